@@ -1,0 +1,56 @@
+/*
+ * cmd.h - the newsgraph commands and the helpers they share.
+ *
+ * Each command lives in cli/cmd_<name>.c and has the signature int cmd_<name>(argc, argv),
+ * where argv[0] is the command name; it returns the process exit status (NG_EXIT_*). Only
+ * main() exits.
+ */
+#ifndef NG_CMD_H
+#define NG_CMD_H
+
+#include "ng_core.h"
+
+/* Exit statuses (README: Exit codes). */
+enum {
+    NG_EXIT_OK = 0,      /* done; skipped inputs were reported and counted */
+    NG_EXIT_FAILED = 1,  /* failed; nothing half-written */
+    NG_EXIT_USAGE = 2    /* bad command line */
+};
+
+int cmd_build(int argc, char **argv);
+int cmd_metrics(int argc, char **argv);
+
+/* Prints "newsgraph: error: <msg>" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "newsgraph: warning: <msg>" on stderr unless quiet. */
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+extern int cli_quiet, cli_verbose;
+
+/* ---- a small option parser driven by a table (usage and --help come from the table) ---- */
+
+typedef enum { OPT_FLAG, OPT_STRING, OPT_SIZE, OPT_INT, OPT_LIST } opt_kind;
+
+typedef struct cli_opt {
+    char short_name;     /* 0 when none */
+    const char *long_name;
+    opt_kind kind;
+    void *value;         /* int* (FLAG, INT), const char** (STRING), size_t* (SIZE), cli_list* */
+    const char *arg;     /* argument name for help, NULL for flags */
+    const char *help;
+} cli_opt;
+
+/* A repeatable string option (-o FILE -o FILE). */
+typedef struct cli_list {
+    const char **items;
+    size_t n;
+} cli_list;
+void cli_list_free(cli_list *l);
+
+/* Parses argv[1..] against opts (terminated by an entry with long_name NULL). Positional
+ * arguments are collected in `positional`. "-h/--help" sets *help. Returns 0, or 2 after
+ * printing a usage error naming the option. */
+int cli_parse(int argc, char **argv, const cli_opt *opts, cli_list *positional, int *help);
+/* Prints the option table as help text. */
+void cli_print_options(FILE *fp, const cli_opt *opts);
+
+#endif

@@ -1,0 +1,135 @@
+/* cmd_build.c - `newsgraph build INPUT... -o FILE [-o FILE ...]`: the main job. */
+#include "ng_export.h"
+#include "ng_graph.h"
+#include "pipeline.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct output {
+    const char *path;
+    ng_format format;
+    int gzip;
+} output;
+
+static int add_doc(void *ctx, const ng_doc *doc) { return ng_graph_add_doc(ctx, doc); }
+
+static void help(const cli_opt *opts)
+{
+    printf("usage: newsgraph build [options] INPUT... -o FILE [-o FILE ...]\n\n"
+           "Reads articles, extracts actors and relations, merges them into one graph, computes\n"
+           "centrality and communities, and writes every -o file from that one run.\n\n"
+           "INPUT: an article (.txt, .txt.gz; an optional first line 'date YYYY-MM-DD'), a\n"
+           "directory (read recursively in sorted order), '-' for standard input, or a CSV\n"
+           "corpus (.csv, .csv.gz: a header row, a 'text' column, optional id,date,title,url).\n\n"
+           "FILE: the format follows the extension: .graphml .graphml.gz .gexf .gexf.gz .dot\n"
+           ".csv (nodes and edges tables) .json (Cytoscape.js); '-' writes to standard output\n"
+           "in the --format given.\n\nOptions:\n");
+    cli_print_options(stdout, opts);
+}
+
+int cmd_build(int argc, char **argv)
+{
+    int rc = NG_EXIT_USAGE, want_help = 0, version = 0, no_metrics = 0;
+    const char *format_name = NULL;
+    cli_list outputs = {0}, inputs = {0};
+    pipeline_opts po = {0};
+    output *outs = NULL;
+    ng_graph *g = NULL;
+    pipeline_stats st;
+    const cli_opt opts[] = {
+        {'o', "output", OPT_LIST, &outputs, "FILE", "write the graph to FILE (repeatable)"},
+        {0, "format", OPT_STRING, &format_name, "FMT", "format for '-o -': graphml, gexf, dot, csv, json"},
+        PIPELINE_OPTIONS(po),
+        {0, "no-metrics", OPT_FLAG, &no_metrics, NULL, "skip centrality and communities"},
+        {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},
+        {'v', "verbose", OPT_FLAG, &cli_verbose, NULL, "print progress details"},
+        {0, "version", OPT_FLAG, &version, NULL, "print the version and exit"},
+        {0, NULL, OPT_FLAG, NULL, NULL, NULL},
+    };
+
+    if ((rc = cli_parse(argc, argv, opts, &inputs, &want_help)) != 0) goto cleanup;
+    if (want_help) {
+        help(opts);
+        rc = NG_EXIT_OK;
+        goto cleanup;
+    }
+    if (version) {
+        printf("newsgraph %s\n", NG_VERSION);
+        rc = NG_EXIT_OK;
+        goto cleanup;
+    }
+    rc = NG_EXIT_USAGE;
+    if (inputs.n == 0) {
+        cli_error("build: no INPUT given (see newsgraph build --help)");
+        goto cleanup;
+    }
+    if (outputs.n == 0) {
+        cli_error("build: no output given: add -o FILE (e.g. -o graph.graphml)");
+        goto cleanup;
+    }
+    if (!(outs = calloc(outputs.n, sizeof *outs))) {
+        cli_error("out of memory");
+        rc = NG_EXIT_FAILED;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < outputs.n; i++) {
+        outs[i].path = outputs.items[i];
+        if (strcmp(outs[i].path, "-") == 0) {
+            if (!format_name) {
+                cli_error("build: '-o -' needs --format (graphml, gexf, dot, csv or json)");
+                goto cleanup;
+            }
+            if (ng_format_parse(&outs[i].format, format_name) < 0) {
+                cli_error("build: %s", ng_error_last());
+                goto cleanup;
+            }
+        } else if (ng_format_from_path(&outs[i].format, &outs[i].gzip, outs[i].path) < 0) {
+            cli_error("build: %s", ng_error_last());
+            goto cleanup;
+        }
+    }
+    /* Refuse unwritable outputs before doing any work. */
+    rc = NG_EXIT_FAILED;
+    for (size_t i = 0; i < outputs.n; i++) {
+        if (ng_out_check_path(outs[i].path) < 0) {
+            cli_error("%s", ng_error_last());
+            goto cleanup;
+        }
+    }
+    if (ng_graph_new(&g) < 0) {
+        cli_error("%s", ng_error_last());
+        goto cleanup;
+    }
+    if ((rc = pipeline_run(&inputs, &po, add_doc, g, &st)) != NG_EXIT_OK) goto cleanup;
+    rc = NG_EXIT_FAILED;
+    if (ng_graph_finish(g) < 0 || (!no_metrics && ng_graph_compute_metrics(g) < 0)) {
+        cli_error("%s", ng_error_last());
+        goto cleanup;
+    }
+    for (size_t i = 0; i < outputs.n; i++) {
+        if (ng_export_write(g, outs[i].format, outs[i].path, outs[i].gzip) < 0) {
+            cli_error("%s", ng_error_last());
+            goto cleanup;
+        }
+    }
+    if (!cli_quiet) {
+        fprintf(stderr,
+                "newsgraph: %zu articles read (%zu skipped), %zu actors, %zu relations, "
+                "%.1f MB in %.2f s\n",
+                st.articles, st.skipped, ng_graph_node_count(g), ng_graph_edge_count(g),
+                (double)st.bytes / 1e6, st.seconds);
+        for (size_t i = 0; i < outputs.n; i++) {
+            if (strcmp(outs[i].path, "-") != 0)
+                fprintf(stderr, "newsgraph: wrote %s\n", outs[i].path);
+        }
+    }
+    rc = NG_EXIT_OK;
+cleanup:
+    ng_graph_free(g);
+    free(outs);
+    cli_list_free(&outputs);
+    cli_list_free(&inputs);
+    pipeline_opts_free(&po);
+    return rc;
+}

@@ -1,0 +1,69 @@
+/* main.c - the newsgraph command line: dispatches to cmd_<name>.c; the only place that exits. */
+#include "cmd.h"
+
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} command;
+
+static const command commands[] = {
+    {"build", cmd_build, "extract articles and write the graph (GraphML, GEXF, DOT, CSV, JSON)"},
+    {"metrics", cmd_metrics, "rank the actors of a GraphML graph by centrality"},
+};
+
+static void usage(FILE *fp)
+{
+    fprintf(fp, "usage: newsgraph COMMAND [options] ...\n\n"
+                "Turns news articles into a graph of political actors and their relations.\n\n"
+                "Commands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(fp, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(fp, "\nRun 'newsgraph COMMAND --help' for a command's options.\n"
+                "Exit status: 0 done (skipped inputs are reported and counted), 1 failed (no\n"
+                "output is left half-written), 2 bad command line.\n");
+}
+
+/* On SIGINT/SIGTERM: remove temporary outputs, then die of the same signal. */
+static void on_signal(int sig)
+{
+    ng_out_cleanup_all();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return NG_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return NG_EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
+        printf("newsgraph %s\n", NG_VERSION);
+        return NG_EXIT_OK;
+    }
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGPIPE, SIG_IGN);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            int rc = commands[i].run(argc - 1, argv + 1);
+            if (fflush(stdout) != 0 || ferror(stdout)) {
+                cli_error("cannot write to standard output");
+                if (rc == NG_EXIT_OK) rc = NG_EXIT_FAILED;
+            }
+            return rc;
+        }
+    }
+    cli_error("unknown command '%s' (see newsgraph --help)", argv[1]);
+    return NG_EXIT_USAGE;
+}

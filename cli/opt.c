@@ -1,0 +1,170 @@
+/* opt.c - a table-driven option parser, so that usage and --help come from one place. */
+#include "cmd.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cli_quiet, cli_verbose;
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("newsgraph: error: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void cli_warn(const char *fmt, ...)
+{
+    va_list ap;
+    if (cli_quiet) return;
+    fputs("newsgraph: warning: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void cli_list_free(cli_list *l)
+{
+    free(l->items);
+    l->items = NULL;
+    l->n = 0;
+}
+
+static int list_push(cli_list *l, const char *s)
+{
+    const char **p = realloc(l->items, (l->n + 1) * sizeof *p);
+    if (!p) return -1;
+    l->items = p;
+    l->items[l->n++] = s;
+    return 0;
+}
+
+/* Parses a size with an optional K/M/G suffix (powers of 1024). */
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || *s == '-') return -1;
+    unsigned long long mul = 1;
+    if (*end == 'k' || *end == 'K') mul = 1024ULL, end++;
+    else if (*end == 'm' || *end == 'M') mul = 1024ULL * 1024, end++;
+    else if (*end == 'g' || *end == 'G') mul = 1024ULL * 1024 * 1024, end++;
+    if (*end) return -1;
+    if (v > SIZE_MAX / mul) return -1;
+    *out = (size_t)(v * mul);
+    return 0;
+}
+
+static int set_value(const cli_opt *o, const char *arg, const char *shown)
+{
+    switch (o->kind) {
+    case OPT_FLAG: *(int *)o->value = 1; return 0;
+    case OPT_STRING: *(const char **)o->value = arg; return 0;
+    case OPT_LIST:
+        if (list_push((cli_list *)o->value, arg) < 0) {
+            cli_error("out of memory");
+            return 2;
+        }
+        return 0;
+    case OPT_SIZE:
+        if (parse_size(arg, (size_t *)o->value) < 0) {
+            cli_error("%s: '%s' is not a size (a number, optionally with K, M or G)", shown, arg);
+            return 2;
+        }
+        return 0;
+    case OPT_INT: {
+        char *end;
+        errno = 0;
+        long v = strtol(arg, &end, 10);
+        if (errno || end == arg || *end || v < 0 || v > 1000000000L) {
+            cli_error("%s: '%s' is not a non-negative integer", shown, arg);
+            return 2;
+        }
+        *(int *)o->value = (int)v;
+        return 0;
+    }
+    }
+    return 2;
+}
+
+int cli_parse(int argc, char **argv, const cli_opt *opts, cli_list *positional, int *help)
+{
+    int only_positional = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_positional || a[0] != '-' || strcmp(a, "-") == 0) {
+            if (list_push(positional, a) < 0) return 2;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            only_positional = 1;
+            continue;
+        }
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            *help = 1;
+            continue;
+        }
+        const cli_opt *o = NULL;
+        const char *inline_arg = NULL;
+        char shown[64];
+        if (a[1] == '-') {
+            const char *eq = strchr(a + 2, '=');
+            size_t n = eq ? (size_t)(eq - (a + 2)) : strlen(a + 2);
+            for (const cli_opt *p = opts; p->long_name; p++) {
+                if (strlen(p->long_name) == n && strncmp(p->long_name, a + 2, n) == 0) o = p;
+            }
+            if (eq) inline_arg = eq + 1;
+        } else {
+            for (const cli_opt *p = opts; p->long_name; p++) {
+                if (p->short_name && p->short_name == a[1]) o = p;
+            }
+            if (o && a[2]) inline_arg = a + 2;
+        }
+        if (!o) {
+            cli_error("unknown option '%s' (see --help)", a);
+            return 2;
+        }
+        snprintf(shown, sizeof shown, "--%s", o->long_name);
+        if (o->kind == OPT_FLAG) {
+            if (inline_arg) {
+                cli_error("%s takes no value", shown);
+                return 2;
+            }
+            *(int *)o->value = 1;
+            continue;
+        }
+        const char *arg = inline_arg;
+        if (!arg) {
+            if (i + 1 >= argc) {
+                cli_error("%s needs a value (%s)", shown, o->arg ? o->arg : "ARG");
+                return 2;
+            }
+            arg = argv[++i];
+        }
+        int rc = set_value(o, arg, shown);
+        if (rc) return rc;
+    }
+    return 0;
+}
+
+void cli_print_options(FILE *fp, const cli_opt *opts)
+{
+    for (const cli_opt *o = opts; o->long_name; o++) {
+        char left[64];
+        if (o->short_name)
+            snprintf(left, sizeof left, "-%c, --%s%s%s", o->short_name, o->long_name,
+                     o->arg ? " " : "", o->arg ? o->arg : "");
+        else
+            snprintf(left, sizeof left, "    --%s%s%s", o->long_name, o->arg ? " " : "",
+                     o->arg ? o->arg : "");
+        fprintf(fp, "  %-28s %s\n", left, o->help);
+    }
+    fprintf(fp, "  %-28s %s\n", "-h, --help", "show this help and exit");
+}

@@ -1,0 +1,44 @@
+/*
+ * pipeline.h - reading and extraction shared by the commands that take articles
+ * (build, report, explain, extract): inputs -> reader -> N extraction threads -> a consumer.
+ *
+ * The consumer is called with each article's doc, one call at a time (under a lock), in an
+ * order that may vary with the thread count: consumers must be order-independent (the graph
+ * merge is). The doc is borrowed for the duration of the call.
+ */
+#ifndef NG_PIPELINE_H
+#define NG_PIPELINE_H
+
+#include "cmd.h"
+#include "ng_extract.h"
+
+typedef int (*pipeline_consumer)(void *ctx, const ng_doc *doc);
+
+typedef struct pipeline_opts {
+    cli_list actors;          /* --actors files */
+    cli_list lexicons;        /* --lexicon files */
+    size_t max_article_bytes; /* --max-article-bytes, 0 = default */
+    int threads;              /* -j, 0 = number of cores */
+} pipeline_opts;
+
+typedef struct pipeline_stats {
+    size_t articles;   /* extracted */
+    size_t skipped;    /* inputs or rows skipped */
+    size_t repaired;   /* articles with invalid bytes replaced */
+    uint64_t bytes;    /* input bytes read */
+    double seconds;
+} pipeline_stats;
+
+/* The option-table entries every article-reading command accepts. */
+#define PIPELINE_OPTIONS(po)                                                                      \
+    {0, "actors", OPT_LIST, &(po).actors, "FILE.csv", "add or override actors (name,type,aliases,...)"}, \
+    {0, "lexicon", OPT_LIST, &(po).lexicons, "FILE.csv", "add relation triggers (columns of extract/data/triggers.csv)"}, \
+    {0, "max-article-bytes", OPT_SIZE, &(po).max_article_bytes, "SIZE", "skip articles larger than SIZE (default 64M)"}, \
+    {'j', "threads", OPT_INT, &(po).threads, "N", "extraction threads (default: number of cores)"}
+
+/* Runs the pipeline over `inputs`; returns an exit status (0, or 1 after printing why). */
+int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_consumer consume,
+                 void *ctx, pipeline_stats *stats);
+void pipeline_opts_free(pipeline_opts *opts);
+
+#endif

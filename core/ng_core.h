@@ -1,0 +1,238 @@
+/*
+ * ng_core.h - what every newsgraph stage shares.
+ *
+ * Takes: nothing from the other stages (core depends only on libc and zlib).
+ * Gives:
+ *   - the error idiom: functions return NG_OK (0) or a negative NG_E* code, and leave a
+ *     one-line, thread-local message (ng_error_last) naming the file, article or line and
+ *     what to do;
+ *   - growable buffers (ng_buf) and small string helpers;
+ *   - the records that flow between stages: an input article (ng_article), and the result
+ *     of extracting one article (ng_doc: its actors and relations, each relation with its
+ *     evidence sentence, offset and date);
+ *   - the article reader (ng_reader: text, .gz, directories, stdin, CSV corpora);
+ *   - the atomic output file (ng_out: temporary file + rename, optional gzip, sticky error);
+ *   - text folding used for identity keys (case, Latin accents, apostrophes, dashes).
+ *
+ * Ownership: a function that returns a pointer says who frees it. Objects made by
+ * ng_x_new(&out, ...) are freed by ng_x_free(x), which accepts NULL.
+ */
+#ifndef NG_CORE_H
+#define NG_CORE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define NG_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------ errors */
+
+enum {
+    NG_OK = 0,
+    NG_ERROR = -1,   /* generic failure */
+    NG_ENOMEM = -2,  /* out of memory */
+    NG_EIO = -3,     /* a read or write failed */
+    NG_EINVAL = -4,  /* bad argument or option */
+    NG_EFORMAT = -5, /* malformed input (a file, a row, a record) */
+    NG_EGRAPH = -6,  /* igraph reported an error */
+    NG_ELIMIT = -7,  /* an input exceeded a documented cap */
+    NG_EINTR = -8    /* interrupted by a signal */
+};
+
+/* Sets this thread's one-line error message (printf format). Returns NG_ERROR for chaining. */
+int ng_error_set(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The last message set on this thread, or "" when none. Borrowed: valid until the next set. */
+const char *ng_error_last(void);
+void ng_error_clear(void);
+/* A short name for an error code ("out of memory", ...). Static string. */
+const char *ng_error_name(int code);
+
+/* Always-on assertion for programmer errors (kept under NDEBUG). */
+#define NG_ASSERT(cond)                                                                     \
+    do {                                                                                   \
+        if (!(cond)) ng_assert_fail(#cond, __FILE__, __LINE__);                            \
+    } while (0)
+void ng_assert_fail(const char *expr, const char *file, int line) __attribute__((noreturn));
+
+/* ------------------------------------------------------------------ memory and strings */
+
+/* malloc/realloc/strdup that never return NULL silently: on failure they set the error
+ * message and return NULL, so callers only check and return NG_ENOMEM. */
+void *ng_malloc(size_t n);
+void *ng_calloc(size_t n, size_t size);
+void *ng_realloc(void *p, size_t n);
+char *ng_strdup(const char *s);
+char *ng_strndup(const char *s, size_t n);
+
+/* A growable byte buffer, always NUL-terminated when ptr != NULL. Zero-initialize with
+ * NG_BUF_INIT. After a failed append `oom` stays set and further appends do nothing, so a
+ * writer can check once at the end. Free with ng_buf_free. */
+typedef struct ng_buf {
+    char *ptr;
+    size_t len;
+    size_t cap;
+    int oom;
+} ng_buf;
+#define NG_BUF_INIT {NULL, 0, 0, 0}
+int ng_buf_grow(ng_buf *b, size_t extra);
+int ng_buf_put(ng_buf *b, const char *data, size_t len);
+int ng_buf_puts(ng_buf *b, const char *s);
+int ng_buf_putc(ng_buf *b, char c);
+int ng_buf_printf(ng_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ng_buf_clear(ng_buf *b);
+/* Hands the buffer's memory to the caller (who frees it) and resets the buffer. */
+char *ng_buf_detach(ng_buf *b);
+void ng_buf_free(ng_buf *b);
+
+/* 64-bit FNV-1a hash of a byte string. */
+uint64_t ng_hash(const void *data, size_t len);
+
+/* Folds text for comparison keys: UTF-8 in, ASCII-leaning lower case out. Latin letters with
+ * accents lose them (é -> e, ß -> ss), curly apostrophes and quotes become ' and ",
+ * dashes become -, any run of white space (including no-break space) becomes one space,
+ * leading/trailing space is dropped. Appends to `out`. */
+int ng_text_fold(ng_buf *out, const char *s, size_t len);
+
+/* ------------------------------------------------------------------ records */
+
+/* The kind of an actor (node type). */
+typedef enum ng_etype {
+    NG_ETYPE_PERSON = 0,
+    NG_ETYPE_STATE,
+    NG_ETYPE_ORG,
+    NG_ETYPE_PLACE,
+    NG_ETYPE__COUNT
+} ng_etype;
+/* "person", "state", "organization", "place". Static string. */
+const char *ng_etype_name(ng_etype t);
+/* Parses those names (and "org"); NG_EINVAL when unknown. */
+int ng_etype_parse(ng_etype *out, const char *s);
+
+/* The seven relations (see README: Relations). met and signed are symmetric. */
+typedef enum ng_rel {
+    NG_REL_MET = 0,
+    NG_REL_SIGNED,
+    NG_REL_WITHDREW,
+    NG_REL_CONDEMNED,
+    NG_REL_CUT_TIES,
+    NG_REL_MEMBER_OF,
+    NG_REL_AFFILIATED_WITH,
+    NG_REL__COUNT
+} ng_rel;
+const char *ng_rel_name(ng_rel r);
+int ng_rel_parse(ng_rel *out, const char *s);
+int ng_rel_symmetric(ng_rel r);
+
+/* One input article as the reader gives it. All strings are owned by the article and
+ * freed by ng_article_free; `date`, `title`, `url` may be NULL when the source has none
+ * (extraction then looks for them in the text). `text` is raw bytes (any encoding):
+ * extraction validates and repairs it. */
+typedef struct ng_article {
+    char *id;     /* stable id: file path relative to its input root without extension,
+                     or the CSV `id` column, or "<csv name>:<line>" */
+    char *origin; /* where it came from, for messages: "dir/file.txt", "corpus.csv:12" */
+    char *date;   /* ISO YYYY-MM-DD or NULL */
+    char *title;
+    char *url;
+    char *text;   /* NUL-terminated; may contain NUL bytes before `len` */
+    size_t len;
+} ng_article;
+void ng_article_free(ng_article *a);
+
+/* One actor as seen in one article. */
+typedef struct ng_actor {
+    char *key;      /* identity across articles: "<type>:<folded canonical name>",
+                       e.g. "state:russia", "organization:ecowas", "person:vladimir putin" */
+    char *label;    /* the fullest name this article gives */
+    ng_etype type;
+    uint32_t mentions;
+    uint32_t partial; /* 1 when a person is only known by a surname in this article:
+                         the graph stage resolves it against the corpus */
+    char *aliases;  /* every surface form seen, '|'-separated, sorted, unique */
+} ng_actor;
+
+/* One relation asserted by one sentence of one article. */
+typedef struct ng_relation {
+    uint32_t source; /* index into ng_doc.actors */
+    uint32_t target; /* index into ng_doc.actors */
+    ng_rel rel;
+    char *sentence;  /* the supporting sentence (clean text) */
+    uint64_t offset; /* byte offset of that sentence in the cleaned article text */
+    char date[11];   /* ISO date of the event, "" when unknown */
+} ng_relation;
+
+/* The extraction of one article: what ng_extract_article returns and what a shard stores. */
+typedef struct ng_doc {
+    char *id;
+    char *origin;
+    char *title;
+    char date[11];       /* the article's date, "" when unknown */
+    char *url;
+    ng_actor *actors;
+    size_t n_actors;
+    ng_relation *relations;
+    size_t n_relations;
+    uint32_t bad_bytes;   /* invalid UTF-8 bytes replaced */
+    uint32_t n_sentences;
+} ng_doc;
+
+/* Makes an empty doc (owned by the caller, freed with ng_doc_free). */
+int ng_doc_new(ng_doc **out, const char *id, const char *origin);
+void ng_doc_free(ng_doc *doc);
+/* Appends a copy of `a` (strings duplicated); *index_out receives its index. */
+int ng_doc_add_actor(ng_doc *doc, const ng_actor *a, uint32_t *index_out);
+/* Appends a copy of `r` (sentence duplicated). */
+int ng_doc_add_relation(ng_doc *doc, const ng_relation *r);
+
+/* ------------------------------------------------------------------ reader */
+
+typedef struct ng_reader ng_reader;
+
+/* Called for every input that is skipped (unreadable, broken, too large) or for a
+ * malformed CSV row: `origin` names the file (and line), `message` says why. */
+typedef void (*ng_skip_fn)(void *ctx, const char *origin, const char *message);
+
+typedef struct ng_reader_opts {
+    size_t max_article_bytes; /* cap per article (after decompression); 0 = default */
+    ng_skip_fn on_skip;
+    void *ctx;
+} ng_reader_opts;
+#define NG_DEFAULT_MAX_ARTICLE_BYTES ((size_t)64 * 1024 * 1024)
+
+/* Makes a reader over `inputs`: files (.txt, .txt.gz, .csv, .csv.gz, any other name is read
+ * as text), directories (recursively, sorted by byte order of names, hidden entries
+ * skipped), and "-" for standard input. The strings are copied. Free with ng_reader_free. */
+int ng_reader_new(ng_reader **out, const char *const *inputs, size_t n_inputs,
+                  const ng_reader_opts *opts);
+/* Gives the next article in *out (the caller frees it with ng_article_free), or *out = NULL
+ * at the end. Broken inputs are reported through on_skip and skipped: the return value is
+ * negative only for failures that stop the run (out of memory, an input that does not
+ * exist, which is checked up front by ng_reader_new). */
+int ng_reader_next(ng_reader *r, ng_article **out);
+/* Inputs skipped so far, bytes read so far. */
+size_t ng_reader_skipped(const ng_reader *r);
+uint64_t ng_reader_bytes(const ng_reader *r);
+void ng_reader_free(ng_reader *r);
+
+/* ------------------------------------------------------------------ atomic output */
+
+/* An output file written to "<path>.tmp.<pid>" in the same directory and renamed over `path`
+ * by ng_out_commit only when every write succeeded. `path` "-" writes to standard output.
+ * With gzip set, bytes are deflated (gzip format). Writes never fail individually: the first
+ * error is kept and reported by ng_out_commit. ng_out_free without commit removes the
+ * temporary file. */
+typedef struct ng_out ng_out;
+int ng_out_open(ng_out **out, const char *path, int gzip);
+void ng_out_write(ng_out *o, const void *data, size_t len);
+void ng_out_puts(ng_out *o, const char *s);
+void ng_out_printf(ng_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int ng_out_commit(ng_out *o);
+void ng_out_free(ng_out *o);
+/* Checks that `path`'s directory exists and is writable (refuse before doing any work). */
+int ng_out_check_path(const char *path);
+/* Removes every temporary file still open (called from a signal handler: async-safe). */
+void ng_out_cleanup_all(void);
+
+#endif

@@ -1,0 +1,647 @@
+/* reader.c - streams articles out of files, directories, standard input and CSV corpora.
+ *
+ * Directories are expanded to a sorted list of file paths up front (paths only: memory grows
+ * with the number of files, not with their bytes). Each text file is one article, read through
+ * zlib's gzread, which reads plain files as they are and inflates .gz ones. A CSV corpus is
+ * parsed incrementally with libcsv, one line of input at a time so that every row is known by
+ * its line number, and yields one article per row. */
+#include "ng_core.h"
+
+#include <csv.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+typedef struct file_item {
+    char *path; /* as opened */
+    char *id;   /* article id derived from the path */
+} file_item;
+
+/* The CSV corpus being read, if any. */
+typedef struct csv_state {
+    gzFile gz;
+    char *path;
+    struct csv_parser parser;
+    int parser_ready;
+    size_t line;            /* current input line (1-based) */
+    size_t row_line;        /* line where the current row started */
+    ng_buf *fields;         /* fields of the current row */
+    size_t n_fields, cap_fields;
+    int header_done;
+    int col_text, col_id, col_date, col_title, col_url;
+    size_t n_columns;
+    ng_article **queue;     /* rows completed, waiting to be returned */
+    size_t q_head, q_len, q_cap;
+    int eof;
+    int failed;             /* the parser reported an error: the rest of the file is skipped */
+    int too_big;            /* the current row exceeded the article cap */
+    char *base;             /* file name without directory and extension, for row ids */
+} csv_state;
+
+struct ng_reader {
+    file_item *files;
+    size_t n_files, cap_files, next_file;
+    ng_reader_opts opts;
+    size_t skipped;
+    uint64_t bytes;
+    csv_state *csv;
+    ng_buf scratch;
+};
+
+static void skip(ng_reader *r, const char *origin, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void skip(ng_reader *r, const char *origin, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    r->skipped++;
+    if (r->opts.on_skip) r->opts.on_skip(r->opts.ctx, origin, msg);
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int is_csv(const char *path) { return has_suffix(path, ".csv") || has_suffix(path, ".csv.gz"); }
+
+/* The article id of a file: its path relative to the input root, without .gz and one more
+ * extension. */
+static char *make_id(const char *rel)
+{
+    char *id = ng_strdup(rel);
+    if (!id) return NULL;
+    size_t n = strlen(id);
+    if (n > 3 && strcmp(id + n - 3, ".gz") == 0) id[n -= 3] = '\0';
+    char *slash = strrchr(id, '/');
+    char *dot = strrchr(id, '.');
+    if (dot && (!slash || dot > slash + 1)) *dot = '\0';
+    return id;
+}
+
+static int add_file(ng_reader *r, const char *path, const char *rel)
+{
+    if (r->n_files == r->cap_files) {
+        size_t cap = r->cap_files ? r->cap_files * 2 : 16;
+        file_item *p = ng_realloc(r->files, cap * sizeof *p);
+        if (!p) return NG_ENOMEM;
+        r->files = p;
+        r->cap_files = cap;
+    }
+    file_item *f = &r->files[r->n_files];
+    f->path = ng_strdup(path);
+    f->id = make_id(rel);
+    if (!f->path || !f->id) {
+        free(f->path);
+        free(f->id);
+        return NG_ENOMEM;
+    }
+    r->n_files++;
+    return NG_OK;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The directories on the current walk, to refuse symlink loops. */
+typedef struct walk_stack {
+    dev_t dev[64];
+    ino_t ino[64];
+    int depth;
+} walk_stack;
+
+static int walk_dir(ng_reader *r, const char *dir, const char *rel, walk_stack *ws)
+{
+    int error = NG_OK;
+    DIR *d = NULL;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct stat st;
+    if (stat(dir, &st) != 0) {
+        skip(r, dir, "cannot read directory: %s", strerror(errno));
+        return NG_OK;
+    }
+    for (int i = 0; i < ws->depth; i++) {
+        if (ws->dev[i] == st.st_dev && ws->ino[i] == st.st_ino) {
+            skip(r, dir, "directory loop (a symbolic link to a parent): skipped");
+            return NG_OK;
+        }
+    }
+    if (ws->depth == 64) {
+        skip(r, dir, "directories nested deeper than 64 levels: skipped");
+        return NG_OK;
+    }
+    ws->dev[ws->depth] = st.st_dev;
+    ws->ino[ws->depth] = st.st_ino;
+    ws->depth++;
+    if (!(d = opendir(dir))) {
+        skip(r, dir, "cannot read directory: %s", strerror(errno));
+        goto cleanup;
+    }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue; /* hidden files, "." and ".." */
+        if (n == cap) {
+            cap = cap ? cap * 2 : 32;
+            char **p = ng_realloc(names, cap * sizeof *p);
+            if (!p) { error = NG_ENOMEM; goto cleanup; }
+            names = p;
+        }
+        if (!(names[n] = ng_strdup(e->d_name))) { error = NG_ENOMEM; goto cleanup; }
+        n++;
+    }
+    qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        ng_buf path = NG_BUF_INIT, sub = NG_BUF_INIT;
+        ng_buf_printf(&path, "%s/%s", dir, names[i]);
+        if (rel[0]) ng_buf_printf(&sub, "%s/%s", rel, names[i]);
+        else ng_buf_puts(&sub, names[i]);
+        if (path.oom || sub.oom) {
+            ng_buf_free(&path);
+            ng_buf_free(&sub);
+            error = NG_ENOMEM;
+            goto cleanup;
+        }
+        if (stat(path.ptr, &st) != 0) {
+            skip(r, path.ptr, "cannot read: %s", strerror(errno));
+        } else if (S_ISDIR(st.st_mode)) {
+            error = walk_dir(r, path.ptr, sub.ptr, ws);
+        } else if (S_ISREG(st.st_mode)) {
+            error = add_file(r, path.ptr, sub.ptr);
+        } else {
+            skip(r, path.ptr, "not a regular file: skipped");
+        }
+        ng_buf_free(&path);
+        ng_buf_free(&sub);
+        if (error < 0) goto cleanup;
+    }
+cleanup:
+    ws->depth--;
+    if (d) closedir(d);
+    for (size_t i = 0; i < n; i++) free(names[i]);
+    free(names);
+    return error;
+}
+
+int ng_reader_new(ng_reader **out, const char *const *inputs, size_t n_inputs,
+                  const ng_reader_opts *opts)
+{
+    int error = NG_OK;
+    ng_reader *r = ng_calloc(1, sizeof *r);
+    *out = NULL;
+    if (!r) return NG_ENOMEM;
+    if (opts) r->opts = *opts;
+    if (!r->opts.max_article_bytes) r->opts.max_article_bytes = NG_DEFAULT_MAX_ARTICLE_BYTES;
+    for (size_t i = 0; i < n_inputs; i++) {
+        const char *in = inputs[i];
+        struct stat st;
+        if (strcmp(in, "-") == 0) {
+            if ((error = add_file(r, "-", "stdin")) < 0) goto cleanup;
+            continue;
+        }
+        if (stat(in, &st) != 0) {
+            error = NG_EIO;
+            ng_error_set("%s: cannot read input: %s", in, strerror(errno));
+            goto cleanup;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            walk_stack ws = {.depth = 0};
+            size_t len = strlen(in);
+            char *dir = ng_strdup(in);
+            if (!dir) { error = NG_ENOMEM; goto cleanup; }
+            while (len > 1 && dir[len - 1] == '/') dir[--len] = '\0';
+            error = walk_dir(r, dir, "", &ws);
+            free(dir);
+            if (error < 0) goto cleanup;
+        } else {
+            const char *base = strrchr(in, '/');
+            if ((error = add_file(r, in, base ? base + 1 : in)) < 0) goto cleanup;
+        }
+    }
+    *out = r;
+    return NG_OK;
+cleanup:
+    ng_reader_free(r);
+    return error;
+}
+
+/* ---------------------------------------------------------------- text files */
+
+/* Converts UTF-16 (with a BOM) to UTF-8 in place of `buf`. */
+static int utf16_to_utf8(ng_buf *buf)
+{
+    ng_buf out = NG_BUF_INIT;
+    const unsigned char *p = (const unsigned char *)buf->ptr;
+    int le = p[0] == 0xFF;
+    for (size_t i = 2; i + 1 < buf->len; i += 2) {
+        unsigned long cp = le ? (unsigned long)(p[i] | p[i + 1] << 8) : (unsigned long)(p[i] << 8 | p[i + 1]);
+        if (cp >= 0xD800 && cp <= 0xDBFF && i + 3 < buf->len) {
+            unsigned long lo = le ? (unsigned long)(p[i + 2] | p[i + 3] << 8)
+                                  : (unsigned long)(p[i + 2] << 8 | p[i + 3]);
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                i += 2;
+            } else {
+                cp = 0xFFFD;
+            }
+        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+            cp = 0xFFFD;
+        }
+        char enc[4];
+        size_t n;
+        if (cp < 0x80) { enc[0] = (char)cp; n = 1; }
+        else if (cp < 0x800) { enc[0] = (char)(0xC0 | cp >> 6); enc[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
+        else if (cp < 0x10000) {
+            enc[0] = (char)(0xE0 | cp >> 12); enc[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            enc[2] = (char)(0x80 | (cp & 0x3F)); n = 3;
+        } else {
+            enc[0] = (char)(0xF0 | cp >> 18); enc[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+            enc[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); enc[3] = (char)(0x80 | (cp & 0x3F)); n = 4;
+        }
+        ng_buf_put(&out, enc, n);
+    }
+    if (out.oom) {
+        ng_buf_free(&out);
+        return NG_ENOMEM;
+    }
+    if (!out.ptr) ng_buf_puts(&out, "");
+    ng_buf_free(buf);
+    *buf = out;
+    return NG_OK;
+}
+
+/* Looks like a binary file (an image, an executable): NUL bytes early on, no UTF-16 BOM. */
+static int looks_binary(const ng_buf *b)
+{
+    size_t n = b->len < 8192 ? b->len : 8192, nul = 0;
+    for (size_t i = 0; i < n; i++) nul += b->ptr[i] == '\0';
+    return nul > 0 && nul * 100 >= n; /* at least 1% NUL bytes */
+}
+
+/* Reads one whole text article. Returns NG_OK with *out set, NG_OK with *out NULL when the file
+ * was skipped (reported), or NG_ENOMEM. */
+static int read_text(ng_reader *r, const file_item *f, ng_article **out)
+{
+    int error = NG_OK;
+    ng_buf b = NG_BUF_INIT;
+    ng_article *a = NULL;
+    gzFile gz = NULL;
+    *out = NULL;
+    if (strcmp(f->path, "-") == 0) {
+        int fd = dup(STDIN_FILENO);
+        gz = fd >= 0 ? gzdopen(fd, "rb") : NULL;
+        if (!gz && fd >= 0) close(fd);
+    } else {
+        gz = gzopen(f->path, "rb");
+    }
+    const char *origin = strcmp(f->path, "-") == 0 ? "(standard input)" : f->path;
+    if (!gz) {
+        skip(r, origin, "cannot open: %s", errno ? strerror(errno) : "out of memory");
+        goto cleanup;
+    }
+    for (;;) {
+        if ((error = ng_buf_grow(&b, 65536)) < 0) goto cleanup;
+        int n = gzread(gz, b.ptr + b.len, 65536);
+        if (n < 0) {
+            int zerr;
+            const char *msg = gzerror(gz, &zerr);
+            skip(r, origin, "unreadable (%s): skipped",
+                 zerr == Z_ERRNO ? strerror(errno) : (msg && *msg ? msg : "corrupt gzip data"));
+            goto cleanup;
+        }
+        if (n == 0) break;
+        b.len += (size_t)n;
+        b.ptr[b.len] = '\0';
+        r->bytes += (uint64_t)n;
+        if (b.len > r->opts.max_article_bytes) {
+            skip(r, origin, "larger than the article size cap (%zu bytes, see --max-article-bytes): skipped",
+                 r->opts.max_article_bytes);
+            goto cleanup;
+        }
+    }
+    {
+        int zerr;
+        const char *msg = gzerror(gz, &zerr);
+        if (zerr != Z_OK && zerr != Z_BUF_ERROR) {
+            skip(r, origin, "unreadable (%s): skipped", msg && *msg ? msg : "corrupt gzip data");
+            goto cleanup;
+        }
+        if (zerr == Z_BUF_ERROR) {
+            skip(r, origin, "truncated gzip file: skipped");
+            goto cleanup;
+        }
+    }
+    if (b.len == 0) {
+        skip(r, origin, "empty file: skipped");
+        goto cleanup;
+    }
+    if (b.len >= 2 && (((unsigned char)b.ptr[0] == 0xFF && (unsigned char)b.ptr[1] == 0xFE) ||
+                       ((unsigned char)b.ptr[0] == 0xFE && (unsigned char)b.ptr[1] == 0xFF))) {
+        if ((error = utf16_to_utf8(&b)) < 0) goto cleanup;
+    } else if (looks_binary(&b)) {
+        skip(r, origin, "binary file (not text): skipped");
+        goto cleanup;
+    }
+    if (!(a = ng_calloc(1, sizeof *a))) { error = NG_ENOMEM; goto cleanup; }
+    a->id = ng_strdup(f->id);
+    a->origin = ng_strdup(origin);
+    if (!a->id || !a->origin) { error = NG_ENOMEM; goto cleanup; }
+    a->len = b.len;
+    a->text = ng_buf_detach(&b);
+    *out = a;
+    a = NULL;
+cleanup:
+    if (gz) gzclose(gz);
+    ng_buf_free(&b);
+    ng_article_free(a);
+    return error;
+}
+
+/* ---------------------------------------------------------------- CSV corpora */
+
+static void csv_state_free(csv_state *c)
+{
+    if (!c) return;
+    if (c->gz) gzclose(c->gz);
+    if (c->parser_ready) csv_free(&c->parser);
+    for (size_t i = 0; i < c->cap_fields; i++) ng_buf_free(&c->fields[i]);
+    free(c->fields);
+    for (size_t i = 0; i < c->q_len; i++) ng_article_free(c->queue[(c->q_head + i) % c->q_cap]);
+    free(c->queue);
+    free(c->path);
+    free(c->base);
+    free(c);
+}
+
+typedef struct csv_ctx {
+    ng_reader *r;
+    csv_state *c;
+} csv_ctx;
+
+static void csv_field_cb(void *data, size_t len, void *p)
+{
+    csv_ctx *x = p;
+    csv_state *c = x->c;
+    if (c->n_fields == 0 && !c->too_big) c->row_line = c->line;
+    if (c->n_fields == c->cap_fields) {
+        size_t cap = c->cap_fields ? c->cap_fields * 2 : 8;
+        ng_buf *f = ng_realloc(c->fields, cap * sizeof *f);
+        if (!f) { c->failed = NG_ENOMEM; return; }
+        for (size_t i = c->cap_fields; i < cap; i++) f[i] = (ng_buf)NG_BUF_INIT;
+        c->fields = f;
+        c->cap_fields = cap;
+    }
+    ng_buf *f = &c->fields[c->n_fields++];
+    ng_buf_clear(f);
+    if (len > x->r->opts.max_article_bytes) {
+        c->too_big = 1;
+        return;
+    }
+    ng_buf_put(f, data ? data : "", len);
+    if (f->oom) c->failed = NG_ENOMEM;
+}
+
+static int push_article(csv_state *c, ng_article *a)
+{
+    if (c->q_len == c->q_cap) {
+        size_t cap = c->q_cap ? c->q_cap * 2 : 8;
+        ng_article **q = ng_malloc(cap * sizeof *q);
+        if (!q) return NG_ENOMEM;
+        for (size_t i = 0; i < c->q_len; i++) q[i] = c->queue[(c->q_head + i) % c->q_cap];
+        free(c->queue);
+        c->queue = q;
+        c->q_head = 0;
+        c->q_cap = cap;
+    }
+    c->queue[(c->q_head + c->q_len++) % c->q_cap] = a;
+    return NG_OK;
+}
+
+static char *field_dup(csv_state *c, int col)
+{
+    if (col < 0 || (size_t)col >= c->n_fields || c->fields[col].len == 0) return NULL;
+    return ng_strndup(c->fields[col].ptr, c->fields[col].len);
+}
+
+static int is_iso_date(const char *s)
+{
+    if (!s || strlen(s) < 10) return 0;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) { if (s[i] != '-') return 0; }
+        else if (s[i] < '0' || s[i] > '9') return 0;
+    }
+    return 1;
+}
+
+static void csv_row_cb(int term, void *p)
+{
+    csv_ctx *x = p;
+    csv_state *c = x->c;
+    ng_reader *r = x->r;
+    char origin[1024];
+    (void)term;
+    snprintf(origin, sizeof origin, "%s:%zu", c->path, c->row_line);
+    if (c->failed) return;
+    if (!c->header_done) {
+        c->header_done = 1;
+        c->n_columns = c->n_fields;
+        for (size_t i = 0; i < c->n_fields; i++) {
+            ng_buf fold = NG_BUF_INIT;
+            ng_text_fold(&fold, c->fields[i].ptr ? c->fields[i].ptr : "", c->fields[i].len);
+            const char *h = fold.ptr ? fold.ptr : "";
+            if (strcmp(h, "text") == 0) c->col_text = (int)i;
+            else if (strcmp(h, "id") == 0) c->col_id = (int)i;
+            else if (strcmp(h, "date") == 0) c->col_date = (int)i;
+            else if (strcmp(h, "title") == 0) c->col_title = (int)i;
+            else if (strcmp(h, "url") == 0) c->col_url = (int)i;
+            ng_buf_free(&fold);
+        }
+        if (c->col_text < 0) {
+            skip(r, c->path, "CSV corpus has no 'text' column in its header: file skipped");
+            c->failed = NG_EFORMAT;
+        }
+        c->n_fields = 0;
+        return;
+    }
+    if (c->too_big) {
+        skip(r, origin, "row larger than the article size cap (%zu bytes): skipped",
+             r->opts.max_article_bytes);
+    } else if (c->n_fields == 1 && c->fields[0].len == 0) {
+        /* a blank line */
+    } else if (c->n_fields != c->n_columns) {
+        skip(r, origin, "row has %zu fields, the header has %zu: skipped", c->n_fields,
+             c->n_columns);
+    } else if (c->fields[c->col_text].len == 0) {
+        skip(r, origin, "empty 'text' field: row skipped");
+    } else {
+        ng_article *a = ng_calloc(1, sizeof *a);
+        if (!a) { c->failed = NG_ENOMEM; goto done; }
+        a->id = field_dup(c, c->col_id);
+        if (!a->id) {
+            char id[600];
+            snprintf(id, sizeof id, "%s:%zu", c->base, c->row_line);
+            a->id = ng_strdup(id);
+        }
+        a->origin = ng_strdup(origin);
+        a->date = field_dup(c, c->col_date);
+        if (a->date && !is_iso_date(a->date)) {
+            skip(r, origin, "date '%.40s' is not YYYY-MM-DD: the row is read without a date", a->date);
+            r->skipped--; /* a warning, not a skipped article */
+            free(a->date);
+            a->date = NULL;
+        } else if (a->date) {
+            a->date[10] = '\0';
+        }
+        a->title = field_dup(c, c->col_title);
+        a->url = field_dup(c, c->col_url);
+        a->len = c->fields[c->col_text].len;
+        a->text = field_dup(c, c->col_text);
+        r->bytes += a->len;
+        if (!a->id || !a->origin || !a->text || push_article(c, a) < 0) {
+            ng_article_free(a);
+            c->failed = NG_ENOMEM;
+        }
+    }
+done:
+    c->n_fields = 0;
+    c->too_big = 0;
+}
+
+static int open_csv(ng_reader *r, const file_item *f)
+{
+    csv_state *c = ng_calloc(1, sizeof *c);
+    if (!c) return NG_ENOMEM;
+    c->col_text = c->col_id = c->col_date = c->col_title = c->col_url = -1;
+    c->line = 1;
+    c->path = ng_strdup(f->path);
+    const char *base = strrchr(f->id, '/');
+    c->base = ng_strdup(base ? base + 1 : f->id);
+    if (!c->path || !c->base) {
+        csv_state_free(c);
+        return NG_ENOMEM;
+    }
+    if (csv_init(&c->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+        csv_state_free(c);
+        return ng_error_set("out of memory (CSV parser)"), NG_ENOMEM;
+    }
+    c->parser_ready = 1;
+    c->gz = gzopen(f->path, "rb");
+    if (!c->gz) {
+        skip(r, f->path, "cannot open: %s", strerror(errno));
+        csv_state_free(c);
+        return NG_OK;
+    }
+    r->csv = c;
+    return NG_OK;
+}
+
+/* Feeds the CSV parser until a row is queued or the file ends. */
+static int pump_csv(ng_reader *r)
+{
+    csv_state *c = r->csv;
+    csv_ctx x = {r, c};
+    char chunk[65536];
+    while (c->q_len == 0 && !c->eof && !c->failed) {
+        int n = gzread(c->gz, chunk, sizeof chunk);
+        if (n < 0) {
+            int zerr;
+            const char *msg = gzerror(c->gz, &zerr);
+            skip(r, c->path, "unreadable after line %zu (%s): rest of file skipped", c->line,
+                 msg && *msg ? msg : "corrupt gzip data");
+            c->eof = 1;
+            break;
+        }
+        if (n == 0) {
+            int zerr;
+            gzerror(c->gz, &zerr);
+            if (zerr == Z_BUF_ERROR)
+                skip(r, c->path, "truncated gzip file after line %zu: rest of file skipped", c->line);
+            if (csv_fini(&c->parser, csv_field_cb, csv_row_cb, &x) != 0 && !c->failed) {
+                char origin[1024];
+                snprintf(origin, sizeof origin, "%s:%zu", c->path, c->row_line);
+                skip(r, origin, "unterminated quoted field: the row from this line on is skipped");
+            }
+            c->eof = 1;
+            break;
+        }
+        /* Feed line by line so that the row callbacks know the line number. */
+        size_t start = 0;
+        for (size_t i = 0; i < (size_t)n && !c->failed; i++) {
+            if (chunk[i] != '\n') continue;
+            if (csv_parse(&c->parser, chunk + start, i + 1 - start, csv_field_cb, csv_row_cb, &x) !=
+                i + 1 - start)
+                goto parse_error;
+            c->line++;
+            start = i + 1;
+        }
+        if (!c->failed && start < (size_t)n &&
+            csv_parse(&c->parser, chunk + start, (size_t)n - start, csv_field_cb, csv_row_cb, &x) !=
+                (size_t)n - start)
+            goto parse_error;
+        continue;
+    parse_error: {
+        char origin[1024];
+        snprintf(origin, sizeof origin, "%s:%zu", c->path, c->line);
+        skip(r, origin, "malformed CSV (%s): rest of file skipped",
+             csv_strerror(csv_error(&c->parser)));
+        c->eof = 1;
+    }
+    }
+    return c->failed == NG_ENOMEM ? NG_ENOMEM : NG_OK;
+}
+
+int ng_reader_next(ng_reader *r, ng_article **out)
+{
+    int error;
+    *out = NULL;
+    for (;;) {
+        if (r->csv) {
+            csv_state *c = r->csv;
+            if ((error = pump_csv(r)) < 0) return error;
+            if (c->q_len) {
+                *out = c->queue[c->q_head];
+                c->q_head = (c->q_head + 1) % c->q_cap;
+                c->q_len--;
+                return NG_OK;
+            }
+            csv_state_free(c);
+            r->csv = NULL;
+        }
+        if (r->next_file >= r->n_files) return NG_OK;
+        const file_item *f = &r->files[r->next_file++];
+        if (strcmp(f->path, "-") != 0 && is_csv(f->path)) {
+            if ((error = open_csv(r, f)) < 0) return error;
+            continue;
+        }
+        if ((error = read_text(r, f, out)) < 0) return error;
+        if (*out) return NG_OK;
+    }
+}
+
+size_t ng_reader_skipped(const ng_reader *r) { return r->skipped; }
+
+uint64_t ng_reader_bytes(const ng_reader *r) { return r->bytes; }
+
+void ng_reader_free(ng_reader *r)
+{
+    if (!r) return;
+    for (size_t i = 0; i < r->n_files; i++) {
+        free(r->files[i].path);
+        free(r->files[i].id);
+    }
+    free(r->files);
+    csv_state_free(r->csv);
+    ng_buf_free(&r->scratch);
+    free(r);
+}

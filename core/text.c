@@ -1,0 +1,81 @@
+/* text.c - folding text into comparison keys (case, Latin accents, punctuation variants). */
+#include "ng_core.h"
+
+#include "fold_table.h"
+
+/* Decodes one UTF-8 sequence at s[0..len); returns its length (>= 1) and the code point, or
+ * length 1 and cp = -1 for an invalid byte. */
+static size_t utf8_decode(const unsigned char *s, size_t len, long *cp)
+{
+    unsigned c = s[0];
+    size_t n;
+    long v;
+    if (c < 0x80) { *cp = c; return 1; }
+    if (c >= 0xC2 && c <= 0xDF) { n = 2; v = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { n = 3; v = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { n = 4; v = c & 0x07; }
+    else { *cp = -1; return 1; }
+    if (n > len) { *cp = -1; return 1; }
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80) { *cp = -1; return 1; }
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if ((n == 3 && v < 0x800) || (n == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+        (v >= 0xD800 && v <= 0xDFFF)) {
+        *cp = -1;
+        return 1;
+    }
+    *cp = v;
+    return n;
+}
+
+static int is_space_cp(long cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+           cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000;
+}
+
+int ng_text_fold(ng_buf *out, const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t start = out->len;
+    int pending_space = 0;
+    size_t i = 0;
+    while (i < len) {
+        long cp;
+        size_t n = utf8_decode(p + i, len - i, &cp);
+        const char *rep = NULL;
+        char one[2] = {0, 0};
+        if (cp < 0 || cp == 0xAD || cp == 0x200B || cp == 0xFEFF) { /* invalid, soft hyphen, ZW */
+            i += n;
+            continue;
+        }
+        if (is_space_cp(cp)) {
+            pending_space = 1;
+            i += n;
+            continue;
+        }
+        if (cp < 0x80) {
+            one[0] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
+            rep = one;
+        } else if (cp >= NG_FOLD_FIRST && cp <= NG_FOLD_LAST && ng_fold_table[cp - NG_FOLD_FIRST][0]) {
+            rep = ng_fold_table[cp - NG_FOLD_FIRST];
+        } else if (cp == 0x2018 || cp == 0x2019 || cp == 0x201B || cp == 0x2032 || cp == 0xB4 ||
+                   cp == 0x2BC || cp == 0x60) {
+            rep = "'";
+        } else if (cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB) {
+            rep = "\"";
+        } else if (cp >= 0x2010 && cp <= 0x2015) {
+            rep = "-";
+        } else if (cp == 0x2212) {
+            rep = "-";
+        }
+        if (pending_space && out->len > start) ng_buf_putc(out, ' ');
+        pending_space = 0;
+        if (rep) ng_buf_puts(out, rep);
+        else ng_buf_put(out, s + i, n);
+        i += n;
+    }
+    return out->oom ? NG_ENOMEM : NG_OK;
+}

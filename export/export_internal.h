@@ -1,0 +1,145 @@
+/*
+ * export_internal.h - what the export writers share (private to export/).
+ *
+ * - The attribute model: one list of node columns and one of edge columns, with their
+ *   types, read from the graph in one place so that every format carries the same
+ *   attributes under the same names (GraphML keys, GEXF attributes, CSV headers, JSON keys).
+ * - Text helpers: a UTF-8 decoder that repairs invalid bytes, locale-independent number
+ *   formatting, XML escaping.
+ * - The colours and shapes of each actor type (GEXF viz and DOT styles agree).
+ * - One writer per format: each takes an open ng_out and writes the whole file; the caller
+ *   (export.c) opens, commits and frees the output.
+ *
+ * Nothing here allocates memory the caller must free unless it says so.
+ */
+#ifndef NG_EXPORT_INTERNAL_H
+#define NG_EXPORT_INTERNAL_H
+
+#include "ng_export.h"
+
+/* ------------------------------------------------------------------ attribute model */
+
+typedef enum ng_coltype {
+    NG_COL_STRING = 0,
+    NG_COL_INT,
+    NG_COL_REAL
+} ng_coltype;
+
+typedef struct ng_column {
+    const char *name;  /* [a-z0-9_], used as GraphML attr.name, GEXF id and title, JSON key */
+    ng_coltype type;
+} ng_column;
+
+/* One attribute value. `present` is 0 when the value is unknown (empty string, a metric that
+ * is not finite): XML writers then omit it, CSV leaves the cell empty, JSON writes null. */
+typedef struct ng_value {
+    int present;
+    ng_coltype type;
+    const char *s;     /* NG_COL_STRING: borrowed from the graph or a static string */
+    long long i;       /* NG_COL_INT */
+    double d;          /* NG_COL_REAL: finite when present */
+} ng_value;
+
+/* Node columns, in the order every format writes them. The node's id is not a column.
+ * NG_NCOL_LABEL is the canonical name; the metric columns exist only when the graph has
+ * metrics (see ng_export__node_columns). */
+enum {
+    NG_NCOL_LABEL = 0,
+    NG_NCOL_TYPE,
+    NG_NCOL_MENTIONS,
+    NG_NCOL_ALIASES,
+    NG_NCOL_FIRST_DATE,
+    NG_NCOL_LAST_DATE,
+    NG_NCOL_DEGREE, /* first metric column */
+    NG_NCOL_IN_DEGREE,
+    NG_NCOL_OUT_DEGREE,
+    NG_NCOL_STRENGTH,
+    NG_NCOL_BETWEENNESS,
+    NG_NCOL_CLOSENESS,
+    NG_NCOL_HARMONIC,
+    NG_NCOL_PAGERANK,
+    NG_NCOL_EIGENVECTOR,
+    NG_NCOL_COMMUNITY,
+    NG_NCOL__COUNT
+};
+#define NG_NCOL__FIRST_METRIC NG_NCOL_DEGREE
+
+/* Edge columns. The edge's id, endpoints and direction are not columns. */
+enum {
+    NG_ECOL_RELATION = 0,
+    NG_ECOL_WEIGHT,
+    NG_ECOL_EVIDENCE,
+    NG_ECOL_SOURCES,
+    NG_ECOL_FIRST_DATE,
+    NG_ECOL_LAST_DATE,
+    NG_ECOL_DATES,
+    NG_ECOL__COUNT
+};
+
+/* The node columns of `g`: *out gets the static table; returns how many apply
+ * (NG_NCOL__FIRST_METRIC without metrics, NG_NCOL__COUNT with them). */
+size_t ng_export__node_columns(const ng_column **out, const ng_graph *g);
+/* The edge columns (static table); returns NG_ECOL__COUNT. */
+size_t ng_export__edge_columns(const ng_column **out);
+/* Reads column `col` of a node / an edge. */
+void ng_export__node_value(ng_value *out, const ng_node *n, size_t col);
+void ng_export__edge_value(ng_value *out, const ng_edge *e, size_t col);
+
+/* The latest date of any node or edge of `g` (ISO), "" when nothing is dated. */
+void ng_export__graph_last_date(char out[11], const ng_graph *g);
+
+/* ------------------------------------------------------------------ text */
+
+#define NG_UTF8_REPLACEMENT 0xFFFDu
+
+/* Decodes one code point from s[0..len) (len >= 1). Invalid or truncated sequences,
+ * overlong forms, surrogates and values above U+10FFFF give U+FFFD and consume one byte.
+ * *adv receives the bytes consumed. */
+uint32_t ng_utf8__next(const char *s, size_t len, size_t *adv);
+/* Appends the UTF-8 encoding of code point `c` (assumed valid). */
+void ng_utf8__put(ng_buf *b, uint32_t c);
+
+/* Formats a finite double with the fewest significant digits (up to 17) that read back
+ * to the same value, '.' as decimal point whatever the locale, no "-0". Returns the
+ * length, or 0 (and out = "") when v is NaN or infinite. out must hold 32 bytes. */
+size_t ng_export__real(char out[32], double v);
+/* Formats v >= 0 with exactly two decimals and no exponent ("12.50"); for DOT and viz. */
+size_t ng_export__fixed2(char out[32], double v);
+
+/* Appends s to b escaped as XML character data (in_attribute = 0) or as a double-quoted
+ * attribute value (in_attribute = 1). Characters XML 1.0 forbids or discourages (C0 controls
+ * other than tab, LF, CR; DEL; C1 controls; U+FFFE/U+FFFF) are dropped, invalid UTF-8 becomes
+ * U+FFFD, & < > are always escaped, and in attributes " tab LF CR become references so that
+ * attribute-value normalization keeps them. */
+void ng_xml__escape(ng_buf *b, const char *s, int in_attribute);
+
+/* ------------------------------------------------------------------ style */
+
+typedef struct ng_type_style {
+    unsigned char r, g, b;   /* the type's colour (GEXF viz:color, JSON color) */
+    const char *hex;         /* the same colour, "#RRGGBB" */
+    const char *dot_fill;    /* a lighter tint for DOT fills, "#RRGGBB" */
+    const char *dot_shape;   /* a Graphviz shape */
+} ng_type_style;
+
+const ng_type_style *ng_export__type_style(ng_etype t);
+
+/* 1 for the relations drawn dashed (a break: withdrew, condemned, cut_ties). */
+int ng_export__rel_negative(ng_rel r);
+
+/* ------------------------------------------------------------------ writers */
+
+int ng_export__graphml(ng_out *o, const ng_graph *g);
+int ng_export__gexf(ng_out *o, const ng_graph *g);
+int ng_export__dot(ng_out *o, const ng_graph *g);
+int ng_export__json(ng_out *o, const ng_graph *g);
+/* The CSV tables: one writer per file. */
+int ng_export__csv_nodes(ng_out *o, const ng_graph *g);
+int ng_export__csv_edges(ng_out *o, const ng_graph *g);
+
+/* Writes and clears `line` when it holds more than `threshold` bytes (0: always).
+ * Returns NG_ENOMEM if an append to `line` had failed. */
+int ng_export__flush(ng_out *o, ng_buf *line, size_t threshold);
+#define NG_EXPORT_FLUSH_AT ((size_t)64 * 1024)
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * ng_export.h - the export stage: writes a finished graph in the formats analysts open.
+ *
+ * Takes: a finished ng_graph (read only, through ng_graph.h's accessors).
+ * Gives: files written atomically (temporary file + rename) through core's ng_out:
+ *   GraphML (.graphml, .graphml.gz)   Gephi, NetworkX, igraph, graphology
+ *   GEXF 1.3 (.gexf, .gexf.gz)        Gephi (Timeline), Gephi Lite
+ *   DOT (.dot)                        Graphviz
+ *   CSV (.csv: nodes and edges tables for Gephi's spreadsheet import)
+ *   JSON (.json: Cytoscape.js elements)
+ * Text from articles is always escaped for the target format.
+ */
+#ifndef NG_EXPORT_H
+#define NG_EXPORT_H
+
+#include "ng_graph.h"
+
+typedef enum ng_format {
+    NG_FORMAT_GRAPHML = 0,
+    NG_FORMAT_GEXF,
+    NG_FORMAT_DOT,
+    NG_FORMAT_CSV,
+    NG_FORMAT_JSON,
+    NG_FORMAT__COUNT
+} ng_format;
+
+/* "graphml", "gexf", ... Static string. */
+const char *ng_format_name(ng_format f);
+/* Parses a format name (as given to --format). */
+int ng_format_parse(ng_format *out, const char *name);
+/* Picks the format from a file name's extension; *gzip is set for a trailing ".gz".
+ * NG_EINVAL (with a message listing the known extensions) when none matches. */
+int ng_format_from_path(ng_format *out, int *gzip, const char *path);
+
+/* Writes `g` to `path` ("-" = standard output) in `format`, gzip-compressed when `gzip`.
+ * Nothing is left at `path` unless the whole file was written. */
+int ng_export_write(const ng_graph *g, ng_format format, const char *path, int gzip);
+
+#endif

@@ -1,0 +1,86 @@
+/*
+ * ng_graph.h - the graph stage: merges extracted articles into one actor graph (igraph).
+ *
+ * Takes: ng_doc records (from extraction or from shards), in any order.
+ * Gives: a finished graph with one node per real-world actor and one edge per
+ *        (source, relation, target), weights, evidence, sources, dates and, once
+ *        ng_graph_compute_metrics has run, centrality and communities.
+ *
+ * The result is deterministic: the same set of docs gives the same nodes, edges, ids and
+ * order whatever the order in which they were added. Nodes are sorted by id (a stable slug of
+ * the canonical label), edges by (source id, relation, target id).
+ * Only this stage includes igraph; igraph's aborting error handler is replaced by one that
+ * records the reason (ng_error_last) and makes the call return NG_EGRAPH.
+ *
+ * Ownership: the graph owns everything the accessors return; pointers stay valid until
+ * ng_graph_free.
+ */
+#ifndef NG_GRAPH_H
+#define NG_GRAPH_H
+
+#include "ng_core.h"
+
+typedef struct ng_graph ng_graph;
+
+/* One supporting mention of an edge. */
+typedef struct ng_evidence {
+    const char *article;  /* article id */
+    const char *sentence;
+    uint64_t offset;
+    char date[11];        /* "" when unknown */
+} ng_evidence;
+
+/* Node metrics (see README: Metrics). Valid when ng_graph_has_metrics() is true. */
+typedef struct ng_metrics {
+    double degree, in_degree, out_degree, strength;
+    double betweenness, closeness, harmonic, pagerank, eigenvector;
+    int community;
+} ng_metrics;
+
+typedef struct ng_node {
+    const char *id;       /* stable slug, NMTOKEN-safe: [a-z0-9_-] */
+    const char *label;    /* canonical (fullest) name */
+    ng_etype type;
+    uint32_t mentions;
+    const char *aliases;  /* every surface form seen, '|'-separated, sorted */
+    char first_date[11];  /* earliest dated evidence of any incident edge, "" if none */
+    char last_date[11];
+    ng_metrics m;
+} ng_node;
+
+typedef struct ng_edge {
+    const char *id;        /* unique: "e0", "e1", ... in edge order */
+    size_t source, target; /* node indices; for symmetric relations source id < target id */
+    ng_rel rel;
+    int directed;          /* 0 for met and signed */
+    uint32_t weight;       /* supporting mentions (>= 1) */
+    const char *evidence;  /* the best supporting sentence */
+    const char *sources;   /* article ids, '|'-separated, sorted */
+    char first_date[11], last_date[11];
+    const char *dates;     /* every distinct evidence date, '|'-separated, sorted */
+    const ng_evidence *items; /* the kept evidence (at most NG_GRAPH_MAX_EVIDENCE) */
+    size_t n_items;
+} ng_edge;
+
+#define NG_GRAPH_MAX_EVIDENCE 8
+
+int ng_graph_new(ng_graph **out);
+void ng_graph_free(ng_graph *g);
+
+/* Adds one article's extraction. The doc is copied; the caller keeps ownership. */
+int ng_graph_add_doc(ng_graph *g, const ng_doc *doc);
+/* Resolves actors across the corpus (surname-only people to the unique full name), merges
+ * nodes and edges, sorts, builds the igraph graph. Call once after the last add. */
+int ng_graph_finish(ng_graph *g);
+/* Computes every metric of ng_metrics on the finished graph. */
+int ng_graph_compute_metrics(ng_graph *g);
+int ng_graph_has_metrics(const ng_graph *g);
+
+size_t ng_graph_node_count(const ng_graph *g);
+size_t ng_graph_edge_count(const ng_graph *g);
+const ng_node *ng_graph_node(const ng_graph *g, size_t i);
+const ng_edge *ng_graph_edge(const ng_graph *g, size_t i);
+/* Articles added, and how many gave at least one actor. */
+size_t ng_graph_article_count(const ng_graph *g);
+
+#endif
