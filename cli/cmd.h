@@ -19,6 +19,7 @@ enum {
 
 int cmd_build(int argc, char **argv);
 int cmd_metrics(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 
 /* Prints "newsgraph: error: <msg>" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

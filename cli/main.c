@@ -14,6 +14,7 @@ typedef struct command {
 static const command commands[] = {
     {"build", cmd_build, "extract articles and write the graph (GraphML, GEXF, DOT, CSV, JSON)"},
     {"metrics", cmd_metrics, "rank the actors of a GraphML graph by centrality"},
+    {"eval", cmd_eval, "score a GraphML graph against a gold standard"},
 };
 
 static void usage(FILE *fp)

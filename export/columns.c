@@ -39,6 +39,13 @@ size_t ng_export__node_columns(const ng_column **out, const ng_graph *g)
     return ng_graph_has_metrics(g) ? NG_NCOL__COUNT : NG_NCOL__FIRST_METRIC;
 }
 
+int ng_export__is_node_column(const char *name)
+{
+    for (size_t i = 0; i < NG_NCOL__COUNT; i++)
+        if (strcmp(node_columns[i].name, name) == 0) return 1;
+    return 0;
+}
+
 size_t ng_export__edge_columns(const ng_column **out)
 {
     *out = edge_columns;

@@ -79,6 +79,8 @@ enum {
 /* The node columns of `g`: *out gets the static table; returns how many apply
  * (NG_NCOL__FIRST_METRIC without metrics, NG_NCOL__COUNT with them). */
 size_t ng_export__node_columns(const ng_column **out, const ng_graph *g);
+/* 1 when `name` is the name of a node column (with or without metrics). */
+int ng_export__is_node_column(const char *name);
 /* The edge columns (static table); returns NG_ECOL__COUNT. */
 size_t ng_export__edge_columns(const ng_column **out);
 /* Reads column `col` of a node / an edge. */

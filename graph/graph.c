@@ -1,1 +1,85 @@
-/* placeholder: being written */
+/* graph.c - the ng_graph object: creation, release and the read-only accessors. */
+#include "graph_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int ng_graph_new(ng_graph **out)
+{
+    *out = NULL;
+    ng_igraph__init();
+    ng_graph *g = ng_calloc(1, sizeof *g);
+    if (!g) return NG_ENOMEM;
+    *out = g;
+    return NG_OK;
+}
+
+void ng_agg_actor__clear(ng_agg_actor *a)
+{
+    free(a->labels);
+    ng_strset__free(&a->aliases);
+    memset(a, 0, sizeof *a);
+}
+
+void ng_agg_edge__clear(ng_agg_edge *e)
+{
+    free(e->best.sentence);
+    for (uint32_t i = 0; i < e->n_items; i++) free(e->items[i].sentence);
+    ng_strset__free(&e->sources);
+    ng_strset__free(&e->dates);
+    memset(e, 0, sizeof *e);
+}
+
+void ng_graph__free_aggregation(ng_graph *g)
+{
+    for (size_t i = 0; i < g->n_actors; i++) ng_agg_actor__clear(&g->actors[i]);
+    free(g->actors);
+    g->actors = NULL;
+    g->n_actors = g->cap_actors = 0;
+    ng_ihash__free(&g->actor_index);
+    for (size_t i = 0; i < g->n_aggs; i++) ng_agg_edge__clear(&g->aggs[i]);
+    free(g->aggs);
+    g->aggs = NULL;
+    g->n_aggs = g->cap_aggs = 0;
+    ng_ihash__free(&g->agg_index);
+}
+
+void ng_graph_free(ng_graph *g)
+{
+    if (!g) return;
+    ng_graph__free_aggregation(g);
+    if (g->has_ig) igraph_destroy(&g->ig);
+    free(g->nodes);
+    free(g->edges);
+    free(g->items);
+    ng_arena__free(&g->out);
+    ng_pool__free(&g->pool);
+    free(g);
+}
+
+int ng_graph_has_metrics(const ng_graph *g) { return g && g->has_metrics; }
+
+size_t ng_graph_node_count(const ng_graph *g) { return g ? g->n_nodes : 0; }
+
+size_t ng_graph_edge_count(const ng_graph *g) { return g ? g->n_edges : 0; }
+
+const ng_node *ng_graph_node(const ng_graph *g, size_t i)
+{
+    return g && i < g->n_nodes ? &g->nodes[i] : NULL;
+}
+
+const ng_edge *ng_graph_edge(const ng_graph *g, size_t i)
+{
+    return g && i < g->n_edges ? &g->edges[i] : NULL;
+}
+
+size_t ng_graph_article_count(const ng_graph *g) { return g ? g->n_articles : 0; }
+
+size_t ng_graph_article_count_with_actors(const ng_graph *g)
+{
+    return g ? g->n_articles_with_actors : 0;
+}
+
+double ng_graph_modularity(const ng_graph *g) { return g ? g->modularity : 0.0; }
+
+size_t ng_graph_community_count(const ng_graph *g) { return g ? g->n_communities : 0; }

@@ -1,0 +1,142 @@
+/* csv.c - the nodes and edges tables for Gephi's spreadsheet import and for reports.
+ *
+ * RFC 4180 quoting: a field containing a comma, a double quote, CR or LF is enclosed in
+ * double quotes with its quotes doubled; other fields are written bare. Lines end in LF,
+ * the file has no byte-order mark (Gephi would read it into the first header). Text is
+ * UTF-8 (invalid bytes become U+FFFD, control characters other than tab, CR, LF dropped).
+ * Headers follow Gephi: nodes Id, Label, Type, ...; edges Source, Target, Type
+ * (Directed/Undirected), Kind, Id, Label, Weight, ... An unknown value is an empty cell. */
+#include "export_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Appends s with control characters dropped, invalid UTF-8 repaired and, when `quoted`,
+ * every double quote doubled. */
+static void put_clean(ng_buf *b, const char *s, int quoted)
+{
+    size_t len = strlen(s), i = 0, run = 0;
+    while (i < len) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x20 && ch < 0x7F) {
+            if (ch == '"' && quoted) {
+                ng_buf_put(b, s + run, i - run + 1); /* the quote itself, then its double */
+                ng_buf_putc(b, '"');
+                run = ++i;
+                continue;
+            }
+            i++;
+            continue;
+        }
+        size_t adv;
+        uint32_t c = ng_utf8__next(s + i, len - i, &adv);
+        int dropped = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+                      (c >= 0x7F && c <= 0x9F);
+        int repaired = c == NG_UTF8_REPLACEMENT && adv == 1;
+        if (!dropped && !repaired) {
+            i += adv;
+            continue;
+        }
+        ng_buf_put(b, s + run, i - run);
+        if (repaired) ng_utf8__put(b, c);
+        i += adv;
+        run = i;
+    }
+    ng_buf_put(b, s + run, i - run);
+}
+
+static void put_field(ng_buf *b, const char *s, int first)
+{
+    if (!first) ng_buf_putc(b, ',');
+    if (!s) return;
+    int quoted = strpbrk(s, ",\"\r\n") != NULL;
+    if (quoted) ng_buf_putc(b, '"');
+    put_clean(b, s, quoted);
+    if (quoted) ng_buf_putc(b, '"');
+}
+
+static void put_value(ng_buf *b, const ng_value *v)
+{
+    char num[32];
+    if (!v->present) {
+        put_field(b, "", 0);
+        return;
+    }
+    switch (v->type) {
+    case NG_COL_STRING: put_field(b, v->s, 0); break;
+    case NG_COL_INT:
+        snprintf(num, sizeof num, "%lld", v->i);
+        put_field(b, num, 0);
+        break;
+    case NG_COL_REAL:
+        ng_export__real(num, v->d);
+        put_field(b, num, 0);
+        break;
+    }
+}
+
+int ng_export__csv_nodes(ng_out *o, const ng_graph *g)
+{
+    ng_buf line = NG_BUF_INIT;
+    const ng_column *nc;
+    size_t n_nc = ng_export__node_columns(&nc, g), nn = ng_graph_node_count(g);
+    ng_value v;
+    int error = 0;
+
+    ng_buf_puts(&line, "Id,Label,Type");
+    for (size_t c = NG_NCOL_TYPE + 1; c < n_nc; c++) put_field(&line, nc[c].name, 0);
+    ng_buf_putc(&line, '\n');
+    for (size_t i = 0; i < nn; i++) {
+        const ng_node *n = ng_graph_node(g, i);
+        put_field(&line, n->id, 1);
+        for (size_t c = 0; c < n_nc; c++) {
+            ng_export__node_value(&v, n, c);
+            put_value(&line, &v);
+        }
+        ng_buf_putc(&line, '\n');
+        if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
+    }
+    error = ng_export__flush(o, &line, 0);
+
+cleanup:
+    ng_buf_free(&line);
+    return error;
+}
+
+int ng_export__csv_edges(ng_out *o, const ng_graph *g)
+{
+    ng_buf line = NG_BUF_INIT;
+    const ng_column *ec;
+    size_t n_ec = ng_export__edge_columns(&ec), ne = ng_graph_edge_count(g);
+    ng_value v;
+    int error = 0;
+
+    ng_buf_puts(&line, "Source,Target,Type,Kind,Id,Label,Weight");
+    for (size_t c = 0; c < n_ec; c++)
+        if (c != NG_ECOL_RELATION && c != NG_ECOL_WEIGHT) put_field(&line, ec[c].name, 0);
+    ng_buf_putc(&line, '\n');
+    for (size_t i = 0; i < ne; i++) {
+        const ng_edge *e = ng_graph_edge(g, i);
+        const char *rel = ng_rel_name(e->rel);
+        put_field(&line, ng_graph_node(g, e->source)->id, 1);
+        put_field(&line, ng_graph_node(g, e->target)->id, 0);
+        put_field(&line, e->directed ? "Directed" : "Undirected", 0);
+        put_field(&line, rel, 0);
+        put_field(&line, e->id, 0);
+        put_field(&line, rel, 0);
+        ng_export__edge_value(&v, e, NG_ECOL_WEIGHT);
+        put_value(&line, &v);
+        for (size_t c = 0; c < n_ec; c++) {
+            if (c == NG_ECOL_RELATION || c == NG_ECOL_WEIGHT) continue;
+            ng_export__edge_value(&v, e, c);
+            put_value(&line, &v);
+        }
+        ng_buf_putc(&line, '\n');
+        if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
+    }
+    error = ng_export__flush(o, &line, 0);
+
+cleanup:
+    ng_buf_free(&line);
+    return error;
+}

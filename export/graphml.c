@@ -1,0 +1,125 @@
+/* graphml.c - GraphML for Gephi, NetworkX, igraph and graphology.
+ *
+ * Every <key> comes before <graph>, typed (int, double, string, boolean), with id equal to
+ * attr.name except where a node and an edge attribute share a name (key ids are unique per
+ * document): the edge key then gets the id "e_<name>". No graph-level keys (Gephi warns).
+ * Every edge is written directed, from the graph's stored source to target: NetworkX refuses
+ * directed="false" inside a directed graph and graphology ignores it, so the symmetric
+ * relations (met, signed; stored once per pair) carry the boolean edge attribute
+ * directed=false instead. A value that is unknown (empty text, a non-finite metric) has no
+ * <data> element. */
+#include "export_internal.h"
+
+#include <string.h>
+
+static const char *xml_type(ng_coltype t)
+{
+    switch (t) {
+    case NG_COL_INT: return "int";
+    case NG_COL_REAL: return "double";
+    default: return "string";
+    }
+}
+
+/* The prefix of an edge column's key id: "e_" when a node column has the same name. */
+static const char *edge_key_prefix(const char *name)
+{
+    return ng_export__is_node_column(name) ? "e_" : "";
+}
+
+static void put_value(ng_buf *b, const ng_value *v)
+{
+    char num[32];
+    switch (v->type) {
+    case NG_COL_STRING: ng_xml__escape(b, v->s, 0); break;
+    case NG_COL_INT: ng_buf_printf(b, "%lld", v->i); break;
+    case NG_COL_REAL:
+        ng_export__real(num, v->d);
+        ng_buf_puts(b, num);
+        break;
+    }
+}
+
+static void put_data(ng_buf *b, const char *key_prefix, const char *key, const ng_value *v)
+{
+    if (!v->present) return;
+    ng_buf_printf(b, "      <data key=\"%s%s\">", key_prefix, key);
+    put_value(b, v);
+    ng_buf_puts(b, "</data>\n");
+}
+
+static void put_header(ng_buf *b, const ng_graph *g)
+{
+    const ng_column *nc, *ec;
+    size_t n_nc = ng_export__node_columns(&nc, g), n_ec = ng_export__edge_columns(&ec);
+
+    ng_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    ng_buf_printf(b, "<!-- newsgraph %s: %zu actors, %zu relations, from %zu articles -->\n",
+                  NG_VERSION, ng_graph_node_count(g), ng_graph_edge_count(g),
+                  ng_graph_article_count(g));
+    ng_buf_puts(b, "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+                   "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+                   "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+                   "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+    for (size_t i = 0; i < n_nc; i++)
+        ng_buf_printf(b, "  <key id=\"%s\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+                      nc[i].name, nc[i].name, xml_type(nc[i].type));
+    for (size_t i = 0; i < n_ec; i++) {
+        ng_buf_printf(b,
+                      "  <key id=\"%s%s\" for=\"edge\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+                      edge_key_prefix(ec[i].name), ec[i].name, ec[i].name, xml_type(ec[i].type));
+    }
+    ng_buf_puts(b, "  <key id=\"directed\" for=\"edge\" attr.name=\"directed\" "
+                   "attr.type=\"boolean\"/>\n");
+    ng_buf_puts(b, "  <graph id=\"newsgraph\" edgedefault=\"directed\">\n");
+}
+
+int ng_export__graphml(ng_out *o, const ng_graph *g)
+{
+    ng_buf line = NG_BUF_INIT;
+    const ng_column *nc, *ec;
+    size_t n_nc = ng_export__node_columns(&nc, g), n_ec = ng_export__edge_columns(&ec);
+    size_t nn = ng_graph_node_count(g), ne = ng_graph_edge_count(g);
+    const char *prefix[NG_ECOL__COUNT];
+    ng_value v;
+    int error = 0;
+
+    for (size_t c = 0; c < n_ec; c++) prefix[c] = edge_key_prefix(ec[c].name);
+    put_header(&line, g);
+    for (size_t i = 0; i < nn; i++) {
+        const ng_node *n = ng_graph_node(g, i);
+        ng_buf_puts(&line, "    <node id=\"");
+        ng_xml__escape(&line, n->id, 1);
+        ng_buf_puts(&line, "\">\n");
+        for (size_t c = 0; c < n_nc; c++) {
+            ng_export__node_value(&v, n, c);
+            put_data(&line, "", nc[c].name, &v);
+        }
+        ng_buf_puts(&line, "    </node>\n");
+        if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
+    }
+    for (size_t i = 0; i < ne; i++) {
+        const ng_edge *e = ng_graph_edge(g, i);
+        ng_buf_puts(&line, "    <edge id=\"");
+        ng_xml__escape(&line, e->id, 1);
+        ng_buf_puts(&line, "\" source=\"");
+        ng_xml__escape(&line, ng_graph_node(g, e->source)->id, 1);
+        ng_buf_puts(&line, "\" target=\"");
+        ng_xml__escape(&line, ng_graph_node(g, e->target)->id, 1);
+        ng_buf_puts(&line, "\">\n");
+        for (size_t c = 0; c < n_ec; c++) {
+            ng_export__edge_value(&v, e, c);
+            put_data(&line, prefix[c], ec[c].name, &v);
+        }
+        ng_buf_printf(&line, "      <data key=\"directed\">%s</data>\n",
+                      e->directed ? "true" : "false");
+        ng_buf_puts(&line, "    </edge>\n");
+        if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
+    }
+    ng_buf_puts(&line, "  </graph>\n</graphml>\n");
+    error = ng_export__flush(o, &line, 0);
+
+cleanup:
+    ng_buf_free(&line);
+    return error;
+}

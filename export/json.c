@@ -1,0 +1,186 @@
+/* json.c - the graph as Cytoscape.js elements, for web viewers.
+ *
+ *   {"data": {...about the graph...},
+ *    "elements": {"nodes": [{"data": {"id": ..., "label": ..., ...}}, ...],
+ *                 "edges": [{"data": {"id": ..., "source": ..., "target": ..., ...}}, ...]}}
+ *
+ * Every attribute of every format is in `data`, plus `color` (the actor type's colour),
+ * `directed` (false for met and signed) and `evidence_items` (every kept supporting
+ * sentence with its article, offset and date). Text is always a string ("" when unknown);
+ * a metric that is not a finite number is null. One element per line.
+ * Cytoscape keeps node and edge ids in one namespace: an edge whose id equals a node's id is
+ * written as "edge:<id>" (node ids never contain ':'). */
+#include "export_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void json_string(ng_buf *b, const char *s)
+{
+    size_t len = s ? strlen(s) : 0, i = 0, run = 0;
+    ng_buf_putc(b, '"');
+    while (i < len) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x20 && ch < 0x7F && ch != '"' && ch != '\\') {
+            i++;
+            continue;
+        }
+        size_t adv;
+        uint32_t c = ng_utf8__next(s + i, len - i, &adv);
+        int plain = c >= 0xA0 && c != 0x2028 && c != 0x2029 &&
+                    !(c == NG_UTF8_REPLACEMENT && adv == 1);
+        if (plain) {
+            i += adv;
+            continue;
+        }
+        ng_buf_put(b, s + run, i - run);
+        switch (c) {
+        case '"': ng_buf_puts(b, "\\\""); break;
+        case '\\': ng_buf_puts(b, "\\\\"); break;
+        case '\n': ng_buf_puts(b, "\\n"); break;
+        case '\r': ng_buf_puts(b, "\\r"); break;
+        case '\t': ng_buf_puts(b, "\\t"); break;
+        default:
+            if (c == NG_UTF8_REPLACEMENT)
+                ng_utf8__put(b, c);
+            else /* other C0, DEL, C1, U+2028, U+2029 (line terminators in JavaScript) */
+                ng_buf_printf(b, "\\u%04X", (unsigned)c);
+        }
+        i += adv;
+        run = i;
+    }
+    ng_buf_put(b, s + run, i - run);
+    ng_buf_putc(b, '"');
+}
+
+static void put_key(ng_buf *b, const char *key)
+{
+    ng_buf_printf(b, ",\"%s\":", key);
+}
+
+static void put_value(ng_buf *b, const ng_value *v)
+{
+    char num[32];
+    switch (v->type) {
+    case NG_COL_STRING: json_string(b, v->present ? v->s : ""); break;
+    case NG_COL_INT:
+        if (v->present)
+            ng_buf_printf(b, "%lld", v->i);
+        else
+            ng_buf_puts(b, "null");
+        break;
+    case NG_COL_REAL:
+        if (v->present && ng_export__real(num, v->d))
+            ng_buf_puts(b, num);
+        else
+            ng_buf_puts(b, "null");
+        break;
+    }
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void put_node(ng_buf *b, const ng_graph *g, const ng_node *n, int first)
+{
+    const ng_column *nc;
+    size_t n_nc = ng_export__node_columns(&nc, g);
+    ng_value v;
+
+    ng_buf_puts(b, first ? "{\"data\":{\"id\":" : ",\n{\"data\":{\"id\":");
+    json_string(b, n->id);
+    for (size_t c = 0; c < n_nc; c++) {
+        ng_export__node_value(&v, n, c);
+        put_key(b, nc[c].name);
+        put_value(b, &v);
+    }
+    put_key(b, "color");
+    json_string(b, ng_export__type_style(n->type)->hex);
+    ng_buf_puts(b, "}}");
+}
+
+static void put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e, const char **node_ids,
+                     int first)
+{
+    const ng_column *ec;
+    size_t n_ec = ng_export__edge_columns(&ec);
+    ng_value v;
+
+    ng_buf_puts(b, first ? "{\"data\":{\"id\":" : ",\n{\"data\":{\"id\":");
+    if (bsearch(&e->id, node_ids, ng_graph_node_count(g), sizeof *node_ids, cmp_str)) {
+        ng_buf tmp = NG_BUF_INIT;
+        ng_buf_puts(&tmp, "edge:");
+        ng_buf_puts(&tmp, e->id);
+        json_string(b, tmp.ptr);
+        if (tmp.oom) b->oom = 1;
+        ng_buf_free(&tmp);
+    } else {
+        json_string(b, e->id);
+    }
+    put_key(b, "source");
+    json_string(b, ng_graph_node(g, e->source)->id);
+    put_key(b, "target");
+    json_string(b, ng_graph_node(g, e->target)->id);
+    for (size_t c = 0; c < n_ec; c++) {
+        ng_export__edge_value(&v, e, c);
+        put_key(b, ec[c].name);
+        put_value(b, &v);
+    }
+    put_key(b, "directed");
+    ng_buf_puts(b, e->directed ? "true" : "false");
+    put_key(b, "evidence_items");
+    ng_buf_putc(b, '[');
+    for (size_t k = 0; k < e->n_items; k++) {
+        const ng_evidence *it = &e->items[k];
+        ng_buf_puts(b, k ? ",{\"article\":" : "{\"article\":");
+        json_string(b, it->article);
+        put_key(b, "sentence");
+        json_string(b, it->sentence);
+        put_key(b, "offset");
+        ng_buf_printf(b, "%llu", (unsigned long long)it->offset);
+        put_key(b, "date");
+        json_string(b, it->date);
+        ng_buf_putc(b, '}');
+    }
+    ng_buf_puts(b, "]}}");
+}
+
+int ng_export__json(ng_out *o, const ng_graph *g)
+{
+    ng_buf line = NG_BUF_INIT;
+    size_t nn = ng_graph_node_count(g), ne = ng_graph_edge_count(g);
+    const char **node_ids = NULL;
+    int error = 0;
+
+    /* Sorted node ids, to find edge ids that would collide with them. */
+    if (nn && !(node_ids = ng_calloc(nn, sizeof *node_ids))) {
+        error = NG_ENOMEM;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < nn; i++) node_ids[i] = ng_graph_node(g, i)->id;
+    if (nn) qsort(node_ids, nn, sizeof *node_ids, cmp_str);
+
+    ng_buf_printf(&line,
+                  "{\"data\":{\"name\":\"newsgraph\",\"generator\":\"newsgraph %s\","
+                  "\"articles\":%zu,\"actors\":%zu,\"relations\":%zu},\n"
+                  "\"elements\":{\n\"nodes\":[\n",
+                  NG_VERSION, ng_graph_article_count(g), nn, ne);
+    for (size_t i = 0; i < nn; i++) {
+        put_node(&line, g, ng_graph_node(g, i), i == 0);
+        if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
+    }
+    ng_buf_puts(&line, nn ? "\n],\n\"edges\":[\n" : "],\n\"edges\":[\n");
+    for (size_t i = 0; i < ne; i++) {
+        put_edge(&line, g, ng_graph_edge(g, i), node_ids, i == 0);
+        if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
+    }
+    ng_buf_puts(&line, ne ? "\n]}}\n" : "]}}\n");
+    error = ng_export__flush(o, &line, 0);
+
+cleanup:
+    free(node_ids);
+    ng_buf_free(&line);
+    return error;
+}

@@ -1,0 +1,207 @@
+/*
+ * graph_internal.h - what the files of the graph stage share (not a public header).
+ *
+ *   util.c         arena, index hash, string pool, lazy string sets, dates
+ *   igraph_glue.c  igraph's error/warning handlers and the call-checking helper
+ *   graph.c        the ng_graph object: new/free/accessors
+ *   merge.c        ng_graph_add_doc: streaming aggregation of docs by actor key and edge triple
+ *   finish.c       ng_graph_finish: corpus-level resolution, node and edge merge
+ *   assemble.c     ids (slugs), sorting, node dates and the igraph graph (shared by finish and
+ *                  by the GraphML reader)
+ *   metrics.c      ng_graph_compute_metrics
+ *   graphml_read.c ng_graph_read_graphml
+ */
+#ifndef NG_GRAPH_INTERNAL_H
+#define NG_GRAPH_INTERNAL_H
+
+#include "ng_graph.h"
+
+#include <igraph.h>
+
+/* ------------------------------------------------------------------ arena */
+
+/* Bump allocator for strings that live as long as the graph; freed all at once. */
+typedef struct ng_arena_chunk ng_arena_chunk;
+typedef struct ng_arena {
+    ng_arena_chunk *head;
+} ng_arena;
+void *ng_arena__alloc(ng_arena *a, size_t n);
+char *ng_arena__strndup(ng_arena *a, const char *s, size_t n);
+char *ng_arena__strdup(ng_arena *a, const char *s);
+void ng_arena__free(ng_arena *a);
+
+/* ------------------------------------------------------------------ index hash */
+
+/* Maps a 64-bit hash to a uint32 index into the owner's array; equality is decided by the
+ * owner's callback, so the table stores no keys (compact, and one implementation serves
+ * actor keys, edge triples and interned strings). */
+typedef struct ng_ihash_slot {
+    uint64_t hash;
+    uint32_t idx1; /* index + 1; 0 = empty */
+} ng_ihash_slot;
+typedef struct ng_ihash {
+    ng_ihash_slot *slots;
+    size_t cap, n;
+} ng_ihash;
+typedef int (*ng_ihash_eq)(const void *ctx, uint32_t idx, const void *key);
+/* 1 and *idx when found, 0 otherwise. */
+int ng_ihash__find(const ng_ihash *h, uint64_t hash, ng_ihash_eq eq, const void *ctx,
+                   const void *key, uint32_t *idx);
+/* Adds an entry known to be absent. */
+int ng_ihash__insert(ng_ihash *h, uint64_t hash, uint32_t idx);
+void ng_ihash__free(ng_ihash *h);
+
+/* ------------------------------------------------------------------ string pool */
+
+/* Interned strings: equal strings get the same pointer (valid until ng_pool__free). */
+typedef struct ng_pool {
+    ng_arena arena;
+    ng_ihash index;
+    const char **strs;
+    size_t n, cap;
+} ng_pool;
+int ng_pool__intern(ng_pool *p, const char *s, size_t len, const char **out);
+void ng_pool__free(ng_pool *p);
+
+/* ------------------------------------------------------------------ string sets */
+
+/* A set of interned strings kept as an array that is sorted and deduplicated lazily (when it
+ * doubles), so adds are amortized O(log n) and memory stays within 2x the distinct count. */
+typedef struct ng_strset {
+    const char **v;
+    uint32_t n, cap, clean; /* v[0..clean) is sorted and unique */
+} ng_strset;
+int ng_strset__add(ng_strset *s, const char *interned);
+int ng_strset__add_all(ng_strset *s, const ng_strset *from);
+/* Sorts by byte order and removes duplicates. */
+int ng_strset__compact(ng_strset *s);
+/* Joins a compacted set with '|' into the arena ("" when empty). */
+int ng_strset__join(char **out, const ng_strset *s, ng_arena *a);
+void ng_strset__free(ng_strset *s);
+
+/* ------------------------------------------------------------------ small helpers */
+
+/* 1 when s is exactly "YYYY-MM-DD" (digits and dashes). */
+int ng_graph__is_date(const char *s);
+/* Compares dates with unknown ("") last. */
+int ng_graph__date_cmp(const char *a, const char *b);
+/* Appends the id slug of `label` to *out (see assemble.c). */
+int ng_graph__slug(ng_buf *out, const char *label);
+
+/* ------------------------------------------------------------------ igraph glue */
+
+/* Installs the non-aborting error handler and a quiet warning handler (once per process). */
+void ng_igraph__init(void);
+/* Maps an igraph return code to NG_OK or NG_EGRAPH (the handler already set the message). */
+int ng_igraph__check(igraph_error_t rc);
+
+/* ------------------------------------------------------------------ aggregation (merge.c) */
+
+/* One kept piece of evidence during aggregation. */
+typedef struct ng_ev {
+    const char *article; /* interned */
+    const char *date;    /* interned, "" when unknown */
+    char *sentence;      /* owned (malloc) */
+    size_t sentence_len;
+    uint64_t offset;
+} ng_ev;
+/* The order of kept items: date (unknown last), article id, offset, sentence. */
+int ng_ev__cmp_keep(const ng_ev *x, const ng_ev *y);
+/* The order of the "best" sentence: date (unknown last), length, article id, offset, text. */
+int ng_ev__cmp_best(const ng_ev *x, const ng_ev *y);
+
+/* One actor entry: all mentions of an actor key, kept apart for partial (surname-only)
+ * occurrences, which finish.c resolves. */
+typedef struct ng_label_count {
+    const char *label; /* interned */
+    uint32_t count;    /* docs that gave this label */
+} ng_label_count;
+typedef struct ng_agg_actor {
+    const char *key; /* interned */
+    int partial;
+    ng_etype type;
+    uint64_t mentions;
+    ng_label_count *labels;
+    uint32_t n_labels, cap_labels;
+    ng_strset aliases;
+} ng_agg_actor;
+
+/* One edge aggregate: (actor entry a, rel, actor entry b); for symmetric relations a < b. */
+typedef struct ng_agg_edge {
+    uint32_t a, b;
+    ng_rel rel;
+    uint64_t weight;
+    ng_strset sources; /* article ids */
+    ng_strset dates;   /* known dates */
+    ng_ev best;
+    ng_ev items[NG_GRAPH_MAX_EVIDENCE]; /* the smallest by ng_ev__cmp_keep, sorted */
+    uint32_t n_items;
+} ng_agg_edge;
+
+/* Folds `from` into `into` (sums, unions, best, K smallest); `from` is emptied. */
+int ng_agg_edge__absorb(ng_agg_edge *into, ng_agg_edge *from);
+void ng_agg_edge__clear(ng_agg_edge *e);
+void ng_agg_actor__clear(ng_agg_actor *a);
+/* Frees the aggregation tables (after finish, or with the graph). */
+struct ng_graph;
+void ng_graph__free_aggregation(struct ng_graph *g);
+
+/* ------------------------------------------------------------------ the graph object */
+
+struct ng_graph {
+    int finished, has_metrics;
+    size_t n_articles, n_articles_with_actors;
+    ng_pool pool; /* interned keys, labels, aliases, article ids, dates */
+
+    /* aggregation, freed by finish */
+    ng_agg_actor *actors;
+    size_t n_actors, cap_actors;
+    ng_ihash actor_index;
+    ng_agg_edge *aggs;
+    size_t n_aggs, cap_aggs;
+    ng_ihash agg_index;
+
+    /* the finished graph */
+    ng_arena out; /* every string the accessors return */
+    ng_node *nodes;
+    size_t n_nodes;
+    ng_edge *edges;
+    size_t n_edges;
+    ng_evidence *items; /* every edge's kept evidence, edges point into it */
+    igraph_t ig;        /* directed, one igraph edge per ng_edge, same order */
+    int has_ig;
+
+    /* from the last ng_graph_compute_metrics */
+    double modularity;
+    size_t n_communities;
+};
+
+/* A node or edge before ids are known: what finish.c and graphml_read.c hand to assemble.
+ * Every string must already live in g->out (or g->pool). */
+typedef struct ng_pending_node {
+    const char *label;
+    const char *key;     /* unique; breaks ties between nodes whose ids collide */
+    const char *want_id; /* preferred id (when valid), or NULL for the slug of the label */
+    ng_etype type;
+    uint32_t mentions;
+    const char *aliases;
+} ng_pending_node;
+
+typedef struct ng_pending_edge {
+    size_t u, v; /* indices into the pending nodes; u != v */
+    ng_rel rel;
+    uint32_t weight;
+    const char *evidence, *sources, *dates;
+    char first_date[11], last_date[11];
+    ng_evidence *items; /* into g->items */
+    size_t n_items;
+} ng_pending_edge;
+
+/* Gives nodes their ids, sorts nodes by id, orients symmetric edges (source id < target
+ * id), sorts edges by (source id, relation name, target id), numbers them, sets node dates
+ * and builds g->ig. No two pending edges may share (u, rel, v), or {u, v} for symmetric
+ * relations. Takes ownership of neither array. */
+int ng_graph__assemble(ng_graph *g, const ng_pending_node *nodes, size_t n_nodes,
+                       const ng_pending_edge *edges, size_t n_edges);
+
+#endif

@@ -1,0 +1,48 @@
+/* igraph_glue.c - igraph's error and warning handlers.
+ *
+ * igraph's default error handler aborts the process. Ours records the reason as this
+ * thread's ng_error message, frees igraph's temporaries (IGRAPH_FINALLY_FREE, as igraph's
+ * documentation requires of handlers that return) and returns, so the failed call returns
+ * its error code and ng_igraph__check turns it into NG_EGRAPH.
+ *
+ * Handlers are process-wide in igraph 0.10 (Debian's build is not thread-safe:
+ * IGRAPH_THREAD_SAFE is 0, the handler is one global). Installing the same two functions
+ * once, from whichever ng_graph call comes first, is safe because nothing else in newsgraph
+ * installs igraph handlers and every igraph call happens in the graph stage, on one thread
+ * at a time (extraction, the multi-threaded part, never touches igraph).
+ */
+#include "graph_internal.h"
+
+#include <pthread.h>
+
+static void on_igraph_error(const char *reason, const char *file, int line, igraph_error_t err)
+{
+    ng_error_set("igraph: %s (%s, at %s:%d)", reason ? reason : "unknown error",
+                 igraph_strerror(err), file ? file : "?", line);
+    IGRAPH_FINALLY_FREE();
+}
+
+/* Warnings (e.g. "graph is disconnected") are expected on real graphs and are handled by
+ * our own guards; printing them would only clutter the user's terminal. */
+static void on_igraph_warning(const char *reason, const char *file, int line)
+{
+    (void)reason;
+    (void)file;
+    (void)line;
+}
+
+static pthread_once_t install_once = PTHREAD_ONCE_INIT;
+
+static void install(void)
+{
+    igraph_set_error_handler(on_igraph_error);
+    igraph_set_warning_handler(on_igraph_warning);
+}
+
+void ng_igraph__init(void) { pthread_once(&install_once, install); }
+
+int ng_igraph__check(igraph_error_t rc)
+{
+    if (rc == IGRAPH_SUCCESS) return NG_OK;
+    return NG_EGRAPH;
+}

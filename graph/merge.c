@@ -1,0 +1,361 @@
+/* merge.c - ng_graph_add_doc: folds one article's extraction into the running aggregates.
+ *
+ * Memory grows with the graph, not the corpus: an actor entry per (actor key, partial) and
+ * an edge aggregate per (entry, relation, entry) triple, each holding counts, sets of
+ * distinct article ids and dates, the best sentence and at most NG_GRAPH_MAX_EVIDENCE
+ * evidence items. Every aggregate is order-independent (sums, set unions, minima under a
+ * total order), so the same docs in any order give the same aggregates.
+ */
+#include "graph_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ evidence order */
+
+int ng_ev__cmp_keep(const ng_ev *x, const ng_ev *y)
+{
+    int c;
+    if ((c = ng_graph__date_cmp(x->date, y->date)) != 0) return c;
+    if ((c = strcmp(x->article, y->article)) != 0) return c;
+    if (x->offset != y->offset) return x->offset < y->offset ? -1 : 1;
+    return strcmp(x->sentence, y->sentence);
+}
+
+int ng_ev__cmp_best(const ng_ev *x, const ng_ev *y)
+{
+    int c;
+    if ((c = ng_graph__date_cmp(x->date, y->date)) != 0) return c;
+    if (x->sentence_len != y->sentence_len) return x->sentence_len < y->sentence_len ? -1 : 1;
+    if ((c = strcmp(x->article, y->article)) != 0) return c;
+    if (x->offset != y->offset) return x->offset < y->offset ? -1 : 1;
+    return strcmp(x->sentence, y->sentence);
+}
+
+/* Where `c` goes among the kept items, or -1 when it is not kept (the list is full of
+ * smaller items, or holds an identical one). */
+static int item_slot(const ng_agg_edge *e, const ng_ev *c)
+{
+    uint32_t pos = 0;
+    while (pos < e->n_items) {
+        int cmp = ng_ev__cmp_keep(c, &e->items[pos]);
+        if (cmp == 0) return -1;
+        if (cmp < 0) break;
+        pos++;
+    }
+    if (pos >= NG_GRAPH_MAX_EVIDENCE) return -1;
+    return (int)pos;
+}
+
+/* Inserts `owned` (whose sentence the edge now owns) at `pos`, dropping the largest item
+ * when the list is full. */
+static void item_insert(ng_agg_edge *e, int pos, ng_ev owned)
+{
+    if (e->n_items == NG_GRAPH_MAX_EVIDENCE) {
+        free(e->items[NG_GRAPH_MAX_EVIDENCE - 1].sentence);
+        e->n_items--;
+    }
+    memmove(&e->items[pos + 1], &e->items[pos], (e->n_items - (uint32_t)pos) * sizeof(ng_ev));
+    e->items[pos] = owned;
+    e->n_items++;
+}
+
+/* Offers one mention's evidence (borrowed) to the edge: copies the sentence only if kept. */
+static int offer_evidence(ng_agg_edge *e, const ng_ev *c)
+{
+    if (!e->best.sentence || ng_ev__cmp_best(c, &e->best) < 0) {
+        char *s = ng_strndup(c->sentence, c->sentence_len);
+        if (!s) return NG_ENOMEM;
+        free(e->best.sentence);
+        e->best = *c;
+        e->best.sentence = s;
+    }
+    int pos = item_slot(e, c);
+    if (pos >= 0) {
+        ng_ev owned = *c;
+        if (!(owned.sentence = ng_strndup(c->sentence, c->sentence_len))) return NG_ENOMEM;
+        item_insert(e, pos, owned);
+    }
+    return NG_OK;
+}
+
+int ng_agg_edge__absorb(ng_agg_edge *into, ng_agg_edge *from)
+{
+    int error;
+    into->weight += from->weight;
+    if ((error = ng_strset__add_all(&into->sources, &from->sources)) < 0) return error;
+    if ((error = ng_strset__add_all(&into->dates, &from->dates)) < 0) return error;
+    if (from->best.sentence &&
+        (!into->best.sentence || ng_ev__cmp_best(&from->best, &into->best) < 0)) {
+        ng_ev tmp = into->best;
+        into->best = from->best;
+        from->best = tmp;
+    }
+    for (uint32_t i = 0; i < from->n_items; i++) {
+        int pos = item_slot(into, &from->items[i]);
+        if (pos >= 0) {
+            item_insert(into, pos, from->items[i]);
+            from->items[i].sentence = NULL; /* moved */
+        }
+    }
+    ng_agg_edge__clear(from);
+    return NG_OK;
+}
+
+/* ------------------------------------------------------------------ lookups */
+
+typedef struct {
+    const char *key; /* interned */
+    int partial;
+} actor_id;
+
+static uint64_t actor_hash(const actor_id *k)
+{
+    /* keys are interned: hash the pointer's string once per lookup */
+    uint64_t h = ng_hash(k->key, strlen(k->key));
+    return k->partial ? h ^ 0x9e3779b97f4a7c15ULL : h;
+}
+
+static int actor_eq(const void *ctx, uint32_t idx, const void *key)
+{
+    const ng_graph *g = ctx;
+    const actor_id *k = key;
+    return g->actors[idx].key == k->key && g->actors[idx].partial == k->partial;
+}
+
+static int find_or_add_actor(ng_graph *g, const actor_id *k, ng_etype type, uint32_t *idx)
+{
+    int error;
+    uint64_t h = actor_hash(k);
+    if (ng_ihash__find(&g->actor_index, h, actor_eq, g, k, idx)) return NG_OK;
+    if (g->n_actors == g->cap_actors) {
+        size_t cap = g->cap_actors ? g->cap_actors * 2 : 64;
+        ng_agg_actor *a = ng_realloc(g->actors, cap * sizeof *a);
+        if (!a) return NG_ENOMEM;
+        g->actors = a;
+        g->cap_actors = cap;
+    }
+    if ((error = ng_ihash__insert(&g->actor_index, h, (uint32_t)g->n_actors)) < 0) return error;
+    ng_agg_actor *a = &g->actors[g->n_actors];
+    memset(a, 0, sizeof *a);
+    a->key = k->key;
+    a->partial = k->partial;
+    a->type = type;
+    *idx = (uint32_t)g->n_actors++;
+    return NG_OK;
+}
+
+typedef struct {
+    uint32_t a, b;
+    ng_rel rel;
+} edge_id;
+
+static uint64_t edge_hash(const edge_id *k)
+{
+    uint32_t words[3] = {k->a, (uint32_t)k->rel, k->b};
+    return ng_hash(words, sizeof words);
+}
+
+static int edge_eq(const void *ctx, uint32_t idx, const void *key)
+{
+    const ng_graph *g = ctx;
+    const edge_id *k = key;
+    const ng_agg_edge *e = &g->aggs[idx];
+    return e->a == k->a && e->b == k->b && e->rel == k->rel;
+}
+
+static int find_or_add_edge(ng_graph *g, const edge_id *k, ng_agg_edge **out)
+{
+    int error;
+    uint64_t h = edge_hash(k);
+    uint32_t idx;
+    if (!ng_ihash__find(&g->agg_index, h, edge_eq, g, k, &idx)) {
+        if (g->n_aggs == g->cap_aggs) {
+            size_t cap = g->cap_aggs ? g->cap_aggs * 2 : 64;
+            ng_agg_edge *e = ng_realloc(g->aggs, cap * sizeof *e);
+            if (!e) return NG_ENOMEM;
+            g->aggs = e;
+            g->cap_aggs = cap;
+        }
+        idx = (uint32_t)g->n_aggs;
+        if ((error = ng_ihash__insert(&g->agg_index, h, idx)) < 0) return error;
+        ng_agg_edge *e = &g->aggs[g->n_aggs++];
+        memset(e, 0, sizeof *e);
+        e->a = k->a;
+        e->b = k->b;
+        e->rel = k->rel;
+    }
+    *out = &g->aggs[idx];
+    return NG_OK;
+}
+
+/* ------------------------------------------------------------------ actors */
+
+static int add_label(ng_agg_actor *a, const char *label)
+{
+    for (uint32_t i = 0; i < a->n_labels; i++) {
+        if (a->labels[i].label == label) {
+            if (a->labels[i].count < UINT32_MAX) a->labels[i].count++;
+            return NG_OK;
+        }
+    }
+    if (a->n_labels == a->cap_labels) {
+        uint32_t cap = a->cap_labels ? a->cap_labels * 2 : 2;
+        ng_label_count *l = ng_realloc(a->labels, cap * sizeof *l);
+        if (!l) return NG_ENOMEM;
+        a->labels = l;
+        a->cap_labels = cap;
+    }
+    a->labels[a->n_labels].label = label;
+    a->labels[a->n_labels].count = 1;
+    a->n_labels++;
+    return NG_OK;
+}
+
+static int add_aliases(ng_graph *g, ng_agg_actor *a, const char *aliases)
+{
+    int error;
+    const char *p = aliases;
+    while (p && *p) {
+        const char *end = strchr(p, '|');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len > 0) {
+            const char *s;
+            if ((error = ng_pool__intern(&g->pool, p, len, &s)) < 0) return error;
+            if ((error = ng_strset__add(&a->aliases, s)) < 0) return error;
+        }
+        p = end ? end + 1 : NULL;
+    }
+    return NG_OK;
+}
+
+/* The name part of a key ("person:ada lovelace" -> "ada lovelace"), for a missing label. */
+static const char *key_name(const char *key)
+{
+    const char *colon = strchr(key, ':');
+    return colon && colon[1] ? colon + 1 : key;
+}
+
+static int add_actor(ng_graph *g, const ng_actor *in, uint32_t *idx)
+{
+    int error;
+    actor_id k;
+    const char *label;
+    if ((error = ng_pool__intern(&g->pool, in->key, strlen(in->key), &k.key)) < 0) return error;
+    k.partial = in->partial != 0;
+    if ((error = find_or_add_actor(g, &k, in->type, idx)) < 0) return error;
+    ng_agg_actor *a = &g->actors[*idx];
+    if (in->type < a->type) a->type = in->type; /* keys carry the type; stay order-free anyway */
+    a->mentions += in->mentions;
+    const char *l = in->label && *in->label ? in->label : key_name(in->key);
+    if ((error = ng_pool__intern(&g->pool, l, strlen(l), &label)) < 0) return error;
+    if ((error = add_label(a, label)) < 0) return error;
+    return add_aliases(g, a, in->aliases);
+}
+
+/* ------------------------------------------------------------------ docs */
+
+/* Checks a doc before touching the graph, so a bad doc (e.g. from a corrupt shard) leaves
+ * the graph as it was. */
+static int validate_doc(const ng_doc *doc)
+{
+    const char *id = doc->id ? doc->id : "(no id)";
+    for (size_t i = 0; i < doc->n_actors; i++) {
+        const ng_actor *a = &doc->actors[i];
+        if (!a->key || !*a->key) {
+            ng_error_set("article %s: actor %zu has no key; re-run the extraction", id, i);
+            return NG_EFORMAT;
+        }
+        if ((unsigned)a->type >= NG_ETYPE__COUNT) {
+            ng_error_set("article %s: actor '%s' has an unknown type (%d)", id, a->key,
+                         (int)a->type);
+            return NG_EFORMAT;
+        }
+    }
+    for (size_t i = 0; i < doc->n_relations; i++) {
+        const ng_relation *r = &doc->relations[i];
+        if (r->source >= doc->n_actors || r->target >= doc->n_actors) {
+            ng_error_set("article %s: relation %zu names actor %u/%u but the article has %zu "
+                         "actors; re-run the extraction", id, i, r->source, r->target,
+                         doc->n_actors);
+            return NG_EFORMAT;
+        }
+        if ((unsigned)r->rel >= NG_REL__COUNT) {
+            ng_error_set("article %s: relation %zu has an unknown type (%d)", id, i, (int)r->rel);
+            return NG_EFORMAT;
+        }
+    }
+    return NG_OK;
+}
+
+static int add_relation(ng_graph *g, const ng_relation *r, const uint32_t *entry,
+                        const char *article, const char *doc_date)
+{
+    int error;
+    edge_id k = {entry[r->source], entry[r->target], r->rel};
+    ng_agg_edge *e;
+    if (k.a == k.b) return NG_OK; /* an actor related to itself says nothing */
+    if (ng_rel_symmetric(r->rel) && k.a > k.b) {
+        uint32_t t = k.a;
+        k.a = k.b;
+        k.b = t;
+    }
+    if ((error = find_or_add_edge(g, &k, &e)) < 0) return error;
+    e->weight++;
+    if ((error = ng_strset__add(&e->sources, article)) < 0) return error;
+
+    /* an undated relation is as old as its article at most: use the article's date */
+    char date_buf[11];
+    memcpy(date_buf, r->date, sizeof date_buf);
+    date_buf[10] = '\0';
+    const char *date = "";
+    const char *d = ng_graph__is_date(date_buf) ? date_buf : doc_date;
+    if (*d) {
+        if ((error = ng_pool__intern(&g->pool, d, 10, &date)) < 0) return error;
+        if ((error = ng_strset__add(&e->dates, date)) < 0) return error;
+    }
+    ng_ev c;
+    c.article = article;
+    c.date = date;
+    c.sentence = r->sentence ? r->sentence : "";
+    c.sentence_len = strlen(c.sentence);
+    c.offset = r->offset;
+    return offer_evidence(e, &c);
+}
+
+int ng_graph_add_doc(ng_graph *g, const ng_doc *doc)
+{
+    int error;
+    uint32_t *entry = NULL;
+    const char *article;
+    char doc_date[11];
+
+    if (g->finished) {
+        ng_error_set("internal: ng_graph_add_doc called after ng_graph_finish");
+        return NG_EINVAL;
+    }
+    if ((error = validate_doc(doc)) < 0) return error;
+    const char *id = doc->id ? doc->id : "";
+    if ((error = ng_pool__intern(&g->pool, id, strlen(id), &article)) < 0) return error;
+    memcpy(doc_date, doc->date, sizeof doc_date);
+    doc_date[10] = '\0';
+    if (!ng_graph__is_date(doc_date)) doc_date[0] = '\0';
+
+    if (doc->n_actors > 0 && !(entry = ng_malloc(doc->n_actors * sizeof *entry))) {
+        return NG_ENOMEM;
+    }
+    for (size_t i = 0; i < doc->n_actors; i++) {
+        if ((error = add_actor(g, &doc->actors[i], &entry[i])) < 0) goto cleanup;
+    }
+    for (size_t i = 0; i < doc->n_relations; i++) {
+        if ((error = add_relation(g, &doc->relations[i], entry, article, doc_date)) < 0) {
+            goto cleanup;
+        }
+    }
+    g->n_articles++;
+    if (doc->n_actors > 0) g->n_articles_with_actors++;
+
+cleanup:
+    free(entry);
+    return error;
+}

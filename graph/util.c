@@ -1,0 +1,264 @@
+/* util.c - the small containers the graph stage aggregates with: an arena, an index hash,
+ * a string pool and lazily sorted string sets. */
+#include "graph_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ arena */
+
+struct ng_arena_chunk {
+    ng_arena_chunk *next;
+    size_t used, cap;
+    max_align_t data[];
+};
+
+#define ARENA_CHUNK ((size_t)64 * 1024)
+
+void *ng_arena__alloc(ng_arena *a, size_t n)
+{
+    size_t align = sizeof(max_align_t);
+    n = (n + align - 1) / align * align;
+    ng_arena_chunk *c = a->head;
+    if (!c || c->cap - c->used < n) {
+        size_t cap = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+        c = ng_malloc(sizeof *c + cap);
+        if (!c) return NULL;
+        c->cap = cap;
+        c->used = 0;
+        /* A chunk made for one big string goes behind the current one, so the current
+         * chunk's free space stays usable. */
+        if (a->head && cap > ARENA_CHUNK) {
+            c->next = a->head->next;
+            a->head->next = c;
+        } else {
+            c->next = a->head;
+            a->head = c;
+        }
+    }
+    void *p = (char *)c->data + c->used;
+    c->used += n;
+    return p;
+}
+
+char *ng_arena__strndup(ng_arena *a, const char *s, size_t n)
+{
+    char *p = ng_arena__alloc(a, n + 1);
+    if (!p) return NULL;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *ng_arena__strdup(ng_arena *a, const char *s) { return ng_arena__strndup(a, s, strlen(s)); }
+
+void ng_arena__free(ng_arena *a)
+{
+    if (!a) return;
+    ng_arena_chunk *c = a->head;
+    while (c) {
+        ng_arena_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    a->head = NULL;
+}
+
+/* ------------------------------------------------------------------ index hash */
+
+int ng_ihash__find(const ng_ihash *h, uint64_t hash, ng_ihash_eq eq, const void *ctx,
+                   const void *key, uint32_t *idx)
+{
+    if (h->cap == 0) return 0;
+    size_t mask = h->cap - 1;
+    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
+        const ng_ihash_slot *s = &h->slots[i];
+        if (s->idx1 == 0) return 0;
+        if (s->hash == hash && eq(ctx, s->idx1 - 1, key)) {
+            *idx = s->idx1 - 1;
+            return 1;
+        }
+    }
+}
+
+static void place(ng_ihash_slot *slots, size_t cap, uint64_t hash, uint32_t idx1)
+{
+    size_t mask = cap - 1;
+    size_t i = (size_t)hash & mask;
+    while (slots[i].idx1 != 0) i = (i + 1) & mask;
+    slots[i].hash = hash;
+    slots[i].idx1 = idx1;
+}
+
+int ng_ihash__insert(ng_ihash *h, uint64_t hash, uint32_t idx)
+{
+    if (idx >= UINT32_MAX - 1) {
+        ng_error_set("graph too large: more than %u entries in one table", UINT32_MAX - 2);
+        return NG_ELIMIT;
+    }
+    if ((h->n + 1) * 4 > h->cap * 3) { /* keep the load under 3/4 */
+        size_t cap = h->cap ? h->cap * 2 : 64;
+        ng_ihash_slot *slots = ng_calloc(cap, sizeof *slots);
+        if (!slots) return NG_ENOMEM;
+        for (size_t i = 0; i < h->cap; i++) {
+            if (h->slots[i].idx1) place(slots, cap, h->slots[i].hash, h->slots[i].idx1);
+        }
+        free(h->slots);
+        h->slots = slots;
+        h->cap = cap;
+    }
+    place(h->slots, h->cap, hash, idx + 1);
+    h->n++;
+    return NG_OK;
+}
+
+void ng_ihash__free(ng_ihash *h)
+{
+    free(h->slots);
+    h->slots = NULL;
+    h->cap = h->n = 0;
+}
+
+/* ------------------------------------------------------------------ string pool */
+
+typedef struct {
+    const char *s;
+    size_t len;
+} str_key;
+
+static int pool_eq(const void *ctx, uint32_t idx, const void *key)
+{
+    const ng_pool *p = ctx;
+    const str_key *k = key;
+    const char *t = p->strs[idx];
+    return strnlen(t, k->len + 1) == k->len && memcmp(t, k->s, k->len) == 0;
+}
+
+int ng_pool__intern(ng_pool *p, const char *s, size_t len, const char **out)
+{
+    int error;
+    str_key k = {s, len};
+    uint64_t h = ng_hash(s, len);
+    uint32_t idx;
+    if (ng_ihash__find(&p->index, h, pool_eq, p, &k, &idx)) {
+        *out = p->strs[idx];
+        return NG_OK;
+    }
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 256;
+        const char **strs = ng_realloc(p->strs, cap * sizeof *strs);
+        if (!strs) return NG_ENOMEM;
+        p->strs = strs;
+        p->cap = cap;
+    }
+    char *copy = ng_arena__strndup(&p->arena, s, len);
+    if (!copy) return NG_ENOMEM;
+    if ((error = ng_ihash__insert(&p->index, h, (uint32_t)p->n)) < 0) return error;
+    p->strs[p->n++] = copy;
+    *out = copy;
+    return NG_OK;
+}
+
+void ng_pool__free(ng_pool *p)
+{
+    ng_arena__free(&p->arena);
+    ng_ihash__free(&p->index);
+    free(p->strs);
+    p->strs = NULL;
+    p->n = p->cap = 0;
+}
+
+/* ------------------------------------------------------------------ string sets */
+
+static int cmp_strp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int ng_strset__compact(ng_strset *s)
+{
+    if (s->n == s->clean) return NG_OK;
+    qsort(s->v, s->n, sizeof *s->v, cmp_strp);
+    uint32_t w = 0;
+    for (uint32_t i = 0; i < s->n; i++) {
+        /* interned: equal strings are the same pointer */
+        if (w == 0 || s->v[w - 1] != s->v[i]) s->v[w++] = s->v[i];
+    }
+    s->n = s->clean = w;
+    return NG_OK;
+}
+
+int ng_strset__add(ng_strset *s, const char *interned)
+{
+    if (s->n > 0 && s->v[s->n - 1] == interned) return NG_OK; /* the common repeat */
+    if (s->n == s->cap) {
+        if (s->n >= 2 * s->clean + 8) ng_strset__compact(s); /* duplicates may have piled up */
+        if (s->n == s->cap) {
+            if (s->cap >= UINT32_MAX / 2) {
+                ng_error_set("graph too large: a string set passed %u entries", s->cap);
+                return NG_ELIMIT;
+            }
+            uint32_t cap = s->cap ? s->cap * 2 : 2;
+            const char **v = ng_realloc(s->v, (size_t)cap * sizeof *v);
+            if (!v) return NG_ENOMEM;
+            s->v = v;
+            s->cap = cap;
+        }
+    }
+    s->v[s->n++] = interned;
+    return NG_OK;
+}
+
+int ng_strset__add_all(ng_strset *s, const ng_strset *from)
+{
+    int error;
+    for (uint32_t i = 0; i < from->n; i++) {
+        if ((error = ng_strset__add(s, from->v[i])) < 0) return error;
+    }
+    return NG_OK;
+}
+
+int ng_strset__join(char **out, const ng_strset *s, ng_arena *a)
+{
+    size_t len = 0;
+    for (uint32_t i = 0; i < s->n; i++) len += strlen(s->v[i]) + 1;
+    char *p = ng_arena__alloc(a, len + 1);
+    if (!p) return NG_ENOMEM;
+    char *w = p;
+    for (uint32_t i = 0; i < s->n; i++) {
+        if (i) *w++ = '|';
+        size_t n = strlen(s->v[i]);
+        memcpy(w, s->v[i], n);
+        w += n;
+    }
+    *w = '\0';
+    *out = p;
+    return NG_OK;
+}
+
+void ng_strset__free(ng_strset *s)
+{
+    free(s->v);
+    memset(s, 0, sizeof *s);
+}
+
+/* ------------------------------------------------------------------ dates */
+
+int ng_graph__is_date(const char *s)
+{
+    if (!s) return 0;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-') return 0;
+        } else if (s[i] < '0' || s[i] > '9') {
+            return 0;
+        }
+    }
+    return s[10] == '\0';
+}
+
+int ng_graph__date_cmp(const char *a, const char *b)
+{
+    if (!*a || !*b) return (*a == '\0') - (*b == '\0');
+    return strcmp(a, b);
+}

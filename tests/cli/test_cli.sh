@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The command-line contract: exit codes, the first line of error messages, help on stdout,
+# refusal of bad outputs before any work, nothing half-written.
+set -u
+bin=${NG_BIN:?}; root=${NG_ROOT:?}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fails=0; passed=0
+# expect CODE "stderr substring" -- command...
+expect() {
+  local code=$1 msg=$2; shift 3
+  "$@" >"$tmp/out" 2>"$tmp/err"; local rc=$?
+  if [ "$rc" != "$code" ] || { [ -n "$msg" ] && ! grep -qF -- "$msg" "$tmp/err"; }; then
+    echo "FAIL: $* -> exit $rc (want $code), stderr: $(head -c 300 "$tmp/err")"; fails=$((fails+1))
+  else passed=$((passed+1)); fi
+}
+art="$root/fixtures/seeds"
+expect 2 "usage: newsgraph" -- "$bin"
+expect 0 "" -- "$bin" --help
+grep -q "^usage: newsgraph COMMAND" "$tmp/out" || { echo "FAIL: --help not on stdout"; fails=$((fails+1)); }
+expect 0 "" -- "$bin" --version
+grep -qE '^newsgraph [0-9]+\.[0-9]+\.[0-9]+$' "$tmp/out" || { echo "FAIL: --version output"; fails=$((fails+1)); }
+expect 0 "" -- "$bin" build --help
+grep -q "^usage: newsgraph build" "$tmp/out" || { echo "FAIL: build --help not on stdout"; fails=$((fails+1)); }
+expect 2 "unknown command 'frobnicate'" -- "$bin" frobnicate
+expect 2 "unknown option '--bogus'" -- "$bin" build --bogus "$art" -o "$tmp/g.graphml"
+expect 2 "no output given" -- "$bin" build "$art"
+expect 2 "no INPUT given" -- "$bin" build -o "$tmp/g.graphml"
+expect 2 "needs --format" -- "$bin" build "$art" -o -
+expect 2 ".xyz" -- "$bin" build "$art" -o "$tmp/g.xyz"
+expect 1 "/nonexistent/input: cannot read input" -- "$bin" build /nonexistent/input -o "$tmp/g.graphml"
+expect 1 "does not exist" -- "$bin" build "$art" -o "$tmp/missing/dir/g.graphml"
+[ -e "$tmp/g.graphml" ] && { echo "FAIL: output written by a failed run"; fails=$((fails+1)); }
+expect 1 "/dev/full: write failed" -- "$bin" build "$art" -o /dev/full --format graphml
+# A good run: exit 0, the summary names the output, stdout output with --format.
+expect 0 "wrote $tmp/g.graphml" -- "$bin" build "$art" -o "$tmp/g.graphml"
+expect 0 "" -- "$bin" build -q "$art" -o - --format dot
+head -1 "$tmp/out" | grep -q '^digraph' || { echo "FAIL: -o - --format dot did not write DOT to stdout"; fails=$((fails+1)); }
+[ -s "$tmp/err" ] && { echo "FAIL: -q printed: $(head -c 200 "$tmp/err")"; fails=$((fails+1)); }
+# Skipped inputs are reported, counted, and do not fail the run.
+mkdir -p "$tmp/mixed"; cp "$art"/*.txt "$tmp/mixed/"; : > "$tmp/mixed/empty.txt"
+printf '\x89PNG\r\n\x1a\n\0\0\0\0\0\0\0\0' > "$tmp/mixed/photo.png"
+expect 0 "empty.txt: empty file" -- "$bin" build "$tmp/mixed" -o "$tmp/m.graphml"
+grep -qF "photo.png: binary file" "$tmp/err" || { echo "FAIL: binary file not reported"; fails=$((fails+1)); }
+grep -qF "(2 skipped)" "$tmp/err" || { echo "FAIL: skipped count: $(cat "$tmp/err")"; fails=$((fails+1)); }
+cmp -s "$tmp/m.graphml" "$tmp/g.graphml" || { echo "FAIL: bad inputs changed the graph"; fails=$((fails+1)); }
+# The same graph whatever the thread count.
+"$bin" build -q -j1 "$art" -o "$tmp/j1.graphml" && "$bin" build -q -j4 "$art" -o "$tmp/j4.graphml"
+cmp -s "$tmp/j1.graphml" "$tmp/j4.graphml" || { echo "FAIL: -j1 and -j4 differ"; fails=$((fails+1)); }
+ls "$tmp" | grep -q '\.tmp\.' && { echo "FAIL: temporary file left behind"; fails=$((fails+1)); }
+echo "cli: $passed passed, $fails failed"
+[ $fails = 0 ]

@@ -1,0 +1,1 @@
+ng_add_unit(test_core ng_core ZLIB::ZLIB)

@@ -1,0 +1,363 @@
+/* test_core.c - unit tests of core/: buffers, folding, records, the reader, atomic output. */
+#include "ng_core.h"
+#include "ng_test.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+static char tmpdir[256];
+
+static void make_tmpdir(void)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/ng_test_core.XXXXXX");
+    if (!mkdtemp(tmpdir)) abort();
+}
+
+static void rm_rf(const char *dir)
+{
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0) fprintf(stderr, "cleanup of %s failed\n", dir);
+}
+
+static void write_file(const char *path, const char *data, size_t len)
+{
+    FILE *fp = fopen(path, "wb");
+    if (!fp) abort();
+    fwrite(data, 1, len, fp);
+    fclose(fp);
+}
+
+static void write_gz(const char *path, const char *data, size_t len)
+{
+    gzFile gz = gzopen(path, "wb");
+    if (!gz) abort();
+    gzwrite(gz, data, (unsigned)len);
+    gzclose(gz);
+}
+
+/* Collects skip messages. */
+typedef struct skips {
+    char text[4096];
+    int n;
+} skips;
+
+static void on_skip(void *ctx, const char *origin, const char *msg)
+{
+    skips *s = ctx;
+    size_t used = strlen(s->text);
+    snprintf(s->text + used, sizeof s->text - used, "%s: %s\n", origin, msg);
+    s->n++;
+}
+
+/* Reads every article of `inputs`; returns their ids joined by ',' in a static buffer. */
+static const char *read_all(const char *const *inputs, size_t n, skips *s, char texts[][256])
+{
+    static char ids[2048];
+    ng_reader *r = NULL;
+    ng_reader_opts o = {0, on_skip, s};
+    ids[0] = '\0';
+    if (ng_reader_new(&r, inputs, n, &o) < 0) return "(error)";
+    int k = 0;
+    for (;;) {
+        ng_article *a = NULL;
+        if (ng_reader_next(r, &a) < 0) {
+            strcat(ids, "(error)");
+            break;
+        }
+        if (!a) break;
+        if (ids[0]) strcat(ids, ",");
+        strncat(ids, a->id, sizeof ids - strlen(ids) - 1);
+        if (texts && k < 8) snprintf(texts[k], 256, "%s", a->text);
+        if (a->date && strlen(ids) + 12 < sizeof ids) {
+            strcat(ids, "@");
+            strcat(ids, a->date);
+        }
+        k++;
+        ng_article_free(a);
+    }
+    ng_reader_free(r);
+    return ids;
+}
+
+NG_TEST(buf_appends_and_formats)
+{
+    ng_buf b = NG_BUF_INIT;
+    CHECK_OK(ng_buf_puts(&b, "abc"));
+    CHECK_OK(ng_buf_printf(&b, "-%d-%s", 42, "x"));
+    for (int i = 0; i < 1000; i++) ng_buf_putc(&b, 'z');
+    CHECK_INT(b.len, 3 + 5 + 1000);
+    CHECK(strncmp(b.ptr, "abc-42-xzz", 10) == 0);
+    CHECK_INT(b.ptr[b.len], 0);
+    char *s = ng_buf_detach(&b);
+    CHECK(b.ptr == NULL && b.len == 0);
+    free(s);
+    ng_buf_free(&b);
+}
+
+NG_TEST(fold_case_accents_punctuation)
+{
+    ng_buf b = NG_BUF_INIT;
+    const char *in = "  Ibrahim\xc2\xa0TRAOR\xc3\x89 \xe2\x80\x94 C\xc3\xb4te d\xe2\x80\x99Ivoire  ";
+    CHECK_OK(ng_text_fold(&b, in, strlen(in)));
+    CHECK_STR(b.ptr, "ibrahim traore - cote d'ivoire");
+    ng_buf_clear(&b);
+    { const char *w = "Stra\xc3\x9f" "e \xc5\x81\xc3\xb3" "d\xc5\xba"; CHECK_OK(ng_text_fold(&b, w, strlen(w))); }
+    CHECK_STR(b.ptr, "strasse lodz");
+    ng_buf_clear(&b);
+    /* invalid bytes are dropped, not copied */
+    CHECK_OK(ng_text_fold(&b, "a\xff" "b", 3));
+    CHECK_STR(b.ptr, "ab");
+    ng_buf_free(&b);
+}
+
+NG_TEST(relation_and_type_names_round_trip)
+{
+    for (int i = 0; i < NG_REL__COUNT; i++) {
+        ng_rel r;
+        CHECK_OK(ng_rel_parse(&r, ng_rel_name((ng_rel)i)));
+        CHECK_INT(r, i);
+    }
+    ng_etype t;
+    CHECK_OK(ng_etype_parse(&t, "organization"));
+    CHECK_INT(t, NG_ETYPE_ORG);
+    CHECK(ng_etype_parse(&t, "planet") == NG_EINVAL);
+    CHECK(strstr(ng_error_last(), "planet") != NULL);
+    CHECK(ng_rel_symmetric(NG_REL_MET) && ng_rel_symmetric(NG_REL_SIGNED));
+    CHECK(!ng_rel_symmetric(NG_REL_WITHDREW));
+}
+
+NG_TEST(doc_records_copy_their_strings)
+{
+    ng_doc *d = NULL;
+    CHECK_OK(ng_doc_new(&d, "a1", "dir/a1.txt"));
+    char key[32], label[32];
+    uint32_t idx[20];
+    for (int i = 0; i < 20; i++) {
+        snprintf(key, sizeof key, "state:s%d", i);
+        snprintf(label, sizeof label, "S%d", i);
+        ng_actor a = {key, label, NG_ETYPE_STATE, 1, 0, label};
+        CHECK_OK(ng_doc_add_actor(d, &a, &idx[i]));
+        CHECK_INT(idx[i], i);
+    }
+    char sentence[] = "S0 met S1.";
+    ng_relation r = {0, 1, NG_REL_MET, sentence, 7, "2024-01-02"};
+    CHECK_OK(ng_doc_add_relation(d, &r));
+    sentence[0] = 'X';
+    CHECK_STR(d->relations[0].sentence, "S0 met S1.");
+    CHECK_STR(d->actors[19].key, "state:s19");
+    CHECK_STR(d->relations[0].date, "2024-01-02");
+    ng_doc_free(d);
+    ng_doc_free(NULL);
+}
+
+NG_TEST(reader_walks_directories_in_sorted_order)
+{
+    char path[512], texts[8][256];
+    skips s = {{0}, 0};
+    make_tmpdir();
+    snprintf(path, sizeof path, "%s/b", tmpdir);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/b/z.txt", tmpdir);
+    write_file(path, "Zed.", 4);
+    snprintf(path, sizeof path, "%s/a.txt", tmpdir);
+    write_file(path, "Alpha.", 6);
+    snprintf(path, sizeof path, "%s/c.txt.gz", tmpdir);
+    write_gz(path, "Gamma compressed.", 17);
+    snprintf(path, sizeof path, "%s/.hidden.txt", tmpdir);
+    write_file(path, "hidden", 6);
+    snprintf(path, sizeof path, "%s/empty.txt", tmpdir);
+    write_file(path, "", 0);
+    snprintf(path, sizeof path, "%s/image.png", tmpdir);
+    write_file(path, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\0", 20);
+    snprintf(path, sizeof path, "%s/loop", tmpdir);
+    CHECK(symlink(".", path) == 0);
+    const char *in[] = {tmpdir};
+    CHECK_STR(read_all(in, 1, &s, texts), "a,b/z,c");
+    CHECK_STR(texts[2], "Gamma compressed.");
+    CHECK(strstr(s.text, "empty.txt: empty file") != NULL);
+    CHECK(strstr(s.text, "image.png: binary file") != NULL);
+    CHECK(strstr(s.text, "loop: directory loop") != NULL);
+    CHECK_INT(s.n, 3);
+    rm_rf(tmpdir);
+}
+
+NG_TEST(reader_reports_missing_input_up_front)
+{
+    ng_reader *r = NULL;
+    const char *in[] = {"/nonexistent/ng/input.txt"};
+    CHECK(ng_reader_new(&r, in, 1, NULL) == NG_EIO);
+    CHECK(r == NULL);
+    CHECK(strstr(ng_error_last(), "/nonexistent/ng/input.txt") != NULL);
+}
+
+NG_TEST(reader_skips_truncated_and_corrupt_gzip)
+{
+    char good[512], bad[512], corrupt[512];
+    skips s = {{0}, 0};
+    make_tmpdir();
+    snprintf(good, sizeof good, "%s/good.txt.gz", tmpdir);
+    char text[4000];
+    for (size_t i = 0; i < sizeof text; i++) text[i] = (char)('a' + (i * 7) % 26);
+    write_gz(good, text, sizeof text);
+    /* truncated: the first half of a gzip file */
+    FILE *fp = fopen(good, "rb");
+    char gzbytes[8192];
+    size_t n = fread(gzbytes, 1, sizeof gzbytes, fp);
+    fclose(fp);
+    snprintf(bad, sizeof bad, "%s/truncated.txt.gz", tmpdir);
+    write_file(bad, gzbytes, n / 2);
+    snprintf(corrupt, sizeof corrupt, "%s/corrupt.txt.gz", tmpdir);
+    gzbytes[20] ^= 0x55;
+    gzbytes[40] ^= 0x55;
+    write_file(corrupt, gzbytes, n);
+    const char *in[] = {bad, corrupt, good};
+    CHECK_STR(read_all(in, 3, &s, NULL), "good");
+    CHECK_INT(s.n, 2);
+    CHECK(strstr(s.text, "truncated.txt.gz:") != NULL);
+    CHECK(strstr(s.text, "corrupt.txt.gz:") != NULL);
+    rm_rf(tmpdir);
+}
+
+NG_TEST(reader_caps_article_size)
+{
+    char path[512];
+    skips s = {{0}, 0};
+    make_tmpdir();
+    snprintf(path, sizeof path, "%s/big.txt", tmpdir);
+    char *big = malloc(300000);
+    memset(big, 'x', 300000);
+    write_file(path, big, 300000);
+    free(big);
+    ng_reader *r = NULL;
+    ng_reader_opts o = {100000, on_skip, &s};
+    const char *in[] = {path};
+    CHECK_OK(ng_reader_new(&r, in, 1, &o));
+    ng_article *a = NULL;
+    CHECK_OK(ng_reader_next(r, &a));
+    CHECK(a == NULL);
+    CHECK(strstr(s.text, "article size cap") != NULL);
+    ng_reader_free(r);
+    rm_rf(tmpdir);
+}
+
+NG_TEST(reader_decodes_utf16_with_bom)
+{
+    char path[512], texts[8][256];
+    skips s = {{0}, 0};
+    make_tmpdir();
+    snprintf(path, sizeof path, "%s/u16.txt", tmpdir);
+    /* "Hé" in UTF-16LE with BOM */
+    write_file(path, "\xff\xfeH\0\xe9\0", 6);
+    const char *in[] = {path};
+    CHECK_STR(read_all(in, 1, &s, texts), "u16");
+    CHECK_STR(texts[0], "H\xc3\xa9");
+    rm_rf(tmpdir);
+}
+
+NG_TEST(reader_csv_rows_with_line_numbers)
+{
+    char path[512], texts[8][256];
+    skips s = {{0}, 0};
+    make_tmpdir();
+    snprintf(path, sizeof path, "%s/corpus.csv", tmpdir);
+    const char *csv = "id,date,Title,text\n"
+                      "r1,2024-03-01,One,\"First article,\nwith a newline.\"\n"
+                      "r2,2024-03-02,Two\n"        /* ragged: 3 fields */
+                      "r3,,Three,Third article.\n"
+                      ",bad-date,Four,Fourth.\n";
+    write_file(path, csv, strlen(csv));
+    const char *in[] = {path};
+    CHECK_STR(read_all(in, 1, &s, texts), "r1@2024-03-01,r3,corpus:6");
+    CHECK_STR(texts[0], "First article,\nwith a newline.");
+    CHECK(strstr(s.text, "corpus.csv:4: row has 3 fields, the header has 4") != NULL);
+    CHECK(strstr(s.text, "corpus.csv:6: date 'bad-date'") != NULL);
+    rm_rf(tmpdir);
+}
+
+NG_TEST(reader_csv_without_text_column_or_with_open_quote)
+{
+    char p1[512], p2[512], p3[512];
+    skips s = {{0}, 0};
+    make_tmpdir();
+    snprintf(p1, sizeof p1, "%s/notext.csv", tmpdir);
+    write_file(p1, "id,body\n1,x\n", 12);
+    snprintf(p2, sizeof p2, "%s/open.csv", tmpdir);
+    const char *open = "id,text\n1,Good row.\n2,\"never closed\n3,lost\n";
+    write_file(p2, open, strlen(open));
+    snprintf(p3, sizeof p3, "%s/after.csv.gz", tmpdir);
+    write_gz(p3, "text\nStill read.\n", 17);
+    const char *in[] = {p1, p2, p3};
+    CHECK_STR(read_all(in, 3, &s, NULL), "1,after:2");
+    CHECK(strstr(s.text, "notext.csv: CSV corpus has no 'text' column") != NULL);
+    CHECK(strstr(s.text, "open.csv:3: unterminated quoted field") != NULL);
+    rm_rf(tmpdir);
+}
+
+static int count_entries(const char *dir)
+{
+    int n = 0;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d))) n += e->d_name[0] != '.';
+    if (d) closedir(d);
+    return n;
+}
+
+NG_TEST(out_is_atomic_and_gzip_round_trips)
+{
+    char path[512];
+    make_tmpdir();
+    snprintf(path, sizeof path, "%s/g.txt.gz", tmpdir);
+    ng_out *o = NULL;
+    CHECK_OK(ng_out_open(&o, path, 1));
+    for (int i = 0; i < 1000; i++) ng_out_printf(o, "line %d\n", i);
+    CHECK(access(path, F_OK) != 0); /* not there before commit */
+    CHECK_OK(ng_out_commit(o));
+    ng_out_free(o);
+    CHECK_INT(count_entries(tmpdir), 1);
+    gzFile gz = gzopen(path, "rb");
+    char buf[16];
+    CHECK(gz && gzread(gz, buf, 7) == 7 && memcmp(buf, "line 0\n", 7) == 0);
+    if (gz) gzclose(gz);
+    /* an abandoned output leaves nothing behind */
+    snprintf(path, sizeof path, "%s/abandoned.txt", tmpdir);
+    CHECK_OK(ng_out_open(&o, path, 0));
+    ng_out_puts(o, "partial");
+    ng_out_free(o);
+    CHECK(access(path, F_OK) != 0);
+    CHECK_INT(count_entries(tmpdir), 1);
+    rm_rf(tmpdir);
+}
+
+NG_TEST(out_reports_full_disk)
+{
+    if (access("/dev/full", W_OK) != 0) SKIP("no /dev/full");
+    ng_out *o = NULL;
+    CHECK_OK(ng_out_open(&o, "/dev/full", 0));
+    char block[8192];
+    memset(block, 'x', sizeof block);
+    for (int i = 0; i < 16; i++) ng_out_write(o, block, sizeof block);
+    CHECK(ng_out_commit(o) == NG_EIO);
+    CHECK(strstr(ng_error_last(), "/dev/full: write failed") != NULL);
+    ng_out_free(o);
+}
+
+NG_TEST(out_refuses_missing_directory)
+{
+    CHECK(ng_out_check_path("/nonexistent/dir/x.graphml") == NG_EIO);
+    CHECK(strstr(ng_error_last(), "does not exist") != NULL);
+    CHECK_OK(ng_out_check_path("relative-name.graphml"));
+}
+
+NG_TEST_MAIN(buf_appends_and_formats, fold_case_accents_punctuation,
+             relation_and_type_names_round_trip, doc_records_copy_their_strings,
+             reader_walks_directories_in_sorted_order, reader_reports_missing_input_up_front,
+             reader_skips_truncated_and_corrupt_gzip, reader_caps_article_size,
+             reader_decodes_utf16_with_bom, reader_csv_rows_with_line_numbers,
+             reader_csv_without_text_column_or_with_open_quote, out_is_atomic_and_gzip_round_trips,
+             out_reports_full_disk, out_refuses_missing_directory)
