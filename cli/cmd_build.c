@@ -1,16 +1,10 @@
 /* cmd_build.c - `newsgraph build INPUT... -o FILE [-o FILE ...]`: the main job. */
-#include "ng_export.h"
 #include "ng_graph.h"
+#include "outputs.h"
 #include "pipeline.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct output {
-    const char *path;
-    ng_format format;
-    int gzip;
-} output;
 
 static int add_doc(void *ctx, const ng_doc *doc) { return ng_graph_add_doc(ctx, doc); }
 
@@ -34,7 +28,7 @@ int cmd_build(int argc, char **argv)
     const char *format_name = NULL;
     cli_list outputs = {0}, inputs = {0};
     pipeline_opts po = {0};
-    output *outs = NULL;
+    cli_outputs outs = {0};
     ng_graph *g = NULL;
     pipeline_stats st;
     const cli_opt opts[] = {
@@ -68,66 +62,27 @@ int cmd_build(int argc, char **argv)
         cli_error("build: no output given: add -o FILE (e.g. -o graph.graphml)");
         goto cleanup;
     }
-    if (!(outs = calloc(outputs.n, sizeof *outs))) {
-        cli_error("out of memory");
-        rc = NG_EXIT_FAILED;
+    if ((rc = outputs_prepare(&outs, "build", &outputs, format_name)) != NG_EXIT_OK)
         goto cleanup;
-    }
-    for (size_t i = 0; i < outputs.n; i++) {
-        outs[i].path = outputs.items[i];
-        if (strcmp(outs[i].path, "-") == 0) {
-            if (!format_name) {
-                cli_error("build: '-o -' needs --format (graphml, gexf, dot, csv or json)");
-                goto cleanup;
-            }
-            if (ng_format_parse(&outs[i].format, format_name) < 0) {
-                cli_error("build: %s", ng_error_last());
-                goto cleanup;
-            }
-        } else if (ng_format_from_path(&outs[i].format, &outs[i].gzip, outs[i].path) < 0) {
-            cli_error("build: %s", ng_error_last());
-            goto cleanup;
-        }
-    }
-    /* Refuse unwritable outputs before doing any work. */
     rc = NG_EXIT_FAILED;
-    for (size_t i = 0; i < outputs.n; i++) {
-        if (ng_out_check_path(outs[i].path) < 0) {
-            cli_error("%s", ng_error_last());
-            goto cleanup;
-        }
-    }
     if (ng_graph_new(&g) < 0) {
         cli_error("%s", ng_error_last());
         goto cleanup;
     }
     if ((rc = pipeline_run(&inputs, &po, add_doc, g, &st)) != NG_EXIT_OK) goto cleanup;
-    rc = NG_EXIT_FAILED;
-    if (ng_graph_finish(g) < 0 || (!no_metrics && ng_graph_compute_metrics(g) < 0)) {
-        cli_error("%s", ng_error_last());
-        goto cleanup;
-    }
-    for (size_t i = 0; i < outputs.n; i++) {
-        if (ng_export_write(g, outs[i].format, outs[i].path, outs[i].gzip) < 0) {
-            cli_error("%s", ng_error_last());
-            goto cleanup;
-        }
-    }
+    if ((rc = outputs_finish_and_write(g, &outs, no_metrics)) != NG_EXIT_OK) goto cleanup;
     if (!cli_quiet) {
         fprintf(stderr,
                 "newsgraph: %zu articles read (%zu skipped), %zu actors, %zu relations, "
                 "%.1f MB in %.2f s\n",
                 st.articles, st.skipped, ng_graph_node_count(g), ng_graph_edge_count(g),
                 (double)st.bytes / 1e6, st.seconds);
-        for (size_t i = 0; i < outputs.n; i++) {
-            if (strcmp(outs[i].path, "-") != 0)
-                fprintf(stderr, "newsgraph: wrote %s\n", outs[i].path);
-        }
+        outputs_report(&outs);
     }
     rc = NG_EXIT_OK;
 cleanup:
     ng_graph_free(g);
-    free(outs);
+    outputs_free(&outs);
     cli_list_free(&outputs);
     cli_list_free(&inputs);
     pipeline_opts_free(&po);

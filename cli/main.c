@@ -13,7 +13,10 @@ typedef struct command {
 
 static const command commands[] = {
     {"build", cmd_build, "extract articles and write the graph (GraphML, GEXF, DOT, CSV, JSON)"},
+    {"extract", cmd_extract, "extract articles into a shard file (the map step of a cluster run)"},
+    {"merge", cmd_merge, "build the graph and its exports from shard files (the reduce step)"},
     {"metrics", cmd_metrics, "rank the actors of a GraphML graph by centrality"},
+    {"report", cmd_report, "write an HTML or Markdown report: rankings, communities, timeline, evidence"},
     {"eval", cmd_eval, "score a GraphML graph against a gold standard"},
 };
 

@@ -1,11 +1,19 @@
 /* pipeline.c - reader -> extraction threads -> consumer, with skipped inputs reported. */
 #include "pipeline.h"
 
+#include "progress.h"
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+/* An extracted article waiting for its turn to be consumed. */
+typedef struct pending {
+    ng_doc *doc; /* NULL when the slot is free */
+    ng_article *article;
+} pending;
 
 typedef struct shared {
     ng_reader *reader;
@@ -17,11 +25,21 @@ typedef struct shared {
     int error;                    /* first failure: stops every worker */
     char message[1024];
     size_t articles, repaired;
+    size_t read;                  /* articles the reader gave (under read_lock) */
+    cli_progress *progress;       /* NULL unless stderr is a terminal */
+    /* Ordered delivery (under consume_lock): articles are numbered as they are read; the
+     * consumer takes them in that order from a window of window_size slots, which bounds
+     * the docs held in memory when one article is slow. */
+    pthread_cond_t turn;          /* signalled whenever next_consume moves or on failure */
+    uint64_t next_seq;            /* number of the next article read (under read_lock) */
+    uint64_t next_consume;        /* number of the next article to consume */
+    pending *window;
+    size_t window_size;
 } shared;
 
 static void on_skip(void *ctx, const char *origin, const char *message)
 {
-    (void)ctx;
+    if (ctx) cli_progress_clear(((shared *)ctx)->progress); /* NULL for the lexicon files */
     cli_warn("%s: %s", origin, message);
 }
 
@@ -33,34 +51,77 @@ static void fail(shared *s, int error)
     }
 }
 
+/* Hands docs to the consumer in reader order, whatever order the threads finish in: a doc
+ * waits in its slot of the reorder window until every earlier one was consumed. Called with
+ * consume_lock held. */
+static void deliver_in_order(shared *s)
+{
+    for (;;) {
+        pending *p = &s->window[s->next_consume % s->window_size];
+        if (!p->doc) return;
+        if (!s->error) {
+            if (p->doc->bad_bytes) {
+                s->repaired++;
+                cli_progress_clear(s->progress);
+                cli_warn("%s: %u invalid bytes replaced (not UTF-8 or Windows-1252)",
+                         p->article->origin, p->doc->bad_bytes);
+            }
+            s->articles++;
+            int error = s->consume(s->ctx, p->doc);
+            if (error < 0) fail(s, error);
+        }
+        ng_doc_free(p->doc);
+        ng_article_free(p->article);
+        p->doc = NULL;
+        p->article = NULL;
+        s->next_consume++;
+    }
+}
+
 static void *worker(void *arg)
 {
     shared *s = arg;
     for (;;) {
         ng_article *a = NULL;
         ng_doc *doc = NULL;
+        uint64_t seq = 0;
         int error;
         pthread_mutex_lock(&s->read_lock);
         error = s->error ? NG_ERROR : ng_reader_next(s->reader, &a);
         if (error < 0 && !s->error) fail(s, error);
-        pthread_mutex_unlock(&s->read_lock);
-        if (error < 0 || !a) return NULL;
-        error = ng_extract_article(&doc, s->lex, a);
-        pthread_mutex_lock(&s->consume_lock);
-        if (error < 0) {
-            fail(s, error);
-        } else if (!s->error) {
-            if (doc->bad_bytes) {
-                s->repaired++;
-                cli_warn("%s: %u invalid bytes replaced (not UTF-8 or Windows-1252)",
-                         a->origin, doc->bad_bytes);
-            }
-            s->articles++;
-            if ((error = s->consume(s->ctx, doc)) < 0) fail(s, error);
+        if (a) {
+            cli_progress_update(s->progress, ++s->read, ng_reader_bytes(s->reader));
+            seq = s->next_seq++;
         }
+        pthread_mutex_unlock(&s->read_lock);
+        if (error < 0 || !a) {
+            /* Wake the threads waiting for a window slot: nothing more will arrive. */
+            pthread_mutex_lock(&s->consume_lock);
+            pthread_cond_broadcast(&s->turn);
+            pthread_mutex_unlock(&s->consume_lock);
+            return NULL;
+        }
+        error = ng_extract_article(&doc, s->lex, a);
+        free(a->text); /* the text is done with; the doc may wait in the window */
+        a->text = NULL;
+        a->len = 0;
+        pthread_mutex_lock(&s->consume_lock);
+        if (error < 0) fail(s, error);
+        while (!s->error && seq >= s->next_consume + s->window_size)
+            pthread_cond_wait(&s->turn, &s->consume_lock);
+        if (s->error) {
+            pthread_cond_broadcast(&s->turn);
+            pthread_mutex_unlock(&s->consume_lock);
+            ng_doc_free(doc);
+            ng_article_free(a);
+            return NULL;
+        }
+        pending *p = &s->window[seq % s->window_size];
+        p->doc = doc;
+        p->article = a;
+        deliver_in_order(s);
+        pthread_cond_broadcast(&s->turn);
         pthread_mutex_unlock(&s->consume_lock);
-        ng_doc_free(doc);
-        ng_article_free(a);
     }
 }
 
@@ -82,6 +143,7 @@ int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_con
     memset(stats, 0, sizeof *stats);
     pthread_mutex_init(&s.read_lock, NULL);
     pthread_mutex_init(&s.consume_lock, NULL);
+    pthread_cond_init(&s.turn, NULL);
 
     if (ng_lexicon_new(&lex) < 0) {
         cli_error("%s", ng_error_last());
@@ -99,14 +161,17 @@ int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_con
             goto cleanup;
         }
     }
-    ng_reader_opts ro = {opts->max_article_bytes, on_skip, NULL};
-    if (ng_reader_new(&s.reader, inputs->items, inputs->n, &ro) < 0) {
+    ng_reader_opts ro = {opts->max_article_bytes, on_skip, &s};
+    if (ng_reader_new(&s.reader, inputs->items, inputs->n, &ro) < 0 ||
+        (opts->slice_count > 1 &&
+         ng_reader_set_slice(s.reader, opts->slice_index, opts->slice_count) < 0)) {
         cli_error("%s", ng_error_last());
         goto cleanup;
     }
     s.lex = lex;
     s.consume = consume;
     s.ctx = ctx;
+    cli_progress_new(&s.progress, inputs->items, inputs->n);
 
     int n = opts->threads;
     if (n <= 0) {
@@ -114,6 +179,11 @@ int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_con
         n = cores > 0 ? (int)cores : 1;
     }
     if (n > 64) n = 64;
+    s.window_size = 4 * (size_t)n;
+    if (!(s.window = calloc(s.window_size, sizeof *s.window))) {
+        cli_error("out of memory");
+        goto cleanup;
+    }
     if (n == 1) {
         worker(&s);
     } else {
@@ -126,6 +196,8 @@ int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_con
         if (started == 0) worker(&s);
         for (int i = 0; i < started; i++) pthread_join(tids[i], NULL);
     }
+    cli_progress_free(s.progress); /* erased before any message below */
+    s.progress = NULL;
     if (s.error) {
         cli_error("%s", s.message);
         goto cleanup;
@@ -141,6 +213,12 @@ cleanup:
     ng_lexicon_free(lex);
     pthread_mutex_destroy(&s.read_lock);
     pthread_mutex_destroy(&s.consume_lock);
+    pthread_cond_destroy(&s.turn);
+    for (size_t i = 0; s.window && i < s.window_size; i++) { /* left by a failed run */
+        ng_doc_free(s.window[i].doc);
+        ng_article_free(s.window[i].article);
+    }
+    free(s.window);
     return rc;
 }
 

@@ -2,9 +2,11 @@
  * pipeline.h - reading and extraction shared by the commands that take articles
  * (build, report, explain, extract): inputs -> reader -> N extraction threads -> a consumer.
  *
- * The consumer is called with each article's doc, one call at a time (under a lock), in an
- * order that may vary with the thread count: consumers must be order-independent (the graph
- * merge is). The doc is borrowed for the duration of the call.
+ * The consumer is called with each article's doc, one call at a time (under a lock), in the
+ * order the reader gave the articles, whatever the thread count: a small reorder window
+ * (4 docs per thread) holds the docs that finish early. So `extract` writes the same shard for
+ * every -j; the graph merge does not depend on the order anyway. The doc is borrowed for the
+ * duration of the call.
  */
 #ifndef NG_PIPELINE_H
 #define NG_PIPELINE_H
@@ -19,6 +21,8 @@ typedef struct pipeline_opts {
     cli_list lexicons;        /* --lexicon files */
     size_t max_article_bytes; /* --max-article-bytes, 0 = default */
     int threads;              /* -j, 0 = number of cores */
+    size_t slice_index;       /* extract --slice K/N: read only input files K, K+N, ... */
+    size_t slice_count;       /* 0 or 1 = every file */
 } pipeline_opts;
 
 typedef struct pipeline_stats {

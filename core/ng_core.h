@@ -12,7 +12,8 @@
  *     evidence sentence, offset and date);
  *   - the article reader (ng_reader: text, .gz, directories, stdin, CSV corpora);
  *   - the atomic output file (ng_out: temporary file + rename, optional gzip, sticky error);
- *   - text folding used for identity keys (case, Latin accents, apostrophes, dashes).
+ *   - text folding used for identity keys (case, Latin accents, apostrophes, dashes);
+ *   - shard files (ng_shard_*): docs written by `extract`, read back by `merge`.
  *
  * Ownership: a function that returns a pointer says who frees it. Objects made by
  * ng_x_new(&out, ...) are freed by ng_x_free(x), which accepts NULL.
@@ -211,6 +212,12 @@ int ng_reader_new(ng_reader **out, const char *const *inputs, size_t n_inputs,
  * negative only for failures that stop the run (out of memory, an input that does not
  * exist, which is checked up front by ng_reader_new). */
 int ng_reader_next(ng_reader *r, ng_article **out);
+/* Restricts the reader to one slice of its input listing, for running extraction as `count`
+ * independent jobs: only the input files whose position in the listing (0-based, after
+ * directories are expanded) is `index` modulo `count` are opened; the others are passed over
+ * unread. A CSV corpus is one file of the listing (its rows are not split). Call before the
+ * first ng_reader_next; NG_EINVAL unless index < count. count 1 means everything. */
+int ng_reader_set_slice(ng_reader *r, size_t index, size_t count);
 /* Inputs skipped so far, bytes read so far. */
 size_t ng_reader_skipped(const ng_reader *r);
 uint64_t ng_reader_bytes(const ng_reader *r);
@@ -234,5 +241,48 @@ void ng_out_free(ng_out *o);
 int ng_out_check_path(const char *path);
 /* Removes every temporary file still open (called from a signal handler: async-safe). */
 void ng_out_cleanup_all(void);
+
+/* ------------------------------------------------------------------ shards
+ * (owned by the scale-out work: core/shard.c, format in core/SHARD-FORMAT.md)
+ *
+ * A shard file holds the extraction (ng_doc) of many articles, so that extraction can run on
+ * many machines (`newsgraph extract`) and one `newsgraph merge` builds the graph from any
+ * number of shards. The format is versioned and machine-independent: a text line
+ * "NGSHARD <version>\n", then length-prefixed little-endian records, each with a CRC-32, and an
+ * end record carrying the number of docs (so a truncated shard is always detected). Every
+ * length and count is bounded and checked; a shard of another version is refused.
+ * A ".gz" shard is the same bytes gzip-compressed; the reader accepts both transparently. */
+
+#define NG_SHARD_MAGIC "NGSHARD"
+#define NG_SHARD_VERSION 1
+/* The largest record (one doc) a shard may hold: writers refuse larger docs (NG_ELIMIT),
+ * readers refuse larger length fields (NG_EFORMAT) before allocating anything. */
+#define NG_SHARD_MAX_RECORD ((uint32_t)1 << 30)
+
+typedef struct ng_shard_writer ng_shard_writer;
+typedef struct ng_shard_reader ng_shard_reader;
+
+/* Opens `path` for writing through ng_out (temporary file, renamed by commit; "-" is standard
+ * output), gzip-compressed when `gzip`, and writes the header line. Free with
+ * ng_shard_writer_free (which, without a commit, leaves nothing at `path`). */
+int ng_shard_writer_open(ng_shard_writer **out, const char *path, int gzip);
+/* Appends one doc (borrowed). NG_ELIMIT when a string or the record exceeds the format's
+ * bounds, NG_EINVAL for an out-of-range type, relation or actor index. */
+int ng_shard_write_doc(ng_shard_writer *w, const ng_doc *doc);
+/* Writes the end record and moves the file into place. */
+int ng_shard_writer_commit(ng_shard_writer *w);
+void ng_shard_writer_free(ng_shard_writer *w);
+
+/* Opens a shard (plain or gzip; "-" reads standard input) and checks its header line:
+ * NG_EFORMAT with a message naming the file when it is not a shard or of another version. */
+int ng_shard_reader_open(ng_shard_reader **out, const char *path);
+/* Gives the next doc in *out (the caller frees it with ng_doc_free), or *out = NULL after the
+ * end record. NG_EFORMAT (message: file, record number, what is wrong) for a truncated or
+ * corrupt shard; NG_EIO when reading fails. */
+int ng_shard_read_doc(ng_shard_reader *r, ng_doc **out);
+/* Docs read so far. */
+uint64_t ng_shard_reader_count(const ng_shard_reader *r);
+void ng_shard_reader_free(ng_shard_reader *r);
+/* ------------------------------------------------------------------ end of shards */
 
 #endif

@@ -29,6 +29,8 @@ typedef struct csv_state {
     int parser_ready;
     size_t line;            /* current input line (1-based) */
     size_t row_line;        /* line where the current row started */
+    size_t row_start;       /* line where the parser last stood between rows */
+    size_t row_bytes;       /* bytes in the fields of the current row so far */
     ng_buf *fields;         /* fields of the current row */
     size_t n_fields, cap_fields;
     int header_done;
@@ -37,8 +39,9 @@ typedef struct csv_state {
     ng_article **queue;     /* rows completed, waiting to be returned */
     size_t q_head, q_len, q_cap;
     int eof;
-    int failed;             /* the parser reported an error: the rest of the file is skipped */
-    int too_big;            /* the current row exceeded the article cap */
+    int failed;             /* out of memory or no usable header: the rest of the file is skipped */
+    int skip_line;          /* after a parse error: drop input up to the next newline */
+    int too_big;            /* the current row exceeded the article cap or NG_CSV_MAX_FIELDS */
     char *base;             /* file name without directory and extension, for row ids */
 } csv_state;
 
@@ -50,20 +53,33 @@ struct ng_reader {
     uint64_t bytes;
     csv_state *csv;
     ng_buf scratch;
+    size_t slice_index, slice_count; /* ng_reader_set_slice; count 0 or 1 = every file */
 };
 
 static void skip(ng_reader *r, const char *origin, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Control characters (a newline in a CSV field or a file name) become spaces, so that every
+ * report stays one line and input cannot forge lines of its own. */
+static void one_line(char *s)
+{
+    for (; *s; s++) {
+        if ((unsigned char)*s < 0x20 || *s == 0x7f) *s = ' ';
+    }
+}
+
 static void skip(ng_reader *r, const char *origin, const char *fmt, ...)
 {
-    char msg[512];
+    char msg[512], where[1024];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    snprintf(where, sizeof where, "%s", origin);
+    one_line(msg);
+    one_line(where);
     r->skipped++;
-    if (r->opts.on_skip) r->opts.on_skip(r->opts.ctx, origin, msg);
+    if (r->opts.on_skip) r->opts.on_skip(r->opts.ctx, where, msg);
 }
 
 static int has_suffix(const char *s, const char *suffix)
@@ -349,6 +365,10 @@ static int read_text(ng_reader *r, const file_item *f, ng_article **out)
     if (b.len >= 2 && (((unsigned char)b.ptr[0] == 0xFF && (unsigned char)b.ptr[1] == 0xFE) ||
                        ((unsigned char)b.ptr[0] == 0xFE && (unsigned char)b.ptr[1] == 0xFF))) {
         if ((error = utf16_to_utf8(&b)) < 0) goto cleanup;
+        if (b.len == 0) { /* a byte-order mark and nothing else */
+            skip(r, origin, "empty file (UTF-16 byte-order mark only): skipped");
+            goto cleanup;
+        }
     } else if (looks_binary(&b)) {
         skip(r, origin, "binary file (not text): skipped");
         goto cleanup;
@@ -384,6 +404,10 @@ static void csv_state_free(csv_state *c)
     free(c);
 }
 
+/* Fields kept per row (and columns per header): a row with more is skipped, so that a line
+ * of commas cannot allocate a field table without bound. */
+#define NG_CSV_MAX_FIELDS 4096
+
 typedef struct csv_ctx {
     ng_reader *r;
     csv_state *c;
@@ -393,7 +417,14 @@ static void csv_field_cb(void *data, size_t len, void *p)
 {
     csv_ctx *x = p;
     csv_state *c = x->c;
-    if (c->n_fields == 0 && !c->too_big) c->row_line = c->line;
+    if (c->n_fields == 0 && !c->too_big) c->row_line = c->row_start;
+    c->row_bytes += len;
+    if (c->too_big || c->n_fields >= NG_CSV_MAX_FIELDS ||
+        c->row_bytes > x->r->opts.max_article_bytes) {
+        c->too_big = 1;
+        c->n_fields++; /* counted, not kept */
+        return;
+    }
     if (c->n_fields == c->cap_fields) {
         size_t cap = c->cap_fields ? c->cap_fields * 2 : 8;
         ng_buf *f = ng_realloc(c->fields, cap * sizeof *f);
@@ -404,10 +435,6 @@ static void csv_field_cb(void *data, size_t len, void *p)
     }
     ng_buf *f = &c->fields[c->n_fields++];
     ng_buf_clear(f);
-    if (len > x->r->opts.max_article_bytes) {
-        c->too_big = 1;
-        return;
-    }
     ng_buf_put(f, data ? data : "", len);
     if (f->oom) c->failed = NG_ENOMEM;
 }
@@ -434,14 +461,18 @@ static char *field_dup(csv_state *c, int col)
     return ng_strndup(c->fields[col].ptr, c->fields[col].len);
 }
 
+/* "YYYY-MM-DD" (anything may follow: a time) naming a real calendar day. */
 static int is_iso_date(const char *s)
 {
+    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (!s || strlen(s) < 10) return 0;
     for (int i = 0; i < 10; i++) {
         if (i == 4 || i == 7) { if (s[i] != '-') return 0; }
         else if (s[i] < '0' || s[i] > '9') return 0;
     }
-    return 1;
+    int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (m < 1 || m > 12 || d < 1 || d > days[m - 1]) return 0;
+    return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
 }
 
 static void csv_row_cb(int term, void *p)
@@ -455,6 +486,12 @@ static void csv_row_cb(int term, void *p)
     if (c->failed) return;
     if (!c->header_done) {
         c->header_done = 1;
+        if (c->too_big) {
+            skip(r, c->path, "CSV header has more than %d columns or exceeds the size cap: file skipped",
+                 NG_CSV_MAX_FIELDS);
+            c->failed = NG_EFORMAT;
+            return;
+        }
         c->n_columns = c->n_fields;
         for (size_t i = 0; i < c->n_fields; i++) {
             ng_buf fold = NG_BUF_INIT;
@@ -475,8 +512,8 @@ static void csv_row_cb(int term, void *p)
         return;
     }
     if (c->too_big) {
-        skip(r, origin, "row larger than the article size cap (%zu bytes): skipped",
-             r->opts.max_article_bytes);
+        skip(r, origin, "row larger than the article size cap (%zu bytes) or with more than %d "
+             "fields: skipped", r->opts.max_article_bytes, NG_CSV_MAX_FIELDS);
     } else if (c->n_fields == 1 && c->fields[0].len == 0) {
         /* a blank line */
     } else if (c->n_fields != c->n_columns) {
@@ -515,6 +552,7 @@ static void csv_row_cb(int term, void *p)
     }
 done:
     c->n_fields = 0;
+    c->row_bytes = 0;
     c->too_big = 0;
 }
 
@@ -523,7 +561,7 @@ static int open_csv(ng_reader *r, const file_item *f)
     csv_state *c = ng_calloc(1, sizeof *c);
     if (!c) return NG_ENOMEM;
     c->col_text = c->col_id = c->col_date = c->col_title = c->col_url = -1;
-    c->line = 1;
+    c->line = c->row_start = 1;
     c->path = ng_strdup(f->path);
     const char *base = strrchr(f->id, '/');
     c->base = ng_strdup(base ? base + 1 : f->id);
@@ -536,6 +574,7 @@ static int open_csv(ng_reader *r, const file_item *f)
         return ng_error_set("out of memory (CSV parser)"), NG_ENOMEM;
     }
     c->parser_ready = 1;
+    csv_set_blk_size(&c->parser, 65536); /* grow a long field in few steps */
     c->gz = gzopen(f->path, "rb");
     if (!c->gz) {
         skip(r, f->path, "cannot open: %s", strerror(errno));
@@ -544,6 +583,60 @@ static int open_csv(ng_reader *r, const file_item *f)
     }
     r->csv = c;
     return NG_OK;
+}
+
+/* libcsv's parser states (libcsv.c): between rows, and inside a quoted field after a quote. */
+enum { CSV_ROW_NOT_BEGUN = 0, CSV_FIELD_MIGHT_HAVE_ENDED = 3 };
+
+/* Feeds one piece of a line to libcsv. Before it, notes where a row would start (so that a
+ * row is named by its first line, even when a quoted field spans lines). After it, bounds
+ * libcsv's own field buffer: a field already larger than the cap is skipped anyway, so its
+ * bytes are dropped from the buffer as they come, keeping the last byte (the quote libcsv
+ * may still remove) and whether trailing spaces were seen (which decides how a following
+ * quote parses). Memory stays near the cap whatever the size of the cell. */
+static int feed_csv(csv_state *c, csv_ctx *x, const char *data, size_t len)
+{
+    struct csv_parser *p = &c->parser;
+    if (p->pstate == CSV_ROW_NOT_BEGUN) c->row_start = c->line;
+    if (csv_parse(p, data, len, csv_field_cb, csv_row_cb, x) != len) return -1;
+    if (p->pstate != CSV_ROW_NOT_BEGUN && p->entry_pos > x->r->opts.max_article_bytes) {
+        size_t keep = p->spaces ? 2 : 1;
+        memmove(p->entry_buf, p->entry_buf + p->entry_pos - keep, keep);
+        p->entry_pos = keep;
+        p->spaces = keep - 1;
+        c->too_big = 1;
+        if (c->n_fields == 0) c->row_line = c->row_start;
+    }
+    return 0;
+}
+
+/* After a parse error (strict quoting): reports the row, drops it and the rest of its line,
+ * and restarts the parser at the next line, so one bad quote costs one row, not the file.
+ * An error in the header row skips the file (its columns are unknown). */
+static void csv_resync(ng_reader *r, csv_state *c)
+{
+    char origin[1024];
+    snprintf(origin, sizeof origin, "%s:%zu", c->path, c->row_start);
+    if (!c->header_done) {
+        skip(r, origin, "malformed CSV header (a stray quote): file skipped");
+        c->failed = NG_EFORMAT;
+        return;
+    }
+    if (csv_error(&c->parser) == CSV_EPARSE)
+        skip(r, origin, "malformed CSV at line %zu (a quote inside a field that is not doubled, "
+             "or text after a closing quote): row skipped", c->line);
+    else
+        skip(r, origin, "malformed CSV at line %zu (%s): row skipped", c->line,
+             csv_strerror(csv_error(&c->parser)));
+    /* Reset the parser between rows; its buffer is kept. */
+    c->parser.pstate = CSV_ROW_NOT_BEGUN;
+    c->parser.quoted = 0;
+    c->parser.spaces = 0;
+    c->parser.entry_pos = 0;
+    c->parser.status = 0;
+    c->n_fields = 0;
+    c->row_bytes = 0;
+    c->too_big = 0;
 }
 
 /* Feeds the CSV parser until a row is queued or the file ends. */
@@ -565,12 +658,17 @@ static int pump_csv(ng_reader *r)
         if (n == 0) {
             int zerr;
             gzerror(c->gz, &zerr);
-            if (zerr == Z_BUF_ERROR)
-                skip(r, c->path, "truncated gzip file after line %zu: rest of file skipped", c->line);
-            if (csv_fini(&c->parser, csv_field_cb, csv_row_cb, &x) != 0 && !c->failed) {
+            if (zerr == Z_BUF_ERROR) {
+                /* The last row is cut short: drop it rather than keep half an article. */
+                skip(r, c->path, "truncated gzip file after line %zu: the row in progress and "
+                     "the rest of the file are lost", c->line);
+                csv_fini(&c->parser, NULL, NULL, NULL);
+            } else if (csv_fini(&c->parser, csv_field_cb, csv_row_cb, &x) != 0 && !c->failed) {
                 char origin[1024];
-                snprintf(origin, sizeof origin, "%s:%zu", c->path, c->row_line);
+                snprintf(origin, sizeof origin, "%s:%zu", c->path, c->row_start);
                 skip(r, origin, "unterminated quoted field: the row from this line on is skipped");
+            } else if (!c->header_done && !c->failed) {
+                skip(r, c->path, "empty file (no CSV header row): skipped");
             }
             c->eof = 1;
             break;
@@ -579,24 +677,17 @@ static int pump_csv(ng_reader *r)
         size_t start = 0;
         for (size_t i = 0; i < (size_t)n && !c->failed; i++) {
             if (chunk[i] != '\n') continue;
-            if (csv_parse(&c->parser, chunk + start, i + 1 - start, csv_field_cb, csv_row_cb, &x) !=
-                i + 1 - start)
-                goto parse_error;
+            if (!c->skip_line && feed_csv(c, &x, chunk + start, i + 1 - start) < 0)
+                csv_resync(r, c);
+            c->skip_line = 0;
             c->line++;
             start = i + 1;
         }
-        if (!c->failed && start < (size_t)n &&
-            csv_parse(&c->parser, chunk + start, (size_t)n - start, csv_field_cb, csv_row_cb, &x) !=
-                (size_t)n - start)
-            goto parse_error;
-        continue;
-    parse_error: {
-        char origin[1024];
-        snprintf(origin, sizeof origin, "%s:%zu", c->path, c->line);
-        skip(r, origin, "malformed CSV (%s): rest of file skipped",
-             csv_strerror(csv_error(&c->parser)));
-        c->eof = 1;
-    }
+        if (!c->failed && !c->skip_line && start < (size_t)n &&
+            feed_csv(c, &x, chunk + start, (size_t)n - start) < 0) {
+            csv_resync(r, c);
+            c->skip_line = 1; /* the rest of this line is in the next chunk */
+        }
     }
     return c->failed == NG_ENOMEM ? NG_ENOMEM : NG_OK;
 }
@@ -620,6 +711,8 @@ int ng_reader_next(ng_reader *r, ng_article **out)
         }
         if (r->next_file >= r->n_files) return NG_OK;
         const file_item *f = &r->files[r->next_file++];
+        if (r->slice_count > 1 && (r->next_file - 1) % r->slice_count != r->slice_index)
+            continue; /* another slice's file: not even opened */
         if (strcmp(f->path, "-") != 0 && is_csv(f->path)) {
             if ((error = open_csv(r, f)) < 0) return error;
             continue;
@@ -627,6 +720,18 @@ int ng_reader_next(ng_reader *r, ng_article **out)
         if ((error = read_text(r, f, out)) < 0) return error;
         if (*out) return NG_OK;
     }
+}
+
+int ng_reader_set_slice(ng_reader *r, size_t index, size_t count)
+{
+    if (count == 0 || index >= count) {
+        ng_error_set("slice %zu/%zu: the slice number must be below the count (0/4 .. 3/4)",
+                     index, count);
+        return NG_EINVAL;
+    }
+    r->slice_index = index;
+    r->slice_count = count;
+    return NG_OK;
 }
 
 size_t ng_reader_skipped(const ng_reader *r) { return r->skipped; }

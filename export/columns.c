@@ -2,6 +2,7 @@
 #include "export_internal.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const ng_column node_columns[NG_NCOL__COUNT] = {
@@ -123,10 +124,27 @@ void ng_export__edge_value(ng_value *v, const ng_edge *e, size_t col)
     }
 }
 
+int ng_export__valid_date(const char *s)
+{
+    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-') return 0;
+        } else if (s[i] < '0' || s[i] > '9') {
+            return 0;
+        }
+    }
+    if (s[10] != '\0') return 0;
+    int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (m < 1 || m > 12 || d < 1 || d > days[m - 1]) return 0;
+    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 0;
+    return 1;
+}
+
 /* Dates are ISO YYYY-MM-DD, so byte order is time order. */
 static void keep_later(char out[11], const char *d)
 {
-    if (d[0] && strcmp(d, out) > 0) memcpy(out, d, 11);
+    if (ng_export__valid_date(d) && strcmp(d, out) > 0) memcpy(out, d, 11);
 }
 
 void ng_export__graph_last_date(char out[11], const ng_graph *g)
@@ -143,4 +161,11 @@ void ng_export__graph_last_date(char out[11], const ng_graph *g)
         keep_later(out, e->first_date);
         keep_later(out, e->last_date);
     }
+}
+
+void ng_export__summary(ng_buf *b, const ng_graph *g)
+{
+    size_t nn = ng_graph_node_count(g), ne = ng_graph_edge_count(g), na = ng_graph_article_count(g);
+    ng_buf_printf(b, "%zu actor%s, %zu relation%s, from %zu article%s", nn, nn == 1 ? "" : "s", ne,
+                  ne == 1 ? "" : "s", na, na == 1 ? "" : "s");
 }

@@ -8,6 +8,12 @@
  * "&#1;" would put a control character into the SVG). Strings are cut below Graphviz's
  * 16384-byte limit on a whole character, never leaving a lone backslash.
  *
+ * Layout defaults: outputorder=edgesfirst (nodes drawn over edges), pack=true (each
+ * connected component laid out apart and packed: news graphs have many small ones, which dot
+ * would otherwise line up in one very wide rank), overlap=prism and
+ * sep=+25 (neato and sfdp remove node overlaps and keep room for edge labels; dot ignores
+ * both), a legend in a cluster that dot keeps apart and the others place as one box.
+ *
  * Weights map to penwidth, never to DOT's `weight` (an integer layout hint in dot).
  * Numbers are written with two fixed decimals: Graphviz rejects exponents. */
 #include "export_internal.h"
@@ -73,15 +79,14 @@ static void put_penwidth(ng_buf *b, uint32_t weight)
 
 static void put_header(ng_buf *b, const ng_graph *g)
 {
-    ng_buf_printf(b,
-                  "/* newsgraph %s: %zu actors, %zu relations, from %zu articles.\n"
-                  " * Small graphs: dot -Tsvg FILE -o graph.svg\n"
-                  " * Large graphs: sfdp -Goverlap=prism -Tsvg FILE -o graph.svg */\n",
-                  NG_VERSION, ng_graph_node_count(g), ng_graph_edge_count(g),
-                  ng_graph_article_count(g));
+    ng_buf_printf(b, "/* newsgraph %s: ", NG_VERSION);
+    ng_export__summary(b, g);
+    ng_buf_puts(b, ".\n"
+                   " * Small graphs: dot -Tsvg FILE -o graph.svg\n"
+                   " * Large graphs: sfdp -Goverlap=prism -Tsvg FILE -o graph.svg */\n");
     ng_buf_puts(b,
                 "digraph \"newsgraph\" {\n"
-                "  graph [outputorder=\"edgesfirst\", overlap=\"prism\", pad=\"0.2\", "
+                "  graph [outputorder=\"edgesfirst\", pack=\"true\", overlap=\"prism\", sep=\"+25\", pad=\"0.2\", "
                 "nodesep=\"0.3\", ranksep=\"0.6\", fontname=\"Helvetica\", fontsize=\"10\"];\n"
                 "  node [style=\"filled\", color=\"#555555\", penwidth=\"0.8\", "
                 "fontname=\"Helvetica\", fontsize=\"10\", margin=\"0.08,0.04\"];\n"
@@ -89,7 +94,10 @@ static void put_header(ng_buf *b, const ng_graph *g)
                 "fontsize=\"8\", arrowsize=\"0.6\"];\n");
 }
 
-/* A legend cluster: one sample node per actor type present, and a note on line styles. */
+/* The legend: one node with an HTML-like table (a colour swatch per actor type present and a
+ * note on line styles), inside a cluster. dot keeps the cluster apart; neato and sfdp ignore
+ * clusters, so the legend must read as one labelled box wherever it lands. The table holds
+ * only static text. */
 static void put_legend(ng_buf *b, const ng_graph *g)
 {
     int present[NG_ETYPE__COUNT] = {0};
@@ -100,22 +108,21 @@ static void put_legend(ng_buf *b, const ng_graph *g)
     }
     if (nn == 0) return;
     ng_buf_puts(b, "  subgraph \"cluster_legend\" {\n"
-                   "    graph [label=\"Legend\", style=\"rounded\", color=\"#999999\"];\n");
+                   "    graph [label=\"\", style=\"invis\"];\n"
+                   "    \"legend:\" [shape=\"plaintext\", style=\"\", tooltip=\"Legend\", label=<"
+                   "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"3\" "
+                   "COLOR=\"#999999\"><TR><TD><B>Legend</B></TD></TR>");
     for (int t = 0; t < NG_ETYPE__COUNT; t++) {
         if (!present[t]) continue;
         const ng_type_style *st = ng_export__type_style((ng_etype)t);
-        const char *name = ng_etype_name((ng_etype)t);
-        ng_buf_printf(b,
-                      "    \"legend:%s\" [label=\"%s\", shape=\"%s\", fillcolor=\"%s\", "
-                      "tooltip=\"actor type: %s\"];\n",
-                      name, name, st->dot_shape, st->dot_fill, name);
+        ng_buf_printf(b, "<TR><TD BGCOLOR=\"%s\" BORDER=\"1\" COLOR=\"#555555\">%s (%s)</TD></TR>",
+                      st->dot_fill, ng_etype_name((ng_etype)t), st->dot_shape);
     }
     if (ng_graph_edge_count(g) > 0)
-        ng_buf_puts(b, "    \"legend:relations\" [shape=\"plaintext\", style=\"\", label=\""
-                       "no arrow: met, signed (symmetric)\\l"
-                       "dashed: withdrew, condemned, cut_ties\\l"
-                       "line width: supporting mentions\\l\"];\n");
-    ng_buf_puts(b, "  }\n");
+        ng_buf_puts(b, "<TR><TD ALIGN=\"LEFT\">no arrow: met, signed (symmetric)</TD></TR>"
+                       "<TR><TD ALIGN=\"LEFT\">dashed: withdrew, condemned, cut_ties</TD></TR>"
+                       "<TR><TD ALIGN=\"LEFT\">line width: supporting mentions</TD></TR>");
+    ng_buf_puts(b, "</TABLE>>];\n  }\n");
 }
 
 static void put_node(ng_buf *b, const ng_node *n)

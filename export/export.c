@@ -4,8 +4,7 @@
  *   -o DIR/ (a name ending in '/' or an existing directory) -> DIR/nodes.csv, DIR/edges.csv
  *   -o [PREFIX]nodes.csv (the name ends in "nodes.csv")       -> that file, [PREFIX]edges.csv
  *   -o NAME.csv                                               -> NAME.nodes.csv, NAME.edges.csv
- * (with .csv.gz the same, both compressed). Both are written to temporary files first and
- * renamed only when both are complete. */
+ * (with .csv.gz the same, both compressed). Both are complete before either is renamed. */
 #include "export_internal.h"
 
 #include <stdlib.h>
@@ -173,8 +172,9 @@ cleanup:
     return error;
 }
 
-/* Both tables go to temporary files; the nodes file is renamed into place only after the
- * edges file was, and removed again if that fails, so a failed run leaves neither new. */
+/* Both tables go to temporary files. The edges table is renamed into place first, the nodes
+ * table after it; if that second step fails the edges table is removed again, so a failed
+ * run never leaves one new table without its partner. */
 static int write_csv(const ng_graph *g, const char *path, int gzip)
 {
     char *nodes_path = NULL, *edges_path = NULL;

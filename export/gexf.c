@@ -9,6 +9,7 @@
  *   type="undirected" in a directed graph (Gephi and graphology read mixed graphs).
  * - viz:color by actor type (integer r, g, b: Gephi aborts on anything else), viz:size by
  *   PageRank when metrics exist, else by mentions.
+ * - No xsi:schemaLocation: the normative RELAX NG schema does not allow it.
  * - Time: when anything is dated the graph is mode="dynamic" with timeformat="date", and each
  *   dated node or edge lives from its first dated evidence to the last date of the whole
  *   graph: one closed interval per element, so never an overlap (Gephi drops overlapping
@@ -82,9 +83,11 @@ static void put_attvalue(ng_buf *b, const char *name, const ng_value *v)
     ng_buf_puts(b, "\"/>\n");
 }
 
+/* An element's interval, when its first date is a real date (graph_last is one, and later). */
 static void put_interval(ng_buf *b, const char *first, const char *graph_last)
 {
-    if (first[0] && graph_last[0]) ng_buf_printf(b, " start=\"%s\" end=\"%s\"", first, graph_last);
+    if (graph_last[0] && ng_export__valid_date(first))
+        ng_buf_printf(b, " start=\"%s\" end=\"%s\"", first, graph_last);
 }
 
 static void put_header(ng_buf *b, const ng_graph *g, const char *graph_last)
@@ -93,15 +96,12 @@ static void put_header(ng_buf *b, const ng_graph *g, const char *graph_last)
     size_t n_nc = ng_export__node_columns(&nc, g), n_ec = ng_export__edge_columns(&ec);
 
     ng_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                   "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\"\n"
-                   "      xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
-                   "      xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\"\n"
-                   "      version=\"1.3\">\n");
+                   "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+                   "version=\"1.3\">\n");
     ng_buf_printf(b, "  <meta>\n    <creator>newsgraph %s</creator>\n", NG_VERSION);
-    ng_buf_printf(b,
-                  "    <description>Political actors and their relations: %zu actors, %zu "
-                  "relations, from %zu articles</description>\n  </meta>\n",
-                  ng_graph_node_count(g), ng_graph_edge_count(g), ng_graph_article_count(g));
+    ng_buf_puts(b, "    <description>Political actors and their relations: ");
+    ng_export__summary(b, g);
+    ng_buf_puts(b, "</description>\n  </meta>\n");
     if (graph_last[0])
         ng_buf_puts(b, "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" "
                        "timeformat=\"date\" timerepresentation=\"interval\">\n");

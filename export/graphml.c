@@ -54,9 +54,9 @@ static void put_header(ng_buf *b, const ng_graph *g)
     size_t n_nc = ng_export__node_columns(&nc, g), n_ec = ng_export__edge_columns(&ec);
 
     ng_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    ng_buf_printf(b, "<!-- newsgraph %s: %zu actors, %zu relations, from %zu articles -->\n",
-                  NG_VERSION, ng_graph_node_count(g), ng_graph_edge_count(g),
-                  ng_graph_article_count(g));
+    ng_buf_printf(b, "<!-- newsgraph %s: ", NG_VERSION);
+    ng_export__summary(b, g);
+    ng_buf_puts(b, " -->\n");
     ng_buf_puts(b, "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
                    "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
                    "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "

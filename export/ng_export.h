@@ -33,7 +33,21 @@ int ng_format_parse(ng_format *out, const char *name);
 int ng_format_from_path(ng_format *out, int *gzip, const char *path);
 
 /* Writes `g` to `path` ("-" = standard output) in `format`, gzip-compressed when `gzip`.
- * Nothing is left at `path` unless the whole file was written. */
+ * Nothing is left at `path` unless the whole file was written. CSV writes two files, named
+ * by ng_export_csv_paths; it cannot go to standard output (NG_EINVAL). */
 int ng_export_write(const ng_graph *g, ng_format format, const char *path, int gzip);
+
+/* The two files a CSV export to `path` writes (see export/README.md, CSV):
+ *   "DIR/" or an existing directory DIR  -> DIR/nodes.csv, DIR/edges.csv
+ *   "[PREFIX]nodes.csv"                  -> that file, "[PREFIX]edges.csv"
+ *   "NAME.csv"                           -> NAME.nodes.csv, NAME.edges.csv
+ * with ".gz" kept after ".csv" when `gzip`. The caller frees both strings (free()).
+ * NG_EINVAL for "-". */
+int ng_export_csv_paths(char **nodes_out, char **edges_out, const char *path, int gzip);
+
+/* Checks, before any work, that every file an export of `format` to `path` writes can be
+ * created (its directory exists and is writable): use it instead of ng_out_check_path,
+ * which refuses a directory, the natural target of a CSV export. "-" is always fine. */
+int ng_export_check_path(ng_format format, const char *path, int gzip);
 
 #endif

@@ -1,1 +1,115 @@
-/* placeholder: being written */
+/* extract.c - ng_extract_article: one article in, its actors and relations out.
+ *
+ * The steps (see extract_internal.h for the modules): clean the bytes, read the metadata,
+ * split sentences, tokenize, find mentions (pass 1), decide who the people are, then
+ * relations, coreference and affiliations (pass 2), and write the doc. Everything lives in
+ * one ng_work that is freed before returning: the function keeps no state between calls and
+ * only reads the lexicon, so any number of threads may call it at once. */
+#include "extract_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void work_free(ng_work *w)
+{
+    ng_toks__free(&w->tk);
+    ng_buf_free(&w->fold);
+    free(w->sents);
+    free(w->ms);
+    free(w->people);
+    free(w->neworgs);
+    ng_actors__free(w);
+    free(w->lex_actor);
+    free(w->rels);
+}
+
+/* The state whose capital (or name) is the dateline's city, -1 if none. */
+static int32_t dateline_state(const ng_lexicon *lex, const char *city)
+{
+    ng_buf fold = NG_BUF_INIT;
+    ng_toks tk = {NULL, 0, 0, &fold};
+    int32_t st = -1;
+    if (!city || !*city) return -1;
+    if (ng_tok__run(&tk, lex, city, 0, strlen(city)) == 0 && tk.n) {
+        uint64_t h = NG_SEQ_SEED;
+        for (size_t i = 0; i < tk.n; i++) h = ng_x__seq_hash(h, tk.v[i].h);
+        const ng_ptab_slot *slot = ng_ptab__find(&lex->phrases, h);
+        for (int32_t v = slot ? slot->first : -1; v >= 0 && st < 0; v = lex->phrases.vals[v].next) {
+            const ng_ptab_val *pv = &lex->phrases.vals[v];
+            if (pv->kind == NG_LX_CAPITAL) st = lex->ents[pv->id].state;
+            else if (pv->kind == NG_LX_NAME && lex->ents[pv->id].type == NG_ETYPE_STATE) st = pv->id;
+        }
+    }
+    ng_toks__free(&tk);
+    ng_buf_free(&fold);
+    return st;
+}
+
+int ng_extract_article(ng_doc **out, const ng_lexicon *lex, const ng_article *article)
+{
+    ng_work w;
+    ng_buf clean = NG_BUF_INIT;
+    ng_clean_stats st;
+    ng_span *spans = NULL;
+    size_t n_spans = 0;
+    ng_doc *doc = NULL;
+    int error;
+    *out = NULL;
+    memset(&w, 0, sizeof w);
+    w.lex = lex;
+    w.tk.fold = &w.fold;
+    if ((error = ng_doc_new(&doc, article->id ? article->id : "", article->origin ? article->origin : "")) < 0)
+        goto cleanup;
+    if ((error = ng_clean__decode(&clean, article->text ? article->text : "", article->text ? article->len : 0, &st)) < 0)
+        goto cleanup;
+    ng_clean__boilerplate(lex, clean.ptr, clean.len, &st);
+    doc->bad_bytes = st.bad_bytes;
+    w.text = clean.ptr;
+    w.len = clean.len;
+    ng_meta__read(&w.meta, w.text, w.len, article->date);
+    if (!ng_date__parse_iso(w.meta.date, &w.y, &w.m, &w.d)) w.y = w.m = w.d = 0;
+    memcpy(doc->date, w.meta.date, sizeof doc->date);
+    if (article->title && *article->title) {
+        if (!(doc->title = ng_strdup(article->title))) { error = NG_ENOMEM; goto cleanup; }
+    } else if (w.meta.title_len) {
+        if (!(doc->title = ng_strndup(w.text + w.meta.title_off, w.meta.title_len))) { error = NG_ENOMEM; goto cleanup; }
+    }
+    if (article->url && !(doc->url = ng_strdup(article->url))) { error = NG_ENOMEM; goto cleanup; }
+    /* sentences and tokens */
+    if ((error = ng_split__sentences(&spans, &n_spans, lex, w.text, w.len, &w.meta)) < 0) goto cleanup;
+    if (n_spans && !(w.sents = ng_calloc(n_spans, sizeof *w.sents))) { error = NG_ENOMEM; goto cleanup; }
+    for (size_t i = 0; i < n_spans; i++) {
+        ng_wsent *se = &w.sents[w.n_sents];
+        se->off = spans[i].off;
+        se->len = spans[i].len;
+        se->headline = spans[i].headline;
+        se->tok0 = (uint32_t)w.tk.n;
+        if ((error = ng_tok__run(&w.tk, lex, w.text, se->off, se->len)) < 0) goto cleanup;
+        se->ntok = (uint32_t)(w.tk.n - se->tok0);
+        if (se->ntok > NG_MAX_SENTENCE_TOKENS) {
+            /* the rule engine looks at most at this many tokens of one sentence */
+            w.tk.n = se->tok0 + NG_MAX_SENTENCE_TOKENS;
+            se->ntok = NG_MAX_SENTENCE_TOKENS;
+        }
+        w.n_sents++;
+    }
+    doc->n_sentences = (uint32_t)w.n_sents;
+    if (lex->n_ents && !(w.lex_actor = ng_malloc(lex->n_ents * sizeof *w.lex_actor))) { error = NG_ENOMEM; goto cleanup; }
+    for (size_t i = 0; i < lex->n_ents; i++) w.lex_actor[i] = -1;
+    w.dateline_state = dateline_state(lex, w.meta.dateline_city);
+    /* pass 1, people, pass 2 */
+    for (uint32_t s = 0; s < w.n_sents; s++)
+        if ((error = ng_mentions__sentence(&w, s)) < 0) goto cleanup;
+    if ((error = ng_mentions__acronyms(&w)) < 0) goto cleanup;
+    if ((error = ng_people__resolve(&w)) < 0) goto cleanup;
+    if ((error = ng_engine__run(&w)) < 0) goto cleanup;
+    if ((error = ng_actors__to_doc(&w, doc)) < 0) goto cleanup;
+    *out = doc;
+    doc = NULL;
+cleanup:
+    work_free(&w);
+    free(spans);
+    ng_buf_free(&clean);
+    ng_doc_free(doc);
+    return error;
+}

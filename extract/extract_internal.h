@@ -12,7 +12,7 @@
  *   coref.c     pronouns and descriptions ("the bloc", "his Malian counterpart");
  *   relations.c trigger patterns (data/triggers.csv), arguments, modality;
  *   dates.c     explicit and relative dates.
- * lexicon.c loads every dictionary (embedded data/*.csv and user files) into hash tables
+ * lexicon.c loads every dictionary (embedded extract/data CSV files and user files) into hash tables
  * that are read-only afterwards and shared by threads.
  *
  * Memory: everything built for one article lives in an ng_work and is freed with it.
@@ -80,6 +80,17 @@ typedef struct ng_meta {
  * may be NULL) wins over the text's. */
 void ng_meta__read(ng_meta *m, const char *text, size_t len, const char *given_date);
 
+/* ------------------------------------------------------------------ sentences */
+
+typedef struct ng_span {
+    uint32_t off, len;  /* in the clean text */
+    uint8_t headline;   /* the title line */
+} ng_span;
+/* Splits the clean text into sentences: the title first (headline = 1), then the body from
+ * m->body_start. *out is malloc'ed (the caller frees it). */
+int ng_split__sentences(ng_span **out, size_t *n_out, const ng_lexicon *lex, const char *text,
+                        size_t len, const ng_meta *m);
+
 /* ------------------------------------------------------------------ dates */
 
 /* Parses "YYYY-MM-DD" into y/m/d; returns 1 when valid. */
@@ -117,6 +128,19 @@ typedef struct ng_tok {
     uint16_t flags;
     uint64_t h;        /* hash of the folded form */
 } ng_tok;
+
+/* A growable token array; folded forms go to `fold` (shared by the article). */
+typedef struct ng_toks {
+    ng_tok *v;
+    size_t n, cap;
+    ng_buf *fold;
+} ng_toks;
+/* Appends the tokens of text[off, off+len) to `tk`. `lex` (may be NULL) gives the
+ * abbreviations whose final period belongs to the word. */
+int ng_tok__run(ng_toks *tk, const ng_lexicon *lex, const char *text, size_t off, size_t len);
+void ng_toks__free(ng_toks *tk);
+/* 1 when the code point is an upper-case letter (Latin, Greek, Cyrillic). */
+int ng_tok__is_upper_cp(uint32_t cp);
 
 /* ------------------------------------------------------------------ lexicon */
 
@@ -157,7 +181,11 @@ enum {
     NG_W_CLAUSE = 1u << 20,    /* that, which, who, while, but: clause boundaries */
     NG_W_BE = 1u << 21,        /* was, were, been, is: passives */
     NG_W_NUMWORD = 1u << 22,   /* two, three, both (see number in words.csv) */
-    NG_W_PAST_MARK = 1u << 23  /* "had", "has": perfect aspect is still a fact */
+    NG_W_PAST_MARK = 1u << 23, /* "had", "has": perfect aspect is still a fact */
+    NG_W_TITLEMOD = 1u << 24,  /* interim, deputy, national: words inside a title phrase */
+    NG_W_PREP = 1u << 25,      /* prepositions: an actor after one is not a subject */
+    NG_W_DET = 1u << 26,       /* the, a, his, their: determiners skipped before an actor */
+    NG_W_PARTYNOUN = 1u << 27  /* sides, parties: a group of any kind of actor */
 };
 
 typedef struct ng_lx_entity {
@@ -196,7 +224,7 @@ enum {
     NG_TRF_OBJPERSON = 1 << 7/* the object must be a person */
 };
 #define NG_TR_MAX_SLOTS 8
-#define NG_TR_MAX_ALTS 12
+#define NG_TR_MAX_ALTS 24
 typedef struct ng_tr_slot {
     uint64_t alt[NG_TR_MAX_ALTS];
     uint8_t n_alt;
@@ -222,7 +250,10 @@ typedef struct ng_ptab_val {
     uint32_t kind;
     int32_t id;
     int32_t next;     /* next value of the same phrase, -1 */
+    uint32_t vflags;  /* NG_PV_*: how the entry is written */
 } ng_ptab_val;
+enum { NG_PV_CAPFIRST = 1, /* starts with a capital: the text must too */
+       NG_PV_ALLCAPS = 2   /* an all-caps acronym (two letters or more): the text must be too */ };
 typedef struct ng_ptab_slot {
     uint64_t h;
     int32_t first;    /* first value, -1 when the phrase is only a prefix */
@@ -306,6 +337,149 @@ uint32_t ng_lex__word_bits(const ng_lexicon *lex, uint64_t h);
 int32_t ng_lex__word_number(const ng_lexicon *lex, uint64_t h);
 int ng_lex__is_abbrev(const ng_lexicon *lex, uint64_t h, int *may_end);
 int32_t ng_lex__trigger_first(const ng_lexicon *lex, uint64_t h);
+
+/* ------------------------------------------------------------------ one article's work */
+
+/* Mention kinds. */
+enum {
+    NG_MK_STATE = 1, /* a state by name (lex: entity) */
+    NG_MK_ORG,       /* an organization by name or acronym (lex: entity, or -1 and org: new) */
+    NG_MK_PLACE,     /* a capital or place (lex: entity) */
+    NG_MK_PERSON,    /* a person (pers: index in work->people) */
+    NG_MK_BODY,      /* a government body (lex: body; st: its state entity or -1) */
+    NG_MK_DEMONYM,   /* a demonym (lex: state entity) */
+    NG_MK_TITLE,     /* a title with no name (lex: title) */
+    NG_MK_SEAT,      /* "the Kremlin" (lex: state entity) */
+    NG_MK_CAND,      /* a person candidate before resolution */
+    NG_MK_COREF      /* a pronoun or description (cref: NG_CR_*) */
+};
+/* Evidence that a capitalized name is a person. */
+enum { NG_EV_TITLE = 1, NG_EV_APPOS = 2, NG_EV_POSS = 4, NG_EV_SAY = 8, NG_EV_USER = 16,
+       NG_EV_ROYAL = 32 };
+/* Coreference kinds. */
+enum { NG_CR_HE = 1, NG_CR_THEY, NG_CR_IT, NG_CR_GROUP, NG_CR_BLOC, NG_CR_GOV, NG_CR_COUNTRY,
+       NG_CR_ROLE, NG_CR_BODY };
+
+typedef struct ng_mention {
+    uint32_t sent;
+    uint32_t t0, t1;      /* whole span, tokens [t0, t1) (persons: with title and apposition) */
+    uint32_t n0, n1;      /* the name itself */
+    uint8_t kind;
+    uint8_t ev;           /* persons: NG_EV_* */
+    uint8_t cref;         /* NG_CR_* */
+    int8_t number;        /* coreference: how many ("the three countries"), 0 = any */
+    uint8_t ctype;        /* coreference: wanted type + 1 (0 = any) */
+    uint8_t place;        /* used as a location, not as an actor */
+    uint8_t dead;
+    uint8_t adj;          /* a demonym used as a mere adjective */
+    int32_t lex;          /* entity, body or title */
+    int32_t st;           /* bodies: state entity; persons/roles: affiliation entity; -1 */
+    int32_t st_body;      /* persons: affiliation is this body mention's org (mention index) */
+    int32_t title;        /* persons: title id or -1 */
+    int32_t org;          /* NG_MK_ORG found in text: index in work->neworgs, else -1 */
+    int32_t pers;         /* persons: index in work->people, -1 before resolution */
+    int32_t actor;        /* the resolved actor (pass 2), -1 */
+} ng_mention;
+
+/* A person of the article (after resolution). */
+typedef struct ng_person {
+    uint32_t name_m;      /* the mention with the fullest name */
+    uint32_t n_tok;       /* tokens in that name */
+    int32_t actor;
+    uint8_t partial;
+} ng_person;
+
+/* An organization defined in the text ("... Homeland (CNSP)", "Republican Guard"). */
+typedef struct ng_neworg {
+    uint64_t acr_h;       /* hash of the acronym token, 0 when none */
+    uint64_t name_h;      /* sequence hash of the name */
+    uint32_t name_m;      /* mention of the full name */
+    int32_t lex;          /* when the expansion is a known organization */
+    int32_t st;           /* demonym state before it ("Malian Armed Forces"), -1 */
+    int32_t actor;
+} ng_neworg;
+
+/* An actor of the article. */
+typedef struct ng_wactor {
+    ng_etype type;
+    int32_t lex;          /* lexicon entity, -1 */
+    int32_t body, body_state; /* government body orgs */
+    int32_t title;        /* persons: last title seen */
+    int32_t affil;        /* persons: actor of their state/org, -1 */
+    char *label;
+    char *key;
+    ng_buf aliases;       /* surface forms, '\n'-separated (sorted and joined at the end) */
+    uint32_t mentions;
+    uint8_t partial;
+    uint8_t emit;
+    uint32_t last_sent;
+} ng_wactor;
+
+typedef struct ng_wrel {
+    int32_t src, dst;
+    ng_rel rel;
+    uint32_t sent;
+    char date[11];
+} ng_wrel;
+
+typedef struct ng_wsent {
+    uint32_t off, len;    /* in the clean text */
+    uint32_t tok0, ntok;
+    uint32_t m0, nm;      /* its mentions (sorted by t0) after pass 1 */
+    uint8_t headline;
+} ng_wsent;
+
+typedef struct ng_work {
+    const ng_lexicon *lex;
+    const char *text;
+    size_t len;
+    ng_buf fold;
+    ng_toks tk;
+    ng_wsent *sents;
+    size_t n_sents;
+    ng_mention *ms;
+    size_t n_ms, cap_ms;
+    ng_person *people;
+    size_t n_people, cap_people;
+    ng_neworg *neworgs;
+    size_t n_neworgs, cap_neworgs;
+    ng_wactor *actors;
+    size_t n_actors, cap_actors;
+    int32_t *lex_actor;   /* lexicon entity -> actor, -1 */
+    ng_wrel *rels;
+    size_t n_rels, cap_rels;
+    int y, m, d;          /* the article date, y = 0 when unknown */
+    int32_t dateline_state; /* the state of the dateline's city (a capital), -1 */
+    ng_meta meta;
+} ng_work;
+
+/* mentions.c: pass 1 over one sentence (dictionary matches, person candidates, orgs). */
+int ng_mentions__sentence(ng_work *w, uint32_t s);
+/* mentions.c: after pass 1, acronyms defined in the article anywhere. */
+int ng_mentions__acronyms(ng_work *w);
+/* people.c: decides which candidates are people and groups name variants. */
+int ng_people__resolve(ng_work *w);
+/* actors.c */
+int ng_actors__get_lex(ng_work *w, int32_t *out, int32_t ent);
+int ng_actors__get_body(ng_work *w, int32_t *out, int32_t body, int32_t state);
+int ng_actors__new(ng_work *w, int32_t *out, ng_etype type, const char *label, const char *key);
+int ng_actors__alias(ng_work *w, int32_t a, const char *s, size_t n);
+void ng_actors__free(ng_work *w);
+int ng_actors__to_doc(ng_work *w, ng_doc *doc);
+/* engine.c: pass 2 (coreference, relations, affiliations, dates). */
+int ng_engine__run(ng_work *w);
+/* Adds a relation (deduplicated per sentence). */
+int ng_engine__add_rel(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_t sent, const char *date);
+
+/* Token helpers. */
+static inline const char *ng_w__fold(const ng_work *w, uint32_t t) { return w->fold.ptr + w->tk.v[t].foff; }
+static inline int ng_w__is(const ng_work *w, uint32_t t, const char *s)
+{
+    size_t n = 0;
+    while (s[n]) n++;
+    return w->tk.v[t].flen == n && __builtin_memcmp(ng_w__fold(w, t), s, n) == 0;
+}
+static inline uint32_t ng_w__bits(const ng_work *w, uint32_t t) { return ng_lex__word_bits(w->lex, w->tk.v[t].h); }
 
 /* ------------------------------------------------------------------ names */
 

@@ -1,1 +1,1035 @@
-/* placeholder: being written */
+/* lexicon.c - loads the dictionaries (built-in CSV data and user files) into hash tables.
+ *
+ * Every file is CSV read with libcsv; the first row names the columns (any order; unknown
+ * columns are ignored). A bad row is reported through on_skip as "FILE:LINE" with the reason
+ * and skipped. After loading, the lexicon is never written again: extraction threads share
+ * it read-only. Values loaded later (user files) take precedence over earlier ones for the
+ * same phrase. */
+#include "extract_internal.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ------------------------------------------------------------------ phrase table */
+
+static int ptab_grow(ng_ptab *t)
+{
+    size_t nc = t->cap ? t->cap * 2 : 1024;
+    ng_ptab_slot *ns = ng_calloc(nc, sizeof *ns);
+    if (!ns) return NG_ENOMEM;
+    for (size_t i = 0; i < t->cap; i++) {
+        if (!t->slots[i].used) continue;
+        size_t j = (size_t)t->slots[i].h & (nc - 1);
+        while (ns[j].used) j = (j + 1) & (nc - 1);
+        ns[j] = t->slots[i];
+    }
+    free(t->slots);
+    t->slots = ns;
+    t->cap = nc;
+    return NG_OK;
+}
+
+static ng_ptab_slot *ptab_slot(ng_ptab *t, uint64_t h)
+{
+    if ((t->n + 1) * 2 > t->cap && ptab_grow(t) < 0) return NULL;
+    size_t j = (size_t)h & (t->cap - 1);
+    while (t->slots[j].used) {
+        if (t->slots[j].h == h) return &t->slots[j];
+        j = (j + 1) & (t->cap - 1);
+    }
+    t->slots[j].used = 1;
+    t->slots[j].h = h;
+    t->slots[j].first = -1;
+    t->n++;
+    return &t->slots[j];
+}
+
+const ng_ptab_slot *ng_ptab__find(const ng_ptab *t, uint64_t h)
+{
+    if (!t->cap) return NULL;
+    size_t j = (size_t)h & (t->cap - 1);
+    while (t->slots[j].used) {
+        if (t->slots[j].h == h) return &t->slots[j];
+        j = (j + 1) & (t->cap - 1);
+    }
+    return NULL;
+}
+
+static void ptab_free(ng_ptab *t)
+{
+    free(t->slots);
+    free(t->vals);
+    memset(t, 0, sizeof *t);
+}
+
+/* Adds `phrase` (tokenized as running text is) with value (kind, id). Newest value first. */
+static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint32_t kind, int32_t id)
+{
+    ng_buf fold = NG_BUF_INIT;
+    ng_toks tk = {NULL, 0, 0, &fold};
+    int error = NG_OK;
+    uint64_t h = NG_SEQ_SEED;
+    ng_ptab_slot *slot = NULL;
+    size_t n_words = 0;
+    if ((error = ng_tok__run(&tk, lex, phrase, 0, strlen(phrase))) < 0) goto cleanup;
+    if (tk.n == 0) goto cleanup;
+    for (size_t i = 0; i < tk.n; i++) {
+        h = ng_x__seq_hash(h, tk.v[i].h);
+        if (!(slot = ptab_slot(t, h))) { error = NG_ENOMEM; goto cleanup; }
+        n_words++;
+    }
+    if (t->n_vals == t->cap_vals) {
+        size_t nc = t->cap_vals ? t->cap_vals * 2 : 512;
+        ng_ptab_val *nv = ng_realloc(t->vals, nc * sizeof *nv);
+        if (!nv) { error = NG_ENOMEM; goto cleanup; }
+        t->vals = nv;
+        t->cap_vals = nc;
+    }
+    /* drop an identical older value so a phrase does not list one entity twice */
+    for (int32_t v = slot->first; v >= 0; v = t->vals[v].next)
+        if (t->vals[v].kind == kind && t->vals[v].id == id) goto cleanup;
+    t->vals[t->n_vals].kind = kind;
+    t->vals[t->n_vals].id = id;
+    {
+        uint32_t vf = 0;
+        int letters = 0, uppers = 0;
+        if (phrase[0] >= 'A' && phrase[0] <= 'Z') vf |= NG_PV_CAPFIRST;
+        else if ((unsigned char)phrase[0] >= 0xC0) {
+            uint32_t cp = ((unsigned char)phrase[0] & 0x1Fu) << 6 | ((unsigned char)phrase[1] & 0x3Fu);
+            if (ng_tok__is_upper_cp(cp)) vf |= NG_PV_CAPFIRST;
+        }
+        for (const char *q = phrase; *q; q++) {
+            if ((*q >= 'a' && *q <= 'z')) letters++;
+            if ((*q >= 'A' && *q <= 'Z')) { letters++; uppers++; }
+        }
+        if (letters >= 2 && uppers == letters) vf |= NG_PV_ALLCAPS;
+        t->vals[t->n_vals].vflags = vf;
+    }
+    t->vals[t->n_vals].next = slot->first;
+    slot->first = (int32_t)t->n_vals;
+    t->n_vals++;
+    if (n_words > t->max_tokens) t->max_tokens = (uint32_t)n_words;
+cleanup:
+    ng_toks__free(&tk);
+    ng_buf_free(&fold);
+    return error;
+}
+
+/* ------------------------------------------------------------------ small hash sets */
+
+static int words_put(ng_lexicon *lex, uint64_t h, uint32_t bits, int32_t number)
+{
+    if ((lex->n_words + 1) * 2 > lex->cap_words) {
+        size_t nc = lex->cap_words ? lex->cap_words * 2 : 1024;
+        ng_wordinfo *nw = ng_calloc(nc, sizeof *nw);
+        if (!nw) return NG_ENOMEM;
+        for (size_t i = 0; i < lex->cap_words; i++) {
+            if (!lex->words[i].used) continue;
+            size_t j = (size_t)lex->words[i].h & (nc - 1);
+            while (nw[j].used) j = (j + 1) & (nc - 1);
+            nw[j] = lex->words[i];
+        }
+        free(lex->words);
+        lex->words = nw;
+        lex->cap_words = nc;
+    }
+    size_t j = (size_t)h & (lex->cap_words - 1);
+    while (lex->words[j].used && lex->words[j].h != h) j = (j + 1) & (lex->cap_words - 1);
+    if (!lex->words[j].used) {
+        lex->words[j].used = 1;
+        lex->words[j].h = h;
+        lex->words[j].number = -1;
+        lex->n_words++;
+    }
+    lex->words[j].bits |= bits;
+    if (number >= 0) lex->words[j].number = number;
+    return NG_OK;
+}
+
+static const ng_wordinfo *words_get(const ng_lexicon *lex, uint64_t h)
+{
+    if (!lex->cap_words) return NULL;
+    size_t j = (size_t)h & (lex->cap_words - 1);
+    while (lex->words[j].used) {
+        if (lex->words[j].h == h) return &lex->words[j];
+        j = (j + 1) & (lex->cap_words - 1);
+    }
+    return NULL;
+}
+
+uint32_t ng_lex__word_bits(const ng_lexicon *lex, uint64_t h)
+{
+    const ng_wordinfo *w = words_get(lex, h);
+    return w ? w->bits : 0;
+}
+
+int32_t ng_lex__word_number(const ng_lexicon *lex, uint64_t h)
+{
+    const ng_wordinfo *w = words_get(lex, h);
+    return w ? w->number : -1;
+}
+
+static int abbrev_put(ng_lexicon *lex, uint64_t h, int may_end)
+{
+    if ((lex->n_abbrevs + 1) * 2 > lex->cap_abbrev_h) {
+        size_t nc = lex->cap_abbrev_h ? lex->cap_abbrev_h * 2 : 256;
+        uint64_t *nh = ng_calloc(nc, sizeof *nh);
+        uint8_t *nk = ng_calloc(nc, 1);
+        if (!nh || !nk) { free(nh); free(nk); return NG_ENOMEM; }
+        for (size_t i = 0; i < lex->cap_abbrev_h; i++) {
+            if (!lex->abbrev_h[i]) continue;
+            size_t j = (size_t)lex->abbrev_h[i] & (nc - 1);
+            while (nh[j]) j = (j + 1) & (nc - 1);
+            nh[j] = lex->abbrev_h[i];
+            nk[j] = lex->abbrev_kind[i];
+        }
+        free(lex->abbrev_h);
+        free(lex->abbrev_kind);
+        lex->abbrev_h = nh;
+        lex->abbrev_kind = nk;
+        lex->cap_abbrev_h = nc;
+    }
+    size_t j = (size_t)h & (lex->cap_abbrev_h - 1);
+    while (lex->abbrev_h[j] && lex->abbrev_h[j] != h) j = (j + 1) & (lex->cap_abbrev_h - 1);
+    if (!lex->abbrev_h[j]) lex->n_abbrevs++;
+    lex->abbrev_h[j] = h;
+    lex->abbrev_kind[j] = (uint8_t)may_end;
+    return NG_OK;
+}
+
+int ng_lex__is_abbrev(const ng_lexicon *lex, uint64_t h, int *may_end)
+{
+    if (!lex || !lex->cap_abbrev_h) return 0;
+    size_t j = (size_t)h & (lex->cap_abbrev_h - 1);
+    while (lex->abbrev_h[j]) {
+        if (lex->abbrev_h[j] == h) {
+            if (may_end) *may_end = lex->abbrev_kind[j];
+            return 1;
+        }
+        j = (j + 1) & (lex->cap_abbrev_h - 1);
+    }
+    return 0;
+}
+
+static int trig_index_put(ng_lexicon *lex, uint64_t h, int32_t idx)
+{
+    if ((lex->n_trig_index + 1) * 2 > lex->cap_trig_index) {
+        size_t nc = lex->cap_trig_index ? lex->cap_trig_index * 2 : 256;
+        void *nt = ng_calloc(nc, sizeof *lex->trig_index);
+        if (!nt) return NG_ENOMEM;
+        __typeof__(lex->trig_index) n2 = nt;
+        for (size_t i = 0; i < lex->cap_trig_index; i++) {
+            if (!lex->trig_index[i].used) continue;
+            size_t j = (size_t)lex->trig_index[i].h & (nc - 1);
+            while (n2[j].used) j = (j + 1) & (nc - 1);
+            n2[j] = lex->trig_index[i];
+        }
+        free(lex->trig_index);
+        lex->trig_index = n2;
+        lex->cap_trig_index = nc;
+    }
+    size_t j = (size_t)h & (lex->cap_trig_index - 1);
+    while (lex->trig_index[j].used && lex->trig_index[j].h != h)
+        j = (j + 1) & (lex->cap_trig_index - 1);
+    if (!lex->trig_index[j].used) {
+        lex->trig_index[j].used = 1;
+        lex->trig_index[j].h = h;
+        lex->trig_index[j].first = -1;
+        lex->n_trig_index++;
+    }
+    /* keep file order within a first word: append at the end of the chain */
+    if (lex->trig_index[j].first < 0) lex->trig_index[j].first = idx;
+    else {
+        int32_t k = lex->trig_index[j].first;
+        while (lex->triggers[k].next >= 0) {
+            if (k == idx) return NG_OK;
+            k = lex->triggers[k].next;
+        }
+        if (k != idx) lex->triggers[k].next = idx;
+    }
+    return NG_OK;
+}
+
+int32_t ng_lex__trigger_first(const ng_lexicon *lex, uint64_t h)
+{
+    if (!lex->cap_trig_index) return -1;
+    size_t j = (size_t)h & (lex->cap_trig_index - 1);
+    while (lex->trig_index[j].used) {
+        if (lex->trig_index[j].h == h) return lex->trig_index[j].first;
+        j = (j + 1) & (lex->cap_trig_index - 1);
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------------ CSV rows */
+
+#define MAX_FIELDS 16
+typedef struct csv_row {
+    char *f[MAX_FIELDS];
+    size_t n;
+    size_t line;
+} csv_row;
+
+typedef struct csv_ctx {
+    csv_row *rows;
+    size_t n, cap;
+    csv_row cur;
+    size_t line;
+    int in_row;
+    int oom;
+} csv_ctx;
+
+static void on_field(void *s, size_t len, void *data)
+{
+    csv_ctx *c = data;
+    if (c->oom) return;
+    if (!c->in_row) { c->in_row = 1; c->cur.line = c->line; c->cur.n = 0; }
+    if (c->cur.n >= MAX_FIELDS) return;
+    char *v = ng_strndup(s ? (const char *)s : "", s ? len : 0);
+    if (!v) { c->oom = 1; return; }
+    c->cur.f[c->cur.n++] = v;
+}
+
+static void on_row(int term, void *data)
+{
+    csv_ctx *c = data;
+    (void)term;
+    if (c->oom) return;
+    if (!c->in_row) { c->cur.line = c->line; c->cur.n = 0; }
+    c->in_row = 0;
+    if (c->n == c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 64;
+        csv_row *nr = ng_realloc(c->rows, nc * sizeof *nr);
+        if (!nr) { c->oom = 1; for (size_t i = 0; i < c->cur.n; i++) free(c->cur.f[i]); return; }
+        c->rows = nr;
+        c->cap = nc;
+    }
+    c->rows[c->n++] = c->cur;
+    c->cur.n = 0;
+}
+
+static void rows_free(csv_ctx *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        for (size_t j = 0; j < c->rows[i].n; j++) free(c->rows[i].f[j]);
+    for (size_t j = 0; j < c->cur.n && c->in_row; j++) free(c->cur.f[j]);
+    free(c->rows);
+}
+
+/* Parses a whole CSV document into rows (line by line, so each row knows its line). */
+static int parse_csv(csv_ctx *c, const char *origin, const char *data, size_t len)
+{
+    struct csv_parser p;
+    if (csv_init(&p, CSV_APPEND_NULL) != 0) return ng_error_set("%s: cannot start the CSV parser", origin), NG_ENOMEM;
+    size_t i = 0;
+    c->line = 1;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && data[j] != '\n') j++;
+        if (j < len) j++;
+        if (csv_parse(&p, data + i, j - i, on_field, on_row, c) != j - i) {
+            int e = csv_error(&p);
+            csv_free(&p);
+            ng_error_set("%s:%zu: CSV error: %s", origin, c->line, csv_strerror(e));
+            return NG_EFORMAT;
+        }
+        c->line++;
+        i = j;
+    }
+    c->line--;
+    csv_fini(&p, on_field, on_row, c);
+    csv_free(&p);
+    if (c->oom) return NG_ENOMEM;
+    return NG_OK;
+}
+
+/* Column index of `name` in the header row, -1 when absent. */
+static int col(const csv_row *hdr, const char *name)
+{
+    for (size_t i = 0; i < hdr->n; i++) {
+        const char *h = hdr->f[i];
+        while (*h == ' ' || *h == '#') h++;
+        if (strcasecmp(h, name) == 0) return (int)i;
+    }
+    return -1;
+}
+
+static const char *field(const csv_row *r, int c)
+{
+    if (c < 0 || (size_t)c >= r->n || !r->f[c]) return "";
+    const char *s = r->f[c];
+    while (*s == ' ' || *s == '\t') s++;
+    return s;
+}
+
+static int row_blank(const csv_row *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        const char *s = r->f[i];
+        while (*s == ' ' || *s == '\t' || *s == '\r') s++;
+        if (*s) return *s == '#' && i == 0;
+    }
+    return 1;
+}
+
+/* Calls fn for each '|'-separated, trimmed, non-empty item of s. */
+typedef int (*item_fn)(ng_lexicon *lex, const char *item, void *arg);
+static int each_item(ng_lexicon *lex, const char *s, item_fn fn, void *arg)
+{
+    char buf[512];
+    while (*s) {
+        const char *e = strchr(s, '|');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        while (n && (s[n - 1] == ' ' || s[n - 1] == '\r' || s[n - 1] == '\t')) n--;
+        while (n && (*s == ' ' || *s == '\t')) { s++; n--; }
+        if (n && n < sizeof buf) {
+            memcpy(buf, s, n);
+            buf[n] = '\0';
+            int error = fn(lex, buf, arg);
+            if (error < 0) return error;
+        }
+        if (!e) break;
+        s = e + 1;
+    }
+    return NG_OK;
+}
+
+/* ------------------------------------------------------------------ entities */
+
+static int make_key(char **out, const ng_lexicon *lex, ng_etype type, const char *name)
+{
+    ng_buf b = NG_BUF_INIT;
+    ng_buf_puts(&b, ng_etype_name(type));
+    ng_buf_putc(&b, ':');
+    if (type == NG_ETYPE_PERSON) {
+        if (ng_names__key(&b, lex, name, strlen(name)) < 0) { ng_buf_free(&b); return NG_ENOMEM; }
+    } else if (ng_text_fold(&b, name, strlen(name)) < 0) {
+        ng_buf_free(&b);
+        return NG_ENOMEM;
+    }
+    if (b.oom) { ng_buf_free(&b); return NG_ENOMEM; }
+    *out = ng_buf_detach(&b);
+    return NG_OK;
+}
+
+static int add_entity(ng_lexicon *lex, int32_t *id, const char *name, ng_etype type,
+                      const char *demonym, int32_t state)
+{
+    if (lex->n_ents == lex->cap_ents) {
+        size_t nc = lex->cap_ents ? lex->cap_ents * 2 : 256;
+        ng_lx_entity *ne = ng_realloc(lex->ents, nc * sizeof *ne);
+        if (!ne) return NG_ENOMEM;
+        lex->ents = ne;
+        lex->cap_ents = nc;
+    }
+    ng_lx_entity *e = &lex->ents[lex->n_ents];
+    memset(e, 0, sizeof *e);
+    e->type = type;
+    e->state = state;
+    if (!(e->name = ng_strdup(name))) return NG_ENOMEM;
+    if (demonym && *demonym && !(e->demonym = ng_strdup(demonym))) { free(e->name); return NG_ENOMEM; }
+    if (make_key(&e->key, lex, type, name) < 0) { free(e->name); free(e->demonym); return NG_ENOMEM; }
+    *id = (int32_t)lex->n_ents++;
+    return NG_OK;
+}
+
+typedef struct phrase_arg { ng_ptab *t; uint32_t kind; int32_t id; } phrase_arg;
+static int item_phrase(ng_lexicon *lex, const char *item, void *arg)
+{
+    phrase_arg *a = arg;
+    return ptab_add(lex, a->t, item, a->kind, a->id);
+}
+
+static int first_item(char *out, size_t cap, const char *s)
+{
+    const char *e = strchr(s, '|');
+    size_t n = e ? (size_t)(e - s) : strlen(s);
+    while (n && s[n - 1] == ' ') n--;
+    if (n >= cap) n = cap - 1;
+    memcpy(out, s, n);
+    out[n] = '\0';
+    return n > 0;
+}
+
+typedef struct capital_arg { int32_t state; } capital_arg;
+static int item_capital(ng_lexicon *lex, const char *item, void *arg)
+{
+    capital_arg *a = arg;
+    int32_t cid;
+    int error;
+    if ((error = add_entity(lex, &cid, item, NG_ETYPE_PLACE, NULL, a->state)) < 0) return error;
+    return ptab_add(lex, &lex->phrases, item, NG_LX_CAPITAL, cid);
+}
+
+/* states.csv, organizations.csv and users' --actors files share these columns. */
+static int load_actors(ng_lexicon *lex, csv_ctx *c, const char *origin, int user,
+                       ng_skip_fn on_skip, void *ctx)
+{
+    const csv_row *hdr = &c->rows[0];
+    int c_name = col(hdr, "name"), c_type = col(hdr, "type"), c_alias = col(hdr, "aliases"),
+        c_dem = col(hdr, "demonyms"), c_cap = col(hdr, "capital"), c_seat = col(hdr, "seats");
+    int error;
+    char msg[160], where[600];
+    if (c_name < 0) {
+        snprintf(where, sizeof where, "%s:1", origin);
+        if (on_skip) on_skip(ctx, where, "no 'name' column in the header; file ignored");
+        return NG_OK;
+    }
+    for (size_t r = 1; r < c->n; r++) {
+        const csv_row *row = &c->rows[r];
+        const char *name = field(row, c_name), *type_s = field(row, c_type);
+        ng_etype type = NG_ETYPE_ORG;
+        int32_t id;
+        char dem[128];
+        if (row_blank(row)) continue;
+        snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+        if (!*name) {
+            if (on_skip) on_skip(ctx, where, "empty name");
+            continue;
+        }
+        if (*type_s) {
+            if (ng_etype_parse(&type, type_s) < 0) {
+                snprintf(msg, sizeof msg, "unknown type '%.60s' (use person, state, organization, place)", type_s);
+                if (on_skip) on_skip(ctx, where, msg);
+                continue;
+            }
+        } else if (user) {
+            if (on_skip) on_skip(ctx, where, "empty type (use person, state, organization, place)");
+            continue;
+        }
+        if (type == NG_ETYPE_PERSON && !user) {
+            if (on_skip) on_skip(ctx, where, "built-in data never lists people");
+            continue;
+        }
+        if (!first_item(dem, sizeof dem, field(row, c_dem))) dem[0] = '\0';
+        if ((error = add_entity(lex, &id, name, type, dem, -1)) < 0) return error;
+        if (type == NG_ETYPE_ORG && !user) lex->ents[id].flags |= NG_LXF_MULTISTATE;
+        phrase_arg pa = {&lex->phrases, type == NG_ETYPE_PERSON ? NG_LX_PERSON
+                                        : type == NG_ETYPE_PLACE ? NG_LX_PLACE : NG_LX_NAME, id};
+        if ((error = item_phrase(lex, name, &pa)) < 0) return error;
+        if ((error = each_item(lex, field(row, c_alias), item_phrase, &pa)) < 0) return error;
+        if (type == NG_ETYPE_STATE || type == NG_ETYPE_ORG) {
+            phrase_arg pd = {&lex->phrases, NG_LX_DEMONYM, id};
+            if ((error = each_item(lex, field(row, c_dem), item_phrase, &pd)) < 0) return error;
+            phrase_arg ps = {&lex->phrases, NG_LX_SEAT, id};
+            if ((error = each_item(lex, field(row, c_seat), item_phrase, &ps)) < 0) return error;
+        }
+        if (type == NG_ETYPE_STATE) {
+            capital_arg ca = {id};
+            if ((error = each_item(lex, field(row, c_cap), item_capital, &ca)) < 0) return error;
+        }
+    }
+    return NG_OK;
+}
+
+static int load_bodies(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip, void *ctx)
+{
+    const csv_row *hdr = &c->rows[0];
+    int c_name = col(hdr, "name"), c_alias = col(hdr, "aliases"), c_type = col(hdr, "type");
+    int error;
+    char where[600];
+    for (size_t r = 1; r < c->n; r++) {
+        const csv_row *row = &c->rows[r];
+        const char *name = field(row, c_name);
+        if (row_blank(row)) continue;
+        if (!*name) {
+            snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+            if (on_skip) on_skip(ctx, where, "empty body name");
+            continue;
+        }
+        if (lex->n_bodies == lex->cap_bodies) {
+            size_t nc = lex->cap_bodies ? lex->cap_bodies * 2 : 64;
+            ng_lx_body *nb = ng_realloc(lex->bodies, nc * sizeof *nb);
+            if (!nb) return NG_ENOMEM;
+            lex->bodies = nb;
+            lex->cap_bodies = nc;
+        }
+        ng_lx_body *b = &lex->bodies[lex->n_bodies];
+        if (!(b->name = ng_strdup(name))) return NG_ENOMEM;
+        if (!(b->type = ng_strdup(field(row, c_type)))) { free(b->name); return NG_ENOMEM; }
+        int32_t id = (int32_t)lex->n_bodies++;
+        phrase_arg pa = {&lex->phrases, NG_LX_BODY, id};
+        if ((error = item_phrase(lex, name, &pa)) < 0) return error;
+        if ((error = each_item(lex, field(row, c_alias), item_phrase, &pa)) < 0) return error;
+    }
+    return NG_OK;
+}
+
+static int fold_eq(const char *a, const char *b)
+{
+    ng_buf x = NG_BUF_INIT, y = NG_BUF_INIT;
+    int eq;
+    ng_text_fold(&x, a, strlen(a));
+    ng_text_fold(&y, b, strlen(b));
+    eq = x.ptr && y.ptr && strcmp(x.ptr, y.ptr) == 0;
+    ng_buf_free(&x);
+    ng_buf_free(&y);
+    return eq;
+}
+
+static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip, void *ctx)
+{
+    static const char *const kinds[] = {"office", "military", "honorific", "religious", "royal", "role"};
+    const csv_row *hdr = &c->rows[0];
+    int c_title = col(hdr, "title"), c_kind = col(hdr, "kind"), c_body = col(hdr, "body");
+    int error;
+    char where[600], msg[160];
+    for (size_t r = 1; r < c->n; r++) {
+        const csv_row *row = &c->rows[r];
+        const char *title = field(row, c_title), *kind_s = field(row, c_kind), *body = field(row, c_body);
+        int kind = -1;
+        if (row_blank(row)) continue;
+        snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+        for (int k = 0; k < 6; k++)
+            if (strcasecmp(kind_s, kinds[k]) == 0) kind = k;
+        if (!*title || kind < 0) {
+            snprintf(msg, sizeof msg, "%s", !*title ? "empty title" : "unknown kind (use office, military, honorific, religious, royal, role)");
+            if (on_skip) on_skip(ctx, where, msg);
+            continue;
+        }
+        if (lex->n_titles == lex->cap_titles) {
+            size_t nc = lex->cap_titles ? lex->cap_titles * 2 : 128;
+            ng_lx_title *nt = ng_realloc(lex->titles, nc * sizeof *nt);
+            if (!nt) return NG_ENOMEM;
+            lex->titles = nt;
+            lex->cap_titles = nc;
+        }
+        ng_lx_title *t = &lex->titles[lex->n_titles];
+        if (!(t->title = ng_strdup(title))) return NG_ENOMEM;
+        t->kind = kind;
+        t->body = -1;
+        if (*body)
+            for (size_t b = 0; b < lex->n_bodies; b++)
+                if (fold_eq(lex->bodies[b].name, body)) { t->body = (int32_t)b; break; }
+        int32_t id = (int32_t)lex->n_titles++;
+        phrase_arg pa = {&lex->phrases, NG_LX_TITLE, id};
+        if ((error = item_phrase(lex, title, &pa)) < 0) return error;
+    }
+    return NG_OK;
+}
+
+/* ------------------------------------------------------------------ triggers */
+
+static int parse_rel(ng_rel *out, const char *s)
+{
+    return ng_rel_parse(out, s);
+}
+
+/* Parses a trigger pattern: slots separated by spaces, alternatives by '/', a final '?'
+ * makes a slot optional, '*' is a gap of up to three tokens that are not actors. */
+static int parse_pattern(ng_lexicon *lex, ng_trigger *t, const char *pat, char *why, size_t whylen)
+{
+    char buf[512];
+    size_t n = strlen(pat);
+    if (n >= sizeof buf) { snprintf(why, whylen, "pattern too long"); return -1; }
+    memcpy(buf, pat, n + 1);
+    char *save = NULL;
+    for (char *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+        if (t->n_slot >= NG_TR_MAX_SLOTS) { snprintf(why, whylen, "more than %d words in pattern", NG_TR_MAX_SLOTS); return -1; }
+        ng_tr_slot *sl = &t->slot[t->n_slot];
+        memset(sl, 0, sizeof *sl);
+        size_t wl = strlen(w);
+        if (strcmp(w, "*") == 0) {
+            if (t->n_slot == 0) { snprintf(why, whylen, "a pattern cannot start with '*'"); return -1; }
+            sl->gap = 1;
+            t->n_slot++;
+            continue;
+        }
+        if (wl > 1 && w[wl - 1] == '?') { sl->optional = 1; w[--wl] = '\0'; }
+        if (sl->optional && t->n_slot == 0) { snprintf(why, whylen, "the first word cannot be optional"); return -1; }
+        char *save2 = NULL;
+        for (char *a = strtok_r(w, "/", &save2); a; a = strtok_r(NULL, "/", &save2)) {
+            ng_buf f = NG_BUF_INIT;
+            if (sl->n_alt >= NG_TR_MAX_ALTS) { snprintf(why, whylen, "more than %d alternatives", NG_TR_MAX_ALTS); return -1; }
+            if (ng_text_fold(&f, a, strlen(a)) < 0) return NG_ENOMEM;
+            sl->alt[sl->n_alt++] = ng_x__tok_hash(f.ptr ? f.ptr : "", f.len);
+            ng_buf_free(&f);
+        }
+        if (!sl->n_alt) { snprintf(why, whylen, "empty word in pattern"); return -1; }
+        t->n_slot++;
+    }
+    (void)lex;
+    if (!t->n_slot) { snprintf(why, whylen, "empty pattern"); return -1; }
+    return 0;
+}
+
+static int load_triggers(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip, void *ctx)
+{
+    static const struct { const char *name; uint32_t bit; } flag_names[] = {
+        {"inverse", NG_TRF_INVERSE}, {"poss", NG_TRF_POSS}, {"doc", NG_TRF_DOC},
+        {"quote", NG_TRF_QUOTE}, {"pair", NG_TRF_PAIR}, {"selfobj", NG_TRF_SELFOBJ},
+        {"ellipsis", NG_TRF_ELLIPSIS}, {"objperson", NG_TRF_OBJPERSON}};
+    const csv_row *hdr = &c->rows[0];
+    int c_rel = col(hdr, "relation"), c_form = col(hdr, "form"), c_pat = col(hdr, "pattern"),
+        c_obj = col(hdr, "object"), c_flags = col(hdr, "flags");
+    int error;
+    char where[600], why[160];
+    for (size_t r = 1; r < c->n; r++) {
+        const csv_row *row = &c->rows[r];
+        ng_trigger t;
+        if (row_blank(row)) continue;
+        snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+        memset(&t, 0, sizeof t);
+        t.next = -1;
+        if (parse_rel(&t.rel, field(row, c_rel)) < 0) {
+            if (on_skip) on_skip(ctx, where, "unknown relation (use met, signed, withdrew, condemned, cut_ties, member_of, affiliated_with)");
+            continue;
+        }
+        const char *form = field(row, c_form);
+        if (strcasecmp(form, "verb") == 0) t.form = NG_TR_VERB;
+        else if (strcasecmp(form, "noun") == 0) t.form = NG_TR_NOUN;
+        else {
+            if (on_skip) on_skip(ctx, where, "unknown form (use verb or noun)");
+            continue;
+        }
+        why[0] = '\0';
+        if ((error = parse_pattern(lex, &t, field(row, c_pat), why, sizeof why)) != 0) {
+            if (error < -1) return error;
+            if (on_skip) on_skip(ctx, where, why);
+            continue;
+        }
+        /* object prepositions: '-' is a direct object, empty is no object */
+        {
+            const char *o = field(row, c_obj);
+            char buf[128];
+            if (!*o) t.no_object = 1;
+            snprintf(buf, sizeof buf, "%s", o);
+            char *save = NULL;
+            for (char *p = strtok_r(buf, "|", &save); p && t.n_prep < 6; p = strtok_r(NULL, "|", &save)) {
+                while (*p == ' ') p++;
+                if (strcmp(p, "-") == 0) { t.prep[t.n_prep++] = 0; continue; }
+                ng_buf f = NG_BUF_INIT;
+                ng_text_fold(&f, p, strlen(p));
+                t.prep[t.n_prep++] = ng_x__tok_hash(f.ptr ? f.ptr : "", f.len);
+                ng_buf_free(&f);
+            }
+        }
+        {
+            const char *fl = field(row, c_flags);
+            char buf[160];
+            int bad = 0;
+            snprintf(buf, sizeof buf, "%s", fl);
+            char *save = NULL;
+            for (char *p = strtok_r(buf, "|", &save); p; p = strtok_r(NULL, "|", &save)) {
+                size_t k;
+                while (*p == ' ') p++;
+                if (!*p) continue;
+                for (k = 0; k < sizeof flag_names / sizeof flag_names[0]; k++)
+                    if (strcmp(p, flag_names[k].name) == 0) { t.flags |= flag_names[k].bit; break; }
+                if (k == sizeof flag_names / sizeof flag_names[0]) bad = 1;
+            }
+            if (bad) {
+                if (on_skip) on_skip(ctx, where, "unknown flag (use inverse, poss, doc, quote, pair, selfobj, ellipsis, objperson)");
+                continue;
+            }
+        }
+        if (lex->n_triggers == lex->cap_triggers) {
+            size_t nc = lex->cap_triggers ? lex->cap_triggers * 2 : 128;
+            ng_trigger *nt = ng_realloc(lex->triggers, nc * sizeof *nt);
+            if (!nt) return NG_ENOMEM;
+            lex->triggers = nt;
+            lex->cap_triggers = nc;
+        }
+        int32_t idx = (int32_t)lex->n_triggers++;
+        lex->triggers[idx] = t;
+        if (t.n_slot > lex->max_trigger_slots) lex->max_trigger_slots = t.n_slot;
+        for (size_t a = 0; a < t.slot[0].n_alt; a++)
+            if ((error = trig_index_put(lex, t.slot[0].alt[a], idx)) < 0) return error;
+    }
+    return NG_OK;
+}
+
+/* ------------------------------------------------------------------ small files */
+
+static int load_abbrevs(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip, void *ctx)
+{
+    const csv_row *hdr = &c->rows[0];
+    int c_ab = col(hdr, "abbreviation"), c_kind = col(hdr, "kind");
+    char where[600];
+    for (size_t r = 1; r < c->n; r++) {
+        const csv_row *row = &c->rows[r];
+        const char *ab = field(row, c_ab), *kind = field(row, c_kind);
+        char buf[64];
+        size_t n = 0;
+        if (row_blank(row)) continue;
+        for (const char *p = ab; *p && n < sizeof buf - 1; p++)
+            buf[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+        while (n && buf[n - 1] == '.') n--;
+        buf[n] = '\0';
+        if (!n || strchr(buf, ' ')) {
+            snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+            if (on_skip) on_skip(ctx, where, "empty abbreviation or one with a space");
+            continue;
+        }
+        /* kinds: title (never ends a sentence), month (not before a number), other (may end one) */
+        int may_end = strcasecmp(kind, "other") == 0 ? 1 : strcasecmp(kind, "month") == 0 ? 2 : 0;
+        if (abbrev_put(lex, ng_x__tok_hash(buf, n), may_end) < 0) return NG_ENOMEM;
+    }
+    return NG_OK;
+}
+
+static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip, void *ctx)
+{
+    const csv_row *hdr = &c->rows[0];
+    int c_match = col(hdr, "match"), c_pat = col(hdr, "pattern");
+    char where[600];
+    for (size_t r = 1; r < c->n; r++) {
+        const csv_row *row = &c->rows[r];
+        const char *m = field(row, c_match), *pat = field(row, c_pat);
+        int match;
+        if (row_blank(row)) continue;
+        snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+        if (strcasecmp(m, "exact") == 0) match = NG_BP_EXACT;
+        else if (strcasecmp(m, "prefix") == 0) match = NG_BP_PREFIX;
+        else if (strcasecmp(m, "contains") == 0) match = NG_BP_CONTAINS;
+        else if (strcasecmp(m, "rest") == 0) match = NG_BP_REST;
+        else {
+            if (on_skip) on_skip(ctx, where, "unknown match (use exact, prefix, contains, rest)");
+            continue;
+        }
+        if (!*pat) { if (on_skip) on_skip(ctx, where, "empty pattern"); continue; }
+        if (lex->n_bp == lex->cap_bp) {
+            size_t nc = lex->cap_bp ? lex->cap_bp * 2 : 64;
+            ng_bp_rule *nb = ng_realloc(lex->bp, nc * sizeof *nb);
+            if (!nb) return NG_ENOMEM;
+            lex->bp = nb;
+            lex->cap_bp = nc;
+        }
+        ng_buf f = NG_BUF_INIT;
+        if (ng_text_fold(&f, pat, strlen(pat)) < 0 || !f.ptr) { ng_buf_free(&f); return NG_ENOMEM; }
+        lex->bp[lex->n_bp].pattern = ng_buf_detach(&f);
+        lex->bp[lex->n_bp].match = match;
+        lex->n_bp++;
+    }
+    return NG_OK;
+}
+
+static int load_words(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip, void *ctx)
+{
+    static const char *const classes[] = {
+        "say", "modal", "plan", "neg", "cond", "rumour", "decide", "orghead", "placehead",
+        "particle", "stop", "notname", "groupnoun", "blocnoun", "govnoun", "troops", "doc",
+        "personnoun", "skipadv", "locprep", "clause", "be", "numword", "pastmark", "titlemod",
+        "prep", "det", "partynoun"};
+    const csv_row *hdr = &c->rows[0];
+    int c_word = col(hdr, "word"), c_class = col(hdr, "class"), c_num = col(hdr, "number");
+    char where[600];
+    int error;
+    for (size_t r = 1; r < c->n; r++) {
+        const csv_row *row = &c->rows[r];
+        const char *w = field(row, c_word), *cl = field(row, c_class), *num = field(row, c_num);
+        uint32_t bits = 0;
+        if (row_blank(row)) continue;
+        snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+        {
+            char buf[128];
+            snprintf(buf, sizeof buf, "%s", cl);
+            char *save = NULL;
+            int bad = 0;
+            for (char *p = strtok_r(buf, "|", &save); p; p = strtok_r(NULL, "|", &save)) {
+                size_t k;
+                for (k = 0; k < sizeof classes / sizeof classes[0]; k++)
+                    if (strcasecmp(p, classes[k]) == 0) { bits |= 1u << k; break; }
+                if (k == sizeof classes / sizeof classes[0]) bad = 1;
+            }
+            if (bad || !bits || !*w) {
+                if (on_skip) on_skip(ctx, where, !*w ? "empty word" : "unknown word class");
+                continue;
+            }
+        }
+        /* one token: the word table; several: the phrase table with the bits as kind */
+        ng_buf fold = NG_BUF_INIT;
+        ng_toks tk = {NULL, 0, 0, &fold};
+        if ((error = ng_tok__run(&tk, lex, w, 0, strlen(w))) < 0) { ng_buf_free(&fold); return error; }
+        if (tk.n == 1) error = words_put(lex, tk.v[0].h, bits, *num ? atoi(num) : -1);
+        else if (tk.n > 1) error = ptab_add(lex, &lex->wordphrases, w, bits, *num ? atoi(num) : -1);
+        ng_toks__free(&tk);
+        ng_buf_free(&fold);
+        if (error < 0) return error;
+    }
+    return NG_OK;
+}
+
+static int load_translit(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip, void *ctx)
+{
+    const csv_row *hdr = &c->rows[0];
+    int c_from = col(hdr, "from"), c_to = col(hdr, "to"), c_where = col(hdr, "where");
+    char where[600];
+    for (size_t r = 1; r < c->n; r++) {
+        const csv_row *row = &c->rows[r];
+        const char *from = field(row, c_from), *to = field(row, c_to), *w = field(row, c_where);
+        if (row_blank(row)) continue;
+        if (!*from || strlen(from) > 7 || strlen(to) > 7) {
+            snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+            if (on_skip) on_skip(ctx, where, "from must be 1-7 bytes, to 0-7 bytes");
+            continue;
+        }
+        if (lex->n_tl == lex->cap_tl) {
+            size_t nc = lex->cap_tl ? lex->cap_tl * 2 : 32;
+            ng_tl_rule *nt = ng_realloc(lex->tl, nc * sizeof *nt);
+            if (!nt) return NG_ENOMEM;
+            lex->tl = nt;
+            lex->cap_tl = nc;
+        }
+        ng_tl_rule *t = &lex->tl[lex->n_tl++];
+        memset(t, 0, sizeof *t);
+        memcpy(t->from, from, strlen(from));
+        memcpy(t->to, to, strlen(to));
+        t->from_len = (uint8_t)strlen(from);
+        t->to_len = (uint8_t)strlen(to);
+        t->at_end = strcasecmp(w, "end") == 0;
+    }
+    return NG_OK;
+}
+
+/* ------------------------------------------------------------------ public */
+
+int ng_lexicon__kind_of(const char *filename)
+{
+    static const char *const names[] = {"states.csv", "organizations.csv", "bodies.csv",
+        "titles.csv", "triggers.csv", "abbreviations.csv", "boilerplate.csv", "words.csv",
+        "translit.csv"};
+    for (int k = 0; k < 9; k++)
+        if (strcmp(filename, names[k]) == 0) return k;
+    return -1;
+}
+
+int ng_lexicon__load_csv(ng_lexicon *lex, int kind, const char *origin, const char *data,
+                         size_t len, ng_skip_fn on_skip, void *ctx)
+{
+    csv_ctx c;
+    int error;
+    memset(&c, 0, sizeof c);
+    if ((error = parse_csv(&c, origin, data, len)) < 0) goto cleanup;
+    /* skip leading comment lines ("# ...") before the header */
+    while (c.n && c.rows[0].n && c.rows[0].f[0][0] == '#') {
+        for (size_t j = 0; j < c.rows[0].n; j++) free(c.rows[0].f[j]);
+        memmove(c.rows, c.rows + 1, (c.n - 1) * sizeof *c.rows);
+        c.n--;
+    }
+    if (c.n == 0) goto cleanup;
+    switch (kind) {
+    case NG_CSV_STATES:
+    case NG_CSV_ORGS: error = load_actors(lex, &c, origin, 0, on_skip, ctx); break;
+    case NG_CSV_USER_ACTORS: error = load_actors(lex, &c, origin, 1, on_skip, ctx); break;
+    case NG_CSV_BODIES: error = load_bodies(lex, &c, origin, on_skip, ctx); break;
+    case NG_CSV_TITLES: error = load_titles(lex, &c, origin, on_skip, ctx); break;
+    case NG_CSV_TRIGGERS: error = load_triggers(lex, &c, origin, on_skip, ctx); break;
+    case NG_CSV_ABBREVS: error = load_abbrevs(lex, &c, origin, on_skip, ctx); break;
+    case NG_CSV_BOILER: error = load_boiler(lex, &c, origin, on_skip, ctx); break;
+    case NG_CSV_WORDS: error = load_words(lex, &c, origin, on_skip, ctx); break;
+    case NG_CSV_TRANSLIT: error = load_translit(lex, &c, origin, on_skip, ctx); break;
+    default: error = NG_EINVAL; ng_error_set("%s: unknown dictionary kind", origin); break;
+    }
+cleanup:
+    rows_free(&c);
+    return error;
+}
+
+int ng_lexicon__new_empty(ng_lexicon **out)
+{
+    *out = ng_calloc(1, sizeof **out);
+    return *out ? NG_OK : NG_ENOMEM;
+}
+
+/* A built-in file that fails to load is a build defect: report it loudly. */
+static void builtin_skip(void *ctx, const char *origin, const char *message)
+{
+    (void)ctx;
+    fprintf(stderr, "newsgraph: built-in data %s: %s (row skipped)\n", origin, message);
+}
+
+int ng_lexicon_new(ng_lexicon **out)
+{
+    /* abbreviations first (tokenizing the other files needs them), then word classes and
+     * transliteration rules, then actors, bodies before the titles that name them. */
+    static const int order[] = {NG_CSV_ABBREVS, NG_CSV_WORDS, NG_CSV_TRANSLIT, NG_CSV_STATES,
+                                NG_CSV_ORGS, NG_CSV_BODIES, NG_CSV_TITLES, NG_CSV_TRIGGERS,
+                                NG_CSV_BOILER};
+    ng_lexicon *lex = NULL;
+    int error;
+    *out = NULL;
+    if ((error = ng_lexicon__new_empty(&lex)) < 0) return error;
+    for (size_t o = 0; o < sizeof order / sizeof order[0]; o++) {
+        for (size_t i = 0; i < ng_embedded_count; i++) {
+            if (ng_lexicon__kind_of(ng_embedded_files[i].name) != order[o]) continue;
+            if ((error = ng_lexicon__load_csv(lex, order[o], ng_embedded_files[i].name,
+                                              ng_embedded_files[i].data, ng_embedded_files[i].len,
+                                              builtin_skip, NULL)) < 0)
+                goto cleanup;
+        }
+    }
+    *out = lex;
+    lex = NULL;
+cleanup:
+    ng_lexicon_free(lex);
+    return error;
+}
+
+static int read_file(char **data, size_t *len, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    ng_buf b = NG_BUF_INIT;
+    char chunk[65536];
+    size_t n;
+    if (!f) return ng_error_set("%s: cannot open (check the path and permissions)", path), NG_EIO;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) ng_buf_put(&b, chunk, n);
+    int bad = ferror(f);
+    fclose(f);
+    if (b.oom) { ng_buf_free(&b); return NG_ENOMEM; }
+    if (bad) { ng_buf_free(&b); return ng_error_set("%s: read error", path), NG_EIO; }
+    *len = b.len;
+    *data = b.ptr ? ng_buf_detach(&b) : ng_strdup("");
+    return *data ? NG_OK : NG_ENOMEM;
+}
+
+int ng_lexicon_load_actors(ng_lexicon *lex, const char *path, ng_skip_fn on_skip, void *ctx)
+{
+    char *data = NULL;
+    size_t len = 0;
+    int error;
+    if ((error = read_file(&data, &len, path)) < 0) return error;
+    error = ng_lexicon__load_csv(lex, NG_CSV_USER_ACTORS, path, data, len, on_skip, ctx);
+    free(data);
+    return error;
+}
+
+int ng_lexicon_load_triggers(ng_lexicon *lex, const char *path, ng_skip_fn on_skip, void *ctx)
+{
+    char *data = NULL;
+    size_t len = 0;
+    int error;
+    if ((error = read_file(&data, &len, path)) < 0) return error;
+    error = ng_lexicon__load_csv(lex, NG_CSV_TRIGGERS, path, data, len, on_skip, ctx);
+    free(data);
+    return error;
+}
+
+void ng_lexicon_free(ng_lexicon *lex)
+{
+    if (!lex) return;
+    for (size_t i = 0; i < lex->n_ents; i++) {
+        free(lex->ents[i].name);
+        free(lex->ents[i].key);
+        free(lex->ents[i].demonym);
+    }
+    free(lex->ents);
+    for (size_t i = 0; i < lex->n_bodies; i++) { free(lex->bodies[i].name); free(lex->bodies[i].type); }
+    free(lex->bodies);
+    for (size_t i = 0; i < lex->n_titles; i++) free(lex->titles[i].title);
+    free(lex->titles);
+    free(lex->triggers);
+    free(lex->trig_index);
+    ptab_free(&lex->phrases);
+    ptab_free(&lex->wordphrases);
+    free(lex->words);
+    for (size_t i = 0; i < lex->n_bp; i++) free(lex->bp[i].pattern);
+    free(lex->bp);
+    free(lex->abbrevs);
+    free(lex->abbrev_h);
+    free(lex->abbrev_kind);
+    free(lex->tl);
+    free(lex);
+}

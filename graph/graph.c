@@ -16,7 +16,6 @@ int ng_graph_new(ng_graph **out)
 
 void ng_agg_actor__clear(ng_agg_actor *a)
 {
-    free(a->labels);
     ng_strset__free(&a->aliases);
     memset(a, 0, sizeof *a);
 }
@@ -37,6 +36,7 @@ void ng_graph__free_aggregation(ng_graph *g)
     g->actors = NULL;
     g->n_actors = g->cap_actors = 0;
     ng_ihash__free(&g->actor_index);
+    ng_label_table__free(&g->labels);
     for (size_t i = 0; i < g->n_aggs; i++) ng_agg_edge__clear(&g->aggs[i]);
     free(g->aggs);
     g->aggs = NULL;

@@ -61,6 +61,7 @@ typedef struct ng_pool {
     size_t n, cap;
 } ng_pool;
 int ng_pool__intern(ng_pool *p, const char *s, size_t len, const char **out);
+int ng_pool__contains(const ng_pool *p, const char *s);
 void ng_pool__free(ng_pool *p);
 
 /* ------------------------------------------------------------------ string sets */
@@ -110,19 +111,28 @@ int ng_ev__cmp_keep(const ng_ev *x, const ng_ev *y);
 /* The order of the "best" sentence: date (unknown last), length, article id, offset, text. */
 int ng_ev__cmp_best(const ng_ev *x, const ng_ev *y);
 
-/* One actor entry: all mentions of an actor key, kept apart for partial (surname-only)
- * occurrences, which finish.c resolves. */
+/* How many docs gave each label to each owner (an actor entry while merging, a node at
+ * finish): a hash table, so that a key given countless spellings stays linear. */
 typedef struct ng_label_count {
+    uint32_t owner;
     const char *label; /* interned */
-    uint32_t count;    /* docs that gave this label */
+    uint32_t count;
 } ng_label_count;
+typedef struct ng_label_table {
+    ng_label_count *v;
+    size_t n, cap;
+    ng_ihash index;
+} ng_label_table;
+int ng_label_table__add(ng_label_table *t, uint32_t owner, const char *label, uint32_t count);
+void ng_label_table__free(ng_label_table *t);
+
+/* One actor entry: all mentions of an actor key, kept apart for partial (surname-only)
+ * occurrences, which finish.c resolves. Its labels are in ng_graph.labels. */
 typedef struct ng_agg_actor {
     const char *key; /* interned */
     int partial;
     ng_etype type;
     uint64_t mentions;
-    ng_label_count *labels;
-    uint32_t n_labels, cap_labels;
     ng_strset aliases;
 } ng_agg_actor;
 
@@ -138,12 +148,14 @@ typedef struct ng_agg_edge {
     uint32_t n_items;
 } ng_agg_edge;
 
+/* 1 and *idx when the entry (interned key, partial) exists. */
+struct ng_graph;
+int ng_graph__find_actor(const struct ng_graph *g, const char *key, int partial, uint32_t *idx);
 /* Folds `from` into `into` (sums, unions, best, K smallest); `from` is emptied. */
 int ng_agg_edge__absorb(ng_agg_edge *into, ng_agg_edge *from);
 void ng_agg_edge__clear(ng_agg_edge *e);
 void ng_agg_actor__clear(ng_agg_actor *a);
 /* Frees the aggregation tables (after finish, or with the graph). */
-struct ng_graph;
 void ng_graph__free_aggregation(struct ng_graph *g);
 
 /* ------------------------------------------------------------------ the graph object */
@@ -157,6 +169,7 @@ struct ng_graph {
     ng_agg_actor *actors;
     size_t n_actors, cap_actors;
     ng_ihash actor_index;
+    ng_label_table labels; /* owner = actor entry */
     ng_agg_edge *aggs;
     size_t n_aggs, cap_aggs;
     ng_ihash agg_index;

@@ -111,7 +111,6 @@ typedef struct {
 
 static uint64_t actor_hash(const actor_id *k)
 {
-    /* keys are interned: hash the pointer's string once per lookup */
     uint64_t h = ng_hash(k->key, strlen(k->key));
     return k->partial ? h ^ 0x9e3779b97f4a7c15ULL : h;
 }
@@ -121,6 +120,12 @@ static int actor_eq(const void *ctx, uint32_t idx, const void *key)
     const ng_graph *g = ctx;
     const actor_id *k = key;
     return g->actors[idx].key == k->key && g->actors[idx].partial == k->partial;
+}
+
+int ng_graph__find_actor(const ng_graph *g, const char *key, int partial, uint32_t *idx)
+{
+    actor_id k = {key, partial != 0};
+    return ng_ihash__find(&g->actor_index, actor_hash(&k), actor_eq, g, &k, idx);
 }
 
 static int find_or_add_actor(ng_graph *g, const actor_id *k, ng_etype type, uint32_t *idx)
@@ -191,27 +196,6 @@ static int find_or_add_edge(ng_graph *g, const edge_id *k, ng_agg_edge **out)
 
 /* ------------------------------------------------------------------ actors */
 
-static int add_label(ng_agg_actor *a, const char *label)
-{
-    for (uint32_t i = 0; i < a->n_labels; i++) {
-        if (a->labels[i].label == label) {
-            if (a->labels[i].count < UINT32_MAX) a->labels[i].count++;
-            return NG_OK;
-        }
-    }
-    if (a->n_labels == a->cap_labels) {
-        uint32_t cap = a->cap_labels ? a->cap_labels * 2 : 2;
-        ng_label_count *l = ng_realloc(a->labels, cap * sizeof *l);
-        if (!l) return NG_ENOMEM;
-        a->labels = l;
-        a->cap_labels = cap;
-    }
-    a->labels[a->n_labels].label = label;
-    a->labels[a->n_labels].count = 1;
-    a->n_labels++;
-    return NG_OK;
-}
-
 static int add_aliases(ng_graph *g, ng_agg_actor *a, const char *aliases)
 {
     int error;
@@ -249,7 +233,7 @@ static int add_actor(ng_graph *g, const ng_actor *in, uint32_t *idx)
     a->mentions += in->mentions;
     const char *l = in->label && *in->label ? in->label : key_name(in->key);
     if ((error = ng_pool__intern(&g->pool, l, strlen(l), &label)) < 0) return error;
-    if ((error = add_label(a, label)) < 0) return error;
+    if ((error = ng_label_table__add(&g->labels, *idx, label, 1)) < 0) return error;
     return add_aliases(g, a, in->aliases);
 }
 

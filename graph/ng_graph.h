@@ -67,14 +67,47 @@ typedef struct ng_edge {
 int ng_graph_new(ng_graph **out);
 void ng_graph_free(ng_graph *g);
 
-/* Adds one article's extraction. The doc is copied; the caller keeps ownership. */
+/* Adds one article's extraction. The doc is copied; the caller keeps ownership. Calls must
+ * not overlap (any thread, one at a time); this never calls igraph. A doc that names an
+ * actor out of range gives NG_EFORMAT and leaves the graph unchanged. */
 int ng_graph_add_doc(ng_graph *g, const ng_doc *doc);
 /* Resolves actors across the corpus (surname-only people to the unique full name), merges
  * nodes and edges, sorts, builds the igraph graph. Call once after the last add. */
 int ng_graph_finish(ng_graph *g);
-/* Computes every metric of ng_metrics on the finished graph. */
+/* Computes every metric of ng_metrics on the finished graph (all relations, exact);
+ * definitions in graph/README.md. Seeds igraph's default RNG (process-wide) for Leiden. */
 int ng_graph_compute_metrics(ng_graph *g);
 int ng_graph_has_metrics(const ng_graph *g);
+
+/* Options of ng_graph_compute_metrics_opts; start from NG_METRICS_OPTS_INIT. */
+typedef struct ng_metrics_opts {
+    unsigned relations; /* relations that count: bits (1u << ng_rel); 0 = all of them */
+    int exact;          /* 1 = exact betweenness and closeness. 0 allows sampling them on
+                           graphs over NG_METRICS_EXACT_MAX nodes (issue 7; not implemented
+                           yet: computed exactly) */
+} ng_metrics_opts;
+#define NG_METRICS_OPTS_INIT {0u, 1}
+#define NG_METRICS_EXACT_MAX 20000
+/* Computes the metrics over the relations selected (a per-relation view). May be called
+ * again with other options: the last call's results are kept. */
+int ng_graph_compute_metrics_opts(ng_graph *g, const ng_metrics_opts *opts);
+/* Modularity of the community partition on the weighted projection (0 when no edge),
+ * and the number of communities; valid once metrics were computed. */
+double ng_graph_modularity(const ng_graph *g);
+size_t ng_graph_community_count(const ng_graph *g);
+
+/* Reads a GraphML file (.graphml, or gzip-compressed whatever its name; "-" = standard
+ * input) written by newsgraph or any other tool, into a finished graph without metrics.
+ * Node attributes label (else name, else the node id), type (else "organization"),
+ * mentions (else 0), aliases (else the label); edge attributes relation (else `met` in an
+ * undirected graph, `affiliated_with` in a directed one), weight (else 1; rounded, at
+ * least 1), evidence, sources, dates, first_date, last_date. Node ids are kept when they
+ * are valid ids, else made from the labels. Self-loops are dropped; repeated
+ * (source, relation, target) edges are merged. *out is freed with ng_graph_free.
+ * NG_EFORMAT with a message naming the file when it is not GraphML, NG_EIO when it cannot
+ * be read, NG_ELIMIT past NG_GRAPHML_MAX_BYTES. */
+int ng_graph_read_graphml(ng_graph **out, const char *path);
+#define NG_GRAPHML_MAX_BYTES ((size_t)1 << 30)
 
 size_t ng_graph_node_count(const ng_graph *g);
 size_t ng_graph_edge_count(const ng_graph *g);
@@ -82,5 +115,6 @@ const ng_node *ng_graph_node(const ng_graph *g, size_t i);
 const ng_edge *ng_graph_edge(const ng_graph *g, size_t i);
 /* Articles added, and how many gave at least one actor. */
 size_t ng_graph_article_count(const ng_graph *g);
+size_t ng_graph_article_count_with_actors(const ng_graph *g);
 
 #endif

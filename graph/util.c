@@ -159,6 +159,13 @@ int ng_pool__intern(ng_pool *p, const char *s, size_t len, const char **out)
     return NG_OK;
 }
 
+int ng_pool__contains(const ng_pool *p, const char *s)
+{
+    str_key k = {s, strlen(s)};
+    uint32_t idx;
+    return ng_ihash__find(&p->index, ng_hash(s, k.len), pool_eq, p, &k, &idx);
+}
+
 void ng_pool__free(ng_pool *p)
 {
     ng_arena__free(&p->arena);
@@ -178,7 +185,7 @@ static int cmp_strp(const void *a, const void *b)
 int ng_strset__compact(ng_strset *s)
 {
     if (s->n == s->clean) return NG_OK;
-    qsort(s->v, s->n, sizeof *s->v, cmp_strp);
+    if (s->n > 1) qsort(s->v, s->n, sizeof *s->v, cmp_strp);
     uint32_t w = 0;
     for (uint32_t i = 0; i < s->n; i++) {
         /* interned: equal strings are the same pointer */
@@ -240,6 +247,60 @@ void ng_strset__free(ng_strset *s)
 {
     free(s->v);
     memset(s, 0, sizeof *s);
+}
+
+/* ------------------------------------------------------------------ label counts */
+
+typedef struct {
+    uint32_t owner;
+    const char *label;
+} label_key;
+
+static uint64_t label_hash(const label_key *k)
+{
+    /* labels are interned: the pointer identifies the string */
+    uintptr_t words[2] = {(uintptr_t)k->owner, (uintptr_t)k->label};
+    return ng_hash(words, sizeof words);
+}
+
+static int label_eq(const void *ctx, uint32_t idx, const void *key)
+{
+    const ng_label_table *t = ctx;
+    const label_key *k = key;
+    return t->v[idx].owner == k->owner && t->v[idx].label == k->label;
+}
+
+int ng_label_table__add(ng_label_table *t, uint32_t owner, const char *label, uint32_t count)
+{
+    int error;
+    label_key k = {owner, label};
+    uint64_t h = label_hash(&k);
+    uint32_t idx;
+    if (ng_ihash__find(&t->index, h, label_eq, t, &k, &idx)) {
+        uint64_t c = (uint64_t)t->v[idx].count + count;
+        t->v[idx].count = c > UINT32_MAX ? UINT32_MAX : (uint32_t)c;
+        return NG_OK;
+    }
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 64;
+        ng_label_count *v = ng_realloc(t->v, cap * sizeof *v);
+        if (!v) return NG_ENOMEM;
+        t->v = v;
+        t->cap = cap;
+    }
+    if ((error = ng_ihash__insert(&t->index, h, (uint32_t)t->n)) < 0) return error;
+    t->v[t->n].owner = owner;
+    t->v[t->n].label = label;
+    t->v[t->n].count = count;
+    t->n++;
+    return NG_OK;
+}
+
+void ng_label_table__free(ng_label_table *t)
+{
+    free(t->v);
+    ng_ihash__free(&t->index);
+    memset(t, 0, sizeof *t);
 }
 
 /* ------------------------------------------------------------------ dates */

@@ -1,0 +1,175 @@
+/* cmd_merge.c - `newsgraph merge SHARD... -o FILE [-o FILE ...]`: the reduce step. Reads the
+ * docs of any number of shards into one graph and writes every output exactly as `build`
+ * does. The graph does not depend on the order in which docs arrive, so any split of a
+ * corpus, merged in any order, gives the files one `build` over the whole corpus gives.
+ * An -o ending in .ngs or .ngs.gz writes the docs themselves to one combined shard instead
+ * (a step of a tree reduce: fewer, larger files for the next merge). */
+#include "ng_graph.h"
+#include "outputs.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int is_shard_path(const char *path)
+{
+    return has_suffix(path, ".ngs") || has_suffix(path, ".ngs.gz");
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void help(const cli_opt *opts)
+{
+    printf("usage: newsgraph merge [options] SHARD... -o FILE [-o FILE ...]\n\n"
+           "Builds the graph from the shards that 'newsgraph extract' wrote, computes\n"
+           "centrality and communities, and writes every -o file as 'newsgraph build' does:\n"
+           "the same articles give byte-identical files however they were split into shards\n"
+           "and in whatever order the shards are given.\n\n"
+           "SHARD: a .ngs or .ngs.gz file ('-' reads one from standard input).\n"
+           "FILE: .graphml .graphml.gz .gexf .gexf.gz .dot .csv .json as for build ('-' with\n"
+           "--format), or .ngs/.ngs.gz to combine the shards' docs into one shard.\n\n"
+           "Options:\n");
+    cli_print_options(stdout, opts);
+}
+
+/* Reads every doc of one shard into the graph (when any) and the combined shards. */
+static int read_shard(const char *path, ng_graph *g, ng_shard_writer **writers, size_t n_writers,
+                      uint64_t *docs)
+{
+    ng_shard_reader *r = NULL;
+    ng_doc *doc = NULL;
+    int error;
+    if ((error = ng_shard_reader_open(&r, path)) < 0) goto cleanup;
+    for (;;) {
+        if ((error = ng_shard_read_doc(r, &doc)) < 0 || !doc) break;
+        if (g && (error = ng_graph_add_doc(g, doc)) < 0) break;
+        for (size_t i = 0; i < n_writers; i++) {
+            if ((error = ng_shard_write_doc(writers[i], doc)) < 0) goto cleanup;
+        }
+        ng_doc_free(doc);
+        doc = NULL;
+        (*docs)++;
+    }
+cleanup:
+    ng_doc_free(doc);
+    ng_shard_reader_free(r);
+    return error;
+}
+
+int cmd_merge(int argc, char **argv)
+{
+    int rc = NG_EXIT_USAGE, want_help = 0, no_metrics = 0;
+    const char *format_name = NULL;
+    cli_list outputs = {0}, shards = {0}, graph_paths = {0}, shard_paths = {0};
+    cli_outputs outs = {0};
+    ng_shard_writer **writers = NULL;
+    ng_graph *g = NULL;
+    uint64_t docs = 0;
+    double t0 = now();
+    const cli_opt opts[] = {
+        {'o', "output", OPT_LIST, &outputs, "FILE", "write the graph (or a combined shard) to FILE (repeatable)"},
+        {0, "format", OPT_STRING, &format_name, "FMT", "format for '-o -': graphml, gexf, dot, csv, json"},
+        {0, "no-metrics", OPT_FLAG, &no_metrics, NULL, "skip centrality and communities"},
+        {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},
+        {'v', "verbose", OPT_FLAG, &cli_verbose, NULL, "print progress details"},
+        {0, NULL, OPT_FLAG, NULL, NULL, NULL},
+    };
+
+    if ((rc = cli_parse(argc, argv, opts, &shards, &want_help)) != 0) goto cleanup;
+    if (want_help) {
+        help(opts);
+        rc = NG_EXIT_OK;
+        goto cleanup;
+    }
+    rc = NG_EXIT_USAGE;
+    if (shards.n == 0) {
+        cli_error("merge: no SHARD given (make shards with newsgraph extract; see newsgraph "
+                  "merge --help)");
+        goto cleanup;
+    }
+    if (outputs.n == 0) {
+        cli_error("merge: no output given: add -o FILE (e.g. -o graph.graphml)");
+        goto cleanup;
+    }
+    /* Split the outputs: graph files go to the export stage, .ngs files get the docs. */
+    graph_paths.items = calloc(outputs.n, sizeof *graph_paths.items);
+    shard_paths.items = calloc(outputs.n, sizeof *shard_paths.items);
+    writers = calloc(outputs.n, sizeof *writers);
+    if (!graph_paths.items || !shard_paths.items || !writers) {
+        cli_error("out of memory");
+        rc = NG_EXIT_FAILED;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < outputs.n; i++) {
+        cli_list *l = is_shard_path(outputs.items[i]) ? &shard_paths : &graph_paths;
+        l->items[l->n++] = outputs.items[i];
+    }
+    if ((rc = outputs_prepare(&outs, "merge", &graph_paths, format_name)) != NG_EXIT_OK)
+        goto cleanup;
+    rc = NG_EXIT_FAILED;
+    for (size_t i = 0; i < shard_paths.n; i++) {
+        const char *p = shard_paths.items[i];
+        if (ng_out_check_path(p) < 0 || ng_shard_writer_open(&writers[i], p, has_suffix(p, ".gz")) < 0) {
+            cli_error("%s", ng_error_last());
+            goto cleanup;
+        }
+    }
+    if (graph_paths.n > 0 && ng_graph_new(&g) < 0) {
+        cli_error("%s", ng_error_last());
+        goto cleanup;
+    }
+    for (size_t i = 0; i < shards.n; i++) {
+        if (read_shard(shards.items[i], g, writers, shard_paths.n, &docs) < 0) {
+            cli_error("%s", ng_error_last());
+            goto cleanup;
+        }
+        if (cli_verbose)
+            fprintf(stderr, "newsgraph: read %s (%llu docs so far)\n", shards.items[i],
+                    (unsigned long long)docs);
+    }
+    if (g && (rc = outputs_finish_and_write(g, &outs, no_metrics)) != NG_EXIT_OK) goto cleanup;
+    rc = NG_EXIT_FAILED;
+    for (size_t i = 0; i < shard_paths.n; i++) {
+        if (ng_shard_writer_commit(writers[i]) < 0) {
+            cli_error("%s", ng_error_last());
+            goto cleanup;
+        }
+    }
+    if (!cli_quiet) {
+        if (g)
+            fprintf(stderr, "newsgraph: %llu articles from %zu shards, %zu actors, %zu relations "
+                            "in %.2f s\n",
+                    (unsigned long long)docs, shards.n, ng_graph_node_count(g),
+                    ng_graph_edge_count(g), now() - t0);
+        else
+            fprintf(stderr, "newsgraph: %llu articles from %zu shards in %.2f s\n",
+                    (unsigned long long)docs, shards.n, now() - t0);
+        outputs_report(&outs);
+        for (size_t i = 0; i < shard_paths.n; i++) {
+            if (strcmp(shard_paths.items[i], "-") != 0)
+                fprintf(stderr, "newsgraph: wrote %s\n", shard_paths.items[i]);
+        }
+    }
+    rc = NG_EXIT_OK;
+cleanup:
+    for (size_t i = 0; writers && i < shard_paths.n; i++) ng_shard_writer_free(writers[i]);
+    free(writers);
+    ng_graph_free(g);
+    outputs_free(&outs);
+    cli_list_free(&graph_paths);
+    cli_list_free(&shard_paths);
+    cli_list_free(&outputs);
+    cli_list_free(&shards);
+    return rc;
+}

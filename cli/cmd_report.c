@@ -1,0 +1,214 @@
+/* cmd_report.c - `newsgraph report INPUT... -o report.html [-o report.md]`: a page an analyst
+ * can hand in, from one run of the pipeline (see report.h for the pieces). */
+#include "ng_graph.h"
+#include "pipeline.h"
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { REPORT_HTML, REPORT_MD } report_format;
+
+typedef struct output {
+    const char *path;
+    report_format format;
+    char *svg_path; /* Markdown to a file: the picture beside it (owned) */
+} output;
+
+static int add_doc(void *ctx, const ng_doc *doc) { return ng_graph_add_doc(ctx, doc); }
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int format_from_name(report_format *out, const char *name)
+{
+    if (strcmp(name, "html") == 0) *out = REPORT_HTML;
+    else if (strcmp(name, "md") == 0 || strcmp(name, "markdown") == 0) *out = REPORT_MD;
+    else return -1;
+    return 0;
+}
+
+static int format_from_path(report_format *out, const char *path)
+{
+    if (has_suffix(path, ".html") || has_suffix(path, ".htm")) *out = REPORT_HTML;
+    else if (has_suffix(path, ".md") || has_suffix(path, ".markdown")) *out = REPORT_MD;
+    else return -1;
+    return 0;
+}
+
+/* "dir/report.md" -> "dir/report.svg" (caller frees). */
+static char *svg_beside(const char *md_path)
+{
+    const char *slash = strrchr(md_path, '/');
+    const char *dot = strrchr(md_path, '.');
+    size_t stem = dot && (!slash || dot > slash + 1) ? (size_t)(dot - md_path) : strlen(md_path);
+    char *p = malloc(stem + 5);
+    if (!p) return NULL;
+    memcpy(p, md_path, stem);
+    memcpy(p + stem, ".svg", 5);
+    return p;
+}
+
+static void help(const cli_opt *opts)
+{
+    printf("usage: newsgraph report [options] INPUT... -o FILE [-o FILE ...]\n\n"
+           "Reads articles like 'newsgraph build' and writes a report an analyst can hand in:\n"
+           "counts of articles, actors and relations; the top actors by each centrality; the\n"
+           "communities; who did what to whom among the top actors; a dated timeline; the\n"
+           "evidence sentences behind the strongest relations; and a picture of the graph\n"
+           "drawn by Graphviz (dot or sfdp) when it is installed.\n\n"
+           "FILE: .html (one self-contained page: no script, no request, opens offline) or\n"
+           ".md (Markdown; the picture is written beside it as NAME.svg). '-' writes to\n"
+           "standard output in the --format given.\n\nOptions:\n");
+    cli_print_options(stdout, opts);
+}
+
+int cmd_report(int argc, char **argv)
+{
+    int rc = NG_EXIT_USAGE, want_help = 0, version = 0, no_picture = 0;
+    int top = 10, matrix = 12, timeline_max = 200;
+    const char *format_name = NULL, *title = NULL;
+    cli_list outputs = {0}, inputs = {0};
+    pipeline_opts po = {0};
+    output *outs = NULL;
+    ng_graph *g = NULL;
+    report_model *model = NULL;
+    pipeline_stats st;
+    const cli_opt opts[] = {
+        {'o', "output", OPT_LIST, &outputs, "FILE", "write the report to FILE (.html or .md; repeatable)"},
+        {0, "format", OPT_STRING, &format_name, "FMT", "format for '-o -': html or md"},
+        {0, "title", OPT_STRING, &title, "TEXT", "the report's title (default: newsgraph report)"},
+        {0, "top", OPT_INT, &top, "N", "actors per ranking and relations with evidence (default 10)"},
+        {0, "matrix", OPT_INT, &matrix, "N", "actors in the who-did-what-to-whom matrix (default 12)"},
+        {0, "timeline-max", OPT_INT, &timeline_max, "N", "timeline rows at most (default 200)"},
+        {0, "no-picture", OPT_FLAG, &no_picture, NULL, "do not run Graphviz"},
+        PIPELINE_OPTIONS(po),
+        {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},
+        {'v', "verbose", OPT_FLAG, &cli_verbose, NULL, "print progress details"},
+        {0, "version", OPT_FLAG, &version, NULL, "print the version and exit"},
+        {0, NULL, OPT_FLAG, NULL, NULL, NULL},
+    };
+
+    if ((rc = cli_parse(argc, argv, opts, &inputs, &want_help)) != 0) goto cleanup;
+    if (want_help) {
+        help(opts);
+        rc = NG_EXIT_OK;
+        goto cleanup;
+    }
+    if (version) {
+        printf("newsgraph %s\n", NG_VERSION);
+        rc = NG_EXIT_OK;
+        goto cleanup;
+    }
+    rc = NG_EXIT_USAGE;
+    if (inputs.n == 0) {
+        cli_error("report: no INPUT given (see newsgraph report --help)");
+        goto cleanup;
+    }
+    if (outputs.n == 0) {
+        cli_error("report: no output given: add -o FILE (e.g. -o report.html)");
+        goto cleanup;
+    }
+    if (top < 1) {
+        cli_error("report: --top must be at least 1");
+        goto cleanup;
+    }
+    if (!(outs = calloc(outputs.n, sizeof *outs))) {
+        cli_error("out of memory");
+        rc = NG_EXIT_FAILED;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < outputs.n; i++) {
+        outs[i].path = outputs.items[i];
+        if (strcmp(outs[i].path, "-") == 0) {
+            if (!format_name) {
+                cli_error("report: '-o -' needs --format (html or md)");
+                goto cleanup;
+            }
+            if (format_from_name(&outs[i].format, format_name) < 0) {
+                cli_error("report: unknown --format '%s' (use html or md)", format_name);
+                goto cleanup;
+            }
+        } else if (format_from_path(&outs[i].format, outs[i].path) < 0) {
+            cli_error("report: %s: unknown report format (name it .html, .htm, .md or "
+                      ".markdown)", outs[i].path);
+            goto cleanup;
+        }
+    }
+    /* Refuse unwritable outputs before doing any work. */
+    rc = NG_EXIT_FAILED;
+    for (size_t i = 0; i < outputs.n; i++) {
+        if (ng_out_check_path(outs[i].path) < 0) {
+            cli_error("%s", ng_error_last());
+            goto cleanup;
+        }
+        if (outs[i].format == REPORT_MD && strcmp(outs[i].path, "-") != 0 && !no_picture &&
+            !(outs[i].svg_path = svg_beside(outs[i].path))) {
+            cli_error("out of memory");
+            goto cleanup;
+        }
+    }
+    if (ng_graph_new(&g) < 0) {
+        cli_error("%s", ng_error_last());
+        goto cleanup;
+    }
+    if ((rc = pipeline_run(&inputs, &po, add_doc, g, &st)) != NG_EXIT_OK) goto cleanup;
+    rc = NG_EXIT_FAILED;
+    if (ng_graph_finish(g) < 0 || ng_graph_compute_metrics(g) < 0) {
+        cli_error("%s", ng_error_last());
+        goto cleanup;
+    }
+    report_opts ro = {title, (size_t)top, (size_t)matrix, (size_t)timeline_max, !no_picture,
+                      1500};
+    report_run run = {st.articles, st.skipped, st.bytes};
+    if (report_model_new(&model, g, &ro, &run) < 0 || report_picture(model) < 0) {
+        cli_error("%s", ng_error_last());
+        goto cleanup;
+    }
+    if (!model->svg && !no_picture && model->n_nodes > 0) cli_warn("%s", model->picture_note);
+    for (size_t i = 0; i < outputs.n; i++) {
+        int error;
+        const char *href = NULL;
+        if (outs[i].svg_path && model->svg_file) {
+            if ((error = report_write_svg(model, outs[i].svg_path)) < 0) {
+                cli_error("%s", ng_error_last());
+                goto cleanup;
+            }
+            href = strrchr(outs[i].svg_path, '/') ? strrchr(outs[i].svg_path, '/') + 1
+                                                  : outs[i].svg_path;
+        }
+        error = outs[i].format == REPORT_HTML ? report_write_html(model, outs[i].path)
+                                              : report_write_md(model, outs[i].path, href);
+        if (error < 0) {
+            cli_error("%s", ng_error_last());
+            goto cleanup;
+        }
+    }
+    if (!cli_quiet) {
+        fprintf(stderr,
+                "newsgraph: %zu articles read (%zu skipped), %zu actors, %zu relations, "
+                "%.1f MB in %.2f s\n",
+                st.articles, st.skipped, ng_graph_node_count(g), ng_graph_edge_count(g),
+                (double)st.bytes / 1e6, st.seconds);
+        for (size_t i = 0; i < outputs.n; i++) {
+            if (strcmp(outs[i].path, "-") == 0) continue;
+            if (outs[i].svg_path && model->svg_file)
+                fprintf(stderr, "newsgraph: wrote %s\n", outs[i].svg_path);
+            fprintf(stderr, "newsgraph: wrote %s\n", outs[i].path);
+        }
+    }
+    rc = NG_EXIT_OK;
+cleanup:
+    report_model_free(model);
+    ng_graph_free(g);
+    if (outs)
+        for (size_t i = 0; i < outputs.n; i++) free(outs[i].svg_path);
+    free(outs);
+    cli_list_free(&outputs);
+    cli_list_free(&inputs);
+    pipeline_opts_free(&po);
+    return rc;
+}

@@ -1,0 +1,83 @@
+/* outputs.c - the -o outputs of build and merge: checked up front, written from one graph. */
+#include "outputs.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int outputs_prepare(cli_outputs *outs, const char *cmd, const cli_list *paths,
+                    const char *format_name)
+{
+    memset(outs, 0, sizeof *outs);
+    if (paths->n == 0) return NG_EXIT_OK;
+    if (!(outs->items = calloc(paths->n, sizeof *outs->items))) {
+        cli_error("out of memory");
+        return NG_EXIT_FAILED;
+    }
+    outs->n = paths->n;
+    for (size_t i = 0; i < outs->n; i++) {
+        cli_output *o = &outs->items[i];
+        o->path = paths->items[i];
+        if (strcmp(o->path, "-") == 0) {
+            if (!format_name) {
+                cli_error("%s: '-o -' needs --format (graphml, gexf, dot, csv or json)", cmd);
+                return NG_EXIT_USAGE;
+            }
+            if (ng_format_parse(&o->format, format_name) < 0) {
+                cli_error("%s: %s", cmd, ng_error_last());
+                return NG_EXIT_USAGE;
+            }
+        } else if (ng_format_from_path(&o->format, &o->gzip, o->path) < 0) {
+            /* A name without a known extension (/dev/stdout, a pipe) takes --format. */
+            if (!format_name) {
+                cli_error("%s: %s", cmd, ng_error_last());
+                return NG_EXIT_USAGE;
+            }
+            o->gzip = 0;
+            if (ng_format_parse(&o->format, format_name) < 0) {
+                cli_error("%s: %s", cmd, ng_error_last());
+                return NG_EXIT_USAGE;
+            }
+        }
+    }
+    /* Refuse unwritable outputs before doing any work. */
+    for (size_t i = 0; i < outs->n; i++) {
+        const cli_output *o = &outs->items[i];
+        if (ng_export_check_path(o->format, o->path, o->gzip) < 0) {
+            cli_error("%s", ng_error_last());
+            return NG_EXIT_FAILED;
+        }
+    }
+    return NG_EXIT_OK;
+}
+
+int outputs_finish_and_write(ng_graph *g, const cli_outputs *outs, int no_metrics)
+{
+    if (ng_graph_finish(g) < 0 || (!no_metrics && ng_graph_compute_metrics(g) < 0)) {
+        cli_error("%s", ng_error_last());
+        return NG_EXIT_FAILED;
+    }
+    for (size_t i = 0; i < outs->n; i++) {
+        const cli_output *o = &outs->items[i];
+        if (ng_export_write(g, o->format, o->path, o->gzip) < 0) {
+            cli_error("%s", ng_error_last());
+            return NG_EXIT_FAILED;
+        }
+    }
+    return NG_EXIT_OK;
+}
+
+void outputs_report(const cli_outputs *outs)
+{
+    if (cli_quiet) return;
+    for (size_t i = 0; i < outs->n; i++) {
+        if (strcmp(outs->items[i].path, "-") != 0)
+            fprintf(stderr, "newsgraph: wrote %s\n", outs->items[i].path);
+    }
+}
+
+void outputs_free(cli_outputs *outs)
+{
+    free(outs->items);
+    outs->items = NULL;
+    outs->n = 0;
+}

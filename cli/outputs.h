@@ -1,0 +1,42 @@
+/*
+ * outputs.h - the graph outputs of the commands that write one (build, merge): the -o FILE
+ * list and --format, checked before any work; then finishing the graph, its metrics, and
+ * every file written from that one graph.
+ *
+ * Takes: the -o paths and --format name from the command line; later a graph with every doc
+ *        added (not yet finished).
+ * Gives: exit statuses (NG_EXIT_*) after printing what went wrong; files written atomically.
+ * Ownership: outputs_prepare fills `outs` (the paths stay borrowed from argv); free with
+ * outputs_free.
+ */
+#ifndef NG_OUTPUTS_H
+#define NG_OUTPUTS_H
+
+#include "cmd.h"
+#include "ng_export.h"
+
+typedef struct cli_output {
+    const char *path;
+    ng_format format;
+    int gzip;
+} cli_output;
+
+typedef struct cli_outputs {
+    cli_output *items;
+    size_t n;
+} cli_outputs;
+
+/* Picks each path's format from its extension (`format_name` for "-" and for names without a
+ * known extension, such as /dev/stdout) and checks that every
+ * file can be written. `cmd` names the command in messages. Returns NG_EXIT_OK,
+ * NG_EXIT_USAGE (a bad name or format), or NG_EXIT_FAILED (an output that cannot be written). */
+int outputs_prepare(cli_outputs *outs, const char *cmd, const cli_list *paths,
+                    const char *format_name);
+/* ng_graph_finish, the metrics unless `no_metrics`, then every output. NG_EXIT_OK or
+ * NG_EXIT_FAILED (after printing why). */
+int outputs_finish_and_write(ng_graph *g, const cli_outputs *outs, int no_metrics);
+/* Prints "newsgraph: wrote FILE" for each output written to a file, unless quiet. */
+void outputs_report(const cli_outputs *outs);
+void outputs_free(cli_outputs *outs);
+
+#endif

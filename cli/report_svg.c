@@ -1,0 +1,365 @@
+/* report_svg.c - the report's picture: the graph's DOT (export/), laid out by Graphviz.
+ *
+ * Graphviz runs as a child process started with posix_spawnp, never through a shell: its
+ * command line holds only the engine's options and two temporary file names, never text
+ * from the articles (which travels inside the DOT file, escaped by the DOT writer). The SVG
+ * it writes is read back and made fit for inline use: the XML prolog, DOCTYPE and comments
+ * go, and the fixed width/height give way to the viewBox so that the page can scale it.
+ * A missing Graphviz, a failure or a timeout is not an error: the report then says why it
+ * has no picture. */
+#include "report.h"
+
+#include "ng_export.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+#define LAYOUT_TIMEOUT_SECONDS 120
+#define SVG_MAX_BYTES ((size_t)64 * 1024 * 1024)
+/* dot's layered drawing reads best for small graphs; sfdp scales to large ones. */
+#define DOT_MAX_NODES 30
+/* Above this many edges, relation names on every line make a smudge: they go (the colour,
+ * dashes and arrows still tell the relations apart, the tooltips still hold the evidence). */
+#define EDGE_LABELS_MAX 40
+
+typedef struct tmpfiles {
+    char dir[4096];
+    char dot[4200], filtered[4200], svg[4200], err[4200];
+} tmpfiles;
+
+static int make_tmpfiles(tmpfiles *t)
+{
+    const char *base = getenv("TMPDIR");
+    if (!base || !base[0]) base = "/tmp";
+    snprintf(t->dir, sizeof t->dir, "%s/newsgraph-report.XXXXXX", base);
+    if (!mkdtemp(t->dir)) {
+        t->dir[0] = '\0';
+        return -1;
+    }
+    snprintf(t->dot, sizeof t->dot, "%s/graph.dot", t->dir);
+    snprintf(t->filtered, sizeof t->filtered, "%s/filtered.dot", t->dir);
+    snprintf(t->svg, sizeof t->svg, "%s/graph.svg", t->dir);
+    snprintf(t->err, sizeof t->err, "%s/stderr.txt", t->dir);
+    return 0;
+}
+
+static void remove_tmpfiles(const tmpfiles *t)
+{
+    if (!t->dir[0]) return;
+    unlink(t->dot);
+    unlink(t->filtered);
+    unlink(t->svg);
+    unlink(t->err);
+    rmdir(t->dir);
+}
+
+/* Reads a whole file (at most `max` bytes) into b. Returns 0, or -1 (errno set). */
+static int read_file(ng_buf *b, const char *path, size_t max)
+{
+    char chunk[65536];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        if (b->len + (size_t)n > max) {
+            close(fd);
+            errno = EFBIG;
+            return -1;
+        }
+        ng_buf_put(b, chunk, (size_t)n);
+    }
+    close(fd);
+    return b->oom ? -1 : 0;
+}
+
+/* Runs `argv` with stdin and stdout on /dev/null and stderr into err_path; waits at most
+ * LAYOUT_TIMEOUT_SECONDS. Returns the exit status (0..255), -1 when it could not start
+ * (errno set: ENOENT when the program is not installed), -2 on timeout or a signal. */
+static int run_child(char *const argv[], const char *err_path)
+{
+    posix_spawn_file_actions_t fa;
+    pid_t pid;
+    int status, rc;
+    if (posix_spawn_file_actions_init(&fa) != 0) return -1;
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 2, err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0) {
+        errno = rc;
+        return -1;
+    }
+    const struct timespec tick = {0, 20 * 1000 * 1000};
+    for (long waited_ms = 0;; waited_ms += 20) {
+        pid_t w = waitpid(pid, &status, WNOHANG);
+        if (w == pid) break;
+        if (w < 0 && errno != EINTR) return -2;
+        if (waited_ms >= LAYOUT_TIMEOUT_SECONDS * 1000L) {
+            kill(pid, SIGKILL); /* our own child, by its id */
+            while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+            return -2;
+        }
+        nanosleep(&tick, NULL);
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -2;
+}
+
+/* strcasestr is a GNU extension: an ASCII case-insensitive search of our own. */
+static int contains_nocase(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *hay; hay++)
+        if (strncasecmp(hay, needle, n) == 0) return 1;
+    return 0;
+}
+
+/* Removes every <!-- ... --> comment in place. */
+static void strip_comments(ng_buf *b)
+{
+    char *w = b->ptr, *r = b->ptr, *end = b->ptr + b->len;
+    while (r < end) {
+        if (end - r >= 4 && memcmp(r, "<!--", 4) == 0) {
+            char *close = strstr(r + 4, "-->");
+            if (!close) break;
+            r = close + 3;
+            if (r < end && *r == '\n') r++;
+            continue;
+        }
+        *w++ = *r++;
+    }
+    b->len = (size_t)(w - b->ptr);
+    b->ptr[b->len] = '\0';
+}
+
+/* Finds attribute `name="..."` inside [tag, tag_end); gives its value's span. */
+static int find_attr(const char *tag, const char *tag_end, const char *name, const char **at,
+                     const char **value, size_t *value_len)
+{
+    size_t n = strlen(name);
+    for (const char *p = tag; p + n + 2 < tag_end; p++) {
+        if ((p[-1] == ' ' || p[-1] == '\n' || p[-1] == '\t') && memcmp(p, name, n) == 0 &&
+            p[n] == '=' && p[n + 1] == '"') {
+            const char *v = p + n + 2, *q = memchr(v, '"', (size_t)(tag_end - v));
+            if (!q) return 0;
+            *at = p;
+            *value = v;
+            *value_len = (size_t)(q - v);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Makes Graphviz's SVG file an inline <svg> element: everything before "<svg" goes, and so
+ * do comments; width/height become a max-width so that the page scales the picture down but
+ * never blows a small one up. Returns a new string (caller frees) or NULL when the file does
+ * not look like Graphviz's SVG. */
+static char *inline_svg(ng_buf *file)
+{
+    ng_buf out = NG_BUF_INIT;
+    strip_comments(file);
+    char *svg = strstr(file->ptr, "<svg");
+    if (!svg || !strstr(svg, "</svg>")) return NULL;
+    /* Defence in depth: Graphviz escapes labels, but never embed active content. */
+    if (contains_nocase(svg, "<script") || contains_nocase(svg, "<foreignobject") ||
+        contains_nocase(svg, "javascript:"))
+        return NULL;
+    const char *tag_end = strchr(svg, '>');
+    if (!tag_end) return NULL;
+    const char *w_at, *w_val, *h_at, *h_val;
+    size_t w_len, h_len;
+    if (!find_attr(svg + 4, tag_end, "width", &w_at, &w_val, &w_len) ||
+        !find_attr(svg + 4, tag_end, "height", &h_at, &h_val, &h_len) || h_at < w_at ||
+        w_len > 32 || strspn(w_val, "0123456789.ptx") < w_len) {
+        return NULL;
+    }
+    /* <svg ...before width...  [width=".." ...between... height=".."] ...rest> */
+    ng_buf_puts(&out, "<svg class=\"graph\" role=\"img\" aria-labelledby=\"picture-caption\"");
+    ng_buf_printf(&out, " style=\"max-width:%.*s\"", (int)w_len, w_val);
+    ng_buf_put(&out, svg + 4, (size_t)(w_at - (svg + 4)));
+    const char *after_w = w_val + w_len + 1;
+    ng_buf_put(&out, after_w, (size_t)(h_at - after_w));
+    const char *rest = h_val + h_len + 1;
+    const char *close = strstr(rest, "</svg>");
+    ng_buf_put(&out, rest, (size_t)(close + 6 - rest));
+    ng_buf_putc(&out, '\n');
+    if (out.oom) {
+        ng_buf_free(&out);
+        return NULL;
+    }
+    return ng_buf_detach(&out);
+}
+
+/* The first line of the child's stderr, for the note. */
+static void first_line(char *buf, size_t size, const char *path)
+{
+    ng_buf b = NG_BUF_INIT;
+    buf[0] = '\0';
+    if (read_file(&b, path, 1 << 20) == 0 && b.ptr) {
+        size_t n = strcspn(b.ptr, "\r\n");
+        snprintf(buf, size, "%.*s", (int)(n > 200 ? 200 : n), b.ptr);
+    }
+    ng_buf_free(&b);
+}
+
+static int set_note(report_model *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int set_note(report_model *m, const char *fmt, ...)
+{
+    ng_buf b = NG_BUF_INIT;
+    va_list ap;
+    char tmp[1024];
+    va_start(ap, fmt);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    ng_buf_puts(&b, tmp);
+    if (b.oom) return NG_ENOMEM;
+    free(m->picture_note);
+    m->picture_note = ng_buf_detach(&b);
+    return NG_OK;
+}
+
+/* Actors with at least one relation: the only ones drawn. */
+static size_t count_linked(const report_model *m)
+{
+    size_t n = 0;
+    unsigned char *seen = ng_calloc(m->n_nodes ? m->n_nodes : 1, 1);
+    if (!seen) return m->n_nodes;
+    for (size_t i = 0; i < m->n_edges; i++) {
+        const ng_edge *e = ng_graph_edge(m->g, i);
+        seen[e->source] = seen[e->target] = 1;
+    }
+    for (size_t i = 0; i < m->n_nodes; i++) n += seen[i];
+    free(seen);
+    return n;
+}
+
+/* Runs Graphviz's gvpr over the DOT: drops the actors without relations (they would scatter
+ * around the drawing; the report lists them under Communities) but keeps the legend, and
+ * blanks the relation names on a busy graph. Returns the DOT file to lay out: the filtered
+ * one, or the original when gvpr is missing or fails. */
+static const char *filter_dot(const tmpfiles *t, int drop_labels)
+{
+    char program[160];
+    snprintf(program, sizeof program, "N[degree==0 && name != \"legend:*\"]{delete($G,$)}%s",
+             drop_labels ? " E{label=\"\"}" : "");
+    char *argv[] = {(char *)"gvpr", (char *)"-c", (char *)"-o", (char *)t->filtered, program,
+                    (char *)t->dot, NULL};
+    struct stat st;
+    if (run_child(argv, t->err) == 0 && stat(t->filtered, &st) == 0 && st.st_size > 0)
+        return t->filtered;
+    return t->dot;
+}
+
+int report_picture(report_model *m)
+{
+    int error = NG_OK;
+    tmpfiles t;
+    ng_buf file = NG_BUF_INIT;
+    size_t linked = count_linked(m);
+    const char *engine = linked <= DOT_MAX_NODES ? "dot" : "sfdp";
+    const char *other = linked <= DOT_MAX_NODES ? "sfdp" : "dot";
+    const char *layout_in;
+
+    memset(&t, 0, sizeof t);
+    if (!m->opts->picture)
+        return set_note(m, "No picture: it was turned off with --no-picture.");
+    if (m->n_nodes == 0)
+        return set_note(m, "No picture: the graph has no actors.");
+    if (linked == 0)
+        return set_note(m, "No picture: no actor has a relation to draw.");
+    if (linked > m->opts->picture_max_nodes)
+        return set_note(m, "No picture: %zu linked actors are too many for a readable drawing "
+                           "(the limit is %zu). Open the GraphML or GEXF export in Gephi "
+                           "instead.",
+                        linked, m->opts->picture_max_nodes);
+    if (make_tmpfiles(&t) < 0)
+        return set_note(m, "No picture: cannot create a temporary directory (%s).",
+                        strerror(errno));
+    if (ng_export_write(m->g, NG_FORMAT_DOT, t.dot, 0) < 0) {
+        error = set_note(m, "No picture: writing the DOT file failed (%s).", ng_error_last());
+        goto cleanup;
+    }
+    int drop_labels = m->n_edges > EDGE_LABELS_MAX;
+    layout_in = linked < m->n_nodes || drop_labels ? filter_dot(&t, drop_labels) : t.dot;
+    if (layout_in == t.dot) drop_labels = 0;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        const char *prog = attempt == 0 ? engine : other;
+        int sfdp = strcmp(prog, "sfdp") == 0;
+        char *argv[8];
+        int argc = 0;
+        argv[argc++] = (char *)prog;
+        argv[argc++] = (char *)"-Tsvg";
+        if (sfdp) argv[argc++] = (char *)"-Goverlap=prism";
+        argv[argc++] = (char *)"-o";
+        argv[argc++] = t.svg;
+        argv[argc++] = (char *)layout_in;
+        argv[argc] = NULL;
+        int rc = run_child(argv, t.err);
+        if (rc == -1 && errno == ENOENT) {
+            if (attempt == 0) continue; /* try the other engine */
+            error = set_note(m, "No picture: Graphviz is not installed (neither dot nor sfdp "
+                                "was found). Install Graphviz (Debian: apt install graphviz) "
+                                "and run the report again.");
+            goto cleanup;
+        }
+        if (rc == -1) {
+            error = set_note(m, "No picture: cannot start Graphviz %s (%s).", prog,
+                             strerror(errno));
+            goto cleanup;
+        }
+        if (rc == -2) {
+            error = set_note(m, "No picture: Graphviz %s did not finish within %d seconds.",
+                             prog, LAYOUT_TIMEOUT_SECONDS);
+            goto cleanup;
+        }
+        if (rc != 0) {
+            char why[256];
+            first_line(why, sizeof why, t.err);
+            error = set_note(m, "No picture: Graphviz %s failed (exit %d)%s%s", prog, rc,
+                             why[0] ? ": " : ".", why);
+            goto cleanup;
+        }
+        if (read_file(&file, t.svg, SVG_MAX_BYTES) < 0) {
+            if (file.oom) error = NG_ENOMEM;
+            else error = set_note(m, "No picture: cannot read Graphviz's SVG (%s).", strerror(errno));
+            goto cleanup;
+        }
+        if (!file.ptr || !(m->svg = inline_svg(&file))) {
+            error = set_note(m, "No picture: Graphviz %s wrote an SVG file this report cannot "
+                                "embed.", prog);
+            goto cleanup;
+        }
+        m->svg_file = ng_buf_detach(&file); /* comments stripped, prolog kept */
+        error = set_note(m, "Laid out by Graphviz %s%s. Boxes are states, hexagons "
+                            "organizations, ellipses people, houses places; red dashed lines "
+                            "are hostile relations (withdrew, condemned, cut_ties), lines "
+                            "without arrows mutual ones (met, signed); line width grows with "
+                            "the supporting mentions.%s%s Hover for details.",
+                         prog, sfdp ? " (force-directed)" : " (layered)",
+                         layout_in == t.filtered && linked < m->n_nodes
+                             ? " Actors without any relation are left out."
+                             : "",
+                         drop_labels ? " Relation names are left off the lines of a graph "
+                                       "this busy."
+                                     : "");
+        goto cleanup;
+    }
+cleanup:
+    ng_buf_free(&file);
+    remove_tmpfiles(&t);
+    return error;
+}

@@ -1,0 +1,210 @@
+/* actors.c - the actors of one article: creation, keys, labels, aliases, and the final doc.
+ *
+ * Keys: "<type>:<folded canonical name>" (ng_text_fold); people use the transliteration
+ * key of names.c, so spelling variants meet across articles. Government bodies compose with
+ * their state: "<first demonym> <body name>" ("Russian Defense Ministry"), or the state's
+ * name when it has no demonym; when the composed name is an organization of the dictionary
+ * ("Israeli Armed Forces" -> "Israel Defense Forces"), that organization is the actor. */
+#include "extract_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int ng_actors__new(ng_work *w, int32_t *out, ng_etype type, const char *label, const char *key)
+{
+    if (w->n_actors == w->cap_actors) {
+        size_t nc = w->cap_actors ? w->cap_actors * 2 : 32;
+        ng_wactor *na = ng_realloc(w->actors, nc * sizeof *na);
+        if (!na) return NG_ENOMEM;
+        w->actors = na;
+        w->cap_actors = nc;
+    }
+    ng_wactor *a = &w->actors[w->n_actors];
+    memset(a, 0, sizeof *a);
+    a->type = type;
+    a->lex = a->body = a->body_state = a->title = a->affil = -1;
+    a->label = ng_strdup(label);
+    a->key = ng_strdup(key);
+    if (!a->label || !a->key) { free(a->label); free(a->key); return NG_ENOMEM; }
+    *out = (int32_t)w->n_actors++;
+    return NG_OK;
+}
+
+int ng_actors__get_lex(ng_work *w, int32_t *out, int32_t ent)
+{
+    int error;
+    if (w->lex_actor[ent] >= 0) { *out = w->lex_actor[ent]; return NG_OK; }
+    /* two entities with one key (a user row overriding a built-in one) are one actor */
+    for (size_t i = 0; i < w->n_actors; i++)
+        if (strcmp(w->actors[i].key, w->lex->ents[ent].key) == 0) {
+            w->lex_actor[ent] = (int32_t)i;
+            *out = (int32_t)i;
+            return NG_OK;
+        }
+    if ((error = ng_actors__new(w, out, w->lex->ents[ent].type, w->lex->ents[ent].name,
+                                w->lex->ents[ent].key)) < 0)
+        return error;
+    w->actors[*out].lex = ent;
+    w->lex_actor[ent] = *out;
+    return NG_OK;
+}
+
+/* The dictionary organization whose name or alias is exactly `name`, -1 if none. */
+static int32_t org_named(const ng_work *w, const char *name)
+{
+    ng_buf fold = NG_BUF_INIT;
+    ng_toks tk = {NULL, 0, 0, &fold};
+    int32_t found = -1;
+    if (ng_tok__run(&tk, w->lex, name, 0, strlen(name)) == 0 && tk.n) {
+        uint64_t h = NG_SEQ_SEED;
+        for (size_t i = 0; i < tk.n; i++) h = ng_x__seq_hash(h, tk.v[i].h);
+        const ng_ptab_slot *slot = ng_ptab__find(&w->lex->phrases, h);
+        for (int32_t v = slot ? slot->first : -1; v >= 0; v = w->lex->phrases.vals[v].next) {
+            const ng_ptab_val *pv = &w->lex->phrases.vals[v];
+            if (pv->kind == NG_LX_NAME && w->lex->ents[pv->id].type == NG_ETYPE_ORG) { found = pv->id; break; }
+        }
+    }
+    ng_toks__free(&tk);
+    ng_buf_free(&fold);
+    return found;
+}
+
+int ng_actors__get_body(ng_work *w, int32_t *out, int32_t body, int32_t state)
+{
+    int error;
+    for (size_t i = 0; i < w->n_actors; i++)
+        if (w->actors[i].body == body && w->actors[i].body_state == state) { *out = (int32_t)i; return NG_OK; }
+    const ng_lx_entity *st = &w->lex->ents[state];
+    ng_buf label = NG_BUF_INIT, key = NG_BUF_INIT;
+    ng_buf_puts(&label, st->demonym && *st->demonym ? st->demonym : st->name);
+    ng_buf_putc(&label, ' ');
+    ng_buf_puts(&label, w->lex->bodies[body].name);
+    if (label.oom) { ng_buf_free(&label); return NG_ENOMEM; }
+    int32_t org = org_named(w, label.ptr);
+    if (org >= 0) {
+        ng_buf_free(&label);
+        if ((error = ng_actors__get_lex(w, out, org)) < 0) return error;
+    } else {
+        ng_buf_puts(&key, "organization:");
+        ng_text_fold(&key, label.ptr, label.len);
+        if (key.oom) { ng_buf_free(&label); ng_buf_free(&key); return NG_ENOMEM; }
+        error = ng_actors__new(w, out, NG_ETYPE_ORG, label.ptr, key.ptr);
+        ng_buf_free(&label);
+        ng_buf_free(&key);
+        if (error < 0) return error;
+    }
+    w->actors[*out].body = body;
+    w->actors[*out].body_state = state;
+    return NG_OK;
+}
+
+int ng_actors__alias(ng_work *w, int32_t a, const char *s, size_t n)
+{
+    ng_buf *al = &w->actors[a].aliases;
+    /* trim */
+    while (n && (*s == ' ')) { s++; n--; }
+    while (n && s[n - 1] == ' ') n--;
+    if (!n || n > 200) return NG_OK;
+    /* already there? aliases are '\n'-separated */
+    for (size_t i = 0; i < al->len;) {
+        size_t e = i;
+        while (e < al->len && al->ptr[e] != '\n') e++;
+        if (e - i == n && memcmp(al->ptr + i, s, n) == 0) return NG_OK;
+        i = e + 1;
+    }
+    if (al->len) ng_buf_putc(al, '\n');
+    ng_buf_put(al, s, n);
+    return al->oom ? NG_ENOMEM : NG_OK;
+}
+
+void ng_actors__free(ng_work *w)
+{
+    for (size_t i = 0; i < w->n_actors; i++) {
+        free(w->actors[i].label);
+        free(w->actors[i].key);
+        ng_buf_free(&w->actors[i].aliases);
+    }
+    free(w->actors);
+    w->actors = NULL;
+    w->n_actors = w->cap_actors = 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted, unique, '|'-joined aliases (a '|' inside a form becomes '/'). */
+static char *join_aliases(const ng_buf *al)
+{
+    size_t n = 0;
+    char *copy = ng_strndup(al->ptr ? al->ptr : "", al->len);
+    char **v = NULL;
+    ng_buf out = NG_BUF_INIT;
+    if (!copy) return NULL;
+    for (size_t i = 0; i < al->len; i++) if (copy[i] == '\n') n++;
+    n++;
+    if (!(v = ng_malloc(n * sizeof *v))) { free(copy); return NULL; }
+    n = 0;
+    for (char *p = copy; p;) {
+        char *e = strchr(p, '\n');
+        if (e) *e = '\0';
+        if (*p) v[n++] = p;
+        p = e ? e + 1 : NULL;
+    }
+    qsort(v, n, sizeof *v, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        if (i && strcmp(v[i], v[i - 1]) == 0) continue;
+        if (out.len) ng_buf_putc(&out, '|');
+        for (const char *c = v[i]; *c; c++) ng_buf_putc(&out, *c == '|' ? '/' : *c);
+    }
+    free(v);
+    free(copy);
+    if (out.oom) { ng_buf_free(&out); return NULL; }
+    return out.ptr ? ng_buf_detach(&out) : ng_strdup("");
+}
+
+int ng_actors__to_doc(ng_work *w, ng_doc *doc)
+{
+    int32_t *map = NULL;
+    int error = NG_OK;
+    if (w->n_actors && !(map = ng_malloc(w->n_actors * sizeof *map))) return NG_ENOMEM;
+    for (size_t i = 0; i < w->n_actors; i++) {
+        ng_wactor *a = &w->actors[i];
+        map[i] = -1;
+        if (!a->emit || !a->mentions) continue;
+        ng_actor out;
+        uint32_t idx;
+        memset(&out, 0, sizeof out);
+        out.key = a->key;
+        out.label = a->label;
+        out.type = a->type;
+        out.mentions = a->mentions;
+        out.partial = a->partial;
+        if (ng_actors__alias(w, (int32_t)i, a->label, strlen(a->label)) < 0) { error = NG_ENOMEM; goto cleanup; }
+        if (!(out.aliases = join_aliases(&a->aliases))) { error = NG_ENOMEM; goto cleanup; }
+        error = ng_doc_add_actor(doc, &out, &idx);
+        free(out.aliases);
+        if (error < 0) goto cleanup;
+        map[i] = (int32_t)idx;
+    }
+    for (size_t r = 0; r < w->n_rels; r++) {
+        const ng_wrel *x = &w->rels[r];
+        if (map[x->src] < 0 || map[x->dst] < 0 || map[x->src] == map[x->dst]) continue;
+        const ng_wsent *se = &w->sents[x->sent];
+        ng_relation rel;
+        memset(&rel, 0, sizeof rel);
+        rel.source = (uint32_t)map[x->src];
+        rel.target = (uint32_t)map[x->dst];
+        rel.rel = x->rel;
+        rel.offset = se->off;
+        memcpy(rel.date, x->date, sizeof rel.date);
+        if (!(rel.sentence = ng_strndup(w->text + se->off, se->len))) { error = NG_ENOMEM; goto cleanup; }
+        error = ng_doc_add_relation(doc, &rel);
+        free(rel.sentence);
+        if (error < 0) goto cleanup;
+    }
+cleanup:
+    free(map);
+    return error;
+}

@@ -1,0 +1,252 @@
+/* clean.c - raw article bytes to clean UTF-8 text, and web boilerplate removal.
+ *
+ * Decoding: when the bytes are valid UTF-8 they are read as such. When they are not, and
+ * the invalid bytes outnumber the valid multi-byte sequences (text saved in Windows-1252),
+ * the whole article is read as Windows-1252; otherwise each invalid byte is replaced by
+ * U+FFFD. Either way `bad_bytes` counts the bytes that could not be decoded.
+ * Normalization: CR LF and CR become LF; control characters, soft hyphens, zero-width
+ * characters and byte-order marks go; every kind of space (no-break, thin, ...) becomes ' ';
+ * curly apostrophes and quotes, guillemets and primes become ' and "; dashes become '-'
+ * (an em or en dash between words gets spaces around it, so "peace—not war" keeps three
+ * words); the ellipsis becomes "...". Single angle quotes (used as breadcrumb separators) become
+ * '>' and '<'. */
+#include "extract_internal.h"
+
+#include <string.h>
+
+static const uint16_t cp1252_hi[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+/* Length of a valid UTF-8 sequence at s (1..4) or 0 when invalid. */
+static size_t utf8_valid(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    unsigned c = s[0];
+    size_t len;
+    uint32_t v;
+    if (c < 0x80) { *cp = c; return 1; }
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; v = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; v = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; v = c & 0x07; }
+    else return 0;
+    if (len > n) return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+        (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return len;
+}
+
+static void put_cp(ng_buf *b, uint32_t cp)
+{
+    char u[4];
+    if (cp < 0x80) { ng_buf_putc(b, (char)cp); return; }
+    if (cp < 0x800) {
+        u[0] = (char)(0xC0 | (cp >> 6));
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        ng_buf_put(b, u, 2);
+    } else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | (cp >> 12));
+        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F));
+        ng_buf_put(b, u, 3);
+    } else {
+        u[0] = (char)(0xF0 | (cp >> 18));
+        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (cp & 0x3F));
+        ng_buf_put(b, u, 4);
+    }
+}
+
+static int is_space_cp(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) ||
+           cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0x1680;
+}
+
+static int is_digit_at_end(const ng_buf *b)
+{
+    return b->len > 0 && b->ptr[b->len - 1] >= '0' && b->ptr[b->len - 1] <= '9';
+}
+
+/* Emits one decoded code point with normalization. `next` is the following code point
+ * (0 at the end) for dash spacing. */
+static void emit(ng_buf *b, uint32_t cp, uint32_t next)
+{
+    if (cp == '\r') { ng_buf_putc(b, '\n'); return; }
+    if (cp == '\n') { ng_buf_putc(b, '\n'); return; }
+    if (is_space_cp(cp)) { ng_buf_putc(b, ' '); return; }
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) return; /* controls */
+    if (cp == 0xAD || cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060) return;
+    switch (cp) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC: case 0x00B4:
+        ng_buf_putc(b, '\''); return;
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2033:
+        ng_buf_putc(b, '"'); return;
+    case 0x2039: ng_buf_putc(b, '<'); return;
+    case 0x203A: ng_buf_putc(b, '>'); return;
+    case 0x2010: case 0x2011: ng_buf_putc(b, '-'); return;
+    case 0x2026: ng_buf_puts(b, "..."); return;
+    default: break;
+    }
+    if (cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015 || cp == 0x2212) {
+        /* a dash between digits is a range: keep it tight; elsewhere space it */
+        if ((cp == 0x2013 || cp == 0x2012) && is_digit_at_end(b) && next >= '0' && next <= '9') {
+            ng_buf_putc(b, '-');
+            return;
+        }
+        if (b->len && b->ptr[b->len - 1] != ' ' && b->ptr[b->len - 1] != '\n') ng_buf_putc(b, ' ');
+        ng_buf_putc(b, '-');
+        if (next != ' ' && next != '\n' && next != 0 && !is_space_cp(next)) ng_buf_putc(b, ' ');
+        return;
+    }
+    put_cp(b, cp);
+}
+
+int ng_clean__decode(ng_buf *out, const char *raw, size_t len, ng_clean_stats *st)
+{
+    const unsigned char *s = (const unsigned char *)raw;
+    size_t invalid = 0, multi = 0, i;
+    memset(st, 0, sizeof *st);
+    for (i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = utf8_valid(s + i, len - i, &cp);
+        if (!n) { invalid++; i++; continue; }
+        if (n > 1) multi++;
+        i += n;
+    }
+    st->cp1252 = invalid > 0 && invalid > multi;
+    if (ng_buf_grow(out, len + len / 8 + 16) < 0) return NG_ENOMEM;
+    for (i = 0; i < len;) {
+        uint32_t cp, next = 0;
+        size_t n;
+        if (st->cp1252) {
+            unsigned c = s[i];
+            n = 1;
+            if (c >= 0x80 && c < 0xA0) {
+                cp = cp1252_hi[c - 0x80];
+                if (!cp) { cp = 0xFFFD; st->bad_bytes++; }
+            } else cp = c;
+            if (i + 1 < len) {
+                unsigned c2 = s[i + 1];
+                next = (c2 >= 0x80 && c2 < 0xA0) ? cp1252_hi[c2 - 0x80] : c2;
+            }
+        } else {
+            n = utf8_valid(s + i, len - i, &cp);
+            if (!n) { n = 1; cp = 0xFFFD; st->bad_bytes++; }
+            if (i + n < len && !utf8_valid(s + i + n, len - i - n, &next)) next = 0xFFFD;
+        }
+        if (cp == '\r' && i + n < len && s[i + n] == '\n') { i += n; continue; }
+        if (cp == 0) { i += n; continue; }
+        emit(out, cp, next);
+        i += n;
+    }
+    if (!out->ptr && ng_buf_puts(out, "") < 0) return NG_ENOMEM;
+    return out->oom ? NG_ENOMEM : NG_OK;
+}
+
+/* ------------------------------------------------------------------ boilerplate */
+
+static size_t count_words(const char *s, size_t n)
+{
+    size_t w = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        int sp = s[i] == ' ';
+        if (!sp && !in) w++;
+        in = !sp;
+    }
+    return w;
+}
+
+/* A breadcrumb trail: "Home > News > Africa" (2+ short segments joined by '>' or '/' or '|'
+ * or a middle dot, no segment longer than four words, no final period). */
+static int is_breadcrumb(const char *s, size_t n)
+{
+    size_t segs = 1, words = 0;
+    int in = 0;
+    if (n == 0 || s[n - 1] == '.') return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '>' || c == '|' || (c == '/' && i > 0 && s[i - 1] == ' ')) {
+            segs++;
+            if (words > 4) return 0;
+            words = 0;
+            in = 0;
+            continue;
+        }
+        int sp = c == ' ';
+        if (!sp && !in) words++;
+        in = !sp;
+    }
+    return segs >= 2 && words <= 4;
+}
+
+/* A photo caption ending with an agency credit: "... equipment. EPA/STR/TASS". */
+static int is_caption_credit(const char *line, size_t n)
+{
+    size_t e = n, b;
+    while (e && line[e - 1] == ' ') e--;
+    b = e;
+    while (b && line[b - 1] != ' ') b--;
+    if (e - b < 4 || !memchr(line + b, '/', e - b)) return 0;
+    for (size_t i = b; i < e; i++) {
+        char c = line[i];
+        if (!((c >= 'A' && c <= 'Z') || c == '/' || c == '.' || c == '-')) return 0;
+    }
+    return count_words(line, n) <= 20;
+}
+
+void ng_clean__boilerplate(const ng_lexicon *lex, char *text, size_t len, ng_clean_stats *st)
+{
+    size_t i = 0;
+    ng_buf f = NG_BUF_INIT;
+    int rest = 0;
+    while (i < len) {
+        size_t e = i;
+        int kill = rest;
+        while (e < len && text[e] != '\n') e++;
+        if (!kill) {
+            ng_buf_clear(&f);
+            ng_text_fold(&f, text + i, e - i);
+            const char *l = f.ptr ? f.ptr : "";
+            size_t ln = f.len;
+            /* compare without final punctuation */
+            size_t lt = ln;
+            while (lt && (l[lt - 1] == '.' || l[lt - 1] == ':' || l[lt - 1] == '!' ||
+                          l[lt - 1] == ' '))
+                lt--;
+            size_t words = count_words(l, ln);
+            for (size_t r = 0; lex && r < lex->n_bp && !kill && ln; r++) {
+                const char *p = lex->bp[r].pattern;
+                size_t pn = strlen(p);
+                switch (lex->bp[r].match) {
+                case NG_BP_EXACT: kill = lt == pn && memcmp(l, p, pn) == 0; break;
+                case NG_BP_PREFIX: kill = words <= 12 && ln >= pn && memcmp(l, p, pn) == 0; break;
+                case NG_BP_CONTAINS: kill = words <= 80 && strstr(l, p) != NULL; break;
+                case NG_BP_REST:
+                    if (ln >= pn && memcmp(l, p, pn) == 0) kill = rest = 1;
+                    break;
+                }
+            }
+            if (!kill && ln && is_breadcrumb(l, ln)) kill = 1;
+            if (!kill && ln && is_caption_credit(text + i, e - i)) kill = 1;
+        }
+        if (kill) {
+            int nonblank = 0;
+            for (size_t k = i; k < e; k++) {
+                if (text[k] != ' ') nonblank = 1;
+                text[k] = ' ';
+            }
+            if (nonblank && st) st->boiler_lines++;
+        }
+        i = e + 1;
+    }
+    ng_buf_free(&f);
+}

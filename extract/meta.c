@@ -1,0 +1,224 @@
+/* meta.c - the article's date header, headline and dateline.
+ *
+ *   date 2024-03-02            a first line (leading spaces allowed) giving the date; text may
+ *                              follow on the same line (the first sentence glued to it);
+ *   Headline Without a Period  the first line is the title when it does not end like a
+ *                              sentence and more text follows;
+ *   MOSCOW, August 14. /TASS/. datelines at the start of the body: an upper-case city, then
+ *   ABUJA, Aug 10 -            a comma and a date (month-day or day-month, optional year) and
+ *   NEW DELHI, March 2 -       an optional agency, or the city and a dash, or the city and an
+ *   DAKAR -                    agency in parentheses. The dateline is not part of any sentence.
+ * The reader's date (CSV column) wins over the header, the header over the dateline. A
+ * dateline without a year takes the year of the header; with neither, the largest plausible
+ * year written in the text (news mostly names its own year). */
+#include "extract_internal.h"
+
+#include <string.h>
+
+static int is_up(char c) { return c >= 'A' && c <= 'Z'; }
+static int is_dig(char c) { return c >= '0' && c <= '9'; }
+
+static size_t skip_spaces(const char *t, size_t i, size_t len)
+{
+    while (i < len && (t[i] == ' ' || t[i] == '\t')) i++;
+    return i;
+}
+
+/* Reads a month name at t[i..]: returns its month and sets *end, or 0. */
+static int read_month(const char *t, size_t i, size_t len, size_t *end)
+{
+    char w[16];
+    size_t j = i, n = 0;
+    while (j < len && ((t[j] >= 'a' && t[j] <= 'z') || (t[j] >= 'A' && t[j] <= 'Z')) && n < 15) {
+        w[n++] = (char)(t[j] | 32);
+        j++;
+    }
+    int m = n >= 3 ? ng_date__month(w, n) : 0;
+    if (!m) return 0;
+    if (j < len && t[j] == '.') j++;
+    *end = j;
+    return m;
+}
+
+static int read_int(const char *t, size_t i, size_t len, size_t maxd, size_t *end)
+{
+    int v = 0;
+    size_t j = i;
+    while (j < len && is_dig(t[j]) && j - i < maxd) v = v * 10 + (t[j++] - '0');
+    if (j == i || (j < len && is_dig(t[j]))) return -1;
+    *end = j;
+    return v;
+}
+
+/* Tries a dateline at t[i..]; on success fills the meta and returns the end offset. */
+static size_t read_dateline(ng_meta *m, const char *t, size_t i, size_t len, int *dm, int *dd, int *dy)
+{
+    size_t j = i, city_end, k;
+    int words = 0, letters = 0;
+    *dm = *dd = *dy = 0;
+    /* the city: upper-case words (with . ' -) */
+    while (j < len) {
+        size_t w0 = j;
+        while (j < len && (is_up(t[j]) || t[j] == '.' || t[j] == '\'' || t[j] == '-' ||
+                           (unsigned char)t[j] >= 0x80)) {
+            if (is_up(t[j])) letters++;
+            j++;
+        }
+        if (j == w0) break;
+        /* a word must not continue in lower case */
+        if (j < len && t[j] >= 'a' && t[j] <= 'z') return 0;
+        words++;
+        if (j < len && t[j] == ' ' && j + 1 < len && is_up(t[j + 1]) && words < 4) {
+            /* next word only if it is upper case too (checked by the loop) */
+            size_t save = j;
+            j++;
+            size_t w1 = j;
+            while (j < len && (is_up(t[j]) || t[j] == '.' || t[j] == '-' || (unsigned char)t[j] >= 0x80)) j++;
+            if (j < len && t[j] >= 'a' && t[j] <= 'z') { j = save; break; }
+            j = w1;
+            continue;
+        }
+        break;
+    }
+    if (words == 0 || letters < 3) return 0;
+    city_end = j;
+    k = skip_spaces(t, j, len);
+    if (k < len && t[k] == ',') {
+        /* a date: "August 14", "Aug 10", "14 August", optional ", 2024" or " 2024" */
+        size_t e;
+        k = skip_spaces(t, k + 1, len);
+        int mo = read_month(t, k, len, &e);
+        if (mo) {
+            size_t e2;
+            k = skip_spaces(t, e, len);
+            int d = read_int(t, k, len, 2, &e2);
+            if (d < 1 || d > 31) return 0;
+            *dm = mo;
+            *dd = d;
+            k = e2;
+        } else {
+            int d = read_int(t, k, len, 2, &e);
+            if (d < 1 || d > 31) return 0;
+            k = skip_spaces(t, e, len);
+            mo = read_month(t, k, len, &e);
+            if (!mo) return 0;
+            *dm = mo;
+            *dd = d;
+            k = e;
+        }
+        {
+            size_t k2 = k, e3;
+            if (k2 < len && t[k2] == ',') k2++;
+            k2 = skip_spaces(t, k2, len);
+            int y = read_int(t, k2, len, 4, &e3);
+            if (y >= 1900 && y <= 2999) { *dy = y; k = e3; }
+        }
+        if (k < len && t[k] == '.') k++;
+    } else if (k < len && t[k] == '(') {
+        size_t e = k + 1;
+        while (e < len && t[e] != ')' && t[e] != '\n' && e - k < 40) e++;
+        if (e >= len || t[e] != ')') return 0;
+        k = e + 1;
+    } else if (!(k < len && t[k] == '-')) {
+        return 0;
+    }
+    /* optional agency "/TASS/." or "(Reuters)" then optional dash */
+    k = skip_spaces(t, k, len);
+    if (k < len && t[k] == '/') {
+        size_t e = k + 1;
+        while (e < len && t[e] != '/' && t[e] != '\n' && e - k < 30) e++;
+        if (e < len && t[e] == '/') {
+            k = e + 1;
+            if (k < len && t[k] == '.') k++;
+        }
+    }
+    k = skip_spaces(t, k, len);
+    if (k < len && t[k] == '(') {
+        size_t e = k + 1;
+        while (e < len && t[e] != ')' && t[e] != '\n' && e - k < 40) e++;
+        if (e < len && t[e] == ')') k = skip_spaces(t, e + 1, len);
+    }
+    if (k < len && t[k] == '-') k = skip_spaces(t, k + 1, len);
+    else if (!*dm) return 0; /* "CITY," without a date and no dash is ordinary text */
+    {
+        ng_buf f = NG_BUF_INIT;
+        ng_text_fold(&f, t + i, city_end - i);
+        snprintf(m->dateline_city, sizeof m->dateline_city, "%s", f.ptr ? f.ptr : "");
+        ng_buf_free(&f);
+    }
+    m->dateline_off = i;
+    m->dateline_len = k - i;
+    return k;
+}
+
+/* The largest year 1950..2099 written as a word in the text, 0 when none. */
+static int max_year(const char *t, size_t len)
+{
+    int best = 0;
+    for (size_t i = 0; i + 4 <= len; i++) {
+        if ((i > 0 && (is_dig(t[i - 1]) || t[i - 1] == '/')) || !is_dig(t[i])) continue;
+        if (i + 4 < len && (is_dig(t[i + 4]) || t[i + 4] == '/')) continue;
+        int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
+        if (!is_dig(t[i + 1]) || !is_dig(t[i + 2]) || !is_dig(t[i + 3])) continue;
+        if (y >= 1950 && y <= 2099 && y > best) best = y;
+    }
+    return best;
+}
+
+void ng_meta__read(ng_meta *m, const char *t, size_t len, const char *given_date)
+{
+    size_t i = 0, line_end;
+    int y, mo, d, have_header = 0;
+    memset(m, 0, sizeof m[0]);
+    if (given_date && ng_date__parse_iso(given_date, &y, &mo, &d)) ng_date__format(m->date, y, mo, d);
+    /* skip blank space */
+    while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t')) i++;
+    /* date header */
+    if (i + 15 <= len && strncmp(t + i, "date ", 5) == 0 &&
+        ng_date__parse_iso(t + skip_spaces(t, i + 5, len), &y, &mo, &d)) {
+        size_t e = skip_spaces(t, i + 5, len) + 10;
+        if (!m->date[0]) ng_date__format(m->date, y, mo, d);
+        have_header = 1;
+        i = skip_spaces(t, e, len);
+        while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t')) i++;
+    }
+    /* title: the first line, if it does not end like a sentence and text follows */
+    line_end = i;
+    while (line_end < len && t[line_end] != '\n') line_end++;
+    {
+        size_t e = line_end;
+        while (e > i && t[e - 1] == ' ') e--;
+        char last = e > i ? t[e - 1] : '.';
+        size_t rest = line_end;
+        while (rest < len && (t[rest] == ' ' || t[rest] == '\n')) rest++;
+        int dateline_here = 0;
+        {
+            ng_meta tmp;
+            int a, b, c;
+            memset(&tmp, 0, sizeof tmp);
+            dateline_here = read_dateline(&tmp, t, i, len, &a, &b, &c) != 0;
+        }
+        if (e > i && rest < len && e - i < 300 && last != '.' && last != '?' && last != '!' &&
+            last != ':' && last != ';' && last != ',' && !dateline_here &&
+            !(last == '"' && e - i >= 2 && (t[e - 2] == '.' || t[e - 2] == '?'))) {
+            m->title_off = i;
+            m->title_len = e - i;
+            i = rest;
+        }
+    }
+    m->body_start = i;
+    /* dateline at the start of the body */
+    {
+        int dm, dd, dy;
+        size_t k = read_dateline(m, t, i, len, &dm, &dd, &dy);
+        if (k) {
+            m->body_start = k;
+            if (!m->date[0] && dm) {
+                int year = dy;
+                if (!year) year = max_year(t, len);
+                if (year) ng_date__format(m->date, year, dm, dd);
+            }
+        }
+    }
+    (void)have_header;
+}

@@ -1,0 +1,315 @@
+/* people.c - which capitalized names are people, and which name variants are one person.
+ *
+ * A candidate (mentions.c) with evidence (a title, an apposition, a possessive state, a verb
+ * of saying next to a name of two words or more, a user dictionary entry) is a person. Names
+ * are compared word by word on their transliteration keys (names.c), so "Shoygu" is
+ * "Shoigu". Within the article:
+ *   - names of two words or more, longest first, join an earlier person whose name contains
+ *     them compatibly (a final part "Djibo Bartier", a first part "Hassan Sheikh", or the
+ *     first name and a later part "Mahamat Deby"), unless both forms appear in one sentence
+ *     (two different people: "Birame Diop" and "Birame Souleye Diop");
+ *   - a name without evidence joins a compatible person, else it is dropped;
+ *   - a single word (a surname) goes to the person with that name part mentioned most
+ *     recently before it (else the next one after it), preferring a last-name match; with no
+ *     such person it becomes a partial person (key "person:<surname>") when it has evidence.
+ * The label is the fullest form (most words, then most bytes so "Traoré" beats "Traore"). */
+#include "extract_internal.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_NAME 8
+
+typedef struct cand {
+    uint32_t m;            /* mention index */
+    uint32_t n;            /* words */
+    uint64_t h[MAX_NAME];  /* transliteration-key hash of each word */
+    uint8_t strong;
+} cand;
+
+/* word hash -> people whose name has that word (chained hash table). */
+typedef struct pidx {
+    int32_t *head;
+    size_t cap;
+    struct pent { uint64_t h; int32_t person; int32_t pos; int32_t next; } *e;
+    size_t n, ecap;
+} pidx;
+
+static int pidx_add(pidx *x, uint64_t h, int32_t person, int32_t pos)
+{
+    if (x->n == x->ecap) {
+        size_t nc = x->ecap ? x->ecap * 2 : 64;
+        struct pent *ne = ng_realloc(x->e, nc * sizeof *ne);
+        if (!ne) return NG_ENOMEM;
+        x->e = ne;
+        x->ecap = nc;
+    }
+    if ((x->n + 1) * 2 > x->cap) {
+        size_t nc = x->cap ? x->cap * 2 : 128;
+        int32_t *nh = ng_malloc(nc * sizeof *nh);
+        if (!nh) return NG_ENOMEM;
+        for (size_t i = 0; i < nc; i++) nh[i] = -1;
+        for (size_t i = 0; i < x->n; i++) {
+            size_t b = (size_t)x->e[i].h & (nc - 1);
+            x->e[i].next = nh[b];
+            nh[b] = (int32_t)i;
+        }
+        free(x->head);
+        x->head = nh;
+        x->cap = nc;
+    }
+    size_t b = (size_t)h & (x->cap - 1);
+    x->e[x->n].h = h;
+    x->e[x->n].person = person;
+    x->e[x->n].pos = pos;
+    x->e[x->n].next = x->head[b];
+    x->head[b] = (int32_t)x->n;
+    x->n++;
+    return NG_OK;
+}
+
+static int32_t pidx_first(const pidx *x, uint64_t h)
+{
+    if (!x->cap) return -1;
+    int32_t i = x->head[(size_t)h & (x->cap - 1)];
+    while (i >= 0 && x->e[i].h != h) i = x->e[i].next;
+    return i;
+}
+
+static int32_t pidx_next(const pidx *x, int32_t i)
+{
+    uint64_t h = x->e[i].h;
+    i = x->e[i].next;
+    while (i >= 0 && x->e[i].h != h) i = x->e[i].next;
+    return i;
+}
+
+static int word_key_hash(const ng_work *w, uint32_t t, uint64_t *out)
+{
+    ng_buf b = NG_BUF_INIT;
+    const ng_tok *k = &w->tk.v[t];
+    if (ng_names__key(&b, w->lex, w->text + k->off, k->len) < 0) { ng_buf_free(&b); return NG_ENOMEM; }
+    *out = ng_x__tok_hash(b.ptr ? b.ptr : "", b.len);
+    ng_buf_free(&b);
+    return NG_OK;
+}
+
+/* a (shorter or equal) is a compatible form of b */
+static int compat(const cand *a, const cand *b)
+{
+    uint32_t i, j;
+    if (a->n > b->n) return 0;
+    if (a->n == b->n) {
+        for (i = 0; i < a->n; i++)
+            if (a->h[i] != b->h[i]) return 0;
+        return 1;
+    }
+    /* suffix */
+    for (i = 0; i < a->n; i++)
+        if (a->h[a->n - 1 - i] != b->h[b->n - 1 - i]) break;
+    if (i == a->n) return 1;
+    /* prefix of two words or more */
+    if (a->n >= 2) {
+        for (i = 0; i < a->n; i++)
+            if (a->h[i] != b->h[i]) break;
+        if (i == a->n) return 1;
+    }
+    /* same first name, the rest a subsequence */
+    if (a->n >= 2 && a->h[0] == b->h[0]) {
+        for (i = 1, j = 1; i < a->n && j < b->n; j++)
+            if (a->h[i] == b->h[j]) i++;
+        if (i == a->n) return 1;
+    }
+    return 0;
+}
+
+static int add_person(ng_work *w, pidx *x, const cand *c, int32_t *out, uint32_t m, uint32_t n)
+{
+    if (w->n_people == w->cap_people) {
+        size_t nc = w->cap_people ? w->cap_people * 2 : 32;
+        ng_person *np = ng_realloc(w->people, nc * sizeof *np);
+        if (!np) return NG_ENOMEM;
+        w->people = np;
+        w->cap_people = nc;
+    }
+    w->people[w->n_people].name_m = m;
+    w->people[w->n_people].n_tok = n;
+    w->people[w->n_people].actor = -1;
+    w->people[w->n_people].partial = 0;
+    *out = (int32_t)w->n_people++;
+    for (uint32_t k = 0; k < c->n; k++) {
+        /* index each distinct word once per person */
+        uint32_t j;
+        for (j = 0; j < k; j++)
+            if (c->h[j] == c->h[k]) break;
+        if (j < k) continue;
+        if (pidx_add(x, c->h[k], *out, (int32_t)k) < 0) return NG_ENOMEM;
+    }
+    return NG_OK;
+}
+
+/* Does person p have, in sentence s, a mention whose name differs from c's? */
+static int cooccurs(const ng_work *w, const cand *cs, const int32_t *cand_of, int32_t p, const cand *c)
+{
+    const ng_wsent *se = &w->sents[w->ms[c->m].sent];
+    for (uint32_t k = se->m0; k < se->m0 + se->nm; k++) {
+        if (k == c->m || w->ms[k].pers != p || cand_of[k] < 0) continue;
+        const cand *o = &cs[cand_of[k]];
+        if (o->n != c->n) return 1;
+        for (uint32_t i = 0; i < o->n; i++)
+            if (o->h[i] != c->h[i]) return 1;
+    }
+    return 0;
+}
+
+static int cmp_len_desc(const void *x, const void *y)
+{
+    const cand *a = x, *b = y;
+    if (a->n != b->n) return a->n > b->n ? -1 : 1;
+    return a->m < b->m ? -1 : a->m > b->m;
+}
+
+/* Bytes of a mention's name (for choosing the label). */
+static uint32_t name_bytes(const ng_work *w, uint32_t m)
+{
+    const ng_mention *x = &w->ms[m];
+    return w->tk.v[x->n1 - 1].off + w->tk.v[x->n1 - 1].len - w->tk.v[x->n0].off;
+}
+
+int ng_people__resolve(ng_work *w)
+{
+    cand *cs = NULL;
+    int32_t *cand_of = NULL, *last = NULL, *first = NULL;
+    pidx x;
+    size_t n = 0;
+    int error = NG_OK;
+    memset(&x, 0, sizeof x);
+    if (!(cand_of = ng_malloc((w->n_ms + 1) * sizeof *cand_of))) return NG_ENOMEM;
+    for (size_t i = 0; i < w->n_ms; i++) {
+        cand_of[i] = -1;
+        if (w->ms[i].kind == NG_MK_CAND) n++;
+    }
+    if (!(cs = ng_calloc(n + 1, sizeof *cs))) { error = NG_ENOMEM; goto cleanup; }
+    n = 0;
+    for (size_t i = 0; i < w->n_ms; i++) {
+        ng_mention *m = &w->ms[i];
+        if (m->kind != NG_MK_CAND) continue;
+        /* royal and religious titles before one name belong to it: "Pope Francis" */
+        if ((m->ev & NG_EV_ROYAL) && m->n1 - m->n0 == 1 && m->n0 > m->t0) {
+            const ng_wsent *se = &w->sents[m->sent];
+            for (uint32_t k = se->m0; k < se->m0 + se->nm; k++)
+                if (w->ms[k].kind == NG_MK_TITLE && w->ms[k].t1 == m->n0) { m->n0 = w->ms[k].t0; break; }
+        }
+        cand *c = &cs[n];
+        c->m = (uint32_t)i;
+        c->n = 0;
+        for (uint32_t t = m->n0; t < m->n1 && c->n < MAX_NAME; t++) {
+            if (w->tk.v[t].flags & NG_TK_PUNCT) continue;
+            if ((error = word_key_hash(w, t, &c->h[c->n])) < 0) goto cleanup;
+            c->n++;
+        }
+        if (!c->n) continue;
+        c->strong = (m->ev & (NG_EV_TITLE | NG_EV_APPOS | NG_EV_POSS | NG_EV_USER | NG_EV_ROYAL)) ||
+                    ((m->ev & NG_EV_SAY) && c->n >= 2);
+        cand_of[i] = (int32_t)n;
+        n++;
+    }
+    /* sort a copy by length; cand_of keeps pointing into the unsorted array */
+    {
+        cand *sorted = ng_malloc((n + 1) * sizeof *sorted);
+        if (!sorted) { error = NG_ENOMEM; goto cleanup; }
+        memcpy(sorted, cs, n * sizeof *cs);
+        qsort(sorted, n, sizeof *sorted, cmp_len_desc);
+        /* rounds 1 and 2: strong then weak names of two words or more */
+        for (int round = 0; round < 2; round++) {
+            for (size_t i = 0; i < n; i++) {
+                cand *c = &sorted[i];
+                ng_mention *m = &w->ms[c->m];
+                if (c->n < 2 || m->pers >= 0 || (round == 0) != (c->strong != 0)) continue;
+                int32_t best = -1;
+                uint32_t best_n = 0;
+                for (int32_t e = pidx_first(&x, c->h[c->n - 1]); e >= 0; e = pidx_next(&x, e)) {
+                    int32_t p = x.e[e].person;
+                    const cand *pc = &cs[cand_of[w->people[p].name_m]];
+                    if (!compat(c, pc)) continue;
+                    if (cooccurs(w, cs, cand_of, p, c)) continue;
+                    if (best < 0 || pc->n > best_n || (pc->n == best_n && p < best)) { best = p; best_n = pc->n; }
+                }
+                if (best >= 0) { m->pers = best; continue; }
+                if (round == 1) {
+                    /* a weak name stands when a strong single word names its last part */
+                    int ok = 0;
+                    for (size_t k = 0; k < n && !ok; k++)
+                        if (cs[k].n == 1 && cs[k].strong && cs[k].h[0] == c->h[c->n - 1]) ok = 1;
+                    if (!ok) continue;
+                }
+                if ((error = add_person(w, &x, c, &m->pers, c->m, c->n)) < 0) { free(sorted); goto cleanup; }
+            }
+        }
+        free(sorted);
+    }
+    /* round 3: single words, in text order; last[] is each person's latest sentence so far */
+    if (w->n_people || n) {
+        if (!(last = ng_malloc((n + w->n_people + 1) * sizeof *last)) ||
+            !(first = ng_malloc((n + w->n_people + 1) * sizeof *first))) { error = NG_ENOMEM; goto cleanup; }
+        for (size_t p = 0; p < n + w->n_people + 1; p++) { last[p] = -1; first[p] = INT32_MAX; }
+        for (size_t k = 0; k < w->n_ms; k++)
+            if (w->ms[k].kind == NG_MK_CAND && w->ms[k].pers >= 0 && (int32_t)w->ms[k].sent < first[w->ms[k].pers])
+                first[w->ms[k].pers] = (int32_t)w->ms[k].sent;
+    }
+    for (size_t i = 0; i < w->n_ms; i++) {
+        ng_mention *m = &w->ms[i];
+        if (m->kind != NG_MK_CAND || cand_of[i] < 0) continue;
+        if (m->pers >= 0) { last[m->pers] = (int32_t)m->sent; continue; }
+        const cand *c = &cs[cand_of[i]];
+        if (c->n != 1) continue;
+        int32_t best = -1;
+        long best_score = -1;
+        for (int32_t e = pidx_first(&x, c->h[0]); e >= 0; e = pidx_next(&x, e)) {
+            int32_t p = x.e[e].person;
+            const cand *pc = &cs[cand_of[w->people[p].name_m]];
+            int32_t pos = x.e[e].pos;
+            /* a last-name match first; a first word only for names written surname first
+             * ("Xi" of "Xi Jinping") when nothing else matches */
+            long score = (pos == (int32_t)pc->n - 1 ? 1L << 41 : pos > 0 ? 1L << 40 : 0) +
+                         (last[p] >= 0 ? (long)last[p] + 2 : (first[p] > (int32_t)m->sent ? 1 : 0));
+            if (score > best_score || (score == best_score && p < best)) { best_score = score; best = p; }
+        }
+        if (best < 0 && !(m->ev & (NG_EV_TITLE | NG_EV_POSS | NG_EV_APPOS | NG_EV_SAY | NG_EV_USER | NG_EV_ROYAL)))
+            continue;
+        if (best < 0) {
+            /* a new partial person (its surname is indexed, so later mentions join it) */
+            if ((error = add_person(w, &x, c, &m->pers, (uint32_t)i, 1)) < 0) goto cleanup;
+            w->people[m->pers].partial = !(m->ev & (NG_EV_USER | NG_EV_ROYAL));
+            first[m->pers] = (int32_t)m->sent;
+        } else {
+            m->pers = best;
+        }
+        last[m->pers] = (int32_t)m->sent;
+    }
+    /* labels: the fullest form */
+    for (size_t i = 0; i < w->n_ms; i++) {
+        ng_mention *m = &w->ms[i];
+        if (m->kind != NG_MK_CAND) continue;
+        if (m->pers < 0) { m->dead = 1; continue; }
+        m->kind = NG_MK_PERSON;
+        ng_person *p = &w->people[m->pers];
+        const cand *c = &cs[cand_of[i]];
+        if (c->n > p->n_tok || (c->n == p->n_tok && name_bytes(w, (uint32_t)i) > name_bytes(w, p->name_m))) {
+            p->name_m = (uint32_t)i;
+            p->n_tok = c->n;
+        }
+    }
+    /* a single-word person who has a fuller name is not partial */
+    for (size_t p = 0; p < w->n_people; p++)
+        if (w->people[p].n_tok > 1) w->people[p].partial = 0;
+cleanup:
+    free(cs);
+    free(cand_of);
+    free(last);
+    free(first);
+    free(x.head);
+    free(x.e);
+    return error;
+}

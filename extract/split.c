@@ -1,0 +1,148 @@
+/* split.c - sentences of the clean text.
+ *
+ * A line break always ends a sentence (articles put paragraphs and headings on lines of
+ * their own). Inside a line, '.', '!' or '?' (possibly followed by closing quotes or
+ * brackets) ends a sentence when a space follows and the next word starts with an upper-case
+ * letter, a digit or an opening quote. A period does not end a sentence after:
+ *   - an abbreviation of kind "title" (Gen., Col., Mr., Dr., St.) in abbreviations.csv;
+ *   - an abbreviation of kind "month" (Jan., Aug.) followed by a number;
+ *   - an abbreviation of kind "other" (U.S., Inc.) unless the next word is a capitalized
+ *     function word ("The", "He", ...: words.csv class stop);
+ *   - a single capital letter (an initial: "George W. Bush");
+ * and a decimal point or a dotted abbreviation has no space after it anyway.
+ * Sentences longer than NG_MAX_SENTENCE_BYTES are cut into pieces no longer than that, at the
+ * last "; " or ", " before the limit when there is one (else at a space). */
+#include "extract_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int add(ng_span **v, size_t *n, size_t *cap, const char *t, size_t a, size_t b, int headline)
+{
+    /* trim */
+    while (a < b && (t[a] == ' ' || t[a] == '\t')) a++;
+    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t')) b--;
+    /* needs a letter */
+    {
+        int letter = 0;
+        for (size_t i = a; i < b && !letter; i++)
+            letter = ((t[i] | 32) >= 'a' && (t[i] | 32) <= 'z') || (unsigned char)t[i] >= 0xC0;
+        if (!letter) return NG_OK;
+    }
+    while (b - a > NG_MAX_SENTENCE_BYTES) {
+        size_t cut = a + NG_MAX_SENTENCE_BYTES, best = 0;
+        for (size_t i = cut; i > a + NG_MAX_SENTENCE_BYTES / 2; i--) {
+            if ((t[i - 1] == ';' || t[i - 1] == ',') && t[i] == ' ') { best = i; break; }
+        }
+        if (!best)
+            for (size_t i = cut; i > a + 1; i--)
+                if (t[i - 1] == ' ') { best = i; break; }
+        if (!best) {
+            best = cut;
+            /* never cut inside a UTF-8 sequence */
+            while (best > a + 1 && ((unsigned char)t[best] & 0xC0) == 0x80) best--;
+        }
+        int error = add(v, n, cap, t, a, best, headline);
+        if (error < 0) return error;
+        a = best;
+        while (a < b && t[a] == ' ') a++;
+    }
+    if (a >= b) return NG_OK;
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 64;
+        ng_span *nv = ng_realloc(*v, nc * sizeof *nv);
+        if (!nv) return NG_ENOMEM;
+        *v = nv;
+        *cap = nc;
+    }
+    (*v)[*n].off = (uint32_t)a;
+    (*v)[*n].len = (uint32_t)(b - a);
+    (*v)[*n].headline = (uint8_t)headline;
+    (*n)++;
+    return NG_OK;
+}
+
+static int is_up(unsigned char c) { return (c >= 'A' && c <= 'Z') || c >= 0xC0; }
+
+/* The word that ends at t[e] (exclusive): start offset. */
+static size_t word_start(const char *t, size_t lo, size_t e)
+{
+    size_t s = e;
+    while (s > lo && t[s - 1] != ' ' && t[s - 1] != '(' && t[s - 1] != '"' && t[s - 1] != '\n') s--;
+    return s;
+}
+
+static uint64_t fold_hash(const char *t, size_t a, size_t b)
+{
+    char w[48];
+    size_t n = 0;
+    for (size_t i = a; i < b && n < sizeof w; i++) w[n++] = (char)((t[i] >= 'A' && t[i] <= 'Z') ? t[i] + 32 : t[i]);
+    return ng_x__tok_hash(w, n);
+}
+
+/* Does a sentence end at the terminator t[p] ('.', '!' or '?')? *after receives the end. */
+static int ends_here(const ng_lexicon *lex, const char *t, size_t lo, size_t p, size_t e, size_t *after)
+{
+    size_t q = p + 1;
+    while (q < e && (t[q] == '.' || t[q] == '!' || t[q] == '?')) q++; /* "..." "?!" */
+    while (q < e && (t[q] == '"' || t[q] == '\'' || t[q] == ')')) q++;
+    if (q < e && t[q] != ' ') return 0;
+    size_t n = q;
+    while (n < e && t[n] == ' ') n++;
+    *after = q;
+    if (n >= e) return 1;
+    unsigned char c = (unsigned char)t[n];
+    if (c == '"' || c == '(' || c == '\'') c = (unsigned char)(n + 1 < e ? t[n + 1] : 'A');
+    if (!(is_up(c) || (c >= '0' && c <= '9'))) return 0;
+    if (t[p] != '.' || (p + 1 < e && t[p + 1] == '.')) return 1;
+    /* the word before the period */
+    size_t ws = word_start(t, lo, p);
+    if (p - ws == 1 && t[ws] >= 'A' && t[ws] <= 'Z') return 0; /* an initial */
+    if (p > ws) {
+        int may_end = 0;
+        /* dotted abbreviations "U.S." end with their last period */
+        if (lex && ng_lex__is_abbrev(lex, fold_hash(t, ws, p), &may_end)) {
+            if (may_end == 0) return 0;
+            size_t ne = n;
+            while (ne < e && t[ne] != ' ') ne++;
+            if (may_end == 2) { /* month: "Aug. 10" */
+                if (t[n] >= '0' && t[n] <= '9') return 0;
+            }
+            /* ends only before a capitalized function word */
+            if (!(ng_lex__word_bits(lex, fold_hash(t, n, ne)) & NG_W_STOP)) return 0;
+        }
+    }
+    return 1;
+}
+
+int ng_split__sentences(ng_span **out, size_t *n_out, const ng_lexicon *lex, const char *t,
+                        size_t len, const ng_meta *m)
+{
+    ng_span *v = NULL;
+    size_t n = 0, cap = 0, i;
+    int error = NG_OK;
+    if (m->title_len &&
+        (error = add(&v, &n, &cap, t, m->title_off, m->title_off + m->title_len, 1)) < 0)
+        goto cleanup;
+    i = m->body_start;
+    while (i < len) {
+        size_t e = i, a = i;
+        while (e < len && t[e] != '\n') e++;
+        for (size_t p = i; p < e; p++) {
+            size_t after;
+            if ((t[p] == '.' || t[p] == '!' || t[p] == '?') && ends_here(lex, t, i, p, e, &after)) {
+                if ((error = add(&v, &n, &cap, t, a, after, 0)) < 0) goto cleanup;
+                a = after;
+                p = after;
+            }
+        }
+        if ((error = add(&v, &n, &cap, t, a, e, 0)) < 0) goto cleanup;
+        i = e + 1;
+    }
+    *out = v;
+    *n_out = n;
+    v = NULL;
+cleanup:
+    free(v);
+    return error;
+}

@@ -1,0 +1,343 @@
+/* finish.c - ng_graph_finish: corpus-level actor resolution and the final node and edge merge.
+ *
+ * Resolution (order-independent: it looks only at the set of actor entries):
+ *   a person entry seen only as a surname in its article ("partial", key "person:<surname>")
+ *   joins the unique person whose key is a longer name ending with that surname, word for
+ *   word ("person:ada lovelace" for "person:lovelace"). With no such person, or several, it
+ *   joins the entry of the same key seen as a full name if there is one, else stays a node
+ *   of its own. Any other entry is its own node.
+ * Nodes then sum mentions and unite labels and aliases; edges whose ends fell together are
+ * merged (or dropped when both ends are now one node).
+ */
+#include "graph_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ resolution */
+
+typedef struct {
+    const char *word; /* last word of a full person name (points into its key) */
+    size_t len;
+    uint32_t entry;
+} surname_ref;
+
+static int cmp_surname(const void *a, const void *b)
+{
+    const surname_ref *x = a, *y = b;
+    size_t n = x->len < y->len ? x->len : y->len;
+    int c = memcmp(x->word, y->word, n);
+    if (c) return c;
+    if (x->len != y->len) return x->len < y->len ? -1 : 1;
+    return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+static const char *name_of(const char *key)
+{
+    const char *colon = strchr(key, ':');
+    return colon ? colon + 1 : key;
+}
+
+static const char *last_word(const char *name)
+{
+    const char *sp = strrchr(name, ' ');
+    return sp ? sp + 1 : name;
+}
+
+/* The full-name entry with the same key as entry i, or i itself. */
+static uint32_t same_key_full(const ng_graph *g, uint32_t i)
+{
+    uint32_t idx;
+    return ng_graph__find_actor(g, g->actors[i].key, 0, &idx) ? idx : i;
+}
+
+/* rep[i] = the entry whose node entry i joins (rep[rep[i]] == rep[i]). */
+static int resolve(ng_graph *g, uint32_t *rep)
+{
+    surname_ref *refs = NULL;
+    size_t n_refs = 0;
+    if (g->n_actors && !(refs = ng_malloc(g->n_actors * sizeof *refs))) return NG_ENOMEM;
+
+    for (uint32_t i = 0; i < g->n_actors; i++) {
+        const ng_agg_actor *a = &g->actors[i];
+        rep[i] = i;
+        const char *name = name_of(a->key);
+        if (a->partial || a->type != NG_ETYPE_PERSON || !strchr(name, ' ')) continue;
+        const char *w = last_word(name);
+        refs[n_refs].word = w;
+        refs[n_refs].len = strlen(w);
+        refs[n_refs].entry = i;
+        n_refs++;
+    }
+    if (n_refs > 1) qsort(refs, n_refs, sizeof *refs, cmp_surname);
+
+    for (uint32_t i = 0; i < g->n_actors; i++) {
+        const ng_agg_actor *a = &g->actors[i];
+        if (!a->partial) continue;
+        uint32_t found = UINT32_MAX;
+        size_t n_found = 0;
+        if (a->type == NG_ETYPE_PERSON) {
+            const char *surname = name_of(a->key);
+            size_t slen = strlen(surname);
+            surname_ref probe = {last_word(surname), strlen(last_word(surname)), 0};
+            /* first ref with this last word */
+            size_t lo = 0, hi = n_refs;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (cmp_surname(&refs[mid], &probe) < 0) lo = mid + 1;
+                else hi = mid;
+            }
+            for (size_t r = lo; r < n_refs && refs[r].len == probe.len &&
+                                memcmp(refs[r].word, probe.word, probe.len) == 0;
+                 r++) {
+                const char *cand = name_of(g->actors[refs[r].entry].key);
+                size_t clen = strlen(cand);
+                /* the candidate must end with " <surname>", word for word */
+                if (clen > slen + 1 && cand[clen - slen - 1] == ' ' &&
+                    strcmp(cand + clen - slen, surname) == 0) {
+                    found = refs[r].entry;
+                    n_found++;
+                }
+            }
+        }
+        rep[i] = n_found == 1 ? found : same_key_full(g, i);
+    }
+    free(refs);
+    return NG_OK;
+}
+
+/* ------------------------------------------------------------------ nodes */
+
+static size_t word_count(const char *s)
+{
+    size_t n = 0;
+    int in_word = 0;
+    for (; *s; s++) {
+        int space = *s == ' ' || *s == '\t';
+        if (!space && !in_word) n++;
+        in_word = !space;
+    }
+    return n;
+}
+
+/* The fullest form: most words, then most docs, then byte order. 1 when `l` beats `best`. */
+static int better_label(const ng_label_count *l, size_t words, const ng_label_count *best,
+                        size_t best_words)
+{
+    if (!best) return 1;
+    if (words != best_words) return words > best_words;
+    if (l->count != best->count) return l->count > best->count;
+    return strcmp(l->label, best->label) < 0;
+}
+
+/* Folds entry `from` into the node aggregate `into` (aliases, mentions). */
+static int gather(ng_agg_actor *into, const ng_agg_actor *from)
+{
+    into->mentions += from->mentions;
+    return ng_strset__add_all(&into->aliases, &from->aliases);
+}
+
+/* Every label of the node's entries, counted per node; the best one becomes the label. */
+static int choose_labels(ng_graph *g, const uint32_t *rep, const uint32_t *node_of,
+                         ng_agg_actor *node_aggs, ng_pending_node *pn, size_t n_nodes)
+{
+    int error = NG_OK;
+    ng_label_table per_node = {0};
+    size_t *words = NULL;
+    const ng_label_count **best = NULL;
+    if (n_nodes == 0) return NG_OK;
+    if (!(words = ng_calloc(n_nodes, sizeof *words)) || !(best = ng_calloc(n_nodes, sizeof *best))) {
+        error = NG_ENOMEM;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < g->labels.n; i++) {
+        const ng_label_count *l = &g->labels.v[i];
+        uint32_t k = node_of[rep[l->owner]];
+        if ((error = ng_label_table__add(&per_node, k, l->label, l->count)) < 0) goto cleanup;
+        if ((error = ng_strset__add(&node_aggs[k].aliases, l->label)) < 0) goto cleanup;
+    }
+    for (size_t i = 0; i < per_node.n; i++) {
+        const ng_label_count *l = &per_node.v[i];
+        size_t w = word_count(l->label);
+        if (better_label(l, w, best[l->owner], words[l->owner])) {
+            best[l->owner] = l;
+            words[l->owner] = w;
+        }
+    }
+    for (size_t k = 0; k < n_nodes; k++) pn[k].label = best[k] ? best[k]->label : "";
+cleanup:
+    free(words);
+    free(best);
+    ng_label_table__free(&per_node);
+    return error;
+}
+
+/* ------------------------------------------------------------------ edges */
+
+typedef struct {
+    uint32_t u, v;
+    ng_rel rel;
+    uint32_t agg;
+} edge_ref;
+
+static int cmp_edge_ref(const void *a, const void *b)
+{
+    const edge_ref *x = a, *y = b;
+    if (x->u != y->u) return x->u < y->u ? -1 : 1;
+    if (x->rel != y->rel) return x->rel < y->rel ? -1 : 1;
+    if (x->v != y->v) return x->v < y->v ? -1 : 1;
+    return x->agg < y->agg ? -1 : x->agg > y->agg;
+}
+
+static void set_date(char dst[11], const char *src)
+{
+    memset(dst, 0, 11);
+    if (src) memcpy(dst, src, strnlen(src, 10));
+}
+
+/* Turns a merged aggregate into a pending edge (strings and items into the graph). */
+static int make_edge(ng_graph *g, ng_agg_edge *e, ng_pending_edge *pe, ng_evidence *items)
+{
+    int error;
+    char *s;
+    pe->rel = e->rel;
+    pe->weight = e->weight > UINT32_MAX ? UINT32_MAX : (uint32_t)e->weight;
+    ng_strset__compact(&e->sources);
+    ng_strset__compact(&e->dates);
+    if ((error = ng_strset__join(&s, &e->sources, &g->out)) < 0) return error;
+    pe->sources = s;
+    if ((error = ng_strset__join(&s, &e->dates, &g->out)) < 0) return error;
+    pe->dates = s;
+    set_date(pe->first_date, e->dates.n ? e->dates.v[0] : "");
+    set_date(pe->last_date, e->dates.n ? e->dates.v[e->dates.n - 1] : "");
+    if (!(s = ng_arena__strdup(&g->out, e->best.sentence ? e->best.sentence : ""))) {
+        return NG_ENOMEM;
+    }
+    pe->evidence = s;
+    pe->items = items;
+    pe->n_items = e->n_items;
+    for (uint32_t i = 0; i < e->n_items; i++) {
+        const ng_ev *x = &e->items[i];
+        items[i].article = x->article;
+        if (!(items[i].sentence = ng_arena__strdup(&g->out, x->sentence))) return NG_ENOMEM;
+        items[i].offset = x->offset;
+        set_date(items[i].date, x->date);
+    }
+    return NG_OK;
+}
+
+/* ------------------------------------------------------------------ finish */
+
+int ng_graph_finish(ng_graph *g)
+{
+    int error = NG_OK;
+    uint32_t *rep = NULL, *node_of = NULL;
+    ng_agg_actor *node_aggs = NULL;
+    ng_pending_node *pn = NULL;
+    ng_pending_edge *pe = NULL;
+    edge_ref *refs = NULL;
+    size_t n_nodes = 0, n_refs = 0, n_edges = 0, n_items = 0;
+
+    if (g->finished) {
+        ng_error_set("internal: ng_graph_finish called twice");
+        return NG_EINVAL;
+    }
+    g->finished = 1;
+    size_t n = g->n_actors;
+    if (n && (!(rep = ng_malloc(n * sizeof *rep)) || !(node_of = ng_malloc(n * sizeof *node_of)))) {
+        error = NG_ENOMEM;
+        goto cleanup;
+    }
+    if ((error = resolve(g, rep)) < 0) goto cleanup;
+
+    /* one node per representative entry */
+    for (size_t i = 0; i < n; i++) node_of[i] = rep[i] == i ? (uint32_t)n_nodes++ : UINT32_MAX;
+    if (n_nodes && (!(node_aggs = ng_calloc(n_nodes, sizeof *node_aggs)) ||
+                    !(pn = ng_calloc(n_nodes, sizeof *pn)))) {
+        error = NG_ENOMEM;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint32_t k = node_of[rep[i]];
+        if (rep[i] == i) {
+            node_aggs[k].key = g->actors[i].key;
+            node_aggs[k].type = g->actors[i].type;
+        }
+        if ((error = gather(&node_aggs[k], &g->actors[i])) < 0) goto cleanup;
+    }
+    if ((error = choose_labels(g, rep, node_of, node_aggs, pn, n_nodes)) < 0) goto cleanup;
+    for (size_t k = 0; k < n_nodes; k++) {
+        ng_agg_actor *a = &node_aggs[k];
+        char *aliases;
+        ng_strset__compact(&a->aliases);
+        if ((error = ng_strset__join(&aliases, &a->aliases, &g->out)) < 0) goto cleanup;
+        pn[k].key = a->key;
+        pn[k].want_id = NULL;
+        pn[k].type = a->type;
+        pn[k].mentions = a->mentions > UINT32_MAX ? UINT32_MAX : (uint32_t)a->mentions;
+        pn[k].aliases = aliases;
+    }
+
+    /* edges between nodes, merged when resolution made two aggregates one */
+    if (g->n_aggs && !(refs = ng_malloc(g->n_aggs * sizeof *refs))) {
+        error = NG_ENOMEM;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < g->n_aggs; i++) {
+        const ng_agg_edge *e = &g->aggs[i];
+        edge_ref r = {node_of[rep[e->a]], node_of[rep[e->b]], e->rel, (uint32_t)i};
+        if (r.u == r.v) continue; /* resolution made it a self-loop */
+        if (ng_rel_symmetric(r.rel) && r.u > r.v) {
+            uint32_t t = r.u;
+            r.u = r.v;
+            r.v = t;
+        }
+        refs[n_refs++] = r;
+    }
+    if (n_refs > 1) qsort(refs, n_refs, sizeof *refs, cmp_edge_ref);
+    for (size_t i = 0; i < n_refs;) {
+        size_t j = i + 1;
+        while (j < n_refs && refs[j].u == refs[i].u && refs[j].rel == refs[i].rel &&
+               refs[j].v == refs[i].v) {
+            if ((error = ng_agg_edge__absorb(&g->aggs[refs[i].agg], &g->aggs[refs[j].agg])) < 0) {
+                goto cleanup;
+            }
+            j++;
+        }
+        refs[n_edges++] = refs[i];
+        n_items += g->aggs[refs[i].agg].n_items;
+        i = j;
+    }
+    if (n_items && !(g->items = ng_calloc(n_items, sizeof *g->items))) {
+        error = NG_ENOMEM;
+        goto cleanup;
+    }
+    if (n_edges && !(pe = ng_calloc(n_edges, sizeof *pe))) {
+        error = NG_ENOMEM;
+        goto cleanup;
+    }
+    n_items = 0;
+    for (size_t i = 0; i < n_edges; i++) {
+        pe[i].u = refs[i].u;
+        pe[i].v = refs[i].v;
+        if ((error = make_edge(g, &g->aggs[refs[i].agg], &pe[i], g->items + n_items)) < 0) {
+            goto cleanup;
+        }
+        n_items += pe[i].n_items;
+    }
+
+    error = ng_graph__assemble(g, pn, n_nodes, pe, n_edges);
+
+cleanup:
+    if (node_aggs) {
+        for (size_t k = 0; k < n_nodes; k++) ng_agg_actor__clear(&node_aggs[k]);
+    }
+    free(node_aggs);
+    free(pn);
+    free(pe);
+    free(refs);
+    free(rep);
+    free(node_of);
+    ng_graph__free_aggregation(g);
+    return error;
+}

@@ -1,0 +1,406 @@
+/* graphml_read.c - ng_graph_read_graphml: a GraphML file back into a finished ng_graph, so that
+ * `newsgraph metrics` (and later commands) can work on a graph written earlier or by
+ * another tool.
+ *
+ * igraph 0.10.2's reader takes a FILE* and does not decompress, so the file is read through
+ * zlib (which passes plain files through unchanged) into memory and handed to igraph with
+ * fmemopen. Attributes come through igraph's C attribute handler, which is process-wide:
+ * it is installed only for the time of the read (and of the igraph_destroy that must
+ * match it) and the previous handler is put back.
+ */
+#include "graph_internal.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+/* ------------------------------------------------------------------ reading the bytes */
+
+static int read_all(const char *path, ng_buf *out)
+{
+    int error = NG_OK;
+    gzFile z;
+    if (strcmp(path, "-") == 0) {
+        int fd = dup(STDIN_FILENO);
+        z = fd >= 0 ? gzdopen(fd, "rb") : NULL;
+        if (!z && fd >= 0) close(fd);
+    } else {
+        z = gzopen(path, "rb");
+    }
+    if (!z) {
+        ng_error_set("%s: cannot open: %s", path, errno ? strerror(errno) : "out of memory");
+        return errno ? NG_EIO : NG_ENOMEM;
+    }
+    char chunk[65536];
+    for (;;) {
+        int n = gzread(z, chunk, sizeof chunk);
+        if (n < 0) {
+            int zerr;
+            const char *msg = gzerror(z, &zerr);
+            ng_error_set("%s: read failed: %s", path,
+                         zerr == Z_ERRNO ? strerror(errno) : (msg ? msg : "zlib error"));
+            error = zerr == Z_ERRNO ? NG_EIO : NG_EFORMAT; /* corrupt or cut stream */
+            break;
+        }
+        if (n == 0) break;
+        if (out->len + (size_t)n > NG_GRAPHML_MAX_BYTES) {
+            ng_error_set("%s: larger than %zu MiB once decompressed; not read", path,
+                         NG_GRAPHML_MAX_BYTES >> 20);
+            error = NG_ELIMIT;
+            break;
+        }
+        if ((error = ng_buf_put(out, chunk, (size_t)n)) < 0) break;
+    }
+    gzclose(z);
+    return error;
+}
+
+/* ------------------------------------------------------------------ attributes */
+
+/* 0 when absent, else the igraph attribute type. */
+static int attr_kind(const igraph_t *ig, igraph_attribute_elemtype_t el, const char *name)
+{
+    igraph_attribute_type_t t;
+    if (!igraph_cattribute_has_attr(ig, el, name)) return 0;
+    if (igraph_cattribute_table.gettype(ig, &t, el, name) != IGRAPH_SUCCESS) return 0;
+    return (int)t;
+}
+
+typedef struct {
+    const char *name;
+    int kind;
+} attr;
+
+static attr attr_find(const igraph_t *ig, igraph_attribute_elemtype_t el, const char *name)
+{
+    attr a = {name, attr_kind(ig, el, name)};
+    return a;
+}
+
+/* The value as text, or NULL when absent or empty. `tmp` holds formatted numbers. */
+static const char *attr_text(const igraph_t *ig, igraph_attribute_elemtype_t el, attr a,
+                             igraph_integer_t i, char tmp[64])
+{
+    const char *s = NULL;
+    if (a.kind == IGRAPH_ATTRIBUTE_STRING) {
+        s = el == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(ig, a.name, i)
+                                          : igraph_cattribute_EAS(ig, a.name, i);
+    } else if (a.kind == IGRAPH_ATTRIBUTE_NUMERIC) {
+        double x = el == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAN(ig, a.name, i)
+                                                 : igraph_cattribute_EAN(ig, a.name, i);
+        if (isnan(x)) return NULL;
+        snprintf(tmp, 64, "%.17g", x);
+        s = tmp;
+    } else if (a.kind == IGRAPH_ATTRIBUTE_BOOLEAN) {
+        int b = el == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAB(ig, a.name, i)
+                                              : igraph_cattribute_EAB(ig, a.name, i);
+        s = b ? "true" : "false";
+    }
+    return s && *s ? s : NULL;
+}
+
+/* The value as a number: 1 when present and numeric (or a string holding a number). */
+static int attr_number(const igraph_t *ig, igraph_attribute_elemtype_t el, attr a,
+                       igraph_integer_t i, double *out)
+{
+    char tmp[64];
+    if (a.kind == IGRAPH_ATTRIBUTE_NUMERIC) {
+        *out = el == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAN(ig, a.name, i)
+                                             : igraph_cattribute_EAN(ig, a.name, i);
+        return isfinite(*out);
+    }
+    const char *s = attr_text(ig, el, a, i, tmp);
+    if (!s) return 0;
+    char *end;
+    errno = 0;
+    *out = strtod(s, &end);
+    return errno == 0 && end != s && *end == '\0' && isfinite(*out);
+}
+
+/* Splits a '|' list into the set (interned), for sorted, unique lists. */
+static int add_list(ng_graph *g, ng_strset *set, const char *list)
+{
+    int error;
+    for (const char *p = list; p && *p;) {
+        const char *end = strchr(p, '|');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len > 0) {
+            const char *s;
+            if ((error = ng_pool__intern(&g->pool, p, len, &s)) < 0) return error;
+            if ((error = ng_strset__add(set, s)) < 0) return error;
+        }
+        p = end ? end + 1 : NULL;
+    }
+    return NG_OK;
+}
+
+static int sorted_list(ng_graph *g, const char *list, const char **out)
+{
+    int error;
+    char *s = NULL;
+    ng_strset set = {0};
+    if ((error = add_list(g, &set, list)) < 0) goto cleanup;
+    ng_strset__compact(&set);
+    if ((error = ng_strset__join(&s, &set, &g->out)) < 0) goto cleanup;
+    *out = s;
+cleanup:
+    ng_strset__free(&set);
+    return error;
+}
+
+/* ------------------------------------------------------------------ nodes */
+
+static int read_nodes(ng_graph *g, const igraph_t *ig, ng_pending_node *pn)
+{
+    int error;
+    const igraph_attribute_elemtype_t V = IGRAPH_ATTRIBUTE_VERTEX;
+    attr a_id = attr_find(ig, V, "id"), a_label = attr_find(ig, V, "label");
+    attr a_name = attr_find(ig, V, "name"), a_type = attr_find(ig, V, "type");
+    attr a_mentions = attr_find(ig, V, "mentions"), a_aliases = attr_find(ig, V, "aliases");
+    char tmp[64], fallback[32];
+    for (igraph_integer_t i = 0; i < igraph_vcount(ig); i++) {
+        ng_pending_node *p = &pn[i];
+        const char *id = attr_text(ig, V, a_id, i, tmp);
+        snprintf(fallback, sizeof fallback, "n%lld", (long long)i);
+        if (!(p->key = ng_arena__strdup(&g->out, id ? id : fallback))) return NG_ENOMEM;
+        p->want_id = p->key;
+        const char *label = attr_text(ig, V, a_label, i, tmp);
+        if (!label) label = attr_text(ig, V, a_name, i, tmp);
+        if (!(p->label = ng_arena__strdup(&g->out, label ? label : p->key))) return NG_ENOMEM;
+        const char *type = attr_text(ig, V, a_type, i, tmp);
+        if (!type || ng_etype_parse(&p->type, type) < 0) p->type = NG_ETYPE_ORG;
+        double mentions;
+        if (!attr_number(ig, V, a_mentions, i, &mentions) || mentions < 0) mentions = 0;
+        p->mentions = mentions > UINT32_MAX ? UINT32_MAX : (uint32_t)mentions;
+        const char *aliases = attr_text(ig, V, a_aliases, i, tmp);
+        if ((error = sorted_list(g, aliases ? aliases : p->label, &p->aliases)) < 0) return error;
+    }
+    return NG_OK;
+}
+
+/* ------------------------------------------------------------------ edges */
+
+typedef struct {
+    size_t u, v;
+    ng_rel rel;
+    igraph_integer_t eid;
+    double weight;
+} raw_edge;
+
+static int cmp_raw(const void *a, const void *b)
+{
+    const raw_edge *x = a, *y = b;
+    if (x->u != y->u) return x->u < y->u ? -1 : 1;
+    if (x->rel != y->rel) return x->rel < y->rel ? -1 : 1;
+    if (x->v != y->v) return x->v < y->v ? -1 : 1;
+    return x->eid < y->eid ? -1 : x->eid > y->eid;
+}
+
+typedef struct {
+    attr relation, weight, evidence, sources, dates, first, last;
+} edge_attrs;
+
+static void keep_date(char dst[11], const char *d, int want_min)
+{
+    if (!ng_graph__is_date(d)) return;
+    if (!dst[0] || (want_min ? strcmp(d, dst) < 0 : strcmp(d, dst) > 0)) memcpy(dst, d, 11);
+}
+
+/* Merges the run raw[0..n) (same u, rel, v) into one pending edge. */
+static int merge_run(ng_graph *g, const igraph_t *ig, const edge_attrs *ea, const raw_edge *raw,
+                     size_t n, ng_pending_edge *pe)
+{
+    int error = NG_OK;
+    const igraph_attribute_elemtype_t E = IGRAPH_ATTRIBUTE_EDGE;
+    ng_strset sources = {0}, dates = {0};
+    char tmp[64], *s;
+    double weight = 0;
+    memset(pe, 0, sizeof *pe);
+    pe->u = raw[0].u;
+    pe->v = raw[0].v;
+    pe->rel = raw[0].rel;
+    pe->evidence = "";
+    for (size_t k = 0; k < n; k++) {
+        igraph_integer_t e = raw[k].eid;
+        weight += raw[k].weight;
+        const char *ev = attr_text(ig, E, ea->evidence, e, tmp);
+        if (ev && !*pe->evidence) {
+            if (!(pe->evidence = ng_arena__strdup(&g->out, ev))) {
+                error = NG_ENOMEM;
+                goto cleanup;
+            }
+        }
+        if ((error = add_list(g, &sources, attr_text(ig, E, ea->sources, e, tmp))) < 0 ||
+            (error = add_list(g, &dates, attr_text(ig, E, ea->dates, e, tmp))) < 0) {
+            goto cleanup;
+        }
+        const char *first = attr_text(ig, E, ea->first, e, tmp);
+        if (first && ng_graph__is_date(first)) {
+            keep_date(pe->first_date, first, 1);
+            keep_date(pe->last_date, first, 0);
+        }
+        const char *last = attr_text(ig, E, ea->last, e, tmp);
+        if (last && ng_graph__is_date(last)) {
+            keep_date(pe->first_date, last, 1);
+            keep_date(pe->last_date, last, 0);
+        }
+    }
+    ng_strset__compact(&dates);
+    /* keep only real dates, and let first/last cover them */
+    uint32_t w = 0;
+    for (uint32_t k = 0; k < dates.n; k++) {
+        if (!ng_graph__is_date(dates.v[k])) continue;
+        dates.v[w++] = dates.v[k];
+        keep_date(pe->first_date, dates.v[k], 1);
+        keep_date(pe->last_date, dates.v[k], 0);
+    }
+    dates.n = dates.clean = w;
+    if (dates.n == 0) { /* no list given: the known ends are the dates */
+        const char *d;
+        for (int k = 0; k < 2; k++) {
+            const char *end = k ? pe->last_date : pe->first_date;
+            if (!*end) continue;
+            if ((error = ng_pool__intern(&g->pool, end, 10, &d)) < 0) goto cleanup;
+            if ((error = ng_strset__add(&dates, d)) < 0) goto cleanup;
+        }
+        ng_strset__compact(&dates);
+    }
+    ng_strset__compact(&sources);
+    if ((error = ng_strset__join(&s, &sources, &g->out)) < 0) goto cleanup;
+    pe->sources = s;
+    if ((error = ng_strset__join(&s, &dates, &g->out)) < 0) goto cleanup;
+    pe->dates = s;
+    pe->weight = weight > UINT32_MAX ? UINT32_MAX : (uint32_t)weight;
+cleanup:
+    ng_strset__free(&sources);
+    ng_strset__free(&dates);
+    return error;
+}
+
+static int read_edges(ng_graph *g, const igraph_t *ig, ng_pending_edge **out, size_t *n_out)
+{
+    int error = NG_OK;
+    const igraph_attribute_elemtype_t E = IGRAPH_ATTRIBUTE_EDGE;
+    raw_edge *raw = NULL;
+    ng_pending_edge *pe = NULL;
+    size_t n = 0, m = (size_t)igraph_ecount(ig), n_pe = 0;
+    edge_attrs ea = {attr_find(ig, E, "relation"), attr_find(ig, E, "weight"),
+                     attr_find(ig, E, "evidence"), attr_find(ig, E, "sources"),
+                     attr_find(ig, E, "dates"), attr_find(ig, E, "first_date"),
+                     attr_find(ig, E, "last_date")};
+    ng_rel fallback = igraph_is_directed(ig) ? NG_REL_AFFILIATED_WITH : NG_REL_MET;
+    char tmp[64];
+
+    *out = NULL;
+    *n_out = 0;
+    if (m == 0) return NG_OK;
+    if (!(raw = ng_malloc(m * sizeof *raw)) || !(pe = ng_calloc(m, sizeof *pe))) {
+        error = NG_ENOMEM;
+        goto cleanup;
+    }
+    for (igraph_integer_t e = 0; e < (igraph_integer_t)m; e++) {
+        igraph_integer_t from, to;
+        if ((error = ng_igraph__check(igraph_edge(ig, e, &from, &to))) < 0) goto cleanup;
+        if (from == to) continue; /* self-loops say nothing about relations between actors */
+        raw_edge r = {(size_t)from, (size_t)to, fallback, e, 1.0};
+        const char *rel = attr_text(ig, E, ea.relation, e, tmp);
+        if (rel && ng_rel_parse(&r.rel, rel) < 0) r.rel = fallback;
+        double w;
+        if (attr_number(ig, E, ea.weight, e, &w)) r.weight = w < 1 ? 1 : floor(w + 0.5);
+        if (ng_rel_symmetric(r.rel) && r.u > r.v) {
+            size_t t = r.u;
+            r.u = r.v;
+            r.v = t;
+        }
+        raw[n++] = r;
+    }
+    if (n > 1) qsort(raw, n, sizeof *raw, cmp_raw);
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && raw[j].u == raw[i].u && raw[j].rel == raw[i].rel && raw[j].v == raw[i].v) {
+            j++;
+        }
+        if ((error = merge_run(g, ig, &ea, raw + i, j - i, &pe[n_pe++])) < 0) goto cleanup;
+        i = j;
+    }
+    *out = pe;
+    *n_out = n_pe;
+    pe = NULL;
+cleanup:
+    free(raw);
+    free(pe);
+    return error;
+}
+
+/* ------------------------------------------------------------------ the reader */
+
+int ng_graph_read_graphml(ng_graph **out, const char *path)
+{
+    int error;
+    ng_buf bytes = NG_BUF_INIT;
+    FILE *f = NULL;
+    ng_graph *g = NULL;
+    igraph_t ig;
+    int have_ig = 0;
+    const igraph_attribute_table_t *old_table = NULL;
+    int table_set = 0;
+    ng_pending_node *pn = NULL;
+    ng_pending_edge *pe = NULL;
+    size_t n_pe = 0;
+
+    *out = NULL;
+    ng_igraph__init();
+    if ((error = read_all(path, &bytes)) < 0) goto cleanup;
+    if (bytes.len == 0) {
+        ng_error_set("%s: empty file; expected a GraphML graph", path);
+        error = NG_EFORMAT;
+        goto cleanup;
+    }
+    if (!(f = fmemopen(bytes.ptr, bytes.len, "r"))) {
+        ng_error_set("%s: cannot read from memory: %s", path, strerror(errno));
+        error = NG_EIO;
+        goto cleanup;
+    }
+    old_table = igraph_set_attribute_table(&igraph_cattribute_table);
+    table_set = 1;
+    if (igraph_read_graph_graphml(&ig, f, 0) != IGRAPH_SUCCESS) {
+        /* the handler left igraph's reason as the message: prefix the file */
+        char reason[768];
+        snprintf(reason, sizeof reason, "%s", ng_error_last());
+        ng_error_set("%s: not a readable GraphML graph: %s", path, reason);
+        error = NG_EFORMAT;
+        goto cleanup;
+    }
+    have_ig = 1;
+
+    if ((error = ng_graph_new(&g)) < 0) goto cleanup;
+    g->finished = 1;
+    size_t n = (size_t)igraph_vcount(&ig);
+    if (n && !(pn = ng_calloc(n, sizeof *pn))) {
+        error = NG_ENOMEM;
+        goto cleanup;
+    }
+    if ((error = read_nodes(g, &ig, pn)) < 0) goto cleanup;
+    if ((error = read_edges(g, &ig, &pe, &n_pe)) < 0) goto cleanup;
+    /* done with igraph's attributes: the graph we build next must not carry any */
+    igraph_destroy(&ig);
+    have_ig = 0;
+    igraph_set_attribute_table(old_table);
+    table_set = 0;
+    if ((error = ng_graph__assemble(g, pn, n, pe, n_pe)) < 0) goto cleanup;
+    *out = g;
+    g = NULL;
+
+cleanup:
+    if (have_ig) igraph_destroy(&ig); /* with the attribute table it was made with */
+    if (table_set) igraph_set_attribute_table(old_table);
+    if (f) fclose(f);
+    free(pn);
+    free(pe);
+    ng_buf_free(&bytes);
+    ng_graph_free(g);
+    return error;
+}

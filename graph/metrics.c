@@ -1,0 +1,263 @@
+/* metrics.c - node centralities and communities (graph/README.md: Metrics).
+ *
+ * Every metric but in/out degree is defined on the undirected weighted projection: one
+ * edge per pair of actors that share at least one edge of the relations selected, weight =
+ * the sum of those edges' weights (any relation, any direction); path length = 1/weight, so
+ * that stronger ties are shorter. in_degree/out_degree count the directed edges (one per
+ * (source, relation, target); met and signed are symmetric and count in neither).
+ *
+ * Guards for igraph 0.10.2 (fixed upstream later, see export-clients.md):
+ *   - PageRank with PRPACK and weights > 0 only (projection weights are >= 1);
+ *   - Leiden with a positive iteration count, driven by our own convergence loop
+ *     (0.10.2's n_iterations < 0 stops after the first iteration that changes anything);
+ *   - no igraph_simplify with attributes: the projection is built by sorting pairs;
+ *   - multilevel (Louvain) is not used.
+ * Nodes without any edge get 0 for every metric except pagerank (the teleport share) and
+ * community (a community of their own).
+ */
+#include "graph_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NG_RNG_SEED 42
+#define LEIDEN_MAX_ROUNDS 50
+#define LEIDEN_BETA 0.01
+
+typedef struct {
+    size_t u, v; /* u < v */
+    double w;
+} pair;
+
+static int cmp_pair(const void *a, const void *b)
+{
+    const pair *x = a, *y = b;
+    if (x->u != y->u) return x->u < y->u ? -1 : 1;
+    if (x->v != y->v) return x->v < y->v ? -1 : 1;
+    return 0;
+}
+
+static int wanted(const ng_metrics_opts *o, ng_rel r)
+{
+    return o->relations == 0 || (o->relations & (1u << r));
+}
+
+/* The projection's pairs, sorted and merged; *n_out pairs in *out (caller frees). */
+static int project(const ng_graph *g, const ng_metrics_opts *o, pair **out, size_t *n_out)
+{
+    pair *p = NULL;
+    size_t n = 0;
+    *out = NULL;
+    *n_out = 0;
+    if (g->n_edges == 0) return NG_OK;
+    if (!(p = ng_malloc(g->n_edges * sizeof *p))) return NG_ENOMEM;
+    for (size_t i = 0; i < g->n_edges; i++) {
+        const ng_edge *e = &g->edges[i];
+        if (!wanted(o, e->rel) || e->source == e->target) continue;
+        p[n].u = e->source < e->target ? e->source : e->target;
+        p[n].v = e->source < e->target ? e->target : e->source;
+        p[n].w = (double)e->weight;
+        n++;
+    }
+    if (n > 1) qsort(p, n, sizeof *p, cmp_pair);
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w > 0 && p[w - 1].u == p[i].u && p[w - 1].v == p[i].v) p[w - 1].w += p[i].w;
+        else p[w++] = p[i];
+    }
+    *out = p;
+    *n_out = w;
+    return NG_OK;
+}
+
+/* NaN or infinite results (e.g. igraph's closeness of an isolated node) become 0. */
+static double finite_or_zero(double x) { return isfinite(x) ? x : 0.0; }
+
+/* Runs Leiden (modularity objective) until the partition is stable for two rounds. */
+static int leiden(const igraph_t *proj, const igraph_vector_t *w, const igraph_vector_t *strength,
+                  double total_weight, igraph_vector_int_t *membership)
+{
+    int error;
+    igraph_vector_int_t before;
+    igraph_integer_t n_clusters;
+    igraph_real_t quality;
+    int stable = 0;
+
+    if ((error = ng_igraph__check(igraph_vector_int_init(&before, 0))) < 0) return error;
+    igraph_rng_seed(igraph_rng_default(), NG_RNG_SEED);
+    double resolution = 1.0 / (2.0 * total_weight);
+    for (int round = 0; round < LEIDEN_MAX_ROUNDS && stable < 2; round++) {
+        if ((error = ng_igraph__check(igraph_vector_int_update(&before, membership))) < 0) break;
+        if ((error = ng_igraph__check(igraph_community_leiden(
+                 proj, w, strength, resolution, LEIDEN_BETA, round > 0, 1, membership,
+                 &n_clusters, &quality))) < 0) {
+            break;
+        }
+        stable = round > 0 && igraph_vector_int_all_e(&before, membership) ? stable + 1 : 0;
+    }
+    igraph_vector_int_destroy(&before);
+    return error;
+}
+
+/* Numbers communities 0, 1, ... in the order of their first node (nodes are in id order),
+ * and returns how many there are. */
+static size_t renumber(igraph_vector_int_t *membership, size_t n)
+{
+    size_t next = 0;
+    igraph_integer_t *map = calloc(n ? n : 1, sizeof *map);
+    if (!map) return 0;
+    for (size_t i = 0; i < n; i++) map[i] = -1;
+    for (size_t i = 0; i < n; i++) {
+        igraph_integer_t c = VECTOR(*membership)[i];
+        if (c < 0 || (size_t)c >= n) c = (igraph_integer_t)i; /* cannot happen; stay safe */
+        if (map[c] < 0) map[c] = (igraph_integer_t)next++;
+        VECTOR(*membership)[i] = map[c];
+    }
+    free(map);
+    return next;
+}
+
+/* The igraph part: centralities and communities on the projection (n > 0, m > 0). */
+static int igraph_metrics(ng_graph *g, const pair *pairs, size_t m, double total_weight)
+{
+    int error;
+    size_t n = g->n_nodes;
+    int have_proj = 0;
+    igraph_t proj;
+    /* zeroed vectors are safe to destroy (igraph frees only a non-NULL store) */
+    igraph_vector_int_t ends = {0}, membership = {0};
+    igraph_vector_t w = {0}, dist = {0}, res = {0}, strength = {0};
+    igraph_real_t value, q;
+    igraph_arpack_options_t arpack;
+
+    if ((error = ng_igraph__check(igraph_vector_int_init(&ends, (igraph_integer_t)(2 * m)))) < 0 ||
+        (error = ng_igraph__check(igraph_vector_int_init(&membership, 0))) < 0 ||
+        (error = ng_igraph__check(igraph_vector_init(&w, (igraph_integer_t)m))) < 0 ||
+        (error = ng_igraph__check(igraph_vector_init(&dist, (igraph_integer_t)m))) < 0 ||
+        (error = ng_igraph__check(igraph_vector_init(&res, 0))) < 0 ||
+        (error = ng_igraph__check(igraph_vector_init(&strength, (igraph_integer_t)n))) < 0) {
+        goto cleanup;
+    }
+    for (size_t i = 0; i < m; i++) {
+        VECTOR(ends)[2 * i] = (igraph_integer_t)pairs[i].u;
+        VECTOR(ends)[2 * i + 1] = (igraph_integer_t)pairs[i].v;
+        VECTOR(w)[i] = pairs[i].w;
+        VECTOR(dist)[i] = 1.0 / pairs[i].w;
+    }
+    for (size_t i = 0; i < n; i++) VECTOR(strength)[i] = g->nodes[i].m.strength;
+    if ((error = ng_igraph__check(igraph_create(&proj, &ends, (igraph_integer_t)n,
+                                                IGRAPH_UNDIRECTED))) < 0) {
+        goto cleanup;
+    }
+    have_proj = 1;
+
+    /* betweenness: weighted (length 1/weight), unnormalized, each pair counted once */
+    if ((error = ng_igraph__check(igraph_betweenness(&proj, &res, igraph_vss_all(),
+                                                     IGRAPH_UNDIRECTED, &dist))) < 0) {
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) g->nodes[i].m.betweenness = finite_or_zero(VECTOR(res)[i]);
+
+    /* closeness: (reachable nodes) / (sum of distances to them); 0 when none is reachable */
+    if ((error = ng_igraph__check(igraph_closeness(&proj, &res, NULL, NULL, igraph_vss_all(),
+                                                   IGRAPH_ALL, &dist, 1))) < 0) {
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) g->nodes[i].m.closeness = finite_or_zero(VECTOR(res)[i]);
+
+    /* harmonic: sum of 1/distance over the other nodes, unnormalized */
+    if ((error = ng_igraph__check(igraph_harmonic_centrality(&proj, &res, igraph_vss_all(),
+                                                             IGRAPH_ALL, &dist, 0))) < 0) {
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) g->nodes[i].m.harmonic = finite_or_zero(VECTOR(res)[i]);
+
+    /* PageRank: PRPACK, damping 0.85, weights > 0 */
+    if ((error = ng_igraph__check(igraph_pagerank(&proj, IGRAPH_PAGERANK_ALGO_PRPACK, &res,
+                                                  &value, igraph_vss_all(), 0, 0.85, &w,
+                                                  NULL))) < 0) {
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) g->nodes[i].m.pagerank = finite_or_zero(VECTOR(res)[i]);
+
+    /* eigenvector: leading eigenvector of the weighted adjacency, scaled to max 1 */
+    igraph_arpack_options_init(&arpack);
+    if ((error = ng_igraph__check(igraph_eigenvector_centrality(&proj, &res, &value, 0, 1, &w,
+                                                                &arpack))) < 0) {
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) {
+        g->nodes[i].m.eigenvector =
+            g->nodes[i].m.degree > 0 ? finite_or_zero(VECTOR(res)[i]) : 0.0;
+    }
+
+    /* communities: Leiden, modularity objective, seeded */
+    if ((error = leiden(&proj, &w, &strength, total_weight, &membership)) < 0) goto cleanup;
+    g->n_communities = renumber(&membership, n);
+    for (size_t i = 0; i < n; i++) g->nodes[i].m.community = (int)VECTOR(membership)[i];
+    if ((error = ng_igraph__check(igraph_modularity(&proj, &membership, &w, 1.0, 0, &q))) < 0) {
+        goto cleanup;
+    }
+    g->modularity = finite_or_zero(q);
+
+cleanup:
+    if (have_proj) igraph_destroy(&proj);
+    igraph_vector_destroy(&w);
+    igraph_vector_destroy(&dist);
+    igraph_vector_destroy(&res);
+    igraph_vector_destroy(&strength);
+    igraph_vector_int_destroy(&membership);
+    igraph_vector_int_destroy(&ends);
+    return error;
+}
+
+int ng_graph_compute_metrics_opts(ng_graph *g, const ng_metrics_opts *opts)
+{
+    int error;
+    pair *pairs = NULL;
+    size_t m = 0, n = g->n_nodes;
+    ng_metrics_opts o = NG_METRICS_OPTS_INIT;
+
+    if (!g->finished) {
+        ng_error_set("internal: ng_graph_compute_metrics called before ng_graph_finish");
+        return NG_EINVAL;
+    }
+    if (opts) o = *opts;
+    ng_igraph__init();
+    /* eigenvector centrality draws its ARPACK start vector from igraph's default RNG and
+     * Leiden its node order: seed it so that the same graph gives the same numbers */
+    igraph_rng_seed(igraph_rng_default(), NG_RNG_SEED);
+    g->has_metrics = 0;
+    g->modularity = 0.0;
+    g->n_communities = n;
+    for (size_t i = 0; i < n; i++) {
+        memset(&g->nodes[i].m, 0, sizeof g->nodes[i].m);
+        g->nodes[i].m.community = (int)i;
+        g->nodes[i].m.pagerank = 1.0 / (double)n;
+    }
+    if ((error = project(g, &o, &pairs, &m)) < 0) goto cleanup;
+
+    double total_weight = 0.0;
+    for (size_t i = 0; i < m; i++) {
+        g->nodes[pairs[i].u].m.degree += 1;
+        g->nodes[pairs[i].v].m.degree += 1;
+        g->nodes[pairs[i].u].m.strength += pairs[i].w;
+        g->nodes[pairs[i].v].m.strength += pairs[i].w;
+        total_weight += pairs[i].w;
+    }
+    for (size_t i = 0; i < g->n_edges; i++) {
+        const ng_edge *e = &g->edges[i];
+        if (!e->directed || !wanted(&o, e->rel)) continue;
+        g->nodes[e->source].m.out_degree += 1;
+        g->nodes[e->target].m.in_degree += 1;
+    }
+    if (m > 0 && (error = igraph_metrics(g, pairs, m, total_weight)) < 0) goto cleanup;
+    g->has_metrics = 1;
+
+cleanup:
+    free(pairs);
+    return error;
+}
+
+int ng_graph_compute_metrics(ng_graph *g) { return ng_graph_compute_metrics_opts(g, NULL); }

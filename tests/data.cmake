@@ -1,0 +1,3 @@
+# The built-in dictionaries are well-formed and unambiguous (tests/data/check_data.py).
+add_test(NAME data_dictionaries COMMAND /usr/bin/python3 ${NG_TEST_DIR}/data/check_data.py ${PROJECT_SOURCE_DIR}/extract/data --self-test)
+set_tests_properties(data_dictionaries PROPERTIES LABELS unit)

@@ -1,0 +1,433 @@
+#!/usr/bin/python3
+"""check_data.py - checks the built-in dictionaries in extract/data/ (states, organizations,
+bodies, titles) before they are embedded into the binary.
+
+Usage: check_data.py [DATA_DIR] [--self-test]
+  DATA_DIR     the directory holding states.csv, organizations.csv, bodies.csv, titles.csv
+               (default: extract/data next to this tests/ folder).
+  --self-test  also proves the checker can fail: it breaks temporary copies of the data in
+               several ways (duplicate alias, bad header, missing demonym, a person, ...) and
+               fails unless every broken copy is rejected.
+Exit 0 when everything holds, 1 otherwise; every problem is printed as FILE:LINE: what.
+Standard library only (csv), so it runs with /usr/bin/python3 anywhere.
+"""
+import csv
+import os
+import re
+import shutil
+import sys
+import tempfile
+import unicodedata
+
+ACTOR_HEADER = ["name", "type", "aliases", "demonyms", "capital", "seats"]
+BODY_HEADER = ["name", "aliases", "type"]
+TITLE_HEADER = ["title", "kind", "body"]
+TITLE_KINDS = {"office", "military", "honorific", "religious", "royal"}
+MIN_STATES = 193
+
+# States whose only English demonym is taken by a namesake that news means far more often
+# (see extract/data/README.md): they may have an empty demonyms column.
+DEMONYM_EXEMPT = {
+    "Dominica": "'Dominican' belongs to the Dominican Republic",
+    "Republic of the Congo": "'Congolese' belongs to the Democratic Republic of the Congo",
+}
+
+# Ordinary English words that must never be a mixed-case name, alias, demonym, capital or seat
+# (the engine matches those case-insensitively). All-caps acronyms ("WHO", "US") are matched
+# with their exact case and are not concerned.
+COMMON_WORDS = set("""
+a an and are as at be but by can do for from go he her his how i if in is it its me my no
+not of on or our out so than that the their them then there these they this to up us was we
+what when where which who why will with you your aid all any art bank board body camp case
+chair chief city council court day deal defense defence force forces fund group guard head
+home house interior justice labour labor law league leader may military minister ministry
+mission movement nation national navy new news office order party peace people police post
+power press public rally red reform republic rights security senate service state states
+sun time times total trade union unity us world male mean polish august march congress
+amnesty fed guardian economist patriot alliance coalition commission assembly parliament
+""".split())
+
+# Given names: a name, alias or capital starting with one of these looks like a person.
+GIVEN_NAMES = set("""
+Vladimir Sergei Sergey Dmitry Dmitri Andrey Andrei Alexander Aleksandr Alexei Alexey Yevgeny
+Yevgeniy Mikhail Nikolai Ivan Maria Mariya Yulia Volodymyr Petro Oleksandr Olena Donald Joe
+Joseph Barack Hillary Kamala Antony Marco JD Emmanuel Olaf Friedrich Angela Keir Rishi Boris
+Theresa David James John Michael Robert William Charles Elizabeth Mary Paul Peter Thomas
+Xi Li Wang Hu Jiang Narendra Rahul Recep Tayyip Benjamin Yair Isaac Mahmoud Ismail Yahya
+Mohammed Muhammad Mohamed Mohammad Ahmed Ahmad Ali Hassan Hussein Hosni Abdel Abdul
+Abdelfattah Bashar Ebrahim Masoud Ruhollah Ali-Khamenei Assimi Ibrahim Abdourahamane Mahamat
+Idriss Faustin Felix Félix Paul Cyril Bola Muhammadu Jacob Nelson Yoweri Abiy Kim Shinzo Fumio
+Shigeru Yoon Lee Moon Lula Luiz Javier Gustavo Nicolas Nicolás Jair Andrés Claudia Giorgia
+Pedro Ursula Kaja Josep Antonio António Jens Mark Viktor Aleksandar Ilham Nikol Kassym-Jomart
+Shavkat Emomali Alexander Lukashenko Recep Volodymyr Gen. Col. Mr. Mrs. Ms. Dr.
+""".split())
+PERSON_TOKENS = {"bin", "ibn", "Jr.", "Sr.", "Jr", "Sr"}
+PERSON_TITLE_PREFIXES = ("President ", "Prime Minister ", "King ", "Queen ", "Pope ", "Emir ",
+                         "Sheikh ", "Sultan ", "Prince ", "Mr. ", "Mrs. ", "Ms. ", "Dr. ",
+                         "Gen. ", "Col. ", "Sir ", "Minister ")
+
+
+def is_allcaps(s):
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def fold(s):
+    """Comparison key as the engine sees a phrase: accents off, lower case, curly quotes and
+    dashes unified, periods dropped ("U.S." = "US"), spaces collapsed."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    for d in ("\u2010", "\u2011", "\u2012", "\u2013", "\u2014"):
+        s = s.replace(d, "-")
+    s = s.replace(".", "")
+    return " ".join(s.lower().split())
+
+
+def caps_key(s):
+    return " ".join(s.replace(".", "").split())
+
+
+class Checker:
+    def __init__(self, data_dir):
+        self.dir = data_dir
+        self.errors = []
+
+    def err(self, file, line, msg):
+        self.errors.append(f"{file}:{line}: {msg}")
+
+    # ---------------------------------------------------------------- reading
+    def read(self, file, header):
+        path = os.path.join(self.dir, file)
+        try:
+            with open(path, "rb") as f:
+                raw = f.read()
+        except OSError as e:
+            self.err(file, 0, f"cannot read: {e}")
+            return []
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            self.err(file, 0, f"not valid UTF-8 ({e})")
+            return []
+        if text.startswith("\ufeff"):
+            self.err(file, 1, "starts with a byte-order mark; save as plain UTF-8")
+        if "\r" in text:
+            self.err(file, 0, "has CR characters; use LF line ends")
+        if text and not text.endswith("\n"):
+            self.err(file, text.count("\n") + 1, "the last line has no newline")
+        for n, line in enumerate(text.split("\n"), 1):
+            if line.startswith("#"):
+                self.err(file, n, "comment line: libcsv has no comments, document in README.md")
+            elif line.strip() == "" and n <= text.count("\n"):
+                self.err(file, n, "empty line")
+        rows = []
+        reader = csv.reader(text.splitlines(True), strict=True)
+        try:
+            first = True
+            for fields in reader:
+                line = reader.line_num
+                if first:
+                    first = False
+                    if fields != header:
+                        self.err(file, line, f"header is {fields!r}, must be exactly {','.join(header)}")
+                    continue
+                if not fields:
+                    continue
+                if len(fields) != len(header):
+                    self.err(file, line, f"{len(fields)} fields, expected {len(header)}")
+                    continue
+                rows.append((line, dict(zip(header, fields))))
+        except csv.Error as e:
+            self.err(file, reader.line_num, f"CSV syntax error: {e}")
+        if first:
+            self.err(file, 1, "empty file (no header)")
+        return rows
+
+    def items(self, file, line, col, value, allow_the=False):
+        """Splits a '|' list, checking each item's shape."""
+        if value == "":
+            return []
+        out = []
+        for item in value.split("|"):
+            if item == "":
+                self.err(file, line, f"{col}: empty item in '{value}' (stray '|')")
+                continue
+            if item != item.strip() or "  " in item:
+                self.err(file, line, f"{col}: '{item}' has stray spaces")
+            if not allow_the and re.match(r"(?i)the\s", item):
+                self.err(file, line, f"{col}: '{item}' starts with 'the' (the engine strips it)")
+            if item in out:
+                self.err(file, line, f"{col}: '{item}' listed twice")
+            out.append(item)
+        return out
+
+    def looks_like_person(self, file, line, col, s):
+        toks = s.split()
+        if toks and toks[0] in GIVEN_NAMES and len(toks) >= 2:
+            self.err(file, line, f"{col}: '{s}' looks like a person (starts with a given name); "
+                                 "people are never listed in built-in data")
+            return
+        if any(t in PERSON_TOKENS for t in toks):
+            self.err(file, line, f"{col}: '{s}' looks like a person's name; people are never listed")
+            return
+        for p in PERSON_TITLE_PREFIXES:
+            if s.startswith(p) and len(s) > len(p) and s[len(p)].isupper():
+                self.err(file, line, f"{col}: '{s}' is a title followed by a name: a person")
+                return
+
+    # ---------------------------------------------------------------- actors
+    def check_actors(self):
+        # Phrase keys across states.csv AND organizations.csv:
+        #   caps[key] / folded[key] -> (entry, file, line, column, text)
+        caps, folded = {}, {}
+        entries = {}      # canonical name -> (file, line)
+        states = []       # (line, row, demonyms)
+
+        def claim(entry, file, line, col, s):
+            if is_allcaps(s):
+                k = caps_key(s)
+                prev = caps.get(k)
+                if prev is None:
+                    prev = folded.get(fold(s))
+                if prev is None:
+                    caps[k] = (entry, file, line, col, s)
+            else:
+                if col != "demonyms" and col != "name" and fold(s) in COMMON_WORDS:
+                    self.err(file, line, f"{col}: '{s}' is an ordinary English word; it would match "
+                                         "ordinary text (write acronyms in capitals)")
+                k = fold(s)
+                prev = folded.get(k)
+                if prev is None:
+                    for ck, cv in caps.items():
+                        if fold(ck) == k:
+                            prev = cv
+                            break
+                if prev is None:
+                    folded[k] = (entry, file, line, col, s)
+            if prev is not None and prev[0] != entry:
+                self.err(file, line, f"{col} '{s}' of '{entry}' also names '{prev[0]}' "
+                                     f"({prev[1]}:{prev[2]} {prev[3]} '{prev[4]}')")
+
+        for file, want_type in (("states.csv", "state"), ("organizations.csv", "organization")):
+            rows = self.read(file, ACTOR_HEADER)
+            if file == "states.csv":
+                n_states = len(rows)
+            for line, r in rows:
+                name = r["name"]
+                if name == "" or name != name.strip():
+                    self.err(file, line, f"name '{name}' is empty or has stray spaces")
+                    continue
+                if re.match(r"(?i)the\s", name):
+                    self.err(file, line, f"name '{name}' starts with 'the'")
+                if r["type"] != want_type:
+                    self.err(file, line, f"type '{r['type']}' must be '{want_type}' in {file}")
+                if name in entries:
+                    p = entries[name]
+                    self.err(file, line, f"'{name}' is listed twice (first at {p[0]}:{p[1]})")
+                    continue
+                entries[name] = (file, line)
+                aliases = self.items(file, line, "aliases", r["aliases"])
+                demonyms = self.items(file, line, "demonyms", r["demonyms"])
+                capital = self.items(file, line, "capital", r["capital"])
+                seats = self.items(file, line, "seats", r["seats"])
+                if file == "organizations.csv" and (demonyms or capital):
+                    self.err(file, line, "organizations have no demonyms or capital")
+                for c in capital:
+                    if fold(c) == fold(name):
+                        self.err(file, line, f"capital '{c}' equals the state's name: leave it empty")
+                for col, vals in (("name", [name]), ("aliases", aliases), ("demonyms", demonyms),
+                                  ("capital", capital), ("seats", seats)):
+                    for v in vals:
+                        self.looks_like_person(file, line, col, v)
+                        claim(name, file, line, col, v)
+                if file == "states.csv":
+                    states.append((line, r, demonyms))
+
+        if n_states < MIN_STATES:
+            self.err("states.csv", 0, f"only {n_states} states; all {MIN_STATES} UN members must be listed")
+        for line, r, dem in states:
+            if not dem and r["name"] not in DEMONYM_EXEMPT:
+                self.err("states.csv", line, f"'{r['name']}' has no demonym (every state needs one "
+                                             "unless exempted with a reason in check_data.py and README.md)")
+            if dem and r["name"] in DEMONYM_EXEMPT:
+                self.err("states.csv", line, f"'{r['name']}' is exempted from demonyms "
+                                             f"({DEMONYM_EXEMPT[r['name']]}) but has some")
+
+    # ---------------------------------------------------------------- bodies
+    def check_bodies(self):
+        rows = self.read("bodies.csv", BODY_HEADER)
+        names, seen = set(), {}
+        for line, r in rows:
+            name = r["name"]
+            if name == "" or name != name.strip():
+                self.err("bodies.csv", line, f"name '{name}' is empty or has stray spaces")
+                continue
+            if r["type"] != "organization":
+                self.err("bodies.csv", line, f"type '{r['type']}' must be 'organization'")
+            if name in names:
+                self.err("bodies.csv", line, f"body '{name}' listed twice")
+            names.add(name)
+            for v in [name] + self.items("bodies.csv", line, "aliases", r["aliases"]):
+                self.looks_like_person("bodies.csv", line, "aliases", v)
+                k = caps_key(v) if is_allcaps(v) else fold(v)
+                if k in seen and seen[k][0] != name:
+                    self.err("bodies.csv", line, f"'{v}' of '{name}' also names body '{seen[k][0]}' "
+                                                 f"(bodies.csv:{seen[k][1]})")
+                seen.setdefault(k, (name, line))
+        return names
+
+    # ---------------------------------------------------------------- titles
+    def check_titles(self, bodies):
+        rows = self.read("titles.csv", TITLE_HEADER)
+        seen = {}
+        for line, r in rows:
+            t = r["title"]
+            if t == "" or t != t.strip():
+                self.err("titles.csv", line, f"title '{t}' is empty or has stray spaces")
+                continue
+            if t in seen:
+                self.err("titles.csv", line, f"title '{t}' listed twice (first at line {seen[t]})")
+            seen[t] = line
+            if r["kind"] not in TITLE_KINDS:
+                self.err("titles.csv", line, f"kind '{r['kind']}' must be one of {sorted(TITLE_KINDS)}")
+            if r["body"] and r["body"] not in bodies:
+                self.err("titles.csv", line, f"body '{r['body']}' is not a name in bodies.csv")
+            if r["body"] and r["kind"] not in ("office", "military"):
+                self.err("titles.csv", line, f"a {r['kind']} title heads no body")
+            if len(t.split()) > 1 and t.split()[0] in GIVEN_NAMES - {"Gen.", "Col.", "Mr.", "Mrs.", "Ms.", "Dr."}:
+                self.err("titles.csv", line, f"title '{t}' looks like a person")
+        if len(rows) < 80:
+            self.err("titles.csv", 0, f"only {len(rows)} titles")
+
+    # ---------------------------------------------------------------- composed names
+    def check_composed(self, bodies):
+        """An organization alias "<Demonym> <Body>" (it absorbs a composed body name, e.g.
+        'Israeli Armed Forces' -> Israel Defense Forces) must use the state's FIRST demonym,
+        the one the engine composes with; otherwise it never matches."""
+        first, other = {}, {}
+        for line, r in self.read("states.csv", ACTOR_HEADER):
+            dem = [d for d in r["demonyms"].split("|") if d]
+            if dem:
+                first[dem[0]] = r["name"]
+                for d in dem[1:]:
+                    other[d] = (r["name"], dem[0])
+        for line, r in self.read("organizations.csv", ACTOR_HEADER):
+            for a in [r["name"]] + [x for x in r["aliases"].split("|") if x]:
+                for b in bodies:
+                    if a.endswith(" " + b):
+                        d = a[: -len(b) - 1]
+                        if d in other and d not in first:
+                            st, good = other[d]
+                            self.err("organizations.csv", line,
+                                     f"'{a}' uses '{d}', but names are composed with {st}'s first "
+                                     f"demonym: write '{good} {b}'")
+
+    def run(self):
+        self.check_actors()
+        bodies = self.check_bodies()
+        self.check_titles(bodies)
+        self.check_composed(bodies)
+        return self.errors
+
+
+# -------------------------------------------------------------------- self-test
+def mutate(path, fn):
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    lines = fn(lines)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+
+
+def replace_line(prefix, new):
+    def fn(lines):
+        for i, l in enumerate(lines):
+            if l.startswith(prefix):
+                lines[i] = new(l)
+                return lines
+        raise SystemExit(f"self-test: no line starts with {prefix!r}")
+    return fn
+
+
+BREAKAGES = [
+    ("duplicate alias across two states", "states.csv",
+     replace_line("Chad,", lambda l: l.replace("Republic of Chad|", "Republic of Chad|Republic of Mali|"))),
+    ("alias differing only in case and accents", "states.csv",
+     replace_line("Belarus,", lambda l: l.replace("Republic of Belarus|", "Republic of Belarus|russian fédération|"))),
+    ("all-caps acronym shared by two organizations", "organizations.csv",
+     replace_line("African Union,", lambda l: l.replace("AU|", "AU|UN|"))),
+    ("state alias equal to an organization alias", "organizations.csv",
+     replace_line("World Bank,", lambda l: l.replace("IBRD", "IBRD|Kremlin"))),
+    ("wrong header", "bodies.csv", lambda ls: ["name,alias,type"] + ls[1:]),
+    ("comment line", "titles.csv", lambda ls: ls[:1] + ["# military ranks"] + ls[1:]),
+    ("state without a demonym", "states.csv",
+     replace_line("Mali,", lambda l: l.replace("Malian|Malians", ""))),
+    ("a person as an organization", "organizations.csv",
+     lambda ls: ls[:-1] + ["Vladimir Putin,organization,Putin,,,", ""]),
+    ("bad type", "organizations.csv", replace_line("NATO,", lambda l: l.replace(",organization,", ",alliance,"))),
+    ("unknown title kind", "titles.csv", replace_line("Pope,", lambda l: "Pope,clergy,")),
+    ("title body missing from bodies.csv", "titles.csv",
+     replace_line("Foreign Minister,", lambda l: "Foreign Minister,office,Ministry of Magic")),
+    ("alias with a leading 'the'", "states.csv",
+     replace_line("Netherlands,", lambda l: l.replace("Holland", "Holland|the Netherlands"))),
+    ("too few states", "states.csv", lambda ls: ls[:150] + [""]),
+    ("empty name", "organizations.csv", lambda ls: ls[:-1] + [",organization,Nothing,,,", ""]),
+    ("composed alias with a non-first demonym", "organizations.csv",
+     replace_line("Knesset,", lambda l: l.replace("Israeli Parliament", "Israeli Parliament|Israelis Parliament"))),
+    ("ordinary English word as an alias", "organizations.csv",
+     replace_line("US Congress,", lambda l: l.replace("U.S. Congress|", "U.S. Congress|Congress|"))),
+    ("unquoted comma", "states.csv",
+     replace_line("United States,", lambda l: l.replace('"Washington|Washington, D.C.|Washington DC"', "Washington, D.C."))),
+]
+
+
+def self_test(data_dir):
+    failures = 0
+    for what, file, fn in BREAKAGES:
+        tmp = tempfile.mkdtemp(prefix="ng_data_check_")
+        try:
+            for f in ("states.csv", "organizations.csv", "bodies.csv", "titles.csv"):
+                shutil.copy(os.path.join(data_dir, f), tmp)
+            mutate(os.path.join(tmp, file), fn)
+            errs = Checker(tmp).run()
+            if errs:
+                print(f"self-test ok: {what} -> {errs[0]}")
+            else:
+                print(f"SELF-TEST FAILED: the checker accepted a copy with {what} ({file})")
+                failures += 1
+        finally:
+            shutil.rmtree(tmp)
+    return failures
+
+
+def main(argv):
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    flags = [a for a in argv[1:] if a.startswith("--")]
+    if any(f not in ("--self-test",) for f in flags) or len(args) > 1:
+        print(__doc__)
+        return 2
+    here = os.path.dirname(os.path.abspath(__file__))
+    data_dir = args[0] if args else os.path.join(here, "..", "..", "extract", "data")
+    errs = Checker(data_dir).run()
+    for e in errs:
+        print(e)
+    if errs:
+        print(f"check_data: {len(errs)} problem(s) in {data_dir}")
+        return 1
+    counts = {}
+    for f, h in (("states.csv", ACTOR_HEADER), ("organizations.csv", ACTOR_HEADER),
+                 ("bodies.csv", BODY_HEADER), ("titles.csv", TITLE_HEADER)):
+        counts[f] = len(Checker(data_dir).read(f, h))
+    print("check_data: ok (" + ", ".join(f"{n} in {f}" for f, n in counts.items()) + ")")
+    if "--self-test" in flags:
+        bad = self_test(data_dir)
+        if bad:
+            print(f"check_data: self-test: {bad} broken copies were accepted")
+            return 1
+        print(f"check_data: self-test ok ({len(BREAKAGES)} broken copies rejected)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,54 @@
+/* fuzz_extract.c - the bytes as one article's text through ng_extract_article with the
+ * built-in lexicon: clean-up, metadata, sentence splitting, tokens, mentions, relations.
+ * Invariants: no crash, leak or undefined behaviour; every relation points at actors of
+ * the doc and carries a sentence; dates are "" or YYYY-MM-DD; keys and labels are set. */
+#include "fuzz_util.h"
+#include "ng_extract.h"
+
+static ng_lexicon *lex;
+
+static void free_lexicon(void) { ng_lexicon_free(lex); }
+
+static int date_ok(const char d[11])
+{
+    if (!d[0]) return 1;
+    if (strlen(d) != 10 || d[4] != '-' || d[7] != '-') return 0;
+    return 1;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!lex) {
+        FUZZ_CHECK(ng_lexicon_new(&lex) == NG_OK);
+        atexit(free_lexicon);
+    }
+    ng_article a = {0};
+    ng_doc *doc = NULL;
+    a.id = "fuzz";
+    a.origin = "fuzz.txt";
+    a.text = malloc(size + 1);
+    FUZZ_CHECK(a.text);
+    memcpy(a.text, data, size);
+    a.text[size] = '\0';
+    a.len = size;
+    FUZZ_CHECK(ng_extract_article(&doc, lex, &a) == NG_OK);
+    FUZZ_CHECK(doc && doc->id && strcmp(doc->id, "fuzz") == 0);
+    FUZZ_CHECK(date_ok(doc->date));
+    for (size_t i = 0; i < doc->n_actors; i++) {
+        const ng_actor *ac = &doc->actors[i];
+        FUZZ_CHECK(ac->key && *ac->key && ac->label && *ac->label && ac->aliases);
+        FUZZ_CHECK((unsigned)ac->type < NG_ETYPE__COUNT);
+        FUZZ_CHECK(!strchr(ac->label, '\n'));
+    }
+    for (size_t i = 0; i < doc->n_relations; i++) {
+        const ng_relation *r = &doc->relations[i];
+        FUZZ_CHECK(r->source < doc->n_actors && r->target < doc->n_actors);
+        FUZZ_CHECK(r->source != r->target);
+        FUZZ_CHECK((unsigned)r->rel < NG_REL__COUNT);
+        FUZZ_CHECK(r->sentence && *r->sentence);
+        FUZZ_CHECK(date_ok(r->date));
+    }
+    ng_doc_free(doc);
+    free(a.text);
+    return 0;
+}

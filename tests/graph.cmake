@@ -1,0 +1,19 @@
+# Tests of the graph stage (graph/): the unit tests, and every metric checked against NetworkX.
+ng_add_unit(test_graph ng_graph ng_core ZLIB::ZLIB m)
+
+# ng_metrics_dump prints the metrics of a GraphML graph at full precision for the NetworkX
+# check; check_networkx.py builds its own small graphs and also checks the fixtures' graph
+# when the golden GraphML exists.
+add_executable(ng_metrics_dump ${NG_TEST_DIR}/graph/metrics_dump.c)
+target_link_libraries(ng_metrics_dump PRIVATE ng_graph ng_core)
+set(NG_GRAPH_NX_ARGS $<TARGET_FILE:ng_metrics_dump>)
+file(GLOB NG_GRAPH_NX_GRAPHS ${NG_TEST_DIR}/golden/*/*.graphml)
+list(SORT NG_GRAPH_NX_GRAPHS)
+add_test(NAME graph_metrics_networkx
+         COMMAND /usr/bin/python3 ${NG_TEST_DIR}/graph/check_networkx.py ${NG_GRAPH_NX_ARGS}
+                 ${NG_GRAPH_NX_GRAPHS})
+set_tests_properties(graph_metrics_networkx PROPERTIES LABELS client SKIP_RETURN_CODE 77 TIMEOUT 300)
+
+# `newsgraph metrics`: golden output in each format, and its command-line behaviour.
+ng_add_sh(graph_metrics_golden golden graph/golden-metrics.sh)
+ng_add_sh(graph_metrics_cli cli graph/cli-metrics.sh)

@@ -1,0 +1,452 @@
+/*
+ * test_extract.c - unit tests of the extraction stage's modules (clean-up, metadata,
+ * sentences, tokens, name keys, dates, dictionaries, evidence, purity and bounds).
+ * Relations and entities on whole sentences are tested by the .cases files (run_cases.c).
+ * Every sentence here was written for these tests.
+ */
+#include "extract_internal.h"
+#include "ng_test.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static ng_lexicon *lex_get(void)
+{
+    static ng_lexicon *lex;
+    if (!lex && ng_lexicon_new(&lex) < 0) {
+        fprintf(stderr, "lexicon: %s\n", ng_error_last());
+        exit(1);
+    }
+    return lex;
+}
+
+static ng_doc *extract(const char *text, const char *date)
+{
+    ng_article a;
+    ng_doc *d = NULL;
+    memset(&a, 0, sizeof a);
+    a.id = (char *)"t";
+    a.origin = (char *)"t";
+    a.date = (char *)date;
+    a.text = (char *)text;
+    a.len = strlen(text);
+    if (ng_extract_article(&d, lex_get(), &a) < 0) return NULL;
+    return d;
+}
+
+static const ng_actor *actor(const ng_doc *d, const char *label)
+{
+    for (size_t i = 0; d && i < d->n_actors; i++)
+        if (strcmp(d->actors[i].label, label) == 0) return &d->actors[i];
+    return NULL;
+}
+
+static int has_rel(const ng_doc *d, ng_rel rel, const char *a, const char *b)
+{
+    for (size_t i = 0; d && i < d->n_relations; i++) {
+        const ng_relation *r = &d->relations[i];
+        if (r->rel != rel) continue;
+        const char *s = d->actors[r->source].label, *t = d->actors[r->target].label;
+        if (!strcmp(s, a) && !strcmp(t, b)) return 1;
+        if (ng_rel_symmetric(rel) && !strcmp(s, b) && !strcmp(t, a)) return 1;
+    }
+    return 0;
+}
+
+static char *clean(const char *raw, size_t len, ng_clean_stats *st)
+{
+    ng_buf b = NG_BUF_INIT;
+    if (ng_clean__decode(&b, raw, len, st) < 0) return NULL;
+    return ng_buf_detach(&b);
+}
+
+/* ------------------------------------------------------------------ clean-up */
+
+NG_TEST(clean_repairs_invalid_utf8_and_counts)
+{
+    ng_clean_stats st;
+    const char raw[] = "Caf\xc3\xa9 in Lom\xc3\xa9 \xff and \xc3 end";
+    char *s = clean(raw, sizeof raw - 1, &st);
+    CHECK(s != NULL);
+    CHECK_INT(st.bad_bytes, 2);
+    CHECK_INT(st.cp1252, 0);
+    CHECK(strstr(s, "Lom\xc3\xa9") != NULL);
+    CHECK(strstr(s, "\xef\xbf\xbd") != NULL); /* U+FFFD */
+    free(s);
+}
+
+NG_TEST(clean_windows_1252_fallback)
+{
+    ng_clean_stats st;
+    /* "Abidjan’s “envoy” — Côte" in Windows-1252 */
+    const char raw[] = "Abidjan\x92s \x93" "envoy\x94 \x97 C\xf4te";
+    char *s = clean(raw, sizeof raw - 1, &st);
+    CHECK(s != NULL);
+    CHECK_INT(st.cp1252, 1);
+    CHECK_INT(st.bad_bytes, 0);
+    CHECK_STR(s, "Abidjan's \"envoy\" - C\xc3\xb4te");
+    free(s);
+}
+
+NG_TEST(clean_normalizes_quotes_dashes_spaces)
+{
+    ng_clean_stats st;
+    const char raw[] = "\xe2\x80\x9cPeace\xe2\x80\x9d\xe2\x80\x94now \xc2\xabyes\xc2\xbb Irfaan\xc2\xa0" "Ali 2023\xe2\x80\x93" "2024\r\nend";
+    char *s = clean(raw, sizeof raw - 1, &st);
+    CHECK_STR(s, "\"Peace\" - now \"yes\" Irfaan Ali 2023-2024\nend");
+    free(s);
+}
+
+NG_TEST(clean_removes_boilerplate)
+{
+    ng_clean_stats st;
+    const char raw[] = "Home > World > Africa\nNiger joined the talks.\nShare on Facebook\n"
+                       "Sign up for our daily newsletter\nRead more\nGhana left.\nDear readers,\nSupport us.\nMali said.";
+    ng_buf b = NG_BUF_INIT;
+    CHECK_OK(ng_clean__decode(&b, raw, sizeof raw - 1, &st));
+    size_t before = b.len;
+    ng_clean__boilerplate(lex_get(), b.ptr, b.len, &st);
+    CHECK_INT(b.len, before); /* offsets kept: lines are blanked */
+    CHECK(strstr(b.ptr, "Niger joined the talks.") != NULL);
+    CHECK(strstr(b.ptr, "Ghana left.") != NULL);
+    CHECK(strstr(b.ptr, "Home") == NULL);
+    CHECK(strstr(b.ptr, "Share") == NULL);
+    CHECK(strstr(b.ptr, "newsletter") == NULL);
+    CHECK(strstr(b.ptr, "Read more") == NULL);
+    CHECK(strstr(b.ptr, "Mali said") == NULL); /* everything after "Dear readers" */
+    CHECK(st.boiler_lines >= 5);
+    ng_buf_free(&b);
+}
+
+NG_TEST(boilerplate_yields_no_actors)
+{
+    ng_doc *d = extract("Chad met Sudan in Khartoum.\nFollow us on Twitter for news about France\n"
+                        "Subscribe to our newsletter about Germany and Italy", NULL);
+    CHECK(d != NULL);
+    CHECK(actor(d, "Chad") != NULL);
+    CHECK(actor(d, "France") == NULL);
+    CHECK(actor(d, "Germany") == NULL);
+    ng_doc_free(d);
+}
+
+/* ------------------------------------------------------------------ metadata */
+
+NG_TEST(meta_date_header_glued_and_dateline)
+{
+    ng_meta m;
+    const char *t = "   date 2024-02-07 VIENNA, February 7. /APA/. Austria hosted talks.";
+    ng_meta__read(&m, t, strlen(t), NULL);
+    CHECK_STR(m.date, "2024-02-07");
+    CHECK_INT(m.title_len, 0);
+    CHECK_STR(t + m.body_start, "Austria hosted talks.");
+    CHECK_STR(m.dateline_city, "vienna");
+}
+
+NG_TEST(meta_title_and_dash_dateline)
+{
+    ng_meta m;
+    const char *t = "Ghana and Togo Agree on Border\n\nACCRA, Mar 3 - Ghana and Togo signed a pact. The year was 2021.";
+    ng_meta__read(&m, t, strlen(t), NULL);
+    CHECK(m.title_len > 0);
+    CHECK(strncmp(t + m.title_off, "Ghana and Togo Agree on Border", m.title_len) == 0);
+    CHECK(strncmp(t + m.body_start, "Ghana and Togo signed", 21) == 0);
+    CHECK_STR(m.date, "2021-03-03"); /* no year in the dateline: the text's year */
+}
+
+NG_TEST(meta_reader_date_wins_and_city_dash)
+{
+    ng_meta m;
+    const char *t = "date 2020-01-01\nNEW DELHI, 12 June 2023 - India said so.";
+    ng_meta__read(&m, t, strlen(t), "2023-06-13");
+    CHECK_STR(m.date, "2023-06-13");
+    CHECK(strncmp(t + m.body_start, "India said", 10) == 0);
+    const char *t2 = "KAMPALA - Uganda said so.";
+    ng_meta__read(&m, t2, strlen(t2), NULL);
+    CHECK_STR(t2 + m.body_start, "Uganda said so.");
+    const char *t3 = "Uganda said so on Monday.";
+    ng_meta__read(&m, t3, strlen(t3), NULL);
+    CHECK_INT(m.dateline_len, 0);
+    CHECK_INT(m.body_start, 0);
+}
+
+/* ------------------------------------------------------------------ sentences and tokens */
+
+static size_t split(const char *t, ng_span **v)
+{
+    ng_meta m;
+    size_t n = 0;
+    memset(&m, 0, sizeof m);
+    if (ng_split__sentences(v, &n, lex_get(), t, strlen(t), &m) < 0) return 0;
+    return n;
+}
+
+NG_TEST(split_abbreviations_quotes_decimals_initials)
+{
+    ng_span *v = NULL;
+    const char *t = "Gen. Amadou Keita met Col. Ba in the U.S. capital on Jan. 5. Growth was 3.5 percent. "
+                    "George W. Bush spoke. \"We agree.\" The U.S. The talks ended! Did they? Yes.";
+    size_t n = split(t, &v);
+    CHECK_INT(n, 8);
+    if (n == 8) {
+        CHECK(strncmp(t + v[0].off, "Gen. Amadou Keita met Col. Ba in the U.S. capital on Jan. 5.", v[0].len) == 0);
+        CHECK(strncmp(t + v[1].off, "Growth was 3.5 percent.", v[1].len) == 0);
+        CHECK(strncmp(t + v[2].off, "George W. Bush spoke.", v[2].len) == 0);
+        CHECK(strncmp(t + v[3].off, "\"We agree.\"", v[3].len) == 0);
+        CHECK(strncmp(t + v[4].off, "The U.S.", v[4].len) == 0);
+    }
+    free(v);
+}
+
+NG_TEST(split_caps_long_sentences)
+{
+    ng_buf b = NG_BUF_INIT;
+    ng_span *v = NULL;
+    for (int i = 0; i < 500; i++) ng_buf_puts(&b, "Mali and Niger talked, ");
+    size_t n = split(b.ptr, &v);
+    CHECK(n >= 5);
+    for (size_t i = 0; i < n; i++) CHECK(v[i].len <= NG_MAX_SENTENCE_BYTES);
+    free(v);
+    ng_buf_free(&b);
+}
+
+NG_TEST(tokens_possessive_hyphen_dots)
+{
+    ng_buf fold = NG_BUF_INIT;
+    ng_toks tk = {NULL, 0, 0, &fold};
+    const char *t = "Mali's Akufo-Addo met U.S. envoys and N'Guesso.";
+    CHECK_OK(ng_tok__run(&tk, lex_get(), t, 0, strlen(t)));
+    CHECK_INT(tk.n, 9);
+    if (tk.n == 9) {
+        CHECK(tk.v[1].flags & NG_TK_POSS);
+        CHECK(strncmp(fold.ptr + tk.v[2].foff, "akufo-addo", tk.v[2].flen) == 0);
+        CHECK(strncmp(fold.ptr + tk.v[4].foff, "u.s", tk.v[4].flen) == 0);
+        CHECK(tk.v[4].flags & NG_TK_UPPER);
+        CHECK(strncmp(fold.ptr + tk.v[7].foff, "n'guesso", tk.v[7].flen) == 0);
+    }
+    ng_toks__free(&tk);
+    ng_buf_free(&fold);
+}
+
+/* ------------------------------------------------------------------ names */
+
+static char *key(const char *name)
+{
+    ng_buf b = NG_BUF_INIT;
+    ng_names__key(&b, lex_get(), name, strlen(name));
+    return b.ptr ? ng_buf_detach(&b) : strdup("");
+}
+
+NG_TEST(name_keys_fold_transliteration)
+{
+    const char *pairs[][2] = {{"Andrey Belov", "Andrei Belov"}, {"Sergey Orlov", "Sergei Orlov"},
+                              {"Shoigu", "Shoygu"}, {"Traoré", "Traore"}, {"Spasskiy", "Spassky"},
+                              {"Zelenskiy", "Zelenskyy"}, {"Sassou N'Guesso", "Sassou Nguesso"},
+                              {"Aleksey", "Alexei"}, {"Nikolay", "Nikolai"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        char *a = key(pairs[i][0]), *b = key(pairs[i][1]);
+        if (strcmp(a, b) != 0) fprintf(stderr, "  %s -> %s, %s -> %s\n", pairs[i][0], a, pairs[i][1], b);
+        CHECK(strcmp(a, b) == 0);
+        free(a);
+        free(b);
+    }
+    char *x = key("Bola Tinubu"), *y = key("Bola Tunde");
+    CHECK(strcmp(x, y) != 0);
+    free(x);
+    free(y);
+}
+
+/* ------------------------------------------------------------------ dates */
+
+NG_TEST(date_helpers)
+{
+    int y = 2024, m = 3, d = 1;
+    CHECK_INT(ng_date__dow(2024, 5, 9), 3); /* a Thursday */
+    ng_date__add_days(&y, &m, &d, -1);
+    CHECK_INT(y * 10000 + m * 100 + d, 20240229);
+    CHECK_INT(ng_date__month("sept", 4), 9);
+    CHECK_INT(ng_date__weekday("sunday", 6), 6);
+    CHECK(!ng_date__parse_iso("2023-02-30", &y, &m, &d));
+}
+
+/* ------------------------------------------------------------------ whole articles */
+
+NG_TEST(evidence_offsets_point_into_clean_text)
+{
+    const char *t = "date 2023-04-04\nQatar mediated.\nOman met Yemen on Monday.";
+    ng_doc *d = extract(t, NULL);
+    CHECK(d != NULL);
+    CHECK_INT(d->n_relations, 1);
+    if (d && d->n_relations == 1) {
+        const ng_relation *r = &d->relations[0];
+        CHECK_STR(r->sentence, "Oman met Yemen on Monday.");
+        CHECK(strncmp(t + r->offset, r->sentence, strlen(r->sentence)) == 0);
+        CHECK_STR(r->date, "2023-04-03");
+        CHECK_STR(d->date, "2023-04-04");
+    }
+    ng_doc_free(d);
+}
+
+NG_TEST(actors_keys_aliases_mentions)
+{
+    ng_doc *d = extract("The Russian Federation and Belarus met. Russia later met Armenia.", NULL);
+    const ng_actor *a = actor(d, "Russia");
+    CHECK(a != NULL);
+    if (a) {
+        CHECK_STR(a->key, "state:russia");
+        CHECK_INT(a->mentions, 2);
+        CHECK_STR(a->aliases, "Russia|Russian Federation");
+        CHECK_INT(a->partial, 0);
+    }
+    ng_doc_free(d);
+}
+
+NG_TEST(headline_relations_and_no_new_people_from_title_case)
+{
+    ng_doc *d = extract("Kenya Signs Trade Pact With Uganda\n\nKenya and Uganda signed a trade pact on Friday.", NULL);
+    CHECK(has_rel(d, NG_REL_SIGNED, "Kenya", "Uganda"));
+    CHECK(d && d->title && strcmp(d->title, "Kenya Signs Trade Pact With Uganda") == 0);
+    CHECK(actor(d, "Trade Pact") == NULL);
+    ng_doc_free(d);
+}
+
+NG_TEST(extraction_is_pure_and_deterministic)
+{
+    const char *t = "Egyptian President Omar Fathy met Sudan's leader, Idris Adam, in Cairo. He thanked Fathy.";
+    ng_doc *a = extract(t, "2024-01-01"), *b = extract(t, "2024-01-01");
+    CHECK(a && b);
+    if (a && b) {
+        CHECK_INT(a->n_actors, b->n_actors);
+        CHECK_INT(a->n_relations, b->n_relations);
+        for (size_t i = 0; i < a->n_actors && i < b->n_actors; i++) {
+            CHECK_STR(a->actors[i].key, b->actors[i].key);
+            CHECK_STR(a->actors[i].aliases, b->actors[i].aliases);
+        }
+    }
+    ng_doc_free(a);
+    ng_doc_free(b);
+}
+
+NG_TEST(bad_bytes_reported_on_doc)
+{
+    /* mostly valid UTF-8 with two stray bytes: repaired, not read as Windows-1252 */
+    const char raw[] = "Mali met Niger in Lom\xc3\xa9 and Niamey \xc3\xa9t\xc3\xa9 \xff\xfe.";
+    ng_doc *d = extract(raw, NULL);
+    CHECK(d != NULL);
+    if (d) CHECK_INT(d->bad_bytes, 2);
+    CHECK(has_rel(d, NG_REL_MET, "Mali", "Niger"));
+    ng_doc_free(d);
+}
+
+NG_TEST(huge_sentence_is_bounded)
+{
+    ng_buf b = NG_BUF_INIT;
+    for (int i = 0; i < 20000; i++) ng_buf_puts(&b, "Mali, ");
+    ng_buf_puts(&b, "and Niger met.");
+    ng_doc *d = extract(b.ptr, NULL);
+    CHECK(d != NULL);
+    ng_doc_free(d);
+    ng_buf_free(&b);
+}
+
+/* ------------------------------------------------------------------ user dictionaries */
+
+typedef struct skips { int n; char last[256]; } skips;
+static void on_skip(void *ctx, const char *origin, const char *msg)
+{
+    skips *s = ctx;
+    s->n++;
+    snprintf(s->last, sizeof s->last, "%s: %s", origin, msg);
+}
+
+NG_TEST(user_actors_with_bad_rows)
+{
+    ng_lexicon *lex = NULL;
+    skips sk = {0, ""};
+    const char *path = "test_extract_actors.csv";
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f) return;
+    fputs("name,type,aliases\n"
+          "Kivu Liberation Army,organization,KLA\n"
+          "Jeanne Mbeki-Lomu,person,J. Mbeki-Lomu\n"
+          "Broken Row,planet,\n"
+          ",state,\n", f);
+    fclose(f);
+    CHECK_OK(ng_lexicon_new(&lex));
+    CHECK_OK(ng_lexicon_load_actors(lex, path, on_skip, &sk));
+    CHECK_INT(sk.n, 2);
+    CHECK(strstr(sk.last, "test_extract_actors.csv:5") != NULL);
+    ng_article a;
+    ng_doc *d = NULL;
+    const char *t = "The KLA accused Jeanne Mbeki-Lomu of lying.";
+    memset(&a, 0, sizeof a);
+    a.id = (char *)"u";
+    a.text = (char *)t;
+    a.len = strlen(t);
+    CHECK_OK(ng_extract_article(&d, lex, &a));
+    CHECK(has_rel(d, NG_REL_CONDEMNED, "Kivu Liberation Army", "Jeanne Mbeki-Lomu"));
+    const ng_actor *p = actor(d, "Jeanne Mbeki-Lomu");
+    CHECK(p && p->type == NG_ETYPE_PERSON && !p->partial);
+    ng_doc_free(d);
+    ng_lexicon_free(lex);
+    remove(path);
+    CHECK(ng_lexicon_load_actors(lex_get(), "/nonexistent/x.csv", on_skip, &sk) < 0);
+}
+
+NG_TEST(user_triggers)
+{
+    ng_lexicon *lex = NULL;
+    skips sk = {0, ""};
+    const char *path = "test_extract_triggers.csv";
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f) return;
+    fputs("relation,form,pattern,object,flags\n"
+          "condemned,verb,rebuffed/rebuffs,-,\n"
+          "married,verb,wed,-,\n"
+          "met,noun,tete-a-tete,with,bogus\n", f);
+    fclose(f);
+    CHECK_OK(ng_lexicon_new(&lex));
+    CHECK_OK(ng_lexicon_load_triggers(lex, path, on_skip, &sk));
+    CHECK_INT(sk.n, 2);
+    ng_article a;
+    ng_doc *d = NULL;
+    const char *t = "Peru rebuffed Bolivia.";
+    memset(&a, 0, sizeof a);
+    a.id = (char *)"u";
+    a.text = (char *)t;
+    a.len = strlen(t);
+    CHECK_OK(ng_extract_article(&d, lex, &a));
+    CHECK(has_rel(d, NG_REL_CONDEMNED, "Peru", "Bolivia"));
+    ng_doc_free(d);
+    d = extract(t, NULL); /* the built-in lexicon does not know the word */
+    CHECK(!has_rel(d, NG_REL_CONDEMNED, "Peru", "Bolivia"));
+    ng_doc_free(d);
+    ng_lexicon_free(lex);
+    remove(path);
+}
+
+NG_TEST(builtin_data_loads)
+{
+    const ng_lexicon *lex = lex_get();
+    CHECK(lex->n_ents > 300);
+    CHECK(lex->n_triggers > 30);
+    CHECK(lex->n_titles > 100);
+    CHECK(lex->n_bp > 10);
+    int may_end = -1;
+    CHECK(ng_lex__is_abbrev(lex, ng_x__tok_hash("gen", 3), &may_end));
+    CHECK_INT(may_end, 0);
+}
+
+
+NG_TEST_MAIN(clean_repairs_invalid_utf8_and_counts, clean_windows_1252_fallback,
+             clean_normalizes_quotes_dashes_spaces, clean_removes_boilerplate,
+             boilerplate_yields_no_actors, meta_date_header_glued_and_dateline,
+             meta_title_and_dash_dateline, meta_reader_date_wins_and_city_dash,
+             split_abbreviations_quotes_decimals_initials, split_caps_long_sentences,
+             tokens_possessive_hyphen_dots, name_keys_fold_transliteration, date_helpers,
+             evidence_offsets_point_into_clean_text, actors_keys_aliases_mentions,
+             headline_relations_and_no_new_people_from_title_case,
+             extraction_is_pure_and_deterministic, bad_bytes_reported_on_doc,
+             huge_sentence_is_bounded, user_actors_with_bad_rows, user_triggers,
+             builtin_data_loads)

@@ -1,0 +1,866 @@
+/* test_graph.c - unit tests of the graph stage: merge, resolution, ids, determinism,
+ * evidence bounds, metrics on small graphs with known values, GraphML reading. */
+#include "ng_graph.h"
+#include "ng_test.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <unistd.h>
+#include <zlib.h>
+
+/* ------------------------------------------------------------------ building docs */
+
+typedef struct {
+    const char *key, *label, *aliases;
+    ng_etype type;
+    uint32_t mentions;
+    uint32_t partial;
+} A;
+
+typedef struct {
+    uint32_t s, t;
+    ng_rel rel;
+    const char *sentence;
+    uint64_t offset;
+    const char *date;
+} R;
+
+static void set_date(char dst[11], const char *date)
+{
+    memset(dst, 0, 11);
+    if (date) memcpy(dst, date, strnlen(date, 10));
+}
+
+static ng_doc *mkdoc_(const char *id, const char *date, const A *as, size_t na, const R *rs,
+                      size_t nr)
+{
+    ng_doc *d = NULL;
+    if (ng_doc_new(&d, id, id) < 0) return NULL;
+    set_date(d->date, date);
+    for (size_t i = 0; i < na; i++) {
+        ng_actor a = {(char *)as[i].key, (char *)as[i].label, as[i].type, as[i].mentions,
+                      as[i].partial, (char *)as[i].aliases};
+        if (ng_doc_add_actor(d, &a, NULL) < 0) abort();
+    }
+    for (size_t i = 0; i < nr; i++) {
+        ng_relation r;
+        memset(&r, 0, sizeof r);
+        r.source = rs[i].s;
+        r.target = rs[i].t;
+        r.rel = rs[i].rel;
+        r.sentence = (char *)rs[i].sentence;
+        r.offset = rs[i].offset;
+        set_date(r.date, rs[i].date);
+        if (ng_doc_add_relation(d, &r) < 0) abort();
+    }
+    return d;
+}
+#define NA(x) (sizeof(x) / sizeof((x)[0]))
+#define MKDOC(id, date, as, rs) mkdoc_(id, date, as, NA(as), rs, NA(rs))
+#define MKDOC_NOREL(id, date, as) mkdoc_(id, date, as, NA(as), NULL, 0)
+
+/* Adds docs[order[i]] for each i, finishes; returns the graph (NULL on failure). */
+static ng_graph *build(ng_doc **docs, size_t n, const size_t *order)
+{
+    ng_graph *g = NULL;
+    if (ng_graph_new(&g) < 0) return NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (ng_graph_add_doc(g, docs[order ? order[i] : i]) < 0) {
+            fprintf(stderr, "add_doc: %s\n", ng_error_last());
+            ng_graph_free(g);
+            return NULL;
+        }
+    }
+    if (ng_graph_finish(g) < 0) {
+        fprintf(stderr, "finish: %s\n", ng_error_last());
+        ng_graph_free(g);
+        return NULL;
+    }
+    return g;
+}
+
+static void free_docs(ng_doc **docs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) ng_doc_free(docs[i]);
+}
+
+static const ng_node *node_by_label(const ng_graph *g, const char *label)
+{
+    for (size_t i = 0; i < ng_graph_node_count(g); i++) {
+        if (strcmp(ng_graph_node(g, i)->label, label) == 0) return ng_graph_node(g, i);
+    }
+    return NULL;
+}
+
+static size_t node_index(const ng_graph *g, const char *label)
+{
+    for (size_t i = 0; i < ng_graph_node_count(g); i++) {
+        if (strcmp(ng_graph_node(g, i)->label, label) == 0) return i;
+    }
+    return (size_t)-1;
+}
+
+static const ng_edge *find_edge(const ng_graph *g, const char *src, ng_rel rel, const char *dst)
+{
+    size_t s = node_index(g, src), t = node_index(g, dst);
+    for (size_t i = 0; i < ng_graph_edge_count(g); i++) {
+        const ng_edge *e = ng_graph_edge(g, i);
+        if (e->rel == rel && e->source == s && e->target == t) return e;
+    }
+    return NULL;
+}
+
+/* Everything the accessors expose, as text: two graphs are equal when their dumps are. */
+static char *dump(const ng_graph *g)
+{
+    ng_buf b = NG_BUF_INIT;
+    for (size_t i = 0; i < ng_graph_node_count(g); i++) {
+        const ng_node *n = ng_graph_node(g, i);
+        ng_buf_printf(&b, "N %s|%s|%s|%u|%s|%s|%s\n", n->id, n->label, ng_etype_name(n->type),
+                      n->mentions, n->aliases, n->first_date, n->last_date);
+        if (ng_graph_has_metrics(g)) {
+            ng_buf_printf(&b, "  M %.17g %.17g %.17g %.17g %.17g %.17g %.17g %.17g %.17g %d\n",
+                          n->m.degree, n->m.in_degree, n->m.out_degree, n->m.strength,
+                          n->m.betweenness, n->m.closeness, n->m.harmonic, n->m.pagerank,
+                          n->m.eigenvector, n->m.community);
+        }
+    }
+    for (size_t i = 0; i < ng_graph_edge_count(g); i++) {
+        const ng_edge *e = ng_graph_edge(g, i);
+        ng_buf_printf(&b, "E %s %s -%s-> %s d=%d w=%u ev=[%s] src=%s dates=%s %s..%s\n", e->id,
+                      ng_graph_node(g, e->source)->id, ng_rel_name(e->rel),
+                      ng_graph_node(g, e->target)->id, e->directed, e->weight, e->evidence,
+                      e->sources, e->dates, e->first_date, e->last_date);
+        for (size_t k = 0; k < e->n_items; k++) {
+            ng_buf_printf(&b, "  I %s %llu %s [%s]\n", e->items[k].article,
+                          (unsigned long long)e->items[k].offset, e->items[k].date,
+                          e->items[k].sentence);
+        }
+    }
+    return ng_buf_detach(&b);
+}
+
+/* ------------------------------------------------------------------ merge */
+
+NG_TEST(test_graph__merge_sums_and_unites)
+{
+    A a1[] = {{"state:freedonia", "Freedonia", "Freedonia|Freedonian", NG_ETYPE_STATE, 3, 0},
+              {"organization:league of ports", "League of Ports", "League of Ports|LoP",
+               NG_ETYPE_ORG, 1, 0}};
+    R r1[] = {{0, 1, NG_REL_WITHDREW, "Freedonia quit the League of Ports on Monday.", 40,
+               "2024-03-04"}};
+    A a2[] = {{"organization:league of ports", "LoP", "LoP", NG_ETYPE_ORG, 2, 0},
+              {"state:freedonia", "Freedonia", "Freedonians", NG_ETYPE_STATE, 1, 0}};
+    R r2[] = {{1, 0, NG_REL_WITHDREW, "It was Freedonia that walked out of the LoP.", 7, ""},
+              {1, 0, NG_REL_WITHDREW, "Freedonia left.", 90, ""}};
+    ng_doc *docs[] = {MKDOC("news/b", "2024-03-05", a1, r1), MKDOC("news/a", "2024-03-02", a2, r2)};
+    ng_graph *g = build(docs, 2, NULL);
+    CHECK(g != NULL);
+    if (!g) return;
+    CHECK_INT(ng_graph_node_count(g), 2);
+    CHECK_INT(ng_graph_edge_count(g), 1);
+    CHECK_INT(ng_graph_article_count(g), 2);
+    const ng_node *f = node_by_label(g, "Freedonia");
+    const ng_node *l = node_by_label(g, "League of Ports"); /* 3 words beat "LoP" */
+    CHECK(f && l);
+    if (f && l) {
+        CHECK_STR(f->id, "freedonia");
+        CHECK_INT(f->type, NG_ETYPE_STATE);
+        CHECK_INT(f->mentions, 4);
+        CHECK_STR(f->aliases, "Freedonia|Freedonian|Freedonians");
+        CHECK_STR(l->id, "league-of-ports");
+        CHECK_INT(l->mentions, 3);
+        CHECK_STR(l->aliases, "League of Ports|LoP");
+        CHECK_STR(f->first_date, "2024-03-02");
+        CHECK_STR(f->last_date, "2024-03-04");
+    }
+    const ng_edge *e = find_edge(g, "Freedonia", NG_REL_WITHDREW, "League of Ports");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->id, "e0");
+        CHECK_INT(e->directed, 1);
+        CHECK_INT(e->weight, 3);
+        CHECK_STR(e->sources, "news/a|news/b");
+        /* undated relations take their article's date */
+        CHECK_STR(e->dates, "2024-03-02|2024-03-04");
+        CHECK_STR(e->first_date, "2024-03-02");
+        CHECK_STR(e->last_date, "2024-03-04");
+        /* earliest date first, then the shortest sentence */
+        CHECK_STR(e->evidence, "Freedonia left.");
+        CHECK_INT(e->n_items, 3);
+        if (e->n_items == 3) {
+            CHECK_STR(e->items[0].article, "news/a");
+            CHECK_INT(e->items[0].offset, 7);
+            CHECK_INT(e->items[1].offset, 90);
+            CHECK_STR(e->items[2].date, "2024-03-04");
+        }
+    }
+    ng_graph_free(g);
+    free_docs(docs, 2);
+}
+
+NG_TEST(test_graph__label_most_words_then_most_frequent)
+{
+    A a1[] = {{"person:ruth okafor", "Ruth Okafor", "Okafor|Ruth Okafor", NG_ETYPE_PERSON, 1, 0}};
+    A a2[] = {{"person:ruth okafor", "Ruth Okafor", "Ruth Okafor", NG_ETYPE_PERSON, 1, 0}};
+    A a3[] = {{"person:ruth okafor", "Ruth N. Okafor", "Ruth N. Okafor", NG_ETYPE_PERSON, 1, 0}};
+    A a4[] = {{"person:ruth okafor", "Ruth Nkem Okafor", "Ruth Nkem Okafor", NG_ETYPE_PERSON, 1, 0}};
+    /* two three-word forms: "Ruth N. Okafor" twice beats "Ruth Nkem Okafor" once */
+    ng_doc *docs[] = {MKDOC_NOREL("d1", "", a1), MKDOC_NOREL("d2", "", a2),
+                      MKDOC_NOREL("d3", "", a3), MKDOC_NOREL("d4", "", a4),
+                      MKDOC_NOREL("d5", "", a3)};
+    ng_graph *g = build(docs, 5, NULL);
+    CHECK(g != NULL);
+    if (g) {
+        CHECK_INT(ng_graph_node_count(g), 1);
+        CHECK_STR(ng_graph_node(g, 0)->label, "Ruth N. Okafor");
+        CHECK_STR(ng_graph_node(g, 0)->id, "ruth-n-okafor");
+        CHECK_STR(ng_graph_node(g, 0)->aliases, "Okafor|Ruth N. Okafor|Ruth Nkem Okafor|Ruth Okafor");
+        CHECK_INT(ng_graph_node(g, 0)->mentions, 5);
+        CHECK_INT(ng_graph_edge_count(g), 0);
+        CHECK_STR(ng_graph_node(g, 0)->first_date, "");
+    }
+    ng_graph_free(g);
+    /* a tie in words and counts goes to byte order */
+    ng_doc *tie[] = {MKDOC_NOREL("d4", "", a4), MKDOC_NOREL("d3", "", a3)};
+    g = build(tie, 2, NULL);
+    CHECK(g && strcmp(ng_graph_node(g, 0)->label, "Ruth N. Okafor") == 0);
+    ng_graph_free(g);
+    free_docs(tie, 2);
+    free_docs(docs, 5);
+}
+
+NG_TEST(test_graph__symmetric_stored_once_in_id_order)
+{
+    A a[] = {{"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0},
+             {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
+    R r1[] = {{0, 1, NG_REL_MET, "Zembla met Arcadia.", 0, "2023-01-01"},
+              {0, 1, NG_REL_CONDEMNED, "Zembla condemned Arcadia.", 30, "2023-01-01"}};
+    R r2[] = {{1, 0, NG_REL_MET, "Arcadia met Zembla.", 0, "2023-02-01"},
+              {1, 0, NG_REL_SIGNED, "Arcadia and Zembla signed a pact.", 20, "2023-02-01"},
+              {0, 0, NG_REL_MET, "Zembla met itself.", 50, "2023-02-01"}};
+    ng_doc *docs[] = {MKDOC("x1", "", a, r1), MKDOC("x2", "", a, r2)};
+    ng_graph *g = build(docs, 2, NULL);
+    CHECK(g != NULL);
+    if (!g) return;
+    CHECK_INT(ng_graph_edge_count(g), 3); /* met once, signed, condemned; no self-loop */
+    const ng_edge *met = find_edge(g, "Arcadia", NG_REL_MET, "Zembla");
+    CHECK(met != NULL);
+    if (met) {
+        CHECK_INT(met->weight, 2);
+        CHECK_INT(met->directed, 0);
+        CHECK(strcmp(ng_graph_node(g, met->source)->id, ng_graph_node(g, met->target)->id) < 0);
+        CHECK_STR(met->sources, "x1|x2");
+    }
+    CHECK(find_edge(g, "Zembla", NG_REL_MET, "Arcadia") == NULL);
+    const ng_edge *c = find_edge(g, "Zembla", NG_REL_CONDEMNED, "Arcadia");
+    CHECK(c && c->directed == 1);
+    /* edges sorted by (source id, relation name, target id), ids in that order */
+    CHECK_INT(ng_graph_edge(g, 0)->rel, NG_REL_MET);
+    CHECK_INT(ng_graph_edge(g, 1)->rel, NG_REL_SIGNED);
+    CHECK_INT(ng_graph_edge(g, 2)->rel, NG_REL_CONDEMNED);
+    CHECK_STR(ng_graph_edge(g, 2)->id, "e2");
+    ng_graph_free(g);
+    free_docs(docs, 2);
+}
+
+/* ------------------------------------------------------------------ resolution */
+
+NG_TEST(test_graph__surname_joins_unique_full_name)
+{
+    A a1[] = {{"person:amara diallo-kane", "Amara Diallo-Kane", "Amara Diallo-Kane",
+               NG_ETYPE_PERSON, 2, 0},
+              {"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0}};
+    R r1[] = {{0, 1, NG_REL_AFFILIATED_WITH, "Zembla's envoy Amara Diallo-Kane spoke.", 0, ""}};
+    A a2[] = {{"person:diallo-kane", "Diallo-Kane", "Diallo-Kane", NG_ETYPE_PERSON, 3, 1},
+              {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0},
+              {"person:amara diallo-kane", "Amara Diallo-Kane", "Amara Diallo-Kane",
+               NG_ETYPE_PERSON, 1, 0}};
+    R r2[] = {{0, 1, NG_REL_MET, "Diallo-Kane met Arcadia's leaders.", 5, "2022-05-05"},
+              {0, 2, NG_REL_MET, "Diallo-Kane, that is Amara Diallo-Kane, met herself.", 60, ""}};
+    ng_doc *docs[] = {MKDOC("p1", "2022-05-01", a1, r1), MKDOC("p2", "2022-05-06", a2, r2)};
+    ng_graph *g = build(docs, 2, NULL);
+    CHECK(g != NULL);
+    if (!g) return;
+    CHECK_INT(ng_graph_node_count(g), 3);
+    const ng_node *p = node_by_label(g, "Amara Diallo-Kane");
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_INT(p->mentions, 6);
+        CHECK_STR(p->aliases, "Amara Diallo-Kane|Diallo-Kane");
+        CHECK_STR(p->id, "amara-diallo-kane");
+    }
+    CHECK(node_by_label(g, "Diallo-Kane") == NULL);
+    CHECK(find_edge(g, "Amara Diallo-Kane", NG_REL_MET, "Arcadia") ||
+          find_edge(g, "Arcadia", NG_REL_MET, "Amara Diallo-Kane"));
+    CHECK_INT(ng_graph_edge_count(g), 2); /* the self-meeting made by resolution is dropped */
+    ng_graph_free(g);
+    free_docs(docs, 2);
+}
+
+NG_TEST(test_graph__shared_surname_stays_apart)
+{
+    A a1[] = {{"person:lena marsh", "Lena Marsh", "Lena Marsh", NG_ETYPE_PERSON, 1, 0},
+              {"person:tobias marsh", "Tobias Marsh", "Tobias Marsh", NG_ETYPE_PERSON, 1, 0}};
+    R r1[] = {{0, 1, NG_REL_MET, "Lena Marsh met Tobias Marsh.", 0, ""}};
+    A a2[] = {{"person:marsh", "Marsh", "Marsh", NG_ETYPE_PERSON, 1, 1},
+              {"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0}};
+    R r2[] = {{0, 1, NG_REL_CONDEMNED, "Marsh condemned Zembla.", 0, ""}};
+    /* "person:hmarsh" ends with "marsh" but not as a word: not a candidate */
+    A a3[] = {{"person:ida hmarsh", "Ida Hmarsh", "Ida Hmarsh", NG_ETYPE_PERSON, 1, 0}};
+    ng_doc *docs[] = {MKDOC("m1", "", a1, r1), MKDOC("m2", "", a2, r2), MKDOC_NOREL("m3", "", a3)};
+    ng_graph *g = build(docs, 3, NULL);
+    CHECK(g != NULL);
+    if (!g) return;
+    CHECK_INT(ng_graph_node_count(g), 5);
+    CHECK(node_by_label(g, "Marsh") != NULL);
+    CHECK(find_edge(g, "Marsh", NG_REL_CONDEMNED, "Zembla") != NULL);
+    CHECK_INT(node_by_label(g, "Lena Marsh")->mentions, 1);
+    ng_graph_free(g);
+    /* with only Ida Hmarsh around, "Marsh" has no candidate either */
+    ng_doc *two[] = {docs[1], docs[2]};
+    g = build(two, 2, NULL);
+    CHECK(g && ng_graph_node_count(g) == 3 && node_by_label(g, "Marsh") != NULL);
+    ng_graph_free(g);
+    free_docs(docs, 3);
+}
+
+NG_TEST(test_graph__surname_joins_same_key_full_entry_when_ambiguous)
+{
+    /* a mononym seen as a full name in one article and as a partial in another */
+    A a1[] = {{"person:odile", "Odile", "Odile", NG_ETYPE_PERSON, 1, 0}};
+    A a2[] = {{"person:odile", "Odile", "Odile", NG_ETYPE_PERSON, 2, 1}};
+    ng_doc *docs[] = {MKDOC_NOREL("o1", "", a1), MKDOC_NOREL("o2", "", a2)};
+    ng_graph *g = build(docs, 2, NULL);
+    CHECK(g && ng_graph_node_count(g) == 1 && ng_graph_node(g, 0)->mentions == 3);
+    ng_graph_free(g);
+    free_docs(docs, 2);
+}
+
+/* ------------------------------------------------------------------ determinism */
+
+static ng_doc **determinism_docs(size_t *n)
+{
+    static ng_doc *docs[6];
+    A a1[] = {{"person:hugo brand", "Hugo Brand", "Hugo Brand", NG_ETYPE_PERSON, 2, 0},
+              {"state:zembla", "Zembla", "Zembla|Zemblan", NG_ETYPE_STATE, 1, 0},
+              {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
+    R r1[] = {{0, 1, NG_REL_AFFILIATED_WITH, "Zemblan minister Hugo Brand arrived.", 0, ""},
+              {0, 2, NG_REL_MET, "Hugo Brand met Arcadia's envoy.", 40, "2021-06-01"}};
+    A a2[] = {{"person:brand", "Brand", "Brand", NG_ETYPE_PERSON, 1, 1},
+              {"state:arcadia", "Arcadia", "Arcadia|Arcadian", NG_ETYPE_STATE, 1, 0}};
+    R r2[] = {{1, 0, NG_REL_MET, "Arcadia met Brand.", 10, "2021-06-02"},
+              {0, 1, NG_REL_CONDEMNED, "Brand condemned Arcadia.", 50, ""}};
+    A a3[] = {{"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0},
+              {"organization:league of ports", "League of Ports", "League of Ports",
+               NG_ETYPE_ORG, 1, 0},
+              {"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0}};
+    R r3[] = {{0, 1, NG_REL_MEMBER_OF, "Arcadia is in the League of Ports.", 0, ""},
+              {2, 1, NG_REL_WITHDREW, "Zembla left the League of Ports.", 35, "2021-01-09"},
+              {2, 0, NG_REL_SIGNED, "Zembla and Arcadia signed.", 70, ""}};
+    A a4[] = {{"place:zembla", "Zembla", "Zembla", NG_ETYPE_PLACE, 1, 0}, /* slug collision */
+              {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
+    R r4[] = {{1, 0, NG_REL_CONDEMNED, "Arcadia condemned events in Zembla.", 3, ""}};
+    A a5[] = {{"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0},
+              {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
+    R r5[] = {{1, 0, NG_REL_SIGNED, "Arcadia and Zembla signed.", 0, "2021-03-03"},
+              {0, 1, NG_REL_SIGNED, "Zembla signed with Arcadia.", 99, "2021-03-03"}};
+    A a6[] = {{"organization:league of ports", "LoP", "LoP", NG_ETYPE_ORG, 4, 0}};
+    docs[0] = MKDOC("dd/1", "2021-06-01", a1, r1);
+    docs[1] = MKDOC("dd/2", "2021-06-03", a2, r2);
+    docs[2] = MKDOC("dd/3", "2021-01-10", a3, r3);
+    docs[3] = MKDOC("dd/4", "", a4, r4);
+    docs[4] = MKDOC("dd/5", "2021-03-04", a5, r5);
+    docs[5] = MKDOC_NOREL("dd/6", "2021-07-07", a6);
+    *n = 6;
+    return docs;
+}
+
+static int next_permutation(size_t *p, size_t n)
+{
+    size_t i = n - 1;
+    while (i > 0 && p[i - 1] >= p[i]) i--;
+    if (i == 0) return 0;
+    size_t j = n - 1;
+    while (p[j] <= p[i - 1]) j--;
+    size_t t = p[i - 1];
+    p[i - 1] = p[j];
+    p[j] = t;
+    for (size_t a = i, b = n - 1; a < b; a++, b--) {
+        t = p[a];
+        p[a] = p[b];
+        p[b] = t;
+    }
+    return 1;
+}
+
+NG_TEST(test_graph__same_docs_any_order_same_graph)
+{
+    size_t n;
+    ng_doc **docs = determinism_docs(&n);
+    size_t order[6] = {0, 1, 2, 3, 4, 5};
+    char *first = NULL;
+    int perms = 0, differ = 0;
+    do {
+        ng_graph *g = build(docs, n, order);
+        CHECK(g != NULL);
+        if (!g) break;
+        CHECK_OK(ng_graph_compute_metrics(g));
+        char *d = dump(g);
+        if (!first) first = d;
+        else {
+            if (strcmp(first, d) != 0) {
+                if (!differ) fprintf(stderr, "--- first\n%s--- differs\n%s", first, d);
+                differ++;
+            }
+            free(d);
+        }
+        ng_graph_free(g);
+        perms++;
+    } while (next_permutation(order, n));
+    CHECK_INT(perms, 720);
+    CHECK_INT(differ, 0);
+    /* and the result is what the rules say */
+    ng_graph *g = build(docs, n, NULL);
+    CHECK(g != NULL);
+    if (g) {
+        CHECK_INT(ng_graph_node_count(g), 5); /* Brand joined Hugo Brand */
+        CHECK_STR(ng_graph_node(g, 0)->id, "arcadia");
+        CHECK_STR(ng_graph_node(g, 1)->id, "hugo-brand");
+        CHECK_STR(ng_graph_node(g, 2)->id, "league-of-ports");
+        CHECK_STR(ng_graph_node(g, 3)->id, "zembla");   /* the state before the place */
+        CHECK_STR(ng_graph_node(g, 4)->id, "zembla-2");
+        CHECK_INT(ng_graph_node(g, 3)->type, NG_ETYPE_STATE);
+        CHECK_INT(ng_graph_node(g, 4)->type, NG_ETYPE_PLACE);
+        const ng_edge *met = find_edge(g, "Arcadia", NG_REL_MET, "Hugo Brand");
+        CHECK(met && met->weight == 2 && strcmp(met->dates, "2021-06-01|2021-06-02") == 0);
+        const ng_edge *signed_ = find_edge(g, "Arcadia", NG_REL_SIGNED, "Zembla");
+        CHECK(signed_ && signed_->weight == 3 && signed_->directed == 0);
+        CHECK_STR(signed_->dates, "2021-01-10|2021-03-03");
+        CHECK_STR(signed_->evidence, "Zembla and Arcadia signed.");
+        CHECK_STR(ng_graph_node(g, 2)->label, "League of Ports");
+        CHECK_INT(ng_graph_node(g, 2)->mentions, 5);
+    }
+    ng_graph_free(g);
+    free(first);
+    free_docs(docs, n);
+}
+
+/* ------------------------------------------------------------------ evidence bound */
+
+NG_TEST(test_graph__evidence_bounded_counts_exact)
+{
+    enum { N = 25 };
+    ng_doc *docs[N];
+    A a[] = {{"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0},
+             {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
+    char ids[N][16], dates[N][11], sent[N][64];
+    for (int i = 0; i < N; i++) {
+        snprintf(ids[i], sizeof ids[i], "art%02d", i);
+        /* dates go down as i goes up: the kept items are the last articles */
+        snprintf(dates[i], sizeof dates[i], "2020-%02d-%02d", 12 - i / 3, 28 - i);
+        snprintf(sent[i], sizeof sent[i], "Zembla condemned Arcadia (report %d).", i);
+        R r[] = {{0, 1, NG_REL_CONDEMNED, sent[i], (uint64_t)i, dates[i]}};
+        docs[i] = MKDOC(ids[i], "", a, r);
+    }
+    size_t fwd[N], rev[N];
+    for (int i = 0; i < N; i++) fwd[i] = (size_t)i, rev[i] = (size_t)(N - 1 - i);
+    ng_graph *g = build(docs, N, fwd), *h = build(docs, N, rev);
+    CHECK(g && h);
+    if (g && h) {
+        const ng_edge *e = ng_graph_edge(g, 0);
+        CHECK_INT(e->weight, N);
+        CHECK_INT(e->n_items, NG_GRAPH_MAX_EVIDENCE);
+        for (size_t k = 0; k < e->n_items; k++) {
+            CHECK_STR(e->items[k].article, ids[N - 1 - k]);
+            if (k) CHECK(strcmp(e->items[k - 1].date, e->items[k].date) <= 0);
+        }
+        CHECK_STR(e->first_date, dates[N - 1]);
+        CHECK_STR(e->last_date, dates[0]);
+        CHECK_STR(e->evidence, sent[N - 1]);
+        CHECK(strlen(e->sources) == N * 6 - 1);
+        char *dg = dump(g), *dh = dump(h);
+        CHECK_STR(dg, dh);
+        free(dg);
+        free(dh);
+    }
+    ng_graph_free(g);
+    ng_graph_free(h);
+    free_docs(docs, N);
+}
+
+/* ------------------------------------------------------------------ ids */
+
+NG_TEST(test_graph__ids_are_slugs_with_deterministic_collisions)
+{
+    A a[] = {{"place:sao tome", "São Tomé", "São Tomé", NG_ETYPE_PLACE, 1, 0},
+             {"state:sao tome", "Sao Tome", "Sao Tome", NG_ETYPE_STATE, 1, 0},
+             {"organization:sao tome 2", "Sao Tome 2", "Sao Tome 2", NG_ETYPE_ORG, 1, 0},
+             {"organization:***", "***", "***", NG_ETYPE_ORG, 1, 0},
+             {"organization:  the  -- u.n. ", "  The  -- U.N. ", "U.N.", NG_ETYPE_ORG, 1, 0}};
+    ng_doc *docs[] = {MKDOC_NOREL("s1", "", a)};
+    ng_graph *g = build(docs, 1, NULL);
+    CHECK(g != NULL);
+    if (!g) return;
+    CHECK_INT(ng_graph_node_count(g), 5);
+    /* sorted by id; "sao-tome-2" is taken by the organization, so the place gets -3 */
+    const char *want[] = {NULL, "sao-tome", "sao-tome-2", "sao-tome-3", "the-u-n"};
+    for (size_t i = 1; i < 5; i++) CHECK_STR(ng_graph_node(g, i)->id, want[i]);
+    CHECK(strncmp(ng_graph_node(g, 0)->id, "n-", 2) == 0 && strlen(ng_graph_node(g, 0)->id) == 18);
+    CHECK_STR(node_by_label(g, "Sao Tome")->id, "sao-tome"); /* the state before the place */
+    CHECK_STR(node_by_label(g, "Sao Tome 2")->id, "sao-tome-2");
+    CHECK_STR(node_by_label(g, "São Tomé")->id, "sao-tome-3");
+    ng_graph_free(g);
+    free_docs(docs, 1);
+}
+
+/* ------------------------------------------------------------------ errors */
+
+NG_TEST(test_graph__bad_doc_rejected_graph_unchanged)
+{
+    A a[] = {{"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0},
+             {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
+    R r[] = {{0, 1, NG_REL_MET, "They met.", 0, ""}};
+    ng_doc *bad = MKDOC("bad", "", a, r);
+    bad->relations[0].target = 7;
+    ng_doc *good = MKDOC("good", "", a, r);
+    ng_graph *g = NULL;
+    CHECK_OK(ng_graph_new(&g));
+    CHECK_INT(ng_graph_add_doc(g, bad), NG_EFORMAT);
+    CHECK(strstr(ng_error_last(), "bad") != NULL);
+    CHECK_OK(ng_graph_add_doc(g, good));
+    CHECK_OK(ng_graph_finish(g));
+    CHECK_INT(ng_graph_article_count(g), 1);
+    CHECK_INT(ng_graph_node_count(g), 2);
+    CHECK_INT(ng_graph_add_doc(g, good), NG_EINVAL);
+    CHECK_INT(ng_graph_finish(g), NG_EINVAL);
+    ng_graph_free(g);
+    ng_graph_free(NULL);
+    ng_doc_free(bad);
+    ng_doc_free(good);
+    /* metrics before finish */
+    CHECK_OK(ng_graph_new(&g));
+    CHECK_INT(ng_graph_compute_metrics(g), NG_EINVAL);
+    ng_graph_free(g);
+}
+
+/* ------------------------------------------------------------------ metrics */
+
+static int NEAR(double a, double b) { return fabs(a - b) <= 1e-9 * (fabs(a) + fabs(b)) + 1e-12; }
+
+/* A graph from an edge list over single-letter state names. */
+typedef struct {
+    char s, t;
+    ng_rel rel;
+    int times;
+} E;
+
+static ng_graph *letters(const char *nodes, const E *es, size_t n)
+{
+    ng_doc *d = NULL;
+    ng_graph *g = NULL;
+    char key[16], label[8];
+    if (ng_doc_new(&d, "letters", "letters") < 0) return NULL;
+    for (const char *c = nodes; *c; c++) {
+        snprintf(key, sizeof key, "state:%c", *c);
+        snprintf(label, sizeof label, "%c", *c - 32);
+        ng_actor a = {key, label, NG_ETYPE_STATE, 1, 0, label};
+        if (ng_doc_add_actor(d, &a, NULL) < 0) abort();
+    }
+    for (size_t i = 0; i < n; i++) {
+        for (int k = 0; k < es[i].times; k++) {
+            ng_relation r;
+            memset(&r, 0, sizeof r);
+            r.source = (uint32_t)(strchr(nodes, es[i].s) - nodes);
+            r.target = (uint32_t)(strchr(nodes, es[i].t) - nodes);
+            r.rel = es[i].rel;
+            r.sentence = "s";
+            r.offset = (uint64_t)(i * 100 + (size_t)k);
+            if (ng_doc_add_relation(d, &r) < 0) abort();
+        }
+    }
+    g = build(&d, 1, NULL);
+    ng_doc_free(d);
+    if (g && ng_graph_compute_metrics(g) < 0) {
+        fprintf(stderr, "metrics: %s\n", ng_error_last());
+        ng_graph_free(g);
+        g = NULL;
+    }
+    return g;
+}
+
+static const ng_metrics *M(const ng_graph *g, char c)
+{
+    char label[2] = {(char)(c - 32), 0};
+    const ng_node *n = node_by_label(g, label);
+    return n ? &n->m : NULL;
+}
+
+NG_TEST(test_graph__metrics_path_known_values)
+{
+    /* a - b - c, a-b twice over two relations (weight 2+1 = 3), b-c once */
+    E es[] = {{'a', 'b', NG_REL_MET, 2}, {'b', 'a', NG_REL_CONDEMNED, 1}, {'c', 'b', NG_REL_CONDEMNED, 1}};
+    ng_graph *g = letters("abc", es, NA(es));
+    CHECK(g != NULL);
+    if (!g) return;
+    CHECK(ng_graph_has_metrics(g));
+    const ng_metrics *a = M(g, 'a'), *b = M(g, 'b'), *c = M(g, 'c');
+    CHECK(NEAR(a->degree, 1) && NEAR(b->degree, 2) && NEAR(c->degree, 1));
+    CHECK(NEAR(a->strength, 3) && NEAR(b->strength, 4) && NEAR(c->strength, 1));
+    CHECK(NEAR(a->in_degree, 1) && NEAR(a->out_degree, 0)); /* met counts in neither */
+    CHECK(NEAR(b->in_degree, 1) && NEAR(b->out_degree, 1));
+    CHECK(NEAR(c->out_degree, 1) && NEAR(c->in_degree, 0));
+    CHECK(NEAR(b->betweenness, 1) && NEAR(a->betweenness, 0) && NEAR(c->betweenness, 0));
+    /* distances: a-b 1/3, b-c 1, a-c 4/3 */
+    CHECK(NEAR(a->closeness, 2 / (1.0 / 3 + 4.0 / 3)));
+    CHECK(NEAR(b->closeness, 2 / (1.0 / 3 + 1)));
+    CHECK(NEAR(c->harmonic, 1 + 0.75));
+    CHECK(NEAR(a->pagerank + b->pagerank + c->pagerank, 1));
+    CHECK(b->pagerank > a->pagerank && a->pagerank > c->pagerank);
+    /* weighted adjacency [[0,3,0],[3,0,1],[0,1,0]]: lambda = sqrt(10), x = (3, sqrt10, 1)/sqrt10 */
+    CHECK(NEAR(b->eigenvector, 1));
+    CHECK(NEAR(a->eigenvector, 3 / sqrt(10)));
+    CHECK(NEAR(c->eigenvector, 1 / sqrt(10)));
+    ng_graph_free(g);
+}
+
+NG_TEST(test_graph__metrics_pagerank_closed_form)
+{
+    /* a star: centre c with k=3 leaves, unweighted. PageRank with d = 0.85:
+     * leaves x, centre y: x = 0.15/4 + 0.85*y/3, y = 0.15/4 + 0.85*3x, x*3 + y = 1 */
+    E es[] = {{'c', 'a', NG_REL_MET, 1}, {'c', 'b', NG_REL_MET, 1}, {'c', 'd', NG_REL_MET, 1}};
+    ng_graph *g = letters("abcd", es, NA(es));
+    CHECK(g != NULL);
+    if (!g) return;
+    double y = (0.15 / 4 + 0.85 * 0.15 / 4 * 3) / (1 - 0.85 * 0.85);
+    double x = (1 - y) / 3;
+    CHECK(NEAR(M(g, 'c')->pagerank, y));
+    CHECK(NEAR(M(g, 'a')->pagerank, x));
+    CHECK(NEAR(M(g, 'c')->betweenness, 3));
+    CHECK(NEAR(M(g, 'a')->eigenvector, 1 / sqrt(3)));
+    CHECK_INT(ng_graph_community_count(g), 1);
+    ng_graph_free(g);
+}
+
+NG_TEST(test_graph__communities_two_triangles)
+{
+    /* two triangles joined by one bridge: two communities, numbered by first node id */
+    E es[] = {{'a', 'b', NG_REL_MET, 1}, {'b', 'c', NG_REL_MET, 1}, {'a', 'c', NG_REL_MET, 1},
+              {'x', 'y', NG_REL_MET, 1}, {'y', 'z', NG_REL_MET, 1}, {'x', 'z', NG_REL_MET, 1},
+              {'c', 'x', NG_REL_MET, 1}};
+    ng_graph *g = letters("abcxyz", es, NA(es));
+    CHECK(g != NULL);
+    if (!g) return;
+    CHECK_INT(ng_graph_community_count(g), 2);
+    CHECK_INT(M(g, 'a')->community, 0);
+    CHECK_INT(M(g, 'b')->community, 0);
+    CHECK_INT(M(g, 'c')->community, 0);
+    CHECK_INT(M(g, 'x')->community, 1);
+    CHECK_INT(M(g, 'z')->community, 1);
+    /* Q = sum over communities of (in/m - (deg/2m)^2) = 2 * (3/7 - (7/14)^2) */
+    CHECK(NEAR(ng_graph_modularity(g), 2 * (3.0 / 7 - 0.25)));
+    ng_graph_free(g);
+}
+
+NG_TEST(test_graph__metrics_degenerate_graphs)
+{
+    ng_graph *g = NULL;
+    /* empty */
+    CHECK_OK(ng_graph_new(&g));
+    CHECK_OK(ng_graph_finish(g));
+    CHECK_OK(ng_graph_compute_metrics(g));
+    CHECK(ng_graph_has_metrics(g));
+    CHECK_INT(ng_graph_node_count(g), 0);
+    CHECK_INT(ng_graph_community_count(g), 0);
+    ng_graph_free(g);
+
+    /* one node */
+    g = letters("a", NULL, 0);
+    CHECK(g != NULL);
+    if (g) {
+        const ng_metrics *a = M(g, 'a');
+        CHECK(NEAR(a->pagerank, 1));
+        CHECK(a->degree == 0 && a->betweenness == 0 && a->closeness == 0 && a->harmonic == 0);
+        CHECK(a->eigenvector == 0 && a->community == 0);
+    }
+    ng_graph_free(g);
+
+    /* three nodes, no edge */
+    g = letters("abc", NULL, 0);
+    CHECK(g != NULL);
+    if (g) {
+        for (const char *c = "abc"; *c; c++) {
+            CHECK(NEAR(M(g, *c)->pagerank, 1.0 / 3));
+            CHECK(M(g, *c)->eigenvector == 0 && M(g, *c)->closeness == 0);
+        }
+        CHECK_INT(ng_graph_community_count(g), 3);
+        CHECK(M(g, 'c')->community == 2);
+        CHECK(ng_graph_modularity(g) == 0);
+    }
+    ng_graph_free(g);
+
+    /* disconnected: a-b (weight 2) and c-d-e, plus an isolated f */
+    E es[] = {{'a', 'b', NG_REL_SIGNED, 2}, {'c', 'd', NG_REL_MET, 1}, {'d', 'e', NG_REL_MET, 1}};
+    g = letters("abcdef", es, NA(es));
+    CHECK(g != NULL);
+    if (g) {
+        CHECK(NEAR(M(g, 'a')->closeness, 2)); /* one reachable node at distance 1/2 */
+        CHECK(NEAR(M(g, 'c')->closeness, 2 / 3.0));
+        CHECK(NEAR(M(g, 'd')->betweenness, 1));
+        CHECK(M(g, 'f')->closeness == 0 && M(g, 'f')->harmonic == 0 && M(g, 'f')->eigenvector == 0);
+        double sum = 0;
+        for (const char *c = "abcdef"; *c; c++) sum += M(g, *c)->pagerank;
+        CHECK(NEAR(sum, 1));
+        /* the a-b pair (lambda 2) dominates the path (lambda sqrt 2) */
+        CHECK(NEAR(M(g, 'a')->eigenvector, 1) && M(g, 'd')->eigenvector < 1e-6);
+        CHECK(M(g, 'a')->community == M(g, 'b')->community);
+        CHECK(M(g, 'c')->community != M(g, 'a')->community);
+        CHECK(M(g, 'f')->community != M(g, 'e')->community);
+    }
+    ng_graph_free(g);
+}
+
+NG_TEST(test_graph__metrics_per_relation_view)
+{
+    E es[] = {{'a', 'b', NG_REL_MET, 1}, {'b', 'c', NG_REL_CONDEMNED, 1}};
+    ng_graph *g = letters("abc", es, NA(es));
+    CHECK(g != NULL);
+    if (!g) return;
+    ng_metrics_opts o = NG_METRICS_OPTS_INIT;
+    o.relations = 1u << NG_REL_MET;
+    CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
+    CHECK(M(g, 'b')->degree == 1 && M(g, 'c')->degree == 0 && M(g, 'c')->in_degree == 0);
+    CHECK(M(g, 'b')->betweenness == 0);
+    CHECK_OK(ng_graph_compute_metrics(g));
+    CHECK(M(g, 'b')->degree == 2 && M(g, 'c')->in_degree == 1 && NEAR(M(g, 'b')->betweenness, 1));
+    ng_graph_free(g);
+}
+
+/* ------------------------------------------------------------------ GraphML */
+
+static const char *tmp_path(const char *name)
+{
+    static char path[512];
+    const char *dir = getenv("TMPDIR");
+    snprintf(path, sizeof path, "%s/ng-test-graph-%ld-%s", dir && *dir ? dir : "/tmp",
+             (long)getpid(), name);
+    return path;
+}
+
+static int write_file(const char *path, const char *text, int gzip)
+{
+    if (gzip) {
+        gzFile z = gzopen(path, "wb");
+        if (!z) return -1;
+        int ok = gzputs(z, text) >= 0;
+        return gzclose(z) == Z_OK && ok ? 0 : -1;
+    }
+    FILE *f = fopen(path, "wb");
+    if (!f) return -1;
+    fputs(text, f);
+    return fclose(f) == 0 ? 0 : -1;
+}
+
+static const char *GRAPHML =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+    "<key id=\"d0\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+    "<key id=\"d1\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
+    "<key id=\"d2\" for=\"node\" attr.name=\"mentions\" attr.type=\"int\"/>\n"
+    "<key id=\"d3\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
+    "<key id=\"d4\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+    "<key id=\"d5\" for=\"edge\" attr.name=\"sources\" attr.type=\"string\"/>\n"
+    "<key id=\"d6\" for=\"edge\" attr.name=\"first_date\" attr.type=\"string\"/>\n"
+    "<key id=\"d7\" for=\"edge\" attr.name=\"evidence\" attr.type=\"string\"/>\n"
+    "<graph id=\"G\" edgedefault=\"directed\">\n"
+    "<node id=\"zembla\"><data key=\"d0\">Zembla</data><data key=\"d1\">state</data>"
+    "<data key=\"d2\">4</data></node>\n"
+    "<node id=\"N 2\"><data key=\"d0\">Arcádia</data><data key=\"d1\">kingdom</data></node>\n"
+    "<node id=\"lop\"><data key=\"d0\">League of Ports</data></node>\n"
+    "<edge source=\"N 2\" target=\"zembla\"><data key=\"d3\">met</data><data key=\"d4\">2</data>"
+    "<data key=\"d5\">b|a</data><data key=\"d6\">2020-02-02</data>"
+    "<data key=\"d7\">They met.</data></edge>\n"
+    "<edge source=\"zembla\" target=\"N 2\"><data key=\"d3\">met</data><data key=\"d4\">0.2</data>"
+    "<data key=\"d5\">c</data><data key=\"d6\">2020-01-01</data></edge>\n"
+    "<edge source=\"zembla\" target=\"lop\"><data key=\"d3\">quarrelled</data></edge>\n"
+    "<edge source=\"lop\" target=\"lop\"><data key=\"d3\">met</data></edge>\n"
+    "</graph></graphml>\n";
+
+NG_TEST(test_graph__read_graphml_defaults_and_merge)
+{
+    for (int gz = 0; gz < 2; gz++) {
+        const char *path = tmp_path(gz ? "in.graphml.gz" : "in.graphml");
+        CHECK_INT(write_file(path, GRAPHML, gz), 0);
+        ng_graph *g = NULL;
+        CHECK_OK(ng_graph_read_graphml(&g, path));
+        unlink(path);
+        if (!g) continue;
+        CHECK_INT(ng_graph_node_count(g), 3);
+        CHECK_STR(ng_graph_node(g, 0)->id, "arcadia"); /* "N 2" is not a valid id */
+        CHECK_STR(ng_graph_node(g, 0)->label, "Arcádia");
+        CHECK_INT(ng_graph_node(g, 0)->type, NG_ETYPE_ORG); /* unknown type */
+        CHECK_STR(ng_graph_node(g, 1)->id, "lop");
+        CHECK_STR(ng_graph_node(g, 1)->aliases, "League of Ports");
+        CHECK_INT(ng_graph_node(g, 2)->mentions, 4);
+        CHECK_INT(ng_graph_node(g, 2)->type, NG_ETYPE_STATE);
+        CHECK_INT(ng_graph_edge_count(g), 2); /* two met merged, self-loop dropped */
+        const ng_edge *met = find_edge(g, "Arcádia", NG_REL_MET, "Zembla");
+        CHECK(met != NULL);
+        if (met) {
+            CHECK_INT(met->weight, 3); /* 2 + (0.2 -> 1) */
+            CHECK_STR(met->sources, "a|b|c");
+            CHECK_STR(met->first_date, "2020-01-01");
+            CHECK_STR(met->last_date, "2020-02-02");
+            CHECK_STR(met->dates, "2020-01-01|2020-02-02");
+            CHECK_STR(met->evidence, "They met.");
+        }
+        /* unknown relation in a directed graph */
+        CHECK(find_edge(g, "Zembla", NG_REL_AFFILIATED_WITH, "League of Ports") != NULL);
+        CHECK_OK(ng_graph_compute_metrics(g));
+        CHECK(NEAR(ng_graph_node(g, 2)->m.strength, 4));
+        ng_graph_free(g);
+    }
+}
+
+NG_TEST(test_graph__read_graphml_errors)
+{
+    ng_graph *g = NULL;
+    CHECK_INT(ng_graph_read_graphml(&g, tmp_path("does-not-exist.graphml")), NG_EIO);
+    CHECK(g == NULL);
+    const char *bad[] = {"", "<graphml><graph><node id=\"a\"></graph>", "not xml at all",
+                         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph "
+                         "edgedefault=\"directed\"><edge source=\"a\"/></graph></graphml>"};
+    for (size_t i = 0; i < NA(bad); i++) {
+        const char *path = tmp_path("bad.graphml");
+        CHECK_INT(write_file(path, bad[i], 0), 0);
+        int rc = ng_graph_read_graphml(&g, path);
+        if (rc != NG_EFORMAT) fprintf(stderr, "case %zu: rc %d: %s\n", i, rc, ng_error_last());
+        CHECK_INT(rc, NG_EFORMAT);
+        CHECK(strstr(ng_error_last(), path) != NULL);
+        CHECK(g == NULL);
+        unlink(path);
+    }
+    /* a truncated gzip stream */
+    const char *path = tmp_path("cut.graphml.gz");
+    CHECK_INT(write_file(path, GRAPHML, 1), 0);
+    FILE *f = fopen(path, "r+b");
+    if (f) {
+        CHECK(ftruncate(fileno(f), 40) == 0);
+        fclose(f);
+    }
+    CHECK_INT(ng_graph_read_graphml(&g, path), NG_EFORMAT);
+    CHECK(g == NULL);
+    unlink(path);
+}
+
+NG_TEST_MAIN(test_graph__merge_sums_and_unites, test_graph__label_most_words_then_most_frequent,
+             test_graph__symmetric_stored_once_in_id_order,
+             test_graph__surname_joins_unique_full_name, test_graph__shared_surname_stays_apart,
+             test_graph__surname_joins_same_key_full_entry_when_ambiguous,
+             test_graph__same_docs_any_order_same_graph,
+             test_graph__evidence_bounded_counts_exact,
+             test_graph__ids_are_slugs_with_deterministic_collisions,
+             test_graph__bad_doc_rejected_graph_unchanged, test_graph__metrics_path_known_values,
+             test_graph__metrics_pagerank_closed_form, test_graph__communities_two_triangles,
+             test_graph__metrics_degenerate_graphs, test_graph__metrics_per_relation_view,
+             test_graph__read_graphml_defaults_and_merge, test_graph__read_graphml_errors)
