@@ -69,7 +69,7 @@ static void help(const cli_opt *opts)
 int cmd_report(int argc, char **argv)
 {
     int rc = NG_EXIT_USAGE, want_help = 0, version = 0, no_picture = 0;
-    int top = 10, matrix = 12, timeline_max = 200;
+    int top = 10, matrix = 12, timeline_max = 200, picture_nodes = 70;
     const char *format_name = NULL, *title = NULL;
     cli_list outputs = {0}, inputs = {0};
     pipeline_opts po = {0};
@@ -84,6 +84,7 @@ int cmd_report(int argc, char **argv)
         {0, "top", OPT_INT, &top, "N", "actors per ranking and relations with evidence (default 10)"},
         {0, "matrix", OPT_INT, &matrix, "N", "actors in the who-did-what-to-whom matrix (default 12)"},
         {0, "timeline-max", OPT_INT, &timeline_max, "N", "timeline rows at most (default 200)"},
+        {0, "picture-nodes", OPT_INT, &picture_nodes, "N", "draw at most N of the most connected actors (default 70)"},
         {0, "no-picture", OPT_FLAG, &no_picture, NULL, "do not run Graphviz"},
         PIPELINE_OPTIONS(po),
         {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},
@@ -112,8 +113,8 @@ int cmd_report(int argc, char **argv)
         cli_error("report: no output given: add -o FILE (e.g. -o report.html)");
         goto cleanup;
     }
-    if (top < 1) {
-        cli_error("report: --top must be at least 1");
+    if (top < 1 || picture_nodes < 1) {
+        cli_error("report: --%s must be at least 1", top < 1 ? "top" : "picture-nodes");
         goto cleanup;
     }
     if (!(outs = calloc(outputs.n, sizeof *outs))) {
@@ -162,7 +163,7 @@ int cmd_report(int argc, char **argv)
         goto cleanup;
     }
     report_opts ro = {title, (size_t)top, (size_t)matrix, (size_t)timeline_max, !no_picture,
-                      1500};
+                      (size_t)picture_nodes};
     report_run run = {st.articles, st.skipped, st.bytes};
     if (report_model_new(&model, g, &ro, &run) < 0 || report_picture(model) < 0) {
         cli_error("%s", ng_error_last());

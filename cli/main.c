@@ -16,7 +16,7 @@ static const command commands[] = {
     {"extract", cmd_extract, "extract articles into a shard file (the map step of a cluster run)"},
     {"merge", cmd_merge, "build the graph and its exports from shard files (the reduce step)"},
     {"metrics", cmd_metrics, "rank the actors of a GraphML graph by centrality"},
-    {"report", cmd_report, "write an HTML or Markdown report: rankings, communities, timeline, evidence"},
+    {"report", cmd_report, "write a report (HTML or Markdown): rankings, communities, timeline"},
     {"eval", cmd_eval, "score a GraphML graph against a gold standard"},
 };
 

@@ -42,7 +42,8 @@ typedef struct report_metric_info {
 const report_metric_info *report_metric_get(report_metric m);
 /* The metric's value for node n (may be NaN for undefined values). */
 double report_metric_value(const ng_node *n, report_metric m);
-/* Formats a metric value: integers as integers, others with 4 significant digits. */
+/* Formats a metric value: integers and values from 1000 up as integers, smaller ones with 4
+ * significant digits (an exponent below 0.001). */
 void report_format_number(char *buf, size_t size, double v);
 
 /* What the command asked for. */
@@ -52,7 +53,8 @@ typedef struct report_opts {
     size_t matrix;         /* actors in the relation matrix (default 12) */
     size_t timeline_max;   /* timeline rows at most (default 200) */
     int picture;           /* 1 = try Graphviz, 0 = no picture (--no-picture) */
-    size_t picture_max_nodes; /* above this, no picture (a hairball helps no one) */
+    size_t picture_nodes;  /* the picture draws at most this many of the most connected
+                              actors (a hairball helps no one) */
 } report_opts;
 
 /* The run that produced the graph (from pipeline_stats). */

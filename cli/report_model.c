@@ -49,7 +49,7 @@ double report_metric_value(const ng_node *n, report_metric m)
 void report_format_number(char *buf, size_t size, double v)
 {
     if (!isfinite(v)) snprintf(buf, size, "n/a");
-    else if (v == floor(v) && fabs(v) < 1e15) snprintf(buf, size, "%.0f", v);
+    else if ((v == floor(v) || fabs(v) >= 1000) && fabs(v) < 1e15) snprintf(buf, size, "%.0f", v);
     else if (fabs(v) >= 0.001 && fabs(v) < 1e6) snprintf(buf, size, "%.4g", v);
     else snprintf(buf, size, "%.3e", v);
 }
@@ -233,7 +233,8 @@ static int group_communities(report_model *m, keyed *k)
             memcpy(c->members, order + start, size * sizeof *order);
         }
     }
-    qsort(m->communities, m->n_communities, sizeof *m->communities, cmp_community);
+    if (m->n_communities > 1)
+        qsort(m->communities, m->n_communities, sizeof *m->communities, cmp_community);
     /* Singletons in label order: they have no centrality to speak of. */
     for (size_t i = 0; i < m->n_singletons; i++) {
         const ng_node *nd = ng_graph_node(g, m->singletons[i]);

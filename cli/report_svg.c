@@ -29,13 +29,13 @@ extern char **environ;
 #define SVG_MAX_BYTES ((size_t)64 * 1024 * 1024)
 /* dot's layered drawing reads best for small graphs; sfdp scales to large ones. */
 #define DOT_MAX_NODES 30
-/* Above this many edges, relation names on every line make a smudge: they go (the colour,
+/* Above this many drawn edges, relation names on every line make a smudge: they go (the colour,
  * dashes and arrows still tell the relations apart, the tooltips still hold the evidence). */
 #define EDGE_LABELS_MAX 40
 
 typedef struct tmpfiles {
     char dir[4096];
-    char dot[4200], filtered[4200], svg[4200], err[4200];
+    char dot[4200], filtered[4200], prog[4200], svg[4200], err[4200];
 } tmpfiles;
 
 static int make_tmpfiles(tmpfiles *t)
@@ -49,6 +49,7 @@ static int make_tmpfiles(tmpfiles *t)
     }
     snprintf(t->dot, sizeof t->dot, "%s/graph.dot", t->dir);
     snprintf(t->filtered, sizeof t->filtered, "%s/filtered.dot", t->dir);
+    snprintf(t->prog, sizeof t->prog, "%s/core.gvpr", t->dir);
     snprintf(t->svg, sizeof t->svg, "%s/graph.svg", t->dir);
     snprintf(t->err, sizeof t->err, "%s/stderr.txt", t->dir);
     return 0;
@@ -59,6 +60,7 @@ static void remove_tmpfiles(const tmpfiles *t)
     if (!t->dir[0]) return;
     unlink(t->dot);
     unlink(t->filtered);
+    unlink(t->prog);
     unlink(t->svg);
     unlink(t->err);
     rmdir(t->dir);
@@ -232,36 +234,87 @@ static int set_note(report_model *m, const char *fmt, ...)
     return NG_OK;
 }
 
-/* Actors with at least one relation: the only ones drawn. */
-static size_t count_linked(const report_model *m)
+/* What the picture shows: the core of the graph. Actors are kept when they have at least
+ * `min_degree` relations (edges, any relation, either end), the smallest such bound that keeps
+ * at most opts->picture_nodes of them; actors left without a relation after that go too.
+ * Computed here to choose the layout and write the caption, and applied to the DOT by gvpr
+ * with the same rule. */
+typedef struct core {
+    size_t min_degree;
+    size_t nodes, edges;  /* drawn */
+    size_t linked;        /* actors with any relation */
+} core;
+
+static int choose_core(core *c, const report_model *m)
 {
-    size_t n = 0;
-    unsigned char *seen = ng_calloc(m->n_nodes ? m->n_nodes : 1, 1);
-    if (!seen) return m->n_nodes;
+    size_t n = m->n_nodes, *deg = NULL, *kept_deg = NULL;
+    memset(c, 0, sizeof *c);
+    if (!(deg = ng_calloc(n ? n : 1, sizeof *deg)) ||
+        !(kept_deg = ng_calloc(n ? n : 1, sizeof *kept_deg))) {
+        free(deg);
+        return NG_ENOMEM;
+    }
     for (size_t i = 0; i < m->n_edges; i++) {
         const ng_edge *e = ng_graph_edge(m->g, i);
-        seen[e->source] = seen[e->target] = 1;
+        deg[e->source]++;
+        deg[e->target]++; /* a loop counts twice, as in gvpr */
     }
-    for (size_t i = 0; i < m->n_nodes; i++) n += seen[i];
-    free(seen);
-    return n;
+    for (size_t i = 0; i < n; i++) c->linked += deg[i] > 0;
+    for (c->min_degree = 1;; c->min_degree++) {
+        size_t at_least = 0, any = 0;
+        for (size_t i = 0; i < n; i++) {
+            at_least += deg[i] >= c->min_degree;
+            any += deg[i] > c->min_degree;
+        }
+        if (at_least <= m->opts->picture_nodes || any == 0) break;
+    }
+    for (size_t i = 0; i < m->n_edges; i++) {
+        const ng_edge *e = ng_graph_edge(m->g, i);
+        if (deg[e->source] < c->min_degree || deg[e->target] < c->min_degree) continue;
+        kept_deg[e->source]++;
+        kept_deg[e->target]++;
+        c->edges++;
+    }
+    for (size_t i = 0; i < n; i++) c->nodes += kept_deg[i] > 0;
+    free(deg);
+    free(kept_deg);
+    return NG_OK;
 }
 
-/* Runs Graphviz's gvpr over the DOT: drops the actors without relations (they would scatter
- * around the drawing; the report lists them under Communities) but keeps the legend, and
- * blanks the relation names on a busy graph. Returns the DOT file to lay out: the filtered
- * one, or the original when gvpr is missing or fails. */
-static const char *filter_dot(const tmpfiles *t, int drop_labels)
+/* The gvpr program applying choose_core's rule (the legend's nodes stay). Marks first and
+ * deletes after, so that the result does not depend on the order of the nodes. It holds only
+ * numbers: nothing from the articles. */
+static int write_core_program(const char *path, size_t min_degree, int drop_labels)
 {
-    char program[160];
-    snprintf(program, sizeof program, "N[degree==0 && name != \"legend:*\"]{delete($G,$)}%s",
-             drop_labels ? " E{label=\"\"}" : "");
-    char *argv[] = {(char *)"gvpr", (char *)"-c", (char *)"-o", (char *)t->filtered, program,
-                    (char *)t->dot, NULL};
+    FILE *f = fopen(path, "w");
+    if (!f) return -1;
+    fprintf(f,
+            "BEGIN { node_t n, nx; int drop[node_t]; }\n"
+            "BEG_G { }\n" /* without BEG_G, N or E, gvpr 2.43 reads no graph at all */
+            "%s"
+            "END_G {\n"
+            "  for (n = fstnode($G); n; n = nxtnode(n))\n"
+            "    if (n.name != \"legend:*\" && n.degree < %zu) drop[n] = 1;\n"
+            "  for (drop[n]) delete($G, n);\n"
+            "  for (n = fstnode($G); n; n = nx) {\n"
+            "    nx = nxtnode(n);\n"
+            "    if (n.name != \"legend:*\" && n.degree == 0) delete($G, n);\n"
+            "  }\n"
+            "}\n",
+            drop_labels ? "E { label = \"\"; }\n" : "", min_degree);
+    return fclose(f) == 0 ? 0 : -1;
+}
+
+/* Runs gvpr (Graphviz's graph filter) with that program. Returns 0 when the filtered DOT
+ * was written. */
+static int filter_dot(const tmpfiles *t, size_t min_degree, int drop_labels)
+{
+    char *argv[] = {(char *)"gvpr", (char *)"-c", (char *)"-f", (char *)t->prog, (char *)"-o",
+                    (char *)t->filtered, (char *)t->dot, NULL};
     struct stat st;
-    if (run_child(argv, t->err) == 0 && stat(t->filtered, &st) == 0 && st.st_size > 0)
-        return t->filtered;
-    return t->dot;
+    if (write_core_program(t->prog, min_degree, drop_labels) < 0) return -1;
+    if (run_child(argv, t->err) != 0) return -1;
+    return stat(t->filtered, &st) == 0 && st.st_size > 0 ? 0 : -1;
 }
 
 int report_picture(report_model *m)
@@ -269,23 +322,24 @@ int report_picture(report_model *m)
     int error = NG_OK;
     tmpfiles t;
     ng_buf file = NG_BUF_INIT;
-    size_t linked = count_linked(m);
-    const char *engine = linked <= DOT_MAX_NODES ? "dot" : "sfdp";
-    const char *other = linked <= DOT_MAX_NODES ? "sfdp" : "dot";
-    const char *layout_in;
+    core c;
+    const char *engine, *other, *layout_in;
+    char shown[256] = "";
 
     memset(&t, 0, sizeof t);
     if (!m->opts->picture)
         return set_note(m, "No picture: it was turned off with --no-picture.");
     if (m->n_nodes == 0)
         return set_note(m, "No picture: the graph has no actors.");
-    if (linked == 0)
+    if ((error = choose_core(&c, m)) < 0) return error;
+    if (c.linked == 0)
         return set_note(m, "No picture: no actor has a relation to draw.");
-    if (linked > m->opts->picture_max_nodes)
-        return set_note(m, "No picture: %zu linked actors are too many for a readable drawing "
-                           "(the limit is %zu). Open the GraphML or GEXF export in Gephi "
-                           "instead.",
-                        linked, m->opts->picture_max_nodes);
+    if (c.nodes == 0 || c.nodes > 10 * m->opts->picture_nodes)
+        return set_note(m, "No picture: no %zu actors stand out from the rest by their number "
+                           "of relations (try another --picture-nodes).",
+                        m->opts->picture_nodes);
+    engine = c.nodes <= DOT_MAX_NODES ? "dot" : "sfdp";
+    other = c.nodes <= DOT_MAX_NODES ? "sfdp" : "dot";
     if (make_tmpfiles(&t) < 0)
         return set_note(m, "No picture: cannot create a temporary directory (%s).",
                         strerror(errno));
@@ -293,17 +347,39 @@ int report_picture(report_model *m)
         error = set_note(m, "No picture: writing the DOT file failed (%s).", ng_error_last());
         goto cleanup;
     }
-    int drop_labels = m->n_edges > EDGE_LABELS_MAX;
-    layout_in = linked < m->n_nodes || drop_labels ? filter_dot(&t, drop_labels) : t.dot;
-    if (layout_in == t.dot) drop_labels = 0;
+    int drop_labels = c.edges > EDGE_LABELS_MAX;
+    layout_in = t.dot;
+    if (c.nodes < m->n_nodes || drop_labels) {
+        if (filter_dot(&t, c.min_degree, drop_labels) == 0) {
+            layout_in = t.filtered;
+        } else if (c.nodes < c.linked) {
+            error = set_note(m, "No picture: Graphviz's gvpr, needed to draw the %zu most "
+                                "connected actors only, is missing or failed.", c.nodes);
+            goto cleanup;
+        } else {
+            drop_labels = 0; /* the whole graph as it is, isolated actors included */
+        }
+    }
+    if (layout_in == t.filtered && c.nodes < c.linked)
+        snprintf(shown, sizeof shown, " It shows the %zu most connected actors (%zu relations "
+                                      "or more each) of %zu, and the %zu relations among them.",
+                 c.nodes, c.min_degree, m->n_nodes, c.edges);
+    else if (layout_in == t.filtered && c.nodes < m->n_nodes)
+        snprintf(shown, sizeof shown, " Actors without any relation are left out.");
     for (int attempt = 0; attempt < 2; attempt++) {
         const char *prog = attempt == 0 ? engine : other;
         int sfdp = strcmp(prog, "sfdp") == 0;
-        char *argv[8];
+        char *argv[10];
         int argc = 0;
         argv[argc++] = (char *)prog;
         argv[argc++] = (char *)"-Tsvg";
-        if (sfdp) argv[argc++] = (char *)"-Goverlap=prism";
+        if (sfdp) {
+            /* A force layout spreads wide and the page scales it down: larger names and a
+             * little room around each node keep them legible at the page's width. */
+            argv[argc++] = (char *)"-Goverlap=prism";
+            argv[argc++] = (char *)"-Gsep=+4";
+            argv[argc++] = (char *)"-Nfontsize=18";
+        }
         argv[argc++] = (char *)"-o";
         argv[argc++] = t.svg;
         argv[argc++] = (char *)layout_in;
@@ -344,15 +420,12 @@ int report_picture(report_model *m)
             goto cleanup;
         }
         m->svg_file = ng_buf_detach(&file); /* comments stripped, prolog kept */
-        error = set_note(m, "Laid out by Graphviz %s%s. Boxes are states, hexagons "
+        error = set_note(m, "Laid out by Graphviz %s%s.%s Boxes are states, hexagons "
                             "organizations, ellipses people, houses places; red dashed lines "
                             "are hostile relations (withdrew, condemned, cut_ties), lines "
                             "without arrows mutual ones (met, signed); line width grows with "
-                            "the supporting mentions.%s%s Hover for details.",
-                         prog, sfdp ? " (force-directed)" : " (layered)",
-                         layout_in == t.filtered && linked < m->n_nodes
-                             ? " Actors without any relation are left out."
-                             : "",
+                            "the supporting mentions.%s Hover for details.",
+                         prog, sfdp ? " (force-directed)" : " (layered)", shown,
                          drop_labels ? " Relation names are left off the lines of a graph "
                                        "this busy."
                                      : "");

@@ -86,26 +86,57 @@ void ng_export__node_value(ng_value *v, const ng_node *n, size_t col)
 {
     memset(v, 0, sizeof *v);
     switch (col) {
-    case NG_NCOL_LABEL: set_string(v, n->label); break;
-    case NG_NCOL_TYPE: set_string(v, ng_etype_name(n->type)); break;
-    case NG_NCOL_MENTIONS: set_int(v, n->mentions); break;
-    case NG_NCOL_ALIASES: set_string(v, n->aliases); break;
-    case NG_NCOL_FIRST_DATE: set_string(v, n->first_date); break;
-    case NG_NCOL_LAST_DATE: set_string(v, n->last_date); break;
-    case NG_NCOL_DEGREE: set_count(v, n->m.degree); break;
-    case NG_NCOL_IN_DEGREE: set_count(v, n->m.in_degree); break;
-    case NG_NCOL_OUT_DEGREE: set_count(v, n->m.out_degree); break;
-    case NG_NCOL_STRENGTH: set_real(v, n->m.strength); break;
-    case NG_NCOL_BETWEENNESS: set_real(v, n->m.betweenness); break;
-    case NG_NCOL_CLOSENESS: set_real(v, n->m.closeness); break;
-    case NG_NCOL_HARMONIC: set_real(v, n->m.harmonic); break;
-    case NG_NCOL_PAGERANK: set_real(v, n->m.pagerank); break;
-    case NG_NCOL_EIGENVECTOR: set_real(v, n->m.eigenvector); break;
+    case NG_NCOL_LABEL:
+        set_string(v, n->label);
+        break;
+    case NG_NCOL_TYPE:
+        set_string(v, ng_etype_name(n->type));
+        break;
+    case NG_NCOL_MENTIONS:
+        set_int(v, n->mentions);
+        break;
+    case NG_NCOL_ALIASES:
+        set_string(v, n->aliases);
+        break;
+    case NG_NCOL_FIRST_DATE:
+        set_string(v, n->first_date);
+        break;
+    case NG_NCOL_LAST_DATE:
+        set_string(v, n->last_date);
+        break;
+    case NG_NCOL_DEGREE:
+        set_count(v, n->m.degree);
+        break;
+    case NG_NCOL_IN_DEGREE:
+        set_count(v, n->m.in_degree);
+        break;
+    case NG_NCOL_OUT_DEGREE:
+        set_count(v, n->m.out_degree);
+        break;
+    case NG_NCOL_STRENGTH:
+        set_real(v, n->m.strength);
+        break;
+    case NG_NCOL_BETWEENNESS:
+        set_real(v, n->m.betweenness);
+        break;
+    case NG_NCOL_CLOSENESS:
+        set_real(v, n->m.closeness);
+        break;
+    case NG_NCOL_HARMONIC:
+        set_real(v, n->m.harmonic);
+        break;
+    case NG_NCOL_PAGERANK:
+        set_real(v, n->m.pagerank);
+        break;
+    case NG_NCOL_EIGENVECTOR:
+        set_real(v, n->m.eigenvector);
+        break;
     case NG_NCOL_COMMUNITY:
         set_int(v, n->m.community);
         v->present = n->m.community >= 0; /* a negative community means "none" */
         break;
-    default: NG_ASSERT(!"unknown node column");
+    default:
+        NG_ASSERT(!"unknown node column");
     }
 }
 
@@ -113,14 +144,29 @@ void ng_export__edge_value(ng_value *v, const ng_edge *e, size_t col)
 {
     memset(v, 0, sizeof *v);
     switch (col) {
-    case NG_ECOL_RELATION: set_string(v, ng_rel_name(e->rel)); break;
-    case NG_ECOL_WEIGHT: set_real(v, (double)e->weight); break;
-    case NG_ECOL_EVIDENCE: set_string(v, e->evidence); break;
-    case NG_ECOL_SOURCES: set_string(v, e->sources); break;
-    case NG_ECOL_FIRST_DATE: set_string(v, e->first_date); break;
-    case NG_ECOL_LAST_DATE: set_string(v, e->last_date); break;
-    case NG_ECOL_DATES: set_string(v, e->dates); break;
-    default: NG_ASSERT(!"unknown edge column");
+    case NG_ECOL_RELATION:
+        set_string(v, ng_rel_name(e->rel));
+        break;
+    case NG_ECOL_WEIGHT:
+        set_real(v, (double)e->weight);
+        break;
+    case NG_ECOL_EVIDENCE:
+        set_string(v, e->evidence);
+        break;
+    case NG_ECOL_SOURCES:
+        set_string(v, e->sources);
+        break;
+    case NG_ECOL_FIRST_DATE:
+        set_string(v, e->first_date);
+        break;
+    case NG_ECOL_LAST_DATE:
+        set_string(v, e->last_date);
+        break;
+    case NG_ECOL_DATES:
+        set_string(v, e->dates);
+        break;
+    default:
+        NG_ASSERT(!"unknown edge column");
     }
 }
 

@@ -30,8 +30,7 @@ static void put_clean(ng_buf *b, const char *s, int quoted)
         }
         size_t adv;
         uint32_t c = ng_utf8__next(s + i, len - i, &adv);
-        int dropped = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
-                      (c >= 0x7F && c <= 0x9F);
+        int dropped = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
         int repaired = c == NG_UTF8_REPLACEMENT && adv == 1;
         if (!dropped && !repaired) {
             i += adv;
@@ -63,7 +62,9 @@ static void put_value(ng_buf *b, const ng_value *v)
         return;
     }
     switch (v->type) {
-    case NG_COL_STRING: put_field(b, v->s, 0); break;
+    case NG_COL_STRING:
+        put_field(b, v->s, 0);
+        break;
     case NG_COL_INT:
         snprintf(num, sizeof num, "%lld", v->i);
         put_field(b, num, 0);
@@ -84,7 +85,8 @@ int ng_export__csv_nodes(ng_out *o, const ng_graph *g)
     int error = 0;
 
     ng_buf_puts(&line, "Id,Label,Type");
-    for (size_t c = NG_NCOL_TYPE + 1; c < n_nc; c++) put_field(&line, nc[c].name, 0);
+    for (size_t c = NG_NCOL_TYPE + 1; c < n_nc; c++)
+        put_field(&line, nc[c].name, 0);
     ng_buf_putc(&line, '\n');
     for (size_t i = 0; i < nn; i++) {
         const ng_node *n = ng_graph_node(g, i);

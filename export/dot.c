@@ -49,11 +49,21 @@ static void dot_string(ng_buf *b, const char *s)
         size_t adv;
         uint32_t c = ng_utf8__next(s + i, len - i, &adv);
         switch (c) {
-        case '\\': put_unit(b, "\\\\", 2, start, &full); break;
-        case '"': put_unit(b, "\\\"", 2, start, &full); break;
-        case '\n': put_unit(b, "\\n", 2, start, &full); break;
-        case '\t': put_unit(b, " ", 1, start, &full); break;
-        case '&': put_unit(b, "&amp;", 5, start, &full); break;
+        case '\\':
+            put_unit(b, "\\\\", 2, start, &full);
+            break;
+        case '"':
+            put_unit(b, "\\\"", 2, start, &full);
+            break;
+        case '\n':
+            put_unit(b, "\\n", 2, start, &full);
+            break;
+        case '\t':
+            put_unit(b, " ", 1, start, &full);
+            break;
+        case '&':
+            put_unit(b, "&amp;", 5, start, &full);
+            break;
         default:
             if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) break; /* control: dropped */
             if (c == NG_UTF8_REPLACEMENT && adv == 1) {
@@ -84,14 +94,14 @@ static void put_header(ng_buf *b, const ng_graph *g)
     ng_buf_puts(b, ".\n"
                    " * Small graphs: dot -Tsvg FILE -o graph.svg\n"
                    " * Large graphs: sfdp -Goverlap=prism -Tsvg FILE -o graph.svg */\n");
-    ng_buf_puts(b,
-                "digraph \"newsgraph\" {\n"
-                "  graph [outputorder=\"edgesfirst\", pack=\"true\", overlap=\"prism\", sep=\"+25\", pad=\"0.2\", "
-                "nodesep=\"0.3\", ranksep=\"0.6\", fontname=\"Helvetica\", fontsize=\"10\"];\n"
-                "  node [style=\"filled\", color=\"#555555\", penwidth=\"0.8\", "
-                "fontname=\"Helvetica\", fontsize=\"10\", margin=\"0.08,0.04\"];\n"
-                "  edge [color=\"#666666\", fontcolor=\"#444444\", fontname=\"Helvetica\", "
-                "fontsize=\"8\", arrowsize=\"0.6\"];\n");
+    ng_buf_puts(b, "digraph \"newsgraph\" {\n"
+                   "  graph [outputorder=\"edgesfirst\", pack=\"true\", overlap=\"prism\", "
+                   "sep=\"+25\", pad=\"0.2\", "
+                   "nodesep=\"0.3\", ranksep=\"0.6\", fontname=\"Helvetica\", fontsize=\"10\"];\n"
+                   "  node [style=\"filled\", color=\"#555555\", penwidth=\"0.8\", "
+                   "fontname=\"Helvetica\", fontsize=\"10\", margin=\"0.08,0.04\"];\n"
+                   "  edge [color=\"#666666\", fontcolor=\"#444444\", fontname=\"Helvetica\", "
+                   "fontsize=\"8\", arrowsize=\"0.6\"];\n");
 }
 
 /* The legend: one node with an HTML-like table (a colour swatch per actor type present and a

@@ -27,8 +27,8 @@ static const struct {
     {".gv", NG_FORMAT_DOT},          {".csv", NG_FORMAT_CSV},   {".json", NG_FORMAT_JSON},
 };
 
-#define KNOWN_EXTENSIONS                                                                    \
-    ".graphml, .gexf, .dot (or .gv), .csv (or a directory), .json, each optionally followed " \
+#define KNOWN_EXTENSIONS                                                                           \
+    ".graphml, .gexf, .dot (or .gv), .csv (or a directory), .json, each optionally followed "      \
     "by .gz"
 
 const char *ng_format_name(ng_format f)
@@ -203,12 +203,18 @@ cleanup:
 int ng_export_write(const ng_graph *g, ng_format format, const char *path, int gzip)
 {
     switch (format) {
-    case NG_FORMAT_GRAPHML: return write_one(g, ng_export__graphml, path, gzip);
-    case NG_FORMAT_GEXF: return write_one(g, ng_export__gexf, path, gzip);
-    case NG_FORMAT_DOT: return write_one(g, ng_export__dot, path, gzip);
-    case NG_FORMAT_JSON: return write_one(g, ng_export__json, path, gzip);
-    case NG_FORMAT_CSV: return write_csv(g, path, gzip);
-    default: break;
+    case NG_FORMAT_GRAPHML:
+        return write_one(g, ng_export__graphml, path, gzip);
+    case NG_FORMAT_GEXF:
+        return write_one(g, ng_export__gexf, path, gzip);
+    case NG_FORMAT_DOT:
+        return write_one(g, ng_export__dot, path, gzip);
+    case NG_FORMAT_JSON:
+        return write_one(g, ng_export__json, path, gzip);
+    case NG_FORMAT_CSV:
+        return write_csv(g, path, gzip);
+    default:
+        break;
     }
     ng_error_set("unknown export format %d", (int)format);
     return NG_EINVAL;

@@ -19,14 +19,10 @@
 
 /* ------------------------------------------------------------------ attribute model */
 
-typedef enum ng_coltype {
-    NG_COL_STRING = 0,
-    NG_COL_INT,
-    NG_COL_REAL
-} ng_coltype;
+typedef enum ng_coltype { NG_COL_STRING = 0, NG_COL_INT, NG_COL_REAL } ng_coltype;
 
 typedef struct ng_column {
-    const char *name;  /* [a-z0-9_], used as GraphML attr.name, GEXF id and title, JSON key */
+    const char *name; /* [a-z0-9_], used as GraphML attr.name, GEXF id and title, JSON key */
     ng_coltype type;
 } ng_column;
 
@@ -35,9 +31,9 @@ typedef struct ng_column {
 typedef struct ng_value {
     int present;
     ng_coltype type;
-    const char *s;     /* NG_COL_STRING: borrowed from the graph or a static string */
-    long long i;       /* NG_COL_INT */
-    double d;          /* NG_COL_REAL: finite when present */
+    const char *s; /* NG_COL_STRING: borrowed from the graph or a static string */
+    long long i;   /* NG_COL_INT */
+    double d;      /* NG_COL_REAL: finite when present */
 } ng_value;
 
 /* Node columns, in the order every format writes them. The node's id is not a column.
@@ -123,10 +119,10 @@ void ng_xml__escape(ng_buf *b, const char *s, int in_attribute);
 /* ------------------------------------------------------------------ style */
 
 typedef struct ng_type_style {
-    unsigned char r, g, b;   /* the type's colour (GEXF viz:color, JSON color) */
-    const char *hex;         /* the same colour, "#RRGGBB" */
-    const char *dot_fill;    /* a lighter tint for DOT fills, "#RRGGBB" */
-    const char *dot_shape;   /* a Graphviz shape */
+    unsigned char r, g, b; /* the type's colour (GEXF viz:color, JSON color) */
+    const char *hex;       /* the same colour, "#RRGGBB" */
+    const char *dot_fill;  /* a lighter tint for DOT fills, "#RRGGBB" */
+    const char *dot_shape; /* a Graphviz shape */
 } ng_type_style;
 
 const ng_type_style *ng_export__type_style(ng_etype t);

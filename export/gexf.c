@@ -23,9 +23,12 @@
 static const char *gexf_type(ng_coltype t)
 {
     switch (t) {
-    case NG_COL_INT: return "integer";
-    case NG_COL_REAL: return "double";
-    default: return "string";
+    case NG_COL_INT:
+        return "integer";
+    case NG_COL_REAL:
+        return "double";
+    default:
+        return "string";
     }
 }
 
@@ -61,8 +64,8 @@ static void put_attributes(ng_buf *b, const char *cls, const ng_column *cols, si
     ng_buf_printf(b, "    <attributes class=\"%s\" mode=\"static\">\n", cls);
     for (size_t i = 0; i < n; i++) {
         if (i == skip1 || i == skip2) continue;
-        ng_buf_printf(b, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n",
-                      cols[i].name, cols[i].name, gexf_type(cols[i].type));
+        ng_buf_printf(b, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", cols[i].name,
+                      cols[i].name, gexf_type(cols[i].type));
     }
     ng_buf_puts(b, "    </attributes>\n");
 }
@@ -73,8 +76,12 @@ static void put_attvalue(ng_buf *b, const char *name, const ng_value *v)
     if (!v->present) return;
     ng_buf_printf(b, "          <attvalue for=\"%s\" value=\"", name);
     switch (v->type) {
-    case NG_COL_STRING: ng_xml__escape(b, v->s, 1); break;
-    case NG_COL_INT: ng_buf_printf(b, "%lld", v->i); break;
+    case NG_COL_STRING:
+        ng_xml__escape(b, v->s, 1);
+        break;
+    case NG_COL_INT:
+        ng_buf_printf(b, "%lld", v->i);
+        break;
     case NG_COL_REAL:
         ng_export__real(num, v->d);
         ng_buf_puts(b, num);

@@ -15,9 +15,12 @@
 static const char *xml_type(ng_coltype t)
 {
     switch (t) {
-    case NG_COL_INT: return "int";
-    case NG_COL_REAL: return "double";
-    default: return "string";
+    case NG_COL_INT:
+        return "int";
+    case NG_COL_REAL:
+        return "double";
+    default:
+        return "string";
     }
 }
 
@@ -31,8 +34,12 @@ static void put_value(ng_buf *b, const ng_value *v)
 {
     char num[32];
     switch (v->type) {
-    case NG_COL_STRING: ng_xml__escape(b, v->s, 0); break;
-    case NG_COL_INT: ng_buf_printf(b, "%lld", v->i); break;
+    case NG_COL_STRING:
+        ng_xml__escape(b, v->s, 0);
+        break;
+    case NG_COL_INT:
+        ng_buf_printf(b, "%lld", v->i);
+        break;
     case NG_COL_REAL:
         ng_export__real(num, v->d);
         ng_buf_puts(b, num);
@@ -65,8 +72,7 @@ static void put_header(ng_buf *b, const ng_graph *g)
         ng_buf_printf(b, "  <key id=\"%s\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
                       nc[i].name, nc[i].name, xml_type(nc[i].type));
     for (size_t i = 0; i < n_ec; i++) {
-        ng_buf_printf(b,
-                      "  <key id=\"%s%s\" for=\"edge\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+        ng_buf_printf(b, "  <key id=\"%s%s\" for=\"edge\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
                       edge_key_prefix(ec[i].name), ec[i].name, ec[i].name, xml_type(ec[i].type));
     }
     ng_buf_puts(b, "  <key id=\"directed\" for=\"edge\" attr.name=\"directed\" "
@@ -84,7 +90,8 @@ int ng_export__graphml(ng_out *o, const ng_graph *g)
     ng_value v;
     int error = 0;
 
-    for (size_t c = 0; c < n_ec; c++) prefix[c] = edge_key_prefix(ec[c].name);
+    for (size_t c = 0; c < n_ec; c++)
+        prefix[c] = edge_key_prefix(ec[c].name);
     put_header(&line, g);
     for (size_t i = 0; i < nn; i++) {
         const ng_node *n = ng_graph_node(g, i);

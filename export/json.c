@@ -27,19 +27,29 @@ static void json_string(ng_buf *b, const char *s)
         }
         size_t adv;
         uint32_t c = ng_utf8__next(s + i, len - i, &adv);
-        int plain = c >= 0xA0 && c != 0x2028 && c != 0x2029 &&
-                    !(c == NG_UTF8_REPLACEMENT && adv == 1);
+        int plain =
+            c >= 0xA0 && c != 0x2028 && c != 0x2029 && !(c == NG_UTF8_REPLACEMENT && adv == 1);
         if (plain) {
             i += adv;
             continue;
         }
         ng_buf_put(b, s + run, i - run);
         switch (c) {
-        case '"': ng_buf_puts(b, "\\\""); break;
-        case '\\': ng_buf_puts(b, "\\\\"); break;
-        case '\n': ng_buf_puts(b, "\\n"); break;
-        case '\r': ng_buf_puts(b, "\\r"); break;
-        case '\t': ng_buf_puts(b, "\\t"); break;
+        case '"':
+            ng_buf_puts(b, "\\\"");
+            break;
+        case '\\':
+            ng_buf_puts(b, "\\\\");
+            break;
+        case '\n':
+            ng_buf_puts(b, "\\n");
+            break;
+        case '\r':
+            ng_buf_puts(b, "\\r");
+            break;
+        case '\t':
+            ng_buf_puts(b, "\\t");
+            break;
         default:
             if (c == NG_UTF8_REPLACEMENT)
                 ng_utf8__put(b, c);
@@ -62,7 +72,9 @@ static void put_value(ng_buf *b, const ng_value *v)
 {
     char num[32];
     switch (v->type) {
-    case NG_COL_STRING: json_string(b, v->present ? v->s : ""); break;
+    case NG_COL_STRING:
+        json_string(b, v->present ? v->s : "");
+        break;
     case NG_COL_INT:
         if (v->present)
             ng_buf_printf(b, "%lld", v->i);
@@ -159,7 +171,8 @@ int ng_export__json(ng_out *o, const ng_graph *g)
         error = NG_ENOMEM;
         goto cleanup;
     }
-    for (size_t i = 0; i < nn; i++) node_ids[i] = ng_graph_node(g, i)->id;
+    for (size_t i = 0; i < nn; i++)
+        node_ids[i] = ng_graph_node(g, i)->id;
     if (nn) qsort(node_ids, nn, sizeof *node_ids, cmp_str);
 
     ng_buf_printf(&line,

@@ -118,11 +118,20 @@ void ng_xml__escape(ng_buf *b, const char *s, int in_attribute)
         const char *rep = NULL;
         if (ch >= 0x20 && ch < 0x7F) {
             switch (ch) {
-            case '&': rep = "&amp;"; break;
-            case '<': rep = "&lt;"; break;
-            case '>': rep = "&gt;"; break;
-            case '"': rep = in_attribute ? "&quot;" : NULL; break;
-            default: break;
+            case '&':
+                rep = "&amp;";
+                break;
+            case '<':
+                rep = "&lt;";
+                break;
+            case '>':
+                rep = "&gt;";
+                break;
+            case '"':
+                rep = in_attribute ? "&quot;" : NULL;
+                break;
+            default:
+                break;
             }
             if (!rep) {
                 i++;

@@ -152,7 +152,7 @@ static char *join_aliases(const ng_buf *al)
         if (*p) v[n++] = p;
         p = e ? e + 1 : NULL;
     }
-    qsort(v, n, sizeof *v, cmp_str);
+    if (n) qsort(v, n, sizeof *v, cmp_str);
     for (size_t i = 0; i < n; i++) {
         if (i && strcmp(v[i], v[i - 1]) == 0) continue;
         if (out.len) ng_buf_putc(&out, '|');

@@ -42,6 +42,7 @@ typedef struct unit {
     uint32_t a0, an;     /* actors in c->acts */
     uint8_t place;       /* a location, not an actor */
     uint8_t role;        /* role noun phrase ("the ministers of X") */
+    uint8_t poss;        /* a possessive pronoun ("his decision") */
 } unit;
 
 typedef struct group {
@@ -66,6 +67,8 @@ typedef struct sctx {
     dated dates[16];
     int n_dates;
     int32_t last_subj;   /* group of the latest trigger's subject in this sentence */
+    int32_t pair_s[GMAX], pair_o[GMAX]; /* partners of this sentence's meetings */
+    uint32_t n_pair;
 } sctx;
 
 typedef struct recent_group { int32_t acts[GMAX]; uint32_t n, sent; uint8_t persons, states; } recent_group;
@@ -119,6 +122,7 @@ static int add_unit(sctx *c, uint32_t t0, uint32_t t1, const int32_t *acts, uint
     u->a0 = (uint32_t)c->nacts;
     u->place = (uint8_t)place;
     u->role = (uint8_t)role;
+    u->poss = 0;
     for (uint32_t i = 0; i < n; i++)
         if ((error = push_act(c, acts[i])) < 0) return error;
     u->an = n;
@@ -189,6 +193,10 @@ static int types_ok(const ng_work *w, ng_rel rel, int32_t s, int32_t o)
 {
     ng_etype ts = w->actors[s].type, to = w->actors[o].type;
     if (ts == NG_ETYPE_PLACE || to == NG_ETYPE_PLACE) return 0;
+    /* a person does not meet or sign with the state they act for */
+    if ((rel == NG_REL_MET || rel == NG_REL_SIGNED) &&
+        ((ts == NG_ETYPE_PERSON && w->actors[s].affil == o) || (to == NG_ETYPE_PERSON && w->actors[o].affil == s)))
+        return 0;
     switch (rel) {
     case NG_REL_MEMBER_OF: return ts != NG_ETYPE_PERSON && to == NG_ETYPE_ORG;
     case NG_REL_AFFILIATED_WITH: return ts == NG_ETYPE_PERSON && to != NG_ETYPE_PERSON;
@@ -414,7 +422,16 @@ static uint32_t resolve_coref(const ng_work *w, const cstate *cs, const sctx *c,
     int32_t a = -1;
     switch (cref) {
     case NG_CR_HE: {
-        /* the nearest person before it in this sentence */
+        /* the first person before it in this sentence who is not in a prepositional phrase
+         * (the subject), else the nearest person before it */
+        for (size_t i = 0; i < c->nu; i++) {
+            const unit *u = &c->u[i];
+            if (u->t1 > t0) break;
+            if (u->an != 1 || w->actors[c->acts[u->a0]].type != NG_ETYPE_PERSON) continue;
+            if (u->t0 > c->a && (ng_w__bits(w, u->t0 - 1) & NG_W_PREP)) continue;
+            out[0] = c->acts[u->a0];
+            return 1;
+        }
         for (size_t i = c->nu; i-- > 0;) {
             const unit *u = &c->u[i];
             if (u->t1 > t0 || u->an != 1) continue;
@@ -428,12 +445,35 @@ static uint32_t resolve_coref(const ng_work *w, const cstate *cs, const sctx *c,
     }
     case NG_CR_THEY:
     case NG_CR_GROUP: {
+        if (cref == NG_CR_THEY) {
+            /* a list of states or organizations earlier in this sentence */
+            for (size_t gi = c->ng; gi-- > 0;) {
+                const group *g = &c->g[gi];
+                if (g->t1 > t0 || g->an < 2 || g->place) continue;
+                int people = 0;
+                for (uint32_t k = 0; k < g->an; k++) people += w->actors[c->acts[g->a0 + k]].type == NG_ETYPE_PERSON;
+                if (people) continue;
+                uint32_t n = g->an > GMAX ? GMAX : g->an;
+                memcpy(out, c->acts + g->a0, n * sizeof *out);
+                return n;
+            }
+        }
+        if (cref == NG_CR_THEY && ctype == 0) {
+            /* "they" stands for states or organizations more often than for people */
+            uint32_t n = resolve_coref(w, cs, c, NG_CR_GROUP, 0, NG_ETYPE__COUNT + 1, t0, out);
+            if (n) return n;
+        }
         for (int i = 0; i < cs->ring_n; i++) {
             const recent_group *r = &cs->ring[(cs->ring_pos - 1 - i + RING) % RING];
             if (cs->cur_sent - r->sent > 4) break;
             if (number > 0 && (int)r->n != number) continue;
             if (ctype == NG_ETYPE_STATE + 1 && !r->states) continue;
             if (ctype == NG_ETYPE_PERSON + 1 && !r->persons) continue;
+            if (ctype == NG_ETYPE__COUNT + 1) {
+                int people = 0;
+                for (uint32_t k = 0; k < r->n; k++) people += w->actors[r->acts[k]].type == NG_ETYPE_PERSON;
+                if (people) continue;
+            }
             memcpy(out, r->acts, r->n * sizeof *out);
             return r->n;
         }
@@ -449,16 +489,23 @@ static uint32_t resolve_coref(const ng_work *w, const cstate *cs, const sctx *c,
         for (int i = 0; i < cs->n_mru; i++) {
             const ng_wactor *x = &w->actors[cs->mru[i]];
             if (x->type != NG_ETYPE_ORG || x->body >= 0) continue;
-            if (x->lex >= 0 && !(w->lex->ents[x->lex].flags & NG_LXF_MULTISTATE)) continue;
+            if (x->lex < 0 || !(w->lex->ents[x->lex].flags & NG_LXF_MULTISTATE)) continue;
             if (cs->cur_sent >= cs->mru_sent[i] && cs->cur_sent - cs->mru_sent[i] > 6 && a >= 0) continue;
             if (a < 0 || x->mentions > best) { a = cs->mru[i]; best = x->mentions; }
         }
         break;
     }
     case NG_CR_GOV:
-    case NG_CR_COUNTRY:
-        a = latest_of_type(w, cs, NG_ETYPE_STATE, 3, 0);
+    case NG_CR_COUNTRY: {
+        uint32_t best = 0;
+        for (int i = 0; i < cs->n_mru; i++) {
+            const ng_wactor *x = &w->actors[cs->mru[i]];
+            if (x->type != NG_ETYPE_STATE) continue;
+            if (cs->cur_sent >= cs->mru_sent[i] && cs->cur_sent - cs->mru_sent[i] > 2) continue;
+            if (a < 0 || x->mentions > best) { a = cs->mru[i]; best = x->mentions; }
+        }
         break;
+    }
     case NG_CR_BODY:
         for (int i = 0; i < cs->n_mru && a < 0; i++)
             if (w->actors[cs->mru[i]].body >= 0) a = cs->mru[i];
@@ -481,6 +528,14 @@ static int coref_units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered)
         const ng_tok *k = &w->tk.v[t];
         if (!(k->flags & NG_TK_WORD)) continue;
         uint32_t n = 0, t1 = t + 1;
+        int possessive = ng_w__is(w, t, "his") || ng_w__is(w, t, "her") || ng_w__is(w, t, "their") ||
+                         ng_w__is(w, t, "its");
+        if (possessive && t + 1 < c->b) {
+            /* "his counterparts from X", "her Malian counterpart": a role phrase, not the owner */
+            uint32_t q = t + 1;
+            while (q < c->b && !covered[q - c->a] && (ng_w__bits(w, q) & NG_W_TITLEMOD)) q++;
+            if (q < c->b && (covered[q - c->a] || (ng_w__bits(w, q) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)))) continue;
+        }
         if (ng_w__is(w, t, "he") || ng_w__is(w, t, "him") || ng_w__is(w, t, "his") ||
             ng_w__is(w, t, "she") || ng_w__is(w, t, "her") || ng_w__is(w, t, "himself") ||
             ng_w__is(w, t, "herself")) {
@@ -543,6 +598,8 @@ static int coref_units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered)
         }
         if (n) {
             if ((error = add_unit(c, t, t1, acts, n, 0, 0)) < 0) return error;
+            /* "his decision", "their withdrawal": the owner of what follows */
+            if (possessive && t1 == t + 1 && t1 < c->b && (w->tk.v[t1].flags & NG_TK_WORD)) c->u[c->nu - 1].poss = 1;
             t = t1 - 1;
         }
     }
@@ -716,7 +773,8 @@ static int known_name_units(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
         const ng_tok *k = &w->tk.v[t];
         if (ng_names__key(&b, w->lex, w->text + k->off, k->len) < 0) { ng_buf_free(&b); return NG_ENOMEM; }
         int32_t found = -1;
-        for (size_t p = 0; p < w->n_people && found < 0; p++) {
+        uint32_t found_m = 0;
+        for (size_t p = 0; p < w->n_people; p++) {
             const ng_person *pe = &w->people[p];
             const ng_mention *m = &w->ms[pe->name_m];
             uint32_t last = m->n1 - 1;
@@ -726,7 +784,12 @@ static int known_name_units(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
                 ng_buf_free(&b);
                 return NG_ENOMEM;
             }
-            if (kb.len == b.len && b.len && memcmp(kb.ptr, b.ptr, b.len) == 0) found = (int32_t)p;
+            if (kb.len == b.len && b.len && memcmp(kb.ptr, b.ptr, b.len) == 0) {
+                /* several people with that name part: the one the article names most */
+                uint32_t nm = 0;
+                for (size_t q = 0; q < w->n_ms; q++) nm += w->ms[q].kind == NG_MK_PERSON && w->ms[q].pers == (int32_t)p;
+                if (found < 0 || nm > found_m) { found = (int32_t)p; found_m = nm; }
+            }
             ng_buf_free(&kb);
         }
         ng_buf_free(&b);
@@ -801,7 +864,7 @@ static int joins(const ng_work *w, uint32_t t0, uint32_t t1, int *has_and)
 static int build_groups(ng_work *w, sctx *c)
 {
     int error;
-    qsort(c->u, c->nu, sizeof *c->u, cmp_unit);
+    if (c->nu) qsort(c->u, c->nu, sizeof *c->u, cmp_unit);
     /* drop units nested in earlier ones */
     {
         size_t k = 0;
@@ -857,6 +920,32 @@ static int build_groups(ng_work *w, sctx *c)
         g->t0 = q;
         g->role = 1;
     }
+    /* a role phrase joins the list before it: "X along with his counterparts from A and B",
+     * "between X and the ministers of A and B" (two conjuncts: X, and A and B) */
+    for (size_t gi = 0; gi + 1 < c->ng;) {
+        group *g = &c->g[gi], *h = &c->g[gi + 1];
+        int has_and;
+        if (!h->role || g->place || h->place || !joins(w, g->t1, h->t0, &has_and)) { gi++; continue; }
+        uint32_t a0 = (uint32_t)c->nacts;
+        for (int side = 0; side < 2; side++) {
+            const group *x = side ? h : g;
+            for (uint32_t k = 0; k < x->an; k++) {
+                int32_t act = c->acts[x->a0 + k];
+                uint32_t j;
+                for (j = a0; j < c->nacts && c->acts[j] != act; j++) {}
+                if (j == c->nacts && (error = push_act(c, act)) < 0) return error;
+            }
+        }
+        g = &c->g[gi];
+        h = &c->g[gi + 1];
+        g->split = has_and && !g->split && g->un == 1 ? h->u0 : g->split;
+        g->t1 = h->t1;
+        g->un += h->un;
+        g->a0 = a0;
+        g->an = (uint32_t)c->nacts - a0;
+        memmove(c->g + gi + 1, c->g + gi + 2, (c->ng - gi - 2) * sizeof *c->g);
+        c->ng--;
+    }
     /* coverage maps */
     for (uint32_t t = c->a; t < c->b; t++) c->gcov[t - c->a] = c->gstart[t - c->a] = c->gend[t - c->a] = -1;
     for (size_t gi = 0; gi < c->ng; gi++) {
@@ -864,7 +953,7 @@ static int build_groups(ng_work *w, sctx *c)
         for (uint32_t t = g->t0; t < g->t1; t++) c->gcov[t - c->a] = (int32_t)gi;
         c->gstart[g->t0 - c->a] = (int32_t)gi;
         c->gend[g->t1 - 1 - c->a] = (int32_t)gi;
-        g->poss = g->t1 < c->b && (w->tk.v[g->t1].flags & NG_TK_POSS);
+        g->poss = (g->t1 < c->b && (w->tk.v[g->t1].flags & NG_TK_POSS)) || c->u[g->u0 + g->un - 1].poss;
         /* in a prepositional phrase? (role phrases take the preposition of their head) */
         if (g->t0 > c->a) {
             uint32_t p = g->t0 - 1;
@@ -928,7 +1017,7 @@ static int has_direct(const ng_trigger *tr)
 /* Possessive group followed by a government or troops noun stands for its owner. */
 static int poss_is_owner(const ng_work *w, const sctx *c, const group *g)
 {
-    uint32_t j = g->t1 + 1;
+    uint32_t j = g->t1 < c->b && (w->tk.v[g->t1].flags & NG_TK_POSS) ? g->t1 + 1 : g->t1;
     if (j < c->b && (ng_w__bits(w, j) & NG_W_TITLEMOD)) j++;
     return j < c->b && (ng_w__bits(w, j) & (NG_W_GOVNOUN | NG_W_TROOPS));
 }
@@ -1029,6 +1118,7 @@ static int32_t find_object(const ng_work *w, const sctx *c, const ng_trigger *tr
     int steps = 0, prep = 0, direct = has_direct(tr);
     *prep_seen = 0;
     while (j < c->b && steps < 14) {
+        if (tr->form == NG_TR_NOUN && !prep && steps > 4) return -1; /* "talks ... with": close */
         int32_t gi = c->gstart[j - c->a];
         if (gi >= 0) {
             const group *g = &c->g[gi];
@@ -1125,6 +1215,19 @@ static int has_quote_after(const ng_work *w, const sctx *c, uint32_t t)
     return 0;
 }
 
+/* "ORG (A, B, C)": the members listed in brackets after an organization, -1 if none. */
+static int32_t members_in_brackets(const ng_work *w, const sctx *c, int32_t gi)
+{
+    const group *g = &c->g[gi];
+    if (g->an != 1 || w->actors[c->acts[g->a0]].type != NG_ETYPE_ORG) return -1;
+    if (g->t1 + 2 >= c->b || !is_punct(w, g->t1, '(')) return -1;
+    uint32_t q = g->t1 + 1;
+    while (q < c->b && (ng_w__bits(w, q) & NG_W_DET)) q++;
+    int32_t m = q < c->b ? c->gstart[q - c->a] : -1;
+    if (m < 0 || c->g[m].an < 2 || c->g[m].t1 >= c->b || !is_punct(w, c->g[m].t1, ')')) return -1;
+    return m;
+}
+
 static int run_trigger(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint32_t ts, uint32_t te,
                        int32_t gap_group)
 {
@@ -1148,7 +1251,7 @@ static int run_trigger(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, ui
         if (after_and && c->gend[p - 1 - c->a] < 0) {
             subj = c->last_subj >= 0 ? c->last_subj : main_subject(w, c, ts);
         } else if (participle) {
-            subj = c->last_subj >= 0 ? c->last_subj : main_subject(w, c, ts);
+            subj = main_subject(w, c, ts);
         } else {
             subj = find_subject(w, c, ts);
         }
@@ -1189,7 +1292,26 @@ static int run_trigger(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, ui
             }
         }
     }
-    if (not_fact(w, c, subj >= 0 && c->g[subj].t1 <= ts ? c->g[subj].t1 : c->a, ts, te, noun)) return NG_OK;
+    {
+        uint32_t lo = subj >= 0 && c->g[subj].t1 <= ts ? c->g[subj].t1 : c->a;
+        uint32_t p = ts;
+        while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_BE | NG_W_PAST_MARK))) p--;
+        if (p > c->a && ng_w__is(w, p - 1, "and")) {
+            /* "... to stop the war and withdraw": the first verb's infinitive or plan */
+            for (uint32_t q = p - 1; q > c->a && q + 14 > p; q--) {
+                if (is_punct(w, q - 1, ';') || is_punct(w, q - 1, ':')) break;
+                if (ng_w__is(w, q - 1, "to")) {
+                    int ok = 0;
+                    for (uint32_t t = q - 1 > c->a + 4 ? q - 5 : c->a; t + 1 < q; t++)
+                        if (ng_w__bits(w, t) & NG_W_DECIDE) ok = 1;
+                    if (!ok) return NG_OK;
+                    break;
+                }
+                if ((ng_w__bits(w, q - 1) | phrase_bits(w, q - 1, c->b)) & NOT_FACT) return NG_OK;
+            }
+        }
+        if (not_fact(w, c, lo, ts, te, noun)) return NG_OK;
+    }
     if (tr->flags & NG_TRF_SELFOBJ) {
         /* "the grouping of A, B and C": the trigger's noun is the organization */
         int32_t acts[GMAX];
@@ -1215,7 +1337,28 @@ static int run_trigger(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, ui
             return emit_within(w, c, tr->rel, &c->g[obj], c->s, date);
     }
     if (obj < 0 && gap_group >= 0) obj = gap_group;
-    if ((tr->flags & NG_TRF_QUOTE) && (obj < 0 || !has_quote_after(w, c, c->g[obj].t1))) return NG_OK;
+    if (obj >= 0) {
+        int32_t members = members_in_brackets(w, c, obj);
+        if (members >= 0) {
+            const group *og = &c->g[obj];
+            const group *mg = &c->g[members];
+            if ((error = emit_pairs(w, c, NG_REL_MEMBER_OF, c->acts + mg->a0, mg->an, c->acts + og->a0, og->an, c->s, date)) < 0)
+                return error;
+            obj = members;
+        }
+    }
+    if ((tr->flags & NG_TRF_QUOTE) && (obj < 0 || !has_quote_after(w, c, c->g[obj].t1) ||
+                                       ng_w__is(w, c->g[obj].t0, "it") || ng_w__is(w, c->g[obj].t0, "them")))
+        return NG_OK;
+    if (tr->rel == NG_REL_WITHDREW && obj >= 0 && (ng_w__is(w, ts, "left") || ng_w__is(w, ts, "leave") ||
+                                                   ng_w__is(w, ts, "leaves") || ng_w__is(w, ts, "leaving"))) {
+        /* "left N'Djamena for Moscow", "the president left Mali": a journey */
+        if (c->g[obj].t1 < c->b && (ng_w__is(w, c->g[obj].t1, "for") || ng_w__is(w, c->g[obj].t1, "with")))
+            return NG_OK;
+        if (subj >= 0)
+            for (uint32_t k = 0; k < c->g[subj].an; k++)
+                if (w->actors[c->acts[c->g[subj].a0 + k]].type == NG_ETYPE_PERSON) return NG_OK;
+    }
     /* "X joined Y in cutting ties": Y acts too */
     if (subj >= 0 && ts > c->a + 1 && ng_w__is(w, ts - 1, "in")) {
         int32_t yg = c->gend[ts - 2 - c->a];
@@ -1247,6 +1390,13 @@ static int run_trigger(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, ui
     }
     if (no && ns) {
         if ((error = emit_pairs(w, c, tr->rel, S, ns, O, no, c->s, date)) < 0) return error;
+        if (tr->rel == NG_REL_MET)
+            for (uint32_t i = 0; i < ns; i++)
+                for (uint32_t k = 0; k < no && c->n_pair < GMAX; k++)
+                    if (types_ok(w, NG_REL_MET, S[i], O[k]) && S[i] != O[k]) {
+                        c->pair_s[c->n_pair] = S[i];
+                        c->pair_o[c->n_pair++] = O[k];
+                    }
         /* the partners are "the two sides" of the next sentences */
         if (ns + no >= 2 && ns + no <= GMAX) {
             int32_t both[GMAX];
@@ -1266,8 +1416,23 @@ static int run_trigger(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, ui
         const group *g = agent >= 0 ? &c->g[agent] : &c->g[subj];
         return emit_within(w, c, tr->rel, g, c->s, date);
     }
-    if (noun && obj >= 0 && ng_rel_symmetric(tr->rel) && c->g[obj].an >= 2 && prep_seen && subj < 0)
-        return emit_within(w, c, tr->rel, &c->g[obj], c->s, date);
+    /* "during talks", "at a meeting": the people of the clause met one another */
+    if (noun && ng_rel_symmetric(tr->rel) && !no && ts > c->a + 1) {
+        uint32_t p = ts - 1;
+        while (p > c->a && (ng_w__bits(w, p) & (NG_W_DET | NG_W_TITLEMOD))) p--;
+        if ((ng_w__is(w, p, "during") || ng_w__is(w, p, "at") || ng_w__is(w, p, "in")) && p > c->a) {
+            /* the list just before ("X along with his counterparts from A and B during talks"),
+             * else the subject */
+            int32_t gl = c->gend[p - 1 - c->a];
+            if (gl < 0 || c->g[gl].an < 2) gl = subj;
+            if (gl >= 0 && c->g[gl].an >= 2) return emit_within(w, c, tr->rel, &c->g[gl], c->s, date);
+        }
+    }
+    /* "... met X, resulting in the signing of a plan": the same partners signed */
+    if (noun && tr->rel == NG_REL_SIGNED && !no && c->n_pair) {
+        for (uint32_t k = 0; k < c->n_pair; k++)
+            if ((error = ng_engine__add_rel(w, c->pair_s[k], c->pair_o[k], NG_REL_SIGNED, c->s, date)) < 0) return error;
+    }
     return NG_OK;
 }
 
@@ -1292,7 +1457,7 @@ static int run_triggers(ng_work *w, cstate *cs, sctx *c)
             /* a noun trigger "between"/"with" needs its preposition right after it */
             /* the longest match; at equal length a noun after a determiner ("the signing",
              * "the meeting between") and a verb elsewhere */
-            int noun_here = t > c->a && (ng_w__bits(w, t - 1) & NG_W_DET);
+            int noun_here = t > c->a && (ng_w__bits(w, t - 1) & (NG_W_DET | NG_W_PREP));
             if (best[tr->rel] < 0 || end > best_end[tr->rel] ||
                 (end == best_end[tr->rel] && (tr->form == NG_TR_NOUN) == noun_here &&
                  (w->lex->triggers[best[tr->rel]].form == NG_TR_NOUN) != noun_here)) {
@@ -1322,31 +1487,25 @@ static int affiliations(ng_work *w, cstate *cs, sctx *c)
         int32_t aff = -1;
         if (m->st >= 0) {
             if ((error = ng_actors__get_lex(w, &aff, m->st)) < 0) return error;
-        } else if (m->title >= 0 && w->lex->titles[m->title].kind == NG_TITLE_OFFICE &&
-                   w->actors[m->actor].affil < 0) {
-            /* an office with no state named: the nearest state before it in the sentence */
-            for (size_t gi = c->ng; gi-- > 0;) {
-                const group *g = &c->g[gi];
-                if (g->t1 > m->t0 || g->place) continue;
-                for (uint32_t q = 0; q < g->an && aff < 0; q++)
-                    if (w->actors[c->acts[g->a0 + q]].type == NG_ETYPE_STATE) aff = c->acts[g->a0 + q];
-                if (aff >= 0) break;
-            }
         }
         if (aff < 0 && m->title >= 0 && w->lex->titles[m->title].kind == NG_TITLE_OFFICE &&
-            w->actors[m->actor].affil < 0 && !(m->ev & NG_EV_POSS)) {
-            /* else the state the last sentences are about, else the dateline's */
-            for (int i = 0; i < cs->n_mru && aff < 0; i++)
-                if (w->actors[cs->mru[i]].type == NG_ETYPE_STATE && c->s - cs->mru_sent[i] <= 1 &&
-                    cs->mru_sent[i] <= c->s)
-                    aff = cs->mru[i];
-            if (aff < 0 && w->dateline_state >= 0 &&
-                (error = ng_actors__get_lex(w, &aff, w->dateline_state)) < 0)
-                return error;
+            !w->people[m->pers].stated && !(m->ev & NG_EV_POSS)) {
+            /* else the dateline's state, else the state the article is most about so far */
+            if (w->dateline_state >= 0) {
+                if ((error = ng_actors__get_lex(w, &aff, w->dateline_state)) < 0) return error;
+            } else {
+                uint32_t best = 1;
+                for (int i = 0; i < cs->n_mru; i++)
+                    if (w->actors[cs->mru[i]].type == NG_ETYPE_STATE && w->actors[cs->mru[i]].mentions > best) {
+                        best = w->actors[cs->mru[i]].mentions;
+                        aff = cs->mru[i];
+                    }
+            }
         }
         if (aff < 0) continue;
         if (w->actors[aff].type == NG_ETYPE_PLACE) continue;
-        if (w->actors[m->actor].affil < 0) w->actors[m->actor].affil = aff;
+        /* only an affiliation the text states is remembered (for roles and partners) */
+        if (m->st >= 0 && w->actors[m->actor].affil < 0) w->actors[m->actor].affil = aff;
         w->actors[aff].emit = 1;
         if (!w->actors[aff].mentions) w->actors[aff].mentions = 1;
         if ((error = ng_engine__add_rel(w, m->actor, aff, NG_REL_AFFILIATED_WITH, c->s, date_for(w, c, m->t0))) < 0)
@@ -1367,6 +1526,7 @@ static int run_sentence(ng_work *w, cstate *cs, sctx *c, uint32_t s)
     c->a = se->tok0;
     c->b = se->tok0 + se->ntok;
     c->nu = c->ng = c->nacts = 0;
+    c->n_pair = 0;
     cs->cur_sent = s;
     if (!se->ntok) return NG_OK;
     if (!(covered = ng_calloc(se->ntok, 1))) return NG_ENOMEM;
@@ -1377,21 +1537,26 @@ static int run_sentence(ng_work *w, cstate *cs, sctx *c, uint32_t s)
     if ((error = mention_units(w, cs, c, covered)) < 0) goto cleanup;
     if ((error = known_name_units(w, cs, c, covered)) < 0) goto cleanup;
     /* coreference needs the units found so far in order */
-    qsort(c->u, c->nu, sizeof *c->u, cmp_unit);
+    if ((error = build_groups(w, c)) < 0) goto cleanup; /* lists for "they" in this sentence */
     if ((error = coref_units(w, cs, c, covered)) < 0) goto cleanup;
+    c->ng = 0;
     if ((error = build_groups(w, c)) < 0) goto cleanup;
     if ((error = affiliations(w, cs, c)) < 0) goto cleanup;
     if ((error = run_triggers(w, cs, c)) < 0) goto cleanup;
     /* memory for coreference */
     cs->sent_person[s] = -1;
+    for (int pass = 0; pass < 2 && cs->sent_person[s] < 0; pass++)
+        for (size_t gi = 0; gi < c->ng; gi++) {
+            const group *g = &c->g[gi];
+            if (g->place || (pass == 0 && g->pp && !g->role)) continue;
+            for (uint32_t k = 0; k < g->an; k++) {
+                int32_t a = c->acts[g->a0 + k];
+                if (w->actors[a].type == NG_ETYPE_PERSON && cs->sent_person[s] < 0) cs->sent_person[s] = a;
+            }
+        }
     for (size_t gi = 0; gi < c->ng; gi++) {
         const group *g = &c->g[gi];
-        if (g->place) continue;
-        for (uint32_t k = 0; k < g->an; k++) {
-            int32_t a = c->acts[g->a0 + k];
-            if (w->actors[a].type == NG_ETYPE_PERSON && cs->sent_person[s] < 0) cs->sent_person[s] = a;
-        }
-        if (g->an >= 2) ring_push(w, cs, c->acts + g->a0, g->an, s);
+        if (!g->place && g->an >= 2) ring_push(w, cs, c->acts + g->a0, g->an, s);
     }
     for (size_t gi = 0; gi < c->ng; gi++) {
         const group *g = &c->g[gi];

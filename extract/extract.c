@@ -69,12 +69,19 @@ int ng_extract_article(ng_doc **out, const ng_lexicon *lex, const ng_article *ar
     ng_meta__read(&w.meta, w.text, w.len, article->date);
     if (!ng_date__parse_iso(w.meta.date, &w.y, &w.m, &w.d)) w.y = w.m = w.d = 0;
     memcpy(doc->date, w.meta.date, sizeof doc->date);
-    if (article->title && *article->title) {
-        if (!(doc->title = ng_strdup(article->title))) { error = NG_ENOMEM; goto cleanup; }
-    } else if (w.meta.title_len) {
-        if (!(doc->title = ng_strndup(w.text + w.meta.title_off, w.meta.title_len))) { error = NG_ENOMEM; goto cleanup; }
+    {
+        char *title = NULL;
+        if (article->title && *article->title) title = ng_strdup(article->title);
+        else if (w.meta.title_len) title = ng_strndup(w.text + w.meta.title_off, w.meta.title_len);
+        if (title) { free(doc->title); doc->title = title; }
+        else if ((article->title && *article->title) || w.meta.title_len) { error = NG_ENOMEM; goto cleanup; }
+        if (article->url) {
+            char *url = ng_strdup(article->url);
+            if (!url) { error = NG_ENOMEM; goto cleanup; }
+            free(doc->url);
+            doc->url = url;
+        }
     }
-    if (article->url && !(doc->url = ng_strdup(article->url))) { error = NG_ENOMEM; goto cleanup; }
     /* sentences and tokens */
     if ((error = ng_split__sentences(&spans, &n_spans, lex, w.text, w.len, &w.meta)) < 0) goto cleanup;
     if (n_spans && !(w.sents = ng_calloc(n_spans, sizeof *w.sents))) { error = NG_ENOMEM; goto cleanup; }

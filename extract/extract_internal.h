@@ -387,6 +387,7 @@ typedef struct ng_person {
     uint32_t n_tok;       /* tokens in that name */
     int32_t actor;
     uint8_t partial;
+    uint8_t stated;       /* some mention names the person's state or organization */
 } ng_person;
 
 /* An organization defined in the text ("... Homeland (CNSP)", "Republican Guard"). */

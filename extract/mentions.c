@@ -635,6 +635,12 @@ static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, u
         }
     }
     if ((ng_w__bits(w, r1 - 1) & NG_W_PLACEHEAD) || r1 - r0 > 5) return NG_OK;
+    /* "Corps General X", "Brigadier General X": title modifiers, not a name */
+    if (r1 < b && cov[r1 - a] >= 0 && w->ms[cov[r1 - a]].kind == NG_MK_TITLE) {
+        uint32_t k;
+        for (k = r0; k < r1 && (ng_w__bits(w, k) & NG_W_TITLEMOD); k++) {}
+        if (k == r1) return NG_OK;
+    }
     {
         ng_mention m;
         prefix_res pr;
@@ -695,6 +701,17 @@ static int name_runs(ng_work *w, uint32_t s, int32_t *cov)
             }
         }
     }
+    for (uint32_t i = a + 1; i < b; i++) {
+        int32_t mi = cov[i - a];
+        if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
+        ng_mention *m = &w->ms[mi];
+        /* "Treaty on Conventional Armed Forces": a body with no state inside a longer name */
+        if (m->kind == NG_MK_BODY && m->st < 0 && cov[i - 1 - a] < 0 && tok_cap(w, i) &&
+            (is_name_tok(w, i - 1) || is_run_tok(w, i - 1)) && !(w->tk.v[i - 1].flags & NG_TK_FIRST)) {
+            m->dead = 1;
+            uncover(cov, a, m->t0, m->t1, -1);
+        }
+    }
     for (uint32_t i = a; i + 1 < b; i++) {
         int32_t mi = cov[i - a];
         if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
@@ -726,7 +743,8 @@ static int name_runs(ng_work *w, uint32_t s, int32_t *cov)
             while (x < b && x - f1 < 12) {
                 uint32_t y = x;
                 while (y < b && cov[y - a] < 0 && (ng_w__is(w, y, "of") || ng_w__is(w, y, "for") ||
-                       ng_w__is(w, y, "and") || ng_w__is(w, y, "the") || ng_w__is(w, y, "on")) && y - x < 3)
+                       ng_w__is(w, y, "and") || ng_w__is(w, y, "the") || ng_w__is(w, y, "on") ||
+                       ng_w__is(w, y, "in")) && y - x < 3)
                     y++;
                 if (y == x || y >= b || cov[y - a] >= 0 || !(is_name_tok(w, y) || is_run_tok(w, y))) break;
                 while (y < b && cov[y - a] < 0 && (is_name_tok(w, y) || is_run_tok(w, y))) y++;
@@ -769,7 +787,10 @@ static int name_runs(ng_work *w, uint32_t s, int32_t *cov)
             uint32_t r1 = r0;
             while (r1 < f1 && (is_name_tok(w, r1) || (is_particle(w, r1) && r1 > r0))) r1++;
             while (r1 > r0 && !is_name_tok(w, r1 - 1)) r1--;
-            if ((error = person_candidate(w, s, cov, r0, r1)) < 0) return error;
+            /* next to words that are never names ("Operation Barkhane", "Task Force Sabre"):
+             * the name of something else */
+            int beside = (r0 > f0 && is_run_tok(w, r0 - 1)) || (r1 < f1 && is_run_tok(w, r1));
+            if (!beside && (error = person_candidate(w, s, cov, r0, r1)) < 0) return error;
             r0 = r1 > r0 ? r1 : r0 + 1;
         }
     }
@@ -847,7 +868,7 @@ int ng_mentions__acronyms(ng_work *w)
             if (m->kind == NG_MK_ORG && m->org >= 0 && !keys[m->org])
                 keys[m->org] = ((uint64_t)m->sent << 32 | m->t0) + 1;
         }
-        qsort(w->ms, w->n_ms, sizeof *w->ms, cmp_mention);
+        if (w->n_ms) qsort(w->ms, w->n_ms, sizeof *w->ms, cmp_mention);
         for (size_t i = 0; i < w->n_ms; i++) {
             const ng_mention *m = &w->ms[i];
             if (m->kind == NG_MK_ORG && m->org >= 0 && keys[m->org] == (((uint64_t)m->sent << 32 | m->t0) + 1))

@@ -137,6 +137,7 @@ static int add_person(ng_work *w, pidx *x, const cand *c, int32_t *out, uint32_t
     w->people[w->n_people].n_tok = n;
     w->people[w->n_people].actor = -1;
     w->people[w->n_people].partial = 0;
+    w->people[w->n_people].stated = 0;
     *out = (int32_t)w->n_people++;
     for (uint32_t k = 0; k < c->n; k++) {
         /* index each distinct word once per person */
@@ -219,8 +220,8 @@ int ng_people__resolve(ng_work *w)
     {
         cand *sorted = ng_malloc((n + 1) * sizeof *sorted);
         if (!sorted) { error = NG_ENOMEM; goto cleanup; }
-        memcpy(sorted, cs, n * sizeof *cs);
-        qsort(sorted, n, sizeof *sorted, cmp_len_desc);
+        if (n) memcpy(sorted, cs, n * sizeof *cs);
+        if (n) qsort(sorted, n, sizeof *sorted, cmp_len_desc);
         /* rounds 1 and 2: strong then weak names of two words or more */
         for (int round = 0; round < 2; round++) {
             for (size_t i = 0; i < n; i++) {
@@ -272,8 +273,9 @@ int ng_people__resolve(ng_work *w)
             int32_t pos = x.e[e].pos;
             /* a last-name match first; a first word only for names written surname first
              * ("Xi" of "Xi Jinping") when nothing else matches */
-            long score = (pos == (int32_t)pc->n - 1 ? 1L << 41 : pos > 0 ? 1L << 40 : 0) +
-                         (last[p] >= 0 ? (long)last[p] + 2 : (first[p] > (int32_t)m->sent ? 1 : 0));
+            long score = (pos > 0 ? 1L << 40 : 0) +
+                         (last[p] >= 0 ? ((long)last[p] + 2) << 2 : (first[p] > (int32_t)m->sent ? 4 : 0)) +
+                         (pos == (int32_t)pc->n - 1 ? 1 : 0);
             if (score > best_score || (score == best_score && p < best)) { best_score = score; best = p; }
         }
         if (best < 0 && !(m->ev & (NG_EV_TITLE | NG_EV_POSS | NG_EV_APPOS | NG_EV_SAY | NG_EV_USER | NG_EV_ROYAL)))
@@ -301,6 +303,8 @@ int ng_people__resolve(ng_work *w)
             p->n_tok = c->n;
         }
     }
+    for (size_t i = 0; i < w->n_ms; i++)
+        if (w->ms[i].kind == NG_MK_PERSON && w->ms[i].st >= 0) w->people[w->ms[i].pers].stated = 1;
     /* a single-word person who has a fuller name is not partial */
     for (size_t p = 0; p < w->n_people; p++)
         if (w->people[p].n_tok > 1) w->people[p].partial = 0;

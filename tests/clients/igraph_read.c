@@ -15,9 +15,12 @@ static void print_json_string(const char *s)
 {
     putchar('"');
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') printf("\\%c", *p);
-        else if (*p < 0x20) printf("\\u%04x", *p);
-        else putchar(*p);
+        if (*p == '"' || *p == '\\')
+            printf("\\%c", *p);
+        else if (*p < 0x20)
+            printf("\\u%04x", *p);
+        else
+            putchar(*p);
     }
     putchar('"');
 }
@@ -28,8 +31,10 @@ static void print_value(const igraph_t *g, int vertex, igraph_integer_t i, const
     printf("%c %ld %s ", vertex ? 'v' : 'e', (long)i, name);
     if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
         double d = vertex ? VAN(g, name, i) : EAN(g, name, i);
-        if (d != d) printf("nan\n");
-        else printf("%.17g\n", d);
+        if (d != d)
+            printf("nan\n");
+        else
+            printf("%.17g\n", d);
     } else if (type == IGRAPH_ATTRIBUTE_BOOLEAN) {
         printf("%s\n", (vertex ? VAB(g, name, i) : EAB(g, name, i)) ? "true" : "false");
     } else {
@@ -41,10 +46,14 @@ static void print_value(const igraph_t *g, int vertex, igraph_integer_t i, const
 static const char *type_name(igraph_attribute_type_t t)
 {
     switch (t) {
-    case IGRAPH_ATTRIBUTE_NUMERIC: return "numeric";
-    case IGRAPH_ATTRIBUTE_BOOLEAN: return "boolean";
-    case IGRAPH_ATTRIBUTE_STRING: return "string";
-    default: return "other";
+    case IGRAPH_ATTRIBUTE_NUMERIC:
+        return "numeric";
+    case IGRAPH_ATTRIBUTE_BOOLEAN:
+        return "boolean";
+    case IGRAPH_ATTRIBUTE_STRING:
+        return "string";
+    default:
+        return "other";
     }
 }
 

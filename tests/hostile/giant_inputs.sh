@@ -5,12 +5,13 @@
 # - a 10 MB "sentence" with no full stop: read and extracted in time linear in its size (the
 #   rule engine works on bounded sentence pieces): the CPU time for 10 MB stays within 6x the
 #   time for 2.5 MB (quadratic work would take 16x).
-# Under NG_VALGRIND=1 the sizes shrink (3 MB over a 1 MB cap; 1 MB and 250 KB sentences).
+# In slow mode (valgrind, sanitizers) the sizes shrink: 3 MB over a 1 MB cap; 1 MB and 256 KB
+# sentences.
 source "$(dirname "$0")/lib.sh"
 base_graph
 py=/usr/bin/python3
 
-if [ "$valgrind_mode" = 1 ]; then big_mb=3 cap=(--max-article-bytes 1M) sent_kb=1024
+if [ "$slow" = 1 ]; then big_mb=3 cap=(--max-article-bytes 1M) sent_kb=1024
 else big_mb=100 cap=() sent_kb=10240; fi
 
 # 100 MB, one line, words only.

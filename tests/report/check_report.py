@@ -32,10 +32,12 @@ def problem(path, msg):
 def check_html(path):
     data = open(path, "rb").read()
     text = data.decode("utf-8", errors="replace")
-    r = subprocess.run(["xmllint", "--noout", path], capture_output=True, text=True)
+    r = subprocess.run(["xmllint", "--noout", path], capture_output=True, text=True,
+                       errors="replace")
     if r.returncode != 0:
         problem(path, "not well-formed XML: " + r.stderr.strip().splitlines()[0])
-    r = subprocess.run(["xmllint", "--html", "--noout", path], capture_output=True, text=True)
+    r = subprocess.run(["xmllint", "--html", "--noout", path], capture_output=True, text=True,
+                       errors="replace")
     for line in r.stderr.splitlines():
         m = re.match(r"^\S+: HTML parser (error|warning) : (.*)$", line)
         if not m:

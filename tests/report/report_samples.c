@@ -18,7 +18,7 @@ int main(int argc, char **argv)
         ng_graph *g = NULL;
         report_model *m = NULL;
         char html[4096], md[4096], svg[4096], svg_name[64];
-        report_opts opts = {"Samples <&> \"report\"", 10, 12, 200, 1, 1500};
+        report_opts opts = {"Samples <&> \"report\"", 10, 12, 200, 1, 70};
         report_run run = {2, 1, 1000};
         snprintf(html, sizeof html, "%s/%s.html", argv[1], names[v]);
         snprintf(md, sizeof md, "%s/%s.md", argv[1], names[v]);

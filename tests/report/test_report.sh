@@ -60,9 +60,11 @@ EOF
 first=$(sed -n '/<div class="card" id="top-pagerank">/,/<\/div>/p' "$tmp/r.html" | grep -m1 -oE '<tr><td class="rank">1</td><td><span [^>]*>[^<]*' | sed 's/.*>//')
 [ -n "$top" ] && [ "$first" = "$top" ] && ok || fail "top PageRank actor: report '$first', GraphML '$top'"
 # Deterministic: the same bytes again, whatever the thread count.
-"$bin" report -q -j1 "${fx[@]}" -o "$tmp/r1.html" -o "$tmp/r1.md" || fail "second run"
-cmp -s "$tmp/r.html" "$tmp/r1.html" && ok || fail "HTML differs between runs (-j1 vs default)"
-cmp -s "$tmp/r.md" "$tmp/r1.md" && ok || fail "Markdown differs between runs"
+mkdir -p "$tmp/again"
+"$bin" report -q -j1 "${fx[@]}" -o "$tmp/again/r.html" -o "$tmp/again/r.md" || fail "second run"
+cmp -s "$tmp/r.html" "$tmp/again/r.html" && ok || fail "HTML differs between runs (-j1 vs default)"
+cmp -s "$tmp/r.md" "$tmp/again/r.md" && ok || fail "Markdown differs between runs"
+cmp -s "$tmp/r.svg" "$tmp/again/r.svg" && ok || fail "SVG differs between runs"
 
 # ---- tiny inputs: each renders, valid, every section there
 mkdir -p "$tmp/none" "$tmp/one" "$tmp/parts" "$tmp/hostile"
@@ -82,8 +84,27 @@ grep -qF 'No relations between actors.' "$tmp/none.html" || fail "none: matrix n
 [ "$(tile "$tmp/one.html" relations)" = 0 ] || fail "one: relations tile not 0"
 grep -qF 'Every actor scores 0: there are no relations.' "$tmp/one.html" || fail "one: empty ranking note"
 grep -qF 'Chad' "$tmp/one.html" || fail "one: Chad not listed"
+grep -qF 'No picture: no actor has a relation to draw.' "$tmp/one.html" || fail "one: no note instead of the picture"
 [ "$(tile "$tmp/parts.html" 'connected parts')" -ge 2 ] 2>/dev/null || fail "parts: fewer than 2 connected parts"
 [ "$(count "$tmp/parts.html" '^<div class="community">')" -ge 2 ] || fail "parts: fewer than 2 communities"
+
+# ---- the picture shows the core of the graph: isolated actors out, at most --picture-nodes
+if [ $have_graphviz = 1 ]; then
+  # drawn actors: Graphviz's node groups, minus the legend's (named legend:...)
+  drawn() { sed -n '/<svg class="graph"/,/<\/svg>/p' "$1" | grep -A1 'class="node"' | grep '<title>' | grep -vc '<title>legend:'; }
+  [ "$(drawn "$tmp/parts.html")" = 4 ] || fail "parts: not 4 actors drawn"
+  grep -qF 'dot (layered)' "$tmp/parts.html" || fail "parts: a small graph is not laid out by dot"
+  "$bin" report -q "$tmp/parts" "$tmp/one" -o "$tmp/mixed.html" || fail "report over parts + one"
+  [ "$(drawn "$tmp/mixed.html")" = 4 ] || fail "mixed: the isolated actor is drawn"
+  grep -qF 'Actors without any relation are left out.' "$tmp/mixed.html" || fail "mixed: caption"
+  n=$(drawn "$tmp/r.html")
+  [ "$n" -ge 10 ] && [ "$n" -le 70 ] || fail "fixtures: $n actors drawn (want 10..70)"
+  "$bin" report -q --picture-nodes 12 "${fx[@]}" -o "$tmp/p12.html" || fail "--picture-nodes 12"
+  n=$(drawn "$tmp/p12.html")
+  [ "$n" -ge 2 ] && [ "$n" -le 12 ] || fail "--picture-nodes 12: $n actors drawn"
+  grep -qE "It shows the $n most connected actors \([0-9]+ relations or more each\)" "$tmp/p12.html" || fail "--picture-nodes 12: caption"
+  $check html "$tmp/p12.html" && ok || fail "--picture-nodes 12: HTML"
+fi
 
 # ---- text from articles is escaped everywhere (page, picture, Markdown)
 printf 'date 2030-07-01\nMali and Niger signed a trade accord on Monday <script>alert(1)</script> & more | *now*.\n' \

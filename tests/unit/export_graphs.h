@@ -30,17 +30,27 @@ enum { NG_TG_HOSTILE = 0, NG_TG_PLAIN, NG_TG_EMPTY };
 #define TG_QUOTES "Ali \"The Lion\" O'Brien & Sons <Ltd>"
 #define TG_BACKSLASH "C:\\Path\\To\\Node\\"
 #define TG_NEWLINE "Line one\nLine two"
-#define TG_CONTROL "Bell\x07Tab\tEsc\x1b\x7f\xc2\x85" "End"
+#define TG_CONTROL                                                                                 \
+    "Bell\x07Tab\tEsc\x1b\x7f\xc2\x85"                                                             \
+    "End"
 #define TG_EMOJI "Flag \xF0\x9F\x87\xB2\xF0\x9F\x87\xB1 Party \xF0\x9F\x8E\x89"
-#define TG_ARABIC "\xD8\xAC\xD9\x85\xD9\x87\xD9\x88\xD8\xB1\xD9\x8A\xD8\xA9 \xD9\x85\xD8\xA7\xD9\x84\xD9\x8A"
+#define TG_ARABIC                                                                                  \
+    "\xD8\xAC\xD9\x85\xD9\x87\xD9\x88\xD8\xB1\xD9\x8A\xD8\xA9 \xD9\x85\xD8\xA7\xD9\x84\xD9\x8A"
 #define TG_HEBREW "\xD7\x99\xD7\xA9\xD7\xA8\xD7\x90\xD7\x9C"
-#define TG_BADUTF8 "Bad\xff\xfe" "Bytes\xe2\x82"
+#define TG_BADUTF8                                                                                 \
+    "Bad\xff\xfe"                                                                                  \
+    "Bytes\xe2\x82"
 #define TG_ENTITIES "&#1; &nbsp; &amp; ]]> -- <!-- x -->"
 #define TG_EDGE_LIKE "e0"
 #define TG_SENTENCE1 "He said \"hello\" & left <quickly>.\nNext line\\"
-#define TG_SENTENCE2 "Signed\ttab\x01" "ctl"
+#define TG_SENTENCE2                                                                               \
+    "Signed\ttab\x01"                                                                              \
+    "ctl"
 /* The long label: this unit repeated TG_LONG_REPEAT times. */
-#define TG_LONG_UNIT "\xC3\x9Cn\xC3\xAF" "c\xC3\xB6" "d\xC3\xA9\\ "
+#define TG_LONG_UNIT                                                                               \
+    "\xC3\x9Cn\xC3\xAF"                                                                            \
+    "c\xC3\xB6"                                                                                    \
+    "d\xC3\xA9\\ "
 #define TG_LONG_REPEAT 3000
 
 typedef struct tg_actor {
@@ -55,7 +65,8 @@ static inline char *tg_repeat(const char *unit, size_t times)
     size_t n = strlen(unit);
     char *s = malloc(n * times + 1);
     if (!s) return NULL;
-    for (size_t i = 0; i < times; i++) memcpy(s + i * n, unit, n);
+    for (size_t i = 0; i < times; i++)
+        memcpy(s + i * n, unit, n);
     s[n * times] = '\0';
     return s;
 }
@@ -76,7 +87,7 @@ static inline int tg_add_actors(ng_doc *d, const tg_actor *a, size_t n)
 }
 
 static inline int tg_rel(ng_doc *d, uint32_t s, uint32_t t, ng_rel rel, const char *sentence,
-                  uint64_t offset, const char *date)
+                         uint64_t offset, const char *date)
 {
     ng_relation r = {0};
     r.source = s;
@@ -124,7 +135,8 @@ static inline int tg_hostile(ng_graph *g)
         (rc = tg_rel(d1, 1, 2, NG_REL_CONDEMNED, long_sentence, 200, "2024-03-05")) < 0 ||
         (rc = tg_rel(d1, 3, 4, NG_REL_WITHDREW, "Withdrew from \xF0\x9F\x8E\x89.", 300, "")) < 0 ||
         (rc = tg_rel(d1, 5, 8, NG_REL_MEMBER_OF, TG_ARABIC " " TG_HEBREW, 400, "")) < 0 ||
-        (rc = tg_rel(d1, 13, 9, NG_REL_AFFILIATED_WITH, "Long one works for GRAPH.", 500, "")) < 0 ||
+        (rc = tg_rel(d1, 13, 9, NG_REL_AFFILIATED_WITH, "Long one works for GRAPH.", 500, "")) <
+            0 ||
         (rc = tg_rel(d1, 6, 10, NG_REL_CUT_TIES, "Cut ties\r\nwith subgraph.", 600, "")) < 0 ||
         (rc = tg_rel(d1, 11, 12, NG_REL_MET, "strict met digraph", 700, "")) < 0 ||
         (rc = tg_rel(d1, 14, 15, NG_REL_MET, TG_BADUTF8 " met " TG_ENTITIES, 800, "")) < 0 ||
@@ -136,9 +148,12 @@ static inline int tg_hostile(ng_graph *g)
     if ((rc = ng_doc_new(&d2, "wire/two & \"more\"", "wire/two.txt")) < 0) goto cleanup;
     memcpy(d2->date, "2024-04-01", 11);
     if ((rc = tg_add_actors(d2, actors, 3)) < 0) goto cleanup;
-    if ((rc = ng_doc_add_actor(d2, &(ng_actor){.key = "organization:node", .label = "node",
-                                                .type = NG_ETYPE_ORG, .mentions = 1,
-                                                .aliases = "node"},
+    if ((rc = ng_doc_add_actor(d2,
+                               &(ng_actor){.key = "organization:node",
+                                           .label = "node",
+                                           .type = NG_ETYPE_ORG,
+                                           .mentions = 1,
+                                           .aliases = "node"},
                                NULL)) < 0)
         goto cleanup;
     if ((rc = tg_rel(d2, 3, 0, NG_REL_MET, "Node met Ali again.", 5, "2024-04-01")) < 0 ||

@@ -30,8 +30,10 @@ static void rm_tree(const char *dir)
             if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..")) continue;
             char *p = path_in(dir, de->d_name);
             struct stat st;
-            if (p && lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) rm_tree(p);
-            else if (p) remove(p);
+            if (p && lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+                rm_tree(p);
+            else if (p)
+                remove(p);
             free(p);
         }
         closedir(dh);
@@ -115,7 +117,8 @@ static char *slurp_gz(const char *path, size_t *len)
 static size_t count_of(const char *hay, const char *needle)
 {
     size_t n = 0, l = strlen(needle);
-    for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += l) n++;
+    for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += l)
+        n++;
     return n;
 }
 
@@ -138,7 +141,8 @@ static int clean_utf8(const char *s, size_t len, int tab_cr)
 static size_t symmetric_edges(const ng_graph *g)
 {
     size_t n = 0;
-    for (size_t i = 0; i < ng_graph_edge_count(g); i++) n += !ng_graph_edge(g, i)->directed;
+    for (size_t i = 0; i < ng_graph_edge_count(g); i++)
+        n += !ng_graph_edge(g, i)->directed;
     return n;
 }
 
@@ -170,8 +174,10 @@ static char *write_and_read(const ng_graph *g, ng_format format, const char *dir
     char *p = path_in(dir, name);
     char *data = NULL;
     int rc = ng_export_write(g, format, p, 0);
-    if (rc != 0) fprintf(stderr, "export of %s failed: %s\n", name, ng_error_last());
-    else data = slurp(p, len);
+    if (rc != 0)
+        fprintf(stderr, "export of %s failed: %s\n", name, ng_error_last());
+    else
+        data = slurp(p, len);
     free(p);
     return data;
 }
@@ -296,9 +302,15 @@ NG_TEST(reals_are_shortest_round_trip_and_locale_free)
         double v;
         const char *s;
     } cases[] = {
-        {0.1, "0.1"},     {1.0, "1"},         {-0.0, "0"},         {2.5, "2.5"},
-        {1e-20, "1e-20"}, {123456789.125, "123456789.125"},          {-3.75, "-3.75"},
-        {0.30000000000000004, "0.30000000000000004"}, {1.0 / 3.0, "0.3333333333333333"},
+        {0.1, "0.1"},
+        {1.0, "1"},
+        {-0.0, "0"},
+        {2.5, "2.5"},
+        {1e-20, "1e-20"},
+        {123456789.125, "123456789.125"},
+        {-3.75, "-3.75"},
+        {0.30000000000000004, "0.30000000000000004"},
+        {1.0 / 3.0, "0.3333333333333333"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         CHECK(ng_export__real(out, cases[i].v) == strlen(cases[i].s));
@@ -340,7 +352,8 @@ NG_TEST(only_real_dates_make_gexf_intervals)
                                       "2024/01/01", "20240101"};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
         CHECK(ng_export__valid_date(good[i]));
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) CHECK(!ng_export__valid_date(bad[i]));
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        CHECK(!ng_export__valid_date(bad[i]));
 }
 
 NG_TEST(utf8_decoder_repairs_bad_sequences)
@@ -354,8 +367,9 @@ NG_TEST(utf8_decoder_repairs_bad_sequences)
     CHECK_INT(adv, 3);
     CHECK_INT(ng_utf8__next("\xF0\x9F\x8E\x89", 4, &adv), 0x1F389);
     CHECK_INT(adv, 4);
-    static const char *const bad[] = {"\xC0\x80", "\xED\xA0\x80", "\xE2\x82", "\xF5\x80\x80\x80",
-                                      "\x80", "\xFF", "\xF4\x90\x80\x80", "\xE0\x80\x80"};
+    static const char *const bad[] = {"\xC0\x80",         "\xED\xA0\x80", "\xE2\x82",
+                                      "\xF5\x80\x80\x80", "\x80",         "\xFF",
+                                      "\xF4\x90\x80\x80", "\xE0\x80\x80"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         CHECK_INT(ng_utf8__next(bad[i], strlen(bad[i]), &adv), NG_UTF8_REPLACEMENT);
         CHECK_INT(adv, 1);
@@ -554,8 +568,8 @@ NG_TEST(gexf_kinds_viz_and_timeline)
     CHECK_INT(check_attribute_ids(x), (NG_NCOL__COUNT - 1) + (NG_ECOL__COUNT - 1));
     CHECK(strstr(x, "<attribute id=\"mentions\" title=\"mentions\" type=\"integer\"/>") != NULL);
     CHECK(strstr(x, "<attribute id=\"pagerank\" title=\"pagerank\" type=\"double\"/>") != NULL);
-    CHECK(strstr(x, "id=\"weight\"") == NULL);  /* would be a dynamic weight */
-    CHECK(strstr(x, "id=\"label\"") == NULL);   /* the label is the node's own attribute */
+    CHECK(strstr(x, "id=\"weight\"") == NULL); /* would be a dynamic weight */
+    CHECK(strstr(x, "id=\"label\"") == NULL);  /* the label is the node's own attribute */
 
     CHECK(strstr(x, "label=\"Ali &quot;The Lion&quot; O'Brien &amp; Sons &lt;Ltd&gt;\"") != NULL);
     CHECK(strstr(x, "label=\"Line one&#10;Line two\"") != NULL);
@@ -631,7 +645,8 @@ cleanup:
 static size_t dot_string_len(const char *open)
 {
     size_t n = 0;
-    while (open[n] && open[n] != '"') n += open[n] == '\\' && open[n + 1] ? 2 : 1;
+    while (open[n] && open[n] != '"')
+        n += open[n] == '\\' && open[n + 1] ? 2 : 1;
     return n;
 }
 
@@ -656,12 +671,14 @@ NG_TEST(dot_quotes_escapes_and_styles)
     CHECK(strstr(x, "label=\"&amp;#1; &amp;nbsp; &amp;amp; ]]> -- <!-- x -->\"") != NULL);
     CHECK(strstr(x, "label=\"" TG_EMOJI "\"") != NULL);
     CHECK(strstr(x, "label=\"" TG_ARABIC "\"") != NULL);
-    CHECK(strstr(x, "tooltip=\"He said \\\"hello\\\" &amp; left <quickly>.\\nNext line\\\\\"") != NULL);
+    CHECK(strstr(x, "tooltip=\"He said \\\"hello\\\" &amp; left <quickly>.\\nNext line\\\\\"") !=
+          NULL);
     CHECK(strstr(x, "tooltip=\"Cut ties\\nwith subgraph.\"") != NULL);
     CHECK(clean_utf8(x, len, 0)); /* no raw tab, CR or control character */
 
     /* Keywords as names: always quoted IDs. */
-    static const char *const keywords[] = {"node", "Edge", "GRAPH", "subgraph", "strict", "digraph"};
+    static const char *const keywords[] = {"node",     "Edge",   "GRAPH",
+                                           "subgraph", "strict", "digraph"};
     for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
         const ng_node *n = tg_find_node(g, keywords[i]);
         CHECK(n != NULL);
@@ -712,7 +729,7 @@ cleanup:
 /* ------------------------------------------------------------------ CSV */
 
 typedef struct csv_rows {
-    char ***rows;  /* rows[r][f] */
+    char ***rows; /* rows[r][f] */
     size_t *nf;
     size_t n, cap;
     char **cur;
@@ -748,7 +765,8 @@ static void csv_row_cb(int c, void *data)
 static void csv_rows_free(csv_rows *t)
 {
     for (size_t r = 0; r < t->n; r++) {
-        for (size_t f = 0; f < t->nf[r]; f++) free(t->rows[r][f]);
+        for (size_t f = 0; f < t->nf[r]; f++)
+            free(t->rows[r][f]);
         free(t->rows[r]);
     }
     free(t->rows);
@@ -796,21 +814,23 @@ NG_TEST(csv_tables_round_trip_through_libcsv)
     CHECK_INT(edges.n, ng_graph_edge_count(g) + 1);
     if (nodes.n < 2 || edges.n < 2) goto cleanup;
 
-    static const char *const nh[] = {"Id", "Label", "Type", "mentions", "aliases", "first_date",
-                                     "last_date", "degree", "in_degree", "out_degree",
-                                     "strength", "betweenness", "closeness", "harmonic",
-                                     "pagerank", "eigenvector", "community"};
-    static const char *const eh[] = {"Source", "Target", "Type", "Kind", "Id", "Label",
-                                     "Weight", "evidence", "sources", "first_date",
-                                     "last_date", "dates"};
+    static const char *const nh[] = {
+        "Id",        "Label",    "Type",      "mentions",    "aliases",  "first_date",
+        "last_date", "degree",   "in_degree", "out_degree",  "strength", "betweenness",
+        "closeness", "harmonic", "pagerank",  "eigenvector", "community"};
+    static const char *const eh[] = {"Source",  "Target",     "Type",      "Kind",
+                                     "Id",      "Label",      "Weight",    "evidence",
+                                     "sources", "first_date", "last_date", "dates"};
     CHECK_INT(nodes.nf[0], sizeof nh / sizeof nh[0]);
     for (size_t i = 0; i < nodes.nf[0] && i < sizeof nh / sizeof nh[0]; i++)
         CHECK_STR(nodes.rows[0][i], nh[i]);
     CHECK_INT(edges.nf[0], sizeof eh / sizeof eh[0]);
     for (size_t i = 0; i < edges.nf[0] && i < sizeof eh / sizeof eh[0]; i++)
         CHECK_STR(edges.rows[0][i], eh[i]);
-    for (size_t r = 1; r < nodes.n; r++) CHECK_INT(nodes.nf[r], nodes.nf[0]);
-    for (size_t r = 1; r < edges.n; r++) CHECK_INT(edges.nf[r], edges.nf[0]);
+    for (size_t r = 1; r < nodes.n; r++)
+        CHECK_INT(nodes.nf[r], nodes.nf[0]);
+    for (size_t r = 1; r < edges.n; r++)
+        CHECK_INT(edges.nf[r], edges.nf[0]);
 
     /* Text comes back exactly (controls other than tab, CR, LF dropped). */
     CHECK(csv_find(&nodes, 1, TG_QUOTES) > 0);
@@ -982,7 +1002,8 @@ static size_t leftovers(const char *dir)
     struct dirent *de;
     size_t n = 0;
     if (!dh) return 0;
-    while ((de = readdir(dh)) != NULL) n += strstr(de->d_name, ".tmp.") != NULL;
+    while ((de = readdir(dh)) != NULL)
+        n += strstr(de->d_name, ".tmp.") != NULL;
     closedir(dh);
     return n;
 }
@@ -1060,9 +1081,10 @@ cleanup:
 
 NG_TEST_MAIN(format_names_parse_both_ways, format_from_path_by_extension,
              csv_paths_follow_the_documented_rule, reals_are_shortest_round_trip_and_locale_free,
-             only_real_dates_make_gexf_intervals, utf8_decoder_repairs_bad_sequences, xml_escaping_in_text_and_attributes,
-             graphml_keys_typed_and_text_escaped, graphml_without_metrics_has_no_metric_keys,
-             gexf_kinds_viz_and_timeline, gexf_static_without_dates, dot_quotes_escapes_and_styles,
+             only_real_dates_make_gexf_intervals, utf8_decoder_repairs_bad_sequences,
+             xml_escaping_in_text_and_attributes, graphml_keys_typed_and_text_escaped,
+             graphml_without_metrics_has_no_metric_keys, gexf_kinds_viz_and_timeline,
+             gexf_static_without_dates, dot_quotes_escapes_and_styles,
              csv_tables_round_trip_through_libcsv, json_cytoscape_elements_escaped,
              gzip_output_decompresses_to_the_same_bytes, same_graph_same_bytes,
              failed_writes_leave_nothing, empty_graph_writes_every_format)

@@ -86,7 +86,7 @@ static size_t node_named(const ng_graph *g, const char *label)
     return SIZE_MAX;
 }
 
-static const report_opts default_opts = {NULL, 10, 12, 200, 0, 1500};
+static const report_opts default_opts = {NULL, 10, 12, 200, 0, 70};
 
 NG_TEST(model_counts_and_components)
 {
@@ -337,6 +337,8 @@ NG_TEST(numbers_and_dates)
     CHECK_STR(b, "12");
     report_format_number(b, sizeof b, 0.123456);
     CHECK_STR(b, "0.1235");
+    report_format_number(b, sizeof b, 13961234.56); /* betweenness on a large graph */
+    CHECK_STR(b, "13961235");
     report_format_number(b, sizeof b, 0.00001234);
     CHECK_STR(b, "1.234e-05");
     report_format_number(b, sizeof b, NAN);

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The user's own dictionaries (--actors, --lexicon) when they are broken: bad rows are reported
+# with the file and line and skipped, a file that is not a dictionary (binary, no header) is
+# reported and ignored, a missing file stops the run before any work (exit 1). The graph of
+# the corpus is unchanged by what was skipped.
+source "$(dirname "$0")/lib.sh"
+base_graph
+printf 'name,type,aliases\nAcme Widgets Ltd,organization,Acme\n,person,\nBob Example,wizard,\nCarol Example,,\n' >"$tmp/actors.csv"
+build_and_compare "$tmp/base" "broken --actors rows" --actors "$tmp/actors.csv"
+expect_msg "actors.csv:3: empty name" "empty name"
+expect_msg "actors.csv:4: unknown type 'wizard'" "unknown type"
+expect_msg "actors.csv:5: empty type" "empty type"
+
+head -c 3000 /bin/true >"$tmp/binary.csv"
+build_and_compare "$tmp/base" "a binary --actors file" --actors "$tmp/binary.csv"
+expect_msg "binary.csv" "binary actors file named"
+: >"$tmp/empty.csv"
+build_and_compare "$tmp/base" "an empty --actors file" --actors "$tmp/empty.csv"
+expect_msg "empty.csv" "empty actors file named"
+
+printf 'relation,form,pattern,object,flags\nmet,verb,,with,pair\nfrobbed,verb,frob,,\nmet,verb,a b c d e f g h i j k,with,pair\n' >"$tmp/lexicon.csv"
+build_and_compare "$tmp/base" "broken --lexicon rows" --lexicon "$tmp/lexicon.csv"
+expect_msg "lexicon.csv:2: empty pattern" "empty pattern"
+expect_msg "lexicon.csv:3: unknown relation" "unknown relation"
+expect_msg "lexicon.csv:4: " "overlong pattern"
+
+rm -f "$tmp/got.graphml"
+ng build "$tmp/base" --actors "$tmp/missing.csv" -o "$tmp/got.graphml"
+expect_rc 1 "a missing --actors file"
+expect_msg "missing.csv: cannot open" "missing file named"
+expect_no_msg "articles read" "a missing dictionary stops the run before reading"
+[ -e "$tmp/got.graphml" ] && fail "a missing dictionary left an output" || ok
+finish
