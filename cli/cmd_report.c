@@ -55,11 +55,11 @@ static char *svg_beside(const char *md_path)
 static void help(const cli_opt *opts)
 {
     printf("usage: newsgraph report [options] INPUT... -o FILE [-o FILE ...]\n\n"
-           "Reads articles like 'newsgraph build' and writes a report an analyst can hand in:\n"
-           "counts of articles, actors and relations; the top actors by each centrality; the\n"
-           "communities; who did what to whom among the top actors; a dated timeline; the\n"
-           "evidence sentences behind the strongest relations; and a picture of the graph\n"
-           "drawn by Graphviz (dot or sfdp) when it is installed.\n\n"
+           "Reads articles like 'newsgraph build' and writes a report an analyst can hand\n"
+           "in: counts of articles, actors and relations; the top actors by each centrality;\n"
+           "the communities; who did what to whom among the top actors; a dated timeline;\n"
+           "the evidence sentences behind the strongest relations; and a picture of the\n"
+           "graph drawn by Graphviz (dot or sfdp) when it is installed.\n\n"
            "FILE: .html (one self-contained page: no script, no request, opens offline) or\n"
            ".md (Markdown; the picture is written beside it as NAME.svg). '-' writes to\n"
            "standard output in the --format given.\n\nOptions:\n");
@@ -78,13 +78,13 @@ int cmd_report(int argc, char **argv)
     report_model *model = NULL;
     pipeline_stats st;
     const cli_opt opts[] = {
-        {'o', "output", OPT_LIST, &outputs, "FILE", "write the report to FILE (.html or .md; repeatable)"},
+        {'o', "output", OPT_LIST, &outputs, "FILE", "write the report (.html or .md; repeatable)"},
         {0, "format", OPT_STRING, &format_name, "FMT", "format for '-o -': html or md"},
         {0, "title", OPT_STRING, &title, "TEXT", "the report's title (default: newsgraph report)"},
-        {0, "top", OPT_INT, &top, "N", "actors per ranking and relations with evidence (default 10)"},
-        {0, "matrix", OPT_INT, &matrix, "N", "actors in the who-did-what-to-whom matrix (default 12)"},
+        {0, "top", OPT_INT, &top, "N", "actors per ranking, relations with evidence (10)"},
+        {0, "matrix", OPT_INT, &matrix, "N", "actors in the relation matrix (default 12)"},
         {0, "timeline-max", OPT_INT, &timeline_max, "N", "timeline rows at most (default 200)"},
-        {0, "picture-nodes", OPT_INT, &picture_nodes, "N", "draw at most N of the most connected actors (default 70)"},
+        {0, "picture-nodes", OPT_INT, &picture_nodes, "N", "actors drawn at most, most connected first (70)"},
         {0, "no-picture", OPT_FLAG, &no_picture, NULL, "do not run Graphviz"},
         PIPELINE_OPTIONS(po),
         {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},

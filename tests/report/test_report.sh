@@ -7,6 +7,8 @@ set -u
 bin=${NG_BIN:?}; root=${NG_ROOT:?}
 command -v xmllint >/dev/null || { echo "xmllint not installed"; exit 77; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+# The picture's temporary files go here: checked empty at the end.
+export TMPDIR="$tmp/t"; mkdir -p "$TMPDIR"
 check="/usr/bin/python3 $root/tests/report/check_report.py"
 fails=0; passed=0
 fail() { echo "FAIL: $*"; fails=$((fails+1)); }
@@ -154,7 +156,7 @@ head -1 "$tmp/out" | grep -q '^# newsgraph report$' || fail "-o - --format md di
 expect 0 "" -- "$bin" report -q "$tmp/parts" -o - --format html
 head -1 "$tmp/out" | grep -q '^<!DOCTYPE html>$' || fail "-o - --format html did not write HTML"
 ls "$tmp" | grep -q '\.tmp\.' && fail "temporary file left behind"
-ls "${TMPDIR:-/tmp}" | grep -q "^newsgraph-report\.......$" && echo "note: a newsgraph-report.* directory exists in ${TMPDIR:-/tmp} (another run?)"
+[ -z "$(ls -A "$TMPDIR")" ] || fail "temporary files left in TMPDIR: $(ls -A "$TMPDIR")"
 
 echo "report: $passed passed, $fails failed"
 [ $fails = 0 ]
