@@ -3,6 +3,8 @@
 
 #include "fold_table.h"
 
+#include <string.h>
+
 /* Decodes one UTF-8 sequence at s[0..len); returns its length (>= 1) and the code point, or
  * length 1 and cp = -1 for an invalid byte. */
 static size_t utf8_decode(const unsigned char *s, size_t len, long *cp)
@@ -39,14 +41,29 @@ static int is_space_cp(long cp)
 int ng_text_fold(ng_buf *out, const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t start = out->len;
+    /* The output is never longer than the input (every fold maps a sequence to at most as many
+     * bytes), so one reservation lets the loop write directly: this runs for every token. */
+    if (ng_buf_grow(out, len) < 0) return NG_ENOMEM;
+    char *w = out->ptr + out->len;
+    char *const begin = w;
     int pending_space = 0;
     size_t i = 0;
     while (i < len) {
+        unsigned c = p[i];
+        if (c < 0x80) { /* ASCII fast path */
+            if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                pending_space = 1;
+            } else {
+                if (pending_space && w > begin) *w++ = ' ';
+                pending_space = 0;
+                *w++ = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+            }
+            i++;
+            continue;
+        }
         long cp;
         size_t n = utf8_decode(p + i, len - i, &cp);
         const char *rep = NULL;
-        char one[2] = {0, 0};
         if (cp < 0 || cp == 0xAD || cp == 0x200B || cp == 0xFEFF) { /* invalid, soft hyphen, ZW */
             i += n;
             continue;
@@ -56,26 +73,30 @@ int ng_text_fold(ng_buf *out, const char *s, size_t len)
             i += n;
             continue;
         }
-        if (cp < 0x80) {
-            one[0] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
-            rep = one;
-        } else if (cp >= NG_FOLD_FIRST && cp <= NG_FOLD_LAST && ng_fold_table[cp - NG_FOLD_FIRST][0]) {
+        if (cp >= NG_FOLD_FIRST && cp <= NG_FOLD_LAST && ng_fold_table[cp - NG_FOLD_FIRST][0]) {
             rep = ng_fold_table[cp - NG_FOLD_FIRST];
         } else if (cp == 0x2018 || cp == 0x2019 || cp == 0x201B || cp == 0x2032 || cp == 0xB4 ||
-                   cp == 0x2BC || cp == 0x60) {
+                   cp == 0x2BC) {
             rep = "'";
         } else if (cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB) {
             rep = "\"";
-        } else if (cp >= 0x2010 && cp <= 0x2015) {
-            rep = "-";
-        } else if (cp == 0x2212) {
+        } else if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212) {
             rep = "-";
         }
-        if (pending_space && out->len > start) ng_buf_putc(out, ' ');
+        if (pending_space && w > begin) *w++ = ' ';
         pending_space = 0;
-        if (rep) ng_buf_puts(out, rep);
-        else ng_buf_put(out, s + i, n);
+        if (rep) {
+            size_t m = strlen(rep);
+            NG_ASSERT(m <= n);
+            memcpy(w, rep, m);
+            w += m;
+        } else {
+            memcpy(w, s + i, n);
+            w += n;
+        }
         i += n;
     }
-    return out->oom ? NG_ENOMEM : NG_OK;
+    out->len = (size_t)(w - out->ptr);
+    out->ptr[out->len] = '\0';
+    return NG_OK;
 }

@@ -43,6 +43,8 @@ typedef struct unit {
     uint8_t place;       /* a location, not an actor */
     uint8_t role;        /* role noun phrase ("the ministers of X") */
     uint8_t poss;        /* a possessive pronoun ("his decision") */
+    uint8_t pron;        /* a subject pronoun: starts a clause, never a list member */
+    uint8_t adj;         /* a demonym used as an adjective (also place = 1) */
 } unit;
 
 typedef struct group {
@@ -51,6 +53,7 @@ typedef struct group {
     uint32_t split;      /* first unit of the second conjunct ("between A and B"), 0 = none */
     uint32_t a0, an;     /* actors (deduplicated) in c->acts */
     uint8_t place, poss, role, pp;
+    uint8_t adj;         /* a demonym adjective (a place group otherwise) */
 } group;
 
 typedef struct dated { uint32_t t; char date[11]; } dated;
@@ -73,11 +76,34 @@ typedef struct sctx {
 
 typedef struct recent_group { int32_t acts[GMAX]; uint32_t n, sent; uint8_t persons, states; } recent_group;
 
+/* A person with an office title but no state in the text: the state is decided at the end
+ * of the article (an affiliation stated anywhere wins) from these clues. */
+#define PEND_EXCL 6
+typedef struct pending_affil {
+    int32_t actor;
+    int32_t title;             /* title id */
+    uint32_t sent;
+    int32_t before, after;     /* state actors of the sentence (see affiliations), -1 */
+    int32_t excl[PEND_EXCL];   /* states the sentence shows are someone else's */
+    uint32_t n_excl;
+    char date[11];
+} pending_affil;
+
+/* "France's ambassador", "the Malian president": a role with its state and no name. */
+typedef struct role_seen { uint64_t head; int32_t state; } role_seen;
+
 typedef struct cstate {
+    pending_affil *pend;
+    size_t n_pend, cap_pend;
+    role_seen roles[32];
+    int n_roles;
     int32_t mru[MRU];          /* actors, most recent first */
     uint32_t mru_sent[MRU];
     int n_mru;
     recent_group ring[RING];   /* latest lists of actors, newest at (ring_pos - 1) */
+    recent_group bysize[GMAX + 1]; /* the latest list of each size ("the three countries") */
+    struct { uint64_t noun; int32_t actor; } gov[8]; /* "the junta" -> its state, once decided */
+    int n_gov;
     int ring_pos, ring_n;
     int32_t *sent_person;      /* first person actor of each sentence, -1 */
     int32_t ell_obj[NG_REL__COUNT][GMAX];
@@ -90,6 +116,12 @@ typedef struct cstate {
 static int is_punct(const ng_work *w, uint32_t t, char c)
 {
     return (w->tk.v[t].flags & NG_TK_PUNCT) && *ng_w__fold(w, t) == c;
+}
+
+/* "the country", "the nation": the state the text is about */
+static int is_country_noun(const ng_work *w, uint32_t t)
+{
+    return ng_w__is(w, t, "country") || ng_w__is(w, t, "nation");
 }
 
 static int push_act(sctx *c, int32_t a)
@@ -123,6 +155,8 @@ static int add_unit(sctx *c, uint32_t t0, uint32_t t1, const int32_t *acts, uint
     u->place = (uint8_t)place;
     u->role = (uint8_t)role;
     u->poss = 0;
+    u->pron = 0;
+    u->adj = 0;
     for (uint32_t i = 0; i < n; i++)
         if ((error = push_act(c, acts[i])) < 0) return error;
     u->an = n;
@@ -157,6 +191,7 @@ static void ring_push(const ng_work *w, cstate *cs, const int32_t *acts, uint32_
     }
     if (r->n < 2) return;
     r->sent = sent;
+    if (r->n <= GMAX) cs->bysize[r->n] = *r;
     cs->ring_pos = (cs->ring_pos + 1) % RING;
     if (cs->ring_n < RING) cs->ring_n++;
 }
@@ -423,12 +458,21 @@ static uint32_t resolve_coref(const ng_work *w, const cstate *cs, const sctx *c,
     switch (cref) {
     case NG_CR_HE: {
         /* the first person before it in this sentence who is not in a prepositional phrase
-         * (the subject), else the nearest person before it */
+         * (the subject) nor in an opening subordinate clause ("As X held talks, Y made a
+         * trip, where he ..."), else the nearest person before it */
+        uint32_t sub_end = c->a;
+        if ((w->tk.v[c->a].flags & NG_TK_CAP) &&
+            (ng_w__bits(w, c->a) & NG_W_CLAUSE) && !ng_w__is(w, c->a, "that") && !ng_w__is(w, c->a, "which") &&
+            !ng_w__is(w, c->a, "who")) {
+            for (uint32_t t = c->a + 1; t < t0; t++)
+                if (is_punct(w, t, ',')) { sub_end = t; break; }
+        }
         for (size_t i = 0; i < c->nu; i++) {
             const unit *u = &c->u[i];
             if (u->t1 > t0) break;
             if (u->an != 1 || w->actors[c->acts[u->a0]].type != NG_ETYPE_PERSON) continue;
             if (u->t0 > c->a && (ng_w__bits(w, u->t0 - 1) & NG_W_PREP)) continue;
+            if (u->t0 < sub_end) continue;
             out[0] = c->acts[u->a0];
             return 1;
         }
@@ -458,6 +502,20 @@ static uint32_t resolve_coref(const ng_work *w, const cstate *cs, const sctx *c,
                 return n;
             }
         }
+        if (cref == NG_CR_THEY) {
+            /* two people named before it in this sentence ("Speaking alongside X, Y said
+             * they had talked") */
+            uint32_t n = 0;
+            for (size_t i = 0; i < c->nu && n < GMAX; i++) {
+                const unit *u = &c->u[i];
+                if (u->t1 > t0) break;
+                if (u->an != 1 || u->place || w->actors[c->acts[u->a0]].type != NG_ETYPE_PERSON) continue;
+                uint32_t k;
+                for (k = 0; k < n && out[k] != c->acts[u->a0]; k++) {}
+                if (k == n) out[n++] = c->acts[u->a0];
+            }
+            if (n >= 2) return n;
+        }
         if (cref == NG_CR_THEY && ctype == 0) {
             /* "they" stands for states or organizations more often than for people */
             uint32_t n = resolve_coref(w, cs, c, NG_CR_GROUP, 0, NG_ETYPE__COUNT + 1, t0, out);
@@ -476,6 +534,15 @@ static uint32_t resolve_coref(const ng_work *w, const cstate *cs, const sctx *c,
             }
             memcpy(out, r->acts, r->n * sizeof *out);
             return r->n;
+        }
+        if (number >= 2 && number <= GMAX && cs->bysize[number].n == (uint32_t)number &&
+            cs->cur_sent - cs->bysize[number].sent <= 12) {
+            /* "the three countries" named further back */
+            const recent_group *r = &cs->bysize[number];
+            if (!(ctype == NG_ETYPE_STATE + 1 && !r->states) && !(ctype == NG_ETYPE_PERSON + 1 && !r->persons)) {
+                memcpy(out, r->acts, r->n * sizeof *out);
+                return r->n;
+            }
         }
         if (cref == NG_CR_THEY && (a = latest_of_type(w, cs, NG_ETYPE_ORG, 2, 1)) >= 0) { out[0] = a; return 1; }
         return 0;
@@ -498,6 +565,13 @@ static uint32_t resolve_coref(const ng_work *w, const cstate *cs, const sctx *c,
     case NG_CR_GOV:
     case NG_CR_COUNTRY: {
         uint32_t best = 0;
+        /* a state named earlier in this sentence ("X has led Chad since 2021, when ... the
+         * country"), the nearest one */
+        for (size_t i = c->nu; i-- > 0;) {
+            const unit *u = &c->u[i];
+            if (u->t1 > t0 || u->an != 1 || u->place) continue;
+            if (w->actors[c->acts[u->a0]].type == NG_ETYPE_STATE) { out[0] = c->acts[u->a0]; return 1; }
+        }
         for (int i = 0; i < cs->n_mru; i++) {
             const ng_wactor *x = &w->actors[cs->mru[i]];
             if (x->type != NG_ETYPE_STATE) continue;
@@ -518,6 +592,38 @@ static uint32_t resolve_coref(const ng_work *w, const cstate *cs, const sctx *c,
     return 1;
 }
 
+/* Remembers which state a government noun stands for ("junta" -> Mali). */
+static void gov_note(cstate *cs, uint64_t noun, int32_t actor)
+{
+    for (int i = 0; i < cs->n_gov; i++)
+        if (cs->gov[i].noun == noun) return;
+    if (cs->n_gov == 8) return;
+    cs->gov[cs->n_gov].noun = noun;
+    cs->gov[cs->n_gov].actor = actor;
+    cs->n_gov++;
+}
+
+/* A subject pronoun right after a verb of saying stands for the speaker: "Taiwan said
+ * it ...", "the ministers announced that they ...". Returns the speaker's actors. */
+static uint32_t say_subject(const ng_work *w, const sctx *c, uint32_t t, int32_t *out)
+{
+    uint32_t q = t;
+    if (q > c->a && ng_w__is(w, q - 1, "that")) q--;
+    if (q <= c->a || !(ng_w__bits(w, q - 1) & NG_W_SAY)) return 0;
+    q--;
+    while (q > c->a && (ng_w__bits(w, q - 1) & (NG_W_PAST_MARK | NG_W_SKIPADV))) q--;
+    int32_t gi = q > c->a ? c->gend[q - 1 - c->a] : -1;
+    if (gi < 0 || c->g[gi].place) return 0;
+    const group *g = &c->g[gi];
+    int person = w->actors[c->acts[g->a0]].type == NG_ETYPE_PERSON;
+    int he = ng_w__is(w, t, "he") || ng_w__is(w, t, "she");
+    if (he != (person && g->an == 1)) return 0;
+    if (ng_w__is(w, t, "it") && (g->an != 1 || person)) return 0;
+    uint32_t n = g->an > GMAX ? GMAX : g->an;
+    memcpy(out, c->acts + g->a0, n * sizeof *out);
+    return n;
+}
+
 /* Coreference mentions among tokens no mention covers; appended as units. */
 static int coref_units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered)
 {
@@ -536,7 +642,15 @@ static int coref_units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered)
             while (q < c->b && !covered[q - c->a] && (ng_w__bits(w, q) & NG_W_TITLEMOD)) q++;
             if (q < c->b && (covered[q - c->a] || (ng_w__bits(w, q) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)))) continue;
         }
-        if (ng_w__is(w, t, "he") || ng_w__is(w, t, "him") || ng_w__is(w, t, "his") ||
+        int subj_pron = ng_w__is(w, t, "he") || ng_w__is(w, t, "she") || ng_w__is(w, t, "they") || ng_w__is(w, t, "it");
+        if (subj_pron && (n = say_subject(w, c, t, acts)) != 0) {
+            /* "Taiwan said it ...", "X announced that they ..." */
+        } else if (ng_w__is(w, t, "each") && t + 1 < c->b && (ng_w__bits(w, t + 1) & NG_W_PERSONNOUN) &&
+                   !covered[t + 1 - c->a]) {
+            /* "greeted each leader": the latest group of people */
+            n = resolve_coref(w, cs, c, NG_CR_GROUP, 0, NG_ETYPE_PERSON + 1, t, acts);
+            t1 = t + 2;
+        } else if (ng_w__is(w, t, "he") || ng_w__is(w, t, "him") || ng_w__is(w, t, "his") ||
             ng_w__is(w, t, "she") || ng_w__is(w, t, "her") || ng_w__is(w, t, "himself") ||
             ng_w__is(w, t, "herself")) {
             n = resolve_coref(w, cs, c, NG_CR_HE, 0, 0, t, acts);
@@ -551,8 +665,21 @@ static int coref_units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered)
             int number = 0, mods = 0;
             if (ng_w__is(w, t, "both")) number = 2;
             if (j < c->b && (ng_w__bits(w, j) & NG_W_NUMWORD)) { number = ng_lex__word_number(w->lex, w->tk.v[j].h); j++; }
+            if (number > 0 && j == t + 2 && j < c->b && ng_w__is(w, t, "the") &&
+                (ng_lex__trigger_first(w->lex, w->tk.v[j].h) >= 0 ||
+                 (ng_w__bits(w, j) & (NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_SAY | NG_W_SKIPADV)))) {
+                /* "the two signed a communique", "the two had met": the number alone */
+                n = resolve_coref(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
+                if (n) {
+                    if ((error = add_unit(c, t, t + 2, acts, n, 0, 0)) < 0) return error;
+                    c->u[c->nu - 1].pron = 1;
+                    t = t + 1;
+                }
+                continue;
+            }
             while (j < c->b && mods < 3 && !covered[j - c->a] && (w->tk.v[j].flags & NG_TK_WORD) &&
-                   !(ng_w__bits(w, j) & (NG_W_GROUPNOUN | NG_W_BLOCNOUN | NG_W_GOVNOUN | NG_W_CLAUSE | NG_W_PREP | NG_W_BE | NG_W_SAY))) {
+                   !(ng_w__bits(w, j) & (NG_W_GROUPNOUN | NG_W_BLOCNOUN | NG_W_GOVNOUN | NG_W_CLAUSE | NG_W_PREP | NG_W_BE | NG_W_SAY)) &&
+                   !is_country_noun(w, j) && !ng_w__is(w, j, "ministry")) {
                 /* modifiers: words that are not the head */
                 if (j + 1 < c->b && !(w->tk.v[j + 1].flags & NG_TK_WORD)) break;
                 j++;
@@ -582,9 +709,21 @@ static int coref_units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered)
                 n = resolve_coref(w, cs, c, NG_CR_BLOC, 0, 0, t, acts);
                 t1 = j + 1;
             } else if ((bits & NG_W_GOVNOUN) && number == 0 && !(bits & NG_W_TROOPS)) {
-                n = resolve_coref(w, cs, c, NG_CR_GOV, 0, 0, t, acts);
+                /* "the military rulers of X": a role phrase, grouped with X later */
+                if (j + 1 < c->b && (ng_w__is(w, j + 1, "of") || ng_w__is(w, j + 1, "from"))) continue;
+                /* the same noun stands for the same state all through the article ("the
+                 * junta") */
+                int gi;
+                for (gi = 0; gi < cs->n_gov && cs->gov[gi].noun != w->tk.v[j].h; gi++) {}
+                if (gi < cs->n_gov) {
+                    acts[0] = cs->gov[gi].actor;
+                    n = 1;
+                } else {
+                    n = resolve_coref(w, cs, c, NG_CR_GOV, 0, 0, t, acts);
+                    if (n == 1) gov_note(cs, w->tk.v[j].h, acts[0]);
+                }
                 t1 = j + 1;
-            } else if (ng_w__is(w, j, "country") && number == 0) {
+            } else if (is_country_noun(w, j) && number == 0) {
                 n = resolve_coref(w, cs, c, NG_CR_COUNTRY, 0, 0, t, acts);
                 t1 = j + 1;
             } else if (ng_w__is(w, j, "ministry") && number == 0) {
@@ -598,6 +737,8 @@ static int coref_units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered)
         }
         if (n) {
             if ((error = add_unit(c, t, t1, acts, n, 0, 0)) < 0) return error;
+            c->u[c->nu - 1].pron = ng_w__is(w, t, "he") || ng_w__is(w, t, "she") || ng_w__is(w, t, "they") ||
+                                   ng_w__is(w, t, "it");
             /* "his decision", "their withdrawal": the owner of what follows */
             if (possessive && t1 == t + 1 && t1 < c->b && (w->tk.v[t1].flags & NG_TK_WORD)) c->u[c->nu - 1].poss = 1;
             t = t1 - 1;
@@ -636,11 +777,33 @@ static int mention_units(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
         int32_t a = -1, acts[2];
         int place = 0;
         uint32_t t0 = m->t0, t1 = m->t1;
-        if (m->dead || m->t0 < last_end) continue;
+        if (m->dead) continue;
+        if (m->t0 < last_end) {
+            /* an organization or state named inside a person's title or apposition
+             * ("president of the UN Security Council", "head of the Republican Guard") is
+             * an actor of the article, though not a party of the sentence */
+            if (m->kind == NG_MK_ORG) {
+                if (m->kind == NG_MK_ORG && m->org >= 0) error = neworg_actor(w, &a, m->org);
+                else error = ng_actors__get_lex(w, &a, m->lex);
+                if (error < 0) return error;
+                size_t o0 = w->tk.v[m->t0].off, o1 = w->tk.v[m->t1 - 1].off + w->tk.v[m->t1 - 1].len;
+                w->actors[a].mentions++;
+                w->actors[a].emit = 1;
+                if ((error = ng_actors__alias(w, a, w->text + o0, o1 - o0)) < 0) return error;
+            }
+            continue;
+        }
         switch (m->kind) {
         case NG_MK_STATE:
         case NG_MK_SEAT:
             if ((error = ng_actors__get_lex(w, &a, m->lex)) < 0) return error;
+            if (m->t1 + 1 < c->b && (w->tk.v[m->t1].flags & NG_TK_POSS)) {
+                /* "Mali's junta": the noun stands for Mali in the article */
+                uint32_t j = m->t1 + 1;
+                while (j < c->b && (ng_w__bits(w, j) & NG_W_TITLEMOD) && !(ng_w__bits(w, j) & NG_W_GOVNOUN)) j++;
+                if (j < c->b && (ng_w__bits(w, j) & NG_W_GOVNOUN) && !(ng_w__bits(w, j) & NG_W_TROOPS))
+                    gov_note(cs, w->tk.v[j].h, a);
+            }
             break;
         case NG_MK_ORG:
             if (m->org >= 0) error = neworg_actor(w, &a, m->org);
@@ -691,8 +854,24 @@ static int mention_units(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
             }
             if (j < c->b && (ng_w__bits(w, j) & (NG_W_TROOPS | NG_W_GOVNOUN)) && w->lex->ents[m->lex].type == NG_ETYPE_STATE) {
                 if ((error = ng_actors__get_lex(w, &a, m->lex)) < 0) return error;
+                if ((ng_w__bits(w, j) & NG_W_GOVNOUN) && !(ng_w__bits(w, j) & NG_W_TROOPS)) gov_note(cs, w->tk.v[j].h, a);
                 t1 = j + 1;
                 if (t0 > c->a && ng_w__is(w, t0 - 1, "the")) t0--;
+                break;
+            }
+            if (w->lex->ents[m->lex].type == NG_ETYPE_STATE && m->t1 < c->b && (w->tk.v[m->t1].flags & NG_TK_WORD) &&
+                !(w->tk.v[m->t1].flags & NG_TK_CAP) &&
+                !(ng_w__bits(w, m->t1) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_PREP | NG_W_CLAUSE | NG_W_BE))) {
+                /* a mere adjective ("the Russian decision", "Swedish criticism"): not an
+                 * actor of the sentence, but what a condemnation may be aimed at (see
+                 * find_object) */
+                if ((error = ng_actors__get_lex(w, &a, m->lex)) < 0) return error;
+                if ((error = add_unit(c, t0, t1, &a, 1, 1, 0)) < 0) return error;
+                c->u[c->nu - 1].adj = 1;
+                for (uint32_t t = t0; t < t1; t++) covered[t - c->a] = 1;
+                last_end = t1;
+                m->actor = a;
+                continue;
             }
             break;
         }
@@ -826,6 +1005,7 @@ static int add_group(sctx *c, uint32_t u0, uint32_t un)
     g->t0 = c->u[u0].t0;
     g->t1 = c->u[u0 + un - 1].t1;
     g->place = c->u[u0].place;
+    g->adj = c->u[u0].adj;
     g->a0 = (uint32_t)c->nacts;
     for (uint32_t i = u0; i < u0 + un; i++) {
         const unit *u = &c->u[i];
@@ -880,9 +1060,11 @@ static int build_groups(ng_work *w, sctx *c)
         size_t j = i + 1;
         uint32_t split = 0;
         int n_and = 0, n_comma_only = 0;
-        while (j < c->nu && !c->u[i].place && !c->u[j].place) {
+        while (j < c->nu && !c->u[i].place && !c->u[j].place && !c->u[j].pron) {
             int has_and;
             if (!joins(w, c->u[j - 1].t1, c->u[j].t0, &has_and)) break;
+            /* "X met Y, the ministry said": the reporting clause starts a new group */
+            if (!has_and && c->u[j].t1 < c->b && (ng_w__bits(w, c->u[j].t1) & NG_W_SAY)) break;
             if (has_and) { n_and++; if (!split) split = (uint32_t)j; }
             else n_comma_only++;
             j++;
@@ -957,6 +1139,8 @@ static int build_groups(ng_work *w, sctx *c)
         /* in a prepositional phrase? (role phrases take the preposition of their head) */
         if (g->t0 > c->a) {
             uint32_t p = g->t0 - 1;
+            /* "with the Vatican": determiners between */
+            while (p > c->a && (ng_w__bits(w, p) & NG_W_DET) && !ng_w__is(w, p, "that")) p--;
             g->pp = (ng_w__bits(w, p) & NG_W_PREP) != 0;
         }
     }
@@ -1037,13 +1221,15 @@ static int32_t main_subject(const ng_work *w, const sctx *c, uint32_t before)
 static int32_t find_subject(const ng_work *w, const sctx *c, uint32_t ts)
 {
     int64_t j = (int64_t)ts - 1;
-    int steps = 0;
+    int steps = 0, relative = 0, words = 0;
     while (j >= (int64_t)c->a && steps < 24) {
         uint32_t t = (uint32_t)j;
         int32_t gi = c->gend[t - c->a];
         if (gi >= 0) {
             const group *g = &c->g[gi];
-            if (g->place || (g->pp && !g->role)) { j = (int64_t)g->t0 - 1; steps++; continue; }
+            /* the antecedent of "who"/"which" may sit in a prepositional phrase: "the coup
+             * was led by X, who heads ..." */
+            if (g->place || (g->pp && !g->role && !relative)) { j = (int64_t)g->t0 - 1; steps++; continue; }
             return gi;
         }
         if (c->gcov[t - c->a] >= 0) { j = (int64_t)c->g[c->gcov[t - c->a]].t0 - 1; continue; }
@@ -1056,9 +1242,12 @@ static int32_t find_subject(const ng_work *w, const sctx *c, uint32_t ts)
         }
         uint32_t bits = ng_w__bits(w, t);
         if (bits & NG_W_CLAUSE) {
-            if (ng_w__is(w, t, "who") || ng_w__is(w, t, "which")) { j--; continue; }
+            /* only a relative pronoun right before the verb is its subject ("X, who heads";
+             * not "X, which they left") */
+            if (ng_w__is(w, t, "who") || ng_w__is(w, t, "which")) { relative = words == 0; j--; continue; }
             return -1;
         }
+        if (!(bits & (NG_W_SKIPADV | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL))) words++;
         j--;
         steps++;
     }
@@ -1082,14 +1271,24 @@ static uint32_t phrase_bits(const ng_work *w, uint32_t t, uint32_t b)
 
 #define NOT_FACT (NG_W_MODAL | NG_W_PLAN | NG_W_NEG)
 
+/* Word and phrase classes of token t for modality; the month "May" is not a modal. */
+static uint32_t fact_bits(const ng_work *w, const sctx *c, uint32_t t)
+{
+    uint32_t bits = ng_w__bits(w, t) | phrase_bits(w, t, c->b);
+    if ((bits & NG_W_MODAL) && (w->tk.v[t].flags & NG_TK_CAP) && !(w->tk.v[t].flags & NG_TK_FIRST) &&
+        ng_date__month(ng_w__fold(w, t), w->tk.v[t].flen))
+        bits &= ~(uint32_t)NG_W_MODAL;
+    return bits;
+}
+
 /* Is the event at [ts, te) not a fact (modal, plan, negation, condition, rumour)? */
-static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t ts, uint32_t te, int noun)
+static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t clause, uint32_t ts, uint32_t te, int noun)
 {
     uint32_t from = lo;
     if (ts > c->a + 8 && from < ts - 8) from = ts - 8;
     if (noun && ts > c->a + 5 && from < ts - 5) from = ts - 5;
     for (uint32_t t = from; t < ts; t++) {
-        if ((ng_w__bits(w, t) | phrase_bits(w, t, c->b)) & NOT_FACT) return 1;
+        if (fact_bits(w, c, t) & NOT_FACT) return 1;
     }
     /* infinitive: only "decided to", "decision to", "voted to" are facts */
     if (ts > c->a && ng_w__is(w, ts - 1, "to") && !noun) {
@@ -1098,7 +1297,7 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t ts, u
             if (ng_w__bits(w, t) & NG_W_DECIDE) ok = 1;
         if (!ok) return 1;
     }
-    for (uint32_t t = c->a; t < ts; t++)
+    for (uint32_t t = clause; t < ts; t++)
         if ((ng_w__bits(w, t) | phrase_bits(w, t, c->b)) & NG_W_COND) return 1;
     for (uint32_t t = c->a; t < c->b; t++)
         if (ng_w__bits(w, t) & NG_W_RUMOUR) return 1;
@@ -1106,7 +1305,7 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t ts, u
         /* "talks between A and B will take place", "a meeting planned for" */
         for (uint32_t t = te; t < c->b && t < te + 14; t++) {
             if (is_punct(w, t, ';') || is_punct(w, t, '.')) break;
-            if ((ng_w__bits(w, t) | phrase_bits(w, t, c->b)) & (NG_W_MODAL | NG_W_PLAN)) return 1;
+            if (fact_bits(w, c, t) & (NG_W_MODAL | NG_W_PLAN)) return 1;
         }
     }
     return 0;
@@ -1117,11 +1316,20 @@ static int32_t find_object(const ng_work *w, const sctx *c, const ng_trigger *tr
     uint32_t j = te;
     int steps = 0, prep = 0, direct = has_direct(tr);
     *prep_seen = 0;
+    /* "criticised what he called Israel's attitude": the object follows the inner clause */
+    if (direct && j + 2 < c->b && ng_w__is(w, j, "what") && c->gstart[j + 1 - c->a] >= 0) {
+        uint32_t k = c->g[c->gstart[j + 1 - c->a]].t1;
+        if (k < c->b && (ng_w__is(w, k, "called") || ng_w__is(w, k, "calls") || ng_w__is(w, k, "termed") ||
+                         ng_w__is(w, k, "described") || (ng_w__bits(w, k) & NG_W_SAY)))
+            j = k + 1;
+    }
     while (j < c->b && steps < 14) {
         if (tr->form == NG_TR_NOUN && !prep && steps > 4) return -1; /* "talks ... with": close */
         int32_t gi = c->gstart[j - c->a];
         if (gi >= 0) {
             const group *g = &c->g[gi];
+            /* "criticised the Russian decision", "complained about Swedish criticism" */
+            if (g->adj && (tr->flags & (NG_TRF_POSS | NG_TRF_QUOTE)) && (prep || direct)) return gi;
             if (g->place) { j = g->t1; steps++; continue; }
             if (prep) {
                 if (g->poss && !(tr->flags & NG_TRF_POSS) && !poss_is_owner(w, c, g) && tr->rel != NG_REL_MEMBER_OF) {
@@ -1141,7 +1349,14 @@ static int32_t find_object(const ng_work *w, const sctx *c, const ng_trigger *tr
             steps++;
             continue;
         }
-        if (c->gcov[j - c->a] >= 0) { j = c->g[c->gcov[j - c->a]].t1; continue; }
+        if (c->gcov[j - c->a] >= 0) {
+            /* a role phrase whose head noun the trigger took ("one of the founding
+             * members | of X"): its actors are the object */
+            const group *g = &c->g[c->gcov[j - c->a]];
+            if (g->role && j == te && c->u[g->u0].t0 > j && is_prep_of(tr, w->tk.v[j].h)) return c->gcov[j - c->a];
+            j = g->t1;
+            continue;
+        }
         if (w->tk.v[j].flags & NG_TK_PUNCT) {
             char ch = *ng_w__fold(w, j);
             if (ch == ';' || ch == ':' || ch == ')' || ch == '.') return -1;
@@ -1158,6 +1373,24 @@ static int32_t find_object(const ng_work *w, const sctx *c, const ng_trigger *tr
         steps++;
     }
     return -1;
+}
+
+/* After an object at t: ", and [out] PREP [the] GROUP" with one of the trigger's
+ * prepositions (a few words such as a date may come between); the group or -1. */
+static int32_t next_pp_object(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t t)
+{
+    uint32_t j = t, n = 0;
+    while (j < c->b && n < 4 && !ng_w__is(w, j, "and") && c->gcov[j - c->a] < 0 &&
+           !((w->tk.v[j].flags & NG_TK_PUNCT) && !is_punct(w, j, ',')) && !(ng_w__bits(w, j) & (NG_W_CLAUSE | NG_W_SAY)))
+        j++, n++;
+    if (j >= c->b || !ng_w__is(w, j, "and")) return -1;
+    j++;
+    if (j < c->b && (ng_w__is(w, j, "out") || ng_w__is(w, j, "also"))) j++;
+    if (j >= c->b || !is_prep_of(tr, w->tk.v[j].h)) return -1;
+    j++;
+    while (j < c->b && (ng_w__bits(w, j) & NG_W_DET)) j++;
+    if (j >= c->b || c->gstart[j - c->a] < 0 || c->g[c->gstart[j - c->a]].place) return -1;
+    return c->gstart[j - c->a];
 }
 
 static int emit_pairs(ng_work *w, const sctx *c, ng_rel rel, const int32_t *s, uint32_t ns,
@@ -1228,17 +1461,24 @@ static int32_t members_in_brackets(const ng_work *w, const sctx *c, int32_t gi)
     return m;
 }
 
-static int run_trigger(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint32_t ts, uint32_t te,
+static int run_trigger_(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint32_t ts, uint32_t te,
                        int32_t gap_group)
 {
     int error;
     int noun = tr->form == NG_TR_NOUN;
     int32_t subj = -1, obj = -1, agent = -1;
-    int prep_seen = 0;
+    int prep_seen = 0, relative_obj = 0;
     const char *date = date_for(w, c, ts);
     int32_t S[GMAX * 2], O[GMAX * 2];
     uint32_t ns = 0, no = 0;
     if ((tr->flags & NG_TRF_DOC) && !sentence_has_doc(w, c)) return NG_OK;
+    if (!noun && ng_rel_symmetric(tr->rel) && c->n_pair && ts >= c->a + 2 && ng_w__is(w, ts - 2, "the") &&
+        (ng_w__is(w, ts - 1, "two") || ng_w__is(w, ts - 1, "pair")) && c->gcov[ts - 1 - c->a] < 0) {
+        /* "X held talks with Y, and the two signed ...": the partners of this sentence */
+        for (uint32_t k = 0; k < c->n_pair; k++)
+            if ((error = ng_engine__add_rel(w, c->pair_s[k], c->pair_o[k], tr->rel, c->s, date)) < 0) return error;
+        return NG_OK;
+    }
     /* subject */
     {
         uint32_t p = ts;
@@ -1294,9 +1534,18 @@ static int run_trigger(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, ui
     }
     {
         uint32_t lo = subj >= 0 && c->g[subj].t1 <= ts ? c->g[subj].t1 : c->a;
-        uint32_t p = ts;
+        uint32_t p = ts, clause = c->a;
         while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_BE | NG_W_PAST_MARK))) p--;
-        if (p > c->a && ng_w__is(w, p - 1, "and")) {
+        /* a participle after a comma or a verb after ", and" starts its own clause: the
+         * modality of the clause before does not reach it ("X said it could ..., and
+         * accused Y", "..., calling Iran 'a regime'") */
+        if (!noun && p > c->a && is_punct(w, p - 1, ',') && w->tk.v[ts].flen > 4 &&
+            memcmp(ng_w__fold(w, ts) + w->tk.v[ts].flen - 3, "ing", 3) == 0)
+            clause = p - 1;
+        else if (!noun && p > c->a + 1 && ng_w__is(w, p - 1, "and") && is_punct(w, p - 2, ','))
+            clause = p - 2;
+        if (clause > lo) lo = clause;
+        if (clause == c->a && p > c->a && ng_w__is(w, p - 1, "and")) {
             /* "... to stop the war and withdraw": the first verb's infinitive or plan */
             for (uint32_t q = p - 1; q > c->a && q + 14 > p; q--) {
                 if (is_punct(w, q - 1, ';') || is_punct(w, q - 1, ':')) break;
@@ -1307,10 +1556,10 @@ static int run_trigger(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, ui
                     if (!ok) return NG_OK;
                     break;
                 }
-                if ((ng_w__bits(w, q - 1) | phrase_bits(w, q - 1, c->b)) & NOT_FACT) return NG_OK;
+                if (fact_bits(w, c, q - 1) & NOT_FACT) return NG_OK;
             }
         }
-        if (not_fact(w, c, lo, ts, te, noun)) return NG_OK;
+        if (not_fact(w, c, lo, clause, ts, te, noun)) return NG_OK;
     }
     if (tr->flags & NG_TRF_SELFOBJ) {
         /* "the grouping of A, B and C": the trigger's noun is the organization */
@@ -1337,6 +1586,26 @@ static int run_trigger(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, ui
             return emit_within(w, c, tr->rel, &c->g[obj], c->s, date);
     }
     if (obj < 0 && gap_group >= 0) obj = gap_group;
+    if (obj < 0 && subj >= 0 && c->g[subj].an >= 2 && ng_rel_symmetric(tr->rel) && te + 1 < c->b &&
+        ((ng_w__is(w, te, "each") && ng_w__is(w, te + 1, "other")) || (ng_w__is(w, te, "one") && ng_w__is(w, te + 1, "another")))) {
+        /* "the two leaders greeted each other" */
+        return emit_within(w, c, tr->rel, &c->g[subj], c->s, date);
+    }
+    if (obj < 0 && !noun && agent < 0 && subj >= 0 && has_direct(tr)) {
+        /* the object of a relative clause is its antecedent: "ECOWAS, which they accuse of
+         * serving foreign interests" */
+        uint32_t q = c->g[subj].t0;
+        if (q > c->a + 1 && (ng_w__is(w, q - 1, "which") || ng_w__is(w, q - 1, "whom"))) {
+            uint32_t r = q - 1;
+            if (is_punct(w, r - 1, ',')) r--;
+            int32_t ante = r > c->a ? c->gend[r - 1 - c->a] : -1;
+            if (ante >= 0 && ante != subj && !c->g[ante].place) {
+                if ((tr->flags & NG_TRF_QUOTE) && !has_quote_after(w, c, te)) return NG_OK;
+                obj = ante;
+                relative_obj = 1;
+            }
+        }
+    }
     if (obj >= 0) {
         int32_t members = members_in_brackets(w, c, obj);
         if (members >= 0) {
@@ -1347,7 +1616,7 @@ static int run_trigger(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, ui
             obj = members;
         }
     }
-    if ((tr->flags & NG_TRF_QUOTE) && (obj < 0 || !has_quote_after(w, c, c->g[obj].t1) ||
+    if ((tr->flags & NG_TRF_QUOTE) && !relative_obj && (obj < 0 || !has_quote_after(w, c, c->g[obj].t1) ||
                                        ng_w__is(w, c->g[obj].t0, "it") || ng_w__is(w, c->g[obj].t0, "them")))
         return NG_OK;
     if (tr->rel == NG_REL_WITHDREW && obj >= 0 && (ng_w__is(w, ts, "left") || ng_w__is(w, ts, "leave") ||
@@ -1372,8 +1641,21 @@ static int run_trigger(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, ui
     }
     if (subj >= 0)
         for (uint32_t k = 0; k < c->g[subj].an && ns < GMAX * 2; k++) S[ns++] = c->acts[c->g[subj].a0 + k];
-    if (obj >= 0)
-        for (uint32_t k = 0; k < c->g[obj].an && no < GMAX * 2; k++) O[no++] = c->acts[c->g[obj].a0 + k];
+    if (obj >= 0) {
+        for (uint32_t k = 0; k < c->g[obj].an && no < GMAX * 2; k++) {
+            O[no++] = c->acts[c->g[obj].a0 + k];
+            if (c->g[obj].adj) {
+                /* a demonym adjective names its state only when it is the object */
+                w->actors[O[no - 1]].emit = 1;
+                if (!w->actors[O[no - 1]].mentions) w->actors[O[no - 1]].mentions = 1;
+            }
+        }
+        /* the preposition repeated: "out of Mali last year and out of Chad in May", "with
+         * A and with B" */
+        int32_t more = obj;
+        while (prep_seen && (more = next_pp_object(w, c, tr, c->g[more].t1)) >= 0)
+            for (uint32_t k = 0; k < c->g[more].an && no < GMAX * 2; k++) O[no++] = c->acts[c->g[more].a0 + k];
+    }
     /* a relation without object may reuse the last object of its kind ("cutting ties") */
     if (!no && (tr->flags & NG_TRF_ELLIPSIS) && cs->ell_n[tr->rel] && c->s - cs->ell_sent[tr->rel] <= 2) {
         for (uint32_t k = 0; k < cs->ell_n[tr->rel]; k++) O[no++] = cs->ell_obj[tr->rel][k];
@@ -1436,9 +1718,20 @@ static int run_trigger(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, ui
     return NG_OK;
 }
 
+static int run_trigger(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint32_t ts, uint32_t te,
+                       int32_t gap_group)
+{
+    size_t n0 = w->n_rels;
+    int e = run_trigger_(w, cs, c, tr, ts, te, gap_group);
+    if (getenv("NG_DEBUG_TRIG")) fprintf(stderr, "trigger rel=%d at '%.*s' .. %u: +%zu\n", tr->rel, (int)w->tk.v[ts].len, w->text + w->tk.v[ts].off, te - ts, w->n_rels - n0);
+    return e;
+}
+
 static int run_triggers(ng_work *w, cstate *cs, sctx *c)
 {
     int error;
+    uint32_t rel_end[NG_REL__COUNT];
+    for (int r = 0; r < NG_REL__COUNT; r++) rel_end[r] = c->a;
     c->last_subj = -1;
     for (uint32_t t = c->a; t < c->b; t++) {
         int32_t first = ng_lex__trigger_first(w->lex, w->tk.v[t].h);
@@ -1467,7 +1760,10 @@ static int run_triggers(ng_work *w, cstate *cs, sctx *c)
             }
         }
         for (int r = 0; r < NG_REL__COUNT; r++) {
-            if (best[r] < 0) continue;
+            /* not inside a longer match of the same relation ("held talks with": not the
+             * noun "talks" again) */
+            if (best[r] < 0 || t < rel_end[r]) continue;
+            rel_end[r] = best_end[r];
             if ((error = run_trigger(w, cs, c, &w->lex->triggers[best[r]], t, best_end[r], best_gap[r])) < 0)
                 return error;
         }
@@ -1477,6 +1773,220 @@ static int run_triggers(ng_work *w, cstate *cs, sctx *c)
 
 /* ------------------------------------------------------------------ affiliations */
 
+/* The single state a group stands for (a person's stated state counts), -1 if none. */
+static int32_t group_state(const ng_work *w, const sctx *c, const group *g)
+{
+    int32_t st = -1;
+    for (uint32_t k = 0; k < g->an; k++) {
+        int32_t x = c->acts[g->a0 + k];
+        if (w->actors[x].type == NG_ETYPE_STATE) { if (st >= 0 && st != x) return -1; st = x; }
+    }
+    return st;
+}
+
+/* Clues for a titled person without a state (the sentence of mention m):
+ *  - before: the nearest state before the name that is not in a prepositional phrase
+ *    ("Paris took note, and Defence Minister X confirmed");
+ *  - after: a state after the name that starts a clause or reports it ("X said Turkey
+ *    would ...", "..., the Burkinabe government said");
+ *  - excluded: states after the name behind "with", "from", "to", "against", "between"
+ *    (the person's counterparts: "waiting for clarification from the Burkinabe
+ *    authorities"), and the states of other people there. */
+static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *m)
+{
+    pending_affil *p;
+    if (cs->n_pend == cs->cap_pend) {
+        size_t nc = cs->cap_pend ? cs->cap_pend * 2 : 16;
+        pending_affil *np = ng_realloc(cs->pend, nc * sizeof *np);
+        if (!np) return NG_ENOMEM;
+        cs->pend = np;
+        cs->cap_pend = nc;
+    }
+    p = &cs->pend[cs->n_pend++];
+    memset(p, 0, sizeof *p);
+    p->actor = m->actor;
+    p->title = m->title;
+    p->sent = c->s;
+    p->before = p->after = -1;
+    snprintf(p->date, sizeof p->date, "%s", date_for(w, c, m->t0));
+    /* before: the units of groups that are not in a prepositional phrase; a list member
+     * right before a preposition starts a clause whose verb is left out ("X was
+     * represented by A and Y by B": Y is B's) */
+    for (size_t gi = 0; gi < c->ng; gi++) {
+        const group *g = &c->g[gi];
+        if (g->place || g->t1 > m->t0) continue;
+        for (uint32_t ui = g->u0; ui < g->u0 + g->un; ui++) {
+            const unit *u = &c->u[ui];
+            if (u->place || u->an != 1) continue;
+            int32_t x = c->acts[u->a0];
+            if (w->actors[x].type != NG_ETYPE_STATE) continue;
+            int gapped = ui > g->u0 && u->t1 < c->b && (ng_w__bits(w, u->t1) & NG_W_PREP);
+            if (g->pp && !g->role && !gapped) continue;
+            p->before = x;
+        }
+    }
+    for (size_t gi = 0; gi < c->ng; gi++) {
+        const group *g = &c->g[gi];
+        if (g->place || g->t1 <= m->t0) continue;
+        if (g->t0 < m->t1) continue;
+        uint32_t q = g->t0;
+        while (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET) && !ng_w__is(w, q - 1, "that")) q--;
+        int counterpart = q > c->a && (ng_w__is(w, q - 1, "with") || ng_w__is(w, q - 1, "from") ||
+                                       ng_w__is(w, q - 1, "to") || ng_w__is(w, q - 1, "against") ||
+                                       ng_w__is(w, q - 1, "between") || ng_w__is(w, q - 1, "towards"));
+        if (counterpart) {
+            for (uint32_t k = 0; k < g->an && p->n_excl < PEND_EXCL; k++) {
+                int32_t x = c->acts[g->a0 + k];
+                int32_t st = w->actors[x].type == NG_ETYPE_STATE ? x : w->actors[x].type == NG_ETYPE_PERSON ? w->actors[x].affil : -1;
+                if (st >= 0) p->excl[p->n_excl++] = st;
+            }
+            continue;
+        }
+        if (g->pp && !g->role) continue;
+        if (p->after < 0) {
+            int32_t st = group_state(w, c, g);
+            int clause = q > c->a && ((ng_w__bits(w, q - 1) & NG_W_SAY) || ng_w__is(w, q - 1, "that") ||
+                                      ng_w__is(w, q - 1, "and") || is_punct(w, q - 1, ';'));
+            int reports = g->t1 < c->b && (ng_w__bits(w, g->t1) & NG_W_SAY);
+            if (st >= 0 && (clause || reports)) p->after = st;
+        }
+    }
+    return NG_OK;
+}
+
+/* Remembers roles named with a state and no name ("France's ambassador", "the Malian
+ * president"): a later "Ambassador X" without a state is that state's. */
+static void note_roles(const ng_work *w, cstate *cs, const sctx *c)
+{
+    const ng_wsent *se = &w->sents[c->s];
+    for (uint32_t k = se->m0; k < se->m0 + se->nm && cs->n_roles < 32; k++) {
+        const ng_mention *m = &w->ms[k];
+        if (m->dead || (m->kind != NG_MK_STATE && m->kind != NG_MK_DEMONYM) ||
+            w->lex->ents[m->lex].type != NG_ETYPE_STATE)
+            continue;
+        uint32_t t = m->t1;
+        if (m->kind == NG_MK_STATE) {
+            if (t >= c->b || !(w->tk.v[t].flags & NG_TK_POSS)) continue;
+            t++;
+        }
+        while (t < c->b && (ng_w__bits(w, t) & NG_W_TITLEMOD) && !(ng_w__bits(w, t) & NG_W_PERSONNOUN)) t++;
+        if (t >= c->b || !(ng_w__bits(w, t) & NG_W_PERSONNOUN) || (w->tk.v[t].flags & NG_TK_CAP)) continue;
+        /* not the title of a name ("France's ambassador Jean Dupont", "Togo's foreign
+         * minister, Robert Agbe") */
+        int named = 0;
+        for (uint32_t q = se->m0; q < se->m0 + se->nm && !named; q++)
+            if (!w->ms[q].dead && w->ms[q].kind == NG_MK_PERSON && w->ms[q].t0 <= t && t < w->ms[q].t1) named = 1;
+        if (named) continue;
+        int32_t a = w->lex_actor[m->lex];
+        if (a < 0) continue;
+        cs->roles[cs->n_roles].head = w->tk.v[t].h;
+        cs->roles[cs->n_roles].state = a;
+        cs->n_roles++;
+    }
+}
+
+static int pending_ok(const ng_work *w, const cstate *cs, const pending_affil *p, int32_t st)
+{
+    if (st < 0 || w->actors[st].type != NG_ETYPE_STATE) return 0;
+    for (uint32_t i = 0; i < p->n_excl; i++)
+        if (p->excl[i] == st) return 0;
+    /* nobody meets, signs with or condemns their own state (or its people) */
+    for (size_t r = 0; r < w->n_rels; r++) {
+        const ng_wrel *x = &w->rels[r];
+        if (x->rel != NG_REL_MET && x->rel != NG_REL_SIGNED && x->rel != NG_REL_CONDEMNED) continue;
+        int32_t other = x->src == p->actor ? x->dst : x->dst == p->actor ? x->src : -1;
+        if (other < 0) continue;
+        if (other == st || (w->actors[other].type == NG_ETYPE_PERSON && w->actors[other].affil == st)) return 0;
+    }
+    /* another person holds this title for that state ("Nigeria's President X" makes a
+     * later "President Y" someone else's) */
+    for (size_t i = 0; i < w->n_actors; i++) {
+        const ng_wactor *o = &w->actors[i];
+        if ((int32_t)i == p->actor || o->type != NG_ETYPE_PERSON || o->affil != st || o->title < 0) continue;
+        if (ng_x__tok_hash(w->lex->titles[o->title].title, strlen(w->lex->titles[o->title].title)) ==
+            ng_x__tok_hash(w->lex->titles[p->title].title, strlen(w->lex->titles[p->title].title)))
+            return 0;
+    }
+    (void)cs;
+    return 1;
+}
+
+/* The last word of a title, folded and hashed ("Foreign Minister" -> "minister"). */
+static uint64_t title_head(const ng_work *w, int32_t title)
+{
+    const char *t = w->lex->titles[title].title;
+    const char *sp = strrchr(t, ' ');
+    const char *h = sp ? sp + 1 : t;
+    ng_buf b = NG_BUF_INIT;
+    uint64_t r;
+    ng_text_fold(&b, h, strlen(h));
+    r = ng_x__tok_hash(b.ptr ? b.ptr : "", b.len);
+    ng_buf_free(&b);
+    return r;
+}
+
+/* Affiliations decided at the end also rule out relations a person cannot have with the
+ * state they act for: meeting or signing with it, condemning it. */
+static void drop_own_state(ng_work *w)
+{
+    size_t k = 0;
+    for (size_t r = 0; r < w->n_rels; r++) {
+        const ng_wrel *x = &w->rels[r];
+        int own = 0;
+        if (x->rel == NG_REL_MET || x->rel == NG_REL_SIGNED || x->rel == NG_REL_CONDEMNED)
+            own = (w->actors[x->src].type == NG_ETYPE_PERSON && w->actors[x->src].affil == x->dst) ||
+                  (w->actors[x->dst].type == NG_ETYPE_PERSON && w->actors[x->dst].affil == x->src &&
+                   x->rel != NG_REL_CONDEMNED);
+        if (!own) w->rels[k++] = *x;
+    }
+    w->n_rels = k;
+}
+
+/* Decides the pending affiliations, in text order: a role named earlier with its state,
+ * the sentence's state before the name, a state after it, the dateline's state, the state
+ * the article names most. A person with a stated affiliation anywhere keeps only that. */
+static int resolve_pending(ng_work *w, cstate *cs)
+{
+    int error;
+    for (size_t i = 0; i < cs->n_pend; i++) {
+        pending_affil *p = &cs->pend[i];
+        ng_wactor *pa = &w->actors[p->actor];
+        int done = pa->affil >= 0;
+        for (size_t r = 0; r < w->n_rels && !done; r++)
+            if (w->rels[r].src == p->actor && w->rels[r].rel == NG_REL_AFFILIATED_WITH) done = 1;
+        if (done) continue;
+        int32_t st = -1;
+        uint64_t head = title_head(w, p->title);
+        /* a one-word title only: "the Russian minister" says nothing of "Trade Minister X" */
+        if (strchr(w->lex->titles[p->title].title, ' ')) head = 0;
+        for (int k = 0; k < cs->n_roles && st < 0 && head; k++)
+            if (cs->roles[k].head == head && pending_ok(w, cs, p, cs->roles[k].state)) st = cs->roles[k].state;
+        if (st < 0 && pending_ok(w, cs, p, p->before)) st = p->before;
+        if (st < 0 && pending_ok(w, cs, p, p->after)) st = p->after;
+        if (st < 0 && w->dateline_state >= 0) {
+            int32_t d = w->lex_actor[w->dateline_state];
+            if (d >= 0 && w->actors[d].mentions && pending_ok(w, cs, p, d)) st = d;
+        }
+        if (st < 0) {
+            uint32_t best = 1, second = 0;
+            int32_t top = -1;
+            for (size_t a = 0; a < w->n_actors; a++) {
+                const ng_wactor *x = &w->actors[a];
+                if (x->type != NG_ETYPE_STATE || !pending_ok(w, cs, p, (int32_t)a)) continue;
+                if (x->mentions > best) { second = best; best = x->mentions; top = (int32_t)a; }
+                else if (x->mentions > second) second = x->mentions;
+            }
+            if (top >= 0 && best > second) st = top;
+        }
+        if (getenv("NG_DEBUG_PEND")) fprintf(stderr, "pend %s title=%d before=%s after=%s excl=%u -> %s\n", pa->label, p->title, p->before >= 0 ? w->actors[p->before].label : "-", p->after >= 0 ? w->actors[p->after].label : "-", p->n_excl, st >= 0 ? w->actors[st].label : "-");
+        if (st < 0) continue;
+        pa->affil = st;
+        w->actors[st].emit = 1;
+        if ((error = ng_engine__add_rel(w, p->actor, st, NG_REL_AFFILIATED_WITH, p->sent, p->date)) < 0) return error;
+    }
+    return NG_OK;
+}
+
 static int affiliations(ng_work *w, cstate *cs, sctx *c)
 {
     const ng_wsent *se = &w->sents[c->s];
@@ -1485,27 +1995,37 @@ static int affiliations(ng_work *w, cstate *cs, sctx *c)
         const ng_mention *m = &w->ms[k];
         if (m->dead || m->kind != NG_MK_PERSON || m->actor < 0) continue;
         int32_t aff = -1;
+        int stated = 0;
         if (m->st >= 0) {
             if ((error = ng_actors__get_lex(w, &aff, m->st)) < 0) return error;
+            stated = 1;
         }
-        if (aff < 0 && m->title >= 0 && w->lex->titles[m->title].kind == NG_TITLE_OFFICE &&
-            !w->people[m->pers].stated && !(m->ev & NG_EV_POSS)) {
-            /* else the dateline's state, else the state the article is most about so far */
-            if (w->dateline_state >= 0) {
-                if ((error = ng_actors__get_lex(w, &aff, w->dateline_state)) < 0) return error;
-            } else {
-                uint32_t best = 1;
-                for (int i = 0; i < cs->n_mru; i++)
-                    if (w->actors[cs->mru[i]].type == NG_ETYPE_STATE && w->actors[cs->mru[i]].mentions > best) {
-                        best = w->actors[cs->mru[i]].mentions;
-                        aff = cs->mru[i];
-                    }
+        if (aff < 0 && m->owner) {
+            /* "Paris has recalled its ambassador, X": the clause's subject; "that
+             * country's president": the state of the context */
+            int32_t acts[GMAX];
+            uint32_t n = 0;
+            if (m->owner != NG_OWN_COUNTRY) {
+                int32_t g = main_subject(w, c, m->t0);
+                if (g >= 0 && c->g[g].an == 1 && c->g[g].t1 <= m->t0) {
+                    int32_t x = c->acts[c->g[g].a0];
+                    if (w->actors[x].type == NG_ETYPE_STATE || w->actors[x].type == NG_ETYPE_ORG) { acts[0] = x; n = 1; }
+                }
             }
+            if (!n) n = resolve_coref(w, cs, c, NG_CR_COUNTRY, 0, 0, m->t0, acts);
+            if (n == 1) { aff = acts[0]; stated = 1; }
+        }
+        if (aff < 0 && m->title >= 0 &&
+            (w->lex->titles[m->title].kind == NG_TITLE_OFFICE || w->lex->titles[m->title].kind == NG_TITLE_ROYAL) &&
+            !w->people[m->pers].stated && !(m->ev & NG_EV_POSS)) {
+            /* decided at the end of the article (see resolve_pending) */
+            if ((error = add_pending(w, cs, c, m)) < 0) return error;
+            continue;
         }
         if (aff < 0) continue;
         if (w->actors[aff].type == NG_ETYPE_PLACE) continue;
         /* only an affiliation the text states is remembered (for roles and partners) */
-        if (m->st >= 0 && w->actors[m->actor].affil < 0) w->actors[m->actor].affil = aff;
+        if (stated && w->actors[m->actor].affil < 0) w->actors[m->actor].affil = aff;
         w->actors[aff].emit = 1;
         if (!w->actors[aff].mentions) w->actors[aff].mentions = 1;
         if ((error = ng_engine__add_rel(w, m->actor, aff, NG_REL_AFFILIATED_WITH, c->s, date_for(w, c, m->t0))) < 0)
@@ -1541,6 +2061,7 @@ static int run_sentence(ng_work *w, cstate *cs, sctx *c, uint32_t s)
     if ((error = coref_units(w, cs, c, covered)) < 0) goto cleanup;
     c->ng = 0;
     if ((error = build_groups(w, c)) < 0) goto cleanup;
+    note_roles(w, cs, c);
     if ((error = affiliations(w, cs, c)) < 0) goto cleanup;
     if ((error = run_triggers(w, cs, c)) < 0) goto cleanup;
     /* memory for coreference */
@@ -1551,7 +2072,11 @@ static int run_sentence(ng_work *w, cstate *cs, sctx *c, uint32_t s)
             if (g->place || (pass == 0 && g->pp && !g->role)) continue;
             for (uint32_t k = 0; k < g->an; k++) {
                 int32_t a = c->acts[g->a0 + k];
-                if (w->actors[a].type == NG_ETYPE_PERSON && cs->sent_person[s] < 0) cs->sent_person[s] = a;
+                if (w->actors[a].type != NG_ETYPE_PERSON) continue;
+                /* in prepositional phrases only: the person the article names most ("The
+                 * meeting with X was not the only one for Y") */
+                if (cs->sent_person[s] < 0 || (pass == 1 && w->actors[a].mentions > w->actors[cs->sent_person[s]].mentions))
+                    cs->sent_person[s] = a;
             }
         }
     for (size_t gi = 0; gi < c->ng; gi++) {
@@ -1588,7 +2113,10 @@ int ng_engine__run(ng_work *w)
         if (!w->sents[s].headline) continue;
         if ((error = run_sentence(w, &cs, &c, s)) < 0) goto cleanup;
     }
+    if ((error = resolve_pending(w, &cs)) < 0) goto cleanup;
+    drop_own_state(w);
 cleanup:
+    free(cs.pend);
     free(cs.sent_person);
     free(c.u);
     free(c.g);

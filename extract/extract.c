@@ -30,7 +30,9 @@ static int32_t dateline_state(const ng_lexicon *lex, const char *city)
     ng_toks tk = {NULL, 0, 0, &fold};
     int32_t st = -1;
     if (!city || !*city) return -1;
-    if (ng_tok__run(&tk, lex, city, 0, strlen(city)) == 0 && tk.n) {
+    /* "MOSCOW/OUAGADOUGOU": the first city */
+    size_t clen = strcspn(city, "/");
+    if (ng_tok__run(&tk, lex, city, 0, clen) == 0 && tk.n) {
         uint64_t h = NG_SEQ_SEED;
         for (size_t i = 0; i < tk.n; i++) h = ng_x__seq_hash(h, tk.v[i].h);
         const ng_ptab_slot *slot = ng_ptab__find(&lex->phrases, h);

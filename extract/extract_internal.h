@@ -356,6 +356,9 @@ enum {
 /* Evidence that a capitalized name is a person. */
 enum { NG_EV_TITLE = 1, NG_EV_APPOS = 2, NG_EV_POSS = 4, NG_EV_SAY = 8, NG_EV_USER = 16,
        NG_EV_ROYAL = 32 };
+/* Owners of a title written as a pronoun or description: "its ambassador", "that
+ * country's president". */
+enum { NG_OWN_ITS = 1, NG_OWN_THEIR, NG_OWN_COUNTRY };
 /* Coreference kinds. */
 enum { NG_CR_HE = 1, NG_CR_THEY, NG_CR_IT, NG_CR_GROUP, NG_CR_BLOC, NG_CR_GOV, NG_CR_COUNTRY,
        NG_CR_ROLE, NG_CR_BODY };
@@ -372,6 +375,8 @@ typedef struct ng_mention {
     uint8_t place;        /* used as a location, not as an actor */
     uint8_t dead;
     uint8_t adj;          /* a demonym used as a mere adjective */
+    uint8_t owner;        /* persons: the title's owner is a pronoun or description
+                           * (NG_OWN_*), resolved in pass 2 */
     int32_t lex;          /* entity, body or title */
     int32_t st;           /* bodies: state entity; persons/roles: affiliation entity; -1 */
     int32_t st_body;      /* persons: affiliation is this body mention's org (mention index) */

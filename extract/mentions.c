@@ -257,7 +257,17 @@ static int is_name_tok(const ng_work *w, uint32_t t)
     if (!(k->flags & NG_TK_WORD) || (k->flags & NG_TK_NUM)) return 0;
     if (!(k->flags & NG_TK_CAP)) return particle_joined(w, t);
     if ((k->flags & NG_TK_UPPER) && k->flen > 1 && !(k->flags & NG_TK_DOT)) return 0; /* NATO, TASS */
-    if (ng_w__bits(w, t) & NG_W_NOTNAME) return 0;
+    if (ng_w__bits(w, t) & NG_W_NOTNAME) {
+        /* a month after a name and before no number is a name's part: "Zhang Jun",
+         * "Kim June" (not "in June 2023", "Monday, April 3") */
+        if (t == 0 || !ng_date__month(ng_w__fold(w, t), k->flen)) return 0;
+        const ng_tok *pv = &w->tk.v[t - 1];
+        if (!(pv->flags & NG_TK_WORD) || !(pv->flags & NG_TK_CAP) || (pv->flags & (NG_TK_UPPER | NG_TK_NUM)) ||
+            (ng_w__bits(w, t - 1) & (NG_W_NOTNAME | NG_W_STOP)) || pv->off + pv->len + 1 != k->off)
+            return 0;
+        if (t + 1 < w->tk.n && (w->tk.v[t + 1].flags & NG_TK_NUM)) return 0;
+        return 1;
+    }
     return 1;
 }
 
@@ -359,7 +369,22 @@ typedef struct prefix_res {
     int32_t affil_body; /* unused: a body's state is its affiliation */
     int32_t title;
     uint8_t ev;
+    uint8_t owner;      /* NG_OWN_*: "its ambassador", "that country's president" */
 } prefix_res;
+
+/* The owner of a title written as a pronoun or a description just before it at t
+ * ("its", "their", "that country's"): NG_OWN_* and the owner's first token, 0 if none. */
+static int pronoun_owner(const ng_work *w, uint32_t a, uint32_t t, uint32_t *first)
+{
+    if (ng_w__is(w, t, "its")) { *first = t; return NG_OWN_ITS; }
+    if (ng_w__is(w, t, "their")) { *first = t; return NG_OWN_THEIR; }
+    if ((w->tk.v[t].flags & NG_TK_POSS) && t >= a + 2 && (ng_w__is(w, t - 1, "country") || ng_w__is(w, t - 1, "nation")) &&
+        (ng_w__is(w, t - 2, "that") || ng_w__is(w, t - 2, "the"))) {
+        *first = t - 2;
+        return NG_OWN_COUNTRY;
+    }
+    return 0;
+}
 
 /* Scans the title phrase before a name at r0: "Russian Deputy Foreign Minister", "Interim
  * President of Burkina Faso", "Burkina Faso's Minister of Defence,", "his Malian
@@ -374,9 +399,11 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
     int32_t title = -1, affil = -1;
     int32_t pending_affil = -1; /* entity just to the right of the scan */
     int steps = 0, have_title = 0;
+    int appos = 0, complement = 0;
     res->start = r0;
     res->affil = res->affil_body = res->title = -1;
     res->ev = 0;
+    res->owner = 0;
     /* "TITLE ..., Name" */
     if (p > (int64_t)a && is_punct_tok(w, (uint32_t)p, ',')) {
         int32_t ti, af;
@@ -385,6 +412,7 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
         title = ti;
         affil = af;
         have_title = 1;
+        appos = 1;
         res->ev |= NG_EV_APPOS;
         accepted = ts;
         p = (int64_t)ts - 1;
@@ -393,6 +421,28 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
         uint32_t t = (uint32_t)p;
         int32_t mi = cov[t - a];
         steps++;
+        if (have_title && !appos && accepted == t + 1 && is_punct_tok(w, t, ',') && t > a) {
+            /* a role before the titled name: "the Vatican's envoy, Archbishop X", "his
+             * Malian counterpart, General X", "its ambassador, X" */
+            int32_t ti, af;
+            uint32_t ts = title_before_comma(w, s, cov, t, &ti, &af);
+            if (ts == (uint32_t)-1) break;
+            if (affil < 0) affil = af;
+            appos = 1;
+            res->ev |= NG_EV_APPOS;
+            accepted = ts;
+            p = (int64_t)ts - 1;
+            continue;
+        }
+        if (have_title && t + 1 == accepted) {
+            uint32_t first;
+            int own = pronoun_owner(w, a, t, &first);
+            if (own) {
+                if (affil < 0) res->owner = (uint8_t)own;
+                accepted = first;
+                break;
+            }
+        }
         if (mi >= 0 && !w->ms[mi].dead && w->ms[mi].t1 == t + 1) {
             const ng_mention *m = &w->ms[mi];
             if (m->kind == NG_MK_TITLE) {
@@ -405,10 +455,26 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
             }
             if (affil_kind(m)) {
                 int32_t ent = entity_of(m);
+                if (have_title && (m->t1 == accepted || (m->t1 + 1 == accepted && (w->tk.v[m->t1].flags & NG_TK_POSS)))) {
+                    /* the title's owner right before it ("Iranian President X", "to
+                     * Brazil's President X"): never a destination */
+                    if (ent >= 0) { affil = ent; pending_affil = -1; }
+                    accepted = m->t0;
+                    p = (int64_t)m->t0 - 1;
+                    continue;
+                }
                 if (!have_title && m->kind != NG_MK_BODY) {
-                    /* before any title only a possessive counts: "Mali's Abdoulaye Diop" */
-                    if (!(t + 1 < r0 && (w->tk.v[t + 1].flags & NG_TK_POSS))) break;
-                    res->ev |= NG_EV_POSS;
+                    /* before any title only a possessive counts: "Mali's Abdoulaye Diop",
+                     * or the complement of a title further left ("President of Burkina
+                     * Faso X", "Ambassador to the United States X") */
+                    int poss = t + 1 < r0 && (w->tk.v[t + 1].flags & NG_TK_POSS);
+                    uint32_t q = m->t0;
+                    if (q > a && ng_w__is(w, q - 1, "the")) q--;
+                    int compl = !poss && q > a && (ng_w__is(w, q - 1, "of") || ng_w__is(w, q - 1, "to") ||
+                                                   ng_w__is(w, q - 1, "for"));
+                    if (!poss && !compl) break;
+                    if (compl) complement = 1;
+                    else res->ev |= NG_EV_POSS;
                 }
                 if (m->kind == NG_MK_BODY) have_title = 1;
                 if (ent >= 0) { pending_affil = ent; affil = ent; }
@@ -430,7 +496,7 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
             continue;
         }
         if (ng_w__is(w, t, "of") || ng_w__is(w, t, "the") || ng_w__is(w, t, "and")) {
-            if (!have_title) break;
+            if (!have_title && !complement) break;
             p--;
             continue;
         }
@@ -442,6 +508,7 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
             continue;
         }
         if ((ng_w__bits(w, t) & NG_W_TITLEMOD) ||
+            (have_title && !(k->flags & NG_TK_CAP) && (ng_w__bits(w, t) & NG_W_GOVNOUN)) || /* "government spokesman" */
             (have_title && (k->flags & NG_TK_CAP) && !(k->flags & NG_TK_FIRST) &&
              !(ng_w__bits(w, t) & (NG_W_STOP | NG_W_NOTNAME)))) {
             /* modifiers before a title or capitalized words inside one */
@@ -652,7 +719,9 @@ static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, u
         m.st = pr.affil;
         m.st_body = pr.affil_body;
         m.title = pr.title;
+        m.owner = pr.owner;
         scan_suffix(w, s, cov, r1, &end, &m.st, &m.st_body, &m.title, &m.ev);
+        if (m.st >= 0) m.owner = 0;
         m.t1 = end;
         /* verbs of saying next to the name */
         if (end < b && (ng_w__bits(w, end) & NG_W_SAY)) m.ev |= NG_EV_SAY;

@@ -211,6 +211,20 @@ void ng_meta__read(ng_meta *m, const char *t, size_t len, const char *given_date
     {
         int dm, dd, dy;
         size_t k = read_dateline(m, t, i, len, &dm, &dd, &dy);
+        /* a byline or a short label line may stand between the title and the dateline
+         * ("By our correspondent", "By Staff Reporter, Abuja") */
+        size_t j = i;
+        for (int skip = 0; !k && skip < 2; skip++) {
+            size_t e = j;
+            while (e < len && t[e] != '\n') e++;
+            size_t s0 = j, s1 = e;
+            while (s1 > s0 && t[s1 - 1] == ' ') s1--;
+            int byline = s1 - s0 >= 3 && strncmp(t + s0, "By ", 3) == 0;
+            if (e >= len || s1 - s0 > 80 || (!byline && s1 > s0 && (t[s1 - 1] == '.' || t[s1 - 1] == '"'))) break;
+            while (e < len && (t[e] == ' ' || t[e] == '\n')) e++;
+            j = e;
+            k = read_dateline(m, t, e, len, &dm, &dd, &dy);
+        }
         if (k) {
             m->body_start = k;
             if (!m->date[0] && dm) {

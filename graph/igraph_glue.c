@@ -14,6 +14,9 @@
 #include "graph_internal.h"
 
 #include <pthread.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 static void on_igraph_error(const char *reason, const char *file, int line, igraph_error_t err)
 {
@@ -35,6 +38,12 @@ static pthread_once_t install_once = PTHREAD_ONCE_INIT;
 
 static void install(void)
 {
+#ifdef _OPENMP
+    /* Debian's libigraph runs PRPACK's PageRank with OpenMP: the sums are then added in an
+     * order that changes from run to run, and the last digits of every PageRank with them.
+     * One OpenMP thread makes the output byte-identical (our threads are in extraction). */
+    omp_set_num_threads(1);
+#endif
     igraph_set_error_handler(on_igraph_error);
     igraph_set_warning_handler(on_igraph_warning);
 }

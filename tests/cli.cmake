@@ -2,6 +2,7 @@
 ng_add_sh(cli_contract cli cli/test_cli.sh)
 ng_add_sh(golden_fixtures golden cli/test_golden.sh)
 ng_add_sh(eval_dev_targets eval cli/test_eval.sh)
+ng_add_sh(determinism_threads cli cli/test_determinism.sh)
 
 # The real clients open the fixtures' real outputs (the golden files, which golden_fixtures
 # proves equal to what the binary writes today).
