@@ -1812,9 +1812,16 @@ static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *
     /* before: the units of groups that are not in a prepositional phrase; a list member
      * right before a preposition starts a clause whose verb is left out ("X was
      * represented by A and Y by B": Y is B's) */
+    /* the clause of the name: after the last ";" or ", and he/she/they" before it */
+    uint32_t from = c->a;
+    for (uint32_t t = c->a; t + 2 < m->t0; t++)
+        if (is_punct(w, t, ';') ||
+            (is_punct(w, t, ',') && ng_w__is(w, t + 1, "and") &&
+             (ng_w__is(w, t + 2, "he") || ng_w__is(w, t + 2, "she") || ng_w__is(w, t + 2, "they"))))
+            from = t + 1;
     for (size_t gi = 0; gi < c->ng; gi++) {
         const group *g = &c->g[gi];
-        if (g->place || g->t1 > m->t0) continue;
+        if (g->place || g->t1 > m->t0 || g->t0 < from) continue;
         for (uint32_t ui = g->u0; ui < g->u0 + g->un; ui++) {
             const unit *u = &c->u[ui];
             if (u->place || u->an != 1) continue;
