@@ -23,6 +23,7 @@ int cmd_merge(int argc, char **argv);
 int cmd_metrics(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 
 /* Prints "newsgraph: error: <msg>" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -18,6 +18,7 @@ static const command commands[] = {
     {"metrics", cmd_metrics, "rank the actors of a GraphML graph by centrality"},
     {"report", cmd_report, "write a report (HTML or Markdown): rankings, communities, timeline"},
     {"eval", cmd_eval, "score a GraphML graph against a gold standard"},
+    {"explain", cmd_explain, "print every sentence that supports the relations between two actors"},
 };
 
 static void usage(FILE *fp)

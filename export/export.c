@@ -76,7 +76,10 @@ int ng_format_from_path(ng_format *out, int *gzip, const char *path)
                      "--format (graphml, gexf, dot, csv or json)");
         return NG_EINVAL;
     }
-    if (is_directory_target(path)) {
+    /* "DIR/" is a CSV directory. An existing directory without a known extension is one too;
+     * with one ("x.graphml/" made by mistake) the extension wins and the path is refused
+     * later as a directory, instead of silently writing tables into it. */
+    if (path[len - 1] == '/') {
         *out = NG_FORMAT_CSV;
         return NG_OK;
     }
@@ -92,6 +95,10 @@ int ng_format_from_path(ng_format *out, int *gzip, const char *path)
         }
     }
     *gzip = 0;
+    if (is_directory_target(path)) {
+        *out = NG_FORMAT_CSV;
+        return NG_OK;
+    }
     ng_error_set("cannot tell the output format of '%s': use a name ending in " KNOWN_EXTENSIONS
                  ", or give --format",
                  path);

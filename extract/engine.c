@@ -92,7 +92,12 @@ typedef struct pending_affil {
 /* "France's ambassador", "the Malian president": a role with its state and no name. */
 typedef struct role_seen { uint64_t head; int32_t state; } role_seen;
 
+typedef struct name_word { uint64_t h; int32_t person; uint8_t last; uint32_t mentions; } name_word;
+
 typedef struct cstate {
+    name_word *nw;             /* the people's name words (name_words), built on first use */
+    size_t n_nw;
+    int nw_done;
     pending_affil *pend;
     size_t n_pend, cap_pend;
     role_seen roles[32];
@@ -106,8 +111,8 @@ typedef struct cstate {
     int n_gov;
     int ring_pos, ring_n;
     int32_t *sent_person;      /* first person actor of each sentence, -1 */
-    int32_t ell_obj[NG_REL__COUNT][GMAX];
-    uint32_t ell_n[NG_REL__COUNT], ell_sent[NG_REL__COUNT];
+    int32_t ell_obj[NG_REL__COUNT][GMAX], ell_subj[NG_REL__COUNT][GMAX];
+    uint32_t ell_n[NG_REL__COUNT], ell_ns[NG_REL__COUNT], ell_sent[NG_REL__COUNT];
     uint32_t cur_sent;
 } cstate;
 
@@ -297,7 +302,7 @@ static void sentence_dates(const ng_work *w, sctx *c)
             fmt_y(out, w->y - 1);
         } else if ((k->flags & NG_TK_NUM) && k->flen == 4 && t > c->a &&
                    (ng_w__is(w, t - 1, "in") || ng_w__is(w, t - 1, "since") || ng_w__is(w, t - 1, "early") ||
-                    ng_w__is(w, t - 1, "late") || ng_w__is(w, t - 1, "until"))) {
+                    ng_w__is(w, t - 1, "late"))) {
             year = atoi(f);
             if (year < 1900 || year > 2099) continue;
             fmt_y(out, year);
@@ -691,6 +696,8 @@ static int coref_units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered)
             int det_the = ng_w__is(w, t, "the") || ng_w__is(w, t, "these") || ng_w__is(w, t, "those") ||
                           ng_w__is(w, t, "both") || ng_w__is(w, t, "all");
             if (!det_the) continue;
+            /* part of a name ("the New Delhi Leaders' Declaration"): not a description */
+            if ((w->tk.v[j].flags & NG_TK_CAP) && !(w->tk.v[j].flags & NG_TK_FIRST)) continue;
             if (bits & NG_W_GROUPNOUN) {
                 int ctype = (bits & NG_W_PERSONNOUN) ? NG_ETYPE_PERSON + 1
                           : (bits & NG_W_PARTYNOUN) ? 0 : NG_ETYPE_STATE + 1;
@@ -940,38 +947,76 @@ static int mention_units(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
     return NG_OK;
 }
 
+/* The name words of the article's people, once per article: (key hash, person, last word,
+ * mentions), for known_name_units. */
+static int name_words(ng_work *w, cstate *cs)
+{
+    size_t n = 0;
+    if (cs->nw_done) return NG_OK;
+    cs->nw_done = 1;
+    for (size_t p = 0; p < w->n_people; p++) {
+        const ng_mention *m = &w->ms[w->people[p].name_m];
+        n += m->n1 - m->n0;
+    }
+    if (n && !(cs->nw = ng_malloc(n * sizeof *cs->nw))) return NG_ENOMEM;
+    uint32_t *count = w->n_people ? ng_calloc(w->n_people, sizeof *count) : NULL;
+    if (w->n_people && !count) return NG_ENOMEM;
+    for (size_t q = 0; q < w->n_ms; q++)
+        if (w->ms[q].kind == NG_MK_PERSON && w->ms[q].pers >= 0) count[w->ms[q].pers]++;
+    for (size_t p = 0; p < w->n_people; p++) {
+        const ng_mention *m = &w->ms[w->people[p].name_m];
+        for (uint32_t q = m->n0; q < m->n1; q++) {
+            if (!(w->tk.v[q].flags & NG_TK_WORD)) continue;
+            ng_buf kb = NG_BUF_INIT;
+            if (ng_names__key(&kb, w->lex, w->text + w->tk.v[q].off, w->tk.v[q].len) < 0) {
+                ng_buf_free(&kb);
+                free(count);
+                return NG_ENOMEM;
+            }
+            cs->nw[cs->n_nw].h = ng_x__tok_hash(kb.ptr ? kb.ptr : "", kb.len);
+            cs->nw[cs->n_nw].person = (int32_t)p;
+            cs->nw[cs->n_nw].last = q == m->n1 - 1;
+            cs->nw[cs->n_nw].mentions = count[p];
+            cs->n_nw++;
+            ng_buf_free(&kb);
+        }
+    }
+    free(count);
+    return NG_OK;
+}
+
 /* Known people by a part of their name in text no mention covers (headlines, lists). */
 static int known_name_units(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
 {
     int error;
-    (void)cs;
     for (uint32_t t = c->a; t < c->b; t++) {
         if (covered[t - c->a] || !(w->tk.v[t].flags & NG_TK_CAP) || !(w->tk.v[t].flags & NG_TK_WORD)) continue;
         if (ng_w__bits(w, t) & (NG_W_STOP | NG_W_NOTNAME)) continue;
+        if ((error = name_words(w, cs)) < 0) return error;
+        if (!cs->n_nw) return NG_OK;
         ng_buf b = NG_BUF_INIT;
         const ng_tok *k = &w->tk.v[t];
         if (ng_names__key(&b, w->lex, w->text + k->off, k->len) < 0) { ng_buf_free(&b); return NG_ENOMEM; }
+        uint64_t h = ng_x__tok_hash(b.ptr ? b.ptr : "", b.len);
+        size_t blen = b.len;
+        ng_buf_free(&b);
+        if (!blen) continue;
+        /* any word of a name ("Deby" of "Mahamat Idriss Deby Itno"); several people with
+         * that word: the one the article names most (a headline is about the article's
+         * main figure), then a last-word match */
         int32_t found = -1;
         uint32_t found_m = 0;
-        for (size_t p = 0; p < w->n_people; p++) {
-            const ng_person *pe = &w->people[p];
-            const ng_mention *m = &w->ms[pe->name_m];
-            uint32_t last = m->n1 - 1;
-            ng_buf kb = NG_BUF_INIT;
-            if (ng_names__key(&kb, w->lex, w->text + w->tk.v[last].off, w->tk.v[last].len) < 0) {
-                ng_buf_free(&kb);
-                ng_buf_free(&b);
-                return NG_ENOMEM;
+        int found_last = 0;
+        for (size_t i = 0; i < cs->n_nw; i++) {
+            const name_word *x = &cs->nw[i];
+            if (x->h != h) continue;
+            if (x->person == found) { found_last |= x->last; continue; }
+            if (found < 0 || x->mentions > found_m || (x->mentions == found_m && x->last > found_last)) {
+                found = x->person;
+                found_m = x->mentions;
+                found_last = x->last;
             }
-            if (kb.len == b.len && b.len && memcmp(kb.ptr, b.ptr, b.len) == 0) {
-                /* several people with that name part: the one the article names most */
-                uint32_t nm = 0;
-                for (size_t q = 0; q < w->n_ms; q++) nm += w->ms[q].kind == NG_MK_PERSON && w->ms[q].pers == (int32_t)p;
-                if (found < 0 || nm > found_m) { found = (int32_t)p; found_m = nm; }
-            }
-            ng_buf_free(&kb);
         }
-        ng_buf_free(&b);
         if (found < 0) continue;
         int32_t a;
         if ((error = person_actor(w, &a, found)) < 0) return error;
@@ -1388,7 +1433,7 @@ static int32_t next_pp_object(const ng_work *w, const sctx *c, const ng_trigger 
     if (j < c->b && (ng_w__is(w, j, "out") || ng_w__is(w, j, "also"))) j++;
     if (j >= c->b || !is_prep_of(tr, w->tk.v[j].h)) return -1;
     j++;
-    while (j < c->b && (ng_w__bits(w, j) & NG_W_DET)) j++;
+    while (j < c->b && c->gstart[j - c->a] < 0 && (ng_w__bits(w, j) & NG_W_DET)) j++;
     if (j >= c->b || c->gstart[j - c->a] < 0 || c->g[c->gstart[j - c->a]].place) return -1;
     return c->gstart[j - c->a];
 }
@@ -1455,7 +1500,7 @@ static int32_t members_in_brackets(const ng_work *w, const sctx *c, int32_t gi)
     if (g->an != 1 || w->actors[c->acts[g->a0]].type != NG_ETYPE_ORG) return -1;
     if (g->t1 + 2 >= c->b || !is_punct(w, g->t1, '(')) return -1;
     uint32_t q = g->t1 + 1;
-    while (q < c->b && (ng_w__bits(w, q) & NG_W_DET)) q++;
+    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET)) q++;
     int32_t m = q < c->b ? c->gstart[q - c->a] : -1;
     if (m < 0 || c->g[m].an < 2 || c->g[m].t1 >= c->b || !is_punct(w, c->g[m].t1, ')')) return -1;
     return m;
@@ -1472,12 +1517,17 @@ static int run_trigger_(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, u
     int32_t S[GMAX * 2], O[GMAX * 2];
     uint32_t ns = 0, no = 0;
     if ((tr->flags & NG_TRF_DOC) && !sentence_has_doc(w, c)) return NG_OK;
-    if (!noun && ng_rel_symmetric(tr->rel) && c->n_pair && ts >= c->a + 2 && ng_w__is(w, ts - 2, "the") &&
-        (ng_w__is(w, ts - 1, "two") || ng_w__is(w, ts - 1, "pair")) && c->gcov[ts - 1 - c->a] < 0) {
-        /* "X held talks with Y, and the two signed ...": the partners of this sentence */
-        for (uint32_t k = 0; k < c->n_pair; k++)
-            if ((error = ng_engine__add_rel(w, c->pair_s[k], c->pair_o[k], tr->rel, c->s, date)) < 0) return error;
-        return NG_OK;
+    if (!noun && ng_rel_symmetric(tr->rel) && c->n_pair && ts >= c->a + 2) {
+        /* "X held talks with Y, and the two signed ...", "where the two officials spoke":
+         * the partners of this sentence */
+        uint32_t q = ts - 1;
+        while (q > c->a + 1 && !(ng_w__bits(w, q) & NG_W_NUMWORD) && (ng_w__bits(w, q) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_SKIPADV)))
+            q--;
+        if ((ng_w__is(w, q, "two") || ng_w__is(w, q, "both")) && (ng_w__is(w, q - 1, "the") || ng_w__is(w, q, "both"))) {
+            for (uint32_t k = 0; k < c->n_pair; k++)
+                if ((error = ng_engine__add_rel(w, c->pair_s[k], c->pair_o[k], tr->rel, c->s, date)) < 0) return error;
+            return NG_OK;
+        }
     }
     /* subject */
     {
@@ -1505,7 +1555,7 @@ static int run_trigger_(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, u
             }
             if (own < 0 && te < c->b && ng_w__is(w, te, "of")) {
                 uint32_t q = te + 1;
-                while (q < c->b && (ng_w__bits(w, q) & NG_W_DET)) q++;
+                while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET)) q++;
                 if (q < c->b && c->gstart[q - c->a] >= 0) own = c->gstart[q - c->a];
             }
             if (own >= 0) subj = own;
@@ -1522,7 +1572,7 @@ static int run_trigger_(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, u
                 if (is_punct(w, j, ';') || is_punct(w, j, '.')) break;
                 if (ng_w__is(w, j, "by")) {
                     uint32_t q = j + 1;
-                    while (q < c->b && (ng_w__bits(w, q) & NG_W_DET)) q++;
+                    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET)) q++;
                     if (q < c->b && c->gstart[q - c->a] >= 0 && !c->g[c->gstart[q - c->a]].place) {
                         agent = c->gstart[q - c->a];
                         te = j + 1;
@@ -1568,7 +1618,7 @@ static int run_trigger_(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, u
         if (!(ts > c->a && ng_w__is(w, ts - 1, "the"))) return NG_OK;
         n = resolve_coref(w, cs, c, NG_CR_BLOC, 0, 0, ts, acts);
         uint32_t q = te;
-        while (q < c->b && (ng_w__bits(w, q) & NG_W_DET)) q++;
+        while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET)) q++;
         if (!n || q >= c->b || c->gstart[q - c->a] < 0) return NG_OK;
         const group *g = &c->g[c->gstart[q - c->a]];
         return emit_pairs(w, c, tr->rel, c->acts + g->a0, g->an, acts, n, c->s, date);
@@ -1658,7 +1708,15 @@ static int run_trigger_(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, u
     }
     /* a relation without object may reuse the last object of its kind ("cutting ties") */
     if (!no && (tr->flags & NG_TRF_ELLIPSIS) && cs->ell_n[tr->rel] && c->s - cs->ell_sent[tr->rel] <= 2) {
-        for (uint32_t k = 0; k < cs->ell_n[tr->rel]; k++) O[no++] = cs->ell_obj[tr->rel][k];
+        /* the other side answering: "X broke off relations with Y. Y said it was ending
+         * relations" gives Y -> X */
+        int back = 0;
+        for (uint32_t k = 0; k < cs->ell_n[tr->rel]; k++)
+            for (uint32_t i = 0; i < ns; i++) back |= cs->ell_obj[tr->rel][k] == S[i];
+        if (back)
+            for (uint32_t k = 0; k < cs->ell_ns[tr->rel]; k++) O[no++] = cs->ell_subj[tr->rel][k];
+        else
+            for (uint32_t k = 0; k < cs->ell_n[tr->rel]; k++) O[no++] = cs->ell_obj[tr->rel][k];
     }
     c->last_subj = subj;
     if (tr->flags & NG_TRF_INVERSE) {
@@ -1686,9 +1744,11 @@ static int run_trigger_(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, u
             memcpy(both + ns, O, no * sizeof *O);
             if (ng_rel_symmetric(tr->rel)) ring_push(w, cs, both, ns + no, c->s);
         }
-        if (no <= GMAX) {
+        if (no <= GMAX && ns <= GMAX) {
             memcpy(cs->ell_obj[tr->rel], O, no * sizeof *O);
+            memcpy(cs->ell_subj[tr->rel], S, ns * sizeof *S);
             cs->ell_n[tr->rel] = no;
+            cs->ell_ns[tr->rel] = ns;
             cs->ell_sent[tr->rel] = c->s;
         }
         return NG_OK;
@@ -1696,6 +1756,12 @@ static int run_trigger_(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, u
     /* no object: a plural subject of a symmetric relation ("X and Y met"), or a "between" */
     if (ns >= 2 && ng_rel_symmetric(tr->rel) && (tr->flags & NG_TRF_PAIR) && !noun) {
         const group *g = agent >= 0 ? &c->g[agent] : &c->g[subj];
+        /* "the zone where the countries meet": borders, not people */
+        int people = 0;
+        for (uint32_t k = 0; k < g->an; k++) people += w->actors[c->acts[g->a0 + k]].type == NG_ETYPE_PERSON;
+        uint32_t q = g->t0;
+        while (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET)) q--;
+        if (!people && q > c->a && ng_w__is(w, q - 1, "where")) return NG_OK;
         return emit_within(w, c, tr->rel, g, c->s, date);
     }
     /* "during talks", "at a meeting": the people of the clause met one another */
@@ -1958,9 +2024,13 @@ static int resolve_pending(ng_work *w, cstate *cs)
     for (size_t i = 0; i < cs->n_pend; i++) {
         pending_affil *p = &cs->pend[i];
         ng_wactor *pa = &w->actors[p->actor];
-        int done = pa->affil >= 0;
+        /* a state stated anywhere wins; an organization (a party, a bloc) does not say
+         * which state a president leads */
+        int done = pa->affil >= 0 && w->actors[pa->affil].type == NG_ETYPE_STATE;
         for (size_t r = 0; r < w->n_rels && !done; r++)
-            if (w->rels[r].src == p->actor && w->rels[r].rel == NG_REL_AFFILIATED_WITH) done = 1;
+            if (w->rels[r].src == p->actor && w->rels[r].rel == NG_REL_AFFILIATED_WITH &&
+                w->actors[w->rels[r].dst].type == NG_ETYPE_STATE)
+                done = 1;
         if (done) continue;
         int32_t st = -1;
         uint64_t head = title_head(w, p->title);
@@ -2005,6 +2075,11 @@ static int affiliations(ng_work *w, cstate *cs, sctx *c)
         int stated = 0;
         if (m->st >= 0) {
             if ((error = ng_actors__get_lex(w, &aff, m->st)) < 0) return error;
+            stated = 1;
+        }
+        if (aff < 0 && m->st_org >= 0) {
+            /* an organization the text names: "leader of the Sandinista Front (FSLN)" */
+            if ((error = neworg_actor(w, &aff, m->st_org)) < 0) return error;
             stated = 1;
         }
         if (aff < 0 && m->owner) {
@@ -2123,6 +2198,7 @@ int ng_engine__run(ng_work *w)
     if ((error = resolve_pending(w, &cs)) < 0) goto cleanup;
     drop_own_state(w);
 cleanup:
+    free(cs.nw);
     free(cs.pend);
     free(cs.sent_person);
     free(c.u);

@@ -253,7 +253,8 @@ typedef struct ng_ptab_val {
     uint32_t vflags;  /* NG_PV_*: how the entry is written */
 } ng_ptab_val;
 enum { NG_PV_CAPFIRST = 1, /* starts with a capital: the text must too */
-       NG_PV_ALLCAPS = 2   /* an all-caps acronym (two letters or more): the text must be too */ };
+       NG_PV_ALLCAPS = 2,  /* an all-caps acronym (two letters or more): the text must be too */
+       NG_PV_INNERCAP = 4  /* one word with inner capitals ("LeT"): the text needs one too */ };
 typedef struct ng_ptab_slot {
     uint64_t h;
     int32_t first;    /* first value, -1 when the phrase is only a prefix */
@@ -379,7 +380,8 @@ typedef struct ng_mention {
                            * (NG_OWN_*), resolved in pass 2 */
     int32_t lex;          /* entity, body or title */
     int32_t st;           /* bodies: state entity; persons/roles: affiliation entity; -1 */
-    int32_t st_body;      /* persons: affiliation is this body mention's org (mention index) */
+    int32_t st_org;       /* persons: affiliation is this organization named in the text
+                           * (index in work->neworgs) when st is -1 */
     int32_t title;        /* persons: title id or -1 */
     int32_t org;          /* NG_MK_ORG found in text: index in work->neworgs, else -1 */
     int32_t pers;         /* persons: index in work->people, -1 before resolution */
@@ -481,9 +483,10 @@ int ng_engine__add_rel(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_
 static inline const char *ng_w__fold(const ng_work *w, uint32_t t) { return w->fold.ptr + w->tk.v[t].foff; }
 static inline int ng_w__is(const ng_work *w, uint32_t t, const char *s)
 {
-    size_t n = 0;
-    while (s[n]) n++;
-    return w->tk.v[t].flen == n && __builtin_memcmp(ng_w__fold(w, t), s, n) == 0;
+    /* s is a literal: its length folds at compile time; the first byte decides most calls */
+    size_t n = __builtin_strlen(s);
+    const char *f = ng_w__fold(w, t);
+    return w->tk.v[t].flen == n && n && f[0] == s[0] && __builtin_memcmp(f, s, n) == 0;
 }
 static inline uint32_t ng_w__bits(const ng_work *w, uint32_t t) { return ng_lex__word_bits(w->lex, w->tk.v[t].h); }
 

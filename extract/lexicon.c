@@ -87,14 +87,9 @@ static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint32_t ki
         t->vals = nv;
         t->cap_vals = nc;
     }
-    /* drop an identical older value so a phrase does not list one entity twice */
-    for (int32_t v = slot->first; v >= 0; v = t->vals[v].next)
-        if (t->vals[v].kind == kind && t->vals[v].id == id) goto cleanup;
-    t->vals[t->n_vals].kind = kind;
-    t->vals[t->n_vals].id = id;
+    uint32_t vf = 0;
     {
-        uint32_t vf = 0;
-        int letters = 0, uppers = 0;
+        int letters = 0, uppers = 0, inner_upper = 0;
         if (phrase[0] >= 'A' && phrase[0] <= 'Z') vf |= NG_PV_CAPFIRST;
         else if ((unsigned char)phrase[0] >= 0xC0) {
             uint32_t cp = ((unsigned char)phrase[0] & 0x1Fu) << 6 | ((unsigned char)phrase[1] & 0x3Fu);
@@ -102,11 +97,30 @@ static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint32_t ki
         }
         for (const char *q = phrase; *q; q++) {
             if ((*q >= 'a' && *q <= 'z')) letters++;
-            if ((*q >= 'A' && *q <= 'Z')) { letters++; uppers++; }
+            if ((*q >= 'A' && *q <= 'Z')) {
+                letters++;
+                uppers++;
+                if (q > phrase) inner_upper = 1;
+            }
         }
         if (letters >= 2 && uppers == letters) vf |= NG_PV_ALLCAPS;
-        t->vals[t->n_vals].vflags = vf;
+        /* a one-word name written with inner capitals ("LeT", "FAMa"): the text must have
+         * an inner capital too, so that the word "Let" is not Lashkar-e-Taiba */
+        else if (inner_upper && !strchr(phrase, ' ') && !strchr(phrase, '-') && tk.n == 1) vf |= NG_PV_INNERCAP;
     }
+    /* one entity once per phrase; a ministry written in lower case ("the French foreign
+     * ministry") is still that ministry, while the lower-case "government", "army" or
+     * "parliament" stay the words the engine reads as the state itself */
+    for (int32_t v = slot->first; v >= 0; v = t->vals[v].next)
+        if (t->vals[v].kind == kind && t->vals[v].id == id) {
+            if (kind == NG_LX_BODY && tk.n >= 2 && (strstr(fold.ptr ? fold.ptr : "", "ministry") ||
+                                                    strstr(fold.ptr ? fold.ptr : "", "department")))
+                t->vals[v].vflags &= vf;
+            goto cleanup;
+        }
+    t->vals[t->n_vals].kind = kind;
+    t->vals[t->n_vals].id = id;
+    t->vals[t->n_vals].vflags = vf;
     t->vals[t->n_vals].next = slot->first;
     slot->first = (int32_t)t->n_vals;
     t->n_vals++;

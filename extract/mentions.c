@@ -40,7 +40,7 @@ static void mention_init(ng_mention *m, uint32_t s, uint32_t t0, uint32_t t1, ui
     m->t0 = m->n0 = t0;
     m->t1 = m->n1 = t1;
     m->kind = kind;
-    m->lex = m->st = m->st_body = m->title = m->org = m->pers = m->actor = -1;
+    m->lex = m->st = m->st_org = m->title = m->org = m->pers = m->actor = -1;
 }
 
 static int tok_cap(const ng_work *w, uint32_t t)
@@ -75,6 +75,12 @@ static int32_t pick_value(const ng_work *w, const ng_ptab_slot *slot, uint32_t t
         uint32_t vf = pt->vals[v].vflags;
         if ((vf & NG_PV_CAPFIRST) && !tok_cap(w, t)) continue;
         if ((vf & NG_PV_ALLCAPS) && !(w->tk.v[t].flags & NG_TK_UPPER)) continue;
+        if (vf & NG_PV_INNERCAP) {
+            const ng_tok *tok = &w->tk.v[t];
+            int inner = 0;
+            for (uint32_t q = 1; q < tok->len && !inner; q++) inner = w->text[tok->off + q] >= 'A' && w->text[tok->off + q] <= 'Z';
+            if (!inner) continue;
+        }
         int r = kind_rank(k);
         if (r > best_rank) { best_rank = r; best = v; } /* first (newest) wins ties */
     }
@@ -213,6 +219,13 @@ static void combine(ng_work *w, uint32_t s, int32_t *cov)
                 }
             }
         after_left:
+            /* body in CAPITAL: "the foreign ministry in Taipei" */
+            if (m->st < 0 && m->t1 + 1 < b && ng_w__is(w, m->t1, "in")) {
+                int32_t xi = cov[m->t1 + 1 - a];
+                if (xi >= 0 && w->ms[xi].t0 == m->t1 + 1 && w->ms[xi].kind == NG_MK_PLACE && !w->ms[xi].dead &&
+                    w->lex->ents[w->ms[xi].lex].state >= 0)
+                    m->st = w->lex->ents[w->ms[xi].lex].state;
+            }
             /* body of [the] X */
             if (m->st < 0 && m->t1 + 1 < b && ng_w__is(w, m->t1, "of")) {
                 uint32_t j = m->t1 + 1;
@@ -366,7 +379,7 @@ static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *
 typedef struct prefix_res {
     uint32_t start;     /* first token of the prefix (== name start when none) */
     int32_t affil;      /* entity */
-    int32_t affil_body; /* unused: a body's state is its affiliation */
+    int32_t affil_org;  /* an organization named in the text (neworgs index), -1 */
     int32_t title;
     uint8_t ev;
     uint8_t owner;      /* NG_OWN_*: "its ambassador", "that country's president" */
@@ -401,7 +414,7 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
     int steps = 0, have_title = 0;
     int appos = 0, complement = 0;
     res->start = r0;
-    res->affil = res->affil_body = res->title = -1;
+    res->affil = res->affil_org = res->title = -1;
     res->ev = 0;
     res->owner = 0;
     /* "TITLE ..., Name" */
@@ -455,6 +468,7 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
             }
             if (affil_kind(m)) {
                 int32_t ent = entity_of(m);
+                if (ent < 0 && m->kind == NG_MK_ORG && m->org >= 0 && res->affil_org < 0) res->affil_org = m->org;
                 if (have_title && (m->t1 == accepted || (m->t1 + 1 == accepted && (w->tk.v[m->t1].flags & NG_TK_POSS)))) {
                     /* the title's owner right before it ("Iranian President X", "to
                      * Brazil's President X"): never a destination */
@@ -489,6 +503,8 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
         if (k->flags & NG_TK_POSS) { p--; continue; }
         if (k->flags & NG_TK_PUNCT) break;
         if (ng_w__is(w, t, "to") || ng_w__is(w, t, "for")) {
+            /* a title already read ends the phrase: "adviser to Brazil's President X" */
+            if (have_title) break;
             /* the entity to the right is a destination, not the affiliation */
             if (pending_affil >= 0 && affil == pending_affil) affil = -1;
             pending_affil = -1;
@@ -544,14 +560,13 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
 /* Scans an apposition after a name ending at r1: ", the Defense Minister of Russia",
  * ", Russia's Minister of Defense", ", president of the ECOWAS Commission", ", a general". */
 static void scan_suffix(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r1,
-                        uint32_t *end, int32_t *affil, int32_t *affil_body, int32_t *title, uint8_t *ev)
+                        uint32_t *end, int32_t *affil, int32_t *affil_org, int32_t *title, uint8_t *ev)
 {
     const ng_wsent *se = &w->sents[s];
     uint32_t a = se->tok0, b = se->tok0 + se->ntok;
     uint32_t q, last = 0;
     int have_title = 0, after_head = 0;
     int32_t af = -1, ti = -1, after_to = 0;
-    (void)affil_body;
     *end = r1;
     if (r1 >= b) return;
     /* "Captain Ibrahim Traore of Burkina Faso" */
@@ -568,14 +583,25 @@ static void scan_suffix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
     }
     if (!is_punct_tok(w, r1, ',')) return;
     q = r1 + 1;
+    int indef = q < b && (ng_w__is(w, q, "a") || ng_w__is(w, q, "an"));
     if (q < b && (ng_w__is(w, q, "the") || ng_w__is(w, q, "a") || ng_w__is(w, q, "an") ||
                   ng_w__is(w, q, "his") || ng_w__is(w, q, "her")))
         q++;
+    uint32_t first = q, loose = 0, to_at = 0;
     for (int steps = 0; q < b && steps < 14; steps++) {
         int32_t mi = cov[q - a];
         if (mi >= 0 && !w->ms[mi].dead && w->ms[mi].t0 == q) {
             const ng_mention *m = &w->ms[mi];
             if (m->kind == NG_MK_TITLE) {
+                if (after_to && have_title) {
+                    /* "adviser to [Brazil's] President X": the person advised comes next;
+                     * the apposition ends before "to", its state is that person's */
+                    *end = to_at;
+                    if (*affil < 0) *affil = af;
+                    if (*title < 0) *title = ti;
+                    *ev |= NG_EV_APPOS;
+                    return;
+                }
                 if (ti < 0) ti = m->lex;
                 have_title = 1;
                 after_head = 1;
@@ -583,9 +609,29 @@ static void scan_suffix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
                 last = q;
                 continue;
             }
+            if (m->kind == NG_MK_DEMONYM && indef && q == first && !have_title && m->t1 < b &&
+                !(ng_w__bits(w, m->t1) & (NG_W_PERSONNOUN | NG_W_TITLEMOD)) &&
+                !(cov[m->t1 - a] >= 0 && w->ms[cov[m->t1 - a]].kind == NG_MK_TITLE)) {
+                /* "X, an American detained in Russia": a demonym as a noun says X is a
+                 * person, not that X holds office */
+                *end = m->t1;
+                *ev |= NG_EV_APPOS;
+                return;
+            }
             if (affil_kind(m)) {
                 int32_t ent = entity_of(m);
-                if (!after_to && af < 0 && ent >= 0) af = ent;
+                int owner = m->t1 < b && ((cov[m->t1 - a] >= 0 && w->ms[cov[m->t1 - a]].kind == NG_MK_TITLE) ||
+                                         ((w->tk.v[m->t1].flags & NG_TK_POSS) && m->t1 + 1 < b && cov[m->t1 + 1 - a] >= 0 &&
+                                          w->ms[cov[m->t1 + 1 - a]].kind == NG_MK_TITLE));
+                /* after "to", only the owner of the next title counts ("adviser to Iranian
+                 * President X"): not a destination */
+                if ((!after_to || (owner && have_title)) && af < 0 && ent >= 0) af = ent;
+                if (!after_to && ent < 0 && m->kind == NG_MK_ORG && m->org >= 0 && *affil_org < 0) *affil_org = m->org;
+                if (after_to && owner && have_title) {
+                    q = m->t1;
+                    if (q < b && (w->tk.v[q].flags & NG_TK_POSS)) q++;
+                    continue;
+                }
                 if (m->kind == NG_MK_BODY) have_title = 1;
                 after_to = 0;
                 after_head = 0;
@@ -599,9 +645,17 @@ static void scan_suffix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
         }
         if (mi >= 0 && !w->ms[mi].dead) break;
         if (ng_w__is(w, q, "of") || ng_w__is(w, q, "the") || ng_w__is(w, q, "and")) { after_head = 0; q++; continue; }
-        if (ng_w__is(w, q, "to") || ng_w__is(w, q, "for")) { after_to = 1; after_head = 0; q++; continue; }
+        if (ng_w__is(w, q, "to") || ng_w__is(w, q, "for")) { after_to = 1; to_at = q; after_head = 0; q++; continue; }
         if (title_mod(w, q) || (ng_w__bits(w, q) & NG_W_PERSONNOUN) || ng_w__is(w, q, "most")) {
             if (ng_w__bits(w, q) & NG_W_PERSONNOUN) { have_title = 1; after_head = 1; last = q + 1; }
+            q++;
+            continue;
+        }
+        if (!have_title && loose < 2 && (w->tk.v[q].flags & NG_TK_WORD) && !tok_cap(w, q) &&
+            !(ng_w__bits(w, q) & (NG_W_STOP | NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_PREP)) &&
+            q + 1 < b && (ng_w__bits(w, q + 1) & (NG_W_PERSONNOUN | NG_W_TITLEMOD))) {
+            /* a word before the head: "a former guerrilla leader of X" */
+            loose++;
             q++;
             continue;
         }
@@ -702,6 +756,21 @@ static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, u
         }
     }
     if ((ng_w__bits(w, r1 - 1) & NG_W_PLACEHEAD) || r1 - r0 > 5) return NG_OK;
+    /* "Minister of State for Railways Raosaheb Danve": a plural noun that opens a run of
+     * three words or more after a title's "for"/"of" belongs to the title */
+    if (r1 - r0 >= 3 && r0 > a + 1 && (ng_w__is(w, r0 - 1, "for") || ng_w__is(w, r0 - 1, "of"))) {
+        const char *f = ng_w__fold(w, r0);
+        uint16_t fl = w->tk.v[r0].flen;
+        int title_near = 0;
+        for (uint32_t q = r0 - 1; q > a && q + 6 > r0 && !title_near; q--)
+            title_near = cov[q - 1 - a] >= 0 && w->ms[cov[q - 1 - a]].kind == NG_MK_TITLE;
+        if (title_near && fl > 3 && f[fl - 1] == 's' && f[fl - 2] != 's' && f[fl - 2] != 'u') r0++;
+    }
+    /* "the Minister of Energy, Petroleum and Mines, X": one word coordinated inside a
+     * title's complement is not a name */
+    if (r1 - r0 == 1 && r1 + 1 < b && ng_w__is(w, r1, "and") && tok_cap(w, r1 + 1) && r0 > a &&
+        is_punct_tok(w, r0 - 1, ','))
+        return NG_OK;
     /* "Corps General X", "Brigadier General X": title modifiers, not a name */
     if (r1 < b && cov[r1 - a] >= 0 && w->ms[cov[r1 - a]].kind == NG_MK_TITLE) {
         uint32_t k;
@@ -717,10 +786,10 @@ static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, u
         m.t0 = pr.start;
         m.ev = pr.ev;
         m.st = pr.affil;
-        m.st_body = pr.affil_body;
+        m.st_org = pr.affil_org;
         m.title = pr.title;
         m.owner = pr.owner;
-        scan_suffix(w, s, cov, r1, &end, &m.st, &m.st_body, &m.title, &m.ev);
+        scan_suffix(w, s, cov, r1, &end, &m.st, &m.st_org, &m.title, &m.ev);
         if (m.st >= 0) m.owner = 0;
         m.t1 = end;
         /* verbs of saying next to the name */
@@ -790,6 +859,9 @@ static int name_runs(ng_work *w, uint32_t s, int32_t *cov)
             uncover(cov, a, m->t0, m->t1, -1);
         }
     }
+    /* organizations first (pass 0), so that a person's apposition can name one that
+     * follows ("X, a former leader of the Sandinista Front"), then people (pass 1) */
+    for (int pass = 0; pass < 2; pass++)
     for (uint32_t i = a; i < b;) {
         if (cov[i - a] >= 0 || !(is_name_tok(w, i) || is_run_tok(w, i))) { i++; continue; }
         uint32_t f0 = i, f1 = i;
@@ -834,9 +906,13 @@ static int name_runs(ng_work *w, uint32_t s, int32_t *cov)
                 ng_mention m;
                 uint32_t idx;
                 int32_t oi;
-                /* a demonym just before belongs to it ("Malian Armed Forces") */
-                if (o0 > a && cov[o0 - 1 - a] >= 0 && w->ms[cov[o0 - 1 - a]].kind == NG_MK_DEMONYM &&
-                    w->ms[cov[o0 - 1 - a]].t1 == o0) {
+                /* a demonym or a state's name just before belongs to it ("Malian Armed
+                 * Forces", "Guyana Defence Force", "US Southern Command") */
+                if (o0 > a && cov[o0 - 1 - a] >= 0 &&
+                    (w->ms[cov[o0 - 1 - a]].kind == NG_MK_DEMONYM ||
+                     (w->ms[cov[o0 - 1 - a]].kind == NG_MK_STATE && !(w->tk.v[o0 - 1].flags & NG_TK_POSS))) &&
+                    w->ms[cov[o0 - 1 - a]].t1 == o0 && !w->ms[cov[o0 - 1 - a]].dead &&
+                    w->lex->ents[w->ms[cov[o0 - 1 - a]].lex].type == NG_ETYPE_STATE) {
                     st = w->ms[cov[o0 - 1 - a]].lex;
                     w->ms[cov[o0 - 1 - a]].dead = 1;
                     o0 = w->ms[cov[o0 - 1 - a]].t0;
@@ -850,6 +926,7 @@ static int name_runs(ng_work *w, uint32_t s, int32_t *cov)
                 continue;
             }
         }
+        if (pass == 0) continue;
         /* people: the parts of the run between words that are never names */
         for (uint32_t r0 = f0; r0 < f1;) {
             if (!is_name_tok(w, r0)) { r0++; continue; }
@@ -949,6 +1026,6 @@ int ng_mentions__acronyms(ng_work *w)
     for (size_t i = w->n_ms; i-- > 0;) w->sents[w->ms[i].sent].m0 = (uint32_t)i;
     for (size_t i = 0; i < w->n_ms; i++) w->sents[w->ms[i].sent].nm++;
     /* body mentions with st/affiliation indexes point at mentions: they were dropped from
-     * candidates (st_body) on purpose; see people.c */
+     * candidates (st_org) on purpose; see people.c */
     return NG_OK;
 }

@@ -3,9 +3,12 @@
  * Resolution (order-independent: it looks only at the set of actor entries):
  *   a person entry seen only as a surname in its article ("partial", key "person:<surname>")
  *   joins the unique person whose key is a longer name ending with that surname, word for
- *   word ("person:ada lovelace" for "person:lovelace"). With no such person, or several, it
- *   joins the entry of the same key seen as a full name if there is one, else stays a node
- *   of its own. Any other entry is its own node.
+ *   word ("person:ada lovelace" for "person:lovelace"); when no full name ends with it, the
+ *   unique person with that word elsewhere in the name ("person:xi jinping" for
+ *   "person:xi"). With no such person, or several, it joins the entry of the same key seen
+ *   as a full name if there is one, else stays a node of its own. A full name whose first
+ *   word is an initial ("person:s jaishankar") joins the unique full name with the same last
+ *   word and a first name starting with that letter. Any other entry is its own node.
  * Nodes then sum mentions and unite labels and aliases; edges whose ends fell together are
  * merged (or dropped when both ends are now one node).
  */
@@ -51,13 +54,37 @@ static uint32_t same_key_full(const ng_graph *g, uint32_t i)
     return ng_graph__find_actor(g, g->actors[i].key, 0, &idx) ? idx : i;
 }
 
+/* The first ref whose word is `word` (refs sorted by cmp_surname). */
+static size_t first_ref(const surname_ref *refs, size_t n_refs, const char *word, size_t len)
+{
+    surname_ref probe = {word, len, 0};
+    size_t lo = 0, hi = n_refs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cmp_surname(&refs[mid], &probe) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+static int ref_is(const surname_ref *r, const char *word, size_t len)
+{
+    return r->len == len && memcmp(r->word, word, len) == 0;
+}
+
 /* rep[i] = the entry whose node entry i joins (rep[rep[i]] == rep[i]). */
 static int resolve(ng_graph *g, uint32_t *rep)
 {
-    surname_ref *refs = NULL;
-    size_t n_refs = 0;
+    surname_ref *refs = NULL, *inner = NULL;
+    size_t n_refs = 0, n_inner = 0, n_words = 0;
+    for (uint32_t i = 0; i < g->n_actors; i++) {
+        const char *name = name_of(g->actors[i].key);
+        for (const char *p = name; *p; p++) n_words += *p == ' ';
+    }
     if (g->n_actors && !(refs = ng_malloc(g->n_actors * sizeof *refs))) return NG_ENOMEM;
+    if (n_words && !(inner = ng_malloc(n_words * sizeof *inner))) { free(refs); return NG_ENOMEM; }
 
+    /* refs: the last word of every full person name; inner: its other words */
     for (uint32_t i = 0; i < g->n_actors; i++) {
         const ng_agg_actor *a = &g->actors[i];
         rep[i] = i;
@@ -68,41 +95,74 @@ static int resolve(ng_graph *g, uint32_t *rep)
         refs[n_refs].len = strlen(w);
         refs[n_refs].entry = i;
         n_refs++;
+        for (const char *p = name; p < w - 1;) {
+            const char *e = strchr(p, ' ');
+            inner[n_inner].word = p;
+            inner[n_inner].len = (size_t)(e - p);
+            inner[n_inner].entry = i;
+            n_inner++;
+            p = e + 1;
+        }
     }
     if (n_refs > 1) qsort(refs, n_refs, sizeof *refs, cmp_surname);
+    if (n_inner > 1) qsort(inner, n_inner, sizeof *inner, cmp_surname);
 
+    /* initials first: their full names are then the candidates of surnames */
     for (uint32_t i = 0; i < g->n_actors; i++) {
         const ng_agg_actor *a = &g->actors[i];
-        if (!a->partial) continue;
         uint32_t found = UINT32_MAX;
         size_t n_found = 0;
-        if (a->type == NG_ETYPE_PERSON) {
-            const char *surname = name_of(a->key);
-            size_t slen = strlen(surname);
-            surname_ref probe = {last_word(surname), strlen(last_word(surname)), 0};
-            /* first ref with this last word */
-            size_t lo = 0, hi = n_refs;
-            while (lo < hi) {
-                size_t mid = (lo + hi) / 2;
-                if (cmp_surname(&refs[mid], &probe) < 0) lo = mid + 1;
-                else hi = mid;
-            }
-            for (size_t r = lo; r < n_refs && refs[r].len == probe.len &&
-                                memcmp(refs[r].word, probe.word, probe.len) == 0;
-                 r++) {
+        if (a->type != NG_ETYPE_PERSON || a->partial) continue;
+        const char *name = name_of(a->key);
+        {
+            /* an initial for a first name ("S Jaishankar"): the unique full name with the
+             * same last word whose first name starts with that letter */
+            const char *sp = strchr(name, ' ');
+            if (!sp || sp - name != 1 || strchr(sp + 1, ' ')) continue;
+            const char *w = last_word(name);
+            size_t wl = strlen(w);
+            for (size_t r = first_ref(refs, n_refs, w, wl); r < n_refs && ref_is(&refs[r], w, wl); r++) {
                 const char *cand = name_of(g->actors[refs[r].entry].key);
-                size_t clen = strlen(cand);
-                /* the candidate must end with " <surname>", word for word */
-                if (clen > slen + 1 && cand[clen - slen - 1] == ' ' &&
-                    strcmp(cand + clen - slen, surname) == 0) {
-                    found = refs[r].entry;
-                    n_found++;
-                }
+                const char *csp = strchr(cand, ' ');
+                if (refs[r].entry == i || !csp || csp - cand < 2 || cand[0] != name[0]) continue;
+                found = refs[r].entry;
+                n_found++;
+            }
+            if (n_found == 1) rep[i] = found;
+        }
+    }
+    for (uint32_t i = 0; i < g->n_actors; i++) {
+        const ng_agg_actor *a = &g->actors[i];
+        uint32_t found = UINT32_MAX;
+        size_t n_found = 0;
+        if (a->type != NG_ETYPE_PERSON || !a->partial) continue;
+        const char *name = name_of(a->key);
+        size_t slen = strlen(name);
+        const char *lw = last_word(name);
+        size_t lwl = strlen(lw);
+        for (size_t r = first_ref(refs, n_refs, lw, lwl); r < n_refs && ref_is(&refs[r], lw, lwl); r++) {
+            const char *cand = name_of(g->actors[refs[r].entry].key);
+            size_t clen = strlen(cand);
+            /* the candidate must end with " <surname>", word for word */
+            if (clen > slen + 1 && cand[clen - slen - 1] == ' ' && strcmp(cand + clen - slen, name) == 0) {
+                /* candidates count as people: "S Jaishankar" already stands for
+                 * "Subrahmanyam Jaishankar" */
+                if (n_found == 0) { found = rep[refs[r].entry]; n_found = 1; }
+                else if (rep[refs[r].entry] != found) n_found = 2;
+            }
+        }
+        if (n_found == 0 && !strchr(name, ' ')) {
+            /* no full name ends with it: another word of a unique full name ("Xi" of "Xi
+             * Jinping", a surname written first) */
+            for (size_t r = first_ref(inner, n_inner, name, slen); r < n_inner && ref_is(&inner[r], name, slen); r++) {
+                if (n_found == 0) { found = rep[inner[r].entry]; n_found = 1; }
+                else if (rep[inner[r].entry] != found) n_found = 2;
             }
         }
         rep[i] = n_found == 1 ? found : same_key_full(g, i);
     }
     free(refs);
+    free(inner);
     return NG_OK;
 }
 
@@ -120,12 +180,29 @@ static size_t word_count(const char *s)
     return n;
 }
 
-/* The fullest form: most words, then most docs, then byte order. 1 when `l` beats `best`. */
+/* Words that are an initial ("S", "S.") */
+static size_t initials(const char *s)
+{
+    size_t n = 0;
+    while (*s) {
+        while (*s == ' ') s++;
+        const char *e = s;
+        while (*e && *e != ' ') e++;
+        if (e - s == 1 || (e - s == 2 && s[1] == '.')) n++;
+        s = e;
+    }
+    return n;
+}
+
+/* The fullest form: most words, then fewer initials ("Subrahmanyam Jaishankar" over "S
+ * Jaishankar"), then most docs, then byte order. 1 when `l` beats `best`. */
 static int better_label(const ng_label_count *l, size_t words, const ng_label_count *best,
                         size_t best_words)
 {
     if (!best) return 1;
     if (words != best_words) return words > best_words;
+    size_t il = initials(l->label), ib = initials(best->label);
+    if (il != ib) return il < ib;
     if (l->count != best->count) return l->count > best->count;
     return strcmp(l->label, best->label) < 0;
 }

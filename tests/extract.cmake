@@ -15,3 +15,6 @@ foreach(f IN LISTS NG_CASE_FILES)
   add_test(NAME cases_${n} COMMAND run_cases ${f})
   set_tests_properties(cases_${n} PROPERTIES LABELS cases TIMEOUT 120)
 endforeach()
+
+# `newsgraph explain`: every supporting sentence of the edges between two actors.
+ng_add_sh(cli_explain cli cli/test_explain.sh)

@@ -15,9 +15,10 @@ base_graph
 out="$tmp/outdir"
 mkdir -p "$out"
 
-# A bigger corpus, so that the run lasts a few seconds (400 articles in slow mode).
+# A bigger corpus, so that the run lasts a few seconds (400 articles in a sanitizer build;
+# the signal cases run newsgraph directly, not under valgrind).
 n_articles=4000
-[ "$slow" = 1 ] && n_articles=400
+[ "$sanitized" = 1 ] && n_articles=400
 $py - "$tmp/big" "$n_articles" <<'PY'
 import os, random, sys
 root, n = sys.argv[1], int(sys.argv[2])

@@ -202,32 +202,34 @@ NG_TEST(test_graph__merge_sums_and_unites)
 NG_TEST(test_graph__label_most_words_then_most_frequent)
 {
     A a1[] = {{"person:ruth okafor", "Ruth Okafor", "Okafor|Ruth Okafor", NG_ETYPE_PERSON, 1, 0}};
-    A a2[] = {{"person:ruth okafor", "Ruth Okafor", "Ruth Okafor", NG_ETYPE_PERSON, 1, 0}};
+    A a2[] = {{"person:ruth okafor", "Ruth Adaeze Okafor", "Ruth Adaeze Okafor", NG_ETYPE_PERSON, 1, 0}};
     A a3[] = {{"person:ruth okafor", "Ruth N. Okafor", "Ruth N. Okafor", NG_ETYPE_PERSON, 1, 0}};
     A a4[] = {{"person:ruth okafor", "Ruth Nkem Okafor", "Ruth Nkem Okafor", NG_ETYPE_PERSON, 1, 0}};
-    /* two three-word forms: "Ruth N. Okafor" twice beats "Ruth Nkem Okafor" once */
+    /* three-word forms: "Ruth Adaeze Okafor" twice beats "Ruth Nkem Okafor" once; "Ruth N.
+     * Okafor" (an initial) loses to both, even three times */
     ng_doc *docs[] = {MKDOC_NOREL("d1", "", a1), MKDOC_NOREL("d2", "", a2),
                       MKDOC_NOREL("d3", "", a3), MKDOC_NOREL("d4", "", a4),
-                      MKDOC_NOREL("d5", "", a3)};
-    ng_graph *g = build(docs, 5, NULL);
+                      MKDOC_NOREL("d5", "", a3), MKDOC_NOREL("d6", "", a2),
+                      MKDOC_NOREL("d7", "", a3)};
+    ng_graph *g = build(docs, 7, NULL);
     CHECK(g != NULL);
     if (g) {
         CHECK_INT(ng_graph_node_count(g), 1);
-        CHECK_STR(ng_graph_node(g, 0)->label, "Ruth N. Okafor");
-        CHECK_STR(ng_graph_node(g, 0)->id, "ruth-n-okafor");
-        CHECK_STR(ng_graph_node(g, 0)->aliases, "Okafor|Ruth N. Okafor|Ruth Nkem Okafor|Ruth Okafor");
-        CHECK_INT(ng_graph_node(g, 0)->mentions, 5);
+        CHECK_STR(ng_graph_node(g, 0)->label, "Ruth Adaeze Okafor");
+        CHECK_STR(ng_graph_node(g, 0)->id, "ruth-adaeze-okafor");
+        CHECK_STR(ng_graph_node(g, 0)->aliases, "Okafor|Ruth Adaeze Okafor|Ruth N. Okafor|Ruth Nkem Okafor|Ruth Okafor");
+        CHECK_INT(ng_graph_node(g, 0)->mentions, 7);
         CHECK_INT(ng_graph_edge_count(g), 0);
         CHECK_STR(ng_graph_node(g, 0)->first_date, "");
     }
     ng_graph_free(g);
-    /* a tie in words and counts goes to byte order */
-    ng_doc *tie[] = {MKDOC_NOREL("d4", "", a4), MKDOC_NOREL("d3", "", a3)};
-    g = build(tie, 2, NULL);
-    CHECK(g && strcmp(ng_graph_node(g, 0)->label, "Ruth N. Okafor") == 0);
+    /* a tie in words, initials and counts goes to byte order */
+    ng_doc *tie[] = {MKDOC_NOREL("d4", "", a4), MKDOC_NOREL("d2", "", a2), MKDOC_NOREL("d3", "", a3)};
+    g = build(tie, 3, NULL);
+    CHECK(g && strcmp(ng_graph_node(g, 0)->label, "Ruth Adaeze Okafor") == 0);
     ng_graph_free(g);
-    free_docs(tie, 2);
-    free_docs(docs, 5);
+    free_docs(tie, 3);
+    free_docs(docs, 7);
 }
 
 NG_TEST(test_graph__symmetric_stored_once_in_id_order)
@@ -335,6 +337,71 @@ NG_TEST(test_graph__surname_joins_same_key_full_entry_when_ambiguous)
     CHECK(g && ng_graph_node_count(g) == 1 && ng_graph_node(g, 0)->mentions == 3);
     ng_graph_free(g);
     free_docs(docs, 2);
+}
+
+NG_TEST(test_graph__surname_written_first_joins_unique_full_name)
+{
+    /* "Wen" is no full name's last word: the unique full name with that first word */
+    A a1[] = {{"person:wen lanfeng", "Wen Lanfeng", "Wen Lanfeng", NG_ETYPE_PERSON, 1, 0},
+              {"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0}};
+    A a2[] = {{"person:wen", "Wen", "Wen", NG_ETYPE_PERSON, 2, 1},
+              {"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0}};
+    R r2[] = {{0, 1, NG_REL_CONDEMNED, "Wen condemned Zembla.", 0, ""}};
+    ng_doc *docs[] = {MKDOC_NOREL("w1", "", a1), MKDOC("w2", "", a2, r2)};
+    ng_graph *g = build(docs, 2, NULL);
+    CHECK(g != NULL);
+    if (!g) return;
+    CHECK_INT(ng_graph_node_count(g), 2);
+    CHECK(node_by_label(g, "Wen") == NULL);
+    CHECK(find_edge(g, "Wen Lanfeng", NG_REL_CONDEMNED, "Zembla") != NULL);
+    ng_graph_free(g);
+    /* two full names begin with it: it stays a node of its own */
+    A a3[] = {{"person:wen ruiqi", "Wen Ruiqi", "Wen Ruiqi", NG_ETYPE_PERSON, 1, 0}};
+    ng_doc *three[] = {docs[0], docs[1], MKDOC_NOREL("w3", "", a3)};
+    g = build(three, 3, NULL);
+    CHECK(g && ng_graph_node_count(g) == 4 && node_by_label(g, "Wen") != NULL);
+    ng_graph_free(g);
+    ng_doc_free(three[2]);
+    /* a last-word match wins over an inner one: "Wen" is Lu Wen's, not Wen Lanfeng's */
+    A a4[] = {{"person:lu wen", "Lu Wen", "Lu Wen", NG_ETYPE_PERSON, 1, 0}};
+    ng_doc *four[] = {docs[0], docs[1], MKDOC_NOREL("w4", "", a4)};
+    g = build(four, 3, NULL);
+    CHECK(g && ng_graph_node_count(g) == 3 && find_edge(g, "Lu Wen", NG_REL_CONDEMNED, "Zembla"));
+    ng_graph_free(g);
+    ng_doc_free(four[2]);
+    free_docs(docs, 2);
+}
+
+NG_TEST(test_graph__initial_joins_unique_full_first_name)
+{
+    A a1[] = {{"person:rokeya tandon", "Rokeya Tandon", "Rokeya Tandon", NG_ETYPE_PERSON, 1, 0}};
+    A a2[] = {{"person:r tandon", "R Tandon", "R Tandon|R. Tandon", NG_ETYPE_PERSON, 1, 0},
+              {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
+    R r2[] = {{0, 1, NG_REL_AFFILIATED_WITH, "Arcadia's minister R. Tandon spoke.", 0, ""}};
+    A a3[] = {{"person:tandon", "Tandon", "Tandon", NG_ETYPE_PERSON, 1, 1}};
+    ng_doc *docs[] = {MKDOC_NOREL("t1", "", a1), MKDOC("t2", "", a2, r2), MKDOC_NOREL("t3", "", a3)};
+    ng_graph *g = build(docs, 3, NULL);
+    CHECK(g != NULL);
+    if (!g) return;
+    /* one person: the initial, the full name and the surname alone */
+    CHECK_INT(ng_graph_node_count(g), 2);
+    const ng_node *p = node_by_label(g, "Rokeya Tandon");
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_INT(p->mentions, 3);
+        CHECK_STR(p->aliases, "R Tandon|R. Tandon|Rokeya Tandon|Tandon");
+    }
+    CHECK(find_edge(g, "Rokeya Tandon", NG_REL_AFFILIATED_WITH, "Arcadia") != NULL);
+    ng_graph_free(g);
+    /* two full names fit the initial (and a different first letter does not): apart */
+    A a4[] = {{"person:ravi tandon", "Ravi Tandon", "Ravi Tandon", NG_ETYPE_PERSON, 1, 0},
+              {"person:mira tandon", "Mira Tandon", "Mira Tandon", NG_ETYPE_PERSON, 1, 0}};
+    ng_doc *more[] = {docs[0], docs[1], MKDOC_NOREL("t4", "", a4)};
+    g = build(more, 3, NULL);
+    CHECK(g && node_by_label(g, "R Tandon") != NULL && ng_graph_node_count(g) == 5);
+    ng_graph_free(g);
+    ng_doc_free(more[2]);
+    free_docs(docs, 3);
 }
 
 /* ------------------------------------------------------------------ determinism */
@@ -857,6 +924,8 @@ NG_TEST_MAIN(test_graph__merge_sums_and_unites, test_graph__label_most_words_the
              test_graph__symmetric_stored_once_in_id_order,
              test_graph__surname_joins_unique_full_name, test_graph__shared_surname_stays_apart,
              test_graph__surname_joins_same_key_full_entry_when_ambiguous,
+             test_graph__surname_written_first_joins_unique_full_name,
+             test_graph__initial_joins_unique_full_first_name,
              test_graph__same_docs_any_order_same_graph,
              test_graph__evidence_bounded_counts_exact,
              test_graph__ids_are_slugs_with_deterministic_collisions,
