@@ -604,6 +604,8 @@ int ng_shard_read_doc(ng_shard_reader *r, ng_doc **out)
                      (unsigned)NG_SHARD_MAX_RECORD);
         return NG_EFORMAT;
     }
+    /* (hostile: a zero-length first record left the body NULL, and NULL + 0 is undefined) */
+    if ((error = reserve_body(r, 1)) < 0) return error;
     if ((error = read_body(r, len, record)) < 0) return error;
     if ((k = read_exact(r, tail, sizeof tail)) < 0) return r->read_error;
     if ((size_t)k < sizeof tail) {

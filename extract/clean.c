@@ -143,7 +143,12 @@ int ng_clean__decode(ng_buf *out, const char *raw, size_t len, ng_clean_stats *s
             if (i + n < len && !utf8_valid(s + i + n, len - i - n, &next)) next = 0xFFFD;
         }
         if (cp == '\r' && i + n < len && s[i + n] == '\n') { i += n; continue; }
-        if (cp == 0) { i += n; continue; }
+        if (cp == 0) { /* a NUL byte is never text: counted, and kept apart as a space */
+            st->bad_bytes++;
+            emit(out, ' ', next);
+            i += n;
+            continue;
+        }
         emit(out, cp, next);
         i += n;
     }

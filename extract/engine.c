@@ -21,7 +21,9 @@
  *  5. edges respect types (member_of needs an organization as object, affiliated_with a
  *     person as subject, nobody relates to a place) and get the date of the sentence's date
  *     expression nearest the trigger, else the article's date;
- *  6. people with a title naming a state or organization get affiliated_with.
+ *  6. people with a title naming a state or organization get affiliated_with; for an office
+ *     written without a state, the state is decided at the end of the article from the
+ *     clues each mention left (resolve_pending; README "Affiliations").
  * Coreference: he/she/his -> the nearest person before in the sentence, else the first person
  * of the latest sentence that has one; they/their -> the latest list of actors, else the latest
  * bloc; "the two sides", "the three countries", "both countries" -> the latest list (or pair of
@@ -553,9 +555,29 @@ static uint32_t resolve_coref(const ng_work *w, const cstate *cs, const sctx *c,
         return 0;
     }
     case NG_CR_IT:
+        /* an organization named earlier in this sentence, the nearest ("Mali quit the G5
+         * Sahel, while Niger still sits in it") */
+        for (size_t i = c->nu; i-- > 0;) {
+            const unit *u = &c->u[i];
+            if (u->t1 > t0 || u->an != 1 || u->place) continue;
+            const ng_wactor *x = &w->actors[c->acts[u->a0]];
+            if (x->type == NG_ETYPE_ORG && x->body < 0) { out[0] = c->acts[u->a0]; return 1; }
+        }
         a = latest_of_type(w, cs, NG_ETYPE_ORG, 2, 1);
         break;
     case NG_CR_BLOC: {
+        /* an organization named earlier in this sentence ("the EU imposed sanctions on
+         * Wagner, accusing the group of ..."): an organization of states for "the bloc" */
+        for (size_t i = c->nu; i-- > 0;) {
+            const unit *u = &c->u[i];
+            if (u->t1 > t0 || u->an != 1 || u->place) continue;
+            const ng_wactor *x = &w->actors[c->acts[u->a0]];
+            if (x->type != NG_ETYPE_ORG || x->body >= 0) continue;
+            if (number == 1 || (x->lex >= 0 && (w->lex->ents[x->lex].flags & NG_LXF_MULTISTATE))) {
+                out[0] = c->acts[u->a0];
+                return 1;
+            }
+        }
         /* the organization of states most mentioned so far among those of the last sentences */
         uint32_t best = 0;
         for (int i = 0; i < cs->n_mru; i++) {
@@ -712,8 +734,14 @@ static int coref_units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered)
                 n = resolve_coref(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
                 t1 = t + 2;
             } else if ((bits & NG_W_BLOCNOUN) && number == 0) {
-                if (j + 1 < c->b && ng_w__is(w, j + 1, "of")) continue;
-                n = resolve_coref(w, cs, c, NG_CR_BLOC, 0, 0, t, acts);
+                /* "the bloc of A, B and C" names its members; "the group of fomenting" does not */
+                if (j + 2 < c->b && ng_w__is(w, j + 1, "of") &&
+                    (covered[j + 2 - c->a] || (w->tk.v[j + 2].flags & NG_TK_CAP) || (ng_w__bits(w, j + 2) & NG_W_DET)))
+                    continue;
+                /* "the group", "the organisation": any organization; "the bloc": of states */
+                int generic = ng_w__is(w, j, "group") || ng_w__is(w, j, "organisation") ||
+                              ng_w__is(w, j, "organization") || ng_w__is(w, j, "body");
+                n = resolve_coref(w, cs, c, NG_CR_BLOC, generic, 0, t, acts);
                 t1 = j + 1;
             } else if ((bits & NG_W_GOVNOUN) && number == 0 && !(bits & NG_W_TROOPS)) {
                 /* "the military rulers of X": a role phrase, grouped with X later */
@@ -1386,7 +1414,9 @@ static int32_t find_object(const ng_work *w, const sctx *c, const ng_trigger *tr
                 return gi;
             }
             if (direct) {
-                if (g->pp && !g->role) { j = g->t1; steps++; continue; }
+                /* a preposition that is part of the trigger ("sit in it") does not make
+                 * the object a prepositional phrase */
+                if (g->pp && !g->role && g->t0 != te) { j = g->t1; steps++; continue; }
                 if (g->poss && !(tr->flags & NG_TRF_POSS) && !poss_is_owner(w, c, g)) { j = g->t1 + 1; steps++; continue; }
                 return gi;
             }
@@ -1406,6 +1436,9 @@ static int32_t find_object(const ng_work *w, const sctx *c, const ng_trigger *tr
             char ch = *ng_w__fold(w, j);
             if (ch == ';' || ch == ':' || ch == ')' || ch == '.') return -1;
             if (ch == '"' && !(tr->flags & NG_TRF_QUOTE)) return -1;
+            /* "the zone where the countries meet, was made public by ...": a comma right
+             * after the verb ends its clause */
+            if (ch == ',' && j == te && tr->form == NG_TR_VERB) return -1;
             j++;
             steps++;
             continue;
@@ -1506,7 +1539,7 @@ static int32_t members_in_brackets(const ng_work *w, const sctx *c, int32_t gi)
     return m;
 }
 
-static int run_trigger_(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint32_t ts, uint32_t te,
+static int run_trigger(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint32_t ts, uint32_t te,
                        int32_t gap_group)
 {
     int error;
@@ -1691,6 +1724,17 @@ static int run_trigger_(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, u
     }
     if (subj >= 0)
         for (uint32_t k = 0; k < c->g[subj].an && ns < GMAX * 2; k++) S[ns++] = c->acts[c->g[subj].a0 + k];
+    if (tr->rel == NG_REL_MEMBER_OF && obj >= 0 && subj >= 0 && c->g[obj].t1 + 1 < c->b) {
+        /* "X and Y sit in it alongside Z and W": members too */
+        uint32_t q = c->g[obj].t1;
+        if (ng_w__is(w, q, "alongside") || ((ng_w__is(w, q, "along") || ng_w__is(w, q, "together")) && ng_w__is(w, q + 1, "with"))) {
+            q += ng_w__is(w, q, "alongside") ? 1 : 2;
+            while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET)) q++;
+            int32_t gz = q < c->b ? c->gstart[q - c->a] : -1;
+            if (gz >= 0 && !c->g[gz].place)
+                for (uint32_t k = 0; k < c->g[gz].an && ns < GMAX * 2; k++) S[ns++] = c->acts[c->g[gz].a0 + k];
+        }
+    }
     if (obj >= 0) {
         for (uint32_t k = 0; k < c->g[obj].an && no < GMAX * 2; k++) {
             O[no++] = c->acts[c->g[obj].a0 + k];
@@ -1756,6 +1800,13 @@ static int run_trigger_(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, u
     /* no object: a plural subject of a symmetric relation ("X and Y met"), or a "between" */
     if (ns >= 2 && ng_rel_symmetric(tr->rel) && (tr->flags & NG_TRF_PAIR) && !noun) {
         const group *g = agent >= 0 ? &c->g[agent] : &c->g[subj];
+        /* "X and Y met bankers": an object that is not an actor, not each other (a signed
+         * document is another matter) */
+        if (tr->rel == NG_REL_MET && te < c->b && (w->tk.v[te].flags & NG_TK_WORD) && !(w->tk.v[te].flags & NG_TK_CAP) &&
+            !(ng_w__bits(w, te) & (NG_W_PREP | NG_W_SKIPADV | NG_W_CLAUSE | NG_W_BE | NG_W_SAY | NG_W_PAST_MARK)) &&
+            !ng_w__is(w, te, "and") && !ng_w__is(w, te, "again") && !ng_w__is(w, te, "privately") &&
+            !(ng_w__bits(w, te) & NG_W_NUMWORD))
+            return NG_OK;
         /* "the zone where the countries meet": borders, not people */
         int people = 0;
         for (uint32_t k = 0; k < g->an; k++) people += w->actors[c->acts[g->a0 + k]].type == NG_ETYPE_PERSON;
@@ -1784,15 +1835,6 @@ static int run_trigger_(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, u
     return NG_OK;
 }
 
-static int run_trigger(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint32_t ts, uint32_t te,
-                       int32_t gap_group)
-{
-    size_t n0 = w->n_rels;
-    int e = run_trigger_(w, cs, c, tr, ts, te, gap_group);
-    if (getenv("NG_DEBUG_TRIG")) fprintf(stderr, "trigger rel=%d at '%.*s' .. %u: +%zu\n", tr->rel, (int)w->tk.v[ts].len, w->text + w->tk.v[ts].off, te - ts, w->n_rels - n0);
-    return e;
-}
-
 static int run_triggers(ng_work *w, cstate *cs, sctx *c)
 {
     int error;
@@ -1813,6 +1855,13 @@ static int run_triggers(ng_work *w, cstate *cs, sctx *c)
             uint32_t end = 0;
             int32_t gap_group = -1;
             if (!match_slots(w, c, tr, 0, t, &end, &gap_group)) continue;
+            /* a verb after an article or a possessive is an adjective or a noun ("the
+             * ousted president", "the visits to X") */
+            if (tr->form == NG_TR_VERB && t > c->a &&
+                (ng_w__is(w, t - 1, "the") || ng_w__is(w, t - 1, "a") || ng_w__is(w, t - 1, "an") ||
+                 ng_w__is(w, t - 1, "his") || ng_w__is(w, t - 1, "her") || ng_w__is(w, t - 1, "its") ||
+                 ng_w__is(w, t - 1, "their") || ng_w__is(w, t - 1, "our")))
+                continue;
             /* a noun trigger "between"/"with" needs its preposition right after it */
             /* the longest match; at equal length a noun after a determiner ("the signing",
              * "the meeting between") and a verb elsewhere */
@@ -1958,6 +2007,17 @@ static void note_roles(const ng_work *w, cstate *cs, const sctx *c)
     }
 }
 
+/* An office one person holds in a state at a time: a title naming a ministry (titles.csv
+ * body column), or a head of state or government. */
+static int unique_office(const ng_work *w, int32_t title)
+{
+    const ng_lx_title *t = &w->lex->titles[title];
+    if (t->body >= 0) return 1;
+    return strstr(t->title, "President") || strstr(t->title, "Prime Minister") || strstr(t->title, "Premier") ||
+           strstr(t->title, "Chancellor") || strstr(t->title, "King") || strstr(t->title, "Queen") ||
+           strstr(t->title, "Crown Prince") || strstr(t->title, "Emir") || strstr(t->title, "Sultan");
+}
+
 static int pending_ok(const ng_work *w, const cstate *cs, const pending_affil *p, int32_t st)
 {
     if (st < 0 || w->actors[st].type != NG_ETYPE_STATE) return 0;
@@ -1972,7 +2032,9 @@ static int pending_ok(const ng_work *w, const cstate *cs, const pending_affil *p
         if (other == st || (w->actors[other].type == NG_ETYPE_PERSON && w->actors[other].affil == st)) return 0;
     }
     /* another person holds this title for that state ("Nigeria's President X" makes a
-     * later "President Y" someone else's) */
+     * later "President Y" someone else's): only for offices one person holds (heads of
+     * state and government, a named ministry), not "Minister" or "Ambassador" */
+    if (!unique_office(w, p->title)) return 1;
     for (size_t i = 0; i < w->n_actors; i++) {
         const ng_wactor *o = &w->actors[i];
         if ((int32_t)i == p->actor || o->type != NG_ETYPE_PERSON || o->affil != st || o->title < 0) continue;
@@ -2055,7 +2117,6 @@ static int resolve_pending(ng_work *w, cstate *cs)
             }
             if (top >= 0 && best > second) st = top;
         }
-        if (getenv("NG_DEBUG_PEND")) fprintf(stderr, "pend %s title=%d before=%s after=%s excl=%u -> %s\n", pa->label, p->title, p->before >= 0 ? w->actors[p->before].label : "-", p->after >= 0 ? w->actors[p->after].label : "-", p->n_excl, st >= 0 ? w->actors[st].label : "-");
         if (st < 0) continue;
         pa->affil = st;
         w->actors[st].emit = 1;
@@ -2103,6 +2164,17 @@ static int affiliations(ng_work *w, cstate *cs, sctx *c)
             /* decided at the end of the article (see resolve_pending) */
             if ((error = add_pending(w, cs, c, m)) < 0) return error;
             continue;
+        }
+        if (m->st2 >= 0) {
+            /* "Nigeria's President X, the current chairman of ECOWAS": both */
+            int32_t a2;
+            if ((error = ng_actors__get_lex(w, &a2, m->st2)) < 0) return error;
+            if (w->actors[a2].type != NG_ETYPE_PLACE && a2 != aff) {
+                w->actors[a2].emit = 1;
+                if (!w->actors[a2].mentions) w->actors[a2].mentions = 1;
+                if ((error = ng_engine__add_rel(w, m->actor, a2, NG_REL_AFFILIATED_WITH, c->s, date_for(w, c, m->t0))) < 0)
+                    return error;
+            }
         }
         if (aff < 0) continue;
         if (w->actors[aff].type == NG_ETYPE_PLACE) continue;

@@ -380,6 +380,8 @@ typedef struct ng_mention {
                            * (NG_OWN_*), resolved in pass 2 */
     int32_t lex;          /* entity, body or title */
     int32_t st;           /* bodies: state entity; persons/roles: affiliation entity; -1 */
+    int32_t st2;          /* persons: a second affiliation an apposition states ("Nigeria's
+                           * President X, the chairman of ECOWAS"), -1 */
     int32_t st_org;       /* persons: affiliation is this organization named in the text
                            * (index in work->neworgs) when st is -1 */
     int32_t title;        /* persons: title id or -1 */

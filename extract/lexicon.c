@@ -1005,6 +1005,7 @@ int ng_lexicon_load_actors(ng_lexicon *lex, const char *path, ng_skip_fn on_skip
     size_t len = 0;
     int error;
     if ((error = read_file(&data, &len, path)) < 0) return error;
+    if (len == 0 && on_skip) on_skip(ctx, path, "empty file: no actors added");
     error = ng_lexicon__load_csv(lex, NG_CSV_USER_ACTORS, path, data, len, on_skip, ctx);
     free(data);
     return error;
@@ -1016,6 +1017,7 @@ int ng_lexicon_load_triggers(ng_lexicon *lex, const char *path, ng_skip_fn on_sk
     size_t len = 0;
     int error;
     if ((error = read_file(&data, &len, path)) < 0) return error;
+    if (len == 0 && on_skip) on_skip(ctx, path, "empty file: no triggers added");
     error = ng_lexicon__load_csv(lex, NG_CSV_TRIGGERS, path, data, len, on_skip, ctx);
     free(data);
     return error;

@@ -40,7 +40,7 @@ static void mention_init(ng_mention *m, uint32_t s, uint32_t t0, uint32_t t1, ui
     m->t0 = m->n0 = t0;
     m->t1 = m->n1 = t1;
     m->kind = kind;
-    m->lex = m->st = m->st_org = m->title = m->org = m->pers = m->actor = -1;
+    m->lex = m->st = m->st2 = m->st_org = m->title = m->org = m->pers = m->actor = -1;
 }
 
 static int tok_cap(const ng_work *w, uint32_t t)
@@ -351,7 +351,11 @@ static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *
                 j = (int64_t)m->t0 - 1;
                 continue;
             }
-            return (uint32_t)-1;
+            /* capitalized words with no sign of being a name ("Energy, Petroleum and
+             * Mines, X", "Land and Sea Transport, X"): words of the title's complement */
+            if (!(m->kind == NG_MK_CAND && m->ev == 0 && m->t1 - m->t0 <= 3)) return (uint32_t)-1;
+            j = (int64_t)m->t0 - 1;
+            continue;
         }
         if (mi >= 0 && !w->ms[mi].dead) return (uint32_t)-1;
         const ng_tok *k = &w->tk.v[t];
@@ -441,6 +445,9 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
             uint32_t ts = title_before_comma(w, s, cov, t, &ti, &af);
             if (ts == (uint32_t)-1) break;
             if (affil < 0) affil = af;
+            if (ti >= 0 && (title < 0 || (w->lex->titles[title].kind != NG_TITLE_OFFICE &&
+                                          w->lex->titles[ti].kind == NG_TITLE_OFFICE)))
+                title = ti;
             appos = 1;
             res->ev |= NG_EV_APPOS;
             accepted = ts;
@@ -459,7 +466,11 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
         if (mi >= 0 && !w->ms[mi].dead && w->ms[mi].t1 == t + 1) {
             const ng_mention *m = &w->ms[mi];
             if (m->kind == NG_MK_TITLE) {
-                if (title < 0) title = m->lex;
+                /* an office wins over a rank or an honorific: "the Minister of the Armed
+                 * Forces, General X" is a minister */
+                if (title < 0 || (w->lex->titles[title].kind != NG_TITLE_OFFICE &&
+                                  w->lex->titles[m->lex].kind == NG_TITLE_OFFICE))
+                    title = m->lex;
                 have_title = 1;
                 if (pending_affil >= 0) { affil = pending_affil; pending_affil = -1; }
                 accepted = m->t0;
@@ -560,7 +571,8 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
 /* Scans an apposition after a name ending at r1: ", the Defense Minister of Russia",
  * ", Russia's Minister of Defense", ", president of the ECOWAS Commission", ", a general". */
 static void scan_suffix(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r1,
-                        uint32_t *end, int32_t *affil, int32_t *affil_org, int32_t *title, uint8_t *ev)
+                        uint32_t *end, int32_t *affil, int32_t *affil2, int32_t *affil_org, int32_t *title,
+                        uint8_t *ev)
 {
     const ng_wsent *se = &w->sents[s];
     uint32_t a = se->tok0, b = se->tok0 + se->ntok;
@@ -583,6 +595,8 @@ static void scan_suffix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
     }
     if (!is_punct_tok(w, r1, ',')) return;
     q = r1 + 1;
+    /* ", and the Minister of Trade, Y": the next item of a list, not an apposition */
+    if (q < b && (ng_w__is(w, q, "and") || ng_w__is(w, q, "or"))) return;
     int indef = q < b && (ng_w__is(w, q, "a") || ng_w__is(w, q, "an"));
     if (q < b && (ng_w__is(w, q, "the") || ng_w__is(w, q, "a") || ng_w__is(w, q, "an") ||
                   ng_w__is(w, q, "his") || ng_w__is(w, q, "her")))
@@ -672,6 +686,7 @@ static void scan_suffix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
     if (!have_title) return;
     *end = last > r1 ? last : r1;
     if (*affil < 0) *affil = af;
+    else if (af >= 0 && af != *affil) *affil2 = af;
     if (*title < 0) *title = ti;
     *ev |= NG_EV_APPOS;
 }
@@ -789,7 +804,7 @@ static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, u
         m.st_org = pr.affil_org;
         m.title = pr.title;
         m.owner = pr.owner;
-        scan_suffix(w, s, cov, r1, &end, &m.st, &m.st_org, &m.title, &m.ev);
+        scan_suffix(w, s, cov, r1, &end, &m.st, &m.st2, &m.st_org, &m.title, &m.ev);
         if (m.st >= 0) m.owner = 0;
         m.t1 = end;
         /* verbs of saying next to the name */
@@ -899,7 +914,11 @@ static int name_runs(ng_work *w, uint32_t s, int32_t *cov)
         /* an organization: the run ends with a head word, or an acronym follows */
         {
             uint64_t acr = acronym_at(w, f1, b);
-            int orghead = (ng_w__bits(w, f1 - 1) & NG_W_ORGHEAD) && f1 - f0 >= 2;
+            /* one head word is enough after a demonym ("Ethiopian Airlines") */
+            int after_demonym = f0 > a && cov[f0 - 1 - a] >= 0 && w->ms[cov[f0 - 1 - a]].kind == NG_MK_DEMONYM &&
+                                w->ms[cov[f0 - 1 - a]].t1 == f0 &&
+                                !(ng_w__bits(w, f1 - 1) & (NG_W_TROOPS | NG_W_GOVNOUN));
+            int orghead = (ng_w__bits(w, f1 - 1) & NG_W_ORGHEAD) && (f1 - f0 >= 2 || after_demonym);
             if ((orghead || (acr && f1 - f0 >= 2)) && !(ng_w__bits(w, f1 - 1) & NG_W_PLACEHEAD)) {
                 uint32_t o0 = f0;
                 int32_t st = -1;
