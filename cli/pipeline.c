@@ -67,6 +67,12 @@ static void deliver_in_order(shared *s)
                          p->article->origin, p->doc->bad_bytes);
             }
             s->articles++;
+            if (cli_verbose && !cli_quiet) {
+                cli_progress_clear(s->progress);
+                fprintf(stderr, "newsgraph: %s: id %s, date %s, %zu actors, %zu relations\n",
+                        p->article->origin, p->doc->id, p->doc->date[0] ? p->doc->date : "unknown",
+                        p->doc->n_actors, p->doc->n_relations);
+            }
             int error = s->consume(s->ctx, p->doc);
             if (error < 0) fail(s, error);
         }

@@ -36,6 +36,9 @@ expect 0 "wrote $tmp/g.graphml" -- "$bin" build "$art" -o "$tmp/g.graphml"
 expect 0 "" -- "$bin" build -q "$art" -o - --format dot
 grep -q '^digraph' "$tmp/out" || { echo "FAIL: -o - --format dot did not write DOT to stdout"; fails=$((fails+1)); }
 [ -s "$tmp/err" ] && { echo "FAIL: -q printed: $(head -c 200 "$tmp/err")"; fails=$((fails+1)); }
+# -v prints one line per article, naming its file, id and date.
+expect 0 "tass-2025-08-14-aes-defense-consultations.txt: id tass-2025-08-14-aes-defense-consultations, date 2025-08-14" -- "$bin" build -v "$art" -o "$tmp/v.graphml"
+[ "$(grep -c ': id ' "$tmp/err")" = 5 ] || { echo "FAIL: -v did not print one line per article"; fails=$((fails+1)); }
 # Skipped inputs are reported, counted, and do not fail the run.
 mkdir -p "$tmp/mixed"; cp "$art"/*.txt "$tmp/mixed/"; : > "$tmp/mixed/empty.txt"
 printf '\x89PNG\r\n\x1a\n\0\0\0\0\0\0\0\0' > "$tmp/mixed/photo.png"
