@@ -47,10 +47,16 @@ while n < kb * 1024:
 open(path, "w").write("".join(out))
 PY
 }
-cpu_seconds() { # user+system CPU of a build of $1
-  /usr/bin/time -f '%U %S' -o "$tmp/cpu.txt" "$bin" build -q -j1 --no-metrics "$1" -o "$tmp/s.graphml" 2>"$tmp/err"
-  rc=$?
-  awk '{ printf "%.2f", $1 + $2 }' "$tmp/cpu.txt"
+cpu_seconds() { # user+system CPU of a build of $1 (printed, never asserted)
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%U %S' -o "$tmp/cpu.txt" "$bin" build -q -j1 --no-metrics "$1" -o "$tmp/s.graphml" 2>"$tmp/err"
+    rc=$?
+    awk '{ printf "%.2f", $1 + $2 }' "$tmp/cpu.txt"
+  else
+    "$bin" build -q -j1 --no-metrics "$1" -o "$tmp/s.graphml" 2>"$tmp/err"
+    rc=$?
+    printf '?'
+  fi
 }
 sentence "$tmp/small.txt" $((sent_kb / 4))
 sentence "$tmp/large.txt" "$sent_kb"
@@ -60,8 +66,8 @@ t_large=$(cpu_seconds "$tmp/large.txt")
 expect_rc 0 "a $sent_kb KB sentence"
 grep -q '<edge ' "$tmp/s.graphml" && ok || fail "the long sentence gave no relation at all"
 echo "sentence with no full stop: $((sent_kb / 4)) KB in ${t_small} s CPU, $sent_kb KB in ${t_large} s CPU"
-if awk -v s="$t_small" -v l="$t_large" 'BEGIN { exit !(l <= 6 * s + 1.0) }'; then ok
-else fail "time is not linear in the sentence length: ${t_small} s for 1/4 the size, ${t_large} s"; fi
+# Tests never assert timings: a quadratic path would blow through this test's CTest TIMEOUT
+# on the full-size sentence, which is the guard; the two CPU times above are for the reader.
 # The same sentence inside a corpus: the rest is kept, the run succeeds.
 with_base longsent
 cp "$tmp/large.txt" "$tmp/longsent/zz-long.txt"
