@@ -8,25 +8,33 @@
 
 int cli_quiet, cli_verbose;
 
+/* Prints one report line: text quoted from an input (a CSV field, a file name) may hold line
+ * breaks or control characters, which must not split a report or reach the terminal raw. */
+static void report(const char *prefix, const char *fmt, va_list ap)
+{
+    char line[2048];
+    vsnprintf(line, sizeof line, fmt, ap);
+    for (unsigned char *p = (unsigned char *)line; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f) *p = ' ';
+    }
+    fprintf(stderr, "newsgraph: %s%s\n", prefix, line);
+}
+
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
-    fputs("newsgraph: error: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    report("error: ", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 void cli_warn(const char *fmt, ...)
 {
     va_list ap;
     if (cli_quiet) return;
-    fputs("newsgraph: warning: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    report("warning: ", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 void cli_list_free(cli_list *l)

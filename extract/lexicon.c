@@ -477,6 +477,20 @@ static int item_capital(ng_lexicon *lex, const char *item, void *arg)
     return ptab_add(lex, &lex->phrases, item, NG_LX_CAPITAL, cid);
 }
 
+
+/* Reports a skipped row on one line: a message may quote a field, and a CSV field may hold
+ * line breaks or control characters. */
+static void report_skip(ng_skip_fn on_skip, void *ctx, const char *where, const char *msg)
+{
+    char w[512], m[512];
+    if (!on_skip) return;
+    snprintf(w, sizeof w, "%s", where);
+    snprintf(m, sizeof m, "%s", msg);
+    for (char *p = w; *p; p++) if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = ' ';
+    for (char *p = m; *p; p++) if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = ' ';
+    on_skip(ctx, w, m);
+}
+
 /* states.csv, organizations.csv and users' --actors files share these columns. */
 static int load_actors(ng_lexicon *lex, csv_ctx *c, const char *origin, int user,
                        ng_skip_fn on_skip, void *ctx)
@@ -488,7 +502,7 @@ static int load_actors(ng_lexicon *lex, csv_ctx *c, const char *origin, int user
     char msg[160], where[600];
     if (c_name < 0) {
         snprintf(where, sizeof where, "%s:1", origin);
-        if (on_skip) on_skip(ctx, where, "no 'name' column in the header; file ignored");
+        report_skip(on_skip, ctx, where, "no 'name' column in the header; file ignored");
         return NG_OK;
     }
     for (size_t r = 1; r < c->n; r++) {
@@ -500,21 +514,21 @@ static int load_actors(ng_lexicon *lex, csv_ctx *c, const char *origin, int user
         if (row_blank(row)) continue;
         snprintf(where, sizeof where, "%s:%zu", origin, row->line);
         if (!*name) {
-            if (on_skip) on_skip(ctx, where, "empty name");
+            report_skip(on_skip, ctx, where, "empty name");
             continue;
         }
         if (*type_s) {
             if (ng_etype_parse(&type, type_s) < 0) {
                 snprintf(msg, sizeof msg, "unknown type '%.60s' (use person, state, organization, place)", type_s);
-                if (on_skip) on_skip(ctx, where, msg);
+                report_skip(on_skip, ctx, where, msg);
                 continue;
             }
         } else if (user) {
-            if (on_skip) on_skip(ctx, where, "empty type (use person, state, organization, place)");
+            report_skip(on_skip, ctx, where, "empty type (use person, state, organization, place)");
             continue;
         }
         if (type == NG_ETYPE_PERSON && !user) {
-            if (on_skip) on_skip(ctx, where, "built-in data never lists people");
+            report_skip(on_skip, ctx, where, "built-in data never lists people");
             continue;
         }
         if (!first_item(dem, sizeof dem, field(row, c_dem))) dem[0] = '\0';
@@ -550,7 +564,7 @@ static int load_bodies(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
         if (row_blank(row)) continue;
         if (!*name) {
             snprintf(where, sizeof where, "%s:%zu", origin, row->line);
-            if (on_skip) on_skip(ctx, where, "empty body name");
+            report_skip(on_skip, ctx, where, "empty body name");
             continue;
         }
         if (lex->n_bodies == lex->cap_bodies) {
@@ -600,7 +614,7 @@ static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
             if (strcasecmp(kind_s, kinds[k]) == 0) kind = k;
         if (!*title || kind < 0) {
             snprintf(msg, sizeof msg, "%s", !*title ? "empty title" : "unknown kind (use office, military, honorific, religious, royal, role)");
-            if (on_skip) on_skip(ctx, where, msg);
+            report_skip(on_skip, ctx, where, msg);
             continue;
         }
         if (lex->n_titles == lex->cap_titles) {
@@ -688,20 +702,20 @@ static int load_triggers(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
         memset(&t, 0, sizeof t);
         t.next = -1;
         if (parse_rel(&t.rel, field(row, c_rel)) < 0) {
-            if (on_skip) on_skip(ctx, where, "unknown relation (use met, signed, withdrew, condemned, cut_ties, member_of, affiliated_with)");
+            report_skip(on_skip, ctx, where, "unknown relation (use met, signed, withdrew, condemned, cut_ties, member_of, affiliated_with)");
             continue;
         }
         const char *form = field(row, c_form);
         if (strcasecmp(form, "verb") == 0) t.form = NG_TR_VERB;
         else if (strcasecmp(form, "noun") == 0) t.form = NG_TR_NOUN;
         else {
-            if (on_skip) on_skip(ctx, where, "unknown form (use verb or noun)");
+            report_skip(on_skip, ctx, where, "unknown form (use verb or noun)");
             continue;
         }
         why[0] = '\0';
         if ((error = parse_pattern(lex, &t, field(row, c_pat), why, sizeof why)) != 0) {
             if (error < -1) return error;
-            if (on_skip) on_skip(ctx, where, why);
+            report_skip(on_skip, ctx, where, why);
             continue;
         }
         /* object prepositions: '-' is a direct object, empty is no object */
@@ -735,7 +749,7 @@ static int load_triggers(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
                 if (k == sizeof flag_names / sizeof flag_names[0]) bad = 1;
             }
             if (bad) {
-                if (on_skip) on_skip(ctx, where, "unknown flag (use inverse, poss, doc, quote, pair, selfobj, ellipsis, objperson)");
+                report_skip(on_skip, ctx, where, "unknown flag (use inverse, poss, doc, quote, pair, selfobj, ellipsis, objperson)");
                 continue;
             }
         }
@@ -774,7 +788,7 @@ static int load_abbrevs(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip
         buf[n] = '\0';
         if (!n || strchr(buf, ' ')) {
             snprintf(where, sizeof where, "%s:%zu", origin, row->line);
-            if (on_skip) on_skip(ctx, where, "empty abbreviation or one with a space");
+            report_skip(on_skip, ctx, where, "empty abbreviation or one with a space");
             continue;
         }
         /* kinds: title (never ends a sentence), month (not before a number), other (may end one) */
@@ -800,10 +814,10 @@ static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
         else if (strcasecmp(m, "contains") == 0) match = NG_BP_CONTAINS;
         else if (strcasecmp(m, "rest") == 0) match = NG_BP_REST;
         else {
-            if (on_skip) on_skip(ctx, where, "unknown match (use exact, prefix, contains, rest)");
+            report_skip(on_skip, ctx, where, "unknown match (use exact, prefix, contains, rest)");
             continue;
         }
-        if (!*pat) { if (on_skip) on_skip(ctx, where, "empty pattern"); continue; }
+        if (!*pat) { report_skip(on_skip, ctx, where, "empty pattern"); continue; }
         if (lex->n_bp == lex->cap_bp) {
             size_t nc = lex->cap_bp ? lex->cap_bp * 2 : 64;
             ng_bp_rule *nb = ng_realloc(lex->bp, nc * sizeof *nb);
@@ -849,7 +863,7 @@ static int load_words(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_f
                 if (k == sizeof classes / sizeof classes[0]) bad = 1;
             }
             if (bad || !bits || !*w) {
-                if (on_skip) on_skip(ctx, where, !*w ? "empty word" : "unknown word class");
+                report_skip(on_skip, ctx, where, !*w ? "empty word" : "unknown word class");
                 continue;
             }
         }
@@ -877,7 +891,7 @@ static int load_translit(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
         if (row_blank(row)) continue;
         if (!*from || strlen(from) > 7 || strlen(to) > 7) {
             snprintf(where, sizeof where, "%s:%zu", origin, row->line);
-            if (on_skip) on_skip(ctx, where, "from must be 1-7 bytes, to 0-7 bytes");
+            report_skip(on_skip, ctx, where, "from must be 1-7 bytes, to 0-7 bytes");
             continue;
         }
         if (lex->n_tl == lex->cap_tl) {

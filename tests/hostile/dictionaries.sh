@@ -5,11 +5,12 @@
 # the corpus is unchanged by what was skipped.
 source "$(dirname "$0")/lib.sh"
 base_graph
-printf 'name,type,aliases\nAcme Widgets Ltd,organization,Acme\n,person,\nBob Example,wizard,\nCarol Example,,\n' >"$tmp/actors.csv"
+printf 'name,type,aliases\nAcme Widgets Ltd,organization,Acme\n,person,\nBob Example,wizard,\nCarol Example,,\nDan Example,"wiz\nard: forged line",\n' >"$tmp/actors.csv"
 build_and_compare "$tmp/base" "broken --actors rows" --actors "$tmp/actors.csv"
 expect_msg "actors.csv:3: empty name" "empty name"
 expect_msg "actors.csv:4: unknown type 'wizard'" "unknown type"
 expect_msg "actors.csv:5: empty type" "empty type"
+expect_msg "actors.csv:6: unknown type 'wiz ard: forged line'" "a type over two lines is reported on one"
 
 head -c 3000 /bin/true >"$tmp/binary.csv"
 build_and_compare "$tmp/base" "a binary --actors file" --actors "$tmp/binary.csv"
