@@ -24,7 +24,7 @@ static void help(const cli_opt *opts)
 
 int cmd_build(int argc, char **argv)
 {
-    int rc = NG_EXIT_USAGE, want_help = 0, version = 0, no_metrics = 0;
+    int rc = NG_EXIT_USAGE, want_help = 0, version = 0, no_metrics = 0, exact = 0;
     const char *format_name = NULL;
     cli_list outputs = {0}, inputs = {0};
     pipeline_opts po = {0};
@@ -36,6 +36,7 @@ int cmd_build(int argc, char **argv)
         {0, "format", OPT_STRING, &format_name, "FMT", "format for '-o -': graphml, gexf, dot, csv, json"},
         PIPELINE_OPTIONS(po),
         {0, "no-metrics", OPT_FLAG, &no_metrics, NULL, "skip centrality and communities"},
+        {0, "exact", OPT_FLAG, &exact, NULL, "exact metrics over 20000 actors (see metrics --help)"},
         {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},
         {'v', "verbose", OPT_FLAG, &cli_verbose, NULL, "print progress details"},
         {0, "version", OPT_FLAG, &version, NULL, "print the version and exit"},
@@ -69,7 +70,13 @@ int cmd_build(int argc, char **argv)
         cli_error("%s", ng_error_last());
         goto cleanup;
     }
+    if (exact) {
+        ng_metrics_opts mo = NG_METRICS_OPTS_INIT;
+        mo.exact = 1;
+        ng_graph_set_metrics_opts(g, &mo);
+    }
     if ((rc = pipeline_run(&inputs, &po, add_doc, g, &st)) != NG_EXIT_OK) goto cleanup;
+    outs.threads = po.threads; /* the files are written by as many threads as extracted */
     if ((rc = outputs_finish_and_write(g, &outs, no_metrics)) != NG_EXIT_OK) goto cleanup;
     if (!cli_quiet) {
         fprintf(stderr,

@@ -69,7 +69,7 @@ cleanup:
 
 int cmd_merge(int argc, char **argv)
 {
-    int rc = NG_EXIT_USAGE, want_help = 0, no_metrics = 0;
+    int rc = NG_EXIT_USAGE, want_help = 0, no_metrics = 0, exact = 0;
     const char *format_name = NULL;
     cli_list outputs = {0}, shards = {0}, graph_paths = {0}, shard_paths = {0};
     cli_outputs outs = {0};
@@ -81,6 +81,7 @@ int cmd_merge(int argc, char **argv)
         {'o', "output", OPT_LIST, &outputs, "FILE", "write the graph (or a combined shard) to FILE (repeatable)"},
         {0, "format", OPT_STRING, &format_name, "FMT", "format for '-o -': graphml, gexf, dot, csv, json"},
         {0, "no-metrics", OPT_FLAG, &no_metrics, NULL, "skip centrality and communities"},
+        {0, "exact", OPT_FLAG, &exact, NULL, "exact metrics over 20000 actors (see metrics --help)"},
         {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},
         {'v', "verbose", OPT_FLAG, &cli_verbose, NULL, "print progress details"},
         {0, NULL, OPT_FLAG, NULL, NULL, NULL},
@@ -128,6 +129,11 @@ int cmd_merge(int argc, char **argv)
     if (graph_paths.n > 0 && ng_graph_new(&g) < 0) {
         cli_error("%s", ng_error_last());
         goto cleanup;
+    }
+    if (g && exact) {
+        ng_metrics_opts mo = NG_METRICS_OPTS_INIT;
+        mo.exact = 1;
+        ng_graph_set_metrics_opts(g, &mo);
     }
     for (size_t i = 0; i < shards.n; i++) {
         if (read_shard(shards.items[i], g, writers, shard_paths.n, &docs) < 0) {

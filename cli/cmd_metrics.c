@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef enum { FMT_TABLE, FMT_CSV, FMT_MD } out_format;
 
@@ -264,6 +265,20 @@ static int parse_relations(unsigned *mask, const char *list)
     return *mask ? 0 : -1;
 }
 
+/* -v: how long reading and each metrics phase took, on stderr. */
+static void print_phase(void *ctx, const char *phase, double seconds)
+{
+    (void)ctx;
+    fprintf(stderr, "newsgraph: %s: %.2f s\n", phase, seconds);
+}
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static void help(const cli_opt *opts)
 {
     printf("usage: newsgraph metrics [options] GRAPH.graphml\n\n"
@@ -283,13 +298,17 @@ static void help(const cli_opt *opts)
            "  eigenvector  eigenvector centrality, scaled so that the highest is 1\n"
            "  community    Leiden community (modularity), numbered in id order from 0\n"
            "  mentions     times the actor is mentioned in the articles\n\n"
-           "Options:\n");
+           "Above %d actors, betweenness, closeness and harmonic are estimated from a fixed\n"
+           "sample of source actors, and Leiden stops once a round gains less than 0.01%%\n"
+           "(the same numbers on every run; the error is measured in graph/README.md);\n"
+           "--exact computes them as for smaller graphs (hours on 100,000 actors).\n\n"
+           "Options:\n", NG_METRICS_EXACT_MAX);
     cli_print_options(stdout, opts);
 }
 
 int cmd_metrics(int argc, char **argv)
 {
-    int rc = NG_EXIT_USAGE, want_help = 0, top = 0;
+    int rc = NG_EXIT_USAGE, want_help = 0, top = 0, exact = 0;
     const char *sort_name = "pagerank", *format_name = "table", *relations = NULL;
     cli_list positional = {0};
     ng_graph *g = NULL;
@@ -304,6 +323,9 @@ int cmd_metrics(int argc, char **argv)
         {'f', "format", OPT_STRING, &format_name, "FMT", "table (default), csv or md"},
         {0, "relations", OPT_STRING, &relations, "LIST",
          "count only these relations, e.g. met,signed"},
+        {0, "exact", OPT_FLAG, &exact, NULL,
+         "exact betweenness, closeness, harmonic, communities"},
+        {'v', "verbose", OPT_FLAG, &cli_verbose, NULL, "print how long each phase took"},
         {0, NULL, OPT_FLAG, NULL, NULL, NULL},
     };
 
@@ -337,12 +359,21 @@ int cmd_metrics(int argc, char **argv)
         goto cleanup;
     }
 
+    mo.exact = exact;
+    if (cli_verbose) mo.progress = print_phase;
+
     rc = NG_EXIT_FAILED;
-    if (ng_graph_read_graphml(&g, positional.items[0]) < 0 ||
-        ng_graph_compute_metrics_opts(g, &mo) < 0) {
+    double t0 = seconds_now();
+    if (ng_graph_read_graphml(&g, positional.items[0]) < 0) {
         cli_error("%s", ng_error_last());
         goto cleanup;
     }
+    if (cli_verbose) print_phase(NULL, "read", seconds_now() - t0);
+    if (ng_graph_compute_metrics_opts(g, &mo) < 0) {
+        cli_error("%s", ng_error_last());
+        goto cleanup;
+    }
+    t0 = seconds_now();
     size_t n = ng_graph_node_count(g);
     if (n && !(order = malloc(n * sizeof *order))) {
         cli_error("out of memory");
@@ -362,6 +393,10 @@ int cmd_metrics(int argc, char **argv)
                       ng_graph_edge_count(g) == 1 ? "relation" : "relations", nc,
                       nc == 1 ? "community" : "communities", ng_graph_modularity(g),
                       metric_names[by]);
+        if (ng_graph_metrics_sources(g) > 0)
+            ng_buf_printf(&out, "betweenness, closeness and harmonic estimated from %zu sampled "
+                                "sources (--exact for exact values)\n\n",
+                          ng_graph_metrics_sources(g));
         print_table(&out, order, shown);
     } else if (fmt == FMT_CSV) {
         print_csv(&out, order, shown);
@@ -373,6 +408,7 @@ int cmd_metrics(int argc, char **argv)
         goto cleanup;
     }
     if (out.len) fwrite(out.ptr, 1, out.len, stdout);
+    if (cli_verbose) print_phase(NULL, "ranking and output", seconds_now() - t0);
     rc = NG_EXIT_OK;
 
 cleanup:

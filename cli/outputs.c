@@ -1,8 +1,11 @@
 /* outputs.c - the -o outputs of build and merge: checked up front, written from one graph. */
 #include "outputs.h"
 
+#include "pipeline.h"
+
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int outputs_prepare(cli_outputs *outs, const char *cmd, const cli_list *paths,
                     const char *format_name)
@@ -50,20 +53,41 @@ int outputs_prepare(cli_outputs *outs, const char *cmd, const cli_list *paths,
     return NG_EXIT_OK;
 }
 
+/* -j of the command when it set one, else the number of cores. */
+static int writer_threads(const cli_outputs *outs)
+{
+    if (outs->threads > 0) return outs->threads;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return cores > 0 ? (int)cores : 1;
+}
+
 int outputs_finish_and_write(ng_graph *g, const cli_outputs *outs, int no_metrics)
 {
+    ng_export_job *jobs = NULL;
+    int rc = NG_EXIT_FAILED;
     if (ng_graph_finish(g) < 0 || (!no_metrics && ng_graph_compute_metrics(g) < 0)) {
         cli_error("%s", ng_error_last());
         return NG_EXIT_FAILED;
     }
-    for (size_t i = 0; i < outs->n; i++) {
-        const cli_output *o = &outs->items[i];
-        if (ng_export_write(g, o->format, o->path, o->gzip) < 0) {
-            cli_error("%s", ng_error_last());
-            return NG_EXIT_FAILED;
-        }
+    if (outs->n == 0) return NG_EXIT_OK;
+    if (!(jobs = calloc(outs->n, sizeof *jobs))) {
+        cli_error("out of memory");
+        return NG_EXIT_FAILED;
     }
-    return NG_EXIT_OK;
+    for (size_t i = 0; i < outs->n; i++) {
+        jobs[i].format = outs->items[i].format;
+        jobs[i].path = outs->items[i].path;
+        jobs[i].gzip = outs->items[i].gzip;
+    }
+    /* one thread per file: the bytes do not depend on the thread count */
+    if (ng_export_write_all(g, jobs, outs->n, writer_threads(outs)) < 0) {
+        cli_error("%s", ng_error_last());
+        goto cleanup;
+    }
+    rc = NG_EXIT_OK;
+cleanup:
+    free(jobs);
+    return rc;
 }
 
 void outputs_report(const cli_outputs *outs)

@@ -24,6 +24,7 @@ typedef struct cli_output {
 typedef struct cli_outputs {
     cli_output *items;
     size_t n;
+    int threads; /* files written at once: the command's -j; 0 = the number of cores */
 } cli_outputs;
 
 /* Picks each path's format from its extension (`format_name` for "-" and for names without a
@@ -32,8 +33,9 @@ typedef struct cli_outputs {
  * NG_EXIT_USAGE (a bad name or format), or NG_EXIT_FAILED (an output that cannot be written). */
 int outputs_prepare(cli_outputs *outs, const char *cmd, const cli_list *paths,
                     const char *format_name);
-/* ng_graph_finish, the metrics unless `no_metrics`, then every output. NG_EXIT_OK or
- * NG_EXIT_FAILED (after printing why). */
+/* ng_graph_finish, the metrics unless `no_metrics`, then every output, several files at
+ * once (outs->threads); all are written before any is renamed into place (see
+ * ng_export_write_all). NG_EXIT_OK or NG_EXIT_FAILED (after printing why). */
 int outputs_finish_and_write(ng_graph *g, const cli_outputs *outs, int no_metrics);
 /* Prints "newsgraph: wrote FILE" for each output written to a file, unless quiet. */
 void outputs_report(const cli_outputs *outs);

@@ -21,7 +21,7 @@ typedef struct shared {
     pipeline_consumer consume;
     void *ctx;
     pthread_mutex_t read_lock;    /* the reader is sequential: inputs are read in order */
-    pthread_mutex_t consume_lock; /* the consumer sees one doc at a time */
+    pthread_mutex_t consume_lock; /* the reorder window; the consumer sees one doc at a time */
     int error;                    /* first failure: stops every worker */
     char message[1024];
     size_t articles, repaired;
@@ -35,6 +35,8 @@ typedef struct shared {
     uint64_t next_consume;        /* number of the next article to consume */
     pending *window;
     size_t window_size;
+    int consuming;                /* a thread is running the consumer (under consume_lock) */
+    char consume_message[1024];   /* the consumer's error message (consumer's role only) */
 } shared;
 
 static void on_skip(void *ctx, const char *origin, const char *message)
@@ -52,36 +54,56 @@ static void fail(shared *s, int error)
 }
 
 /* Hands docs to the consumer in reader order, whatever order the threads finish in: a doc
- * waits in its slot of the reorder window until every earlier one was consumed. Called with
- * consume_lock held. */
+ * waits in its slot of the reorder window until every earlier one was consumed. One thread at
+ * a time holds the consumer's role (s->consuming) and consumes every doc that is ready,
+ * without holding consume_lock while the consumer runs: the other threads only drop their
+ * doc into its slot and go back to extracting. Called with consume_lock held; returns with
+ * it held. */
 static void deliver_in_order(shared *s)
 {
+    if (s->consuming) return; /* the thread that consumes will take this doc too */
+    s->consuming = 1;
     for (;;) {
+        /* The slot stays occupied (next_consume unchanged) until the doc is consumed, so no
+         * later doc can be put into it meanwhile. */
         pending *p = &s->window[s->next_consume % s->window_size];
-        if (!p->doc) return;
-        if (!s->error) {
-            if (p->doc->bad_bytes) {
+        if (!p->doc) break;
+        ng_doc *doc = p->doc;
+        ng_article *article = p->article;
+        int skip = s->error != 0;
+        pthread_mutex_unlock(&s->consume_lock);
+        int error = NG_OK;
+        if (!skip) {
+            if (doc->bad_bytes) {
                 s->repaired++;
                 cli_progress_clear(s->progress);
                 cli_warn("%s: %u invalid bytes replaced (not UTF-8 or Windows-1252)",
-                         p->article->origin, p->doc->bad_bytes);
+                         article->origin, doc->bad_bytes);
             }
             s->articles++;
             if (cli_verbose && !cli_quiet) {
                 cli_progress_clear(s->progress);
                 fprintf(stderr, "newsgraph: %s: id %s, date %s, %zu actors, %zu relations\n",
-                        p->article->origin, p->doc->id, p->doc->date[0] ? p->doc->date : "unknown",
-                        p->doc->n_actors, p->doc->n_relations);
+                        article->origin, doc->id, doc->date[0] ? doc->date : "unknown",
+                        doc->n_actors, doc->n_relations);
             }
-            int error = s->consume(s->ctx, p->doc);
-            if (error < 0) fail(s, error);
+            error = s->consume(s->ctx, doc);
+            if (error < 0) snprintf(s->consume_message, sizeof s->consume_message, "%s",
+                                    ng_error_last());
         }
-        ng_doc_free(p->doc);
-        ng_article_free(p->article);
+        ng_doc_free(doc);
+        ng_article_free(article);
+        pthread_mutex_lock(&s->consume_lock);
+        if (error < 0 && !s->error) {
+            s->error = error;
+            memcpy(s->message, s->consume_message, sizeof s->message);
+        }
         p->doc = NULL;
         p->article = NULL;
         s->next_consume++;
+        pthread_cond_broadcast(&s->turn);
     }
+    s->consuming = 0;
 }
 
 static void *worker(void *arg)

@@ -236,6 +236,10 @@ void ng_out_write(ng_out *o, const void *data, size_t len);
 void ng_out_puts(ng_out *o, const char *s);
 void ng_out_printf(ng_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int ng_out_commit(ng_out *o);
+/* Finishes the file (flush, sync, close) and reports the first write error, without moving
+ * it into place: a later ng_out_commit only renames. Lets several outputs be completed (in
+ * parallel) before any of them appears. Writes after it are ignored. */
+int ng_out_close(ng_out *o);
 void ng_out_free(ng_out *o);
 /* Checks that `path`'s directory exists and is writable (refuse before doing any work). */
 int ng_out_check_path(const char *path);

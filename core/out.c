@@ -8,6 +8,7 @@
 #include "ng_core.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,14 +24,18 @@ struct ng_out {
     int error;     /* first errno seen, 0 when fine */
     int is_stdout;
     int slot;      /* index in the temporary-file registry, -1 if none */
+    int closed;    /* ng_out_close ran: only the rename is left */
 };
 
-/* Temporary files still open, so that a signal handler can remove them. Outputs are opened
- * and committed by the main thread only; the handler reads the table without locks, which is
- * safe because a slot is published (pointer stored) only after its string is complete. */
+/* Temporary files still open, so that a signal handler can remove them. Outputs may be
+ * opened, written and committed from several threads (exports are written in parallel):
+ * the table and the counter are changed under a lock; the handler reads the table without
+ * it, which is safe because a slot is published (pointer stored) only after its string is
+ * complete, and unlinking a name that was just renamed away only fails. */
 #define MAX_OPEN_OUTPUTS 64
 static char *volatile open_tmp[MAX_OPEN_OUTPUTS];
 static unsigned tmp_counter;
+static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
 
 void ng_out_cleanup_all(void)
 {
@@ -42,18 +47,33 @@ void ng_out_cleanup_all(void)
 
 static int register_tmp(char *tmp)
 {
+    int slot = -1;
+    pthread_mutex_lock(&registry_lock);
     for (int i = 0; i < MAX_OPEN_OUTPUTS; i++) {
         if (!open_tmp[i]) {
             open_tmp[i] = tmp;
-            return i;
+            slot = i;
+            break;
         }
     }
-    return -1;
+    pthread_mutex_unlock(&registry_lock);
+    return slot;
 }
 
 static void unregister_tmp(int slot)
 {
-    if (slot >= 0) open_tmp[slot] = NULL;
+    if (slot < 0) return;
+    pthread_mutex_lock(&registry_lock);
+    open_tmp[slot] = NULL;
+    pthread_mutex_unlock(&registry_lock);
+}
+
+static unsigned next_tmp_number(void)
+{
+    pthread_mutex_lock(&registry_lock);
+    unsigned n = tmp_counter++;
+    pthread_mutex_unlock(&registry_lock);
+    return n;
 }
 
 int ng_out_check_path(const char *path)
@@ -105,7 +125,7 @@ int ng_out_open(ng_out **out, const char *path, int gzip)
         }
     } else {
         ng_buf tmp = NG_BUF_INIT;
-        ng_buf_printf(&tmp, "%s.tmp.%ld.%u", path, (long)getpid(), tmp_counter++);
+        ng_buf_printf(&tmp, "%s.tmp.%ld.%u", path, (long)getpid(), next_tmp_number());
         if (tmp.oom) { error = NG_ENOMEM; goto cleanup; }
         o->tmp = ng_buf_detach(&tmp);
         o->slot = register_tmp(o->tmp);
@@ -133,7 +153,7 @@ cleanup:
 
 void ng_out_write(ng_out *o, const void *data, size_t len)
 {
-    if (!o || o->error || len == 0) return;
+    if (!o || o->error || o->closed || len == 0) return;
     if (o->gz) {
         /* gzwrite takes an unsigned length: feed large buffers in pieces. */
         const char *p = data;
@@ -183,9 +203,10 @@ void ng_out_printf(ng_out *o, const char *fmt, ...)
     free(big);
 }
 
-int ng_out_commit(ng_out *o)
+int ng_out_close(ng_out *o)
 {
-    int error = NG_OK;
+    if (o->closed) return o->error ? NG_EIO : NG_OK;
+    o->closed = 1;
     if (o->gz) {
         int rc = gzclose(o->gz);
         o->gz = NULL;
@@ -202,20 +223,27 @@ int ng_out_commit(ng_out *o)
     }
     if (o->error) {
         ng_error_set("%s: write failed: %s (nothing was written)", o->path, strerror(o->error));
-        error = NG_EIO;
-    } else if (o->tmp) {
+        return NG_EIO;
+    }
+    return NG_OK;
+}
+
+int ng_out_commit(ng_out *o)
+{
+    int error;
+    if ((error = ng_out_close(o)) < 0) return error;
+    if (o->tmp) {
         if (rename(o->tmp, o->path) != 0) {
             ng_error_set("%s: cannot move the finished file into place: %s", o->path,
                          strerror(errno));
-            error = NG_EIO;
-        } else {
-            unregister_tmp(o->slot);
-            o->slot = -1;
-            free(o->tmp);
-            o->tmp = NULL;
+            return NG_EIO;
         }
+        unregister_tmp(o->slot);
+        o->slot = -1;
+        free(o->tmp);
+        o->tmp = NULL;
     }
-    return error;
+    return NG_OK;
 }
 
 void ng_out_free(ng_out *o)

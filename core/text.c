@@ -3,6 +3,7 @@
 
 #include "fold_table.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* Decodes one UTF-8 sequence at s[0..len); returns its length (>= 1) and the code point, or
@@ -49,8 +50,39 @@ int ng_text_fold(ng_buf *out, const char *s, size_t len)
     int pending_space = 0;
     size_t i = 0;
     while (i < len) {
+        /* eight bytes at a time while they are printable ASCII (0x20..0x7E) without two
+         * spaces in a row: then the fold only lowers A-Z and keeps single spaces, and the
+         * pending-space rule is applied at the block's edges */
+        if (i + 8 <= len) {
+            const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+            uint64_t x;
+            memcpy(&x, p + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            x = __builtin_bswap64(x); /* byte i + k at bits 8k */
+#endif
+            if (!((x - ones * 0x20) & ~x & highs) && !(((x + ones) | x) & highs)) {
+                uint64_t y = x ^ (ones * ' ');
+                uint64_t sp = ~(((y & ~highs) + ~highs) | y | ~highs); /* 0x80 at spaces */
+                int first_sp = (int)(sp & 0x80);
+                if (!(sp & (sp << 8)) && (!first_sp || (!pending_space && w > begin))) {
+                    if (!first_sp) {
+                        if (pending_space && w > begin) *w++ = ' ';
+                    }
+                    uint64_t ge_a = x + ones * (0x80 - 'A'), ge_z1 = x + ones * (0x80 - 'Z' - 1);
+                    x |= ((ge_a & ~ge_z1) & highs) >> 2; /* A-Z get 0x20 */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+                    x = __builtin_bswap64(x);
+#endif
+                    memcpy(w, &x, 8); /* w + 8 <= begin + i + 8: the output never runs ahead */
+                    pending_space = (int)(sp >> 63); /* a final space waits for the next word */
+                    w += 8 - pending_space;
+                    i += 8;
+                    continue;
+                }
+            }
+        }
         unsigned c = p[i];
-        if (c < 0x80) { /* ASCII fast path */
+        if (c < 0x80) { /* other ASCII: spaces and controls */
             if (c == ' ' || (c >= '\t' && c <= '\r')) {
                 pending_space = 1;
             } else {

@@ -11,67 +11,86 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Bytes that end a run copied as it is: bit 1 always, bit 2 only in a quoted field. NUL (the
+ * end), control characters other than tab, CR and LF, DEL, every non-ASCII byte (decoded:
+ * C1 controls are dropped, invalid bytes become U+FFFD), and " in a quoted field. */
+#define X3 3, 3, 3, 3, 3, 3, 3, 3
+static const unsigned char csv_class[256] = {
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 3, 3, 0, 3, 3, /* 0x00: tab, LF, CR kept */
+    X3, X3,                                          /* 0x10 */
+    0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x20: " */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x30 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x40 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x50 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x60 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3,  /* 0x70: DEL */
+    X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, /* 0x80-0xFF */
+};
+#undef X3
+
 /* Appends s with control characters dropped, invalid UTF-8 repaired and, when `quoted`,
  * every double quote doubled. */
 static void put_clean(ng_buf *b, const char *s, int quoted)
 {
-    size_t len = strlen(s), i = 0, run = 0;
-    while (i < len) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch >= 0x20 && ch < 0x7F) {
-            if (ch == '"' && quoted) {
-                ng_buf_put(b, s + run, i - run + 1); /* the quote itself, then its double */
-                ng_buf_putc(b, '"');
-                run = ++i;
+    static const char replacement[] = "\xEF\xBF\xBD";
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned mask = quoted ? 2u : 1u;
+    size_t i = 0, run = 0, len = strlen(s);
+    for (;;) {
+        /* tab, CR and LF are kept but stop the word scan; the table lets them through */
+        i = ng_export__skip_plain(u, i, len, '"', '"', '"', '"');
+        while (!(csv_class[u[i]] & mask)) i++;
+        unsigned ch = u[i];
+        size_t adv = 1;
+        if (ch == 0) break;
+        if (ch == '"') { /* quoted: the quote itself, then its double */
+            ng_export__put(b, s + run, i - run + 1);
+            ng_export__putc(b, '"');
+            run = ++i;
+            continue;
+        }
+        int repaired = 0;
+        if (ch >= 0x80) {
+            uint32_t c = ng_utf8__next(s + i, SIZE_MAX, &adv);
+            repaired = c == NG_UTF8_REPLACEMENT && adv == 1;
+            if (!repaired && !(c >= 0x7F && c <= 0x9F)) {
+                i += adv; /* plain: part of the run */
                 continue;
             }
-            i++;
-            continue;
         }
-        size_t adv;
-        uint32_t c = ng_utf8__next(s + i, len - i, &adv);
-        int dropped = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
-        int repaired = c == NG_UTF8_REPLACEMENT && adv == 1;
-        if (!dropped && !repaired) {
-            i += adv;
-            continue;
-        }
-        ng_buf_put(b, s + run, i - run);
-        if (repaired) ng_utf8__put(b, c);
+        /* a control character, DEL or C1: dropped; an invalid byte: repaired */
+        ng_export__put(b, s + run, i - run);
+        if (repaired) ng_export__put(b, replacement, 3);
         i += adv;
         run = i;
     }
-    ng_buf_put(b, s + run, i - run);
+    ng_export__put(b, s + run, i - run);
 }
 
 static void put_field(ng_buf *b, const char *s, int first)
 {
-    if (!first) ng_buf_putc(b, ',');
+    if (!first) ng_export__putc(b, ',');
     if (!s) return;
     int quoted = strpbrk(s, ",\"\r\n") != NULL;
-    if (quoted) ng_buf_putc(b, '"');
+    if (quoted) ng_export__putc(b, '"');
     put_clean(b, s, quoted);
-    if (quoted) ng_buf_putc(b, '"');
+    if (quoted) ng_export__putc(b, '"');
 }
 
 static void put_value(ng_buf *b, const ng_value *v)
 {
     char num[32];
-    if (!v->present) {
-        put_field(b, "", 0);
-        return;
-    }
+    ng_export__putc(b, ',');
+    if (!v->present) return;
     switch (v->type) {
     case NG_COL_STRING:
-        put_field(b, v->s, 0);
+        put_field(b, v->s, 1);
         break;
-    case NG_COL_INT:
-        snprintf(num, sizeof num, "%lld", v->i);
-        put_field(b, num, 0);
+    case NG_COL_INT: /* digits and '-' need no quoting or cleaning */
+        ng_export__put_int(b, v->i);
         break;
     case NG_COL_REAL:
-        ng_export__real(num, v->d);
-        put_field(b, num, 0);
+        ng_export__put(b, num, ng_export__real(num, v->d));
         break;
     }
 }
@@ -87,7 +106,7 @@ int ng_export__csv_nodes(ng_out *o, const ng_graph *g)
     ng_buf_puts(&line, "Id,Label,Type");
     for (size_t c = NG_NCOL_TYPE + 1; c < n_nc; c++)
         put_field(&line, nc[c].name, 0);
-    ng_buf_putc(&line, '\n');
+    ng_export__putc(&line, '\n');
     for (size_t i = 0; i < nn; i++) {
         const ng_node *n = ng_graph_node(g, i);
         put_field(&line, n->id, 1);
@@ -95,7 +114,7 @@ int ng_export__csv_nodes(ng_out *o, const ng_graph *g)
             ng_export__node_value(&v, n, c);
             put_value(&line, &v);
         }
-        ng_buf_putc(&line, '\n');
+        ng_export__putc(&line, '\n');
         if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
     }
     error = ng_export__flush(o, &line, 0);
@@ -116,7 +135,7 @@ int ng_export__csv_edges(ng_out *o, const ng_graph *g)
     ng_buf_puts(&line, "Source,Target,Type,Kind,Id,Label,Weight");
     for (size_t c = 0; c < n_ec; c++)
         if (c != NG_ECOL_RELATION && c != NG_ECOL_WEIGHT) put_field(&line, ec[c].name, 0);
-    ng_buf_putc(&line, '\n');
+    ng_export__putc(&line, '\n');
     for (size_t i = 0; i < ne; i++) {
         const ng_edge *e = ng_graph_edge(g, i);
         const char *rel = ng_rel_name(e->rel);
@@ -133,7 +152,7 @@ int ng_export__csv_edges(ng_out *o, const ng_graph *g)
             ng_export__edge_value(&v, e, c);
             put_value(&line, &v);
         }
-        ng_buf_putc(&line, '\n');
+        ng_export__putc(&line, '\n');
         if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
     }
     error = ng_export__flush(o, &line, 0);

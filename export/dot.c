@@ -24,58 +24,88 @@
 /* Bytes of escaped text kept inside one quoted string (Graphviz 2.43 fails at 16384). */
 #define DOT_MAX_STRING 16000
 
-static void put_unit(ng_buf *b, const char *unit, size_t n, size_t start, int *full)
+/* Bytes that end a run copied as it is: NUL (the end), control characters, \ " &, DEL and
+ * every non-ASCII byte (decoded: C1 controls are dropped, invalid bytes become U+FFFD). */
+#define X1 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char dot_class[256] = {
+    X1, X1, X1, X1,                                 /* 0x00-0x1F */
+    0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20: " & */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x30 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 0x50: \ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x60 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, /* 0x70: DEL */
+    X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, /* 0x80-0xFF */
+};
+#undef X1
+
+static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026 */
+#define DOT_LIMIT (DOT_MAX_STRING - (sizeof ellipsis - 1))
+
+/* Appends whole characters of s[0..n) (valid UTF-8) while the string (from `start`) stays
+ * within DOT_LIMIT; when they do not all fit, the ellipsis follows the last one that does.
+ * Returns 0 once the string is full. */
+static int put_run(ng_buf *b, const char *s, size_t n, size_t start)
 {
-    static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026 */
-    if (*full) return;
-    if (b->len - start + n > DOT_MAX_STRING - (sizeof ellipsis - 1)) {
-        ng_buf_puts(b, ellipsis);
-        *full = 1;
-        return;
+    size_t used = b->len - start;
+    if (used + n <= DOT_LIMIT) {
+        ng_export__put(b, s, n);
+        return 1;
     }
-    ng_buf_put(b, unit, n);
+    size_t k = DOT_LIMIT - used;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--; /* back to a character start */
+    ng_export__put(b, s, k);
+    ng_export__put(b, ellipsis, sizeof ellipsis - 1);
+    return 0;
 }
 
-/* Appends s as a quoted DOT string. */
+/* Appends s as a quoted DOT string. Runs of bytes that need no escape are copied at once. */
 static void dot_string(ng_buf *b, const char *s)
 {
-    size_t len = s ? strlen(s) : 0, i = 0, start;
-    int full = 0;
-    char enc[4];
+    static const char replacement[] = "\xEF\xBF\xBD";
+    const unsigned char *u = (const unsigned char *)(s ? s : "");
+    size_t i = 0, run = 0, start, len = strlen((const char *)u);
 
-    ng_buf_putc(b, '"');
+    ng_export__putc(b, '"');
     start = b->len;
-    while (i < len && !full) {
-        size_t adv;
-        uint32_t c = ng_utf8__next(s + i, len - i, &adv);
-        switch (c) {
-        case '\\':
-            put_unit(b, "\\\\", 2, start, &full);
-            break;
-        case '"':
-            put_unit(b, "\\\"", 2, start, &full);
-            break;
-        case '\n':
-            put_unit(b, "\\n", 2, start, &full);
-            break;
-        case '\t':
-            put_unit(b, " ", 1, start, &full);
-            break;
-        case '&':
-            put_unit(b, "&amp;", 5, start, &full);
-            break;
-        default:
-            if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) break; /* control: dropped */
+    for (;;) {
+        i = ng_export__skip_plain(u, i, len, '"', '&', '\\', '"');
+        while (!dot_class[u[i]]) i++;
+        unsigned ch = u[i];
+        const char *rep = "";
+        size_t rn = 0, adv = 1;
+        if (ch >= 0x80) {
+            uint32_t c = ng_utf8__next((const char *)u + i, SIZE_MAX, &adv);
             if (c == NG_UTF8_REPLACEMENT && adv == 1) {
-                put_unit(b, "\xEF\xBF\xBD", 3, start, &full);
-            } else {
-                memcpy(enc, s + i, adv);
-                put_unit(b, enc, adv, start, &full);
+                rep = replacement;
+                rn = 3;
+            } else if (!(c >= 0x7F && c <= 0x9F)) {
+                i += adv; /* plain: part of the run */
+                continue;
+            }
+        } else {
+            switch (ch) {
+            case '\\': rep = "\\\\"; rn = 2; break;
+            case '"': rep = "\\\""; rn = 2; break;
+            case '\n': rep = "\\n"; rn = 2; break;
+            case '\t': rep = " "; rn = 1; break;
+            case '&': rep = "&amp;"; rn = 5; break;
+            default: break; /* NUL ends; other controls and DEL are dropped */
             }
         }
+        if (!put_run(b, (const char *)u + run, i - run, start)) break;
+        if (ch == 0) break;
+        if (rn) {
+            if (b->len - start + rn > DOT_LIMIT) {
+                ng_export__put(b, ellipsis, sizeof ellipsis - 1);
+                break;
+            }
+            ng_export__put(b, rep, rn);
+        }
         i += adv;
+        run = i;
     }
-    ng_buf_putc(b, '"');
+    ng_export__putc(b, '"');
 }
 
 /* Pen width 1 for a single mention, growing with log2 of the weight, at most 8. */
@@ -83,8 +113,9 @@ static void put_penwidth(ng_buf *b, uint32_t weight)
 {
     char num[32];
     double w = 1.0 + 1.5 * log2(weight > 1 ? (double)weight : 1.0);
-    ng_export__fixed2(num, w > 8.0 ? 8.0 : w);
-    ng_buf_printf(b, ", penwidth=\"%s\"", num);
+    ng_export__puts(b, ", penwidth=\"");
+    ng_export__put(b, num, ng_export__fixed2(num, w > 8.0 ? 8.0 : w));
+    ng_export__putc(b, '"');
 }
 
 static void put_header(ng_buf *b, const ng_graph *g)
@@ -135,68 +166,83 @@ static void put_legend(ng_buf *b, const ng_graph *g)
     ng_buf_puts(b, "</TABLE>>];\n  }\n");
 }
 
-static void put_node(ng_buf *b, const ng_node *n)
+/* The tooltip: "<type>, N mention(s)[, FIRST to LAST][\nalso: ALIASES]", in `tip`. */
+static void put_node(ng_buf *b, ng_buf *tip, const ng_node *n)
 {
     const ng_type_style *st = ng_export__type_style(n->type);
-    ng_buf tip = NG_BUF_INIT;
 
-    ng_buf_printf(&tip, "%s, %u mention%s", ng_etype_name(n->type), n->mentions,
-                  n->mentions == 1 ? "" : "s");
-    if (n->first_date[0]) ng_buf_printf(&tip, ", %s to %s", n->first_date, n->last_date);
-    if (n->aliases && n->aliases[0]) {
-        ng_buf_puts(&tip, "\nalso: ");
-        ng_buf_puts(&tip, n->aliases);
+    ng_buf_clear(tip);
+    ng_export__puts(tip, ng_etype_name(n->type));
+    ng_export__put(tip, ", ", 2);
+    ng_export__put_uint(tip, n->mentions);
+    ng_export__puts(tip, n->mentions == 1 ? " mention" : " mentions");
+    if (n->first_date[0]) {
+        ng_export__put(tip, ", ", 2);
+        ng_export__puts(tip, n->first_date);
+        ng_export__puts(tip, " to ");
+        ng_export__puts(tip, n->last_date);
     }
-    ng_buf_puts(b, "  ");
+    if (n->aliases && n->aliases[0]) {
+        ng_export__puts(tip, "\nalso: ");
+        ng_export__puts(tip, n->aliases);
+    }
+    ng_export__put(b, "  ", 2);
     dot_string(b, n->id);
-    ng_buf_puts(b, " [label=");
+    ng_export__puts(b, " [label=");
     dot_string(b, n->label);
-    ng_buf_printf(b, ", shape=\"%s\", fillcolor=\"%s\", tooltip=", st->dot_shape, st->dot_fill);
-    dot_string(b, tip.ptr ? tip.ptr : "");
-    ng_buf_puts(b, "];\n");
-    if (tip.oom) b->oom = 1;
-    ng_buf_free(&tip);
+    ng_export__puts(b, ", shape=\"");
+    ng_export__puts(b, st->dot_shape);
+    ng_export__puts(b, "\", fillcolor=\"");
+    ng_export__puts(b, st->dot_fill);
+    ng_export__puts(b, "\", tooltip=");
+    dot_string(b, tip->ptr ? tip->ptr : "");
+    ng_export__put(b, "];\n", 3);
+    if (tip->oom) b->oom = 1;
 }
 
 static void put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e)
 {
-    ng_buf_puts(b, "  ");
+    ng_export__put(b, "  ", 2);
     dot_string(b, ng_graph_node(g, e->source)->id);
-    ng_buf_puts(b, " -> ");
+    ng_export__puts(b, " -> ");
     dot_string(b, ng_graph_node(g, e->target)->id);
-    ng_buf_puts(b, " [id=");
+    ng_export__puts(b, " [id=");
     dot_string(b, e->id);
-    ng_buf_printf(b, ", label=\"%s\"", ng_rel_name(e->rel));
+    ng_export__puts(b, ", label=\"");
+    ng_export__puts(b, ng_rel_name(e->rel));
+    ng_export__putc(b, '"');
     put_penwidth(b, e->weight);
-    if (!e->directed) ng_buf_puts(b, ", dir=\"none\"");
-    if (ng_export__rel_negative(e->rel)) ng_buf_puts(b, ", style=\"dashed\", color=\"#C0392B\"");
+    if (!e->directed) ng_export__puts(b, ", dir=\"none\"");
+    if (ng_export__rel_negative(e->rel))
+        ng_export__puts(b, ", style=\"dashed\", color=\"#C0392B\"");
     if (e->evidence && e->evidence[0]) {
-        ng_buf_puts(b, ", tooltip=");
+        ng_export__puts(b, ", tooltip=");
         dot_string(b, e->evidence);
     }
-    ng_buf_puts(b, "];\n");
+    ng_export__put(b, "];\n", 3);
 }
 
 int ng_export__dot(ng_out *o, const ng_graph *g)
 {
-    ng_buf line = NG_BUF_INIT;
+    ng_buf line = NG_BUF_INIT, tip = NG_BUF_INIT;
     size_t nn = ng_graph_node_count(g), ne = ng_graph_edge_count(g);
     int error = 0;
 
     put_header(&line, g);
     put_legend(&line, g);
     for (size_t i = 0; i < nn; i++) {
-        put_node(&line, ng_graph_node(g, i));
+        put_node(&line, &tip, ng_graph_node(g, i));
         if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
     }
     for (size_t i = 0; i < ne; i++) {
         put_edge(&line, g, ng_graph_edge(g, i));
         if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
     }
-    ng_buf_puts(&line, "}\n");
+    ng_export__put(&line, "}\n", 2);
     error = ng_export__flush(o, &line, 0);
 
 cleanup:
     ng_buf_free(&line);
+    ng_buf_free(&tip);
     return error;
 }

@@ -17,6 +17,12 @@
 
 #include "ng_export.h"
 
+#include <stdint.h>
+#include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* ------------------------------------------------------------------ attribute model */
 
 typedef enum ng_coltype { NG_COL_STRING = 0, NG_COL_INT, NG_COL_REAL } ng_coltype;
@@ -140,9 +146,87 @@ int ng_export__json(ng_out *o, const ng_graph *g);
 int ng_export__csv_nodes(ng_out *o, const ng_graph *g);
 int ng_export__csv_edges(ng_out *o, const ng_graph *g);
 
+/* ------------------------------------------------------------------ fast appends
+ *
+ * The writers append millions of short pieces; these inline versions of ng_buf_put/putc copy
+ * straight into the buffer when it has room and fall back to ng_buf_put (which grows it and
+ * keeps the sticky oom flag) otherwise. The buffer stays NUL-terminated. */
+
+static inline void ng_export__put(ng_buf *b, const char *s, size_t n)
+{
+    if (b->cap - b->len > n && !b->oom) {
+        memcpy(b->ptr + b->len, s, n);
+        b->len += n;
+        b->ptr[b->len] = '\0';
+    } else {
+        ng_buf_put(b, s, n);
+    }
+}
+
+/* For string literals and other NUL-terminated text (strlen folds away for literals). */
+static inline void ng_export__puts(ng_buf *b, const char *s) { ng_export__put(b, s, strlen(s)); }
+
+static inline void ng_export__putc(ng_buf *b, char c)
+{
+    if (b->cap - b->len > 1 && !b->oom) {
+        b->ptr[b->len++] = c;
+        b->ptr[b->len] = '\0';
+    } else {
+        ng_buf_put(b, &c, 1);
+    }
+}
+
+/* The escapers copy runs of bytes that need no decision. This finds where such a run may end,
+ * eight bytes at a time: the index in s[i..len) of the first word holding a byte below 0x20,
+ * a byte at or above 0x7F, or one of c1..c4 (ASCII; repeat one when fewer matter); or the
+ * last, partial word. The caller finds the exact byte with its own table, so a word that is
+ * flagged without need (rare) only costs time. Reads only s[0..len). */
+static inline size_t ng_export__skip_plain(const unsigned char *s, size_t i, size_t len,
+                                           unsigned c1, unsigned c2, unsigned c3, unsigned c4)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+#if defined(__SSE2__)
+    /* sixteen bytes at a time; as signed bytes, 0x80..0xFF are below 0x20 too */
+    const __m128i low = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F);
+    const __m128i k1 = _mm_set1_epi8((char)c1), k2 = _mm_set1_epi8((char)c2);
+    const __m128i k3 = _mm_set1_epi8((char)c3), k4 = _mm_set1_epi8((char)c4);
+    while (len - i >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, low), _mm_cmpeq_epi8(v, del)),
+                                   _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, k1), _mm_cmpeq_epi8(v, k2)),
+                                                _mm_or_si128(_mm_cmpeq_epi8(v, k3), _mm_cmpeq_epi8(v, k4))));
+        int m = _mm_movemask_epi8(hit);
+        if (m) return i + (size_t)__builtin_ctz((unsigned)m);
+        i += 16;
+    }
+#endif
+    while (len - i >= 8) {
+        uint64_t x, e1, e2, e3, e4;
+        memcpy(&x, s + i, 8);
+        e1 = x ^ (ones * c1);
+        e2 = x ^ (ones * c2);
+        e3 = x ^ (ones * c3);
+        e4 = x ^ (ones * c4);
+        uint64_t hit = ((x - ones * 0x20) & ~x)      /* a byte below 0x20 */
+                       | x | (x + ones)                /* at or above 0x7F */
+                       | ((e1 - ones) & ~e1) | ((e2 - ones) & ~e2) | ((e3 - ones) & ~e3) |
+                       ((e4 - ones) & ~e4);           /* one of c1..c4 */
+        if (hit & highs) break;
+        i += 8;
+    }
+    return i;
+}
+
+/* Decimal digits of an unsigned / signed integer, as printf's %llu / %lld writes them, NUL
+ * added; `out` must hold 24 bytes. Returns the length. */
+size_t ng_export__utoa(char *out, unsigned long long v);
+size_t ng_export__itoa(char *out, long long v);
+void ng_export__put_uint(ng_buf *b, unsigned long long v);
+void ng_export__put_int(ng_buf *b, long long v);
+
 /* Writes and clears `line` when it holds more than `threshold` bytes (0: always).
  * Returns NG_ENOMEM if an append to `line` had failed. */
 int ng_export__flush(ng_out *o, ng_buf *line, size_t threshold);
-#define NG_EXPORT_FLUSH_AT ((size_t)64 * 1024)
+#define NG_EXPORT_FLUSH_AT ((size_t)256 * 1024)
 
 #endif

@@ -18,6 +18,7 @@
 #include "export_internal.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 static const char *gexf_type(ng_coltype t)
@@ -70,31 +71,42 @@ static void put_attributes(ng_buf *b, const char *cls, const ng_column *cols, si
     ng_buf_puts(b, "    </attributes>\n");
 }
 
-static void put_attvalue(ng_buf *b, const char *name, const ng_value *v)
+/* The start of a column's <attvalue> element, made once per file. */
+#define TAG_MAX 96
+static void make_tag(char tag[TAG_MAX], const char *name)
+{
+    snprintf(tag, TAG_MAX, "          <attvalue for=\"%s\" value=\"", name);
+}
+
+static void put_attvalue(ng_buf *b, const char *tag, const ng_value *v)
 {
     char num[32];
     if (!v->present) return;
-    ng_buf_printf(b, "          <attvalue for=\"%s\" value=\"", name);
+    ng_export__puts(b, tag);
     switch (v->type) {
     case NG_COL_STRING:
         ng_xml__escape(b, v->s, 1);
         break;
     case NG_COL_INT:
-        ng_buf_printf(b, "%lld", v->i);
+        ng_export__put_int(b, v->i);
         break;
     case NG_COL_REAL:
-        ng_export__real(num, v->d);
-        ng_buf_puts(b, num);
+        ng_export__put(b, num, ng_export__real(num, v->d));
         break;
     }
-    ng_buf_puts(b, "\"/>\n");
+    ng_export__put(b, "\"/>\n", 4);
 }
 
 /* An element's interval, when its first date is a real date (graph_last is one, and later). */
 static void put_interval(ng_buf *b, const char *first, const char *graph_last)
 {
-    if (graph_last[0] && ng_export__valid_date(first))
-        ng_buf_printf(b, " start=\"%s\" end=\"%s\"", first, graph_last);
+    if (graph_last[0] && ng_export__valid_date(first)) {
+        ng_export__puts(b, " start=\"");
+        ng_export__put(b, first, 10);
+        ng_export__puts(b, "\" end=\"");
+        ng_export__put(b, graph_last, 10);
+        ng_export__putc(b, '"');
+    }
 }
 
 static void put_header(ng_buf *b, const ng_graph *g, const char *graph_last)
@@ -118,83 +130,105 @@ static void put_header(ng_buf *b, const ng_graph *g, const char *graph_last)
     put_attributes(b, "edge", ec, n_ec, NG_ECOL_WEIGHT, NG_ECOL_WEIGHT);
 }
 
-static void put_node(ng_buf *b, const ng_graph *g, const ng_node *n, const char *graph_last,
-                     double lo, double hi)
+/* What every node and edge shares: the column tags, the dates and the size scale. */
+typedef struct gexf_ctx {
+    const ng_graph *g;
+    const ng_column *nc, *ec;
+    size_t n_nc, n_ec;
+    char node_tag[NG_NCOL__COUNT][TAG_MAX], edge_tag[NG_ECOL__COUNT][TAG_MAX];
+    char graph_last[11];
+    double lo, hi;
+} gexf_ctx;
+
+static void put_node(ng_buf *b, const gexf_ctx *x, const ng_node *n)
 {
-    const ng_column *nc;
-    size_t n_nc = ng_export__node_columns(&nc, g);
     const ng_type_style *st = ng_export__type_style(n->type);
     char num[32];
     ng_value v;
 
-    ng_buf_puts(b, "      <node id=\"");
+    ng_export__puts(b, "      <node id=\"");
     ng_xml__escape(b, n->id, 1);
-    ng_buf_puts(b, "\" label=\"");
+    ng_export__puts(b, "\" label=\"");
     ng_xml__escape(b, n->label, 1);
-    ng_buf_putc(b, '"');
-    put_interval(b, n->first_date, graph_last);
-    ng_buf_puts(b, ">\n        <attvalues>\n");
-    for (size_t c = 0; c < n_nc; c++) {
+    ng_export__putc(b, '"');
+    put_interval(b, n->first_date, x->graph_last);
+    ng_export__puts(b, ">\n        <attvalues>\n");
+    for (size_t c = 0; c < x->n_nc; c++) {
         if (c == NG_NCOL_LABEL) continue;
         ng_export__node_value(&v, n, c);
-        put_attvalue(b, nc[c].name, &v);
+        put_attvalue(b, x->node_tag[c], &v);
     }
-    ng_buf_puts(b, "        </attvalues>\n");
-    ng_buf_printf(b, "        <viz:color r=\"%u\" g=\"%u\" b=\"%u\"/>\n", st->r, st->g, st->b);
-    ng_export__fixed2(num, node_size(size_basis(g, n), lo, hi));
-    ng_buf_printf(b, "        <viz:size value=\"%s\"/>\n      </node>\n", num);
+    ng_export__puts(b, "        </attvalues>\n        <viz:color r=\"");
+    ng_export__put_uint(b, st->r);
+    ng_export__puts(b, "\" g=\"");
+    ng_export__put_uint(b, st->g);
+    ng_export__puts(b, "\" b=\"");
+    ng_export__put_uint(b, st->b);
+    ng_export__puts(b, "\"/>\n        <viz:size value=\"");
+    ng_export__put(b, num, ng_export__fixed2(num, node_size(size_basis(x->g, n), x->lo, x->hi)));
+    ng_export__puts(b, "\"/>\n      </node>\n");
 }
 
-static void put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e, const char *graph_last)
+static void put_edge(ng_buf *b, const gexf_ctx *x, const ng_edge *e)
 {
-    const ng_column *ec;
-    size_t n_ec = ng_export__edge_columns(&ec);
     const char *rel = ng_rel_name(e->rel);
+    size_t rel_len = strlen(rel);
     ng_value v;
 
-    ng_buf_puts(b, "      <edge id=\"");
+    ng_export__puts(b, "      <edge id=\"");
     ng_xml__escape(b, e->id, 1);
-    ng_buf_puts(b, "\" source=\"");
-    ng_xml__escape(b, ng_graph_node(g, e->source)->id, 1);
-    ng_buf_puts(b, "\" target=\"");
-    ng_xml__escape(b, ng_graph_node(g, e->target)->id, 1);
-    ng_buf_putc(b, '"');
-    if (!e->directed) ng_buf_puts(b, " type=\"undirected\"");
+    ng_export__puts(b, "\" source=\"");
+    ng_xml__escape(b, ng_graph_node(x->g, e->source)->id, 1);
+    ng_export__puts(b, "\" target=\"");
+    ng_xml__escape(b, ng_graph_node(x->g, e->target)->id, 1);
+    ng_export__putc(b, '"');
+    if (!e->directed) ng_export__puts(b, " type=\"undirected\"");
     /* Gephi removes an edge of weight 0; the graph guarantees weight >= 1. */
-    ng_buf_printf(b, " kind=\"%s\" label=\"%s\" weight=\"%u\"", rel, rel,
-                  e->weight ? e->weight : 1u);
-    put_interval(b, e->first_date, graph_last);
-    ng_buf_puts(b, ">\n        <attvalues>\n");
-    for (size_t c = 0; c < n_ec; c++) {
+    ng_export__puts(b, " kind=\"");
+    ng_export__put(b, rel, rel_len);
+    ng_export__puts(b, "\" label=\"");
+    ng_export__put(b, rel, rel_len);
+    ng_export__puts(b, "\" weight=\"");
+    ng_export__put_uint(b, e->weight ? e->weight : 1u);
+    ng_export__putc(b, '"');
+    put_interval(b, e->first_date, x->graph_last);
+    ng_export__puts(b, ">\n        <attvalues>\n");
+    for (size_t c = 0; c < x->n_ec; c++) {
         if (c == NG_ECOL_WEIGHT) continue;
         ng_export__edge_value(&v, e, c);
-        put_attvalue(b, ec[c].name, &v);
+        put_attvalue(b, x->edge_tag[c], &v);
     }
-    ng_buf_puts(b, "        </attvalues>\n      </edge>\n");
+    ng_export__puts(b, "        </attvalues>\n      </edge>\n");
 }
 
 int ng_export__gexf(ng_out *o, const ng_graph *g)
 {
     ng_buf line = NG_BUF_INIT;
     size_t nn = ng_graph_node_count(g), ne = ng_graph_edge_count(g);
-    char graph_last[11];
-    double lo, hi;
+    gexf_ctx x;
     int error = 0;
 
-    ng_export__graph_last_date(graph_last, g);
-    size_range(g, &lo, &hi);
-    put_header(&line, g, graph_last);
+    x.g = g;
+    x.n_nc = ng_export__node_columns(&x.nc, g);
+    x.n_ec = ng_export__edge_columns(&x.ec);
+    for (size_t c = 0; c < x.n_nc; c++)
+        make_tag(x.node_tag[c], x.nc[c].name);
+    for (size_t c = 0; c < x.n_ec; c++)
+        make_tag(x.edge_tag[c], x.ec[c].name);
+    ng_export__graph_last_date(x.graph_last, g);
+    size_range(g, &x.lo, &x.hi);
+    put_header(&line, g, x.graph_last);
     ng_buf_printf(&line, "    <nodes count=\"%zu\">\n", nn);
     for (size_t i = 0; i < nn; i++) {
-        put_node(&line, g, ng_graph_node(g, i), graph_last, lo, hi);
+        put_node(&line, &x, ng_graph_node(g, i));
         if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
     }
     ng_buf_printf(&line, "    </nodes>\n    <edges count=\"%zu\">\n", ne);
     for (size_t i = 0; i < ne; i++) {
-        put_edge(&line, g, ng_graph_edge(g, i), graph_last);
+        put_edge(&line, &x, ng_graph_edge(g, i));
         if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
     }
-    ng_buf_puts(&line, "    </edges>\n  </graph>\n</gexf>\n");
+    ng_export__puts(&line, "    </edges>\n  </graph>\n</gexf>\n");
     error = ng_export__flush(o, &line, 0);
 
 cleanup:

@@ -10,6 +10,7 @@
  * <data> element. */
 #include "export_internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *xml_type(ng_coltype t)
@@ -38,21 +39,27 @@ static void put_value(ng_buf *b, const ng_value *v)
         ng_xml__escape(b, v->s, 0);
         break;
     case NG_COL_INT:
-        ng_buf_printf(b, "%lld", v->i);
+        ng_export__put_int(b, v->i);
         break;
     case NG_COL_REAL:
-        ng_export__real(num, v->d);
-        ng_buf_puts(b, num);
+        ng_export__put(b, num, ng_export__real(num, v->d));
         break;
     }
 }
 
-static void put_data(ng_buf *b, const char *key_prefix, const char *key, const ng_value *v)
+/* The opening tag of a column's <data> element, made once per file. */
+#define TAG_MAX 96
+static void make_tag(char tag[TAG_MAX], const char *key_prefix, const char *key)
+{
+    snprintf(tag, TAG_MAX, "      <data key=\"%s%s\">", key_prefix, key);
+}
+
+static void put_data(ng_buf *b, const char *tag, const ng_value *v)
 {
     if (!v->present) return;
-    ng_buf_printf(b, "      <data key=\"%s%s\">", key_prefix, key);
+    ng_export__puts(b, tag);
     put_value(b, v);
-    ng_buf_puts(b, "</data>\n");
+    ng_export__put(b, "</data>\n", 8);
 }
 
 static void put_header(ng_buf *b, const ng_graph *g)
@@ -86,44 +93,46 @@ int ng_export__graphml(ng_out *o, const ng_graph *g)
     const ng_column *nc, *ec;
     size_t n_nc = ng_export__node_columns(&nc, g), n_ec = ng_export__edge_columns(&ec);
     size_t nn = ng_graph_node_count(g), ne = ng_graph_edge_count(g);
-    const char *prefix[NG_ECOL__COUNT];
+    char node_tag[NG_NCOL__COUNT][TAG_MAX], edge_tag[NG_ECOL__COUNT][TAG_MAX];
     ng_value v;
     int error = 0;
 
+    for (size_t c = 0; c < n_nc; c++)
+        make_tag(node_tag[c], "", nc[c].name);
     for (size_t c = 0; c < n_ec; c++)
-        prefix[c] = edge_key_prefix(ec[c].name);
+        make_tag(edge_tag[c], edge_key_prefix(ec[c].name), ec[c].name);
     put_header(&line, g);
     for (size_t i = 0; i < nn; i++) {
         const ng_node *n = ng_graph_node(g, i);
-        ng_buf_puts(&line, "    <node id=\"");
+        ng_export__puts(&line, "    <node id=\"");
         ng_xml__escape(&line, n->id, 1);
-        ng_buf_puts(&line, "\">\n");
+        ng_export__puts(&line, "\">\n");
         for (size_t c = 0; c < n_nc; c++) {
             ng_export__node_value(&v, n, c);
-            put_data(&line, "", nc[c].name, &v);
+            put_data(&line, node_tag[c], &v);
         }
-        ng_buf_puts(&line, "    </node>\n");
+        ng_export__puts(&line, "    </node>\n");
         if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
     }
     for (size_t i = 0; i < ne; i++) {
         const ng_edge *e = ng_graph_edge(g, i);
-        ng_buf_puts(&line, "    <edge id=\"");
+        ng_export__puts(&line, "    <edge id=\"");
         ng_xml__escape(&line, e->id, 1);
-        ng_buf_puts(&line, "\" source=\"");
+        ng_export__puts(&line, "\" source=\"");
         ng_xml__escape(&line, ng_graph_node(g, e->source)->id, 1);
-        ng_buf_puts(&line, "\" target=\"");
+        ng_export__puts(&line, "\" target=\"");
         ng_xml__escape(&line, ng_graph_node(g, e->target)->id, 1);
-        ng_buf_puts(&line, "\">\n");
+        ng_export__puts(&line, "\">\n");
         for (size_t c = 0; c < n_ec; c++) {
             ng_export__edge_value(&v, e, c);
-            put_data(&line, prefix[c], ec[c].name, &v);
+            put_data(&line, edge_tag[c], &v);
         }
-        ng_buf_printf(&line, "      <data key=\"directed\">%s</data>\n",
-                      e->directed ? "true" : "false");
-        ng_buf_puts(&line, "    </edge>\n");
+        ng_export__puts(&line, e->directed ? "      <data key=\"directed\">true</data>\n"
+                                           : "      <data key=\"directed\">false</data>\n");
+        ng_export__puts(&line, "    </edge>\n");
         if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
     }
-    ng_buf_puts(&line, "  </graph>\n</graphml>\n");
+    ng_export__puts(&line, "  </graph>\n</graphml>\n");
     error = ng_export__flush(o, &line, 0);
 
 cleanup:

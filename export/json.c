@@ -15,77 +15,103 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Bytes that end a run copied as it is: NUL (the end), control characters, " \, DEL and
+ * every non-ASCII byte (decoded: C1 controls and U+2028/U+2029 are escaped, invalid bytes
+ * become U+FFFD). */
+#define X1 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char json_class[256] = {
+    X1, X1, X1, X1,                                 /* 0x00-0x1F */
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20: " */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x30 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 0x50: \ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x60 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, /* 0x70: DEL */
+    X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, /* 0x80-0xFF */
+};
+#undef X1
+
 static void json_string(ng_buf *b, const char *s)
 {
-    size_t len = s ? strlen(s) : 0, i = 0, run = 0;
-    ng_buf_putc(b, '"');
-    while (i < len) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch >= 0x20 && ch < 0x7F && ch != '"' && ch != '\\') {
-            i++;
-            continue;
+    static const char replacement[] = "\xEF\xBF\xBD";
+    static const char hex[] = "0123456789ABCDEF";
+    const unsigned char *u = (const unsigned char *)(s ? s : "");
+    size_t i = 0, run = 0, len = strlen((const char *)u);
+    ng_export__putc(b, '"');
+    for (;;) {
+        i = ng_export__skip_plain(u, i, len, '"', '\\', '"', '"');
+        while (!json_class[u[i]]) i++;
+        unsigned ch = u[i];
+        uint32_t c = ch;
+        size_t adv = 1;
+        if (ch == 0) break;
+        if (ch >= 0x80) {
+            c = ng_utf8__next((const char *)u + i, SIZE_MAX, &adv);
+            if (c >= 0xA0 && c != 0x2028 && c != 0x2029 && !(c == NG_UTF8_REPLACEMENT && adv == 1)) {
+                i += adv; /* plain: part of the run */
+                continue;
+            }
         }
-        size_t adv;
-        uint32_t c = ng_utf8__next(s + i, len - i, &adv);
-        int plain =
-            c >= 0xA0 && c != 0x2028 && c != 0x2029 && !(c == NG_UTF8_REPLACEMENT && adv == 1);
-        if (plain) {
-            i += adv;
-            continue;
-        }
-        ng_buf_put(b, s + run, i - run);
+        ng_export__put(b, (const char *)u + run, i - run);
         switch (c) {
         case '"':
-            ng_buf_puts(b, "\\\"");
+            ng_export__put(b, "\\\"", 2);
             break;
         case '\\':
-            ng_buf_puts(b, "\\\\");
+            ng_export__put(b, "\\\\", 2);
             break;
         case '\n':
-            ng_buf_puts(b, "\\n");
+            ng_export__put(b, "\\n", 2);
             break;
         case '\r':
-            ng_buf_puts(b, "\\r");
+            ng_export__put(b, "\\r", 2);
             break;
         case '\t':
-            ng_buf_puts(b, "\\t");
+            ng_export__put(b, "\\t", 2);
             break;
         default:
-            if (c == NG_UTF8_REPLACEMENT)
-                ng_utf8__put(b, c);
-            else /* other C0, DEL, C1, U+2028, U+2029 (line terminators in JavaScript) */
-                ng_buf_printf(b, "\\u%04X", (unsigned)c);
+            if (c == NG_UTF8_REPLACEMENT) {
+                ng_export__put(b, replacement, 3);
+            } else { /* other C0, DEL, C1, U+2028, U+2029 (line terminators in JavaScript) */
+                char esc[6] = {'\\', 'u', hex[(c >> 12) & 15], hex[(c >> 8) & 15],
+                               hex[(c >> 4) & 15], hex[c & 15]};
+                ng_export__put(b, esc, 6);
+            }
         }
         i += adv;
         run = i;
     }
-    ng_buf_put(b, s + run, i - run);
-    ng_buf_putc(b, '"');
+    ng_export__put(b, (const char *)u + run, i - run);
+    ng_export__putc(b, '"');
 }
 
+/* ,"key": */
 static void put_key(ng_buf *b, const char *key)
 {
-    ng_buf_printf(b, ",\"%s\":", key);
+    ng_export__put(b, ",\"", 2);
+    ng_export__puts(b, key);
+    ng_export__put(b, "\":", 2);
 }
 
 static void put_value(ng_buf *b, const ng_value *v)
 {
     char num[32];
+    size_t n;
     switch (v->type) {
     case NG_COL_STRING:
         json_string(b, v->present ? v->s : "");
         break;
     case NG_COL_INT:
         if (v->present)
-            ng_buf_printf(b, "%lld", v->i);
+            ng_export__put_int(b, v->i);
         else
-            ng_buf_puts(b, "null");
+            ng_export__put(b, "null", 4);
         break;
     case NG_COL_REAL:
-        if (v->present && ng_export__real(num, v->d))
-            ng_buf_puts(b, num);
+        if (v->present && (n = ng_export__real(num, v->d)) > 0)
+            ng_export__put(b, num, n);
         else
-            ng_buf_puts(b, "null");
+            ng_export__put(b, "null", 4);
         break;
     }
 }
@@ -101,7 +127,7 @@ static void put_node(ng_buf *b, const ng_graph *g, const ng_node *n, int first)
     size_t n_nc = ng_export__node_columns(&nc, g);
     ng_value v;
 
-    ng_buf_puts(b, first ? "{\"data\":{\"id\":" : ",\n{\"data\":{\"id\":");
+    ng_export__puts(b, first ? "{\"data\":{\"id\":" : ",\n{\"data\":{\"id\":");
     json_string(b, n->id);
     for (size_t c = 0; c < n_nc; c++) {
         ng_export__node_value(&v, n, c);
@@ -110,7 +136,7 @@ static void put_node(ng_buf *b, const ng_graph *g, const ng_node *n, int first)
     }
     put_key(b, "color");
     json_string(b, ng_export__type_style(n->type)->hex);
-    ng_buf_puts(b, "}}");
+    ng_export__put(b, "}}", 2);
 }
 
 static void put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e, const char **node_ids,
@@ -120,9 +146,9 @@ static void put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e, const char 
     size_t n_ec = ng_export__edge_columns(&ec);
     ng_value v;
 
-    ng_buf_puts(b, first ? "{\"data\":{\"id\":" : ",\n{\"data\":{\"id\":");
+    ng_export__puts(b, first ? "{\"data\":{\"id\":" : ",\n{\"data\":{\"id\":");
     if (bsearch(&e->id, node_ids, ng_graph_node_count(g), sizeof *node_ids, cmp_str)) {
-        ng_buf tmp = NG_BUF_INIT;
+        ng_buf tmp = NG_BUF_INIT; /* rare: an edge id that is also a node id */
         ng_buf_puts(&tmp, "edge:");
         ng_buf_puts(&tmp, e->id);
         json_string(b, tmp.ptr);
@@ -141,22 +167,22 @@ static void put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e, const char 
         put_value(b, &v);
     }
     put_key(b, "directed");
-    ng_buf_puts(b, e->directed ? "true" : "false");
+    ng_export__puts(b, e->directed ? "true" : "false");
     put_key(b, "evidence_items");
-    ng_buf_putc(b, '[');
+    ng_export__putc(b, '[');
     for (size_t k = 0; k < e->n_items; k++) {
         const ng_evidence *it = &e->items[k];
-        ng_buf_puts(b, k ? ",{\"article\":" : "{\"article\":");
+        ng_export__puts(b, k ? ",{\"article\":" : "{\"article\":");
         json_string(b, it->article);
         put_key(b, "sentence");
         json_string(b, it->sentence);
         put_key(b, "offset");
-        ng_buf_printf(b, "%llu", (unsigned long long)it->offset);
+        ng_export__put_uint(b, (unsigned long long)it->offset);
         put_key(b, "date");
         json_string(b, it->date);
-        ng_buf_putc(b, '}');
+        ng_export__putc(b, '}');
     }
-    ng_buf_puts(b, "]}}");
+    ng_export__put(b, "]}}", 3);
 }
 
 int ng_export__json(ng_out *o, const ng_graph *g)

@@ -37,6 +37,21 @@ int ng_format_from_path(ng_format *out, int *gzip, const char *path);
  * by ng_export_csv_paths; it cannot go to standard output (NG_EINVAL). */
 int ng_export_write(const ng_graph *g, ng_format format, const char *path, int gzip);
 
+/* One file (or CSV pair) of ng_export_write_all. */
+typedef struct ng_export_job {
+    ng_format format;
+    const char *path; /* borrowed */
+    int gzip;
+} ng_export_job;
+
+/* Writes every job from the one finished graph, up to `threads` files at a time (<= 1: one
+ * after the other; the graph is only read). Every file goes to its temporary file first;
+ * only when all of them were written are they renamed into place, in the order given. On a
+ * failure the message is that of the first failing job in that order, and no temporary file
+ * is left; a failure while renaming leaves the jobs renamed before it in place. The bytes of
+ * every file are the same whatever `threads` is. */
+int ng_export_write_all(const ng_graph *g, const ng_export_job *jobs, size_t n, int threads);
+
 /* The two files a CSV export to `path` writes (see export/README.md, CSV):
  *   "DIR/" or an existing directory DIR  -> DIR/nodes.csv, DIR/edges.csv
  *   "[PREFIX]nodes.csv"                  -> that file, "[PREFIX]edges.csv"

@@ -66,6 +66,47 @@ void ng_utf8__put(ng_buf *b, uint32_t c)
     ng_buf_put(b, t, n);
 }
 
+/* ------------------------------------------------------------------ numbers
+ *
+ * The writers format millions of numbers; printf's machinery (format parsing, locale) costs
+ * more than the rest of a field. Integers are written by hand; a real that holds an integer
+ * (edge weights) too. Other reals keep the snprintf/strtod round trip, searched by bisection:
+ * "the p-digit rounding reads back to v" is monotone in p (the closest (p+1)-digit decimal is
+ * never farther from v than the closest p-digit one), so the smallest such p is the one the
+ * linear search 1..17 finds, and the bytes are the same. */
+
+size_t ng_export__utoa(char *out, unsigned long long v)
+{
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (size_t i = 0; i < n; i++) out[i] = tmp[n - 1 - i];
+    out[n] = '\0';
+    return n;
+}
+
+size_t ng_export__itoa(char *out, long long v)
+{
+    if (v >= 0) return ng_export__utoa(out, (unsigned long long)v);
+    out[0] = '-';
+    return 1 + ng_export__utoa(out + 1, 0ULL - (unsigned long long)v);
+}
+
+void ng_export__put_uint(ng_buf *b, unsigned long long v)
+{
+    char num[24];
+    ng_export__put(b, num, ng_export__utoa(num, v));
+}
+
+void ng_export__put_int(ng_buf *b, long long v)
+{
+    char num[24];
+    ng_export__put(b, num, ng_export__itoa(num, v));
+}
+
 /* snprintf and strtod follow LC_NUMERIC; the program may have called setlocale. Both sides
  * of the round trip use the same locale, and the decimal point is rewritten to '.'. */
 static void to_c_decimal_point(char *s)
@@ -79,17 +120,65 @@ static void to_c_decimal_point(char *s)
     memmove(p + 1, p + dl, strlen(p + dl) + 1);
 }
 
+/* What "%.{p}g" prints for the integer |v| < 2^53 at the smallest p that reads back: p is
+ * the number of significant digits s (fewer digits give another integer, which is exactly
+ * representable below 2^53, or a double >= 2^53). %g then uses the exponent form when the
+ * exponent d - 1 is >= p, i.e. when the integer ends in zeros. */
+static size_t real_integer(char out[32], double v)
+{
+    char dig[24];
+    size_t n = 0;
+    unsigned long long u = (unsigned long long)(v < 0 ? -v : v);
+    if (v < 0) out[n++] = '-';
+    size_t d = ng_export__utoa(dig, u), s = d;
+    while (s > 1 && dig[s - 1] == '0') s--;
+    if (d == s) {
+        memcpy(out + n, dig, d);
+        n += d;
+    } else {
+        out[n++] = dig[0];
+        if (s > 1) {
+            out[n++] = '.';
+            memcpy(out + n, dig + 1, s - 1);
+            n += s - 1;
+        }
+        out[n++] = 'e';
+        out[n++] = '+';
+        size_t x = d - 1; /* 1..15 */
+        out[n++] = (char)('0' + x / 10);
+        out[n++] = (char)('0' + x % 10);
+    }
+    out[n] = '\0';
+    return n;
+}
+
 size_t ng_export__real(char out[32], double v)
 {
     out[0] = '\0';
     if (!isfinite(v)) return 0;
-    if (v == 0.0) v = 0.0; /* drops the sign of -0 */
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(out, 32, "%.*g", prec, v);
-        if (strtod(out, NULL) == v) break;
+    if (v == 0.0) { /* drops the sign of -0 */
+        out[0] = '0';
+        out[1] = '\0';
+        return 1;
     }
-    to_c_decimal_point(out);
-    return strlen(out);
+    if (v > -9007199254740992.0 && v < 9007199254740992.0 && v == (double)(long long)v)
+        return real_integer(out, v);
+    /* The shortest %g that reads back as v; at most 17 digits, so at most 24 characters
+     * ("-1.2345678901234567e-308"). The length checks keep GCC's truncation warning quiet. */
+    char buf[32];
+    int lo = 1, hi = 17;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        int k = snprintf(buf, sizeof buf, "%.*g", mid, v);
+        if (k > 0 && k < (int)sizeof buf && strtod(buf, NULL) == v) hi = mid;
+        else lo = mid + 1;
+    }
+    int k = snprintf(buf, sizeof buf, "%.*g", lo, v);
+    if (k <= 0 || k >= (int)sizeof buf) return 0;
+    to_c_decimal_point(buf);
+    size_t n = strlen(buf);
+    memcpy(out, buf, n + 1);
+    return n;
 }
 
 size_t ng_export__fixed2(char out[32], double v)
@@ -97,8 +186,16 @@ size_t ng_export__fixed2(char out[32], double v)
     if (!isfinite(v) || v < 0) v = 0;
     if (v > 1e12) v = 1e12;
     long long hundredths = llround(v * 100.0);
-    return (size_t)snprintf(out, 32, "%lld.%02lld", hundredths / 100, hundredths % 100);
+    size_t n = ng_export__itoa(out, hundredths / 100);
+    long long frac = hundredths % 100;
+    out[n++] = '.';
+    out[n++] = (char)('0' + frac / 10);
+    out[n++] = (char)('0' + frac % 10);
+    out[n] = '\0';
+    return n;
 }
+
+/* ------------------------------------------------------------------ XML escaping */
 
 /* Characters an XML 1.0 document must not (or should not) contain. */
 static int xml_dropped(uint32_t c)
@@ -108,58 +205,69 @@ static int xml_dropped(uint32_t c)
     return c == 0xFFFE || c == 0xFFFF;
 }
 
+/* Bytes that end a run of bytes copied as they are: bit 1 in character data, bit 2 in an
+ * attribute value. NUL (the end), every control but tab and LF (tab and LF too in an
+ * attribute), & < > (and " in an attribute), DEL and every non-ASCII byte (decoded). */
+#define X3 3, 3, 3, 3, 3, 3, 3, 3
+static const unsigned char xml_class[256] = {
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, /* 0x00: tab and LF only in attributes */
+    X3, X3,                                          /* 0x10 */
+    0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x20: " & */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 3, 0,  /* 0x30: < > */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x40 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x50 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x60 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3,  /* 0x70: DEL */
+    X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, /* 0x80-0xFF */
+};
+#undef X3
+
 void ng_xml__escape(ng_buf *b, const char *s, int in_attribute)
 {
-    size_t len = s ? strlen(s) : 0, run = 0, i = 0;
+    static const char replacement[] = "\xEF\xBF\xBD";
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned mask = in_attribute ? 2u : 1u, quote = in_attribute ? '"' : '&';
+    size_t i = 0, run = 0, len;
 
-    /* Copies runs of plain bytes at once; stops at anything that needs a decision. */
-    while (i < len) {
-        unsigned char ch = (unsigned char)s[i];
-        const char *rep = NULL;
-        if (ch >= 0x20 && ch < 0x7F) {
-            switch (ch) {
-            case '&':
-                rep = "&amp;";
-                break;
-            case '<':
-                rep = "&lt;";
-                break;
-            case '>':
-                rep = "&gt;";
-                break;
-            case '"':
-                rep = in_attribute ? "&quot;" : NULL;
-                break;
-            default:
-                break;
-            }
-            if (!rep) {
-                i++;
+    if (!s) return;
+    len = strlen(s);
+    /* Copies runs of plain bytes at once; stops at anything that needs a decision. The text
+     * is NUL-terminated, so the decoder may be given "no limit": it stops at the first byte
+     * that does not continue a sequence, and NUL never does. */
+    for (;;) {
+        i = ng_export__skip_plain(u, i, len, '&', '<', '>', quote);
+        while (!(xml_class[u[i]] & mask)) i++;
+        unsigned ch = u[i];
+        const char *rep = "";
+        size_t rn = 0, adv = 1;
+        if (ch == 0) break;
+        if (ch >= 0x80) {
+            uint32_t c = ng_utf8__next(s + i, SIZE_MAX, &adv);
+            if (c == NG_UTF8_REPLACEMENT && adv == 1) {
+                rep = replacement;
+                rn = 3;
+            } else if (!xml_dropped(c)) {
+                i += adv; /* plain: part of the run */
                 continue;
             }
-            ng_buf_put(b, s + run, i - run);
-            ng_buf_puts(b, rep);
-            run = ++i;
-            continue;
+        } else {
+            switch (ch) {
+            case '&': rep = "&amp;"; rn = 5; break;
+            case '<': rep = "&lt;"; rn = 4; break;
+            case '>': rep = "&gt;"; rn = 4; break;
+            case '"': rep = "&quot;"; rn = 6; break;
+            case '\t': rep = "&#9;"; rn = 4; break;
+            case '\n': rep = "&#10;"; rn = 5; break;
+            case '\r': rep = "&#13;"; rn = 5; break;
+            default: break; /* another control character or DEL: dropped */
+            }
         }
-        size_t adv;
-        uint32_t c = ng_utf8__next(s + i, len - i, &adv);
-        int plain = !xml_dropped(c) && !(c == NG_UTF8_REPLACEMENT && adv == 1 && ch >= 0x80) &&
-                    !(c == '\r') && !(in_attribute && (c == '\t' || c == '\n'));
-        if (plain) {
-            i += adv;
-            continue;
-        }
-        ng_buf_put(b, s + run, i - run);
-        if (c == '\r' || c == '\t' || c == '\n')
-            ng_buf_printf(b, "&#%u;", (unsigned)c);
-        else if (c == NG_UTF8_REPLACEMENT)
-            ng_utf8__put(b, c);
-        /* else: dropped */
+        ng_export__put(b, s + run, i - run);
+        ng_export__put(b, rep, rn);
         i += adv;
         run = i;
     }
-    ng_buf_put(b, s + run, i - run);
+    ng_export__put(b, s + run, i - run);
 }
 
 int ng_export__flush(ng_out *o, ng_buf *line, size_t threshold)

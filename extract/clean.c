@@ -42,27 +42,38 @@ static size_t utf8_valid(const unsigned char *s, size_t n, uint32_t *cp)
     return len;
 }
 
+/* The decoder writes into `b` directly: every call first makes room for the most one code
+ * point can produce (4 bytes), and the terminating NUL is written once at the end. */
+static int room(ng_buf *b, size_t k)
+{
+    return b->len + k + 1 <= b->cap ? NG_OK : ng_buf_grow(b, k);
+}
+
 static void put_cp(ng_buf *b, uint32_t cp)
 {
-    char u[4];
-    if (cp < 0x80) { ng_buf_putc(b, (char)cp); return; }
-    if (cp < 0x800) {
+    char *u = b->ptr + b->len;
+    if (cp < 0x80) {
+        u[0] = (char)cp;
+        b->len += 1;
+    } else if (cp < 0x800) {
         u[0] = (char)(0xC0 | (cp >> 6));
         u[1] = (char)(0x80 | (cp & 0x3F));
-        ng_buf_put(b, u, 2);
+        b->len += 2;
     } else if (cp < 0x10000) {
         u[0] = (char)(0xE0 | (cp >> 12));
         u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
         u[2] = (char)(0x80 | (cp & 0x3F));
-        ng_buf_put(b, u, 3);
+        b->len += 3;
     } else {
         u[0] = (char)(0xF0 | (cp >> 18));
         u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
         u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
         u[3] = (char)(0x80 | (cp & 0x3F));
-        ng_buf_put(b, u, 4);
+        b->len += 4;
     }
 }
+
+static void put1(ng_buf *b, char c) { b->ptr[b->len++] = c; }
 
 static int is_space_cp(uint32_t cp)
 {
@@ -75,39 +86,49 @@ static int is_digit_at_end(const ng_buf *b)
     return b->len > 0 && b->ptr[b->len - 1] >= '0' && b->ptr[b->len - 1] <= '9';
 }
 
-/* Emits one decoded code point with normalization. `next` is the following code point
- * (0 at the end) for dash spacing. */
-static void emit(ng_buf *b, uint32_t cp, uint32_t next)
+static int is_spaced_dash(uint32_t cp)
 {
-    if (cp == '\r') { ng_buf_putc(b, '\n'); return; }
-    if (cp == '\n') { ng_buf_putc(b, '\n'); return; }
-    if (is_space_cp(cp)) { ng_buf_putc(b, ' '); return; }
-    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) return; /* controls */
-    if (cp == 0xAD || cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060) return;
+    return cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015 || cp == 0x2212;
+}
+
+/* Emits one decoded code point with normalization. `next` is the following code point
+ * (0 at the end); only dashes look at it. */
+static int emit(ng_buf *b, uint32_t cp, uint32_t next)
+{
+    if (room(b, 4) < 0) return NG_ENOMEM;
+    if (cp == '\r') { put1(b, '\n'); return NG_OK; }
+    if (cp == '\n') { put1(b, '\n'); return NG_OK; }
+    if (is_space_cp(cp)) { put1(b, ' '); return NG_OK; }
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) return NG_OK; /* controls */
+    if (cp == 0xAD || cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060) return NG_OK;
     switch (cp) {
     case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC: case 0x00B4:
-        ng_buf_putc(b, '\''); return;
+        put1(b, '\''); return NG_OK;
     case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2033:
-        ng_buf_putc(b, '"'); return;
-    case 0x2039: ng_buf_putc(b, '<'); return;
-    case 0x203A: ng_buf_putc(b, '>'); return;
-    case 0x2010: case 0x2011: ng_buf_putc(b, '-'); return;
-    case 0x2026: ng_buf_puts(b, "..."); return;
+        put1(b, '"'); return NG_OK;
+    case 0x2039: put1(b, '<'); return NG_OK;
+    case 0x203A: put1(b, '>'); return NG_OK;
+    case 0x2010: case 0x2011: put1(b, '-'); return NG_OK;
+    case 0x2026: put1(b, '.'); put1(b, '.'); put1(b, '.'); return NG_OK;
     default: break;
     }
-    if (cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015 || cp == 0x2212) {
+    if (is_spaced_dash(cp)) {
         /* a dash between digits is a range: keep it tight; elsewhere space it */
         if ((cp == 0x2013 || cp == 0x2012) && is_digit_at_end(b) && next >= '0' && next <= '9') {
-            ng_buf_putc(b, '-');
-            return;
+            put1(b, '-');
+            return NG_OK;
         }
-        if (b->len && b->ptr[b->len - 1] != ' ' && b->ptr[b->len - 1] != '\n') ng_buf_putc(b, ' ');
-        ng_buf_putc(b, '-');
-        if (next != ' ' && next != '\n' && next != 0 && !is_space_cp(next)) ng_buf_putc(b, ' ');
-        return;
+        if (b->len && b->ptr[b->len - 1] != ' ' && b->ptr[b->len - 1] != '\n') put1(b, ' ');
+        put1(b, '-');
+        if (next != ' ' && next != '\n' && next != 0 && !is_space_cp(next)) put1(b, ' ');
+        return NG_OK;
     }
     put_cp(b, cp);
+    return NG_OK;
 }
+
+/* Printable ASCII (0x20..0x7E) passes through the normalization unchanged. */
+static int plain_ascii(unsigned c) { return c >= 0x20 && c < 0x7F; }
 
 int ng_clean__decode(ng_buf *out, const char *raw, size_t len, ng_clean_stats *st)
 {
@@ -116,6 +137,15 @@ int ng_clean__decode(ng_buf *out, const char *raw, size_t len, ng_clean_stats *s
     memset(st, 0, sizeof *st);
     for (i = 0; i < len;) {
         uint32_t cp;
+        /* ASCII runs, eight bytes at a time */
+        while (i + 8 <= len) {
+            uint64_t v;
+            memcpy(&v, s + i, 8);
+            if (v & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i >= len) break;
+        if (s[i] < 0x80) { i++; continue; }
         size_t n = utf8_valid(s + i, len - i, &cp);
         if (!n) { invalid++; i++; continue; }
         if (n > 1) multi++;
@@ -138,21 +168,38 @@ int ng_clean__decode(ng_buf *out, const char *raw, size_t len, ng_clean_stats *s
                 next = (c2 >= 0x80 && c2 < 0xA0) ? cp1252_hi[c2 - 0x80] : c2;
             }
         } else {
+            if (plain_ascii(s[i])) {
+                size_t j = i + 1;
+                /* eight bytes at a time while all are in 0x20..0x7E */
+                for (; j + 8 <= len; j += 8) {
+                    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+                    uint64_t x;
+                    memcpy(&x, s + j, 8);
+                    if (((x - ones * 0x20) & ~x & highs) || (((x + ones) | x) & highs)) break;
+                }
+                while (j < len && plain_ascii(s[j])) j++;
+                if (room(out, j - i) < 0) return NG_ENOMEM;
+                memcpy(out->ptr + out->len, s + i, j - i);
+                out->len += j - i;
+                i = j;
+                continue;
+            }
             n = utf8_valid(s + i, len - i, &cp);
             if (!n) { n = 1; cp = 0xFFFD; st->bad_bytes++; }
-            if (i + n < len && !utf8_valid(s + i + n, len - i - n, &next)) next = 0xFFFD;
+            if (is_spaced_dash(cp) && i + n < len && !utf8_valid(s + i + n, len - i - n, &next))
+                next = 0xFFFD;
         }
         if (cp == '\r' && i + n < len && s[i + n] == '\n') { i += n; continue; }
         if (cp == 0) { /* a NUL byte is never text: counted, and kept apart as a space */
             st->bad_bytes++;
-            emit(out, ' ', next);
+            if (emit(out, ' ', next) < 0) return NG_ENOMEM;
             i += n;
             continue;
         }
-        emit(out, cp, next);
+        if (emit(out, cp, next) < 0) return NG_ENOMEM;
         i += n;
     }
-    if (!out->ptr && ng_buf_puts(out, "") < 0) return NG_ENOMEM;
+    out->ptr[out->len] = '\0';
     return out->oom ? NG_ENOMEM : NG_OK;
 }
 
@@ -168,6 +215,48 @@ static size_t count_words(const char *s, size_t n)
         in = !sp;
     }
     return w;
+}
+
+/* The words of s, but at most `cap` (the callers only compare with smaller numbers). */
+static size_t count_words_upto(const char *s, size_t n, size_t cap)
+{
+    size_t w = 0, i = 0;
+    int in = 0;
+    /* eight bytes at a time: a word starts at a non-space byte after a space (or after the
+     * previous block's last byte when that was a space) */
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    for (; i + 8 <= n && w < cap; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        x = __builtin_bswap64(x); /* byte i + k at bits 8k */
+#endif
+        uint64_t y = x ^ (ones * ' ');                          /* 0 where a space is */
+        uint64_t zero = ~(((y & ~highs) + ~highs) | y | ~highs); /* high bit where y byte is 0 */
+        uint64_t word = ~zero & highs;                           /* high bit where not a space */
+        uint64_t prev = (word << 8) | (in ? 0x80ULL : 0);        /* the byte before */
+        /* the starts (0x80 bytes) counted by summing their top bits with one multiply */
+        w += (size_t)((((word & ~prev) >> 7) * ones) >> 56);
+        in = (word >> 63) & 1;
+    }
+    if (w >= cap) return cap;
+    for (; i < n; i++) {
+        int sp = s[i] == ' ';
+        if (!sp && !in && ++w >= cap) return cap;
+        in = !sp;
+    }
+    return w;
+}
+
+/* 0 when no "contains" pattern can occur in l (none starts at any position: see bp_quad). */
+static int may_contain(const ng_lexicon *lex, const char *l, size_t ln)
+{
+    if (lex->bp_short_contains) return 1;
+    for (size_t i = 0; i + 4 <= ln; i++) {
+        uint32_t bit = ng_lex__quad_bit(l + i);
+        if (lex->bp_quad[bit >> 6] & (1ULL << (bit & 63))) return 1;
+    }
+    return 0;
 }
 
 /* A breadcrumb trail: "Home > News > Africa" (2+ short segments joined by '>' or '/' or '|'
@@ -187,7 +276,7 @@ static int is_breadcrumb(const char *s, size_t n)
             continue;
         }
         int sp = c == ' ';
-        if (!sp && !in) words++;
+        if (!sp && !in && ++words > 4) return 0; /* the next separator or the end says 0 */
         in = !sp;
     }
     return segs >= 2 && words <= 4;
@@ -216,7 +305,10 @@ void ng_clean__boilerplate(const ng_lexicon *lex, char *text, size_t len, ng_cle
     while (i < len) {
         size_t e = i;
         int kill = rest;
-        while (e < len && text[e] != '\n') e++;
+        {
+            const char *nl = memchr(text + i, '\n', len - i);
+            e = nl ? (size_t)(nl - text) : len;
+        }
         if (!kill) {
             ng_buf_clear(&f);
             ng_text_fold(&f, text + i, e - i);
@@ -227,14 +319,19 @@ void ng_clean__boilerplate(const ng_lexicon *lex, char *text, size_t len, ng_cle
             while (lt && (l[lt - 1] == '.' || l[lt - 1] == ':' || l[lt - 1] == '!' ||
                           l[lt - 1] == ' '))
                 lt--;
-            size_t words = count_words(l, ln);
-            for (size_t r = 0; lex && r < lex->n_bp && !kill && ln; r++) {
+            size_t words = count_words_upto(l, ln, 81);
+            int contains = -1; /* may_contain(), computed when first needed */
+            for (size_t r = 0; lex && ln && r < lex->n_bp && !kill; r++) {
                 const char *p = lex->bp[r].pattern;
-                size_t pn = strlen(p);
+                size_t pn = lex->bp[r].len;
                 switch (lex->bp[r].match) {
                 case NG_BP_EXACT: kill = lt == pn && memcmp(l, p, pn) == 0; break;
                 case NG_BP_PREFIX: kill = words <= 12 && ln >= pn && memcmp(l, p, pn) == 0; break;
-                case NG_BP_CONTAINS: kill = words <= 80 && strstr(l, p) != NULL; break;
+                case NG_BP_CONTAINS:
+                    if (words > 80) break;
+                    if (contains < 0) contains = may_contain(lex, l, ln);
+                    kill = contains && strstr(l, p) != NULL;
+                    break;
                 case NG_BP_REST:
                     if (ln >= pn && memcmp(l, p, pn) == 0) kill = rest = 1;
                     break;

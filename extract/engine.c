@@ -226,7 +226,12 @@ int ng_engine__add_rel(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_
     r->dst = dst;
     r->rel = rel;
     r->sent = sent;
-    snprintf(r->date, sizeof r->date, "%s", date ? date : "");
+    {
+        /* as snprintf "%s" into 11 bytes, without the formatter (this runs per relation) */
+        size_t n = date ? strnlen(date, sizeof r->date - 1) : 0;
+        if (n) memcpy(r->date, date, n);
+        r->date[n] = '\0';
+    }
     return NG_OK;
 }
 
@@ -995,18 +1000,16 @@ static int name_words(ng_work *w, cstate *cs)
         const ng_mention *m = &w->ms[w->people[p].name_m];
         for (uint32_t q = m->n0; q < m->n1; q++) {
             if (!(w->tk.v[q].flags & NG_TK_WORD)) continue;
-            ng_buf kb = NG_BUF_INIT;
-            if (ng_names__key(&kb, w->lex, w->text + w->tk.v[q].off, w->tk.v[q].len) < 0) {
-                ng_buf_free(&kb);
+            uint64_t kh;
+            if (ng_names__key_hash(&kh, NULL, w->lex, w->text + w->tk.v[q].off, w->tk.v[q].len) < 0) {
                 free(count);
                 return NG_ENOMEM;
             }
-            cs->nw[cs->n_nw].h = ng_x__tok_hash(kb.ptr ? kb.ptr : "", kb.len);
+            cs->nw[cs->n_nw].h = kh;
             cs->nw[cs->n_nw].person = (int32_t)p;
             cs->nw[cs->n_nw].last = q == m->n1 - 1;
             cs->nw[cs->n_nw].mentions = count[p];
             cs->n_nw++;
-            ng_buf_free(&kb);
         }
     }
     free(count);
@@ -1022,12 +1025,10 @@ static int known_name_units(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
         if (ng_w__bits(w, t) & (NG_W_STOP | NG_W_NOTNAME)) continue;
         if ((error = name_words(w, cs)) < 0) return error;
         if (!cs->n_nw) return NG_OK;
-        ng_buf b = NG_BUF_INIT;
         const ng_tok *k = &w->tk.v[t];
-        if (ng_names__key(&b, w->lex, w->text + k->off, k->len) < 0) { ng_buf_free(&b); return NG_ENOMEM; }
-        uint64_t h = ng_x__tok_hash(b.ptr ? b.ptr : "", b.len);
-        size_t blen = b.len;
-        ng_buf_free(&b);
+        uint64_t h;
+        size_t blen;
+        if (ng_names__key_hash(&h, &blen, w->lex, w->text + k->off, k->len) < 0) return NG_ENOMEM;
         if (!blen) continue;
         /* any word of a name ("Deby" of "Mahamat Idriss Deby Itno"); several people with
          * that word: the one the article names most (a headline is about the article's
@@ -1117,7 +1118,17 @@ static int joins(const ng_work *w, uint32_t t0, uint32_t t1, int *has_and)
 static int build_groups(ng_work *w, sctx *c)
 {
     int error;
-    if (c->nu) qsort(c->u, c->nu, sizeof *c->u, cmp_unit);
+    if (c->nu <= 16) {
+        /* a few units: a stable insertion sort (the same order as glibc's stable qsort) */
+        for (size_t i = 1; i < c->nu; i++) {
+            unit x = c->u[i];
+            size_t j = i;
+            while (j > 0 && cmp_unit(&c->u[j - 1], &x) > 0) { c->u[j] = c->u[j - 1]; j--; }
+            c->u[j] = x;
+        }
+    } else {
+        qsort(c->u, c->nu, sizeof *c->u, cmp_unit);
+    }
     /* drop units nested in earlier ones */
     {
         size_t k = 0;
@@ -1202,7 +1213,8 @@ static int build_groups(ng_work *w, sctx *c)
         c->ng--;
     }
     /* coverage maps */
-    for (uint32_t t = c->a; t < c->b; t++) c->gcov[t - c->a] = c->gstart[t - c->a] = c->gend[t - c->a] = -1;
+    /* gcov, gstart and gend are one allocation of 3 * (b - a): all -1 (bytes 0xFF) */
+    memset(c->gcov, 0xFF, 3 * (size_t)(c->b - c->a) * sizeof *c->gcov);
     for (size_t gi = 0; gi < c->ng; gi++) {
         group *g = &c->g[gi];
         for (uint32_t t = g->t0; t < g->t1; t++) c->gcov[t - c->a] = (int32_t)gi;

@@ -103,6 +103,8 @@ int ng_extract_article(ng_doc **out, const ng_lexicon *lex, const ng_article *ar
         w.n_sents++;
     }
     doc->n_sentences = (uint32_t)w.n_sents;
+    /* word classes once per token (the rules ask for them many times) */
+    for (size_t i = 0; i < w.tk.n; i++) w.tk.v[i].bits = ng_lex__word_bits(lex, w.tk.v[i].h);
     if (lex->n_ents && !(w.lex_actor = ng_malloc(lex->n_ents * sizeof *w.lex_actor))) { error = NG_ENOMEM; goto cleanup; }
     for (size_t i = 0; i < lex->n_ents; i++) w.lex_actor[i] = -1;
     w.dateline_state = dateline_state(lex, w.meta.dateline_city);

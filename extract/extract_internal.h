@@ -117,7 +117,8 @@ enum {
     NG_TK_POSS = 1 << 5,    /* the possessive 's or ' */
     NG_TK_DOT = 1 << 6,     /* a word written with a final period kept (abbreviation) */
     NG_TK_FIRST = 1 << 7,   /* first word of its sentence (after quotes) */
-    NG_TK_INQUOTE = 1 << 8  /* inside double quotes */
+    NG_TK_INQUOTE = 1 << 8, /* inside double quotes */
+    NG_TK_DASH = 1 << 9     /* the folded form contains '-' */
 };
 
 typedef struct ng_tok {
@@ -127,6 +128,8 @@ typedef struct ng_tok {
     uint16_t flen;     /* length of the folded form */
     uint16_t flags;
     uint64_t h;        /* hash of the folded form */
+    uint32_t bits;     /* word classes (ng_lex__word_bits of h): set by the extractor after
+                        * tokenizing an article, 0 before */
 } ng_tok;
 
 /* A growable token array; folded forms go to `fold` (shared by the article). */
@@ -280,6 +283,7 @@ typedef struct ng_wordinfo {
 enum { NG_BP_EXACT = 0, NG_BP_PREFIX, NG_BP_CONTAINS, NG_BP_REST };
 typedef struct ng_bp_rule {
     char *pattern;
+    size_t len;       /* strlen(pattern) */
     int match;
 } ng_bp_rule;
 
@@ -289,6 +293,7 @@ typedef struct ng_tl_rule {
     char to[8];
     uint8_t from_len, to_len;
     uint8_t at_end;   /* only at the end of a word */
+    int32_t next;     /* the next rule (in file order) with the same first byte, -1 */
 } ng_tl_rule;
 
 struct ng_lexicon {
@@ -310,6 +315,10 @@ struct ng_lexicon {
     uint32_t max_trigger_slots;
     ng_bp_rule *bp;
     size_t n_bp, cap_bp;
+    /* prefilter of the "contains" rules: a bit per hash of every pattern's first four bytes
+     * (ng_lex__quad_bit); bp_short_contains when some pattern is shorter than that */
+    uint64_t bp_quad[1024];
+    int bp_short_contains;
     char **abbrevs;              /* folded abbreviations without the dot */
     size_t n_abbrevs, cap_abbrevs;
     uint64_t *abbrev_h;          /* open addressing set of abbreviation hashes */
@@ -317,6 +326,8 @@ struct ng_lexicon {
     size_t cap_abbrev_h;
     ng_tl_rule *tl;
     size_t n_tl, cap_tl;
+    int32_t tl_first[256];       /* per first byte: the first rule starting with it, -1 */
+    int32_t tl_last[256];        /* per first byte: the last such rule (to append), -1 */
     /* the folded-name -> entity index (for "Republic of X" and actor lookups by key) */
 };
 
@@ -331,13 +342,39 @@ int ng_lexicon__new_empty(ng_lexicon **out);
 /* Kind of a data file by its name ("states.csv" -> NG_CSV_STATES), -1 when unknown. */
 int ng_lexicon__kind_of(const char *filename);
 
-/* Phrase table lookups. */
-const ng_ptab_slot *ng_ptab__find(const ng_ptab *t, uint64_t h);
+/* The bit of ng_lexicon.bp_quad for the four bytes at s. */
+static inline uint32_t ng_lex__quad_bit(const char *s)
+{
+    uint32_t v;
+    __builtin_memcpy(&v, s, 4);
+    return (v * 0x9E3779B1u) >> 16;
+}
+
+/* Phrase table lookups (inline: the matchers probe once per token and phrase prefix). */
+static inline const ng_ptab_slot *ng_ptab__find(const ng_ptab *t, uint64_t h)
+{
+    if (!t->cap) return NULL;
+    size_t j = (size_t)h & (t->cap - 1);
+    while (t->slots[j].used) {
+        if (t->slots[j].h == h) return &t->slots[j];
+        j = (j + 1) & (t->cap - 1);
+    }
+    return NULL;
+}
 /* Word class lookups by folded-token hash. */
 uint32_t ng_lex__word_bits(const ng_lexicon *lex, uint64_t h);
 int32_t ng_lex__word_number(const ng_lexicon *lex, uint64_t h);
 int ng_lex__is_abbrev(const ng_lexicon *lex, uint64_t h, int *may_end);
-int32_t ng_lex__trigger_first(const ng_lexicon *lex, uint64_t h);
+static inline int32_t ng_lex__trigger_first(const ng_lexicon *lex, uint64_t h)
+{
+    if (!lex->cap_trig_index) return -1;
+    size_t j = (size_t)h & (lex->cap_trig_index - 1);
+    while (lex->trig_index[j].used) {
+        if (lex->trig_index[j].h == h) return lex->trig_index[j].first;
+        j = (j + 1) & (lex->cap_trig_index - 1);
+    }
+    return -1;
+}
 
 /* ------------------------------------------------------------------ one article's work */
 
@@ -490,7 +527,7 @@ static inline int ng_w__is(const ng_work *w, uint32_t t, const char *s)
     const char *f = ng_w__fold(w, t);
     return w->tk.v[t].flen == n && n && f[0] == s[0] && __builtin_memcmp(f, s, n) == 0;
 }
-static inline uint32_t ng_w__bits(const ng_work *w, uint32_t t) { return ng_lex__word_bits(w->lex, w->tk.v[t].h); }
+static inline uint32_t ng_w__bits(const ng_work *w, uint32_t t) { return w->tk.v[t].bits; }
 
 /* ------------------------------------------------------------------ names */
 
@@ -498,5 +535,9 @@ static inline uint32_t ng_w__bits(const ng_work *w, uint32_t t) { return ng_lex_
  * not) to `out`: accents off, lower case, then the rules of translit.csv, apostrophes and
  * dots dropped, doubled letters collapsed. */
 int ng_names__key(ng_buf *out, const ng_lexicon *lex, const char *name, size_t len);
+/* The same key, hashed with ng_x__tok_hash, without allocating for names of ordinary length;
+ * *key_len (may be NULL) gets the key's length. */
+int ng_names__key_hash(uint64_t *out, size_t *key_len, const ng_lexicon *lex, const char *name,
+                       size_t len);
 
 #endif

@@ -46,17 +46,6 @@ static ng_ptab_slot *ptab_slot(ng_ptab *t, uint64_t h)
     return &t->slots[j];
 }
 
-const ng_ptab_slot *ng_ptab__find(const ng_ptab *t, uint64_t h)
-{
-    if (!t->cap) return NULL;
-    size_t j = (size_t)h & (t->cap - 1);
-    while (t->slots[j].used) {
-        if (t->slots[j].h == h) return &t->slots[j];
-        j = (j + 1) & (t->cap - 1);
-    }
-    return NULL;
-}
-
 static void ptab_free(ng_ptab *t)
 {
     free(t->slots);
@@ -264,17 +253,6 @@ static int trig_index_put(ng_lexicon *lex, uint64_t h, int32_t idx)
         if (k != idx) lex->triggers[k].next = idx;
     }
     return NG_OK;
-}
-
-int32_t ng_lex__trigger_first(const ng_lexicon *lex, uint64_t h)
-{
-    if (!lex->cap_trig_index) return -1;
-    size_t j = (size_t)h & (lex->cap_trig_index - 1);
-    while (lex->trig_index[j].used) {
-        if (lex->trig_index[j].h == h) return lex->trig_index[j].first;
-        j = (j + 1) & (lex->cap_trig_index - 1);
-    }
-    return -1;
 }
 
 /* ------------------------------------------------------------------ CSV rows */
@@ -827,6 +805,14 @@ static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
         }
         ng_buf f = NG_BUF_INIT;
         if (ng_text_fold(&f, pat, strlen(pat)) < 0 || !f.ptr) { ng_buf_free(&f); return NG_ENOMEM; }
+        lex->bp[lex->n_bp].len = f.len;
+        if (match == NG_BP_CONTAINS) {
+            if (f.len < 4) lex->bp_short_contains = 1;
+            else {
+                uint32_t bit = ng_lex__quad_bit(f.ptr);
+                lex->bp_quad[bit >> 6] |= 1ULL << (bit & 63);
+            }
+        }
         lex->bp[lex->n_bp].pattern = ng_buf_detach(&f);
         lex->bp[lex->n_bp].match = match;
         lex->n_bp++;
@@ -908,6 +894,15 @@ static int load_translit(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
         t->from_len = (uint8_t)strlen(from);
         t->to_len = (uint8_t)strlen(to);
         t->at_end = strcasecmp(w, "end") == 0;
+        {
+            /* chain the rules by first byte, in file order (the first match wins) */
+            unsigned char b0 = (unsigned char)t->from[0];
+            int32_t me = (int32_t)(lex->n_tl - 1);
+            t->next = -1;
+            if (lex->tl_last[b0] >= 0) lex->tl[lex->tl_last[b0]].next = me;
+            else lex->tl_first[b0] = me;
+            lex->tl_last[b0] = me;
+        }
     }
     return NG_OK;
 }
@@ -959,7 +954,9 @@ cleanup:
 int ng_lexicon__new_empty(ng_lexicon **out)
 {
     *out = ng_calloc(1, sizeof **out);
-    return *out ? NG_OK : NG_ENOMEM;
+    if (!*out) return NG_ENOMEM;
+    for (size_t b = 0; b < 256; b++) (*out)->tl_first[b] = (*out)->tl_last[b] = -1;
+    return NG_OK;
 }
 
 /* A built-in file that fails to load is a build defect: report it loudly. */

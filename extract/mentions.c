@@ -124,7 +124,7 @@ static int dict_matches(ng_work *w, uint32_t s, int32_t *cov)
             /* a hyphenated title: "Lieutenant-Colonel", "Colonel-Major" */
             const char *f = ng_w__fold(w, i);
             uint16_t fl = w->tk.v[i].flen;
-            if ((w->tk.v[i].flags & NG_TK_WORD) && memchr(f, '-', fl)) {
+            if ((w->tk.v[i].flags & NG_TK_WORD) && (w->tk.v[i].flags & NG_TK_DASH)) {
                 uint64_t hh = NG_SEQ_SEED;
                 uint16_t p0 = 0;
                 for (uint16_t q = 0; q <= fl; q++) {
@@ -258,6 +258,8 @@ static int particle_joined(const ng_work *w, uint32_t t)
 {
     const ng_tok *k = &w->tk.v[t];
     const char *raw = w->text + k->off;
+    /* no '-' in the whole fold (flen not capped), so none in the word */
+    if (!(k->flags & NG_TK_DASH) && k->flen < 0xFFFF) return 0;
     const char *dash = memchr(raw, '-', k->len);
     if (!dash || dash == raw || (size_t)(dash - raw) + 1 >= k->len) return 0;
     if (!(dash[1] >= 'A' && dash[1] <= 'Z')) return 0;
@@ -1033,7 +1035,10 @@ int ng_mentions__acronyms(ng_work *w)
             if (m->kind == NG_MK_ORG && m->org >= 0 && !keys[m->org])
                 keys[m->org] = ((uint64_t)m->sent << 32 | m->t0) + 1;
         }
-        if (w->n_ms) qsort(w->ms, w->n_ms, sizeof *w->ms, cmp_mention);
+        /* mentions are mostly in order already: a stable sort leaves a sorted array as it is */
+        size_t unsorted = 0;
+        for (size_t i = 1; i < w->n_ms && !unsorted; i++) unsorted = cmp_mention(&w->ms[i - 1], &w->ms[i]) > 0;
+        if (unsorted) qsort(w->ms, w->n_ms, sizeof *w->ms, cmp_mention);
         for (size_t i = 0; i < w->n_ms; i++) {
             const ng_mention *m = &w->ms[i];
             if (m->kind == NG_MK_ORG && m->org >= 0 && keys[m->org] == (((uint64_t)m->sent << 32 | m->t0) + 1))

@@ -9,63 +9,152 @@
  *      (a rule marked "end" only at the end of a word): e.g. "y" -> "i", "ks" -> "x";
  *   4. a doubled letter becomes one ("spasskii" -> "spaski").
  * The same folding applies to every person key, so two real names can collide only when they
- * differ by nothing but such spelling variants. */
+ * differ by nothing but such spelling variants.
+ *
+ * This runs for many name words of every article, so it works in stack buffers (a heap
+ * buffer only for very long names) and tries at each byte only the rules that start with it
+ * (lex->tl_first). */
 #include "extract_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-static int apply_rules(ng_buf *out, const ng_lexicon *lex, const char *w, size_t n)
+/* A byte buffer that starts on the stack and moves to the heap when it fills. */
+typedef struct kbuf {
+    char *p;
+    size_t n, cap;
+    int heap, oom;
+} kbuf;
+
+static int kb_room(kbuf *b, size_t k)
+{
+    if (b->n + k <= b->cap) return NG_OK;
+    if (b->oom) return NG_ENOMEM;
+    size_t nc = b->cap * 2;
+    while (nc < b->n + k) nc *= 2;
+    char *np = b->heap ? ng_realloc(b->p, nc) : ng_malloc(nc);
+    if (!np) { b->oom = 1; return NG_ENOMEM; }
+    if (!b->heap) memcpy(np, b->p, b->n);
+    b->p = np;
+    b->cap = nc;
+    b->heap = 1;
+    return NG_OK;
+}
+
+static void kb_free(kbuf *b)
+{
+    if (b->heap) free(b->p);
+}
+
+/* Appends word w[0..n) with the transliteration rules applied (at most 7 bytes out per byte
+ * in: a rule's `from` has 1-7 bytes, its `to` 0-7). */
+static int apply_rules(kbuf *out, const ng_lexicon *lex, const char *w, size_t n)
 {
     size_t i = 0;
+    if (kb_room(out, 7 * n) < 0) return NG_ENOMEM;
+    char *o = out->p + out->n;
     while (i < n) {
-        size_t k;
         int done = 0;
-        for (k = 0; lex && k < lex->n_tl; k++) {
+        for (int32_t k = lex ? lex->tl_first[(unsigned char)w[i]] : -1; k >= 0; k = lex->tl[k].next) {
             const ng_tl_rule *r = &lex->tl[k];
             if (r->from_len > n - i || memcmp(w + i, r->from, r->from_len) != 0) continue;
             if (r->at_end && i + r->from_len != n) continue;
-            ng_buf_put(out, r->to, r->to_len);
+            memcpy(o, r->to, r->to_len);
+            o += r->to_len;
             i += r->from_len;
             done = 1;
             break;
         }
-        if (!done) ng_buf_putc(out, w[i++]);
+        if (!done) *o++ = w[i++];
     }
-    return out->oom ? NG_ENOMEM : NG_OK;
+    out->n = (size_t)(o - out->p);
+    return NG_OK;
 }
 
-int ng_names__key(ng_buf *out, const ng_lexicon *lex, const char *name, size_t len)
+/* Steps 1-3 into t (step 4 is left to the callers). */
+static int key_words(kbuf *t, const ng_lexicon *lex, const char *name, size_t len)
 {
-    ng_buf f = NG_BUF_INIT, t = NG_BUF_INIT;
+    ng_buf fh = NG_BUF_INIT;
+    char fstack[256];
+    const char *f;
+    size_t flen;
     int error = NG_OK;
-    if ((error = ng_text_fold(&f, name, len)) < 0) goto cleanup;
+    /* step 1: the fold is never longer than its input */
+    if (len < sizeof fstack) {
+        ng_buf fb = {fstack, 0, sizeof fstack, 0};
+        if ((error = ng_text_fold(&fb, name, len)) < 0) goto cleanup;
+        f = fb.ptr;
+        flen = fb.len;
+    } else {
+        if ((error = ng_text_fold(&fh, name, len)) < 0) goto cleanup;
+        f = fh.ptr ? fh.ptr : "";
+        flen = fh.len;
+    }
     /* step 2: words of letters and digits only */
     {
         size_t i = 0;
         int first = 1;
-        while (i < f.len) {
+        while (i < flen) {
             char word[256];
             size_t wl = 0;
-            while (i < f.len && (f.ptr[i] == ' ' || f.ptr[i] == '-')) i++;
-            while (i < f.len && f.ptr[i] != ' ' && f.ptr[i] != '-') {
-                char c = f.ptr[i++];
+            while (i < flen && (f[i] == ' ' || f[i] == '-')) i++;
+            while (i < flen && f[i] != ' ' && f[i] != '-') {
+                char c = f[i++];
                 if (c == '\'' || c == '.' || c == '"') continue;
                 if (wl < sizeof word) word[wl++] = c;
             }
             if (!wl) continue;
-            if (!first) ng_buf_putc(&t, ' ');
+            if (!first) {
+                if ((error = kb_room(t, 1)) < 0) goto cleanup;
+                t->p[t->n++] = ' ';
+            }
             first = 0;
-            if ((error = apply_rules(&t, lex, word, wl)) < 0) goto cleanup;
+            if ((error = apply_rules(t, lex, word, wl)) < 0) goto cleanup;
         }
     }
-    /* step 4: collapse doubled letters */
-    for (size_t i = 0; i < t.len; i++) {
-        if (i > 0 && t.ptr[i] == t.ptr[i - 1] && t.ptr[i] != ' ') continue;
-        ng_buf_putc(out, t.ptr[i]);
-    }
-    if (out->oom) error = NG_ENOMEM;
 cleanup:
-    ng_buf_free(&f);
-    ng_buf_free(&t);
+    ng_buf_free(&fh);
+    return error;
+}
+
+/* Step 4, in place: a doubled letter becomes one. Returns the new length. */
+static size_t collapse_doubles(char *p, size_t n)
+{
+    size_t o = 0;
+    char prev = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i];
+        if (i > 0 && c == prev && c != ' ') continue;
+        prev = c;
+        p[o++] = c;
+    }
+    return o;
+}
+
+int ng_names__key(ng_buf *out, const ng_lexicon *lex, const char *name, size_t len)
+{
+    char tstack[512];
+    kbuf t = {tstack, 0, sizeof tstack, 0, 0};
+    int error;
+    if ((error = key_words(&t, lex, name, len)) < 0) goto cleanup;
+    t.n = collapse_doubles(t.p, t.n);
+    error = ng_buf_put(out, t.p, t.n);
+cleanup:
+    kb_free(&t);
+    return error;
+}
+
+int ng_names__key_hash(uint64_t *out, size_t *key_len, const ng_lexicon *lex, const char *name,
+                       size_t len)
+{
+    char tstack[512];
+    kbuf t = {tstack, 0, sizeof tstack, 0, 0};
+    int error;
+    if ((error = key_words(&t, lex, name, len)) < 0) goto cleanup;
+    t.n = collapse_doubles(t.p, t.n);
+    *out = ng_x__tok_hash(t.p, t.n);
+    if (key_len) *key_len = t.n;
+cleanup:
+    kb_free(&t);
     return error;
 }

@@ -87,12 +87,8 @@ static int32_t pidx_next(const pidx *x, int32_t i)
 
 static int word_key_hash(const ng_work *w, uint32_t t, uint64_t *out)
 {
-    ng_buf b = NG_BUF_INIT;
     const ng_tok *k = &w->tk.v[t];
-    if (ng_names__key(&b, w->lex, w->text + k->off, k->len) < 0) { ng_buf_free(&b); return NG_ENOMEM; }
-    *out = ng_x__tok_hash(b.ptr ? b.ptr : "", b.len);
-    ng_buf_free(&b);
-    return NG_OK;
+    return ng_names__key_hash(out, NULL, w->lex, w->text + k->off, k->len);
 }
 
 /* a (shorter or equal) is a compatible form of b */

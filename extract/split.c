@@ -115,6 +115,24 @@ static int ends_here(const ng_lexicon *lex, const char *t, size_t lo, size_t p, 
     return 1;
 }
 
+/* The first '.', '!' or '?' in t[p, e), or e: eight bytes at a time. */
+static size_t next_terminator(const char *t, size_t p, size_t e)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    for (; p + 8 <= e; p += 8) {
+        uint64_t x, any = 0;
+        memcpy(&x, t + p, 8);
+        const unsigned char terms[3] = {'.', '!', '?'};
+        for (int k = 0; k < 3; k++) {
+            uint64_t y = x ^ (ones * terms[k]);
+            any |= ~(((y & ~highs) + ~highs) | y | ~highs); /* 0x80 where y's byte is 0 */
+        }
+        if (any) break;
+    }
+    while (p < e && t[p] != '.' && t[p] != '!' && t[p] != '?') p++;
+    return p;
+}
+
 int ng_split__sentences(ng_span **out, size_t *n_out, const ng_lexicon *lex, const char *t,
                         size_t len, const ng_meta *m)
 {
@@ -126,11 +144,14 @@ int ng_split__sentences(ng_span **out, size_t *n_out, const ng_lexicon *lex, con
         goto cleanup;
     i = m->body_start;
     while (i < len) {
-        size_t e = i, a = i;
-        while (e < len && t[e] != '\n') e++;
-        for (size_t p = i; p < e; p++) {
+        size_t e, a = i;
+        {
+            const char *nl = memchr(t + i, '\n', len - i);
+            e = nl ? (size_t)(nl - t) : len;
+        }
+        for (size_t p = i; (p = next_terminator(t, p, e)) < e; p++) {
             size_t after;
-            if ((t[p] == '.' || t[p] == '!' || t[p] == '?') && ends_here(lex, t, i, p, e, &after)) {
+            if (ends_here(lex, t, i, p, e, &after)) {
                 if ((error = add(&v, &n, &cap, t, a, after, 0)) < 0) goto cleanup;
                 a = after;
                 p = after;

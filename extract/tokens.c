@@ -23,7 +23,7 @@ uint64_t ng_x__tok_hash(const char *s, size_t len)
 }
 
 /* Decodes one UTF-8 code point of clean text (clean text is valid UTF-8). */
-static size_t dec(const unsigned char *s, size_t n, uint32_t *cp)
+static inline size_t dec(const unsigned char *s, size_t n, uint32_t *cp)
 {
     unsigned c = s[0];
     if (c < 0x80 || n < 2) { *cp = c; return 1; }
@@ -52,7 +52,7 @@ int ng_tok__is_upper_cp(uint32_t cp)
     return 0;
 }
 
-static int is_letter_cp(uint32_t cp)
+static inline int is_letter_cp(uint32_t cp)
 {
     if ((cp | 32) >= 'a' && (cp | 32) <= 'z') return 1;
     if (cp < 0xC0) return 0;
@@ -61,9 +61,38 @@ static int is_letter_cp(uint32_t cp)
     return 1;                                   /* other letters, U+FFFD */
 }
 
-static int is_digit_cp(uint32_t cp) { return cp >= '0' && cp <= '9'; }
+static inline int is_digit_cp(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 
-static int push(ng_toks *tk, const char *text, uint32_t off, uint32_t len, uint16_t flags)
+static inline int is_upper(uint32_t cp)
+{
+    return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : ng_tok__is_upper_cp(cp);
+}
+
+/* Folds and hashes a token of printable ASCII (0x21..0x7E) in one pass: ng_text_fold of such
+ * bytes only lowers A-Z. Returns 0 (nothing written) when some byte is outside that range. */
+static int fold_ascii(ng_buf *fold, const unsigned char *s, uint32_t len, uint64_t *hash, int *dash)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    char *o = fold->ptr + fold->len;
+    int d = 0;
+    for (uint32_t i = 0; i < len; i++) {
+        unsigned c = s[i];
+        if (c <= 0x20 || c >= 0x7F) return 0;
+        if (c >= 'A' && c <= 'Z') c += 32;
+        d |= c == '-';
+        o[i] = (char)c;
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    h ^= h >> 31;
+    *hash = h ? h : 1;
+    *dash = d;
+    fold->len += len;
+    fold->ptr[fold->len] = '\0';
+    return 1;
+}
+
+static inline int push(ng_toks *tk, const char *text, uint32_t off, uint32_t len, uint16_t flags)
 {
     ng_tok t;
     if (tk->n == tk->cap) {
@@ -78,11 +107,47 @@ static int push(ng_toks *tk, const char *text, uint32_t off, uint32_t len, uint1
     t.len = len;
     t.flags = flags;
     t.foff = (uint32_t)tk->fold->len;
+    if (len <= 0xFFFF) {
+        if (tk->fold->len + len + 1 > tk->fold->cap && ng_buf_grow(tk->fold, len) < 0) return NG_ENOMEM;
+        int dash;
+        if (fold_ascii(tk->fold, (const unsigned char *)text + off, len, &t.h, &dash)) {
+            t.flen = (uint16_t)len;
+            if (dash) t.flags |= NG_TK_DASH;
+            tk->v[tk->n++] = t;
+            return NG_OK;
+        }
+    }
     if (ng_text_fold(tk->fold, text + off, len) < 0) return NG_ENOMEM;
     size_t fl = tk->fold->len - t.foff;
     if (fl > 0xFFFF) fl = 0xFFFF;
     t.flen = (uint16_t)fl;
     t.h = ng_x__tok_hash(tk->fold->ptr + t.foff, t.flen);
+    if (memchr(tk->fold->ptr + t.foff, '-', t.flen)) t.flags |= NG_TK_DASH;
+    tk->v[tk->n++] = t;
+    return NG_OK;
+}
+
+/* Appends a token whose folded form the caller already wrote at the end of the fold arena
+ * (flen bytes, hash h). */
+static inline int push_folded(ng_toks *tk, uint32_t off, uint32_t len, uint16_t flags, uint64_t h)
+{
+    ng_tok t;
+    if (tk->n == tk->cap) {
+        size_t nc = tk->cap ? tk->cap * 2 : 256;
+        ng_tok *nt = ng_realloc(tk->v, nc * sizeof *nt);
+        if (!nt) return NG_ENOMEM;
+        tk->v = nt;
+        tk->cap = nc;
+    }
+    memset(&t, 0, sizeof t);
+    t.off = off;
+    t.len = len;
+    t.flags = flags;
+    t.foff = (uint32_t)tk->fold->len;
+    t.flen = (uint16_t)len;
+    t.h = h;
+    tk->fold->len += len;
+    tk->fold->ptr[tk->fold->len] = '\0';
     tk->v[tk->n++] = t;
     return NG_OK;
 }
@@ -95,6 +160,9 @@ int ng_tok__run(ng_toks *tk, const ng_lexicon *lex, const char *text, size_t off
     size_t first_word = (size_t)-1;
     size_t start_n = tk->n;
     int in_quote = 0;
+    /* room for every folded form of the span (a fold is never longer than its input), so
+     * the words below can be folded while they are scanned */
+    if (ng_buf_grow(tk->fold, len) < 0) return NG_ENOMEM;
     while (i < end) {
         uint32_t cp;
         size_t n = dec(s + i, end - i, &cp);
@@ -103,16 +171,31 @@ int ng_tok__run(ng_toks *tk, const ng_lexicon *lex, const char *text, size_t off
             size_t a = i, j = i;
             int letters = 0, uppers = 0, dotted = 0;
             uint16_t flags = NG_TK_WORD;
-            if (ng_tok__is_upper_cp(cp)) flags |= NG_TK_CAP;
+            /* an all-ASCII word is folded (lower case) and hashed as it is scanned, at the
+             * end of the fold arena; otherwise push() folds it */
+            char *o = tk->fold->ptr + tk->fold->len;
+            uint64_t fh = 0xcbf29ce484222325ULL;
+            int ascii = 1, dash = 0;
+#define FOLD_BYTE(ch) do { unsigned f_ = (ch); *o++ = (char)f_; fh = (fh ^ f_) * 0x100000001b3ULL; } while (0)
+            if (is_upper(cp)) flags |= NG_TK_CAP;
             for (;;) {
                 uint32_t c2;
                 size_t m;
                 if (j >= end) break;
-                m = dec(s + j, end - j, &c2);
-                if (is_letter_cp(c2) || is_digit_cp(c2)) {
-                    if (is_letter_cp(c2)) { letters++; if (ng_tok__is_upper_cp(c2)) uppers++; }
-                    j += m;
-                    continue;
+                if (s[j] < 0x80) { /* ASCII: letters and digits without decoding */
+                    unsigned b = s[j];
+                    if ((b | 32) - 'a' < 26u) { letters++; uppers += b <= 'Z'; FOLD_BYTE(b | 32); j++; continue; }
+                    if (b - '0' < 10u) { FOLD_BYTE(b); j++; continue; }
+                    c2 = b;
+                    m = 1;
+                } else {
+                    ascii = 0;
+                    m = dec(s + j, end - j, &c2);
+                    if (is_letter_cp(c2) || is_digit_cp(c2)) { /* a digit only in invalid UTF-8 */
+                        if (is_letter_cp(c2)) { letters++; if (is_upper(c2)) uppers++; }
+                        j += m;
+                        continue;
+                    }
                 }
                 if ((c2 == '-' || c2 == '\'') && j + 1 < end) {
                     uint32_t c3;
@@ -123,6 +206,8 @@ int ng_tok__run(ng_toks *tk, const ng_lexicon *lex, const char *text, size_t off
                         if ((c3 == 's' || c3 == 'S') &&
                             (j + 2 >= end || !is_letter_cp(s[j + 2]))) break;
                     }
+                    FOLD_BYTE(c2);
+                    dash |= c2 == '-';
                     j += 1;
                     continue;
                 }
@@ -133,11 +218,18 @@ int ng_tok__run(ng_toks *tk, const ng_lexicon *lex, const char *text, size_t off
                         dotted = 1;
                         letters++;
                         if (s[j + 1] >= 'A' && s[j + 1] <= 'Z') uppers++;
+                        FOLD_BYTE('.');
+                        FOLD_BYTE(s[j + 1] | 32u);
                         j += 2;
                         continue;
                     }
                 }
                 break;
+            }
+#undef FOLD_BYTE
+            if (ascii) {
+                fh ^= fh >> 31;
+                fh = fh ? fh : 1; /* as ng_x__tok_hash */
             }
             if (letters >= 2 && uppers == letters) flags |= NG_TK_UPPER;
             /* a final period: kept with dotted abbreviations, known abbreviations and
@@ -147,7 +239,10 @@ int ng_tok__run(ng_toks *tk, const ng_lexicon *lex, const char *text, size_t off
                 if (j < end && s[j] == '.') {
                     if (dotted) absorb = 1;
                     else if (j - a == 1 && (flags & NG_TK_CAP)) absorb = 1;
-                    else if (lex && j - a < 32) {
+                    else if (lex && j - a < 32 && ascii) {
+                        int may_end; /* the lower-cased word is the folded one */
+                        if (ng_lex__is_abbrev(lex, fh, &may_end)) absorb = 1;
+                    } else if (lex && j - a < 32) {
                         char tmp[32];
                         size_t tl = 0;
                         int may_end;
@@ -159,8 +254,13 @@ int ng_tok__run(ng_toks *tk, const ng_lexicon *lex, const char *text, size_t off
                 if (absorb) flags |= NG_TK_DOT;
                 if (first_word == (size_t)-1) { first_word = tk->n; flags |= NG_TK_FIRST; }
                 if (in_quote) flags |= NG_TK_INQUOTE;
-                if ((error = push(tk, text, (uint32_t)a, (uint32_t)(j - a), flags)) < 0)
+                if (ascii && j - a <= 0xFFFF) {
+                    if (dash) flags |= NG_TK_DASH;
+                    if ((error = push_folded(tk, (uint32_t)a, (uint32_t)(j - a), flags, fh)) < 0)
+                        return error;
+                } else if ((error = push(tk, text, (uint32_t)a, (uint32_t)(j - a), flags)) < 0) {
                     return error;
+                }
                 if (absorb) tk->v[tk->n - 1].len++;
                 i = j + (absorb ? 1 : 0);
             }
@@ -197,7 +297,8 @@ int ng_tok__run(ng_toks *tk, const ng_lexicon *lex, const char *text, size_t off
             }
             if (cp == '\'' && tk->n > start_n && (tk->v[tk->n - 1].flags & NG_TK_WORD) &&
                 tk->v[tk->n - 1].off + tk->v[tk->n - 1].len == i &&
-                (tk->fold->ptr[tk->v[tk->n - 1].foff + tk->v[tk->n - 1].flen - 1] == 's') &&
+                tk->v[tk->n - 1].flen > 0 && /* a word of invalid bytes folds to nothing */
+                tk->fold->ptr[tk->v[tk->n - 1].foff + tk->v[tk->n - 1].flen - 1] == 's' &&
                 (i + 1 >= end || !is_letter_cp(s[i + 1]))) {
                 /* plural possessive: "the States' " */
                 if ((error = push(tk, text, (uint32_t)i, 1, NG_TK_POSS)) < 0) return error;

@@ -148,14 +148,71 @@ static int cmp_node_ref(const void *a, const void *b)
     return strcmp(((const node_ref *)a)->id, ((const node_ref *)b)->id);
 }
 
-static int cmp_edge(const void *a, const void *b)
+/* The edge order is (source id, relation name, target id); node indices are already in id
+ * order, and the relations are ranked by name once, so the sort compares integers only. */
+typedef struct {
+    size_t source, target;
+    unsigned rel_rank;
+    size_t index;
+} edge_key;
+
+static int cmp_edge_key(const void *a, const void *b)
 {
-    const ng_edge *x = a, *y = b;
+    const edge_key *x = a, *y = b;
     if (x->source != y->source) return x->source < y->source ? -1 : 1;
-    int c = strcmp(ng_rel_name(x->rel), ng_rel_name(y->rel));
-    if (c) return c;
+    if (x->rel_rank != y->rel_rank) return x->rel_rank < y->rel_rank ? -1 : 1;
     if (x->target != y->target) return x->target < y->target ? -1 : 1;
-    return 0;
+    return x->index < y->index ? -1 : x->index > y->index; /* never equal: ends are unique */
+}
+
+/* rank[r] = the position of ng_rel_name(r) in byte order among all relation names. */
+static void rank_relations(unsigned rank[NG_REL__COUNT])
+{
+    for (int r = 0; r < NG_REL__COUNT; r++) {
+        rank[r] = 0;
+        for (int q = 0; q < NG_REL__COUNT; q++)
+            if (strcmp(ng_rel_name((ng_rel)q), ng_rel_name((ng_rel)r)) < 0) rank[r]++;
+    }
+}
+
+/* Sorts g->edges by edge_key. */
+static int sort_edges(ng_graph *g)
+{
+    unsigned rank[NG_REL__COUNT];
+    edge_key *keys = NULL;
+    ng_edge *sorted = NULL;
+    size_t n = g->n_edges;
+    if (n < 2) return NG_OK;
+    if (!(keys = ng_malloc(n * sizeof *keys)) || !(sorted = ng_malloc(n * sizeof *sorted))) {
+        free(keys);
+        return NG_ENOMEM;
+    }
+    rank_relations(rank);
+    for (size_t i = 0; i < n; i++) {
+        keys[i].source = g->edges[i].source;
+        keys[i].target = g->edges[i].target;
+        keys[i].rel_rank = rank[g->edges[i].rel];
+        keys[i].index = i;
+    }
+    qsort(keys, n, sizeof *keys, cmp_edge_key);
+    for (size_t i = 0; i < n; i++) sorted[i] = g->edges[keys[i].index];
+    free(g->edges);
+    g->edges = sorted;
+    free(keys);
+    return NG_OK;
+}
+
+/* "e<i>" into the arena. */
+static char *edge_id(ng_arena *a, size_t i)
+{
+    char tmp[24], *p = tmp + sizeof tmp;
+    *--p = '\0';
+    do {
+        *--p = (char)('0' + i % 10);
+        i /= 10;
+    } while (i);
+    *--p = 'e';
+    return ng_arena__strndup(a, p, (size_t)(tmp + sizeof tmp - 1 - p));
 }
 
 static void widen_dates(ng_node *n, const ng_edge *e)
@@ -247,11 +304,9 @@ int ng_graph__assemble(ng_graph *g, const ng_pending_node *nodes, size_t n_nodes
         e->n_items = p->n_items;
     }
     g->n_edges = n_edges;
-    if (n_edges > 1) qsort(g->edges, n_edges, sizeof *g->edges, cmp_edge);
+    if ((error = sort_edges(g)) < 0) goto cleanup;
     for (size_t i = 0; i < n_edges; i++) {
-        char id[32];
-        snprintf(id, sizeof id, "e%zu", i);
-        if (!(g->edges[i].id = ng_arena__strdup(&g->out, id))) {
+        if (!(g->edges[i].id = edge_id(&g->out, i))) {
             error = NG_ENOMEM;
             goto cleanup;
         }

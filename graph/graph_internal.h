@@ -8,7 +8,9 @@
  *   finish.c       ng_graph_finish: corpus-level resolution, node and edge merge
  *   assemble.c     ids (slugs), sorting, node dates and the igraph graph (shared by finish and
  *                  by the GraphML reader)
- *   metrics.c      ng_graph_compute_metrics
+ *   metrics.c      ng_graph_compute_metrics: the projection, exact centralities, PageRank,
+ *                  eigenvector, Leiden
+ *   metrics_sample.c betweenness, closeness and harmonic estimated from sampled sources
  *   graphml_read.c ng_graph_read_graphml
  */
 #ifndef NG_GRAPH_INTERNAL_H
@@ -44,6 +46,8 @@ typedef struct ng_ihash {
     size_t cap, n;
 } ng_ihash;
 typedef int (*ng_ihash_eq)(const void *ctx, uint32_t idx, const void *key);
+/* The hash the tables use (fast, word at a time; not ng_hash, whose values ids may show). */
+uint64_t ng_graph__hash(const void *data, size_t len);
 /* 1 and *idx when found, 0 otherwise. */
 int ng_ihash__find(const ng_ihash *h, uint64_t hash, ng_ihash_eq eq, const void *ctx,
                    const void *key, uint32_t *idx);
@@ -187,7 +191,20 @@ struct ng_graph {
     /* from the last ng_graph_compute_metrics */
     double modularity;
     size_t n_communities;
+    size_t metrics_sources; /* 0 = exact; else sources the estimates come from */
+    ng_metrics_opts metrics_opts; /* what ng_graph_compute_metrics uses */
+    int has_metrics_opts;
 };
+
+/* ------------------------------------------------------------------ sampled metrics */
+
+/* Sets betweenness, closeness and harmonic of every node of g from about `k` sampled
+ * sources over the projection `proj` (undirected, n = g->n_nodes vertices) with edge
+ * lengths `len`; components of at most NG_METRICS_SAMPLE_WHOLE nodes are computed exactly.
+ * *n_sources gets the number of sources drawn in the larger components (0 when every
+ * component was small, so every value is exact). See metrics_sample.c. */
+int ng_metrics__sampled(ng_graph *g, const igraph_t *proj, const igraph_vector_t *len, size_t k,
+                        size_t *n_sources);
 
 /* A node or edge before ids are known: what finish.c and graphml_read.c hand to assemble.
  * Every string must already live in g->out (or g->pool). */

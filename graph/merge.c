@@ -109,10 +109,11 @@ typedef struct {
     int partial;
 } actor_id;
 
+/* Keys are interned (equal keys are one pointer, see actor_eq): the pointer is hashed. */
 static uint64_t actor_hash(const actor_id *k)
 {
-    uint64_t h = ng_hash(k->key, strlen(k->key));
-    return k->partial ? h ^ 0x9e3779b97f4a7c15ULL : h;
+    uintptr_t words[2] = {(uintptr_t)k->key, (uintptr_t)(k->partial != 0)};
+    return ng_graph__hash(words, sizeof words);
 }
 
 static int actor_eq(const void *ctx, uint32_t idx, const void *key)
@@ -158,7 +159,7 @@ typedef struct {
 static uint64_t edge_hash(const edge_id *k)
 {
     uint32_t words[3] = {k->a, (uint32_t)k->rel, k->b};
-    return ng_hash(words, sizeof words);
+    return ng_graph__hash(words, sizeof words);
 }
 
 static int edge_eq(const void *ctx, uint32_t idx, const void *key)

@@ -14,16 +14,24 @@
  *   - multilevel (Louvain) is not used.
  * Nodes without any edge get 0 for every metric except pagerank (the teleport share) and
  * community (a community of their own).
+ * Above opts->exact_max nodes (NG_METRICS_EXACT_MAX), unless opts->exact, betweenness,
+ * closeness and harmonic come from metrics_sample.c (sampled sources); the exact path below
+ * is unchanged, so graphs up to that size give the same numbers as before sampling existed.
  */
 #include "graph_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define NG_RNG_SEED 42
 #define LEIDEN_MAX_ROUNDS 50
 #define LEIDEN_BETA 0.01
+/* Above the exact size (and without opts->exact), Leiden stops as soon as a round improves
+ * its quality by less than this fraction: on 100,000 nodes each round costs about a second
+ * and the last 25 of 30 rounds gain 0.1% of modularity together (graph/README.md). */
+#define LEIDEN_LARGE_MIN_GAIN 1e-4
 
 typedef struct {
     size_t u, v; /* u < v */
@@ -71,17 +79,34 @@ static int project(const ng_graph *g, const ng_metrics_opts *o, pair **out, size
     return NG_OK;
 }
 
+/* Reports a finished phase to opts->progress (when set) and restarts the clock. */
+static double clock_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void phase_done(const ng_metrics_opts *o, const char *name, double *t0)
+{
+    if (!o->progress) return;
+    double t = clock_now();
+    o->progress(o->progress_ctx, name, t - *t0);
+    *t0 = t;
+}
+
 /* NaN or infinite results (e.g. igraph's closeness of an isolated node) become 0. */
 static double finite_or_zero(double x) { return isfinite(x) ? x : 0.0; }
 
-/* Runs Leiden (modularity objective) until the partition is stable for two rounds. */
+/* Runs Leiden (modularity objective) until the partition is stable for two rounds, or, when
+ * `large`, until a round gains less than LEIDEN_LARGE_MIN_GAIN of the quality. */
 static int leiden(const igraph_t *proj, const igraph_vector_t *w, const igraph_vector_t *strength,
-                  double total_weight, igraph_vector_int_t *membership)
+                  double total_weight, int large, igraph_vector_int_t *membership)
 {
     int error;
     igraph_vector_int_t before;
     igraph_integer_t n_clusters;
-    igraph_real_t quality;
+    igraph_real_t quality = 0.0, last_quality = 0.0;
     int stable = 0;
 
     if ((error = ng_igraph__check(igraph_vector_int_init(&before, 0))) < 0) return error;
@@ -95,6 +120,9 @@ static int leiden(const igraph_t *proj, const igraph_vector_t *w, const igraph_v
             break;
         }
         stable = round > 0 && igraph_vector_int_all_e(&before, membership) ? stable + 1 : 0;
+        if (large && round > 0 && quality - last_quality < LEIDEN_LARGE_MIN_GAIN * fabs(quality))
+            break;
+        last_quality = quality;
     }
     igraph_vector_int_destroy(&before);
     return error;
@@ -119,7 +147,8 @@ static size_t renumber(igraph_vector_int_t *membership, size_t n)
 }
 
 /* The igraph part: centralities and communities on the projection (n > 0, m > 0). */
-static int igraph_metrics(ng_graph *g, const pair *pairs, size_t m, double total_weight)
+static int igraph_metrics(ng_graph *g, const ng_metrics_opts *o, const pair *pairs, size_t m,
+                          double total_weight, double *t0)
 {
     int error;
     size_t n = g->n_nodes;
@@ -151,6 +180,17 @@ static int igraph_metrics(ng_graph *g, const pair *pairs, size_t m, double total
         goto cleanup;
     }
     have_proj = 1;
+    phase_done(o, "projection", t0);
+
+    size_t exact_max = o->exact_max ? o->exact_max : NG_METRICS_EXACT_MAX;
+    int large = !o->exact && n > exact_max;
+    if (large) {
+        size_t k = o->sources ? o->sources : NG_METRICS_SAMPLE_SOURCES;
+        if ((error = ng_metrics__sampled(g, &proj, &dist, k, &g->metrics_sources)) < 0)
+            goto cleanup;
+        phase_done(o, "betweenness, closeness, harmonic (sampled)", t0);
+        goto rest;
+    }
 
     /* betweenness: weighted (length 1/weight), unnormalized, each pair counted once */
     if ((error = ng_igraph__check(igraph_betweenness(&proj, &res, igraph_vss_all(),
@@ -172,7 +212,9 @@ static int igraph_metrics(ng_graph *g, const pair *pairs, size_t m, double total
         goto cleanup;
     }
     for (size_t i = 0; i < n; i++) g->nodes[i].m.harmonic = finite_or_zero(VECTOR(res)[i]);
+    phase_done(o, "betweenness, closeness, harmonic (exact)", t0);
 
+rest:
     /* PageRank: PRPACK, damping 0.85, weights > 0 */
     if ((error = ng_igraph__check(igraph_pagerank(&proj, IGRAPH_PAGERANK_ALGO_PRPACK, &res,
                                                   &value, igraph_vss_all(), 0, 0.85, &w,
@@ -180,6 +222,7 @@ static int igraph_metrics(ng_graph *g, const pair *pairs, size_t m, double total
         goto cleanup;
     }
     for (size_t i = 0; i < n; i++) g->nodes[i].m.pagerank = finite_or_zero(VECTOR(res)[i]);
+    phase_done(o, "pagerank", t0);
 
     /* eigenvector: leading eigenvector of the weighted adjacency, scaled to max 1 */
     igraph_arpack_options_init(&arpack);
@@ -191,15 +234,17 @@ static int igraph_metrics(ng_graph *g, const pair *pairs, size_t m, double total
         g->nodes[i].m.eigenvector =
             g->nodes[i].m.degree > 0 ? finite_or_zero(VECTOR(res)[i]) : 0.0;
     }
+    phase_done(o, "eigenvector", t0);
 
     /* communities: Leiden, modularity objective, seeded */
-    if ((error = leiden(&proj, &w, &strength, total_weight, &membership)) < 0) goto cleanup;
+    if ((error = leiden(&proj, &w, &strength, total_weight, large, &membership)) < 0) goto cleanup;
     g->n_communities = renumber(&membership, n);
     for (size_t i = 0; i < n; i++) g->nodes[i].m.community = (int)VECTOR(membership)[i];
     if ((error = ng_igraph__check(igraph_modularity(&proj, &membership, &w, 1.0, 0, &q))) < 0) {
         goto cleanup;
     }
     g->modularity = finite_or_zero(q);
+    phase_done(o, "communities", t0);
 
 cleanup:
     if (have_proj) igraph_destroy(&proj);
@@ -224,12 +269,15 @@ int ng_graph_compute_metrics_opts(ng_graph *g, const ng_metrics_opts *opts)
         return NG_EINVAL;
     }
     if (opts) o = *opts;
+    else if (g->has_metrics_opts) o = g->metrics_opts;
+    double t0 = clock_now();
     ng_igraph__init();
     /* eigenvector centrality draws its ARPACK start vector from igraph's default RNG and
      * Leiden its node order: seed it so that the same graph gives the same numbers */
     igraph_rng_seed(igraph_rng_default(), NG_RNG_SEED);
     g->has_metrics = 0;
     g->modularity = 0.0;
+    g->metrics_sources = 0;
     g->n_communities = n;
     for (size_t i = 0; i < n; i++) {
         memset(&g->nodes[i].m, 0, sizeof g->nodes[i].m);
@@ -252,7 +300,7 @@ int ng_graph_compute_metrics_opts(ng_graph *g, const ng_metrics_opts *opts)
         g->nodes[e->source].m.out_degree += 1;
         g->nodes[e->target].m.in_degree += 1;
     }
-    if (m > 0 && (error = igraph_metrics(g, pairs, m, total_weight)) < 0) goto cleanup;
+    if (m > 0 && (error = igraph_metrics(g, &o, pairs, m, total_weight, &t0)) < 0) goto cleanup;
     g->has_metrics = 1;
 
 cleanup:
@@ -261,3 +309,13 @@ cleanup:
 }
 
 int ng_graph_compute_metrics(ng_graph *g) { return ng_graph_compute_metrics_opts(g, NULL); }
+
+void ng_graph_set_metrics_opts(ng_graph *g, const ng_metrics_opts *opts)
+{
+    static const ng_metrics_opts defaults = NG_METRICS_OPTS_INIT;
+    if (!g) return;
+    g->metrics_opts = opts ? *opts : defaults;
+    g->has_metrics_opts = opts != NULL;
+}
+
+size_t ng_graph_metrics_sources(const ng_graph *g) { return g ? g->metrics_sources : 0; }

@@ -74,23 +74,43 @@ int ng_graph_add_doc(ng_graph *g, const ng_doc *doc);
 /* Resolves actors across the corpus (surname-only people to the unique full name), merges
  * nodes and edges, sorts, builds the igraph graph. Call once after the last add. */
 int ng_graph_finish(ng_graph *g);
-/* Computes every metric of ng_metrics on the finished graph (all relations, exact);
- * definitions in graph/README.md. Seeds igraph's default RNG (process-wide) for Leiden. */
+/* Computes every metric of ng_metrics on the finished graph with the options set by
+ * ng_graph_set_metrics_opts (default: all relations, sampled above NG_METRICS_EXACT_MAX
+ * nodes); definitions in graph/README.md. Seeds igraph's default RNG (process-wide). */
 int ng_graph_compute_metrics(ng_graph *g);
 int ng_graph_has_metrics(const ng_graph *g);
 
-/* Options of ng_graph_compute_metrics_opts; start from NG_METRICS_OPTS_INIT. */
+/* Options of ng_graph_compute_metrics_opts; start from NG_METRICS_OPTS_INIT.
+ * Betweenness, closeness and harmonic centrality are exact on graphs of at most
+ * `exact_max` nodes; above that, unless `exact`, they are estimated from a deterministic
+ * sample of source nodes (graph/README.md: Metrics, with the measured error). Every other
+ * metric is always exact. */
 typedef struct ng_metrics_opts {
     unsigned relations; /* relations that count: bits (1u << ng_rel); 0 = all of them */
-    int exact;          /* 1 = exact betweenness and closeness. 0 allows sampling them on
-                           graphs over NG_METRICS_EXACT_MAX nodes (issue 7; not implemented
-                           yet: computed exactly) */
+    int exact;          /* 1 = always exact (slow: O(nodes x links)) */
+    size_t exact_max;   /* largest graph (nodes) computed exactly; 0 = NG_METRICS_EXACT_MAX */
+    size_t sources;     /* sample size when sampling; 0 = NG_METRICS_SAMPLE_SOURCES */
+    /* when set, called after each phase with its name ("projection", "betweenness", ...)
+     * and its wall-clock seconds (for -v and the benchmark) */
+    void (*progress)(void *ctx, const char *phase, double seconds);
+    void *progress_ctx;
 } ng_metrics_opts;
-#define NG_METRICS_OPTS_INIT {0u, 1}
+#define NG_METRICS_OPTS_INIT {0u, 0, 0, 0, NULL, NULL}
 #define NG_METRICS_EXACT_MAX 20000
+/* Sources sampled over the whole graph (shared among its connected components by size;
+ * components of at most NG_METRICS_SAMPLE_WHOLE nodes are always computed exactly). */
+#define NG_METRICS_SAMPLE_SOURCES 256
+#define NG_METRICS_SAMPLE_WHOLE 64
 /* Computes the metrics over the relations selected (a per-relation view). May be called
  * again with other options: the last call's results are kept. */
 int ng_graph_compute_metrics_opts(ng_graph *g, const ng_metrics_opts *opts);
+/* The options ng_graph_compute_metrics(g) uses from now on (copied; NULL = the defaults),
+ * for callers that let another module trigger the computation (build, merge: --exact). */
+void ng_graph_set_metrics_opts(ng_graph *g, const ng_metrics_opts *opts);
+/* 0 when betweenness, closeness and harmonic were computed exactly; otherwise the number of
+ * sources drawn in the components too large to compute exactly (valid once metrics were
+ * computed). */
+size_t ng_graph_metrics_sources(const ng_graph *g);
 /* Modularity of the community partition on the weighted projection (0 when no edge),
  * and the number of communities; valid once metrics were computed. */
 double ng_graph_modularity(const ng_graph *g);

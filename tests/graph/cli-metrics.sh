@@ -1,6 +1,6 @@
 #!/bin/bash
 # `newsgraph metrics` on the command line: help, usage errors (exit 2), unreadable or broken
-# graphs (exit 1, a message naming the file), gzip input, an empty graph.
+# graphs (exit 1, a message naming the file), gzip input, an empty graph, --exact and -v.
 set -u
 bin=${NG_BIN:?NG_BIN unset} root=${NG_ROOT:?NG_ROOT unset}
 [ -x "$bin" ] || { echo "skipped: $bin is not built"; exit 77; }
@@ -60,6 +60,31 @@ expect no-nodes-csv 0 "" -- metrics -f csv "$tmp/none.graphml"
 expect csv 0 "" -- metrics -f csv "$input"
 grep -q '^[0-9]*,quote,"The ""Harbour"" Front",organization,' "$tmp/out" || { echo "FAIL csv quoting"; fail=1; }
 [ "$(wc -l <"$tmp/out")" = 13 ] || { echo "FAIL csv: want 13 lines"; fail=1; }
+
+# --exact: the same numbers on a small graph (always exact); above NG_METRICS_EXACT_MAX
+# (20000) actors the sampled path runs and says so in the table, unless --exact (here a star
+# of 100 actors, sampled with the minimum of 64 sources, and 9950 pairs, always exact)
+expect exact-small 0 "" -- metrics --exact --format csv "$input"
+cmp -s "$tmp/plain.csv" "$tmp/out" || { echo "FAIL exact-small: output differs"; fail=1; }
+/usr/bin/python3 - "$tmp/big.graphml" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected">\n')
+    f.write("".join('<node id="n%d"/>\n' % i for i in range(20001)))
+    f.write("".join('<edge source="n0" target="n%d"/>\n' % i for i in range(1, 100)))
+    f.write("".join('<edge source="n%d" target="n%d"/>\n' % (i, i + 1) for i in range(100, 20000, 2)))
+    f.write("</graph></graphml>\n")
+PY
+expect sampled 0 "" -- metrics --top 3 "$tmp/big.graphml"
+grep -q "^betweenness, closeness and harmonic estimated from 64 sampled sources" "$tmp/out" ||
+  { echo "FAIL sampled: no sampling note"; cat "$tmp/out"; fail=1; }
+expect sampled-exact 0 "" -- metrics --exact --top 3 "$tmp/big.graphml"
+grep -q "sampled" "$tmp/out" && { echo "FAIL sampled-exact: --exact still sampled"; fail=1; }
+expect verbose 0 "newsgraph: communities: " -- metrics -v --top 1 "$input"
+expect build-exact 0 "" -- build --help
+grep -q -- "--exact" "$tmp/out" || { echo "FAIL build --help: no --exact"; fail=1; }
+expect merge-exact 0 "" -- merge --help
+grep -q -- "--exact" "$tmp/out" || { echo "FAIL merge --help: no --exact"; fail=1; }
 
 # a full disk is a failure, not a silent truncation
 if [ -w /dev/full ]; then

@@ -47,7 +47,7 @@ big_lines=$((cell_mb * 1024 + 1))
 } >>"$tmp/bad/corpus.csv"
 open_line=$((10 + big_lines + 1))
 printf 'title,body\nA,B\n' >"$tmp/bad/notext.csv"
-kb=$(peak_rss_kb "$bin" build -j2 --max-article-bytes "$cap" "$tmp/bad" -o "$tmp/got.graphml")
+kb=$(peak_rss_kb "$raw_bin" build -j2 --max-article-bytes "$cap" "$tmp/bad" -o "$tmp/got.graphml")
 expect_rc 0 "broken CSV"
 expect_same "$tmp/ref.graphml" "$tmp/got.graphml" "broken CSV: the good rows"
 expect_one_line_reports "broken CSV"

@@ -52,7 +52,7 @@ PY
 [ $? = 0 ] && ok || fail "JSON/CSV: $(tail -2 "$tmp/chk")"
 
 # The HTML report shows the text, escaped; it contains no element the article wrote.
-if "$bin" --help | grep -q '^  report '; then
+if "$raw_bin" --help | grep -q '^  report '; then
   ng report -q "$tmp/esc" -o "$tmp/o/r.html"
   expect_rc 0 "report"
   grep -q '&lt;script&gt;alert(1)' "$tmp/o/r.html" && ok || fail "report: the <script> text is not shown escaped"

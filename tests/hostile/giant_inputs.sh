@@ -49,11 +49,11 @@ PY
 }
 cpu_seconds() { # user+system CPU of a build of $1 (printed, never asserted)
   if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f '%U %S' -o "$tmp/cpu.txt" "$bin" build -q -j1 --no-metrics "$1" -o "$tmp/s.graphml" 2>"$tmp/err"
+    /usr/bin/time -f '%U %S' -o "$tmp/cpu.txt" "$raw_bin" build -q -j1 --no-metrics "$1" -o "$tmp/s.graphml" 2>"$tmp/err"
     rc=$?
     awk '{ printf "%.2f", $1 + $2 }' "$tmp/cpu.txt"
   else
-    "$bin" build -q -j1 --no-metrics "$1" -o "$tmp/s.graphml" 2>"$tmp/err"
+    "$raw_bin" build -q -j1 --no-metrics "$1" -o "$tmp/s.graphml" 2>"$tmp/err"
     rc=$?
     printf '?'
   fi

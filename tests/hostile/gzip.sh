@@ -71,7 +71,7 @@ expect_msg "bomb/bomb.txt.gz: larger than the article size cap (67108864 bytes" 
 echo "gzip bomb, default cap: $(elapsed "$t0") s"
 if [ -x /usr/bin/time ] && [ "$slow" != 1 ]; then
   for cap in 8M 64M; do
-    kb=$(peak_rss_kb "$bin" build -q -j2 --max-article-bytes "$cap" "$tmp/bomb" -o "$tmp/got.graphml")
+    kb=$(peak_rss_kb "$raw_bin" build -q -j2 --max-article-bytes "$cap" "$tmp/bomb" -o "$tmp/got.graphml")
     limit=$(( ${cap%M} * 1024 * 2 + 80 * 1024 )) # the cap, twice (buffer growth), plus the program
     echo "gzip bomb, --max-article-bytes $cap: peak RSS $kb KB (limit $limit KB)"
     expect_rc 0 "gzip bomb with cap $cap"

@@ -4,10 +4,15 @@
 # corpus plus one kind of bad input, and checks: the exit code, a warning or error that names
 # the bad file (and its line or row where it has one), and that the rest of the corpus was
 # kept (the GraphML equals the one built without the bad input, byte for byte).
-# NG_VALGRIND=1 runs every newsgraph call under valgrind memcheck (any error fails the case).
+# NG_VALGRIND=1 runs every newsgraph call under valgrind memcheck (any error fails the case);
+# with NG_VALGRIND_WRAPPED=1 as well, NG_BIN already is such a wrapper (scripts/valgrind-tests)
+# and only the sizes shrink.
 # Under valgrind or a sanitizer build the giant inputs shrink so the suite ends in minutes.
 set -u
 bin=${NG_BIN:?NG_BIN is the newsgraph binary}
+# The binary itself, for the calls that are timed, signalled or given a file-size limit
+# (never under valgrind; scripts/valgrind-tests passes it when NG_BIN is its wrapper).
+raw_bin=${NG_BIN_UNWRAPPED:-$bin}
 root=${NG_ROOT:?NG_ROOT is the source tree}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ng_hostile.XXXXXX")
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -17,7 +22,7 @@ valgrind_mode=${NG_VALGRIND:-0}
 # Slow mode (valgrind, or a binary built with AddressSanitizer): the giant inputs shrink, and
 # peak-memory limits are not checked (the sanitizer's own allocator dominates them).
 sanitized=0
-grep -aq __asan_init "$bin" 2>/dev/null && sanitized=1
+grep -aq __asan_init "$raw_bin" 2>/dev/null && sanitized=1
 slow=0
 if [ "$valgrind_mode" = 1 ] || [ "$sanitized" = 1 ]; then slow=1; fi
 
@@ -32,7 +37,7 @@ finish() {
 
 # ng ARGS...: runs newsgraph; stdout in $tmp/out, stderr in $tmp/err, status in $rc.
 ng() {
-  if [ "$valgrind_mode" = 1 ]; then
+  if [ "$valgrind_mode" = 1 ] && [ -z "${NG_VALGRIND_WRAPPED:-}" ]; then
     valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
       --log-file="$tmp/valgrind.log" "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
     rc=$?

@@ -5,7 +5,7 @@
 # smaller graph: the message names the file and the record, and no output file is left.
 # A good shard next to them still merges to the graph `build` gives.
 source "$(dirname "$0")/lib.sh"
-"$bin" --help | grep -q '^  merge ' || skip_case "no merge command in this build"
+"$raw_bin" --help | grep -q '^  merge ' || skip_case "no merge command in this build"
 base_graph
 ng extract -q "$tmp/base" -o "$tmp/good.ngs"
 expect_rc 0 "extract"

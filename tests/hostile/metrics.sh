@@ -77,8 +77,8 @@ head -c 4000 /bin/true >"$tmp/binary.graphml"
 ng metrics "$tmp/binary.graphml"
 expect_rc 1 "binary file"
 expect_msg "binary.graphml: " "binary file named"
-"$bin" build -q "$(dirname "$0")/../../fixtures/seeds" -o "$tmp/real.graphml" 2>/dev/null ||
-  { make_base "$tmp/b" && "$bin" build -q "$tmp/b" -o "$tmp/real.graphml"; }
+"$raw_bin" build -q "$(dirname "$0")/../../fixtures/seeds" -o "$tmp/real.graphml" 2>/dev/null ||
+  { make_base "$tmp/b" && "$raw_bin" build -q "$tmp/b" -o "$tmp/real.graphml"; }
 gzip -c "$tmp/real.graphml" | head -c 600 >"$tmp/cut.graphml.gz"
 ng metrics "$tmp/cut.graphml.gz"
 expect_rc 1 "truncated .graphml.gz"
@@ -109,7 +109,7 @@ s += (']>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="label
       '<data key="label">&l9;</data></node></graph></graphml>\n')
 open(sys.argv[1], "w").write(s)
 PY
-kb=$(peak_rss_kb "$bin" metrics "$tmp/lol.graphml")
+kb=$(peak_rss_kb "$raw_bin" metrics "$tmp/lol.graphml")
 if [ -n "$kb" ] && [ "$kb" -gt $((512 * 1024)) ]; then fail "entity bomb: peak RSS $kb KB"; else ok; fi
 if [ "$(wc -c <"$tmp/out")" -gt 100000 ]; then fail "entity bomb: expanded into the output"; else ok; fi
 finish

@@ -36,7 +36,7 @@ for i in range(n):
 PY
 
 # --- a full disk: writes fail with EFBIG past 4 KB (SIGXFSZ ignored, as on a full disk).
-full_disk() { (ulimit -f 4; trap '' XFSZ; exec "$bin" "$@") >"$tmp/out" 2>"$tmp/err"; rc=$?; }
+full_disk() { (ulimit -f 4; trap '' XFSZ; exec "$raw_bin" "$@") >"$tmp/out" 2>"$tmp/err"; rc=$?; }
 full_disk build -q "$tmp/base" -o "$out/g.graphml"
 expect_rc 1 "full disk"
 expect_msg "$out/g.graphml: write failed" "full disk: the message names the file"
@@ -57,7 +57,7 @@ expect_rc 1 "a .dot on /dev/full"
 expect_msg "full.dot: write failed" "a .dot on /dev/full: the message names it"
 rm -f "$out/full.dot"
 # Standard output on /dev/full.
-"$bin" build -q "$tmp/base" -o - --format dot >/dev/full 2>"$tmp/err"
+"$raw_bin" build -q "$tmp/base" -o - --format dot >/dev/full 2>"$tmp/err"
 rc=$?
 expect_rc 1 "standard output on /dev/full"
 grep -q "error" "$tmp/err" && ok || fail "standard output on /dev/full: no error message"
@@ -95,7 +95,7 @@ fi
 printf 'previous contents\n' >"$out/g.graphml"
 for sig in INT TERM; do
   # During extraction (after 1 s).
-  "$bin" build -q -j2 "$tmp/big" -o "$out/g.graphml" -o "$out/g.gexf" >"$tmp/out" 2>"$tmp/err" &
+  "$raw_bin" build -q -j2 "$tmp/big" -o "$out/g.graphml" -o "$out/g.gexf" >"$tmp/out" 2>"$tmp/err" &
   pid=$!
   sleep 1
   kill -s "$sig" "$pid" 2>/dev/null
@@ -108,7 +108,7 @@ for sig in INT TERM; do
   expect_no_temp "$out" "SIG$sig during extraction"
 
   # While the outputs are being written: wait for a temporary file to appear, then signal.
-  "$bin" build -q -j2 "$tmp/big" -o "$out/g.graphml" -o "$out/g.gexf" -o "$out/g.json" \
+  "$raw_bin" build -q -j2 "$tmp/big" -o "$out/g.graphml" -o "$out/g.gexf" -o "$out/g.json" \
     -o "$out/g.graphml.gz" >"$tmp/out" 2>"$tmp/err" &
   pid=$!
   caught=0

@@ -311,6 +311,16 @@ NG_TEST(reals_are_shortest_round_trip_and_locale_free)
         {-3.75, "-3.75"},
         {0.30000000000000004, "0.30000000000000004"},
         {1.0 / 3.0, "0.3333333333333333"},
+        /* integers take a path of their own; %g writes trailing zeros as an exponent */
+        {12.0, "12"},
+        {-7.0, "-7"},
+        {100.0, "1e+02"},
+        {120.0, "1.2e+02"},
+        {1005.0, "1005"},
+        {1e15, "1e+15"},
+        {123456789012345.0, "123456789012345"},
+        {9007199254740993.0, "9007199254740992"},
+        {1e22, "1e+22"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         CHECK(ng_export__real(out, cases[i].v) == strlen(cases[i].s));

@@ -895,8 +895,8 @@ NG_TEST(test_graph__read_graphml_errors)
     CHECK_INT(ng_graph_read_graphml(&g, tmp_path("does-not-exist.graphml")), NG_EIO);
     CHECK(g == NULL);
     const char *bad[] = {"", "<graphml><graph><node id=\"a\"></graph>", "not xml at all",
-                         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph "
-                         "edgedefault=\"directed\"><edge source=\"a\"/></graph></graphml>"};
+                         ("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph "
+                          "edgedefault=\"directed\"><edge source=\"a\"/></graph></graphml>")};
     for (size_t i = 0; i < NA(bad); i++) {
         const char *path = tmp_path("bad.graphml");
         CHECK_INT(write_file(path, bad[i], 0), 0);
