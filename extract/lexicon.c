@@ -919,12 +919,87 @@ int ng_lexicon__kind_of(const char *filename)
     return -1;
 }
 
+/* Length of the valid UTF-8 sequence at s (shortest form, no surrogates, at most U+10FFFF),
+ * 0 when the bytes there are not one. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80) return 1;
+    if (c < 0xC2 || c > 0xF4) return 0;
+    size_t want = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (n < want) return 0;
+    for (size_t k = 1; k < want; k++)
+        if ((s[k] & 0xC0u) != 0x80) return 0;
+    if (c == 0xE0 && s[1] < 0xA0) return 0; /* overlong */
+    if (c == 0xED && s[1] > 0x9F) return 0; /* surrogate */
+    if (c == 0xF0 && s[1] < 0x90) return 0; /* overlong */
+    if (c == 0xF4 && s[1] > 0x8F) return 0; /* above U+10FFFF */
+    return want;
+}
+
+/* A dictionary is read as UTF-8, as the articles are: a file with invalid bytes (one saved
+ * as Latin-1 or Windows-1252, say) is read with each of them as U+FFFD, and a warning names
+ * the first such line and how many there are. *fixed is NULL when the data was valid. */
+static int repair_utf8(char **fixed, size_t *fixed_len, const char *origin, const char *data,
+                       size_t len, ng_skip_fn on_skip, void *ctx)
+{
+    const unsigned char *s = (const unsigned char *)data;
+    ng_buf b = NG_BUF_INIT;
+    size_t i = 0, line = 1, first_line = 0, bad_lines = 0, last_bad_line = 0;
+    *fixed = NULL;
+    *fixed_len = 0;
+    while (i < len) {
+        size_t k = utf8_seq(s + i, len - i);
+        if (k == 0) break;
+        if (s[i] == '\n') line++;
+        i += k;
+    }
+    if (i == len) return NG_OK;
+    if (ng_buf_put(&b, data, i) < 0) goto oom;
+    while (i < len) {
+        size_t k = utf8_seq(s + i, len - i);
+        if (k == 0) {
+            if (ng_buf_put(&b, "\xEF\xBF\xBD", 3) < 0) goto oom;
+            if (line != last_bad_line) {
+                if (!first_line) first_line = line;
+                bad_lines++;
+                last_bad_line = line;
+            }
+            i++;
+            continue;
+        }
+        if (s[i] == '\n') line++;
+        if (ng_buf_put(&b, data + i, k) < 0) goto oom;
+        i += k;
+    }
+    char where[600], msg[200];
+    snprintf(where, sizeof where, "%s:%zu", origin, first_line);
+    snprintf(msg, sizeof msg,
+             "not valid UTF-8 (%zu line%s): invalid bytes read as U+FFFD; save the file as UTF-8",
+             bad_lines, bad_lines == 1 ? "" : "s");
+    report_skip(on_skip, ctx, where, msg);
+    *fixed_len = b.len;
+    *fixed = ng_buf_detach(&b);
+    return *fixed ? NG_OK : NG_ENOMEM;
+oom:
+    ng_buf_free(&b);
+    return NG_ENOMEM;
+}
+
 int ng_lexicon__load_csv(ng_lexicon *lex, int kind, const char *origin, const char *data,
                          size_t len, ng_skip_fn on_skip, void *ctx)
 {
     csv_ctx c;
     int error;
+    char *fixed = NULL;
+    size_t fixed_len = 0;
     memset(&c, 0, sizeof c);
+    if ((error = repair_utf8(&fixed, &fixed_len, origin, data, len, on_skip, ctx)) < 0)
+        goto cleanup;
+    if (fixed) {
+        data = fixed;
+        len = fixed_len;
+    }
     if ((error = parse_csv(&c, origin, data, len)) < 0) goto cleanup;
     /* skip leading comment lines ("# ...") before the header */
     while (c.n && c.rows[0].n && c.rows[0].f[0][0] == '#') {
@@ -948,6 +1023,7 @@ int ng_lexicon__load_csv(ng_lexicon *lex, int kind, const char *origin, const ch
     }
 cleanup:
     rows_free(&c);
+    free(fixed);
     return error;
 }
 

@@ -22,17 +22,22 @@ uint64_t ng_x__tok_hash(const char *s, size_t len)
     return h ? h : 1;
 }
 
-/* Decodes one UTF-8 code point of clean text (clean text is valid UTF-8). */
+/* Decodes one UTF-8 code point. Article text is clean (valid UTF-8), but dictionary phrases
+ * come from users' files: a byte that does not start a whole sequence reads as U+FFFD, one
+ * byte long, so that no invalid byte can pass for ASCII (a lone 0xA0 before "u" once
+ * decoded as the digit '5' and stalled the scan). */
 static inline size_t dec(const unsigned char *s, size_t n, uint32_t *cp)
 {
     unsigned c = s[0];
-    if (c < 0x80 || n < 2) { *cp = c; return 1; }
+    if (c < 0x80) { *cp = c; return 1; }
+    if (c < 0xC0 || n < 2 || (s[1] & 0xC0u) != 0x80) { *cp = 0xFFFD; return 1; }
     if (c < 0xE0) { *cp = ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu); return 2; }
-    if (c < 0xF0 || n < 4) {
-        if (n < 3) { *cp = c; return 1; }
+    if (n < 3 || (s[2] & 0xC0u) != 0x80) { *cp = 0xFFFD; return 1; }
+    if (c < 0xF0) {
         *cp = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
         return 3;
     }
+    if (n < 4 || (s[3] & 0xC0u) != 0x80) { *cp = 0xFFFD; return 1; }
     *cp = ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
     return 4;
 }
@@ -191,8 +196,9 @@ int ng_tok__run(ng_toks *tk, const ng_lexicon *lex, const char *text, size_t off
                 } else {
                     ascii = 0;
                     m = dec(s + j, end - j, &c2);
-                    if (is_letter_cp(c2) || is_digit_cp(c2)) { /* a digit only in invalid UTF-8 */
-                        if (is_letter_cp(c2)) { letters++; if (is_upper(c2)) uppers++; }
+                    if (is_letter_cp(c2)) {
+                        letters++;
+                        if (is_upper(c2)) uppers++;
                         j += m;
                         continue;
                     }

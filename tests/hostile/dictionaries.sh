@@ -12,6 +12,12 @@ expect_msg "actors.csv:4: unknown type 'wizard'" "unknown type"
 expect_msg "actors.csv:5: empty type" "empty type"
 expect_msg "actors.csv:6: unknown type 'wiz ard: forged line'" "a type over two lines is reported on one"
 
+# A file saved as Latin-1, not UTF-8: read with U+FFFD for the bad bytes, one warning naming
+# the first such line; a lone continuation byte before a letter once stalled the tokenizer.
+printf 'name,type,aliases\nSoci\xe9t\xe9 Exemple,organization,SE\nAda Quill,person,Ada \xa0uill|Ada \xa05\nValid Row Org,organization,\n' >"$tmp/latin1.csv"
+build_and_compare "$tmp/base" "a Latin-1 --actors file" --actors "$tmp/latin1.csv"
+expect_msg "latin1.csv:2: not valid UTF-8 (2 lines): invalid bytes read as U+FFFD" "Latin-1 file: first bad line and count"
+
 head -c 3000 /bin/true >"$tmp/binary.csv"
 build_and_compare "$tmp/base" "a binary --actors file" --actors "$tmp/binary.csv"
 expect_msg "binary.csv" "binary actors file named"
