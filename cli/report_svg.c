@@ -87,6 +87,27 @@ static int read_file(ng_buf *b, const char *path, size_t max)
     return b->oom ? -1 : 0;
 }
 
+/* Whether `prog` names an executable file in one of PATH's directories (PATH unset: the
+ * system's default, as posix_spawnp). Checked before spawning because posix_spawnp cannot
+ * always report a program that is missing: where the child is a plain fork (under valgrind,
+ * say) the failed exec shows only as the child's exit status 127. */
+static int in_path(const char *prog)
+{
+    const char *path = getenv("PATH");
+    char buf[4096];
+    if (!path) path = "/bin:/usr/bin";
+    if (strchr(prog, '/')) return access(prog, X_OK) == 0;
+    for (const char *p = path;; p++) {
+        const char *colon = strchr(p, ':');
+        size_t n = colon ? (size_t)(colon - p) : strlen(p);
+        int k = n == 0 ? snprintf(buf, sizeof buf, "./%s", prog)
+                       : snprintf(buf, sizeof buf, "%.*s/%s", (int)n, p, prog);
+        if (k > 0 && (size_t)k < sizeof buf && access(buf, X_OK) == 0) return 1;
+        if (!colon) return 0;
+        p = colon;
+    }
+}
+
 /* Runs `argv` with stdin and stdout on /dev/null and stderr into err_path; waits at most
  * LAYOUT_TIMEOUT_SECONDS. Returns the exit status (0..255), -1 when it could not start
  * (errno set: ENOENT when the program is not installed), -2 on timeout or a signal. */
@@ -95,6 +116,10 @@ static int run_child(char *const argv[], const char *err_path)
     posix_spawn_file_actions_t fa;
     pid_t pid;
     int status, rc;
+    if (!in_path(argv[0])) {
+        errno = ENOENT;
+        return -1;
+    }
     if (posix_spawn_file_actions_init(&fa) != 0) return -1;
     posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
