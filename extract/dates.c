@@ -29,6 +29,11 @@ int ng_date__parse_iso(const char *s, int *y, int *m, int *d)
     return 1;
 }
 
+int ng_date__valid(int y, int m, int d)
+{
+    return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= mdays(y, m);
+}
+
 void ng_date__format(char out[11], int y, int m, int d)
 {
     if (y < 0 || y > 9999) y = 0;

@@ -290,6 +290,7 @@ static void sentence_dates(const ng_work *w, sctx *c)
                 if (day && (mo > w->m || (mo == w->m && day > w->d + 1))) year--;
                 else if (!day && mo > w->m) year--;
             }
+            if (day && !ng_date__valid(year, mo, day)) day = 0; /* "September 31": the month */
             if (day) ng_date__format(out, year, mo, day);
             else fmt_ym(out, year, mo);
         } else if ((k->flags & NG_TK_CAP) && ng_date__weekday(f, k->flen) >= 0) {

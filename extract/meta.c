@@ -230,7 +230,8 @@ void ng_meta__read(ng_meta *m, const char *t, size_t len, const char *given_date
             if (!m->date[0] && dm) {
                 int year = dy;
                 if (!year) year = max_year(t, len);
-                if (year) ng_date__format(m->date, year, dm, dd);
+                /* a dateline's day that its month does not have ("Sep 31"): no date */
+                if (year && ng_date__valid(year, dm, dd)) ng_date__format(m->date, year, dm, dd);
             }
         }
     }

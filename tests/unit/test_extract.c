@@ -169,6 +169,22 @@ NG_TEST(meta_reader_date_wins_and_city_dash)
     CHECK_INT(m.body_start, 0);
 }
 
+NG_TEST(meta_dateline_day_the_month_lacks_gives_no_date)
+{
+    ng_meta m;
+    /* found by fuzz_dates: "sep31" read as September 31 and given as the article's date */
+    const char *t = "OSLO, Sep 31 2021 - Norway said so.";
+    ng_meta__read(&m, t, strlen(t), NULL);
+    CHECK_STR(m.date, "");
+    const char *t2 = "OSLO, Sep 30 2021 - Norway said so.";
+    ng_meta__read(&m, t2, strlen(t2), NULL);
+    CHECK_STR(m.date, "2021-09-30");
+    CHECK(ng_date__valid(2024, 2, 29));
+    CHECK(!ng_date__valid(2023, 2, 29));
+    CHECK(!ng_date__valid(2021, 9, 31));
+    CHECK(!ng_date__valid(2021, 9, 0));
+}
+
 /* ------------------------------------------------------------------ sentences and tokens */
 
 static size_t split(const char *t, ng_span **v)
@@ -443,6 +459,7 @@ NG_TEST_MAIN(clean_repairs_invalid_utf8_and_counts, clean_windows_1252_fallback,
              clean_normalizes_quotes_dashes_spaces, clean_removes_boilerplate,
              boilerplate_yields_no_actors, meta_date_header_glued_and_dateline,
              meta_title_and_dash_dateline, meta_reader_date_wins_and_city_dash,
+             meta_dateline_day_the_month_lacks_gives_no_date,
              split_abbreviations_quotes_decimals_initials, split_caps_long_sentences,
              tokens_possessive_hyphen_dots, name_keys_fold_transliteration, date_helpers,
              evidence_offsets_point_into_clean_text, actors_keys_aliases_mentions,
