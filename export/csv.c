@@ -11,37 +11,21 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Bytes that end a run copied as it is: bit 1 always, bit 2 only in a quoted field. NUL (the
- * end), control characters other than tab, CR and LF, DEL, every non-ASCII byte (decoded:
- * C1 controls are dropped, invalid bytes become U+FFFD), and " in a quoted field. */
-#define X3 3, 3, 3, 3, 3, 3, 3, 3
-static const unsigned char csv_class[256] = {
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 3, 3, 0, 3, 3, /* 0x00: tab, LF, CR kept */
-    X3, X3,                                          /* 0x10 */
-    0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x20: " */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x30 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x40 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x50 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x60 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3,  /* 0x70: DEL */
-    X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, /* 0x80-0xFF */
-};
-#undef X3
-
 /* Appends s with control characters dropped, invalid UTF-8 repaired and, when `quoted`,
  * every double quote doubled. */
 static void put_clean(ng_buf *b, const char *s, int quoted)
 {
-    static const char replacement[] = "\xEF\xBF\xBD";
     const unsigned char *u = (const unsigned char *)s;
-    unsigned mask = quoted ? 2u : 1u;
+    unsigned stop = quoted ? NG_STOP_CSV_QUOTED : NG_STOP_CSV_BARE;
     size_t i = 0, run = 0, len = strlen(s);
     for (;;) {
         /* tab, CR and LF are kept but stop the word scan; the table lets them through */
         i = ng_export__skip_plain(u, i, len, '"', '"', '"', '"');
-        while (!(csv_class[u[i]] & mask)) i++;
+        while (!(ng_export__stop[u[i]] & stop)) i++;
         unsigned ch = u[i];
         size_t adv = 1;
+        uint32_t c;
+        int kind = NG_CHAR_C1;
         if (ch == 0) break;
         if (ch == '"') { /* quoted: the quote itself, then its double */
             ng_export__put(b, s + run, i - run + 1);
@@ -49,18 +33,16 @@ static void put_clean(ng_buf *b, const char *s, int quoted)
             run = ++i;
             continue;
         }
-        int repaired = 0;
         if (ch >= 0x80) {
-            uint32_t c = ng_utf8__next(s + i, SIZE_MAX, &adv);
-            repaired = c == NG_UTF8_REPLACEMENT && adv == 1;
-            if (!repaired && !(c >= 0x7F && c <= 0x9F)) {
-                i += adv; /* plain: part of the run */
+            kind = ng_export__non_ascii(s + i, &c, &adv);
+            if (kind == NG_CHAR_PLAIN) {
+                i += adv; /* part of the run */
                 continue;
             }
         }
         /* a control character, DEL or C1: dropped; an invalid byte: repaired */
         ng_export__put(b, s + run, i - run);
-        if (repaired) ng_export__put(b, replacement, 3);
+        if (kind == NG_CHAR_INVALID) ng_export__put(b, NG_UTF8_REPLACEMENT_BYTES, 3);
         i += adv;
         run = i;
     }

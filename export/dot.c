@@ -24,21 +24,6 @@
 /* Bytes of escaped text kept inside one quoted string (Graphviz 2.43 fails at 16384). */
 #define DOT_MAX_STRING 16000
 
-/* Bytes that end a run copied as it is: NUL (the end), control characters, \ " &, DEL and
- * every non-ASCII byte (decoded: C1 controls are dropped, invalid bytes become U+FFFD). */
-#define X1 1, 1, 1, 1, 1, 1, 1, 1
-static const unsigned char dot_class[256] = {
-    X1, X1, X1, X1,                                 /* 0x00-0x1F */
-    0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20: " & */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x30 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 0x50: \ */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x60 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, /* 0x70: DEL */
-    X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, /* 0x80-0xFF */
-};
-#undef X1
-
 static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026 */
 #define DOT_LIMIT (DOT_MAX_STRING - (sizeof ellipsis - 1))
 
@@ -62,7 +47,6 @@ static int put_run(ng_buf *b, const char *s, size_t n, size_t start)
 /* Appends s as a quoted DOT string. Runs of bytes that need no escape are copied at once. */
 static void dot_string(ng_buf *b, const char *s)
 {
-    static const char replacement[] = "\xEF\xBF\xBD";
     const unsigned char *u = (const unsigned char *)(s ? s : "");
     size_t i = 0, run = 0, start, len = strlen((const char *)u);
 
@@ -70,19 +54,21 @@ static void dot_string(ng_buf *b, const char *s)
     start = b->len;
     for (;;) {
         i = ng_export__skip_plain(u, i, len, '"', '&', '\\', '"');
-        while (!dot_class[u[i]]) i++;
+        while (!(ng_export__stop[u[i]] & NG_STOP_DOT)) i++;
         unsigned ch = u[i];
         const char *rep = "";
         size_t rn = 0, adv = 1;
+        uint32_t c;
         if (ch >= 0x80) {
-            uint32_t c = ng_utf8__next((const char *)u + i, SIZE_MAX, &adv);
-            if (c == NG_UTF8_REPLACEMENT && adv == 1) {
-                rep = replacement;
-                rn = 3;
-            } else if (!(c >= 0x7F && c <= 0x9F)) {
-                i += adv; /* plain: part of the run */
+            int kind = ng_export__non_ascii((const char *)u + i, &c, &adv);
+            if (kind == NG_CHAR_PLAIN) {
+                i += adv; /* part of the run */
                 continue;
             }
+            if (kind == NG_CHAR_INVALID) {
+                rep = NG_UTF8_REPLACEMENT_BYTES;
+                rn = 3;
+            } /* C1: dropped */
         } else {
             switch (ch) {
             case '\\': rep = "\\\\"; rn = 2; break;

@@ -100,6 +100,7 @@ void ng_export__summary(ng_buf *b, const ng_graph *g);
 /* ------------------------------------------------------------------ text */
 
 #define NG_UTF8_REPLACEMENT 0xFFFDu
+#define NG_UTF8_REPLACEMENT_BYTES "\xEF\xBF\xBD" /* U+FFFD in UTF-8, 3 bytes */
 
 /* Decodes one code point from s[0..len) (len >= 1). Invalid or truncated sequences,
  * overlong forms, surrogates and values above U+10FFFF give U+FFFD and consume one byte.
@@ -114,6 +115,38 @@ void ng_utf8__put(ng_buf *b, uint32_t c);
 size_t ng_export__real(char out[32], double v);
 /* Formats v >= 0 with exactly two decimals and no exponent ("12.50"); for DOT and viz. */
 size_t ng_export__fixed2(char out[32], double v);
+
+/* ------------------------------------------------------------------ escaping
+ *
+ * Every escaper copies runs of bytes that need no decision and stops at the bytes its format
+ * must look at. ng_export__stop has one bit per format and context; a byte with the bit set
+ * ends the run. Every context stops at NUL (the end of the text), at DEL and at every
+ * non-ASCII byte (decoded with ng_export__non_ascii), and at the control characters and
+ * specials of its format. */
+enum {
+    NG_STOP_XML_TEXT = 1,   /* controls but tab and LF; & < > */
+    NG_STOP_XML_ATTR = 2,   /* every control; & < > " */
+    NG_STOP_CSV_BARE = 4,   /* controls but tab, LF, CR */
+    NG_STOP_CSV_QUOTED = 8, /* controls but tab, LF, CR; " (doubled) */
+    NG_STOP_DOT = 16,       /* every control; " & \ */
+    NG_STOP_JSON = 32       /* every control; " \ */
+};
+extern const unsigned char ng_export__stop[256];
+
+/* What the non-ASCII character at s (NUL-terminated, *s >= 0x80) is to an escaper. */
+enum {
+    NG_CHAR_PLAIN,   /* a character: *c holds it, *adv its length */
+    NG_CHAR_INVALID, /* a byte that starts no valid sequence: write U+FFFD for it (*adv 1) */
+    NG_CHAR_C1       /* a C1 control (U+0080..U+009F), which no export keeps as it is */
+};
+static inline int ng_export__non_ascii(const char *s, uint32_t *c, size_t *adv)
+{
+    /* NUL-terminated, so the decoder may be given "no limit": it stops at the first byte
+     * that does not continue a sequence, and NUL never does */
+    *c = ng_utf8__next(s, SIZE_MAX, adv);
+    if (*c == NG_UTF8_REPLACEMENT && *adv == 1) return NG_CHAR_INVALID;
+    return *c <= 0x9F ? NG_CHAR_C1 : NG_CHAR_PLAIN;
+}
 
 /* Appends s to b escaped as XML character data (in_attribute = 0) or as a double-quoted
  * attribute value (in_attribute = 1). Characters XML 1.0 forbids or discourages (C0 controls

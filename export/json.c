@@ -15,40 +15,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Bytes that end a run copied as it is: NUL (the end), control characters, " \, DEL and
- * every non-ASCII byte (decoded: C1 controls and U+2028/U+2029 are escaped, invalid bytes
- * become U+FFFD). */
-#define X1 1, 1, 1, 1, 1, 1, 1, 1
-static const unsigned char json_class[256] = {
-    X1, X1, X1, X1,                                 /* 0x00-0x1F */
-    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20: " */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x30 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 0x50: \ */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x60 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, /* 0x70: DEL */
-    X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, X1, /* 0x80-0xFF */
-};
-#undef X1
-
 static void json_string(ng_buf *b, const char *s)
 {
-    static const char replacement[] = "\xEF\xBF\xBD";
     static const char hex[] = "0123456789ABCDEF";
     const unsigned char *u = (const unsigned char *)(s ? s : "");
     size_t i = 0, run = 0, len = strlen((const char *)u);
     ng_export__putc(b, '"');
     for (;;) {
         i = ng_export__skip_plain(u, i, len, '"', '\\', '"', '"');
-        while (!json_class[u[i]]) i++;
+        while (!(ng_export__stop[u[i]] & NG_STOP_JSON)) i++;
         unsigned ch = u[i];
         uint32_t c = ch;
         size_t adv = 1;
+        int kind = NG_CHAR_PLAIN;
         if (ch == 0) break;
         if (ch >= 0x80) {
-            c = ng_utf8__next((const char *)u + i, SIZE_MAX, &adv);
-            if (c >= 0xA0 && c != 0x2028 && c != 0x2029 && !(c == NG_UTF8_REPLACEMENT && adv == 1)) {
-                i += adv; /* plain: part of the run */
+            kind = ng_export__non_ascii((const char *)u + i, &c, &adv);
+            if (kind == NG_CHAR_PLAIN && c != 0x2028 && c != 0x2029) {
+                i += adv; /* part of the run */
                 continue;
             }
         }
@@ -70,8 +54,8 @@ static void json_string(ng_buf *b, const char *s)
             ng_export__put(b, "\\t", 2);
             break;
         default:
-            if (c == NG_UTF8_REPLACEMENT) {
-                ng_export__put(b, replacement, 3);
+            if (kind == NG_CHAR_INVALID) {
+                ng_export__put(b, NG_UTF8_REPLACEMENT_BYTES, 3);
             } else { /* other C0, DEL, C1, U+2028, U+2029 (line terminators in JavaScript) */
                 char esc[6] = {'\\', 'u', hex[(c >> 12) & 15], hex[(c >> 8) & 15],
                                hex[(c >> 4) & 15], hex[c & 15]};

@@ -197,58 +197,69 @@ size_t ng_export__fixed2(char out[32], double v)
 
 /* ------------------------------------------------------------------ XML escaping */
 
-/* Characters an XML 1.0 document must not (or should not) contain. */
-static int xml_dropped(uint32_t c)
-{
-    if (c < 0x20) return c != '\t' && c != '\n' && c != '\r';
-    if (c >= 0x7F && c <= 0x9F) return 1;
-    return c == 0xFFFE || c == 0xFFFF;
-}
-
-/* Bytes that end a run of bytes copied as they are: bit 1 in character data, bit 2 in an
- * attribute value. NUL (the end), every control but tab and LF (tab and LF too in an
- * attribute), & < > (and " in an attribute), DEL and every non-ASCII byte (decoded). */
-#define X3 3, 3, 3, 3, 3, 3, 3, 3
-static const unsigned char xml_class[256] = {
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, /* 0x00: tab and LF only in attributes */
-    X3, X3,                                          /* 0x10 */
-    0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x20: " & */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 3, 0,  /* 0x30: < > */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x40 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x50 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 0x60 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3,  /* 0x70: DEL */
-    X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, X3, /* 0x80-0xFF */
+/* The bytes that end a plain run, per format (export_internal.h). */
+#define ALL 0x3F
+#define TAB (NG_STOP_XML_ATTR | NG_STOP_DOT | NG_STOP_JSON)
+#define LF (NG_STOP_XML_ATTR | NG_STOP_DOT | NG_STOP_JSON)
+#define CR (NG_STOP_XML_TEXT | NG_STOP_XML_ATTR | NG_STOP_DOT | NG_STOP_JSON)
+#define QUOTE (NG_STOP_XML_ATTR | NG_STOP_CSV_QUOTED | NG_STOP_DOT | NG_STOP_JSON)
+#define AMP (NG_STOP_XML_TEXT | NG_STOP_XML_ATTR | NG_STOP_DOT)
+#define ANGLE (NG_STOP_XML_TEXT | NG_STOP_XML_ATTR)
+#define BSLASH (NG_STOP_DOT | NG_STOP_JSON)
+#define A8 ALL, ALL, ALL, ALL, ALL, ALL, ALL, ALL
+#define Z8 0, 0, 0, 0, 0, 0, 0, 0
+const unsigned char ng_export__stop[256] = {
+    ALL, ALL, ALL, ALL, ALL, ALL, ALL, ALL, ALL, TAB, LF, ALL, ALL, CR, ALL, ALL, /* 0x00 */
+    A8, A8,                                              /* 0x10 */
+    0, 0, QUOTE, 0, 0, 0, AMP, 0, Z8,                    /* 0x20: " & */
+    Z8, 0, 0, 0, 0, ANGLE, 0, ANGLE, 0,                  /* 0x30: < > */
+    Z8, Z8,                                              /* 0x40 */
+    Z8, 0, 0, 0, 0, BSLASH, 0, 0, 0,                     /* 0x50: \ */
+    Z8, Z8,                                              /* 0x60 */
+    Z8, 0, 0, 0, 0, 0, 0, 0, ALL,                        /* 0x70: DEL */
+    A8, A8, A8, A8, A8, A8, A8, A8, A8, A8, A8, A8, A8, A8, A8, A8, /* 0x80-0xFF */
 };
-#undef X3
+#undef ALL
+#undef TAB
+#undef LF
+#undef CR
+#undef QUOTE
+#undef AMP
+#undef ANGLE
+#undef BSLASH
+#undef A8
+#undef Z8
 
 void ng_xml__escape(ng_buf *b, const char *s, int in_attribute)
 {
-    static const char replacement[] = "\xEF\xBF\xBD";
     const unsigned char *u = (const unsigned char *)s;
-    unsigned mask = in_attribute ? 2u : 1u, quote = in_attribute ? '"' : '&';
+    unsigned stop = in_attribute ? NG_STOP_XML_ATTR : NG_STOP_XML_TEXT;
+    unsigned quote = in_attribute ? '"' : '&';
     size_t i = 0, run = 0, len;
 
     if (!s) return;
     len = strlen(s);
-    /* Copies runs of plain bytes at once; stops at anything that needs a decision. The text
-     * is NUL-terminated, so the decoder may be given "no limit": it stops at the first byte
-     * that does not continue a sequence, and NUL never does. */
     for (;;) {
         i = ng_export__skip_plain(u, i, len, '&', '<', '>', quote);
-        while (!(xml_class[u[i]] & mask)) i++;
+        while (!(ng_export__stop[u[i]] & stop)) i++;
         unsigned ch = u[i];
         const char *rep = "";
         size_t rn = 0, adv = 1;
+        uint32_t c;
         if (ch == 0) break;
         if (ch >= 0x80) {
-            uint32_t c = ng_utf8__next(s + i, SIZE_MAX, &adv);
-            if (c == NG_UTF8_REPLACEMENT && adv == 1) {
-                rep = replacement;
+            switch (ng_export__non_ascii(s + i, &c, &adv)) {
+            case NG_CHAR_INVALID:
+                rep = NG_UTF8_REPLACEMENT_BYTES;
                 rn = 3;
-            } else if (!xml_dropped(c)) {
-                i += adv; /* plain: part of the run */
-                continue;
+                break;
+            case NG_CHAR_PLAIN:
+                if (c != 0xFFFE && c != 0xFFFF) { /* XML 1.0 discourages these two */
+                    i += adv; /* plain: part of the run */
+                    continue;
+                }
+                break;
+            default: break; /* C1: dropped */
             }
         } else {
             switch (ch) {
