@@ -25,7 +25,7 @@ static void put_clean(ng_buf *b, const char *s, int quoted)
         unsigned ch = u[i];
         size_t adv = 1;
         uint32_t c;
-        int kind = NG_CHAR_C1;
+        int kind = NG_CHAR_C1; /* an ASCII control or DEL is dropped as a C1 control is */
         if (ch == 0) break;
         if (ch == '"') { /* quoted: the quote itself, then its double */
             ng_export__put(b, s + run, i - run + 1);
