@@ -47,7 +47,7 @@ typedef struct cli_opt {
 /* A repeatable string option (-o FILE -o FILE). */
 typedef struct cli_list {
     const char **items;
-    size_t n;
+    size_t n, cap;
 } cli_list;
 void cli_list_free(cli_list *l);
 

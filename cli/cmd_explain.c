@@ -128,13 +128,7 @@ static int name_index(explain *ex, const ng_actor *a, uint32_t *out)
             *out = (uint32_t)i;
             return keep_fullest(&ex->names[i].label, a->label);
         }
-    if (ex->n_names == ex->cap_names) {
-        size_t nc = ex->cap_names ? ex->cap_names * 2 : 16;
-        name_ref *nn = ng_realloc(ex->names, nc * sizeof *nn);
-        if (!nn) return NG_ENOMEM;
-        ex->names = nn;
-        ex->cap_names = nc;
-    }
+    if (NG_ARRAY_GROW(ex->names, ex->cap_names, ex->n_names + 1) < 0) return NG_ENOMEM;
     name_ref *r = &ex->names[ex->n_names];
     r->key = ng_strdup(a->key);
     r->label = ng_strdup(a->label);
@@ -149,13 +143,7 @@ static int name_index(explain *ex, const ng_actor *a, uint32_t *out)
 
 static int add_hit(explain *ex, const ng_doc *doc, const ng_relation *r, uint32_t s, uint32_t t)
 {
-    if (ex->n_hits == ex->cap_hits) {
-        size_t nc = ex->cap_hits ? ex->cap_hits * 2 : 64;
-        hit *nh = ng_realloc(ex->hits, nc * sizeof *nh);
-        if (!nh) return NG_ENOMEM;
-        ex->hits = nh;
-        ex->cap_hits = nc;
-    }
+    if (NG_ARRAY_GROW(ex->hits, ex->cap_hits, ex->n_hits + 1) < 0) return NG_ENOMEM;
     hit *h = &ex->hits[ex->n_hits];
     memset(h, 0, sizeof *h);
     h->rel = r->rel;

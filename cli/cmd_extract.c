@@ -10,12 +10,6 @@
 
 static int write_doc(void *ctx, const ng_doc *doc) { return ng_shard_write_doc(ctx, doc); }
 
-static int has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
 /* Parses "K/N" (0 <= K < N). */
 static int parse_slice(const char *s, size_t *index, size_t *count)
 {
@@ -83,8 +77,8 @@ int cmd_extract(int argc, char **argv)
         cli_error("extract: --slice %s: give K/N with 0 <= K < N (e.g. --slice 3/16)", slice);
         goto cleanup;
     }
-    int gzip = has_suffix(output, ".ngs.gz");
-    if (strcmp(output, "-") != 0 && !gzip && !has_suffix(output, ".ngs")) {
+    int gzip = ng_has_suffix(output, ".ngs.gz");
+    if (strcmp(output, "-") != 0 && !gzip && !ng_has_suffix(output, ".ngs")) {
         cli_error("extract: %s: a shard is named .ngs or .ngs.gz (graphs are written by "
                   "build and merge)", output);
         goto cleanup;

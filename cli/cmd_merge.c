@@ -9,24 +9,10 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-static int has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
 
 static int is_shard_path(const char *path)
 {
-    return has_suffix(path, ".ngs") || has_suffix(path, ".ngs.gz");
-}
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    return ng_has_suffix(path, ".ngs") || ng_has_suffix(path, ".ngs.gz");
 }
 
 static void help(const cli_opt *opts)
@@ -76,7 +62,7 @@ int cmd_merge(int argc, char **argv)
     ng_shard_writer **writers = NULL;
     ng_graph *g = NULL;
     uint64_t docs = 0;
-    double t0 = now();
+    double t0 = ng_clock_seconds();
     const cli_opt opts[] = {
         {'o', "output", OPT_LIST, &outputs, "FILE", "write the graph (or a combined shard) to FILE (repeatable)"},
         {0, "format", OPT_STRING, &format_name, "FMT", "format for '-o -': graphml, gexf, dot, csv, json"},
@@ -121,7 +107,7 @@ int cmd_merge(int argc, char **argv)
     rc = NG_EXIT_FAILED;
     for (size_t i = 0; i < shard_paths.n; i++) {
         const char *p = shard_paths.items[i];
-        if (ng_out_check_path(p) < 0 || ng_shard_writer_open(&writers[i], p, has_suffix(p, ".gz")) < 0) {
+        if (ng_out_check_path(p) < 0 || ng_shard_writer_open(&writers[i], p, ng_has_suffix(p, ".gz")) < 0) {
             cli_error("%s", ng_error_last());
             goto cleanup;
         }
@@ -157,10 +143,10 @@ int cmd_merge(int argc, char **argv)
             fprintf(stderr, "newsgraph: %llu articles from %zu shards, %zu actors, %zu relations "
                             "in %.2f s\n",
                     (unsigned long long)docs, shards.n, ng_graph_node_count(g),
-                    ng_graph_edge_count(g), now() - t0);
+                    ng_graph_edge_count(g), ng_clock_seconds() - t0);
         else
             fprintf(stderr, "newsgraph: %llu articles from %zu shards in %.2f s\n",
-                    (unsigned long long)docs, shards.n, now() - t0);
+                    (unsigned long long)docs, shards.n, ng_clock_seconds() - t0);
         outputs_report(&outs);
         for (size_t i = 0; i < shard_paths.n; i++) {
             if (strcmp(shard_paths.items[i], "-") != 0)

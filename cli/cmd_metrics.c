@@ -6,7 +6,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 typedef enum { FMT_TABLE, FMT_CSV, FMT_MD } out_format;
 
@@ -272,13 +271,6 @@ static void print_phase(void *ctx, const char *phase, double seconds)
     fprintf(stderr, "newsgraph: %s: %.2f s\n", phase, seconds);
 }
 
-static double seconds_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void help(const cli_opt *opts)
 {
     printf("usage: newsgraph metrics [options] GRAPH.graphml\n\n"
@@ -363,17 +355,17 @@ int cmd_metrics(int argc, char **argv)
     if (cli_verbose) mo.progress = print_phase;
 
     rc = NG_EXIT_FAILED;
-    double t0 = seconds_now();
+    double t0 = ng_clock_seconds();
     if (ng_graph_read_graphml(&g, positional.items[0]) < 0) {
         cli_error("%s", ng_error_last());
         goto cleanup;
     }
-    if (cli_verbose) print_phase(NULL, "read", seconds_now() - t0);
+    if (cli_verbose) print_phase(NULL, "read", ng_clock_seconds() - t0);
     if (ng_graph_compute_metrics_opts(g, &mo) < 0) {
         cli_error("%s", ng_error_last());
         goto cleanup;
     }
-    t0 = seconds_now();
+    t0 = ng_clock_seconds();
     size_t n = ng_graph_node_count(g);
     if (n && !(order = malloc(n * sizeof *order))) {
         cli_error("out of memory");
@@ -408,7 +400,7 @@ int cmd_metrics(int argc, char **argv)
         goto cleanup;
     }
     if (out.len) fwrite(out.ptr, 1, out.len, stdout);
-    if (cli_verbose) print_phase(NULL, "ranking and output", seconds_now() - t0);
+    if (cli_verbose) print_phase(NULL, "ranking and output", ng_clock_seconds() - t0);
     rc = NG_EXIT_OK;
 
 cleanup:

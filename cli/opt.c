@@ -41,14 +41,12 @@ void cli_list_free(cli_list *l)
 {
     free(l->items);
     l->items = NULL;
-    l->n = 0;
+    l->n = l->cap = 0;
 }
 
 static int list_push(cli_list *l, const char *s)
 {
-    const char **p = realloc(l->items, (l->n + 1) * sizeof *p);
-    if (!p) return -1;
-    l->items = p;
+    if (NG_ARRAY_GROW(l->items, l->cap, l->n + 1) < 0) return -1;
     l->items[l->n++] = s;
     return 0;
 }

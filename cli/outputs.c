@@ -5,7 +5,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 int outputs_prepare(cli_outputs *outs, const char *cmd, const cli_list *paths,
                     const char *format_name)
@@ -53,14 +52,6 @@ int outputs_prepare(cli_outputs *outs, const char *cmd, const cli_list *paths,
     return NG_EXIT_OK;
 }
 
-/* -j of the command when it set one, else the number of cores. */
-static int writer_threads(const cli_outputs *outs)
-{
-    if (outs->threads > 0) return outs->threads;
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    return cores > 0 ? (int)cores : 1;
-}
-
 int outputs_finish_and_write(ng_graph *g, const cli_outputs *outs, int no_metrics)
 {
     ng_export_job *jobs = NULL;
@@ -80,7 +71,7 @@ int outputs_finish_and_write(ng_graph *g, const cli_outputs *outs, int no_metric
         jobs[i].gzip = outs->items[i].gzip;
     }
     /* one thread per file: the bytes do not depend on the thread count */
-    if (ng_export_write_all(g, jobs, outs->n, writer_threads(outs)) < 0) {
+    if (ng_export_write_all(g, jobs, outs->n, ng_thread_count(outs->threads)) < 0) {
         cli_error("%s", ng_error_last());
         goto cleanup;
     }

@@ -6,8 +6,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 /* An extracted article waiting for its turn to be consumed. */
 typedef struct pending {
@@ -153,20 +151,13 @@ static void *worker(void *arg)
     }
 }
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_consumer consume,
                  void *ctx, pipeline_stats *stats)
 {
     int rc = NG_EXIT_FAILED;
     ng_lexicon *lex = NULL;
     shared s;
-    double t0 = now();
+    double t0 = ng_clock_seconds();
     memset(&s, 0, sizeof s);
     memset(stats, 0, sizeof *stats);
     pthread_mutex_init(&s.read_lock, NULL);
@@ -201,12 +192,7 @@ int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_con
     s.ctx = ctx;
     cli_progress_new(&s.progress, inputs->items, inputs->n);
 
-    int n = opts->threads;
-    if (n <= 0) {
-        long cores = sysconf(_SC_NPROCESSORS_ONLN);
-        n = cores > 0 ? (int)cores : 1;
-    }
-    if (n > 64) n = 64;
+    int n = ng_thread_count(opts->threads);
     s.window_size = 4 * (size_t)n;
     if (!(s.window = calloc(s.window_size, sizeof *s.window))) {
         cli_error("out of memory");
@@ -215,7 +201,7 @@ int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_con
     if (n == 1) {
         worker(&s);
     } else {
-        pthread_t tids[64];
+        pthread_t tids[NG_THREADS_MAX];
         int started = 0;
         for (int i = 0; i < n; i++) {
             if (pthread_create(&tids[i], NULL, worker, &s) != 0) break;
@@ -236,7 +222,7 @@ int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_con
     stats->bytes = ng_reader_bytes(s.reader);
     rc = NG_EXIT_OK;
 cleanup:
-    stats->seconds = now() - t0;
+    stats->seconds = ng_clock_seconds() - t0;
     ng_reader_free(s.reader);
     ng_lexicon_free(lex);
     pthread_mutex_destroy(&s.read_lock);

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #define PROGRESS_FIRST_DRAW 0.5 /* seconds before the first line: short runs stay silent */
@@ -23,13 +22,6 @@ struct cli_progress {
     double start, last_draw;
     size_t shown;    /* characters of the line now on screen, 0 = none */
 };
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* The uncompressed size a gzip file records in its last 4 bytes (modulo 4 GiB), or the file
  * size when it is not gzip. Returns 0 when unknown. */
@@ -133,7 +125,7 @@ int cli_progress_new(cli_progress **out, const char *const *inputs, size_t n_inp
     if (!p) return 0;
     pthread_mutex_init(&p->lock, NULL);
     p->total = cli_progress_estimate(inputs, n_inputs);
-    p->start = p->last_draw = now();
+    p->start = p->last_draw = ng_clock_seconds();
     *out = p;
     return 0;
 }
@@ -151,7 +143,7 @@ void cli_progress_update(cli_progress *p, size_t articles, uint64_t bytes)
 {
     if (!p) return;
     pthread_mutex_lock(&p->lock);
-    double t = now();
+    double t = ng_clock_seconds();
     int due = t - p->last_draw >= PROGRESS_INTERVAL && t - p->start >= PROGRESS_FIRST_DRAW;
     if (due) {
         char line[128];

@@ -1,8 +1,9 @@
-/* buf.c - allocation helpers and the growable byte buffer. */
+/* buf.c - allocation helpers, the growable byte buffer and array, and suffix tests. */
 #include "ng_core.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void *ng_malloc(size_t n)
 {
@@ -122,4 +123,38 @@ uint64_t ng_hash(const void *data, size_t len)
         h *= 1099511628211ULL;
     }
     return h;
+}
+
+int ng_array_grow(void **ptr, size_t *cap, size_t need, size_t elem)
+{
+    void *p;
+    size_t n = *cap, max;
+
+    if (need <= n) return NG_OK;
+    NG_ASSERT(elem > 0);
+    max = SIZE_MAX / elem;
+    if (need > max) {
+        ng_error_set("out of memory (an array of %zu elements of %zu bytes)", need, elem);
+        return NG_ENOMEM;
+    }
+    n = n == 0 ? 8 : n > max / 2 ? max : n * 2;
+    if (n < need) n = need;
+    /* through memcpy: *ptr is some T *, read and written here as a void * */
+    memcpy(&p, ptr, sizeof p);
+    if (!(p = ng_realloc(p, n * elem))) return NG_ENOMEM;
+    memcpy(ptr, &p, sizeof p);
+    *cap = n;
+    return NG_OK;
+}
+
+int ng_has_suffix(const char *s, const char *suffix)
+{
+    size_t n = s ? strlen(s) : 0, m = strlen(suffix);
+    return s && n >= m && memcmp(s + n - m, suffix, m) == 0;
+}
+
+int ng_has_suffix_nocase(const char *s, size_t len, const char *suffix)
+{
+    size_t m = strlen(suffix);
+    return len >= m && strncasecmp(s + len - m, suffix, m) == 0;
 }

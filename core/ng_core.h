@@ -6,7 +6,8 @@
  *   - the error idiom: functions return NG_OK (0) or a negative NG_E* code, and leave a
  *     one-line, thread-local message (ng_error_last) naming the file, article or line and
  *     what to do;
- *   - growable buffers (ng_buf) and small string helpers;
+ *   - growable buffers (ng_buf), growable arrays (ng_array_grow) and small string helpers;
+ *   - one ISO-date check, a monotonic clock and the default thread count;
  *   - the records that flow between stages: an input article (ng_article), and the result
  *     of extracting one article (ng_doc: its actors and relations, each relation with its
  *     evidence sentence, offset and date);
@@ -87,6 +88,20 @@ void ng_buf_clear(ng_buf *b);
 char *ng_buf_detach(ng_buf *b);
 void ng_buf_free(ng_buf *b);
 
+/* Makes room for `need` elements of `elem` bytes in the array at *ptr, whose capacity is *cap
+ * elements: when *cap < need the array is reallocated to the larger of twice *cap (8 at
+ * first) and `need`, and *cap updated. New elements are not initialized. NG_ENOMEM (message
+ * set) when memory runs out or need * elem overflows; *ptr and *cap are then unchanged. */
+int ng_array_grow(void **ptr, size_t *cap, size_t need, size_t elem);
+/* The same for a typed array `arr` with a size_t capacity `cap`. */
+#define NG_ARRAY_GROW(arr, cap, need) ng_array_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
+
+/* 1 when `s` ends in `suffix`, byte for byte (0 when s is NULL). */
+int ng_has_suffix(const char *s, const char *suffix);
+/* 1 when the first `len` bytes of `s` end in `suffix`, ignoring ASCII case (file extensions a
+ * user typed: "G.GraphML.GZ"). */
+int ng_has_suffix_nocase(const char *s, size_t len, const char *suffix);
+
 /* 64-bit FNV-1a hash of a byte string. */
 uint64_t ng_hash(const void *data, size_t len);
 
@@ -95,6 +110,25 @@ uint64_t ng_hash(const void *data, size_t len);
  * dashes become -, any run of white space (including no-break space) becomes one space,
  * leading/trailing space is dropped. Appends to `out`. */
 int ng_text_fold(ng_buf *out, const char *s, size_t len);
+
+/* ------------------------------------------------------------------ dates, clock, threads */
+
+/* Reads an ISO date "YYYY-MM-DD" at the start of `s` (anything may follow it, such as a time):
+ * 1 when it names a real day of the Gregorian calendar from 1000-01-01 to 9999-12-31, with the
+ * parts in *y, *m, *d (each may be NULL); 0 otherwise, and for NULL. The one date check of
+ * every stage: dates are kept as these ten bytes, so byte order is time order. */
+int ng_date_parse(const char *s, int *y, int *m, int *d);
+/* 1 when `s` is exactly such a date, nothing after it. */
+int ng_date_valid(const char *s);
+
+/* Seconds on the monotonic clock (for durations only: not the time of day). */
+double ng_clock_seconds(void);
+
+/* The most threads any stage starts for one job. */
+#define NG_THREADS_MAX 64
+/* The threads to use for a -j of `requested`: itself when positive, else the number of cores
+ * (at least 1); never more than NG_THREADS_MAX. */
+int ng_thread_count(int requested);
 
 /* ------------------------------------------------------------------ records */
 

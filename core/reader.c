@@ -82,13 +82,10 @@ static void skip(ng_reader *r, const char *origin, const char *fmt, ...)
     if (r->opts.on_skip) r->opts.on_skip(r->opts.ctx, where, msg);
 }
 
-static int has_suffix(const char *s, const char *suffix)
+static int is_csv(const char *path)
 {
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
+    return ng_has_suffix(path, ".csv") || ng_has_suffix(path, ".csv.gz");
 }
-
-static int is_csv(const char *path) { return has_suffix(path, ".csv") || has_suffix(path, ".csv.gz"); }
 
 /* The article id of a file: its path relative to the input root, without .gz and one more
  * extension. */
@@ -106,13 +103,7 @@ static char *make_id(const char *rel)
 
 static int add_file(ng_reader *r, const char *path, const char *rel)
 {
-    if (r->n_files == r->cap_files) {
-        size_t cap = r->cap_files ? r->cap_files * 2 : 16;
-        file_item *p = ng_realloc(r->files, cap * sizeof *p);
-        if (!p) return NG_ENOMEM;
-        r->files = p;
-        r->cap_files = cap;
-    }
+    if (NG_ARRAY_GROW(r->files, r->cap_files, r->n_files + 1) < 0) return NG_ENOMEM;
     file_item *f = &r->files[r->n_files];
     f->path = ng_strdup(path);
     f->id = make_id(rel);
@@ -168,11 +159,9 @@ static int walk_dir(ng_reader *r, const char *dir, const char *rel, walk_stack *
     struct dirent *e;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.') continue; /* hidden files, "." and ".." */
-        if (n == cap) {
-            cap = cap ? cap * 2 : 32;
-            char **p = ng_realloc(names, cap * sizeof *p);
-            if (!p) { error = NG_ENOMEM; goto cleanup; }
-            names = p;
+        if (NG_ARRAY_GROW(names, cap, n + 1) < 0) {
+            error = NG_ENOMEM;
+            goto cleanup;
         }
         if (!(names[n] = ng_strdup(e->d_name))) { error = NG_ENOMEM; goto cleanup; }
         n++;
@@ -426,12 +415,12 @@ static void csv_field_cb(void *data, size_t len, void *p)
         return;
     }
     if (c->n_fields == c->cap_fields) {
-        size_t cap = c->cap_fields ? c->cap_fields * 2 : 8;
-        ng_buf *f = ng_realloc(c->fields, cap * sizeof *f);
-        if (!f) { c->failed = NG_ENOMEM; return; }
-        for (size_t i = c->cap_fields; i < cap; i++) f[i] = (ng_buf)NG_BUF_INIT;
-        c->fields = f;
-        c->cap_fields = cap;
+        size_t old = c->cap_fields;
+        if (NG_ARRAY_GROW(c->fields, c->cap_fields, c->n_fields + 1) < 0) {
+            c->failed = NG_ENOMEM;
+            return;
+        }
+        for (size_t i = old; i < c->cap_fields; i++) c->fields[i] = (ng_buf)NG_BUF_INIT;
     }
     ng_buf *f = &c->fields[c->n_fields++];
     ng_buf_clear(f);
@@ -459,20 +448,6 @@ static char *field_dup(csv_state *c, int col)
 {
     if (col < 0 || (size_t)col >= c->n_fields || c->fields[col].len == 0) return NULL;
     return ng_strndup(c->fields[col].ptr, c->fields[col].len);
-}
-
-/* "YYYY-MM-DD" (anything may follow: a time) naming a real calendar day. */
-static int is_iso_date(const char *s)
-{
-    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (!s || strlen(s) < 10) return 0;
-    for (int i = 0; i < 10; i++) {
-        if (i == 4 || i == 7) { if (s[i] != '-') return 0; }
-        else if (s[i] < '0' || s[i] > '9') return 0;
-    }
-    int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
-    if (m < 1 || m > 12 || d < 1 || d > days[m - 1]) return 0;
-    return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
 }
 
 static void csv_row_cb(int term, void *p)
@@ -532,7 +507,7 @@ static void csv_row_cb(int term, void *p)
         }
         a->origin = ng_strdup(origin);
         a->date = field_dup(c, c->col_date);
-        if (a->date && !is_iso_date(a->date)) {
+        if (a->date && !ng_date_parse(a->date, NULL, NULL, NULL)) {
             skip(r, origin, "date '%.40s' is not YYYY-MM-DD: the row is read without a date", a->date);
             r->skipped--; /* a warning, not a skipped article */
             free(a->date);

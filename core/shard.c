@@ -459,19 +459,6 @@ static long long read_exact(ng_shard_reader *r, void *dst, size_t n)
     return (long long)got;
 }
 
-/* Grows the body buffer to at least n bytes (n is already bounded by the format). */
-static int reserve_body(ng_shard_reader *r, size_t n)
-{
-    if (n <= r->body_cap) return NG_OK;
-    size_t cap = r->body_cap ? r->body_cap : 4096;
-    while (cap < n) cap *= 2;
-    unsigned char *p = ng_realloc(r->body, cap);
-    if (!p) return NG_ENOMEM;
-    r->body = p;
-    r->body_cap = cap;
-    return NG_OK;
-}
-
 /* Reads a body of `len` bytes, growing the buffer only as the bytes actually arrive, so that
  * a corrupt length in a short file never makes us allocate its claimed size. */
 static int read_body(ng_shard_reader *r, uint32_t len, uint64_t record)
@@ -479,7 +466,7 @@ static int read_body(ng_shard_reader *r, uint32_t len, uint64_t record)
     size_t got = 0;
     while (got < len) {
         size_t chunk = len - got > (1u << 20) ? (1u << 20) : len - got;
-        if (reserve_body(r, got + chunk) < 0) return NG_ENOMEM;
+        if (NG_ARRAY_GROW(r->body, r->body_cap, got + chunk) < 0) return NG_ENOMEM;
         long long k = read_exact(r, r->body + got, chunk);
         if (k < 0) return r->read_error;
         got += (size_t)k;
@@ -605,7 +592,7 @@ int ng_shard_read_doc(ng_shard_reader *r, ng_doc **out)
         return NG_EFORMAT;
     }
     /* (hostile: a zero-length first record left the body NULL, and NULL + 0 is undefined) */
-    if ((error = reserve_body(r, 1)) < 0) return error;
+    if ((error = NG_ARRAY_GROW(r->body, r->body_cap, 1)) < 0) return error;
     if ((error = read_body(r, len, record)) < 0) return error;
     if ((k = read_exact(r, tail, sizeof tail)) < 0) return r->read_error;
     if ((size_t)k < sizeof tail) {

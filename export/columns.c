@@ -2,7 +2,6 @@
 #include "export_internal.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 static const ng_column node_columns[NG_NCOL__COUNT] = {
@@ -170,27 +169,10 @@ void ng_export__edge_value(ng_value *v, const ng_edge *e, size_t col)
     }
 }
 
-int ng_export__valid_date(const char *s)
-{
-    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    for (int i = 0; i < 10; i++) {
-        if (i == 4 || i == 7) {
-            if (s[i] != '-') return 0;
-        } else if (s[i] < '0' || s[i] > '9') {
-            return 0;
-        }
-    }
-    if (s[10] != '\0') return 0;
-    int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
-    if (m < 1 || m > 12 || d < 1 || d > days[m - 1]) return 0;
-    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 0;
-    return 1;
-}
-
 /* Dates are ISO YYYY-MM-DD, so byte order is time order. */
 static void keep_later(char out[11], const char *d)
 {
-    if (ng_export__valid_date(d) && strcmp(d, out) > 0) memcpy(out, d, 11);
+    if (ng_date_valid(d) && strcmp(d, out) > 0) memcpy(out, d, 11);
 }
 
 void ng_export__graph_last_date(char out[11], const ng_graph *g)

@@ -89,8 +89,6 @@ size_t ng_export__edge_columns(const ng_column **out);
 void ng_export__node_value(ng_value *out, const ng_node *n, size_t col);
 void ng_export__edge_value(ng_value *out, const ng_edge *e, size_t col);
 
-/* 1 when s is a real calendar date written YYYY-MM-DD (what xsd:date and Gephi accept). */
-int ng_export__valid_date(const char *s);
 /* The latest valid date of any node or edge of `g` (ISO), "" when nothing is dated. */
 void ng_export__graph_last_date(char out[11], const ng_graph *g);
 

@@ -100,7 +100,7 @@ static void put_attvalue(ng_buf *b, const char *tag, const ng_value *v)
 /* An element's interval, when its first date is a real date (graph_last is one, and later). */
 static void put_interval(ng_buf *b, const char *first, const char *graph_last)
 {
-    if (graph_last[0] && ng_export__valid_date(first)) {
+    if (graph_last[0] && ng_date_valid(first)) {
         ng_export__puts(b, " start=\"");
         ng_export__put(b, first, 10);
         ng_export__puts(b, "\" end=\"");

@@ -11,24 +11,6 @@ static int mdays(int y, int m)
     return m == 2 ? 28 + leap(y) : d[m - 1];
 }
 
-int ng_date__parse_iso(const char *s, int *y, int *m, int *d)
-{
-    int yy, mm, dd;
-    if (!s || strlen(s) < 10) return 0;
-    for (int i = 0; i < 10; i++) {
-        if (i == 4 || i == 7) { if (s[i] != '-') return 0; }
-        else if (s[i] < '0' || s[i] > '9') return 0;
-    }
-    yy = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    mm = (s[5] - '0') * 10 + (s[6] - '0');
-    dd = (s[8] - '0') * 10 + (s[9] - '0');
-    if (yy < 1000 || mm < 1 || mm > 12 || dd < 1 || dd > mdays(yy, mm)) return 0;
-    *y = yy;
-    *m = mm;
-    *d = dd;
-    return 1;
-}
-
 int ng_date__valid(int y, int m, int d)
 {
     return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= mdays(y, m);

@@ -69,7 +69,7 @@ int ng_extract_article(ng_doc **out, const ng_lexicon *lex, const ng_article *ar
     w.text = clean.ptr;
     w.len = clean.len;
     ng_meta__read(&w.meta, w.text, w.len, article->date);
-    if (!ng_date__parse_iso(w.meta.date, &w.y, &w.m, &w.d)) w.y = w.m = w.d = 0;
+    if (!ng_date_parse(w.meta.date, &w.y, &w.m, &w.d)) w.y = w.m = w.d = 0;
     memcpy(doc->date, w.meta.date, sizeof doc->date);
     {
         char *title = NULL;

@@ -93,8 +93,6 @@ int ng_split__sentences(ng_span **out, size_t *n_out, const ng_lexicon *lex, con
 
 /* ------------------------------------------------------------------ dates */
 
-/* Parses "YYYY-MM-DD" into y/m/d; returns 1 when valid. */
-int ng_date__parse_iso(const char *s, int *y, int *m, int *d);
 void ng_date__format(char out[11], int y, int m, int d);
 /* 1 when (y, m, d) is a calendar day (years 1000-9999): "September 31" is not. */
 int ng_date__valid(int y, int m, int d);

@@ -170,12 +170,12 @@ void ng_meta__read(ng_meta *m, const char *t, size_t len, const char *given_date
     size_t i = 0, line_end;
     int y, mo, d, have_header = 0;
     memset(m, 0, sizeof m[0]);
-    if (given_date && ng_date__parse_iso(given_date, &y, &mo, &d)) ng_date__format(m->date, y, mo, d);
+    if (given_date && ng_date_parse(given_date, &y, &mo, &d)) ng_date__format(m->date, y, mo, d);
     /* skip blank space */
     while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t')) i++;
     /* date header */
     if (i + 15 <= len && strncmp(t + i, "date ", 5) == 0 &&
-        ng_date__parse_iso(t + skip_spaces(t, i + 5, len), &y, &mo, &d)) {
+        ng_date_parse(t + skip_spaces(t, i + 5, len), &y, &mo, &d)) {
         size_t e = skip_spaces(t, i + 5, len) + 10;
         if (!m->date[0]) ng_date__format(m->date, y, mo, d);
         have_header = 1;

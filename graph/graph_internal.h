@@ -86,8 +86,6 @@ void ng_strset__free(ng_strset *s);
 
 /* ------------------------------------------------------------------ small helpers */
 
-/* 1 when s is exactly "YYYY-MM-DD" (digits and dashes). */
-int ng_graph__is_date(const char *s);
 /* Compares dates with unknown ("") last. */
 int ng_graph__date_cmp(const char *a, const char *b);
 /* Appends the id slug of `label` to *out (see assemble.c). */

@@ -205,7 +205,7 @@ typedef struct {
 
 static void keep_date(char dst[11], const char *d, int want_min)
 {
-    if (!ng_graph__is_date(d)) return;
+    if (!ng_date_valid(d)) return;
     if (!dst[0] || (want_min ? strcmp(d, dst) < 0 : strcmp(d, dst) > 0)) memcpy(dst, d, 11);
 }
 
@@ -238,12 +238,12 @@ static int merge_run(ng_graph *g, const igraph_t *ig, const edge_attrs *ea, cons
             goto cleanup;
         }
         const char *first = attr_text(ig, E, ea->first, e, tmp);
-        if (first && ng_graph__is_date(first)) {
+        if (first && ng_date_valid(first)) {
             keep_date(pe->first_date, first, 1);
             keep_date(pe->last_date, first, 0);
         }
         const char *last = attr_text(ig, E, ea->last, e, tmp);
-        if (last && ng_graph__is_date(last)) {
+        if (last && ng_date_valid(last)) {
             keep_date(pe->first_date, last, 1);
             keep_date(pe->last_date, last, 0);
         }
@@ -252,7 +252,7 @@ static int merge_run(ng_graph *g, const igraph_t *ig, const edge_attrs *ea, cons
     /* keep only real dates, and let first/last cover them */
     uint32_t w = 0;
     for (uint32_t k = 0; k < dates.n; k++) {
-        if (!ng_graph__is_date(dates.v[k])) continue;
+        if (!ng_date_valid(dates.v[k])) continue;
         dates.v[w++] = dates.v[k];
         keep_date(pe->first_date, dates.v[k], 1);
         keep_date(pe->last_date, dates.v[k], 0);

@@ -134,13 +134,7 @@ static int find_or_add_actor(ng_graph *g, const actor_id *k, ng_etype type, uint
     int error;
     uint64_t h = actor_hash(k);
     if (ng_ihash__find(&g->actor_index, h, actor_eq, g, k, idx)) return NG_OK;
-    if (g->n_actors == g->cap_actors) {
-        size_t cap = g->cap_actors ? g->cap_actors * 2 : 64;
-        ng_agg_actor *a = ng_realloc(g->actors, cap * sizeof *a);
-        if (!a) return NG_ENOMEM;
-        g->actors = a;
-        g->cap_actors = cap;
-    }
+    if (NG_ARRAY_GROW(g->actors, g->cap_actors, g->n_actors + 1) < 0) return NG_ENOMEM;
     if ((error = ng_ihash__insert(&g->actor_index, h, (uint32_t)g->n_actors)) < 0) return error;
     ng_agg_actor *a = &g->actors[g->n_actors];
     memset(a, 0, sizeof *a);
@@ -176,13 +170,7 @@ static int find_or_add_edge(ng_graph *g, const edge_id *k, ng_agg_edge **out)
     uint64_t h = edge_hash(k);
     uint32_t idx;
     if (!ng_ihash__find(&g->agg_index, h, edge_eq, g, k, &idx)) {
-        if (g->n_aggs == g->cap_aggs) {
-            size_t cap = g->cap_aggs ? g->cap_aggs * 2 : 64;
-            ng_agg_edge *e = ng_realloc(g->aggs, cap * sizeof *e);
-            if (!e) return NG_ENOMEM;
-            g->aggs = e;
-            g->cap_aggs = cap;
-        }
+        if (NG_ARRAY_GROW(g->aggs, g->cap_aggs, g->n_aggs + 1) < 0) return NG_ENOMEM;
         idx = (uint32_t)g->n_aggs;
         if ((error = ng_ihash__insert(&g->agg_index, h, idx)) < 0) return error;
         ng_agg_edge *e = &g->aggs[g->n_aggs++];
@@ -294,7 +282,7 @@ static int add_relation(ng_graph *g, const ng_relation *r, const uint32_t *entry
     memcpy(date_buf, r->date, sizeof date_buf);
     date_buf[10] = '\0';
     const char *date = "";
-    const char *d = ng_graph__is_date(date_buf) ? date_buf : doc_date;
+    const char *d = ng_date_valid(date_buf) ? date_buf : doc_date;
     if (*d) {
         if ((error = ng_pool__intern(&g->pool, d, 10, &date)) < 0) return error;
         if ((error = ng_strset__add(&e->dates, date)) < 0) return error;
@@ -324,7 +312,7 @@ int ng_graph_add_doc(ng_graph *g, const ng_doc *doc)
     if ((error = ng_pool__intern(&g->pool, id, strlen(id), &article)) < 0) return error;
     memcpy(doc_date, doc->date, sizeof doc_date);
     doc_date[10] = '\0';
-    if (!ng_graph__is_date(doc_date)) doc_date[0] = '\0';
+    if (!ng_date_valid(doc_date)) doc_date[0] = '\0';
 
     if (doc->n_actors > 0 && !(entry = ng_malloc(doc->n_actors * sizeof *entry))) {
         return NG_ENOMEM;

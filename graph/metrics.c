@@ -23,7 +23,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define NG_RNG_SEED 42
 #define LEIDEN_MAX_ROUNDS 50
@@ -80,17 +79,10 @@ static int project(const ng_graph *g, const ng_metrics_opts *o, pair **out, size
 }
 
 /* Reports a finished phase to opts->progress (when set) and restarts the clock. */
-static double clock_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void phase_done(const ng_metrics_opts *o, const char *name, double *t0)
 {
     if (!o->progress) return;
-    double t = clock_now();
+    double t = ng_clock_seconds();
     o->progress(o->progress_ctx, name, t - *t0);
     *t0 = t;
 }
@@ -270,7 +262,7 @@ int ng_graph_compute_metrics_opts(ng_graph *g, const ng_metrics_opts *opts)
     }
     if (opts) o = *opts;
     else if (g->has_metrics_opts) o = g->metrics_opts;
-    double t0 = clock_now();
+    double t0 = ng_clock_seconds();
     ng_igraph__init();
     /* eigenvector centrality draws its ARPACK start vector from igraph's default RNG and
      * Leiden its node order: seed it so that the same graph gives the same numbers */

@@ -169,13 +169,7 @@ int ng_pool__intern(ng_pool *p, const char *s, size_t len, const char **out)
         *out = p->strs[idx];
         return NG_OK;
     }
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 256;
-        const char **strs = ng_realloc(p->strs, cap * sizeof *strs);
-        if (!strs) return NG_ENOMEM;
-        p->strs = strs;
-        p->cap = cap;
-    }
+    if (NG_ARRAY_GROW(p->strs, p->cap, p->n + 1) < 0) return NG_ENOMEM;
     char *copy = ng_arena__strndup(&p->arena, s, len);
     if (!copy) return NG_ENOMEM;
     if ((error = ng_ihash__insert(&p->index, h, (uint32_t)p->n)) < 0) return error;
@@ -306,13 +300,7 @@ int ng_label_table__add(ng_label_table *t, uint32_t owner, const char *label, ui
         t->v[idx].count = c > UINT32_MAX ? UINT32_MAX : (uint32_t)c;
         return NG_OK;
     }
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 64;
-        ng_label_count *v = ng_realloc(t->v, cap * sizeof *v);
-        if (!v) return NG_ENOMEM;
-        t->v = v;
-        t->cap = cap;
-    }
+    if (NG_ARRAY_GROW(t->v, t->cap, t->n + 1) < 0) return NG_ENOMEM;
     if ((error = ng_ihash__insert(&t->index, h, (uint32_t)t->n)) < 0) return error;
     t->v[t->n].owner = owner;
     t->v[t->n].label = label;
@@ -329,19 +317,6 @@ void ng_label_table__free(ng_label_table *t)
 }
 
 /* ------------------------------------------------------------------ dates */
-
-int ng_graph__is_date(const char *s)
-{
-    if (!s) return 0;
-    for (int i = 0; i < 10; i++) {
-        if (i == 4 || i == 7) {
-            if (s[i] != '-') return 0;
-        } else if (s[i] < '0' || s[i] > '9') {
-            return 0;
-        }
-    }
-    return s[10] == '\0';
-}
 
 int ng_graph__date_cmp(const char *a, const char *b)
 {

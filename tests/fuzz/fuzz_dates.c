@@ -9,7 +9,7 @@
 static int valid_iso(const char *s)
 {
     int y, m, d;
-    return s[0] == '\0' || (strlen(s) == 10 && ng_date__parse_iso(s, &y, &m, &d));
+    return s[0] == '\0' || (strlen(s) == 10 && ng_date_parse(s, &y, &m, &d));
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -46,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         memcpy(iso, data, 10);
         iso[10] = '\0';
         int y, mo, d;
-        if (ng_date__parse_iso(iso, &y, &mo, &d)) {
+        if (ng_date_parse(iso, &y, &mo, &d)) {
             int32_t days;
             memcpy(&days, data + 10, sizeof days);
             days %= 400000; /* about a thousand years either way */

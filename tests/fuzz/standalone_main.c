@@ -1,6 +1,8 @@
 /* standalone_main.c - runs a fuzz target over files without libFuzzer, so that regression
  * inputs and seed corpora replay as plain tests under gcc, the sanitizers and valgrind.
  * Usage: fuzz_X_replay FILE_OR_DIR...   (directories: every regular file, not recursive) */
+#include "ng_core.h"
+
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,15 +22,10 @@ static int run_file(const char *path)
     uint8_t *buf = NULL;
     size_t len = 0, cap = 0;
     for (;;) {
-        if (len == cap) {
-            cap = cap ? cap * 2 : 4096;
-            uint8_t *p = realloc(buf, cap);
-            if (!p) {
-                fclose(fp);
-                free(buf);
-                return 1;
-            }
-            buf = p;
+        if (NG_ARRAY_GROW(buf, cap, len + 4096) < 0) {
+            fclose(fp);
+            free(buf);
+            return 1;
         }
         size_t n = fread(buf + len, 1, cap - len, fp);
         if (n == 0) break;
@@ -65,13 +62,11 @@ int main(int argc, char **argv)
             return 1;
         }
         char **names = NULL;
-        size_t n = 0;
+        size_t n = 0, cap = 0;
         struct dirent *e;
         while ((e = readdir(d))) {
             if (e->d_name[0] == '.') continue;
-            char **p = realloc(names, (n + 1) * sizeof *p);
-            if (!p) return 1;
-            names = p;
+            if (NG_ARRAY_GROW(names, cap, n + 1) < 0) return 1;
             size_t len = strlen(argv[i]) + strlen(e->d_name) + 2;
             if (!(names[n] = malloc(len))) return 1;
             snprintf(names[n], len, "%s/%s", argv[i], e->d_name);

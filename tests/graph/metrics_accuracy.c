@@ -17,14 +17,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 typedef struct {
     double v;
@@ -116,9 +108,9 @@ int main(int argc, char **argv)
         r.exact_max = 1;
         r.sources = n;
     }
-    double t = now();
+    double t = ng_clock_seconds();
     if (ng_graph_compute_metrics_opts(g, &r) < 0) goto fail;
-    double t_ref = now() - t;
+    double t_ref = ng_clock_seconds() - t;
     for (size_t i = 0; i < n; i++) ref[i] = ng_graph_node(g, i)->m;
 
     static const char *const names[] = {"betweenness", "closeness", "harmonic"};
@@ -131,9 +123,9 @@ int main(int argc, char **argv)
         o.sources = (size_t)strtoul(p, NULL, 10);
         p += strcspn(p, ",");
         if (*p == ',') p++;
-        t = now();
+        t = ng_clock_seconds();
         if (ng_graph_compute_metrics_opts(g, &o) < 0) goto fail;
-        double t_est = now() - t;
+        double t_est = ng_clock_seconds() - t;
         size_t sources = ng_graph_metrics_sources(g);
         for (size_t i = 0; i < n; i++) est[i] = ng_graph_node(g, i)->m;
         for (int w = 0; w < 3; w++) {

@@ -99,6 +99,75 @@ NG_TEST(buf_appends_and_formats)
     ng_buf_free(&b);
 }
 
+NG_TEST(array_grow_doubles_and_refuses_overflow)
+{
+    int *v = NULL;
+    size_t cap = 0;
+    CHECK_OK(NG_ARRAY_GROW(v, cap, 1));
+    CHECK(v != NULL && cap >= 1);
+    for (size_t n = 0; n < 1000; n++) {
+        CHECK_OK(NG_ARRAY_GROW(v, cap, n + 1));
+        v[n] = (int)n;
+    }
+    CHECK(cap >= 1000 && cap < 2000); /* doubled, not grown by one */
+    for (size_t n = 0; n < 1000; n++) CHECK_INT(v[n], (int)n);
+    size_t before = cap;
+    CHECK_OK(NG_ARRAY_GROW(v, cap, 10)); /* already room: nothing changes */
+    CHECK_INT(cap, before);
+    int *keep = v;
+    CHECK_INT(ng_array_grow((void **)&v, &cap, SIZE_MAX / 2, sizeof *v), NG_ENOMEM);
+    CHECK(v == keep && cap == before); /* unchanged after a failure */
+    CHECK(strstr(ng_error_last(), "out of memory") != NULL);
+    free(v);
+}
+
+NG_TEST(suffixes_exact_and_ignoring_case)
+{
+    CHECK(ng_has_suffix("a.ngs.gz", ".gz"));
+    CHECK(ng_has_suffix("a.ngs", "a.ngs"));
+    CHECK(ng_has_suffix("x", ""));
+    CHECK(!ng_has_suffix("a.NGS", ".ngs"));
+    CHECK(!ng_has_suffix(".gz", "a.gz"));
+    CHECK(!ng_has_suffix(NULL, ".gz"));
+    CHECK(ng_has_suffix_nocase("G.GraphML.GZ", 12, ".gz"));
+    CHECK(ng_has_suffix_nocase("G.GraphML.GZ", 9, ".graphml"));
+    CHECK(!ng_has_suffix_nocase("G.GraphML.GZ", 9, ".gz"));
+    CHECK(!ng_has_suffix_nocase("ml", 2, ".graphml"));
+}
+
+NG_TEST(dates_are_real_calendar_days)
+{
+    static const char *const good[] = {"2024-02-29", "2000-02-29", "1999-12-31", "2025-04-30",
+                                       "1000-01-01", "9999-12-31"};
+    static const char *const bad[] = {"2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10",
+                                      "2024-04-31", "2024-4-01",  "",           "2024-01-01x",
+                                      "2024/01/01", "20240101",   "0999-12-31", "2024-01-00"};
+    int y = 0, m = 0, d = 0;
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        CHECK(ng_date_valid(good[i]));
+        CHECK(ng_date_parse(good[i], NULL, NULL, NULL));
+    }
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) CHECK(!ng_date_valid(bad[i]));
+    CHECK(!ng_date_valid(NULL) && !ng_date_parse(NULL, &y, &m, &d));
+    /* parse reads a date at the start of a longer string (a CSV date with a time) */
+    CHECK(ng_date_parse("2024-03-05T10:00:00Z", &y, &m, &d));
+    CHECK(y == 2024 && m == 3 && d == 5);
+    CHECK(!ng_date_parse("2024-02-30 noon", &y, &m, &d));
+    CHECK(!ng_date_parse("2024-02", &y, &m, &d));
+}
+
+NG_TEST(thread_count_defaults_to_cores_and_is_capped)
+{
+    CHECK_INT(ng_thread_count(3), 3);
+    CHECK_INT(ng_thread_count(1), 1);
+    CHECK_INT(ng_thread_count(1000), NG_THREADS_MAX);
+    int cores = ng_thread_count(0);
+    CHECK(cores >= 1 && cores <= NG_THREADS_MAX);
+    CHECK_INT(ng_thread_count(-1), cores);
+    double t0 = ng_clock_seconds(), t1 = ng_clock_seconds();
+    CHECK(t1 >= t0); /* monotonic: never goes back */
+}
+
 NG_TEST(fold_case_accents_punctuation)
 {
     ng_buf b = NG_BUF_INIT;
@@ -354,7 +423,9 @@ NG_TEST(out_refuses_missing_directory)
     CHECK_OK(ng_out_check_path("relative-name.graphml"));
 }
 
-NG_TEST_MAIN(buf_appends_and_formats, fold_case_accents_punctuation,
+NG_TEST_MAIN(buf_appends_and_formats, array_grow_doubles_and_refuses_overflow,
+             suffixes_exact_and_ignoring_case, dates_are_real_calendar_days,
+             thread_count_defaults_to_cores_and_is_capped, fold_case_accents_punctuation,
              relation_and_type_names_round_trip, doc_records_copy_their_strings,
              reader_walks_directories_in_sorted_order, reader_reports_missing_input_up_front,
              reader_skips_truncated_and_corrupt_gzip, reader_caps_article_size,

@@ -281,7 +281,7 @@ NG_TEST(date_helpers)
     CHECK_INT(y * 10000 + m * 100 + d, 20240229);
     CHECK_INT(ng_date__month("sept", 4), 9);
     CHECK_INT(ng_date__weekday("sunday", 6), 6);
-    CHECK(!ng_date__parse_iso("2023-02-30", &y, &m, &d));
+    CHECK(!ng_date_parse("2023-02-30", &y, &m, &d));
 }
 
 /* ------------------------------------------------------------------ whole articles */
