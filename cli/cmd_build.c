@@ -15,10 +15,9 @@ static void help(const cli_opt *opts)
            "centrality and communities, and writes every -o file from that one run.\n\n"
            "INPUT: an article (.txt, .txt.gz; an optional first line 'date YYYY-MM-DD'), a\n"
            "directory (read recursively in sorted order), '-' for standard input, or a CSV\n"
-           "corpus (.csv, .csv.gz: a header row, a 'text' column, optional id,date,title,url).\n\n"
-           "FILE: the format follows the extension: .graphml .graphml.gz .gexf .gexf.gz .dot\n"
-           ".csv (nodes and edges tables) .json (Cytoscape.js); '-' writes to standard output\n"
-           "in the --format given.\n\nOptions:\n");
+           "corpus (.csv, .csv.gz: a header row, a 'text' column, optional id,date,title,url).\n\n");
+    outputs_help(stdout);
+    printf("\nOptions:\n");
     cli_print_options(stdout, opts);
 }
 
@@ -33,7 +32,7 @@ int cmd_build(int argc, char **argv)
     pipeline_stats st;
     const cli_opt opts[] = {
         {'o', "output", OPT_LIST, &outputs, "FILE", "write the graph to FILE (repeatable)"},
-        {0, "format", OPT_STRING, &format_name, "FMT", "format for '-o -': graphml, gexf, dot, csv, json"},
+        {0, "format", OPT_STRING, &format_name, "FMT", "the format for '-o -' (an FMT listed above)"},
         PIPELINE_OPTIONS(po),
         {0, "no-metrics", OPT_FLAG, &no_metrics, NULL, "skip centrality and communities"},
         {0, "exact", OPT_FLAG, &exact, NULL, "exact metrics over 20000 actors (see metrics --help)"},

@@ -22,10 +22,10 @@ static void help(const cli_opt *opts)
            "centrality and communities, and writes every -o file as 'newsgraph build' does:\n"
            "the same articles give byte-identical files however they were split into shards\n"
            "and in whatever order the shards are given.\n\n"
-           "SHARD: a .ngs or .ngs.gz file ('-' reads one from standard input).\n"
-           "FILE: .graphml .graphml.gz .gexf .gexf.gz .dot .csv .json as for build ('-' with\n"
-           "--format), or .ngs/.ngs.gz to combine the shards' docs into one shard.\n\n"
-           "Options:\n");
+           "SHARD: a .ngs or .ngs.gz file ('-' reads one from standard input).\n\n");
+    outputs_help(stdout);
+    printf("  %-8s %-14s the shards' docs combined into one shard\n\nOptions:\n", "",
+           ".ngs .ngs.gz");
     cli_print_options(stdout, opts);
 }
 
@@ -65,7 +65,7 @@ int cmd_merge(int argc, char **argv)
     double t0 = ng_clock_seconds();
     const cli_opt opts[] = {
         {'o', "output", OPT_LIST, &outputs, "FILE", "write the graph (or a combined shard) to FILE (repeatable)"},
-        {0, "format", OPT_STRING, &format_name, "FMT", "format for '-o -': graphml, gexf, dot, csv, json"},
+        {0, "format", OPT_STRING, &format_name, "FMT", "the format for '-o -' (an FMT listed above)"},
         {0, "no-metrics", OPT_FLAG, &no_metrics, NULL, "skip centrality and communities"},
         {0, "exact", OPT_FLAG, &exact, NULL, "exact metrics over 20000 actors (see metrics --help)"},
         {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},

@@ -1,5 +1,6 @@
 /* main.c - the newsgraph command line: dispatches to cmd_<name>.c; the only place that exits. */
 #include "cmd.h"
+#include "ng_export.h"
 
 #include <signal.h>
 #include <string.h>
@@ -9,16 +10,17 @@ typedef struct command {
     const char *name;
     int (*run)(int argc, char **argv);
     const char *summary;
+    int formats; /* the summary ends with export's formats */
 } command;
 
 static const command commands[] = {
-    {"build", cmd_build, "extract articles and write the graph (GraphML, GEXF, DOT, CSV, JSON)"},
-    {"extract", cmd_extract, "extract articles into a shard file (the map step of a cluster run)"},
-    {"merge", cmd_merge, "build the graph and its exports from shard files (the reduce step)"},
-    {"metrics", cmd_metrics, "rank the actors of a GraphML graph by centrality"},
-    {"report", cmd_report, "write a report (HTML or Markdown): rankings, communities, timeline"},
-    {"eval", cmd_eval, "score a GraphML graph against a gold standard"},
-    {"explain", cmd_explain, "print every sentence that supports the relations between two actors"},
+    {"build", cmd_build, "extract articles and write the graph", 1},
+    {"extract", cmd_extract, "extract articles into a shard file (the map step of a cluster run)", 0},
+    {"merge", cmd_merge, "build the graph and its exports from shard files (the reduce step)", 0},
+    {"metrics", cmd_metrics, "rank the actors of a GraphML graph by centrality", 0},
+    {"report", cmd_report, "write a report (HTML or Markdown): rankings, communities, timeline", 0},
+    {"eval", cmd_eval, "score a GraphML graph against a gold standard", 0},
+    {"explain", cmd_explain, "print every sentence that supports the relations between two actors", 0},
 };
 
 static void usage(FILE *fp)
@@ -26,8 +28,12 @@ static void usage(FILE *fp)
     fprintf(fp, "usage: newsgraph COMMAND [options] ...\n\n"
                 "Turns news articles into a graph of political actors and their relations.\n\n"
                 "Commands:\n");
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(fp, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        fprintf(fp, "  %-10s %s", commands[i].name, commands[i].summary);
+        for (int f = 0; commands[i].formats && f < NG_FORMAT__COUNT; f++)
+            fprintf(fp, "%s%s", f ? ", " : " (", ng_format_get((ng_format)f)->title);
+        fprintf(fp, "%s\n", commands[i].formats ? ")" : "");
+    }
     fprintf(fp, "\nRun 'newsgraph COMMAND --help' for a command's options.\n"
                 "Exit status: 0 done (skipped inputs are reported and counted), 1 failed (no\n"
                 "output is left half-written), 2 bad command line.\n");

@@ -21,7 +21,9 @@ int outputs_prepare(cli_outputs *outs, const char *cmd, const cli_list *paths,
         o->path = paths->items[i];
         if (strcmp(o->path, "-") == 0) {
             if (!format_name) {
-                cli_error("%s: '-o -' needs --format (graphml, gexf, dot, csv or json)", cmd);
+                char names[128];
+                ng_format_names(names, sizeof names);
+                cli_error("%s: '-o -' needs --format (%s)", cmd, names);
                 return NG_EXIT_USAGE;
             }
             if (ng_format_parse(&o->format, format_name) < 0) {
@@ -79,6 +81,19 @@ int outputs_finish_and_write(ng_graph *g, const cli_outputs *outs, int no_metric
 cleanup:
     free(jobs);
     return rc;
+}
+
+void outputs_help(FILE *fp)
+{
+    fprintf(fp, "FILE: its extension picks the format, and '.gz' after it compresses the file;\n"
+                "'-' (or a name without a known extension, such as /dev/stdout) takes --format FMT:\n");
+    for (int i = 0; i < NG_FORMAT__COUNT; i++) {
+        const ng_format_info *f = ng_format_get((ng_format)i);
+        char ext[64];
+        snprintf(ext, sizeof ext, "%s%s", f->extensions, f->directory ? " DIR/" : "");
+        fprintf(fp, "  %-8s %-14s %s, for %s\n", f->name, ext, f->title, f->opens_in);
+        if (f->files) fprintf(fp, "  %-8s %-14s writes %s\n", "", "", f->files);
+    }
 }
 
 void outputs_report(const cli_outputs *outs)

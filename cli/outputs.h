@@ -37,6 +37,9 @@ int outputs_prepare(cli_outputs *outs, const char *cmd, const cli_list *paths,
  * once (outs->threads); all are written before any is renamed into place (see
  * ng_export_write_all). NG_EXIT_OK or NG_EXIT_FAILED (after printing why). */
 int outputs_finish_and_write(ng_graph *g, const cli_outputs *outs, int no_metrics);
+/* Prints the FILE paragraph of build's and merge's help: one line per row of export's format
+ * table (name, extensions, what it is and is for, the files it writes). */
+void outputs_help(FILE *fp);
 /* Prints "newsgraph: wrote FILE" for each output written to a file, unless quiet. */
 void outputs_report(const cli_outputs *outs);
 void outputs_free(cli_outputs *outs);

@@ -167,6 +167,27 @@ const ng_type_style *ng_export__type_style(ng_etype t);
 /* 1 for the relations drawn dashed (a break: withdrew, condemned, cut_ties). */
 int ng_export__rel_negative(ng_rel r);
 
+/* ------------------------------------------------------------------ the format table (formats.c) */
+
+/* Writes the whole graph (or one table of it) into an open file. */
+typedef int (*ng_export__writer)(ng_out *o, const ng_graph *g);
+/* The most files one -o writes (CSV: two tables). */
+#define NG_FORMAT_MAX_FILES 2
+
+/* One row of the format table: what the help shows (info) and how the stage writes it. */
+typedef struct ng_format_row {
+    ng_format_info info;
+    unsigned cost;   /* bytes per element, roughly: the largest files are started first */
+    size_t n_files;  /* files one -o writes */
+    ng_export__writer writers[NG_FORMAT_MAX_FILES]; /* one per file, in the order of paths */
+    /* The n_files names one -o PATH writes (each malloc'ed, freed by the caller); NULL when the
+     * format writes PATH itself. */
+    int (*paths)(char **out, const char *path, int gzip);
+} ng_format_row;
+
+/* The row of `f`; NULL (message set) for a value outside ng_format. Static. */
+const ng_format_row *ng_format__row(ng_format f);
+
 /* ------------------------------------------------------------------ writers */
 
 int ng_export__graphml(ng_out *o, const ng_graph *g);

@@ -2,19 +2,17 @@
  * ng_export.h - the export stage: writes a finished graph in the formats analysts open.
  *
  * Takes: a finished ng_graph (read only, through ng_graph.h's accessors).
- * Gives: files written atomically (temporary file + rename) through core's ng_out:
- *   GraphML (.graphml, .graphml.gz)   Gephi, NetworkX, igraph, graphology
- *   GEXF 1.3 (.gexf, .gexf.gz)        Gephi (Timeline), Gephi Lite
- *   DOT (.dot)                        Graphviz
- *   CSV (.csv: nodes and edges tables for Gephi's spreadsheet import)
- *   JSON (.json: Cytoscape.js elements)
- * Text from articles is always escaped for the target format.
+ * Gives: files written atomically (temporary file + rename) through core's ng_out, in the
+ *   formats of export's format table (export/formats.c; ng_format_get describes each row):
+ *   GraphML, GEXF 1.3, DOT, CSV (nodes and edges tables), JSON (Cytoscape.js elements), each
+ *   optionally gzip-compressed. Text from articles is always escaped for the target format.
  */
 #ifndef NG_EXPORT_H
 #define NG_EXPORT_H
 
 #include "ng_graph.h"
 
+/* The rows of the format table, in its order. */
 typedef enum ng_format {
     NG_FORMAT_GRAPHML = 0,
     NG_FORMAT_GEXF,
@@ -24,17 +22,34 @@ typedef enum ng_format {
     NG_FORMAT__COUNT
 } ng_format;
 
+/* What the help and the messages say of a format (static strings). */
+typedef struct ng_format_info {
+    const char *name;       /* --format's name: "graphml" */
+    const char *title;      /* "GraphML", "GEXF 1.3" */
+    const char *extensions; /* the file name endings, space-separated, usual first: ".dot .gv" */
+    int directory;          /* a directory target (-o DIR/) writes this format */
+    const char *files;      /* what one -o NAME.ext writes when it is more than that one file
+                               ("NAME.nodes.csv + NAME.edges.csv, ..."); NULL otherwise */
+    const char *opens_in;   /* the tools it is for: "Gephi (Timeline), Gephi Lite" */
+} ng_format_info;
+
+/* The row of `f`, NULL when `f` is not a format. Static. */
+const ng_format_info *ng_format_get(ng_format f);
 /* "graphml", "gexf", ... Static string. */
 const char *ng_format_name(ng_format f);
-/* Parses a format name (as given to --format). */
+/* Writes every format's name into buf for messages: "graphml, gexf, dot, csv or json"
+ * (truncated to `size`, always NUL-terminated; size > 0). */
+void ng_format_names(char *buf, size_t size);
+/* Parses a format name (as given to --format; case is ignored, and an extension without its
+ * dot, such as "gv", names its format too). */
 int ng_format_parse(ng_format *out, const char *name);
 /* Picks the format from a file name's extension; *gzip is set for a trailing ".gz".
  * NG_EINVAL (with a message listing the known extensions) when none matches. */
 int ng_format_from_path(ng_format *out, int *gzip, const char *path);
 
 /* Writes `g` to `path` ("-" = standard output) in `format`, gzip-compressed when `gzip`.
- * Nothing is left at `path` unless the whole file was written. CSV writes two files, named
- * by ng_export_csv_paths; it cannot go to standard output (NG_EINVAL). */
+ * Nothing is left at `path` unless the whole file was written. A format of several files
+ * (CSV: named by ng_export_csv_paths) cannot go to standard output (NG_EINVAL). */
 int ng_export_write(const ng_graph *g, ng_format format, const char *path, int gzip);
 
 /* One file (or CSV pair) of ng_export_write_all. */
@@ -62,7 +77,8 @@ int ng_export_csv_paths(char **nodes_out, char **edges_out, const char *path, in
 
 /* Checks, before any work, that every file an export of `format` to `path` writes can be
  * created (its directory exists and is writable): use it instead of ng_out_check_path,
- * which refuses a directory, the natural target of a CSV export. "-" is always fine. */
+ * which refuses a directory, the natural target of a CSV export. "-" is fine for a format of
+ * one file. */
 int ng_export_check_path(ng_format format, const char *path, int gzip);
 
 #endif

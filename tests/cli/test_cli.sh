@@ -21,6 +21,10 @@ expect 0 "" -- "$bin" --version
 grep -qE '^newsgraph [0-9]+\.[0-9]+\.[0-9]+$' "$tmp/out" || { echo "FAIL: --version output"; fails=$((fails+1)); }
 expect 0 "" -- "$bin" build --help
 grep -q "^usage: newsgraph build" "$tmp/out" || { echo "FAIL: build --help not on stdout"; fails=$((fails+1)); }
+# The FILE paragraph is export's format table: one line per format, its name first.
+for f in graphml gexf dot csv json; do
+  grep -q "^  $f  " "$tmp/out" || { echo "FAIL: build --help does not list the format $f"; fails=$((fails+1)); }
+done
 expect 2 "unknown command 'frobnicate'" -- "$bin" frobnicate
 expect 2 "unknown option '--bogus'" -- "$bin" build --bogus "$art" -o "$tmp/g.graphml"
 expect 2 "no output given" -- "$bin" build "$art"

@@ -241,6 +241,48 @@ NG_TEST(format_from_path_by_extension)
     tmp_done(d);
 }
 
+/* The format table is complete: every row named and described, every extension of every row
+ * picks that row (with and without .gz), the message lists read from it, and the rows that
+ * write more than one file name them. */
+NG_TEST(format_table_rows_drive_names_and_extensions)
+{
+    char names[128];
+    ng_format_names(names, sizeof names);
+    CHECK_STR(names, "graphml, gexf, dot, csv or json");
+    CHECK(ng_format_get(NG_FORMAT__COUNT) == NULL);
+    for (int i = 0; i < NG_FORMAT__COUNT; i++) {
+        const ng_format_info *f = ng_format_get((ng_format)i);
+        const ng_format_row *r = ng_format__row((ng_format)i);
+        CHECK(f && r && &r->info == f);
+        CHECK(f->name[0] && f->title[0] && f->opens_in[0] && f->extensions[0] == '.');
+        CHECK(strstr(names, f->name) != NULL);
+        CHECK(r->n_files >= 1 && r->n_files <= NG_FORMAT_MAX_FILES && r->cost > 0);
+        for (size_t k = 0; k < r->n_files; k++) CHECK(r->writers[k] != NULL);
+        CHECK((r->n_files > 1) == (r->paths != NULL) && (r->paths != NULL) == (f->files != NULL));
+        char ext[32];
+        for (const char *e = f->extensions; *e;) {
+            size_t n = strcspn(e, " ");
+            for (int gz = 0; gz < 2; gz++) {
+                char path[64];
+                ng_format got = NG_FORMAT__COUNT;
+                int got_gz = -1;
+                snprintf(ext, sizeof ext, "%.*s", (int)n, e);
+                snprintf(path, sizeof path, "dir/x%s%s", ext, gz ? ".gz" : "");
+                CHECK_OK(ng_format_from_path(&got, &got_gz, path));
+                CHECK_INT(got, i);
+                CHECK_INT(got_gz, gz);
+            }
+            CHECK_OK(ng_format_parse(&(ng_format){0}, ext + 1)); /* "gv" names DOT too */
+            e += n + strspn(e + n, " ");
+        }
+    }
+    ng_format f;
+    int gz;
+    CHECK_INT(ng_format_from_path(&f, &gz, "x.xlsx"), NG_EINVAL);
+    CHECK(strstr(ng_error_last(), ".graphml, .gexf, .dot (or .gv), .csv (or a directory), "
+                                  ".json, each optionally followed by .gz") != NULL);
+}
+
 NG_TEST(csv_paths_follow_the_documented_rule)
 {
     static const struct {
@@ -1066,6 +1108,7 @@ cleanup:
 }
 
 NG_TEST_MAIN(format_names_parse_both_ways, format_from_path_by_extension,
+             format_table_rows_drive_names_and_extensions,
              csv_paths_follow_the_documented_rule, reals_are_shortest_round_trip_and_locale_free,
              utf8_decoder_repairs_bad_sequences,
              xml_escaping_in_text_and_attributes, graphml_keys_typed_and_text_escaped,
