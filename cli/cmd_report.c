@@ -1,56 +1,19 @@
 /* cmd_report.c - `newsgraph report INPUT... -o report.html [-o report.md]`: a page an analyst
- * can hand in, from one run of the pipeline (see report.h for the pieces). */
+ * can hand in, from one run of the pipeline (the report stage: ng_report.h). */
 #include "ng_graph.h"
+#include "ng_report.h"
 #include "pipeline.h"
-#include "report.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { REPORT_HTML, REPORT_MD } report_format;
-
 typedef struct output {
     const char *path;
-    report_format format;
+    ng_report_format format;
     char *svg_path; /* Markdown to a file: the picture beside it (owned) */
 } output;
 
 static int add_doc(void *ctx, const ng_doc *doc) { return ng_graph_add_doc(ctx, doc); }
-
-static int has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-static int format_from_name(report_format *out, const char *name)
-{
-    if (strcmp(name, "html") == 0) *out = REPORT_HTML;
-    else if (strcmp(name, "md") == 0 || strcmp(name, "markdown") == 0) *out = REPORT_MD;
-    else return -1;
-    return 0;
-}
-
-static int format_from_path(report_format *out, const char *path)
-{
-    if (has_suffix(path, ".html") || has_suffix(path, ".htm")) *out = REPORT_HTML;
-    else if (has_suffix(path, ".md") || has_suffix(path, ".markdown")) *out = REPORT_MD;
-    else return -1;
-    return 0;
-}
-
-/* "dir/report.md" -> "dir/report.svg" (caller frees). */
-static char *svg_beside(const char *md_path)
-{
-    const char *slash = strrchr(md_path, '/');
-    const char *dot = strrchr(md_path, '.');
-    size_t stem = dot && (!slash || dot > slash + 1) ? (size_t)(dot - md_path) : strlen(md_path);
-    char *p = malloc(stem + 5);
-    if (!p) return NULL;
-    memcpy(p, md_path, stem);
-    memcpy(p + stem, ".svg", 5);
-    return p;
-}
 
 static void help(const cli_opt *opts)
 {
@@ -69,13 +32,15 @@ static void help(const cli_opt *opts)
 int cmd_report(int argc, char **argv)
 {
     int rc = NG_EXIT_USAGE, want_help = 0, version = 0, no_picture = 0;
-    int top = 10, matrix = 12, timeline_max = 200, picture_nodes = 70;
+    ng_report_opts ro = NG_REPORT_OPTS_INIT;
+    int top = (int)ro.top, matrix = (int)ro.matrix, timeline_max = (int)ro.timeline_max;
+    int picture_nodes = (int)ro.picture_nodes;
     const char *format_name = NULL, *title = NULL;
     cli_list outputs = {0}, inputs = {0};
     pipeline_opts po = {0};
     output *outs = NULL;
     ng_graph *g = NULL;
-    report_model *model = NULL;
+    ng_report *report = NULL;
     pipeline_stats st;
     const cli_opt opts[] = {
         {'o', "output", OPT_LIST, &outputs, "FILE", "write the report (.html or .md; repeatable)"},
@@ -126,16 +91,17 @@ int cmd_report(int argc, char **argv)
         outs[i].path = outputs.items[i];
         if (strcmp(outs[i].path, "-") == 0) {
             if (!format_name) {
-                cli_error("report: '-o -' needs --format (html or md)");
+                char names[64];
+                ng_report_format_names(names, sizeof names);
+                cli_error("report: '-o -' needs --format (%s)", names);
                 goto cleanup;
             }
-            if (format_from_name(&outs[i].format, format_name) < 0) {
-                cli_error("report: unknown --format '%s' (use html or md)", format_name);
+            if (ng_report_format_parse(&outs[i].format, format_name) < 0) {
+                cli_error("report: %s", ng_error_last());
                 goto cleanup;
             }
-        } else if (format_from_path(&outs[i].format, outs[i].path) < 0) {
-            cli_error("report: %s: unknown report format (name it .html, .htm, .md or "
-                      ".markdown)", outs[i].path);
+        } else if (ng_report_format_from_path(&outs[i].format, outs[i].path) < 0) {
+            cli_error("report: %s", ng_error_last());
             goto cleanup;
         }
     }
@@ -146,8 +112,8 @@ int cmd_report(int argc, char **argv)
             cli_error("%s", ng_error_last());
             goto cleanup;
         }
-        if (outs[i].format == REPORT_MD && strcmp(outs[i].path, "-") != 0 && !no_picture &&
-            !(outs[i].svg_path = svg_beside(outs[i].path))) {
+        if (outs[i].format == NG_REPORT_MD && strcmp(outs[i].path, "-") != 0 && !no_picture &&
+            ng_report_svg_path(&outs[i].svg_path, outs[i].path) < 0) {
             cli_error("out of memory");
             goto cleanup;
         }
@@ -162,28 +128,32 @@ int cmd_report(int argc, char **argv)
         cli_error("%s", ng_error_last());
         goto cleanup;
     }
-    report_opts ro = {title, (size_t)top, (size_t)matrix, (size_t)timeline_max, !no_picture,
-                      (size_t)picture_nodes};
-    report_run run = {st.articles, st.skipped, st.bytes};
-    if (report_model_new(&model, g, &ro, &run) < 0 || report_picture(model) < 0) {
+    ro.title = title;
+    ro.top = (size_t)top;
+    ro.matrix = (size_t)matrix;
+    ro.timeline_max = (size_t)timeline_max;
+    ro.picture = !no_picture;
+    ro.picture_nodes = (size_t)picture_nodes;
+    ng_report_run run = {st.articles, st.skipped, st.bytes};
+    if (ng_report_new(&report, g, &ro, &run) < 0) {
         cli_error("%s", ng_error_last());
         goto cleanup;
     }
-    if (!model->svg && !no_picture && model->n_nodes > 0) cli_warn("%s", model->picture_note);
+    int picture = ng_report_has_picture(report);
+    if (!picture && !no_picture && ng_graph_node_count(g) > 0)
+        cli_warn("%s", ng_report_picture_note(report));
     for (size_t i = 0; i < outputs.n; i++) {
         int error;
         const char *href = NULL;
-        if (outs[i].svg_path && model->svg_file) {
-            if ((error = report_write_svg(model, outs[i].svg_path)) < 0) {
+        if (outs[i].svg_path && picture) {
+            if ((error = ng_report_write_svg(report, outs[i].svg_path)) < 0) {
                 cli_error("%s", ng_error_last());
                 goto cleanup;
             }
             href = strrchr(outs[i].svg_path, '/') ? strrchr(outs[i].svg_path, '/') + 1
                                                   : outs[i].svg_path;
         }
-        error = outs[i].format == REPORT_HTML ? report_write_html(model, outs[i].path)
-                                              : report_write_md(model, outs[i].path, href);
-        if (error < 0) {
+        if (ng_report_write(report, outs[i].format, outs[i].path, href) < 0) {
             cli_error("%s", ng_error_last());
             goto cleanup;
         }
@@ -196,14 +166,14 @@ int cmd_report(int argc, char **argv)
                 (double)st.bytes / 1e6, st.seconds);
         for (size_t i = 0; i < outputs.n; i++) {
             if (strcmp(outs[i].path, "-") == 0) continue;
-            if (outs[i].svg_path && model->svg_file)
+            if (outs[i].svg_path && picture)
                 fprintf(stderr, "newsgraph: wrote %s\n", outs[i].svg_path);
             fprintf(stderr, "newsgraph: wrote %s\n", outs[i].path);
         }
     }
     rc = NG_EXIT_OK;
 cleanup:
-    report_model_free(model);
+    ng_report_free(report);
     ng_graph_free(g);
     if (outs)
         for (size_t i = 0; i < outputs.n; i++) free(outs[i].svg_path);

@@ -4,7 +4,8 @@
 #         it, cytoscape, Graphviz, Python's csv) load sample outputs written by export_samples;
 #         each check script takes file paths, so the end-to-end tests reuse them on real runs.
 ng_add_unit(test_export ng_export ng_graph ng_core LibCSV::LibCSV ZLIB::ZLIB m)
-target_include_directories(test_export PRIVATE ${NG_TEST_DIR}/unit)
+# the writers' internals (export_internal.h): export's private folder, named here
+target_include_directories(test_export PRIVATE ${NG_TEST_DIR}/unit ${PROJECT_SOURCE_DIR}/export)
 
 add_executable(export_samples ${NG_TEST_DIR}/clients/export_samples.c)
 target_include_directories(export_samples PRIVATE ${NG_TEST_DIR}/unit)

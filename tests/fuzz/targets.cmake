@@ -10,3 +10,6 @@ set(NG_FUZZ_LIBS_fuzz_lexicon ng_extract)
 set(NG_FUZZ_LIBS_fuzz_dates ng_extract)
 set(NG_FUZZ_LIBS_fuzz_graphml ng_graph)
 set(NG_FUZZ_LIBS_fuzz_shard ng_core ZLIB::ZLIB)
+# The targets that reach inside a stage (its internal header) name its private folder.
+set(NG_FUZZ_PRIVATE_fuzz_dates ${PROJECT_SOURCE_DIR}/extract)
+set(NG_FUZZ_PRIVATE_fuzz_lexicon ${PROJECT_SOURCE_DIR}/extract)

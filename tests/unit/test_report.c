@@ -1,11 +1,11 @@
-/* test_report.c - the report command's model, escaping and progress line (cli/report*.c,
- * cli/progress.c), on small graphs built here through the graph API. The actors and
- * sentences are invented for these tests. */
+/* test_report.c - the report stage's model, escaping and format table (report/), and the
+ * progress line (cli/progress.c), on small graphs built here through the graph API. The
+ * actors and sentences are invented for these tests. */
 #include "ng_test.h"
 
 #include "ng_graph.h"
 #include "progress.h"
-#include "report.h"
+#include "report_internal.h"
 
 #include <math.h>
 #include <sys/stat.h>
@@ -356,6 +356,60 @@ NG_TEST(numbers_and_dates)
 
 /* ---------------------------------------------------------------- progress */
 
+/* ng_report.h as cmd_report uses it: the format table (names, extensions, messages), the
+ * picture's file beside a Markdown report, and a report written in each format. */
+NG_TEST(public_api_format_table_and_writers)
+{
+    ng_report_format f = NG_REPORT_FORMAT__COUNT;
+    char names[64], *svg = NULL;
+    ng_report_format_names(names, sizeof names);
+    CHECK_STR(names, "html or md");
+    CHECK_OK(ng_report_format_parse(&f, "markdown"));
+    CHECK_INT(f, NG_REPORT_MD);
+    CHECK_OK(ng_report_format_parse(&f, "html"));
+    CHECK_INT(f, NG_REPORT_HTML);
+    CHECK_INT(ng_report_format_parse(&f, "pdf"), NG_EINVAL);
+    CHECK_STR(ng_error_last(), "unknown --format 'pdf' (use html or md)");
+    CHECK_OK(ng_report_format_from_path(&f, "out/r.htm"));
+    CHECK_INT(f, NG_REPORT_HTML);
+    CHECK_OK(ng_report_format_from_path(&f, "r.markdown"));
+    CHECK_INT(f, NG_REPORT_MD);
+    CHECK_INT(ng_report_format_from_path(&f, "r.txt"), NG_EINVAL);
+    CHECK_STR(ng_error_last(), "r.txt: unknown report format (name it .html, .htm, .md or .markdown)");
+    CHECK_OK(ng_report_svg_path(&svg, "a.b/report.md"));
+    CHECK_STR(svg, "a.b/report.svg");
+    free(svg);
+    CHECK_OK(ng_report_svg_path(&svg, "a.b/report"));
+    CHECK_STR(svg, "a.b/report.svg");
+    free(svg);
+
+    char dir[] = "/tmp/ng-test-report.XXXXXX", html[256], md[256];
+    ng_graph *g = small_graph();
+    ng_report *r = NULL;
+    ng_report_opts opts = NG_REPORT_OPTS_INIT;
+    struct stat st;
+    opts.picture = 0;
+    if (!g) { CHECK(g != NULL); return; }
+    if (!mkdtemp(dir)) { ng_graph_free(g); SKIP("no temporary directory"); }
+    snprintf(html, sizeof html, "%s/r.html", dir);
+    snprintf(md, sizeof md, "%s/r.md", dir);
+    CHECK_OK(ng_report_new(&r, g, &opts, NULL));
+    if (r) {
+        CHECK(!ng_report_has_picture(r));
+        CHECK(strstr(ng_report_picture_note(r), "--no-picture") != NULL);
+        CHECK_OK(ng_report_write(r, NG_REPORT_HTML, html, NULL));
+        CHECK_OK(ng_report_write(r, NG_REPORT_MD, md, NULL));
+        CHECK(stat(html, &st) == 0 && st.st_size > 0);
+        CHECK(stat(md, &st) == 0 && st.st_size > 0);
+        CHECK_INT(ng_report_write(r, NG_REPORT_FORMAT__COUNT, md, NULL), NG_EINVAL);
+    }
+    ng_report_free(r);
+    ng_graph_free(g);
+    unlink(html);
+    unlink(md);
+    rmdir(dir);
+}
+
 NG_TEST(progress_line_text)
 {
     char b[128];
@@ -431,5 +485,5 @@ NG_TEST_MAIN(model_counts_and_components, model_rankings, model_communities_and_
              model_matrix_is_directed_but_mutual_relations_fill_both_cells,
              model_timeline_and_top_edges, model_of_empty_graph, model_needs_metrics,
              html_escape_markup_controls_and_bad_bytes, md_escape_keeps_one_cell,
-             numbers_and_dates, progress_line_text, progress_estimate_sizes_inputs,
+             numbers_and_dates, public_api_format_table_and_writers, progress_line_text, progress_estimate_sizes_inputs,
              progress_is_off_when_not_a_terminal)

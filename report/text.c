@@ -1,11 +1,11 @@
-/* report_text.c - escaping text from articles for the report's HTML and Markdown.
+/* text.c - escaping text from articles for the report's HTML and Markdown.
  *
  * Article text reaches the report through the graph (labels, aliases, evidence sentences,
  * article ids) and is never trusted: every string is decoded as UTF-8 (invalid bytes become
  * U+FFFD), characters XML 1.0 forbids or HTML5 reports as parse errors (C0 and C1 controls
  * but tab and newline, noncharacters) are dropped, and the markup characters of the target
  * format are escaped. */
-#include "report.h"
+#include "report_internal.h"
 
 #include <string.h>
 

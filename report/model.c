@@ -1,8 +1,8 @@
-/* report_model.c - selects and sorts what the report shows (see report.h).
+/* model.c - selects and sorts what the report shows (see report_internal.h).
  *
  * Every ordering ends on node or edge index, which the graph stage makes stable (nodes by id,
  * edges by source, relation, target), so the same graph always gives the same report. */
-#include "report.h"
+#include "report_internal.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* report_svg.c - the report's picture: the graph's DOT (export/), laid out by Graphviz.
+/* svg.c - the report's picture: the graph's DOT (export/), laid out by Graphviz.
  *
  * Graphviz runs as a child process started with posix_spawnp, never through a shell: its
  * command line holds only the engine's options and two temporary file names, never text
@@ -7,7 +7,7 @@
  * go, and the fixed width/height give way to the viewBox so that the page can scale it.
  * A missing Graphviz, a failure or a timeout is not an error: the report then says why it
  * has no picture. */
-#include "report.h"
+#include "report_internal.h"
 
 #include "ng_export.h"
 

@@ -1,24 +1,25 @@
 /*
- * report.h - the pieces of `newsgraph report` (private to cli/).
+ * report_internal.h - the pieces of the report stage (private to report/; ng_report.h is the
+ * stage's public face).
  *
  * Takes: a finished ng_graph whose metrics are computed (ng_graph_compute_metrics).
  * Gives: a report_model - everything the report shows, selected and sorted once (counts,
  *        rankings by each centrality, communities, the relation matrix of the top actors,
  *        the timeline, the best-supported edges, the picture) - and one writer per format:
- *          report_html.c  a self-contained HTML5 page (inline CSS and SVG, no requests),
- *                         also well-formed XML;
- *          report_md.c    the same sections in Markdown (GitHub-flavoured tables);
- *          report_svg.c   the picture: the graph's DOT laid out by Graphviz (sfdp or dot),
+ *          html.c  a self-contained HTML5 page (inline CSS and SVG, no requests),
+ *                  also well-formed XML;
+ *          md.c    the same sections in Markdown (GitHub-flavoured tables);
+ *          svg.c   the picture: the graph's DOT laid out by Graphviz (sfdp or dot),
  *                         run directly (no shell), its SVG read back for inline use.
  * Everything is deterministic: the same graph gives the same bytes (no clock, no paths).
  *
  * Ownership: report_model_new makes the model; report_model_free frees it (NULL-safe). The
  * model borrows the graph, which must outlive it. Strings in the model are owned by it.
  */
-#ifndef NG_REPORT_H
-#define NG_REPORT_H
+#ifndef NG_REPORT_INTERNAL_H
+#define NG_REPORT_INTERNAL_H
 
-#include "ng_graph.h"
+#include "ng_report.h"
 
 /* The centralities ranked in the report, in the order shown. */
 typedef enum report_metric {
@@ -46,22 +47,9 @@ double report_metric_value(const ng_node *n, report_metric m);
  * significant digits (an exponent below 0.001). */
 void report_format_number(char *buf, size_t size, double v);
 
-/* What the command asked for. */
-typedef struct report_opts {
-    const char *title;     /* page title; NULL = "newsgraph report" */
-    size_t top;            /* actors per ranking, edges with evidence (default 10) */
-    size_t matrix;         /* actors in the relation matrix (default 12) */
-    size_t timeline_max;   /* timeline rows at most (default 200) */
-    int picture;           /* 1 = try Graphviz, 0 = no picture (--no-picture) */
-    size_t picture_nodes;  /* the picture draws at most this many of the most connected
-                              actors (a hairball helps no one) */
-} report_opts;
-
-/* The run that produced the graph (from pipeline_stats). */
-typedef struct report_run {
-    size_t articles, skipped;
-    uint64_t bytes;
-} report_run;
+/* What the command asked for, and the run that produced the graph (ng_report.h). */
+typedef ng_report_opts report_opts;
+typedef ng_report_run report_run;
 
 typedef struct report_community {
     int id;           /* the `community` attribute value in the exports */
@@ -127,13 +115,13 @@ int report_write_md(const report_model *m, const char *path, const char *svg_hre
 /* Writes the standalone SVG (nothing when there is no picture). */
 int report_write_svg(const report_model *m, const char *path);
 
-/* Small shared helpers (report_model.c). */
+/* Small shared helpers (model.c). */
 /* "2024-03-01", "2024-03-01 to 2024-05-02" or "undated" (into buf). */
 void report_date_range(char *buf, size_t size, const char *first, const char *last);
 /* The number of '|'-separated parts of s (the sources and aliases lists); 0 for "". */
 size_t report_count_parts(const char *s);
 
-/* Escaping (report_text.c): append s to b, invalid UTF-8 replaced, control characters
+/* Escaping (text.c): append s to b, invalid UTF-8 replaced, control characters
  * dropped. HTML: & < > " ' as entities (safe in text and in attribute values). Markdown: one
  * line, safe in a table cell or list item: & < > as entities, \ ` * _ [ ] | # ~ backslashed,
  * line breaks and tabs as spaces. */

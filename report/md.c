@@ -1,10 +1,10 @@
-/* report_md.c - the report in Markdown (GitHub-flavoured tables), same sections as the HTML.
+/* md.c - the report in Markdown (GitHub-flavoured tables), same sections as the HTML.
  *
  * Markdown cannot hold the picture inline: `newsgraph report -o report.md` writes Graphviz's
  * SVG beside it as report.svg and links it as an image; to standard output the picture is
  * left out with a note. Every string from the articles goes through report_md_escape, so a
  * cell stays one cell and a sentence cannot open a link, code span, heading or HTML tag. */
-#include "report.h"
+#include "report_internal.h"
 
 #include <string.h>
 

@@ -1,11 +1,11 @@
-/* report_html.c - the report as one self-contained HTML5 page.
+/* html.c - the report as one self-contained HTML5 page.
  *
  * Self-contained: the style sheet is inline, the picture is inline SVG, there is no script,
  * no web font and no URL to fetch, so the page opens offline and can be mailed as is.
  * Well-formed: the page is also valid XML (void elements self-closed, only numeric character
  * references, every attribute quoted), so `xmllint --noout` checks it. Every string that
  * comes from the articles goes through report_html_escape. */
-#include "report.h"
+#include "report_internal.h"
 
 #include <math.h>
 #include <string.h>
