@@ -29,6 +29,60 @@ static void help(const cli_opt *opts)
     cli_print_options(stdout, opts);
 }
 
+/* Picks each output's format (its extension, or --format for "-") and refuses unwritable
+ * outputs before any work. NG_EXIT_OK, NG_EXIT_USAGE or NG_EXIT_FAILED (after saying why). */
+static int prepare_outputs(output *outs, const cli_list *outputs, const char *format_name,
+                           int no_picture)
+{
+    for (size_t i = 0; i < outputs->n; i++) {
+        outs[i].path = outputs->items[i];
+        if (strcmp(outs[i].path, "-") == 0) {
+            if (!format_name) {
+                char names[64];
+                ng_report_format_names(names, sizeof names);
+                cli_error("report: '-o -' needs --format (%s)", names);
+                return NG_EXIT_USAGE;
+            }
+            if (ng_report_format_parse(&outs[i].format, format_name) < 0) {
+                cli_error("report: %s", ng_error_last());
+                return NG_EXIT_USAGE;
+            }
+        } else if (ng_report_format_from_path(&outs[i].format, outs[i].path) < 0) {
+            cli_error("report: %s", ng_error_last());
+            return NG_EXIT_USAGE;
+        }
+    }
+    for (size_t i = 0; i < outputs->n; i++) {
+        if (ng_out_check_path(outs[i].path) < 0) {
+            cli_error("%s", ng_error_last());
+            return NG_EXIT_FAILED;
+        }
+        if (outs[i].format == NG_REPORT_MD && strcmp(outs[i].path, "-") != 0 && !no_picture &&
+            ng_report_svg_path(&outs[i].svg_path, outs[i].path) < 0) {
+            cli_error("out of memory");
+            return NG_EXIT_FAILED;
+        }
+    }
+    return NG_EXIT_OK;
+}
+
+/* Writes every output, and the picture beside each Markdown file written to a file. */
+static int write_outputs(const ng_report *report, const output *outs, size_t n, int picture)
+{
+    int error;
+    for (size_t i = 0; i < n; i++) {
+        const char *href = NULL;
+        if (outs[i].svg_path && picture) {
+            if ((error = ng_report_write_svg(report, outs[i].svg_path)) < 0) return error;
+            href = strrchr(outs[i].svg_path, '/') ? strrchr(outs[i].svg_path, '/') + 1
+                                                  : outs[i].svg_path;
+        }
+        if ((error = ng_report_write(report, outs[i].format, outs[i].path, href)) < 0)
+            return error;
+    }
+    return NG_OK;
+}
+
 int cmd_report(int argc, char **argv)
 {
     int rc = NG_EXIT_USAGE, want_help = 0, version = 0, no_picture = 0;
@@ -87,37 +141,9 @@ int cmd_report(int argc, char **argv)
         rc = NG_EXIT_FAILED;
         goto cleanup;
     }
-    for (size_t i = 0; i < outputs.n; i++) {
-        outs[i].path = outputs.items[i];
-        if (strcmp(outs[i].path, "-") == 0) {
-            if (!format_name) {
-                char names[64];
-                ng_report_format_names(names, sizeof names);
-                cli_error("report: '-o -' needs --format (%s)", names);
-                goto cleanup;
-            }
-            if (ng_report_format_parse(&outs[i].format, format_name) < 0) {
-                cli_error("report: %s", ng_error_last());
-                goto cleanup;
-            }
-        } else if (ng_report_format_from_path(&outs[i].format, outs[i].path) < 0) {
-            cli_error("report: %s", ng_error_last());
-            goto cleanup;
-        }
-    }
-    /* Refuse unwritable outputs before doing any work. */
+    if ((rc = prepare_outputs(outs, &outputs, format_name, no_picture)) != NG_EXIT_OK)
+        goto cleanup;
     rc = NG_EXIT_FAILED;
-    for (size_t i = 0; i < outputs.n; i++) {
-        if (ng_out_check_path(outs[i].path) < 0) {
-            cli_error("%s", ng_error_last());
-            goto cleanup;
-        }
-        if (outs[i].format == NG_REPORT_MD && strcmp(outs[i].path, "-") != 0 && !no_picture &&
-            ng_report_svg_path(&outs[i].svg_path, outs[i].path) < 0) {
-            cli_error("out of memory");
-            goto cleanup;
-        }
-    }
     if (ng_graph_new(&g) < 0) {
         cli_error("%s", ng_error_last());
         goto cleanup;
@@ -142,21 +168,9 @@ int cmd_report(int argc, char **argv)
     int picture = ng_report_has_picture(report);
     if (!picture && !no_picture && ng_graph_node_count(g) > 0)
         cli_warn("%s", ng_report_picture_note(report));
-    for (size_t i = 0; i < outputs.n; i++) {
-        int error;
-        const char *href = NULL;
-        if (outs[i].svg_path && picture) {
-            if ((error = ng_report_write_svg(report, outs[i].svg_path)) < 0) {
-                cli_error("%s", ng_error_last());
-                goto cleanup;
-            }
-            href = strrchr(outs[i].svg_path, '/') ? strrchr(outs[i].svg_path, '/') + 1
-                                                  : outs[i].svg_path;
-        }
-        if (ng_report_write(report, outs[i].format, outs[i].path, href) < 0) {
-            cli_error("%s", ng_error_last());
-            goto cleanup;
-        }
+    if (write_outputs(report, outs, outputs.n, picture) < 0) {
+        cli_error("%s", ng_error_last());
+        goto cleanup;
     }
     if (!cli_quiet) {
         fprintf(stderr,
