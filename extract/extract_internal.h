@@ -513,10 +513,8 @@ int ng_actors__new(ng_work *w, int32_t *out, ng_etype type, const char *label, c
 int ng_actors__alias(ng_work *w, int32_t a, const char *s, size_t n);
 void ng_actors__free(ng_work *w);
 int ng_actors__to_doc(ng_work *w, ng_doc *doc);
-/* engine.c: pass 2 (coreference, relations, affiliations, dates). */
+/* engine.c: pass 2 (coreference, relations, affiliations, dates; see engine.h). */
 int ng_engine__run(ng_work *w);
-/* Adds a relation (deduplicated per sentence). */
-int ng_engine__add_rel(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_t sent, const char *date);
 
 /* Token helpers. */
 static inline const char *ng_w__fold(const ng_work *w, uint32_t t) { return w->fold.ptr + w->tk.v[t].foff; }
@@ -528,6 +526,11 @@ static inline int ng_w__is(const ng_work *w, uint32_t t, const char *s)
     return w->tk.v[t].flen == n && n && f[0] == s[0] && __builtin_memcmp(f, s, n) == 0;
 }
 static inline uint32_t ng_w__bits(const ng_work *w, uint32_t t) { return w->tk.v[t].bits; }
+/* Is token t the punctuation character c? */
+static inline int ng_w__punct(const ng_work *w, uint32_t t, char c)
+{
+    return (w->tk.v[t].flags & NG_TK_PUNCT) && *ng_w__fold(w, t) == c;
+}
 
 /* ------------------------------------------------------------------ names */
 

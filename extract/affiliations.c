@@ -1,0 +1,307 @@
+/* affiliations.c - affiliated_with from titles and roles, some decided at the end of the article. */
+#include "engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The single state a group stands for (a person's stated state counts), -1 if none. */
+static int32_t group_state(const ng_work *w, const sctx *c, const group *g)
+{
+    int32_t st = -1;
+    for (uint32_t k = 0; k < g->an; k++) {
+        int32_t x = c->acts[g->a0 + k];
+        if (w->actors[x].type == NG_ETYPE_STATE) { if (st >= 0 && st != x) return -1; st = x; }
+    }
+    return st;
+}
+
+/* Clues for a titled person without a state (the sentence of mention m):
+ *  - before: the nearest state before the name that is not in a prepositional phrase
+ *    ("Paris took note, and Defence Minister X confirmed");
+ *  - after: a state after the name that starts a clause or reports it ("X said Turkey
+ *    would ...", "..., the Burkinabe government said");
+ *  - excluded: states after the name behind "with", "from", "to", "against", "between"
+ *    (the person's counterparts: "waiting for clarification from the Burkinabe
+ *    authorities"), and the states of other people there. */
+static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *m)
+{
+    pending_affil *p;
+    if (cs->n_pend == cs->cap_pend) {
+        size_t nc = cs->cap_pend ? cs->cap_pend * 2 : 16;
+        pending_affil *np = ng_realloc(cs->pend, nc * sizeof *np);
+        if (!np) return NG_ENOMEM;
+        cs->pend = np;
+        cs->cap_pend = nc;
+    }
+    p = &cs->pend[cs->n_pend++];
+    memset(p, 0, sizeof *p);
+    p->actor = m->actor;
+    p->title = m->title;
+    p->sent = c->s;
+    p->before = p->after = -1;
+    snprintf(p->date, sizeof p->date, "%s", ng_sentdates__nearest(w, c, m->t0));
+    /* before: the units of groups that are not in a prepositional phrase; a list member
+     * right before a preposition starts a clause whose verb is left out ("X was
+     * represented by A and Y by B": Y is B's) */
+    /* the clause of the name: after the last ";" or ", and he/she/they" before it */
+    uint32_t from = c->a;
+    for (uint32_t t = c->a; t + 2 < m->t0; t++)
+        if (ng_w__punct(w, t, ';') ||
+            (ng_w__punct(w, t, ',') && ng_w__is(w, t + 1, "and") &&
+             (ng_w__is(w, t + 2, "he") || ng_w__is(w, t + 2, "she") || ng_w__is(w, t + 2, "they"))))
+            from = t + 1;
+    for (size_t gi = 0; gi < c->ng; gi++) {
+        const group *g = &c->g[gi];
+        if (g->place || g->t1 > m->t0 || g->t0 < from) continue;
+        for (uint32_t ui = g->u0; ui < g->u0 + g->un; ui++) {
+            const unit *u = &c->u[ui];
+            if (u->place || u->an != 1) continue;
+            int32_t x = c->acts[u->a0];
+            if (w->actors[x].type != NG_ETYPE_STATE) continue;
+            int gapped = ui > g->u0 && u->t1 < c->b && (ng_w__bits(w, u->t1) & NG_W_PREP);
+            if (g->pp && !g->role && !gapped) continue;
+            p->before = x;
+        }
+    }
+    for (size_t gi = 0; gi < c->ng; gi++) {
+        const group *g = &c->g[gi];
+        if (g->place || g->t1 <= m->t0) continue;
+        if (g->t0 < m->t1) continue;
+        uint32_t q = g->t0;
+        while (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET) && !ng_w__is(w, q - 1, "that")) q--;
+        int counterpart = q > c->a && (ng_w__is(w, q - 1, "with") || ng_w__is(w, q - 1, "from") ||
+                                       ng_w__is(w, q - 1, "to") || ng_w__is(w, q - 1, "against") ||
+                                       ng_w__is(w, q - 1, "between") || ng_w__is(w, q - 1, "towards"));
+        if (counterpart) {
+            for (uint32_t k = 0; k < g->an && p->n_excl < PEND_EXCL; k++) {
+                int32_t x = c->acts[g->a0 + k];
+                int32_t st = w->actors[x].type == NG_ETYPE_STATE ? x : w->actors[x].type == NG_ETYPE_PERSON ? w->actors[x].affil : -1;
+                if (st >= 0) p->excl[p->n_excl++] = st;
+            }
+            continue;
+        }
+        if (g->pp && !g->role) continue;
+        if (p->after < 0) {
+            int32_t st = group_state(w, c, g);
+            int clause = q > c->a && ((ng_w__bits(w, q - 1) & NG_W_SAY) || ng_w__is(w, q - 1, "that") ||
+                                      ng_w__is(w, q - 1, "and") || ng_w__punct(w, q - 1, ';'));
+            int reports = g->t1 < c->b && (ng_w__bits(w, g->t1) & NG_W_SAY);
+            if (st >= 0 && (clause || reports)) p->after = st;
+        }
+    }
+    return NG_OK;
+}
+
+/* Remembers roles named with a state and no name ("France's ambassador", "the Malian
+ * president"): a later "Ambassador X" without a state is that state's. */
+void ng_affil__note_roles(const ng_work *w, cstate *cs, const sctx *c)
+{
+    const ng_wsent *se = &w->sents[c->s];
+    for (uint32_t k = se->m0; k < se->m0 + se->nm && cs->n_roles < 32; k++) {
+        const ng_mention *m = &w->ms[k];
+        if (m->dead || (m->kind != NG_MK_STATE && m->kind != NG_MK_DEMONYM) ||
+            w->lex->ents[m->lex].type != NG_ETYPE_STATE)
+            continue;
+        uint32_t t = m->t1;
+        if (m->kind == NG_MK_STATE) {
+            if (t >= c->b || !(w->tk.v[t].flags & NG_TK_POSS)) continue;
+            t++;
+        }
+        while (t < c->b && (ng_w__bits(w, t) & NG_W_TITLEMOD) && !(ng_w__bits(w, t) & NG_W_PERSONNOUN)) t++;
+        if (t >= c->b || !(ng_w__bits(w, t) & NG_W_PERSONNOUN) || (w->tk.v[t].flags & NG_TK_CAP)) continue;
+        /* not the title of a name ("France's ambassador Jean Dupont", "Togo's foreign
+         * minister, Robert Agbe") */
+        int named = 0;
+        for (uint32_t q = se->m0; q < se->m0 + se->nm && !named; q++)
+            if (!w->ms[q].dead && w->ms[q].kind == NG_MK_PERSON && w->ms[q].t0 <= t && t < w->ms[q].t1) named = 1;
+        if (named) continue;
+        int32_t a = w->lex_actor[m->lex];
+        if (a < 0) continue;
+        cs->roles[cs->n_roles].head = w->tk.v[t].h;
+        cs->roles[cs->n_roles].state = a;
+        cs->n_roles++;
+    }
+}
+
+/* An office one person holds in a state at a time: a title naming a ministry (titles.csv
+ * body column), or a head of state or government. */
+static int unique_office(const ng_work *w, int32_t title)
+{
+    const ng_lx_title *t = &w->lex->titles[title];
+    if (t->body >= 0) return 1;
+    return strstr(t->title, "President") || strstr(t->title, "Prime Minister") || strstr(t->title, "Premier") ||
+           strstr(t->title, "Chancellor") || strstr(t->title, "King") || strstr(t->title, "Queen") ||
+           strstr(t->title, "Crown Prince") || strstr(t->title, "Emir") || strstr(t->title, "Sultan");
+}
+
+static int pending_ok(const ng_work *w, const cstate *cs, const pending_affil *p, int32_t st)
+{
+    if (st < 0 || w->actors[st].type != NG_ETYPE_STATE) return 0;
+    for (uint32_t i = 0; i < p->n_excl; i++)
+        if (p->excl[i] == st) return 0;
+    /* nobody meets, signs with or condemns their own state (or its people) */
+    for (size_t r = 0; r < w->n_rels; r++) {
+        const ng_wrel *x = &w->rels[r];
+        if (x->rel != NG_REL_MET && x->rel != NG_REL_SIGNED && x->rel != NG_REL_CONDEMNED) continue;
+        int32_t other = x->src == p->actor ? x->dst : x->dst == p->actor ? x->src : -1;
+        if (other < 0) continue;
+        if (other == st || (w->actors[other].type == NG_ETYPE_PERSON && w->actors[other].affil == st)) return 0;
+    }
+    /* another person holds this title for that state ("Nigeria's President X" makes a
+     * later "President Y" someone else's): only for offices one person holds (heads of
+     * state and government, a named ministry), not "Minister" or "Ambassador" */
+    if (!unique_office(w, p->title)) return 1;
+    for (size_t i = 0; i < w->n_actors; i++) {
+        const ng_wactor *o = &w->actors[i];
+        if ((int32_t)i == p->actor || o->type != NG_ETYPE_PERSON || o->affil != st || o->title < 0) continue;
+        if (ng_x__tok_hash(w->lex->titles[o->title].title, strlen(w->lex->titles[o->title].title)) ==
+            ng_x__tok_hash(w->lex->titles[p->title].title, strlen(w->lex->titles[p->title].title)))
+            return 0;
+    }
+    (void)cs;
+    return 1;
+}
+
+/* The last word of a title, folded and hashed ("Foreign Minister" -> "minister"). */
+static uint64_t title_head(const ng_work *w, int32_t title)
+{
+    const char *t = w->lex->titles[title].title;
+    const char *sp = strrchr(t, ' ');
+    const char *h = sp ? sp + 1 : t;
+    ng_buf b = NG_BUF_INIT;
+    uint64_t r;
+    ng_text_fold(&b, h, strlen(h));
+    r = ng_x__tok_hash(b.ptr ? b.ptr : "", b.len);
+    ng_buf_free(&b);
+    return r;
+}
+
+/* Affiliations decided at the end also rule out relations a person cannot have with the
+ * state they act for: meeting or signing with it, condemning it. */
+void ng_affil__drop_own_state(ng_work *w)
+{
+    size_t k = 0;
+    for (size_t r = 0; r < w->n_rels; r++) {
+        const ng_wrel *x = &w->rels[r];
+        int own = 0;
+        if (x->rel == NG_REL_MET || x->rel == NG_REL_SIGNED || x->rel == NG_REL_CONDEMNED)
+            own = (w->actors[x->src].type == NG_ETYPE_PERSON && w->actors[x->src].affil == x->dst) ||
+                  (w->actors[x->dst].type == NG_ETYPE_PERSON && w->actors[x->dst].affil == x->src &&
+                   x->rel != NG_REL_CONDEMNED);
+        if (!own) w->rels[k++] = *x;
+    }
+    w->n_rels = k;
+}
+
+/* Decides the pending ng_affil__sentence, in text order: a role named earlier with its state,
+ * the sentence's state before the name, a state after it, the dateline's state, the state
+ * the article names most. A person with a stated affiliation anywhere keeps only that. */
+int ng_affil__resolve_pending(ng_work *w, cstate *cs)
+{
+    int error;
+    for (size_t i = 0; i < cs->n_pend; i++) {
+        pending_affil *p = &cs->pend[i];
+        ng_wactor *pa = &w->actors[p->actor];
+        /* a state stated anywhere wins; an organization (a party, a bloc) does not say
+         * which state a president leads */
+        int done = pa->affil >= 0 && w->actors[pa->affil].type == NG_ETYPE_STATE;
+        for (size_t r = 0; r < w->n_rels && !done; r++)
+            if (w->rels[r].src == p->actor && w->rels[r].rel == NG_REL_AFFILIATED_WITH &&
+                w->actors[w->rels[r].dst].type == NG_ETYPE_STATE)
+                done = 1;
+        if (done) continue;
+        int32_t st = -1;
+        uint64_t head = title_head(w, p->title);
+        /* a one-word title only: "the Russian minister" says nothing of "Trade Minister X" */
+        if (strchr(w->lex->titles[p->title].title, ' ')) head = 0;
+        for (int k = 0; k < cs->n_roles && st < 0 && head; k++)
+            if (cs->roles[k].head == head && pending_ok(w, cs, p, cs->roles[k].state)) st = cs->roles[k].state;
+        if (st < 0 && pending_ok(w, cs, p, p->before)) st = p->before;
+        if (st < 0 && pending_ok(w, cs, p, p->after)) st = p->after;
+        if (st < 0 && w->dateline_state >= 0) {
+            int32_t d = w->lex_actor[w->dateline_state];
+            if (d >= 0 && w->actors[d].mentions && pending_ok(w, cs, p, d)) st = d;
+        }
+        if (st < 0) {
+            uint32_t best = 1, second = 0;
+            int32_t top = -1;
+            for (size_t a = 0; a < w->n_actors; a++) {
+                const ng_wactor *x = &w->actors[a];
+                if (x->type != NG_ETYPE_STATE || !pending_ok(w, cs, p, (int32_t)a)) continue;
+                if (x->mentions > best) { second = best; best = x->mentions; top = (int32_t)a; }
+                else if (x->mentions > second) second = x->mentions;
+            }
+            if (top >= 0 && best > second) st = top;
+        }
+        if (st < 0) continue;
+        pa->affil = st;
+        w->actors[st].emit = 1;
+        if ((error = ng_emit__add(w, p->actor, st, NG_REL_AFFILIATED_WITH, p->sent, p->date)) < 0) return error;
+    }
+    return NG_OK;
+}
+
+int ng_affil__sentence(ng_work *w, cstate *cs, sctx *c)
+{
+    const ng_wsent *se = &w->sents[c->s];
+    int error;
+    for (uint32_t k = se->m0; k < se->m0 + se->nm; k++) {
+        const ng_mention *m = &w->ms[k];
+        if (m->dead || m->kind != NG_MK_PERSON || m->actor < 0) continue;
+        int32_t aff = -1;
+        int stated = 0;
+        if (m->st >= 0) {
+            if ((error = ng_actors__get_lex(w, &aff, m->st)) < 0) return error;
+            stated = 1;
+        }
+        if (aff < 0 && m->st_org >= 0) {
+            /* an organization the text names: "leader of the Sandinista Front (FSLN)" */
+            if ((error = ng_units__neworg_actor(w, &aff, m->st_org)) < 0) return error;
+            stated = 1;
+        }
+        if (aff < 0 && m->owner) {
+            /* "Paris has recalled its ambassador, X": the clause's subject; "that
+             * country's president": the state of the context */
+            int32_t acts[GMAX];
+            uint32_t n = 0;
+            if (m->owner != NG_OWN_COUNTRY) {
+                int32_t g = ng_subject__main(w, c, m->t0);
+                if (g >= 0 && c->g[g].an == 1 && c->g[g].t1 <= m->t0) {
+                    int32_t x = c->acts[c->g[g].a0];
+                    if (w->actors[x].type == NG_ETYPE_STATE || w->actors[x].type == NG_ETYPE_ORG) { acts[0] = x; n = 1; }
+                }
+            }
+            if (!n) n = ng_coref__resolve(w, cs, c, NG_CR_COUNTRY, 0, 0, m->t0, acts);
+            if (n == 1) { aff = acts[0]; stated = 1; }
+        }
+        if (aff < 0 && m->title >= 0 &&
+            (w->lex->titles[m->title].kind == NG_TITLE_OFFICE || w->lex->titles[m->title].kind == NG_TITLE_ROYAL) &&
+            !w->people[m->pers].stated && !(m->ev & NG_EV_POSS)) {
+            /* decided at the end of the article (see ng_affil__resolve_pending) */
+            if ((error = add_pending(w, cs, c, m)) < 0) return error;
+            continue;
+        }
+        if (m->st2 >= 0) {
+            /* "Nigeria's President X, the current chairman of ECOWAS": both */
+            int32_t a2;
+            if ((error = ng_actors__get_lex(w, &a2, m->st2)) < 0) return error;
+            if (w->actors[a2].type != NG_ETYPE_PLACE && a2 != aff) {
+                w->actors[a2].emit = 1;
+                if (!w->actors[a2].mentions) w->actors[a2].mentions = 1;
+                if ((error = ng_emit__add(w, m->actor, a2, NG_REL_AFFILIATED_WITH, c->s, ng_sentdates__nearest(w, c, m->t0))) < 0)
+                    return error;
+            }
+        }
+        if (aff < 0) continue;
+        if (w->actors[aff].type == NG_ETYPE_PLACE) continue;
+        /* only an affiliation the text states is remembered (for roles and partners) */
+        if (stated && w->actors[m->actor].affil < 0) w->actors[m->actor].affil = aff;
+        w->actors[aff].emit = 1;
+        if (!w->actors[aff].mentions) w->actors[aff].mentions = 1;
+        if ((error = ng_emit__add(w, m->actor, aff, NG_REL_AFFILIATED_WITH, c->s, ng_sentdates__nearest(w, c, m->t0))) < 0)
+            return error;
+    }
+    (void)cs;
+    return NG_OK;
+}

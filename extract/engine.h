@@ -1,0 +1,202 @@
+/*
+ * engine.h - pass 2's shared state: one sentence (sctx) and the article so far (cstate).
+ *
+ * Pass 2 reads the sentences one at a time (engine.c drives it). For a sentence it builds
+ * units (a span naming one or more actors: a mention, a pronoun resolved, a role phrase),
+ * then groups (units joined into a list by ",", "and", ...), then reads the relation
+ * triggers with their arguments, and the affiliations of titled people. The article state
+ * remembers what coreference and the end-of-article decisions need: the actors most recently
+ * named, the latest lists, the pending affiliations, the last object of each relation.
+ *
+ * Private to the engine's files (engine.c, units.c, coref.c, groups.c, triggers.c,
+ * subject.c, object.c, modality.c, relation.c, emit.c, affiliations.c, sentdates.c). Every
+ * array here is malloc'ed by the engine and freed by ng_engine__run before it returns.
+ */
+#ifndef NG_ENGINE_H
+#define NG_ENGINE_H
+
+#include "extract_internal.h"
+
+#define MRU 64  /* actors remembered for coreference, most recent first */
+#define RING 8  /* lists of actors remembered ("they", "the two sides") */
+#define GMAX 24 /* actors of one list that the rules look at */
+
+/* A span of the sentence naming one or more actors. */
+typedef struct unit {
+    uint32_t t0, t1;
+    uint32_t a0, an; /* actors in c->acts */
+    uint8_t place;   /* a location, not an actor */
+    uint8_t role;    /* role noun phrase ("the ministers of X") */
+    uint8_t poss;    /* a possessive pronoun ("his decision") */
+    uint8_t pron;    /* a subject pronoun: starts a clause, never a list member */
+    uint8_t adj;     /* a demonym used as an adjective (also place = 1) */
+} unit;
+
+/* Consecutive units that form one list ("Mali, Niger and Burkina Faso"). */
+typedef struct group {
+    uint32_t t0, t1;
+    uint32_t u0, un; /* consecutive units */
+    uint32_t split;  /* first unit of the second conjunct ("between A and B"), 0 = none */
+    uint32_t a0, an; /* actors (deduplicated) in c->acts */
+    uint8_t place, poss, role, pp;
+    uint8_t adj; /* a demonym adjective (a place group otherwise) */
+} group;
+
+/* A date expression of the sentence at token t. */
+typedef struct dated {
+    uint32_t t;
+    char date[11];
+} dated;
+
+/* One sentence: tokens [a, b) of sentence s. */
+typedef struct sctx {
+    uint32_t s, a, b;
+    unit *u;
+    size_t nu, capu;
+    group *g;
+    size_t ng, capg;
+    int32_t *acts;
+    size_t nacts, capacts;
+    int32_t *gcov, *gstart, *gend; /* token - a -> group covering, starting, ending there */
+    dated dates[16];
+    int n_dates;
+    int32_t last_subj;                  /* group of the latest trigger's subject */
+    int32_t pair_s[GMAX], pair_o[GMAX]; /* partners of this sentence's meetings */
+    uint32_t n_pair;
+} sctx;
+
+/* A list of actors named together, for "they" and "the two sides". */
+typedef struct recent_group {
+    int32_t acts[GMAX];
+    uint32_t n, sent;
+    uint8_t persons, states;
+} recent_group;
+
+/* A person with an office title but no state in the text: the state is decided at the end
+ * of the article (an affiliation stated anywhere wins) from these clues. */
+#define PEND_EXCL 6
+typedef struct pending_affil {
+    int32_t actor;
+    int32_t title; /* title id */
+    uint32_t sent;
+    int32_t before, after;   /* state actors of the sentence (see affiliations.c), -1 */
+    int32_t excl[PEND_EXCL]; /* states the sentence shows are someone else's */
+    uint32_t n_excl;
+    char date[11];
+} pending_affil;
+
+/* "France's ambassador", "the Malian president": a role with its state and no name. */
+typedef struct role_seen {
+    uint64_t head;
+    int32_t state;
+} role_seen;
+
+/* A word of a person's name (its transliteration key's hash). */
+typedef struct name_word {
+    uint64_t h;
+    int32_t person;
+    uint8_t last;
+    uint32_t mentions;
+} name_word;
+
+/* The article so far. */
+typedef struct cstate {
+    name_word *nw; /* the people's name words (units.c), built on first use */
+    size_t n_nw;
+    int nw_done;
+    pending_affil *pend;
+    size_t n_pend, cap_pend;
+    role_seen roles[32];
+    int n_roles;
+    int32_t mru[MRU]; /* actors, most recent first */
+    uint32_t mru_sent[MRU];
+    int n_mru;
+    recent_group ring[RING];       /* latest lists of actors, newest at (ring_pos - 1) */
+    recent_group bysize[GMAX + 1]; /* the latest list of each size ("the three countries") */
+    struct {
+        uint64_t noun;
+        int32_t actor;
+    } gov[8]; /* "the junta" -> its state, once decided */
+    int n_gov;
+    int ring_pos, ring_n;
+    int32_t *sent_person; /* first person actor of each sentence, -1 */
+    /* the last subjects and objects of each relation, for a trigger without an object */
+    int32_t ell_obj[NG_REL__COUNT][GMAX], ell_subj[NG_REL__COUNT][GMAX];
+    uint32_t ell_n[NG_REL__COUNT], ell_ns[NG_REL__COUNT], ell_sent[NG_REL__COUNT];
+    uint32_t cur_sent;
+} cstate;
+
+/* units.c: the units of a sentence's mentions, and of known people named in text no mention
+ * covers; covered[t - a] marks the tokens units took. */
+int ng_units__mentions(ng_work *w, cstate *cs, sctx *c, uint8_t *covered);
+int ng_units__known_names(ng_work *w, cstate *cs, sctx *c, uint8_t *covered);
+/* Appends a unit of n actors (and an actor to c->acts). */
+int ng_units__add(sctx *c, uint32_t t0, uint32_t t1, const int32_t *acts, uint32_t n, int place,
+                  int role);
+int ng_units__push_act(sctx *c, int32_t a);
+/* The actor of an organization named in the text (w->neworgs[o]), made on first use. */
+int ng_units__neworg_actor(ng_work *w, int32_t *out, int32_t o);
+
+/* coref.c: pronouns and descriptions. */
+int ng_coref__units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered);
+/* Resolves a pronoun or description of kind cref (NG_CR_*) before token t0 into out[] (room
+ * for GMAX); number: how many ("the three countries"), 0 any; ctype: wanted type + 1, 0 any,
+ * NG_ETYPE__COUNT + 1 anything but people. Returns how many actors. */
+uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, int cref, int number,
+                           int ctype, uint32_t t0, int32_t *out);
+int32_t ng_coref__person_of(const ng_work *w, const cstate *cs, int32_t state_actor, int32_t title);
+void ng_coref__gov_note(cstate *cs, uint64_t noun, int32_t actor);
+void ng_coref__ring_push(const ng_work *w, cstate *cs, const int32_t *acts, uint32_t n,
+                         uint32_t sent);
+void ng_coref__mru_touch(cstate *cs, int32_t a, uint32_t sent);
+
+/* groups.c: lists of units and role phrases; the coverage maps c->gcov, gstart, gend. */
+int ng_groups__build(ng_work *w, sctx *c);
+/* A possessive group followed by a government or troops noun stands for its owner. */
+int ng_groups__poss_owner(const ng_work *w, const sctx *c, const group *g);
+
+/* triggers.c: the relation triggers of the sentence, each run by ng_relation__run. */
+int ng_triggers__run(ng_work *w, cstate *cs, sctx *c);
+/* relation.c: one trigger at tokens [ts, te): subject, object, modality, edges. */
+int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint32_t ts,
+                     uint32_t te, int32_t gap_group);
+
+/* subject.c */
+int32_t ng_subject__main(const ng_work *w, const sctx *c, uint32_t before);
+int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts);
+
+/* object.c */
+int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te,
+                        int *prep_seen);
+int32_t ng_object__next_pp(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t t);
+int32_t ng_object__bracket_members(const ng_work *w, const sctx *c, int32_t gi);
+int ng_object__quote_after(const ng_work *w, const sctx *c, uint32_t t);
+int ng_object__has_direct(const ng_trigger *tr);
+
+/* modality.c */
+#define NG_NOT_FACT (NG_W_MODAL | NG_W_PLAN | NG_W_NEG)
+uint32_t ng_modality__fact_bits(const ng_work *w, const sctx *c, uint32_t t);
+int ng_modality__not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t clause,
+                          uint32_t ts, uint32_t te, int noun);
+
+/* emit.c: edges. ng_emit__add keeps one edge per (source, target, relation) and sentence. */
+int ng_emit__add(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_t sent,
+                 const char *date);
+int ng_emit__types_ok(const ng_work *w, ng_rel rel, int32_t s, int32_t o);
+int ng_emit__pairs(ng_work *w, const sctx *c, ng_rel rel, const int32_t *s, uint32_t ns,
+                   const int32_t *o, uint32_t no, uint32_t sent, const char *date);
+int ng_emit__within(ng_work *w, const sctx *c, ng_rel rel, const group *g, uint32_t sent,
+                    const char *date);
+
+/* affiliations.c */
+int ng_affil__sentence(ng_work *w, cstate *cs, sctx *c);
+void ng_affil__note_roles(const ng_work *w, cstate *cs, const sctx *c);
+int ng_affil__resolve_pending(ng_work *w, cstate *cs);
+void ng_affil__drop_own_state(ng_work *w);
+
+/* sentdates.c: the sentence's date expressions, and the one nearest a token (else the
+ * article's date). */
+void ng_sentdates__read(const ng_work *w, sctx *c);
+const char *ng_sentdates__nearest(const ng_work *w, const sctx *c, uint32_t t);
+
+#endif

@@ -1,0 +1,191 @@
+/* groups.c - units joined into lists, and role phrases that stand for a list. */
+#include "engine.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_unit(const void *x, const void *y)
+{
+    const unit *a = x, *b = y;
+    if (a->t0 != b->t0) return a->t0 < b->t0 ? -1 : 1;
+    return a->t1 > b->t1 ? -1 : a->t1 < b->t1;
+}
+
+static int add_group(sctx *c, uint32_t u0, uint32_t un)
+{
+    int error;
+    if (c->ng == c->capg) {
+        size_t nc = c->capg ? c->capg * 2 : 32;
+        group *ng = ng_realloc(c->g, nc * sizeof *ng);
+        if (!ng) return NG_ENOMEM;
+        c->g = ng;
+        c->capg = nc;
+    }
+    group *g = &c->g[c->ng];
+    memset(g, 0, sizeof *g);
+    g->u0 = u0;
+    g->un = un;
+    g->t0 = c->u[u0].t0;
+    g->t1 = c->u[u0 + un - 1].t1;
+    g->place = c->u[u0].place;
+    g->adj = c->u[u0].adj;
+    g->a0 = (uint32_t)c->nacts;
+    for (uint32_t i = u0; i < u0 + un; i++) {
+        const unit *u = &c->u[i];
+        for (uint32_t k = 0; k < u->an; k++) {
+            int32_t a = c->acts[u->a0 + k];
+            uint32_t j;
+            for (j = g->a0; j < c->nacts && c->acts[j] != a; j++) {}
+            if (j < c->nacts) continue;
+            if ((error = ng_units__push_act(c, a)) < 0) return error;
+        }
+    }
+    g->an = (uint32_t)c->nacts - g->a0;
+    c->ng++;
+    return NG_OK;
+}
+
+/* Tokens between two units that join a list: ",", "and", ", and", "as well as", "along with",
+ * "together with", "&", "or", optionally followed by a determiner. */
+static int joins(const ng_work *w, uint32_t t0, uint32_t t1, int *has_and)
+{
+    uint32_t t = t0;
+    int n = 0;
+    *has_and = 0;
+    if (t0 == t1) return 0;
+    while (t < t1) {
+        if (ng_w__punct(w, t, ',')) { t++; n++; continue; }
+        if (ng_w__is(w, t, "and") || ng_w__is(w, t, "&") || ng_w__is(w, t, "or")) { *has_and = 1; t++; n++; continue; }
+        if (t + 1 < t1 && (ng_w__is(w, t, "along") || ng_w__is(w, t, "together")) && ng_w__is(w, t + 1, "with")) { t += 2; n++; continue; }
+        if (t + 2 < t1 && ng_w__is(w, t, "as") && ng_w__is(w, t + 1, "well") && ng_w__is(w, t + 2, "as")) { t += 3; n++; continue; }
+        if (ng_w__bits(w, t) & NG_W_DET) { if (n == 0) return 0; t++; continue; }
+        return 0;
+    }
+    return n > 0;
+}
+
+int ng_groups__build(ng_work *w, sctx *c)
+{
+    int error;
+    if (c->nu <= 16) {
+        /* a few units: a stable insertion sort (the same order as glibc's stable qsort) */
+        for (size_t i = 1; i < c->nu; i++) {
+            unit x = c->u[i];
+            size_t j = i;
+            while (j > 0 && cmp_unit(&c->u[j - 1], &x) > 0) { c->u[j] = c->u[j - 1]; j--; }
+            c->u[j] = x;
+        }
+    } else {
+        qsort(c->u, c->nu, sizeof *c->u, cmp_unit);
+    }
+    /* drop units nested in earlier ones */
+    {
+        size_t k = 0;
+        uint32_t end = 0;
+        for (size_t i = 0; i < c->nu; i++) {
+            if (k && c->u[i].t0 < end) continue;
+            c->u[k++] = c->u[i];
+            end = c->u[i].t1;
+        }
+        c->nu = k;
+    }
+    for (size_t i = 0; i < c->nu;) {
+        size_t j = i + 1;
+        uint32_t split = 0;
+        int n_and = 0, n_comma_only = 0;
+        while (j < c->nu && !c->u[i].place && !c->u[j].place && !c->u[j].pron) {
+            int has_and;
+            if (!joins(w, c->u[j - 1].t1, c->u[j].t0, &has_and)) break;
+            /* "X met Y, the ministry said": the reporting clause starts a new group */
+            if (!has_and && c->u[j].t1 < c->b && (ng_w__bits(w, c->u[j].t1) & NG_W_SAY)) break;
+            if (has_and) { n_and++; if (!split) split = (uint32_t)j; }
+            else n_comma_only++;
+            j++;
+        }
+        if ((error = add_group(c, (uint32_t)i, (uint32_t)(j - i))) < 0) return error;
+        group *g = &c->g[c->ng - 1];
+        /* "between A and B": two conjuncts only when one "and" and no comma list */
+        if (n_and == 1 && n_comma_only == 0 && j - i >= 2) g->split = split;
+        i = j;
+    }
+    /* role phrases: "[the] [modifiers] TITLE-or-person-noun of/from GROUP" */
+    for (size_t gi = 0; gi < c->ng; gi++) {
+        group *g = &c->g[gi];
+        if (g->t0 < c->a + 2) continue;
+        uint32_t p = g->t0 - 1;
+        if (ng_w__is(w, p, "the") && p > c->a) p--;
+        if (!(ng_w__is(w, p, "of") || ng_w__is(w, p, "from"))) continue;
+        if (p == c->a) continue;
+        uint32_t q = p - 1;
+        uint32_t bits = ng_w__bits(w, q);
+        int is_title = 0;
+        const ng_wsent *se = &w->sents[c->s];
+        for (uint32_t k = se->m0; k < se->m0 + se->nm; k++)
+            if (w->ms[k].kind == NG_MK_TITLE && w->ms[k].t1 == q + 1 && !w->ms[k].dead) { is_title = 1; q = w->ms[k].t0; break; }
+        if (!is_title && !(bits & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_GOVNOUN))) continue;
+        if (!is_title && ng_w__is(w, q, "members") && 0) continue;
+        /* the phrase must not belong to a unit already (e.g. a person with a title) */
+        if (gi > 0 && c->g[gi - 1].t1 > q) continue;
+        while (q > c->a && ((ng_w__bits(w, q - 1) & (NG_W_TITLEMOD | NG_W_DET)) ||
+                            ((w->tk.v[q - 1].flags & NG_TK_CAP) && !(ng_w__bits(w, q - 1) & NG_W_STOP) &&
+                             !(w->tk.v[q - 1].flags & NG_TK_FIRST) && !(gi > 0 && c->g[gi - 1].t1 >= q)))) {
+            q--;
+            if (ng_w__bits(w, q) & NG_W_DET) break;
+        }
+        g->t0 = q;
+        g->role = 1;
+    }
+    /* a role phrase joins the list before it: "X along with his counterparts from A and B",
+     * "between X and the ministers of A and B" (two conjuncts: X, and A and B) */
+    for (size_t gi = 0; gi + 1 < c->ng;) {
+        group *g = &c->g[gi], *h = &c->g[gi + 1];
+        int has_and;
+        if (!h->role || g->place || h->place || !joins(w, g->t1, h->t0, &has_and)) { gi++; continue; }
+        uint32_t a0 = (uint32_t)c->nacts;
+        for (int side = 0; side < 2; side++) {
+            const group *x = side ? h : g;
+            for (uint32_t k = 0; k < x->an; k++) {
+                int32_t act = c->acts[x->a0 + k];
+                uint32_t j;
+                for (j = a0; j < c->nacts && c->acts[j] != act; j++) {}
+                if (j == c->nacts && (error = ng_units__push_act(c, act)) < 0) return error;
+            }
+        }
+        g = &c->g[gi];
+        h = &c->g[gi + 1];
+        g->split = has_and && !g->split && g->un == 1 ? h->u0 : g->split;
+        g->t1 = h->t1;
+        g->un += h->un;
+        g->a0 = a0;
+        g->an = (uint32_t)c->nacts - a0;
+        memmove(c->g + gi + 1, c->g + gi + 2, (c->ng - gi - 2) * sizeof *c->g);
+        c->ng--;
+    }
+    /* coverage maps */
+    /* gcov, gstart and gend are one allocation of 3 * (b - a): all -1 (bytes 0xFF) */
+    memset(c->gcov, 0xFF, 3 * (size_t)(c->b - c->a) * sizeof *c->gcov);
+    for (size_t gi = 0; gi < c->ng; gi++) {
+        group *g = &c->g[gi];
+        for (uint32_t t = g->t0; t < g->t1; t++) c->gcov[t - c->a] = (int32_t)gi;
+        c->gstart[g->t0 - c->a] = (int32_t)gi;
+        c->gend[g->t1 - 1 - c->a] = (int32_t)gi;
+        g->poss = (g->t1 < c->b && (w->tk.v[g->t1].flags & NG_TK_POSS)) || c->u[g->u0 + g->un - 1].poss;
+        /* in a prepositional phrase? (role phrases take the preposition of their head) */
+        if (g->t0 > c->a) {
+            uint32_t p = g->t0 - 1;
+            /* "with the Vatican": determiners between */
+            while (p > c->a && (ng_w__bits(w, p) & NG_W_DET) && !ng_w__is(w, p, "that")) p--;
+            g->pp = (ng_w__bits(w, p) & NG_W_PREP) != 0;
+        }
+    }
+    (void)w;
+    return NG_OK;
+}
+
+/* Possessive group followed by a government or troops noun stands for its owner. */
+int ng_groups__poss_owner(const ng_work *w, const sctx *c, const group *g)
+{
+    uint32_t j = g->t1 < c->b && (w->tk.v[g->t1].flags & NG_TK_POSS) ? g->t1 + 1 : g->t1;
+    if (j < c->b && (ng_w__bits(w, j) & NG_W_TITLEMOD)) j++;
+    return j < c->b && (ng_w__bits(w, j) & (NG_W_GOVNOUN | NG_W_TROOPS));
+}

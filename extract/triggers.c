@@ -1,0 +1,87 @@
+/* triggers.c - the relation triggers of a sentence (data/triggers.csv patterns). */
+#include "engine.h"
+
+static int slot_has(const ng_tr_slot *sl, uint64_t h)
+{
+    for (uint8_t i = 0; i < sl->n_alt; i++)
+        if (sl->alt[i] == h) return 1;
+    return 0;
+}
+
+static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, int si, uint32_t t,
+                       uint32_t *end, int32_t *gap_group)
+{
+    if (si == tr->n_slot) { *end = t; return 1; }
+    const ng_tr_slot *sl = &tr->slot[si];
+    if (sl->gap) {
+        for (uint32_t g = 0; g <= 3; g++) {
+            if (g > 0) {
+                uint32_t k = t + g - 1;
+                if (k >= c->b || (w->tk.v[k].flags & NG_TK_PUNCT)) break;
+                if (c->gcov[k - c->a] >= 0) {
+                    /* a possessive actor inside the gap: "becomes NATO's 31st member" */
+                    const group *gg = &c->g[c->gcov[k - c->a]];
+                    if (!gg->poss) break;
+                    *gap_group = c->gcov[k - c->a];
+                }
+            }
+            if (match_slots(w, c, tr, si + 1, t + g, end, gap_group)) return 1;
+        }
+        return 0;
+    }
+    if (t < c->b && slot_has(sl, w->tk.v[t].h) && match_slots(w, c, tr, si + 1, t + 1, end, gap_group))
+        return 1;
+    if (sl->optional) return match_slots(w, c, tr, si + 1, t, end, gap_group);
+    return 0;
+}
+
+int ng_triggers__run(ng_work *w, cstate *cs, sctx *c)
+{
+    int error;
+    uint32_t rel_end[NG_REL__COUNT];
+    for (int r = 0; r < NG_REL__COUNT; r++) rel_end[r] = c->a;
+    c->last_subj = -1;
+    for (uint32_t t = c->a; t < c->b; t++) {
+        int32_t first = ng_lex__trigger_first(w->lex, w->tk.v[t].h);
+        if (first < 0) continue;
+        if (c->gcov[t - c->a] >= 0) continue; /* inside a name */
+        /* the longest match per relation at this token */
+        int32_t best[NG_REL__COUNT];
+        uint32_t best_end[NG_REL__COUNT];
+        int32_t best_gap[NG_REL__COUNT];
+        for (int r = 0; r < NG_REL__COUNT; r++) best[r] = -1;
+        for (int32_t i = first; i >= 0; i = w->lex->triggers[i].next) {
+            const ng_trigger *tr = &w->lex->triggers[i];
+            uint32_t end = 0;
+            int32_t gap_group = -1;
+            if (!match_slots(w, c, tr, 0, t, &end, &gap_group)) continue;
+            /* a verb after an article or a possessive is an adjective or a noun ("the
+             * ousted president", "the visits to X") */
+            if (tr->form == NG_TR_VERB && t > c->a &&
+                (ng_w__is(w, t - 1, "the") || ng_w__is(w, t - 1, "a") || ng_w__is(w, t - 1, "an") ||
+                 ng_w__is(w, t - 1, "his") || ng_w__is(w, t - 1, "her") || ng_w__is(w, t - 1, "its") ||
+                 ng_w__is(w, t - 1, "their") || ng_w__is(w, t - 1, "our")))
+                continue;
+            /* a noun trigger "between"/"with" needs its preposition right after it */
+            /* the longest match; at equal length a noun after a determiner ("the signing",
+             * "the meeting between") and a verb elsewhere */
+            int noun_here = t > c->a && (ng_w__bits(w, t - 1) & (NG_W_DET | NG_W_PREP));
+            if (best[tr->rel] < 0 || end > best_end[tr->rel] ||
+                (end == best_end[tr->rel] && (tr->form == NG_TR_NOUN) == noun_here &&
+                 (w->lex->triggers[best[tr->rel]].form == NG_TR_NOUN) != noun_here)) {
+                best[tr->rel] = i;
+                best_end[tr->rel] = end;
+                best_gap[tr->rel] = gap_group;
+            }
+        }
+        for (int r = 0; r < NG_REL__COUNT; r++) {
+            /* not inside a longer match of the same relation ("held talks with": not the
+             * noun "talks" again) */
+            if (best[r] < 0 || t < rel_end[r]) continue;
+            rel_end[r] = best_end[r];
+            if ((error = ng_relation__run(w, cs, c, &w->lex->triggers[best[r]], t, best_end[r], best_gap[r])) < 0)
+                return error;
+        }
+    }
+    return NG_OK;
+}
