@@ -161,9 +161,18 @@ int ng_triggers__run(ng_work *w, cstate *cs, sctx *c);
 int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint32_t ts,
                      uint32_t te, int32_t gap_group);
 
-/* subject.c */
+/* subject.c: groups, -1 when none. */
+/* The trigger's subject (a verb's by its clause, a noun's own parties). */
+int32_t ng_subject__of_trigger(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t ts,
+                               uint32_t te);
+/* A passive's agent ("was received by X"): *te moves past "by". */
+int32_t ng_subject__agent(const ng_work *w, const sctx *c, uint32_t ts, uint32_t *te);
+/* The first group before token `before` that is not in a prepositional phrase. */
 int32_t ng_subject__main(const ng_work *w, const sctx *c, uint32_t before);
+/* The nearest group before ts that can be its subject. */
 int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts);
+/* Is token t an "-ing" participle and token comma a comma? */
+int ng_subject__comma_participle(const ng_work *w, uint32_t comma, uint32_t t);
 
 /* object.c */
 int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te,
@@ -173,11 +182,9 @@ int32_t ng_object__bracket_members(const ng_work *w, const sctx *c, int32_t gi);
 int ng_object__quote_after(const ng_work *w, const sctx *c, uint32_t t);
 int ng_object__has_direct(const ng_trigger *tr);
 
-/* modality.c */
-#define NG_NOT_FACT (NG_W_MODAL | NG_W_PLAN | NG_W_NEG)
-uint32_t ng_modality__fact_bits(const ng_work *w, const sctx *c, uint32_t t);
-int ng_modality__not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t clause,
-                          uint32_t ts, uint32_t te, int noun);
+/* modality.c: 1 when the trigger at [ts, te) with subject group subj is not a fact. */
+int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t ts, uint32_t te,
+                        int noun);
 
 /* emit.c: edges. ng_emit__add keeps one edge per (source, target, relation) and sentence. */
 int ng_emit__add(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_t sent,

@@ -1,7 +1,42 @@
-/* relation.c - one trigger: its subject, object and modality, then its edges. */
+/* relation.c - one trigger read to its edges: trigger -> subject -> object -> modality ->
+ * edges.
+ *
+ * ng_relation__run takes a match of a trigger (triggers.c) at tokens [ts, te) and goes
+ * through these steps, each a function below; a step may end the reading (no edge, or the
+ * edges of a special form such as "between A and B" already given):
+ *   1. the trigger's own conditions: a document word nearby (doc), "the two" after a
+ *      meeting in the same sentence (its partners);
+ *   2. subject (subject.c), and the agent of a passive;
+ *   3. modality (modality.c): a modal, plan, negation, condition or rumour gives no edge;
+ *   4. object (object.c): the trigger's own noun (selfobj), the group after the trigger or
+ *      its preposition, "between A and B", "each other", the antecedent of a relative
+ *      clause, members in brackets, a quotation (quote), a journey;
+ *   5. the actors of each side: a list joined by "joined Y in", "alongside", a repeated
+ *      preposition, the last object of the relation (ellipsis); the sides swapped (inverse);
+ *   6. edges (emit.c), and what later triggers remember: the sentence's partners, the last
+ *      subject and object of the relation, the pair as "the two sides"; without an object,
+ *      a plural subject meets itself ("X and Y met"), "during talks", the partners signing.
+ * The flags are those of data/triggers.csv (NG_TRF_*). */
 #include "engine.h"
 
 #include <string.h>
+
+/* A step ended the reading of the trigger. */
+#define DONE 1
+
+/* One trigger being read. */
+typedef struct reading {
+    const ng_trigger *tr;
+    uint32_t ts, te; /* the trigger's tokens; te moves past "by" in a passive */
+    int32_t gap_group;
+    int noun;
+    const char *date;
+    int32_t subj, obj, agent; /* groups, -1 */
+    int prep_seen;            /* the object came after one of the trigger's prepositions */
+    int relative_obj;         /* the object is the antecedent of a relative clause */
+    int32_t S[GMAX * 2], O[GMAX * 2];
+    uint32_t ns, no;
+} reading;
 
 static int sentence_has_doc(const ng_work *w, const sctx *c)
 {
@@ -10,298 +45,336 @@ static int sentence_has_doc(const ng_work *w, const sctx *c)
     return 0;
 }
 
-int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint32_t ts, uint32_t te,
-                       int32_t gap_group)
+/* "X held talks with Y, and the two signed ...", "where the two officials spoke": the
+ * partners of this sentence's meetings. */
+static int the_two_again(ng_work *w, const sctx *c, const reading *r)
 {
     int error;
-    int noun = tr->form == NG_TR_NOUN;
-    int32_t subj = -1, obj = -1, agent = -1;
-    int prep_seen = 0, relative_obj = 0;
-    const char *date = ng_sentdates__nearest(w, c, ts);
-    int32_t S[GMAX * 2], O[GMAX * 2];
-    uint32_t ns = 0, no = 0;
-    if ((tr->flags & NG_TRF_DOC) && !sentence_has_doc(w, c)) return NG_OK;
-    if (!noun && ng_rel_symmetric(tr->rel) && c->n_pair && ts >= c->a + 2) {
-        /* "X held talks with Y, and the two signed ...", "where the two officials spoke":
-         * the partners of this sentence */
-        uint32_t q = ts - 1;
-        while (q > c->a + 1 && !(ng_w__bits(w, q) & NG_W_NUMWORD) && (ng_w__bits(w, q) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_SKIPADV)))
-            q--;
-        if ((ng_w__is(w, q, "two") || ng_w__is(w, q, "both")) && (ng_w__is(w, q - 1, "the") || ng_w__is(w, q, "both"))) {
-            for (uint32_t k = 0; k < c->n_pair; k++)
-                if ((error = ng_emit__add(w, c->pair_s[k], c->pair_o[k], tr->rel, c->s, date)) < 0) return error;
-            return NG_OK;
-        }
-    }
-    /* subject */
-    {
-        uint32_t p = ts;
-        while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_BE | NG_W_PAST_MARK)) &&
-               !(ng_w__bits(w, p - 1) & NG_W_PREP))
-            p--;
-        int after_and = p > c->a && (ng_w__is(w, p - 1, "and") || ng_w__is(w, p - 1, "but"));
-        int participle = !noun && ts > c->a && ng_w__punct(w, ts - 1, ',') && w->tk.v[ts].flen > 4 &&
-                         memcmp(ng_w__fold(w, ts) + w->tk.v[ts].flen - 3, "ing", 3) == 0;
-        if (after_and && c->gend[p - 1 - c->a] < 0) {
-            subj = c->last_subj >= 0 ? c->last_subj : ng_subject__main(w, c, ts);
-        } else if (participle) {
-            subj = ng_subject__main(w, c, ts);
-        } else {
-            subj = ng_subject__find(w, c, ts);
-        }
-        if (noun) {
-            /* a noun's own parties: "X's withdrawal", "the departure of X from Y", "between" */
-            int32_t own = -1;
-            if (ts > c->a) {
-                uint32_t p2 = ts - 1;
-                while (p2 > c->a && (ng_w__bits(w, p2) & (NG_W_TITLEMOD | NG_W_PLAN)) && !(w->tk.v[p2].flags & NG_TK_POSS)) p2--;
-                if ((w->tk.v[p2].flags & NG_TK_POSS) && p2 > c->a && c->gend[p2 - 1 - c->a] >= 0) own = c->gend[p2 - 1 - c->a];
-            }
-            if (own < 0 && te < c->b && ng_w__is(w, te, "of")) {
-                uint32_t q = te + 1;
-                while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET)) q++;
-                if (q < c->b && c->gstart[q - c->a] >= 0) own = c->gstart[q - c->a];
-            }
-            if (own >= 0) subj = own;
-            else if (subj >= 0 && c->g[subj].t1 + 12 < ts) subj = ng_subject__main(w, c, c->b);
-            else if (subj < 0) subj = ng_subject__main(w, c, c->b);
-        }
-    }
-    /* passive: "was received by X", "was signed ... by X and Y" */
-    {
-        uint32_t p = ts;
-        while (p > c->a && (ng_w__bits(w, p - 1) & NG_W_SKIPADV)) p--;
-        if (!noun && p > c->a && (ng_w__bits(w, p - 1) & NG_W_BE)) {
-            for (uint32_t j = te; j < c->b && j < te + 12; j++) {
-                if (ng_w__punct(w, j, ';') || ng_w__punct(w, j, '.')) break;
-                if (ng_w__is(w, j, "by")) {
-                    uint32_t q = j + 1;
-                    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET)) q++;
-                    if (q < c->b && c->gstart[q - c->a] >= 0 && !c->g[c->gstart[q - c->a]].place) {
-                        agent = c->gstart[q - c->a];
-                        te = j + 1;
-                    }
-                    break;
-                }
-            }
-        }
-    }
-    {
-        uint32_t lo = subj >= 0 && c->g[subj].t1 <= ts ? c->g[subj].t1 : c->a;
-        uint32_t p = ts, clause = c->a;
-        while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_BE | NG_W_PAST_MARK))) p--;
-        /* a participle after a comma or a verb after ", and" starts its own clause: the
-         * modality of the clause before does not reach it ("X said it could ..., and
-         * accused Y", "..., calling Iran 'a regime'") */
-        if (!noun && p > c->a && ng_w__punct(w, p - 1, ',') && w->tk.v[ts].flen > 4 &&
-            memcmp(ng_w__fold(w, ts) + w->tk.v[ts].flen - 3, "ing", 3) == 0)
-            clause = p - 1;
-        else if (!noun && p > c->a + 1 && ng_w__is(w, p - 1, "and") && ng_w__punct(w, p - 2, ','))
-            clause = p - 2;
-        if (clause > lo) lo = clause;
-        if (clause == c->a && p > c->a && ng_w__is(w, p - 1, "and")) {
-            /* "... to stop the war and withdraw": the first verb's infinitive or plan */
-            for (uint32_t q = p - 1; q > c->a && q + 14 > p; q--) {
-                if (ng_w__punct(w, q - 1, ';') || ng_w__punct(w, q - 1, ':')) break;
-                if (ng_w__is(w, q - 1, "to")) {
-                    int ok = 0;
-                    for (uint32_t t = q - 1 > c->a + 4 ? q - 5 : c->a; t + 1 < q; t++)
-                        if (ng_w__bits(w, t) & NG_W_DECIDE) ok = 1;
-                    if (!ok) return NG_OK;
-                    break;
-                }
-                if (ng_modality__fact_bits(w, c, q - 1) & NG_NOT_FACT) return NG_OK;
-            }
-        }
-        if (ng_modality__not_fact(w, c, lo, clause, ts, te, noun)) return NG_OK;
-    }
-    if (tr->flags & NG_TRF_SELFOBJ) {
-        /* "the grouping of A, B and C": the trigger's noun is the organization */
-        int32_t acts[GMAX];
-        uint32_t n = 0;
-        if (!(ts > c->a && ng_w__is(w, ts - 1, "the"))) return NG_OK;
-        n = ng_coref__resolve(w, cs, c, NG_CR_BLOC, 0, 0, ts, acts);
-        uint32_t q = te;
-        while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET)) q++;
-        if (!n || q >= c->b || c->gstart[q - c->a] < 0) return NG_OK;
-        const group *g = &c->g[c->gstart[q - c->a]];
-        return ng_emit__pairs(w, c, tr->rel, c->acts + g->a0, g->an, acts, n, c->s, date);
-    }
-    if (agent >= 0) {
-        obj = subj;
-        subj = agent;
-    } else if (!tr->no_object) {
-        obj = ng_object__find(w, c, tr, te, &prep_seen);
-        if (noun && obj >= 0 && obj == subj) obj = -1;
-        /* "a meeting between A and B": the parties are the list after "between" */
-        if (noun && obj >= 0 && c->g[obj].an >= 2 && c->g[obj].t0 > c->a &&
-            (ng_w__is(w, c->g[obj].t0 - 1, "between") ||
-             (c->g[obj].t0 > c->a + 1 && ng_w__is(w, c->g[obj].t0 - 2, "between"))))
-            return ng_emit__within(w, c, tr->rel, &c->g[obj], c->s, date);
-    }
-    if (obj < 0 && gap_group >= 0) obj = gap_group;
-    if (obj < 0 && subj >= 0 && c->g[subj].an >= 2 && ng_rel_symmetric(tr->rel) && te + 1 < c->b &&
-        ((ng_w__is(w, te, "each") && ng_w__is(w, te + 1, "other")) || (ng_w__is(w, te, "one") && ng_w__is(w, te + 1, "another")))) {
-        /* "the two leaders greeted each other" */
-        return ng_emit__within(w, c, tr->rel, &c->g[subj], c->s, date);
-    }
-    if (obj < 0 && !noun && agent < 0 && subj >= 0 && ng_object__has_direct(tr)) {
-        /* the object of a relative clause is its antecedent: "ECOWAS, which they accuse of
-         * serving foreign interests" */
-        uint32_t q = c->g[subj].t0;
-        if (q > c->a + 1 && (ng_w__is(w, q - 1, "which") || ng_w__is(w, q - 1, "whom"))) {
-            uint32_t r = q - 1;
-            if (ng_w__punct(w, r - 1, ',')) r--;
-            int32_t ante = r > c->a ? c->gend[r - 1 - c->a] : -1;
-            if (ante >= 0 && ante != subj && !c->g[ante].place) {
-                if ((tr->flags & NG_TRF_QUOTE) && !ng_object__quote_after(w, c, te)) return NG_OK;
-                obj = ante;
-                relative_obj = 1;
-            }
-        }
-    }
-    if (obj >= 0) {
-        int32_t members = ng_object__bracket_members(w, c, obj);
-        if (members >= 0) {
-            const group *og = &c->g[obj];
-            const group *mg = &c->g[members];
-            if ((error = ng_emit__pairs(w, c, NG_REL_MEMBER_OF, c->acts + mg->a0, mg->an, c->acts + og->a0, og->an, c->s, date)) < 0)
-                return error;
-            obj = members;
-        }
-    }
-    if ((tr->flags & NG_TRF_QUOTE) && !relative_obj && (obj < 0 || !ng_object__quote_after(w, c, c->g[obj].t1) ||
-                                       ng_w__is(w, c->g[obj].t0, "it") || ng_w__is(w, c->g[obj].t0, "them")))
+    if (r->noun || !ng_rel_symmetric(r->tr->rel) || !c->n_pair || r->ts < c->a + 2) return NG_OK;
+    uint32_t q = r->ts - 1;
+    while (q > c->a + 1 && !(ng_w__bits(w, q) & NG_W_NUMWORD) &&
+           (ng_w__bits(w, q) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_SKIPADV)))
+        q--;
+    if (!((ng_w__is(w, q, "two") || ng_w__is(w, q, "both")) &&
+          (ng_w__is(w, q - 1, "the") || ng_w__is(w, q, "both"))))
         return NG_OK;
-    if (tr->rel == NG_REL_WITHDREW && obj >= 0 && (ng_w__is(w, ts, "left") || ng_w__is(w, ts, "leave") ||
-                                                   ng_w__is(w, ts, "leaves") || ng_w__is(w, ts, "leaving"))) {
-        /* "left N'Djamena for Moscow", "the president left Mali": a journey */
-        if (c->g[obj].t1 < c->b && (ng_w__is(w, c->g[obj].t1, "for") || ng_w__is(w, c->g[obj].t1, "with")))
-            return NG_OK;
-        if (subj >= 0)
-            for (uint32_t k = 0; k < c->g[subj].an; k++)
-                if (w->actors[c->acts[c->g[subj].a0 + k]].type == NG_ETYPE_PERSON) return NG_OK;
+    for (uint32_t k = 0; k < c->n_pair; k++)
+        if ((error = ng_emit__add(w, c->pair_s[k], c->pair_o[k], r->tr->rel, c->s, r->date)) < 0)
+            return error;
+    return DONE;
+}
+
+/* "the grouping of A, B and C": the trigger's noun is the organization (selfobj). */
+static int self_object(ng_work *w, const cstate *cs, const sctx *c, const reading *r)
+{
+    int32_t acts[GMAX];
+    uint32_t n;
+    if (!(r->ts > c->a && ng_w__is(w, r->ts - 1, "the"))) return DONE;
+    n = ng_coref__resolve(w, cs, c, NG_CR_BLOC, 0, 0, r->ts, acts);
+    uint32_t q = r->te;
+    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET)) q++;
+    if (!n || q >= c->b || c->gstart[q - c->a] < 0) return DONE;
+    const group *g = &c->g[c->gstart[q - c->a]];
+    int error = ng_emit__pairs(w, c, r->tr->rel, c->acts + g->a0, g->an, acts, n, c->s, r->date);
+    return error < 0 ? error : DONE;
+}
+
+/* The object: the passive's subject, else the group after the trigger; "a meeting between
+ * A and B" gives its parties at once; a gap's possessive ("becomes NATO's 31st member"). */
+static int take_object(ng_work *w, const sctx *c, reading *r)
+{
+    if (r->agent >= 0) {
+        r->obj = r->subj;
+        r->subj = r->agent;
+    } else if (!r->tr->no_object) {
+        r->obj = ng_object__find(w, c, r->tr, r->te, &r->prep_seen);
+        if (r->noun && r->obj >= 0 && r->obj == r->subj) r->obj = -1;
+        const group *o = r->obj >= 0 ? &c->g[r->obj] : NULL;
+        /* "a meeting between A and B": the parties are the list after "between" */
+        if (r->noun && o && o->an >= 2 && o->t0 > c->a &&
+            (ng_w__is(w, o->t0 - 1, "between") ||
+             (o->t0 > c->a + 1 && ng_w__is(w, o->t0 - 2, "between")))) {
+            int error = ng_emit__within(w, c, r->tr->rel, o, c->s, r->date);
+            return error < 0 ? error : DONE;
+        }
     }
-    /* "X joined Y in cutting ties": Y acts too */
-    if (subj >= 0 && ts > c->a + 1 && ng_w__is(w, ts - 1, "in")) {
+    if (r->obj < 0 && r->gap_group >= 0) r->obj = r->gap_group;
+    return NG_OK;
+}
+
+/* "the two leaders greeted each other": the subject's members are partners. */
+static int each_other(ng_work *w, const sctx *c, const reading *r)
+{
+    uint32_t te = r->te;
+    if (r->obj >= 0 || r->subj < 0 || c->g[r->subj].an < 2 || !ng_rel_symmetric(r->tr->rel) ||
+        te + 1 >= c->b)
+        return NG_OK;
+    if (!((ng_w__is(w, te, "each") && ng_w__is(w, te + 1, "other")) ||
+          (ng_w__is(w, te, "one") && ng_w__is(w, te + 1, "another"))))
+        return NG_OK;
+    int error = ng_emit__within(w, c, r->tr->rel, &c->g[r->subj], c->s, r->date);
+    return error < 0 ? error : DONE;
+}
+
+/* The object of a relative clause is its antecedent: "ECOWAS, which they accuse of serving
+ * foreign interests". */
+static int relative_object(const ng_work *w, const sctx *c, reading *r)
+{
+    if (r->obj >= 0 || r->noun || r->agent >= 0 || r->subj < 0 || !ng_object__has_direct(r->tr))
+        return NG_OK;
+    uint32_t q = c->g[r->subj].t0;
+    if (!(q > c->a + 1 && (ng_w__is(w, q - 1, "which") || ng_w__is(w, q - 1, "whom")))) return NG_OK;
+    uint32_t p = q - 1;
+    if (ng_w__punct(w, p - 1, ',')) p--;
+    int32_t ante = p > c->a ? c->gend[p - 1 - c->a] : -1;
+    if (ante < 0 || ante == r->subj || c->g[ante].place) return NG_OK;
+    if ((r->tr->flags & NG_TRF_QUOTE) && !ng_object__quote_after(w, c, r->te)) return DONE;
+    r->obj = ante;
+    r->relative_obj = 1;
+    return NG_OK;
+}
+
+/* "ORG (A, B, C)": the members in brackets are members of it, and the object. */
+static int bracket_members(ng_work *w, const sctx *c, reading *r)
+{
+    int32_t members = r->obj >= 0 ? ng_object__bracket_members(w, c, r->obj) : -1;
+    if (members < 0) return NG_OK;
+    const group *og = &c->g[r->obj], *mg = &c->g[members];
+    int error = ng_emit__pairs(w, c, NG_REL_MEMBER_OF, c->acts + mg->a0, mg->an, c->acts + og->a0,
+                               og->an, c->s, r->date);
+    r->obj = members;
+    return error;
+}
+
+/* The object's own conditions: a quotation after it (quote: "called the junta
+ * 'illegitimate'"), not a journey ("left N'Djamena for Moscow", "the president left
+ * Mali"). */
+static int object_checks(const ng_work *w, const sctx *c, const reading *r)
+{
+    const ng_trigger *tr = r->tr;
+    if ((tr->flags & NG_TRF_QUOTE) && !r->relative_obj &&
+        (r->obj < 0 || !ng_object__quote_after(w, c, c->g[r->obj].t1) ||
+         ng_w__is(w, c->g[r->obj].t0, "it") || ng_w__is(w, c->g[r->obj].t0, "them")))
+        return DONE;
+    uint32_t ts = r->ts;
+    if (tr->rel == NG_REL_WITHDREW && r->obj >= 0 &&
+        (ng_w__is(w, ts, "left") || ng_w__is(w, ts, "leave") || ng_w__is(w, ts, "leaves") ||
+         ng_w__is(w, ts, "leaving"))) {
+        const group *o = &c->g[r->obj];
+        if (o->t1 < c->b && (ng_w__is(w, o->t1, "for") || ng_w__is(w, o->t1, "with"))) return DONE;
+        if (r->subj >= 0)
+            for (uint32_t k = 0; k < c->g[r->subj].an; k++)
+                if (w->actors[c->acts[c->g[r->subj].a0 + k]].type == NG_ETYPE_PERSON) return DONE;
+    }
+    return NG_OK;
+}
+
+/* Appends the actors of group gi to a side (at most max). */
+static void side_add(const sctx *c, int32_t *side, uint32_t *n, uint32_t max, int32_t gi)
+{
+    for (uint32_t k = 0; k < c->g[gi].an && *n < max; k++) side[(*n)++] = c->acts[c->g[gi].a0 + k];
+}
+
+/* The subject side: "X joined Y in cutting ties" (Y acts too), the subject, "X and Y sit in
+ * it alongside Z and W" (members too). */
+static void subject_side(const ng_work *w, const sctx *c, reading *r)
+{
+    uint32_t ts = r->ts;
+    if (r->subj >= 0 && ts > c->a + 1 && ng_w__is(w, ts - 1, "in")) {
         int32_t yg = c->gend[ts - 2 - c->a];
         if (yg >= 0 && c->g[yg].t0 > c->a && ng_w__bits(w, c->g[yg].t0 - 1) == 0 &&
             (ng_w__is(w, c->g[yg].t0 - 1, "joined") || ng_w__is(w, c->g[yg].t0 - 1, "joins"))) {
             int32_t ms = ng_subject__main(w, c, ts);
-            if (ms >= 0 && ms != yg) {
-                for (uint32_t k = 0; k < c->g[ms].an && ns < GMAX; k++) S[ns++] = c->acts[c->g[ms].a0 + k];
-            }
+            if (ms >= 0 && ms != yg) side_add(c, r->S, &r->ns, GMAX, ms);
         }
     }
-    if (subj >= 0)
-        for (uint32_t k = 0; k < c->g[subj].an && ns < GMAX * 2; k++) S[ns++] = c->acts[c->g[subj].a0 + k];
-    if (tr->rel == NG_REL_MEMBER_OF && obj >= 0 && subj >= 0 && c->g[obj].t1 + 1 < c->b) {
-        /* "X and Y sit in it alongside Z and W": members too */
-        uint32_t q = c->g[obj].t1;
-        if (ng_w__is(w, q, "alongside") || ((ng_w__is(w, q, "along") || ng_w__is(w, q, "together")) && ng_w__is(w, q + 1, "with"))) {
+    if (r->subj >= 0) side_add(c, r->S, &r->ns, GMAX * 2, r->subj);
+    if (r->tr->rel == NG_REL_MEMBER_OF && r->obj >= 0 && r->subj >= 0 &&
+        c->g[r->obj].t1 + 1 < c->b) {
+        uint32_t q = c->g[r->obj].t1;
+        if (ng_w__is(w, q, "alongside") ||
+            ((ng_w__is(w, q, "along") || ng_w__is(w, q, "together")) && ng_w__is(w, q + 1, "with"))) {
             q += ng_w__is(w, q, "alongside") ? 1 : 2;
             while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET)) q++;
             int32_t gz = q < c->b ? c->gstart[q - c->a] : -1;
-            if (gz >= 0 && !c->g[gz].place)
-                for (uint32_t k = 0; k < c->g[gz].an && ns < GMAX * 2; k++) S[ns++] = c->acts[c->g[gz].a0 + k];
+            if (gz >= 0 && !c->g[gz].place) side_add(c, r->S, &r->ns, GMAX * 2, gz);
         }
     }
-    if (obj >= 0) {
-        for (uint32_t k = 0; k < c->g[obj].an && no < GMAX * 2; k++) {
-            O[no++] = c->acts[c->g[obj].a0 + k];
-            if (c->g[obj].adj) {
-                /* a demonym adjective names its state only when it is the object */
-                w->actors[O[no - 1]].emit = 1;
-                if (!w->actors[O[no - 1]].mentions) w->actors[O[no - 1]].mentions = 1;
-            }
-        }
-        /* the preposition repeated: "out of Mali last year and out of Chad in May", "with
-         * A and with B" */
-        int32_t more = obj;
-        while (prep_seen && (more = ng_object__next_pp(w, c, tr, c->g[more].t1)) >= 0)
-            for (uint32_t k = 0; k < c->g[more].an && no < GMAX * 2; k++) O[no++] = c->acts[c->g[more].a0 + k];
-    }
-    /* a relation without object may reuse the last object of its kind ("cutting ties") */
-    if (!no && (tr->flags & NG_TRF_ELLIPSIS) && cs->ell_n[tr->rel] && c->s - cs->ell_sent[tr->rel] <= 2) {
-        /* the other side answering: "X broke off relations with Y. Y said it was ending
-         * relations" gives Y -> X */
-        int back = 0;
-        for (uint32_t k = 0; k < cs->ell_n[tr->rel]; k++)
-            for (uint32_t i = 0; i < ns; i++) back |= cs->ell_obj[tr->rel][k] == S[i];
-        if (back)
-            for (uint32_t k = 0; k < cs->ell_ns[tr->rel]; k++) O[no++] = cs->ell_subj[tr->rel][k];
-        else
-            for (uint32_t k = 0; k < cs->ell_n[tr->rel]; k++) O[no++] = cs->ell_obj[tr->rel][k];
-    }
-    c->last_subj = subj;
-    if (tr->flags & NG_TRF_INVERSE) {
-        int32_t T[GMAX * 2];
-        uint32_t nt = ns;
-        memcpy(T, S, ns * sizeof *S);
-        memcpy(S, O, no * sizeof *O);
-        ns = no;
-        memcpy(O, T, nt * sizeof *T);
-        no = nt;
-    }
-    if (no && ns) {
-        if ((error = ng_emit__pairs(w, c, tr->rel, S, ns, O, no, c->s, date)) < 0) return error;
-        if (tr->rel == NG_REL_MET)
-            for (uint32_t i = 0; i < ns; i++)
-                for (uint32_t k = 0; k < no && c->n_pair < GMAX; k++)
-                    if (ng_emit__types_ok(w, NG_REL_MET, S[i], O[k]) && S[i] != O[k]) {
-                        c->pair_s[c->n_pair] = S[i];
-                        c->pair_o[c->n_pair++] = O[k];
-                    }
-        /* the partners are "the two sides" of the next sentences */
-        if (ns + no >= 2 && ns + no <= GMAX) {
-            int32_t both[GMAX];
-            memcpy(both, S, ns * sizeof *S);
-            memcpy(both + ns, O, no * sizeof *O);
-            if (ng_rel_symmetric(tr->rel)) ng_coref__ring_push(w, cs, both, ns + no, c->s);
-        }
-        if (no <= GMAX && ns <= GMAX) {
-            memcpy(cs->ell_obj[tr->rel], O, no * sizeof *O);
-            memcpy(cs->ell_subj[tr->rel], S, ns * sizeof *S);
-            cs->ell_n[tr->rel] = no;
-            cs->ell_ns[tr->rel] = ns;
-            cs->ell_sent[tr->rel] = c->s;
-        }
-        return NG_OK;
-    }
-    /* no object: a plural subject of a symmetric relation ("X and Y met"), or a "between" */
-    if (ns >= 2 && ng_rel_symmetric(tr->rel) && (tr->flags & NG_TRF_PAIR) && !noun) {
-        const group *g = agent >= 0 ? &c->g[agent] : &c->g[subj];
-        /* "X and Y met bankers": an object that is not an actor, not each other (a signed
-         * document is another matter) */
-        if (tr->rel == NG_REL_MET && te < c->b && (w->tk.v[te].flags & NG_TK_WORD) && !(w->tk.v[te].flags & NG_TK_CAP) &&
-            !(ng_w__bits(w, te) & (NG_W_PREP | NG_W_SKIPADV | NG_W_CLAUSE | NG_W_BE | NG_W_SAY | NG_W_PAST_MARK)) &&
-            !ng_w__is(w, te, "and") && !ng_w__is(w, te, "again") && !ng_w__is(w, te, "privately") &&
-            !(ng_w__bits(w, te) & NG_W_NUMWORD))
-            return NG_OK;
-        /* "the zone where the countries meet": borders, not people */
-        int people = 0;
-        for (uint32_t k = 0; k < g->an; k++) people += w->actors[c->acts[g->a0 + k]].type == NG_ETYPE_PERSON;
-        uint32_t q = g->t0;
-        while (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET)) q--;
-        if (!people && q > c->a && ng_w__is(w, q - 1, "where")) return NG_OK;
-        return ng_emit__within(w, c, tr->rel, g, c->s, date);
-    }
-    /* "during talks", "at a meeting": the people of the clause met one another */
-    if (noun && ng_rel_symmetric(tr->rel) && !no && ts > c->a + 1) {
-        uint32_t p = ts - 1;
-        while (p > c->a && (ng_w__bits(w, p) & (NG_W_DET | NG_W_TITLEMOD))) p--;
-        if ((ng_w__is(w, p, "during") || ng_w__is(w, p, "at") || ng_w__is(w, p, "in")) && p > c->a) {
-            /* the list just before ("X along with his counterparts from A and B during talks"),
-             * else the subject */
-            int32_t gl = c->gend[p - 1 - c->a];
-            if (gl < 0 || c->g[gl].an < 2) gl = subj;
-            if (gl >= 0 && c->g[gl].an >= 2) return ng_emit__within(w, c, tr->rel, &c->g[gl], c->s, date);
+}
+
+/* The object side: the object (a demonym adjective names its state only as an object), the
+ * preposition repeated ("out of Mali last year and out of Chad in May", "with A and with
+ * B"). */
+static void object_side(ng_work *w, const sctx *c, reading *r)
+{
+    if (r->obj < 0) return;
+    const group *o = &c->g[r->obj];
+    for (uint32_t k = 0; k < o->an && r->no < GMAX * 2; k++) {
+        int32_t a = c->acts[o->a0 + k];
+        r->O[r->no++] = a;
+        if (o->adj) {
+            w->actors[a].emit = 1;
+            if (!w->actors[a].mentions) w->actors[a].mentions = 1;
         }
     }
-    /* "... met X, resulting in the signing of a plan": the same partners signed */
-    if (noun && tr->rel == NG_REL_SIGNED && !no && c->n_pair) {
-        for (uint32_t k = 0; k < c->n_pair; k++)
-            if ((error = ng_emit__add(w, c->pair_s[k], c->pair_o[k], NG_REL_SIGNED, c->s, date)) < 0) return error;
+    int32_t more = r->obj;
+    while (r->prep_seen && (more = ng_object__next_pp(w, c, r->tr, c->g[more].t1)) >= 0)
+        side_add(c, r->O, &r->no, GMAX * 2, more);
+}
+
+/* A trigger without an object may take the last object of its relation ("joined Mali in
+ * cutting ties"), or its subject when the other side answers ("X broke off relations with
+ * Y ... Y said it was ending relations" gives Y -> X). */
+static void reuse_last_object(const cstate *cs, const sctx *c, reading *r)
+{
+    ng_rel rel = r->tr->rel;
+    if (r->no || !(r->tr->flags & NG_TRF_ELLIPSIS) || !cs->ell_n[rel] ||
+        c->s - cs->ell_sent[rel] > 2)
+        return;
+    int back = 0;
+    for (uint32_t k = 0; k < cs->ell_n[rel]; k++)
+        for (uint32_t i = 0; i < r->ns; i++) back |= cs->ell_obj[rel][k] == r->S[i];
+    if (back)
+        for (uint32_t k = 0; k < cs->ell_ns[rel]; k++) r->O[r->no++] = cs->ell_subj[rel][k];
+    else
+        for (uint32_t k = 0; k < cs->ell_n[rel]; k++) r->O[r->no++] = cs->ell_obj[rel][k];
+}
+
+/* inverse: the object did it to the subject ("expelled French troops": France withdrew). */
+static void swap_sides(reading *r)
+{
+    int32_t T[GMAX * 2];
+    uint32_t nt = r->ns;
+    memcpy(T, r->S, r->ns * sizeof *r->S);
+    memcpy(r->S, r->O, r->no * sizeof *r->O);
+    r->ns = r->no;
+    memcpy(r->O, T, nt * sizeof *T);
+    r->no = nt;
+}
+
+/* The edges subject x object, and what later triggers remember of them. */
+static int emit_sides(ng_work *w, cstate *cs, sctx *c, const reading *r)
+{
+    ng_rel rel = r->tr->rel;
+    int error = ng_emit__pairs(w, c, rel, r->S, r->ns, r->O, r->no, c->s, r->date);
+    if (error < 0) return error;
+    if (rel == NG_REL_MET)
+        for (uint32_t i = 0; i < r->ns; i++)
+            for (uint32_t k = 0; k < r->no && c->n_pair < GMAX; k++)
+                if (ng_emit__types_ok(w, NG_REL_MET, r->S[i], r->O[k]) && r->S[i] != r->O[k]) {
+                    c->pair_s[c->n_pair] = r->S[i];
+                    c->pair_o[c->n_pair++] = r->O[k];
+                }
+    /* the partners are "the two sides" of the next sentences */
+    if (r->ns + r->no >= 2 && r->ns + r->no <= GMAX) {
+        int32_t both[GMAX];
+        memcpy(both, r->S, r->ns * sizeof *r->S);
+        memcpy(both + r->ns, r->O, r->no * sizeof *r->O);
+        if (ng_rel_symmetric(rel)) ng_coref__ring_push(w, cs, both, r->ns + r->no, c->s);
+    }
+    if (r->no <= GMAX && r->ns <= GMAX) {
+        memcpy(cs->ell_obj[rel], r->O, r->no * sizeof *r->O);
+        memcpy(cs->ell_subj[rel], r->S, r->ns * sizeof *r->S);
+        cs->ell_n[rel] = r->no;
+        cs->ell_ns[rel] = r->ns;
+        cs->ell_sent[rel] = c->s;
     }
     return NG_OK;
+}
+
+/* No object, a plural subject of a symmetric relation (pair): "X and Y met". Not "X and Y
+ * met bankers" (an object that is not an actor; a signed document is another matter), nor
+ * "the zone where the countries meet" (borders, not people). */
+static int plural_subject(ng_work *w, const sctx *c, const reading *r)
+{
+    const group *g = r->agent >= 0 ? &c->g[r->agent] : &c->g[r->subj];
+    uint32_t te = r->te;
+    if (r->tr->rel == NG_REL_MET && te < c->b && (w->tk.v[te].flags & NG_TK_WORD) &&
+        !(w->tk.v[te].flags & NG_TK_CAP) &&
+        !(ng_w__bits(w, te) &
+          (NG_W_PREP | NG_W_SKIPADV | NG_W_CLAUSE | NG_W_BE | NG_W_SAY | NG_W_PAST_MARK)) &&
+        !ng_w__is(w, te, "and") && !ng_w__is(w, te, "again") && !ng_w__is(w, te, "privately") &&
+        !(ng_w__bits(w, te) & NG_W_NUMWORD))
+        return NG_OK;
+    int people = 0;
+    for (uint32_t k = 0; k < g->an; k++)
+        people += w->actors[c->acts[g->a0 + k]].type == NG_ETYPE_PERSON;
+    uint32_t q = g->t0;
+    while (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET)) q--;
+    if (!people && q > c->a && ng_w__is(w, q - 1, "where")) return NG_OK;
+    return ng_emit__within(w, c, r->tr->rel, g, c->s, r->date);
+}
+
+/* "during talks", "at a meeting": the list just before ("X along with his counterparts
+ * from A and B during talks"), else the subject, met one another. */
+static int during_talks(ng_work *w, const sctx *c, const reading *r)
+{
+    uint32_t p = r->ts - 1;
+    while (p > c->a && (ng_w__bits(w, p) & (NG_W_DET | NG_W_TITLEMOD))) p--;
+    if (!((ng_w__is(w, p, "during") || ng_w__is(w, p, "at") || ng_w__is(w, p, "in")) && p > c->a))
+        return NG_OK;
+    int32_t gl = c->gend[p - 1 - c->a];
+    if (gl < 0 || c->g[gl].an < 2) gl = r->subj;
+    if (gl < 0 || c->g[gl].an < 2) return NG_OK;
+    int error = ng_emit__within(w, c, r->tr->rel, &c->g[gl], c->s, r->date);
+    return error < 0 ? error : DONE;
+}
+
+/* The edges of a trigger that lacks a side (no object, or no subject). */
+static int without_object(ng_work *w, const sctx *c, const reading *r)
+{
+    int error;
+    int sym = ng_rel_symmetric(r->tr->rel);
+    if (r->ns >= 2 && sym && (r->tr->flags & NG_TRF_PAIR) && !r->noun)
+        return plural_subject(w, c, r);
+    if (r->no) return NG_OK;
+    if (r->noun && sym && r->ts > c->a + 1 && (error = during_talks(w, c, r)) != NG_OK)
+        return error < 0 ? error : NG_OK;
+    /* "... met X, resulting in the signing of a plan": the same partners signed */
+    if (r->noun && r->tr->rel == NG_REL_SIGNED && c->n_pair)
+        for (uint32_t k = 0; k < c->n_pair; k++)
+            if ((error = ng_emit__add(w, c->pair_s[k], c->pair_o[k], NG_REL_SIGNED, c->s,
+                                      r->date)) < 0)
+                return error;
+    return NG_OK;
+}
+
+/* Steps 2 to 4: subject, modality, object; DONE when the reading ends there. */
+static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
+{
+    int error;
+    r->subj = ng_subject__of_trigger(w, c, r->tr, r->ts, r->te);
+    if (!r->noun) r->agent = ng_subject__agent(w, c, r->ts, &r->te);
+    if (ng_modality__blocks(w, c, r->subj, r->ts, r->te, r->noun)) return DONE;
+    if (r->tr->flags & NG_TRF_SELFOBJ) return self_object(w, cs, c, r);
+    if ((error = take_object(w, c, r)) != NG_OK) return error;
+    if ((error = each_other(w, c, r)) != NG_OK) return error;
+    if ((error = relative_object(w, c, r)) != NG_OK) return error;
+    if ((error = bracket_members(w, c, r)) < 0) return error;
+    return object_checks(w, c, r);
+}
+
+int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint32_t ts,
+                     uint32_t te, int32_t gap_group)
+{
+    reading r;
+    int error;
+    memset(&r, 0, sizeof r);
+    r.tr = tr;
+    r.ts = ts;
+    r.te = te;
+    r.gap_group = gap_group;
+    r.noun = tr->form == NG_TR_NOUN;
+    r.date = ng_sentdates__nearest(w, c, ts);
+    r.subj = r.obj = r.agent = -1;
+    if ((tr->flags & NG_TRF_DOC) && !sentence_has_doc(w, c)) return NG_OK;
+    if ((error = the_two_again(w, c, &r)) != NG_OK) return error < 0 ? error : NG_OK;
+    if ((error = arguments(w, cs, c, &r)) != NG_OK) return error < 0 ? error : NG_OK;
+    subject_side(w, c, &r);
+    object_side(w, c, &r);
+    reuse_last_object(cs, c, &r);
+    c->last_subj = r.subj;
+    if (tr->flags & NG_TRF_INVERSE) swap_sides(&r);
+    if (r.no && r.ns) return emit_sides(w, cs, c, &r);
+    return without_object(w, c, &r);
 }

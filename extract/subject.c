@@ -1,5 +1,13 @@
-/* subject.c - the subject of a trigger. */
+/* subject.c - the subject of a trigger: a group of the sentence, or -1.
+ *
+ * A verb's subject is the nearest group to its left that is not in a prepositional phrase
+ * (the antecedent of "who"/"which" may be); a participle after a comma and a verb after
+ * "and" take the clause's main subject; a passive takes the agent after "by". A noun's
+ * parties are its own ("X's withdrawal", "the departure of X") or the sentence's main
+ * subject. */
 #include "engine.h"
+
+#include <string.h>
 
 int32_t ng_subject__main(const ng_work *w, const sctx *c, uint32_t before)
 {
@@ -45,6 +53,84 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
         if (!(bits & (NG_W_SKIPADV | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL))) words++;
         j--;
         steps++;
+    }
+    return -1;
+}
+
+/* Is token t a participle ("-ing") right after a comma ("..., calling Iran 'a regime'")? */
+int ng_subject__comma_participle(const ng_work *w, uint32_t comma, uint32_t t)
+{
+    return ng_w__punct(w, comma, ',') && w->tk.v[t].flen > 4 &&
+           memcmp(ng_w__fold(w, t) + w->tk.v[t].flen - 3, "ing", 3) == 0;
+}
+
+/* The subject of a verb at ts by its clause: after "and"/"but" the clause's main subject
+ * (the subject of the sentence's latest trigger), a participle after a comma the main
+ * subject, else the nearest group before it. */
+static int32_t clause_subject(const ng_work *w, const sctx *c, uint32_t ts, int noun)
+{
+    uint32_t p = ts;
+    while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_BE | NG_W_PAST_MARK)) &&
+           !(ng_w__bits(w, p - 1) & NG_W_PREP))
+        p--;
+    int after_and = p > c->a && (ng_w__is(w, p - 1, "and") || ng_w__is(w, p - 1, "but"));
+    int participle = !noun && ts > c->a && ng_subject__comma_participle(w, ts - 1, ts);
+    if (after_and && c->gend[p - 1 - c->a] < 0)
+        return c->last_subj >= 0 ? c->last_subj : ng_subject__main(w, c, ts);
+    if (participle) return ng_subject__main(w, c, ts);
+    return ng_subject__find(w, c, ts);
+}
+
+/* A noun's own party: "X's withdrawal", "the departure of X from Y"; -1 if none. */
+static int32_t noun_owner(const ng_work *w, const sctx *c, uint32_t ts, uint32_t te)
+{
+    int32_t own = -1;
+    if (ts > c->a) {
+        uint32_t p = ts - 1;
+        while (p > c->a && (ng_w__bits(w, p) & (NG_W_TITLEMOD | NG_W_PLAN)) &&
+               !(w->tk.v[p].flags & NG_TK_POSS))
+            p--;
+        if ((w->tk.v[p].flags & NG_TK_POSS) && p > c->a && c->gend[p - 1 - c->a] >= 0)
+            own = c->gend[p - 1 - c->a];
+    }
+    if (own < 0 && te < c->b && ng_w__is(w, te, "of")) {
+        uint32_t q = te + 1;
+        while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET)) q++;
+        if (q < c->b && c->gstart[q - c->a] >= 0) own = c->gstart[q - c->a];
+    }
+    return own;
+}
+
+int32_t ng_subject__of_trigger(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t ts,
+                               uint32_t te)
+{
+    int noun = tr->form == NG_TR_NOUN;
+    int32_t subj = clause_subject(w, c, ts, noun);
+    if (!noun) return subj;
+    /* a noun's own parties, else the sentence's main subject when the nearest group is far */
+    int32_t own = noun_owner(w, c, ts, te);
+    if (own >= 0) return own;
+    if (subj >= 0 && c->g[subj].t1 + 12 < ts) return ng_subject__main(w, c, c->b);
+    if (subj < 0) return ng_subject__main(w, c, c->b);
+    return subj;
+}
+
+int32_t ng_subject__agent(const ng_work *w, const sctx *c, uint32_t ts, uint32_t *te)
+{
+    uint32_t p = ts;
+    while (p > c->a && (ng_w__bits(w, p - 1) & NG_W_SKIPADV)) p--;
+    if (p == c->a || !(ng_w__bits(w, p - 1) & NG_W_BE)) return -1;
+    for (uint32_t j = *te; j < c->b && j < *te + 12; j++) {
+        if (ng_w__punct(w, j, ';') || ng_w__punct(w, j, '.')) break;
+        if (ng_w__is(w, j, "by")) {
+            uint32_t q = j + 1;
+            while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET)) q++;
+            if (q < c->b && c->gstart[q - c->a] >= 0 && !c->g[c->gstart[q - c->a]].place) {
+                *te = j + 1;
+                return c->gstart[q - c->a];
+            }
+            break;
+        }
     }
     return -1;
 }
