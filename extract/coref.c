@@ -1,4 +1,19 @@
-/* coref.c - pronouns and descriptions, and the memory of recent actors they resolve to. */
+/* coref.c - pronouns and descriptions: what "he", "they", "it", "the bloc", "the two
+ * sides", "the junta", "the country", "the ministry" stand for.
+ *
+ * A subject pronoun right after a verb of saying is the speaker ("Taiwan said it was
+ * ending relations"). he/she/his: the first person of the sentence not in a prepositional
+ * phrase nor in an opening subordinate clause, else the nearest person before it, else the
+ * person of one of the three sentences before. they/their: a list of states or
+ * organizations earlier in the sentence, else two people named before it, else the latest
+ * list (of states or organizations first), else the latest organization. "the two sides",
+ * "the three countries", "both countries", "the two leaders": the latest list (or pair of
+ * relation partners) of that size and kind, up to twelve sentences back for a size named by
+ * a number. it/its: an organization earlier in the sentence, else the latest one. "the
+ * bloc": an organization of states of the sentence, else the most mentioned recent one.
+ * "the junta", "the government", "the country": a state of the sentence, else the most
+ * mentioned recent one; a government noun keeps its state all through the article. "the
+ * ministry": the latest ministry. The article's memory is recent.c. */
 #include "engine.h"
 
 #include <string.h>
@@ -9,236 +24,209 @@ static int is_country_noun(const ng_work *w, uint32_t t)
     return ng_w__is(w, t, "country") || ng_w__is(w, t, "nation");
 }
 
-void ng_coref__mru_touch(cstate *cs, int32_t a, uint32_t sent)
+static uint32_t one(int32_t *out, int32_t a)
 {
-    int i;
-    for (i = 0; i < cs->n_mru && cs->mru[i] != a; i++) {}
-    if (i == cs->n_mru) { if (cs->n_mru < MRU) cs->n_mru++; i = cs->n_mru - 1; }
-    memmove(cs->mru + 1, cs->mru, (size_t)i * sizeof cs->mru[0]);
-    memmove(cs->mru_sent + 1, cs->mru_sent, (size_t)i * sizeof cs->mru_sent[0]);
-    cs->mru[0] = a;
-    cs->mru_sent[0] = sent;
-}
-
-void ng_coref__ring_push(const ng_work *w, cstate *cs, const int32_t *acts, uint32_t n, uint32_t sent)
-{
-    if (n < 2) return;
-    recent_group *r = &cs->ring[cs->ring_pos];
-    r->n = 0;
-    r->persons = r->states = 1;
-    for (uint32_t i = 0; i < n && r->n < GMAX; i++) {
-        uint32_t k;
-        for (k = 0; k < r->n && r->acts[k] != acts[i]; k++) {}
-        if (k < r->n) continue;
-        r->acts[r->n++] = acts[i];
-        if (w->actors[acts[i]].type != NG_ETYPE_PERSON) r->persons = 0;
-        if (w->actors[acts[i]].type != NG_ETYPE_STATE) r->states = 0;
-    }
-    if (r->n < 2) return;
-    r->sent = sent;
-    if (r->n <= GMAX) cs->bysize[r->n] = *r;
-    cs->ring_pos = (cs->ring_pos + 1) % RING;
-    if (cs->ring_n < RING) cs->ring_n++;
-}
-
-/* The latest person affiliated with `state_actor` (and holding `title` when >= 0). */
-int32_t ng_coref__person_of(const ng_work *w, const cstate *cs, int32_t state_actor, int32_t title)
-{
-    for (int pass = 0; pass < 2; pass++)
-        for (int i = 0; i < cs->n_mru; i++) {
-            const ng_wactor *a = &w->actors[cs->mru[i]];
-            if (a->type != NG_ETYPE_PERSON) continue;
-            if (state_actor >= 0 && a->affil != state_actor) continue;
-            if (pass == 0 && title >= 0 && a->title != title) continue;
-            if (state_actor < 0 && (title < 0 || a->title != title)) continue;
-            return cs->mru[i];
-        }
-    return -1;
-}
-
-static int32_t latest_of_type(const ng_work *w, const cstate *cs, ng_etype type, uint32_t max_back, int orgs_bloc)
-{
-    for (int i = 0; i < cs->n_mru; i++) {
-        const ng_wactor *a = &w->actors[cs->mru[i]];
-        if (cs->cur_sent - cs->mru_sent[i] > max_back && cs->cur_sent >= cs->mru_sent[i]) continue;
-        if (a->type != type) continue;
-        if (orgs_bloc && a->body >= 0) continue;
-        return cs->mru[i];
-    }
-    return -1;
-}
-
-/* Resolves a pronoun/description at tokens [t0, t1) into actors. */
-uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, int cref, int number,
-                              int ctype, uint32_t t0, int32_t *out)
-{
-    int32_t a = -1;
-    switch (cref) {
-    case NG_CR_HE: {
-        /* the first person before it in this sentence who is not in a prepositional phrase
-         * (the subject) nor in an opening subordinate clause ("As X held talks, Y made a
-         * trip, where he ..."), else the nearest person before it */
-        uint32_t sub_end = c->a;
-        if ((w->tk.v[c->a].flags & NG_TK_CAP) &&
-            (ng_w__bits(w, c->a) & NG_W_CLAUSE) && !ng_w__is(w, c->a, "that") && !ng_w__is(w, c->a, "which") &&
-            !ng_w__is(w, c->a, "who")) {
-            for (uint32_t t = c->a + 1; t < t0; t++)
-                if (ng_w__punct(w, t, ',')) { sub_end = t; break; }
-        }
-        for (size_t i = 0; i < c->nu; i++) {
-            const unit *u = &c->u[i];
-            if (u->t1 > t0) break;
-            if (u->an != 1 || w->actors[c->acts[u->a0]].type != NG_ETYPE_PERSON) continue;
-            if (u->t0 > c->a && (ng_w__bits(w, u->t0 - 1) & NG_W_PREP)) continue;
-            if (u->t0 < sub_end) continue;
-            out[0] = c->acts[u->a0];
-            return 1;
-        }
-        for (size_t i = c->nu; i-- > 0;) {
-            const unit *u = &c->u[i];
-            if (u->t1 > t0 || u->an != 1) continue;
-            if (w->actors[c->acts[u->a0]].type == NG_ETYPE_PERSON) { out[0] = c->acts[u->a0]; return 1; }
-        }
-        for (uint32_t back = 1; back <= 3 && back <= c->s; back++) {
-            int32_t p = cs->sent_person[c->s - back];
-            if (p >= 0) { out[0] = p; return 1; }
-        }
-        return 0;
-    }
-    case NG_CR_THEY:
-    case NG_CR_GROUP: {
-        if (cref == NG_CR_THEY) {
-            /* a list of states or organizations earlier in this sentence */
-            for (size_t gi = c->ng; gi-- > 0;) {
-                const group *g = &c->g[gi];
-                if (g->t1 > t0 || g->an < 2 || g->place) continue;
-                int people = 0;
-                for (uint32_t k = 0; k < g->an; k++) people += w->actors[c->acts[g->a0 + k]].type == NG_ETYPE_PERSON;
-                if (people) continue;
-                uint32_t n = g->an > GMAX ? GMAX : g->an;
-                memcpy(out, c->acts + g->a0, n * sizeof *out);
-                return n;
-            }
-        }
-        if (cref == NG_CR_THEY) {
-            /* two people named before it in this sentence ("Speaking alongside X, Y said
-             * they had talked") */
-            uint32_t n = 0;
-            for (size_t i = 0; i < c->nu && n < GMAX; i++) {
-                const unit *u = &c->u[i];
-                if (u->t1 > t0) break;
-                if (u->an != 1 || u->place || w->actors[c->acts[u->a0]].type != NG_ETYPE_PERSON) continue;
-                uint32_t k;
-                for (k = 0; k < n && out[k] != c->acts[u->a0]; k++) {}
-                if (k == n) out[n++] = c->acts[u->a0];
-            }
-            if (n >= 2) return n;
-        }
-        if (cref == NG_CR_THEY && ctype == 0) {
-            /* "they" stands for states or organizations more often than for people */
-            uint32_t n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, 0, NG_ETYPE__COUNT + 1, t0, out);
-            if (n) return n;
-        }
-        for (int i = 0; i < cs->ring_n; i++) {
-            const recent_group *r = &cs->ring[(cs->ring_pos - 1 - i + RING) % RING];
-            if (cs->cur_sent - r->sent > 4) break;
-            if (number > 0 && (int)r->n != number) continue;
-            if (ctype == NG_ETYPE_STATE + 1 && !r->states) continue;
-            if (ctype == NG_ETYPE_PERSON + 1 && !r->persons) continue;
-            if (ctype == NG_ETYPE__COUNT + 1) {
-                int people = 0;
-                for (uint32_t k = 0; k < r->n; k++) people += w->actors[r->acts[k]].type == NG_ETYPE_PERSON;
-                if (people) continue;
-            }
-            memcpy(out, r->acts, r->n * sizeof *out);
-            return r->n;
-        }
-        if (number >= 2 && number <= GMAX && cs->bysize[number].n == (uint32_t)number &&
-            cs->cur_sent - cs->bysize[number].sent <= 12) {
-            /* "the three countries" named further back */
-            const recent_group *r = &cs->bysize[number];
-            if (!(ctype == NG_ETYPE_STATE + 1 && !r->states) && !(ctype == NG_ETYPE_PERSON + 1 && !r->persons)) {
-                memcpy(out, r->acts, r->n * sizeof *out);
-                return r->n;
-            }
-        }
-        if (cref == NG_CR_THEY && (a = latest_of_type(w, cs, NG_ETYPE_ORG, 2, 1)) >= 0) { out[0] = a; return 1; }
-        return 0;
-    }
-    case NG_CR_IT:
-        /* an organization named earlier in this sentence, the nearest ("Mali quit the G5
-         * Sahel, while Niger still sits in it") */
-        for (size_t i = c->nu; i-- > 0;) {
-            const unit *u = &c->u[i];
-            if (u->t1 > t0 || u->an != 1 || u->place) continue;
-            const ng_wactor *x = &w->actors[c->acts[u->a0]];
-            if (x->type == NG_ETYPE_ORG && x->body < 0) { out[0] = c->acts[u->a0]; return 1; }
-        }
-        a = latest_of_type(w, cs, NG_ETYPE_ORG, 2, 1);
-        break;
-    case NG_CR_BLOC: {
-        /* an organization named earlier in this sentence ("the EU imposed sanctions on
-         * Wagner, accusing the group of ..."): an organization of states for "the bloc" */
-        for (size_t i = c->nu; i-- > 0;) {
-            const unit *u = &c->u[i];
-            if (u->t1 > t0 || u->an != 1 || u->place) continue;
-            const ng_wactor *x = &w->actors[c->acts[u->a0]];
-            if (x->type != NG_ETYPE_ORG || x->body >= 0) continue;
-            if (number == 1 || (x->lex >= 0 && (w->lex->ents[x->lex].flags & NG_LXF_MULTISTATE))) {
-                out[0] = c->acts[u->a0];
-                return 1;
-            }
-        }
-        /* the organization of states most mentioned so far among those of the last sentences */
-        uint32_t best = 0;
-        for (int i = 0; i < cs->n_mru; i++) {
-            const ng_wactor *x = &w->actors[cs->mru[i]];
-            if (x->type != NG_ETYPE_ORG || x->body >= 0) continue;
-            if (x->lex < 0 || !(w->lex->ents[x->lex].flags & NG_LXF_MULTISTATE)) continue;
-            if (cs->cur_sent >= cs->mru_sent[i] && cs->cur_sent - cs->mru_sent[i] > 6 && a >= 0) continue;
-            if (a < 0 || x->mentions > best) { a = cs->mru[i]; best = x->mentions; }
-        }
-        break;
-    }
-    case NG_CR_GOV:
-    case NG_CR_COUNTRY: {
-        uint32_t best = 0;
-        /* a state named earlier in this sentence ("X has led Chad since 2021, when ... the
-         * country"), the nearest one */
-        for (size_t i = c->nu; i-- > 0;) {
-            const unit *u = &c->u[i];
-            if (u->t1 > t0 || u->an != 1 || u->place) continue;
-            if (w->actors[c->acts[u->a0]].type == NG_ETYPE_STATE) { out[0] = c->acts[u->a0]; return 1; }
-        }
-        for (int i = 0; i < cs->n_mru; i++) {
-            const ng_wactor *x = &w->actors[cs->mru[i]];
-            if (x->type != NG_ETYPE_STATE) continue;
-            if (cs->cur_sent >= cs->mru_sent[i] && cs->cur_sent - cs->mru_sent[i] > 2) continue;
-            if (a < 0 || x->mentions > best) { a = cs->mru[i]; best = x->mentions; }
-        }
-        break;
-    }
-    case NG_CR_BODY:
-        for (int i = 0; i < cs->n_mru && a < 0; i++)
-            if (w->actors[cs->mru[i]].body >= 0) a = cs->mru[i];
-        break;
-    default: break;
-    }
-    (void)number;
     if (a < 0) return 0;
     out[0] = a;
     return 1;
 }
 
-/* Remembers which state a government noun stands for ("junta" -> Mali). */
-void ng_coref__gov_note(cstate *cs, uint64_t noun, int32_t actor)
+static int unit_person(const ng_work *w, const sctx *c, const unit *u)
 {
-    for (int i = 0; i < cs->n_gov; i++)
-        if (cs->gov[i].noun == noun) return;
-    if (cs->n_gov == 8) return;
-    cs->gov[cs->n_gov].noun = noun;
-    cs->gov[cs->n_gov].actor = actor;
-    cs->n_gov++;
+    return u->an == 1 && w->actors[c->acts[u->a0]].type == NG_ETYPE_PERSON;
+}
+
+/* he, she, his: the first person before t0 in this sentence who is not in a prepositional
+ * phrase (the subject) nor in an opening subordinate clause ("As X held talks, Y made a
+ * trip, where he ..."), else the nearest person before it, else a recent sentence's. */
+static uint32_t resolve_he(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t0,
+                           int32_t *out)
+{
+    uint32_t sub_end = c->a;
+    if ((w->tk.v[c->a].flags & NG_TK_CAP) && (ng_w__bits(w, c->a) & NG_W_CLAUSE) &&
+        !ng_w__is(w, c->a, "that") && !ng_w__is(w, c->a, "which") && !ng_w__is(w, c->a, "who")) {
+        for (uint32_t t = c->a + 1; t < t0; t++)
+            if (ng_w__punct(w, t, ',')) {
+                sub_end = t;
+                break;
+            }
+    }
+    for (size_t i = 0; i < c->nu; i++) {
+        const unit *u = &c->u[i];
+        if (u->t1 > t0) break;
+        if (!unit_person(w, c, u)) continue;
+        if (u->t0 > c->a && (ng_w__bits(w, u->t0 - 1) & NG_W_PREP)) continue;
+        if (u->t0 < sub_end) continue;
+        return one(out, c->acts[u->a0]);
+    }
+    for (size_t i = c->nu; i-- > 0;) {
+        const unit *u = &c->u[i];
+        if (u->t1 <= t0 && unit_person(w, c, u)) return one(out, c->acts[u->a0]);
+    }
+    for (uint32_t back = 1; back <= 3 && back <= c->s; back++)
+        if (cs->sent_person[c->s - back] >= 0) return one(out, cs->sent_person[c->s - back]);
+    return 0;
+}
+
+static int has_people(const ng_work *w, const int32_t *acts, uint32_t n)
+{
+    for (uint32_t k = 0; k < n; k++)
+        if (w->actors[acts[k]].type == NG_ETYPE_PERSON) return 1;
+    return 0;
+}
+
+/* The latest list of `number` actors (0 any) of the kind ctype (see ng_coref__resolve): of
+ * the last sentences, else for a size named by a number up to twelve sentences back. */
+static uint32_t recent_list(const ng_work *w, const cstate *cs, int number, int ctype,
+                            int32_t *out)
+{
+    for (int i = 0; i < cs->ring_n; i++) {
+        const recent_group *r = &cs->ring[(cs->ring_pos - 1 - i + RING) % RING];
+        if (cs->cur_sent - r->sent > 4) break;
+        if (number > 0 && (int)r->n != number) continue;
+        if (ctype == NG_ETYPE_STATE + 1 && !r->states) continue;
+        if (ctype == NG_ETYPE_PERSON + 1 && !r->persons) continue;
+        if (ctype == NG_ETYPE__COUNT + 1 && has_people(w, r->acts, r->n)) continue;
+        memcpy(out, r->acts, r->n * sizeof *out);
+        return r->n;
+    }
+    if (number >= 2 && number <= GMAX && cs->bysize[number].n == (uint32_t)number &&
+        cs->cur_sent - cs->bysize[number].sent <= 12) {
+        /* "the three countries" named further back */
+        const recent_group *r = &cs->bysize[number];
+        if (!(ctype == NG_ETYPE_STATE + 1 && !r->states) &&
+            !(ctype == NG_ETYPE_PERSON + 1 && !r->persons)) {
+            memcpy(out, r->acts, r->n * sizeof *out);
+            return r->n;
+        }
+    }
+    return 0;
+}
+
+/* they, their: see the file's comment. */
+static uint32_t resolve_they(const ng_work *w, const cstate *cs, const sctx *c, int number,
+                             int ctype, uint32_t t0, int32_t *out)
+{
+    uint32_t n = 0;
+    /* a list of states or organizations earlier in this sentence */
+    for (size_t gi = c->ng; gi-- > 0;) {
+        const group *g = &c->g[gi];
+        if (g->t1 > t0 || g->an < 2 || g->place || has_people(w, c->acts + g->a0, g->an)) continue;
+        n = g->an > GMAX ? GMAX : g->an;
+        memcpy(out, c->acts + g->a0, n * sizeof *out);
+        return n;
+    }
+    /* two people named before it ("Speaking alongside X, Y said they had talked") */
+    for (size_t i = 0; i < c->nu && n < GMAX; i++) {
+        const unit *u = &c->u[i];
+        if (u->t1 > t0) break;
+        if (u->place || !unit_person(w, c, u)) continue;
+        uint32_t k;
+        for (k = 0; k < n && out[k] != c->acts[u->a0]; k++) {}
+        if (k == n) out[n++] = c->acts[u->a0];
+    }
+    if (n >= 2) return n;
+    /* "they" stands for states or organizations more often than for people */
+    if (ctype == 0 && (n = recent_list(w, cs, 0, NG_ETYPE__COUNT + 1, out)) != 0) return n;
+    if ((n = recent_list(w, cs, number, ctype, out)) != 0) return n;
+    return one(out, ng_recent__of_type(w, cs, NG_ETYPE_ORG, 2, 1));
+}
+
+/* The nearest single actor before t0 in this sentence that `want` accepts, -1. */
+static int32_t sentence_actor(const ng_work *w, const sctx *c, uint32_t t0,
+                              int (*want)(const ng_work *, const ng_wactor *, int), int arg)
+{
+    for (size_t i = c->nu; i-- > 0;) {
+        const unit *u = &c->u[i];
+        if (u->t1 > t0 || u->an != 1 || u->place) continue;
+        if (want(w, &w->actors[c->acts[u->a0]], arg)) return c->acts[u->a0];
+    }
+    return -1;
+}
+
+/* An organization that is not a government body; of states unless `any`. */
+static int is_org(const ng_work *w, const ng_wactor *x, int any)
+{
+    return x->type == NG_ETYPE_ORG && x->body < 0 &&
+           (any || (x->lex >= 0 && (w->lex->ents[x->lex].flags & NG_LXF_MULTISTATE)));
+}
+
+static int is_state(const ng_work *w, const ng_wactor *x, int arg)
+{
+    (void)w;
+    (void)arg;
+    return x->type == NG_ETYPE_STATE;
+}
+
+/* The actor the article names most among the recent ones `want` accepts (recent: named in
+ * the last `back` sentences, when some actor is already chosen), -1. */
+static int32_t most_named(const ng_work *w, const cstate *cs, uint32_t back,
+                          int (*want)(const ng_work *, const ng_wactor *, int), int arg)
+{
+    int32_t a = -1;
+    uint32_t best = 0;
+    for (int i = 0; i < cs->n_mru; i++) {
+        const ng_wactor *x = &w->actors[cs->mru[i]];
+        if (!want(w, x, arg)) continue;
+        if (cs->cur_sent >= cs->mru_sent[i] && cs->cur_sent - cs->mru_sent[i] > back && a >= 0)
+            continue;
+        if (a < 0 || x->mentions > best) {
+            a = cs->mru[i];
+            best = x->mentions;
+        }
+    }
+    return a;
+}
+
+/* The latest state actor: a state named in the sentence, else the most mentioned of the
+ * last sentences. */
+static int32_t recent_state(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t0)
+{
+    int32_t a = sentence_actor(w, c, t0, is_state, 0);
+    if (a >= 0) return a;
+    uint32_t best = 0;
+    for (int i = 0; i < cs->n_mru; i++) {
+        const ng_wactor *x = &w->actors[cs->mru[i]];
+        if (x->type != NG_ETYPE_STATE) continue;
+        if (cs->cur_sent >= cs->mru_sent[i] && cs->cur_sent - cs->mru_sent[i] > 2) continue;
+        if (a < 0 || x->mentions > best) {
+            a = cs->mru[i];
+            best = x->mentions;
+        }
+    }
+    return a;
+}
+
+uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, int cref, int number,
+                           int ctype, uint32_t t0, int32_t *out)
+{
+    int32_t a = -1;
+    switch (cref) {
+    case NG_CR_HE: return resolve_he(w, cs, c, t0, out);
+    case NG_CR_THEY: return resolve_they(w, cs, c, number, ctype, t0, out);
+    case NG_CR_GROUP: return recent_list(w, cs, number, ctype, out);
+    case NG_CR_IT:
+        /* an organization named earlier in this sentence, the nearest ("Mali quit the G5
+         * Sahel, while Niger still sits in it"), else the latest */
+        if ((a = sentence_actor(w, c, t0, is_org, 1)) < 0)
+            a = ng_recent__of_type(w, cs, NG_ETYPE_ORG, 2, 1);
+        return one(out, a);
+    case NG_CR_BLOC:
+        /* an organization named earlier in this sentence ("the EU imposed sanctions on
+         * Wagner, accusing the group of ..."): an organization of states for "the bloc"
+         * (number 0), any for "the group" (1); else the organization of states most
+         * mentioned among those of the last sentences */
+        if ((a = sentence_actor(w, c, t0, is_org, number == 1)) < 0)
+            a = most_named(w, cs, 6, is_org, 0);
+        return one(out, a);
+    case NG_CR_GOV:
+    case NG_CR_COUNTRY: return one(out, recent_state(w, cs, c, t0));
+    case NG_CR_BODY:
+        for (int i = 0; i < cs->n_mru && a < 0; i++)
+            if (w->actors[cs->mru[i]].body >= 0) a = cs->mru[i];
+        return one(out, a);
+    default: return 0;
+    }
 }
 
 /* A subject pronoun right after a verb of saying stands for the speaker: "Taiwan said
@@ -262,133 +250,169 @@ static uint32_t say_subject(const ng_work *w, const sctx *c, uint32_t t, int32_t
     return n;
 }
 
-/* Coreference mentions among tokens no mention covers; appended as units. */
+/* What a description "the [two] [modifiers] NOUN" at t stands for (t: a determiner);
+ * *t1 gets its end, *pron 1 when it opens a clause ("the two signed"). */
+static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
+                            uint32_t t, int32_t *acts, uint32_t *t1, int *pron);
+
+/* What the word at t stands for when it is a pronoun or a description: the number of actors
+ * in acts, 0 when none; *t1 gets its end, *pron whether it opens a clause. */
+static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
+                          uint32_t t, int32_t *acts, uint32_t *t1, int *pron)
+{
+    uint32_t n;
+    *t1 = t + 1;
+    *pron = ng_w__is(w, t, "he") || ng_w__is(w, t, "she") || ng_w__is(w, t, "they") ||
+            ng_w__is(w, t, "it");
+    /* "Taiwan said it ...", "X announced that they ..." */
+    if (*pron && (n = say_subject(w, c, t, acts)) != 0) return n;
+    if (ng_w__is(w, t, "each") && t + 1 < c->b && (ng_w__bits(w, t + 1) & NG_W_PERSONNOUN) &&
+        !covered[t + 1 - c->a]) {
+        /* "greeted each leader": the latest group of people */
+        *t1 = t + 2;
+        return ng_coref__resolve(w, cs, c, NG_CR_GROUP, 0, NG_ETYPE_PERSON + 1, t, acts);
+    }
+    if (ng_w__is(w, t, "he") || ng_w__is(w, t, "him") || ng_w__is(w, t, "his") ||
+        ng_w__is(w, t, "she") || ng_w__is(w, t, "her") || ng_w__is(w, t, "himself") ||
+        ng_w__is(w, t, "herself"))
+        return ng_coref__resolve(w, cs, c, NG_CR_HE, 0, 0, t, acts);
+    if (ng_w__is(w, t, "they") || ng_w__is(w, t, "them") || ng_w__is(w, t, "their") ||
+        ng_w__is(w, t, "themselves"))
+        return ng_coref__resolve(w, cs, c, NG_CR_THEY, 0, 0, t, acts);
+    if ((ng_w__is(w, t, "it") || ng_w__is(w, t, "its")) && !(w->tk.v[t].flags & NG_TK_INQUOTE))
+        return ng_coref__resolve(w, cs, c, NG_CR_IT, 0, 0, t, acts);
+    if (ng_w__bits(w, t) & NG_W_DET) return description(w, cs, c, covered, t, acts, t1, pron);
+    return 0;
+}
+
+/* The head noun of a description after its determiner and number at j: modifiers (at most
+ * three words that are not a head) and names ("the West African bloc") are skipped. Returns
+ * the head's token, or c->b when there is none. */
+static uint32_t description_head(const ng_work *w, const sctx *c, const uint8_t *covered,
+                                 uint32_t j)
+{
+    int mods = 0;
+    while (j < c->b && mods < 3 && !covered[j - c->a] && (w->tk.v[j].flags & NG_TK_WORD) &&
+           !(ng_w__bits(w, j) & (NG_W_GROUPNOUN | NG_W_BLOCNOUN | NG_W_GOVNOUN | NG_W_CLAUSE |
+                                 NG_W_PREP | NG_W_BE | NG_W_SAY)) &&
+           !is_country_noun(w, j) && !ng_w__is(w, j, "ministry")) {
+        if (j + 1 < c->b && !(w->tk.v[j + 1].flags & NG_TK_WORD)) break;
+        j++;
+        mods++;
+    }
+    while (j < c->b && covered[j - c->a] && mods < 3) {
+        j++;
+        mods++;
+    }
+    if (j >= c->b || covered[j - c->a] || !(w->tk.v[j].flags & NG_TK_WORD)) return c->b;
+    return j;
+}
+
+/* "the junta", "the government": the same noun stands for the same state all through the
+ * article. */
+static uint32_t government(const ng_work *w, cstate *cs, const sctx *c, uint32_t t, uint32_t j,
+                           int32_t *acts)
+{
+    for (int gi = 0; gi < cs->n_gov; gi++)
+        if (cs->gov[gi].noun == w->tk.v[j].h) return one(acts, cs->gov[gi].actor);
+    uint32_t n = ng_coref__resolve(w, cs, c, NG_CR_GOV, 0, 0, t, acts);
+    if (n == 1) ng_recent__gov_note(cs, w->tk.v[j].h, acts[0]);
+    return n;
+}
+
+static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
+                            uint32_t t, int32_t *acts, uint32_t *t1, int *pron)
+{
+    uint32_t j = t + 1, n;
+    int number = 0;
+    if (!(ng_w__is(w, t, "the") || ng_w__is(w, t, "these") || ng_w__is(w, t, "those") ||
+          ng_w__is(w, t, "both") || ng_w__is(w, t, "all")))
+        return 0;
+    if (ng_w__is(w, t, "both")) number = 2;
+    if (j < c->b && (ng_w__bits(w, j) & NG_W_NUMWORD)) {
+        number = ng_lex__word_number(w->lex, w->tk.v[j].h);
+        j++;
+    }
+    if (number > 0 && j == t + 2 && j < c->b && ng_w__is(w, t, "the") &&
+        (ng_lex__trigger_first(w->lex, w->tk.v[j].h) >= 0 ||
+         (ng_w__bits(w, j) & (NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_SAY | NG_W_SKIPADV)))) {
+        /* "the two signed a communique", "the two had met": the number alone */
+        *t1 = t + 2;
+        *pron = 1;
+        return ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
+    }
+    if ((j = description_head(w, c, covered, j)) == c->b) return 0;
+    uint32_t bits = ng_w__bits(w, j);
+    /* part of a name ("the New Delhi Leaders' Declaration"): not a description */
+    if ((w->tk.v[j].flags & NG_TK_CAP) && !(w->tk.v[j].flags & NG_TK_FIRST)) return 0;
+    int of_follows = j + 1 < c->b && (ng_w__is(w, j + 1, "of") || ng_w__is(w, j + 1, "from"));
+    *t1 = j + 1;
+    if (bits & NG_W_GROUPNOUN) {
+        int ctype = (bits & NG_W_PERSONNOUN)  ? NG_ETYPE_PERSON + 1
+                    : (bits & NG_W_PARTYNOUN) ? 0
+                                              : NG_ETYPE_STATE + 1;
+        /* "the defence ministers of X": a role noun phrase, not a coreference */
+        if (of_follows) return 0;
+        n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, ctype, t, acts);
+        if (!n && ctype == NG_ETYPE_PERSON + 1)
+            n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
+        return n;
+    }
+    if (number > 0 && j == t + 2 && !(bits & (NG_W_BLOCNOUN | NG_W_GOVNOUN))) {
+        /* "the two signed ...": the number alone */
+        *t1 = t + 2;
+        return ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
+    }
+    if (number) return 0;
+    if (bits & NG_W_BLOCNOUN) {
+        /* "the bloc of A, B and C" names its members; "the group of fomenting" does not */
+        if (j + 2 < c->b && ng_w__is(w, j + 1, "of") &&
+            (covered[j + 2 - c->a] || (w->tk.v[j + 2].flags & NG_TK_CAP) ||
+             (ng_w__bits(w, j + 2) & NG_W_DET)))
+            return 0;
+        /* "the group", "the organisation": any organization; "the bloc": of states */
+        int generic = ng_w__is(w, j, "group") || ng_w__is(w, j, "organisation") ||
+                      ng_w__is(w, j, "organization") || ng_w__is(w, j, "body");
+        return ng_coref__resolve(w, cs, c, NG_CR_BLOC, generic, 0, t, acts);
+    }
+    if ((bits & NG_W_GOVNOUN) && !(bits & NG_W_TROOPS)) {
+        /* "the military rulers of X": a role phrase, grouped with X later */
+        return of_follows ? 0 : government(w, cs, c, t, j, acts);
+    }
+    if (is_country_noun(w, j)) return ng_coref__resolve(w, cs, c, NG_CR_COUNTRY, 0, 0, t, acts);
+    if (ng_w__is(w, j, "ministry")) return ng_coref__resolve(w, cs, c, NG_CR_BODY, 0, 0, t, acts);
+    return 0;
+}
+
+/* "his counterparts from X", "her Malian counterpart": a possessive before a role is part
+ * of the role phrase, not its owner. */
+static int role_owner(const ng_work *w, const sctx *c, const uint8_t *covered, uint32_t t)
+{
+    uint32_t q = t + 1;
+    if (t + 1 >= c->b) return 0;
+    while (q < c->b && !covered[q - c->a] && (ng_w__bits(w, q) & NG_W_TITLEMOD)) q++;
+    return q < c->b &&
+           (covered[q - c->a] || (ng_w__bits(w, q) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)));
+}
+
 int ng_coref__units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered)
 {
     int error;
     int32_t acts[GMAX];
     for (uint32_t t = c->a; t < c->b; t++) {
-        if (covered[t - c->a]) continue;
-        const ng_tok *k = &w->tk.v[t];
-        if (!(k->flags & NG_TK_WORD)) continue;
-        uint32_t n = 0, t1 = t + 1;
-        int possessive = ng_w__is(w, t, "his") || ng_w__is(w, t, "her") || ng_w__is(w, t, "their") ||
-                         ng_w__is(w, t, "its");
-        if (possessive && t + 1 < c->b) {
-            /* "his counterparts from X", "her Malian counterpart": a role phrase, not the owner */
-            uint32_t q = t + 1;
-            while (q < c->b && !covered[q - c->a] && (ng_w__bits(w, q) & NG_W_TITLEMOD)) q++;
-            if (q < c->b && (covered[q - c->a] || (ng_w__bits(w, q) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)))) continue;
-        }
-        int subj_pron = ng_w__is(w, t, "he") || ng_w__is(w, t, "she") || ng_w__is(w, t, "they") || ng_w__is(w, t, "it");
-        if (subj_pron && (n = say_subject(w, c, t, acts)) != 0) {
-            /* "Taiwan said it ...", "X announced that they ..." */
-        } else if (ng_w__is(w, t, "each") && t + 1 < c->b && (ng_w__bits(w, t + 1) & NG_W_PERSONNOUN) &&
-                   !covered[t + 1 - c->a]) {
-            /* "greeted each leader": the latest group of people */
-            n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, 0, NG_ETYPE_PERSON + 1, t, acts);
-            t1 = t + 2;
-        } else if (ng_w__is(w, t, "he") || ng_w__is(w, t, "him") || ng_w__is(w, t, "his") ||
-            ng_w__is(w, t, "she") || ng_w__is(w, t, "her") || ng_w__is(w, t, "himself") ||
-            ng_w__is(w, t, "herself")) {
-            n = ng_coref__resolve(w, cs, c, NG_CR_HE, 0, 0, t, acts);
-        } else if (ng_w__is(w, t, "they") || ng_w__is(w, t, "them") || ng_w__is(w, t, "their") ||
-                   ng_w__is(w, t, "themselves")) {
-            n = ng_coref__resolve(w, cs, c, NG_CR_THEY, 0, 0, t, acts);
-        } else if ((ng_w__is(w, t, "it") || ng_w__is(w, t, "its")) && !(k->flags & NG_TK_INQUOTE)) {
-            n = ng_coref__resolve(w, cs, c, NG_CR_IT, 0, 0, t, acts);
-        } else if (ng_w__bits(w, t) & NG_W_DET) {
-            /* the [two] [modifiers] NOUN */
-            uint32_t j = t + 1;
-            int number = 0, mods = 0;
-            if (ng_w__is(w, t, "both")) number = 2;
-            if (j < c->b && (ng_w__bits(w, j) & NG_W_NUMWORD)) { number = ng_lex__word_number(w->lex, w->tk.v[j].h); j++; }
-            if (number > 0 && j == t + 2 && j < c->b && ng_w__is(w, t, "the") &&
-                (ng_lex__trigger_first(w->lex, w->tk.v[j].h) >= 0 ||
-                 (ng_w__bits(w, j) & (NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_SAY | NG_W_SKIPADV)))) {
-                /* "the two signed a communique", "the two had met": the number alone */
-                n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
-                if (n) {
-                    if ((error = ng_units__add(c, t, t + 2, acts, n, 0, 0)) < 0) return error;
-                    c->u[c->nu - 1].pron = 1;
-                    t = t + 1;
-                }
-                continue;
-            }
-            while (j < c->b && mods < 3 && !covered[j - c->a] && (w->tk.v[j].flags & NG_TK_WORD) &&
-                   !(ng_w__bits(w, j) & (NG_W_GROUPNOUN | NG_W_BLOCNOUN | NG_W_GOVNOUN | NG_W_CLAUSE | NG_W_PREP | NG_W_BE | NG_W_SAY)) &&
-                   !is_country_noun(w, j) && !ng_w__is(w, j, "ministry")) {
-                /* modifiers: words that are not the head */
-                if (j + 1 < c->b && !(w->tk.v[j + 1].flags & NG_TK_WORD)) break;
-                j++;
-                mods++;
-            }
-            while (j < c->b && covered[j - c->a] && mods < 3) { j++; mods++; } /* "the West African bloc" */
-            if (j >= c->b || covered[j - c->a] || !(w->tk.v[j].flags & NG_TK_WORD)) continue;
-            uint32_t bits = ng_w__bits(w, j);
-            int det_the = ng_w__is(w, t, "the") || ng_w__is(w, t, "these") || ng_w__is(w, t, "those") ||
-                          ng_w__is(w, t, "both") || ng_w__is(w, t, "all");
-            if (!det_the) continue;
-            /* part of a name ("the New Delhi Leaders' Declaration"): not a description */
-            if ((w->tk.v[j].flags & NG_TK_CAP) && !(w->tk.v[j].flags & NG_TK_FIRST)) continue;
-            if (bits & NG_W_GROUPNOUN) {
-                int ctype = (bits & NG_W_PERSONNOUN) ? NG_ETYPE_PERSON + 1
-                          : (bits & NG_W_PARTYNOUN) ? 0 : NG_ETYPE_STATE + 1;
-                /* "the defence ministers of X": a role noun phrase, not a coreference */
-                if (j + 1 < c->b && (ng_w__is(w, j + 1, "of") || ng_w__is(w, j + 1, "from"))) continue;
-                n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, ctype, t, acts);
-                if (!n && ctype == NG_ETYPE_PERSON + 1)
-                    n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
-                t1 = j + 1;
-            } else if (number > 0 && j == t + 2 && !(bits & (NG_W_BLOCNOUN | NG_W_GOVNOUN))) {
-                /* "the two signed ...": the number alone */
-                n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
-                t1 = t + 2;
-            } else if ((bits & NG_W_BLOCNOUN) && number == 0) {
-                /* "the bloc of A, B and C" names its members; "the group of fomenting" does not */
-                if (j + 2 < c->b && ng_w__is(w, j + 1, "of") &&
-                    (covered[j + 2 - c->a] || (w->tk.v[j + 2].flags & NG_TK_CAP) || (ng_w__bits(w, j + 2) & NG_W_DET)))
-                    continue;
-                /* "the group", "the organisation": any organization; "the bloc": of states */
-                int generic = ng_w__is(w, j, "group") || ng_w__is(w, j, "organisation") ||
-                              ng_w__is(w, j, "organization") || ng_w__is(w, j, "body");
-                n = ng_coref__resolve(w, cs, c, NG_CR_BLOC, generic, 0, t, acts);
-                t1 = j + 1;
-            } else if ((bits & NG_W_GOVNOUN) && number == 0 && !(bits & NG_W_TROOPS)) {
-                /* "the military rulers of X": a role phrase, grouped with X later */
-                if (j + 1 < c->b && (ng_w__is(w, j + 1, "of") || ng_w__is(w, j + 1, "from"))) continue;
-                /* the same noun stands for the same state all through the article ("the
-                 * junta") */
-                int gi;
-                for (gi = 0; gi < cs->n_gov && cs->gov[gi].noun != w->tk.v[j].h; gi++) {}
-                if (gi < cs->n_gov) {
-                    acts[0] = cs->gov[gi].actor;
-                    n = 1;
-                } else {
-                    n = ng_coref__resolve(w, cs, c, NG_CR_GOV, 0, 0, t, acts);
-                    if (n == 1) ng_coref__gov_note(cs, w->tk.v[j].h, acts[0]);
-                }
-                t1 = j + 1;
-            } else if (is_country_noun(w, j) && number == 0) {
-                n = ng_coref__resolve(w, cs, c, NG_CR_COUNTRY, 0, 0, t, acts);
-                t1 = j + 1;
-            } else if (ng_w__is(w, j, "ministry") && number == 0) {
-                n = ng_coref__resolve(w, cs, c, NG_CR_BODY, 0, 0, t, acts);
-                t1 = j + 1;
-            } else {
-                continue;
-            }
-        } else {
-            continue;
-        }
-        if (n) {
-            if ((error = ng_units__add(c, t, t1, acts, n, 0, 0)) < 0) return error;
-            c->u[c->nu - 1].pron = ng_w__is(w, t, "he") || ng_w__is(w, t, "she") || ng_w__is(w, t, "they") ||
-                                   ng_w__is(w, t, "it");
-            /* "his decision", "their withdrawal": the owner of what follows */
-            if (possessive && t1 == t + 1 && t1 < c->b && (w->tk.v[t1].flags & NG_TK_WORD)) c->u[c->nu - 1].poss = 1;
-            t = t1 - 1;
-        }
+        uint32_t n, t1;
+        int pron;
+        if (covered[t - c->a] || !(w->tk.v[t].flags & NG_TK_WORD)) continue;
+        int possessive = ng_w__is(w, t, "his") || ng_w__is(w, t, "her") ||
+                         ng_w__is(w, t, "their") || ng_w__is(w, t, "its");
+        if (possessive && role_owner(w, c, covered, t)) continue;
+        if (!(n = reference(w, cs, c, covered, t, acts, &t1, &pron))) continue;
+        if ((error = ng_units__add(c, t, t1, acts, n, 0, 0)) < 0) return error;
+        c->u[c->nu - 1].pron = (uint8_t)pron;
+        /* "his decision", "their withdrawal": the owner of what follows */
+        if (possessive && t1 == t + 1 && t1 < c->b && (w->tk.v[t1].flags & NG_TK_WORD))
+            c->u[c->nu - 1].poss = 1;
+        t = t1 - 1;
     }
     return NG_OK;
 }

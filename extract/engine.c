@@ -1,41 +1,29 @@
-/* engine.c - pass 2: who does what to whom, sentence by sentence.
+/* engine.c - pass 2: who does what to whom, sentence by sentence (the body in order, the
+ * headline last: it names what the body explains).
  *
- * For each sentence (the body in order, the headline last):
- *  1. units: each mention becomes a unit naming one or more actors (a capital after "in",
- *     "at", "from" ... is a place, otherwise it stands for its state; a demonym before
- *     "troops", "government" ... stands for its state; a bare title ("the Russian leader",
- *     "his Malian counterpart") is the last person of that state with that title, else the
- *     state); pronouns and descriptions are resolved (coreference, below);
- *  2. groups: units joined by ",", "and", "as well as", "along with" form one list; a role
+ * For each sentence (engine.h has the state the steps share):
+ *  1. units.c: each mention becomes a unit naming an actor (a capital after "in", "at",
+ *     "from" ... is a place, otherwise it stands for its state; a demonym before "troops",
+ *     "government" ... stands for its state; a bare title ("the Russian leader", "his
+ *     Malian counterpart") is the last person of that state with that title, else the
+ *     state); known people named by a part of their name in text no mention covers;
+ *  2. groups.c: units joined by ",", "and", "as well as", "along with" form one list; a role
  *     noun with "of"/"from" before a list ("the defence ministers of Mali and Niger", "his
  *     counterparts from ...") is that list;
- *  3. triggers (data/triggers.csv) are matched; each gets a subject (the nearest group to the
- *     left that is not in a prepositional phrase; the antecedent of "who"/"which"; the main
- *     subject for a participle after a comma or a verb after "and"; the agent after "by" in a
- *     passive) and an object (the first group after the trigger, or after its preposition);
- *     noun triggers take their parties from "between A and B", "of", a possessive or the
- *     sentence's main subject;
- *  4. modality: a modal verb, a plan, a negation or a denial between the subject and the
- *     trigger, an infinitive not governed by a decision ("plans to sign" but not "decided to
- *     withdraw"), a condition earlier in the sentence or a rumour anywhere in it: no edge;
- *  5. edges respect types (member_of needs an organization as object, affiliated_with a
- *     person as subject, nobody relates to a place) and get the date of the sentence's date
- *     expression nearest the trigger, else the article's date;
- *  6. people with a title naming a state or organization get affiliated_with; for an office
- *     written without a state, the state is decided at the end of the article from the
- *     clues each mention left (resolve_pending; README "Affiliations").
- * Coreference: he/she/his -> the nearest person before in the sentence, else the first person
- * of the latest sentence that has one; they/their -> the latest list of actors, else the latest
- * bloc; "the two sides", "the three countries", "both countries" -> the latest list (or pair of
- * relation partners) of that size and type; "the bloc", "the alliance" -> the latest
- * organization; "the junta", "the government", "the country" -> the latest state; "the
- * ministry" -> the latest ministry. */
+ *  3. coref.c: pronouns and descriptions become units (they need the lists of step 2, which
+ *     is then done again with them); recent.c keeps what the article named so far;
+ *  4. affiliations.c: people with a title naming a state or organization get
+ *     affiliated_with; for an office written without a state, the state is decided at the
+ *     end of the article from the clues each mention left;
+ *  5. triggers.c: the relation triggers (data/triggers.csv), each read by relation.c:
+ *     subject (subject.c), modality (modality.c), object (object.c), edges (emit.c) with the
+ *     date of the sentence's date expression nearest the trigger (sentdates.c).
+ * At the end of the article the pending affiliations are decided and the relations a person
+ * cannot have with their own state are dropped. */
 #include "engine.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* ------------------------------------------------------------------ driver */
 
 static int run_sentence(ng_work *w, cstate *cs, sctx *c, uint32_t s)
 {
@@ -64,30 +52,7 @@ static int run_sentence(ng_work *w, cstate *cs, sctx *c, uint32_t s)
     ng_affil__note_roles(w, cs, c);
     if ((error = ng_affil__sentence(w, cs, c)) < 0) goto cleanup;
     if ((error = ng_triggers__run(w, cs, c)) < 0) goto cleanup;
-    /* memory for coreference */
-    cs->sent_person[s] = -1;
-    for (int pass = 0; pass < 2 && cs->sent_person[s] < 0; pass++)
-        for (size_t gi = 0; gi < c->ng; gi++) {
-            const group *g = &c->g[gi];
-            if (g->place || (pass == 0 && g->pp && !g->role)) continue;
-            for (uint32_t k = 0; k < g->an; k++) {
-                int32_t a = c->acts[g->a0 + k];
-                if (w->actors[a].type != NG_ETYPE_PERSON) continue;
-                /* in prepositional phrases only: the person the article names most ("The
-                 * meeting with X was not the only one for Y") */
-                if (cs->sent_person[s] < 0 || (pass == 1 && w->actors[a].mentions > w->actors[cs->sent_person[s]].mentions))
-                    cs->sent_person[s] = a;
-            }
-        }
-    for (size_t gi = 0; gi < c->ng; gi++) {
-        const group *g = &c->g[gi];
-        if (!g->place && g->an >= 2) ng_coref__ring_push(w, cs, c->acts + g->a0, g->an, s);
-    }
-    for (size_t gi = 0; gi < c->ng; gi++) {
-        const group *g = &c->g[gi];
-        if (g->place) continue;
-        for (uint32_t k = 0; k < g->an; k++) ng_coref__mru_touch(cs, c->acts[g->a0 + k], s);
-    }
+    ng_recent__sentence(w, cs, c);
 cleanup:
     free(covered);
     free(c->gcov);

@@ -8,7 +8,7 @@
  * remembers what coreference and the end-of-article decisions need: the actors most recently
  * named, the latest lists, the pending affiliations, the last object of each relation.
  *
- * Private to the engine's files (engine.c, units.c, coref.c, groups.c, triggers.c,
+ * Private to the engine's files (engine.c, units.c, coref.c, recent.c, groups.c, triggers.c,
  * subject.c, object.c, modality.c, relation.c, emit.c, affiliations.c, sentdates.c). Every
  * array here is malloc'ed by the engine and freed by ng_engine__run before it returns.
  */
@@ -137,18 +137,30 @@ int ng_units__push_act(sctx *c, int32_t a);
 /* The actor of an organization named in the text (w->neworgs[o]), made on first use. */
 int ng_units__neworg_actor(ng_work *w, int32_t *out, int32_t o);
 
-/* coref.c: pronouns and descriptions. */
+/* coref.c: the units of pronouns and descriptions in tokens no mention covers. */
 int ng_coref__units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered);
 /* Resolves a pronoun or description of kind cref (NG_CR_*) before token t0 into out[] (room
  * for GMAX); number: how many ("the three countries"), 0 any; ctype: wanted type + 1, 0 any,
  * NG_ETYPE__COUNT + 1 anything but people. Returns how many actors. */
 uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, int cref, int number,
                            int ctype, uint32_t t0, int32_t *out);
-int32_t ng_coref__person_of(const ng_work *w, const cstate *cs, int32_t state_actor, int32_t title);
-void ng_coref__gov_note(cstate *cs, uint64_t noun, int32_t actor);
-void ng_coref__ring_push(const ng_work *w, cstate *cs, const int32_t *acts, uint32_t n,
-                         uint32_t sent);
-void ng_coref__mru_touch(cstate *cs, int32_t a, uint32_t sent);
+
+/* recent.c: the article's memory for coreference. */
+/* Actor a was named in sentence `sent` (it becomes the most recent). */
+void ng_recent__touch(cstate *cs, int32_t a, uint32_t sent);
+/* A list of actors named together (two or more). */
+void ng_recent__list(const ng_work *w, cstate *cs, const int32_t *acts, uint32_t n, uint32_t sent);
+/* The latest person affiliated with state_actor (and holding title when >= 0), -1. */
+int32_t ng_recent__person_of(const ng_work *w, const cstate *cs, int32_t state_actor,
+                             int32_t title);
+/* The latest actor of a type named in the last max_back sentences (orgs_bloc: not a
+ * government body), -1. */
+int32_t ng_recent__of_type(const ng_work *w, const cstate *cs, ng_etype type, uint32_t max_back,
+                           int orgs_bloc);
+/* A government noun ("junta") stands for this state from now on (the first decision stays). */
+void ng_recent__gov_note(cstate *cs, uint64_t noun, int32_t actor);
+/* At the end of a sentence: its first person, its lists, its actors. */
+void ng_recent__sentence(const ng_work *w, cstate *cs, const sctx *c);
 
 /* groups.c: lists of units and role phrases; the coverage maps c->gcov, gstart, gend. */
 int ng_groups__build(ng_work *w, sctx *c);

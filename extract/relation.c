@@ -270,7 +270,7 @@ static int emit_sides(ng_work *w, cstate *cs, sctx *c, const reading *r)
         int32_t both[GMAX];
         memcpy(both, r->S, r->ns * sizeof *r->S);
         memcpy(both + r->ns, r->O, r->no * sizeof *r->O);
-        if (ng_rel_symmetric(rel)) ng_coref__ring_push(w, cs, both, r->ns + r->no, c->s);
+        if (ng_rel_symmetric(rel)) ng_recent__list(w, cs, both, r->ns + r->no, c->s);
     }
     if (r->no <= GMAX && r->ns <= GMAX) {
         memcpy(cs->ell_obj[rel], r->O, r->no * sizeof *r->O);

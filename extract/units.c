@@ -191,7 +191,7 @@ int ng_units__mentions(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
                 uint32_t j = m->t1 + 1;
                 while (j < c->b && (ng_w__bits(w, j) & NG_W_TITLEMOD) && !(ng_w__bits(w, j) & NG_W_GOVNOUN)) j++;
                 if (j < c->b && (ng_w__bits(w, j) & NG_W_GOVNOUN) && !(ng_w__bits(w, j) & NG_W_TROOPS))
-                    ng_coref__gov_note(cs, w->tk.v[j].h, a);
+                    ng_recent__gov_note(cs, w->tk.v[j].h, a);
             }
             break;
         case NG_MK_ORG:
@@ -235,7 +235,7 @@ int ng_units__mentions(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
                 /* "the Mauritanian leader", "his Kazakh counterpart": that state's person */
                 int32_t sa;
                 if ((error = ng_actors__get_lex(w, &sa, m->lex)) < 0) return error;
-                a = ng_coref__person_of(w, cs, sa, -1);
+                a = ng_recent__person_of(w, cs, sa, -1);
                 if (a < 0) a = sa;
                 t0--;
                 t1 = m->t1 + 1;
@@ -243,7 +243,7 @@ int ng_units__mentions(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
             }
             if (j < c->b && (ng_w__bits(w, j) & (NG_W_TROOPS | NG_W_GOVNOUN)) && w->lex->ents[m->lex].type == NG_ETYPE_STATE) {
                 if ((error = ng_actors__get_lex(w, &a, m->lex)) < 0) return error;
-                if ((ng_w__bits(w, j) & NG_W_GOVNOUN) && !(ng_w__bits(w, j) & NG_W_TROOPS)) ng_coref__gov_note(cs, w->tk.v[j].h, a);
+                if ((ng_w__bits(w, j) & NG_W_GOVNOUN) && !(ng_w__bits(w, j) & NG_W_TROOPS)) ng_recent__gov_note(cs, w->tk.v[j].h, a);
                 t1 = j + 1;
                 if (t0 > c->a && ng_w__is(w, t0 - 1, "the")) t0--;
                 break;
@@ -287,7 +287,7 @@ int ng_units__mentions(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
             if (st < 0 && !(t0 > c->a && (ng_w__bits(w, t0 - 1) & NG_W_DET))) break;
             int32_t sa = -1;
             if (st >= 0 && (error = ng_actors__get_lex(w, &sa, st)) < 0) return error;
-            a = ng_coref__person_of(w, cs, sa, m->lex);
+            a = ng_recent__person_of(w, cs, sa, m->lex);
             if (a < 0) a = sa;
             if (t0 > c->a && (ng_w__bits(w, t0 - 1) & NG_W_DET)) t0--;
             break;

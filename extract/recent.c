@@ -1,0 +1,114 @@
+/* recent.c - what the article has named so far, for coreference: the actors most recently
+ * named (most recent first), the latest lists of actors ("they", "the two sides", "the
+ * three countries"), the first person of each sentence ("he"), and the state each
+ * government noun stands for ("the junta" -> Mali, once decided). */
+#include "engine.h"
+
+#include <string.h>
+
+void ng_recent__touch(cstate *cs, int32_t a, uint32_t sent)
+{
+    int i;
+    for (i = 0; i < cs->n_mru && cs->mru[i] != a; i++) {}
+    if (i == cs->n_mru) {
+        if (cs->n_mru < MRU) cs->n_mru++;
+        i = cs->n_mru - 1;
+    }
+    memmove(cs->mru + 1, cs->mru, (size_t)i * sizeof cs->mru[0]);
+    memmove(cs->mru_sent + 1, cs->mru_sent, (size_t)i * sizeof cs->mru_sent[0]);
+    cs->mru[0] = a;
+    cs->mru_sent[0] = sent;
+}
+
+void ng_recent__list(const ng_work *w, cstate *cs, const int32_t *acts, uint32_t n, uint32_t sent)
+{
+    if (n < 2) return;
+    recent_group *r = &cs->ring[cs->ring_pos];
+    r->n = 0;
+    r->persons = r->states = 1;
+    for (uint32_t i = 0; i < n && r->n < GMAX; i++) {
+        uint32_t k;
+        for (k = 0; k < r->n && r->acts[k] != acts[i]; k++) {}
+        if (k < r->n) continue;
+        r->acts[r->n++] = acts[i];
+        if (w->actors[acts[i]].type != NG_ETYPE_PERSON) r->persons = 0;
+        if (w->actors[acts[i]].type != NG_ETYPE_STATE) r->states = 0;
+    }
+    if (r->n < 2) return;
+    r->sent = sent;
+    if (r->n <= GMAX) cs->bysize[r->n] = *r;
+    cs->ring_pos = (cs->ring_pos + 1) % RING;
+    if (cs->ring_n < RING) cs->ring_n++;
+}
+
+int32_t ng_recent__person_of(const ng_work *w, const cstate *cs, int32_t state_actor,
+                             int32_t title)
+{
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < cs->n_mru; i++) {
+            const ng_wactor *a = &w->actors[cs->mru[i]];
+            if (a->type != NG_ETYPE_PERSON) continue;
+            if (state_actor >= 0 && a->affil != state_actor) continue;
+            if (pass == 0 && title >= 0 && a->title != title) continue;
+            if (state_actor < 0 && (title < 0 || a->title != title)) continue;
+            return cs->mru[i];
+        }
+    return -1;
+}
+
+int32_t ng_recent__of_type(const ng_work *w, const cstate *cs, ng_etype type, uint32_t max_back,
+                           int orgs_bloc)
+{
+    for (int i = 0; i < cs->n_mru; i++) {
+        const ng_wactor *a = &w->actors[cs->mru[i]];
+        if (cs->cur_sent - cs->mru_sent[i] > max_back && cs->cur_sent >= cs->mru_sent[i]) continue;
+        if (a->type != type) continue;
+        if (orgs_bloc && a->body >= 0) continue;
+        return cs->mru[i];
+    }
+    return -1;
+}
+
+void ng_recent__gov_note(cstate *cs, uint64_t noun, int32_t actor)
+{
+    for (int i = 0; i < cs->n_gov; i++)
+        if (cs->gov[i].noun == noun) return;
+    if (cs->n_gov == 8) return;
+    cs->gov[cs->n_gov].noun = noun;
+    cs->gov[cs->n_gov].actor = actor;
+    cs->n_gov++;
+}
+
+/* The first person of the sentence not in a prepositional phrase; else, among people in
+ * prepositional phrases only, the one the article names most ("The meeting with X was not
+ * the only one for Y"); -1. */
+static int32_t sentence_person(const ng_work *w, const sctx *c)
+{
+    int32_t best = -1;
+    for (int pass = 0; pass < 2 && best < 0; pass++)
+        for (size_t gi = 0; gi < c->ng; gi++) {
+            const group *g = &c->g[gi];
+            if (g->place || (pass == 0 && g->pp && !g->role)) continue;
+            for (uint32_t k = 0; k < g->an; k++) {
+                int32_t a = c->acts[g->a0 + k];
+                if (w->actors[a].type != NG_ETYPE_PERSON) continue;
+                if (best < 0 || (pass == 1 && w->actors[a].mentions > w->actors[best].mentions))
+                    best = a;
+            }
+        }
+    return best;
+}
+
+void ng_recent__sentence(const ng_work *w, cstate *cs, const sctx *c)
+{
+    cs->sent_person[c->s] = sentence_person(w, c);
+    for (size_t gi = 0; gi < c->ng; gi++) {
+        const group *g = &c->g[gi];
+        if (!g->place && g->an >= 2) ng_recent__list(w, cs, c->acts + g->a0, g->an, c->s);
+    }
+    for (size_t gi = 0; gi < c->ng; gi++) {
+        const group *g = &c->g[gi];
+        if (g->place) continue;
+        for (uint32_t k = 0; k < g->an; k++) ng_recent__touch(cs, c->acts[g->a0 + k], c->s);
+    }
+}
