@@ -98,6 +98,97 @@ int ng_actors__get_body(ng_work *w, int32_t *out, int32_t body, int32_t state)
     return NG_OK;
 }
 
+/* The key of a person named `label`: "person:" and the first and last word of the
+ * transliteration key, so that "Bola Tinubu" and "Bola Ahmed Tinubu" meet across articles;
+ * when another person of this article already has that short key (two people sharing first
+ * and last names), the full name is the key. */
+static int person_key(ng_buf *key, const ng_work *w, const char *label)
+{
+    ng_buf full = NG_BUF_INIT;
+    ng_names__key(&full, w->lex, label, strlen(label));
+    ng_buf_puts(key, "person:");
+    const char *f = full.ptr ? full.ptr : "";
+    const char *sp1 = strchr(f, ' '), *sp2 = strrchr(f, ' ');
+    if (sp1 && sp2 && sp1 != sp2) {
+        ng_buf_put(key, f, (size_t)(sp1 - f));
+        ng_buf_puts(key, sp2);
+        for (size_t i = 0; i < w->n_actors; i++)
+            if (key->ptr && strcmp(w->actors[i].key, key->ptr) == 0) {
+                ng_buf_clear(key);
+                ng_buf_puts(key, "person:");
+                ng_buf_puts(key, f);
+                break;
+            }
+    } else {
+        ng_buf_puts(key, f);
+    }
+    ng_buf_free(&full);
+    return key->oom ? NG_ENOMEM : NG_OK;
+}
+
+int ng_actors__person(ng_work *w, int32_t *out, int32_t p)
+{
+    ng_person *pe = &w->people[p];
+    int error;
+    if (pe->actor >= 0) {
+        *out = pe->actor;
+        return NG_OK;
+    }
+    const ng_mention *m = &w->ms[pe->name_m];
+    if (m->lex >= 0 && w->lex->ents[m->lex].type == NG_ETYPE_PERSON) {
+        if ((error = ng_actors__get_lex(w, out, m->lex)) < 0) return error;
+    } else {
+        size_t a = w->tk.v[m->n0].off, e = w->tk.v[m->n1 - 1].off + w->tk.v[m->n1 - 1].len;
+        char *label = ng_strndup(w->text + a, e - a);
+        ng_buf key = NG_BUF_INIT;
+        if (!label) return NG_ENOMEM;
+        if ((error = person_key(&key, w, label)) == NG_OK)
+            error = ng_actors__new(w, out, NG_ETYPE_PERSON, label, key.ptr);
+        free(label);
+        ng_buf_free(&key);
+        if (error < 0) return error;
+    }
+    w->actors[*out].partial = pe->partial;
+    pe->actor = *out;
+    return NG_OK;
+}
+
+int ng_actors__neworg(ng_work *w, int32_t *out, int32_t o)
+{
+    ng_neworg *no = &w->neworgs[o];
+    int error;
+    if (no->actor >= 0) {
+        *out = no->actor;
+        return NG_OK;
+    }
+    if (no->lex >= 0) {
+        if ((error = ng_actors__get_lex(w, out, no->lex)) < 0) return error;
+    } else {
+        const ng_mention *m = &w->ms[no->name_m];
+        size_t a = w->tk.v[m->t0].off, e = w->tk.v[m->t1 - 1].off + w->tk.v[m->t1 - 1].len;
+        char *label = ng_strndup(w->text + a, e - a);
+        ng_buf key = NG_BUF_INIT;
+        if (!label) return NG_ENOMEM;
+        ng_buf_puts(&key, "organization:");
+        ng_text_fold(&key, label, strlen(label));
+        if (key.oom) {
+            free(label);
+            ng_buf_free(&key);
+            return NG_ENOMEM;
+        }
+        /* the same name in another form ("the Republican Guard") is one actor */
+        *out = -1;
+        for (size_t i = 0; i < w->n_actors; i++)
+            if (strcmp(w->actors[i].key, key.ptr) == 0) *out = (int32_t)i;
+        error = *out >= 0 ? NG_OK : ng_actors__new(w, out, NG_ETYPE_ORG, label, key.ptr);
+        free(label);
+        ng_buf_free(&key);
+        if (error < 0) return error;
+    }
+    no->actor = *out;
+    return NG_OK;
+}
+
 int ng_actors__alias(ng_work *w, int32_t a, const char *s, size_t n)
 {
     ng_buf *al = &w->actors[a].aliases;

@@ -257,7 +257,7 @@ int ng_affil__sentence(ng_work *w, cstate *cs, sctx *c)
         }
         if (aff < 0 && m->st_org >= 0) {
             /* an organization the text names: "leader of the Sandinista Front (FSLN)" */
-            if ((error = ng_units__neworg_actor(w, &aff, m->st_org)) < 0) return error;
+            if ((error = ng_actors__neworg(w, &aff, m->st_org)) < 0) return error;
             stated = 1;
         }
         if (aff < 0 && m->owner) {

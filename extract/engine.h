@@ -134,8 +134,6 @@ int ng_units__known_names(ng_work *w, cstate *cs, sctx *c, uint8_t *covered);
 int ng_units__add(sctx *c, uint32_t t0, uint32_t t1, const int32_t *acts, uint32_t n, int place,
                   int role);
 int ng_units__push_act(sctx *c, int32_t a);
-/* The actor of an organization named in the text (w->neworgs[o]), made on first use. */
-int ng_units__neworg_actor(ng_work *w, int32_t *out, int32_t o);
 
 /* coref.c: the units of pronouns and descriptions in tokens no mention covers. */
 int ng_coref__units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered);

@@ -510,6 +510,10 @@ int ng_people__resolve(ng_work *w);
 int ng_actors__get_lex(ng_work *w, int32_t *out, int32_t ent);
 int ng_actors__get_body(ng_work *w, int32_t *out, int32_t body, int32_t state);
 int ng_actors__new(ng_work *w, int32_t *out, ng_etype type, const char *label, const char *key);
+/* The actor of person p (w->people), and of organization o named in the text (w->neworgs),
+ * made on first use. */
+int ng_actors__person(ng_work *w, int32_t *out, int32_t p);
+int ng_actors__neworg(ng_work *w, int32_t *out, int32_t o);
 int ng_actors__alias(ng_work *w, int32_t a, const char *s, size_t n);
 void ng_actors__free(ng_work *w);
 int ng_actors__to_doc(ng_work *w, ng_doc *doc);

@@ -1,4 +1,12 @@
-/* units.c - what the mentions of a sentence name: each becomes a unit of one actor. */
+/* units.c - what the mentions of a sentence name: each becomes a unit of one actor.
+ *
+ * A state or its seat is the state; a capital is its state when it acts ("Moscow has
+ * concluded") and a place after "in", "at", "from" ... or before ", <state>"; a body is
+ * its state's ("the Malian defence ministry"), or a bare body the one met before; a demonym
+ * before "troops", "government" ... is its state, before a person noun ("the Mauritanian
+ * leader") that state's latest person, before another noun a mere adjective; a bare title
+ * is the latest person of its state with that title, else the state. Known people are also
+ * found by any word of their name in text no mention covers (headlines, lists). */
 #include "engine.h"
 
 #include <stdlib.h>
@@ -65,84 +73,6 @@ static int capital_is_place(const ng_work *w, const sctx *c, const ng_mention *m
     return 0;
 }
 
-static int person_actor(ng_work *w, int32_t *out, int32_t p)
-{
-    ng_person *pe = &w->people[p];
-    int error;
-    if (pe->actor >= 0) { *out = pe->actor; return NG_OK; }
-    const ng_mention *m = &w->ms[pe->name_m];
-    if (m->lex >= 0 && w->lex->ents[m->lex].type == NG_ETYPE_PERSON) {
-        if ((error = ng_actors__get_lex(w, out, m->lex)) < 0) return error;
-    } else {
-        size_t a = w->tk.v[m->n0].off, e = w->tk.v[m->n1 - 1].off + w->tk.v[m->n1 - 1].len;
-        char *label = ng_strndup(w->text + a, e - a);
-        ng_buf key = NG_BUF_INIT;
-        if (!label) return NG_ENOMEM;
-        ng_buf full = NG_BUF_INIT;
-        ng_names__key(&full, w->lex, label, strlen(label));
-        /* the key keeps the first and the last word of the name, so that "Bola Tinubu" and
-         * "Bola Ahmed Tinubu" meet across articles; when another person of this article
-         * already has that short key (two people sharing first and last names), the full
-         * name is the key */
-        ng_buf_puts(&key, "person:");
-        {
-            const char *f = full.ptr ? full.ptr : "";
-            const char *sp1 = strchr(f, ' '), *sp2 = strrchr(f, ' ');
-            if (sp1 && sp2 && sp1 != sp2) {
-                ng_buf_put(&key, f, (size_t)(sp1 - f));
-                ng_buf_puts(&key, sp2);
-                for (size_t i = 0; i < w->n_actors; i++)
-                    if (key.ptr && strcmp(w->actors[i].key, key.ptr) == 0) {
-                        ng_buf_clear(&key);
-                        ng_buf_puts(&key, "person:");
-                        ng_buf_puts(&key, f);
-                        break;
-                    }
-            } else {
-                ng_buf_puts(&key, f);
-            }
-        }
-        ng_buf_free(&full);
-        if (key.oom) { free(label); ng_buf_free(&key); return NG_ENOMEM; }
-        error = ng_actors__new(w, out, NG_ETYPE_PERSON, label, key.ptr);
-        free(label);
-        ng_buf_free(&key);
-        if (error < 0) return error;
-    }
-    w->actors[*out].partial = pe->partial;
-    pe->actor = *out;
-    return NG_OK;
-}
-
-int ng_units__neworg_actor(ng_work *w, int32_t *out, int32_t o)
-{
-    ng_neworg *no = &w->neworgs[o];
-    int error;
-    if (no->actor >= 0) { *out = no->actor; return NG_OK; }
-    if (no->lex >= 0) {
-        if ((error = ng_actors__get_lex(w, out, no->lex)) < 0) return error;
-    } else {
-        const ng_mention *m = &w->ms[no->name_m];
-        size_t a = w->tk.v[m->t0].off, e = w->tk.v[m->t1 - 1].off + w->tk.v[m->t1 - 1].len;
-        char *label = ng_strndup(w->text + a, e - a);
-        ng_buf key = NG_BUF_INIT;
-        if (!label) return NG_ENOMEM;
-        ng_buf_puts(&key, "organization:");
-        ng_text_fold(&key, label, strlen(label));
-        if (key.oom) { free(label); ng_buf_free(&key); return NG_ENOMEM; }
-        /* the same name in another form ("the Republican Guard") is one actor */
-        *out = -1;
-        for (size_t i = 0; i < w->n_actors; i++)
-            if (strcmp(w->actors[i].key, key.ptr) == 0) *out = (int32_t)i;
-        error = *out >= 0 ? NG_OK : ng_actors__new(w, out, NG_ETYPE_ORG, label, key.ptr);
-        free(label);
-        ng_buf_free(&key);
-        if (error < 0) return error;
-    }
-    no->actor = *out;
-    return NG_OK;
-}
-
 /* Does the state of `a` appear in the article once, as the only state?  */
 static int32_t only_state(const ng_work *w)
 {
@@ -155,7 +85,194 @@ static int32_t only_state(const ng_work *w)
     return found;
 }
 
-/* Units of the mentions of a sentence. */
+/* What one mention names: actor a (-1 none) over tokens [t0, t1). */
+typedef struct munit {
+    int32_t a;
+    uint32_t t0, t1;
+    uint8_t place; /* a location, not an actor */
+    uint8_t adj;   /* a demonym used as a mere adjective */
+} munit;
+
+/* An organization named inside a person's title or apposition ("president of the UN
+ * Security Council", "head of the Republican Guard") is an actor of the article, though not
+ * a party of the sentence. */
+static int inner_org(ng_work *w, const ng_mention *m)
+{
+    int32_t a;
+    int error = m->org >= 0 ? ng_actors__neworg(w, &a, m->org) : ng_actors__get_lex(w, &a, m->lex);
+    if (error < 0) return error;
+    size_t o0 = w->tk.v[m->t0].off, o1 = w->tk.v[m->t1 - 1].off + w->tk.v[m->t1 - 1].len;
+    w->actors[a].mentions++;
+    w->actors[a].emit = 1;
+    return ng_actors__alias(w, a, w->text + o0, o1 - o0);
+}
+
+/* A state or its seat; "Mali's junta": the noun stands for Mali in the article. */
+static int unit_state(ng_work *w, cstate *cs, const sctx *c, const ng_mention *m, munit *u)
+{
+    int error;
+    if ((error = ng_actors__get_lex(w, &u->a, m->lex)) < 0) return error;
+    if (m->t1 + 1 < c->b && (w->tk.v[m->t1].flags & NG_TK_POSS)) {
+        uint32_t j = m->t1 + 1;
+        while (j < c->b && (ng_w__bits(w, j) & NG_W_TITLEMOD) && !(ng_w__bits(w, j) & NG_W_GOVNOUN))
+            j++;
+        if (j < c->b && (ng_w__bits(w, j) & NG_W_GOVNOUN) && !(ng_w__bits(w, j) & NG_W_TROOPS))
+            ng_recent__gov_note(cs, w->tk.v[j].h, u->a);
+    }
+    return NG_OK;
+}
+
+/* A capital is its state when it acts, a place otherwise. */
+static int unit_place(ng_work *w, const sctx *c, const ng_mention *m, munit *u)
+{
+    const ng_lx_entity *e = &w->lex->ents[m->lex];
+    if (e->state >= 0 && !capital_is_place(w, c, m)) return ng_actors__get_lex(w, &u->a, e->state);
+    u->place = 1;
+    return ng_actors__get_lex(w, &u->a, m->lex);
+}
+
+/* A government body with its state; a bare body is the same body met before, else the
+ * article's only state's. */
+static int unit_body(ng_work *w, const cstate *cs, const ng_mention *m, munit *u)
+{
+    int32_t st = m->st;
+    if (st < 0) {
+        for (int i = 0; i < cs->n_mru && u->a < 0; i++)
+            if (w->actors[cs->mru[i]].body == m->lex) u->a = cs->mru[i];
+        if (u->a < 0) {
+            int32_t os = only_state(w);
+            if (os >= 0 && w->actors[os].lex >= 0) st = w->actors[os].lex;
+        }
+    }
+    if (u->a < 0 && st >= 0) return ng_actors__get_body(w, &u->a, m->lex, st);
+    return NG_OK;
+}
+
+/* A demonym: "the Mauritanian leader", "his Kazakh counterpart" (that state's person);
+ * "French troops", "the Malian government", "Malian authorities" (the state); a mere
+ * adjective ("the Russian decision", "Swedish criticism": not an actor of the sentence, but
+ * what a condemnation may be aimed at, see object.c); otherwise nothing. */
+static int unit_demonym(ng_work *w, cstate *cs, const sctx *c, const ng_mention *m, munit *u)
+{
+    int error;
+    uint32_t j = m->t1;
+    int state = w->lex->ents[m->lex].type == NG_ETYPE_STATE;
+    if (j < c->b && (w->tk.v[j].flags & NG_TK_WORD) &&
+        !(ng_w__bits(w, j) & (NG_W_TROOPS | NG_W_GOVNOUN)) && j + 1 < c->b &&
+        (ng_w__bits(w, j + 1) & (NG_W_TROOPS | NG_W_GOVNOUN)))
+        j++;
+    if (m->t1 < c->b && (ng_w__bits(w, m->t1) & NG_W_PERSONNOUN) &&
+        !(w->tk.v[m->t1].flags & NG_TK_CAP) && u->t0 > c->a &&
+        (ng_w__bits(w, u->t0 - 1) & NG_W_DET) && state &&
+        !(ng_w__bits(w, m->t1) & NG_W_GROUPNOUN)) {
+        int32_t sa;
+        if ((error = ng_actors__get_lex(w, &sa, m->lex)) < 0) return error;
+        u->a = ng_recent__person_of(w, cs, sa, -1);
+        if (u->a < 0) u->a = sa;
+        u->t0--;
+        u->t1 = m->t1 + 1;
+        return NG_OK;
+    }
+    if (j < c->b && (ng_w__bits(w, j) & (NG_W_TROOPS | NG_W_GOVNOUN)) && state) {
+        if ((error = ng_actors__get_lex(w, &u->a, m->lex)) < 0) return error;
+        if ((ng_w__bits(w, j) & NG_W_GOVNOUN) && !(ng_w__bits(w, j) & NG_W_TROOPS))
+            ng_recent__gov_note(cs, w->tk.v[j].h, u->a);
+        u->t1 = j + 1;
+        if (u->t0 > c->a && ng_w__is(w, u->t0 - 1, "the")) u->t0--;
+        return NG_OK;
+    }
+    if (state && m->t1 < c->b && (w->tk.v[m->t1].flags & NG_TK_WORD) &&
+        !(w->tk.v[m->t1].flags & NG_TK_CAP) &&
+        !(ng_w__bits(w, m->t1) &
+          (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_PREP | NG_W_CLAUSE | NG_W_BE))) {
+        u->place = u->adj = 1;
+        return ng_actors__get_lex(w, &u->a, m->lex);
+    }
+    return NG_OK;
+}
+
+/* A bare title: "the Russian leader", "his Malian counterpart", "the Defense Minister of
+ * Russia", "the prime minister": the latest person of that state with that title, else the
+ * state (mention k of the sentence). */
+static int unit_title(ng_work *w, const cstate *cs, const sctx *c, uint32_t k, munit *u)
+{
+    const ng_wsent *se = &w->sents[c->s];
+    const ng_mention *m = &w->ms[k];
+    int32_t st = -1;
+    uint32_t j = m->t1;
+    int error;
+    if (k > se->m0) {
+        const ng_mention *p = &w->ms[k - 1];
+        if (!p->dead && p->kind == NG_MK_DEMONYM && p->t1 == m->t0) {
+            st = p->lex;
+            u->t0 = p->t0;
+        } else if (!p->dead && (p->kind == NG_MK_STATE || p->kind == NG_MK_SEAT) &&
+                   p->t1 + 1 == m->t0 && (w->tk.v[p->t1].flags & NG_TK_POSS)) {
+            st = p->lex;
+            u->t0 = p->t0;
+        }
+    }
+    if (st < 0 && j + 1 < c->b && ng_w__is(w, j, "of") && k + 1 < se->m0 + se->nm) {
+        const ng_mention *n2 = &w->ms[k + 1];
+        uint32_t q = j + 1;
+        if (q < c->b && ng_w__is(w, q, "the")) q++;
+        if (n2->t0 == q && n2->kind == NG_MK_STATE) {
+            st = n2->lex;
+            u->t1 = n2->t1;
+        }
+    }
+    /* plural titles before of/from are role phrases handled by grouping */
+    const char *f = ng_w__fold(w, m->t1 - 1);
+    if (w->tk.v[m->t1 - 1].flen > 2 && f[w->tk.v[m->t1 - 1].flen - 1] == 's' && st < 0) return NG_OK;
+    int det = u->t0 > c->a && (ng_w__bits(w, u->t0 - 1) & NG_W_DET);
+    if (st < 0 && !det) return NG_OK;
+    int32_t sa = -1;
+    if (st >= 0 && (error = ng_actors__get_lex(w, &sa, st)) < 0) return error;
+    u->a = ng_recent__person_of(w, cs, sa, m->lex);
+    if (u->a < 0) u->a = sa;
+    if (det) u->t0--;
+    return NG_OK;
+}
+
+/* The unit of mention k (u->a -1 when it names nothing here). */
+static int mention_unit(ng_work *w, cstate *cs, const sctx *c, uint32_t k, munit *u)
+{
+    ng_mention *m = &w->ms[k];
+    int error;
+    switch (m->kind) {
+    case NG_MK_STATE:
+    case NG_MK_SEAT: return unit_state(w, cs, c, m, u);
+    case NG_MK_ORG:
+        return m->org >= 0 ? ng_actors__neworg(w, &u->a, m->org)
+                           : ng_actors__get_lex(w, &u->a, m->lex);
+    case NG_MK_PLACE: return unit_place(w, c, m, u);
+    case NG_MK_BODY: return unit_body(w, cs, m, u);
+    case NG_MK_DEMONYM: return unit_demonym(w, cs, c, m, u);
+    case NG_MK_TITLE: return unit_title(w, cs, c, k, u);
+    case NG_MK_PERSON:
+        if ((error = ng_actors__person(w, &u->a, m->pers)) < 0) return error;
+        if (m->title >= 0) w->actors[u->a].title = m->title;
+        return NG_OK;
+    default: return NG_OK;
+    }
+}
+
+/* Counts a mention of its actor, with the name as written as an alias (demonyms and
+ * capitals are not names). */
+static int count_mention(ng_work *w, const ng_mention *m, int32_t a, int place)
+{
+    ng_wactor *wa = &w->actors[a];
+    wa->mentions++;
+    wa->emit = 1;
+    if (!(m->kind == NG_MK_PERSON || m->kind == NG_MK_STATE || m->kind == NG_MK_ORG ||
+          (m->kind == NG_MK_PLACE && place)))
+        return NG_OK;
+    size_t o0 = w->tk.v[m->n0].off, o1 = w->tk.v[m->n1 - 1].off + w->tk.v[m->n1 - 1].len;
+    if (m->kind == NG_MK_ORG && m->org >= 0 && w->neworgs[m->org].lex < 0)
+        o0 = w->tk.v[m->t0].off, o1 = w->tk.v[m->t1 - 1].off + w->tk.v[m->t1 - 1].len;
+    return ng_actors__alias(w, a, w->text + o0, o1 - o0);
+}
+
 int ng_units__mentions(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
 {
     const ng_wsent *se = &w->sents[c->s];
@@ -163,161 +280,20 @@ int ng_units__mentions(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
     int error;
     for (uint32_t k = se->m0; k < se->m0 + se->nm; k++) {
         ng_mention *m = &w->ms[k];
-        int32_t a = -1, acts[2];
-        int place = 0;
-        uint32_t t0 = m->t0, t1 = m->t1;
+        munit u = {-1, m->t0, m->t1, 0, 0};
         if (m->dead) continue;
         if (m->t0 < last_end) {
-            /* an organization or state named inside a person's title or apposition
-             * ("president of the UN Security Council", "head of the Republican Guard") is
-             * an actor of the article, though not a party of the sentence */
-            if (m->kind == NG_MK_ORG) {
-                if (m->kind == NG_MK_ORG && m->org >= 0) error = ng_units__neworg_actor(w, &a, m->org);
-                else error = ng_actors__get_lex(w, &a, m->lex);
-                if (error < 0) return error;
-                size_t o0 = w->tk.v[m->t0].off, o1 = w->tk.v[m->t1 - 1].off + w->tk.v[m->t1 - 1].len;
-                w->actors[a].mentions++;
-                w->actors[a].emit = 1;
-                if ((error = ng_actors__alias(w, a, w->text + o0, o1 - o0)) < 0) return error;
-            }
+            if (m->kind == NG_MK_ORG && (error = inner_org(w, m)) < 0) return error;
             continue;
         }
-        switch (m->kind) {
-        case NG_MK_STATE:
-        case NG_MK_SEAT:
-            if ((error = ng_actors__get_lex(w, &a, m->lex)) < 0) return error;
-            if (m->t1 + 1 < c->b && (w->tk.v[m->t1].flags & NG_TK_POSS)) {
-                /* "Mali's junta": the noun stands for Mali in the article */
-                uint32_t j = m->t1 + 1;
-                while (j < c->b && (ng_w__bits(w, j) & NG_W_TITLEMOD) && !(ng_w__bits(w, j) & NG_W_GOVNOUN)) j++;
-                if (j < c->b && (ng_w__bits(w, j) & NG_W_GOVNOUN) && !(ng_w__bits(w, j) & NG_W_TROOPS))
-                    ng_recent__gov_note(cs, w->tk.v[j].h, a);
-            }
-            break;
-        case NG_MK_ORG:
-            if (m->org >= 0) error = ng_units__neworg_actor(w, &a, m->org);
-            else error = ng_actors__get_lex(w, &a, m->lex);
-            if (error < 0) return error;
-            break;
-        case NG_MK_PLACE: {
-            const ng_lx_entity *e = &w->lex->ents[m->lex];
-            if (e->state >= 0 && !capital_is_place(w, c, m)) {
-                if ((error = ng_actors__get_lex(w, &a, e->state)) < 0) return error;
-            } else {
-                if ((error = ng_actors__get_lex(w, &a, m->lex)) < 0) return error;
-                place = 1;
-            }
-            break;
-        }
-        case NG_MK_BODY: {
-            int32_t st = m->st;
-            if (st < 0) {
-                /* a bare body: the same body met before, else the article's only state */
-                for (int i = 0; i < cs->n_mru && a < 0; i++)
-                    if (w->actors[cs->mru[i]].body == m->lex) a = cs->mru[i];
-                if (a < 0) {
-                    int32_t os = only_state(w);
-                    if (os >= 0 && w->actors[os].lex >= 0) st = w->actors[os].lex;
-                }
-            }
-            if (a < 0 && st >= 0 && (error = ng_actors__get_body(w, &a, m->lex, st)) < 0) return error;
-            break;
-        }
-        case NG_MK_DEMONYM: {
-            /* "French troops", "the Malian government", "Malian authorities" */
-            uint32_t j = m->t1;
-            if (j < c->b && (w->tk.v[j].flags & NG_TK_WORD) && !(ng_w__bits(w, j) & (NG_W_TROOPS | NG_W_GOVNOUN)) &&
-                j + 1 < c->b && (ng_w__bits(w, j + 1) & (NG_W_TROOPS | NG_W_GOVNOUN)))
-                j++;
-            if (m->t1 < c->b && (ng_w__bits(w, m->t1) & NG_W_PERSONNOUN) && !(w->tk.v[m->t1].flags & NG_TK_CAP) &&
-                t0 > c->a && (ng_w__bits(w, t0 - 1) & NG_W_DET) && w->lex->ents[m->lex].type == NG_ETYPE_STATE &&
-                !(ng_w__bits(w, m->t1) & NG_W_GROUPNOUN)) {
-                /* "the Mauritanian leader", "his Kazakh counterpart": that state's person */
-                int32_t sa;
-                if ((error = ng_actors__get_lex(w, &sa, m->lex)) < 0) return error;
-                a = ng_recent__person_of(w, cs, sa, -1);
-                if (a < 0) a = sa;
-                t0--;
-                t1 = m->t1 + 1;
-                break;
-            }
-            if (j < c->b && (ng_w__bits(w, j) & (NG_W_TROOPS | NG_W_GOVNOUN)) && w->lex->ents[m->lex].type == NG_ETYPE_STATE) {
-                if ((error = ng_actors__get_lex(w, &a, m->lex)) < 0) return error;
-                if ((ng_w__bits(w, j) & NG_W_GOVNOUN) && !(ng_w__bits(w, j) & NG_W_TROOPS)) ng_recent__gov_note(cs, w->tk.v[j].h, a);
-                t1 = j + 1;
-                if (t0 > c->a && ng_w__is(w, t0 - 1, "the")) t0--;
-                break;
-            }
-            if (w->lex->ents[m->lex].type == NG_ETYPE_STATE && m->t1 < c->b && (w->tk.v[m->t1].flags & NG_TK_WORD) &&
-                !(w->tk.v[m->t1].flags & NG_TK_CAP) &&
-                !(ng_w__bits(w, m->t1) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_PREP | NG_W_CLAUSE | NG_W_BE))) {
-                /* a mere adjective ("the Russian decision", "Swedish criticism"): not an
-                 * actor of the sentence, but what a condemnation may be aimed at (see
-                 * ng_object__find) */
-                if ((error = ng_actors__get_lex(w, &a, m->lex)) < 0) return error;
-                if ((error = ng_units__add(c, t0, t1, &a, 1, 1, 0)) < 0) return error;
-                c->u[c->nu - 1].adj = 1;
-                for (uint32_t t = t0; t < t1; t++) covered[t - c->a] = 1;
-                last_end = t1;
-                m->actor = a;
-                continue;
-            }
-            break;
-        }
-        case NG_MK_TITLE: {
-            /* a bare title: "the Russian leader", "his Malian counterpart", "the Defense
-             * Minister of Russia", "the prime minister" */
-            int32_t st = -1;
-            uint32_t j = m->t1;
-            if (k > se->m0) {
-                const ng_mention *p = &w->ms[k - 1];
-                if (!p->dead && p->kind == NG_MK_DEMONYM && p->t1 == m->t0) { st = p->lex; t0 = p->t0; }
-                else if (!p->dead && (p->kind == NG_MK_STATE || p->kind == NG_MK_SEAT) && p->t1 + 1 == m->t0 &&
-                         (w->tk.v[p->t1].flags & NG_TK_POSS)) { st = p->lex; t0 = p->t0; }
-            }
-            if (st < 0 && j + 1 < c->b && ng_w__is(w, j, "of") && k + 1 < se->m0 + se->nm) {
-                const ng_mention *n2 = &w->ms[k + 1];
-                uint32_t q = j + 1;
-                if (q < c->b && ng_w__is(w, q, "the")) q++;
-                if (n2->t0 == q && n2->kind == NG_MK_STATE) { st = n2->lex; t1 = n2->t1; }
-            }
-            /* plural titles before of/from are role phrases handled by grouping */
-            const char *f = ng_w__fold(w, m->t1 - 1);
-            if (w->tk.v[m->t1 - 1].flen > 2 && f[w->tk.v[m->t1 - 1].flen - 1] == 's' && st < 0) break;
-            if (st < 0 && !(t0 > c->a && (ng_w__bits(w, t0 - 1) & NG_W_DET))) break;
-            int32_t sa = -1;
-            if (st >= 0 && (error = ng_actors__get_lex(w, &sa, st)) < 0) return error;
-            a = ng_recent__person_of(w, cs, sa, m->lex);
-            if (a < 0) a = sa;
-            if (t0 > c->a && (ng_w__bits(w, t0 - 1) & NG_W_DET)) t0--;
-            break;
-        }
-        case NG_MK_PERSON:
-            if ((error = person_actor(w, &a, m->pers)) < 0) return error;
-            if (m->title >= 0) w->actors[a].title = m->title;
-            break;
-        default: break;
-        }
-        if (a < 0) continue;
-        acts[0] = a;
-        if ((error = ng_units__add(c, t0, t1, acts, 1, place, 0)) < 0) return error;
-        for (uint32_t t = t0; t < t1; t++) covered[t - c->a] = 1;
-        last_end = t1;
-        m->actor = a;
-        /* counts and aliases: names as written (demonyms and capitals are not names) */
-        ng_wactor *wa = &w->actors[a];
-        if (m->kind == NG_MK_PERSON || m->kind == NG_MK_STATE || m->kind == NG_MK_ORG ||
-            (m->kind == NG_MK_PLACE && place)) {
-            wa->mentions++;
-            wa->emit = 1;
-            size_t o0 = w->tk.v[m->n0].off, o1 = w->tk.v[m->n1 - 1].off + w->tk.v[m->n1 - 1].len;
-            if (m->kind == NG_MK_ORG && m->org >= 0 && w->neworgs[m->org].lex < 0)
-                o0 = w->tk.v[m->t0].off, o1 = w->tk.v[m->t1 - 1].off + w->tk.v[m->t1 - 1].len;
-            if ((error = ng_actors__alias(w, a, w->text + o0, o1 - o0)) < 0) return error;
-        } else {
-            wa->mentions++;
-            wa->emit = 1;
-        }
+        if ((error = mention_unit(w, cs, c, k, &u)) < 0) return error;
+        if (u.a < 0) continue;
+        if ((error = ng_units__add(c, u.t0, u.t1, &u.a, 1, u.place, 0)) < 0) return error;
+        c->u[c->nu - 1].adj = u.adj;
+        for (uint32_t t = u.t0; t < u.t1; t++) covered[t - c->a] = 1;
+        last_end = u.t1;
+        m->actor = u.a;
+        if (!u.adj && (error = count_mention(w, m, u.a, u.place)) < 0) return error;
     }
     /* mark every mention token covered so coreference does not look inside names */
     for (uint32_t k = se->m0; k < se->m0 + se->nm; k++) {
@@ -397,7 +373,7 @@ int ng_units__known_names(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
         }
         if (found < 0) continue;
         int32_t a;
-        if ((error = person_actor(w, &a, found)) < 0) return error;
+        if ((error = ng_actors__person(w, &a, found)) < 0) return error;
         uint32_t t0 = t;
         while (t0 > c->a && !covered[t0 - 1 - c->a] && (w->tk.v[t0 - 1].flags & NG_TK_CAP) &&
                !(ng_w__bits(w, t0 - 1) & (NG_W_STOP | NG_W_NOTNAME)))
