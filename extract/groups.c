@@ -1,4 +1,12 @@
-/* groups.c - units joined into lists, and role phrases that stand for a list. */
+/* groups.c - units joined into lists, and role phrases that stand for a list.
+ *
+ * Units joined by ",", "and", "or", "&", "as well as", "along with", "together with" form
+ * one group (a place never joins; a subject pronoun starts a clause; "X met Y, the
+ * ministry said" ends the list before the reporting clause). "between A and B" keeps its
+ * two conjuncts apart (split). A role noun or title before "of"/"from" and a group ("the
+ * defence ministers of Mali and Niger", "his counterparts from ...") is a role phrase that
+ * stands for the group, and joins a list before it. The maps gcov, gstart and gend give,
+ * for each token, the group that covers it, starts or ends there. */
 #include "engine.h"
 
 #include <stdlib.h>
@@ -64,31 +72,43 @@ static int joins(const ng_work *w, uint32_t t0, uint32_t t1, int *has_and)
     return n > 0;
 }
 
-int ng_groups__build(ng_work *w, sctx *c)
+/* Units in text order, longest first at one position. */
+static void sort_units(sctx *c)
+{
+    if (c->nu > 16) {
+        qsort(c->u, c->nu, sizeof *c->u, cmp_unit);
+        return;
+    }
+    /* a few units: a stable insertion sort (the same order as glibc's stable qsort) */
+    for (size_t i = 1; i < c->nu; i++) {
+        unit x = c->u[i];
+        size_t j = i;
+        while (j > 0 && cmp_unit(&c->u[j - 1], &x) > 0) {
+            c->u[j] = c->u[j - 1];
+            j--;
+        }
+        c->u[j] = x;
+    }
+}
+
+/* Drops the units nested in earlier ones. */
+static void drop_nested(sctx *c)
+{
+    size_t k = 0;
+    uint32_t end = 0;
+    for (size_t i = 0; i < c->nu; i++) {
+        if (k && c->u[i].t0 < end) continue;
+        c->u[k++] = c->u[i];
+        end = c->u[i].t1;
+    }
+    c->nu = k;
+}
+
+/* Lists: units joined by ",", "and", ... (not places; a subject pronoun starts a clause; "X
+ * met Y, the ministry said": the reporting clause starts a new group). */
+static int join_lists(const ng_work *w, sctx *c)
 {
     int error;
-    if (c->nu <= 16) {
-        /* a few units: a stable insertion sort (the same order as glibc's stable qsort) */
-        for (size_t i = 1; i < c->nu; i++) {
-            unit x = c->u[i];
-            size_t j = i;
-            while (j > 0 && cmp_unit(&c->u[j - 1], &x) > 0) { c->u[j] = c->u[j - 1]; j--; }
-            c->u[j] = x;
-        }
-    } else {
-        qsort(c->u, c->nu, sizeof *c->u, cmp_unit);
-    }
-    /* drop units nested in earlier ones */
-    {
-        size_t k = 0;
-        uint32_t end = 0;
-        for (size_t i = 0; i < c->nu; i++) {
-            if (k && c->u[i].t0 < end) continue;
-            c->u[k++] = c->u[i];
-            end = c->u[i].t1;
-        }
-        c->nu = k;
-    }
     for (size_t i = 0; i < c->nu;) {
         size_t j = i + 1;
         uint32_t split = 0;
@@ -96,10 +116,13 @@ int ng_groups__build(ng_work *w, sctx *c)
         while (j < c->nu && !c->u[i].place && !c->u[j].place && !c->u[j].pron) {
             int has_and;
             if (!joins(w, c->u[j - 1].t1, c->u[j].t0, &has_and)) break;
-            /* "X met Y, the ministry said": the reporting clause starts a new group */
             if (!has_and && c->u[j].t1 < c->b && (ng_w__bits(w, c->u[j].t1) & NG_W_SAY)) break;
-            if (has_and) { n_and++; if (!split) split = (uint32_t)j; }
-            else n_comma_only++;
+            if (has_and) {
+                n_and++;
+                if (!split) split = (uint32_t)j;
+            } else {
+                n_comma_only++;
+            }
             j++;
         }
         if ((error = add_group(c, (uint32_t)i, (uint32_t)(j - i))) < 0) return error;
@@ -108,7 +131,24 @@ int ng_groups__build(ng_work *w, sctx *c)
         if (n_and == 1 && n_comma_only == 0 && j - i >= 2) g->split = split;
         i = j;
     }
-    /* role phrases: "[the] [modifiers] TITLE-or-person-noun of/from GROUP" */
+    return NG_OK;
+}
+
+/* Is the role phrase's head at q a title of the sentence? *q moves to the title's start. */
+static int title_ends_at(const ng_work *w, const sctx *c, uint32_t *q)
+{
+    const ng_wsent *se = &w->sents[c->s];
+    for (uint32_t k = se->m0; k < se->m0 + se->nm; k++)
+        if (w->ms[k].kind == NG_MK_TITLE && w->ms[k].t1 == *q + 1 && !w->ms[k].dead) {
+            *q = w->ms[k].t0;
+            return 1;
+        }
+    return 0;
+}
+
+/* Role phrases: "[the] [modifiers] TITLE-or-person-noun of/from GROUP" stands for the group. */
+static void role_phrases(const ng_work *w, sctx *c)
+{
     for (size_t gi = 0; gi < c->ng; gi++) {
         group *g = &c->g[gi];
         if (g->t0 < c->a + 2) continue;
@@ -118,29 +158,35 @@ int ng_groups__build(ng_work *w, sctx *c)
         if (p == c->a) continue;
         uint32_t q = p - 1;
         uint32_t bits = ng_w__bits(w, q);
-        int is_title = 0;
-        const ng_wsent *se = &w->sents[c->s];
-        for (uint32_t k = se->m0; k < se->m0 + se->nm; k++)
-            if (w->ms[k].kind == NG_MK_TITLE && w->ms[k].t1 == q + 1 && !w->ms[k].dead) { is_title = 1; q = w->ms[k].t0; break; }
+        int is_title = title_ends_at(w, c, &q);
         if (!is_title && !(bits & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_GOVNOUN))) continue;
-        if (!is_title && ng_w__is(w, q, "members") && 0) continue;
         /* the phrase must not belong to a unit already (e.g. a person with a title) */
         if (gi > 0 && c->g[gi - 1].t1 > q) continue;
         while (q > c->a && ((ng_w__bits(w, q - 1) & (NG_W_TITLEMOD | NG_W_DET)) ||
-                            ((w->tk.v[q - 1].flags & NG_TK_CAP) && !(ng_w__bits(w, q - 1) & NG_W_STOP) &&
-                             !(w->tk.v[q - 1].flags & NG_TK_FIRST) && !(gi > 0 && c->g[gi - 1].t1 >= q)))) {
+                            ((w->tk.v[q - 1].flags & NG_TK_CAP) &&
+                             !(ng_w__bits(w, q - 1) & NG_W_STOP) &&
+                             !(w->tk.v[q - 1].flags & NG_TK_FIRST) &&
+                             !(gi > 0 && c->g[gi - 1].t1 >= q)))) {
             q--;
             if (ng_w__bits(w, q) & NG_W_DET) break;
         }
         g->t0 = q;
         g->role = 1;
     }
-    /* a role phrase joins the list before it: "X along with his counterparts from A and B",
-     * "between X and the ministers of A and B" (two conjuncts: X, and A and B) */
+}
+
+/* A role phrase joins the list before it: "X along with his counterparts from A and B",
+ * "between X and the ministers of A and B" (two conjuncts: X, and A and B). */
+static int join_role_lists(const ng_work *w, sctx *c)
+{
+    int error;
     for (size_t gi = 0; gi + 1 < c->ng;) {
         group *g = &c->g[gi], *h = &c->g[gi + 1];
         int has_and;
-        if (!h->role || g->place || h->place || !joins(w, g->t1, h->t0, &has_and)) { gi++; continue; }
+        if (!h->role || g->place || h->place || !joins(w, g->t1, h->t0, &has_and)) {
+            gi++;
+            continue;
+        }
         uint32_t a0 = (uint32_t)c->nacts;
         for (int side = 0; side < 2; side++) {
             const group *x = side ? h : g;
@@ -161,7 +207,13 @@ int ng_groups__build(ng_work *w, sctx *c)
         memmove(c->g + gi + 1, c->g + gi + 2, (c->ng - gi - 2) * sizeof *c->g);
         c->ng--;
     }
-    /* coverage maps */
+    return NG_OK;
+}
+
+/* The coverage maps, whether each group is possessive, and whether it is in a prepositional
+ * phrase (a role phrase takes the preposition of its head). */
+static void coverage(const ng_work *w, sctx *c)
+{
     /* gcov, gstart and gend are one allocation of 3 * (b - a): all -1 (bytes 0xFF) */
     memset(c->gcov, 0xFF, 3 * (size_t)(c->b - c->a) * sizeof *c->gcov);
     for (size_t gi = 0; gi < c->ng; gi++) {
@@ -169,8 +221,8 @@ int ng_groups__build(ng_work *w, sctx *c)
         for (uint32_t t = g->t0; t < g->t1; t++) c->gcov[t - c->a] = (int32_t)gi;
         c->gstart[g->t0 - c->a] = (int32_t)gi;
         c->gend[g->t1 - 1 - c->a] = (int32_t)gi;
-        g->poss = (g->t1 < c->b && (w->tk.v[g->t1].flags & NG_TK_POSS)) || c->u[g->u0 + g->un - 1].poss;
-        /* in a prepositional phrase? (role phrases take the preposition of their head) */
+        g->poss = (g->t1 < c->b && (w->tk.v[g->t1].flags & NG_TK_POSS)) ||
+                  c->u[g->u0 + g->un - 1].poss;
         if (g->t0 > c->a) {
             uint32_t p = g->t0 - 1;
             /* "with the Vatican": determiners between */
@@ -178,7 +230,17 @@ int ng_groups__build(ng_work *w, sctx *c)
             g->pp = (ng_w__bits(w, p) & NG_W_PREP) != 0;
         }
     }
-    (void)w;
+}
+
+int ng_groups__build(ng_work *w, sctx *c)
+{
+    int error;
+    sort_units(c);
+    drop_nested(c);
+    if ((error = join_lists(w, c)) < 0) return error;
+    role_phrases(w, c);
+    if ((error = join_role_lists(w, c)) < 0) return error;
+    coverage(w, c);
     return NG_OK;
 }
 
