@@ -25,7 +25,11 @@ int ng_actors__new(ng_work *w, int32_t *out, ng_etype type, const char *label, c
     a->lex = a->body = a->body_state = a->title = a->affil = -1;
     a->label = ng_strdup(label);
     a->key = ng_strdup(key);
-    if (!a->label || !a->key) { free(a->label); free(a->key); return NG_ENOMEM; }
+    if (!a->label || !a->key) {
+        free(a->label);
+        free(a->key);
+        return NG_ENOMEM;
+    }
     *out = (int32_t)w->n_actors++;
     return NG_OK;
 }
@@ -33,7 +37,10 @@ int ng_actors__new(ng_work *w, int32_t *out, ng_etype type, const char *label, c
 int ng_actors__get_lex(ng_work *w, int32_t *out, int32_t ent)
 {
     int error;
-    if (w->lex_actor[ent] >= 0) { *out = w->lex_actor[ent]; return NG_OK; }
+    if (w->lex_actor[ent] >= 0) {
+        *out = w->lex_actor[ent];
+        return NG_OK;
+    }
     /* two entities with one key (a user row overriding a built-in one) are one actor */
     for (size_t i = 0; i < w->n_actors; i++)
         if (strcmp(w->actors[i].key, w->lex->ents[ent].key) == 0) {
@@ -57,11 +64,15 @@ static int32_t org_named(const ng_work *w, const char *name)
     int32_t found = -1;
     if (ng_tok__run(&tk, w->lex, name, 0, strlen(name)) == 0 && tk.n) {
         uint64_t h = NG_SEQ_SEED;
-        for (size_t i = 0; i < tk.n; i++) h = ng_x__seq_hash(h, tk.v[i].h);
+        for (size_t i = 0; i < tk.n; i++)
+            h = ng_x__seq_hash(h, tk.v[i].h);
         const ng_ptab_slot *slot = ng_ptab__find(&w->lex->phrases, h);
         for (int32_t v = slot ? slot->first : -1; v >= 0; v = w->lex->phrases.vals[v].next) {
             const ng_ptab_val *pv = &w->lex->phrases.vals[v];
-            if (pv->kind == NG_LX_NAME && w->lex->ents[pv->id].type == NG_ETYPE_ORG) { found = pv->id; break; }
+            if (pv->kind == NG_LX_NAME && w->lex->ents[pv->id].type == NG_ETYPE_ORG) {
+                found = pv->id;
+                break;
+            }
         }
     }
     ng_toks__free(&tk);
@@ -73,13 +84,19 @@ int ng_actors__get_body(ng_work *w, int32_t *out, int32_t body, int32_t state)
 {
     int error;
     for (size_t i = 0; i < w->n_actors; i++)
-        if (w->actors[i].body == body && w->actors[i].body_state == state) { *out = (int32_t)i; return NG_OK; }
+        if (w->actors[i].body == body && w->actors[i].body_state == state) {
+            *out = (int32_t)i;
+            return NG_OK;
+        }
     const ng_lx_entity *st = &w->lex->ents[state];
     ng_buf label = NG_BUF_INIT, key = NG_BUF_INIT;
     ng_buf_puts(&label, st->demonym && *st->demonym ? st->demonym : st->name);
     ng_buf_putc(&label, ' ');
     ng_buf_puts(&label, w->lex->bodies[body].name);
-    if (label.oom) { ng_buf_free(&label); return NG_ENOMEM; }
+    if (label.oom) {
+        ng_buf_free(&label);
+        return NG_ENOMEM;
+    }
     int32_t org = org_named(w, label.ptr);
     if (org >= 0) {
         ng_buf_free(&label);
@@ -87,7 +104,11 @@ int ng_actors__get_body(ng_work *w, int32_t *out, int32_t body, int32_t state)
     } else {
         ng_buf_puts(&key, "organization:");
         ng_text_fold(&key, label.ptr, label.len);
-        if (key.oom) { ng_buf_free(&label); ng_buf_free(&key); return NG_ENOMEM; }
+        if (key.oom) {
+            ng_buf_free(&label);
+            ng_buf_free(&key);
+            return NG_ENOMEM;
+        }
         error = ng_actors__new(w, out, NG_ETYPE_ORG, label.ptr, key.ptr);
         ng_buf_free(&label);
         ng_buf_free(&key);
@@ -193,13 +214,18 @@ int ng_actors__alias(ng_work *w, int32_t a, const char *s, size_t n)
 {
     ng_buf *al = &w->actors[a].aliases;
     /* trim */
-    while (n && (*s == ' ')) { s++; n--; }
-    while (n && s[n - 1] == ' ') n--;
+    while (n && (*s == ' ')) {
+        s++;
+        n--;
+    }
+    while (n && s[n - 1] == ' ')
+        n--;
     if (!n || n > 200) return NG_OK;
     /* already there? aliases are '\n'-separated */
     for (size_t i = 0; i < al->len;) {
         size_t e = i;
-        while (e < al->len && al->ptr[e] != '\n') e++;
+        while (e < al->len && al->ptr[e] != '\n')
+            e++;
         if (e - i == n && memcmp(al->ptr + i, s, n) == 0) return NG_OK;
         i = e + 1;
     }
@@ -233,9 +259,13 @@ static char *join_aliases(const ng_buf *al)
     char **v = NULL;
     ng_buf out = NG_BUF_INIT;
     if (!copy) return NULL;
-    for (size_t i = 0; i < al->len; i++) if (copy[i] == '\n') n++;
+    for (size_t i = 0; i < al->len; i++)
+        if (copy[i] == '\n') n++;
     n++;
-    if (!(v = ng_malloc(n * sizeof *v))) { free(copy); return NULL; }
+    if (!(v = ng_malloc(n * sizeof *v))) {
+        free(copy);
+        return NULL;
+    }
     n = 0;
     for (char *p = copy; p;) {
         char *e = strchr(p, '\n');
@@ -247,11 +277,15 @@ static char *join_aliases(const ng_buf *al)
     for (size_t i = 0; i < n; i++) {
         if (i && strcmp(v[i], v[i - 1]) == 0) continue;
         if (out.len) ng_buf_putc(&out, '|');
-        for (const char *c = v[i]; *c; c++) ng_buf_putc(&out, *c == '|' ? '/' : *c);
+        for (const char *c = v[i]; *c; c++)
+            ng_buf_putc(&out, *c == '|' ? '/' : *c);
     }
     free(v);
     free(copy);
-    if (out.oom) { ng_buf_free(&out); return NULL; }
+    if (out.oom) {
+        ng_buf_free(&out);
+        return NULL;
+    }
     return out.ptr ? ng_buf_detach(&out) : ng_strdup("");
 }
 
@@ -272,8 +306,14 @@ int ng_actors__to_doc(ng_work *w, ng_doc *doc)
         out.type = a->type;
         out.mentions = a->mentions;
         out.partial = a->partial;
-        if (ng_actors__alias(w, (int32_t)i, a->label, strlen(a->label)) < 0) { error = NG_ENOMEM; goto cleanup; }
-        if (!(out.aliases = join_aliases(&a->aliases))) { error = NG_ENOMEM; goto cleanup; }
+        if (ng_actors__alias(w, (int32_t)i, a->label, strlen(a->label)) < 0) {
+            error = NG_ENOMEM;
+            goto cleanup;
+        }
+        if (!(out.aliases = join_aliases(&a->aliases))) {
+            error = NG_ENOMEM;
+            goto cleanup;
+        }
         error = ng_doc_add_actor(doc, &out, &idx);
         free(out.aliases);
         if (error < 0) goto cleanup;
@@ -290,7 +330,10 @@ int ng_actors__to_doc(ng_work *w, ng_doc *doc)
         rel.rel = x->rel;
         rel.offset = se->off;
         memcpy(rel.date, x->date, sizeof rel.date);
-        if (!(rel.sentence = ng_strndup(w->text + se->off, se->len))) { error = NG_ENOMEM; goto cleanup; }
+        if (!(rel.sentence = ng_strndup(w->text + se->off, se->len))) {
+            error = NG_ENOMEM;
+            goto cleanup;
+        }
         error = ng_doc_add_relation(doc, &rel);
         free(rel.sentence);
         if (error < 0) goto cleanup;

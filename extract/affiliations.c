@@ -1,4 +1,5 @@
-/* affiliations.c - affiliated_with from titles and roles, some decided at the end of the article. */
+/* affiliations.c - affiliated_with from titles and roles, some decided at the end of the article.
+ */
 #include "engine.h"
 
 #include <stdio.h>
@@ -11,7 +12,10 @@ static int32_t group_state(const ng_work *w, const sctx *c, const group *g)
     int32_t st = -1;
     for (uint32_t k = 0; k < g->an; k++) {
         int32_t x = c->acts[g->a0 + k];
-        if (w->actors[x].type == NG_ETYPE_STATE) { if (st >= 0 && st != x) return -1; st = x; }
+        if (w->actors[x].type == NG_ETYPE_STATE) {
+            if (st >= 0 && st != x) return -1;
+            st = x;
+        }
     }
     return st;
 }
@@ -69,14 +73,18 @@ static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *
         if (g->place || g->t1 <= m->t0) continue;
         if (g->t0 < m->t1) continue;
         uint32_t q = g->t0;
-        while (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET) && !ng_w__is(w, q - 1, "that")) q--;
-        int counterpart = q > c->a && (ng_w__is(w, q - 1, "with") || ng_w__is(w, q - 1, "from") ||
-                                       ng_w__is(w, q - 1, "to") || ng_w__is(w, q - 1, "against") ||
-                                       ng_w__is(w, q - 1, "between") || ng_w__is(w, q - 1, "towards"));
+        while (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET) && !ng_w__is(w, q - 1, "that"))
+            q--;
+        int counterpart =
+            q > c->a && (ng_w__is(w, q - 1, "with") || ng_w__is(w, q - 1, "from") ||
+                         ng_w__is(w, q - 1, "to") || ng_w__is(w, q - 1, "against") ||
+                         ng_w__is(w, q - 1, "between") || ng_w__is(w, q - 1, "towards"));
         if (counterpart) {
             for (uint32_t k = 0; k < g->an && p->n_excl < PEND_EXCL; k++) {
                 int32_t x = c->acts[g->a0 + k];
-                int32_t st = w->actors[x].type == NG_ETYPE_STATE ? x : w->actors[x].type == NG_ETYPE_PERSON ? w->actors[x].affil : -1;
+                int32_t st = w->actors[x].type == NG_ETYPE_STATE    ? x
+                             : w->actors[x].type == NG_ETYPE_PERSON ? w->actors[x].affil
+                                                                    : -1;
                 if (st >= 0) p->excl[p->n_excl++] = st;
             }
             continue;
@@ -84,8 +92,9 @@ static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *
         if (g->pp && !g->role) continue;
         if (p->after < 0) {
             int32_t st = group_state(w, c, g);
-            int clause = q > c->a && ((ng_w__bits(w, q - 1) & NG_W_SAY) || ng_w__is(w, q - 1, "that") ||
-                                      ng_w__is(w, q - 1, "and") || ng_w__punct(w, q - 1, ';'));
+            int clause =
+                q > c->a && ((ng_w__bits(w, q - 1) & NG_W_SAY) || ng_w__is(w, q - 1, "that") ||
+                             ng_w__is(w, q - 1, "and") || ng_w__punct(w, q - 1, ';'));
             int reports = g->t1 < c->b && (ng_w__bits(w, g->t1) & NG_W_SAY);
             if (st >= 0 && (clause || reports)) p->after = st;
         }
@@ -108,13 +117,18 @@ void ng_affil__note_roles(const ng_work *w, cstate *cs, const sctx *c)
             if (t >= c->b || !(w->tk.v[t].flags & NG_TK_POSS)) continue;
             t++;
         }
-        while (t < c->b && (ng_w__bits(w, t) & NG_W_TITLEMOD) && !(ng_w__bits(w, t) & NG_W_PERSONNOUN)) t++;
-        if (t >= c->b || !(ng_w__bits(w, t) & NG_W_PERSONNOUN) || (w->tk.v[t].flags & NG_TK_CAP)) continue;
+        while (t < c->b && (ng_w__bits(w, t) & NG_W_TITLEMOD) &&
+               !(ng_w__bits(w, t) & NG_W_PERSONNOUN))
+            t++;
+        if (t >= c->b || !(ng_w__bits(w, t) & NG_W_PERSONNOUN) || (w->tk.v[t].flags & NG_TK_CAP))
+            continue;
         /* not the title of a name ("France's ambassador Jean Dupont", "Togo's foreign
          * minister, Robert Agbe") */
         int named = 0;
         for (uint32_t q = se->m0; q < se->m0 + se->nm && !named; q++)
-            if (!w->ms[q].dead && w->ms[q].kind == NG_MK_PERSON && w->ms[q].t0 <= t && t < w->ms[q].t1) named = 1;
+            if (!w->ms[q].dead && w->ms[q].kind == NG_MK_PERSON && w->ms[q].t0 <= t &&
+                t < w->ms[q].t1)
+                named = 1;
         if (named) continue;
         int32_t a = w->lex_actor[m->lex];
         if (a < 0) continue;
@@ -130,9 +144,11 @@ static int unique_office(const ng_work *w, int32_t title)
 {
     const ng_lx_title *t = &w->lex->titles[title];
     if (t->body >= 0) return 1;
-    return strstr(t->title, "President") || strstr(t->title, "Prime Minister") || strstr(t->title, "Premier") ||
-           strstr(t->title, "Chancellor") || strstr(t->title, "King") || strstr(t->title, "Queen") ||
-           strstr(t->title, "Crown Prince") || strstr(t->title, "Emir") || strstr(t->title, "Sultan");
+    return strstr(t->title, "President") || strstr(t->title, "Prime Minister") ||
+           strstr(t->title, "Premier") || strstr(t->title, "Chancellor") ||
+           strstr(t->title, "King") || strstr(t->title, "Queen") ||
+           strstr(t->title, "Crown Prince") || strstr(t->title, "Emir") ||
+           strstr(t->title, "Sultan");
 }
 
 static int pending_ok(const ng_work *w, const cstate *cs, const pending_affil *p, int32_t st)
@@ -146,7 +162,9 @@ static int pending_ok(const ng_work *w, const cstate *cs, const pending_affil *p
         if (x->rel != NG_REL_MET && x->rel != NG_REL_SIGNED && x->rel != NG_REL_CONDEMNED) continue;
         int32_t other = x->src == p->actor ? x->dst : x->dst == p->actor ? x->src : -1;
         if (other < 0) continue;
-        if (other == st || (w->actors[other].type == NG_ETYPE_PERSON && w->actors[other].affil == st)) return 0;
+        if (other == st ||
+            (w->actors[other].type == NG_ETYPE_PERSON && w->actors[other].affil == st))
+            return 0;
     }
     /* another person holds this title for that state ("Nigeria's President X" makes a
      * later "President Y" someone else's): only for offices one person holds (heads of
@@ -154,8 +172,10 @@ static int pending_ok(const ng_work *w, const cstate *cs, const pending_affil *p
     if (!unique_office(w, p->title)) return 1;
     for (size_t i = 0; i < w->n_actors; i++) {
         const ng_wactor *o = &w->actors[i];
-        if ((int32_t)i == p->actor || o->type != NG_ETYPE_PERSON || o->affil != st || o->title < 0) continue;
-        if (ng_x__tok_hash(w->lex->titles[o->title].title, strlen(w->lex->titles[o->title].title)) ==
+        if ((int32_t)i == p->actor || o->type != NG_ETYPE_PERSON || o->affil != st || o->title < 0)
+            continue;
+        if (ng_x__tok_hash(w->lex->titles[o->title].title,
+                           strlen(w->lex->titles[o->title].title)) ==
             ng_x__tok_hash(w->lex->titles[p->title].title, strlen(w->lex->titles[p->title].title)))
             return 0;
     }
@@ -186,9 +206,10 @@ void ng_affil__drop_own_state(ng_work *w)
         const ng_wrel *x = &w->rels[r];
         int own = 0;
         if (x->rel == NG_REL_MET || x->rel == NG_REL_SIGNED || x->rel == NG_REL_CONDEMNED)
-            own = (w->actors[x->src].type == NG_ETYPE_PERSON && w->actors[x->src].affil == x->dst) ||
-                  (w->actors[x->dst].type == NG_ETYPE_PERSON && w->actors[x->dst].affil == x->src &&
-                   x->rel != NG_REL_CONDEMNED);
+            own =
+                (w->actors[x->src].type == NG_ETYPE_PERSON && w->actors[x->src].affil == x->dst) ||
+                (w->actors[x->dst].type == NG_ETYPE_PERSON && w->actors[x->dst].affil == x->src &&
+                 x->rel != NG_REL_CONDEMNED);
         if (!own) w->rels[k++] = *x;
     }
     w->n_rels = k;
@@ -216,7 +237,8 @@ int ng_affil__resolve_pending(ng_work *w, cstate *cs)
         /* a one-word title only: "the Russian minister" says nothing of "Trade Minister X" */
         if (strchr(w->lex->titles[p->title].title, ' ')) head = 0;
         for (int k = 0; k < cs->n_roles && st < 0 && head; k++)
-            if (cs->roles[k].head == head && pending_ok(w, cs, p, cs->roles[k].state)) st = cs->roles[k].state;
+            if (cs->roles[k].head == head && pending_ok(w, cs, p, cs->roles[k].state))
+                st = cs->roles[k].state;
         if (st < 0 && pending_ok(w, cs, p, p->before)) st = p->before;
         if (st < 0 && pending_ok(w, cs, p, p->after)) st = p->after;
         if (st < 0 && w->dateline_state >= 0) {
@@ -229,15 +251,20 @@ int ng_affil__resolve_pending(ng_work *w, cstate *cs)
             for (size_t a = 0; a < w->n_actors; a++) {
                 const ng_wactor *x = &w->actors[a];
                 if (x->type != NG_ETYPE_STATE || !pending_ok(w, cs, p, (int32_t)a)) continue;
-                if (x->mentions > best) { second = best; best = x->mentions; top = (int32_t)a; }
-                else if (x->mentions > second) second = x->mentions;
+                if (x->mentions > best) {
+                    second = best;
+                    best = x->mentions;
+                    top = (int32_t)a;
+                } else if (x->mentions > second)
+                    second = x->mentions;
             }
             if (top >= 0 && best > second) st = top;
         }
         if (st < 0) continue;
         pa->affil = st;
         w->actors[st].emit = 1;
-        if ((error = ng_emit__add(w, p->actor, st, NG_REL_AFFILIATED_WITH, p->sent, p->date)) < 0) return error;
+        if ((error = ng_emit__add(w, p->actor, st, NG_REL_AFFILIATED_WITH, p->sent, p->date)) < 0)
+            return error;
     }
     return NG_OK;
 }
@@ -269,14 +296,21 @@ int ng_affil__sentence(ng_work *w, cstate *cs, sctx *c)
                 int32_t g = ng_subject__main(w, c, m->t0);
                 if (g >= 0 && c->g[g].an == 1 && c->g[g].t1 <= m->t0) {
                     int32_t x = c->acts[c->g[g].a0];
-                    if (w->actors[x].type == NG_ETYPE_STATE || w->actors[x].type == NG_ETYPE_ORG) { acts[0] = x; n = 1; }
+                    if (w->actors[x].type == NG_ETYPE_STATE || w->actors[x].type == NG_ETYPE_ORG) {
+                        acts[0] = x;
+                        n = 1;
+                    }
                 }
             }
             if (!n) n = ng_coref__resolve(w, cs, c, NG_CR_COUNTRY, 0, 0, m->t0, acts);
-            if (n == 1) { aff = acts[0]; stated = 1; }
+            if (n == 1) {
+                aff = acts[0];
+                stated = 1;
+            }
         }
         if (aff < 0 && m->title >= 0 &&
-            (w->lex->titles[m->title].kind == NG_TITLE_OFFICE || w->lex->titles[m->title].kind == NG_TITLE_ROYAL) &&
+            (w->lex->titles[m->title].kind == NG_TITLE_OFFICE ||
+             w->lex->titles[m->title].kind == NG_TITLE_ROYAL) &&
             !w->people[m->pers].stated && !(m->ev & NG_EV_POSS)) {
             /* decided at the end of the article (see ng_affil__resolve_pending) */
             if ((error = add_pending(w, cs, c, m)) < 0) return error;
@@ -289,7 +323,8 @@ int ng_affil__sentence(ng_work *w, cstate *cs, sctx *c)
             if (w->actors[a2].type != NG_ETYPE_PLACE && a2 != aff) {
                 w->actors[a2].emit = 1;
                 if (!w->actors[a2].mentions) w->actors[a2].mentions = 1;
-                if ((error = ng_emit__add(w, m->actor, a2, NG_REL_AFFILIATED_WITH, c->s, ng_sentdates__nearest(w, c, m->t0))) < 0)
+                if ((error = ng_emit__add(w, m->actor, a2, NG_REL_AFFILIATED_WITH, c->s,
+                                          ng_sentdates__nearest(w, c, m->t0))) < 0)
                     return error;
             }
         }
@@ -299,7 +334,8 @@ int ng_affil__sentence(ng_work *w, cstate *cs, sctx *c)
         if (stated && w->actors[m->actor].affil < 0) w->actors[m->actor].affil = aff;
         w->actors[aff].emit = 1;
         if (!w->actors[aff].mentions) w->actors[aff].mentions = 1;
-        if ((error = ng_emit__add(w, m->actor, aff, NG_REL_AFFILIATED_WITH, c->s, ng_sentdates__nearest(w, c, m->t0))) < 0)
+        if ((error = ng_emit__add(w, m->actor, aff, NG_REL_AFFILIATED_WITH, c->s,
+                                  ng_sentdates__nearest(w, c, m->t0))) < 0)
             return error;
     }
     (void)cs;

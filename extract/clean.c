@@ -15,9 +15,9 @@
 #include <string.h>
 
 static const uint16_t cp1252_hi[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
-    0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 /* Length of a valid UTF-8 sequence at s (1..4) or 0 when invalid. */
 static size_t utf8_valid(const unsigned char *s, size_t n, uint32_t *cp)
@@ -25,11 +25,21 @@ static size_t utf8_valid(const unsigned char *s, size_t n, uint32_t *cp)
     unsigned c = s[0];
     size_t len;
     uint32_t v;
-    if (c < 0x80) { *cp = c; return 1; }
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; v = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; v = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; v = c & 0x07; }
-    else return 0;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        v = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        v = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        v = c & 0x07;
+    } else
+        return 0;
     if (len > n) return 0;
     for (size_t i = 1; i < len; i++) {
         if ((s[i] & 0xC0) != 0x80) return 0;
@@ -73,7 +83,10 @@ static void put_cp(ng_buf *b, uint32_t cp)
     }
 }
 
-static void put1(ng_buf *b, char c) { b->ptr[b->len++] = c; }
+static void put1(ng_buf *b, char c)
+{
+    b->ptr[b->len++] = c;
+}
 
 static int is_space_cp(uint32_t cp)
 {
@@ -96,21 +109,56 @@ static int is_spaced_dash(uint32_t cp)
 static int emit(ng_buf *b, uint32_t cp, uint32_t next)
 {
     if (room(b, 4) < 0) return NG_ENOMEM;
-    if (cp == '\r') { put1(b, '\n'); return NG_OK; }
-    if (cp == '\n') { put1(b, '\n'); return NG_OK; }
-    if (is_space_cp(cp)) { put1(b, ' '); return NG_OK; }
+    if (cp == '\r') {
+        put1(b, '\n');
+        return NG_OK;
+    }
+    if (cp == '\n') {
+        put1(b, '\n');
+        return NG_OK;
+    }
+    if (is_space_cp(cp)) {
+        put1(b, ' ');
+        return NG_OK;
+    }
     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) return NG_OK; /* controls */
     if (cp == 0xAD || cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060) return NG_OK;
     switch (cp) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC: case 0x00B4:
-        put1(b, '\''); return NG_OK;
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2033:
-        put1(b, '"'); return NG_OK;
-    case 0x2039: put1(b, '<'); return NG_OK;
-    case 0x203A: put1(b, '>'); return NG_OK;
-    case 0x2010: case 0x2011: put1(b, '-'); return NG_OK;
-    case 0x2026: put1(b, '.'); put1(b, '.'); put1(b, '.'); return NG_OK;
-    default: break;
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x02BC:
+    case 0x00B4:
+        put1(b, '\'');
+        return NG_OK;
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2033:
+        put1(b, '"');
+        return NG_OK;
+    case 0x2039:
+        put1(b, '<');
+        return NG_OK;
+    case 0x203A:
+        put1(b, '>');
+        return NG_OK;
+    case 0x2010:
+    case 0x2011:
+        put1(b, '-');
+        return NG_OK;
+    case 0x2026:
+        put1(b, '.');
+        put1(b, '.');
+        put1(b, '.');
+        return NG_OK;
+    default:
+        break;
     }
     if (is_spaced_dash(cp)) {
         /* a dash between digits is a range: keep it tight; elsewhere space it */
@@ -128,7 +176,10 @@ static int emit(ng_buf *b, uint32_t cp, uint32_t next)
 }
 
 /* Printable ASCII (0x20..0x7E) passes through the normalization unchanged. */
-static int plain_ascii(unsigned c) { return c >= 0x20 && c < 0x7F; }
+static int plain_ascii(unsigned c)
+{
+    return c >= 0x20 && c < 0x7F;
+}
 
 int ng_clean__decode(ng_buf *out, const char *raw, size_t len, ng_clean_stats *st)
 {
@@ -145,9 +196,16 @@ int ng_clean__decode(ng_buf *out, const char *raw, size_t len, ng_clean_stats *s
             i += 8;
         }
         if (i >= len) break;
-        if (s[i] < 0x80) { i++; continue; }
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
         size_t n = utf8_valid(s + i, len - i, &cp);
-        if (!n) { invalid++; i++; continue; }
+        if (!n) {
+            invalid++;
+            i++;
+            continue;
+        }
         if (n > 1) multi++;
         i += n;
     }
@@ -161,8 +219,12 @@ int ng_clean__decode(ng_buf *out, const char *raw, size_t len, ng_clean_stats *s
             n = 1;
             if (c >= 0x80 && c < 0xA0) {
                 cp = cp1252_hi[c - 0x80];
-                if (!cp) { cp = 0xFFFD; st->bad_bytes++; }
-            } else cp = c;
+                if (!cp) {
+                    cp = 0xFFFD;
+                    st->bad_bytes++;
+                }
+            } else
+                cp = c;
             if (i + 1 < len) {
                 unsigned c2 = s[i + 1];
                 next = (c2 >= 0x80 && c2 < 0xA0) ? cp1252_hi[c2 - 0x80] : c2;
@@ -177,7 +239,8 @@ int ng_clean__decode(ng_buf *out, const char *raw, size_t len, ng_clean_stats *s
                     memcpy(&x, s + j, 8);
                     if (((x - ones * 0x20) & ~x & highs) || (((x + ones) | x) & highs)) break;
                 }
-                while (j < len && plain_ascii(s[j])) j++;
+                while (j < len && plain_ascii(s[j]))
+                    j++;
                 if (room(out, j - i) < 0) return NG_ENOMEM;
                 memcpy(out->ptr + out->len, s + i, j - i);
                 out->len += j - i;
@@ -185,11 +248,18 @@ int ng_clean__decode(ng_buf *out, const char *raw, size_t len, ng_clean_stats *s
                 continue;
             }
             n = utf8_valid(s + i, len - i, &cp);
-            if (!n) { n = 1; cp = 0xFFFD; st->bad_bytes++; }
+            if (!n) {
+                n = 1;
+                cp = 0xFFFD;
+                st->bad_bytes++;
+            }
             if (is_spaced_dash(cp) && i + n < len && !utf8_valid(s + i + n, len - i - n, &next))
                 next = 0xFFFD;
         }
-        if (cp == '\r' && i + n < len && s[i + n] == '\n') { i += n; continue; }
+        if (cp == '\r' && i + n < len && s[i + n] == '\n') {
+            i += n;
+            continue;
+        }
         if (cp == 0) { /* a NUL byte is never text: counted, and kept apart as a space */
             st->bad_bytes++;
             if (emit(out, ' ', next) < 0) return NG_ENOMEM;
@@ -231,7 +301,7 @@ static size_t count_words_upto(const char *s, size_t n, size_t cap)
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
         x = __builtin_bswap64(x); /* byte i + k at bits 8k */
 #endif
-        uint64_t y = x ^ (ones * ' ');                          /* 0 where a space is */
+        uint64_t y = x ^ (ones * ' ');                           /* 0 where a space is */
         uint64_t zero = ~(((y & ~highs) + ~highs) | y | ~highs); /* high bit where y byte is 0 */
         uint64_t word = ~zero & highs;                           /* high bit where not a space */
         uint64_t prev = (word << 8) | (in ? 0x80ULL : 0);        /* the byte before */
@@ -286,9 +356,11 @@ static int is_breadcrumb(const char *s, size_t n)
 static int is_caption_credit(const char *line, size_t n)
 {
     size_t e = n, b;
-    while (e && line[e - 1] == ' ') e--;
+    while (e && line[e - 1] == ' ')
+        e--;
     b = e;
-    while (b && line[b - 1] != ' ') b--;
+    while (b && line[b - 1] != ' ')
+        b--;
     if (e - b < 4 || !memchr(line + b, '/', e - b)) return 0;
     for (size_t i = b; i < e; i++) {
         char c = line[i];
@@ -316,8 +388,8 @@ void ng_clean__boilerplate(const ng_lexicon *lex, char *text, size_t len, ng_cle
             size_t ln = f.len;
             /* compare without final punctuation */
             size_t lt = ln;
-            while (lt && (l[lt - 1] == '.' || l[lt - 1] == ':' || l[lt - 1] == '!' ||
-                          l[lt - 1] == ' '))
+            while (lt &&
+                   (l[lt - 1] == '.' || l[lt - 1] == ':' || l[lt - 1] == '!' || l[lt - 1] == ' '))
                 lt--;
             size_t words = count_words_upto(l, ln, 81);
             int contains = -1; /* may_contain(), computed when first needed */
@@ -325,8 +397,12 @@ void ng_clean__boilerplate(const ng_lexicon *lex, char *text, size_t len, ng_cle
                 const char *p = lex->bp[r].pattern;
                 size_t pn = lex->bp[r].len;
                 switch (lex->bp[r].match) {
-                case NG_BP_EXACT: kill = lt == pn && memcmp(l, p, pn) == 0; break;
-                case NG_BP_PREFIX: kill = words <= 12 && ln >= pn && memcmp(l, p, pn) == 0; break;
+                case NG_BP_EXACT:
+                    kill = lt == pn && memcmp(l, p, pn) == 0;
+                    break;
+                case NG_BP_PREFIX:
+                    kill = words <= 12 && ln >= pn && memcmp(l, p, pn) == 0;
+                    break;
                 case NG_BP_CONTAINS:
                     if (words > 80) break;
                     if (contains < 0) contains = may_contain(lex, l, ln);

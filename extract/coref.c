@@ -77,8 +77,7 @@ static int has_people(const ng_work *w, const int32_t *acts, uint32_t n)
 
 /* The latest list of `number` actors (0 any) of the kind ctype (see ng_coref__resolve): of
  * the last sentences, else for a size named by a number up to twelve sentences back. */
-static uint32_t recent_list(const ng_work *w, const cstate *cs, int number, int ctype,
-                            int32_t *out)
+static uint32_t recent_list(const ng_work *w, const cstate *cs, int number, int ctype, int32_t *out)
 {
     for (int i = 0; i < cs->ring_n; i++) {
         const recent_group *r = &cs->ring[(cs->ring_pos - 1 - i + RING) % RING];
@@ -122,7 +121,8 @@ static uint32_t resolve_they(const ng_work *w, const cstate *cs, const sctx *c, 
         if (u->t1 > t0) break;
         if (u->place || !unit_person(w, c, u)) continue;
         uint32_t k;
-        for (k = 0; k < n && out[k] != c->acts[u->a0]; k++) {}
+        for (k = 0; k < n && out[k] != c->acts[u->a0]; k++) {
+        }
         if (k == n) out[n++] = c->acts[u->a0];
     }
     if (n >= 2) return n;
@@ -202,9 +202,12 @@ uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, in
 {
     int32_t a = -1;
     switch (cref) {
-    case NG_CR_HE: return resolve_he(w, cs, c, t0, out);
-    case NG_CR_THEY: return resolve_they(w, cs, c, number, ctype, t0, out);
-    case NG_CR_GROUP: return recent_list(w, cs, number, ctype, out);
+    case NG_CR_HE:
+        return resolve_he(w, cs, c, t0, out);
+    case NG_CR_THEY:
+        return resolve_they(w, cs, c, number, ctype, t0, out);
+    case NG_CR_GROUP:
+        return recent_list(w, cs, number, ctype, out);
     case NG_CR_IT:
         /* an organization named earlier in this sentence, the nearest ("Mali quit the G5
          * Sahel, while Niger still sits in it"), else the latest */
@@ -220,12 +223,14 @@ uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, in
             a = most_named(w, cs, 6, is_org, 0);
         return one(out, a);
     case NG_CR_GOV:
-    case NG_CR_COUNTRY: return one(out, recent_state(w, cs, c, t0));
+    case NG_CR_COUNTRY:
+        return one(out, recent_state(w, cs, c, t0));
     case NG_CR_BODY:
         for (int i = 0; i < cs->n_mru && a < 0; i++)
             if (w->actors[cs->mru[i]].body >= 0) a = cs->mru[i];
         return one(out, a);
-    default: return 0;
+    default:
+        return 0;
     }
 }
 
@@ -237,7 +242,8 @@ static uint32_t say_subject(const ng_work *w, const sctx *c, uint32_t t, int32_t
     if (q > c->a && ng_w__is(w, q - 1, "that")) q--;
     if (q <= c->a || !(ng_w__bits(w, q - 1) & NG_W_SAY)) return 0;
     q--;
-    while (q > c->a && (ng_w__bits(w, q - 1) & (NG_W_PAST_MARK | NG_W_SKIPADV))) q--;
+    while (q > c->a && (ng_w__bits(w, q - 1) & (NG_W_PAST_MARK | NG_W_SKIPADV)))
+        q--;
     int32_t gi = q > c->a ? c->gend[q - 1 - c->a] : -1;
     if (gi < 0 || c->g[gi].place) return 0;
     const group *g = &c->g[gi];
@@ -257,8 +263,8 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
 
 /* What the word at t stands for when it is a pronoun or a description: the number of actors
  * in acts, 0 when none; *t1 gets its end, *pron whether it opens a clause. */
-static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
-                          uint32_t t, int32_t *acts, uint32_t *t1, int *pron)
+static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered, uint32_t t,
+                          int32_t *acts, uint32_t *t1, int *pron)
 {
     uint32_t n;
     *t1 = t + 1;
@@ -390,7 +396,8 @@ static int role_owner(const ng_work *w, const sctx *c, const uint8_t *covered, u
 {
     uint32_t q = t + 1;
     if (t + 1 >= c->b) return 0;
-    while (q < c->b && !covered[q - c->a] && (ng_w__bits(w, q) & NG_W_TITLEMOD)) q++;
+    while (q < c->b && !covered[q - c->a] && (ng_w__bits(w, q) & NG_W_TITLEMOD))
+        q++;
     return q < c->b &&
            (covered[q - c->a] || (ng_w__bits(w, q) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)));
 }

@@ -4,7 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
-static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static int leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 static int mdays(int y, int m)
 {
     static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -37,10 +40,11 @@ void ng_date__format(char out[11], int y, int m, int d)
 
 int ng_date__month(const char *f, size_t n)
 {
-    static const char *const full[] = {"january", "february", "march", "april", "may", "june",
-        "july", "august", "september", "october", "november", "december"};
-    static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-        "sep", "oct", "nov", "dec"};
+    static const char *const full[] = {"january",   "february", "march",    "april",
+                                       "may",       "june",     "july",     "august",
+                                       "september", "october",  "november", "december"};
+    static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                       "jul", "aug", "sep", "oct", "nov", "dec"};
     for (int i = 0; i < 12; i++) {
         if (strlen(full[i]) == n && memcmp(full[i], f, n) == 0) return i + 1;
         if (n == 3 && memcmp(abbr[i], f, 3) == 0) return i + 1;
@@ -51,8 +55,8 @@ int ng_date__month(const char *f, size_t n)
 
 int ng_date__weekday(const char *f, size_t n)
 {
-    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday"};
+    static const char *const days[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                       "friday", "saturday", "sunday"};
     for (int i = 0; i < 7; i++)
         if (strlen(days[i]) == n && memcmp(days[i], f, n) == 0) return i;
     return -1;

@@ -6,7 +6,11 @@
 int ng_emit__add(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_t sent, const char *date)
 {
     if (src < 0 || dst < 0 || src == dst) return NG_OK;
-    if (ng_rel_symmetric(rel) && src > dst) { int32_t t = src; src = dst; dst = t; }
+    if (ng_rel_symmetric(rel) && src > dst) {
+        int32_t t = src;
+        src = dst;
+        dst = t;
+    }
     for (size_t i = w->n_rels; i-- > 0;) {
         const ng_wrel *r = &w->rels[i];
         if (r->sent != sent) break;
@@ -40,19 +44,25 @@ int ng_emit__types_ok(const ng_work *w, ng_rel rel, int32_t s, int32_t o)
     if (ts == NG_ETYPE_PLACE || to == NG_ETYPE_PLACE) return 0;
     /* a person does not meet or sign with the state they act for */
     if ((rel == NG_REL_MET || rel == NG_REL_SIGNED) &&
-        ((ts == NG_ETYPE_PERSON && w->actors[s].affil == o) || (to == NG_ETYPE_PERSON && w->actors[o].affil == s)))
+        ((ts == NG_ETYPE_PERSON && w->actors[s].affil == o) ||
+         (to == NG_ETYPE_PERSON && w->actors[o].affil == s)))
         return 0;
     switch (rel) {
-    case NG_REL_MEMBER_OF: return ts != NG_ETYPE_PERSON && to == NG_ETYPE_ORG;
-    case NG_REL_AFFILIATED_WITH: return ts == NG_ETYPE_PERSON && to != NG_ETYPE_PERSON;
-    case NG_REL_WITHDREW: return to != NG_ETYPE_PERSON;
-    case NG_REL_CUT_TIES: return to != NG_ETYPE_PERSON;
-    default: return 1;
+    case NG_REL_MEMBER_OF:
+        return ts != NG_ETYPE_PERSON && to == NG_ETYPE_ORG;
+    case NG_REL_AFFILIATED_WITH:
+        return ts == NG_ETYPE_PERSON && to != NG_ETYPE_PERSON;
+    case NG_REL_WITHDREW:
+        return to != NG_ETYPE_PERSON;
+    case NG_REL_CUT_TIES:
+        return to != NG_ETYPE_PERSON;
+    default:
+        return 1;
     }
 }
 
 int ng_emit__pairs(ng_work *w, const sctx *c, ng_rel rel, const int32_t *s, uint32_t ns,
-                      const int32_t *o, uint32_t no, uint32_t sent, const char *date)
+                   const int32_t *o, uint32_t no, uint32_t sent, const char *date)
 {
     int error;
     for (uint32_t i = 0; i < ns; i++)
@@ -64,7 +74,8 @@ int ng_emit__pairs(ng_work *w, const sctx *c, ng_rel rel, const int32_t *s, uint
     return NG_OK;
 }
 
-int ng_emit__within(ng_work *w, const sctx *c, ng_rel rel, const group *g, uint32_t sent, const char *date)
+int ng_emit__within(ng_work *w, const sctx *c, ng_rel rel, const group *g, uint32_t sent,
+                    const char *date)
 {
     int error;
     if (g->split) {
@@ -77,8 +88,10 @@ int ng_emit__within(ng_work *w, const sctx *c, ng_rel rel, const group *g, uint3
         for (uint32_t ui = g->u0; ui < g->u0 + g->un; ui++) {
             const unit *u = &c->u[ui];
             for (uint32_t k = 0; k < u->an; k++) {
-                if (ui < g->split) { if (nl < GMAX) L[nl++] = c->acts[u->a0 + k]; }
-                else if (nr < GMAX) R[nr++] = c->acts[u->a0 + k];
+                if (ui < g->split) {
+                    if (nl < GMAX) L[nl++] = c->acts[u->a0 + k];
+                } else if (nr < GMAX)
+                    R[nr++] = c->acts[u->a0 + k];
             }
         }
         return ng_emit__pairs(w, c, rel, L, nl, R, nr, sent, date);

@@ -38,7 +38,10 @@ static int run_sentence(ng_work *w, cstate *cs, sctx *c, uint32_t s)
     cs->cur_sent = s;
     if (!se->ntok) return NG_OK;
     if (!(covered = ng_calloc(se->ntok, 1))) return NG_ENOMEM;
-    if (!(c->gcov = ng_malloc(se->ntok * 3 * sizeof *c->gcov))) { free(covered); return NG_ENOMEM; }
+    if (!(c->gcov = ng_malloc(se->ntok * 3 * sizeof *c->gcov))) {
+        free(covered);
+        return NG_ENOMEM;
+    }
     c->gstart = c->gcov + se->ntok;
     c->gend = c->gstart + se->ntok;
     ng_sentdates__read(w, c);
@@ -68,7 +71,8 @@ int ng_engine__run(ng_work *w)
     memset(&cs, 0, sizeof cs);
     memset(&c, 0, sizeof c);
     if (!(cs.sent_person = ng_malloc((w->n_sents + 1) * sizeof *cs.sent_person))) return NG_ENOMEM;
-    for (size_t i = 0; i <= w->n_sents; i++) cs.sent_person[i] = -1;
+    for (size_t i = 0; i <= w->n_sents; i++)
+        cs.sent_person[i] = -1;
     /* the body in order, the headline last (it names what the body explains) */
     for (uint32_t s = 0; s < w->n_sents; s++) {
         if (w->sents[s].headline) continue;

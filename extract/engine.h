@@ -197,8 +197,7 @@ int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t 
                         int noun);
 
 /* emit.c: edges. ng_emit__add keeps one edge per (source, target, relation) and sentence. */
-int ng_emit__add(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_t sent,
-                 const char *date);
+int ng_emit__add(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_t sent, const char *date);
 int ng_emit__types_ok(const ng_work *w, ng_rel rel, int32_t s, int32_t o);
 int ng_emit__pairs(ng_work *w, const sctx *c, ng_rel rel, const int32_t *s, uint32_t ns,
                    const int32_t *o, uint32_t no, uint32_t sent, const char *date);

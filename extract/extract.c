@@ -34,12 +34,15 @@ static int32_t dateline_state(const ng_lexicon *lex, const char *city)
     size_t clen = strcspn(city, "/");
     if (ng_tok__run(&tk, lex, city, 0, clen) == 0 && tk.n) {
         uint64_t h = NG_SEQ_SEED;
-        for (size_t i = 0; i < tk.n; i++) h = ng_x__seq_hash(h, tk.v[i].h);
+        for (size_t i = 0; i < tk.n; i++)
+            h = ng_x__seq_hash(h, tk.v[i].h);
         const ng_ptab_slot *slot = ng_ptab__find(&lex->phrases, h);
         for (int32_t v = slot ? slot->first : -1; v >= 0 && st < 0; v = lex->phrases.vals[v].next) {
             const ng_ptab_val *pv = &lex->phrases.vals[v];
-            if (pv->kind == NG_LX_CAPITAL) st = lex->ents[pv->id].state;
-            else if (pv->kind == NG_LX_NAME && lex->ents[pv->id].type == NG_ETYPE_STATE) st = pv->id;
+            if (pv->kind == NG_LX_CAPITAL)
+                st = lex->ents[pv->id].state;
+            else if (pv->kind == NG_LX_NAME && lex->ents[pv->id].type == NG_ETYPE_STATE)
+                st = pv->id;
         }
     }
     ng_toks__free(&tk);
@@ -60,9 +63,11 @@ int ng_extract_article(ng_doc **out, const ng_lexicon *lex, const ng_article *ar
     memset(&w, 0, sizeof w);
     w.lex = lex;
     w.tk.fold = &w.fold;
-    if ((error = ng_doc_new(&doc, article->id ? article->id : "", article->origin ? article->origin : "")) < 0)
+    if ((error = ng_doc_new(&doc, article->id ? article->id : "",
+                            article->origin ? article->origin : "")) < 0)
         goto cleanup;
-    if ((error = ng_clean__decode(&clean, article->text ? article->text : "", article->text ? article->len : 0, &st)) < 0)
+    if ((error = ng_clean__decode(&clean, article->text ? article->text : "",
+                                  article->text ? article->len : 0, &st)) < 0)
         goto cleanup;
     ng_clean__boilerplate(lex, clean.ptr, clean.len, &st);
     doc->bad_bytes = st.bad_bytes;
@@ -73,20 +78,34 @@ int ng_extract_article(ng_doc **out, const ng_lexicon *lex, const ng_article *ar
     memcpy(doc->date, w.meta.date, sizeof doc->date);
     {
         char *title = NULL;
-        if (article->title && *article->title) title = ng_strdup(article->title);
-        else if (w.meta.title_len) title = ng_strndup(w.text + w.meta.title_off, w.meta.title_len);
-        if (title) { free(doc->title); doc->title = title; }
-        else if ((article->title && *article->title) || w.meta.title_len) { error = NG_ENOMEM; goto cleanup; }
+        if (article->title && *article->title)
+            title = ng_strdup(article->title);
+        else if (w.meta.title_len)
+            title = ng_strndup(w.text + w.meta.title_off, w.meta.title_len);
+        if (title) {
+            free(doc->title);
+            doc->title = title;
+        } else if ((article->title && *article->title) || w.meta.title_len) {
+            error = NG_ENOMEM;
+            goto cleanup;
+        }
         if (article->url) {
             char *url = ng_strdup(article->url);
-            if (!url) { error = NG_ENOMEM; goto cleanup; }
+            if (!url) {
+                error = NG_ENOMEM;
+                goto cleanup;
+            }
             free(doc->url);
             doc->url = url;
         }
     }
     /* sentences and tokens */
-    if ((error = ng_split__sentences(&spans, &n_spans, lex, w.text, w.len, &w.meta)) < 0) goto cleanup;
-    if (n_spans && !(w.sents = ng_calloc(n_spans, sizeof *w.sents))) { error = NG_ENOMEM; goto cleanup; }
+    if ((error = ng_split__sentences(&spans, &n_spans, lex, w.text, w.len, &w.meta)) < 0)
+        goto cleanup;
+    if (n_spans && !(w.sents = ng_calloc(n_spans, sizeof *w.sents))) {
+        error = NG_ENOMEM;
+        goto cleanup;
+    }
     for (size_t i = 0; i < n_spans; i++) {
         ng_wsent *se = &w.sents[w.n_sents];
         se->off = spans[i].off;
@@ -104,9 +123,14 @@ int ng_extract_article(ng_doc **out, const ng_lexicon *lex, const ng_article *ar
     }
     doc->n_sentences = (uint32_t)w.n_sents;
     /* word classes once per token (the rules ask for them many times) */
-    for (size_t i = 0; i < w.tk.n; i++) w.tk.v[i].bits = ng_lex__word_bits(lex, w.tk.v[i].h);
-    if (lex->n_ents && !(w.lex_actor = ng_malloc(lex->n_ents * sizeof *w.lex_actor))) { error = NG_ENOMEM; goto cleanup; }
-    for (size_t i = 0; i < lex->n_ents; i++) w.lex_actor[i] = -1;
+    for (size_t i = 0; i < w.tk.n; i++)
+        w.tk.v[i].bits = ng_lex__word_bits(lex, w.tk.v[i].h);
+    if (lex->n_ents && !(w.lex_actor = ng_malloc(lex->n_ents * sizeof *w.lex_actor))) {
+        error = NG_ENOMEM;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < lex->n_ents; i++)
+        w.lex_actor[i] = -1;
     w.dateline_state = dateline_state(lex, w.meta.dateline_city);
     /* pass 1, people, pass 2 */
     for (uint32_t s = 0; s < w.n_sents; s++)

@@ -12,8 +12,8 @@
  *   coref.c     pronouns and descriptions ("the bloc", "his Malian counterpart");
  *   relations.c trigger patterns (data/triggers.csv), arguments, modality;
  *   dates.c     explicit and relative dates.
- * lexicon.c loads every dictionary (embedded extract/data CSV files and user files) into hash tables
- * that are read-only afterwards and shared by threads.
+ * lexicon.c loads every dictionary (embedded extract/data CSV files and user files) into hash
+ * tables that are read-only afterwards and shared by threads.
  *
  * Memory: everything built for one article lives in an ng_work and is freed with it.
  */
@@ -54,9 +54,9 @@ static inline uint64_t ng_x__seq_hash(uint64_t seq, uint64_t tok)
 /* ------------------------------------------------------------------ text clean-up */
 
 typedef struct ng_clean_stats {
-    uint32_t bad_bytes;      /* invalid bytes replaced (UTF-8) or undefined (Windows-1252) */
-    int cp1252;              /* the input was decoded as Windows-1252 */
-    uint32_t boiler_lines;   /* lines removed as web boilerplate */
+    uint32_t bad_bytes;    /* invalid bytes replaced (UTF-8) or undefined (Windows-1252) */
+    int cp1252;            /* the input was decoded as Windows-1252 */
+    uint32_t boiler_lines; /* lines removed as web boilerplate */
 } ng_clean_stats;
 
 /* Decodes and normalizes `len` raw bytes into `out` (UTF-8, '\n' line ends, no control
@@ -69,8 +69,8 @@ void ng_clean__boilerplate(const ng_lexicon *lex, char *text, size_t len, ng_cle
 /* ------------------------------------------------------------------ metadata */
 
 typedef struct ng_meta {
-    char date[11];      /* article date "YYYY-MM-DD" or "" */
-    size_t body_start;  /* where sentences start (after the date header / dateline) */
+    char date[11];               /* article date "YYYY-MM-DD" or "" */
+    size_t body_start;           /* where sentences start (after the date header / dateline) */
     size_t title_off, title_len; /* the headline line, len 0 when none */
     size_t dateline_off, dateline_len; /* the dateline (city, date, agency), len 0 when none */
     char dateline_city[64];            /* folded city of the dateline, "" when none */
@@ -83,8 +83,8 @@ void ng_meta__read(ng_meta *m, const char *text, size_t len, const char *given_d
 /* ------------------------------------------------------------------ sentences */
 
 typedef struct ng_span {
-    uint32_t off, len;  /* in the clean text */
-    uint8_t headline;   /* the title line */
+    uint32_t off, len; /* in the clean text */
+    uint8_t headline;  /* the title line */
 } ng_span;
 /* Splits the clean text into sentences: the title first (headline = 1), then the body from
  * m->body_start. *out is malloc'ed (the caller frees it). */
@@ -122,14 +122,14 @@ enum {
 };
 
 typedef struct ng_tok {
-    uint32_t off;      /* byte offset in the clean text */
-    uint32_t len;      /* byte length in the clean text */
-    uint32_t foff;     /* offset of the folded form in the work's fold arena */
-    uint16_t flen;     /* length of the folded form */
+    uint32_t off;  /* byte offset in the clean text */
+    uint32_t len;  /* byte length in the clean text */
+    uint32_t foff; /* offset of the folded form in the work's fold arena */
+    uint16_t flen; /* length of the folded form */
     uint16_t flags;
-    uint64_t h;        /* hash of the folded form */
-    uint32_t bits;     /* word classes (ng_lex__word_bits of h): set by the extractor after
-                        * tokenizing an article, 0 before */
+    uint64_t h;    /* hash of the folded form */
+    uint32_t bits; /* word classes (ng_lex__word_bits of h): set by the extractor after
+                    * tokenizing an article, 0 before */
 } ng_tok;
 
 /* A growable token array; folded forms go to `fold` (shared by the article). */
@@ -149,82 +149,88 @@ int ng_tok__is_upper_cp(uint32_t cp);
 
 /* Kinds of dictionary phrases (values of the phrase table). */
 enum {
-    NG_LX_NAME = 1,     /* a state's or organization's name or alias (id: entity) */
-    NG_LX_DEMONYM,      /* "Malian" (id: state entity) */
-    NG_LX_CAPITAL,      /* "Bamako" (id: state entity) */
-    NG_LX_SEAT,         /* "Kremlin" (id: state entity) */
-    NG_LX_BODY,         /* "Defense Ministry" (id: body) */
-    NG_LX_TITLE,        /* "Foreign Minister" (id: title) */
-    NG_LX_PLACE,        /* a place that is not a capital (id: entity) */
-    NG_LX_PERSON        /* a person from a user --actors file (id: entity) */
+    NG_LX_NAME = 1, /* a state's or organization's name or alias (id: entity) */
+    NG_LX_DEMONYM,  /* "Malian" (id: state entity) */
+    NG_LX_CAPITAL,  /* "Bamako" (id: state entity) */
+    NG_LX_SEAT,     /* "Kremlin" (id: state entity) */
+    NG_LX_BODY,     /* "Defense Ministry" (id: body) */
+    NG_LX_TITLE,    /* "Foreign Minister" (id: title) */
+    NG_LX_PLACE,    /* a place that is not a capital (id: entity) */
+    NG_LX_PERSON    /* a person from a user --actors file (id: entity) */
 };
 
 /* Word classes (words.csv): a bit set per word or phrase. */
 enum {
-    NG_W_SAY = 1u << 0,        /* said, told, added: verbs of saying */
-    NG_W_MODAL = 1u << 1,      /* will, would, could: not a fact */
-    NG_W_PLAN = 1u << 2,       /* plans, expected, due, intends: a plan, not a fact */
-    NG_W_NEG = 1u << 3,        /* not, never, denied: a negation or denial */
-    NG_W_COND = 1u << 4,       /* if, unless: a condition */
-    NG_W_RUMOUR = 1u << 5,     /* reportedly, allegedly, rumoured */
-    NG_W_DECIDE = 1u << 6,     /* decided, decision: "decided to withdraw" is a fact */
-    NG_W_ORGHEAD = 1u << 7,    /* Council, Commission: a capitalized name ending so is an org */
-    NG_W_PLACEHEAD = 1u << 8,  /* Palace, Airport, Region: ... is a place */
-    NG_W_PARTICLE = 1u << 9,   /* de, da, bin, al: lower-case parts of names */
-    NG_W_STOP = 1u << 10,      /* function words never part of a name */
-    NG_W_NOTNAME = 1u << 11,   /* capitalized words that are not names (days, months, ...) */
-    NG_W_GROUPNOUN = 1u << 12, /* countries, nations, sides, leaders: "the three countries" */
-    NG_W_BLOCNOUN = 1u << 13,  /* bloc, alliance, organisation: "the bloc" */
-    NG_W_GOVNOUN = 1u << 14,   /* junta, government, authorities: stand for a state */
-    NG_W_TROOPS = 1u << 15,    /* troops, forces, soldiers: "French troops" = France */
-    NG_W_DOC = 1u << 16,       /* agreement, memorandum, treaty: signed documents */
-    NG_W_PERSONNOUN = 1u << 17,/* leaders, presidents, men, ministers: people */
-    NG_W_SKIPADV = 1u << 18,   /* also, later, then, formally: adverbs skipped by rules */
-    NG_W_LOCPREP = 1u << 19,   /* in, at, near: a location phrase follows */
-    NG_W_CLAUSE = 1u << 20,    /* that, which, who, while, but: clause boundaries */
-    NG_W_BE = 1u << 21,        /* was, were, been, is: passives */
-    NG_W_NUMWORD = 1u << 22,   /* two, three, both (see number in words.csv) */
-    NG_W_PAST_MARK = 1u << 23, /* "had", "has": perfect aspect is still a fact */
-    NG_W_TITLEMOD = 1u << 24,  /* interim, deputy, national: words inside a title phrase */
-    NG_W_PREP = 1u << 25,      /* prepositions: an actor after one is not a subject */
-    NG_W_DET = 1u << 26,       /* the, a, his, their: determiners skipped before an actor */
-    NG_W_PARTYNOUN = 1u << 27  /* sides, parties: a group of any kind of actor */
+    NG_W_SAY = 1u << 0,         /* said, told, added: verbs of saying */
+    NG_W_MODAL = 1u << 1,       /* will, would, could: not a fact */
+    NG_W_PLAN = 1u << 2,        /* plans, expected, due, intends: a plan, not a fact */
+    NG_W_NEG = 1u << 3,         /* not, never, denied: a negation or denial */
+    NG_W_COND = 1u << 4,        /* if, unless: a condition */
+    NG_W_RUMOUR = 1u << 5,      /* reportedly, allegedly, rumoured */
+    NG_W_DECIDE = 1u << 6,      /* decided, decision: "decided to withdraw" is a fact */
+    NG_W_ORGHEAD = 1u << 7,     /* Council, Commission: a capitalized name ending so is an org */
+    NG_W_PLACEHEAD = 1u << 8,   /* Palace, Airport, Region: ... is a place */
+    NG_W_PARTICLE = 1u << 9,    /* de, da, bin, al: lower-case parts of names */
+    NG_W_STOP = 1u << 10,       /* function words never part of a name */
+    NG_W_NOTNAME = 1u << 11,    /* capitalized words that are not names (days, months, ...) */
+    NG_W_GROUPNOUN = 1u << 12,  /* countries, nations, sides, leaders: "the three countries" */
+    NG_W_BLOCNOUN = 1u << 13,   /* bloc, alliance, organisation: "the bloc" */
+    NG_W_GOVNOUN = 1u << 14,    /* junta, government, authorities: stand for a state */
+    NG_W_TROOPS = 1u << 15,     /* troops, forces, soldiers: "French troops" = France */
+    NG_W_DOC = 1u << 16,        /* agreement, memorandum, treaty: signed documents */
+    NG_W_PERSONNOUN = 1u << 17, /* leaders, presidents, men, ministers: people */
+    NG_W_SKIPADV = 1u << 18,    /* also, later, then, formally: adverbs skipped by rules */
+    NG_W_LOCPREP = 1u << 19,    /* in, at, near: a location phrase follows */
+    NG_W_CLAUSE = 1u << 20,     /* that, which, who, while, but: clause boundaries */
+    NG_W_BE = 1u << 21,         /* was, were, been, is: passives */
+    NG_W_NUMWORD = 1u << 22,    /* two, three, both (see number in words.csv) */
+    NG_W_PAST_MARK = 1u << 23,  /* "had", "has": perfect aspect is still a fact */
+    NG_W_TITLEMOD = 1u << 24,   /* interim, deputy, national: words inside a title phrase */
+    NG_W_PREP = 1u << 25,       /* prepositions: an actor after one is not a subject */
+    NG_W_DET = 1u << 26,        /* the, a, his, their: determiners skipped before an actor */
+    NG_W_PARTYNOUN = 1u << 27   /* sides, parties: a group of any kind of actor */
 };
 
 typedef struct ng_lx_entity {
-    char *name;       /* canonical name */
-    char *key;        /* identity key */
-    char *demonym;    /* first demonym (states), NULL when none */
+    char *name;    /* canonical name */
+    char *key;     /* identity key */
+    char *demonym; /* first demonym (states), NULL when none */
     ng_etype type;
-    int32_t state;    /* for capitals/places: the state entity, else -1 */
-    uint32_t flags;   /* NG_LXF_* */
+    int32_t state;  /* for capitals/places: the state entity, else -1 */
+    uint32_t flags; /* NG_LXF_* */
 } ng_lx_entity;
 enum { NG_LXF_MULTISTATE = 1 }; /* an organization of states (may have members) */
 
 typedef struct ng_lx_body {
-    char *name;       /* "Defense Ministry" */
-    char *type;       /* as bodies.csv says ("ministry", ...) */
+    char *name; /* "Defense Ministry" */
+    char *type; /* as bodies.csv says ("ministry", ...) */
 } ng_lx_body;
 
-enum { NG_TITLE_OFFICE = 0, NG_TITLE_MILITARY, NG_TITLE_HONORIFIC, NG_TITLE_RELIGIOUS,
-       NG_TITLE_ROYAL, NG_TITLE_ROLE };
+enum {
+    NG_TITLE_OFFICE = 0,
+    NG_TITLE_MILITARY,
+    NG_TITLE_HONORIFIC,
+    NG_TITLE_RELIGIOUS,
+    NG_TITLE_ROYAL,
+    NG_TITLE_ROLE
+};
 typedef struct ng_lx_title {
     char *title;
     int kind;
-    int32_t body;     /* bodies index or -1 */
+    int32_t body; /* bodies index or -1 */
 } ng_lx_title;
 
 /* A relation trigger (triggers.csv). */
 enum { NG_TR_VERB = 0, NG_TR_NOUN };
 enum {
-    NG_TRF_INVERSE = 1 << 0, /* the object did it to the subject ("expelled X": X withdrew) */
-    NG_TRF_POSS = 1 << 1,    /* an object "X's <noun>" counts as X ("condemned Russia's move") */
-    NG_TRF_DOC = 1 << 2,     /* needs a document word nearby (agreement, memorandum) */
-    NG_TRF_QUOTE = 1 << 3,   /* needs a quotation after the object ("called X 'illegitimate'") */
-    NG_TRF_PAIR = 1 << 4,    /* a plural subject alone gives pairs ("X and Y met") */
-    NG_TRF_SELFOBJ = 1 << 5, /* the trigger phrase itself names the object ("the bloc of A, B") */
-    NG_TRF_ELLIPSIS = 1 << 6,/* without an object, reuse the last object of this relation */
-    NG_TRF_OBJPERSON = 1 << 7/* the object must be a person */
+    NG_TRF_INVERSE = 1 << 0,  /* the object did it to the subject ("expelled X": X withdrew) */
+    NG_TRF_POSS = 1 << 1,     /* an object "X's <noun>" counts as X ("condemned Russia's move") */
+    NG_TRF_DOC = 1 << 2,      /* needs a document word nearby (agreement, memorandum) */
+    NG_TRF_QUOTE = 1 << 3,    /* needs a quotation after the object ("called X 'illegitimate'") */
+    NG_TRF_PAIR = 1 << 4,     /* a plural subject alone gives pairs ("X and Y met") */
+    NG_TRF_SELFOBJ = 1 << 5,  /* the trigger phrase itself names the object ("the bloc of A, B") */
+    NG_TRF_ELLIPSIS = 1 << 6, /* without an object, reuse the last object of this relation */
+    NG_TRF_OBJPERSON = 1 << 7 /* the object must be a person */
 };
 #define NG_TR_MAX_SLOTS 8
 #define NG_TR_MAX_ALTS 24
@@ -232,18 +238,18 @@ typedef struct ng_tr_slot {
     uint64_t alt[NG_TR_MAX_ALTS];
     uint8_t n_alt;
     uint8_t optional;
-    uint8_t gap;       /* '*': up to 3 tokens that are not actors */
+    uint8_t gap; /* '*': up to 3 tokens that are not actors */
 } ng_tr_slot;
 typedef struct ng_trigger {
     ng_rel rel;
     int form;
     ng_tr_slot slot[NG_TR_MAX_SLOTS];
     uint8_t n_slot;
-    uint64_t prep[6];  /* object prepositions; 0 = a direct object */
+    uint64_t prep[6]; /* object prepositions; 0 = a direct object */
     uint8_t n_prep;
     uint8_t no_object; /* empty object column */
     uint32_t flags;
-    int32_t next;      /* next trigger with the same first word, -1 */
+    int32_t next; /* next trigger with the same first word, -1 */
 } ng_trigger;
 
 /* A phrase table: sequences of folded tokens -> values. Keys are 64-bit incremental hashes
@@ -252,15 +258,17 @@ typedef struct ng_trigger {
 typedef struct ng_ptab_val {
     uint32_t kind;
     int32_t id;
-    int32_t next;     /* next value of the same phrase, -1 */
-    uint32_t vflags;  /* NG_PV_*: how the entry is written */
+    int32_t next;    /* next value of the same phrase, -1 */
+    uint32_t vflags; /* NG_PV_*: how the entry is written */
 } ng_ptab_val;
-enum { NG_PV_CAPFIRST = 1, /* starts with a capital: the text must too */
-       NG_PV_ALLCAPS = 2,  /* an all-caps acronym (two letters or more): the text must be too */
-       NG_PV_INNERCAP = 4  /* one word with inner capitals ("LeT"): the text needs one too */ };
+enum {
+    NG_PV_CAPFIRST = 1, /* starts with a capital: the text must too */
+    NG_PV_ALLCAPS = 2,  /* an all-caps acronym (two letters or more): the text must be too */
+    NG_PV_INNERCAP = 4  /* one word with inner capitals ("LeT"): the text needs one too */
+};
 typedef struct ng_ptab_slot {
     uint64_t h;
-    int32_t first;    /* first value, -1 when the phrase is only a prefix */
+    int32_t first; /* first value, -1 when the phrase is only a prefix */
     uint32_t used;
 } ng_ptab_slot;
 typedef struct ng_ptab {
@@ -283,7 +291,7 @@ typedef struct ng_wordinfo {
 enum { NG_BP_EXACT = 0, NG_BP_PREFIX, NG_BP_CONTAINS, NG_BP_REST };
 typedef struct ng_bp_rule {
     char *pattern;
-    size_t len;       /* strlen(pattern) */
+    size_t len; /* strlen(pattern) */
     int match;
 } ng_bp_rule;
 
@@ -292,8 +300,8 @@ typedef struct ng_tl_rule {
     char from[8];
     char to[8];
     uint8_t from_len, to_len;
-    uint8_t at_end;   /* only at the end of a word */
-    int32_t next;     /* the next rule (in file order) with the same first byte, -1 */
+    uint8_t at_end; /* only at the end of a word */
+    int32_t next;   /* the next rule (in file order) with the same first byte, -1 */
 } ng_tl_rule;
 
 struct ng_lexicon {
@@ -305,12 +313,16 @@ struct ng_lexicon {
     size_t n_titles, cap_titles;
     ng_trigger *triggers;
     size_t n_triggers, cap_triggers;
-    ng_ptab phrases;             /* entities, demonyms, capitals, seats, bodies, titles */
-    ng_wordinfo *words;          /* word classes: open addressing by hash */
+    ng_ptab phrases;    /* entities, demonyms, capitals, seats, bodies, titles */
+    ng_wordinfo *words; /* word classes: open addressing by hash */
     size_t cap_words, n_words;
-    ng_ptab wordphrases;         /* multi-word class phrases ("stopped short of") */
+    ng_ptab wordphrases; /* multi-word class phrases ("stopped short of") */
     /* first-word index of triggers: open addressing by hash */
-    struct { uint64_t h; int32_t first; uint32_t used; } *trig_index;
+    struct {
+        uint64_t h;
+        int32_t first;
+        uint32_t used;
+    } * trig_index;
     size_t cap_trig_index, n_trig_index;
     uint32_t max_trigger_slots;
     ng_bp_rule *bp;
@@ -319,22 +331,32 @@ struct ng_lexicon {
      * (ng_lex__quad_bit); bp_short_contains when some pattern is shorter than that */
     uint64_t bp_quad[1024];
     int bp_short_contains;
-    char **abbrevs;              /* folded abbreviations without the dot */
+    char **abbrevs; /* folded abbreviations without the dot */
     size_t n_abbrevs, cap_abbrevs;
-    uint64_t *abbrev_h;          /* open addressing set of abbreviation hashes */
-    uint8_t *abbrev_kind;        /* 0 never ends a sentence (titles), 1 may end one */
+    uint64_t *abbrev_h;   /* open addressing set of abbreviation hashes */
+    uint8_t *abbrev_kind; /* 0 never ends a sentence (titles), 1 may end one */
     size_t cap_abbrev_h;
     ng_tl_rule *tl;
     size_t n_tl, cap_tl;
-    int32_t tl_first[256];       /* per first byte: the first rule starting with it, -1 */
-    int32_t tl_last[256];        /* per first byte: the last such rule (to append), -1 */
+    int32_t tl_first[256]; /* per first byte: the first rule starting with it, -1 */
+    int32_t tl_last[256];  /* per first byte: the last such rule (to append), -1 */
     /* the folded-name -> entity index (for "Republic of X" and actor lookups by key) */
 };
 
 /* Loads one CSV document (built-in or user) of the given kind. `origin` names it in
  * messages ("states.csv", "/path/user.csv"). */
-enum { NG_CSV_STATES = 0, NG_CSV_ORGS, NG_CSV_BODIES, NG_CSV_TITLES, NG_CSV_TRIGGERS,
-       NG_CSV_ABBREVS, NG_CSV_BOILER, NG_CSV_WORDS, NG_CSV_TRANSLIT, NG_CSV_USER_ACTORS };
+enum {
+    NG_CSV_STATES = 0,
+    NG_CSV_ORGS,
+    NG_CSV_BODIES,
+    NG_CSV_TITLES,
+    NG_CSV_TRIGGERS,
+    NG_CSV_ABBREVS,
+    NG_CSV_BOILER,
+    NG_CSV_WORDS,
+    NG_CSV_TRANSLIT,
+    NG_CSV_USER_ACTORS
+};
 int ng_lexicon__load_csv(ng_lexicon *lex, int kind, const char *origin, const char *data,
                          size_t len, ng_skip_fn on_skip, void *ctx);
 /* Makes an empty lexicon (no built-in data): for tests that load their own files. */
@@ -392,70 +414,85 @@ enum {
     NG_MK_COREF      /* a pronoun or description (cref: NG_CR_*) */
 };
 /* Evidence that a capitalized name is a person. */
-enum { NG_EV_TITLE = 1, NG_EV_APPOS = 2, NG_EV_POSS = 4, NG_EV_SAY = 8, NG_EV_USER = 16,
-       NG_EV_ROYAL = 32 };
+enum {
+    NG_EV_TITLE = 1,
+    NG_EV_APPOS = 2,
+    NG_EV_POSS = 4,
+    NG_EV_SAY = 8,
+    NG_EV_USER = 16,
+    NG_EV_ROYAL = 32
+};
 /* Owners of a title written as a pronoun or description: "its ambassador", "that
  * country's president". */
 enum { NG_OWN_ITS = 1, NG_OWN_THEIR, NG_OWN_COUNTRY };
 /* Coreference kinds. */
-enum { NG_CR_HE = 1, NG_CR_THEY, NG_CR_IT, NG_CR_GROUP, NG_CR_BLOC, NG_CR_GOV, NG_CR_COUNTRY,
-       NG_CR_ROLE, NG_CR_BODY };
+enum {
+    NG_CR_HE = 1,
+    NG_CR_THEY,
+    NG_CR_IT,
+    NG_CR_GROUP,
+    NG_CR_BLOC,
+    NG_CR_GOV,
+    NG_CR_COUNTRY,
+    NG_CR_ROLE,
+    NG_CR_BODY
+};
 
 typedef struct ng_mention {
     uint32_t sent;
-    uint32_t t0, t1;      /* whole span, tokens [t0, t1) (persons: with title and apposition) */
-    uint32_t n0, n1;      /* the name itself */
+    uint32_t t0, t1; /* whole span, tokens [t0, t1) (persons: with title and apposition) */
+    uint32_t n0, n1; /* the name itself */
     uint8_t kind;
-    uint8_t ev;           /* persons: NG_EV_* */
-    uint8_t cref;         /* NG_CR_* */
-    int8_t number;        /* coreference: how many ("the three countries"), 0 = any */
-    uint8_t ctype;        /* coreference: wanted type + 1 (0 = any) */
-    uint8_t place;        /* used as a location, not as an actor */
+    uint8_t ev;    /* persons: NG_EV_* */
+    uint8_t cref;  /* NG_CR_* */
+    int8_t number; /* coreference: how many ("the three countries"), 0 = any */
+    uint8_t ctype; /* coreference: wanted type + 1 (0 = any) */
+    uint8_t place; /* used as a location, not as an actor */
     uint8_t dead;
-    uint8_t adj;          /* a demonym used as a mere adjective */
-    uint8_t owner;        /* persons: the title's owner is a pronoun or description
-                           * (NG_OWN_*), resolved in pass 2 */
-    int32_t lex;          /* entity, body or title */
-    int32_t st;           /* bodies: state entity; persons/roles: affiliation entity; -1 */
-    int32_t st2;          /* persons: a second affiliation an apposition states ("Nigeria's
-                           * President X, the chairman of ECOWAS"), -1 */
-    int32_t st_org;       /* persons: affiliation is this organization named in the text
-                           * (index in work->neworgs) when st is -1 */
-    int32_t title;        /* persons: title id or -1 */
-    int32_t org;          /* NG_MK_ORG found in text: index in work->neworgs, else -1 */
-    int32_t pers;         /* persons: index in work->people, -1 before resolution */
-    int32_t actor;        /* the resolved actor (pass 2), -1 */
+    uint8_t adj;    /* a demonym used as a mere adjective */
+    uint8_t owner;  /* persons: the title's owner is a pronoun or description
+                     * (NG_OWN_*), resolved in pass 2 */
+    int32_t lex;    /* entity, body or title */
+    int32_t st;     /* bodies: state entity; persons/roles: affiliation entity; -1 */
+    int32_t st2;    /* persons: a second affiliation an apposition states ("Nigeria's
+                     * President X, the chairman of ECOWAS"), -1 */
+    int32_t st_org; /* persons: affiliation is this organization named in the text
+                     * (index in work->neworgs) when st is -1 */
+    int32_t title;  /* persons: title id or -1 */
+    int32_t org;    /* NG_MK_ORG found in text: index in work->neworgs, else -1 */
+    int32_t pers;   /* persons: index in work->people, -1 before resolution */
+    int32_t actor;  /* the resolved actor (pass 2), -1 */
 } ng_mention;
 
 /* A person of the article (after resolution). */
 typedef struct ng_person {
-    uint32_t name_m;      /* the mention with the fullest name */
-    uint32_t n_tok;       /* tokens in that name */
+    uint32_t name_m; /* the mention with the fullest name */
+    uint32_t n_tok;  /* tokens in that name */
     int32_t actor;
     uint8_t partial;
-    uint8_t stated;       /* some mention names the person's state or organization */
+    uint8_t stated; /* some mention names the person's state or organization */
 } ng_person;
 
 /* An organization defined in the text ("... Homeland (CNSP)", "Republican Guard"). */
 typedef struct ng_neworg {
-    uint64_t acr_h;       /* hash of the acronym token, 0 when none */
-    uint64_t name_h;      /* sequence hash of the name */
-    uint32_t name_m;      /* mention of the full name */
-    int32_t lex;          /* when the expansion is a known organization */
-    int32_t st;           /* demonym state before it ("Malian Armed Forces"), -1 */
+    uint64_t acr_h;  /* hash of the acronym token, 0 when none */
+    uint64_t name_h; /* sequence hash of the name */
+    uint32_t name_m; /* mention of the full name */
+    int32_t lex;     /* when the expansion is a known organization */
+    int32_t st;      /* demonym state before it ("Malian Armed Forces"), -1 */
     int32_t actor;
 } ng_neworg;
 
 /* An actor of the article. */
 typedef struct ng_wactor {
     ng_etype type;
-    int32_t lex;          /* lexicon entity, -1 */
+    int32_t lex;              /* lexicon entity, -1 */
     int32_t body, body_state; /* government body orgs */
-    int32_t title;        /* persons: last title seen */
-    int32_t affil;        /* persons: actor of their state/org, -1 */
+    int32_t title;            /* persons: last title seen */
+    int32_t affil;            /* persons: actor of their state/org, -1 */
     char *label;
     char *key;
-    ng_buf aliases;       /* surface forms, '\n'-separated (sorted and joined at the end) */
+    ng_buf aliases; /* surface forms, '\n'-separated (sorted and joined at the end) */
     uint32_t mentions;
     uint8_t partial;
     uint8_t emit;
@@ -470,9 +507,9 @@ typedef struct ng_wrel {
 } ng_wrel;
 
 typedef struct ng_wsent {
-    uint32_t off, len;    /* in the clean text */
+    uint32_t off, len; /* in the clean text */
     uint32_t tok0, ntok;
-    uint32_t m0, nm;      /* its mentions (sorted by t0) after pass 1 */
+    uint32_t m0, nm; /* its mentions (sorted by t0) after pass 1 */
     uint8_t headline;
 } ng_wsent;
 
@@ -492,10 +529,10 @@ typedef struct ng_work {
     size_t n_neworgs, cap_neworgs;
     ng_wactor *actors;
     size_t n_actors, cap_actors;
-    int32_t *lex_actor;   /* lexicon entity -> actor, -1 */
+    int32_t *lex_actor; /* lexicon entity -> actor, -1 */
     ng_wrel *rels;
     size_t n_rels, cap_rels;
-    int y, m, d;          /* the article date, y = 0 when unknown */
+    int y, m, d;            /* the article date, y = 0 when unknown */
     int32_t dateline_state; /* the state of the dateline's city (a capital), -1 */
     ng_meta meta;
 } ng_work;
@@ -521,7 +558,10 @@ int ng_actors__to_doc(ng_work *w, ng_doc *doc);
 int ng_engine__run(ng_work *w);
 
 /* Token helpers. */
-static inline const char *ng_w__fold(const ng_work *w, uint32_t t) { return w->fold.ptr + w->tk.v[t].foff; }
+static inline const char *ng_w__fold(const ng_work *w, uint32_t t)
+{
+    return w->fold.ptr + w->tk.v[t].foff;
+}
 static inline int ng_w__is(const ng_work *w, uint32_t t, const char *s)
 {
     /* s is a literal: its length folds at compile time; the first byte decides most calls */
@@ -529,7 +569,10 @@ static inline int ng_w__is(const ng_work *w, uint32_t t, const char *s)
     const char *f = ng_w__fold(w, t);
     return w->tk.v[t].flen == n && n && f[0] == s[0] && __builtin_memcmp(f, s, n) == 0;
 }
-static inline uint32_t ng_w__bits(const ng_work *w, uint32_t t) { return w->tk.v[t].bits; }
+static inline uint32_t ng_w__bits(const ng_work *w, uint32_t t)
+{
+    return w->tk.v[t].bits;
+}
 /* Is token t the punctuation character c? */
 static inline int ng_w__punct(const ng_work *w, uint32_t t, char c)
 {

@@ -43,7 +43,8 @@ static int add_group(sctx *c, uint32_t u0, uint32_t un)
         for (uint32_t k = 0; k < u->an; k++) {
             int32_t a = c->acts[u->a0 + k];
             uint32_t j;
-            for (j = g->a0; j < c->nacts && c->acts[j] != a; j++) {}
+            for (j = g->a0; j < c->nacts && c->acts[j] != a; j++) {
+            }
             if (j < c->nacts) continue;
             if ((error = ng_units__push_act(c, a)) < 0) return error;
         }
@@ -62,11 +63,34 @@ static int joins(const ng_work *w, uint32_t t0, uint32_t t1, int *has_and)
     *has_and = 0;
     if (t0 == t1) return 0;
     while (t < t1) {
-        if (ng_w__punct(w, t, ',')) { t++; n++; continue; }
-        if (ng_w__is(w, t, "and") || ng_w__is(w, t, "&") || ng_w__is(w, t, "or")) { *has_and = 1; t++; n++; continue; }
-        if (t + 1 < t1 && (ng_w__is(w, t, "along") || ng_w__is(w, t, "together")) && ng_w__is(w, t + 1, "with")) { t += 2; n++; continue; }
-        if (t + 2 < t1 && ng_w__is(w, t, "as") && ng_w__is(w, t + 1, "well") && ng_w__is(w, t + 2, "as")) { t += 3; n++; continue; }
-        if (ng_w__bits(w, t) & NG_W_DET) { if (n == 0) return 0; t++; continue; }
+        if (ng_w__punct(w, t, ',')) {
+            t++;
+            n++;
+            continue;
+        }
+        if (ng_w__is(w, t, "and") || ng_w__is(w, t, "&") || ng_w__is(w, t, "or")) {
+            *has_and = 1;
+            t++;
+            n++;
+            continue;
+        }
+        if (t + 1 < t1 && (ng_w__is(w, t, "along") || ng_w__is(w, t, "together")) &&
+            ng_w__is(w, t + 1, "with")) {
+            t += 2;
+            n++;
+            continue;
+        }
+        if (t + 2 < t1 && ng_w__is(w, t, "as") && ng_w__is(w, t + 1, "well") &&
+            ng_w__is(w, t + 2, "as")) {
+            t += 3;
+            n++;
+            continue;
+        }
+        if (ng_w__bits(w, t) & NG_W_DET) {
+            if (n == 0) return 0;
+            t++;
+            continue;
+        }
         return 0;
     }
     return n > 0;
@@ -162,11 +186,10 @@ static void role_phrases(const ng_work *w, sctx *c)
         if (!is_title && !(bits & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_GOVNOUN))) continue;
         /* the phrase must not belong to a unit already (e.g. a person with a title) */
         if (gi > 0 && c->g[gi - 1].t1 > q) continue;
-        while (q > c->a && ((ng_w__bits(w, q - 1) & (NG_W_TITLEMOD | NG_W_DET)) ||
-                            ((w->tk.v[q - 1].flags & NG_TK_CAP) &&
-                             !(ng_w__bits(w, q - 1) & NG_W_STOP) &&
-                             !(w->tk.v[q - 1].flags & NG_TK_FIRST) &&
-                             !(gi > 0 && c->g[gi - 1].t1 >= q)))) {
+        while (q > c->a &&
+               ((ng_w__bits(w, q - 1) & (NG_W_TITLEMOD | NG_W_DET)) ||
+                ((w->tk.v[q - 1].flags & NG_TK_CAP) && !(ng_w__bits(w, q - 1) & NG_W_STOP) &&
+                 !(w->tk.v[q - 1].flags & NG_TK_FIRST) && !(gi > 0 && c->g[gi - 1].t1 >= q)))) {
             q--;
             if (ng_w__bits(w, q) & NG_W_DET) break;
         }
@@ -193,7 +216,8 @@ static int join_role_lists(const ng_work *w, sctx *c)
             for (uint32_t k = 0; k < x->an; k++) {
                 int32_t act = c->acts[x->a0 + k];
                 uint32_t j;
-                for (j = a0; j < c->nacts && c->acts[j] != act; j++) {}
+                for (j = a0; j < c->nacts && c->acts[j] != act; j++) {
+                }
                 if (j == c->nacts && (error = ng_units__push_act(c, act)) < 0) return error;
             }
         }
@@ -218,15 +242,17 @@ static void coverage(const ng_work *w, sctx *c)
     memset(c->gcov, 0xFF, 3 * (size_t)(c->b - c->a) * sizeof *c->gcov);
     for (size_t gi = 0; gi < c->ng; gi++) {
         group *g = &c->g[gi];
-        for (uint32_t t = g->t0; t < g->t1; t++) c->gcov[t - c->a] = (int32_t)gi;
+        for (uint32_t t = g->t0; t < g->t1; t++)
+            c->gcov[t - c->a] = (int32_t)gi;
         c->gstart[g->t0 - c->a] = (int32_t)gi;
         c->gend[g->t1 - 1 - c->a] = (int32_t)gi;
-        g->poss = (g->t1 < c->b && (w->tk.v[g->t1].flags & NG_TK_POSS)) ||
-                  c->u[g->u0 + g->un - 1].poss;
+        g->poss =
+            (g->t1 < c->b && (w->tk.v[g->t1].flags & NG_TK_POSS)) || c->u[g->u0 + g->un - 1].poss;
         if (g->t0 > c->a) {
             uint32_t p = g->t0 - 1;
             /* "with the Vatican": determiners between */
-            while (p > c->a && (ng_w__bits(w, p) & NG_W_DET) && !ng_w__is(w, p, "that")) p--;
+            while (p > c->a && (ng_w__bits(w, p) & NG_W_DET) && !ng_w__is(w, p, "that"))
+                p--;
             g->pp = (ng_w__bits(w, p) & NG_W_PREP) != 0;
         }
     }

@@ -22,7 +22,8 @@ static int ptab_grow(ng_ptab *t)
     for (size_t i = 0; i < t->cap; i++) {
         if (!t->slots[i].used) continue;
         size_t j = (size_t)t->slots[i].h & (nc - 1);
-        while (ns[j].used) j = (j + 1) & (nc - 1);
+        while (ns[j].used)
+            j = (j + 1) & (nc - 1);
         ns[j] = t->slots[i];
     }
     free(t->slots);
@@ -66,22 +67,30 @@ static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint32_t ki
     if (tk.n == 0) goto cleanup;
     for (size_t i = 0; i < tk.n; i++) {
         h = ng_x__seq_hash(h, tk.v[i].h);
-        if (!(slot = ptab_slot(t, h))) { error = NG_ENOMEM; goto cleanup; }
+        if (!(slot = ptab_slot(t, h))) {
+            error = NG_ENOMEM;
+            goto cleanup;
+        }
         n_words++;
     }
     if (t->n_vals == t->cap_vals) {
         size_t nc = t->cap_vals ? t->cap_vals * 2 : 512;
         ng_ptab_val *nv = ng_realloc(t->vals, nc * sizeof *nv);
-        if (!nv) { error = NG_ENOMEM; goto cleanup; }
+        if (!nv) {
+            error = NG_ENOMEM;
+            goto cleanup;
+        }
         t->vals = nv;
         t->cap_vals = nc;
     }
     uint32_t vf = 0;
     {
         int letters = 0, uppers = 0, inner_upper = 0;
-        if (phrase[0] >= 'A' && phrase[0] <= 'Z') vf |= NG_PV_CAPFIRST;
+        if (phrase[0] >= 'A' && phrase[0] <= 'Z')
+            vf |= NG_PV_CAPFIRST;
         else if ((unsigned char)phrase[0] >= 0xC0) {
-            uint32_t cp = ((unsigned char)phrase[0] & 0x1Fu) << 6 | ((unsigned char)phrase[1] & 0x3Fu);
+            uint32_t cp =
+                ((unsigned char)phrase[0] & 0x1Fu) << 6 | ((unsigned char)phrase[1] & 0x3Fu);
             if (ng_tok__is_upper_cp(cp)) vf |= NG_PV_CAPFIRST;
         }
         for (const char *q = phrase; *q; q++) {
@@ -95,15 +104,17 @@ static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint32_t ki
         if (letters >= 2 && uppers == letters) vf |= NG_PV_ALLCAPS;
         /* a one-word name written with inner capitals ("LeT", "FAMa"): the text must have
          * an inner capital too, so that the word "Let" is not Lashkar-e-Taiba */
-        else if (inner_upper && !strchr(phrase, ' ') && !strchr(phrase, '-') && tk.n == 1) vf |= NG_PV_INNERCAP;
+        else if (inner_upper && !strchr(phrase, ' ') && !strchr(phrase, '-') && tk.n == 1)
+            vf |= NG_PV_INNERCAP;
     }
     /* one entity once per phrase; a ministry written in lower case ("the French foreign
      * ministry") is still that ministry, while the lower-case "government", "army" or
      * "parliament" stay the words the engine reads as the state itself */
     for (int32_t v = slot->first; v >= 0; v = t->vals[v].next)
         if (t->vals[v].kind == kind && t->vals[v].id == id) {
-            if (kind == NG_LX_BODY && tk.n >= 2 && (strstr(fold.ptr ? fold.ptr : "", "ministry") ||
-                                                    strstr(fold.ptr ? fold.ptr : "", "department")))
+            if (kind == NG_LX_BODY && tk.n >= 2 &&
+                (strstr(fold.ptr ? fold.ptr : "", "ministry") ||
+                 strstr(fold.ptr ? fold.ptr : "", "department")))
                 t->vals[v].vflags &= vf;
             goto cleanup;
         }
@@ -131,7 +142,8 @@ static int words_put(ng_lexicon *lex, uint64_t h, uint32_t bits, int32_t number)
         for (size_t i = 0; i < lex->cap_words; i++) {
             if (!lex->words[i].used) continue;
             size_t j = (size_t)lex->words[i].h & (nc - 1);
-            while (nw[j].used) j = (j + 1) & (nc - 1);
+            while (nw[j].used)
+                j = (j + 1) & (nc - 1);
             nw[j] = lex->words[i];
         }
         free(lex->words);
@@ -139,7 +151,8 @@ static int words_put(ng_lexicon *lex, uint64_t h, uint32_t bits, int32_t number)
         lex->cap_words = nc;
     }
     size_t j = (size_t)h & (lex->cap_words - 1);
-    while (lex->words[j].used && lex->words[j].h != h) j = (j + 1) & (lex->cap_words - 1);
+    while (lex->words[j].used && lex->words[j].h != h)
+        j = (j + 1) & (lex->cap_words - 1);
     if (!lex->words[j].used) {
         lex->words[j].used = 1;
         lex->words[j].h = h;
@@ -180,11 +193,16 @@ static int abbrev_put(ng_lexicon *lex, uint64_t h, int may_end)
         size_t nc = lex->cap_abbrev_h ? lex->cap_abbrev_h * 2 : 256;
         uint64_t *nh = ng_calloc(nc, sizeof *nh);
         uint8_t *nk = ng_calloc(nc, 1);
-        if (!nh || !nk) { free(nh); free(nk); return NG_ENOMEM; }
+        if (!nh || !nk) {
+            free(nh);
+            free(nk);
+            return NG_ENOMEM;
+        }
         for (size_t i = 0; i < lex->cap_abbrev_h; i++) {
             if (!lex->abbrev_h[i]) continue;
             size_t j = (size_t)lex->abbrev_h[i] & (nc - 1);
-            while (nh[j]) j = (j + 1) & (nc - 1);
+            while (nh[j])
+                j = (j + 1) & (nc - 1);
             nh[j] = lex->abbrev_h[i];
             nk[j] = lex->abbrev_kind[i];
         }
@@ -195,7 +213,8 @@ static int abbrev_put(ng_lexicon *lex, uint64_t h, int may_end)
         lex->cap_abbrev_h = nc;
     }
     size_t j = (size_t)h & (lex->cap_abbrev_h - 1);
-    while (lex->abbrev_h[j] && lex->abbrev_h[j] != h) j = (j + 1) & (lex->cap_abbrev_h - 1);
+    while (lex->abbrev_h[j] && lex->abbrev_h[j] != h)
+        j = (j + 1) & (lex->cap_abbrev_h - 1);
     if (!lex->abbrev_h[j]) lex->n_abbrevs++;
     lex->abbrev_h[j] = h;
     lex->abbrev_kind[j] = (uint8_t)may_end;
@@ -226,7 +245,8 @@ static int trig_index_put(ng_lexicon *lex, uint64_t h, int32_t idx)
         for (size_t i = 0; i < lex->cap_trig_index; i++) {
             if (!lex->trig_index[i].used) continue;
             size_t j = (size_t)lex->trig_index[i].h & (nc - 1);
-            while (n2[j].used) j = (j + 1) & (nc - 1);
+            while (n2[j].used)
+                j = (j + 1) & (nc - 1);
             n2[j] = lex->trig_index[i];
         }
         free(lex->trig_index);
@@ -243,7 +263,8 @@ static int trig_index_put(ng_lexicon *lex, uint64_t h, int32_t idx)
         lex->n_trig_index++;
     }
     /* keep file order within a first word: append at the end of the chain */
-    if (lex->trig_index[j].first < 0) lex->trig_index[j].first = idx;
+    if (lex->trig_index[j].first < 0)
+        lex->trig_index[j].first = idx;
     else {
         int32_t k = lex->trig_index[j].first;
         while (lex->triggers[k].next >= 0) {
@@ -277,10 +298,17 @@ static void on_field(void *s, size_t len, void *data)
 {
     csv_ctx *c = data;
     if (c->oom) return;
-    if (!c->in_row) { c->in_row = 1; c->cur.line = c->line; c->cur.n = 0; }
+    if (!c->in_row) {
+        c->in_row = 1;
+        c->cur.line = c->line;
+        c->cur.n = 0;
+    }
     if (c->cur.n >= MAX_FIELDS) return;
     char *v = ng_strndup(s ? (const char *)s : "", s ? len : 0);
-    if (!v) { c->oom = 1; return; }
+    if (!v) {
+        c->oom = 1;
+        return;
+    }
     c->cur.f[c->cur.n++] = v;
 }
 
@@ -289,12 +317,20 @@ static void on_row(int term, void *data)
     csv_ctx *c = data;
     (void)term;
     if (c->oom) return;
-    if (!c->in_row) { c->cur.line = c->line; c->cur.n = 0; }
+    if (!c->in_row) {
+        c->cur.line = c->line;
+        c->cur.n = 0;
+    }
     c->in_row = 0;
     if (c->n == c->cap) {
         size_t nc = c->cap ? c->cap * 2 : 64;
         csv_row *nr = ng_realloc(c->rows, nc * sizeof *nr);
-        if (!nr) { c->oom = 1; for (size_t i = 0; i < c->cur.n; i++) free(c->cur.f[i]); return; }
+        if (!nr) {
+            c->oom = 1;
+            for (size_t i = 0; i < c->cur.n; i++)
+                free(c->cur.f[i]);
+            return;
+        }
         c->rows = nr;
         c->cap = nc;
     }
@@ -305,8 +341,10 @@ static void on_row(int term, void *data)
 static void rows_free(csv_ctx *c)
 {
     for (size_t i = 0; i < c->n; i++)
-        for (size_t j = 0; j < c->rows[i].n; j++) free(c->rows[i].f[j]);
-    for (size_t j = 0; j < c->cur.n && c->in_row; j++) free(c->cur.f[j]);
+        for (size_t j = 0; j < c->rows[i].n; j++)
+            free(c->rows[i].f[j]);
+    for (size_t j = 0; j < c->cur.n && c->in_row; j++)
+        free(c->cur.f[j]);
     free(c->rows);
 }
 
@@ -314,12 +352,14 @@ static void rows_free(csv_ctx *c)
 static int parse_csv(csv_ctx *c, const char *origin, const char *data, size_t len)
 {
     struct csv_parser p;
-    if (csv_init(&p, CSV_APPEND_NULL) != 0) return ng_error_set("%s: cannot start the CSV parser", origin), NG_ENOMEM;
+    if (csv_init(&p, CSV_APPEND_NULL) != 0)
+        return ng_error_set("%s: cannot start the CSV parser", origin), NG_ENOMEM;
     size_t i = 0;
     c->line = 1;
     while (i < len) {
         size_t j = i;
-        while (j < len && data[j] != '\n') j++;
+        while (j < len && data[j] != '\n')
+            j++;
         if (j < len) j++;
         if (csv_parse(&p, data + i, j - i, on_field, on_row, c) != j - i) {
             int e = csv_error(&p);
@@ -342,7 +382,8 @@ static int col(const csv_row *hdr, const char *name)
 {
     for (size_t i = 0; i < hdr->n; i++) {
         const char *h = hdr->f[i];
-        while (*h == ' ' || *h == '#') h++;
+        while (*h == ' ' || *h == '#')
+            h++;
         if (strcasecmp(h, name) == 0) return (int)i;
     }
     return -1;
@@ -352,7 +393,8 @@ static const char *field(const csv_row *r, int c)
 {
     if (c < 0 || (size_t)c >= r->n || !r->f[c]) return "";
     const char *s = r->f[c];
-    while (*s == ' ' || *s == '\t') s++;
+    while (*s == ' ' || *s == '\t')
+        s++;
     return s;
 }
 
@@ -360,7 +402,8 @@ static int row_blank(const csv_row *r)
 {
     for (size_t i = 0; i < r->n; i++) {
         const char *s = r->f[i];
-        while (*s == ' ' || *s == '\t' || *s == '\r') s++;
+        while (*s == ' ' || *s == '\t' || *s == '\r')
+            s++;
         if (*s) return *s == '#' && i == 0;
     }
     return 1;
@@ -374,8 +417,12 @@ static int each_item(ng_lexicon *lex, const char *s, item_fn fn, void *arg)
     while (*s) {
         const char *e = strchr(s, '|');
         size_t n = e ? (size_t)(e - s) : strlen(s);
-        while (n && (s[n - 1] == ' ' || s[n - 1] == '\r' || s[n - 1] == '\t')) n--;
-        while (n && (*s == ' ' || *s == '\t')) { s++; n--; }
+        while (n && (s[n - 1] == ' ' || s[n - 1] == '\r' || s[n - 1] == '\t'))
+            n--;
+        while (n && (*s == ' ' || *s == '\t')) {
+            s++;
+            n--;
+        }
         if (n && n < sizeof buf) {
             memcpy(buf, s, n);
             buf[n] = '\0';
@@ -396,12 +443,18 @@ static int make_key(char **out, const ng_lexicon *lex, ng_etype type, const char
     ng_buf_puts(&b, ng_etype_name(type));
     ng_buf_putc(&b, ':');
     if (type == NG_ETYPE_PERSON) {
-        if (ng_names__key(&b, lex, name, strlen(name)) < 0) { ng_buf_free(&b); return NG_ENOMEM; }
+        if (ng_names__key(&b, lex, name, strlen(name)) < 0) {
+            ng_buf_free(&b);
+            return NG_ENOMEM;
+        }
     } else if (ng_text_fold(&b, name, strlen(name)) < 0) {
         ng_buf_free(&b);
         return NG_ENOMEM;
     }
-    if (b.oom) { ng_buf_free(&b); return NG_ENOMEM; }
+    if (b.oom) {
+        ng_buf_free(&b);
+        return NG_ENOMEM;
+    }
     *out = ng_buf_detach(&b);
     return NG_OK;
 }
@@ -421,13 +474,24 @@ static int add_entity(ng_lexicon *lex, int32_t *id, const char *name, ng_etype t
     e->type = type;
     e->state = state;
     if (!(e->name = ng_strdup(name))) return NG_ENOMEM;
-    if (demonym && *demonym && !(e->demonym = ng_strdup(demonym))) { free(e->name); return NG_ENOMEM; }
-    if (make_key(&e->key, lex, type, name) < 0) { free(e->name); free(e->demonym); return NG_ENOMEM; }
+    if (demonym && *demonym && !(e->demonym = ng_strdup(demonym))) {
+        free(e->name);
+        return NG_ENOMEM;
+    }
+    if (make_key(&e->key, lex, type, name) < 0) {
+        free(e->name);
+        free(e->demonym);
+        return NG_ENOMEM;
+    }
     *id = (int32_t)lex->n_ents++;
     return NG_OK;
 }
 
-typedef struct phrase_arg { ng_ptab *t; uint32_t kind; int32_t id; } phrase_arg;
+typedef struct phrase_arg {
+    ng_ptab *t;
+    uint32_t kind;
+    int32_t id;
+} phrase_arg;
 static int item_phrase(ng_lexicon *lex, const char *item, void *arg)
 {
     phrase_arg *a = arg;
@@ -438,14 +502,17 @@ static int first_item(char *out, size_t cap, const char *s)
 {
     const char *e = strchr(s, '|');
     size_t n = e ? (size_t)(e - s) : strlen(s);
-    while (n && s[n - 1] == ' ') n--;
+    while (n && s[n - 1] == ' ')
+        n--;
     if (n >= cap) n = cap - 1;
     memcpy(out, s, n);
     out[n] = '\0';
     return n > 0;
 }
 
-typedef struct capital_arg { int32_t state; } capital_arg;
+typedef struct capital_arg {
+    int32_t state;
+} capital_arg;
 static int item_capital(ng_lexicon *lex, const char *item, void *arg)
 {
     capital_arg *a = arg;
@@ -455,7 +522,6 @@ static int item_capital(ng_lexicon *lex, const char *item, void *arg)
     return ptab_add(lex, &lex->phrases, item, NG_LX_CAPITAL, cid);
 }
 
-
 /* Reports a skipped row on one line: a message may quote a field, and a CSV field may hold
  * line breaks or control characters. */
 static void report_skip(ng_skip_fn on_skip, void *ctx, const char *where, const char *msg)
@@ -464,8 +530,10 @@ static void report_skip(ng_skip_fn on_skip, void *ctx, const char *where, const 
     if (!on_skip) return;
     snprintf(w, sizeof w, "%s", where);
     snprintf(m, sizeof m, "%s", msg);
-    for (char *p = w; *p; p++) if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = ' ';
-    for (char *p = m; *p; p++) if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = ' ';
+    for (char *p = w; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = ' ';
+    for (char *p = m; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = ' ';
     on_skip(ctx, w, m);
 }
 
@@ -497,7 +565,8 @@ static int load_actors(ng_lexicon *lex, csv_ctx *c, const char *origin, int user
         }
         if (*type_s) {
             if (ng_etype_parse(&type, type_s) < 0) {
-                snprintf(msg, sizeof msg, "unknown type '%.60s' (use person, state, organization, place)", type_s);
+                snprintf(msg, sizeof msg,
+                         "unknown type '%.60s' (use person, state, organization, place)", type_s);
                 report_skip(on_skip, ctx, where, msg);
                 continue;
             }
@@ -512,8 +581,11 @@ static int load_actors(ng_lexicon *lex, csv_ctx *c, const char *origin, int user
         if (!first_item(dem, sizeof dem, field(row, c_dem))) dem[0] = '\0';
         if ((error = add_entity(lex, &id, name, type, dem, -1)) < 0) return error;
         if (type == NG_ETYPE_ORG && !user) lex->ents[id].flags |= NG_LXF_MULTISTATE;
-        phrase_arg pa = {&lex->phrases, type == NG_ETYPE_PERSON ? NG_LX_PERSON
-                                        : type == NG_ETYPE_PLACE ? NG_LX_PLACE : NG_LX_NAME, id};
+        phrase_arg pa = {&lex->phrases,
+                         type == NG_ETYPE_PERSON  ? NG_LX_PERSON
+                         : type == NG_ETYPE_PLACE ? NG_LX_PLACE
+                                                  : NG_LX_NAME,
+                         id};
         if ((error = item_phrase(lex, name, &pa)) < 0) return error;
         if ((error = each_item(lex, field(row, c_alias), item_phrase, &pa)) < 0) return error;
         if (type == NG_ETYPE_STATE || type == NG_ETYPE_ORG) {
@@ -530,7 +602,8 @@ static int load_actors(ng_lexicon *lex, csv_ctx *c, const char *origin, int user
     return NG_OK;
 }
 
-static int load_bodies(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip, void *ctx)
+static int load_bodies(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip,
+                       void *ctx)
 {
     const csv_row *hdr = &c->rows[0];
     int c_name = col(hdr, "name"), c_alias = col(hdr, "aliases"), c_type = col(hdr, "type");
@@ -554,7 +627,10 @@ static int load_bodies(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
         }
         ng_lx_body *b = &lex->bodies[lex->n_bodies];
         if (!(b->name = ng_strdup(name))) return NG_ENOMEM;
-        if (!(b->type = ng_strdup(field(row, c_type)))) { free(b->name); return NG_ENOMEM; }
+        if (!(b->type = ng_strdup(field(row, c_type)))) {
+            free(b->name);
+            return NG_ENOMEM;
+        }
         int32_t id = (int32_t)lex->n_bodies++;
         phrase_arg pa = {&lex->phrases, NG_LX_BODY, id};
         if ((error = item_phrase(lex, name, &pa)) < 0) return error;
@@ -575,23 +651,29 @@ static int fold_eq(const char *a, const char *b)
     return eq;
 }
 
-static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip, void *ctx)
+static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip,
+                       void *ctx)
 {
-    static const char *const kinds[] = {"office", "military", "honorific", "religious", "royal", "role"};
+    static const char *const kinds[] = {"office",    "military", "honorific",
+                                        "religious", "royal",    "role"};
     const csv_row *hdr = &c->rows[0];
     int c_title = col(hdr, "title"), c_kind = col(hdr, "kind"), c_body = col(hdr, "body");
     int error;
     char where[600], msg[160];
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
-        const char *title = field(row, c_title), *kind_s = field(row, c_kind), *body = field(row, c_body);
+        const char *title = field(row, c_title), *kind_s = field(row, c_kind),
+                   *body = field(row, c_body);
         int kind = -1;
         if (row_blank(row)) continue;
         snprintf(where, sizeof where, "%s:%zu", origin, row->line);
         for (int k = 0; k < 6; k++)
             if (strcasecmp(kind_s, kinds[k]) == 0) kind = k;
         if (!*title || kind < 0) {
-            snprintf(msg, sizeof msg, "%s", !*title ? "empty title" : "unknown kind (use office, military, honorific, religious, royal, role)");
+            snprintf(
+                msg, sizeof msg, "%s",
+                !*title ? "empty title"
+                        : "unknown kind (use office, military, honorific, religious, royal, role)");
             report_skip(on_skip, ctx, where, msg);
             continue;
         }
@@ -608,7 +690,10 @@ static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
         t->body = -1;
         if (*body)
             for (size_t b = 0; b < lex->n_bodies; b++)
-                if (fold_eq(lex->bodies[b].name, body)) { t->body = (int32_t)b; break; }
+                if (fold_eq(lex->bodies[b].name, body)) {
+                    t->body = (int32_t)b;
+                    break;
+                }
         int32_t id = (int32_t)lex->n_titles++;
         phrase_arg pa = {&lex->phrases, NG_LX_TITLE, id};
         if ((error = item_phrase(lex, title, &pa)) < 0) return error;
@@ -629,44 +714,72 @@ static int parse_pattern(ng_lexicon *lex, ng_trigger *t, const char *pat, char *
 {
     char buf[512];
     size_t n = strlen(pat);
-    if (n >= sizeof buf) { snprintf(why, whylen, "pattern too long"); return -1; }
+    if (n >= sizeof buf) {
+        snprintf(why, whylen, "pattern too long");
+        return -1;
+    }
     memcpy(buf, pat, n + 1);
     char *save = NULL;
     for (char *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
-        if (t->n_slot >= NG_TR_MAX_SLOTS) { snprintf(why, whylen, "more than %d words in pattern", NG_TR_MAX_SLOTS); return -1; }
+        if (t->n_slot >= NG_TR_MAX_SLOTS) {
+            snprintf(why, whylen, "more than %d words in pattern", NG_TR_MAX_SLOTS);
+            return -1;
+        }
         ng_tr_slot *sl = &t->slot[t->n_slot];
         memset(sl, 0, sizeof *sl);
         size_t wl = strlen(w);
         if (strcmp(w, "*") == 0) {
-            if (t->n_slot == 0) { snprintf(why, whylen, "a pattern cannot start with '*'"); return -1; }
+            if (t->n_slot == 0) {
+                snprintf(why, whylen, "a pattern cannot start with '*'");
+                return -1;
+            }
             sl->gap = 1;
             t->n_slot++;
             continue;
         }
-        if (wl > 1 && w[wl - 1] == '?') { sl->optional = 1; w[--wl] = '\0'; }
-        if (sl->optional && t->n_slot == 0) { snprintf(why, whylen, "the first word cannot be optional"); return -1; }
+        if (wl > 1 && w[wl - 1] == '?') {
+            sl->optional = 1;
+            w[--wl] = '\0';
+        }
+        if (sl->optional && t->n_slot == 0) {
+            snprintf(why, whylen, "the first word cannot be optional");
+            return -1;
+        }
         char *save2 = NULL;
         for (char *a = strtok_r(w, "/", &save2); a; a = strtok_r(NULL, "/", &save2)) {
             ng_buf f = NG_BUF_INIT;
-            if (sl->n_alt >= NG_TR_MAX_ALTS) { snprintf(why, whylen, "more than %d alternatives", NG_TR_MAX_ALTS); return -1; }
+            if (sl->n_alt >= NG_TR_MAX_ALTS) {
+                snprintf(why, whylen, "more than %d alternatives", NG_TR_MAX_ALTS);
+                return -1;
+            }
             if (ng_text_fold(&f, a, strlen(a)) < 0) return NG_ENOMEM;
             sl->alt[sl->n_alt++] = ng_x__tok_hash(f.ptr ? f.ptr : "", f.len);
             ng_buf_free(&f);
         }
-        if (!sl->n_alt) { snprintf(why, whylen, "empty word in pattern"); return -1; }
+        if (!sl->n_alt) {
+            snprintf(why, whylen, "empty word in pattern");
+            return -1;
+        }
         t->n_slot++;
     }
     (void)lex;
-    if (!t->n_slot) { snprintf(why, whylen, "empty pattern"); return -1; }
+    if (!t->n_slot) {
+        snprintf(why, whylen, "empty pattern");
+        return -1;
+    }
     return 0;
 }
 
-static int load_triggers(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip, void *ctx)
+static int load_triggers(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip,
+                         void *ctx)
 {
-    static const struct { const char *name; uint32_t bit; } flag_names[] = {
-        {"inverse", NG_TRF_INVERSE}, {"poss", NG_TRF_POSS}, {"doc", NG_TRF_DOC},
-        {"quote", NG_TRF_QUOTE}, {"pair", NG_TRF_PAIR}, {"selfobj", NG_TRF_SELFOBJ},
-        {"ellipsis", NG_TRF_ELLIPSIS}, {"objperson", NG_TRF_OBJPERSON}};
+    static const struct {
+        const char *name;
+        uint32_t bit;
+    } flag_names[] = {{"inverse", NG_TRF_INVERSE},   {"poss", NG_TRF_POSS},
+                      {"doc", NG_TRF_DOC},           {"quote", NG_TRF_QUOTE},
+                      {"pair", NG_TRF_PAIR},         {"selfobj", NG_TRF_SELFOBJ},
+                      {"ellipsis", NG_TRF_ELLIPSIS}, {"objperson", NG_TRF_OBJPERSON}};
     const csv_row *hdr = &c->rows[0];
     int c_rel = col(hdr, "relation"), c_form = col(hdr, "form"), c_pat = col(hdr, "pattern"),
         c_obj = col(hdr, "object"), c_flags = col(hdr, "flags");
@@ -680,12 +793,16 @@ static int load_triggers(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
         memset(&t, 0, sizeof t);
         t.next = -1;
         if (parse_rel(&t.rel, field(row, c_rel)) < 0) {
-            report_skip(on_skip, ctx, where, "unknown relation (use met, signed, withdrew, condemned, cut_ties, member_of, affiliated_with)");
+            report_skip(on_skip, ctx, where,
+                        "unknown relation (use met, signed, withdrew, condemned, cut_ties, "
+                        "member_of, affiliated_with)");
             continue;
         }
         const char *form = field(row, c_form);
-        if (strcasecmp(form, "verb") == 0) t.form = NG_TR_VERB;
-        else if (strcasecmp(form, "noun") == 0) t.form = NG_TR_NOUN;
+        if (strcasecmp(form, "verb") == 0)
+            t.form = NG_TR_VERB;
+        else if (strcasecmp(form, "noun") == 0)
+            t.form = NG_TR_NOUN;
         else {
             report_skip(on_skip, ctx, where, "unknown form (use verb or noun)");
             continue;
@@ -703,9 +820,14 @@ static int load_triggers(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
             if (!*o) t.no_object = 1;
             snprintf(buf, sizeof buf, "%s", o);
             char *save = NULL;
-            for (char *p = strtok_r(buf, "|", &save); p && t.n_prep < 6; p = strtok_r(NULL, "|", &save)) {
-                while (*p == ' ') p++;
-                if (strcmp(p, "-") == 0) { t.prep[t.n_prep++] = 0; continue; }
+            for (char *p = strtok_r(buf, "|", &save); p && t.n_prep < 6;
+                 p = strtok_r(NULL, "|", &save)) {
+                while (*p == ' ')
+                    p++;
+                if (strcmp(p, "-") == 0) {
+                    t.prep[t.n_prep++] = 0;
+                    continue;
+                }
                 ng_buf f = NG_BUF_INIT;
                 ng_text_fold(&f, p, strlen(p));
                 t.prep[t.n_prep++] = ng_x__tok_hash(f.ptr ? f.ptr : "", f.len);
@@ -720,14 +842,20 @@ static int load_triggers(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
             char *save = NULL;
             for (char *p = strtok_r(buf, "|", &save); p; p = strtok_r(NULL, "|", &save)) {
                 size_t k;
-                while (*p == ' ') p++;
+                while (*p == ' ')
+                    p++;
                 if (!*p) continue;
                 for (k = 0; k < sizeof flag_names / sizeof flag_names[0]; k++)
-                    if (strcmp(p, flag_names[k].name) == 0) { t.flags |= flag_names[k].bit; break; }
+                    if (strcmp(p, flag_names[k].name) == 0) {
+                        t.flags |= flag_names[k].bit;
+                        break;
+                    }
                 if (k == sizeof flag_names / sizeof flag_names[0]) bad = 1;
             }
             if (bad) {
-                report_skip(on_skip, ctx, where, "unknown flag (use inverse, poss, doc, quote, pair, selfobj, ellipsis, objperson)");
+                report_skip(on_skip, ctx, where,
+                            "unknown flag (use inverse, poss, doc, quote, pair, selfobj, ellipsis, "
+                            "objperson)");
                 continue;
             }
         }
@@ -749,7 +877,8 @@ static int load_triggers(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
 
 /* ------------------------------------------------------------------ small files */
 
-static int load_abbrevs(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip, void *ctx)
+static int load_abbrevs(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip,
+                        void *ctx)
 {
     const csv_row *hdr = &c->rows[0];
     int c_ab = col(hdr, "abbreviation"), c_kind = col(hdr, "kind");
@@ -762,7 +891,8 @@ static int load_abbrevs(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip
         if (row_blank(row)) continue;
         for (const char *p = ab; *p && n < sizeof buf - 1; p++)
             buf[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
-        while (n && buf[n - 1] == '.') n--;
+        while (n && buf[n - 1] == '.')
+            n--;
         buf[n] = '\0';
         if (!n || strchr(buf, ' ')) {
             snprintf(where, sizeof where, "%s:%zu", origin, row->line);
@@ -776,7 +906,8 @@ static int load_abbrevs(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip
     return NG_OK;
 }
 
-static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip, void *ctx)
+static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip,
+                       void *ctx)
 {
     const csv_row *hdr = &c->rows[0];
     int c_match = col(hdr, "match"), c_pat = col(hdr, "pattern");
@@ -787,15 +918,22 @@ static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
         int match;
         if (row_blank(row)) continue;
         snprintf(where, sizeof where, "%s:%zu", origin, row->line);
-        if (strcasecmp(m, "exact") == 0) match = NG_BP_EXACT;
-        else if (strcasecmp(m, "prefix") == 0) match = NG_BP_PREFIX;
-        else if (strcasecmp(m, "contains") == 0) match = NG_BP_CONTAINS;
-        else if (strcasecmp(m, "rest") == 0) match = NG_BP_REST;
+        if (strcasecmp(m, "exact") == 0)
+            match = NG_BP_EXACT;
+        else if (strcasecmp(m, "prefix") == 0)
+            match = NG_BP_PREFIX;
+        else if (strcasecmp(m, "contains") == 0)
+            match = NG_BP_CONTAINS;
+        else if (strcasecmp(m, "rest") == 0)
+            match = NG_BP_REST;
         else {
             report_skip(on_skip, ctx, where, "unknown match (use exact, prefix, contains, rest)");
             continue;
         }
-        if (!*pat) { report_skip(on_skip, ctx, where, "empty pattern"); continue; }
+        if (!*pat) {
+            report_skip(on_skip, ctx, where, "empty pattern");
+            continue;
+        }
         if (lex->n_bp == lex->cap_bp) {
             size_t nc = lex->cap_bp ? lex->cap_bp * 2 : 64;
             ng_bp_rule *nb = ng_realloc(lex->bp, nc * sizeof *nb);
@@ -804,10 +942,14 @@ static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
             lex->cap_bp = nc;
         }
         ng_buf f = NG_BUF_INIT;
-        if (ng_text_fold(&f, pat, strlen(pat)) < 0 || !f.ptr) { ng_buf_free(&f); return NG_ENOMEM; }
+        if (ng_text_fold(&f, pat, strlen(pat)) < 0 || !f.ptr) {
+            ng_buf_free(&f);
+            return NG_ENOMEM;
+        }
         lex->bp[lex->n_bp].len = f.len;
         if (match == NG_BP_CONTAINS) {
-            if (f.len < 4) lex->bp_short_contains = 1;
+            if (f.len < 4)
+                lex->bp_short_contains = 1;
             else {
                 uint32_t bit = ng_lex__quad_bit(f.ptr);
                 lex->bp_quad[bit >> 6] |= 1ULL << (bit & 63);
@@ -820,13 +962,14 @@ static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
     return NG_OK;
 }
 
-static int load_words(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip, void *ctx)
+static int load_words(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip,
+                      void *ctx)
 {
     static const char *const classes[] = {
-        "say", "modal", "plan", "neg", "cond", "rumour", "decide", "orghead", "placehead",
-        "particle", "stop", "notname", "groupnoun", "blocnoun", "govnoun", "troops", "doc",
-        "personnoun", "skipadv", "locprep", "clause", "be", "numword", "pastmark", "titlemod",
-        "prep", "det", "partynoun"};
+        "say",     "modal",     "plan",     "neg",        "cond",    "rumour",    "decide",
+        "orghead", "placehead", "particle", "stop",       "notname", "groupnoun", "blocnoun",
+        "govnoun", "troops",    "doc",      "personnoun", "skipadv", "locprep",   "clause",
+        "be",      "numword",   "pastmark", "titlemod",   "prep",    "det",       "partynoun"};
     const csv_row *hdr = &c->rows[0];
     int c_word = col(hdr, "word"), c_class = col(hdr, "class"), c_num = col(hdr, "number");
     char where[600];
@@ -845,7 +988,10 @@ static int load_words(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_f
             for (char *p = strtok_r(buf, "|", &save); p; p = strtok_r(NULL, "|", &save)) {
                 size_t k;
                 for (k = 0; k < sizeof classes / sizeof classes[0]; k++)
-                    if (strcasecmp(p, classes[k]) == 0) { bits |= 1u << k; break; }
+                    if (strcasecmp(p, classes[k]) == 0) {
+                        bits |= 1u << k;
+                        break;
+                    }
                 if (k == sizeof classes / sizeof classes[0]) bad = 1;
             }
             if (bad || !bits || !*w) {
@@ -856,9 +1002,14 @@ static int load_words(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_f
         /* one token: the word table; several: the phrase table with the bits as kind */
         ng_buf fold = NG_BUF_INIT;
         ng_toks tk = {NULL, 0, 0, &fold};
-        if ((error = ng_tok__run(&tk, lex, w, 0, strlen(w))) < 0) { ng_buf_free(&fold); return error; }
-        if (tk.n == 1) error = words_put(lex, tk.v[0].h, bits, *num ? atoi(num) : -1);
-        else if (tk.n > 1) error = ptab_add(lex, &lex->wordphrases, w, bits, *num ? atoi(num) : -1);
+        if ((error = ng_tok__run(&tk, lex, w, 0, strlen(w))) < 0) {
+            ng_buf_free(&fold);
+            return error;
+        }
+        if (tk.n == 1)
+            error = words_put(lex, tk.v[0].h, bits, *num ? atoi(num) : -1);
+        else if (tk.n > 1)
+            error = ptab_add(lex, &lex->wordphrases, w, bits, *num ? atoi(num) : -1);
         ng_toks__free(&tk);
         ng_buf_free(&fold);
         if (error < 0) return error;
@@ -866,7 +1017,8 @@ static int load_words(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_f
     return NG_OK;
 }
 
-static int load_translit(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip, void *ctx)
+static int load_translit(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip,
+                         void *ctx)
 {
     const csv_row *hdr = &c->rows[0];
     int c_from = col(hdr, "from"), c_to = col(hdr, "to"), c_where = col(hdr, "where");
@@ -899,8 +1051,10 @@ static int load_translit(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
             unsigned char b0 = (unsigned char)t->from[0];
             int32_t me = (int32_t)(lex->n_tl - 1);
             t->next = -1;
-            if (lex->tl_last[b0] >= 0) lex->tl[lex->tl_last[b0]].next = me;
-            else lex->tl_first[b0] = me;
+            if (lex->tl_last[b0] >= 0)
+                lex->tl[lex->tl_last[b0]].next = me;
+            else
+                lex->tl_first[b0] = me;
             lex->tl_last[b0] = me;
         }
     }
@@ -911,9 +1065,9 @@ static int load_translit(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
 
 int ng_lexicon__kind_of(const char *filename)
 {
-    static const char *const names[] = {"states.csv", "organizations.csv", "bodies.csv",
-        "titles.csv", "triggers.csv", "abbreviations.csv", "boilerplate.csv", "words.csv",
-        "translit.csv"};
+    static const char *const names[] = {"states.csv",      "organizations.csv", "bodies.csv",
+                                        "titles.csv",      "triggers.csv",      "abbreviations.csv",
+                                        "boilerplate.csv", "words.csv",         "translit.csv"};
     for (int k = 0; k < 9; k++)
         if (strcmp(filename, names[k]) == 0) return k;
     return -1;
@@ -1003,23 +1157,45 @@ int ng_lexicon__load_csv(ng_lexicon *lex, int kind, const char *origin, const ch
     if ((error = parse_csv(&c, origin, data, len)) < 0) goto cleanup;
     /* skip leading comment lines ("# ...") before the header */
     while (c.n && c.rows[0].n && c.rows[0].f[0][0] == '#') {
-        for (size_t j = 0; j < c.rows[0].n; j++) free(c.rows[0].f[j]);
+        for (size_t j = 0; j < c.rows[0].n; j++)
+            free(c.rows[0].f[j]);
         memmove(c.rows, c.rows + 1, (c.n - 1) * sizeof *c.rows);
         c.n--;
     }
     if (c.n == 0) goto cleanup;
     switch (kind) {
     case NG_CSV_STATES:
-    case NG_CSV_ORGS: error = load_actors(lex, &c, origin, 0, on_skip, ctx); break;
-    case NG_CSV_USER_ACTORS: error = load_actors(lex, &c, origin, 1, on_skip, ctx); break;
-    case NG_CSV_BODIES: error = load_bodies(lex, &c, origin, on_skip, ctx); break;
-    case NG_CSV_TITLES: error = load_titles(lex, &c, origin, on_skip, ctx); break;
-    case NG_CSV_TRIGGERS: error = load_triggers(lex, &c, origin, on_skip, ctx); break;
-    case NG_CSV_ABBREVS: error = load_abbrevs(lex, &c, origin, on_skip, ctx); break;
-    case NG_CSV_BOILER: error = load_boiler(lex, &c, origin, on_skip, ctx); break;
-    case NG_CSV_WORDS: error = load_words(lex, &c, origin, on_skip, ctx); break;
-    case NG_CSV_TRANSLIT: error = load_translit(lex, &c, origin, on_skip, ctx); break;
-    default: error = NG_EINVAL; ng_error_set("%s: unknown dictionary kind", origin); break;
+    case NG_CSV_ORGS:
+        error = load_actors(lex, &c, origin, 0, on_skip, ctx);
+        break;
+    case NG_CSV_USER_ACTORS:
+        error = load_actors(lex, &c, origin, 1, on_skip, ctx);
+        break;
+    case NG_CSV_BODIES:
+        error = load_bodies(lex, &c, origin, on_skip, ctx);
+        break;
+    case NG_CSV_TITLES:
+        error = load_titles(lex, &c, origin, on_skip, ctx);
+        break;
+    case NG_CSV_TRIGGERS:
+        error = load_triggers(lex, &c, origin, on_skip, ctx);
+        break;
+    case NG_CSV_ABBREVS:
+        error = load_abbrevs(lex, &c, origin, on_skip, ctx);
+        break;
+    case NG_CSV_BOILER:
+        error = load_boiler(lex, &c, origin, on_skip, ctx);
+        break;
+    case NG_CSV_WORDS:
+        error = load_words(lex, &c, origin, on_skip, ctx);
+        break;
+    case NG_CSV_TRANSLIT:
+        error = load_translit(lex, &c, origin, on_skip, ctx);
+        break;
+    default:
+        error = NG_EINVAL;
+        ng_error_set("%s: unknown dictionary kind", origin);
+        break;
     }
 cleanup:
     rows_free(&c);
@@ -1031,7 +1207,8 @@ int ng_lexicon__new_empty(ng_lexicon **out)
 {
     *out = ng_calloc(1, sizeof **out);
     if (!*out) return NG_ENOMEM;
-    for (size_t b = 0; b < 256; b++) (*out)->tl_first[b] = (*out)->tl_last[b] = -1;
+    for (size_t b = 0; b < 256; b++)
+        (*out)->tl_first[b] = (*out)->tl_last[b] = -1;
     return NG_OK;
 }
 
@@ -1046,9 +1223,9 @@ int ng_lexicon_new(ng_lexicon **out)
 {
     /* abbreviations first (tokenizing the other files needs them), then word classes and
      * transliteration rules, then actors, bodies before the titles that name them. */
-    static const int order[] = {NG_CSV_ABBREVS, NG_CSV_WORDS, NG_CSV_TRANSLIT, NG_CSV_STATES,
-                                NG_CSV_ORGS, NG_CSV_BODIES, NG_CSV_TITLES, NG_CSV_TRIGGERS,
-                                NG_CSV_BOILER};
+    static const int order[] = {NG_CSV_ABBREVS, NG_CSV_WORDS,    NG_CSV_TRANSLIT,
+                                NG_CSV_STATES,  NG_CSV_ORGS,     NG_CSV_BODIES,
+                                NG_CSV_TITLES,  NG_CSV_TRIGGERS, NG_CSV_BOILER};
     ng_lexicon *lex = NULL;
     int error;
     *out = NULL;
@@ -1076,11 +1253,18 @@ static int read_file(char **data, size_t *len, const char *path)
     char chunk[65536];
     size_t n;
     if (!f) return ng_error_set("%s: cannot open (check the path and permissions)", path), NG_EIO;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) ng_buf_put(&b, chunk, n);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        ng_buf_put(&b, chunk, n);
     int bad = ferror(f);
     fclose(f);
-    if (b.oom) { ng_buf_free(&b); return NG_ENOMEM; }
-    if (bad) { ng_buf_free(&b); return ng_error_set("%s: read error", path), NG_EIO; }
+    if (b.oom) {
+        ng_buf_free(&b);
+        return NG_ENOMEM;
+    }
+    if (bad) {
+        ng_buf_free(&b);
+        return ng_error_set("%s: read error", path), NG_EIO;
+    }
     *len = b.len;
     *data = b.ptr ? ng_buf_detach(&b) : ng_strdup("");
     return *data ? NG_OK : NG_ENOMEM;
@@ -1119,16 +1303,21 @@ void ng_lexicon_free(ng_lexicon *lex)
         free(lex->ents[i].demonym);
     }
     free(lex->ents);
-    for (size_t i = 0; i < lex->n_bodies; i++) { free(lex->bodies[i].name); free(lex->bodies[i].type); }
+    for (size_t i = 0; i < lex->n_bodies; i++) {
+        free(lex->bodies[i].name);
+        free(lex->bodies[i].type);
+    }
     free(lex->bodies);
-    for (size_t i = 0; i < lex->n_titles; i++) free(lex->titles[i].title);
+    for (size_t i = 0; i < lex->n_titles; i++)
+        free(lex->titles[i].title);
     free(lex->titles);
     free(lex->triggers);
     free(lex->trig_index);
     ptab_free(&lex->phrases);
     ptab_free(&lex->wordphrases);
     free(lex->words);
-    for (size_t i = 0; i < lex->n_bp; i++) free(lex->bp[i].pattern);
+    for (size_t i = 0; i < lex->n_bp; i++)
+        free(lex->bp[i].pattern);
     free(lex->bp);
     free(lex->abbrevs);
     free(lex->abbrev_h);

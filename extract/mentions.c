@@ -52,15 +52,24 @@ static int tok_cap(const ng_work *w, uint32_t t)
 static int kind_rank(uint32_t k)
 {
     switch (k) {
-    case NG_LX_PERSON: return 8;
-    case NG_LX_NAME: return 7;
-    case NG_LX_BODY: return 6;
-    case NG_LX_TITLE: return 5;
-    case NG_LX_SEAT: return 4;
-    case NG_LX_CAPITAL: return 3;
-    case NG_LX_DEMONYM: return 2;
-    case NG_LX_PLACE: return 1;
-    default: return 0;
+    case NG_LX_PERSON:
+        return 8;
+    case NG_LX_NAME:
+        return 7;
+    case NG_LX_BODY:
+        return 6;
+    case NG_LX_TITLE:
+        return 5;
+    case NG_LX_SEAT:
+        return 4;
+    case NG_LX_CAPITAL:
+        return 3;
+    case NG_LX_DEMONYM:
+        return 2;
+    case NG_LX_PLACE:
+        return 1;
+    default:
+        return 0;
     }
 }
 
@@ -78,11 +87,15 @@ static int32_t pick_value(const ng_work *w, const ng_ptab_slot *slot, uint32_t t
         if (vf & NG_PV_INNERCAP) {
             const ng_tok *tok = &w->tk.v[t];
             int inner = 0;
-            for (uint32_t q = 1; q < tok->len && !inner; q++) inner = w->text[tok->off + q] >= 'A' && w->text[tok->off + q] <= 'Z';
+            for (uint32_t q = 1; q < tok->len && !inner; q++)
+                inner = w->text[tok->off + q] >= 'A' && w->text[tok->off + q] <= 'Z';
             if (!inner) continue;
         }
         int r = kind_rank(k);
-        if (r > best_rank) { best_rank = r; best = v; } /* first (newest) wins ties */
+        if (r > best_rank) {
+            best_rank = r;
+            best = v;
+        } /* first (newest) wins ties */
     }
     return best;
 }
@@ -90,10 +103,14 @@ static int32_t pick_value(const ng_work *w, const ng_ptab_slot *slot, uint32_t t
 static uint8_t mk_of_entity(const ng_work *w, int32_t e)
 {
     switch (w->lex->ents[e].type) {
-    case NG_ETYPE_STATE: return NG_MK_STATE;
-    case NG_ETYPE_ORG: return NG_MK_ORG;
-    case NG_ETYPE_PLACE: return NG_MK_PLACE;
-    default: return NG_MK_CAND;
+    case NG_ETYPE_STATE:
+        return NG_MK_STATE;
+    case NG_ETYPE_ORG:
+        return NG_MK_ORG;
+    case NG_ETYPE_PLACE:
+        return NG_MK_PLACE;
+    default:
+        return NG_MK_CAND;
     }
 }
 
@@ -109,7 +126,10 @@ static int dict_matches(ng_work *w, uint32_t s, int32_t *cov)
         uint32_t ends[16];
         int32_t vals[16];
         int n_end = 0;
-        if (w->tk.v[i].flags & (NG_TK_PUNCT | NG_TK_POSS)) { i++; continue; }
+        if (w->tk.v[i].flags & (NG_TK_PUNCT | NG_TK_POSS)) {
+            i++;
+            continue;
+        }
         for (uint32_t k = i; k < b && k - i < pt->max_tokens && n_end < 16; k++) {
             const ng_ptab_slot *slot;
             if (w->tk.v[k].flags & NG_TK_POSS) break;
@@ -117,7 +137,11 @@ static int dict_matches(ng_work *w, uint32_t s, int32_t *cov)
             if (!(slot = ng_ptab__find(pt, h))) break;
             if (slot->first >= 0) {
                 int32_t v = pick_value(w, slot, i);
-                if (v >= 0) { ends[n_end] = k + 1; vals[n_end] = v; n_end++; }
+                if (v >= 0) {
+                    ends[n_end] = k + 1;
+                    vals[n_end] = v;
+                    n_end++;
+                }
             }
         }
         if (!n_end) {
@@ -152,18 +176,46 @@ static int dict_matches(ng_work *w, uint32_t s, int32_t *cov)
         ng_mention m;
         uint32_t idx;
         switch (v->kind) {
-        case NG_LX_NAME: mention_init(&m, s, i, e, mk_of_entity(w, v->id)); m.lex = v->id; break;
-        case NG_LX_PERSON: mention_init(&m, s, i, e, NG_MK_CAND); m.lex = v->id; m.ev = NG_EV_USER; break;
-        case NG_LX_DEMONYM: mention_init(&m, s, i, e, NG_MK_DEMONYM); m.lex = v->id; break;
-        case NG_LX_CAPITAL: mention_init(&m, s, i, e, NG_MK_PLACE); m.lex = v->id; break;
-        case NG_LX_PLACE: mention_init(&m, s, i, e, NG_MK_PLACE); m.lex = v->id; break;
-        case NG_LX_SEAT: mention_init(&m, s, i, e, NG_MK_SEAT); m.lex = v->id; break;
-        case NG_LX_BODY: mention_init(&m, s, i, e, NG_MK_BODY); m.lex = v->id; break;
-        case NG_LX_TITLE: mention_init(&m, s, i, e, NG_MK_TITLE); m.lex = v->id; break;
-        default: i++; continue;
+        case NG_LX_NAME:
+            mention_init(&m, s, i, e, mk_of_entity(w, v->id));
+            m.lex = v->id;
+            break;
+        case NG_LX_PERSON:
+            mention_init(&m, s, i, e, NG_MK_CAND);
+            m.lex = v->id;
+            m.ev = NG_EV_USER;
+            break;
+        case NG_LX_DEMONYM:
+            mention_init(&m, s, i, e, NG_MK_DEMONYM);
+            m.lex = v->id;
+            break;
+        case NG_LX_CAPITAL:
+            mention_init(&m, s, i, e, NG_MK_PLACE);
+            m.lex = v->id;
+            break;
+        case NG_LX_PLACE:
+            mention_init(&m, s, i, e, NG_MK_PLACE);
+            m.lex = v->id;
+            break;
+        case NG_LX_SEAT:
+            mention_init(&m, s, i, e, NG_MK_SEAT);
+            m.lex = v->id;
+            break;
+        case NG_LX_BODY:
+            mention_init(&m, s, i, e, NG_MK_BODY);
+            m.lex = v->id;
+            break;
+        case NG_LX_TITLE:
+            mention_init(&m, s, i, e, NG_MK_TITLE);
+            m.lex = v->id;
+            break;
+        default:
+            i++;
+            continue;
         }
         if ((error = add_mention(w, &idx, &m)) < 0) return error;
-        for (uint32_t k = i; k < e; k++) cov[k - a] = (int32_t)idx;
+        for (uint32_t k = i; k < e; k++)
+            cov[k - a] = (int32_t)idx;
         i = e;
     }
     return NG_OK;
@@ -171,7 +223,8 @@ static int dict_matches(ng_work *w, uint32_t s, int32_t *cov)
 
 static void uncover(int32_t *cov, uint32_t a, uint32_t t0, uint32_t t1, int32_t idx)
 {
-    for (uint32_t k = t0; k < t1; k++) cov[k - a] = idx;
+    for (uint32_t k = t0; k < t1; k++)
+        cov[k - a] = idx;
 }
 
 /* Step 2: combinations of dictionary matches. */
@@ -206,7 +259,11 @@ static void combine(ng_work *w, uint32_t s, int32_t *cov)
             if (i > a) {
                 uint32_t p = i - 1;
                 int poss = 0;
-                if (w->tk.v[p].flags & NG_TK_POSS) { poss = 1; if (p == a) goto after_left; p--; }
+                if (w->tk.v[p].flags & NG_TK_POSS) {
+                    poss = 1;
+                    if (p == a) goto after_left;
+                    p--;
+                }
                 int32_t pi = cov[p - a];
                 if (pi >= 0 && !w->ms[pi].dead &&
                     (w->ms[pi].kind == NG_MK_DEMONYM || w->ms[pi].kind == NG_MK_STATE) &&
@@ -222,8 +279,8 @@ static void combine(ng_work *w, uint32_t s, int32_t *cov)
             /* body in CAPITAL: "the foreign ministry in Taipei" */
             if (m->st < 0 && m->t1 + 1 < b && ng_w__is(w, m->t1, "in")) {
                 int32_t xi = cov[m->t1 + 1 - a];
-                if (xi >= 0 && w->ms[xi].t0 == m->t1 + 1 && w->ms[xi].kind == NG_MK_PLACE && !w->ms[xi].dead &&
-                    w->lex->ents[w->ms[xi].lex].state >= 0)
+                if (xi >= 0 && w->ms[xi].t0 == m->t1 + 1 && w->ms[xi].kind == NG_MK_PLACE &&
+                    !w->ms[xi].dead && w->lex->ents[w->ms[xi].lex].state >= 0)
                     m->st = w->lex->ents[w->ms[xi].lex].state;
             }
             /* body of [the] X */
@@ -246,7 +303,10 @@ static void combine(ng_work *w, uint32_t s, int32_t *cov)
             while (j < b && cov[j - a] < 0 && tok_cap(w, j) && (ng_w__bits(w, j) & NG_W_ORGHEAD) &&
                    j - m->t1 < 2)
                 j++;
-            if (j > m->t1) { m->t1 = j; uncover(cov, a, m->t0, j, mi); }
+            if (j > m->t1) {
+                m->t1 = j;
+                uncover(cov, a, m->t0, j, mi);
+            }
         }
     }
 }
@@ -263,7 +323,8 @@ static int particle_joined(const ng_work *w, uint32_t t)
     const char *dash = memchr(raw, '-', k->len);
     if (!dash || dash == raw || (size_t)(dash - raw) + 1 >= k->len) return 0;
     if (!(dash[1] >= 'A' && dash[1] <= 'Z')) return 0;
-    return (ng_lex__word_bits(w->lex, ng_x__tok_hash(ng_w__fold(w, t), (size_t)(dash - raw))) & NG_W_PARTICLE) != 0;
+    return (ng_lex__word_bits(w->lex, ng_x__tok_hash(ng_w__fold(w, t), (size_t)(dash - raw))) &
+            NG_W_PARTICLE) != 0;
 }
 
 static int is_name_tok(const ng_work *w, uint32_t t)
@@ -271,13 +332,15 @@ static int is_name_tok(const ng_work *w, uint32_t t)
     const ng_tok *k = &w->tk.v[t];
     if (!(k->flags & NG_TK_WORD) || (k->flags & NG_TK_NUM)) return 0;
     if (!(k->flags & NG_TK_CAP)) return particle_joined(w, t);
-    if ((k->flags & NG_TK_UPPER) && k->flen > 1 && !(k->flags & NG_TK_DOT)) return 0; /* NATO, TASS */
+    if ((k->flags & NG_TK_UPPER) && k->flen > 1 && !(k->flags & NG_TK_DOT))
+        return 0; /* NATO, TASS */
     if (ng_w__bits(w, t) & NG_W_NOTNAME) {
         /* a month after a name and before no number is a name's part: "Zhang Jun",
          * "Kim June" (not "in June 2023", "Monday, April 3") */
         if (t == 0 || !ng_date__month(ng_w__fold(w, t), k->flen)) return 0;
         const ng_tok *pv = &w->tk.v[t - 1];
-        if (!(pv->flags & NG_TK_WORD) || !(pv->flags & NG_TK_CAP) || (pv->flags & (NG_TK_UPPER | NG_TK_NUM)) ||
+        if (!(pv->flags & NG_TK_WORD) || !(pv->flags & NG_TK_CAP) ||
+            (pv->flags & (NG_TK_UPPER | NG_TK_NUM)) ||
             (ng_w__bits(w, t - 1) & (NG_W_NOTNAME | NG_W_STOP)) || pv->off + pv->len + 1 != k->off)
             return 0;
         if (t + 1 < w->tk.n && (w->tk.v[t + 1].flags & NG_TK_NUM)) return 0;
@@ -308,10 +371,16 @@ static int title_mod(const ng_work *w, uint32_t t)
 static int32_t entity_of(const ng_mention *m)
 {
     switch (m->kind) {
-    case NG_MK_DEMONYM: case NG_MK_STATE: case NG_MK_SEAT: return m->lex;
-    case NG_MK_ORG: return m->org >= 0 ? -1 : m->lex;
-    case NG_MK_BODY: return m->st;
-    default: return -1;
+    case NG_MK_DEMONYM:
+    case NG_MK_STATE:
+    case NG_MK_SEAT:
+        return m->lex;
+    case NG_MK_ORG:
+        return m->org >= 0 ? -1 : m->lex;
+    case NG_MK_BODY:
+        return m->st;
+    default:
+        return -1;
     }
 }
 
@@ -340,14 +409,19 @@ static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *
         steps++;
         if (mi >= 0 && !w->ms[mi].dead && w->ms[mi].t1 == t + 1) {
             const ng_mention *m = &w->ms[mi];
-            if (m->kind == NG_MK_TITLE) { *title = m->lex; *affil = ent; return m->t0; }
+            if (m->kind == NG_MK_TITLE) {
+                *title = m->lex;
+                *affil = ent;
+                return m->t0;
+            }
             if (affil_kind(m) || m->kind == NG_MK_PLACE) {
                 int32_t e = entity_of(m);
                 if (e >= 0 && m->kind != NG_MK_PLACE) {
                     /* governed by "to"/"for": a destination, not the affiliation */
-                    if (!(m->t0 > a && (ng_w__is(w, m->t0 - 1, "to") || ng_w__is(w, m->t0 - 1, "for") ||
-                                        (ng_w__is(w, m->t0 - 1, "the") && m->t0 > a + 1 &&
-                                         (ng_w__is(w, m->t0 - 2, "to") || ng_w__is(w, m->t0 - 2, "for"))))))
+                    if (!(m->t0 > a &&
+                          (ng_w__is(w, m->t0 - 1, "to") || ng_w__is(w, m->t0 - 1, "for") ||
+                           (ng_w__is(w, m->t0 - 1, "the") && m->t0 > a + 1 &&
+                            (ng_w__is(w, m->t0 - 2, "to") || ng_w__is(w, m->t0 - 2, "for"))))))
                         ent = e;
                 }
                 j = (int64_t)m->t0 - 1;
@@ -367,13 +441,28 @@ static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *
             return t;
         }
         if (k->flags & NG_TK_PUNCT) {
-            if (*ng_w__fold(w, t) == ',') { j--; continue; }
+            if (*ng_w__fold(w, t) == ',') {
+                j--;
+                continue;
+            }
             return (uint32_t)-1;
         }
-        if (ng_w__is(w, t, "of") || ng_w__is(w, t, "for") || ng_w__is(w, t, "and") || ng_w__is(w, t, "the")) { j--; continue; }
-        if (k->flags & NG_TK_POSS) { j--; continue; }
-        if ((k->flags & NG_TK_CAP) && !(bits & NG_W_STOP) && !(k->flags & NG_TK_FIRST)) { j--; continue; }
-        if ((bits & NG_W_TITLEMOD) || (!(bits & (NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL)) && ++lower <= 3)) {
+        if (ng_w__is(w, t, "of") || ng_w__is(w, t, "for") || ng_w__is(w, t, "and") ||
+            ng_w__is(w, t, "the")) {
+            j--;
+            continue;
+        }
+        if (k->flags & NG_TK_POSS) {
+            j--;
+            continue;
+        }
+        if ((k->flags & NG_TK_CAP) && !(bits & NG_W_STOP) && !(k->flags & NG_TK_FIRST)) {
+            j--;
+            continue;
+        }
+        if ((bits & NG_W_TITLEMOD) ||
+            (!(bits & (NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL)) &&
+             ++lower <= 3)) {
             j--;
             continue;
         }
@@ -383,21 +472,28 @@ static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *
 }
 
 typedef struct prefix_res {
-    uint32_t start;     /* first token of the prefix (== name start when none) */
-    int32_t affil;      /* entity */
-    int32_t affil_org;  /* an organization named in the text (neworgs index), -1 */
+    uint32_t start;    /* first token of the prefix (== name start when none) */
+    int32_t affil;     /* entity */
+    int32_t affil_org; /* an organization named in the text (neworgs index), -1 */
     int32_t title;
     uint8_t ev;
-    uint8_t owner;      /* NG_OWN_*: "its ambassador", "that country's president" */
+    uint8_t owner; /* NG_OWN_*: "its ambassador", "that country's president" */
 } prefix_res;
 
 /* The owner of a title written as a pronoun or a description just before it at t
  * ("its", "their", "that country's"): NG_OWN_* and the owner's first token, 0 if none. */
 static int pronoun_owner(const ng_work *w, uint32_t a, uint32_t t, uint32_t *first)
 {
-    if (ng_w__is(w, t, "its")) { *first = t; return NG_OWN_ITS; }
-    if (ng_w__is(w, t, "their")) { *first = t; return NG_OWN_THEIR; }
-    if ((w->tk.v[t].flags & NG_TK_POSS) && t >= a + 2 && (ng_w__is(w, t - 1, "country") || ng_w__is(w, t - 1, "nation")) &&
+    if (ng_w__is(w, t, "its")) {
+        *first = t;
+        return NG_OWN_ITS;
+    }
+    if (ng_w__is(w, t, "their")) {
+        *first = t;
+        return NG_OWN_THEIR;
+    }
+    if ((w->tk.v[t].flags & NG_TK_POSS) && t >= a + 2 &&
+        (ng_w__is(w, t - 1, "country") || ng_w__is(w, t - 1, "nation")) &&
         (ng_w__is(w, t - 2, "that") || ng_w__is(w, t - 2, "the"))) {
         *first = t - 2;
         return NG_OWN_COUNTRY;
@@ -409,12 +505,13 @@ static int pronoun_owner(const ng_work *w, uint32_t a, uint32_t t, uint32_t *fir
  * President of Burkina Faso", "Burkina Faso's Minister of Defence,", "his Malian
  * counterpart,", "Somaliland's leader". The affiliation is the leftmost state or organization
  * of the phrase that is not governed by "to" or "for" ("Ambassador to the United States"). */
-static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0, prefix_res *res)
+static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0,
+                        prefix_res *res)
 {
     const ng_wsent *se = &w->sents[s];
     uint32_t a = se->tok0;
     int64_t p = (int64_t)r0 - 1;
-    uint32_t accepted = r0;      /* leftmost token of an accepted prefix */
+    uint32_t accepted = r0; /* leftmost token of an accepted prefix */
     int32_t title = -1, affil = -1;
     int32_t pending_affil = -1; /* entity just to the right of the scan */
     int steps = 0, have_title = 0;
@@ -474,18 +571,26 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
                                   w->lex->titles[m->lex].kind == NG_TITLE_OFFICE))
                     title = m->lex;
                 have_title = 1;
-                if (pending_affil >= 0) { affil = pending_affil; pending_affil = -1; }
+                if (pending_affil >= 0) {
+                    affil = pending_affil;
+                    pending_affil = -1;
+                }
                 accepted = m->t0;
                 p = (int64_t)m->t0 - 1;
                 continue;
             }
             if (affil_kind(m)) {
                 int32_t ent = entity_of(m);
-                if (ent < 0 && m->kind == NG_MK_ORG && m->org >= 0 && res->affil_org < 0) res->affil_org = m->org;
-                if (have_title && (m->t1 == accepted || (m->t1 + 1 == accepted && (w->tk.v[m->t1].flags & NG_TK_POSS)))) {
+                if (ent < 0 && m->kind == NG_MK_ORG && m->org >= 0 && res->affil_org < 0)
+                    res->affil_org = m->org;
+                if (have_title && (m->t1 == accepted || (m->t1 + 1 == accepted &&
+                                                         (w->tk.v[m->t1].flags & NG_TK_POSS)))) {
                     /* the title's owner right before it ("Iranian President X", "to
                      * Brazil's President X"): never a destination */
-                    if (ent >= 0) { affil = ent; pending_affil = -1; }
+                    if (ent >= 0) {
+                        affil = ent;
+                        pending_affil = -1;
+                    }
                     accepted = m->t0;
                     p = (int64_t)m->t0 - 1;
                     continue;
@@ -497,14 +602,20 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
                     int poss = t + 1 < r0 && (w->tk.v[t + 1].flags & NG_TK_POSS);
                     uint32_t q = m->t0;
                     if (q > a && ng_w__is(w, q - 1, "the")) q--;
-                    int compl = !poss && q > a && (ng_w__is(w, q - 1, "of") || ng_w__is(w, q - 1, "to") ||
-                                                   ng_w__is(w, q - 1, "for"));
-                    if (!poss && !compl) break;
-                    if (compl) complement = 1;
-                    else res->ev |= NG_EV_POSS;
+                    int compl = !poss && q > a &&
+                                (ng_w__is(w, q - 1, "of") || ng_w__is(w, q - 1, "to") ||
+                                 ng_w__is(w, q - 1, "for"));
+                    if (!poss && !compl ) break;
+                    if (compl )
+                        complement = 1;
+                    else
+                        res->ev |= NG_EV_POSS;
                 }
                 if (m->kind == NG_MK_BODY) have_title = 1;
-                if (ent >= 0) { pending_affil = ent; affil = ent; }
+                if (ent >= 0) {
+                    pending_affil = ent;
+                    affil = ent;
+                }
                 accepted = m->t0;
                 p = (int64_t)m->t0 - 1;
                 continue;
@@ -513,7 +624,10 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
         }
         if (mi >= 0 && !w->ms[mi].dead) break;
         const ng_tok *k = &w->tk.v[t];
-        if (k->flags & NG_TK_POSS) { p--; continue; }
+        if (k->flags & NG_TK_POSS) {
+            p--;
+            continue;
+        }
         if (k->flags & NG_TK_PUNCT) break;
         if (ng_w__is(w, t, "to") || ng_w__is(w, t, "for")) {
             /* a title already read ends the phrase: "adviser to Brazil's President X" */
@@ -529,7 +643,8 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
             p--;
             continue;
         }
-        if ((ng_w__bits(w, t) & NG_W_PERSONNOUN) && !(k->flags & NG_TK_CAP) && (t + 1 == r0 || have_title)) {
+        if ((ng_w__bits(w, t) & NG_W_PERSONNOUN) && !(k->flags & NG_TK_CAP) &&
+            (t + 1 == r0 || have_title)) {
             /* "leader Muse Bihi Abdi", "spokesman John Kirby" */
             have_title = 1;
             accepted = t;
@@ -537,7 +652,8 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
             continue;
         }
         if ((ng_w__bits(w, t) & NG_W_TITLEMOD) ||
-            (have_title && !(k->flags & NG_TK_CAP) && (ng_w__bits(w, t) & NG_W_GOVNOUN)) || /* "government spokesman" */
+            (have_title && !(k->flags & NG_TK_CAP) &&
+             (ng_w__bits(w, t) & NG_W_GOVNOUN)) || /* "government spokesman" */
             (have_title && (k->flags & NG_TK_CAP) && !(k->flags & NG_TK_FIRST) &&
              !(ng_w__bits(w, t) & (NG_W_STOP | NG_W_NOTNAME)))) {
             /* modifiers before a title or capitalized words inside one */
@@ -545,7 +661,8 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
             p--;
             continue;
         }
-        if (!have_title && (k->flags & NG_TK_CAP) && !(ng_w__bits(w, t) & NG_W_STOP) && steps < 12) {
+        if (!have_title && (k->flags & NG_TK_CAP) && !(ng_w__bits(w, t) & NG_W_STOP) &&
+            steps < 12) {
             /* capitalized words of a long title whose head is further left */
             p--;
             continue;
@@ -563,8 +680,9 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
         res->affil = affil;
         res->title = title;
         if (have_title) res->ev |= NG_EV_TITLE;
-        if (title >= 0 && (w->lex->titles[title].kind == NG_TITLE_ROYAL ||
-                           w->lex->titles[title].kind == NG_TITLE_RELIGIOUS) &&
+        if (title >= 0 &&
+            (w->lex->titles[title].kind == NG_TITLE_ROYAL ||
+             w->lex->titles[title].kind == NG_TITLE_RELIGIOUS) &&
             accepted < r0 && (w->tk.v[accepted].flags & NG_TK_CAP))
             res->ev |= NG_EV_ROYAL;
     }
@@ -573,8 +691,8 @@ static void scan_prefix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
 /* Scans an apposition after a name ending at r1: ", the Defense Minister of Russia",
  * ", Russia's Minister of Defense", ", president of the ECOWAS Commission", ", a general". */
 static void scan_suffix(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r1,
-                        uint32_t *end, int32_t *affil, int32_t *affil2, int32_t *affil_org, int32_t *title,
-                        uint8_t *ev)
+                        uint32_t *end, int32_t *affil, int32_t *affil2, int32_t *affil_org,
+                        int32_t *title, uint8_t *ev)
 {
     const ng_wsent *se = &w->sents[s];
     uint32_t a = se->tok0, b = se->tok0 + se->ntok;
@@ -636,13 +754,16 @@ static void scan_suffix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
             }
             if (affil_kind(m)) {
                 int32_t ent = entity_of(m);
-                int owner = m->t1 < b && ((cov[m->t1 - a] >= 0 && w->ms[cov[m->t1 - a]].kind == NG_MK_TITLE) ||
-                                         ((w->tk.v[m->t1].flags & NG_TK_POSS) && m->t1 + 1 < b && cov[m->t1 + 1 - a] >= 0 &&
-                                          w->ms[cov[m->t1 + 1 - a]].kind == NG_MK_TITLE));
+                int owner =
+                    m->t1 < b &&
+                    ((cov[m->t1 - a] >= 0 && w->ms[cov[m->t1 - a]].kind == NG_MK_TITLE) ||
+                     ((w->tk.v[m->t1].flags & NG_TK_POSS) && m->t1 + 1 < b &&
+                      cov[m->t1 + 1 - a] >= 0 && w->ms[cov[m->t1 + 1 - a]].kind == NG_MK_TITLE));
                 /* after "to", only the owner of the next title counts ("adviser to Iranian
                  * President X"): not a destination */
                 if ((!after_to || (owner && have_title)) && af < 0 && ent >= 0) af = ent;
-                if (!after_to && ent < 0 && m->kind == NG_MK_ORG && m->org >= 0 && *affil_org < 0) *affil_org = m->org;
+                if (!after_to && ent < 0 && m->kind == NG_MK_ORG && m->org >= 0 && *affil_org < 0)
+                    *affil_org = m->org;
                 if (after_to && owner && have_title) {
                     q = m->t1;
                     if (q < b && (w->tk.v[q].flags & NG_TK_POSS)) q++;
@@ -660,15 +781,30 @@ static void scan_suffix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
             break;
         }
         if (mi >= 0 && !w->ms[mi].dead) break;
-        if (ng_w__is(w, q, "of") || ng_w__is(w, q, "the") || ng_w__is(w, q, "and")) { after_head = 0; q++; continue; }
-        if (ng_w__is(w, q, "to") || ng_w__is(w, q, "for")) { after_to = 1; to_at = q; after_head = 0; q++; continue; }
+        if (ng_w__is(w, q, "of") || ng_w__is(w, q, "the") || ng_w__is(w, q, "and")) {
+            after_head = 0;
+            q++;
+            continue;
+        }
+        if (ng_w__is(w, q, "to") || ng_w__is(w, q, "for")) {
+            after_to = 1;
+            to_at = q;
+            after_head = 0;
+            q++;
+            continue;
+        }
         if (title_mod(w, q) || (ng_w__bits(w, q) & NG_W_PERSONNOUN) || ng_w__is(w, q, "most")) {
-            if (ng_w__bits(w, q) & NG_W_PERSONNOUN) { have_title = 1; after_head = 1; last = q + 1; }
+            if (ng_w__bits(w, q) & NG_W_PERSONNOUN) {
+                have_title = 1;
+                after_head = 1;
+                last = q + 1;
+            }
             q++;
             continue;
         }
         if (!have_title && loose < 2 && (w->tk.v[q].flags & NG_TK_WORD) && !tok_cap(w, q) &&
-            !(ng_w__bits(w, q) & (NG_W_STOP | NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_PREP)) &&
+            !(ng_w__bits(w, q) & (NG_W_STOP | NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PAST_MARK |
+                                  NG_W_MODAL | NG_W_PREP)) &&
             q + 1 < b && (ng_w__bits(w, q + 1) & (NG_W_PERSONNOUN | NG_W_TITLEMOD))) {
             /* a word before the head: "a former guerrilla leader of X" */
             loose++;
@@ -687,8 +823,10 @@ static void scan_suffix(const ng_work *w, uint32_t s, const int32_t *cov, uint32
     }
     if (!have_title) return;
     *end = last > r1 ? last : r1;
-    if (*affil < 0) *affil = af;
-    else if (af >= 0 && af != *affil) *affil2 = af;
+    if (*affil < 0)
+        *affil = af;
+    else if (af >= 0 && af != *affil)
+        *affil2 = af;
     if (*title < 0) *title = ti;
     *ev |= NG_EV_APPOS;
 }
@@ -697,7 +835,10 @@ static int find_or_add_org(ng_work *w, int32_t *out, uint64_t name_h, uint32_t n
                            int32_t st)
 {
     for (size_t i = 0; i < w->n_neworgs; i++)
-        if (w->neworgs[i].name_h == name_h && w->neworgs[i].lex == lex) { *out = (int32_t)i; return NG_OK; }
+        if (w->neworgs[i].name_h == name_h && w->neworgs[i].lex == lex) {
+            *out = (int32_t)i;
+            return NG_OK;
+        }
     if (w->n_neworgs == w->cap_neworgs) {
         size_t nc = w->cap_neworgs ? w->cap_neworgs * 2 : 16;
         ng_neworg *no = ng_realloc(w->neworgs, nc * sizeof *no);
@@ -721,7 +862,8 @@ static uint64_t acronym_at(const ng_work *w, uint32_t t, uint32_t b)
 {
     if (t + 2 >= b || *ng_w__fold(w, t) != '(' || *ng_w__fold(w, t + 2) != ')') return 0;
     const ng_tok *k = &w->tk.v[t + 1];
-    if (!(k->flags & NG_TK_WORD) || !(k->flags & NG_TK_CAP) || k->flen < 2 || k->flen > 10) return 0;
+    if (!(k->flags & NG_TK_WORD) || !(k->flags & NG_TK_CAP) || k->flen < 2 || k->flen > 10)
+        return 0;
     /* mostly capitals: "CNSP", "FAMa", "MoU" */
     int caps = 0;
     for (uint32_t i = 0; i < k->len; i++) {
@@ -735,7 +877,8 @@ static uint64_t acronym_at(const ng_work *w, uint32_t t, uint32_t b)
 static uint64_t seq_hash(const ng_work *w, uint32_t t0, uint32_t t1)
 {
     uint64_t h = NG_SEQ_SEED;
-    for (uint32_t t = t0; t < t1; t++) h = ng_x__seq_hash(h, w->tk.v[t].h);
+    for (uint32_t t = t0; t < t1; t++)
+        h = ng_x__seq_hash(h, w->tk.v[t].h);
     return h;
 }
 
@@ -747,7 +890,8 @@ static int is_run_tok(const ng_work *w, uint32_t t)
     if (!(k->flags & NG_TK_WORD) || (k->flags & NG_TK_NUM) || !(k->flags & NG_TK_CAP)) return 0;
     if ((k->flags & NG_TK_UPPER) && k->flen > 1) return 0;
     uint32_t bits = ng_w__bits(w, t);
-    return (bits & NG_W_NOTNAME) && !(bits & NG_W_STOP) && ng_date__month(ng_w__fold(w, t), k->flen) == 0 &&
+    return (bits & NG_W_NOTNAME) && !(bits & NG_W_STOP) &&
+           ng_date__month(ng_w__fold(w, t), k->flen) == 0 &&
            ng_date__weekday(ng_w__fold(w, t), k->flen) < 0;
 }
 
@@ -758,7 +902,8 @@ static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, u
     uint32_t a = se->tok0, b = se->tok0 + se->ntok;
     int error;
     /* trim function words at the start ("During", "The") */
-    while (r0 < r1 && (ng_w__bits(w, r0) & (NG_W_STOP | NG_W_NOTNAME))) r0++;
+    while (r0 < r1 && (ng_w__bits(w, r0) & (NG_W_STOP | NG_W_NOTNAME)))
+        r0++;
     if (r0 >= r1) return NG_OK;
     /* "Foreign Minister Israel Katz": a one-word state name before the run, after a title */
     if (r0 > a && cov[r0 - 1 - a] >= 0) {
@@ -791,7 +936,8 @@ static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, u
     /* "Corps General X", "Brigadier General X": title modifiers, not a name */
     if (r1 < b && cov[r1 - a] >= 0 && w->ms[cov[r1 - a]].kind == NG_MK_TITLE) {
         uint32_t k;
-        for (k = r0; k < r1 && (ng_w__bits(w, k) & NG_W_TITLEMOD); k++) {}
+        for (k = r0; k < r1 && (ng_w__bits(w, k) & NG_W_TITLEMOD); k++) {
+        }
         if (k == r1) return NG_OK;
     }
     {
@@ -812,7 +958,8 @@ static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, u
         /* verbs of saying next to the name */
         if (end < b && (ng_w__bits(w, end) & NG_W_SAY)) m.ev |= NG_EV_SAY;
         if (pr.start > a && (ng_w__bits(w, pr.start - 1) & NG_W_SAY)) m.ev |= NG_EV_SAY;
-        if (pr.start >= a + 2 && ng_w__is(w, pr.start - 1, "to") && ng_w__is(w, pr.start - 2, "according"))
+        if (pr.start >= a + 2 && ng_w__is(w, pr.start - 1, "to") &&
+            ng_w__is(w, pr.start - 2, "according"))
             m.ev |= NG_EV_SAY;
         if ((error = add_mention(w, &idx, &m)) < 0) return error;
         uncover(cov, a, r0, r1, (int32_t)idx);
@@ -829,7 +976,8 @@ static int name_runs(ng_work *w, uint32_t s, int32_t *cov)
     /* known organizations followed by an unknown acronym: "... States (ECOWAS)" */
     for (uint32_t i = a; i < b; i++) {
         int32_t mi = cov[i - a];
-        if (mi < 0 || w->ms[mi].t1 != i + 1 || w->ms[mi].kind != NG_MK_ORG || w->ms[mi].dead) continue;
+        if (mi < 0 || w->ms[mi].t1 != i + 1 || w->ms[mi].kind != NG_MK_ORG || w->ms[mi].dead)
+            continue;
         uint64_t acr = acronym_at(w, i + 1, b);
         if (!acr || cov[i + 2 - a] >= 0) continue;
         int32_t oi;
@@ -849,8 +997,9 @@ static int name_runs(ng_work *w, uint32_t s, int32_t *cov)
         if (m->kind == NG_MK_TITLE && m->t1 == i + 1) {
             int k = w->lex->titles[m->lex].kind;
             if ((k == NG_TITLE_ROYAL || k == NG_TITLE_RELIGIOUS || k == NG_TITLE_HONORIFIC) &&
-                cov[i - 1 - a] < 0 && is_name_tok(w, i - 1) && !(ng_w__bits(w, i - 1) & NG_W_STOP) &&
-                cov[i + 1 - a] < 0 && is_name_tok(w, i + 1)) {
+                cov[i - 1 - a] < 0 && is_name_tok(w, i - 1) &&
+                !(ng_w__bits(w, i - 1) & NG_W_STOP) && cov[i + 1 - a] < 0 &&
+                is_name_tok(w, i + 1)) {
                 m->dead = 1;
                 cov[i - a] = -1;
             }
@@ -862,7 +1011,8 @@ static int name_runs(ng_work *w, uint32_t s, int32_t *cov)
         ng_mention *m = &w->ms[mi];
         /* "Treaty on Conventional Armed Forces": a body with no state inside a longer name */
         if (m->kind == NG_MK_BODY && m->st < 0 && cov[i - 1 - a] < 0 && tok_cap(w, i) &&
-            (is_name_tok(w, i - 1) || is_run_tok(w, i - 1)) && !(w->tk.v[i - 1].flags & NG_TK_FIRST)) {
+            (is_name_tok(w, i - 1) || is_run_tok(w, i - 1)) &&
+            !(w->tk.v[i - 1].flags & NG_TK_FIRST)) {
             m->dead = 1;
             uncover(cov, a, m->t0, m->t1, -1);
         }
@@ -879,88 +1029,115 @@ static int name_runs(ng_work *w, uint32_t s, int32_t *cov)
     /* organizations first (pass 0), so that a person's apposition can name one that
      * follows ("X, a former leader of the Sandinista Front"), then people (pass 1) */
     for (int pass = 0; pass < 2; pass++)
-    for (uint32_t i = a; i < b;) {
-        if (cov[i - a] >= 0 || !(is_name_tok(w, i) || is_run_tok(w, i))) { i++; continue; }
-        uint32_t f0 = i, f1 = i;
-        while (f1 < b && cov[f1 - a] < 0) {
-            if (is_name_tok(w, f1) || is_run_tok(w, f1)) { f1++; continue; }
-            if (is_particle(w, f1) && f1 > f0) {
-                uint32_t q = f1;
-                while (q < b && cov[q - a] < 0 && is_particle(w, q) && q - f1 < 3) q++;
-                if (q < b && cov[q - a] < 0 && is_name_tok(w, q)) { f1 = q; continue; }
-            }
-            break;
-        }
-        i = f1;
-        while (f0 < f1 && (ng_w__bits(w, f0) & NG_W_STOP)) f0++;
-        if (f0 >= f1) continue;
-        /* names of organizations go on over "of", "for", "and", "the": "Committee for the
-         * Transition and Restoration of Institutions (CTRI)"; kept only if an organization */
-        {
-            uint32_t x = f1, last_good = f1;
-            while (x < b && x - f1 < 12) {
-                uint32_t y = x;
-                while (y < b && cov[y - a] < 0 && (ng_w__is(w, y, "of") || ng_w__is(w, y, "for") ||
-                       ng_w__is(w, y, "and") || ng_w__is(w, y, "the") || ng_w__is(w, y, "on") ||
-                       ng_w__is(w, y, "in")) && y - x < 3)
-                    y++;
-                if (y == x || y >= b || cov[y - a] >= 0 || !(is_name_tok(w, y) || is_run_tok(w, y))) break;
-                while (y < b && cov[y - a] < 0 && (is_name_tok(w, y) || is_run_tok(w, y))) y++;
-                x = last_good = y;
-            }
-            if (last_good > f1 && ((ng_w__bits(w, last_good - 1) & NG_W_ORGHEAD) || acronym_at(w, last_good, b))) {
-                f1 = last_good;
-                i = f1;
-            }
-        }
-        /* an organization: the run ends with a head word, or an acronym follows */
-        {
-            uint64_t acr = acronym_at(w, f1, b);
-            /* one head word is enough after a demonym ("Ethiopian Airlines") */
-            int after_demonym = f0 > a && cov[f0 - 1 - a] >= 0 && w->ms[cov[f0 - 1 - a]].kind == NG_MK_DEMONYM &&
-                                w->ms[cov[f0 - 1 - a]].t1 == f0 &&
-                                !(ng_w__bits(w, f1 - 1) & (NG_W_TROOPS | NG_W_GOVNOUN));
-            int orghead = (ng_w__bits(w, f1 - 1) & NG_W_ORGHEAD) && (f1 - f0 >= 2 || after_demonym);
-            if ((orghead || (acr && f1 - f0 >= 2)) && !(ng_w__bits(w, f1 - 1) & NG_W_PLACEHEAD)) {
-                uint32_t o0 = f0;
-                int32_t st = -1;
-                ng_mention m;
-                uint32_t idx;
-                int32_t oi;
-                /* a demonym or a state's name just before belongs to it ("Malian Armed
-                 * Forces", "Guyana Defence Force", "US Southern Command") */
-                if (o0 > a && cov[o0 - 1 - a] >= 0 &&
-                    (w->ms[cov[o0 - 1 - a]].kind == NG_MK_DEMONYM ||
-                     (w->ms[cov[o0 - 1 - a]].kind == NG_MK_STATE && !(w->tk.v[o0 - 1].flags & NG_TK_POSS))) &&
-                    w->ms[cov[o0 - 1 - a]].t1 == o0 && !w->ms[cov[o0 - 1 - a]].dead &&
-                    w->lex->ents[w->ms[cov[o0 - 1 - a]].lex].type == NG_ETYPE_STATE) {
-                    st = w->ms[cov[o0 - 1 - a]].lex;
-                    w->ms[cov[o0 - 1 - a]].dead = 1;
-                    o0 = w->ms[cov[o0 - 1 - a]].t0;
-                }
-                mention_init(&m, s, o0, f1, NG_MK_ORG);
-                if ((error = add_mention(w, &idx, &m)) < 0) return error;
-                if ((error = find_or_add_org(w, &oi, seq_hash(w, o0, f1), idx, -1, st)) < 0) return error;
-                w->ms[idx].org = oi;
-                if (acr) w->neworgs[oi].acr_h = acr;
-                uncover(cov, a, o0, f1, (int32_t)idx);
+        for (uint32_t i = a; i < b;) {
+            if (cov[i - a] >= 0 || !(is_name_tok(w, i) || is_run_tok(w, i))) {
+                i++;
                 continue;
             }
+            uint32_t f0 = i, f1 = i;
+            while (f1 < b && cov[f1 - a] < 0) {
+                if (is_name_tok(w, f1) || is_run_tok(w, f1)) {
+                    f1++;
+                    continue;
+                }
+                if (is_particle(w, f1) && f1 > f0) {
+                    uint32_t q = f1;
+                    while (q < b && cov[q - a] < 0 && is_particle(w, q) && q - f1 < 3)
+                        q++;
+                    if (q < b && cov[q - a] < 0 && is_name_tok(w, q)) {
+                        f1 = q;
+                        continue;
+                    }
+                }
+                break;
+            }
+            i = f1;
+            while (f0 < f1 && (ng_w__bits(w, f0) & NG_W_STOP))
+                f0++;
+            if (f0 >= f1) continue;
+            /* names of organizations go on over "of", "for", "and", "the": "Committee for the
+             * Transition and Restoration of Institutions (CTRI)"; kept only if an organization */
+            {
+                uint32_t x = f1, last_good = f1;
+                while (x < b && x - f1 < 12) {
+                    uint32_t y = x;
+                    while (y < b && cov[y - a] < 0 &&
+                           (ng_w__is(w, y, "of") || ng_w__is(w, y, "for") ||
+                            ng_w__is(w, y, "and") || ng_w__is(w, y, "the") ||
+                            ng_w__is(w, y, "on") || ng_w__is(w, y, "in")) &&
+                           y - x < 3)
+                        y++;
+                    if (y == x || y >= b || cov[y - a] >= 0 ||
+                        !(is_name_tok(w, y) || is_run_tok(w, y)))
+                        break;
+                    while (y < b && cov[y - a] < 0 && (is_name_tok(w, y) || is_run_tok(w, y)))
+                        y++;
+                    x = last_good = y;
+                }
+                if (last_good > f1 && ((ng_w__bits(w, last_good - 1) & NG_W_ORGHEAD) ||
+                                       acronym_at(w, last_good, b))) {
+                    f1 = last_good;
+                    i = f1;
+                }
+            }
+            /* an organization: the run ends with a head word, or an acronym follows */
+            {
+                uint64_t acr = acronym_at(w, f1, b);
+                /* one head word is enough after a demonym ("Ethiopian Airlines") */
+                int after_demonym = f0 > a && cov[f0 - 1 - a] >= 0 &&
+                                    w->ms[cov[f0 - 1 - a]].kind == NG_MK_DEMONYM &&
+                                    w->ms[cov[f0 - 1 - a]].t1 == f0 &&
+                                    !(ng_w__bits(w, f1 - 1) & (NG_W_TROOPS | NG_W_GOVNOUN));
+                int orghead =
+                    (ng_w__bits(w, f1 - 1) & NG_W_ORGHEAD) && (f1 - f0 >= 2 || after_demonym);
+                if ((orghead || (acr && f1 - f0 >= 2)) &&
+                    !(ng_w__bits(w, f1 - 1) & NG_W_PLACEHEAD)) {
+                    uint32_t o0 = f0;
+                    int32_t st = -1;
+                    ng_mention m;
+                    uint32_t idx;
+                    int32_t oi;
+                    /* a demonym or a state's name just before belongs to it ("Malian Armed
+                     * Forces", "Guyana Defence Force", "US Southern Command") */
+                    if (o0 > a && cov[o0 - 1 - a] >= 0 &&
+                        (w->ms[cov[o0 - 1 - a]].kind == NG_MK_DEMONYM ||
+                         (w->ms[cov[o0 - 1 - a]].kind == NG_MK_STATE &&
+                          !(w->tk.v[o0 - 1].flags & NG_TK_POSS))) &&
+                        w->ms[cov[o0 - 1 - a]].t1 == o0 && !w->ms[cov[o0 - 1 - a]].dead &&
+                        w->lex->ents[w->ms[cov[o0 - 1 - a]].lex].type == NG_ETYPE_STATE) {
+                        st = w->ms[cov[o0 - 1 - a]].lex;
+                        w->ms[cov[o0 - 1 - a]].dead = 1;
+                        o0 = w->ms[cov[o0 - 1 - a]].t0;
+                    }
+                    mention_init(&m, s, o0, f1, NG_MK_ORG);
+                    if ((error = add_mention(w, &idx, &m)) < 0) return error;
+                    if ((error = find_or_add_org(w, &oi, seq_hash(w, o0, f1), idx, -1, st)) < 0)
+                        return error;
+                    w->ms[idx].org = oi;
+                    if (acr) w->neworgs[oi].acr_h = acr;
+                    uncover(cov, a, o0, f1, (int32_t)idx);
+                    continue;
+                }
+            }
+            if (pass == 0) continue;
+            /* people: the parts of the run between words that are never names */
+            for (uint32_t r0 = f0; r0 < f1;) {
+                if (!is_name_tok(w, r0)) {
+                    r0++;
+                    continue;
+                }
+                uint32_t r1 = r0;
+                while (r1 < f1 && (is_name_tok(w, r1) || (is_particle(w, r1) && r1 > r0)))
+                    r1++;
+                while (r1 > r0 && !is_name_tok(w, r1 - 1))
+                    r1--;
+                /* next to words that are never names ("Operation Barkhane", "Task Force Sabre"):
+                 * the name of something else */
+                int beside = (r0 > f0 && is_run_tok(w, r0 - 1)) || (r1 < f1 && is_run_tok(w, r1));
+                if (!beside && (error = person_candidate(w, s, cov, r0, r1)) < 0) return error;
+                r0 = r1 > r0 ? r1 : r0 + 1;
+            }
         }
-        if (pass == 0) continue;
-        /* people: the parts of the run between words that are never names */
-        for (uint32_t r0 = f0; r0 < f1;) {
-            if (!is_name_tok(w, r0)) { r0++; continue; }
-            uint32_t r1 = r0;
-            while (r1 < f1 && (is_name_tok(w, r1) || (is_particle(w, r1) && r1 > r0))) r1++;
-            while (r1 > r0 && !is_name_tok(w, r1 - 1)) r1--;
-            /* next to words that are never names ("Operation Barkhane", "Task Force Sabre"):
-             * the name of something else */
-            int beside = (r0 > f0 && is_run_tok(w, r0 - 1)) || (r1 < f1 && is_run_tok(w, r1));
-            if (!beside && (error = person_candidate(w, s, cov, r0, r1)) < 0) return error;
-            r0 = r1 > r0 ? r1 : r0 + 1;
-        }
-    }
     return NG_OK;
 }
 
@@ -970,9 +1147,13 @@ int ng_mentions__sentence(ng_work *w, uint32_t s)
     int32_t *cov = NULL;
     int error = NG_OK;
     se->m0 = (uint32_t)w->n_ms;
-    if (!se->ntok) { se->nm = 0; return NG_OK; }
+    if (!se->ntok) {
+        se->nm = 0;
+        return NG_OK;
+    }
     if (!(cov = ng_malloc(se->ntok * sizeof *cov))) return NG_ENOMEM;
-    for (uint32_t i = 0; i < se->ntok; i++) cov[i] = -1;
+    for (uint32_t i = 0; i < se->ntok; i++)
+        cov[i] = -1;
     if ((error = dict_matches(w, s, cov)) < 0) goto cleanup;
     combine(w, s, cov);
     if ((error = name_runs(w, s, cov)) < 0) goto cleanup;
@@ -1029,7 +1210,8 @@ int ng_mentions__acronyms(ng_work *w)
         /* keep neworg -> mention links valid across the sort */
         uint64_t *keys = NULL;
         if (w->n_neworgs && !(keys = ng_malloc(w->n_neworgs * sizeof *keys))) return NG_ENOMEM;
-        for (size_t o = 0; o < w->n_neworgs; o++) keys[o] = 0;
+        for (size_t o = 0; o < w->n_neworgs; o++)
+            keys[o] = 0;
         for (size_t i = 0; i < w->n_ms; i++) {
             const ng_mention *m = &w->ms[i];
             if (m->kind == NG_MK_ORG && m->org >= 0 && !keys[m->org])
@@ -1037,18 +1219,25 @@ int ng_mentions__acronyms(ng_work *w)
         }
         /* mentions are mostly in order already: a stable sort leaves a sorted array as it is */
         size_t unsorted = 0;
-        for (size_t i = 1; i < w->n_ms && !unsorted; i++) unsorted = cmp_mention(&w->ms[i - 1], &w->ms[i]) > 0;
+        for (size_t i = 1; i < w->n_ms && !unsorted; i++)
+            unsorted = cmp_mention(&w->ms[i - 1], &w->ms[i]) > 0;
         if (unsorted) qsort(w->ms, w->n_ms, sizeof *w->ms, cmp_mention);
         for (size_t i = 0; i < w->n_ms; i++) {
             const ng_mention *m = &w->ms[i];
-            if (m->kind == NG_MK_ORG && m->org >= 0 && keys[m->org] == (((uint64_t)m->sent << 32 | m->t0) + 1))
+            if (m->kind == NG_MK_ORG && m->org >= 0 &&
+                keys[m->org] == (((uint64_t)m->sent << 32 | m->t0) + 1))
                 w->neworgs[m->org].name_m = (uint32_t)i;
         }
         free(keys);
     }
-    for (uint32_t s = 0; s < w->n_sents; s++) { w->sents[s].m0 = 0; w->sents[s].nm = 0; }
-    for (size_t i = w->n_ms; i-- > 0;) w->sents[w->ms[i].sent].m0 = (uint32_t)i;
-    for (size_t i = 0; i < w->n_ms; i++) w->sents[w->ms[i].sent].nm++;
+    for (uint32_t s = 0; s < w->n_sents; s++) {
+        w->sents[s].m0 = 0;
+        w->sents[s].nm = 0;
+    }
+    for (size_t i = w->n_ms; i-- > 0;)
+        w->sents[w->ms[i].sent].m0 = (uint32_t)i;
+    for (size_t i = 0; i < w->n_ms; i++)
+        w->sents[w->ms[i].sent].nm++;
     /* body mentions with st/affiliation indexes point at mentions: they were dropped from
      * candidates (st_org) on purpose; see people.c */
     return NG_OK;

@@ -15,12 +15,19 @@
 
 #include <string.h>
 
-static int is_up(char c) { return c >= 'A' && c <= 'Z'; }
-static int is_dig(char c) { return c >= '0' && c <= '9'; }
+static int is_up(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+static int is_dig(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 static size_t skip_spaces(const char *t, size_t i, size_t len)
 {
-    while (i < len && (t[i] == ' ' || t[i] == '\t')) i++;
+    while (i < len && (t[i] == ' ' || t[i] == '\t'))
+        i++;
     return i;
 }
 
@@ -44,14 +51,16 @@ static int read_int(const char *t, size_t i, size_t len, size_t maxd, size_t *en
 {
     int v = 0;
     size_t j = i;
-    while (j < len && is_dig(t[j]) && j - i < maxd) v = v * 10 + (t[j++] - '0');
+    while (j < len && is_dig(t[j]) && j - i < maxd)
+        v = v * 10 + (t[j++] - '0');
     if (j == i || (j < len && is_dig(t[j]))) return -1;
     *end = j;
     return v;
 }
 
 /* Tries a dateline at t[i..]; on success fills the meta and returns the end offset. */
-static size_t read_dateline(ng_meta *m, const char *t, size_t i, size_t len, int *dm, int *dd, int *dy)
+static size_t read_dateline(ng_meta *m, const char *t, size_t i, size_t len, int *dm, int *dd,
+                            int *dy)
 {
     size_t j = i, city_end, k;
     int words = 0, letters = 0;
@@ -73,8 +82,13 @@ static size_t read_dateline(ng_meta *m, const char *t, size_t i, size_t len, int
             size_t save = j;
             j++;
             size_t w1 = j;
-            while (j < len && (is_up(t[j]) || t[j] == '.' || t[j] == '-' || (unsigned char)t[j] >= 0x80)) j++;
-            if (j < len && t[j] >= 'a' && t[j] <= 'z') { j = save; break; }
+            while (j < len &&
+                   (is_up(t[j]) || t[j] == '.' || t[j] == '-' || (unsigned char)t[j] >= 0x80))
+                j++;
+            if (j < len && t[j] >= 'a' && t[j] <= 'z') {
+                j = save;
+                break;
+            }
             j = w1;
             continue;
         }
@@ -111,12 +125,16 @@ static size_t read_dateline(ng_meta *m, const char *t, size_t i, size_t len, int
             if (k2 < len && t[k2] == ',') k2++;
             k2 = skip_spaces(t, k2, len);
             int y = read_int(t, k2, len, 4, &e3);
-            if (y >= 1900 && y <= 2999) { *dy = y; k = e3; }
+            if (y >= 1900 && y <= 2999) {
+                *dy = y;
+                k = e3;
+            }
         }
         if (k < len && t[k] == '.') k++;
     } else if (k < len && t[k] == '(') {
         size_t e = k + 1;
-        while (e < len && t[e] != ')' && t[e] != '\n' && e - k < 40) e++;
+        while (e < len && t[e] != ')' && t[e] != '\n' && e - k < 40)
+            e++;
         if (e >= len || t[e] != ')') return 0;
         k = e + 1;
     } else if (!(k < len && t[k] == '-')) {
@@ -126,7 +144,8 @@ static size_t read_dateline(ng_meta *m, const char *t, size_t i, size_t len, int
     k = skip_spaces(t, k, len);
     if (k < len && t[k] == '/') {
         size_t e = k + 1;
-        while (e < len && t[e] != '/' && t[e] != '\n' && e - k < 30) e++;
+        while (e < len && t[e] != '/' && t[e] != '\n' && e - k < 30)
+            e++;
         if (e < len && t[e] == '/') {
             k = e + 1;
             if (k < len && t[k] == '.') k++;
@@ -135,11 +154,14 @@ static size_t read_dateline(ng_meta *m, const char *t, size_t i, size_t len, int
     k = skip_spaces(t, k, len);
     if (k < len && t[k] == '(') {
         size_t e = k + 1;
-        while (e < len && t[e] != ')' && t[e] != '\n' && e - k < 40) e++;
+        while (e < len && t[e] != ')' && t[e] != '\n' && e - k < 40)
+            e++;
         if (e < len && t[e] == ')') k = skip_spaces(t, e + 1, len);
     }
-    if (k < len && t[k] == '-') k = skip_spaces(t, k + 1, len);
-    else if (!*dm) return 0; /* "CITY," without a date and no dash is ordinary text */
+    if (k < len && t[k] == '-')
+        k = skip_spaces(t, k + 1, len);
+    else if (!*dm)
+        return 0; /* "CITY," without a date and no dash is ordinary text */
     {
         ng_buf f = NG_BUF_INIT;
         ng_text_fold(&f, t + i, city_end - i);
@@ -158,7 +180,8 @@ static int max_year(const char *t, size_t len)
     for (size_t i = 0; i + 4 <= len; i++) {
         if ((i > 0 && (is_dig(t[i - 1]) || t[i - 1] == '/')) || !is_dig(t[i])) continue;
         if (i + 4 < len && (is_dig(t[i + 4]) || t[i + 4] == '/')) continue;
-        int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
+        int y =
+            (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
         if (!is_dig(t[i + 1]) || !is_dig(t[i + 2]) || !is_dig(t[i + 3])) continue;
         if (y >= 1950 && y <= 2099 && y > best) best = y;
     }
@@ -172,7 +195,8 @@ void ng_meta__read(ng_meta *m, const char *t, size_t len, const char *given_date
     memset(m, 0, sizeof m[0]);
     if (given_date && ng_date_parse(given_date, &y, &mo, &d)) ng_date__format(m->date, y, mo, d);
     /* skip blank space */
-    while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t')) i++;
+    while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t'))
+        i++;
     /* date header */
     if (i + 15 <= len && strncmp(t + i, "date ", 5) == 0 &&
         ng_date_parse(t + skip_spaces(t, i + 5, len), &y, &mo, &d)) {
@@ -180,17 +204,21 @@ void ng_meta__read(ng_meta *m, const char *t, size_t len, const char *given_date
         if (!m->date[0]) ng_date__format(m->date, y, mo, d);
         have_header = 1;
         i = skip_spaces(t, e, len);
-        while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t')) i++;
+        while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t'))
+            i++;
     }
     /* title: the first line, if it does not end like a sentence and text follows */
     line_end = i;
-    while (line_end < len && t[line_end] != '\n') line_end++;
+    while (line_end < len && t[line_end] != '\n')
+        line_end++;
     {
         size_t e = line_end;
-        while (e > i && t[e - 1] == ' ') e--;
+        while (e > i && t[e - 1] == ' ')
+            e--;
         char last = e > i ? t[e - 1] : '.';
         size_t rest = line_end;
-        while (rest < len && (t[rest] == ' ' || t[rest] == '\n')) rest++;
+        while (rest < len && (t[rest] == ' ' || t[rest] == '\n'))
+            rest++;
         int dateline_here = 0;
         {
             ng_meta tmp;
@@ -216,12 +244,17 @@ void ng_meta__read(ng_meta *m, const char *t, size_t len, const char *given_date
         size_t j = i;
         for (int skip = 0; !k && skip < 2; skip++) {
             size_t e = j;
-            while (e < len && t[e] != '\n') e++;
+            while (e < len && t[e] != '\n')
+                e++;
             size_t s0 = j, s1 = e;
-            while (s1 > s0 && t[s1 - 1] == ' ') s1--;
+            while (s1 > s0 && t[s1 - 1] == ' ')
+                s1--;
             int byline = s1 - s0 >= 3 && strncmp(t + s0, "By ", 3) == 0;
-            if (e >= len || s1 - s0 > 80 || (!byline && s1 > s0 && (t[s1 - 1] == '.' || t[s1 - 1] == '"'))) break;
-            while (e < len && (t[e] == ' ' || t[e] == '\n')) e++;
+            if (e >= len || s1 - s0 > 80 ||
+                (!byline && s1 > s0 && (t[s1 - 1] == '.' || t[s1 - 1] == '"')))
+                break;
+            while (e < len && (t[e] == ' ' || t[e] == '\n'))
+                e++;
             j = e;
             k = read_dateline(m, t, e, len, &dm, &dd, &dy);
         }

@@ -15,7 +15,8 @@ static uint32_t phrase_bits(const ng_work *w, uint32_t t, uint32_t b)
         const ng_ptab_slot *slot;
         h = ng_x__seq_hash(h, w->tk.v[k].h);
         if (!(slot = ng_ptab__find(pt, h))) break;
-        for (int32_t v = slot->first; v >= 0; v = pt->vals[v].next) bits |= pt->vals[v].kind;
+        for (int32_t v = slot->first; v >= 0; v = pt->vals[v].next)
+            bits |= pt->vals[v].kind;
     }
     return bits;
 }
@@ -27,8 +28,8 @@ static uint32_t phrase_bits(const ng_work *w, uint32_t t, uint32_t b)
 static uint32_t fact_bits(const ng_work *w, const sctx *c, uint32_t t)
 {
     uint32_t bits = ng_w__bits(w, t) | phrase_bits(w, t, c->b);
-    if ((bits & NG_W_MODAL) && (w->tk.v[t].flags & NG_TK_CAP) && !(w->tk.v[t].flags & NG_TK_FIRST) &&
-        ng_date__month(ng_w__fold(w, t), w->tk.v[t].flen))
+    if ((bits & NG_W_MODAL) && (w->tk.v[t].flags & NG_TK_CAP) &&
+        !(w->tk.v[t].flags & NG_TK_FIRST) && ng_date__month(ng_w__fold(w, t), w->tk.v[t].flen))
         bits &= ~(uint32_t)NG_W_MODAL;
     return bits;
 }
@@ -75,7 +76,8 @@ static int first_verb_not_fact(const ng_work *w, const sctx *c, uint32_t p)
 {
     for (uint32_t q = p - 1; q > c->a && q + 14 > p; q--) {
         if (ng_w__punct(w, q - 1, ';') || ng_w__punct(w, q - 1, ':')) break;
-        if (ng_w__is(w, q - 1, "to")) return !decision_in(w, q - 1 > c->a + 4 ? q - 5 : c->a, q - 1);
+        if (ng_w__is(w, q - 1, "to"))
+            return !decision_in(w, q - 1 > c->a + 4 ? q - 5 : c->a, q - 1);
         if (fact_bits(w, c, q - 1) & NOT_FACT) return 1;
     }
     return 0;
@@ -86,7 +88,8 @@ int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t 
 {
     uint32_t lo = subj >= 0 && c->g[subj].t1 <= ts ? c->g[subj].t1 : c->a;
     uint32_t p = ts, clause = c->a;
-    while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_BE | NG_W_PAST_MARK))) p--;
+    while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_BE | NG_W_PAST_MARK)))
+        p--;
     /* a participle after a comma or a verb after ", and" starts its own clause: the
      * modality of the clause before does not reach it ("X said it could ..., and
      * accused Y", "..., calling Iran 'a regime'") */

@@ -31,9 +31,13 @@ static int kb_room(kbuf *b, size_t k)
     if (b->n + k <= b->cap) return NG_OK;
     if (b->oom) return NG_ENOMEM;
     size_t nc = b->cap * 2;
-    while (nc < b->n + k) nc *= 2;
+    while (nc < b->n + k)
+        nc *= 2;
     char *np = b->heap ? ng_realloc(b->p, nc) : ng_malloc(nc);
-    if (!np) { b->oom = 1; return NG_ENOMEM; }
+    if (!np) {
+        b->oom = 1;
+        return NG_ENOMEM;
+    }
     if (!b->heap) memcpy(np, b->p, b->n);
     b->p = np;
     b->cap = nc;
@@ -55,7 +59,8 @@ static int apply_rules(kbuf *out, const ng_lexicon *lex, const char *w, size_t n
     char *o = out->p + out->n;
     while (i < n) {
         int done = 0;
-        for (int32_t k = lex ? lex->tl_first[(unsigned char)w[i]] : -1; k >= 0; k = lex->tl[k].next) {
+        for (int32_t k = lex ? lex->tl_first[(unsigned char)w[i]] : -1; k >= 0;
+             k = lex->tl[k].next) {
             const ng_tl_rule *r = &lex->tl[k];
             if (r->from_len > n - i || memcmp(w + i, r->from, r->from_len) != 0) continue;
             if (r->at_end && i + r->from_len != n) continue;
@@ -97,7 +102,8 @@ static int key_words(kbuf *t, const ng_lexicon *lex, const char *name, size_t le
         while (i < flen) {
             char word[256];
             size_t wl = 0;
-            while (i < flen && (f[i] == ' ' || f[i] == '-')) i++;
+            while (i < flen && (f[i] == ' ' || f[i] == '-'))
+                i++;
             while (i < flen && f[i] != ' ' && f[i] != '-') {
                 char c = f[i++];
                 if (c == '\'' || c == '.' || c == '"') continue;

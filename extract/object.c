@@ -15,7 +15,8 @@ int ng_object__has_direct(const ng_trigger *tr)
     return 0;
 }
 
-int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te, int *prep_seen)
+int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te,
+                        int *prep_seen)
 {
     uint32_t j = te;
     int steps = 0, prep = 0, direct = ng_object__has_direct(tr);
@@ -23,8 +24,9 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
     /* "criticised what he called Israel's attitude": the object follows the inner clause */
     if (direct && j + 2 < c->b && ng_w__is(w, j, "what") && c->gstart[j + 1 - c->a] >= 0) {
         uint32_t k = c->g[c->gstart[j + 1 - c->a]].t1;
-        if (k < c->b && (ng_w__is(w, k, "called") || ng_w__is(w, k, "calls") || ng_w__is(w, k, "termed") ||
-                         ng_w__is(w, k, "described") || (ng_w__bits(w, k) & NG_W_SAY)))
+        if (k < c->b &&
+            (ng_w__is(w, k, "called") || ng_w__is(w, k, "calls") || ng_w__is(w, k, "termed") ||
+             ng_w__is(w, k, "described") || (ng_w__bits(w, k) & NG_W_SAY)))
             j = k + 1;
     }
     while (j < c->b && steps < 14) {
@@ -34,9 +36,14 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             const group *g = &c->g[gi];
             /* "criticised the Russian decision", "complained about Swedish criticism" */
             if (g->adj && (tr->flags & (NG_TRF_POSS | NG_TRF_QUOTE)) && (prep || direct)) return gi;
-            if (g->place) { j = g->t1; steps++; continue; }
+            if (g->place) {
+                j = g->t1;
+                steps++;
+                continue;
+            }
             if (prep) {
-                if (g->poss && !(tr->flags & NG_TRF_POSS) && !ng_groups__poss_owner(w, c, g) && tr->rel != NG_REL_MEMBER_OF) {
+                if (g->poss && !(tr->flags & NG_TRF_POSS) && !ng_groups__poss_owner(w, c, g) &&
+                    tr->rel != NG_REL_MEMBER_OF) {
                     /* "with Russia's state nuclear corporation Rosatom": the owned thing */
                     j = g->t1 + 1;
                     steps++;
@@ -47,8 +54,16 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             if (direct) {
                 /* a preposition that is part of the trigger ("sit in it") does not make
                  * the object a prepositional phrase */
-                if (g->pp && !g->role && g->t0 != te) { j = g->t1; steps++; continue; }
-                if (g->poss && !(tr->flags & NG_TRF_POSS) && !ng_groups__poss_owner(w, c, g)) { j = g->t1 + 1; steps++; continue; }
+                if (g->pp && !g->role && g->t0 != te) {
+                    j = g->t1;
+                    steps++;
+                    continue;
+                }
+                if (g->poss && !(tr->flags & NG_TRF_POSS) && !ng_groups__poss_owner(w, c, g)) {
+                    j = g->t1 + 1;
+                    steps++;
+                    continue;
+                }
                 return gi;
             }
             j = g->t1;
@@ -59,7 +74,8 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             /* a role phrase whose head noun the trigger took ("one of the founding
              * members | of X"): its actors are the object */
             const group *g = &c->g[c->gcov[j - c->a]];
-            if (g->role && j == te && c->u[g->u0].t0 > j && is_prep_of(tr, w->tk.v[j].h)) return c->gcov[j - c->a];
+            if (g->role && j == te && c->u[g->u0].t0 > j && is_prep_of(tr, w->tk.v[j].h))
+                return c->gcov[j - c->a];
             j = g->t1;
             continue;
         }
@@ -74,7 +90,12 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             steps++;
             continue;
         }
-        if (is_prep_of(tr, w->tk.v[j].h)) { prep = 1; *prep_seen = 1; j++; continue; }
+        if (is_prep_of(tr, w->tk.v[j].h)) {
+            prep = 1;
+            *prep_seen = 1;
+            j++;
+            continue;
+        }
         uint32_t bits = ng_w__bits(w, j);
         if ((bits & NG_W_CLAUSE) && !ng_w__is(w, j, "as")) return -1;
         if ((bits & NG_W_SAY) && j > te) return -1;
@@ -90,14 +111,16 @@ int32_t ng_object__next_pp(const ng_work *w, const sctx *c, const ng_trigger *tr
 {
     uint32_t j = t, n = 0;
     while (j < c->b && n < 4 && !ng_w__is(w, j, "and") && c->gcov[j - c->a] < 0 &&
-           !((w->tk.v[j].flags & NG_TK_PUNCT) && !ng_w__punct(w, j, ',')) && !(ng_w__bits(w, j) & (NG_W_CLAUSE | NG_W_SAY)))
+           !((w->tk.v[j].flags & NG_TK_PUNCT) && !ng_w__punct(w, j, ',')) &&
+           !(ng_w__bits(w, j) & (NG_W_CLAUSE | NG_W_SAY)))
         j++, n++;
     if (j >= c->b || !ng_w__is(w, j, "and")) return -1;
     j++;
     if (j < c->b && (ng_w__is(w, j, "out") || ng_w__is(w, j, "also"))) j++;
     if (j >= c->b || !is_prep_of(tr, w->tk.v[j].h)) return -1;
     j++;
-    while (j < c->b && c->gstart[j - c->a] < 0 && (ng_w__bits(w, j) & NG_W_DET)) j++;
+    while (j < c->b && c->gstart[j - c->a] < 0 && (ng_w__bits(w, j) & NG_W_DET))
+        j++;
     if (j >= c->b || c->gstart[j - c->a] < 0 || c->g[c->gstart[j - c->a]].place) return -1;
     return c->gstart[j - c->a];
 }
@@ -116,8 +139,10 @@ int32_t ng_object__bracket_members(const ng_work *w, const sctx *c, int32_t gi)
     if (g->an != 1 || w->actors[c->acts[g->a0]].type != NG_ETYPE_ORG) return -1;
     if (g->t1 + 2 >= c->b || !ng_w__punct(w, g->t1, '(')) return -1;
     uint32_t q = g->t1 + 1;
-    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET)) q++;
+    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
     int32_t m = q < c->b ? c->gstart[q - c->a] : -1;
-    if (m < 0 || c->g[m].an < 2 || c->g[m].t1 >= c->b || !ng_w__punct(w, c->g[m].t1, ')')) return -1;
+    if (m < 0 || c->g[m].an < 2 || c->g[m].t1 >= c->b || !ng_w__punct(w, c->g[m].t1, ')'))
+        return -1;
     return m;
 }

@@ -22,9 +22,9 @@
 #define MAX_NAME 8
 
 typedef struct cand {
-    uint32_t m;            /* mention index */
-    uint32_t n;            /* words */
-    uint64_t h[MAX_NAME];  /* transliteration-key hash of each word */
+    uint32_t m;           /* mention index */
+    uint32_t n;           /* words */
+    uint64_t h[MAX_NAME]; /* transliteration-key hash of each word */
     uint8_t strong;
 } cand;
 
@@ -32,7 +32,12 @@ typedef struct cand {
 typedef struct pidx {
     int32_t *head;
     size_t cap;
-    struct pent { uint64_t h; int32_t person; int32_t pos; int32_t next; } *e;
+    struct pent {
+        uint64_t h;
+        int32_t person;
+        int32_t pos;
+        int32_t next;
+    } * e;
     size_t n, ecap;
 } pidx;
 
@@ -49,7 +54,8 @@ static int pidx_add(pidx *x, uint64_t h, int32_t person, int32_t pos)
         size_t nc = x->cap ? x->cap * 2 : 128;
         int32_t *nh = ng_malloc(nc * sizeof *nh);
         if (!nh) return NG_ENOMEM;
-        for (size_t i = 0; i < nc; i++) nh[i] = -1;
+        for (size_t i = 0; i < nc; i++)
+            nh[i] = -1;
         for (size_t i = 0; i < x->n; i++) {
             size_t b = (size_t)x->e[i].h & (nc - 1);
             x->e[i].next = nh[b];
@@ -73,7 +79,8 @@ static int32_t pidx_first(const pidx *x, uint64_t h)
 {
     if (!x->cap) return -1;
     int32_t i = x->head[(size_t)h & (x->cap - 1)];
-    while (i >= 0 && x->e[i].h != h) i = x->e[i].next;
+    while (i >= 0 && x->e[i].h != h)
+        i = x->e[i].next;
     return i;
 }
 
@@ -81,7 +88,8 @@ static int32_t pidx_next(const pidx *x, int32_t i)
 {
     uint64_t h = x->e[i].h;
     i = x->e[i].next;
-    while (i >= 0 && x->e[i].h != h) i = x->e[i].next;
+    while (i >= 0 && x->e[i].h != h)
+        i = x->e[i].next;
     return i;
 }
 
@@ -147,7 +155,8 @@ static int add_person(ng_work *w, pidx *x, const cand *c, int32_t *out, uint32_t
 }
 
 /* Does person p have, in sentence s, a mention whose name differs from c's? */
-static int cooccurs(const ng_work *w, const cand *cs, const int32_t *cand_of, int32_t p, const cand *c)
+static int cooccurs(const ng_work *w, const cand *cs, const int32_t *cand_of, int32_t p,
+                    const cand *c)
 {
     const ng_wsent *se = &w->sents[w->ms[c->m].sent];
     for (uint32_t k = se->m0; k < se->m0 + se->nm; k++) {
@@ -187,7 +196,10 @@ int ng_people__resolve(ng_work *w)
         cand_of[i] = -1;
         if (w->ms[i].kind == NG_MK_CAND) n++;
     }
-    if (!(cs = ng_calloc(n + 1, sizeof *cs))) { error = NG_ENOMEM; goto cleanup; }
+    if (!(cs = ng_calloc(n + 1, sizeof *cs))) {
+        error = NG_ENOMEM;
+        goto cleanup;
+    }
     n = 0;
     for (size_t i = 0; i < w->n_ms; i++) {
         ng_mention *m = &w->ms[i];
@@ -196,7 +208,10 @@ int ng_people__resolve(ng_work *w)
         if ((m->ev & NG_EV_ROYAL) && m->n1 - m->n0 == 1 && m->n0 > m->t0) {
             const ng_wsent *se = &w->sents[m->sent];
             for (uint32_t k = se->m0; k < se->m0 + se->nm; k++)
-                if (w->ms[k].kind == NG_MK_TITLE && w->ms[k].t1 == m->n0) { m->n0 = w->ms[k].t0; break; }
+                if (w->ms[k].kind == NG_MK_TITLE && w->ms[k].t1 == m->n0) {
+                    m->n0 = w->ms[k].t0;
+                    break;
+                }
         }
         cand *c = &cs[n];
         c->m = (uint32_t)i;
@@ -215,7 +230,10 @@ int ng_people__resolve(ng_work *w)
     /* sort a copy by length; cand_of keeps pointing into the unsorted array */
     {
         cand *sorted = ng_malloc((n + 1) * sizeof *sorted);
-        if (!sorted) { error = NG_ENOMEM; goto cleanup; }
+        if (!sorted) {
+            error = NG_ENOMEM;
+            goto cleanup;
+        }
         if (n) memcpy(sorted, cs, n * sizeof *cs);
         if (n) qsort(sorted, n, sizeof *sorted, cmp_len_desc);
         /* rounds 1 and 2: strong then weak names of two words or more */
@@ -231,9 +249,15 @@ int ng_people__resolve(ng_work *w)
                     const cand *pc = &cs[cand_of[w->people[p].name_m]];
                     if (!compat(c, pc)) continue;
                     if (cooccurs(w, cs, cand_of, p, c)) continue;
-                    if (best < 0 || pc->n > best_n || (pc->n == best_n && p < best)) { best = p; best_n = pc->n; }
+                    if (best < 0 || pc->n > best_n || (pc->n == best_n && p < best)) {
+                        best = p;
+                        best_n = pc->n;
+                    }
                 }
-                if (best >= 0) { m->pers = best; continue; }
+                if (best >= 0) {
+                    m->pers = best;
+                    continue;
+                }
                 if (round == 1) {
                     /* a weak name stands when a strong single word names its last part */
                     int ok = 0;
@@ -241,7 +265,10 @@ int ng_people__resolve(ng_work *w)
                         if (cs[k].n == 1 && cs[k].strong && cs[k].h[0] == c->h[c->n - 1]) ok = 1;
                     if (!ok) continue;
                 }
-                if ((error = add_person(w, &x, c, &m->pers, c->m, c->n)) < 0) { free(sorted); goto cleanup; }
+                if ((error = add_person(w, &x, c, &m->pers, c->m, c->n)) < 0) {
+                    free(sorted);
+                    goto cleanup;
+                }
             }
         }
         free(sorted);
@@ -249,16 +276,26 @@ int ng_people__resolve(ng_work *w)
     /* round 3: single words, in text order; last[] is each person's latest sentence so far */
     if (w->n_people || n) {
         if (!(last = ng_malloc((n + w->n_people + 1) * sizeof *last)) ||
-            !(first = ng_malloc((n + w->n_people + 1) * sizeof *first))) { error = NG_ENOMEM; goto cleanup; }
-        for (size_t p = 0; p < n + w->n_people + 1; p++) { last[p] = -1; first[p] = INT32_MAX; }
+            !(first = ng_malloc((n + w->n_people + 1) * sizeof *first))) {
+            error = NG_ENOMEM;
+            goto cleanup;
+        }
+        for (size_t p = 0; p < n + w->n_people + 1; p++) {
+            last[p] = -1;
+            first[p] = INT32_MAX;
+        }
         for (size_t k = 0; k < w->n_ms; k++)
-            if (w->ms[k].kind == NG_MK_CAND && w->ms[k].pers >= 0 && (int32_t)w->ms[k].sent < first[w->ms[k].pers])
+            if (w->ms[k].kind == NG_MK_CAND && w->ms[k].pers >= 0 &&
+                (int32_t)w->ms[k].sent < first[w->ms[k].pers])
                 first[w->ms[k].pers] = (int32_t)w->ms[k].sent;
     }
     for (size_t i = 0; i < w->n_ms; i++) {
         ng_mention *m = &w->ms[i];
         if (m->kind != NG_MK_CAND || cand_of[i] < 0) continue;
-        if (m->pers >= 0) { last[m->pers] = (int32_t)m->sent; continue; }
+        if (m->pers >= 0) {
+            last[m->pers] = (int32_t)m->sent;
+            continue;
+        }
         const cand *c = &cs[cand_of[i]];
         if (c->n != 1) continue;
         int32_t best = -1;
@@ -269,12 +306,17 @@ int ng_people__resolve(ng_work *w)
             int32_t pos = x.e[e].pos;
             /* a last-name match first; a first word only for names written surname first
              * ("Xi" of "Xi Jinping") when nothing else matches */
-            long score = (pos > 0 ? 1L << 40 : 0) +
-                         (last[p] >= 0 ? ((long)last[p] + 2) << 2 : (first[p] > (int32_t)m->sent ? 4 : 0)) +
-                         (pos == (int32_t)pc->n - 1 ? 1 : 0);
-            if (score > best_score || (score == best_score && p < best)) { best_score = score; best = p; }
+            long score =
+                (pos > 0 ? 1L << 40 : 0) +
+                (last[p] >= 0 ? ((long)last[p] + 2) << 2 : (first[p] > (int32_t)m->sent ? 4 : 0)) +
+                (pos == (int32_t)pc->n - 1 ? 1 : 0);
+            if (score > best_score || (score == best_score && p < best)) {
+                best_score = score;
+                best = p;
+            }
         }
-        if (best < 0 && !(m->ev & (NG_EV_TITLE | NG_EV_POSS | NG_EV_APPOS | NG_EV_SAY | NG_EV_USER | NG_EV_ROYAL)))
+        if (best < 0 && !(m->ev & (NG_EV_TITLE | NG_EV_POSS | NG_EV_APPOS | NG_EV_SAY | NG_EV_USER |
+                                   NG_EV_ROYAL)))
             continue;
         if (best < 0) {
             /* a new partial person (its surname is indexed, so later mentions join it) */
@@ -290,11 +332,15 @@ int ng_people__resolve(ng_work *w)
     for (size_t i = 0; i < w->n_ms; i++) {
         ng_mention *m = &w->ms[i];
         if (m->kind != NG_MK_CAND) continue;
-        if (m->pers < 0) { m->dead = 1; continue; }
+        if (m->pers < 0) {
+            m->dead = 1;
+            continue;
+        }
         m->kind = NG_MK_PERSON;
         ng_person *p = &w->people[m->pers];
         const cand *c = &cs[cand_of[i]];
-        if (c->n > p->n_tok || (c->n == p->n_tok && name_bytes(w, (uint32_t)i) > name_bytes(w, p->name_m))) {
+        if (c->n > p->n_tok ||
+            (c->n == p->n_tok && name_bytes(w, (uint32_t)i) > name_bytes(w, p->name_m))) {
             p->name_m = (uint32_t)i;
             p->n_tok = c->n;
         }

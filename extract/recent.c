@@ -9,7 +9,8 @@
 void ng_recent__touch(cstate *cs, int32_t a, uint32_t sent)
 {
     int i;
-    for (i = 0; i < cs->n_mru && cs->mru[i] != a; i++) {}
+    for (i = 0; i < cs->n_mru && cs->mru[i] != a; i++) {
+    }
     if (i == cs->n_mru) {
         if (cs->n_mru < MRU) cs->n_mru++;
         i = cs->n_mru - 1;
@@ -28,7 +29,8 @@ void ng_recent__list(const ng_work *w, cstate *cs, const int32_t *acts, uint32_t
     r->persons = r->states = 1;
     for (uint32_t i = 0; i < n && r->n < GMAX; i++) {
         uint32_t k;
-        for (k = 0; k < r->n && r->acts[k] != acts[i]; k++) {}
+        for (k = 0; k < r->n && r->acts[k] != acts[i]; k++) {
+        }
         if (k < r->n) continue;
         r->acts[r->n++] = acts[i];
         if (w->actors[acts[i]].type != NG_ETYPE_PERSON) r->persons = 0;
@@ -41,8 +43,7 @@ void ng_recent__list(const ng_work *w, cstate *cs, const int32_t *acts, uint32_t
     if (cs->ring_n < RING) cs->ring_n++;
 }
 
-int32_t ng_recent__person_of(const ng_work *w, const cstate *cs, int32_t state_actor,
-                             int32_t title)
+int32_t ng_recent__person_of(const ng_work *w, const cstate *cs, int32_t state_actor, int32_t title)
 {
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < cs->n_mru; i++) {
@@ -109,6 +110,7 @@ void ng_recent__sentence(const ng_work *w, cstate *cs, const sctx *c)
     for (size_t gi = 0; gi < c->ng; gi++) {
         const group *g = &c->g[gi];
         if (g->place) continue;
-        for (uint32_t k = 0; k < g->an; k++) ng_recent__touch(cs, c->acts[g->a0 + k], c->s);
+        for (uint32_t k = 0; k < g->an; k++)
+            ng_recent__touch(cs, c->acts[g->a0 + k], c->s);
     }
 }

@@ -72,7 +72,8 @@ static int self_object(ng_work *w, const cstate *cs, const sctx *c, const readin
     if (!(r->ts > c->a && ng_w__is(w, r->ts - 1, "the"))) return DONE;
     n = ng_coref__resolve(w, cs, c, NG_CR_BLOC, 0, 0, r->ts, acts);
     uint32_t q = r->te;
-    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET)) q++;
+    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
     if (!n || q >= c->b || c->gstart[q - c->a] < 0) return DONE;
     const group *g = &c->g[c->gstart[q - c->a]];
     int error = ng_emit__pairs(w, c, r->tr->rel, c->acts + g->a0, g->an, acts, n, c->s, r->date);
@@ -123,7 +124,8 @@ static int relative_object(const ng_work *w, const sctx *c, reading *r)
     if (r->obj >= 0 || r->noun || r->agent >= 0 || r->subj < 0 || !ng_object__has_direct(r->tr))
         return NG_OK;
     uint32_t q = c->g[r->subj].t0;
-    if (!(q > c->a + 1 && (ng_w__is(w, q - 1, "which") || ng_w__is(w, q - 1, "whom")))) return NG_OK;
+    if (!(q > c->a + 1 && (ng_w__is(w, q - 1, "which") || ng_w__is(w, q - 1, "whom"))))
+        return NG_OK;
     uint32_t p = q - 1;
     if (ng_w__punct(w, p - 1, ',')) p--;
     int32_t ante = p > c->a ? c->gend[p - 1 - c->a] : -1;
@@ -172,7 +174,8 @@ static int object_checks(const ng_work *w, const sctx *c, const reading *r)
 /* Appends the actors of group gi to a side (at most max). */
 static void side_add(const sctx *c, int32_t *side, uint32_t *n, uint32_t max, int32_t gi)
 {
-    for (uint32_t k = 0; k < c->g[gi].an && *n < max; k++) side[(*n)++] = c->acts[c->g[gi].a0 + k];
+    for (uint32_t k = 0; k < c->g[gi].an && *n < max; k++)
+        side[(*n)++] = c->acts[c->g[gi].a0 + k];
 }
 
 /* The subject side: "X joined Y in cutting ties" (Y acts too), the subject, "X and Y sit in
@@ -193,9 +196,11 @@ static void subject_side(const ng_work *w, const sctx *c, reading *r)
         c->g[r->obj].t1 + 1 < c->b) {
         uint32_t q = c->g[r->obj].t1;
         if (ng_w__is(w, q, "alongside") ||
-            ((ng_w__is(w, q, "along") || ng_w__is(w, q, "together")) && ng_w__is(w, q + 1, "with"))) {
+            ((ng_w__is(w, q, "along") || ng_w__is(w, q, "together")) &&
+             ng_w__is(w, q + 1, "with"))) {
             q += ng_w__is(w, q, "alongside") ? 1 : 2;
-            while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET)) q++;
+            while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+                q++;
             int32_t gz = q < c->b ? c->gstart[q - c->a] : -1;
             if (gz >= 0 && !c->g[gz].place) side_add(c, r->S, &r->ns, GMAX * 2, gz);
         }
@@ -233,11 +238,14 @@ static void reuse_last_object(const cstate *cs, const sctx *c, reading *r)
         return;
     int back = 0;
     for (uint32_t k = 0; k < cs->ell_n[rel]; k++)
-        for (uint32_t i = 0; i < r->ns; i++) back |= cs->ell_obj[rel][k] == r->S[i];
+        for (uint32_t i = 0; i < r->ns; i++)
+            back |= cs->ell_obj[rel][k] == r->S[i];
     if (back)
-        for (uint32_t k = 0; k < cs->ell_ns[rel]; k++) r->O[r->no++] = cs->ell_subj[rel][k];
+        for (uint32_t k = 0; k < cs->ell_ns[rel]; k++)
+            r->O[r->no++] = cs->ell_subj[rel][k];
     else
-        for (uint32_t k = 0; k < cs->ell_n[rel]; k++) r->O[r->no++] = cs->ell_obj[rel][k];
+        for (uint32_t k = 0; k < cs->ell_n[rel]; k++)
+            r->O[r->no++] = cs->ell_obj[rel][k];
 }
 
 /* inverse: the object did it to the subject ("expelled French troops": France withdrew). */
@@ -300,7 +308,8 @@ static int plural_subject(ng_work *w, const sctx *c, const reading *r)
     for (uint32_t k = 0; k < g->an; k++)
         people += w->actors[c->acts[g->a0 + k]].type == NG_ETYPE_PERSON;
     uint32_t q = g->t0;
-    while (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET)) q--;
+    while (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET))
+        q--;
     if (!people && q > c->a && ng_w__is(w, q - 1, "where")) return NG_OK;
     return ng_emit__within(w, c, r->tr->rel, g, c->s, r->date);
 }
@@ -310,7 +319,8 @@ static int plural_subject(ng_work *w, const sctx *c, const reading *r)
 static int during_talks(ng_work *w, const sctx *c, const reading *r)
 {
     uint32_t p = r->ts - 1;
-    while (p > c->a && (ng_w__bits(w, p) & (NG_W_DET | NG_W_TITLEMOD))) p--;
+    while (p > c->a && (ng_w__bits(w, p) & (NG_W_DET | NG_W_TITLEMOD)))
+        p--;
     if (!((ng_w__is(w, p, "during") || ng_w__is(w, p, "at") || ng_w__is(w, p, "in")) && p > c->a))
         return NG_OK;
     int32_t gl = c->gend[p - 1 - c->a];
@@ -333,8 +343,8 @@ static int without_object(ng_work *w, const sctx *c, const reading *r)
     /* "... met X, resulting in the signing of a plan": the same partners signed */
     if (r->noun && r->tr->rel == NG_REL_SIGNED && c->n_pair)
         for (uint32_t k = 0; k < c->n_pair; k++)
-            if ((error = ng_emit__add(w, c->pair_s[k], c->pair_o[k], NG_REL_SIGNED, c->s,
-                                      r->date)) < 0)
+            if ((error =
+                     ng_emit__add(w, c->pair_s[k], c->pair_o[k], NG_REL_SIGNED, c->s, r->date)) < 0)
                 return error;
     return NG_OK;
 }

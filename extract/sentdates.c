@@ -6,10 +6,14 @@
 #include <string.h>
 
 /* Reduced-precision ISO 8601 dates: "2023" and "2023-03". */
-static void fmt_y(char out[11], int y) { snprintf(out, 11, "%04u", (unsigned)(y < 0 ? 0 : y) % 10000u); }
+static void fmt_y(char out[11], int y)
+{
+    snprintf(out, 11, "%04u", (unsigned)(y < 0 ? 0 : y) % 10000u);
+}
 static void fmt_ym(char out[11], int y, int m)
 {
-    snprintf(out, 11, "%04u-%02u", (unsigned)(y < 0 ? 0 : y) % 10000u, (unsigned)(m < 0 ? 0 : m) % 100u);
+    snprintf(out, 11, "%04u-%02u", (unsigned)(y < 0 ? 0 : y) % 10000u,
+             (unsigned)(m < 0 ? 0 : m) % 100u);
 }
 
 void ng_sentdates__read(const ng_work *w, sctx *c)
@@ -21,7 +25,8 @@ void ng_sentdates__read(const ng_work *w, sctx *c)
         int mo = 0, day = 0, year = 0, y = 0, m = 0, d = 0;
         char out[11] = "";
         if ((k->flags & NG_TK_CAP) && (mo = ng_date__month(f, k->flen)) != 0 &&
-            !(k->flen == 3 && memcmp(f, "may", 3) == 0 && !(t + 1 < c->b && (w->tk.v[t + 1].flags & NG_TK_NUM)))) {
+            !(k->flen == 3 && memcmp(f, "may", 3) == 0 &&
+              !(t + 1 < c->b && (w->tk.v[t + 1].flags & NG_TK_NUM)))) {
             /* Month [day][,] [year] */
             uint32_t j = t + 1;
             if (j < c->b && (w->tk.v[j].flags & NG_TK_NUM) && w->tk.v[j].flen <= 2) {
@@ -29,7 +34,8 @@ void ng_sentdates__read(const ng_work *w, sctx *c)
                 j++;
                 if (j < c->b && ng_w__punct(w, j, ',')) j++;
             }
-            if (j < c->b && (w->tk.v[j].flags & NG_TK_NUM) && w->tk.v[j].flen == 4) year = atoi(ng_w__fold(w, j));
+            if (j < c->b && (w->tk.v[j].flags & NG_TK_NUM) && w->tk.v[j].flen == 4)
+                year = atoi(ng_w__fold(w, j));
             if (!day && t > c->a && (w->tk.v[t - 1].flags & NG_TK_NUM) && w->tk.v[t - 1].flen <= 2)
                 day = atoi(ng_w__fold(w, t - 1));
             if (day < 1 || day > 31) day = 0;
@@ -37,30 +43,38 @@ void ng_sentdates__read(const ng_work *w, sctx *c)
                 if (!w->y) continue;
                 year = w->y;
                 /* a month-day later than the article date is last year's */
-                if (day && (mo > w->m || (mo == w->m && day > w->d + 1))) year--;
-                else if (!day && mo > w->m) year--;
+                if (day && (mo > w->m || (mo == w->m && day > w->d + 1)))
+                    year--;
+                else if (!day && mo > w->m)
+                    year--;
             }
             if (day && !ng_date__valid(year, mo, day)) day = 0; /* "September 31": the month */
-            if (day) ng_date__format(out, year, mo, day);
-            else fmt_ym(out, year, mo);
+            if (day)
+                ng_date__format(out, year, mo, day);
+            else
+                fmt_ym(out, year, mo);
         } else if ((k->flags & NG_TK_CAP) && ng_date__weekday(f, k->flen) >= 0) {
             int wd = ng_date__weekday(f, k->flen);
             if (!w->y) continue;
-            y = w->y; m = w->m; d = w->d;
+            y = w->y;
+            m = w->m;
+            d = w->d;
             int back = (ng_date__dow(y, m, d) - wd + 7) % 7;
             ng_date__add_days(&y, &m, &d, -back);
             ng_date__format(out, y, m, d);
         } else if (ng_w__is(w, t, "yesterday") || ng_w__is(w, t, "today")) {
             if (!w->y) continue;
-            y = w->y; m = w->m; d = w->d;
+            y = w->y;
+            m = w->m;
+            d = w->d;
             if (ng_w__is(w, t, "yesterday")) ng_date__add_days(&y, &m, &d, -1);
             ng_date__format(out, y, m, d);
         } else if (ng_w__is(w, t, "last") && t + 1 < c->b && ng_w__is(w, t + 1, "year")) {
             if (!w->y) continue;
             fmt_y(out, w->y - 1);
         } else if ((k->flags & NG_TK_NUM) && k->flen == 4 && t > c->a &&
-                   (ng_w__is(w, t - 1, "in") || ng_w__is(w, t - 1, "since") || ng_w__is(w, t - 1, "early") ||
-                    ng_w__is(w, t - 1, "late"))) {
+                   (ng_w__is(w, t - 1, "in") || ng_w__is(w, t - 1, "since") ||
+                    ng_w__is(w, t - 1, "early") || ng_w__is(w, t - 1, "late"))) {
             year = atoi(f);
             if (year < 1900 || year > 2099) continue;
             fmt_y(out, year);
@@ -79,7 +93,10 @@ const char *ng_sentdates__nearest(const ng_work *w, const sctx *c, uint32_t t)
     uint32_t bd = 0;
     for (int i = 0; i < c->n_dates; i++) {
         uint32_t d = c->dates[i].t > t ? c->dates[i].t - t : t - c->dates[i].t;
-        if (best < 0 || d < bd) { best = i; bd = d; }
+        if (best < 0 || d < bd) {
+            best = i;
+            bd = d;
+        }
     }
     if (best >= 0) return c->dates[best].date;
     return w->meta.date;

@@ -20,8 +20,10 @@
 static int add(ng_span **v, size_t *n, size_t *cap, const char *t, size_t a, size_t b, int headline)
 {
     /* trim */
-    while (a < b && (t[a] == ' ' || t[a] == '\t')) a++;
-    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t')) b--;
+    while (a < b && (t[a] == ' ' || t[a] == '\t'))
+        a++;
+    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+        b--;
     /* needs a letter */
     {
         int letter = 0;
@@ -32,20 +34,28 @@ static int add(ng_span **v, size_t *n, size_t *cap, const char *t, size_t a, siz
     while (b - a > NG_MAX_SENTENCE_BYTES) {
         size_t cut = a + NG_MAX_SENTENCE_BYTES, best = 0;
         for (size_t i = cut; i > a + NG_MAX_SENTENCE_BYTES / 2; i--) {
-            if ((t[i - 1] == ';' || t[i - 1] == ',') && t[i] == ' ') { best = i; break; }
+            if ((t[i - 1] == ';' || t[i - 1] == ',') && t[i] == ' ') {
+                best = i;
+                break;
+            }
         }
         if (!best)
             for (size_t i = cut; i > a + 1; i--)
-                if (t[i - 1] == ' ') { best = i; break; }
+                if (t[i - 1] == ' ') {
+                    best = i;
+                    break;
+                }
         if (!best) {
             best = cut;
             /* never cut inside a UTF-8 sequence */
-            while (best > a + 1 && ((unsigned char)t[best] & 0xC0) == 0x80) best--;
+            while (best > a + 1 && ((unsigned char)t[best] & 0xC0) == 0x80)
+                best--;
         }
         int error = add(v, n, cap, t, a, best, headline);
         if (error < 0) return error;
         a = best;
-        while (a < b && t[a] == ' ') a++;
+        while (a < b && t[a] == ' ')
+            a++;
     }
     if (a >= b) return NG_OK;
     if (*n == *cap) {
@@ -62,13 +72,17 @@ static int add(ng_span **v, size_t *n, size_t *cap, const char *t, size_t a, siz
     return NG_OK;
 }
 
-static int is_up(unsigned char c) { return (c >= 'A' && c <= 'Z') || c >= 0xC0; }
+static int is_up(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') || c >= 0xC0;
+}
 
 /* The word that ends at t[e] (exclusive): start offset. */
 static size_t word_start(const char *t, size_t lo, size_t e)
 {
     size_t s = e;
-    while (s > lo && t[s - 1] != ' ' && t[s - 1] != '(' && t[s - 1] != '"' && t[s - 1] != '\n') s--;
+    while (s > lo && t[s - 1] != ' ' && t[s - 1] != '(' && t[s - 1] != '"' && t[s - 1] != '\n')
+        s--;
     return s;
 }
 
@@ -76,19 +90,24 @@ static uint64_t fold_hash(const char *t, size_t a, size_t b)
 {
     char w[48];
     size_t n = 0;
-    for (size_t i = a; i < b && n < sizeof w; i++) w[n++] = (char)((t[i] >= 'A' && t[i] <= 'Z') ? t[i] + 32 : t[i]);
+    for (size_t i = a; i < b && n < sizeof w; i++)
+        w[n++] = (char)((t[i] >= 'A' && t[i] <= 'Z') ? t[i] + 32 : t[i]);
     return ng_x__tok_hash(w, n);
 }
 
 /* Does a sentence end at the terminator t[p] ('.', '!' or '?')? *after receives the end. */
-static int ends_here(const ng_lexicon *lex, const char *t, size_t lo, size_t p, size_t e, size_t *after)
+static int ends_here(const ng_lexicon *lex, const char *t, size_t lo, size_t p, size_t e,
+                     size_t *after)
 {
     size_t q = p + 1;
-    while (q < e && (t[q] == '.' || t[q] == '!' || t[q] == '?')) q++; /* "..." "?!" */
-    while (q < e && (t[q] == '"' || t[q] == '\'' || t[q] == ')')) q++;
+    while (q < e && (t[q] == '.' || t[q] == '!' || t[q] == '?'))
+        q++; /* "..." "?!" */
+    while (q < e && (t[q] == '"' || t[q] == '\'' || t[q] == ')'))
+        q++;
     if (q < e && t[q] != ' ') return 0;
     size_t n = q;
-    while (n < e && t[n] == ' ') n++;
+    while (n < e && t[n] == ' ')
+        n++;
     *after = q;
     if (n >= e) return 1;
     unsigned char c = (unsigned char)t[n];
@@ -104,7 +123,8 @@ static int ends_here(const ng_lexicon *lex, const char *t, size_t lo, size_t p, 
         if (lex && ng_lex__is_abbrev(lex, fold_hash(t, ws, p), &may_end)) {
             if (may_end == 0) return 0;
             size_t ne = n;
-            while (ne < e && t[ne] != ' ') ne++;
+            while (ne < e && t[ne] != ' ')
+                ne++;
             if (may_end == 2) { /* month: "Aug. 10" */
                 if (t[n] >= '0' && t[n] <= '9') return 0;
             }
@@ -129,7 +149,8 @@ static size_t next_terminator(const char *t, size_t p, size_t e)
         }
         if (any) break;
     }
-    while (p < e && t[p] != '.' && t[p] != '!' && t[p] != '?') p++;
+    while (p < e && t[p] != '.' && t[p] != '!' && t[p] != '?')
+        p++;
     return p;
 }
 

@@ -32,10 +32,17 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
             const group *g = &c->g[gi];
             /* the antecedent of "who"/"which" may sit in a prepositional phrase: "the coup
              * was led by X, who heads ..." */
-            if (g->place || (g->pp && !g->role && !relative)) { j = (int64_t)g->t0 - 1; steps++; continue; }
+            if (g->place || (g->pp && !g->role && !relative)) {
+                j = (int64_t)g->t0 - 1;
+                steps++;
+                continue;
+            }
             return gi;
         }
-        if (c->gcov[t - c->a] >= 0) { j = (int64_t)c->g[c->gcov[t - c->a]].t0 - 1; continue; }
+        if (c->gcov[t - c->a] >= 0) {
+            j = (int64_t)c->g[c->gcov[t - c->a]].t0 - 1;
+            continue;
+        }
         if (w->tk.v[t].flags & NG_TK_PUNCT) {
             char ch = *ng_w__fold(w, t);
             if (ch == ';' || ch == ':' || ch == '(' || ch == ')' || ch == '"') return -1;
@@ -47,7 +54,11 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
         if (bits & NG_W_CLAUSE) {
             /* only a relative pronoun right before the verb is its subject ("X, who heads";
              * not "X, which they left") */
-            if (ng_w__is(w, t, "who") || ng_w__is(w, t, "which")) { relative = words == 0; j--; continue; }
+            if (ng_w__is(w, t, "who") || ng_w__is(w, t, "which")) {
+                relative = words == 0;
+                j--;
+                continue;
+            }
             return -1;
         }
         if (!(bits & (NG_W_SKIPADV | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL))) words++;
@@ -95,7 +106,8 @@ static int32_t noun_owner(const ng_work *w, const sctx *c, uint32_t ts, uint32_t
     }
     if (own < 0 && te < c->b && ng_w__is(w, te, "of")) {
         uint32_t q = te + 1;
-        while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET)) q++;
+        while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+            q++;
         if (q < c->b && c->gstart[q - c->a] >= 0) own = c->gstart[q - c->a];
     }
     return own;
@@ -118,13 +130,15 @@ int32_t ng_subject__of_trigger(const ng_work *w, const sctx *c, const ng_trigger
 int32_t ng_subject__agent(const ng_work *w, const sctx *c, uint32_t ts, uint32_t *te)
 {
     uint32_t p = ts;
-    while (p > c->a && (ng_w__bits(w, p - 1) & NG_W_SKIPADV)) p--;
+    while (p > c->a && (ng_w__bits(w, p - 1) & NG_W_SKIPADV))
+        p--;
     if (p == c->a || !(ng_w__bits(w, p - 1) & NG_W_BE)) return -1;
     for (uint32_t j = *te; j < c->b && j < *te + 12; j++) {
         if (ng_w__punct(w, j, ';') || ng_w__punct(w, j, '.')) break;
         if (ng_w__is(w, j, "by")) {
             uint32_t q = j + 1;
-            while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET)) q++;
+            while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+                q++;
             if (q < c->b && c->gstart[q - c->a] >= 0 && !c->g[c->gstart[q - c->a]].place) {
                 *te = j + 1;
                 return c->gstart[q - c->a];

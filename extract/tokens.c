@@ -29,15 +29,30 @@ uint64_t ng_x__tok_hash(const char *s, size_t len)
 static inline size_t dec(const unsigned char *s, size_t n, uint32_t *cp)
 {
     unsigned c = s[0];
-    if (c < 0x80) { *cp = c; return 1; }
-    if (c < 0xC0 || n < 2 || (s[1] & 0xC0u) != 0x80) { *cp = 0xFFFD; return 1; }
-    if (c < 0xE0) { *cp = ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu); return 2; }
-    if (n < 3 || (s[2] & 0xC0u) != 0x80) { *cp = 0xFFFD; return 1; }
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c < 0xC0 || n < 2 || (s[1] & 0xC0u) != 0x80) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    if (c < 0xE0) {
+        *cp = ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+        return 2;
+    }
+    if (n < 3 || (s[2] & 0xC0u) != 0x80) {
+        *cp = 0xFFFD;
+        return 1;
+    }
     if (c < 0xF0) {
         *cp = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
         return 3;
     }
-    if (n < 4 || (s[3] & 0xC0u) != 0x80) { *cp = 0xFFFD; return 1; }
+    if (n < 4 || (s[3] & 0xC0u) != 0x80) {
+        *cp = 0xFFFD;
+        return 1;
+    }
     *cp = ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
     return 4;
 }
@@ -66,7 +81,10 @@ static inline int is_letter_cp(uint32_t cp)
     return 1;                                   /* other letters, U+FFFD */
 }
 
-static inline int is_digit_cp(uint32_t cp) { return cp >= '0' && cp <= '9'; }
+static inline int is_digit_cp(uint32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
 
 static inline int is_upper(uint32_t cp)
 {
@@ -118,7 +136,8 @@ static inline int push(ng_toks *tk, const char *text, uint32_t off, uint32_t len
     t.flags = flags;
     t.foff = (uint32_t)tk->fold->len;
     if (len <= 0xFFFF) {
-        if (tk->fold->len + len + 1 > tk->fold->cap && ng_buf_grow(tk->fold, len) < 0) return NG_ENOMEM;
+        if (tk->fold->len + len + 1 > tk->fold->cap && ng_buf_grow(tk->fold, len) < 0)
+            return NG_ENOMEM;
         int dash;
         if (fold_ascii(tk->fold, (const unsigned char *)text + off, len, &t.h, &dash)) {
             t.flen = (uint16_t)len;
@@ -170,7 +189,10 @@ int ng_tok__run(ng_toks *tk, const ng_lexicon *lex, const char *text, size_t off
     while (i < end) {
         uint32_t cp;
         size_t n = dec(s + i, end - i, &cp);
-        if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r') { i += n; continue; }
+        if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r') {
+            i += n;
+            continue;
+        }
         if (is_letter_cp(cp)) {
             size_t a = i, j = i;
             int letters = 0, uppers = 0, dotted = 0;
@@ -180,7 +202,12 @@ int ng_tok__run(ng_toks *tk, const ng_lexicon *lex, const char *text, size_t off
             char *o = tk->fold->ptr + tk->fold->len;
             uint64_t fh = 0xcbf29ce484222325ULL;
             int ascii = 1, dash = 0;
-#define FOLD_BYTE(ch) do { unsigned f_ = (ch); *o++ = (char)f_; fh = (fh ^ f_) * 0x100000001b3ULL; } while (0)
+#define FOLD_BYTE(ch)                                                                              \
+    do {                                                                                           \
+        unsigned f_ = (ch);                                                                        \
+        *o++ = (char)f_;                                                                           \
+        fh = (fh ^ f_) * 0x100000001b3ULL;                                                         \
+    } while (0)
             if (is_upper(cp)) flags |= NG_TK_CAP;
             for (;;) {
                 uint32_t c2;
@@ -188,8 +215,18 @@ int ng_tok__run(ng_toks *tk, const ng_lexicon *lex, const char *text, size_t off
                 if (j >= end) break;
                 if (s[j] < 0x80) { /* ASCII: letters and digits without decoding */
                     unsigned b = s[j];
-                    if ((b | 32) - 'a' < 26u) { letters++; uppers += b <= 'Z'; FOLD_BYTE(b | 32); j++; continue; }
-                    if (b - '0' < 10u) { FOLD_BYTE(b); j++; continue; }
+                    if ((b | 32) - 'a' < 26u) {
+                        letters++;
+                        uppers += b <= 'Z';
+                        FOLD_BYTE(b | 32);
+                        j++;
+                        continue;
+                    }
+                    if (b - '0' < 10u) {
+                        FOLD_BYTE(b);
+                        j++;
+                        continue;
+                    }
                     c2 = b;
                     m = 1;
                 } else {
@@ -208,8 +245,8 @@ int ng_tok__run(ng_toks *tk, const ng_lexicon *lex, const char *text, size_t off
                     if (!is_letter_cp(c3) && !is_digit_cp(c3)) break;
                     if (c2 == '\'') {
                         /* "'s" at the end of a word is a possessive, not part of it */
-                        if ((c3 == 's' || c3 == 'S') &&
-                            (j + 2 >= end || !is_letter_cp(s[j + 2]))) break;
+                        if ((c3 == 's' || c3 == 'S') && (j + 2 >= end || !is_letter_cp(s[j + 2])))
+                            break;
                     }
                     FOLD_BYTE(c2);
                     dash |= c2 == '-';
@@ -242,8 +279,10 @@ int ng_tok__run(ng_toks *tk, const ng_lexicon *lex, const char *text, size_t off
             {
                 int absorb = 0;
                 if (j < end && s[j] == '.') {
-                    if (dotted) absorb = 1;
-                    else if (j - a == 1 && (flags & NG_TK_CAP)) absorb = 1;
+                    if (dotted)
+                        absorb = 1;
+                    else if (j - a == 1 && (flags & NG_TK_CAP))
+                        absorb = 1;
                     else if (lex && j - a < 32 && ascii) {
                         int may_end; /* the lower-cased word is the folded one */
                         if (ng_lex__is_abbrev(lex, fh, &may_end)) absorb = 1;
@@ -257,7 +296,10 @@ int ng_tok__run(ng_toks *tk, const ng_lexicon *lex, const char *text, size_t off
                     }
                 }
                 if (absorb) flags |= NG_TK_DOT;
-                if (first_word == (size_t)-1) { first_word = tk->n; flags |= NG_TK_FIRST; }
+                if (first_word == (size_t)-1) {
+                    first_word = tk->n;
+                    flags |= NG_TK_FIRST;
+                }
                 if (in_quote) flags |= NG_TK_INQUOTE;
                 if (ascii && j - a <= 0xFFFF) {
                     if (dash) flags |= NG_TK_DASH;
@@ -274,18 +316,29 @@ int ng_tok__run(ng_toks *tk, const ng_lexicon *lex, const char *text, size_t off
         if (is_digit_cp(cp)) {
             size_t j = i;
             while (j < end) {
-                if (is_digit_cp(s[j])) { j++; continue; }
+                if (is_digit_cp(s[j])) {
+                    j++;
+                    continue;
+                }
                 if ((s[j] == ',' || s[j] == '.' || s[j] == '/' || s[j] == ':') && j + 1 < end &&
-                    is_digit_cp(s[j + 1])) { j++; continue; }
-                if (s[j] < 0x80 && is_letter_cp(s[j])) { j++; continue; } /* 31st, 10km */
-                if (s[j] == '-' && j + 1 < end && (is_digit_cp(s[j + 1]) || is_letter_cp(s[j + 1])))
-                    { j++; continue; } /* 82-year-old */
+                    is_digit_cp(s[j + 1])) {
+                    j++;
+                    continue;
+                }
+                if (s[j] < 0x80 && is_letter_cp(s[j])) {
+                    j++;
+                    continue;
+                } /* 31st, 10km */
+                if (s[j] == '-' && j + 1 < end &&
+                    (is_digit_cp(s[j + 1]) || is_letter_cp(s[j + 1]))) {
+                    j++;
+                    continue;
+                } /* 82-year-old */
                 break;
             }
             uint16_t flags = NG_TK_NUM | NG_TK_WORD;
             if (in_quote) flags |= NG_TK_INQUOTE;
-            if ((error = push(tk, text, (uint32_t)i, (uint32_t)(j - i), flags)) < 0)
-                return error;
+            if ((error = push(tk, text, (uint32_t)i, (uint32_t)(j - i), flags)) < 0) return error;
             i = j;
             continue;
         }

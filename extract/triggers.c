@@ -11,7 +11,10 @@ static int slot_has(const ng_tr_slot *sl, uint64_t h)
 static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, int si, uint32_t t,
                        uint32_t *end, int32_t *gap_group)
 {
-    if (si == tr->n_slot) { *end = t; return 1; }
+    if (si == tr->n_slot) {
+        *end = t;
+        return 1;
+    }
     const ng_tr_slot *sl = &tr->slot[si];
     if (sl->gap) {
         for (uint32_t g = 0; g <= 3; g++) {
@@ -29,7 +32,8 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
         }
         return 0;
     }
-    if (t < c->b && slot_has(sl, w->tk.v[t].h) && match_slots(w, c, tr, si + 1, t + 1, end, gap_group))
+    if (t < c->b && slot_has(sl, w->tk.v[t].h) &&
+        match_slots(w, c, tr, si + 1, t + 1, end, gap_group))
         return 1;
     if (sl->optional) return match_slots(w, c, tr, si + 1, t, end, gap_group);
     return 0;
@@ -39,7 +43,8 @@ int ng_triggers__run(ng_work *w, cstate *cs, sctx *c)
 {
     int error;
     uint32_t rel_end[NG_REL__COUNT];
-    for (int r = 0; r < NG_REL__COUNT; r++) rel_end[r] = c->a;
+    for (int r = 0; r < NG_REL__COUNT; r++)
+        rel_end[r] = c->a;
     c->last_subj = -1;
     for (uint32_t t = c->a; t < c->b; t++) {
         int32_t first = ng_lex__trigger_first(w->lex, w->tk.v[t].h);
@@ -49,7 +54,8 @@ int ng_triggers__run(ng_work *w, cstate *cs, sctx *c)
         int32_t best[NG_REL__COUNT];
         uint32_t best_end[NG_REL__COUNT];
         int32_t best_gap[NG_REL__COUNT];
-        for (int r = 0; r < NG_REL__COUNT; r++) best[r] = -1;
+        for (int r = 0; r < NG_REL__COUNT; r++)
+            best[r] = -1;
         for (int32_t i = first; i >= 0; i = w->lex->triggers[i].next) {
             const ng_trigger *tr = &w->lex->triggers[i];
             uint32_t end = 0;
@@ -59,8 +65,9 @@ int ng_triggers__run(ng_work *w, cstate *cs, sctx *c)
              * ousted president", "the visits to X") */
             if (tr->form == NG_TR_VERB && t > c->a &&
                 (ng_w__is(w, t - 1, "the") || ng_w__is(w, t - 1, "a") || ng_w__is(w, t - 1, "an") ||
-                 ng_w__is(w, t - 1, "his") || ng_w__is(w, t - 1, "her") || ng_w__is(w, t - 1, "its") ||
-                 ng_w__is(w, t - 1, "their") || ng_w__is(w, t - 1, "our")))
+                 ng_w__is(w, t - 1, "his") || ng_w__is(w, t - 1, "her") ||
+                 ng_w__is(w, t - 1, "its") || ng_w__is(w, t - 1, "their") ||
+                 ng_w__is(w, t - 1, "our")))
                 continue;
             /* a noun trigger "between"/"with" needs its preposition right after it */
             /* the longest match; at equal length a noun after a determiner ("the signing",
@@ -79,7 +86,8 @@ int ng_triggers__run(ng_work *w, cstate *cs, sctx *c)
              * noun "talks" again) */
             if (best[r] < 0 || t < rel_end[r]) continue;
             rel_end[r] = best_end[r];
-            if ((error = ng_relation__run(w, cs, c, &w->lex->triggers[best[r]], t, best_end[r], best_gap[r])) < 0)
+            if ((error = ng_relation__run(w, cs, c, &w->lex->triggers[best[r]], t, best_end[r],
+                                          best_gap[r])) < 0)
                 return error;
         }
     }

@@ -25,7 +25,8 @@ int ng_units__push_act(sctx *c, int32_t a)
     return NG_OK;
 }
 
-int ng_units__add(sctx *c, uint32_t t0, uint32_t t1, const int32_t *acts, uint32_t n, int place, int role)
+int ng_units__add(sctx *c, uint32_t t0, uint32_t t1, const int32_t *acts, uint32_t n, int place,
+                  int role)
 {
     int error;
     if (!n) return NG_OK;
@@ -69,7 +70,8 @@ static int capital_is_place(const ng_work *w, const sctx *c, const ng_mention *m
         for (uint32_t k = se->m0; k < se->m0 + se->nm; k++)
             if (w->ms[k].t0 == m->t1 + 1 && w->ms[k].kind == NG_MK_STATE) return 1;
     }
-    if (m->t1 < c->b && (w->tk.v[m->t1].flags & NG_TK_WORD) && ng_w__is(w, m->t1, "region")) return 1;
+    if (m->t1 < c->b && (w->tk.v[m->t1].flags & NG_TK_WORD) && ng_w__is(w, m->t1, "region"))
+        return 1;
     return 0;
 }
 
@@ -223,7 +225,8 @@ static int unit_title(ng_work *w, const cstate *cs, const sctx *c, uint32_t k, m
     }
     /* plural titles before of/from are role phrases handled by grouping */
     const char *f = ng_w__fold(w, m->t1 - 1);
-    if (w->tk.v[m->t1 - 1].flen > 2 && f[w->tk.v[m->t1 - 1].flen - 1] == 's' && st < 0) return NG_OK;
+    if (w->tk.v[m->t1 - 1].flen > 2 && f[w->tk.v[m->t1 - 1].flen - 1] == 's' && st < 0)
+        return NG_OK;
     int det = u->t0 > c->a && (ng_w__bits(w, u->t0 - 1) & NG_W_DET);
     if (st < 0 && !det) return NG_OK;
     int32_t sa = -1;
@@ -241,19 +244,25 @@ static int mention_unit(ng_work *w, cstate *cs, const sctx *c, uint32_t k, munit
     int error;
     switch (m->kind) {
     case NG_MK_STATE:
-    case NG_MK_SEAT: return unit_state(w, cs, c, m, u);
+    case NG_MK_SEAT:
+        return unit_state(w, cs, c, m, u);
     case NG_MK_ORG:
         return m->org >= 0 ? ng_actors__neworg(w, &u->a, m->org)
                            : ng_actors__get_lex(w, &u->a, m->lex);
-    case NG_MK_PLACE: return unit_place(w, c, m, u);
-    case NG_MK_BODY: return unit_body(w, cs, m, u);
-    case NG_MK_DEMONYM: return unit_demonym(w, cs, c, m, u);
-    case NG_MK_TITLE: return unit_title(w, cs, c, k, u);
+    case NG_MK_PLACE:
+        return unit_place(w, c, m, u);
+    case NG_MK_BODY:
+        return unit_body(w, cs, m, u);
+    case NG_MK_DEMONYM:
+        return unit_demonym(w, cs, c, m, u);
+    case NG_MK_TITLE:
+        return unit_title(w, cs, c, k, u);
     case NG_MK_PERSON:
         if ((error = ng_actors__person(w, &u->a, m->pers)) < 0) return error;
         if (m->title >= 0) w->actors[u->a].title = m->title;
         return NG_OK;
-    default: return NG_OK;
+    default:
+        return NG_OK;
     }
 }
 
@@ -290,7 +299,8 @@ int ng_units__mentions(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
         if (u.a < 0) continue;
         if ((error = ng_units__add(c, u.t0, u.t1, &u.a, 1, u.place, 0)) < 0) return error;
         c->u[c->nu - 1].adj = u.adj;
-        for (uint32_t t = u.t0; t < u.t1; t++) covered[t - c->a] = 1;
+        for (uint32_t t = u.t0; t < u.t1; t++)
+            covered[t - c->a] = 1;
         last_end = u.t1;
         m->actor = u.a;
         if (!u.adj && (error = count_mention(w, m, u.a, u.place)) < 0) return error;
@@ -326,7 +336,8 @@ static int name_words(ng_work *w, cstate *cs)
         for (uint32_t q = m->n0; q < m->n1; q++) {
             if (!(w->tk.v[q].flags & NG_TK_WORD)) continue;
             uint64_t kh;
-            if (ng_names__key_hash(&kh, NULL, w->lex, w->text + w->tk.v[q].off, w->tk.v[q].len) < 0) {
+            if (ng_names__key_hash(&kh, NULL, w->lex, w->text + w->tk.v[q].off, w->tk.v[q].len) <
+                0) {
                 free(count);
                 return NG_ENOMEM;
             }
@@ -346,7 +357,9 @@ int ng_units__known_names(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
 {
     int error;
     for (uint32_t t = c->a; t < c->b; t++) {
-        if (covered[t - c->a] || !(w->tk.v[t].flags & NG_TK_CAP) || !(w->tk.v[t].flags & NG_TK_WORD)) continue;
+        if (covered[t - c->a] || !(w->tk.v[t].flags & NG_TK_CAP) ||
+            !(w->tk.v[t].flags & NG_TK_WORD))
+            continue;
         if (ng_w__bits(w, t) & (NG_W_STOP | NG_W_NOTNAME)) continue;
         if ((error = name_words(w, cs)) < 0) return error;
         if (!cs->n_nw) return NG_OK;
@@ -364,8 +377,12 @@ int ng_units__known_names(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
         for (size_t i = 0; i < cs->n_nw; i++) {
             const name_word *x = &cs->nw[i];
             if (x->h != h) continue;
-            if (x->person == found) { found_last |= x->last; continue; }
-            if (found < 0 || x->mentions > found_m || (x->mentions == found_m && x->last > found_last)) {
+            if (x->person == found) {
+                found_last |= x->last;
+                continue;
+            }
+            if (found < 0 || x->mentions > found_m ||
+                (x->mentions == found_m && x->last > found_last)) {
                 found = x->person;
                 found_m = x->mentions;
                 found_last = x->last;
@@ -379,7 +396,8 @@ int ng_units__known_names(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
                !(ng_w__bits(w, t0 - 1) & (NG_W_STOP | NG_W_NOTNAME)))
             t0--;
         if ((error = ng_units__add(c, t0, t + 1, &a, 1, 0, 0)) < 0) return error;
-        for (uint32_t q = t0; q <= t; q++) covered[q - c->a] = 1;
+        for (uint32_t q = t0; q <= t; q++)
+            covered[q - c->a] = 1;
         w->actors[a].mentions++;
     }
     return NG_OK;
