@@ -20,15 +20,9 @@ static int32_t group_state(const ng_work *w, const sctx *c, const group *g)
     return st;
 }
 
-/* Clues for a titled person without a state (the sentence of mention m):
- *  - before: the nearest state before the name that is not in a prepositional phrase
- *    ("Paris took note, and Defence Minister X confirmed");
- *  - after: a state after the name that starts a clause or reports it ("X said Turkey
- *    would ...", "..., the Burkinabe government said");
- *  - excluded: states after the name behind "with", "from", "to", "against", "between"
- *    (the person's counterparts: "waiting for clarification from the Burkinabe
- *    authorities"), and the states of other people there. */
-static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *m)
+/* A new pending affiliation for the person of mention m. */
+static int new_pending(pending_affil **out, const ng_work *w, cstate *cs, const sctx *c,
+                       const ng_mention *m)
 {
     pending_affil *p;
     if (cs->n_pend == cs->cap_pend) {
@@ -45,11 +39,18 @@ static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *
     p->sent = c->s;
     p->before = p->after = -1;
     snprintf(p->date, sizeof p->date, "%s", ng_sentdates__nearest(w, c, m->t0));
-    /* before: the units of groups that are not in a prepositional phrase; a list member
-     * right before a preposition starts a clause whose verb is left out ("X was
-     * represented by A and Y by B": Y is B's) */
-    /* the clause of the name: after the last ";" or ", and he/she/they" before it */
+    *out = p;
+    return NG_OK;
+}
+
+/* The state before the name in its clause (after the last ";" or ", and he/she/they"):
+ * the last state of a group that is not in a prepositional phrase; a list member right
+ * before a preposition starts a clause whose verb is left out ("X was represented by A and
+ * Y by B": Y is B's). -1 if none. */
+static int32_t state_before(const ng_work *w, const sctx *c, const ng_mention *m)
+{
     uint32_t from = c->a;
+    int32_t before = -1;
     for (uint32_t t = c->a; t + 2 < m->t0; t++)
         if (ng_w__punct(w, t, ';') ||
             (ng_w__punct(w, t, ',') && ng_w__is(w, t + 1, "and") &&
@@ -65,13 +66,33 @@ static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *
             if (w->actors[x].type != NG_ETYPE_STATE) continue;
             int gapped = ui > g->u0 && u->t1 < c->b && (ng_w__bits(w, u->t1) & NG_W_PREP);
             if (g->pp && !g->role && !gapped) continue;
-            p->before = x;
+            before = x;
         }
     }
+    return before;
+}
+
+/* The states of a group of counterparts (states, and people's states) are someone else's. */
+static void exclude_group(const ng_work *w, const sctx *c, const group *g, pending_affil *p)
+{
+    for (uint32_t k = 0; k < g->an && p->n_excl < PEND_EXCL; k++) {
+        int32_t x = c->acts[g->a0 + k];
+        int32_t st = w->actors[x].type == NG_ETYPE_STATE    ? x
+                     : w->actors[x].type == NG_ETYPE_PERSON ? w->actors[x].affil
+                                                            : -1;
+        if (st >= 0) p->excl[p->n_excl++] = st;
+    }
+}
+
+/* After the name: states behind "with", "from", "to", "against", "between", "towards" are
+ * counterparts ("waiting for clarification from the Burkinabe authorities"); the first
+ * state that starts a clause or reports it is a clue ("X said Turkey would ...", "..., the
+ * Burkinabe government said"). */
+static void clues_after(const ng_work *w, const sctx *c, const ng_mention *m, pending_affil *p)
+{
     for (size_t gi = 0; gi < c->ng; gi++) {
         const group *g = &c->g[gi];
-        if (g->place || g->t1 <= m->t0) continue;
-        if (g->t0 < m->t1) continue;
+        if (g->place || g->t1 <= m->t0 || g->t0 < m->t1) continue;
         uint32_t q = g->t0;
         while (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET) && !ng_w__is(w, q - 1, "that"))
             q--;
@@ -80,25 +101,28 @@ static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *
                          ng_w__is(w, q - 1, "to") || ng_w__is(w, q - 1, "against") ||
                          ng_w__is(w, q - 1, "between") || ng_w__is(w, q - 1, "towards"));
         if (counterpart) {
-            for (uint32_t k = 0; k < g->an && p->n_excl < PEND_EXCL; k++) {
-                int32_t x = c->acts[g->a0 + k];
-                int32_t st = w->actors[x].type == NG_ETYPE_STATE    ? x
-                             : w->actors[x].type == NG_ETYPE_PERSON ? w->actors[x].affil
-                                                                    : -1;
-                if (st >= 0) p->excl[p->n_excl++] = st;
-            }
+            exclude_group(w, c, g, p);
             continue;
         }
-        if (g->pp && !g->role) continue;
-        if (p->after < 0) {
-            int32_t st = group_state(w, c, g);
-            int clause =
-                q > c->a && ((ng_w__bits(w, q - 1) & NG_W_SAY) || ng_w__is(w, q - 1, "that") ||
-                             ng_w__is(w, q - 1, "and") || ng_w__punct(w, q - 1, ';'));
-            int reports = g->t1 < c->b && (ng_w__bits(w, g->t1) & NG_W_SAY);
-            if (st >= 0 && (clause || reports)) p->after = st;
-        }
+        if ((g->pp && !g->role) || p->after >= 0) continue;
+        int32_t st = group_state(w, c, g);
+        int clause =
+            q > c->a && ((ng_w__bits(w, q - 1) & NG_W_SAY) || ng_w__is(w, q - 1, "that") ||
+                         ng_w__is(w, q - 1, "and") || ng_w__punct(w, q - 1, ';'));
+        int reports = g->t1 < c->b && (ng_w__bits(w, g->t1) & NG_W_SAY);
+        if (st >= 0 && (clause || reports)) p->after = st;
     }
+}
+
+/* A titled person without a state (mention m): the clues of the sentence, for the decision
+ * at the end of the article (ng_affil__resolve_pending). */
+static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *m)
+{
+    pending_affil *p;
+    int error = new_pending(&p, w, cs, c, m);
+    if (error < 0) return error;
+    p->before = state_before(w, c, m);
+    clues_after(w, c, m, p);
     return NG_OK;
 }
 
@@ -269,50 +293,70 @@ int ng_affil__resolve_pending(ng_work *w, cstate *cs)
     return NG_OK;
 }
 
+/* The owner of a title written as a pronoun or description: "Paris has recalled its
+ * ambassador, X" (the clause's subject), "that country's president" (the state of the
+ * context); -1 if none. */
+static int32_t owner_affiliation(const ng_work *w, const cstate *cs, const sctx *c,
+                                 const ng_mention *m)
+{
+    int32_t acts[GMAX];
+    uint32_t n = 0;
+    if (m->owner != NG_OWN_COUNTRY) {
+        int32_t g = ng_subject__main(w, c, m->t0);
+        if (g >= 0 && c->g[g].an == 1 && c->g[g].t1 <= m->t0) {
+            int32_t x = c->acts[c->g[g].a0];
+            if (w->actors[x].type == NG_ETYPE_STATE || w->actors[x].type == NG_ETYPE_ORG) {
+                acts[0] = x;
+                n = 1;
+            }
+        }
+    }
+    if (!n) n = ng_coref__resolve(w, cs, c, NG_CR_COUNTRY, 0, 0, m->t0, acts);
+    return n == 1 ? acts[0] : -1;
+}
+
+/* The affiliation the text states for the person of mention m: the state or organization
+ * of the title or apposition, an organization named in the text ("leader of the Sandinista
+ * Front (FSLN)"), a pronoun owner; -1 if none. */
+static int stated_affiliation(int32_t *out, ng_work *w, const cstate *cs, const sctx *c,
+                              const ng_mention *m)
+{
+    *out = -1;
+    if (m->st >= 0) return ng_actors__get_lex(w, out, m->st);
+    if (m->st_org >= 0) return ng_actors__neworg(w, out, m->st_org);
+    if (m->owner) *out = owner_affiliation(w, cs, c, m);
+    return NG_OK;
+}
+
+/* person affiliated_with a (an actor the sentence names, emitted). */
+static int affiliate(ng_work *w, const sctx *c, const ng_mention *m, int32_t a)
+{
+    w->actors[a].emit = 1;
+    if (!w->actors[a].mentions) w->actors[a].mentions = 1;
+    return ng_emit__add(w, m->actor, a, NG_REL_AFFILIATED_WITH, c->s,
+                        ng_sentdates__nearest(w, c, m->t0));
+}
+
+/* An office or royal title without a state, for a person whose state is stated nowhere:
+ * decided at the end of the article. */
+static int pending_title(const ng_work *w, const ng_mention *m)
+{
+    return m->title >= 0 &&
+           (w->lex->titles[m->title].kind == NG_TITLE_OFFICE ||
+            w->lex->titles[m->title].kind == NG_TITLE_ROYAL) &&
+           !w->people[m->pers].stated && !(m->ev & NG_EV_POSS);
+}
+
 int ng_affil__sentence(ng_work *w, cstate *cs, sctx *c)
 {
     const ng_wsent *se = &w->sents[c->s];
     int error;
     for (uint32_t k = se->m0; k < se->m0 + se->nm; k++) {
         const ng_mention *m = &w->ms[k];
+        int32_t aff;
         if (m->dead || m->kind != NG_MK_PERSON || m->actor < 0) continue;
-        int32_t aff = -1;
-        int stated = 0;
-        if (m->st >= 0) {
-            if ((error = ng_actors__get_lex(w, &aff, m->st)) < 0) return error;
-            stated = 1;
-        }
-        if (aff < 0 && m->st_org >= 0) {
-            /* an organization the text names: "leader of the Sandinista Front (FSLN)" */
-            if ((error = ng_actors__neworg(w, &aff, m->st_org)) < 0) return error;
-            stated = 1;
-        }
-        if (aff < 0 && m->owner) {
-            /* "Paris has recalled its ambassador, X": the clause's subject; "that
-             * country's president": the state of the context */
-            int32_t acts[GMAX];
-            uint32_t n = 0;
-            if (m->owner != NG_OWN_COUNTRY) {
-                int32_t g = ng_subject__main(w, c, m->t0);
-                if (g >= 0 && c->g[g].an == 1 && c->g[g].t1 <= m->t0) {
-                    int32_t x = c->acts[c->g[g].a0];
-                    if (w->actors[x].type == NG_ETYPE_STATE || w->actors[x].type == NG_ETYPE_ORG) {
-                        acts[0] = x;
-                        n = 1;
-                    }
-                }
-            }
-            if (!n) n = ng_coref__resolve(w, cs, c, NG_CR_COUNTRY, 0, 0, m->t0, acts);
-            if (n == 1) {
-                aff = acts[0];
-                stated = 1;
-            }
-        }
-        if (aff < 0 && m->title >= 0 &&
-            (w->lex->titles[m->title].kind == NG_TITLE_OFFICE ||
-             w->lex->titles[m->title].kind == NG_TITLE_ROYAL) &&
-            !w->people[m->pers].stated && !(m->ev & NG_EV_POSS)) {
-            /* decided at the end of the article (see ng_affil__resolve_pending) */
+        if ((error = stated_affiliation(&aff, w, cs, c, m)) < 0) return error;
+        if (aff < 0 && pending_title(w, m)) {
             if ((error = add_pending(w, cs, c, m)) < 0) return error;
             continue;
         }
@@ -320,24 +364,14 @@ int ng_affil__sentence(ng_work *w, cstate *cs, sctx *c)
             /* "Nigeria's President X, the current chairman of ECOWAS": both */
             int32_t a2;
             if ((error = ng_actors__get_lex(w, &a2, m->st2)) < 0) return error;
-            if (w->actors[a2].type != NG_ETYPE_PLACE && a2 != aff) {
-                w->actors[a2].emit = 1;
-                if (!w->actors[a2].mentions) w->actors[a2].mentions = 1;
-                if ((error = ng_emit__add(w, m->actor, a2, NG_REL_AFFILIATED_WITH, c->s,
-                                          ng_sentdates__nearest(w, c, m->t0))) < 0)
-                    return error;
-            }
+            if (w->actors[a2].type != NG_ETYPE_PLACE && a2 != aff &&
+                (error = affiliate(w, c, m, a2)) < 0)
+                return error;
         }
-        if (aff < 0) continue;
-        if (w->actors[aff].type == NG_ETYPE_PLACE) continue;
+        if (aff < 0 || w->actors[aff].type == NG_ETYPE_PLACE) continue;
         /* only an affiliation the text states is remembered (for roles and partners) */
-        if (stated && w->actors[m->actor].affil < 0) w->actors[m->actor].affil = aff;
-        w->actors[aff].emit = 1;
-        if (!w->actors[aff].mentions) w->actors[aff].mentions = 1;
-        if ((error = ng_emit__add(w, m->actor, aff, NG_REL_AFFILIATED_WITH, c->s,
-                                  ng_sentdates__nearest(w, c, m->t0))) < 0)
-            return error;
+        if (w->actors[m->actor].affil < 0) w->actors[m->actor].affil = aff;
+        if ((error = affiliate(w, c, m, aff)) < 0) return error;
     }
-    (void)cs;
     return NG_OK;
 }

@@ -15,58 +15,70 @@ int ng_object__has_direct(const ng_trigger *tr)
     return 0;
 }
 
+/* "criticised what he called Israel's attitude": the object follows the inner clause; the
+ * token where the search starts. */
+static uint32_t after_inner_clause(const ng_work *w, const sctx *c, uint32_t j)
+{
+    if (!(j + 2 < c->b && ng_w__is(w, j, "what") && c->gstart[j + 1 - c->a] >= 0)) return j;
+    uint32_t k = c->g[c->gstart[j + 1 - c->a]].t1;
+    if (k < c->b &&
+        (ng_w__is(w, k, "called") || ng_w__is(w, k, "calls") || ng_w__is(w, k, "termed") ||
+         ng_w__is(w, k, "described") || (ng_w__bits(w, k) & NG_W_SAY)))
+        return k + 1;
+    return j;
+}
+
+/* Is group gi, met in the search, the object? If not, *j gets where the search goes on. */
+static int is_object(const ng_work *w, const sctx *c, const ng_trigger *tr, int32_t gi, int prep,
+                     int direct, uint32_t te, uint32_t *j)
+{
+    const group *g = &c->g[gi];
+    int owned = g->poss && !(tr->flags & NG_TRF_POSS) && !ng_groups__poss_owner(w, c, g);
+    /* "criticised the Russian decision", "complained about Swedish criticism" */
+    if (g->adj && (tr->flags & (NG_TRF_POSS | NG_TRF_QUOTE)) && (prep || direct)) return 1;
+    *j = g->t1;
+    if (g->place) return 0;
+    if (prep) {
+        /* "with Russia's state nuclear corporation Rosatom": the owned thing */
+        if (owned && tr->rel != NG_REL_MEMBER_OF) {
+            *j = g->t1 + 1;
+            return 0;
+        }
+        return 1;
+    }
+    if (!direct) return 0;
+    /* a preposition that is part of the trigger ("sit in it") does not make the object a
+     * prepositional phrase */
+    if (g->pp && !g->role && g->t0 != te) return 0;
+    if (owned) {
+        *j = g->t1 + 1;
+        return 0;
+    }
+    return 1;
+}
+
+/* Does punctuation at j end the search? ";", ":", ")", "." do; a quotation mark unless the
+ * trigger wants one; a comma right after a verb ends its clause ("the zone where the
+ * countries meet, was made public by ..."). */
+static int punct_ends(const ng_work *w, const ng_trigger *tr, uint32_t j, uint32_t te)
+{
+    char ch = *ng_w__fold(w, j);
+    if (ch == ';' || ch == ':' || ch == ')' || ch == '.') return 1;
+    if (ch == '"' && !(tr->flags & NG_TRF_QUOTE)) return 1;
+    return ch == ',' && j == te && tr->form == NG_TR_VERB;
+}
+
 int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te,
                         int *prep_seen)
 {
-    uint32_t j = te;
     int steps = 0, prep = 0, direct = ng_object__has_direct(tr);
+    uint32_t j = direct ? after_inner_clause(w, c, te) : te;
     *prep_seen = 0;
-    /* "criticised what he called Israel's attitude": the object follows the inner clause */
-    if (direct && j + 2 < c->b && ng_w__is(w, j, "what") && c->gstart[j + 1 - c->a] >= 0) {
-        uint32_t k = c->g[c->gstart[j + 1 - c->a]].t1;
-        if (k < c->b &&
-            (ng_w__is(w, k, "called") || ng_w__is(w, k, "calls") || ng_w__is(w, k, "termed") ||
-             ng_w__is(w, k, "described") || (ng_w__bits(w, k) & NG_W_SAY)))
-            j = k + 1;
-    }
     while (j < c->b && steps < 14) {
         if (tr->form == NG_TR_NOUN && !prep && steps > 4) return -1; /* "talks ... with": close */
         int32_t gi = c->gstart[j - c->a];
         if (gi >= 0) {
-            const group *g = &c->g[gi];
-            /* "criticised the Russian decision", "complained about Swedish criticism" */
-            if (g->adj && (tr->flags & (NG_TRF_POSS | NG_TRF_QUOTE)) && (prep || direct)) return gi;
-            if (g->place) {
-                j = g->t1;
-                steps++;
-                continue;
-            }
-            if (prep) {
-                if (g->poss && !(tr->flags & NG_TRF_POSS) && !ng_groups__poss_owner(w, c, g) &&
-                    tr->rel != NG_REL_MEMBER_OF) {
-                    /* "with Russia's state nuclear corporation Rosatom": the owned thing */
-                    j = g->t1 + 1;
-                    steps++;
-                    continue;
-                }
-                return gi;
-            }
-            if (direct) {
-                /* a preposition that is part of the trigger ("sit in it") does not make
-                 * the object a prepositional phrase */
-                if (g->pp && !g->role && g->t0 != te) {
-                    j = g->t1;
-                    steps++;
-                    continue;
-                }
-                if (g->poss && !(tr->flags & NG_TRF_POSS) && !ng_groups__poss_owner(w, c, g)) {
-                    j = g->t1 + 1;
-                    steps++;
-                    continue;
-                }
-                return gi;
-            }
-            j = g->t1;
+            if (is_object(w, c, tr, gi, prep, direct, te, &j)) return gi;
             steps++;
             continue;
         }
@@ -80,25 +92,17 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             continue;
         }
         if (w->tk.v[j].flags & NG_TK_PUNCT) {
-            char ch = *ng_w__fold(w, j);
-            if (ch == ';' || ch == ':' || ch == ')' || ch == '.') return -1;
-            if (ch == '"' && !(tr->flags & NG_TRF_QUOTE)) return -1;
-            /* "the zone where the countries meet, was made public by ...": a comma right
-             * after the verb ends its clause */
-            if (ch == ',' && j == te && tr->form == NG_TR_VERB) return -1;
-            j++;
-            steps++;
-            continue;
-        }
-        if (is_prep_of(tr, w->tk.v[j].h)) {
+            if (punct_ends(w, tr, j, te)) return -1;
+        } else if (is_prep_of(tr, w->tk.v[j].h)) {
             prep = 1;
             *prep_seen = 1;
             j++;
             continue;
+        } else {
+            uint32_t bits = ng_w__bits(w, j);
+            if ((bits & NG_W_CLAUSE) && !ng_w__is(w, j, "as")) return -1;
+            if ((bits & NG_W_SAY) && j > te) return -1;
         }
-        uint32_t bits = ng_w__bits(w, j);
-        if ((bits & NG_W_CLAUSE) && !ng_w__is(w, j, "as")) return -1;
-        if ((bits & NG_W_SAY) && j > te) return -1;
         j++;
         steps++;
     }
