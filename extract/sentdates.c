@@ -16,71 +16,88 @@ static void fmt_ym(char out[11], int y, int m)
              (unsigned)(m < 0 ? 0 : m) % 100u);
 }
 
+/* "Month [day][,] [year]", "day Month [year]": a day later than the article's date without
+ * a year is last year's; a day the month lacks ("September 31") gives the month. 0 when
+ * there is no date (no year and no article date). */
+static int month_date(const ng_work *w, const sctx *c, uint32_t t, int mo, char out[11])
+{
+    int day = 0, year = 0;
+    uint32_t j = t + 1;
+    if (j < c->b && (w->tk.v[j].flags & NG_TK_NUM) && w->tk.v[j].flen <= 2) {
+        day = atoi(ng_w__fold(w, j));
+        j++;
+        if (j < c->b && ng_w__punct(w, j, ',')) j++;
+    }
+    if (j < c->b && (w->tk.v[j].flags & NG_TK_NUM) && w->tk.v[j].flen == 4)
+        year = atoi(ng_w__fold(w, j));
+    if (!day && t > c->a && (w->tk.v[t - 1].flags & NG_TK_NUM) && w->tk.v[t - 1].flen <= 2)
+        day = atoi(ng_w__fold(w, t - 1));
+    if (day < 1 || day > 31) day = 0;
+    if (!year) {
+        if (!w->y) return 0;
+        year = w->y;
+        if (day && (mo > w->m || (mo == w->m && day > w->d + 1)))
+            year--;
+        else if (!day && mo > w->m)
+            year--;
+    }
+    if (day && !ng_date__valid(year, mo, day)) day = 0;
+    if (day)
+        ng_date__format(out, year, mo, day);
+    else
+        fmt_ym(out, year, mo);
+    return 1;
+}
+
+/* The article's date moved back `back` days. */
+static int days_before(const ng_work *w, int back, char out[11])
+{
+    int y = w->y, m = w->m, d = w->d;
+    if (!w->y) return 0;
+    ng_date__add_days(&y, &m, &d, -back);
+    ng_date__format(out, y, m, d);
+    return 1;
+}
+
+/* The date expression at token t in out, 1 when there is one. */
+static int date_at(const ng_work *w, const sctx *c, uint32_t t, char out[11])
+{
+    const ng_tok *k = &w->tk.v[t];
+    const char *f = ng_w__fold(w, t);
+    int mo, wd, year;
+    /* the month "May" only before a number (else it is the modal) */
+    if ((k->flags & NG_TK_CAP) && (mo = ng_date__month(f, k->flen)) != 0 &&
+        !(k->flen == 3 && memcmp(f, "may", 3) == 0 &&
+          !(t + 1 < c->b && (w->tk.v[t + 1].flags & NG_TK_NUM))))
+        return month_date(w, c, t, mo, out);
+    /* "on Thursday": the latest Thursday on or before the article's date */
+    if ((k->flags & NG_TK_CAP) && (wd = ng_date__weekday(f, k->flen)) >= 0)
+        return w->y && days_before(w, (ng_date__dow(w->y, w->m, w->d) - wd + 7) % 7, out);
+    if (ng_w__is(w, t, "yesterday") || ng_w__is(w, t, "today"))
+        return days_before(w, ng_w__is(w, t, "yesterday"), out);
+    if (ng_w__is(w, t, "last") && t + 1 < c->b && ng_w__is(w, t + 1, "year")) {
+        if (!w->y) return 0;
+        fmt_y(out, w->y - 1);
+        return 1;
+    }
+    /* "in 1970", "since 2021" */
+    if ((k->flags & NG_TK_NUM) && k->flen == 4 && t > c->a &&
+        (ng_w__is(w, t - 1, "in") || ng_w__is(w, t - 1, "since") || ng_w__is(w, t - 1, "early") ||
+         ng_w__is(w, t - 1, "late"))) {
+        year = atoi(f);
+        if (year < 1900 || year > 2099) return 0;
+        fmt_y(out, year);
+        return 1;
+    }
+    return 0;
+}
+
 void ng_sentdates__read(const ng_work *w, sctx *c)
 {
     c->n_dates = 0;
     for (uint32_t t = c->a; t < c->b && c->n_dates < 16; t++) {
-        const ng_tok *k = &w->tk.v[t];
-        const char *f = ng_w__fold(w, t);
-        int mo = 0, day = 0, year = 0, y = 0, m = 0, d = 0;
         char out[11] = "";
-        if ((k->flags & NG_TK_CAP) && (mo = ng_date__month(f, k->flen)) != 0 &&
-            !(k->flen == 3 && memcmp(f, "may", 3) == 0 &&
-              !(t + 1 < c->b && (w->tk.v[t + 1].flags & NG_TK_NUM)))) {
-            /* Month [day][,] [year] */
-            uint32_t j = t + 1;
-            if (j < c->b && (w->tk.v[j].flags & NG_TK_NUM) && w->tk.v[j].flen <= 2) {
-                day = atoi(ng_w__fold(w, j));
-                j++;
-                if (j < c->b && ng_w__punct(w, j, ',')) j++;
-            }
-            if (j < c->b && (w->tk.v[j].flags & NG_TK_NUM) && w->tk.v[j].flen == 4)
-                year = atoi(ng_w__fold(w, j));
-            if (!day && t > c->a && (w->tk.v[t - 1].flags & NG_TK_NUM) && w->tk.v[t - 1].flen <= 2)
-                day = atoi(ng_w__fold(w, t - 1));
-            if (day < 1 || day > 31) day = 0;
-            if (!year) {
-                if (!w->y) continue;
-                year = w->y;
-                /* a month-day later than the article date is last year's */
-                if (day && (mo > w->m || (mo == w->m && day > w->d + 1)))
-                    year--;
-                else if (!day && mo > w->m)
-                    year--;
-            }
-            if (day && !ng_date__valid(year, mo, day)) day = 0; /* "September 31": the month */
-            if (day)
-                ng_date__format(out, year, mo, day);
-            else
-                fmt_ym(out, year, mo);
-        } else if ((k->flags & NG_TK_CAP) && ng_date__weekday(f, k->flen) >= 0) {
-            int wd = ng_date__weekday(f, k->flen);
-            if (!w->y) continue;
-            y = w->y;
-            m = w->m;
-            d = w->d;
-            int back = (ng_date__dow(y, m, d) - wd + 7) % 7;
-            ng_date__add_days(&y, &m, &d, -back);
-            ng_date__format(out, y, m, d);
-        } else if (ng_w__is(w, t, "yesterday") || ng_w__is(w, t, "today")) {
-            if (!w->y) continue;
-            y = w->y;
-            m = w->m;
-            d = w->d;
-            if (ng_w__is(w, t, "yesterday")) ng_date__add_days(&y, &m, &d, -1);
-            ng_date__format(out, y, m, d);
-        } else if (ng_w__is(w, t, "last") && t + 1 < c->b && ng_w__is(w, t + 1, "year")) {
-            if (!w->y) continue;
-            fmt_y(out, w->y - 1);
-        } else if ((k->flags & NG_TK_NUM) && k->flen == 4 && t > c->a &&
-                   (ng_w__is(w, t - 1, "in") || ng_w__is(w, t - 1, "since") ||
-                    ng_w__is(w, t - 1, "early") || ng_w__is(w, t - 1, "late"))) {
-            year = atoi(f);
-            if (year < 1900 || year > 2099) continue;
-            fmt_y(out, year);
-        } else {
-            continue;
-        }
+        if (!date_at(w, c, t, out)) continue;
         c->dates[c->n_dates].t = t;
         memcpy(c->dates[c->n_dates].date, out, sizeof out);
         c->n_dates++;

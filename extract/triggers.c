@@ -1,4 +1,10 @@
-/* triggers.c - the relation triggers of a sentence (data/triggers.csv patterns). */
+/* triggers.c - the relation triggers of a sentence (data/triggers.csv patterns).
+ *
+ * At each token that starts some trigger (the lexicon indexes them by first word), every
+ * trigger's pattern is matched: a slot is one of its alternative words, optional with '?',
+ * and '*' is a gap of up to three words that are not actors (a possessive actor inside it is
+ * kept: "becomes NATO's 31st member"). The longest match of each relation is read
+ * (relation.c), unless it lies inside a longer match of the same relation. */
 #include "engine.h"
 
 static int slot_has(const ng_tr_slot *sl, uint64_t h)
@@ -39,55 +45,66 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
     return 0;
 }
 
+/* The longest match of one relation at a token. */
+typedef struct match {
+    int32_t trig; /* trigger index, -1 none */
+    uint32_t end;
+    int32_t gap; /* a possessive group inside the pattern's gap, -1 */
+} match;
+
+/* A verb after an article or a possessive is an adjective or a noun ("the ousted
+ * president", "the visits to X"). */
+static int verb_as_noun(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t t)
+{
+    return tr->form == NG_TR_VERB && t > c->a &&
+           (ng_w__is(w, t - 1, "the") || ng_w__is(w, t - 1, "a") || ng_w__is(w, t - 1, "an") ||
+            ng_w__is(w, t - 1, "his") || ng_w__is(w, t - 1, "her") || ng_w__is(w, t - 1, "its") ||
+            ng_w__is(w, t - 1, "their") || ng_w__is(w, t - 1, "our"));
+}
+
+/* The longest match of each relation among the triggers whose first word is at t (chain
+ * from `first`); at equal length a noun after a determiner or preposition ("the signing",
+ * "the meeting between") and a verb elsewhere. */
+static void best_matches(const ng_work *w, const sctx *c, uint32_t t, int32_t first, match *best)
+{
+    int noun_here = t > c->a && (ng_w__bits(w, t - 1) & (NG_W_DET | NG_W_PREP));
+    for (int r = 0; r < NG_REL__COUNT; r++)
+        best[r].trig = -1;
+    for (int32_t i = first; i >= 0; i = w->lex->triggers[i].next) {
+        const ng_trigger *tr = &w->lex->triggers[i];
+        match *b = &best[tr->rel];
+        uint32_t end = 0;
+        int32_t gap_group = -1;
+        if (!match_slots(w, c, tr, 0, t, &end, &gap_group) || verb_as_noun(w, c, tr, t)) continue;
+        if (b->trig < 0 || end > b->end ||
+            (end == b->end && (tr->form == NG_TR_NOUN) == noun_here &&
+             (w->lex->triggers[b->trig].form == NG_TR_NOUN) != noun_here)) {
+            b->trig = i;
+            b->end = end;
+            b->gap = gap_group;
+        }
+    }
+}
+
 int ng_triggers__run(ng_work *w, cstate *cs, sctx *c)
 {
     int error;
     uint32_t rel_end[NG_REL__COUNT];
+    match best[NG_REL__COUNT];
     for (int r = 0; r < NG_REL__COUNT; r++)
         rel_end[r] = c->a;
     c->last_subj = -1;
     for (uint32_t t = c->a; t < c->b; t++) {
         int32_t first = ng_lex__trigger_first(w->lex, w->tk.v[t].h);
-        if (first < 0) continue;
-        if (c->gcov[t - c->a] >= 0) continue; /* inside a name */
-        /* the longest match per relation at this token */
-        int32_t best[NG_REL__COUNT];
-        uint32_t best_end[NG_REL__COUNT];
-        int32_t best_gap[NG_REL__COUNT];
-        for (int r = 0; r < NG_REL__COUNT; r++)
-            best[r] = -1;
-        for (int32_t i = first; i >= 0; i = w->lex->triggers[i].next) {
-            const ng_trigger *tr = &w->lex->triggers[i];
-            uint32_t end = 0;
-            int32_t gap_group = -1;
-            if (!match_slots(w, c, tr, 0, t, &end, &gap_group)) continue;
-            /* a verb after an article or a possessive is an adjective or a noun ("the
-             * ousted president", "the visits to X") */
-            if (tr->form == NG_TR_VERB && t > c->a &&
-                (ng_w__is(w, t - 1, "the") || ng_w__is(w, t - 1, "a") || ng_w__is(w, t - 1, "an") ||
-                 ng_w__is(w, t - 1, "his") || ng_w__is(w, t - 1, "her") ||
-                 ng_w__is(w, t - 1, "its") || ng_w__is(w, t - 1, "their") ||
-                 ng_w__is(w, t - 1, "our")))
-                continue;
-            /* a noun trigger "between"/"with" needs its preposition right after it */
-            /* the longest match; at equal length a noun after a determiner ("the signing",
-             * "the meeting between") and a verb elsewhere */
-            int noun_here = t > c->a && (ng_w__bits(w, t - 1) & (NG_W_DET | NG_W_PREP));
-            if (best[tr->rel] < 0 || end > best_end[tr->rel] ||
-                (end == best_end[tr->rel] && (tr->form == NG_TR_NOUN) == noun_here &&
-                 (w->lex->triggers[best[tr->rel]].form == NG_TR_NOUN) != noun_here)) {
-                best[tr->rel] = i;
-                best_end[tr->rel] = end;
-                best_gap[tr->rel] = gap_group;
-            }
-        }
+        if (first < 0 || c->gcov[t - c->a] >= 0) continue; /* none, or inside a name */
+        best_matches(w, c, t, first, best);
         for (int r = 0; r < NG_REL__COUNT; r++) {
             /* not inside a longer match of the same relation ("held talks with": not the
              * noun "talks" again) */
-            if (best[r] < 0 || t < rel_end[r]) continue;
-            rel_end[r] = best_end[r];
-            if ((error = ng_relation__run(w, cs, c, &w->lex->triggers[best[r]], t, best_end[r],
-                                          best_gap[r])) < 0)
+            if (best[r].trig < 0 || t < rel_end[r]) continue;
+            rel_end[r] = best[r].end;
+            if ((error = ng_relation__run(w, cs, c, &w->lex->triggers[best[r].trig], t,
+                                          best[r].end, best[r].gap)) < 0)
                 return error;
         }
     }
