@@ -106,9 +106,8 @@ static void clues_after(const ng_work *w, const sctx *c, const ng_mention *m, pe
         }
         if ((g->pp && !g->role) || p->after >= 0) continue;
         int32_t st = group_state(w, c, g);
-        int clause =
-            q > c->a && ((ng_w__bits(w, q - 1) & NG_W_SAY) || ng_w__is(w, q - 1, "that") ||
-                         ng_w__is(w, q - 1, "and") || ng_w__punct(w, q - 1, ';'));
+        int clause = q > c->a && ((ng_w__bits(w, q - 1) & NG_W_SAY) || ng_w__is(w, q - 1, "that") ||
+                                  ng_w__is(w, q - 1, "and") || ng_w__punct(w, q - 1, ';'));
         int reports = g->t1 < c->b && (ng_w__bits(w, g->t1) & NG_W_SAY);
         if (st >= 0 && (clause || reports)) p->after = st;
     }

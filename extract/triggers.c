@@ -103,8 +103,8 @@ int ng_triggers__run(ng_work *w, cstate *cs, sctx *c)
              * noun "talks" again) */
             if (best[r].trig < 0 || t < rel_end[r]) continue;
             rel_end[r] = best[r].end;
-            if ((error = ng_relation__run(w, cs, c, &w->lex->triggers[best[r].trig], t,
-                                          best[r].end, best[r].gap)) < 0)
+            if ((error = ng_relation__run(w, cs, c, &w->lex->triggers[best[r].trig], t, best[r].end,
+                                          best[r].gap)) < 0)
                 return error;
         }
     }

@@ -1,0 +1,295 @@
+/* dict.c - pass 1, steps 1 and 2: the dictionary matches of a sentence and their
+ * combinations.
+ *
+ *  1. Longest first: at each token, the longest phrase of the dictionaries (states,
+ *     organizations, demonyms, capitals, seats, government bodies, titles, users' people).
+ *     An entry written with a capital needs a capital in the text, an all-caps acronym
+ *     capitals, a one-word name with inner capitals an inner capital; when one phrase has
+ *     several values, a name wins over a body, a body over a title, and so on (kind_rank).
+ *     A hyphenated word may be a title ("Lieutenant-Colonel").
+ *  2. Combinations: "the Republic of X" is X; a body with a state ("Russian Defense
+ *     Ministry", "Russia's defence ministry", "the foreign ministry in Taipei", "Ministry of
+ *     Defence of the Russian Federation") is one organization of that state; an
+ *     organization followed by a capitalized head word ("ECOWAS Commission") stays that
+ *     organization. */
+#include "mentions.h"
+
+/* Priority of phrase value kinds when one phrase has several. */
+static int kind_rank(uint32_t k)
+{
+    switch (k) {
+    case NG_LX_PERSON:
+        return 8;
+    case NG_LX_NAME:
+        return 7;
+    case NG_LX_BODY:
+        return 6;
+    case NG_LX_TITLE:
+        return 5;
+    case NG_LX_SEAT:
+        return 4;
+    case NG_LX_CAPITAL:
+        return 3;
+    case NG_LX_DEMONYM:
+        return 2;
+    case NG_LX_PLACE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Chooses the best value of a phrase slot for a match starting at token t; -1 if none. */
+static int32_t pick_value(const ng_work *w, const ng_ptab_slot *slot, uint32_t t)
+{
+    const ng_ptab *pt = &w->lex->phrases;
+    int32_t best = -1;
+    int best_rank = 0;
+    for (int32_t v = slot->first; v >= 0; v = pt->vals[v].next) {
+        uint32_t k = pt->vals[v].kind;
+        uint32_t vf = pt->vals[v].vflags;
+        if ((vf & NG_PV_CAPFIRST) && !ng_mentions__cap(w, t)) continue;
+        if ((vf & NG_PV_ALLCAPS) && !(w->tk.v[t].flags & NG_TK_UPPER)) continue;
+        if (vf & NG_PV_INNERCAP) {
+            const ng_tok *tok = &w->tk.v[t];
+            int inner = 0;
+            for (uint32_t q = 1; q < tok->len && !inner; q++)
+                inner = w->text[tok->off + q] >= 'A' && w->text[tok->off + q] <= 'Z';
+            if (!inner) continue;
+        }
+        int r = kind_rank(k);
+        if (r > best_rank) {
+            best_rank = r;
+            best = v;
+        } /* first (newest) wins ties */
+    }
+    return best;
+}
+
+static uint8_t mk_of_entity(const ng_work *w, int32_t e)
+{
+    switch (w->lex->ents[e].type) {
+    case NG_ETYPE_STATE:
+        return NG_MK_STATE;
+    case NG_ETYPE_ORG:
+        return NG_MK_ORG;
+    case NG_ETYPE_PLACE:
+        return NG_MK_PLACE;
+    default:
+        return NG_MK_CAND;
+    }
+}
+
+/* The longest dictionary phrase starting at token i (before b): its end in *e and its
+ * value in *v; 0 when there is none. */
+static int longest_phrase(const ng_work *w, uint32_t i, uint32_t b, uint32_t *e, int32_t *v)
+{
+    const ng_ptab *pt = &w->lex->phrases;
+    uint64_t h = NG_SEQ_SEED;
+    int n_end = 0;
+    for (uint32_t k = i; k < b && k - i < pt->max_tokens && n_end < 16; k++) {
+        const ng_ptab_slot *slot;
+        if (w->tk.v[k].flags & NG_TK_POSS) break;
+        h = ng_x__seq_hash(h, w->tk.v[k].h);
+        if (!(slot = ng_ptab__find(pt, h))) break;
+        if (slot->first < 0) continue;
+        int32_t val = pick_value(w, slot, i);
+        if (val >= 0) {
+            *e = k + 1;
+            *v = val;
+            n_end++;
+        }
+    }
+    return n_end > 0;
+}
+
+/* A hyphenated title at token i: "Lieutenant-Colonel", "Colonel-Major". */
+static int hyphen_title(ng_work *w, uint32_t s, uint32_t i, int32_t *cov)
+{
+    const ng_ptab *pt = &w->lex->phrases;
+    const char *f = ng_w__fold(w, i);
+    uint16_t fl = w->tk.v[i].flen;
+    uint64_t hh = NG_SEQ_SEED;
+    uint16_t p0 = 0;
+    if (!(w->tk.v[i].flags & NG_TK_WORD) || !(w->tk.v[i].flags & NG_TK_DASH)) return NG_OK;
+    for (uint16_t q = 0; q <= fl; q++) {
+        if (q < fl && f[q] != '-') continue;
+        hh = ng_x__seq_hash(hh, ng_x__tok_hash(f + p0, (size_t)(q - p0)));
+        p0 = (uint16_t)(q + 1);
+    }
+    const ng_ptab_slot *slot = ng_ptab__find(pt, hh);
+    for (int32_t v = slot ? slot->first : -1; v >= 0; v = pt->vals[v].next) {
+        if (pt->vals[v].kind != NG_LX_TITLE) continue;
+        ng_mention m;
+        uint32_t idx;
+        int error;
+        ng_mentions__init(&m, s, i, i + 1, NG_MK_TITLE);
+        m.lex = pt->vals[v].id;
+        if ((error = ng_mentions__add(w, &idx, &m)) < 0) return error;
+        cov[i - w->sents[s].tok0] = (int32_t)idx;
+        break;
+    }
+    return NG_OK;
+}
+
+/* The mention kind of a phrase value, 0 when it makes none. */
+static uint8_t mention_kind(const ng_work *w, const ng_ptab_val *v)
+{
+    switch (v->kind) {
+    case NG_LX_NAME:
+        return mk_of_entity(w, v->id);
+    case NG_LX_PERSON:
+        return NG_MK_CAND;
+    case NG_LX_DEMONYM:
+        return NG_MK_DEMONYM;
+    case NG_LX_CAPITAL:
+    case NG_LX_PLACE:
+        return NG_MK_PLACE;
+    case NG_LX_SEAT:
+        return NG_MK_SEAT;
+    case NG_LX_BODY:
+        return NG_MK_BODY;
+    case NG_LX_TITLE:
+        return NG_MK_TITLE;
+    default:
+        return 0;
+    }
+}
+
+int ng_dict__matches(ng_work *w, uint32_t s, int32_t *cov)
+{
+    const ng_wsent *se = &w->sents[s];
+    uint32_t a = se->tok0, b = se->tok0 + se->ntok;
+    int error;
+    for (uint32_t i = a; i < b;) {
+        uint32_t e, idx;
+        int32_t vi;
+        ng_mention m;
+        if (w->tk.v[i].flags & (NG_TK_PUNCT | NG_TK_POSS)) {
+            i++;
+            continue;
+        }
+        if (!longest_phrase(w, i, b, &e, &vi)) {
+            if ((error = hyphen_title(w, s, i, cov)) < 0) return error;
+            i++;
+            continue;
+        }
+        const ng_ptab_val *v = &w->lex->phrases.vals[vi];
+        uint8_t kind = mention_kind(w, v);
+        if (!kind) {
+            i++;
+            continue;
+        }
+        ng_mentions__init(&m, s, i, e, kind);
+        m.lex = v->id;
+        if (v->kind == NG_LX_PERSON) m.ev = NG_EV_USER;
+        if ((error = ng_mentions__add(w, &idx, &m)) < 0) return error;
+        ng_mentions__cover(cov, a, i, e, (int32_t)idx);
+        i = e;
+    }
+    return NG_OK;
+}
+
+/* "Republic of [the] X" at i -> X (with one capitalized word before: "Federal Republic of",
+ * "Islamic Republic of"); 1 when it applied. */
+static int republic_of(ng_work *w, uint32_t s, int32_t *cov, uint32_t i)
+{
+    const ng_wsent *se = &w->sents[s];
+    uint32_t a = se->tok0, b = se->tok0 + se->ntok;
+    ng_mention *m = &w->ms[cov[i - a]];
+    if (!(ng_w__is(w, i, "republic") && ng_mentions__cap(w, i) && i + 2 < b &&
+          ng_w__is(w, i + 1, "of")))
+        return 0;
+    uint32_t j = i + 2;
+    if (j < b && ng_w__is(w, j, "the")) j++;
+    if (!(j < b && cov[j - a] >= 0 && w->ms[cov[j - a]].kind == NG_MK_STATE &&
+          w->ms[cov[j - a]].t0 == j))
+        return 0;
+    ng_mention *x = &w->ms[cov[j - a]];
+    uint32_t start = i;
+    if (i > a && cov[i - 1 - a] < 0 && ng_mentions__cap(w, i - 1) &&
+        !(w->tk.v[i - 1].flags & NG_TK_FIRST) && !(ng_w__bits(w, i - 1) & NG_W_STOP))
+        start = i - 1;
+    if (m->kind == NG_MK_TITLE || m->kind == NG_MK_BODY) m->dead = 1;
+    x->t0 = x->n0 = start;
+    ng_mentions__cover(cov, a, start, x->t1, cov[j - a]);
+    return 1;
+}
+
+/* A body's state before it: "X's body", "Demonym body", "X body". */
+static void body_state_before(ng_work *w, uint32_t a, int32_t *cov, int32_t mi)
+{
+    ng_mention *m = &w->ms[mi];
+    int poss = 0;
+    if (m->t0 <= a) return;
+    uint32_t p = m->t0 - 1;
+    if (w->tk.v[p].flags & NG_TK_POSS) {
+        poss = 1;
+        if (p == a) return;
+        p--;
+    }
+    int32_t pi = cov[p - a];
+    if (pi >= 0 && !w->ms[pi].dead &&
+        (w->ms[pi].kind == NG_MK_DEMONYM || w->ms[pi].kind == NG_MK_STATE) &&
+        w->lex->ents[w->ms[pi].lex].type == NG_ETYPE_STATE &&
+        (poss || w->ms[pi].kind == NG_MK_DEMONYM || w->ms[pi].kind == NG_MK_STATE)) {
+        m->st = w->ms[pi].lex;
+        w->ms[pi].dead = 1;
+        m->t0 = w->ms[pi].t0;
+        ng_mentions__cover(cov, a, m->t0, m->t1, mi);
+    }
+}
+
+/* A body's state after it: "the foreign ministry in Taipei" (a capital), "body of [the] X". */
+static void body_state_after(ng_work *w, uint32_t a, uint32_t b, int32_t *cov, int32_t mi)
+{
+    ng_mention *m = &w->ms[mi];
+    if (m->st < 0 && m->t1 + 1 < b && ng_w__is(w, m->t1, "in")) {
+        int32_t xi = cov[m->t1 + 1 - a];
+        if (xi >= 0 && w->ms[xi].t0 == m->t1 + 1 && w->ms[xi].kind == NG_MK_PLACE &&
+            !w->ms[xi].dead && w->lex->ents[w->ms[xi].lex].state >= 0)
+            m->st = w->lex->ents[w->ms[xi].lex].state;
+    }
+    if (m->st < 0 && m->t1 + 1 < b && ng_w__is(w, m->t1, "of")) {
+        uint32_t j = m->t1 + 1;
+        if (j < b && ng_w__is(w, j, "the")) j++;
+        int32_t xi = j < b ? cov[j - a] : -1;
+        if (xi >= 0 && w->ms[xi].t0 == j && w->ms[xi].kind == NG_MK_STATE) {
+            m->st = w->ms[xi].lex;
+            w->ms[xi].dead = 1;
+            m->t1 = w->ms[xi].t1;
+            ng_mentions__cover(cov, a, m->t0, m->t1, mi);
+        }
+    }
+}
+
+/* Organization + capitalized head word: "ECOWAS Commission" stays ECOWAS. */
+static void org_head(ng_work *w, uint32_t a, uint32_t b, int32_t *cov, int32_t mi)
+{
+    ng_mention *m = &w->ms[mi];
+    uint32_t j = m->t1;
+    while (j < b && cov[j - a] < 0 && ng_mentions__cap(w, j) && (ng_w__bits(w, j) & NG_W_ORGHEAD) &&
+           j - m->t1 < 2)
+        j++;
+    if (j > m->t1) {
+        m->t1 = j;
+        ng_mentions__cover(cov, a, m->t0, j, mi);
+    }
+}
+
+void ng_dict__combine(ng_work *w, uint32_t s, int32_t *cov)
+{
+    const ng_wsent *se = &w->sents[s];
+    uint32_t a = se->tok0, b = se->tok0 + se->ntok;
+    for (uint32_t i = a; i < b; i++) {
+        int32_t mi = cov[i - a];
+        if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
+        if (republic_of(w, s, cov, i)) continue;
+        if (w->ms[mi].kind == NG_MK_BODY) {
+            body_state_before(w, a, cov, mi);
+            body_state_after(w, a, b, cov, mi);
+        } else if (w->ms[mi].kind == NG_MK_ORG) {
+            org_head(w, a, b, cov, mi);
+        }
+    }
+}

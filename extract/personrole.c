@@ -1,0 +1,498 @@
+/* personrole.c - the role written around a person's name: the title phrase before it
+ * ("Russian Deputy Foreign Minister X", "Interim President of Burkina Faso X", "Mali's X",
+ * "his Malian counterpart, General X", "its ambassador, X") and the apposition after it ("X,
+ * president of the ECOWAS Commission", "X, an American detained in Russia", "X of Burkina
+ * Faso"). They give the person's title, the state or organization the title names (the
+ * affiliation: the leftmost of the phrase not governed by "to" or "for", unless it owns the
+ * title: "adviser to Brazil's President X"), and the evidence that the name is a person's. */
+#include "mentions.h"
+
+/* Affiliation-bearing mention kinds: the entity they name (-1 if none). */
+static int32_t entity_of(const ng_mention *m)
+{
+    switch (m->kind) {
+    case NG_MK_DEMONYM:
+    case NG_MK_STATE:
+    case NG_MK_SEAT:
+        return m->lex;
+    case NG_MK_ORG:
+        return m->org >= 0 ? -1 : m->lex;
+    case NG_MK_BODY:
+        return m->st;
+    default:
+        return -1;
+    }
+}
+
+static int affil_kind(const ng_mention *m)
+{
+    return m->kind == NG_MK_DEMONYM || m->kind == NG_MK_STATE || m->kind == NG_MK_ORG ||
+           m->kind == NG_MK_SEAT || m->kind == NG_MK_BODY;
+}
+
+/* A mention in a title's complement, before a comma: a state or organization (its entity
+ * goes to *ent unless "to"/"for" governs it: a destination), a place, or capitalized words
+ * with no sign of being a name ("Energy, Petroleum and Mines, X", "Land and Sea Transport,
+ * X"). 0 when the mention ends the complement. */
+static int complement_mention(const ng_work *w, uint32_t a, const ng_mention *m, int32_t *ent)
+{
+    if (affil_kind(m) || m->kind == NG_MK_PLACE) {
+        int32_t e = entity_of(m);
+        if (e >= 0 && m->kind != NG_MK_PLACE &&
+            !(m->t0 > a && (ng_w__is(w, m->t0 - 1, "to") || ng_w__is(w, m->t0 - 1, "for") ||
+                            (ng_w__is(w, m->t0 - 1, "the") && m->t0 > a + 1 &&
+                             (ng_w__is(w, m->t0 - 2, "to") || ng_w__is(w, m->t0 - 2, "for"))))))
+            *ent = e;
+        return 1;
+    }
+    return m->kind == NG_MK_CAND && m->ev == 0 && m->t1 - m->t0 <= 3;
+}
+
+/* A word of a title's complement (read right to left): "of", "for", "and", "the", a
+ * possessive, a comma, capitalized words, title modifiers, up to three other lower-case
+ * words that are not verbs. */
+static int complement_word(const ng_work *w, uint32_t t, int *lower)
+{
+    const ng_tok *k = &w->tk.v[t];
+    uint32_t bits = ng_w__bits(w, t);
+    if (k->flags & NG_TK_PUNCT) return *ng_w__fold(w, t) == ',';
+    if (ng_w__is(w, t, "of") || ng_w__is(w, t, "for") || ng_w__is(w, t, "and") ||
+        ng_w__is(w, t, "the"))
+        return 1;
+    if (k->flags & NG_TK_POSS) return 1;
+    if ((k->flags & NG_TK_CAP) && !(bits & NG_W_STOP) && !(k->flags & NG_TK_FIRST)) return 1;
+    return (bits & NG_W_TITLEMOD) ||
+           (!(bits & (NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL)) &&
+            ++*lower <= 3);
+}
+
+/* "TITLE [of ... complement], Name": finds the title before the comma at `comma`. Returns the
+ * title's first token (or (uint32_t)-1), its title id (-1 for a person noun such as
+ * "father") and the leftmost entity of the complement not after "to"/"for". */
+static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t comma,
+                                   int32_t *title, int32_t *affil)
+{
+    uint32_t a = w->sents[s].tok0;
+    int64_t j = (int64_t)comma - 1;
+    int lower = 0, steps = 0;
+    int32_t ent = -1;
+    *title = -1;
+    *affil = -1;
+    while (j >= (int64_t)a && steps < 16) {
+        uint32_t t = (uint32_t)j;
+        int32_t mi = cov[t - a];
+        steps++;
+        if (mi >= 0 && !w->ms[mi].dead && w->ms[mi].t1 == t + 1) {
+            const ng_mention *m = &w->ms[mi];
+            if (m->kind == NG_MK_TITLE) {
+                *title = m->lex;
+                *affil = ent;
+                return m->t0;
+            }
+            if (!complement_mention(w, a, m, &ent)) return (uint32_t)-1;
+            j = (int64_t)m->t0 - 1;
+            continue;
+        }
+        if (mi >= 0 && !w->ms[mi].dead) return (uint32_t)-1;
+        const ng_tok *k = &w->tk.v[t];
+        if (!(k->flags & NG_TK_PUNCT) && (ng_w__bits(w, t) & NG_W_PERSONNOUN) &&
+            !(k->flags & NG_TK_CAP)) {
+            *affil = ent;
+            return t;
+        }
+        if (!complement_word(w, t, &lower)) return (uint32_t)-1;
+        j--;
+    }
+    return (uint32_t)-1;
+}
+
+/* The owner of a title written as a pronoun or a description just before it at t
+ * ("its", "their", "that country's"): NG_OWN_* and the owner's first token, 0 if none. */
+static int pronoun_owner(const ng_work *w, uint32_t a, uint32_t t, uint32_t *first)
+{
+    if (ng_w__is(w, t, "its")) {
+        *first = t;
+        return NG_OWN_ITS;
+    }
+    if (ng_w__is(w, t, "their")) {
+        *first = t;
+        return NG_OWN_THEIR;
+    }
+    if ((w->tk.v[t].flags & NG_TK_POSS) && t >= a + 2 &&
+        (ng_w__is(w, t - 1, "country") || ng_w__is(w, t - 1, "nation")) &&
+        (ng_w__is(w, t - 2, "that") || ng_w__is(w, t - 2, "the"))) {
+        *first = t - 2;
+        return NG_OWN_COUNTRY;
+    }
+    return 0;
+}
+
+/* The scan of a title phrase, right to left from the name at r0. */
+typedef struct pscan {
+    const ng_work *w;
+    const int32_t *cov;
+    uint32_t s, a, r0;
+    int64_t p;         /* the token to read next */
+    uint32_t accepted; /* leftmost token of the accepted prefix */
+    int32_t title, affil;
+    int32_t pending; /* the entity just to the right of the scan, -1 */
+    int steps, have_title, appos, complement;
+    prefix_res *res;
+} pscan;
+
+/* What a step of the scan does: NEXT (the rule does not apply), ON (go on at x->p), END. */
+enum { NEXT, ON, END };
+
+/* An office wins over a rank or an honorific: "the Minister of the Armed Forces, General X"
+ * is a minister. */
+static int better_title(const ng_work *w, int32_t title, int32_t ti)
+{
+    return title < 0 || (w->lex->titles[title].kind != NG_TITLE_OFFICE &&
+                         w->lex->titles[ti].kind == NG_TITLE_OFFICE);
+}
+
+/* "TITLE ..., Name" at a comma right before the name, or a role before a titled name ("the
+ * Vatican's envoy, Archbishop X", "his Malian counterpart, General X"). */
+static int role_comma(pscan *x, uint32_t t)
+{
+    int32_t ti, af;
+    uint32_t ts = title_before_comma(x->w, x->s, x->cov, t, &ti, &af);
+    if (ts == (uint32_t)-1) return END;
+    if (x->affil < 0) x->affil = af;
+    if (ti >= 0 && better_title(x->w, x->title, ti)) x->title = ti;
+    x->have_title = 1;
+    x->appos = 1;
+    x->res->ev |= NG_EV_APPOS;
+    x->accepted = ts;
+    x->p = (int64_t)ts - 1;
+    return ON;
+}
+
+/* A state or organization in the phrase (mention m ends at t). */
+static int prefix_entity(pscan *x, const ng_mention *m, uint32_t t)
+{
+    const ng_work *w = x->w;
+    int32_t ent = entity_of(m);
+    if (ent < 0 && m->kind == NG_MK_ORG && m->org >= 0 && x->res->affil_org < 0)
+        x->res->affil_org = m->org;
+    if (x->have_title && (m->t1 == x->accepted ||
+                          (m->t1 + 1 == x->accepted && (w->tk.v[m->t1].flags & NG_TK_POSS)))) {
+        /* the title's owner right before it ("Iranian President X", "to Brazil's President
+         * X"): never a destination */
+        if (ent >= 0) {
+            x->affil = ent;
+            x->pending = -1;
+        }
+    } else {
+        if (!x->have_title && m->kind != NG_MK_BODY) {
+            /* before any title only a possessive counts: "Mali's Abdoulaye Diop", or the
+             * complement of a title further left ("President of Burkina Faso X",
+             * "Ambassador to the United States X") */
+            int poss = t + 1 < x->r0 && (w->tk.v[t + 1].flags & NG_TK_POSS);
+            uint32_t q = m->t0;
+            if (q > x->a && ng_w__is(w, q - 1, "the")) q--;
+            int of =
+                !poss && q > x->a &&
+                (ng_w__is(w, q - 1, "of") || ng_w__is(w, q - 1, "to") || ng_w__is(w, q - 1, "for"));
+            if (!poss && !of) return END;
+            if (of)
+                x->complement = 1;
+            else
+                x->res->ev |= NG_EV_POSS;
+        }
+        if (m->kind == NG_MK_BODY) x->have_title = 1;
+        if (ent >= 0) x->pending = x->affil = ent;
+    }
+    x->accepted = m->t0;
+    x->p = (int64_t)m->t0 - 1;
+    return ON;
+}
+
+/* A mention that ends at t: a title, a state or organization; anything else ends the
+ * phrase. */
+static int prefix_mention(pscan *x, const ng_mention *m, uint32_t t)
+{
+    if (m->kind == NG_MK_TITLE) {
+        if (better_title(x->w, x->title, m->lex)) x->title = m->lex;
+        x->have_title = 1;
+        if (x->pending >= 0) {
+            x->affil = x->pending;
+            x->pending = -1;
+        }
+        x->accepted = m->t0;
+        x->p = (int64_t)m->t0 - 1;
+        return ON;
+    }
+    return affil_kind(m) ? prefix_entity(x, m, t) : END;
+}
+
+/* A word that no mention covers. */
+static int prefix_word(pscan *x, uint32_t t)
+{
+    const ng_work *w = x->w;
+    const ng_tok *k = &w->tk.v[t];
+    uint32_t bits = ng_w__bits(w, t);
+    x->p--;
+    if (k->flags & NG_TK_POSS) return ON;
+    if (k->flags & NG_TK_PUNCT) return END;
+    if (ng_w__is(w, t, "to") || ng_w__is(w, t, "for")) {
+        /* a title already read ends the phrase: "adviser to Brazil's President X"; else the
+         * entity to the right is a destination, not the affiliation */
+        if (x->have_title) return END;
+        if (x->pending >= 0 && x->affil == x->pending) x->affil = -1;
+        x->pending = -1;
+        return ON;
+    }
+    if (ng_w__is(w, t, "of") || ng_w__is(w, t, "the") || ng_w__is(w, t, "and"))
+        return x->have_title || x->complement ? ON : END;
+    if ((bits & NG_W_PERSONNOUN) && !(k->flags & NG_TK_CAP) && (t + 1 == x->r0 || x->have_title)) {
+        /* "leader Muse Bihi Abdi", "spokesman John Kirby" */
+        x->have_title = 1;
+        x->accepted = t;
+        return ON;
+    }
+    if ((bits & NG_W_TITLEMOD) ||
+        (x->have_title && !(k->flags & NG_TK_CAP) && (bits & NG_W_GOVNOUN)) ||
+        (x->have_title && (k->flags & NG_TK_CAP) && !(k->flags & NG_TK_FIRST) &&
+         !(bits & (NG_W_STOP | NG_W_NOTNAME)))) {
+        /* modifiers before a title ("government spokesman") or capitalized words inside one */
+        if (x->have_title) x->accepted = t;
+        return ON;
+    }
+    /* capitalized words of a long title whose head is further left */
+    if (!x->have_title && (k->flags & NG_TK_CAP) && !(bits & NG_W_STOP) && x->steps < 12) return ON;
+    return END;
+}
+
+/* One step of the scan at token t. */
+static int prefix_step(pscan *x, uint32_t t)
+{
+    const ng_work *w = x->w;
+    int32_t mi = x->cov[t - x->a];
+    if (x->have_title && !x->appos && x->accepted == t + 1 && ng_w__punct(w, t, ',') && t > x->a)
+        return role_comma(x, t);
+    if (x->have_title && t + 1 == x->accepted) {
+        uint32_t first;
+        int own = pronoun_owner(w, x->a, t, &first);
+        if (own) {
+            if (x->affil < 0) x->res->owner = (uint8_t)own;
+            x->accepted = first;
+            return END;
+        }
+    }
+    if (mi >= 0 && !w->ms[mi].dead)
+        return w->ms[mi].t1 == t + 1 ? prefix_mention(x, &w->ms[mi], t) : END;
+    return prefix_word(x, t);
+}
+
+/* The result: the phrase with its determiner ("the", "his", "her", "its", "their", "a"). */
+static void prefix_result(const pscan *x)
+{
+    const ng_work *w = x->w;
+    prefix_res *res = x->res;
+    uint32_t st = x->accepted;
+    if (!x->have_title && !(res->ev & NG_EV_POSS)) return;
+    if (st > x->a &&
+        (ng_w__is(w, st - 1, "the") || ng_w__is(w, st - 1, "his") || ng_w__is(w, st - 1, "her") ||
+         ng_w__is(w, st - 1, "its") || ng_w__is(w, st - 1, "their") || ng_w__is(w, st - 1, "a")))
+        st--;
+    res->start = st;
+    res->affil = x->affil;
+    res->title = x->title;
+    if (x->have_title) res->ev |= NG_EV_TITLE;
+    if (x->title >= 0 &&
+        (w->lex->titles[x->title].kind == NG_TITLE_ROYAL ||
+         w->lex->titles[x->title].kind == NG_TITLE_RELIGIOUS) &&
+        x->accepted < x->r0 && (w->tk.v[x->accepted].flags & NG_TK_CAP))
+        res->ev |= NG_EV_ROYAL;
+}
+
+void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0, prefix_res *res)
+{
+    pscan x = {w, cov, s, w->sents[s].tok0, r0, (int64_t)r0 - 1, r0, -1, -1, -1, 0, 0, 0, 0, res};
+    res->start = r0;
+    res->affil = res->affil_org = res->title = -1;
+    res->ev = 0;
+    res->owner = 0;
+    if (x.p > (int64_t)x.a && ng_w__punct(w, (uint32_t)x.p, ',') &&
+        role_comma(&x, (uint32_t)x.p) == END)
+        return;
+    while (x.p >= (int64_t)x.a && x.steps < 16) {
+        x.steps++;
+        if (prefix_step(&x, (uint32_t)x.p) == END) break;
+    }
+    prefix_result(&x);
+}
+
+/* The scan of an apposition, left to right after the name ending at r1. */
+typedef struct sscan {
+    const ng_work *w;
+    const int32_t *cov;
+    uint32_t a, b, r1;
+    uint32_t q;     /* the token to read next */
+    uint32_t last;  /* end of the apposition read so far */
+    uint32_t first; /* first token after ", [the|a|an|his|her]" */
+    uint32_t loose; /* lower-case words read before the head */
+    uint32_t to_at; /* the last "to"/"for" */
+    int have_title, after_head, after_to, indef;
+    int32_t af, ti;
+} sscan;
+
+/* What a step of the apposition does: go ON, END it (the apposition read so far counts), or
+ * QUIT (the results are set, or there is no apposition). */
+enum { S_ON, S_END, S_QUIT };
+
+/* A state or organization in the apposition: after "to", only the owner of the next title
+ * counts ("adviser to Iranian President X"), not a destination. */
+static int suffix_entity(sscan *x, const ng_mention *m, int32_t *affil_org)
+{
+    const ng_work *w = x->w;
+    const int32_t *cov = x->cov;
+    uint32_t a = x->a, b = x->b;
+    int32_t ent = entity_of(m);
+    int owner =
+        m->t1 < b && ((cov[m->t1 - a] >= 0 && w->ms[cov[m->t1 - a]].kind == NG_MK_TITLE) ||
+                      ((w->tk.v[m->t1].flags & NG_TK_POSS) && m->t1 + 1 < b &&
+                       cov[m->t1 + 1 - a] >= 0 && w->ms[cov[m->t1 + 1 - a]].kind == NG_MK_TITLE));
+    if ((!x->after_to || (owner && x->have_title)) && x->af < 0 && ent >= 0) x->af = ent;
+    if (!x->after_to && ent < 0 && m->kind == NG_MK_ORG && m->org >= 0 && *affil_org < 0)
+        *affil_org = m->org;
+    x->q = m->t1;
+    if (x->q < b && (w->tk.v[x->q].flags & NG_TK_POSS)) x->q++;
+    if (x->after_to && owner && x->have_title) return S_ON;
+    if (m->kind == NG_MK_BODY) x->have_title = 1;
+    x->after_to = x->after_head = 0;
+    x->last = x->q;
+    return S_ON;
+}
+
+/* A mention that starts the next token. */
+static int suffix_mention(sscan *x, const ng_mention *m, uint32_t *end, int32_t *affil,
+                          int32_t *affil_org, int32_t *title, uint8_t *ev)
+{
+    const ng_work *w = x->w;
+    if (m->kind == NG_MK_TITLE) {
+        if (x->after_to && x->have_title) {
+            /* "adviser to [Brazil's] President X": the person advised comes next; the
+             * apposition ends before "to", its state is that person's */
+            *end = x->to_at;
+            if (*affil < 0) *affil = x->af;
+            if (*title < 0) *title = x->ti;
+            *ev |= NG_EV_APPOS;
+            return S_QUIT;
+        }
+        if (x->ti < 0) x->ti = m->lex;
+        x->have_title = x->after_head = 1;
+        x->q = x->last = m->t1;
+        return S_ON;
+    }
+    if (m->kind == NG_MK_DEMONYM && x->indef && x->q == x->first && !x->have_title &&
+        m->t1 < x->b && !(ng_w__bits(w, m->t1) & (NG_W_PERSONNOUN | NG_W_TITLEMOD)) &&
+        !(x->cov[m->t1 - x->a] >= 0 && w->ms[x->cov[m->t1 - x->a]].kind == NG_MK_TITLE)) {
+        /* "X, an American detained in Russia": a demonym as a noun says X is a person, not
+         * that X holds office */
+        *end = m->t1;
+        *ev |= NG_EV_APPOS;
+        return S_QUIT;
+    }
+    if (affil_kind(m)) return suffix_entity(x, m, affil_org);
+    if (m->kind == NG_MK_CAND || m->kind == NG_MK_PERSON) return S_QUIT; /* a list of people */
+    return S_END;
+}
+
+/* A word that no mention covers. */
+static int suffix_word(sscan *x)
+{
+    const ng_work *w = x->w;
+    uint32_t q = x->q, bits = ng_w__bits(w, q);
+    x->q++;
+    if (ng_w__is(w, q, "of") || ng_w__is(w, q, "the") || ng_w__is(w, q, "and")) {
+        x->after_head = 0;
+        return S_ON;
+    }
+    if (ng_w__is(w, q, "to") || ng_w__is(w, q, "for")) {
+        x->after_to = 1;
+        x->to_at = q;
+        x->after_head = 0;
+        return S_ON;
+    }
+    if ((bits & (NG_W_TITLEMOD | NG_W_PERSONNOUN)) || ng_w__is(w, q, "most")) {
+        if (bits & NG_W_PERSONNOUN) {
+            x->have_title = x->after_head = 1;
+            x->last = q + 1;
+        }
+        return S_ON;
+    }
+    if (!x->have_title && x->loose < 2 && (w->tk.v[q].flags & NG_TK_WORD) &&
+        !ng_mentions__cap(w, q) &&
+        !(bits & (NG_W_STOP | NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL |
+                  NG_W_PREP)) &&
+        q + 1 < x->b && (ng_w__bits(w, q + 1) & (NG_W_PERSONNOUN | NG_W_TITLEMOD))) {
+        /* a word before the head: "a former guerrilla leader of X" */
+        x->loose++;
+        return S_ON;
+    }
+    if (ng_mentions__cap(w, q) && !(w->tk.v[q].flags & NG_TK_PUNCT) && x->have_title) {
+        /* a capitalized word right after the title is the next person's name: "Joe Biden,
+         * German Chancellor Olaf Scholz" is a list, not an apposition */
+        if (x->after_head) return S_QUIT;
+        x->last = x->q;
+        return S_ON;
+    }
+    return S_END;
+}
+
+/* "Captain Ibrahim Traore of Burkina Faso": the state or organization after "of". */
+static void of_state(const ng_work *w, const int32_t *cov, uint32_t a, uint32_t b, uint32_t r1,
+                     uint32_t *end, int32_t *affil)
+{
+    uint32_t k = r1 + 1;
+    if (k < b && ng_w__is(w, k, "the")) k++;
+    if (k < b && cov[k - a] >= 0 && w->ms[cov[k - a]].t0 == k && !w->ms[cov[k - a]].dead &&
+        (w->ms[cov[k - a]].kind == NG_MK_STATE || w->ms[cov[k - a]].kind == NG_MK_ORG) &&
+        entity_of(&w->ms[cov[k - a]]) >= 0) {
+        if (*affil < 0) *affil = entity_of(&w->ms[cov[k - a]]);
+        *end = w->ms[cov[k - a]].t1;
+    }
+}
+
+void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r1, uint32_t *end,
+                    int32_t *affil, int32_t *affil2, int32_t *affil_org, int32_t *title,
+                    uint8_t *ev)
+{
+    const ng_wsent *se = &w->sents[s];
+    sscan x = {w, cov, se->tok0, se->tok0 + se->ntok, r1, r1 + 1, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1};
+    uint32_t b = x.b;
+    int r = S_ON;
+    *end = r1;
+    if (r1 >= b) return;
+    if (ng_w__is(w, r1, "of")) {
+        of_state(w, cov, x.a, b, r1, end, affil);
+        return;
+    }
+    if (!ng_w__punct(w, r1, ',')) return;
+    /* ", and the Minister of Trade, Y": the next item of a list, not an apposition */
+    if (x.q < b && (ng_w__is(w, x.q, "and") || ng_w__is(w, x.q, "or"))) return;
+    x.indef = x.q < b && (ng_w__is(w, x.q, "a") || ng_w__is(w, x.q, "an"));
+    if (x.q < b && (ng_w__is(w, x.q, "the") || ng_w__is(w, x.q, "a") || ng_w__is(w, x.q, "an") ||
+                    ng_w__is(w, x.q, "his") || ng_w__is(w, x.q, "her")))
+        x.q++;
+    x.first = x.q;
+    for (int steps = 0; x.q < b && steps < 14 && r == S_ON; steps++) {
+        int32_t mi = cov[x.q - x.a];
+        if (mi >= 0 && !w->ms[mi].dead)
+            r = w->ms[mi].t0 == x.q
+                    ? suffix_mention(&x, &w->ms[mi], end, affil, affil_org, title, ev)
+                    : S_END;
+        else
+            r = suffix_word(&x);
+    }
+    if (r == S_QUIT || !x.have_title) return;
+    *end = x.last > r1 ? x.last : r1;
+    if (*affil < 0)
+        *affil = x.af;
+    else if (x.af >= 0 && x.af != *affil)
+        *affil2 = x.af;
+    if (*title < 0) *title = x.ti;
+    *ev |= NG_EV_APPOS;
+}

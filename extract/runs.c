@@ -1,0 +1,416 @@
+/* runs.c - pass 1, step 3: runs of capitalized words that the dictionaries do not know.
+ *
+ * A run that ends with an organization head word (Council, Guard, Group: words.csv class
+ * orghead), or is followed by an acronym in brackets, is an organization named in the text
+ * (a demonym or a state's name just before belongs to it: "Malian Armed Forces"); it goes
+ * on over "of", "for", "and", "the", "on", "in" ("Committee for the Transition and
+ * Restoration of Institutions (CTRI)"). One ending with a place head word is a place
+ * (ignored). Organizations are found first, so that a person's apposition can name one that
+ * follows. The other runs are cut into names at words that are never names; a name of at
+ * most five words is a person candidate with its title phrase and apposition
+ * (personrole.c) and the evidence people.c weighs: a title, an apposition, a possessive
+ * state, a verb of saying next to it. */
+#include "mentions.h"
+
+#include <string.h>
+
+/* "al-Nimr", "bin-Zayed": a lower-case particle joined to a capitalized name */
+static int particle_joined(const ng_work *w, uint32_t t)
+{
+    const ng_tok *k = &w->tk.v[t];
+    const char *raw = w->text + k->off;
+    /* no '-' in the whole fold (flen not capped), so none in the word */
+    if (!(k->flags & NG_TK_DASH) && k->flen < 0xFFFF) return 0;
+    const char *dash = memchr(raw, '-', k->len);
+    if (!dash || dash == raw || (size_t)(dash - raw) + 1 >= k->len) return 0;
+    if (!(dash[1] >= 'A' && dash[1] <= 'Z')) return 0;
+    return (ng_lex__word_bits(w->lex, ng_x__tok_hash(ng_w__fold(w, t), (size_t)(dash - raw))) &
+            NG_W_PARTICLE) != 0;
+}
+
+static int is_name_tok(const ng_work *w, uint32_t t)
+{
+    const ng_tok *k = &w->tk.v[t];
+    if (!(k->flags & NG_TK_WORD) || (k->flags & NG_TK_NUM)) return 0;
+    if (!(k->flags & NG_TK_CAP)) return particle_joined(w, t);
+    if ((k->flags & NG_TK_UPPER) && k->flen > 1 && !(k->flags & NG_TK_DOT))
+        return 0; /* NATO, TASS */
+    if (ng_w__bits(w, t) & NG_W_NOTNAME) {
+        /* a month after a name and before no number is a name's part: "Zhang Jun",
+         * "Kim June" (not "in June 2023", "Monday, April 3") */
+        if (t == 0 || !ng_date__month(ng_w__fold(w, t), k->flen)) return 0;
+        const ng_tok *pv = &w->tk.v[t - 1];
+        if (!(pv->flags & NG_TK_WORD) || !(pv->flags & NG_TK_CAP) ||
+            (pv->flags & (NG_TK_UPPER | NG_TK_NUM)) ||
+            (ng_w__bits(w, t - 1) & (NG_W_NOTNAME | NG_W_STOP)) || pv->off + pv->len + 1 != k->off)
+            return 0;
+        if (t + 1 < w->tk.n && (w->tk.v[t + 1].flags & NG_TK_NUM)) return 0;
+        return 1;
+    }
+    return 1;
+}
+
+static int is_particle(const ng_work *w, uint32_t t)
+{
+    return (w->tk.v[t].flags & NG_TK_WORD) && (ng_w__bits(w, t) & NG_W_PARTICLE);
+}
+
+/* Capitalized words that are never a person's name but can be part of an organization's
+ * ("National", "Security", "Supreme"). */
+static int is_run_tok(const ng_work *w, uint32_t t)
+{
+    const ng_tok *k = &w->tk.v[t];
+    if (!(k->flags & NG_TK_WORD) || (k->flags & NG_TK_NUM) || !(k->flags & NG_TK_CAP)) return 0;
+    if ((k->flags & NG_TK_UPPER) && k->flen > 1) return 0;
+    uint32_t bits = ng_w__bits(w, t);
+    return (bits & NG_W_NOTNAME) && !(bits & NG_W_STOP) &&
+           ng_date__month(ng_w__fold(w, t), k->flen) == 0 &&
+           ng_date__weekday(ng_w__fold(w, t), k->flen) < 0;
+}
+
+static int find_or_add_org(ng_work *w, int32_t *out, uint64_t name_h, uint32_t name_m, int32_t lex,
+                           int32_t st)
+{
+    for (size_t i = 0; i < w->n_neworgs; i++)
+        if (w->neworgs[i].name_h == name_h && w->neworgs[i].lex == lex) {
+            *out = (int32_t)i;
+            return NG_OK;
+        }
+    if (w->n_neworgs == w->cap_neworgs) {
+        size_t nc = w->cap_neworgs ? w->cap_neworgs * 2 : 16;
+        ng_neworg *no = ng_realloc(w->neworgs, nc * sizeof *no);
+        if (!no) return NG_ENOMEM;
+        w->neworgs = no;
+        w->cap_neworgs = nc;
+    }
+    ng_neworg *o = &w->neworgs[w->n_neworgs];
+    memset(o, 0, sizeof *o);
+    o->name_h = name_h;
+    o->name_m = name_m;
+    o->lex = lex;
+    o->st = st;
+    o->actor = -1;
+    *out = (int32_t)w->n_neworgs++;
+    return NG_OK;
+}
+
+/* "(ACR)" at t: the acronym token's hash, 0 when the tokens are not that. */
+static uint64_t acronym_at(const ng_work *w, uint32_t t, uint32_t b)
+{
+    if (t + 2 >= b || *ng_w__fold(w, t) != '(' || *ng_w__fold(w, t + 2) != ')') return 0;
+    const ng_tok *k = &w->tk.v[t + 1];
+    if (!(k->flags & NG_TK_WORD) || !(k->flags & NG_TK_CAP) || k->flen < 2 || k->flen > 10)
+        return 0;
+    /* mostly capitals: "CNSP", "FAMa", "MoU" */
+    int caps = 0;
+    for (uint32_t i = 0; i < k->len; i++) {
+        char c = w->text[k->off + i];
+        if (c >= 'A' && c <= 'Z') caps++;
+    }
+    if (caps * 2 < (int)k->flen) return 0;
+    return k->h;
+}
+
+static uint64_t seq_hash(const ng_work *w, uint32_t t0, uint32_t t1)
+{
+    uint64_t h = NG_SEQ_SEED;
+    for (uint32_t t = t0; t < t1; t++)
+        h = ng_x__seq_hash(h, w->tk.v[t].h);
+    return h;
+}
+
+/* "Foreign Minister Israel Katz": a one-word state name before the run, after a title, is
+ * the first name; returns the run's new start. */
+static uint32_t state_as_first_name(ng_work *w, uint32_t a, int32_t *cov, uint32_t r0)
+{
+    if (!(r0 > a && cov[r0 - 1 - a] >= 0)) return r0;
+    ng_mention *d = &w->ms[cov[r0 - 1 - a]];
+    if (!d->dead && d->t1 == r0 && d->t1 - d->t0 == 1 &&
+        (d->kind == NG_MK_STATE || d->kind == NG_MK_PLACE || d->kind == NG_MK_DEMONYM) &&
+        d->t0 > a && cov[d->t0 - 1 - a] >= 0 && w->ms[cov[d->t0 - 1 - a]].kind == NG_MK_TITLE) {
+        d->dead = 1;
+        cov[d->t0 - a] = -1;
+        return d->t0;
+    }
+    return r0;
+}
+
+/* "Minister of State for Railways Raosaheb Danve": a plural noun that opens a run of three
+ * words or more after a title's "for"/"of" belongs to the title. */
+static int title_plural(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t r0, uint32_t r1)
+{
+    if (!(r1 - r0 >= 3 && r0 > a + 1 && (ng_w__is(w, r0 - 1, "for") || ng_w__is(w, r0 - 1, "of"))))
+        return 0;
+    const char *f = ng_w__fold(w, r0);
+    uint16_t fl = w->tk.v[r0].flen;
+    int title_near = 0;
+    for (uint32_t q = r0 - 1; q > a && q + 6 > r0 && !title_near; q--)
+        title_near = cov[q - 1 - a] >= 0 && w->ms[cov[q - 1 - a]].kind == NG_MK_TITLE;
+    return title_near && fl > 3 && f[fl - 1] == 's' && f[fl - 2] != 's' && f[fl - 2] != 'u';
+}
+
+/* Words that look like a name but are not one: one word coordinated inside a title's
+ * complement ("the Minister of Energy, Petroleum and Mines, X"); title modifiers before a
+ * title ("Corps General X", "Brigadier General X"). */
+static int not_a_name(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov, uint32_t r0,
+                      uint32_t r1)
+{
+    if (r1 - r0 == 1 && r1 + 1 < b && ng_w__is(w, r1, "and") && ng_mentions__cap(w, r1 + 1) &&
+        r0 > a && ng_w__punct(w, r0 - 1, ','))
+        return 1;
+    if (r1 < b && cov[r1 - a] >= 0 && w->ms[cov[r1 - a]].kind == NG_MK_TITLE) {
+        uint32_t k;
+        for (k = r0; k < r1 && (ng_w__bits(w, k) & NG_W_TITLEMOD); k++) {
+        }
+        if (k == r1) return 1;
+    }
+    return 0;
+}
+
+/* Adds the person candidate named by tokens [r0, r1), with its role around the name. */
+static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint32_t r1)
+{
+    uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
+    ng_mention m;
+    prefix_res pr;
+    uint32_t idx, end;
+    int error;
+    ng_mentions__init(&m, s, r0, r1, NG_MK_CAND);
+    ng_role__before(w, s, cov, r0, &pr);
+    m.t0 = pr.start;
+    m.ev = pr.ev;
+    m.st = pr.affil;
+    m.st_org = pr.affil_org;
+    m.title = pr.title;
+    m.owner = pr.owner;
+    ng_role__after(w, s, cov, r1, &end, &m.st, &m.st2, &m.st_org, &m.title, &m.ev);
+    if (m.st >= 0) m.owner = 0;
+    m.t1 = end;
+    /* verbs of saying next to the name */
+    if (end < b && (ng_w__bits(w, end) & NG_W_SAY)) m.ev |= NG_EV_SAY;
+    if (pr.start > a && (ng_w__bits(w, pr.start - 1) & NG_W_SAY)) m.ev |= NG_EV_SAY;
+    if (pr.start >= a + 2 && ng_w__is(w, pr.start - 1, "to") &&
+        ng_w__is(w, pr.start - 2, "according"))
+        m.ev |= NG_EV_SAY;
+    if ((error = ng_mentions__add(w, &idx, &m)) < 0) return error;
+    ng_mentions__cover(cov, a, r0, r1, (int32_t)idx);
+    return NG_OK;
+}
+
+/* A person candidate at the name tokens [r0, r1). */
+static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint32_t r1)
+{
+    uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
+    /* trim function words at the start ("During", "The") */
+    while (r0 < r1 && (ng_w__bits(w, r0) & (NG_W_STOP | NG_W_NOTNAME)))
+        r0++;
+    if (r0 >= r1) return NG_OK;
+    r0 = state_as_first_name(w, a, cov, r0);
+    if ((ng_w__bits(w, r1 - 1) & NG_W_PLACEHEAD) || r1 - r0 > 5) return NG_OK;
+    if (title_plural(w, a, cov, r0, r1)) r0++;
+    if (not_a_name(w, a, b, cov, r0, r1)) return NG_OK;
+    return add_candidate(w, s, cov, r0, r1);
+}
+
+/* Known organizations followed by an unknown acronym: "... States (ECOWAS)". */
+static int acronyms_of_known(ng_work *w, uint32_t a, uint32_t b, const int32_t *cov)
+{
+    int error;
+    for (uint32_t i = a; i < b; i++) {
+        int32_t mi = cov[i - a], oi;
+        if (mi < 0 || w->ms[mi].t1 != i + 1 || w->ms[mi].kind != NG_MK_ORG || w->ms[mi].dead)
+            continue;
+        uint64_t acr = acronym_at(w, i + 1, b);
+        if (!acr || cov[i + 2 - a] >= 0) continue;
+        if ((error = find_or_add_org(w, &oi, seq_hash(w, w->ms[mi].n0, w->ms[mi].n1), (uint32_t)mi,
+                                     w->ms[mi].lex, -1)) < 0)
+            return error;
+        w->neworgs[oi].acr_h = acr;
+    }
+    return NG_OK;
+}
+
+/* Dictionary matches that are parts of longer names: a one-word honorific inside a name
+ * ("Hassan Sheikh Mohamud"), a body with no state after a capitalized word ("Treaty on
+ * Conventional Armed Forces"), a capital before a capitalized word ("Rome Statute", "Moscow
+ * Times"). */
+static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov)
+{
+    for (uint32_t i = a + 1; i + 1 < b; i++) {
+        int32_t mi = cov[i - a];
+        if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
+        ng_mention *m = &w->ms[mi];
+        if (m->kind != NG_MK_TITLE || m->t1 != i + 1) continue;
+        int k = w->lex->titles[m->lex].kind;
+        if ((k == NG_TITLE_ROYAL || k == NG_TITLE_RELIGIOUS || k == NG_TITLE_HONORIFIC) &&
+            cov[i - 1 - a] < 0 && is_name_tok(w, i - 1) && !(ng_w__bits(w, i - 1) & NG_W_STOP) &&
+            cov[i + 1 - a] < 0 && is_name_tok(w, i + 1)) {
+            m->dead = 1;
+            cov[i - a] = -1;
+        }
+    }
+    for (uint32_t i = a + 1; i < b; i++) {
+        int32_t mi = cov[i - a];
+        if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
+        ng_mention *m = &w->ms[mi];
+        if (m->kind == NG_MK_BODY && m->st < 0 && cov[i - 1 - a] < 0 && ng_mentions__cap(w, i) &&
+            (is_name_tok(w, i - 1) || is_run_tok(w, i - 1)) &&
+            !(w->tk.v[i - 1].flags & NG_TK_FIRST)) {
+            m->dead = 1;
+            ng_mentions__cover(cov, a, m->t0, m->t1, -1);
+        }
+    }
+    for (uint32_t i = a; i + 1 < b; i++) {
+        int32_t mi = cov[i - a];
+        if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
+        ng_mention *m = &w->ms[mi];
+        if (m->kind == NG_MK_PLACE && m->t1 < b && cov[m->t1 - a] < 0 && is_name_tok(w, m->t1)) {
+            m->dead = 1;
+            ng_mentions__cover(cov, a, m->t0, m->t1, -1);
+        }
+    }
+}
+
+static int name_or_run(const ng_work *w, uint32_t t)
+{
+    return is_name_tok(w, t) || is_run_tok(w, t);
+}
+
+/* The end of the run of name words starting at f0 (particles inside: "Ould", "bin"). */
+static uint32_t run_end(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov, uint32_t f0)
+{
+    uint32_t f1 = f0;
+    while (f1 < b && cov[f1 - a] < 0) {
+        if (name_or_run(w, f1)) {
+            f1++;
+            continue;
+        }
+        if (is_particle(w, f1) && f1 > f0) {
+            uint32_t q = f1;
+            while (q < b && cov[q - a] < 0 && is_particle(w, q) && q - f1 < 3)
+                q++;
+            if (q < b && cov[q - a] < 0 && is_name_tok(w, q)) {
+                f1 = q;
+                continue;
+            }
+        }
+        break;
+    }
+    return f1;
+}
+
+/* Names of organizations go on over "of", "for", "and", "the", "on", "in"; the longer run
+ * is kept only if it ends like an organization's name. Returns the run's end. */
+static uint32_t org_name_end(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
+                             uint32_t f1)
+{
+    uint32_t x = f1, last_good = f1;
+    while (x < b && x - f1 < 12) {
+        uint32_t y = x;
+        while (y < b && cov[y - a] < 0 &&
+               (ng_w__is(w, y, "of") || ng_w__is(w, y, "for") || ng_w__is(w, y, "and") ||
+                ng_w__is(w, y, "the") || ng_w__is(w, y, "on") || ng_w__is(w, y, "in")) &&
+               y - x < 3)
+            y++;
+        if (y == x || y >= b || cov[y - a] >= 0 || !name_or_run(w, y)) break;
+        while (y < b && cov[y - a] < 0 && name_or_run(w, y))
+            y++;
+        x = last_good = y;
+    }
+    if (last_good > f1 &&
+        ((ng_w__bits(w, last_good - 1) & NG_W_ORGHEAD) || acronym_at(w, last_good, b)))
+        return last_good;
+    return f1;
+}
+
+/* The run [f0, f1) as an organization when it ends with a head word (one is enough after a
+ * demonym: "Ethiopian Airlines") or an acronym follows; a demonym or a state's name just
+ * before belongs to it ("Malian Armed Forces", "Guyana Defence Force", "US Southern
+ * Command"). 1 when it is one. */
+static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f1, int *error)
+{
+    uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok, o0 = f0, idx;
+    uint64_t acr = acronym_at(w, f1, b);
+    int32_t st = -1, oi, pm = f0 > a ? cov[f0 - 1 - a] : -1;
+    int after_demonym = pm >= 0 && w->ms[pm].kind == NG_MK_DEMONYM && w->ms[pm].t1 == f0 &&
+                        !(ng_w__bits(w, f1 - 1) & (NG_W_TROOPS | NG_W_GOVNOUN));
+    int orghead = (ng_w__bits(w, f1 - 1) & NG_W_ORGHEAD) && (f1 - f0 >= 2 || after_demonym);
+    ng_mention m;
+    *error = NG_OK;
+    if (!(orghead || (acr && f1 - f0 >= 2)) || (ng_w__bits(w, f1 - 1) & NG_W_PLACEHEAD)) return 0;
+    if (pm >= 0 &&
+        (w->ms[pm].kind == NG_MK_DEMONYM ||
+         (w->ms[pm].kind == NG_MK_STATE && !(w->tk.v[o0 - 1].flags & NG_TK_POSS))) &&
+        w->ms[pm].t1 == o0 && !w->ms[pm].dead &&
+        w->lex->ents[w->ms[pm].lex].type == NG_ETYPE_STATE) {
+        st = w->ms[pm].lex;
+        w->ms[pm].dead = 1;
+        o0 = w->ms[pm].t0;
+    }
+    ng_mentions__init(&m, s, o0, f1, NG_MK_ORG);
+    if ((*error = ng_mentions__add(w, &idx, &m)) < 0) return 1;
+    if ((*error = find_or_add_org(w, &oi, seq_hash(w, o0, f1), idx, -1, st)) < 0) return 1;
+    w->ms[idx].org = oi;
+    if (acr) w->neworgs[oi].acr_h = acr;
+    ng_mentions__cover(cov, a, o0, f1, (int32_t)idx);
+    return 1;
+}
+
+/* People: the parts of the run [f0, f1) between words that are never names; a part next to
+ * such a word ("Operation Barkhane", "Task Force Sabre") is the name of something else. */
+static int people_of_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f1)
+{
+    int error;
+    for (uint32_t r0 = f0; r0 < f1;) {
+        if (!is_name_tok(w, r0)) {
+            r0++;
+            continue;
+        }
+        uint32_t r1 = r0;
+        while (r1 < f1 && (is_name_tok(w, r1) || (is_particle(w, r1) && r1 > r0)))
+            r1++;
+        while (r1 > r0 && !is_name_tok(w, r1 - 1))
+            r1--;
+        int beside = (r0 > f0 && is_run_tok(w, r0 - 1)) || (r1 < f1 && is_run_tok(w, r1));
+        if (!beside && (error = person_candidate(w, s, cov, r0, r1)) < 0) return error;
+        r0 = r1 > r0 ? r1 : r0 + 1;
+    }
+    return NG_OK;
+}
+
+/* One pass over the runs: organizations (pass 0), then people (pass 1). */
+static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
+{
+    uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
+    int error;
+    for (uint32_t i = a; i < b;) {
+        if (cov[i - a] >= 0 || !name_or_run(w, i)) {
+            i++;
+            continue;
+        }
+        uint32_t f0 = i, f1 = run_end(w, a, b, cov, i);
+        i = f1;
+        while (f0 < f1 && (ng_w__bits(w, f0) & NG_W_STOP))
+            f0++;
+        if (f0 >= f1) continue;
+        f1 = i = org_name_end(w, a, b, cov, f1);
+        if (org_run(w, s, cov, f0, f1, &error)) {
+            if (error < 0) return error;
+            continue;
+        }
+        if (pass == 1 && (error = people_of_run(w, s, cov, f0, f1)) < 0) return error;
+    }
+    return NG_OK;
+}
+
+int ng_runs__sentence(ng_work *w, uint32_t s, int32_t *cov)
+{
+    uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
+    int error;
+    if ((error = acronyms_of_known(w, a, b, cov)) < 0) return error;
+    if (w->sents[s].headline) return NG_OK;
+    drop_inner_matches(w, a, b, cov);
+    for (int pass = 0; pass < 2; pass++)
+        if ((error = runs_pass(w, s, cov, pass)) < 0) return error;
+    return NG_OK;
+}
