@@ -175,198 +175,241 @@ static inline int push_folded(ng_toks *tk, uint32_t off, uint32_t len, uint16_t 
     return NG_OK;
 }
 
+/* A word being scanned. An all-ASCII word is folded (lower case) and hashed as it is scanned,
+ * at the end of the fold arena; otherwise push() folds it. */
+typedef struct wscan {
+    char *o;     /* where the next folded byte goes */
+    uint64_t fh; /* hash of the folded bytes so far (as ng_x__tok_hash) */
+    int ascii, dash, letters, uppers, dotted;
+} wscan;
+
+static inline void fold_byte(wscan *x, unsigned ch)
+{
+    *x->o++ = (char)ch;
+    x->fh = (x->fh ^ ch) * 0x100000001b3ULL;
+}
+
+/* An inner hyphen or apostrophe at j (c2) belongs to the word when a letter or digit
+ * follows, except "'s" at the end of a word (a possessive). */
+static int inner_mark(const unsigned char *s, size_t j, size_t end, uint32_t c2)
+{
+    uint32_t c3;
+    if (!((c2 == '-' || c2 == '\'') && j + 1 < end)) return 0;
+    dec(s + j + 1, end - j - 1, &c3);
+    if (!is_letter_cp(c3) && !is_digit_cp(c3)) return 0;
+    return !(c2 == '\'' && (c3 == 's' || c3 == 'S') && (j + 2 >= end || !is_letter_cp(s[j + 2])));
+}
+
+/* U.S. / U.N. / U.K.: single letters joined by dots (the word starts at a, j is at a dot). */
+static int dotted_letter(const unsigned char *s, size_t a, size_t j, size_t end, int dotted)
+{
+    return j + 2 < end && is_letter_cp(s[j + 1]) && s[j + 1] < 0x80 &&
+           (j + 2 >= end || s[j + 2] == '.') && j - a <= 3 + 2 * (size_t)dotted &&
+           (j - a == 1 || dotted);
+}
+
+/* Scans the word starting at a: letters and digits, inner hyphens and apostrophes, dotted
+ * letters. Returns its end (the final period, if any, is not part of it). */
+static size_t scan_word(const unsigned char *s, size_t a, size_t end, wscan *x)
+{
+    size_t j = a;
+    while (j < end) {
+        uint32_t c2;
+        if (s[j] < 0x80) { /* ASCII: letters and digits without decoding */
+            unsigned b = s[j];
+            if ((b | 32) - 'a' < 26u) {
+                x->letters++;
+                x->uppers += b <= 'Z';
+                fold_byte(x, b | 32);
+                j++;
+                continue;
+            }
+            if (b - '0' < 10u) {
+                fold_byte(x, b);
+                j++;
+                continue;
+            }
+            c2 = b;
+        } else {
+            size_t m;
+            x->ascii = 0;
+            m = dec(s + j, end - j, &c2);
+            if (is_letter_cp(c2)) {
+                x->letters++;
+                if (is_upper(c2)) x->uppers++;
+                j += m;
+                continue;
+            }
+        }
+        if (inner_mark(s, j, end, c2)) {
+            fold_byte(x, c2);
+            x->dash |= c2 == '-';
+            j += 1;
+            continue;
+        }
+        if (c2 == '.' && dotted_letter(s, a, j, end, x->dotted)) {
+            x->dotted = 1;
+            x->letters++;
+            if (s[j + 1] >= 'A' && s[j + 1] <= 'Z') x->uppers++;
+            fold_byte(x, '.');
+            fold_byte(x, s[j + 1] | 32u);
+            j += 2;
+            continue;
+        }
+        break;
+    }
+    return j;
+}
+
+/* Does the period at j belong to the word [a, j)? With dotted abbreviations, single-letter
+ * initials and the known abbreviations. */
+static int absorbs_period(const ng_lexicon *lex, const unsigned char *s, size_t a, size_t j,
+                          size_t end, int cap, const wscan *x)
+{
+    int may_end;
+    if (!(j < end && s[j] == '.')) return 0;
+    if (x->dotted) return 1;
+    if (j - a == 1 && cap) return 1;
+    if (!lex || j - a >= 32) return 0;
+    if (x->ascii) return ng_lex__is_abbrev(lex, x->fh, &may_end); /* the lower-cased word */
+    char tmp[32];
+    size_t tl = 0;
+    for (size_t k = a; k < j; k++)
+        tmp[tl++] = (char)((s[k] >= 'A' && s[k] <= 'Z') ? s[k] + 32 : s[k]);
+    return ng_lex__is_abbrev(lex, ng_x__tok_hash(tmp, tl), &may_end);
+}
+
+/* The tokenizer's state over one span. */
+typedef struct tscan {
+    ng_toks *tk;
+    const ng_lexicon *lex;
+    const char *text;
+    size_t end;
+    size_t start_n; /* the first token of the span */
+    int first_done; /* the first word of the span was seen */
+    int in_quote;
+} tscan;
+
+/* The word at a; returns where the next token starts. */
+static int push_word(tscan *z, size_t a, uint32_t cp, size_t *next)
+{
+    const unsigned char *s = (const unsigned char *)z->text;
+    ng_toks *tk = z->tk;
+    wscan x = {tk->fold->ptr + tk->fold->len, 0xcbf29ce484222325ULL, 1, 0, 0, 0, 0};
+    uint16_t flags = NG_TK_WORD;
+    int error;
+    if (is_upper(cp)) flags |= NG_TK_CAP;
+    size_t j = scan_word(s, a, z->end, &x);
+    if (x.ascii) {
+        x.fh ^= x.fh >> 31;
+        x.fh = x.fh ? x.fh : 1; /* as ng_x__tok_hash */
+    }
+    if (x.letters >= 2 && x.uppers == x.letters) flags |= NG_TK_UPPER;
+    int absorb = absorbs_period(z->lex, s, a, j, z->end, flags & NG_TK_CAP, &x);
+    if (absorb) flags |= NG_TK_DOT;
+    if (!z->first_done) {
+        z->first_done = 1;
+        flags |= NG_TK_FIRST;
+    }
+    if (z->in_quote) flags |= NG_TK_INQUOTE;
+    if (x.ascii && j - a <= 0xFFFF) {
+        if (x.dash) flags |= NG_TK_DASH;
+        error = push_folded(tk, (uint32_t)a, (uint32_t)(j - a), flags, x.fh);
+    } else {
+        error = push(tk, z->text, (uint32_t)a, (uint32_t)(j - a), flags);
+    }
+    if (error < 0) return error;
+    if (absorb) tk->v[tk->n - 1].len++;
+    *next = j + (absorb ? 1 : 0);
+    return NG_OK;
+}
+
+/* The number at i ("2,000", "3.5", "31st", "10km", "82-year-old"); returns its end. */
+static size_t scan_number(const unsigned char *s, size_t i, size_t end)
+{
+    size_t j = i;
+    while (j < end) {
+        if (is_digit_cp(s[j])) {
+            j++;
+            continue;
+        }
+        if ((s[j] == ',' || s[j] == '.' || s[j] == '/' || s[j] == ':') && j + 1 < end &&
+            is_digit_cp(s[j + 1])) {
+            j++;
+            continue;
+        }
+        if (s[j] < 0x80 && is_letter_cp(s[j])) {
+            j++;
+            continue;
+        }
+        if (s[j] == '-' && j + 1 < end && (is_digit_cp(s[j + 1]) || is_letter_cp(s[j + 1]))) {
+            j++;
+            continue;
+        }
+        break;
+    }
+    return j;
+}
+
+/* Is the token before i a word that ends right at i? */
+static int word_before(const tscan *z, size_t i)
+{
+    const ng_toks *tk = z->tk;
+    return tk->n > z->start_n && (tk->v[tk->n - 1].flags & NG_TK_WORD) &&
+           tk->v[tk->n - 1].off + tk->v[tk->n - 1].len == i;
+}
+
+/* One punctuation character (n bytes) at i, or a possessive "'s" / "'"; returns where the
+ * next token starts. */
+static int push_punct(tscan *z, size_t i, uint32_t cp, size_t n, size_t *next)
+{
+    const unsigned char *s = (const unsigned char *)z->text;
+    ng_toks *tk = z->tk;
+    size_t end = z->end;
+    uint16_t flags = NG_TK_PUNCT;
+    if (cp == '\'' && i + 1 < end && (s[i + 1] == 's' || s[i + 1] == 'S') && word_before(z, i) &&
+        (i + 2 >= end || !is_letter_cp(s[i + 2]))) {
+        *next = i + 2;
+        return push(tk, z->text, (uint32_t)i, 2, NG_TK_POSS);
+    }
+    if (cp == '\'' && word_before(z, i) &&
+        tk->v[tk->n - 1].flen > 0 && /* a word of invalid bytes folds to nothing */
+        tk->fold->ptr[tk->v[tk->n - 1].foff + tk->v[tk->n - 1].flen - 1] == 's' &&
+        (i + 1 >= end || !is_letter_cp(s[i + 1]))) {
+        /* plural possessive: "the States' " */
+        *next = i + 1;
+        return push(tk, z->text, (uint32_t)i, 1, NG_TK_POSS);
+    }
+    if (cp == '"') z->in_quote = !z->in_quote;
+    if (z->in_quote) flags |= NG_TK_INQUOTE;
+    *next = i + n;
+    return push(tk, z->text, (uint32_t)i, (uint32_t)n, flags);
+}
+
 int ng_tok__run(ng_toks *tk, const ng_lexicon *lex, const char *text, size_t off, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
-    size_t end = off + len, i = off;
+    tscan z = {tk, lex, text, off + len, tk->n, 0, 0};
+    size_t i = off;
     int error;
-    size_t first_word = (size_t)-1;
-    size_t start_n = tk->n;
-    int in_quote = 0;
     /* room for every folded form of the span (a fold is never longer than its input), so
      * the words below can be folded while they are scanned */
     if (ng_buf_grow(tk->fold, len) < 0) return NG_ENOMEM;
-    while (i < end) {
+    while (i < z.end) {
         uint32_t cp;
-        size_t n = dec(s + i, end - i, &cp);
+        size_t n = dec(s + i, z.end - i, &cp);
         if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r') {
             i += n;
-            continue;
-        }
-        if (is_letter_cp(cp)) {
-            size_t a = i, j = i;
-            int letters = 0, uppers = 0, dotted = 0;
-            uint16_t flags = NG_TK_WORD;
-            /* an all-ASCII word is folded (lower case) and hashed as it is scanned, at the
-             * end of the fold arena; otherwise push() folds it */
-            char *o = tk->fold->ptr + tk->fold->len;
-            uint64_t fh = 0xcbf29ce484222325ULL;
-            int ascii = 1, dash = 0;
-#define FOLD_BYTE(ch)                                                                              \
-    do {                                                                                           \
-        unsigned f_ = (ch);                                                                        \
-        *o++ = (char)f_;                                                                           \
-        fh = (fh ^ f_) * 0x100000001b3ULL;                                                         \
-    } while (0)
-            if (is_upper(cp)) flags |= NG_TK_CAP;
-            for (;;) {
-                uint32_t c2;
-                size_t m;
-                if (j >= end) break;
-                if (s[j] < 0x80) { /* ASCII: letters and digits without decoding */
-                    unsigned b = s[j];
-                    if ((b | 32) - 'a' < 26u) {
-                        letters++;
-                        uppers += b <= 'Z';
-                        FOLD_BYTE(b | 32);
-                        j++;
-                        continue;
-                    }
-                    if (b - '0' < 10u) {
-                        FOLD_BYTE(b);
-                        j++;
-                        continue;
-                    }
-                    c2 = b;
-                    m = 1;
-                } else {
-                    ascii = 0;
-                    m = dec(s + j, end - j, &c2);
-                    if (is_letter_cp(c2)) {
-                        letters++;
-                        if (is_upper(c2)) uppers++;
-                        j += m;
-                        continue;
-                    }
-                }
-                if ((c2 == '-' || c2 == '\'') && j + 1 < end) {
-                    uint32_t c3;
-                    dec(s + j + 1, end - j - 1, &c3);
-                    if (!is_letter_cp(c3) && !is_digit_cp(c3)) break;
-                    if (c2 == '\'') {
-                        /* "'s" at the end of a word is a possessive, not part of it */
-                        if ((c3 == 's' || c3 == 'S') && (j + 2 >= end || !is_letter_cp(s[j + 2])))
-                            break;
-                    }
-                    FOLD_BYTE(c2);
-                    dash |= c2 == '-';
-                    j += 1;
-                    continue;
-                }
-                if (c2 == '.' && j + 2 < end && is_letter_cp(s[j + 1]) && s[j + 1] < 0x80 &&
-                    (j + 2 >= end || s[j + 2] == '.') && j - a <= 3 + 2 * (size_t)dotted) {
-                    /* U.S. / U.N. / U.K.: single letters joined by dots */
-                    if (j - a == 1 || dotted) {
-                        dotted = 1;
-                        letters++;
-                        if (s[j + 1] >= 'A' && s[j + 1] <= 'Z') uppers++;
-                        FOLD_BYTE('.');
-                        FOLD_BYTE(s[j + 1] | 32u);
-                        j += 2;
-                        continue;
-                    }
-                }
-                break;
-            }
-#undef FOLD_BYTE
-            if (ascii) {
-                fh ^= fh >> 31;
-                fh = fh ? fh : 1; /* as ng_x__tok_hash */
-            }
-            if (letters >= 2 && uppers == letters) flags |= NG_TK_UPPER;
-            /* a final period: kept with dotted abbreviations, known abbreviations and
-             * single-letter initials (j is at the period, the word is s[a..j)) */
-            {
-                int absorb = 0;
-                if (j < end && s[j] == '.') {
-                    if (dotted)
-                        absorb = 1;
-                    else if (j - a == 1 && (flags & NG_TK_CAP))
-                        absorb = 1;
-                    else if (lex && j - a < 32 && ascii) {
-                        int may_end; /* the lower-cased word is the folded one */
-                        if (ng_lex__is_abbrev(lex, fh, &may_end)) absorb = 1;
-                    } else if (lex && j - a < 32) {
-                        char tmp[32];
-                        size_t tl = 0;
-                        int may_end;
-                        for (size_t k = a; k < j; k++)
-                            tmp[tl++] = (char)((s[k] >= 'A' && s[k] <= 'Z') ? s[k] + 32 : s[k]);
-                        if (ng_lex__is_abbrev(lex, ng_x__tok_hash(tmp, tl), &may_end)) absorb = 1;
-                    }
-                }
-                if (absorb) flags |= NG_TK_DOT;
-                if (first_word == (size_t)-1) {
-                    first_word = tk->n;
-                    flags |= NG_TK_FIRST;
-                }
-                if (in_quote) flags |= NG_TK_INQUOTE;
-                if (ascii && j - a <= 0xFFFF) {
-                    if (dash) flags |= NG_TK_DASH;
-                    if ((error = push_folded(tk, (uint32_t)a, (uint32_t)(j - a), flags, fh)) < 0)
-                        return error;
-                } else if ((error = push(tk, text, (uint32_t)a, (uint32_t)(j - a), flags)) < 0) {
-                    return error;
-                }
-                if (absorb) tk->v[tk->n - 1].len++;
-                i = j + (absorb ? 1 : 0);
-            }
-            continue;
-        }
-        if (is_digit_cp(cp)) {
-            size_t j = i;
-            while (j < end) {
-                if (is_digit_cp(s[j])) {
-                    j++;
-                    continue;
-                }
-                if ((s[j] == ',' || s[j] == '.' || s[j] == '/' || s[j] == ':') && j + 1 < end &&
-                    is_digit_cp(s[j + 1])) {
-                    j++;
-                    continue;
-                }
-                if (s[j] < 0x80 && is_letter_cp(s[j])) {
-                    j++;
-                    continue;
-                } /* 31st, 10km */
-                if (s[j] == '-' && j + 1 < end &&
-                    (is_digit_cp(s[j + 1]) || is_letter_cp(s[j + 1]))) {
-                    j++;
-                    continue;
-                } /* 82-year-old */
-                break;
-            }
+        } else if (is_letter_cp(cp)) {
+            if ((error = push_word(&z, i, cp, &i)) < 0) return error;
+        } else if (is_digit_cp(cp)) {
+            size_t j = scan_number(s, i, z.end);
             uint16_t flags = NG_TK_NUM | NG_TK_WORD;
-            if (in_quote) flags |= NG_TK_INQUOTE;
+            if (z.in_quote) flags |= NG_TK_INQUOTE;
             if ((error = push(tk, text, (uint32_t)i, (uint32_t)(j - i), flags)) < 0) return error;
             i = j;
-            continue;
-        }
-        /* punctuation (one code point) */
-        {
-            uint16_t flags = NG_TK_PUNCT;
-            if (cp == '\'' && i + 1 < end && (s[i + 1] == 's' || s[i + 1] == 'S') &&
-                tk->n > start_n && (tk->v[tk->n - 1].flags & NG_TK_WORD) &&
-                tk->v[tk->n - 1].off + tk->v[tk->n - 1].len == i &&
-                (i + 2 >= end || !is_letter_cp(s[i + 2]))) {
-                if ((error = push(tk, text, (uint32_t)i, 2, NG_TK_POSS)) < 0) return error;
-                i += 2;
-                continue;
-            }
-            if (cp == '\'' && tk->n > start_n && (tk->v[tk->n - 1].flags & NG_TK_WORD) &&
-                tk->v[tk->n - 1].off + tk->v[tk->n - 1].len == i &&
-                tk->v[tk->n - 1].flen > 0 && /* a word of invalid bytes folds to nothing */
-                tk->fold->ptr[tk->v[tk->n - 1].foff + tk->v[tk->n - 1].flen - 1] == 's' &&
-                (i + 1 >= end || !is_letter_cp(s[i + 1]))) {
-                /* plural possessive: "the States' " */
-                if ((error = push(tk, text, (uint32_t)i, 1, NG_TK_POSS)) < 0) return error;
-                i += 1;
-                continue;
-            }
-            if (cp == '"') in_quote = !in_quote;
-            if (in_quote) flags |= NG_TK_INQUOTE;
-            if ((error = push(tk, text, (uint32_t)i, (uint32_t)n, flags)) < 0) return error;
-            i += n;
+        } else if ((error = push_punct(&z, i, cp, n, &i)) < 0) {
+            return error;
         }
     }
     return NG_OK;
