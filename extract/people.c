@@ -183,152 +183,190 @@ static uint32_t name_bytes(const ng_work *w, uint32_t m)
     return w->tk.v[x->n1 - 1].off + w->tk.v[x->n1 - 1].len - w->tk.v[x->n0].off;
 }
 
-int ng_people__resolve(ng_work *w)
+/* The article's candidates while people are decided. */
+typedef struct resolver {
+    cand *cs;         /* the candidates with a name, in text order */
+    size_t n;
+    int32_t *cand_of; /* mention -> candidate, -1 */
+    pidx x;           /* name words of the people so far */
+    int32_t *last;    /* each person's latest sentence so far (round 3), -1 */
+    int32_t *first;   /* each person's first sentence */
+} resolver;
+
+/* Royal and religious titles before one name belong to it: "Pope Francis". */
+static void royal_name(ng_work *w, ng_mention *m)
 {
-    cand *cs = NULL;
-    int32_t *cand_of = NULL, *last = NULL, *first = NULL;
-    pidx x;
+    const ng_wsent *se = &w->sents[m->sent];
+    if (!((m->ev & NG_EV_ROYAL) && m->n1 - m->n0 == 1 && m->n0 > m->t0)) return;
+    for (uint32_t k = se->m0; k < se->m0 + se->nm; k++)
+        if (w->ms[k].kind == NG_MK_TITLE && w->ms[k].t1 == m->n0) {
+            m->n0 = w->ms[k].t0;
+            break;
+        }
+}
+
+/* The candidates: each name's words as transliteration keys, and its strength (evidence). */
+static int candidates(ng_work *w, resolver *r)
+{
+    int error;
     size_t n = 0;
-    int error = NG_OK;
-    memset(&x, 0, sizeof x);
-    if (!(cand_of = ng_malloc((w->n_ms + 1) * sizeof *cand_of))) return NG_ENOMEM;
+    if (!(r->cand_of = ng_malloc((w->n_ms + 1) * sizeof *r->cand_of))) return NG_ENOMEM;
     for (size_t i = 0; i < w->n_ms; i++) {
-        cand_of[i] = -1;
+        r->cand_of[i] = -1;
         if (w->ms[i].kind == NG_MK_CAND) n++;
     }
-    if (!(cs = ng_calloc(n + 1, sizeof *cs))) {
-        error = NG_ENOMEM;
-        goto cleanup;
-    }
-    n = 0;
+    if (!(r->cs = ng_calloc(n + 1, sizeof *r->cs))) return NG_ENOMEM;
     for (size_t i = 0; i < w->n_ms; i++) {
         ng_mention *m = &w->ms[i];
         if (m->kind != NG_MK_CAND) continue;
-        /* royal and religious titles before one name belong to it: "Pope Francis" */
-        if ((m->ev & NG_EV_ROYAL) && m->n1 - m->n0 == 1 && m->n0 > m->t0) {
-            const ng_wsent *se = &w->sents[m->sent];
-            for (uint32_t k = se->m0; k < se->m0 + se->nm; k++)
-                if (w->ms[k].kind == NG_MK_TITLE && w->ms[k].t1 == m->n0) {
-                    m->n0 = w->ms[k].t0;
-                    break;
-                }
-        }
-        cand *c = &cs[n];
+        royal_name(w, m);
+        cand *c = &r->cs[r->n];
         c->m = (uint32_t)i;
         c->n = 0;
         for (uint32_t t = m->n0; t < m->n1 && c->n < MAX_NAME; t++) {
             if (w->tk.v[t].flags & NG_TK_PUNCT) continue;
-            if ((error = word_key_hash(w, t, &c->h[c->n])) < 0) goto cleanup;
+            if ((error = word_key_hash(w, t, &c->h[c->n])) < 0) return error;
             c->n++;
         }
         if (!c->n) continue;
         c->strong = (m->ev & (NG_EV_TITLE | NG_EV_APPOS | NG_EV_POSS | NG_EV_USER | NG_EV_ROYAL)) ||
                     ((m->ev & NG_EV_SAY) && c->n >= 2);
-        cand_of[i] = (int32_t)n;
-        n++;
+        r->cand_of[i] = (int32_t)r->n;
+        r->n++;
     }
-    /* sort a copy by length; cand_of keeps pointing into the unsorted array */
-    {
-        cand *sorted = ng_malloc((n + 1) * sizeof *sorted);
-        if (!sorted) {
-            error = NG_ENOMEM;
-            goto cleanup;
+    return NG_OK;
+}
+
+/* The person with the fullest name of which c is a compatible form and who has no other
+ * form in c's sentence, -1. */
+static int32_t compatible_person(const ng_work *w, const resolver *r, const cand *c)
+{
+    int32_t best = -1;
+    uint32_t best_n = 0;
+    for (int32_t e = pidx_first(&r->x, c->h[c->n - 1]); e >= 0; e = pidx_next(&r->x, e)) {
+        int32_t p = r->x.e[e].person;
+        const cand *pc = &r->cs[r->cand_of[w->people[p].name_m]];
+        if (!compat(c, pc) || cooccurs(w, r->cs, r->cand_of, p, c)) continue;
+        if (best < 0 || pc->n > best_n || (pc->n == best_n && p < best)) {
+            best = p;
+            best_n = pc->n;
         }
-        if (n) memcpy(sorted, cs, n * sizeof *cs);
-        if (n) qsort(sorted, n, sizeof *sorted, cmp_len_desc);
-        /* rounds 1 and 2: strong then weak names of two words or more */
-        for (int round = 0; round < 2; round++) {
-            for (size_t i = 0; i < n; i++) {
-                cand *c = &sorted[i];
-                ng_mention *m = &w->ms[c->m];
-                if (c->n < 2 || m->pers >= 0 || (round == 0) != (c->strong != 0)) continue;
-                int32_t best = -1;
-                uint32_t best_n = 0;
-                for (int32_t e = pidx_first(&x, c->h[c->n - 1]); e >= 0; e = pidx_next(&x, e)) {
-                    int32_t p = x.e[e].person;
-                    const cand *pc = &cs[cand_of[w->people[p].name_m]];
-                    if (!compat(c, pc)) continue;
-                    if (cooccurs(w, cs, cand_of, p, c)) continue;
-                    if (best < 0 || pc->n > best_n || (pc->n == best_n && p < best)) {
-                        best = p;
-                        best_n = pc->n;
-                    }
-                }
-                if (best >= 0) {
-                    m->pers = best;
-                    continue;
-                }
-                if (round == 1) {
-                    /* a weak name stands when a strong single word names its last part */
-                    int ok = 0;
-                    for (size_t k = 0; k < n && !ok; k++)
-                        if (cs[k].n == 1 && cs[k].strong && cs[k].h[0] == c->h[c->n - 1]) ok = 1;
-                    if (!ok) continue;
-                }
-                if ((error = add_person(w, &x, c, &m->pers, c->m, c->n)) < 0) {
-                    free(sorted);
-                    goto cleanup;
-                }
+    }
+    return best;
+}
+
+/* A weak name stands when a strong single word names its last part. */
+static int weak_name_stands(const resolver *r, const cand *c)
+{
+    for (size_t k = 0; k < r->n; k++)
+        if (r->cs[k].n == 1 && r->cs[k].strong && r->cs[k].h[0] == c->h[c->n - 1]) return 1;
+    return 0;
+}
+
+/* Rounds 1 and 2: strong then weak names of two words or more, longest first (a sorted copy:
+ * cand_of keeps pointing into the unsorted array). */
+static int long_names(ng_work *w, resolver *r)
+{
+    int error = NG_OK;
+    cand *sorted = ng_malloc((r->n + 1) * sizeof *sorted);
+    if (!sorted) return NG_ENOMEM;
+    if (r->n) memcpy(sorted, r->cs, r->n * sizeof *r->cs);
+    if (r->n) qsort(sorted, r->n, sizeof *sorted, cmp_len_desc);
+    for (int round = 0; round < 2 && error == NG_OK; round++) {
+        for (size_t i = 0; i < r->n; i++) {
+            cand *c = &sorted[i];
+            ng_mention *m = &w->ms[c->m];
+            if (c->n < 2 || m->pers >= 0 || (round == 0) != (c->strong != 0)) continue;
+            int32_t best = compatible_person(w, r, c);
+            if (best >= 0) {
+                m->pers = best;
+                continue;
             }
+            if (round == 1 && !weak_name_stands(r, c)) continue;
+            if ((error = add_person(w, &r->x, c, &m->pers, c->m, c->n)) < 0) break;
         }
-        free(sorted);
     }
-    /* round 3: single words, in text order; last[] is each person's latest sentence so far */
-    if (w->n_people || n) {
-        if (!(last = ng_malloc((n + w->n_people + 1) * sizeof *last)) ||
-            !(first = ng_malloc((n + w->n_people + 1) * sizeof *first))) {
-            error = NG_ENOMEM;
-            goto cleanup;
-        }
-        for (size_t p = 0; p < n + w->n_people + 1; p++) {
-            last[p] = -1;
-            first[p] = INT32_MAX;
-        }
-        for (size_t k = 0; k < w->n_ms; k++)
-            if (w->ms[k].kind == NG_MK_CAND && w->ms[k].pers >= 0 &&
-                (int32_t)w->ms[k].sent < first[w->ms[k].pers])
-                first[w->ms[k].pers] = (int32_t)w->ms[k].sent;
+    free(sorted);
+    return error;
+}
+
+/* Each person's first sentence, for round 3. */
+static int recency(ng_work *w, resolver *r)
+{
+    size_t n = r->n + w->n_people + 1;
+    if (!w->n_people && !r->n) return NG_OK;
+    if (!(r->last = ng_malloc(n * sizeof *r->last)) || !(r->first = ng_malloc(n * sizeof *r->first)))
+        return NG_ENOMEM;
+    for (size_t p = 0; p < n; p++) {
+        r->last[p] = -1;
+        r->first[p] = INT32_MAX;
     }
+    for (size_t k = 0; k < w->n_ms; k++)
+        if (w->ms[k].kind == NG_MK_CAND && w->ms[k].pers >= 0 &&
+            (int32_t)w->ms[k].sent < r->first[w->ms[k].pers])
+            r->first[w->ms[k].pers] = (int32_t)w->ms[k].sent;
+    return NG_OK;
+}
+
+/* The person a single word (candidate c of mention m) names: a last-name match first (a
+ * first word only for names written surname first, "Xi" of "Xi Jinping", when nothing else
+ * matches), then the person mentioned most recently before it, else the next one after it;
+ * -1. */
+static int32_t single_word_person(const ng_work *w, const resolver *r, const cand *c,
+                                  const ng_mention *m)
+{
+    int32_t best = -1;
+    long best_score = -1;
+    for (int32_t e = pidx_first(&r->x, c->h[0]); e >= 0; e = pidx_next(&r->x, e)) {
+        int32_t p = r->x.e[e].person;
+        const cand *pc = &r->cs[r->cand_of[w->people[p].name_m]];
+        int32_t pos = r->x.e[e].pos;
+        long score =
+            (pos > 0 ? 1L << 40 : 0) +
+            (r->last[p] >= 0 ? ((long)r->last[p] + 2) << 2 : (r->first[p] > (int32_t)m->sent ? 4 : 0)) +
+            (pos == (int32_t)pc->n - 1 ? 1 : 0);
+        if (score > best_score || (score == best_score && p < best)) {
+            best_score = score;
+            best = p;
+        }
+    }
+    return best;
+}
+
+/* Round 3: single words in text order; with no person, a single word with evidence is a new
+ * partial person (its surname is indexed, so later mentions join it). */
+static int single_words(ng_work *w, resolver *r)
+{
+    int error;
     for (size_t i = 0; i < w->n_ms; i++) {
         ng_mention *m = &w->ms[i];
-        if (m->kind != NG_MK_CAND || cand_of[i] < 0) continue;
+        if (m->kind != NG_MK_CAND || r->cand_of[i] < 0) continue;
         if (m->pers >= 0) {
-            last[m->pers] = (int32_t)m->sent;
+            r->last[m->pers] = (int32_t)m->sent;
             continue;
         }
-        const cand *c = &cs[cand_of[i]];
+        const cand *c = &r->cs[r->cand_of[i]];
         if (c->n != 1) continue;
-        int32_t best = -1;
-        long best_score = -1;
-        for (int32_t e = pidx_first(&x, c->h[0]); e >= 0; e = pidx_next(&x, e)) {
-            int32_t p = x.e[e].person;
-            const cand *pc = &cs[cand_of[w->people[p].name_m]];
-            int32_t pos = x.e[e].pos;
-            /* a last-name match first; a first word only for names written surname first
-             * ("Xi" of "Xi Jinping") when nothing else matches */
-            long score =
-                (pos > 0 ? 1L << 40 : 0) +
-                (last[p] >= 0 ? ((long)last[p] + 2) << 2 : (first[p] > (int32_t)m->sent ? 4 : 0)) +
-                (pos == (int32_t)pc->n - 1 ? 1 : 0);
-            if (score > best_score || (score == best_score && p < best)) {
-                best_score = score;
-                best = p;
-            }
-        }
-        if (best < 0 && !(m->ev & (NG_EV_TITLE | NG_EV_POSS | NG_EV_APPOS | NG_EV_SAY | NG_EV_USER |
-                                   NG_EV_ROYAL)))
-            continue;
-        if (best < 0) {
-            /* a new partial person (its surname is indexed, so later mentions join it) */
-            if ((error = add_person(w, &x, c, &m->pers, (uint32_t)i, 1)) < 0) goto cleanup;
-            w->people[m->pers].partial = !(m->ev & (NG_EV_USER | NG_EV_ROYAL));
-            first[m->pers] = (int32_t)m->sent;
-        } else {
+        int32_t best = single_word_person(w, r, c, m);
+        if (best >= 0) {
             m->pers = best;
+        } else if (m->ev & (NG_EV_TITLE | NG_EV_POSS | NG_EV_APPOS | NG_EV_SAY | NG_EV_USER |
+                            NG_EV_ROYAL)) {
+            if ((error = add_person(w, &r->x, c, &m->pers, (uint32_t)i, 1)) < 0) return error;
+            w->people[m->pers].partial = !(m->ev & (NG_EV_USER | NG_EV_ROYAL));
+            r->first[m->pers] = (int32_t)m->sent;
+        } else {
+            continue;
         }
-        last[m->pers] = (int32_t)m->sent;
+        r->last[m->pers] = (int32_t)m->sent;
     }
-    /* labels: the fullest form */
+    return NG_OK;
+}
+
+/* Candidates become people (the others are dropped); each person's label is the fullest form;
+ * a single-word person who has a fuller name is not partial. */
+static void labels(ng_work *w, const resolver *r)
+{
     for (size_t i = 0; i < w->n_ms; i++) {
         ng_mention *m = &w->ms[i];
         if (m->kind != NG_MK_CAND) continue;
@@ -338,7 +376,7 @@ int ng_people__resolve(ng_work *w)
         }
         m->kind = NG_MK_PERSON;
         ng_person *p = &w->people[m->pers];
-        const cand *c = &cs[cand_of[i]];
+        const cand *c = &r->cs[r->cand_of[i]];
         if (c->n > p->n_tok ||
             (c->n == p->n_tok && name_bytes(w, (uint32_t)i) > name_bytes(w, p->name_m))) {
             p->name_m = (uint32_t)i;
@@ -347,15 +385,26 @@ int ng_people__resolve(ng_work *w)
     }
     for (size_t i = 0; i < w->n_ms; i++)
         if (w->ms[i].kind == NG_MK_PERSON && w->ms[i].st >= 0) w->people[w->ms[i].pers].stated = 1;
-    /* a single-word person who has a fuller name is not partial */
     for (size_t p = 0; p < w->n_people; p++)
         if (w->people[p].n_tok > 1) w->people[p].partial = 0;
+}
+
+int ng_people__resolve(ng_work *w)
+{
+    resolver r;
+    int error;
+    memset(&r, 0, sizeof r);
+    if ((error = candidates(w, &r)) < 0) goto cleanup;
+    if ((error = long_names(w, &r)) < 0) goto cleanup;
+    if ((error = recency(w, &r)) < 0) goto cleanup;
+    if ((error = single_words(w, &r)) < 0) goto cleanup;
+    labels(w, &r);
 cleanup:
-    free(cs);
-    free(cand_of);
-    free(last);
-    free(first);
-    free(x.head);
-    free(x.e);
+    free(r.cs);
+    free(r.cand_of);
+    free(r.last);
+    free(r.first);
+    free(r.x.head);
+    free(r.x.e);
     return error;
 }
