@@ -58,14 +58,12 @@ static int read_int(const char *t, size_t i, size_t len, size_t maxd, size_t *en
     return v;
 }
 
-/* Tries a dateline at t[i..]; on success fills the meta and returns the end offset. */
-static size_t read_dateline(ng_meta *m, const char *t, size_t i, size_t len, int *dm, int *dd,
-                            int *dy)
+/* The city of a dateline at t[i..]: up to four upper-case words (with . ' -), at least
+ * three capitals; returns its end, 0 when there is none. */
+static size_t read_city(const char *t, size_t i, size_t len)
 {
-    size_t j = i, city_end, k;
+    size_t j = i;
     int words = 0, letters = 0;
-    *dm = *dd = *dy = 0;
-    /* the city: upper-case words (with . ' -) */
     while (j < len) {
         size_t w0 = j;
         while (j < len && (is_up(t[j]) || t[j] == '.' || t[j] == '\'' || t[j] == '-' ||
@@ -94,53 +92,53 @@ static size_t read_dateline(ng_meta *m, const char *t, size_t i, size_t len, int
         }
         break;
     }
-    if (words == 0 || letters < 3) return 0;
-    city_end = j;
-    k = skip_spaces(t, j, len);
-    if (k < len && t[k] == ',') {
-        /* a date: "August 14", "Aug 10", "14 August", optional ", 2024" or " 2024" */
-        size_t e;
-        k = skip_spaces(t, k + 1, len);
-        int mo = read_month(t, k, len, &e);
-        if (mo) {
-            size_t e2;
-            k = skip_spaces(t, e, len);
-            int d = read_int(t, k, len, 2, &e2);
-            if (d < 1 || d > 31) return 0;
-            *dm = mo;
-            *dd = d;
-            k = e2;
-        } else {
-            int d = read_int(t, k, len, 2, &e);
-            if (d < 1 || d > 31) return 0;
-            k = skip_spaces(t, e, len);
-            mo = read_month(t, k, len, &e);
-            if (!mo) return 0;
-            *dm = mo;
-            *dd = d;
-            k = e;
-        }
-        {
-            size_t k2 = k, e3;
-            if (k2 < len && t[k2] == ',') k2++;
-            k2 = skip_spaces(t, k2, len);
-            int y = read_int(t, k2, len, 4, &e3);
-            if (y >= 1900 && y <= 2999) {
-                *dy = y;
-                k = e3;
-            }
-        }
-        if (k < len && t[k] == '.') k++;
-    } else if (k < len && t[k] == '(') {
-        size_t e = k + 1;
-        while (e < len && t[e] != ')' && t[e] != '\n' && e - k < 40)
-            e++;
-        if (e >= len || t[e] != ')') return 0;
-        k = e + 1;
-    } else if (!(k < len && t[k] == '-')) {
-        return 0;
+    return words == 0 || letters < 3 ? 0 : j;
+}
+
+/* The date after the city's comma at t[k..]: "August 14", "Aug 10", "14 August", an optional
+ * ", 2024" or " 2024", an optional period. Returns its end, 0 when there is none. */
+static size_t read_date(const char *t, size_t k, size_t len, int *dm, int *dd, int *dy)
+{
+    size_t e, e2;
+    int d, mo = read_month(t, k, len, &e);
+    if (mo) {
+        k = skip_spaces(t, e, len);
+        d = read_int(t, k, len, 2, &e2);
+        if (d < 1 || d > 31) return 0;
+        k = e2;
+    } else {
+        d = read_int(t, k, len, 2, &e);
+        if (d < 1 || d > 31) return 0;
+        k = skip_spaces(t, e, len);
+        if (!(mo = read_month(t, k, len, &e))) return 0;
+        k = e;
     }
-    /* optional agency "/TASS/." or "(Reuters)" then optional dash */
+    *dm = mo;
+    *dd = d;
+    size_t k2 = k, e3;
+    if (k2 < len && t[k2] == ',') k2++;
+    k2 = skip_spaces(t, k2, len);
+    int y = read_int(t, k2, len, 4, &e3);
+    if (y >= 1900 && y <= 2999) {
+        *dy = y;
+        k = e3;
+    }
+    if (k < len && t[k] == '.') k++;
+    return k;
+}
+
+/* The end of "(...)" at t[k] (at most 40 bytes, one line), 0 when it does not close. */
+static size_t bracket_end(const char *t, size_t k, size_t len)
+{
+    size_t e = k + 1;
+    while (e < len && t[e] != ')' && t[e] != '\n' && e - k < 40)
+        e++;
+    return e < len && t[e] == ')' ? e + 1 : 0;
+}
+
+/* An optional agency ("/TASS/.", "(Reuters)") after the city or date. */
+static size_t skip_agency(const char *t, size_t k, size_t len)
+{
     k = skip_spaces(t, k, len);
     if (k < len && t[k] == '/') {
         size_t e = k + 1;
@@ -153,21 +151,36 @@ static size_t read_dateline(ng_meta *m, const char *t, size_t i, size_t len, int
     }
     k = skip_spaces(t, k, len);
     if (k < len && t[k] == '(') {
-        size_t e = k + 1;
-        while (e < len && t[e] != ')' && t[e] != '\n' && e - k < 40)
-            e++;
-        if (e < len && t[e] == ')') k = skip_spaces(t, e + 1, len);
+        size_t e = bracket_end(t, k, len);
+        if (e) k = skip_spaces(t, e, len);
     }
+    return k;
+}
+
+/* Tries a dateline at t[i..]; on success fills the meta and returns the end offset. */
+static size_t read_dateline(ng_meta *m, const char *t, size_t i, size_t len, int *dm, int *dd,
+                            int *dy)
+{
+    size_t city_end, k;
+    *dm = *dd = *dy = 0;
+    if (!(city_end = read_city(t, i, len))) return 0;
+    k = skip_spaces(t, city_end, len);
+    if (k < len && t[k] == ',') {
+        if (!(k = read_date(t, skip_spaces(t, k + 1, len), len, dm, dd, dy))) return 0;
+    } else if (k < len && t[k] == '(') {
+        if (!(k = bracket_end(t, k, len))) return 0;
+    } else if (!(k < len && t[k] == '-')) {
+        return 0;
+    }
+    k = skip_agency(t, k, len);
     if (k < len && t[k] == '-')
         k = skip_spaces(t, k + 1, len);
     else if (!*dm)
         return 0; /* "CITY," without a date and no dash is ordinary text */
-    {
-        ng_buf f = NG_BUF_INIT;
-        ng_text_fold(&f, t + i, city_end - i);
-        snprintf(m->dateline_city, sizeof m->dateline_city, "%s", f.ptr ? f.ptr : "");
-        ng_buf_free(&f);
-    }
+    ng_buf f = NG_BUF_INIT;
+    ng_text_fold(&f, t + i, city_end - i);
+    snprintf(m->dateline_city, sizeof m->dateline_city, "%s", f.ptr ? f.ptr : "");
+    ng_buf_free(&f);
     m->dateline_off = i;
     m->dateline_len = k - i;
     return k;
@@ -188,85 +201,93 @@ static int max_year(const char *t, size_t len)
     return best;
 }
 
-void ng_meta__read(ng_meta *m, const char *t, size_t len, const char *given_date)
+/* A "date YYYY-MM-DD" header at t[i..] (text may follow on its line): the date goes to
+ * m->date unless the reader gave one; returns where the text goes on (i when none). */
+static size_t read_header(ng_meta *m, const char *t, size_t i, size_t len)
 {
-    size_t i = 0, line_end;
-    int y, mo, d, have_header = 0;
-    memset(m, 0, sizeof m[0]);
-    if (given_date && ng_date_parse(given_date, &y, &mo, &d)) ng_date__format(m->date, y, mo, d);
-    /* skip blank space */
+    int y, mo, d;
+    if (!(i + 15 <= len && strncmp(t + i, "date ", 5) == 0 &&
+          ng_date_parse(t + skip_spaces(t, i + 5, len), &y, &mo, &d)))
+        return i;
+    size_t e = skip_spaces(t, i + 5, len) + 10;
+    if (!m->date[0]) ng_date__format(m->date, y, mo, d);
+    i = skip_spaces(t, e, len);
     while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t'))
         i++;
-    /* date header */
-    if (i + 15 <= len && strncmp(t + i, "date ", 5) == 0 &&
-        ng_date_parse(t + skip_spaces(t, i + 5, len), &y, &mo, &d)) {
-        size_t e = skip_spaces(t, i + 5, len) + 10;
-        if (!m->date[0]) ng_date__format(m->date, y, mo, d);
-        have_header = 1;
-        i = skip_spaces(t, e, len);
-        while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t'))
-            i++;
-    }
-    /* title: the first line, if it does not end like a sentence and text follows */
-    line_end = i;
+    return i;
+}
+
+/* The title: the first line at t[i..], if it does not end like a sentence, is not a
+ * dateline, and text follows; returns where the body starts (i when there is no title). */
+static size_t read_title(ng_meta *m, const char *t, size_t i, size_t len)
+{
+    size_t line_end = i, e, rest;
     while (line_end < len && t[line_end] != '\n')
         line_end++;
-    {
-        size_t e = line_end;
-        while (e > i && t[e - 1] == ' ')
-            e--;
-        char last = e > i ? t[e - 1] : '.';
-        size_t rest = line_end;
-        while (rest < len && (t[rest] == ' ' || t[rest] == '\n'))
-            rest++;
-        int dateline_here = 0;
-        {
-            ng_meta tmp;
-            int a, b, c;
-            memset(&tmp, 0, sizeof tmp);
-            dateline_here = read_dateline(&tmp, t, i, len, &a, &b, &c) != 0;
-        }
-        if (e > i && rest < len && e - i < 300 && last != '.' && last != '?' && last != '!' &&
-            last != ':' && last != ';' && last != ',' && !dateline_here &&
-            !(last == '"' && e - i >= 2 && (t[e - 2] == '.' || t[e - 2] == '?'))) {
-            m->title_off = i;
-            m->title_len = e - i;
-            i = rest;
-        }
+    e = line_end;
+    while (e > i && t[e - 1] == ' ')
+        e--;
+    char last = e > i ? t[e - 1] : '.';
+    rest = line_end;
+    while (rest < len && (t[rest] == ' ' || t[rest] == '\n'))
+        rest++;
+    ng_meta tmp;
+    int a, b, c;
+    memset(&tmp, 0, sizeof tmp);
+    int dateline_here = read_dateline(&tmp, t, i, len, &a, &b, &c) != 0;
+    if (e > i && rest < len && e - i < 300 && last != '.' && last != '?' && last != '!' &&
+        last != ':' && last != ';' && last != ',' && !dateline_here &&
+        !(last == '"' && e - i >= 2 && (t[e - 2] == '.' || t[e - 2] == '?'))) {
+        m->title_off = i;
+        m->title_len = e - i;
+        return rest;
     }
-    m->body_start = i;
-    /* dateline at the start of the body */
-    {
-        int dm, dd, dy;
-        size_t k = read_dateline(m, t, i, len, &dm, &dd, &dy);
-        /* a byline or a short label line may stand between the title and the dateline
-         * ("By our correspondent", "By Staff Reporter, Abuja") */
-        size_t j = i;
-        for (int skip = 0; !k && skip < 2; skip++) {
-            size_t e = j;
-            while (e < len && t[e] != '\n')
-                e++;
-            size_t s0 = j, s1 = e;
-            while (s1 > s0 && t[s1 - 1] == ' ')
-                s1--;
-            int byline = s1 - s0 >= 3 && strncmp(t + s0, "By ", 3) == 0;
-            if (e >= len || s1 - s0 > 80 ||
-                (!byline && s1 > s0 && (t[s1 - 1] == '.' || t[s1 - 1] == '"')))
-                break;
-            while (e < len && (t[e] == ' ' || t[e] == '\n'))
-                e++;
-            j = e;
-            k = read_dateline(m, t, e, len, &dm, &dd, &dy);
-        }
-        if (k) {
-            m->body_start = k;
-            if (!m->date[0] && dm) {
-                int year = dy;
-                if (!year) year = max_year(t, len);
-                /* a dateline's day that its month does not have ("Sep 31"): no date */
-                if (year && ng_date__valid(year, dm, dd)) ng_date__format(m->date, year, dm, dd);
-            }
-        }
+    return i;
+}
+
+/* The dateline at the start of the body t[i..], also after a byline or a short label line
+ * ("By our correspondent", "By Staff Reporter, Abuja"): the body then starts after it, and a
+ * dateline's date is the article's when none was given (a year it lacks is the largest year
+ * the text names; a day its month lacks, "Sep 31", gives no date). */
+static void read_body_dateline(ng_meta *m, const char *t, size_t i, size_t len)
+{
+    int dm, dd, dy;
+    size_t k = read_dateline(m, t, i, len, &dm, &dd, &dy), j = i;
+    for (int skip = 0; !k && skip < 2; skip++) {
+        size_t e = j;
+        while (e < len && t[e] != '\n')
+            e++;
+        size_t s0 = j, s1 = e;
+        while (s1 > s0 && t[s1 - 1] == ' ')
+            s1--;
+        int byline = s1 - s0 >= 3 && strncmp(t + s0, "By ", 3) == 0;
+        if (e >= len || s1 - s0 > 80 ||
+            (!byline && s1 > s0 && (t[s1 - 1] == '.' || t[s1 - 1] == '"')))
+            break;
+        while (e < len && (t[e] == ' ' || t[e] == '\n'))
+            e++;
+        j = e;
+        k = read_dateline(m, t, e, len, &dm, &dd, &dy);
     }
-    (void)have_header;
+    if (!k) return;
+    m->body_start = k;
+    if (!m->date[0] && dm) {
+        int year = dy;
+        if (!year) year = max_year(t, len);
+        if (year && ng_date__valid(year, dm, dd)) ng_date__format(m->date, year, dm, dd);
+    }
+}
+
+void ng_meta__read(ng_meta *m, const char *t, size_t len, const char *given_date)
+{
+    size_t i = 0;
+    int y, mo, d;
+    memset(m, 0, sizeof m[0]);
+    if (given_date && ng_date_parse(given_date, &y, &mo, &d))
+        ng_date__format(m->date, y, mo, d);
+    while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t'))
+        i++;
+    i = read_header(m, t, i, len);
+    m->body_start = i = read_title(m, t, i, len);
+    read_body_dateline(m, t, i, len);
 }
