@@ -104,25 +104,10 @@ static int is_spaced_dash(uint32_t cp)
     return cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015 || cp == 0x2212;
 }
 
-/* Emits one decoded code point with normalization. `next` is the following code point
- * (0 at the end); only dashes look at it. */
-static int emit(ng_buf *b, uint32_t cp, uint32_t next)
+/* The ASCII character a quote, prime, guillemet, angle quote or unbreakable hyphen becomes,
+ * 0 for any other code point. */
+static char plain_mark(uint32_t cp)
 {
-    if (room(b, 4) < 0) return NG_ENOMEM;
-    if (cp == '\r') {
-        put1(b, '\n');
-        return NG_OK;
-    }
-    if (cp == '\n') {
-        put1(b, '\n');
-        return NG_OK;
-    }
-    if (is_space_cp(cp)) {
-        put1(b, ' ');
-        return NG_OK;
-    }
-    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) return NG_OK; /* controls */
-    if (cp == 0xAD || cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060) return NG_OK;
     switch (cp) {
     case 0x2018:
     case 0x2019:
@@ -131,8 +116,7 @@ static int emit(ng_buf *b, uint32_t cp, uint32_t next)
     case 0x2032:
     case 0x02BC:
     case 0x00B4:
-        put1(b, '\'');
-        return NG_OK;
+        return '\'';
     case 0x201C:
     case 0x201D:
     case 0x201E:
@@ -140,38 +124,56 @@ static int emit(ng_buf *b, uint32_t cp, uint32_t next)
     case 0x00AB:
     case 0x00BB:
     case 0x2033:
-        put1(b, '"');
-        return NG_OK;
+        return '"';
     case 0x2039:
-        put1(b, '<');
-        return NG_OK;
+        return '<';
     case 0x203A:
-        put1(b, '>');
-        return NG_OK;
+        return '>';
     case 0x2010:
     case 0x2011:
-        put1(b, '-');
-        return NG_OK;
-    case 0x2026:
-        put1(b, '.');
-        put1(b, '.');
-        put1(b, '.');
-        return NG_OK;
+        return '-';
     default:
-        break;
+        return 0;
     }
-    if (is_spaced_dash(cp)) {
-        /* a dash between digits is a range: keep it tight; elsewhere space it */
-        if ((cp == 0x2013 || cp == 0x2012) && is_digit_at_end(b) && next >= '0' && next <= '9') {
-            put1(b, '-');
-            return NG_OK;
-        }
-        if (b->len && b->ptr[b->len - 1] != ' ' && b->ptr[b->len - 1] != '\n') put1(b, ' ');
+}
+
+/* A dash: between digits a range, kept tight; elsewhere spaced. */
+static void put_dash(ng_buf *b, uint32_t cp, uint32_t next)
+{
+    if ((cp == 0x2013 || cp == 0x2012) && is_digit_at_end(b) && next >= '0' && next <= '9') {
         put1(b, '-');
-        if (next != ' ' && next != '\n' && next != 0 && !is_space_cp(next)) put1(b, ' ');
-        return NG_OK;
+        return;
     }
-    put_cp(b, cp);
+    if (b->len && b->ptr[b->len - 1] != ' ' && b->ptr[b->len - 1] != '\n') put1(b, ' ');
+    put1(b, '-');
+    if (next != ' ' && next != '\n' && next != 0 && !is_space_cp(next)) put1(b, ' ');
+}
+
+/* Emits one decoded code point with normalization. `next` is the following code point
+ * (0 at the end); only dashes look at it. */
+static int emit(ng_buf *b, uint32_t cp, uint32_t next)
+{
+    char c;
+    if (room(b, 4) < 0) return NG_ENOMEM;
+    if (cp == '\r' || cp == '\n') {
+        put1(b, '\n');
+    } else if (is_space_cp(cp)) {
+        put1(b, ' ');
+    } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+        /* controls */
+    } else if (cp == 0xAD || cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060) {
+        /* soft hyphen, byte-order mark, zero-width characters */
+    } else if ((c = plain_mark(cp)) != 0) {
+        put1(b, c);
+    } else if (cp == 0x2026) {
+        put1(b, '.');
+        put1(b, '.');
+        put1(b, '.');
+    } else if (is_spaced_dash(cp)) {
+        put_dash(b, cp, next);
+    } else {
+        put_cp(b, cp);
+    }
     return NG_OK;
 }
 
@@ -181,11 +183,11 @@ static int plain_ascii(unsigned c)
     return c >= 0x20 && c < 0x7F;
 }
 
-int ng_clean__decode(ng_buf *out, const char *raw, size_t len, ng_clean_stats *st)
+/* Is the text Windows-1252 rather than UTF-8? When its invalid bytes outnumber its valid
+ * multi-byte sequences. */
+static int looks_cp1252(const unsigned char *s, size_t len)
 {
-    const unsigned char *s = (const unsigned char *)raw;
     size_t invalid = 0, multi = 0, i;
-    memset(st, 0, sizeof *st);
     for (i = 0; i < len;) {
         uint32_t cp;
         /* ASCII runs, eight bytes at a time */
@@ -209,52 +211,82 @@ int ng_clean__decode(ng_buf *out, const char *raw, size_t len, ng_clean_stats *s
         if (n > 1) multi++;
         i += n;
     }
-    st->cp1252 = invalid > 0 && invalid > multi;
+    return invalid > 0 && invalid > multi;
+}
+
+/* The Windows-1252 character at s[i] (*next: the following one, 0 at the end). */
+static uint32_t cp1252_at(const unsigned char *s, size_t i, size_t len, uint32_t *next,
+                          ng_clean_stats *st)
+{
+    unsigned c = s[i];
+    uint32_t cp = c;
+    if (c >= 0x80 && c < 0xA0) {
+        cp = cp1252_hi[c - 0x80];
+        if (!cp) {
+            cp = 0xFFFD;
+            st->bad_bytes++;
+        }
+    }
+    if (i + 1 < len) {
+        unsigned c2 = s[i + 1];
+        *next = (c2 >= 0x80 && c2 < 0xA0) ? cp1252_hi[c2 - 0x80] : c2;
+    }
+    return cp;
+}
+
+/* Copies the run of printable ASCII at s[i] (it passes the normalization unchanged);
+ * returns its end. */
+static size_t copy_ascii(ng_buf *out, const unsigned char *s, size_t i, size_t len)
+{
+    size_t j = i + 1;
+    /* eight bytes at a time while all are in 0x20..0x7E */
+    for (; j + 8 <= len; j += 8) {
+        const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+        uint64_t x;
+        memcpy(&x, s + j, 8);
+        if (((x - ones * 0x20) & ~x & highs) || (((x + ones) | x) & highs)) break;
+    }
+    while (j < len && plain_ascii(s[j]))
+        j++;
+    if (room(out, j - i) < 0) return 0;
+    memcpy(out->ptr + out->len, s + i, j - i);
+    out->len += j - i;
+    return j;
+}
+
+/* The UTF-8 character at s[i]: *n gets its length (an invalid byte is U+FFFD, one byte);
+ * *next the following one when it is a dash (U+FFFD when that is invalid), else 0. */
+static uint32_t utf8_at(const unsigned char *s, size_t i, size_t len, size_t *n, uint32_t *next,
+                        ng_clean_stats *st)
+{
+    uint32_t cp;
+    *n = utf8_valid(s + i, len - i, &cp);
+    if (!*n) {
+        *n = 1;
+        cp = 0xFFFD;
+        st->bad_bytes++;
+    }
+    if (is_spaced_dash(cp) && i + *n < len && !utf8_valid(s + i + *n, len - i - *n, next))
+        *next = 0xFFFD;
+    return cp;
+}
+
+int ng_clean__decode(ng_buf *out, const char *raw, size_t len, ng_clean_stats *st)
+{
+    const unsigned char *s = (const unsigned char *)raw;
+    memset(st, 0, sizeof *st);
+    st->cp1252 = looks_cp1252(s, len);
     if (ng_buf_grow(out, len + len / 8 + 16) < 0) return NG_ENOMEM;
-    for (i = 0; i < len;) {
+    for (size_t i = 0; i < len;) {
         uint32_t cp, next = 0;
-        size_t n;
+        size_t n = 1;
         if (st->cp1252) {
-            unsigned c = s[i];
-            n = 1;
-            if (c >= 0x80 && c < 0xA0) {
-                cp = cp1252_hi[c - 0x80];
-                if (!cp) {
-                    cp = 0xFFFD;
-                    st->bad_bytes++;
-                }
-            } else
-                cp = c;
-            if (i + 1 < len) {
-                unsigned c2 = s[i + 1];
-                next = (c2 >= 0x80 && c2 < 0xA0) ? cp1252_hi[c2 - 0x80] : c2;
-            }
+            cp = cp1252_at(s, i, len, &next, st);
+        } else if (plain_ascii(s[i])) {
+            if (!(i = copy_ascii(out, s, i, len))) return NG_ENOMEM;
+            continue;
         } else {
-            if (plain_ascii(s[i])) {
-                size_t j = i + 1;
-                /* eight bytes at a time while all are in 0x20..0x7E */
-                for (; j + 8 <= len; j += 8) {
-                    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-                    uint64_t x;
-                    memcpy(&x, s + j, 8);
-                    if (((x - ones * 0x20) & ~x & highs) || (((x + ones) | x) & highs)) break;
-                }
-                while (j < len && plain_ascii(s[j]))
-                    j++;
-                if (room(out, j - i) < 0) return NG_ENOMEM;
-                memcpy(out->ptr + out->len, s + i, j - i);
-                out->len += j - i;
-                i = j;
-                continue;
-            }
-            n = utf8_valid(s + i, len - i, &cp);
-            if (!n) {
-                n = 1;
-                cp = 0xFFFD;
-                st->bad_bytes++;
-            }
-            if (is_spaced_dash(cp) && i + n < len && !utf8_valid(s + i + n, len - i - n, &next))
-                next = 0xFFFD;
+            cp = utf8_at(s, i, len, &n, &next, st);
         }
         if (cp == '\r' && i + n < len && s[i + n] == '\n') {
             i += n;
@@ -262,9 +294,7 @@ int ng_clean__decode(ng_buf *out, const char *raw, size_t len, ng_clean_stats *s
         }
         if (cp == 0) { /* a NUL byte is never text: counted, and kept apart as a space */
             st->bad_bytes++;
-            if (emit(out, ' ', next) < 0) return NG_ENOMEM;
-            i += n;
-            continue;
+            cp = ' ';
         }
         if (emit(out, cp, next) < 0) return NG_ENOMEM;
         i += n;
@@ -369,61 +399,68 @@ static int is_caption_credit(const char *line, size_t n)
     return count_words(line, n) <= 20;
 }
 
+/* Does a boilerplate rule match the folded line l (ln bytes)? *rest is set when the rule
+ * blanks every line after it too. */
+static int rule_matches(const ng_lexicon *lex, const char *l, size_t ln, int *rest)
+{
+    /* compare without final punctuation */
+    size_t lt = ln;
+    while (lt && (l[lt - 1] == '.' || l[lt - 1] == ':' || l[lt - 1] == '!' || l[lt - 1] == ' '))
+        lt--;
+    size_t words = count_words_upto(l, ln, 81);
+    int contains = -1; /* may_contain(), computed when first needed */
+    for (size_t r = 0; lex && ln && r < lex->n_bp; r++) {
+        const char *p = lex->bp[r].pattern;
+        size_t pn = lex->bp[r].len;
+        switch (lex->bp[r].match) {
+        case NG_BP_EXACT:
+            if (lt == pn && memcmp(l, p, pn) == 0) return 1;
+            break;
+        case NG_BP_PREFIX:
+            if (words <= 12 && ln >= pn && memcmp(l, p, pn) == 0) return 1;
+            break;
+        case NG_BP_CONTAINS:
+            if (words > 80) break;
+            if (contains < 0) contains = may_contain(lex, l, ln);
+            if (contains && strstr(l, p) != NULL) return 1;
+            break;
+        case NG_BP_REST:
+            if (ln >= pn && memcmp(l, p, pn) == 0) return *rest = 1;
+            break;
+        }
+    }
+    return 0;
+}
+
+/* Blanks text[i, e) (offsets kept); counts the line when it had text. */
+static void blank_line(char *text, size_t i, size_t e, ng_clean_stats *st)
+{
+    int nonblank = 0;
+    for (size_t k = i; k < e; k++) {
+        if (text[k] != ' ') nonblank = 1;
+        text[k] = ' ';
+    }
+    if (nonblank && st) st->boiler_lines++;
+}
+
 void ng_clean__boilerplate(const ng_lexicon *lex, char *text, size_t len, ng_clean_stats *st)
 {
     size_t i = 0;
     ng_buf f = NG_BUF_INIT;
     int rest = 0;
     while (i < len) {
-        size_t e = i;
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - text) : len;
         int kill = rest;
-        {
-            const char *nl = memchr(text + i, '\n', len - i);
-            e = nl ? (size_t)(nl - text) : len;
-        }
         if (!kill) {
             ng_buf_clear(&f);
             ng_text_fold(&f, text + i, e - i);
             const char *l = f.ptr ? f.ptr : "";
             size_t ln = f.len;
-            /* compare without final punctuation */
-            size_t lt = ln;
-            while (lt &&
-                   (l[lt - 1] == '.' || l[lt - 1] == ':' || l[lt - 1] == '!' || l[lt - 1] == ' '))
-                lt--;
-            size_t words = count_words_upto(l, ln, 81);
-            int contains = -1; /* may_contain(), computed when first needed */
-            for (size_t r = 0; lex && ln && r < lex->n_bp && !kill; r++) {
-                const char *p = lex->bp[r].pattern;
-                size_t pn = lex->bp[r].len;
-                switch (lex->bp[r].match) {
-                case NG_BP_EXACT:
-                    kill = lt == pn && memcmp(l, p, pn) == 0;
-                    break;
-                case NG_BP_PREFIX:
-                    kill = words <= 12 && ln >= pn && memcmp(l, p, pn) == 0;
-                    break;
-                case NG_BP_CONTAINS:
-                    if (words > 80) break;
-                    if (contains < 0) contains = may_contain(lex, l, ln);
-                    kill = contains && strstr(l, p) != NULL;
-                    break;
-                case NG_BP_REST:
-                    if (ln >= pn && memcmp(l, p, pn) == 0) kill = rest = 1;
-                    break;
-                }
-            }
-            if (!kill && ln && is_breadcrumb(l, ln)) kill = 1;
-            if (!kill && ln && is_caption_credit(text + i, e - i)) kill = 1;
+            kill = rule_matches(lex, l, ln, &rest) || (ln && is_breadcrumb(l, ln)) ||
+                   (ln && is_caption_credit(text + i, e - i));
         }
-        if (kill) {
-            int nonblank = 0;
-            for (size_t k = i; k < e; k++) {
-                if (text[k] != ' ') nonblank = 1;
-                text[k] = ' ';
-            }
-            if (nonblank && st) st->boiler_lines++;
-        }
+        if (kill) blank_line(text, i, e, st);
         i = e + 1;
     }
     ng_buf_free(&f);

@@ -185,7 +185,7 @@ static uint32_t name_bytes(const ng_work *w, uint32_t m)
 
 /* The article's candidates while people are decided. */
 typedef struct resolver {
-    cand *cs;         /* the candidates with a name, in text order */
+    cand *cs; /* the candidates with a name, in text order */
     size_t n;
     int32_t *cand_of; /* mention -> candidate, -1 */
     pidx x;           /* name words of the people so far */
@@ -295,7 +295,8 @@ static int recency(ng_work *w, resolver *r)
 {
     size_t n = r->n + w->n_people + 1;
     if (!w->n_people && !r->n) return NG_OK;
-    if (!(r->last = ng_malloc(n * sizeof *r->last)) || !(r->first = ng_malloc(n * sizeof *r->first)))
+    if (!(r->last = ng_malloc(n * sizeof *r->last)) ||
+        !(r->first = ng_malloc(n * sizeof *r->first)))
         return NG_ENOMEM;
     for (size_t p = 0; p < n; p++) {
         r->last[p] = -1;
@@ -321,10 +322,10 @@ static int32_t single_word_person(const ng_work *w, const resolver *r, const can
         int32_t p = r->x.e[e].person;
         const cand *pc = &r->cs[r->cand_of[w->people[p].name_m]];
         int32_t pos = r->x.e[e].pos;
-        long score =
-            (pos > 0 ? 1L << 40 : 0) +
-            (r->last[p] >= 0 ? ((long)r->last[p] + 2) << 2 : (r->first[p] > (int32_t)m->sent ? 4 : 0)) +
-            (pos == (int32_t)pc->n - 1 ? 1 : 0);
+        long score = (pos > 0 ? 1L << 40 : 0) +
+                     (r->last[p] >= 0 ? ((long)r->last[p] + 2) << 2
+                                      : (r->first[p] > (int32_t)m->sent ? 4 : 0)) +
+                     (pos == (int32_t)pc->n - 1 ? 1 : 0);
         if (score > best_score || (score == best_score && p < best)) {
             best_score = score;
             best = p;
