@@ -50,13 +50,86 @@ static int32_t dateline_state(const ng_lexicon *lex, const char *city)
     return st;
 }
 
+/* The doc's title (the reader's, else the text's headline) and URL. */
+static int doc_title_url(ng_doc *doc, const ng_work *w, const ng_article *article)
+{
+    char *title = NULL;
+    if (article->title && *article->title)
+        title = ng_strdup(article->title);
+    else if (w->meta.title_len)
+        title = ng_strndup(w->text + w->meta.title_off, w->meta.title_len);
+    if (title) {
+        free(doc->title);
+        doc->title = title;
+    } else if ((article->title && *article->title) || w->meta.title_len) {
+        return NG_ENOMEM;
+    }
+    if (article->url) {
+        char *url = ng_strdup(article->url);
+        if (!url) return NG_ENOMEM;
+        free(doc->url);
+        doc->url = url;
+    }
+    return NG_OK;
+}
+
+/* Sentences and their tokens (at most NG_MAX_SENTENCE_TOKENS per sentence: the rule engine
+ * looks at no more), with each token's word classes (the rules ask for them many times). */
+static int sentences(ng_work *w)
+{
+    ng_span *spans = NULL;
+    size_t n_spans = 0;
+    int error;
+    if ((error = ng_split__sentences(&spans, &n_spans, w->lex, w->text, w->len, &w->meta)) < 0)
+        goto cleanup;
+    if (n_spans && !(w->sents = ng_calloc(n_spans, sizeof *w->sents))) {
+        error = NG_ENOMEM;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n_spans; i++) {
+        ng_wsent *se = &w->sents[w->n_sents];
+        se->off = spans[i].off;
+        se->len = spans[i].len;
+        se->headline = spans[i].headline;
+        se->tok0 = (uint32_t)w->tk.n;
+        if ((error = ng_tok__run(&w->tk, w->lex, w->text, se->off, se->len)) < 0) goto cleanup;
+        se->ntok = (uint32_t)(w->tk.n - se->tok0);
+        if (se->ntok > NG_MAX_SENTENCE_TOKENS) {
+            w->tk.n = se->tok0 + NG_MAX_SENTENCE_TOKENS;
+            se->ntok = NG_MAX_SENTENCE_TOKENS;
+        }
+        w->n_sents++;
+    }
+    for (size_t i = 0; i < w->tk.n; i++)
+        w->tk.v[i].bits = ng_lex__word_bits(w->lex, w->tk.v[i].h);
+cleanup:
+    free(spans);
+    return error;
+}
+
+/* Pass 1 (mentions), people, pass 2 (the engine), and the doc. */
+static int passes(ng_work *w, ng_doc *doc)
+{
+    const ng_lexicon *lex = w->lex;
+    int error;
+    if (lex->n_ents && !(w->lex_actor = ng_malloc(lex->n_ents * sizeof *w->lex_actor)))
+        return NG_ENOMEM;
+    for (size_t i = 0; i < lex->n_ents; i++)
+        w->lex_actor[i] = -1;
+    w->dateline_state = dateline_state(lex, w->meta.dateline_city);
+    for (uint32_t s = 0; s < w->n_sents; s++)
+        if ((error = ng_mentions__sentence(w, s)) < 0) return error;
+    if ((error = ng_mentions__acronyms(w)) < 0) return error;
+    if ((error = ng_people__resolve(w)) < 0) return error;
+    if ((error = ng_engine__run(w)) < 0) return error;
+    return ng_actors__to_doc(w, doc);
+}
+
 int ng_extract_article(ng_doc **out, const ng_lexicon *lex, const ng_article *article)
 {
     ng_work w;
     ng_buf clean = NG_BUF_INIT;
     ng_clean_stats st;
-    ng_span *spans = NULL;
-    size_t n_spans = 0;
     ng_doc *doc = NULL;
     int error;
     *out = NULL;
@@ -76,74 +149,14 @@ int ng_extract_article(ng_doc **out, const ng_lexicon *lex, const ng_article *ar
     ng_meta__read(&w.meta, w.text, w.len, article->date);
     if (!ng_date_parse(w.meta.date, &w.y, &w.m, &w.d)) w.y = w.m = w.d = 0;
     memcpy(doc->date, w.meta.date, sizeof doc->date);
-    {
-        char *title = NULL;
-        if (article->title && *article->title)
-            title = ng_strdup(article->title);
-        else if (w.meta.title_len)
-            title = ng_strndup(w.text + w.meta.title_off, w.meta.title_len);
-        if (title) {
-            free(doc->title);
-            doc->title = title;
-        } else if ((article->title && *article->title) || w.meta.title_len) {
-            error = NG_ENOMEM;
-            goto cleanup;
-        }
-        if (article->url) {
-            char *url = ng_strdup(article->url);
-            if (!url) {
-                error = NG_ENOMEM;
-                goto cleanup;
-            }
-            free(doc->url);
-            doc->url = url;
-        }
-    }
-    /* sentences and tokens */
-    if ((error = ng_split__sentences(&spans, &n_spans, lex, w.text, w.len, &w.meta)) < 0)
-        goto cleanup;
-    if (n_spans && !(w.sents = ng_calloc(n_spans, sizeof *w.sents))) {
-        error = NG_ENOMEM;
-        goto cleanup;
-    }
-    for (size_t i = 0; i < n_spans; i++) {
-        ng_wsent *se = &w.sents[w.n_sents];
-        se->off = spans[i].off;
-        se->len = spans[i].len;
-        se->headline = spans[i].headline;
-        se->tok0 = (uint32_t)w.tk.n;
-        if ((error = ng_tok__run(&w.tk, lex, w.text, se->off, se->len)) < 0) goto cleanup;
-        se->ntok = (uint32_t)(w.tk.n - se->tok0);
-        if (se->ntok > NG_MAX_SENTENCE_TOKENS) {
-            /* the rule engine looks at most at this many tokens of one sentence */
-            w.tk.n = se->tok0 + NG_MAX_SENTENCE_TOKENS;
-            se->ntok = NG_MAX_SENTENCE_TOKENS;
-        }
-        w.n_sents++;
-    }
+    if ((error = doc_title_url(doc, &w, article)) < 0) goto cleanup;
+    if ((error = sentences(&w)) < 0) goto cleanup;
     doc->n_sentences = (uint32_t)w.n_sents;
-    /* word classes once per token (the rules ask for them many times) */
-    for (size_t i = 0; i < w.tk.n; i++)
-        w.tk.v[i].bits = ng_lex__word_bits(lex, w.tk.v[i].h);
-    if (lex->n_ents && !(w.lex_actor = ng_malloc(lex->n_ents * sizeof *w.lex_actor))) {
-        error = NG_ENOMEM;
-        goto cleanup;
-    }
-    for (size_t i = 0; i < lex->n_ents; i++)
-        w.lex_actor[i] = -1;
-    w.dateline_state = dateline_state(lex, w.meta.dateline_city);
-    /* pass 1, people, pass 2 */
-    for (uint32_t s = 0; s < w.n_sents; s++)
-        if ((error = ng_mentions__sentence(&w, s)) < 0) goto cleanup;
-    if ((error = ng_mentions__acronyms(&w)) < 0) goto cleanup;
-    if ((error = ng_people__resolve(&w)) < 0) goto cleanup;
-    if ((error = ng_engine__run(&w)) < 0) goto cleanup;
-    if ((error = ng_actors__to_doc(&w, doc)) < 0) goto cleanup;
+    if ((error = passes(&w, doc)) < 0) goto cleanup;
     *out = doc;
     doc = NULL;
 cleanup:
     work_free(&w);
-    free(spans);
     ng_buf_free(&clean);
     ng_doc_free(doc);
     return error;
