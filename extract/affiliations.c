@@ -179,10 +179,11 @@ static int pending_ok(const ng_work *w, const cstate *cs, const pending_affil *p
     if (st < 0 || w->actors[st].type != NG_ETYPE_STATE) return 0;
     for (uint32_t i = 0; i < p->n_excl; i++)
         if (p->excl[i] == st) return 0;
-    /* nobody meets, signs with or condemns their own state (or its people) */
+    /* nobody meets, signs with or condemns their own state (or its people): no edge of a
+     * counterpart trigger */
     for (size_t r = 0; r < w->n_rels; r++) {
         const ng_wrel *x = &w->rels[r];
-        if (x->rel != NG_REL_MET && x->rel != NG_REL_SIGNED && x->rel != NG_REL_CONDEMNED) continue;
+        if (!x->counterpart) continue;
         int32_t other = x->src == p->actor ? x->dst : x->dst == p->actor ? x->src : -1;
         if (other < 0) continue;
         if (other == st ||
@@ -220,19 +221,19 @@ static uint64_t title_head(const ng_work *w, int32_t title)
     return r;
 }
 
-/* Affiliations decided at the end also rule out relations a person cannot have with the
- * state they act for: meeting or signing with it, condemning it. */
+/* Affiliations decided at the end also rule out the edges of counterpart triggers between a
+ * person and the state they act for (meeting or signing with it, condemning it; the other
+ * way round only in a symmetric relation). */
 void ng_affil__drop_own_state(ng_work *w)
 {
     size_t k = 0;
     for (size_t r = 0; r < w->n_rels; r++) {
         const ng_wrel *x = &w->rels[r];
-        int own = 0;
-        if (x->rel == NG_REL_MET || x->rel == NG_REL_SIGNED || x->rel == NG_REL_CONDEMNED)
-            own =
-                (w->actors[x->src].type == NG_ETYPE_PERSON && w->actors[x->src].affil == x->dst) ||
-                (w->actors[x->dst].type == NG_ETYPE_PERSON && w->actors[x->dst].affil == x->src &&
-                 x->rel != NG_REL_CONDEMNED);
+        int own =
+            x->counterpart &&
+            ((w->actors[x->src].type == NG_ETYPE_PERSON && w->actors[x->src].affil == x->dst) ||
+             (w->actors[x->dst].type == NG_ETYPE_PERSON && w->actors[x->dst].affil == x->src &&
+              ng_relinfo__symmetric(x->rel)));
         if (!own) w->rels[k++] = *x;
     }
     w->n_rels = k;
@@ -251,7 +252,7 @@ int ng_affil__resolve_pending(ng_work *w, cstate *cs)
          * which state a president leads */
         int done = pa->affil >= 0 && w->actors[pa->affil].type == NG_ETYPE_STATE;
         for (size_t r = 0; r < w->n_rels && !done; r++)
-            if (w->rels[r].src == p->actor && w->rels[r].rel == NG_REL_AFFILIATED_WITH &&
+            if (w->rels[r].src == p->actor && w->rels[r].rel == ng_relinfo__affiliation() &&
                 w->actors[w->rels[r].dst].type == NG_ETYPE_STATE)
                 done = 1;
         if (done) continue;
@@ -286,7 +287,8 @@ int ng_affil__resolve_pending(ng_work *w, cstate *cs)
         if (st < 0) continue;
         pa->affil = st;
         w->actors[st].emit = 1;
-        if ((error = ng_emit__add(w, p->actor, st, NG_REL_AFFILIATED_WITH, p->sent, p->date)) < 0)
+        if ((error =
+                 ng_emit__add(w, p->actor, st, ng_relinfo__affiliation(), 0, p->sent, p->date)) < 0)
             return error;
     }
     return NG_OK;
@@ -332,7 +334,7 @@ static int affiliate(ng_work *w, const sctx *c, const ng_mention *m, int32_t a)
 {
     w->actors[a].emit = 1;
     if (!w->actors[a].mentions) w->actors[a].mentions = 1;
-    return ng_emit__add(w, m->actor, a, NG_REL_AFFILIATED_WITH, c->s,
+    return ng_emit__add(w, m->actor, a, ng_relinfo__affiliation(), 0, c->s,
                         ng_sentdates__nearest(w, c, m->t0));
 }
 

@@ -67,10 +67,17 @@ int ng_engine__run(ng_work *w)
 {
     cstate cs;
     sctx c;
+    size_t n_rel = ng_relinfo__count();
     int error = NG_OK;
     memset(&cs, 0, sizeof cs);
     memset(&c, 0, sizeof c);
-    if (!(cs.sent_person = ng_malloc((w->n_sents + 1) * sizeof *cs.sent_person))) return NG_ENOMEM;
+    if (!(cs.sent_person = ng_malloc((w->n_sents + 1) * sizeof *cs.sent_person)) ||
+        !(cs.last = ng_calloc(n_rel, sizeof *cs.last)) ||
+        !(c.best = ng_malloc(n_rel * sizeof *c.best)) ||
+        !(c.rel_end = ng_malloc(n_rel * sizeof *c.rel_end))) {
+        error = NG_ENOMEM;
+        goto cleanup;
+    }
     for (size_t i = 0; i <= w->n_sents; i++)
         cs.sent_person[i] = -1;
     /* the body in order, the headline last (it names what the body explains) */
@@ -88,8 +95,11 @@ cleanup:
     free(cs.nw);
     free(cs.pend);
     free(cs.sent_person);
+    free(cs.last);
     free(c.u);
     free(c.g);
     free(c.acts);
+    free(c.best);
+    free(c.rel_end);
     return error;
 }

@@ -9,7 +9,8 @@
  * named, the latest lists, the pending affiliations, the last object of each relation.
  *
  * Private to the engine's files (engine.c, units.c, coref.c, recent.c, groups.c, triggers.c,
- * subject.c, object.c, modality.c, relation.c, emit.c, affiliations.c, sentdates.c). Every
+ * subject.c, object.c, modality.c, relation.c, emit.c, relinfo.c, affiliations.c,
+ * sentdates.c). Every
  * array here is malloc'ed by the engine and freed by ng_engine__run before it returns.
  */
 #ifndef NG_ENGINE_H
@@ -48,6 +49,13 @@ typedef struct dated {
     char date[11];
 } dated;
 
+/* The longest match of a relation's triggers at a token (triggers.c). */
+typedef struct match {
+    int32_t trig; /* trigger index, -1 none */
+    uint32_t end;
+    int32_t gap; /* a possessive group inside the pattern's gap, -1 */
+} match;
+
 /* One sentence: tokens [a, b) of sentence s. */
 typedef struct sctx {
     uint32_t s, a, b;
@@ -63,6 +71,8 @@ typedef struct sctx {
     int32_t last_subj;                  /* group of the latest trigger's subject */
     int32_t pair_s[GMAX], pair_o[GMAX]; /* partners of this sentence's meetings */
     uint32_t n_pair;
+    match *best;       /* triggers.c: per relation (ng_relinfo__count) */
+    uint32_t *rel_end; /* triggers.c: per relation */
 } sctx;
 
 /* A list of actors named together, for "they" and "the two sides". */
@@ -99,6 +109,12 @@ typedef struct name_word {
     uint32_t mentions;
 } name_word;
 
+/* The latest edges of a relation: their subjects and objects. */
+typedef struct last_edges {
+    int32_t obj[GMAX], subj[GMAX];
+    uint32_t n, ns, sent;
+} last_edges;
+
 /* The article so far. */
 typedef struct cstate {
     name_word *nw; /* the people's name words (units.c), built on first use */
@@ -120,9 +136,7 @@ typedef struct cstate {
     int n_gov;
     int ring_pos, ring_n;
     int32_t *sent_person; /* first person actor of each sentence, -1 */
-    /* the last subjects and objects of each relation, for a trigger without an object */
-    int32_t ell_obj[NG_REL__COUNT][GMAX], ell_subj[NG_REL__COUNT][GMAX];
-    uint32_t ell_n[NG_REL__COUNT], ell_ns[NG_REL__COUNT], ell_sent[NG_REL__COUNT];
+    last_edges *last;     /* per relation (ng_relinfo__count): for a trigger without an object */
     uint32_t cur_sent;
 } cstate;
 
@@ -196,13 +210,25 @@ int ng_object__has_direct(const ng_trigger *tr);
 int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t ts, uint32_t te,
                         int noun);
 
-/* emit.c: edges. ng_emit__add keeps one edge per (source, target, relation) and sentence. */
-int ng_emit__add(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_t sent, const char *date);
-int ng_emit__types_ok(const ng_work *w, ng_rel rel, int32_t s, int32_t o);
-int ng_emit__pairs(ng_work *w, const sctx *c, ng_rel rel, const int32_t *s, uint32_t ns,
+/* emit.c: edges. `flags` are the trigger's (NG_TRF_COUNTERPART rules them), 0 for the edges
+ * the engine gives itself. ng_emit__add keeps one edge per (source, target, relation) and
+ * sentence; the others first check ng_emit__types_ok. */
+int ng_emit__add(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_t flags, uint32_t sent,
+                 const char *date);
+int ng_emit__types_ok(const ng_work *w, ng_rel rel, uint32_t flags, int32_t s, int32_t o);
+int ng_emit__pairs(ng_work *w, ng_rel rel, uint32_t flags, const int32_t *s, uint32_t ns,
                    const int32_t *o, uint32_t no, uint32_t sent, const char *date);
-int ng_emit__within(ng_work *w, const sctx *c, ng_rel rel, const group *g, uint32_t sent,
-                    const char *date);
+int ng_emit__within(ng_work *w, const sctx *c, ng_rel rel, uint32_t flags, const group *g,
+                    uint32_t sent, const char *date);
+
+/* relinfo.c: the one place the engine asks what a relation is. */
+size_t ng_relinfo__count(void);
+int ng_relinfo__symmetric(ng_rel rel);
+/* Does the relation join an actor of type `subject` to one of type `object`? */
+int ng_relinfo__joins(ng_rel rel, ng_etype subject, ng_etype object);
+/* The relation "ORG (A, B, C)" gives (A, B, C members of ORG), and the one of titles. */
+ng_rel ng_relinfo__membership(void);
+ng_rel ng_relinfo__affiliation(void);
 
 /* affiliations.c */
 int ng_affil__sentence(ng_work *w, cstate *cs, sctx *c);

@@ -223,14 +223,26 @@ typedef struct ng_lx_title {
 /* A relation trigger (triggers.csv). */
 enum { NG_TR_VERB = 0, NG_TR_NOUN };
 enum {
-    NG_TRF_INVERSE = 1 << 0,  /* the object did it to the subject ("expelled X": X withdrew) */
-    NG_TRF_POSS = 1 << 1,     /* an object "X's <noun>" counts as X ("condemned Russia's move") */
-    NG_TRF_DOC = 1 << 2,      /* needs a document word nearby (agreement, memorandum) */
-    NG_TRF_QUOTE = 1 << 3,    /* needs a quotation after the object ("called X 'illegitimate'") */
-    NG_TRF_PAIR = 1 << 4,     /* a plural subject alone gives pairs ("X and Y met") */
-    NG_TRF_SELFOBJ = 1 << 5,  /* the trigger phrase itself names the object ("the bloc of A, B") */
-    NG_TRF_ELLIPSIS = 1 << 6, /* without an object, reuse the last object of this relation */
-    NG_TRF_OBJPERSON = 1 << 7 /* the object must be a person */
+    NG_TRF_INVERSE = 1 << 0,   /* the object did it to the subject ("expelled X": X withdrew) */
+    NG_TRF_POSS = 1 << 1,      /* an object "X's <noun>" counts as X ("condemned Russia's move") */
+    NG_TRF_DOC = 1 << 2,       /* needs a document word nearby (agreement, memorandum) */
+    NG_TRF_QUOTE = 1 << 3,     /* needs a quotation after the object ("called X 'illegitimate'") */
+    NG_TRF_PAIR = 1 << 4,      /* a plural subject alone gives pairs ("X and Y met") */
+    NG_TRF_SELFOBJ = 1 << 5,   /* the trigger phrase itself names the object ("the bloc of A, B") */
+    NG_TRF_ELLIPSIS = 1 << 6,  /* without an object, reuse the last object of this relation */
+    NG_TRF_OBJPERSON = 1 << 7, /* the object must be a person (read, not used by the engine) */
+    NG_TRF_COUNTERPART = 1 << 8, /* the sides are counterparts: never a person and the state they
+                                  * act for ("a minister met Mali" is not his own Mali) */
+    NG_TRF_PARTNERS = 1 << 9,    /* its sides are the sentence's partners ("the two" later) */
+    NG_TRF_BYPARTNERS = 1 << 10, /* without sides, the sentence's partners ("resulting in the
+                                  * signing of a plan") */
+    NG_TRF_INTRANS = 1 << 11,    /* a plural subject gives pairs only with no word object after
+                                  * it ("X and Y met", not "X and Y met bankers") */
+    NG_TRF_JOURNEY = 1 << 12,    /* may be a journey: not with "for"/"with" after the object nor
+                                  * with a person as subject ("left Bamako for Moscow") */
+    NG_TRF_ALONGSIDE = 1 << 13,  /* "alongside Z" after the object: Z is a subject too */
+    NG_TRF_OWNER = 1 << 14       /* after the preposition, a possessive actor is the object
+                                  * itself, not what it owns */
 };
 #define NG_TR_MAX_SLOTS 8
 #define NG_TR_MAX_ALTS 24
@@ -504,6 +516,7 @@ typedef struct ng_wrel {
     ng_rel rel;
     uint32_t sent;
     char date[11];
+    uint8_t counterpart; /* the trigger's NG_TRF_COUNTERPART: checked again at the end */
 } ng_wrel;
 
 typedef struct ng_wsent {

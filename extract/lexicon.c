@@ -770,107 +770,145 @@ static int parse_pattern(ng_lexicon *lex, ng_trigger *t, const char *pat, char *
     return 0;
 }
 
+/* The flags column of triggers.csv (documented in data/README.md). */
+static const struct {
+    const char *name;
+    uint32_t bit;
+} trigger_flags[] = {
+    {"inverse", NG_TRF_INVERSE},
+    {"poss", NG_TRF_POSS},
+    {"doc", NG_TRF_DOC},
+    {"quote", NG_TRF_QUOTE},
+    {"pair", NG_TRF_PAIR},
+    {"selfobj", NG_TRF_SELFOBJ},
+    {"ellipsis", NG_TRF_ELLIPSIS},
+    {"objperson", NG_TRF_OBJPERSON},
+    {"counterpart", NG_TRF_COUNTERPART},
+    {"partners", NG_TRF_PARTNERS},
+    {"bypartners", NG_TRF_BYPARTNERS},
+    {"intrans", NG_TRF_INTRANS},
+    {"journey", NG_TRF_JOURNEY},
+    {"alongside", NG_TRF_ALONGSIDE},
+    {"owner", NG_TRF_OWNER},
+};
+
+/* Parses the '|'-separated flags into t->flags; on an unknown flag, *why says which ones
+ * there are and -1 is returned. */
+static int parse_flags(ng_trigger *t, const char *fl, char *why, size_t whylen)
+{
+    const size_t n_flags = sizeof trigger_flags / sizeof trigger_flags[0];
+    char buf[256];
+    char *save = NULL;
+    snprintf(buf, sizeof buf, "%s", fl);
+    for (char *p = strtok_r(buf, "|", &save); p; p = strtok_r(NULL, "|", &save)) {
+        size_t k;
+        while (*p == ' ')
+            p++;
+        if (!*p) continue;
+        for (k = 0; k < n_flags && strcmp(p, trigger_flags[k].name) != 0; k++) {
+        }
+        if (k < n_flags) {
+            t->flags |= trigger_flags[k].bit;
+            continue;
+        }
+        size_t n = (size_t)snprintf(why, whylen, "unknown flag (use");
+        for (k = 0; k < n_flags && n < whylen; k++)
+            n +=
+                (size_t)snprintf(why + n, whylen - n, "%s %s", k ? "," : "", trigger_flags[k].name);
+        if (n < whylen) snprintf(why + n, whylen - n, ")");
+        return -1;
+    }
+    return 0;
+}
+
+/* The object column: prepositions introducing the object, '-' a direct object; empty: the
+ * trigger takes no object. */
+static void parse_objects(ng_trigger *t, const char *o)
+{
+    char buf[128];
+    char *save = NULL;
+    if (!*o) t->no_object = 1;
+    snprintf(buf, sizeof buf, "%s", o);
+    for (char *p = strtok_r(buf, "|", &save); p && t->n_prep < 6; p = strtok_r(NULL, "|", &save)) {
+        while (*p == ' ')
+            p++;
+        if (strcmp(p, "-") == 0) {
+            t->prep[t->n_prep++] = 0;
+            continue;
+        }
+        ng_buf f = NG_BUF_INIT;
+        ng_text_fold(&f, p, strlen(p));
+        t->prep[t->n_prep++] = ng_x__tok_hash(f.ptr ? f.ptr : "", f.len);
+        ng_buf_free(&f);
+    }
+}
+
+/* Appends a trigger and indexes it by its first word's alternatives. */
+static int add_trigger(ng_lexicon *lex, const ng_trigger *t)
+{
+    int error;
+    if (lex->n_triggers == lex->cap_triggers) {
+        size_t nc = lex->cap_triggers ? lex->cap_triggers * 2 : 128;
+        ng_trigger *nt = ng_realloc(lex->triggers, nc * sizeof *nt);
+        if (!nt) return NG_ENOMEM;
+        lex->triggers = nt;
+        lex->cap_triggers = nc;
+    }
+    int32_t idx = (int32_t)lex->n_triggers++;
+    lex->triggers[idx] = *t;
+    if (t->n_slot > lex->max_trigger_slots) lex->max_trigger_slots = t->n_slot;
+    for (size_t a = 0; a < t->slot[0].n_alt; a++)
+        if ((error = trig_index_put(lex, t->slot[0].alt[a], idx)) < 0) return error;
+    return NG_OK;
+}
+
+/* One row of triggers.csv into *t: 0, -1 with *why when the row is bad, or an error. */
+static int parse_trigger(ng_lexicon *lex, ng_trigger *t, const csv_row *row, const int *cols,
+                         char *why, size_t whylen)
+{
+    int error;
+    memset(t, 0, sizeof *t);
+    t->next = -1;
+    if (parse_rel(&t->rel, field(row, cols[0])) < 0) {
+        snprintf(why, whylen,
+                 "unknown relation (use met, signed, withdrew, condemned, cut_ties, "
+                 "member_of, affiliated_with)");
+        return -1;
+    }
+    const char *form = field(row, cols[1]);
+    if (strcasecmp(form, "verb") == 0) {
+        t->form = NG_TR_VERB;
+    } else if (strcasecmp(form, "noun") == 0) {
+        t->form = NG_TR_NOUN;
+    } else {
+        snprintf(why, whylen, "unknown form (use verb or noun)");
+        return -1;
+    }
+    why[0] = '\0';
+    if ((error = parse_pattern(lex, t, field(row, cols[2]), why, whylen)) != 0) return error;
+    parse_objects(t, field(row, cols[3]));
+    return parse_flags(t, field(row, cols[4]), why, whylen);
+}
+
 static int load_triggers(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip,
                          void *ctx)
 {
-    static const struct {
-        const char *name;
-        uint32_t bit;
-    } flag_names[] = {{"inverse", NG_TRF_INVERSE},   {"poss", NG_TRF_POSS},
-                      {"doc", NG_TRF_DOC},           {"quote", NG_TRF_QUOTE},
-                      {"pair", NG_TRF_PAIR},         {"selfobj", NG_TRF_SELFOBJ},
-                      {"ellipsis", NG_TRF_ELLIPSIS}, {"objperson", NG_TRF_OBJPERSON}};
     const csv_row *hdr = &c->rows[0];
-    int c_rel = col(hdr, "relation"), c_form = col(hdr, "form"), c_pat = col(hdr, "pattern"),
-        c_obj = col(hdr, "object"), c_flags = col(hdr, "flags");
+    const int cols[5] = {col(hdr, "relation"), col(hdr, "form"), col(hdr, "pattern"),
+                         col(hdr, "object"), col(hdr, "flags")};
     int error;
-    char where[600], why[160];
+    char where[600], why[256];
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
         ng_trigger t;
         if (row_blank(row)) continue;
         snprintf(where, sizeof where, "%s:%zu", origin, row->line);
-        memset(&t, 0, sizeof t);
-        t.next = -1;
-        if (parse_rel(&t.rel, field(row, c_rel)) < 0) {
-            report_skip(on_skip, ctx, where,
-                        "unknown relation (use met, signed, withdrew, condemned, cut_ties, "
-                        "member_of, affiliated_with)");
-            continue;
-        }
-        const char *form = field(row, c_form);
-        if (strcasecmp(form, "verb") == 0)
-            t.form = NG_TR_VERB;
-        else if (strcasecmp(form, "noun") == 0)
-            t.form = NG_TR_NOUN;
-        else {
-            report_skip(on_skip, ctx, where, "unknown form (use verb or noun)");
-            continue;
-        }
-        why[0] = '\0';
-        if ((error = parse_pattern(lex, &t, field(row, c_pat), why, sizeof why)) != 0) {
-            if (error < -1) return error;
+        if ((error = parse_trigger(lex, &t, row, cols, why, sizeof why)) < -1) return error;
+        if (error == -1) {
             report_skip(on_skip, ctx, where, why);
             continue;
         }
-        /* object prepositions: '-' is a direct object, empty is no object */
-        {
-            const char *o = field(row, c_obj);
-            char buf[128];
-            if (!*o) t.no_object = 1;
-            snprintf(buf, sizeof buf, "%s", o);
-            char *save = NULL;
-            for (char *p = strtok_r(buf, "|", &save); p && t.n_prep < 6;
-                 p = strtok_r(NULL, "|", &save)) {
-                while (*p == ' ')
-                    p++;
-                if (strcmp(p, "-") == 0) {
-                    t.prep[t.n_prep++] = 0;
-                    continue;
-                }
-                ng_buf f = NG_BUF_INIT;
-                ng_text_fold(&f, p, strlen(p));
-                t.prep[t.n_prep++] = ng_x__tok_hash(f.ptr ? f.ptr : "", f.len);
-                ng_buf_free(&f);
-            }
-        }
-        {
-            const char *fl = field(row, c_flags);
-            char buf[160];
-            int bad = 0;
-            snprintf(buf, sizeof buf, "%s", fl);
-            char *save = NULL;
-            for (char *p = strtok_r(buf, "|", &save); p; p = strtok_r(NULL, "|", &save)) {
-                size_t k;
-                while (*p == ' ')
-                    p++;
-                if (!*p) continue;
-                for (k = 0; k < sizeof flag_names / sizeof flag_names[0]; k++)
-                    if (strcmp(p, flag_names[k].name) == 0) {
-                        t.flags |= flag_names[k].bit;
-                        break;
-                    }
-                if (k == sizeof flag_names / sizeof flag_names[0]) bad = 1;
-            }
-            if (bad) {
-                report_skip(on_skip, ctx, where,
-                            "unknown flag (use inverse, poss, doc, quote, pair, selfobj, ellipsis, "
-                            "objperson)");
-                continue;
-            }
-        }
-        if (lex->n_triggers == lex->cap_triggers) {
-            size_t nc = lex->cap_triggers ? lex->cap_triggers * 2 : 128;
-            ng_trigger *nt = ng_realloc(lex->triggers, nc * sizeof *nt);
-            if (!nt) return NG_ENOMEM;
-            lex->triggers = nt;
-            lex->cap_triggers = nc;
-        }
-        int32_t idx = (int32_t)lex->n_triggers++;
-        lex->triggers[idx] = t;
-        if (t.n_slot > lex->max_trigger_slots) lex->max_trigger_slots = t.n_slot;
-        for (size_t a = 0; a < t.slot[0].n_alt; a++)
-            if ((error = trig_index_put(lex, t.slot[0].alt[a], idx)) < 0) return error;
+        if ((error = add_trigger(lex, &t)) < 0) return error;
     }
     return NG_OK;
 }

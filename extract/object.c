@@ -40,7 +40,7 @@ static int is_object(const ng_work *w, const sctx *c, const ng_trigger *tr, int3
     if (g->place) return 0;
     if (prep) {
         /* "with Russia's state nuclear corporation Rosatom": the owned thing */
-        if (owned && tr->rel != NG_REL_MEMBER_OF) {
+        if (owned && !(tr->flags & NG_TRF_OWNER)) {
             *j = g->t1 + 1;
             return 0;
         }

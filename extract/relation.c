@@ -50,7 +50,8 @@ static int sentence_has_doc(const ng_work *w, const sctx *c)
 static int the_two_again(ng_work *w, const sctx *c, const reading *r)
 {
     int error;
-    if (r->noun || !ng_rel_symmetric(r->tr->rel) || !c->n_pair || r->ts < c->a + 2) return NG_OK;
+    if (r->noun || !ng_relinfo__symmetric(r->tr->rel) || !c->n_pair || r->ts < c->a + 2)
+        return NG_OK;
     uint32_t q = r->ts - 1;
     while (q > c->a + 1 && !(ng_w__bits(w, q) & NG_W_NUMWORD) &&
            (ng_w__bits(w, q) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_SKIPADV)))
@@ -59,7 +60,8 @@ static int the_two_again(ng_work *w, const sctx *c, const reading *r)
           (ng_w__is(w, q - 1, "the") || ng_w__is(w, q, "both"))))
         return NG_OK;
     for (uint32_t k = 0; k < c->n_pair; k++)
-        if ((error = ng_emit__add(w, c->pair_s[k], c->pair_o[k], r->tr->rel, c->s, r->date)) < 0)
+        if ((error = ng_emit__add(w, c->pair_s[k], c->pair_o[k], r->tr->rel, r->tr->flags, c->s,
+                                  r->date)) < 0)
             return error;
     return DONE;
 }
@@ -76,7 +78,8 @@ static int self_object(ng_work *w, const cstate *cs, const sctx *c, const readin
         q++;
     if (!n || q >= c->b || c->gstart[q - c->a] < 0) return DONE;
     const group *g = &c->g[c->gstart[q - c->a]];
-    int error = ng_emit__pairs(w, c, r->tr->rel, c->acts + g->a0, g->an, acts, n, c->s, r->date);
+    int error =
+        ng_emit__pairs(w, r->tr->rel, r->tr->flags, c->acts + g->a0, g->an, acts, n, c->s, r->date);
     return error < 0 ? error : DONE;
 }
 
@@ -95,7 +98,7 @@ static int take_object(ng_work *w, const sctx *c, reading *r)
         if (r->noun && o && o->an >= 2 && o->t0 > c->a &&
             (ng_w__is(w, o->t0 - 1, "between") ||
              (o->t0 > c->a + 1 && ng_w__is(w, o->t0 - 2, "between")))) {
-            int error = ng_emit__within(w, c, r->tr->rel, o, c->s, r->date);
+            int error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, o, c->s, r->date);
             return error < 0 ? error : DONE;
         }
     }
@@ -107,13 +110,13 @@ static int take_object(ng_work *w, const sctx *c, reading *r)
 static int each_other(ng_work *w, const sctx *c, const reading *r)
 {
     uint32_t te = r->te;
-    if (r->obj >= 0 || r->subj < 0 || c->g[r->subj].an < 2 || !ng_rel_symmetric(r->tr->rel) ||
+    if (r->obj >= 0 || r->subj < 0 || c->g[r->subj].an < 2 || !ng_relinfo__symmetric(r->tr->rel) ||
         te + 1 >= c->b)
         return NG_OK;
     if (!((ng_w__is(w, te, "each") && ng_w__is(w, te + 1, "other")) ||
           (ng_w__is(w, te, "one") && ng_w__is(w, te + 1, "another"))))
         return NG_OK;
-    int error = ng_emit__within(w, c, r->tr->rel, &c->g[r->subj], c->s, r->date);
+    int error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, &c->g[r->subj], c->s, r->date);
     return error < 0 ? error : DONE;
 }
 
@@ -142,15 +145,15 @@ static int bracket_members(ng_work *w, const sctx *c, reading *r)
     int32_t members = r->obj >= 0 ? ng_object__bracket_members(w, c, r->obj) : -1;
     if (members < 0) return NG_OK;
     const group *og = &c->g[r->obj], *mg = &c->g[members];
-    int error = ng_emit__pairs(w, c, NG_REL_MEMBER_OF, c->acts + mg->a0, mg->an, c->acts + og->a0,
-                               og->an, c->s, r->date);
+    int error = ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + mg->a0, mg->an,
+                               c->acts + og->a0, og->an, c->s, r->date);
     r->obj = members;
     return error;
 }
 
 /* The object's own conditions: a quotation after it (quote: "called the junta
- * 'illegitimate'"), not a journey ("left N'Djamena for Moscow", "the president left
- * Mali"). */
+ * 'illegitimate'"), not a journey (journey: "left N'Djamena for Moscow", "the president
+ * left Mali"). */
 static int object_checks(const ng_work *w, const sctx *c, const reading *r)
 {
     const ng_trigger *tr = r->tr;
@@ -158,10 +161,7 @@ static int object_checks(const ng_work *w, const sctx *c, const reading *r)
         (r->obj < 0 || !ng_object__quote_after(w, c, c->g[r->obj].t1) ||
          ng_w__is(w, c->g[r->obj].t0, "it") || ng_w__is(w, c->g[r->obj].t0, "them")))
         return DONE;
-    uint32_t ts = r->ts;
-    if (tr->rel == NG_REL_WITHDREW && r->obj >= 0 &&
-        (ng_w__is(w, ts, "left") || ng_w__is(w, ts, "leave") || ng_w__is(w, ts, "leaves") ||
-         ng_w__is(w, ts, "leaving"))) {
+    if ((tr->flags & NG_TRF_JOURNEY) && r->obj >= 0) {
         const group *o = &c->g[r->obj];
         if (o->t1 < c->b && (ng_w__is(w, o->t1, "for") || ng_w__is(w, o->t1, "with"))) return DONE;
         if (r->subj >= 0)
@@ -192,7 +192,7 @@ static void subject_side(const ng_work *w, const sctx *c, reading *r)
         }
     }
     if (r->subj >= 0) side_add(c, r->S, &r->ns, GMAX * 2, r->subj);
-    if (r->tr->rel == NG_REL_MEMBER_OF && r->obj >= 0 && r->subj >= 0 &&
+    if ((r->tr->flags & NG_TRF_ALONGSIDE) && r->obj >= 0 && r->subj >= 0 &&
         c->g[r->obj].t1 + 1 < c->b) {
         uint32_t q = c->g[r->obj].t1;
         if (ng_w__is(w, q, "alongside") ||
@@ -232,20 +232,18 @@ static void object_side(ng_work *w, const sctx *c, reading *r)
  * Y ... Y said it was ending relations" gives Y -> X). */
 static void reuse_last_object(const cstate *cs, const sctx *c, reading *r)
 {
-    ng_rel rel = r->tr->rel;
-    if (r->no || !(r->tr->flags & NG_TRF_ELLIPSIS) || !cs->ell_n[rel] ||
-        c->s - cs->ell_sent[rel] > 2)
-        return;
+    const last_edges *e = &cs->last[r->tr->rel];
+    if (r->no || !(r->tr->flags & NG_TRF_ELLIPSIS) || !e->n || c->s - e->sent > 2) return;
     int back = 0;
-    for (uint32_t k = 0; k < cs->ell_n[rel]; k++)
+    for (uint32_t k = 0; k < e->n; k++)
         for (uint32_t i = 0; i < r->ns; i++)
-            back |= cs->ell_obj[rel][k] == r->S[i];
+            back |= e->obj[k] == r->S[i];
     if (back)
-        for (uint32_t k = 0; k < cs->ell_ns[rel]; k++)
-            r->O[r->no++] = cs->ell_subj[rel][k];
+        for (uint32_t k = 0; k < e->ns; k++)
+            r->O[r->no++] = e->subj[k];
     else
-        for (uint32_t k = 0; k < cs->ell_n[rel]; k++)
-            r->O[r->no++] = cs->ell_obj[rel][k];
+        for (uint32_t k = 0; k < e->n; k++)
+            r->O[r->no++] = e->obj[k];
 }
 
 /* inverse: the object did it to the subject ("expelled French troops": France withdrew). */
@@ -264,12 +262,13 @@ static void swap_sides(reading *r)
 static int emit_sides(ng_work *w, cstate *cs, sctx *c, const reading *r)
 {
     ng_rel rel = r->tr->rel;
-    int error = ng_emit__pairs(w, c, rel, r->S, r->ns, r->O, r->no, c->s, r->date);
+    uint32_t flags = r->tr->flags;
+    int error = ng_emit__pairs(w, rel, flags, r->S, r->ns, r->O, r->no, c->s, r->date);
     if (error < 0) return error;
-    if (rel == NG_REL_MET)
+    if (flags & NG_TRF_PARTNERS)
         for (uint32_t i = 0; i < r->ns; i++)
             for (uint32_t k = 0; k < r->no && c->n_pair < GMAX; k++)
-                if (ng_emit__types_ok(w, NG_REL_MET, r->S[i], r->O[k]) && r->S[i] != r->O[k]) {
+                if (ng_emit__types_ok(w, rel, flags, r->S[i], r->O[k]) && r->S[i] != r->O[k]) {
                     c->pair_s[c->n_pair] = r->S[i];
                     c->pair_o[c->n_pair++] = r->O[k];
                 }
@@ -278,14 +277,15 @@ static int emit_sides(ng_work *w, cstate *cs, sctx *c, const reading *r)
         int32_t both[GMAX];
         memcpy(both, r->S, r->ns * sizeof *r->S);
         memcpy(both + r->ns, r->O, r->no * sizeof *r->O);
-        if (ng_rel_symmetric(rel)) ng_recent__list(w, cs, both, r->ns + r->no, c->s);
+        if (ng_relinfo__symmetric(rel)) ng_recent__list(w, cs, both, r->ns + r->no, c->s);
     }
     if (r->no <= GMAX && r->ns <= GMAX) {
-        memcpy(cs->ell_obj[rel], r->O, r->no * sizeof *r->O);
-        memcpy(cs->ell_subj[rel], r->S, r->ns * sizeof *r->S);
-        cs->ell_n[rel] = r->no;
-        cs->ell_ns[rel] = r->ns;
-        cs->ell_sent[rel] = c->s;
+        last_edges *e = &cs->last[rel];
+        memcpy(e->obj, r->O, r->no * sizeof *r->O);
+        memcpy(e->subj, r->S, r->ns * sizeof *r->S);
+        e->n = r->no;
+        e->ns = r->ns;
+        e->sent = c->s;
     }
     return NG_OK;
 }
@@ -297,7 +297,7 @@ static int plural_subject(ng_work *w, const sctx *c, const reading *r)
 {
     const group *g = r->agent >= 0 ? &c->g[r->agent] : &c->g[r->subj];
     uint32_t te = r->te;
-    if (r->tr->rel == NG_REL_MET && te < c->b && (w->tk.v[te].flags & NG_TK_WORD) &&
+    if ((r->tr->flags & NG_TRF_INTRANS) && te < c->b && (w->tk.v[te].flags & NG_TK_WORD) &&
         !(w->tk.v[te].flags & NG_TK_CAP) &&
         !(ng_w__bits(w, te) &
           (NG_W_PREP | NG_W_SKIPADV | NG_W_CLAUSE | NG_W_BE | NG_W_SAY | NG_W_PAST_MARK)) &&
@@ -311,7 +311,7 @@ static int plural_subject(ng_work *w, const sctx *c, const reading *r)
     while (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET))
         q--;
     if (!people && q > c->a && ng_w__is(w, q - 1, "where")) return NG_OK;
-    return ng_emit__within(w, c, r->tr->rel, g, c->s, r->date);
+    return ng_emit__within(w, c, r->tr->rel, r->tr->flags, g, c->s, r->date);
 }
 
 /* "during talks", "at a meeting": the list just before ("X along with his counterparts
@@ -326,7 +326,7 @@ static int during_talks(ng_work *w, const sctx *c, const reading *r)
     int32_t gl = c->gend[p - 1 - c->a];
     if (gl < 0 || c->g[gl].an < 2) gl = r->subj;
     if (gl < 0 || c->g[gl].an < 2) return NG_OK;
-    int error = ng_emit__within(w, c, r->tr->rel, &c->g[gl], c->s, r->date);
+    int error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, &c->g[gl], c->s, r->date);
     return error < 0 ? error : DONE;
 }
 
@@ -334,17 +334,17 @@ static int during_talks(ng_work *w, const sctx *c, const reading *r)
 static int without_object(ng_work *w, const sctx *c, const reading *r)
 {
     int error;
-    int sym = ng_rel_symmetric(r->tr->rel);
+    int sym = ng_relinfo__symmetric(r->tr->rel);
     if (r->ns >= 2 && sym && (r->tr->flags & NG_TRF_PAIR) && !r->noun)
         return plural_subject(w, c, r);
     if (r->no) return NG_OK;
     if (r->noun && sym && r->ts > c->a + 1 && (error = during_talks(w, c, r)) != NG_OK)
         return error < 0 ? error : NG_OK;
     /* "... met X, resulting in the signing of a plan": the same partners signed */
-    if (r->noun && r->tr->rel == NG_REL_SIGNED && c->n_pair)
+    if ((r->tr->flags & NG_TRF_BYPARTNERS) && c->n_pair)
         for (uint32_t k = 0; k < c->n_pair; k++)
-            if ((error =
-                     ng_emit__add(w, c->pair_s[k], c->pair_o[k], NG_REL_SIGNED, c->s, r->date)) < 0)
+            if ((error = ng_emit__add(w, c->pair_s[k], c->pair_o[k], r->tr->rel, r->tr->flags, c->s,
+                                      r->date)) < 0)
                 return error;
     return NG_OK;
 }

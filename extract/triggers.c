@@ -45,13 +45,6 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
     return 0;
 }
 
-/* The longest match of one relation at a token. */
-typedef struct match {
-    int32_t trig; /* trigger index, -1 none */
-    uint32_t end;
-    int32_t gap; /* a possessive group inside the pattern's gap, -1 */
-} match;
-
 /* A verb after an article or a possessive is an adjective or a noun ("the ousted
  * president", "the visits to X"). */
 static int verb_as_noun(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t t)
@@ -68,7 +61,7 @@ static int verb_as_noun(const ng_work *w, const sctx *c, const ng_trigger *tr, u
 static void best_matches(const ng_work *w, const sctx *c, uint32_t t, int32_t first, match *best)
 {
     int noun_here = t > c->a && (ng_w__bits(w, t - 1) & (NG_W_DET | NG_W_PREP));
-    for (int r = 0; r < NG_REL__COUNT; r++)
+    for (size_t r = 0; r < ng_relinfo__count(); r++)
         best[r].trig = -1;
     for (int32_t i = first; i >= 0; i = w->lex->triggers[i].next) {
         const ng_trigger *tr = &w->lex->triggers[i];
@@ -89,20 +82,20 @@ static void best_matches(const ng_work *w, const sctx *c, uint32_t t, int32_t fi
 int ng_triggers__run(ng_work *w, cstate *cs, sctx *c)
 {
     int error;
-    uint32_t rel_end[NG_REL__COUNT];
-    match best[NG_REL__COUNT];
-    for (int r = 0; r < NG_REL__COUNT; r++)
-        rel_end[r] = c->a;
+    size_t n_rel = ng_relinfo__count();
+    match *best = c->best;
+    for (size_t r = 0; r < n_rel; r++)
+        c->rel_end[r] = c->a;
     c->last_subj = -1;
     for (uint32_t t = c->a; t < c->b; t++) {
         int32_t first = ng_lex__trigger_first(w->lex, w->tk.v[t].h);
         if (first < 0 || c->gcov[t - c->a] >= 0) continue; /* none, or inside a name */
         best_matches(w, c, t, first, best);
-        for (int r = 0; r < NG_REL__COUNT; r++) {
+        for (size_t r = 0; r < n_rel; r++) {
             /* not inside a longer match of the same relation ("held talks with": not the
              * noun "talks" again) */
-            if (best[r].trig < 0 || t < rel_end[r]) continue;
-            rel_end[r] = best[r].end;
+            if (best[r].trig < 0 || t < c->rel_end[r]) continue;
+            c->rel_end[r] = best[r].end;
             if ((error = ng_relation__run(w, cs, c, &w->lex->triggers[best[r].trig], t, best[r].end,
                                           best[r].gap)) < 0)
                 return error;
