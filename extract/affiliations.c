@@ -54,7 +54,7 @@ static int32_t state_before(const ng_work *w, const sctx *c, const ng_mention *m
     for (uint32_t t = c->a; t + 2 < m->t0; t++)
         if (ng_w__punct(w, t, ';') ||
             (ng_w__punct(w, t, ',') && ng_w__is(w, t + 1, "and") &&
-             (ng_w__is(w, t + 2, "he") || ng_w__is(w, t + 2, "she") || ng_w__is(w, t + 2, "they"))))
+             (ng_w__bits(w, t + 2) & NG_W_SUBJPRON) && !(ng_w__bits(w, t + 2) & NG_W_PRONIT)))
             from = t + 1;
     for (size_t gi = 0; gi < c->ng; gi++) {
         const group *g = &c->g[gi];
@@ -162,16 +162,11 @@ void ng_affil__note_roles(const ng_work *w, cstate *cs, const sctx *c)
 }
 
 /* An office one person holds in a state at a time: a title naming a ministry (titles.csv
- * body column), or a head of state or government. */
+ * body column), or a head of state or government (words.csv class soleoffice). */
 static int unique_office(const ng_work *w, int32_t title)
 {
     const ng_lx_title *t = &w->lex->titles[title];
-    if (t->body >= 0) return 1;
-    return strstr(t->title, "President") || strstr(t->title, "Prime Minister") ||
-           strstr(t->title, "Premier") || strstr(t->title, "Chancellor") ||
-           strstr(t->title, "King") || strstr(t->title, "Queen") ||
-           strstr(t->title, "Crown Prince") || strstr(t->title, "Emir") ||
-           strstr(t->title, "Sultan");
+    return t->body >= 0 || t->sole;
 }
 
 static int pending_ok(const ng_work *w, const cstate *cs, const pending_affil *p, int32_t st)

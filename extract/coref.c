@@ -18,12 +18,6 @@
 
 #include <string.h>
 
-/* "the country", "the nation": the state the text is about */
-static int is_country_noun(const ng_work *w, uint32_t t)
-{
-    return ng_w__is(w, t, "country") || ng_w__is(w, t, "nation");
-}
-
 static uint32_t one(int32_t *out, int32_t a)
 {
     if (a < 0) return 0;
@@ -248,9 +242,10 @@ static uint32_t say_subject(const ng_work *w, const sctx *c, uint32_t t, int32_t
     if (gi < 0 || c->g[gi].place) return 0;
     const group *g = &c->g[gi];
     int person = w->actors[c->acts[g->a0]].type == NG_ETYPE_PERSON;
-    int he = ng_w__is(w, t, "he") || ng_w__is(w, t, "she");
+    uint64_t bits = ng_w__bits(w, t);
+    int he = (bits & NG_W_SUBJPRON) && (bits & NG_W_PRONHE);
     if (he != (person && g->an == 1)) return 0;
-    if (ng_w__is(w, t, "it") && (g->an != 1 || person)) return 0;
+    if ((bits & NG_W_SUBJPRON) && (bits & NG_W_PRONIT) && (g->an != 1 || person)) return 0;
     uint32_t n = g->an > GMAX ? GMAX : g->an;
     memcpy(out, c->acts + g->a0, n * sizeof *out);
     return n;
@@ -268,8 +263,8 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
 {
     uint32_t n;
     *t1 = t + 1;
-    *pron = ng_w__is(w, t, "he") || ng_w__is(w, t, "she") || ng_w__is(w, t, "they") ||
-            ng_w__is(w, t, "it");
+    uint64_t bits = ng_w__bits(w, t);
+    *pron = (bits & NG_W_SUBJPRON) != 0;
     /* "Taiwan said it ...", "X announced that they ..." */
     if (*pron && (n = say_subject(w, c, t, acts)) != 0) return n;
     if (ng_w__is(w, t, "each") && t + 1 < c->b && (ng_w__bits(w, t + 1) & NG_W_PERSONNOUN) &&
@@ -278,16 +273,11 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
         *t1 = t + 2;
         return ng_coref__resolve(w, cs, c, NG_CR_GROUP, 0, NG_ETYPE_PERSON + 1, t, acts);
     }
-    if (ng_w__is(w, t, "he") || ng_w__is(w, t, "him") || ng_w__is(w, t, "his") ||
-        ng_w__is(w, t, "she") || ng_w__is(w, t, "her") || ng_w__is(w, t, "himself") ||
-        ng_w__is(w, t, "herself"))
-        return ng_coref__resolve(w, cs, c, NG_CR_HE, 0, 0, t, acts);
-    if (ng_w__is(w, t, "they") || ng_w__is(w, t, "them") || ng_w__is(w, t, "their") ||
-        ng_w__is(w, t, "themselves"))
-        return ng_coref__resolve(w, cs, c, NG_CR_THEY, 0, 0, t, acts);
-    if ((ng_w__is(w, t, "it") || ng_w__is(w, t, "its")) && !(w->tk.v[t].flags & NG_TK_INQUOTE))
+    if (bits & NG_W_PRONHE) return ng_coref__resolve(w, cs, c, NG_CR_HE, 0, 0, t, acts);
+    if (bits & NG_W_PRONTHEY) return ng_coref__resolve(w, cs, c, NG_CR_THEY, 0, 0, t, acts);
+    if ((bits & NG_W_PRONIT) && !(w->tk.v[t].flags & NG_TK_INQUOTE))
         return ng_coref__resolve(w, cs, c, NG_CR_IT, 0, 0, t, acts);
-    if (ng_w__bits(w, t) & NG_W_DET) return description(w, cs, c, covered, t, acts, t1, pron);
+    if (bits & NG_W_DET) return description(w, cs, c, covered, t, acts, t1, pron);
     return 0;
 }
 
@@ -301,7 +291,7 @@ static uint32_t description_head(const ng_work *w, const sctx *c, const uint8_t 
     while (j < c->b && mods < 3 && !covered[j - c->a] && (w->tk.v[j].flags & NG_TK_WORD) &&
            !(ng_w__bits(w, j) & (NG_W_GROUPNOUN | NG_W_BLOCNOUN | NG_W_GOVNOUN | NG_W_CLAUSE |
                                  NG_W_PREP | NG_W_BE | NG_W_SAY)) &&
-           !is_country_noun(w, j) && !ng_w__is(w, j, "ministry")) {
+           !(ng_w__bits(w, j) & (NG_W_COUNTRYNOUN | NG_W_BODYNOUN))) {
         if (j + 1 < c->b && !(w->tk.v[j + 1].flags & NG_TK_WORD)) break;
         j++;
         mods++;
@@ -348,7 +338,7 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
         return ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
     }
     if ((j = description_head(w, c, covered, j)) == c->b) return 0;
-    uint32_t bits = ng_w__bits(w, j);
+    uint64_t bits = ng_w__bits(w, j);
     /* part of a name ("the New Delhi Leaders' Declaration"): not a description */
     if ((w->tk.v[j].flags & NG_TK_CAP) && !(w->tk.v[j].flags & NG_TK_FIRST)) return 0;
     int of_follows = j + 1 < c->b && (ng_w__is(w, j + 1, "of") || ng_w__is(w, j + 1, "from"));
@@ -377,16 +367,15 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
              (ng_w__bits(w, j + 2) & NG_W_DET)))
             return 0;
         /* "the group", "the organisation": any organization; "the bloc": of states */
-        int generic = ng_w__is(w, j, "group") || ng_w__is(w, j, "organisation") ||
-                      ng_w__is(w, j, "organization") || ng_w__is(w, j, "body");
+        int generic = (bits & NG_W_ORGNOUN) != 0;
         return ng_coref__resolve(w, cs, c, NG_CR_BLOC, generic, 0, t, acts);
     }
     if ((bits & NG_W_GOVNOUN) && !(bits & NG_W_TROOPS)) {
         /* "the military rulers of X": a role phrase, grouped with X later */
         return of_follows ? 0 : government(w, cs, c, t, j, acts);
     }
-    if (is_country_noun(w, j)) return ng_coref__resolve(w, cs, c, NG_CR_COUNTRY, 0, 0, t, acts);
-    if (ng_w__is(w, j, "ministry")) return ng_coref__resolve(w, cs, c, NG_CR_BODY, 0, 0, t, acts);
+    if (bits & NG_W_COUNTRYNOUN) return ng_coref__resolve(w, cs, c, NG_CR_COUNTRY, 0, 0, t, acts);
+    if (bits & NG_W_BODYNOUN) return ng_coref__resolve(w, cs, c, NG_CR_BODY, 0, 0, t, acts);
     return 0;
 }
 

@@ -197,7 +197,7 @@ static int republic_of(ng_work *w, uint32_t s, int32_t *cov, uint32_t i)
     const ng_wsent *se = &w->sents[s];
     uint32_t a = se->tok0, b = se->tok0 + se->ntok;
     ng_mention *m = &w->ms[cov[i - a]];
-    if (!(ng_w__is(w, i, "republic") && ng_mentions__cap(w, i) && i + 2 < b &&
+    if (!((ng_w__bits(w, i) & NG_W_STATENAME) && ng_mentions__cap(w, i) && i + 2 < b &&
           ng_w__is(w, i + 1, "of")))
         return 0;
     uint32_t j = i + 2;

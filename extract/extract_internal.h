@@ -128,7 +128,7 @@ typedef struct ng_tok {
     uint16_t flen; /* length of the folded form */
     uint16_t flags;
     uint64_t h;    /* hash of the folded form */
-    uint32_t bits; /* word classes (ng_lex__word_bits of h): set by the extractor after
+    uint64_t bits; /* word classes (ng_lex__word_bits of h): set by the extractor after
                     * tokenizing an article, 0 before */
 } ng_tok;
 
@@ -159,37 +159,61 @@ enum {
     NG_LX_PERSON    /* a person from a user --actors file (id: entity) */
 };
 
-/* Word classes (words.csv): a bit set per word or phrase. */
-enum {
-    NG_W_SAY = 1u << 0,         /* said, told, added: verbs of saying */
-    NG_W_MODAL = 1u << 1,       /* will, would, could: not a fact */
-    NG_W_PLAN = 1u << 2,        /* plans, expected, due, intends: a plan, not a fact */
-    NG_W_NEG = 1u << 3,         /* not, never, denied: a negation or denial */
-    NG_W_COND = 1u << 4,        /* if, unless: a condition */
-    NG_W_RUMOUR = 1u << 5,      /* reportedly, allegedly, rumoured */
-    NG_W_DECIDE = 1u << 6,      /* decided, decision: "decided to withdraw" is a fact */
-    NG_W_ORGHEAD = 1u << 7,     /* Council, Commission: a capitalized name ending so is an org */
-    NG_W_PLACEHEAD = 1u << 8,   /* Palace, Airport, Region: ... is a place */
-    NG_W_PARTICLE = 1u << 9,    /* de, da, bin, al: lower-case parts of names */
-    NG_W_STOP = 1u << 10,       /* function words never part of a name */
-    NG_W_NOTNAME = 1u << 11,    /* capitalized words that are not names (days, months, ...) */
-    NG_W_GROUPNOUN = 1u << 12,  /* countries, nations, sides, leaders: "the three countries" */
-    NG_W_BLOCNOUN = 1u << 13,   /* bloc, alliance, organisation: "the bloc" */
-    NG_W_GOVNOUN = 1u << 14,    /* junta, government, authorities: stand for a state */
-    NG_W_TROOPS = 1u << 15,     /* troops, forces, soldiers: "French troops" = France */
-    NG_W_DOC = 1u << 16,        /* agreement, memorandum, treaty: signed documents */
-    NG_W_PERSONNOUN = 1u << 17, /* leaders, presidents, men, ministers: people */
-    NG_W_SKIPADV = 1u << 18,    /* also, later, then, formally: adverbs skipped by rules */
-    NG_W_LOCPREP = 1u << 19,    /* in, at, near: a location phrase follows */
-    NG_W_CLAUSE = 1u << 20,     /* that, which, who, while, but: clause boundaries */
-    NG_W_BE = 1u << 21,         /* was, were, been, is: passives */
-    NG_W_NUMWORD = 1u << 22,    /* two, three, both (see number in words.csv) */
-    NG_W_PAST_MARK = 1u << 23,  /* "had", "has": perfect aspect is still a fact */
-    NG_W_TITLEMOD = 1u << 24,   /* interim, deputy, national: words inside a title phrase */
-    NG_W_PREP = 1u << 25,       /* prepositions: an actor after one is not a subject */
-    NG_W_DET = 1u << 26,        /* the, a, his, their: determiners skipped before an actor */
-    NG_W_PARTYNOUN = 1u << 27   /* sides, parties: a group of any kind of actor */
-};
+/* Word classes (words.csv): a bit set per word or phrase. The names of the classes in
+ * words.csv are those of the class table in lexicon.c, in the order of the bits. */
+#define NG_WBIT(n) (UINT64_C(1) << (n))
+#define NG_W_SAY NG_WBIT(0)          /* said, told, added: verbs of saying */
+#define NG_W_MODAL NG_WBIT(1)        /* will, would, could: not a fact */
+#define NG_W_PLAN NG_WBIT(2)         /* plans, expected, due, intends: a plan, not a fact */
+#define NG_W_NEG NG_WBIT(3)          /* not, never, denied: a negation or denial */
+#define NG_W_COND NG_WBIT(4)         /* if, unless: a condition */
+#define NG_W_RUMOUR NG_WBIT(5)       /* reportedly, allegedly, rumoured */
+#define NG_W_DECIDE NG_WBIT(6)       /* decided, decision: "decided to withdraw" is a fact */
+#define NG_W_ORGHEAD NG_WBIT(7)      /* Council, Commission: a name ending so is an org */
+#define NG_W_PLACEHEAD NG_WBIT(8)    /* Palace, Airport, Region: ... is a place */
+#define NG_W_PARTICLE NG_WBIT(9)     /* de, da, bin, al: lower-case parts of names */
+#define NG_W_STOP NG_WBIT(10)        /* function words never part of a name */
+#define NG_W_NOTNAME NG_WBIT(11)     /* capitalized words that are not names (days, months) */
+#define NG_W_GROUPNOUN NG_WBIT(12)   /* countries, sides, leaders: "the three countries" */
+#define NG_W_BLOCNOUN NG_WBIT(13)    /* bloc, alliance, organisation: "the bloc" */
+#define NG_W_GOVNOUN NG_WBIT(14)     /* junta, government, authorities: stand for a state */
+#define NG_W_TROOPS NG_WBIT(15)      /* troops, forces, soldiers: "French troops" = France */
+#define NG_W_DOC NG_WBIT(16)         /* agreement, memorandum, treaty: signed documents */
+#define NG_W_PERSONNOUN NG_WBIT(17)  /* leaders, presidents, men, ministers: people */
+#define NG_W_SKIPADV NG_WBIT(18)     /* also, later, then: adverbs skipped by rules */
+#define NG_W_LOCPREP NG_WBIT(19)     /* in, at, near: a location phrase follows */
+#define NG_W_CLAUSE NG_WBIT(20)      /* that, which, who, while, but: clause boundaries */
+#define NG_W_BE NG_WBIT(21)          /* was, were, been, is: passives */
+#define NG_W_NUMWORD NG_WBIT(22)     /* two, three, both (see number in words.csv) */
+#define NG_W_PAST_MARK NG_WBIT(23)   /* "had", "has": perfect aspect is still a fact */
+#define NG_W_TITLEMOD NG_WBIT(24)    /* interim, deputy, national: words inside a title */
+#define NG_W_PREP NG_WBIT(25)        /* prepositions: an actor after one is not a subject */
+#define NG_W_DET NG_WBIT(26)         /* the, a, his, their: determiners before an actor */
+#define NG_W_PARTYNOUN NG_WBIT(27)   /* sides, parties: a group of any kind of actor */
+#define NG_W_PRONHE NG_WBIT(28)      /* he, him, his, she, her, himself: a person */
+#define NG_W_PRONTHEY NG_WBIT(29)    /* they, them, their, themselves: a list of actors */
+#define NG_W_PRONIT NG_WBIT(30)      /* it, its: an organization (coref) */
+#define NG_W_SUBJPRON NG_WBIT(31)    /* he, she, they, it: subject pronouns */
+#define NG_W_OBJPRON NG_WBIT(32)     /* it, them: object pronouns */
+#define NG_W_COUNTRYNOUN NG_WBIT(33) /* country, nation: "the country" is a state */
+#define NG_W_BODYNOUN NG_WBIT(34)    /* ministry: "the ministry" is the latest ministry */
+#define NG_W_BODYWORD NG_WBIT(35)    /* ministry, department: bodies in lower case too */
+#define NG_W_ORGNOUN NG_WBIT(36)     /* group, body: "the group", any organization */
+#define NG_W_NAMINGVERB NG_WBIT(37)  /* called, termed: "what he called X's attitude" */
+#define NG_W_JOINVERB NG_WBIT(38)    /* joined, joins: "X joined Y in cutting ties": Y too */
+#define NG_W_RECIPROCAL NG_WBIT(39)  /* each other, one another: partners */
+#define NG_W_LISTLINK NG_WBIT(40)    /* along with, as well as: two units in one list */
+#define NG_W_ALONGSIDE NG_WBIT(41)   /* alongside, along with: "sit in it alongside Z": Z too */
+#define NG_W_DAYSAGO NG_WBIT(42)     /* yesterday, today: number days before */
+#define NG_W_YEARSAGO NG_WBIT(43)    /* last year: number years before */
+#define NG_W_YEARPREP NG_WBIT(44)    /* in, since, early, late: before a year ("in 1970") */
+#define NG_W_NOTOBJ NG_WBIT(45)      /* again, privately: after a verb, not its object */
+#define NG_W_STATENAME NG_WBIT(46)   /* republic: "the Republic of X" is X */
+#define NG_W_AREANOUN NG_WBIT(47)    /* region: "the Bamako region" is a place */
+#define NG_W_APPOSMOD NG_WBIT(48)    /* most: in an apposition's title ("the most senior") */
+#define NG_W_PPMARK NG_WBIT(49)      /* out, also: between "and" and a repeated preposition */
+#define NG_W_SOLEOFFICE NG_WBIT(50)  /* president, king, prime minister: one holder per state */
+#define NG_W__COUNT 51
 
 typedef struct ng_lx_entity {
     char *name;    /* canonical name */
@@ -218,6 +242,7 @@ typedef struct ng_lx_title {
     char *title;
     int kind;
     int32_t body; /* bodies index or -1 */
+    uint8_t sole; /* names an office one person holds per state (words.csv soleoffice) */
 } ng_lx_title;
 
 /* A relation trigger (triggers.csv). */
@@ -268,7 +293,7 @@ typedef struct ng_trigger {
  * of the token hashes (see ng_x__seq_hash); every prefix of a phrase is stored too, so
  * longest-match scanning stops as soon as no phrase continues. */
 typedef struct ng_ptab_val {
-    uint32_t kind;
+    uint64_t kind; /* NG_LX_* (phrases), or word classes (wordphrases) */
     int32_t id;
     int32_t next;    /* next value of the same phrase, -1 */
     uint32_t vflags; /* NG_PV_*: how the entry is written */
@@ -294,7 +319,7 @@ typedef struct ng_ptab {
 /* A word class entry: bits and a number ("three" -> 3). */
 typedef struct ng_wordinfo {
     uint64_t h;
-    uint32_t bits;
+    uint64_t bits;
     int32_t number;
     uint32_t used;
 } ng_wordinfo;
@@ -396,7 +421,7 @@ static inline const ng_ptab_slot *ng_ptab__find(const ng_ptab *t, uint64_t h)
     return NULL;
 }
 /* Word class lookups by folded-token hash. */
-uint32_t ng_lex__word_bits(const ng_lexicon *lex, uint64_t h);
+uint64_t ng_lex__word_bits(const ng_lexicon *lex, uint64_t h);
 int32_t ng_lex__word_number(const ng_lexicon *lex, uint64_t h);
 int ng_lex__is_abbrev(const ng_lexicon *lex, uint64_t h, int *may_end);
 static inline int32_t ng_lex__trigger_first(const ng_lexicon *lex, uint64_t h)
@@ -570,7 +595,11 @@ int ng_actors__to_doc(ng_work *w, ng_doc *doc);
 /* engine.c: pass 2 (coreference, relations, affiliations, dates; see engine.h). */
 int ng_engine__run(ng_work *w);
 
-/* Token helpers. */
+/* Token helpers. ng_w__is tests one function word by name: an article or determiner, a
+ * preposition, a conjunction or a relative word that a rule is written around ("X of Y",
+ * "between A and B", "X, who heads"). Such words are the grammar of the rule, as punctuation
+ * is, and stay in the code; every open list of words (nouns, verbs, adverbs, pronouns,
+ * phrases) is a class of data/words.csv, tested through ng_w__bits and ng_w__phrase. */
 static inline const char *ng_w__fold(const ng_work *w, uint32_t t)
 {
     return w->fold.ptr + w->tk.v[t].foff;
@@ -582,10 +611,15 @@ static inline int ng_w__is(const ng_work *w, uint32_t t, const char *s)
     const char *f = ng_w__fold(w, t);
     return w->tk.v[t].flen == n && n && f[0] == s[0] && __builtin_memcmp(f, s, n) == 0;
 }
-static inline uint32_t ng_w__bits(const ng_work *w, uint32_t t)
+static inline uint64_t ng_w__bits(const ng_work *w, uint32_t t)
 {
     return w->tk.v[t].bits;
 }
+/* words.c: the classes of the phrases of words.csv that start at token t and end before
+ * token `end`; ng_w__phrase gives the tokens of the longest one of class cls (a word of the
+ * class: 1; none: 0) and its number (may be NULL; -1 when the entry has none). */
+uint64_t ng_w__phrase_bits(const ng_work *w, uint32_t t, uint32_t end);
+uint32_t ng_w__phrase(const ng_work *w, uint32_t t, uint32_t end, uint64_t cls, int32_t *number);
 /* Is token t the punctuation character c? */
 static inline int ng_w__punct(const ng_work *w, uint32_t t, char c)
 {

@@ -54,11 +54,11 @@ static int add_group(sctx *c, uint32_t u0, uint32_t un)
     return NG_OK;
 }
 
-/* Tokens between two units that join a list: ",", "and", ", and", "as well as", "along with",
- * "together with", "&", "or", optionally followed by a determiner. */
+/* Tokens between two units that join a list: ",", "and", ", and", "&", "or", a phrase of class
+ * listlink ("as well as", "along with"), optionally followed by a determiner. */
 static int joins(const ng_work *w, uint32_t t0, uint32_t t1, int *has_and)
 {
-    uint32_t t = t0;
+    uint32_t t = t0, len;
     int n = 0;
     *has_and = 0;
     if (t0 == t1) return 0;
@@ -74,15 +74,8 @@ static int joins(const ng_work *w, uint32_t t0, uint32_t t1, int *has_and)
             n++;
             continue;
         }
-        if (t + 1 < t1 && (ng_w__is(w, t, "along") || ng_w__is(w, t, "together")) &&
-            ng_w__is(w, t + 1, "with")) {
-            t += 2;
-            n++;
-            continue;
-        }
-        if (t + 2 < t1 && ng_w__is(w, t, "as") && ng_w__is(w, t + 1, "well") &&
-            ng_w__is(w, t + 2, "as")) {
-            t += 3;
+        if ((len = ng_w__phrase(w, t, t1, NG_W_LISTLINK, NULL)) != 0) {
+            t += len;
             n++;
             continue;
         }
@@ -181,7 +174,7 @@ static void role_phrases(const ng_work *w, sctx *c)
         if (!(ng_w__is(w, p, "of") || ng_w__is(w, p, "from"))) continue;
         if (p == c->a) continue;
         uint32_t q = p - 1;
-        uint32_t bits = ng_w__bits(w, q);
+        uint64_t bits = ng_w__bits(w, q);
         int is_title = title_ends_at(w, c, &q);
         if (!is_title && !(bits & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_GOVNOUN))) continue;
         /* the phrase must not belong to a unit already (e.g. a person with a title) */

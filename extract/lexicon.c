@@ -54,24 +54,57 @@ static void ptab_free(ng_ptab *t)
     memset(t, 0, sizeof *t);
 }
 
+/* How a phrase is written (NG_PV_*): with a capital first, all in capitals, or one word
+ * with inner capitals ("LeT", "FAMa": the text must have an inner capital too, so that the
+ * word "Let" is not Lashkar-e-Taiba). n_tok: its tokens. */
+static uint32_t phrase_vflags(const char *phrase, size_t n_tok)
+{
+    uint32_t vf = 0;
+    int letters = 0, uppers = 0, inner_upper = 0;
+    if (phrase[0] >= 'A' && phrase[0] <= 'Z') {
+        vf |= NG_PV_CAPFIRST;
+    } else if ((unsigned char)phrase[0] >= 0xC0) {
+        uint32_t cp = ((unsigned char)phrase[0] & 0x1Fu) << 6 | ((unsigned char)phrase[1] & 0x3Fu);
+        if (ng_tok__is_upper_cp(cp)) vf |= NG_PV_CAPFIRST;
+    }
+    for (const char *q = phrase; *q; q++) {
+        if ((*q >= 'a' && *q <= 'z')) letters++;
+        if ((*q >= 'A' && *q <= 'Z')) {
+            letters++;
+            uppers++;
+            if (q > phrase) inner_upper = 1;
+        }
+    }
+    if (letters >= 2 && uppers == letters)
+        vf |= NG_PV_ALLCAPS;
+    else if (inner_upper && !strchr(phrase, ' ') && !strchr(phrase, '-') && n_tok == 1)
+        vf |= NG_PV_INNERCAP;
+    return vf;
+}
+
+/* Does a token of the phrase belong to word class `cls`? */
+static int phrase_has(const ng_lexicon *lex, const ng_toks *tk, uint64_t cls)
+{
+    for (size_t i = 0; i < tk->n; i++)
+        if (ng_lex__word_bits(lex, tk->v[i].h) & cls) return 1;
+    return 0;
+}
+
 /* Adds `phrase` (tokenized as running text is) with value (kind, id). Newest value first. */
-static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint32_t kind, int32_t id)
+static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint64_t kind, int32_t id)
 {
     ng_buf fold = NG_BUF_INIT;
     ng_toks tk = {NULL, 0, 0, &fold};
     int error = NG_OK;
     uint64_t h = NG_SEQ_SEED;
     ng_ptab_slot *slot = NULL;
-    size_t n_words = 0;
-    if ((error = ng_tok__run(&tk, lex, phrase, 0, strlen(phrase))) < 0) goto cleanup;
-    if (tk.n == 0) goto cleanup;
+    if ((error = ng_tok__run(&tk, lex, phrase, 0, strlen(phrase))) < 0 || tk.n == 0) goto cleanup;
     for (size_t i = 0; i < tk.n; i++) {
         h = ng_x__seq_hash(h, tk.v[i].h);
         if (!(slot = ptab_slot(t, h))) {
             error = NG_ENOMEM;
             goto cleanup;
         }
-        n_words++;
     }
     if (t->n_vals == t->cap_vals) {
         size_t nc = t->cap_vals ? t->cap_vals * 2 : 512;
@@ -83,38 +116,14 @@ static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint32_t ki
         t->vals = nv;
         t->cap_vals = nc;
     }
-    uint32_t vf = 0;
-    {
-        int letters = 0, uppers = 0, inner_upper = 0;
-        if (phrase[0] >= 'A' && phrase[0] <= 'Z')
-            vf |= NG_PV_CAPFIRST;
-        else if ((unsigned char)phrase[0] >= 0xC0) {
-            uint32_t cp =
-                ((unsigned char)phrase[0] & 0x1Fu) << 6 | ((unsigned char)phrase[1] & 0x3Fu);
-            if (ng_tok__is_upper_cp(cp)) vf |= NG_PV_CAPFIRST;
-        }
-        for (const char *q = phrase; *q; q++) {
-            if ((*q >= 'a' && *q <= 'z')) letters++;
-            if ((*q >= 'A' && *q <= 'Z')) {
-                letters++;
-                uppers++;
-                if (q > phrase) inner_upper = 1;
-            }
-        }
-        if (letters >= 2 && uppers == letters) vf |= NG_PV_ALLCAPS;
-        /* a one-word name written with inner capitals ("LeT", "FAMa"): the text must have
-         * an inner capital too, so that the word "Let" is not Lashkar-e-Taiba */
-        else if (inner_upper && !strchr(phrase, ' ') && !strchr(phrase, '-') && tk.n == 1)
-            vf |= NG_PV_INNERCAP;
-    }
+    uint32_t vf = phrase_vflags(phrase, tk.n);
     /* one entity once per phrase; a ministry written in lower case ("the French foreign
-     * ministry") is still that ministry, while the lower-case "government", "army" or
-     * "parliament" stay the words the engine reads as the state itself */
+     * ministry": words.csv class bodyword) is still that ministry, while the lower-case
+     * "government", "army" or "parliament" stay the words the engine reads as the state */
     for (int32_t v = slot->first; v >= 0; v = t->vals[v].next)
         if (t->vals[v].kind == kind && t->vals[v].id == id) {
-            if (kind == NG_LX_BODY && tk.n >= 2 &&
-                (strstr(fold.ptr ? fold.ptr : "", "ministry") ||
-                 strstr(fold.ptr ? fold.ptr : "", "department")))
+            if (t == &lex->phrases && kind == NG_LX_BODY && tk.n >= 2 &&
+                phrase_has(lex, &tk, NG_W_BODYWORD))
                 t->vals[v].vflags &= vf;
             goto cleanup;
         }
@@ -124,7 +133,7 @@ static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint32_t ki
     t->vals[t->n_vals].next = slot->first;
     slot->first = (int32_t)t->n_vals;
     t->n_vals++;
-    if (n_words > t->max_tokens) t->max_tokens = (uint32_t)n_words;
+    if (tk.n > t->max_tokens) t->max_tokens = (uint32_t)tk.n;
 cleanup:
     ng_toks__free(&tk);
     ng_buf_free(&fold);
@@ -133,7 +142,7 @@ cleanup:
 
 /* ------------------------------------------------------------------ small hash sets */
 
-static int words_put(ng_lexicon *lex, uint64_t h, uint32_t bits, int32_t number)
+static int words_put(ng_lexicon *lex, uint64_t h, uint64_t bits, int32_t number)
 {
     if ((lex->n_words + 1) * 2 > lex->cap_words) {
         size_t nc = lex->cap_words ? lex->cap_words * 2 : 1024;
@@ -175,7 +184,7 @@ static const ng_wordinfo *words_get(const ng_lexicon *lex, uint64_t h)
     return NULL;
 }
 
-uint32_t ng_lex__word_bits(const ng_lexicon *lex, uint64_t h)
+uint64_t ng_lex__word_bits(const ng_lexicon *lex, uint64_t h)
 {
     const ng_wordinfo *w = words_get(lex, h);
     return w ? w->bits : 0;
@@ -489,7 +498,7 @@ static int add_entity(ng_lexicon *lex, int32_t *id, const char *name, ng_etype t
 
 typedef struct phrase_arg {
     ng_ptab *t;
-    uint32_t kind;
+    uint64_t kind;
     int32_t id;
 } phrase_arg;
 static int item_phrase(ng_lexicon *lex, const char *item, void *arg)
@@ -651,6 +660,31 @@ static int fold_eq(const char *a, const char *b)
     return eq;
 }
 
+/* Does a word or phrase of class soleoffice (words.csv) appear in the title ("Prime
+ * Minister", "Vice President")? */
+static int title_is_sole(uint8_t *out, const ng_lexicon *lex, const char *title)
+{
+    ng_buf fold = NG_BUF_INIT;
+    ng_toks tk = {NULL, 0, 0, &fold};
+    const ng_ptab *pt = &lex->wordphrases;
+    int error = ng_tok__run(&tk, lex, title, 0, strlen(title));
+    *out = 0;
+    for (size_t i = 0; error == NG_OK && i < tk.n && !*out; i++) {
+        uint64_t h = NG_SEQ_SEED;
+        if (ng_lex__word_bits(lex, tk.v[i].h) & NG_W_SOLEOFFICE) *out = 1;
+        for (size_t k = i; k < tk.n && !*out; k++) {
+            const ng_ptab_slot *slot;
+            h = ng_x__seq_hash(h, tk.v[k].h);
+            if (!(slot = ng_ptab__find(pt, h))) break;
+            for (int32_t v = slot->first; v >= 0; v = pt->vals[v].next)
+                if (pt->vals[v].kind & NG_W_SOLEOFFICE) *out = 1;
+        }
+    }
+    ng_toks__free(&tk);
+    ng_buf_free(&fold);
+    return error;
+}
+
 static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip,
                        void *ctx)
 {
@@ -685,6 +719,7 @@ static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
             lex->cap_titles = nc;
         }
         ng_lx_title *t = &lex->titles[lex->n_titles];
+        if ((error = title_is_sole(&t->sole, lex, title)) < 0) return error;
         if (!(t->title = ng_strdup(title))) return NG_ENOMEM;
         t->kind = kind;
         t->body = -1;
@@ -1000,42 +1035,52 @@ static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
     return NG_OK;
 }
 
+/* The word classes of words.csv, in the order of their bits (NG_W_*). */
+static const char *const word_classes[] = {
+    "say",      "modal",     "plan",       "neg",        "cond",       "rumour",      "decide",
+    "orghead",  "placehead", "particle",   "stop",       "notname",    "groupnoun",   "blocnoun",
+    "govnoun",  "troops",    "doc",        "personnoun", "skipadv",    "locprep",     "clause",
+    "be",       "numword",   "pastmark",   "titlemod",   "prep",       "det",         "partynoun",
+    "pronhe",   "pronthey",  "pronit",     "subjpron",   "objpron",    "countrynoun", "bodynoun",
+    "bodyword", "orgnoun",   "namingverb", "joinverb",   "reciprocal", "listlink",    "alongside",
+    "daysago",  "yearsago",  "yearprep",   "notobj",     "statename",  "areanoun",    "apposmod",
+    "ppmark",   "soleoffice"};
+_Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
+               "one name per word class");
+
+/* The '|'-separated classes of a words.csv row as bits, 0 when one is unknown. */
+static uint64_t class_bits(const char *cl)
+{
+    char buf[256];
+    char *save = NULL;
+    uint64_t bits = 0;
+    snprintf(buf, sizeof buf, "%s", cl);
+    for (char *p = strtok_r(buf, "|", &save); p; p = strtok_r(NULL, "|", &save)) {
+        size_t k;
+        for (k = 0; k < NG_W__COUNT && strcasecmp(p, word_classes[k]) != 0; k++) {
+        }
+        if (k == NG_W__COUNT) return 0;
+        bits |= NG_WBIT(k);
+    }
+    return bits;
+}
+
 static int load_words(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip,
                       void *ctx)
 {
-    static const char *const classes[] = {
-        "say",     "modal",     "plan",     "neg",        "cond",    "rumour",    "decide",
-        "orghead", "placehead", "particle", "stop",       "notname", "groupnoun", "blocnoun",
-        "govnoun", "troops",    "doc",      "personnoun", "skipadv", "locprep",   "clause",
-        "be",      "numword",   "pastmark", "titlemod",   "prep",    "det",       "partynoun"};
     const csv_row *hdr = &c->rows[0];
     int c_word = col(hdr, "word"), c_class = col(hdr, "class"), c_num = col(hdr, "number");
     char where[600];
     int error;
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
-        const char *w = field(row, c_word), *cl = field(row, c_class), *num = field(row, c_num);
-        uint32_t bits = 0;
+        const char *w = field(row, c_word), *num = field(row, c_num);
+        uint64_t bits = class_bits(field(row, c_class));
         if (row_blank(row)) continue;
         snprintf(where, sizeof where, "%s:%zu", origin, row->line);
-        {
-            char buf[128];
-            snprintf(buf, sizeof buf, "%s", cl);
-            char *save = NULL;
-            int bad = 0;
-            for (char *p = strtok_r(buf, "|", &save); p; p = strtok_r(NULL, "|", &save)) {
-                size_t k;
-                for (k = 0; k < sizeof classes / sizeof classes[0]; k++)
-                    if (strcasecmp(p, classes[k]) == 0) {
-                        bits |= 1u << k;
-                        break;
-                    }
-                if (k == sizeof classes / sizeof classes[0]) bad = 1;
-            }
-            if (bad || !bits || !*w) {
-                report_skip(on_skip, ctx, where, !*w ? "empty word" : "unknown word class");
-                continue;
-            }
+        if (!bits || !*w) {
+            report_skip(on_skip, ctx, where, !*w ? "empty word" : "unknown word class");
+            continue;
         }
         /* one token: the word table; several: the phrase table with the bits as kind */
         ng_buf fold = NG_BUF_INIT;

@@ -5,32 +5,16 @@
  * modal, plan, neg, decide, cond, rumour. */
 #include "engine.h"
 
-/* A phrase of words.csv (several words) starting at t: its class bits. */
-static uint32_t phrase_bits(const ng_work *w, uint32_t t, uint32_t b)
-{
-    const ng_ptab *pt = &w->lex->wordphrases;
-    uint64_t h = NG_SEQ_SEED;
-    uint32_t bits = 0;
-    for (uint32_t k = t; k < b && k - t < pt->max_tokens; k++) {
-        const ng_ptab_slot *slot;
-        h = ng_x__seq_hash(h, w->tk.v[k].h);
-        if (!(slot = ng_ptab__find(pt, h))) break;
-        for (int32_t v = slot->first; v >= 0; v = pt->vals[v].next)
-            bits |= pt->vals[v].kind;
-    }
-    return bits;
-}
-
 /* Words of classes that make a trigger not a fact. */
 #define NOT_FACT (NG_W_MODAL | NG_W_PLAN | NG_W_NEG)
 
 /* Word and phrase classes of token t for modality; the month "May" is not a modal. */
-static uint32_t fact_bits(const ng_work *w, const sctx *c, uint32_t t)
+static uint64_t fact_bits(const ng_work *w, const sctx *c, uint32_t t)
 {
-    uint32_t bits = ng_w__bits(w, t) | phrase_bits(w, t, c->b);
+    uint64_t bits = ng_w__bits(w, t) | ng_w__phrase_bits(w, t, c->b);
     if ((bits & NG_W_MODAL) && (w->tk.v[t].flags & NG_TK_CAP) &&
         !(w->tk.v[t].flags & NG_TK_FIRST) && ng_date__month(ng_w__fold(w, t), w->tk.v[t].flen))
-        bits &= ~(uint32_t)NG_W_MODAL;
+        bits &= ~NG_W_MODAL;
     return bits;
 }
 
@@ -57,7 +41,7 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
         !decision_in(w, ts > c->a + 4 ? ts - 4 : c->a, ts - 1))
         return 1;
     for (uint32_t t = clause; t < ts; t++)
-        if ((ng_w__bits(w, t) | phrase_bits(w, t, c->b)) & NG_W_COND) return 1;
+        if ((ng_w__bits(w, t) | ng_w__phrase_bits(w, t, c->b)) & NG_W_COND) return 1;
     for (uint32_t t = c->a; t < c->b; t++)
         if (ng_w__bits(w, t) & NG_W_RUMOUR) return 1;
     if (noun) {

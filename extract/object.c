@@ -21,10 +21,7 @@ static uint32_t after_inner_clause(const ng_work *w, const sctx *c, uint32_t j)
 {
     if (!(j + 2 < c->b && ng_w__is(w, j, "what") && c->gstart[j + 1 - c->a] >= 0)) return j;
     uint32_t k = c->g[c->gstart[j + 1 - c->a]].t1;
-    if (k < c->b &&
-        (ng_w__is(w, k, "called") || ng_w__is(w, k, "calls") || ng_w__is(w, k, "termed") ||
-         ng_w__is(w, k, "described") || (ng_w__bits(w, k) & NG_W_SAY)))
-        return k + 1;
+    if (k < c->b && (ng_w__bits(w, k) & (NG_W_NAMINGVERB | NG_W_SAY))) return k + 1;
     return j;
 }
 
@@ -99,7 +96,7 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             j++;
             continue;
         } else {
-            uint32_t bits = ng_w__bits(w, j);
+            uint64_t bits = ng_w__bits(w, j);
             if ((bits & NG_W_CLAUSE) && !ng_w__is(w, j, "as")) return -1;
             if ((bits & NG_W_SAY) && j > te) return -1;
         }
@@ -120,7 +117,7 @@ int32_t ng_object__next_pp(const ng_work *w, const sctx *c, const ng_trigger *tr
         j++, n++;
     if (j >= c->b || !ng_w__is(w, j, "and")) return -1;
     j++;
-    if (j < c->b && (ng_w__is(w, j, "out") || ng_w__is(w, j, "also"))) j++;
+    if (j < c->b && (ng_w__bits(w, j) & NG_W_PPMARK)) j++;
     if (j >= c->b || !is_prep_of(tr, w->tk.v[j].h)) return -1;
     j++;
     while (j < c->b && c->gstart[j - c->a] < 0 && (ng_w__bits(w, j) & NG_W_DET))

@@ -54,7 +54,7 @@ static int complement_mention(const ng_work *w, uint32_t a, const ng_mention *m,
 static int complement_word(const ng_work *w, uint32_t t, int *lower)
 {
     const ng_tok *k = &w->tk.v[t];
-    uint32_t bits = ng_w__bits(w, t);
+    uint64_t bits = ng_w__bits(w, t);
     if (k->flags & NG_TK_PUNCT) return *ng_w__fold(w, t) == ',';
     if (ng_w__is(w, t, "of") || ng_w__is(w, t, "for") || ng_w__is(w, t, "and") ||
         ng_w__is(w, t, "the"))
@@ -119,7 +119,7 @@ static int pronoun_owner(const ng_work *w, uint32_t a, uint32_t t, uint32_t *fir
         return NG_OWN_THEIR;
     }
     if ((w->tk.v[t].flags & NG_TK_POSS) && t >= a + 2 &&
-        (ng_w__is(w, t - 1, "country") || ng_w__is(w, t - 1, "nation")) &&
+        (ng_w__bits(w, t - 1) & NG_W_COUNTRYNOUN) &&
         (ng_w__is(w, t - 2, "that") || ng_w__is(w, t - 2, "the"))) {
         *first = t - 2;
         return NG_OWN_COUNTRY;
@@ -231,7 +231,7 @@ static int prefix_word(pscan *x, uint32_t t)
 {
     const ng_work *w = x->w;
     const ng_tok *k = &w->tk.v[t];
-    uint32_t bits = ng_w__bits(w, t);
+    uint64_t bits = ng_w__bits(w, t);
     x->p--;
     if (k->flags & NG_TK_POSS) return ON;
     if (k->flags & NG_TK_PUNCT) return END;
@@ -404,7 +404,8 @@ static int suffix_mention(sscan *x, const ng_mention *m, uint32_t *end, int32_t 
 static int suffix_word(sscan *x)
 {
     const ng_work *w = x->w;
-    uint32_t q = x->q, bits = ng_w__bits(w, q);
+    uint32_t q = x->q;
+    uint64_t bits = ng_w__bits(w, q);
     x->q++;
     if (ng_w__is(w, q, "of") || ng_w__is(w, q, "the") || ng_w__is(w, q, "and")) {
         x->after_head = 0;
@@ -416,7 +417,7 @@ static int suffix_word(sscan *x)
         x->after_head = 0;
         return S_ON;
     }
-    if ((bits & (NG_W_TITLEMOD | NG_W_PERSONNOUN)) || ng_w__is(w, q, "most")) {
+    if (bits & (NG_W_TITLEMOD | NG_W_PERSONNOUN | NG_W_APPOSMOD)) {
         if (bits & NG_W_PERSONNOUN) {
             x->have_title = x->after_head = 1;
             x->last = q + 1;

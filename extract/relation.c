@@ -56,9 +56,9 @@ static int the_two_again(ng_work *w, const sctx *c, const reading *r)
     while (q > c->a + 1 && !(ng_w__bits(w, q) & NG_W_NUMWORD) &&
            (ng_w__bits(w, q) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_SKIPADV)))
         q--;
-    if (!((ng_w__is(w, q, "two") || ng_w__is(w, q, "both")) &&
-          (ng_w__is(w, q - 1, "the") || ng_w__is(w, q, "both"))))
-        return NG_OK;
+    /* "the two", "both": a number word of 2 */
+    int two = (ng_w__bits(w, q) & NG_W_NUMWORD) && ng_lex__word_number(w->lex, w->tk.v[q].h) == 2;
+    if (!(two && (ng_w__is(w, q - 1, "the") || ng_w__is(w, q, "both")))) return NG_OK;
     for (uint32_t k = 0; k < c->n_pair; k++)
         if ((error = ng_emit__add(w, c->pair_s[k], c->pair_o[k], r->tr->rel, r->tr->flags, c->s,
                                   r->date)) < 0)
@@ -113,9 +113,7 @@ static int each_other(ng_work *w, const sctx *c, const reading *r)
     if (r->obj >= 0 || r->subj < 0 || c->g[r->subj].an < 2 || !ng_relinfo__symmetric(r->tr->rel) ||
         te + 1 >= c->b)
         return NG_OK;
-    if (!((ng_w__is(w, te, "each") && ng_w__is(w, te + 1, "other")) ||
-          (ng_w__is(w, te, "one") && ng_w__is(w, te + 1, "another"))))
-        return NG_OK;
+    if (!ng_w__phrase(w, te, c->b, NG_W_RECIPROCAL, NULL)) return NG_OK;
     int error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, &c->g[r->subj], c->s, r->date);
     return error < 0 ? error : DONE;
 }
@@ -159,7 +157,7 @@ static int object_checks(const ng_work *w, const sctx *c, const reading *r)
     const ng_trigger *tr = r->tr;
     if ((tr->flags & NG_TRF_QUOTE) && !r->relative_obj &&
         (r->obj < 0 || !ng_object__quote_after(w, c, c->g[r->obj].t1) ||
-         ng_w__is(w, c->g[r->obj].t0, "it") || ng_w__is(w, c->g[r->obj].t0, "them")))
+         (ng_w__bits(w, c->g[r->obj].t0) & NG_W_OBJPRON)))
         return DONE;
     if ((tr->flags & NG_TRF_JOURNEY) && r->obj >= 0) {
         const group *o = &c->g[r->obj];
@@ -185,8 +183,7 @@ static void subject_side(const ng_work *w, const sctx *c, reading *r)
     uint32_t ts = r->ts;
     if (r->subj >= 0 && ts > c->a + 1 && ng_w__is(w, ts - 1, "in")) {
         int32_t yg = c->gend[ts - 2 - c->a];
-        if (yg >= 0 && c->g[yg].t0 > c->a && ng_w__bits(w, c->g[yg].t0 - 1) == 0 &&
-            (ng_w__is(w, c->g[yg].t0 - 1, "joined") || ng_w__is(w, c->g[yg].t0 - 1, "joins"))) {
+        if (yg >= 0 && c->g[yg].t0 > c->a && (ng_w__bits(w, c->g[yg].t0 - 1) & NG_W_JOINVERB)) {
             int32_t ms = ng_subject__main(w, c, ts);
             if (ms >= 0 && ms != yg) side_add(c, r->S, &r->ns, GMAX, ms);
         }
@@ -195,10 +192,9 @@ static void subject_side(const ng_work *w, const sctx *c, reading *r)
     if ((r->tr->flags & NG_TRF_ALONGSIDE) && r->obj >= 0 && r->subj >= 0 &&
         c->g[r->obj].t1 + 1 < c->b) {
         uint32_t q = c->g[r->obj].t1;
-        if (ng_w__is(w, q, "alongside") ||
-            ((ng_w__is(w, q, "along") || ng_w__is(w, q, "together")) &&
-             ng_w__is(w, q + 1, "with"))) {
-            q += ng_w__is(w, q, "alongside") ? 1 : 2;
+        uint32_t len = ng_w__phrase(w, q, c->b, NG_W_ALONGSIDE, NULL);
+        if (len) {
+            q += len;
             while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
                 q++;
             int32_t gz = q < c->b ? c->gstart[q - c->a] : -1;
@@ -301,7 +297,7 @@ static int plural_subject(ng_work *w, const sctx *c, const reading *r)
         !(w->tk.v[te].flags & NG_TK_CAP) &&
         !(ng_w__bits(w, te) &
           (NG_W_PREP | NG_W_SKIPADV | NG_W_CLAUSE | NG_W_BE | NG_W_SAY | NG_W_PAST_MARK)) &&
-        !ng_w__is(w, te, "and") && !ng_w__is(w, te, "again") && !ng_w__is(w, te, "privately") &&
+        !ng_w__is(w, te, "and") && !(ng_w__bits(w, te) & NG_W_NOTOBJ) &&
         !(ng_w__bits(w, te) & NG_W_NUMWORD))
         return NG_OK;
     int people = 0;

@@ -62,7 +62,7 @@ static int is_run_tok(const ng_work *w, uint32_t t)
     const ng_tok *k = &w->tk.v[t];
     if (!(k->flags & NG_TK_WORD) || (k->flags & NG_TK_NUM) || !(k->flags & NG_TK_CAP)) return 0;
     if ((k->flags & NG_TK_UPPER) && k->flen > 1) return 0;
-    uint32_t bits = ng_w__bits(w, t);
+    uint64_t bits = ng_w__bits(w, t);
     return (bits & NG_W_NOTNAME) && !(bits & NG_W_STOP) &&
            ng_date__month(ng_w__fold(w, t), k->flen) == 0 &&
            ng_date__weekday(ng_w__fold(w, t), k->flen) < 0;
@@ -189,8 +189,8 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
     /* verbs of saying next to the name */
     if (end < b && (ng_w__bits(w, end) & NG_W_SAY)) m.ev |= NG_EV_SAY;
     if (pr.start > a && (ng_w__bits(w, pr.start - 1) & NG_W_SAY)) m.ev |= NG_EV_SAY;
-    if (pr.start >= a + 2 && ng_w__is(w, pr.start - 1, "to") &&
-        ng_w__is(w, pr.start - 2, "according"))
+    /* a phrase of saying right before ("according to X") */
+    if (pr.start >= a + 2 && ng_w__phrase(w, pr.start - 2, pr.start, NG_W_SAY, NULL) == 2)
         m.ev |= NG_EV_SAY;
     if ((error = ng_mentions__add(w, &idx, &m)) < 0) return error;
     ng_mentions__cover(cov, a, r0, r1, (int32_t)idx);

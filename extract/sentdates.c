@@ -65,25 +65,24 @@ static int date_at(const ng_work *w, const sctx *c, uint32_t t, char out[11])
     const ng_tok *k = &w->tk.v[t];
     const char *f = ng_w__fold(w, t);
     int mo, wd, year;
-    /* the month "May" only before a number (else it is the modal) */
+    int32_t n;
+    /* a month that is also a modal ("May") only before a number */
     if ((k->flags & NG_TK_CAP) && (mo = ng_date__month(f, k->flen)) != 0 &&
-        !(k->flen == 3 && memcmp(f, "may", 3) == 0 &&
-          !(t + 1 < c->b && (w->tk.v[t + 1].flags & NG_TK_NUM))))
+        !((ng_w__bits(w, t) & NG_W_MODAL) && !(t + 1 < c->b && (w->tk.v[t + 1].flags & NG_TK_NUM))))
         return month_date(w, c, t, mo, out);
     /* "on Thursday": the latest Thursday on or before the article's date */
     if ((k->flags & NG_TK_CAP) && (wd = ng_date__weekday(f, k->flen)) >= 0)
         return w->y && days_before(w, (ng_date__dow(w->y, w->m, w->d) - wd + 7) % 7, out);
-    if (ng_w__is(w, t, "yesterday") || ng_w__is(w, t, "today"))
-        return days_before(w, ng_w__is(w, t, "yesterday"), out);
-    if (ng_w__is(w, t, "last") && t + 1 < c->b && ng_w__is(w, t + 1, "year")) {
+    /* "yesterday", "today", "last year": number days or years before */
+    if (ng_w__phrase(w, t, c->b, NG_W_DAYSAGO, &n)) return days_before(w, n, out);
+    if (ng_w__phrase(w, t, c->b, NG_W_YEARSAGO, &n)) {
         if (!w->y) return 0;
-        fmt_y(out, w->y - 1);
+        fmt_y(out, w->y - n);
         return 1;
     }
     /* "in 1970", "since 2021" */
     if ((k->flags & NG_TK_NUM) && k->flen == 4 && t > c->a &&
-        (ng_w__is(w, t - 1, "in") || ng_w__is(w, t - 1, "since") || ng_w__is(w, t - 1, "early") ||
-         ng_w__is(w, t - 1, "late"))) {
+        (ng_w__bits(w, t - 1) & NG_W_YEARPREP)) {
         year = atoi(f);
         if (year < 1900 || year > 2099) return 0;
         fmt_y(out, year);

@@ -50,7 +50,7 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
             steps++;
             continue;
         }
-        uint32_t bits = ng_w__bits(w, t);
+        uint64_t bits = ng_w__bits(w, t);
         if (bits & NG_W_CLAUSE) {
             /* only a relative pronoun right before the verb is its subject ("X, who heads";
              * not "X, which they left") */
@@ -68,7 +68,8 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
     return -1;
 }
 
-/* Is token t a participle ("-ing") right after a comma ("..., calling Iran 'a regime'")? */
+/* Is token t a participle right after a comma ("..., calling Iran 'a regime'")? The English
+ * "-ing" ending is morphology, not a list of words. */
 int ng_subject__comma_participle(const ng_work *w, uint32_t comma, uint32_t t)
 {
     return ng_w__punct(w, comma, ',') && w->tk.v[t].flen > 4 &&

@@ -70,7 +70,8 @@ static int capital_is_place(const ng_work *w, const sctx *c, const ng_mention *m
         for (uint32_t k = se->m0; k < se->m0 + se->nm; k++)
             if (w->ms[k].t0 == m->t1 + 1 && w->ms[k].kind == NG_MK_STATE) return 1;
     }
-    if (m->t1 < c->b && (w->tk.v[m->t1].flags & NG_TK_WORD) && ng_w__is(w, m->t1, "region"))
+    if (m->t1 < c->b && (w->tk.v[m->t1].flags & NG_TK_WORD) &&
+        (ng_w__bits(w, m->t1) & NG_W_AREANOUN))
         return 1;
     return 0;
 }
