@@ -62,7 +62,7 @@ static int32_t org_named(const ng_work *w, const char *name)
     ng_buf fold = NG_BUF_INIT;
     ng_toks tk = {NULL, 0, 0, &fold};
     int32_t found = -1;
-    if (ng_tok__run(&tk, w->lex, name, 0, strlen(name)) == 0 && tk.n) {
+    if (ng_tok__run(&tk, &w->lex->abbrevs, name, 0, strlen(name)) == 0 && tk.n) {
         uint64_t h = NG_SEQ_SEED;
         for (size_t i = 0; i < tk.n; i++)
             h = ng_x__seq_hash(h, tk.v[i].h);

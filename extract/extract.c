@@ -32,7 +32,7 @@ static int32_t dateline_state(const ng_lexicon *lex, const char *city)
     if (!city || !*city) return -1;
     /* "MOSCOW/OUAGADOUGOU": the first city */
     size_t clen = strcspn(city, "/");
-    if (ng_tok__run(&tk, lex, city, 0, clen) == 0 && tk.n) {
+    if (ng_tok__run(&tk, &lex->abbrevs, city, 0, clen) == 0 && tk.n) {
         uint64_t h = NG_SEQ_SEED;
         for (size_t i = 0; i < tk.n; i++)
             h = ng_x__seq_hash(h, tk.v[i].h);
@@ -92,7 +92,7 @@ static int sentences(ng_work *w)
         se->len = spans[i].len;
         se->headline = spans[i].headline;
         se->tok0 = (uint32_t)w->tk.n;
-        if ((error = ng_tok__run(&w->tk, w->lex, w->text, se->off, se->len)) < 0) goto cleanup;
+        if ((error = ng_tok__run(&w->tk, &w->lex->abbrevs, w->text, se->off, se->len)) < 0) goto cleanup;
         se->ntok = (uint32_t)(w->tk.n - se->tok0);
         if (se->ntok > NG_MAX_SENTENCE_TOKENS) {
             w->tk.n = se->tok0 + NG_MAX_SENTENCE_TOKENS;

@@ -138,9 +138,27 @@ typedef struct ng_toks {
     size_t n, cap;
     ng_buf *fold;
 } ng_toks;
-/* Appends the tokens of text[off, off+len) to `tk`. `lex` (may be NULL) gives the
+
+/* The abbreviations whose final period belongs to the word (abbreviations.csv): an
+ * open-addressing set of the hashes of their folded forms without the period, each with its
+ * kind: 0 never ends a sentence (titles: "Gen."), 1 may end one ("U.S."), 2 a month ("Aug.",
+ * not before a number). The lexicon owns one; the tokenizer and the sentence splitter read
+ * it. */
+typedef struct ng_abbrevs {
+    uint64_t *h; /* 0: a free slot */
+    uint8_t *kind;
+    size_t cap, n;
+} ng_abbrevs;
+/* Adds (or changes the kind of) an abbreviation by hash. */
+int ng_abbrevs__add(ng_abbrevs *set, uint64_t h, int kind);
+/* 1 when the folded word with hash h is an abbreviation (*kind, may be NULL, gets its kind);
+ * set may be NULL (none). */
+int ng_abbrevs__has(const ng_abbrevs *set, uint64_t h, int *kind);
+void ng_abbrevs__free(ng_abbrevs *set);
+
+/* Appends the tokens of text[off, off+len) to `tk`. `ab` (may be NULL) gives the
  * abbreviations whose final period belongs to the word. */
-int ng_tok__run(ng_toks *tk, const ng_lexicon *lex, const char *text, size_t off, size_t len);
+int ng_tok__run(ng_toks *tk, const ng_abbrevs *ab, const char *text, size_t off, size_t len);
 void ng_toks__free(ng_toks *tk);
 /* 1 when the code point is an upper-case letter (Latin, Greek, Cyrillic). */
 int ng_tok__is_upper_cp(uint32_t cp);
@@ -368,11 +386,7 @@ struct ng_lexicon {
      * (ng_lex__quad_bit); bp_short_contains when some pattern is shorter than that */
     uint64_t bp_quad[1024];
     int bp_short_contains;
-    char **abbrevs; /* folded abbreviations without the dot */
-    size_t n_abbrevs, cap_abbrevs;
-    uint64_t *abbrev_h;   /* open addressing set of abbreviation hashes */
-    uint8_t *abbrev_kind; /* 0 never ends a sentence (titles), 1 may end one */
-    size_t cap_abbrev_h;
+    ng_abbrevs abbrevs; /* abbreviations.csv */
     ng_tl_rule *tl;
     size_t n_tl, cap_tl;
     int32_t tl_first[256]; /* per first byte: the first rule starting with it, -1 */
@@ -423,7 +437,6 @@ static inline const ng_ptab_slot *ng_ptab__find(const ng_ptab *t, uint64_t h)
 /* Word class lookups by folded-token hash. */
 uint64_t ng_lex__word_bits(const ng_lexicon *lex, uint64_t h);
 int32_t ng_lex__word_number(const ng_lexicon *lex, uint64_t h);
-int ng_lex__is_abbrev(const ng_lexicon *lex, uint64_t h, int *may_end);
 static inline int32_t ng_lex__trigger_first(const ng_lexicon *lex, uint64_t h)
 {
     if (!lex->cap_trig_index) return -1;

@@ -98,7 +98,7 @@ static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint64_t ki
     int error = NG_OK;
     uint64_t h = NG_SEQ_SEED;
     ng_ptab_slot *slot = NULL;
-    if ((error = ng_tok__run(&tk, lex, phrase, 0, strlen(phrase))) < 0 || tk.n == 0) goto cleanup;
+    if ((error = ng_tok__run(&tk, &lex->abbrevs, phrase, 0, strlen(phrase))) < 0 || tk.n == 0) goto cleanup;
     for (size_t i = 0; i < tk.n; i++) {
         h = ng_x__seq_hash(h, tk.v[i].h);
         if (!(slot = ptab_slot(t, h))) {
@@ -194,54 +194,6 @@ int32_t ng_lex__word_number(const ng_lexicon *lex, uint64_t h)
 {
     const ng_wordinfo *w = words_get(lex, h);
     return w ? w->number : -1;
-}
-
-static int abbrev_put(ng_lexicon *lex, uint64_t h, int may_end)
-{
-    if ((lex->n_abbrevs + 1) * 2 > lex->cap_abbrev_h) {
-        size_t nc = lex->cap_abbrev_h ? lex->cap_abbrev_h * 2 : 256;
-        uint64_t *nh = ng_calloc(nc, sizeof *nh);
-        uint8_t *nk = ng_calloc(nc, 1);
-        if (!nh || !nk) {
-            free(nh);
-            free(nk);
-            return NG_ENOMEM;
-        }
-        for (size_t i = 0; i < lex->cap_abbrev_h; i++) {
-            if (!lex->abbrev_h[i]) continue;
-            size_t j = (size_t)lex->abbrev_h[i] & (nc - 1);
-            while (nh[j])
-                j = (j + 1) & (nc - 1);
-            nh[j] = lex->abbrev_h[i];
-            nk[j] = lex->abbrev_kind[i];
-        }
-        free(lex->abbrev_h);
-        free(lex->abbrev_kind);
-        lex->abbrev_h = nh;
-        lex->abbrev_kind = nk;
-        lex->cap_abbrev_h = nc;
-    }
-    size_t j = (size_t)h & (lex->cap_abbrev_h - 1);
-    while (lex->abbrev_h[j] && lex->abbrev_h[j] != h)
-        j = (j + 1) & (lex->cap_abbrev_h - 1);
-    if (!lex->abbrev_h[j]) lex->n_abbrevs++;
-    lex->abbrev_h[j] = h;
-    lex->abbrev_kind[j] = (uint8_t)may_end;
-    return NG_OK;
-}
-
-int ng_lex__is_abbrev(const ng_lexicon *lex, uint64_t h, int *may_end)
-{
-    if (!lex || !lex->cap_abbrev_h) return 0;
-    size_t j = (size_t)h & (lex->cap_abbrev_h - 1);
-    while (lex->abbrev_h[j]) {
-        if (lex->abbrev_h[j] == h) {
-            if (may_end) *may_end = lex->abbrev_kind[j];
-            return 1;
-        }
-        j = (j + 1) & (lex->cap_abbrev_h - 1);
-    }
-    return 0;
 }
 
 static int trig_index_put(ng_lexicon *lex, uint64_t h, int32_t idx)
@@ -667,7 +619,7 @@ static int title_is_sole(uint8_t *out, const ng_lexicon *lex, const char *title)
     ng_buf fold = NG_BUF_INIT;
     ng_toks tk = {NULL, 0, 0, &fold};
     const ng_ptab *pt = &lex->wordphrases;
-    int error = ng_tok__run(&tk, lex, title, 0, strlen(title));
+    int error = ng_tok__run(&tk, &lex->abbrevs, title, 0, strlen(title));
     *out = 0;
     for (size_t i = 0; error == NG_OK && i < tk.n && !*out; i++) {
         uint64_t h = NG_SEQ_SEED;
@@ -974,7 +926,7 @@ static int load_abbrevs(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip
         }
         /* kinds: title (never ends a sentence), month (not before a number), other (may end one) */
         int may_end = strcasecmp(kind, "other") == 0 ? 1 : strcasecmp(kind, "month") == 0 ? 2 : 0;
-        if (abbrev_put(lex, ng_x__tok_hash(buf, n), may_end) < 0) return NG_ENOMEM;
+        if (ng_abbrevs__add(&lex->abbrevs, ng_x__tok_hash(buf, n), may_end) < 0) return NG_ENOMEM;
     }
     return NG_OK;
 }
@@ -1085,7 +1037,7 @@ static int load_words(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_f
         /* one token: the word table; several: the phrase table with the bits as kind */
         ng_buf fold = NG_BUF_INIT;
         ng_toks tk = {NULL, 0, 0, &fold};
-        if ((error = ng_tok__run(&tk, lex, w, 0, strlen(w))) < 0) {
+        if ((error = ng_tok__run(&tk, &lex->abbrevs, w, 0, strlen(w))) < 0) {
             ng_buf_free(&fold);
             return error;
         }
@@ -1402,9 +1354,7 @@ void ng_lexicon_free(ng_lexicon *lex)
     for (size_t i = 0; i < lex->n_bp; i++)
         free(lex->bp[i].pattern);
     free(lex->bp);
-    free(lex->abbrevs);
-    free(lex->abbrev_h);
-    free(lex->abbrev_kind);
+    ng_abbrevs__free(&lex->abbrevs);
     free(lex->tl);
     free(lex);
 }

@@ -120,7 +120,7 @@ static int ends_here(const ng_lexicon *lex, const char *t, size_t lo, size_t p, 
     if (p > ws) {
         int may_end = 0;
         /* dotted abbreviations "U.S." end with their last period */
-        if (lex && ng_lex__is_abbrev(lex, fold_hash(t, ws, p), &may_end)) {
+        if (lex && ng_abbrevs__has(&lex->abbrevs, fold_hash(t, ws, p), &may_end)) {
             if (may_end == 0) return 0;
             size_t ne = n;
             while (ne < e && t[ne] != ' ')

@@ -22,6 +22,65 @@ uint64_t ng_x__tok_hash(const char *s, size_t len)
     return h ? h : 1;
 }
 
+/* ------------------------------------------------------------------ abbreviations */
+
+int ng_abbrevs__add(ng_abbrevs *set, uint64_t h, int kind)
+{
+    if ((set->n + 1) * 2 > set->cap) {
+        size_t nc = set->cap ? set->cap * 2 : 256;
+        uint64_t *nh = ng_calloc(nc, sizeof *nh);
+        uint8_t *nk = ng_calloc(nc, 1);
+        if (!nh || !nk) {
+            free(nh);
+            free(nk);
+            return NG_ENOMEM;
+        }
+        for (size_t i = 0; i < set->cap; i++) {
+            if (!set->h[i]) continue;
+            size_t j = (size_t)set->h[i] & (nc - 1);
+            while (nh[j])
+                j = (j + 1) & (nc - 1);
+            nh[j] = set->h[i];
+            nk[j] = set->kind[i];
+        }
+        free(set->h);
+        free(set->kind);
+        set->h = nh;
+        set->kind = nk;
+        set->cap = nc;
+    }
+    size_t j = (size_t)h & (set->cap - 1);
+    while (set->h[j] && set->h[j] != h)
+        j = (j + 1) & (set->cap - 1);
+    if (!set->h[j]) set->n++;
+    set->h[j] = h;
+    set->kind[j] = (uint8_t)kind;
+    return NG_OK;
+}
+
+int ng_abbrevs__has(const ng_abbrevs *set, uint64_t h, int *kind)
+{
+    if (!set || !set->cap) return 0;
+    size_t j = (size_t)h & (set->cap - 1);
+    while (set->h[j]) {
+        if (set->h[j] == h) {
+            if (kind) *kind = set->kind[j];
+            return 1;
+        }
+        j = (j + 1) & (set->cap - 1);
+    }
+    return 0;
+}
+
+void ng_abbrevs__free(ng_abbrevs *set)
+{
+    free(set->h);
+    free(set->kind);
+    memset(set, 0, sizeof *set);
+}
+
+/* ------------------------------------------------------------------ tokens */
+
 /* Decodes one UTF-8 code point. Article text is clean (valid UTF-8), but dictionary phrases
  * come from users' files: a byte that does not start a whole sequence reads as U+FFFD, one
  * byte long, so that no invalid byte can pass for ASCII (a lone 0xA0 before "u" once
@@ -263,26 +322,26 @@ static size_t scan_word(const unsigned char *s, size_t a, size_t end, wscan *x)
 
 /* Does the period at j belong to the word [a, j)? With dotted abbreviations, single-letter
  * initials and the known abbreviations. */
-static int absorbs_period(const ng_lexicon *lex, const unsigned char *s, size_t a, size_t j,
+static int absorbs_period(const ng_abbrevs *ab, const unsigned char *s, size_t a, size_t j,
                           size_t end, int cap, const wscan *x)
 {
     int may_end;
     if (!(j < end && s[j] == '.')) return 0;
     if (x->dotted) return 1;
     if (j - a == 1 && cap) return 1;
-    if (!lex || j - a >= 32) return 0;
-    if (x->ascii) return ng_lex__is_abbrev(lex, x->fh, &may_end); /* the lower-cased word */
+    if (!ab || j - a >= 32) return 0;
+    if (x->ascii) return ng_abbrevs__has(ab, x->fh, &may_end); /* the lower-cased word */
     char tmp[32];
     size_t tl = 0;
     for (size_t k = a; k < j; k++)
         tmp[tl++] = (char)((s[k] >= 'A' && s[k] <= 'Z') ? s[k] + 32 : s[k]);
-    return ng_lex__is_abbrev(lex, ng_x__tok_hash(tmp, tl), &may_end);
+    return ng_abbrevs__has(ab, ng_x__tok_hash(tmp, tl), &may_end);
 }
 
 /* The tokenizer's state over one span. */
 typedef struct tscan {
     ng_toks *tk;
-    const ng_lexicon *lex;
+    const ng_abbrevs *ab;
     const char *text;
     size_t end;
     size_t start_n; /* the first token of the span */
@@ -305,7 +364,7 @@ static int push_word(tscan *z, size_t a, uint32_t cp, size_t *next)
         x.fh = x.fh ? x.fh : 1; /* as ng_x__tok_hash */
     }
     if (x.letters >= 2 && x.uppers == x.letters) flags |= NG_TK_UPPER;
-    int absorb = absorbs_period(z->lex, s, a, j, z->end, flags & NG_TK_CAP, &x);
+    int absorb = absorbs_period(z->ab, s, a, j, z->end, flags & NG_TK_CAP, &x);
     if (absorb) flags |= NG_TK_DOT;
     if (!z->first_done) {
         z->first_done = 1;
@@ -386,10 +445,10 @@ static int push_punct(tscan *z, size_t i, uint32_t cp, size_t n, size_t *next)
     return push(tk, z->text, (uint32_t)i, (uint32_t)n, flags);
 }
 
-int ng_tok__run(ng_toks *tk, const ng_lexicon *lex, const char *text, size_t off, size_t len)
+int ng_tok__run(ng_toks *tk, const ng_abbrevs *ab, const char *text, size_t off, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
-    tscan z = {tk, lex, text, off + len, tk->n, 0, 0};
+    tscan z = {tk, ab, text, off + len, tk->n, 0, 0};
     size_t i = off;
     int error;
     /* room for every folded form of the span (a fold is never longer than its input), so

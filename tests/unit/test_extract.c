@@ -230,7 +230,7 @@ NG_TEST(tokens_possessive_hyphen_dots)
     ng_buf fold = NG_BUF_INIT;
     ng_toks tk = {NULL, 0, 0, &fold};
     const char *t = "Mali's Akufo-Addo met U.S. envoys and N'Guesso.";
-    CHECK_OK(ng_tok__run(&tk, lex_get(), t, 0, strlen(t)));
+    CHECK_OK(ng_tok__run(&tk, &lex_get()->abbrevs, t, 0, strlen(t)));
     CHECK_INT(tk.n, 9);
     if (tk.n == 9) {
         CHECK(tk.v[1].flags & NG_TK_POSS);
@@ -450,7 +450,7 @@ NG_TEST(builtin_data_loads)
     CHECK(lex->n_titles > 100);
     CHECK(lex->n_bp > 10);
     int may_end = -1;
-    CHECK(ng_lex__is_abbrev(lex, ng_x__tok_hash("gen", 3), &may_end));
+    CHECK(ng_abbrevs__has(&lex->abbrevs, ng_x__tok_hash("gen", 3), &may_end));
     CHECK_INT(may_end, 0);
 }
 
