@@ -316,10 +316,25 @@ static uint32_t government(const ng_work *w, cstate *cs, const sctx *c, uint32_t
     return n;
 }
 
+/* "the three countries", "both sides", "the two leaders": the latest list of that size
+ * (number, 0 any) and kind (people for a person noun, any actor for "sides", "parties",
+ * else states). */
+static uint32_t group_noun(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t,
+                           uint64_t bits, int number, int32_t *acts)
+{
+    int ctype = (bits & NG_W_PERSONNOUN)  ? NG_ETYPE_PERSON + 1
+                : (bits & NG_W_PARTYNOUN) ? 0
+                                          : NG_ETYPE_STATE + 1;
+    uint32_t n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, ctype, t, acts);
+    if (!n && ctype == NG_ETYPE_PERSON + 1)
+        n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
+    return n;
+}
+
 static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
                             uint32_t t, int32_t *acts, uint32_t *t1, int *pron)
 {
-    uint32_t j = t + 1, n;
+    uint32_t j = t + 1;
     int number = 0;
     if (!(ng_w__is(w, t, "the") || ng_w__is(w, t, "these") || ng_w__is(w, t, "those") ||
           ng_w__is(w, t, "both") || ng_w__is(w, t, "all")))
@@ -343,17 +358,8 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
     if ((w->tk.v[j].flags & NG_TK_CAP) && !(w->tk.v[j].flags & NG_TK_FIRST)) return 0;
     int of_follows = j + 1 < c->b && (ng_w__is(w, j + 1, "of") || ng_w__is(w, j + 1, "from"));
     *t1 = j + 1;
-    if (bits & NG_W_GROUPNOUN) {
-        int ctype = (bits & NG_W_PERSONNOUN)  ? NG_ETYPE_PERSON + 1
-                    : (bits & NG_W_PARTYNOUN) ? 0
-                                              : NG_ETYPE_STATE + 1;
-        /* "the defence ministers of X": a role noun phrase, not a coreference */
-        if (of_follows) return 0;
-        n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, ctype, t, acts);
-        if (!n && ctype == NG_ETYPE_PERSON + 1)
-            n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
-        return n;
-    }
+    /* "the defence ministers of X": a role noun phrase, not a coreference */
+    if (bits & NG_W_GROUPNOUN) return of_follows ? 0 : group_noun(w, cs, c, t, bits, number, acts);
     if (number > 0 && j == t + 2 && !(bits & (NG_W_BLOCNOUN | NG_W_GOVNOUN))) {
         /* "the two signed ...": the number alone */
         *t1 = t + 2;

@@ -92,7 +92,8 @@ static int sentences(ng_work *w)
         se->len = spans[i].len;
         se->headline = spans[i].headline;
         se->tok0 = (uint32_t)w->tk.n;
-        if ((error = ng_tok__run(&w->tk, &w->lex->abbrevs, w->text, se->off, se->len)) < 0) goto cleanup;
+        if ((error = ng_tok__run(&w->tk, &w->lex->abbrevs, w->text, se->off, se->len)) < 0)
+            goto cleanup;
         se->ntok = (uint32_t)(w->tk.n - se->tok0);
         if (se->ntok > NG_MAX_SENTENCE_TOKENS) {
             w->tk.n = se->tok0 + NG_MAX_SENTENCE_TOKENS;

@@ -98,7 +98,8 @@ static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint64_t ki
     int error = NG_OK;
     uint64_t h = NG_SEQ_SEED;
     ng_ptab_slot *slot = NULL;
-    if ((error = ng_tok__run(&tk, &lex->abbrevs, phrase, 0, strlen(phrase))) < 0 || tk.n == 0) goto cleanup;
+    if ((error = ng_tok__run(&tk, &lex->abbrevs, phrase, 0, strlen(phrase))) < 0 || tk.n == 0)
+        goto cleanup;
     for (size_t i = 0; i < tk.n; i++) {
         h = ng_x__seq_hash(h, tk.v[i].h);
         if (!(slot = ptab_slot(t, h))) {
@@ -498,6 +499,24 @@ static void report_skip(ng_skip_fn on_skip, void *ctx, const char *where, const 
     on_skip(ctx, w, m);
 }
 
+/* The type of an actors row (an organization when the column is empty in built-in data);
+ * -1 with *msg when the row is bad. */
+static int actor_type(ng_etype *type, const char *name, const char *type_s, int user, char *msg,
+                      size_t msglen)
+{
+    *type = NG_ETYPE_ORG;
+    if (!*name) return snprintf(msg, msglen, "empty name"), -1;
+    if (*type_s && ng_etype_parse(type, type_s) < 0)
+        return snprintf(msg, msglen,
+                        "unknown type '%.60s' (use person, state, organization, place)", type_s),
+               -1;
+    if (!*type_s && user)
+        return snprintf(msg, msglen, "empty type (use person, state, organization, place)"), -1;
+    if (*type == NG_ETYPE_PERSON && !user)
+        return snprintf(msg, msglen, "built-in data never lists people"), -1;
+    return 0;
+}
+
 /* states.csv, organizations.csv and users' --actors files share these columns. */
 static int load_actors(ng_lexicon *lex, csv_ctx *c, const char *origin, int user,
                        ng_skip_fn on_skip, void *ctx)
@@ -515,28 +534,13 @@ static int load_actors(ng_lexicon *lex, csv_ctx *c, const char *origin, int user
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
         const char *name = field(row, c_name), *type_s = field(row, c_type);
-        ng_etype type = NG_ETYPE_ORG;
+        ng_etype type;
         int32_t id;
         char dem[128];
         if (row_blank(row)) continue;
         snprintf(where, sizeof where, "%s:%zu", origin, row->line);
-        if (!*name) {
-            report_skip(on_skip, ctx, where, "empty name");
-            continue;
-        }
-        if (*type_s) {
-            if (ng_etype_parse(&type, type_s) < 0) {
-                snprintf(msg, sizeof msg,
-                         "unknown type '%.60s' (use person, state, organization, place)", type_s);
-                report_skip(on_skip, ctx, where, msg);
-                continue;
-            }
-        } else if (user) {
-            report_skip(on_skip, ctx, where, "empty type (use person, state, organization, place)");
-            continue;
-        }
-        if (type == NG_ETYPE_PERSON && !user) {
-            report_skip(on_skip, ctx, where, "built-in data never lists people");
+        if (actor_type(&type, name, type_s, user, msg, sizeof msg) < 0) {
+            report_skip(on_skip, ctx, where, msg);
             continue;
         }
         if (!first_item(dem, sizeof dem, field(row, c_dem))) dem[0] = '\0';
@@ -1175,6 +1179,35 @@ oom:
     return NG_ENOMEM;
 }
 
+/* The rows of one file by its kind. */
+static int load_rows(ng_lexicon *lex, int kind, csv_ctx *c, const char *origin, ng_skip_fn on_skip,
+                     void *ctx)
+{
+    switch (kind) {
+    case NG_CSV_STATES:
+    case NG_CSV_ORGS:
+        return load_actors(lex, c, origin, 0, on_skip, ctx);
+    case NG_CSV_USER_ACTORS:
+        return load_actors(lex, c, origin, 1, on_skip, ctx);
+    case NG_CSV_BODIES:
+        return load_bodies(lex, c, origin, on_skip, ctx);
+    case NG_CSV_TITLES:
+        return load_titles(lex, c, origin, on_skip, ctx);
+    case NG_CSV_TRIGGERS:
+        return load_triggers(lex, c, origin, on_skip, ctx);
+    case NG_CSV_ABBREVS:
+        return load_abbrevs(lex, c, origin, on_skip, ctx);
+    case NG_CSV_BOILER:
+        return load_boiler(lex, c, origin, on_skip, ctx);
+    case NG_CSV_WORDS:
+        return load_words(lex, c, origin, on_skip, ctx);
+    case NG_CSV_TRANSLIT:
+        return load_translit(lex, c, origin, on_skip, ctx);
+    default:
+        return ng_error_set("%s: unknown dictionary kind", origin), NG_EINVAL;
+    }
+}
+
 int ng_lexicon__load_csv(ng_lexicon *lex, int kind, const char *origin, const char *data,
                          size_t len, ng_skip_fn on_skip, void *ctx)
 {
@@ -1198,40 +1231,7 @@ int ng_lexicon__load_csv(ng_lexicon *lex, int kind, const char *origin, const ch
         c.n--;
     }
     if (c.n == 0) goto cleanup;
-    switch (kind) {
-    case NG_CSV_STATES:
-    case NG_CSV_ORGS:
-        error = load_actors(lex, &c, origin, 0, on_skip, ctx);
-        break;
-    case NG_CSV_USER_ACTORS:
-        error = load_actors(lex, &c, origin, 1, on_skip, ctx);
-        break;
-    case NG_CSV_BODIES:
-        error = load_bodies(lex, &c, origin, on_skip, ctx);
-        break;
-    case NG_CSV_TITLES:
-        error = load_titles(lex, &c, origin, on_skip, ctx);
-        break;
-    case NG_CSV_TRIGGERS:
-        error = load_triggers(lex, &c, origin, on_skip, ctx);
-        break;
-    case NG_CSV_ABBREVS:
-        error = load_abbrevs(lex, &c, origin, on_skip, ctx);
-        break;
-    case NG_CSV_BOILER:
-        error = load_boiler(lex, &c, origin, on_skip, ctx);
-        break;
-    case NG_CSV_WORDS:
-        error = load_words(lex, &c, origin, on_skip, ctx);
-        break;
-    case NG_CSV_TRANSLIT:
-        error = load_translit(lex, &c, origin, on_skip, ctx);
-        break;
-    default:
-        error = NG_EINVAL;
-        ng_error_set("%s: unknown dictionary kind", origin);
-        break;
-    }
+    error = load_rows(lex, kind, &c, origin, on_skip, ctx);
 cleanup:
     rows_free(&c);
     free(fixed);
