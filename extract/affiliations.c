@@ -1,5 +1,13 @@
-/* affiliations.c - affiliated_with from titles and roles, some decided at the end of the article.
- */
+/* affiliations.c - affiliated_with from titles and roles.
+ *
+ * A person's title or role names the state or organization they act for (mentions.c and
+ * personrole.c found it; a pronoun owner, "its ambassador", is the clause's subject). An
+ * office or a royal title written without a state is decided at the end of the article
+ * from the clues each mention left (a role named earlier with its state, the state before
+ * the name in its clause, a state after it that starts or reports a clause, the dateline's
+ * state, the state the article names most), refusing the states the sentence shows are
+ * someone else's. The edges of counterpart triggers a person cannot have with their own
+ * state are then dropped. */
 #include "engine.h"
 
 #include <stdio.h>

@@ -10,8 +10,8 @@
  *
  * Private to the engine's files (engine.c, units.c, coref.c, recent.c, groups.c, triggers.c,
  * subject.c, object.c, modality.c, relation.c, emit.c, relinfo.c, affiliations.c,
- * sentdates.c). Every
- * array here is malloc'ed by the engine and freed by ng_engine__run before it returns.
+ * sentdates.c). Every array here is malloc'ed by the engine and freed by ng_engine__run
+ * before it returns.
  */
 #ifndef NG_ENGINE_H
 #define NG_ENGINE_H

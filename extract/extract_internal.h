@@ -2,16 +2,29 @@
  * extract_internal.h - the extraction stage's private modules (not part of the public API).
  *
  * The pipeline for one article (extract.c drives it):
- *   clean.c     raw bytes -> clean UTF-8 text (repair, Windows-1252 fallback, quotes, dashes,
- *               spaces normalized, web boilerplate lines blanked);
- *   meta.c      the `date` header, datelines, the title;
- *   split.c     sentences (abbreviations, initials, decimals, quotes), capped in length;
- *   tokens.c    words and punctuation with folded forms and hashes;
- *   mentions.c  dictionary matches (states, organizations, bodies, titles) and people;
- *   actors.c    the article's actor table: resolution of name variants, keys, labels;
- *   coref.c     pronouns and descriptions ("the bloc", "his Malian counterpart");
- *   relations.c trigger patterns (data/triggers.csv), arguments, modality;
- *   dates.c     explicit and relative dates.
+ *   clean.c      raw bytes -> clean UTF-8 text (repair, Windows-1252 fallback, quotes,
+ *                dashes, spaces normalized, web boilerplate lines blanked);
+ *   meta.c       the `date` header, datelines, the title;
+ *   split.c      sentences (abbreviations, initials, decimals, quotes), capped in length;
+ *   tokens.c     words and punctuation with folded forms and hashes (the abbreviations whose
+ *                period belongs to the word come as an ng_abbrevs set);
+ *   words.c      word classes of words.csv that span several words;
+ *   pass 1 (mentions.h): mentions.c drives, per sentence,
+ *     dict.c       dictionary matches (states, organizations, bodies, titles) and their
+ *                  combinations;
+ *     runs.c       organizations named in the text and person candidates;
+ *     personrole.c the title phrase and apposition around a person's name;
+ *   people.c     which candidates are people, and which name variants are one person;
+ *   pass 2 (engine.h): engine.c drives, per sentence,
+ *     units.c      what each mention names;        groups.c  lists and role phrases;
+ *     coref.c      pronouns and descriptions;      recent.c  the article's memory for them;
+ *     affiliations.c  affiliated_with from titles and roles;
+ *     triggers.c   trigger patterns (data/triggers.csv), each read by relation.c with
+ *                  subject.c, object.c, modality.c and emit.c (edges), relinfo.c (what a
+ *                  relation is), sentdates.c (the date of an edge);
+ *   actors.c     the article's actor table: keys, labels, aliases, the final doc;
+ *   names.c      transliteration-folding keys of people;
+ *   dates.c      calendar helpers.
  * lexicon.c loads every dictionary (embedded extract/data CSV files and user files) into hash
  * tables that are read-only afterwards and shared by threads.
  *

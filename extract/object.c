@@ -1,4 +1,12 @@
-/* object.c - the object of a trigger. */
+/* object.c - the object of a trigger: a group of the sentence, or -1.
+ *
+ * The first group after the trigger, or after one of its prepositions, that is not a place
+ * nor in a prepositional phrase of its own; a possessive group is the thing it owns unless
+ * the trigger says otherwise (flags poss, owner); a demonym adjective only for a
+ * condemnation (poss, quote). "criticised what he called X's attitude" skips the inner
+ * clause; a role phrase whose head the trigger took is the object ("one of the founding
+ * members of X"). Also: members listed in brackets after an organization, a repeated
+ * preposition ("out of Mali and out of Chad"), a quotation after the object. */
 #include "engine.h"
 
 static int is_prep_of(const ng_trigger *tr, uint64_t h)

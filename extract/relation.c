@@ -1,5 +1,5 @@
-/* relation.c - one trigger read to its edges: trigger -> subject -> object -> modality ->
- * edges.
+/* relation.c - one trigger read to its edges: trigger -> subject -> modality -> object ->
+ * sides -> edges.
  *
  * ng_relation__run takes a match of a trigger (triggers.c) at tokens [ts, te) and goes
  * through these steps, each a function below; a step may end the reading (no edge, or the

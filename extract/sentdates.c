@@ -1,4 +1,9 @@
-/* sentdates.c - the date expressions of a sentence, and the one nearest a trigger. */
+/* sentdates.c - the date expressions of a sentence, and the one nearest a trigger.
+ *
+ * "January 28, 2024", "28 January", "April 2" (the article's year; a day after the
+ * article's date means last year), "on Thursday" (the latest Thursday on or before the
+ * article's date), "yesterday", "last year", "in 1970" (words.csv classes daysago,
+ * yearsago, yearprep). Reduced precision dates are ISO 8601 ("2023", "2023-03"). */
 #include "engine.h"
 
 #include <stdio.h>

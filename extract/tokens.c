@@ -5,7 +5,9 @@
  * "'s" (and a bare final "'") is a token of its own (NG_TK_POSS). A final period is absorbed
  * into the word (NG_TK_DOT) when the word is a known abbreviation or a single capital letter
  * (an initial). Folded forms (ng_text_fold: lower case, no accents) go to a shared arena and
- * never contain the absorbed period, so "St. Petersburg" and "St Petersburg" fold alike. */
+ * never contain the absorbed period, so "St. Petersburg" and "St Petersburg" fold alike.
+ * The abbreviations come as a set (ng_abbrevs, filled by the lexicon from abbreviations.csv):
+ * the tokenizer knows nothing else of the lexicon, which tokenizes its own phrases with it. */
 #include "extract_internal.h"
 
 #include <stdlib.h>
