@@ -12,13 +12,7 @@
 
 int ng_actors__new(ng_work *w, int32_t *out, ng_etype type, const char *label, const char *key)
 {
-    if (w->n_actors == w->cap_actors) {
-        size_t nc = w->cap_actors ? w->cap_actors * 2 : 32;
-        ng_wactor *na = ng_realloc(w->actors, nc * sizeof *na);
-        if (!na) return NG_ENOMEM;
-        w->actors = na;
-        w->cap_actors = nc;
-    }
+    if (NG_ARRAY_GROW(w->actors, w->cap_actors, w->n_actors + 1) < 0) return NG_ENOMEM;
     ng_wactor *a = &w->actors[w->n_actors];
     memset(a, 0, sizeof *a);
     a->type = type;

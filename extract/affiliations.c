@@ -33,13 +33,7 @@ static int new_pending(pending_affil **out, const ng_work *w, cstate *cs, const 
                        const ng_mention *m)
 {
     pending_affil *p;
-    if (cs->n_pend == cs->cap_pend) {
-        size_t nc = cs->cap_pend ? cs->cap_pend * 2 : 16;
-        pending_affil *np = ng_realloc(cs->pend, nc * sizeof *np);
-        if (!np) return NG_ENOMEM;
-        cs->pend = np;
-        cs->cap_pend = nc;
-    }
+    if (NG_ARRAY_GROW(cs->pend, cs->cap_pend, cs->n_pend + 1) < 0) return NG_ENOMEM;
     p = &cs->pend[cs->n_pend++];
     memset(p, 0, sizeof *p);
     p->actor = m->actor;

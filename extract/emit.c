@@ -23,13 +23,7 @@ int ng_emit__add(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_t flag
         if (r->sent != sent) break;
         if (r->src == src && r->dst == dst && r->rel == rel) return NG_OK;
     }
-    if (w->n_rels == w->cap_rels) {
-        size_t nc = w->cap_rels ? w->cap_rels * 2 : 64;
-        ng_wrel *nr = ng_realloc(w->rels, nc * sizeof *nr);
-        if (!nr) return NG_ENOMEM;
-        w->rels = nr;
-        w->cap_rels = nc;
-    }
+    if (NG_ARRAY_GROW(w->rels, w->cap_rels, w->n_rels + 1) < 0) return NG_ENOMEM;
     ng_wrel *r = &w->rels[w->n_rels++];
     r->src = src;
     r->dst = dst;

@@ -22,13 +22,7 @@ static int cmp_unit(const void *x, const void *y)
 static int add_group(sctx *c, uint32_t u0, uint32_t un)
 {
     int error;
-    if (c->ng == c->capg) {
-        size_t nc = c->capg ? c->capg * 2 : 32;
-        group *ng = ng_realloc(c->g, nc * sizeof *ng);
-        if (!ng) return NG_ENOMEM;
-        c->g = ng;
-        c->capg = nc;
-    }
+    if (NG_ARRAY_GROW(c->g, c->capg, c->ng + 1) < 0) return NG_ENOMEM;
     group *g = &c->g[c->ng];
     memset(g, 0, sizeof *g);
     g->u0 = u0;

@@ -107,16 +107,7 @@ static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint64_t ki
             goto cleanup;
         }
     }
-    if (t->n_vals == t->cap_vals) {
-        size_t nc = t->cap_vals ? t->cap_vals * 2 : 512;
-        ng_ptab_val *nv = ng_realloc(t->vals, nc * sizeof *nv);
-        if (!nv) {
-            error = NG_ENOMEM;
-            goto cleanup;
-        }
-        t->vals = nv;
-        t->cap_vals = nc;
-    }
+    if ((error = NG_ARRAY_GROW(t->vals, t->cap_vals, t->n_vals + 1)) < 0) goto cleanup;
     uint32_t vf = phrase_vflags(phrase, tk.n);
     /* one entity once per phrase; a ministry written in lower case ("the French foreign
      * ministry": words.csv class bodyword) is still that ministry, while the lower-case
@@ -284,17 +275,11 @@ static void on_row(int term, void *data)
         c->cur.n = 0;
     }
     c->in_row = 0;
-    if (c->n == c->cap) {
-        size_t nc = c->cap ? c->cap * 2 : 64;
-        csv_row *nr = ng_realloc(c->rows, nc * sizeof *nr);
-        if (!nr) {
-            c->oom = 1;
-            for (size_t i = 0; i < c->cur.n; i++)
-                free(c->cur.f[i]);
-            return;
-        }
-        c->rows = nr;
-        c->cap = nc;
+    if (NG_ARRAY_GROW(c->rows, c->cap, c->n + 1) < 0) {
+        c->oom = 1;
+        for (size_t i = 0; i < c->cur.n; i++)
+            free(c->cur.f[i]);
+        return;
     }
     c->rows[c->n++] = c->cur;
     c->cur.n = 0;
@@ -424,13 +409,7 @@ static int make_key(char **out, const ng_lexicon *lex, ng_etype type, const char
 static int add_entity(ng_lexicon *lex, int32_t *id, const char *name, ng_etype type,
                       const char *demonym, int32_t state)
 {
-    if (lex->n_ents == lex->cap_ents) {
-        size_t nc = lex->cap_ents ? lex->cap_ents * 2 : 256;
-        ng_lx_entity *ne = ng_realloc(lex->ents, nc * sizeof *ne);
-        if (!ne) return NG_ENOMEM;
-        lex->ents = ne;
-        lex->cap_ents = nc;
-    }
+    if (NG_ARRAY_GROW(lex->ents, lex->cap_ents, lex->n_ents + 1) < 0) return NG_ENOMEM;
     ng_lx_entity *e = &lex->ents[lex->n_ents];
     memset(e, 0, sizeof *e);
     e->type = type;
@@ -583,13 +562,7 @@ static int load_bodies(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
             report_skip(on_skip, ctx, where, "empty body name");
             continue;
         }
-        if (lex->n_bodies == lex->cap_bodies) {
-            size_t nc = lex->cap_bodies ? lex->cap_bodies * 2 : 64;
-            ng_lx_body *nb = ng_realloc(lex->bodies, nc * sizeof *nb);
-            if (!nb) return NG_ENOMEM;
-            lex->bodies = nb;
-            lex->cap_bodies = nc;
-        }
+        if (NG_ARRAY_GROW(lex->bodies, lex->cap_bodies, lex->n_bodies + 1) < 0) return NG_ENOMEM;
         ng_lx_body *b = &lex->bodies[lex->n_bodies];
         if (!(b->name = ng_strdup(name))) return NG_ENOMEM;
         if (!(b->type = ng_strdup(field(row, c_type)))) {
@@ -667,13 +640,7 @@ static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
             report_skip(on_skip, ctx, where, msg);
             continue;
         }
-        if (lex->n_titles == lex->cap_titles) {
-            size_t nc = lex->cap_titles ? lex->cap_titles * 2 : 128;
-            ng_lx_title *nt = ng_realloc(lex->titles, nc * sizeof *nt);
-            if (!nt) return NG_ENOMEM;
-            lex->titles = nt;
-            lex->cap_titles = nc;
-        }
+        if (NG_ARRAY_GROW(lex->titles, lex->cap_titles, lex->n_titles + 1) < 0) return NG_ENOMEM;
         ng_lx_title *t = &lex->titles[lex->n_titles];
         if ((error = title_is_sole(&t->sole, lex, title)) < 0) return error;
         if (!(t->title = ng_strdup(title))) return NG_ENOMEM;
@@ -838,13 +805,7 @@ static void parse_objects(ng_trigger *t, const char *o)
 static int add_trigger(ng_lexicon *lex, const ng_trigger *t)
 {
     int error;
-    if (lex->n_triggers == lex->cap_triggers) {
-        size_t nc = lex->cap_triggers ? lex->cap_triggers * 2 : 128;
-        ng_trigger *nt = ng_realloc(lex->triggers, nc * sizeof *nt);
-        if (!nt) return NG_ENOMEM;
-        lex->triggers = nt;
-        lex->cap_triggers = nc;
-    }
+    if (NG_ARRAY_GROW(lex->triggers, lex->cap_triggers, lex->n_triggers + 1) < 0) return NG_ENOMEM;
     int32_t idx = (int32_t)lex->n_triggers++;
     lex->triggers[idx] = *t;
     if (t->n_slot > lex->max_trigger_slots) lex->max_trigger_slots = t->n_slot;
@@ -963,13 +924,7 @@ static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
             report_skip(on_skip, ctx, where, "empty pattern");
             continue;
         }
-        if (lex->n_bp == lex->cap_bp) {
-            size_t nc = lex->cap_bp ? lex->cap_bp * 2 : 64;
-            ng_bp_rule *nb = ng_realloc(lex->bp, nc * sizeof *nb);
-            if (!nb) return NG_ENOMEM;
-            lex->bp = nb;
-            lex->cap_bp = nc;
-        }
+        if (NG_ARRAY_GROW(lex->bp, lex->cap_bp, lex->n_bp + 1) < 0) return NG_ENOMEM;
         ng_buf f = NG_BUF_INIT;
         if (ng_text_fold(&f, pat, strlen(pat)) < 0 || !f.ptr) {
             ng_buf_free(&f);
@@ -1071,13 +1026,7 @@ static int load_translit(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
             report_skip(on_skip, ctx, where, "from must be 1-7 bytes, to 0-7 bytes");
             continue;
         }
-        if (lex->n_tl == lex->cap_tl) {
-            size_t nc = lex->cap_tl ? lex->cap_tl * 2 : 32;
-            ng_tl_rule *nt = ng_realloc(lex->tl, nc * sizeof *nt);
-            if (!nt) return NG_ENOMEM;
-            lex->tl = nt;
-            lex->cap_tl = nc;
-        }
+        if (NG_ARRAY_GROW(lex->tl, lex->cap_tl, lex->n_tl + 1) < 0) return NG_ENOMEM;
         ng_tl_rule *t = &lex->tl[lex->n_tl++];
         memset(t, 0, sizeof *t);
         memcpy(t->from, from, strlen(from));

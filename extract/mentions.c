@@ -21,13 +21,7 @@
 
 int ng_mentions__add(ng_work *w, uint32_t *idx, const ng_mention *m)
 {
-    if (w->n_ms == w->cap_ms) {
-        size_t nc = w->cap_ms ? w->cap_ms * 2 : 256;
-        ng_mention *nm = ng_realloc(w->ms, nc * sizeof *nm);
-        if (!nm) return NG_ENOMEM;
-        w->ms = nm;
-        w->cap_ms = nc;
-    }
+    if (NG_ARRAY_GROW(w->ms, w->cap_ms, w->n_ms + 1) < 0) return NG_ENOMEM;
     w->ms[w->n_ms] = *m;
     *idx = (uint32_t)w->n_ms++;
     return NG_OK;

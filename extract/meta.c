@@ -283,8 +283,7 @@ void ng_meta__read(ng_meta *m, const char *t, size_t len, const char *given_date
     size_t i = 0;
     int y, mo, d;
     memset(m, 0, sizeof m[0]);
-    if (given_date && ng_date_parse(given_date, &y, &mo, &d))
-        ng_date__format(m->date, y, mo, d);
+    if (given_date && ng_date_parse(given_date, &y, &mo, &d)) ng_date__format(m->date, y, mo, d);
     while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t'))
         i++;
     i = read_header(m, t, i, len);

@@ -43,13 +43,7 @@ typedef struct pidx {
 
 static int pidx_add(pidx *x, uint64_t h, int32_t person, int32_t pos)
 {
-    if (x->n == x->ecap) {
-        size_t nc = x->ecap ? x->ecap * 2 : 64;
-        struct pent *ne = ng_realloc(x->e, nc * sizeof *ne);
-        if (!ne) return NG_ENOMEM;
-        x->e = ne;
-        x->ecap = nc;
-    }
+    if (NG_ARRAY_GROW(x->e, x->ecap, x->n + 1) < 0) return NG_ENOMEM;
     if ((x->n + 1) * 2 > x->cap) {
         size_t nc = x->cap ? x->cap * 2 : 128;
         int32_t *nh = ng_malloc(nc * sizeof *nh);
@@ -130,13 +124,7 @@ static int compat(const cand *a, const cand *b)
 
 static int add_person(ng_work *w, pidx *x, const cand *c, int32_t *out, uint32_t m, uint32_t n)
 {
-    if (w->n_people == w->cap_people) {
-        size_t nc = w->cap_people ? w->cap_people * 2 : 32;
-        ng_person *np = ng_realloc(w->people, nc * sizeof *np);
-        if (!np) return NG_ENOMEM;
-        w->people = np;
-        w->cap_people = nc;
-    }
+    if (NG_ARRAY_GROW(w->people, w->cap_people, w->n_people + 1) < 0) return NG_ENOMEM;
     w->people[w->n_people].name_m = m;
     w->people[w->n_people].n_tok = n;
     w->people[w->n_people].actor = -1;

@@ -76,13 +76,7 @@ static int find_or_add_org(ng_work *w, int32_t *out, uint64_t name_h, uint32_t n
             *out = (int32_t)i;
             return NG_OK;
         }
-    if (w->n_neworgs == w->cap_neworgs) {
-        size_t nc = w->cap_neworgs ? w->cap_neworgs * 2 : 16;
-        ng_neworg *no = ng_realloc(w->neworgs, nc * sizeof *no);
-        if (!no) return NG_ENOMEM;
-        w->neworgs = no;
-        w->cap_neworgs = nc;
-    }
+    if (NG_ARRAY_GROW(w->neworgs, w->cap_neworgs, w->n_neworgs + 1) < 0) return NG_ENOMEM;
     ng_neworg *o = &w->neworgs[w->n_neworgs];
     memset(o, 0, sizeof *o);
     o->name_h = name_h;

@@ -58,13 +58,7 @@ static int add(ng_span **v, size_t *n, size_t *cap, const char *t, size_t a, siz
             a++;
     }
     if (a >= b) return NG_OK;
-    if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 64;
-        ng_span *nv = ng_realloc(*v, nc * sizeof *nv);
-        if (!nv) return NG_ENOMEM;
-        *v = nv;
-        *cap = nc;
-    }
+    if (NG_ARRAY_GROW(*v, *cap, *n + 1) < 0) return NG_ENOMEM;
     (*v)[*n].off = (uint32_t)a;
     (*v)[*n].len = (uint32_t)(b - a);
     (*v)[*n].headline = (uint8_t)headline;

@@ -176,21 +176,10 @@ static int fold_ascii(ng_buf *fold, const unsigned char *s, uint32_t len, uint64
     return 1;
 }
 
-/* Doubles the token array (the callers check for room first: the common case stays inline). */
-static int grow_tokens(ng_toks *tk)
-{
-    size_t nc = tk->cap ? tk->cap * 2 : 256;
-    ng_tok *nt = ng_realloc(tk->v, nc * sizeof *nt);
-    if (!nt) return NG_ENOMEM;
-    tk->v = nt;
-    tk->cap = nc;
-    return NG_OK;
-}
-
 static inline int push(ng_toks *tk, const char *text, uint32_t off, uint32_t len, uint16_t flags)
 {
     ng_tok t;
-    if (tk->n == tk->cap && grow_tokens(tk) < 0) return NG_ENOMEM;
+    if (tk->n == tk->cap && NG_ARRAY_GROW(tk->v, tk->cap, tk->n + 1) < 0) return NG_ENOMEM;
     memset(&t, 0, sizeof t);
     t.off = off;
     t.len = len;
@@ -222,7 +211,7 @@ static inline int push(ng_toks *tk, const char *text, uint32_t off, uint32_t len
 static inline int push_folded(ng_toks *tk, uint32_t off, uint32_t len, uint16_t flags, uint64_t h)
 {
     ng_tok t;
-    if (tk->n == tk->cap && grow_tokens(tk) < 0) return NG_ENOMEM;
+    if (tk->n == tk->cap && NG_ARRAY_GROW(tk->v, tk->cap, tk->n + 1) < 0) return NG_ENOMEM;
     memset(&t, 0, sizeof t);
     t.off = off;
     t.len = len;

@@ -14,13 +14,7 @@
 
 int ng_units__push_act(sctx *c, int32_t a)
 {
-    if (c->nacts == c->capacts) {
-        size_t nc = c->capacts ? c->capacts * 2 : 64;
-        int32_t *na = ng_realloc(c->acts, nc * sizeof *na);
-        if (!na) return NG_ENOMEM;
-        c->acts = na;
-        c->capacts = nc;
-    }
+    if (NG_ARRAY_GROW(c->acts, c->capacts, c->nacts + 1) < 0) return NG_ENOMEM;
     c->acts[c->nacts++] = a;
     return NG_OK;
 }
@@ -30,13 +24,7 @@ int ng_units__add(sctx *c, uint32_t t0, uint32_t t1, const int32_t *acts, uint32
 {
     int error;
     if (!n) return NG_OK;
-    if (c->nu == c->capu) {
-        size_t nc = c->capu ? c->capu * 2 : 32;
-        unit *nu = ng_realloc(c->u, nc * sizeof *nu);
-        if (!nu) return NG_ENOMEM;
-        c->u = nu;
-        c->capu = nc;
-    }
+    if (NG_ARRAY_GROW(c->u, c->capu, c->nu + 1) < 0) return NG_ENOMEM;
     unit *u = &c->u[c->nu];
     u->t0 = t0;
     u->t1 = t1;
