@@ -180,7 +180,7 @@ int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_con
             goto cleanup;
         }
     }
-    ng_reader_opts ro = {opts->max_article_bytes, on_skip, &s};
+    ng_reader_opts ro = {opts->max_article_bytes, on_skip, &s, 0};
     if (ng_reader_new(&s.reader, inputs->items, inputs->n, &ro) < 0 ||
         (opts->slice_count > 1 &&
          ng_reader_set_slice(s.reader, opts->slice_index, opts->slice_count) < 0)) {

@@ -1,7 +1,8 @@
 /*
  * ng_core.h - what every newsgraph stage shares.
  *
- * Takes: nothing from the other stages (core depends only on libc and zlib).
+ * Takes: nothing from the other stages (core depends on libc, zlib, libcsv, and for the
+ *        reader's web pages and JSON Lines on libxml2 and jansson).
  * Gives:
  *   - the error idiom: functions return NG_OK (0) or a negative NG_E* code, and leave a
  *     one-line, thread-local message (ng_error_last) naming the file, article or line and
@@ -11,7 +12,8 @@
  *   - the records that flow between stages: an input article (ng_article), and the result
  *     of extracting one article (ng_doc: its actors and relations, each relation with its
  *     evidence sentence, offset and date);
- *   - the article reader (ng_reader: text, .gz, directories, stdin, CSV corpora);
+ *   - the article reader (ng_reader: text, web pages, CSV and JSON Lines corpora, .gz,
+ *     directories, stdin) and the id set it keeps (ng_idset);
  *   - the atomic output file (ng_out: temporary file + rename, optional gzip, sticky error);
  *   - text folding used for identity keys (case, Latin accents, apostrophes, dashes);
  *   - shard files (ng_shard_*): docs written by `extract`, read back by `merge`.
@@ -166,7 +168,7 @@ int ng_rel_symmetric(ng_rel r);
  * extraction validates and repairs it. */
 typedef struct ng_article {
     char *id;     /* stable id: file path relative to its input root without extension,
-                     or the CSV `id` column, or "<csv name>:<line>" */
+                     or the CSV/JSON `id`, or "<corpus path without extension>:<line>" */
     char *origin; /* where it came from, for messages: "dir/file.txt", "corpus.csv:12" */
     char *date;   /* ISO YYYY-MM-DD or NULL */
     char *title;
@@ -221,40 +223,74 @@ int ng_doc_add_actor(ng_doc *doc, const ng_actor *a, uint32_t *index_out);
 /* Appends a copy of `r` (sentence duplicated). */
 int ng_doc_add_relation(ng_doc *doc, const ng_relation *r);
 
+/* ------------------------------------------------------------------ id sets */
+
+/* A set of byte strings (article ids, file identities), each kept as two 64-bit hashes:
+ * memory does not grow with the strings' length. Free with ng_idset_free. */
+typedef struct ng_idset ng_idset;
+int ng_idset_new(ng_idset **out);
+/* Adds `data`: 1 when it was new, 0 when it was in the set already, NG_ENOMEM. */
+int ng_idset_add(ng_idset *s, const void *data, size_t len);
+int ng_idset_has(const ng_idset *s, const void *data, size_t len);
+size_t ng_idset_count(const ng_idset *s);
+void ng_idset_free(ng_idset *s);
+
 /* ------------------------------------------------------------------ reader */
 
 typedef struct ng_reader ng_reader;
 
-/* Called for every input that is skipped (unreadable, broken, too large) or for a
- * malformed CSV row: `origin` names the file (and line), `message` says why. */
+/* Called for every input that is skipped (unreadable, broken, too large, a duplicate), for a
+ * malformed CSV row or JSON line, and for the warnings about the listing (files that are not
+ * articles, links to directories already read): `origin` names the file (and line), `message`
+ * says why, on one line. */
 typedef void (*ng_skip_fn)(void *ctx, const char *origin, const char *message);
 
 typedef struct ng_reader_opts {
     size_t max_article_bytes; /* cap per article (after decompression); 0 = default */
     ng_skip_fn on_skip;
     void *ctx;
+    size_t max_entries;       /* cap on the files and directories listed; 0 = default */
 } ng_reader_opts;
 #define NG_DEFAULT_MAX_ARTICLE_BYTES ((size_t)64 * 1024 * 1024)
+#define NG_DEFAULT_MAX_ENTRIES ((size_t)4 * 1024 * 1024)
 
-/* Makes a reader over `inputs`: files (.txt, .txt.gz, .csv, .csv.gz, any other name is read
- * as text), directories (recursively, sorted by byte order of names, hidden entries
- * skipped), and "-" for standard input. The strings are copied. Free with ng_reader_free. */
+/* Makes a reader over `inputs` (the strings are copied; free with ng_reader_free):
+ *   - article files, by their extension (case ignored; each also as .gz): text (.txt, .text,
+ *     or no extension), saved web pages (.html, .htm), CSV corpora (.csv, .tsv: one article
+ *     per row) and JSON Lines corpora (.jsonl, .ndjson: one article per line);
+ *   - directories, walked recursively in byte order of names, hidden entries skipped. Only the
+ *     article files above are read; other files are counted in one warning, and files
+ *     newsgraph writes (.graphml, .gexf, .dot, .gv, .json, .ngs, temporaries) in another.
+ *     Each directory and each file (device, inode) is read once per reader, however many links
+ *     or inputs lead to it; the listing stops with NG_ELIMIT past max_entries;
+ *   - "-" for standard input (text).
+ * A file named in `inputs` is read whatever its extension (as text unless it names another
+ * kind), except the graph and shard files newsgraph writes, which are skipped.
+ * NG_EIO when an input does not exist (message names it), NG_ELIMIT, NG_ENOMEM. */
 int ng_reader_new(ng_reader **out, const char *const *inputs, size_t n_inputs,
                   const ng_reader_opts *opts);
 /* Gives the next article in *out (the caller frees it with ng_article_free), or *out = NULL
- * at the end. Broken inputs are reported through on_skip and skipped: the return value is
- * negative only for failures that stop the run (out of memory, an input that does not
- * exist, which is checked up front by ng_reader_new). */
+ * at the end. Broken inputs are reported through on_skip and skipped, and so is an article
+ * whose id was given already (the later one: the same id counts once); the return value is
+ * negative only for failures that stop the run (out of memory). */
 int ng_reader_next(ng_reader *r, ng_article **out);
 /* Restricts the reader to one slice of its input listing, for running extraction as `count`
- * independent jobs: only the input files whose position in the listing (0-based, after
- * directories are expanded) is `index` modulo `count` are opened; the others are passed over
- * unread. A CSV corpus is one file of the listing (its rows are not split). Call before the
- * first ng_reader_next; NG_EINVAL unless index < count. count 1 means everything. */
+ * independent jobs: only the input files whose path relative to their INPUT hashes to `index`
+ * modulo `count` are opened; the others are passed over unread. Adding or removing a file
+ * moves no other file to another slice. A CSV or JSON Lines corpus is one file (its rows are
+ * not split). Call before the first ng_reader_next; NG_EINVAL unless index < count. count 1
+ * means everything. */
 int ng_reader_set_slice(ng_reader *r, size_t index, size_t count);
-/* Inputs skipped so far, bytes read so far. */
+/* When `path` (which exists) is one of the article files this reader reads - the same device
+ * and inode - returns that input's path as listed (borrowed, valid until ng_reader_free), else
+ * NULL. A file newsgraph wrote (its CSV tables, its report page) is not an article: NULL. */
+const char *ng_reader_find_input(const ng_reader *r, const char *path);
+/* Inputs skipped so far (duplicates included), bytes read so far, articles given so far. */
 size_t ng_reader_skipped(const ng_reader *r);
 uint64_t ng_reader_bytes(const ng_reader *r);
+size_t ng_reader_articles(const ng_reader *r);
+/* Files in the listing that are not articles (counted in the listing's warnings). */
+size_t ng_reader_not_articles(const ng_reader *r);
 void ng_reader_free(ng_reader *r);
 
 /* ------------------------------------------------------------------ atomic output */

@@ -46,8 +46,10 @@ expect 0 "tass-2025-08-14-aes-defense-consultations.txt: id tass-2025-08-14-aes-
 # Skipped inputs are reported, counted, and do not fail the run.
 mkdir -p "$tmp/mixed"; cp "$art"/*.txt "$tmp/mixed/"; : > "$tmp/mixed/empty.txt"
 printf '\x89PNG\r\n\x1a\n\0\0\0\0\0\0\0\0' > "$tmp/mixed/photo.png"
+printf '\x89PNG\r\n\x1a\n\0\0\0\0\0\0\0\0' > "$tmp/mixed/scan.txt" # binary, named as an article
 expect 0 "empty.txt: empty file" -- "$bin" build "$tmp/mixed" -o "$tmp/m.graphml"
-grep -qF "photo.png: binary file" "$tmp/err" || { echo "FAIL: binary file not reported"; fails=$((fails+1)); }
+grep -qF "scan.txt: binary file" "$tmp/err" || { echo "FAIL: binary file not reported"; fails=$((fails+1)); }
+grep -qF "1 file is not an article, skipped (photo.png)" "$tmp/err" || { echo "FAIL: the image was not counted as not an article: $(cat "$tmp/err")"; fails=$((fails+1)); }
 grep -qF "(2 skipped)" "$tmp/err" || { echo "FAIL: skipped count: $(cat "$tmp/err")"; fails=$((fails+1)); }
 cmp -s "$tmp/m.graphml" "$tmp/g.graphml" || { echo "FAIL: bad inputs changed the graph"; fails=$((fails+1)); }
 # The same graph whatever the thread count.

@@ -1,0 +1,112 @@
+/* idset.c - a set of byte strings known by two 64-bit hashes (16 bytes each, whatever the
+ * string's length): the article ids a run has read, the (device, inode) pairs of the files and
+ * directories it has listed. Open addressing with linear probing, grown at half full.
+ *
+ * Two independent hashes make a false "seen" (both collide) about 2^-128 per pair: far below
+ * any other failure, while memory stays at 32 bytes per member at most. */
+#include "ng_core.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct slot {
+    uint64_t a, b; /* a == 0 && b == 0: empty (a real key with both zero is nudged) */
+} slot;
+
+struct ng_idset {
+    slot *slots;
+    size_t cap; /* a power of two */
+    size_t n;
+};
+
+/* A second hash, independent of FNV-1a: 64-bit multiply-xorshift over 8-byte words. */
+static uint64_t hash2(const unsigned char *p, size_t len)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)len;
+    for (size_t i = 0; i < len; i += 8) {
+        uint64_t w = 0;
+        size_t k = len - i < 8 ? len - i : 8;
+        memcpy(&w, p + i, k);
+        h ^= w;
+        h *= 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 33;
+    }
+    h *= 0xC4CEB9FE1A85EC53ULL;
+    return h ^ (h >> 29);
+}
+
+int ng_idset_new(ng_idset **out)
+{
+    ng_idset *s = ng_calloc(1, sizeof *s);
+    *out = NULL;
+    if (!s) return NG_ENOMEM;
+    s->cap = 64;
+    if (!(s->slots = ng_calloc(s->cap, sizeof *s->slots))) {
+        free(s);
+        return NG_ENOMEM;
+    }
+    *out = s;
+    return NG_OK;
+}
+
+static slot *find(slot *slots, size_t cap, uint64_t a, uint64_t b)
+{
+    size_t i = (size_t)(a ^ (b >> 7)) & (cap - 1);
+    while (slots[i].a || slots[i].b) {
+        if (slots[i].a == a && slots[i].b == b) return &slots[i];
+        i = (i + 1) & (cap - 1);
+    }
+    return &slots[i];
+}
+
+static int grow(ng_idset *s)
+{
+    size_t cap = s->cap * 2;
+    slot *slots = ng_calloc(cap, sizeof *slots);
+    if (!slots) return NG_ENOMEM;
+    for (size_t i = 0; i < s->cap; i++) {
+        if (s->slots[i].a || s->slots[i].b)
+            *find(slots, cap, s->slots[i].a, s->slots[i].b) = s->slots[i];
+    }
+    free(s->slots);
+    s->slots = slots;
+    s->cap = cap;
+    return NG_OK;
+}
+
+static void key_of(const void *data, size_t len, uint64_t *a, uint64_t *b)
+{
+    *a = ng_hash(data, len);
+    *b = hash2(data, len);
+    if (!*a && !*b) *b = 1;
+}
+
+int ng_idset_add(ng_idset *s, const void *data, size_t len)
+{
+    uint64_t a, b;
+    key_of(data, len, &a, &b);
+    if ((s->n + 1) * 2 > s->cap && grow(s) < 0) return NG_ENOMEM;
+    slot *x = find(s->slots, s->cap, a, b);
+    if (x->a || x->b) return 0;
+    x->a = a;
+    x->b = b;
+    s->n++;
+    return 1;
+}
+
+int ng_idset_has(const ng_idset *s, const void *data, size_t len)
+{
+    uint64_t a, b;
+    key_of(data, len, &a, &b);
+    const slot *x = find(s->slots, s->cap, a, b);
+    return x->a || x->b;
+}
+
+size_t ng_idset_count(const ng_idset *s) { return s ? s->n : 0; }
+
+void ng_idset_free(ng_idset *s)
+{
+    if (!s) return;
+    free(s->slots);
+    free(s);
+}
