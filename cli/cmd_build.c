@@ -13,9 +13,7 @@ static void help(const cli_opt *opts)
     printf("usage: newsgraph build [options] INPUT... -o FILE [-o FILE ...]\n\n"
            "Reads articles, extracts actors and relations, merges them into one graph, computes\n"
            "centrality and communities, and writes every -o file from that one run.\n\n"
-           "INPUT: an article (.txt, .txt.gz; an optional first line 'date YYYY-MM-DD'), a\n"
-           "directory (read recursively in sorted order), '-' for standard input, or a CSV\n"
-           "corpus (.csv, .csv.gz: a header row, a 'text' column, optional id,date,title,url).\n\n");
+           PIPELINE_INPUT_HELP "\n");
     outputs_help(stdout);
     printf("\nOptions:\n");
     cli_print_options(stdout, opts);
@@ -28,6 +26,7 @@ int cmd_build(int argc, char **argv)
     cli_list outputs = {0}, inputs = {0};
     pipeline_opts po = {0};
     cli_outputs outs = {0};
+    guard_list writes = {0};
     ng_graph *g = NULL;
     pipeline_stats st;
     const cli_opt opts[] = {
@@ -65,6 +64,9 @@ int cmd_build(int argc, char **argv)
     if ((rc = outputs_prepare(&outs, "build", &outputs, format_name)) != NG_EXIT_OK)
         goto cleanup;
     rc = NG_EXIT_FAILED;
+    if (outputs_guard(&outs, &writes) < 0) goto cleanup;
+    po.cmd = "build";
+    po.writes = &writes;
     if (ng_graph_new(&g) < 0) {
         cli_error("%s", ng_error_last());
         goto cleanup;
@@ -89,6 +91,7 @@ int cmd_build(int argc, char **argv)
 cleanup:
     ng_graph_free(g);
     outputs_free(&outs);
+    guard_list_free(&writes);
     cli_list_free(&outputs);
     cli_list_free(&inputs);
     pipeline_opts_free(&po);

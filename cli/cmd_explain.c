@@ -384,6 +384,7 @@ int cmd_explain(int argc, char **argv)
     }
     ex.cap_names = 16;
     ex.n_names = 2;
+    po.cmd = "explain";
     if ((rc = pipeline_run(&inputs, &po, collect, &ex, &st)) != NG_EXIT_OK) goto cleanup;
     print_hits(&ex, a_given, b_given);
     if (!cli_quiet)

@@ -35,8 +35,9 @@ static void help(const cli_opt *opts)
            "INPUT: as for 'newsgraph build'. SHARD: .ngs, or .ngs.gz for gzip; '-' writes an\n"
            "uncompressed shard to standard output. Format: core/SHARD-FORMAT.md.\n\n"
            "--slice K/N splits a run into N jobs with the same INPUTs (e.g. a Slurm job array):\n"
-           "job K reads only the input files K, K+N, K+2N, ... of the listing (a CSV corpus is\n"
-           "one file), and article ids stay those 'build' gives.\n\n"
+           "job K reads only the input files whose path (relative to its INPUT) hashes to K\n"
+           "modulo N, so a file added between two jobs moves no other file; a CSV or JSON Lines\n"
+           "corpus is one file. Article ids stay those 'build' gives. A slice may be empty.\n\n"
            "Options:\n");
     cli_print_options(stdout, opts);
 }
@@ -48,11 +49,12 @@ int cmd_extract(int argc, char **argv)
     cli_list inputs = {0};
     pipeline_opts po = {0};
     ng_shard_writer *w = NULL;
+    guard_list writes = {0};
     pipeline_stats st;
     const cli_opt opts[] = {
         {'o', "output", OPT_STRING, &output, "SHARD", "write the shard to SHARD (.ngs or .ngs.gz)"},
         PIPELINE_OPTIONS(po),
-        {0, "slice", OPT_STRING, &slice, "K/N", "read only input files K, K+N, K+2N, ... (0 <= K < N)"},
+        {0, "slice", OPT_STRING, &slice, "K/N", "read only slice K of N of the input files (0 <= K < N)"},
         {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},
         {'v', "verbose", OPT_FLAG, &cli_verbose, NULL, "print progress details"},
         {0, NULL, OPT_FLAG, NULL, NULL, NULL},
@@ -84,6 +86,12 @@ int cmd_extract(int argc, char **argv)
         goto cleanup;
     }
     rc = NG_EXIT_FAILED;
+    if (guard_add(&writes, output, output) < 0) {
+        cli_error("out of memory");
+        goto cleanup;
+    }
+    po.cmd = "extract";
+    po.writes = &writes;
     if (ng_out_check_path(output) < 0 || ng_shard_writer_open(&w, output, gzip) < 0) {
         cli_error("%s", ng_error_last());
         goto cleanup;
@@ -102,6 +110,7 @@ int cmd_extract(int argc, char **argv)
     rc = NG_EXIT_OK;
 cleanup:
     ng_shard_writer_free(w);
+    guard_list_free(&writes);
     cli_list_free(&inputs);
     pipeline_opts_free(&po);
     return rc;

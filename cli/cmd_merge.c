@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static int is_shard_path(const char *path)
 {
@@ -29,28 +30,61 @@ static void help(const cli_opt *opts)
     cli_print_options(stdout, opts);
 }
 
+/* What the shards gave: docs kept, and the ids seen (a doc whose id came before is skipped:
+ * a shard merged twice, or the same article in two shards, counts once). */
+typedef struct merge_input {
+    ng_idset *ids;
+    ng_idset *files;   /* (device, inode) of the shard files read */
+    uint64_t docs;
+    uint64_t duplicates;
+} merge_input;
+
+static void skip_duplicate(merge_input *in, const char *path, const ng_doc *doc)
+{
+    in->duplicates++;
+    if (in->duplicates <= 20)
+        cli_warn("%s: article id '%.200s' was read already (the same article twice?): this one "
+                 "skipped, so it counts once", path, doc->id);
+}
+
 /* Reads every doc of one shard into the graph (when any) and the combined shards. */
 static int read_shard(const char *path, ng_graph *g, ng_shard_writer **writers, size_t n_writers,
-                      uint64_t *docs)
+                      merge_input *in)
 {
     ng_shard_reader *r = NULL;
     ng_doc *doc = NULL;
-    int error;
+    int error, fresh;
     if ((error = ng_shard_reader_open(&r, path)) < 0) goto cleanup;
     for (;;) {
         if ((error = ng_shard_read_doc(r, &doc)) < 0 || !doc) break;
-        if (g && (error = ng_graph_add_doc(g, doc)) < 0) break;
-        for (size_t i = 0; i < n_writers; i++) {
-            if ((error = ng_shard_write_doc(writers[i], doc)) < 0) goto cleanup;
+        if ((error = fresh = ng_idset_add(in->ids, doc->id, strlen(doc->id))) < 0) break;
+        if (!fresh) {
+            skip_duplicate(in, path, doc);
+        } else {
+            if (g && (error = ng_graph_add_doc(g, doc)) < 0) break;
+            for (size_t i = 0; i < n_writers; i++) {
+                if ((error = ng_shard_write_doc(writers[i], doc)) < 0) goto cleanup;
+            }
+            in->docs++;
         }
         ng_doc_free(doc);
         doc = NULL;
-        (*docs)++;
     }
 cleanup:
     ng_doc_free(doc);
     ng_shard_reader_free(r);
     return error;
+}
+
+/* A shard file given twice is read once (stdin always). 1 to read it, 0 to pass, -1 OOM. */
+static int first_time(merge_input *in, const char *path)
+{
+    struct stat st;
+    if (strcmp(path, "-") == 0 || stat(path, &st) != 0) return 1;
+    uint64_t key[2] = {(uint64_t)st.st_dev, (uint64_t)st.st_ino};
+    int fresh = ng_idset_add(in->files, key, sizeof key);
+    if (fresh == 0) cli_warn("%s: the same shard file given twice: read once", path);
+    return fresh;
 }
 
 int cmd_merge(int argc, char **argv)
@@ -61,7 +95,8 @@ int cmd_merge(int argc, char **argv)
     cli_outputs outs = {0};
     ng_shard_writer **writers = NULL;
     ng_graph *g = NULL;
-    uint64_t docs = 0;
+    guard_list writes = {0};
+    merge_input in = {0};
     double t0 = ng_clock_seconds();
     const cli_opt opts[] = {
         {'o', "output", OPT_LIST, &outputs, "FILE", "write the graph (or a combined shard) to FILE (repeatable)"},
@@ -105,6 +140,19 @@ int cmd_merge(int argc, char **argv)
     if ((rc = outputs_prepare(&outs, "merge", &graph_paths, format_name)) != NG_EXIT_OK)
         goto cleanup;
     rc = NG_EXIT_FAILED;
+    if (outputs_guard(&outs, &writes) < 0) goto cleanup;
+    for (size_t i = 0; i < shard_paths.n; i++) {
+        if (guard_add(&writes, shard_paths.items[i], shard_paths.items[i]) < 0) {
+            cli_error("out of memory");
+            goto cleanup;
+        }
+    }
+    if ((rc = guard_check("merge", &writes, NULL, &shards)) != NG_EXIT_OK) goto cleanup;
+    rc = NG_EXIT_FAILED;
+    if (ng_idset_new(&in.ids) < 0 || ng_idset_new(&in.files) < 0) {
+        cli_error("%s", ng_error_last());
+        goto cleanup;
+    }
     for (size_t i = 0; i < shard_paths.n; i++) {
         const char *p = shard_paths.items[i];
         if (ng_out_check_path(p) < 0 || ng_shard_writer_open(&writers[i], p, ng_has_suffix(p, ".gz")) < 0) {
@@ -122,14 +170,18 @@ int cmd_merge(int argc, char **argv)
         ng_graph_set_metrics_opts(g, &mo);
     }
     for (size_t i = 0; i < shards.n; i++) {
-        if (read_shard(shards.items[i], g, writers, shard_paths.n, &docs) < 0) {
+        int fresh = first_time(&in, shards.items[i]);
+        if (fresh < 0 || (fresh && read_shard(shards.items[i], g, writers, shard_paths.n, &in) < 0)) {
             cli_error("%s", ng_error_last());
             goto cleanup;
         }
         if (cli_verbose)
             fprintf(stderr, "newsgraph: read %s (%llu docs so far)\n", shards.items[i],
-                    (unsigned long long)docs);
+                    (unsigned long long)in.docs);
     }
+    if (in.duplicates > 20)
+        cli_warn("%llu more articles with an id read already were skipped (%llu duplicates in all)",
+                 (unsigned long long)(in.duplicates - 20), (unsigned long long)in.duplicates);
     if (g && (rc = outputs_finish_and_write(g, &outs, no_metrics)) != NG_EXIT_OK) goto cleanup;
     rc = NG_EXIT_FAILED;
     for (size_t i = 0; i < shard_paths.n; i++) {
@@ -142,11 +194,11 @@ int cmd_merge(int argc, char **argv)
         if (g)
             fprintf(stderr, "newsgraph: %llu articles from %zu shards, %zu actors, %zu relations "
                             "in %.2f s\n",
-                    (unsigned long long)docs, shards.n, ng_graph_node_count(g),
+                    (unsigned long long)in.docs, shards.n, ng_graph_node_count(g),
                     ng_graph_edge_count(g), ng_clock_seconds() - t0);
         else
             fprintf(stderr, "newsgraph: %llu articles from %zu shards in %.2f s\n",
-                    (unsigned long long)docs, shards.n, ng_clock_seconds() - t0);
+                    (unsigned long long)in.docs, shards.n, ng_clock_seconds() - t0);
         outputs_report(&outs);
         for (size_t i = 0; i < shard_paths.n; i++) {
             if (strcmp(shard_paths.items[i], "-") != 0)
@@ -159,6 +211,9 @@ cleanup:
     free(writers);
     ng_graph_free(g);
     outputs_free(&outs);
+    guard_list_free(&writes);
+    ng_idset_free(in.ids);
+    ng_idset_free(in.files);
     cli_list_free(&graph_paths);
     cli_list_free(&shard_paths);
     cli_list_free(&outputs);

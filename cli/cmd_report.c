@@ -66,6 +66,20 @@ static int prepare_outputs(output *outs, const cli_list *outputs, const char *fo
     return NG_EXIT_OK;
 }
 
+/* The files the outputs write (a Markdown report's picture too), for the guard against
+ * overwriting an input. 0, or -1 after saying out of memory. */
+static int guard_outputs(guard_list *writes, const output *outs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (guard_add(writes, outs[i].path, outs[i].path) < 0 ||
+            (outs[i].svg_path && guard_add(writes, outs[i].svg_path, outs[i].path) < 0)) {
+            cli_error("out of memory");
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* Writes every output, and the picture beside each Markdown file written to a file. */
 static int write_outputs(const ng_report *report, const output *outs, size_t n, int picture)
 {
@@ -93,6 +107,7 @@ int cmd_report(int argc, char **argv)
     cli_list outputs = {0}, inputs = {0};
     pipeline_opts po = {0};
     output *outs = NULL;
+    guard_list writes = {0};
     ng_graph *g = NULL;
     ng_report *report = NULL;
     pipeline_stats st;
@@ -144,6 +159,9 @@ int cmd_report(int argc, char **argv)
     if ((rc = prepare_outputs(outs, &outputs, format_name, no_picture)) != NG_EXIT_OK)
         goto cleanup;
     rc = NG_EXIT_FAILED;
+    if (guard_outputs(&writes, outs, outputs.n) < 0) goto cleanup;
+    po.cmd = "report";
+    po.writes = &writes;
     if (ng_graph_new(&g) < 0) {
         cli_error("%s", ng_error_last());
         goto cleanup;
@@ -192,6 +210,7 @@ cleanup:
     if (outs)
         for (size_t i = 0; i < outputs.n; i++) free(outs[i].svg_path);
     free(outs);
+    guard_list_free(&writes);
     cli_list_free(&outputs);
     cli_list_free(&inputs);
     pipeline_opts_free(&po);

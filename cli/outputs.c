@@ -54,6 +54,29 @@ int outputs_prepare(cli_outputs *outs, const char *cmd, const cli_list *paths,
     return NG_EXIT_OK;
 }
 
+int outputs_guard(const cli_outputs *outs, guard_list *g)
+{
+    for (size_t i = 0; i < outs->n; i++) {
+        const cli_output *o = &outs->items[i];
+        char *nodes = NULL, *edges = NULL;
+        int bad = 0;
+        if (o->format != NG_FORMAT_CSV || strcmp(o->path, "-") == 0) {
+            bad = guard_add(g, o->path, o->path) < 0;
+        } else if (ng_export_csv_paths(&nodes, &edges, o->path, o->gzip) < 0) {
+            bad = 1;
+        } else {
+            bad = guard_add(g, nodes, o->path) < 0 || guard_add(g, edges, o->path) < 0;
+        }
+        free(nodes);
+        free(edges);
+        if (bad) {
+            cli_error("out of memory");
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int outputs_finish_and_write(ng_graph *g, const cli_outputs *outs, int no_metrics)
 {
     ng_export_job *jobs = NULL;

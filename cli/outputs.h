@@ -13,6 +13,7 @@
 #define NG_OUTPUTS_H
 
 #include "cmd.h"
+#include "guard.h"
 #include "ng_export.h"
 
 typedef struct cli_output {
@@ -33,6 +34,9 @@ typedef struct cli_outputs {
  * NG_EXIT_USAGE (a bad name or format), or NG_EXIT_FAILED (an output that cannot be written). */
 int outputs_prepare(cli_outputs *outs, const char *cmd, const cli_list *paths,
                     const char *format_name);
+/* Adds every file the outputs write to `g` (both tables of a CSV output). 0, or -1 when out
+ * of memory (printed). */
+int outputs_guard(const cli_outputs *outs, guard_list *g);
 /* ng_graph_finish, the metrics unless `no_metrics`, then every output, several files at
  * once (outs->threads); all are written before any is renamed into place (see
  * ng_export_write_all). NG_EXIT_OK or NG_EXIT_FAILED (after printing why). */

@@ -187,6 +187,10 @@ int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_con
         cli_error("%s", ng_error_last());
         goto cleanup;
     }
+    if (opts->writes && ((rc = guard_check(opts->cmd, opts->writes, s.reader, &opts->actors)) ||
+                         (rc = guard_check(opts->cmd, opts->writes, NULL, &opts->lexicons))))
+        goto cleanup;
+    rc = NG_EXIT_FAILED;
     s.lex = lex;
     s.consume = consume;
     s.ctx = ctx;
@@ -220,6 +224,12 @@ int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_con
     stats->repaired = s.repaired;
     stats->skipped = ng_reader_skipped(s.reader);
     stats->bytes = ng_reader_bytes(s.reader);
+    if (s.articles == 0 && opts->slice_count <= 1) {
+        cli_error("%s: no article was read (%zu inputs skipped, %zu files that are not articles): "
+                  "nothing written; newsgraph reads %s", opts->cmd ? opts->cmd : "newsgraph",
+                  stats->skipped, ng_reader_not_articles(s.reader), ng_reader_article_extensions());
+        goto cleanup;
+    }
     rc = NG_EXIT_OK;
 cleanup:
     stats->seconds = ng_clock_seconds() - t0;

@@ -12,6 +12,7 @@
 #define NG_PIPELINE_H
 
 #include "cmd.h"
+#include "guard.h"
 #include "ng_extract.h"
 
 typedef int (*pipeline_consumer)(void *ctx, const ng_doc *doc);
@@ -21,8 +22,11 @@ typedef struct pipeline_opts {
     cli_list lexicons;        /* --lexicon files */
     size_t max_article_bytes; /* --max-article-bytes, 0 = default */
     int threads;              /* -j, 0 = number of cores */
-    size_t slice_index;       /* extract --slice K/N: read only input files K, K+N, ... */
-    size_t slice_count;       /* 0 or 1 = every file */
+    size_t slice_index;       /* extract --slice K/N: read only the input files whose */
+    size_t slice_count;       /* relative path hashes to K modulo N; 0 or 1 = every file */
+    const char *cmd;          /* the command, for messages */
+    const guard_list *writes; /* the files the run will write: refused (exit 2) when one is an
+                                 input article file or a dictionary; NULL = none */
 } pipeline_opts;
 
 typedef struct pipeline_stats {
@@ -40,7 +44,21 @@ typedef struct pipeline_stats {
     {0, "max-article-bytes", OPT_SIZE, &(po).max_article_bytes, "SIZE", "skip articles larger than SIZE (default 64M)"}, \
     {'j', "threads", OPT_INT, &(po).threads, "N", "extraction threads (default: number of cores)"}
 
-/* Runs the pipeline over `inputs`; returns an exit status (0, or 1 after printing why). */
+/* The INPUT paragraph of the help of every article-reading command. */
+#define PIPELINE_INPUT_HELP                                                                       \
+    "INPUT: an article file, a directory (read recursively in sorted order), or '-' for\n"       \
+    "standard input (text). Articles are text (.txt, .text, or no extension; an optional\n"     \
+    "first line 'date YYYY-MM-DD'), saved web pages (.html, .htm: the article's text, title,\n" \
+    "canonical URL and date), CSV corpora (.csv, .tsv: a header row with a 'text' column and\n" \
+    "optional id,date,title,url; ',' ';' or tab between fields) and JSON Lines corpora\n"       \
+    "(.jsonl, .ndjson: one object per line with 'text' and optional id, title, url, date or\n"  \
+    "published); each may be gzip-compressed (.gz). In a directory, other files are skipped\n"  \
+    "and counted, and the graphs, shards and reports newsgraph writes are never read. UTF-16\n" \
+    "and UTF-32 are read. An article id read twice counts once.\n"
+
+/* Runs the pipeline over `inputs`; returns an exit status: 0; 1 after printing why (also
+ * when no article was read, unless this is one slice of many); 2 when an output is an input
+ * (opts->writes). */
 int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_consumer consume,
                  void *ctx, pipeline_stats *stats);
 void pipeline_opts_free(pipeline_opts *opts);

@@ -40,8 +40,6 @@ typedef enum ng_kind {
 
 /* The kind of a file by its name (the extension, case ignored, a ".gz" after it allowed). */
 ng_kind ng_reader__kind(const char *name);
-/* The article extensions, for messages: ".txt, .text, (none), .html, ...". Static string. */
-const char *ng_reader__article_extensions(void);
 
 /* ------------------------------------------------------------------ the reader */
 

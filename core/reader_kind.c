@@ -19,7 +19,7 @@ static const struct {
     {".gv", NG_KIND_OURS},    {".json", NG_KIND_OURS},     {".ngs", NG_KIND_OURS},
 };
 
-const char *ng_reader__article_extensions(void)
+const char *ng_reader_article_extensions(void)
 {
     return ".txt, .text, no extension, .html, .htm, .csv, .tsv, .jsonl, .ndjson (each also .gz)";
 }

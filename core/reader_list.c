@@ -260,7 +260,7 @@ int ng_reader__list(ng_reader *r, const char *const *inputs, size_t n_inputs)
         ng_reader__tally_names(&r->other, names, sizeof names);
         ng_reader__warn(r, r->label, "%zu %s, skipped (%s): newsgraph reads %s", r->other.n,
                         r->other.n == 1 ? "file is not an article" : "files are not articles",
-                        names, ng_reader__article_extensions());
+                        names, ng_reader_article_extensions());
     }
     return NG_OK;
 }

@@ -289,6 +289,8 @@ const char *ng_reader_find_input(const ng_reader *r, const char *path);
 size_t ng_reader_skipped(const ng_reader *r);
 uint64_t ng_reader_bytes(const ng_reader *r);
 size_t ng_reader_articles(const ng_reader *r);
+/* The article extensions, for messages: ".txt, .text, no extension, .html, ...". Static. */
+const char *ng_reader_article_extensions(void);
 /* Files in the listing that are not articles (counted in the listing's warnings). */
 size_t ng_reader_not_articles(const ng_reader *r);
 void ng_reader_free(ng_reader *r);
