@@ -297,7 +297,7 @@ static int replay_row(csv_state *c)
 {
     ng_buf again = NG_BUF_INIT;
     ng_buf_put(&again, c->row_copy.ptr + c->row_first, c->row_copy.len - c->row_first);
-    ng_buf_put(&again, c->in.ptr + c->in_pos, c->in.len - c->in_pos);
+    if (c->in.ptr) ng_buf_put(&again, c->in.ptr + c->in_pos, c->in.len - c->in_pos);
     if (again.oom) {
         ng_buf_free(&again);
         return NG_ENOMEM;
@@ -385,9 +385,10 @@ static int feed(csv_state *c, const char *data, size_t len, int ends_line)
  * length (0: more input needed) and whether it ends a line. */
 static size_t next_piece(const csv_state *c, int *ends_line)
 {
+    *ends_line = 0;
+    if (!c->in.ptr) return 0;
     const char *s = c->in.ptr + c->in_pos;
     size_t n = c->in.len - c->in_pos;
-    *ends_line = 0;
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '\n') {
             *ends_line = 1;
@@ -465,7 +466,7 @@ static int finish_file(csv_state *c)
 static int refill(csv_state *c)
 {
     size_t keep = c->in.len - c->in_pos, n;
-    memmove(c->in.ptr, c->in.ptr + c->in_pos, keep);
+    if (keep) memmove(c->in.ptr, c->in.ptr + c->in_pos, keep);
     c->in.len = keep;
     c->in_pos = 0;
     if (ng_buf_grow(&c->in, CHUNK) < 0) return NG_ENOMEM;

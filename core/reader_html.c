@@ -129,6 +129,16 @@ static void set_once(page *pg, char **slot, const char *value)
     if (!(*slot = ng_strdup(value))) pg->oom = 1;
 }
 
+/* An absolute http(s) URL one can cite: no space or control character in it. */
+static int is_web_url(const char *u)
+{
+    if (!u || (strncasecmp(u, "http://", 7) != 0 && strncasecmp(u, "https://", 8) != 0)) return 0;
+    for (; *u; u++) {
+        if ((unsigned char)*u <= 0x20 || *u == 0x7f) return 0;
+    }
+    return 1;
+}
+
 static void on_meta(page *pg, const xmlChar **atts)
 {
     const char *content = attr(atts, "content");
@@ -138,18 +148,14 @@ static void on_meta(page *pg, const xmlChar **atts)
         const char *key = keys[k];
         if (!key) continue;
         if (strcasecmp(key, "og:title") == 0) set_once(pg, &pg->og_title, content);
-        else if (strcasecmp(key, "og:url") == 0) set_once(pg, &pg->og_url, content);
+        else if (strcasecmp(key, "og:url") == 0 && is_web_url(content))
+            set_once(pg, &pg->og_url, content);
         else if (strcasecmp(key, "generator") == 0 && strncmp(content, "newsgraph", 9) == 0)
             pg->ours = 1;
         for (int i = 0; i < N_DATE_METAS; i++) {
             if (strcasecmp(key, date_metas[i]) == 0) keep_date(pg, content, i);
         }
     }
-}
-
-static int is_web_url(const char *u)
-{
-    return u && (strncasecmp(u, "http://", 7) == 0 || strncasecmp(u, "https://", 8) == 0);
 }
 
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
@@ -299,19 +305,19 @@ static int parse(page *pg, const ng_buf *html)
     return pg->oom ? NG_ENOMEM : NG_OK;
 }
 
-/* <title> with its white space collapsed; NULL when empty. */
-static char *clean_title(const ng_buf *t)
+/* A title with its white space (and control characters) collapsed; NULL when empty. */
+static char *clean_title(const char *t, size_t len)
 {
     ng_buf out = NG_BUF_INIT;
     int space = 0;
-    for (size_t i = 0; i < t->len; i++) {
-        if (is_space(t->ptr[i]) || (unsigned char)t->ptr[i] < 0x20) {
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)t[i] <= 0x20 || t[i] == 0x7f) {
             space = out.len > 0;
             continue;
         }
         if (space) ng_buf_putc(&out, ' ');
         space = 0;
-        ng_buf_putc(&out, t->ptr[i]);
+        ng_buf_putc(&out, t[i]);
     }
     return out.len && !out.oom ? ng_buf_detach(&out) : (ng_buf_free(&out), NULL);
 }
@@ -334,7 +340,8 @@ static int make_article(ng_reader *r, const ng_reader__file *f, page *pg, ng_art
     ng_article *a = id ? ng_reader__article(id, origin) : NULL;
     free(id);
     if (!a) return NG_ENOMEM;
-    a->title = pg->og_title ? ng_strdup(pg->og_title) : clean_title(&pg->title_tag);
+    a->title = pg->og_title ? clean_title(pg->og_title, strlen(pg->og_title)) : NULL;
+    if (!a->title) a->title = clean_title(pg->title_tag.ptr, pg->title_tag.len);
     a->url = pg->canonical ? ng_strdup(pg->canonical) : pg->og_url ? ng_strdup(pg->og_url) : NULL;
     a->date = pg->date[0] ? ng_strdup(pg->date) : NULL;
     a->len = body->len;

@@ -128,7 +128,7 @@ static int list_names(walk *w, const char *dir, char ***names_out, size_t *n_out
         if (!(names[n] = ng_strdup(e->d_name))) { error = NG_ENOMEM; goto cleanup; }
         n++;
     }
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n) qsort(names, n, sizeof *names, cmp_str);
 cleanup:
     closedir(d);
     if (error < 0) {
