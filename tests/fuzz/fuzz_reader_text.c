@@ -11,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     /* The first byte picks the file name: the reader treats .gz and other names alike
      * (zlib detects gzip by its magic), but the id is derived from the name. */
-    static const char *const names[] = {"a.txt", "b.txt.gz", "c", "d.html"};
+    static const char *const names[] = {"a.txt", "b.txt.gz", "c", "d.text"};
     const char *name = names[size ? data[0] % 4 : 0];
     const char *path = fuzz_write_file(name, size ? data + 1 : data, size ? size - 1 : 0);
     ng_reader_opts opts = {CAP, fuzz_on_skip, NULL, 0};

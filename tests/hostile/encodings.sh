@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# NUL bytes, invalid UTF-8, Windows-1252 and UTF-16 with a byte-order mark: the article is
-# read (repaired where it must be), the repair is reported with the file name, and the rest of
-# the corpus is kept. UTF-16 (either byte order) gives exactly the graph of the same text in
-# UTF-8.
+# NUL bytes, invalid UTF-8, Windows-1252, UTF-16 and UTF-32: the article is read (repaired
+# where it must be), the repair is reported with the file name, and the rest of the corpus is
+# kept. UTF-16 (either byte order, with or without a byte-order mark: issue 18, item 14) and
+# UTF-32 give exactly the graph of the same text in UTF-8, as text, as a CSV corpus and as
+# JSON Lines.
 source "$(dirname "$0")/lib.sh"
 base_graph
 py=/usr/bin/python3
@@ -26,6 +27,39 @@ sys.stdout.buffer.write(bom+os.environ["EXTRA"].encode(e))' >"$tmp/$enc/extra.tx
   ng build -j2 "$tmp/$enc" -o "$tmp/got.graphml"
   expect_rc 0 "$enc"
   expect_same "$tmp/ref.graphml" "$tmp/got.graphml" "$enc article equals its UTF-8 original"
+done
+
+# Without a byte-order mark (found by the zero bytes), and UTF-32 with one.
+for enc in utf-16-le utf-16-be utf-32-le utf-32-be; do
+  with_base "nobom-$enc"
+  EXTRA=$extra ENC=$enc $py -c 'import os,codecs,sys
+e=os.environ["ENC"]; bom=b""
+if e.startswith("utf-32"): bom=codecs.BOM_UTF32_LE if e.endswith("le") else codecs.BOM_UTF32_BE
+sys.stdout.buffer.write(bom+os.environ["EXTRA"].encode(e))' >"$tmp/nobom-$enc/extra.txt"
+  ng build -j2 "$tmp/nobom-$enc" -o "$tmp/got.graphml"
+  expect_rc 0 "$enc (no BOM for UTF-16)"
+  expect_same "$tmp/ref.graphml" "$tmp/got.graphml" "$enc article equals its UTF-8 original"
+  expect_no_msg "binary" "$enc is not called binary"
+done
+
+# A CSV corpus and a JSON Lines corpus in UTF-16 (with a BOM, as spreadsheets save it, and
+# without), against the same rows in UTF-8.
+row='e1,2023-06-01,"Togo and Benin signed a border agreement in Lomé on Thursday, officials said."'
+with_base csvref
+printf 'id,date,text\n%s\n' "$row" >"$tmp/csvref/rows.csv"
+printf '{"id": "j1", "date": "2023-06-02", "text": "Kenya and Uganda signed a pipeline agreement in Nairobi."}\n' >"$tmp/csvref/rows.jsonl"
+ng build -q -j2 "$tmp/csvref" -o "$tmp/csvref.graphml"
+expect_rc 0 "UTF-8 CSV and JSON Lines"
+for enc in utf-16 utf-16-le utf-16-be; do
+  with_base "csv-$enc"
+  for f in rows.csv rows.jsonl; do
+    ENC=$enc $py -c 'import os,sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode("utf-8").encode(os.environ["ENC"]))' \
+      <"$tmp/csvref/$f" >"$tmp/csv-$enc/$f"
+  done
+  ng build -j2 "$tmp/csv-$enc" -o "$tmp/got.graphml"
+  expect_rc 0 "$enc CSV and JSON Lines"
+  expect_same "$tmp/csvref.graphml" "$tmp/got.graphml" "$enc CSV and JSON Lines equal their UTF-8 originals"
+  expect_no_msg "no 'text' column" "$enc CSV: its header is read"
 done
 
 # NUL bytes inside a text article (rare: not a binary file): the NULs are dropped and
