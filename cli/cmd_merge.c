@@ -87,6 +87,56 @@ static int first_time(merge_input *in, const char *path)
     return fresh;
 }
 
+/* Refuses an output (a graph file, both CSV tables, a combined shard) that is one of the
+ * shards read. NG_EXIT_OK, NG_EXIT_USAGE or NG_EXIT_FAILED (after saying why). */
+static int guard_shards(const cli_outputs *outs, const cli_list *shard_paths, const cli_list *shards)
+{
+    guard_list writes = {0};
+    int rc = NG_EXIT_FAILED;
+    if (outputs_guard(outs, &writes) < 0) goto cleanup;
+    for (size_t i = 0; i < shard_paths->n; i++) {
+        if (guard_add(&writes, shard_paths->items[i], shard_paths->items[i]) < 0) {
+            cli_error("out of memory");
+            goto cleanup;
+        }
+    }
+    rc = guard_check("merge", &writes, NULL, shards);
+cleanup:
+    guard_list_free(&writes);
+    return rc;
+}
+
+/* Reads every shard (each file once) into the graph and the combined shards. 0, or -1 after
+ * printing why. */
+static int read_shards(const cli_list *shards, ng_graph *g, ng_shard_writer **writers,
+                       size_t n_writers, merge_input *in)
+{
+    int rc = -1;
+    if (ng_idset_new(&in->ids) < 0 || ng_idset_new(&in->files) < 0) {
+        cli_error("%s", ng_error_last());
+        goto cleanup;
+    }
+    for (size_t i = 0; i < shards->n; i++) {
+        int fresh = first_time(in, shards->items[i]);
+        if (fresh < 0 || (fresh && read_shard(shards->items[i], g, writers, n_writers, in) < 0)) {
+            cli_error("%s", ng_error_last());
+            goto cleanup;
+        }
+        if (cli_verbose)
+            fprintf(stderr, "newsgraph: read %s (%llu docs so far)\n", shards->items[i],
+                    (unsigned long long)in->docs);
+    }
+    if (in->duplicates > 20)
+        cli_warn("%llu more articles with an id read already were skipped (%llu duplicates in all)",
+                 (unsigned long long)(in->duplicates - 20), (unsigned long long)in->duplicates);
+    rc = 0;
+cleanup:
+    ng_idset_free(in->ids);
+    ng_idset_free(in->files);
+    in->ids = in->files = NULL;
+    return rc;
+}
+
 int cmd_merge(int argc, char **argv)
 {
     int rc = NG_EXIT_USAGE, want_help = 0, no_metrics = 0, exact = 0;
@@ -95,7 +145,6 @@ int cmd_merge(int argc, char **argv)
     cli_outputs outs = {0};
     ng_shard_writer **writers = NULL;
     ng_graph *g = NULL;
-    guard_list writes = {0};
     merge_input in = {0};
     double t0 = ng_clock_seconds();
     const cli_opt opts[] = {
@@ -139,20 +188,8 @@ int cmd_merge(int argc, char **argv)
     }
     if ((rc = outputs_prepare(&outs, "merge", &graph_paths, format_name)) != NG_EXIT_OK)
         goto cleanup;
+    if ((rc = guard_shards(&outs, &shard_paths, &shards)) != NG_EXIT_OK) goto cleanup;
     rc = NG_EXIT_FAILED;
-    if (outputs_guard(&outs, &writes) < 0) goto cleanup;
-    for (size_t i = 0; i < shard_paths.n; i++) {
-        if (guard_add(&writes, shard_paths.items[i], shard_paths.items[i]) < 0) {
-            cli_error("out of memory");
-            goto cleanup;
-        }
-    }
-    if ((rc = guard_check("merge", &writes, NULL, &shards)) != NG_EXIT_OK) goto cleanup;
-    rc = NG_EXIT_FAILED;
-    if (ng_idset_new(&in.ids) < 0 || ng_idset_new(&in.files) < 0) {
-        cli_error("%s", ng_error_last());
-        goto cleanup;
-    }
     for (size_t i = 0; i < shard_paths.n; i++) {
         const char *p = shard_paths.items[i];
         if (ng_out_check_path(p) < 0 || ng_shard_writer_open(&writers[i], p, ng_has_suffix(p, ".gz")) < 0) {
@@ -169,19 +206,7 @@ int cmd_merge(int argc, char **argv)
         mo.exact = 1;
         ng_graph_set_metrics_opts(g, &mo);
     }
-    for (size_t i = 0; i < shards.n; i++) {
-        int fresh = first_time(&in, shards.items[i]);
-        if (fresh < 0 || (fresh && read_shard(shards.items[i], g, writers, shard_paths.n, &in) < 0)) {
-            cli_error("%s", ng_error_last());
-            goto cleanup;
-        }
-        if (cli_verbose)
-            fprintf(stderr, "newsgraph: read %s (%llu docs so far)\n", shards.items[i],
-                    (unsigned long long)in.docs);
-    }
-    if (in.duplicates > 20)
-        cli_warn("%llu more articles with an id read already were skipped (%llu duplicates in all)",
-                 (unsigned long long)(in.duplicates - 20), (unsigned long long)in.duplicates);
+    if (read_shards(&shards, g, writers, shard_paths.n, &in) < 0) goto cleanup;
     if (g && (rc = outputs_finish_and_write(g, &outs, no_metrics)) != NG_EXIT_OK) goto cleanup;
     rc = NG_EXIT_FAILED;
     for (size_t i = 0; i < shard_paths.n; i++) {
@@ -211,9 +236,6 @@ cleanup:
     free(writers);
     ng_graph_free(g);
     outputs_free(&outs);
-    guard_list_free(&writes);
-    ng_idset_free(in.ids);
-    ng_idset_free(in.files);
     cli_list_free(&graph_paths);
     cli_list_free(&shard_paths);
     cli_list_free(&outputs);
