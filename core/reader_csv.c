@@ -56,6 +56,7 @@ typedef struct csv_state {
     int skip_line;      /* after a parse error: drop input up to the next line end */
     int too_big;        /* the current row exceeded the article cap or MAX_FIELDS */
     size_t header_fed;  /* bytes fed before the header row ended */
+    size_t line_cap;    /* twice the article cap plus HEADER_MAX (saturated) */
     uint64_t counted;   /* source bytes added to the reader's count */
     int delim_known;
     size_t rows_named, rows_unnamed;
@@ -421,7 +422,7 @@ static int feed_input(csv_state *c)
             c->failed = NG_EFORMAT;
             return NG_OK;
         }
-        if (c->line_bytes > 2 * c->r->opts.max_article_bytes + HEADER_MAX) {
+        if (c->line_bytes > c->line_cap) {
             ng_reader__skip(c->r, c->path, "line %zu is longer than %zu bytes (no line end?): "
                             "the rest of the file skipped", c->line, c->line_bytes);
             c->failed = NG_EFORMAT;
@@ -533,6 +534,9 @@ int ng_reader__open_csv(ng_reader *r, const ng_reader__file *f)
     c->col_text = c->col_id = c->col_date = c->col_title = c->col_url = -1;
     c->line = c->row_start = 1;
     c->row_first = SIZE_MAX;
+    c->line_cap = r->opts.max_article_bytes > (SIZE_MAX - HEADER_MAX) / 2
+                      ? SIZE_MAX
+                      : 2 * r->opts.max_article_bytes + HEADER_MAX;
     if (!(c->path = ng_strdup(f->path)) || !(c->idbase = ng_reader__file_id(f))) {
         csv_state_free(c);
         return NG_ENOMEM;

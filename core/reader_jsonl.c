@@ -281,7 +281,9 @@ int ng_reader__open_jsonl(ng_reader *r, const ng_reader__file *f)
     if (!j) return NG_ENOMEM;
     j->r = r;
     j->line_no = 1;
-    j->line_cap = 2 * r->opts.max_article_bytes + 65536;
+    j->line_cap = r->opts.max_article_bytes > (SIZE_MAX - 65536) / 2
+                      ? SIZE_MAX
+                      : 2 * r->opts.max_article_bytes + 65536;
     if (!(j->path = ng_strdup(f->path)) || !(j->idbase = ng_reader__file_id(f)) ||
         !(j->chunk = ng_malloc(CHUNK))) {
         jsonl_free(j);
