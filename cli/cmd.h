@@ -25,6 +25,16 @@ int cmd_eval(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 
+/* One row of main's command table: `newsgraph NAME ...` runs run(argc, argv) with argv[0] NAME. */
+typedef struct cli_command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+    int formats; /* the summary ends with export's formats */
+} cli_command;
+/* Writes c's one-line summary (as `newsgraph --help` and the man page show it) into buf. */
+void cli_command_summary(char *buf, size_t size, const cli_command *c);
+
 /* Prints "newsgraph: error: <msg>" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "newsgraph: warning: <msg>" on stderr unless quiet. */
@@ -55,7 +65,20 @@ void cli_list_free(cli_list *l);
  * arguments are collected in `positional`. "-h/--help" sets *help. Returns 0, or 2 after
  * printing a usage error naming the option. */
 int cli_parse(int argc, char **argv, const cli_opt *opts, cli_list *positional, int *help);
-/* Prints the option table as help text. */
+/* Prints the option table as help text, then the -h/--help row every command has. */
 void cli_print_options(FILE *fp, const cli_opt *opts);
+/* The -h/--help row that cli_parse handles for every command (printed last). */
+extern const cli_opt cli_help_opt;
+
+/* ---- documentation mode: the man page and the bash completion come from these same tables ----
+ * While cli_doc_hook is set, cli_parse parses nothing: it hands the command's table to the hook
+ * and asks for help, so that the command prints its --help text, in which cli_print_options
+ * writes only the line CLI_DOC_MARK where the options go (cli/doc.c reads both). */
+extern void (*cli_doc_hook)(const cli_opt *opts);
+#define CLI_DOC_MARK "\f"
+/* `newsgraph help --man TEMPLATE` or `help --bash-completion TEMPLATE` (argv[0] is "help"):
+ * prints the template with its @...@ lines filled from the commands' tables and help texts.
+ * Returns an exit status. */
+int cli_doc_main(int argc, char **argv, const cli_command *commands, size_t n_commands);
 
 #endif

@@ -305,8 +305,7 @@ static void help(const cli_opt *opts)
            "B is the argument after A unless it starts with '-' or names an existing file or\n"
            "directory; put INPUTs before --between, or end A alone with '--between A --'.\n\n"
            "INPUT: as for 'newsgraph build'.\n\n"
-           "Options:\n"
-           "      --between A [B]          the actors to explain (required)\n");
+           "Options:\n");
     cli_print_options(stdout, opts);
 }
 
@@ -327,6 +326,9 @@ int cmd_explain(int argc, char **argv)
     explain ex;
     memset(&ex, 0, sizeof ex);
     const cli_opt opts[] = {
+        /* taken out of argv before the table-driven parse (it takes one or two values); listed
+         * here for --help, the man page and the completion */
+        {0, "between", OPT_STRING, &a_given, "A [B]", "the actors to explain (required)"},
         PIPELINE_OPTIONS(po),
         {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},
         {'v', "verbose", OPT_FLAG, &cli_verbose, NULL, "print progress details"},

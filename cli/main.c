@@ -1,19 +1,11 @@
 /* main.c - the newsgraph command line: dispatches to cmd_<name>.c; the only place that exits. */
 #include "cmd.h"
-#include "ng_export.h"
 
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
-typedef struct command {
-    const char *name;
-    int (*run)(int argc, char **argv);
-    const char *summary;
-    int formats; /* the summary ends with export's formats */
-} command;
-
-static const command commands[] = {
+static const cli_command commands[] = {
     {"build", cmd_build, "extract articles and write the graph", 1},
     {"extract", cmd_extract, "extract articles into a shard file (the map step of a cluster run)", 0},
     {"merge", cmd_merge, "build the graph and its exports from shard files (the reduce step)", 0},
@@ -29,12 +21,12 @@ static void usage(FILE *fp)
                 "Turns news articles into a graph of political actors and their relations.\n\n"
                 "Commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-        fprintf(fp, "  %-10s %s", commands[i].name, commands[i].summary);
-        for (int f = 0; commands[i].formats && f < NG_FORMAT__COUNT; f++)
-            fprintf(fp, "%s%s", f ? ", " : " (", ng_format_get((ng_format)f)->title);
-        fprintf(fp, "%s\n", commands[i].formats ? ")" : "");
+        char summary[512];
+        cli_command_summary(summary, sizeof summary, &commands[i]);
+        fprintf(fp, "  %-10s %s\n", commands[i].name, summary);
     }
-    fprintf(fp, "\nRun 'newsgraph COMMAND --help' for a command's options.\n"
+    fprintf(fp, "\nRun 'newsgraph COMMAND --help' (or 'newsgraph help COMMAND') for a command's\n"
+                "options, 'man newsgraph' for the manual.\n"
                 "Exit status: 0 done (skipped inputs are reported and counted), 1 failed (no\n"
                 "output is left half-written), 2 bad command line.\n");
 }
@@ -53,6 +45,8 @@ int main(int argc, char **argv)
         usage(stderr);
         return NG_EXIT_USAGE;
     }
+    if (strcmp(argv[1], "help") == 0 && argc > 2) /* help COMMAND, help --man, ... */
+        return cli_doc_main(argc - 1, argv + 1, commands, sizeof commands / sizeof commands[0]);
     if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
         strcmp(argv[1], "help") == 0) {
         usage(stdout);

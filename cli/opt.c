@@ -7,6 +7,8 @@
 #include <string.h>
 
 int cli_quiet, cli_verbose;
+void (*cli_doc_hook)(const cli_opt *opts);
+const cli_opt cli_help_opt = {'h', "help", OPT_FLAG, NULL, NULL, "show this help and exit"};
 
 /* Prints one report line: text quoted from an input (a CSV field, a file name) may hold line
  * breaks or control characters, which must not split a report or reach the terminal raw. */
@@ -103,6 +105,11 @@ static int set_value(const cli_opt *o, const char *arg, const char *shown)
 int cli_parse(int argc, char **argv, const cli_opt *opts, cli_list *positional, int *help)
 {
     int only_positional = 0;
+    if (cli_doc_hook) {
+        cli_doc_hook(opts);
+        *help = 1;
+        return 0;
+    }
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (only_positional || a[0] != '-' || strcmp(a, "-") == 0) {
@@ -160,17 +167,24 @@ int cli_parse(int argc, char **argv, const cli_opt *opts, cli_list *positional, 
     return 0;
 }
 
+static void print_option(FILE *fp, const cli_opt *o)
+{
+    char left[64];
+    if (o->short_name)
+        snprintf(left, sizeof left, "-%c, --%s%s%s", o->short_name, o->long_name,
+                 o->arg ? " " : "", o->arg ? o->arg : "");
+    else
+        snprintf(left, sizeof left, "    --%s%s%s", o->long_name, o->arg ? " " : "",
+                 o->arg ? o->arg : "");
+    fprintf(fp, "  %-28s %s\n", left, o->help);
+}
+
 void cli_print_options(FILE *fp, const cli_opt *opts)
 {
-    for (const cli_opt *o = opts; o->long_name; o++) {
-        char left[64];
-        if (o->short_name)
-            snprintf(left, sizeof left, "-%c, --%s%s%s", o->short_name, o->long_name,
-                     o->arg ? " " : "", o->arg ? o->arg : "");
-        else
-            snprintf(left, sizeof left, "    --%s%s%s", o->long_name, o->arg ? " " : "",
-                     o->arg ? o->arg : "");
-        fprintf(fp, "  %-28s %s\n", left, o->help);
+    if (cli_doc_hook) { /* the generator has the table itself: mark where it goes */
+        fputs(CLI_DOC_MARK "\n", fp);
+        return;
     }
-    fprintf(fp, "  %-28s %s\n", "-h, --help", "show this help and exit");
+    for (const cli_opt *o = opts; o->long_name; o++) print_option(fp, o);
+    print_option(fp, &cli_help_opt);
 }
