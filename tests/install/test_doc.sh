@@ -72,6 +72,9 @@ for cmd in $commands; do
   [ $n -ge 1 ] || fail "$cmd --help prints no options"
 done
 
+# `help COMMAND` is `COMMAND --help`.
+"$bin" help build | cmp -s - <("$bin" build --help) && ok || fail "help build differs from build --help"
+
 # Completion behaviour: a path after a path option, nothing after a number, a prefix completed.
 [ "$(offers newsgraph build -o art)" = articles.txt ] && ok || fail "no file offered after build -o"
 [ -z "$(offers newsgraph build -j '')" ] && ok || fail "something offered after build -j"
