@@ -292,16 +292,17 @@ int cmd_eval(int argc, char **argv)
         goto cleanup;
     }
     rc = NG_EXIT_FAILED;
+    /* the graph first: the relation types it declares are then known to the gold's rows */
+    if (ng_graph_read_graphml(&graph, args.items[1]) < 0) {
+        cli_error("%s", ng_error_last());
+        goto cleanup;
+    }
     char path[4096];
     snprintf(path, sizeof path, "%s/entities.tsv", args.items[0]);
     if (read_tsv(path, ent_header, 4, entity_row, &g) < 0) goto cleanup;
     qsort(g.aliases, g.n_aliases, sizeof *g.aliases, cmp_alias);
     snprintf(path, sizeof path, "%s/relations.tsv", args.items[0]);
     if (read_tsv(path, rel_header, 4, relation_row, &g) < 0) goto cleanup;
-    if (ng_graph_read_graphml(&graph, args.items[1]) < 0) {
-        cli_error("%s", ng_error_last());
-        goto cleanup;
-    }
 
     /* Entities. */
     size_t nn = ng_graph_node_count(graph), ne = ng_graph_edge_count(graph);
@@ -347,7 +348,7 @@ int cmd_eval(int argc, char **argv)
     double er = ratio((double)ent_tp, (double)ent_req);
 
     /* Relations: distinct (subject, relation, object) keys among the relations the gold uses. */
-    int used[NG_REL__COUNT] = {0};
+    int used[NG_REL_MAX] = {0};
     for (size_t i = 0; i < g.n_rels; i++) used[g.rels[i].rel] = 1;
     m.cands = calloc(ne ? ne : 1, sizeof *m.cands);
     m.n_cands = calloc(ne ? ne : 1, sizeof *m.n_cands);

@@ -245,8 +245,9 @@ static int parse_metric(metric *out, const char *s)
     return -1;
 }
 
-/* "met,signed" -> bit mask; -1 on an unknown name. */
-static int parse_relations(unsigned *mask, const char *list)
+/* "met,signed" -> bit mask; -1 on an unknown name. Call after the graph is read: it may
+ * declare relation types of its own. */
+static int parse_relations(uint64_t *mask, const char *list)
 {
     char name[64];
     *mask = 0;
@@ -257,7 +258,7 @@ static int parse_relations(unsigned *mask, const char *list)
         name[len] = '\0';
         ng_rel r;
         if (ng_rel_parse(&r, name) < 0) return -1;
-        *mask |= 1u << r;
+        *mask |= (uint64_t)1 << r;
         p += len;
         if (*p == ',') p++;
     }
@@ -273,6 +274,8 @@ static void print_phase(void *ctx, const char *phase, double seconds)
 
 static void help(const cli_opt *opts)
 {
+    ng_buf mutual = NG_BUF_INIT;
+    ng_rel_join(&mutual, NG_REL_IS_SYMMETRIC, 0, " and ");
     printf("usage: newsgraph metrics [options] GRAPH.graphml\n\n"
            "Reads a graph written by newsgraph build (or any GraphML with node labels;\n"
            ".graphml.gz too), recomputes centrality and communities with igraph and prints\n"
@@ -280,7 +283,7 @@ static void help(const cli_opt *opts)
            "Metrics (on the undirected projection: one link per pair of actors, weight = the\n"
            "sum of their relations' weights, length = 1/weight):\n"
            "  degree       number of distinct neighbours\n"
-           "  in_degree    directed relations received (met and signed are not directed)\n"
+           "  in_degree    directed relations received (%s are not directed)\n"
            "  out_degree   directed relations made\n"
            "  strength     sum of the weights of the actor's links\n"
            "  betweenness  shortest paths between other actors that pass through the actor\n"
@@ -294,8 +297,9 @@ static void help(const cli_opt *opts)
            "sample of source actors, and Leiden stops once a round gains less than 0.01%%\n"
            "(the same numbers on every run; the error is measured in graph/README.md);\n"
            "--exact computes them as for smaller graphs (hours on 100,000 actors).\n\n"
-           "Options:\n", NG_METRICS_EXACT_MAX);
+           "Options:\n", mutual.ptr ? mutual.ptr : "", NG_METRICS_EXACT_MAX);
     cli_print_options(stdout, opts);
+    ng_buf_free(&mutual);
 }
 
 int cmd_metrics(int argc, char **argv)
@@ -345,12 +349,6 @@ int cmd_metrics(int argc, char **argv)
         cli_error("metrics: --format: unknown format '%s' (table, csv, md)", format_name);
         goto cleanup;
     }
-    if (relations && parse_relations(&mo.relations, relations) < 0) {
-        cli_error("metrics: --relations: '%s' is not a comma-separated list of met, signed, "
-                  "withdrew, condemned, cut_ties, member_of, affiliated_with", relations);
-        goto cleanup;
-    }
-
     mo.exact = exact;
     if (cli_verbose) mo.progress = print_phase;
 
@@ -361,6 +359,15 @@ int cmd_metrics(int argc, char **argv)
         goto cleanup;
     }
     if (cli_verbose) print_phase(NULL, "read", ng_clock_seconds() - t0);
+    if (relations && parse_relations(&mo.relations, relations) < 0) {
+        ng_buf known = NG_BUF_INIT;
+        ng_rel_join(&known, 0, ng_graph_relations_used(g), ", ");
+        cli_error("metrics: --relations: '%s' is not a comma-separated list of %s", relations,
+                  known.ptr ? known.ptr : "");
+        ng_buf_free(&known);
+        rc = NG_EXIT_USAGE;
+        goto cleanup;
+    }
     if (ng_graph_compute_metrics_opts(g, &mo) < 0) {
         cli_error("%s", ng_error_last());
         goto cleanup;

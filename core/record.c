@@ -1,4 +1,5 @@
-/* record.c - the records shared by every stage: articles, docs, actors, relations. */
+/* record.c - the records shared by every stage: articles, docs, actors, relations (the
+ * relation types are in relations.c). */
 #include "ng_core.h"
 
 #include <stdlib.h>
@@ -6,8 +7,6 @@
 
 static const char *const etype_names[NG_ETYPE__COUNT] = {"person", "state", "organization",
                                                          "place"};
-static const char *const rel_names[NG_REL__COUNT] = {
-    "met", "signed", "withdrew", "condemned", "cut_ties", "member_of", "affiliated_with"};
 
 const char *ng_etype_name(ng_etype t)
 {
@@ -29,24 +28,6 @@ int ng_etype_parse(ng_etype *out, const char *s)
     ng_error_set("unknown actor type '%s' (use person, state, organization or place)", s);
     return NG_EINVAL;
 }
-
-const char *ng_rel_name(ng_rel r) { return (unsigned)r < NG_REL__COUNT ? rel_names[r] : "unknown"; }
-
-int ng_rel_parse(ng_rel *out, const char *s)
-{
-    for (int i = 0; i < NG_REL__COUNT; i++) {
-        if (strcmp(s, rel_names[i]) == 0) {
-            *out = (ng_rel)i;
-            return NG_OK;
-        }
-    }
-    ng_error_set("unknown relation '%s' (use met, signed, withdrew, condemned, cut_ties, "
-                 "member_of or affiliated_with)",
-                 s);
-    return NG_EINVAL;
-}
-
-int ng_rel_symmetric(ng_rel r) { return r == NG_REL_MET || r == NG_REL_SIGNED; }
 
 void ng_article_free(ng_article *a)
 {

@@ -16,6 +16,7 @@
 
 #define TAG_DOC 'D'
 #define TAG_END 'E'
+#define TAG_NAMES 'R'
 #define RECORD_HEAD 5u /* tag (1) + body length (4) */
 #define RECORD_TAIL 4u /* CRC-32 of the body */
 /* The smallest encodings of an actor and a relation (all strings empty): a count larger
@@ -23,6 +24,10 @@
 #define MIN_ACTOR_BYTES (4u + 4u + 1u + 4u + 4u + 4u)
 #define MIN_RELATION_BYTES (4u + 4u + 1u + 8u + 4u + 4u)
 #define MAX_DATE_LEN 10u
+/* Version 1 had no names record: its relation codes 0-6 are these names. */
+static const char *const v1_names[] = {"met",      "signed",    "withdrew",       "condemned",
+                                       "cut_ties", "member_of", "affiliated_with"};
+#define V1_NAMES (sizeof v1_names / sizeof v1_names[0])
 
 /* ------------------------------------------------------------------ writing */
 
@@ -31,6 +36,7 @@ struct ng_shard_writer {
     char *path;
     ng_buf rec;    /* the record being encoded, reused */
     uint64_t docs;
+    size_t n_names; /* relation codes written: the table's rows when the shard was opened */
     int failed;    /* a write_doc failed: commit refuses */
 };
 
@@ -109,7 +115,19 @@ static int end_record(ng_buf *b, const char *doc_id)
     return b->oom ? NG_ENOMEM : NG_OK;
 }
 
-static int encode_doc(ng_buf *b, const ng_doc *d)
+/* The names record: every relation type this run knows, in table order; a doc's relation code
+ * is an index into it. */
+static int encode_names(ng_buf *b, size_t n)
+{
+    int error;
+    begin_record(b, TAG_NAMES);
+    put_u32(b, (uint32_t)n);
+    for (size_t i = 0; i < n; i++)
+        if ((error = put_str(b, ng_rel_name((ng_rel)i), "a relation name", "")) < 0) return error;
+    return end_record(b, "");
+}
+
+static int encode_doc(ng_buf *b, const ng_doc *d, size_t n_names)
 {
     const char *id = d->id ? d->id : "";
     int error;
@@ -145,7 +163,7 @@ static int encode_doc(ng_buf *b, const ng_doc *d)
     for (size_t i = 0; i < d->n_relations; i++) {
         const ng_relation *r = &d->relations[i];
         if (r->source >= d->n_actors || r->target >= d->n_actors ||
-            (unsigned)r->rel >= NG_REL__COUNT) {
+            (size_t)r->rel >= n_names) {
             ng_error_set("article '%s': relation %zu is out of range (internal error)", id, i);
             return NG_EINVAL;
         }
@@ -172,6 +190,9 @@ int ng_shard_writer_open(ng_shard_writer **out, const char *path, int gzip)
     }
     if ((error = ng_out_open(&w->out, path, gzip)) < 0) goto cleanup;
     ng_out_printf(w->out, "%s %d\n", NG_SHARD_MAGIC, NG_SHARD_VERSION);
+    w->n_names = ng_rel_count();
+    if ((error = encode_names(&w->rec, w->n_names)) < 0) goto cleanup;
+    ng_out_write(w->out, w->rec.ptr, w->rec.len);
     *out = w;
     return NG_OK;
 cleanup:
@@ -181,7 +202,7 @@ cleanup:
 
 int ng_shard_write_doc(ng_shard_writer *w, const ng_doc *doc)
 {
-    int error = encode_doc(&w->rec, doc);
+    int error = encode_doc(&w->rec, doc, w->n_names);
     if (error < 0) {
         w->failed = 1;
         return error;
@@ -224,6 +245,9 @@ struct ng_shard_reader {
     uint64_t docs;       /* doc records read */
     int done;            /* the end record was read */
     int read_error;      /* NG_EIO or NG_EFORMAT after read_exact failed */
+    long version;        /* of the header line */
+    ng_rel code[256];    /* the shard's relation code -> this run's relation */
+    size_t n_codes;
     ng_buf scratch[3];   /* NUL-terminated copies of strings for ng_doc_add_* */
 };
 
@@ -402,11 +426,11 @@ static int decode_doc(ng_shard_reader *r, cursor *c, ng_doc **out)
             error = bad(c, "a relation names an actor index out of range");
             goto cleanup;
         }
-        if (u >= NG_REL__COUNT) {
+        if (u >= r->n_codes) {
             error = bad(c, "a relation has an unknown relation code");
             goto cleanup;
         }
-        rel.rel = (ng_rel)u;
+        rel.rel = r->code[u];
         if ((error = get_u64(c, &rel.offset, "a relation offset is missing")) < 0 ||
             (error = get_date(c, rel.date, "a relation date")) < 0 ||
             (error = get_str(c, &sentence, &n_sentence, "a sentence")) < 0)
@@ -516,12 +540,181 @@ static int read_header(ng_shard_reader *r)
         ng_error_set("%s: unreadable shard header '%.40s'", r->path, line);
         return NG_EFORMAT;
     }
-    if (version != NG_SHARD_VERSION) {
-        ng_error_set("%s: shard format version %ld, but newsgraph %s reads version %d: "
+    if (version < 1 || version > NG_SHARD_VERSION) {
+        ng_error_set("%s: shard format version %ld, but newsgraph %s reads versions 1 to %d: "
                      "extract it again with this newsgraph",
                      r->path, version, NG_VERSION, NG_SHARD_VERSION);
         return NG_EFORMAT;
     }
+    r->version = version;
+    return NG_OK;
+}
+
+/* Reads the next record into r->body: *tag and *len. `record` numbers it in messages. */
+static int read_record(ng_shard_reader *r, unsigned char *tag, uint32_t *len, uint64_t record)
+{
+    unsigned char head[RECORD_HEAD], tail[RECORD_TAIL];
+    int error;
+    long long k = read_exact(r, head, sizeof head);
+    if (k < 0) return r->read_error;
+    if (k == 0) {
+        ng_error_set("%s: truncated: the shard ends after record %llu without its end "
+                     "record; extract it again",
+                     r->path, (unsigned long long)r->docs);
+        return NG_EFORMAT;
+    }
+    if ((size_t)k < sizeof head) {
+        ng_error_set("%s: record %llu is truncated (its header is cut): extract it again",
+                     r->path, (unsigned long long)record);
+        return NG_EFORMAT;
+    }
+    *tag = head[0];
+    *len = le32(head + 1);
+    if (head[0] != TAG_DOC && head[0] != TAG_END && head[0] != TAG_NAMES) {
+        ng_error_set("%s: record %llu has an unknown type (byte 0x%02x): the shard is corrupt",
+                     r->path, (unsigned long long)record, head[0]);
+        return NG_EFORMAT;
+    }
+    if (*len > NG_SHARD_MAX_RECORD) {
+        ng_error_set("%s: record %llu claims %u bytes, more than the format allows (%u): the "
+                     "shard is corrupt",
+                     r->path, (unsigned long long)record, (unsigned)*len,
+                     (unsigned)NG_SHARD_MAX_RECORD);
+        return NG_EFORMAT;
+    }
+    /* (hostile: a zero-length first record left the body NULL, and NULL + 0 is undefined) */
+    if ((error = NG_ARRAY_GROW(r->body, r->body_cap, 1)) < 0) return error;
+    if ((error = read_body(r, *len, record)) < 0) return error;
+    if ((k = read_exact(r, tail, sizeof tail)) < 0) return r->read_error;
+    if ((size_t)k < sizeof tail) {
+        ng_error_set("%s: record %llu is truncated (its checksum is cut): extract it again",
+                     r->path, (unsigned long long)record);
+        return NG_EFORMAT;
+    }
+    uLong crc = crc32(0L, r->body, (uInt)*len);
+    if ((uint32_t)crc != le32(tail)) {
+        ng_error_set("%s: record %llu fails its checksum: the shard is corrupt; extract it "
+                     "again",
+                     r->path, (unsigned long long)record);
+        return NG_EFORMAT;
+    }
+    return NG_OK;
+}
+
+/* Maps the shard's relation code `code` to this run's relation `name` (n bytes). NG_EINVAL
+ * when this run does not know it: the user must declare it as the extracting run did. */
+static int map_code(ng_shard_reader *r, size_t code, const char *name, size_t n)
+{
+    ng_rel rel;
+    char z[NG_REL_NAME_MAX + 1];
+    if (n > NG_REL_NAME_MAX) {
+        ng_error_set("%s: the relation names record is malformed: a name is longer than %d "
+                     "bytes", r->path, NG_REL_NAME_MAX);
+        return NG_EFORMAT;
+    }
+    memcpy(z, name, n);
+    z[n] = '\0';
+    if (ng_rel_parse(&rel, z) < 0) {
+        ng_error_set("%s: the shard uses relation '%s', which this run does not know: pass "
+                     "--relations with the file the shard was extracted with", r->path, z);
+        return NG_EINVAL;
+    }
+    r->code[code] = rel;
+    return NG_OK;
+}
+
+/* Version 2 opens with the names of the relations its docs use, by code. */
+static int read_names(ng_shard_reader *r)
+{
+    unsigned char tag;
+    uint32_t len, n;
+    cursor c;
+    int error;
+    if (r->version == 1) {
+        for (size_t i = 0; i < V1_NAMES; i++)
+            if ((error = map_code(r, i, v1_names[i], strlen(v1_names[i]))) < 0) return error;
+        r->n_codes = V1_NAMES;
+        return NG_OK;
+    }
+    if ((error = read_record(r, &tag, &len, 0)) < 0) return error;
+    c.p = r->body;
+    c.end = r->body + len;
+    if (tag != TAG_NAMES || get_u32(&c, &n, "") < 0 || n > 256) {
+        ng_error_set("%s: no relation names record after the header: the shard is corrupt",
+                     r->path);
+        return NG_EFORMAT;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        const char *name;
+        uint32_t nlen;
+        if (get_str(&c, &name, &nlen, "a relation name") < 0) {
+            ng_error_set("%s: the relation names record is malformed: %s", r->path, c.why);
+            return NG_EFORMAT;
+        }
+        if ((error = map_code(r, i, name, nlen)) < 0) return error;
+    }
+    if (left(&c) != 0) {
+        ng_error_set("%s: the relation names record is malformed: trailing bytes", r->path);
+        return NG_EFORMAT;
+    }
+    r->n_codes = n;
+    return NG_OK;
+}
+
+/* The end record: the doc count must match, and nothing may follow. */
+static int read_end(ng_shard_reader *r, cursor *c, uint64_t record)
+{
+    uint64_t count;
+    unsigned char extra;
+    long long k;
+    if (get_u64(c, &count, "") < 0 || left(c) != 0) {
+        ng_error_set("%s: record %llu: malformed end record", r->path,
+                     (unsigned long long)record);
+        return NG_EFORMAT;
+    }
+    if (count != r->docs) {
+        ng_error_set("%s: the end record counts %llu docs but the shard holds %llu: the "
+                     "shard is corrupt",
+                     r->path, (unsigned long long)count, (unsigned long long)r->docs);
+        return NG_EFORMAT;
+    }
+    if ((k = read_exact(r, &extra, 1)) < 0) return r->read_error;
+    if (k != 0) {
+        ng_error_set("%s: unexpected data after the end record (two shards concatenated? "
+                     "give them to merge as separate files)",
+                     r->path);
+        return NG_EFORMAT;
+    }
+    r->done = 1;
+    return NG_OK;
+}
+
+int ng_shard_read_doc(ng_shard_reader *r, ng_doc **out)
+{
+    uint64_t record = r->docs + 1;
+    unsigned char tag;
+    uint32_t len;
+    cursor c;
+    int error;
+    *out = NULL;
+    if (r->done) return NG_OK;
+    if ((error = read_record(r, &tag, &len, record)) < 0) return error;
+    c.p = r->body;
+    c.end = r->body + len;
+    c.why[0] = '\0';
+    if (tag == TAG_NAMES) {
+        ng_error_set("%s: record %llu is a second relation names record: the shard is corrupt",
+                     r->path, (unsigned long long)record);
+        return NG_EFORMAT;
+    }
+    if (tag == TAG_END) return read_end(r, &c, record);
+    if ((error = decode_doc(r, &c, out)) < 0) {
+        if (error == NG_EFORMAT)
+            ng_error_set("%s: record %llu is malformed: %s", r->path,
+                         (unsigned long long)record, c.why);
+        return error;
+    }
+    r->docs++;
     return NG_OK;
 }
 
@@ -549,99 +742,12 @@ int ng_shard_reader_open(ng_shard_reader **out, const char *path)
         goto cleanup;
     }
     gzbuffer(r->gz, 1u << 17);
-    if ((error = read_header(r)) < 0) goto cleanup;
+    if ((error = read_header(r)) < 0 || (error = read_names(r)) < 0) goto cleanup;
     *out = r;
     return NG_OK;
 cleanup:
     ng_shard_reader_free(r);
     return error;
-}
-
-int ng_shard_read_doc(ng_shard_reader *r, ng_doc **out)
-{
-    unsigned char head[RECORD_HEAD], tail[RECORD_TAIL];
-    uint64_t record = r->docs + 1;
-    cursor c;
-    int error;
-    *out = NULL;
-    if (r->done) return NG_OK;
-    long long k = read_exact(r, head, sizeof head);
-    if (k < 0) return r->read_error;
-    if (k == 0) {
-        ng_error_set("%s: truncated: the shard ends after record %llu without its end "
-                     "record; extract it again",
-                     r->path, (unsigned long long)r->docs);
-        return NG_EFORMAT;
-    }
-    if ((size_t)k < sizeof head) {
-        ng_error_set("%s: record %llu is truncated (its header is cut): extract it again",
-                     r->path, (unsigned long long)record);
-        return NG_EFORMAT;
-    }
-    uint32_t len = le32(head + 1);
-    if (head[0] != TAG_DOC && head[0] != TAG_END) {
-        ng_error_set("%s: record %llu has an unknown type (byte 0x%02x): the shard is corrupt",
-                     r->path, (unsigned long long)record, head[0]);
-        return NG_EFORMAT;
-    }
-    if (len > NG_SHARD_MAX_RECORD) {
-        ng_error_set("%s: record %llu claims %u bytes, more than the format allows (%u): the "
-                     "shard is corrupt",
-                     r->path, (unsigned long long)record, (unsigned)len,
-                     (unsigned)NG_SHARD_MAX_RECORD);
-        return NG_EFORMAT;
-    }
-    /* (hostile: a zero-length first record left the body NULL, and NULL + 0 is undefined) */
-    if ((error = NG_ARRAY_GROW(r->body, r->body_cap, 1)) < 0) return error;
-    if ((error = read_body(r, len, record)) < 0) return error;
-    if ((k = read_exact(r, tail, sizeof tail)) < 0) return r->read_error;
-    if ((size_t)k < sizeof tail) {
-        ng_error_set("%s: record %llu is truncated (its checksum is cut): extract it again",
-                     r->path, (unsigned long long)record);
-        return NG_EFORMAT;
-    }
-    uLong crc = crc32(0L, r->body, (uInt)len);
-    if ((uint32_t)crc != le32(tail)) {
-        ng_error_set("%s: record %llu fails its checksum: the shard is corrupt; extract it "
-                     "again",
-                     r->path, (unsigned long long)record);
-        return NG_EFORMAT;
-    }
-    c.p = r->body;
-    c.end = r->body + len;
-    c.why[0] = '\0';
-    if (head[0] == TAG_END) {
-        uint64_t count;
-        unsigned char extra;
-        if (get_u64(&c, &count, "") < 0 || left(&c) != 0) {
-            ng_error_set("%s: record %llu: malformed end record", r->path,
-                         (unsigned long long)record);
-            return NG_EFORMAT;
-        }
-        if (count != r->docs) {
-            ng_error_set("%s: the end record counts %llu docs but the shard holds %llu: the "
-                         "shard is corrupt",
-                         r->path, (unsigned long long)count, (unsigned long long)r->docs);
-            return NG_EFORMAT;
-        }
-        if ((k = read_exact(r, &extra, 1)) < 0) return r->read_error;
-        if (k != 0) {
-            ng_error_set("%s: unexpected data after the end record (two shards concatenated? "
-                         "give them to merge as separate files)",
-                         r->path);
-            return NG_EFORMAT;
-        }
-        r->done = 1;
-        return NG_OK;
-    }
-    if ((error = decode_doc(r, &c, out)) < 0) {
-        if (error == NG_EFORMAT)
-            ng_error_set("%s: record %llu is malformed: %s", r->path,
-                         (unsigned long long)record, c.why);
-        return error;
-    }
-    r->docs++;
-    return NG_OK;
 }
 
 uint64_t ng_shard_reader_count(const ng_shard_reader *r) { return r ? r->docs : 0; }

@@ -122,9 +122,10 @@ static void put_header(ng_buf *b, const ng_graph *g)
 }
 
 /* The legend: one node with an HTML-like table (a colour swatch per actor type present and a
- * note on line styles), inside a cluster. dot keeps the cluster apart; neato and sfdp ignore
+ * note on line styles, naming the built-in relations of each style and the declared ones the
+ * graph uses), inside a cluster. dot keeps the cluster apart; neato and sfdp ignore
  * clusters, so the legend must read as one labelled box wherever it lands. The table holds
- * only static text. */
+ * only static text and relation names ([a-z0-9_], nothing to escape). */
 static void put_legend(ng_buf *b, const ng_graph *g)
 {
     int present[NG_ETYPE__COUNT] = {0};
@@ -145,10 +146,14 @@ static void put_legend(ng_buf *b, const ng_graph *g)
         ng_buf_printf(b, "<TR><TD BGCOLOR=\"%s\" BORDER=\"1\" COLOR=\"#555555\">%s (%s)</TD></TR>",
                       st->dot_fill, ng_etype_name((ng_etype)t), st->dot_shape);
     }
-    if (ng_graph_edge_count(g) > 0)
-        ng_buf_puts(b, "<TR><TD ALIGN=\"LEFT\">no arrow: met, signed (symmetric)</TD></TR>"
-                       "<TR><TD ALIGN=\"LEFT\">dashed: withdrew, condemned, cut_ties</TD></TR>"
-                       "<TR><TD ALIGN=\"LEFT\">line width: supporting mentions</TD></TR>");
+    if (ng_graph_edge_count(g) > 0) {
+        uint64_t declared = ng_export__declared_relations(g);
+        ng_buf_puts(b, "<TR><TD ALIGN=\"LEFT\">no arrow: ");
+        ng_rel_join(b, NG_REL_IS_SYMMETRIC, declared, ", ");
+        ng_buf_puts(b, " (symmetric)</TD></TR><TR><TD ALIGN=\"LEFT\">dashed: ");
+        ng_rel_join(b, NG_REL_IS_HOSTILE, declared, ", ");
+        ng_buf_puts(b, "</TD></TR><TR><TD ALIGN=\"LEFT\">line width: supporting mentions</TD></TR>");
+    }
     ng_buf_puts(b, "</TABLE>>];\n  }\n");
 }
 
@@ -199,7 +204,7 @@ static void put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e)
     ng_export__putc(b, '"');
     put_penwidth(b, e->weight);
     if (!e->directed) ng_export__puts(b, ", dir=\"none\"");
-    if (ng_export__rel_negative(e->rel))
+    if (ng_rel_hostile(e->rel))
         ng_export__puts(b, ", style=\"dashed\", color=\"#C0392B\"");
     if (e->evidence && e->evidence[0]) {
         ng_export__puts(b, ", tooltip=");

@@ -164,8 +164,9 @@ typedef struct ng_type_style {
 
 const ng_type_style *ng_export__type_style(ng_etype t);
 
-/* 1 for the relations drawn dashed (a break: withdrew, condemned, cut_ties). */
-int ng_export__rel_negative(ng_rel r);
+/* The relations of g's edges that are not built in (bit r each): the graph files carry their
+ * definitions (GraphML, JSON) and legends name them. */
+uint64_t ng_export__declared_relations(const ng_graph *g);
 
 /* ------------------------------------------------------------------ the format table (formats.c) */
 

@@ -5,8 +5,9 @@
  *   XML attributes, not declared attributes ("weight" as an attribute would be read as a
  *   dynamic weight).
  * - Edges carry kind = relation (Gephi never merges edges of different kinds, so one pair
- *   keeps `met` and `signed` apart) and label = relation; met and signed are
- *   type="undirected" in a directed graph (Gephi and graphology read mixed graphs).
+ *   keeps `met` and `signed` apart) and label = relation; the symmetric relations (met,
+ *   signed, any declared symmetric) are type="undirected" in a directed graph (Gephi and
+ *   graphology read mixed graphs).
  * - viz:color by actor type (integer r, g, b: Gephi aborts on anything else), viz:size by
  *   PageRank when metrics exist, else by mentions.
  * - No xsi:schemaLocation: the normative RELAX NG schema does not allow it.

@@ -2,11 +2,15 @@
  *
  * Every <key> comes before <graph>, typed (int, double, string, boolean), with id equal to
  * attr.name except where a node and an edge attribute share a name (key ids are unique per
- * document): the edge key then gets the id "e_<name>". No graph-level keys (Gephi warns).
+ * document): the edge key then gets the id "e_<name>". One graph-level key, `relations`, only
+ * when an edge has a relation type that is not built in (a user's --relations): its value is
+ * those types' rows in the columns of relations.csv, so that `metrics` and `eval` read the
+ * graph with each type's direction and hostility; a graph of built-in relations has no
+ * graph-level data (Gephi warns about it, and today's files keep their bytes).
  * Every edge is written directed, from the graph's stored source to target: NetworkX refuses
  * directed="false" inside a directed graph and graphology ignores it, so the symmetric
- * relations (met, signed; stored once per pair) carry the boolean edge attribute
- * directed=false instead. A value that is unknown (empty text, a non-finite metric) has no
+ * relations (met, signed, any declared symmetric; stored once per pair) carry the boolean
+ * edge attribute directed=false instead. A value that is unknown (empty text, a non-finite metric) has no
  * <data> element. */
 #include "export_internal.h"
 
@@ -64,6 +68,7 @@ static void put_data(ng_buf *b, const char *tag, const ng_value *v)
 
 static void put_header(ng_buf *b, const ng_graph *g)
 {
+    uint64_t declared = ng_export__declared_relations(g);
     const ng_column *nc, *ec;
     size_t n_nc = ng_export__node_columns(&nc, g), n_ec = ng_export__edge_columns(&ec);
 
@@ -84,7 +89,20 @@ static void put_header(ng_buf *b, const ng_graph *g)
     }
     ng_buf_puts(b, "  <key id=\"directed\" for=\"edge\" attr.name=\"directed\" "
                    "attr.type=\"boolean\"/>\n");
+    if (declared) {
+        ng_buf_puts(b, "  <key id=\"relations\" for=\"graph\" attr.name=\"relations\" "
+                       "attr.type=\"string\"/>\n");
+    }
     ng_buf_puts(b, "  <graph id=\"newsgraph\" edgedefault=\"directed\">\n");
+    if (declared) {
+        ng_buf defs = NG_BUF_INIT;
+        ng_rel_write_csv(&defs, declared);
+        ng_buf_puts(b, "    <data key=\"relations\">");
+        ng_xml__escape(b, defs.ptr, 0);
+        ng_buf_puts(b, "</data>\n");
+        if (defs.oom) b->oom = 1;
+        ng_buf_free(&defs);
+    }
 }
 
 int ng_export__graphml(ng_out *o, const ng_graph *g)

@@ -5,9 +5,12 @@
  *                 "edges": [{"data": {"id": ..., "source": ..., "target": ..., ...}}, ...]}}
  *
  * Every attribute of every format is in `data`, plus `color` (the actor type's colour),
- * `directed` (false for met and signed) and `evidence_items` (every kept supporting
+ * `directed` (false for the symmetric relations) and `evidence_items` (every kept supporting
  * sentence with its article, offset and date). Text is always a string ("" when unknown);
- * a metric that is not a finite number is null. One element per line.
+ * a metric that is not a finite number is null. One element per line. When an edge has a
+ * relation type that is not built in, the graph's `data` gets `relation_types`: those types'
+ * definitions (name, direction, hostile, subjects, objects, description), so a viewer can
+ * style them; a graph of built-in relations keeps its bytes.
  * Cytoscape keeps node and edge ids in one namespace: an edge whose id equals a node's id is
  * written as "edge:<id>" (node ids never contain ':'). */
 #include "export_internal.h"
@@ -169,6 +172,48 @@ static void put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e, const char 
     ng_export__put(b, "]}}", 3);
 }
 
+/* "types" for a mask of actor types: ["person","state"]. */
+static void put_types(ng_buf *b, unsigned types)
+{
+    int first = 1;
+    ng_export__putc(b, '[');
+    for (int t = 0; t < NG_ETYPE__COUNT; t++) {
+        if (!(types & (1u << t))) continue;
+        if (!first) ng_export__putc(b, ',');
+        json_string(b, ng_etype_name((ng_etype)t));
+        first = 0;
+    }
+    ng_export__putc(b, ']');
+}
+
+/* ,"relation_types":[...] for the declared relation types the graph uses (none: nothing). */
+static void put_relation_types(ng_buf *b, const ng_graph *g)
+{
+    uint64_t declared = ng_export__declared_relations(g);
+    int first = 1;
+    if (!declared) return;
+    ng_export__puts(b, ",\"relation_types\":[");
+    for (ng_rel r = 0; r < NG_REL_MAX; r++) {
+        const ng_rel_def *d = ng_rel_get(r);
+        if (!(declared >> r & 1u) || !d) continue;
+        ng_export__puts(b, first ? "{\"name\":" : ",{\"name\":");
+        json_string(b, d->name);
+        put_key(b, "direction");
+        json_string(b, d->symmetric ? "symmetric" : "directed");
+        put_key(b, "hostile");
+        ng_export__puts(b, d->hostile ? "true" : "false");
+        put_key(b, "subjects");
+        put_types(b, d->subjects);
+        put_key(b, "objects");
+        put_types(b, d->objects);
+        put_key(b, "description");
+        json_string(b, d->description);
+        ng_export__putc(b, '}');
+        first = 0;
+    }
+    ng_export__putc(b, ']');
+}
+
 int ng_export__json(ng_out *o, const ng_graph *g)
 {
     ng_buf line = NG_BUF_INIT;
@@ -187,9 +232,10 @@ int ng_export__json(ng_out *o, const ng_graph *g)
 
     ng_buf_printf(&line,
                   "{\"data\":{\"name\":\"newsgraph\",\"generator\":\"newsgraph %s\","
-                  "\"articles\":%zu,\"actors\":%zu,\"relations\":%zu},\n"
-                  "\"elements\":{\n\"nodes\":[\n",
+                  "\"articles\":%zu,\"actors\":%zu,\"relations\":%zu",
                   NG_VERSION, ng_graph_article_count(g), nn, ne);
+    put_relation_types(&line, g);
+    ng_buf_puts(&line, "},\n\"elements\":{\n\"nodes\":[\n");
     for (size_t i = 0; i < nn; i++) {
         put_node(&line, g, ng_graph_node(g, i), i == 0);
         if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;

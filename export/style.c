@@ -1,4 +1,5 @@
-/* style.c - how each actor type and relation looks, shared by GEXF (viz), DOT and JSON.
+/* style.c - how each actor type and relation looks, shared by GEXF (viz), DOT and JSON (a
+ * relation's looks follow its row of the relation table: symmetric, hostile).
  *
  * Colours are Tableau 10 (distinct for the colour-blind as far as four hues allow); DOT fills
  * use the lighter tints of the same hues so that black labels stay readable. */
@@ -16,7 +17,10 @@ const ng_type_style *ng_export__type_style(ng_etype t)
     return &styles[(unsigned)t < NG_ETYPE__COUNT ? t : NG_ETYPE_PLACE];
 }
 
-int ng_export__rel_negative(ng_rel r)
+uint64_t ng_export__declared_relations(const ng_graph *g)
 {
-    return r == NG_REL_WITHDREW || r == NG_REL_CONDEMNED || r == NG_REL_CUT_TIES;
+    uint64_t used = ng_graph_relations_used(g), declared = 0;
+    for (ng_rel r = 0; r < NG_REL_MAX; r++)
+        if ((used >> r & 1u) && !ng_rel_builtin(r)) declared |= (uint64_t)1 << r;
+    return declared;
 }

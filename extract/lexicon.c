@@ -661,11 +661,6 @@ static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
 
 /* ------------------------------------------------------------------ triggers */
 
-static int parse_rel(ng_rel *out, const char *s)
-{
-    return ng_rel_parse(out, s);
-}
-
 /* Parses a trigger pattern: slots separated by spaces, alternatives by '/', a final '?'
  * makes a slot optional, '*' is a gap of up to three tokens that are not actors. */
 static int parse_pattern(ng_lexicon *lex, ng_trigger *t, const char *pat, char *why, size_t whylen)
@@ -821,10 +816,11 @@ static int parse_trigger(ng_lexicon *lex, ng_trigger *t, const csv_row *row, con
     int error;
     memset(t, 0, sizeof *t);
     t->next = -1;
-    if (parse_rel(&t->rel, field(row, cols[0])) < 0) {
-        snprintf(why, whylen,
-                 "unknown relation (use met, signed, withdrew, condemned, cut_ties, "
-                 "member_of, affiliated_with)");
+    if (ng_rel_parse(&t->rel, field(row, cols[0])) < 0) {
+        ng_buf known = NG_BUF_INIT;
+        ng_rel_join(&known, 0, ~(uint64_t)0, ", ");
+        snprintf(why, whylen, "unknown relation (use %s)", known.ptr ? known.ptr : "");
+        ng_buf_free(&known);
         return -1;
     }
     const char *form = field(row, cols[1]);

@@ -166,11 +166,12 @@ static int cmp_edge_key(const void *a, const void *b)
 }
 
 /* rank[r] = the position of ng_rel_name(r) in byte order among all relation names. */
-static void rank_relations(unsigned rank[NG_REL__COUNT])
+static void rank_relations(unsigned rank[NG_REL_MAX])
 {
-    for (int r = 0; r < NG_REL__COUNT; r++) {
+    size_t n = ng_rel_count();
+    for (size_t r = 0; r < n; r++) {
         rank[r] = 0;
-        for (int q = 0; q < NG_REL__COUNT; q++)
+        for (size_t q = 0; q < n; q++)
             if (strcmp(ng_rel_name((ng_rel)q), ng_rel_name((ng_rel)r)) < 0) rank[r]++;
     }
 }
@@ -178,7 +179,7 @@ static void rank_relations(unsigned rank[NG_REL__COUNT])
 /* Sorts g->edges by edge_key. */
 static int sort_edges(ng_graph *g)
 {
-    unsigned rank[NG_REL__COUNT];
+    unsigned rank[NG_REL_MAX];
     edge_key *keys = NULL;
     ng_edge *sorted = NULL;
     size_t n = g->n_edges;

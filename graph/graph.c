@@ -73,6 +73,13 @@ const ng_edge *ng_graph_edge(const ng_graph *g, size_t i)
     return g && i < g->n_edges ? &g->edges[i] : NULL;
 }
 
+uint64_t ng_graph_relations_used(const ng_graph *g)
+{
+    uint64_t used = 0;
+    for (size_t i = 0; g && i < g->n_edges; i++) used |= (uint64_t)1 << g->edges[i].rel;
+    return used;
+}
+
 size_t ng_graph_article_count(const ng_graph *g) { return g ? g->n_articles : 0; }
 
 size_t ng_graph_article_count_with_actors(const ng_graph *g)

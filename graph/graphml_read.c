@@ -291,12 +291,16 @@ static int read_edges(ng_graph *g, const igraph_t *ig, ng_pending_edge **out, si
                      attr_find(ig, E, "evidence"), attr_find(ig, E, "sources"),
                      attr_find(ig, E, "dates"), attr_find(ig, E, "first_date"),
                      attr_find(ig, E, "last_date")};
-    ng_rel fallback = igraph_is_directed(ig) ? NG_REL_AFFILIATED_WITH : NG_REL_MET;
+    ng_rel fallback;
     char tmp[64];
 
     *out = NULL;
     *n_out = 0;
     if (m == 0) return NG_OK;
+    /* an edge without a relation, or with one this run does not know (another tool's
+     * graph): the documented defaults of ng_graph_read_graphml */
+    if ((error = ng_rel_parse(&fallback, igraph_is_directed(ig) ? "affiliated_with" : "met")) < 0)
+        return error;
     if (!(raw = ng_malloc(m * sizeof *raw)) || !(pe = ng_calloc(m, sizeof *pe))) {
         error = NG_ENOMEM;
         goto cleanup;
@@ -333,6 +337,23 @@ cleanup:
     free(raw);
     free(pe);
     return error;
+}
+
+/* ------------------------------------------------------------------ declared relations */
+
+/* A graph that uses relation types a user declared carries their definitions (the graph
+ * attribute `relations`, the columns of relations.csv: see export/graphml.c). They are
+ * declared in this run before the edges are read, so that each edge keeps its type's
+ * direction; a type this run already has must be defined the same way. */
+static int read_declared(const igraph_t *ig, const char *path)
+{
+    char origin[600];
+    const char *defs;
+    if (attr_kind(ig, IGRAPH_ATTRIBUTE_GRAPH, "relations") != IGRAPH_ATTRIBUTE_STRING) return NG_OK;
+    defs = igraph_cattribute_GAS(ig, "relations");
+    if (!defs || !*defs) return NG_OK;
+    snprintf(origin, sizeof origin, "%s (its relation types)", path);
+    return ng_rel_declare_csv(origin, defs, strlen(defs), NG_REL_SAME_OK);
 }
 
 /* ------------------------------------------------------------------ the reader */
@@ -383,6 +404,7 @@ int ng_graph_read_graphml(ng_graph **out, const char *path)
         error = NG_ENOMEM;
         goto cleanup;
     }
+    if ((error = read_declared(&ig, path)) < 0) goto cleanup;
     if ((error = read_nodes(g, &ig, pn)) < 0) goto cleanup;
     if ((error = read_edges(g, &ig, &pe, &n_pe)) < 0) goto cleanup;
     /* done with igraph's attributes: the graph we build next must not carry any */

@@ -253,8 +253,8 @@ static int validate_doc(const ng_doc *doc)
                          doc->n_actors);
             return NG_EFORMAT;
         }
-        if ((unsigned)r->rel >= NG_REL__COUNT) {
-            ng_error_set("article %s: relation %zu has an unknown type (%d)", id, i, (int)r->rel);
+        if (r->rel >= ng_rel_count()) {
+            ng_error_set("article %s: relation %zu has an unknown type (%u)", id, i, r->rel);
             return NG_EFORMAT;
         }
     }

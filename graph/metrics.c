@@ -4,7 +4,7 @@
  * edge per pair of actors that share at least one edge of the relations selected, weight =
  * the sum of those edges' weights (any relation, any direction); path length = 1/weight, so
  * that stronger ties are shorter. in_degree/out_degree count the directed edges (one per
- * (source, relation, target); met and signed are symmetric and count in neither).
+ * (source, relation, target); symmetric relations such as met and signed count in neither).
  *
  * Guards for igraph 0.10.2 (fixed upstream later, see export-clients.md):
  *   - PageRank with PRPACK and weights > 0 only (projection weights are >= 1);
@@ -47,7 +47,7 @@ static int cmp_pair(const void *a, const void *b)
 
 static int wanted(const ng_metrics_opts *o, ng_rel r)
 {
-    return o->relations == 0 || (o->relations & (1u << r));
+    return o->relations == 0 || (o->relations >> r & 1u);
 }
 
 /* The projection's pairs, sorted and merged; *n_out pairs in *out (caller frees). */

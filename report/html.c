@@ -160,17 +160,12 @@ static void actor(writer *w, size_t i)
     put(w, "</span>");
 }
 
-static int hostile(ng_rel r)
-{
-    return r == NG_REL_WITHDREW || r == NG_REL_CONDEMNED || r == NG_REL_CUT_TIES;
-}
-
 /* A relation pill; `weight` > 1 adds the mention count. The name may break after its
  * underscore in a narrow matrix column. */
 static void rel(writer *w, ng_rel r, uint32_t weight)
 {
     const char *name = ng_rel_name(r), *us = strchr(name, '_');
-    ng_buf_printf(&w->b, "<span class=\"rel%s\">", hostile(r) ? " hostile" : "");
+    ng_buf_printf(&w->b, "<span class=\"rel%s\">", ng_rel_hostile(r) ? " hostile" : "");
     if (us) ng_buf_printf(&w->b, "%.*s<wbr />%s", (int)(us - name + 1), name, us + 1);
     else put(w, name);
     if (weight > 1) ng_buf_printf(&w->b, "<b>%u</b>", weight);
@@ -270,9 +265,10 @@ static void summary(writer *w)
     put(w, "</tbody>\n</table>\n<table>\n<thead><tr><th>Relation</th>"
            "<th class=\"num\">Relations</th><th class=\"num\">Mentions</th></tr></thead>\n"
            "<tbody>\n");
-    for (int r = 0; r < NG_REL__COUNT; r++) {
+    for (ng_rel r = 0; r < ng_rel_count(); r++) {
+        if (!report_shows_rel(m, r)) continue;
         put(w, "<tr><td>");
-        rel(w, (ng_rel)r, 0);
+        rel(w, r, 0);
         ng_buf_printf(&w->b, "</td><td class=\"num\">%zu</td><td class=\"num\">%llu</td></tr>\n",
                       m->edges_by_rel[r], (unsigned long long)m->mentions_by_rel[r]);
     }
@@ -393,8 +389,9 @@ static void matrix(writer *w)
     size_t n = m->n_matrix;
     put(w, "<section id=\"matrix\">\n<h2>Who did what to whom</h2>\n<p class=\"lead\">The "
            "relations between the actors with the most partners: each row acted on each "
-           "column (the number counts supporting mentions when above one). <em>met</em> and "
-           "<em>signed</em> are mutual and appear on both sides.</p>\n");
+           "column (the number counts supporting mentions when above one). ");
+    report_mutual_names(&w->b, m, "<em>", "</em>");
+    put(w, " are mutual and appear on both sides.</p>\n");
     if (n == 0) {
         put(w, "<p class=\"muted\">No relations between actors.</p>\n</section>\n");
         return;
@@ -414,10 +411,10 @@ static void matrix(writer *w)
         for (size_t c = 0; c < n; c++) {
             const report_cell *cell = &m->cells[r * n + c];
             int any = 0;
-            for (int k = 0; k < NG_REL__COUNT; k++) any |= cell->weight[k] > 0;
+            for (ng_rel k = 0; k < ng_rel_count(); k++) any |= cell->weight[k] > 0;
             put(w, r == c && !any ? "<td class=\"self\">" : any ? "<td class=\"on\">" : "<td>");
-            for (int k = 0; k < NG_REL__COUNT; k++)
-                if (cell->weight[k]) rel(w, (ng_rel)k, cell->weight[k]);
+            for (ng_rel k = 0; k < ng_rel_count(); k++)
+                if (cell->weight[k]) rel(w, k, cell->weight[k]);
             put(w, "</td>");
         }
         put(w, "</tr>\n");
@@ -522,8 +519,9 @@ static void definitions(writer *w)
         const report_metric_info *info = report_metric_get((report_metric)mt);
         ng_buf_printf(&w->b, "<dt>%s</dt><dd>%s</dd>\n", info->name, info->definition);
     }
-    put(w, "<dt>in_degree, out_degree</dt><dd>directed relations received and made (met and "
-           "signed are mutual and count in neither)</dd>\n"
+    put(w, "<dt>in_degree, out_degree</dt><dd>directed relations received and made (");
+    report_mutual_names(&w->b, w->m, "", "");
+    put(w, " are mutual and count in neither)</dd>\n"
            "<dt>community</dt><dd>Leiden communities (modularity objective, seeded: the same "
            "input gives the same groups)</dd>\n"
            "<dt>weight</dt><dd>supporting mentions of a relation: sentences, over all "

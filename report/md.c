@@ -77,9 +77,10 @@ static void summary(writer *w)
     for (int t = 0; t < NG_ETYPE__COUNT; t++)
         ng_buf_printf(&w->b, "| %s | %zu |\n", ng_etype_name((ng_etype)t), m->nodes_by_type[t]);
     put(w, "\n| Relation | Relations | Mentions |\n|---|---:|---:|\n");
-    for (int r = 0; r < NG_REL__COUNT; r++)
-        ng_buf_printf(&w->b, "| %s | %zu | %llu |\n", ng_rel_name((ng_rel)r), m->edges_by_rel[r],
-                      (unsigned long long)m->mentions_by_rel[r]);
+    for (ng_rel r = 0; r < ng_rel_count(); r++)
+        if (report_shows_rel(m, r))
+            ng_buf_printf(&w->b, "| %s | %zu | %llu |\n", ng_rel_name(r), m->edges_by_rel[r],
+                          (unsigned long long)m->mentions_by_rel[r]);
     put(w, "\n");
 }
 
@@ -180,7 +181,9 @@ static void matrix(writer *w)
     const report_model *m = w->m;
     size_t n = m->n_matrix;
     put(w, "## Who did what to whom\n\nEach row acted on each column (supporting mentions in "
-           "parentheses when above one); met and signed are mutual and appear on both sides.\n\n");
+           "parentheses when above one); ");
+    report_mutual_names(&w->b, m, "", "");
+    put(w, " are mutual and appear on both sides.\n\n");
     if (n == 0) {
         put(w, "No relations between actors.\n\n");
         return;
@@ -202,9 +205,9 @@ static void matrix(writer *w)
             const report_cell *cell = &m->cells[r * n + c];
             int first = 1;
             put(w, " ");
-            for (int k = 0; k < NG_REL__COUNT; k++) {
+            for (ng_rel k = 0; k < ng_rel_count(); k++) {
                 if (!cell->weight[k]) continue;
-                ng_buf_printf(&w->b, "%s%s", first ? "" : ", ", ng_rel_name((ng_rel)k));
+                ng_buf_printf(&w->b, "%s%s", first ? "" : ", ", ng_rel_name(k));
                 if (cell->weight[k] > 1) ng_buf_printf(&w->b, " (%u)", cell->weight[k]);
                 first = 0;
             }
@@ -295,8 +298,9 @@ static void definitions(writer *w)
         const report_metric_info *info = report_metric_get((report_metric)mt);
         ng_buf_printf(&w->b, "- `%s`: %s\n", info->name, info->definition);
     }
-    put(w, "- `in_degree`, `out_degree`: directed relations received and made (met and signed "
-           "are mutual and count in neither)\n"
+    put(w, "- `in_degree`, `out_degree`: directed relations received and made (");
+    report_mutual_names(&w->b, w->m, "", "");
+    put(w, " are mutual and count in neither)\n"
            "- `community`: Leiden communities (modularity objective, seeded)\n"
            "- `weight`: supporting mentions of a relation, over all articles\n");
 }

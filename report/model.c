@@ -69,6 +69,23 @@ size_t report_count_parts(const char *s)
     return n;
 }
 
+int report_shows_rel(const report_model *m, ng_rel r)
+{
+    return r < ng_rel_count() && (ng_rel_builtin(r) || (m->declared >> r & 1u));
+}
+
+void report_mutual_names(ng_buf *b, const report_model *m, const char *pre, const char *post)
+{
+    size_t total = 0, k = 0;
+    for (ng_rel r = 0; r < ng_rel_count(); r++) total += report_shows_rel(m, r) && ng_rel_symmetric(r);
+    for (ng_rel r = 0; r < ng_rel_count(); r++) {
+        if (!report_shows_rel(m, r) || !ng_rel_symmetric(r)) continue;
+        if (k) ng_buf_puts(b, k + 1 == total ? " and " : ", ");
+        ng_buf_printf(b, "%s%s%s", pre, ng_rel_name(r), post);
+        k++;
+    }
+}
+
 /* ---------------------------------------------------------------- sorting with context */
 
 /* qsort has no context argument: sort small index records that carry their keys. */
@@ -114,9 +131,10 @@ static void count_everything(report_model *m)
     }
     for (size_t i = 0; i < m->n_edges; i++) {
         const ng_edge *e = ng_graph_edge(g, i);
-        if ((unsigned)e->rel < NG_REL__COUNT) {
+        if (e->rel < NG_REL_MAX) {
             m->edges_by_rel[e->rel]++;
             m->mentions_by_rel[e->rel] += e->weight;
+            if (!ng_rel_builtin(e->rel)) m->declared |= (uint64_t)1 << e->rel;
         }
         m->mentions += e->weight;
         if (e->first_date[0] && (!m->first_date[0] || strcmp(e->first_date, m->first_date) < 0))
@@ -282,7 +300,7 @@ static int build_matrix(report_model *m, keyed *k)
     for (size_t i = 0; i < m->n_edges; i++) {
         const ng_edge *e = ng_graph_edge(m->g, i);
         size_t r = pos[e->source], c = pos[e->target];
-        if (r == SIZE_MAX || c == SIZE_MAX || (unsigned)e->rel >= NG_REL__COUNT) continue;
+        if (r == SIZE_MAX || c == SIZE_MAX || e->rel >= NG_REL_MAX) continue;
         m->cells[r * m->n_matrix + c].weight[e->rel] += e->weight;
         if (!e->directed && r != c) m->cells[c * m->n_matrix + r].weight[e->rel] += e->weight;
     }

@@ -60,7 +60,7 @@ typedef struct report_community {
 
 /* One ordered pair of the relation matrix: supporting mentions per relation (0 = none). */
 typedef struct report_cell {
-    uint32_t weight[NG_REL__COUNT];
+    uint32_t weight[NG_REL_MAX];
 } report_cell;
 
 typedef struct report_model {
@@ -71,8 +71,10 @@ typedef struct report_model {
     size_t n_nodes, n_edges;
     uint64_t mentions;                 /* sum of edge weights */
     size_t nodes_by_type[NG_ETYPE__COUNT];
-    size_t edges_by_rel[NG_REL__COUNT];
-    uint64_t mentions_by_rel[NG_REL__COUNT];
+    size_t edges_by_rel[NG_REL_MAX];      /* by relation type (ng_rel) */
+    uint64_t mentions_by_rel[NG_REL_MAX];
+    uint64_t declared;                 /* the relation types the graph uses that are not built
+                                          in (bit r each): shown beside the built-in ones */
     char first_date[11], last_date[11]; /* range of dated evidence, "" when none */
     size_t n_components;               /* connected parts (isolated actors count) */
 
@@ -120,6 +122,11 @@ int report_write_svg(const report_model *m, const char *path);
 void report_date_range(char *buf, size_t size, const char *first, const char *last);
 /* The number of '|'-separated parts of s (the sources and aliases lists); 0 for "". */
 size_t report_count_parts(const char *s);
+/* 1 when the report lists relation type r: built in, or declared and used by the graph. */
+int report_shows_rel(const report_model *m, ng_rel r);
+/* Appends the symmetric relation types the report shows, each as PRE name POST, joined with
+ * ", " and " and " before the last ("met and signed"). */
+void report_mutual_names(ng_buf *b, const report_model *m, const char *pre, const char *post);
 
 /* Escaping (text.c): append s to b, invalid UTF-8 replaced, control characters
  * dropped. HTML: & < > " ' as entities (safe in text and in attribute values). Markdown: one

@@ -346,7 +346,7 @@ int report_picture(report_model *m)
 {
     int error = NG_OK;
     tmpfiles t;
-    ng_buf file = NG_BUF_INIT;
+    ng_buf file = NG_BUF_INIT, hostile = NG_BUF_INIT, mutual = NG_BUF_INIT;
     core c;
     const char *engine, *other, *layout_in;
     char shown[256] = "";
@@ -445,12 +445,15 @@ int report_picture(report_model *m)
             goto cleanup;
         }
         m->svg_file = ng_buf_detach(&file); /* comments stripped, prolog kept */
+        ng_rel_join(&hostile, NG_REL_IS_HOSTILE, m->declared, ", ");
+        ng_rel_join(&mutual, NG_REL_IS_SYMMETRIC, m->declared, ", ");
         error = set_note(m, "Laid out by Graphviz %s%s.%s Boxes are states, hexagons "
                             "organizations, ellipses people, houses places; red dashed lines "
-                            "are hostile relations (withdrew, condemned, cut_ties), lines "
-                            "without arrows mutual ones (met, signed); line width grows with "
-                            "the supporting mentions.%s Hover for details.",
+                            "are hostile relations (%s), lines without arrows mutual ones "
+                            "(%s); line width grows with the supporting mentions.%s Hover for "
+                            "details.",
                          prog, sfdp ? " (force-directed)" : " (layered)", shown,
+                         hostile.ptr ? hostile.ptr : "", mutual.ptr ? mutual.ptr : "",
                          drop_labels ? " Relation names are left off the lines of a graph "
                                        "this busy."
                                      : "");
@@ -458,6 +461,8 @@ int report_picture(report_model *m)
     }
 cleanup:
     ng_buf_free(&file);
+    ng_buf_free(&hostile);
+    ng_buf_free(&mutual);
     remove_tmpfiles(&t);
     return error;
 }

@@ -147,20 +147,68 @@ const char *ng_etype_name(ng_etype t);
 /* Parses those names (and "org"); NG_EINVAL when unknown. */
 int ng_etype_parse(ng_etype *out, const char *s);
 
-/* The seven relations (see README: Relations). met and signed are symmetric. */
-typedef enum ng_rel {
-    NG_REL_MET = 0,
-    NG_REL_SIGNED,
-    NG_REL_WITHDREW,
-    NG_REL_CONDEMNED,
-    NG_REL_CUT_TIES,
-    NG_REL_MEMBER_OF,
-    NG_REL_AFFILIATED_WITH,
-    NG_REL__COUNT
-} ng_rel;
+/* ------------------------------------------------------------------ relation types
+ *
+ * A relation type is an index (ng_rel) into one process-wide table with the columns of
+ * extract/data/relations.csv: name, direction (directed or symmetric), hostile (yes or no), the
+ * actor types allowed as subject and as object, and a description. The built-in rows come
+ * first, in the file's order (embedded at build time, loaded on first use); rows a user
+ * declares (--relations FILE.csv, or the definitions a GraphML file carries) are appended
+ * after them. The table only grows, a row never changes once added, and adding is meant for
+ * start-up: threads may read the table at any time. Indices are per process: what is stored
+ * (shards, graph files) names relations, never numbers them. */
+typedef unsigned ng_rel;
+#define NG_REL_MAX 64       /* rows in all, built-in and declared (a bit each in a uint64_t) */
+#define NG_REL_NAME_MAX 32  /* bytes of a name: [a-z][a-z0-9_]* */
+#define NG_REL_DESC_MAX 240 /* bytes of a description */
+
+typedef struct ng_rel_def {
+    char name[NG_REL_NAME_MAX + 1];
+    int symmetric;       /* 1: stored once per pair, drawn without arrow */
+    int hostile;         /* 1: a break or an attack, drawn dashed in red */
+    unsigned subjects;   /* allowed actor types: bit (1u << ng_etype) */
+    unsigned objects;
+    int builtin;         /* 1 for the rows of extract/data/relations.csv */
+    char description[NG_REL_DESC_MAX + 1];
+} ng_rel_def;
+
+/* Rows in the table (built-in and declared so far). */
+size_t ng_rel_count(void);
+/* The row of r, or NULL when r is not a row. Borrowed: valid for the life of the process. */
+const ng_rel_def *ng_rel_get(ng_rel r);
+/* The name of r ("unknown" when r is not a row). Static string. */
 const char *ng_rel_name(ng_rel r);
-int ng_rel_parse(ng_rel *out, const char *s);
+/* Finds a relation by name. NG_EINVAL (message: the name and the relations known) when none. */
+int ng_rel_parse(ng_rel *out, const char *name);
+/* 1 when r is a row with that property, else 0. */
 int ng_rel_symmetric(ng_rel r);
+int ng_rel_hostile(ng_rel r);
+int ng_rel_builtin(ng_rel r);
+/* 1 when r allows a subject of type s and an object of type o. */
+int ng_rel_allows(ng_rel r, ng_etype s, ng_etype o);
+
+/* Declares the relations of a CSV document (the columns of relations.csv, in any order;
+ * `origin` names it in messages). Every row is checked before any is added: a name already
+ * known, a bad name, direction, hostile value or actor type, a missing column, or a full
+ * table gives NG_EINVAL and the message "ORIGIN:LINE: what to fix", and nothing is added.
+ * With NG_REL_SAME_OK a row that repeats a known relation with the same direction,
+ * hostility and actor types is accepted (and adds nothing). Call before other threads use
+ * the table for the relations declared. */
+#define NG_REL_SAME_OK 1u
+int ng_rel_declare_csv(const char *origin, const char *data, size_t len, unsigned flags);
+/* ng_rel_declare_csv on a file's contents. NG_EIO when it cannot be read. */
+int ng_rel_declare_file(const char *path);
+/* Appends the definitions of the relations in `which` (bit r) as a CSV document with a
+ * header row, in table order, for ng_rel_declare_csv to read back. */
+int ng_rel_write_csv(ng_buf *out, uint64_t which);
+
+/* Filters of ng_rel_join. */
+#define NG_REL_IS_SYMMETRIC 1u
+#define NG_REL_IS_HOSTILE 2u
+/* Appends the names of the relations that have every property in `props` and are built in
+ * or in `extra` (bit r), in table order, separated by ", " and by `last` before the last one
+ * (", ", " or ", " and "). Returns how many were written. */
+size_t ng_rel_join(ng_buf *out, unsigned props, uint64_t extra, const char *last);
 
 /* One input article as the reader gives it. All strings are owned by the article and
  * freed by ng_article_free; `date`, `title`, `url` may be NULL when the source has none
@@ -324,13 +372,16 @@ void ng_out_cleanup_all(void);
  * A shard file holds the extraction (ng_doc) of many articles, so that extraction can run on
  * many machines (`newsgraph extract`) and one `newsgraph merge` builds the graph from any
  * number of shards. The format is versioned and machine-independent: a text line
- * "NGSHARD <version>\n", then length-prefixed little-endian records, each with a CRC-32, and an
+ * "NGSHARD <version>\n", then length-prefixed little-endian records, each with a CRC-32: the
+ * names of the relation types (docs store a relation as an index into them, so a shard reads
+ * the same whatever relations the reading run declared, in whatever order), the docs, and an
  * end record carrying the number of docs (so a truncated shard is always detected). Every
- * length and count is bounded and checked; a shard of another version is refused.
+ * length and count is bounded and checked. Version 1 (no names record: the seven relations of
+ * its time) is still read; a shard of an unknown version is refused.
  * A ".gz" shard is the same bytes gzip-compressed; the reader accepts both transparently. */
 
 #define NG_SHARD_MAGIC "NGSHARD"
-#define NG_SHARD_VERSION 1
+#define NG_SHARD_VERSION 2
 /* The largest record (one doc) a shard may hold: writers refuse larger docs (NG_ELIMIT),
  * readers refuse larger length fields (NG_EFORMAT) before allocating anything. */
 #define NG_SHARD_MAX_RECORD ((uint32_t)1 << 30)
@@ -339,7 +390,8 @@ typedef struct ng_shard_writer ng_shard_writer;
 typedef struct ng_shard_reader ng_shard_reader;
 
 /* Opens `path` for writing through ng_out (temporary file, renamed by commit; "-" is standard
- * output), gzip-compressed when `gzip`, and writes the header line. Free with
+ * output), gzip-compressed when `gzip`, and writes the header line and the names of every
+ * relation type known at this point (ng_rel_count()). Free with
  * ng_shard_writer_free (which, without a commit, leaves nothing at `path`). */
 int ng_shard_writer_open(ng_shard_writer **out, const char *path, int gzip);
 /* Appends one doc (borrowed). NG_ELIMIT when a string or the record exceeds the format's
@@ -349,8 +401,10 @@ int ng_shard_write_doc(ng_shard_writer *w, const ng_doc *doc);
 int ng_shard_writer_commit(ng_shard_writer *w);
 void ng_shard_writer_free(ng_shard_writer *w);
 
-/* Opens a shard (plain or gzip; "-" reads standard input) and checks its header line:
- * NG_EFORMAT with a message naming the file when it is not a shard or of another version. */
+/* Opens a shard (plain or gzip; "-" reads standard input) and checks its header line and its
+ * relation names: NG_EFORMAT with a message naming the file when it is not a shard or of an
+ * unknown version; NG_EINVAL when it names a relation this run does not know (the message
+ * says to pass --relations). */
 int ng_shard_reader_open(ng_shard_reader **out, const char *path);
 /* Gives the next doc in *out (the caller frees it with ng_doc_free), or *out = NULL after the
  * end record. NG_EFORMAT (message: file, record number, what is wrong) for a truncated or

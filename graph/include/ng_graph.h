@@ -52,7 +52,7 @@ typedef struct ng_edge {
     const char *id;        /* unique: "e0", "e1", ... in edge order */
     size_t source, target; /* node indices; for symmetric relations source id < target id */
     ng_rel rel;
-    int directed;          /* 0 for met and signed */
+    int directed;          /* 0 for the symmetric relations (ng_rel_symmetric) */
     uint32_t weight;       /* supporting mentions (>= 1) */
     const char *evidence;  /* the best supporting sentence */
     const char *sources;   /* article ids, '|'-separated, sorted */
@@ -86,7 +86,7 @@ int ng_graph_has_metrics(const ng_graph *g);
  * sample of source nodes (graph/README.md: Metrics, with the measured error). Every other
  * metric is always exact. */
 typedef struct ng_metrics_opts {
-    unsigned relations; /* relations that count: bits (1u << ng_rel); 0 = all of them */
+    uint64_t relations; /* relations that count: bits ((uint64_t)1 << ng_rel); 0 = all */
     int exact;          /* 1 = always exact (slow: O(nodes x links)) */
     size_t exact_max;   /* largest graph (nodes) computed exactly; 0 = NG_METRICS_EXACT_MAX */
     size_t sources;     /* sample size when sampling; 0 = NG_METRICS_SAMPLE_SOURCES */
@@ -119,13 +119,17 @@ size_t ng_graph_community_count(const ng_graph *g);
 /* Reads a GraphML file (.graphml, or gzip-compressed whatever its name; "-" = standard
  * input) written by newsgraph or any other tool, into a finished graph without metrics.
  * Node attributes label (else name, else the node id), type (else "organization"),
- * mentions (else 0), aliases (else the label); edge attributes relation (else `met` in an
- * undirected graph, `affiliated_with` in a directed one), weight (else 1; rounded, at
- * least 1), evidence, sources, dates, first_date, last_date. Node ids are kept when they
- * are valid ids, else made from the labels. Self-loops are dropped; repeated
+ * mentions (else 0), aliases (else the label); edge attributes relation (else, or when
+ * this run does not know it, `met` in an undirected graph, `affiliated_with` in a directed
+ * one), weight (else 1; rounded, at least 1), evidence, sources, dates, first_date,
+ * last_date. The graph attribute `relations` (written by newsgraph when the graph uses
+ * relation types a user declared) declares those types in this process (ng_rel_declare_csv,
+ * NG_REL_SAME_OK): call it before other threads read the relation table. Node ids are kept
+ * when they are valid ids, else made from the labels. Self-loops are dropped; repeated
  * (source, relation, target) edges are merged. *out is freed with ng_graph_free.
  * NG_EFORMAT with a message naming the file when it is not GraphML, NG_EIO when it cannot
- * be read, NG_ELIMIT past NG_GRAPHML_MAX_BYTES. */
+ * be read, NG_ELIMIT past NG_GRAPHML_MAX_BYTES, NG_EINVAL when its relation types are
+ * malformed or clash with this run's. */
 int ng_graph_read_graphml(ng_graph **out, const char *path);
 #define NG_GRAPHML_MAX_BYTES ((size_t)1 << 30)
 
@@ -133,6 +137,8 @@ size_t ng_graph_node_count(const ng_graph *g);
 size_t ng_graph_edge_count(const ng_graph *g);
 const ng_node *ng_graph_node(const ng_graph *g, size_t i);
 const ng_edge *ng_graph_edge(const ng_graph *g, size_t i);
+/* The relations the finished graph's edges use: bit ((uint64_t)1 << ng_rel) each. */
+uint64_t ng_graph_relations_used(const ng_graph *g);
 /* Articles added, and how many gave at least one actor. */
 size_t ng_graph_article_count(const ng_graph *g);
 size_t ng_graph_article_count_with_actors(const ng_graph *g);

@@ -56,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const ng_relation *r = &doc->relations[i];
         FUZZ_CHECK(r->source < doc->n_actors && r->target < doc->n_actors);
         FUZZ_CHECK(r->source != r->target);
-        FUZZ_CHECK((unsigned)r->rel < NG_REL__COUNT);
+        FUZZ_CHECK(r->rel < ng_rel_count());
         FUZZ_CHECK(r->sentence && *r->sentence);
         FUZZ_CHECK(date_ok(r->date));
     }

@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < m; i++) {
         const ng_edge *e = ng_graph_edge(g, i);
         FUZZ_CHECK(e->source < n && e->target < n && e->source != e->target);
-        FUZZ_CHECK(e->weight >= 1 && (unsigned)e->rel < NG_REL__COUNT);
+        FUZZ_CHECK(e->weight >= 1 && e->rel < ng_rel_count());
     }
     FUZZ_CHECK(ng_graph_compute_metrics(g) == NG_OK);
     ng_graph_free(g);

@@ -18,9 +18,11 @@ head -c $((size - 5)) "$tmp/good.ngs" >"$tmp/cut-end.ngs"
 head -c $((size / 2)) "$tmp/good.ngs" >"$tmp/cut-mid.ngs"
 gzip -c "$tmp/good.ngs" >"$tmp/good.ngs.gz"
 head -c $(($(stat -c %s "$tmp/good.ngs.gz") - 12)) "$tmp/good.ngs.gz" >"$tmp/cut.ngs.gz"
-sed '1s/^NGSHARD 1$/NGSHARD 2/' "$tmp/good.ngs" >"$tmp/v2.ngs"
-cp "$tmp/good.ngs" "$tmp/flipped.ngs"
+sed '1s/^NGSHARD 2$/NGSHARD 3/' "$tmp/good.ngs" >"$tmp/v3.ngs"
+cp "$tmp/good.ngs" "$tmp/flipped.ngs" # a byte of the relation names (record 0)
 printf 'Z' | dd of="$tmp/flipped.ngs" bs=1 seek=40 conv=notrunc status=none
+cp "$tmp/good.ngs" "$tmp/flipped-doc.ngs" # a byte of the last doc
+printf 'Z' | dd of="$tmp/flipped-doc.ngs" bs=1 seek=$((size - 30)) conv=notrunc status=none
 : >"$tmp/empty.ngs"
 cp "$tmp/base/a1.txt" "$tmp/text.ngs"
 
@@ -36,8 +38,9 @@ check_refused() { # NAME EXPECTED-MESSAGE
 check_refused cut-end.ngs "record"
 check_refused cut-mid.ngs "record"
 check_refused cut.ngs.gz ""
-check_refused v2.ngs "shard format version 2"
-check_refused flipped.ngs "record 1"
+check_refused v3.ngs "shard format version 3"
+check_refused flipped.ngs "record 0 fails its checksum"
+check_refused flipped-doc.ngs "record"
 check_refused empty.ngs "empty"
 check_refused text.ngs "not a newsgraph shard"
 # An existing output is left as it was when the merge fails.

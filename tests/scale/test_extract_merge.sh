@@ -57,7 +57,7 @@ x -j1 "$seeds" "$dev" -o "$tmp/s/all-j1.ngs"
 x -j2 "$seeds" "$dev" -o "$tmp/s/all-j2.ngs"
 x -j2 "$seeds" "$dev" -o "$tmp/s/all.ngs.gz"
 cmp -s "$tmp/s/all-j1.ngs" "$tmp/s/all-j2.ngs" && ok || fail "shards differ between -j1 and -j2"
-head -c 10 "$tmp/s/all-j1.ngs" | grep -q '^NGSHARD 1$' && ok || fail "shard header is not 'NGSHARD 1'"
+head -c 10 "$tmp/s/all-j1.ngs" | grep -q '^NGSHARD 2$' && ok || fail "shard header is not 'NGSHARD 2'"
 [ "$(gzip -dc "$tmp/s/all.ngs.gz" | cmp - "$tmp/s/all-j1.ngs" && echo same)" = same ] && ok \
   || fail ".ngs.gz is not the gzip of the same shard"
 merge_to whole "$tmp/s/all-j1.ngs"
@@ -119,8 +119,8 @@ expect() {
   else ok; fi
 }
 mkdir -p "$tmp/bad" "$tmp/r"
-{ printf 'NGSHARD 2\n'; tail -c +11 "$tmp/s/dev.ngs"; } > "$tmp/bad/v2.ngs"
-expect 1 "$tmp/bad/v2.ngs: shard format version 2" -- "$bin" merge "$tmp/s/seeds.ngs.gz" "$tmp/bad/v2.ngs" -o "$tmp/r/g.graphml"
+{ printf 'NGSHARD 3\n'; tail -c +11 "$tmp/s/dev.ngs"; } > "$tmp/bad/v3.ngs"
+expect 1 "$tmp/bad/v3.ngs: shard format version 3" -- "$bin" merge "$tmp/s/seeds.ngs.gz" "$tmp/bad/v3.ngs" -o "$tmp/r/g.graphml"
 size=$(stat -c %s "$tmp/s/dev.ngs")
 head -c $((size / 2)) "$tmp/s/dev.ngs" > "$tmp/bad/half.ngs"
 expect 1 "$tmp/bad/half.ngs: record" -- "$bin" merge "$tmp/bad/half.ngs" -o "$tmp/r/g.graphml"
@@ -131,7 +131,7 @@ gzip -c "$tmp/s/dev.ngs" | head -c 200 > "$tmp/bad/cut.ngs.gz"
 expect 1 "$tmp/bad/cut.ngs.gz" -- "$bin" merge "$tmp/bad/cut.ngs.gz" -o "$tmp/r/g.graphml"
 expect 1 "not a newsgraph shard" -- "$bin" merge "${files[0]}" -o "$tmp/r/g.graphml"
 expect 1 "$tmp/bad/none.ngs: cannot open" -- "$bin" merge "$tmp/bad/none.ngs" -o "$tmp/r/g.graphml"
-expect 1 "v2.ngs" -- "$bin" merge "$tmp/bad/v2.ngs" -o "$tmp/r/combined.ngs"
+expect 1 "v3.ngs" -- "$bin" merge "$tmp/bad/v3.ngs" -o "$tmp/r/combined.ngs"
 [ -z "$(ls "$tmp/r")" ] && ok || fail "a refused merge left files: $(ls "$tmp/r")"
 # Usage errors: exit 2.
 expect 2 "no output given" -- "$bin" extract "$dev"

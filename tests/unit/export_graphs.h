@@ -20,6 +20,7 @@
 
 #include "ng_core.h"
 #include "ng_graph.h"
+#include "test_rel.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -130,17 +131,17 @@ static inline int tg_hostile(ng_graph *g)
     if ((rc = ng_doc_new(&d1, "wire/one", "wire/one.txt")) < 0) goto cleanup;
     /* No article date: relations without their own date stay undated. */
     if ((rc = tg_add_actors(d1, actors, sizeof actors / sizeof actors[0])) < 0) goto cleanup;
-    if ((rc = tg_rel(d1, 0, 7, NG_REL_MET, TG_SENTENCE1, 10, "2024-03-05")) < 0 ||
-        (rc = tg_rel(d1, 0, 7, NG_REL_SIGNED, TG_SENTENCE2, 90, "2024-03-05")) < 0 ||
-        (rc = tg_rel(d1, 1, 2, NG_REL_CONDEMNED, long_sentence, 200, "2024-03-05")) < 0 ||
-        (rc = tg_rel(d1, 3, 4, NG_REL_WITHDREW, "Withdrew from \xF0\x9F\x8E\x89.", 300, "")) < 0 ||
-        (rc = tg_rel(d1, 5, 8, NG_REL_MEMBER_OF, TG_ARABIC " " TG_HEBREW, 400, "")) < 0 ||
-        (rc = tg_rel(d1, 13, 9, NG_REL_AFFILIATED_WITH, "Long one works for GRAPH.", 500, "")) <
+    if ((rc = tg_rel(d1, 0, 7, ng_test_rel("met"), TG_SENTENCE1, 10, "2024-03-05")) < 0 ||
+        (rc = tg_rel(d1, 0, 7, ng_test_rel("signed"), TG_SENTENCE2, 90, "2024-03-05")) < 0 ||
+        (rc = tg_rel(d1, 1, 2, ng_test_rel("condemned"), long_sentence, 200, "2024-03-05")) < 0 ||
+        (rc = tg_rel(d1, 3, 4, ng_test_rel("withdrew"), "Withdrew from \xF0\x9F\x8E\x89.", 300, "")) < 0 ||
+        (rc = tg_rel(d1, 5, 8, ng_test_rel("member_of"), TG_ARABIC " " TG_HEBREW, 400, "")) < 0 ||
+        (rc = tg_rel(d1, 13, 9, ng_test_rel("affiliated_with"), "Long one works for GRAPH.", 500, "")) <
             0 ||
-        (rc = tg_rel(d1, 6, 10, NG_REL_CUT_TIES, "Cut ties\r\nwith subgraph.", 600, "")) < 0 ||
-        (rc = tg_rel(d1, 11, 12, NG_REL_MET, "strict met digraph", 700, "")) < 0 ||
-        (rc = tg_rel(d1, 14, 15, NG_REL_MET, TG_BADUTF8 " met " TG_ENTITIES, 800, "")) < 0 ||
-        (rc = tg_rel(d1, 16, 7, NG_REL_MEMBER_OF, "e0 is in node.", 900, "")) < 0)
+        (rc = tg_rel(d1, 6, 10, ng_test_rel("cut_ties"), "Cut ties\r\nwith subgraph.", 600, "")) < 0 ||
+        (rc = tg_rel(d1, 11, 12, ng_test_rel("met"), "strict met digraph", 700, "")) < 0 ||
+        (rc = tg_rel(d1, 14, 15, ng_test_rel("met"), TG_BADUTF8 " met " TG_ENTITIES, 800, "")) < 0 ||
+        (rc = tg_rel(d1, 16, 7, ng_test_rel("member_of"), "e0 is in node.", 900, "")) < 0)
         goto cleanup;
     if ((rc = ng_graph_add_doc(g, d1)) < 0) goto cleanup;
 
@@ -156,8 +157,8 @@ static inline int tg_hostile(ng_graph *g)
                                            .aliases = "node"},
                                NULL)) < 0)
         goto cleanup;
-    if ((rc = tg_rel(d2, 3, 0, NG_REL_MET, "Node met Ali again.", 5, "2024-04-01")) < 0 ||
-        (rc = tg_rel(d2, 1, 2, NG_REL_CONDEMNED, "C condemned Line again.", 50, "2024-05-10")) < 0)
+    if ((rc = tg_rel(d2, 3, 0, ng_test_rel("met"), "Node met Ali again.", 5, "2024-04-01")) < 0 ||
+        (rc = tg_rel(d2, 1, 2, ng_test_rel("condemned"), "C condemned Line again.", 50, "2024-05-10")) < 0)
         goto cleanup;
     if ((rc = ng_graph_add_doc(g, d2)) < 0) goto cleanup;
     if ((rc = ng_graph_finish(g)) < 0) goto cleanup;
@@ -182,9 +183,9 @@ static inline int tg_plain(ng_graph *g)
     };
     if ((rc = ng_doc_new(&d, "plain", "plain.txt")) < 0) goto cleanup;
     if ((rc = tg_add_actors(d, actors, 3)) < 0) goto cleanup;
-    if ((rc = tg_rel(d, 0, 1, NG_REL_WITHDREW, "Ruritania withdrew from the League of Bees.", 0,
+    if ((rc = tg_rel(d, 0, 1, ng_test_rel("withdrew"), "Ruritania withdrew from the League of Bees.", 0,
                      "")) < 0 ||
-        (rc = tg_rel(d, 2, 0, NG_REL_AFFILIATED_WITH, "Ruritanian envoy Ada Quill spoke.", 44,
+        (rc = tg_rel(d, 2, 0, ng_test_rel("affiliated_with"), "Ruritanian envoy Ada Quill spoke.", 44,
                      "")) < 0)
         goto cleanup;
     if ((rc = ng_graph_add_doc(g, d)) < 0) goto cleanup;

@@ -1,6 +1,7 @@
 /* test_core.c - unit tests of core/: buffers, folding, records, the reader, atomic output. */
 #include "ng_core.h"
 #include "ng_test.h"
+#include "test_rel.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -186,9 +187,10 @@ NG_TEST(fold_case_accents_punctuation)
 
 NG_TEST(relation_and_type_names_round_trip)
 {
-    for (int i = 0; i < NG_REL__COUNT; i++) {
+    CHECK(ng_rel_count() >= 7);
+    for (ng_rel i = 0; i < ng_rel_count(); i++) {
         ng_rel r;
-        CHECK_OK(ng_rel_parse(&r, ng_rel_name((ng_rel)i)));
+        CHECK_OK(ng_rel_parse(&r, ng_rel_name(i)));
         CHECK_INT(r, i);
     }
     ng_etype t;
@@ -196,8 +198,158 @@ NG_TEST(relation_and_type_names_round_trip)
     CHECK_INT(t, NG_ETYPE_ORG);
     CHECK(ng_etype_parse(&t, "planet") == NG_EINVAL);
     CHECK(strstr(ng_error_last(), "planet") != NULL);
-    CHECK(ng_rel_symmetric(NG_REL_MET) && ng_rel_symmetric(NG_REL_SIGNED));
-    CHECK(!ng_rel_symmetric(NG_REL_WITHDREW));
+    CHECK(ng_rel_symmetric(ng_test_rel("met")) && ng_rel_symmetric(ng_test_rel("signed")));
+    CHECK(!ng_rel_symmetric(ng_test_rel("withdrew")));
+}
+
+NG_TEST(built_in_relations_come_from_relations_csv)
+{
+    static const char *const seven[] = {"met", "signed", "withdrew", "condemned",
+                                         "cut_ties", "member_of", "affiliated_with"};
+    /* today's seven first, in today's order: the graph files keep their bytes */
+    for (ng_rel i = 0; i < 7; i++) {
+        CHECK_STR(ng_rel_name(i), seven[i]);
+        CHECK(ng_rel_builtin(i));
+    }
+    CHECK_STR(ng_rel_name(NG_REL_MAX), "unknown");
+    CHECK(ng_rel_get(NG_REL_MAX) == NULL && !ng_rel_symmetric(NG_REL_MAX));
+    ng_rel met = ng_test_rel("met"), wd = ng_test_rel("withdrew"), mo = ng_test_rel("member_of");
+    ng_rel aff = ng_test_rel("affiliated_with");
+    CHECK(ng_rel_symmetric(met) && !ng_rel_hostile(met) && ng_rel_hostile(wd));
+    CHECK(!ng_rel_hostile(mo) && ng_rel_hostile(ng_test_rel("cut_ties")));
+    CHECK(ng_rel_allows(mo, NG_ETYPE_STATE, NG_ETYPE_ORG));
+    CHECK(!ng_rel_allows(mo, NG_ETYPE_PERSON, NG_ETYPE_ORG) &&
+          !ng_rel_allows(mo, NG_ETYPE_STATE, NG_ETYPE_STATE));
+    CHECK(ng_rel_allows(aff, NG_ETYPE_PERSON, NG_ETYPE_STATE) &&
+          !ng_rel_allows(aff, NG_ETYPE_STATE, NG_ETYPE_STATE));
+    CHECK(!ng_rel_allows(met, NG_ETYPE_PLACE, NG_ETYPE_STATE)); /* nobody relates to a place */
+    CHECK(!ng_rel_allows(wd, NG_ETYPE_STATE, NG_ETYPE_PERSON));
+    CHECK(strstr(ng_rel_get(wd)->description, "leaving") != NULL);
+    ng_buf b = NG_BUF_INIT;
+    CHECK_INT(ng_rel_join(&b, NG_REL_IS_SYMMETRIC, 0, " and "), 2);
+    CHECK_STR(b.ptr, "met and signed");
+    ng_buf_clear(&b);
+    ng_rel_join(&b, NG_REL_IS_HOSTILE, 0, ", ");
+    CHECK_STR(b.ptr, "withdrew, condemned, cut_ties");
+    ng_buf_free(&b);
+    ng_rel r;
+    CHECK_INT(ng_rel_parse(&r, "hugged"), NG_EINVAL);
+    CHECK(strstr(ng_error_last(), "'hugged'") && strstr(ng_error_last(), "--relations"));
+}
+
+/* Declares `csv` under the name "user.csv"; the error code (0 when declared). */
+static int declare(const char *csv)
+{
+    return ng_rel_declare_csv("user.csv", csv, strlen(csv), 0);
+}
+
+/* `csv` is refused with a message holding `part`, and the table does not change. */
+static void expect_refused_rows(const char *csv, const char *part)
+{
+    size_t before = ng_rel_count();
+    ng_error_clear();
+    CHECK_INT(declare(csv), NG_EINVAL);
+    if (!strstr(ng_error_last(), part)) {
+        fprintf(stderr, "message '%s' lacks '%s'\n", ng_error_last(), part);
+        CHECK(0);
+    }
+    CHECK_INT(ng_rel_count(), before);
+}
+
+#define REL_HEADER "name,direction,hostile,subjects,objects,description\n"
+
+NG_TEST(declared_relations_are_checked_row_by_row)
+{
+    expect_refused_rows("", "user.csv: empty");
+    expect_refused_rows("name,direction,subjects,objects,description\nvisited,directed,person,"
+                        "state,went to\n", "user.csv:1: no 'hostile' column");
+    expect_refused_rows(REL_HEADER "visited,directed,no,person,state\n",
+                        "user.csv:2: 5 fields, but the header has 6");
+    expect_refused_rows(REL_HEADER "toured,directed,no,person,state,x\nvisited,both,no,person,"
+                        "state,x\n", "user.csv:3: unknown direction 'both' for 'visited'");
+    expect_refused_rows(REL_HEADER "visited,directed,maybe,person,state,x\n",
+                        "user.csv:2: hostile must be yes or no for 'visited', not 'maybe'");
+    expect_refused_rows(REL_HEADER "visited,directed,no,person|country,state,x\n",
+                        "user.csv:2: unknown actor type 'country' in subjects");
+    expect_refused_rows(REL_HEADER "visited,directed,no,person,,x\n",
+                        "user.csv:2: no actor type in objects");
+    expect_refused_rows(REL_HEADER "Visited,directed,no,person,state,x\n",
+                        "user.csv:2: bad relation name 'Visited'");
+    expect_refused_rows(REL_HEADER "met,symmetric,no,person,person,x\n",
+                        "user.csv:2: relation 'met' is already declared (it is built in)");
+    expect_refused_rows(REL_HEADER "visited,directed,no,person,state,x\n"
+                        "\n"
+                        "visited,directed,no,person,state,x\n",
+                        "user.csv:4: relation 'visited' is declared twice");
+    expect_refused_rows(REL_HEADER "visited,directed,no,person,state,\"a\x01b\"\n",
+                        "user.csv:2: the description of 'visited'");
+    CHECK_INT(ng_rel_parse(&(ng_rel){0}, "visited"), NG_EINVAL); /* nothing was added */
+}
+
+NG_TEST(declared_relations_join_the_table)
+{
+    size_t before = ng_rel_count();
+    /* any column order, a byte-order mark, spaces around values, a quoted description */
+    const char *csv = "\xEF\xBB\xBF" "description,name,direction,hostile,subjects,objects\r\n"
+                      "\"went to, in person\",visited, directed ,no,person|state,state|place\r\n"
+                      "\"said \"\"no\"\" to\",snubbed,symmetric,yes,state,state|organization\r\n";
+    CHECK_OK(declare(csv));
+    CHECK_INT(ng_rel_count(), before + 2);
+    ng_rel v = ng_test_rel("visited"), s = ng_test_rel("snubbed");
+    CHECK_INT(v, before);
+    CHECK(!ng_rel_builtin(v) && !ng_rel_symmetric(v) && !ng_rel_hostile(v));
+    CHECK(ng_rel_symmetric(s) && ng_rel_hostile(s));
+    CHECK(ng_rel_allows(v, NG_ETYPE_STATE, NG_ETYPE_PLACE));
+    CHECK(!ng_rel_allows(v, NG_ETYPE_ORG, NG_ETYPE_STATE));
+    CHECK_STR(ng_rel_get(v)->description, "went to, in person");
+    CHECK_STR(ng_rel_get(s)->description, "said \"no\" to");
+    CHECK(declare(csv) == NG_EINVAL && strstr(ng_error_last(), "already declared"));
+
+    /* the definitions written for a graph file read back as the same relations */
+    ng_buf b = NG_BUF_INIT, list = NG_BUF_INIT;
+    CHECK_OK(ng_rel_write_csv(&b, (uint64_t)1 << v | (uint64_t)1 << s));
+    CHECK_STR(b.ptr, REL_HEADER "visited,directed,no,person|state,state|place,\"went to, in "
+                                "person\"\nsnubbed,symmetric,yes,state,state|organization,"
+                                "\"said \"\"no\"\" to\"\n");
+    CHECK_OK(ng_rel_declare_csv("g.graphml", b.ptr, b.len, NG_REL_SAME_OK));
+    CHECK_INT(ng_rel_count(), before + 2);
+    const char *clash = REL_HEADER "visited,symmetric,no,person|state,state|place,x\n";
+    CHECK_INT(ng_rel_declare_csv("g.graphml", clash, strlen(clash), NG_REL_SAME_OK), NG_EINVAL);
+    CHECK(strstr(ng_error_last(), "g.graphml:2: relation 'visited' is declared here as "
+                                  "symmetric, but this run already has it as directed"));
+    /* legends name the declared types a graph uses, after the built-in ones */
+    ng_rel_join(&list, NG_REL_IS_HOSTILE, (uint64_t)1 << s, ", ");
+    CHECK_STR(list.ptr, "withdrew, condemned, cut_ties, snubbed");
+    ng_buf_clear(&list);
+    ng_rel_join(&list, NG_REL_IS_HOSTILE, 0, ", ");
+    CHECK_STR(list.ptr, "withdrew, condemned, cut_ties");
+    ng_buf_free(&b);
+    ng_buf_free(&list);
+
+    /* the table has room for NG_REL_MAX in all, and says so past that */
+    ng_buf many = NG_BUF_INIT;
+    ng_buf_puts(&many, REL_HEADER);
+    for (size_t i = ng_rel_count(); i <= NG_REL_MAX; i++)
+        ng_buf_printf(&many, "r%zu,directed,no,state,state,\n", i);
+    CHECK_INT(declare(many.ptr), NG_EINVAL);
+    CHECK(strstr(ng_error_last(), "more than 64 relation types"));
+    ng_buf_free(&many);
+}
+
+NG_TEST(relations_file_is_read_or_refused)
+{
+    char path[] = "/tmp/ng_test_rel.XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0) return;
+    const char *csv = REL_HEADER "hosted,directed,no,state,person|state,welcomed on its soil\n";
+    CHECK(write(fd, csv, strlen(csv)) == (ssize_t)strlen(csv));
+    close(fd);
+    CHECK_OK(ng_rel_declare_file(path));
+    CHECK(ng_rel_allows(ng_test_rel("hosted"), NG_ETYPE_STATE, NG_ETYPE_PERSON));
+    unlink(path);
+    CHECK_INT(ng_rel_declare_file(path), NG_EIO);
+    CHECK(strstr(ng_error_last(), path) != NULL);
 }
 
 NG_TEST(doc_records_copy_their_strings)
@@ -214,7 +366,7 @@ NG_TEST(doc_records_copy_their_strings)
         CHECK_INT(idx[i], i);
     }
     char sentence[] = "S0 met S1.";
-    ng_relation r = {0, 1, NG_REL_MET, sentence, 7, "2024-01-02"};
+    ng_relation r = {0, 1, ng_test_rel("met"), sentence, 7, "2024-01-02"};
     CHECK_OK(ng_doc_add_relation(d, &r));
     sentence[0] = 'X';
     CHECK_STR(d->relations[0].sentence, "S0 met S1.");
@@ -428,7 +580,9 @@ NG_TEST(out_refuses_missing_directory)
 NG_TEST_MAIN(buf_appends_and_formats, array_grow_doubles_and_refuses_overflow,
              suffixes_exact_and_ignoring_case, dates_are_real_calendar_days,
              thread_count_defaults_to_cores_and_is_capped, fold_case_accents_punctuation,
-             relation_and_type_names_round_trip, doc_records_copy_their_strings,
+             relation_and_type_names_round_trip, built_in_relations_come_from_relations_csv,
+             declared_relations_are_checked_row_by_row, declared_relations_join_the_table,
+             relations_file_is_read_or_refused, doc_records_copy_their_strings,
              reader_walks_directories_in_sorted_order, reader_reports_missing_input_up_front,
              reader_skips_truncated_and_corrupt_gzip, reader_caps_article_size,
              reader_decodes_utf16_with_bom, reader_csv_rows_with_line_numbers,

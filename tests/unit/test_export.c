@@ -140,7 +140,7 @@ static size_t negative_edges(const ng_graph *g)
 {
     size_t n = 0;
     for (size_t i = 0; i < ng_graph_edge_count(g); i++)
-        n += ng_export__rel_negative(ng_graph_edge(g, i)->rel);
+        n += ng_rel_hostile(ng_graph_edge(g, i)->rel);
     return n;
 }
 
@@ -510,7 +510,7 @@ NG_TEST(graphml_keys_typed_and_text_escaped)
     CHECK_INT(count_of(x, "<data key=\"directed\">true</data>"),
               ng_graph_edge_count(g) - symmetric_edges(g));
     /* The repeated met edge: weight 2, two sources, first and last dates. */
-    const ng_edge *met = find_edge(g, TG_QUOTES, NG_REL_MET, "node");
+    const ng_edge *met = find_edge(g, TG_QUOTES, ng_test_rel("met"), "node");
     CHECK(met != NULL);
     if (met) CHECK_INT(met->weight, 2);
     CHECK(strstr(x, "<data key=\"weight\">2</data>") != NULL);

@@ -2,6 +2,7 @@
  * evidence bounds, metrics on small graphs with known values, GraphML reading. */
 #include "ng_graph.h"
 #include "ng_test.h"
+#include "test_rel.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -147,12 +148,12 @@ NG_TEST(test_graph__merge_sums_and_unites)
     A a1[] = {{"state:freedonia", "Freedonia", "Freedonia|Freedonian", NG_ETYPE_STATE, 3, 0},
               {"organization:league of ports", "League of Ports", "League of Ports|LoP",
                NG_ETYPE_ORG, 1, 0}};
-    R r1[] = {{0, 1, NG_REL_WITHDREW, "Freedonia quit the League of Ports on Monday.", 40,
+    R r1[] = {{0, 1, ng_test_rel("withdrew"), "Freedonia quit the League of Ports on Monday.", 40,
                "2024-03-04"}};
     A a2[] = {{"organization:league of ports", "LoP", "LoP", NG_ETYPE_ORG, 2, 0},
               {"state:freedonia", "Freedonia", "Freedonians", NG_ETYPE_STATE, 1, 0}};
-    R r2[] = {{1, 0, NG_REL_WITHDREW, "It was Freedonia that walked out of the LoP.", 7, ""},
-              {1, 0, NG_REL_WITHDREW, "Freedonia left.", 90, ""}};
+    R r2[] = {{1, 0, ng_test_rel("withdrew"), "It was Freedonia that walked out of the LoP.", 7, ""},
+              {1, 0, ng_test_rel("withdrew"), "Freedonia left.", 90, ""}};
     ng_doc *docs[] = {MKDOC("news/b", "2024-03-05", a1, r1), MKDOC("news/a", "2024-03-02", a2, r2)};
     ng_graph *g = build(docs, 2, NULL);
     CHECK(g != NULL);
@@ -174,7 +175,7 @@ NG_TEST(test_graph__merge_sums_and_unites)
         CHECK_STR(f->first_date, "2024-03-02");
         CHECK_STR(f->last_date, "2024-03-04");
     }
-    const ng_edge *e = find_edge(g, "Freedonia", NG_REL_WITHDREW, "League of Ports");
+    const ng_edge *e = find_edge(g, "Freedonia", ng_test_rel("withdrew"), "League of Ports");
     CHECK(e != NULL);
     if (e) {
         CHECK_STR(e->id, "e0");
@@ -236,17 +237,17 @@ NG_TEST(test_graph__symmetric_stored_once_in_id_order)
 {
     A a[] = {{"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0},
              {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
-    R r1[] = {{0, 1, NG_REL_MET, "Zembla met Arcadia.", 0, "2023-01-01"},
-              {0, 1, NG_REL_CONDEMNED, "Zembla condemned Arcadia.", 30, "2023-01-01"}};
-    R r2[] = {{1, 0, NG_REL_MET, "Arcadia met Zembla.", 0, "2023-02-01"},
-              {1, 0, NG_REL_SIGNED, "Arcadia and Zembla signed a pact.", 20, "2023-02-01"},
-              {0, 0, NG_REL_MET, "Zembla met itself.", 50, "2023-02-01"}};
+    R r1[] = {{0, 1, ng_test_rel("met"), "Zembla met Arcadia.", 0, "2023-01-01"},
+              {0, 1, ng_test_rel("condemned"), "Zembla condemned Arcadia.", 30, "2023-01-01"}};
+    R r2[] = {{1, 0, ng_test_rel("met"), "Arcadia met Zembla.", 0, "2023-02-01"},
+              {1, 0, ng_test_rel("signed"), "Arcadia and Zembla signed a pact.", 20, "2023-02-01"},
+              {0, 0, ng_test_rel("met"), "Zembla met itself.", 50, "2023-02-01"}};
     ng_doc *docs[] = {MKDOC("x1", "", a, r1), MKDOC("x2", "", a, r2)};
     ng_graph *g = build(docs, 2, NULL);
     CHECK(g != NULL);
     if (!g) return;
     CHECK_INT(ng_graph_edge_count(g), 3); /* met once, signed, condemned; no self-loop */
-    const ng_edge *met = find_edge(g, "Arcadia", NG_REL_MET, "Zembla");
+    const ng_edge *met = find_edge(g, "Arcadia", ng_test_rel("met"), "Zembla");
     CHECK(met != NULL);
     if (met) {
         CHECK_INT(met->weight, 2);
@@ -254,13 +255,13 @@ NG_TEST(test_graph__symmetric_stored_once_in_id_order)
         CHECK(strcmp(ng_graph_node(g, met->source)->id, ng_graph_node(g, met->target)->id) < 0);
         CHECK_STR(met->sources, "x1|x2");
     }
-    CHECK(find_edge(g, "Zembla", NG_REL_MET, "Arcadia") == NULL);
-    const ng_edge *c = find_edge(g, "Zembla", NG_REL_CONDEMNED, "Arcadia");
+    CHECK(find_edge(g, "Zembla", ng_test_rel("met"), "Arcadia") == NULL);
+    const ng_edge *c = find_edge(g, "Zembla", ng_test_rel("condemned"), "Arcadia");
     CHECK(c && c->directed == 1);
     /* edges sorted by (source id, relation name, target id), ids in that order */
-    CHECK_INT(ng_graph_edge(g, 0)->rel, NG_REL_MET);
-    CHECK_INT(ng_graph_edge(g, 1)->rel, NG_REL_SIGNED);
-    CHECK_INT(ng_graph_edge(g, 2)->rel, NG_REL_CONDEMNED);
+    CHECK_INT(ng_graph_edge(g, 0)->rel, ng_test_rel("met"));
+    CHECK_INT(ng_graph_edge(g, 1)->rel, ng_test_rel("signed"));
+    CHECK_INT(ng_graph_edge(g, 2)->rel, ng_test_rel("condemned"));
     CHECK_STR(ng_graph_edge(g, 2)->id, "e2");
     ng_graph_free(g);
     free_docs(docs, 2);
@@ -273,13 +274,13 @@ NG_TEST(test_graph__surname_joins_unique_full_name)
     A a1[] = {{"person:amara diallo-kane", "Amara Diallo-Kane", "Amara Diallo-Kane",
                NG_ETYPE_PERSON, 2, 0},
               {"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0}};
-    R r1[] = {{0, 1, NG_REL_AFFILIATED_WITH, "Zembla's envoy Amara Diallo-Kane spoke.", 0, ""}};
+    R r1[] = {{0, 1, ng_test_rel("affiliated_with"), "Zembla's envoy Amara Diallo-Kane spoke.", 0, ""}};
     A a2[] = {{"person:diallo-kane", "Diallo-Kane", "Diallo-Kane", NG_ETYPE_PERSON, 3, 1},
               {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0},
               {"person:amara diallo-kane", "Amara Diallo-Kane", "Amara Diallo-Kane",
                NG_ETYPE_PERSON, 1, 0}};
-    R r2[] = {{0, 1, NG_REL_MET, "Diallo-Kane met Arcadia's leaders.", 5, "2022-05-05"},
-              {0, 2, NG_REL_MET, "Diallo-Kane, that is Amara Diallo-Kane, met herself.", 60, ""}};
+    R r2[] = {{0, 1, ng_test_rel("met"), "Diallo-Kane met Arcadia's leaders.", 5, "2022-05-05"},
+              {0, 2, ng_test_rel("met"), "Diallo-Kane, that is Amara Diallo-Kane, met herself.", 60, ""}};
     ng_doc *docs[] = {MKDOC("p1", "2022-05-01", a1, r1), MKDOC("p2", "2022-05-06", a2, r2)};
     ng_graph *g = build(docs, 2, NULL);
     CHECK(g != NULL);
@@ -293,8 +294,8 @@ NG_TEST(test_graph__surname_joins_unique_full_name)
         CHECK_STR(p->id, "amara-diallo-kane");
     }
     CHECK(node_by_label(g, "Diallo-Kane") == NULL);
-    CHECK(find_edge(g, "Amara Diallo-Kane", NG_REL_MET, "Arcadia") ||
-          find_edge(g, "Arcadia", NG_REL_MET, "Amara Diallo-Kane"));
+    CHECK(find_edge(g, "Amara Diallo-Kane", ng_test_rel("met"), "Arcadia") ||
+          find_edge(g, "Arcadia", ng_test_rel("met"), "Amara Diallo-Kane"));
     CHECK_INT(ng_graph_edge_count(g), 2); /* the self-meeting made by resolution is dropped */
     ng_graph_free(g);
     free_docs(docs, 2);
@@ -304,10 +305,10 @@ NG_TEST(test_graph__shared_surname_stays_apart)
 {
     A a1[] = {{"person:lena marsh", "Lena Marsh", "Lena Marsh", NG_ETYPE_PERSON, 1, 0},
               {"person:tobias marsh", "Tobias Marsh", "Tobias Marsh", NG_ETYPE_PERSON, 1, 0}};
-    R r1[] = {{0, 1, NG_REL_MET, "Lena Marsh met Tobias Marsh.", 0, ""}};
+    R r1[] = {{0, 1, ng_test_rel("met"), "Lena Marsh met Tobias Marsh.", 0, ""}};
     A a2[] = {{"person:marsh", "Marsh", "Marsh", NG_ETYPE_PERSON, 1, 1},
               {"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0}};
-    R r2[] = {{0, 1, NG_REL_CONDEMNED, "Marsh condemned Zembla.", 0, ""}};
+    R r2[] = {{0, 1, ng_test_rel("condemned"), "Marsh condemned Zembla.", 0, ""}};
     /* "person:hmarsh" ends with "marsh" but not as a word: not a candidate */
     A a3[] = {{"person:ida hmarsh", "Ida Hmarsh", "Ida Hmarsh", NG_ETYPE_PERSON, 1, 0}};
     ng_doc *docs[] = {MKDOC("m1", "", a1, r1), MKDOC("m2", "", a2, r2), MKDOC_NOREL("m3", "", a3)};
@@ -316,7 +317,7 @@ NG_TEST(test_graph__shared_surname_stays_apart)
     if (!g) return;
     CHECK_INT(ng_graph_node_count(g), 5);
     CHECK(node_by_label(g, "Marsh") != NULL);
-    CHECK(find_edge(g, "Marsh", NG_REL_CONDEMNED, "Zembla") != NULL);
+    CHECK(find_edge(g, "Marsh", ng_test_rel("condemned"), "Zembla") != NULL);
     CHECK_INT(node_by_label(g, "Lena Marsh")->mentions, 1);
     ng_graph_free(g);
     /* with only Ida Hmarsh around, "Marsh" has no candidate either */
@@ -346,14 +347,14 @@ NG_TEST(test_graph__surname_written_first_joins_unique_full_name)
               {"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0}};
     A a2[] = {{"person:wen", "Wen", "Wen", NG_ETYPE_PERSON, 2, 1},
               {"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0}};
-    R r2[] = {{0, 1, NG_REL_CONDEMNED, "Wen condemned Zembla.", 0, ""}};
+    R r2[] = {{0, 1, ng_test_rel("condemned"), "Wen condemned Zembla.", 0, ""}};
     ng_doc *docs[] = {MKDOC_NOREL("w1", "", a1), MKDOC("w2", "", a2, r2)};
     ng_graph *g = build(docs, 2, NULL);
     CHECK(g != NULL);
     if (!g) return;
     CHECK_INT(ng_graph_node_count(g), 2);
     CHECK(node_by_label(g, "Wen") == NULL);
-    CHECK(find_edge(g, "Wen Lanfeng", NG_REL_CONDEMNED, "Zembla") != NULL);
+    CHECK(find_edge(g, "Wen Lanfeng", ng_test_rel("condemned"), "Zembla") != NULL);
     ng_graph_free(g);
     /* two full names begin with it: it stays a node of its own */
     A a3[] = {{"person:wen ruiqi", "Wen Ruiqi", "Wen Ruiqi", NG_ETYPE_PERSON, 1, 0}};
@@ -366,7 +367,7 @@ NG_TEST(test_graph__surname_written_first_joins_unique_full_name)
     A a4[] = {{"person:lu wen", "Lu Wen", "Lu Wen", NG_ETYPE_PERSON, 1, 0}};
     ng_doc *four[] = {docs[0], docs[1], MKDOC_NOREL("w4", "", a4)};
     g = build(four, 3, NULL);
-    CHECK(g && ng_graph_node_count(g) == 3 && find_edge(g, "Lu Wen", NG_REL_CONDEMNED, "Zembla"));
+    CHECK(g && ng_graph_node_count(g) == 3 && find_edge(g, "Lu Wen", ng_test_rel("condemned"), "Zembla"));
     ng_graph_free(g);
     ng_doc_free(four[2]);
     free_docs(docs, 2);
@@ -377,7 +378,7 @@ NG_TEST(test_graph__initial_joins_unique_full_first_name)
     A a1[] = {{"person:rokeya tandon", "Rokeya Tandon", "Rokeya Tandon", NG_ETYPE_PERSON, 1, 0}};
     A a2[] = {{"person:r tandon", "R Tandon", "R Tandon|R. Tandon", NG_ETYPE_PERSON, 1, 0},
               {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
-    R r2[] = {{0, 1, NG_REL_AFFILIATED_WITH, "Arcadia's minister R. Tandon spoke.", 0, ""}};
+    R r2[] = {{0, 1, ng_test_rel("affiliated_with"), "Arcadia's minister R. Tandon spoke.", 0, ""}};
     A a3[] = {{"person:tandon", "Tandon", "Tandon", NG_ETYPE_PERSON, 1, 1}};
     ng_doc *docs[] = {MKDOC_NOREL("t1", "", a1), MKDOC("t2", "", a2, r2), MKDOC_NOREL("t3", "", a3)};
     ng_graph *g = build(docs, 3, NULL);
@@ -391,7 +392,7 @@ NG_TEST(test_graph__initial_joins_unique_full_first_name)
         CHECK_INT(p->mentions, 3);
         CHECK_STR(p->aliases, "R Tandon|R. Tandon|Rokeya Tandon|Tandon");
     }
-    CHECK(find_edge(g, "Rokeya Tandon", NG_REL_AFFILIATED_WITH, "Arcadia") != NULL);
+    CHECK(find_edge(g, "Rokeya Tandon", ng_test_rel("affiliated_with"), "Arcadia") != NULL);
     ng_graph_free(g);
     /* two full names fit the initial (and a different first letter does not): apart */
     A a4[] = {{"person:ravi tandon", "Ravi Tandon", "Ravi Tandon", NG_ETYPE_PERSON, 1, 0},
@@ -412,26 +413,26 @@ static ng_doc **determinism_docs(size_t *n)
     A a1[] = {{"person:hugo brand", "Hugo Brand", "Hugo Brand", NG_ETYPE_PERSON, 2, 0},
               {"state:zembla", "Zembla", "Zembla|Zemblan", NG_ETYPE_STATE, 1, 0},
               {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
-    R r1[] = {{0, 1, NG_REL_AFFILIATED_WITH, "Zemblan minister Hugo Brand arrived.", 0, ""},
-              {0, 2, NG_REL_MET, "Hugo Brand met Arcadia's envoy.", 40, "2021-06-01"}};
+    R r1[] = {{0, 1, ng_test_rel("affiliated_with"), "Zemblan minister Hugo Brand arrived.", 0, ""},
+              {0, 2, ng_test_rel("met"), "Hugo Brand met Arcadia's envoy.", 40, "2021-06-01"}};
     A a2[] = {{"person:brand", "Brand", "Brand", NG_ETYPE_PERSON, 1, 1},
               {"state:arcadia", "Arcadia", "Arcadia|Arcadian", NG_ETYPE_STATE, 1, 0}};
-    R r2[] = {{1, 0, NG_REL_MET, "Arcadia met Brand.", 10, "2021-06-02"},
-              {0, 1, NG_REL_CONDEMNED, "Brand condemned Arcadia.", 50, ""}};
+    R r2[] = {{1, 0, ng_test_rel("met"), "Arcadia met Brand.", 10, "2021-06-02"},
+              {0, 1, ng_test_rel("condemned"), "Brand condemned Arcadia.", 50, ""}};
     A a3[] = {{"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0},
               {"organization:league of ports", "League of Ports", "League of Ports",
                NG_ETYPE_ORG, 1, 0},
               {"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0}};
-    R r3[] = {{0, 1, NG_REL_MEMBER_OF, "Arcadia is in the League of Ports.", 0, ""},
-              {2, 1, NG_REL_WITHDREW, "Zembla left the League of Ports.", 35, "2021-01-09"},
-              {2, 0, NG_REL_SIGNED, "Zembla and Arcadia signed.", 70, ""}};
+    R r3[] = {{0, 1, ng_test_rel("member_of"), "Arcadia is in the League of Ports.", 0, ""},
+              {2, 1, ng_test_rel("withdrew"), "Zembla left the League of Ports.", 35, "2021-01-09"},
+              {2, 0, ng_test_rel("signed"), "Zembla and Arcadia signed.", 70, ""}};
     A a4[] = {{"place:zembla", "Zembla", "Zembla", NG_ETYPE_PLACE, 1, 0}, /* slug collision */
               {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
-    R r4[] = {{1, 0, NG_REL_CONDEMNED, "Arcadia condemned events in Zembla.", 3, ""}};
+    R r4[] = {{1, 0, ng_test_rel("condemned"), "Arcadia condemned events in Zembla.", 3, ""}};
     A a5[] = {{"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0},
               {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
-    R r5[] = {{1, 0, NG_REL_SIGNED, "Arcadia and Zembla signed.", 0, "2021-03-03"},
-              {0, 1, NG_REL_SIGNED, "Zembla signed with Arcadia.", 99, "2021-03-03"}};
+    R r5[] = {{1, 0, ng_test_rel("signed"), "Arcadia and Zembla signed.", 0, "2021-03-03"},
+              {0, 1, ng_test_rel("signed"), "Zembla signed with Arcadia.", 99, "2021-03-03"}};
     A a6[] = {{"organization:league of ports", "LoP", "LoP", NG_ETYPE_ORG, 4, 0}};
     docs[0] = MKDOC("dd/1", "2021-06-01", a1, r1);
     docs[1] = MKDOC("dd/2", "2021-06-03", a2, r2);
@@ -499,9 +500,9 @@ NG_TEST(test_graph__same_docs_any_order_same_graph)
         CHECK_STR(ng_graph_node(g, 4)->id, "zembla-2");
         CHECK_INT(ng_graph_node(g, 3)->type, NG_ETYPE_STATE);
         CHECK_INT(ng_graph_node(g, 4)->type, NG_ETYPE_PLACE);
-        const ng_edge *met = find_edge(g, "Arcadia", NG_REL_MET, "Hugo Brand");
+        const ng_edge *met = find_edge(g, "Arcadia", ng_test_rel("met"), "Hugo Brand");
         CHECK(met && met->weight == 2 && strcmp(met->dates, "2021-06-01|2021-06-02") == 0);
-        const ng_edge *signed_ = find_edge(g, "Arcadia", NG_REL_SIGNED, "Zembla");
+        const ng_edge *signed_ = find_edge(g, "Arcadia", ng_test_rel("signed"), "Zembla");
         CHECK(signed_ && signed_->weight == 3 && signed_->directed == 0);
         CHECK_STR(signed_->dates, "2021-01-10|2021-03-03");
         CHECK_STR(signed_->evidence, "Zembla and Arcadia signed.");
@@ -527,7 +528,7 @@ NG_TEST(test_graph__evidence_bounded_counts_exact)
         /* dates go down as i goes up: the kept items are the last articles */
         snprintf(dates[i], sizeof dates[i], "2020-%02d-%02d", 12 - i / 3, 28 - i);
         snprintf(sent[i], sizeof sent[i], "Zembla condemned Arcadia (report %d).", i);
-        R r[] = {{0, 1, NG_REL_CONDEMNED, sent[i], (uint64_t)i, dates[i]}};
+        R r[] = {{0, 1, ng_test_rel("condemned"), sent[i], (uint64_t)i, dates[i]}};
         docs[i] = MKDOC(ids[i], "", a, r);
     }
     size_t fwd[N], rev[N];
@@ -587,7 +588,7 @@ NG_TEST(test_graph__bad_doc_rejected_graph_unchanged)
 {
     A a[] = {{"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0},
              {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
-    R r[] = {{0, 1, NG_REL_MET, "They met.", 0, ""}};
+    R r[] = {{0, 1, ng_test_rel("met"), "They met.", 0, ""}};
     ng_doc *bad = MKDOC("bad", "", a, r);
     bad->relations[0].target = 7;
     ng_doc *good = MKDOC("good", "", a, r);
@@ -666,7 +667,7 @@ static const ng_metrics *M(const ng_graph *g, char c)
 NG_TEST(test_graph__metrics_path_known_values)
 {
     /* a - b - c, a-b twice over two relations (weight 2+1 = 3), b-c once */
-    E es[] = {{'a', 'b', NG_REL_MET, 2}, {'b', 'a', NG_REL_CONDEMNED, 1}, {'c', 'b', NG_REL_CONDEMNED, 1}};
+    E es[] = {{'a', 'b', ng_test_rel("met"), 2}, {'b', 'a', ng_test_rel("condemned"), 1}, {'c', 'b', ng_test_rel("condemned"), 1}};
     ng_graph *g = letters("abc", es, NA(es));
     CHECK(g != NULL);
     if (!g) return;
@@ -695,7 +696,7 @@ NG_TEST(test_graph__metrics_pagerank_closed_form)
 {
     /* a star: centre c with k=3 leaves, unweighted. PageRank with d = 0.85:
      * leaves x, centre y: x = 0.15/4 + 0.85*y/3, y = 0.15/4 + 0.85*3x, x*3 + y = 1 */
-    E es[] = {{'c', 'a', NG_REL_MET, 1}, {'c', 'b', NG_REL_MET, 1}, {'c', 'd', NG_REL_MET, 1}};
+    E es[] = {{'c', 'a', ng_test_rel("met"), 1}, {'c', 'b', ng_test_rel("met"), 1}, {'c', 'd', ng_test_rel("met"), 1}};
     ng_graph *g = letters("abcd", es, NA(es));
     CHECK(g != NULL);
     if (!g) return;
@@ -712,9 +713,9 @@ NG_TEST(test_graph__metrics_pagerank_closed_form)
 NG_TEST(test_graph__communities_two_triangles)
 {
     /* two triangles joined by one bridge: two communities, numbered by first node id */
-    E es[] = {{'a', 'b', NG_REL_MET, 1}, {'b', 'c', NG_REL_MET, 1}, {'a', 'c', NG_REL_MET, 1},
-              {'x', 'y', NG_REL_MET, 1}, {'y', 'z', NG_REL_MET, 1}, {'x', 'z', NG_REL_MET, 1},
-              {'c', 'x', NG_REL_MET, 1}};
+    E es[] = {{'a', 'b', ng_test_rel("met"), 1}, {'b', 'c', ng_test_rel("met"), 1}, {'a', 'c', ng_test_rel("met"), 1},
+              {'x', 'y', ng_test_rel("met"), 1}, {'y', 'z', ng_test_rel("met"), 1}, {'x', 'z', ng_test_rel("met"), 1},
+              {'c', 'x', ng_test_rel("met"), 1}};
     ng_graph *g = letters("abcxyz", es, NA(es));
     CHECK(g != NULL);
     if (!g) return;
@@ -767,7 +768,7 @@ NG_TEST(test_graph__metrics_degenerate_graphs)
     ng_graph_free(g);
 
     /* disconnected: a-b (weight 2) and c-d-e, plus an isolated f */
-    E es[] = {{'a', 'b', NG_REL_SIGNED, 2}, {'c', 'd', NG_REL_MET, 1}, {'d', 'e', NG_REL_MET, 1}};
+    E es[] = {{'a', 'b', ng_test_rel("signed"), 2}, {'c', 'd', ng_test_rel("met"), 1}, {'d', 'e', ng_test_rel("met"), 1}};
     g = letters("abcdef", es, NA(es));
     CHECK(g != NULL);
     if (g) {
@@ -789,12 +790,12 @@ NG_TEST(test_graph__metrics_degenerate_graphs)
 
 NG_TEST(test_graph__metrics_per_relation_view)
 {
-    E es[] = {{'a', 'b', NG_REL_MET, 1}, {'b', 'c', NG_REL_CONDEMNED, 1}};
+    E es[] = {{'a', 'b', ng_test_rel("met"), 1}, {'b', 'c', ng_test_rel("condemned"), 1}};
     ng_graph *g = letters("abc", es, NA(es));
     CHECK(g != NULL);
     if (!g) return;
     ng_metrics_opts o = NG_METRICS_OPTS_INIT;
-    o.relations = 1u << NG_REL_MET;
+    o.relations = 1u << ng_test_rel("met");
     CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
     CHECK(M(g, 'b')->degree == 1 && M(g, 'c')->degree == 0 && M(g, 'c')->in_degree == 0);
     CHECK(M(g, 'b')->betweenness == 0);
@@ -871,7 +872,7 @@ NG_TEST(test_graph__read_graphml_defaults_and_merge)
         CHECK_INT(ng_graph_node(g, 2)->mentions, 4);
         CHECK_INT(ng_graph_node(g, 2)->type, NG_ETYPE_STATE);
         CHECK_INT(ng_graph_edge_count(g), 2); /* two met merged, self-loop dropped */
-        const ng_edge *met = find_edge(g, "Arcádia", NG_REL_MET, "Zembla");
+        const ng_edge *met = find_edge(g, "Arcádia", ng_test_rel("met"), "Zembla");
         CHECK(met != NULL);
         if (met) {
             CHECK_INT(met->weight, 3); /* 2 + (0.2 -> 1) */
@@ -882,7 +883,7 @@ NG_TEST(test_graph__read_graphml_defaults_and_merge)
             CHECK_STR(met->evidence, "They met.");
         }
         /* unknown relation in a directed graph */
-        CHECK(find_edge(g, "Zembla", NG_REL_AFFILIATED_WITH, "League of Ports") != NULL);
+        CHECK(find_edge(g, "Zembla", ng_test_rel("affiliated_with"), "League of Ports") != NULL);
         CHECK_OK(ng_graph_compute_metrics(g));
         CHECK(NEAR(ng_graph_node(g, 2)->m.strength, 4));
         ng_graph_free(g);

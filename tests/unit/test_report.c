@@ -2,6 +2,7 @@
  * progress line (cli/progress.c), on small graphs built here through the graph API. The
  * actors and sentences are invented for these tests. */
 #include "ng_test.h"
+#include "test_rel.h"
 
 #include "ng_graph.h"
 #include "progress.h"
@@ -62,11 +63,11 @@ static ng_graph *small_graph(void)
     int ok = ng_graph_new(&g) == 0 && ng_doc_new(&d1, "wire-1", "wire-1.txt") == 0 &&
              ng_doc_new(&d2, "wire-2", "wire-2.txt") == 0 && add_actors(d1, actors, 5) == 0 &&
              add_actors(d2, actors, 2) == 0 &&
-             add_rel(d1, 0, 1, NG_REL_MET, "Ostland and Westmark met.", "2031-01-05") == 0 &&
-             add_rel(d1, 0, 2, NG_REL_WITHDREW, "Ostland left the Pact.", "2031-02-10") == 0 &&
-             add_rel(d1, 1, 2, NG_REL_WITHDREW, "Westmark left the Pact.", "2031-02-10") == 0 &&
-             add_rel(d1, 3, 2, NG_REL_CONDEMNED, "Southia condemned the Pact.", "") == 0 &&
-             add_rel(d2, 1, 0, NG_REL_MET, "Westmark met Ostland again.", "2031-03-01") == 0 &&
+             add_rel(d1, 0, 1, ng_test_rel("met"), "Ostland and Westmark met.", "2031-01-05") == 0 &&
+             add_rel(d1, 0, 2, ng_test_rel("withdrew"), "Ostland left the Pact.", "2031-02-10") == 0 &&
+             add_rel(d1, 1, 2, ng_test_rel("withdrew"), "Westmark left the Pact.", "2031-02-10") == 0 &&
+             add_rel(d1, 3, 2, ng_test_rel("condemned"), "Southia condemned the Pact.", "") == 0 &&
+             add_rel(d2, 1, 0, ng_test_rel("met"), "Westmark met Ostland again.", "2031-03-01") == 0 &&
              ng_graph_add_doc(g, d1) == 0 && ng_graph_add_doc(g, d2) == 0 &&
              ng_graph_finish(g) == 0 && ng_graph_compute_metrics(g) == 0;
     ng_doc_free(d1);
@@ -101,9 +102,9 @@ NG_TEST(model_counts_and_components)
     CHECK_INT(m->n_edges, 4);
     CHECK_INT(m->nodes_by_type[NG_ETYPE_STATE], 4);
     CHECK_INT(m->nodes_by_type[NG_ETYPE_ORG], 1);
-    CHECK_INT(m->edges_by_rel[NG_REL_MET], 1);    /* met twice: one edge ... */
-    CHECK_INT(m->mentions_by_rel[NG_REL_MET], 2); /* ... of weight 2 */
-    CHECK_INT(m->edges_by_rel[NG_REL_WITHDREW], 2);
+    CHECK_INT(m->edges_by_rel[ng_test_rel("met")], 1);    /* met twice: one edge ... */
+    CHECK_INT(m->mentions_by_rel[ng_test_rel("met")], 2); /* ... of weight 2 */
+    CHECK_INT(m->edges_by_rel[ng_test_rel("withdrew")], 2);
     CHECK_INT(m->mentions, 5);
     CHECK_INT(m->n_components, 2); /* the four linked actors, and Eastia */
     CHECK_STR(m->first_date, "2031-01-05");
@@ -193,12 +194,12 @@ NG_TEST(model_matrix_is_directed_but_mutual_relations_fill_both_cells)
     CHECK(o != SIZE_MAX && w != SIZE_MAX && p != SIZE_MAX && s != SIZE_MAX);
     if (o == SIZE_MAX || w == SIZE_MAX || p == SIZE_MAX || s == SIZE_MAX) goto done;
     size_t n = m->n_matrix;
-    CHECK_INT(m->cells[o * n + w].weight[NG_REL_MET], 2);
-    CHECK_INT(m->cells[w * n + o].weight[NG_REL_MET], 2);
-    CHECK_INT(m->cells[o * n + p].weight[NG_REL_WITHDREW], 1);
-    CHECK_INT(m->cells[p * n + o].weight[NG_REL_WITHDREW], 0);
-    CHECK_INT(m->cells[s * n + p].weight[NG_REL_CONDEMNED], 1);
-    CHECK_INT(m->cells[p * n + s].weight[NG_REL_CONDEMNED], 0);
+    CHECK_INT(m->cells[o * n + w].weight[ng_test_rel("met")], 2);
+    CHECK_INT(m->cells[w * n + o].weight[ng_test_rel("met")], 2);
+    CHECK_INT(m->cells[o * n + p].weight[ng_test_rel("withdrew")], 1);
+    CHECK_INT(m->cells[p * n + o].weight[ng_test_rel("withdrew")], 0);
+    CHECK_INT(m->cells[s * n + p].weight[ng_test_rel("condemned")], 1);
+    CHECK_INT(m->cells[p * n + s].weight[ng_test_rel("condemned")], 0);
     /* --matrix caps the actors, most partners first */
     report_opts one = default_opts;
     one.matrix = 1;
@@ -224,7 +225,7 @@ NG_TEST(model_timeline_and_top_edges)
     CHECK_INT(m->n_dated, 3); /* the condemnation has no date */
     CHECK_INT(m->n_timeline, 3);
     const ng_edge *first = ng_graph_edge(g, m->timeline[0]);
-    CHECK_INT(first->rel, NG_REL_MET);
+    CHECK_INT(first->rel, ng_test_rel("met"));
     CHECK_STR(first->first_date, "2031-01-05");
     for (size_t i = 0; i + 1 < m->n_timeline; i++)
         CHECK(strcmp(ng_graph_edge(g, m->timeline[i])->first_date,

@@ -4,9 +4,12 @@
  * Round trips (plain and gzip), the exact byte layout of a small shard as the format document
  * specifies it (so a change of layout without a version bump fails here), determinism, and
  * refusal of every kind of damaged input: other versions, not a shard, truncation at every
- * byte, checksum failures, and well-checksummed records whose content is out of bounds. */
+ * byte, checksum failures, and well-checksummed records whose content is out of bounds.
+ * Relation types travel by name: a version-1 shard (codes of the seven relations of its time)
+ * still reads, and a shard naming a relation this process does not know is refused. */
 #include "ng_core.h"
 #include "ng_test.h"
+#include "test_rel.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -85,9 +88,9 @@ static ng_doc *sample_doc(const char *id)
     if (ng_doc_add_actor(d, &a, &a0) < 0 || ng_doc_add_actor(d, &b, &a1) < 0 ||
         ng_doc_add_actor(d, &c, &a2) < 0)
         abort();
-    ng_relation r1 = {a0, a2, NG_REL_MET, "Vandermeer met Okafor in Lúcar on Tuesday.", 118,
+    ng_relation r1 = {a0, a2, ng_test_rel("met"), "Vandermeer met Okafor in Lúcar on Tuesday.", 118,
                       "2031-02-01"};
-    ng_relation r2 = {a1, a2, NG_REL_CONDEMNED, "Nordland condemned the \"decision\".", 0, ""};
+    ng_relation r2 = {a1, a2, ng_test_rel("condemned"), "Nordland condemned the \"decision\".", 0, ""};
     if (ng_doc_add_relation(d, &r1) < 0 || ng_doc_add_relation(d, &r2) < 0) abort();
     return d;
 }
@@ -168,7 +171,7 @@ static void round_trip(int gzip)
     unsigned char *bytes = slurp(path, &len);
     CHECK(bytes && len > 2);
     if (bytes && gzip) CHECK(bytes[0] == 0x1f && bytes[1] == 0x8b);
-    if (bytes && !gzip) CHECK(memcmp(bytes, "NGSHARD 1\n", 10) == 0);
+    if (bytes && !gzip) CHECK(memcmp(bytes, "NGSHARD 2\nR", 11) == 0);
     free(bytes);
     CHECK_OK(ng_shard_reader_open(&r, path));
     if (!r) return;
@@ -227,6 +230,36 @@ static void end_record(ng_buf *out, uint64_t docs)
     ng_buf_free(&body);
 }
 
+/* The relation names record: `n` names, then the names themselves. */
+static void names_record(ng_buf *out, const char *const *names, size_t n)
+{
+    ng_buf body = NG_BUF_INIT;
+    le(&body, n, 4);
+    for (size_t i = 0; i < n; i++) str(&body, names[i]);
+    record(out, 'R', &body);
+    ng_buf_free(&body);
+}
+
+/* A version-2 header as this process writes it: the line, then every relation type's name. */
+static size_t header_v2(ng_buf *out)
+{
+    const char *names[NG_REL_MAX];
+    size_t n = ng_rel_count(), start = out->len;
+    for (size_t i = 0; i < n; i++) names[i] = ng_rel_name((ng_rel)i);
+    ng_buf_puts(out, "NGSHARD 2\n");
+    names_record(out, names, n);
+    return out->len - start;
+}
+
+/* Bytes of header_v2: where the first doc record starts. */
+static size_t header_len(void)
+{
+    ng_buf b = NG_BUF_INIT;
+    size_t n = header_v2(&b);
+    ng_buf_free(&b);
+    return n;
+}
+
 NG_TEST(byte_layout_matches_the_format_document)
 {
     /* One doc: id "k", origin "o", title "", date "2030-01-02", url "u", bad_bytes 1,
@@ -243,7 +276,7 @@ NG_TEST(byte_layout_matches_the_format_document)
     ng_actor b = {"organization:y", "Y", NG_ETYPE_ORG, 1, 0, "Y|Ys"};
     CHECK_OK(ng_doc_add_actor(d, &a, NULL));
     CHECK_OK(ng_doc_add_actor(d, &b, NULL));
-    ng_relation r = {0, 1, NG_REL_WITHDREW, "X left Y.", ((uint64_t)1 << 32) + 5, ""};
+    ng_relation r = {0, 1, ng_test_rel("withdrew"), "X left Y.", ((uint64_t)1 << 32) + 5, ""};
     CHECK_OK(ng_doc_add_relation(d, &r));
 
     const char *path = path_in("layout.ngs");
@@ -257,7 +290,7 @@ NG_TEST(byte_layout_matches_the_format_document)
     ng_doc_free(d);
 
     ng_buf want = NG_BUF_INIT, body = NG_BUF_INIT;
-    ng_buf_puts(&want, "NGSHARD 1\n");
+    size_t head = header_v2(&want);
     str(&body, "k");
     str(&body, "o");
     str(&body, "");
@@ -281,7 +314,7 @@ NG_TEST(byte_layout_matches_the_format_document)
     le(&body, 1, 4);
     le(&body, 0, 4);
     le(&body, 1, 4);
-    le(&body, 2, 1); /* withdrew */
+    le(&body, ng_test_rel("withdrew"), 1); /* its code: its place in the names record */
     le(&body, ((uint64_t)1 << 32) + 5, 8);
     str(&body, "");
     str(&body, "X left Y.");
@@ -293,10 +326,14 @@ NG_TEST(byte_layout_matches_the_format_document)
     CHECK(got != NULL);
     CHECK_INT(len, want.len);
     if (got && len == want.len) CHECK(memcmp(got, want.ptr, len) == 0);
-    /* The little-endian length of the doc record sits right after its tag. */
-    if (got && len > 15) {
-        CHECK(got[10] == 'D');
-        CHECK_INT(got[11] | got[12] << 8 | got[13] << 16 | (uint32_t)got[14] << 24, body.len);
+    /* The names record opens with the number of names; the little-endian length of the doc
+     * record sits right after its tag. */
+    if (got && len > head + 5) {
+        CHECK(got[10] == 'R' && got[15] == (unsigned char)ng_rel_count() && got[16] == 0);
+        CHECK(got[head] == 'D');
+        CHECK_INT(got[head + 1] | got[head + 2] << 8 | got[head + 3] << 16 |
+                      (uint32_t)got[head + 4] << 24,
+                  body.len);
     }
     free(got);
     ng_buf_free(&want);
@@ -339,15 +376,125 @@ static void expect_refused(const char *path, int code, const char *part)
 
 NG_TEST(other_version_is_refused)
 {
-    const char *path = path_in("v2.ngs");
+    const char *path = path_in("v3.ngs");
     ng_buf b = NG_BUF_INIT;
+    ng_buf_puts(&b, "NGSHARD 3\n");
+    end_record(&b, 0);
+    write_file(path, b.ptr, b.len);
+    expect_refused(path, NG_EFORMAT, "format version 3");
+    ng_buf_free(&b);
+    write_file(path, "NGSHARD 10\n", 11);
+    expect_refused(path, NG_EFORMAT, "reads versions 1 to 2");
+    write_file(path, "NGSHARD 0\n", 10);
+    expect_refused(path, NG_EFORMAT, "format version 0");
+}
+
+/* One doc of one actor pair and one relation of code `code`, for the tests of names. */
+static void one_relation_body(ng_buf *body, unsigned code)
+{
+    ng_buf_clear(body);
+    str(body, "v");
+    str(body, "v.txt");
+    str(body, "");
+    str(body, "");
+    str(body, "");
+    le(body, 0, 4);
+    le(body, 1, 4);
+    le(body, 2, 4);
+    str(body, "state:a");
+    str(body, "A");
+    le(body, 1, 1);
+    le(body, 1, 4);
+    le(body, 0, 4);
+    str(body, "A");
+    str(body, "state:b");
+    str(body, "B");
+    le(body, 1, 1);
+    le(body, 1, 4);
+    le(body, 0, 4);
+    str(body, "B");
+    le(body, 1, 4);
+    le(body, 0, 4);
+    le(body, 1, 4);
+    le(body, code, 1);
+    le(body, 0, 8);
+    str(body, "");
+    str(body, "A broke off relations with B.");
+}
+
+/* The one relation of the one doc of the shard at `path`, or -1 when it does not read. */
+static long read_one_relation(const char *path)
+{
+    ng_shard_reader *r = NULL;
+    ng_doc *d = NULL;
+    long rel = -1;
+    if (ng_shard_reader_open(&r, path) == NG_OK && ng_shard_read_doc(r, &d) == NG_OK && d &&
+        d->n_relations == 1)
+        rel = (long)d->relations[0].rel;
+    ng_doc_free(d);
+    ng_shard_reader_free(r);
+    return rel;
+}
+
+NG_TEST(version_1_reads_with_the_seven_relations_of_its_time)
+{
+    const char *path = path_in("v1.ngs");
+    ng_buf b = NG_BUF_INIT, body = NG_BUF_INIT;
+    ng_buf_puts(&b, "NGSHARD 1\n"); /* no names record: code 4 was cut_ties */
+    one_relation_body(&body, 4);
+    record(&b, 'D', &body);
+    end_record(&b, 1);
+    write_file(path, b.ptr, b.len);
+    CHECK_INT(read_one_relation(path), ng_test_rel("cut_ties"));
+    ng_buf_clear(&b); /* code 7 did not exist in version 1 */
+    ng_buf_puts(&b, "NGSHARD 1\n");
+    one_relation_body(&body, 7);
+    record(&b, 'D', &body);
+    end_record(&b, 1);
+    write_file(path, b.ptr, b.len);
+    expect_refused(path, NG_EFORMAT, "unknown relation code");
+    ng_buf_free(&b);
+    ng_buf_free(&body);
+}
+
+NG_TEST(relations_are_read_by_name)
+{
+    const char *path = path_in("names.ngs");
+    ng_buf b = NG_BUF_INIT, body = NG_BUF_INIT;
+    /* another order than this process's table: code 0 is cut_ties here */
+    const char *names[] = {"cut_ties", "met"};
+    ng_buf_puts(&b, "NGSHARD 2\n");
+    names_record(&b, names, 2);
+    one_relation_body(&body, 0);
+    record(&b, 'D', &body);
+    end_record(&b, 1);
+    write_file(path, b.ptr, b.len);
+    CHECK_INT(read_one_relation(path), ng_test_rel("cut_ties"));
+
+    /* a name this process does not know: refused at open, telling what to pass */
+    const char *unknown[] = {"met", "serenaded"};
+    ng_buf_clear(&b);
+    ng_buf_puts(&b, "NGSHARD 2\n");
+    names_record(&b, unknown, 2);
+    end_record(&b, 0);
+    write_file(path, b.ptr, b.len);
+    expect_refused(path, NG_EINVAL, "relation 'serenaded', which this run does not know: pass "
+                                    "--relations");
+
+    /* no names record, or a second one */
+    ng_buf_clear(&b);
     ng_buf_puts(&b, "NGSHARD 2\n");
     end_record(&b, 0);
     write_file(path, b.ptr, b.len);
-    expect_refused(path, NG_EFORMAT, "format version 2");
+    expect_refused(path, NG_EFORMAT, "no relation names record");
+    ng_buf_clear(&b);
+    header_v2(&b);
+    names_record(&b, names, 2);
+    end_record(&b, 0);
+    write_file(path, b.ptr, b.len);
+    expect_refused(path, NG_EFORMAT, "second relation names record");
     ng_buf_free(&b);
-    write_file(path, "NGSHARD 10\n", 11);
-    expect_refused(path, NG_EFORMAT, "reads version 1");
+    ng_buf_free(&body);
 }
 
 NG_TEST(not_a_shard_is_refused)
@@ -392,8 +539,10 @@ NG_TEST(truncation_at_every_byte_is_refused)
     size_t end_len = 5 + 8 + 4;
     write_file(cut, bytes, len - end_len);
     expect_refused(cut, NG_EFORMAT, "ends after record 3 without its end record");
-    /* A cut inside a record names that record. */
+    /* A cut inside a record names that record (the names record is record 0). */
     write_file(cut, bytes, 10 + 5 + 3);
+    expect_refused(cut, NG_EFORMAT, "record 0 is truncated");
+    write_file(cut, bytes, header_len() + 5 + 3);
     expect_refused(cut, NG_EFORMAT, "record 1 is truncated");
     free(bytes);
 }
@@ -433,11 +582,16 @@ NG_TEST(corrupt_bytes_fail_the_checksum)
         CHECK(0);
         return;
     }
-    bytes[10 + 5 + 6] ^= 0x20; /* a letter of the first doc's origin */
+    size_t head = header_len();
+    bytes[head + 5 + 6] ^= 0x20; /* a letter of the first doc's origin */
     write_file(bad, bytes, len);
     expect_refused(bad, NG_EFORMAT, "record 1 fails its checksum");
+    bytes[head + 5 + 6] ^= 0x20;
+    bytes[10 + 5 + 6] ^= 0x20; /* a letter of a relation name */
+    write_file(bad, bytes, len);
+    expect_refused(bad, NG_EFORMAT, "record 0 fails its checksum");
     bytes[10 + 5 + 6] ^= 0x20;
-    bytes[10 + 4] = 0x7f; /* the top byte of the first record's length */
+    bytes[head + 4] = 0x7f; /* the top byte of the first doc record's length */
     write_file(bad, bytes, len);
     expect_refused(bad, NG_EFORMAT, "more than the format allows");
     free(bytes);
@@ -447,7 +601,7 @@ NG_TEST(corrupt_bytes_fail_the_checksum)
 static void write_forged(const char *path, const ng_buf *body)
 {
     ng_buf b = NG_BUF_INIT;
-    ng_buf_puts(&b, "NGSHARD 1\n");
+    header_v2(&b);
     record(&b, 'D', body);
     end_record(&b, 1);
     write_file(path, b.ptr, b.len);
@@ -536,7 +690,7 @@ NG_TEST(out_of_bounds_content_is_refused)
     le(&body, 1, 4);
     le(&body, 0, 4);
     le(&body, 0, 4);
-    le(&body, 7, 1); /* no relation 7 */
+    le(&body, ng_rel_count(), 1); /* one past the names record */
     le(&body, 0, 8);
     str(&body, "");
     str(&body, "s");
@@ -579,14 +733,14 @@ NG_TEST(end_record_is_checked)
 {
     const char *path = path_in("end.ngs");
     ng_buf b = NG_BUF_INIT;
-    ng_buf_puts(&b, "NGSHARD 1\n");
+    header_v2(&b);
     end_record(&b, 4); /* claims four docs, holds none */
     write_file(path, b.ptr, b.len);
     expect_refused(path, NG_EFORMAT, "counts 4 docs but the shard holds 0");
     ng_buf_clear(&b);
-    ng_buf_puts(&b, "NGSHARD 1\n");
+    header_v2(&b);
     end_record(&b, 0);
-    ng_buf_puts(&b, "NGSHARD 1\n"); /* two shards concatenated */
+    header_v2(&b); /* two shards concatenated */
     end_record(&b, 0);
     write_file(path, b.ptr, b.len);
     expect_refused(path, NG_EFORMAT, "unexpected data after the end record");
@@ -604,7 +758,7 @@ NG_TEST(writer_refuses_bad_docs_and_leaves_nothing)
     const char *path = path_in("refused.ngs");
     ng_shard_writer *w = NULL;
     ng_doc *d = sample_doc("bad");
-    d->relations[0].rel = (ng_rel)NG_REL__COUNT;
+    d->relations[0].rel = (ng_rel)ng_rel_count();
     CHECK_OK(ng_shard_writer_open(&w, path, 0));
     if (w) {
         CHECK_INT(ng_shard_write_doc(w, d), NG_EINVAL);
@@ -723,6 +877,7 @@ NG_TEST(reader_slices_partition_the_listing)
 
 NG_TEST_MAIN(round_trip_plain, round_trip_gzip, byte_layout_matches_the_format_document,
              same_docs_give_the_same_bytes, empty_shard_is_valid, other_version_is_refused,
+             version_1_reads_with_the_seven_relations_of_its_time, relations_are_read_by_name,
              not_a_shard_is_refused, truncation_at_every_byte_is_refused,
              truncated_gzip_is_refused, corrupt_bytes_fail_the_checksum,
              out_of_bounds_content_is_refused, end_record_is_checked,
