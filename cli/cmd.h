@@ -81,4 +81,12 @@ extern void (*cli_doc_hook)(const cli_opt *opts);
  * Returns an exit status. */
 int cli_doc_main(int argc, char **argv, const cli_command *commands, size_t n_commands);
 
+/* --relations FILE.csv (repeatable), on every command that extracts or merges. */
+#define RELATIONS_OPTION(list)                                                                  \
+    {0, "relations", OPT_LIST, &(list), "FILE.csv",                                            \
+     "declare relation types (name,direction,hostile,subjects,objects,description)"}
+/* Declares the relation types of every --relations file, in order, before any work. Returns
+ * 0, or 2 after printing "FILE:LINE: what to fix" (always shown, even with -q). */
+int cli_declare_relations(const cli_list *files);
+
 #endif

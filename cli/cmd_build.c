@@ -61,6 +61,7 @@ int cmd_build(int argc, char **argv)
         cli_error("build: no output given: add -o FILE (e.g. -o graph.graphml)");
         goto cleanup;
     }
+    if ((rc = cli_declare_relations(&po.relations)) != NG_EXIT_OK) goto cleanup;
     if ((rc = outputs_prepare(&outs, "build", &outputs, format_name)) != NG_EXIT_OK)
         goto cleanup;
     rc = NG_EXIT_FAILED;

@@ -374,6 +374,7 @@ int cmd_explain(int argc, char **argv)
         cli_error("explain: no INPUT given (see newsgraph explain --help)");
         goto cleanup;
     }
+    if ((rc = cli_declare_relations(&po.relations)) != NG_EXIT_OK) goto cleanup;
     rc = NG_EXIT_FAILED;
     if (!(ex.a.fold = fold_dup(a_given, strlen(a_given))) || (b_given && !(ex.b.fold = fold_dup(b_given, strlen(b_given))))) {
         cli_error("out of memory");

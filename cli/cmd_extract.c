@@ -85,6 +85,8 @@ int cmd_extract(int argc, char **argv)
                   "build and merge)", output);
         goto cleanup;
     }
+    /* before the shard is opened: it records the names of every relation type */
+    if ((rc = cli_declare_relations(&po.relations)) != NG_EXIT_OK) goto cleanup;
     rc = NG_EXIT_FAILED;
     if (guard_add(&writes, output, output) < 0) {
         cli_error("out of memory");

@@ -23,7 +23,8 @@ static void help(const cli_opt *opts)
            "centrality and communities, and writes every -o file as 'newsgraph build' does:\n"
            "the same articles give byte-identical files however they were split into shards\n"
            "and in whatever order the shards are given.\n\n"
-           "SHARD: a .ngs or .ngs.gz file ('-' reads one from standard input).\n\n");
+           "SHARD: a .ngs or .ngs.gz file ('-' reads one from standard input). Give the\n"
+           "--relations files the shards were extracted with: a shard names its relation types.\n\n");
     outputs_help(stdout);
     printf("  %-8s %-14s the shards' docs combined into one shard\n\nOptions:\n", "",
            ".ngs .ngs.gz");
@@ -106,20 +107,23 @@ cleanup:
     return rc;
 }
 
-/* Reads every shard (each file once) into the graph and the combined shards. 0, or -1 after
- * printing why. */
+/* Reads every shard (each file once) into the graph and the combined shards. Returns an exit
+ * status, after printing why: 1, or 2 when a shard names a relation type this run does not
+ * know (the command line lacks its --relations). */
 static int read_shards(const cli_list *shards, ng_graph *g, ng_shard_writer **writers,
                        size_t n_writers, merge_input *in)
 {
-    int rc = -1;
+    int rc = NG_EXIT_FAILED;
     if (ng_idset_new(&in->ids) < 0 || ng_idset_new(&in->files) < 0) {
         cli_error("%s", ng_error_last());
         goto cleanup;
     }
     for (size_t i = 0; i < shards->n; i++) {
-        int fresh = first_time(in, shards->items[i]);
-        if (fresh < 0 || (fresh && read_shard(shards->items[i], g, writers, n_writers, in) < 0)) {
+        int fresh = first_time(in, shards->items[i]), error = NG_OK;
+        if (fresh < 0 || (fresh && (error = read_shard(shards->items[i], g, writers, n_writers,
+                                                       in)) < 0)) {
             cli_error("%s", ng_error_last());
+            if (error == NG_EINVAL) rc = NG_EXIT_USAGE; /* a relation type needs --relations */
             goto cleanup;
         }
         if (cli_verbose)
@@ -129,7 +133,7 @@ static int read_shards(const cli_list *shards, ng_graph *g, ng_shard_writer **wr
     if (in->duplicates > 20)
         cli_warn("%llu more articles with an id read already were skipped (%llu duplicates in all)",
                  (unsigned long long)(in->duplicates - 20), (unsigned long long)in->duplicates);
-    rc = 0;
+    rc = NG_EXIT_OK;
 cleanup:
     ng_idset_free(in->ids);
     ng_idset_free(in->files);
@@ -141,7 +145,7 @@ int cmd_merge(int argc, char **argv)
 {
     int rc = NG_EXIT_USAGE, want_help = 0, no_metrics = 0, exact = 0;
     const char *format_name = NULL;
-    cli_list outputs = {0}, shards = {0}, graph_paths = {0}, shard_paths = {0};
+    cli_list outputs = {0}, shards = {0}, graph_paths = {0}, shard_paths = {0}, relations = {0};
     cli_outputs outs = {0};
     ng_shard_writer **writers = NULL;
     ng_graph *g = NULL;
@@ -152,6 +156,7 @@ int cmd_merge(int argc, char **argv)
         {0, "format", OPT_STRING, &format_name, "FMT", "the format for '-o -' (an FMT listed above)"},
         {0, "no-metrics", OPT_FLAG, &no_metrics, NULL, "skip centrality and communities"},
         {0, "exact", OPT_FLAG, &exact, NULL, "exact metrics over 20000 actors (see metrics --help)"},
+        RELATIONS_OPTION(relations),
         {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},
         {'v', "verbose", OPT_FLAG, &cli_verbose, NULL, "print progress details"},
         {0, NULL, OPT_FLAG, NULL, NULL, NULL},
@@ -173,6 +178,8 @@ int cmd_merge(int argc, char **argv)
         cli_error("merge: no output given: add -o FILE (e.g. -o graph.graphml)");
         goto cleanup;
     }
+    /* the shards name their relation types: the declared ones must be known first */
+    if ((rc = cli_declare_relations(&relations)) != NG_EXIT_OK) goto cleanup;
     /* Split the outputs: graph files go to the export stage, .ngs files get the docs. */
     graph_paths.items = calloc(outputs.n, sizeof *graph_paths.items);
     shard_paths.items = calloc(outputs.n, sizeof *shard_paths.items);
@@ -206,7 +213,7 @@ int cmd_merge(int argc, char **argv)
         mo.exact = 1;
         ng_graph_set_metrics_opts(g, &mo);
     }
-    if (read_shards(&shards, g, writers, shard_paths.n, &in) < 0) goto cleanup;
+    if ((rc = read_shards(&shards, g, writers, shard_paths.n, &in)) != NG_EXIT_OK) goto cleanup;
     if (g && (rc = outputs_finish_and_write(g, &outs, no_metrics)) != NG_EXIT_OK) goto cleanup;
     rc = NG_EXIT_FAILED;
     for (size_t i = 0; i < shard_paths.n; i++) {
@@ -240,5 +247,6 @@ cleanup:
     cli_list_free(&shard_paths);
     cli_list_free(&outputs);
     cli_list_free(&shards);
+    cli_list_free(&relations);
     return rc;
 }

@@ -156,6 +156,7 @@ int cmd_report(int argc, char **argv)
         rc = NG_EXIT_FAILED;
         goto cleanup;
     }
+    if ((rc = cli_declare_relations(&po.relations)) != NG_EXIT_OK) goto cleanup;
     if ((rc = prepare_outputs(outs, &outputs, format_name, no_picture)) != NG_EXIT_OK)
         goto cleanup;
     rc = NG_EXIT_FAILED;

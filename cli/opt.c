@@ -188,3 +188,14 @@ void cli_print_options(FILE *fp, const cli_opt *opts)
     for (const cli_opt *o = opts; o->long_name; o++) print_option(fp, o);
     print_option(fp, &cli_help_opt);
 }
+
+int cli_declare_relations(const cli_list *files)
+{
+    for (size_t i = 0; i < files->n; i++) {
+        if (ng_rel_declare_file(files->items[i]) < 0) {
+            cli_error("%s", ng_error_last());
+            return NG_EXIT_USAGE;
+        }
+    }
+    return NG_EXIT_OK;
+}

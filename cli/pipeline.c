@@ -175,8 +175,10 @@ int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_con
         }
     }
     for (size_t i = 0; i < opts->lexicons.n; i++) {
-        if (ng_lexicon_load_triggers(lex, opts->lexicons.items[i], on_skip, NULL) < 0) {
+        int error = ng_lexicon_load_triggers(lex, opts->lexicons.items[i], on_skip, NULL);
+        if (error < 0) {
             cli_error("%s", ng_error_last());
+            if (error == NG_EINVAL) rc = NG_EXIT_USAGE; /* a relation that is not declared */
             goto cleanup;
         }
     }
@@ -248,6 +250,7 @@ cleanup:
 
 void pipeline_opts_free(pipeline_opts *opts)
 {
+    cli_list_free(&opts->relations);
     cli_list_free(&opts->actors);
     cli_list_free(&opts->lexicons);
 }

@@ -18,6 +18,8 @@
 typedef int (*pipeline_consumer)(void *ctx, const ng_doc *doc);
 
 typedef struct pipeline_opts {
+    cli_list relations;       /* --relations files: the command declares them
+                                 (cli_declare_relations) before any work, before pipeline_run */
     cli_list actors;          /* --actors files */
     cli_list lexicons;        /* --lexicon files */
     size_t max_article_bytes; /* --max-article-bytes, 0 = default */
@@ -40,6 +42,7 @@ typedef struct pipeline_stats {
 /* The option-table entries every article-reading command accepts. */
 #define PIPELINE_OPTIONS(po)                                                                      \
     {0, "actors", OPT_LIST, &(po).actors, "FILE.csv", "add or override actors (name,type,aliases,...)"}, \
+    RELATIONS_OPTION((po).relations), \
     {0, "lexicon", OPT_LIST, &(po).lexicons, "FILE.csv", "add relation triggers (columns of extract/data/triggers.csv)"}, \
     {0, "max-article-bytes", OPT_SIZE, &(po).max_article_bytes, "SIZE", "skip articles larger than SIZE (default 64M)"}, \
     {'j', "threads", OPT_INT, &(po).threads, "N", "extraction threads (default: number of cores)"}
@@ -58,7 +61,8 @@ typedef struct pipeline_stats {
 
 /* Runs the pipeline over `inputs`; returns an exit status: 0; 1 after printing why (also
  * when no article was read, unless this is one slice of many); 2 when an output is an input
- * (opts->writes). */
+ * (opts->writes) or a --lexicon row names a relation that is not declared, before any article
+ * is read. */
 int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_consumer consume,
                  void *ctx, pipeline_stats *stats);
 void pipeline_opts_free(pipeline_opts *opts);

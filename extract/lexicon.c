@@ -661,6 +661,18 @@ static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
 
 /* ------------------------------------------------------------------ triggers */
 
+/* The message for a trigger row whose relation is not in the table. Returns NG_EINVAL. */
+static int undeclared(const char *where, const char *name)
+{
+    ng_buf known = NG_BUF_INIT;
+    ng_rel_join(&known, 0, ~(uint64_t)0, ", ");
+    ng_error_set("%s: relation '%.40s' is not declared: declare it with --relations FILE.csv "
+                 "(name,direction,hostile,subjects,objects,description) or use one of %s",
+                 where, name, known.ptr ? known.ptr : "");
+    ng_buf_free(&known);
+    return NG_EINVAL;
+}
+
 /* Parses a trigger pattern: slots separated by spaces, alternatives by '/', a final '?'
  * makes a slot optional, '*' is a gap of up to three tokens that are not actors. */
 static int parse_pattern(ng_lexicon *lex, ng_trigger *t, const char *pat, char *why, size_t whylen)
@@ -809,20 +821,21 @@ static int add_trigger(ng_lexicon *lex, const ng_trigger *t)
     return NG_OK;
 }
 
-/* One row of triggers.csv into *t: 0, -1 with *why when the row is bad, or an error. */
+/* One row of triggers.csv into *t: 0, -1 with *why when the row is bad (skipped), or an error:
+ * NG_EINVAL (message "WHERE: ...") when it names a relation that is not declared. */
 static int parse_trigger(ng_lexicon *lex, ng_trigger *t, const csv_row *row, const int *cols,
-                         char *why, size_t whylen)
+                         const char *where, char *why, size_t whylen)
 {
     int error;
     memset(t, 0, sizeof *t);
     t->next = -1;
-    if (ng_rel_parse(&t->rel, field(row, cols[0])) < 0) {
-        ng_buf known = NG_BUF_INIT;
-        ng_rel_join(&known, 0, ~(uint64_t)0, ", ");
-        snprintf(why, whylen, "unknown relation (use %s)", known.ptr ? known.ptr : "");
-        ng_buf_free(&known);
+    const char *rel = field(row, cols[0]);
+    if (!*rel) { /* a row of no relation (or a file that is no triggers file): skipped */
+        snprintf(why, whylen, "no relation named");
         return -1;
     }
+    /* a typo must not silently lose a whole relation type: stop the run (NG_EINVAL) */
+    if (ng_rel_parse(&t->rel, rel) < 0) return undeclared(where, rel);
     const char *form = field(row, cols[1]);
     if (strcasecmp(form, "verb") == 0) {
         t->form = NG_TR_VERB;
@@ -851,7 +864,7 @@ static int load_triggers(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
         ng_trigger t;
         if (row_blank(row)) continue;
         snprintf(where, sizeof where, "%s:%zu", origin, row->line);
-        if ((error = parse_trigger(lex, &t, row, cols, why, sizeof why)) < -1) return error;
+        if ((error = parse_trigger(lex, &t, row, cols, where, why, sizeof why)) < -1) return error;
         if (error == -1) {
             report_skip(on_skip, ctx, where, why);
             continue;

@@ -25,7 +25,11 @@ int ng_lexicon_new(ng_lexicon **out);
  * see README). A bad row is reported through on_skip ("file.csv:LINE: why") and skipped;
  * returns negative only when the file cannot be read at all. */
 int ng_lexicon_load_actors(ng_lexicon *lex, const char *path, ng_skip_fn on_skip, void *ctx);
-/* Adds relation triggers from a user CSV file (same columns as extract/data/triggers.csv). */
+/* Adds relation triggers from a user CSV file (same columns as extract/data/triggers.csv).
+ * Bad rows are reported and skipped as for actors, except a row whose relation is not in the
+ * relation table (ng_rel_parse: built in, or declared beforehand with ng_rel_declare_file):
+ * that stops the load with NG_EINVAL and "FILE:LINE: ..." saying what to fix, since a typo
+ * would otherwise lose a whole relation type. */
 int ng_lexicon_load_triggers(ng_lexicon *lex, const char *path, ng_skip_fn on_skip, void *ctx);
 void ng_lexicon_free(ng_lexicon *lex);
 

@@ -4,7 +4,8 @@ usage: igraph_compare.py FILE.graphml READER_OUTPUT
 
 Checks: the vertex and edge counts, that the graph is directed, each edge's endpoints, the
 igraph type of every declared key (int/double -> numeric, string -> string, boolean ->
-boolean) and every value (absent values: NaN, "" or false, igraph's defaults).
+boolean) and every value (absent values: NaN, "" or false, igraph's defaults), and graph-level
+data (the `relations` a graph with user relation types carries) as string graph attributes.
 """
 import json
 import math
@@ -34,8 +35,8 @@ def main(path, out_path):
     edges = graph.findall(NS + "edge")
     index = {n.get("id"): i for i, n in enumerate(nodes)}
 
-    seen = {"vertex": {}, "edge": {}}
-    values = {"v": {}, "e": {}}
+    seen = {"graph": {}, "vertex": {}, "edge": {}}
+    values = {"g": {}, "v": {}, "e": {}}
     endpoints = {}
     counts = {}
     with open(out_path, encoding="utf-8") as f:
@@ -50,7 +51,7 @@ def main(path, out_path):
             elif head == "endpoints":
                 i, s, t = (int(x) for x in rest.split(" "))
                 endpoints[i] = (s, t)
-            elif head in ("v", "e"):
+            elif head in ("g", "v", "e"):
                 i, name, text = rest.split(" ", 2)
                 values[head][(int(i), name)] = text
 
@@ -61,6 +62,14 @@ def main(path, out_path):
     if counts.get("directed") != 1:
         errors.append("igraph read an undirected graph")
     for kid, (kfor, name, typ) in keys.items():
+        if kfor == "graph":
+            d = next((d for d in graph.findall(NS + "data") if d.get("key") == kid), None)
+            got = values["g"].get((0, name))
+            if d is None or seen["graph"].get(name) != "string" or got is None:
+                errors.append(f"graph attribute {name}: igraph saw {seen['graph'].get(name)}")
+            elif json.loads(got) != (d.text or ""):
+                errors.append(f"graph attribute {name} = {json.loads(got)!r}, file has {d.text!r}")
+            continue
         cls = "vertex" if kfor == "node" else "edge"
         if (nodes if cls == "vertex" else edges) and seen[cls].get(name) != IGRAPH_TYPE[typ]:
             errors.append(f"{cls} attribute {name}: igraph type {seen[cls].get(name)}, "
@@ -72,7 +81,7 @@ def main(path, out_path):
             kfor, name, typ = keys[d.get("key")]
             present[name] = (d.text or "", typ)
         for kid, (kfor, name, typ) in keys.items():
-            if (kfor == "node") != (cls == "vertex"):
+            if kfor == "graph" or (kfor == "node") != (cls == "vertex"):
                 continue
             kind = IGRAPH_TYPE[typ]
             got_text = values[tag].get((i, name))

@@ -3,8 +3,9 @@
  * usage: ng_igraph_read FILE.graphml
  * Output, one item per line (strings as JSON strings):
  *   vertices N / edges M / directed 0|1
- *   attr vertex|edge NAME numeric|string|boolean
- *   v INDEX NAME VALUE   and   e INDEX NAME VALUE   for every attribute value
+ *   attr graph|vertex|edge NAME numeric|string|boolean
+ *   g 0 NAME VALUE, v INDEX NAME VALUE and e INDEX NAME VALUE for every attribute value
+ *   (graph attributes: only strings, the one kind newsgraph writes)
  * Exit 1 when igraph cannot read the file. tests/clients/igraph_compare.py checks the output
  * against the file. */
 #include <igraph.h>
@@ -89,6 +90,15 @@ int main(int argc, char **argv)
     igraph_cattribute_list(&g, &gn, &gt, &vn, &vt, &en, &et);
     printf("vertices %ld\nedges %ld\ndirected %d\n", (long)igraph_vcount(&g),
            (long)igraph_ecount(&g), (int)igraph_is_directed(&g));
+    for (igraph_integer_t k = 0; k < igraph_strvector_size(&gn); k++) {
+        const char *name = igraph_strvector_get(&gn, k);
+        igraph_attribute_type_t t = (igraph_attribute_type_t)VECTOR(gt)[k];
+        printf("attr graph %s %s\n", name, type_name(t));
+        if (t != IGRAPH_ATTRIBUTE_STRING) continue;
+        printf("g 0 %s ", name);
+        print_json_string(GAS(&g, name));
+        putchar('\n');
+    }
     for (igraph_integer_t k = 0; k < igraph_strvector_size(&vn); k++)
         printf("attr vertex %s %s\n", igraph_strvector_get(&vn, k),
                type_name((igraph_attribute_type_t)VECTOR(vt)[k]));

@@ -36,8 +36,9 @@ def check(path):
     keys = {k.get("id"): (k.get("for"), k.get("attr.name"), k.get("attr.type"))
             for k in root.iter(NS + "key")}
     for kid, (kfor, name, typ) in keys.items():
-        if kfor not in ("node", "edge"):
-            errors.append(f"key {kid}: for={kfor!r} (only node and edge keys are written)")
+        if kfor not in ("node", "edge") and (kfor, name) != ("graph", "relations"):
+            errors.append(f"key {kid}: for={kfor!r} (only node and edge keys are written, and "
+                          f"the graph's user relation types)")
         if typ not in TYPES:
             errors.append(f"key {kid}: attr.type={typ!r}")
     graph = root.find(NS + "graph")
@@ -89,6 +90,10 @@ def check(path):
             errors.append(f"edge {eid} ({s} -> {t}) missing")
             continue
         compare(f"edge {eid}", got, e, ("relation", "weight"))
+    for d in graph.findall(NS + "data"):  # the definitions of the graph's user relation types
+        name = keys[d.get("key")][1]
+        if G.graph.get(name) != (d.text or ""):
+            errors.append(f"graph attribute {name} = {G.graph.get(name)!r}, file has {d.text!r}")
     return errors
 
 

@@ -4,7 +4,8 @@
  * is set (slow: the built-in data is parsed each time), else into an empty lexicon; then one
  * fixed article is extracted with it (user entries that are empty, punctuation or huge must
  * not break matching). Invariants: no crash or leak; a bad row is reported with the file and
- * line; the loaders fail only when the file cannot be read. */
+ * line; the loaders fail only when the file cannot be read or (triggers) a row names a
+ * relation type that is not declared, with a message naming the file. */
 #include "extract_internal.h"
 #include "fuzz_util.h"
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The user's own dictionaries (--actors, --lexicon) when they are broken: bad rows are reported
-# with the file and line and skipped, a file that is not a dictionary (binary, no header) is
+# with the file and line and skipped (a trigger row naming an undeclared relation stops the
+# run instead, exit 2), a file that is not a dictionary (binary, no header) is
 # reported and ignored, a missing file stops the run before any work (exit 1). The graph of
 # the corpus is unchanged by what was skipped.
 source "$(dirname "$0")/lib.sh"
@@ -25,11 +26,21 @@ expect_msg "binary.csv" "binary actors file named"
 build_and_compare "$tmp/base" "an empty --actors file" --actors "$tmp/empty.csv"
 expect_msg "empty.csv" "empty actors file named"
 
-printf 'relation,form,pattern,object,flags\nmet,verb,,with,pair\nfrobbed,verb,frob,,\nmet,verb,a b c d e f g h i j k,with,pair\n' >"$tmp/lexicon.csv"
+printf 'relation,form,pattern,object,flags\nmet,verb,,with,pair\nmet,adverb,frob,,\nmet,verb,a b c d e f g h i j k,with,pair\n' >"$tmp/lexicon.csv"
 build_and_compare "$tmp/base" "broken --lexicon rows" --lexicon "$tmp/lexicon.csv"
 expect_msg "lexicon.csv:2: empty pattern" "empty pattern"
-expect_msg "lexicon.csv:3: unknown relation" "unknown relation"
+expect_msg "lexicon.csv:3: unknown form" "unknown form"
 expect_msg "lexicon.csv:4: " "overlong pattern"
+
+# A row naming a relation that is not declared is not skipped: a typo would silently lose a
+# whole relation type, so the run stops before any work (exit 2), the line named.
+printf 'relation,form,pattern,object,flags\nmet,verb,huddled with,,pair\nfrobbed,verb,frob,,\n' >"$tmp/undeclared.csv"
+rm -f "$tmp/got.graphml"
+ng build "$tmp/base" --lexicon "$tmp/undeclared.csv" -o "$tmp/got.graphml"
+expect_rc 2 "an undeclared relation in --lexicon"
+expect_msg "undeclared.csv:3: relation 'frobbed' is not declared" "undeclared relation named"
+expect_no_msg "articles read" "an undeclared relation stops the run before reading"
+[ -e "$tmp/got.graphml" ] && fail "an undeclared relation left an output" || ok
 
 rm -f "$tmp/got.graphml"
 ng build "$tmp/base" --actors "$tmp/missing.csv" -o "$tmp/got.graphml"

@@ -1107,6 +1107,86 @@ cleanup:
     ng_graph_free(g);
 }
 
+/* A graph whose edges use two declared relation types (and a third, declared but unused). */
+static ng_graph *declared_graph(void)
+{
+    static const char defs[] =
+        "name,direction,hostile,subjects,objects,description\n"
+        "hosted,directed,yes,state,state,\"let in, and then expelled\"\n"
+        "allied,symmetric,no,state,state,a standing alliance\n"
+        "unused,directed,no,state,state,declared and never seen\n";
+    const tg_actor actors[] = {
+        {"state:ruritania", "Ruritania", NG_ETYPE_STATE, 2, "Ruritania"},
+        {"state:zembla", "Zembla", NG_ETYPE_STATE, 2, "Zembla"},
+        {"state:arcadia", "Arcadia", NG_ETYPE_STATE, 1, "Arcadia"},
+    };
+    ng_graph *g = NULL;
+    ng_doc *d = NULL;
+    ng_rel hosted, allied;
+    if (ng_rel_parse(&hosted, "hosted") < 0 &&
+        ng_rel_declare_csv("defs.csv", defs, sizeof defs - 1, 0) < 0)
+        return NULL;
+    hosted = ng_test_rel("hosted");
+    allied = ng_test_rel("allied");
+    if (ng_graph_new(&g) < 0 || ng_doc_new(&d, "decl", "decl.txt") < 0 ||
+        tg_add_actors(d, actors, 3) < 0 ||
+        tg_rel(d, 0, 1, hosted, "Ruritania hosted Zembla.", 0, "2031-01-02") < 0 ||
+        tg_rel(d, 1, 2, allied, "Zembla and Arcadia are allies.", 30, "") < 0 ||
+        tg_rel(d, 0, 1, ng_test_rel("met"), "Ruritania met Zembla.", 60, "") < 0 ||
+        ng_graph_add_doc(g, d) < 0 || ng_graph_finish(g) < 0) {
+        ng_graph_free(g);
+        g = NULL;
+    }
+    ng_doc_free(d);
+    return g;
+}
+
+NG_TEST(declared_relations_travel_with_the_graph)
+{
+    ng_graph *g = declared_graph(), *back = NULL;
+    char *d = tmp_dir(), *x = NULL, *p = NULL;
+    size_t len;
+    CHECK(g != NULL);
+    if (!g || !d) goto cleanup;
+    x = write_and_read(g, NG_FORMAT_GRAPHML, d, "d.graphml", &len);
+    CHECK(x && strstr(x, "<key id=\"relations\" for=\"graph\" attr.name=\"relations\" "
+                         "attr.type=\"string\"/>\n  <graph id=\"newsgraph\" edgedefault=\"directed\">\n"
+                         "    <data key=\"relations\">name,direction,hostile,subjects,objects,"
+                         "description\nhosted,directed,yes,state,state,\"let in, and then "
+                         "expelled\"\nallied,symmetric,no,state,state,a standing "
+                         "alliance\n</data>\n"));
+    CHECK(x && !strstr(x, "unused"));
+    free(x);
+    /* read back: each type keeps its direction */
+    p = path_in(d, "d.graphml");
+    CHECK_OK(ng_graph_read_graphml(&back, p));
+    CHECK(back && ng_graph_edge_count(back) == 3);
+    const ng_edge *h = back ? find_edge(back, "Ruritania", ng_test_rel("hosted"), "Zembla") : NULL;
+    const ng_edge *a = back ? find_edge(back, "Arcadia", ng_test_rel("allied"), "Zembla") : NULL;
+    CHECK(h && h->directed && a && !a->directed);
+    x = write_and_read(g, NG_FORMAT_DOT, d, "d.dot", &len);
+    CHECK(x && strstr(x, "no arrow: met, signed, allied (symmetric)"));
+    CHECK(x && strstr(x, "dashed: withdrew, condemned, cut_ties, hosted</TD>"));
+    CHECK(x && strstr(x, "label=\"hosted\", penwidth=\"1.00\", style=\"dashed\", color=\"#C0392B\""));
+    free(x);
+    x = write_and_read(g, NG_FORMAT_GEXF, d, "d.gexf", &len);
+    CHECK(x && strstr(x, "kind=\"allied\"") && strstr(x, "kind=\"hosted\""));
+    free(x);
+    x = write_and_read(g, NG_FORMAT_JSON, d, "d.json", &len);
+    CHECK(x && strstr(x, "\"relation_types\":[{\"name\":\"hosted\",\"direction\":\"directed\","
+                         "\"hostile\":true,\"subjects\":[\"state\"],\"objects\":[\"state\"],"
+                         "\"description\":\"let in, and then expelled\"},{\"name\":\"allied\""));
+    free(x);
+    x = NULL;
+
+cleanup:
+    free(x);
+    free(p);
+    tmp_done(d);
+    ng_graph_free(g);
+    ng_graph_free(back);
+}
+
 NG_TEST_MAIN(format_names_parse_both_ways, format_from_path_by_extension,
              format_table_rows_drive_names_and_extensions,
              csv_paths_follow_the_documented_rule, reals_are_shortest_round_trip_and_locale_free,
@@ -1116,4 +1196,5 @@ NG_TEST_MAIN(format_names_parse_both_ways, format_from_path_by_extension,
              gexf_static_without_dates, dot_quotes_escapes_and_styles,
              csv_tables_round_trip_through_libcsv, json_cytoscape_elements_escaped,
              gzip_output_decompresses_to_the_same_bytes, same_graph_same_bytes,
-             failed_writes_leave_nothing, empty_graph_writes_every_format)
+             failed_writes_leave_nothing, empty_graph_writes_every_format,
+             declared_relations_travel_with_the_graph)

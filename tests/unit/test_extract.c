@@ -420,12 +420,12 @@ NG_TEST(user_triggers)
     if (!f) return;
     fputs("relation,form,pattern,object,flags\n"
           "condemned,verb,rebuffed/rebuffs,-,\n"
-          "married,verb,wed,-,\n"
+          "met,verb,,with,\n"
           "met,noun,tete-a-tete,with,bogus\n", f);
     fclose(f);
     CHECK_OK(ng_lexicon_new(&lex));
     CHECK_OK(ng_lexicon_load_triggers(lex, path, on_skip, &sk));
-    CHECK_INT(sk.n, 2);
+    CHECK_INT(sk.n, 2); /* the empty pattern, the bogus flag */
     ng_article a;
     ng_doc *d = NULL;
     const char *t = "Peru rebuffed Bolivia.";
@@ -438,6 +438,53 @@ NG_TEST(user_triggers)
     ng_doc_free(d);
     d = extract(t, NULL); /* the built-in lexicon does not know the word */
     CHECK(!has_rel(d, ng_test_rel("condemned"), "Peru", "Bolivia"));
+    ng_doc_free(d);
+    ng_lexicon_free(lex);
+    remove(path);
+}
+
+NG_TEST(user_triggers_need_their_relation_declared)
+{
+    static const char defs[] = "name,direction,hostile,subjects,objects,description\n"
+                               "wed,symmetric,no,state,state,a union of two states\n";
+    ng_lexicon *lex = NULL;
+    skips sk = {0, ""};
+    const char *path = "test_extract_wed.csv";
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f) return;
+    fputs("relation,form,pattern,object,flags\n"
+          "condemned,verb,rebuffed/rebuffs,-,\n"
+          "wed,verb,wed/weds/married,-,\n", f);
+    fclose(f);
+    CHECK_OK(ng_lexicon_new(&lex));
+    /* a typo must not lose a relation type silently: the load stops, naming the line */
+    ng_rel r;
+    if (ng_rel_parse(&r, "wed") < 0) {
+        CHECK_INT(ng_lexicon_load_triggers(lex, path, on_skip, &sk), NG_EINVAL);
+        CHECK(strstr(ng_error_last(), "test_extract_wed.csv:3: relation 'wed' is not declared"));
+        CHECK_OK(ng_rel_declare_csv("defs.csv", defs, sizeof defs - 1, 0));
+    }
+    ng_lexicon_free(lex);
+    lex = NULL;
+    CHECK_OK(ng_lexicon_new(&lex));
+    CHECK_OK(ng_lexicon_load_triggers(lex, path, on_skip, &sk));
+    CHECK_INT(sk.n, 0);
+    ng_article a;
+    ng_doc *d = NULL;
+    const char *t = "Peru married Bolivia. Chile wed Mali's envoy Ada Quill.";
+    memset(&a, 0, sizeof a);
+    a.id = (char *)"w";
+    a.text = (char *)t;
+    a.len = strlen(t);
+    CHECK_OK(ng_extract_article(&d, lex, &a));
+    CHECK(d && (has_rel(d, ng_test_rel("wed"), "Peru", "Bolivia") ||
+                has_rel(d, ng_test_rel("wed"), "Bolivia", "Peru")));
+    /* the row's object types hold: a person is no object of `wed` */
+    for (size_t i = 0; d && i < d->n_relations; i++)
+        if (d->relations[i].rel == ng_test_rel("wed"))
+            CHECK(d->actors[d->relations[i].target].type == NG_ETYPE_STATE &&
+                  d->actors[d->relations[i].source].type == NG_ETYPE_STATE);
     ng_doc_free(d);
     ng_lexicon_free(lex);
     remove(path);
@@ -466,5 +513,5 @@ NG_TEST_MAIN(clean_repairs_invalid_utf8_and_counts, clean_windows_1252_fallback,
              evidence_offsets_point_into_clean_text, actors_keys_aliases_mentions,
              headline_relations_and_no_new_people_from_title_case,
              extraction_is_pure_and_deterministic, bad_bytes_reported_on_doc,
-             huge_sentence_is_bounded, user_actors_with_bad_rows, user_triggers,
+             huge_sentence_is_bounded, user_actors_with_bad_rows, user_triggers, user_triggers_need_their_relation_declared,
              builtin_data_loads)
