@@ -6,8 +6,8 @@
  *
  * A .cases file is a list of blocks separated by blank lines. In a block:
  *   - text lines (anything else) are the article, joined with newlines;
- *   - `REL | A | B` expects the edge (met and signed in either direction); A and B are
- *     actor labels;
+ *   - `REL | A | B` expects the edge (a symmetric relation in either direction); REL is a
+ *     relation of extract/data/relations.csv; A and B are actor labels;
  *   - `!REL | A | B` expects that edge to be absent;
  *   - `%%NONE` expects no edge at all other than affiliated_with;
  *   - `%%date YYYY-MM-DD` gives the article's date (as a reader would);
@@ -60,16 +60,17 @@ static size_t split_fields(char *s, char **f, size_t max)
     return n;
 }
 
+/* "REL | ..." or "!REL | ...", where REL is a relation of the table (built in or declared). */
 static int is_rel_line(const char *s)
 {
-    static const char *const rels[] = {"met", "signed", "withdrew", "condemned", "cut_ties",
-                                       "member_of", "affiliated_with"};
+    char name[NG_REL_NAME_MAX + 1];
+    ng_rel rel;
     if (*s == '!') s++;
-    for (size_t i = 0; i < 7; i++) {
-        size_t n = strlen(rels[i]);
-        if (strncmp(s, rels[i], n) == 0 && strncmp(s + n, " | ", 3) == 0) return 1;
-    }
-    return 0;
+    const char *bar = strstr(s, " | ");
+    if (!bar || (size_t)(bar - s) > NG_REL_NAME_MAX) return 0;
+    memcpy(name, s, (size_t)(bar - s));
+    name[bar - s] = '\0';
+    return ng_rel_parse(&rel, name) == NG_OK;
 }
 
 static const ng_actor *find_actor(const ng_doc *d, const char *label)
