@@ -24,6 +24,8 @@ need agree); the script says when it skips it.
 Exit 0 when all agree, 1 otherwise, 77 when NetworkX is missing.
 """
 
+import csv
+import io
 import math
 from fractions import Fraction
 import os
@@ -39,9 +41,19 @@ except ImportError:
     print("skipped: python3-networkx is not installed")
     sys.exit(77)
 
-SYMMETRIC = {"met", "signed"}
-RELATIONS = {"met", "signed", "withdrew", "condemned", "cut_ties", "member_of",
-             "affiliated_with"}
+RELATIONS_CSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "extract",
+                             "data", "relations.csv")
+
+
+def relation_table(declared=""):
+    """name -> True when symmetric: the built-in relations.csv, plus the relation types a
+    graph declares (its graph-level `relations` data, in the same columns)."""
+    with open(RELATIONS_CSV, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    if declared:
+        rows += list(csv.DictReader(io.StringIO(declared)))
+    return {r["name"]: r["direction"] == "symmetric" for r in rows}
+
 REL_TOL, ABS_TOL, Q_TOL = 1e-9, 1e-12, 1e-6
 LOUVAIN_SLACK = 0.02
 FIELDS = ["degree", "in_degree", "out_degree", "strength", "betweenness", "closeness",
@@ -75,9 +87,9 @@ def run_dump(dump, path, relations=None):
 
 # ---------------------------------------------------------------- NetworkX side
 
-def edge_relation(data, directed):
+def edge_relation(data, directed, table):
     rel = data.get("relation")
-    if rel in RELATIONS:
+    if rel in table:
         return rel
     return "affiliated_with" if directed else "met"
 
@@ -96,13 +108,14 @@ def reference(path, relations=None):
     """The metrics on newsgraph's definitions, computed with NetworkX from the GraphML."""
     G = nx.read_graphml(path, force_multigraph=True)
     directed = G.is_directed()
+    table = relation_table(G.graph.get("relations", ""))
     P = nx.Graph()
     P.add_nodes_from(G.nodes())
     directed_edges = set()
     for u, v, data in G.edges(data=True):
         if u == v:
             continue
-        rel = edge_relation(data, directed)
+        rel = edge_relation(data, directed, table)
         if relations and rel not in relations:
             continue
         w = edge_weight(data)
@@ -110,7 +123,7 @@ def reference(path, relations=None):
             P[u][v]["weight"] += w
         else:
             P.add_edge(u, v, weight=w)
-        if rel not in SYMMETRIC:
+        if not table[rel]:
             directed_edges.add((u, rel, v))
     # Path lengths as exact fractions: 1/3 + 1/6 must tie with 1/2, as it does in igraph
     # (which compares lengths with a tolerance), not lose to it by one rounding error.
@@ -271,7 +284,7 @@ def small_graphs():
     graphs["twin-parts"] = G
 
     rng = random.Random(20240601)
-    rels = sorted(RELATIONS)
+    rels = sorted(relation_table())
     for k, (n, m, w) in enumerate([(12, 20, (1, 2, 4)), (30, 70, (1, 2, 3, 5, 8)),
                                    (40, 45, (1, 1, 2, 7)), (60, 200, (1, 2, 3, 4, 5, 6))]):
         G = new()
