@@ -4,7 +4,8 @@
  * trigger's pattern is matched: a slot is one of its alternative words, optional with '?',
  * and '*' is a gap of up to three words that are not actors (a possessive actor inside it is
  * kept: "becomes NATO's 31st member"). The longest match of each relation is read
- * (relation.c), unless it lies inside a longer match of the same relation. */
+ * (relation.c), unless it lies inside a longer match of the same relation, or is a noun inside
+ * the match of another relation's verb (the verb's object: "ended the break in relations"). */
 #include "engine.h"
 
 static int slot_has(const ng_tr_slot *sl, uint64_t h)
@@ -84,6 +85,8 @@ int ng_triggers__run(ng_work *w, cstate *cs, sctx *c)
     int error;
     size_t n_rel = ng_relinfo__count();
     match *best = c->best;
+    uint32_t verb_end = c->a; /* the end of the furthest verb match so far, and its relation */
+    size_t verb_rel = n_rel;
     for (size_t r = 0; r < n_rel; r++)
         c->rel_end[r] = c->a;
     c->last_subj = -1;
@@ -95,9 +98,16 @@ int ng_triggers__run(ng_work *w, cstate *cs, sctx *c)
             /* not inside a longer match of the same relation ("held talks with": not the
              * noun "talks" again) */
             if (best[r].trig < 0 || t < c->rel_end[r]) continue;
+            const ng_trigger *tr = &w->lex->triggers[best[r].trig];
+            /* nor a noun inside a longer verb match of another relation: it is that verb's
+             * object ("ended the break in relations with X" restores ties, cuts none) */
+            if (tr->form == NG_TR_NOUN && t < verb_end && r != verb_rel) continue;
+            if (tr->form == NG_TR_VERB && best[r].end > verb_end) {
+                verb_end = best[r].end;
+                verb_rel = r;
+            }
             c->rel_end[r] = best[r].end;
-            if ((error = ng_relation__run(w, cs, c, &w->lex->triggers[best[r].trig], t, best[r].end,
-                                          best[r].gap)) < 0)
+            if ((error = ng_relation__run(w, cs, c, tr, t, best[r].end, best[r].gap)) < 0)
                 return error;
         }
     }

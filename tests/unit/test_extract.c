@@ -443,6 +443,45 @@ NG_TEST(user_triggers)
     remove(path);
 }
 
+NG_TEST(a_noun_inside_a_verb_match_is_its_object)
+{
+    static const char defs[] = "name,direction,hostile,subjects,objects,description\n"
+                               "mended,symmetric,no,state,state,ended a break in relations\n";
+    ng_lexicon *lex = NULL;
+    skips sk = {0, ""};
+    const char *path = "test_extract_mended.csv";
+    const char *t = "Ecuador mended the rupture of ties with Mexico.";
+    ng_doc *d = extract(t, NULL);
+    /* the built-in lexicon reads the noun alone: a rupture (cut_ties) */
+    CHECK(d && has_rel(d, ng_test_rel("cut_ties"), "Ecuador", "Mexico"));
+    ng_doc_free(d);
+    d = NULL;
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f) return;
+    fputs("relation,form,pattern,object,flags\n"
+          "mended,verb,mended/mends/mend * rupture/break of/in? ties/relations,with,pair\n", f);
+    fclose(f);
+    ng_rel r;
+    if (ng_rel_parse(&r, "mended") < 0)
+        CHECK_OK(ng_rel_declare_csv("defs.csv", defs, sizeof defs - 1, 0));
+    CHECK_OK(ng_lexicon_new(&lex));
+    CHECK_OK(ng_lexicon_load_triggers(lex, path, on_skip, &sk));
+    ng_article a;
+    memset(&a, 0, sizeof a);
+    a.id = (char *)"m";
+    a.text = (char *)t;
+    a.len = strlen(t);
+    CHECK_OK(ng_extract_article(&d, lex, &a));
+    /* with a verb whose match spans it, the noun is that verb's object, no relation of its own */
+    CHECK(d && (has_rel(d, ng_test_rel("mended"), "Ecuador", "Mexico") ||
+                has_rel(d, ng_test_rel("mended"), "Mexico", "Ecuador")));
+    CHECK(d && !has_rel(d, ng_test_rel("cut_ties"), "Ecuador", "Mexico"));
+    ng_doc_free(d);
+    ng_lexicon_free(lex);
+    remove(path);
+}
+
 NG_TEST(user_triggers_need_their_relation_declared)
 {
     static const char defs[] = "name,direction,hostile,subjects,objects,description\n"
@@ -514,4 +553,5 @@ NG_TEST_MAIN(clean_repairs_invalid_utf8_and_counts, clean_windows_1252_fallback,
              headline_relations_and_no_new_people_from_title_case,
              extraction_is_pure_and_deterministic, bad_bytes_reported_on_doc,
              huge_sentence_is_bounded, user_actors_with_bad_rows, user_triggers, user_triggers_need_their_relation_declared,
+             a_noun_inside_a_verb_match_is_its_object,
              builtin_data_loads)
