@@ -33,8 +33,8 @@ grep -q '"senegal" -> "mali" \[id="e[0-9]*", label="visited"' "$tmp/g.dot" || fa
 grep 'label="feuded"' "$tmp/g.dot" | grep -q 'dir="none", style="dashed", color="#C0392B"' ||
   fail "dot: feuded drawn as symmetric and hostile"
 grep 'label="visited"' "$tmp/g.dot" | grep -q 'dashed' && fail "dot: visited is not hostile"
-has "$tmp/g.dot" 'no arrow: met, signed, feuded (symmetric)'
-has "$tmp/g.dot" 'dashed: withdrew, condemned, cut_ties, feuded'
+has "$tmp/g.dot" 'no arrow: met, signed, restored_ties, feuded (symmetric)'
+has "$tmp/g.dot" 'dashed: withdrew, condemned, cut_ties, sanctioned, feuded'
 has "$tmp/g.json" '"relation_types":[{"name":"visited","direction":"directed","hostile":false,"subjects":["person","state"],"objects":["state"]'
 has "$tmp/g.json" '"relation":"feuded"'
 has "$tmp/g.edges.csv" 'senegal,mali,Directed,visited,'
@@ -83,7 +83,7 @@ done
 "$bin" report -q "$c" "${R[@]}" --no-picture -o "$tmp/r.html" -o "$tmp/r.md" || fail "report"
 has "$tmp/r.md" '| visited | 2 | 2 |'
 has "$tmp/r.md" '| feuded | 2 | 2 |'
-has "$tmp/r.md" 'met, signed and feuded are mutual'
+has "$tmp/r.md" 'met, signed, restored_ties and feuded are mutual'
 has "$tmp/r.html" '<span class="rel hostile">feuded</span>'
 has "$tmp/r.html" '<span class="rel">visited</span>'
 grep -q 'visited' "$tmp/plain.dot" && fail "the plain build knows visited"

@@ -226,11 +226,16 @@ NG_TEST(built_in_relations_come_from_relations_csv)
     CHECK(!ng_rel_allows(wd, NG_ETYPE_STATE, NG_ETYPE_PERSON));
     CHECK(strstr(ng_rel_get(wd)->description, "leaving") != NULL);
     ng_buf b = NG_BUF_INIT;
-    CHECK_INT(ng_rel_join(&b, NG_REL_IS_SYMMETRIC, 0, " and "), 2);
-    CHECK_STR(b.ptr, "met and signed");
+    CHECK_INT(ng_rel_join(&b, NG_REL_IS_SYMMETRIC, 0, " and "), 3);
+    CHECK_STR(b.ptr, "met, signed and restored_ties");
     ng_buf_clear(&b);
     ng_rel_join(&b, NG_REL_IS_HOSTILE, 0, ", ");
-    CHECK_STR(b.ptr, "withdrew, condemned, cut_ties");
+    CHECK_STR(b.ptr, "withdrew, condemned, cut_ties, sanctioned");
+    /* the two added as data: a row of relations.csv each, after the seven */
+    ng_rel sa = ng_test_rel("sanctioned"), rt = ng_test_rel("restored_ties");
+    CHECK(sa >= 7 && rt >= 7 && ng_rel_builtin(sa) && ng_rel_builtin(rt));
+    CHECK(!ng_rel_symmetric(sa) && ng_rel_hostile(sa) && ng_rel_symmetric(rt) && !ng_rel_hostile(rt));
+    CHECK(ng_rel_allows(sa, NG_ETYPE_ORG, NG_ETYPE_PERSON) && !ng_rel_allows(rt, NG_ETYPE_STATE, NG_ETYPE_PERSON));
     ng_buf_free(&b);
     ng_rel r;
     CHECK_INT(ng_rel_parse(&r, "hugged"), NG_EINVAL);
@@ -319,10 +324,10 @@ NG_TEST(declared_relations_join_the_table)
                                   "symmetric, but this run already has it as directed"));
     /* legends name the declared types a graph uses, after the built-in ones */
     ng_rel_join(&list, NG_REL_IS_HOSTILE, (uint64_t)1 << s, ", ");
-    CHECK_STR(list.ptr, "withdrew, condemned, cut_ties, snubbed");
+    CHECK_STR(list.ptr, "withdrew, condemned, cut_ties, sanctioned, snubbed");
     ng_buf_clear(&list);
     ng_rel_join(&list, NG_REL_IS_HOSTILE, 0, ", ");
-    CHECK_STR(list.ptr, "withdrew, condemned, cut_ties");
+    CHECK_STR(list.ptr, "withdrew, condemned, cut_ties, sanctioned");
     ng_buf_free(&b);
     ng_buf_free(&list);
 

@@ -1165,8 +1165,8 @@ NG_TEST(declared_relations_travel_with_the_graph)
     const ng_edge *a = back ? find_edge(back, "Arcadia", ng_test_rel("allied"), "Zembla") : NULL;
     CHECK(h && h->directed && a && !a->directed);
     x = write_and_read(g, NG_FORMAT_DOT, d, "d.dot", &len);
-    CHECK(x && strstr(x, "no arrow: met, signed, allied (symmetric)"));
-    CHECK(x && strstr(x, "dashed: withdrew, condemned, cut_ties, hosted</TD>"));
+    CHECK(x && strstr(x, "no arrow: met, signed, restored_ties, allied (symmetric)"));
+    CHECK(x && strstr(x, "dashed: withdrew, condemned, cut_ties, sanctioned, hosted</TD>"));
     CHECK(x && strstr(x, "label=\"hosted\", penwidth=\"1.00\", style=\"dashed\", color=\"#C0392B\""));
     free(x);
     x = write_and_read(g, NG_FORMAT_GEXF, d, "d.gexf", &len);

@@ -450,7 +450,7 @@ NG_TEST(a_noun_inside_a_verb_match_is_its_object)
     ng_lexicon *lex = NULL;
     skips sk = {0, ""};
     const char *path = "test_extract_mended.csv";
-    const char *t = "Ecuador mended the rupture of ties with Mexico.";
+    const char *t = "Ecuador patched up the rupture of ties with Mexico.";
     ng_doc *d = extract(t, NULL);
     /* the built-in lexicon reads the noun alone: a rupture (cut_ties) */
     CHECK(d && has_rel(d, ng_test_rel("cut_ties"), "Ecuador", "Mexico"));
@@ -460,7 +460,7 @@ NG_TEST(a_noun_inside_a_verb_match_is_its_object)
     CHECK(f != NULL);
     if (!f) return;
     fputs("relation,form,pattern,object,flags\n"
-          "mended,verb,mended/mends/mend * rupture/break of/in? ties/relations,with,pair\n", f);
+          "mended,verb,patched up * rupture/break of/in? ties/relations,with,pair\n", f);
     fclose(f);
     ng_rel r;
     if (ng_rel_parse(&r, "mended") < 0)
