@@ -29,8 +29,7 @@ static atomic_size_t n_rows;
 static pthread_once_t builtins_once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t declare_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static int declare(const char *origin, const char *data, size_t len, unsigned flags,
-                   int builtin);
+static int declare(const char *origin, const char *data, size_t len, unsigned flags, int builtin);
 
 /* A broken built-in file is a build defect, caught by every test: stop loudly. */
 static void load_builtins(void)
@@ -52,7 +51,10 @@ size_t ng_rel_count(void)
     return atomic_load_explicit(&n_rows, memory_order_acquire);
 }
 
-const ng_rel_def *ng_rel_get(ng_rel r) { return r < ng_rel_count() ? &rows[r] : NULL; }
+const ng_rel_def *ng_rel_get(ng_rel r)
+{
+    return r < ng_rel_count() ? &rows[r] : NULL;
+}
 
 const char *ng_rel_name(ng_rel r)
 {
@@ -177,15 +179,15 @@ int ng_rel_write_csv(ng_buf *out, uint64_t which)
 /* ------------------------------------------------------------------ reading CSV rows */
 
 enum { COL_NAME, COL_DIRECTION, COL_HOSTILE, COL_SUBJECTS, COL_OBJECTS, COL_DESCRIPTION, COLS };
-static const char *const col_names[COLS] = {"name", "direction", "hostile",
-                                            "subjects", "objects", "description"};
+static const char *const col_names[COLS] = {"name",     "direction", "hostile",
+                                            "subjects", "objects",   "description"};
 #define HEADER_TEXT "name,direction,hostile,subjects,objects,description"
 #define MAX_FIELDS 16
 
 typedef struct row {
     char *f[MAX_FIELDS];
-    size_t n;     /* fields seen (may exceed MAX_FIELDS: the rest are not kept) */
-    size_t line;  /* where the row starts */
+    size_t n;    /* fields seen (may exceed MAX_FIELDS: the rest are not kept) */
+    size_t line; /* where the row starts */
 } row;
 
 typedef struct rows_ctx {
@@ -238,8 +240,10 @@ static void on_row(int term, void *data)
 static void rows_free(rows_ctx *c)
 {
     for (size_t i = 0; i < c->n; i++)
-        for (size_t j = 0; j < c->v[i].n && j < MAX_FIELDS; j++) free(c->v[i].f[j]);
-    for (size_t j = 0; c->in_row && j < c->cur.n && j < MAX_FIELDS; j++) free(c->cur.f[j]);
+        for (size_t j = 0; j < c->v[i].n && j < MAX_FIELDS; j++)
+            free(c->v[i].f[j]);
+    for (size_t j = 0; c->in_row && j < c->cur.n && j < MAX_FIELDS; j++)
+        free(c->cur.f[j]);
     free(c->v);
 }
 
@@ -255,7 +259,8 @@ static int parse_rows(rows_ctx *c, const char *origin, const char *data, size_t 
     c->line = 1;
     for (size_t i = 0; i < len && !c->oom;) {
         size_t j = i;
-        while (j < len && data[j] != '\n') j++;
+        while (j < len && data[j] != '\n')
+            j++;
         if (j < len) j++;
         if (csv_parse(&p, data + i, j - i, on_field, on_row, c) != j - i) {
             ng_error_set("%s:%zu: CSV error: %s", origin, c->line, csv_strerror(csv_error(&p)));
@@ -282,8 +287,10 @@ static const char *field(const row *r, int col)
 static void trim(char *s)
 {
     size_t n = strlen(s), k = 0;
-    while (n && strchr(" \t\r", s[n - 1])) n--;
-    while (k < n && strchr(" \t", s[k])) k++;
+    while (n && strchr(" \t\r", s[n - 1]))
+        n--;
+    while (k < n && strchr(" \t", s[k]))
+        k++;
     memmove(s, s + k, n - k);
     s[n - k] = '\0';
 }
@@ -303,8 +310,11 @@ static int valid_text(const char *s)
 {
     const unsigned char *u = (const unsigned char *)s;
     while (*u) {
-        size_t k = *u < 0x80 ? 1 : (*u & 0xE0) == 0xC0 ? 2 : (*u & 0xF0) == 0xE0 ? 3
-                   : (*u & 0xF8) == 0xF0 ? 4 : 0;
+        size_t k = *u < 0x80             ? 1
+                   : (*u & 0xE0) == 0xC0 ? 2
+                   : (*u & 0xF0) == 0xE0 ? 3
+                   : (*u & 0xF8) == 0xF0 ? 4
+                                         : 0;
         if (k == 0 || (k == 1 && (*u < 0x20 || *u == 0x7F)) || (k == 2 && *u < 0xC2)) return 0;
         for (size_t i = 1; i < k; i++)
             if ((u[i] & 0xC0) != 0x80) return 0;
@@ -325,7 +335,8 @@ static int parse_types(unsigned *out, const char *list, const char *where, const
         trim(item);
         if (ng_etype_parse(&t, item) < 0) {
             ng_error_set("%s: unknown actor type '%s' in %s (use person, state, organization "
-                         "or place, '|'-separated)", where, item, what);
+                         "or place, '|'-separated)",
+                         where, item, what);
             return NG_EINVAL;
         }
         *out |= 1u << t;
@@ -333,51 +344,58 @@ static int parse_types(unsigned *out, const char *list, const char *where, const
         if (*p == '|') p++;
     }
     if (!*out) {
-        ng_error_set("%s: no actor type in %s (give e.g. person|state|organization)", where,
-                     what);
+        ng_error_set("%s: no actor type in %s (give e.g. person|state|organization)", where, what);
         return NG_EINVAL;
     }
     return NG_OK;
 }
 
 /* Fills d from a row; NG_EINVAL with "WHERE: what to fix". */
-static int parse_row(ng_rel_def *d, const row *r, const int *col, size_t want,
-                     const char *where)
+static int parse_row(ng_rel_def *d, const row *r, const int *col, size_t want, const char *where)
 {
     const char *name = field(r, col[COL_NAME]), *dir = field(r, col[COL_DIRECTION]);
     const char *hostile = field(r, col[COL_HOSTILE]), *desc = field(r, col[COL_DESCRIPTION]);
     int error;
     memset(d, 0, sizeof *d);
     if (r->n < want)
-        return ng_error_set("%s: %zu fields, but the header has %zu (" HEADER_TEXT ")", where,
-                            r->n, want), NG_EINVAL;
+        return ng_error_set("%s: %zu fields, but the header has %zu (" HEADER_TEXT ")", where, r->n,
+                            want),
+               NG_EINVAL;
     if (!valid_name(name))
         return ng_error_set("%s: bad relation name '%.40s' (lower-case letters, digits and "
                             "'_', starting with a letter, at most %d bytes)",
-                            where, name, NG_REL_NAME_MAX), NG_EINVAL;
+                            where, name, NG_REL_NAME_MAX),
+               NG_EINVAL;
     memcpy(d->name, name, strlen(name) + 1);
-    if (strcmp(dir, "symmetric") == 0) d->symmetric = 1;
+    if (strcmp(dir, "symmetric") == 0)
+        d->symmetric = 1;
     else if (strcmp(dir, "directed") != 0)
         return ng_error_set("%s: unknown direction '%.40s' for '%s' (use directed or "
-                            "symmetric)", where, dir, name), NG_EINVAL;
-    if (strcmp(hostile, "yes") == 0) d->hostile = 1;
+                            "symmetric)",
+                            where, dir, name),
+               NG_EINVAL;
+    if (strcmp(hostile, "yes") == 0)
+        d->hostile = 1;
     else if (strcmp(hostile, "no") != 0)
         return ng_error_set("%s: hostile must be yes or no for '%s', not '%.40s'", where, name,
-                            hostile), NG_EINVAL;
+                            hostile),
+               NG_EINVAL;
     if ((error = parse_types(&d->subjects, field(r, col[COL_SUBJECTS]), where, "subjects")) < 0 ||
         (error = parse_types(&d->objects, field(r, col[COL_OBJECTS]), where, "objects")) < 0)
         return error;
     if (strlen(desc) > NG_REL_DESC_MAX || !valid_text(desc))
         return ng_error_set("%s: the description of '%s' must be UTF-8 text of at most %d "
-                            "bytes on one line", where, name, NG_REL_DESC_MAX), NG_EINVAL;
+                            "bytes on one line",
+                            where, name, NG_REL_DESC_MAX),
+               NG_EINVAL;
     memcpy(d->description, desc, strlen(desc) + 1);
     return NG_OK;
 }
 
 static int same_definition(const ng_rel_def *a, const ng_rel_def *b)
 {
-    return a->symmetric == b->symmetric && a->hostile == b->hostile &&
-           a->subjects == b->subjects && a->objects == b->objects;
+    return a->symmetric == b->symmetric && a->hostile == b->hostile && a->subjects == b->subjects &&
+           a->objects == b->objects;
 }
 
 /* Checks a new row against the table (rows [0, n)) and the rows taken before it. Returns 1 to
@@ -388,18 +406,20 @@ static int check_new(const ng_rel_def *d, size_t n, const ng_rel_def *taken, siz
     ng_rel known;
     for (size_t i = 0; i < n_taken; i++)
         if (strcmp(taken[i].name, d->name) == 0)
-            return ng_error_set("%s: relation '%s' is declared twice in this file", where,
-                                d->name), NG_EINVAL;
+            return ng_error_set("%s: relation '%s' is declared twice in this file", where, d->name),
+                   NG_EINVAL;
     if (!find(d->name, n, &known)) return 1;
     if ((flags & NG_REL_SAME_OK) && same_definition(&rows[known], d)) return 0;
     if (flags & NG_REL_SAME_OK)
         return ng_error_set("%s: relation '%s' is declared here as %s%s, but this run already "
-                            "has it as %s%s (check the --relations file)", where, d->name,
-                            d->symmetric ? "symmetric" : "directed", d->hostile ? " hostile" : "",
+                            "has it as %s%s (check the --relations file)",
+                            where, d->name, d->symmetric ? "symmetric" : "directed",
+                            d->hostile ? " hostile" : "",
                             rows[known].symmetric ? "symmetric" : "directed",
-                            rows[known].hostile ? " hostile" : ""), NG_EINVAL;
-    return ng_error_set("%s: relation '%s' is already declared%s: give yours another name",
-                        where, d->name, rows[known].builtin ? " (it is built in)" : ""),
+                            rows[known].hostile ? " hostile" : ""),
+               NG_EINVAL;
+    return ng_error_set("%s: relation '%s' is already declared%s: give yours another name", where,
+                        d->name, rows[known].builtin ? " (it is built in)" : ""),
            NG_EINVAL;
 }
 
@@ -408,12 +428,15 @@ static int read_header(int col[COLS], rows_ctx *c, const char *origin)
 {
     if (c->n == 0)
         return ng_error_set("%s: empty: a relations file starts with the header row " HEADER_TEXT,
-                            origin), NG_EINVAL;
+                            origin),
+               NG_EINVAL;
     row *h = &c->v[0];
-    for (int k = 0; k < COLS; k++) col[k] = -1;
+    for (int k = 0; k < COLS; k++)
+        col[k] = -1;
     for (size_t i = 0; i < h->n && i < MAX_FIELDS; i++) {
         char *name = h->f[i];
-        if (i == 0 && strncmp(name, "\xEF\xBB\xBF", 3) == 0) memmove(name, name + 3, strlen(name) - 2);
+        if (i == 0 && strncmp(name, "\xEF\xBB\xBF", 3) == 0)
+            memmove(name, name + 3, strlen(name) - 2);
         trim(name);
         for (int k = 0; k < COLS; k++)
             if (strcmp(name, col_names[k]) == 0 && col[k] < 0) col[k] = (int)i;
@@ -421,7 +444,8 @@ static int read_header(int col[COLS], rows_ctx *c, const char *origin)
     for (int k = 0; k < COLS; k++)
         if (col[k] < 0)
             return ng_error_set("%s:%zu: no '%s' column (the header row is " HEADER_TEXT ")",
-                                origin, h->line, col_names[k]), NG_EINVAL;
+                                origin, h->line, col_names[k]),
+                   NG_EINVAL;
     return NG_OK;
 }
 
@@ -438,7 +462,8 @@ static int take_rows(rows_ctx *c, const char *origin, unsigned flags, int builti
     for (size_t i = 1; i < c->n; i++) {
         ng_rel_def d;
         snprintf(where, sizeof where, "%s:%zu", origin, c->v[i].line);
-        for (size_t j = 0; j < c->v[i].n && j < MAX_FIELDS; j++) trim(c->v[i].f[j]);
+        for (size_t j = 0; j < c->v[i].n && j < MAX_FIELDS; j++)
+            trim(c->v[i].f[j]);
         if ((error = parse_row(&d, &c->v[i], col, want, where)) < 0) return error;
         if ((error = check_new(&d, n, taken, n_taken, flags, where)) < 0) return error;
         if (error == 0) continue;
@@ -453,8 +478,7 @@ static int take_rows(rows_ctx *c, const char *origin, unsigned flags, int builti
     return NG_OK;
 }
 
-static int declare(const char *origin, const char *data, size_t len, unsigned flags,
-                   int builtin)
+static int declare(const char *origin, const char *data, size_t len, unsigned flags, int builtin)
 {
     rows_ctx c;
     int error;
@@ -488,7 +512,8 @@ int ng_rel_declare_file(const char *path)
         ng_buf_put(&b, chunk, n);
     error = ferror(f) ? NG_EIO : b.oom ? NG_ENOMEM : NG_OK;
     fclose(f);
-    if (error == NG_EIO) ng_error_set("%s: cannot read the relations file", path);
+    if (error == NG_EIO)
+        ng_error_set("%s: cannot read the relations file", path);
     else if (!error && b.len >= ((size_t)1 << 20)) {
         ng_error_set("%s: larger than 1 MiB: not a relations file", path);
         error = NG_EINVAL;
