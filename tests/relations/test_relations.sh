@@ -10,6 +10,9 @@ bin=${NG_BIN:?}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails+1)); }
+# Under valgrind (scripts/valgrind-tests sets NG_VALGRIND) the checks that repeat a run of the
+# same code with other input are left out: each extraction run costs seconds there.
+full() { [ -z "${NG_VALGRIND:-}" ]; }
 has() { grep -qF -- "$2" "$1" || fail "$1 lacks: $2"; }
 write_relations_corpus "$tmp"
 c="$tmp/articles" R=(--relations "$tmp/relations.csv" --lexicon "$tmp/triggers.csv")
@@ -89,8 +92,10 @@ has "$tmp/r.html" '<span class="rel">visited</span>'
 grep -q 'visited' "$tmp/plain.dot" && fail "the plain build knows visited"
 "$bin" explain -q "$c" "${R[@]}" --between Senegal Mali > "$tmp/x" || fail "explain"
 has "$tmp/x" 'visited Senegal -> Mali: 1 sentence'
-"$bin" explain -q "$c" "${R[@]}" --between Benin > "$tmp/x" || fail "explain A"
-has "$tmp/x" 'feuded Benin -- Niger: 1 sentence'
+if full; then
+  "$bin" explain -q "$c" "${R[@]}" --between Benin > "$tmp/x" || fail "explain A"
+  has "$tmp/x" 'feuded Benin -- Niger: 1 sentence'
+fi
 
 # ---- a wrong file stops the run: exit 2, one line FILE:LINE, even with -q, nothing written
 # refused CMD-ARGS... -- "message": runs newsgraph with -q and checks all of that
@@ -124,8 +129,10 @@ refused build "$c" --relations "$tmp/relations.csv" --relations "$tmp/relations.
 # a trigger row naming a relation nobody declared: the typo is named, the run stops
 printf 'relation,form,pattern,object,flags\nmet,verb,huddled with,,pair\nvisted,verb,toured,-,\n' > "$tmp/typo.csv"
 refused build "$c" --lexicon "$tmp/typo.csv" -o "$tmp/out.graphml" -- "typo.csv:3: relation 'visted' is not declared: declare it with --relations FILE.csv"
-refused extract "$c" --relations "$tmp/relations.csv" --lexicon "$tmp/typo.csv" -o "$tmp/out.ngs" -- "typo.csv:3: relation 'visted' is not declared"
-refused build "$c" --lexicon "$tmp/triggers.csv" -o "$tmp/out.graphml" -- "triggers.csv:2: relation 'visited' is not declared"
+if full; then
+  refused extract "$c" --relations "$tmp/relations.csv" --lexicon "$tmp/typo.csv" -o "$tmp/out.ngs" -- "typo.csv:3: relation 'visted' is not declared"
+  refused build "$c" --lexicon "$tmp/triggers.csv" -o "$tmp/out.graphml" -- "triggers.csv:2: relation 'visited' is not declared"
+fi
 grep -q 'articles read' "$tmp/err" && fail "a refused run read articles"
 
 [ "$fails" = 0 ] && echo "relations: all checks passed"
