@@ -5,7 +5,8 @@ real run would (an unknown option, a misspelt one, a value of the wrong kind exi
 prints the help instead of reading inputs. The README's examples call the installed `newsgraph`,
 never `build/newsgraph`.
 
-usage: check_examples.py NEWSGRAPH MAN_PAGE README.md"""
+usage: check_examples.py NEWSGRAPH MAN_PAGE README.md [DOC.md ...] (docs/*.md: the recipes moved there)"""
+import os
 import re
 import shlex
 import subprocess
@@ -76,19 +77,21 @@ def invocations(line):
 
 
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) < 4:
         sys.exit(__doc__)
-    binary, page, readme = sys.argv[1:]
+    binary, page, docs = sys.argv[1], sys.argv[2], sys.argv[3:]
     fails, checked, bad = [], 0, 0
     examples = [("man page EXAMPLES", line) for line in man_examples(page)]
-    for n, line in readme_blocks(readme):
-        examples.append(("README.md:%d" % n, line))
-        if re.search(r"(^|[\s|;&(])(\./)?build/newsgraph\b", line):
-            fails.append("README.md:%d: an example calls build/newsgraph, not newsgraph: %s" % (n, line))
-    for n, line in enumerate(open(readme, encoding="utf-8"), 1):
-        for span in re.findall(r"`([^`]+)`", line):
-            if re.match(r"^(\./)?build/newsgraph [a-z]", span):
-                fails.append("README.md:%d: `%s` calls build/newsgraph, not newsgraph" % (n, span))
+    for readme in docs:
+        name = os.path.relpath(readme, os.path.dirname(os.path.abspath(docs[0])))
+        for n, line in readme_blocks(readme):
+            examples.append(("%s:%d" % (name, n), line))
+            if re.search(r"(^|[\s|;&(])(\./)?build/newsgraph\b", line):
+                fails.append("%s:%d: an example calls build/newsgraph, not newsgraph: %s" % (name, n, line))
+        for n, line in enumerate(open(readme, encoding="utf-8"), 1):
+            for span in re.findall(r"`([^`]+)`", line):
+                if re.match(r"^(\./)?build/newsgraph [a-z]", span):
+                    fails.append("%s:%d: `%s` calls build/newsgraph, not newsgraph" % (name, n, span))
     for where, line in examples:
         for _, args in invocations(line):
             checked += 1
