@@ -5,6 +5,7 @@
  *   igraph_glue.c  igraph's error/warning handlers and the call-checking helper
  *   graph.c        the ng_graph object: new/free/accessors
  *   merge.c        ng_graph_add_doc: streaming aggregation of docs by actor key and edge triple
+ *   absorb.c       ng_graph_absorb: one partial graph's aggregates folded into another's
  *   finish.c       ng_graph_finish: corpus-level resolution, node and edge merge
  *   assemble.c     ids (slugs), sorting, node dates and the igraph graph (shared by finish and
  *                  by the GraphML reader)
@@ -153,6 +154,13 @@ typedef struct ng_agg_edge {
 /* 1 and *idx when the entry (interned key, partial) exists. */
 struct ng_graph;
 int ng_graph__find_actor(const struct ng_graph *g, const char *key, int partial, uint32_t *idx);
+/* The entry of (interned key, partial), made empty with `type` when new; *idx its index. */
+int ng_graph__find_or_add_actor(struct ng_graph *g, const char *key, int partial, ng_etype type,
+                                uint32_t *idx);
+/* The aggregate of (entry a, rel, entry b), made empty when new (a < b already for a symmetric
+ * relation). *out is valid until the next aggregate is added. */
+int ng_graph__find_or_add_edge(struct ng_graph *g, uint32_t a, ng_rel rel, uint32_t b,
+                               ng_agg_edge **out);
 /* Folds `from` into `into` (sums, unions, best, K smallest); `from` is emptied. */
 int ng_agg_edge__absorb(ng_agg_edge *into, ng_agg_edge *from);
 void ng_agg_edge__clear(ng_agg_edge *e);

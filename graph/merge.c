@@ -129,17 +129,19 @@ int ng_graph__find_actor(const ng_graph *g, const char *key, int partial, uint32
     return ng_ihash__find(&g->actor_index, actor_hash(&k), actor_eq, g, &k, idx);
 }
 
-static int find_or_add_actor(ng_graph *g, const actor_id *k, ng_etype type, uint32_t *idx)
+int ng_graph__find_or_add_actor(ng_graph *g, const char *key, int partial, ng_etype type,
+                                uint32_t *idx)
 {
     int error;
-    uint64_t h = actor_hash(k);
-    if (ng_ihash__find(&g->actor_index, h, actor_eq, g, k, idx)) return NG_OK;
+    actor_id k = {key, partial != 0};
+    uint64_t h = actor_hash(&k);
+    if (ng_ihash__find(&g->actor_index, h, actor_eq, g, &k, idx)) return NG_OK;
     if (NG_ARRAY_GROW(g->actors, g->cap_actors, g->n_actors + 1) < 0) return NG_ENOMEM;
     if ((error = ng_ihash__insert(&g->actor_index, h, (uint32_t)g->n_actors)) < 0) return error;
     ng_agg_actor *a = &g->actors[g->n_actors];
     memset(a, 0, sizeof *a);
-    a->key = k->key;
-    a->partial = k->partial;
+    a->key = k.key;
+    a->partial = k.partial;
     a->type = type;
     *idx = (uint32_t)g->n_actors++;
     return NG_OK;
@@ -164,20 +166,22 @@ static int edge_eq(const void *ctx, uint32_t idx, const void *key)
     return e->a == k->a && e->b == k->b && e->rel == k->rel;
 }
 
-static int find_or_add_edge(ng_graph *g, const edge_id *k, ng_agg_edge **out)
+int ng_graph__find_or_add_edge(ng_graph *g, uint32_t a, ng_rel rel, uint32_t b,
+                               ng_agg_edge **out)
 {
     int error;
-    uint64_t h = edge_hash(k);
+    edge_id k = {a, b, rel};
+    uint64_t h = edge_hash(&k);
     uint32_t idx;
-    if (!ng_ihash__find(&g->agg_index, h, edge_eq, g, k, &idx)) {
+    if (!ng_ihash__find(&g->agg_index, h, edge_eq, g, &k, &idx)) {
         if (NG_ARRAY_GROW(g->aggs, g->cap_aggs, g->n_aggs + 1) < 0) return NG_ENOMEM;
         idx = (uint32_t)g->n_aggs;
         if ((error = ng_ihash__insert(&g->agg_index, h, idx)) < 0) return error;
         ng_agg_edge *e = &g->aggs[g->n_aggs++];
         memset(e, 0, sizeof *e);
-        e->a = k->a;
-        e->b = k->b;
-        e->rel = k->rel;
+        e->a = a;
+        e->b = b;
+        e->rel = rel;
     }
     *out = &g->aggs[idx];
     return NG_OK;
@@ -212,11 +216,11 @@ static const char *key_name(const char *key)
 static int add_actor(ng_graph *g, const ng_actor *in, uint32_t *idx)
 {
     int error;
-    actor_id k;
-    const char *label;
-    if ((error = ng_pool__intern(&g->pool, in->key, strlen(in->key), &k.key)) < 0) return error;
-    k.partial = in->partial != 0;
-    if ((error = find_or_add_actor(g, &k, in->type, idx)) < 0) return error;
+    const char *key, *label;
+    if ((error = ng_pool__intern(&g->pool, in->key, strlen(in->key), &key)) < 0) return error;
+    if ((error = ng_graph__find_or_add_actor(g, key, in->partial, in->type, idx)) < 0) {
+        return error;
+    }
     ng_agg_actor *a = &g->actors[*idx];
     if (in->type < a->type) a->type = in->type; /* keys carry the type; stay order-free anyway */
     a->mentions += in->mentions;
@@ -265,15 +269,15 @@ static int add_relation(ng_graph *g, const ng_relation *r, const uint32_t *entry
                         const char *article, const char *doc_date)
 {
     int error;
-    edge_id k = {entry[r->source], entry[r->target], r->rel};
+    uint32_t a = entry[r->source], b = entry[r->target];
     ng_agg_edge *e;
-    if (k.a == k.b) return NG_OK; /* an actor related to itself says nothing */
-    if (ng_rel_symmetric(r->rel) && k.a > k.b) {
-        uint32_t t = k.a;
-        k.a = k.b;
-        k.b = t;
+    if (a == b) return NG_OK; /* an actor related to itself says nothing */
+    if (ng_rel_symmetric(r->rel) && a > b) {
+        uint32_t t = a;
+        a = b;
+        b = t;
     }
-    if ((error = find_or_add_edge(g, &k, &e)) < 0) return error;
+    if ((error = ng_graph__find_or_add_edge(g, a, r->rel, b, &e)) < 0) return error;
     e->weight++;
     if ((error = ng_strset__add(&e->sources, article)) < 0) return error;
 

@@ -71,6 +71,13 @@ void ng_graph_free(ng_graph *g);
  * not overlap (any thread, one at a time); this never calls igraph. A doc that names an
  * actor out of range gives NG_EFORMAT and leaves the graph unchanged. */
 int ng_graph_add_doc(ng_graph *g, const ng_doc *doc);
+/* Folds every doc added to `from` into `into`, as if each had been added to `into`: graphs
+ * built from parts of a corpus (one per thread, one per shard), absorbed into one in any
+ * order and grouping, finish to the graph of the whole corpus. Neither may be finished.
+ * `from` is left with no docs either way (still to be freed with ng_graph_free); on failure
+ * `into` holds part of them and is only fit to be freed. Costs about the size of `from`'s
+ * aggregates, not its docs. The two graphs must not be in use by other threads meanwhile. */
+int ng_graph_absorb(ng_graph *into, ng_graph *from);
 /* Resolves actors across the corpus (surname-only people to the unique full name), merges
  * nodes and edges, sorts, builds the igraph graph. Call once after the last add. */
 int ng_graph_finish(ng_graph *g);

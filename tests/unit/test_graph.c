@@ -557,6 +557,129 @@ NG_TEST(test_graph__evidence_bounded_counts_exact)
     free_docs(docs, N);
 }
 
+/* ------------------------------------------------------------------ partial graphs */
+
+/* Adds docs[i] to parts[part[i]] (n_parts graphs), then absorbs them into one, in the order
+ * given by `into_last` (0: everything into parts[0] in index order; 1: into the last part,
+ * backwards, so the grouping and direction differ), finishes and computes the metrics;
+ * returns the dump, or NULL. */
+static char *build_in_parts(ng_doc **docs, size_t n, const size_t *part, size_t n_parts,
+                            int into_last)
+{
+    ng_graph *parts[4] = {NULL, NULL, NULL, NULL};
+    char *d = NULL;
+    for (size_t p = 0; p < n_parts; p++) {
+        if (ng_graph_new(&parts[p]) < 0) goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (ng_graph_add_doc(parts[part[i]], docs[i]) < 0) goto cleanup;
+    }
+    size_t into = into_last ? n_parts - 1 : 0;
+    for (size_t k = 1; k < n_parts; k++) {
+        size_t from = into_last ? n_parts - 1 - k : k;
+        if (ng_graph_absorb(parts[into], parts[from]) < 0) goto cleanup;
+        if (ng_graph_article_count(parts[from]) != 0) goto cleanup; /* left empty */
+    }
+    if (ng_graph_finish(parts[into]) < 0 || ng_graph_compute_metrics(parts[into]) < 0) {
+        goto cleanup;
+    }
+    d = dump(parts[into]);
+cleanup:
+    if (!d) fprintf(stderr, "build_in_parts: %s\n", ng_error_last());
+    for (size_t p = 0; p < n_parts; p++) ng_graph_free(parts[p]);
+    return d;
+}
+
+/* Every way of dealing the determinism docs (and one with an empty id, twice) into three
+ * partial graphs, absorbed in two groupings, gives the graph of one build. */
+NG_TEST(test_graph__absorbed_parts_same_graph)
+{
+    enum { N = 8 };
+    size_t n6;
+    ng_doc **six = determinism_docs(&n6);
+    ng_doc *docs[N];
+    A az[] = {{"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0},
+              {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
+    R rz[] = {{0, 1, ng_test_rel("signed"), "Zembla signed with Arcadia.", 99, "2021-03-03"},
+              {1, 0, ng_test_rel("met"), "Arcadia met Zembla.", 7, ""}};
+    for (size_t i = 0; i < n6; i++) docs[i] = six[i];
+    docs[6] = MKDOC("", "", az, rz);
+    docs[7] = MKDOC("", "", az, rz);
+    ng_graph *g = build(docs, N, NULL);
+    CHECK(g != NULL);
+    if (!g) return;
+    CHECK_OK(ng_graph_compute_metrics(g));
+    char *want = dump(g);
+    ng_graph_free(g);
+    size_t part[N], ways = 0, differ = 0;
+    for (size_t code = 0; code < 6561; code++) { /* 3^8 */
+        size_t c = code;
+        for (size_t i = 0; i < N; i++, c /= 3) part[i] = c % 3;
+        for (int into_last = 0; into_last < 2; into_last++) {
+            char *d = build_in_parts(docs, N, part, 3, into_last);
+            if (!d || strcmp(d, want) != 0) {
+                if (!differ && d) fprintf(stderr, "--- one build\n%s--- in parts\n%s", want, d);
+                differ++;
+            }
+            free(d);
+            ways++;
+        }
+    }
+    CHECK_INT(ways, 2 * 6561);
+    CHECK_INT(differ, 0);
+    free(want);
+    free_docs(docs, N);
+}
+
+/* The kept evidence of an edge split over parts is the K smallest of the whole. */
+NG_TEST(test_graph__absorbed_parts_keep_evidence_bound)
+{
+    enum { N = 25 };
+    ng_doc *docs[N];
+    A a[] = {{"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0},
+             {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
+    char ids[N][16], dates[N][11], sent[N][64];
+    for (int i = 0; i < N; i++) {
+        snprintf(ids[i], sizeof ids[i], "art%02d", i);
+        snprintf(dates[i], sizeof dates[i], "2020-%02d-%02d", 12 - i / 3, 28 - i);
+        snprintf(sent[i], sizeof sent[i], "Zembla condemned Arcadia (report %d).", i);
+        R r[] = {{0, 1, ng_test_rel("condemned"), sent[i], (uint64_t)i, i % 4 ? dates[i] : ""}};
+        docs[i] = MKDOC(ids[i], "", a, r);
+    }
+    ng_graph *g = build(docs, N, NULL);
+    CHECK(g != NULL);
+    CHECK_OK(ng_graph_compute_metrics(g));
+    char *want = dump(g);
+    size_t part[N];
+    for (size_t split = 0; split < 3; split++) {
+        for (size_t i = 0; i < N; i++) part[i] = split == 0 ? i % 2 : split == 1 ? i < 20 : i % 7 == 0;
+        char *d = build_in_parts(docs, N, part, 2, (int)split % 2);
+        CHECK(d != NULL);
+        if (d) CHECK_STR(d, want);
+        free(d);
+    }
+    CHECK_INT(ng_graph_edge(g, 0)->n_items, NG_GRAPH_MAX_EVIDENCE);
+    free(want);
+    ng_graph_free(g);
+    free_docs(docs, N);
+}
+
+NG_TEST(test_graph__absorb_refuses_finished_or_same)
+{
+    ng_graph *a = NULL, *b = NULL;
+    CHECK_OK(ng_graph_new(&a));
+    CHECK_OK(ng_graph_new(&b));
+    CHECK_INT(ng_graph_absorb(a, a), NG_EINVAL);
+    CHECK_OK(ng_graph_absorb(a, b)); /* an empty graph adds nothing */
+    CHECK_INT(ng_graph_article_count(a), 0);
+    CHECK_OK(ng_graph_finish(b));
+    CHECK_INT(ng_graph_absorb(a, b), NG_EINVAL);
+    CHECK_INT(ng_graph_absorb(b, a), NG_EINVAL);
+    CHECK(strstr(ng_error_last(), "finished") != NULL);
+    ng_graph_free(a);
+    ng_graph_free(b);
+}
+
 /* ------------------------------------------------------------------ ids */
 
 NG_TEST(test_graph__ids_are_slugs_with_deterministic_collisions)
@@ -928,7 +1051,9 @@ NG_TEST_MAIN(test_graph__merge_sums_and_unites, test_graph__label_most_words_the
              test_graph__surname_written_first_joins_unique_full_name,
              test_graph__initial_joins_unique_full_first_name,
              test_graph__same_docs_any_order_same_graph,
-             test_graph__evidence_bounded_counts_exact,
+             test_graph__evidence_bounded_counts_exact, test_graph__absorbed_parts_same_graph,
+             test_graph__absorbed_parts_keep_evidence_bound,
+             test_graph__absorb_refuses_finished_or_same,
              test_graph__ids_are_slugs_with_deterministic_collisions,
              test_graph__bad_doc_rejected_graph_unchanged, test_graph__metrics_path_known_values,
              test_graph__metrics_pagerank_closed_form, test_graph__communities_two_triangles,
