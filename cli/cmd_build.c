@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int add_doc(void *ctx, const ng_doc *doc) { return ng_graph_add_doc(ctx, doc); }
-
 static void help(const cli_opt *opts)
 {
     printf("usage: newsgraph build [options] INPUT... -o FILE [-o FILE ...]\n\n"
@@ -68,16 +66,17 @@ int cmd_build(int argc, char **argv)
     if (outputs_guard(&outs, &writes) < 0) goto cleanup;
     po.cmd = "build";
     po.writes = &writes;
-    if (ng_graph_new(&g) < 0) {
-        cli_error("%s", ng_error_last());
-        goto cleanup;
-    }
+    if ((rc = pipeline_build_graph(&g, &inputs, &po, &st)) != NG_EXIT_OK) goto cleanup;
     if (exact) {
         ng_metrics_opts mo = NG_METRICS_OPTS_INIT;
         mo.exact = 1;
         ng_graph_set_metrics_opts(g, &mo);
     }
-    if ((rc = pipeline_run(&inputs, &po, add_doc, g, &st)) != NG_EXIT_OK) goto cleanup;
+    if (cli_verbose && !cli_quiet)
+        fprintf(stderr, "newsgraph: extraction %.2f s on %d threads (CPU %.2f s, busiest thread "
+                        "%.2f s), partial graphs absorbed in %.2f s (CPU %.2f s)\n",
+                st.seconds, st.threads, st.cpu_seconds, st.cpu_max_seconds, st.absorb_seconds,
+                st.absorb_cpu_seconds);
     outs.threads = po.threads; /* the files are written by as many threads as extracted */
     if ((rc = outputs_finish_and_write(g, &outs, no_metrics)) != NG_EXIT_OK) goto cleanup;
     if (!cli_quiet) {

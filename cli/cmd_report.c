@@ -13,8 +13,6 @@ typedef struct output {
     char *svg_path; /* Markdown to a file: the picture beside it (owned) */
 } output;
 
-static int add_doc(void *ctx, const ng_doc *doc) { return ng_graph_add_doc(ctx, doc); }
-
 static void help(const cli_opt *opts)
 {
     printf("usage: newsgraph report [options] INPUT... -o FILE [-o FILE ...]\n\n"
@@ -163,11 +161,7 @@ int cmd_report(int argc, char **argv)
     if (guard_outputs(&writes, outs, outputs.n) < 0) goto cleanup;
     po.cmd = "report";
     po.writes = &writes;
-    if (ng_graph_new(&g) < 0) {
-        cli_error("%s", ng_error_last());
-        goto cleanup;
-    }
-    if ((rc = pipeline_run(&inputs, &po, add_doc, g, &st)) != NG_EXIT_OK) goto cleanup;
+    if ((rc = pipeline_build_graph(&g, &inputs, &po, &st)) != NG_EXIT_OK) goto cleanup;
     rc = NG_EXIT_FAILED;
     if (ng_graph_finish(g) < 0 || ng_graph_compute_metrics(g) < 0) {
         cli_error("%s", ng_error_last());

@@ -1,6 +1,8 @@
 /* pipeline.c - reader -> extraction threads -> consumer, with skipped inputs reported. */
 #include "pipeline.h"
 
+#include "partials.h"
+
 #include "progress.h"
 
 #include <pthread.h>
@@ -35,7 +37,29 @@ typedef struct shared {
     size_t window_size;
     int consuming;                /* a thread is running the consumer (under consume_lock) */
     char consume_message[1024];   /* the consumer's error message (consumer's role only) */
+    /* Unordered delivery: thread t calls consume(ctxs[t], doc) itself, with no lock and no
+     * window; NULL for ordered delivery. */
+    void *const *ctxs;
 } shared;
+
+/* One extraction thread. */
+typedef struct thread_state {
+    shared *s;
+    void *ctx;                    /* unordered: this thread's consumer context */
+    size_t articles, repaired;    /* unordered: this thread's counts */
+    double cpu;                   /* CPU seconds the thread spent in worker() */
+} thread_state;
+
+double pipeline_cpu_seconds(clockid_t clock)
+{
+    struct timespec ts;
+    if (clock_gettime(clock, &ts) != 0) return 0.0;
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double thread_cpu(void) { return pipeline_cpu_seconds(CLOCK_THREAD_CPUTIME_ID); }
+
+static double process_cpu(void) { return pipeline_cpu_seconds(CLOCK_PROCESS_CPUTIME_ID); }
 
 static void on_skip(void *ctx, const char *origin, const char *message)
 {
@@ -48,6 +72,22 @@ static void fail(shared *s, int error)
     if (!s->error) {
         s->error = error;
         snprintf(s->message, sizeof s->message, "%s", ng_error_last());
+    }
+}
+
+/* The warning for repaired bytes and, with -v, the article's line. */
+static void note_doc(shared *s, const ng_doc *doc, const ng_article *article)
+{
+    if (doc->bad_bytes) {
+        cli_progress_clear(s->progress);
+        cli_warn("%s: %u invalid bytes replaced (not UTF-8 or Windows-1252)", article->origin,
+                 doc->bad_bytes);
+    }
+    if (cli_verbose && !cli_quiet) {
+        cli_progress_clear(s->progress);
+        fprintf(stderr, "newsgraph: %s: id %s, date %s, %zu actors, %zu relations\n",
+                article->origin, doc->id, doc->date[0] ? doc->date : "unknown", doc->n_actors,
+                doc->n_relations);
     }
 }
 
@@ -72,19 +112,9 @@ static void deliver_in_order(shared *s)
         pthread_mutex_unlock(&s->consume_lock);
         int error = NG_OK;
         if (!skip) {
-            if (doc->bad_bytes) {
-                s->repaired++;
-                cli_progress_clear(s->progress);
-                cli_warn("%s: %u invalid bytes replaced (not UTF-8 or Windows-1252)",
-                         article->origin, doc->bad_bytes);
-            }
+            note_doc(s, doc, article);
+            s->repaired += doc->bad_bytes != 0;
             s->articles++;
-            if (cli_verbose && !cli_quiet) {
-                cli_progress_clear(s->progress);
-                fprintf(stderr, "newsgraph: %s: id %s, date %s, %zu actors, %zu relations\n",
-                        article->origin, doc->id, doc->date[0] ? doc->date : "unknown",
-                        doc->n_actors, doc->n_relations);
-            }
             error = s->consume(s->ctx, doc);
             if (error < 0) snprintf(s->consume_message, sizeof s->consume_message, "%s",
                                     ng_error_last());
@@ -104,55 +134,155 @@ static void deliver_in_order(shared *s)
     s->consuming = 0;
 }
 
+/* The next article in reader order (*seq its number), or 0 when the input is done or a
+ * thread failed; then wakes the threads waiting for a window slot. */
+static int read_next(shared *s, ng_article **a, uint64_t *seq)
+{
+    pthread_mutex_lock(&s->read_lock);
+    int error = s->error ? NG_ERROR : ng_reader_next(s->reader, a);
+    if (error < 0 && !s->error) fail(s, error);
+    if (*a) {
+        cli_progress_update(s->progress, ++s->read, ng_reader_bytes(s->reader));
+        *seq = s->next_seq++;
+    }
+    pthread_mutex_unlock(&s->read_lock);
+    if (error < 0 || !*a) {
+        pthread_mutex_lock(&s->consume_lock);
+        pthread_cond_broadcast(&s->turn);
+        pthread_mutex_unlock(&s->consume_lock);
+        return 0;
+    }
+    return 1;
+}
+
+/* Ordered delivery: puts the doc in its window slot (waiting for one) and consumes whatever
+ * is ready. Takes the doc and the article; returns 0, or -1 when the run is failing. */
+static int deliver(shared *s, uint64_t seq, int error, ng_doc *doc, ng_article *a)
+{
+    pthread_mutex_lock(&s->consume_lock);
+    if (error < 0) fail(s, error);
+    while (!s->error && seq >= s->next_consume + s->window_size)
+        pthread_cond_wait(&s->turn, &s->consume_lock);
+    if (s->error) {
+        pthread_cond_broadcast(&s->turn);
+        pthread_mutex_unlock(&s->consume_lock);
+        ng_doc_free(doc);
+        ng_article_free(a);
+        return -1;
+    }
+    pending *p = &s->window[seq % s->window_size];
+    p->doc = doc;
+    p->article = a;
+    deliver_in_order(s);
+    pthread_cond_broadcast(&s->turn);
+    pthread_mutex_unlock(&s->consume_lock);
+    return 0;
+}
+
+/* Unordered delivery: the thread consumes its own doc into its own context, waiting for no
+ * one. A failure is recorded under read_lock, which every thread takes next (and stops). */
+static int consume_own(thread_state *t, int error, ng_doc *doc, ng_article *a)
+{
+    shared *s = t->s;
+    if (error >= 0) {
+        if (doc->bad_bytes || cli_verbose) {
+            pthread_mutex_lock(&s->read_lock); /* one message at a time */
+            note_doc(s, doc, a);
+            pthread_mutex_unlock(&s->read_lock);
+        }
+        t->repaired += doc->bad_bytes != 0;
+        t->articles++;
+        error = s->consume(t->ctx, doc);
+    }
+    if (error < 0) {
+        pthread_mutex_lock(&s->read_lock);
+        fail(s, error);
+        pthread_mutex_unlock(&s->read_lock);
+    }
+    ng_doc_free(doc);
+    ng_article_free(a);
+    return error < 0 ? -1 : 0;
+}
+
 static void *worker(void *arg)
 {
-    shared *s = arg;
+    thread_state *t = arg;
+    shared *s = t->s;
+    double cpu0 = thread_cpu();
     for (;;) {
         ng_article *a = NULL;
         ng_doc *doc = NULL;
         uint64_t seq = 0;
-        int error;
-        pthread_mutex_lock(&s->read_lock);
-        error = s->error ? NG_ERROR : ng_reader_next(s->reader, &a);
-        if (error < 0 && !s->error) fail(s, error);
-        if (a) {
-            cli_progress_update(s->progress, ++s->read, ng_reader_bytes(s->reader));
-            seq = s->next_seq++;
-        }
-        pthread_mutex_unlock(&s->read_lock);
-        if (error < 0 || !a) {
-            /* Wake the threads waiting for a window slot: nothing more will arrive. */
-            pthread_mutex_lock(&s->consume_lock);
-            pthread_cond_broadcast(&s->turn);
-            pthread_mutex_unlock(&s->consume_lock);
-            return NULL;
-        }
-        error = ng_extract_article(&doc, s->lex, a);
+        if (!read_next(s, &a, &seq)) break;
+        int error = ng_extract_article(&doc, s->lex, a);
         free(a->text); /* the text is done with; the doc may wait in the window */
         a->text = NULL;
         a->len = 0;
-        pthread_mutex_lock(&s->consume_lock);
-        if (error < 0) fail(s, error);
-        while (!s->error && seq >= s->next_consume + s->window_size)
-            pthread_cond_wait(&s->turn, &s->consume_lock);
-        if (s->error) {
-            pthread_cond_broadcast(&s->turn);
-            pthread_mutex_unlock(&s->consume_lock);
-            ng_doc_free(doc);
-            ng_article_free(a);
-            return NULL;
+        if ((s->ctxs ? consume_own(t, error, doc, a) : deliver(s, seq, error, doc, a)) < 0) break;
+    }
+    t->cpu = thread_cpu() - cpu0;
+    return NULL;
+}
+
+int pipeline_threads(const pipeline_opts *opts) { return ng_thread_count(opts->threads); }
+
+/* The built-in lexicon with the --actors and --lexicon files; NULL after printing why. */
+/* The lexicon of --actors and --lexicon; NULL after printing why, with *rc set to 2 when a
+ * --lexicon row names a relation that is not declared (a bad user file), else left alone. */
+static ng_lexicon *load_lexicon(const pipeline_opts *opts, int *rc)
+{
+    ng_lexicon *lex = NULL;
+    int error = 0;
+    if ((error = ng_lexicon_new(&lex)) < 0) goto fail;
+    for (size_t i = 0; i < opts->actors.n; i++) {
+        if ((error = ng_lexicon_load_actors(lex, opts->actors.items[i], on_skip, NULL)) < 0)
+            goto fail;
+    }
+    for (size_t i = 0; i < opts->lexicons.n; i++) {
+        if ((error = ng_lexicon_load_triggers(lex, opts->lexicons.items[i], on_skip, NULL)) < 0) {
+            if (error == NG_EINVAL) *rc = NG_EXIT_USAGE; /* a relation that is not declared */
+            goto fail;
         }
-        pending *p = &s->window[seq % s->window_size];
-        p->doc = doc;
-        p->article = a;
-        deliver_in_order(s);
-        pthread_cond_broadcast(&s->turn);
-        pthread_mutex_unlock(&s->consume_lock);
+    }
+    return lex;
+fail:
+    cli_error("%s", ng_error_last());
+    ng_lexicon_free(lex);
+    return NULL;
+}
+
+/* Runs n workers (the calling thread alone when n == 1) and sums what they report. */
+static void run_workers(shared *s, int n, pipeline_stats *stats)
+{
+    thread_state ts[NG_THREADS_MAX];
+    pthread_t tids[NG_THREADS_MAX];
+    int started = 0;
+    memset(ts, 0, sizeof ts);
+    for (int i = 0; i < n; i++) {
+        ts[i].s = s;
+        ts[i].ctx = s->ctxs ? s->ctxs[i] : NULL;
+    }
+    if (n > 1) {
+        for (int i = 0; i < n; i++) {
+            if (pthread_create(&tids[i], NULL, worker, &ts[i]) != 0) break;
+            started++;
+        }
+    }
+    if (started == 0) worker(&ts[0]);
+    for (int i = 0; i < started; i++) pthread_join(tids[i], NULL);
+    stats->threads = started ? started : 1;
+    for (int i = 0; i < stats->threads; i++) {
+        s->articles += ts[i].articles;
+        s->repaired += ts[i].repaired;
+        stats->cpu_seconds += ts[i].cpu;
+        if (ts[i].cpu > stats->cpu_max_seconds) stats->cpu_max_seconds = ts[i].cpu;
     }
 }
 
-int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_consumer consume,
-                 void *ctx, pipeline_stats *stats)
+/* The pipeline with ordered delivery to (consume, ctx), or unordered delivery to
+ * (consume, ctxs[thread]) when ctxs is set. */
+static int run(const cli_list *inputs, const pipeline_opts *opts, pipeline_consumer consume,
+               void *ctx, void *const *ctxs, pipeline_stats *stats)
 {
     int rc = NG_EXIT_FAILED;
     ng_lexicon *lex = NULL;
@@ -164,24 +294,7 @@ int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_con
     pthread_mutex_init(&s.consume_lock, NULL);
     pthread_cond_init(&s.turn, NULL);
 
-    if (ng_lexicon_new(&lex) < 0) {
-        cli_error("%s", ng_error_last());
-        goto cleanup;
-    }
-    for (size_t i = 0; i < opts->actors.n; i++) {
-        if (ng_lexicon_load_actors(lex, opts->actors.items[i], on_skip, NULL) < 0) {
-            cli_error("%s", ng_error_last());
-            goto cleanup;
-        }
-    }
-    for (size_t i = 0; i < opts->lexicons.n; i++) {
-        int error = ng_lexicon_load_triggers(lex, opts->lexicons.items[i], on_skip, NULL);
-        if (error < 0) {
-            cli_error("%s", ng_error_last());
-            if (error == NG_EINVAL) rc = NG_EXIT_USAGE; /* a relation that is not declared */
-            goto cleanup;
-        }
-    }
+    if (!(lex = load_lexicon(opts, &rc))) goto cleanup;
     ng_reader_opts ro = {opts->max_article_bytes, on_skip, &s, 0};
     if (ng_reader_new(&s.reader, inputs->items, inputs->n, &ro) < 0 ||
         (opts->slice_count > 1 &&
@@ -196,26 +309,15 @@ int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_con
     s.lex = lex;
     s.consume = consume;
     s.ctx = ctx;
-    cli_progress_new(&s.progress, inputs->items, inputs->n);
-
-    int n = ng_thread_count(opts->threads);
+    s.ctxs = ctxs;
+    int n = pipeline_threads(opts);
     s.window_size = 4 * (size_t)n;
     if (!(s.window = calloc(s.window_size, sizeof *s.window))) {
         cli_error("out of memory");
         goto cleanup;
     }
-    if (n == 1) {
-        worker(&s);
-    } else {
-        pthread_t tids[NG_THREADS_MAX];
-        int started = 0;
-        for (int i = 0; i < n; i++) {
-            if (pthread_create(&tids[i], NULL, worker, &s) != 0) break;
-            started++;
-        }
-        if (started == 0) worker(&s);
-        for (int i = 0; i < started; i++) pthread_join(tids[i], NULL);
-    }
+    cli_progress_new(&s.progress, inputs->items, inputs->n);
+    run_workers(&s, n, stats);
     cli_progress_free(s.progress); /* erased before any message below */
     s.progress = NULL;
     if (s.error) {
@@ -245,6 +347,46 @@ cleanup:
         ng_article_free(s.window[i].article);
     }
     free(s.window);
+    return rc;
+}
+
+int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_consumer consume,
+                 void *ctx, pipeline_stats *stats)
+{
+    return run(inputs, opts, consume, ctx, NULL, stats);
+}
+
+static int add_doc(void *ctx, const ng_doc *doc) { return ng_graph_add_doc(ctx, doc); }
+
+int pipeline_build_graph(ng_graph **out, const cli_list *inputs, const pipeline_opts *opts,
+                         pipeline_stats *stats)
+{
+    int rc = NG_EXIT_FAILED, n = pipeline_threads(opts);
+    ng_graph *parts[NG_THREADS_MAX] = {NULL};
+    *out = NULL;
+    memset(stats, 0, sizeof *stats);
+    for (int i = 0; i < n; i++) {
+        if (ng_graph_new(&parts[i]) < 0) {
+            cli_error("%s", ng_error_last());
+            goto cleanup;
+        }
+    }
+    if ((rc = run(inputs, opts, add_doc, NULL, (void *const *)parts, stats)) != NG_EXIT_OK) {
+        goto cleanup;
+    }
+    double t0 = ng_clock_seconds(), cpu0 = process_cpu();
+    rc = NG_EXIT_FAILED;
+    if (partials_absorb(parts, (size_t)n, n) < 0) {
+        cli_error("%s", ng_error_last());
+        goto cleanup;
+    }
+    stats->absorb_seconds = ng_clock_seconds() - t0;
+    stats->absorb_cpu_seconds = process_cpu() - cpu0;
+    *out = parts[0];
+    parts[0] = NULL;
+    rc = NG_EXIT_OK;
+cleanup:
+    for (int i = 0; i < n; i++) ng_graph_free(parts[i]);
     return rc;
 }
 

@@ -1,12 +1,16 @@
 /*
  * pipeline.h - reading and extraction shared by the commands that take articles
- * (build, report, explain, extract): inputs -> reader -> N extraction threads -> a consumer.
+ * (build, report, explain, extract): inputs -> reader -> N extraction threads -> consumers.
  *
- * The consumer is called with each article's doc, one call at a time (under a lock), in the
- * order the reader gave the articles, whatever the thread count: a small reorder window
- * (4 docs per thread) holds the docs that finish early. So `extract` writes the same shard for
- * every -j; the graph merge does not depend on the order anyway. The doc is borrowed for the
- * duration of the call.
+ * pipeline_run: the consumer is called with each article's doc, one call at a time (under a
+ * lock), in the order the reader gave the articles, whatever the thread count: a small
+ * reorder window (4 docs per thread) holds the docs that finish early. So `extract` writes
+ * the same shard for every -j. The doc is borrowed for the duration of the call.
+ *
+ * pipeline_build_graph: no order and no lock: each thread adds its docs to a partial graph of
+ * its own, and the partial graphs are absorbed into one at the end (ng_graph_absorb; the
+ * graph does not depend on the order or grouping of its docs). No extraction thread ever
+ * waits for another, or for a consumer.
  */
 #ifndef NG_PIPELINE_H
 #define NG_PIPELINE_H
@@ -14,6 +18,9 @@
 #include "cmd.h"
 #include "guard.h"
 #include "ng_extract.h"
+#include "ng_graph.h"
+
+#include <time.h>
 
 typedef int (*pipeline_consumer)(void *ctx, const ng_doc *doc);
 
@@ -36,7 +43,13 @@ typedef struct pipeline_stats {
     size_t skipped;    /* inputs or rows skipped */
     size_t repaired;   /* articles with invalid bytes replaced */
     uint64_t bytes;    /* input bytes read */
-    double seconds;
+    double seconds;    /* wall time of the run (lexicon, reading, extraction, consumers) */
+    /* where the time went, for -v and the benchmark */
+    int threads;            /* extraction threads that ran */
+    double cpu_seconds;     /* CPU time of the extraction threads, summed */
+    double cpu_max_seconds; /* ... of the busiest one */
+    double absorb_seconds;  /* pipeline_build_graph: absorbing the partial graphs (wall) */
+    double absorb_cpu_seconds;
 } pipeline_stats;
 
 /* The option-table entries every article-reading command accepts. */
@@ -59,12 +72,22 @@ typedef struct pipeline_stats {
     "and counted, and the graphs, shards and reports newsgraph writes are never read. UTF-16\n" \
     "and UTF-32 are read. An article id read twice counts once.\n"
 
-/* Runs the pipeline over `inputs`; returns an exit status: 0; 1 after printing why (also
- * when no article was read, unless this is one slice of many); 2 when an output is an input
- * (opts->writes) or a --lexicon row names a relation that is not declared, before any article
- * is read. */
+/* Seconds of CPU time on `clock` (CLOCK_THREAD_CPUTIME_ID, CLOCK_PROCESS_CPUTIME_ID), for the
+ * -v timings. */
+double pipeline_cpu_seconds(clockid_t clock);
+/* The number of extraction threads -j asks for (ng_thread_count). */
+int pipeline_threads(const pipeline_opts *opts);
+/* Runs the pipeline over `inputs` with ordered delivery to consume(ctx, doc); returns an exit
+ * status: 0; 1 after printing why (also when no article was read, unless this is one slice of
+ * many); 2 when an output is an input (opts->writes) or a --lexicon row names a relation that
+ * is not declared, before any article is read. */
 int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_consumer consume,
                  void *ctx, pipeline_stats *stats);
+/* Runs the pipeline over `inputs` into one graph, built as one partial graph per thread and
+ * absorbed at the end (see above). *out is not finished; the caller frees it with
+ * ng_graph_free. Returns an exit status as pipeline_run does (when not 0, *out is NULL). */
+int pipeline_build_graph(ng_graph **out, const cli_list *inputs, const pipeline_opts *opts,
+                         pipeline_stats *stats);
 void pipeline_opts_free(pipeline_opts *opts);
 
 #endif
