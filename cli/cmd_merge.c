@@ -1,11 +1,13 @@
 /* cmd_merge.c - `newsgraph merge SHARD... -o FILE [-o FILE ...]`: the reduce step. Reads the
- * docs of any number of shards into one graph and writes every output exactly as `build`
- * does. The graph does not depend on the order in which docs arrive, so any split of a
- * corpus, merged in any order, gives the files one `build` over the whole corpus gives.
- * An -o ending in .ngs or .ngs.gz writes the docs themselves to one combined shard instead
- * (a step of a tree reduce: fewer, larger files for the next merge). */
+ * docs of any number of shards into one graph (on -j threads, shards_read.h) and writes every
+ * output exactly as `build` does. The graph does not depend on the order in which docs
+ * arrive, so any split of a corpus, merged in any order, gives the files one `build` over the
+ * whole corpus gives. An -o ending in .ngs or .ngs.gz writes the docs themselves to one
+ * combined shard instead (a step of a tree reduce: fewer, larger files for the next merge);
+ * its docs keep the order of the shards given, so then one thread reads them all. */
 #include "ng_graph.h"
 #include "outputs.h"
+#include "shards_read.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,8 +28,8 @@ static void help(const cli_opt *opts)
            "SHARD: a .ngs or .ngs.gz file ('-' reads one from standard input). Give the\n"
            "--relations files the shards were extracted with: a shard names its relation types.\n\n");
     outputs_help(stdout);
-    printf("  %-8s %-14s the shards' docs combined into one shard\n\nOptions:\n", "",
-           ".ngs .ngs.gz");
+    printf("  %-8s %-14s the shards' docs combined into one shard (in the order given, read\n"
+           "  %-8s %-14s by one thread)\n\nOptions:\n", "", ".ngs .ngs.gz", "", "");
     cli_print_options(stdout, opts);
 }
 
@@ -88,6 +90,41 @@ static int first_time(merge_input *in, const char *path)
     return fresh;
 }
 
+/* The graph of every shard read on `threads` threads, each file once (`once` gets the files
+ * read; its items are borrowed from `shards`). 1 when that cannot give what a sequential read
+ * gives (an article id met twice: the copy kept depends on the order of the shards): then
+ * nothing was kept and the caller reads `once` one shard at a time. 0, or after printing
+ * why -1, or -2 when a shard names a relation type this run does not know (the command line
+ * lacks its --relations). */
+static int read_shards_parallel(const cli_list *shards, cli_list *once, int threads,
+                                ng_graph **g, merge_input *in)
+{
+    int rc = -1, error;
+    if (ng_idset_new(&in->files) < 0) {
+        cli_error("%s", ng_error_last());
+        goto cleanup;
+    }
+    if (!(once->items = calloc(shards->n, sizeof *once->items))) {
+        cli_error("out of memory");
+        goto cleanup;
+    }
+    for (size_t i = 0; i < shards->n; i++) {
+        int fresh = first_time(in, shards->items[i]);
+        if (fresh < 0) {
+            cli_error("%s", ng_error_last());
+            goto cleanup;
+        }
+        if (fresh) once->items[once->n++] = shards->items[i];
+    }
+    error = shards_read_graph(g, once->items, once->n, threads, &in->docs);
+    if (error < 0) cli_error("%s", ng_error_last());
+    rc = error == NG_EINVAL ? -2 : error < 0 ? -1 : error == SHARDS_READ_DUPLICATE ? 1 : 0;
+cleanup:
+    ng_idset_free(in->files);
+    in->files = NULL;
+    return rc;
+}
+
 /* Refuses an output (a graph file, both CSV tables, a combined shard) that is one of the
  * shards read. NG_EXIT_OK, NG_EXIT_USAGE or NG_EXIT_FAILED (after saying why). */
 static int guard_shards(const cli_outputs *outs, const cli_list *shard_paths, const cli_list *shards)
@@ -143,9 +180,10 @@ cleanup:
 
 int cmd_merge(int argc, char **argv)
 {
-    int rc = NG_EXIT_USAGE, want_help = 0, no_metrics = 0, exact = 0;
+    int rc = NG_EXIT_USAGE, want_help = 0, no_metrics = 0, exact = 0, threads = 0;
     const char *format_name = NULL;
     cli_list outputs = {0}, shards = {0}, graph_paths = {0}, shard_paths = {0}, relations = {0};
+    cli_list once = {0};
     cli_outputs outs = {0};
     ng_shard_writer **writers = NULL;
     ng_graph *g = NULL;
@@ -154,6 +192,7 @@ int cmd_merge(int argc, char **argv)
     const cli_opt opts[] = {
         {'o', "output", OPT_LIST, &outputs, "FILE", "write the graph (or a combined shard) to FILE (repeatable)"},
         {0, "format", OPT_STRING, &format_name, "FMT", "the format for '-o -' (an FMT listed above)"},
+        {'j', "threads", OPT_INT, &threads, "N", "shards read and files written at once (default: number of cores)"},
         {0, "no-metrics", OPT_FLAG, &no_metrics, NULL, "skip centrality and communities"},
         {0, "exact", OPT_FLAG, &exact, NULL, "exact metrics over 20000 actors (see metrics --help)"},
         RELATIONS_OPTION(relations),
@@ -204,16 +243,29 @@ int cmd_merge(int argc, char **argv)
             goto cleanup;
         }
     }
-    if (graph_paths.n > 0 && ng_graph_new(&g) < 0) {
-        cli_error("%s", ng_error_last());
+    threads = ng_thread_count(threads);
+    int sequential = shard_paths.n > 0 || threads == 1;
+    if (!sequential &&
+        (sequential = read_shards_parallel(&shards, &once, threads, &g, &in)) < 0) {
+        if (sequential == -2) rc = NG_EXIT_USAGE; /* a relation type needs --relations */
         goto cleanup;
+    }
+    if (sequential) {
+        in.docs = 0;
+        if (graph_paths.n > 0 && ng_graph_new(&g) < 0) {
+            cli_error("%s", ng_error_last());
+            goto cleanup;
+        }
+        if ((rc = read_shards(once.n ? &once : &shards, g, writers, shard_paths.n, &in)) !=
+            NG_EXIT_OK)
+            goto cleanup;
     }
     if (g && exact) {
         ng_metrics_opts mo = NG_METRICS_OPTS_INIT;
         mo.exact = 1;
         ng_graph_set_metrics_opts(g, &mo);
     }
-    if ((rc = read_shards(&shards, g, writers, shard_paths.n, &in)) != NG_EXIT_OK) goto cleanup;
+    outs.threads = threads;
     if (g && (rc = outputs_finish_and_write(g, &outs, no_metrics)) != NG_EXIT_OK) goto cleanup;
     rc = NG_EXIT_FAILED;
     for (size_t i = 0; i < shard_paths.n; i++) {
@@ -245,6 +297,7 @@ cleanup:
     outputs_free(&outs);
     cli_list_free(&graph_paths);
     cli_list_free(&shard_paths);
+    cli_list_free(&once);
     cli_list_free(&outputs);
     cli_list_free(&shards);
     cli_list_free(&relations);
