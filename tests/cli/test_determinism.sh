@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The same input gives byte-identical files whatever the thread count and from one run to the
 # next, on a corpus large enough for igraph's parallel code paths (PageRank once drifted in its
-# last digits between runs). The corpus comes from ../shared/bench/gen-corpus (skipped without).
+# last digits between runs): build -j1, -j2, -j3 (three partial graphs: an odd absorb tree),
+# -j4, and merge -j1, -j2, -j3 of three shards (threads keeping to a shard, and sharing one).
+# The corpus comes from ../shared/bench/gen-corpus (skipped without).
 set -u
 bin=${NG_BIN:?}; root=${NG_ROOT:?}
 gen="$root/../shared/bench/gen-corpus"
@@ -24,12 +26,30 @@ every() { echo -o "$tmp/$1.graphml" -o "$tmp/$1.gexf" -o "$tmp/$1.dot" -o "$tmp/
 "$bin" build -q -j4 --no-metrics "$tmp/c" $(every d) || exit 1
 # shellcheck disable=SC2046
 "$bin" build -q -j1 --no-metrics "$tmp/c" $(every e) || exit 1
-fails=0
+# shellcheck disable=SC2046
+"$bin" build -q -j3 --no-metrics "$tmp/c" $(every f) || exit 1
+# Three shards (--slice), merged on 1, 2 and 3 threads, and one shard on 2 (shared by both).
+for k in 0 1 2; do "$bin" extract -q -j2 --slice "$k/3" "$tmp/c" -o "$tmp/s$k.ngs" || exit 1; done
+"$bin" extract -q -j2 "$tmp/c" -o "$tmp/all.ngs" || exit 1
+# shellcheck disable=SC2046
+"$bin" merge -q -j1 --no-metrics "$tmp/s2.ngs" "$tmp/s0.ngs" "$tmp/s1.ngs" $(every m1) || exit 1
+# shellcheck disable=SC2046
+"$bin" merge -q -j2 --no-metrics "$tmp/s0.ngs" "$tmp/s1.ngs" "$tmp/s2.ngs" $(every m2) || exit 1
+# shellcheck disable=SC2046
+"$bin" merge -q -j3 --no-metrics "$tmp/s1.ngs" "$tmp/s2.ngs" "$tmp/s0.ngs" $(every m3) || exit 1
+# shellcheck disable=SC2046
+"$bin" merge -q -j2 --no-metrics "$tmp/all.ngs" $(every m4) || exit 1
+"$bin" merge -q -j2 "$tmp/s0.ngs" "$tmp/s1.ngs" "$tmp/s2.ngs" -o "$tmp/m5.graphml" || exit 1
+fails=0 n=0
+same() { n=$((n+1)); cmp "$1" "$2" || { echo "FAIL: $3"; fails=1; }; }
 for ext in graphml gexf dot json nodes.csv edges.csv; do
-  cmp "$tmp/a.$ext" "$tmp/b.$ext" || { echo "FAIL: -j1 and -j2 $ext differ"; fails=1; }
-  cmp "$tmp/e.$ext" "$tmp/d.$ext" || { echo "FAIL: -j1 and -j4 $ext differ (no metrics)"; fails=1; }
+  same "$tmp/a.$ext" "$tmp/b.$ext" "-j1 and -j2 $ext differ"
+  same "$tmp/e.$ext" "$tmp/d.$ext" "-j1 and -j4 $ext differ (no metrics)"
+  same "$tmp/e.$ext" "$tmp/f.$ext" "-j1 and -j3 $ext differ (no metrics)"
+  for m in m1 m2 m3 m4; do same "$tmp/e.$ext" "$tmp/$m.$ext" "build and merge ($m) $ext differ"; done
 done
-cmp "$tmp/b.graphml" "$tmp/c.graphml" || { echo "FAIL: two -j2 runs differ"; fails=1; }
+same "$tmp/b.graphml" "$tmp/c.graphml" "two -j2 runs differ"
+same "$tmp/a.graphml" "$tmp/m5.graphml" "build and merge -j2 differ (metrics)"
 grep -q 'key="pagerank"' "$tmp/a.graphml" || { echo "FAIL: no pagerank in the graph"; fails=1; }
-[ $fails = 0 ] && echo "determinism: 13 comparisons identical"
+[ $fails = 0 ] && echo "determinism: $n comparisons identical"
 [ $fails = 0 ]
