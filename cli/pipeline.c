@@ -384,6 +384,7 @@ int pipeline_build_graph(ng_graph **out, const cli_list *inputs, const pipeline_
     stats->absorb_cpu_seconds = process_cpu() - cpu0;
     *out = parts[0];
     parts[0] = NULL;
+    ng_graph_set_threads(*out, n); /* its finish too */
     rc = NG_EXIT_OK;
 cleanup:
     for (int i = 0; i < n; i++) ng_graph_free(parts[i]);

@@ -178,6 +178,7 @@ int shards_read_graph(ng_graph **out, const char *const *paths, size_t n, int th
     if ((error = partials_absorb(parts, (size_t)threads, threads)) < 0) goto cleanup;
     *out = parts[0];
     parts[0] = NULL;
+    ng_graph_set_threads(*out, threads); /* its finish too */
 cleanup:
     for (int i = 0; i < threads; i++) ng_graph_free(parts[i]);
     for (size_t i = 0; i < n; i++) {

@@ -14,6 +14,7 @@
  */
 #include "graph_internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -272,8 +273,8 @@ static void set_date(char dst[11], const char *src)
     if (src) memcpy(dst, src, strnlen(src, 10));
 }
 
-/* Turns a merged aggregate into a pending edge (strings and items into the graph). */
-static int make_edge(ng_graph *g, ng_agg_edge *e, ng_pending_edge *pe, ng_evidence *items)
+/* Turns a merged aggregate into a pending edge (strings into `out`, items into `items`). */
+static int make_edge(ng_arena *out, ng_agg_edge *e, ng_pending_edge *pe, ng_evidence *items)
 {
     int error;
     char *s;
@@ -281,26 +282,94 @@ static int make_edge(ng_graph *g, ng_agg_edge *e, ng_pending_edge *pe, ng_eviden
     pe->weight = e->weight > UINT32_MAX ? UINT32_MAX : (uint32_t)e->weight;
     ng_strset__compact(&e->sources);
     ng_strset__compact(&e->dates);
-    if ((error = ng_strset__join(&s, &e->sources, &g->out)) < 0) return error;
+    if ((error = ng_strset__join(&s, &e->sources, out)) < 0) return error;
     pe->sources = s;
-    if ((error = ng_strset__join(&s, &e->dates, &g->out)) < 0) return error;
+    if ((error = ng_strset__join(&s, &e->dates, out)) < 0) return error;
     pe->dates = s;
     set_date(pe->first_date, e->dates.n ? e->dates.v[0] : "");
     set_date(pe->last_date, e->dates.n ? e->dates.v[e->dates.n - 1] : "");
-    if (!(s = ng_arena__strdup(&g->out, e->best.sentence ? e->best.sentence : ""))) {
-        return NG_ENOMEM;
-    }
+    s = e->best.sentence ? ng_arena__strndup(out, e->best.sentence, e->best.sentence_len)
+                         : ng_arena__strdup(out, "");
+    if (!s) return NG_ENOMEM;
     pe->evidence = s;
     pe->items = items;
     pe->n_items = e->n_items;
     for (uint32_t i = 0; i < e->n_items; i++) {
         const ng_ev *x = &e->items[i];
         items[i].article = x->article;
-        if (!(items[i].sentence = ng_arena__strdup(&g->out, x->sentence))) return NG_ENOMEM;
+        if (!(items[i].sentence = ng_arena__strndup(out, x->sentence, x->sentence_len))) {
+            return NG_ENOMEM;
+        }
         items[i].offset = x->offset;
         set_date(items[i].date, x->date);
     }
     return NG_OK;
+}
+
+/* Pending edges [from, to) of make_edges, on one thread, into an arena of its own. */
+typedef struct edge_job {
+    ng_graph *g;
+    const edge_ref *refs;
+    ng_pending_edge *pe;
+    ng_evidence *items; /* the first item of edge `from` */
+    size_t from, to;
+    ng_arena arena;
+    int error;
+} edge_job;
+
+static void *edge_job_run(void *arg)
+{
+    edge_job *j = arg;
+    ng_evidence *items = j->items;
+    for (size_t i = j->from; i < j->to && j->error >= 0; i++) {
+        j->pe[i].u = j->refs[i].u;
+        j->pe[i].v = j->refs[i].v;
+        j->error = make_edge(&j->arena, &j->g->aggs[j->refs[i].agg], &j->pe[i], items);
+        items += j->pe[i].n_items;
+    }
+    return NULL;
+}
+
+/* pe[i] for every merged edge refs[i], on up to g->threads threads: the edges are cut into
+ * runs of about equal size; each thread writes its own strings (into an arena spliced into
+ * g->out afterwards) and its own range of g->items, so the result is the same for any count. */
+static int make_edges(ng_graph *g, const edge_ref *refs, size_t n_edges, ng_pending_edge *pe)
+{
+    edge_job jobs[NG_GRAPH_MAX_THREADS];
+    pthread_t tids[NG_GRAPH_MAX_THREADS];
+    size_t n_jobs = g->threads > 1 ? (size_t)g->threads : 1, started = 0, item = 0, k = 0;
+    int error = NG_OK;
+    if (n_jobs > NG_GRAPH_MAX_THREADS) n_jobs = NG_GRAPH_MAX_THREADS;
+    if (n_jobs > n_edges / 1024 + 1) n_jobs = n_edges / 1024 + 1; /* small graphs: one */
+    memset(jobs, 0, sizeof jobs);
+    for (size_t j = 0; j < n_jobs; j++) {
+        jobs[j].g = g;
+        jobs[j].refs = refs;
+        jobs[j].pe = pe;
+        jobs[j].from = n_edges * j / n_jobs;
+        jobs[j].to = n_edges * (j + 1) / n_jobs;
+        for (; k < jobs[j].from; k++) item += g->aggs[refs[k].agg].n_items;
+        jobs[j].items = g->items + item;
+    }
+    for (size_t j = 1; j < n_jobs; j++) {
+        if (pthread_create(&tids[j], NULL, edge_job_run, &jobs[j]) != 0) break;
+        started = j;
+    }
+    edge_job_run(&jobs[0]);
+    for (size_t j = started + 1; j < n_jobs; j++) edge_job_run(&jobs[j]); /* not started */
+    for (size_t j = 1; j <= started; j++) pthread_join(tids[j], NULL);
+    for (size_t j = 0; j < n_jobs; j++) {
+        if (jobs[j].error < 0 && error >= 0) error = jobs[j].error;
+        ng_arena__splice(&g->out, &jobs[j].arena);
+    }
+    if (error < 0) ng_error_set("out of memory (making the edges of the graph)");
+    return error;
+}
+
+static void *free_aggregation(void *arg)
+{
+    ng_graph__free_aggregation(arg);
+    return NULL;
 }
 
 /* ------------------------------------------------------------------ finish */
@@ -314,6 +383,8 @@ int ng_graph_finish(ng_graph *g)
     ng_pending_edge *pe = NULL;
     edge_ref *refs = NULL;
     size_t n_nodes = 0, n_refs = 0, n_edges = 0, n_items = 0;
+    pthread_t freer;
+    int freeing = 0;
 
     if (g->finished) {
         ng_error_set("internal: ng_graph_finish called twice");
@@ -393,16 +464,10 @@ int ng_graph_finish(ng_graph *g)
         error = NG_ENOMEM;
         goto cleanup;
     }
-    n_items = 0;
-    for (size_t i = 0; i < n_edges; i++) {
-        pe[i].u = refs[i].u;
-        pe[i].v = refs[i].v;
-        if ((error = make_edge(g, &g->aggs[refs[i].agg], &pe[i], g->items + n_items)) < 0) {
-            goto cleanup;
-        }
-        n_items += pe[i].n_items;
-    }
-
+    if ((error = make_edges(g, refs, n_edges, pe)) < 0) goto cleanup;
+    /* Nothing below reads the aggregates: with threads to spare, they are freed (a million
+     * small blocks on large graphs) while the graph is assembled. */
+    if (g->threads > 1 && pthread_create(&freer, NULL, free_aggregation, g) == 0) freeing = 1;
     error = ng_graph__assemble(g, pn, n_nodes, pe, n_edges);
 
 cleanup:
@@ -415,6 +480,7 @@ cleanup:
     free(refs);
     free(rep);
     free(node_of);
-    ng_graph__free_aggregation(g);
+    if (freeing) pthread_join(freer, NULL);
+    else ng_graph__free_aggregation(g);
     return error;
 }

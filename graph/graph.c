@@ -57,6 +57,8 @@ void ng_graph_free(ng_graph *g)
     free(g);
 }
 
+void ng_graph_set_threads(ng_graph *g, int threads) { g->threads = threads; }
+
 int ng_graph_has_metrics(const ng_graph *g) { return g && g->has_metrics; }
 
 size_t ng_graph_node_count(const ng_graph *g) { return g ? g->n_nodes : 0; }

@@ -31,6 +31,9 @@ typedef struct ng_arena {
 void *ng_arena__alloc(ng_arena *a, size_t n);
 char *ng_arena__strndup(ng_arena *a, const char *s, size_t n);
 char *ng_arena__strdup(ng_arena *a, const char *s);
+/* Moves every chunk of `from` into `into` (their strings stay where they are); `from` is
+ * left empty. */
+void ng_arena__splice(ng_arena *into, ng_arena *from);
 void ng_arena__free(ng_arena *a);
 
 /* ------------------------------------------------------------------ index hash */
@@ -200,7 +203,10 @@ struct ng_graph {
     size_t metrics_sources; /* 0 = exact; else sources the estimates come from */
     ng_metrics_opts metrics_opts; /* what ng_graph_compute_metrics uses */
     int has_metrics_opts;
+    int threads; /* ng_graph_set_threads: what ng_graph_finish may use (<= 1: none) */
 };
+
+#define NG_GRAPH_MAX_THREADS 64
 
 /* ------------------------------------------------------------------ sampled metrics */
 

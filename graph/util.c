@@ -52,6 +52,21 @@ char *ng_arena__strndup(ng_arena *a, const char *s, size_t n)
 
 char *ng_arena__strdup(ng_arena *a, const char *s) { return ng_arena__strndup(a, s, strlen(s)); }
 
+void ng_arena__splice(ng_arena *into, ng_arena *from)
+{
+    ng_arena_chunk *last = from->head;
+    if (!last) return;
+    while (last->next) last = last->next;
+    /* behind into's current chunk, whose free space stays usable */
+    if (into->head) {
+        last->next = into->head->next;
+        into->head->next = from->head;
+    } else {
+        into->head = from->head;
+    }
+    from->head = NULL;
+}
+
 void ng_arena__free(ng_arena *a)
 {
     if (!a) return;

@@ -78,6 +78,9 @@ int ng_graph_add_doc(ng_graph *g, const ng_doc *doc);
  * `into` holds part of them and is only fit to be freed. Costs about the size of `from`'s
  * aggregates, not its docs. The two graphs must not be in use by other threads meanwhile. */
 int ng_graph_absorb(ng_graph *into, ng_graph *from);
+/* ng_graph_finish may use up to `threads` threads (default 1: only the caller's); the graph
+ * is the same whatever the count. */
+void ng_graph_set_threads(ng_graph *g, int threads);
 /* Resolves actors across the corpus (surname-only people to the unique full name), merges
  * nodes and edges, sorts, builds the igraph graph. Call once after the last add. */
 int ng_graph_finish(ng_graph *g);

@@ -664,6 +664,50 @@ NG_TEST(test_graph__absorbed_parts_keep_evidence_bound)
     free_docs(docs, N);
 }
 
+/* ng_graph_finish on several threads (edges made in runs, aggregates freed meanwhile) gives
+ * the graph of one thread; enough edges (over 1024 per thread) for every run to be used. */
+NG_TEST(test_graph__finish_threads_same_graph)
+{
+    enum { N = 3000 };
+    ng_doc **docs = calloc(N, sizeof *docs);
+    char id[N][16], key[N][32], label[N][32], sent[N][64], date[11];
+    char *want = NULL;
+    CHECK(docs != NULL);
+    if (!docs) return;
+    for (int i = 0; i < N; i++) {
+        snprintf(id[i], sizeof id[i], "doc%04d", i);
+        snprintf(key[i], sizeof key[i], "person:ann lee%d", i % 997);
+        snprintf(label[i], sizeof label[i], "Ann Lee%d", i % 997);
+        snprintf(sent[i], sizeof sent[i], "Ann Lee%d met Zembla (%d).", i % 997, i);
+        snprintf(date, sizeof date, "2021-%02d-%02d", 1 + i % 12, 1 + i % 28);
+        A a[] = {{key[i], label[i], label[i], NG_ETYPE_PERSON, 1, 0},
+                 {"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0},
+                 {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
+        R r[] = {{0, 1, ng_test_rel("met"), sent[i], (uint64_t)i, i % 3 ? date : ""},
+                 {0, 2, (ng_rel)(i % 2 ? ng_test_rel("condemned") : ng_test_rel("signed")), sent[i], 9, ""},
+                 {2, 1, ng_test_rel("met"), sent[i], 20, date}};
+        docs[i] = MKDOC(id[i], i % 5 ? date : "", a, r);
+    }
+    for (int threads = 1; threads <= 5; threads += 2) {
+        ng_graph *g = NULL;
+        CHECK_OK(ng_graph_new(&g));
+        ng_graph_set_threads(g, threads);
+        for (int i = 0; i < N; i++) CHECK_OK(ng_graph_add_doc(g, docs[i]));
+        CHECK_OK(ng_graph_finish(g));
+        CHECK(ng_graph_edge_count(g) > 2500);
+        char *d = dump(g);
+        if (!want) want = d;
+        else {
+            CHECK_STR(d, want);
+            free(d);
+        }
+        ng_graph_free(g);
+    }
+    free(want);
+    free_docs(docs, N);
+    free(docs);
+}
+
 NG_TEST(test_graph__absorb_refuses_finished_or_same)
 {
     ng_graph *a = NULL, *b = NULL;
@@ -1053,7 +1097,7 @@ NG_TEST_MAIN(test_graph__merge_sums_and_unites, test_graph__label_most_words_the
              test_graph__same_docs_any_order_same_graph,
              test_graph__evidence_bounded_counts_exact, test_graph__absorbed_parts_same_graph,
              test_graph__absorbed_parts_keep_evidence_bound,
-             test_graph__absorb_refuses_finished_or_same,
+             test_graph__absorb_refuses_finished_or_same, test_graph__finish_threads_same_graph,
              test_graph__ids_are_slugs_with_deterministic_collisions,
              test_graph__bad_doc_rejected_graph_unchanged, test_graph__metrics_path_known_values,
              test_graph__metrics_pagerank_closed_form, test_graph__communities_two_triangles,
