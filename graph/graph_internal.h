@@ -69,6 +69,8 @@ typedef struct ng_pool {
     size_t n, cap;
 } ng_pool;
 int ng_pool__intern(ng_pool *p, const char *s, size_t len, const char **out);
+/* 1 and *idx (its place in p->strs) when `s`, a string of p or of another pool, is p's. */
+int ng_pool__index(const ng_pool *p, const char *s, uint32_t *idx);
 int ng_pool__contains(const ng_pool *p, const char *s);
 void ng_pool__free(ng_pool *p);
 

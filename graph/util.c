@@ -185,12 +185,27 @@ int ng_pool__intern(ng_pool *p, const char *s, size_t len, const char **out)
         return NG_OK;
     }
     if (NG_ARRAY_GROW(p->strs, p->cap, p->n + 1) < 0) return NG_ENOMEM;
-    char *copy = ng_arena__strndup(&p->arena, s, len);
-    if (!copy) return NG_ENOMEM;
+    /* the string's index just before it (ng_pool__index) */
+    char *mem = ng_arena__alloc(&p->arena, sizeof(uint32_t) + len + 1);
+    if (!mem) return NG_ENOMEM;
+    uint32_t index = (uint32_t)p->n;
+    memcpy(mem, &index, sizeof index);
+    char *copy = mem + sizeof index;
+    memcpy(copy, s, len);
+    copy[len] = '\0';
     if ((error = ng_ihash__insert(&p->index, h, (uint32_t)p->n)) < 0) return error;
     p->strs[p->n++] = copy;
     *out = copy;
     return NG_OK;
+}
+
+int ng_pool__index(const ng_pool *p, const char *s, uint32_t *idx)
+{
+    uint32_t i;
+    memcpy(&i, s - sizeof i, sizeof i);
+    if (i >= p->n || p->strs[i] != s) return 0;
+    *idx = i;
+    return 1;
 }
 
 int ng_pool__contains(const ng_pool *p, const char *s)
