@@ -42,12 +42,21 @@ typedef struct shared {
     void *const *ctxs;
 } shared;
 
+/* Unordered delivery reads up to this many articles (or PIPELINE_BATCH_BYTES of text) at each
+ * turn at the reader: fewer turns, so a thread seldom waits for another to finish reading
+ * (which costs a wake-up whenever it does, a long one on a busy machine). */
+#define PIPELINE_BATCH 16
+#define PIPELINE_BATCH_BYTES ((size_t)1 << 20)
+
 /* One extraction thread. */
 typedef struct thread_state {
     shared *s;
     void *ctx;                    /* unordered: this thread's consumer context */
     size_t articles, repaired;    /* unordered: this thread's counts */
     double cpu;                   /* CPU seconds the thread spent in worker() */
+    /* unordered: articles read in one go, taken from the front */
+    ng_article *batch[PIPELINE_BATCH];
+    size_t n_batch, next_batch;
 } thread_state;
 
 double pipeline_cpu_seconds(clockid_t clock)
@@ -155,6 +164,31 @@ static int read_next(shared *s, ng_article **a, uint64_t *seq)
     return 1;
 }
 
+/* Unordered delivery: the next article of the thread's batch, refilled from the reader when
+ * empty; 0 when the input is done or a thread failed. */
+static int take_next(thread_state *t, ng_article **a)
+{
+    shared *s = t->s;
+    if (t->next_batch == t->n_batch) {
+        size_t bytes = 0;
+        int error = NG_OK;
+        t->n_batch = t->next_batch = 0;
+        pthread_mutex_lock(&s->read_lock);
+        while (!s->error && t->n_batch < PIPELINE_BATCH && bytes < PIPELINE_BATCH_BYTES) {
+            ng_article *b = NULL;
+            if ((error = ng_reader_next(s->reader, &b)) < 0) fail(s, error);
+            if (!b) break;
+            cli_progress_update(s->progress, ++s->read, ng_reader_bytes(s->reader));
+            t->batch[t->n_batch++] = b;
+            bytes += b->len;
+        }
+        pthread_mutex_unlock(&s->read_lock);
+    }
+    if (t->next_batch == t->n_batch) return 0;
+    *a = t->batch[t->next_batch++];
+    return 1;
+}
+
 /* Ordered delivery: puts the doc in its window slot (waiting for one) and consumes whatever
  * is ready. Takes the doc and the article; returns 0, or -1 when the run is failing. */
 static int deliver(shared *s, uint64_t seq, int error, ng_doc *doc, ng_article *a)
@@ -213,13 +247,14 @@ static void *worker(void *arg)
         ng_article *a = NULL;
         ng_doc *doc = NULL;
         uint64_t seq = 0;
-        if (!read_next(s, &a, &seq)) break;
+        if (!(s->ctxs ? take_next(t, &a) : read_next(s, &a, &seq))) break;
         int error = ng_extract_article(&doc, s->lex, a);
         free(a->text); /* the text is done with; the doc may wait in the window */
         a->text = NULL;
         a->len = 0;
         if ((s->ctxs ? consume_own(t, error, doc, a) : deliver(s, seq, error, doc, a)) < 0) break;
     }
+    while (t->next_batch < t->n_batch) ng_article_free(t->batch[t->next_batch++]); /* failed */
     t->cpu = thread_cpu() - cpu0;
     return NULL;
 }
