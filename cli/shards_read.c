@@ -10,6 +10,7 @@
 #include <string.h>
 
 #define SHARDS_MAX_THREADS 64
+#define SHARDS_BATCH 16 /* docs read at each turn at a shard */
 
 typedef struct shard_src {
     const char *path;
@@ -35,6 +36,7 @@ typedef struct reader_thread {
     run *m;
     ng_graph *g;
     uint64_t docs;
+    double cpu; /* CPU seconds of reader_main */
 } reader_thread;
 
 /* Records the first failure (with the calling thread's message) and stops every thread. */
@@ -49,13 +51,17 @@ static void fail(run *m, int error)
     pthread_mutex_unlock(&m->lock);
 }
 
-/* 1 when the doc's id is new; 0 (and the run stops) when it was read already: which copy a
- * sequential merge keeps depends on the order of the shards, which threads do not keep. */
-static int first_id(run *m, const ng_doc *doc, int *error)
+/* 1 when the ids of docs[0..n) are all new; 0 (and the run stops) when one was read already:
+ * which copy a sequential merge keeps depends on the order of the shards, which threads do
+ * not keep. */
+static int first_ids(run *m, ng_doc *const *docs, size_t n, int *error)
 {
-    const char *id = doc->id ? doc->id : "";
+    int fresh = 1;
     pthread_mutex_lock(&m->lock);
-    int fresh = ng_idset_add(m->ids, id, strlen(id));
+    for (size_t i = 0; i < n && fresh > 0; i++) {
+        const char *id = docs[i]->id ? docs[i]->id : "";
+        fresh = ng_idset_add(m->ids, id, strlen(id));
+    }
     if (fresh == 0) m->duplicate = 1;
     pthread_mutex_unlock(&m->lock);
     if (fresh < 0) *error = fresh;
@@ -64,7 +70,8 @@ static int first_id(run *m, const ng_doc *doc, int *error)
 }
 
 /* Leaves `prev` (finished: read to its end) and picks the shard with the fewest readers
- * among those not done, the first one on a tie; NULL when none is left or a thread failed. */
+ * among those not done, the first one on a tie; NULL when none is left, a thread failed or
+ * an id was met twice. */
 static shard_src *pick(run *m, shard_src *prev, int finished)
 {
     shard_src *best = NULL;
@@ -82,7 +89,7 @@ static shard_src *pick(run *m, shard_src *prev, int finished)
             prev->r = NULL;
         }
     }
-    for (size_t i = 0; i < m->n && !m->error; i++) {
+    for (size_t i = 0; i < m->n && !m->error && !m->duplicate; i++) {
         shard_src *s = &m->src[i];
         if (!s->done && (!best || s->users < best->users)) best = s;
     }
@@ -92,12 +99,19 @@ static shard_src *pick(run *m, shard_src *prev, int finished)
 }
 
 /* The next doc of `s` into *doc (NULL at its end). */
-static int next_doc(shard_src *s, ng_doc **doc)
+/* Up to SHARDS_BATCH docs of `s` into docs[0..*n) (*n = 0 at its end): fewer turns at a
+ * shared shard's lock, so threads seldom wait for each other. */
+static int next_docs(shard_src *s, ng_doc **docs, size_t *n)
 {
     int error = NG_OK;
+    *n = 0;
     pthread_mutex_lock(&s->lock);
     if (!s->r) error = ng_shard_reader_open(&s->r, s->path);
-    if (error >= 0 && (error = ng_shard_read_doc(s->r, doc)) >= 0 && *doc) s->docs++;
+    while (error >= 0 && *n < SHARDS_BATCH) {
+        if ((error = ng_shard_read_doc(s->r, &docs[*n])) < 0 || !docs[*n]) break;
+        s->docs++;
+        (*n)++;
+    }
     pthread_mutex_unlock(&s->lock);
     return error;
 }
@@ -106,21 +120,27 @@ static void *reader_main(void *arg)
 {
     reader_thread *t = arg;
     run *m = t->m;
+    ng_doc *docs[SHARDS_BATCH];
+    double cpu0 = pipeline_cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
     shard_src *s = pick(m, NULL, 0);
-    while (s && !atomic_load(&m->stop)) {
-        ng_doc *doc = NULL;
-        int error = next_doc(s, &doc);
-        if (error >= 0 && doc && first_id(m, doc, &error)) error = ng_graph_add_doc(t->g, doc);
-        ng_doc_free(doc);
-        if (error < 0) {
-            fail(m, error);
-            pick(m, s, 0); /* leave it */
-            return NULL;
+    while (s) {
+        size_t n = 0;
+        int stopped = atomic_load(&m->stop);
+        int error = stopped ? NG_OK : next_docs(s, docs, &n);
+        int keep = error >= 0 && n > 0 && first_ids(m, docs, n, &error);
+        for (size_t i = 0; i < n; i++) {
+            if (keep && error >= 0 && (error = ng_graph_add_doc(t->g, docs[i])) >= 0) t->docs++;
+            ng_doc_free(docs[i]);
         }
-        if (doc) t->docs++;
-        else s = pick(m, s, 1);
+        if (n > 0 && !keep && error >= 0) stopped = 1; /* a duplicate: every thread stops */
+        if (error < 0) fail(m, error);
+        if (stopped || error < 0) {
+            s = pick(m, s, 0); /* leaves it; NULL once a thread failed */
+        } else if (n == 0) {
+            s = pick(m, s, 1);
+        }
     }
-    if (s) pick(m, s, 0);
+    t->cpu = pipeline_cpu_seconds(CLOCK_THREAD_CPUTIME_ID) - cpu0;
     return NULL;
 }
 
@@ -140,14 +160,15 @@ static void run_readers(reader_thread *ts, int n)
 }
 
 int shards_read_graph(ng_graph **out, const char *const *paths, size_t n, int threads,
-                      uint64_t *docs)
+                      pipeline_stats *stats)
 {
     int error = NG_OK;
     reader_thread ts[SHARDS_MAX_THREADS];
     ng_graph *parts[SHARDS_MAX_THREADS] = {NULL};
     run m;
+    double t0 = ng_clock_seconds(), t1, cpu1;
     *out = NULL;
-    *docs = 0;
+    memset(stats, 0, sizeof *stats);
     if (threads < 1) threads = 1;
     if (threads > SHARDS_MAX_THREADS) threads = SHARDS_MAX_THREADS;
     memset(&m, 0, sizeof m);
@@ -174,8 +195,18 @@ int shards_read_graph(ng_graph **out, const char *const *paths, size_t n, int th
         error = SHARDS_READ_DUPLICATE;
         goto cleanup;
     }
-    for (int i = 0; i < threads; i++) *docs += ts[i].docs;
+    stats->threads = threads;
+    for (int i = 0; i < threads; i++) {
+        stats->articles += ts[i].docs;
+        stats->cpu_seconds += ts[i].cpu;
+        if (ts[i].cpu > stats->cpu_max_seconds) stats->cpu_max_seconds = ts[i].cpu;
+    }
+    t1 = ng_clock_seconds();
+    cpu1 = pipeline_cpu_seconds(CLOCK_PROCESS_CPUTIME_ID);
+    stats->seconds = t1 - t0;
     if ((error = partials_absorb(parts, (size_t)threads, threads)) < 0) goto cleanup;
+    stats->absorb_seconds = ng_clock_seconds() - t1;
+    stats->absorb_cpu_seconds = pipeline_cpu_seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu1;
     *out = parts[0];
     parts[0] = NULL;
     ng_graph_set_threads(*out, threads); /* its finish too */

@@ -14,15 +14,16 @@
 #define NG_SHARDS_READ_H
 
 #include "ng_graph.h"
+#include "pipeline.h"
 
 /* Reads every doc of `paths[0..n)` into a new graph on `threads` threads (at least 1).
- * *docs gets the number of docs. NG_OK; SHARDS_READ_DUPLICATE, with *out NULL, when an article
- * id was met twice (the caller reads the shards one at a time instead, keeping the first copy
- * in the order given, as a sequential merge does); or the first error met (message: the
- * shard, the record and what is wrong), with *out NULL. With cli_verbose, says when each
- * shard is read. */
+ * stats gets the docs (articles), the threads, the wall time and CPU of the reading threads
+ * and of the absorb. NG_OK; SHARDS_READ_DUPLICATE, with *out NULL, when an article id was met
+ * twice (the caller reads the shards one at a time instead, keeping the first copy in the
+ * order given, as a sequential merge does); or the first error met (message: the shard, the
+ * record and what is wrong), with *out NULL. With cli_verbose, says when each shard is read. */
 #define SHARDS_READ_DUPLICATE 1
 int shards_read_graph(ng_graph **out, const char *const *paths, size_t n, int threads,
-                      uint64_t *docs);
+                      pipeline_stats *stats);
 
 #endif
