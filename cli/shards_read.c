@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SHARDS_MAX_THREADS 64
 #define SHARDS_BATCH 16 /* docs read at each turn at a shard */
 
 typedef struct shard_src {
@@ -147,7 +146,7 @@ static void *reader_main(void *arg)
 /* Runs `n` reader threads (the calling thread alone when n == 1). */
 static void run_readers(reader_thread *ts, int n)
 {
-    pthread_t tids[SHARDS_MAX_THREADS];
+    pthread_t tids[NG_THREADS_MAX];
     int started = 0;
     if (n > 1) {
         for (int i = 0; i < n; i++) {
@@ -163,14 +162,14 @@ int shards_read_graph(ng_graph **out, const char *const *paths, size_t n, int th
                       pipeline_stats *stats)
 {
     int error = NG_OK;
-    reader_thread ts[SHARDS_MAX_THREADS];
-    ng_graph *parts[SHARDS_MAX_THREADS] = {NULL};
+    reader_thread ts[NG_THREADS_MAX];
+    ng_graph *parts[NG_THREADS_MAX] = {NULL};
     run m;
     double t0 = ng_clock_seconds(), t1, cpu1;
     *out = NULL;
     memset(stats, 0, sizeof *stats);
     if (threads < 1) threads = 1;
-    if (threads > SHARDS_MAX_THREADS) threads = SHARDS_MAX_THREADS;
+    if (threads > NG_THREADS_MAX) threads = NG_THREADS_MAX;
     memset(&m, 0, sizeof m);
     memset(ts, 0, sizeof ts);
     if (!(m.src = ng_calloc(n ? n : 1, sizeof *m.src))) return NG_ENOMEM;

@@ -335,11 +335,11 @@ static void *edge_job_run(void *arg)
  * g->out afterwards) and its own range of g->items, so the result is the same for any count. */
 static int make_edges(ng_graph *g, const edge_ref *refs, size_t n_edges, ng_pending_edge *pe)
 {
-    edge_job jobs[NG_GRAPH_MAX_THREADS];
-    pthread_t tids[NG_GRAPH_MAX_THREADS];
+    edge_job jobs[NG_THREADS_MAX];
+    pthread_t tids[NG_THREADS_MAX];
     size_t n_jobs = g->threads > 1 ? (size_t)g->threads : 1, started = 0, item = 0, k = 0;
     int error = NG_OK;
-    if (n_jobs > NG_GRAPH_MAX_THREADS) n_jobs = NG_GRAPH_MAX_THREADS;
+    if (n_jobs > NG_THREADS_MAX) n_jobs = NG_THREADS_MAX;
     if (n_jobs > n_edges / 1024 + 1) n_jobs = n_edges / 1024 + 1; /* small graphs: one */
     memset(jobs, 0, sizeof jobs);
     for (size_t j = 0; j < n_jobs; j++) {

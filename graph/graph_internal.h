@@ -208,7 +208,6 @@ struct ng_graph {
     int threads; /* ng_graph_set_threads: what ng_graph_finish may use (<= 1: none) */
 };
 
-#define NG_GRAPH_MAX_THREADS 64
 
 /* ------------------------------------------------------------------ sampled metrics */
 
