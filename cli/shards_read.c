@@ -16,6 +16,7 @@ typedef struct shard_src {
     pthread_mutex_t lock;  /* the reader: one record at a time */
     ng_shard_reader *r;    /* opened by the first thread to read it (under lock) */
     uint64_t docs;         /* docs read from it (under lock) */
+    int failed;            /* a thread failed reading it (under lock): it reports why */
     int users;             /* threads reading it (under the run's lock) */
     int done;              /* read to its end (under the run's lock) */
 } shard_src;
@@ -68,18 +69,20 @@ static int first_ids(run *m, ng_doc *const *docs, size_t n, int *error)
     return fresh > 0;
 }
 
-/* Leaves `prev` (finished: read to its end) and picks the shard with the fewest readers
- * among those not done, the first one on a tie; NULL when none is left, a thread failed or
- * an id was met twice. */
-static shard_src *pick(run *m, shard_src *prev, int finished)
+enum { LEAVE, READ_TO_END, FAILED }; /* why a thread leaves a shard */
+
+/* Leaves `prev` (`why`: one of the above) and picks the shard with the fewest readers among
+ * those not done, the first one on a tie; NULL when none is left, a thread failed or an id
+ * was met twice. */
+static shard_src *pick(run *m, shard_src *prev, int why)
 {
     shard_src *best = NULL;
     pthread_mutex_lock(&m->lock);
     if (prev) {
         prev->users--;
-        if (finished && !prev->done) {
+        if (why != LEAVE && !prev->done) {
             prev->done = 1;
-            if (cli_verbose && !cli_quiet)
+            if (why == READ_TO_END && cli_verbose && !cli_quiet)
                 fprintf(stderr, "newsgraph: read %s (%llu docs)\n", prev->path,
                         (unsigned long long)prev->docs);
         }
@@ -99,18 +102,25 @@ static shard_src *pick(run *m, shard_src *prev, int finished)
 
 /* The next doc of `s` into *doc (NULL at its end). */
 /* Up to SHARDS_BATCH docs of `s` into docs[0..*n) (*n = 0 at its end): fewer turns at a
- * shared shard's lock, so threads seldom wait for each other. */
+ * shared shard's lock, so threads seldom wait for each other. Returns 1, reading nothing, when
+ * another thread failed on this shard (that thread reports the error: the reader is past the
+ * damage, so a second reader would only see a confusing one). */
 static int next_docs(shard_src *s, ng_doc **docs, size_t *n)
 {
     int error = NG_OK;
     *n = 0;
     pthread_mutex_lock(&s->lock);
+    if (s->failed) {
+        pthread_mutex_unlock(&s->lock);
+        return 1;
+    }
     if (!s->r) error = ng_shard_reader_open(&s->r, s->path);
     while (error >= 0 && *n < SHARDS_BATCH) {
         if ((error = ng_shard_read_doc(s->r, &docs[*n])) < 0 || !docs[*n]) break;
         s->docs++;
         (*n)++;
     }
+    if (error < 0) s->failed = 1;
     pthread_mutex_unlock(&s->lock);
     return error;
 }
@@ -121,7 +131,7 @@ static void *reader_main(void *arg)
     run *m = t->m;
     ng_doc *docs[SHARDS_BATCH];
     double cpu0 = pipeline_cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
-    shard_src *s = pick(m, NULL, 0);
+    shard_src *s = pick(m, NULL, LEAVE);
     while (s) {
         size_t n = 0;
         int stopped = atomic_load(&m->stop);
@@ -133,11 +143,9 @@ static void *reader_main(void *arg)
         }
         if (n > 0 && !keep && error >= 0) stopped = 1; /* a duplicate: every thread stops */
         if (error < 0) fail(m, error);
-        if (stopped || error < 0) {
-            s = pick(m, s, 0); /* leaves it; NULL once a thread failed */
-        } else if (n == 0) {
-            s = pick(m, s, 1);
-        }
+        if (stopped) s = pick(m, s, LEAVE); /* NULL: a thread failed or met a duplicate */
+        else if (error != NG_OK) s = pick(m, s, FAILED);
+        else if (n == 0) s = pick(m, s, READ_TO_END);
     }
     t->cpu = pipeline_cpu_seconds(CLOCK_THREAD_CPUTIME_ID) - cpu0;
     return NULL;

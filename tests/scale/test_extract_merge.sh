@@ -127,6 +127,11 @@ expect 1 "$tmp/bad/half.ngs: record" -- "$bin" merge "$tmp/bad/half.ngs" -o "$tm
 grep -q "truncated" "$tmp/err" && ok || fail "truncation not called truncated: $(cat "$tmp/err")"
 head -c $((size - 3)) "$tmp/s/dev.ngs" > "$tmp/bad/cut-end.ngs"
 expect 1 "$tmp/bad/cut-end.ngs: record" -- "$bin" merge "$tmp/s/seeds.ngs.gz" "$tmp/bad/cut-end.ngs" -o "$tmp/r/g.graphml"
+# One damaged shard read by four threads at once: the message is the one a lone reader gives
+# (the first thread to meet the damage reports it; the others do not read past it).
+for _ in 1 2 3; do
+  expect 1 "$tmp/bad/cut-end.ngs: record 2" -- "$bin" merge -j4 "$tmp/bad/cut-end.ngs" -o "$tmp/r/g.graphml"
+done
 gzip -c "$tmp/s/dev.ngs" | head -c 200 > "$tmp/bad/cut.ngs.gz"
 expect 1 "$tmp/bad/cut.ngs.gz" -- "$bin" merge "$tmp/bad/cut.ngs.gz" -o "$tmp/r/g.graphml"
 expect 1 "not a newsgraph shard" -- "$bin" merge "${files[0]}" -o "$tmp/r/g.graphml"
