@@ -36,20 +36,25 @@ for k in 0 1 2; do "$bin" extract -q -j2 --slice "$k/3" "$tmp/c" -o "$tmp/s$k.ng
 # shellcheck disable=SC2046
 "$bin" merge -q -j2 --no-metrics "$tmp/s0.ngs" "$tmp/s1.ngs" "$tmp/s2.ngs" $(every m2) || exit 1
 # shellcheck disable=SC2046
-"$bin" merge -q -j3 --no-metrics "$tmp/s1.ngs" "$tmp/s2.ngs" "$tmp/s0.ngs" $(every m3) || exit 1
-# shellcheck disable=SC2046
 "$bin" merge -q -j2 --no-metrics "$tmp/all.ngs" $(every m4) || exit 1
-"$bin" merge -q -j2 "$tmp/s0.ngs" "$tmp/s1.ngs" "$tmp/s2.ngs" -o "$tmp/m5.graphml" || exit 1
+merges="m1 m2 m4"
+# Under valgrind the point is memory errors: the paths above are all there is to check.
+if [ "${NG_VALGRIND:-0}" != 1 ]; then
+  # shellcheck disable=SC2046
+  "$bin" merge -q -j3 --no-metrics "$tmp/s1.ngs" "$tmp/s2.ngs" "$tmp/s0.ngs" $(every m3) || exit 1
+  "$bin" merge -q -j2 "$tmp/s0.ngs" "$tmp/s1.ngs" "$tmp/s2.ngs" -o "$tmp/m5.graphml" || exit 1
+  merges="$merges m3"
+fi
 fails=0 n=0
 same() { n=$((n+1)); cmp "$1" "$2" || { echo "FAIL: $3"; fails=1; }; }
 for ext in graphml gexf dot json nodes.csv edges.csv; do
   same "$tmp/a.$ext" "$tmp/b.$ext" "-j1 and -j2 $ext differ"
   same "$tmp/e.$ext" "$tmp/d.$ext" "-j1 and -j4 $ext differ (no metrics)"
   same "$tmp/e.$ext" "$tmp/f.$ext" "-j1 and -j3 $ext differ (no metrics)"
-  for m in m1 m2 m3 m4; do same "$tmp/e.$ext" "$tmp/$m.$ext" "build and merge ($m) $ext differ"; done
+  for m in $merges; do same "$tmp/e.$ext" "$tmp/$m.$ext" "build and merge ($m) $ext differ"; done
 done
 same "$tmp/b.graphml" "$tmp/c.graphml" "two -j2 runs differ"
-same "$tmp/a.graphml" "$tmp/m5.graphml" "build and merge -j2 differ (metrics)"
+[ -f "$tmp/m5.graphml" ] && same "$tmp/a.graphml" "$tmp/m5.graphml" "build and merge -j2 differ (metrics)"
 grep -q 'key="pagerank"' "$tmp/a.graphml" || { echo "FAIL: no pagerank in the graph"; fails=1; }
 [ $fails = 0 ] && echo "determinism: $n comparisons identical"
 [ $fails = 0 ]
