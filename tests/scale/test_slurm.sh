@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The README's Slurm recipe ("### Slurm job array": extract.sbatch, merge.sbatch and the two
-# sbatch commands, taken from the README itself) run on a real single-node Slurm that this
+# The Slurm recipe of docs/scale-out.md ("## Slurm job array": extract.sbatch, merge.sbatch and
+# the two sbatch commands, taken from that page itself) run on a real single-node Slurm that this
 # test starts: munged with a fresh key, slurmctld and slurmd as root with a generated
 # slurm.conf, everything in a temporary folder, on free ports. The only change to the recipe
 # is the number of slices (64 -> 4: the fixture corpus has 29 files). The merged files must be
@@ -32,17 +32,17 @@ trap cleanup EXIT
 trap 'exit 1' INT TERM
 logs() { for f in "$tmp"/*.log "$tmp"/run/slurm-*.out; do [ -f "$f" ] && { echo "--- $f"; tail -15 "$f"; }; done; }
 
-# 1. The recipe's three blocks, as the README gives them.
-awk '/^### Slurm job array/ {on = 1; next} on && /^##/ {exit}
+# 1. The recipe's three blocks, as docs/scale-out.md gives them.
+awk '/^## Slurm job array/ {on = 1; next} on && /^## / {exit}
      on && /^```sh$/ {n++; inb = 1; next} on && /^```$/ {inb = 0; next}
-     on && inb {print > (dir "/block" n)}' dir="$tmp" "$root/README.md"
-for b in 1 2 3; do [ -s "$tmp/block$b" ] || { echo "FAIL: README: no sh block $b under '### Slurm job array'"; exit 1; }; done
+     on && inb {print > (dir "/block" n)}' dir="$tmp" "$root/docs/scale-out.md"
+for b in 1 2 3; do [ -s "$tmp/block$b" ] || { echo "FAIL: docs/scale-out.md: no sh block $b under '## Slurm job array'"; exit 1; }; done
 mkdir -p "$tmp/run" "$tmp/ref" "$tmp/bin"
 sed "s/^N=64 /N=$slices /" "$tmp/block1" > "$tmp/run/extract.sbatch"
 cp "$tmp/block2" "$tmp/run/merge.sbatch"
 sed "s/--array=0-63 /--array=0-$((slices - 1)) /" "$tmp/block3" > "$tmp/run/submit.sh"
 grep -q "^N=$slices " "$tmp/run/extract.sbatch" && grep -q -- "--array=0-$((slices - 1)) " "$tmp/run/submit.sh" \
-  || { echo "FAIL: README: the recipe no longer has 'N=64 ' and '--array=0-63 ' to scale down"; exit 1; }
+  || { echo "FAIL: docs/scale-out.md: the recipe no longer has 'N=64 ' and '--array=0-63 ' to scale down"; exit 1; }
 echo 'echo "ng-array-job $jid"' >> "$tmp/run/submit.sh" # the test's own line: the array's id
 
 # 2. The corpus the recipe reads (corpus/), and the reference: one build.
