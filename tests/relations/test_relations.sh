@@ -72,14 +72,18 @@ has "$tmp/eval" 'relations: P=1.000 R=1.000 F1=1.000'
 
 # ---- extract + merge: the shard names the types; merge needs them declared
 "$bin" extract -q "$c" "${R[@]}" -o "$tmp/s.ngs" || fail "extract"
-"$bin" merge -q "$tmp/s.ngs" -o "$tmp/m.graphml" 2> "$tmp/err"; rc=$?
-[ "$rc" = 2 ] || fail "merge without --relations: exit $rc"
-[ "$(wc -l < "$tmp/err")" = 1 ] && has "$tmp/err" "s.ngs: the shard uses relation 'visited', which this run does not know: pass --relations"
-[ -e "$tmp/m.graphml" ] && fail "a refused merge wrote its output"
-"$bin" merge -q "$tmp/s.ngs" --relations "$tmp/relations.csv" -o "$tmp/m.graphml" -o "$tmp/m.gexf" \
-  -o "$tmp/m.dot" -o "$tmp/m.json" -o "$tmp/m.csv" || fail "merge"
-for f in graphml gexf dot json nodes.csv edges.csv; do
-  cmp -s "$tmp/g.$f" "$tmp/m.$f" || fail "merge and build differ: $f"
+# -j1 reads the shards on one thread, -j2 on two (cli/shards_read.c): the same answer
+for j in 1 2; do
+  rm -f "$tmp"/m.*
+  "$bin" merge -q -j$j "$tmp/s.ngs" -o "$tmp/m.graphml" 2> "$tmp/err"; rc=$?
+  [ "$rc" = 2 ] || fail "merge -j$j without --relations: exit $rc"
+  [ "$(wc -l < "$tmp/err")" = 1 ] && has "$tmp/err" "s.ngs: the shard uses relation 'visited', which this run does not know: pass --relations"
+  [ -e "$tmp/m.graphml" ] && fail "a refused merge -j$j wrote its output"
+  "$bin" merge -q -j$j "$tmp/s.ngs" --relations "$tmp/relations.csv" -o "$tmp/m.graphml" \
+    -o "$tmp/m.gexf" -o "$tmp/m.dot" -o "$tmp/m.json" -o "$tmp/m.csv" || fail "merge -j$j"
+  for f in graphml gexf dot json nodes.csv edges.csv; do
+    cmp -s "$tmp/g.$f" "$tmp/m.$f" || fail "merge -j$j and build differ: $f"
+  done
 done
 
 # ---- report and explain
