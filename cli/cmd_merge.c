@@ -185,12 +185,39 @@ cleanup:
     return rc;
 }
 
+/* The graph (when want_graph) and the combined shards of every shard given: on `threads`
+ * threads when no shard is combined, else, or when an article id is met twice, one shard at a
+ * time in the order given. Returns an exit status, after printing why: 1, or 2 when a shard
+ * names a relation type this run does not know (the command line lacks its --relations). */
+static int read_all(const cli_list *shards, int threads, int want_graph, ng_shard_writer **writers,
+                    size_t n_writers, ng_graph **g, merge_input *in)
+{
+    cli_list once = {0}; /* each file once; items borrowed from shards */
+    int rc = NG_EXIT_FAILED, sequential = n_writers > 0 || threads == 1;
+    if (!sequential && (sequential = read_shards_parallel(shards, &once, threads, g, in)) < 0) {
+        if (sequential == -2) rc = NG_EXIT_USAGE;
+        goto cleanup;
+    }
+    if (sequential) {
+        in->docs = 0;
+        if (want_graph && ng_graph_new(g) < 0) {
+            cli_error("%s", ng_error_last());
+            goto cleanup;
+        }
+        rc = read_shards(once.n ? &once : shards, *g, writers, n_writers, in);
+        goto cleanup;
+    }
+    rc = NG_EXIT_OK;
+cleanup:
+    cli_list_free(&once);
+    return rc;
+}
+
 int cmd_merge(int argc, char **argv)
 {
     int rc = NG_EXIT_USAGE, want_help = 0, no_metrics = 0, exact = 0, threads = 0;
     const char *format_name = NULL;
     cli_list outputs = {0}, shards = {0}, graph_paths = {0}, shard_paths = {0}, relations = {0};
-    cli_list once = {0};
     cli_outputs outs = {0};
     ng_shard_writer **writers = NULL;
     ng_graph *g = NULL;
@@ -251,22 +278,9 @@ int cmd_merge(int argc, char **argv)
         }
     }
     threads = ng_thread_count(threads);
-    int sequential = shard_paths.n > 0 || threads == 1;
-    if (!sequential &&
-        (sequential = read_shards_parallel(&shards, &once, threads, &g, &in)) < 0) {
-        if (sequential == -2) rc = NG_EXIT_USAGE; /* a relation type needs --relations */
+    if ((rc = read_all(&shards, threads, graph_paths.n > 0, writers, shard_paths.n, &g, &in)) !=
+        NG_EXIT_OK)
         goto cleanup;
-    }
-    if (sequential) {
-        in.docs = 0;
-        if (graph_paths.n > 0 && ng_graph_new(&g) < 0) {
-            cli_error("%s", ng_error_last());
-            goto cleanup;
-        }
-        if ((rc = read_shards(once.n ? &once : &shards, g, writers, shard_paths.n, &in)) !=
-            NG_EXIT_OK)
-            goto cleanup;
-    }
     if (g && exact) {
         ng_metrics_opts mo = NG_METRICS_OPTS_INIT;
         mo.exact = 1;
@@ -304,7 +318,6 @@ cleanup:
     outputs_free(&outs);
     cli_list_free(&graph_paths);
     cli_list_free(&shard_paths);
-    cli_list_free(&once);
     cli_list_free(&outputs);
     cli_list_free(&shards);
     cli_list_free(&relations);
