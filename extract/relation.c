@@ -129,6 +129,13 @@ static int relative_object(const ng_work *w, const sctx *c, reading *r)
         return NG_OK;
     uint32_t p = q - 1;
     if (ng_w__punct(w, p - 1, ',')) p--;
+    /* "the Andean Community (CAN), which they ...": the antecedent is before the brackets */
+    if (p > c->a + 2 && ng_w__punct(w, p - 1, ')')) {
+        uint32_t k = p - 1;
+        while (k > c->a && k + 6 > p && !ng_w__punct(w, k, '('))
+            k--;
+        if (ng_w__punct(w, k, '(')) p = k;
+    }
     int32_t ante = p > c->a ? c->gend[p - 1 - c->a] : -1;
     if (ante < 0 || ante == r->subj || c->g[ante].place) return NG_OK;
     if ((r->tr->flags & NG_TRF_QUOTE) && !ng_object__quote_after(w, c, r->te)) return DONE;
