@@ -297,8 +297,11 @@ enum {
     NG_TRF_JOURNEY = 1 << 12,    /* may be a journey: not with "for"/"with" after the object nor
                                   * with a person as subject ("left Bamako for Moscow") */
     NG_TRF_ALONGSIDE = 1 << 13,  /* "alongside Z" after the object: Z is a subject too */
-    NG_TRF_OWNER = 1 << 14       /* after the preposition, a possessive actor is the object
+    NG_TRF_OWNER = 1 << 14,      /* after the preposition, a possessive actor is the object
                                   * itself, not what it owns */
+    NG_TRF_OFOBJ = 1 << 15       /* a noun whose "of X" is its object, never its owner ("their
+                                  * condemnation of X": the owner is the possessive or the
+                                  * clause's subject) */
 };
 #define NG_TR_MAX_SLOTS 8
 #define NG_TR_MAX_ALTS 24

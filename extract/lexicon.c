@@ -755,6 +755,7 @@ static const struct {
     {"journey", NG_TRF_JOURNEY},
     {"alongside", NG_TRF_ALONGSIDE},
     {"owner", NG_TRF_OWNER},
+    {"ofobj", NG_TRF_OFOBJ},
 };
 
 /* Parses the '|'-separated flags into t->flags; on an unknown flag, *why says which ones

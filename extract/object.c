@@ -73,10 +73,32 @@ static int punct_ends(const ng_work *w, const ng_trigger *tr, uint32_t j, uint32
     return ch == ',' && j == te && tr->form == NG_TR_VERB;
 }
 
+/* ofobj: "condemnation of X", "their "firm condemnation" of X's war": the group right after
+ * the preposition (determiners between), -1 if none. */
+static int32_t of_object(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te,
+                         int *prep_seen)
+{
+    uint32_t j = te;
+    /* the closing mark of a quotation the noun ends */
+    if (j < c->b && ng_w__punct(w, j, '"') && (w->tk.v[j - 1].flags & NG_TK_INQUOTE)) j++;
+    if (j >= c->b || !is_prep_of(tr, w->tk.v[j].h)) return -1;
+    *prep_seen = 1;
+    j++;
+    while (j < c->b && c->gstart[j - c->a] < 0 && (ng_w__bits(w, j) & NG_W_DET))
+        j++;
+    int32_t gi = j < c->b ? c->gstart[j - c->a] : -1;
+    uint32_t next = 0;
+    return gi >= 0 && is_object(w, c, tr, gi, 1, 0, te, &next) ? gi : -1;
+}
+
 int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te,
                         int *prep_seen)
 {
     int steps = 0, prep = 0, direct = ng_object__has_direct(tr);
+    if (tr->flags & NG_TRF_OFOBJ) {
+        *prep_seen = 0;
+        return of_object(w, c, tr, te, prep_seen);
+    }
     uint32_t j = direct ? after_inner_clause(w, c, te) : te;
     *prep_seen = 0;
     while (j < c->b && steps < 14) {

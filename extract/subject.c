@@ -114,6 +114,26 @@ static int32_t noun_owner(const ng_work *w, const sctx *c, uint32_t ts, uint32_t
     return own;
 }
 
+/* The possessive owner of a noun whose "of X" is its object (ofobj): "Peru's condemnation",
+ * "their "firm condemnation"", "its strong criticism" (a few adjectives, "and" and quotation
+ * marks between); -1 if none. */
+static int32_t possessive_owner(const ng_work *w, const sctx *c, uint32_t ts)
+{
+    uint32_t p = ts;
+    for (int n = 0; p > c->a && n < 5; n++) {
+        uint32_t t = --p;
+        int32_t gi = c->gend[t - c->a];
+        if (w->tk.v[t].flags & NG_TK_POSS) return t > c->a ? c->gend[t - 1 - c->a] : -1;
+        if (gi >= 0) return c->g[gi].poss && !c->g[gi].place ? gi : -1;
+        if (ng_w__punct(w, t, '"') || ng_w__is(w, t, "and")) continue;
+        if (!(w->tk.v[t].flags & NG_TK_WORD) || (w->tk.v[t].flags & NG_TK_CAP) ||
+            (ng_w__bits(w, t) & (NG_W_PREP | NG_W_CLAUSE | NG_W_DET | NG_W_BE | NG_W_SAY |
+                                 NG_W_PAST_MARK | NG_W_MODAL | NG_W_NEG)))
+            return -1;
+    }
+    return -1;
+}
+
 int32_t ng_subject__of_trigger(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t ts,
                                uint32_t te)
 {
@@ -121,7 +141,7 @@ int32_t ng_subject__of_trigger(const ng_work *w, const sctx *c, const ng_trigger
     int32_t subj = clause_subject(w, c, ts, noun);
     if (!noun) return subj;
     /* a noun's own parties, else the sentence's main subject when the nearest group is far */
-    int32_t own = noun_owner(w, c, ts, te);
+    int32_t own = (tr->flags & NG_TRF_OFOBJ) ? possessive_owner(w, c, ts) : noun_owner(w, c, ts, te);
     if (own >= 0) return own;
     if (subj >= 0 && c->g[subj].t1 + 12 < ts) return ng_subject__main(w, c, c->b);
     if (subj < 0) return ng_subject__main(w, c, c->b);
