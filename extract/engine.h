@@ -40,7 +40,8 @@ typedef struct group {
     uint32_t split;  /* first unit of the second conjunct ("between A and B"), 0 = none */
     uint32_t a0, an; /* actors (deduplicated) in c->acts */
     uint8_t place, poss, role, pp;
-    uint8_t adj; /* a demonym adjective (a place group otherwise) */
+    uint8_t adj;    /* a demonym adjective (a place group otherwise) */
+    uint8_t subord; /* pp, but the subject of a clause after "after", "before", "since" */
 } group;
 
 /* A date expression of the sentence at token t. */

@@ -115,11 +115,25 @@ static void drop_nested(sctx *c)
     c->nu = k;
 }
 
+/* The comma that ends an opening subordinate clause ("Since Chile left the OAS, Peru ..."),
+ * else c->a. */
+static uint32_t opening_clause_end(const ng_work *w, const sctx *c)
+{
+    if (!(ng_w__bits(w, c->a) & NG_W_CLAUSE) || ng_w__is(w, c->a, "that") ||
+        ng_w__is(w, c->a, "which") || ng_w__is(w, c->a, "who"))
+        return c->a;
+    for (uint32_t t = c->a + 1; t < c->b; t++)
+        if (ng_w__punct(w, t, ',')) return t;
+    return c->a;
+}
+
 /* Lists: units joined by ",", "and", ... (not places; a subject pronoun starts a clause; "X
- * met Y, the ministry said": the reporting clause starts a new group). */
+ * met Y, the ministry said": the reporting clause starts a new group; nor across the comma
+ * that ends an opening subordinate clause). */
 static int join_lists(const ng_work *w, sctx *c)
 {
     int error;
+    uint32_t sub_end = opening_clause_end(w, c);
     for (size_t i = 0; i < c->nu;) {
         size_t j = i + 1;
         uint32_t split = 0;
@@ -127,6 +141,7 @@ static int join_lists(const ng_work *w, sctx *c)
         while (j < c->nu && !c->u[i].place && !c->u[j].place && !c->u[j].pron) {
             int has_and;
             if (!joins(w, c->u[j - 1].t1, c->u[j].t0, &has_and)) break;
+            if (sub_end > c->a && c->u[j - 1].t1 <= sub_end && c->u[j].t0 > sub_end) break;
             if (!has_and && c->u[j].t1 < c->b && (ng_w__bits(w, c->u[j].t1) & NG_W_SAY)) break;
             if (has_and) {
                 n_and++;
@@ -221,6 +236,18 @@ static int join_role_lists(const ng_work *w, sctx *c)
     return NG_OK;
 }
 
+/* Does a verb follow token t (over two adverbs)? "after Ruiz accused ...", "since Chile has
+ * ...": a trigger's first word, a verb of saying, be/have, a modal or a negation. */
+static int verb_after(const ng_work *w, const sctx *c, uint32_t t)
+{
+    for (int n = 0; t < c->b && n < 2 && (ng_w__bits(w, t) & NG_W_SKIPADV); n++)
+        t++;
+    if (t >= c->b || !(w->tk.v[t].flags & NG_TK_WORD) || (w->tk.v[t].flags & NG_TK_POSS))
+        return 0;
+    return ng_lex__trigger_first(w->lex, w->tk.v[t].h) >= 0 ||
+           (ng_w__bits(w, t) & (NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_NEG));
+}
+
 /* The coverage maps, whether each group is possessive, and whether it is in a prepositional
  * phrase (a role phrase takes the preposition of its head). */
 static void coverage(const ng_work *w, sctx *c)
@@ -241,6 +268,7 @@ static void coverage(const ng_work *w, sctx *c)
             while (p > c->a && (ng_w__bits(w, p) & NG_W_DET) && !ng_w__is(w, p, "that"))
                 p--;
             g->pp = (ng_w__bits(w, p) & NG_W_PREP) != 0;
+            g->subord = g->pp && (ng_w__bits(w, p) & NG_W_CLAUSE) && verb_after(w, c, g->t1);
         }
     }
 }

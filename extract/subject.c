@@ -14,7 +14,7 @@ int32_t ng_subject__main(const ng_work *w, const sctx *c, uint32_t before)
     for (size_t gi = 0; gi < c->ng; gi++) {
         const group *g = &c->g[gi];
         if (g->t0 >= before) break;
-        if (g->place || (g->pp && !g->role)) continue;
+        if (g->place || (g->pp && !g->role) || g->subord) continue;
         if (g->poss && !ng_groups__poss_owner(w, c, g)) continue;
         return (int32_t)gi;
     }
@@ -32,7 +32,7 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
             const group *g = &c->g[gi];
             /* the antecedent of "who"/"which" may sit in a prepositional phrase: "the coup
              * was led by X, who heads ..." */
-            if (g->place || (g->pp && !g->role && !relative)) {
+            if (g->place || (g->pp && !g->role && !relative && !g->subord)) {
                 j = (int64_t)g->t0 - 1;
                 steps++;
                 continue;
