@@ -242,8 +242,7 @@ static int verb_after(const ng_work *w, const sctx *c, uint32_t t)
 {
     for (int n = 0; t < c->b && n < 2 && (ng_w__bits(w, t) & NG_W_SKIPADV); n++)
         t++;
-    if (t >= c->b || !(w->tk.v[t].flags & NG_TK_WORD) || (w->tk.v[t].flags & NG_TK_POSS))
-        return 0;
+    if (t >= c->b || !(w->tk.v[t].flags & NG_TK_WORD) || (w->tk.v[t].flags & NG_TK_POSS)) return 0;
     return ng_lex__trigger_first(w->lex, w->tk.v[t].h) >= 0 ||
            (ng_w__bits(w, t) & (NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_NEG));
 }

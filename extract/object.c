@@ -9,6 +9,8 @@
  * preposition ("out of Mali and out of Chad"), a quotation after the object. */
 #include "engine.h"
 
+#include <string.h>
+
 static int is_prep_of(const ng_trigger *tr, uint64_t h)
 {
     for (int i = 0; i < tr->n_prep; i++)
@@ -60,6 +62,13 @@ static int is_object(const ng_work *w, const sctx *c, const ng_trigger *tr, int3
         return 0;
     }
     return 1;
+}
+
+/* An "-ing" word ("helping", "meddling"): the English ending is morphology, not a list. */
+static int ing_word(const ng_work *w, uint32_t t)
+{
+    return (w->tk.v[t].flags & NG_TK_WORD) && w->tk.v[t].flen > 4 &&
+           memcmp(ng_w__fold(w, t) + w->tk.v[t].flen - 3, "ing", 3) == 0;
 }
 
 /* Does punctuation at j end the search? ";", ":", ")", "." do; a quotation mark unless the
@@ -120,6 +129,10 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
         }
         if (w->tk.v[j].flags & NG_TK_PUNCT) {
             if (punct_ends(w, tr, j, te)) return -1;
+            /* ", and al-Sadiq accused ...": a new clause (a list would have started) */
+            if (ng_w__punct(w, j, ',') && j + 1 < c->b &&
+                (ng_w__is(w, j + 1, "and") || ng_w__is(w, j + 1, "but")))
+                return -1;
         } else if (is_prep_of(tr, w->tk.v[j].h)) {
             prep = 1;
             *prep_seen = 1;
@@ -129,6 +142,15 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             uint64_t bits = ng_w__bits(w, j);
             if ((bits & NG_W_CLAUSE) && !ng_w__is(w, j, "as")) return -1;
             if ((bits & NG_W_SAY) && j > te) return -1;
+            /* "accused the force of helping the rebels": the rebels are not the target */
+            if (direct && (ng_w__is(w, j, "of") || ng_w__is(w, j, "for")) && j > te &&
+                j + 1 < c->b && ing_word(w, j + 1))
+                return -1;
+            /* "hosted the envoys and accused Y": the second verb's object */
+            if (ng_w__is(w, j, "and") && j > te && j + 1 < c->b &&
+                (ng_lex__trigger_first(w->lex, w->tk.v[j + 1].h) >= 0 ||
+                 (ng_w__bits(w, j + 1) & NG_W_SAY)))
+                return -1;
         }
         j++;
         steps++;

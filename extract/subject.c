@@ -141,7 +141,8 @@ int32_t ng_subject__of_trigger(const ng_work *w, const sctx *c, const ng_trigger
     int32_t subj = clause_subject(w, c, ts, noun);
     if (!noun) return subj;
     /* a noun's own parties, else the sentence's main subject when the nearest group is far */
-    int32_t own = (tr->flags & NG_TRF_OFOBJ) ? possessive_owner(w, c, ts) : noun_owner(w, c, ts, te);
+    int32_t own =
+        (tr->flags & NG_TRF_OFOBJ) ? possessive_owner(w, c, ts) : noun_owner(w, c, ts, te);
     if (own >= 0) return own;
     if (subj >= 0 && c->g[subj].t1 + 12 < ts) return ng_subject__main(w, c, c->b);
     if (subj < 0) return ng_subject__main(w, c, c->b);

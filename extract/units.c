@@ -152,15 +152,19 @@ static int unit_demonym(ng_work *w, cstate *cs, const sctx *c, const ng_mention 
         !(ng_w__bits(w, j) & (NG_W_TROOPS | NG_W_GOVNOUN)) && j + 1 < c->b &&
         (ng_w__bits(w, j + 1) & (NG_W_TROOPS | NG_W_GOVNOUN)))
         j++;
+    /* "a senior Ukrainian official": modifiers between the determiner and the demonym */
+    uint32_t d = u->t0;
+    while (d > c->a + 1 && d + 2 > u->t0 && (ng_w__bits(w, d - 1) & NG_W_TITLEMOD) &&
+           !(w->tk.v[d - 1].flags & NG_TK_CAP))
+        d--;
     if (m->t1 < c->b && (ng_w__bits(w, m->t1) & NG_W_PERSONNOUN) &&
-        !(w->tk.v[m->t1].flags & NG_TK_CAP) && u->t0 > c->a &&
-        (ng_w__bits(w, u->t0 - 1) & NG_W_DET) && state &&
-        !(ng_w__bits(w, m->t1) & NG_W_GROUPNOUN)) {
+        !(w->tk.v[m->t1].flags & NG_TK_CAP) && d > c->a && (ng_w__bits(w, d - 1) & NG_W_DET) &&
+        state && !(ng_w__bits(w, m->t1) & NG_W_GROUPNOUN)) {
         int32_t sa;
         if ((error = ng_actors__get_lex(w, &sa, m->lex)) < 0) return error;
         u->a = ng_recent__person_of(w, cs, sa, -1);
         if (u->a < 0) u->a = sa;
-        u->t0--;
+        u->t0 = d - 1;
         u->t1 = m->t1 + 1;
         return NG_OK;
     }
