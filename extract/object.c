@@ -71,6 +71,15 @@ static int ing_word(const ng_work *w, uint32_t t)
            memcmp(ng_w__fold(w, t) + w->tk.v[t].flen - 3, "ing", 3) == 0;
 }
 
+/* Does a trigger of tr's relation start at token j? */
+static int same_relation(const ng_work *w, const ng_trigger *tr, uint32_t j)
+{
+    for (int32_t i = ng_lex__trigger_first(w->lex, w->tk.v[j].h); i >= 0;
+         i = w->lex->triggers[i].next)
+        if (w->lex->triggers[i].rel == tr->rel) return 1;
+    return 0;
+}
+
 /* Does punctuation at j end the search? ";", ":", ")", "." do; a quotation mark unless the
  * trigger wants one; a comma right after a verb ends its clause ("the zone where the
  * countries meet, was made public by ..."). */
@@ -146,6 +155,8 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             if (direct && (ng_w__is(w, j, "of") || ng_w__is(w, j, "for")) && j > te &&
                 j + 1 < c->b && ing_word(w, j + 1))
                 return -1;
+            /* "spoke of a planned meeting with X": the preposition is the nearer trigger's */
+            if (j > te && !prep && same_relation(w, tr, j)) return -1;
             /* "hosted the envoys and accused Y": the second verb's object */
             if (ng_w__is(w, j, "and") && j > te && j + 1 < c->b &&
                 (ng_lex__trigger_first(w->lex, w->tk.v[j + 1].h) >= 0 ||

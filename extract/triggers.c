@@ -56,12 +56,30 @@ static int verb_as_noun(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             ng_w__is(w, t - 1, "their") || ng_w__is(w, t - 1, "our"));
 }
 
+/* Is the word at t a noun by its left side: a determiner or preposition right before it, or
+ * a determiner before up to three modifiers ("a closed-door meeting", "her private
+ * meeting"); not over a person or group noun ("the envoy meeting reporters"). */
+static int noun_position(const ng_work *w, const sctx *c, uint32_t t)
+{
+    for (uint32_t p = t, n = 0; p > c->a && n <= 3; n++) {
+        uint64_t bits = ng_w__bits(w, --p);
+        if ((bits & NG_W_DET) || ((bits & NG_W_PREP) && p + 1 == t)) return 1;
+        if (!(w->tk.v[p].flags & NG_TK_WORD) || (w->tk.v[p].flags & (NG_TK_CAP | NG_TK_POSS)) ||
+            c->gcov[p - c->a] >= 0 || ng_lex__trigger_first(w->lex, w->tk.v[p].h) >= 0 ||
+            (bits & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_CLAUSE | NG_W_BE | NG_W_PAST_MARK |
+                     NG_W_MODAL | NG_W_NEG | NG_W_SAY | NG_W_SKIPADV)) ||
+            ng_w__is(w, p, "and") || ng_w__is(w, p, "or"))
+            return 0;
+    }
+    return 0;
+}
+
 /* The longest match of each relation among the triggers whose first word is at t (chain
  * from `first`); at equal length a noun after a determiner or preposition ("the signing",
- * "the meeting between") and a verb elsewhere. */
+ * "the meeting between", "a closed-door meeting") and a verb elsewhere. */
 static void best_matches(const ng_work *w, const sctx *c, uint32_t t, int32_t first, match *best)
 {
-    int noun_here = t > c->a && (ng_w__bits(w, t - 1) & (NG_W_DET | NG_W_PREP));
+    int noun_here = noun_position(w, c, t);
     for (size_t r = 0; r < ng_relinfo__count(); r++)
         best[r].trig = -1;
     for (int32_t i = first; i >= 0; i = w->lex->triggers[i].next) {
