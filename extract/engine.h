@@ -205,6 +205,9 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
 int32_t ng_object__next_pp(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t t);
 int32_t ng_object__bracket_members(const ng_work *w, const sctx *c, int32_t gi);
 int ng_object__quote_after(const ng_work *w, const sctx *c, uint32_t t);
+/* A short quotation without actors opening at t ("condemned 'in the strongest terms' the
+ * strike", "called 'unfair' the plan"): the token after it, else t. */
+uint32_t ng_object__quote_skip(const ng_work *w, const sctx *c, uint32_t t);
 int ng_object__has_direct(const ng_trigger *tr);
 
 /* modality.c: 1 when the trigger at [ts, te) with subject group subj is not a fact. */

@@ -109,6 +109,17 @@ static int32_t of_object(const ng_work *w, const sctx *c, const ng_trigger *tr, 
     return gi >= 0 && is_object(w, c, tr, gi, 1, 0, te, &next) ? gi : -1;
 }
 
+uint32_t ng_object__quote_skip(const ng_work *w, const sctx *c, uint32_t t)
+{
+    if (t + 1 >= c->b || !ng_w__punct(w, t, '"') || !(w->tk.v[t + 1].flags & NG_TK_INQUOTE))
+        return t;
+    for (uint32_t k = t + 1; k < c->b && k < t + 10; k++) {
+        if (c->gcov[k - c->a] >= 0) return t;
+        if (ng_w__punct(w, k, '"')) return k + 1;
+    }
+    return t;
+}
+
 int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te,
                         int *prep_seen)
 {
@@ -117,11 +128,18 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
         *prep_seen = 0;
         return of_object(w, c, tr, te, prep_seen);
     }
-    uint32_t j = direct ? after_inner_clause(w, c, te) : te;
+    uint32_t j = direct ? after_inner_clause(w, c, ng_object__quote_skip(w, c, te)) : te;
     *prep_seen = 0;
     while (j < c->b && steps < 14) {
         if (tr->form == NG_TR_NOUN && !prep && steps > 4) return -1; /* "talks ... with": close */
         int32_t gi = c->gstart[j - c->a];
+        if (gi >= 0 && (tr->flags & NG_TRF_QUOTE) && (w->tk.v[j].flags & NG_TK_INQUOTE)) {
+            /* "called the bombardment a 'massacre of the Palestinian people'": the words
+             * inside the quotation describe the object, they are not it */
+            j = c->g[gi].t1;
+            steps++;
+            continue;
+        }
         if (gi >= 0) {
             if (is_object(w, c, tr, gi, prep, direct, te, &j)) return gi;
             steps++;

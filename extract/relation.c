@@ -156,14 +156,24 @@ static int bracket_members(ng_work *w, const sctx *c, reading *r)
     return error;
 }
 
-/* The object's own conditions: a quotation after it (quote: "called the junta
+/* A quotation between the trigger and its object, after a determiner or none: "called
+ * 'unfair' the X", "what he called the 'aggressive' Israeli offensive". */
+static int quote_before(const ng_work *w, const sctx *c, const reading *r)
+{
+    uint32_t q = r->te;
+    if (q < c->b && (ng_w__bits(w, q) & NG_W_DET)) q++;
+    uint32_t e = ng_object__quote_skip(w, c, q);
+    return e != q && e <= c->g[r->obj].t0;
+}
+
+/* The object's own conditions: a quotation after it or before it (quote: "called the junta
  * 'illegitimate'"), not a journey (journey: "left N'Djamena for Moscow", "the president
  * left Mali"). */
 static int object_checks(const ng_work *w, const sctx *c, const reading *r)
 {
     const ng_trigger *tr = r->tr;
     if ((tr->flags & NG_TRF_QUOTE) && !r->relative_obj &&
-        (r->obj < 0 || !ng_object__quote_after(w, c, c->g[r->obj].t1) ||
+        (r->obj < 0 || (!ng_object__quote_after(w, c, c->g[r->obj].t1) && !quote_before(w, c, r)) ||
          (ng_w__bits(w, c->g[r->obj].t0) & NG_W_OBJPRON)))
         return DONE;
     if ((tr->flags & NG_TRF_JOURNEY) && r->obj >= 0) {
