@@ -26,6 +26,50 @@ static int decision_in(const ng_work *w, uint32_t lo, uint32_t hi)
     return 0;
 }
 
+/* Is "to" at t an infinitive marker? Not inside a quotation ("'a surrender to terrorism'
+ * and accused"), nor before a determiner, a name or a number ("to the UN", "to Kyiv"). */
+static int infinitive_to(const ng_work *w, const sctx *c, uint32_t t)
+{
+    if (!ng_w__is(w, t, "to") || (w->tk.v[t].flags & NG_TK_INQUOTE)) return 0;
+    if (t + 1 >= c->b) return 1;
+    return !(ng_w__bits(w, t + 1) & NG_W_DET) && (w->tk.v[t + 1].flags & NG_TK_WORD) &&
+           !(w->tk.v[t + 1].flags & NG_TK_CAP);
+}
+
+/* Does the negation or plan word at t govern a verb ("refused to meet X and sign", "did not
+ * meet X and sign", "denied meeting Y")? Not when its object is a noun phrase and "and"
+ * starts another verb before the trigger at ts ("denies this and accuses Y"). */
+static int governs_trigger(const ng_work *w, const sctx *c, uint32_t t, uint32_t ts)
+{
+    uint32_t and_at = 0;
+    for (uint32_t k = t + 1; k < ts; k++)
+        if (ng_w__is(w, k, "and") || ng_w__is(w, k, "but")) and_at = k;
+    if (!and_at || (ng_w__bits(w, t) & NG_W_MODAL)) return 1;
+    uint32_t n = t + 1;
+    while (n < and_at && (ng_w__bits(w, n) & NG_W_SKIPADV))
+        n++;
+    if (n >= and_at) return 1;
+    uint64_t bits = ng_w__bits(w, n);
+    if (ng_w__is(w, n, "to") || ng_w__is(w, n, "that") ||
+        (bits & (NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_NEG)) ||
+        ng_lex__trigger_first(w->lex, w->tk.v[n].h) >= 0)
+        return 1;
+    const char *f = ng_w__fold(w, n);
+    size_t len = w->tk.v[n].flen;
+    return len > 4 && f[len - 3] == 'i' && f[len - 2] == 'n' && f[len - 1] == 'g';
+}
+
+/* Where a condition's scope may start: after the last ':', ';' or "that" before ts ("In case
+ * you missed it: X announced ..."). */
+static uint32_t condition_from(const ng_work *w, uint32_t clause, uint32_t ts)
+{
+    uint32_t from = clause;
+    for (uint32_t t = clause; t < ts; t++)
+        if (ng_w__punct(w, t, ':') || ng_w__punct(w, t, ';') || ng_w__is(w, t, "that"))
+            from = t + 1;
+    return from;
+}
+
 /* Is the event at [ts, te) not a fact (modal, plan, negation, condition, rumour)? */
 static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t clause, uint32_t ts,
                     uint32_t te, int noun)
@@ -34,13 +78,13 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
     if (ts > c->a + 8 && from < ts - 8) from = ts - 8;
     if (noun && ts > c->a + 5 && from < ts - 5) from = ts - 5;
     for (uint32_t t = from; t < ts; t++) {
-        if (fact_bits(w, c, t) & NOT_FACT) return 1;
+        if ((fact_bits(w, c, t) & NOT_FACT) && governs_trigger(w, c, t, ts)) return 1;
     }
     /* infinitive: only "decided to", "decision to", "voted to" are facts */
-    if (ts > c->a && ng_w__is(w, ts - 1, "to") && !noun &&
+    if (ts > c->a && infinitive_to(w, c, ts - 1) && !noun &&
         !decision_in(w, ts > c->a + 4 ? ts - 4 : c->a, ts - 1))
         return 1;
-    for (uint32_t t = clause; t < ts; t++)
+    for (uint32_t t = condition_from(w, clause, ts); t < ts; t++)
         if ((ng_w__bits(w, t) | ng_w__phrase_bits(w, t, c->b)) & NG_W_COND) return 1;
     for (uint32_t t = c->a; t < c->b; t++)
         if (ng_w__bits(w, t) & NG_W_RUMOUR) return 1;
@@ -60,9 +104,9 @@ static int first_verb_not_fact(const ng_work *w, const sctx *c, uint32_t p)
 {
     for (uint32_t q = p - 1; q > c->a && q + 14 > p; q--) {
         if (ng_w__punct(w, q - 1, ';') || ng_w__punct(w, q - 1, ':')) break;
-        if (ng_w__is(w, q - 1, "to"))
+        if (infinitive_to(w, c, q - 1))
             return !decision_in(w, q - 1 > c->a + 4 ? q - 5 : c->a, q - 1);
-        if (fact_bits(w, c, q - 1) & NOT_FACT) return 1;
+        if ((fact_bits(w, c, q - 1) & NOT_FACT) && governs_trigger(w, c, q - 1, p)) return 1;
     }
     return 0;
 }
