@@ -87,6 +87,17 @@ static int32_t clause_subject(const ng_work *w, const sctx *c, uint32_t ts, int 
         p--;
     int after_and = p > c->a && (ng_w__is(w, p - 1, "and") || ng_w__is(w, p - 1, "but"));
     int participle = !noun && ts > c->a && ng_subject__comma_participle(w, ts - 1, ts);
+    /* absolute "with": "..., with spokesman X accusing Y of meddling" */
+    if (!noun && ts > c->a + 2 && w->tk.v[ts].flen > 4 &&
+        memcmp(ng_w__fold(w, ts) + w->tk.v[ts].flen - 3, "ing", 3) == 0) {
+        int32_t gi = c->gend[ts - 1 - c->a];
+        uint32_t q = gi >= 0 ? c->g[gi].t0 : c->a;
+        while (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET))
+            q--;
+        if (gi >= 0 && !c->g[gi].place && q > c->a && ng_w__is(w, q - 1, "with") &&
+            (q - 1 == c->a || ng_w__punct(w, q - 2, ',')))
+            return gi;
+    }
     if (after_and && c->gend[p - 1 - c->a] < 0)
         return c->last_subj >= 0 ? c->last_subj : ng_subject__main(w, c, ts);
     if (participle) return ng_subject__main(w, c, ts);
