@@ -75,6 +75,8 @@ static int joins(const ng_work *w, uint32_t t0, uint32_t t1, int *has_and)
         }
         if (ng_w__bits(w, t) & NG_W_DET) {
             if (n == 0) return 0;
+            /* "The Front, a Hamas ally, ...": an apposition, not a list */
+            if (!*has_and && (ng_w__is(w, t, "a") || ng_w__is(w, t, "an"))) return 0;
             t++;
             continue;
         }

@@ -21,6 +21,26 @@ int32_t ng_subject__main(const ng_work *w, const sctx *c, uint32_t before)
     return -1;
 }
 
+/* "al-Shabaab, an al Qaeda affiliate, condemned": a group inside an apposition ", a/an ...,"
+ * stands aside; the group before the apposition (-1 when that is no actor), else gi. */
+static int32_t before_apposition(const ng_work *w, const sctx *c, int32_t gi, uint32_t ts)
+{
+    const group *g = &c->g[gi];
+    uint32_t q = g->t0, e = g->t1;
+    while (e < ts && e < g->t1 + 3 && !ng_w__punct(w, e, ','))
+        e++;
+    if (e >= ts || !ng_w__punct(w, e, ',')) return gi;
+    for (int n = 0; q > c->a + 2 && n < 3 && !ng_w__is(w, q - 1, "a") && !ng_w__is(w, q - 1, "an");
+         n++)
+        q--;
+    if (!(q > c->a + 2 && (ng_w__is(w, q - 1, "a") || ng_w__is(w, q - 1, "an")) &&
+          ng_w__punct(w, q - 2, ',')))
+        return gi;
+    int32_t head = c->gend[q - 3 - c->a];
+    if (head < 0) return -1; /* "The Front, a Hamas ally, ...": not Hamas */
+    return c->g[head].place ? gi : head;
+}
+
 int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
 {
     int64_t j = (int64_t)ts - 1;
@@ -37,7 +57,7 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
                 steps++;
                 continue;
             }
-            return gi;
+            return before_apposition(w, c, gi, ts);
         }
         if (c->gcov[t - c->a] >= 0) {
             j = (int64_t)c->g[c->gcov[t - c->a]].t0 - 1;
