@@ -27,7 +27,11 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
         for (uint32_t g = 0; g <= 3; g++) {
             if (g > 0) {
                 uint32_t k = t + g - 1;
-                if (k >= c->b || (w->tk.v[k].flags & NG_TK_PUNCT)) break;
+                /* quotation marks and commas between modifiers ("a "historic" meeting", "a
+                 * brief, animated exchange") */
+                if (k >= c->b || ((w->tk.v[k].flags & NG_TK_PUNCT) && !ng_w__punct(w, k, '"') &&
+                                  !ng_w__punct(w, k, ',')))
+                    break;
                 if (c->gcov[k - c->a] >= 0) {
                     /* a possessive actor inside the gap: "becomes NATO's 31st member" */
                     const group *gg = &c->g[c->gcov[k - c->a]];
