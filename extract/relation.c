@@ -362,6 +362,36 @@ static int without_object(ng_work *w, const sctx *c, const reading *r)
     return NG_OK;
 }
 
+/* A reduced passive "N, signed by A and B", "a meeting with X, hosted by Z" (no "be"): the
+ * agents signed with one another, or the host met this sentence's partners; never the
+ * active reading with the nearest group as subject. */
+static int reduced_passive(ng_work *w, const sctx *c, const reading *r)
+{
+    uint32_t q = r->te;
+    if (r->noun || r->agent >= 0 || r->ts <= c->a || !ng_w__punct(w, r->ts - 1, ',') || q >= c->b ||
+        !ng_w__is(w, q, "by"))
+        return NG_OK;
+    q++;
+    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
+    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    if (gi < 0 || c->g[gi].place || !ng_relinfo__symmetric(r->tr->rel)) return DONE;
+    const group *g = &c->g[gi];
+    int error = NG_OK;
+    if (g->an >= 2 && (r->tr->flags & NG_TRF_PAIR))
+        error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, g, c->s, r->date);
+    else if (g->an == 1)
+        for (uint32_t k = 0; k < c->n_pair && error >= 0; k++) {
+            int32_t z = c->acts[g->a0];
+            error =
+                ng_emit__pairs(w, r->tr->rel, r->tr->flags, &z, 1, &c->pair_s[k], 1, c->s, r->date);
+            if (error >= 0)
+                error = ng_emit__pairs(w, r->tr->rel, r->tr->flags, &z, 1, &c->pair_o[k], 1, c->s,
+                                       r->date);
+        }
+    return error < 0 ? error : DONE;
+}
+
 /* Steps 2 to 4: subject, modality, object; DONE when the reading ends there. */
 static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
 {
@@ -369,6 +399,7 @@ static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
     r->subj = ng_subject__of_trigger(w, c, r->tr, r->ts, r->te);
     if (!r->noun) r->agent = ng_subject__agent(w, c, r->ts, &r->te);
     if (ng_modality__blocks(w, c, r->subj, r->ts, r->te, r->noun)) return DONE;
+    if ((error = reduced_passive(w, c, r)) != NG_OK) return error;
     if (r->tr->flags & NG_TRF_SELFOBJ) return self_object(w, cs, c, r);
     if ((error = take_object(w, c, r)) != NG_OK) return error;
     if ((error = each_other(w, c, r)) != NG_OK) return error;
