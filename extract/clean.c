@@ -427,6 +427,10 @@ static int rule_matches(const ng_lexicon *lex, const char *l, size_t ln, int *re
         case NG_BP_REST:
             if (ln >= pn && memcmp(l, p, pn) == 0) return *rest = 1;
             break;
+        case NG_BP_LABEL:
+            /* "Read more: <a teaser headline of any length>" */
+            if (ln >= pn && memcmp(l, p, pn) == 0) return 1;
+            break;
         }
     }
     return 0;

@@ -359,7 +359,7 @@ typedef struct ng_wordinfo {
 } ng_wordinfo;
 
 /* Boilerplate rule (boilerplate.csv): a folded pattern matched against a folded line. */
-enum { NG_BP_EXACT = 0, NG_BP_PREFIX, NG_BP_CONTAINS, NG_BP_REST };
+enum { NG_BP_EXACT = 0, NG_BP_PREFIX, NG_BP_CONTAINS, NG_BP_REST, NG_BP_LABEL };
 typedef struct ng_bp_rule {
     char *pattern;
     size_t len; /* strlen(pattern) */

@@ -926,8 +926,11 @@ static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
             match = NG_BP_CONTAINS;
         else if (strcasecmp(m, "rest") == 0)
             match = NG_BP_REST;
+        else if (strcasecmp(m, "label") == 0)
+            match = NG_BP_LABEL;
         else {
-            report_skip(on_skip, ctx, where, "unknown match (use exact, prefix, contains, rest)");
+            report_skip(on_skip, ctx, where,
+                        "unknown match (use exact, prefix, contains, rest, label)");
             continue;
         }
         if (!*pat) {

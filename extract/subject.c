@@ -121,7 +121,13 @@ static int32_t clause_subject(const ng_work *w, const sctx *c, uint32_t ts, int 
     if (after_and && c->gend[p - 1 - c->a] < 0)
         return c->last_subj >= 0 ? c->last_subj : ng_subject__main(w, c, ts);
     if (participle) return ng_subject__main(w, c, ts);
-    return ng_subject__find(w, c, ts);
+    int32_t gi = ng_subject__find(w, c, ts);
+    /* "Its withdrawal leaves X": a possessive pronoun owns a verb's subject, it is not it
+     * (but "their troops left" is theirs; a noun's "their departure" is theirs too) */
+    if (!noun && gi >= 0 && c->u[c->g[gi].u0 + c->g[gi].un - 1].poss &&
+        !ng_groups__poss_owner(w, c, &c->g[gi]))
+        return -1;
+    return gi;
 }
 
 /* A noun's own party: "X's withdrawal", "the departure of X from Y"; -1 if none. */

@@ -71,7 +71,7 @@ static int noun_position(const ng_work *w, const sctx *c, uint32_t t)
         if (!(w->tk.v[p].flags & NG_TK_WORD) || (w->tk.v[p].flags & (NG_TK_CAP | NG_TK_POSS)) ||
             c->gcov[p - c->a] >= 0 || ng_lex__trigger_first(w->lex, w->tk.v[p].h) >= 0 ||
             (bits & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_CLAUSE | NG_W_BE | NG_W_PAST_MARK |
-                     NG_W_MODAL | NG_W_NEG | NG_W_SAY | NG_W_SKIPADV)) ||
+                     NG_W_MODAL | NG_W_NEG | NG_W_SAY)) ||
             ng_w__is(w, p, "and") || ng_w__is(w, p, "or"))
             return 0;
     }
