@@ -244,7 +244,8 @@ enum {
 #define NG_W_APPOSMOD NG_WBIT(48)    /* most: in an apposition's title ("the most senior") */
 #define NG_W_PPMARK NG_WBIT(49)      /* out, also: between "and" and a repeated preposition */
 #define NG_W_SOLEOFFICE NG_WBIT(50)  /* president, king, prime minister: one holder per state */
-#define NG_W__COUNT 51
+#define NG_W_ALIASINTRO NG_WBIT(51)  /* known as, nicknamed: "X, widely known as Y": Y is X */
+#define NG_W__COUNT 52
 
 typedef struct ng_lx_entity {
     char *name;    /* canonical name */

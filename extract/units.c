@@ -308,41 +308,78 @@ int ng_units__mentions(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
     return NG_OK;
 }
 
+/* A nickname after a person's mention m: "X, widely known as Hemedti," gives the tokens
+ * [*n0, *n1) of one or two capitalized words; 0 when none. */
+static int nickname(const ng_work *w, const ng_mention *m, uint32_t *n0, uint32_t *n1)
+{
+    const ng_wsent *se = &w->sents[m->sent];
+    uint32_t end = se->tok0 + se->ntok, t = m->t1, len;
+    if (m->kind != NG_MK_PERSON || m->pers < 0 || t + 2 >= end || !ng_w__punct(w, t, ',')) return 0;
+    t++;
+    if (!(len = ng_w__phrase(w, t, end, NG_W_ALIASINTRO, NULL))) {
+        /* "widely known as", "better known as": one adverb before the phrase */
+        if (!(w->tk.v[t].flags & NG_TK_WORD) || (w->tk.v[t].flags & NG_TK_CAP)) return 0;
+        t++;
+        if (t >= end || !(len = ng_w__phrase(w, t, end, NG_W_ALIASINTRO, NULL))) return 0;
+    }
+    *n0 = t += len;
+    while (t < end && t < *n0 + 2 && (w->tk.v[t].flags & NG_TK_WORD) &&
+           (w->tk.v[t].flags & NG_TK_CAP) && !(ng_w__bits(w, t) & (NG_W_STOP | NG_W_NOTNAME)))
+        t++;
+    *n1 = t;
+    /* the nickname ends the apposition: "..., known as Hemedti, attended" */
+    return t > *n0 && (t == end || (w->tk.v[t].flags & NG_TK_PUNCT));
+}
+
+/* Appends the key of the word at token q as a name word of person p. */
+static int add_name_word(const ng_work *w, cstate *cs, uint32_t q, size_t p, int last,
+                         uint32_t mentions)
+{
+    uint64_t kh;
+    if (ng_names__key_hash(&kh, NULL, w->lex, w->text + w->tk.v[q].off, w->tk.v[q].len) < 0)
+        return NG_ENOMEM;
+    cs->nw[cs->n_nw].h = kh;
+    cs->nw[cs->n_nw].person = (int32_t)p;
+    cs->nw[cs->n_nw].last = (uint8_t)last;
+    cs->nw[cs->n_nw].mentions = mentions;
+    cs->n_nw++;
+    return NG_OK;
+}
+
 /* The name words of the article's people, once per article: (key hash, person, last word,
- * mentions), for ng_units__known_names. */
+ * mentions), for ng_units__known_names; a nickname's words are its person's too. */
 static int name_words(ng_work *w, cstate *cs)
 {
     size_t n = 0;
+    uint32_t k0, k1;
+    int error = NG_OK;
     if (cs->nw_done) return NG_OK;
     cs->nw_done = 1;
     for (size_t p = 0; p < w->n_people; p++) {
         const ng_mention *m = &w->ms[w->people[p].name_m];
         n += m->n1 - m->n0;
     }
+    for (size_t q = 0; q < w->n_ms; q++)
+        if (nickname(w, &w->ms[q], &k0, &k1)) n += k1 - k0;
     if (n && !(cs->nw = ng_malloc(n * sizeof *cs->nw))) return NG_ENOMEM;
     uint32_t *count = w->n_people ? ng_calloc(w->n_people, sizeof *count) : NULL;
     if (w->n_people && !count) return NG_ENOMEM;
     for (size_t q = 0; q < w->n_ms; q++)
         if (w->ms[q].kind == NG_MK_PERSON && w->ms[q].pers >= 0) count[w->ms[q].pers]++;
-    for (size_t p = 0; p < w->n_people; p++) {
+    for (size_t p = 0; p < w->n_people && error >= 0; p++) {
         const ng_mention *m = &w->ms[w->people[p].name_m];
-        for (uint32_t q = m->n0; q < m->n1; q++) {
-            if (!(w->tk.v[q].flags & NG_TK_WORD)) continue;
-            uint64_t kh;
-            if (ng_names__key_hash(&kh, NULL, w->lex, w->text + w->tk.v[q].off, w->tk.v[q].len) <
-                0) {
-                free(count);
-                return NG_ENOMEM;
-            }
-            cs->nw[cs->n_nw].h = kh;
-            cs->nw[cs->n_nw].person = (int32_t)p;
-            cs->nw[cs->n_nw].last = q == m->n1 - 1;
-            cs->nw[cs->n_nw].mentions = count[p];
-            cs->n_nw++;
-        }
+        for (uint32_t q = m->n0; q < m->n1 && error >= 0; q++)
+            if (w->tk.v[q].flags & NG_TK_WORD)
+                error = add_name_word(w, cs, q, p, q == m->n1 - 1, count[p]);
+    }
+    for (size_t i = 0; i < w->n_ms && error >= 0; i++) {
+        const ng_mention *m = &w->ms[i];
+        if (!nickname(w, m, &k0, &k1)) continue;
+        for (uint32_t q = k0; q < k1 && error >= 0; q++)
+            error = add_name_word(w, cs, q, (size_t)m->pers, q == k1 - 1, count[m->pers]);
     }
     free(count);
-    return NG_OK;
+    return error;
 }
 
 /* Known people by a part of their name in text no mention covers (headlines, lists). */
