@@ -117,6 +117,17 @@ static void drop_nested(sctx *c)
     c->nu = k;
 }
 
+/* Does a verb follow token t (over two adverbs)? "after Ruiz accused ...", "since Chile has
+ * ...": a trigger's first word, a verb of saying, be/have, a modal or a negation. */
+static int verb_after(const ng_work *w, const sctx *c, uint32_t t)
+{
+    for (int n = 0; t < c->b && n < 2 && (ng_w__bits(w, t) & NG_W_SKIPADV); n++)
+        t++;
+    if (t >= c->b || !(w->tk.v[t].flags & NG_TK_WORD) || (w->tk.v[t].flags & NG_TK_POSS)) return 0;
+    return ng_lex__trigger_first(w->lex, w->tk.v[t].h) >= 0 ||
+           (ng_w__bits(w, t) & (NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_NEG));
+}
+
 /* The comma that ends an opening subordinate clause ("Since Chile left the OAS, Peru ..."),
  * else c->a. */
 static uint32_t opening_clause_end(const ng_work *w, const sctx *c)
@@ -131,7 +142,8 @@ static uint32_t opening_clause_end(const ng_work *w, const sctx *c)
 
 /* Lists: units joined by ",", "and", ... (not places; a subject pronoun starts a clause; "X
  * met Y, the ministry said": the reporting clause starts a new group; nor across the comma
- * that ends an opening subordinate clause). */
+ * that ends an opening subordinate clause when a verb follows: "Since X left the OAS, Peru
+ * has ..."). */
 static int join_lists(const ng_work *w, sctx *c)
 {
     int error;
@@ -143,7 +155,9 @@ static int join_lists(const ng_work *w, sctx *c)
         while (j < c->nu && !c->u[i].place && !c->u[j].place && !c->u[j].pron) {
             int has_and;
             if (!joins(w, c->u[j - 1].t1, c->u[j].t0, &has_and)) break;
-            if (sub_end > c->a && c->u[j - 1].t1 <= sub_end && c->u[j].t0 > sub_end) break;
+            if (sub_end > c->a && c->u[j - 1].t1 <= sub_end && c->u[j].t0 > sub_end &&
+                verb_after(w, c, c->u[j].t1))
+                break;
             if (!has_and && c->u[j].t1 < c->b && (ng_w__bits(w, c->u[j].t1) & NG_W_SAY)) break;
             if (has_and) {
                 n_and++;
@@ -236,17 +250,6 @@ static int join_role_lists(const ng_work *w, sctx *c)
         c->ng--;
     }
     return NG_OK;
-}
-
-/* Does a verb follow token t (over two adverbs)? "after Ruiz accused ...", "since Chile has
- * ...": a trigger's first word, a verb of saying, be/have, a modal or a negation. */
-static int verb_after(const ng_work *w, const sctx *c, uint32_t t)
-{
-    for (int n = 0; t < c->b && n < 2 && (ng_w__bits(w, t) & NG_W_SKIPADV); n++)
-        t++;
-    if (t >= c->b || !(w->tk.v[t].flags & NG_TK_WORD) || (w->tk.v[t].flags & NG_TK_POSS)) return 0;
-    return ng_lex__trigger_first(w->lex, w->tk.v[t].h) >= 0 ||
-           (ng_w__bits(w, t) & (NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_NEG));
 }
 
 /* The coverage maps, whether each group is possessive, and whether it is in a prepositional
