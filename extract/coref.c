@@ -275,8 +275,15 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
     }
     if (bits & NG_W_PRONHE) return ng_coref__resolve(w, cs, c, NG_CR_HE, 0, 0, t, acts);
     if (bits & NG_W_PRONTHEY) return ng_coref__resolve(w, cs, c, NG_CR_THEY, 0, 0, t, acts);
-    if ((bits & NG_W_PRONIT) && !(w->tk.v[t].flags & NG_TK_INQUOTE))
+    if ((bits & NG_W_PRONIT) && !(w->tk.v[t].flags & NG_TK_INQUOTE)) {
+        /* "Moscow launched its exit", "NATO said Russia had broken its promise": the
+         * possessive is its clause's subject when that is a state or an organization */
+        int32_t gi = ng_w__is(w, t, "its") ? ng_subject__find(w, c, t) : -1;
+        if (gi >= 0 && c->g[gi].an == 1 && !c->g[gi].place && !c->g[gi].poss &&
+            w->actors[c->acts[c->g[gi].a0]].type != NG_ETYPE_PERSON)
+            return one(acts, c->acts[c->g[gi].a0]);
         return ng_coref__resolve(w, cs, c, NG_CR_IT, 0, 0, t, acts);
+    }
     if (bits & NG_W_DET) return description(w, cs, c, covered, t, acts, t1, pron);
     return 0;
 }

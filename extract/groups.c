@@ -118,12 +118,17 @@ static void drop_nested(sctx *c)
 }
 
 /* Does a verb follow token t (over two adverbs)? "after Ruiz accused ...", "since Chile has
- * ...": a trigger's first word, a verb of saying, be/have, a modal or a negation. */
+ * ...": a trigger's first word, a verb of saying, be/have, a modal, a negation, a past tense
+ * in "-ed". */
 static int verb_after(const ng_work *w, const sctx *c, uint32_t t)
 {
     for (int n = 0; t < c->b && n < 2 && (ng_w__bits(w, t) & NG_W_SKIPADV); n++)
         t++;
     if (t >= c->b || !(w->tk.v[t].flags & NG_TK_WORD) || (w->tk.v[t].flags & NG_TK_POSS)) return 0;
+    /* a lower-case word in "-ed" is a past tense ("after Moscow launched its exit") */
+    const char *f = ng_w__fold(w, t);
+    size_t n = w->tk.v[t].flen;
+    if (n > 4 && f[n - 2] == 'e' && f[n - 1] == 'd' && !(w->tk.v[t].flags & NG_TK_CAP)) return 1;
     return ng_lex__trigger_first(w->lex, w->tk.v[t].h) >= 0 ||
            (ng_w__bits(w, t) & (NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_NEG));
 }
@@ -152,7 +157,8 @@ static int join_lists(const ng_work *w, sctx *c)
         size_t j = i + 1;
         uint32_t split = 0;
         int n_and = 0, n_comma_only = 0;
-        while (j < c->nu && !c->u[i].place && !c->u[j].place && !c->u[j].pron) {
+        /* a possessive pronoun owns the next noun: "Ukraine and its backers" is no list */
+        while (j < c->nu && !c->u[i].place && !c->u[j].place && !c->u[j].pron && !c->u[j].poss) {
             int has_and;
             if (!joins(w, c->u[j - 1].t1, c->u[j].t0, &has_and)) break;
             if (sub_end > c->a && c->u[j - 1].t1 <= sub_end && c->u[j].t0 > sub_end &&

@@ -76,7 +76,6 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
 {
     uint32_t from = lo;
     if (ts > c->a + 8 && from < ts - 8) from = ts - 8;
-    if (noun && ts > c->a + 5 && from < ts - 5) from = ts - 5;
     for (uint32_t t = from; t < ts; t++) {
         if ((fact_bits(w, c, t) & NOT_FACT) && governs_trigger(w, c, t, ts)) return 1;
     }
