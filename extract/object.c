@@ -187,7 +187,7 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
     return -1;
 }
 
-/* After an object at t: ", and [out] PREP [the] GROUP" with one of the trigger's
+/* After an object at t: ", and [out|then] PREP [the] GROUP" with one of the trigger's
  * prepositions (a few words such as a date may come between); the group or -1. */
 int32_t ng_object__next_pp(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t t)
 {
@@ -198,7 +198,9 @@ int32_t ng_object__next_pp(const ng_work *w, const sctx *c, const ng_trigger *tr
         j++, n++;
     if (j >= c->b || !ng_w__is(w, j, "and")) return -1;
     j++;
-    if (j < c->b && (ng_w__bits(w, j) & NG_W_PPMARK)) j++;
+    /* "and out of", "and then with", "and later also with" */
+    for (int k = 0; k < 2 && j < c->b && (ng_w__bits(w, j) & (NG_W_PPMARK | NG_W_SKIPADV)); k++)
+        j++;
     if (j >= c->b || !is_prep_of(tr, w->tk.v[j].h)) return -1;
     j++;
     while (j < c->b && c->gstart[j - c->a] < 0 && (ng_w__bits(w, j) & NG_W_DET))
