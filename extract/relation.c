@@ -106,15 +106,25 @@ static int take_object(ng_work *w, const sctx *c, reading *r)
     return NG_OK;
 }
 
-/* "the two leaders greeted each other": the subject's members are partners. */
+/* "the two leaders greeted each other": the subject's members are partners; "the two men
+ * blamed each other": each member is subject and object of a directed relation. */
 static int each_other(ng_work *w, const sctx *c, const reading *r)
 {
     uint32_t te = r->te;
-    if (r->obj >= 0 || r->subj < 0 || c->g[r->subj].an < 2 || !ng_relinfo__symmetric(r->tr->rel) ||
-        te + 1 >= c->b)
-        return NG_OK;
+    if (r->obj >= 0 || r->subj < 0 || c->g[r->subj].an < 2 || te + 1 >= c->b) return NG_OK;
     if (!ng_w__phrase(w, te, c->b, NG_W_RECIPROCAL, NULL)) return NG_OK;
-    int error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, &c->g[r->subj], c->s, r->date);
+    const group *g = &c->g[r->subj];
+    int error = NG_OK;
+    if (ng_relinfo__symmetric(r->tr->rel)) {
+        error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, g, c->s, r->date);
+        return error < 0 ? error : DONE;
+    }
+    for (uint32_t i = 0; i < g->an && error >= 0; i++)
+        for (uint32_t k = 0; k < g->an && error >= 0; k++) {
+            int32_t x = c->acts[g->a0 + i], y = c->acts[g->a0 + k];
+            if (i != k && ng_emit__types_ok(w, r->tr->rel, r->tr->flags, x, y))
+                error = ng_emit__add(w, x, y, r->tr->rel, r->tr->flags, c->s, r->date);
+        }
     return error < 0 ? error : DONE;
 }
 
