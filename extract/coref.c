@@ -273,6 +273,11 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
         *t1 = t + 2;
         return ng_coref__resolve(w, cs, c, NG_CR_GROUP, 0, NG_ETYPE_PERSON + 1, t, acts);
     }
+    if ((ng_w__is(w, t, "each") || ng_w__is(w, t, "both") || ng_w__is(w, t, "all")) &&
+        t + 2 < c->b && ng_w__is(w, t + 1, "of") && !covered[t + 2 - c->a] &&
+        (ng_w__bits(w, t + 2) & NG_W_DET))
+        /* "received each of the leaders", "both of the countries": the description */
+        return description(w, cs, c, covered, t + 2, acts, t1, pron);
     if (bits & NG_W_PRONHE) return ng_coref__resolve(w, cs, c, NG_CR_HE, 0, 0, t, acts);
     if (bits & NG_W_PRONTHEY) return ng_coref__resolve(w, cs, c, NG_CR_THEY, 0, 0, t, acts);
     if ((bits & NG_W_PRONIT) && !(w->tk.v[t].flags & NG_TK_INQUOTE)) {
