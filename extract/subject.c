@@ -41,8 +41,30 @@ static int32_t before_apposition(const ng_work *w, const sctx *c, int32_t gi, ui
     return c->g[head].place ? gi : head;
 }
 
+/* "X, whose government hosted the talks, also received Y", "X, who met Y, accused Z": a
+ * verb right after a relative clause between commas has that clause's antecedent as subject;
+ * the group, or -1 when the verb does not follow such a clause. */
+static int32_t after_relative(const ng_work *w, const sctx *c, uint32_t ts)
+{
+    uint32_t p = ts;
+    while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_PAST_MARK | NG_W_MODAL)))
+        p--;
+    if (p < c->a + 4 || !ng_w__punct(w, p - 1, ',')) return -1;
+    for (uint32_t k = p - 2; k > c->a + 1 && k + 20 > p; k--) {
+        if (w->tk.v[k].flags & NG_TK_PUNCT) return -1;
+        if (!(ng_w__is(w, k, "who") || ng_w__is(w, k, "whose") || ng_w__is(w, k, "which")))
+            continue;
+        int32_t gi = ng_w__punct(w, k - 1, ',') ? c->gend[k - 2 - c->a] : -1;
+        if (gi < 0 || c->g[gi].place || (c->g[gi].pp && !c->g[gi].role)) return -1;
+        return gi;
+    }
+    return -1;
+}
+
 int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
 {
+    int32_t rel = after_relative(w, c, ts);
+    if (rel >= 0) return before_apposition(w, c, rel, ts);
     int64_t j = (int64_t)ts - 1;
     int steps = 0, relative = 0, words = 0;
     while (j >= (int64_t)c->a && steps < 24) {
