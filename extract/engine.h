@@ -196,6 +196,9 @@ int32_t ng_subject__agent(const ng_work *w, const sctx *c, uint32_t ts, uint32_t
 int32_t ng_subject__main(const ng_work *w, const sctx *c, uint32_t before);
 /* The nearest group before ts that can be its subject. */
 int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts);
+/* The owner group of "[owner] delegation led by G" when G is such a leader group, c->ng when
+ * the noun has no owner, -1 when G is not one. */
+int32_t ng_subject__led_by(const ng_work *w, const sctx *c, const group *g);
 /* Is token t an "-ing" participle and token comma a comma? */
 int ng_subject__comma_participle(const ng_work *w, uint32_t comma, uint32_t t);
 

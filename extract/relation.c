@@ -216,6 +216,9 @@ static void subject_side(const ng_work *w, const sctx *c, reading *r)
         }
     }
     if (r->subj >= 0) side_add(c, r->S, &r->ns, GMAX * 2, r->subj);
+    /* "an Eritrean delegation led by X": the delegation's state acts too */
+    int32_t own = r->subj >= 0 ? ng_subject__led_by(w, c, &c->g[r->subj]) : -1;
+    if (own >= 0 && own < (int32_t)c->ng) side_add(c, r->S, &r->ns, GMAX * 2, own);
     if ((r->tr->flags & NG_TRF_ALONGSIDE) && r->obj >= 0 && r->subj >= 0 &&
         c->g[r->obj].t1 + 1 < c->b) {
         uint32_t q = c->g[r->obj].t1;
@@ -248,6 +251,8 @@ static void object_side(ng_work *w, const sctx *c, reading *r)
     int32_t more = r->obj;
     while (r->prep_seen && (more = ng_object__next_pp(w, c, r->tr, c->g[more].t1)) >= 0)
         side_add(c, r->O, &r->no, GMAX * 2, more);
+    int32_t own = ng_subject__led_by(w, c, o);
+    if (own >= 0 && own < (int32_t)c->ng) side_add(c, r->O, &r->no, GMAX * 2, own);
 }
 
 /* A trigger without an object may take the last object of its relation ("joined Mali in

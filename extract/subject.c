@@ -41,6 +41,25 @@ static int32_t before_apposition(const ng_work *w, const sctx *c, int32_t gi, ui
     return c->g[head].place ? gi : head;
 }
 
+/* "a Chilean delegation led by A and B": when g is the agent of "led/headed by" right after
+ * a delegation, mission or government noun, the group that owns that noun ("Chilean"), or
+ * c->ng when there is none; -1 when g is no such agent. */
+int32_t ng_subject__led_by(const ng_work *w, const sctx *c, const group *g)
+{
+    uint32_t q = g->t0;
+    while (q > c->a && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q - 1) & NG_W_DET) &&
+           !ng_w__is(w, q - 1, "by"))
+        q--;
+    if (q < c->a + 3 || !ng_w__is(w, q - 1, "by") ||
+        !(ng_w__is(w, q - 2, "led") || ng_w__is(w, q - 2, "headed")) ||
+        !(ng_w__bits(w, q - 3) & (NG_W_GOVNOUN | NG_W_GROUPNOUN | NG_W_TROOPS)))
+        return -1;
+    /* "the Chilean delegation" may be one group, else "Chilean" ends before the noun */
+    int32_t own = c->gend[q - 3 - c->a];
+    if (own < 0 && q > c->a + 3) own = c->gend[q - 4 - c->a];
+    return own >= 0 && !c->g[own].place ? own : (int32_t)c->ng;
+}
+
 /* "X, whose government hosted the talks, also received Y", "X, who met Y, accused Z": a
  * verb right after a relative clause between commas has that clause's antecedent as subject;
  * the group, or -1 when the verb does not follow such a clause. */
@@ -72,6 +91,8 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
         int32_t gi = c->gend[t - c->a];
         if (gi >= 0) {
             const group *g = &c->g[gi];
+            /* "a Chilean delegation led by A and B was received": the leaders */
+            if (!g->place && ng_subject__led_by(w, c, g) >= 0) return gi;
             /* the antecedent of "who"/"which" may sit in a prepositional phrase: "the coup
              * was led by X, who heads ..." */
             if (g->place || (g->pp && !g->role && !relative && !g->subord)) {
