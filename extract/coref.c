@@ -365,6 +365,8 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
         return ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
     }
     if ((j = description_head(w, c, covered, j)) == c->b) return 0;
+    /* "the regional bloc IGAD", "the rebel group M23": the name that follows is the actor */
+    if (j + 1 < c->b && covered[j + 1 - c->a]) return 0;
     uint64_t bits = ng_w__bits(w, j);
     /* part of a name ("the New Delhi Leaders' Declaration"): not a description */
     if ((w->tk.v[j].flags & NG_TK_CAP) && !(w->tk.v[j].flags & NG_TK_FIRST)) return 0;
