@@ -10,7 +10,8 @@
  * "the three countries", "both countries", "the two leaders": the latest list (or pair of
  * relation partners) of that size and kind, up to twelve sentences back for a size named by
  * a number. it/its: an organization earlier in the sentence, else the latest one. "the
- * bloc": an organization of states of the sentence, else the most mentioned recent one.
+ * bloc": an organization of states of the sentence, else the only one of the sentence
+ * before, else the most mentioned recent one.
  * "the junta", "the government", "the country": a state of the sentence, else the most
  * mentioned recent one; a government noun keeps its state all through the article. "the
  * ministry": the latest ministry. The article's memory is recent.c. */
@@ -172,6 +173,20 @@ static int32_t most_named(const ng_work *w, const cstate *cs, uint32_t back,
     return a;
 }
 
+/* The one organization of states named in the previous sentence, -1 when none or several:
+ * "the bloc" continues the sentence before ("Milei spoke of Mercosur. He called the bloc
+ * ..."). */
+static int32_t previous_bloc(const ng_work *w, const cstate *cs)
+{
+    int32_t a = -1;
+    for (int i = 0; i < cs->n_mru; i++) {
+        if (cs->mru_sent[i] + 1 != cs->cur_sent || !is_org(w, &w->actors[cs->mru[i]], 0)) continue;
+        if (a >= 0 && a != cs->mru[i]) return -1;
+        a = cs->mru[i];
+    }
+    return a;
+}
+
 /* The latest state actor: a state named in the sentence, else the most mentioned of the
  * last sentences. */
 static int32_t recent_state(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t0)
@@ -213,7 +228,8 @@ uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, in
          * Wagner, accusing the group of ..."): an organization of states for "the bloc"
          * (number 0), any for "the group" (1); else the organization of states most
          * mentioned among those of the last sentences */
-        if ((a = sentence_actor(w, c, t0, is_org, number == 1)) < 0)
+        if ((a = sentence_actor(w, c, t0, is_org, number == 1)) < 0 &&
+            (number == 1 || (a = previous_bloc(w, cs)) < 0))
             a = most_named(w, cs, 6, is_org, 0);
         return one(out, a);
     case NG_CR_GOV:
