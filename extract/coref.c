@@ -9,7 +9,9 @@
  * list (of states or organizations first), else the latest organization. "the two sides",
  * "the three countries", "both countries", "the two leaders": the latest list (or pair of
  * relation partners) of that size and kind, up to twelve sentences back for a size named by
- * a number. it/its: an organization earlier in the sentence, else the latest one. "the
+ * a number. "each of the leaders": the description after "of". its: its clause's subject
+ * when that is a state or an organization; it/its: an organization earlier in the
+ * sentence, else the latest one. A description right before a name is that name. "the
  * bloc": an organization of states of the sentence, else the only one of the sentence
  * before, else the most mentioned recent one.
  * "the junta", "the government", "the country": a state of the sentence, else the most
