@@ -21,6 +21,7 @@
 #include "graph_internal.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -249,6 +250,32 @@ cleanup:
     return error;
 }
 
+/* Floating noise: a value within 1e-12 of zero, relative to its metric's largest magnitude,
+ * is rounding, not a measure (ARPACK leaves eigenvector centralities of 1e-18 on the actors
+ * outside the main component; sums of path shares leave 3e-17). It is set to exactly 0, so
+ * that every export, the report and `newsgraph metrics` write 0. Small true values (1e-10
+ * at the edge of the main component, on a scale of 1) are kept. */
+#define NOISE_RELATIVE 1e-12
+
+static void drop_noise(ng_graph *g)
+{
+    static const size_t fields[] = {
+        offsetof(ng_metrics, strength), offsetof(ng_metrics, betweenness),
+        offsetof(ng_metrics, closeness), offsetof(ng_metrics, harmonic),
+        offsetof(ng_metrics, pagerank), offsetof(ng_metrics, eigenvector)};
+    for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+        double max = 0.0;
+        for (size_t i = 0; i < g->n_nodes; i++) {
+            double v = fabs(*(double *)((char *)&g->nodes[i].m + fields[f]));
+            if (v > max) max = v;
+        }
+        for (size_t i = 0; i < g->n_nodes; i++) {
+            double *v = (double *)((char *)&g->nodes[i].m + fields[f]);
+            if (fabs(*v) <= max * NOISE_RELATIVE) *v = 0.0;
+        }
+    }
+}
+
 int ng_graph_compute_metrics_opts(ng_graph *g, const ng_metrics_opts *opts)
 {
     int error;
@@ -293,6 +320,7 @@ int ng_graph_compute_metrics_opts(ng_graph *g, const ng_metrics_opts *opts)
         g->nodes[e->target].m.in_degree += 1;
     }
     if (m > 0 && (error = igraph_metrics(g, &o, pairs, m, total_weight, &t0)) < 0) goto cleanup;
+    drop_noise(g);
     g->has_metrics = 1;
 
 cleanup:
