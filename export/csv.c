@@ -4,8 +4,13 @@
  * double quotes with its quotes doubled; other fields are written bare. Lines end in LF,
  * the file has no byte-order mark (Gephi would read it into the first header). Text is
  * UTF-8 (invalid bytes become U+FFFD, control characters other than tab, CR, LF dropped).
- * Headers follow Gephi: nodes Id, Label, Type, ...; edges Source, Target, Type
- * (Directed/Undirected), Kind, Id, Label, Weight, ... An unknown value is an empty cell. */
+ * Headers follow Gephi and then name every attribute as the other formats do, so that pandas
+ * and spreadsheets find the same names: nodes Id, Label, type, mentions, ...; edges Source,
+ * Target, Type (Directed/Undirected), Kind, Id, Label, Weight, relation, evidence, ... Gephi
+ * reads Id, Label and, on edges, Type, Kind and Weight itself (Kind and Label are the
+ * relation); it compares headers case-insensitively and refuses a repeated one, so the nodes
+ * table names the actor type `type` only (Gephi has no node Type of its own). An unknown value
+ * is an empty cell. */
 #include "export_internal.h"
 
 #include <stdio.h>
@@ -85,8 +90,8 @@ int ng_export__csv_nodes(ng_out *o, const ng_graph *g)
     ng_value v;
     int error = 0;
 
-    ng_buf_puts(&line, "Id,Label,Type");
-    for (size_t c = NG_NCOL_TYPE + 1; c < n_nc; c++)
+    ng_buf_puts(&line, "Id,Label");
+    for (size_t c = NG_NCOL_LABEL + 1; c < n_nc; c++)
         put_field(&line, nc[c].name, 0);
     ng_export__putc(&line, '\n');
     for (size_t i = 0; i < nn; i++) {
@@ -116,7 +121,7 @@ int ng_export__csv_edges(ng_out *o, const ng_graph *g)
 
     ng_buf_puts(&line, "Source,Target,Type,Kind,Id,Label,Weight");
     for (size_t c = 0; c < n_ec; c++)
-        if (c != NG_ECOL_RELATION && c != NG_ECOL_WEIGHT) put_field(&line, ec[c].name, 0);
+        if (c != NG_ECOL_WEIGHT) put_field(&line, ec[c].name, 0);
     ng_export__putc(&line, '\n');
     for (size_t i = 0; i < ne; i++) {
         const ng_edge *e = ng_graph_edge(g, i);
@@ -130,7 +135,7 @@ int ng_export__csv_edges(ng_out *o, const ng_graph *g)
         ng_export__edge_value(&v, e, NG_ECOL_WEIGHT);
         put_value(&line, &v);
         for (size_t c = 0; c < n_ec; c++) {
-            if (c == NG_ECOL_RELATION || c == NG_ECOL_WEIGHT) continue;
+            if (c == NG_ECOL_WEIGHT) continue;
             ng_export__edge_value(&v, e, c);
             put_value(&line, &v);
         }
