@@ -155,8 +155,16 @@ void outputs_report(const cli_outputs *outs)
 {
     if (cli_quiet) return;
     for (size_t i = 0; i < outs->n; i++) {
-        if (strcmp(outs->items[i].path, "-") != 0)
-            fprintf(stderr, "newsgraph: wrote %s\n", outs->items[i].path);
+        const cli_output *o = &outs->items[i];
+        char *nodes = NULL, *edges = NULL;
+        if (strcmp(o->path, "-") == 0) continue;
+        /* CSV is two files: name them, not the -o that chose them */
+        if (o->format == NG_FORMAT_CSV && ng_export_csv_paths(&nodes, &edges, o->path, o->gzip) == 0)
+            fprintf(stderr, "newsgraph: wrote %s and %s\n", nodes, edges);
+        else
+            fprintf(stderr, "newsgraph: wrote %s\n", o->path);
+        free(nodes);
+        free(edges);
     }
 }
 

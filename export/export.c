@@ -47,6 +47,7 @@ static int task_open(export_task *t)
 {
     int error;
     if (t->row->paths && (error = t->row->paths(t->paths, t->path, t->gzip)) < 0) return error;
+    if (t->row->info.directory && (error = ng_export__make_directory(t->path)) < 0) return error;
     for (size_t i = 0; i < t->row->n_files; i++) {
         if ((error = ng_out_open(&t->out[i], task_path(t, i), t->gzip)) < 0) return error;
     }

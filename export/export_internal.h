@@ -89,6 +89,10 @@ size_t ng_export__edge_columns(const ng_column **out);
 void ng_export__node_value(ng_value *out, const ng_node *n, size_t col);
 void ng_export__edge_value(ng_value *out, const ng_edge *e, size_t col);
 
+/* Makes the directory of a "DIR/" target that does not exist yet (one level: its parent was
+ * checked by ng_export_check_path); nothing for any other path. NG_EIO with the reason. */
+int ng_export__make_directory(const char *path);
+
 /* The latest valid date of any node or edge of `g` (ISO), "" when nothing is dated. */
 void ng_export__graph_last_date(char out[11], const ng_graph *g);
 

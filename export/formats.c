@@ -6,11 +6,14 @@
  *
  * CSV writes two tables, so one -o names two files (see README: CSV):
  *   -o DIR/ (a name ending in '/' or an existing directory) -> DIR/nodes.csv, DIR/edges.csv
+ *           (a DIR/ that does not exist yet is made when the files are written; its parent
+ *           must exist, and is checked before any work like every output's directory)
  *   -o [PREFIX]nodes.csv (the name ends in "nodes.csv")       -> that file, [PREFIX]edges.csv
  *   -o NAME.csv                                               -> NAME.nodes.csv, NAME.edges.csv
  * (with .csv.gz the same, both compressed). Both are complete before either is renamed. */
 #include "export_internal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,14 +238,45 @@ cleanup:
     return error;
 }
 
+/* "DIR/" that does not exist yet: its parent must take a new directory, as ng_out_check_path
+ * checks a file's directory (DIR itself is made when the files are opened). */
+static int new_directory(const char *path, int *is_new)
+{
+    struct stat st;
+    size_t len = strlen(path);
+    *is_new = len > 1 && path[len - 1] == '/' && stat(path, &st) != 0;
+    return *is_new;
+}
+
+int ng_export__make_directory(const char *path)
+{
+    int is_new;
+    if (!new_directory(path, &is_new)) return NG_OK;
+    char *dir = ng_strdup(path);
+    if (!dir) return NG_ENOMEM;
+    dir[strlen(dir) - 1] = '\0';
+    int error = mkdir(dir, 0777) == 0 || errno == EEXIST ? NG_OK : NG_EIO;
+    if (error) ng_error_set("%s: cannot make the output directory: %s", path, strerror(errno));
+    free(dir);
+    return error;
+}
+
 int ng_export_check_path(ng_format format, const char *path, int gzip)
 {
     char *paths[NG_FORMAT_MAX_FILES] = {NULL};
     const ng_format_row *r = ng_format__row(format);
-    int error = NG_OK;
+    int error = NG_OK, is_new;
 
     if (!r) return NG_EINVAL;
     if (!r->paths) return strcmp(path, "-") == 0 ? NG_OK : ng_out_check_path(path);
+    if (new_directory(path, &is_new)) {
+        char *dir = ng_strdup(path);
+        if (!dir) return NG_ENOMEM;
+        while (strlen(dir) > 1 && dir[strlen(dir) - 1] == '/') dir[strlen(dir) - 1] = '\0';
+        error = ng_out_check_path(dir); /* DIR's parent exists and is writable */
+        free(dir);
+        return error;
+    }
     if ((error = r->paths(paths, path, gzip)) < 0) goto cleanup;
     for (size_t i = 0; i < r->n_files && error == NG_OK; i++) error = ng_out_check_path(paths[i]);
 

@@ -76,7 +76,8 @@ int ng_export_write_all(const ng_graph *g, const ng_export_job *jobs, size_t n, 
 int ng_export_csv_paths(char **nodes_out, char **edges_out, const char *path, int gzip);
 
 /* Checks, before any work, that every file an export of `format` to `path` writes can be
- * created (its directory exists and is writable): use it instead of ng_out_check_path,
+ * created (its directory exists and is writable; for "DIR/" that does not exist yet, DIR's
+ * parent, and the writer then makes DIR): use it instead of ng_out_check_path,
  * which refuses a directory, the natural target of a CSV export. "-" is fine for a format of
  * one file. */
 int ng_export_check_path(ng_format format, const char *path, int gzip);

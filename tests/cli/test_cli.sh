@@ -55,6 +55,12 @@ cmp -s "$tmp/m.graphml" "$tmp/g.graphml" || { echo "FAIL: bad inputs changed the
 # The same graph whatever the thread count.
 "$bin" build -q -j1 "$art" -o "$tmp/j1.graphml" && "$bin" build -q -j4 "$art" -o "$tmp/j4.graphml"
 cmp -s "$tmp/j1.graphml" "$tmp/j4.graphml" || { echo "FAIL: -j1 and -j4 differ"; fails=$((fails+1)); }
+# CSV is two files and the summary names both; -o DIR/ makes DIR (its parent must exist).
+expect 0 "wrote $tmp/t.nodes.csv and $tmp/t.edges.csv" -- "$bin" build "$art" -o "$tmp/t.csv"
+expect 0 "wrote $tmp/newdir/nodes.csv and $tmp/newdir/edges.csv" -- "$bin" build "$art" -o "$tmp/newdir/"
+[ -s "$tmp/newdir/nodes.csv" ] && [ -s "$tmp/newdir/edges.csv" ] || { echo "FAIL: -o DIR/ did not write DIR/nodes.csv and DIR/edges.csv"; fails=$((fails+1)); }
+expect 1 "does not exist" -- "$bin" build "$art" -o "$tmp/nodir/deeper/"
+[ -e "$tmp/nodir" ] && { echo "FAIL: a refused -o DIR/ made a directory"; fails=$((fails+1)); }
 ls "$tmp" | grep -q '\.tmp\.' && { echo "FAIL: temporary file left behind"; fails=$((fails+1)); }
 echo "cli: $passed passed, $fails failed"
 [ $fails = 0 ]

@@ -321,7 +321,11 @@ NG_TEST(csv_paths_follow_the_documented_rule)
     free(e);
     CHECK_OK(ng_export_check_path(NG_FORMAT_CSV, d, 0));
     CHECK(ng_export_check_path(NG_FORMAT_GRAPHML, "/nonexistent-ng-dir/g.graphml", 0) < 0);
-    CHECK(ng_export_check_path(NG_FORMAT_CSV, "/nonexistent-ng-dir/", 0) < 0);
+    /* DIR/ that does not exist is made when written: its parent must exist */
+    CHECK(ng_export_check_path(NG_FORMAT_CSV, "/nonexistent-ng-dir/deeper/", 0) < 0);
+    char *sub = path_in(d, "new/");
+    CHECK_OK(ng_export_check_path(NG_FORMAT_CSV, sub, 0));
+    free(sub);
     tmp_done(d);
 }
 
