@@ -2,7 +2,8 @@
 //
 // usage: node cytoscape_check.js FILE.json...
 //
-// The file must be strict JSON ({"elements": {"nodes": [...], "edges": [...]}}); cytoscape
+// The file must be strict JSON, a cy.json() document ({"data": {...}, "elements": {"nodes":
+// [...], "edges": [...]}}); cytoscape, given `elements: doc.elements` and given cy.json(doc),
 // must create every node and edge (ids unique across both, endpoints existing) with every
 // data field unchanged, and print no warning.
 'use strict';
@@ -55,6 +56,13 @@ function check(path) {
   for (const n of els.nodes)
     if (typeof n.data.label !== 'string' || typeof n.data.mentions !== 'number')
       complain(`${path}: node ${n.data.id} lacks label or mentions`);
+  // The whole file is a cy.json() document, as the README says: cy.json(doc) restores it.
+  const cy2 = cytoscape({headless: true, styleEnabled: false});
+  cy2.json(json);
+  if (cy2.nodes().length !== els.nodes.length || cy2.edges().length !== els.edges.length)
+    complain(`${path}: cy.json(doc) made ${cy2.nodes().length} nodes and ${cy2.edges().length} edges`);
+  if (JSON.stringify(cy2.data()) !== JSON.stringify(json.data))
+    complain(`${path}: cy.json(doc) lost the graph's data: ${JSON.stringify(cy2.data())}`);
 }
 
 const files = process.argv.slice(2);
