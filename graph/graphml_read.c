@@ -358,6 +358,27 @@ static int read_declared(const igraph_t *ig, const char *path)
 
 /* ------------------------------------------------------------------ the reader */
 
+/* Another of newsgraph's formats given where GraphML is read (metrics g.gexf): one line that
+ * says which format this is and what to give instead, rather than igraph's parse error. */
+static int not_graphml(const char *path, const ng_buf *bytes)
+{
+    size_t n = bytes->len < 4096 ? bytes->len : 4096;
+    char head[4097];
+    const char *kind = NULL;
+    memcpy(head, bytes->ptr, n);
+    head[n] = '\0';
+    if (strstr(head, "<graphml")) return NG_OK;
+    if (strstr(head, "<gexf")) kind = "GEXF";
+    else if (head[0] == '{') kind = "JSON";
+    else if (!strncmp(head, "digraph", 7) || strstr(head, "\ndigraph")) kind = "DOT";
+    else if (!strncmp(head, "Id,Label,", 9) || !strncmp(head, "Source,Target,", 14)) kind = "CSV";
+    if (!kind) return NG_OK; /* igraph says what is wrong */
+    ng_error_set("%s: this is %s; this command reads GraphML only (.graphml, .graphml.gz): "
+                 "write it with newsgraph build ... -o NAME.graphml",
+                 path, kind);
+    return NG_EFORMAT;
+}
+
 int ng_graph_read_graphml(ng_graph **out, const char *path)
 {
     int error;
@@ -380,6 +401,7 @@ int ng_graph_read_graphml(ng_graph **out, const char *path)
         error = NG_EFORMAT;
         goto cleanup;
     }
+    if ((error = not_graphml(path, &bytes)) < 0) goto cleanup;
     if (!(f = fmemopen(bytes.ptr, bytes.len, "r"))) {
         ng_error_set("%s: cannot read from memory: %s", path, strerror(errno));
         error = NG_EIO;

@@ -42,6 +42,14 @@ printf '<graphml><graph><node id="a"></graph>' >"$tmp/broken.graphml"
 expect broken 1 "broken.graphml: not a readable GraphML" -- metrics "$tmp/broken.graphml"
 printf '' >"$tmp/empty.graphml"
 expect empty-file 1 "empty.graphml: empty file" -- metrics "$tmp/empty.graphml"
+# another of newsgraph's formats: one line naming it and asking for GraphML
+"$bin" build -q "$root/fixtures/seeds" -o "$tmp/s.gexf" -o "$tmp/s.json" -o "$tmp/s.csv" || { echo "FAIL build"; fail=1; }
+expect gexf 1 "s.gexf: this is GEXF; this command reads GraphML only" -- metrics "$tmp/s.gexf"
+[ "$(wc -l <"$tmp/err")" = 1 ] || { echo "FAIL gexf: more than one line"; fail=1; }
+expect json 1 "s.json: this is JSON; this command reads GraphML only" -- metrics "$tmp/s.json"
+expect csv-table 1 "this is CSV; this command reads GraphML only" -- metrics "$tmp/s.nodes.csv"
+expect help-graphml 0 "" -- metrics --help
+grep -q "It takes GraphML only" "$tmp/out" || { echo "FAIL help: does not say it takes GraphML only"; fail=1; }
 
 # gzip-compressed input gives the same ranking
 gzip -c "$input" >"$tmp/input.graphml.gz"
