@@ -54,6 +54,8 @@ mutate "$S/hostile.gexf" "$tmp/color.gexf" '0,/<viz:color r="\([0-9]*\)"/s//<viz
 expect_reject "GEXF non-integer colour" 'element color' "$c/check_xmllint.sh" gexf "$tmp/color.gexf"
 mutate "$S/hostile.gexf" "$tmp/title.gexf" 's/<attribute id="mentions" title="mentions"/<attribute id="mentions" title="Mentions"/'
 expect_reject "GEXF attribute id != title for graphology" '!= title' "$c/check_graphology.sh" gexf "$tmp/title.gexf"
+mutate "$S/hostile.gexf" "$tmp/kind.gexf" '0,/ kind="\([a-z_]*\)"/s// kind="\1x"/'
+expect_reject "GEXF edge kind that NetworkX reads as another relation" 'edge .*relation' "$c/check_networkx_gexf.sh" "$tmp/kind.gexf"
 
 mutate "$S/hostile.dot" "$tmp/keyword.dot" '0,/^  "/s//  node -> subgraph;\n  "/'
 expect_reject "DOT with a bare keyword for Graphviz" 'syntax error' "$c/check_graphviz.sh" "$tmp/keyword.dot"
