@@ -160,7 +160,10 @@ static void put_description(ng_buf *b, const char *s)
 int ng_rel_write_csv(ng_buf *out, uint64_t which)
 {
     size_t n = ng_rel_count();
-    ng_buf_puts(out, "name,direction,hostile,subjects,objects,description\n");
+    int standing = 0; /* the optional column, only when a row needs it (files keep their bytes) */
+    for (size_t r = 0; r < n; r++) standing |= (which >> r & 1u) && rows[r].standing;
+    ng_buf_printf(out, "name,direction,hostile,subjects,objects,description%s\n",
+                  standing ? ",standing" : "");
     for (size_t r = 0; r < n; r++) {
         const ng_rel_def *d = &rows[r];
         if (!(which >> r & 1u)) continue;
@@ -171,6 +174,7 @@ int ng_rel_write_csv(ng_buf *out, uint64_t which)
         put_types(out, d->objects);
         ng_buf_putc(out, ',');
         put_description(out, d->description);
+        if (standing) ng_buf_puts(out, d->standing ? ",yes" : ",no");
         ng_buf_putc(out, '\n');
     }
     return out->oom ? NG_ENOMEM : NG_OK;
@@ -178,9 +182,20 @@ int ng_rel_write_csv(ng_buf *out, uint64_t which)
 
 /* ------------------------------------------------------------------ reading CSV rows */
 
-enum { COL_NAME, COL_DIRECTION, COL_HOSTILE, COL_SUBJECTS, COL_OBJECTS, COL_DESCRIPTION, COLS };
-static const char *const col_names[COLS] = {"name",     "direction", "hostile",
-                                            "subjects", "objects",   "description"};
+/* The columns up to description are required; standing is optional (no when absent). */
+enum {
+    COL_NAME,
+    COL_DIRECTION,
+    COL_HOSTILE,
+    COL_SUBJECTS,
+    COL_OBJECTS,
+    COL_DESCRIPTION,
+    COLS_REQUIRED,
+    COL_STANDING = COLS_REQUIRED,
+    COLS
+};
+static const char *const col_names[COLS] = {"name",    "direction",   "hostile", "subjects",
+                                            "objects", "description", "standing"};
 #define HEADER_TEXT "name,direction,hostile,subjects,objects,description"
 #define MAX_FIELDS 16
 
@@ -389,6 +404,13 @@ static int parse_row(ng_rel_def *d, const row *r, const int *col, size_t want, c
                             where, name, NG_REL_DESC_MAX),
                NG_EINVAL;
     memcpy(d->description, desc, strlen(desc) + 1);
+    const char *standing = field(r, col[COL_STANDING]);
+    if (strcmp(standing, "yes") == 0)
+        d->standing = 1;
+    else if (*standing && strcmp(standing, "no") != 0)
+        return ng_error_set("%s: standing must be yes or no for '%s', not '%.40s'", where, name,
+                            standing),
+               NG_EINVAL;
     return NG_OK;
 }
 
@@ -441,7 +463,7 @@ static int read_header(int col[COLS], rows_ctx *c, const char *origin)
         for (int k = 0; k < COLS; k++)
             if (strcmp(name, col_names[k]) == 0 && col[k] < 0) col[k] = (int)i;
     }
-    for (int k = 0; k < COLS; k++)
+    for (int k = 0; k < COLS_REQUIRED; k++)
         if (col[k] < 0)
             return ng_error_set("%s:%zu: no '%s' column (the header row is " HEADER_TEXT ")",
                                 origin, h->line, col_names[k]),

@@ -168,6 +168,9 @@ typedef struct ng_rel_def {
     int hostile;         /* 1: a break or an attack, drawn dashed in red */
     unsigned subjects;   /* allowed actor types: bit (1u << ng_etype) */
     unsigned objects;
+    int standing;        /* 1: a standing tie (membership, office), not an event: the
+                            report leaves it out of its timeline and evidence by default
+                            (optional column `standing`, no when absent) */
     int builtin;         /* 1 for the rows of extract/data/relations.csv */
     char description[NG_REL_DESC_MAX + 1];
 } ng_rel_def;
@@ -187,7 +190,8 @@ int ng_rel_builtin(ng_rel r);
 /* 1 when r allows a subject of type s and an object of type o. */
 int ng_rel_allows(ng_rel r, ng_etype s, ng_etype o);
 
-/* Declares the relations of a CSV document (the columns of relations.csv, in any order;
+/* Declares the relations of a CSV document (the columns of relations.csv, in any order,
+ * `standing` optional;
  * `origin` names it in messages). Every row is checked before any is added: a name already
  * known, a bad name, direction, hostile value or actor type, a missing column, or a full
  * table gives NG_EINVAL and the message "ORIGIN:LINE: what to fix", and nothing is added.

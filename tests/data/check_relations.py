@@ -7,14 +7,14 @@ extract/data/relations.csv is the one definition of the relation types (core/rel
 it for every stage). This checks its rows by the rules core applies to a user's --relations
 file, plus the built-in ones (the first seven rows are today's relations in today's order, so
 the outputs keep their bytes), and that the table under "### Relations" in the README lists the
-same relations, in the same order, with the same direction, hostility and description.
+same relations, in the same order, with the same direction, hostility, standing and description.
 Exit 0 when all is well, 1 with one line per problem otherwise.
 """
 import csv
 import re
 import sys
 
-HEADER = ["name", "direction", "hostile", "subjects", "objects", "description"]
+HEADER = ["name", "direction", "hostile", "subjects", "objects", "description", "standing"]
 TYPES = {"person", "state", "organization", "place"}
 FIRST_SEVEN = ["met", "signed", "withdrew", "condemned", "cut_ties", "member_of", "affiliated_with"]
 
@@ -40,6 +40,8 @@ def check_csv(path, errors):
             errors.append(f"{where}: direction '{r['direction']}'")
         if r["hostile"] not in ("yes", "no"):
             errors.append(f"{where}: hostile '{r['hostile']}'")
+        if r["standing"] not in ("yes", "no"):
+            errors.append(f"{where}: standing '{r['standing']}'")
         for col in ("subjects", "objects"):
             items = r[col].split("|")
             if not r[col] or any(t not in TYPES for t in items):
@@ -64,7 +66,7 @@ def readme_rows(path, errors):
     rows = []
     for line in m.group(1).splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) == 4 and cells[0].startswith("`"):
+        if len(cells) == 5 and cells[0].startswith("`"):
             rows.append(cells)
     return rows
 
@@ -81,9 +83,10 @@ def main(argv):
                       f"relations.csv {[r['name'] for r in table]}")
     for cells, r in zip(shown, table):
         direction = "symmetric" if r["direction"] == "symmetric" else "subject -> object"
-        if cells[1:] != [direction, r["hostile"], r["description"]]:
+        want = [direction, r["hostile"], r["standing"], r["description"]]
+        if cells[1:] != want:
             errors.append(f"{argv[2]}: the row of '{r['name']}' says {cells[1:]}, relations.csv "
-                          f"{[direction, r['hostile'], r['description']]}")
+                          f"{want}")
     for e in errors:
         print(e)
     return 1 if errors else 0

@@ -261,7 +261,8 @@ static void expect_refused_rows(const char *csv, const char *part)
     CHECK_INT(ng_rel_count(), before);
 }
 
-#define REL_HEADER "name,direction,hostile,subjects,objects,description\n"
+#define REL_HEADER_NO_NL "name,direction,hostile,subjects,objects,description"
+#define REL_HEADER REL_HEADER_NO_NL "\n"
 
 NG_TEST(declared_relations_are_checked_row_by_row)
 {
@@ -288,7 +289,33 @@ NG_TEST(declared_relations_are_checked_row_by_row)
                         "user.csv:4: relation 'visited' is declared twice");
     expect_refused_rows(REL_HEADER "visited,directed,no,person,state,\"a\x01b\"\n",
                         "user.csv:2: the description of 'visited'");
+    expect_refused_rows("name,direction,hostile,subjects,objects,description,standing\n"
+                        "visited,directed,no,person,state,x,often\n",
+                        "user.csv:2: standing must be yes or no for 'visited', not 'often'");
     CHECK_INT(ng_rel_parse(&(ng_rel){0}, "visited"), NG_EINVAL); /* nothing was added */
+}
+
+NG_TEST(standing_ties_are_a_column_of_the_table)
+{
+    /* built in: memberships and offices are standing ties, events are not */
+    CHECK(ng_rel_get(ng_test_rel("member_of"))->standing);
+    CHECK(ng_rel_get(ng_test_rel("affiliated_with"))->standing);
+    CHECK(!ng_rel_get(ng_test_rel("met"))->standing && !ng_rel_get(ng_test_rel("condemned"))->standing);
+    /* declared: optional (no when absent), written back only when a row has it */
+    const char *csv = "name,direction,hostile,subjects,objects,description,standing\n"
+                      "chairs,directed,no,person,organization,heads a body,yes\n"
+                      "toured,directed,no,person,state,went round,\n";
+    CHECK_OK(declare(csv));
+    ng_rel c = ng_test_rel("chairs"), t = ng_test_rel("toured");
+    CHECK(ng_rel_get(c)->standing && !ng_rel_get(t)->standing);
+    ng_buf b = NG_BUF_INIT;
+    CHECK_OK(ng_rel_write_csv(&b, (uint64_t)1 << c | (uint64_t)1 << t));
+    CHECK_STR(b.ptr, REL_HEADER_NO_NL ",standing\nchairs,directed,no,person,organization,heads a "
+                     "body,yes\ntoured,directed,no,person,state,went round,no\n");
+    ng_buf_clear(&b);
+    CHECK_OK(ng_rel_write_csv(&b, (uint64_t)1 << t));
+    CHECK_STR(b.ptr, REL_HEADER "toured,directed,no,person,state,went round\n");
+    ng_buf_free(&b);
 }
 
 NG_TEST(declared_relations_join_the_table)
@@ -587,6 +614,7 @@ NG_TEST_MAIN(buf_appends_and_formats, array_grow_doubles_and_refuses_overflow,
              thread_count_defaults_to_cores_and_is_capped, fold_case_accents_punctuation,
              relation_and_type_names_round_trip, built_in_relations_come_from_relations_csv,
              declared_relations_are_checked_row_by_row, declared_relations_join_the_table,
+             standing_ties_are_a_column_of_the_table,
              relations_file_is_read_or_refused, doc_records_copy_their_strings,
              reader_walks_directories_in_sorted_order, reader_reports_missing_input_up_front,
              reader_skips_truncated_and_corrupt_gzip, reader_caps_article_size,
