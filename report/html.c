@@ -43,7 +43,8 @@ static const char css[] =
     ".tile .n{display:block;font-size:28px;font-weight:700;line-height:1.2;"
     "font-variant-numeric:tabular-nums}\n"
     ".tile .l{color:var(--muted);font-size:13px}\n"
-    ".cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:26px;"
+    ".cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(340px,100%),1fr));"
+    "gap:26px;"
     "align-items:start}\n"
     "table{border-collapse:collapse;width:100%;font-size:14px}\n"
     "th,td{text-align:left;padding:7px 10px;border-bottom:1px solid var(--line);"
@@ -54,7 +55,7 @@ static const char css[] =
     "tbody tr:hover{background:#f1f5f9}\n"
     ".num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
     ".muted{color:var(--muted)}\n"
-    ".actor{white-space:nowrap}\n"
+    ".actor{overflow-wrap:anywhere}\n"
     ".actor::before{content:\"\";display:inline-block;width:9px;height:9px;"
     "border-radius:50%;margin-right:6px;background:var(--c,#999);vertical-align:1px}\n"
     ".t-person{--c:var(--person)}.t-state{--c:var(--state)}"
@@ -65,7 +66,8 @@ static const char css[] =
     "background:#e6eef7;color:#1f3f63;white-space:nowrap;margin:1px 2px 1px 0}\n"
     ".rel.hostile{background:#fbe8e5;color:#96281b}\n"
     ".rel b{font-weight:600;margin-left:3px}\n"
-    ".cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(340px,1fr));gap:18px}\n"
+    ".cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(340px,100%),1fr));"
+    "gap:18px}\n"
     ".card{border:1px solid var(--line);border-radius:10px;padding:14px 16px 8px}\n"
     ".card p.q{margin:2px 0 8px;color:var(--muted);font-size:13px}\n"
     ".card table{table-layout:fixed}\n"
@@ -77,7 +79,7 @@ static const char css[] =
     "font-size:14px}\n"
     ".guide dt{font-weight:600}.guide dd{margin:0;color:#3e4c59}\n"
     "@media (min-width:1100px){.guide{grid-column:span 2}}\n"
-    ".card .actor{display:block;overflow:hidden;text-overflow:ellipsis}\n"
+    ".card .actor{display:block}\n"
     ".bar{height:4px;background:#e9edf2;border-radius:2px;margin-top:4px}\n"
     ".bar span{display:block;height:4px;background:var(--accent);border-radius:2px}\n"
     "figure{margin:0}\n"
@@ -121,6 +123,19 @@ static const char css[] =
     "font-size:13px;color:var(--accent);padding-top:2px}\n"
     "dl.defs dd{margin:0}\n"
     "body>footer{color:var(--muted);font-size:13px;text-align:center;padding:0 0 36px}\n"
+    ".legend{display:flex;flex-wrap:wrap;gap:6px 18px;margin:12px 0 0;padding:0;"
+    "list-style:none;font-size:13px}\n"
+    ".legend svg{vertical-align:middle;margin-right:6px}\n"
+    "cite{font-style:normal}\n"
+    /* A phone (390 px): one column, less padding, and the timeline's rows as blocks, so that
+     * nothing but the wide matrix (which scrolls in its own box) needs a sideways scroll. */
+    "@media (max-width:640px){.wrap{padding:0 10px}section{padding:16px 12px}"
+    "header.top h1{font-size:24px}.tiles{grid-template-columns:repeat(2,minmax(0,1fr))}"
+    ".guide dl,dl.defs{grid-template-columns:minmax(0,1fr)}"
+    "table.stack thead{display:none}table.stack tr{display:block;padding:8px 0;"
+    "border-bottom:1px solid var(--line)}table.stack td{display:block;border:0;padding:1px 4px;"
+    "text-align:left}table.stack td[data-l]::before{content:attr(data-l) \": \";"
+    "color:var(--muted)}td.date{white-space:normal}}\n"
     "@media print{html{background:#fff}header.top{background:#fff;color:var(--ink)}"
     "nav.toc{display:none}section{box-shadow:none;break-inside:avoid-page}}\n";
 
@@ -196,6 +211,37 @@ static void id_list(writer *w, const char *list, size_t max)
 }
 
 static const char *plural(size_t n) { return n == 1 ? "" : "s"; }
+
+/* " N relations of other types (member_of, ...) are not listed: --show-relations ..." for the
+ * timeline and the evidence, naming the types the graph has and the lists leave out. */
+static void unlisted_note(writer *w)
+{
+    const report_model *m = w->m;
+    size_t k = 0;
+    if (m->n_unlisted == 0) return;
+    ng_buf_printf(&w->b, " The %zu relation%s of ", m->n_unlisted, plural(m->n_unlisted));
+    for (ng_rel r = 0; r < ng_rel_count(); r++) {
+        if (report_lists_rel(m, r) || m->edges_by_rel[r] == 0) continue;
+        if (k++) put(w, ", ");
+        ng_buf_printf(&w->b, "<em>%s</em>", ng_rel_name(r)); /* [a-z0-9_]: nothing to escape */
+    }
+    put(w, " are not listed here (<code>--show-relations</code> chooses the types).");
+}
+
+/* The article a sentence comes from. The graph knows articles by id; an id that is a web
+ * address becomes a link. */
+static void cite(writer *w, const char *article)
+{
+    int link = article && (!strncmp(article, "https://", 8) || !strncmp(article, "http://", 7));
+    put(w, "<cite>");
+    if (link) {
+        put(w, "<a href=\"");
+        esc(w, article);
+        put(w, "\">");
+    }
+    esc(w, article ? article : "");
+    put(w, link ? "</a></cite>" : "</cite>");
+}
 
 /* ---------------------------------------------------------------- sections */
 
@@ -275,6 +321,36 @@ static void summary(writer *w)
     put(w, "</tbody>\n</table>\n</div>\n</section>\n");
 }
 
+/* One line style of the picture, drawn at the page's text size, and the relations it means
+ * (names from the relation table: [a-z0-9_], nothing to escape). */
+static void legend_item(writer *w, const char *style, int arrow, unsigned props, int plain)
+{
+    const report_model *m = w->m;
+    size_t k = 0;
+    ng_buf_printf(&w->b, "<li><svg width=\"44\" height=\"10\" aria-hidden=\"true\">"
+                         "<line x1=\"2\" y1=\"5\" x2=\"%d\" y2=\"5\" %s/>%s</svg>",
+                  arrow ? 34 : 42, style,
+                  arrow ? "<path d=\"M34 1 L42 5 L34 9 Z\" fill=\"#666666\"/>" : "");
+    for (ng_rel r = 0; r < ng_rel_count(); r++) {
+        int match = props ? ((props & NG_REL_IS_SYMMETRIC) ? ng_rel_symmetric(r) : ng_rel_hostile(r))
+                          : !ng_rel_symmetric(r) && !ng_rel_hostile(r);
+        if (!report_shows_rel(m, r) || !match || (plain && ng_rel_hostile(r))) continue;
+        ng_buf_printf(&w->b, "%s%s", k++ ? ", " : "", ng_rel_name(r));
+    }
+    put(w, "</li>");
+}
+
+/* The picture's key, in the page's type (the drawing's own legend shrinks with it). */
+static void legend(writer *w)
+{
+    put(w, "<ul class=\"legend\" aria-label=\"Line styles\">");
+    legend_item(w, "stroke=\"#666666\" stroke-width=\"2\"", 1, 0, 0);
+    legend_item(w, "stroke=\"#666666\" stroke-width=\"2\"", 0, NG_REL_IS_SYMMETRIC, 1);
+    legend_item(w, "stroke=\"#C0392B\" stroke-width=\"2\" stroke-dasharray=\"5 3\"", 1,
+                NG_REL_IS_HOSTILE, 0);
+    put(w, "<li>line width: supporting mentions</li></ul>\n");
+}
+
 static void picture(writer *w)
 {
     const report_model *m = w->m;
@@ -285,6 +361,7 @@ static void picture(writer *w)
         put(w, "<figcaption id=\"picture-caption\">");
         esc(w, m->picture_note);
         put(w, "</figcaption>\n</figure>\n");
+        legend(w);
     } else {
         put(w, "<p class=\"note\" id=\"picture-caption\">");
         esc(w, m->picture_note ? m->picture_note : "No picture.");
@@ -330,9 +407,9 @@ static void centrality(writer *w)
            "mentions behind them: who the articles show dealing with others most.</dd>\n"
            "<dt>Brokerage</dt><dd><em>Betweenness</em> is high for actors on the paths between "
            "groups that are otherwise far apart.</dd>\n"
-           "<dt>Reach</dt><dd><em>Closeness</em> is measured inside each connected part, so "
-           "the members of a small separate part score high; <em>harmonic</em> centrality "
-           "compares reach across the whole graph.</dd>\n"
+           "<dt>Reach</dt><dd><em>Closeness</em> is ranked inside the largest connected part "
+           "only (elsewhere the members of a small separate pair would top it); "
+           "<em>harmonic</em> centrality compares reach across the whole graph.</dd>\n"
            "<dt>Influence</dt><dd><em>PageRank</em> and <em>eigenvector</em> centrality favour "
            "actors linked to actors that are themselves central.</dd>\n"
            "</dl>\n</div>\n</div>\n</section>\n");
@@ -430,15 +507,17 @@ static void timeline(writer *w)
     if (m->n_timeline < m->n_dated)
         ng_buf_printf(&w->b, "; the %zu best-supported of %zu dated relations", m->n_timeline,
                       m->n_dated);
-    ng_buf_printf(&w->b, ". %zu of %zu relation%s carry a date.</p>\n", m->n_dated, m->n_edges,
+    ng_buf_printf(&w->b, ". %zu of %zu relation%s carry a date.", m->n_dated, m->n_edges,
                   plural(m->n_edges));
+    unlisted_note(w);
+    put(w, "</p>\n");
     if (m->n_timeline == 0) {
         put(w, "<p class=\"muted\">No dated relations: articles give dates in a first line "
                "<code>date YYYY-MM-DD</code> or a CSV <code>date</code> column.</p>\n"
                "</section>\n");
         return;
     }
-    put(w, "<div class=\"scroll\">\n<table>\n<thead><tr><th>Date</th><th>Source</th>"
+    put(w, "<div class=\"scroll\">\n<table class=\"stack\">\n<thead><tr><th>Date</th><th>Source</th>"
            "<th>Relation</th><th>Target</th><th class=\"num\">Mentions</th><th>Articles</th>"
            "</tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < m->n_timeline; i++) {
@@ -452,7 +531,9 @@ static void timeline(writer *w)
         rel(w, e->rel, 0);
         put(w, "</td><td>");
         actor(w, e->target);
-        ng_buf_printf(&w->b, "</td><td class=\"num\">%u</td><td>", e->weight);
+        ng_buf_printf(&w->b, "</td><td class=\"num\" data-l=\"mentions\">%u</td>"
+                             "<td data-l=\"articles\">",
+                      e->weight);
         id_list(w, e->sources, 6);
         put(w, "</td></tr>\n");
         if (i % 64 == 63) flush(w);
@@ -467,8 +548,10 @@ static void evidence(writer *w)
     put(w, "<section id=\"evidence\">\n<h2>Evidence for the strongest relations</h2>\n"
            "<p class=\"lead\">The relations with the most supporting mentions, each with the "
            "sentences that assert it and the articles they come from");
-    ng_buf_printf(&w->b, " (at most %d sentences per relation are kept).</p>\n",
+    ng_buf_printf(&w->b, " (at most %d sentences per relation are kept).",
                   NG_GRAPH_MAX_EVIDENCE);
+    unlisted_note(w);
+    put(w, "</p>\n");
     if (m->n_top_edges == 0)
         put(w, "<p class=\"muted\">No relations were found in the articles.</p>\n");
     for (size_t i = 0; i < m->n_top_edges; i++) {
@@ -489,7 +572,7 @@ static void evidence(writer *w)
             put(w, "<blockquote><p>");
             esc(w, ev->sentence);
             put(w, "</p><footer class=\"src\">");
-            esc(w, ev->article);
+            cite(w, ev->article);
             if (ev->date[0]) {
                 put(w, " &#183; ");
                 esc(w, ev->date);

@@ -51,6 +51,42 @@ static void id_list(writer *w, const char *list, size_t max)
     ng_buf_free(&tmp);
 }
 
+/* As html.c's: which relation types the timeline and the evidence leave out. */
+static void unlisted_note(writer *w)
+{
+    const report_model *m = w->m;
+    size_t k = 0;
+    if (m->n_unlisted == 0) return;
+    ng_buf_printf(&w->b, " The %zu relation%s of ", m->n_unlisted, plural(m->n_unlisted));
+    for (ng_rel r = 0; r < ng_rel_count(); r++) {
+        if (report_lists_rel(m, r) || m->edges_by_rel[r] == 0) continue;
+        if (k++) put(w, ", ");
+        put(w, "*");
+        esc(w, ng_rel_name(r));
+        put(w, "*");
+    }
+    put(w, " are not listed here (`--show-relations` chooses the types).");
+}
+
+/* The picture's line styles, in words: "arrow: a, b; no arrow: ...; red dashed: ...". */
+static void legend(writer *w)
+{
+    static const char *const what[3] = {"arrow", "no arrow", "red dashed"};
+    put(w, "\n\nLines:");
+    for (int kind = 0; kind < 3; kind++) {
+        size_t k = 0;
+        ng_buf_printf(&w->b, "%s %s: ", kind ? ";" : "", what[kind]);
+        for (ng_rel r = 0; r < ng_rel_count(); r++) {
+            int hostile = ng_rel_hostile(r), mutual = ng_rel_symmetric(r);
+            int match = kind == 0 ? !hostile && !mutual : kind == 1 ? mutual && !hostile : hostile;
+            if (!report_shows_rel(w->m, r) || !match) continue;
+            if (k++) put(w, ", ");
+            esc(w, ng_rel_name(r));
+        }
+    }
+    put(w, "; width: supporting mentions.");
+}
+
 static void summary(writer *w)
 {
     const report_model *m = w->m;
@@ -99,6 +135,7 @@ static void picture(writer *w, const char *svg_href)
         }
         put(w, ")\n\n");
         esc(w, m->picture_note);
+        legend(w);
     } else if (m->svg) {
         put(w, "> No picture: Markdown written to standard output has no file beside it for "
                "the SVG. Write the report to a file (-o report.md) to get report.svg.");
@@ -226,8 +263,10 @@ static void timeline(writer *w)
     if (m->n_timeline < m->n_dated)
         ng_buf_printf(&w->b, "; the %zu best-supported of %zu dated relations", m->n_timeline,
                       m->n_dated);
-    ng_buf_printf(&w->b, ". %zu of %zu relation%s carry a date.\n\n", m->n_dated, m->n_edges,
+    ng_buf_printf(&w->b, ". %zu of %zu relation%s carry a date.", m->n_dated, m->n_edges,
                   plural(m->n_edges));
+    unlisted_note(w);
+    put(w, "\n\n");
     if (m->n_timeline == 0) {
         put(w, "No dated relations.\n\n");
         return;
@@ -255,6 +294,11 @@ static void evidence(writer *w)
     const report_model *m = w->m;
     char range[64];
     put(w, "## Evidence for the strongest relations\n\n");
+    if (m->n_unlisted) {
+        put(w, "The relations with the most supporting mentions.");
+        unlisted_note(w);
+        put(w, "\n\n");
+    }
     if (m->n_top_edges == 0) put(w, "No relations were found in the articles.\n\n");
     for (size_t i = 0; i < m->n_top_edges; i++) {
         const ng_edge *e = ng_graph_edge(w->g, m->top_edges[i]);

@@ -16,7 +16,8 @@ static const report_metric_info metric_info[REPORT_METRIC__COUNT] = {
     [REPORT_BETWEENNESS] = {"betweenness", "Betweenness", "Who brokers between others?",
                             "number of shortest paths between other actors that pass through it "
                             "(path length = 1/weight; unnormalized)"},
-    [REPORT_CLOSENESS] = {"closeness", "Closeness", "Who is nearest to everyone it can reach?",
+    [REPORT_CLOSENESS] = {"closeness", "Closeness",
+                          "Who is nearest to everyone in the largest connected part?",
                           "actors it can reach divided by the sum of its distances to them "
                           "(distance = 1/weight)"},
     [REPORT_HARMONIC] = {"harmonic", "Harmonic", "Who is near many actors, across parts?",
@@ -165,6 +166,19 @@ static int count_components(report_model *m)
         if (a != b) parent[a < b ? b : a] = a < b ? a : b;
     }
     for (size_t i = 0; i < m->n_nodes; i++) m->n_components += find_root(parent, i) == i;
+    /* The largest part (ties: the one of the smallest node index), where closeness ranks. */
+    size_t *size = ng_calloc(m->n_nodes, sizeof *size), best = 0;
+    if (!size || !(m->in_main = ng_calloc(m->n_nodes, 1))) {
+        free(size);
+        free(parent);
+        return NG_ENOMEM;
+    }
+    for (size_t i = 0; i < m->n_nodes; i++) size[find_root(parent, i)]++;
+    for (size_t i = 0; i < m->n_nodes; i++)
+        if (size[i] > size[best]) best = i;
+    for (size_t i = 0; i < m->n_nodes; i++) m->in_main[i] = find_root(parent, i) == best;
+    m->n_main = size[best];
+    free(size);
     free(parent);
     return NG_OK;
 }
@@ -179,6 +193,10 @@ static int rank_metrics(report_model *m, keyed *k)
             /* A ranking of zeros says nothing; below 1e-12 is rounding noise (eigenvector
              * centrality of actors outside the main component comes out as 1e-17). */
             if (!isfinite(v) || v < 1e-12) continue;
+            /* Closeness counts only the actors an actor reaches, so the two members of a
+             * separate pair score as high as the hub of the main part: it is ranked inside the
+             * largest connected part only (harmonic compares across parts). */
+            if (mt == REPORT_CLOSENESS && !m->in_main[i]) continue;
             k[n++] = (keyed){v, NULL, i};
         }
         if ((error = take_sorted(&m->top[mt], &m->n_top[mt], k, n, m->opts->top)) < 0)
@@ -316,6 +334,24 @@ static int cmp_timeline(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* The relation types the timeline and the evidence list: --show-relations, else every type
+ * but the standing ties (memberships, offices: relations.csv's `standing`), which would
+ * otherwise fill both lists with who belongs where instead of what happened. */
+static void choose_listed(report_model *m)
+{
+    m->listed = m->opts->listed;
+    if (m->listed) return;
+    for (ng_rel r = 0; r < ng_rel_count(); r++) {
+        const ng_rel_def *d = ng_rel_get(r);
+        if (d && !d->standing) m->listed |= (uint64_t)1 << r;
+    }
+}
+
+int report_lists_rel(const report_model *m, ng_rel r)
+{
+    return r < NG_REL_MAX && (m->listed >> r & 1u);
+}
+
 /* Dated edges by first date; when there are more than the cap, the best supported. */
 static int build_timeline(report_model *m, keyed *k)
 {
@@ -323,6 +359,10 @@ static int build_timeline(report_model *m, keyed *k)
     size_t n = 0;
     for (size_t i = 0; i < m->n_edges; i++) {
         const ng_edge *e = ng_graph_edge(m->g, i);
+        if (!report_lists_rel(m, e->rel)) {
+            m->n_unlisted++;
+            continue;
+        }
         if (e->first_date[0]) k[n++] = (keyed){(double)e->weight, NULL, i};
     }
     m->n_dated = n;
@@ -337,9 +377,12 @@ static int build_timeline(report_model *m, keyed *k)
 
 static int pick_top_edges(report_model *m, keyed *k)
 {
-    for (size_t i = 0; i < m->n_edges; i++)
-        k[i] = (keyed){(double)ng_graph_edge(m->g, i)->weight, NULL, i};
-    return take_sorted(&m->top_edges, &m->n_top_edges, k, m->n_edges, m->opts->top);
+    size_t n = 0;
+    for (size_t i = 0; i < m->n_edges; i++) {
+        const ng_edge *e = ng_graph_edge(m->g, i);
+        if (report_lists_rel(m, e->rel)) k[n++] = (keyed){(double)e->weight, NULL, i};
+    }
+    return take_sorted(&m->top_edges, &m->n_top_edges, k, n, m->opts->top);
 }
 
 int report_model_new(report_model **out, const ng_graph *g, const report_opts *opts,
@@ -366,6 +409,7 @@ int report_model_new(report_model **out, const ng_graph *g, const report_opts *o
     if (!(k = ng_malloc((nk ? nk : 1) * sizeof *k))) { error = NG_ENOMEM; goto cleanup; }
 
     count_everything(m);
+    choose_listed(m);
     if ((error = count_components(m)) < 0 || (error = rank_metrics(m, k)) < 0 ||
         (error = group_communities(m, k)) < 0 || (error = build_matrix(m, k)) < 0 ||
         (error = build_timeline(m, k)) < 0 || (error = pick_top_edges(m, k)) < 0) {
@@ -390,6 +434,7 @@ void report_model_free(report_model *m)
     free(m->cells);
     free(m->timeline);
     free(m->top_edges);
+    free(m->in_main);
     free(m->svg);
     free(m->svg_file);
     free(m->picture_note);

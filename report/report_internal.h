@@ -77,6 +77,8 @@ typedef struct report_model {
                                           in (bit r each): shown beside the built-in ones */
     char first_date[11], last_date[11]; /* range of dated evidence, "" when none */
     size_t n_components;               /* connected parts (isolated actors count) */
+    unsigned char *in_main;            /* per node: 1 in the largest connected part */
+    size_t n_main;                     /* actors in it */
 
     size_t *top[REPORT_METRIC__COUNT]; /* node indices, best first; only positive values */
     size_t n_top[REPORT_METRIC__COUNT];
@@ -90,6 +92,8 @@ typedef struct report_model {
     size_t n_matrix;
     report_cell *cells;                /* n_matrix * n_matrix, row-major: row acted on column */
 
+    uint64_t listed;                   /* relation types the timeline and evidence list */
+    size_t n_unlisted;                 /* edges of the other types */
     size_t *timeline;                  /* dated edge indices, by first date */
     size_t n_timeline, n_dated;        /* shown, and dated edges in the graph */
 
@@ -124,6 +128,8 @@ void report_date_range(char *buf, size_t size, const char *first, const char *la
 size_t report_count_parts(const char *s);
 /* 1 when the report lists relation type r: built in, or declared and used by the graph. */
 int report_shows_rel(const report_model *m, ng_rel r);
+/* 1 when the timeline and the evidence list relation type r (m->listed). */
+int report_lists_rel(const report_model *m, ng_rel r);
 /* Appends the symmetric relation types the report shows, each as PRE name POST, joined with
  * ", " and " and " before the last ("met and signed"). */
 void report_mutual_names(ng_buf *b, const report_model *m, const char *pre, const char *post);

@@ -29,9 +29,10 @@ extern char **environ;
 #define SVG_MAX_BYTES ((size_t)64 * 1024 * 1024)
 /* dot's layered drawing reads best for small graphs; sfdp scales to large ones. */
 #define DOT_MAX_NODES 30
-/* Above this many drawn edges, relation names on every line make a smudge: they go (the colour,
- * dashes and arrows still tell the relations apart, the tooltips still hold the evidence). */
-#define EDGE_LABELS_MAX 40
+/* Relation names on the lines are not drawn: the page scales the drawing to its width, and
+ * at print size a name along a line is a few points high, or a smudge over a busy graph. The
+ * page's legend says what the line styles mean (report_write_html), the matrix and the
+ * timeline name every relation, and the tooltips hold the evidence. */
 
 typedef struct tmpfiles {
     char dir[4096];
@@ -372,7 +373,7 @@ int report_picture(report_model *m)
         error = set_note(m, "No picture: writing the DOT file failed (%s).", ng_error_last());
         goto cleanup;
     }
-    int drop_labels = c.edges > EDGE_LABELS_MAX;
+    int drop_labels = 1;
     layout_in = t.dot;
     if (c.nodes < m->n_nodes || drop_labels) {
         if (filter_dot(&t, c.min_degree, drop_labels) == 0) {
@@ -454,8 +455,9 @@ int report_picture(report_model *m)
                             "details.",
                          prog, sfdp ? " (force-directed)" : " (layered)", shown,
                          hostile.ptr ? hostile.ptr : "", mutual.ptr ? mutual.ptr : "",
-                         drop_labels ? " Relation names are left off the lines of a graph "
-                                       "this busy."
+                         drop_labels ? " Relation names are not written on the lines (too "
+                                       "small to read in print): the legend and the "
+                                       "matrix name them."
                                      : "");
         goto cleanup;
     }

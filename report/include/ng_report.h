@@ -45,8 +45,11 @@ typedef struct ng_report_opts {
     int picture;           /* 1 = try Graphviz, 0 = no picture (--no-picture) */
     size_t picture_nodes;  /* the picture draws at most this many of the most connected
                               actors (a hairball helps no one; default 70) */
+    uint64_t listed;       /* relation types the timeline and the evidence list: bits
+                              ((uint64_t)1 << ng_rel); 0 = every type but the standing ties
+                              (relations.csv's `standing`: memberships, offices) */
 } ng_report_opts;
-#define NG_REPORT_OPTS_INIT {NULL, 10, 12, 200, 1, 70}
+#define NG_REPORT_OPTS_INIT {NULL, 10, 12, 200, 1, 70, 0}
 
 /* The run that produced the graph, for the report's counts. */
 typedef struct ng_report_run {

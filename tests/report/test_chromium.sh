@@ -43,5 +43,29 @@ grep -qF '<h2>Central actors</h2>' "$tmp/dom.html" || fail "rendered DOM lacks t
 if command -v sfdp >/dev/null; then
   grep -q '<svg class="graph"' "$tmp/dom.html" || fail "rendered DOM lacks the picture"
 fi
+# A phone: the page in a 390 px frame must not scroll sideways, and nothing may reach past the
+# right edge but inside the boxes that scroll on their own (the relation matrix). A
+# screenshot of it is kept as $NG_BUILD/report-screenshot-390.png.
+if command -v python3 >/dev/null; then
+  python3 "$root/tests/report/narrow_probe.py" "$tmp/report.html" "$tmp/probe.html" || fail "narrow_probe.py"
+  narrow() {
+    timeout 120 "$chrome" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+      --disable-background-networking --disable-component-update --disable-sync \
+      --disable-default-apps --disable-extensions --host-resolver-rules="MAP * ~NOTFOUND" \
+      --user-data-dir="$tmp/profile-$1" --window-size=420,3000 --virtual-time-budget=5000 \
+      "${@:2}" "file://$tmp/probe.html"
+  }
+  narrow probe --dump-dom >"$tmp/probe-dom.html" 2>"$tmp/probe.log" || fail "390 px run failed: $(tail -3 "$tmp/probe.log")"
+  body=$(grep -o '<body[^>]*>' "$tmp/probe-dom.html" | head -1)
+  width=$(printf '%s' "$body" | sed -n 's/.*data-width="\([0-9]*\)".*/\1/p')
+  over=$(printf '%s' "$body" | sed -n 's/.*data-overflow="\([0-9-]*\)".*/\1/p')
+  wide=$(printf '%s' "$body" | sed -n 's/.*data-wide="\([^"]*\)".*/\1/p')
+  { [ -n "$width" ] && [ "$width" -le 390 ] && [ "$width" -ge 360 ]; } || fail "390 px frame measured '$width' px wide: $body"
+  [ "$over" = 0 ] || fail "at 390 px the page scrolls sideways by $over px (elements past the edge: $wide)"
+  [ "${wide%%:*}" = 0 ] || fail "at 390 px elements reach past the right edge: $wide"
+  narrow shot390 --screenshot="$tmp/shot390.png" >"$tmp/shot390.log" 2>&1 || fail "390 px screenshot failed"
+  [ -s "$tmp/shot390.png" ] && [ -n "${NG_BUILD:-}" ] && cp "$tmp/shot390.png" "$NG_BUILD/report-screenshot-390.png"
+  echo "chromium at 390 px: layout width $width px, sideways overflow $over px"
+fi
 echo "chromium: top actor '$top', $fails failed"
 [ $fails = 0 ]

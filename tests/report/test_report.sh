@@ -133,6 +133,35 @@ grep -q 'warning' "$tmp/err" && fail "--no-picture warned: $(cat "$tmp/err")"
 grep -qF 'turned off with --no-picture' "$tmp/np.html" || fail "--no-picture note"
 [ -e "$tmp/np.svg" ] && fail "np.svg written with --no-picture"
 
+# ---- which relations the lists show; the picture's legend; citations
+# section FILE ID: the HTML of <section id="ID"> (to its end)
+section() { sed -n "/<section id=\"$2\">/,/<\/section>/p" "$1"; }
+section "$tmp/r.html" timeline >"$tmp/tl"; section "$tmp/r.html" evidence >"$tmp/ev"
+# a relation pill: <span class="rel">NAME</span>, NAME cut by <wbr /> after its underscore
+pill() { grep -qE "class=\"rel( hostile)?\">$2" "$1"; }
+{ pill "$tmp/tl" member_ || pill "$tmp/tl" affiliated_ || pill "$tmp/ev" member_ || pill "$tmp/ev" affiliated_; } && fail "standing ties listed in the timeline or evidence by default"
+grep -qF 'are not listed here' "$tmp/tl" || fail "the timeline does not say which relation types it leaves out"
+{ pill "$tmp/tl" met || pill "$tmp/tl" condemned; } || fail "the default timeline lost the events"
+grep -q '<cite>' "$tmp/ev" || fail "evidence sentences are not cited"
+if [ $have_graphviz = 1 ]; then
+  grep -q '<ul class="legend"' "$tmp/r.html" || fail "no legend of line styles under the picture"
+  /usr/bin/python3 - "$tmp/r.html" <<'PY' || fail "relation names written on the picture's lines"
+import re, sys
+svg = open(sys.argv[1], encoding="utf-8").read()
+edges = re.findall(r'<g id="[^"]*" class="edge">(.*?)</g>', svg, re.S)
+sys.exit(1 if not edges or any("<text" in e for e in edges) else 0)
+PY
+fi
+"$bin" report -q --no-picture --show-relations affiliated_with,met "${fx[@]}" -o "$tmp/sr.html" || fail "--show-relations"
+section "$tmp/sr.html" timeline >"$tmp/tl2"
+pill "$tmp/tl2" affiliated_ || fail "--show-relations affiliated_with: not in the timeline"
+{ pill "$tmp/tl2" condemned || pill "$tmp/tl2" signed || pill "$tmp/tl2" withdrew; } && fail "--show-relations affiliated_with,met: other types in the timeline"
+grep -qF 'are not listed here' "$tmp/tl2" && fail "--show-relations: the graph should hold only the types named"
+"$bin" report -q --no-picture --drop-isolated "${fx[@]}" -o "$tmp/di.html" || fail "--drop-isolated"
+[ "$(tile "$tmp/di.html" 'actors')" -lt "$(tile "$tmp/r.html" 'actors')" ] || fail "--drop-isolated kept every actor"
+[ "$(tile "$tmp/di.html" 'connected parts')" -lt "$(tile "$tmp/r.html" 'connected parts')" ] || fail "--drop-isolated: isolated actors still counted as parts"
+[ "$(tile "$tmp/di.html" 'relations')" = "$(tile "$tmp/r.html" 'relations')" ] || fail "--drop-isolated changed the relations"
+
 # ---- the command-line contract
 expect() {
   local code=$1 msg=$2; shift 3
@@ -149,6 +178,8 @@ expect 2 "no INPUT given" -- "$bin" report -o "$tmp/x.html"
 expect 2 "needs --format" -- "$bin" report "$tmp/parts" -o -
 expect 2 "--top must be at least 1" -- "$bin" report --top 0 "$tmp/parts" -o "$tmp/x.html"
 expect 1 "does not exist" -- "$bin" report "$tmp/parts" -o "$tmp/missing/dir/x.html"
+expect 2 "--show-relations: unknown relation 'hugged'" -- "$bin" report --show-relations met,hugged "$tmp/parts" -o "$tmp/x.html"
+expect 2 "--show-relations" -- "$bin" report --show-relations , "$tmp/parts" -o "$tmp/x.html"
 [ -e "$tmp/x.html" ] && fail "output written by a failed run"
 expect 0 "" -- "$bin" report -q --no-picture "$tmp/parts" -o - --format md
 head -1 "$tmp/out" | grep -q '^# newsgraph report$' || fail "-o - --format md did not write Markdown"

@@ -87,7 +87,7 @@ static size_t node_named(const ng_graph *g, const char *label)
     return SIZE_MAX;
 }
 
-static const report_opts default_opts = {NULL, 10, 12, 200, 0, 70};
+static const report_opts default_opts = {NULL, 10, 12, 200, 0, 70, 0};
 
 NG_TEST(model_counts_and_components)
 {
@@ -245,6 +245,89 @@ NG_TEST(model_timeline_and_top_edges)
         CHECK_INT(m->n_timeline, 1);
         CHECK_INT(m->n_dated, 3);
         CHECK_INT(ng_graph_edge(g, m->timeline[0])->weight, 2);
+    }
+done:
+    report_model_free(m);
+    ng_graph_free(g);
+}
+
+/* A main part (Ostland, Westmark, the Pact, Southia; Ostland a member of the Pact) and a pair
+ * apart (Northia met Isleland), every relation dated. */
+static ng_graph *two_parts_graph(void)
+{
+    ng_graph *g = NULL;
+    ng_doc *d = NULL;
+    const actor_spec actors[] = {
+        {"state:ostland", "Ostland", NG_ETYPE_STATE},   {"state:westmark", "Westmark", NG_ETYPE_STATE},
+        {"organization:pact", "The Pact", NG_ETYPE_ORG}, {"state:southia", "Southia", NG_ETYPE_STATE},
+        {"state:northia", "Northia", NG_ETYPE_STATE},   {"state:isleland", "Isleland", NG_ETYPE_STATE},
+    };
+    int ok = ng_graph_new(&g) == 0 && ng_doc_new(&d, "wire-1", "wire-1.txt") == 0 &&
+             add_actors(d, actors, 6) == 0 &&
+             add_rel(d, 0, 1, ng_test_rel("met"), "Ostland met Westmark.", "2031-01-05") == 0 &&
+             add_rel(d, 0, 2, ng_test_rel("member_of"), "Ostland, a Pact member.", "2031-01-06") == 0 &&
+             add_rel(d, 1, 2, ng_test_rel("withdrew"), "Westmark left the Pact.", "2031-02-10") == 0 &&
+             add_rel(d, 3, 2, ng_test_rel("condemned"), "Southia condemned the Pact.", "2031-02-11") == 0 &&
+             add_rel(d, 4, 5, ng_test_rel("met"), "Northia met Isleland.", "2031-03-01") == 0 &&
+             ng_graph_add_doc(g, d) == 0 && ng_graph_finish(g) == 0 && ng_graph_compute_metrics(g) == 0;
+    ng_doc_free(d);
+    if (!ok) {
+        fprintf(stderr, "two_parts_graph: %s\n", ng_error_last());
+        ng_graph_free(g);
+        return NULL;
+    }
+    return g;
+}
+
+NG_TEST(model_closeness_ranks_the_largest_part_only)
+{
+    ng_graph *g = two_parts_graph();
+    report_model *m = NULL;
+    if (!g) { CHECK(g != NULL); return; }
+    CHECK_OK(report_model_new(&m, g, &default_opts, NULL));
+    if (!m) goto done;
+    /* the pair apart has closeness 1, above everyone in the main part, yet is not ranked */
+    size_t north = node_named(g, "Northia");
+    CHECK(north != SIZE_MAX && ng_graph_node(g, north)->m.closeness >= 1.0);
+    CHECK_INT(m->n_main, 4);
+    CHECK_INT(m->n_top[REPORT_CLOSENESS], 4);
+    for (size_t i = 0; i < m->n_top[REPORT_CLOSENESS]; i++)
+        CHECK(m->in_main[m->top[REPORT_CLOSENESS][i]]);
+    CHECK_STR(ng_graph_node(g, m->top[REPORT_CLOSENESS][0])->label, "The Pact");
+    /* harmonic compares across parts: the pair is ranked there */
+    int seen = 0;
+    for (size_t i = 0; i < m->n_top[REPORT_HARMONIC]; i++) seen |= m->top[REPORT_HARMONIC][i] == north;
+    CHECK(seen);
+done:
+    report_model_free(m);
+    ng_graph_free(g);
+}
+
+NG_TEST(model_lists_leave_out_standing_ties_unless_chosen)
+{
+    ng_graph *g = two_parts_graph();
+    report_model *m = NULL;
+    ng_rel member = ng_test_rel("member_of");
+    if (!g) { CHECK(g != NULL); return; }
+    CHECK_OK(report_model_new(&m, g, &default_opts, NULL));
+    if (!m) goto done;
+    CHECK_INT(m->n_unlisted, 1);
+    CHECK_INT(m->n_timeline, 4);
+    CHECK_INT(m->n_top_edges, 4);
+    for (size_t i = 0; i < m->n_timeline; i++) CHECK(ng_graph_edge(g, m->timeline[i])->rel != member);
+    for (size_t i = 0; i < m->n_top_edges; i++) CHECK(ng_graph_edge(g, m->top_edges[i])->rel != member);
+    /* the matrix and the counts still hold it */
+    CHECK_INT(m->edges_by_rel[member], 1);
+    report_opts only = default_opts;
+    only.listed = (uint64_t)1 << member;
+    report_model_free(m);
+    m = NULL;
+    CHECK_OK(report_model_new(&m, g, &only, NULL));
+    if (m) {
+        CHECK_INT(m->n_timeline, 1);
+        CHECK_INT(m->n_top_edges, 1);
+        CHECK_INT(m->n_unlisted, 4);
+        if (m->n_timeline) CHECK_INT(ng_graph_edge(g, m->timeline[0])->rel, member);
     }
 done:
     report_model_free(m);
@@ -482,7 +565,9 @@ NG_TEST(progress_is_off_when_not_a_terminal)
     cli_progress_free(p);
 }
 
-NG_TEST_MAIN(model_counts_and_components, model_rankings, model_communities_and_singletons,
+NG_TEST_MAIN(model_counts_and_components, model_rankings,
+             model_closeness_ranks_the_largest_part_only,
+             model_lists_leave_out_standing_ties_unless_chosen, model_communities_and_singletons,
              model_matrix_is_directed_but_mutual_relations_fill_both_cells,
              model_timeline_and_top_edges, model_of_empty_graph, model_needs_metrics,
              html_escape_markup_controls_and_bad_bytes, md_escape_keeps_one_cell,
