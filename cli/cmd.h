@@ -89,4 +89,15 @@ int cli_doc_main(int argc, char **argv, const cli_command *commands, size_t n_co
  * 0, or 2 after printing "FILE:LINE: what to fix" (always shown, even with -q). */
 int cli_declare_relations(const cli_list *files);
 
+/* --show-relations LIST and --drop-isolated of build and report. Not `--relations LIST` as on
+ * metrics: on build and report `--relations` already takes FILE.csv (relation types a user
+ * declares), and one option with two meanings by command would read wrong in scripts. */
+#define SHOW_RELATIONS_OPTIONS(list, drop, what)                                               \
+    {0, "show-relations", OPT_STRING, &(list), "LIST",                                         \
+     "only these relation types, e.g. met,signed,condemned (" what ")"},                       \
+    {0, "drop-isolated", OPT_FLAG, &(drop), NULL, "leave out actors without a relation kept"}
+/* "met,signed" -> bits ((uint64_t)1 << ng_rel); call after cli_declare_relations (declared
+ * types may be named). Returns 0, or 2 after naming the bad entry and the known types. */
+int cli_relation_list(uint64_t *mask, const char *cmd, const char *list);
+
 #endif

@@ -20,7 +20,9 @@ static void help(const cli_opt *opts)
 int cmd_build(int argc, char **argv)
 {
     int rc = NG_EXIT_USAGE, want_help = 0, version = 0, no_metrics = 0, exact = 0;
-    const char *format_name = NULL;
+    const char *format_name = NULL, *show_relations = NULL;
+    int drop_isolated = 0;
+    uint64_t keep = 0;
     cli_list outputs = {0}, inputs = {0};
     pipeline_opts po = {0};
     cli_outputs outs = {0};
@@ -31,6 +33,7 @@ int cmd_build(int argc, char **argv)
         {'o', "output", OPT_LIST, &outputs, "FILE", "write the graph to FILE (repeatable)"},
         {0, "format", OPT_STRING, &format_name, "FMT", "the format for '-o -' (an FMT listed above)"},
         PIPELINE_OPTIONS(po),
+        SHOW_RELATIONS_OPTIONS(show_relations, drop_isolated, "the graph keeps no other"),
         {0, "no-metrics", OPT_FLAG, &no_metrics, NULL, "skip centrality and communities"},
         {0, "exact", OPT_FLAG, &exact, NULL, "exact metrics over 20000 actors (see metrics --help)"},
         {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},
@@ -60,6 +63,8 @@ int cmd_build(int argc, char **argv)
         goto cleanup;
     }
     if ((rc = cli_declare_relations(&po.relations)) != NG_EXIT_OK) goto cleanup;
+    if (show_relations && (rc = cli_relation_list(&keep, "build", show_relations)) != NG_EXIT_OK)
+        goto cleanup;
     if ((rc = outputs_prepare(&outs, "build", &outputs, format_name)) != NG_EXIT_OK)
         goto cleanup;
     rc = NG_EXIT_FAILED;
@@ -67,6 +72,7 @@ int cmd_build(int argc, char **argv)
     po.cmd = "build";
     po.writes = &writes;
     if ((rc = pipeline_build_graph(&g, &inputs, &po, &st)) != NG_EXIT_OK) goto cleanup;
+    ng_graph_set_filter(g, keep, drop_isolated); /* before ng_graph_finish */
     if (exact) {
         ng_metrics_opts mo = NG_METRICS_OPTS_INIT;
         mo.exact = 1;

@@ -101,7 +101,9 @@ int cmd_report(int argc, char **argv)
     ng_report_opts ro = NG_REPORT_OPTS_INIT;
     int top = (int)ro.top, matrix = (int)ro.matrix, timeline_max = (int)ro.timeline_max;
     int picture_nodes = (int)ro.picture_nodes;
-    const char *format_name = NULL, *title = NULL;
+    const char *format_name = NULL, *title = NULL, *show_relations = NULL;
+    int drop_isolated = 0;
+    uint64_t keep = 0;
     cli_list outputs = {0}, inputs = {0};
     pipeline_opts po = {0};
     output *outs = NULL;
@@ -118,6 +120,8 @@ int cmd_report(int argc, char **argv)
         {0, "timeline-max", OPT_INT, &timeline_max, "N", "timeline rows at most (default 200)"},
         {0, "picture-nodes", OPT_INT, &picture_nodes, "N", "actors drawn at most, most connected first (70)"},
         {0, "no-picture", OPT_FLAG, &no_picture, NULL, "do not run Graphviz"},
+        SHOW_RELATIONS_OPTIONS(show_relations, drop_isolated,
+                               "default: all; the timeline and evidence then omit standing ties"),
         PIPELINE_OPTIONS(po),
         {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},
         {'v', "verbose", OPT_FLAG, &cli_verbose, NULL, "print progress details"},
@@ -155,6 +159,8 @@ int cmd_report(int argc, char **argv)
         goto cleanup;
     }
     if ((rc = cli_declare_relations(&po.relations)) != NG_EXIT_OK) goto cleanup;
+    if (show_relations && (rc = cli_relation_list(&keep, "report", show_relations)) != NG_EXIT_OK)
+        goto cleanup;
     if ((rc = prepare_outputs(outs, &outputs, format_name, no_picture)) != NG_EXIT_OK)
         goto cleanup;
     rc = NG_EXIT_FAILED;
@@ -162,6 +168,7 @@ int cmd_report(int argc, char **argv)
     po.cmd = "report";
     po.writes = &writes;
     if ((rc = pipeline_build_graph(&g, &inputs, &po, &st)) != NG_EXIT_OK) goto cleanup;
+    ng_graph_set_filter(g, keep, drop_isolated); /* before ng_graph_finish */
     rc = NG_EXIT_FAILED;
     if (ng_graph_finish(g) < 0 || ng_graph_compute_metrics(g) < 0) {
         cli_error("%s", ng_error_last());
@@ -173,6 +180,7 @@ int cmd_report(int argc, char **argv)
     ro.timeline_max = (size_t)timeline_max;
     ro.picture = !no_picture;
     ro.picture_nodes = (size_t)picture_nodes;
+    ro.listed = keep;
     ng_report_run run = {st.articles, st.skipped, st.bytes};
     if (ng_report_new(&report, g, &ro, &run) < 0) {
         cli_error("%s", ng_error_last());

@@ -199,3 +199,32 @@ int cli_declare_relations(const cli_list *files)
     }
     return NG_EXIT_OK;
 }
+
+int cli_relation_list(uint64_t *mask, const char *cmd, const char *list)
+{
+    char name[NG_REL_NAME_MAX + 2];
+    *mask = 0;
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, ",");
+        ng_rel r;
+        snprintf(name, sizeof name, "%.*s", (int)(len < sizeof name ? len : sizeof name - 1), p);
+        if (len == 0 || len >= sizeof name) {
+            cli_error("%s: --show-relations: '%s' is not a comma-separated list of relation "
+                      "types (e.g. met,signed)",
+                      cmd, list);
+            return NG_EXIT_USAGE;
+        }
+        if (ng_rel_parse(&r, name) < 0) {
+            cli_error("%s: --show-relations: %s", cmd, ng_error_last());
+            return NG_EXIT_USAGE;
+        }
+        *mask |= (uint64_t)1 << r;
+        p += len;
+        if (*p == ',') p++;
+    }
+    if (!*mask) {
+        cli_error("%s: --show-relations: give at least one relation type", cmd);
+        return NG_EXIT_USAGE;
+    }
+    return NG_EXIT_OK;
+}

@@ -374,6 +374,35 @@ static void *free_aggregation(void *arg)
 
 /* ------------------------------------------------------------------ finish */
 
+void ng_graph_set_filter(ng_graph *g, uint64_t relations, int drop_isolated)
+{
+    g->keep_rels = relations;
+    g->drop_isolated = drop_isolated;
+}
+
+/* Keeps the nodes that some edge of refs[0, n_edges) touches, in their order, and renumbers
+ * the edges' ends (--drop-isolated). pn keeps its first *n_nodes entries. */
+static int drop_isolated(ng_pending_node *pn, size_t *n_nodes, edge_ref *refs, size_t n_edges)
+{
+    size_t n = *n_nodes, kept = 0;
+    uint32_t *map = n ? ng_malloc(n * sizeof *map) : NULL;
+    if (n && !map) return NG_ENOMEM;
+    for (size_t k = 0; k < n; k++) map[k] = UINT32_MAX;
+    for (size_t i = 0; i < n_edges; i++) map[refs[i].u] = map[refs[i].v] = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (map[k] == UINT32_MAX) continue;
+        map[k] = (uint32_t)kept;
+        pn[kept++] = pn[k];
+    }
+    for (size_t i = 0; i < n_edges; i++) {
+        refs[i].u = map[refs[i].u];
+        refs[i].v = map[refs[i].v];
+    }
+    *n_nodes = kept;
+    free(map);
+    return NG_OK;
+}
+
 int ng_graph_finish(ng_graph *g)
 {
     int error = NG_OK;
@@ -382,7 +411,7 @@ int ng_graph_finish(ng_graph *g)
     ng_pending_node *pn = NULL;
     ng_pending_edge *pe = NULL;
     edge_ref *refs = NULL;
-    size_t n_nodes = 0, n_refs = 0, n_edges = 0, n_items = 0;
+    size_t n_nodes = 0, n_kept = 0, n_refs = 0, n_edges = 0, n_items = 0;
     pthread_t freer;
     int freeing = 0;
 
@@ -414,6 +443,7 @@ int ng_graph_finish(ng_graph *g)
         if ((error = gather(&node_aggs[k], &g->actors[i])) < 0) goto cleanup;
     }
     if ((error = choose_labels(g, rep, node_of, node_aggs, pn, n_nodes)) < 0) goto cleanup;
+    n_kept = n_nodes;
     for (size_t k = 0; k < n_nodes; k++) {
         ng_agg_actor *a = &node_aggs[k];
         char *aliases;
@@ -435,6 +465,7 @@ int ng_graph_finish(ng_graph *g)
         const ng_agg_edge *e = &g->aggs[i];
         edge_ref r = {node_of[rep[e->a]], node_of[rep[e->b]], e->rel, (uint32_t)i};
         if (r.u == r.v) continue; /* resolution made it a self-loop */
+        if (g->keep_rels && !(g->keep_rels >> e->rel & 1u)) continue; /* ng_graph_set_filter */
         if (ng_rel_symmetric(r.rel) && r.u > r.v) {
             uint32_t t = r.u;
             r.u = r.v;
@@ -456,6 +487,7 @@ int ng_graph_finish(ng_graph *g)
         n_items += g->aggs[refs[i].agg].n_items;
         i = j;
     }
+    if (g->drop_isolated && (error = drop_isolated(pn, &n_kept, refs, n_edges)) < 0) goto cleanup;
     if (n_items && !(g->items = ng_calloc(n_items, sizeof *g->items))) {
         error = NG_ENOMEM;
         goto cleanup;
@@ -468,7 +500,7 @@ int ng_graph_finish(ng_graph *g)
     /* Nothing below reads the aggregates: with threads to spare, they are freed (a million
      * small blocks on large graphs) while the graph is assembled. */
     if (g->threads > 1 && pthread_create(&freer, NULL, free_aggregation, g) == 0) freeing = 1;
-    error = ng_graph__assemble(g, pn, n_nodes, pe, n_edges);
+    error = ng_graph__assemble(g, pn, n_kept, pe, n_edges);
 
 cleanup:
     if (node_aggs) {

@@ -204,6 +204,8 @@ struct ng_graph {
     size_t n_communities;
     size_t metrics_sources; /* 0 = exact; else sources the estimates come from */
     ng_metrics_opts metrics_opts; /* what ng_graph_compute_metrics uses */
+    uint64_t keep_rels;           /* ng_graph_set_filter: relations kept (0 = all) */
+    int drop_isolated;            /* ng_graph_set_filter: actors without a kept edge go */
     int has_metrics_opts;
     int threads; /* ng_graph_set_threads: what ng_graph_finish may use (<= 1: none) */
 };

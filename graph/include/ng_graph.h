@@ -81,6 +81,11 @@ int ng_graph_absorb(ng_graph *into, ng_graph *from);
 /* ng_graph_finish may use up to `threads` threads (default 1: only the caller's); the graph
  * is the same whatever the count. */
 void ng_graph_set_threads(ng_graph *g, int threads);
+/* Before ng_graph_finish: keep only the edges whose relation is in `relations` (bits
+ * ((uint64_t)1 << ng_rel); 0 = every relation) and, when `drop_isolated`, only the actors
+ * that keep an edge (build and report: --show-relations, --drop-isolated). Actors are
+ * resolved and counted on the whole corpus first, so a filter never changes who is who. */
+void ng_graph_set_filter(ng_graph *g, uint64_t relations, int drop_isolated);
 /* Resolves actors across the corpus (surname-only people to the unique full name), merges
  * nodes and edges, sorts, builds the igraph graph. Call once after the last add. */
 int ng_graph_finish(ng_graph *g);

@@ -61,6 +61,24 @@ expect 0 "wrote $tmp/newdir/nodes.csv and $tmp/newdir/edges.csv" -- "$bin" build
 [ -s "$tmp/newdir/nodes.csv" ] && [ -s "$tmp/newdir/edges.csv" ] || { echo "FAIL: -o DIR/ did not write DIR/nodes.csv and DIR/edges.csv"; fails=$((fails+1)); }
 expect 1 "does not exist" -- "$bin" build "$art" -o "$tmp/nodir/deeper/"
 [ -e "$tmp/nodir" ] && { echo "FAIL: a refused -o DIR/ made a directory"; fails=$((fails+1)); }
+# --show-relations keeps only the types named; --drop-isolated only the actors that keep one.
+expect 0 "" -- "$bin" build -q "$art" --show-relations met,signed -o "$tmp/sr.csv"
+python3 - "$tmp/sr.nodes.csv" "$tmp/sr.edges.csv" <<'PY' || { echo "FAIL: --show-relations met,signed"; fails=$((fails+1)); }
+import csv, sys
+edges = list(csv.DictReader(open(sys.argv[2], encoding="utf-8")))
+sys.exit(0 if edges and {e["relation"] for e in edges} <= {"met", "signed"} else 1)
+PY
+expect 0 "" -- "$bin" build -q "$art" --drop-isolated -o "$tmp/di.csv"
+python3 - "$tmp/di.nodes.csv" "$tmp/di.edges.csv" "$tmp/t.nodes.csv" <<'PY' || { echo "FAIL: --drop-isolated"; fails=$((fails+1)); }
+import csv, sys
+nodes = {n["Id"] for n in csv.DictReader(open(sys.argv[1], encoding="utf-8"))}
+ends = set()
+for e in csv.DictReader(open(sys.argv[2], encoding="utf-8")):
+    ends |= {e["Source"], e["Target"]}
+every = {n["Id"] for n in csv.DictReader(open(sys.argv[3], encoding="utf-8"))}
+sys.exit(0 if nodes == ends and len(nodes) < len(every) else 1)
+PY
+expect 2 "--show-relations: unknown relation 'hugged'" -- "$bin" build "$art" --show-relations hugged -o "$tmp/x.graphml"
 ls "$tmp" | grep -q '\.tmp\.' && { echo "FAIL: temporary file left behind"; fails=$((fails+1)); }
 echo "cli: $passed passed, $fails failed"
 [ $fails = 0 ]
