@@ -11,6 +11,7 @@ static const ng_column node_columns[NG_NCOL__COUNT] = {
     [NG_NCOL_ALIASES] = {"aliases", NG_COL_STRING},
     [NG_NCOL_FIRST_DATE] = {"first_date", NG_COL_STRING},
     [NG_NCOL_LAST_DATE] = {"last_date", NG_COL_STRING},
+    [NG_NCOL_CODE] = {"code", NG_COL_STRING},
     [NG_NCOL_DEGREE] = {"degree", NG_COL_INT},
     [NG_NCOL_IN_DEGREE] = {"in_degree", NG_COL_INT},
     [NG_NCOL_OUT_DEGREE] = {"out_degree", NG_COL_INT},
@@ -102,6 +103,9 @@ void ng_export__node_value(ng_value *v, const ng_node *n, size_t col)
         break;
     case NG_NCOL_LAST_DATE:
         set_string(v, n->last_date);
+        break;
+    case NG_NCOL_CODE:
+        set_string(v, n->code);
         break;
     case NG_NCOL_DEGREE:
         set_count(v, n->m.degree);

@@ -52,6 +52,7 @@ enum {
     NG_NCOL_ALIASES,
     NG_NCOL_FIRST_DATE,
     NG_NCOL_LAST_DATE,
+    NG_NCOL_CODE, /* a state's ISO 3166 alpha-3 code */
     NG_NCOL_DEGREE, /* first metric column */
     NG_NCOL_IN_DEGREE,
     NG_NCOL_OUT_DEGREE,

@@ -280,6 +280,7 @@ int ng_graph__assemble(ng_graph *g, const ng_pending_node *nodes, size_t n_nodes
         nd->type = p->type;
         nd->mentions = p->mentions;
         nd->aliases = p->aliases ? p->aliases : "";
+        nd->code = p->code ? p->code : "";
     }
     g->n_nodes = n_nodes;
 

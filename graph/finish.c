@@ -454,6 +454,7 @@ int ng_graph_finish(ng_graph *g)
         pn[k].type = a->type;
         pn[k].mentions = a->mentions > UINT32_MAX ? UINT32_MAX : (uint32_t)a->mentions;
         pn[k].aliases = aliases;
+        pn[k].code = a->type == NG_ETYPE_STATE ? ng_state_code(a->key) : "";
     }
 
     /* edges between nodes, merged when resolution made two aggregates one */

@@ -230,6 +230,7 @@ typedef struct ng_pending_node {
     ng_etype type;
     uint32_t mentions;
     const char *aliases;
+    const char *code;    /* ISO 3166 alpha-3, or NULL */
 } ng_pending_node;
 
 typedef struct ng_pending_edge {

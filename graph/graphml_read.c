@@ -160,6 +160,7 @@ static int read_nodes(ng_graph *g, const igraph_t *ig, ng_pending_node *pn)
     attr a_id = attr_find(ig, V, "id"), a_label = attr_find(ig, V, "label");
     attr a_name = attr_find(ig, V, "name"), a_type = attr_find(ig, V, "type");
     attr a_mentions = attr_find(ig, V, "mentions"), a_aliases = attr_find(ig, V, "aliases");
+    attr a_code = attr_find(ig, V, "code");
     char tmp[64], fallback[32];
     for (igraph_integer_t i = 0; i < igraph_vcount(ig); i++) {
         ng_pending_node *p = &pn[i];
@@ -177,6 +178,8 @@ static int read_nodes(ng_graph *g, const igraph_t *ig, ng_pending_node *pn)
         p->mentions = mentions > UINT32_MAX ? UINT32_MAX : (uint32_t)mentions;
         const char *aliases = attr_text(ig, V, a_aliases, i, tmp);
         if ((error = sorted_list(g, aliases ? aliases : p->label, &p->aliases)) < 0) return error;
+        const char *code = attr_text(ig, V, a_code, i, tmp);
+        if (code && !(p->code = ng_arena__strdup(&g->out, code))) return NG_ENOMEM;
     }
     return NG_OK;
 }

@@ -214,6 +214,12 @@ int ng_rel_write_csv(ng_buf *out, uint64_t which);
  * (", ", " or ", " and "). Returns how many were written. */
 size_t ng_rel_join(ng_buf *out, unsigned props, uint64_t extra, const char *last);
 
+/* The ISO 3166-1 alpha-3 code of the built-in state whose actor key is `key` ("state:mali" ->
+ * "MLI"; the `code` column of extract/data/states.csv), or "" when there is none (not a
+ * state, a state without a code, a state from a user's --actors file). Static string;
+ * thread-safe. */
+const char *ng_state_code(const char *key);
+
 /* One input article as the reader gives it. All strings are owned by the article and
  * freed by ng_article_free; `date`, `title`, `url` may be NULL when the source has none
  * (extraction then looks for them in the text). `text` is raw bytes (any encoding):

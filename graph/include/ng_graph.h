@@ -43,6 +43,8 @@ typedef struct ng_node {
     ng_etype type;
     uint32_t mentions;
     const char *aliases;  /* every surface form seen, '|'-separated, sorted */
+    const char *code;     /* a state's ISO 3166-1 alpha-3 code ("MLI"), "" when none
+                             (ng_state_code; read back from a GraphML's `code`) */
     char first_date[11];  /* earliest dated evidence of any incident edge, "" if none */
     char last_date[11];
     ng_metrics m;

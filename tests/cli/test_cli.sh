@@ -61,6 +61,26 @@ expect 0 "wrote $tmp/newdir/nodes.csv and $tmp/newdir/edges.csv" -- "$bin" build
 [ -s "$tmp/newdir/nodes.csv" ] && [ -s "$tmp/newdir/edges.csv" ] || { echo "FAIL: -o DIR/ did not write DIR/nodes.csv and DIR/edges.csv"; fails=$((fails+1)); }
 expect 1 "does not exist" -- "$bin" build "$art" -o "$tmp/nodir/deeper/"
 [ -e "$tmp/nodir" ] && { echo "FAIL: a refused -o DIR/ made a directory"; fails=$((fails+1)); }
+# States carry their ISO 3166 alpha-3 code as `code` in every format with attributes.
+"$bin" build -q "$art" -o "$tmp/iso.csv" -o "$tmp/iso.graphml" -o "$tmp/iso.gexf" -o "$tmp/iso.json" || { echo "FAIL: build for codes"; fails=$((fails+1)); }
+python3 - "$tmp" <<'PY' || { echo "FAIL: a state's ISO code missing from an export"; fails=$((fails+1)); }
+import csv, json, sys, xml.etree.ElementTree as ET
+t = sys.argv[1]
+rows = {r["Id"]: r for r in csv.DictReader(open(f"{t}/iso.nodes.csv", encoding="utf-8"))}
+ok = rows["mali"]["code"] == "MLI" and rows["russia"]["code"] == "RUS"
+ok &= all(r["code"] == "" for r in rows.values() if r["type"] != "state")
+g = ET.parse(f"{t}/iso.graphml").getroot()
+ns = "{http://graphml.graphdrawing.org/xmlns}"
+mali = [n for n in g.iter(ns + "node") if n.get("id") == "mali"][0]
+ok &= any(d.get("key") == "code" and d.text == "MLI" for d in mali.findall(ns + "data"))
+x = ET.parse(f"{t}/iso.gexf").getroot()
+gs = "{http://gexf.net/1.3}"
+mali = [n for n in x.iter(gs + "node") if n.get("id") == "mali"][0]
+ok &= any(a.get("for") == "code" and a.get("value") == "MLI" for a in mali.iter(gs + "attvalue"))
+j = json.load(open(f"{t}/iso.json", encoding="utf-8"))
+ok &= [n["data"]["code"] for n in j["elements"]["nodes"] if n["data"]["id"] == "mali"] == ["MLI"]
+sys.exit(0 if ok else 1)
+PY
 # --show-relations keeps only the types named; --drop-isolated only the actors that keep one.
 expect 0 "" -- "$bin" build -q "$art" --show-relations met,signed -o "$tmp/sr.csv"
 python3 - "$tmp/sr.nodes.csv" "$tmp/sr.edges.csv" <<'PY' || { echo "FAIL: --show-relations met,signed"; fails=$((fails+1)); }

@@ -20,6 +20,8 @@ import tempfile
 import unicodedata
 
 ACTOR_HEADER = ["name", "type", "aliases", "demonyms", "capital", "seats"]
+# states.csv adds the ISO 3166-1 alpha-3 code (core/states.c writes it as the `code` attribute)
+STATE_HEADER = ACTOR_HEADER + ["code"]
 BODY_HEADER = ["name", "aliases", "type"]
 TITLE_HEADER = ["title", "kind", "body"]
 TITLE_KINDS = {"office", "military", "honorific", "religious", "royal"}
@@ -210,9 +212,20 @@ class Checker:
                                      f"({prev[1]}:{prev[2]} {prev[3]} '{prev[4]}')")
 
         for file, want_type in (("states.csv", "state"), ("organizations.csv", "organization")):
-            rows = self.read(file, ACTOR_HEADER)
+            rows = self.read(file, STATE_HEADER if file == "states.csv" else ACTOR_HEADER)
             if file == "states.csv":
                 n_states = len(rows)
+                codes = {}
+                for line, r in rows:
+                    c = r["code"]
+                    if c and not re.fullmatch(r"[A-Z]{3}", c):
+                        self.err(file, line, f"code '{c}' is not an ISO 3166-1 alpha-3 code (three capitals)")
+                    elif c in codes:
+                        self.err(file, line, f"code '{c}' also at line {codes[c]}")
+                    elif c:
+                        codes[c] = line
+                if len(codes) < MIN_STATES:
+                    self.err(file, 0, f"only {len(codes)} states have an ISO code")
             for line, r in rows:
                 name = r["name"]
                 if name == "" or name != name.strip():
@@ -306,7 +319,7 @@ class Checker:
         'Israeli Armed Forces' -> Israel Defense Forces) must use the state's FIRST demonym,
         the one the engine composes with; otherwise it never matches."""
         first, other = {}, {}
-        for line, r in self.read("states.csv", ACTOR_HEADER):
+        for line, r in self.read("states.csv", STATE_HEADER):
             dem = [d for d in r["demonyms"].split("|") if d]
             if dem:
                 first[dem[0]] = r["name"]
@@ -377,6 +390,8 @@ BREAKAGES = [
      replace_line("Knesset,", lambda l: l.replace("Israeli Parliament", "Israeli Parliament|Israelis Parliament"))),
     ("ordinary English word as an alias", "organizations.csv",
      replace_line("US Congress,", lambda l: l.replace("U.S. Congress|", "U.S. Congress|Congress|"))),
+    ("ISO code in lower case", "states.csv", replace_line("Mali,", lambda l: l[:-3] + "mli")),
+    ("ISO code twice", "states.csv", replace_line("Niger,", lambda l: l[:-3] + "MLI")),
     ("unquoted comma", "states.csv",
      replace_line("United States,", lambda l: l.replace('"Washington|Washington, D.C.|Washington DC"', "Washington, D.C."))),
 ]
@@ -416,7 +431,7 @@ def main(argv):
         print(f"check_data: {len(errs)} problem(s) in {data_dir}")
         return 1
     counts = {}
-    for f, h in (("states.csv", ACTOR_HEADER), ("organizations.csv", ACTOR_HEADER),
+    for f, h in (("states.csv", STATE_HEADER), ("organizations.csv", ACTOR_HEADER),
                  ("bodies.csv", BODY_HEADER), ("titles.csv", TITLE_HEADER)):
         counts[f] = len(Checker(data_dir).read(f, h))
     print("check_data: ok (" + ", ".join(f"{n} in {f}" for f, n in counts.items()) + ")")

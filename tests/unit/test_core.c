@@ -295,6 +295,33 @@ NG_TEST(declared_relations_are_checked_row_by_row)
     CHECK_INT(ng_rel_parse(&(ng_rel){0}, "visited"), NG_EINVAL); /* nothing was added */
 }
 
+/* key of a built-in state, as extract makes it: "state:" + the folded name */
+static const char *code_of(const char *name)
+{
+    static char key[256];
+    ng_buf b = NG_BUF_INIT;
+    ng_buf_puts(&b, "state:");
+    ng_text_fold(&b, name, strlen(name));
+    snprintf(key, sizeof key, "%s", b.ptr ? b.ptr : "");
+    ng_buf_free(&b);
+    return ng_state_code(key);
+}
+
+NG_TEST(states_have_their_iso_codes)
+{
+    CHECK_STR(code_of("Mali"), "MLI");
+    CHECK_STR(code_of("Germany"), "DEU");
+    CHECK_STR(code_of("São Tomé and Príncipe"), "STP"); /* folded like extract's keys */
+    CHECK_STR(code_of("Guinea-Bissau"), "GNB");
+    CHECK_STR(code_of("Ivory Coast"), "CIV");
+    CHECK_STR(code_of("United States"), "USA");
+    CHECK_STR(code_of("Kosovo"), "XKX");   /* user-assigned, as the EU and World Bank use */
+    CHECK_STR(code_of("Somaliland"), "");  /* no code */
+    CHECK_STR(ng_state_code("organization:ecowas"), "");
+    CHECK_STR(ng_state_code("state:atlantis"), "");
+    CHECK_STR(ng_state_code(NULL), "");
+}
+
 NG_TEST(standing_ties_are_a_column_of_the_table)
 {
     /* built in: memberships and offices are standing ties, events are not */
@@ -614,7 +641,7 @@ NG_TEST_MAIN(buf_appends_and_formats, array_grow_doubles_and_refuses_overflow,
              thread_count_defaults_to_cores_and_is_capped, fold_case_accents_punctuation,
              relation_and_type_names_round_trip, built_in_relations_come_from_relations_csv,
              declared_relations_are_checked_row_by_row, declared_relations_join_the_table,
-             standing_ties_are_a_column_of_the_table,
+             standing_ties_are_a_column_of_the_table, states_have_their_iso_codes,
              relations_file_is_read_or_refused, doc_records_copy_their_strings,
              reader_walks_directories_in_sorted_order, reader_reports_missing_input_up_front,
              reader_skips_truncated_and_corrupt_gzip, reader_caps_article_size,

@@ -848,7 +848,7 @@ NG_TEST(csv_tables_round_trip_through_libcsv)
 
     static const char *const nh[] = {
         "Id",        "Label",    "type",      "mentions",    "aliases",  "first_date",
-        "last_date", "degree",   "in_degree", "out_degree",  "strength", "betweenness",
+        "last_date", "code",     "degree",    "in_degree",   "out_degree", "strength", "betweenness",
         "closeness", "harmonic", "pagerank",  "eigenvector", "community"};
     static const char *const eh[] = {"Source",   "Target",   "Type",    "Kind",
                                      "Id",       "Label",    "Weight",  "relation",
@@ -1105,7 +1105,7 @@ NG_TEST(empty_graph_writes_every_format)
     CHECK(x == NULL); /* e.csv itself is not written */
     char *np = path_in(d, "e.nodes.csv");
     x = slurp(np, &len);
-    CHECK(x && strcmp(x, "Id,Label,type,mentions,aliases,first_date,last_date\n") == 0);
+    CHECK(x && strcmp(x, "Id,Label,type,mentions,aliases,first_date,last_date,code\n") == 0);
     free(x);
     free(np);
 
