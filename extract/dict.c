@@ -89,7 +89,8 @@ static int longest_phrase(const ng_work *w, uint32_t i, uint32_t b, uint32_t *e,
     int n_end = 0;
     for (uint32_t k = i; k < b && k - i < pt->max_tokens && n_end < 16; k++) {
         const ng_ptab_slot *slot;
-        if (w->tk.v[k].flags & NG_TK_POSS) break;
+        /* a possessive inside a name ("People's Republic of China") is a token of the
+         * phrase as the lexicon stored it: the table alone says whether a phrase goes on */
         h = ng_x__seq_hash(h, w->tk.v[k].h);
         if (!(slot = ng_ptab__find(pt, h))) break;
         if (slot->first < 0) continue;
