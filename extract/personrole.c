@@ -34,10 +34,12 @@ static int affil_kind(const ng_mention *m)
  * goes to *ent unless "to"/"for" governs it: a destination), a place, or capitalized words
  * with no sign of being a name ("Energy, Petroleum and Mines, X", "Land and Sea Transport,
  * X"). 0 when the mention ends the complement. */
-static int complement_mention(const ng_work *w, uint32_t a, const ng_mention *m, int32_t *ent)
+static int complement_mention(const ng_work *w, uint32_t a, const ng_mention *m, int32_t *ent,
+                              int32_t *org)
 {
     if (affil_kind(m) || m->kind == NG_MK_PLACE) {
         int32_t e = entity_of(m);
+        if (m->kind == NG_MK_ORG && m->org >= 0) *org = m->org;
         if (e >= 0 && m->kind != NG_MK_PLACE &&
             !(m->t0 > a && (ng_w__is(w, m->t0 - 1, "to") || ng_w__is(w, m->t0 - 1, "for") ||
                             (ng_w__is(w, m->t0 - 1, "the") && m->t0 > a + 1 &&
@@ -68,16 +70,23 @@ static int complement_word(const ng_work *w, uint32_t t, int *lower)
 
 /* "TITLE [of ... complement], Name": finds the title before the comma at `comma`. Returns the
  * title's first token (or (uint32_t)-1), its title id (-1 for a person noun such as
- * "father") and the leftmost entity of the complement not after "to"/"for". */
+ * "father"), the leftmost entity of the complement not after "to"/"for", and the leftmost
+ * organization named in the text in it (*org, neworgs index, -1). An acronym in brackets
+ * right before the comma is skipped ("the Prime Minister of the Government of National Unity
+ * (GNU), X"). */
 static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t comma,
-                                   int32_t *title, int32_t *affil)
+                                   int32_t *title, int32_t *affil, int32_t *org)
 {
     uint32_t a = w->sents[s].tok0;
     int64_t j = (int64_t)comma - 1;
     int lower = 0, steps = 0;
-    int32_t ent = -1;
+    int32_t ent = -1, o = -1;
     *title = -1;
     *affil = -1;
+    *org = -1;
+    if (j >= (int64_t)a + 3 && ng_w__punct(w, (uint32_t)j, ')') &&
+        ng_w__punct(w, (uint32_t)j - 2, '(') && (w->tk.v[j - 1].flags & NG_TK_CAP))
+        j -= 3;
     while (j >= (int64_t)a && steps < 16) {
         uint32_t t = (uint32_t)j;
         int32_t mi = cov[t - a];
@@ -87,9 +96,10 @@ static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *
             if (m->kind == NG_MK_TITLE) {
                 *title = m->lex;
                 *affil = ent;
+                *org = o;
                 return m->t0;
             }
-            if (!complement_mention(w, a, m, &ent)) return (uint32_t)-1;
+            if (!complement_mention(w, a, m, &ent, &o)) return (uint32_t)-1;
             j = (int64_t)m->t0 - 1;
             continue;
         }
@@ -98,6 +108,7 @@ static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *
         if (!(k->flags & NG_TK_PUNCT) && (ng_w__bits(w, t) & NG_W_PERSONNOUN) &&
             !(k->flags & NG_TK_CAP)) {
             *affil = ent;
+            *org = o;
             return t;
         }
         if (!complement_word(w, t, &lower)) return (uint32_t)-1;
@@ -155,10 +166,11 @@ static int better_title(const ng_work *w, int32_t title, int32_t ti)
  * Vatican's envoy, Archbishop X", "his Malian counterpart, General X"). */
 static int role_comma(pscan *x, uint32_t t)
 {
-    int32_t ti, af;
-    uint32_t ts = title_before_comma(x->w, x->s, x->cov, t, &ti, &af);
+    int32_t ti, af, org;
+    uint32_t ts = title_before_comma(x->w, x->s, x->cov, t, &ti, &af, &org);
     if (ts == (uint32_t)-1) return END;
     if (x->affil < 0) x->affil = af;
+    if (x->affil < 0 && x->res->affil_org < 0) x->res->affil_org = org;
     if (ti >= 0 && better_title(x->w, x->title, ti)) x->title = ti;
     x->have_title = 1;
     x->appos = 1;

@@ -224,6 +224,22 @@ static int acronyms_of_known(ng_work *w, uint32_t a, uint32_t b, const int32_t *
     return NG_OK;
 }
 
+static int name_or_run(const ng_work *w, uint32_t t);
+
+/* A capitalized body with no state before "of"/"for" and a name that is not a state
+ * ("Government of National Unity", "Ministry of Youth and Sports"): the body's word opens
+ * the name of an organization, which the runs find. */
+static int body_opens_name(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
+                           const ng_mention *m)
+{
+    uint32_t j = m->t1 + 1;
+    if (m->st >= 0 || !ng_mentions__cap(w, m->t0) || j >= b ||
+        !(ng_w__is(w, m->t1, "of") || ng_w__is(w, m->t1, "for")))
+        return 0;
+    if (ng_w__is(w, j, "the")) j++;
+    return j < b && cov[j - a] < 0 && ng_mentions__cap(w, j) && name_or_run(w, j);
+}
+
 /* Dictionary matches that are parts of longer names: a one-word honorific inside a name
  * ("Hassan Sheikh Mohamud"), a body with no state after a capitalized word ("Treaty on
  * Conventional Armed Forces"), a capital before a capitalized word ("Rome Statute", "Moscow
@@ -258,6 +274,11 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov)
         int32_t mi = cov[i - a];
         if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
         ng_mention *m = &w->ms[mi];
+        if (m->kind == NG_MK_BODY && body_opens_name(w, a, b, cov, m)) {
+            m->dead = 1;
+            ng_mentions__cover(cov, a, m->t0, m->t1, -1);
+            continue;
+        }
         if (m->kind == NG_MK_PLACE && m->t1 < b && cov[m->t1 - a] < 0 && is_name_tok(w, m->t1)) {
             m->dead = 1;
             ng_mentions__cover(cov, a, m->t0, m->t1, -1);
@@ -293,12 +314,27 @@ static uint32_t run_end(const ng_work *w, uint32_t a, uint32_t b, const int32_t 
     return f1;
 }
 
+/* A one-word capitalized body with no state inside an organization's name ("... of Heads of
+ * State and Government"). */
+static int inner_body(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t y)
+{
+    const ng_mention *m = cov[y - a] >= 0 ? &w->ms[cov[y - a]] : NULL;
+    return m && m->kind == NG_MK_BODY && m->st < 0 && m->t0 == y && m->t1 == y + 1 &&
+           ng_mentions__cap(w, y);
+}
+
 /* Names of organizations go on over "of", "for", "and", "the", "on", "in"; the longer run
- * is kept only if it ends like an organization's name. Returns the run's end. */
+ * is kept only if it ends like an organization's name, or if it opens with one: a head word
+ * right before "of", "for" or "on" ("House of Commons", "Council of Representatives",
+ * "Government of National Unity"; *head_first is then 1). A state in the complement stops
+ * the run ("Government of Ireland" is a body of Ireland). Returns the run's end. */
 static uint32_t org_name_end(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
-                             uint32_t f1)
+                             uint32_t f1, int *head_first)
 {
     uint32_t x = f1, last_good = f1;
+    int opens = (ng_w__bits(w, f1 - 1) & NG_W_ORGHEAD) && ng_mentions__cap(w, f1 - 1) && f1 < b &&
+                (ng_w__is(w, f1, "of") || ng_w__is(w, f1, "for") || ng_w__is(w, f1, "on"));
+    *head_first = 0;
     while (x < b && x - f1 < 12) {
         uint32_t y = x;
         while (y < b && cov[y - a] < 0 &&
@@ -306,7 +342,12 @@ static uint32_t org_name_end(const ng_work *w, uint32_t a, uint32_t b, const int
                 ng_w__is(w, y, "the") || ng_w__is(w, y, "on") || ng_w__is(w, y, "in")) &&
                y - x < 3)
             y++;
-        if (y == x || y >= b || cov[y - a] >= 0 || !name_or_run(w, y)) break;
+        if (y == x || y >= b) break;
+        if (opens && inner_body(w, a, cov, y)) {
+            x = last_good = y + 1;
+            continue;
+        }
+        if (cov[y - a] >= 0 || !name_or_run(w, y)) break;
         while (y < b && cov[y - a] < 0 && name_or_run(w, y))
             y++;
         x = last_good = y;
@@ -314,6 +355,10 @@ static uint32_t org_name_end(const ng_work *w, uint32_t a, uint32_t b, const int
     if (last_good > f1 &&
         ((ng_w__bits(w, last_good - 1) & NG_W_ORGHEAD) || acronym_at(w, last_good, b)))
         return last_good;
+    if (last_good > f1 && opens) {
+        *head_first = 1;
+        return last_good;
+    }
     return f1;
 }
 
@@ -321,14 +366,16 @@ static uint32_t org_name_end(const ng_work *w, uint32_t a, uint32_t b, const int
  * demonym: "Ethiopian Airlines") or an acronym follows; a demonym or a state's name just
  * before belongs to it ("Malian Armed Forces", "Guyana Defence Force", "US Southern
  * Command"). 1 when it is one. */
-static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f1, int *error)
+static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f1, int head_first,
+                   int *error)
 {
     uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok, o0 = f0, idx;
     uint64_t acr = acronym_at(w, f1, b);
     int32_t st = -1, oi, pm = f0 > a ? cov[f0 - 1 - a] : -1;
     int after_demonym = pm >= 0 && w->ms[pm].kind == NG_MK_DEMONYM && w->ms[pm].t1 == f0 &&
                         !(ng_w__bits(w, f1 - 1) & (NG_W_TROOPS | NG_W_GOVNOUN));
-    int orghead = (ng_w__bits(w, f1 - 1) & NG_W_ORGHEAD) && (f1 - f0 >= 2 || after_demonym);
+    int orghead = head_first ||
+                  ((ng_w__bits(w, f1 - 1) & NG_W_ORGHEAD) && (f1 - f0 >= 2 || after_demonym));
     ng_mention m;
     *error = NG_OK;
     if (!(orghead || (acr && f1 - f0 >= 2)) || (ng_w__bits(w, f1 - 1) & NG_W_PLACEHEAD)) return 0;
@@ -341,6 +388,8 @@ static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f
         w->ms[pm].dead = 1;
         o0 = w->ms[pm].t0;
     }
+    for (uint32_t k = o0; k < f1; k++)
+        if (cov[k - a] >= 0) w->ms[cov[k - a]].dead = 1; /* inner_body */
     ng_mentions__init(&m, s, o0, f1, NG_MK_ORG);
     if ((*error = ng_mentions__add(w, &idx, &m)) < 0) return 1;
     if ((*error = find_or_add_org(w, &oi, seq_hash(w, o0, f1), idx, -1, st)) < 0) return 1;
@@ -387,8 +436,9 @@ static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
         while (f0 < f1 && (ng_w__bits(w, f0) & NG_W_STOP))
             f0++;
         if (f0 >= f1) continue;
-        f1 = i = org_name_end(w, a, b, cov, f1);
-        if (org_run(w, s, cov, f0, f1, &error)) {
+        int head_first;
+        f1 = i = org_name_end(w, a, b, cov, f1, &head_first);
+        if (org_run(w, s, cov, f0, f1, head_first, &error)) {
             if (error < 0) return error;
             continue;
         }
