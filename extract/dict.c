@@ -39,8 +39,10 @@ static int kind_rank(uint32_t k)
     }
 }
 
-/* Chooses the best value of a phrase slot for a match starting at token t; -1 if none. */
-static int32_t pick_value(const ng_work *w, const ng_ptab_slot *slot, uint32_t t)
+/* Chooses the best value of a phrase slot for a match starting at token t; -1 if none. With
+ * a state attached before it (body_first), a phrase that names both an organization and a
+ * body is the body: "Russian Security Council" is Russia's, not the UN's. */
+static int32_t pick_value(const ng_work *w, const ng_ptab_slot *slot, uint32_t t, int body_first)
 {
     const ng_ptab *pt = &w->lex->phrases;
     int32_t best = -1;
@@ -57,7 +59,7 @@ static int32_t pick_value(const ng_work *w, const ng_ptab_slot *slot, uint32_t t
                 inner = w->text[tok->off + q] >= 'A' && w->text[tok->off + q] <= 'Z';
             if (!inner) continue;
         }
-        int r = kind_rank(k);
+        int r = body_first && k == NG_LX_BODY ? 9 : kind_rank(k);
         if (r > best_rank) {
             best_rank = r;
             best = v;
@@ -82,7 +84,8 @@ static uint8_t mk_of_entity(const ng_work *w, int32_t e)
 
 /* The longest dictionary phrase starting at token i (before b): its end in *e and its
  * value in *v; 0 when there is none. */
-static int longest_phrase(const ng_work *w, uint32_t i, uint32_t b, uint32_t *e, int32_t *v)
+static int longest_phrase(const ng_work *w, uint32_t i, uint32_t b, int body_first, uint32_t *e,
+                          int32_t *v)
 {
     const ng_ptab *pt = &w->lex->phrases;
     uint64_t h = NG_SEQ_SEED;
@@ -94,7 +97,7 @@ static int longest_phrase(const ng_work *w, uint32_t i, uint32_t b, uint32_t *e,
         h = ng_x__seq_hash(h, w->tk.v[k].h);
         if (!(slot = ng_ptab__find(pt, h))) break;
         if (slot->first < 0) continue;
-        int32_t val = pick_value(w, slot, i);
+        int32_t val = pick_value(w, slot, i, body_first);
         if (val >= 0) {
             *e = k + 1;
             *v = val;
@@ -157,6 +160,17 @@ static uint8_t mention_kind(const ng_work *w, const ng_ptab_val *v)
     }
 }
 
+/* Is a state attached right before token i: a demonym, a state's name, or a state's
+ * possessive (the mentions before i are made already)? */
+static int state_before(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t i)
+{
+    if (i > a && (w->tk.v[i - 1].flags & NG_TK_POSS)) i--;
+    if (i <= a || cov[i - 1 - a] < 0) return 0;
+    const ng_mention *p = &w->ms[cov[i - 1 - a]];
+    return (p->kind == NG_MK_DEMONYM || p->kind == NG_MK_STATE) && p->t1 == i &&
+           w->lex->ents[p->lex].type == NG_ETYPE_STATE;
+}
+
 int ng_dict__matches(ng_work *w, uint32_t s, int32_t *cov)
 {
     const ng_wsent *se = &w->sents[s];
@@ -170,7 +184,7 @@ int ng_dict__matches(ng_work *w, uint32_t s, int32_t *cov)
             i++;
             continue;
         }
-        if (!longest_phrase(w, i, b, &e, &vi)) {
+        if (!longest_phrase(w, i, b, state_before(w, a, cov, i), &e, &vi)) {
             if ((error = hyphen_title(w, s, i, cov)) < 0) return error;
             i++;
             continue;
