@@ -259,7 +259,9 @@ enum { NG_LXF_MULTISTATE = 1 }; /* an organization of states (may have members) 
 
 typedef struct ng_lx_body {
     char *name; /* "Defense Ministry" */
-    char *type; /* as bodies.csv says ("ministry", ...) */
+    char *type; /* as bodies.csv says ("organization", or "state": the body with its state
+                 * is the state itself, "the UK Government" is the UK) */
+    uint8_t is_state;
 } ng_lx_body;
 
 enum {

@@ -569,6 +569,7 @@ static int load_bodies(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
             free(b->name);
             return NG_ENOMEM;
         }
+        b->is_state = strcmp(b->type, "state") == 0;
         int32_t id = (int32_t)lex->n_bodies++;
         phrase_arg pa = {&lex->phrases, NG_LX_BODY, id};
         if ((error = item_phrase(lex, name, &pa)) < 0) return error;

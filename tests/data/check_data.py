@@ -263,8 +263,9 @@ class Checker:
             if name == "" or name != name.strip():
                 self.err("bodies.csv", line, f"name '{name}' is empty or has stray spaces")
                 continue
-            if r["type"] != "organization":
-                self.err("bodies.csv", line, f"type '{r['type']}' must be 'organization'")
+            if r["type"] not in ("organization", "state"):
+                self.err("bodies.csv", line,
+                         f"type '{r['type']}' must be 'organization' or 'state'")
             if name in names:
                 self.err("bodies.csv", line, f"body '{name}' listed twice")
             names.add(name)
