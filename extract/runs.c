@@ -343,6 +343,17 @@ static uint32_t org_name_end(const ng_work *w, uint32_t a, uint32_t b, const int
                y - x < 3)
             y++;
         if (y == x || y >= b) break;
+        /* "in" only after a head ("Mission in Support of ..."), never after a name
+         * ("hosted Netanyahu in the Oval Office"); no "and" after a head: "the X Commission
+         * and the Y Commission" are two */
+        int in = 0, and = 0;
+        for (uint32_t k = x; k < y; k++) {
+            in |= ng_w__is(w, k, "in");
+            and |= ng_w__is(w, k, "and");
+        }
+        if ((in && !(ng_w__bits(w, x - 1) & NG_W_ORGHEAD)) ||
+            (and && (ng_w__bits(w, x - 1) & NG_W_ORGHEAD)))
+            break;
         if (opens && inner_body(w, a, cov, y)) {
             x = last_good = y + 1;
             continue;
