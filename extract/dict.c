@@ -292,6 +292,39 @@ static void org_head(ng_work *w, uint32_t a, uint32_t b, int32_t *cov, int32_t m
     }
 }
 
+/* A capitalized place head word at t that no mention covers ("Sea", "Strait", "Lake"). */
+static int place_head(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t t)
+{
+    return cov[t - a] < 0 && ng_mentions__cap(w, t) && (ng_w__bits(w, t) & NG_W_PLACEHEAD);
+}
+
+/* A state's or a capital's name inside the name of a place or a document is no actor: "South
+ * China Sea", "Taiwan Strait", "Niger Delta", "Gulf of Mexico", "Lake Chad", "Port Sudan";
+ * "Rome Statute", "Algiers agreement", "Oslo Accords". The mention dies but keeps its tokens
+ * (no run reads them as a name). */
+static void inside_place_name(ng_work *w, uint32_t a, uint32_t b, int32_t *cov, int32_t mi)
+{
+    ng_mention *m = &w->ms[mi];
+    int capital = m->kind == NG_MK_PLACE && w->lex->ents[m->lex].state >= 0;
+    if (m->kind != NG_MK_STATE && !capital) return;
+    if (m->t1 < b && place_head(w, a, cov, m->t1) && !(w->tk.v[m->t1].flags & NG_TK_POSS)) {
+        m->dead = 1;
+        cov[m->t1 - a] = mi;
+        return;
+    }
+    if (capital && m->t1 < b && (ng_w__bits(w, m->t1) & NG_W_DOC)) {
+        m->dead = 1;
+        return;
+    }
+    if (m->kind != NG_MK_STATE || m->t0 <= a) return;
+    uint32_t p = m->t0 - 1;
+    if (ng_w__is(w, p, "the") && p > a) p--;
+    if (ng_w__is(w, p, "of") && p > a) p--;
+    else if (p + 1 != m->t0)
+        return;
+    if (place_head(w, a, cov, p)) m->dead = 1;
+}
+
 void ng_dict__combine(ng_work *w, uint32_t s, int32_t *cov)
 {
     const ng_wsent *se = &w->sents[s];
@@ -300,6 +333,8 @@ void ng_dict__combine(ng_work *w, uint32_t s, int32_t *cov)
         int32_t mi = cov[i - a];
         if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
         if (republic_of(w, s, cov, i)) continue;
+        inside_place_name(w, a, b, cov, mi);
+        if (w->ms[mi].dead) continue;
         if (w->ms[mi].kind == NG_MK_BODY) {
             body_state_before(w, a, cov, mi);
             body_state_after(w, a, b, cov, mi);
