@@ -255,7 +255,10 @@ typedef struct ng_lx_entity {
     int32_t state;  /* for capitals/places: the state entity, else -1 */
     uint32_t flags; /* NG_LXF_* */
 } ng_lx_entity;
-enum { NG_LXF_MULTISTATE = 1 }; /* an organization of states (may have members) */
+enum {
+    NG_LXF_MULTISTATE = 1, /* an organization of states (may have members) */
+    NG_LXF_NONODE = 2      /* a built-in place (places.csv): a name, never a node */
+};
 
 typedef struct ng_lx_body {
     char *name; /* "Defense Ministry" */
@@ -425,6 +428,7 @@ enum {
     NG_CSV_BOILER,
     NG_CSV_WORDS,
     NG_CSV_TRANSLIT,
+    NG_CSV_PLACES,
     NG_CSV_USER_ACTORS
 };
 int ng_lexicon__load_csv(ng_lexicon *lex, int kind, const char *origin, const char *data,

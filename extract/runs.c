@@ -314,13 +314,16 @@ static uint32_t run_end(const ng_work *w, uint32_t a, uint32_t b, const int32_t 
     return f1;
 }
 
-/* A one-word capitalized body with no state inside an organization's name ("... of Heads of
- * State and Government"). */
-static int inner_body(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t y)
+/* A one-word capitalized body with no state ("... of Heads of State and Government") or a
+ * region ("Treaty on Conventional Armed Forces in Europe") inside an organization's name at
+ * y: the end of the mention, 0 when there is none. */
+static uint32_t inner_name(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t y)
 {
     const ng_mention *m = cov[y - a] >= 0 ? &w->ms[cov[y - a]] : NULL;
-    return m && m->kind == NG_MK_BODY && m->st < 0 && m->t0 == y && m->t1 == y + 1 &&
-           ng_mentions__cap(w, y);
+    if (!m || m->t0 != y || m->dead || !ng_mentions__cap(w, y)) return 0;
+    if (m->kind == NG_MK_BODY && m->st < 0 && m->t1 == y + 1) return m->t1;
+    if (m->kind == NG_MK_PLACE && (w->lex->ents[m->lex].flags & NG_LXF_NONODE)) return m->t1;
+    return 0;
 }
 
 /* Names of organizations go on over "of", "for", "and", "the", "on", "in"; the longer run
@@ -343,19 +346,22 @@ static uint32_t org_name_end(const ng_work *w, uint32_t a, uint32_t b, const int
                y - x < 3)
             y++;
         if (y == x || y >= b) break;
-        /* "in" only after a head ("Mission in Support of ..."), never after a name
-         * ("hosted Netanyahu in the Oval Office"); no "and" after a head: "the X Commission
-         * and the Y Commission" are two */
+        /* a region inside any name; a body only in a name its head word opens */
+        uint32_t inner = inner_name(w, a, cov, y);
+        int region = inner && w->ms[cov[y - a]].kind == NG_MK_PLACE;
+        /* "in" only after a head ("Mission in Support of ...") or before a region, never
+         * after a name ("hosted Netanyahu in the Oval Office"); no "and" after a head: "the
+         * X Commission and the Y Commission" are two */
         int in = 0, and = 0;
         for (uint32_t k = x; k < y; k++) {
             in |= ng_w__is(w, k, "in");
             and |= ng_w__is(w, k, "and");
         }
-        if ((in && !(ng_w__bits(w, x - 1) & NG_W_ORGHEAD)) ||
+        if ((in && !region && !(ng_w__bits(w, x - 1) & NG_W_ORGHEAD)) ||
             (and && (ng_w__bits(w, x - 1) & NG_W_ORGHEAD)))
             break;
-        if (opens && inner_body(w, a, cov, y)) {
-            x = last_good = y + 1;
+        if (inner && (opens || region)) {
+            x = last_good = inner;
             continue;
         }
         if (cov[y - a] >= 0 || !name_or_run(w, y)) break;
@@ -400,7 +406,7 @@ static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f
         o0 = w->ms[pm].t0;
     }
     for (uint32_t k = o0; k < f1; k++)
-        if (cov[k - a] >= 0) w->ms[cov[k - a]].dead = 1; /* inner_body */
+        if (cov[k - a] >= 0) w->ms[cov[k - a]].dead = 1; /* inner_name */
     ng_mentions__init(&m, s, o0, f1, NG_MK_ORG);
     if ((*error = ng_mentions__add(w, &idx, &m)) < 0) return 1;
     if ((*error = find_or_add_org(w, &oi, seq_hash(w, o0, f1), idx, -1, st)) < 0) return 1;

@@ -209,7 +209,8 @@ class Checker:
                 self.err(file, line, f"{col} '{s}' of '{entry}' also names '{prev[0]}' "
                                      f"({prev[1]}:{prev[2]} {prev[3]} '{prev[4]}')")
 
-        for file, want_type in (("states.csv", "state"), ("organizations.csv", "organization")):
+        for file, want_type in (("states.csv", "state"), ("organizations.csv", "organization"),
+                                ("places.csv", "place")):
             rows = self.read(file, ACTOR_HEADER)
             if file == "states.csv":
                 n_states = len(rows)
@@ -233,6 +234,8 @@ class Checker:
                 seats = self.items(file, line, "seats", r["seats"])
                 if file == "organizations.csv" and (demonyms or capital):
                     self.err(file, line, "organizations have no demonyms or capital")
+                if file == "places.csv" and (demonyms or capital or seats):
+                    self.err(file, line, "places have no demonyms, capital or seats")
                 for c in capital:
                     if fold(c) == fold(name):
                         self.err(file, line, f"capital '{c}' equals the state's name: leave it empty")
