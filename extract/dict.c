@@ -298,14 +298,21 @@ static int place_head(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t
     return cov[t - a] < 0 && ng_mentions__cap(w, t) && (ng_w__bits(w, t) & NG_W_PLACEHEAD);
 }
 
-/* A state's or a capital's name inside the name of a place or a document is no actor: "South
- * China Sea", "Taiwan Strait", "Niger Delta", "Gulf of Mexico", "Lake Chad", "Port Sudan";
+/* A title, a state's or a capital's name inside the name of a place or a document is no
+ * actor: "General Headquarters", "South China Sea", "Taiwan Strait", "Niger Delta", "Gulf of Mexico", "Lake Chad", "Port Sudan";
  * "Rome Statute", "Algiers agreement", "Oslo Accords". The mention dies but keeps its tokens
  * (no run reads them as a name). */
 static void inside_place_name(ng_work *w, uint32_t a, uint32_t b, int32_t *cov, int32_t mi)
 {
     ng_mention *m = &w->ms[mi];
     int capital = m->kind == NG_MK_PLACE && w->lex->ents[m->lex].state >= 0;
+    if (m->kind == NG_MK_TITLE && m->t1 < b && place_head(w, a, cov, m->t1) &&
+        ng_mentions__cap(w, m->t0)) {
+        /* "the General Headquarters", "the President Hotel": a place, no title */
+        m->dead = 1;
+        cov[m->t1 - a] = mi;
+        return;
+    }
     if (m->kind != NG_MK_STATE && !capital) return;
     if (m->t1 < b && place_head(w, a, cov, m->t1) && !(w->tk.v[m->t1].flags & NG_TK_POSS)) {
         m->dead = 1;

@@ -62,7 +62,9 @@ static int complement_word(const ng_work *w, uint32_t t, int *lower)
         ng_w__is(w, t, "the"))
         return 1;
     if (k->flags & NG_TK_POSS) return 1;
-    if ((k->flags & NG_TK_CAP) && !(bits & NG_W_STOP) && !(k->flags & NG_TK_FIRST)) return 1;
+    if ((k->flags & NG_TK_CAP) && !(bits & (NG_W_STOP | NG_W_PLACEHEAD)) &&
+        !(k->flags & NG_TK_FIRST))
+        return 1;
     return (bits & NG_W_TITLEMOD) ||
            (!(bits & (NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL)) &&
             ++*lower <= 3);
