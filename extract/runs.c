@@ -443,6 +443,19 @@ static int people_of_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint
     return NG_OK;
 }
 
+/* "Members of the X Assembly", "Kim of the Y Party": one word that is not a head before
+ * "of"/"for" [the] is not part of the organization's name that follows; returns the name's
+ * first token (f0 itself when the rule does not apply). */
+static uint32_t org_after_word(const ng_work *w, uint32_t f0, uint32_t r1)
+{
+    if (r1 != f0 + 1 || !is_name_tok(w, f0) || (ng_w__bits(w, f0) & NG_W_ORGHEAD) ||
+        !(ng_w__is(w, r1, "of") || ng_w__is(w, r1, "for")))
+        return f0;
+    uint32_t q = r1 + 1;
+    if (ng_w__is(w, q, "the")) q++;
+    return q;
+}
+
 /* One pass over the runs: organizations (pass 0), then people (pass 1). */
 static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
 {
@@ -459,7 +472,9 @@ static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
             f0++;
         if (f0 >= f1) continue;
         int head_first;
+        uint32_t r1 = f1;
         f1 = i = org_name_end(w, a, b, cov, f1, &head_first);
+        if (f1 > r1 && !head_first) f0 = org_after_word(w, f0, r1);
         if (org_run(w, s, cov, f0, f1, head_first, &error)) {
             if (error < 0) return error;
             continue;
