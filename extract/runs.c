@@ -28,11 +28,29 @@ static int particle_joined(const ng_work *w, uint32_t t)
             NG_W_PARTICLE) != 0;
 }
 
+/* "Kyiv-based", "Saudi-led", "Iran-backed": a capitalized word whose last part after a
+ * hyphen is a lower-case participle (three letters or more, ending in "ed") is an adjective,
+ * not a name ("Yoon Suk-yeol", "Kim Jong-un" are names). */
+static int hyphen_adjective(const ng_work *w, uint32_t t)
+{
+    const ng_tok *k = &w->tk.v[t];
+    if (!(k->flags & NG_TK_DASH)) return 0;
+    const char *raw = w->text + k->off;
+    uint32_t d = k->len;
+    while (d > 0 && raw[d - 1] != '-')
+        d--;
+    if (d == 0 || k->len - d < 3) return 0;
+    for (uint32_t q = d; q < k->len; q++)
+        if (!(raw[q] >= 'a' && raw[q] <= 'z')) return 0;
+    return raw[k->len - 2] == 'e' && raw[k->len - 1] == 'd';
+}
+
 static int is_name_tok(const ng_work *w, uint32_t t)
 {
     const ng_tok *k = &w->tk.v[t];
     if (!(k->flags & NG_TK_WORD) || (k->flags & NG_TK_NUM)) return 0;
     if (!(k->flags & NG_TK_CAP)) return particle_joined(w, t);
+    if (hyphen_adjective(w, t)) return 0;
     if ((k->flags & NG_TK_UPPER) && k->flen > 1 && !(k->flags & NG_TK_DOT))
         return 0; /* NATO, TASS */
     if (ng_w__bits(w, t) & NG_W_NOTNAME) {
@@ -388,7 +406,7 @@ static uint32_t org_name_end(const ng_work *w, uint32_t a, uint32_t b, const int
  * demonym: "Ethiopian Airlines") or an acronym follows; a demonym or a state's name just
  * before belongs to it ("Malian Armed Forces", "Guyana Defence Force", "US Southern
  * Command"). 1 when it is one. */
-static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f1, int head_first,
+static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f1, int named,
                    int *error)
 {
     uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok, o0 = f0, idx;
@@ -396,7 +414,7 @@ static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f
     int32_t st = -1, oi, pm = f0 > a ? cov[f0 - 1 - a] : -1;
     int after_demonym = pm >= 0 && w->ms[pm].kind == NG_MK_DEMONYM && w->ms[pm].t1 == f0 &&
                         !(ng_w__bits(w, f1 - 1) & (NG_W_TROOPS | NG_W_GOVNOUN));
-    int orghead = head_first ||
+    int orghead = named ||
                   ((ng_w__bits(w, f1 - 1) & NG_W_ORGHEAD) && (f1 - f0 >= 2 || after_demonym));
     ng_mention m;
     *error = NG_OK;
@@ -443,6 +461,42 @@ static int people_of_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint
     return NG_OK;
 }
 
+/* A lower-case word that names a kind of organization ("group", "coalition", "militia",
+ * "party": words.csv orgnoun and blocnoun) at t. */
+static int org_kind(const ng_work *w, uint32_t t)
+{
+    return (w->tk.v[t].flags & NG_TK_WORD) && !(w->tk.v[t].flags & NG_TK_CAP) &&
+           (ng_w__bits(w, t) & (NG_W_ORGNOUN | NG_W_BLOCNOUN));
+}
+
+/* A name the text calls an organization: "the civilian coalition Taqaddum", "the armed
+ * group X" (the kind, with up to two lower-case words before it, after an article) or "the
+ * X militant group", "the ruling X party" (after "the" and at most one lower-case word, the
+ * kind right after the name or after one lower-case word). */
+static int described_org(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
+                         uint32_t f0, uint32_t f1)
+{
+    if (f0 > a && cov[f0 - 1 - a] < 0 && org_kind(w, f0 - 1)) {
+        for (uint32_t q = f0 - 1; q > a && q + 4 > f0; q--) {
+            if (ng_w__is(w, q - 1, "the") || ng_w__is(w, q - 1, "a") || ng_w__is(w, q - 1, "an"))
+                return 1;
+            if (cov[q - 1 - a] >= 0 || !(w->tk.v[q - 1].flags & NG_TK_WORD) ||
+                ng_mentions__cap(w, q - 1))
+                return 0;
+        }
+        return 0;
+    }
+    int the = f0 > a && ng_w__is(w, f0 - 1, "the");
+    if (!the && f0 > a + 1 && ng_w__is(w, f0 - 2, "the") && cov[f0 - 1 - a] < 0 &&
+        (w->tk.v[f0 - 1].flags & NG_TK_WORD) && !ng_mentions__cap(w, f0 - 1))
+        the = 1; /* "the ruling X party" */
+    if (!the || f1 >= b) return 0;
+    if (org_kind(w, f1) && (ng_w__bits(w, f1) & NG_W_ORGNOUN)) return 1;
+    return f1 + 1 < b && (w->tk.v[f1].flags & NG_TK_WORD) && !ng_mentions__cap(w, f1) &&
+           cov[f1 - a] < 0 && org_kind(w, f1 + 1) && (ng_w__bits(w, f1 + 1) & NG_W_ORGNOUN) &&
+           !(ng_w__bits(w, f1) & (NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_STOP));
+}
+
 /* "Members of the X Assembly", "Kim of the Y Party": one word that is not a head before
  * "of"/"for" [the] is not part of the organization's name that follows; returns the name's
  * first token (f0 itself when the rule does not apply). */
@@ -475,6 +529,7 @@ static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
         uint32_t r1 = f1;
         f1 = i = org_name_end(w, a, b, cov, f1, &head_first);
         if (f1 > r1 && !head_first) f0 = org_after_word(w, f0, r1);
+        if (!head_first && f1 - f0 <= 4) head_first = described_org(w, a, b, cov, f0, f1);
         if (org_run(w, s, cov, f0, f1, head_first, &error)) {
             if (error < 0) return error;
             continue;
