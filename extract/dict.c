@@ -39,10 +39,26 @@ static int kind_rank(uint32_t k)
     }
 }
 
-/* Chooses the best value of a phrase slot for a match starting at token t; -1 if none. With
- * a state attached before it (body_first), a phrase that names both an organization and a
- * body is the body: "Russian Security Council" is Russia's, not the UN's. */
-static int32_t pick_value(const ng_work *w, const ng_ptab_slot *slot, uint32_t t, int body_first)
+/* An acronym of four letters or more written in title case, as British style has it ("Nato",
+ * "Ecowas", "Caricom"), unless those letters are a word or a name (words.csv plainword:
+ * "Guam", "Sadr"). One token t. */
+static int title_case_acronym(const ng_work *w, uint32_t t)
+{
+    const ng_tok *k = &w->tk.v[t];
+    if (!(k->flags & NG_TK_CAP) || (k->flags & (NG_TK_UPPER | NG_TK_DASH)) || k->flen < 4 ||
+        (ng_w__bits(w, t) & NG_W_PLAINWORD))
+        return 0;
+    for (uint32_t q = 1; q < k->len; q++)
+        if (!(w->text[k->off + q] >= 'a' && w->text[k->off + q] <= 'z')) return 0;
+    return 1;
+}
+
+/* Chooses the best value of a phrase slot for a match of n tokens starting at token t; -1
+ * if none. With a state attached before it (body_first), a phrase that names both an
+ * organization and a body is the body: "Russian Security Council" is Russia's, not the
+ * UN's. */
+static int32_t pick_value(const ng_work *w, const ng_ptab_slot *slot, uint32_t t, uint32_t n,
+                          int body_first)
 {
     const ng_ptab *pt = &w->lex->phrases;
     int32_t best = -1;
@@ -51,7 +67,9 @@ static int32_t pick_value(const ng_work *w, const ng_ptab_slot *slot, uint32_t t
         uint32_t k = pt->vals[v].kind;
         uint32_t vf = pt->vals[v].vflags;
         if ((vf & NG_PV_CAPFIRST) && !ng_mentions__cap(w, t)) continue;
-        if ((vf & NG_PV_ALLCAPS) && !(w->tk.v[t].flags & NG_TK_UPPER)) continue;
+        if ((vf & NG_PV_ALLCAPS) && !(w->tk.v[t].flags & NG_TK_UPPER) &&
+            !(n == 1 && k == NG_LX_NAME && title_case_acronym(w, t)))
+            continue;
         if (vf & NG_PV_INNERCAP) {
             const ng_tok *tok = &w->tk.v[t];
             int inner = 0;
@@ -97,7 +115,7 @@ static int longest_phrase(const ng_work *w, uint32_t i, uint32_t b, int body_fir
         h = ng_x__seq_hash(h, w->tk.v[k].h);
         if (!(slot = ng_ptab__find(pt, h))) break;
         if (slot->first < 0) continue;
-        int32_t val = pick_value(w, slot, i, body_first);
+        int32_t val = pick_value(w, slot, i, k + 1 - i, body_first);
         if (val >= 0) {
             *e = k + 1;
             *v = val;

@@ -245,7 +245,9 @@ enum {
 #define NG_W_PPMARK NG_WBIT(49)      /* out, also: between "and" and a repeated preposition */
 #define NG_W_SOLEOFFICE NG_WBIT(50)  /* president, king, prime minister: one holder per state */
 #define NG_W_ALIASINTRO NG_WBIT(51)  /* known as, nicknamed: "X, widely known as Y": Y is X */
-#define NG_W__COUNT 52
+#define NG_W_PLAINWORD NG_WBIT(52)   /* Guam, Sadr: an acronym's letters in title case that
+                                      * are a word or a name, not the acronym */
+#define NG_W__COUNT 53
 
 typedef struct ng_lx_entity {
     char *name;    /* canonical name */

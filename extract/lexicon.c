@@ -970,7 +970,7 @@ static const char *const word_classes[] = {
     "pronhe",   "pronthey",   "pronit",     "subjpron",   "objpron",    "countrynoun", "bodynoun",
     "bodyword", "orgnoun",    "namingverb", "joinverb",   "reciprocal", "listlink",    "alongside",
     "daysago",  "yearsago",   "yearprep",   "notobj",     "statename",  "areanoun",    "apposmod",
-    "ppmark",   "soleoffice", "aliasintro"};
+    "ppmark",   "soleoffice", "aliasintro", "plainword"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 
@@ -1068,10 +1068,9 @@ static int load_translit(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
 
 int ng_lexicon__kind_of(const char *filename)
 {
-    static const char *const names[] = {"states.csv",      "organizations.csv", "bodies.csv",
-                                        "titles.csv",      "triggers.csv",      "abbreviations.csv",
-                                        "boilerplate.csv", "words.csv",         "translit.csv",
-                                        "places.csv"};
+    static const char *const names[] = {
+        "states.csv",        "organizations.csv", "bodies.csv", "titles.csv",   "triggers.csv",
+        "abbreviations.csv", "boilerplate.csv",   "words.csv",  "translit.csv", "places.csv"};
     for (int k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
         if (strcmp(filename, names[k]) == 0) return k;
     return -1;
@@ -1224,9 +1223,9 @@ int ng_lexicon_new(ng_lexicon **out)
 {
     /* abbreviations first (tokenizing the other files needs them), then word classes and
      * transliteration rules, then actors, bodies before the titles that name them. */
-    static const int order[] = {NG_CSV_ABBREVS, NG_CSV_WORDS,    NG_CSV_TRANSLIT,
-                                NG_CSV_STATES,  NG_CSV_ORGS,     NG_CSV_PLACES,   NG_CSV_BODIES,
-                                NG_CSV_TITLES,  NG_CSV_TRIGGERS, NG_CSV_BOILER};
+    static const int order[] = {NG_CSV_ABBREVS,  NG_CSV_WORDS,  NG_CSV_TRANSLIT, NG_CSV_STATES,
+                                NG_CSV_ORGS,     NG_CSV_PLACES, NG_CSV_BODIES,   NG_CSV_TITLES,
+                                NG_CSV_TRIGGERS, NG_CSV_BOILER};
     ng_lexicon *lex = NULL;
     int error;
     *out = NULL;

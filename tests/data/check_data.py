@@ -176,6 +176,28 @@ class Checker:
                 self.err(file, line, f"{col}: '{s}' is a title followed by a name: a person")
                 return
 
+    def plain_words(self):
+        """The words.csv words of class plainword (read once)."""
+        if not hasattr(self, "_plain"):
+            self._plain = set()
+            try:
+                with open(os.path.join(self.dir, "words.csv"), encoding="utf-8") as f:
+                    for r in csv.DictReader(f):
+                        if "plainword" in (r.get("class") or "").split("|"):
+                            self._plain.add(fold(r["word"]))
+            except OSError:
+                pass
+        return self._plain
+
+    def title_case_acronym(self, file, line, col, v):
+        """An all-caps acronym of four letters or more also matches in title case ("Nato"):
+        unless words.csv lists it as a plainword, its letters must not be an English word."""
+        if not (is_allcaps(v) and v.isalpha() and len(v) >= 4):
+            return
+        if fold(v) in COMMON_WORDS and fold(v) not in self.plain_words():
+            self.err(file, line, f"{col}: '{v}' in title case is the word '{fold(v)}'; list it "
+                                 "in words.csv as plainword")
+
     # ---------------------------------------------------------------- actors
     def check_actors(self):
         # Phrase keys across states.csv AND organizations.csv:
@@ -244,6 +266,7 @@ class Checker:
                     for v in vals:
                         self.looks_like_person(file, line, col, v)
                         claim(name, file, line, col, v)
+                        self.title_case_acronym(file, line, col, v)
                 if file == "states.csv":
                     states.append((line, r, demonyms))
 
@@ -370,6 +393,8 @@ BREAKAGES = [
     ("a person as an organization", "organizations.csv",
      lambda ls: ls[:-1] + ["Vladimir Putin,organization,Putin,,,", ""]),
     ("bad type", "organizations.csv", replace_line("NATO,", lambda l: l.replace(",organization,", ",alliance,"))),
+    ("acronym that is a word in title case", "organizations.csv",
+     replace_line("NATO,", lambda l: l.replace(",organization,", ",organization,UNION|"))),
     ("unknown title kind", "titles.csv", replace_line("Pope,", lambda l: "Pope,clergy,")),
     ("title body missing from bodies.csv", "titles.csv",
      replace_line("Foreign Minister,", lambda l: "Foreign Minister,office,Ministry of Magic")),
