@@ -247,7 +247,8 @@ enum {
 #define NG_W_ALIASINTRO NG_WBIT(51)  /* known as, nicknamed: "X, widely known as Y": Y is X */
 #define NG_W_PLAINWORD NG_WBIT(52)   /* Guam, Sadr: an acronym's letters in title case that
                                       * are a word or a name, not the acronym */
-#define NG_W__COUNT 53
+#define NG_W_KIN NG_WBIT(53)         /* son, widow: a person noun of family, not of office */
+#define NG_W__COUNT 54
 
 typedef struct ng_lx_entity {
     char *name;    /* canonical name */

@@ -109,8 +109,10 @@ static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *
         const ng_tok *k = &w->tk.v[t];
         if (!(k->flags & NG_TK_PUNCT) && (ng_w__bits(w, t) & NG_W_PERSONNOUN) &&
             !(k->flags & NG_TK_CAP)) {
-            *affil = ent;
-            *org = o;
+            /* a family noun names no affiliation: "the son of Cuban immigrants, X" */
+            int kin = (ng_w__bits(w, t) & NG_W_KIN) != 0;
+            *affil = kin ? -1 : ent;
+            *org = kin ? -1 : o;
             return t;
         }
         if (!complement_word(w, t, &lower)) return (uint32_t)-1;
@@ -349,6 +351,7 @@ typedef struct sscan {
     uint32_t loose; /* lower-case words read before the head */
     uint32_t to_at; /* the last "to"/"for" */
     int have_title, after_head, after_to, indef;
+    int kin; /* the head is a family noun ("the son of Cuban immigrants"): no affiliation */
     int32_t af, ti;
 } sscan;
 
@@ -368,8 +371,9 @@ static int suffix_entity(sscan *x, const ng_mention *m, int32_t *affil_org)
         m->t1 < b && ((cov[m->t1 - a] >= 0 && w->ms[cov[m->t1 - a]].kind == NG_MK_TITLE) ||
                       ((w->tk.v[m->t1].flags & NG_TK_POSS) && m->t1 + 1 < b &&
                        cov[m->t1 + 1 - a] >= 0 && w->ms[cov[m->t1 + 1 - a]].kind == NG_MK_TITLE));
-    if ((!x->after_to || (owner && x->have_title)) && x->af < 0 && ent >= 0) x->af = ent;
-    if (!x->after_to && ent < 0 && m->kind == NG_MK_ORG && m->org >= 0 && *affil_org < 0)
+    if ((!x->after_to || (owner && x->have_title)) && !x->kin && x->af < 0 && ent >= 0)
+        x->af = ent;
+    if (!x->after_to && !x->kin && ent < 0 && m->kind == NG_MK_ORG && m->org >= 0 && *affil_org < 0)
         *affil_org = m->org;
     x->q = m->t1;
     if (x->q < b && (w->tk.v[x->q].flags & NG_TK_POSS)) x->q++;
@@ -433,6 +437,7 @@ static int suffix_word(sscan *x)
     }
     if (bits & (NG_W_TITLEMOD | NG_W_PERSONNOUN | NG_W_APPOSMOD)) {
         if (bits & NG_W_PERSONNOUN) {
+            if ((bits & NG_W_KIN) && !x->have_title) x->kin = 1;
             x->have_title = x->after_head = 1;
             x->last = q + 1;
         }
@@ -476,7 +481,7 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
                     uint8_t *ev)
 {
     const ng_wsent *se = &w->sents[s];
-    sscan x = {w, cov, se->tok0, se->tok0 + se->ntok, r1, r1 + 1, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1};
+    sscan x = {w, cov, se->tok0, se->tok0 + se->ntok, r1, r1 + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1};
     uint32_t b = x.b;
     int r = S_ON;
     *end = r1;
