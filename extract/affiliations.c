@@ -291,6 +291,19 @@ int ng_affil__resolve_pending(ng_work *w, cstate *cs)
     return NG_OK;
 }
 
+/* "Lula's spokesman, X", "X, Lula's spokesman": the affiliation the text has stated so far
+ * for the person whose name ends before the "'s" at m->own_t; -1 if none. */
+static int32_t person_owner_affiliation(const ng_work *w, const sctx *c, const ng_mention *m)
+{
+    const ng_wsent *se = &w->sents[c->s];
+    for (uint32_t k = se->m0; k < se->m0 + se->nm; k++) {
+        const ng_mention *o = &w->ms[k];
+        if (o != m && !o->dead && o->kind == NG_MK_PERSON && o->actor >= 0 && o->n1 == m->own_t)
+            return w->actors[o->actor].affil;
+    }
+    return -1;
+}
+
 /* The owner of a title written as a pronoun or description: "Paris has recalled its
  * ambassador, X" (the clause's subject), "that country's president" (the state of the
  * context); -1 if none. */
@@ -299,6 +312,7 @@ static int32_t owner_affiliation(const ng_work *w, const cstate *cs, const sctx 
 {
     int32_t acts[GMAX];
     uint32_t n = 0;
+    if (m->owner == NG_OWN_PERSON) return person_owner_affiliation(w, c, m);
     if (m->owner != NG_OWN_COUNTRY) {
         int32_t g = ng_subject__main(w, c, m->t0);
         if (g >= 0 && c->g[g].an == 1 && c->g[g].t1 <= m->t0) {

@@ -245,10 +245,10 @@ enum {
 #define NG_W_PPMARK NG_WBIT(49)      /* out, also: between "and" and a repeated preposition */
 #define NG_W_SOLEOFFICE NG_WBIT(50)  /* president, king, prime minister: one holder per state */
 #define NG_W_ALIASINTRO NG_WBIT(51)  /* known as, nicknamed: "X, widely known as Y": Y is X */
-#define NG_W_PLAINWORD NG_WBIT(52)   /* Guam, Sadr: an acronym's letters in title case that
-                                      * are a word or a name, not the acronym */
+#define NG_W_PLAINWORD NG_WBIT(52)   /* Guam, Sadr: a word, not an acronym in title case */
 #define NG_W_KIN NG_WBIT(53)         /* son, widow: a person noun of family, not of office */
-#define NG_W__COUNT 54
+#define NG_W_OTHERSIDE NG_WBIT(54)   /* counterpart: a role on another side than its owner */
+#define NG_W__COUNT 55
 
 typedef struct ng_lx_entity {
     char *name;    /* canonical name */
@@ -500,7 +500,7 @@ enum {
 };
 /* Owners of a title written as a pronoun or description: "its ambassador", "that
  * country's president". */
-enum { NG_OWN_ITS = 1, NG_OWN_THEIR, NG_OWN_COUNTRY };
+enum { NG_OWN_ITS = 1, NG_OWN_THEIR, NG_OWN_COUNTRY, NG_OWN_PERSON };
 /* Coreference kinds. */
 enum {
     NG_CR_HE = 1,
@@ -528,6 +528,8 @@ typedef struct ng_mention {
     uint8_t adj;    /* a demonym used as a mere adjective */
     uint8_t owner;  /* persons: the title's owner is a pronoun or description
                      * (NG_OWN_*), resolved in pass 2 */
+    uint32_t own_t; /* persons, NG_OWN_PERSON: the "'s" after the owner's name ("Lula's
+                     * spokesman, X"), 0 when none */
     int32_t lex;    /* entity, body or title */
     int32_t st;     /* bodies: state entity; persons/roles: affiliation entity; -1 */
     int32_t st2;    /* persons: a second affiliation an apposition states ("Nigeria's

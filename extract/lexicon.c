@@ -970,7 +970,7 @@ static const char *const word_classes[] = {
     "pronhe",   "pronthey",   "pronit",     "subjpron",   "objpron",    "countrynoun", "bodynoun",
     "bodyword", "orgnoun",    "namingverb", "joinverb",   "reciprocal", "listlink",    "alongside",
     "daysago",  "yearsago",   "yearprep",   "notobj",     "statename",  "areanoun",    "apposmod",
-    "ppmark",   "soleoffice", "aliasintro", "plainword",  "kin"};
+    "ppmark",   "soleoffice", "aliasintro", "plainword",  "kin",        "otherside"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 

@@ -142,6 +142,15 @@ static int pronoun_owner(const ng_work *w, uint32_t a, uint32_t t, uint32_t *fir
     return 0;
 }
 
+/* Does a word of [t0, t1) say the role is not on its owner's side ("Lula's counterpart",
+ * "Lula's wife")? Then the holder does not share the owner's affiliation. */
+static int other_side(const ng_work *w, uint32_t t0, uint32_t t1)
+{
+    for (uint32_t t = t0; t < t1; t++)
+        if (ng_w__bits(w, t) & (NG_W_OTHERSIDE | NG_W_KIN)) return 1;
+    return 0;
+}
+
 /* The scan of a title phrase, right to left from the name at r0. */
 typedef struct pscan {
     const ng_work *w;
@@ -239,6 +248,15 @@ static int prefix_mention(pscan *x, const ng_mention *m, uint32_t t)
         x->p = (int64_t)m->t0 - 1;
         return ON;
     }
+    if ((m->kind == NG_MK_CAND || m->kind == NG_MK_PERSON) && x->have_title && x->affil < 0 &&
+        m->t1 + 1 == x->accepted && (x->w->tk.v[m->t1].flags & NG_TK_POSS) &&
+        !other_side(x->w, x->accepted, x->r0)) {
+        /* "Lula's spokesman, X": the role is that person's; X shares their affiliation
+         * (pass 2). The owner stays outside the phrase. */
+        x->res->owner = NG_OWN_PERSON;
+        x->res->own_t = m->t1;
+        return END;
+    }
     return affil_kind(m) ? prefix_entity(x, m, t) : END;
 }
 
@@ -330,6 +348,7 @@ void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t 
     res->affil = res->affil_org = res->title = -1;
     res->ev = 0;
     res->owner = 0;
+    res->own_t = 0;
     if (x.p > (int64_t)x.a && ng_w__punct(w, (uint32_t)x.p, ',') &&
         role_comma(&x, (uint32_t)x.p) == END)
         return;
@@ -351,7 +370,8 @@ typedef struct sscan {
     uint32_t loose; /* lower-case words read before the head */
     uint32_t to_at; /* the last "to"/"for" */
     int have_title, after_head, after_to, indef;
-    int kin; /* the head is a family noun ("the son of Cuban immigrants"): no affiliation */
+    int kin;        /* the head is a family noun ("the son of Cuban immigrants"): no affiliation */
+    uint32_t own_t; /* the "'s" of a person owning the role ("X, Lula's spokesman"), 0 */
     int32_t af, ti;
 } sscan;
 
@@ -371,8 +391,7 @@ static int suffix_entity(sscan *x, const ng_mention *m, int32_t *affil_org)
         m->t1 < b && ((cov[m->t1 - a] >= 0 && w->ms[cov[m->t1 - a]].kind == NG_MK_TITLE) ||
                       ((w->tk.v[m->t1].flags & NG_TK_POSS) && m->t1 + 1 < b &&
                        cov[m->t1 + 1 - a] >= 0 && w->ms[cov[m->t1 + 1 - a]].kind == NG_MK_TITLE));
-    if ((!x->after_to || (owner && x->have_title)) && !x->kin && x->af < 0 && ent >= 0)
-        x->af = ent;
+    if ((!x->after_to || (owner && x->have_title)) && !x->kin && x->af < 0 && ent >= 0) x->af = ent;
     if (!x->after_to && !x->kin && ent < 0 && m->kind == NG_MK_ORG && m->org >= 0 && *affil_org < 0)
         *affil_org = m->org;
     x->q = m->t1;
@@ -382,6 +401,23 @@ static int suffix_entity(sscan *x, const ng_mention *m, int32_t *affil_org)
     x->after_to = x->after_head = 0;
     x->last = x->q;
     return S_ON;
+}
+
+/* "X, Lula's spokesman": the person named at x->q (a mention, or capitalized words not yet
+ * read as a name) ending at the "'s" at poss owns the role that follows; the scan goes on
+ * after the "'s". 0 when no role follows. */
+static int person_owns_role(sscan *x, uint32_t poss)
+{
+    const ng_work *w = x->w;
+    uint32_t r = poss + 1;
+    if (x->q != x->first || x->have_title || r >= x->b || !(w->tk.v[poss].flags & NG_TK_POSS))
+        return 0;
+    if (!((ng_w__bits(w, r) & (NG_W_PERSONNOUN | NG_W_TITLEMOD)) ||
+          (x->cov[r - x->a] >= 0 && w->ms[x->cov[r - x->a]].kind == NG_MK_TITLE)))
+        return 0;
+    x->own_t = poss;
+    x->q = r;
+    return 1;
 }
 
 /* A mention that starts the next token. */
@@ -414,6 +450,8 @@ static int suffix_mention(sscan *x, const ng_mention *m, uint32_t *end, int32_t 
         return S_QUIT;
     }
     if (affil_kind(m)) return suffix_entity(x, m, affil_org);
+    if ((m->kind == NG_MK_CAND || m->kind == NG_MK_PERSON) && person_owns_role(x, m->t1))
+        return S_ON;
     if (m->kind == NG_MK_CAND || m->kind == NG_MK_PERSON) return S_QUIT; /* a list of people */
     return S_END;
 }
@@ -424,6 +462,15 @@ static int suffix_word(sscan *x)
     const ng_work *w = x->w;
     uint32_t q = x->q;
     uint64_t bits = ng_w__bits(w, q);
+    if (q == x->first && ng_mentions__cap(w, q) && (w->tk.v[q].flags & NG_TK_WORD) &&
+        !(bits & NG_W_STOP)) {
+        /* a name not read yet: "X, Boric's spokesman" */
+        uint32_t k = q;
+        while (k < x->b && k < q + 3 && ng_mentions__cap(w, k) && (w->tk.v[k].flags & NG_TK_WORD) &&
+               x->cov[k - x->a] < 0)
+            k++;
+        if (k < x->b && person_owns_role(x, k)) return S_ON;
+    }
     x->q++;
     if (ng_w__is(w, q, "of") || ng_w__is(w, q, "the") || ng_w__is(w, q, "and")) {
         x->after_head = 0;
@@ -478,10 +525,11 @@ static void of_state(const ng_work *w, const int32_t *cov, uint32_t a, uint32_t 
 
 void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r1, uint32_t *end,
                     int32_t *affil, int32_t *affil2, int32_t *affil_org, int32_t *title,
-                    uint8_t *ev)
+                    uint8_t *ev, uint32_t *own_t)
 {
     const ng_wsent *se = &w->sents[s];
-    sscan x = {w, cov, se->tok0, se->tok0 + se->ntok, r1, r1 + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1};
+    sscan x = {w, cov, se->tok0, se->tok0 + se->ntok, r1, r1 + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+               0, -1,  -1};
     uint32_t b = x.b;
     int r = S_ON;
     *end = r1;
@@ -508,11 +556,14 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
             r = suffix_word(&x);
     }
     if (r == S_QUIT || !x.have_title) return;
-    *end = x.last > r1 ? x.last : r1;
+    /* the owner of the role is a name of its own: the apposition does not cover it */
+    *end = x.own_t ? r1 : x.last > r1 ? x.last : r1;
     if (*affil < 0)
         *affil = x.af;
     else if (x.af >= 0 && x.af != *affil)
         *affil2 = x.af;
     if (*title < 0) *title = x.ti;
+    if (x.own_t && *affil < 0 && *affil_org < 0 && !other_side(w, x.own_t + 1, x.last))
+        *own_t = x.own_t;
     *ev |= NG_EV_APPOS;
 }

@@ -195,12 +195,14 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
     m.st_org = pr.affil_org;
     m.title = pr.title;
     m.owner = pr.owner;
+    m.own_t = pr.own_t;
     /* "In Kandahar, the governor said": a name right after in/at/near with nothing before
      * it is a place, which the words after the comma do not describe */
     end = r1;
     if (!(pr.start == r0 && r0 > a &&
           (ng_w__is(w, r0 - 1, "in") || ng_w__is(w, r0 - 1, "at") || ng_w__is(w, r0 - 1, "near"))))
-        ng_role__after(w, s, cov, r1, &end, &m.st, &m.st2, &m.st_org, &m.title, &m.ev);
+        ng_role__after(w, s, cov, r1, &end, &m.st, &m.st2, &m.st_org, &m.title, &m.ev, &m.own_t);
+    if (m.own_t && !m.owner) m.owner = NG_OWN_PERSON;
     if (m.st >= 0) m.owner = 0;
     m.t1 = end;
     /* verbs of saying next to the name */
