@@ -39,6 +39,17 @@ static int kind_rank(uint32_t k)
     }
 }
 
+/* Is a state attached right before token i: a demonym, a state's name, or a state's
+ * possessive (the mentions before i are made already)? */
+static int state_before(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t i)
+{
+    if (i > a && (w->tk.v[i - 1].flags & NG_TK_POSS)) i--;
+    if (i <= a || cov[i - 1 - a] < 0) return 0;
+    const ng_mention *p = &w->ms[cov[i - 1 - a]];
+    return (p->kind == NG_MK_DEMONYM || p->kind == NG_MK_STATE) && p->t1 == i &&
+           w->lex->ents[p->lex].type == NG_ETYPE_STATE;
+}
+
 /* An acronym of four letters or more written in title case, as British style has it ("Nato",
  * "Ecowas", "Caricom"), unless those letters are a word or a name (words.csv plainword:
  * "Guam", "Sadr"). One token t. */
@@ -53,12 +64,12 @@ static int title_case_acronym(const ng_work *w, uint32_t t)
     return 1;
 }
 
-/* Chooses the best value of a phrase slot for a match of n tokens starting at token t; -1
- * if none. With a state attached before it (body_first), a phrase that names both an
- * organization and a body is the body: "Russian Security Council" is Russia's, not the
- * UN's. */
+/* Chooses the best value of a phrase slot for a match of n tokens starting at token t
+ * (sentence from a, mentions so far in cov); -1 if none. With a state attached before it, a
+ * phrase that names both an organization and a body is the body: "Russian Security Council"
+ * is Russia's, not the UN's (asked only of a body value). */
 static int32_t pick_value(const ng_work *w, const ng_ptab_slot *slot, uint32_t t, uint32_t n,
-                          int body_first)
+                          uint32_t a, const int32_t *cov)
 {
     const ng_ptab *pt = &w->lex->phrases;
     int32_t best = -1;
@@ -77,7 +88,7 @@ static int32_t pick_value(const ng_work *w, const ng_ptab_slot *slot, uint32_t t
                 inner = w->text[tok->off + q] >= 'A' && w->text[tok->off + q] <= 'Z';
             if (!inner) continue;
         }
-        int r = body_first && k == NG_LX_BODY ? 9 : kind_rank(k);
+        int r = k == NG_LX_BODY && state_before(w, a, cov, t) ? 9 : kind_rank(k);
         if (r > best_rank) {
             best_rank = r;
             best = v;
@@ -102,8 +113,8 @@ static uint8_t mk_of_entity(const ng_work *w, int32_t e)
 
 /* The longest dictionary phrase starting at token i (before b): its end in *e and its
  * value in *v; 0 when there is none. */
-static int longest_phrase(const ng_work *w, uint32_t i, uint32_t b, int body_first, uint32_t *e,
-                          int32_t *v)
+static int longest_phrase(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t i, uint32_t b,
+                          uint32_t *e, int32_t *v)
 {
     const ng_ptab *pt = &w->lex->phrases;
     uint64_t h = NG_SEQ_SEED;
@@ -115,7 +126,7 @@ static int longest_phrase(const ng_work *w, uint32_t i, uint32_t b, int body_fir
         h = ng_x__seq_hash(h, w->tk.v[k].h);
         if (!(slot = ng_ptab__find(pt, h))) break;
         if (slot->first < 0) continue;
-        int32_t val = pick_value(w, slot, i, k + 1 - i, body_first);
+        int32_t val = pick_value(w, slot, i, k + 1 - i, a, cov);
         if (val >= 0) {
             *e = k + 1;
             *v = val;
@@ -178,17 +189,6 @@ static uint8_t mention_kind(const ng_work *w, const ng_ptab_val *v)
     }
 }
 
-/* Is a state attached right before token i: a demonym, a state's name, or a state's
- * possessive (the mentions before i are made already)? */
-static int state_before(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t i)
-{
-    if (i > a && (w->tk.v[i - 1].flags & NG_TK_POSS)) i--;
-    if (i <= a || cov[i - 1 - a] < 0) return 0;
-    const ng_mention *p = &w->ms[cov[i - 1 - a]];
-    return (p->kind == NG_MK_DEMONYM || p->kind == NG_MK_STATE) && p->t1 == i &&
-           w->lex->ents[p->lex].type == NG_ETYPE_STATE;
-}
-
 int ng_dict__matches(ng_work *w, uint32_t s, int32_t *cov)
 {
     const ng_wsent *se = &w->sents[s];
@@ -202,7 +202,7 @@ int ng_dict__matches(ng_work *w, uint32_t s, int32_t *cov)
             i++;
             continue;
         }
-        if (!longest_phrase(w, i, b, state_before(w, a, cov, i), &e, &vi)) {
+        if (!longest_phrase(w, a, cov, i, b, &e, &vi)) {
             if ((error = hyphen_title(w, s, i, cov)) < 0) return error;
             i++;
             continue;
@@ -317,9 +317,9 @@ static int place_head(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t
 }
 
 /* A title, a state's or a capital's name inside the name of a place or a document is no
- * actor: "General Headquarters", "South China Sea", "Taiwan Strait", "Niger Delta", "Gulf of Mexico", "Lake Chad", "Port Sudan";
- * "Rome Statute", "Algiers agreement", "Oslo Accords". The mention dies but keeps its tokens
- * (no run reads them as a name). */
+ * actor: "General Headquarters", "South China Sea", "Taiwan Strait", "Niger Delta", "Gulf of
+ * Mexico", "Lake Chad", "Port Sudan"; "Rome Statute", "Algiers agreement", "Oslo Accords". The
+ * mention dies but keeps its tokens (no run reads them as a name). */
 static void inside_place_name(ng_work *w, uint32_t a, uint32_t b, int32_t *cov, int32_t mi)
 {
     ng_mention *m = &w->ms[mi];
@@ -344,7 +344,8 @@ static void inside_place_name(ng_work *w, uint32_t a, uint32_t b, int32_t *cov, 
     if (m->kind != NG_MK_STATE || m->t0 <= a) return;
     uint32_t p = m->t0 - 1;
     if (ng_w__is(w, p, "the") && p > a) p--;
-    if (ng_w__is(w, p, "of") && p > a) p--;
+    if (ng_w__is(w, p, "of") && p > a)
+        p--;
     else if (p + 1 != m->t0)
         return;
     if (place_head(w, a, cov, p)) m->dead = 1;
