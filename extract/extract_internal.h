@@ -500,7 +500,7 @@ enum {
 };
 /* Owners of a title written as a pronoun or description: "its ambassador", "that
  * country's president". */
-enum { NG_OWN_ITS = 1, NG_OWN_THEIR, NG_OWN_COUNTRY, NG_OWN_PERSON };
+enum { NG_OWN_ITS = 1, NG_OWN_THEIR, NG_OWN_COUNTRY, NG_OWN_PERSON, NG_OWN_HIS };
 /* Coreference kinds. */
 enum {
     NG_CR_HE = 1,

@@ -121,9 +121,19 @@ static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *
     return (uint32_t)-1;
 }
 
+/* Does a word of [t0, t1) say the role is not on its owner's side ("Lula's counterpart",
+ * "Lula's wife")? Then the holder does not share the owner's affiliation. */
+static int other_side(const ng_work *w, uint32_t t0, uint32_t t1)
+{
+    for (uint32_t t = t0; t < t1; t++)
+        if (ng_w__bits(w, t) & (NG_W_OTHERSIDE | NG_W_KIN)) return 1;
+    return 0;
+}
+
 /* The owner of a title written as a pronoun or a description just before it at t
- * ("its", "their", "that country's"): NG_OWN_* and the owner's first token, 0 if none. */
-static int pronoun_owner(const ng_work *w, uint32_t a, uint32_t t, uint32_t *first)
+ * ("its", "their", "that country's", "his" or "her" for a role on the owner's side ending
+ * before the name at r0): NG_OWN_* and the owner's first token, 0 if none. */
+static int pronoun_owner(const ng_work *w, uint32_t a, uint32_t t, uint32_t r0, uint32_t *first)
 {
     if (ng_w__is(w, t, "its")) {
         *first = t;
@@ -133,21 +143,16 @@ static int pronoun_owner(const ng_work *w, uint32_t a, uint32_t t, uint32_t *fir
         *first = t;
         return NG_OWN_THEIR;
     }
+    if ((ng_w__is(w, t, "his") || ng_w__is(w, t, "her")) && !other_side(w, t + 1, r0)) {
+        *first = t;
+        return NG_OWN_HIS;
+    }
     if ((w->tk.v[t].flags & NG_TK_POSS) && t >= a + 2 &&
         (ng_w__bits(w, t - 1) & NG_W_COUNTRYNOUN) &&
         (ng_w__is(w, t - 2, "that") || ng_w__is(w, t - 2, "the"))) {
         *first = t - 2;
         return NG_OWN_COUNTRY;
     }
-    return 0;
-}
-
-/* Does a word of [t0, t1) say the role is not on its owner's side ("Lula's counterpart",
- * "Lula's wife")? Then the holder does not share the owner's affiliation. */
-static int other_side(const ng_work *w, uint32_t t0, uint32_t t1)
-{
-    for (uint32_t t = t0; t < t1; t++)
-        if (ng_w__bits(w, t) & (NG_W_OTHERSIDE | NG_W_KIN)) return 1;
     return 0;
 }
 
@@ -307,7 +312,7 @@ static int prefix_step(pscan *x, uint32_t t)
         return role_comma(x, t);
     if (x->have_title && t + 1 == x->accepted) {
         uint32_t first;
-        int own = pronoun_owner(w, x->a, t, &first);
+        int own = pronoun_owner(w, x->a, t, x->r0, &first);
         if (own) {
             if (x->affil < 0) x->res->owner = (uint8_t)own;
             x->accepted = first;
