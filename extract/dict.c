@@ -64,6 +64,20 @@ static int title_case_acronym(const ng_work *w, uint32_t t)
     return 1;
 }
 
+/* A title of several words written in lower case between a modifier, a determiner, a
+ * possessive or a state and a capitalized name: "former foreign minister X", "Peru's prime
+ * minister X" (tokens [t, t + n)). One word ("president", "general") stays a person noun. */
+static int lower_title(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t t, uint32_t n)
+{
+    if (n < 2 || t <= a || t + n >= w->tk.n || !ng_mentions__cap(w, t + n) ||
+        (w->tk.v[t + n].flags & NG_TK_PUNCT))
+        return 0;
+    uint64_t bits = ng_w__bits(w, t - 1);
+    if ((bits & (NG_W_TITLEMOD | NG_W_DET)) || (w->tk.v[t - 1].flags & NG_TK_POSS)) return 1;
+    int32_t mi = cov[t - 1 - a];
+    return mi >= 0 && (w->ms[mi].kind == NG_MK_DEMONYM || w->ms[mi].kind == NG_MK_STATE);
+}
+
 /* Chooses the best value of a phrase slot for a match of n tokens starting at token t
  * (sentence from a, mentions so far in cov); -1 if none. With a state attached before it, a
  * phrase that names both an organization and a body is the body: "Russian Security Council"
@@ -77,7 +91,9 @@ static int32_t pick_value(const ng_work *w, const ng_ptab_slot *slot, uint32_t t
     for (int32_t v = slot->first; v >= 0; v = pt->vals[v].next) {
         uint32_t k = pt->vals[v].kind;
         uint32_t vf = pt->vals[v].vflags;
-        if ((vf & NG_PV_CAPFIRST) && !ng_mentions__cap(w, t)) continue;
+        if ((vf & NG_PV_CAPFIRST) && !ng_mentions__cap(w, t) &&
+            !(k == NG_LX_TITLE && lower_title(w, a, cov, t, n)))
+            continue;
         if ((vf & NG_PV_ALLCAPS) && !(w->tk.v[t].flags & NG_TK_UPPER) &&
             !(n == 1 && k == NG_LX_NAME && title_case_acronym(w, t)))
             continue;
