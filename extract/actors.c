@@ -77,6 +77,7 @@ static int32_t org_named(const ng_work *w, const char *name)
 int ng_actors__get_body(ng_work *w, int32_t *out, int32_t body, int32_t state)
 {
     int error;
+    if (w->lex->bodies[body].is_state) return ng_actors__get_lex(w, out, state);
     for (size_t i = 0; i < w->n_actors; i++)
         if (w->actors[i].body == body && w->actors[i].body_state == state) {
             *out = (int32_t)i;

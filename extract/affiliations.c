@@ -39,7 +39,7 @@ static int new_pending(pending_affil **out, const ng_work *w, cstate *cs, const 
     p->actor = m->actor;
     p->title = m->title;
     p->sent = c->s;
-    p->before = p->after = -1;
+    p->before = p->after = p->via = -1;
     snprintf(p->date, sizeof p->date, "%s", ng_sentdates__nearest(w, c, m->t0));
     *out = p;
     return NG_OK;
@@ -236,6 +236,29 @@ void ng_affil__drop_own_state(ng_work *w)
     w->n_rels = k;
 }
 
+/* The roles owned by a person ("Abiy's chief of staff, X") take the state stated or decided
+ * for that person, unless X has a state of their own. */
+static int resolve_via(ng_work *w, const cstate *cs)
+{
+    int error;
+    for (size_t i = 0; i < cs->n_pend; i++) {
+        const pending_affil *p = &cs->pend[i];
+        int32_t st = p->via >= 0 ? w->actors[p->via].affil : -1;
+        if (st < 0 || w->actors[st].type != NG_ETYPE_STATE || w->actors[p->actor].affil >= 0)
+            continue;
+        int done = 0;
+        for (size_t r = 0; r < w->n_rels && !done; r++)
+            done = w->rels[r].src == p->actor && w->rels[r].rel == ng_relinfo__affiliation();
+        if (done) continue;
+        w->actors[p->actor].affil = st;
+        w->actors[st].emit = 1;
+        if ((error =
+                 ng_emit__add(w, p->actor, st, ng_relinfo__affiliation(), 0, p->sent, p->date)) < 0)
+            return error;
+    }
+    return NG_OK;
+}
+
 /* Decides the pending ng_affil__sentence, in text order: a role named earlier with its state,
  * the sentence's state before the name, a state after it, the dateline's state, the state
  * the article names most. A person with a stated affiliation anywhere keeps only that. */
@@ -245,6 +268,7 @@ int ng_affil__resolve_pending(ng_work *w, cstate *cs)
     for (size_t i = 0; i < cs->n_pend; i++) {
         pending_affil *p = &cs->pend[i];
         ng_wactor *pa = &w->actors[p->actor];
+        if (p->via >= 0) continue;
         /* a state stated anywhere wins; an organization (a party, a bloc) does not say
          * which state a president leads */
         int done = pa->affil >= 0 && w->actors[pa->affil].type == NG_ETYPE_STATE;
@@ -288,7 +312,31 @@ int ng_affil__resolve_pending(ng_work *w, cstate *cs)
                  ng_emit__add(w, p->actor, st, ng_relinfo__affiliation(), 0, p->sent, p->date)) < 0)
             return error;
     }
-    return NG_OK;
+    return resolve_via(w, cs);
+}
+
+/* The person who owns the role of mention m: "Lula's spokesman, X", "X, Lula's spokesman"
+ * (the person whose name ends before the "'s" at m->own_t), "Milei reversed the course of
+ * his predecessor, X" (the one person the sentence names before the role; none when two
+ * come before: "Macron met Putin and his spokesman, X"). -1 if none. */
+static int32_t owner_person(const ng_work *w, const sctx *c, const ng_mention *m)
+{
+    const ng_wsent *se = &w->sents[c->s];
+    int32_t who = -1;
+    for (uint32_t k = se->m0; k < se->m0 + se->nm; k++) {
+        const ng_mention *o = &w->ms[k];
+        if (o == m || (o->kind != NG_MK_PERSON && o->kind != NG_MK_CAND)) continue;
+        if (m->owner == NG_OWN_PERSON) {
+            if (o->n1 == m->own_t && !o->dead && o->kind == NG_MK_PERSON) return o->actor;
+            continue;
+        }
+        if (o->n1 > m->t0) continue;
+        /* a name that is no actor still counts: "his" may be that person's */
+        if (o->dead || o->kind != NG_MK_PERSON || o->actor < 0 || (who >= 0 && who != o->actor))
+            return -1;
+        who = o->actor;
+    }
+    return who;
 }
 
 /* The owner of a title written as a pronoun or description: "Paris has recalled its
@@ -299,6 +347,10 @@ static int32_t owner_affiliation(const ng_work *w, const cstate *cs, const sctx 
 {
     int32_t acts[GMAX];
     uint32_t n = 0;
+    if (m->owner == NG_OWN_PERSON || m->owner == NG_OWN_HIS) {
+        int32_t o = owner_person(w, c, m);
+        return o >= 0 ? w->actors[o].affil : -1;
+    }
     if (m->owner != NG_OWN_COUNTRY) {
         int32_t g = ng_subject__main(w, c, m->t0);
         if (g >= 0 && c->g[g].an == 1 && c->g[g].t1 <= m->t0) {
@@ -356,6 +408,16 @@ int ng_affil__sentence(ng_work *w, cstate *cs, sctx *c)
         if ((error = stated_affiliation(&aff, w, cs, c, m)) < 0) return error;
         if (aff < 0 && pending_title(w, m)) {
             if ((error = add_pending(w, cs, c, m)) < 0) return error;
+            continue;
+        }
+        if (aff < 0 && (m->owner == NG_OWN_PERSON || m->owner == NG_OWN_HIS) &&
+            !w->people[m->pers].stated) {
+            /* the owner's state may be decided at the end only ("Prime Minister Abiy") */
+            int32_t o = owner_person(w, c, m);
+            pending_affil *p;
+            if (o < 0) continue;
+            if ((error = new_pending(&p, w, cs, c, m)) < 0) return error;
+            p->via = o;
             continue;
         }
         if (m->st2 >= 0) {

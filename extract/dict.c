@@ -39,8 +39,51 @@ static int kind_rank(uint32_t k)
     }
 }
 
-/* Chooses the best value of a phrase slot for a match starting at token t; -1 if none. */
-static int32_t pick_value(const ng_work *w, const ng_ptab_slot *slot, uint32_t t)
+/* Is a state attached right before token i: a demonym, a state's name, or a state's
+ * possessive (the mentions before i are made already)? */
+static int state_before(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t i)
+{
+    if (i > a && (w->tk.v[i - 1].flags & NG_TK_POSS)) i--;
+    if (i <= a || cov[i - 1 - a] < 0) return 0;
+    const ng_mention *p = &w->ms[cov[i - 1 - a]];
+    return (p->kind == NG_MK_DEMONYM || p->kind == NG_MK_STATE) && p->t1 == i &&
+           w->lex->ents[p->lex].type == NG_ETYPE_STATE;
+}
+
+/* An acronym of four letters or more written in title case, as British style has it ("Nato",
+ * "Ecowas", "Caricom"), unless those letters are a word or a name (words.csv plainword:
+ * "Guam", "Sadr"). One token t. */
+static int title_case_acronym(const ng_work *w, uint32_t t)
+{
+    const ng_tok *k = &w->tk.v[t];
+    if (!(k->flags & NG_TK_CAP) || (k->flags & (NG_TK_UPPER | NG_TK_DASH)) || k->flen < 4 ||
+        (ng_w__bits(w, t) & NG_W_PLAINWORD))
+        return 0;
+    for (uint32_t q = 1; q < k->len; q++)
+        if (!(w->text[k->off + q] >= 'a' && w->text[k->off + q] <= 'z')) return 0;
+    return 1;
+}
+
+/* A title of several words written in lower case between a modifier, a determiner, a
+ * possessive or a state and a capitalized name: "former foreign minister X", "Peru's prime
+ * minister X" (tokens [t, t + n)). One word ("president", "general") stays a person noun. */
+static int lower_title(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t t, uint32_t n)
+{
+    if (n < 2 || t <= a || t + n >= w->tk.n || !ng_mentions__cap(w, t + n) ||
+        (w->tk.v[t + n].flags & NG_TK_PUNCT))
+        return 0;
+    uint64_t bits = ng_w__bits(w, t - 1);
+    if ((bits & (NG_W_TITLEMOD | NG_W_DET)) || (w->tk.v[t - 1].flags & NG_TK_POSS)) return 1;
+    int32_t mi = cov[t - 1 - a];
+    return mi >= 0 && (w->ms[mi].kind == NG_MK_DEMONYM || w->ms[mi].kind == NG_MK_STATE);
+}
+
+/* Chooses the best value of a phrase slot for a match of n tokens starting at token t
+ * (sentence from a, mentions so far in cov); -1 if none. With a state attached before it, a
+ * phrase that names both an organization and a body is the body: "Russian Security Council"
+ * is Russia's, not the UN's (asked only of a body value). */
+static int32_t pick_value(const ng_work *w, const ng_ptab_slot *slot, uint32_t t, uint32_t n,
+                          uint32_t a, const int32_t *cov)
 {
     const ng_ptab *pt = &w->lex->phrases;
     int32_t best = -1;
@@ -48,8 +91,12 @@ static int32_t pick_value(const ng_work *w, const ng_ptab_slot *slot, uint32_t t
     for (int32_t v = slot->first; v >= 0; v = pt->vals[v].next) {
         uint32_t k = pt->vals[v].kind;
         uint32_t vf = pt->vals[v].vflags;
-        if ((vf & NG_PV_CAPFIRST) && !ng_mentions__cap(w, t)) continue;
-        if ((vf & NG_PV_ALLCAPS) && !(w->tk.v[t].flags & NG_TK_UPPER)) continue;
+        if ((vf & NG_PV_CAPFIRST) && !ng_mentions__cap(w, t) &&
+            !(k == NG_LX_TITLE && lower_title(w, a, cov, t, n)))
+            continue;
+        if ((vf & NG_PV_ALLCAPS) && !(w->tk.v[t].flags & NG_TK_UPPER) &&
+            !(n == 1 && k == NG_LX_NAME && title_case_acronym(w, t)))
+            continue;
         if (vf & NG_PV_INNERCAP) {
             const ng_tok *tok = &w->tk.v[t];
             int inner = 0;
@@ -57,7 +104,7 @@ static int32_t pick_value(const ng_work *w, const ng_ptab_slot *slot, uint32_t t
                 inner = w->text[tok->off + q] >= 'A' && w->text[tok->off + q] <= 'Z';
             if (!inner) continue;
         }
-        int r = kind_rank(k);
+        int r = k == NG_LX_BODY && state_before(w, a, cov, t) ? 9 : kind_rank(k);
         if (r > best_rank) {
             best_rank = r;
             best = v;
@@ -82,18 +129,20 @@ static uint8_t mk_of_entity(const ng_work *w, int32_t e)
 
 /* The longest dictionary phrase starting at token i (before b): its end in *e and its
  * value in *v; 0 when there is none. */
-static int longest_phrase(const ng_work *w, uint32_t i, uint32_t b, uint32_t *e, int32_t *v)
+static int longest_phrase(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t i, uint32_t b,
+                          uint32_t *e, int32_t *v)
 {
     const ng_ptab *pt = &w->lex->phrases;
     uint64_t h = NG_SEQ_SEED;
     int n_end = 0;
     for (uint32_t k = i; k < b && k - i < pt->max_tokens && n_end < 16; k++) {
         const ng_ptab_slot *slot;
-        if (w->tk.v[k].flags & NG_TK_POSS) break;
+        /* a possessive inside a name ("People's Republic of China") is a token of the
+         * phrase as the lexicon stored it: the table alone says whether a phrase goes on */
         h = ng_x__seq_hash(h, w->tk.v[k].h);
         if (!(slot = ng_ptab__find(pt, h))) break;
         if (slot->first < 0) continue;
-        int32_t val = pick_value(w, slot, i);
+        int32_t val = pick_value(w, slot, i, k + 1 - i, a, cov);
         if (val >= 0) {
             *e = k + 1;
             *v = val;
@@ -169,7 +218,7 @@ int ng_dict__matches(ng_work *w, uint32_t s, int32_t *cov)
             i++;
             continue;
         }
-        if (!longest_phrase(w, i, b, &e, &vi)) {
+        if (!longest_phrase(w, a, cov, i, b, &e, &vi)) {
             if ((error = hyphen_title(w, s, i, cov)) < 0) return error;
             i++;
             continue;
@@ -277,6 +326,47 @@ static void org_head(ng_work *w, uint32_t a, uint32_t b, int32_t *cov, int32_t m
     }
 }
 
+/* A capitalized place head word at t that no mention covers ("Sea", "Strait", "Lake"). */
+static int place_head(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t t)
+{
+    return cov[t - a] < 0 && ng_mentions__cap(w, t) && (ng_w__bits(w, t) & NG_W_PLACEHEAD);
+}
+
+/* A title, a state's or a capital's name inside the name of a place or a document is no
+ * actor: "General Headquarters", "South China Sea", "Taiwan Strait", "Niger Delta", "Gulf of
+ * Mexico", "Lake Chad", "Port Sudan"; "Rome Statute", "Algiers agreement", "Oslo Accords". The
+ * mention dies but keeps its tokens (no run reads them as a name). */
+static void inside_place_name(ng_work *w, uint32_t a, uint32_t b, int32_t *cov, int32_t mi)
+{
+    ng_mention *m = &w->ms[mi];
+    int capital = m->kind == NG_MK_PLACE && w->lex->ents[m->lex].state >= 0;
+    if (m->kind == NG_MK_TITLE && m->t1 < b && place_head(w, a, cov, m->t1) &&
+        ng_mentions__cap(w, m->t0)) {
+        /* "the General Headquarters", "the President Hotel": a place, no title */
+        m->dead = 1;
+        cov[m->t1 - a] = mi;
+        return;
+    }
+    if (m->kind != NG_MK_STATE && !capital) return;
+    if (m->t1 < b && place_head(w, a, cov, m->t1) && !(w->tk.v[m->t1].flags & NG_TK_POSS)) {
+        m->dead = 1;
+        cov[m->t1 - a] = mi;
+        return;
+    }
+    if (capital && m->t1 < b && (ng_w__bits(w, m->t1) & NG_W_DOC)) {
+        m->dead = 1;
+        return;
+    }
+    if (m->kind != NG_MK_STATE || m->t0 <= a) return;
+    uint32_t p = m->t0 - 1;
+    if (ng_w__is(w, p, "the") && p > a) p--;
+    if (ng_w__is(w, p, "of") && p > a)
+        p--;
+    else if (p + 1 != m->t0)
+        return;
+    if (place_head(w, a, cov, p)) m->dead = 1;
+}
+
 void ng_dict__combine(ng_work *w, uint32_t s, int32_t *cov)
 {
     const ng_wsent *se = &w->sents[s];
@@ -285,6 +375,8 @@ void ng_dict__combine(ng_work *w, uint32_t s, int32_t *cov)
         int32_t mi = cov[i - a];
         if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
         if (republic_of(w, s, cov, i)) continue;
+        inside_place_name(w, a, b, cov, mi);
+        if (w->ms[mi].dead) continue;
         if (w->ms[mi].kind == NG_MK_BODY) {
             body_state_before(w, a, cov, mi);
             body_state_after(w, a, b, cov, mi);

@@ -88,7 +88,9 @@ typedef struct recent_group {
 #define PEND_EXCL 6
 typedef struct pending_affil {
     int32_t actor;
-    int32_t title; /* title id */
+    int32_t title; /* title id (-1 with via) */
+    int32_t via;   /* the person whose role this is ("Abiy's chief of staff"): the state
+                    * decided for them at the end, -1 */
     uint32_t sent;
     int32_t before, after;   /* state actors of the sentence (see affiliations.c), -1 */
     int32_t excl[PEND_EXCL]; /* states the sentence shows are someone else's */

@@ -245,7 +245,10 @@ enum {
 #define NG_W_PPMARK NG_WBIT(49)      /* out, also: between "and" and a repeated preposition */
 #define NG_W_SOLEOFFICE NG_WBIT(50)  /* president, king, prime minister: one holder per state */
 #define NG_W_ALIASINTRO NG_WBIT(51)  /* known as, nicknamed: "X, widely known as Y": Y is X */
-#define NG_W__COUNT 52
+#define NG_W_PLAINWORD NG_WBIT(52)   /* Guam, Sadr: a word, not an acronym in title case */
+#define NG_W_KIN NG_WBIT(53)         /* son, widow: a person noun of family, not of office */
+#define NG_W_OTHERSIDE NG_WBIT(54)   /* counterpart: a role on another side than its owner */
+#define NG_W__COUNT 55
 
 typedef struct ng_lx_entity {
     char *name;    /* canonical name */
@@ -255,11 +258,16 @@ typedef struct ng_lx_entity {
     int32_t state;  /* for capitals/places: the state entity, else -1 */
     uint32_t flags; /* NG_LXF_* */
 } ng_lx_entity;
-enum { NG_LXF_MULTISTATE = 1 }; /* an organization of states (may have members) */
+enum {
+    NG_LXF_MULTISTATE = 1, /* an organization of states (may have members) */
+    NG_LXF_NONODE = 2      /* a built-in place (places.csv): a name, never a node */
+};
 
 typedef struct ng_lx_body {
     char *name; /* "Defense Ministry" */
-    char *type; /* as bodies.csv says ("ministry", ...) */
+    char *type; /* as bodies.csv says ("organization", or "state": the body with its state
+                 * is the state itself, "the UK Government" is the UK) */
+    uint8_t is_state;
 } ng_lx_body;
 
 enum {
@@ -423,6 +431,7 @@ enum {
     NG_CSV_BOILER,
     NG_CSV_WORDS,
     NG_CSV_TRANSLIT,
+    NG_CSV_PLACES,
     NG_CSV_USER_ACTORS
 };
 int ng_lexicon__load_csv(ng_lexicon *lex, int kind, const char *origin, const char *data,
@@ -491,7 +500,7 @@ enum {
 };
 /* Owners of a title written as a pronoun or description: "its ambassador", "that
  * country's president". */
-enum { NG_OWN_ITS = 1, NG_OWN_THEIR, NG_OWN_COUNTRY };
+enum { NG_OWN_ITS = 1, NG_OWN_THEIR, NG_OWN_COUNTRY, NG_OWN_PERSON, NG_OWN_HIS };
 /* Coreference kinds. */
 enum {
     NG_CR_HE = 1,
@@ -519,6 +528,8 @@ typedef struct ng_mention {
     uint8_t adj;    /* a demonym used as a mere adjective */
     uint8_t owner;  /* persons: the title's owner is a pronoun or description
                      * (NG_OWN_*), resolved in pass 2 */
+    uint32_t own_t; /* persons, NG_OWN_PERSON: the "'s" after the owner's name ("Lula's
+                     * spokesman, X"), 0 when none */
     int32_t lex;    /* entity, body or title */
     int32_t st;     /* bodies: state entity; persons/roles: affiliation entity; -1 */
     int32_t st2;    /* persons: a second affiliation an apposition states ("Nigeria's

@@ -525,6 +525,7 @@ static int load_actors(ng_lexicon *lex, csv_ctx *c, const char *origin, int user
         if (!first_item(dem, sizeof dem, field(row, c_dem))) dem[0] = '\0';
         if ((error = add_entity(lex, &id, name, type, dem, -1)) < 0) return error;
         if (type == NG_ETYPE_ORG && !user) lex->ents[id].flags |= NG_LXF_MULTISTATE;
+        if (type == NG_ETYPE_PLACE && !user) lex->ents[id].flags |= NG_LXF_NONODE;
         phrase_arg pa = {&lex->phrases,
                          type == NG_ETYPE_PERSON  ? NG_LX_PERSON
                          : type == NG_ETYPE_PLACE ? NG_LX_PLACE
@@ -569,6 +570,7 @@ static int load_bodies(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
             free(b->name);
             return NG_ENOMEM;
         }
+        b->is_state = strcmp(b->type, "state") == 0;
         int32_t id = (int32_t)lex->n_bodies++;
         phrase_arg pa = {&lex->phrases, NG_LX_BODY, id};
         if ((error = item_phrase(lex, name, &pa)) < 0) return error;
@@ -968,7 +970,7 @@ static const char *const word_classes[] = {
     "pronhe",   "pronthey",   "pronit",     "subjpron",   "objpron",    "countrynoun", "bodynoun",
     "bodyword", "orgnoun",    "namingverb", "joinverb",   "reciprocal", "listlink",    "alongside",
     "daysago",  "yearsago",   "yearprep",   "notobj",     "statename",  "areanoun",    "apposmod",
-    "ppmark",   "soleoffice", "aliasintro"};
+    "ppmark",   "soleoffice", "aliasintro", "plainword",  "kin",        "otherside"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 
@@ -1066,10 +1068,10 @@ static int load_translit(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
 
 int ng_lexicon__kind_of(const char *filename)
 {
-    static const char *const names[] = {"states.csv",      "organizations.csv", "bodies.csv",
-                                        "titles.csv",      "triggers.csv",      "abbreviations.csv",
-                                        "boilerplate.csv", "words.csv",         "translit.csv"};
-    for (int k = 0; k < 9; k++)
+    static const char *const names[] = {
+        "states.csv",        "organizations.csv", "bodies.csv", "titles.csv",   "triggers.csv",
+        "abbreviations.csv", "boilerplate.csv",   "words.csv",  "translit.csv", "places.csv"};
+    for (int k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
         if (strcmp(filename, names[k]) == 0) return k;
     return -1;
 }
@@ -1148,6 +1150,7 @@ static int load_rows(ng_lexicon *lex, int kind, csv_ctx *c, const char *origin, 
     switch (kind) {
     case NG_CSV_STATES:
     case NG_CSV_ORGS:
+    case NG_CSV_PLACES:
         return load_actors(lex, c, origin, 0, on_skip, ctx);
     case NG_CSV_USER_ACTORS:
         return load_actors(lex, c, origin, 1, on_skip, ctx);
@@ -1220,9 +1223,9 @@ int ng_lexicon_new(ng_lexicon **out)
 {
     /* abbreviations first (tokenizing the other files needs them), then word classes and
      * transliteration rules, then actors, bodies before the titles that name them. */
-    static const int order[] = {NG_CSV_ABBREVS, NG_CSV_WORDS,    NG_CSV_TRANSLIT,
-                                NG_CSV_STATES,  NG_CSV_ORGS,     NG_CSV_BODIES,
-                                NG_CSV_TITLES,  NG_CSV_TRIGGERS, NG_CSV_BOILER};
+    static const int order[] = {NG_CSV_ABBREVS,  NG_CSV_WORDS,  NG_CSV_TRANSLIT, NG_CSV_STATES,
+                                NG_CSV_ORGS,     NG_CSV_PLACES, NG_CSV_BODIES,   NG_CSV_TITLES,
+                                NG_CSV_TRIGGERS, NG_CSV_BOILER};
     ng_lexicon *lex = NULL;
     int error;
     *out = NULL;

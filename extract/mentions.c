@@ -95,19 +95,59 @@ static int acronym_mentions(ng_work *w, size_t o)
     return NG_OK;
 }
 
+/* A shorter form of an organization named in the text ("the Joint Committee" after "the
+ * Withdrawal Agreement Joint Committee"): the last words of exactly one longer name (of two
+ * words or more, behind capitalized words) are that organization. */
+static void org_short_forms(ng_work *w)
+{
+    for (size_t i = 0; i < w->n_ms; i++) {
+        ng_mention *m = &w->ms[i];
+        if (m->kind != NG_MK_ORG || m->org < 0 || w->neworgs[m->org].lex >= 0 || m->dead ||
+            m->t1 - m->t0 < 2)
+            continue;
+        uint32_t n = m->t1 - m->t0;
+        int32_t found = -1;
+        int several = 0;
+        for (size_t o = 0; o < w->n_neworgs && !several; o++) {
+            const ng_mention *x = &w->ms[w->neworgs[o].name_m];
+            if ((int32_t)o == m->org || w->neworgs[o].lex >= 0 || x->t1 - x->t0 <= n ||
+                !ng_mentions__cap(w, x->t1 - n - 1))
+                continue;
+            uint32_t k = 0;
+            while (k < n && w->tk.v[x->t1 - n + k].h == w->tk.v[m->t0 + k].h)
+                k++;
+            if (k < n || found == (int32_t)o) continue;
+            several = found >= 0;
+            found = (int32_t)o;
+        }
+        if (found >= 0 && !several) m->org = found;
+    }
+}
+
 /* Sorts the mentions by sentence and position, keeping each text organization's link to the
- * mention of its name (its first mention). */
+ * mention of its name (its longest mention, the first of them). */
 static int sort_mentions(ng_work *w)
 {
     uint64_t *keys = NULL;
     if (w->n_neworgs && !(keys = ng_malloc(w->n_neworgs * sizeof *keys))) return NG_ENOMEM;
     for (size_t o = 0; o < w->n_neworgs; o++)
         keys[o] = 0;
+    uint32_t *len = w->n_neworgs ? ng_calloc(w->n_neworgs, sizeof *len) : NULL;
+    if (w->n_neworgs && !len) {
+        free(keys);
+        return NG_ENOMEM;
+    }
     for (size_t i = 0; i < w->n_ms; i++) {
         const ng_mention *m = &w->ms[i];
-        if (m->kind == NG_MK_ORG && m->org >= 0 && !keys[m->org])
-            keys[m->org] = ((uint64_t)m->sent << 32 | m->t0) + 1;
+        if (m->kind != NG_MK_ORG || m->org < 0) continue;
+        uint64_t key = ((uint64_t)m->sent << 32 | m->t0) + 1;
+        if (!keys[m->org] || m->t1 - m->t0 > len[m->org] ||
+            (m->t1 - m->t0 == len[m->org] && key < keys[m->org])) {
+            keys[m->org] = key;
+            len[m->org] = m->t1 - m->t0;
+        }
     }
+    free(len);
     /* mentions are mostly in order already: a stable sort leaves a sorted array as it is */
     size_t unsorted = 0;
     for (size_t i = 1; i < w->n_ms && !unsorted; i++)
@@ -129,6 +169,7 @@ int ng_mentions__acronyms(ng_work *w)
     size_t k = 0;
     for (size_t o = 0; o < w->n_neworgs; o++)
         if (w->neworgs[o].acr_h && (error = acronym_mentions(w, o)) < 0) return error;
+    org_short_forms(w);
     /* drop dead mentions, sort by sentence and position, and index sentences */
     for (size_t i = 0; i < w->n_ms; i++)
         if (!w->ms[i].dead) w->ms[k++] = w->ms[i];

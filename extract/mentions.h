@@ -46,14 +46,17 @@ typedef struct prefix_res {
     int32_t affil_org; /* an organization named in the text (neworgs index), -1 */
     int32_t title;
     uint8_t ev;
-    uint8_t owner; /* NG_OWN_*: "its ambassador", "that country's president" */
+    uint8_t owner;  /* NG_OWN_*: "its ambassador", "that country's president", "Lula's
+                     * spokesman" */
+    uint32_t own_t; /* NG_OWN_PERSON: the "'s" after the owner's name */
 } prefix_res;
 void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0,
                      prefix_res *res);
 /* ... and the apposition after a name ending at r1: *end gets its end; the affiliation,
- * title and evidence the prefix left are completed (a second affiliation in *affil2). */
+ * title and evidence the prefix left are completed (a second affiliation in *affil2; the
+ * "'s" of a person who owns the role in *own_t: "X, Lula's spokesman", else unchanged). */
 void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r1, uint32_t *end,
                     int32_t *affil, int32_t *affil2, int32_t *affil_org, int32_t *title,
-                    uint8_t *ev);
+                    uint8_t *ev, uint32_t *own_t);
 
 #endif

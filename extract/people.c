@@ -26,6 +26,7 @@ typedef struct cand {
     uint32_t n;           /* words */
     uint64_t h[MAX_NAME]; /* transliteration-key hash of each word */
     uint8_t strong;
+    uint8_t royal; /* a royal title and one given name ("Prince Faisal"): h[n - 1] */
 } cand;
 
 /* word hash -> people whose name has that word (chained hash table). */
@@ -181,16 +182,18 @@ typedef struct resolver {
     int32_t *first;   /* each person's first sentence */
 } resolver;
 
-/* Royal and religious titles before one name belong to it: "Pope Francis". */
-static void royal_name(ng_work *w, ng_mention *m)
+/* Royal and religious titles before one name belong to it: "Pope Francis". 1 when they
+ * do. */
+static int royal_name(ng_work *w, ng_mention *m)
 {
     const ng_wsent *se = &w->sents[m->sent];
-    if (!((m->ev & NG_EV_ROYAL) && m->n1 - m->n0 == 1 && m->n0 > m->t0)) return;
+    if (!((m->ev & NG_EV_ROYAL) && m->n1 - m->n0 == 1 && m->n0 > m->t0)) return 0;
     for (uint32_t k = se->m0; k < se->m0 + se->nm; k++)
         if (w->ms[k].kind == NG_MK_TITLE && w->ms[k].t1 == m->n0) {
             m->n0 = w->ms[k].t0;
-            break;
+            return 1;
         }
+    return 0;
 }
 
 /* The candidates: each name's words as transliteration keys, and its strength (evidence). */
@@ -207,8 +210,9 @@ static int candidates(ng_work *w, resolver *r)
     for (size_t i = 0; i < w->n_ms; i++) {
         ng_mention *m = &w->ms[i];
         if (m->kind != NG_MK_CAND) continue;
-        royal_name(w, m);
+        int royal = royal_name(w, m);
         cand *c = &r->cs[r->n];
+        c->royal = (uint8_t)royal;
         c->m = (uint32_t)i;
         c->n = 0;
         for (uint32_t t = m->n0; t < m->n1 && c->n < MAX_NAME; t++) {
@@ -264,7 +268,8 @@ static int long_names(ng_work *w, resolver *r)
         for (size_t i = 0; i < r->n; i++) {
             cand *c = &sorted[i];
             ng_mention *m = &w->ms[c->m];
-            if (c->n < 2 || m->pers >= 0 || (round == 0) != (c->strong != 0)) continue;
+            if (c->n < 2 || c->royal || m->pers >= 0 || (round == 0) != (c->strong != 0))
+                continue;
             int32_t best = compatible_person(w, r, c);
             if (best >= 0) {
                 m->pers = best;
@@ -276,6 +281,49 @@ static int long_names(ng_work *w, resolver *r)
     }
     free(sorted);
     return error;
+}
+
+/* Does a mention of person p have the word `title` (a token hash) before its name ("Crown
+ * Prince Mohammed bin Salman" for "Prince")? */
+static int titled_with(const ng_work *w, int32_t p, uint64_t title)
+{
+    for (size_t k = 0; k < w->n_ms; k++) {
+        const ng_mention *x = &w->ms[k];
+        if (x->kind != NG_MK_CAND || x->pers != p) continue;
+        for (uint32_t t = x->t0; t < x->n0; t++)
+            if (w->tk.v[t].h == title) return 1;
+    }
+    return 0;
+}
+
+/* A royal title and one given name ("Prince Mohammed", "Sheikh Tamim") is the one person
+ * whose name starts with that given name and who is written with that title ("Crown Prince
+ * Mohammed bin Salman"); else a person of its own ("King Salman" is not "Crown Prince Salman
+ * bin Hamad"). After the longer names, so the full name is known wherever it is written. */
+static int royal_names(ng_work *w, resolver *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        cand *c = &r->cs[i];
+        ng_mention *m = &w->ms[c->m];
+        if (!c->royal || m->pers >= 0 || c->n < 2) continue;
+        uint64_t title = w->tk.v[m->n1 - 2].h;
+        int32_t found = -1, n_found = 0;
+        for (int32_t e = pidx_first(&r->x, c->h[c->n - 1]); e >= 0; e = pidx_next(&r->x, e)) {
+            int32_t p = r->x.e[e].person;
+            if (r->x.e[e].pos != 0 || p == found || !titled_with(w, p, title)) continue;
+            const cand *pc = &r->cs[r->cand_of[w->people[p].name_m]];
+            if (pc->royal || cooccurs(w, r->cs, r->cand_of, p, c)) continue;
+            found = p;
+            n_found++;
+        }
+        if (n_found == 1) {
+            m->pers = found;
+            continue;
+        }
+        int error = add_person(w, &r->x, c, &m->pers, c->m, c->n);
+        if (error < 0) return error;
+    }
+    return NG_OK;
 }
 
 /* Each person's first sentence, for round 3. */
@@ -366,6 +414,7 @@ static void labels(ng_work *w, const resolver *r)
         m->kind = NG_MK_PERSON;
         ng_person *p = &w->people[m->pers];
         const cand *c = &r->cs[r->cand_of[i]];
+        if (c->royal && w->people[m->pers].name_m != i) continue; /* a short form of a name */
         if (c->n > p->n_tok ||
             (c->n == p->n_tok && name_bytes(w, (uint32_t)i) > name_bytes(w, p->name_m))) {
             p->name_m = (uint32_t)i;
@@ -385,6 +434,7 @@ int ng_people__resolve(ng_work *w)
     memset(&r, 0, sizeof r);
     if ((error = candidates(w, &r)) < 0) goto cleanup;
     if ((error = long_names(w, &r)) < 0) goto cleanup;
+    if ((error = royal_names(w, &r)) < 0) goto cleanup;
     if ((error = recency(w, &r)) < 0) goto cleanup;
     if ((error = single_words(w, &r)) < 0) goto cleanup;
     labels(w, &r);

@@ -34,10 +34,12 @@ static int affil_kind(const ng_mention *m)
  * goes to *ent unless "to"/"for" governs it: a destination), a place, or capitalized words
  * with no sign of being a name ("Energy, Petroleum and Mines, X", "Land and Sea Transport,
  * X"). 0 when the mention ends the complement. */
-static int complement_mention(const ng_work *w, uint32_t a, const ng_mention *m, int32_t *ent)
+static int complement_mention(const ng_work *w, uint32_t a, const ng_mention *m, int32_t *ent,
+                              int32_t *org)
 {
     if (affil_kind(m) || m->kind == NG_MK_PLACE) {
         int32_t e = entity_of(m);
+        if (m->kind == NG_MK_ORG && m->org >= 0) *org = m->org;
         if (e >= 0 && m->kind != NG_MK_PLACE &&
             !(m->t0 > a && (ng_w__is(w, m->t0 - 1, "to") || ng_w__is(w, m->t0 - 1, "for") ||
                             (ng_w__is(w, m->t0 - 1, "the") && m->t0 > a + 1 &&
@@ -60,7 +62,9 @@ static int complement_word(const ng_work *w, uint32_t t, int *lower)
         ng_w__is(w, t, "the"))
         return 1;
     if (k->flags & NG_TK_POSS) return 1;
-    if ((k->flags & NG_TK_CAP) && !(bits & NG_W_STOP) && !(k->flags & NG_TK_FIRST)) return 1;
+    if ((k->flags & NG_TK_CAP) && !(bits & (NG_W_STOP | NG_W_PLACEHEAD)) &&
+        !(k->flags & NG_TK_FIRST))
+        return 1;
     return (bits & NG_W_TITLEMOD) ||
            (!(bits & (NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL)) &&
             ++*lower <= 3);
@@ -68,16 +72,23 @@ static int complement_word(const ng_work *w, uint32_t t, int *lower)
 
 /* "TITLE [of ... complement], Name": finds the title before the comma at `comma`. Returns the
  * title's first token (or (uint32_t)-1), its title id (-1 for a person noun such as
- * "father") and the leftmost entity of the complement not after "to"/"for". */
+ * "father"), the leftmost entity of the complement not after "to"/"for", and the leftmost
+ * organization named in the text in it (*org, neworgs index, -1). An acronym in brackets
+ * right before the comma is skipped ("the Prime Minister of the Government of National Unity
+ * (GNU), X"). */
 static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t comma,
-                                   int32_t *title, int32_t *affil)
+                                   int32_t *title, int32_t *affil, int32_t *org)
 {
     uint32_t a = w->sents[s].tok0;
     int64_t j = (int64_t)comma - 1;
     int lower = 0, steps = 0;
-    int32_t ent = -1;
+    int32_t ent = -1, o = -1;
     *title = -1;
     *affil = -1;
+    *org = -1;
+    if (j >= (int64_t)a + 3 && ng_w__punct(w, (uint32_t)j, ')') &&
+        ng_w__punct(w, (uint32_t)j - 2, '(') && (w->tk.v[j - 1].flags & NG_TK_CAP))
+        j -= 3;
     while (j >= (int64_t)a && steps < 16) {
         uint32_t t = (uint32_t)j;
         int32_t mi = cov[t - a];
@@ -87,9 +98,10 @@ static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *
             if (m->kind == NG_MK_TITLE) {
                 *title = m->lex;
                 *affil = ent;
+                *org = o;
                 return m->t0;
             }
-            if (!complement_mention(w, a, m, &ent)) return (uint32_t)-1;
+            if (!complement_mention(w, a, m, &ent, &o)) return (uint32_t)-1;
             j = (int64_t)m->t0 - 1;
             continue;
         }
@@ -97,7 +109,10 @@ static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *
         const ng_tok *k = &w->tk.v[t];
         if (!(k->flags & NG_TK_PUNCT) && (ng_w__bits(w, t) & NG_W_PERSONNOUN) &&
             !(k->flags & NG_TK_CAP)) {
-            *affil = ent;
+            /* a family noun names no affiliation: "the son of Cuban immigrants, X" */
+            int kin = (ng_w__bits(w, t) & NG_W_KIN) != 0;
+            *affil = kin ? -1 : ent;
+            *org = kin ? -1 : o;
             return t;
         }
         if (!complement_word(w, t, &lower)) return (uint32_t)-1;
@@ -106,9 +121,19 @@ static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *
     return (uint32_t)-1;
 }
 
+/* Does a word of [t0, t1) say the role is not on its owner's side ("Lula's counterpart",
+ * "Lula's wife")? Then the holder does not share the owner's affiliation. */
+static int other_side(const ng_work *w, uint32_t t0, uint32_t t1)
+{
+    for (uint32_t t = t0; t < t1; t++)
+        if (ng_w__bits(w, t) & (NG_W_OTHERSIDE | NG_W_KIN)) return 1;
+    return 0;
+}
+
 /* The owner of a title written as a pronoun or a description just before it at t
- * ("its", "their", "that country's"): NG_OWN_* and the owner's first token, 0 if none. */
-static int pronoun_owner(const ng_work *w, uint32_t a, uint32_t t, uint32_t *first)
+ * ("its", "their", "that country's", "his" or "her" for a role on the owner's side ending
+ * before the name at r0): NG_OWN_* and the owner's first token, 0 if none. */
+static int pronoun_owner(const ng_work *w, uint32_t a, uint32_t t, uint32_t r0, uint32_t *first)
 {
     if (ng_w__is(w, t, "its")) {
         *first = t;
@@ -117,6 +142,10 @@ static int pronoun_owner(const ng_work *w, uint32_t a, uint32_t t, uint32_t *fir
     if (ng_w__is(w, t, "their")) {
         *first = t;
         return NG_OWN_THEIR;
+    }
+    if ((ng_w__is(w, t, "his") || ng_w__is(w, t, "her")) && !other_side(w, t + 1, r0)) {
+        *first = t;
+        return NG_OWN_HIS;
     }
     if ((w->tk.v[t].flags & NG_TK_POSS) && t >= a + 2 &&
         (ng_w__bits(w, t - 1) & NG_W_COUNTRYNOUN) &&
@@ -155,10 +184,11 @@ static int better_title(const ng_work *w, int32_t title, int32_t ti)
  * Vatican's envoy, Archbishop X", "his Malian counterpart, General X"). */
 static int role_comma(pscan *x, uint32_t t)
 {
-    int32_t ti, af;
-    uint32_t ts = title_before_comma(x->w, x->s, x->cov, t, &ti, &af);
+    int32_t ti, af, org;
+    uint32_t ts = title_before_comma(x->w, x->s, x->cov, t, &ti, &af, &org);
     if (ts == (uint32_t)-1) return END;
     if (x->affil < 0) x->affil = af;
+    if (x->affil < 0 && x->res->affil_org < 0) x->res->affil_org = org;
     if (ti >= 0 && better_title(x->w, x->title, ti)) x->title = ti;
     x->have_title = 1;
     x->appos = 1;
@@ -223,6 +253,15 @@ static int prefix_mention(pscan *x, const ng_mention *m, uint32_t t)
         x->p = (int64_t)m->t0 - 1;
         return ON;
     }
+    if ((m->kind == NG_MK_CAND || m->kind == NG_MK_PERSON) && x->have_title && x->affil < 0 &&
+        m->t1 + 1 == x->accepted && (x->w->tk.v[m->t1].flags & NG_TK_POSS) &&
+        !other_side(x->w, x->accepted, x->r0)) {
+        /* "Lula's spokesman, X": the role is that person's; X shares their affiliation
+         * (pass 2). The owner stays outside the phrase. */
+        x->res->owner = NG_OWN_PERSON;
+        x->res->own_t = m->t1;
+        return END;
+    }
     return affil_kind(m) ? prefix_entity(x, m, t) : END;
 }
 
@@ -273,7 +312,7 @@ static int prefix_step(pscan *x, uint32_t t)
         return role_comma(x, t);
     if (x->have_title && t + 1 == x->accepted) {
         uint32_t first;
-        int own = pronoun_owner(w, x->a, t, &first);
+        int own = pronoun_owner(w, x->a, t, x->r0, &first);
         if (own) {
             if (x->affil < 0) x->res->owner = (uint8_t)own;
             x->accepted = first;
@@ -314,6 +353,7 @@ void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t 
     res->affil = res->affil_org = res->title = -1;
     res->ev = 0;
     res->owner = 0;
+    res->own_t = 0;
     if (x.p > (int64_t)x.a && ng_w__punct(w, (uint32_t)x.p, ',') &&
         role_comma(&x, (uint32_t)x.p) == END)
         return;
@@ -335,6 +375,8 @@ typedef struct sscan {
     uint32_t loose; /* lower-case words read before the head */
     uint32_t to_at; /* the last "to"/"for" */
     int have_title, after_head, after_to, indef;
+    int kin;        /* the head is a family noun ("the son of Cuban immigrants"): no affiliation */
+    uint32_t own_t; /* the "'s" of a person owning the role ("X, Lula's spokesman"), 0 */
     int32_t af, ti;
 } sscan;
 
@@ -354,8 +396,8 @@ static int suffix_entity(sscan *x, const ng_mention *m, int32_t *affil_org)
         m->t1 < b && ((cov[m->t1 - a] >= 0 && w->ms[cov[m->t1 - a]].kind == NG_MK_TITLE) ||
                       ((w->tk.v[m->t1].flags & NG_TK_POSS) && m->t1 + 1 < b &&
                        cov[m->t1 + 1 - a] >= 0 && w->ms[cov[m->t1 + 1 - a]].kind == NG_MK_TITLE));
-    if ((!x->after_to || (owner && x->have_title)) && x->af < 0 && ent >= 0) x->af = ent;
-    if (!x->after_to && ent < 0 && m->kind == NG_MK_ORG && m->org >= 0 && *affil_org < 0)
+    if ((!x->after_to || (owner && x->have_title)) && !x->kin && x->af < 0 && ent >= 0) x->af = ent;
+    if (!x->after_to && !x->kin && ent < 0 && m->kind == NG_MK_ORG && m->org >= 0 && *affil_org < 0)
         *affil_org = m->org;
     x->q = m->t1;
     if (x->q < b && (w->tk.v[x->q].flags & NG_TK_POSS)) x->q++;
@@ -364,6 +406,23 @@ static int suffix_entity(sscan *x, const ng_mention *m, int32_t *affil_org)
     x->after_to = x->after_head = 0;
     x->last = x->q;
     return S_ON;
+}
+
+/* "X, Lula's spokesman": the person named at x->q (a mention, or capitalized words not yet
+ * read as a name) ending at the "'s" at poss owns the role that follows; the scan goes on
+ * after the "'s". 0 when no role follows. */
+static int person_owns_role(sscan *x, uint32_t poss)
+{
+    const ng_work *w = x->w;
+    uint32_t r = poss + 1;
+    if (x->q != x->first || x->have_title || r >= x->b || !(w->tk.v[poss].flags & NG_TK_POSS))
+        return 0;
+    if (!((ng_w__bits(w, r) & (NG_W_PERSONNOUN | NG_W_TITLEMOD)) ||
+          (x->cov[r - x->a] >= 0 && w->ms[x->cov[r - x->a]].kind == NG_MK_TITLE)))
+        return 0;
+    x->own_t = poss;
+    x->q = r;
+    return 1;
 }
 
 /* A mention that starts the next token. */
@@ -396,6 +455,8 @@ static int suffix_mention(sscan *x, const ng_mention *m, uint32_t *end, int32_t 
         return S_QUIT;
     }
     if (affil_kind(m)) return suffix_entity(x, m, affil_org);
+    if ((m->kind == NG_MK_CAND || m->kind == NG_MK_PERSON) && person_owns_role(x, m->t1))
+        return S_ON;
     if (m->kind == NG_MK_CAND || m->kind == NG_MK_PERSON) return S_QUIT; /* a list of people */
     return S_END;
 }
@@ -406,6 +467,15 @@ static int suffix_word(sscan *x)
     const ng_work *w = x->w;
     uint32_t q = x->q;
     uint64_t bits = ng_w__bits(w, q);
+    if (q == x->first && ng_mentions__cap(w, q) && (w->tk.v[q].flags & NG_TK_WORD) &&
+        !(bits & NG_W_STOP)) {
+        /* a name not read yet: "X, Boric's spokesman" */
+        uint32_t k = q;
+        while (k < x->b && k < q + 3 && ng_mentions__cap(w, k) && (w->tk.v[k].flags & NG_TK_WORD) &&
+               x->cov[k - x->a] < 0)
+            k++;
+        if (k < x->b && person_owns_role(x, k)) return S_ON;
+    }
     x->q++;
     if (ng_w__is(w, q, "of") || ng_w__is(w, q, "the") || ng_w__is(w, q, "and")) {
         x->after_head = 0;
@@ -419,6 +489,7 @@ static int suffix_word(sscan *x)
     }
     if (bits & (NG_W_TITLEMOD | NG_W_PERSONNOUN | NG_W_APPOSMOD)) {
         if (bits & NG_W_PERSONNOUN) {
+            if ((bits & NG_W_KIN) && !x->have_title) x->kin = 1;
             x->have_title = x->after_head = 1;
             x->last = q + 1;
         }
@@ -459,10 +530,11 @@ static void of_state(const ng_work *w, const int32_t *cov, uint32_t a, uint32_t 
 
 void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r1, uint32_t *end,
                     int32_t *affil, int32_t *affil2, int32_t *affil_org, int32_t *title,
-                    uint8_t *ev)
+                    uint8_t *ev, uint32_t *own_t)
 {
     const ng_wsent *se = &w->sents[s];
-    sscan x = {w, cov, se->tok0, se->tok0 + se->ntok, r1, r1 + 1, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1};
+    sscan x = {w, cov, se->tok0, se->tok0 + se->ntok, r1, r1 + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+               0, -1,  -1};
     uint32_t b = x.b;
     int r = S_ON;
     *end = r1;
@@ -489,11 +561,14 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
             r = suffix_word(&x);
     }
     if (r == S_QUIT || !x.have_title) return;
-    *end = x.last > r1 ? x.last : r1;
+    /* the owner of the role is a name of its own: the apposition does not cover it */
+    *end = x.own_t ? r1 : x.last > r1 ? x.last : r1;
     if (*affil < 0)
         *affil = x.af;
     else if (x.af >= 0 && x.af != *affil)
         *affil2 = x.af;
     if (*title < 0) *title = x.ti;
+    if (x.own_t && *affil < 0 && *affil_org < 0 && !other_side(w, x.own_t + 1, x.last))
+        *own_t = x.own_t;
     *ev |= NG_EV_APPOS;
 }

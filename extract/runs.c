@@ -28,11 +28,29 @@ static int particle_joined(const ng_work *w, uint32_t t)
             NG_W_PARTICLE) != 0;
 }
 
+/* "Kyiv-based", "Saudi-led", "Iran-backed": a capitalized word whose last part after a
+ * hyphen is a lower-case participle (three letters or more, ending in "ed") is an adjective,
+ * not a name ("Yoon Suk-yeol", "Kim Jong-un" are names). */
+static int hyphen_adjective(const ng_work *w, uint32_t t)
+{
+    const ng_tok *k = &w->tk.v[t];
+    if (!(k->flags & NG_TK_DASH)) return 0;
+    const char *raw = w->text + k->off;
+    uint32_t d = k->len;
+    while (d > 0 && raw[d - 1] != '-')
+        d--;
+    if (d == 0 || k->len - d < 3) return 0;
+    for (uint32_t q = d; q < k->len; q++)
+        if (!(raw[q] >= 'a' && raw[q] <= 'z')) return 0;
+    return raw[k->len - 2] == 'e' && raw[k->len - 1] == 'd';
+}
+
 static int is_name_tok(const ng_work *w, uint32_t t)
 {
     const ng_tok *k = &w->tk.v[t];
     if (!(k->flags & NG_TK_WORD) || (k->flags & NG_TK_NUM)) return 0;
     if (!(k->flags & NG_TK_CAP)) return particle_joined(w, t);
+    if (hyphen_adjective(w, t)) return 0;
     if ((k->flags & NG_TK_UPPER) && k->flen > 1 && !(k->flags & NG_TK_DOT))
         return 0; /* NATO, TASS */
     if (ng_w__bits(w, t) & NG_W_NOTNAME) {
@@ -177,7 +195,14 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
     m.st_org = pr.affil_org;
     m.title = pr.title;
     m.owner = pr.owner;
-    ng_role__after(w, s, cov, r1, &end, &m.st, &m.st2, &m.st_org, &m.title, &m.ev);
+    m.own_t = pr.own_t;
+    /* "In Kandahar, the governor said": a name right after in/at/near with nothing before
+     * it is a place, which the words after the comma do not describe */
+    end = r1;
+    if (!(pr.start == r0 && r0 > a &&
+          (ng_w__is(w, r0 - 1, "in") || ng_w__is(w, r0 - 1, "at") || ng_w__is(w, r0 - 1, "near"))))
+        ng_role__after(w, s, cov, r1, &end, &m.st, &m.st2, &m.st_org, &m.title, &m.ev, &m.own_t);
+    if (m.own_t && !m.owner) m.owner = NG_OWN_PERSON;
     if (m.st >= 0) m.owner = 0;
     m.t1 = end;
     /* verbs of saying next to the name */
@@ -224,6 +249,22 @@ static int acronyms_of_known(ng_work *w, uint32_t a, uint32_t b, const int32_t *
     return NG_OK;
 }
 
+static int name_or_run(const ng_work *w, uint32_t t);
+
+/* A capitalized body with no state before "of"/"for" and a name that is not a state
+ * ("Government of National Unity", "Ministry of Youth and Sports"): the body's word opens
+ * the name of an organization, which the runs find. */
+static int body_opens_name(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
+                           const ng_mention *m)
+{
+    uint32_t j = m->t1 + 1;
+    if (m->st >= 0 || !ng_mentions__cap(w, m->t0) || j >= b ||
+        !(ng_w__is(w, m->t1, "of") || ng_w__is(w, m->t1, "for")))
+        return 0;
+    if (ng_w__is(w, j, "the")) j++;
+    return j < b && cov[j - a] < 0 && ng_mentions__cap(w, j) && name_or_run(w, j);
+}
+
 /* Dictionary matches that are parts of longer names: a one-word honorific inside a name
  * ("Hassan Sheikh Mohamud"), a body with no state after a capitalized word ("Treaty on
  * Conventional Armed Forces"), a capital before a capitalized word ("Rome Statute", "Moscow
@@ -258,6 +299,11 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov)
         int32_t mi = cov[i - a];
         if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
         ng_mention *m = &w->ms[mi];
+        if (m->kind == NG_MK_BODY && body_opens_name(w, a, b, cov, m)) {
+            m->dead = 1;
+            ng_mentions__cover(cov, a, m->t0, m->t1, -1);
+            continue;
+        }
         if (m->kind == NG_MK_PLACE && m->t1 < b && cov[m->t1 - a] < 0 && is_name_tok(w, m->t1)) {
             m->dead = 1;
             ng_mentions__cover(cov, a, m->t0, m->t1, -1);
@@ -293,12 +339,30 @@ static uint32_t run_end(const ng_work *w, uint32_t a, uint32_t b, const int32_t 
     return f1;
 }
 
+/* A one-word capitalized body with no state ("... of Heads of State and Government") or a
+ * region ("Treaty on Conventional Armed Forces in Europe") inside an organization's name at
+ * y: the end of the mention, 0 when there is none. */
+static uint32_t inner_name(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t y)
+{
+    const ng_mention *m = cov[y - a] >= 0 ? &w->ms[cov[y - a]] : NULL;
+    if (!m || m->t0 != y || m->dead || !ng_mentions__cap(w, y)) return 0;
+    if (m->kind == NG_MK_BODY && m->st < 0 && m->t1 == y + 1) return m->t1;
+    if (m->kind == NG_MK_PLACE && (w->lex->ents[m->lex].flags & NG_LXF_NONODE)) return m->t1;
+    return 0;
+}
+
 /* Names of organizations go on over "of", "for", "and", "the", "on", "in"; the longer run
- * is kept only if it ends like an organization's name. Returns the run's end. */
+ * is kept only if it ends like an organization's name, or if it opens with one: a head word
+ * right before "of", "for" or "on" ("House of Commons", "Council of Representatives",
+ * "Government of National Unity"; *head_first is then 1). A state in the complement stops
+ * the run ("Government of Ireland" is a body of Ireland). Returns the run's end. */
 static uint32_t org_name_end(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
-                             uint32_t f1)
+                             uint32_t f1, int *head_first)
 {
     uint32_t x = f1, last_good = f1;
+    int opens = (ng_w__bits(w, f1 - 1) & NG_W_ORGHEAD) && ng_mentions__cap(w, f1 - 1) && f1 < b &&
+                (ng_w__is(w, f1, "of") || ng_w__is(w, f1, "for") || ng_w__is(w, f1, "on"));
+    *head_first = 0;
     while (x < b && x - f1 < 12) {
         uint32_t y = x;
         while (y < b && cov[y - a] < 0 &&
@@ -306,7 +370,26 @@ static uint32_t org_name_end(const ng_work *w, uint32_t a, uint32_t b, const int
                 ng_w__is(w, y, "the") || ng_w__is(w, y, "on") || ng_w__is(w, y, "in")) &&
                y - x < 3)
             y++;
-        if (y == x || y >= b || cov[y - a] >= 0 || !name_or_run(w, y)) break;
+        if (y == x || y >= b) break;
+        /* a region inside any name; a body only in a name its head word opens */
+        uint32_t inner = inner_name(w, a, cov, y);
+        int region = inner && w->ms[cov[y - a]].kind == NG_MK_PLACE;
+        /* "in" only after a head ("Mission in Support of ...") or before a region, never
+         * after a name ("hosted Netanyahu in the Oval Office"); no "and" after a head: "the
+         * X Commission and the Y Commission" are two */
+        int in = 0, and = 0;
+        for (uint32_t k = x; k < y; k++) {
+            in |= ng_w__is(w, k, "in");
+            and |= ng_w__is(w, k, "and");
+        }
+        if ((in && !region && !(ng_w__bits(w, x - 1) & NG_W_ORGHEAD)) ||
+            (and && (ng_w__bits(w, x - 1) & NG_W_ORGHEAD)))
+            break;
+        if (inner && (opens || region)) {
+            x = last_good = inner;
+            continue;
+        }
+        if (cov[y - a] >= 0 || !name_or_run(w, y)) break;
         while (y < b && cov[y - a] < 0 && name_or_run(w, y))
             y++;
         x = last_good = y;
@@ -314,6 +397,10 @@ static uint32_t org_name_end(const ng_work *w, uint32_t a, uint32_t b, const int
     if (last_good > f1 &&
         ((ng_w__bits(w, last_good - 1) & NG_W_ORGHEAD) || acronym_at(w, last_good, b)))
         return last_good;
+    if (last_good > f1 && opens) {
+        *head_first = 1;
+        return last_good;
+    }
     return f1;
 }
 
@@ -321,14 +408,16 @@ static uint32_t org_name_end(const ng_work *w, uint32_t a, uint32_t b, const int
  * demonym: "Ethiopian Airlines") or an acronym follows; a demonym or a state's name just
  * before belongs to it ("Malian Armed Forces", "Guyana Defence Force", "US Southern
  * Command"). 1 when it is one. */
-static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f1, int *error)
+static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f1, int named,
+                   int *error)
 {
     uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok, o0 = f0, idx;
     uint64_t acr = acronym_at(w, f1, b);
     int32_t st = -1, oi, pm = f0 > a ? cov[f0 - 1 - a] : -1;
     int after_demonym = pm >= 0 && w->ms[pm].kind == NG_MK_DEMONYM && w->ms[pm].t1 == f0 &&
                         !(ng_w__bits(w, f1 - 1) & (NG_W_TROOPS | NG_W_GOVNOUN));
-    int orghead = (ng_w__bits(w, f1 - 1) & NG_W_ORGHEAD) && (f1 - f0 >= 2 || after_demonym);
+    int orghead = named ||
+                  ((ng_w__bits(w, f1 - 1) & NG_W_ORGHEAD) && (f1 - f0 >= 2 || after_demonym));
     ng_mention m;
     *error = NG_OK;
     if (!(orghead || (acr && f1 - f0 >= 2)) || (ng_w__bits(w, f1 - 1) & NG_W_PLACEHEAD)) return 0;
@@ -341,6 +430,8 @@ static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f
         w->ms[pm].dead = 1;
         o0 = w->ms[pm].t0;
     }
+    for (uint32_t k = o0; k < f1; k++)
+        if (cov[k - a] >= 0) w->ms[cov[k - a]].dead = 1; /* inner_name */
     ng_mentions__init(&m, s, o0, f1, NG_MK_ORG);
     if ((*error = ng_mentions__add(w, &idx, &m)) < 0) return 1;
     if ((*error = find_or_add_org(w, &oi, seq_hash(w, o0, f1), idx, -1, st)) < 0) return 1;
@@ -372,6 +463,55 @@ static int people_of_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint
     return NG_OK;
 }
 
+/* A lower-case word that names a kind of organization ("group", "coalition", "militia",
+ * "party": words.csv orgnoun and blocnoun) at t. */
+static int org_kind(const ng_work *w, uint32_t t)
+{
+    return (w->tk.v[t].flags & NG_TK_WORD) && !(w->tk.v[t].flags & NG_TK_CAP) &&
+           (ng_w__bits(w, t) & (NG_W_ORGNOUN | NG_W_BLOCNOUN));
+}
+
+/* A name the text calls an organization: "the civilian coalition Taqaddum", "the armed
+ * group X" (the kind, with up to two lower-case words before it, after an article) or "the
+ * X militant group", "the ruling X party" (after "the" and at most one lower-case word, the
+ * kind right after the name or after one lower-case word). */
+static int described_org(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
+                         uint32_t f0, uint32_t f1)
+{
+    if (f0 > a && cov[f0 - 1 - a] < 0 && org_kind(w, f0 - 1)) {
+        for (uint32_t q = f0 - 1; q > a && q + 4 > f0; q--) {
+            if (ng_w__is(w, q - 1, "the") || ng_w__is(w, q - 1, "a") || ng_w__is(w, q - 1, "an"))
+                return 1;
+            if (cov[q - 1 - a] >= 0 || !(w->tk.v[q - 1].flags & NG_TK_WORD) ||
+                ng_mentions__cap(w, q - 1))
+                return 0;
+        }
+        return 0;
+    }
+    int the = f0 > a && ng_w__is(w, f0 - 1, "the");
+    if (!the && f0 > a + 1 && ng_w__is(w, f0 - 2, "the") && cov[f0 - 1 - a] < 0 &&
+        (w->tk.v[f0 - 1].flags & NG_TK_WORD) && !ng_mentions__cap(w, f0 - 1))
+        the = 1; /* "the ruling X party" */
+    if (!the || f1 >= b) return 0;
+    if (org_kind(w, f1) && (ng_w__bits(w, f1) & NG_W_ORGNOUN)) return 1;
+    return f1 + 1 < b && (w->tk.v[f1].flags & NG_TK_WORD) && !ng_mentions__cap(w, f1) &&
+           cov[f1 - a] < 0 && org_kind(w, f1 + 1) && (ng_w__bits(w, f1 + 1) & NG_W_ORGNOUN) &&
+           !(ng_w__bits(w, f1) & (NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_STOP));
+}
+
+/* "Members of the X Assembly", "Kim of the Y Party": one word that is not a head before
+ * "of"/"for" [the] is not part of the organization's name that follows; returns the name's
+ * first token (f0 itself when the rule does not apply). */
+static uint32_t org_after_word(const ng_work *w, uint32_t f0, uint32_t r1)
+{
+    if (r1 != f0 + 1 || !is_name_tok(w, f0) || (ng_w__bits(w, f0) & NG_W_ORGHEAD) ||
+        !(ng_w__is(w, r1, "of") || ng_w__is(w, r1, "for")))
+        return f0;
+    uint32_t q = r1 + 1;
+    if (ng_w__is(w, q, "the")) q++;
+    return q;
+}
+
 /* One pass over the runs: organizations (pass 0), then people (pass 1). */
 static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
 {
@@ -387,8 +527,12 @@ static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
         while (f0 < f1 && (ng_w__bits(w, f0) & NG_W_STOP))
             f0++;
         if (f0 >= f1) continue;
-        f1 = i = org_name_end(w, a, b, cov, f1);
-        if (org_run(w, s, cov, f0, f1, &error)) {
+        int head_first;
+        uint32_t r1 = f1;
+        f1 = i = org_name_end(w, a, b, cov, f1, &head_first);
+        if (f1 > r1 && !head_first) f0 = org_after_word(w, f0, r1);
+        if (!head_first && f1 - f0 <= 4) head_first = described_org(w, a, b, cov, f0, f1);
+        if (org_run(w, s, cov, f0, f1, head_first, &error)) {
             if (error < 0) return error;
             continue;
         }

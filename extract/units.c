@@ -113,10 +113,12 @@ static int unit_state(ng_work *w, cstate *cs, const sctx *c, const ng_mention *m
     return NG_OK;
 }
 
-/* A capital is its state when it acts, a place otherwise. */
+/* A capital is its state when it acts, a place otherwise; a built-in region or territory
+ * (places.csv) is only a name, never a node. */
 static int unit_place(ng_work *w, const sctx *c, const ng_mention *m, munit *u)
 {
     const ng_lx_entity *e = &w->lex->ents[m->lex];
+    if (e->flags & NG_LXF_NONODE) return NG_OK;
     if (e->state >= 0 && !capital_is_place(w, c, m)) return ng_actors__get_lex(w, &u->a, e->state);
     u->place = 1;
     return ng_actors__get_lex(w, &u->a, m->lex);

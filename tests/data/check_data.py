@@ -178,6 +178,28 @@ class Checker:
                 self.err(file, line, f"{col}: '{s}' is a title followed by a name: a person")
                 return
 
+    def plain_words(self):
+        """The words.csv words of class plainword (read once)."""
+        if not hasattr(self, "_plain"):
+            self._plain = set()
+            try:
+                with open(os.path.join(self.dir, "words.csv"), encoding="utf-8") as f:
+                    for r in csv.DictReader(f):
+                        if "plainword" in (r.get("class") or "").split("|"):
+                            self._plain.add(fold(r["word"]))
+            except OSError:
+                pass
+        return self._plain
+
+    def title_case_acronym(self, file, line, col, v):
+        """An all-caps acronym of four letters or more also matches in title case ("Nato"):
+        unless words.csv lists it as a plainword, its letters must not be an English word."""
+        if not (is_allcaps(v) and v.isalpha() and len(v) >= 4):
+            return
+        if fold(v) in COMMON_WORDS and fold(v) not in self.plain_words():
+            self.err(file, line, f"{col}: '{v}' in title case is the word '{fold(v)}'; list it "
+                                 "in words.csv as plainword")
+
     # ---------------------------------------------------------------- actors
     def check_actors(self):
         # Phrase keys across states.csv AND organizations.csv:
@@ -211,7 +233,8 @@ class Checker:
                 self.err(file, line, f"{col} '{s}' of '{entry}' also names '{prev[0]}' "
                                      f"({prev[1]}:{prev[2]} {prev[3]} '{prev[4]}')")
 
-        for file, want_type in (("states.csv", "state"), ("organizations.csv", "organization")):
+        for file, want_type in (("states.csv", "state"), ("organizations.csv", "organization"),
+                                ("places.csv", "place")):
             rows = self.read(file, STATE_HEADER if file == "states.csv" else ACTOR_HEADER)
             if file == "states.csv":
                 n_states = len(rows)
@@ -246,6 +269,8 @@ class Checker:
                 seats = self.items(file, line, "seats", r["seats"])
                 if file == "organizations.csv" and (demonyms or capital):
                     self.err(file, line, "organizations have no demonyms or capital")
+                if file == "places.csv" and (demonyms or capital or seats):
+                    self.err(file, line, "places have no demonyms, capital or seats")
                 for c in capital:
                     if fold(c) == fold(name):
                         self.err(file, line, f"capital '{c}' equals the state's name: leave it empty")
@@ -254,6 +279,7 @@ class Checker:
                     for v in vals:
                         self.looks_like_person(file, line, col, v)
                         claim(name, file, line, col, v)
+                        self.title_case_acronym(file, line, col, v)
                 if file == "states.csv":
                     states.append((line, r, demonyms))
 
@@ -276,8 +302,9 @@ class Checker:
             if name == "" or name != name.strip():
                 self.err("bodies.csv", line, f"name '{name}' is empty or has stray spaces")
                 continue
-            if r["type"] != "organization":
-                self.err("bodies.csv", line, f"type '{r['type']}' must be 'organization'")
+            if r["type"] not in ("organization", "state"):
+                self.err("bodies.csv", line,
+                         f"type '{r['type']}' must be 'organization' or 'state'")
             if name in names:
                 self.err("bodies.csv", line, f"body '{name}' listed twice")
             names.add(name)
@@ -379,6 +406,8 @@ BREAKAGES = [
     ("a person as an organization", "organizations.csv",
      lambda ls: ls[:-1] + ["Vladimir Putin,organization,Putin,,,", ""]),
     ("bad type", "organizations.csv", replace_line("NATO,", lambda l: l.replace(",organization,", ",alliance,"))),
+    ("acronym that is a word in title case", "organizations.csv",
+     replace_line("NATO,", lambda l: l.replace(",organization,", ",organization,UNION|"))),
     ("unknown title kind", "titles.csv", replace_line("Pope,", lambda l: "Pope,clergy,")),
     ("title body missing from bodies.csv", "titles.csv",
      replace_line("Foreign Minister,", lambda l: "Foreign Minister,office,Ministry of Magic")),
