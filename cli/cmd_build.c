@@ -85,6 +85,7 @@ int cmd_build(int argc, char **argv)
                 "%.1f MB in %.2f s\n",
                 st.articles, st.skipped, ng_graph_node_count(g), ng_graph_edge_count(g),
                 (double)st.bytes / 1e6, st.seconds);
+        pipeline_report_undated(&st);
         outputs_report(&outs);
     }
     rc = NG_EXIT_OK;

@@ -191,6 +191,7 @@ int cmd_report(int argc, char **argv)
                 "%.1f MB in %.2f s\n",
                 st.articles, st.skipped, ng_graph_node_count(g), ng_graph_edge_count(g),
                 (double)st.bytes / 1e6, st.seconds);
+        pipeline_report_undated(&st);
         for (size_t i = 0; i < outputs.n; i++) {
             if (strcmp(outs[i].path, "-") == 0) continue;
             if (outs[i].svg_path && picture)

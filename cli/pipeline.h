@@ -42,6 +42,8 @@ typedef struct pipeline_stats {
     size_t articles;   /* extracted */
     size_t skipped;    /* inputs or rows skipped */
     size_t repaired;   /* articles with invalid bytes replaced */
+    size_t undated;    /* articles with no date at all (no date line or field, none in the
+                          text): their undated relations stay undated */
     uint64_t bytes;    /* input bytes read */
     double seconds;    /* wall time of the run (lexicon, reading, extraction, consumers) */
     /* where the time went, for -v and the benchmark */
@@ -89,5 +91,8 @@ int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_con
 int pipeline_build_graph(ng_graph **out, const cli_list *inputs, const pipeline_opts *opts,
                          pipeline_stats *stats);
 void pipeline_opts_free(pipeline_opts *opts);
+/* Prints the summary line of the articles without a date (nothing when there are none, or
+ * with -q). */
+void pipeline_report_undated(const pipeline_stats *stats);
 
 #endif

@@ -169,10 +169,12 @@ void ng_export__edge_value(ng_value *v, const ng_edge *e, size_t col)
     }
 }
 
-/* Dates are ISO YYYY-MM-DD, so byte order is time order. */
+/* The last day `d` covers ("2017" ends 2017-12-31), when later than *out. Full dates are
+ * ISO YYYY-MM-DD, so byte order is time order. */
 static void keep_later(char out[11], const char *d)
 {
-    if (ng_date_valid(d) && strcmp(d, out) > 0) memcpy(out, d, 11);
+    char last[11];
+    if (ng_date_span(d, NULL, last) && strcmp(last, out) > 0) memcpy(out, last, 11);
 }
 
 void ng_export__graph_last_date(char out[11], const ng_graph *g)

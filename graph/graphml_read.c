@@ -205,8 +205,11 @@ typedef struct {
 
 static void keep_date(char dst[11], const char *d, int want_min)
 {
-    if (!ng_date_valid(d)) return;
-    if (!dst[0] || (want_min ? strcmp(d, dst) < 0 : strcmp(d, dst) > 0)) memcpy(dst, d, 11);
+    if (!ng_date_precision(d)) return;
+    if (!dst[0] || (want_min ? strcmp(d, dst) < 0 : strcmp(d, dst) > 0)) {
+        memset(dst, 0, 11);
+        memcpy(dst, d, strlen(d)); /* at most 10 bytes: ng_date_precision checked it */
+    }
 }
 
 /* Merges the run raw[0..n) (same u, rel, v) into one pending edge. */
@@ -238,21 +241,22 @@ static int merge_run(ng_graph *g, const igraph_t *ig, const edge_attrs *ea, cons
             goto cleanup;
         }
         const char *first = attr_text(ig, E, ea->first, e, tmp);
-        if (first && ng_date_valid(first)) {
+        if (first && ng_date_precision(first)) {
             keep_date(pe->first_date, first, 1);
             keep_date(pe->last_date, first, 0);
         }
         const char *last = attr_text(ig, E, ea->last, e, tmp);
-        if (last && ng_date_valid(last)) {
+        if (last && ng_date_precision(last)) {
             keep_date(pe->first_date, last, 1);
             keep_date(pe->last_date, last, 0);
         }
     }
     ng_strset__compact(&dates);
-    /* keep only real dates, and let first/last cover them */
+    /* keep only real dates (of any precision: "2017", "2017-06"), and let first/last cover
+     * them */
     uint32_t w = 0;
     for (uint32_t k = 0; k < dates.n; k++) {
-        if (!ng_date_valid(dates.v[k])) continue;
+        if (!ng_date_precision(dates.v[k])) continue;
         dates.v[w++] = dates.v[k];
         keep_date(pe->first_date, dates.v[k], 1);
         keep_date(pe->last_date, dates.v[k], 0);
@@ -263,7 +267,7 @@ static int merge_run(ng_graph *g, const igraph_t *ig, const edge_attrs *ea, cons
         for (int k = 0; k < 2; k++) {
             const char *end = k ? pe->last_date : pe->first_date;
             if (!*end) continue;
-            if ((error = ng_pool__intern(&g->pool, end, 10, &d)) < 0) goto cleanup;
+            if ((error = ng_pool__intern(&g->pool, end, strlen(end), &d)) < 0) goto cleanup;
             if ((error = ng_strset__add(&dates, d)) < 0) goto cleanup;
         }
         ng_strset__compact(&dates);

@@ -281,14 +281,15 @@ static int add_relation(ng_graph *g, const ng_relation *r, const uint32_t *entry
     e->weight++;
     if ((error = ng_strset__add(&e->sources, article)) < 0) return error;
 
-    /* an undated relation is as old as its article at most: use the article's date */
+    /* a date as written ("2017-06", "2023") keeps its precision; an undated relation is as
+     * old as its article at most: use the article's date */
     char date_buf[11];
     memcpy(date_buf, r->date, sizeof date_buf);
     date_buf[10] = '\0';
     const char *date = "";
-    const char *d = ng_date_valid(date_buf) ? date_buf : doc_date;
+    const char *d = ng_date_precision(date_buf) ? date_buf : doc_date;
     if (*d) {
-        if ((error = ng_pool__intern(&g->pool, d, 10, &date)) < 0) return error;
+        if ((error = ng_pool__intern(&g->pool, d, strlen(d), &date)) < 0) return error;
         if ((error = ng_strset__add(&e->dates, date)) < 0) return error;
     }
     ng_ev c;
