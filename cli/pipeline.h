@@ -65,14 +65,14 @@ typedef struct pipeline_stats {
 /* The INPUT paragraph of the help of every article-reading command. */
 #define PIPELINE_INPUT_HELP                                                                       \
     "INPUT: an article file, a directory (read recursively in sorted order), or '-' for\n"       \
-    "standard input (text). Articles are text (.txt, .text, or no extension; an optional\n"     \
-    "first line 'date YYYY-MM-DD'), saved web pages (.html, .htm: the article's text, title,\n" \
-    "canonical URL and date), CSV corpora (.csv, .tsv: a header row with a 'text' column and\n" \
-    "optional id,date,title,url; ',' ';' or tab between fields) and JSON Lines corpora\n"       \
-    "(.jsonl, .ndjson: one object per line with 'text' and optional id, title, url, date or\n"  \
-    "published); each may be gzip-compressed (.gz). In a directory, other files are skipped\n"  \
-    "and counted, and the graphs, shards and reports newsgraph writes are never read. UTF-16\n" \
-    "and UTF-32 are read. An article id read twice counts once.\n"
+    "standard input (text). Articles are text (.txt, .text, or no extension; optional first\n"  \
+    "lines 'date YYYY-MM-DD' and 'url URL'), saved web pages (.html, .htm: the article's\n"    \
+    "text, title, canonical URL and date), CSV corpora (.csv, .tsv: a header row with a\n"      \
+    "'text' column and optional id,date,title,url; ',' ';' or tab between fields) and JSON\n"   \
+    "Lines corpora (.jsonl, .ndjson: one object per line with 'text' and optional id, title,\n" \
+    "url, date or published); each may be gzip-compressed (.gz). In a directory, other files\n" \
+    "are skipped and counted, and the graphs, shards and reports newsgraph writes are never\n"  \
+    "read. UTF-16 and UTF-32 are read. An article id read twice counts once.\n"
 
 /* Seconds of CPU time on `clock` (CLOCK_THREAD_CPUTIME_ID, CLOCK_PROCESS_CPUTIME_ID), for the
  * -v timings. */
