@@ -33,6 +33,7 @@ int cmd_build(int argc, char **argv)
         PIPELINE_OPTIONS(po),
         {0, "no-metrics", OPT_FLAG, &no_metrics, NULL, "skip centrality and communities"},
         {0, "exact", OPT_FLAG, &exact, NULL, "exact metrics over 20000 actors (see metrics --help)"},
+        SOURCES_OPTION,
         {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},
         {'v', "verbose", OPT_FLAG, &cli_verbose, NULL, "print progress details"},
         {0, "version", OPT_FLAG, &version, NULL, "print the version and exit"},
@@ -40,6 +41,7 @@ int cmd_build(int argc, char **argv)
     };
 
     if ((rc = cli_parse(argc, argv, opts, &inputs, &want_help)) != 0) goto cleanup;
+    if ((rc = cli_check_sources()) != NG_EXIT_OK) goto cleanup;
     if (want_help) {
         help(opts);
         rc = NG_EXIT_OK;

@@ -118,6 +118,7 @@ int cmd_report(int argc, char **argv)
         {0, "timeline-max", OPT_INT, &timeline_max, "N", "timeline rows at most (default 200)"},
         {0, "picture-nodes", OPT_INT, &picture_nodes, "N", "actors drawn at most, most connected first (70)"},
         {0, "no-picture", OPT_FLAG, &no_picture, NULL, "do not run Graphviz"},
+        SOURCES_OPTION,
         PIPELINE_OPTIONS(po),
         {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},
         {'v', "verbose", OPT_FLAG, &cli_verbose, NULL, "print progress details"},
@@ -126,6 +127,7 @@ int cmd_report(int argc, char **argv)
     };
 
     if ((rc = cli_parse(argc, argv, opts, &inputs, &want_help)) != 0) goto cleanup;
+    if ((rc = cli_check_sources()) != NG_EXIT_OK) goto cleanup;
     if (want_help) {
         help(opts);
         rc = NG_EXIT_OK;

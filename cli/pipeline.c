@@ -410,7 +410,7 @@ int pipeline_build_graph(ng_graph **out, const cli_list *inputs, const pipeline_
     *out = NULL;
     memset(stats, 0, sizeof *stats);
     for (int i = 0; i < n; i++) {
-        if (ng_graph_new(&parts[i]) < 0) {
+        if (cli_graph_new(&parts[i]) < 0) {
             cli_error("%s", ng_error_last());
             goto cleanup;
         }

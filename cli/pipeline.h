@@ -68,11 +68,12 @@ typedef struct pipeline_stats {
     "standard input (text). Articles are text (.txt, .text, or no extension; optional first\n"  \
     "lines 'date YYYY-MM-DD' and 'url URL'), saved web pages (.html, .htm: the article's\n"    \
     "text, title, canonical URL and date), CSV corpora (.csv, .tsv: a header row with a\n"      \
-    "'text' column and optional id,date,title,url; ',' ';' or tab between fields) and JSON\n"   \
-    "Lines corpora (.jsonl, .ndjson: one object per line with 'text' and optional id, title,\n" \
-    "url, date or published); each may be gzip-compressed (.gz). In a directory, other files\n" \
-    "are skipped and counted, and the graphs, shards and reports newsgraph writes are never\n"  \
-    "read. UTF-16 and UTF-32 are read. An article id read twice counts once.\n"
+    "'text' column and optional id,date,title,url; ',' ';' or tab between fields) and\n"       \
+    "JSON Lines corpora (.jsonl, .ndjson: one object per line with 'text' and optional id,\n"  \
+    "title, url, date or published); each may be gzip-compressed (.gz). In a directory,\n"    \
+    "other files are skipped and counted, and the graphs, shards and reports newsgraph\n"     \
+    "writes are never read. UTF-16 and UTF-32 are read. An article id read twice counts\n"    \
+    "once.\n"
 
 /* Seconds of CPU time on `clock` (CLOCK_THREAD_CPUTIME_ID, CLOCK_PROCESS_CPUTIME_ID), for the
  * -v timings. */

@@ -333,7 +333,9 @@ int ng_reader_new(ng_reader **out, const char *const *inputs, size_t n_inputs,
                   const ng_reader_opts *opts);
 /* Gives the next article in *out (the caller frees it with ng_article_free), or *out = NULL
  * at the end. Broken inputs are reported through on_skip and skipped, and so is an article
- * whose id was given already (the later one: the same id counts once); the return value is
+ * whose id was given already, or whose text was (the same bytes once every run of white
+ * space is one space: the same article under two names or rows): the later one, so it counts
+ * once; the return value is
  * negative only for failures that stop the run (out of memory). */
 int ng_reader_next(ng_reader *r, ng_article **out);
 /* Restricts the reader to one slice of its input listing, for running extraction as `count`
