@@ -294,6 +294,32 @@ static void put_part(ng_buf *b, const char *s, const char *bar)
 /* The sample `s` as the finished graph's sources (into `out`), and their ids, titles and URLs
  * joined with '|' in sample order (a '|' in a title is written '/', in a URL "%7C"; the
  * titles or URLs are "" when the input gave none). */
+/* Interns the id, title and URL of `x` in g's pool, once per article: the edges (made on
+ * several threads) and the nodes then point to one copy. */
+static int intern_src(ng_graph *g, ng_src *x)
+{
+    int error;
+    if (x->k_id) return NG_OK;
+    if ((error = ng_pool__intern(&g->pool, x->id, strlen(x->id), &x->k_id)) < 0 ||
+        (error = ng_pool__intern(&g->pool, x->title ? x->title : "",
+                                 x->title ? strlen(x->title) : 0, &x->k_title)) < 0 ||
+        (error = ng_pool__intern(&g->pool, x->url ? x->url : "", x->url ? strlen(x->url) : 0,
+                                 &x->k_url)) < 0)
+        return error;
+    return NG_OK;
+}
+
+/* intern_src for every article an edge keeps (its sample and its evidence). */
+static int intern_edge_srcs(ng_graph *g, const ng_agg_edge *e)
+{
+    int error;
+    for (uint32_t i = 0; i < e->sample.n; i++)
+        if ((error = intern_src(g, e->sample.v[i])) < 0) return error;
+    for (uint32_t i = 0; i < e->n_items; i++)
+        if ((error = intern_src(g, e->items[i].src)) < 0) return error;
+    return NG_OK;
+}
+
 static int make_sources(ng_arena *arena, const ng_sample *s, ng_source *out,
                         const char *joined[3])
 {
@@ -302,10 +328,9 @@ static int make_sources(ng_arena *arena, const ng_sample *s, ng_source *out,
     int any_title = 0, any_url = 0;
     for (uint32_t i = 0; i < s->n; i++) {
         const ng_src *x = s->v[i];
-        if ((error = keep_str(arena, x->id, &out[i].id)) < 0 ||
-            (error = keep_str(arena, x->title, &out[i].title)) < 0 ||
-            (error = keep_str(arena, x->url, &out[i].url)) < 0)
-            goto cleanup;
+        out[i].id = x->k_id; /* interned beforehand (intern_src) */
+        out[i].title = x->k_title;
+        out[i].url = x->k_url;
         memcpy(out[i].date, x->date, sizeof out[i].date);
         any_title |= x->title != NULL;
         any_url |= x->url != NULL;
@@ -355,10 +380,9 @@ static int make_edge(ng_arena *out, ng_agg_edge *e, ng_pending_edge *pe, ng_evid
     pe->n_items = e->n_items;
     for (uint32_t i = 0; i < e->n_items; i++) {
         const ng_ev *x = &e->items[i];
-        if ((error = keep_str(out, x->src->id, &items[i].article)) < 0 ||
-            (error = keep_str(out, x->src->title, &items[i].title)) < 0 ||
-            (error = keep_str(out, x->src->url, &items[i].url)) < 0)
-            return error;
+        items[i].article = x->src->k_id; /* interned beforehand (intern_src) */
+        items[i].title = x->src->k_title;
+        items[i].url = x->src->k_url;
         if (!(items[i].sentence = ng_arena__strndup(out, x->sentence, x->sentence_len))) {
             return NG_ENOMEM;
         }
@@ -541,6 +565,8 @@ int ng_graph_finish(ng_graph *g)
         pn[k].srcs = g->srcs + n_srcs;
         pn[k].n_srcs = node_aggs[k].sample.n;
         const char *joined[3];
+        for (uint32_t i = 0; i < node_aggs[k].sample.n; i++)
+            if ((error = intern_src(g, node_aggs[k].sample.v[i])) < 0) goto cleanup;
         if ((error = make_sources(&g->out, &node_aggs[k].sample, g->srcs + n_srcs, joined)) < 0)
             goto cleanup;
         pn[k].sources = joined[0];
@@ -553,6 +579,8 @@ int ng_graph_finish(ng_graph *g)
         error = NG_ENOMEM;
         goto cleanup;
     }
+    for (size_t i = 0; i < n_edges; i++)
+        if ((error = intern_edge_srcs(g, &g->aggs[refs[i].agg])) < 0) goto cleanup;
     if ((error = make_edges(g, refs, n_edges, pe, g->srcs + n_srcs)) < 0) goto cleanup;
     /* Nothing below reads the aggregates: with threads to spare, they are freed (a million
      * small blocks on large graphs) while the graph is assembled. */

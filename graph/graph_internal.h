@@ -114,6 +114,8 @@ typedef struct ng_src {
     char date[11];  /* the article's date, "" when unknown */
     char *title;    /* NULL when unknown */
     char *url;      /* NULL when unknown */
+    /* id, title and url interned in the finished graph's pool (finish.c), NULL before */
+    const char *k_id, *k_title, *k_url;
     char id[];
 } ng_src;
 /* A new src for `doc`, with no holder yet (free it with ng_src__drop_unheld when no sample
