@@ -82,6 +82,18 @@ extern void (*cli_doc_hook)(const cli_opt *opts);
 int cli_doc_main(int argc, char **argv, const cli_command *commands, size_t n_commands);
 
 /* --relations FILE.csv (repeatable), on every command that extracts or merges. */
+/* --sources N: the articles each edge and node keeps (ng_graph_set_sources), for every graph
+ * the command makes (cli_graph_new: partial graphs too). */
+extern size_t cli_sources;
+#define SOURCES_OPTION                                                                          \
+    {0, "sources", OPT_SIZE, &cli_sources, "N",                                                \
+     "articles each edge and node cites, earliest first (default 5, at most 1000)"}
+/* NG_EXIT_OK, or NG_EXIT_USAGE (message printed) when --sources is too large: call after
+ * parsing, before any work. */
+int cli_check_sources(void);
+/* ng_graph_new with --sources applied. */
+struct ng_graph;
+int cli_graph_new(struct ng_graph **out);
 #define RELATIONS_OPTION(list)                                                                  \
     {0, "relations", OPT_LIST, &(list), "FILE.csv",                                            \
      "declare relation types (name,direction,hostile,subjects,objects,description)"}

@@ -36,6 +36,7 @@ int cmd_build(int argc, char **argv)
         SHOW_RELATIONS_OPTIONS(show_relations, drop_isolated, "the graph keeps no other"),
         {0, "no-metrics", OPT_FLAG, &no_metrics, NULL, "skip centrality and communities"},
         {0, "exact", OPT_FLAG, &exact, NULL, "exact metrics over 20000 actors (see metrics --help)"},
+        SOURCES_OPTION,
         {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},
         {'v', "verbose", OPT_FLAG, &cli_verbose, NULL, "print progress details"},
         {0, "version", OPT_FLAG, &version, NULL, "print the version and exit"},
@@ -43,6 +44,7 @@ int cmd_build(int argc, char **argv)
     };
 
     if ((rc = cli_parse(argc, argv, opts, &inputs, &want_help)) != 0) goto cleanup;
+    if ((rc = cli_check_sources()) != NG_EXIT_OK) goto cleanup;
     if (want_help) {
         help(opts);
         rc = NG_EXIT_OK;
@@ -91,6 +93,7 @@ int cmd_build(int argc, char **argv)
                 "%.1f MB in %.2f s\n",
                 st.articles, st.skipped, ng_graph_node_count(g), ng_graph_edge_count(g),
                 (double)st.bytes / 1e6, st.seconds);
+        pipeline_report_undated(&st);
         outputs_report(&outs);
     }
     rc = NG_EXIT_OK;

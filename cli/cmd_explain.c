@@ -30,6 +30,7 @@ typedef struct hit {
     uint32_t src_group, dst_group; /* indexes in ex->names (an A or B side, or an actor key) */
     const char *src_label, *dst_label; /* set before sorting */
     char *article;
+    char *title, *url; /* NULL when the input gave none */
     char *date;
     char *sentence;
     uint64_t offset;
@@ -153,10 +154,15 @@ static int add_hit(explain *ex, const ng_doc *doc, const ng_relation *r, uint32_
     h->article = ng_strdup(doc->id ? doc->id : "");
     h->date = ng_strdup(r->date[0] ? r->date : doc->date);
     h->sentence = ng_strdup(r->sentence ? r->sentence : "");
-    if (!h->article || !h->date || !h->sentence) {
+    h->title = doc->title && *doc->title ? ng_strdup(doc->title) : NULL;
+    h->url = doc->url && *doc->url ? ng_strdup(doc->url) : NULL;
+    if (!h->article || !h->date || !h->sentence || (doc->title && *doc->title && !h->title) ||
+        (doc->url && *doc->url && !h->url)) {
         free(h->article);
         free(h->date);
         free(h->sentence);
+        free(h->title);
+        free(h->url);
         return NG_ENOMEM;
     }
     ex->n_hits++;
@@ -270,6 +276,10 @@ static void print_hits(explain *ex, const char *a_given, const char *b_given)
         for (size_t k = i; k < j; k++) {
             const hit *x = &ex->hits[k];
             printf("  %s  %s  %s\n", x->date[0] ? x->date : "(no date)", x->article, x->sentence);
+            /* the article to cite: its title and address, when the input gave them */
+            if (x->title || x->url)
+                printf("      %s%s%s%s\n", x->title ? x->title : "", x->title && x->url ? " <" : "",
+                       x->url ? x->url : "", x->title && x->url ? ">" : "");
         }
         i = j;
     }
@@ -288,6 +298,8 @@ static void explain_free(explain *ex)
     free(ex->names);
     for (size_t i = 0; i < ex->n_hits; i++) {
         free(ex->hits[i].article);
+        free(ex->hits[i].title);
+        free(ex->hits[i].url);
         free(ex->hits[i].date);
         free(ex->hits[i].sentence);
     }

@@ -200,7 +200,7 @@ static int read_all(const cli_list *shards, int threads, int want_graph, ng_shar
     }
     if (sequential) {
         in->docs = 0;
-        if (want_graph && ng_graph_new(g) < 0) {
+        if (want_graph && cli_graph_new(g) < 0) {
             cli_error("%s", ng_error_last());
             goto cleanup;
         }
@@ -229,6 +229,7 @@ int cmd_merge(int argc, char **argv)
         {'j', "threads", OPT_INT, &threads, "N", "shards read and files written at once (default: number of cores)"},
         {0, "no-metrics", OPT_FLAG, &no_metrics, NULL, "skip centrality and communities"},
         {0, "exact", OPT_FLAG, &exact, NULL, "exact metrics over 20000 actors (see metrics --help)"},
+        SOURCES_OPTION,
         RELATIONS_OPTION(relations),
         {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},
         {'v', "verbose", OPT_FLAG, &cli_verbose, NULL, "print progress details"},
@@ -236,6 +237,7 @@ int cmd_merge(int argc, char **argv)
     };
 
     if ((rc = cli_parse(argc, argv, opts, &shards, &want_help)) != 0) goto cleanup;
+    if ((rc = cli_check_sources()) != NG_EXIT_OK) goto cleanup;
     if (want_help) {
         help(opts);
         rc = NG_EXIT_OK;

@@ -122,6 +122,7 @@ int cmd_report(int argc, char **argv)
         {0, "no-picture", OPT_FLAG, &no_picture, NULL, "do not run Graphviz"},
         SHOW_RELATIONS_OPTIONS(show_relations, drop_isolated,
                                "default: all; the timeline and evidence then omit standing ties"),
+        SOURCES_OPTION,
         PIPELINE_OPTIONS(po),
         {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},
         {'v', "verbose", OPT_FLAG, &cli_verbose, NULL, "print progress details"},
@@ -130,6 +131,7 @@ int cmd_report(int argc, char **argv)
     };
 
     if ((rc = cli_parse(argc, argv, opts, &inputs, &want_help)) != 0) goto cleanup;
+    if ((rc = cli_check_sources()) != NG_EXIT_OK) goto cleanup;
     if (want_help) {
         help(opts);
         rc = NG_EXIT_OK;
@@ -199,6 +201,7 @@ int cmd_report(int argc, char **argv)
                 "%.1f MB in %.2f s\n",
                 st.articles, st.skipped, ng_graph_node_count(g), ng_graph_edge_count(g),
                 (double)st.bytes / 1e6, st.seconds);
+        pipeline_report_undated(&st);
         for (size_t i = 0; i < outputs.n; i++) {
             if (strcmp(outs[i].path, "-") == 0) continue;
             if (outs[i].svg_path && picture)

@@ -1,5 +1,6 @@
 /* opt.c - a table-driven option parser, so that usage and --help come from one place. */
 #include "cmd.h"
+#include "ng_graph.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -227,4 +228,24 @@ int cli_relation_list(uint64_t *mask, const char *cmd, const char *list)
         return NG_EXIT_USAGE;
     }
     return NG_EXIT_OK;
+}
+
+size_t cli_sources = NG_GRAPH_SOURCES_DEFAULT;
+
+int cli_check_sources(void)
+{
+    if (cli_sources <= NG_GRAPH_SOURCES_MAX) return NG_EXIT_OK;
+    cli_error("--sources %zu: at most %d articles per edge and node", cli_sources,
+              NG_GRAPH_SOURCES_MAX);
+    return NG_EXIT_USAGE;
+}
+
+int cli_graph_new(ng_graph **out)
+{
+    int error = ng_graph_new(out);
+    if (error >= 0 && (error = ng_graph_set_sources(*out, cli_sources)) < 0) {
+        ng_graph_free(*out);
+        *out = NULL;
+    }
+    return error;
 }

@@ -24,7 +24,7 @@ typedef struct shared {
     pthread_mutex_t consume_lock; /* the reorder window; the consumer sees one doc at a time */
     int error;                    /* first failure: stops every worker */
     char message[1024];
-    size_t articles, repaired;
+    size_t articles, repaired, undated;
     size_t read;                  /* articles the reader gave (under read_lock) */
     cli_progress *progress;       /* NULL unless stderr is a terminal */
     /* Ordered delivery (under consume_lock): articles are numbered as they are read; the
@@ -52,7 +52,7 @@ typedef struct shared {
 typedef struct thread_state {
     shared *s;
     void *ctx;                    /* unordered: this thread's consumer context */
-    size_t articles, repaired;    /* unordered: this thread's counts */
+    size_t articles, repaired, undated; /* unordered: this thread's counts */
     double cpu;                   /* CPU seconds the thread spent in worker() */
     /* unordered: articles read in one go, taken from the front */
     ng_article *batch[PIPELINE_BATCH];
@@ -92,6 +92,11 @@ static void note_doc(shared *s, const ng_doc *doc, const ng_article *article)
         cli_warn("%s: %u invalid bytes replaced (not UTF-8 or Windows-1252)", article->origin,
                  doc->bad_bytes);
     }
+    if (cli_verbose && !cli_quiet && !doc->date[0]) {
+        cli_progress_clear(s->progress);
+        fprintf(stderr, "newsgraph: %s: no date (no date line or field, no year in its "
+                "dateline): its relations are dated only by their sentences\n", article->origin);
+    }
     if (cli_verbose && !cli_quiet) {
         cli_progress_clear(s->progress);
         fprintf(stderr, "newsgraph: %s: id %s, date %s, %zu actors, %zu relations\n",
@@ -124,6 +129,7 @@ static void deliver_in_order(shared *s)
             note_doc(s, doc, article);
             s->repaired += doc->bad_bytes != 0;
             s->articles++;
+            s->undated += !doc->date[0];
             error = s->consume(s->ctx, doc);
             if (error < 0) snprintf(s->consume_message, sizeof s->consume_message, "%s",
                                     ng_error_last());
@@ -226,6 +232,7 @@ static int consume_own(thread_state *t, int error, ng_doc *doc, ng_article *a)
         }
         t->repaired += doc->bad_bytes != 0;
         t->articles++;
+        t->undated += !doc->date[0];
         error = s->consume(t->ctx, doc);
     }
     if (error < 0) {
@@ -308,6 +315,7 @@ static void run_workers(shared *s, int n, pipeline_stats *stats)
     stats->threads = started ? started : 1;
     for (int i = 0; i < stats->threads; i++) {
         s->articles += ts[i].articles;
+        s->undated += ts[i].undated;
         s->repaired += ts[i].repaired;
         stats->cpu_seconds += ts[i].cpu;
         if (ts[i].cpu > stats->cpu_max_seconds) stats->cpu_max_seconds = ts[i].cpu;
@@ -361,6 +369,7 @@ static int run(const cli_list *inputs, const pipeline_opts *opts, pipeline_consu
     }
     stats->articles = s.articles;
     stats->repaired = s.repaired;
+    stats->undated = s.undated;
     stats->skipped = ng_reader_skipped(s.reader);
     stats->bytes = ng_reader_bytes(s.reader);
     if (s.articles == 0 && opts->slice_count <= 1) {
@@ -401,7 +410,7 @@ int pipeline_build_graph(ng_graph **out, const cli_list *inputs, const pipeline_
     *out = NULL;
     memset(stats, 0, sizeof *stats);
     for (int i = 0; i < n; i++) {
-        if (ng_graph_new(&parts[i]) < 0) {
+        if (cli_graph_new(&parts[i]) < 0) {
             cli_error("%s", ng_error_last());
             goto cleanup;
         }
@@ -431,4 +440,12 @@ void pipeline_opts_free(pipeline_opts *opts)
     cli_list_free(&opts->relations);
     cli_list_free(&opts->actors);
     cli_list_free(&opts->lexicons);
+}
+
+void pipeline_report_undated(const pipeline_stats *stats)
+{
+    if (cli_quiet || stats->undated == 0) return;
+    fprintf(stderr, "newsgraph: %zu article%s without a date (no date line or field, no year in "
+            "the dateline)%s\n", stats->undated, stats->undated == 1 ? "" : "s",
+            cli_verbose ? "" : ": -v names them");
 }

@@ -42,6 +42,8 @@ typedef struct pipeline_stats {
     size_t articles;   /* extracted */
     size_t skipped;    /* inputs or rows skipped */
     size_t repaired;   /* articles with invalid bytes replaced */
+    size_t undated;    /* articles with no date at all (no date line or field, none in the
+                          text): their undated relations stay undated */
     uint64_t bytes;    /* input bytes read */
     double seconds;    /* wall time of the run (lexicon, reading, extraction, consumers) */
     /* where the time went, for -v and the benchmark */
@@ -63,14 +65,15 @@ typedef struct pipeline_stats {
 /* The INPUT paragraph of the help of every article-reading command. */
 #define PIPELINE_INPUT_HELP                                                                       \
     "INPUT: an article file, a directory (read recursively in sorted order), or '-' for\n"       \
-    "standard input (text). Articles are text (.txt, .text, or no extension; an optional\n"     \
-    "first line 'date YYYY-MM-DD'), saved web pages (.html, .htm: the article's text, title,\n" \
-    "canonical URL and date), CSV corpora (.csv, .tsv: a header row with a 'text' column and\n" \
-    "optional id,date,title,url; ',' ';' or tab between fields) and JSON Lines corpora\n"       \
-    "(.jsonl, .ndjson: one object per line with 'text' and optional id, title, url, date or\n"  \
-    "published); each may be gzip-compressed (.gz). In a directory, other files are skipped\n"  \
-    "and counted, and the graphs, shards and reports newsgraph writes are never read. UTF-16\n" \
-    "and UTF-32 are read. An article id read twice counts once.\n"
+    "standard input (text). Articles are text (.txt, .text, or no extension; optional first\n"  \
+    "lines 'date YYYY-MM-DD' and 'url URL'), saved web pages (.html, .htm: the article's\n"    \
+    "text, title, canonical URL and date), CSV corpora (.csv, .tsv: a header row with a\n"      \
+    "'text' column and optional id,date,title,url; ',' ';' or tab between fields) and\n"       \
+    "JSON Lines corpora (.jsonl, .ndjson: one object per line with 'text' and optional id,\n"  \
+    "title, url, date or published); each may be gzip-compressed (.gz). In a directory,\n"    \
+    "other files are skipped and counted, and the graphs, shards and reports newsgraph\n"     \
+    "writes are never read. UTF-16 and UTF-32 are read. An article id read twice counts\n"    \
+    "once.\n"
 
 /* Seconds of CPU time on `clock` (CLOCK_THREAD_CPUTIME_ID, CLOCK_PROCESS_CPUTIME_ID), for the
  * -v timings. */
@@ -89,5 +92,8 @@ int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_con
 int pipeline_build_graph(ng_graph **out, const cli_list *inputs, const pipeline_opts *opts,
                          pipeline_stats *stats);
 void pipeline_opts_free(pipeline_opts *opts);
+/* Prints the summary line of the articles without a date (nothing when there are none, or
+ * with -q). */
+void pipeline_report_undated(const pipeline_stats *stats);
 
 #endif

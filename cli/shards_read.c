@@ -189,7 +189,7 @@ int shards_read_graph(ng_graph **out, const char *const *paths, size_t n, int th
         pthread_mutex_init(&m.src[i].lock, NULL);
     }
     for (int i = 0; i < threads; i++) {
-        if ((error = ng_graph_new(&parts[i])) < 0) goto cleanup;
+        if ((error = cli_graph_new(&parts[i])) < 0) goto cleanup;
         ts[i].m = &m;
         ts[i].g = parts[i];
     }

@@ -74,7 +74,8 @@ int ng_reader_new(ng_reader **out, const char *const *inputs, size_t n_inputs,
     if (!r->opts.max_article_bytes) r->opts.max_article_bytes = NG_DEFAULT_MAX_ARTICLE_BYTES;
     if (!r->opts.max_entries) r->opts.max_entries = NG_DEFAULT_MAX_ENTRIES;
     ng_reader__html_init();
-    if ((error = ng_idset_new(&r->ids)) < 0 || (error = ng_idset_new(&r->seen_files)) < 0 ||
+    if ((error = ng_idset_new(&r->ids)) < 0 || (error = ng_idset_new(&r->texts)) < 0 ||
+        (error = ng_idset_new(&r->seen_files)) < 0 ||
         (error = ng_idset_new(&r->seen_dirs)) < 0 ||
         (error = ng_reader__list(r, inputs, n_inputs)) < 0) {
         ng_reader_free(r);
@@ -98,8 +99,8 @@ static void finish(ng_reader *r)
     char names[512];
     r->finished = 1;
     if (r->duplicates_unnamed)
-        ng_reader__warn(r, r->label, "%zu more articles with an id read already were skipped "
-                        "(%zu duplicates in all)", r->duplicates_unnamed, r->duplicates);
+        ng_reader__warn(r, r->label, "%zu more articles with an id or a text read already were "
+                        "skipped (%zu duplicates in all)", r->duplicates_unnamed, r->duplicates);
     if (r->ours.n) {
         ng_reader__tally_names(&r->ours, names, sizeof names);
         ng_reader__warn(r, r->label, "%zu file%s newsgraph writes (graphs, shards, tables, "
@@ -108,19 +109,49 @@ static void finish(ng_reader *r)
     }
 }
 
-/* Gives `a` unless an article with its id was given already (then it is freed, reported). */
+/* 1 when the text of `a` (its bytes with every run of white space made one space, trimmed)
+ * was given already under another id, 0 when it is new or empty, NG_ENOMEM. Only two 64-bit
+ * hashes per text are kept (ng_idset). */
+static int text_seen(ng_reader *r, const ng_article *a)
+{
+    ng_buf *b = &r->norm;
+    int space = 0;
+    ng_buf_clear(b);
+    for (size_t i = 0; i < a->len; i++) {
+        char c = a->text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            space = b->len > 0;
+            continue;
+        }
+        if (space) ng_buf_putc(b, ' ');
+        space = 0;
+        ng_buf_putc(b, c);
+    }
+    if (b->oom) return NG_ENOMEM;
+    if (b->len == 0) return 0;
+    int fresh = ng_idset_add(r->texts, b->ptr, b->len);
+    return fresh < 0 ? fresh : !fresh;
+}
+
+/* Gives `a` unless an article with its id, or with its text, was given already (then it is
+ * freed, reported): the same article under two names or rows counts once. */
 static int keep_unique(ng_reader *r, ng_article **a)
 {
-    int fresh = ng_idset_add(r->ids, (*a)->id, strlen((*a)->id));
+    int fresh = ng_idset_add(r->ids, (*a)->id, strlen((*a)->id)), same_text = 0;
     if (fresh < 0) return fresh;
-    if (fresh) {
+    if (fresh && (same_text = text_seen(r, *a)) < 0) return same_text;
+    if (fresh && !same_text) {
         r->articles++;
         return NG_OK;
     }
     r->duplicates++;
     if (r->duplicates <= NG_READER_NAMED_REPORTS) {
-        ng_reader__skip(r, (*a)->origin, "article id '%.200s' was read already (the same "
-                        "article twice?): this one skipped, so it counts once", (*a)->id);
+        if (same_text)
+            ng_reader__skip(r, (*a)->origin, "article '%.200s' has the same text as an article "
+                            "read already: this one skipped, so it counts once", (*a)->id);
+        else
+            ng_reader__skip(r, (*a)->origin, "article id '%.200s' was read already (the same "
+                            "article twice?): this one skipped, so it counts once", (*a)->id);
     } else {
         r->skipped++;
         r->duplicates_unnamed++;
@@ -203,6 +234,8 @@ void ng_reader_free(ng_reader *r)
     free(r->files);
     close_stream(r);
     ng_idset_free(r->ids);
+    ng_idset_free(r->texts);
+    ng_buf_free(&r->norm);
     ng_idset_free(r->seen_files);
     ng_idset_free(r->seen_dirs);
     free(r);

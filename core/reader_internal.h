@@ -75,6 +75,8 @@ struct ng_reader {
     ng_reader__stream stream; /* stream.state != NULL while a corpus is read */
     size_t slice_index, slice_count; /* ng_reader_set_slice; count 0 or 1 = every file */
     ng_idset *ids;        /* article ids given */
+    ng_idset *texts;      /* the texts given, white space collapsed (same text, one article) */
+    ng_buf norm;          /* the text being checked, white space collapsed (reused) */
     ng_idset *seen_files; /* (device, inode) of every file listed */
     ng_idset *seen_dirs;  /* (device, inode) of every directory walked */
     size_t entries;       /* files and directories met by the walk (capped) */

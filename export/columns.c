@@ -8,7 +8,9 @@ static const ng_column node_columns[NG_NCOL__COUNT] = {
     [NG_NCOL_LABEL] = {"label", NG_COL_STRING},
     [NG_NCOL_TYPE] = {"type", NG_COL_STRING},
     [NG_NCOL_MENTIONS] = {"mentions", NG_COL_INT},
+    [NG_NCOL_ARTICLES] = {"articles", NG_COL_INT},
     [NG_NCOL_ALIASES] = {"aliases", NG_COL_STRING},
+    [NG_NCOL_SOURCES] = {"sources", NG_COL_STRING},
     [NG_NCOL_FIRST_DATE] = {"first_date", NG_COL_STRING},
     [NG_NCOL_LAST_DATE] = {"last_date", NG_COL_STRING},
     [NG_NCOL_CODE] = {"code", NG_COL_STRING},
@@ -27,8 +29,11 @@ static const ng_column node_columns[NG_NCOL__COUNT] = {
 static const ng_column edge_columns[NG_ECOL__COUNT] = {
     [NG_ECOL_RELATION] = {"relation", NG_COL_STRING},
     [NG_ECOL_WEIGHT] = {"weight", NG_COL_REAL},
+    [NG_ECOL_ARTICLES] = {"articles", NG_COL_INT},
     [NG_ECOL_EVIDENCE] = {"evidence", NG_COL_STRING},
     [NG_ECOL_SOURCES] = {"sources", NG_COL_STRING},
+    [NG_ECOL_SOURCE_TITLES] = {"source_titles", NG_COL_STRING},
+    [NG_ECOL_SOURCE_URLS] = {"source_urls", NG_COL_STRING},
     [NG_ECOL_FIRST_DATE] = {"first_date", NG_COL_STRING},
     [NG_ECOL_LAST_DATE] = {"last_date", NG_COL_STRING},
     [NG_ECOL_DATES] = {"dates", NG_COL_STRING},
@@ -95,8 +100,14 @@ void ng_export__node_value(ng_value *v, const ng_node *n, size_t col)
     case NG_NCOL_MENTIONS:
         set_int(v, n->mentions);
         break;
+    case NG_NCOL_ARTICLES:
+        set_int(v, n->articles);
+        break;
     case NG_NCOL_ALIASES:
         set_string(v, n->aliases);
+        break;
+    case NG_NCOL_SOURCES:
+        set_string(v, n->sources);
         break;
     case NG_NCOL_FIRST_DATE:
         set_string(v, n->first_date);
@@ -156,8 +167,17 @@ void ng_export__edge_value(ng_value *v, const ng_edge *e, size_t col)
     case NG_ECOL_EVIDENCE:
         set_string(v, e->evidence);
         break;
+    case NG_ECOL_ARTICLES:
+        set_int(v, e->articles);
+        break;
     case NG_ECOL_SOURCES:
         set_string(v, e->sources);
+        break;
+    case NG_ECOL_SOURCE_TITLES:
+        set_string(v, e->source_titles);
+        break;
+    case NG_ECOL_SOURCE_URLS:
+        set_string(v, e->source_urls);
         break;
     case NG_ECOL_FIRST_DATE:
         set_string(v, e->first_date);
@@ -173,10 +193,12 @@ void ng_export__edge_value(ng_value *v, const ng_edge *e, size_t col)
     }
 }
 
-/* Dates are ISO YYYY-MM-DD, so byte order is time order. */
+/* The last day `d` covers ("2017" ends 2017-12-31), when later than *out. Full dates are
+ * ISO YYYY-MM-DD, so byte order is time order. */
 static void keep_later(char out[11], const char *d)
 {
-    if (ng_date_valid(d) && strcmp(d, out) > 0) memcpy(out, d, 11);
+    char last[11];
+    if (ng_date_span(d, NULL, last) && strcmp(last, out) > 0) memcpy(out, last, 11);
 }
 
 void ng_export__graph_last_date(char out[11], const ng_graph *g)

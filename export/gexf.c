@@ -14,8 +14,11 @@
  * - Time: when anything is dated the graph is mode="dynamic" with timeformat="date", and each
  *   dated node or edge lives from its first dated evidence to the last date of the whole
  *   graph: one closed interval per element, so never an overlap (Gephi drops overlapping
- *   intervals) and the Timeline shows the story accumulate. Undated elements have no
- *   interval and are always visible. */
+ *   intervals) and the Timeline shows the story accumulate. A date as written keeps its
+ *   precision in the first_date/last_date/dates attributes ("2017-06"); the interval is the
+ *   days it covers: it starts on the first (2017-06-01), and the graph ends on the last day
+ *   its latest date covers ("2023" ends on 2023-12-31). Undated elements have no interval
+ *   and are always visible. */
 #include "export_internal.h"
 
 #include <math.h>
@@ -98,12 +101,14 @@ static void put_attvalue(ng_buf *b, const char *tag, const ng_value *v)
     ng_export__put(b, "\"/>\n", 4);
 }
 
-/* An element's interval, when its first date is a real date (graph_last is one, and later). */
+/* An element's interval, when its first date is a date: from the first day that date covers
+ * ("2017-06" starts on 2017-06-01) to graph_last (the last day any date covers). */
 static void put_interval(ng_buf *b, const char *first, const char *graph_last)
 {
-    if (graph_last[0] && ng_date_valid(first)) {
+    char start[11];
+    if (graph_last[0] && ng_date_span(first, start, NULL)) {
         ng_export__puts(b, " start=\"");
-        ng_export__put(b, first, 10);
+        ng_export__put(b, start, 10);
         ng_export__puts(b, "\" end=\"");
         ng_export__put(b, graph_last, 10);
         ng_export__putc(b, '"');

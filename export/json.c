@@ -6,7 +6,7 @@
  *
  * Every attribute of every format is in `data`, plus `color` (the actor type's colour),
  * `directed` (false for the symmetric relations) and `evidence_items` (every kept supporting
- * sentence with its article, offset and date). Text is always a string ("" when unknown);
+ * sentence with its article, title, URL, offset and date). Text is always a string ("" when unknown);
  * a metric that is not a finite number is null. One element per line. When an edge has a
  * relation type that is not built in, the graph's `data` gets `relation_types`: those types'
  * definitions (name, direction, hostile, subjects, objects, description), so a viewer can
@@ -161,6 +161,10 @@ static void put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e, const char 
         const ng_evidence *it = &e->items[k];
         ng_export__puts(b, k ? ",{\"article\":" : "{\"article\":");
         json_string(b, it->article);
+        put_key(b, "title");
+        json_string(b, it->title);
+        put_key(b, "url");
+        json_string(b, it->url);
         put_key(b, "sentence");
         json_string(b, it->sentence);
         put_key(b, "offset");

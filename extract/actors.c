@@ -284,6 +284,24 @@ static char *join_aliases(const ng_buf *al)
     return out.ptr ? ng_buf_detach(&out) : ng_strdup("");
 }
 
+/* 1 when relation x comes from the headline and the first sentence of the body says the same
+ * (same relation between the same actors): a headline restating the lead is one mention. */
+static int restates_lead(const ng_work *w, const ng_wrel *x, const int32_t *map)
+{
+    uint32_t lead = 0;
+    if (!w->sents[x->sent].headline) return 0;
+    while (lead < w->n_sents && w->sents[lead].headline)
+        lead++;
+    for (size_t r = 0; r < w->n_rels; r++) {
+        const ng_wrel *y = &w->rels[r];
+        if (y->sent != lead || y->rel != x->rel) continue;
+        int same = map[y->src] == map[x->src] && map[y->dst] == map[x->dst];
+        int swapped = map[y->src] == map[x->dst] && map[y->dst] == map[x->src];
+        if (same || (swapped && ng_rel_symmetric(x->rel))) return 1;
+    }
+    return 0;
+}
+
 int ng_actors__to_doc(ng_work *w, ng_doc *doc)
 {
     int32_t *map = NULL;
@@ -317,6 +335,7 @@ int ng_actors__to_doc(ng_work *w, ng_doc *doc)
     for (size_t r = 0; r < w->n_rels; r++) {
         const ng_wrel *x = &w->rels[r];
         if (map[x->src] < 0 || map[x->dst] < 0 || map[x->src] == map[x->dst]) continue;
+        if (restates_lead(w, x, map)) continue;
         const ng_wsent *se = &w->sents[x->sent];
         ng_relation rel;
         memset(&rel, 0, sizeof rel);

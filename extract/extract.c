@@ -50,7 +50,8 @@ static int32_t dateline_state(const ng_lexicon *lex, const char *city)
     return st;
 }
 
-/* The doc's title (the reader's, else the text's headline) and URL. */
+/* The doc's title (the reader's, else the text's headline) and URL (the reader's, else the
+ * text's `url` header line). */
 static int doc_title_url(ng_doc *doc, const ng_work *w, const ng_article *article)
 {
     char *title = NULL;
@@ -64,8 +65,9 @@ static int doc_title_url(ng_doc *doc, const ng_work *w, const ng_article *articl
     } else if ((article->title && *article->title) || w->meta.title_len) {
         return NG_ENOMEM;
     }
-    if (article->url) {
-        char *url = ng_strdup(article->url);
+    if (article->url || w->meta.url_len) {
+        char *url = article->url ? ng_strdup(article->url)
+                                 : ng_strndup(w->text + w->meta.url_off, w->meta.url_len);
         if (!url) return NG_ENOMEM;
         free(doc->url);
         doc->url = url;

@@ -87,9 +87,11 @@ typedef struct ng_meta {
     size_t title_off, title_len; /* the headline line, len 0 when none */
     size_t dateline_off, dateline_len; /* the dateline (city, date, agency), len 0 when none */
     char dateline_city[64];            /* folded city of the dateline, "" when none */
+    size_t url_off, url_len;           /* the `url` header's http(s) URL, len 0 when none */
 } ng_meta;
 
-/* Reads the date header, title and dateline of clean `text`. `given_date` (the reader's,
+/* Reads the header lines (`date YYYY-MM-DD`, `url URL`, in either order), title and dateline
+ * of clean `text`. `given_date` (the reader's,
  * may be NULL) wins over the text's. */
 void ng_meta__read(ng_meta *m, const char *text, size_t len, const char *given_date);
 

@@ -1,7 +1,9 @@
-/* meta.c - the article's date header, headline and dateline.
+/* meta.c - the article's header lines (date, url), headline and dateline.
  *
  *   date 2024-03-02            a first line (leading spaces allowed) giving the date; text may
  *                              follow on the same line (the first sentence glued to it);
+ *   url https://example.org/a  a header line giving the article's URL (absolute http or https;
+ *                              before or after the date line);
  *   Headline Without a Period  the first line is the title when it does not end like a
  *                              sentence and more text follows;
  *   MOSCOW, August 14. /TASS/. datelines at the start of the body: an upper-case city, then
@@ -203,7 +205,7 @@ static int max_year(const char *t, size_t len)
 
 /* A "date YYYY-MM-DD" header at t[i..] (text may follow on its line): the date goes to
  * m->date unless the reader gave one; returns where the text goes on (i when none). */
-static size_t read_header(ng_meta *m, const char *t, size_t i, size_t len)
+static size_t read_date_header(ng_meta *m, const char *t, size_t i, size_t len)
 {
     int y, mo, d;
     if (!(i + 15 <= len && strncmp(t + i, "date ", 5) == 0 &&
@@ -211,9 +213,42 @@ static size_t read_header(ng_meta *m, const char *t, size_t i, size_t len)
         return i;
     size_t e = skip_spaces(t, i + 5, len) + 10;
     if (!m->date[0]) ng_date__format(m->date, y, mo, d);
-    i = skip_spaces(t, e, len);
-    while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t'))
-        i++;
+    return skip_spaces(t, e, len);
+}
+
+/* A "url http(s)://..." header line at t[i..]: the URL (up to the end of its line or a space)
+ * is kept; a line whose URL is not absolute http(s) is not a header. Returns where the text
+ * goes on (i when none). */
+#define NG_META_URL_MAX 2048
+static size_t read_url_header(ng_meta *m, const char *t, size_t i, size_t len)
+{
+    if (!(i + 4 < len && strncmp(t + i, "url ", 4) == 0)) return i;
+    size_t a = skip_spaces(t, i + 4, len), e = a;
+    while (e < len && t[e] != ' ' && t[e] != '\n' && t[e] != '\t')
+        e++;
+    int http = (e - a > 7 && strncmp(t + a, "http://", 7) == 0) ||
+               (e - a > 8 && strncmp(t + a, "https://", 8) == 0);
+    size_t eol = e;
+    while (eol < len && t[eol] == ' ')
+        eol++;
+    if (!http || e - a > NG_META_URL_MAX || (eol < len && t[eol] != '\n')) return i;
+    m->url_off = a;
+    m->url_len = e - a;
+    return eol;
+}
+
+/* The header lines at t[i..] ("date YYYY-MM-DD", "url URL", each at most once, in either
+ * order); returns where the text goes on. */
+static size_t read_header(ng_meta *m, const char *t, size_t i, size_t len)
+{
+    for (int k = 0; k < 2; k++) {
+        size_t j = read_date_header(m, t, i, len);
+        if (j == i && !m->url_len) j = read_url_header(m, t, i, len);
+        if (j == i) break;
+        i = j;
+        while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t'))
+            i++;
+    }
     return i;
 }
 

@@ -3,7 +3,8 @@
  * Threads (build -jN) and shard readers (merge -jN) each aggregate their docs into a graph of
  * their own, with no lock; the partial graphs are then absorbed into one. Every aggregate is
  * order-independent (sums, set unions, minima and the K smallest items under total orders,
- * merge.c), so folding aggregates gives what adding every doc to one graph gives. The cost is
+ * merge.c, sample.c), so folding aggregates gives what adding every doc to one graph gives.
+ * The articles an aggregate keeps (ng_src) are no pool strings: they move with it. The cost is
  * linear in the size of `from`'s aggregates, not in its docs: each distinct string is interned
  * again into `into`'s pool (pointers of one pool mean nothing in another).
  */
@@ -44,15 +45,14 @@ static int reintern_set(xlat *x, ng_strset *set)
 
 static int reintern_ev(xlat *x, ng_ev *ev)
 {
-    int error;
     if (!ev->sentence) return NG_OK; /* an empty best */
-    if ((error = reintern(x, &ev->article)) < 0) return error;
+    /* ev->src is no pool string: it moves with the item, its hold with it */
     if (!*ev->date) return NG_OK; /* unknown: the literal "", as merge.c gives it */
     return reintern(x, &ev->date);
 }
 
 /* Entry i of `from` into `into`: *to gets its index there. */
-static int absorb_actor(xlat *x, const ng_agg_actor *a, uint32_t *to)
+static int absorb_actor(xlat *x, ng_agg_actor *a, uint32_t *to)
 {
     int error;
     ng_graph *into = x->into;
@@ -64,6 +64,7 @@ static int absorb_actor(xlat *x, const ng_agg_actor *a, uint32_t *to)
     ng_agg_actor *b = &into->actors[*to];
     if (a->type < b->type) b->type = a->type; /* as add_actor: the smallest type */
     b->mentions += a->mentions;
+    if ((error = ng_sample__absorb(&b->sample, &a->sample, into->n_sources)) < 0) return error;
     for (uint32_t i = 0; i < a->aliases.n; i++) {
         const char *alias = a->aliases.v[i];
         if ((error = reintern(x, &alias)) < 0) return error;
@@ -84,14 +85,13 @@ static int absorb_edge(xlat *x, ng_agg_edge *e, const uint32_t *map)
         a = b;
         b = t;
     }
-    if ((error = reintern_set(x, &e->sources)) < 0) return error;
     if ((error = reintern_set(x, &e->dates)) < 0) return error;
     if ((error = reintern_ev(x, &e->best)) < 0) return error;
     for (uint32_t i = 0; i < e->n_items; i++) {
         if ((error = reintern_ev(x, &e->items[i])) < 0) return error;
     }
     if ((error = ng_graph__find_or_add_edge(x->into, a, e->rel, b, &to)) < 0) return error;
-    return ng_agg_edge__absorb(to, e);
+    return ng_agg_edge__absorb(to, e, x->into->n_sources);
 }
 
 int ng_graph_absorb(ng_graph *into, ng_graph *from)

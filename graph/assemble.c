@@ -281,6 +281,10 @@ int ng_graph__assemble(ng_graph *g, const ng_pending_node *nodes, size_t n_nodes
         nd->mentions = p->mentions;
         nd->aliases = p->aliases ? p->aliases : "";
         nd->code = p->code ? p->code : "";
+        nd->articles = p->articles;
+        nd->sources = p->sources ? p->sources : "";
+        nd->srcs = p->srcs;
+        nd->n_srcs = p->n_srcs;
     }
     g->n_nodes = n_nodes;
 
@@ -297,6 +301,11 @@ int ng_graph__assemble(ng_graph *g, const ng_pending_node *nodes, size_t n_nodes
             e->target = t;
         }
         e->weight = p->weight;
+        e->articles = p->articles;
+        e->source_titles = p->source_titles ? p->source_titles : "";
+        e->source_urls = p->source_urls ? p->source_urls : "";
+        e->srcs = p->srcs;
+        e->n_srcs = p->n_srcs;
         e->evidence = p->evidence ? p->evidence : "";
         e->sources = p->sources ? p->sources : "";
         e->dates = p->dates ? p->dates : "";

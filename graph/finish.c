@@ -208,11 +208,13 @@ static int better_label(const ng_label_count *l, size_t words, const ng_label_co
     return strcmp(l->label, best->label) < 0;
 }
 
-/* Folds entry `from` into the node aggregate `into` (aliases, mentions). */
-static int gather(ng_agg_actor *into, const ng_agg_actor *from)
+/* Folds entry `from` into the node aggregate `into` (aliases, mentions, articles); `from`'s
+ * sample is emptied. */
+static int gather(ng_agg_actor *into, ng_agg_actor *from, uint32_t cap)
 {
     into->mentions += from->mentions;
-    return ng_strset__add_all(&into->aliases, &from->aliases);
+    int error = ng_sample__absorb(&into->sample, &from->sample, cap);
+    return error < 0 ? error : ng_strset__add_all(&into->aliases, &from->aliases);
 }
 
 /* Every label of the node's entries, counted per node; the best one becomes the label. */
@@ -273,17 +275,99 @@ static void set_date(char dst[11], const char *src)
     if (src) memcpy(dst, src, strnlen(src, 10));
 }
 
-/* Turns a merged aggregate into a pending edge (strings into `out`, items into `items`). */
-static int make_edge(ng_arena *out, ng_agg_edge *e, ng_pending_edge *pe, ng_evidence *items)
+/* `s` (NULL = "") copied into `arena`: edges are made on several threads, each with its own
+ * arena (the graph's pool is not shared with them). */
+static int keep_str(ng_arena *arena, const char *s, const char **out)
+{
+    return (*out = ng_arena__strdup(arena, s ? s : "")) != NULL ? NG_OK : NG_ENOMEM;
+}
+
+/* Appends `s` to a '|'-separated list, its own '|' written as `bar`. */
+static void put_part(ng_buf *b, const char *s, const char *bar)
+{
+    for (; s && *s; s++) {
+        if (*s == '|') ng_buf_puts(b, bar);
+        else ng_buf_putc(b, *s);
+    }
+}
+
+/* The sample `s` as the finished graph's sources (into `out`), and their ids, titles and URLs
+ * joined with '|' in sample order (a '|' in a title is written '/', in a URL "%7C"; the
+ * titles or URLs are "" when the input gave none). */
+/* Interns the id, title and URL of `x` in g's pool, once per article: the edges (made on
+ * several threads) and the nodes then point to one copy. */
+static int intern_src(ng_graph *g, ng_src *x)
+{
+    int error;
+    if (x->k_id) return NG_OK;
+    if ((error = ng_pool__intern(&g->pool, x->id, strlen(x->id), &x->k_id)) < 0 ||
+        (error = ng_pool__intern(&g->pool, x->title ? x->title : "",
+                                 x->title ? strlen(x->title) : 0, &x->k_title)) < 0 ||
+        (error = ng_pool__intern(&g->pool, x->url ? x->url : "", x->url ? strlen(x->url) : 0,
+                                 &x->k_url)) < 0)
+        return error;
+    return NG_OK;
+}
+
+/* intern_src for every article an edge keeps (its sample and its evidence). */
+static int intern_edge_srcs(ng_graph *g, const ng_agg_edge *e)
+{
+    int error;
+    for (uint32_t i = 0; i < e->sample.n; i++)
+        if ((error = intern_src(g, e->sample.v[i])) < 0) return error;
+    for (uint32_t i = 0; i < e->n_items; i++)
+        if ((error = intern_src(g, e->items[i].src)) < 0) return error;
+    return NG_OK;
+}
+
+static int make_sources(ng_arena *arena, const ng_sample *s, ng_source *out,
+                        const char *joined[3])
+{
+    int error = NG_OK;
+    ng_buf b[3] = {NG_BUF_INIT, NG_BUF_INIT, NG_BUF_INIT};
+    int any_title = 0, any_url = 0;
+    for (uint32_t i = 0; i < s->n; i++) {
+        const ng_src *x = s->v[i];
+        out[i].id = x->k_id; /* interned beforehand (intern_src) */
+        out[i].title = x->k_title;
+        out[i].url = x->k_url;
+        memcpy(out[i].date, x->date, sizeof out[i].date);
+        any_title |= x->title != NULL;
+        any_url |= x->url != NULL;
+        for (int k = 0; k < 3 && i; k++) ng_buf_putc(&b[k], '|');
+        ng_buf_puts(&b[0], x->id);
+        put_part(&b[1], x->title, "/");
+        put_part(&b[2], x->url, "%7C");
+    }
+    if ((error = keep_str(arena, b[0].ptr, &joined[0])) < 0 ||
+        (error = keep_str(arena, any_title ? b[1].ptr : "", &joined[1])) < 0 ||
+        (error = keep_str(arena, any_url ? b[2].ptr : "", &joined[2])) < 0)
+        goto cleanup;
+cleanup:
+    for (int k = 0; k < 3; k++) ng_buf_free(&b[k]);
+    return error;
+}
+
+static uint32_t clamp32(uint64_t v) { return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v; }
+
+/* Turns a merged aggregate into a pending edge (strings into `out`, items into `items`, its
+ * sample into `srcs`). */
+static int make_edge(ng_arena *out, ng_agg_edge *e, ng_pending_edge *pe, ng_evidence *items,
+                     ng_source *srcs)
 {
     int error;
     char *s;
     pe->rel = e->rel;
-    pe->weight = e->weight > UINT32_MAX ? UINT32_MAX : (uint32_t)e->weight;
-    ng_strset__compact(&e->sources);
+    pe->weight = clamp32(e->weight);
+    pe->articles = clamp32(e->sample.count);
+    pe->srcs = srcs;
+    pe->n_srcs = e->sample.n;
+    const char *joined[3];
+    if ((error = make_sources(out, &e->sample, srcs, joined)) < 0) return error;
+    pe->sources = joined[0];
+    pe->source_titles = joined[1];
+    pe->source_urls = joined[2];
     ng_strset__compact(&e->dates);
-    if ((error = ng_strset__join(&s, &e->sources, out)) < 0) return error;
-    pe->sources = s;
     if ((error = ng_strset__join(&s, &e->dates, out)) < 0) return error;
     pe->dates = s;
     set_date(pe->first_date, e->dates.n ? e->dates.v[0] : "");
@@ -296,7 +380,9 @@ static int make_edge(ng_arena *out, ng_agg_edge *e, ng_pending_edge *pe, ng_evid
     pe->n_items = e->n_items;
     for (uint32_t i = 0; i < e->n_items; i++) {
         const ng_ev *x = &e->items[i];
-        items[i].article = x->article;
+        items[i].article = x->src->k_id; /* interned beforehand (intern_src) */
+        items[i].title = x->src->k_title;
+        items[i].url = x->src->k_url;
         if (!(items[i].sentence = ng_arena__strndup(out, x->sentence, x->sentence_len))) {
             return NG_ENOMEM;
         }
@@ -312,6 +398,7 @@ typedef struct edge_job {
     const edge_ref *refs;
     ng_pending_edge *pe;
     ng_evidence *items; /* the first item of edge `from` */
+    ng_source *srcs;    /* the first sampled article of edge `from` */
     size_t from, to;
     ng_arena arena;
     int error;
@@ -321,11 +408,13 @@ static void *edge_job_run(void *arg)
 {
     edge_job *j = arg;
     ng_evidence *items = j->items;
+    ng_source *srcs = j->srcs;
     for (size_t i = j->from; i < j->to && j->error >= 0; i++) {
         j->pe[i].u = j->refs[i].u;
         j->pe[i].v = j->refs[i].v;
-        j->error = make_edge(&j->arena, &j->g->aggs[j->refs[i].agg], &j->pe[i], items);
+        j->error = make_edge(&j->arena, &j->g->aggs[j->refs[i].agg], &j->pe[i], items, srcs);
         items += j->pe[i].n_items;
+        srcs += j->pe[i].n_srcs;
     }
     return NULL;
 }
@@ -333,11 +422,13 @@ static void *edge_job_run(void *arg)
 /* pe[i] for every merged edge refs[i], on up to g->threads threads: the edges are cut into
  * runs of about equal size; each thread writes its own strings (into an arena spliced into
  * g->out afterwards) and its own range of g->items, so the result is the same for any count. */
-static int make_edges(ng_graph *g, const edge_ref *refs, size_t n_edges, ng_pending_edge *pe)
+static int make_edges(ng_graph *g, const edge_ref *refs, size_t n_edges, ng_pending_edge *pe,
+                      ng_source *srcs)
 {
     edge_job jobs[NG_THREADS_MAX];
     pthread_t tids[NG_THREADS_MAX];
     size_t n_jobs = g->threads > 1 ? (size_t)g->threads : 1, started = 0, item = 0, k = 0;
+    size_t src = 0;
     int error = NG_OK;
     if (n_jobs > NG_THREADS_MAX) n_jobs = NG_THREADS_MAX;
     if (n_jobs > n_edges / 1024 + 1) n_jobs = n_edges / 1024 + 1; /* small graphs: one */
@@ -348,8 +439,12 @@ static int make_edges(ng_graph *g, const edge_ref *refs, size_t n_edges, ng_pend
         jobs[j].pe = pe;
         jobs[j].from = n_edges * j / n_jobs;
         jobs[j].to = n_edges * (j + 1) / n_jobs;
-        for (; k < jobs[j].from; k++) item += g->aggs[refs[k].agg].n_items;
+        for (; k < jobs[j].from; k++) {
+            item += g->aggs[refs[k].agg].n_items;
+            src += g->aggs[refs[k].agg].sample.n;
+        }
         jobs[j].items = g->items + item;
+        jobs[j].srcs = srcs + src;
     }
     for (size_t j = 1; j < n_jobs; j++) {
         if (pthread_create(&tids[j], NULL, edge_job_run, &jobs[j]) != 0) break;
@@ -411,7 +506,7 @@ int ng_graph_finish(ng_graph *g)
     ng_pending_node *pn = NULL;
     ng_pending_edge *pe = NULL;
     edge_ref *refs = NULL;
-    size_t n_nodes = 0, n_kept = 0, n_refs = 0, n_edges = 0, n_items = 0;
+    size_t n_nodes = 0, n_kept = 0, n_refs = 0, n_edges = 0, n_items = 0, n_srcs = 0;
     pthread_t freer;
     int freeing = 0;
 
@@ -440,10 +535,11 @@ int ng_graph_finish(ng_graph *g)
             node_aggs[k].key = g->actors[i].key;
             node_aggs[k].type = g->actors[i].type;
         }
-        if ((error = gather(&node_aggs[k], &g->actors[i])) < 0) goto cleanup;
+        if ((error = gather(&node_aggs[k], &g->actors[i], g->n_sources)) < 0) goto cleanup;
     }
     if ((error = choose_labels(g, rep, node_of, node_aggs, pn, n_nodes)) < 0) goto cleanup;
     n_kept = n_nodes;
+    for (size_t k = 0; k < n_nodes; k++) n_srcs += node_aggs[k].sample.n;
     for (size_t k = 0; k < n_nodes; k++) {
         ng_agg_actor *a = &node_aggs[k];
         char *aliases;
@@ -452,9 +548,10 @@ int ng_graph_finish(ng_graph *g)
         pn[k].key = a->key;
         pn[k].want_id = NULL;
         pn[k].type = a->type;
-        pn[k].mentions = a->mentions > UINT32_MAX ? UINT32_MAX : (uint32_t)a->mentions;
+        pn[k].mentions = clamp32(a->mentions);
         pn[k].aliases = aliases;
         pn[k].code = a->type == NG_ETYPE_STATE ? ng_state_code(a->key) : "";
+        pn[k].articles = clamp32(a->sample.count);
     }
 
     /* edges between nodes, merged when resolution made two aggregates one */
@@ -479,25 +576,46 @@ int ng_graph_finish(ng_graph *g)
         size_t j = i + 1;
         while (j < n_refs && refs[j].u == refs[i].u && refs[j].rel == refs[i].rel &&
                refs[j].v == refs[i].v) {
-            if ((error = ng_agg_edge__absorb(&g->aggs[refs[i].agg], &g->aggs[refs[j].agg])) < 0) {
+            if ((error = ng_agg_edge__absorb(&g->aggs[refs[i].agg], &g->aggs[refs[j].agg],
+                                             g->n_sources)) < 0) {
                 goto cleanup;
             }
             j++;
         }
         refs[n_edges++] = refs[i];
         n_items += g->aggs[refs[i].agg].n_items;
+        n_srcs += g->aggs[refs[i].agg].sample.n;
         i = j;
     }
-    if (g->drop_isolated && (error = drop_isolated(pn, &n_kept, refs, n_edges)) < 0) goto cleanup;
-    if (n_items && !(g->items = ng_calloc(n_items, sizeof *g->items))) {
+    if ((n_items && !(g->items = ng_calloc(n_items, sizeof *g->items))) ||
+        (n_srcs && !(g->srcs = ng_calloc(n_srcs, sizeof *g->srcs)))) {
         error = NG_ENOMEM;
         goto cleanup;
     }
+    n_srcs = 0;
+    for (size_t k = 0; k < n_nodes; k++) {
+        pn[k].srcs = g->srcs + n_srcs;
+        pn[k].n_srcs = node_aggs[k].sample.n;
+        const char *joined[3];
+        for (uint32_t i = 0; i < node_aggs[k].sample.n; i++)
+            if ((error = intern_src(g, node_aggs[k].sample.v[i])) < 0) goto cleanup;
+        if ((error = make_sources(&g->out, &node_aggs[k].sample, g->srcs + n_srcs, joined)) < 0)
+            goto cleanup;
+        pn[k].sources = joined[0];
+        n_srcs += pn[k].n_srcs;
+        /* released now: the aggregates that share its articles may be freed on another
+         * thread below (the hold counts are not atomic) */
+        ng_sample__clear(&node_aggs[k].sample);
+    }
+    /* after the loop above, which pairs pn[k] with node_aggs[k]: this compacts pn */
+    if (g->drop_isolated && (error = drop_isolated(pn, &n_kept, refs, n_edges)) < 0) goto cleanup;
     if (n_edges && !(pe = ng_calloc(n_edges, sizeof *pe))) {
         error = NG_ENOMEM;
         goto cleanup;
     }
-    if ((error = make_edges(g, refs, n_edges, pe)) < 0) goto cleanup;
+    for (size_t i = 0; i < n_edges; i++)
+        if ((error = intern_edge_srcs(g, &g->aggs[refs[i].agg])) < 0) goto cleanup;
+    if ((error = make_edges(g, refs, n_edges, pe, g->srcs + n_srcs)) < 0) goto cleanup;
     /* Nothing below reads the aggregates: with threads to spare, they are freed (a million
      * small blocks on large graphs) while the graph is assembled. */
     if (g->threads > 1 && pthread_create(&freer, NULL, free_aggregation, g) == 0) freeing = 1;

@@ -10,21 +10,38 @@ int ng_graph_new(ng_graph **out)
     ng_igraph__init();
     ng_graph *g = ng_calloc(1, sizeof *g);
     if (!g) return NG_ENOMEM;
+    g->n_sources = NG_GRAPH_SOURCES_DEFAULT;
     *out = g;
+    return NG_OK;
+}
+
+int ng_graph_set_sources(ng_graph *g, size_t n)
+{
+    if (n > NG_GRAPH_SOURCES_MAX) {
+        ng_error_set("--sources %zu: at most %d articles per edge and node", n,
+                     NG_GRAPH_SOURCES_MAX);
+        return NG_EINVAL;
+    }
+    g->n_sources = (uint32_t)n;
     return NG_OK;
 }
 
 void ng_agg_actor__clear(ng_agg_actor *a)
 {
     ng_strset__free(&a->aliases);
+    ng_sample__clear(&a->sample);
     memset(a, 0, sizeof *a);
 }
 
 void ng_agg_edge__clear(ng_agg_edge *e)
 {
     free(e->best.sentence);
-    for (uint32_t i = 0; i < e->n_items; i++) free(e->items[i].sentence);
-    ng_strset__free(&e->sources);
+    ng_src__release(e->best.src);
+    for (uint32_t i = 0; i < e->n_items; i++) {
+        free(e->items[i].sentence);
+        ng_src__release(e->items[i].src);
+    }
+    ng_sample__clear(&e->sample);
     ng_strset__free(&e->dates);
     memset(e, 0, sizeof *e);
 }
@@ -52,6 +69,7 @@ void ng_graph_free(ng_graph *g)
     free(g->nodes);
     free(g->edges);
     free(g->items);
+    free(g->srcs);
     ng_arena__free(&g->out);
     ng_pool__free(&g->pool);
     free(g);

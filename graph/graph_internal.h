@@ -6,6 +6,7 @@
  *   graph.c        the ng_graph object: new/free/accessors
  *   merge.c        ng_graph_add_doc: streaming aggregation of docs by actor key and edge triple
  *   absorb.c       ng_graph_absorb: one partial graph's aggregates folded into another's
+ *   sample.c       the articles behind an edge or a node: a count and a bounded sample
  *   finish.c       ng_graph_finish: corpus-level resolution, node and edge merge
  *   assemble.c     ids (slugs), sorting, node dates and the igraph graph (shared by finish and
  *                  by the GraphML reader)
@@ -104,11 +105,47 @@ void ng_igraph__init(void);
 /* Maps an igraph return code to NG_OK or NG_EGRAPH (the handler already set the message). */
 int ng_igraph__check(igraph_error_t rc);
 
+/* ------------------------------------------------------------------ article samples (sample.c) */
+
+/* One supporting article as the graph remembers it, shared by every sample and evidence item
+ * that keeps it: freed when the last holder releases it. */
+typedef struct ng_src {
+    uint32_t refs;  /* holders */
+    char date[11];  /* the article's date, "" when unknown */
+    char *title;    /* NULL when unknown */
+    char *url;      /* NULL when unknown */
+    /* id, title and url interned in the finished graph's pool (finish.c), NULL before */
+    const char *k_id, *k_title, *k_url;
+    char id[];
+} ng_src;
+/* A new src for `doc`, with no holder yet (free it with ng_src__drop_unheld when no sample
+ * took it). */
+int ng_src__new(ng_src **out, const ng_doc *doc);
+/* One holder fewer; frees it after the last. NULL-safe. */
+void ng_src__release(ng_src *s);
+/* Frees `s` when nothing holds it. NULL-safe. */
+void ng_src__drop_unheld(ng_src *s);
+/* The sample's order: article date (unknown last), then id. */
+int ng_src__cmp(const ng_src *x, const ng_src *y);
+
+/* The distinct articles behind an edge or a node: how many, and the `cap` earliest (by
+ * ng_src__cmp), each held. */
+typedef struct ng_sample {
+    ng_src **v; /* sorted */
+    uint32_t n, alloc;
+    uint64_t count;
+} ng_sample;
+/* Counts `src` (offer each article once) and keeps it when among the cap earliest. */
+int ng_sample__offer(ng_sample *s, ng_src *src, uint32_t cap);
+/* Folds `from` into `into` (counts added, the cap earliest kept); `from` is emptied. */
+int ng_sample__absorb(ng_sample *into, ng_sample *from, uint32_t cap);
+void ng_sample__clear(ng_sample *s);
+
 /* ------------------------------------------------------------------ aggregation (merge.c) */
 
 /* One kept piece of evidence during aggregation. */
 typedef struct ng_ev {
-    const char *article; /* interned */
+    ng_src *src;         /* the article (held while the item is kept) */
     const char *date;    /* interned, "" when unknown */
     char *sentence;      /* owned (malloc) */
     size_t sentence_len;
@@ -142,6 +179,7 @@ typedef struct ng_agg_actor {
     ng_etype type;
     uint64_t mentions;
     ng_strset aliases;
+    ng_sample sample; /* the articles that name it */
 } ng_agg_actor;
 
 /* One edge aggregate: (actor entry a, rel, actor entry b); for symmetric relations a < b. */
@@ -149,8 +187,8 @@ typedef struct ng_agg_edge {
     uint32_t a, b;
     ng_rel rel;
     uint64_t weight;
-    ng_strset sources; /* article ids */
-    ng_strset dates;   /* known dates */
+    ng_sample sample;  /* the articles behind it */
+    ng_strset dates;   /* known dates (bounded by the calendar, not by the corpus) */
     ng_ev best;
     ng_ev items[NG_GRAPH_MAX_EVIDENCE]; /* the smallest by ng_ev__cmp_keep, sorted */
     uint32_t n_items;
@@ -166,8 +204,9 @@ int ng_graph__find_or_add_actor(struct ng_graph *g, const char *key, int partial
  * relation). *out is valid until the next aggregate is added. */
 int ng_graph__find_or_add_edge(struct ng_graph *g, uint32_t a, ng_rel rel, uint32_t b,
                                ng_agg_edge **out);
-/* Folds `from` into `into` (sums, unions, best, K smallest); `from` is emptied. */
-int ng_agg_edge__absorb(ng_agg_edge *into, ng_agg_edge *from);
+/* Folds `from` into `into` (sums, unions, best, K smallest, samples of at most `cap`);
+ * `from` is emptied. */
+int ng_agg_edge__absorb(ng_agg_edge *into, ng_agg_edge *from, uint32_t cap);
 void ng_agg_edge__clear(ng_agg_edge *e);
 void ng_agg_actor__clear(ng_agg_actor *a);
 /* Frees the aggregation tables (after finish, or with the graph). */
@@ -178,7 +217,9 @@ void ng_graph__free_aggregation(struct ng_graph *g);
 struct ng_graph {
     int finished, has_metrics;
     size_t n_articles, n_articles_with_actors;
-    ng_pool pool; /* interned keys, labels, aliases, article ids, dates */
+    uint32_t n_sources; /* articles kept per sample (ng_graph_set_sources) */
+    ng_pool pool; /* interned keys, labels, aliases, dates; at finish the kept articles' ids,
+                     titles and URLs */
 
     /* aggregation, freed by finish */
     ng_agg_actor *actors;
@@ -196,6 +237,7 @@ struct ng_graph {
     ng_edge *edges;
     size_t n_edges;
     ng_evidence *items; /* every edge's kept evidence, edges point into it */
+    ng_source *srcs;    /* every edge's and node's sampled articles, both point into it */
     igraph_t ig;        /* directed, one igraph edge per ng_edge, same order */
     int has_ig;
 
@@ -231,16 +273,23 @@ typedef struct ng_pending_node {
     uint32_t mentions;
     const char *aliases;
     const char *code;    /* ISO 3166 alpha-3, or NULL */
+    uint32_t articles;
+    const char *sources; /* the sampled ids, '|'-separated */
+    ng_source *srcs;     /* into g->srcs */
+    size_t n_srcs;
 } ng_pending_node;
 
 typedef struct ng_pending_edge {
     size_t u, v; /* indices into the pending nodes; u != v */
     ng_rel rel;
-    uint32_t weight;
+    uint32_t weight, articles;
     const char *evidence, *sources, *dates;
+    const char *source_titles, *source_urls;
     char first_date[11], last_date[11];
     ng_evidence *items; /* into g->items */
     size_t n_items;
+    ng_source *srcs;    /* into g->srcs */
+    size_t n_srcs;
 } ng_pending_edge;
 
 /* Gives nodes their ids, sorts nodes by id, orients symmetric edges (source id < target

@@ -161,6 +161,7 @@ static int read_nodes(ng_graph *g, const igraph_t *ig, ng_pending_node *pn)
     attr a_name = attr_find(ig, V, "name"), a_type = attr_find(ig, V, "type");
     attr a_mentions = attr_find(ig, V, "mentions"), a_aliases = attr_find(ig, V, "aliases");
     attr a_code = attr_find(ig, V, "code");
+    attr a_articles = attr_find(ig, V, "articles"), a_sources = attr_find(ig, V, "sources");
     char tmp[64], fallback[32];
     for (igraph_integer_t i = 0; i < igraph_vcount(ig); i++) {
         ng_pending_node *p = &pn[i];
@@ -176,6 +177,11 @@ static int read_nodes(ng_graph *g, const igraph_t *ig, ng_pending_node *pn)
         double mentions;
         if (!attr_number(ig, V, a_mentions, i, &mentions) || mentions < 0) mentions = 0;
         p->mentions = mentions > UINT32_MAX ? UINT32_MAX : (uint32_t)mentions;
+        double articles;
+        if (!attr_number(ig, V, a_articles, i, &articles) || articles < 0) articles = 0;
+        p->articles = articles > UINT32_MAX ? UINT32_MAX : (uint32_t)articles;
+        const char *sources = attr_text(ig, V, a_sources, i, tmp);
+        if (sources && !(p->sources = ng_arena__strdup(&g->out, sources))) return NG_ENOMEM;
         const char *aliases = attr_text(ig, V, a_aliases, i, tmp);
         if ((error = sorted_list(g, aliases ? aliases : p->label, &p->aliases)) < 0) return error;
         const char *code = attr_text(ig, V, a_code, i, tmp);
@@ -203,13 +209,16 @@ static int cmp_raw(const void *a, const void *b)
 }
 
 typedef struct {
-    attr relation, weight, evidence, sources, dates, first, last;
+    attr relation, weight, evidence, sources, dates, first, last, articles, titles, urls;
 } edge_attrs;
 
 static void keep_date(char dst[11], const char *d, int want_min)
 {
-    if (!ng_date_valid(d)) return;
-    if (!dst[0] || (want_min ? strcmp(d, dst) < 0 : strcmp(d, dst) > 0)) memcpy(dst, d, 11);
+    if (!ng_date_precision(d)) return;
+    if (!dst[0] || (want_min ? strcmp(d, dst) < 0 : strcmp(d, dst) > 0)) {
+        memset(dst, 0, 11);
+        memcpy(dst, d, strlen(d)); /* at most 10 bytes: ng_date_precision checked it */
+    }
 }
 
 /* Merges the run raw[0..n) (same u, rel, v) into one pending edge. */
@@ -220,15 +229,31 @@ static int merge_run(ng_graph *g, const igraph_t *ig, const edge_attrs *ea, cons
     const igraph_attribute_elemtype_t E = IGRAPH_ATTRIBUTE_EDGE;
     ng_strset sources = {0}, dates = {0};
     char tmp[64], *s;
-    double weight = 0;
+    double weight = 0, articles = 0, a;
+    int have_articles = 0;
     memset(pe, 0, sizeof *pe);
     pe->u = raw[0].u;
     pe->v = raw[0].v;
     pe->rel = raw[0].rel;
-    pe->evidence = "";
+    pe->evidence = pe->source_titles = pe->source_urls = "";
     for (size_t k = 0; k < n; k++) {
         igraph_integer_t e = raw[k].eid;
         weight += raw[k].weight;
+        if (attr_number(ig, E, ea->articles, e, &a) && a >= 0) {
+            articles += a;
+            have_articles = 1;
+        }
+        /* the sample's titles and URLs: the first edge's that has them */
+        const char *t = attr_text(ig, E, ea->titles, e, tmp);
+        if (t && *t && !*pe->source_titles && !(pe->source_titles = ng_arena__strdup(&g->out, t))) {
+            error = NG_ENOMEM;
+            goto cleanup;
+        }
+        const char *u = attr_text(ig, E, ea->urls, e, tmp);
+        if (u && *u && !*pe->source_urls && !(pe->source_urls = ng_arena__strdup(&g->out, u))) {
+            error = NG_ENOMEM;
+            goto cleanup;
+        }
         const char *ev = attr_text(ig, E, ea->evidence, e, tmp);
         if (ev && !*pe->evidence) {
             if (!(pe->evidence = ng_arena__strdup(&g->out, ev))) {
@@ -241,21 +266,22 @@ static int merge_run(ng_graph *g, const igraph_t *ig, const edge_attrs *ea, cons
             goto cleanup;
         }
         const char *first = attr_text(ig, E, ea->first, e, tmp);
-        if (first && ng_date_valid(first)) {
+        if (first && ng_date_precision(first)) {
             keep_date(pe->first_date, first, 1);
             keep_date(pe->last_date, first, 0);
         }
         const char *last = attr_text(ig, E, ea->last, e, tmp);
-        if (last && ng_date_valid(last)) {
+        if (last && ng_date_precision(last)) {
             keep_date(pe->first_date, last, 1);
             keep_date(pe->last_date, last, 0);
         }
     }
     ng_strset__compact(&dates);
-    /* keep only real dates, and let first/last cover them */
+    /* keep only real dates (of any precision: "2017", "2017-06"), and let first/last cover
+     * them */
     uint32_t w = 0;
     for (uint32_t k = 0; k < dates.n; k++) {
-        if (!ng_date_valid(dates.v[k])) continue;
+        if (!ng_date_precision(dates.v[k])) continue;
         dates.v[w++] = dates.v[k];
         keep_date(pe->first_date, dates.v[k], 1);
         keep_date(pe->last_date, dates.v[k], 0);
@@ -266,7 +292,7 @@ static int merge_run(ng_graph *g, const igraph_t *ig, const edge_attrs *ea, cons
         for (int k = 0; k < 2; k++) {
             const char *end = k ? pe->last_date : pe->first_date;
             if (!*end) continue;
-            if ((error = ng_pool__intern(&g->pool, end, 10, &d)) < 0) goto cleanup;
+            if ((error = ng_pool__intern(&g->pool, end, strlen(end), &d)) < 0) goto cleanup;
             if ((error = ng_strset__add(&dates, d)) < 0) goto cleanup;
         }
         ng_strset__compact(&dates);
@@ -274,6 +300,9 @@ static int merge_run(ng_graph *g, const igraph_t *ig, const edge_attrs *ea, cons
     ng_strset__compact(&sources);
     if ((error = ng_strset__join(&s, &sources, &g->out)) < 0) goto cleanup;
     pe->sources = s;
+    /* a graph without the count: each article listed counts */
+    if (!have_articles) articles = sources.n;
+    pe->articles = articles > UINT32_MAX ? UINT32_MAX : (uint32_t)articles;
     if ((error = ng_strset__join(&s, &dates, &g->out)) < 0) goto cleanup;
     pe->dates = s;
     pe->weight = weight > UINT32_MAX ? UINT32_MAX : (uint32_t)weight;
@@ -293,7 +322,8 @@ static int read_edges(ng_graph *g, const igraph_t *ig, ng_pending_edge **out, si
     edge_attrs ea = {attr_find(ig, E, "relation"), attr_find(ig, E, "weight"),
                      attr_find(ig, E, "evidence"), attr_find(ig, E, "sources"),
                      attr_find(ig, E, "dates"), attr_find(ig, E, "first_date"),
-                     attr_find(ig, E, "last_date")};
+                     attr_find(ig, E, "last_date"), attr_find(ig, E, "articles"),
+                     attr_find(ig, E, "source_titles"), attr_find(ig, E, "source_urls")};
     ng_rel fallback;
     char tmp[64];
 

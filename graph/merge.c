@@ -1,9 +1,9 @@
 /* merge.c - ng_graph_add_doc: folds one article's extraction into the running aggregates.
  *
  * Memory grows with the graph, not the corpus: an actor entry per (actor key, partial) and
- * an edge aggregate per (entry, relation, entry) triple, each holding counts, sets of
- * distinct article ids and dates, the best sentence and at most NG_GRAPH_MAX_EVIDENCE
- * evidence items. Every aggregate is order-independent (sums, set unions, minima under a
+ * an edge aggregate per (entry, relation, entry) triple, each holding counts, the set of
+ * distinct dates, a bounded sample of its articles (sample.c), the best sentence and at most
+ * NG_GRAPH_MAX_EVIDENCE evidence items. Every aggregate is order-independent (sums, set unions, minima under a
  * total order), so the same docs in any order give the same aggregates.
  */
 #include "graph_internal.h"
@@ -17,7 +17,7 @@ int ng_ev__cmp_keep(const ng_ev *x, const ng_ev *y)
 {
     int c;
     if ((c = ng_graph__date_cmp(x->date, y->date)) != 0) return c;
-    if ((c = strcmp(x->article, y->article)) != 0) return c;
+    if ((c = strcmp(x->src->id, y->src->id)) != 0) return c;
     if (x->offset != y->offset) return x->offset < y->offset ? -1 : 1;
     return strcmp(x->sentence, y->sentence);
 }
@@ -27,7 +27,7 @@ int ng_ev__cmp_best(const ng_ev *x, const ng_ev *y)
     int c;
     if ((c = ng_graph__date_cmp(x->date, y->date)) != 0) return c;
     if (x->sentence_len != y->sentence_len) return x->sentence_len < y->sentence_len ? -1 : 1;
-    if ((c = strcmp(x->article, y->article)) != 0) return c;
+    if ((c = strcmp(x->src->id, y->src->id)) != 0) return c;
     if (x->offset != y->offset) return x->offset < y->offset ? -1 : 1;
     return strcmp(x->sentence, y->sentence);
 }
@@ -47,12 +47,13 @@ static int item_slot(const ng_agg_edge *e, const ng_ev *c)
     return (int)pos;
 }
 
-/* Inserts `owned` (whose sentence the edge now owns) at `pos`, dropping the largest item
- * when the list is full. */
+/* Inserts `owned` (whose sentence and src hold the edge now owns) at `pos`, dropping the
+ * largest item when the list is full. */
 static void item_insert(ng_agg_edge *e, int pos, ng_ev owned)
 {
     if (e->n_items == NG_GRAPH_MAX_EVIDENCE) {
         free(e->items[NG_GRAPH_MAX_EVIDENCE - 1].sentence);
+        ng_src__release(e->items[NG_GRAPH_MAX_EVIDENCE - 1].src);
         e->n_items--;
     }
     memmove(&e->items[pos + 1], &e->items[pos], (e->n_items - (uint32_t)pos) * sizeof(ng_ev));
@@ -67,23 +68,26 @@ static int offer_evidence(ng_agg_edge *e, const ng_ev *c)
         char *s = ng_strndup(c->sentence, c->sentence_len);
         if (!s) return NG_ENOMEM;
         free(e->best.sentence);
+        ng_src__release(e->best.src);
         e->best = *c;
         e->best.sentence = s;
+        e->best.src->refs++;
     }
     int pos = item_slot(e, c);
     if (pos >= 0) {
         ng_ev owned = *c;
         if (!(owned.sentence = ng_strndup(c->sentence, c->sentence_len))) return NG_ENOMEM;
+        owned.src->refs++;
         item_insert(e, pos, owned);
     }
     return NG_OK;
 }
 
-int ng_agg_edge__absorb(ng_agg_edge *into, ng_agg_edge *from)
+int ng_agg_edge__absorb(ng_agg_edge *into, ng_agg_edge *from, uint32_t cap)
 {
     int error;
     into->weight += from->weight;
-    if ((error = ng_strset__add_all(&into->sources, &from->sources)) < 0) return error;
+    if ((error = ng_sample__absorb(&into->sample, &from->sample, cap)) < 0) return error;
     if ((error = ng_strset__add_all(&into->dates, &from->dates)) < 0) return error;
     if (from->best.sentence &&
         (!into->best.sentence || ng_ev__cmp_best(&from->best, &into->best) < 0)) {
@@ -95,7 +99,8 @@ int ng_agg_edge__absorb(ng_agg_edge *into, ng_agg_edge *from)
         int pos = item_slot(into, &from->items[i]);
         if (pos >= 0) {
             item_insert(into, pos, from->items[i]);
-            from->items[i].sentence = NULL; /* moved */
+            from->items[i].sentence = NULL; /* moved, with its hold on the src */
+            from->items[i].src = NULL;
         }
     }
     ng_agg_edge__clear(from);
@@ -265,12 +270,14 @@ static int validate_doc(const ng_doc *doc)
     return NG_OK;
 }
 
-static int add_relation(ng_graph *g, const ng_relation *r, const uint32_t *entry,
-                        const char *article, const char *doc_date)
+/* Adds one mention; *agg gets the aggregate's index (UINT32_MAX for a self-relation). */
+static int add_relation(ng_graph *g, const ng_relation *r, const uint32_t *entry, ng_src *src,
+                        const char *doc_date, uint32_t *agg)
 {
     int error;
     uint32_t a = entry[r->source], b = entry[r->target];
     ng_agg_edge *e;
+    *agg = UINT32_MAX;
     if (a == b) return NG_OK; /* an actor related to itself says nothing */
     if (ng_rel_symmetric(r->rel) && a > b) {
         uint32_t t = a;
@@ -278,21 +285,22 @@ static int add_relation(ng_graph *g, const ng_relation *r, const uint32_t *entry
         b = t;
     }
     if ((error = ng_graph__find_or_add_edge(g, a, r->rel, b, &e)) < 0) return error;
+    *agg = (uint32_t)(e - g->aggs);
     e->weight++;
-    if ((error = ng_strset__add(&e->sources, article)) < 0) return error;
 
-    /* an undated relation is as old as its article at most: use the article's date */
+    /* a date as written ("2017-06", "2023") keeps its precision; an undated relation is as
+     * old as its article at most: use the article's date */
     char date_buf[11];
     memcpy(date_buf, r->date, sizeof date_buf);
     date_buf[10] = '\0';
     const char *date = "";
-    const char *d = ng_date_valid(date_buf) ? date_buf : doc_date;
+    const char *d = ng_date_precision(date_buf) ? date_buf : doc_date;
     if (*d) {
-        if ((error = ng_pool__intern(&g->pool, d, 10, &date)) < 0) return error;
+        if ((error = ng_pool__intern(&g->pool, d, strlen(d), &date)) < 0) return error;
         if ((error = ng_strset__add(&e->dates, date)) < 0) return error;
     }
     ng_ev c;
-    c.article = article;
+    c.src = src;
     c.date = date;
     c.sentence = r->sentence ? r->sentence : "";
     c.sentence_len = strlen(c.sentence);
@@ -300,11 +308,30 @@ static int add_relation(ng_graph *g, const ng_relation *r, const uint32_t *entry
     return offer_evidence(e, &c);
 }
 
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Offers the article once to each distinct index of v[0..n) (sorted here) of its kind. */
+static int offer_once(ng_graph *g, uint32_t *v, size_t n, int edges, ng_src *src)
+{
+    int error;
+    if (n > 1) qsort(v, n, sizeof *v, cmp_u32);
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] == UINT32_MAX || (i > 0 && v[i] == v[i - 1])) continue;
+        ng_sample *s = edges ? &g->aggs[v[i]].sample : &g->actors[v[i]].sample;
+        if ((error = ng_sample__offer(s, src, g->n_sources)) < 0) return error;
+    }
+    return NG_OK;
+}
+
 int ng_graph_add_doc(ng_graph *g, const ng_doc *doc)
 {
     int error;
-    uint32_t *entry = NULL;
-    const char *article;
+    uint32_t *entry = NULL, *aggs = NULL;
+    ng_src *src = NULL;
     char doc_date[11];
 
     if (g->finished) {
@@ -312,27 +339,33 @@ int ng_graph_add_doc(ng_graph *g, const ng_doc *doc)
         return NG_EINVAL;
     }
     if ((error = validate_doc(doc)) < 0) return error;
-    const char *id = doc->id ? doc->id : "";
-    if ((error = ng_pool__intern(&g->pool, id, strlen(id), &article)) < 0) return error;
-    memcpy(doc_date, doc->date, sizeof doc_date);
-    doc_date[10] = '\0';
-    if (!ng_date_valid(doc_date)) doc_date[0] = '\0';
+    if ((error = ng_src__new(&src, doc)) < 0) return error;
+    memcpy(doc_date, src->date, sizeof doc_date);
 
-    if (doc->n_actors > 0 && !(entry = ng_malloc(doc->n_actors * sizeof *entry))) {
-        return NG_ENOMEM;
+    if ((doc->n_actors > 0 && !(entry = ng_malloc(doc->n_actors * sizeof *entry))) ||
+        (doc->n_relations > 0 && !(aggs = ng_malloc(doc->n_relations * sizeof *aggs)))) {
+        error = NG_ENOMEM;
+        goto cleanup;
     }
     for (size_t i = 0; i < doc->n_actors; i++) {
         if ((error = add_actor(g, &doc->actors[i], &entry[i])) < 0) goto cleanup;
     }
     for (size_t i = 0; i < doc->n_relations; i++) {
-        if ((error = add_relation(g, &doc->relations[i], entry, article, doc_date)) < 0) {
+        if ((error = add_relation(g, &doc->relations[i], entry, src, doc_date, &aggs[i])) < 0) {
             goto cleanup;
         }
+    }
+    /* each edge and each actor counts the article once, however often it supports them */
+    if ((error = offer_once(g, aggs, doc->n_relations, 1, src)) < 0 ||
+        (error = offer_once(g, entry, doc->n_actors, 0, src)) < 0) {
+        goto cleanup;
     }
     g->n_articles++;
     if (doc->n_actors > 0) g->n_articles_with_actors++;
 
 cleanup:
+    ng_src__drop_unheld(src);
     free(entry);
+    free(aggs);
     return error;
 }

@@ -228,19 +228,41 @@ static void unlisted_note(writer *w)
     put(w, " are not listed here (<code>--show-relations</code> chooses the types).");
 }
 
-/* The article a sentence comes from. The graph knows articles by id; an id that is a web
- * address becomes a link. */
-static void cite(writer *w, const char *article)
+/* An article cited: its title (else its id) linked to its URL when that is an http(s) link. */
+static void cite(writer *w, const char *id, const char *title, const char *url)
 {
-    int link = article && (!strncmp(article, "https://", 8) || !strncmp(article, "http://", 7));
+    int link = report_link_ok(url);
     put(w, "<cite>");
     if (link) {
         put(w, "<a href=\"");
-        esc(w, article);
+        esc(w, url);
         put(w, "\">");
     }
-    esc(w, article ? article : "");
+    esc(w, title && *title ? title : id);
     put(w, link ? "</a></cite>" : "</cite>");
+}
+
+/* The articles an edge keeps (its sample, earliest first), each cited, and how many more. */
+static void source_list(writer *w, const ng_edge *e)
+{
+    size_t total = report_edge_articles(e);
+    if (e->n_srcs == 0) {
+        id_list(w, e->sources, 12);
+        return;
+    }
+    put(w, "<span class=\"src\">");
+    for (size_t k = 0; k < e->n_srcs; k++) {
+        const ng_source *s = &e->srcs[k];
+        if (k) put(w, "; ");
+        cite(w, s->id, s->title, s->url);
+        if (s->date[0]) {
+            put(w, " (");
+            esc(w, s->date);
+            put(w, ")");
+        }
+    }
+    if (total > e->n_srcs) ng_buf_printf(&w->b, " and %zu more", total - e->n_srcs);
+    put(w, "</span>");
 }
 
 /* ---------------------------------------------------------------- sections */
@@ -556,7 +578,7 @@ static void evidence(writer *w)
         put(w, "<p class=\"muted\">No relations were found in the articles.</p>\n");
     for (size_t i = 0; i < m->n_top_edges; i++) {
         const ng_edge *e = ng_graph_edge(w->g, m->top_edges[i]);
-        size_t n_src = report_count_parts(e->sources);
+        size_t n_src = report_edge_articles(e);
         put(w, "<div class=\"edge\">\n<h3>");
         actor(w, e->source);
         put(w, " ");
@@ -572,7 +594,7 @@ static void evidence(writer *w)
             put(w, "<blockquote><p>");
             esc(w, ev->sentence);
             put(w, "</p><footer class=\"src\">");
-            cite(w, ev->article);
+            cite(w, ev->article, ev->title, ev->url);
             if (ev->date[0]) {
                 put(w, " &#183; ");
                 esc(w, ev->date);
@@ -585,7 +607,7 @@ static void evidence(writer *w)
             put(w, "</p></blockquote>\n");
         }
         put(w, "<p class=\"muted\">Articles: ");
-        id_list(w, e->sources, 12);
+        source_list(w, e);
         put(w, "</p>\n</div>\n");
         flush(w);
     }

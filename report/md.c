@@ -87,6 +87,40 @@ static void legend(writer *w)
     put(w, "; width: supporting mentions.");
 }
 
+/* An article cited: its title (else its id), a Markdown link when its URL is http(s). */
+static void cite(writer *w, const char *id, const char *title, const char *url)
+{
+    int link = report_link_ok(url) && !strpbrk(url, "()");
+    if (link) put(w, "[");
+    esc(w, title && *title ? title : id);
+    if (link) {
+        put(w, "](");
+        put(w, url);
+        put(w, ")");
+    }
+}
+
+/* The articles an edge keeps (its sample, earliest first), each cited, and how many more. */
+static void source_list(writer *w, const ng_edge *e)
+{
+    size_t total = report_edge_articles(e);
+    if (e->n_srcs == 0) {
+        id_list(w, e->sources, 12);
+        return;
+    }
+    for (size_t k = 0; k < e->n_srcs; k++) {
+        const ng_source *s = &e->srcs[k];
+        if (k) put(w, "; ");
+        cite(w, s->id, s->title, s->url);
+        if (s->date[0]) {
+            put(w, " (");
+            esc(w, s->date);
+            put(w, ")");
+        }
+    }
+    if (total > e->n_srcs) ng_buf_printf(&w->b, " and %zu more", total - e->n_srcs);
+}
+
 static void summary(writer *w)
 {
     const report_model *m = w->m;
@@ -302,7 +336,7 @@ static void evidence(writer *w)
     if (m->n_top_edges == 0) put(w, "No relations were found in the articles.\n\n");
     for (size_t i = 0; i < m->n_top_edges; i++) {
         const ng_edge *e = ng_graph_edge(w->g, m->top_edges[i]);
-        size_t n_src = report_count_parts(e->sources);
+        size_t n_src = report_edge_articles(e);
         ng_buf_printf(&w->b, "### %zu. ", i + 1);
         actor(w, e->source);
         ng_buf_printf(&w->b, " — %s → ", ng_rel_name(e->rel));
@@ -315,7 +349,7 @@ static void evidence(writer *w)
             put(w, "- ");
             esc(w, ev->sentence);
             put(w, " — *");
-            esc(w, ev->article);
+            cite(w, ev->article, ev->title, ev->url);
             if (ev->date[0]) {
                 put(w, ", ");
                 esc(w, ev->date);
@@ -328,7 +362,7 @@ static void evidence(writer *w)
             put(w, "\n");
         }
         put(w, "\nArticles: ");
-        id_list(w, e->sources, 12);
+        source_list(w, e);
         put(w, "\n\n");
         flush(w);
     }

@@ -62,6 +62,23 @@ void report_date_range(char *buf, size_t size, const char *first, const char *la
     else snprintf(buf, size, "%s to %s", first, last);
 }
 
+int report_link_ok(const char *url)
+{
+    if (!url || !(strncmp(url, "http://", 7) == 0 || strncmp(url, "https://", 8) == 0))
+        return 0;
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+        if (*p <= ' ' || *p == 0x7f || *p == '"' || *p == '\'' || *p == '<' || *p == '>' ||
+            *p == '\\' || *p == '`')
+            return 0;
+    }
+    return 1;
+}
+
+size_t report_edge_articles(const ng_edge *e)
+{
+    return e->articles ? e->articles : report_count_parts(e->sources);
+}
+
 size_t report_count_parts(const char *s)
 {
     size_t n = 0;

@@ -124,6 +124,12 @@ int report_write_svg(const report_model *m, const char *path);
 /* Small shared helpers (model.c). */
 /* "2024-03-01", "2024-03-01 to 2024-05-02" or "undated" (into buf). */
 void report_date_range(char *buf, size_t size, const char *first, const char *last);
+/* 1 when `url` may be a link in the report: absolute http:// or https://, no control byte,
+ * no space, no quote or angle bracket (anything else is shown as text, never linked). */
+int report_link_ok(const char *url);
+/* The distinct articles behind an edge: its `articles` count, else (a graph read from a file
+ * without it) the ids listed in `sources`. */
+size_t report_edge_articles(const ng_edge *e);
 /* The number of '|'-separated parts of s (the sources and aliases lists); 0 for "". */
 size_t report_count_parts(const char *s);
 /* 1 when the report lists relation type r: built in, or declared and used by the graph. */

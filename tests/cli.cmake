@@ -1,6 +1,8 @@
 # Command-line contract, end-to-end golden files, and the dev-set score floor.
 ng_add_sh(cli_contract cli cli/test_cli.sh)
 ng_add_sh(cli_inputs cli cli/test_inputs.sh)
+ng_add_sh(cli_dates cli cli/test_dates.sh)
+ng_add_sh(cli_sources cli cli/test_sources.sh)
 ng_add_sh(golden_fixtures golden cli/test_golden.sh)
 ng_add_sh(eval_dev_targets eval cli/test_eval.sh)
 ng_add_sh(determinism_threads cli cli/test_determinism.sh)

@@ -122,6 +122,20 @@ int ng_text_fold(ng_buf *out, const char *s, size_t len);
 int ng_date_parse(const char *s, int *y, int *m, int *d);
 /* 1 when `s` is exactly such a date, nothing after it. */
 int ng_date_valid(const char *s);
+/* A date as written may be less precise: "2017" (a year), "2017-06" (a month) or "2017-06-05"
+ * (ISO 8601 reduced precision). Returns the precision of `s` when it is exactly one of these
+ * (a real month, a year from 1000): NG_DATE_YEAR, NG_DATE_MONTH or NG_DATE_DAY; 0 otherwise
+ * and for NULL. Byte order of such dates is the order every stage keeps: by the start of the
+ * interval each covers, and at the same start the less precise first ("2017" < "2017-01" <
+ * "2017-01-01" < "2017-01-02" < "2017-02"). */
+#define NG_DATE_YEAR 1
+#define NG_DATE_MONTH 2
+#define NG_DATE_DAY 3
+int ng_date_precision(const char *s);
+/* The days a date of any precision covers: "2017-06" -> 2017-06-01 and 2017-06-30, "2023" ->
+ * 2023-01-01 and 2023-12-31, a day -> itself twice (each of first, last may be NULL). 0 and
+ * both set to "" when `s` is not a date of ng_date_precision. */
+int ng_date_span(const char *s, char first[11], char last[11]);
 
 /* Seconds on the monotonic clock (for durations only: not the time of day). */
 double ng_clock_seconds(void);
@@ -329,7 +343,9 @@ int ng_reader_new(ng_reader **out, const char *const *inputs, size_t n_inputs,
                   const ng_reader_opts *opts);
 /* Gives the next article in *out (the caller frees it with ng_article_free), or *out = NULL
  * at the end. Broken inputs are reported through on_skip and skipped, and so is an article
- * whose id was given already (the later one: the same id counts once); the return value is
+ * whose id was given already, or whose text was (the same bytes once every run of white
+ * space is one space: the same article under two names or rows): the later one, so it counts
+ * once; the return value is
  * negative only for failures that stop the run (out of memory). */
 int ng_reader_next(ng_reader *r, ng_article **out);
 /* Restricts the reader to one slice of its input listing, for running extraction as `count`

@@ -25,6 +25,8 @@ typedef struct ng_graph ng_graph;
 /* One supporting mention of an edge. */
 typedef struct ng_evidence {
     const char *article;  /* article id */
+    const char *title;    /* the article's title, "" when unknown */
+    const char *url;      /* the article's URL as the input gave it, "" when unknown */
     const char *sentence;
     uint64_t offset;
     char date[11];        /* "" when unknown */
@@ -37,6 +39,14 @@ typedef struct ng_metrics {
     int community;
 } ng_metrics;
 
+/* One article behind an edge or a node (of its sample: see ng_graph_set_sources). */
+typedef struct ng_source {
+    const char *id;
+    const char *title; /* "" when unknown */
+    const char *url;   /* as the input gave it, "" when unknown */
+    char date[11];     /* the article's date, "" when unknown */
+} ng_source;
+
 typedef struct ng_node {
     const char *id;       /* stable slug, NMTOKEN-safe: [a-z0-9_-] */
     const char *label;    /* canonical (fullest) name */
@@ -47,6 +57,10 @@ typedef struct ng_node {
                              (ng_state_code; read back from a GraphML's `code`) */
     char first_date[11];  /* earliest dated evidence of any incident edge, "" if none */
     char last_date[11];
+    uint32_t articles;    /* distinct articles that name it */
+    const char *sources;  /* the sampled articles' ids, '|'-separated, earliest first */
+    const ng_source *srcs; /* the sample: at most ng_graph_set_sources, earliest first */
+    size_t n_srcs;
     ng_metrics m;
 } ng_node;
 
@@ -56,18 +70,32 @@ typedef struct ng_edge {
     ng_rel rel;
     int directed;          /* 0 for the symmetric relations (ng_rel_symmetric) */
     uint32_t weight;       /* supporting mentions (>= 1) */
+    uint32_t articles;     /* distinct supporting articles (>= 1 when built from articles) */
     const char *evidence;  /* the best supporting sentence */
-    const char *sources;   /* article ids, '|'-separated, sorted */
+    const char *sources;   /* the sampled articles' ids, '|'-separated, earliest first */
+    const char *source_titles; /* their titles in the same order ("" when none is known; a
+                                  '|' inside a title is written '/') */
+    const char *source_urls;   /* their URLs likewise ('|' inside one written %7C) */
     char first_date[11], last_date[11];
     const char *dates;     /* every distinct evidence date, '|'-separated, sorted */
     const ng_evidence *items; /* the kept evidence (at most NG_GRAPH_MAX_EVIDENCE) */
     size_t n_items;
+    const ng_source *srcs; /* the sample: at most ng_graph_set_sources, earliest first */
+    size_t n_srcs;
 } ng_edge;
 
 #define NG_GRAPH_MAX_EVIDENCE 8
+/* Articles each edge and node keeps by default (ng_graph_set_sources), and the most. */
+#define NG_GRAPH_SOURCES_DEFAULT 5
+#define NG_GRAPH_SOURCES_MAX 1000
 
 int ng_graph_new(ng_graph **out);
 void ng_graph_free(ng_graph *g);
+/* How many supporting articles (id, title, URL, date) each edge and node keeps: the earliest
+ * by the article's date (unknown last), then by id; the rest are only counted (`articles`),
+ * so memory grows with the graph, not with the corpus. Call before the first add; NG_EINVAL
+ * above NG_GRAPH_SOURCES_MAX. Default NG_GRAPH_SOURCES_DEFAULT; 0 keeps none. */
+int ng_graph_set_sources(ng_graph *g, size_t n);
 
 /* Adds one article's extraction. The doc is copied; the caller keeps ownership. Calls must
  * not overlap (any thread, one at a time); this never calls igraph. A doc that names an

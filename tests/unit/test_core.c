@@ -157,6 +157,29 @@ NG_TEST(dates_are_real_calendar_days)
     CHECK(!ng_date_parse("2024-02", &y, &m, &d));
 }
 
+NG_TEST(dates_as_written_keep_their_precision)
+{
+    char a[11], b[11];
+    CHECK_INT(ng_date_precision("2017"), NG_DATE_YEAR);
+    CHECK_INT(ng_date_precision("2017-06"), NG_DATE_MONTH);
+    CHECK_INT(ng_date_precision("2017-06-05"), NG_DATE_DAY);
+    static const char *const bad[] = {"", "17", "0999", "2017-13", "2017-00", "2017-6",
+                                      "2017-06-31", "2017-06x", "20170", "2017-", NULL};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) CHECK(!ng_date_precision(bad[i]));
+    CHECK(ng_date_span("2017-06", a, b));
+    CHECK_STR(a, "2017-06-01");
+    CHECK_STR(b, "2017-06-30");
+    CHECK(ng_date_span("2024-02", a, b) && strcmp(b, "2024-02-29") == 0);
+    CHECK(ng_date_span("2023", a, b));
+    CHECK_STR(a, "2023-01-01");
+    CHECK_STR(b, "2023-12-31");
+    CHECK(ng_date_span("2023-03-04", a, NULL) && strcmp(a, "2023-03-04") == 0);
+    CHECK(!ng_date_span("2023-3", a, b) && a[0] == '\0' && b[0] == '\0');
+    /* the order every stage keeps is byte order: by interval start, the coarser first */
+    CHECK(strcmp("2017", "2017-01") < 0 && strcmp("2017-01", "2017-01-01") < 0);
+    CHECK(strcmp("2017-05-31", "2017-06") < 0 && strcmp("2017-06", "2017-06-01") < 0);
+}
+
 NG_TEST(thread_count_defaults_to_cores_and_is_capped)
 {
     CHECK_INT(ng_thread_count(3), 3);
@@ -638,6 +661,7 @@ NG_TEST(out_refuses_missing_directory)
 
 NG_TEST_MAIN(buf_appends_and_formats, array_grow_doubles_and_refuses_overflow,
              suffixes_exact_and_ignoring_case, dates_are_real_calendar_days,
+             dates_as_written_keep_their_precision,
              thread_count_defaults_to_cores_and_is_capped, fold_case_accents_punctuation,
              relation_and_type_names_round_trip, built_in_relations_come_from_relations_csv,
              declared_relations_are_checked_row_by_row, declared_relations_join_the_table,

@@ -468,7 +468,9 @@ NG_TEST(graphml_keys_typed_and_text_escaped)
         "<key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>",
         "<key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>",
         "<key id=\"evidence\" for=\"edge\" attr.name=\"evidence\" attr.type=\"string\"/>",
-        "<key id=\"sources\" for=\"edge\" attr.name=\"sources\" attr.type=\"string\"/>",
+        "<key id=\"e_sources\" for=\"edge\" attr.name=\"sources\" attr.type=\"string\"/>",
+        "<key id=\"e_articles\" for=\"edge\" attr.name=\"articles\" attr.type=\"int\"/>",
+        "<key id=\"source_titles\" for=\"edge\" attr.name=\"source_titles\" attr.type=\"string\"/>",
         "<key id=\"e_first_date\" for=\"edge\" attr.name=\"first_date\" attr.type=\"string\"/>",
         "<key id=\"e_last_date\" for=\"edge\" attr.name=\"last_date\" attr.type=\"string\"/>",
         "<key id=\"directed\" for=\"edge\" attr.name=\"directed\" attr.type=\"boolean\"/>",
@@ -847,13 +849,14 @@ NG_TEST(csv_tables_round_trip_through_libcsv)
     if (nodes.n < 2 || edges.n < 2) goto cleanup;
 
     static const char *const nh[] = {
-        "Id",        "Label",    "type",      "mentions",    "aliases",  "first_date",
-        "last_date", "code",     "degree",    "in_degree",   "out_degree", "strength", "betweenness",
-        "closeness", "harmonic", "pagerank",  "eigenvector", "community"};
-    static const char *const eh[] = {"Source",   "Target",   "Type",    "Kind",
-                                     "Id",       "Label",    "Weight",  "relation",
-                                     "evidence", "sources",  "first_date", "last_date",
-                                     "dates"};
+        "Id",         "Label",       "type",      "mentions",  "articles",   "aliases",
+        "sources",    "first_date",  "last_date", "code",      "degree",     "in_degree",
+        "out_degree", "strength",    "betweenness", "closeness", "harmonic", "pagerank",
+        "eigenvector", "community"};
+    static const char *const eh[] = {"Source",        "Target",      "Type",     "Kind",
+                                     "Id",            "Label",       "Weight",   "relation",
+                                     "articles",      "evidence",    "sources",  "source_titles",
+                                     "source_urls",   "first_date",  "last_date", "dates"};
     CHECK_INT(nodes.nf[0], sizeof nh / sizeof nh[0]);
     for (size_t i = 0; i < nodes.nf[0] && i < sizeof nh / sizeof nh[0]; i++)
         CHECK_STR(nodes.rows[0][i], nh[i]);
@@ -873,7 +876,7 @@ NG_TEST(csv_tables_round_trip_through_libcsv)
     CHECK(csv_find(&nodes, 1, TG_EMOJI) > 0);
     CHECK(csv_find(&nodes, 1, TG_ARABIC) > 0);
     CHECK(csv_find(&nodes, 1, TG_ENTITIES) > 0);
-    long r = csv_find(&edges, 8, TG_SENTENCE1);
+    long r = csv_find(&edges, 9, TG_SENTENCE1);
     CHECK(r > 0);
     if (r > 0) {
         CHECK_STR(edges.rows[r][2], "Undirected");
@@ -881,11 +884,11 @@ NG_TEST(csv_tables_round_trip_through_libcsv)
         CHECK_STR(edges.rows[r][5], "met");
         CHECK_STR(edges.rows[r][6], "2");
         CHECK_STR(edges.rows[r][7], "met");
-        CHECK_STR(edges.rows[r][10], "2024-03-05");
-        CHECK_STR(edges.rows[r][11], "2024-04-01");
+        CHECK_STR(edges.rows[r][13], "2024-03-05");
+        CHECK_STR(edges.rows[r][14], "2024-04-01");
     }
-    CHECK(csv_find(&edges, 8, "Signedtabctl") < 0); /* tab is kept */
-    CHECK(csv_find(&edges, 8, "Signed\ttabctl") > 0);
+    CHECK(csv_find(&edges, 9, "Signedtabctl") < 0); /* tab is kept */
+    CHECK(csv_find(&edges, 9, "Signed\ttabctl") > 0);
     size_t undirected = 0;
     for (size_t i = 1; i < edges.n; i++) {
         undirected += strcmp(edges.rows[i][2], "Undirected") == 0;
@@ -897,7 +900,7 @@ NG_TEST(csv_tables_round_trip_through_libcsv)
     /* A field is quoted only when it must be. */
     size_t len;
     char *raw = slurp(np, &len);
-    CHECK(raw && strncmp(raw, "Id,Label,type,mentions,aliases,", 31) == 0);
+    CHECK(raw && strncmp(raw, "Id,Label,type,mentions,articles,aliases,", 40) == 0);
     CHECK(raw && strstr(raw, ",\"Ali \"\"The Lion\"\" O'Brien & Sons <Ltd>\",person,") != NULL);
     CHECK(raw && clean_utf8(raw, len, 1));
     free(raw);
@@ -1105,7 +1108,7 @@ NG_TEST(empty_graph_writes_every_format)
     CHECK(x == NULL); /* e.csv itself is not written */
     char *np = path_in(d, "e.nodes.csv");
     x = slurp(np, &len);
-    CHECK(x && strcmp(x, "Id,Label,type,mentions,aliases,first_date,last_date,code\n") == 0);
+    CHECK(x && strcmp(x, "Id,Label,type,mentions,articles,aliases,sources,first_date,last_date,code\n") == 0);
     free(x);
     free(np);
 

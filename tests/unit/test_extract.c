@@ -154,6 +154,28 @@ NG_TEST(meta_title_and_dash_dateline)
     CHECK_STR(m.date, "2021-03-03"); /* no year in the dateline: the text's year */
 }
 
+NG_TEST(meta_url_header_before_or_after_the_date)
+{
+    ng_meta m;
+    const char *t = "url https://example.org/a?b=1\ndate 2021-01-05\n\nGhana met Togo.";
+    ng_meta__read(&m, t, strlen(t), NULL);
+    CHECK_STR(m.date, "2021-01-05");
+    CHECK(m.url_len == 25 && strncmp(t + m.url_off, "https://example.org/a?b=1", 25) == 0);
+    CHECK_STR(t + m.body_start, "Ghana met Togo.");
+    const char *t2 = "date 2021-01-05\nurl http://example.org/x  \nGhana met Togo.";
+    ng_meta__read(&m, t2, strlen(t2), NULL);
+    CHECK(m.url_len == 20 && strncmp(t2 + m.url_off, "http://example.org/x", 20) == 0);
+    CHECK_STR(t2 + m.body_start, "Ghana met Togo.");
+    /* not a header: not http(s), or text after the URL on its line */
+    const char *t3 = "url javascript:alert(1)\nGhana met Togo.";
+    ng_meta__read(&m, t3, strlen(t3), NULL);
+    CHECK_INT(m.url_len, 0);
+    const char *t4 = "url https://example.org is where Ghana met Togo.";
+    ng_meta__read(&m, t4, strlen(t4), NULL);
+    CHECK_INT(m.url_len, 0);
+    CHECK_INT(m.body_start, 0);
+}
+
 NG_TEST(meta_reader_date_wins_and_city_dash)
 {
     ng_meta m;
@@ -546,6 +568,7 @@ NG_TEST_MAIN(clean_repairs_invalid_utf8_and_counts, clean_windows_1252_fallback,
              clean_normalizes_quotes_dashes_spaces, clean_removes_boilerplate,
              boilerplate_yields_no_actors, meta_date_header_glued_and_dateline,
              meta_title_and_dash_dateline, meta_reader_date_wins_and_city_dash,
+             meta_url_header_before_or_after_the_date,
              meta_dateline_day_the_month_lacks_gives_no_date,
              split_abbreviations_quotes_decimals_initials, split_caps_long_sentences,
              tokens_possessive_hyphen_dots, name_keys_fold_transliteration, date_helpers,

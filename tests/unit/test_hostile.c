@@ -133,12 +133,12 @@ NG_TEST(csv_dates_must_be_calendar_days)
     result res;
     make_tmpdir();
     const char *p = tmp_path("d.csv");
-    const char *csv = "id,date,text\n"
-                      "a,2023-02-29,x\n"
-                      "b,2024-02-29,x\n"
-                      "c,2020-13-01,x\n"
-                      "d,2021-04-31,x\n"
-                      "e,2021-12-31T23:59:00Z,x\n";
+    const char *csv = "id,date,text\n" /* distinct texts: a repeated text counts once */
+                      "a,2023-02-29,xa\n"
+                      "b,2024-02-29,xb\n"
+                      "c,2020-13-01,xc\n"
+                      "d,2021-04-31,xd\n"
+                      "e,2021-12-31T23:59:00Z,xe\n";
     write_file(p, csv, strlen(csv));
     CHECK_INT(read_all(&res, p, 0), 0);
     CHECK_STR(res.ids, "a,b@2024-02-29,c,d,e@2021-12-31");

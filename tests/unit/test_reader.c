@@ -356,14 +356,15 @@ NG_TEST(utf16_and_utf32_with_and_without_bom)
     got g;
     make_tmpdir();
     write_file(at("le.txt"), "C\0h\0a\0d\0 \0m\0e\0t\0 \0N\0i\0g\0e\0r\0.\0", 30);
-    write_file(at("be.txt"), "\0C\0h\0a\0d\0 \0m\0e\0t\0 \0N\0i\0g\0e\0r\0.", 30);
+    /* another text: the same one would count once (the reader drops repeated texts) */
+    write_file(at("be.txt"), "\0C\0h\0a\0d\0 \0m\0e\0t\0 \0N\0i\0g\0e\0r\0!", 30);
     write_file(at("u32.txt"), "\xff\xfe\0\0H\0\0\0\xe9\0\0\0=\xd8\x01\0", 16); /* bad last */
     write_file(at("u32be.txt"), "\0\0\0H\0\0\0i\0\0\0!\0\0\0.", 16);
     const char *in[] = {at("le.txt"), at("be.txt"), at("u32.txt"), at("u32be.txt")};
     CHECK_OK(read_inputs(&g, in, 4, 0, 0));
     CHECK_INT(g.n, 4);
     CHECK_STR(g.text[0], "Chad met Niger.");
-    CHECK_STR(g.text[1], "Chad met Niger.");
+    CHECK_STR(g.text[1], "Chad met Niger!");
     CHECK(strncmp(g.text[2], "H\xc3\xa9", 3) == 0);
     CHECK_STR(g.text[3], "Hi!.");
     write_file(at("u16.csv"), "\xff\xfei\0d\0,\0t\0e\0x\0t\0\n\0a\0,\0\xe9\0\n\0", 26);
@@ -449,6 +450,22 @@ NG_TEST(listing_links_diamond_loop_and_twice)
     rm_rf(tmpdir);
 }
 
+/* The same text under two names counts once (issue 17, item 2): white space aside. */
+NG_TEST(same_text_under_two_names_counts_once)
+{
+    got g;
+    make_tmpdir();
+    put("a.txt", "Chad met Niger.\n\nThey talked.");
+    put("b.txt", "  Chad  met Niger.\r\n They\ttalked.\n");
+    put("c.txt", "Chad met Mali.");
+    const char *in[] = {tmpdir};
+    CHECK_OK(read_inputs(&g, in, 1, 0, 0));
+    CHECK_INT(g.n, 2);
+    CHECK_HAS(g.reports, "b.txt: article 'b' has the same text as an article read already");
+    CHECK_INT((int)g.skipped, 1);
+    rm_rf(tmpdir);
+}
+
 /* The listing stops past its cap with an error naming the input. */
 NG_TEST(listing_is_capped)
 {
@@ -457,7 +474,7 @@ NG_TEST(listing_is_capped)
     for (int i = 0; i < 30; i++) {
         char name[32];
         snprintf(name, sizeof name, "f%02d.txt", i);
-        put(name, "x");
+        put(name, name); /* distinct texts: a repeated text counts once */
     }
     const char *in[] = {tmpdir};
     CHECK_INT(read_inputs(&g, in, 1, 0, 20), NG_ELIMIT);
@@ -534,5 +551,5 @@ NG_TEST_MAIN(html_keeps_the_article_and_drops_the_rest, html_title_url_date_fall
              jsonl_array_and_line_cap, csv_delimiters_from_the_header, csv_lone_cr_line_ends,
              csv_open_quote_costs_one_row, csv_header_cap_and_binary,
              utf16_and_utf32_with_and_without_bom, listing_kinds_and_counts,
-             listing_links_diamond_loop_and_twice, listing_is_capped, duplicate_ids_are_read_once,
+             listing_links_diamond_loop_and_twice, same_text_under_two_names_counts_once, listing_is_capped, duplicate_ids_are_read_once,
              find_input_by_device_and_inode, idset_adds_once)
