@@ -15,7 +15,9 @@
  *   3. else every node's eigenvector is NaN, written as an empty attribute, and
  *      g->metrics_warning says which metric and why. Nothing else is lost.
  * The work of each attempt is estimated as restarts x ncv x (n + 2m + ncv n) (the products
- * with the adjacency, and the reorthogonalization) and kept under 4 x the budget.
+ * with the adjacency, and the reorthogonalization) and kept under 2 x the budget for the
+ * first, 4 x for the second (the budget of the path metrics, NG_METRICS_BUDGET, counts
+ * visits, each worth several of these operations).
  */
 #include "graph_internal.h"
 
@@ -106,7 +108,7 @@ int ng_metrics__eigenvector(ng_graph *g, const igraph_t *proj, const igraph_vect
 {
     int error;
     size_t n = g->n_nodes, arcs = adj->off[n];
-    double work = 4.0 * budget;
+    double work = 2.0 * budget;
     igraph_vector_t res = {0};
     igraph_real_t value;
     igraph_arpack_options_t arpack;
@@ -128,7 +130,7 @@ int ng_metrics__eigenvector(ng_graph *g, const igraph_t *proj, const igraph_vect
         goto cleanup;
     }
     /* the first failure's reason (the handler put it in ng_error_last) names the cause */
-    if ((rc = wide_arpack(g, adj, work)) == IGRAPH_SUCCESS) goto cleanup;
+    if ((rc = wide_arpack(g, adj, 2.0 * work)) == IGRAPH_SUCCESS) goto cleanup;
     if (rc == IGRAPH_ENOMEM) {
         error = NG_ENOMEM;
         goto cleanup;

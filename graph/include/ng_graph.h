@@ -111,7 +111,8 @@ typedef struct ng_metrics_opts {
     uint64_t relations; /* relations that count: bits ((uint64_t)1 << ng_rel); 0 = all */
     int exact;          /* 1 = always exact (slow: O(nodes x links)) */
     double budget;      /* work for the path metrics, in visits; 0 = NG_METRICS_BUDGET. ARPACK
-                         * (eigenvector) may use 4x as many operations before falling back */
+                         * (eigenvector) may use 2x as many operations, then 4x in its
+                         * fallback, before leaving the metric empty */
     size_t sources;     /* sample size when sampling; 0 = what the budget allows, at least
                          * NG_METRICS_SAMPLE_SOURCES */
     int threads;        /* threads for the path metrics; 0 = one per core */
