@@ -17,7 +17,9 @@
  * The work of each attempt is estimated as restarts x ncv x (n + 2m + ncv n) (the products
  * with the adjacency, and the reorthogonalization) and kept under 2 x the budget for the
  * first, 4 x for the second (the budget of the path metrics, NG_METRICS_BUDGET, counts
- * visits, each worth several of these operations).
+ * visits, each worth several of these operations). The first gets at least 10 restarts (a
+ * well-separated eigenvalue converges in a few); the second is skipped when 10 of its
+ * restarts would exceed both its budget and about a second of work.
  */
 #include "graph_internal.h"
 
@@ -30,13 +32,21 @@
 #define WIDE_TOL 1e-10
 #define MIN_RESTARTS 10
 #define MAX_RESTARTS 3000 /* igraph's default */
+/* The fallback gets MIN_RESTARTS beyond its budget only while that stays this small (about a
+ * second); on larger graphs it runs only when the budget pays for MIN_RESTARTS. */
+#define SMALL_WORK 1e9
 
-/* Restarts that keep an ARPACK run with `ncv` vectors within `work`. */
-static int restarts(double work, size_t n, size_t arcs, size_t ncv)
+/* The work of one ARPACK restart with `ncv` vectors. */
+static double restart_work(size_t n, size_t arcs, size_t ncv)
 {
-    double per = (double)ncv * ((double)n + (double)arcs + (double)ncv * (double)n);
+    return (double)ncv * ((double)n + (double)arcs + (double)ncv * (double)n);
+}
+
+/* Restarts that keep a run within `work`, at least `at_least`, at most igraph's default. */
+static int restarts(double work, double per, int at_least)
+{
     double r = floor(work / (per > 1 ? per : 1));
-    if (r < MIN_RESTARTS) r = MIN_RESTARTS;
+    if (r < at_least) r = at_least;
     return r > MAX_RESTARTS ? MAX_RESTARTS : (int)r;
 }
 
@@ -88,7 +98,9 @@ static igraph_error_t wide_arpack(ng_graph *g, const ng_csr *adj, double work)
     o.which[1] = 'A';
     o.start = 1;
     o.tol = WIDE_TOL;
-    o.mxiter = restarts(work, n, adj->off[n], (size_t)o.ncv);
+    double per = restart_work(n, adj->off[n], (size_t)o.ncv);
+    if (work < MIN_RESTARTS * per && MIN_RESTARTS * per > SMALL_WORK) return IGRAPH_FAILURE;
+    o.mxiter = restarts(work, per, MIN_RESTARTS);
     if ((rc = igraph_vector_init(&values, 0)) != IGRAPH_SUCCESS ||
         (rc = igraph_matrix_init(&vectors, (igraph_integer_t)n, 1)) != IGRAPH_SUCCESS) {
         goto cleanup;
@@ -116,7 +128,8 @@ int ng_metrics__eigenvector(ng_graph *g, const igraph_t *proj, const igraph_vect
 
     if ((error = ng_igraph__check(igraph_vector_init(&res, 0))) < 0) return error;
     igraph_arpack_options_init(&arpack);
-    arpack.mxiter = restarts(work, n, arcs, n / 2 < IGRAPH_NCV ? n / 2 + 1 : IGRAPH_NCV);
+    arpack.mxiter = restarts(work, restart_work(n, arcs, n / 2 < IGRAPH_NCV ? n / 2 + 1 : IGRAPH_NCV),
+                             MIN_RESTARTS);
     rc = igraph_eigenvector_centrality(proj, &res, &value, 0, 1, w, &arpack);
     if (rc == IGRAPH_SUCCESS) {
         for (size_t i = 0; i < n; i++) {
