@@ -154,26 +154,85 @@ static int draw(const comps *c, unsigned char *is_source, unsigned char *exact)
     return NG_OK;
 }
 
-/* The values of every node from the sums (see the top of the file). */
+/* The values of every node from the sums (see the top of the file); the job's arrays are
+ * indexed by the node's number in the adjacency the passes ran on (perm[v], see
+ * locality_order). */
 static void finish_values(ng_graph *g, const comps *c, const ng_paths *job,
-                          const unsigned char *is_source)
+                          const unsigned char *is_source, const uint32_t *perm)
 {
     for (size_t v = 0; v < g->n_nodes; v++) {
-        size_t i = c->comp[v], kc = c->k[i];
+        size_t i = c->comp[v], kc = c->k[i], p = perm[v];
         ng_metrics *m = &g->nodes[v].m;
         if (kc == 0) continue; /* isolated: 0 */
-        if (job->exact[v]) {
-            m->betweenness = finite_or_zero(job->bc[v] * 0.5);
-            m->closeness = finite_or_zero(job->closeness[v]);
-            m->harmonic = finite_or_zero(job->harmonic[v]);
+        if (job->exact[p]) {
+            m->betweenness = finite_or_zero(job->bc[p] * 0.5);
+            m->closeness = finite_or_zero(job->closeness[p]);
+            m->harmonic = finite_or_zero(job->harmonic[p]);
             continue;
         }
         double size = (double)comp_size(c, i), k = (double)kc;
         double others = k - (is_source[v] ? 1.0 : 0.0); /* sources other than v */
-        m->betweenness = finite_or_zero(job->bc[v] / 2.0 * size / k);
-        m->closeness = others > 0 && job->sum_d[v] > 0 ? finite_or_zero(others / job->sum_d[v]) : 0.0;
-        m->harmonic = others > 0 ? finite_or_zero(job->sum_inv[v] * (size - 1.0) / others) : 0.0;
+        m->betweenness = finite_or_zero(job->bc[p] / 2.0 * size / k);
+        m->closeness = others > 0 && job->sum_d[p] > 0 ? finite_or_zero(others / job->sum_d[p]) : 0.0;
+        m->harmonic = others > 0 ? finite_or_zero(job->sum_inv[p] * (size - 1.0) / others) : 0.0;
     }
+}
+
+/* The nodes renumbered for the passes (perm[old] = new), component after component: a
+ * sampled component in breadth-first order from its first node, so that neighbours sit
+ * close in memory (on millions of nodes the passes mostly wait for memory); an exact
+ * component in ascending order, so that its passes (neighbour order, heap ties, the order
+ * of the sums), and so its bits, are unchanged. `inv` (new -> old) is the BFS queue. */
+static void locality_order(const comps *c, const ng_csr *g, uint32_t *perm, uint32_t *inv)
+{
+    size_t next = 0;
+    for (size_t v = 0; v < g->n; v++) perm[v] = UINT32_MAX;
+    for (size_t i = 0; i < c->n_comp; i++) {
+        const uint32_t *nodes = c->nodes + c->start[i];
+        size_t size = comp_size(c, i);
+        if (c->k[i] == 0 || c->k[i] == size) {
+            for (size_t j = 0; j < size; j++) {
+                perm[nodes[j]] = (uint32_t)next;
+                inv[next++] = nodes[j];
+            }
+            continue;
+        }
+        size_t head = next;
+        perm[nodes[0]] = (uint32_t)next;
+        inv[next++] = nodes[0];
+        while (head < next) {
+            uint32_t u = inv[head++];
+            for (size_t e = g->off[u]; e < g->off[u + 1]; e++) {
+                if (perm[g->adj[e]] != UINT32_MAX) continue;
+                perm[g->adj[e]] = (uint32_t)next;
+                inv[next++] = g->adj[e];
+            }
+        }
+    }
+}
+
+/* `g` with node v numbered perm[v]; each node's links keep their order (ascending in the
+ * exact components, where perm is increasing). */
+static int permuted(ng_csr *out, const ng_csr *g, const uint32_t *perm, const uint32_t *inv)
+{
+    size_t n = g->n, arcs = g->off[n];
+    memset(out, 0, sizeof *out);
+    out->n = n;
+    out->off = ng_malloc((n + 1) * sizeof *out->off);
+    out->adj = ng_malloc((arcs + 1) * sizeof *out->adj);
+    out->len = ng_malloc((arcs + 1) * sizeof *out->len);
+    if (!out->off || !out->adj || !out->len) return NG_ENOMEM;
+    out->off[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t v = inv[i];
+        size_t at = out->off[i];
+        for (size_t e = g->off[v]; e < g->off[v + 1]; e++, at++) {
+            out->adj[at] = perm[g->adj[e]];
+            out->len[at] = g->len[e];
+        }
+        out->off[i + 1] = at;
+    }
+    return NG_OK;
 }
 
 /* The engine's progress, as the caller's: "betweenness, closeness, harmonic", done/total. */
@@ -188,60 +247,118 @@ static void tick(void *ctx, size_t done, size_t total)
     t->o->tick(t->o->progress_ctx, t->phase, done, total);
 }
 
-/* Fills job's sources from is_source; sets max_reach; returns the sampled sources. */
-static size_t list_sources(ng_paths *job, uint32_t *src, const comps *c,
-                           const unsigned char *is_source)
+/* Fills the job's sources (in ascending order of the original numbers, renumbered by perm)
+ * and exact flags (renumbered); sets max_reach; returns the number of sampled sources. */
+static size_t list_sources(ng_paths *job, uint32_t *src, unsigned char *exact_new,
+                           const comps *c, const unsigned char *is_source,
+                           const unsigned char *exact, const uint32_t *perm)
 {
     size_t n_src = 0, sampled = 0;
-    for (size_t v = 0; v < job->g->n; v++) {
+    for (size_t v = 0; v < c->start[c->n_comp]; v++) {
+        exact_new[perm[v]] = exact[v];
         if (!is_source[v]) continue;
-        src[n_src++] = (uint32_t)v;
-        if (!job->exact[v]) sampled++;
+        src[n_src++] = perm[v];
+        if (!exact[v]) sampled++;
         size_t size = comp_size(c, c->comp[v]);
         if (size > job->max_reach) job->max_reach = size;
     }
     job->sources = src;
     job->n_sources = n_src;
+    job->exact = exact_new;
     return sampled;
+}
+
+/* The scratch of ng_metrics__paths, freed at once. */
+typedef struct scratch {
+    unsigned char *is_source, *exact, *exact_new;
+    uint32_t *src, *perm, *inv;
+    ng_csr local;
+} scratch;
+
+static void scratch_free(scratch *s)
+{
+    free(s->is_source);
+    free(s->exact);
+    free(s->exact_new);
+    free(s->src);
+    free(s->perm);
+    free(s->inv);
+    ng_csr__free(&s->local);
+}
+
+static int scratch_new(scratch *s, size_t n)
+{
+    size_t nn = n ? n : 1;
+    memset(s, 0, sizeof *s);
+    s->is_source = ng_calloc(nn, 1);
+    s->exact = ng_calloc(nn, 1);
+    s->exact_new = ng_calloc(nn, 1);
+    s->src = ng_malloc(nn * sizeof *s->src);
+    s->perm = ng_malloc(nn * sizeof *s->perm);
+    s->inv = ng_malloc(nn * sizeof *s->inv);
+    return s->is_source && s->exact && s->exact_new && s->src && s->perm && s->inv ? NG_OK
+                                                                                  : NG_ENOMEM;
+}
+
+static int job_arrays(ng_paths *job, size_t n, int sampled)
+{
+    size_t nn = n ? n : 1;
+    job->bc = ng_calloc(nn, sizeof *job->bc);
+    job->closeness = ng_calloc(nn, sizeof *job->closeness);
+    job->harmonic = ng_calloc(nn, sizeof *job->harmonic);
+    if (sampled) {
+        job->sum_d = ng_calloc(nn, sizeof *job->sum_d);
+        job->sum_inv = ng_calloc(nn, sizeof *job->sum_inv);
+    }
+    return job->bc && job->closeness && job->harmonic && (!sampled || (job->sum_d && job->sum_inv))
+               ? NG_OK
+               : NG_ENOMEM;
+}
+
+static void job_free(ng_paths *job)
+{
+    free(job->bc);
+    free(job->closeness);
+    free(job->harmonic);
+    free(job->sum_d);
+    free(job->sum_inv);
+}
+
+/* 1 when some component is sampled (neither exact nor without sources). */
+static int any_sampled(const comps *c)
+{
+    for (size_t i = 0; i < c->n_comp; i++)
+        if (c->k[i] > 0 && c->k[i] < comp_size(c, i)) return 1;
+    return 0;
 }
 
 int ng_metrics__paths(ng_graph *g, const ng_csr *adj, const ng_metrics_opts *o,
                       size_t *n_sources)
 {
     int error;
-    size_t n = adj->n, nn = n ? n : 1, sampled;
+    size_t n = adj->n;
     comps c;
     ng_paths job;
-    unsigned char *is_source = NULL, *exact = NULL;
-    uint32_t *src = NULL;
+    scratch sc;
     tick_ctx tc = {o, NULL};
 
     *n_sources = 0;
     memset(&job, 0, sizeof job);
-    if ((error = find_comps(&c, adj)) < 0) goto cleanup;
+    memset(&c, 0, sizeof c);
+    if ((error = scratch_new(&sc, n)) < 0 || (error = find_comps(&c, adj)) < 0) goto cleanup;
     plan(&c, o);
-    is_source = ng_calloc(nn, 1);
-    exact = ng_calloc(nn, 1);
-    src = ng_malloc(nn * sizeof *src);
-    job.bc = ng_calloc(nn, sizeof *job.bc);
-    job.closeness = ng_calloc(nn, sizeof *job.closeness);
-    job.harmonic = ng_calloc(nn, sizeof *job.harmonic);
-    if (!is_source || !exact || !src || !job.bc || !job.closeness || !job.harmonic) {
-        error = NG_ENOMEM;
-        goto cleanup;
-    }
-    if ((error = draw(&c, is_source, exact)) < 0) goto cleanup;
+    if ((error = draw(&c, sc.is_source, sc.exact)) < 0) goto cleanup;
     job.g = adj;
-    job.exact = exact;
-    job.threads = o->threads > 0 ? o->threads : 1;
-    if ((sampled = list_sources(&job, src, &c, is_source)) > 0) {
-        job.sum_d = ng_calloc(nn, sizeof *job.sum_d);
-        job.sum_inv = ng_calloc(nn, sizeof *job.sum_inv);
-        if (!job.sum_d || !job.sum_inv) {
-            error = NG_ENOMEM;
-            goto cleanup;
-        }
+    if (any_sampled(&c)) { /* renumbered for locality (exact components keep their order) */
+        locality_order(&c, adj, sc.perm, sc.inv);
+        if ((error = permuted(&sc.local, adj, sc.perm, sc.inv)) < 0) goto cleanup;
+        job.g = &sc.local;
+    } else {
+        for (size_t v = 0; v < n; v++) sc.perm[v] = (uint32_t)v;
     }
+    size_t sampled = list_sources(&job, sc.src, sc.exact_new, &c, sc.is_source, sc.exact, sc.perm);
+    job.threads = o->threads > 0 ? o->threads : 1;
+    if ((error = job_arrays(&job, n, sampled > 0)) < 0) goto cleanup;
     tc.phase = sampled ? "betweenness, closeness, harmonic (sampled)"
                        : "betweenness, closeness, harmonic (exact)";
     if (o->tick) {
@@ -249,18 +366,12 @@ int ng_metrics__paths(ng_graph *g, const ng_csr *adj, const ng_metrics_opts *o,
         job.tick_ctx = &tc;
     }
     if ((error = ng_paths__run(&job)) < 0) goto cleanup;
-    finish_values(g, &c, &job, is_source);
+    finish_values(g, &c, &job, sc.is_source, sc.perm);
     *n_sources = sampled;
 
 cleanup:
     comps_free(&c);
-    free(is_source);
-    free(exact);
-    free(src);
-    free(job.bc);
-    free(job.closeness);
-    free(job.harmonic);
-    free(job.sum_d);
-    free(job.sum_inv);
+    scratch_free(&sc);
+    job_free(&job);
     return error;
 }
