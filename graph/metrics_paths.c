@@ -36,7 +36,7 @@
 #include <string.h>
 
 /* Memory the ring of slots may take (each slot holds one pass: 20 bytes per node reached).
- * Each thread also keeps 64 bytes per node and 4 per link end. */
+ * Each thread also keeps 76 bytes per node and 4 per link end. */
 #define SLOT_BYTES ((size_t)64 << 20)
 
 /* ------------------------------------------------------------------ igraph's comparisons */
@@ -62,23 +62,27 @@ typedef struct slot {
     int sampled, ready;
 } slot;
 
-/* What a pass keeps per node, together for locality. */
+/* What a pass keeps per node, together: on large graphs each link followed costs a cache
+ * miss per separate array it touches. */
 typedef struct node_state {
     double dist;   /* betweenness: distance + 1, first found within tolerance; 0 = unreached */
     double dist_c; /* closeness, harmonic: distance + 1, strict minimum */
     double sigma;  /* shortest paths from the source (igraph's nrgeo) */
     double delta;  /* dependency of the source on the node (igraph's tmpscore) */
+    uint32_t pos;  /* position in the heap + 2; 0 = not in the heap */
+    uint32_t n_par; /* parents (igraph's parent list, reset by a shorter path): the first */
+    uint32_t par0;  /* here, the others in worker.par[off[v] + 1 ...] */
+    uint32_t unused;
 } node_state;
 
 typedef struct worker {
     const ng_paths *job;
     node_state *st;
-    double *key;    /* igraph's two-way heap: keys (-distance), node per position, */
-    uint32_t *node; /* and position + 2 per node (0 = not in the heap) */
-    uint32_t *pos;
+    double *key;    /* igraph's two-way heap: keys (-distance) and node per position (and */
+    uint32_t *node; /* node_state.pos) */
     size_t size;
-    uint32_t *par;   /* parents of node v: par[off[v] .. off[v] + n_par[v]) (a subset of its */
-    uint32_t *n_par; /* neighbours, as igraph's parent lists: reset on a shorter path) */
+    uint32_t *par;  /* parents 1, 2, ... of node v at par[off[v] + 1 ...] (a subset of its
+                     * neighbours, so off[v + 1] - off[v] entries always suffice) */
     uint32_t *order; /* nodes in settling order */
     double *sorted;  /* scratch: dist_c of the nodes reached, ascending */
     size_t r;
@@ -91,8 +95,8 @@ static void heap_switch(worker *w, size_t a, size_t b)
     uint32_t na = w->node[a], nb = w->node[b];
     w->key[a] = w->key[b];
     w->key[b] = k;
-    w->pos[na] = (uint32_t)b + 2;
-    w->pos[nb] = (uint32_t)a + 2;
+    w->st[na].pos = (uint32_t)b + 2;
+    w->st[nb].pos = (uint32_t)a + 2;
     w->node[a] = nb;
     w->node[b] = na;
 }
@@ -123,7 +127,7 @@ static void heap_push(worker *w, uint32_t v, double key)
 {
     w->key[w->size] = key;
     w->node[w->size] = v;
-    w->pos[v] = (uint32_t)w->size + 2;
+    w->st[v].pos = (uint32_t)w->size + 2;
     heap_up(w, w->size++);
 }
 
@@ -134,14 +138,14 @@ static double heap_pop(worker *w)
     uint32_t v = w->node[0];
     heap_switch(w, 0, w->size - 1);
     w->size--;
-    w->pos[v] = 0;
+    w->st[v].pos = 0;
     heap_sink(w, 0);
     return top;
 }
 
 static void heap_modify(worker *w, uint32_t v, double key)
 {
-    size_t p = w->pos[v] - 2;
+    size_t p = w->st[v].pos - 2;
     w->key[p] = key;
     heap_sink(w, p);
     heap_up(w, p);
@@ -161,24 +165,24 @@ static void relax(worker *w, uint32_t u, double du)
             sv->dist = alt;
             sv->dist_c = su->dist_c + g->len[e];
             sv->sigma = su->sigma;
-            w->par[g->off[v]] = u;
-            w->n_par[v] = 1;
+            sv->par0 = u;
+            sv->n_par = 1;
             heap_push(w, v, -alt);
             continue;
         }
-        if (w->pos[v] == 0) continue; /* settled: a longer path cannot change it */
+        if (sv->pos == 0) continue; /* settled: a longer path cannot change it */
         double alt_c = su->dist_c + g->len[e];
         if (alt_c < sv->dist_c) sv->dist_c = alt_c;
         int c = cmp_len(alt, sv->dist);
         if (c < 0) { /* shorter: u is its only parent so far */
             sv->dist = alt;
             sv->sigma = su->sigma;
-            w->par[g->off[v]] = u;
-            w->n_par[v] = 1;
+            sv->par0 = u;
+            sv->n_par = 1;
             heap_modify(w, v, -alt);
         } else if (c == 0) { /* as short, within igraph's tolerance */
             sv->sigma += su->sigma;
-            w->par[g->off[v] + w->n_par[v]++] = u;
+            w->par[g->off[v] + sv->n_par++] = u;
         }
     }
 }
@@ -189,7 +193,7 @@ static void one_pass(worker *w, uint32_t s)
     const ng_csr *g = w->job->g;
     w->r = 0;
     w->st[s].dist = w->st[s].dist_c = w->st[s].sigma = 1.0;
-    w->n_par[s] = 0;
+    w->st[s].n_par = 0;
     heap_push(w, s, -1.0);
     while (w->size > 0) {
         uint32_t u = w->node[0];
@@ -199,9 +203,12 @@ static void one_pass(worker *w, uint32_t s)
     }
     for (size_t i = w->r; i-- > 0;) {
         uint32_t x = w->order[i];
-        const uint32_t *par = w->par + g->off[x];
-        double coeff = (1.0 + w->st[x].delta) / w->st[x].sigma;
-        for (uint32_t k = 0; k < w->n_par[x]; k++) w->st[par[k]].delta += w->st[par[k]].sigma * coeff;
+        const node_state *sx = &w->st[x];
+        if (sx->n_par == 0) continue; /* the source */
+        double coeff = (1.0 + sx->delta) / sx->sigma;
+        w->st[sx->par0].delta += w->st[sx->par0].sigma * coeff;
+        const uint32_t *more = w->par + g->off[x];
+        for (uint32_t k = 1; k < sx->n_par; k++) w->st[more[k]].delta += w->st[more[k]].sigma * coeff;
     }
 }
 
@@ -251,9 +258,7 @@ static void worker_free(worker *w)
     free(w->st);
     free(w->key);
     free(w->node);
-    free(w->pos);
     free(w->par);
-    free(w->n_par);
     free(w->order);
     free(w->sorted);
 }
@@ -266,13 +271,10 @@ static int worker_init(worker *w, const ng_paths *job)
     w->st = ng_calloc(n, sizeof *w->st);
     w->key = ng_malloc(n * sizeof *w->key);
     w->node = ng_malloc(n * sizeof *w->node);
-    w->pos = ng_calloc(n, sizeof *w->pos);
     w->par = ng_malloc(arcs * sizeof *w->par);
-    w->n_par = ng_calloc(n, sizeof *w->n_par);
     w->order = ng_malloc(n * sizeof *w->order);
     w->sorted = ng_malloc(n * sizeof *w->sorted);
-    if (!w->st || !w->key || !w->node || !w->pos || !w->par || !w->n_par || !w->order ||
-        !w->sorted) {
+    if (!w->st || !w->key || !w->node || !w->par || !w->order || !w->sorted) {
         worker_free(w);
         return NG_ENOMEM;
     }
