@@ -308,13 +308,14 @@ static void help(const cli_opt *opts)
            "  eigenvector  eigenvector centrality, scaled so that the highest is 1\n"
            "  community    Leiden community (modularity), numbered in id order from 0\n"
            "  mentions     times the actor is mentioned in the articles\n\n"
-           "Betweenness, closeness and harmonic need one shortest-path pass per actor. When\n"
-           "all of them would take more than about %.0e node and link visits (about 2 CPU-\n"
-           "seconds; the graph's size and shape decide, never -j), they are estimated from\n"
-           "as many sampled source actors as that allows (at least %d), and Leiden stops\n"
-           "once a round gains less than 0.01%%: the same numbers on every run, the error is\n"
-           "measured in graph/README.md; every output says so. --exact computes them exactly\n"
-           "(hours on 100,000 actors).\n\n"
+           "Betweenness, closeness and harmonic need one shortest-path pass per actor, run\n"
+           "on -j threads. When all of them would take more than --budget node and link\n"
+           "visits (default %.0f, a few CPU-seconds; the graph decides, never -j),\n"
+           "they are estimated from as many sampled source actors as the budget allows (at\n"
+           "least %d), and Leiden stops once a round gains less than 0.01%%: the same\n"
+           "numbers on every run, the error is measured in graph/README.md; every output\n"
+           "says so. --exact computes them exactly (hours on 100,000 actors). Eigenvector\n"
+           "centrality that does not converge is left empty with a warning.\n\n"
            "Options:\n", mutual.ptr ? mutual.ptr : "", NG_METRICS_BUDGET, NG_METRICS_SAMPLE_SOURCES);
     cli_print_options(stdout, opts);
     ng_buf_free(&mutual);
@@ -341,7 +342,7 @@ int cmd_metrics(int argc, char **argv)
         {0, "exact", OPT_FLAG, &exact, NULL,
          "exact betweenness, closeness, harmonic, communities"},
         {0, "budget", OPT_SIZE, &budget, "N",
-         "node and link visits allowed before those are sampled (default 3e8)"},
+         "visits allowed before those are sampled (K, M, G: x1024...)"},
         {'j', "threads", OPT_INT, &threads, "N",
          "threads for betweenness, closeness, harmonic (default: number of cores)"},
         {'v', "verbose", OPT_FLAG, &cli_verbose, NULL, "print how long each phase took"},

@@ -219,7 +219,7 @@ NG_TEST(test_sampling__exact_is_igraph_bit_for_bit)
     /* a sparse tree-like core (many equal-length paths through hubs), a denser one, and a
      * larger one; weights 1, 2, 3, 6 make 1/3 + 1/6 = 1/2 ties that igraph's tolerance
      * decides; every thread count gives igraph's bits */
-    size_t sizes[] = {400, 400, 1500}, links[] = {1, 3, 2};
+    size_t sizes[] = {300, 400, 900}, links[] = {1, 3, 2};
     for (size_t t = 0; t < 3; t++) {
         ng_graph *g = generated(sizes[t], links[t], 7 + t);
         CHECK(g != NULL);

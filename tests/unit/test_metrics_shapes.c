@@ -28,7 +28,7 @@ static ng_graph *shape(size_t n, const link *ls, size_t nl, const ng_metrics_opt
 {
     ng_doc *d = NULL;
     ng_graph *g = NULL;
-    char key[32], label[16];
+    char key[48], label[32];
     if (ng_doc_new(&d, "shape", "shape") < 0) return NULL;
     for (size_t i = 0; i < n; i++) {
         snprintf(key, sizeof key, "person:n%04zu", i);
