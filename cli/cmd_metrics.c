@@ -342,9 +342,9 @@ int cmd_metrics(int argc, char **argv)
         {0, "exact", OPT_FLAG, &exact, NULL,
          "exact betweenness, closeness, harmonic, communities"},
         {0, "budget", OPT_SIZE, &budget, "N",
-         "visits allowed before those are sampled (K, M, G: x1024...)"},
+         "visits before those are sampled (K, M, G: x1024)"},
         {'j', "threads", OPT_INT, &threads, "N",
-         "threads for betweenness, closeness, harmonic (default: number of cores)"},
+         "threads for the path centralities (default: cores)"},
         {'v', "verbose", OPT_FLAG, &cli_verbose, NULL, "print how long each phase took"},
         {0, NULL, OPT_FLAG, NULL, NULL, NULL},
     };
