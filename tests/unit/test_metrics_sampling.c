@@ -63,9 +63,13 @@ static ng_graph *generated(size_t n, size_t links, uint64_t seed)
         size_t k = links < v ? links : v, before = n_ends;
         for (size_t j = 0; j < k; j++) {
             size_t u = ends[rng_next(&seed) % before];
+            /* drawn one by one: the order of a call's arguments is unspecified (gcc and
+             * clang differ), and the graph must not depend on the compiler */
+            unsigned w = weights[rng_next(&seed) % 4];
+            const char *r = rels[rng_next(&seed) % 4];
             fprintf(f, "<edge source=\"v%05zu\" target=\"v%05zu\"><data key=\"r\">%s</data>"
                        "<data key=\"w\">%u</data></edge>\n",
-                    v, u, rels[rng_next(&seed) % 4], weights[rng_next(&seed) % 4]);
+                    v, u, r, w);
             ends[n_ends++] = u;
             ends[n_ends++] = v;
         }
