@@ -35,7 +35,7 @@ int cmd_build(int argc, char **argv)
         PIPELINE_OPTIONS(po),
         SHOW_RELATIONS_OPTIONS(show_relations, drop_isolated, "the graph keeps no other"),
         {0, "no-metrics", OPT_FLAG, &no_metrics, NULL, "skip centrality and communities"},
-        {0, "exact", OPT_FLAG, &exact, NULL, "exact metrics over 20000 actors (see metrics --help)"},
+        {0, "exact", OPT_FLAG, &exact, NULL, "exact betweenness, closeness, harmonic on any graph (see metrics --help)"},
         SOURCES_OPTION,
         {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},
         {'v', "verbose", OPT_FLAG, &cli_verbose, NULL, "print progress details"},
@@ -75,17 +75,13 @@ int cmd_build(int argc, char **argv)
     po.writes = &writes;
     if ((rc = pipeline_build_graph(&g, &inputs, &po, &st)) != NG_EXIT_OK) goto cleanup;
     ng_graph_set_filter(g, keep, drop_isolated); /* before ng_graph_finish */
-    if (exact) {
-        ng_metrics_opts mo = NG_METRICS_OPTS_INIT;
-        mo.exact = 1;
-        ng_graph_set_metrics_opts(g, &mo);
-    }
     if (cli_verbose && !cli_quiet)
         fprintf(stderr, "newsgraph: extraction %.2f s on %d threads (CPU %.2f s, busiest thread "
                         "%.2f s), partial graphs absorbed in %.2f s (CPU %.2f s)\n",
                 st.seconds, st.threads, st.cpu_seconds, st.cpu_max_seconds, st.absorb_seconds,
                 st.absorb_cpu_seconds);
-    outs.threads = po.threads; /* the files are written by as many threads as extracted */
+    outs.threads = po.threads; /* metrics and files use as many threads as extraction */
+    outs.exact = exact;
     if ((rc = outputs_finish_and_write(g, &outs, no_metrics)) != NG_EXIT_OK) goto cleanup;
     if (!cli_quiet) {
         fprintf(stderr,

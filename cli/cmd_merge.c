@@ -228,7 +228,7 @@ int cmd_merge(int argc, char **argv)
         {0, "format", OPT_STRING, &format_name, "FMT", "the format for '-o -' (an FMT listed above)"},
         {'j', "threads", OPT_INT, &threads, "N", "shards read and files written at once (default: number of cores)"},
         {0, "no-metrics", OPT_FLAG, &no_metrics, NULL, "skip centrality and communities"},
-        {0, "exact", OPT_FLAG, &exact, NULL, "exact metrics over 20000 actors (see metrics --help)"},
+        {0, "exact", OPT_FLAG, &exact, NULL, "exact betweenness, closeness, harmonic on any graph (see metrics --help)"},
         SOURCES_OPTION,
         RELATIONS_OPTION(relations),
         {'q', "quiet", OPT_FLAG, &cli_quiet, NULL, "print errors only"},
@@ -283,12 +283,8 @@ int cmd_merge(int argc, char **argv)
     if ((rc = read_all(&shards, threads, graph_paths.n > 0, writers, shard_paths.n, &g, &in)) !=
         NG_EXIT_OK)
         goto cleanup;
-    if (g && exact) {
-        ng_metrics_opts mo = NG_METRICS_OPTS_INIT;
-        mo.exact = 1;
-        ng_graph_set_metrics_opts(g, &mo);
-    }
-    outs.threads = threads;
+    outs.threads = threads; /* metrics and files too */
+    outs.exact = exact;
     if (g && (rc = outputs_finish_and_write(g, &outs, no_metrics)) != NG_EXIT_OK) goto cleanup;
     rc = NG_EXIT_FAILED;
     for (size_t i = 0; i < shard_paths.n; i++) {

@@ -2,8 +2,10 @@
  * centralities and communities with igraph and prints the actors ranked by one metric, as an
  * aligned table (80 columns), CSV (RFC 4180 quoting) or a Markdown table. */
 #include "cmd.h"
+#include "metrics_run.h"
 #include "ng_graph.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,7 +51,9 @@ typedef struct {
 static int cmp_rank(const void *a, const void *b)
 {
     const ranked *x = a, *y = b;
-    if (x->value != y->value) return x->value > y->value ? -1 : 1; /* highest first */
+    int xn = isnan(x->value), yn = isnan(y->value); /* a metric left empty ranks last */
+    if (xn != yn) return xn ? 1 : -1;
+    if (!xn && x->value != y->value) return x->value > y->value ? -1 : 1; /* highest first */
     int c = strcmp(x->node->label, y->node->label);
     return c ? c : strcmp(x->node->id, y->node->id);
 }
@@ -97,6 +101,10 @@ static const char *short_type(ng_etype t)
 static void format_cell(char *out, size_t size, const ng_node *n, metric m)
 {
     double v = metric_value(n, m);
+    if (isnan(v)) { /* left empty (see the warning) */
+        snprintf(out, size, "-");
+        return;
+    }
     switch (m) {
     case M_BETWEENNESS: snprintf(out, size, "%.1f", v); break;
     case M_CLOSENESS: snprintf(out, size, "%.3f", v); break;
@@ -192,8 +200,10 @@ static void print_csv(ng_buf *b, const ranked *order, size_t n)
         put_csv_field(b, nd->label);
         ng_buf_printf(b, ",%s,%u", ng_etype_name(nd->type), nd->mentions);
         for (size_t m = 0; m < M_MENTIONS; m++) {
+            double v = metric_value(nd, (metric)m);
             if (m == M_COMMUNITY) ng_buf_printf(b, ",%d", nd->m.community);
-            else ng_buf_printf(b, ",%.15g", metric_value(nd, (metric)m));
+            else if (isnan(v)) ng_buf_putc(b, ','); /* left empty: an empty cell */
+            else ng_buf_printf(b, ",%.15g", v);
         }
         ng_buf_putc(b, '\n');
     }
@@ -265,11 +275,15 @@ static int parse_relations(uint64_t *mask, const char *list)
     return *mask ? 0 : -1;
 }
 
-/* -v: how long reading and each metrics phase took, on stderr. */
-static void print_phase(void *ctx, const char *phase, double seconds)
+/* -v: how long reading and each metrics phase took (wall clock, and CPU over every thread
+ * when known: on a shared machine the CPU time is the steadier figure), on stderr. */
+static void print_phase(void *ctx, const char *phase, double seconds, double cpu_seconds)
 {
     (void)ctx;
-    fprintf(stderr, "newsgraph: %s: %.2f s\n", phase, seconds);
+    if (cpu_seconds >= 0)
+        fprintf(stderr, "newsgraph: %s: %.2f s (CPU %.2f s)\n", phase, seconds, cpu_seconds);
+    else
+        fprintf(stderr, "newsgraph: %s: %.2f s\n", phase, seconds);
 }
 
 static void help(const cli_opt *opts)
@@ -294,18 +308,23 @@ static void help(const cli_opt *opts)
            "  eigenvector  eigenvector centrality, scaled so that the highest is 1\n"
            "  community    Leiden community (modularity), numbered in id order from 0\n"
            "  mentions     times the actor is mentioned in the articles\n\n"
-           "Above %d actors, betweenness, closeness and harmonic are estimated from a fixed\n"
-           "sample of source actors, and Leiden stops once a round gains less than 0.01%%\n"
-           "(the same numbers on every run; the error is measured in graph/README.md);\n"
-           "--exact computes them as for smaller graphs (hours on 100,000 actors).\n\n"
-           "Options:\n", mutual.ptr ? mutual.ptr : "", NG_METRICS_EXACT_MAX);
+           "Betweenness, closeness and harmonic need one shortest-path pass per actor, run\n"
+           "on -j threads. When all of them would take more than --budget node and link\n"
+           "visits (default %.0f, a few CPU-seconds; the graph decides, never -j),\n"
+           "they are estimated from as many sampled source actors as the budget allows (at\n"
+           "least %d), and Leiden stops once a round gains less than 0.01%%: the same\n"
+           "numbers on every run, the error is measured in graph/README.md; every output\n"
+           "says so. --exact computes them exactly (hours on 100,000 actors). Eigenvector\n"
+           "centrality that does not converge is left empty with a warning.\n\n"
+           "Options:\n", mutual.ptr ? mutual.ptr : "", NG_METRICS_BUDGET, NG_METRICS_SAMPLE_SOURCES);
     cli_print_options(stdout, opts);
     ng_buf_free(&mutual);
 }
 
 int cmd_metrics(int argc, char **argv)
 {
-    int rc = NG_EXIT_USAGE, want_help = 0, top = 0, exact = 0;
+    int rc = NG_EXIT_USAGE, want_help = 0, top = 0, exact = 0, threads = 0;
+    size_t budget = 0;
     const char *sort_name = "pagerank", *format_name = "table", *relations = NULL;
     cli_list positional = {0};
     ng_graph *g = NULL;
@@ -322,6 +341,10 @@ int cmd_metrics(int argc, char **argv)
          "count only these relations, e.g. met,signed"},
         {0, "exact", OPT_FLAG, &exact, NULL,
          "exact betweenness, closeness, harmonic, communities"},
+        {0, "budget", OPT_SIZE, &budget, "N",
+         "visits before those are sampled (K, M, G: x1024)"},
+        {'j', "threads", OPT_INT, &threads, "N",
+         "threads for the path centralities (default: cores)"},
         {'v', "verbose", OPT_FLAG, &cli_verbose, NULL, "print how long each phase took"},
         {0, NULL, OPT_FLAG, NULL, NULL, NULL},
     };
@@ -351,6 +374,7 @@ int cmd_metrics(int argc, char **argv)
         goto cleanup;
     }
     mo.exact = exact;
+    mo.budget = (double)budget;
     if (cli_verbose) mo.progress = print_phase;
 
     rc = NG_EXIT_FAILED;
@@ -359,7 +383,7 @@ int cmd_metrics(int argc, char **argv)
         cli_error("%s", ng_error_last());
         goto cleanup;
     }
-    if (cli_verbose) print_phase(NULL, "read", ng_clock_seconds() - t0);
+    if (cli_verbose) print_phase(NULL, "read", ng_clock_seconds() - t0, -1);
     if (relations && parse_relations(&mo.relations, relations) < 0) {
         ng_buf known = NG_BUF_INIT;
         ng_rel_join(&known, 0, ng_graph_relations_used(g), ", ");
@@ -369,10 +393,7 @@ int cmd_metrics(int argc, char **argv)
         rc = NG_EXIT_USAGE;
         goto cleanup;
     }
-    if (ng_graph_compute_metrics_opts(g, &mo) < 0) {
-        cli_error("%s", ng_error_last());
-        goto cleanup;
-    }
+    if (cli_metrics_run(g, &mo, threads) != NG_EXIT_OK) goto cleanup;
     t0 = ng_clock_seconds();
     size_t n = ng_graph_node_count(g);
     if (n && !(order = malloc(n * sizeof *order))) {
@@ -408,7 +429,7 @@ int cmd_metrics(int argc, char **argv)
         goto cleanup;
     }
     if (out.len) fwrite(out.ptr, 1, out.len, stdout);
-    if (cli_verbose) print_phase(NULL, "ranking and output", ng_clock_seconds() - t0);
+    if (cli_verbose) print_phase(NULL, "ranking and output", ng_clock_seconds() - t0, -1);
     rc = NG_EXIT_OK;
 
 cleanup:

@@ -1,5 +1,6 @@
 /* cmd_report.c - `newsgraph report INPUT... -o report.html [-o report.md]`: a page an analyst
  * can hand in, from one run of the pipeline (the report stage: ng_report.h). */
+#include "metrics_run.h"
 #include "ng_graph.h"
 #include "ng_report.h"
 #include "pipeline.h"
@@ -172,10 +173,11 @@ int cmd_report(int argc, char **argv)
     if ((rc = pipeline_build_graph(&g, &inputs, &po, &st)) != NG_EXIT_OK) goto cleanup;
     ng_graph_set_filter(g, keep, drop_isolated); /* before ng_graph_finish */
     rc = NG_EXIT_FAILED;
-    if (ng_graph_finish(g) < 0 || ng_graph_compute_metrics(g) < 0) {
+    if (ng_graph_finish(g) < 0) {
         cli_error("%s", ng_error_last());
         goto cleanup;
     }
+    if (cli_metrics_run(g, NULL, po.threads) != NG_EXIT_OK) goto cleanup;
     ro.title = title;
     ro.top = (size_t)top;
     ro.matrix = (size_t)matrix;

@@ -1,6 +1,7 @@
 /* outputs.c - the -o outputs of build and merge: checked up front, written from one graph. */
 #include "outputs.h"
 
+#include "metrics_run.h"
 #include "pipeline.h"
 
 #include <stdlib.h>
@@ -107,9 +108,10 @@ int outputs_finish_and_write(ng_graph *g, const cli_outputs *outs, int no_metric
         return NG_EXIT_FAILED;
     }
     clocks(t[1]);
-    if (!no_metrics && ng_graph_compute_metrics(g) < 0) {
-        cli_error("%s", ng_error_last());
-        return NG_EXIT_FAILED;
+    if (!no_metrics) {
+        ng_metrics_opts mo = NG_METRICS_OPTS_INIT;
+        mo.exact = outs->exact;
+        if (cli_metrics_run(g, &mo, outs->threads) != NG_EXIT_OK) return NG_EXIT_FAILED;
     }
     clocks(t[2]);
     if (outs->n == 0) {

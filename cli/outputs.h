@@ -25,7 +25,8 @@ typedef struct cli_output {
 typedef struct cli_outputs {
     cli_output *items;
     size_t n;
-    int threads; /* files written at once: the command's -j; 0 = the number of cores */
+    int threads; /* files written at once and metric threads: the command's -j; 0 = cores */
+    int exact;   /* --exact: exact path metrics whatever the graph's size */
 } cli_outputs;
 
 /* Picks each path's format from its extension (`format_name` for "-" and for names without a
@@ -37,7 +38,8 @@ int outputs_prepare(cli_outputs *outs, const char *cmd, const cli_list *paths,
 /* Adds every file the outputs write to `g` (both tables of a CSV output). 0, or -1 when out
  * of memory (printed). */
 int outputs_guard(const cli_outputs *outs, guard_list *g);
-/* ng_graph_finish, the metrics unless `no_metrics`, then every output, several files at
+/* ng_graph_finish, the metrics unless `no_metrics` (cli_metrics_run: outs->exact, on
+ * outs->threads threads), then every output, several files at
  * once (outs->threads); all are written before any is renamed into place (see
  * ng_export_write_all). NG_EXIT_OK or NG_EXIT_FAILED (after printing why). */
 int outputs_finish_and_write(ng_graph *g, const cli_outputs *outs, int no_metrics);

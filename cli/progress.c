@@ -21,6 +21,8 @@ struct cli_progress {
     uint64_t total;  /* estimated bytes, 0 = unknown */
     double start, last_draw;
     size_t shown;    /* characters of the line now on screen, 0 = none */
+    const char *phase; /* the phase of cli_progress_phase, and when it started */
+    double phase_start;
 };
 
 /* The uncompressed size a gzip file records in its last 4 bytes (modulo 4 GiB), or the file
@@ -130,6 +132,20 @@ int cli_progress_new(cli_progress **out, const char *const *inputs, size_t n_inp
     return 0;
 }
 
+void cli_progress_format_phase(char *buf, size_t size, const char *phase, size_t done,
+                               size_t total, double seconds)
+{
+    int n = snprintf(buf, size, "newsgraph: %s", phase);
+    if (n < 0 || (size_t)n >= size || total == 0) return;
+    double frac = (double)done / (double)total;
+    int m = snprintf(buf + n, size - (size_t)n, ": %zu/%zu sources, %d%%", done, total,
+                     (int)(frac * 100));
+    if (m < 0 || (size_t)(n + m) >= size || done == 0 || seconds <= 0) return;
+    char eta[32];
+    format_duration(eta, sizeof eta, seconds * (1 - frac) / frac);
+    snprintf(buf + n + m, size - (size_t)(n + m), ", ETA %s", eta);
+}
+
 /* Overwrites the shown line with spaces and returns to its start. Lock held. */
 static void erase(cli_progress *p)
 {
@@ -139,21 +155,45 @@ static void erase(cli_progress *p)
     p->shown = 0;
 }
 
+/* Draws `line` over the shown one. Lock held. */
+static void draw(cli_progress *p, const char *line, double t)
+{
+    size_t len = strlen(line);
+    /* Pad over a longer previous line instead of using terminal escapes. */
+    fprintf(stderr, "\r%s%*s", line, p->shown > len ? (int)(p->shown - len) : 0, "");
+    fflush(stderr);
+    if (len > p->shown) p->shown = len;
+    p->last_draw = t;
+}
+
 void cli_progress_update(cli_progress *p, size_t articles, uint64_t bytes)
 {
     if (!p) return;
     pthread_mutex_lock(&p->lock);
     double t = ng_clock_seconds();
-    int due = t - p->last_draw >= PROGRESS_INTERVAL && t - p->start >= PROGRESS_FIRST_DRAW;
-    if (due) {
+    if (t - p->last_draw >= PROGRESS_INTERVAL && t - p->start >= PROGRESS_FIRST_DRAW) {
         char line[128];
         cli_progress_format(line, sizeof line, articles, bytes, p->total, t - p->start);
-        size_t len = strlen(line);
-        /* Pad over a longer previous line instead of using terminal escapes. */
-        fprintf(stderr, "\r%s%*s", line, p->shown > len ? (int)(p->shown - len) : 0, "");
-        fflush(stderr);
-        if (len > p->shown) p->shown = len;
-        p->last_draw = t;
+        draw(p, line, t);
+    }
+    pthread_mutex_unlock(&p->lock);
+}
+
+void cli_progress_phase(cli_progress *p, const char *phase, size_t done, size_t total)
+{
+    if (!p) return;
+    pthread_mutex_lock(&p->lock);
+    double t = ng_clock_seconds();
+    int changed = phase != p->phase;
+    if (changed) {
+        p->phase = phase;
+        p->phase_start = t;
+    }
+    /* a new phase is shown at once (once the run is past its first half second) */
+    if ((changed || t - p->last_draw >= PROGRESS_INTERVAL) && t - p->start >= PROGRESS_FIRST_DRAW) {
+        char line[160];
+        cli_progress_format_phase(line, sizeof line, phase, done, total, t - p->phase_start);
+        draw(p, line, t);
     }
     pthread_mutex_unlock(&p->lock);
 }

@@ -28,6 +28,10 @@ int cli_progress_new(cli_progress **out, const char *const *inputs, size_t n_inp
 /* Reports that `articles` articles and `bytes` bytes (as ng_reader_bytes counts them) have
  * been read; redraws the line when enough time has passed. */
 void cli_progress_update(cli_progress *p, size_t articles, uint64_t bytes);
+/* Reports a phase after the reading (the metrics): `done` of `total` steps, total = 0 when
+ * unknown; the line becomes "newsgraph: PHASE: DONE/TOTAL sources, P%, ETA m:ss", the time
+ * counted from the phase's first report. `phase` must stay valid (a string literal). */
+void cli_progress_phase(cli_progress *p, const char *phase, size_t done, size_t total);
 /* Erases the line (before a warning is printed); the next update draws it again. */
 void cli_progress_clear(cli_progress *p);
 /* Erases the line and frees `p`. */
@@ -43,5 +47,8 @@ void cli_progress_format(char *buf, size_t size, size_t articles, uint64_t bytes
  * larger than 4 GB). CSV corpora are counted whole, while the reader counts their text
  * column only: the estimate errs on the long side there. */
 uint64_t cli_progress_estimate(const char *const *inputs, size_t n_inputs);
+/* The text of a phase's line (see cli_progress_phase) into buf. */
+void cli_progress_format_phase(char *buf, size_t size, const char *phase, size_t done,
+                               size_t total, double seconds);
 
 #endif

@@ -217,9 +217,29 @@ void ng_export__graph_last_date(char out[11], const ng_graph *g)
     }
 }
 
+int ng_export__metrics_note(ng_buf *b, const ng_graph *g)
+{
+    if (!ng_graph_has_metrics(g)) return 0;
+    size_t k = ng_graph_metrics_sources(g);
+    int empty = ng_graph_metrics_warning(g) != NULL;
+    if (k > 0)
+        ng_buf_printf(b, "betweenness, closeness and harmonic are estimates from %zu sampled "
+                         "source actors (newsgraph --exact for exact values)", k);
+    if (empty)
+        ng_buf_printf(b, "%seigenvector centrality left empty: it did not converge",
+                      k > 0 ? "; " : "");
+    return k > 0 || empty;
+}
+
 void ng_export__summary(ng_buf *b, const ng_graph *g)
 {
     size_t nn = ng_graph_node_count(g), ne = ng_graph_edge_count(g), na = ng_graph_article_count(g);
     ng_buf_printf(b, "%zu actor%s, %zu relation%s, from %zu article%s", nn, nn == 1 ? "" : "s", ne,
                   ne == 1 ? "" : "s", na, na == 1 ? "" : "s");
+    ng_buf note = NG_BUF_INIT;
+    if (ng_export__metrics_note(&note, g) && !note.oom) {
+        ng_buf_puts(b, "; ");
+        ng_buf_put(b, note.ptr, note.len);
+    }
+    ng_buf_free(&note);
 }

@@ -102,8 +102,13 @@ int ng_export__make_directory(const char *path);
 /* The latest valid date of any node or edge of `g` (ISO), "" when nothing is dated. */
 void ng_export__graph_last_date(char out[11], const ng_graph *g);
 
-/* Appends "N actors, M relations, from K articles" (for file headers). */
+/* Appends "N actors, M relations, from K articles" (for file headers), then "; " and the
+ * metrics note when there is one. */
 void ng_export__summary(ng_buf *b, const ng_graph *g);
+/* Appends what a reader must know about the metrics' values (estimated from sampled sources,
+ * a metric left empty), plain ASCII; returns 0 (nothing appended) when every metric is
+ * exact or there are no metrics. */
+int ng_export__metrics_note(ng_buf *b, const ng_graph *g);
 
 /* ------------------------------------------------------------------ text */
 

@@ -89,10 +89,16 @@ static void put_header(ng_buf *b, const ng_graph *g)
     }
     ng_buf_puts(b, "  <key id=\"directed\" for=\"edge\" attr.name=\"directed\" "
                    "attr.type=\"boolean\"/>\n");
+    /* estimated or missing metrics: said as graph data too, for readers that skip comments */
+    ng_buf note = NG_BUF_INIT;
+    int has_note = ng_export__metrics_note(&note, g) && !note.oom;
     if (declared) {
         ng_buf_puts(b, "  <key id=\"relations\" for=\"graph\" attr.name=\"relations\" "
                        "attr.type=\"string\"/>\n");
     }
+    if (has_note)
+        ng_buf_puts(b, "  <key id=\"metrics_note\" for=\"graph\" attr.name=\"metrics_note\" "
+                       "attr.type=\"string\"/>\n");
     ng_buf_puts(b, "  <graph id=\"newsgraph\" edgedefault=\"directed\">\n");
     if (declared) {
         ng_buf defs = NG_BUF_INIT;
@@ -103,6 +109,12 @@ static void put_header(ng_buf *b, const ng_graph *g)
         if (defs.oom) b->oom = 1;
         ng_buf_free(&defs);
     }
+    if (has_note) {
+        ng_buf_puts(b, "    <data key=\"metrics_note\">");
+        ng_xml__escape(b, note.ptr, 0);
+        ng_buf_puts(b, "</data>\n");
+    }
+    ng_buf_free(&note);
 }
 
 int ng_export__graphml(ng_out *o, const ng_graph *g)

@@ -239,6 +239,12 @@ int ng_export__json(ng_out *o, const ng_graph *g)
                   "\"articles\":%zu,\"actors\":%zu,\"relations\":%zu",
                   NG_VERSION, ng_graph_article_count(g), nn, ne);
     put_relation_types(&line, g);
+    ng_buf note = NG_BUF_INIT;
+    if (ng_export__metrics_note(&note, g) && !note.oom) { /* estimated or missing metrics */
+        put_key(&line, "metrics_note");
+        json_string(&line, note.ptr);
+    }
+    ng_buf_free(&note);
     ng_buf_puts(&line, "},\n\"elements\":{\n\"nodes\":[\n");
     for (size_t i = 0; i < nn; i++) {
         put_node(&line, g, ng_graph_node(g, i), i == 0);

@@ -12,7 +12,9 @@
  *                  by the GraphML reader)
  *   metrics.c      ng_graph_compute_metrics: the projection, exact centralities, PageRank,
  *                  eigenvector, Leiden
- *   metrics_sample.c betweenness, closeness and harmonic estimated from sampled sources
+ *   metrics_sample.c betweenness, closeness and harmonic: exact or sampled, by cost
+ *   metrics_paths.c  the shortest-path passes behind them, on several threads
+ *   metrics_eigen.c  eigenvector centrality, with a fallback when ARPACK does not converge
  *   graphml_read.c ng_graph_read_graphml
  */
 #ifndef NG_GRAPH_INTERNAL_H
@@ -245,6 +247,7 @@ struct ng_graph {
     double modularity;
     size_t n_communities;
     size_t metrics_sources; /* 0 = exact; else sources the estimates come from */
+    char metrics_warning[256]; /* "" or why a metric was left empty */
     ng_metrics_opts metrics_opts; /* what ng_graph_compute_metrics uses */
     uint64_t keep_rels;           /* ng_graph_set_filter: relations kept (0 = all) */
     int drop_isolated;            /* ng_graph_set_filter: actors without a kept edge go */
@@ -252,16 +255,52 @@ struct ng_graph {
     int threads; /* ng_graph_set_threads: what ng_graph_finish may use (<= 1: none) */
 };
 
+/* ------------------------------------------------------------------ path metrics */
 
-/* ------------------------------------------------------------------ sampled metrics */
+/* The projection as adjacency arrays: the links of node v are adj[off[v] .. off[v+1]),
+ * neighbours ascending (igraph's incidence order), lengths 1/weight. */
+typedef struct ng_csr {
+    size_t n;
+    size_t *off;
+    uint32_t *adj;
+    double *len;
+} ng_csr;
+/* From m links ends[2e] < ends[2e+1], sorted, of weights w[e] (n < UINT32_MAX - 2). Free
+ * with ng_csr__free (also after a failure). */
+int ng_csr__from_ends(ng_csr *out, size_t n, const igraph_integer_t *ends, const double *w,
+                      size_t m);
+void ng_csr__free(ng_csr *g);
 
-/* Sets betweenness, closeness and harmonic of every node of g from about `k` sampled
- * sources over the projection `proj` (undirected, n = g->n_nodes vertices) with edge
- * lengths `len`; components of at most NG_METRICS_SAMPLE_WHOLE nodes are computed exactly.
- * *n_sources gets the number of sources drawn in the larger components (0 when every
- * component was small, so every value is exact). See metrics_sample.c. */
-int ng_metrics__sampled(ng_graph *g, const igraph_t *proj, const igraph_vector_t *len, size_t k,
-                        size_t *n_sources);
+/* One shortest-path pass from each source (metrics_paths.c). The output arrays have g->n
+ * entries, zeroed by the caller; the numbers do not depend on `threads`. */
+typedef struct ng_paths {
+    const ng_csr *g;
+    const uint32_t *sources;    /* ascending */
+    size_t n_sources;
+    const unsigned char *exact; /* per node: 1 when its component is computed exactly */
+    size_t max_reach;           /* nodes in the largest component that has a source */
+    int threads;                /* >= 1 */
+    void (*tick)(void *ctx, size_t done, size_t total); /* sources done (any thread) */
+    void *tick_ctx;
+    double *bc;                 /* sum over sources, in order, of each node's dependency */
+    double *closeness, *harmonic; /* of each source in an exact component (igraph's) */
+    double *sum_d, *sum_inv;    /* sampled sources: sums of d(s, v) and 1/d(s, v); NULL when
+                                 * no source is sampled */
+} ng_paths;
+int ng_paths__run(const ng_paths *job);
+
+/* Betweenness, closeness and harmonic centrality of every node of g on the projection
+ * `adj`: exact when the work fits opts->budget (or opts->exact), else estimated from sampled
+ * sources (metrics_sample.c). *n_sources gets the number of sources drawn in the sampled
+ * components, 0 when every value is exact. */
+int ng_metrics__paths(ng_graph *g, const ng_csr *adj, const ng_metrics_opts *o,
+                      size_t *n_sources);
+
+/* Eigenvector centrality into g->nodes[].m.eigenvector (metrics_eigen.c): igraph's ARPACK
+ * call, then a wider ARPACK search when it fails to converge, else NaN (written as an empty
+ * attribute) and a note in g->metrics_warning. */
+int ng_metrics__eigenvector(ng_graph *g, const igraph_t *proj, const igraph_vector_t *w,
+                            const ng_csr *adj, double budget);
 
 /* A node or edge before ids are known: what finish.c and graphml_read.c hand to assemble.
  * Every string must already live in g->out (or g->pool). */

@@ -6,10 +6,11 @@
  * its error code and ng_igraph__check turns it into NG_EGRAPH.
  *
  * Handlers are process-wide in igraph 0.10 (Debian's build is not thread-safe:
- * IGRAPH_THREAD_SAFE is 0, the handler is one global). Installing the same two functions
- * once, from whichever ng_graph call comes first, is safe because nothing else in newsgraph
- * installs igraph handlers and every igraph call happens in the graph stage, on one thread
- * at a time (extraction, the multi-threaded part, never touches igraph).
+ * IGRAPH_THREAD_SAFE is 0, the handler, the error state and the FINALLY stack are globals).
+ * Installing the same two functions once, from whichever ng_graph call comes first, is safe
+ * because nothing else in newsgraph installs igraph handlers and every igraph call happens
+ * in the graph stage, on one thread at a time: extraction never touches igraph, and the
+ * path metrics that run on several threads (metrics_paths.c) use no igraph function.
  */
 #include "graph_internal.h"
 

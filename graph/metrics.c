@@ -14,9 +14,10 @@
  *   - multilevel (Louvain) is not used.
  * Nodes without any edge get 0 for every metric except pagerank (the teleport share) and
  * community (a community of their own).
- * Above opts->exact_max nodes (NG_METRICS_EXACT_MAX), unless opts->exact, betweenness,
- * closeness and harmonic come from metrics_sample.c (sampled sources); the exact path below
- * is unchanged, so graphs up to that size give the same numbers as before sampling existed.
+ * Betweenness, closeness and harmonic come from metrics_sample.c: exact (igraph's numbers,
+ * computed by our own passes on every thread) when the work fits the budget, else from
+ * sampled sources. Eigenvector centrality comes from metrics_eigen.c (a fallback when ARPACK
+ * does not converge). igraph itself is only called from this thread.
  */
 #include "graph_internal.h"
 
@@ -24,14 +25,19 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define NG_RNG_SEED 42
 #define LEIDEN_MAX_ROUNDS 50
 #define LEIDEN_BETA 0.01
-/* Above the exact size (and without opts->exact), Leiden stops as soon as a round improves
+/* When the path metrics are sampled (the graph is over the budget), Leiden stops as soon as a round improves
  * its quality by less than this fraction: on 100,000 nodes each round costs about a second
  * and the last 25 of 30 rounds gain 0.1% of modularity together (graph/README.md). */
 #define LEIDEN_LARGE_MIN_GAIN 1e-4
+/* ... and runs at most the rounds the budget pays for: a round of igraph's Leiden costs
+ * about 50 times a path visit per node and link end (1.2 CPU-s on 100,000 nodes and
+ * 1,000,000 links), so 1,000,000 nodes get 2 rounds, 17,000 nodes about 20. */
+#define LEIDEN_ROUND_COST 50.0
 
 typedef struct {
     size_t u, v; /* u < v */
@@ -79,22 +85,50 @@ static int project(const ng_graph *g, const ng_metrics_opts *o, pair **out, size
     return NG_OK;
 }
 
+/* Wall-clock and process CPU seconds (every thread), for the phase reports. */
+typedef struct stopwatch {
+    double wall, cpu;
+} stopwatch;
+
+static stopwatch clock_now(void)
+{
+    struct timespec c;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c);
+    stopwatch t = {ng_clock_seconds(), (double)c.tv_sec + (double)c.tv_nsec / 1e9};
+    return t;
+}
+
 /* Reports a finished phase to opts->progress (when set) and restarts the clock. */
-static void phase_done(const ng_metrics_opts *o, const char *name, double *t0)
+static void phase_done(const ng_metrics_opts *o, const char *name, stopwatch *t0)
 {
     if (!o->progress) return;
-    double t = ng_clock_seconds();
-    o->progress(o->progress_ctx, name, t - *t0);
+    stopwatch t = clock_now();
+    o->progress(o->progress_ctx, name, t.wall - t0->wall, t.cpu - t0->cpu);
     *t0 = t;
 }
 
 /* NaN or infinite results (e.g. igraph's closeness of an isolated node) become 0. */
 static double finite_or_zero(double x) { return isfinite(x) ? x : 0.0; }
 
+static double budget_of(const ng_metrics_opts *o)
+{
+    return o->budget > 0 ? o->budget : NG_METRICS_BUDGET;
+}
+
+/* Leiden rounds on a graph over the budget: as many as the budget pays for, at a measured
+ * LEIDEN_ROUND_COST visits per node and link end and round, at least 2. */
+static int leiden_rounds(const ng_metrics_opts *o, size_t n, size_t m, int large)
+{
+    if (!large) return LEIDEN_MAX_ROUNDS;
+    double r = budget_of(o) / (LEIDEN_ROUND_COST * ((double)n + 2.0 * (double)m));
+    return r < 2 ? 2 : r > LEIDEN_MAX_ROUNDS ? LEIDEN_MAX_ROUNDS : (int)r;
+}
+
 /* Runs Leiden (modularity objective) until the partition is stable for two rounds, or, when
- * `large`, until a round gains less than LEIDEN_LARGE_MIN_GAIN of the quality. */
+ * `large`, until a round gains less than LEIDEN_LARGE_MIN_GAIN of the quality; at most
+ * `rounds` rounds. */
 static int leiden(const igraph_t *proj, const igraph_vector_t *w, const igraph_vector_t *strength,
-                  double total_weight, int large, igraph_vector_int_t *membership)
+                  double total_weight, int large, int rounds, igraph_vector_int_t *membership)
 {
     int error;
     igraph_vector_int_t before;
@@ -105,7 +139,7 @@ static int leiden(const igraph_t *proj, const igraph_vector_t *w, const igraph_v
     if ((error = ng_igraph__check(igraph_vector_int_init(&before, 0))) < 0) return error;
     igraph_rng_seed(igraph_rng_default(), NG_RNG_SEED);
     double resolution = 1.0 / (2.0 * total_weight);
-    for (int round = 0; round < LEIDEN_MAX_ROUNDS && stable < 2; round++) {
+    for (int round = 0; round < rounds && stable < 2; round++) {
         if ((error = ng_igraph__check(igraph_vector_int_update(&before, membership))) < 0) break;
         if ((error = ng_igraph__check(igraph_community_leiden(
                  proj, w, strength, resolution, LEIDEN_BETA, round > 0, 1, membership,
@@ -139,35 +173,91 @@ static size_t renumber(igraph_vector_int_t *membership, size_t n)
     return next;
 }
 
-/* The igraph part: centralities and communities on the projection (n > 0, m > 0). */
-static int igraph_metrics(ng_graph *g, const ng_metrics_opts *o, const pair *pairs, size_t m,
-                          double total_weight, double *t0)
+/* Tells the caller which phase runs now (the progress line), when it asked. */
+static void phase_start(const ng_metrics_opts *o, const char *name)
+{
+    if (o->tick) o->tick(o->progress_ctx, name, 0, 0);
+}
+
+/* PageRank, eigenvector centrality and Leiden communities (igraph, this thread only). */
+static int spectral_and_communities(ng_graph *g, const ng_metrics_opts *o, const igraph_t *proj,
+                                    const igraph_vector_t *w, const ng_csr *adj,
+                                    double total_weight, stopwatch *t0)
+{
+    int error;
+    size_t n = g->n_nodes;
+    igraph_vector_int_t membership = {0};
+    igraph_vector_t res = {0}, strength = {0};
+    igraph_real_t value, q;
+
+    if ((error = ng_igraph__check(igraph_vector_int_init(&membership, 0))) < 0 ||
+        (error = ng_igraph__check(igraph_vector_init(&res, 0))) < 0 ||
+        (error = ng_igraph__check(igraph_vector_init(&strength, (igraph_integer_t)n))) < 0) {
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) VECTOR(strength)[i] = g->nodes[i].m.strength;
+
+    /* PageRank: PRPACK, damping 0.85, weights > 0 */
+    phase_start(o, "pagerank");
+    if ((error = ng_igraph__check(igraph_pagerank(proj, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value,
+                                                  igraph_vss_all(), 0, 0.85, w, NULL))) < 0) {
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) g->nodes[i].m.pagerank = finite_or_zero(VECTOR(res)[i]);
+    phase_done(o, "pagerank", t0);
+
+    /* eigenvector: leading eigenvector of the weighted adjacency, scaled to max 1 */
+    phase_start(o, "eigenvector");
+    if ((error = ng_metrics__eigenvector(g, proj, w, adj, budget_of(o))) < 0) goto cleanup;
+    phase_done(o, "eigenvector", t0);
+
+    /* communities: Leiden, modularity objective, seeded; sampled graphs stop early */
+    phase_start(o, "communities");
+    int large = g->metrics_sources > 0;
+    int rounds = leiden_rounds(o, n, (size_t)igraph_ecount(proj), large);
+    if ((error = leiden(proj, w, &strength, total_weight, large, rounds, &membership)) < 0)
+        goto cleanup;
+    g->n_communities = renumber(&membership, n);
+    for (size_t i = 0; i < n; i++) g->nodes[i].m.community = (int)VECTOR(membership)[i];
+    if ((error = ng_igraph__check(igraph_modularity(proj, &membership, w, 1.0, 0, &q))) < 0)
+        goto cleanup;
+    g->modularity = finite_or_zero(q);
+    phase_done(o, "communities", t0);
+
+cleanup:
+    igraph_vector_destroy(&res);
+    igraph_vector_destroy(&strength);
+    igraph_vector_int_destroy(&membership);
+    return error;
+}
+
+/* Centralities and communities on the projection (n > 0, m > 0). */
+static int projection_metrics(ng_graph *g, const ng_metrics_opts *o, const pair *pairs, size_t m,
+                              double total_weight, stopwatch *t0)
 {
     int error;
     size_t n = g->n_nodes;
     int have_proj = 0;
     igraph_t proj;
     /* zeroed vectors are safe to destroy (igraph frees only a non-NULL store) */
-    igraph_vector_int_t ends = {0}, membership = {0};
-    igraph_vector_t w = {0}, dist = {0}, res = {0}, strength = {0};
-    igraph_real_t value, q;
-    igraph_arpack_options_t arpack;
+    igraph_vector_int_t ends = {0};
+    igraph_vector_t w = {0};
+    ng_csr adj = {0, NULL, NULL, NULL};
 
+    if (n >= UINT32_MAX - 2) {
+        ng_error_set("metrics: %zu actors: too many for the path metrics", n);
+        return NG_ELIMIT;
+    }
     if ((error = ng_igraph__check(igraph_vector_int_init(&ends, (igraph_integer_t)(2 * m)))) < 0 ||
-        (error = ng_igraph__check(igraph_vector_int_init(&membership, 0))) < 0 ||
-        (error = ng_igraph__check(igraph_vector_init(&w, (igraph_integer_t)m))) < 0 ||
-        (error = ng_igraph__check(igraph_vector_init(&dist, (igraph_integer_t)m))) < 0 ||
-        (error = ng_igraph__check(igraph_vector_init(&res, 0))) < 0 ||
-        (error = ng_igraph__check(igraph_vector_init(&strength, (igraph_integer_t)n))) < 0) {
+        (error = ng_igraph__check(igraph_vector_init(&w, (igraph_integer_t)m))) < 0) {
         goto cleanup;
     }
     for (size_t i = 0; i < m; i++) {
         VECTOR(ends)[2 * i] = (igraph_integer_t)pairs[i].u;
         VECTOR(ends)[2 * i + 1] = (igraph_integer_t)pairs[i].v;
         VECTOR(w)[i] = pairs[i].w;
-        VECTOR(dist)[i] = 1.0 / pairs[i].w;
     }
-    for (size_t i = 0; i < n; i++) VECTOR(strength)[i] = g->nodes[i].m.strength;
+    if ((error = ng_csr__from_ends(&adj, n, VECTOR(ends), VECTOR(w), m)) < 0) goto cleanup;
     if ((error = ng_igraph__check(igraph_create(&proj, &ends, (igraph_integer_t)n,
                                                 IGRAPH_UNDIRECTED))) < 0) {
         goto cleanup;
@@ -175,77 +265,16 @@ static int igraph_metrics(ng_graph *g, const ng_metrics_opts *o, const pair *pai
     have_proj = 1;
     phase_done(o, "projection", t0);
 
-    size_t exact_max = o->exact_max ? o->exact_max : NG_METRICS_EXACT_MAX;
-    int large = !o->exact && n > exact_max;
-    if (large) {
-        size_t k = o->sources ? o->sources : NG_METRICS_SAMPLE_SOURCES;
-        if ((error = ng_metrics__sampled(g, &proj, &dist, k, &g->metrics_sources)) < 0)
-            goto cleanup;
-        phase_done(o, "betweenness, closeness, harmonic (sampled)", t0);
-        goto rest;
-    }
-
-    /* betweenness: weighted (length 1/weight), unnormalized, each pair counted once */
-    if ((error = ng_igraph__check(igraph_betweenness(&proj, &res, igraph_vss_all(),
-                                                     IGRAPH_UNDIRECTED, &dist))) < 0) {
-        goto cleanup;
-    }
-    for (size_t i = 0; i < n; i++) g->nodes[i].m.betweenness = finite_or_zero(VECTOR(res)[i]);
-
-    /* closeness: (reachable nodes) / (sum of distances to them); 0 when none is reachable */
-    if ((error = ng_igraph__check(igraph_closeness(&proj, &res, NULL, NULL, igraph_vss_all(),
-                                                   IGRAPH_ALL, &dist, 1))) < 0) {
-        goto cleanup;
-    }
-    for (size_t i = 0; i < n; i++) g->nodes[i].m.closeness = finite_or_zero(VECTOR(res)[i]);
-
-    /* harmonic: sum of 1/distance over the other nodes, unnormalized */
-    if ((error = ng_igraph__check(igraph_harmonic_centrality(&proj, &res, igraph_vss_all(),
-                                                             IGRAPH_ALL, &dist, 0))) < 0) {
-        goto cleanup;
-    }
-    for (size_t i = 0; i < n; i++) g->nodes[i].m.harmonic = finite_or_zero(VECTOR(res)[i]);
-    phase_done(o, "betweenness, closeness, harmonic (exact)", t0);
-
-rest:
-    /* PageRank: PRPACK, damping 0.85, weights > 0 */
-    if ((error = ng_igraph__check(igraph_pagerank(&proj, IGRAPH_PAGERANK_ALGO_PRPACK, &res,
-                                                  &value, igraph_vss_all(), 0, 0.85, &w,
-                                                  NULL))) < 0) {
-        goto cleanup;
-    }
-    for (size_t i = 0; i < n; i++) g->nodes[i].m.pagerank = finite_or_zero(VECTOR(res)[i]);
-    phase_done(o, "pagerank", t0);
-
-    /* eigenvector: leading eigenvector of the weighted adjacency, scaled to max 1 */
-    igraph_arpack_options_init(&arpack);
-    if ((error = ng_igraph__check(igraph_eigenvector_centrality(&proj, &res, &value, 0, 1, &w,
-                                                                &arpack))) < 0) {
-        goto cleanup;
-    }
-    for (size_t i = 0; i < n; i++) {
-        g->nodes[i].m.eigenvector =
-            g->nodes[i].m.degree > 0 ? finite_or_zero(VECTOR(res)[i]) : 0.0;
-    }
-    phase_done(o, "eigenvector", t0);
-
-    /* communities: Leiden, modularity objective, seeded */
-    if ((error = leiden(&proj, &w, &strength, total_weight, large, &membership)) < 0) goto cleanup;
-    g->n_communities = renumber(&membership, n);
-    for (size_t i = 0; i < n; i++) g->nodes[i].m.community = (int)VECTOR(membership)[i];
-    if ((error = ng_igraph__check(igraph_modularity(&proj, &membership, &w, 1.0, 0, &q))) < 0) {
-        goto cleanup;
-    }
-    g->modularity = finite_or_zero(q);
-    phase_done(o, "communities", t0);
+    /* betweenness, closeness, harmonic: our own passes, on every thread (metrics_paths.c) */
+    if ((error = ng_metrics__paths(g, &adj, o, &g->metrics_sources)) < 0) goto cleanup;
+    phase_done(o, g->metrics_sources ? "betweenness, closeness, harmonic (sampled)"
+                                     : "betweenness, closeness, harmonic (exact)", t0);
+    error = spectral_and_communities(g, o, &proj, &w, &adj, total_weight, t0);
 
 cleanup:
     if (have_proj) igraph_destroy(&proj);
+    ng_csr__free(&adj);
     igraph_vector_destroy(&w);
-    igraph_vector_destroy(&dist);
-    igraph_vector_destroy(&res);
-    igraph_vector_destroy(&strength);
-    igraph_vector_int_destroy(&membership);
     igraph_vector_int_destroy(&ends);
     return error;
 }
@@ -289,7 +318,7 @@ int ng_graph_compute_metrics_opts(ng_graph *g, const ng_metrics_opts *opts)
     }
     if (opts) o = *opts;
     else if (g->has_metrics_opts) o = g->metrics_opts;
-    double t0 = ng_clock_seconds();
+    stopwatch t0 = clock_now();
     ng_igraph__init();
     /* eigenvector centrality draws its ARPACK start vector from igraph's default RNG and
      * Leiden its node order: seed it so that the same graph gives the same numbers */
@@ -297,6 +326,7 @@ int ng_graph_compute_metrics_opts(ng_graph *g, const ng_metrics_opts *opts)
     g->has_metrics = 0;
     g->modularity = 0.0;
     g->metrics_sources = 0;
+    g->metrics_warning[0] = '\0';
     g->n_communities = n;
     for (size_t i = 0; i < n; i++) {
         memset(&g->nodes[i].m, 0, sizeof g->nodes[i].m);
@@ -319,7 +349,9 @@ int ng_graph_compute_metrics_opts(ng_graph *g, const ng_metrics_opts *opts)
         g->nodes[e->source].m.out_degree += 1;
         g->nodes[e->target].m.in_degree += 1;
     }
-    if (m > 0 && (error = igraph_metrics(g, &o, pairs, m, total_weight, &t0)) < 0) goto cleanup;
+    o.threads = ng_thread_count(o.threads); /* the numbers do not depend on it */
+    if (m > 0 && (error = projection_metrics(g, &o, pairs, m, total_weight, &t0)) < 0)
+        goto cleanup;
     drop_noise(g);
     g->has_metrics = 1;
 
@@ -339,3 +371,8 @@ void ng_graph_set_metrics_opts(ng_graph *g, const ng_metrics_opts *opts)
 }
 
 size_t ng_graph_metrics_sources(const ng_graph *g) { return g ? g->metrics_sources : 0; }
+
+const char *ng_graph_metrics_warning(const ng_graph *g)
+{
+    return g && g->metrics_warning[0] ? g->metrics_warning : NULL;
+}

@@ -1,31 +1,31 @@
-/* metrics_sample.c - betweenness, closeness and harmonic centrality estimated from sampled
- * source nodes, for graphs too large for the exact computation (one shortest-path tree per
- * node: O(n m log n), hours at 100,000 nodes and 1,000,000 links).
+/* metrics_sample.c - betweenness, closeness and harmonic centrality: exact when the work
+ * fits the budget, else estimated from sampled source nodes (graph/README.md: Metrics).
  *
- * The projection is split into its connected components (every path stays inside one):
- *   - a component of at most NG_METRICS_SAMPLE_WHOLE nodes is computed exactly, on the
- *     subgraph of all such components, with the same igraph calls as the exact path;
- *   - a larger component C of |C| nodes gets k_C = min(|C|, max(WHOLE, ceil(k |C| / n)))
- *     sources S_C, drawn uniformly without replacement by a fixed-seed generator (seeded
- *     per component from its first node, so the sample depends only on the graph). One
- *     pass of Brandes' algorithm (Dijkstra, lengths 1/weight, equal lengths decided with
- *     igraph's tolerance) from each source gives both the dependencies and the distances;
- *     the sources are split over two fixed lanes (two threads) whose sums are added in a
- *     fixed order, so the numbers never depend on threads or timing. Then, for each node v
- *     of C:
- *       betweenness(v) = |C| / k_C * (sum over s in S_C of the dependency of s on v), the
- *         Brandes-Pich estimator (the factor makes it unbiased), halved as igraph's
- *         undirected betweenness counts each unordered pair once;
- *       closeness(v) = m_v / (sum over s in S_C, s != v, of d(s, v)), m_v = |S_C \ {v}|:
- *         the inverse of the sampled mean distance (Eppstein-Wang); the projection is
- *         undirected, so one Dijkstra from s gives d(s, v) = d(v, s) for every v;
- *       harmonic(v) = (|C| - 1) / m_v * (sum over s in S_C, s != v, of 1 / d(s, v)).
- *     With k_C = |C| every formula is the exact value (the unit test checks it).
+ * Each needs one shortest-path pass per source node (metrics_paths.c); a pass over a
+ * connected component C visits its |C| nodes and its 2 m_C link ends. The exact values take
+ * every node as a source:
+ *     W = sum over components C (|C| >= 2) of |C| * (|C| + 2 m_C)   visits.
+ * When W is at most the budget B (opts->budget, NG_METRICS_BUDGET), or opts->exact is set,
+ * every value is exact. Otherwise a sample of k sources costs about k * W / n' (n' = the
+ * nodes in components of two or more), so k = B * n' / W sources fit the budget; at least
+ * NG_METRICS_SAMPLE_SOURCES (or exactly opts->sources when set). At the budget k = n': the
+ * sample is every node, so neither the time nor the numbers jump when a corpus grows past it.
+ * The choice depends on the graph only, never on the thread count.
+ *
+ * The k sources are shared among the components by size:
+ * k_C = min(|C|, max(NG_METRICS_SAMPLE_WHOLE, ceil(k |C| / n'))), drawn uniformly without
+ * replacement by a fixed-seed generator (seeded per component from its first node). A
+ * component with k_C = |C| (every component of at most NG_METRICS_SAMPLE_WHOLE nodes) is
+ * computed exactly. For each node v of a sampled component C:
+ *   betweenness(v) = |C| / k_C * (sum over sources s of the dependency of s on v) / 2, the
+ *     Brandes-Pich estimator (unbiased), halved as igraph counts each unordered pair once;
+ *   closeness(v) = m_v / (sum over sources s != v of d(s, v)), m_v = |S_C \ {v}|: the
+ *     inverse of the sampled mean distance (Eppstein-Wang); d(s, v) = d(v, s) (undirected);
+ *   harmonic(v) = (|C| - 1) / m_v * (sum over sources s != v of 1 / d(s, v)).
  */
 #include "graph_internal.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,453 +40,338 @@ static uint64_t next_random(uint64_t *state)
     return z ^ (z >> 31);
 }
 
-static int cmp_int(const void *a, const void *b)
-{
-    igraph_integer_t x = *(const igraph_integer_t *)a, y = *(const igraph_integer_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 static double finite_or_zero(double x) { return isfinite(x) ? x : 0.0; }
 
-/* The exact metrics of the small components: the subgraph of the nodes in `small` (sorted)
- * with the links among them, and igraph's exact functions on it. */
-static int exact_small(ng_graph *g, const igraph_t *proj, const igraph_vector_t *len,
-                       const igraph_vector_int_t *small)
+/* The connected components: comp[v]; the nodes of component c, ascending, are
+ * nodes[start[c] .. start[c+1]); arcs[c] = link ends inside it (2 m_C). Components are
+ * numbered in the order of their smallest node. */
+typedef struct comps {
+    size_t n_comp;
+    uint32_t *comp, *nodes;
+    size_t *start, *arcs, *k; /* k: sources drawn in it (0 = none, = size: exact) */
+} comps;
+
+static void comps_free(comps *c)
 {
-    int error;
-    size_t n = g->n_nodes, ns = (size_t)igraph_vector_int_size(small);
-    igraph_integer_t *map = NULL;
-    igraph_vector_int_t ends = {0};
-    igraph_vector_t sublen = {0}, res = {0};
-    igraph_t sub;
-    int have_sub = 0;
-
-    if (ns == 0) return NG_OK;
-    if (!(map = ng_malloc(n * sizeof *map))) return NG_ENOMEM;
-    for (size_t v = 0; v < n; v++) map[v] = -1;
-    for (size_t i = 0; i < ns; i++) map[VECTOR(*small)[i]] = (igraph_integer_t)i;
-    if ((error = ng_igraph__check(igraph_vector_int_init(&ends, 0))) < 0 ||
-        (error = ng_igraph__check(igraph_vector_init(&sublen, 0))) < 0 ||
-        (error = ng_igraph__check(igraph_vector_init(&res, 0))) < 0) {
-        goto cleanup;
-    }
-    for (igraph_integer_t e = 0; e < igraph_ecount(proj); e++) {
-        igraph_integer_t u = IGRAPH_FROM(proj, e), v = IGRAPH_TO(proj, e);
-        if (map[u] < 0 || map[v] < 0) continue;
-        if ((error = ng_igraph__check(igraph_vector_int_push_back(&ends, map[u]))) < 0 ||
-            (error = ng_igraph__check(igraph_vector_int_push_back(&ends, map[v]))) < 0 ||
-            (error = ng_igraph__check(igraph_vector_push_back(&sublen, VECTOR(*len)[e]))) < 0) {
-            goto cleanup;
-        }
-    }
-    if ((error = ng_igraph__check(igraph_create(&sub, &ends, (igraph_integer_t)ns,
-                                                IGRAPH_UNDIRECTED))) < 0) {
-        goto cleanup;
-    }
-    have_sub = 1;
-    if ((error = ng_igraph__check(igraph_betweenness(&sub, &res, igraph_vss_all(),
-                                                     IGRAPH_UNDIRECTED, &sublen))) < 0) {
-        goto cleanup;
-    }
-    for (size_t i = 0; i < ns; i++)
-        g->nodes[VECTOR(*small)[i]].m.betweenness = finite_or_zero(VECTOR(res)[i]);
-    if ((error = ng_igraph__check(igraph_closeness(&sub, &res, NULL, NULL, igraph_vss_all(),
-                                                   IGRAPH_ALL, &sublen, 1))) < 0) {
-        goto cleanup;
-    }
-    for (size_t i = 0; i < ns; i++)
-        g->nodes[VECTOR(*small)[i]].m.closeness = finite_or_zero(VECTOR(res)[i]);
-    if ((error = ng_igraph__check(igraph_harmonic_centrality(&sub, &res, igraph_vss_all(),
-                                                             IGRAPH_ALL, &sublen, 0))) < 0) {
-        goto cleanup;
-    }
-    for (size_t i = 0; i < ns; i++)
-        g->nodes[VECTOR(*small)[i]].m.harmonic = finite_or_zero(VECTOR(res)[i]);
-
-cleanup:
-    if (have_sub) igraph_destroy(&sub);
-    igraph_vector_destroy(&res);
-    igraph_vector_destroy(&sublen);
-    igraph_vector_int_destroy(&ends);
-    free(map);
-    return error;
+    free(c->comp);
+    free(c->nodes);
+    free(c->start);
+    free(c->arcs);
+    free(c->k);
 }
 
-/* ------------------------------------------------------------------ one pass per source */
-
-/* The projection as adjacency arrays: the links of node v are adj[off[v] .. off[v+1]). */
-typedef struct {
-    size_t n;
-    size_t *off;
-    uint32_t *adj;
-    double *len;
-} csr;
-
-/* igraph's tolerant comparison of path lengths (igraph_cmp_epsilon with
- * IGRAPH_SHORTEST_PATH_EPSILON), so that paths igraph counts as equally short (1/3 + 1/6
- * and 1/2) are counted the same here; the common, clearly different case is decided inline. */
-static int cmp_len(double a, double b)
+/* Labels the components by breadth-first search (nodes[] is the queue), then lists each
+ * component's nodes in ascending order. */
+static int find_comps(comps *c, const ng_csr *g)
 {
-    if (a == b) return 0;
-    double scale = (fabs(a) + fabs(b)) * 1e-9;
-    if (a < b - scale) return -1;
-    if (a > b + scale) return 1;
-    return igraph_cmp_epsilon(a, b, IGRAPH_SHORTEST_PATH_EPSILON);
-}
-
-/* What one worker keeps between sources: Dijkstra's state (reset after each source for the
- * nodes reached only) and its own sums, which the caller adds up in a fixed order. */
-typedef struct {
-    const csr *g;
-    const uint32_t *sources; /* this lane's sources, ascending */
-    size_t n_sources;
-    double *dist, *sigma, *delta;
-    uint32_t *heap, *pos; /* binary heap of nodes keyed by dist; pos = index + 1, 0 = out */
-    uint32_t *order;      /* nodes in the order they were settled */
-    unsigned char *settled;
-    double *bc, *sum_d, *sum_inv; /* the lane's sums */
-    int failed;
-} lane;
-
-static void heap_up(lane *l, size_t i)
-{
-    uint32_t v = l->heap[i];
-    double d = l->dist[v];
-    while (i > 0) {
-        size_t p = (i - 1) / 2;
-        uint32_t u = l->heap[p];
-        if (l->dist[u] <= d) break;
-        l->heap[i] = u;
-        l->pos[u] = (uint32_t)i + 1;
-        i = p;
-    }
-    l->heap[i] = v;
-    l->pos[v] = (uint32_t)i + 1;
-}
-
-static uint32_t heap_pop(lane *l, size_t *size)
-{
-    uint32_t top = l->heap[0], last = l->heap[--*size];
-    l->pos[top] = 0;
-    if (*size == 0) return top;
-    double d = l->dist[last];
-    size_t i = 0;
-    for (;;) {
-        size_t c = 2 * i + 1;
-        if (c >= *size) break;
-        if (c + 1 < *size && l->dist[l->heap[c + 1]] < l->dist[l->heap[c]]) c++;
-        if (l->dist[l->heap[c]] >= d) break;
-        l->heap[i] = l->heap[c];
-        l->pos[l->heap[i]] = (uint32_t)i + 1;
-        i = c;
-    }
-    l->heap[i] = last;
-    l->pos[last] = (uint32_t)i + 1;
-    return top;
-}
-
-/* Brandes' algorithm from one source with weighted lengths: shortest-path counts forward,
- * dependencies backward (predecessors found again from the adjacency, so nothing is stored
- * per path), plus the distance sums for closeness and harmonic. */
-static void one_source(lane *l, uint32_t s)
-{
-    const csr *g = l->g;
-    size_t heap_size = 0, n_order = 0;
-    l->dist[s] = 0.0;
-    l->sigma[s] = 1.0;
-    l->heap[heap_size++] = s;
-    l->pos[s] = 1;
-    while (heap_size > 0) {
-        uint32_t u = heap_pop(l, &heap_size);
-        l->settled[u] = 1;
-        l->order[n_order++] = u;
-        double du = l->dist[u];
-        for (size_t e = g->off[u]; e < g->off[u + 1]; e++) {
-            uint32_t v = g->adj[e];
-            if (l->settled[v]) continue;
-            double nd = du + g->len[e];
-            if (l->dist[v] == INFINITY) {
-                l->dist[v] = nd;
-                l->sigma[v] = l->sigma[u];
-                l->heap[heap_size] = v;
-                heap_up(l, heap_size++);
-                continue;
-            }
-            int c = cmp_len(nd, l->dist[v]);
-            if (c < 0) {
-                l->dist[v] = nd;
-                l->sigma[v] = l->sigma[u];
-                heap_up(l, l->pos[v] - 1);
-            } else if (c == 0) {
-                l->sigma[v] += l->sigma[u];
+    size_t n = g->n, nn = n ? n : 1, head = 0, tail = 0;
+    memset(c, 0, sizeof *c);
+    c->comp = ng_malloc(nn * sizeof *c->comp);
+    c->nodes = ng_malloc(nn * sizeof *c->nodes);
+    c->start = ng_calloc(nn + 1, sizeof *c->start);
+    c->arcs = ng_calloc(nn, sizeof *c->arcs);
+    c->k = ng_calloc(nn, sizeof *c->k);
+    if (!c->comp || !c->nodes || !c->start || !c->arcs || !c->k) return NG_ENOMEM;
+    for (size_t v = 0; v < n; v++) c->comp[v] = UINT32_MAX;
+    for (size_t s = 0; s < n; s++) {
+        if (c->comp[s] != UINT32_MAX) continue;
+        uint32_t id = (uint32_t)c->n_comp++;
+        c->comp[s] = id;
+        c->nodes[tail++] = (uint32_t)s;
+        while (head < tail) {
+            uint32_t u = c->nodes[head++];
+            c->arcs[id] += g->off[u + 1] - g->off[u];
+            for (size_t e = g->off[u]; e < g->off[u + 1]; e++) {
+                if (c->comp[g->adj[e]] != UINT32_MAX) continue;
+                c->comp[g->adj[e]] = id;
+                c->nodes[tail++] = g->adj[e];
             }
         }
     }
-    /* backward: each node's dependency flows to its predecessors on shortest paths */
-    for (size_t i = n_order; i-- > 0;) {
-        uint32_t w = l->order[i];
-        double dw = l->dist[w], coeff = (1.0 + l->delta[w]) / l->sigma[w];
-        for (size_t e = g->off[w]; e < g->off[w + 1]; e++) {
-            uint32_t v = g->adj[e];
-            if (l->dist[v] < dw && cmp_len(l->dist[v] + g->len[e], dw) == 0)
-                l->delta[v] += l->sigma[v] * coeff;
-        }
-        if (w != s) {
-            l->bc[w] += l->delta[w];
-            l->sum_d[w] += dw;
-            l->sum_inv[w] += 1.0 / dw;
-        }
-    }
-    for (size_t i = 0; i < n_order; i++) {
-        uint32_t v = l->order[i];
-        l->dist[v] = INFINITY;
-        l->sigma[v] = l->delta[v] = 0.0;
-        l->settled[v] = 0;
-    }
-}
-
-static void *run_lane(void *arg)
-{
-    lane *l = arg;
-    for (size_t i = 0; i < l->n_sources; i++) one_source(l, l->sources[i]);
-    return NULL;
-}
-
-/* Two lanes, always: source i of the sorted sample goes to lane i % 2, and the lanes' sums
- * are added lane 0 + lane 1. So the numbers are the same whether the lanes run on two
- * threads (when one can be started) or one after the other. */
-#define N_LANES 2
-
-static void lane_free(lane *l)
-{
-    free(l->dist);
-    free(l->sigma);
-    free(l->delta);
-    free(l->heap);
-    free(l->pos);
-    free(l->order);
-    free(l->settled);
-    free(l->bc);
-    free(l->sum_d);
-    free(l->sum_inv);
-    free((void *)l->sources);
-}
-
-/* Sums over the sources (ascending) of the dependencies, distances and inverse distances of
- * every node: bc, sum_d, sum_inv (n each, zeroed by the caller). */
-static int source_sums(const csr *g, const uint32_t *sources, size_t n_sources, double *bc,
-                       double *sum_d, double *sum_inv)
-{
-    int error = NG_OK;
-    size_t n = g->n;
-    lane lanes[N_LANES];
-    pthread_t thread;
-    int started = 0;
-    memset(lanes, 0, sizeof lanes);
-    for (int k = 0; k < N_LANES; k++) {
-        lane *l = &lanes[k];
-        uint32_t *mine = ng_malloc((n_sources / N_LANES + 1) * sizeof *mine);
-        l->g = g;
-        l->sources = mine;
-        l->dist = ng_malloc(n * sizeof *l->dist);
-        l->sigma = ng_calloc(n, sizeof *l->sigma);
-        l->delta = ng_calloc(n, sizeof *l->delta);
-        l->heap = ng_malloc(n * sizeof *l->heap);
-        l->pos = ng_calloc(n, sizeof *l->pos);
-        l->order = ng_malloc(n * sizeof *l->order);
-        l->settled = ng_calloc(n, 1);
-        l->bc = ng_calloc(n, sizeof *l->bc);
-        l->sum_d = ng_calloc(n, sizeof *l->sum_d);
-        l->sum_inv = ng_calloc(n, sizeof *l->sum_inv);
-        if (!mine || !l->dist || !l->sigma || !l->delta || !l->heap || !l->pos || !l->order ||
-            !l->settled || !l->bc || !l->sum_d || !l->sum_inv) {
-            error = NG_ENOMEM;
-            goto cleanup;
-        }
-        for (size_t i = (size_t)k; i < n_sources; i += N_LANES) mine[l->n_sources++] = sources[i];
-        for (size_t v = 0; v < n; v++) l->dist[v] = INFINITY;
-    }
-    started = pthread_create(&thread, NULL, run_lane, &lanes[1]) == 0;
-    run_lane(&lanes[0]);
-    if (started) pthread_join(thread, NULL);
-    else run_lane(&lanes[1]);
-    for (int k = 0; k < N_LANES; k++) {
-        for (size_t v = 0; v < n; v++) {
-            bc[v] += lanes[k].bc[v];
-            sum_d[v] += lanes[k].sum_d[v];
-            sum_inv[v] += lanes[k].sum_inv[v];
-        }
-    }
-cleanup:
-    for (int k = 0; k < N_LANES; k++) lane_free(&lanes[k]);
-    return error;
-}
-
-/* The projection's adjacency arrays, from igraph's edge list (both directions). */
-static int make_csr(csr *out, const igraph_t *proj, const igraph_vector_t *len)
-{
-    size_t n = (size_t)igraph_vcount(proj), m = (size_t)igraph_ecount(proj);
-    memset(out, 0, sizeof *out);
-    out->n = n;
-    out->off = ng_calloc(n + 1, sizeof *out->off);
-    out->adj = ng_malloc((2 * m + 1) * sizeof *out->adj);
-    out->len = ng_malloc((2 * m + 1) * sizeof *out->len);
-    if (!out->off || !out->adj || !out->len) return NG_ENOMEM;
-    for (size_t e = 0; e < m; e++) {
-        out->off[IGRAPH_FROM(proj, e) + 1]++;
-        out->off[IGRAPH_TO(proj, e) + 1]++;
-    }
-    for (size_t v = 0; v < n; v++) out->off[v + 1] += out->off[v];
-    size_t *fill = ng_malloc((n + 1) * sizeof *fill);
+    /* counting sort by component: ascending within each, as v runs ascending */
+    for (size_t v = 0; v < n; v++) c->start[c->comp[v] + 1]++;
+    for (size_t i = 0; i < c->n_comp; i++) c->start[i + 1] += c->start[i];
+    size_t *fill = ng_malloc((c->n_comp + 1) * sizeof *fill);
     if (!fill) return NG_ENOMEM;
-    memcpy(fill, out->off, (n + 1) * sizeof *fill);
-    for (size_t e = 0; e < m; e++) {
-        size_t u = (size_t)IGRAPH_FROM(proj, e), v = (size_t)IGRAPH_TO(proj, e);
-        out->adj[fill[u]] = (uint32_t)v;
-        out->len[fill[u]++] = VECTOR(*len)[e];
-        out->adj[fill[v]] = (uint32_t)u;
-        out->len[fill[v]++] = VECTOR(*len)[e];
-    }
+    memcpy(fill, c->start, (c->n_comp + 1) * sizeof *fill);
+    for (size_t v = 0; v < n; v++) c->nodes[fill[c->comp[v]]++] = (uint32_t)v;
     free(fill);
     return NG_OK;
 }
 
-static void csr_free(csr *g)
+static size_t comp_size(const comps *c, size_t i) { return c->start[i + 1] - c->start[i]; }
+
+/* Sources per component (c->k): every node when the work fits the budget or opts->exact,
+ * else the share of k described at the top. */
+static void plan(comps *c, const ng_metrics_opts *o)
 {
-    free(g->off);
-    free(g->adj);
-    free(g->len);
+    double work = 0.0, n2 = 0.0;
+    for (size_t i = 0; i < c->n_comp; i++) {
+        double size = (double)comp_size(c, i);
+        if (size < 2) continue;
+        work += size * (size + (double)c->arcs[i]);
+        n2 += size;
+    }
+    double budget = o->budget > 0 ? o->budget : NG_METRICS_BUDGET;
+    int exact = o->exact || work <= budget;
+    double k = o->sources ? (double)o->sources : floor(budget * n2 / work);
+    if (!o->sources && k < NG_METRICS_SAMPLE_SOURCES) k = NG_METRICS_SAMPLE_SOURCES;
+    for (size_t i = 0; i < c->n_comp; i++) {
+        size_t size = comp_size(c, i);
+        if (size < 2) continue; /* an isolated node: every path metric is 0 */
+        double want = ceil(k * (double)size / n2);
+        size_t kc = exact || want >= (double)size ? size : (size_t)want;
+        if (kc < NG_METRICS_SAMPLE_WHOLE) kc = size < NG_METRICS_SAMPLE_WHOLE ? size : NG_METRICS_SAMPLE_WHOLE;
+        c->k[i] = kc;
+    }
 }
 
-int ng_metrics__sampled(ng_graph *g, const igraph_t *proj, const igraph_vector_t *len, size_t k,
-                        size_t *n_sources)
+/* Marks the sources: all nodes of exact components (exact[v] = 1), k_C nodes of the others
+ * by a partial Fisher-Yates shuffle of a copy of their node list. */
+static int draw(const comps *c, unsigned char *is_source, unsigned char *exact)
 {
-    int error;
-    size_t n = g->n_nodes, n_comp = 0;
-    igraph_vector_int_t memb = {0}, csize = {0}, small = {0}, sources = {0};
-    igraph_integer_t no = 0;
-    size_t *comp_start = NULL, *fill = NULL, *k_comp = NULL;
-    igraph_integer_t *comp_nodes = NULL;
-    double *sum_d = NULL, *sum_inv = NULL, *bc = NULL;
-    unsigned char *is_source = NULL;
-    csr adj = {0, NULL, NULL, NULL};
-
-    *n_sources = 0;
-    if (n >= UINT32_MAX) {
-        ng_error_set("metrics: %zu nodes: too many for sampled metrics", n);
-        return NG_ELIMIT;
-    }
-    if ((error = ng_igraph__check(igraph_vector_int_init(&memb, 0))) < 0 ||
-        (error = ng_igraph__check(igraph_vector_int_init(&csize, 0))) < 0 ||
-        (error = ng_igraph__check(igraph_vector_int_init(&small, 0))) < 0 ||
-        (error = ng_igraph__check(igraph_vector_int_init(&sources, 0))) < 0 ||
-        (error = ng_igraph__check(igraph_connected_components(proj, &memb, &csize, &no,
-                                                              IGRAPH_WEAK))) < 0) {
-        goto cleanup;
-    }
-    n_comp = (size_t)no;
-
-    /* each component's nodes, in ascending order: comp_nodes[comp_start[c] .. [c+1]) */
-    comp_start = ng_calloc(n_comp + 1, sizeof *comp_start);
-    fill = ng_calloc(n_comp + 1, sizeof *fill);
-    k_comp = ng_calloc(n_comp + 1, sizeof *k_comp);
-    comp_nodes = ng_malloc((n ? n : 1) * sizeof *comp_nodes);
-    sum_d = ng_calloc(n ? n : 1, sizeof *sum_d);
-    sum_inv = ng_calloc(n ? n : 1, sizeof *sum_inv);
-    bc = ng_calloc(n ? n : 1, sizeof *bc);
-    is_source = ng_calloc(n ? n : 1, 1);
-    if (!comp_start || !fill || !k_comp || !comp_nodes || !sum_d || !sum_inv || !bc || !is_source) {
-        error = NG_ENOMEM;
-        goto cleanup;
-    }
-    for (size_t c = 0; c < n_comp; c++) comp_start[c + 1] = comp_start[c] + (size_t)VECTOR(csize)[c];
-    for (size_t v = 0; v < n; v++) {
-        size_t c = (size_t)VECTOR(memb)[v];
-        comp_nodes[comp_start[c] + fill[c]++] = (igraph_integer_t)v;
-    }
-
-    /* the sample: whole small components, k_C uniform nodes of each larger one */
-    for (size_t c = 0; c < n_comp; c++) {
-        size_t size = comp_start[c + 1] - comp_start[c];
-        igraph_integer_t *nodes = comp_nodes + comp_start[c];
-        if (size < 2) continue; /* an isolated node: every path metric stays 0 */
-        if (size <= NG_METRICS_SAMPLE_WHOLE) {
-            for (size_t j = 0; j < size; j++) {
-                if ((error = ng_igraph__check(igraph_vector_int_push_back(&small, nodes[j]))) < 0)
-                    goto cleanup;
-            }
+    for (size_t i = 0; i < c->n_comp; i++) {
+        size_t size = comp_size(c, i), kc = c->k[i];
+        const uint32_t *nodes = c->nodes + c->start[i];
+        if (kc == 0) continue;
+        if (kc == size) {
+            for (size_t j = 0; j < size; j++) is_source[nodes[j]] = exact[nodes[j]] = 1;
             continue;
         }
-        /* ceil(k * size / n) without overflow for any realistic k */
-        double want = ceil((double)k * (double)size / (double)n);
-        size_t kc = want >= (double)size ? size : (size_t)want;
-        if (kc < NG_METRICS_SAMPLE_WHOLE) kc = NG_METRICS_SAMPLE_WHOLE;
-        k_comp[c] = kc;
-        /* partial Fisher-Yates on a copy of the node list (kept sorted for the sums) */
-        igraph_integer_t *pick = ng_malloc(size * sizeof *pick);
-        if (!pick) {
-            error = NG_ENOMEM;
-            goto cleanup;
-        }
+        uint32_t *pick = ng_malloc(size * sizeof *pick);
+        if (!pick) return NG_ENOMEM;
         memcpy(pick, nodes, size * sizeof *pick);
         uint64_t state = SAMPLE_SEED ^ ((uint64_t)nodes[0] * 0x2545F4914F6CDD1DULL);
         for (size_t j = 0; j < kc; j++) {
             size_t r = j + (size_t)(next_random(&state) % (uint64_t)(size - j));
-            igraph_integer_t t = pick[j];
+            uint32_t t = pick[j];
             pick[j] = pick[r];
             pick[r] = t;
             is_source[pick[j]] = 1;
         }
         free(pick);
     }
-    for (size_t v = 0; v < n; v++) {
-        if (!is_source[v]) continue;
-        if ((error = ng_igraph__check(igraph_vector_int_push_back(&sources, (igraph_integer_t)v))) < 0)
-            goto cleanup;
-    }
-    qsort(VECTOR(small), (size_t)igraph_vector_int_size(&small), sizeof(igraph_integer_t), cmp_int);
+    return NG_OK;
+}
 
-    if ((error = exact_small(g, proj, len, &small)) < 0) goto cleanup;
-    size_t n_src = (size_t)igraph_vector_int_size(&sources);
-    if (n_src > 0) {
-        uint32_t *src = ng_malloc(n_src * sizeof *src);
-        if (!src) {
-            error = NG_ENOMEM;
-            goto cleanup;
+/* The values of every node from the sums (see the top of the file); the job's arrays are
+ * indexed by the node's number in the adjacency the passes ran on (perm[v], see
+ * locality_order). */
+static void finish_values(ng_graph *g, const comps *c, const ng_paths *job,
+                          const unsigned char *is_source, const uint32_t *perm)
+{
+    for (size_t v = 0; v < g->n_nodes; v++) {
+        size_t i = c->comp[v], kc = c->k[i], p = perm[v];
+        ng_metrics *m = &g->nodes[v].m;
+        if (kc == 0) continue; /* isolated: 0 */
+        if (job->exact[p]) {
+            m->betweenness = finite_or_zero(job->bc[p] * 0.5);
+            m->closeness = finite_or_zero(job->closeness[p]);
+            m->harmonic = finite_or_zero(job->harmonic[p]);
+            continue;
         }
-        for (size_t i = 0; i < n_src; i++) src[i] = (uint32_t)VECTOR(sources)[i];
-        if ((error = make_csr(&adj, proj, len)) == NG_OK)
-            error = source_sums(&adj, src, n_src, bc, sum_d, sum_inv);
-        free(src);
-        if (error < 0) goto cleanup;
-        for (size_t v = 0; v < n; v++) {
-            size_t c = (size_t)VECTOR(memb)[v];
-            if (k_comp[c] == 0) continue; /* isolated or small: done above */
-            double size = (double)(comp_start[c + 1] - comp_start[c]);
-            double kc = (double)k_comp[c];
-            double others = kc - (is_source[v] ? 1.0 : 0.0); /* sources other than v */
-            ng_metrics *m = &g->nodes[v].m;
-            /* each source counts the paths to every target: halve to count pairs once */
-            m->betweenness = finite_or_zero(bc[v] / 2.0 * size / kc);
-            m->closeness = others > 0 && sum_d[v] > 0 ? finite_or_zero(others / sum_d[v]) : 0.0;
-            m->harmonic = others > 0 ? finite_or_zero(sum_inv[v] * (size - 1.0) / others) : 0.0;
+        double size = (double)comp_size(c, i), k = (double)kc;
+        double others = k - (is_source[v] ? 1.0 : 0.0); /* sources other than v */
+        m->betweenness = finite_or_zero(job->bc[p] / 2.0 * size / k);
+        m->closeness = others > 0 && job->sum_d[p] > 0 ? finite_or_zero(others / job->sum_d[p]) : 0.0;
+        m->harmonic = others > 0 ? finite_or_zero(job->sum_inv[p] * (size - 1.0) / others) : 0.0;
+    }
+}
+
+/* The nodes renumbered for the passes (perm[old] = new), component after component: a
+ * sampled component in breadth-first order from its first node, so that neighbours sit
+ * close in memory (on millions of nodes the passes mostly wait for memory); an exact
+ * component in ascending order, so that its passes (neighbour order, heap ties, the order
+ * of the sums), and so its bits, are unchanged. `inv` (new -> old) is the BFS queue. */
+static void locality_order(const comps *c, const ng_csr *g, uint32_t *perm, uint32_t *inv)
+{
+    size_t next = 0;
+    for (size_t v = 0; v < g->n; v++) perm[v] = UINT32_MAX;
+    for (size_t i = 0; i < c->n_comp; i++) {
+        const uint32_t *nodes = c->nodes + c->start[i];
+        size_t size = comp_size(c, i);
+        if (c->k[i] == 0 || c->k[i] == size) {
+            for (size_t j = 0; j < size; j++) {
+                perm[nodes[j]] = (uint32_t)next;
+                inv[next++] = nodes[j];
+            }
+            continue;
+        }
+        size_t head = next;
+        perm[nodes[0]] = (uint32_t)next;
+        inv[next++] = nodes[0];
+        while (head < next) {
+            uint32_t u = inv[head++];
+            for (size_t e = g->off[u]; e < g->off[u + 1]; e++) {
+                if (perm[g->adj[e]] != UINT32_MAX) continue;
+                perm[g->adj[e]] = (uint32_t)next;
+                inv[next++] = g->adj[e];
+            }
         }
     }
-    *n_sources = (size_t)igraph_vector_int_size(&sources);
+}
+
+/* `g` with node v numbered perm[v]; each node's links keep their order (ascending in the
+ * exact components, where perm is increasing). */
+static int permuted(ng_csr *out, const ng_csr *g, const uint32_t *perm, const uint32_t *inv)
+{
+    size_t n = g->n, arcs = g->off[n];
+    memset(out, 0, sizeof *out);
+    out->n = n;
+    out->off = ng_malloc((n + 1) * sizeof *out->off);
+    out->adj = ng_malloc((arcs + 1) * sizeof *out->adj);
+    out->len = ng_malloc((arcs + 1) * sizeof *out->len);
+    if (!out->off || !out->adj || !out->len) return NG_ENOMEM;
+    out->off[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t v = inv[i];
+        size_t at = out->off[i];
+        for (size_t e = g->off[v]; e < g->off[v + 1]; e++, at++) {
+            out->adj[at] = perm[g->adj[e]];
+            out->len[at] = g->len[e];
+        }
+        out->off[i + 1] = at;
+    }
+    return NG_OK;
+}
+
+/* The engine's progress, as the caller's: "betweenness, closeness, harmonic", done/total. */
+typedef struct tick_ctx {
+    const ng_metrics_opts *o;
+    const char *phase;
+} tick_ctx;
+
+static void tick(void *ctx, size_t done, size_t total)
+{
+    const tick_ctx *t = ctx;
+    t->o->tick(t->o->progress_ctx, t->phase, done, total);
+}
+
+/* Fills the job's sources (in ascending order of the original numbers, renumbered by perm)
+ * and exact flags (renumbered); sets max_reach; returns the number of sampled sources. */
+static size_t list_sources(ng_paths *job, uint32_t *src, unsigned char *exact_new,
+                           const comps *c, const unsigned char *is_source,
+                           const unsigned char *exact, const uint32_t *perm)
+{
+    size_t n_src = 0, sampled = 0;
+    for (size_t v = 0; v < c->start[c->n_comp]; v++) {
+        exact_new[perm[v]] = exact[v];
+        if (!is_source[v]) continue;
+        src[n_src++] = perm[v];
+        if (!exact[v]) sampled++;
+        size_t size = comp_size(c, c->comp[v]);
+        if (size > job->max_reach) job->max_reach = size;
+    }
+    job->sources = src;
+    job->n_sources = n_src;
+    job->exact = exact_new;
+    return sampled;
+}
+
+/* The scratch of ng_metrics__paths, freed at once. */
+typedef struct scratch {
+    unsigned char *is_source, *exact, *exact_new;
+    uint32_t *src, *perm, *inv;
+    ng_csr local;
+} scratch;
+
+static void scratch_free(scratch *s)
+{
+    free(s->is_source);
+    free(s->exact);
+    free(s->exact_new);
+    free(s->src);
+    free(s->perm);
+    free(s->inv);
+    ng_csr__free(&s->local);
+}
+
+static int scratch_new(scratch *s, size_t n)
+{
+    size_t nn = n ? n : 1;
+    memset(s, 0, sizeof *s);
+    s->is_source = ng_calloc(nn, 1);
+    s->exact = ng_calloc(nn, 1);
+    s->exact_new = ng_calloc(nn, 1);
+    s->src = ng_malloc(nn * sizeof *s->src);
+    s->perm = ng_malloc(nn * sizeof *s->perm);
+    s->inv = ng_malloc(nn * sizeof *s->inv);
+    return s->is_source && s->exact && s->exact_new && s->src && s->perm && s->inv ? NG_OK
+                                                                                  : NG_ENOMEM;
+}
+
+static int job_arrays(ng_paths *job, size_t n, int sampled)
+{
+    size_t nn = n ? n : 1;
+    job->bc = ng_calloc(nn, sizeof *job->bc);
+    job->closeness = ng_calloc(nn, sizeof *job->closeness);
+    job->harmonic = ng_calloc(nn, sizeof *job->harmonic);
+    if (sampled) {
+        job->sum_d = ng_calloc(nn, sizeof *job->sum_d);
+        job->sum_inv = ng_calloc(nn, sizeof *job->sum_inv);
+    }
+    return job->bc && job->closeness && job->harmonic && (!sampled || (job->sum_d && job->sum_inv))
+               ? NG_OK
+               : NG_ENOMEM;
+}
+
+static void job_free(ng_paths *job)
+{
+    free(job->bc);
+    free(job->closeness);
+    free(job->harmonic);
+    free(job->sum_d);
+    free(job->sum_inv);
+}
+
+/* 1 when some component is sampled (neither exact nor without sources). */
+static int any_sampled(const comps *c)
+{
+    for (size_t i = 0; i < c->n_comp; i++)
+        if (c->k[i] > 0 && c->k[i] < comp_size(c, i)) return 1;
+    return 0;
+}
+
+int ng_metrics__paths(ng_graph *g, const ng_csr *adj, const ng_metrics_opts *o,
+                      size_t *n_sources)
+{
+    int error;
+    size_t n = adj->n;
+    comps c;
+    ng_paths job;
+    scratch sc;
+    tick_ctx tc = {o, NULL};
+
+    *n_sources = 0;
+    memset(&job, 0, sizeof job);
+    memset(&c, 0, sizeof c);
+    if ((error = scratch_new(&sc, n)) < 0 || (error = find_comps(&c, adj)) < 0) goto cleanup;
+    plan(&c, o);
+    if ((error = draw(&c, sc.is_source, sc.exact)) < 0) goto cleanup;
+    job.g = adj;
+    if (any_sampled(&c)) { /* renumbered for locality (exact components keep their order) */
+        locality_order(&c, adj, sc.perm, sc.inv);
+        if ((error = permuted(&sc.local, adj, sc.perm, sc.inv)) < 0) goto cleanup;
+        job.g = &sc.local;
+    } else {
+        for (size_t v = 0; v < n; v++) sc.perm[v] = (uint32_t)v;
+    }
+    size_t sampled = list_sources(&job, sc.src, sc.exact_new, &c, sc.is_source, sc.exact, sc.perm);
+    job.threads = o->threads > 0 ? o->threads : 1;
+    if ((error = job_arrays(&job, n, sampled > 0)) < 0) goto cleanup;
+    tc.phase = sampled ? "betweenness, closeness, harmonic (sampled)"
+                       : "betweenness, closeness, harmonic (exact)";
+    if (o->tick) {
+        job.tick = tick;
+        job.tick_ctx = &tc;
+    }
+    if ((error = ng_paths__run(&job)) < 0) goto cleanup;
+    finish_values(g, &c, &job, sc.is_source, sc.perm);
+    *n_sources = sampled;
 
 cleanup:
-    csr_free(&adj);
-    free(bc);
-    free(is_source);
-    free(sum_inv);
-    free(sum_d);
-    free(comp_nodes);
-    free(k_comp);
-    free(fill);
-    free(comp_start);
-    igraph_vector_int_destroy(&sources);
-    igraph_vector_int_destroy(&small);
-    igraph_vector_int_destroy(&csize);
-    igraph_vector_int_destroy(&memb);
+    comps_free(&c);
+    scratch_free(&sc);
+    job_free(&job);
     return error;
 }

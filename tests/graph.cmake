@@ -18,9 +18,14 @@ set_tests_properties(graph_metrics_networkx PROPERTIES LABELS client SKIP_RETURN
 ng_add_sh(graph_metrics_golden golden graph/golden-metrics.sh)
 ng_add_sh(graph_metrics_cli cli graph/cli-metrics.sh)
 
-# Sampled betweenness/closeness/harmonic above NG_METRICS_EXACT_MAX (issue 7): the sampled
-# path forced on small graphs, k = n equal to exact, determinism, a mid-size sanity bound.
-ng_add_unit(test_metrics_sampling ng_graph ng_core ZLIB::ZLIB m)
+# Betweenness, closeness and harmonic (issues 7, 16): the exact values against igraph's, bit
+# for bit, on 1-3 threads (igraph is linked for the reference only); the budget's boundary;
+# the same sample and bytes on every thread count; a mid-size sanity bound on the estimate.
+ng_add_unit(test_metrics_sampling ng_graph ng_core igraph::igraph ZLIB::ZLIB m)
+# Every metric on paths, stars, disconnected, regular and near-regular graphs, one node,
+# none, several relations per pair; eigenvector centrality's fallback and its empty result
+# with a warning when ARPACK does not converge (issue 18).
+ng_add_unit(test_metrics_shapes ng_graph ng_core ZLIB::ZLIB m)
 # ng_metrics_accuracy measures the sampling error on a graph (bench/metrics-scale --accuracy;
 # the numbers in graph/README.md); `newsgraph metrics --exact` on the command line.
 add_executable(ng_metrics_accuracy ${NG_TEST_DIR}/graph/metrics_accuracy.c)

@@ -120,29 +120,43 @@ void ng_graph_set_filter(ng_graph *g, uint64_t relations, int drop_isolated);
  * nodes and edges, sorts, builds the igraph graph. Call once after the last add. */
 int ng_graph_finish(ng_graph *g);
 /* Computes every metric of ng_metrics on the finished graph with the options set by
- * ng_graph_set_metrics_opts (default: all relations, sampled above NG_METRICS_EXACT_MAX
- * nodes); definitions in graph/README.md. Seeds igraph's default RNG (process-wide). */
+ * ng_graph_set_metrics_opts (default: all relations, exact within NG_METRICS_BUDGET, one
+ * thread per core); definitions in graph/README.md. Seeds igraph's default RNG
+ * (process-wide). A metric that cannot be computed (eigenvector centrality when ARPACK does
+ * not converge) is left NaN (an empty attribute in every export) and
+ * ng_graph_metrics_warning says why; that is not an error. */
 int ng_graph_compute_metrics(ng_graph *g);
 int ng_graph_has_metrics(const ng_graph *g);
 
 /* Options of ng_graph_compute_metrics_opts; start from NG_METRICS_OPTS_INIT.
- * Betweenness, closeness and harmonic centrality are exact on graphs of at most
- * `exact_max` nodes; above that, unless `exact`, they are estimated from a deterministic
- * sample of source nodes (graph/README.md: Metrics, with the measured error). Every other
- * metric is always exact. */
+ * Betweenness, closeness and harmonic centrality need one shortest-path pass per source
+ * node. They are exact when every node as a source costs at most `budget` visits (a pass
+ * over a connected component visits its nodes and both ends of its links), or when `exact`
+ * is set; otherwise they are estimated from as many sampled sources as the budget allows
+ * (graph/README.md: Metrics, with the measured error). Every other metric is exact. The
+ * numbers depend on the graph and these options, never on `threads`. */
 typedef struct ng_metrics_opts {
     uint64_t relations; /* relations that count: bits ((uint64_t)1 << ng_rel); 0 = all */
     int exact;          /* 1 = always exact (slow: O(nodes x links)) */
-    size_t exact_max;   /* largest graph (nodes) computed exactly; 0 = NG_METRICS_EXACT_MAX */
-    size_t sources;     /* sample size when sampling; 0 = NG_METRICS_SAMPLE_SOURCES */
-    /* when set, called after each phase with its name ("projection", "betweenness", ...)
-     * and its wall-clock seconds (for -v and the benchmark) */
-    void (*progress)(void *ctx, const char *phase, double seconds);
-    void *progress_ctx;
+    double budget;      /* work for the path metrics, in visits; 0 = NG_METRICS_BUDGET. ARPACK
+                         * (eigenvector) may use 2x as many operations, then 4x in its
+                         * fallback, before leaving the metric empty */
+    size_t sources;     /* sample size when sampling; 0 = what the budget allows, at least
+                         * NG_METRICS_SAMPLE_SOURCES */
+    int threads;        /* threads for the path metrics; 0 = one per core */
+    /* when set, called after each phase with its name ("projection", "betweenness, ...",
+     * "pagerank", ...), its wall-clock seconds and the CPU seconds of the process (every
+     * thread) meanwhile (for -v and the benchmark) */
+    void (*progress)(void *ctx, const char *phase, double seconds, double cpu_seconds);
+    /* when set, called as a phase starts (done = total = 0) and, for the path metrics, as
+     * sources are done (done of total); from any thread, never two at once */
+    void (*tick)(void *ctx, const char *phase, size_t done, size_t total);
+    void *progress_ctx; /* given to progress and tick */
 } ng_metrics_opts;
-#define NG_METRICS_OPTS_INIT {0u, 0, 0, 0, NULL, NULL}
-#define NG_METRICS_EXACT_MAX 20000
-/* Sources sampled over the whole graph (shared among its connected components by size;
+#define NG_METRICS_OPTS_INIT {0u, 0, 0.0, 0, 0, NULL, NULL, NULL}
+/* The default budget: about 2 CPU-seconds on a 2020s core (graph/README.md: Metrics). */
+#define NG_METRICS_BUDGET 3e8
+/* The fewest sources a sample has (shared among the connected components by size;
  * components of at most NG_METRICS_SAMPLE_WHOLE nodes are always computed exactly). */
 #define NG_METRICS_SAMPLE_SOURCES 256
 #define NG_METRICS_SAMPLE_WHOLE 64
@@ -156,6 +170,9 @@ void ng_graph_set_metrics_opts(ng_graph *g, const ng_metrics_opts *opts);
  * sources drawn in the components too large to compute exactly (valid once metrics were
  * computed). */
 size_t ng_graph_metrics_sources(const ng_graph *g);
+/* NULL, or one line saying which metric the last computation left empty and why (owned by
+ * the graph, valid until the next computation or ng_graph_free). */
+const char *ng_graph_metrics_warning(const ng_graph *g);
 /* Modularity of the community partition on the weighted projection (0 when no edge),
  * and the number of communities; valid once metrics were computed. */
 double ng_graph_modularity(const ng_graph *g);

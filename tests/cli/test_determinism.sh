@@ -3,7 +3,8 @@
 # next, on a corpus large enough for igraph's parallel code paths (PageRank once drifted in its
 # last digits between runs): build -j1, -j2, -j3 (three partial graphs: an odd absorb tree),
 # -j4, and merge -j1, -j2, -j3 of three shards (threads keeping to a shard, and sharing one).
-# The corpus comes from ../shared/bench/gen-corpus (skipped without).
+# Betweenness, closeness and harmonic are shared among threads too (exact in build, sampled
+# in metrics --budget). The corpus comes from ../shared/bench/gen-corpus (skipped without).
 set -u
 bin=${NG_BIN:?}; root=${NG_ROOT:?}
 gen="$root/../shared/bench/gen-corpus"
@@ -22,6 +23,8 @@ every() { echo -o "$tmp/$1.graphml" -o "$tmp/$1.gexf" -o "$tmp/$1.dot" -o "$tmp/
 # shellcheck disable=SC2046
 "$bin" build -q -j2 "$tmp/c" $(every b) || exit 1
 "$bin" build -q -j2 "$tmp/c" -o "$tmp/c.graphml" || exit 1
+# shellcheck disable=SC2046
+"$bin" build -q -j3 "$tmp/c" $(every f) || exit 1
 # shellcheck disable=SC2046
 "$bin" build -q -j4 --no-metrics "$tmp/c" $(every d) || exit 1
 # shellcheck disable=SC2046
@@ -55,6 +58,14 @@ for ext in graphml gexf dot json nodes.csv edges.csv; do
 done
 same "$tmp/b.graphml" "$tmp/c.graphml" "two -j2 runs differ"
 [ -f "$tmp/m5.graphml" ] && same "$tmp/a.graphml" "$tmp/m5.graphml" "build and merge -j2 differ (metrics)"
+# Betweenness, closeness and harmonic from sampled sources (a budget far below this graph's
+# work): the same numbers on 1, 2 and 3 threads.
+for j in 1 2 3; do
+  "$bin" metrics -j$j --budget 20000 -f csv "$tmp/a.graphml" >"$tmp/ms$j.csv" 2>"$tmp/ms$j.err" || { echo "FAIL: metrics -j$j"; cat "$tmp/ms$j.err"; fails=1; }
+done
+"$bin" metrics --budget 20000 "$tmp/a.graphml" | grep -q "estimated from" || { echo "FAIL: --budget did not sample"; fails=1; }
+same "$tmp/ms1.csv" "$tmp/ms2.csv" "sampled metrics -j1 and -j2 differ"
+same "$tmp/ms1.csv" "$tmp/ms3.csv" "sampled metrics -j1 and -j3 differ"
 grep -q 'key="pagerank"' "$tmp/a.graphml" || { echo "FAIL: no pagerank in the graph"; fails=1; }
 [ $fails = 0 ] && echo "determinism: $n comparisons identical"
 [ $fails = 0 ]

@@ -69,9 +69,10 @@ expect csv 0 "" -- metrics -f csv "$input"
 grep -q '^[0-9]*,quote,"The ""Harbour"" Front",organization,' "$tmp/out" || { echo "FAIL csv quoting"; fail=1; }
 [ "$(wc -l <"$tmp/out")" = 13 ] || { echo "FAIL csv: want 13 lines"; fail=1; }
 
-# --exact: the same numbers on a small graph (always exact); above NG_METRICS_EXACT_MAX
-# (20000) actors the sampled path runs and says so in the table, unless --exact (here a star
-# of 100 actors, sampled with the minimum of 64 sources, and 9950 pairs, always exact)
+# --exact: the same numbers on a small graph (exact within the budget); over the budget
+# (--budget 1000 visits here) the sampled path runs and says so in the table, unless --exact
+# (here a star of 100 actors, sampled with the minimum of 64 sources, and 9950 pairs, always
+# exact); the default budget computes this graph exactly
 expect exact-small 0 "" -- metrics --exact --format csv "$input"
 cmp -s "$tmp/plain.csv" "$tmp/out" || { echo "FAIL exact-small: output differs"; fail=1; }
 /usr/bin/python3 - "$tmp/big.graphml" <<'PY'
@@ -83,10 +84,12 @@ with open(sys.argv[1], "w") as f:
     f.write("".join('<edge source="n%d" target="n%d"/>\n' % (i, i + 1) for i in range(100, 20000, 2)))
     f.write("</graph></graphml>\n")
 PY
-expect sampled 0 "" -- metrics --top 3 "$tmp/big.graphml"
+expect sampled-default 0 "" -- metrics --top 3 "$tmp/big.graphml"
+grep -q "sampled" "$tmp/out" && { echo "FAIL sampled-default: sampled within the budget"; fail=1; }
+expect sampled 0 "" -- metrics --budget 1000 --top 3 "$tmp/big.graphml"
 grep -q "^betweenness, closeness and harmonic estimated from 64 sampled sources" "$tmp/out" ||
   { echo "FAIL sampled: no sampling note"; cat "$tmp/out"; fail=1; }
-expect sampled-exact 0 "" -- metrics --exact --top 3 "$tmp/big.graphml"
+expect sampled-exact 0 "" -- metrics --exact --budget 1000 --top 3 "$tmp/big.graphml"
 grep -q "sampled" "$tmp/out" && { echo "FAIL sampled-exact: --exact still sampled"; fail=1; }
 expect verbose 0 "newsgraph: communities: " -- metrics -v --top 1 "$input"
 expect build-exact 0 "" -- build --help

@@ -1,11 +1,12 @@
 /* metrics_accuracy.c - how far the sampled betweenness, closeness and harmonic centrality
  * are from the exact values on one graph (the numbers in graph/README.md: Metrics).
  *
- * usage: ng_metrics_accuracy GRAPH.graphml [SOURCES[,SOURCES...] [igraph]]
- * The reference is the sampled computation with every node as a source (equal to igraph's
- * exact values to 1e-9, as test_metrics_sampling checks; much faster than igraph's three
- * separate passes), or igraph's exact functions with "igraph". Each estimate is the sampled
- * computation (NG_METRICS_SAMPLE_SOURCES, or each SOURCES) forced whatever the size.
+ * usage: ng_metrics_accuracy GRAPH.graphml [SOURCES[,SOURCES...]]
+ * The reference is the exact computation (--exact: igraph's numbers bit for bit, as
+ * test_metrics_sampling checks, on every core). Each estimate is the sampled computation
+ * with SOURCES sources forced whatever the size (0: NG_METRICS_SAMPLE_SOURCES), or, for
+ * "default", what `newsgraph` does by default (exact within the budget, else as many
+ * sources as the budget allows).
  * Only nodes of components larger than NG_METRICS_SAMPLE_WHOLE count (smaller ones are
  * computed exactly and would flatter the numbers). Prints one TSV line per metric: metric,
  * nodes counted, sources, Spearman rank correlation over them, mean relative error over the
@@ -72,8 +73,8 @@ static double get(const ng_metrics *m, int which)
 int main(int argc, char **argv)
 {
     ng_graph *g = NULL;
-    if (argc < 2 || argc > 4) {
-        fprintf(stderr, "usage: ng_metrics_accuracy GRAPH.graphml [SOURCES [igraph]]\n");
+    if (argc < 2 || argc > 3) {
+        fprintf(stderr, "usage: ng_metrics_accuracy GRAPH.graphml [SOURCES|default[,...]]\n");
         return 2;
     }
     if (ng_graph_read_graphml(&g, argv[1]) < 0) {
@@ -102,12 +103,7 @@ int main(int argc, char **argv)
         if (csize[find(parent, i)] > NG_METRICS_SAMPLE_WHOLE) keep[nk++] = i;
 
     ng_metrics_opts r = NG_METRICS_OPTS_INIT;
-    if (argc == 4 && strcmp(argv[3], "igraph") == 0) {
-        r.exact = 1;
-    } else {
-        r.exact_max = 1;
-        r.sources = n;
-    }
+    r.exact = 1;
     double t = ng_clock_seconds();
     if (ng_graph_compute_metrics_opts(g, &r) < 0) goto fail;
     double t_ref = ng_clock_seconds() - t;
@@ -119,8 +115,10 @@ int main(int argc, char **argv)
     const char *list = argc >= 3 ? argv[2] : "0";
     for (const char *p = list; *p;) {
         ng_metrics_opts o = NG_METRICS_OPTS_INIT;
-        o.exact_max = 1;
-        o.sources = (size_t)strtoul(p, NULL, 10);
+        if (strncmp(p, "default", 7) != 0) {
+            o.budget = 1; /* forces a sample of exactly o.sources */
+            o.sources = (size_t)strtoul(p, NULL, 10);
+        }
         p += strcspn(p, ",");
         if (*p == ',') p++;
         t = ng_clock_seconds();

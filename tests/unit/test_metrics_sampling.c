@@ -1,13 +1,16 @@
-/* test_metrics_sampling.c - betweenness, closeness and harmonic centrality estimated from
- * sampled sources (graph/metrics_sample.c): when the sampled path is taken, that a sample of
- * every node gives igraph's exact values, determinism, and a sanity bound on the estimate.
- * The graphs are generated here (a seeded preferential attachment), read back through
- * GraphML like `newsgraph metrics` does. */
+/* test_metrics_sampling.c - betweenness, closeness and harmonic centrality
+ * (graph/metrics_sample.c, graph/metrics_paths.c): the exact values equal igraph's bit for
+ * bit on every thread count; the budget decides between exact and sampled; the sample is
+ * deterministic whatever the threads; and a sanity bound on the estimate. The graphs are
+ * generated here (a seeded preferential attachment), read back through GraphML like
+ * `newsgraph metrics` does. igraph is called directly only to get its reference numbers. */
 #include "ng_graph.h"
 #include "ng_test.h"
 
+#include <igraph.h>
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 #include <unistd.h>
 
 /* ------------------------------------------------------------------ generated graphs */
@@ -29,8 +32,13 @@ static const char *tmp_path(const char *name)
     return path;
 }
 
+/* Edge weights drawn from {1, 2, 3, 6}: lengths 1, 1/2, 1/3, 1/6, so that paths of equal
+ * length by different sums (1/3 + 1/6 and 1/2) are common, and igraph's tolerance decides. */
+static const unsigned weights[] = {1, 2, 3, 6};
+
 /* A graph of `n` actors: a preferential-attachment core of n - n/5 actors with `links` links
- * per new actor and weights 1..4, then pairs and paths of three, then isolated actors. */
+ * per new actor and weights from `weights`, then pairs and paths of three, then isolated
+ * actors. */
 static ng_graph *generated(size_t n, size_t links, uint64_t seed)
 {
     static const char *const rels[] = {"met", "signed", "condemned", "member_of"};
@@ -55,9 +63,13 @@ static ng_graph *generated(size_t n, size_t links, uint64_t seed)
         size_t k = links < v ? links : v, before = n_ends;
         for (size_t j = 0; j < k; j++) {
             size_t u = ends[rng_next(&seed) % before];
+            /* drawn one by one: the order of a call's arguments is unspecified (gcc and
+             * clang differ), and the graph must not depend on the compiler */
+            unsigned w = weights[rng_next(&seed) % 4];
+            const char *r = rels[rng_next(&seed) % 4];
             fprintf(f, "<edge source=\"v%05zu\" target=\"v%05zu\"><data key=\"r\">%s</data>"
                        "<data key=\"w\">%u</data></edge>\n",
-                    v, u, rels[rng_next(&seed) % 4], (unsigned)(1 + rng_next(&seed) % 4));
+                    v, u, r, w);
             ends[n_ends++] = u;
             ends[n_ends++] = v;
         }
@@ -92,40 +104,202 @@ static double *path_metrics(const ng_graph *g)
     return v;
 }
 
-static int close_to(double a, double b) { return fabs(a - b) <= 1e-9 * fmax(1.0, fabs(b)); }
+/* ------------------------------------------------------------------ igraph's numbers */
+
+/* igraph's exact betweenness, closeness and harmonic centrality of g's projection (one link
+ * per pair, weights summed over every edge between them, length 1/weight), computed as
+ * graph/metrics.c did before it had its own passes; NaN becomes 0. */
+static double *igraph_reference(const ng_graph *g)
+{
+    size_t n = ng_graph_node_count(g), ne = ng_graph_edge_count(g), m = 0;
+    double *out = calloc(3 * n + 1, sizeof *out);
+    size_t *u = calloc(ne + 1, sizeof *u), *v = calloc(ne + 1, sizeof *v);
+    double *w = calloc(ne + 1, sizeof *w);
+    if (!out || !u || !v || !w) goto fail;
+    /* the edges sorted by (min, max) pair: insertion into a sorted list */
+    for (size_t e = 0; e < ne; e++) {
+        const ng_edge *ed = ng_graph_edge(g, e);
+        size_t a = ed->source < ed->target ? ed->source : ed->target;
+        size_t b = ed->source < ed->target ? ed->target : ed->source, i = m;
+        while (i > 0 && (u[i - 1] > a || (u[i - 1] == a && v[i - 1] > b))) i--;
+        if (i > 0 && u[i - 1] == a && v[i - 1] == b) {
+            w[i - 1] += ed->weight;
+            continue;
+        }
+        memmove(u + i + 1, u + i, (m - i) * sizeof *u);
+        memmove(v + i + 1, v + i, (m - i) * sizeof *v);
+        memmove(w + i + 1, w + i, (m - i) * sizeof *w);
+        u[i] = a, v[i] = b, w[i] = ed->weight;
+        m++;
+    }
+    igraph_t proj;
+    igraph_vector_int_t ends;
+    igraph_vector_t len, res;
+    igraph_vector_int_init(&ends, (igraph_integer_t)(2 * m));
+    igraph_vector_init(&len, (igraph_integer_t)m);
+    igraph_vector_init(&res, 0);
+    for (size_t i = 0; i < m; i++) {
+        VECTOR(ends)[2 * i] = (igraph_integer_t)u[i];
+        VECTOR(ends)[2 * i + 1] = (igraph_integer_t)v[i];
+        VECTOR(len)[i] = 1.0 / w[i];
+    }
+    igraph_create(&proj, &ends, (igraph_integer_t)n, IGRAPH_UNDIRECTED);
+    igraph_betweenness(&proj, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &len);
+    for (size_t i = 0; i < n; i++) out[3 * i] = isfinite(VECTOR(res)[i]) ? VECTOR(res)[i] : 0;
+    igraph_closeness(&proj, &res, NULL, NULL, igraph_vss_all(), IGRAPH_ALL, &len, 1);
+    for (size_t i = 0; i < n; i++) out[3 * i + 1] = isfinite(VECTOR(res)[i]) ? VECTOR(res)[i] : 0;
+    igraph_harmonic_centrality(&proj, &res, igraph_vss_all(), IGRAPH_ALL, &len, 0);
+    for (size_t i = 0; i < n; i++) out[3 * i + 2] = isfinite(VECTOR(res)[i]) ? VECTOR(res)[i] : 0;
+    igraph_destroy(&proj);
+    igraph_vector_destroy(&res);
+    igraph_vector_destroy(&len);
+    igraph_vector_int_destroy(&ends);
+    free(u), free(v), free(w);
+    return out;
+fail:
+    free(out), free(u), free(v), free(w);
+    return NULL;
+}
+
+/* The number of values of a and b (3n each) that differ in any bit; prints the first few. */
+static size_t differing_bits(const double *a, const double *b, size_t n, const char *what)
+{
+    size_t bad = 0;
+    for (size_t i = 0; a && b && i < 3 * n; i++) {
+        if (memcmp(&a[i], &b[i], sizeof a[i]) == 0) continue;
+        if (bad++ < 5)
+            fprintf(stderr, "%s: node %zu metric %zu: %.17g, igraph %.17g\n", what, i / 3, i % 3,
+                    a[i], b[i]);
+    }
+    return a && b ? bad : 1;
+}
+
+/* The work of every node as a source: sum over components of |C| (|C| + 2 m_C), from the
+ * graph's distinct pairs (the test's own count, to check the budget's boundary). */
+static double exact_work(const ng_graph *g, size_t *n_linked)
+{
+    size_t n = ng_graph_node_count(g), ne = ng_graph_edge_count(g);
+    size_t *root = malloc((n + 1) * sizeof *root), *size = calloc(n + 1, sizeof *size);
+    double *arcs = calloc(n + 1, sizeof *arcs), work = 0;
+    char *seen = calloc(n * n + 1, 1); /* small graphs only: pairs seen */
+    if (!root || !size || !arcs || !seen) goto done;
+    for (size_t i = 0; i < n; i++) root[i] = i;
+    for (size_t e = 0; e < ne; e++) {
+        const ng_edge *ed = ng_graph_edge(g, e);
+        size_t a = ed->source, b = ed->target;
+        while (root[a] != a) a = root[a];
+        while (root[b] != b) b = root[b];
+        if (a != b) root[a] = b;
+    }
+    for (size_t e = 0; e < ne; e++) {
+        const ng_edge *ed = ng_graph_edge(g, e);
+        size_t a = ed->source < ed->target ? ed->source : ed->target;
+        size_t b = ed->source ^ ed->target ^ a, r = a;
+        if (seen[a * n + b]) continue;
+        seen[a * n + b] = 1;
+        while (root[r] != r) r = root[r];
+        arcs[r] += 2;
+    }
+    *n_linked = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t r = i;
+        while (root[r] != r) r = root[r];
+        size[r]++;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (root[i] != i || size[i] < 2) continue;
+        work += (double)size[i] * ((double)size[i] + arcs[i]);
+        *n_linked += size[i];
+    }
+done:
+    free(root), free(size), free(arcs), free(seen);
+    return work;
+}
 
 /* ------------------------------------------------------------------ the cases */
 
-NG_TEST(test_sampling__threshold_decides)
+NG_TEST(test_sampling__exact_is_igraph_bit_for_bit)
 {
-    ng_graph *g = generated(300, 2, 1);
+    /* a sparse tree-like core (many equal-length paths through hubs), a denser one, and a
+     * larger one; weights 1, 2, 3, 6 make 1/3 + 1/6 = 1/2 ties that igraph's tolerance
+     * decides; every thread count gives igraph's bits */
+    size_t sizes[] = {300, 400, 900}, links[] = {1, 3, 2};
+    for (size_t t = 0; t < 3; t++) {
+        ng_graph *g = generated(sizes[t], links[t], 7 + t);
+        CHECK(g != NULL);
+        if (!g) continue;
+        size_t n = ng_graph_node_count(g), nonzero = 0;
+        double *ref = igraph_reference(g);
+        for (int threads = 1; threads <= 3; threads++) {
+            ng_metrics_opts o = NG_METRICS_OPTS_INIT;
+            o.threads = threads;
+            CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
+            CHECK_INT(ng_graph_metrics_sources(g), 0);
+            double *ours = path_metrics(g);
+            CHECK_INT(differing_bits(ours, ref, n, "exact"), 0);
+            free(ours);
+        }
+        for (size_t i = 0; ref && i < 3 * n; i++) nonzero += ref[i] != 0;
+        CHECK(nonzero > n); /* the comparison is not between zeros */
+        free(ref);
+        ng_graph_free(g);
+    }
+}
+
+NG_TEST(test_sampling__budget_decides)
+{
+    ng_graph *g = generated(1200, 2, 1);
     CHECK(g != NULL);
     if (!g) return;
+    size_t linked = 0;
+    double work = exact_work(g, &linked);
+    CHECK(work > 0);
     ng_metrics_opts o = NG_METRICS_OPTS_INIT;
-    /* 300 nodes: below the default threshold, exact */
+    /* the default budget: exact */
     CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
     CHECK_INT(ng_graph_metrics_sources(g), 0);
-    /* at the threshold: still exact; one node above: sampled */
-    o.exact_max = 300;
+    double *exact = path_metrics(g);
+    /* a budget of exactly the work: exact; one source less than every linked node: the
+     * core's share still rounds up to all of it (the sample shrinks with the budget, so
+     * nothing jumps at the boundary) */
+    o.budget = work;
     CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
     CHECK_INT(ng_graph_metrics_sources(g), 0);
-    o.exact_max = 299;
-    o.sources = 150;
+    o.budget = work * (1.0 - 0.5 / (double)linked);
     CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
-    /* the core (240 nodes) gets 150 * 240 / 300 = 120 sources; the fringe (10 pairs, 9
-     * paths of three, isolated actors) is computed exactly and counts for none */
-    CHECK_INT(ng_graph_metrics_sources(g), 120);
+    CHECK_INT(ng_graph_metrics_sources(g), 0);
+    double *near = path_metrics(g);
+    CHECK_INT(differing_bits(near, exact, ng_graph_node_count(g), "budget just below"), 0);
+    /* 1% less: 1% fewer sources, estimates within a few percent of the exact values */
+    o.budget = work * 0.99;
+    CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
+    CHECK(ng_graph_metrics_sources(g) >= 940 && ng_graph_metrics_sources(g) < 960);
+    for (size_t i = 0; i < ng_graph_node_count(g); i++) {
+        const ng_metrics *m = &ng_graph_node(g, i)->m;
+        if (exact && exact[3 * i + 1] > 0)
+            CHECK(fabs(m->closeness - exact[3 * i + 1]) <= 0.02 * exact[3 * i + 1]);
+    }
+    /* half the work: about half the linked nodes as sources; the core (960 nodes) gets its
+     * share k * 960 / linked, the fringe (pairs, paths of three) is computed exactly */
+    o.budget = work / 2;
+    CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
+    double k = floor(work / 2 * (double)linked / work);
+    CHECK_INT(ng_graph_metrics_sources(g), (size_t)ceil(k * 960 / (double)linked));
+    /* a tiny budget: the fewest sources; opts.sources sets the sample size itself */
+    o.budget = 1;
+    CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
+    CHECK_INT(ng_graph_metrics_sources(g),
+              (size_t)ceil(NG_METRICS_SAMPLE_SOURCES * 960.0 / (double)linked));
     o.sources = 10; /* at least NG_METRICS_SAMPLE_WHOLE in a sampled component */
     CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
     CHECK_INT(ng_graph_metrics_sources(g), NG_METRICS_SAMPLE_WHOLE);
-    o.sources = 150;
-    /* exact forces the exact path whatever the size */
+    /* exact forces the exact path whatever the budget */
     o.exact = 1;
     CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
     CHECK_INT(ng_graph_metrics_sources(g), 0);
     /* the options set on the graph are what ng_graph_compute_metrics uses (build, merge) */
     ng_metrics_opts s = NG_METRICS_OPTS_INIT;
-    s.exact_max = 10;
+    s.budget = 10;
     ng_graph_set_metrics_opts(g, &s);
     CHECK_OK(ng_graph_compute_metrics(g));
     CHECK(ng_graph_metrics_sources(g) > 0);
@@ -136,46 +310,9 @@ NG_TEST(test_sampling__threshold_decides)
     ng_graph_set_metrics_opts(g, NULL);
     CHECK_OK(ng_graph_compute_metrics(g));
     CHECK_INT(ng_graph_metrics_sources(g), 0);
+    free(exact);
+    free(near);
     ng_graph_free(g);
-}
-
-NG_TEST(test_sampling__every_node_as_source_is_exact)
-{
-    /* two graph shapes: a sparse tree-like core (many equal-length paths through hubs) and
-     * a denser one with weights, where 1/3 + 1/6 = 1/2 ties must be counted as igraph does */
-    size_t links[] = {1, 3};
-    for (size_t t = 0; t < 2; t++) {
-        ng_graph *g = generated(400, links[t], 7 + t);
-        CHECK(g != NULL);
-        if (!g) continue;
-        size_t n = ng_graph_node_count(g);
-        ng_metrics_opts o = NG_METRICS_OPTS_INIT;
-        o.exact = 1;
-        CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
-        double *exact = path_metrics(g);
-        double pagerank0 = ng_graph_node(g, 0)->m.pagerank;
-        o.exact = 0;
-        o.exact_max = 1;
-        o.sources = n;
-        CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
-        CHECK(ng_graph_metrics_sources(g) > 0);
-        double *sampled = path_metrics(g);
-        size_t bad = 0, nonzero = 0;
-        for (size_t i = 0; exact && sampled && i < 3 * n; i++) {
-            if (!close_to(sampled[i], exact[i])) {
-                if (bad++ < 5)
-                    fprintf(stderr, "node %zu metric %zu: sampled %.17g exact %.17g\n", i / 3,
-                            i % 3, sampled[i], exact[i]);
-            }
-            nonzero += exact[i] != 0;
-        }
-        CHECK_INT(bad, 0);
-        CHECK(nonzero > n); /* the comparison is not between zeros */
-        CHECK(ng_graph_node(g, 0)->m.pagerank == pagerank0); /* the rest is unchanged */
-        free(exact);
-        free(sampled);
-        ng_graph_free(g);
-    }
 }
 
 NG_TEST(test_sampling__deterministic)
@@ -185,15 +322,22 @@ NG_TEST(test_sampling__deterministic)
     if (!g) return;
     size_t n = ng_graph_node_count(g);
     ng_metrics_opts o = NG_METRICS_OPTS_INIT;
-    o.exact_max = 100;
+    o.budget = 1;
     o.sources = 100;
+    o.threads = 1;
     CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
     double *first = path_metrics(g);
     size_t s1 = ng_graph_metrics_sources(g);
-    CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
-    double *second = path_metrics(g);
-    CHECK_INT(ng_graph_metrics_sources(g), s1);
-    CHECK(first && second && memcmp(first, second, 3 * n * sizeof *first) == 0);
+    CHECK(s1 > 0);
+    /* the same bytes again, and on 2, 3 and 5 threads */
+    for (int threads = 1; threads <= 5; threads += 1 + (threads == 3)) {
+        o.threads = threads;
+        CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
+        double *again = path_metrics(g);
+        CHECK_INT(ng_graph_metrics_sources(g), s1);
+        CHECK(first && again && memcmp(first, again, 3 * n * sizeof *first) == 0);
+        free(again);
+    }
     /* a graph read again from scratch gives the same bytes too */
     ng_graph *h = generated(600, 2, 3);
     CHECK(h != NULL);
@@ -209,12 +353,10 @@ NG_TEST(test_sampling__deterministic)
     double *other = path_metrics(g);
     CHECK(first && other && memcmp(first, other, 3 * n * sizeof *first) != 0);
     free(first);
-    free(second);
     free(other);
     ng_graph_free(h);
     ng_graph_free(g);
 }
-
 /* indices of the `k` largest values of metric `w` (0 betweenness, 1 closeness, 2 harmonic) */
 static void top_k(const double *v, size_t n, int w, size_t *out, size_t k)
 {
@@ -240,7 +382,7 @@ NG_TEST(test_sampling__estimates_close_on_mid_size_graph)
     CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
     double *exact = path_metrics(g);
     o.exact = 0;
-    o.exact_max = 1000;
+    o.budget = 1;
     o.sources = 300; /* 10% of the nodes */
     CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
     double *est = path_metrics(g);
@@ -275,5 +417,5 @@ done:
     ng_graph_free(g);
 }
 
-NG_TEST_MAIN(test_sampling__threshold_decides, test_sampling__every_node_as_source_is_exact,
+NG_TEST_MAIN(test_sampling__exact_is_igraph_bit_for_bit, test_sampling__budget_decides,
              test_sampling__deterministic, test_sampling__estimates_close_on_mid_size_graph)

@@ -511,6 +511,21 @@ NG_TEST(progress_line_text)
     CHECK_INT(strlen(b), 15);
 }
 
+NG_TEST(progress_line_phase_text)
+{
+    /* the metrics after the reading: the phase, sources done of all, an ETA from the
+     * phase's own start */
+    char b[160];
+    cli_progress_format_phase(b, sizeof b, "betweenness, closeness, harmonic (exact)", 250, 1000, 5.0);
+    CHECK_STR(b, "newsgraph: betweenness, closeness, harmonic (exact): 250/1000 sources, 25%, ETA 0:15");
+    cli_progress_format_phase(b, sizeof b, "pagerank", 0, 0, 1.0); /* no count: the name only */
+    CHECK_STR(b, "newsgraph: pagerank");
+    cli_progress_format_phase(b, sizeof b, "communities", 0, 10, 0.0); /* nothing done: no ETA */
+    CHECK_STR(b, "newsgraph: communities: 0/10 sources, 0%");
+    cli_progress_format_phase(b, 20, "betweenness, closeness", 1, 2, 1.0); /* cut, terminated */
+    CHECK_INT(strlen(b), 19);
+}
+
 static void write_file(const char *path, const char *data, size_t len)
 {
     FILE *f = fopen(path, "wb");
@@ -571,5 +586,6 @@ NG_TEST_MAIN(model_counts_and_components, model_rankings,
              model_matrix_is_directed_but_mutual_relations_fill_both_cells,
              model_timeline_and_top_edges, model_of_empty_graph, model_needs_metrics,
              html_escape_markup_controls_and_bad_bytes, md_escape_keeps_one_cell,
-             numbers_and_dates, public_api_format_table_and_writers, progress_line_text, progress_estimate_sizes_inputs,
+             numbers_and_dates, public_api_format_table_and_writers, progress_line_text,
+             progress_line_phase_text, progress_estimate_sizes_inputs,
              progress_is_off_when_not_a_terminal)
