@@ -37,12 +37,27 @@ extern char **environ;
 typedef struct tmpfiles {
     char dir[4096];
     char dot[4200], filtered[4200], prog[4200], svg[4200], err[4200];
+    int handles[6]; /* in the cleanup registry, so that a signal removes them (-1: none) */
 } tmpfiles;
+
+static void remove_tmpfiles(tmpfiles *t)
+{
+    if (!t->dir[0]) return;
+    unlink(t->dot);
+    unlink(t->filtered);
+    unlink(t->prog);
+    unlink(t->svg);
+    unlink(t->err);
+    rmdir(t->dir);
+    for (int i = 0; i < 6; i++) ng_cleanup_untrack(t->handles[i]);
+    t->dir[0] = '\0';
+}
 
 static int make_tmpfiles(tmpfiles *t)
 {
     const char *base = getenv("TMPDIR");
     if (!base || !base[0]) base = "/tmp";
+    for (int i = 0; i < 6; i++) t->handles[i] = -1;
     snprintf(t->dir, sizeof t->dir, "%s/newsgraph-report.XXXXXX", base);
     if (!mkdtemp(t->dir)) {
         t->dir[0] = '\0';
@@ -53,18 +68,17 @@ static int make_tmpfiles(tmpfiles *t)
     snprintf(t->prog, sizeof t->prog, "%s/core.gvpr", t->dir);
     snprintf(t->svg, sizeof t->svg, "%s/graph.svg", t->dir);
     snprintf(t->err, sizeof t->err, "%s/stderr.txt", t->dir);
+    const char *paths[5] = {t->dot, t->filtered, t->prog, t->svg, t->err};
+    for (int i = 0; i < 5; i++) t->handles[i] = ng_cleanup_track_file(paths[i]);
+    t->handles[5] = ng_cleanup_track_dir(t->dir);
+    for (int i = 0; i < 6; i++) {
+        if (t->handles[i] < 0) {
+            remove_tmpfiles(t);
+            errno = ENOMEM;
+            return -1;
+        }
+    }
     return 0;
-}
-
-static void remove_tmpfiles(const tmpfiles *t)
-{
-    if (!t->dir[0]) return;
-    unlink(t->dot);
-    unlink(t->filtered);
-    unlink(t->prog);
-    unlink(t->svg);
-    unlink(t->err);
-    rmdir(t->dir);
 }
 
 /* Reads a whole file (at most `max` bytes) into b. Returns 0, or -1 (errno set). */
@@ -131,18 +145,28 @@ static int run_child(char *const argv[], const char *err_path)
         errno = rc;
         return -1;
     }
+    /* Tracked, so that a signal kills and reaps it; untracked only once it has ended and
+     * before it is reaped (WNOWAIT), so its id cannot have been reused by then. */
+    int handle = ng_cleanup_track_child(pid);
     const struct timespec tick = {0, 20 * 1000 * 1000};
+    int timed_out = 0;
     for (long waited_ms = 0;; waited_ms += 20) {
-        pid_t w = waitpid(pid, &status, WNOHANG);
-        if (w == pid) break;
-        if (w < 0 && errno != EINTR) return -2;
+        siginfo_t info;
+        memset(&info, 0, sizeof info);
+        if (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid)
+            break;
         if (waited_ms >= LAYOUT_TIMEOUT_SECONDS * 1000L) {
             kill(pid, SIGKILL); /* our own child, by its id */
-            while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-            return -2;
+            timed_out = 1;
+            break;
         }
         nanosleep(&tick, NULL);
     }
+    ng_cleanup_untrack(handle);
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) return -2;
+    }
+    if (timed_out) return -2;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -2;
 }
 

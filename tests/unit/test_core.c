@@ -636,6 +636,37 @@ NG_TEST(out_refuses_missing_directory)
     CHECK_OK(ng_out_check_path("relative-name.graphml"));
 }
 
+/* Issue 18 (finding 13): the registry the signal handler empties has no fixed size (it held
+ * 64 entries: the 65th temporary file outlived a signal). */
+NG_TEST(cleanup_removes_every_open_temporary_file)
+{
+    enum { N = 200 };
+    char path[512];
+    ng_out *o[N];
+    make_tmpdir();
+    for (int i = 0; i < N; i++) {
+        snprintf(path, sizeof path, "%s/g%d.graphml", tmpdir, i);
+        o[i] = NULL;
+        CHECK_OK(ng_out_open(&o[i], path, 0));
+        ng_out_puts(o[i], "partial");
+    }
+    CHECK_INT(count_entries(tmpdir), N);
+    ng_cleanup_run(); /* what the signal handler does */
+    CHECK_INT(count_entries(tmpdir), 0);
+    for (int i = 0; i < N; i++) ng_out_free(o[i]);
+    /* the entries were given back: a tracked path is removed, an untracked one is not */
+    snprintf(path, sizeof path, "%s/kept", tmpdir);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (f) fclose(f);
+    int h = ng_cleanup_track_file(path);
+    CHECK(h >= 0);
+    ng_cleanup_untrack(h);
+    ng_cleanup_run();
+    CHECK_INT(count_entries(tmpdir), 1);
+    rm_rf(tmpdir);
+}
+
 NG_TEST_MAIN(buf_appends_and_formats, array_grow_doubles_and_refuses_overflow,
              suffixes_exact_and_ignoring_case, dates_are_real_calendar_days,
              thread_count_defaults_to_cores_and_is_capped, fold_case_accents_punctuation,
@@ -647,4 +678,5 @@ NG_TEST_MAIN(buf_appends_and_formats, array_grow_doubles_and_refuses_overflow,
              reader_skips_truncated_and_corrupt_gzip, reader_caps_article_size,
              reader_decodes_utf16_with_bom, reader_csv_rows_with_line_numbers,
              reader_csv_without_text_column_or_with_open_quote, out_is_atomic_and_gzip_round_trips,
-             out_reports_full_disk, out_refuses_missing_directory)
+             out_reports_full_disk, out_refuses_missing_directory,
+             cleanup_removes_every_open_temporary_file)
