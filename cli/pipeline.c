@@ -92,6 +92,15 @@ static void note_doc(shared *s, const ng_doc *doc, const ng_article *article)
         cli_warn("%s: %u invalid bytes replaced (not UTF-8 or Windows-1252)", article->origin,
                  doc->bad_bytes);
     }
+    if (doc->capped_lists) {
+        cli_progress_clear(s->progress);
+        cli_warn("%s: %u phrase%s or sentence%s relating too many actors were cut (a "
+                 "phrase with more than %d pairs gives none, a sentence at most %d "
+                 "relations; README: Limits and errors)",
+                 article->origin, doc->capped_lists, doc->capped_lists == 1 ? "" : "s",
+                 doc->capped_lists == 1 ? "" : "s", NG_EXTRACT_LIST_PAIRS_MAX,
+                 NG_EXTRACT_SENTENCE_RELATIONS_MAX);
+    }
     if (cli_verbose && !cli_quiet) {
         cli_progress_clear(s->progress);
         fprintf(stderr, "newsgraph: %s: id %s, date %s, %zu actors, %zu relations\n",
@@ -219,7 +228,7 @@ static int consume_own(thread_state *t, int error, ng_doc *doc, ng_article *a)
 {
     shared *s = t->s;
     if (error >= 0) {
-        if (doc->bad_bytes || cli_verbose) {
+        if (doc->bad_bytes || doc->capped_lists || cli_verbose) {
             pthread_mutex_lock(&s->read_lock); /* one message at a time */
             note_doc(s, doc, a);
             pthread_mutex_unlock(&s->read_lock);

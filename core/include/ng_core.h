@@ -272,6 +272,8 @@ typedef struct ng_doc {
     size_t n_relations;
     uint32_t bad_bytes;   /* invalid UTF-8 bytes replaced */
     uint32_t n_sentences;
+    uint32_t capped_lists; /* phrases or sentences whose relations extraction bounded (see
+                              ng_extract.h; for the warning only: not kept in shards) */
 } ng_doc;
 
 /* Makes an empty doc (owned by the caller, freed with ng_doc_free). */

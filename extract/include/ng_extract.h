@@ -33,6 +33,15 @@ int ng_lexicon_load_actors(ng_lexicon *lex, const char *path, ng_skip_fn on_skip
 int ng_lexicon_load_triggers(ng_lexicon *lex, const char *path, ng_skip_fn on_skip, void *ctx);
 void ng_lexicon_free(ng_lexicon *lex);
 
+/* Amplification bounds (README: Limits and errors). One phrase that would relate more than
+ * NG_EXTRACT_LIST_PAIRS_MAX pairs of actors (a list of 15 actors meeting gives 105; "A, B and
+ * C condemned X and Y" gives 6) states a group event, not that many separate facts: it gives
+ * no relation. One sentence gives at most NG_EXTRACT_SENTENCE_RELATIONS_MAX relations (the
+ * first ones found). Each phrase or sentence so cut is counted in doc->capped_lists. Neither
+ * bound is reached on the development sets. */
+#define NG_EXTRACT_LIST_PAIRS_MAX 100
+#define NG_EXTRACT_SENTENCE_RELATIONS_MAX 200
+
 /* Extracts one article. *out is a new doc owned by the caller (ng_doc_free).
  * Never fails on bad text (it is repaired and counted in doc->bad_bytes); returns
  * negative only on out-of-memory. Thread-safe for a shared lexicon. */
