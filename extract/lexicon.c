@@ -1181,6 +1181,12 @@ int ng_lexicon__load_csv(ng_lexicon *lex, int kind, const char *origin, const ch
     char *fixed = NULL;
     size_t fixed_len = 0;
     memset(&c, 0, sizeof c);
+    /* a UTF-8 byte-order mark, which spreadsheets write, is not part of the first column's
+     * name */
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
     if ((error = repair_utf8(&fixed, &fixed_len, origin, data, len, on_skip, ctx)) < 0)
         goto cleanup;
     if (fixed) {
@@ -1246,20 +1252,36 @@ cleanup:
     return error;
 }
 
+/* Reads a user dictionary whole. The size cap and the stop on a failed allocation keep a
+ * wrong path (--actors /dev/zero, a corpus given as a dictionary) from reading forever or
+ * taking all memory. */
 static int read_file(char **data, size_t *len, const char *path)
 {
     FILE *f = fopen(path, "rb");
     ng_buf b = NG_BUF_INIT;
     char chunk[65536];
     size_t n;
+    int error = NG_OK;
     if (!f) return ng_error_set("%s: cannot open (check the path and permissions)", path), NG_EIO;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        ng_buf_put(&b, chunk, n);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > NG_LEXICON_MAX_BYTES) {
+            ng_error_set("%s: larger than %d MiB: not a dictionary (check the path; the cap is "
+                         "in README, Limits and errors)",
+                         path, NG_LEXICON_MAX_BYTES >> 20);
+            error = NG_ELIMIT;
+            break;
+        }
+        if (ng_buf_put(&b, chunk, n) < 0) {
+            ng_error_set("%s: out of memory reading the dictionary", path);
+            error = NG_ENOMEM;
+            break;
+        }
+    }
     int bad = ferror(f);
     fclose(f);
-    if (b.oom) {
+    if (error < 0) {
         ng_buf_free(&b);
-        return NG_ENOMEM;
+        return error;
     }
     if (bad) {
         ng_buf_free(&b);

@@ -21,6 +21,10 @@ typedef struct ng_lexicon ng_lexicon;
 
 /* Makes a lexicon holding the built-in dictionaries. Free with ng_lexicon_free. */
 int ng_lexicon_new(ng_lexicon **out);
+/* The largest user dictionary read (--actors, --lexicon): a larger file is refused
+ * (NG_ELIMIT) as soon as the cap is passed. */
+#define NG_LEXICON_MAX_BYTES (64 << 20)
+
 /* Adds the actors of a user CSV file (columns: name, type, aliases ['|'-separated], ...;
  * see README). A bad row is reported through on_skip ("file.csv:LINE: why") and skipped;
  * returns negative only when the file cannot be read at all. */
