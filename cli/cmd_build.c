@@ -31,7 +31,7 @@ int cmd_build(int argc, char **argv)
     pipeline_stats st;
     const cli_opt opts[] = {
         {'o', "output", OPT_LIST, &outputs, "FILE", "write the graph to FILE (repeatable)"},
-        {0, "format", OPT_STRING, &format_name, "FMT", "the format for '-o -' (an FMT listed above)"},
+        {0, "format", OPT_STRING, &format_name, "FMT", "the format for '-o -' and names with no extension (FMT above)"},
         PIPELINE_OPTIONS(po),
         SHOW_RELATIONS_OPTIONS(show_relations, drop_isolated, "the graph keeps no other"),
         {0, "no-metrics", OPT_FLAG, &no_metrics, NULL, "skip centrality and communities"},
@@ -86,11 +86,9 @@ int cmd_build(int argc, char **argv)
     outs.threads = po.threads; /* the files are written by as many threads as extracted */
     if ((rc = outputs_finish_and_write(g, &outs, no_metrics)) != NG_EXIT_OK) goto cleanup;
     if (!cli_quiet) {
-        fprintf(stderr,
-                "newsgraph: %zu articles read (%zu skipped), %zu actors, %zu relations, "
-                "%.1f MB in %.2f s\n",
-                st.articles, st.skipped, ng_graph_node_count(g), ng_graph_edge_count(g),
-                (double)st.bytes / 1e6, st.seconds);
+        cli_note("%zu articles read (%zu skipped), %zu actors, %zu relations, %.1f MB in %.2f s",
+                 st.articles, st.skipped, ng_graph_node_count(g), ng_graph_edge_count(g),
+                 (double)st.bytes / 1e6, st.seconds);
         outputs_report(&outs);
     }
     rc = NG_EXIT_OK;

@@ -269,7 +269,11 @@ static void print_hits(explain *ex, const char *a_given, const char *b_given)
                group_label(ex, h->dst_group), j - i, j - i == 1 ? "" : "s");
         for (size_t k = i; k < j; k++) {
             const hit *x = &ex->hits[k];
-            printf("  %s  %s  %s\n", x->date[0] ? x->date : "(no date)", x->article, x->sentence);
+            /* the id comes from a file name, which may hold a line break or an escape
+             * sequence (the sentence was cleaned of control characters by extraction) */
+            char id[NG_ERROR_MAX];
+            ng_text_printable(id, sizeof id, x->article, strlen(x->article), 0);
+            printf("  %s  %s  %s\n", x->date[0] ? x->date : "(no date)", id, x->sentence);
         }
         i = j;
     }
@@ -391,8 +395,8 @@ int cmd_explain(int argc, char **argv)
     if ((rc = pipeline_run(&inputs, &po, collect, &ex, &st)) != NG_EXIT_OK) goto cleanup;
     print_hits(&ex, a_given, b_given);
     if (!cli_quiet)
-        fprintf(stderr, "newsgraph: %zu articles read (%zu skipped), %zu supporting sentences\n",
-                st.articles, st.skipped, ex.n_hits);
+        cli_note("%zu articles read (%zu skipped), %zu supporting sentences", st.articles,
+                 st.skipped, ex.n_hits);
     rc = NG_EXIT_OK;
 cleanup:
     explain_free(&ex);

@@ -58,13 +58,18 @@ static int read_shard(const char *path, ng_graph *g, ng_shard_writer **writers, 
     ng_doc *doc = NULL;
     int error, fresh;
     if ((error = ng_shard_reader_open(&r, path)) < 0) goto cleanup;
-    for (;;) {
+    for (uint64_t record = 1;; record++) {
         if ((error = ng_shard_read_doc(r, &doc)) < 0 || !doc) break;
         if ((error = fresh = ng_idset_add(in->ids, doc->id, strlen(doc->id))) < 0) break;
         if (!fresh) {
             skip_duplicate(in, path, doc);
         } else {
-            if (g && (error = ng_graph_add_doc(g, doc)) < 0) break;
+            /* the reader's own messages name the file and record; the graph's the article */
+            if (g && (error = ng_graph_add_doc(g, doc)) < 0) {
+                ng_error_set("%s: record %llu: %s", path, (unsigned long long)record,
+                             ng_error_last());
+                break;
+            }
             for (size_t i = 0; i < n_writers; i++) {
                 if ((error = ng_shard_write_doc(writers[i], doc)) < 0) goto cleanup;
             }
@@ -171,8 +176,7 @@ static int read_shards(const cli_list *shards, ng_graph *g, ng_shard_writer **wr
             goto cleanup;
         }
         if (cli_verbose)
-            fprintf(stderr, "newsgraph: read %s (%llu docs so far)\n", shards->items[i],
-                    (unsigned long long)in->docs);
+            cli_note("read %s (%llu docs so far)", shards->items[i], (unsigned long long)in->docs);
     }
     if (in->duplicates > 20)
         cli_warn("%llu more articles with an id read already were skipped (%llu duplicates in all)",
@@ -225,7 +229,7 @@ int cmd_merge(int argc, char **argv)
     double t0 = ng_clock_seconds();
     const cli_opt opts[] = {
         {'o', "output", OPT_LIST, &outputs, "FILE", "write the graph (or a combined shard) to FILE (repeatable)"},
-        {0, "format", OPT_STRING, &format_name, "FMT", "the format for '-o -' (an FMT listed above)"},
+        {0, "format", OPT_STRING, &format_name, "FMT", "the format for '-o -' and names with no extension (FMT above)"},
         {'j', "threads", OPT_INT, &threads, "N", "shards read and files written at once (default: number of cores)"},
         {0, "no-metrics", OPT_FLAG, &no_metrics, NULL, "skip centrality and communities"},
         {0, "exact", OPT_FLAG, &exact, NULL, "exact metrics over 20000 actors (see metrics --help)"},
@@ -297,17 +301,15 @@ int cmd_merge(int argc, char **argv)
     }
     if (!cli_quiet) {
         if (g)
-            fprintf(stderr, "newsgraph: %llu articles from %zu shards, %zu actors, %zu relations "
-                            "in %.2f s\n",
-                    (unsigned long long)in.docs, shards.n, ng_graph_node_count(g),
-                    ng_graph_edge_count(g), ng_clock_seconds() - t0);
+            cli_note("%llu articles from %zu shards, %zu actors, %zu relations in %.2f s",
+                     (unsigned long long)in.docs, shards.n, ng_graph_node_count(g),
+                     ng_graph_edge_count(g), ng_clock_seconds() - t0);
         else
-            fprintf(stderr, "newsgraph: %llu articles from %zu shards in %.2f s\n",
-                    (unsigned long long)in.docs, shards.n, ng_clock_seconds() - t0);
+            cli_note("%llu articles from %zu shards in %.2f s", (unsigned long long)in.docs,
+                     shards.n, ng_clock_seconds() - t0);
         outputs_report(&outs);
         for (size_t i = 0; i < shard_paths.n; i++) {
-            if (strcmp(shard_paths.items[i], "-") != 0)
-                fprintf(stderr, "newsgraph: wrote %s\n", shard_paths.items[i]);
+            if (strcmp(shard_paths.items[i], "-") != 0) cli_note("wrote %s", shard_paths.items[i]);
         }
     }
     rc = NG_EXIT_OK;

@@ -256,7 +256,7 @@ static int parse_relations(uint64_t *mask, const char *list)
 static void print_phase(void *ctx, const char *phase, double seconds)
 {
     (void)ctx;
-    fprintf(stderr, "newsgraph: %s: %.2f s\n", phase, seconds);
+    cli_note("%s: %.2f s", phase, seconds);
 }
 
 static void help(const cli_opt *opts)

@@ -103,9 +103,8 @@ static void note_doc(shared *s, const ng_doc *doc, const ng_article *article)
     }
     if (cli_verbose && !cli_quiet) {
         cli_progress_clear(s->progress);
-        fprintf(stderr, "newsgraph: %s: id %s, date %s, %zu actors, %zu relations\n",
-                article->origin, doc->id, doc->date[0] ? doc->date : "unknown", doc->n_actors,
-                doc->n_relations);
+        cli_note("%s: id %s, date %s, %zu actors, %zu relations", article->origin, doc->id,
+                 doc->date[0] ? doc->date : "unknown", doc->n_actors, doc->n_relations);
     }
 }
 

@@ -464,17 +464,13 @@ static int item_capital(ng_lexicon *lex, const char *item, void *arg)
 }
 
 /* Reports a skipped row on one line: a message may quote a field, and a CSV field may hold
- * line breaks or control characters. */
+ * line breaks or control characters, which are escaped (ng_text_printable). */
 static void report_skip(ng_skip_fn on_skip, void *ctx, const char *where, const char *msg)
 {
-    char w[512], m[512];
+    char w[NG_ERROR_MAX], m[NG_ERROR_MAX];
     if (!on_skip) return;
-    snprintf(w, sizeof w, "%s", where);
-    snprintf(m, sizeof m, "%s", msg);
-    for (char *p = w; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = ' ';
-    for (char *p = m; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = ' ';
+    ng_text_printable(w, sizeof w, where, strlen(where), 0);
+    ng_text_printable(m, sizeof m, msg, strlen(msg), 0);
     on_skip(ctx, w, m);
 }
 

@@ -171,12 +171,86 @@ static int run_child(char *const argv[], const char *err_path)
 }
 
 /* strcasestr is a GNU extension: an ASCII case-insensitive search of our own. */
-static int contains_nocase(const char *hay, const char *needle)
+static int contains_nocase(const char *hay, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
-    for (; *hay; hay++)
-        if (strncasecmp(hay, needle, n) == 0) return 1;
+    for (size_t i = 0; i + n <= len; i++)
+        if (strncasecmp(hay + i, needle, n) == 0) return 1;
     return 0;
+}
+
+/* The name [s, s+n) without its namespace prefix ("xlink:href" -> "href"). */
+static const char *local_name(const char *s, size_t *n)
+{
+    const char *colon = memchr(s, ':', *n);
+    if (!colon) return s;
+    *n -= (size_t)(colon + 1 - s);
+    return colon + 1;
+}
+
+static int name_is(const char *s, size_t n, const char *name)
+{
+    return n == strlen(name) && strncasecmp(s, name, n) == 0;
+}
+
+/* Reads the attributes of the tag after its name, from *p; 0 when one is active content (an
+ * on* handler, an href to anything but a fragment of the picture, a style with url() or a
+ * script) or the tag is malformed. *p ends on the tag's '>'. */
+static int attributes_inert(const char **p)
+{
+    const char *q = *p;
+    for (;;) {
+        q += strspn(q, " \t\r\n");
+        if (*q == '/') q++;
+        if (*q == '>') break;
+        if (!*q) return 0;
+        size_t n = strcspn(q, " \t\r\n=/>");
+        const char *name = local_name(q, &n), *v = "";
+        size_t vn = 0;
+        q += strcspn(q, " \t\r\n=/>");
+        q += strspn(q, " \t\r\n");
+        if (*q == '=') {
+            q++;
+            q += strspn(q, " \t\r\n");
+            if (*q != '"' && *q != '\'') return 0;
+            const char *e = strchr(q + 1, *q);
+            if (!e) return 0;
+            v = q + 1;
+            vn = (size_t)(e - v);
+            q = e + 1;
+        }
+        if (n >= 2 && strncasecmp(name, "on", 2) == 0) return 0;
+        if (name_is(name, n, "href") && (vn == 0 || v[0] != '#')) return 0;
+        if (name_is(name, n, "style") &&
+            (contains_nocase(v, vn, "url(") || contains_nocase(v, vn, "expression(") ||
+             contains_nocase(v, vn, "script:")))
+            return 0;
+    }
+    *p = q;
+    return 1;
+}
+
+/* Defence in depth: Graphviz escapes the text it is given, but the page never embeds active
+ * content. The check reads the markup, tag by tag, never the text: a label or a tooltip that
+ * mentions "javascript:" or "<script>" is escaped text, and must not cost the report its
+ * picture (it did, when the whole file was searched for those words). Refused: script,
+ * foreignObject, iframe, embed, object and handler elements, the attributes above, and any
+ * <! or <? after the start (comments were stripped; Graphviz writes no CDATA). */
+static int svg_is_inert(const char *svg)
+{
+    static const char *const active[] = {"script", "foreignobject", "iframe", "embed", "object",
+                                         "handler", "use"};
+    for (const char *p = svg; (p = strchr(p, '<')) != NULL; p++) {
+        if (p[1] == '/') continue;
+        if (p[1] == '!' || p[1] == '?') return 0;
+        size_t n = strcspn(p + 1, " \t\r\n/>");
+        const char *name = local_name(p + 1, &n);
+        for (size_t i = 0; i < sizeof active / sizeof active[0]; i++)
+            if (name_is(name, n, active[i])) return 0;
+        p = p + 1 + strcspn(p + 1, " \t\r\n/>");
+        if (!attributes_inert(&p)) return 0;
+    }
+    return 1;
 }
 
 /* Removes every <!-- ... --> comment in place. */
@@ -226,10 +300,7 @@ static char *inline_svg(ng_buf *file)
     strip_comments(file);
     char *svg = strstr(file->ptr, "<svg");
     if (!svg || !strstr(svg, "</svg>")) return NULL;
-    /* Defence in depth: Graphviz escapes labels, but never embed active content. */
-    if (contains_nocase(svg, "<script") || contains_nocase(svg, "<foreignobject") ||
-        contains_nocase(svg, "javascript:"))
-        return NULL;
+    if (!svg_is_inert(svg)) return NULL;
     const char *tag_end = strchr(svg, '>');
     if (!tag_end) return NULL;
     const char *w_at, *w_val, *h_at, *h_val;

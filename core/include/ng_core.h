@@ -46,7 +46,12 @@ enum {
     NG_EINTR = -8    /* interrupted by a signal */
 };
 
-/* Sets this thread's one-line error message (printf format). Returns NG_ERROR for chaining. */
+/* The longest error message kept, in bytes (a longer one ends with "..."). */
+#define NG_ERROR_MAX 8192
+
+/* Sets this thread's one-line error message (printf format), made printable as by
+ * ng_text_printable (a file name with a line break or an escape sequence cannot break the
+ * line or reach the terminal raw). Returns NG_ERROR for chaining. */
 int ng_error_set(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The last message set on this thread, or "" when none. Borrowed: valid until the next set. */
 const char *ng_error_last(void);
@@ -113,6 +118,14 @@ uint64_t ng_hash(const void *data, size_t len);
  * dashes become -, any run of white space (including no-break space) becomes one space,
  * leading/trailing space is dropped. Appends to `out`. */
 int ng_text_fold(ng_buf *out, const char *s, size_t len);
+
+/* Copies src[0..len) into dst (cap bytes, always NUL-terminated) fit for one terminal line:
+ * line breaks and tabs become \n \r \t, other control characters (C0, DEL, C1), the
+ * bidirectional overrides and invalid UTF-8 bytes become \xHH or \uHHHH; the rest is copied.
+ * When it does not fit, or `cut` says src itself was cut short, the copy ends with "..." at a
+ * character boundary. Returns 1 when the copy was cut, else 0. No allocation (safe in error
+ * paths). */
+int ng_text_printable(char *dst, size_t cap, const char *src, size_t len, int cut);
 
 /* ------------------------------------------------------------------ dates, clock, threads */
 
