@@ -23,7 +23,7 @@ typedef struct shared {
     pthread_mutex_t read_lock;    /* the reader is sequential: inputs are read in order */
     pthread_mutex_t consume_lock; /* the reorder window; the consumer sees one doc at a time */
     int error;                    /* first failure: stops every worker */
-    char message[1024];
+    char message[NG_ERROR_MAX];
     size_t articles, repaired;
     size_t read;                  /* articles the reader gave (under read_lock) */
     cli_progress *progress;       /* NULL unless stderr is a terminal */
@@ -36,7 +36,7 @@ typedef struct shared {
     pending *window;
     size_t window_size;
     int consuming;                /* a thread is running the consumer (under consume_lock) */
-    char consume_message[1024];   /* the consumer's error message (consumer's role only) */
+    char consume_message[NG_ERROR_MAX]; /* the consumer's error message (consumer's role only) */
     /* Unordered delivery: thread t calls consume(ctxs[t], doc) itself, with no lock and no
      * window; NULL for ordered delivery. */
     void *const *ctxs;

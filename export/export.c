@@ -24,7 +24,7 @@ typedef struct export_task {
     char *paths[NG_FORMAT_MAX_FILES]; /* the files' names, when the row names them */
     ng_out *out[NG_FORMAT_MAX_FILES]; /* one per file of the row */
     int error;
-    char message[1024]; /* the error message of a worker thread */
+    char message[NG_ERROR_MAX]; /* the error message of a worker thread */
     int direct;         /* written straight to a stream (standard output, a device, a pipe) */
 } export_task;
 

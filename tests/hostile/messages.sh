@@ -48,6 +48,13 @@ ng build "$tmp/base" -o "$tmp/$long/$long/g.graphml"
 expect_rc 1 "a 3 KB path"
 expect_msg "$long/$long/g.graphml: output directory" "a 3 KB path: named whole"
 expect_msg "does not exist (create it first)" "a 3 KB path: the message is not cut"
+# A CSV corpus six folders of 200 bytes deep: its row numbers are not cut off the name.
+deep=$(for _ in 1 2 3 4 5 6; do printf 'f%.0s' $(seq 200); printf '/'; done)
+mkdir -p "$tmp/$deep"
+printf 'id,text\nr1,Mali and Niger signed an agreement.\nr2,"bad"quote\n' >"$tmp/${deep}corpus.csv"
+ng build "$tmp/${deep}corpus.csv" -o "$tmp/csv.graphml"
+expect_rc 0 "a CSV corpus under a long path"
+expect_msg "${deep}corpus.csv:3: " "a CSV corpus under a long path: the row's line"
 huge=$(printf 'e%.0s' $(seq 20000))
 ng build "$tmp/base" -o "$tmp/$huge/g.graphml"
 expect_rc 1 "a 20 KB path"
