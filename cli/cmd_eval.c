@@ -122,7 +122,7 @@ static int candidates(const gold *g, int se, ng_rel rel, int te, int **out, size
         free(c);
         return NG_ENOMEM;
     }
-    qsort(c, n, sizeof *c, cmp_int);
+    if (n > 1) qsort(c, n, sizeof *c, cmp_int);
     size_t u = 0;
     for (size_t i = 0; i < n; i++)
         if (!u || c[u - 1] != c[i]) c[u++] = c[i];

@@ -24,11 +24,14 @@ refused "--actors /dev/zero" "/dev/zero: larger than 64 MiB: not a dictionary" -
 refused "--lexicon /dev/zero" "/dev/zero: larger than 64 MiB: not a dictionary" --lexicon /dev/zero
 truncate -s 65M "$tmp/huge.csv"
 refused "a 65 MiB --actors file" "huge.csv: larger than 64 MiB" --actors "$tmp/huge.csv"
-# A file at the cap is read (and, being all zeros, ignored as no dictionary).
-truncate -s 64M "$tmp/at-cap.csv"
-timeout "$to" "$raw_bin" build -q "$tmp/base" -o "$tmp/got.graphml" --actors "$tmp/at-cap.csv" >"$tmp/out" 2>"$tmp/err"
-rc=$?
-expect_rc 0 "a 64 MiB --actors file"
+# A file at the cap is read (and, being all zeros, ignored as no dictionary); too slow to
+# parse under a sanitizer or valgrind.
+if [ "$slow" != 1 ]; then
+  truncate -s 64M "$tmp/at-cap.csv"
+  timeout "$to" "$raw_bin" build -q "$tmp/base" -o "$tmp/got.graphml" --actors "$tmp/at-cap.csv" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  expect_rc 0 "a 64 MiB --actors file"
+fi
 rm -f "$tmp/huge.csv" "$tmp/at-cap.csv"
 
 # Little memory: the growing buffer fails before the cap, and the read stops there.
