@@ -375,7 +375,7 @@ static int read_declared(const igraph_t *ig, const char *path)
 static int tag_attr(const char *tag, const char *end, const char *name, const char **v, size_t *n)
 {
     size_t k = strlen(name);
-    for (const char *p = tag; p + k + 2 <= end; p++) {
+    for (const char *p = tag + 1; p + k + 2 <= end; p++) { /* p[-1] is at least the '<' */
         if ((p[-1] != ' ' && p[-1] != '\t' && p[-1] != '\n' && p[-1] != '\r') ||
             memcmp(p, name, k) != 0 || p[k] != '=' || (p[k + 1] != '"' && p[k + 1] != '\''))
             continue;
