@@ -67,15 +67,23 @@ static int resolve(char **final, target_kind *kind, const char *path)
         if (lstat(cur, &st) != 0) { *kind = TARGET_NEW; break; }
         if (S_ISREG(st.st_mode)) { *kind = TARGET_REGULAR; break; }
         if (S_ISDIR(st.st_mode)) { *kind = TARGET_DIR; break; }
-        ssize_t n = S_ISLNK(st.st_mode) && hop < MAX_LINK_HOPS ? readlink(cur, link, sizeof link - 1) : -1;
-        if (n < 0) { *kind = TARGET_DIRECT; break; } /* a device, a FIFO; a loop fails at open */
+        if (S_ISLNK(st.st_mode) && hop == MAX_LINK_HOPS) {
+            free(cur);
+            ng_error_set("%s: too many levels of symbolic links (a loop?)", path);
+            return NG_EINVAL;
+        }
+        ssize_t n = S_ISLNK(st.st_mode) ? readlink(cur, link, sizeof link - 1) : -1;
+        if (n < 0) { *kind = TARGET_DIRECT; break; } /* a device, a FIFO, a socket */
         link[n] = '\0';
         ng_buf next = NG_BUF_INIT;
         const char *slash = strrchr(cur, '/');
         if (link[0] != '/' && slash) ng_buf_put(&next, cur, (size_t)(slash - cur) + 1);
         ng_buf_puts(&next, link);
         free(cur);
-        if (next.oom) return NG_ENOMEM;
+        if (next.oom) {
+            ng_buf_free(&next);
+            return NG_ENOMEM;
+        }
         cur = ng_buf_detach(&next);
     }
     if (*kind == TARGET_DIRECT) {

@@ -60,6 +60,15 @@ expect_rc 0 "a FIFO"
 expect_same "$tmp/base.graphml" "$tmp/from-pipe.graphml" "a FIFO: what the reader got"
 expect_no_temp "$out" "a FIFO"
 
+# --- a loop of links: refused before any work (exit 1), named.
+ln -s loop2 "$out/loop1.graphml"
+ln -s loop1.graphml "$out/loop2"
+ng build "$tmp/base" -o "$out/loop1.graphml"
+expect_rc 1 "a loop of links"
+expect_msg "loop1.graphml: too many levels of symbolic links" "a loop of links: why"
+expect_no_msg "articles read" "a loop of links: refused before reading"
+rm -f "$out/loop1.graphml" "$out/loop2"
+
 # --- a link to /dev/null: written (to nothing), the link stays, no temporary file.
 ln -s /dev/null "$out/null.dot"
 ng build -q "$tmp/base" -o "$out/null.dot"
