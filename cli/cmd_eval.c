@@ -9,6 +9,7 @@
 #include "eval.h"
 #include "ng_graph.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,6 +135,23 @@ static int candidates(const gold *g, int se, ng_rel rel, int te, int **out, size
 static double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
 static double f1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0.0; }
 
+/* One line of the --show listing: names come from the graph, which another tool may have
+ * written, so control characters are escaped as in messages (ng_text_printable). */
+static void show_line(ng_buf *shown, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void show_line(ng_buf *shown, const char *fmt, ...)
+{
+    char raw[NG_ERROR_MAX], line[NG_ERROR_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(raw, sizeof raw, fmt, ap);
+    va_end(ap);
+    if (n < 0) n = 0;
+    ng_text_printable(line, sizeof line, raw, (size_t)n < sizeof raw ? (size_t)n : sizeof raw - 1,
+                      (size_t)n >= sizeof raw);
+    ng_buf_puts(shown, line);
+    ng_buf_putc(shown, '\n');
+}
+
 typedef struct scores {
     size_t ent_tp, ent_fp, ent_req, dups, type_ok, type_total;
     size_t rel_tp_pred, rel_fp, req_hit, req_total;
@@ -153,11 +171,11 @@ static int score_entities(scores *sc, ng_buf *shown, int *node_ent, const gold *
         node_ent[i] = e;
         if (e < 0) {
             sc->ent_fp++;
-            ng_buf_printf(shown, "extra node: %s\n", nd->label);
+            show_line(shown, "extra node: %s", nd->label);
         } else if (matched_by[e] >= 0) {
             sc->dups++;
-            ng_buf_printf(shown, "duplicate node: %s (also %s, both %s)\n", nd->label,
-                          ng_graph_node(graph, (size_t)matched_by[e])->label, g->ents[e].name);
+            show_line(shown, "duplicate node: %s (also %s, both %s)", nd->label,
+                      ng_graph_node(graph, (size_t)matched_by[e])->label, g->ents[e].name);
         } else {
             matched_by[e] = (int)i;
             if (g->ents[e].required) {
@@ -170,7 +188,7 @@ static int score_entities(scores *sc, ng_buf *shown, int *node_ent, const gold *
         if (!g->ents[e].required) continue;
         sc->ent_req++;
         if (matched_by[e] >= 0) sc->ent_tp++;
-        else ng_buf_printf(shown, "missed entity: %s\n", g->ents[e].name);
+        else show_line(shown, "missed entity: %s", g->ents[e].name);
     }
     free(matched_by);
     return NG_OK;
@@ -205,8 +223,8 @@ static int predict_relations(scores *sc, ng_buf *shown, matching *m, size_t *n_p
             sc->rel_tp_pred++;
         } else {
             sc->rel_fp++;
-            ng_buf_printf(shown, "wrong relation: %s %s %s\n", ng_graph_node(graph, ed->source)->label,
-                          ng_rel_name(ed->rel), ng_graph_node(graph, ed->target)->label);
+            show_line(shown, "wrong relation: %s %s %s", ng_graph_node(graph, ed->source)->label,
+                      ng_rel_name(ed->rel), ng_graph_node(graph, ed->target)->label);
         }
     }
     *n_pred = ps.n;
@@ -229,7 +247,7 @@ static void match_relations(scores *sc, ng_buf *shown, matching *m, size_t n_pre
         if (!g->rels[i].required) continue;
         sc->req_total++;
         if (m->owner[i] >= 0) sc->req_hit++;
-        else ng_buf_printf(shown, "missed relation: %s\n", g->rels[i].text);
+        else show_line(shown, "missed relation: %s", g->rels[i].text);
     }
 }
 
