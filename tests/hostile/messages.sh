@@ -42,6 +42,18 @@ if "$raw_bin" --help | grep -q '^  explain '; then
   grep -qF 'evil\x1b[31mRED\nnewsgraph: forged\u202eline' "$tmp/out" && ok || fail "explain: the article id is not shown escaped"
 fi
 
+# eval --show lists node labels, which a GraphML from another tool may fill with a line
+# break or a C1 control (U+009B is a terminal's CSI).
+mkdir -p "$tmp/gold"
+printf 'name\ttype\taliases\tstatus\nMali\tstate\t\trequired\n' >"$tmp/gold/entities.tsv"
+printf 'subject\trelation\tobject\tstatus\tevidence\n' >"$tmp/gold/relations.tsv"
+printf '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="label" for="node" attr.name="label" attr.type="string"/><graph edgedefault="directed"><node id="a"><data key="label">Forged&#10;summary: entity-F1=1.000 &#155;31m</data></node></graph></graphml>\n' >"$tmp/odd.graphml"
+ng eval "$tmp/gold" "$tmp/odd.graphml" --show
+expect_rc 0 "eval --show with odd labels"
+no_raw_controls "eval --show: standard output" "$tmp/out"
+grep -qF 'extra node: Forged\nsummary: entity-F1=1.000 \u009b31m' "$tmp/out" && ok || fail "eval --show: the label is not shown escaped: $(grep extra "$tmp/out")"
+[ "$(grep -c '^summary: ' "$tmp/out")" = 1 ] && ok || fail "eval --show: a label forged a summary line"
+
 # --- long paths: kept whole up to the limit, cut with a visible mark beyond it.
 long=$(printf 'd%.0s' $(seq 1500))
 ng build "$tmp/base" -o "$tmp/$long/$long/g.graphml"
