@@ -477,7 +477,7 @@ static int take_rows(rows_ctx *c, const char *origin, unsigned flags, int builti
     int col[COLS], error;
     ng_rel_def taken[NG_REL_MAX];
     size_t n = atomic_load_explicit(&n_rows, memory_order_relaxed), n_taken = 0, want = 0;
-    char where[512];
+    char where[NG_ERROR_MAX];
     if ((error = read_header(col, c, origin)) < 0) return error;
     for (int k = 0; k < COLS; k++)
         if ((size_t)col[k] + 1 > want) want = (size_t)col[k] + 1;

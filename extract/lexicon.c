@@ -500,7 +500,7 @@ static int load_actors(ng_lexicon *lex, csv_ctx *c, const char *origin, int user
     int c_name = col(hdr, "name"), c_type = col(hdr, "type"), c_alias = col(hdr, "aliases"),
         c_dem = col(hdr, "demonyms"), c_cap = col(hdr, "capital"), c_seat = col(hdr, "seats");
     int error;
-    char msg[160], where[600];
+    char msg[160], where[NG_ERROR_MAX];
     if (c_name < 0) {
         snprintf(where, sizeof where, "%s:1", origin);
         report_skip(on_skip, ctx, where, "no 'name' column in the header; file ignored");
@@ -549,7 +549,7 @@ static int load_bodies(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
     const csv_row *hdr = &c->rows[0];
     int c_name = col(hdr, "name"), c_alias = col(hdr, "aliases"), c_type = col(hdr, "type");
     int error;
-    char where[600];
+    char where[NG_ERROR_MAX];
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
         const char *name = field(row, c_name);
@@ -620,7 +620,7 @@ static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
     const csv_row *hdr = &c->rows[0];
     int c_title = col(hdr, "title"), c_kind = col(hdr, "kind"), c_body = col(hdr, "body");
     int error;
-    char where[600], msg[160];
+    char where[NG_ERROR_MAX], msg[160];
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
         const char *title = field(row, c_title), *kind_s = field(row, c_kind),
@@ -857,7 +857,7 @@ static int load_triggers(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
     const int cols[5] = {col(hdr, "relation"), col(hdr, "form"), col(hdr, "pattern"),
                          col(hdr, "object"), col(hdr, "flags")};
     int error;
-    char where[600], why[256];
+    char where[NG_ERROR_MAX], why[256];
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
         ng_trigger t;
@@ -880,7 +880,7 @@ static int load_abbrevs(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip
 {
     const csv_row *hdr = &c->rows[0];
     int c_ab = col(hdr, "abbreviation"), c_kind = col(hdr, "kind");
-    char where[600];
+    char where[NG_ERROR_MAX];
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
         const char *ab = field(row, c_ab), *kind = field(row, c_kind);
@@ -909,7 +909,7 @@ static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
 {
     const csv_row *hdr = &c->rows[0];
     int c_match = col(hdr, "match"), c_pat = col(hdr, "pattern");
-    char where[600];
+    char where[NG_ERROR_MAX];
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
         const char *m = field(row, c_match), *pat = field(row, c_pat);
@@ -992,7 +992,7 @@ static int load_words(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_f
 {
     const csv_row *hdr = &c->rows[0];
     int c_word = col(hdr, "word"), c_class = col(hdr, "class"), c_num = col(hdr, "number");
-    char where[600];
+    char where[NG_ERROR_MAX];
     int error;
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
@@ -1027,7 +1027,7 @@ static int load_translit(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
 {
     const csv_row *hdr = &c->rows[0];
     int c_from = col(hdr, "from"), c_to = col(hdr, "to"), c_where = col(hdr, "where");
-    char where[600];
+    char where[NG_ERROR_MAX];
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
         const char *from = field(row, c_from), *to = field(row, c_to), *w = field(row, c_where);
@@ -1125,7 +1125,7 @@ static int repair_utf8(char **fixed, size_t *fixed_len, const char *origin, cons
         if (ng_buf_put(&b, data + i, k) < 0) goto oom;
         i += k;
     }
-    char where[600], msg[200];
+    char where[NG_ERROR_MAX], msg[200];
     snprintf(where, sizeof where, "%s:%zu", origin, first_line);
     snprintf(msg, sizeof msg,
              "not valid UTF-8 (%zu line%s): invalid bytes read as U+FFFD; save the file as UTF-8",

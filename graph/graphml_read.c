@@ -350,7 +350,7 @@ cleanup:
  * direction; a type this run already has must be defined the same way. */
 static int read_declared(const igraph_t *ig, const char *path)
 {
-    char origin[600];
+    char origin[NG_ERROR_MAX];
     const char *defs;
     if (attr_kind(ig, IGRAPH_ATTRIBUTE_GRAPH, "relations") != IGRAPH_ATTRIBUTE_STRING) return NG_OK;
     defs = igraph_cattribute_GAS(ig, "relations");

@@ -67,6 +67,15 @@ printf 'id,text\nr1,Mali and Niger signed an agreement.\nr2,"bad"quote\n' >"$tmp
 ng build "$tmp/${deep}corpus.csv" -o "$tmp/csv.graphml"
 expect_rc 0 "a CSV corpus under a long path"
 expect_msg "${deep}corpus.csv:3: " "a CSV corpus under a long path: the row's line"
+# The same for the user files: a dictionary's and a --relations file's rows.
+printf 'name,type,aliases\nZed Council,organization,ZC\nBad Row,planet,\n' >"$tmp/${deep}actors.csv"
+ng build --actors "$tmp/${deep}actors.csv" "$tmp/base" -o "$tmp/act.graphml"
+expect_rc 0 "--actors under a long path"
+expect_msg "${deep}actors.csv:3: unknown type 'planet'" "--actors under a long path: the row's line"
+printf 'name,direction,hostile,subjects,objects,description\ntoured,directed,no,person,state,x\nbad,sideways,no,person,state,x\n' >"$tmp/${deep}rel.csv"
+ng build --relations "$tmp/${deep}rel.csv" "$tmp/base" -o "$tmp/rel.graphml"
+expect_rc 2 "--relations under a long path"
+expect_msg "${deep}rel.csv:3: unknown direction 'sideways'" "--relations under a long path: the row's line"
 huge=$(printf 'e%.0s' $(seq 20000))
 ng build "$tmp/base" -o "$tmp/$huge/g.graphml"
 expect_rc 1 "a 20 KB path"
