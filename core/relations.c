@@ -262,6 +262,16 @@ static void rows_free(rows_ctx *c)
     free(c->v);
 }
 
+/* The end of the line that starts at i: past its LF, CR LF or lone CR (a spreadsheet on an
+ * old Mac ends lines with CR alone; libcsv takes each as a row end, so the lines must agree). */
+static size_t line_end(const char *data, size_t len, size_t i)
+{
+    while (i < len && data[i] != '\n' && data[i] != '\r')
+        i++;
+    if (i < len && data[i] == '\r' && i + 1 < len && data[i + 1] == '\n') i++;
+    return i < len ? i + 1 : i;
+}
+
 /* Parses the document one line at a time, so that each row knows the line it starts on. */
 static int parse_rows(rows_ctx *c, const char *origin, const char *data, size_t len)
 {
@@ -273,10 +283,7 @@ static int parse_rows(rows_ctx *c, const char *origin, const char *data, size_t 
     }
     c->line = 1;
     for (size_t i = 0; i < len && !c->oom;) {
-        size_t j = i;
-        while (j < len && data[j] != '\n')
-            j++;
-        if (j < len) j++;
+        size_t j = line_end(data, len, i);
         if (csv_parse(&p, data + i, j - i, on_field, on_row, c) != j - i) {
             ng_error_set("%s:%zu: CSV error: %s", origin, c->line, csv_strerror(csv_error(&p)));
             error = NG_EINVAL;

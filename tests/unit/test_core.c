@@ -411,6 +411,27 @@ NG_TEST(relations_file_is_read_or_refused)
     CHECK(strstr(ng_error_last(), path) != NULL);
 }
 
+NG_TEST(relations_file_lines_end_in_lf_crlf_or_lone_cr)
+{
+    /* lone CR (an old Mac spreadsheet): each row is named by its own line (issue 18, 11) */
+    expect_refused_rows("name,direction,hostile,subjects,objects,description\r"
+                        "journeyed,directed,no,person,state,x\rvisited,both,no,person,state,x\r",
+                        "user.csv:3: unknown direction 'both' for 'visited'");
+    expect_refused_rows(
+        "name,direction,hostile,subjects,objects,description\r\n"
+        "journeyed,directed,no,person,state,x\r\n\r\nvisited,both,no,person,state,x\r\n",
+        "user.csv:4: unknown direction 'both' for 'visited'");
+    /* a quoted description across a lone CR is one field (and not one line: refused) */
+    expect_refused_rows("name,direction,hostile,subjects,objects,description\r"
+                        "journeyed,directed,no,person,state,\"a\rb\"\r",
+                        "user.csv:2: the description of 'journeyed'");
+    size_t before = ng_rel_count();
+    CHECK_OK(declare("name,direction,hostile,subjects,objects,description\r"
+                     "journeyed,directed,no,person,state,x\rsnubbed2,symmetric,yes,state,state,y\r"));
+    CHECK_INT(ng_rel_count(), before + 2);
+    CHECK_STR(ng_rel_get(ng_test_rel("snubbed2"))->description, "y");
+}
+
 NG_TEST(doc_records_copy_their_strings)
 {
     ng_doc *d = NULL;
@@ -673,10 +694,10 @@ NG_TEST_MAIN(buf_appends_and_formats, array_grow_doubles_and_refuses_overflow,
              relation_and_type_names_round_trip, built_in_relations_come_from_relations_csv,
              declared_relations_are_checked_row_by_row, declared_relations_join_the_table,
              standing_ties_are_a_column_of_the_table, states_have_their_iso_codes,
-             relations_file_is_read_or_refused, doc_records_copy_their_strings,
-             reader_walks_directories_in_sorted_order, reader_reports_missing_input_up_front,
-             reader_skips_truncated_and_corrupt_gzip, reader_caps_article_size,
-             reader_decodes_utf16_with_bom, reader_csv_rows_with_line_numbers,
-             reader_csv_without_text_column_or_with_open_quote, out_is_atomic_and_gzip_round_trips,
-             out_reports_full_disk, out_refuses_missing_directory,
-             cleanup_removes_every_open_temporary_file)
+             relations_file_is_read_or_refused, relations_file_lines_end_in_lf_crlf_or_lone_cr,
+             doc_records_copy_their_strings, reader_walks_directories_in_sorted_order,
+             reader_reports_missing_input_up_front, reader_skips_truncated_and_corrupt_gzip,
+             reader_caps_article_size, reader_decodes_utf16_with_bom,
+             reader_csv_rows_with_line_numbers, reader_csv_without_text_column_or_with_open_quote,
+             out_is_atomic_and_gzip_round_trips, out_reports_full_disk,
+             out_refuses_missing_directory, cleanup_removes_every_open_temporary_file)
