@@ -138,8 +138,10 @@ cleanup:
 }
 
 /* Refuses an output (a graph file, both CSV tables, a combined shard) that is one of the
- * shards read. NG_EXIT_OK, NG_EXIT_USAGE or NG_EXIT_FAILED (after saying why). */
-static int guard_shards(const cli_outputs *outs, const cli_list *shard_paths, const cli_list *shards)
+ * shards or --relations files read. NG_EXIT_OK, NG_EXIT_USAGE or NG_EXIT_FAILED (after
+ * saying why). */
+static int guard_shards(const cli_outputs *outs, const cli_list *shard_paths,
+                        const cli_list *shards, const cli_list *relations)
 {
     guard_list writes = {0};
     int rc = NG_EXIT_FAILED;
@@ -150,7 +152,8 @@ static int guard_shards(const cli_outputs *outs, const cli_list *shard_paths, co
             goto cleanup;
         }
     }
-    rc = guard_check("merge", &writes, NULL, shards);
+    if ((rc = guard_check("merge", &writes, NULL, shards)) == NG_EXIT_OK)
+        rc = guard_check("merge", &writes, NULL, relations);
 cleanup:
     guard_list_free(&writes);
     return rc;
@@ -272,7 +275,7 @@ int cmd_merge(int argc, char **argv)
     }
     if ((rc = outputs_prepare(&outs, "merge", &graph_paths, format_name)) != NG_EXIT_OK)
         goto cleanup;
-    if ((rc = guard_shards(&outs, &shard_paths, &shards)) != NG_EXIT_OK) goto cleanup;
+    if ((rc = guard_shards(&outs, &shard_paths, &shards, &relations)) != NG_EXIT_OK) goto cleanup;
     rc = NG_EXIT_FAILED;
     for (size_t i = 0; i < shard_paths.n; i++) {
         const char *p = shard_paths.items[i];

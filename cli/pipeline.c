@@ -346,7 +346,8 @@ static int run(const cli_list *inputs, const pipeline_opts *opts, pipeline_consu
         goto cleanup;
     }
     if (opts->writes && ((rc = guard_check(opts->cmd, opts->writes, s.reader, &opts->actors)) ||
-                         (rc = guard_check(opts->cmd, opts->writes, NULL, &opts->lexicons))))
+                         (rc = guard_check(opts->cmd, opts->writes, NULL, &opts->lexicons)) ||
+                         (rc = guard_check(opts->cmd, opts->writes, NULL, &opts->relations))))
         goto cleanup;
     rc = NG_EXIT_FAILED;
     s.lex = lex;
