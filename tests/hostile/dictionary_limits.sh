@@ -2,7 +2,7 @@
 # Dictionaries that are not what they seem (issue 18, findings 9 and 10):
 # - --actors/--lexicon /dev/zero, or a file over the 64 MiB cap, is refused at once (exit 1,
 #   the file named) instead of being read forever; with little memory the read stops on the
-#   failed allocation with a message;
+#   failed allocation with a message; --relations /dev/zero stops at its 1 MiB cap (exit 2);
 # - a UTF-8 byte-order mark (what spreadsheets write) before the header is skipped: the
 #   dictionary is read, not ignored for "no 'name' column".
 source "$(dirname "$0")/lib.sh"
@@ -15,13 +15,15 @@ refused() { # WHAT MESSAGE ARGS...
   rm -f "$tmp/got.graphml"
   timeout "$to" "$raw_bin" build -q "$tmp/base" -o "$tmp/got.graphml" "$@" >"$tmp/out" 2>"$tmp/err"
   rc=$?
-  expect_rc 1 "$what"
+  expect_rc "${want_rc:-1}" "$what"
   expect_msg "$msg" "$what: message"
   expect_no_msg "articles read" "$what: the corpus was read"
   [ -e "$tmp/got.graphml" ] && fail "$what: an output was written" || ok
 }
 refused "--actors /dev/zero" "/dev/zero: larger than 64 MiB: not a dictionary" --actors /dev/zero
 refused "--lexicon /dev/zero" "/dev/zero: larger than 64 MiB: not a dictionary" --lexicon /dev/zero
+# A --relations file is capped at 1 MiB; a wrong one is a usage error (exit 2).
+want_rc=2 refused "--relations /dev/zero" "/dev/zero: larger than 1 MiB: not a relations file" --relations /dev/zero
 truncate -s 65M "$tmp/huge.csv"
 refused "a 65 MiB --actors file" "huge.csv: larger than 64 MiB" --actors "$tmp/huge.csv"
 # A file at the cap is read (and, being all zeros, ignored as no dictionary); too slow to
