@@ -10,8 +10,13 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define MAX_COLUMNS 64
+/* A gold file is a regular file of at most this size: a link to /dev/zero or a FIFO that
+ * never ends a line would otherwise be read into one endless line. 256 MiB is over twice
+ * a gold of a million relations. */
+#define GOLD_MAX_BYTES ((off_t)256 << 20)
 
 /* ------------------------------------------------------------------ the string map */
 
@@ -268,6 +273,15 @@ static int read_tsv(gold *g, const char *path, const char *const *header, size_t
     if (!fp) {
         cli_error("%s: cannot read the gold file", path);
         return NG_EXIT_FAILED;
+    }
+    struct stat st;
+    int regular = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode);
+    if (!regular || st.st_size > GOLD_MAX_BYTES) {
+        cli_error("%s: not a gold file: %s", path,
+                  !regular ? "not a regular file (a device, a FIFO or a folder)"
+                           : "larger than 256 MiB");
+        fclose(fp);
+        return NG_EXIT_USAGE;
     }
     char *line = NULL, *cells[MAX_COLUMNS + 1];
     size_t cap = 0, n_columns = 0;

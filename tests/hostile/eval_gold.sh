@@ -3,6 +3,7 @@
 # - a row with another number of columns than its header, an unknown type, relation or
 #   status is refused with FILE:LINE (exit 2), not read as a silently different standard;
 # - a gold that a spreadsheet saved with a byte-order mark reads as without it;
+# - a gold file that is a device or a FIFO (entities.tsv -> /dev/zero) is refused at once;
 # - a large gold (100,000 entities, 500,000 relations) against a graph of 50,000 edges is
 #   scored within the case's timeout (it was quadratic: minutes), with the same numbers and
 #   the same --show listing as before on a gold small enough for the old code (checked
@@ -39,6 +40,16 @@ gold "$tmp/bad"; printf 'Chad\torg\t\trequired\n' >>"$tmp/bad/entities.tsv"
 refused "a type abbreviated" entities.tsv 5 "unknown type 'org'"
 gold "$tmp/bad"; printf 'Mali\tmeet\tNiger\trequired\t\n' >>"$tmp/bad/relations.tsv"
 refused "an unknown relation" relations.tsv 4 "unknown relation 'meet'"
+grep -qF "sanctioned or restored_ties; a type of your own" "$tmp/err" && ok || fail "an unknown relation: the known ones listed from the table: $(head -c 300 "$tmp/err")"
+# A gold file that is a device or a FIFO is refused at once (/dev/zero was one endless line).
+for f in entities relations; do
+  gold "$tmp/dev"; ln -sf /dev/zero "$tmp/dev/$f.tsv"
+  timeout 30 "$raw_bin" eval "$tmp/dev" "$tmp/base.graphml" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  expect_rc 2 "$f.tsv -> /dev/zero (124: still reading after 30 s)"
+  expect_msg "$f.tsv: not a gold file: not a regular file" "$f.tsv -> /dev/zero: named"
+  rm -rf "$tmp/dev"
+done
 gold "$tmp/bad"; printf 'Mali\tmet\tNiger\trequried\t\n' >>"$tmp/bad/relations.tsv"
 refused "a misspelt status" relations.tsv 4 "status 'requried' is neither"
 gold "$tmp/bad"; printf '\tstate\t\trequired\n' >>"$tmp/bad/entities.tsv"
