@@ -8,6 +8,7 @@
  * move or change. Declaring takes a mutex (declarations come at start-up, one at a time).
  * No row allocates: the table needs no freeing. */
 #include "ng_core.h"
+#include "relations_internal.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -550,4 +551,15 @@ int ng_rel_declare_file(const char *path)
     if (!error) error = ng_rel_declare_csv(path, b.ptr ? b.ptr : "", b.len, 0);
     ng_buf_free(&b);
     return error;
+}
+
+void ng_rel__reset_user(void)
+{
+    size_t n = ng_rel_count(), builtins = 0;
+    pthread_mutex_lock(&declare_lock);
+    while (builtins < n && rows[builtins].builtin)
+        builtins++;
+    memset(rows + builtins, 0, (n - builtins) * sizeof *rows);
+    atomic_store_explicit(&n_rows, builtins, memory_order_release);
+    pthread_mutex_unlock(&declare_lock);
 }

@@ -1,6 +1,7 @@
 /* test_core.c - unit tests of core/: buffers, folding, records, the reader, atomic output. */
 #include "ng_core.h"
 #include "ng_test.h"
+#include "relations_internal.h"
 #include "test_rel.h"
 
 #include <dirent.h>
@@ -432,6 +433,27 @@ NG_TEST(relations_file_lines_end_in_lf_crlf_or_lone_cr)
     CHECK_STR(ng_rel_get(ng_test_rel("snubbed2"))->description, "y");
 }
 
+NG_TEST(user_relations_are_forgotten_by_reset)
+{
+    size_t builtins = 0;
+    while (builtins < ng_rel_count() && ng_rel_builtin((ng_rel)builtins))
+        builtins++;
+    CHECK(builtins >= 9);
+    CHECK_OK(declare(REL_HEADER "waved_at,directed,no,person,person,x\n"));
+    CHECK(ng_rel_count() > builtins);
+    ng_rel__reset_user();
+    CHECK_INT(ng_rel_count(), builtins);
+    CHECK_INT(ng_rel_parse(&(ng_rel){0}, "waved_at"), NG_EINVAL);
+    CHECK(ng_rel_get((ng_rel)builtins) == NULL);
+    CHECK(ng_rel_builtin(ng_test_rel("met")) && ng_rel_builtin(ng_test_rel("sanctioned")));
+    /* the same name can be declared again, with another definition */
+    CHECK_OK(declare(REL_HEADER "waved_at,symmetric,no,person,person,x\n"));
+    CHECK(ng_rel_symmetric(ng_test_rel("waved_at")));
+    ng_rel__reset_user();
+    ng_rel__reset_user(); /* nothing to forget: no change */
+    CHECK_INT(ng_rel_count(), builtins);
+}
+
 NG_TEST(doc_records_copy_their_strings)
 {
     ng_doc *d = NULL;
@@ -695,9 +717,10 @@ NG_TEST_MAIN(buf_appends_and_formats, array_grow_doubles_and_refuses_overflow,
              declared_relations_are_checked_row_by_row, declared_relations_join_the_table,
              standing_ties_are_a_column_of_the_table, states_have_their_iso_codes,
              relations_file_is_read_or_refused, relations_file_lines_end_in_lf_crlf_or_lone_cr,
-             doc_records_copy_their_strings, reader_walks_directories_in_sorted_order,
-             reader_reports_missing_input_up_front, reader_skips_truncated_and_corrupt_gzip,
-             reader_caps_article_size, reader_decodes_utf16_with_bom,
-             reader_csv_rows_with_line_numbers, reader_csv_without_text_column_or_with_open_quote,
-             out_is_atomic_and_gzip_round_trips, out_reports_full_disk,
-             out_refuses_missing_directory, cleanup_removes_every_open_temporary_file)
+             user_relations_are_forgotten_by_reset, doc_records_copy_their_strings,
+             reader_walks_directories_in_sorted_order, reader_reports_missing_input_up_front,
+             reader_skips_truncated_and_corrupt_gzip, reader_caps_article_size,
+             reader_decodes_utf16_with_bom, reader_csv_rows_with_line_numbers,
+             reader_csv_without_text_column_or_with_open_quote, out_is_atomic_and_gzip_round_trips,
+             out_reports_full_disk, out_refuses_missing_directory,
+             cleanup_removes_every_open_temporary_file)
