@@ -79,10 +79,10 @@ int cmd_build(int argc, char **argv)
         ng_graph_set_metrics_opts(g, &mo);
     }
     if (cli_verbose && !cli_quiet)
-        fprintf(stderr, "newsgraph: extraction %.2f s on %d threads (CPU %.2f s, busiest thread "
-                        "%.2f s), partial graphs absorbed in %.2f s (CPU %.2f s)\n",
-                st.seconds, st.threads, st.cpu_seconds, st.cpu_max_seconds, st.absorb_seconds,
-                st.absorb_cpu_seconds);
+        cli_note("extraction %.2f s on %d threads (CPU %.2f s, busiest thread %.2f s), "
+                 "partial graphs absorbed in %.2f s (CPU %.2f s)",
+                 st.seconds, st.threads, st.cpu_seconds, st.cpu_max_seconds, st.absorb_seconds,
+                 st.absorb_cpu_seconds);
     outs.threads = po.threads; /* the files are written by as many threads as extracted */
     if ((rc = outputs_finish_and_write(g, &outs, no_metrics)) != NG_EXIT_OK) goto cleanup;
     if (!cli_quiet) {

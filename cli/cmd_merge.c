@@ -127,10 +127,10 @@ static int read_shards_parallel(const cli_list *shards, cli_list *once, int thre
     rc = error == NG_EINVAL ? -2 : error < 0 ? -1 : error == SHARDS_READ_DUPLICATE ? 1 : 0;
     in->docs = st.articles;
     if (rc == 0 && cli_verbose && !cli_quiet)
-        fprintf(stderr, "newsgraph: shards read in %.2f s on %d threads (CPU %.2f s, busiest "
-                        "thread %.2f s), partial graphs absorbed in %.2f s (CPU %.2f s)\n",
-                st.seconds, st.threads, st.cpu_seconds, st.cpu_max_seconds, st.absorb_seconds,
-                st.absorb_cpu_seconds);
+        cli_note("shards read in %.2f s on %d threads (CPU %.2f s, busiest thread %.2f s), "
+                 "partial graphs absorbed in %.2f s (CPU %.2f s)",
+                 st.seconds, st.threads, st.cpu_seconds, st.cpu_max_seconds, st.absorb_seconds,
+                 st.absorb_cpu_seconds);
 cleanup:
     ng_idset_free(in->files);
     in->files = NULL;

@@ -136,10 +136,12 @@ while pos < len(data):
     pos += 5 + n + 4
 open(sys.argv[2], "wb").write(out)
 PY
-  ng merge "$tmp/nokey.ngs" -o "$tmp/m.graphml"
-  expect_rc 1 "merge: an actor without a key"
-  expect_msg "nokey.ngs: record 1: article " "merge: the shard and record named"
-  expect_msg "has no key" "merge: why"
+  for j in 1 2; do # one reader, or threads reading the shards (cli/shards_read.c)
+    ng merge -j$j "$tmp/nokey.ngs" -o "$tmp/m.graphml"
+    expect_rc 1 "merge -j$j: an actor without a key"
+    expect_msg "nokey.ngs: record 1: article " "merge -j$j: the shard and record named"
+    expect_msg "has no key" "merge -j$j: why"
+  done
 fi
 
 # --- the report's picture.
