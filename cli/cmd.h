@@ -39,6 +39,11 @@ void cli_command_summary(char *buf, size_t size, const cli_command *c);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "newsgraph: warning: <msg>" on stderr unless quiet. */
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "newsgraph: <msg>" (progress, "wrote FILE") on stderr unless quiet. All three
+ * escape control characters (a file name with a newline or ESC stays on one line and never
+ * reaches the terminal raw) and mark a line cut for length with "...". Every message on
+ * stderr goes through them. */
+void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 extern int cli_quiet, cli_verbose;
 
 /* ---- a small option parser driven by a table (usage and --help come from the table) ---- */

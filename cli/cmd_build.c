@@ -31,7 +31,7 @@ int cmd_build(int argc, char **argv)
     pipeline_stats st;
     const cli_opt opts[] = {
         {'o', "output", OPT_LIST, &outputs, "FILE", "write the graph to FILE (repeatable)"},
-        {0, "format", OPT_STRING, &format_name, "FMT", "the format for '-o -' (an FMT listed above)"},
+        {0, "format", OPT_STRING, &format_name, "FMT", "the format for '-o -' and names with no extension (FMT above)"},
         PIPELINE_OPTIONS(po),
         SHOW_RELATIONS_OPTIONS(show_relations, drop_isolated, "the graph keeps no other"),
         {0, "no-metrics", OPT_FLAG, &no_metrics, NULL, "skip centrality and communities"},
@@ -76,19 +76,17 @@ int cmd_build(int argc, char **argv)
     if ((rc = pipeline_build_graph(&g, &inputs, &po, &st)) != NG_EXIT_OK) goto cleanup;
     ng_graph_set_filter(g, keep, drop_isolated); /* before ng_graph_finish */
     if (cli_verbose && !cli_quiet)
-        fprintf(stderr, "newsgraph: extraction %.2f s on %d threads (CPU %.2f s, busiest thread "
-                        "%.2f s), partial graphs absorbed in %.2f s (CPU %.2f s)\n",
-                st.seconds, st.threads, st.cpu_seconds, st.cpu_max_seconds, st.absorb_seconds,
-                st.absorb_cpu_seconds);
-    outs.threads = po.threads; /* metrics and files use as many threads as extraction */
+        cli_note("extraction %.2f s on %d threads (CPU %.2f s, busiest thread %.2f s), "
+                 "partial graphs absorbed in %.2f s (CPU %.2f s)",
+                 st.seconds, st.threads, st.cpu_seconds, st.cpu_max_seconds, st.absorb_seconds,
+                 st.absorb_cpu_seconds);
+    outs.threads = po.threads; /* the files are written by as many threads as extracted */
     outs.exact = exact;
     if ((rc = outputs_finish_and_write(g, &outs, no_metrics)) != NG_EXIT_OK) goto cleanup;
     if (!cli_quiet) {
-        fprintf(stderr,
-                "newsgraph: %zu articles read (%zu skipped), %zu actors, %zu relations, "
-                "%.1f MB in %.2f s\n",
-                st.articles, st.skipped, ng_graph_node_count(g), ng_graph_edge_count(g),
-                (double)st.bytes / 1e6, st.seconds);
+        cli_note("%zu articles read (%zu skipped), %zu actors, %zu relations, %.1f MB in %.2f s",
+                 st.articles, st.skipped, ng_graph_node_count(g), ng_graph_edge_count(g),
+                 (double)st.bytes / 1e6, st.seconds);
         pipeline_report_undated(&st);
         outputs_report(&outs);
     }

@@ -275,11 +275,20 @@ static void print_hits(explain *ex, const char *a_given, const char *b_given)
                group_label(ex, h->dst_group), j - i, j - i == 1 ? "" : "s");
         for (size_t k = i; k < j; k++) {
             const hit *x = &ex->hits[k];
-            printf("  %s  %s  %s\n", x->date[0] ? x->date : "(no date)", x->article, x->sentence);
+            /* the id comes from a file name, which may hold a line break or an escape
+             * sequence (the sentence was cleaned of control characters by extraction) */
+            char id[NG_ERROR_MAX];
+            ng_text_printable(id, sizeof id, x->article, strlen(x->article), 0);
+            printf("  %s  %s  %s\n", x->date[0] ? x->date : "(no date)", id, x->sentence);
             /* the article to cite: its title and address, when the input gave them */
-            if (x->title || x->url)
-                printf("      %s%s%s%s\n", x->title ? x->title : "", x->title && x->url ? " <" : "",
-                       x->url ? x->url : "", x->title && x->url ? ">" : "");
+            if (x->title || x->url) {
+                char title[NG_ERROR_MAX], url[NG_ERROR_MAX];
+                ng_text_printable(title, sizeof title, x->title ? x->title : "",
+                                  x->title ? strlen(x->title) : 0, 0);
+                ng_text_printable(url, sizeof url, x->url ? x->url : "", x->url ? strlen(x->url) : 0, 0);
+                printf("      %s%s%s%s\n", title, x->title && x->url ? " <" : "", url,
+                       x->title && x->url ? ">" : "");
+            }
         }
         i = j;
     }
@@ -403,8 +412,8 @@ int cmd_explain(int argc, char **argv)
     if ((rc = pipeline_run(&inputs, &po, collect, &ex, &st)) != NG_EXIT_OK) goto cleanup;
     print_hits(&ex, a_given, b_given);
     if (!cli_quiet)
-        fprintf(stderr, "newsgraph: %zu articles read (%zu skipped), %zu supporting sentences\n",
-                st.articles, st.skipped, ex.n_hits);
+        cli_note("%zu articles read (%zu skipped), %zu supporting sentences", st.articles,
+                 st.skipped, ex.n_hits);
     rc = NG_EXIT_OK;
 cleanup:
     explain_free(&ex);

@@ -105,9 +105,9 @@ int cmd_extract(int argc, char **argv)
         goto cleanup;
     }
     if (!cli_quiet) {
-        fprintf(stderr, "newsgraph: %zu articles extracted (%zu skipped), %.1f MB in %.2f s\n",
-                st.articles, st.skipped, (double)st.bytes / 1e6, st.seconds);
-        if (strcmp(output, "-") != 0) fprintf(stderr, "newsgraph: wrote %s\n", output);
+        cli_note("%zu articles extracted (%zu skipped), %.1f MB in %.2f s", st.articles, st.skipped,
+                 (double)st.bytes / 1e6, st.seconds);
+        if (strcmp(output, "-") != 0) cli_note("wrote %s", output);
     }
     rc = NG_EXIT_OK;
 cleanup:

@@ -58,13 +58,18 @@ static int read_shard(const char *path, ng_graph *g, ng_shard_writer **writers, 
     ng_doc *doc = NULL;
     int error, fresh;
     if ((error = ng_shard_reader_open(&r, path)) < 0) goto cleanup;
-    for (;;) {
+    for (uint64_t record = 1;; record++) {
         if ((error = ng_shard_read_doc(r, &doc)) < 0 || !doc) break;
         if ((error = fresh = ng_idset_add(in->ids, doc->id, strlen(doc->id))) < 0) break;
         if (!fresh) {
             skip_duplicate(in, path, doc);
         } else {
-            if (g && (error = ng_graph_add_doc(g, doc)) < 0) break;
+            /* the reader's own messages name the file and record; the graph's the article */
+            if (g && (error = ng_graph_add_doc(g, doc)) < 0) {
+                ng_error_set("%s: record %llu: %s", path, (unsigned long long)record,
+                             ng_error_last());
+                break;
+            }
             for (size_t i = 0; i < n_writers; i++) {
                 if ((error = ng_shard_write_doc(writers[i], doc)) < 0) goto cleanup;
             }
@@ -122,10 +127,10 @@ static int read_shards_parallel(const cli_list *shards, cli_list *once, int thre
     rc = error == NG_EINVAL ? -2 : error < 0 ? -1 : error == SHARDS_READ_DUPLICATE ? 1 : 0;
     in->docs = st.articles;
     if (rc == 0 && cli_verbose && !cli_quiet)
-        fprintf(stderr, "newsgraph: shards read in %.2f s on %d threads (CPU %.2f s, busiest "
-                        "thread %.2f s), partial graphs absorbed in %.2f s (CPU %.2f s)\n",
-                st.seconds, st.threads, st.cpu_seconds, st.cpu_max_seconds, st.absorb_seconds,
-                st.absorb_cpu_seconds);
+        cli_note("shards read in %.2f s on %d threads (CPU %.2f s, busiest thread %.2f s), "
+                 "partial graphs absorbed in %.2f s (CPU %.2f s)",
+                 st.seconds, st.threads, st.cpu_seconds, st.cpu_max_seconds, st.absorb_seconds,
+                 st.absorb_cpu_seconds);
 cleanup:
     ng_idset_free(in->files);
     in->files = NULL;
@@ -133,8 +138,10 @@ cleanup:
 }
 
 /* Refuses an output (a graph file, both CSV tables, a combined shard) that is one of the
- * shards read. NG_EXIT_OK, NG_EXIT_USAGE or NG_EXIT_FAILED (after saying why). */
-static int guard_shards(const cli_outputs *outs, const cli_list *shard_paths, const cli_list *shards)
+ * shards or --relations files read. NG_EXIT_OK, NG_EXIT_USAGE or NG_EXIT_FAILED (after
+ * saying why). */
+static int guard_shards(const cli_outputs *outs, const cli_list *shard_paths,
+                        const cli_list *shards, const cli_list *relations)
 {
     guard_list writes = {0};
     int rc = NG_EXIT_FAILED;
@@ -145,7 +152,8 @@ static int guard_shards(const cli_outputs *outs, const cli_list *shard_paths, co
             goto cleanup;
         }
     }
-    rc = guard_check("merge", &writes, NULL, shards);
+    if ((rc = guard_check("merge", &writes, NULL, shards)) == NG_EXIT_OK)
+        rc = guard_check("merge", &writes, NULL, relations);
 cleanup:
     guard_list_free(&writes);
     return rc;
@@ -171,8 +179,7 @@ static int read_shards(const cli_list *shards, ng_graph *g, ng_shard_writer **wr
             goto cleanup;
         }
         if (cli_verbose)
-            fprintf(stderr, "newsgraph: read %s (%llu docs so far)\n", shards->items[i],
-                    (unsigned long long)in->docs);
+            cli_note("read %s (%llu docs so far)", shards->items[i], (unsigned long long)in->docs);
     }
     if (in->duplicates > 20)
         cli_warn("%llu more articles with an id read already were skipped (%llu duplicates in all)",
@@ -225,7 +232,7 @@ int cmd_merge(int argc, char **argv)
     double t0 = ng_clock_seconds();
     const cli_opt opts[] = {
         {'o', "output", OPT_LIST, &outputs, "FILE", "write the graph (or a combined shard) to FILE (repeatable)"},
-        {0, "format", OPT_STRING, &format_name, "FMT", "the format for '-o -' (an FMT listed above)"},
+        {0, "format", OPT_STRING, &format_name, "FMT", "the format for '-o -' and names with no extension (FMT above)"},
         {'j', "threads", OPT_INT, &threads, "N", "shards read and files written at once (default: number of cores)"},
         {0, "no-metrics", OPT_FLAG, &no_metrics, NULL, "skip centrality and communities"},
         {0, "exact", OPT_FLAG, &exact, NULL, "exact betweenness, closeness, harmonic on any graph (see metrics --help)"},
@@ -270,7 +277,7 @@ int cmd_merge(int argc, char **argv)
     }
     if ((rc = outputs_prepare(&outs, "merge", &graph_paths, format_name)) != NG_EXIT_OK)
         goto cleanup;
-    if ((rc = guard_shards(&outs, &shard_paths, &shards)) != NG_EXIT_OK) goto cleanup;
+    if ((rc = guard_shards(&outs, &shard_paths, &shards, &relations)) != NG_EXIT_OK) goto cleanup;
     rc = NG_EXIT_FAILED;
     for (size_t i = 0; i < shard_paths.n; i++) {
         const char *p = shard_paths.items[i];
@@ -295,17 +302,15 @@ int cmd_merge(int argc, char **argv)
     }
     if (!cli_quiet) {
         if (g)
-            fprintf(stderr, "newsgraph: %llu articles from %zu shards, %zu actors, %zu relations "
-                            "in %.2f s\n",
-                    (unsigned long long)in.docs, shards.n, ng_graph_node_count(g),
-                    ng_graph_edge_count(g), ng_clock_seconds() - t0);
+            cli_note("%llu articles from %zu shards, %zu actors, %zu relations in %.2f s",
+                     (unsigned long long)in.docs, shards.n, ng_graph_node_count(g),
+                     ng_graph_edge_count(g), ng_clock_seconds() - t0);
         else
-            fprintf(stderr, "newsgraph: %llu articles from %zu shards in %.2f s\n",
-                    (unsigned long long)in.docs, shards.n, ng_clock_seconds() - t0);
+            cli_note("%llu articles from %zu shards in %.2f s", (unsigned long long)in.docs,
+                     shards.n, ng_clock_seconds() - t0);
         outputs_report(&outs);
         for (size_t i = 0; i < shard_paths.n; i++) {
-            if (strcmp(shard_paths.items[i], "-") != 0)
-                fprintf(stderr, "newsgraph: wrote %s\n", shard_paths.items[i]);
+            if (strcmp(shard_paths.items[i], "-") != 0) cli_note("wrote %s", shard_paths.items[i]);
         }
     }
     rc = NG_EXIT_OK;

@@ -3,6 +3,7 @@
  * aligned table (80 columns), CSV (RFC 4180 quoting) or a Markdown table. */
 #include "cmd.h"
 #include "metrics_run.h"
+#include "ng_export.h"
 #include "ng_graph.h"
 
 #include <math.h>
@@ -173,20 +174,6 @@ static void print_table(ng_buf *b, const ranked *order, size_t n)
 
 /* ------------------------------------------------------------------ CSV and Markdown */
 
-static void put_csv_field(ng_buf *b, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        ng_buf_puts(b, s);
-        return;
-    }
-    ng_buf_putc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"') ng_buf_putc(b, '"');
-        ng_buf_putc(b, *s);
-    }
-    ng_buf_putc(b, '"');
-}
-
 static void print_csv(ng_buf *b, const ranked *order, size_t n)
 {
     ng_buf_puts(b, "rank,id,label,type,mentions");
@@ -195,9 +182,9 @@ static void print_csv(ng_buf *b, const ranked *order, size_t n)
     for (size_t r = 0; r < n; r++) {
         const ng_node *nd = order[r].node;
         ng_buf_printf(b, "%zu,", r + 1);
-        put_csv_field(b, nd->id);
+        ng_export_csv_cell(b, nd->id);
         ng_buf_putc(b, ',');
-        put_csv_field(b, nd->label);
+        ng_export_csv_cell(b, nd->label);
         ng_buf_printf(b, ",%s,%u", ng_etype_name(nd->type), nd->mentions);
         for (size_t m = 0; m < M_MENTIONS; m++) {
             double v = metric_value(nd, (metric)m);
@@ -281,9 +268,9 @@ static void print_phase(void *ctx, const char *phase, double seconds, double cpu
 {
     (void)ctx;
     if (cpu_seconds >= 0)
-        fprintf(stderr, "newsgraph: %s: %.2f s (CPU %.2f s)\n", phase, seconds, cpu_seconds);
+        cli_note("%s: %.2f s (CPU %.2f s)", phase, seconds, cpu_seconds);
     else
-        fprintf(stderr, "newsgraph: %s: %.2f s\n", phase, seconds);
+        cli_note("%s: %.2f s", phase, seconds);
 }
 
 static void help(const cli_opt *opts)

@@ -28,11 +28,17 @@ static void help(const cli_opt *opts)
     cli_print_options(stdout, opts);
 }
 
-/* Picks each output's format (its extension, or --format for "-") and refuses unwritable
- * outputs before any work. NG_EXIT_OK, NG_EXIT_USAGE or NG_EXIT_FAILED (after saying why). */
+/* Picks each output's format (its extension; --format for "-" and names without a known
+ * extension, never against the extension) and refuses unwritable outputs before any work.
+ * NG_EXIT_OK, NG_EXIT_USAGE or NG_EXIT_FAILED (after saying why). */
 static int prepare_outputs(output *outs, const cli_list *outputs, const char *format_name,
                            int no_picture)
 {
+    ng_report_format given = NG_REPORT_HTML;
+    if (format_name && ng_report_format_parse(&given, format_name) < 0) {
+        cli_error("report: %s", ng_error_last());
+        return NG_EXIT_USAGE;
+    }
     for (size_t i = 0; i < outputs->n; i++) {
         outs[i].path = outputs->items[i];
         if (strcmp(outs[i].path, "-") == 0) {
@@ -42,12 +48,17 @@ static int prepare_outputs(output *outs, const cli_list *outputs, const char *fo
                 cli_error("report: '-o -' needs --format (%s)", names);
                 return NG_EXIT_USAGE;
             }
-            if (ng_report_format_parse(&outs[i].format, format_name) < 0) {
+            outs[i].format = given;
+        } else if (ng_report_format_from_path(&outs[i].format, outs[i].path) < 0) {
+            if (!format_name) {
                 cli_error("report: %s", ng_error_last());
                 return NG_EXIT_USAGE;
             }
-        } else if (ng_report_format_from_path(&outs[i].format, outs[i].path) < 0) {
-            cli_error("report: %s", ng_error_last());
+            outs[i].format = given;
+        } else if (format_name && outs[i].format != given) {
+            cli_error("report: the name -o %s and --format %s disagree: rename the file or drop "
+                      "--format (it is for '-o -' and names without a known extension)",
+                      outs[i].path, format_name);
             return NG_EXIT_USAGE;
         }
     }
@@ -114,7 +125,7 @@ int cmd_report(int argc, char **argv)
     pipeline_stats st;
     const cli_opt opts[] = {
         {'o', "output", OPT_LIST, &outputs, "FILE", "write the report (.html or .md; repeatable)"},
-        {0, "format", OPT_STRING, &format_name, "FMT", "format for '-o -': html or md"},
+        {0, "format", OPT_STRING, &format_name, "FMT", "html or md, for '-o -' and names with no extension"},
         {0, "title", OPT_STRING, &title, "TEXT", "the report's title (default: newsgraph report)"},
         {0, "top", OPT_INT, &top, "N", "actors per ranking, relations with evidence (10)"},
         {0, "matrix", OPT_INT, &matrix, "N", "actors in the relation matrix (default 12)"},
@@ -198,17 +209,14 @@ int cmd_report(int argc, char **argv)
         goto cleanup;
     }
     if (!cli_quiet) {
-        fprintf(stderr,
-                "newsgraph: %zu articles read (%zu skipped), %zu actors, %zu relations, "
-                "%.1f MB in %.2f s\n",
-                st.articles, st.skipped, ng_graph_node_count(g), ng_graph_edge_count(g),
-                (double)st.bytes / 1e6, st.seconds);
+        cli_note("%zu articles read (%zu skipped), %zu actors, %zu relations, %.1f MB in %.2f s",
+                 st.articles, st.skipped, ng_graph_node_count(g), ng_graph_edge_count(g),
+                 (double)st.bytes / 1e6, st.seconds);
         pipeline_report_undated(&st);
         for (size_t i = 0; i < outputs.n; i++) {
             if (strcmp(outs[i].path, "-") == 0) continue;
-            if (outs[i].svg_path && picture)
-                fprintf(stderr, "newsgraph: wrote %s\n", outs[i].svg_path);
-            fprintf(stderr, "newsgraph: wrote %s\n", outs[i].path);
+            if (outs[i].svg_path && picture) cli_note("wrote %s", outs[i].svg_path);
+            cli_note("wrote %s", outs[i].path);
         }
     }
     rc = NG_EXIT_OK;

@@ -1,9 +1,9 @@
 /*
  * guard.h - an output must never replace what the run reads (issue 18, item 5): an input
  * article file, an article file inside an input directory the run reads, a dictionary
- * (--actors, --lexicon), a shard being merged. Checked by device and inode, on the files
- * each -o really writes (-o g.csv writes g.nodes.csv and g.edges.csv, -o DIR/ DIR/nodes.csv
- * and DIR/edges.csv, a Markdown report its .svg), before any work.
+ * (--actors, --lexicon), a --relations file, a shard being merged. Checked by device and
+ * inode, on the files each -o really writes (-o g.csv writes g.nodes.csv and g.edges.csv,
+ * -o DIR/ DIR/nodes.csv and DIR/edges.csv, a Markdown report its .svg), before any work.
  *
  * Ownership: a guard_list owns its file names (borrowing the -o arguments they came from);
  * free with guard_list_free.

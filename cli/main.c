@@ -31,12 +31,23 @@ static void usage(FILE *fp)
                 "output is left half-written), 2 bad command line.\n");
 }
 
-/* On SIGINT/SIGTERM: remove temporary outputs, then die of the same signal. */
+/* On SIGINT, SIGTERM and SIGHUP (the terminal closed): stop the child processes, remove the
+ * temporary files and directories, then die of the same signal. */
 static void on_signal(int sig)
 {
-    ng_out_cleanup_all();
+    ng_cleanup_run();
     signal(sig, SIG_DFL);
     raise(sig);
+}
+
+/* SIGHUP ignored when we started (under nohup) stays ignored. (SIGINT is caught even when
+ * ignored, as before: a script's background job starts with it ignored, and `kill -INT`
+ * must still stop the run cleanly.) */
+static void catch_hangup(void)
+{
+    struct sigaction old;
+    if (sigaction(SIGHUP, NULL, &old) == 0 && old.sa_handler == SIG_IGN) return;
+    signal(SIGHUP, on_signal);
 }
 
 int main(int argc, char **argv)
@@ -58,6 +69,7 @@ int main(int argc, char **argv)
     }
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
+    catch_hangup();
     signal(SIGPIPE, SIG_IGN);
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (strcmp(argv[1], commands[i].name) == 0) {

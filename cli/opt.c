@@ -12,14 +12,16 @@ void (*cli_doc_hook)(const cli_opt *opts);
 const cli_opt cli_help_opt = {'h', "help", OPT_FLAG, NULL, NULL, "show this help and exit"};
 
 /* Prints one report line: text quoted from an input (a CSV field, a file name) may hold line
- * breaks or control characters, which must not split a report or reach the terminal raw. */
+ * breaks, escape sequences or other control characters, which must not split a report or
+ * reach the terminal raw: they are escaped (ng_text_printable). A line too long to keep ends
+ * with a visible "...". */
 static void report(const char *prefix, const char *fmt, va_list ap)
 {
-    char line[2048];
-    vsnprintf(line, sizeof line, fmt, ap);
-    for (unsigned char *p = (unsigned char *)line; *p; p++) {
-        if (*p < 0x20 || *p == 0x7f) *p = ' ';
-    }
+    char raw[NG_ERROR_MAX + 4096], line[NG_ERROR_MAX + 4096];
+    int n = vsnprintf(raw, sizeof raw, fmt, ap);
+    if (n < 0) n = 0;
+    size_t len = (size_t)n < sizeof raw ? (size_t)n : sizeof raw - 1;
+    ng_text_printable(line, sizeof line, raw, len, (size_t)n >= sizeof raw);
     fprintf(stderr, "newsgraph: %s%s\n", prefix, line);
 }
 
@@ -37,6 +39,15 @@ void cli_warn(const char *fmt, ...)
     if (cli_quiet) return;
     va_start(ap, fmt);
     report("warning: ", fmt, ap);
+    va_end(ap);
+}
+
+void cli_note(const char *fmt, ...)
+{
+    va_list ap;
+    if (cli_quiet) return;
+    va_start(ap, fmt);
+    report("", fmt, ap);
     va_end(ap);
 }
 
@@ -71,6 +82,10 @@ static int parse_size(const char *s, size_t *out)
     return 0;
 }
 
+/* The largest value of an integer option: far above any useful count (--top, -j, ...), and
+ * small enough that no product of two of them overflows. */
+#define OPT_INT_MAX 1000000000L
+
 static int set_value(const cli_opt *o, const char *arg, const char *shown)
 {
     switch (o->kind) {
@@ -92,8 +107,12 @@ static int set_value(const cli_opt *o, const char *arg, const char *shown)
         char *end;
         errno = 0;
         long v = strtol(arg, &end, 10);
-        if (errno || end == arg || *end || v < 0 || v > 1000000000L) {
+        if (end == arg || *end || (v < 0 && errno != ERANGE)) {
             cli_error("%s: '%s' is not a non-negative integer", shown, arg);
+            return 2;
+        }
+        if (errno == ERANGE || v < 0 || v > OPT_INT_MAX) {
+            cli_error("%s: %s is out of range (0 to %ld)", shown, arg, OPT_INT_MAX);
             return 2;
         }
         *(int *)o->value = (int)v;

@@ -17,6 +17,13 @@ int outputs_prepare(cli_outputs *outs, const char *cmd, const cli_list *paths,
         return NG_EXIT_FAILED;
     }
     outs->n = paths->n;
+    /* --format names the format of '-o -' and of names without a known extension; it must
+     * not contradict a name that has one (the name would silently win). */
+    ng_format given = NG_FORMAT__COUNT;
+    if (format_name && ng_format_parse(&given, format_name) < 0) {
+        cli_error("%s: %s", cmd, ng_error_last());
+        return NG_EXIT_USAGE;
+    }
     for (size_t i = 0; i < outs->n; i++) {
         cli_output *o = &outs->items[i];
         o->path = paths->items[i];
@@ -27,10 +34,7 @@ int outputs_prepare(cli_outputs *outs, const char *cmd, const cli_list *paths,
                 cli_error("%s: '-o -' needs --format (%s)", cmd, names);
                 return NG_EXIT_USAGE;
             }
-            if (ng_format_parse(&o->format, format_name) < 0) {
-                cli_error("%s: %s", cmd, ng_error_last());
-                return NG_EXIT_USAGE;
-            }
+            o->format = given;
         } else if (ng_format_from_path(&o->format, &o->gzip, o->path) < 0) {
             /* A name without a known extension (/dev/stdout, a pipe) takes --format. */
             if (!format_name) {
@@ -38,10 +42,19 @@ int outputs_prepare(cli_outputs *outs, const char *cmd, const cli_list *paths,
                 return NG_EXIT_USAGE;
             }
             o->gzip = 0;
-            if (ng_format_parse(&o->format, format_name) < 0) {
-                cli_error("%s: %s", cmd, ng_error_last());
-                return NG_EXIT_USAGE;
-            }
+            o->format = given;
+        } else if (format_name && o->format != given) {
+            cli_error("%s: -o %s names a %s file but --format says %s: rename the file or drop "
+                      "--format (it is for '-o -' and names without a known extension)",
+                      cmd, o->path, ng_format_name(o->format), ng_format_name(given));
+            return NG_EXIT_USAGE;
+        }
+        const ng_format_info *info = ng_format_get(o->format);
+        if (info && info->files && ng_out_is_direct(o->path)) {
+            cli_error("%s: -o %s as %s: it is several files (%s) and cannot go to standard "
+                      "output or a stream; give a file name",
+                      cmd, o->path, info->name, info->files);
+            return NG_EXIT_USAGE;
         }
     }
     /* Refuse unwritable outputs before doing any work. */
@@ -162,9 +175,9 @@ void outputs_report(const cli_outputs *outs)
         if (strcmp(o->path, "-") == 0) continue;
         /* CSV is two files: name them, not the -o that chose them */
         if (o->format == NG_FORMAT_CSV && ng_export_csv_paths(&nodes, &edges, o->path, o->gzip) == 0)
-            fprintf(stderr, "newsgraph: wrote %s and %s\n", nodes, edges);
+            cli_note("wrote %s and %s", nodes, edges);
         else
-            fprintf(stderr, "newsgraph: wrote %s\n", o->path);
+            cli_note("wrote %s", o->path);
         free(nodes);
         free(edges);
     }

@@ -23,7 +23,7 @@ typedef struct shared {
     pthread_mutex_t read_lock;    /* the reader is sequential: inputs are read in order */
     pthread_mutex_t consume_lock; /* the reorder window; the consumer sees one doc at a time */
     int error;                    /* first failure: stops every worker */
-    char message[1024];
+    char message[NG_ERROR_MAX];
     size_t articles, repaired, undated;
     size_t read;                  /* articles the reader gave (under read_lock) */
     cli_progress *progress;       /* NULL unless stderr is a terminal */
@@ -36,7 +36,7 @@ typedef struct shared {
     pending *window;
     size_t window_size;
     int consuming;                /* a thread is running the consumer (under consume_lock) */
-    char consume_message[1024];   /* the consumer's error message (consumer's role only) */
+    char consume_message[NG_ERROR_MAX]; /* the consumer's error message (consumer's role only) */
     /* Unordered delivery: thread t calls consume(ctxs[t], doc) itself, with no lock and no
      * window; NULL for ordered delivery. */
     void *const *ctxs;
@@ -94,14 +94,22 @@ static void note_doc(shared *s, const ng_doc *doc, const ng_article *article)
     }
     if (cli_verbose && !cli_quiet && !doc->date[0]) {
         cli_progress_clear(s->progress);
-        fprintf(stderr, "newsgraph: %s: no date (no date line or field, no year in its "
-                "dateline): its relations are dated only by their sentences\n", article->origin);
+        cli_note("%s: no date (no date line or field, no year in its dateline): its relations "
+                 "are dated only by their sentences", article->origin);
+    }
+    if (doc->capped_lists) {
+        cli_progress_clear(s->progress);
+        cli_warn("%s: %u phrase%s or sentence%s relating too many actors were cut (a "
+                 "phrase with more than %d pairs gives none, a sentence at most %d "
+                 "relations; docs/errors.md)",
+                 article->origin, doc->capped_lists, doc->capped_lists == 1 ? "" : "s",
+                 doc->capped_lists == 1 ? "" : "s", NG_EXTRACT_LIST_PAIRS_MAX,
+                 NG_EXTRACT_SENTENCE_RELATIONS_MAX);
     }
     if (cli_verbose && !cli_quiet) {
         cli_progress_clear(s->progress);
-        fprintf(stderr, "newsgraph: %s: id %s, date %s, %zu actors, %zu relations\n",
-                article->origin, doc->id, doc->date[0] ? doc->date : "unknown", doc->n_actors,
-                doc->n_relations);
+        cli_note("%s: id %s, date %s, %zu actors, %zu relations", article->origin, doc->id,
+                 doc->date[0] ? doc->date : "unknown", doc->n_actors, doc->n_relations);
     }
 }
 
@@ -225,7 +233,7 @@ static int consume_own(thread_state *t, int error, ng_doc *doc, ng_article *a)
 {
     shared *s = t->s;
     if (error >= 0) {
-        if (doc->bad_bytes || cli_verbose) {
+        if (doc->bad_bytes || doc->capped_lists || cli_verbose) {
             pthread_mutex_lock(&s->read_lock); /* one message at a time */
             note_doc(s, doc, a);
             pthread_mutex_unlock(&s->read_lock);
@@ -346,7 +354,8 @@ static int run(const cli_list *inputs, const pipeline_opts *opts, pipeline_consu
         goto cleanup;
     }
     if (opts->writes && ((rc = guard_check(opts->cmd, opts->writes, s.reader, &opts->actors)) ||
-                         (rc = guard_check(opts->cmd, opts->writes, NULL, &opts->lexicons))))
+                         (rc = guard_check(opts->cmd, opts->writes, NULL, &opts->lexicons)) ||
+                         (rc = guard_check(opts->cmd, opts->writes, NULL, &opts->relations))))
         goto cleanup;
     rc = NG_EXIT_FAILED;
     s.lex = lex;

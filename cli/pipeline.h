@@ -35,7 +35,8 @@ typedef struct pipeline_opts {
     size_t slice_count;       /* relative path hashes to K modulo N; 0 or 1 = every file */
     const char *cmd;          /* the command, for messages */
     const guard_list *writes; /* the files the run will write: refused (exit 2) when one is an
-                                 input article file or a dictionary; NULL = none */
+                                 input article file, a dictionary or a --relations file;
+                                 NULL = none */
 } pipeline_opts;
 
 typedef struct pipeline_stats {

@@ -27,7 +27,7 @@ typedef struct run {
     pthread_mutex_t lock; /* users, done, the failure, ids */
     atomic_int stop;      /* a thread failed or met a duplicate: the others stop */
     int error;
-    char message[1024];
+    char message[NG_ERROR_MAX];
     ng_idset *ids;        /* the article ids read */
     int duplicate;        /* an id was read twice */
 } run;
@@ -83,8 +83,7 @@ static shard_src *pick(run *m, shard_src *prev, int why)
         if (why != LEAVE && !prev->done) {
             prev->done = 1;
             if (why == READ_TO_END && cli_verbose && !cli_quiet)
-                fprintf(stderr, "newsgraph: read %s (%llu docs)\n", prev->path,
-                        (unsigned long long)prev->docs);
+                cli_note("read %s (%llu docs)", prev->path, (unsigned long long)prev->docs);
         }
         if (prev->done && prev->users == 0) { /* nobody holds its lock any more */
             ng_shard_reader_free(prev->r);
@@ -100,16 +99,17 @@ static shard_src *pick(run *m, shard_src *prev, int why)
     return best;
 }
 
-/* The next doc of `s` into *doc (NULL at its end). */
-/* Up to SHARDS_BATCH docs of `s` into docs[0..*n) (*n = 0 at its end): fewer turns at a
- * shared shard's lock, so threads seldom wait for each other. Returns 1, reading nothing, when
- * another thread failed on this shard (that thread reports the error: the reader is past the
- * damage, so a second reader would only see a confusing one). */
-static int next_docs(shard_src *s, ng_doc **docs, size_t *n)
+/* Up to SHARDS_BATCH docs of `s` into docs[0..*n) (*n = 0 at its end), the first of them the
+ * shard's record *first (counted from 1): fewer turns at a shared shard's lock, so threads
+ * seldom wait for each other. Returns 1, reading nothing, when another thread failed on this
+ * shard (that thread reports the error: the reader is past the damage, so a second reader
+ * would only see a confusing one). */
+static int next_docs(shard_src *s, ng_doc **docs, size_t *n, uint64_t *first)
 {
     int error = NG_OK;
     *n = 0;
     pthread_mutex_lock(&s->lock);
+    *first = s->docs + 1;
     if (s->failed) {
         pthread_mutex_unlock(&s->lock);
         return 1;
@@ -134,11 +134,15 @@ static void *reader_main(void *arg)
     shard_src *s = pick(m, NULL, LEAVE);
     while (s) {
         size_t n = 0;
+        uint64_t first = 0;
         int stopped = atomic_load(&m->stop);
-        int error = stopped ? NG_OK : next_docs(s, docs, &n);
+        int error = stopped ? NG_OK : next_docs(s, docs, &n, &first);
         int keep = error >= 0 && n > 0 && first_ids(m, docs, n, &error);
         for (size_t i = 0; i < n; i++) {
             if (keep && error >= 0 && (error = ng_graph_add_doc(t->g, docs[i])) >= 0) t->docs++;
+            else if (keep && error < 0) /* the graph's message names the article, not where */
+                ng_error_set("%s: record %llu: %s", s->path, (unsigned long long)(first + i),
+                             ng_error_last());
             ng_doc_free(docs[i]);
         }
         if (n > 0 && !keep && error >= 0) stopped = 1; /* a duplicate: every thread stops */

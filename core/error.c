@@ -4,18 +4,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static _Thread_local char last_message[1024];
+static _Thread_local char last_message[NG_ERROR_MAX];
 
 int ng_error_set(const char *fmt, ...)
 {
+    char raw[NG_ERROR_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(last_message, sizeof last_message, fmt, ap);
+    int n = vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
-    /* One line: a message that carries text from an article must not break the line. */
-    for (char *p = last_message; *p; p++) {
-        if (*p == '\n' || *p == '\r') *p = ' ';
-    }
+    if (n < 0) n = 0;
+    size_t len = (size_t)n < sizeof raw ? (size_t)n : sizeof raw - 1;
+    /* One line, and nothing a terminal acts on: a message that carries text from an article
+     * or a file name must not break the line; a long one is cut with a visible mark. */
+    ng_text_printable(last_message, sizeof last_message, raw, len, (size_t)n >= sizeof raw);
     return NG_ERROR;
 }
 

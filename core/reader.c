@@ -8,22 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Control characters (a newline in a CSV field or a file name) become spaces, so that every
- * report stays one line and input cannot forge lines of its own. */
-static void one_line(char *s)
-{
-    for (; *s; s++) {
-        if ((unsigned char)*s < 0x20 || *s == 0x7f) *s = ' ';
-    }
-}
-
+/* Control characters (a newline in a CSV field or a file name) are escaped (\n, \x1b:
+ * ng_text_printable), so that every report stays one line and input can neither forge lines
+ * of its own nor reach the terminal raw; a report too long is cut with a visible "...". */
 void ng_reader__vreport(ng_reader *r, const char *origin, const char *fmt, va_list ap)
 {
-    char msg[768], where[1024];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    snprintf(where, sizeof where, "%s", origin);
-    one_line(msg);
-    one_line(where);
+    char raw[NG_ERROR_MAX], msg[NG_ERROR_MAX], where[NG_ERROR_MAX];
+    int n = vsnprintf(raw, sizeof raw, fmt, ap);
+    if (n < 0) n = 0;
+    ng_text_printable(msg, sizeof msg, raw, (size_t)n < sizeof raw ? (size_t)n : sizeof raw - 1,
+                      (size_t)n >= sizeof raw);
+    ng_text_printable(where, sizeof where, origin, strlen(origin), 0);
     if (r->opts.on_skip) r->opts.on_skip(r->opts.ctx, where, msg);
 }
 

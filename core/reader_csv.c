@@ -91,7 +91,7 @@ static void row_report(csv_state *c, int skipped, size_t line, const char *fmt, 
     __attribute__((format(printf, 4, 5)));
 static void row_report(csv_state *c, int skipped, size_t line, const char *fmt, ...)
 {
-    char origin[1024];
+    char origin[NG_ERROR_MAX];
     va_list ap;
     c->r->skipped += skipped != 0;
     if (c->rows_named >= ROWS_NAMED) {
@@ -223,7 +223,7 @@ static void read_row(csv_state *c)
         row_report(c, 1, c->row_line, "empty 'text' field: row skipped");
         return;
     }
-    char origin[1024], id[1200];
+    char origin[NG_ERROR_MAX], id[NG_ERROR_MAX]; /* a path may be 4 KiB */
     snprintf(origin, sizeof origin, "%s:%zu", c->path, c->row_line);
     snprintf(id, sizeof id, "%s:%zu", c->idbase, c->row_line);
     char *given = field_dup(c, c->col_id);
@@ -328,7 +328,7 @@ static int can_replay(const csv_state *c)
 static int resync(csv_state *c)
 {
     if (!c->header_done) {
-        char origin[1024];
+        char origin[NG_ERROR_MAX];
         snprintf(origin, sizeof origin, "%s:%zu", c->path, c->row_start);
         ng_reader__skip(c->r, origin, "malformed CSV header (a stray quote): file skipped");
         c->failed = NG_EFORMAT;

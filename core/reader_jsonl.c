@@ -56,7 +56,7 @@ static void line_report(jsonl_state *j, int skipped, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void line_report(jsonl_state *j, int skipped, const char *fmt, ...)
 {
-    char origin[1024];
+    char origin[NG_ERROR_MAX];
     va_list ap;
     j->r->skipped += skipped != 0;
     if (j->rows_named >= ROWS_NAMED) {
@@ -127,7 +127,7 @@ static int fill_article(jsonl_state *j, json_t *o, ng_article *a)
 /* The article of one parsed line, or a report of why not. */
 static int from_object(jsonl_state *j, json_t *o, ng_article **out)
 {
-    char origin[1024], id[1200];
+    char origin[NG_ERROR_MAX], id[NG_ERROR_MAX]; /* a path may be 4 KiB */
     json_t *text = json_object_get(o, "text");
     if (!json_is_string(text)) {
         char keys[400];

@@ -49,7 +49,7 @@ ng_kind ng_reader__kind(const char *path)
     const char *name = strrchr(path, '/');
     name = name ? name + 1 : path;
     size_t len = strlen(name);
-    /* temporaries of ng_out and of other tools: "g.graphml.tmp.123.0" */
+    /* temporaries of ng_out ("g.graphml.tmp.k3x9a0qz") and of other tools */
     if (strstr(name, ".tmp.")) return NG_KIND_OURS;
     if (len > 3 && ng_has_suffix_nocase(name, len, ".gz")) len -= 3;
     const char *ext = extension(name, len);

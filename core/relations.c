@@ -8,6 +8,7 @@
  * move or change. Declaring takes a mutex (declarations come at start-up, one at a time).
  * No row allocates: the table needs no freeing. */
 #include "ng_core.h"
+#include "relations_internal.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -262,6 +263,16 @@ static void rows_free(rows_ctx *c)
     free(c->v);
 }
 
+/* The end of the line that starts at i: past its LF, CR LF or lone CR (a spreadsheet on an
+ * old Mac ends lines with CR alone; libcsv takes each as a row end, so the lines must agree). */
+static size_t line_end(const char *data, size_t len, size_t i)
+{
+    while (i < len && data[i] != '\n' && data[i] != '\r')
+        i++;
+    if (i < len && data[i] == '\r' && i + 1 < len && data[i + 1] == '\n') i++;
+    return i < len ? i + 1 : i;
+}
+
 /* Parses the document one line at a time, so that each row knows the line it starts on. */
 static int parse_rows(rows_ctx *c, const char *origin, const char *data, size_t len)
 {
@@ -273,10 +284,7 @@ static int parse_rows(rows_ctx *c, const char *origin, const char *data, size_t 
     }
     c->line = 1;
     for (size_t i = 0; i < len && !c->oom;) {
-        size_t j = i;
-        while (j < len && data[j] != '\n')
-            j++;
-        if (j < len) j++;
+        size_t j = line_end(data, len, i);
         if (csv_parse(&p, data + i, j - i, on_field, on_row, c) != j - i) {
             ng_error_set("%s:%zu: CSV error: %s", origin, c->line, csv_strerror(csv_error(&p)));
             error = NG_EINVAL;
@@ -477,7 +485,7 @@ static int take_rows(rows_ctx *c, const char *origin, unsigned flags, int builti
     int col[COLS], error;
     ng_rel_def taken[NG_REL_MAX];
     size_t n = atomic_load_explicit(&n_rows, memory_order_relaxed), n_taken = 0, want = 0;
-    char where[512];
+    char where[NG_ERROR_MAX];
     if ((error = read_header(col, c, origin)) < 0) return error;
     for (int k = 0; k < COLS; k++)
         if ((size_t)col[k] + 1 > want) want = (size_t)col[k] + 1;
@@ -543,4 +551,15 @@ int ng_rel_declare_file(const char *path)
     if (!error) error = ng_rel_declare_csv(path, b.ptr ? b.ptr : "", b.len, 0);
     ng_buf_free(&b);
     return error;
+}
+
+void ng_rel__reset_user(void)
+{
+    size_t n = ng_rel_count(), builtins = 0;
+    pthread_mutex_lock(&declare_lock);
+    while (builtins < n && rows[builtins].builtin)
+        builtins++;
+    memset(rows + builtins, 0, (n - builtins) * sizeof *rows);
+    atomic_store_explicit(&n_rows, builtins, memory_order_release);
+    pthread_mutex_unlock(&declare_lock);
 }

@@ -1,9 +1,11 @@
-/* text.c - folding text into comparison keys (case, Latin accents, punctuation variants). */
+/* text.c - folding text into comparison keys (case, Latin accents, punctuation variants), and
+ * making text printable on one terminal line (ng_text_printable). */
 #include "ng_core.h"
 
 #include "fold_table.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Decodes one UTF-8 sequence at s[0..len); returns its length (>= 1) and the code point, or
@@ -131,4 +133,70 @@ int ng_text_fold(ng_buf *out, const char *s, size_t len)
     out->len = (size_t)(w - out->ptr);
     out->ptr[out->len] = '\0';
     return NG_OK;
+}
+
+/* ------------------------------------------------------------------ printable */
+
+/* Characters a terminal would act on, or that would change how the line reads: C0 and C1
+ * controls, DEL, and the bidirectional overrides and isolates (a file name with U+202E reads
+ * backwards). */
+static int acts_on_terminal(long cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* The escape of one character or invalid byte, in esc (at most 7 bytes and a NUL). */
+static size_t escape_one(char esc[8], long cp, unsigned char byte)
+{
+    if (cp == '\n') return (size_t)snprintf(esc, 8, "\\n");
+    if (cp == '\r') return (size_t)snprintf(esc, 8, "\\r");
+    if (cp == '\t') return (size_t)snprintf(esc, 8, "\\t");
+    if (cp < 0) return (size_t)snprintf(esc, 8, "\\x%02x", byte); /* an invalid byte */
+    if (cp < 0x80) return (size_t)snprintf(esc, 8, "\\x%02x", (unsigned)cp);
+    return (size_t)snprintf(esc, 8, "\\u%04lx", (unsigned long)cp);
+}
+
+#define CUT_MARK "..."
+
+int ng_text_printable(char *dst, size_t cap, const char *src, size_t len, int cut)
+{
+    const unsigned char *s = (const unsigned char *)src;
+    const size_t mark = sizeof CUT_MARK - 1;
+    size_t used = 0, fits_with_mark = 0, i = 0;
+    if (cap == 0) return 1;
+    if (cut) { /* the text was already cut: drop a character cut in two */
+        size_t k = len;
+        while (k > 0 && len - k < 3 && (s[k - 1] & 0xC0) == 0x80)
+            k--;
+        if (k > 0 && s[k - 1] >= 0xC0) len = k - 1;
+    }
+    while (i < len) {
+        long cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        char esc[8];
+        const char *piece = src + i;
+        size_t plen = n;
+        if (cp < 0 || acts_on_terminal(cp)) {
+            plen = escape_one(esc, cp, s[i]);
+            piece = esc;
+        }
+        if (used + plen > cap - 1) {
+            cut = 1;
+            break;
+        }
+        memcpy(dst + used, piece, plen);
+        used += plen;
+        if (used + mark <= cap - 1) fits_with_mark = used;
+        i += n;
+    }
+    if (cut) {
+        used = fits_with_mark;
+        if (used + mark <= cap - 1) {
+            memcpy(dst + used, CUT_MARK, mark);
+            used += mark;
+        }
+    }
+    dst[used] = '\0';
+    return cut;
 }

@@ -10,7 +10,8 @@
  * reads Id, Label and, on edges, Type, Kind and Weight itself (Kind and Label are the
  * relation); it compares headers case-insensitively and refuses a repeated one, so the nodes
  * table names the actor type `type` only (Gephi has no node Type of its own). An unknown value
- * is an empty cell. */
+ * is an empty cell. A text cell that starts like a formula gets a leading ' (see
+ * neutralize_formula). */
 #include "export_internal.h"
 
 #include <stdio.h>
@@ -54,14 +55,37 @@ static void put_clean(ng_buf *b, const char *s, int quoted)
     ng_export__put(b, s + run, i - run);
 }
 
-static void put_field(ng_buf *b, const char *s, int first)
+/* A text cell that a spreadsheet would run as a formula (OWASP, "CSV injection": one that
+ * starts with =, +, -, @, tab or CR) gets a leading apostrophe, which spreadsheets show as
+ * text. The test is on the bytes as written, after control characters were dropped, so that
+ * "\x01=HYPERLINK(...)" is caught too. Numbers are written by put_value and never pass here:
+ * a negative metric stays a number. */
+static void neutralize_formula(ng_buf *b, size_t start)
 {
-    if (!first) ng_export__putc(b, ',');
+    if (b->oom || b->len <= start) return;
+    char c = b->ptr[start];
+    if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') return;
+    ng_export__putc(b, '\'');
+    if (b->oom) return;
+    memmove(b->ptr + start + 1, b->ptr + start, b->len - 1 - start);
+    b->ptr[start] = '\'';
+}
+
+void ng_export_csv_cell(ng_buf *b, const char *s)
+{
     if (!s) return;
     int quoted = strpbrk(s, ",\"\r\n") != NULL;
     if (quoted) ng_export__putc(b, '"');
+    size_t start = b->len;
     put_clean(b, s, quoted);
+    neutralize_formula(b, start);
     if (quoted) ng_export__putc(b, '"');
+}
+
+static void put_field(ng_buf *b, const char *s, int first)
+{
+    if (!first) ng_export__putc(b, ',');
+    ng_export_csv_cell(b, s);
 }
 
 static void put_value(ng_buf *b, const ng_value *v)

@@ -24,18 +24,14 @@ typedef struct export_task {
     char *paths[NG_FORMAT_MAX_FILES]; /* the files' names, when the row names them */
     ng_out *out[NG_FORMAT_MAX_FILES]; /* one per file of the row */
     int error;
-    char message[1024]; /* the error message of a worker thread */
+    char message[NG_ERROR_MAX]; /* the error message of a worker thread */
     int direct;         /* written straight to a stream (standard output, a device, a pipe) */
 } export_task;
 
-/* Standard output, and existing files that are not regular files (written directly, not
- * through a temporary file): several of them may be one stream, so they are written one
- * after the other, in the order given. */
-static int is_direct_path(const char *path)
-{
-    struct stat st;
-    return strcmp(path, "-") == 0 || (stat(path, &st) == 0 && !S_ISREG(st.st_mode));
-}
+/* Standard output, devices, pipes (ng_out_is_direct: written directly, not through a
+ * temporary file): several of them may be one stream, so they are written one after the
+ * other, in the order given. */
+static int is_direct_path(const char *path) { return ng_out_is_direct(path); }
 
 /* The name of the task's file i. */
 static const char *task_path(const export_task *t, size_t i)

@@ -4,7 +4,8 @@
  * `counterpart` never joins a person with the state they act for (in a symmetric relation,
  * either way round; affiliations.c checks every such edge again at the end of the article,
  * once late affiliations are known). A symmetric edge is stored with the smaller actor
- * first, and one sentence gives an edge once. */
+ * first, and one sentence gives an edge once. A phrase relating too many pairs, or a sentence
+ * past too many relations, gives none more (the amplification bounds of ng_extract.h). */
 #include "engine.h"
 
 #include <string.h>
@@ -18,10 +19,16 @@ int ng_emit__add(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_t flag
         src = dst;
         dst = t;
     }
-    for (size_t i = w->n_rels; i-- > 0;) {
+    size_t same = 0;
+    for (size_t i = w->n_rels; i-- > 0; same++) {
         const ng_wrel *r = &w->rels[i];
         if (r->sent != sent) break;
         if (r->src == src && r->dst == dst && r->rel == rel) return NG_OK;
+    }
+    if (same >= NG_EXTRACT_SENTENCE_RELATIONS_MAX) { /* amplification bound (ng_extract.h) */
+        if (w->capped_sent != sent + 1) w->capped_lists++;
+        w->capped_sent = sent + 1;
+        return NG_OK;
     }
     if (NG_ARRAY_GROW(w->rels, w->cap_rels, w->n_rels + 1) < 0) return NG_ENOMEM;
     ng_wrel *r = &w->rels[w->n_rels++];
@@ -50,10 +57,20 @@ int ng_emit__types_ok(const ng_work *w, ng_rel rel, uint32_t flags, int32_t s, i
              (acts_for(w, s, o) || acts_for(w, o, s)));
 }
 
+/* A phrase relating more pairs than NG_EXTRACT_LIST_PAIRS_MAX is a group event (ng_extract.h):
+ * it gives none, and is counted. */
+static int too_many_pairs(ng_work *w, uint64_t pairs)
+{
+    if (pairs <= NG_EXTRACT_LIST_PAIRS_MAX) return 0;
+    w->capped_lists++;
+    return 1;
+}
+
 int ng_emit__pairs(ng_work *w, ng_rel rel, uint32_t flags, const int32_t *s, uint32_t ns,
                    const int32_t *o, uint32_t no, uint32_t sent, const char *date)
 {
     int error;
+    if (too_many_pairs(w, (uint64_t)ns * no)) return NG_OK;
     for (uint32_t i = 0; i < ns; i++)
         for (uint32_t k = 0; k < no; k++) {
             if (!ng_emit__types_ok(w, rel, flags, s[i], o[k])) continue;
@@ -82,6 +99,7 @@ int ng_emit__within(ng_work *w, const sctx *c, ng_rel rel, uint32_t flags, const
         }
         return ng_emit__pairs(w, rel, flags, L, nl, R, nr, sent, date);
     }
+    if (too_many_pairs(w, (uint64_t)g->an * (g->an ? g->an - 1 : 0) / 2)) return NG_OK;
     for (uint32_t i = 0; i < g->an; i++)
         for (uint32_t k = i + 1; k < g->an; k++) {
             int32_t x = c->acts[g->a0 + i], y = c->acts[g->a0 + k];

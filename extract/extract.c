@@ -125,6 +125,7 @@ static int passes(ng_work *w, ng_doc *doc)
     if ((error = ng_mentions__acronyms(w)) < 0) return error;
     if ((error = ng_people__resolve(w)) < 0) return error;
     if ((error = ng_engine__run(w)) < 0) return error;
+    doc->capped_lists = w->capped_lists;
     return ng_actors__to_doc(w, doc);
 }
 

@@ -616,6 +616,8 @@ typedef struct ng_work {
     int y, m, d;            /* the article date, y = 0 when unknown */
     int32_t dateline_state; /* the state of the dateline's city (a capital), -1 */
     ng_meta meta;
+    uint32_t capped_lists;  /* phrases and sentences bounded (NG_EXTRACT_LIST_PAIRS_MAX ...) */
+    uint32_t capped_sent;   /* 1 + the last sentence bounded by the per-sentence cap, 0 none */
 } ng_work;
 
 /* mentions.c: pass 1 over one sentence (dictionary matches, person candidates, orgs). */

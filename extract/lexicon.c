@@ -464,17 +464,13 @@ static int item_capital(ng_lexicon *lex, const char *item, void *arg)
 }
 
 /* Reports a skipped row on one line: a message may quote a field, and a CSV field may hold
- * line breaks or control characters. */
+ * line breaks or control characters, which are escaped (ng_text_printable). */
 static void report_skip(ng_skip_fn on_skip, void *ctx, const char *where, const char *msg)
 {
-    char w[512], m[512];
+    char w[NG_ERROR_MAX], m[NG_ERROR_MAX];
     if (!on_skip) return;
-    snprintf(w, sizeof w, "%s", where);
-    snprintf(m, sizeof m, "%s", msg);
-    for (char *p = w; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = ' ';
-    for (char *p = m; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = ' ';
+    ng_text_printable(w, sizeof w, where, strlen(where), 0);
+    ng_text_printable(m, sizeof m, msg, strlen(msg), 0);
     on_skip(ctx, w, m);
 }
 
@@ -504,7 +500,7 @@ static int load_actors(ng_lexicon *lex, csv_ctx *c, const char *origin, int user
     int c_name = col(hdr, "name"), c_type = col(hdr, "type"), c_alias = col(hdr, "aliases"),
         c_dem = col(hdr, "demonyms"), c_cap = col(hdr, "capital"), c_seat = col(hdr, "seats");
     int error;
-    char msg[160], where[600];
+    char msg[160], where[NG_ERROR_MAX];
     if (c_name < 0) {
         snprintf(where, sizeof where, "%s:1", origin);
         report_skip(on_skip, ctx, where, "no 'name' column in the header; file ignored");
@@ -553,7 +549,7 @@ static int load_bodies(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
     const csv_row *hdr = &c->rows[0];
     int c_name = col(hdr, "name"), c_alias = col(hdr, "aliases"), c_type = col(hdr, "type");
     int error;
-    char where[600];
+    char where[NG_ERROR_MAX];
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
         const char *name = field(row, c_name);
@@ -624,7 +620,7 @@ static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
     const csv_row *hdr = &c->rows[0];
     int c_title = col(hdr, "title"), c_kind = col(hdr, "kind"), c_body = col(hdr, "body");
     int error;
-    char where[600], msg[160];
+    char where[NG_ERROR_MAX], msg[160];
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
         const char *title = field(row, c_title), *kind_s = field(row, c_kind),
@@ -861,7 +857,7 @@ static int load_triggers(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
     const int cols[5] = {col(hdr, "relation"), col(hdr, "form"), col(hdr, "pattern"),
                          col(hdr, "object"), col(hdr, "flags")};
     int error;
-    char where[600], why[256];
+    char where[NG_ERROR_MAX], why[256];
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
         ng_trigger t;
@@ -884,7 +880,7 @@ static int load_abbrevs(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip
 {
     const csv_row *hdr = &c->rows[0];
     int c_ab = col(hdr, "abbreviation"), c_kind = col(hdr, "kind");
-    char where[600];
+    char where[NG_ERROR_MAX];
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
         const char *ab = field(row, c_ab), *kind = field(row, c_kind);
@@ -913,7 +909,7 @@ static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
 {
     const csv_row *hdr = &c->rows[0];
     int c_match = col(hdr, "match"), c_pat = col(hdr, "pattern");
-    char where[600];
+    char where[NG_ERROR_MAX];
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
         const char *m = field(row, c_match), *pat = field(row, c_pat);
@@ -996,7 +992,7 @@ static int load_words(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_f
 {
     const csv_row *hdr = &c->rows[0];
     int c_word = col(hdr, "word"), c_class = col(hdr, "class"), c_num = col(hdr, "number");
-    char where[600];
+    char where[NG_ERROR_MAX];
     int error;
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
@@ -1031,7 +1027,7 @@ static int load_translit(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
 {
     const csv_row *hdr = &c->rows[0];
     int c_from = col(hdr, "from"), c_to = col(hdr, "to"), c_where = col(hdr, "where");
-    char where[600];
+    char where[NG_ERROR_MAX];
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
         const char *from = field(row, c_from), *to = field(row, c_to), *w = field(row, c_where);
@@ -1129,7 +1125,7 @@ static int repair_utf8(char **fixed, size_t *fixed_len, const char *origin, cons
         if (ng_buf_put(&b, data + i, k) < 0) goto oom;
         i += k;
     }
-    char where[600], msg[200];
+    char where[NG_ERROR_MAX], msg[200];
     snprintf(where, sizeof where, "%s:%zu", origin, first_line);
     snprintf(msg, sizeof msg,
              "not valid UTF-8 (%zu line%s): invalid bytes read as U+FFFD; save the file as UTF-8",
@@ -1181,6 +1177,12 @@ int ng_lexicon__load_csv(ng_lexicon *lex, int kind, const char *origin, const ch
     char *fixed = NULL;
     size_t fixed_len = 0;
     memset(&c, 0, sizeof c);
+    /* a UTF-8 byte-order mark, which spreadsheets write, is not part of the first column's
+     * name */
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
     if ((error = repair_utf8(&fixed, &fixed_len, origin, data, len, on_skip, ctx)) < 0)
         goto cleanup;
     if (fixed) {
@@ -1246,20 +1248,36 @@ cleanup:
     return error;
 }
 
+/* Reads a user dictionary whole. The size cap and the stop on a failed allocation keep a
+ * wrong path (--actors /dev/zero, a corpus given as a dictionary) from reading forever or
+ * taking all memory. */
 static int read_file(char **data, size_t *len, const char *path)
 {
     FILE *f = fopen(path, "rb");
     ng_buf b = NG_BUF_INIT;
     char chunk[65536];
     size_t n;
+    int error = NG_OK;
     if (!f) return ng_error_set("%s: cannot open (check the path and permissions)", path), NG_EIO;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        ng_buf_put(&b, chunk, n);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > NG_LEXICON_MAX_BYTES) {
+            ng_error_set("%s: larger than %d MiB: not a dictionary (check the path; the cap is "
+                         "in README, Limits and errors)",
+                         path, NG_LEXICON_MAX_BYTES >> 20);
+            error = NG_ELIMIT;
+            break;
+        }
+        if (ng_buf_put(&b, chunk, n) < 0) {
+            ng_error_set("%s: out of memory reading the dictionary", path);
+            error = NG_ENOMEM;
+            break;
+        }
+    }
     int bad = ferror(f);
     fclose(f);
-    if (b.oom) {
+    if (error < 0) {
         ng_buf_free(&b);
-        return NG_ENOMEM;
+        return error;
     }
     if (bad) {
         ng_buf_free(&b);

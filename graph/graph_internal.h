@@ -106,6 +106,11 @@ int ng_graph__slug(ng_buf *out, const char *label);
 void ng_igraph__init(void);
 /* Maps an igraph return code to NG_OK or NG_EGRAPH (the handler already set the message). */
 int ng_igraph__check(igraph_error_t rc);
+/* The first igraph error reported on this thread since ng_igraph__first_error_reset ("" when
+ * none). A call can report several (the GraphML reader reports the cause, then "Cannot parse
+ * GraphML file"); ng_error_last holds the last, this the cause. */
+void ng_igraph__first_error_reset(void);
+const char *ng_igraph__first_error(void);
 
 /* ------------------------------------------------------------------ article samples (sample.c) */
 

@@ -380,13 +380,112 @@ cleanup:
  * direction; a type this run already has must be defined the same way. */
 static int read_declared(const igraph_t *ig, const char *path)
 {
-    char origin[600];
+    char origin[NG_ERROR_MAX];
     const char *defs;
     if (attr_kind(ig, IGRAPH_ATTRIBUTE_GRAPH, "relations") != IGRAPH_ATTRIBUTE_STRING) return NG_OK;
     defs = igraph_cattribute_GAS(ig, "relations");
     if (!defs || !*defs) return NG_OK;
     snprintf(origin, sizeof origin, "%s (its relation types)", path);
     return ng_rel_declare_csv(origin, defs, strlen(defs), NG_REL_SAME_OK);
+}
+
+/* ------------------------------------------------------------------ why igraph refused */
+
+/* igraph reads a numeric attribute (attr.type double, float, int or long) with strtod and
+ * refuses a value out of the range of a double, a denormal (1e-320) included, but its message
+ * names neither the value nor the line ("Cannot parse GraphML file"). When igraph refuses a
+ * file, this scan finds the first such value so that the message can name it. It is a plain
+ * text scan (keys declared with <key id=".." attr.type="..">, values in <data key="..">, and
+ * <default> values); it finds nothing in a file that spells these otherwise, which then gets
+ * igraph's message as before. */
+
+#define MAX_NUMERIC_KEYS 4096
+
+/* The value of attribute `name` in the tag [tag, end): its span, or 0. */
+static int tag_attr(const char *tag, const char *end, const char *name, const char **v, size_t *n)
+{
+    size_t k = strlen(name);
+    for (const char *p = tag + 1; p + k + 2 <= end; p++) { /* p[-1] is at least the '<' */
+        if ((p[-1] != ' ' && p[-1] != '\t' && p[-1] != '\n' && p[-1] != '\r') ||
+            memcmp(p, name, k) != 0 || p[k] != '=' || (p[k + 1] != '"' && p[k + 1] != '\''))
+            continue;
+        const char *q = memchr(p + k + 2, p[k + 1], (size_t)(end - (p + k + 2)));
+        if (!q) return 0;
+        *v = p + k + 2;
+        *n = (size_t)(q - *v);
+        return 1;
+    }
+    return 0;
+}
+
+static int is_numeric_type(const char *t, size_t n)
+{
+    return (n == 6 && memcmp(t, "double", 6) == 0) || (n == 5 && memcmp(t, "float", 5) == 0) ||
+           (n == 3 && memcmp(t, "int", 3) == 0) || (n == 4 && memcmp(t, "long", 4) == 0);
+}
+
+/* NULL when the text [v, v+n) (trimmed) is a number strtod reads whole and within range,
+ * or is empty (igraph takes the default); else what is wrong with it. */
+static const char *number_problem(const char *v, size_t n)
+{
+    char buf[128];
+    while (n && strchr(" \t\r\n", *v)) v++, n--;
+    while (n && strchr(" \t\r\n", v[n - 1])) n--;
+    if (n == 0) return NULL;
+    if (n >= sizeof buf) return "not a number";
+    memcpy(buf, v, n);
+    buf[n] = '\0';
+    char *end;
+    errno = 0;
+    double x = strtod(buf, &end);
+    if (*end != '\0' || end == buf) return "not a number";
+    if (errno != ERANGE) return NULL;
+    return fabs(x) >= 1.0 ? "too large for a double"
+                          : "too small for a double (a denormal): write 0 for a value this small";
+}
+
+/* Sets the message for the first numeric value igraph cannot read; 1 when one was found. */
+static int explain_bad_number(const char *path, const char *xml, size_t len)
+{
+    const char *keys[MAX_NUMERIC_KEYS];
+    size_t key_len[MAX_NUMERIC_KEYS], n_keys = 0;
+    const char *end = xml + len;
+    for (const char *p = xml; (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++) {
+        const char *gt = memchr(p, '>', (size_t)(end - p));
+        if (!gt) break;
+        const char *v, *id, *t, *value = NULL;
+        size_t vn = 0, idn, tn;
+        int is_key = (size_t)(end - p) > 5 && memcmp(p, "<key", 4) == 0 && strchr(" \t\r\n", p[4]);
+        int is_data = (size_t)(end - p) > 6 && memcmp(p, "<data", 5) == 0 && strchr(" \t\r\n", p[5]);
+        int is_default = (size_t)(end - p) > 9 && memcmp(p, "<default>", 9) == 0;
+        if (is_key && n_keys < MAX_NUMERIC_KEYS && tag_attr(p, gt, "id", &id, &idn) &&
+            tag_attr(p, gt, "attr.type", &t, &tn) && is_numeric_type(t, tn)) {
+            keys[n_keys] = id;
+            key_len[n_keys++] = idn;
+            id = NULL;
+        }
+        if (is_default && n_keys > 0) { /* the default of the key just declared */
+            id = keys[n_keys - 1];
+            idn = key_len[n_keys - 1];
+            value = gt + 1;
+        } else if (is_data && tag_attr(p, gt, "key", &v, &vn)) {
+            for (size_t k = 0; k < n_keys && !value; k++)
+                if (key_len[k] == vn && memcmp(keys[k], v, vn) == 0) value = gt + 1;
+            id = v;
+            idn = vn;
+        }
+        if (!value) continue;
+        const char *close = memchr(value, '<', (size_t)(end - value));
+        const char *why = close ? number_problem(value, (size_t)(close - value)) : NULL;
+        if (!why) continue;
+        size_t line = 1;
+        for (const char *q = xml; q < value; q++) line += *q == '\n';
+        size_t shown = (size_t)(close - value);
+        ng_error_set("%s:%zu: value '%.*s' of the numeric attribute '%.*s' cannot be read: %s",
+                     path, line, (int)(shown > 64 ? 64 : shown), value, (int)idn, id, why);
+        return 1;
+    }
+    return 0;
 }
 
 /* ------------------------------------------------------------------ the reader */
@@ -442,11 +541,14 @@ int ng_graph_read_graphml(ng_graph **out, const char *path)
     }
     old_table = igraph_set_attribute_table(&igraph_cattribute_table);
     table_set = 1;
+    ng_igraph__first_error_reset();
     if (igraph_read_graph_graphml(&ig, f, 0) != IGRAPH_SUCCESS) {
-        /* the handler left igraph's reason as the message: prefix the file */
-        char reason[768];
-        snprintf(reason, sizeof reason, "%s", ng_error_last());
-        ng_error_set("%s: not a readable GraphML graph: %s", path, reason);
+        /* igraph's first reason is the cause (the last is often "Cannot parse GraphML
+         * file"): prefix the file; a number igraph refused is named with its line */
+        const char *first = ng_igraph__first_error();
+        if (!strstr(first, "real number") || !explain_bad_number(path, bytes.ptr, bytes.len))
+            ng_error_set("%s: not a readable GraphML graph: %s", path,
+                         first[0] ? first : ng_error_last());
         error = NG_EFORMAT;
         goto cleanup;
     }

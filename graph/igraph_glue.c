@@ -19,10 +19,16 @@
 #include <omp.h>
 #endif
 
+static _Thread_local char first_error[1024];
+
+void ng_igraph__first_error_reset(void) { first_error[0] = '\0'; }
+const char *ng_igraph__first_error(void) { return first_error; }
+
 static void on_igraph_error(const char *reason, const char *file, int line, igraph_error_t err)
 {
     ng_error_set("igraph: %s (%s, at %s:%d)", reason ? reason : "unknown error",
                  igraph_strerror(err), file ? file : "?", line);
+    if (!first_error[0]) snprintf(first_error, sizeof first_error, "%s", ng_error_last());
     IGRAPH_FINALLY_FREE();
 }
 

@@ -37,12 +37,27 @@ extern char **environ;
 typedef struct tmpfiles {
     char dir[4096];
     char dot[4200], filtered[4200], prog[4200], svg[4200], err[4200];
+    int handles[6]; /* in the cleanup registry, so that a signal removes them (-1: none) */
 } tmpfiles;
+
+static void remove_tmpfiles(tmpfiles *t)
+{
+    if (!t->dir[0]) return;
+    unlink(t->dot);
+    unlink(t->filtered);
+    unlink(t->prog);
+    unlink(t->svg);
+    unlink(t->err);
+    rmdir(t->dir);
+    for (int i = 0; i < 6; i++) ng_cleanup_untrack(t->handles[i]);
+    t->dir[0] = '\0';
+}
 
 static int make_tmpfiles(tmpfiles *t)
 {
     const char *base = getenv("TMPDIR");
     if (!base || !base[0]) base = "/tmp";
+    for (int i = 0; i < 6; i++) t->handles[i] = -1;
     snprintf(t->dir, sizeof t->dir, "%s/newsgraph-report.XXXXXX", base);
     if (!mkdtemp(t->dir)) {
         t->dir[0] = '\0';
@@ -53,18 +68,17 @@ static int make_tmpfiles(tmpfiles *t)
     snprintf(t->prog, sizeof t->prog, "%s/core.gvpr", t->dir);
     snprintf(t->svg, sizeof t->svg, "%s/graph.svg", t->dir);
     snprintf(t->err, sizeof t->err, "%s/stderr.txt", t->dir);
+    const char *paths[5] = {t->dot, t->filtered, t->prog, t->svg, t->err};
+    for (int i = 0; i < 5; i++) t->handles[i] = ng_cleanup_track_file(paths[i]);
+    t->handles[5] = ng_cleanup_track_dir(t->dir);
+    for (int i = 0; i < 6; i++) {
+        if (t->handles[i] < 0) {
+            remove_tmpfiles(t);
+            errno = ENOMEM;
+            return -1;
+        }
+    }
     return 0;
-}
-
-static void remove_tmpfiles(const tmpfiles *t)
-{
-    if (!t->dir[0]) return;
-    unlink(t->dot);
-    unlink(t->filtered);
-    unlink(t->prog);
-    unlink(t->svg);
-    unlink(t->err);
-    rmdir(t->dir);
 }
 
 /* Reads a whole file (at most `max` bytes) into b. Returns 0, or -1 (errno set). */
@@ -131,28 +145,112 @@ static int run_child(char *const argv[], const char *err_path)
         errno = rc;
         return -1;
     }
+    /* Tracked, so that a signal kills and reaps it; untracked only once it has ended and
+     * before it is reaped (WNOWAIT), so its id cannot have been reused by then. */
+    int handle = ng_cleanup_track_child(pid);
     const struct timespec tick = {0, 20 * 1000 * 1000};
+    int timed_out = 0;
     for (long waited_ms = 0;; waited_ms += 20) {
-        pid_t w = waitpid(pid, &status, WNOHANG);
-        if (w == pid) break;
-        if (w < 0 && errno != EINTR) return -2;
+        siginfo_t info;
+        memset(&info, 0, sizeof info);
+        if (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid)
+            break;
         if (waited_ms >= LAYOUT_TIMEOUT_SECONDS * 1000L) {
             kill(pid, SIGKILL); /* our own child, by its id */
-            while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-            return -2;
+            timed_out = 1;
+            break;
         }
         nanosleep(&tick, NULL);
     }
+    ng_cleanup_untrack(handle);
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) return -2;
+    }
+    if (timed_out) return -2;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -2;
 }
 
 /* strcasestr is a GNU extension: an ASCII case-insensitive search of our own. */
-static int contains_nocase(const char *hay, const char *needle)
+static int contains_nocase(const char *hay, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
-    for (; *hay; hay++)
-        if (strncasecmp(hay, needle, n) == 0) return 1;
+    for (size_t i = 0; i + n <= len; i++)
+        if (strncasecmp(hay + i, needle, n) == 0) return 1;
     return 0;
+}
+
+/* The name [s, s+n) without its namespace prefix ("xlink:href" -> "href"). */
+static const char *local_name(const char *s, size_t *n)
+{
+    const char *colon = memchr(s, ':', *n);
+    if (!colon) return s;
+    *n -= (size_t)(colon + 1 - s);
+    return colon + 1;
+}
+
+static int name_is(const char *s, size_t n, const char *name)
+{
+    return n == strlen(name) && strncasecmp(s, name, n) == 0;
+}
+
+/* Reads the attributes of the tag after its name, from *p; 0 when one is active content (an
+ * on* handler, an href to anything but a fragment of the picture, a style with url() or a
+ * script) or the tag is malformed. *p ends on the tag's '>'. */
+static int attributes_inert(const char **p)
+{
+    const char *q = *p;
+    for (;;) {
+        q += strspn(q, " \t\r\n");
+        if (*q == '/') q++;
+        if (*q == '>') break;
+        if (!*q) return 0;
+        size_t n = strcspn(q, " \t\r\n=/>");
+        const char *name = local_name(q, &n), *v = "";
+        size_t vn = 0;
+        q += strcspn(q, " \t\r\n=/>");
+        q += strspn(q, " \t\r\n");
+        if (*q == '=') {
+            q++;
+            q += strspn(q, " \t\r\n");
+            if (*q != '"' && *q != '\'') return 0;
+            const char *e = strchr(q + 1, *q);
+            if (!e) return 0;
+            v = q + 1;
+            vn = (size_t)(e - v);
+            q = e + 1;
+        }
+        if (n >= 2 && strncasecmp(name, "on", 2) == 0) return 0;
+        if (name_is(name, n, "href") && (vn == 0 || v[0] != '#')) return 0;
+        if (name_is(name, n, "style") &&
+            (contains_nocase(v, vn, "url(") || contains_nocase(v, vn, "expression(") ||
+             contains_nocase(v, vn, "script:")))
+            return 0;
+    }
+    *p = q;
+    return 1;
+}
+
+/* Defence in depth: Graphviz escapes the text it is given, but the page never embeds active
+ * content. The check reads the markup, tag by tag, never the text: a label or a tooltip that
+ * mentions "javascript:" or "<script>" is escaped text, and must not cost the report its
+ * picture (it did, when the whole file was searched for those words). Refused: script,
+ * foreignObject, iframe, embed, object and handler elements, the attributes above, and any
+ * <! or <? after the start (comments were stripped; Graphviz writes no CDATA). */
+static int svg_is_inert(const char *svg)
+{
+    static const char *const active[] = {"script", "foreignobject", "iframe", "embed", "object",
+                                         "handler", "use"};
+    for (const char *p = svg; (p = strchr(p, '<')) != NULL; p++) {
+        if (p[1] == '/') continue;
+        if (p[1] == '!' || p[1] == '?') return 0;
+        size_t n = strcspn(p + 1, " \t\r\n/>");
+        const char *name = local_name(p + 1, &n);
+        for (size_t i = 0; i < sizeof active / sizeof active[0]; i++)
+            if (name_is(name, n, active[i])) return 0;
+        p = p + 1 + strcspn(p + 1, " \t\r\n/>");
+        if (!attributes_inert(&p)) return 0;
+    }
+    return 1;
 }
 
 /* Removes every <!-- ... --> comment in place. */
@@ -202,10 +300,7 @@ static char *inline_svg(ng_buf *file)
     strip_comments(file);
     char *svg = strstr(file->ptr, "<svg");
     if (!svg || !strstr(svg, "</svg>")) return NULL;
-    /* Defence in depth: Graphviz escapes labels, but never embed active content. */
-    if (contains_nocase(svg, "<script") || contains_nocase(svg, "<foreignobject") ||
-        contains_nocase(svg, "javascript:"))
-        return NULL;
+    if (!svg_is_inert(svg)) return NULL;
     const char *tag_end = strchr(svg, '>');
     if (!tag_end) return NULL;
     const char *w_at, *w_val, *h_at, *h_val;

@@ -28,6 +28,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #define NG_VERSION "0.1.0"
 
@@ -45,7 +46,12 @@ enum {
     NG_EINTR = -8    /* interrupted by a signal */
 };
 
-/* Sets this thread's one-line error message (printf format). Returns NG_ERROR for chaining. */
+/* The longest error message kept, in bytes (a longer one ends with "..."). */
+#define NG_ERROR_MAX 8192
+
+/* Sets this thread's one-line error message (printf format), made printable as by
+ * ng_text_printable (a file name with a line break or an escape sequence cannot break the
+ * line or reach the terminal raw). Returns NG_ERROR for chaining. */
 int ng_error_set(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The last message set on this thread, or "" when none. Borrowed: valid until the next set. */
 const char *ng_error_last(void);
@@ -112,6 +118,14 @@ uint64_t ng_hash(const void *data, size_t len);
  * dashes become -, any run of white space (including no-break space) becomes one space,
  * leading/trailing space is dropped. Appends to `out`. */
 int ng_text_fold(ng_buf *out, const char *s, size_t len);
+
+/* Copies src[0..len) into dst (cap bytes, always NUL-terminated) fit for one terminal line:
+ * line breaks and tabs become \n \r \t, other control characters (C0, DEL, C1), the
+ * bidirectional overrides and invalid UTF-8 bytes become \xHH or \uHHHH; the rest is copied.
+ * When it does not fit, or `cut` says src itself was cut short, the copy ends with "..." at a
+ * character boundary. Returns 1 when the copy was cut, else 0. No allocation (safe in error
+ * paths). */
+int ng_text_printable(char *dst, size_t cap, const char *src, size_t len, int cut);
 
 /* ------------------------------------------------------------------ dates, clock, threads */
 
@@ -285,6 +299,8 @@ typedef struct ng_doc {
     size_t n_relations;
     uint32_t bad_bytes;   /* invalid UTF-8 bytes replaced */
     uint32_t n_sentences;
+    uint32_t capped_lists; /* phrases or sentences whose relations extraction bounded (see
+                              ng_extract.h; for the warning only: not kept in shards) */
 } ng_doc;
 
 /* Makes an empty doc (owned by the caller, freed with ng_doc_free). */
@@ -371,9 +387,13 @@ void ng_reader_free(ng_reader *r);
 
 /* ------------------------------------------------------------------ atomic output */
 
-/* An output file written to "<path>.tmp.<pid>" in the same directory and renamed over `path`
- * by ng_out_commit only when every write succeeded. `path` "-" writes to standard output.
- * With gzip set, bytes are deflated (gzip format). Writes never fail individually: the first
+/* An output file written to a temporary file beside its target, "<target>.tmp.XXXXXXXX"
+ * (created exclusively, never through a link, with a random suffix and the mode a new file
+ * gets), and renamed over the target by ng_out_commit only when every write succeeded. The
+ * target is `path` or, when `path` is a symbolic link, the file the link leads to (the link
+ * stays). `path` "-" writes to standard output. A device, a FIFO, a socket, or a link into
+ * /dev or /proc (/dev/stdout, /proc/self/fd/1) is written directly, never replaced. With
+ * gzip set, bytes are deflated (gzip format). Writes never fail individually: the first
  * error is kept and reported by ng_out_commit. ng_out_free without commit removes the
  * temporary file. */
 typedef struct ng_out ng_out;
@@ -389,8 +409,21 @@ int ng_out_close(ng_out *o);
 void ng_out_free(ng_out *o);
 /* Checks that `path`'s directory exists and is writable (refuse before doing any work). */
 int ng_out_check_path(const char *path);
-/* Removes every temporary file still open (called from a signal handler: async-safe). */
-void ng_out_cleanup_all(void);
+/* 1 when `path` is written directly, not through a temporary file: "-", a device, a FIFO,
+ * a socket, a link into /dev or /proc (see ng_out_open). */
+int ng_out_is_direct(const char *path);
+
+/* What a signal must not leave behind (core/cleanup.c). ng_cleanup_run, called from the
+ * signal handler (async-signal-safe), kills and reaps the tracked child processes, then
+ * removes the tracked files, then the tracked (emptied) directories. There is no limit on
+ * the number tracked. `path` is borrowed and must stay valid until ng_cleanup_untrack.
+ * Each returns a handle >= 0 for ng_cleanup_untrack, or NG_ENOMEM. A child is untracked
+ * before it is reaped (its id cannot be reused while it is tracked). */
+int ng_cleanup_track_file(const char *path);
+int ng_cleanup_track_dir(const char *path);
+int ng_cleanup_track_child(pid_t pid);
+void ng_cleanup_untrack(int handle); /* a negative handle is ignored */
+void ng_cleanup_run(void);
 
 /* ------------------------------------------------------------------ shards
  * (owned by the scale-out work: core/shard.c, format in core/SHARD-FORMAT.md)

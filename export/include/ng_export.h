@@ -82,4 +82,11 @@ int ng_export_csv_paths(char **nodes_out, char **edges_out, const char *path, in
  * one file. */
 int ng_export_check_path(ng_format format, const char *path, int gzip);
 
+/* Appends one CSV text cell to `out` as every CSV table of newsgraph writes it (the nodes and
+ * edges export, `metrics --format csv`): RFC 4180 quoting when needed, control characters
+ * dropped, invalid UTF-8 repaired, and a cell that a spreadsheet would run as a formula
+ * (starting with =, +, -, @, tab or CR) prefixed with ' (OWASP). For text only: numbers
+ * are written as they are (a negative number is data). `text` NULL appends nothing. */
+void ng_export_csv_cell(ng_buf *out, const char *text);
+
 #endif

@@ -21,6 +21,10 @@ typedef struct ng_lexicon ng_lexicon;
 
 /* Makes a lexicon holding the built-in dictionaries. Free with ng_lexicon_free. */
 int ng_lexicon_new(ng_lexicon **out);
+/* The largest user dictionary read (--actors, --lexicon): a larger file is refused
+ * (NG_ELIMIT) as soon as the cap is passed. */
+#define NG_LEXICON_MAX_BYTES (64 << 20)
+
 /* Adds the actors of a user CSV file (columns: name, type, aliases ['|'-separated], ...;
  * see README). A bad row is reported through on_skip ("file.csv:LINE: why") and skipped;
  * returns negative only when the file cannot be read at all. */
@@ -32,6 +36,15 @@ int ng_lexicon_load_actors(ng_lexicon *lex, const char *path, ng_skip_fn on_skip
  * would otherwise lose a whole relation type. */
 int ng_lexicon_load_triggers(ng_lexicon *lex, const char *path, ng_skip_fn on_skip, void *ctx);
 void ng_lexicon_free(ng_lexicon *lex);
+
+/* Amplification bounds (docs/errors.md). One phrase that would relate more than
+ * NG_EXTRACT_LIST_PAIRS_MAX pairs of actors (a list of 15 actors meeting gives 105; "A, B and
+ * C condemned X and Y" gives 6) states a group event, not that many separate facts: it gives
+ * no relation. One sentence gives at most NG_EXTRACT_SENTENCE_RELATIONS_MAX relations (the
+ * first ones found). Each phrase or sentence so cut is counted in doc->capped_lists. Neither
+ * bound is reached on the development sets. */
+#define NG_EXTRACT_LIST_PAIRS_MAX 100
+#define NG_EXTRACT_SENTENCE_RELATIONS_MAX 200
 
 /* Extracts one article. *out is a new doc owned by the caller (ng_doc_free).
  * Never fails on bad text (it is repaired and counted in doc->bad_bytes); returns

@@ -11,7 +11,7 @@ build_and_compare "$tmp/base" "broken --actors rows" --actors "$tmp/actors.csv"
 expect_msg "actors.csv:3: empty name" "empty name"
 expect_msg "actors.csv:4: unknown type 'wizard'" "unknown type"
 expect_msg "actors.csv:5: empty type" "empty type"
-expect_msg "actors.csv:6: unknown type 'wiz ard: forged line'" "a type over two lines is reported on one"
+expect_msg "actors.csv:6: unknown type 'wiz\nard: forged line'" "a type over two lines is reported on one"
 
 # A file saved as Latin-1, not UTF-8: read with U+FFFD for the bad bytes, one warning naming
 # the first such line; a lone continuation byte before a letter once stalled the tokenizer.

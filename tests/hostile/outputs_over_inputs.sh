@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Outputs that would overwrite inputs (issue 18, item 5): an output that is an input article
-# file, an article file inside an input directory the run reads, a dictionary, a shard being
-# merged - by the path -o names, by the files it really writes (-o x.csv writes x.nodes.csv and
-# x.edges.csv, -o nodes.csv writes nodes.csv and edges.csv, -o DIR/ writes DIR/nodes.csv and
-# DIR/edges.csv, a Markdown report its .svg), and by device and inode (a hard link, a symbolic
-# link). Each is refused before any work: exit 2, a message naming the output and the input,
+# file, an article file inside an input directory the run reads, a dictionary, a --relations
+# file, a shard being merged - by the path -o names, by the files it really writes (-o x.csv
+# writes x.nodes.csv and x.edges.csv, -o nodes.csv writes nodes.csv and edges.csv, -o DIR/
+# writes DIR/nodes.csv and DIR/edges.csv, a Markdown report its .svg), and by device and inode
+# (a hard link, a symbolic link). Each is refused before any work: exit 2, a message naming the output and the input,
 # the input unchanged and no output written. What newsgraph wrote itself (its CSV tables, its
 # report page) is not an input: writing them again over the last run's is allowed.
 source "$(dirname "$0")/lib.sh"
@@ -59,6 +59,22 @@ refused "an output hard-linked to --actors" "$tmp/actors.csv"
 ln -s "$tmp/actors.csv" "$tmp/soft.gexf"
 ng build --lexicon "$tmp/actors.csv" "$tmp/base" -o "$tmp/soft.gexf"
 refused "an output linked to --lexicon" "$tmp/actors.csv"
+
+# A --relations file as the output (build, and merge, which reads one too), through a
+# symbolic and a hard link.
+cat >"$tmp/rel.csv" <<'CSV'
+name,direction,hostile,subjects,objects,description
+toured,directed,no,person|state,state|place,visited in person
+CSV
+cp "$tmp/rel.csv" "$tmp/keep"
+ln -s "$tmp/rel.csv" "$tmp/rel-soft.graphml"
+ng build --relations "$tmp/rel.csv" "$tmp/base" -o "$tmp/rel-soft.graphml"
+refused "an output linked to the --relations file" "$tmp/rel.csv"
+ln "$tmp/rel.csv" "$tmp/rel-hard.graphml"
+ng extract --relations "$tmp/rel.csv" "$tmp/base" -o "$tmp/rel-hard.ngs"
+expect_rc 0 "extract with --relations beside it"
+ng merge --relations "$tmp/rel.csv" "$tmp/rel-hard.ngs" -o "$tmp/rel-hard.graphml"
+refused "merge over its --relations file (a hard link)" "$tmp/rel.csv"
 
 # An input article through a symbolic link; an article inside an input directory.
 with_base art

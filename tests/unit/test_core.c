@@ -1,6 +1,7 @@
 /* test_core.c - unit tests of core/: buffers, folding, records, the reader, atomic output. */
 #include "ng_core.h"
 #include "ng_test.h"
+#include "relations_internal.h"
 #include "test_rel.h"
 
 #include <dirent.h>
@@ -434,6 +435,48 @@ NG_TEST(relations_file_is_read_or_refused)
     CHECK(strstr(ng_error_last(), path) != NULL);
 }
 
+NG_TEST(relations_file_lines_end_in_lf_crlf_or_lone_cr)
+{
+    /* lone CR (an old Mac spreadsheet): each row is named by its own line (issue 18, 11) */
+    expect_refused_rows("name,direction,hostile,subjects,objects,description\r"
+                        "journeyed,directed,no,person,state,x\rvisited,both,no,person,state,x\r",
+                        "user.csv:3: unknown direction 'both' for 'visited'");
+    expect_refused_rows(
+        "name,direction,hostile,subjects,objects,description\r\n"
+        "journeyed,directed,no,person,state,x\r\n\r\nvisited,both,no,person,state,x\r\n",
+        "user.csv:4: unknown direction 'both' for 'visited'");
+    /* a quoted description across a lone CR is one field (and not one line: refused) */
+    expect_refused_rows("name,direction,hostile,subjects,objects,description\r"
+                        "journeyed,directed,no,person,state,\"a\rb\"\r",
+                        "user.csv:2: the description of 'journeyed'");
+    size_t before = ng_rel_count();
+    CHECK_OK(declare("name,direction,hostile,subjects,objects,description\r"
+                     "journeyed,directed,no,person,state,x\rsnubbed2,symmetric,yes,state,state,y\r"));
+    CHECK_INT(ng_rel_count(), before + 2);
+    CHECK_STR(ng_rel_get(ng_test_rel("snubbed2"))->description, "y");
+}
+
+NG_TEST(user_relations_are_forgotten_by_reset)
+{
+    size_t builtins = 0;
+    while (builtins < ng_rel_count() && ng_rel_builtin((ng_rel)builtins))
+        builtins++;
+    CHECK(builtins >= 9);
+    CHECK_OK(declare(REL_HEADER "waved_at,directed,no,person,person,x\n"));
+    CHECK(ng_rel_count() > builtins);
+    ng_rel__reset_user();
+    CHECK_INT(ng_rel_count(), builtins);
+    CHECK_INT(ng_rel_parse(&(ng_rel){0}, "waved_at"), NG_EINVAL);
+    CHECK(ng_rel_get((ng_rel)builtins) == NULL);
+    CHECK(ng_rel_builtin(ng_test_rel("met")) && ng_rel_builtin(ng_test_rel("sanctioned")));
+    /* the same name can be declared again, with another definition */
+    CHECK_OK(declare(REL_HEADER "waved_at,symmetric,no,person,person,x\n"));
+    CHECK(ng_rel_symmetric(ng_test_rel("waved_at")));
+    ng_rel__reset_user();
+    ng_rel__reset_user(); /* nothing to forget: no change */
+    CHECK_INT(ng_rel_count(), builtins);
+}
+
 NG_TEST(doc_records_copy_their_strings)
 {
     ng_doc *d = NULL;
@@ -659,6 +702,37 @@ NG_TEST(out_refuses_missing_directory)
     CHECK_OK(ng_out_check_path("relative-name.graphml"));
 }
 
+/* Issue 18 (finding 13): the registry the signal handler empties has no fixed size (it held
+ * 64 entries: the 65th temporary file outlived a signal). */
+NG_TEST(cleanup_removes_every_open_temporary_file)
+{
+    enum { N = 200 };
+    char path[512];
+    ng_out *o[N];
+    make_tmpdir();
+    for (int i = 0; i < N; i++) {
+        snprintf(path, sizeof path, "%s/g%d.graphml", tmpdir, i);
+        o[i] = NULL;
+        CHECK_OK(ng_out_open(&o[i], path, 0));
+        ng_out_puts(o[i], "partial");
+    }
+    CHECK_INT(count_entries(tmpdir), N);
+    ng_cleanup_run(); /* what the signal handler does */
+    CHECK_INT(count_entries(tmpdir), 0);
+    for (int i = 0; i < N; i++) ng_out_free(o[i]);
+    /* the entries were given back: a tracked path is removed, an untracked one is not */
+    snprintf(path, sizeof path, "%s/kept", tmpdir);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (f) fclose(f);
+    int h = ng_cleanup_track_file(path);
+    CHECK(h >= 0);
+    ng_cleanup_untrack(h);
+    ng_cleanup_run();
+    CHECK_INT(count_entries(tmpdir), 1);
+    rm_rf(tmpdir);
+}
+
 NG_TEST_MAIN(buf_appends_and_formats, array_grow_doubles_and_refuses_overflow,
              suffixes_exact_and_ignoring_case, dates_are_real_calendar_days,
              dates_as_written_keep_their_precision,
@@ -666,9 +740,11 @@ NG_TEST_MAIN(buf_appends_and_formats, array_grow_doubles_and_refuses_overflow,
              relation_and_type_names_round_trip, built_in_relations_come_from_relations_csv,
              declared_relations_are_checked_row_by_row, declared_relations_join_the_table,
              standing_ties_are_a_column_of_the_table, states_have_their_iso_codes,
-             relations_file_is_read_or_refused, doc_records_copy_their_strings,
+             relations_file_is_read_or_refused, relations_file_lines_end_in_lf_crlf_or_lone_cr,
+             user_relations_are_forgotten_by_reset, doc_records_copy_their_strings,
              reader_walks_directories_in_sorted_order, reader_reports_missing_input_up_front,
              reader_skips_truncated_and_corrupt_gzip, reader_caps_article_size,
              reader_decodes_utf16_with_bom, reader_csv_rows_with_line_numbers,
              reader_csv_without_text_column_or_with_open_quote, out_is_atomic_and_gzip_round_trips,
-             out_reports_full_disk, out_refuses_missing_directory)
+             out_reports_full_disk, out_refuses_missing_directory,
+             cleanup_removes_every_open_temporary_file)
