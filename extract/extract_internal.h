@@ -308,9 +308,12 @@ enum {
     NG_TRF_ALONGSIDE = 1 << 13,  /* "alongside Z" after the object: Z is a subject too */
     NG_TRF_OWNER = 1 << 14,      /* after the preposition, a possessive actor is the object
                                   * itself, not what it owns */
-    NG_TRF_OFOBJ = 1 << 15       /* a noun whose "of X" is its object, never its owner ("their
+    NG_TRF_OFOBJ = 1 << 15,      /* a noun whose "of X" is its object, never its owner ("their
                                   * condemnation of X": the owner is the possessive or the
                                   * clause's subject) */
+    NG_TRF_ORGSUBJ = 1 << 20     /* the subject is an organization and the object its members:
+                                  * a list with a state, nothing after it ("the bloc groups A,
+                                  * B and C", not "the EU included A in its list") */
 };
 #define NG_TR_MAX_SLOTS 8
 #define NG_TR_MAX_ALTS 24

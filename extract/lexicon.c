@@ -758,6 +758,7 @@ static const struct {
     {"alongside", NG_TRF_ALONGSIDE},
     {"owner", NG_TRF_OWNER},
     {"ofobj", NG_TRF_OFOBJ},
+    {"orgsubj", NG_TRF_ORGSUBJ},
 };
 
 /* Parses the '|'-separated flags into t->flags; on an unknown flag, *why says which ones

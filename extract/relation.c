@@ -439,6 +439,8 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     if ((tr->flags & NG_TRF_DOC) && !sentence_has_doc(w, c)) return NG_OK;
     if ((error = the_two_again(w, c, &r)) != NG_OK) return error < 0 ? error : NG_OK;
     if ((error = arguments(w, cs, c, &r)) != NG_OK) return error < 0 ? error : NG_OK;
+    if ((tr->flags & NG_TRF_ORGSUBJ) && !ng_members__org_subject_ok(w, c, r.subj, r.obj, r.te))
+        return NG_OK;
     subject_side(w, c, &r);
     object_side(w, c, &r);
     reuse_last_object(cs, c, &r);
