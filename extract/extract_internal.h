@@ -248,7 +248,10 @@ enum {
 #define NG_W_PLAINWORD NG_WBIT(52)   /* Guam, Sadr: a word, not an acronym in title case */
 #define NG_W_KIN NG_WBIT(53)         /* son, widow: a person noun of family, not of office */
 #define NG_W_OTHERSIDE NG_WBIT(54)   /* counterpart: a role on another side than its owner */
-#define NG_W__COUNT 55
+#define NG_W_MEMBERNOUN NG_WBIT(55)  /* member, members, member states: "three SADC members - A" */
+#define NG_W_MEMBERMOD NG_WBIT(56)   /* fellow, founding, other: inside "fellow NATO members" */
+#define NG_W_NOTMEMBER NG_WBIT(57)   /* candidate, observer, suspended: not (yet) a member */
+#define NG_W__COUNT 58
 
 typedef struct ng_lx_entity {
     char *name;    /* canonical name */

@@ -44,3 +44,166 @@ int ng_members__org_subject_ok(const ng_work *w, const sctx *c, int32_t subj, in
     if (q < c->b && ng_w__is(w, q, "as")) return 0;
     return 1;
 }
+
+/* Is token t a modifier of a member noun: a number, "fellow", "founding", "other"? */
+static int member_modifier(const ng_work *w, uint32_t t)
+{
+    return (ng_w__bits(w, t) & (NG_W_MEMBERMOD | NG_W_NUMWORD)) || (w->tk.v[t].flags & NG_TK_NUM);
+}
+
+/* The unit ending at token q, -1. */
+static int32_t unit_ending(const sctx *c, uint32_t q)
+{
+    for (size_t i = 0; i < c->nu; i++)
+        if (c->u[i].t1 == q) return (int32_t)i;
+    return -1;
+}
+
+/* The organization of the member noun at t, a unit right before it over modifiers ("three
+ * SADC members", "the EU's 27 member states", "its other members", "fellow NATO members");
+ * -1 if none or a word says they are not members ("candidate EU members"). *start gets
+ * where the noun phrase starts. */
+static int32_t member_owner(const ng_work *w, const sctx *c, uint32_t t, uint32_t *start)
+{
+    int32_t org = -1;
+    uint32_t q = t;
+    while (q > c->a) {
+        uint32_t p = q - 1;
+        if (org < 0 && c->gcov[p - c->a] >= 0) {
+            int32_t ui = unit_ending(c, q);
+            if (ui < 0) return -1;
+            const unit *u = &c->u[ui];
+            if (u->place || u->an != 1 || w->actors[c->acts[u->a0]].type != NG_ETYPE_ORG ||
+                w->actors[c->acts[u->a0]].body >= 0)
+                return -1;
+            org = ui;
+            q = u->t0;
+            continue;
+        }
+        if (ng_w__bits(w, p) & (NG_W_NOTMEMBER | NG_W_NEG)) return -1;
+        if (!((org < 0 && (w->tk.v[p].flags & NG_TK_POSS)) || member_modifier(w, p) ||
+              (ng_w__bits(w, p) & NG_W_DET)))
+            break;
+        q = p;
+    }
+    *start = q;
+    return org;
+}
+
+/* The list of members before a member noun phrase starting at s whose organization is unit
+ * ou: "A, B and C, the original EU members", "A and B, both NATO members" (the list and the
+ * apposition make one group: its units before ou), "A is an EU member"; the actors in
+ * out[] (room for GMAX), how many. */
+static uint32_t members_before(const ng_work *w, const sctx *c, uint32_t s, int32_t ou,
+                               int32_t *out)
+{
+    uint32_t p = s, n = 0;
+    int comma = p > c->a && ng_w__punct(w, p - 1, ',');
+    if (comma) {
+        p--;
+    } else {
+        while (p > c->a && (ng_w__bits(w, p - 1) & NG_W_SKIPADV))
+            p--;
+        if (!(p > c->a && (ng_w__bits(w, p - 1) & NG_W_BE))) return 0;
+        p--;
+        while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_PAST_MARK)))
+            p--;
+    }
+    if (p == c->a) return 0;
+    int32_t gi = c->gend[p - 1 - c->a];
+    if (gi >= 0 && member_list(w, c, &c->g[gi])) {
+        for (uint32_t k = 0; k < c->g[gi].an && n < GMAX; k++)
+            out[n++] = c->acts[c->g[gi].a0 + k];
+        return n;
+    }
+    gi = comma ? c->gcov[p - 1 - c->a] : -1;
+    if (gi < 0 || (uint32_t)ou <= c->g[gi].u0 || (uint32_t)ou >= c->g[gi].u0 + c->g[gi].un)
+        return 0;
+    for (uint32_t ui = c->g[gi].u0; ui < (uint32_t)ou; ui++) {
+        const unit *u = &c->u[ui];
+        for (uint32_t k = 0; k < u->an && n < GMAX; k++) {
+            const ng_wactor *x = &w->actors[c->acts[u->a0 + k]];
+            if (u->place || u->poss || x->type != NG_ETYPE_STATE) return 0;
+            out[n++] = c->acts[u->a0 + k];
+        }
+    }
+    return n;
+}
+
+/* The list of members after a member noun ending at e: "members - A, B and C", "members: A
+ * and B", "member states such as A and B", "members, including A", "NATO members A and B";
+ * the group or -1. */
+static int32_t members_after(const ng_work *w, const sctx *c, uint32_t e)
+{
+    uint32_t q = e;
+    if (q < c->b && (ng_w__punct(w, q, '-') || ng_w__punct(w, q, ':'))) {
+        q++;
+    } else if (q + 1 < c->b && ng_w__punct(w, q, ',') && ng_w__is(w, q + 1, "including")) {
+        q++;
+    }
+    if (q + 1 < c->b && ng_w__is(w, q, "such") && ng_w__is(w, q + 1, "as"))
+        q += 2;
+    else if (q < c->b && (ng_w__is(w, q, "including") || ng_w__is(w, q, "namely")))
+        q++;
+    while (q < c->b && c->gstart[q - c->a] < 0 && ng_w__is(w, q, "the"))
+        q++;
+    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    return gi >= 0 && member_list(w, c, &c->g[gi]) ? gi : -1;
+}
+
+/* "22 of the EU's 27 members. The other five - A, B, C, D and E - do not": right after a
+ * sentence naming an organization with its members, "the other N" and a list of states. */
+static int other_members(ng_work *w, const cstate *cs, const sctx *c, uint32_t t)
+{
+    if (cs->member_org < 0 || c->s - cs->member_org_sent > 1 || t + 3 >= c->b ||
+        !ng_w__is(w, t, "other") || !(t > c->a && ng_w__is(w, t - 1, "the")))
+        return NG_OK;
+    uint32_t q = t + 1;
+    if (!(ng_w__bits(w, q) & NG_W_NUMWORD) && !(w->tk.v[q].flags & NG_TK_NUM)) return NG_OK;
+    if (!(ng_w__punct(w, q + 1, '-') || ng_w__punct(w, q + 1, ':'))) return NG_OK;
+    int32_t gi = c->gstart[q + 2 - c->a];
+    if (gi < 0 || !member_list(w, c, &c->g[gi])) return NG_OK;
+    const group *g = &c->g[gi];
+    return ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + g->a0, g->an, &cs->member_org,
+                          1, c->s, ng_sentdates__nearest(w, c, t));
+}
+
+int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
+{
+    int error;
+    for (uint32_t t = c->a; t < c->b; t++) {
+        uint64_t bits = ng_w__bits(w, t);
+        if (!(bits & (NG_W_MEMBERNOUN | NG_W_MEMBERMOD))) continue;
+        if ((error = other_members(w, cs, c, t)) < 0) return error;
+        if (!(bits & NG_W_MEMBERNOUN)) continue;
+        uint32_t len = ng_w__phrase(w, t, c->b, NG_W_MEMBERNOUN, NULL), start = t, n = 0, nm = 0;
+        if (!len || c->gcov[t - c->a] >= 0) continue;
+        int32_t ou = member_owner(w, c, t, &start), acts[GMAX], members[GMAX];
+        if (ou >= 0) {
+            acts[n++] = cs->member_org = c->acts[c->u[ou].a0];
+            cs->member_org_sent = c->s;
+        }
+        int32_t mg = members_after(w, c, t + len);
+        /* "five member states - A, B and C", "member states such as A": the organization the
+         * article named with its members a few sentences before ("the EU's 27 member
+         * states"); not "member states A and B", too loose without an organization */
+        if (!n && mg >= 0 && len > 1 && c->g[mg].t0 > t + len && cs->member_org >= 0 &&
+            c->s - cs->member_org_sent <= 4)
+            acts[n++] = cs->member_org;
+        if (n != 1) continue;
+        if (mg >= 0) {
+            for (uint32_t k = 0; k < c->g[mg].an && nm < GMAX; k++)
+                members[nm++] = c->acts[c->g[mg].a0 + k];
+        } else if (ou >= 0 && (nm = members_before(w, c, start, ou, members)) != 0 &&
+                   !ng_w__punct(w, start - 1, ',') &&
+                   ng_modality__blocks(w, c, -1, start, t + len, 0)) {
+            continue; /* "A is not an EU member" */
+        }
+        if (!nm) continue;
+        if ((error = ng_emit__pairs(w, ng_relinfo__membership(), 0, members, nm, acts, 1, c->s,
+                                    ng_sentdates__nearest(w, c, t))) < 0)
+            return error;
+        t += len - 1;
+    }
+    return NG_OK;
+}
