@@ -38,9 +38,12 @@ int ng_members__org_subject_ok(const ng_work *w, const sctx *c, int32_t subj, in
     if (!member_list(w, c, o)) return 0;
     for (uint32_t q = te; q < o->t0; q++)
         if (!(ng_w__bits(w, q) & NG_W_DET)) return 0;
-    /* "included X in its list", "includes Japan as an observer", "groups A among others" */
+    /* "included X in its list", "includes Japan as an observer", "groups A among others";
+     * a date may follow ("admitted X in 2023", "in July") */
     uint32_t q = o->t1;
-    if (q < c->b && (ng_w__bits(w, q) & NG_W_PREP) && !ng_w__is(w, q, "of")) return 0;
+    if (q + 1 < c->b && (ng_w__bits(w, q) & NG_W_PREP) && !ng_w__is(w, q, "of") &&
+        !((w->tk.v[q + 1].flags & NG_TK_NUM) || (ng_w__bits(w, q + 1) & NG_W_NOTNAME)))
+        return 0;
     if (q < c->b && ng_w__is(w, q, "as")) return 0;
     return 1;
 }

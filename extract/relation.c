@@ -154,6 +154,25 @@ static int relative_object(const ng_work *w, const sctx *c, reading *r)
     return NG_OK;
 }
 
+/* "SADC, to which Congo also belongs", "the pact, from which Mali withdrew": one of the
+ * trigger's prepositions before "which" makes the antecedent the object. */
+static int relative_prep_object(const ng_work *w, const sctx *c, reading *r)
+{
+    if (r->obj >= 0 || r->noun || r->agent >= 0 || r->subj < 0) return NG_OK;
+    uint32_t q = c->g[r->subj].t0;
+    if (!(q > c->a + 2 && ng_w__is(w, q - 1, "which"))) return NG_OK;
+    int prep = 0;
+    for (int i = 0; i < r->tr->n_prep; i++)
+        prep |= r->tr->prep[i] && r->tr->prep[i] == w->tk.v[q - 2].h;
+    uint32_t p = q - 2;
+    if (p > c->a && ng_w__punct(w, p - 1, ',')) p--;
+    int32_t ante = prep && p > c->a ? c->gend[p - 1 - c->a] : -1;
+    if (ante < 0 || ante == r->subj || c->g[ante].place) return NG_OK;
+    r->obj = ante;
+    r->relative_obj = 1;
+    return NG_OK;
+}
+
 /* "ORG (A, B, C)": the members in brackets are members of it, and the object. */
 static int bracket_members(ng_work *w, const sctx *c, reading *r)
 {
@@ -419,6 +438,7 @@ static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
     if ((error = take_object(w, c, r)) != NG_OK) return error;
     if ((error = each_other(w, c, r)) != NG_OK) return error;
     if ((error = relative_object(w, c, r)) != NG_OK) return error;
+    if ((error = relative_prep_object(w, c, r)) != NG_OK) return error;
     if ((error = bracket_members(w, c, r)) < 0) return error;
     return object_checks(w, c, r);
 }
@@ -437,6 +457,9 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     r.date = ng_sentdates__nearest(w, c, ts);
     r.subj = r.obj = r.agent = -1;
     if ((tr->flags & NG_TRF_DOC) && !sentence_has_doc(w, c)) return NG_OK;
+    /* "became a candidate member", "is an observer member": not a member */
+    for (uint32_t t = ts; t < te; t++)
+        if (ng_w__bits(w, t) & NG_W_NOTMEMBER) return NG_OK;
     if ((error = the_two_again(w, c, &r)) != NG_OK) return error < 0 ? error : NG_OK;
     if ((error = arguments(w, cs, c, &r)) != NG_OK) return error < 0 ? error : NG_OK;
     if ((tr->flags & NG_TRF_ORGSUBJ) && !ng_members__org_subject_ok(w, c, r.subj, r.obj, r.te))
