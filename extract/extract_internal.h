@@ -187,7 +187,9 @@ enum {
     NG_LX_BODY,     /* "Defense Ministry" (id: body) */
     NG_LX_TITLE,    /* "Foreign Minister" (id: title) */
     NG_LX_PLACE,    /* a place that is not a capital (id: entity) */
-    NG_LX_PERSON    /* a person from a user --actors file (id: entity) */
+    NG_LX_PERSON,   /* a person from a user --actors file (id: entity) */
+    NG_LX_TREATY    /* "Rome Statute": its parties are members of an organization (id: the
+                     * organization's entity); never a mention */
 };
 
 /* Word classes (words.csv): a bit set per word or phrase. The names of the classes in
@@ -251,7 +253,8 @@ enum {
 #define NG_W_MEMBERNOUN NG_WBIT(55)  /* member, members, member states: "three SADC members - A" */
 #define NG_W_MEMBERMOD NG_WBIT(56)   /* fellow, founding, other: inside "fellow NATO members" */
 #define NG_W_NOTMEMBER NG_WBIT(57)   /* candidate, observer, suspended: not (yet) a member */
-#define NG_W__COUNT 58
+#define NG_W_TREATYPARTY NG_WBIT(58) /* party, states parties: "a state party to the X" */
+#define NG_W__COUNT 59
 
 typedef struct ng_lx_entity {
     char *name;    /* canonical name */
@@ -438,6 +441,7 @@ enum {
     NG_CSV_WORDS,
     NG_CSV_TRANSLIT,
     NG_CSV_PLACES,
+    NG_CSV_TREATIES,
     NG_CSV_USER_ACTORS
 };
 int ng_lexicon__load_csv(ng_lexicon *lex, int kind, const char *origin, const char *data,

@@ -171,12 +171,83 @@ static int other_members(ng_work *w, const cstate *cs, const sctx *c, uint32_t t
                           1, c->s, ng_sentdates__nearest(w, c, t));
 }
 
+/* The organization of a treaty of data/treaties.csv named from token t, -1; *end gets the
+ * token after its name. */
+static int32_t treaty_at(const ng_work *w, const sctx *c, uint32_t t, uint32_t *end)
+{
+    const ng_ptab *pt = &w->lex->phrases;
+    uint64_t h = NG_SEQ_SEED;
+    int32_t org = -1;
+    for (uint32_t k = t; k < c->b && k - t < pt->max_tokens; k++) {
+        const ng_ptab_slot *slot;
+        h = ng_x__seq_hash(h, w->tk.v[k].h);
+        if (!(slot = ng_ptab__find(pt, h))) break;
+        for (int32_t v = slot->first; v >= 0; v = pt->vals[v].next)
+            if (pt->vals[v].kind == NG_LX_TREATY &&
+                (!(pt->vals[v].vflags & NG_PV_CAPFIRST) || (w->tk.v[t].flags & NG_TK_CAP))) {
+                org = pt->vals[v].id;
+                *end = k + 1;
+            }
+    }
+    return org;
+}
+
+/* The list a noun phrase starting at s stands beside: the group right before it ("all of
+ * them States Parties"), or before a comma ("A, a state party to"), or the subject of "be"
+ * ("A and B are both parties to"; not under a negation or a modal); -1. */
+static int32_t list_beside(const ng_work *w, const sctx *c, uint32_t s)
+{
+    uint32_t p = s;
+    if (p > c->a && c->gend[p - 1 - c->a] >= 0) return c->gend[p - 1 - c->a];
+    if (p > c->a + 1 && ng_w__punct(w, p - 1, ',')) return c->gend[p - 2 - c->a];
+    while (p > c->a && (ng_w__bits(w, p - 1) & NG_W_SKIPADV))
+        p--;
+    if (!(p > c->a + 1 && (ng_w__bits(w, p - 1) & NG_W_BE))) return -1;
+    int32_t gi = c->gend[p - 2 - c->a];
+    return gi >= 0 && !ng_modality__blocks(w, c, gi, p - 1, s, 0) ? gi : -1;
+}
+
+/* "Fiji, a state party to the Rome Statute", "A and B are both parties to the North
+ * Atlantic Treaty", "A, together with B and C, all of them States Parties to the Rome
+ * Statute": the parties of a treaty of data/treaties.csv are members of its organization.
+ * t: a word of class treatyparty, len its tokens. */
+static int treaty_parties(ng_work *w, const sctx *c, uint32_t t, uint32_t len)
+{
+    uint32_t q = t + len, end, s = t;
+    /* "state party": t is the phrase's last word */
+    if (t > c->a && ng_w__phrase(w, t - 1, c->b, NG_W_TREATYPARTY, NULL) == len + 1) s--;
+    if (!(q + 2 < c->b && ng_w__is(w, q, "to"))) return NG_OK;
+    q += ng_w__is(w, q + 1, "the") ? 2 : 1;
+    int32_t ent = treaty_at(w, c, q, &end), org;
+    if (ent < 0) return NG_OK;
+    while (s > c->a && c->gend[s - 1 - c->a] < 0 &&
+           ((ng_w__bits(w, s - 1) & (NG_W_DET | NG_W_NUMWORD | NG_W_SKIPADV | NG_W_MEMBERMOD)) ||
+            ng_w__is(w, s - 1, "as")))
+        s--;
+    if (s > c->a && (ng_w__bits(w, s - 1) & (NG_W_NOTMEMBER | NG_W_NEG))) return NG_OK;
+    int32_t gi = list_beside(w, c, s);
+    if (gi < 0 || !member_list(w, c, &c->g[gi])) return NG_OK;
+    int error = ng_actors__get_lex(w, &org, ent);
+    if (error < 0) return error;
+    w->actors[org].emit = 1;
+    if (!w->actors[org].mentions) w->actors[org].mentions = 1;
+    const group *g = &c->g[gi];
+    return ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + g->a0, g->an, &org, 1, c->s,
+                          ng_sentdates__nearest(w, c, t));
+}
+
 int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
 {
     int error;
     for (uint32_t t = c->a; t < c->b; t++) {
         uint64_t bits = ng_w__bits(w, t);
-        if (!(bits & (NG_W_MEMBERNOUN | NG_W_MEMBERMOD))) continue;
+        if (!(bits & (NG_W_MEMBERNOUN | NG_W_MEMBERMOD | NG_W_TREATYPARTY))) continue;
+        if (bits & NG_W_TREATYPARTY) {
+            uint32_t n = ng_w__phrase(w, t, c->b, NG_W_TREATYPARTY, NULL);
+            if ((error = treaty_parties(w, c, t, n)) < 0) return error;
+            t += n - 1;
+            continue;
+        }
         if ((error = other_members(w, cs, c, t)) < 0) return error;
         if (!(bits & NG_W_MEMBERNOUN)) continue;
         uint32_t len = ng_w__phrase(w, t, c->b, NG_W_MEMBERNOUN, NULL), start = t, n = 0, nm = 0;
