@@ -101,8 +101,12 @@ static int sentences(ng_work *w)
         }
         w->n_sents++;
     }
-    for (size_t i = 0; i < w->tk.n; i++)
-        w->tk.v[i].bits = ng_lex__word_bits(w->lex, w->tk.v[i].h);
+    for (size_t s = 0; s < w->n_sents; s++) {
+        ng_wsent *se = &w->sents[s];
+        se->bits = 0;
+        for (uint32_t i = se->tok0; i < se->tok0 + se->ntok; i++)
+            se->bits |= w->tk.v[i].bits = ng_lex__word_bits(w->lex, w->tk.v[i].h);
+    }
 cleanup:
     free(spans);
     return error;

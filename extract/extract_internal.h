@@ -599,6 +599,8 @@ typedef struct ng_wsent {
     uint32_t off, len; /* in the clean text */
     uint32_t tok0, ntok;
     uint32_t m0, nm; /* its mentions (sorted by t0) after pass 1 */
+    uint64_t bits;   /* the word classes of its words, or-ed: a rule whose words are absent
+                      * skips the sentence */
     uint8_t headline;
 } ng_wsent;
 

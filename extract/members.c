@@ -238,10 +238,12 @@ static int treaty_parties(ng_work *w, const sctx *c, uint32_t t, uint32_t len)
 
 int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
 {
+    const uint64_t words = NG_W_MEMBERNOUN | NG_W_MEMBERMOD | NG_W_TREATYPARTY;
     int error;
+    if (!(w->sents[c->s].bits & words)) return NG_OK;
     for (uint32_t t = c->a; t < c->b; t++) {
         uint64_t bits = ng_w__bits(w, t);
-        if (!(bits & (NG_W_MEMBERNOUN | NG_W_MEMBERMOD | NG_W_TREATYPARTY))) continue;
+        if (!(bits & words)) continue;
         if (bits & NG_W_TREATYPARTY) {
             uint32_t n = ng_w__phrase(w, t, c->b, NG_W_TREATYPARTY, NULL);
             if ((error = treaty_parties(w, c, t, n)) < 0) return error;
