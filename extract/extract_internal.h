@@ -317,6 +317,10 @@ enum {
     NG_TRF_OFOBJ = 1 << 15,      /* a noun whose "of X" is its object, never its owner ("their
                                   * condemnation of X": the owner is the possessive or the
                                   * clause's subject) */
+    NG_TRF_GAPOBJ = 1 << 16,     /* the actor inside the pattern's gap is the object, and the
+                                  * words after the pattern are no state or organization
+                                  * ("likened X to a dictator", "designated X a terrorist
+                                  * group", not "compared Chile with Peru") */
     NG_TRF_ORGSUBJ = 1 << 20     /* the subject is an organization and the object its members:
                                   * a list with a state, nothing after it ("the bloc groups A,
                                   * B and C", not "the EU included A in its list") */

@@ -810,6 +810,7 @@ static const struct {
     {"alongside", NG_TRF_ALONGSIDE},
     {"owner", NG_TRF_OWNER},
     {"ofobj", NG_TRF_OFOBJ},
+    {"gapobj", NG_TRF_GAPOBJ},
     {"orgsubj", NG_TRF_ORGSUBJ},
 };
 

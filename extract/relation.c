@@ -185,6 +185,19 @@ static int bracket_members(ng_work *w, const sctx *c, reading *r)
     return error;
 }
 
+/* gapobj: "compared Chile with Peru", "likened Oslo to Stockholm" compare two actors, a
+ * judgement of neither: a state or organization right after the pattern ends the reading. */
+static int compares_actors(const ng_work *w, const sctx *c, uint32_t te)
+{
+    uint32_t q = te;
+    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
+    const group *g = q < c->b && c->gstart[q - c->a] >= 0 ? &c->g[c->gstart[q - c->a]] : NULL;
+    for (uint32_t k = 0; g && k < g->an; k++)
+        if (w->actors[c->acts[g->a0 + k]].type != NG_ETYPE_PERSON) return 1;
+    return 0;
+}
+
 /* A quotation between the trigger and its object, after a determiner or none: "called
  * 'unfair' the X", "what he called the 'aggressive' Israeli offensive". */
 static int quote_before(const ng_work *w, const sctx *c, const reading *r)
@@ -197,10 +210,11 @@ static int quote_before(const ng_work *w, const sctx *c, const reading *r)
 
 /* The object's own conditions: a quotation after it or before it (quote: "called the junta
  * 'illegitimate'"), not a journey (journey: "left N'Djamena for Moscow", "the president
- * left Mali"). */
+ * left Mali"), no actor compared with it (gapobj). */
 static int object_checks(const ng_work *w, const sctx *c, const reading *r)
 {
     const ng_trigger *tr = r->tr;
+    if ((tr->flags & NG_TRF_GAPOBJ) && compares_actors(w, c, r->te)) return DONE;
     if ((tr->flags & NG_TRF_QUOTE) && !r->relative_obj &&
         (r->obj < 0 || (!ng_object__quote_after(w, c, c->g[r->obj].t1) && !quote_before(w, c, r)) ||
          (ng_w__bits(w, c->g[r->obj].t0) & NG_W_OBJPRON)))
