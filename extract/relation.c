@@ -471,9 +471,11 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     r.date = ng_sentdates__nearest(w, c, ts);
     r.subj = r.obj = r.agent = -1;
     if ((tr->flags & NG_TRF_DOC) && !sentence_has_doc(w, c)) return NG_OK;
-    /* "became a candidate member", "is an observer member": not a member */
+    /* "became a candidate member", "is an observer member": not a member; "made no complaint
+     * against", "cut no ties": a negation in the gap */
     for (uint32_t t = ts; t < te; t++)
-        if (ng_w__bits(w, t) & NG_W_NOTMEMBER) return NG_OK;
+        if ((ng_w__bits(w, t) & NG_W_NOTMEMBER) || (t > ts && (ng_w__bits(w, t) & NG_W_NEG)))
+            return NG_OK;
     if ((error = the_two_again(w, c, &r)) != NG_OK) return error < 0 ? error : NG_OK;
     if ((error = arguments(w, cs, c, &r)) != NG_OK) return error < 0 ? error : NG_OK;
     if ((tr->flags & NG_TRF_ORGSUBJ) && !ng_members__org_subject_ok(w, c, r.subj, r.obj, r.te))
