@@ -254,7 +254,8 @@ enum {
 #define NG_W_MEMBERMOD NG_WBIT(56)   /* fellow, founding, other: inside "fellow NATO members" */
 #define NG_W_NOTMEMBER NG_WBIT(57)   /* candidate, observer, suspended: not (yet) a member */
 #define NG_W_TREATYPARTY NG_WBIT(58) /* party, states parties: "a state party to the X" */
-#define NG_W__COUNT 59
+#define NG_W_ACTNOUN NG_WBIT(59)     /* attack, betrayal, decision: "condemned the attack by X" */
+#define NG_W__COUNT 60
 
 typedef struct ng_lx_entity {
     char *name;    /* canonical name */

@@ -1017,16 +1017,16 @@ static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
 
 /* The word classes of words.csv, in the order of their bits (NG_W_*). */
 static const char *const word_classes[] = {
-    "say",       "modal",      "plan",       "neg",         "cond",       "rumour",
-    "decide",    "orghead",    "placehead",  "particle",    "stop",       "notname",
-    "groupnoun", "blocnoun",   "govnoun",    "troops",      "doc",        "personnoun",
-    "skipadv",   "locprep",    "clause",     "be",          "numword",    "pastmark",
-    "titlemod",  "prep",       "det",        "partynoun",   "pronhe",     "pronthey",
-    "pronit",    "subjpron",   "objpron",    "countrynoun", "bodynoun",   "bodyword",
-    "orgnoun",   "namingverb", "joinverb",   "reciprocal",  "listlink",   "alongside",
-    "daysago",   "yearsago",   "yearprep",   "notobj",      "statename",  "areanoun",
-    "apposmod",  "ppmark",     "soleoffice", "aliasintro",  "plainword",  "kin",
-    "otherside", "membernoun", "membermod",  "notmember",   "treatyparty"};
+    "say",       "modal",      "plan",       "neg",         "cond",        "rumour",
+    "decide",    "orghead",    "placehead",  "particle",    "stop",        "notname",
+    "groupnoun", "blocnoun",   "govnoun",    "troops",      "doc",         "personnoun",
+    "skipadv",   "locprep",    "clause",     "be",          "numword",     "pastmark",
+    "titlemod",  "prep",       "det",        "partynoun",   "pronhe",      "pronthey",
+    "pronit",    "subjpron",   "objpron",    "countrynoun", "bodynoun",    "bodyword",
+    "orgnoun",   "namingverb", "joinverb",   "reciprocal",  "listlink",    "alongside",
+    "daysago",   "yearsago",   "yearprep",   "notobj",      "statename",   "areanoun",
+    "apposmod",  "ppmark",     "soleoffice", "aliasintro",  "plainword",   "kin",
+    "otherside", "membernoun", "membermod",  "notmember",   "treatyparty", "actnoun"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 
