@@ -103,9 +103,11 @@ static int sentences(ng_work *w)
     }
     for (size_t s = 0; s < w->n_sents; s++) {
         ng_wsent *se = &w->sents[s];
-        se->bits = 0;
-        for (uint32_t i = se->tok0; i < se->tok0 + se->ntok; i++)
-            se->bits |= w->tk.v[i].bits = ng_lex__word_bits(w->lex, w->tk.v[i].h);
+        const ng_lexicon *lex = w->lex;
+        uint64_t any = 0;
+        for (ng_tok *v = w->tk.v + se->tok0, *e = v + se->ntok; v < e; v++)
+            any |= v->bits = ng_lex__word_bits(lex, v->h);
+        se->bits = any;
     }
 cleanup:
     free(spans);
