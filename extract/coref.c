@@ -390,6 +390,8 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
     if ((w->tk.v[j].flags & NG_TK_CAP) && !(w->tk.v[j].flags & NG_TK_FIRST)) return 0;
     int of_follows = j + 1 < c->b && (ng_w__is(w, j + 1, "of") || ng_w__is(w, j + 1, "from"));
     *t1 = j + 1;
+    /* "both NATO members", "the three EU member states": a membership, not a coreference */
+    if ((bits & NG_W_MEMBERNOUN) && covered[j - 1 - c->a]) return 0;
     /* "the defence ministers of X": a role noun phrase, not a coreference */
     if (bits & NG_W_GROUPNOUN) return of_follows ? 0 : group_noun(w, cs, c, t, bits, number, acts);
     if (number > 0 && j == t + 2 && !(bits & (NG_W_BLOCNOUN | NG_W_GOVNOUN))) {

@@ -55,6 +55,7 @@ static int run_sentence(ng_work *w, cstate *cs, sctx *c, uint32_t s)
     ng_affil__note_roles(w, cs, c);
     if ((error = ng_affil__sentence(w, cs, c)) < 0) goto cleanup;
     if ((error = ng_triggers__run(w, cs, c)) < 0) goto cleanup;
+    if ((error = ng_members__lists(w, cs, c)) < 0) goto cleanup;
     ng_recent__sentence(w, cs, c);
 cleanup:
     free(covered);
@@ -80,6 +81,7 @@ int ng_engine__run(ng_work *w)
     }
     for (size_t i = 0; i <= w->n_sents; i++)
         cs.sent_person[i] = -1;
+    cs.member_org = -1;
     /* the body in order, the headline last (it names what the body explains) */
     for (uint32_t s = 0; s < w->n_sents; s++) {
         if (w->sents[s].headline) continue;

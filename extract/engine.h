@@ -9,7 +9,7 @@
  * named, the latest lists, the pending affiliations, the last object of each relation.
  *
  * Private to the engine's files (engine.c, units.c, coref.c, recent.c, groups.c, triggers.c,
- * subject.c, object.c, modality.c, relation.c, emit.c, relinfo.c, affiliations.c,
+ * subject.c, object.c, modality.c, relation.c, members.c, emit.c, relinfo.c, affiliations.c,
  * sentdates.c). Every array here is malloc'ed by the engine and freed by ng_engine__run
  * before it returns.
  */
@@ -140,6 +140,9 @@ typedef struct cstate {
     int ring_pos, ring_n;
     int32_t *sent_person; /* first person actor of each sentence, -1 */
     last_edges *last;     /* per relation (ng_relinfo__count): for a trigger without an object */
+    int32_t member_org;   /* the latest organization named with a member noun ("the EU's 27
+                           * member states"): "member states such as A" later, -1 */
+    uint32_t member_org_sent;
     uint32_t cur_sent;
 } cstate;
 
@@ -214,6 +217,14 @@ int ng_object__quote_after(const ng_work *w, const sctx *c, uint32_t t);
  * strike", "called 'unfair' the plan"): the token after it, else t. */
 uint32_t ng_object__quote_skip(const ng_work *w, const sctx *c, uint32_t t);
 int ng_object__has_direct(const ng_trigger *tr);
+
+/* members.c: may the trigger of flag orgsubj at [.., te) read subj as an organization and
+ * obj as its members ("the bloc groups A, B and C")? */
+int ng_members__org_subject_ok(const ng_work *w, const sctx *c, int32_t subj, int32_t obj,
+                               uint32_t te);
+/* members.c: membership written as a list with a member noun ("three SADC members - A, B
+ * and C", "fellow NATO members A and B", "A and B, both EU members"). */
+int ng_members__lists(ng_work *w, cstate *cs, const sctx *c);
 
 /* modality.c: 1 when the trigger at [ts, te) with subject group subj is not a fact. */
 int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t ts, uint32_t te,

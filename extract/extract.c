@@ -103,8 +103,14 @@ static int sentences(ng_work *w)
         }
         w->n_sents++;
     }
-    for (size_t i = 0; i < w->tk.n; i++)
-        w->tk.v[i].bits = ng_lex__word_bits(w->lex, w->tk.v[i].h);
+    for (size_t s = 0; s < w->n_sents; s++) {
+        ng_wsent *se = &w->sents[s];
+        const ng_lexicon *lex = w->lex;
+        uint64_t any = 0;
+        for (ng_tok *v = w->tk.v + se->tok0, *e = v + se->ntok; v < e; v++)
+            any |= v->bits = ng_lex__word_bits(lex, v->h);
+        se->bits = any;
+    }
 cleanup:
     free(spans);
     return error;

@@ -189,7 +189,9 @@ enum {
     NG_LX_BODY,     /* "Defense Ministry" (id: body) */
     NG_LX_TITLE,    /* "Foreign Minister" (id: title) */
     NG_LX_PLACE,    /* a place that is not a capital (id: entity) */
-    NG_LX_PERSON    /* a person from a user --actors file (id: entity) */
+    NG_LX_PERSON,   /* a person from a user --actors file (id: entity) */
+    NG_LX_TREATY    /* "Rome Statute": its parties are members of an organization (id: the
+                     * organization's entity); never a mention */
 };
 
 /* Word classes (words.csv): a bit set per word or phrase. The names of the classes in
@@ -250,7 +252,12 @@ enum {
 #define NG_W_PLAINWORD NG_WBIT(52)   /* Guam, Sadr: a word, not an acronym in title case */
 #define NG_W_KIN NG_WBIT(53)         /* son, widow: a person noun of family, not of office */
 #define NG_W_OTHERSIDE NG_WBIT(54)   /* counterpart: a role on another side than its owner */
-#define NG_W__COUNT 55
+#define NG_W_MEMBERNOUN NG_WBIT(55)  /* member, members, member states: "three SADC members - A" */
+#define NG_W_MEMBERMOD NG_WBIT(56)   /* fellow, founding, other: inside "fellow NATO members" */
+#define NG_W_NOTMEMBER NG_WBIT(57)   /* candidate, observer, suspended: not (yet) a member */
+#define NG_W_TREATYPARTY NG_WBIT(58) /* party, states parties: "a state party to the X" */
+#define NG_W_ACTNOUN NG_WBIT(59)     /* attack, betrayal, decision: "condemned the attack by X" */
+#define NG_W__COUNT 60
 
 typedef struct ng_lx_entity {
     char *name;    /* canonical name */
@@ -310,9 +317,16 @@ enum {
     NG_TRF_ALONGSIDE = 1 << 13,  /* "alongside Z" after the object: Z is a subject too */
     NG_TRF_OWNER = 1 << 14,      /* after the preposition, a possessive actor is the object
                                   * itself, not what it owns */
-    NG_TRF_OFOBJ = 1 << 15       /* a noun whose "of X" is its object, never its owner ("their
+    NG_TRF_OFOBJ = 1 << 15,      /* a noun whose "of X" is its object, never its owner ("their
                                   * condemnation of X": the owner is the possessive or the
                                   * clause's subject) */
+    NG_TRF_GAPOBJ = 1 << 16,     /* the actor inside the pattern's gap is the object, and the
+                                  * words after the pattern are no state or organization
+                                  * ("likened X to a dictator", "designated X a terrorist
+                                  * group", not "compared Chile with Peru") */
+    NG_TRF_ORGSUBJ = 1 << 20     /* the subject is an organization and the object its members:
+                                  * a list with a state, nothing after it ("the bloc groups A,
+                                  * B and C", not "the EU included A in its list") */
 };
 #define NG_TR_MAX_SLOTS 8
 #define NG_TR_MAX_ALTS 24
@@ -434,6 +448,7 @@ enum {
     NG_CSV_WORDS,
     NG_CSV_TRANSLIT,
     NG_CSV_PLACES,
+    NG_CSV_TREATIES,
     NG_CSV_USER_ACTORS
 };
 int ng_lexicon__load_csv(ng_lexicon *lex, int kind, const char *origin, const char *data,
@@ -591,6 +606,8 @@ typedef struct ng_wsent {
     uint32_t off, len; /* in the clean text */
     uint32_t tok0, ntok;
     uint32_t m0, nm; /* its mentions (sorted by t0) after pass 1 */
+    uint64_t bits;   /* the word classes of its words, or-ed: a rule whose words are absent
+                      * skips the sentence */
     uint8_t headline;
 } ng_wsent;
 

@@ -657,6 +657,58 @@ static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
     return NG_OK;
 }
 
+/* ------------------------------------------------------------------ treaties */
+
+/* The organization of the dictionary whose name or alias is exactly `name`, -1 if none. */
+static int32_t lex_org_named(ng_lexicon *lex, const char *name)
+{
+    ng_buf fold = NG_BUF_INIT;
+    ng_toks tk = {NULL, 0, 0, &fold};
+    int32_t found = -1;
+    uint64_t h = NG_SEQ_SEED;
+    if (ng_tok__run(&tk, &lex->abbrevs, name, 0, strlen(name)) == 0 && tk.n) {
+        for (size_t i = 0; i < tk.n; i++)
+            h = ng_x__seq_hash(h, tk.v[i].h);
+        const ng_ptab_slot *slot = ng_ptab__find(&lex->phrases, h);
+        for (int32_t v = slot ? slot->first : -1; v >= 0 && found < 0;
+             v = lex->phrases.vals[v].next)
+            if (lex->phrases.vals[v].kind == NG_LX_NAME &&
+                lex->ents[lex->phrases.vals[v].id].type == NG_ETYPE_ORG)
+                found = lex->phrases.vals[v].id;
+    }
+    ng_toks__free(&tk);
+    ng_buf_free(&fold);
+    return found;
+}
+
+/* treaties.csv: name,organization,aliases: a treaty whose parties are the members of an
+ * organization of organizations.csv ("a state party to the Rome Statute" is a member of the
+ * International Criminal Court). */
+static int load_treaties(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip,
+                         void *ctx)
+{
+    const csv_row *hdr = &c->rows[0];
+    int c_name = col(hdr, "name"), c_org = col(hdr, "organization"), c_alias = col(hdr, "aliases");
+    int error;
+    char where[600], msg[200];
+    for (size_t r = 1; r < c->n; r++) {
+        const csv_row *row = &c->rows[r];
+        if (row_blank(row)) continue;
+        snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+        int32_t org = lex_org_named(lex, field(row, c_org));
+        if (!*field(row, c_name) || org < 0) {
+            snprintf(msg, sizeof msg, "no name, or organization '%.60s' not in organizations.csv",
+                     field(row, c_org));
+            report_skip(on_skip, ctx, where, msg);
+            continue;
+        }
+        phrase_arg pa = {&lex->phrases, NG_LX_TREATY, org};
+        if ((error = item_phrase(lex, field(row, c_name), &pa)) < 0) return error;
+        if ((error = each_item(lex, field(row, c_alias), item_phrase, &pa)) < 0) return error;
+    }
+    return NG_OK;
+}
+
 /* ------------------------------------------------------------------ triggers */
 
 /* The message for a trigger row whose relation is not in the table. Returns NG_EINVAL. */
@@ -754,6 +806,8 @@ static const struct {
     {"alongside", NG_TRF_ALONGSIDE},
     {"owner", NG_TRF_OWNER},
     {"ofobj", NG_TRF_OFOBJ},
+    {"gapobj", NG_TRF_GAPOBJ},
+    {"orgsubj", NG_TRF_ORGSUBJ},
 };
 
 /* Parses the '|'-separated flags into t->flags; on an unknown flag, *why says which ones
@@ -959,14 +1013,16 @@ static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
 
 /* The word classes of words.csv, in the order of their bits (NG_W_*). */
 static const char *const word_classes[] = {
-    "say",      "modal",      "plan",       "neg",        "cond",       "rumour",      "decide",
-    "orghead",  "placehead",  "particle",   "stop",       "notname",    "groupnoun",   "blocnoun",
-    "govnoun",  "troops",     "doc",        "personnoun", "skipadv",    "locprep",     "clause",
-    "be",       "numword",    "pastmark",   "titlemod",   "prep",       "det",         "partynoun",
-    "pronhe",   "pronthey",   "pronit",     "subjpron",   "objpron",    "countrynoun", "bodynoun",
-    "bodyword", "orgnoun",    "namingverb", "joinverb",   "reciprocal", "listlink",    "alongside",
-    "daysago",  "yearsago",   "yearprep",   "notobj",     "statename",  "areanoun",    "apposmod",
-    "ppmark",   "soleoffice", "aliasintro", "plainword",  "kin",        "otherside"};
+    "say",       "modal",      "plan",       "neg",         "cond",        "rumour",
+    "decide",    "orghead",    "placehead",  "particle",    "stop",        "notname",
+    "groupnoun", "blocnoun",   "govnoun",    "troops",      "doc",         "personnoun",
+    "skipadv",   "locprep",    "clause",     "be",          "numword",     "pastmark",
+    "titlemod",  "prep",       "det",        "partynoun",   "pronhe",      "pronthey",
+    "pronit",    "subjpron",   "objpron",    "countrynoun", "bodynoun",    "bodyword",
+    "orgnoun",   "namingverb", "joinverb",   "reciprocal",  "listlink",    "alongside",
+    "daysago",   "yearsago",   "yearprep",   "notobj",      "statename",   "areanoun",
+    "apposmod",  "ppmark",     "soleoffice", "aliasintro",  "plainword",   "kin",
+    "otherside", "membernoun", "membermod",  "notmember",   "treatyparty", "actnoun"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 
@@ -1064,9 +1120,10 @@ static int load_translit(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
 
 int ng_lexicon__kind_of(const char *filename)
 {
-    static const char *const names[] = {
-        "states.csv",        "organizations.csv", "bodies.csv", "titles.csv",   "triggers.csv",
-        "abbreviations.csv", "boilerplate.csv",   "words.csv",  "translit.csv", "places.csv"};
+    static const char *const names[] = {"states.csv",      "organizations.csv", "bodies.csv",
+                                        "titles.csv",      "triggers.csv",      "abbreviations.csv",
+                                        "boilerplate.csv", "words.csv",         "translit.csv",
+                                        "places.csv",      "treaties.csv"};
     for (int k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
         if (strcmp(filename, names[k]) == 0) return k;
     return -1;
@@ -1164,6 +1221,8 @@ static int load_rows(ng_lexicon *lex, int kind, csv_ctx *c, const char *origin, 
         return load_words(lex, c, origin, on_skip, ctx);
     case NG_CSV_TRANSLIT:
         return load_translit(lex, c, origin, on_skip, ctx);
+    case NG_CSV_TREATIES:
+        return load_treaties(lex, c, origin, on_skip, ctx);
     default:
         return ng_error_set("%s: unknown dictionary kind", origin), NG_EINVAL;
     }
@@ -1224,10 +1283,11 @@ static void builtin_skip(void *ctx, const char *origin, const char *message)
 int ng_lexicon_new(ng_lexicon **out)
 {
     /* abbreviations first (tokenizing the other files needs them), then word classes and
-     * transliteration rules, then actors, bodies before the titles that name them. */
-    static const int order[] = {NG_CSV_ABBREVS,  NG_CSV_WORDS,  NG_CSV_TRANSLIT, NG_CSV_STATES,
-                                NG_CSV_ORGS,     NG_CSV_PLACES, NG_CSV_BODIES,   NG_CSV_TITLES,
-                                NG_CSV_TRIGGERS, NG_CSV_BOILER};
+     * transliteration rules, then actors, places and treaties after the organizations they
+     * name, bodies before the titles that name them. */
+    static const int order[] = {NG_CSV_ABBREVS, NG_CSV_WORDS,    NG_CSV_TRANSLIT, NG_CSV_STATES,
+                                NG_CSV_ORGS,    NG_CSV_PLACES,   NG_CSV_TREATIES, NG_CSV_BODIES,
+                                NG_CSV_TITLES,  NG_CSV_TRIGGERS, NG_CSV_BOILER};
     ng_lexicon *lex = NULL;
     int error;
     *out = NULL;

@@ -6,7 +6,8 @@
  * condemnation (poss, quote). "criticised what he called X's attitude" skips the inner
  * clause; a role phrase whose head the trigger took is the object ("one of the founding
  * members of X"). Also: members listed in brackets after an organization, a repeated
- * preposition ("out of Mali and out of Chad"), a quotation after the object. */
+ * preposition ("out of Mali and out of Chad"), a quotation after the object, the agent of an
+ * act noun ("a betrayal by X"). */
 #include "engine.h"
 
 #include <string.h>
@@ -120,10 +121,26 @@ uint32_t ng_object__quote_skip(const ng_work *w, const sctx *c, uint32_t t)
     return t;
 }
 
+/* poss: "condemned the attack on civilians by X", "a betrayal by X", "the strikes carried
+ * out by X": after an act noun (words class actnoun), the agent after "by" is the target
+ * (1), and a demonym after "on"/"against" names its victims, not the target ("the attack on
+ * Israeli civilians by X"; -1: skip the group). */
+static int act_agent(const ng_work *w, const sctx *c, const ng_trigger *tr, int32_t gi, int act)
+{
+    const group *g = &c->g[gi];
+    uint32_t p = g->t0;
+    if (!act || !(tr->flags & NG_TRF_POSS) || g->poss || (g->place && !g->adj)) return 0;
+    while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_DET | NG_W_NUMWORD)))
+        p--;
+    if (p == c->a) return 0;
+    if (g->adj) return ng_w__is(w, p - 1, "on") || ng_w__is(w, p - 1, "against") ? -1 : 0;
+    return ng_w__is(w, p - 1, "by");
+}
+
 int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te,
                         int *prep_seen)
 {
-    int steps = 0, prep = 0, direct = ng_object__has_direct(tr);
+    int steps = 0, prep = 0, direct = ng_object__has_direct(tr), act = 0;
     if (tr->flags & NG_TRF_OFOBJ) {
         *prep_seen = 0;
         return of_object(w, c, tr, te, prep_seen);
@@ -141,6 +158,13 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             continue;
         }
         if (gi >= 0) {
+            int agent = act_agent(w, c, tr, gi, act);
+            if (agent > 0) return gi;
+            if (agent < 0) {
+                j = c->g[gi].t1;
+                steps++;
+                continue;
+            }
             if (is_object(w, c, tr, gi, prep, direct, te, &j)) return gi;
             steps++;
             continue;
@@ -167,6 +191,7 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             continue;
         } else {
             uint64_t bits = ng_w__bits(w, j);
+            act |= (bits & NG_W_ACTNOUN) != 0;
             if ((bits & NG_W_CLAUSE) && !ng_w__is(w, j, "as")) return -1;
             if ((bits & NG_W_SAY) && j > te) return -1;
             /* "accused the force of helping the rebels": the rebels are not the target */

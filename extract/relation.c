@@ -154,6 +154,25 @@ static int relative_object(const ng_work *w, const sctx *c, reading *r)
     return NG_OK;
 }
 
+/* "SADC, to which Congo also belongs", "the pact, from which Mali withdrew": one of the
+ * trigger's prepositions before "which" makes the antecedent the object. */
+static int relative_prep_object(const ng_work *w, const sctx *c, reading *r)
+{
+    if (r->obj >= 0 || r->noun || r->agent >= 0 || r->subj < 0) return NG_OK;
+    uint32_t q = c->g[r->subj].t0;
+    if (!(q > c->a + 2 && ng_w__is(w, q - 1, "which"))) return NG_OK;
+    int prep = 0;
+    for (int i = 0; i < r->tr->n_prep; i++)
+        prep |= r->tr->prep[i] && r->tr->prep[i] == w->tk.v[q - 2].h;
+    uint32_t p = q - 2;
+    if (p > c->a && ng_w__punct(w, p - 1, ',')) p--;
+    int32_t ante = prep && p > c->a ? c->gend[p - 1 - c->a] : -1;
+    if (ante < 0 || ante == r->subj || c->g[ante].place) return NG_OK;
+    r->obj = ante;
+    r->relative_obj = 1;
+    return NG_OK;
+}
+
 /* "ORG (A, B, C)": the members in brackets are members of it, and the object. */
 static int bracket_members(ng_work *w, const sctx *c, reading *r)
 {
@@ -164,6 +183,19 @@ static int bracket_members(ng_work *w, const sctx *c, reading *r)
                                c->acts + og->a0, og->an, c->s, r->date);
     r->obj = members;
     return error;
+}
+
+/* gapobj: "compared Chile with Peru", "likened Oslo to Stockholm" compare two actors, a
+ * judgement of neither: a state or organization right after the pattern ends the reading. */
+static int compares_actors(const ng_work *w, const sctx *c, uint32_t te)
+{
+    uint32_t q = te;
+    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
+    const group *g = q < c->b && c->gstart[q - c->a] >= 0 ? &c->g[c->gstart[q - c->a]] : NULL;
+    for (uint32_t k = 0; g && k < g->an; k++)
+        if (w->actors[c->acts[g->a0 + k]].type != NG_ETYPE_PERSON) return 1;
+    return 0;
 }
 
 /* A quotation between the trigger and its object, after a determiner or none: "called
@@ -178,10 +210,11 @@ static int quote_before(const ng_work *w, const sctx *c, const reading *r)
 
 /* The object's own conditions: a quotation after it or before it (quote: "called the junta
  * 'illegitimate'"), not a journey (journey: "left N'Djamena for Moscow", "the president
- * left Mali"). */
+ * left Mali"), no actor compared with it (gapobj). */
 static int object_checks(const ng_work *w, const sctx *c, const reading *r)
 {
     const ng_trigger *tr = r->tr;
+    if ((tr->flags & NG_TRF_GAPOBJ) && compares_actors(w, c, r->te)) return DONE;
     if ((tr->flags & NG_TRF_QUOTE) && !r->relative_obj &&
         (r->obj < 0 || (!ng_object__quote_after(w, c, c->g[r->obj].t1) && !quote_before(w, c, r)) ||
          (ng_w__bits(w, c->g[r->obj].t0) & NG_W_OBJPRON)))
@@ -419,6 +452,7 @@ static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
     if ((error = take_object(w, c, r)) != NG_OK) return error;
     if ((error = each_other(w, c, r)) != NG_OK) return error;
     if ((error = relative_object(w, c, r)) != NG_OK) return error;
+    if ((error = relative_prep_object(w, c, r)) != NG_OK) return error;
     if ((error = bracket_members(w, c, r)) < 0) return error;
     return object_checks(w, c, r);
 }
@@ -437,8 +471,15 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     r.date = ng_sentdates__nearest(w, c, ts);
     r.subj = r.obj = r.agent = -1;
     if ((tr->flags & NG_TRF_DOC) && !sentence_has_doc(w, c)) return NG_OK;
+    /* "became a candidate member", "is an observer member": not a member; "made no complaint
+     * against", "cut no ties": a negation in the gap */
+    for (uint32_t t = ts; t < te; t++)
+        if ((ng_w__bits(w, t) & NG_W_NOTMEMBER) || (t > ts && (ng_w__bits(w, t) & NG_W_NEG)))
+            return NG_OK;
     if ((error = the_two_again(w, c, &r)) != NG_OK) return error < 0 ? error : NG_OK;
     if ((error = arguments(w, cs, c, &r)) != NG_OK) return error < 0 ? error : NG_OK;
+    if ((tr->flags & NG_TRF_ORGSUBJ) && !ng_members__org_subject_ok(w, c, r.subj, r.obj, r.te))
+        return NG_OK;
     subject_side(w, c, &r);
     object_side(w, c, &r);
     reuse_last_object(cs, c, &r);

@@ -80,6 +80,26 @@ static int32_t after_relative(const ng_work *w, const sctx *c, uint32_t ts)
     return -1;
 }
 
+/* A comma at `comma` may close a relative clause on an earlier noun: "The union, which
+ * groups A, B and C, met" (the union met, not A, B and C), "Kenya, which joined the EAC in
+ * 2000, accused X". The comma before the clause's "which"/"who", else 0. */
+static uint32_t relative_clause_start(const ng_work *w, const sctx *c, uint32_t comma)
+{
+    uint32_t q = comma;
+    for (int n = 0; q > c->a + 1 && n < 14; n++) {
+        q--;
+        if (c->gend[q - c->a] >= 0) {
+            q = c->g[c->gend[q - c->a]].t0;
+            continue;
+        }
+        if (!(w->tk.v[q].flags & NG_TK_WORD)) return 0;
+        if (ng_w__is(w, q, "which") || ng_w__is(w, q, "who"))
+            return q + 1 < comma && ng_w__punct(w, q - 1, ',') ? q - 1 : 0;
+        if (ng_w__bits(w, q) & (NG_W_CLAUSE | NG_W_SAY)) return 0;
+    }
+    return 0;
+}
+
 int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
 {
     int32_t rel = after_relative(w, c, ts);
@@ -109,7 +129,8 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
         if (w->tk.v[t].flags & NG_TK_PUNCT) {
             char ch = *ng_w__fold(w, t);
             if (ch == ';' || ch == ':' || ch == '(' || ch == ')' || ch == '"') return -1;
-            j--;
+            uint32_t start = ch == ',' ? relative_clause_start(w, c, t) : 0;
+            j = start ? (int64_t)start - 1 : j - 1;
             steps++;
             continue;
         }

@@ -3,7 +3,8 @@
  * At each token that starts some trigger (the lexicon indexes them by first word), every
  * trigger's pattern is matched: a slot is one of its alternative words, optional with '?',
  * and '*' is a gap of up to three words that are not actors (a possessive actor inside it is
- * kept: "becomes NATO's 31st member"). The longest match of each relation is read
+ * kept: "becomes NATO's 31st member"; with flag gapobj one actor of any length is, the
+ * object: "likened X to"). The longest match of each relation is read
  * (relation.c), unless it lies inside a longer match of the same relation, or is a noun inside
  * the match of another relation's verb (the verb's object: "ended the break in relations"). */
 #include "engine.h"
@@ -15,6 +16,25 @@ static int slot_has(const ng_tr_slot *sl, uint64_t h)
     return 0;
 }
 
+/* An actor group gi met inside a pattern's gap: a possessive ("becomes NATO's 31st member")
+ * is kept; with flag gapobj the group is the object ("likened X to"), one word of the gap
+ * however long it is, and a possessive only with flag poss. 0 when the gap cannot hold it;
+ * *k gets the group's last token. */
+static int gap_actor(const sctx *c, const ng_trigger *tr, int32_t gi, uint32_t *k,
+                     int32_t *gap_group)
+{
+    const group *gg = &c->g[gi];
+    if (!(tr->flags & NG_TRF_GAPOBJ)) {
+        if (!gg->poss) return 0;
+        *gap_group = gi;
+        return 1;
+    }
+    if (gg->place || *gap_group >= 0 || (gg->poss && !(tr->flags & NG_TRF_POSS))) return 0;
+    *gap_group = gi;
+    *k = gg->t1 - 1;
+    return 1;
+}
+
 static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, int si, uint32_t t,
                        uint32_t *end, int32_t *gap_group)
 {
@@ -24,22 +44,19 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
     }
     const ng_tr_slot *sl = &tr->slot[si];
     if (sl->gap) {
+        uint32_t k = t;
         for (uint32_t g = 0; g <= 3; g++) {
             if (g > 0) {
-                uint32_t k = t + g - 1;
                 /* quotation marks and commas between modifiers ("a "historic" meeting", "a
                  * brief, animated exchange") */
                 if (k >= c->b || ((w->tk.v[k].flags & NG_TK_PUNCT) && !ng_w__punct(w, k, '"') &&
                                   !ng_w__punct(w, k, ',')))
                     break;
-                if (c->gcov[k - c->a] >= 0) {
-                    /* a possessive actor inside the gap: "becomes NATO's 31st member" */
-                    const group *gg = &c->g[c->gcov[k - c->a]];
-                    if (!gg->poss) break;
-                    *gap_group = c->gcov[k - c->a];
-                }
+                if (c->gcov[k - c->a] >= 0 && !gap_actor(c, tr, c->gcov[k - c->a], &k, gap_group))
+                    break;
+                k++;
             }
-            if (match_slots(w, c, tr, si + 1, t + g, end, gap_group)) return 1;
+            if (match_slots(w, c, tr, si + 1, k, end, gap_group)) return 1;
         }
         return 0;
     }

@@ -24,6 +24,7 @@ ACTOR_HEADER = ["name", "type", "aliases", "demonyms", "capital", "seats"]
 STATE_HEADER = ACTOR_HEADER + ["code"]
 BODY_HEADER = ["name", "aliases", "type"]
 TITLE_HEADER = ["title", "kind", "body"]
+TREATY_HEADER = ["name", "organization", "aliases"]
 TITLE_KINDS = {"office", "military", "honorific", "religious", "royal"}
 MIN_STATES = 193
 
@@ -363,8 +364,31 @@ class Checker:
                                      f"'{a}' uses '{d}', but names are composed with {st}'s first "
                                      f"demonym: write '{good} {b}'")
 
+    # ---------------------------------------------------------------- treaties
+    def check_treaties(self):
+        """treaties.csv (optional): each treaty names an organization of organizations.csv,
+        and no treaty name or alias is listed twice."""
+        if not os.path.exists(os.path.join(self.dir, "treaties.csv")):
+            return
+        orgs = set()
+        for line, r in self.read("organizations.csv", ACTOR_HEADER):
+            orgs.add(r["name"])
+        seen = {}
+        for line, r in self.read("treaties.csv", TREATY_HEADER):
+            if not r["name"] or r["name"] != r["name"].strip():
+                self.err("treaties.csv", line, f"name '{r['name']}' is empty or has stray spaces")
+            if r["organization"] not in orgs:
+                self.err("treaties.csv", line, f"organization '{r['organization']}' is not a name "
+                                               f"in organizations.csv")
+            for v in [r["name"]] + self.items("treaties.csv", line, "aliases", r["aliases"]):
+                k = fold(v)
+                if k in seen:
+                    self.err("treaties.csv", line, f"'{v}' is listed twice (first at line {seen[k]})")
+                seen[k] = line
+
     def run(self):
         self.check_actors()
+        self.check_treaties()
         bodies = self.check_bodies()
         self.check_titles(bodies)
         self.check_composed(bodies)
@@ -421,6 +445,8 @@ BREAKAGES = [
      replace_line("US Congress,", lambda l: l.replace("U.S. Congress|", "U.S. Congress|Congress|"))),
     ("ISO code in lower case", "states.csv", replace_line("Mali,", lambda l: l[:-3] + "mli")),
     ("ISO code twice", "states.csv", replace_line("Niger,", lambda l: l[:-3] + "MLI")),
+    ("treaty of an unknown organization", "treaties.csv",
+     replace_line("Rome Statute,", lambda l: l.replace("International Criminal Court", "Court of Magic"))),
     ("unquoted comma", "states.csv",
      replace_line("United States,", lambda l: l.replace('"Washington|Washington, D.C.|Washington DC"', "Washington, D.C."))),
 ]
@@ -431,7 +457,7 @@ def self_test(data_dir):
     for what, file, fn in BREAKAGES:
         tmp = tempfile.mkdtemp(prefix="ng_data_check_")
         try:
-            for f in ("states.csv", "organizations.csv", "bodies.csv", "titles.csv"):
+            for f in ("states.csv", "organizations.csv", "bodies.csv", "titles.csv", "treaties.csv"):
                 shutil.copy(os.path.join(data_dir, f), tmp)
             mutate(os.path.join(tmp, file), fn)
             errs = Checker(tmp).run()

@@ -1,0 +1,285 @@
+/* members.c - membership written with the organization as the subject.
+ *
+ * "The bloc groups A, B and C", "the EAC, which comprises A and B", "the alliance brings
+ * together A and B" (trigger flag orgsubj): the subject is an organization that is not a
+ * government body, and the object, right after the verb, is the list of its members with at
+ * least one state and only states or organizations in it. Words of the same verbs say many
+ * other things ("the delegation includes two ministers", "the package includes sanctions on
+ * X", "the EU included X in its list", "the forum includes Japan as an observer"), so the
+ * reading is strict: nothing but determiners between the verb and the list, and nothing
+ * after the list that makes it a complement of something else. */
+#include "engine.h"
+
+/* Is group g a list of members: states or organizations, at least one state? */
+static int member_list(const ng_work *w, const sctx *c, const group *g)
+{
+    int states = 0;
+    if (g->poss || g->place || g->role) return 0;
+    for (uint32_t k = 0; k < g->an; k++) {
+        const ng_wactor *x = &w->actors[c->acts[g->a0 + k]];
+        if (x->type == NG_ETYPE_STATE)
+            states++;
+        else if (x->type != NG_ETYPE_ORG || x->body >= 0)
+            return 0;
+    }
+    return states > 0;
+}
+
+int ng_members__org_subject_ok(const ng_work *w, const sctx *c, int32_t subj, int32_t obj,
+                               uint32_t te)
+{
+    if (subj < 0 || obj < 0) return 0;
+    const group *s = &c->g[subj], *o = &c->g[obj];
+    if (s->poss || s->place) return 0;
+    for (uint32_t k = 0; k < s->an; k++) {
+        const ng_wactor *x = &w->actors[c->acts[s->a0 + k]];
+        if (x->type != NG_ETYPE_ORG || x->body >= 0) return 0;
+    }
+    if (!member_list(w, c, o)) return 0;
+    for (uint32_t q = te; q < o->t0; q++)
+        if (!(ng_w__bits(w, q) & NG_W_DET)) return 0;
+    /* "included X in its list", "includes Japan as an observer", "groups A among others";
+     * a date may follow ("admitted X in 2023", "in July") */
+    uint32_t q = o->t1;
+    if (q + 1 < c->b && (ng_w__bits(w, q) & NG_W_PREP) && !ng_w__is(w, q, "of") &&
+        !((w->tk.v[q + 1].flags & NG_TK_NUM) || (ng_w__bits(w, q + 1) & NG_W_NOTNAME)))
+        return 0;
+    if (q < c->b && ng_w__is(w, q, "as")) return 0;
+    return 1;
+}
+
+/* Is token t a modifier of a member noun: a number, "fellow", "founding", "other"? */
+static int member_modifier(const ng_work *w, uint32_t t)
+{
+    return (ng_w__bits(w, t) & (NG_W_MEMBERMOD | NG_W_NUMWORD)) || (w->tk.v[t].flags & NG_TK_NUM);
+}
+
+/* The unit ending at token q, -1. */
+static int32_t unit_ending(const sctx *c, uint32_t q)
+{
+    for (size_t i = 0; i < c->nu; i++)
+        if (c->u[i].t1 == q) return (int32_t)i;
+    return -1;
+}
+
+/* The organization of the member noun at t, a unit right before it over modifiers ("three
+ * SADC members", "the EU's 27 member states", "its other members", "fellow NATO members");
+ * -1 if none or a word says they are not members ("candidate EU members"). *start gets
+ * where the noun phrase starts. */
+static int32_t member_owner(const ng_work *w, const sctx *c, uint32_t t, uint32_t *start)
+{
+    int32_t org = -1;
+    uint32_t q = t;
+    while (q > c->a) {
+        uint32_t p = q - 1;
+        if (org < 0 && c->gcov[p - c->a] >= 0) {
+            int32_t ui = unit_ending(c, q);
+            if (ui < 0) return -1;
+            const unit *u = &c->u[ui];
+            if (u->place || u->an != 1 || w->actors[c->acts[u->a0]].type != NG_ETYPE_ORG ||
+                w->actors[c->acts[u->a0]].body >= 0)
+                return -1;
+            org = ui;
+            q = u->t0;
+            continue;
+        }
+        if (ng_w__bits(w, p) & (NG_W_NOTMEMBER | NG_W_NEG)) return -1;
+        if (!((org < 0 && (w->tk.v[p].flags & NG_TK_POSS)) || member_modifier(w, p) ||
+              (ng_w__bits(w, p) & NG_W_DET)))
+            break;
+        q = p;
+    }
+    *start = q;
+    return org;
+}
+
+/* The list of members before a member noun phrase starting at s whose organization is unit
+ * ou: "A, B and C, the original EU members", "A and B, both NATO members" (the list and the
+ * apposition make one group: its units before ou), "A is an EU member"; the actors in
+ * out[] (room for GMAX), how many. */
+static uint32_t members_before(const ng_work *w, const sctx *c, uint32_t s, int32_t ou,
+                               int32_t *out)
+{
+    uint32_t p = s, n = 0;
+    int comma = p > c->a && ng_w__punct(w, p - 1, ',');
+    if (comma) {
+        p--;
+    } else {
+        while (p > c->a && (ng_w__bits(w, p - 1) & NG_W_SKIPADV))
+            p--;
+        if (!(p > c->a && (ng_w__bits(w, p - 1) & NG_W_BE))) return 0;
+        p--;
+        while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_PAST_MARK)))
+            p--;
+    }
+    if (p == c->a) return 0;
+    int32_t gi = c->gend[p - 1 - c->a];
+    if (gi >= 0 && member_list(w, c, &c->g[gi])) {
+        for (uint32_t k = 0; k < c->g[gi].an && n < GMAX; k++)
+            out[n++] = c->acts[c->g[gi].a0 + k];
+        return n;
+    }
+    gi = comma ? c->gcov[p - 1 - c->a] : -1;
+    if (gi < 0 || (uint32_t)ou <= c->g[gi].u0 || (uint32_t)ou >= c->g[gi].u0 + c->g[gi].un)
+        return 0;
+    for (uint32_t ui = c->g[gi].u0; ui < (uint32_t)ou; ui++) {
+        const unit *u = &c->u[ui];
+        for (uint32_t k = 0; k < u->an && n < GMAX; k++) {
+            const ng_wactor *x = &w->actors[c->acts[u->a0 + k]];
+            if (u->place || u->poss || x->type != NG_ETYPE_STATE) return 0;
+            out[n++] = c->acts[u->a0 + k];
+        }
+    }
+    return n;
+}
+
+/* The list of members after a member noun ending at e: "members - A, B and C", "members: A
+ * and B", "member states such as A and B", "members, including A", "NATO members A and B";
+ * the group or -1. */
+static int32_t members_after(const ng_work *w, const sctx *c, uint32_t e)
+{
+    uint32_t q = e;
+    if (q < c->b && (ng_w__punct(w, q, '-') || ng_w__punct(w, q, ':'))) {
+        q++;
+    } else if (q + 1 < c->b && ng_w__punct(w, q, ',') && ng_w__is(w, q + 1, "including")) {
+        q++;
+    }
+    if (q + 1 < c->b && ng_w__is(w, q, "such") && ng_w__is(w, q + 1, "as"))
+        q += 2;
+    else if (q < c->b && (ng_w__is(w, q, "including") || ng_w__is(w, q, "namely")))
+        q++;
+    while (q < c->b && c->gstart[q - c->a] < 0 && ng_w__is(w, q, "the"))
+        q++;
+    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    return gi >= 0 && member_list(w, c, &c->g[gi]) ? gi : -1;
+}
+
+/* "22 of the EU's 27 members. The other five - A, B, C, D and E - do not": right after a
+ * sentence naming an organization with its members, "the other N" and a list of states. */
+static int other_members(ng_work *w, const cstate *cs, const sctx *c, uint32_t t)
+{
+    if (cs->member_org < 0 || c->s - cs->member_org_sent > 1 || t + 3 >= c->b ||
+        !ng_w__is(w, t, "other") || !(t > c->a && ng_w__is(w, t - 1, "the")))
+        return NG_OK;
+    uint32_t q = t + 1;
+    if (!(ng_w__bits(w, q) & NG_W_NUMWORD) && !(w->tk.v[q].flags & NG_TK_NUM)) return NG_OK;
+    if (!(ng_w__punct(w, q + 1, '-') || ng_w__punct(w, q + 1, ':'))) return NG_OK;
+    int32_t gi = c->gstart[q + 2 - c->a];
+    if (gi < 0 || !member_list(w, c, &c->g[gi])) return NG_OK;
+    const group *g = &c->g[gi];
+    return ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + g->a0, g->an, &cs->member_org,
+                          1, c->s, ng_sentdates__nearest(w, c, t));
+}
+
+/* The organization of a treaty of data/treaties.csv named from token t, -1; *end gets the
+ * token after its name. */
+static int32_t treaty_at(const ng_work *w, const sctx *c, uint32_t t, uint32_t *end)
+{
+    const ng_ptab *pt = &w->lex->phrases;
+    uint64_t h = NG_SEQ_SEED;
+    int32_t org = -1;
+    for (uint32_t k = t; k < c->b && k - t < pt->max_tokens; k++) {
+        const ng_ptab_slot *slot;
+        h = ng_x__seq_hash(h, w->tk.v[k].h);
+        if (!(slot = ng_ptab__find(pt, h))) break;
+        for (int32_t v = slot->first; v >= 0; v = pt->vals[v].next)
+            if (pt->vals[v].kind == NG_LX_TREATY &&
+                (!(pt->vals[v].vflags & NG_PV_CAPFIRST) || (w->tk.v[t].flags & NG_TK_CAP))) {
+                org = pt->vals[v].id;
+                *end = k + 1;
+            }
+    }
+    return org;
+}
+
+/* The list a noun phrase starting at s stands beside: the group right before it ("all of
+ * them States Parties"), or before a comma ("A, a state party to"), or the subject of "be"
+ * ("A and B are both parties to"; not under a negation or a modal); -1. */
+static int32_t list_beside(const ng_work *w, const sctx *c, uint32_t s)
+{
+    uint32_t p = s;
+    if (p > c->a && c->gend[p - 1 - c->a] >= 0) return c->gend[p - 1 - c->a];
+    if (p > c->a + 1 && ng_w__punct(w, p - 1, ',')) return c->gend[p - 2 - c->a];
+    while (p > c->a && (ng_w__bits(w, p - 1) & NG_W_SKIPADV))
+        p--;
+    if (!(p > c->a + 1 && (ng_w__bits(w, p - 1) & NG_W_BE))) return -1;
+    int32_t gi = c->gend[p - 2 - c->a];
+    return gi >= 0 && !ng_modality__blocks(w, c, gi, p - 1, s, 0) ? gi : -1;
+}
+
+/* "Fiji, a state party to the Rome Statute", "A and B are both parties to the North
+ * Atlantic Treaty", "A, together with B and C, all of them States Parties to the Rome
+ * Statute": the parties of a treaty of data/treaties.csv are members of its organization.
+ * t: a word of class treatyparty, len its tokens. */
+static int treaty_parties(ng_work *w, const sctx *c, uint32_t t, uint32_t len)
+{
+    uint32_t q = t + len, end, s = t;
+    /* "state party": t is the phrase's last word */
+    if (t > c->a && ng_w__phrase(w, t - 1, c->b, NG_W_TREATYPARTY, NULL) == len + 1) s--;
+    if (!(q + 2 < c->b && ng_w__is(w, q, "to"))) return NG_OK;
+    q += ng_w__is(w, q + 1, "the") ? 2 : 1;
+    int32_t ent = treaty_at(w, c, q, &end), org;
+    if (ent < 0) return NG_OK;
+    while (s > c->a && c->gend[s - 1 - c->a] < 0 &&
+           ((ng_w__bits(w, s - 1) & (NG_W_DET | NG_W_NUMWORD | NG_W_SKIPADV | NG_W_MEMBERMOD)) ||
+            ng_w__is(w, s - 1, "as")))
+        s--;
+    if (s > c->a && (ng_w__bits(w, s - 1) & (NG_W_NOTMEMBER | NG_W_NEG))) return NG_OK;
+    int32_t gi = list_beside(w, c, s);
+    if (gi < 0 || !member_list(w, c, &c->g[gi])) return NG_OK;
+    int error = ng_actors__get_lex(w, &org, ent);
+    if (error < 0) return error;
+    w->actors[org].emit = 1;
+    if (!w->actors[org].mentions) w->actors[org].mentions = 1;
+    const group *g = &c->g[gi];
+    return ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + g->a0, g->an, &org, 1, c->s,
+                          ng_sentdates__nearest(w, c, t));
+}
+
+int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
+{
+    const uint64_t words = NG_W_MEMBERNOUN | NG_W_MEMBERMOD | NG_W_TREATYPARTY;
+    int error;
+    if (!(w->sents[c->s].bits & words)) return NG_OK;
+    for (uint32_t t = c->a; t < c->b; t++) {
+        uint64_t bits = ng_w__bits(w, t);
+        if (!(bits & words)) continue;
+        if (bits & NG_W_TREATYPARTY) {
+            uint32_t n = ng_w__phrase(w, t, c->b, NG_W_TREATYPARTY, NULL);
+            if ((error = treaty_parties(w, c, t, n)) < 0) return error;
+            t += n - 1;
+            continue;
+        }
+        if ((error = other_members(w, cs, c, t)) < 0) return error;
+        if (!(bits & NG_W_MEMBERNOUN)) continue;
+        uint32_t len = ng_w__phrase(w, t, c->b, NG_W_MEMBERNOUN, NULL), start = t, n = 0, nm = 0;
+        if (!len || c->gcov[t - c->a] >= 0) continue;
+        int32_t ou = member_owner(w, c, t, &start), acts[GMAX], members[GMAX];
+        if (ou >= 0) {
+            acts[n++] = cs->member_org = c->acts[c->u[ou].a0];
+            cs->member_org_sent = c->s;
+        }
+        int32_t mg = members_after(w, c, t + len);
+        /* "five member states - A, B and C", "member states such as A": the organization the
+         * article named with its members a few sentences before ("the EU's 27 member
+         * states"); not "member states A and B", too loose without an organization */
+        if (!n && mg >= 0 && len > 1 && c->g[mg].t0 > t + len && cs->member_org >= 0 &&
+            c->s - cs->member_org_sent <= 4)
+            acts[n++] = cs->member_org;
+        if (n != 1) continue;
+        if (mg >= 0) {
+            for (uint32_t k = 0; k < c->g[mg].an && nm < GMAX; k++)
+                members[nm++] = c->acts[c->g[mg].a0 + k];
+        } else if (ou >= 0 && (nm = members_before(w, c, start, ou, members)) != 0 &&
+                   !ng_w__punct(w, start - 1, ',') &&
+                   ng_modality__blocks(w, c, -1, start, t + len, 0)) {
+            continue; /* "A is not an EU member" */
+        }
+        if (!nm) continue;
+        if ((error = ng_emit__pairs(w, ng_relinfo__membership(), 0, members, nm, acts, 1, c->s,
+                                    ng_sentdates__nearest(w, c, t))) < 0)
+            return error;
+        t += len - 1;
+    }
+    return NG_OK;
+}
