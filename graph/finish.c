@@ -498,6 +498,92 @@ static int drop_isolated(ng_pending_node *pn, size_t *n_nodes, edge_ref *refs, s
     return NG_OK;
 }
 
+/* The fields of each pending node that come from its aggregate: aliases, ISO code, counts. */
+static int fill_nodes(ng_graph *g, ng_agg_actor *node_aggs, ng_pending_node *pn, size_t n_nodes)
+{
+    int error;
+    for (size_t k = 0; k < n_nodes; k++) {
+        ng_agg_actor *a = &node_aggs[k];
+        char *aliases;
+        ng_strset__compact(&a->aliases);
+        if ((error = ng_strset__join(&aliases, &a->aliases, &g->out)) < 0) return error;
+        pn[k].key = a->key;
+        pn[k].want_id = NULL;
+        pn[k].type = a->type;
+        pn[k].mentions = clamp32(a->mentions);
+        pn[k].aliases = aliases;
+        pn[k].code = a->type == NG_ETYPE_STATE ? ng_state_code(a->key) : "";
+        pn[k].articles = clamp32(a->sample.count);
+    }
+    return NG_OK;
+}
+
+/* The edges between nodes, sorted, each merged with the aggregates resolution made the same
+ * (source, relation, target); refs gets them, *n_items and *n_srcs count what they keep. */
+static int collect_edges(ng_graph *g, const uint32_t *rep, const uint32_t *node_of, edge_ref *refs,
+                         size_t *n_edges_out, size_t *n_items_out, size_t *n_srcs_out)
+{
+    int error;
+    size_t n_refs = 0, n_edges = 0, n_items = 0, n_srcs = *n_srcs_out;
+    for (size_t i = 0; i < g->n_aggs; i++) {
+        const ng_agg_edge *e = &g->aggs[i];
+        edge_ref r = {node_of[rep[e->a]], node_of[rep[e->b]], e->rel, (uint32_t)i};
+        if (r.u == r.v) continue; /* resolution made it a self-loop */
+        if (g->keep_rels && !(g->keep_rels >> e->rel & 1u)) continue; /* ng_graph_set_filter */
+        if (ng_rel_symmetric(r.rel) && r.u > r.v) {
+            uint32_t t = r.u;
+            r.u = r.v;
+            r.v = t;
+        }
+        refs[n_refs++] = r;
+    }
+    if (n_refs > 1) qsort(refs, n_refs, sizeof *refs, cmp_edge_ref);
+    for (size_t i = 0; i < n_refs;) {
+        size_t j = i + 1;
+        while (j < n_refs && refs[j].u == refs[i].u && refs[j].rel == refs[i].rel &&
+               refs[j].v == refs[i].v) {
+            if ((error = ng_agg_edge__absorb(&g->aggs[refs[i].agg], &g->aggs[refs[j].agg],
+                                             g->n_sources)) < 0) {
+                return error;
+            }
+            j++;
+        }
+        refs[n_edges++] = refs[i];
+        n_items += g->aggs[refs[i].agg].n_items;
+        n_srcs += g->aggs[refs[i].agg].sample.n;
+        i = j;
+    }
+    *n_edges_out = n_edges;
+    *n_items_out = n_items;
+    *n_srcs_out = n_srcs;
+    return NG_OK;
+}
+
+/* Each node's kept articles, interned and joined (pn[k] pairs with node_aggs[k]: before
+ * drop_isolated compacts pn). */
+static int node_sources(ng_graph *g, ng_agg_actor *node_aggs, ng_pending_node *pn, size_t n_nodes,
+                        size_t *n_srcs_out)
+{
+    int error;
+    size_t n_srcs = *n_srcs_out;
+    for (size_t k = 0; k < n_nodes; k++) {
+        pn[k].srcs = g->srcs + n_srcs;
+        pn[k].n_srcs = node_aggs[k].sample.n;
+        const char *joined[3];
+        for (uint32_t i = 0; i < node_aggs[k].sample.n; i++)
+            if ((error = intern_src(g, node_aggs[k].sample.v[i])) < 0) return error;
+        if ((error = make_sources(&g->out, &node_aggs[k].sample, g->srcs + n_srcs, joined)) < 0)
+            return error;
+        pn[k].sources = joined[0];
+        n_srcs += pn[k].n_srcs;
+        /* released now: the aggregates that share its articles may be freed on another
+         * thread below (the hold counts are not atomic) */
+        ng_sample__clear(&node_aggs[k].sample);
+    }
+    *n_srcs_out = n_srcs;
+    return NG_OK;
+}
+
 int ng_graph_finish(ng_graph *g)
 {
     int error = NG_OK;
@@ -506,7 +592,7 @@ int ng_graph_finish(ng_graph *g)
     ng_pending_node *pn = NULL;
     ng_pending_edge *pe = NULL;
     edge_ref *refs = NULL;
-    size_t n_nodes = 0, n_kept = 0, n_refs = 0, n_edges = 0, n_items = 0, n_srcs = 0;
+    size_t n_nodes = 0, n_kept = 0, n_edges = 0, n_items = 0, n_srcs = 0;
     pthread_t freer;
     int freeing = 0;
 
@@ -540,73 +626,22 @@ int ng_graph_finish(ng_graph *g)
     if ((error = choose_labels(g, rep, node_of, node_aggs, pn, n_nodes)) < 0) goto cleanup;
     n_kept = n_nodes;
     for (size_t k = 0; k < n_nodes; k++) n_srcs += node_aggs[k].sample.n;
-    for (size_t k = 0; k < n_nodes; k++) {
-        ng_agg_actor *a = &node_aggs[k];
-        char *aliases;
-        ng_strset__compact(&a->aliases);
-        if ((error = ng_strset__join(&aliases, &a->aliases, &g->out)) < 0) goto cleanup;
-        pn[k].key = a->key;
-        pn[k].want_id = NULL;
-        pn[k].type = a->type;
-        pn[k].mentions = clamp32(a->mentions);
-        pn[k].aliases = aliases;
-        pn[k].code = a->type == NG_ETYPE_STATE ? ng_state_code(a->key) : "";
-        pn[k].articles = clamp32(a->sample.count);
-    }
+    if ((error = fill_nodes(g, node_aggs, pn, n_nodes)) < 0) goto cleanup;
 
     /* edges between nodes, merged when resolution made two aggregates one */
     if (g->n_aggs && !(refs = ng_malloc(g->n_aggs * sizeof *refs))) {
         error = NG_ENOMEM;
         goto cleanup;
     }
-    for (size_t i = 0; i < g->n_aggs; i++) {
-        const ng_agg_edge *e = &g->aggs[i];
-        edge_ref r = {node_of[rep[e->a]], node_of[rep[e->b]], e->rel, (uint32_t)i};
-        if (r.u == r.v) continue; /* resolution made it a self-loop */
-        if (g->keep_rels && !(g->keep_rels >> e->rel & 1u)) continue; /* ng_graph_set_filter */
-        if (ng_rel_symmetric(r.rel) && r.u > r.v) {
-            uint32_t t = r.u;
-            r.u = r.v;
-            r.v = t;
-        }
-        refs[n_refs++] = r;
-    }
-    if (n_refs > 1) qsort(refs, n_refs, sizeof *refs, cmp_edge_ref);
-    for (size_t i = 0; i < n_refs;) {
-        size_t j = i + 1;
-        while (j < n_refs && refs[j].u == refs[i].u && refs[j].rel == refs[i].rel &&
-               refs[j].v == refs[i].v) {
-            if ((error = ng_agg_edge__absorb(&g->aggs[refs[i].agg], &g->aggs[refs[j].agg],
-                                             g->n_sources)) < 0) {
-                goto cleanup;
-            }
-            j++;
-        }
-        refs[n_edges++] = refs[i];
-        n_items += g->aggs[refs[i].agg].n_items;
-        n_srcs += g->aggs[refs[i].agg].sample.n;
-        i = j;
-    }
+    if ((error = collect_edges(g, rep, node_of, refs, &n_edges, &n_items, &n_srcs)) < 0)
+        goto cleanup;
     if ((n_items && !(g->items = ng_calloc(n_items, sizeof *g->items))) ||
         (n_srcs && !(g->srcs = ng_calloc(n_srcs, sizeof *g->srcs)))) {
         error = NG_ENOMEM;
         goto cleanup;
     }
     n_srcs = 0;
-    for (size_t k = 0; k < n_nodes; k++) {
-        pn[k].srcs = g->srcs + n_srcs;
-        pn[k].n_srcs = node_aggs[k].sample.n;
-        const char *joined[3];
-        for (uint32_t i = 0; i < node_aggs[k].sample.n; i++)
-            if ((error = intern_src(g, node_aggs[k].sample.v[i])) < 0) goto cleanup;
-        if ((error = make_sources(&g->out, &node_aggs[k].sample, g->srcs + n_srcs, joined)) < 0)
-            goto cleanup;
-        pn[k].sources = joined[0];
-        n_srcs += pn[k].n_srcs;
-        /* released now: the aggregates that share its articles may be freed on another
-         * thread below (the hold counts are not atomic) */
-        ng_sample__clear(&node_aggs[k].sample);
-    }
+    if ((error = node_sources(g, node_aggs, pn, n_nodes, &n_srcs)) < 0) goto cleanup;
     /* after the loop above, which pairs pn[k] with node_aggs[k]: this compacts pn */
     if (g->drop_isolated && (error = drop_isolated(pn, &n_kept, refs, n_edges)) < 0) goto cleanup;
     if (n_edges && !(pe = ng_calloc(n_edges, sizeof *pe))) {
