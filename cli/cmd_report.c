@@ -107,6 +107,39 @@ static int write_outputs(const ng_report *report, const output *outs, size_t n, 
     return NG_OK;
 }
 
+/* The command line's INPUTs, -o and numbers make sense: NG_EXIT_OK, else NG_EXIT_USAGE. */
+static int check_usage(const cli_list *inputs, const cli_list *outputs, int top, int picture_nodes)
+{
+    if (inputs->n == 0) {
+        cli_error("report: no INPUT given (see newsgraph report --help)");
+        return NG_EXIT_USAGE;
+    }
+    if (outputs->n == 0) {
+        cli_error("report: no output given: add -o FILE (e.g. -o report.html)");
+        return NG_EXIT_USAGE;
+    }
+    if (top < 1 || picture_nodes < 1) {
+        cli_error("report: --%s must be at least 1", top < 1 ? "top" : "picture-nodes");
+        return NG_EXIT_USAGE;
+    }
+    return NG_EXIT_OK;
+}
+
+/* The run's summary and the files written, on stderr. */
+static void print_summary(const pipeline_stats *st, ng_graph *g, const output *outs, size_t n,
+                          int picture)
+{
+    cli_note("%zu articles read (%zu skipped), %zu actors, %zu relations, %.1f MB in %.2f s",
+             st->articles, st->skipped, ng_graph_node_count(g), ng_graph_edge_count(g),
+             (double)st->bytes / 1e6, st->seconds);
+    pipeline_report_undated(st);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(outs[i].path, "-") == 0) continue;
+        if (outs[i].svg_path && picture) cli_note("wrote %s", outs[i].svg_path);
+        cli_note("wrote %s", outs[i].path);
+    }
+}
+
 int cmd_report(int argc, char **argv)
 {
     int rc = NG_EXIT_USAGE, want_help = 0, version = 0, no_picture = 0;
@@ -154,19 +187,7 @@ int cmd_report(int argc, char **argv)
         rc = NG_EXIT_OK;
         goto cleanup;
     }
-    rc = NG_EXIT_USAGE;
-    if (inputs.n == 0) {
-        cli_error("report: no INPUT given (see newsgraph report --help)");
-        goto cleanup;
-    }
-    if (outputs.n == 0) {
-        cli_error("report: no output given: add -o FILE (e.g. -o report.html)");
-        goto cleanup;
-    }
-    if (top < 1 || picture_nodes < 1) {
-        cli_error("report: --%s must be at least 1", top < 1 ? "top" : "picture-nodes");
-        goto cleanup;
-    }
+    if ((rc = check_usage(&inputs, &outputs, top, picture_nodes)) != NG_EXIT_OK) goto cleanup;
     if (!(outs = calloc(outputs.n, sizeof *outs))) {
         cli_error("out of memory");
         rc = NG_EXIT_FAILED;
@@ -208,17 +229,7 @@ int cmd_report(int argc, char **argv)
         cli_error("%s", ng_error_last());
         goto cleanup;
     }
-    if (!cli_quiet) {
-        cli_note("%zu articles read (%zu skipped), %zu actors, %zu relations, %.1f MB in %.2f s",
-                 st.articles, st.skipped, ng_graph_node_count(g), ng_graph_edge_count(g),
-                 (double)st.bytes / 1e6, st.seconds);
-        pipeline_report_undated(&st);
-        for (size_t i = 0; i < outputs.n; i++) {
-            if (strcmp(outs[i].path, "-") == 0) continue;
-            if (outs[i].svg_path && picture) cli_note("wrote %s", outs[i].svg_path);
-            cli_note("wrote %s", outs[i].path);
-        }
-    }
+    if (!cli_quiet) print_summary(&st, g, outs, outputs.n, picture);
     rc = NG_EXIT_OK;
 cleanup:
     ng_report_free(report);

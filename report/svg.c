@@ -438,11 +438,53 @@ static int filter_dot(const tmpfiles *t, size_t min_degree, int drop_labels)
     return stat(t->filtered, &st) == 0 && st.st_size > 0 ? 0 : -1;
 }
 
+/* The Graphviz command line that lays out `in` into `svg` with `prog` (dot or sfdp). */
+static void layout_argv(char **argv, const char *prog, char *svg, const char *in)
+{
+    int argc = 0;
+    argv[argc++] = (char *)prog;
+    argv[argc++] = (char *)"-Tsvg";
+    if (strcmp(prog, "sfdp") == 0) {
+        /* A force layout spreads wide and the page scales it down: larger names and a
+         * little room around each node keep them legible at the page's width. */
+        argv[argc++] = (char *)"-Goverlap=prism";
+        argv[argc++] = (char *)"-Gsep=+4";
+        argv[argc++] = (char *)"-Nfontsize=18";
+    }
+    argv[argc++] = (char *)"-o";
+    argv[argc++] = svg;
+    argv[argc++] = (char *)in;
+    argv[argc] = NULL;
+}
+
+/* The note under a picture Graphviz drew: engine, what is shown, how to read the lines. */
+static int drawn_note(report_model *m, const char *prog, const char *shown, int drop_labels)
+{
+    ng_buf hostile = NG_BUF_INIT, mutual = NG_BUF_INIT;
+    int sfdp = strcmp(prog, "sfdp") == 0;
+    ng_rel_join(&hostile, NG_REL_IS_HOSTILE, m->declared, ", ");
+    ng_rel_join(&mutual, NG_REL_IS_SYMMETRIC, m->declared, ", ");
+    int error = set_note(m, "Laid out by Graphviz %s%s.%s Boxes are states, hexagons "
+                            "organizations, ellipses people, houses places; red dashed lines "
+                            "are hostile relations (%s), lines without arrows mutual ones "
+                            "(%s); line width grows with the supporting mentions.%s Hover for "
+                            "details.",
+                         prog, sfdp ? " (force-directed)" : " (layered)", shown,
+                         hostile.ptr ? hostile.ptr : "", mutual.ptr ? mutual.ptr : "",
+                         drop_labels ? " Relation names are not written on the lines (too "
+                                       "small to read in print): the legend and the "
+                                       "matrix name them."
+                                     : "");
+    ng_buf_free(&hostile);
+    ng_buf_free(&mutual);
+    return error;
+}
+
 int report_picture(report_model *m)
 {
     int error = NG_OK;
     tmpfiles t;
-    ng_buf file = NG_BUF_INIT, hostile = NG_BUF_INIT, mutual = NG_BUF_INIT;
+    ng_buf file = NG_BUF_INIT;
     core c;
     const char *engine, *other, *layout_in;
     char shown[256] = "";
@@ -489,22 +531,8 @@ int report_picture(report_model *m)
         snprintf(shown, sizeof shown, " Actors without any relation are left out.");
     for (int attempt = 0; attempt < 2; attempt++) {
         const char *prog = attempt == 0 ? engine : other;
-        int sfdp = strcmp(prog, "sfdp") == 0;
         char *argv[10];
-        int argc = 0;
-        argv[argc++] = (char *)prog;
-        argv[argc++] = (char *)"-Tsvg";
-        if (sfdp) {
-            /* A force layout spreads wide and the page scales it down: larger names and a
-             * little room around each node keep them legible at the page's width. */
-            argv[argc++] = (char *)"-Goverlap=prism";
-            argv[argc++] = (char *)"-Gsep=+4";
-            argv[argc++] = (char *)"-Nfontsize=18";
-        }
-        argv[argc++] = (char *)"-o";
-        argv[argc++] = t.svg;
-        argv[argc++] = (char *)layout_in;
-        argv[argc] = NULL;
+        layout_argv(argv, prog, t.svg, layout_in);
         int rc = run_child(argv, t.err);
         if (rc == -1 && errno == ENOENT) {
             if (attempt == 0) continue; /* try the other engine */
@@ -541,25 +569,11 @@ int report_picture(report_model *m)
             goto cleanup;
         }
         m->svg_file = ng_buf_detach(&file); /* comments stripped, prolog kept */
-        ng_rel_join(&hostile, NG_REL_IS_HOSTILE, m->declared, ", ");
-        ng_rel_join(&mutual, NG_REL_IS_SYMMETRIC, m->declared, ", ");
-        error = set_note(m, "Laid out by Graphviz %s%s.%s Boxes are states, hexagons "
-                            "organizations, ellipses people, houses places; red dashed lines "
-                            "are hostile relations (%s), lines without arrows mutual ones "
-                            "(%s); line width grows with the supporting mentions.%s Hover for "
-                            "details.",
-                         prog, sfdp ? " (force-directed)" : " (layered)", shown,
-                         hostile.ptr ? hostile.ptr : "", mutual.ptr ? mutual.ptr : "",
-                         drop_labels ? " Relation names are not written on the lines (too "
-                                       "small to read in print): the legend and the "
-                                       "matrix name them."
-                                     : "");
+        error = drawn_note(m, prog, shown, drop_labels);
         goto cleanup;
     }
 cleanup:
     ng_buf_free(&file);
-    ng_buf_free(&hostile);
-    ng_buf_free(&mutual);
     remove_tmpfiles(&t);
     return error;
 }
