@@ -107,8 +107,12 @@ static int sentences(ng_work *w)
         ng_wsent *se = &w->sents[s];
         const ng_lexicon *lex = w->lex;
         uint64_t any = 0;
-        for (ng_tok *v = w->tk.v + se->tok0, *e = v + se->ntok; v < e; v++)
-            any |= v->bits = ng_lex__word_bits(lex, v->h);
+        /* with the classes of the phrases starting at each token, so that the rules' phrase
+         * lookups skip the other tokens at once */
+        for (ng_tok *v = w->tk.v + se->tok0, *e = v + se->ntok; v < e; v++) {
+            ng_lex__word_classes(lex, v->h, &v->bits, &v->pbits);
+            any |= v->bits;
+        }
         se->bits = any;
     }
 cleanup:

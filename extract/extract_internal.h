@@ -143,8 +143,10 @@ typedef struct ng_tok {
     uint16_t flen; /* length of the folded form */
     uint16_t flags;
     uint64_t h;    /* hash of the folded form */
-    uint64_t bits; /* word classes (ng_lex__word_bits of h): set by the extractor after
-                    * tokenizing an article, 0 before */
+    uint64_t bits;  /* word classes (ng_lex__word_bits of h): set by the extractor after
+                     * tokenizing an article, 0 before */
+    uint64_t pbits; /* the word classes of the phrases of words.csv that start with this
+                     * token (set with `bits`): ng_w__phrase probes only when one may match */
 } ng_tok;
 
 /* A growable token array; folded forms go to `fold` (shared by the article). */
@@ -379,6 +381,7 @@ typedef struct ng_ptab {
 typedef struct ng_wordinfo {
     uint64_t h;
     uint64_t bits;
+    uint64_t pbits; /* the classes of the phrases of words.csv that start with this word */
     int32_t number;
     uint32_t used;
 } ng_wordinfo;
@@ -479,6 +482,8 @@ static inline const ng_ptab_slot *ng_ptab__find(const ng_ptab *t, uint64_t h)
 }
 /* Word class lookups by folded-token hash. */
 uint64_t ng_lex__word_bits(const ng_lexicon *lex, uint64_t h);
+/* The word's classes and the classes of the phrases that start with it (0 and 0: none). */
+void ng_lex__word_classes(const ng_lexicon *lex, uint64_t h, uint64_t *bits, uint64_t *pbits);
 int32_t ng_lex__word_number(const ng_lexicon *lex, uint64_t h);
 static inline int32_t ng_lex__trigger_first(const ng_lexicon *lex, uint64_t h)
 {
@@ -681,7 +686,15 @@ static inline uint64_t ng_w__bits(const ng_work *w, uint32_t t)
  * token `end`; ng_w__phrase gives the tokens of the longest one of class cls (a word of the
  * class: 1; none: 0) and its number (may be NULL; -1 when the entry has none). */
 uint64_t ng_w__phrase_bits(const ng_work *w, uint32_t t, uint32_t end);
-uint32_t ng_w__phrase(const ng_work *w, uint32_t t, uint32_t end, uint64_t cls, int32_t *number);
+uint32_t ng_w__phrase_scan(const ng_work *w, uint32_t t, uint32_t end, uint64_t cls,
+                           int32_t *number);
+/* inline: most tokens start no phrase or word of the class, and the rules ask at every token */
+static inline uint32_t ng_w__phrase(const ng_work *w, uint32_t t, uint32_t end, uint64_t cls,
+                                    int32_t *number)
+{
+    if (t >= end || !((w->tk.v[t].pbits | w->tk.v[t].bits) & cls)) return 0;
+    return ng_w__phrase_scan(w, t, end, cls, number);
+}
 /* Is token t the punctuation character c? */
 static inline int ng_w__punct(const ng_work *w, uint32_t t, char c)
 {

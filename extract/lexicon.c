@@ -182,6 +182,25 @@ uint64_t ng_lex__word_bits(const ng_lexicon *lex, uint64_t h)
     return w ? w->bits : 0;
 }
 
+void ng_lex__word_classes(const ng_lexicon *lex, uint64_t h, uint64_t *bits, uint64_t *pbits)
+{
+    const ng_wordinfo *w = words_get(lex, h);
+    *bits = w ? w->bits : 0;
+    *pbits = w ? w->pbits : 0;
+}
+
+/* The first word of a phrase of words.csv of classes `bits` (a word of its own or not). */
+static int words_put_head(ng_lexicon *lex, uint64_t h, uint64_t bits)
+{
+    int error = words_put(lex, h, 0, -1);
+    if (error < 0) return error;
+    size_t j = (size_t)h & (lex->cap_words - 1);
+    while (lex->words[j].h != h || !lex->words[j].used)
+        j = (j + 1) & (lex->cap_words - 1);
+    lex->words[j].pbits |= bits;
+    return NG_OK;
+}
+
 int32_t ng_lex__word_number(const ng_lexicon *lex, uint64_t h)
 {
     const ng_wordinfo *w = words_get(lex, h);
@@ -1070,7 +1089,8 @@ static int load_words(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_f
         if (tk.n == 1)
             error = words_put(lex, tk.v[0].h, bits, *num ? atoi(num) : -1);
         else if (tk.n > 1)
-            error = ptab_add(lex, &lex->wordphrases, w, bits, *num ? atoi(num) : -1);
+            if ((error = ptab_add(lex, &lex->wordphrases, w, bits, *num ? atoi(num) : -1)) >= 0)
+                error = words_put_head(lex, tk.v[0].h, bits);
         ng_toks__free(&tk);
         ng_buf_free(&fold);
         if (error < 0) return error;

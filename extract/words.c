@@ -7,6 +7,7 @@ uint64_t ng_w__phrase_bits(const ng_work *w, uint32_t t, uint32_t end)
 {
     const ng_ptab *pt = &w->lex->wordphrases;
     uint64_t h = NG_SEQ_SEED, bits = 0;
+    if (t >= end || !w->tk.v[t].pbits) return 0;
     for (uint32_t k = t; k < end && k - t < pt->max_tokens; k++) {
         const ng_ptab_slot *slot;
         h = ng_x__seq_hash(h, w->tk.v[k].h);
@@ -17,12 +18,13 @@ uint64_t ng_w__phrase_bits(const ng_work *w, uint32_t t, uint32_t end)
     return bits;
 }
 
-uint32_t ng_w__phrase(const ng_work *w, uint32_t t, uint32_t end, uint64_t cls, int32_t *number)
+uint32_t ng_w__phrase_scan(const ng_work *w, uint32_t t, uint32_t end, uint64_t cls,
+                           int32_t *number)
 {
     const ng_ptab *pt = &w->lex->wordphrases;
     uint64_t h = NG_SEQ_SEED;
     uint32_t len = 0;
-    for (uint32_t k = t; k < end && k - t < pt->max_tokens; k++) {
+    for (uint32_t k = t; k < end && k - t < pt->max_tokens && (w->tk.v[t].pbits & cls); k++) {
         const ng_ptab_slot *slot;
         h = ng_x__seq_hash(h, w->tk.v[k].h);
         if (!(slot = ng_ptab__find(pt, h))) break;
