@@ -7,13 +7,75 @@
  * only reads the lexicon, so any number of threads may call it at once. */
 #include "extract_internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void work_free(ng_work *w)
+/* Each thread keeps its token array, fold arena and clean text between articles (their room,
+ * not their contents), so that an article allocates none of them again; a thread's are freed
+ * when the thread ends (the key's destructor; the main thread's stay reachable until exit).
+ * Room above NG_CACHE_MAX bytes is given back after the article that needed it. */
+typedef struct work_cache {
+    ng_tok *tok;
+    size_t tok_cap;
+    ng_buf fold, clean;
+} work_cache;
+#define NG_CACHE_MAX ((size_t)16 << 20)
+static _Thread_local work_cache cache;
+static pthread_key_t cache_key;
+static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
+static int cache_ok;
+
+static void cache_free(void *p)
 {
+    work_cache *c = p;
+    free(c->tok);
+    ng_buf_free(&c->fold);
+    ng_buf_free(&c->clean);
+    memset(c, 0, sizeof *c);
+}
+
+static void cache_init(void)
+{
+    cache_ok = pthread_key_create(&cache_key, cache_free) == 0;
+}
+
+/* Moves the thread's arrays into the work and the clean text buffer (empty). */
+static void cache_take(ng_work *w, ng_buf *clean)
+{
+    pthread_once(&cache_once, cache_init);
+    if (!cache_ok || (!cache.tok && pthread_setspecific(cache_key, &cache) != 0)) return;
+    w->tk.v = cache.tok;
+    w->tk.cap = cache.tok_cap;
+    w->fold = cache.fold;
+    *clean = cache.clean;
+    ng_buf_clear(&w->fold);
+    ng_buf_clear(clean);
+    clean->oom = w->fold.oom = 0;
+    memset(&cache, 0, sizeof cache);
+}
+
+/* Gives them back (or frees them when there is no key or they grew too big). */
+static void cache_give(ng_work *w, ng_buf *clean)
+{
+    if (cache_ok && !cache.tok && w->tk.cap * sizeof *w->tk.v <= NG_CACHE_MAX &&
+        w->fold.cap <= NG_CACHE_MAX && clean->cap <= NG_CACHE_MAX && w->tk.v) {
+        cache.tok = w->tk.v;
+        cache.tok_cap = w->tk.cap;
+        cache.fold = w->fold;
+        cache.clean = *clean;
+        w->tk.v = NULL;
+        w->tk.n = w->tk.cap = 0;
+        memset(&w->fold, 0, sizeof w->fold);
+        memset(clean, 0, sizeof *clean);
+    }
     ng_toks__free(&w->tk);
     ng_buf_free(&w->fold);
+    ng_buf_free(clean);
+}
+
+static void work_free(ng_work *w)
+{
     free(w->sents);
     free(w->ms);
     free(w->people);
@@ -150,6 +212,7 @@ int ng_extract_article(ng_doc **out, const ng_lexicon *lex, const ng_article *ar
     memset(&w, 0, sizeof w);
     w.lex = lex;
     w.tk.fold = &w.fold;
+    cache_take(&w, &clean);
     if ((error = ng_doc_new(&doc, article->id ? article->id : "",
                             article->origin ? article->origin : "")) < 0)
         goto cleanup;
@@ -171,7 +234,7 @@ int ng_extract_article(ng_doc **out, const ng_lexicon *lex, const ng_article *ar
     doc = NULL;
 cleanup:
     work_free(&w);
-    ng_buf_free(&clean);
+    cache_give(&w, &clean);
     ng_doc_free(doc);
     return error;
 }
