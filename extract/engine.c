@@ -25,10 +25,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int run_sentence(ng_work *w, cstate *cs, sctx *c, uint32_t s)
+/* covered: room for the longest sentence's tokens (as c->gcov three times), allocated once
+ * per article by ng_engine__run. */
+static int run_sentence(ng_work *w, cstate *cs, sctx *c, uint32_t s, uint8_t *covered,
+                        int32_t *gcov)
 {
     int error;
-    uint8_t *covered = NULL;
     const ng_wsent *se = &w->sents[s];
     c->s = s;
     c->a = se->tok0;
@@ -37,11 +39,8 @@ static int run_sentence(ng_work *w, cstate *cs, sctx *c, uint32_t s)
     c->n_pair = 0;
     cs->cur_sent = s;
     if (!se->ntok) return NG_OK;
-    if (!(covered = ng_calloc(se->ntok, 1))) return NG_ENOMEM;
-    if (!(c->gcov = ng_malloc(se->ntok * 3 * sizeof *c->gcov))) {
-        free(covered);
-        return NG_ENOMEM;
-    }
+    memset(covered, 0, se->ntok);
+    c->gcov = gcov;
     c->gstart = c->gcov + se->ntok;
     c->gend = c->gstart + se->ntok;
     ng_sentdates__read(w, c);
@@ -58,8 +57,6 @@ static int run_sentence(ng_work *w, cstate *cs, sctx *c, uint32_t s)
     if ((error = ng_members__lists(w, cs, c)) < 0) goto cleanup;
     ng_recent__sentence(w, cs, c);
 cleanup:
-    free(covered);
-    free(c->gcov);
     c->gcov = c->gstart = c->gend = NULL;
     return error;
 }
@@ -69,10 +66,16 @@ int ng_engine__run(ng_work *w)
     cstate cs;
     sctx c;
     size_t n_rel = ng_relinfo__count();
+    uint32_t max_ntok = 1;
+    uint8_t *covered = NULL;
+    int32_t *gcov = NULL;
     int error = NG_OK;
     memset(&cs, 0, sizeof cs);
     memset(&c, 0, sizeof c);
-    if (!(cs.sent_person = ng_malloc((w->n_sents + 1) * sizeof *cs.sent_person)) ||
+    for (uint32_t s = 0; s < w->n_sents; s++)
+        if (w->sents[s].ntok > max_ntok) max_ntok = w->sents[s].ntok;
+    if (!(covered = ng_malloc(max_ntok)) || !(gcov = ng_malloc(max_ntok * 3 * sizeof *gcov)) ||
+        !(cs.sent_person = ng_malloc((w->n_sents + 1) * sizeof *cs.sent_person)) ||
         !(cs.last = ng_calloc(n_rel, sizeof *cs.last)) ||
         !(c.best = ng_malloc(n_rel * sizeof *c.best)) ||
         !(c.rel_end = ng_malloc(n_rel * sizeof *c.rel_end))) {
@@ -85,15 +88,17 @@ int ng_engine__run(ng_work *w)
     /* the body in order, the headline last (it names what the body explains) */
     for (uint32_t s = 0; s < w->n_sents; s++) {
         if (w->sents[s].headline) continue;
-        if ((error = run_sentence(w, &cs, &c, s)) < 0) goto cleanup;
+        if ((error = run_sentence(w, &cs, &c, s, covered, gcov)) < 0) goto cleanup;
     }
     for (uint32_t s = 0; s < w->n_sents; s++) {
         if (!w->sents[s].headline) continue;
-        if ((error = run_sentence(w, &cs, &c, s)) < 0) goto cleanup;
+        if ((error = run_sentence(w, &cs, &c, s, covered, gcov)) < 0) goto cleanup;
     }
     if ((error = ng_affil__resolve_pending(w, &cs)) < 0) goto cleanup;
     ng_affil__drop_own_state(w);
 cleanup:
+    free(covered);
+    free(gcov);
     free(cs.nw);
     free(cs.pend);
     free(cs.sent_person);
