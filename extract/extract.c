@@ -3,7 +3,8 @@
  * The steps (see extract_internal.h for the modules): clean the bytes, read the metadata,
  * split sentences, tokenize, find mentions (pass 1), decide who the people are, then
  * relations, coreference and affiliations (pass 2), and write the doc. Everything lives in
- * one ng_work that is freed before returning: the function keeps no state between calls and
+ * one ng_work that is freed before returning, but for the room of the thread's token, fold
+ * and text buffers, kept per thread for the next article (no contents survive a call); it
  * only reads the lexicon, so any number of threads may call it at once. */
 #include "extract_internal.h"
 

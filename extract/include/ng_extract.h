@@ -48,7 +48,9 @@ void ng_lexicon_free(ng_lexicon *lex);
 
 /* Extracts one article. *out is a new doc owned by the caller (ng_doc_free).
  * Never fails on bad text (it is repaired and counted in doc->bad_bytes); returns
- * negative only on out-of-memory. Thread-safe for a shared lexicon. */
+ * negative only on out-of-memory. Thread-safe for a shared lexicon. Each calling thread
+ * keeps its token and text buffers (up to 16 MB each) for its next article; they are freed
+ * when the thread ends. */
 int ng_extract_article(ng_doc **out, const ng_lexicon *lex, const ng_article *article);
 
 #endif
