@@ -111,18 +111,24 @@ static int text_seen(ng_reader *r, const ng_article *a)
 {
     ng_buf *b = &r->norm;
     int space = 0;
+    size_t n = 0;
     ng_buf_clear(b);
+    /* never longer than the text (a space stands for at least one white byte): one
+     * reservation, then bytes written directly */
+    if (ng_buf_grow(b, a->len) < 0) return NG_ENOMEM;
+    char *o = b->ptr;
     for (size_t i = 0; i < a->len; i++) {
         char c = a->text[i];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-            space = b->len > 0;
+            space = n > 0;
             continue;
         }
-        if (space) ng_buf_putc(b, ' ');
+        if (space) o[n++] = ' ';
         space = 0;
-        ng_buf_putc(b, c);
+        o[n++] = c;
     }
-    if (b->oom) return NG_ENOMEM;
+    o[n] = '\0';
+    b->len = n;
     if (b->len == 0) return 0;
     int fresh = ng_idset_add(r->texts, b->ptr, b->len);
     return fresh < 0 ? fresh : !fresh;
