@@ -285,9 +285,14 @@ static int keep_str(ng_arena *arena, const char *s, const char **out)
 /* Appends `s` to a '|'-separated list, its own '|' written as `bar`. */
 static void put_part(ng_buf *b, const char *s, const char *bar)
 {
-    for (; s && *s; s++) {
-        if (*s == '|') ng_buf_puts(b, bar);
-        else ng_buf_putc(b, *s);
+    while (s && *s) { /* runs without '|' at once */
+        size_t n = strcspn(s, "|");
+        if (n) ng_buf_put(b, s, n);
+        s += n;
+        if (*s == '|') {
+            ng_buf_puts(b, bar);
+            s++;
+        }
     }
 }
 
