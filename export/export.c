@@ -137,6 +137,12 @@ int ng_export_write_all(const ng_graph *g, const ng_export_job *jobs, size_t n, 
             error = NG_EINVAL;
             goto cleanup;
         }
+        if (tasks[i].row->info.streamed) {
+            ng_error_set("%s: the %s is written while the articles are extracted (build), not "
+                         "from a graph", jobs[i].path, tasks[i].row->info.title);
+            error = NG_EINVAL;
+            goto cleanup;
+        }
         tasks[i].gzip = jobs[i].gzip;
         tasks[i].path = jobs[i].path;
         order[i] = i;

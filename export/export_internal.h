@@ -210,6 +210,9 @@ int ng_export__graphml(ng_out *o, const ng_graph *g);
 int ng_export__gexf(ng_out *o, const ng_graph *g);
 int ng_export__dot(ng_out *o, const ng_graph *g);
 int ng_export__json(ng_out *o, const ng_graph *g);
+/* Appends `s` (NULL = "") as a JSON string: quotes, escapes, invalid UTF-8 repaired, U+2028
+ * and U+2029 escaped (json.c; also the evidence table's JSON Lines). */
+void ng_export__json_string(ng_buf *b, const char *s);
 /* The CSV tables: one writer per file. */
 int ng_export__csv_nodes(ng_out *o, const ng_graph *g);
 int ng_export__csv_edges(ng_out *o, const ng_graph *g);

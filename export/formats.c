@@ -41,6 +41,15 @@ static const ng_format_row rows[] = {
                        2, 2, {ng_export__csv_nodes, ng_export__csv_edges}, csv_paths},
     [NG_FORMAT_JSON] = {{"json", "JSON", ".json", 0, NULL, "Cytoscape.js (elements)"},
                         5, 1, {ng_export__json}, NULL},
+    /* The evidence table: written during extraction (evidence.c), no graph writer. Its
+     * endings have no leading dot, so "evidence.csv" alone is one; being longer than ".csv"
+     * they win over the graph's CSV (ng_format_from_path takes the longest ending). */
+    [NG_FORMAT_EVIDENCE_CSV] = {{"evidence-csv", "evidence CSV", "evidence.csv", 0, NULL,
+                                 "pandas, spreadsheets", 1},
+                                0, 0, {NULL}, NULL},
+    [NG_FORMAT_EVIDENCE_JSONL] = {{"evidence-jsonl", "evidence JSON Lines",
+                                   "evidence.jsonl .jsonl", 0, NULL, "pandas, jq", 1},
+                                  0, 0, {NULL}, NULL},
 };
 _Static_assert(sizeof rows / sizeof rows[0] == NG_FORMAT__COUNT, "one row per ng_format");
 
@@ -106,7 +115,8 @@ static void list_extensions(char *buf, size_t size)
 /* The name matches a format's name or one of its extensions without the dot ("gv"). */
 static int name_is_extension(const char *ext, size_t n, void *name)
 {
-    return strlen(name) == n - 1 && strncasecmp(name, ext + 1, n - 1) == 0;
+    size_t skip = ext[0] == '.';
+    return strlen(name) == n - skip && strncasecmp(name, ext + skip, n - skip) == 0;
 }
 
 int ng_format_parse(ng_format *out, const char *name)
@@ -133,7 +143,9 @@ static int is_directory_target(const char *path)
 }
 
 /* The path (its first `len` bytes) ends in the extension, with a name before it: a bare
- * ".csv" or ".graphml" is a hidden file, not a name. */
+ * ".csv" or ".graphml" is a hidden file, not a name (an ending without a dot,
+ * "evidence.csv", may be the whole name). Gives the ending's length, 0 when it does not end
+ * the path. */
 typedef struct {
     const char *path;
     size_t len;
@@ -146,7 +158,22 @@ static int path_has_extension(const char *ext, size_t n, void *ctx)
     if (n >= sizeof e) return 0;
     memcpy(e, ext, n);
     e[n] = '\0';
-    return p->len > n && ng_has_suffix_nocase(p->path, p->len, e);
+    size_t min = ext[0] == '.' ? n + 1 : n;
+    return p->len >= min && ng_has_suffix_nocase(p->path, p->len, e) ? (int)n : 0;
+}
+
+/* The length of the longest of the row's endings that ends the path, 0 when none does. */
+static int longest_extension(const ng_format_row *r, const path_end *p)
+{
+    int best = 0;
+    for (const char *e = r->info.extensions; *e;) {
+        size_t n = strcspn(e, " ");
+        int found = path_has_extension(e, n, (void *)p);
+        if (found > best) best = found;
+        e += n;
+        while (*e == ' ') e++;
+    }
+    return best;
 }
 
 static int directory_format(ng_format *out)
@@ -181,12 +208,15 @@ int ng_format_from_path(ng_format *out, int *gzip, const char *path)
         *gzip = 1;
         end.len -= 3;
     }
+    int best = 0; /* the longest ending wins: "x.evidence.csv" is not the graph's CSV */
     for (int i = 0; i < NG_FORMAT__COUNT; i++) {
-        if (each_extension(&rows[i], path_has_extension, &end)) {
+        int n = longest_extension(&rows[i], &end);
+        if (n > best) {
+            best = n;
             *out = (ng_format)i;
-            return NG_OK;
         }
     }
+    if (best) return NG_OK;
     *gzip = 0;
     if (is_directory_target(path) && directory_format(out)) return NG_OK;
     list_extensions(extensions, sizeof extensions);

@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void json_string(ng_buf *b, const char *s)
+void ng_export__json_string(ng_buf *b, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
     const unsigned char *u = (const unsigned char *)(s ? s : "");
@@ -86,7 +86,7 @@ static void put_value(ng_buf *b, const ng_value *v)
     size_t n;
     switch (v->type) {
     case NG_COL_STRING:
-        json_string(b, v->present ? v->s : "");
+        ng_export__json_string(b, v->present ? v->s : "");
         break;
     case NG_COL_INT:
         if (v->present)
@@ -115,14 +115,14 @@ static void put_node(ng_buf *b, const ng_graph *g, const ng_node *n, int first)
     ng_value v;
 
     ng_export__puts(b, first ? "{\"data\":{\"id\":" : ",\n{\"data\":{\"id\":");
-    json_string(b, n->id);
+    ng_export__json_string(b, n->id);
     for (size_t c = 0; c < n_nc; c++) {
         ng_export__node_value(&v, n, c);
         put_key(b, nc[c].name);
         put_value(b, &v);
     }
     put_key(b, "color");
-    json_string(b, ng_export__type_style(n->type)->hex);
+    ng_export__json_string(b, ng_export__type_style(n->type)->hex);
     ng_export__put(b, "}}", 2);
 }
 
@@ -138,16 +138,16 @@ static void put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e, const char 
         ng_buf tmp = NG_BUF_INIT; /* rare: an edge id that is also a node id */
         ng_buf_puts(&tmp, "edge:");
         ng_buf_puts(&tmp, e->id);
-        json_string(b, tmp.ptr);
+        ng_export__json_string(b, tmp.ptr);
         if (tmp.oom) b->oom = 1;
         ng_buf_free(&tmp);
     } else {
-        json_string(b, e->id);
+        ng_export__json_string(b, e->id);
     }
     put_key(b, "source");
-    json_string(b, ng_graph_node(g, e->source)->id);
+    ng_export__json_string(b, ng_graph_node(g, e->source)->id);
     put_key(b, "target");
-    json_string(b, ng_graph_node(g, e->target)->id);
+    ng_export__json_string(b, ng_graph_node(g, e->target)->id);
     for (size_t c = 0; c < n_ec; c++) {
         ng_export__edge_value(&v, e, c);
         put_key(b, ec[c].name);
@@ -160,17 +160,17 @@ static void put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e, const char 
     for (size_t k = 0; k < e->n_items; k++) {
         const ng_evidence *it = &e->items[k];
         ng_export__puts(b, k ? ",{\"article\":" : "{\"article\":");
-        json_string(b, it->article);
+        ng_export__json_string(b, it->article);
         put_key(b, "title");
-        json_string(b, it->title);
+        ng_export__json_string(b, it->title);
         put_key(b, "url");
-        json_string(b, it->url);
+        ng_export__json_string(b, it->url);
         put_key(b, "sentence");
-        json_string(b, it->sentence);
+        ng_export__json_string(b, it->sentence);
         put_key(b, "offset");
         ng_export__put_uint(b, (unsigned long long)it->offset);
         put_key(b, "date");
-        json_string(b, it->date);
+        ng_export__json_string(b, it->date);
         ng_export__putc(b, '}');
     }
     ng_export__put(b, "]}}", 3);
@@ -184,7 +184,7 @@ static void put_types(ng_buf *b, unsigned types)
     for (int t = 0; t < NG_ETYPE__COUNT; t++) {
         if (!(types & (1u << t))) continue;
         if (!first) ng_export__putc(b, ',');
-        json_string(b, ng_etype_name((ng_etype)t));
+        ng_export__json_string(b, ng_etype_name((ng_etype)t));
         first = 0;
     }
     ng_export__putc(b, ']');
@@ -201,9 +201,9 @@ static void put_relation_types(ng_buf *b, const ng_graph *g)
         const ng_rel_def *d = ng_rel_get(r);
         if (!(declared >> r & 1u) || !d) continue;
         ng_export__puts(b, first ? "{\"name\":" : ",{\"name\":");
-        json_string(b, d->name);
+        ng_export__json_string(b, d->name);
         put_key(b, "direction");
-        json_string(b, d->symmetric ? "symmetric" : "directed");
+        ng_export__json_string(b, d->symmetric ? "symmetric" : "directed");
         put_key(b, "hostile");
         ng_export__puts(b, d->hostile ? "true" : "false");
         put_key(b, "subjects");
@@ -211,7 +211,7 @@ static void put_relation_types(ng_buf *b, const ng_graph *g)
         put_key(b, "objects");
         put_types(b, d->objects);
         put_key(b, "description");
-        json_string(b, d->description);
+        ng_export__json_string(b, d->description);
         ng_export__putc(b, '}');
         first = 0;
     }
@@ -242,7 +242,7 @@ int ng_export__json(ng_out *o, const ng_graph *g)
     ng_buf note = NG_BUF_INIT;
     if (ng_export__metrics_note(&note, g) && !note.oom) { /* estimated or missing metrics */
         put_key(&line, "metrics_note");
-        json_string(&line, note.ptr);
+        ng_export__json_string(&line, note.ptr);
     }
     ng_buf_free(&note);
     ng_buf_puts(&line, "},\n\"elements\":{\n\"nodes\":[\n");

@@ -19,6 +19,8 @@ typedef enum ng_format {
     NG_FORMAT_DOT,
     NG_FORMAT_CSV,
     NG_FORMAT_JSON,
+    NG_FORMAT_EVIDENCE_CSV,   /* the evidence table (ng_evidence_table below), not the graph */
+    NG_FORMAT_EVIDENCE_JSONL,
     NG_FORMAT__COUNT
 } ng_format;
 
@@ -31,6 +33,8 @@ typedef struct ng_format_info {
     const char *files;      /* what one -o NAME.ext writes when it is more than that one file
                                ("NAME.nodes.csv + NAME.edges.csv, ..."); NULL otherwise */
     const char *opens_in;   /* the tools it is for: "Gephi (Timeline), Gephi Lite" */
+    int streamed;           /* not written from the graph but while the articles are extracted
+                               (the evidence table: ng_evidence_table_open) */
 } ng_format_info;
 
 /* The row of `f`, NULL when `f` is not a format. Static. */
@@ -43,13 +47,17 @@ void ng_format_names(char *buf, size_t size);
 /* Parses a format name (as given to --format; case is ignored, and an extension without its
  * dot, such as "gv", names its format too). */
 int ng_format_parse(ng_format *out, const char *name);
-/* Picks the format from a file name's extension; *gzip is set for a trailing ".gz".
- * NG_EINVAL (with a message listing the known extensions) when none matches. */
+/* Picks the format from a file name's extension; *gzip is set for a trailing ".gz". The
+ * longest ending wins: "x.evidence.csv" and "evidence.csv" are the evidence table, "x.csv" the
+ * graph's CSV tables (an ending without a leading dot, "evidence.csv", matches the whole name
+ * too). NG_EINVAL (with a message listing the known extensions) when none matches. */
 int ng_format_from_path(ng_format *out, int *gzip, const char *path);
 
 /* Writes `g` to `path` ("-" = standard output) in `format`, gzip-compressed when `gzip`.
  * Nothing is left at `path` unless the whole file was written. A format of several files
- * (CSV: named by ng_export_csv_paths) cannot go to standard output (NG_EINVAL). */
+ * (CSV: named by ng_export_csv_paths) cannot go to standard output (NG_EINVAL). A streamed
+ * format (the evidence table: ng_evidence_table below) is refused (NG_EINVAL), here and in
+ * ng_export_write_all. */
 int ng_export_write(const ng_graph *g, ng_format format, const char *path, int gzip);
 
 /* One file (or CSV pair) of ng_export_write_all. */
@@ -88,5 +96,24 @@ int ng_export_check_path(ng_format format, const char *path, int gzip);
  * (starting with =, +, -, @, tab or CR) prefixed with ' (OWASP). For text only: numbers
  * are written as they are (a negative number is data). `text` NULL appends nothing. */
 void ng_export_csv_cell(ng_buf *out, const char *text);
+
+/* ------------------------------------------------------------------ the evidence table
+ *
+ * Every supporting mention, one row per relation of each doc (export/evidence.c lists the
+ * columns), written as the docs arrive: the caller adds the docs in the order it wants the
+ * rows (build: the order the articles were read, whatever -j), and memory holds one doc's
+ * rows at a time. The file is atomic like every output: written to a temporary file,
+ * finished by ng_evidence_table_close and moved into place by ng_evidence_table_commit. */
+typedef struct ng_evidence_table ng_evidence_table;
+/* Opens the table at `path` ("-" = standard output) in `format` (NG_FORMAT_EVIDENCE_CSV, with
+ * its header row, or NG_FORMAT_EVIDENCE_JSONL). Free with ng_evidence_table_free. */
+int ng_evidence_table_open(ng_evidence_table **out, ng_format format, const char *path, int gzip);
+/* Appends the rows of `doc` (borrowed). */
+int ng_evidence_table_add(ng_evidence_table *ev, const ng_doc *doc);
+/* Finishes the file (reports the first write error); ng_evidence_table_commit then renames it. */
+int ng_evidence_table_close(ng_evidence_table *ev);
+int ng_evidence_table_commit(ng_evidence_table *ev);
+/* NULL-safe; removes the temporary file unless committed. */
+void ng_evidence_table_free(ng_evidence_table *ev);
 
 #endif
