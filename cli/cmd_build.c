@@ -73,6 +73,12 @@ int cmd_build(int argc, char **argv)
     if (outputs_guard(&outs, &writes) < 0) goto cleanup;
     po.cmd = "build";
     po.writes = &writes;
+    if (outputs_has_evidence(&outs)) { /* every mention, written as the articles are read */
+        if ((rc = outputs_evidence_open(&outs)) != NG_EXIT_OK) goto cleanup;
+        rc = NG_EXIT_FAILED;
+        po.also = outputs_evidence_add;
+        po.also_ctx = &outs;
+    }
     if ((rc = pipeline_build_graph(&g, &inputs, &po, &st)) != NG_EXIT_OK) goto cleanup;
     ng_graph_set_filter(g, keep, drop_isolated); /* before ng_graph_finish */
     if (cli_verbose && !cli_quiet)

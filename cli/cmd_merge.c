@@ -4,7 +4,8 @@
  * arrive, so any split of a corpus, merged in any order, gives the files one `build` over the
  * whole corpus gives. An -o ending in .ngs or .ngs.gz writes the docs themselves to one
  * combined shard instead (a step of a tree reduce: fewer, larger files for the next merge);
- * its docs keep the order of the shards given, so then one thread reads them all. */
+ * its docs keep the order of the shards given, so then one thread reads them all; so too for
+ * an evidence table (-o x.evidence.csv: its rows in the order of the shards given). */
 #include "ng_graph.h"
 #include "outputs.h"
 #include "shards_read.h"
@@ -40,6 +41,8 @@ typedef struct merge_input {
     ng_idset *files;   /* (device, inode) of the shard files read */
     uint64_t docs;
     uint64_t duplicates;
+    cli_outputs *evidence; /* the outputs when an evidence table is among them: each doc kept
+                              goes to it too, in the order read (so one shard at a time) */
 } merge_input;
 
 static void skip_duplicate(merge_input *in, const char *path, const ng_doc *doc)
@@ -73,6 +76,7 @@ static int read_shard(const char *path, ng_graph *g, ng_shard_writer **writers, 
             for (size_t i = 0; i < n_writers; i++) {
                 if ((error = ng_shard_write_doc(writers[i], doc)) < 0) goto cleanup;
             }
+            if (in->evidence && (error = outputs_evidence_add(in->evidence, doc)) < 0) break;
             in->docs++;
         }
         ng_doc_free(doc);
@@ -200,7 +204,7 @@ static int read_all(const cli_list *shards, int threads, int want_graph, ng_shar
                     size_t n_writers, ng_graph **g, merge_input *in)
 {
     cli_list once = {0}; /* each file once; items borrowed from shards */
-    int rc = NG_EXIT_FAILED, sequential = n_writers > 0 || threads == 1;
+    int rc = NG_EXIT_FAILED, sequential = n_writers > 0 || threads == 1 || in->evidence;
     if (!sequential && (sequential = read_shards_parallel(shards, &once, threads, g, in)) < 0) {
         if (sequential == -2) rc = NG_EXIT_USAGE;
         goto cleanup;
@@ -285,6 +289,11 @@ int cmd_merge(int argc, char **argv)
             cli_error("%s", ng_error_last());
             goto cleanup;
         }
+    }
+    if (outputs_has_evidence(&outs)) {
+        if ((rc = outputs_evidence_open(&outs)) != NG_EXIT_OK) goto cleanup;
+        rc = NG_EXIT_FAILED;
+        in.evidence = &outs;
     }
     threads = ng_thread_count(threads);
     if ((rc = read_all(&shards, threads, graph_paths.n > 0, writers, shard_paths.n, &g, &in)) !=

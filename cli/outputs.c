@@ -127,23 +127,34 @@ int outputs_finish_and_write(ng_graph *g, const cli_outputs *outs, int no_metric
         if (cli_metrics_run(g, &mo, outs->threads) != NG_EXIT_OK) return NG_EXIT_FAILED;
     }
     clocks(t[2]);
-    if (outs->n == 0) {
-        print_phases(phases, t, 2);
-        return NG_EXIT_OK;
+    /* the evidence tables were written during extraction: finished now, renamed last */
+    for (size_t i = 0; i < outs->n; i++) {
+        if (outs->items[i].evidence && ng_evidence_table_close(outs->items[i].evidence) < 0) {
+            cli_error("%s", ng_error_last());
+            return NG_EXIT_FAILED;
+        }
     }
-    if (!(jobs = calloc(outs->n, sizeof *jobs))) {
+    if (!(jobs = calloc(outs->n + 1, sizeof *jobs))) {
         cli_error("out of memory");
         return NG_EXIT_FAILED;
     }
+    size_t n_jobs = 0;
     for (size_t i = 0; i < outs->n; i++) {
-        jobs[i].format = outs->items[i].format;
-        jobs[i].path = outs->items[i].path;
-        jobs[i].gzip = outs->items[i].gzip;
+        if (ng_format_get(outs->items[i].format)->streamed) continue;
+        jobs[n_jobs].format = outs->items[i].format;
+        jobs[n_jobs].path = outs->items[i].path;
+        jobs[n_jobs++].gzip = outs->items[i].gzip;
     }
     /* one thread per file: the bytes do not depend on the thread count */
-    if (ng_export_write_all(g, jobs, outs->n, ng_thread_count(outs->threads)) < 0) {
+    if (ng_export_write_all(g, jobs, n_jobs, ng_thread_count(outs->threads)) < 0) {
         cli_error("%s", ng_error_last());
         goto cleanup;
+    }
+    for (size_t i = 0; i < outs->n; i++) {
+        if (outs->items[i].evidence && ng_evidence_table_commit(outs->items[i].evidence) < 0) {
+            cli_error("%s", ng_error_last());
+            goto cleanup;
+        }
     }
     clocks(t[3]);
     print_phases(phases, t, 3);
@@ -160,9 +171,20 @@ void outputs_help(FILE *fp)
     for (int i = 0; i < NG_FORMAT__COUNT; i++) {
         const ng_format_info *f = ng_format_get((ng_format)i);
         char ext[64];
+        if (f->streamed) continue;
         snprintf(ext, sizeof ext, "%s%s", f->extensions, f->directory ? " DIR/" : "");
         fprintf(fp, "  %-8s %-14s %s, for %s\n", f->name, ext, f->title, f->opens_in);
         if (f->files) fprintf(fp, "  %-8s %-14s writes %s\n", "", "", f->files);
+    }
+    fprintf(fp, "The evidence table: every supporting mention, one row per relation mention (article\n"
+                "id, title, url, date, relation, both actors as the article names them and their\n"
+                "keys, sentence), written as the articles are read, in their order; a name ending\n"
+                "in 'evidence.csv' or 'evidence.jsonl' (or '.jsonl'), so x.evidence.csv is not the\n"
+                "graph's CSV:\n");
+    for (int i = 0; i < NG_FORMAT__COUNT; i++) {
+        const ng_format_info *f = ng_format_get((ng_format)i);
+        if (f->streamed)
+            fprintf(fp, "  %-14s %-21s %s, for %s\n", f->name, f->extensions, f->title, f->opens_in);
     }
 }
 
@@ -183,8 +205,40 @@ void outputs_report(const cli_outputs *outs)
     }
 }
 
+int outputs_has_evidence(const cli_outputs *outs)
+{
+    for (size_t i = 0; i < outs->n; i++)
+        if (ng_format_get(outs->items[i].format)->streamed) return 1;
+    return 0;
+}
+
+int outputs_evidence_open(cli_outputs *outs)
+{
+    for (size_t i = 0; i < outs->n; i++) {
+        cli_output *o = &outs->items[i];
+        if (!ng_format_get(o->format)->streamed) continue;
+        if (ng_evidence_table_open(&o->evidence, o->format, o->path, o->gzip) < 0) {
+            cli_error("%s", ng_error_last());
+            return NG_EXIT_FAILED;
+        }
+    }
+    return NG_EXIT_OK;
+}
+
+int outputs_evidence_add(void *ctx, const ng_doc *doc)
+{
+    cli_outputs *outs = ctx;
+    int error;
+    for (size_t i = 0; i < outs->n; i++) {
+        if (outs->items[i].evidence && (error = ng_evidence_table_add(outs->items[i].evidence, doc)) < 0)
+            return error;
+    }
+    return NG_OK;
+}
+
 void outputs_free(cli_outputs *outs)
 {
+    for (size_t i = 0; i < outs->n; i++) ng_evidence_table_free(outs->items[i].evidence);
     free(outs->items);
     outs->items = NULL;
     outs->n = 0;

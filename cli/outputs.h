@@ -20,6 +20,7 @@ typedef struct cli_output {
     const char *path;
     ng_format format;
     int gzip;
+    ng_evidence_table *evidence; /* an evidence table (a streamed format) once opened; owned */
 } cli_output;
 
 typedef struct cli_outputs {
@@ -43,6 +44,16 @@ int outputs_guard(const cli_outputs *outs, guard_list *g);
  * once (outs->threads); all are written before any is renamed into place (see
  * ng_export_write_all). NG_EXIT_OK or NG_EXIT_FAILED (after printing why). */
 int outputs_finish_and_write(ng_graph *g, const cli_outputs *outs, int no_metrics);
+/* The evidence tables among the outputs (-o x.evidence.csv, x.evidence.jsonl): written while
+ * the articles are extracted, one doc at a time in the order the articles were read, then
+ * finished with the graph's files (outputs_finish_and_write closes them before the graph's
+ * files are written and renames them after).
+ * outputs_has_evidence: 1 when there is one. outputs_evidence_open: opens every one (exit
+ * status). outputs_evidence_add: a pipeline_consumer (ctx = the cli_outputs) that appends a
+ * doc's rows to each; NG_OK or an NG_E* with its message set. */
+int outputs_has_evidence(const cli_outputs *outs);
+int outputs_evidence_open(cli_outputs *outs);
+int outputs_evidence_add(void *outs, const ng_doc *doc);
 /* Prints the FILE paragraph of build's and merge's help: one line per row of export's format
  * table (name, extensions, what it is and is for, the files it writes). */
 void outputs_help(FILE *fp);

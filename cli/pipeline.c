@@ -411,6 +411,19 @@ int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_con
 
 static int add_doc(void *ctx, const ng_doc *doc) { return ng_graph_add_doc(ctx, doc); }
 
+typedef struct ordered_ctx {
+    ng_graph *g;
+    const pipeline_opts *opts;
+} ordered_ctx;
+
+/* With opts->also: the doc into the one graph, then to also(), in read order. */
+static int add_doc_in_order(void *ctx, const ng_doc *doc)
+{
+    const ordered_ctx *c = ctx;
+    int error = ng_graph_add_doc(c->g, doc);
+    return error < 0 ? error : c->opts->also(c->opts->also_ctx, doc);
+}
+
 int pipeline_build_graph(ng_graph **out, const cli_list *inputs, const pipeline_opts *opts,
                          pipeline_stats *stats)
 {
@@ -424,9 +437,10 @@ int pipeline_build_graph(ng_graph **out, const cli_list *inputs, const pipeline_
             goto cleanup;
         }
     }
-    if ((rc = run(inputs, opts, add_doc, NULL, (void *const *)parts, stats)) != NG_EXIT_OK) {
-        goto cleanup;
-    }
+    ordered_ctx oc = {parts[0], opts};
+    rc = opts->also ? run(inputs, opts, add_doc_in_order, &oc, NULL, stats)
+                    : run(inputs, opts, add_doc, NULL, (void *const *)parts, stats);
+    if (rc != NG_EXIT_OK) goto cleanup;
     double t0 = ng_clock_seconds(), cpu0 = process_cpu();
     rc = NG_EXIT_FAILED;
     if (partials_absorb(parts, (size_t)n, n) < 0) {

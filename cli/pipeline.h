@@ -10,7 +10,9 @@
  * pipeline_build_graph: no order and no lock: each thread adds its docs to a partial graph of
  * its own, and the partial graphs are absorbed into one at the end (ng_graph_absorb; the
  * graph does not depend on the order or grouping of its docs). No extraction thread ever
- * waits for another, or for a consumer.
+ * waits for another, or for a consumer. With opts->also set (build's evidence tables), the
+ * docs go instead in order, as pipeline_run delivers them, to one graph and to also(): the
+ * extraction stays parallel, adding to the graph is then serial.
  */
 #ifndef NG_PIPELINE_H
 #define NG_PIPELINE_H
@@ -37,6 +39,8 @@ typedef struct pipeline_opts {
     const guard_list *writes; /* the files the run will write: refused (exit 2) when one is an
                                  input article file, a dictionary or a --relations file;
                                  NULL = none */
+    pipeline_consumer also;   /* pipeline_build_graph: when set, each doc goes in read order */
+    void *also_ctx;           /* to also(also_ctx, doc) too (the evidence tables) */
 } pipeline_opts;
 
 typedef struct pipeline_stats {

@@ -165,7 +165,8 @@ static void column_list(const csv_state *c, char *out, size_t size)
     if (c->n_fields > 12 && used + 6 < size) snprintf(out + used, size - used, ", ...");
 }
 
-/* The header row: which column holds what. A newsgraph nodes/edges table is one of ours. */
+/* The header row: which column holds what. A newsgraph nodes/edges/evidence table is one of
+ * ours. */
 static void read_header(csv_state *c)
 {
     ng_reader *r = c->r;
@@ -177,7 +178,7 @@ static void read_header(csv_state *c)
         return;
     }
     c->n_columns = c->n_fields;
-    const char *names[2] = {"", ""};
+    const char *names[5] = {"", "", "", "", ""}; /* the first columns: enough to know ours */
     for (size_t i = 0; i < c->n_fields; i++) {
         ng_buf fold = NG_BUF_INIT;
         ng_text_fold(&fold, c->fields[i].ptr ? c->fields[i].ptr : "", c->fields[i].len);
@@ -188,7 +189,7 @@ static void read_header(csv_state *c)
         else if (strcmp(h, "title") == 0) c->col_title = (int)i;
         else if (strcmp(h, "url") == 0) c->col_url = (int)i;
         ng_buf_free(&fold);
-        if (i < 2 && c->fields[i].ptr) names[i] = c->fields[i].ptr;
+        if (i < 5 && c->fields[i].ptr) names[i] = c->fields[i].ptr;
     }
     if (c->col_text >= 0) return;
     c->failed = NG_EFORMAT;

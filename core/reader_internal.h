@@ -121,7 +121,8 @@ int ng_reader__open_jsonl(ng_reader *r, const ng_reader__file *f);
 ng_article *ng_reader__article(const char *id, const char *origin);
 
 /* Files newsgraph writes (reader_kind.c). The first bytes of a file (`head`, `n`) are those
- * of a newsgraph report page / a newsgraph CSV table (nodes or edges). */
+ * of a newsgraph report page / a CSV header (`columns`: its first min(n_columns, 5) names) is
+ * that of a newsgraph CSV table (nodes, edges or evidence). */
 int ng_reader__is_our_report(const char *head, size_t n);
 int ng_reader__is_our_table_header(const char *const *columns, size_t n_columns);
 /* Reads the start of `path` (gzip allowed) and says whether newsgraph wrote it. */

@@ -177,6 +177,12 @@ static int take_line(jsonl_state *j, ng_article **out)
         j->eof = 1;
         return NG_OK;
     }
+    /* newsgraph's own evidence table (export/evidence.c): not articles */
+    if (!j->seen_content && n >= 14 && strncmp(s, "{\"article_id\":", 14) == 0) {
+        ng_reader__tally_add(&j->r->ours, j->path);
+        j->eof = 1;
+        return NG_OK;
+    }
     j->seen_content = 1;
     ng_buf fixed = NG_BUF_INIT;
     ng_reader__utf8_count(s, n, &bad, &multi);

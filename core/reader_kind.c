@@ -72,18 +72,21 @@ int ng_reader__is_our_report(const char *head, size_t n)
     return 0;
 }
 
-/* The nodes table starts "Id,Label", the edges table "Source,Target" (Gephi's names). */
+/* The nodes table starts "Id,Label", the edges table "Source,Target" (Gephi's names), the
+ * evidence table (export/evidence.c) "article_id,title,url,date,relation". */
 int ng_reader__is_our_table_header(const char *const *columns, size_t n_columns)
 {
     if (n_columns < 2) return 0;
     return (strcmp(columns[0], "Id") == 0 && strcmp(columns[1], "Label") == 0) ||
-           (strcmp(columns[0], "Source") == 0 && strcmp(columns[1], "Target") == 0);
+           (strcmp(columns[0], "Source") == 0 && strcmp(columns[1], "Target") == 0) ||
+           (n_columns >= 5 && strcmp(columns[0], "article_id") == 0 &&
+            strcmp(columns[1], "title") == 0 && strcmp(columns[4], "relation") == 0);
 }
 
 int ng_reader__sniff_ours(const char *path, ng_kind kind)
 {
     if (kind == NG_KIND_OURS) return 1;
-    if (kind != NG_KIND_HTML && kind != NG_KIND_CSV) return 0;
+    if (kind != NG_KIND_HTML && kind != NG_KIND_CSV && kind != NG_KIND_JSONL) return 0;
     char head[2048];
     size_t n = 0;
     ng_src s;
@@ -91,5 +94,8 @@ int ng_reader__sniff_ours(const char *path, ng_kind kind)
     ng_src__close(&s);
     head[n] = '\0';
     if (kind == NG_KIND_HTML) return ng_reader__is_our_report(head, n);
-    return strncmp(head, "Id,Label,", 9) == 0 || strncmp(head, "Source,Target,", 14) == 0;
+    /* the evidence table's first row or object (export/evidence.c) */
+    if (kind == NG_KIND_JSONL) return strncmp(head, "{\"article_id\":", 14) == 0;
+    return strncmp(head, "Id,Label,", 9) == 0 || strncmp(head, "Source,Target,", 14) == 0 ||
+           strncmp(head, "article_id,title,url,date,relation,", 35) == 0;
 }
