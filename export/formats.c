@@ -29,17 +29,17 @@ static int csv_paths(char **out, const char *path, int gzip)
  * first (on two threads the longest file would otherwise often start last and run alone). */
 static const ng_format_row rows[] = {
     [NG_FORMAT_GRAPHML] = {{"graphml", "GraphML", ".graphml", 0, NULL,
-                            "Gephi, NetworkX, igraph, graphology"},
+                            "Gephi, NetworkX, igraph, graphology", 0},
                            3, 1, {ng_export__graphml}, NULL},
-    [NG_FORMAT_GEXF] = {{"gexf", "GEXF 1.3", ".gexf", 0, NULL, "Gephi (Timeline), Gephi Lite"},
+    [NG_FORMAT_GEXF] = {{"gexf", "GEXF 1.3", ".gexf", 0, NULL, "Gephi (Timeline), Gephi Lite", 0},
                         4, 1, {ng_export__gexf}, NULL},
-    [NG_FORMAT_DOT] = {{"dot", "DOT", ".dot .gv", 0, NULL, "Graphviz (dot, sfdp)"},
+    [NG_FORMAT_DOT] = {{"dot", "DOT", ".dot .gv", 0, NULL, "Graphviz (dot, sfdp)", 0},
                        2, 1, {ng_export__dot}, NULL},
     [NG_FORMAT_CSV] = {{"csv", "CSV", ".csv", 1,
                         "NAME.nodes.csv + NAME.edges.csv, or DIR/nodes.csv + DIR/edges.csv",
-                        "Gephi's spreadsheet import, pandas"},
+                        "Gephi's spreadsheet import, pandas", 0},
                        2, 2, {ng_export__csv_nodes, ng_export__csv_edges}, csv_paths},
-    [NG_FORMAT_JSON] = {{"json", "JSON", ".json", 0, NULL, "Cytoscape.js (elements)"},
+    [NG_FORMAT_JSON] = {{"json", "JSON", ".json", 0, NULL, "Cytoscape.js (elements)", 0},
                         5, 1, {ng_export__json}, NULL},
     /* The evidence table: written during extraction (evidence.c), no graph writer. Its
      * endings have no leading dot, so "evidence.csv" alone is one; being longer than ".csv"
