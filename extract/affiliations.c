@@ -4,7 +4,8 @@
  * personrole.c found it; a pronoun owner, "its ambassador", is the clause's subject). An
  * office or a royal title written without a state is decided at the end of the article
  * from the clues each mention left (a role named earlier with its state, the state before
- * the name in its clause, a state after it that starts or reports a clause, the dateline's
+ * the name in its clause, a state after it that starts or reports a clause, the state of the
+ * colleagues listed with a minister ("He and Foreign Minister X"), the dateline's
  * state, the state the article names most), refusing the states the sentence shows are
  * someone else's. The edges of counterpart triggers a person cannot have with their own
  * state are then dropped. */
@@ -39,7 +40,7 @@ static int new_pending(pending_affil **out, const ng_work *w, cstate *cs, const 
     p->actor = m->actor;
     p->title = m->title;
     p->sent = c->s;
-    p->before = p->after = p->via = -1;
+    p->before = p->after = p->via = p->mate = -1;
     snprintf(p->date, sizeof p->date, "%s", ng_sentdates__nearest(w, c, m->t0));
     *out = p;
     return NG_OK;
@@ -115,6 +116,28 @@ static void clues_after(const ng_work *w, const sctx *c, const ng_mention *m, pe
     }
 }
 
+/* The one state of the other people of the list that holds mention m ("He and Foreign
+ * Minister X said", "attended by Foreign Minister X, Defence Minister Y"), as stated so far;
+ * -1 when the list has none, or people of two states. */
+static int32_t list_mate_state(const ng_work *w, const sctx *c, const ng_mention *m)
+{
+    for (size_t gi = 0; gi < c->ng; gi++) {
+        const group *g = &c->g[gi];
+        if (g->place || g->an < 2 || g->t0 > m->t0 || g->t1 < m->t1) continue;
+        int32_t st = -1;
+        for (uint32_t k = 0; k < g->an; k++) {
+            const ng_wactor *x = &w->actors[c->acts[g->a0 + k]];
+            if (c->acts[g->a0 + k] == m->actor) continue;
+            if (x->type != NG_ETYPE_PERSON) return -1;
+            if (x->affil < 0 || w->actors[x->affil].type != NG_ETYPE_STATE) continue;
+            if (st >= 0 && st != x->affil) return -1;
+            st = x->affil;
+        }
+        return st;
+    }
+    return -1;
+}
+
 /* A titled person without a state (mention m): the clues of the sentence, for the decision
  * at the end of the article (ng_affil__resolve_pending). */
 static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *m)
@@ -124,6 +147,8 @@ static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *
     if (error < 0) return error;
     p->before = state_before(w, c, m);
     clues_after(w, c, m, p);
+    /* a head of state or government is no colleague of the people listed with them */
+    if (!w->lex->titles[m->title].sole) p->mate = list_mate_state(w, c, m);
     return NG_OK;
 }
 
@@ -286,6 +311,7 @@ int ng_affil__resolve_pending(ng_work *w, cstate *cs)
                 st = cs->roles[k].state;
         if (st < 0 && pending_ok(w, cs, p, p->before)) st = p->before;
         if (st < 0 && pending_ok(w, cs, p, p->after)) st = p->after;
+        if (st < 0 && pending_ok(w, cs, p, p->mate)) st = p->mate;
         if (st < 0 && w->dateline_state >= 0) {
             int32_t d = w->lex_actor[w->dateline_state];
             if (d >= 0 && w->actors[d].mentions && pending_ok(w, cs, p, d)) st = d;

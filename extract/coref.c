@@ -6,7 +6,9 @@
  * phrase nor in an opening subordinate clause, else the nearest person before it, else the
  * person of one of the three sentences before. they/their: a list of states or
  * organizations earlier in the sentence, else two people named before it, else the latest
- * list (of states or organizations first), else the latest organization. "the two sides",
+ * list (of states or organizations first), else the latest organization; "them" right after
+ * a plural thing of its sentence ("reviewed the measures and denounced them") is only a list
+ * of that sentence. "the two sides",
  * "the three countries", "both countries", "the two leaders": the latest list (or pair of
  * relation partners) of that size and kind, up to twelve sentences back for a size named by
  * a number. "each of the leaders": the description after "of". its: its clause's subject
@@ -99,19 +101,25 @@ static uint32_t recent_list(const ng_work *w, const cstate *cs, int number, int 
     return 0;
 }
 
+/* A list of states or organizations earlier in this sentence (before t0): its size, 0. */
+static uint32_t sentence_list(const ng_work *w, const sctx *c, uint32_t t0, int32_t *out)
+{
+    for (size_t gi = c->ng; gi-- > 0;) {
+        const group *g = &c->g[gi];
+        if (g->t1 > t0 || g->an < 2 || g->place || has_people(w, c->acts + g->a0, g->an)) continue;
+        uint32_t n = g->an > GMAX ? GMAX : g->an;
+        memcpy(out, c->acts + g->a0, n * sizeof *out);
+        return n;
+    }
+    return 0;
+}
+
 /* they, their: see the file's comment. */
 static uint32_t resolve_they(const ng_work *w, const cstate *cs, const sctx *c, int number,
                              int ctype, uint32_t t0, int32_t *out)
 {
-    uint32_t n = 0;
-    /* a list of states or organizations earlier in this sentence */
-    for (size_t gi = c->ng; gi-- > 0;) {
-        const group *g = &c->g[gi];
-        if (g->t1 > t0 || g->an < 2 || g->place || has_people(w, c->acts + g->a0, g->an)) continue;
-        n = g->an > GMAX ? GMAX : g->an;
-        memcpy(out, c->acts + g->a0, n * sizeof *out);
-        return n;
-    }
+    uint32_t n = sentence_list(w, c, t0, out);
+    if (n) return n;
     /* two people named before it ("Speaking alongside X, Y said they had talked") */
     for (size_t i = 0; i < c->nu && n < GMAX; i++) {
         const unit *u = &c->u[i];
@@ -246,6 +254,36 @@ uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, in
     }
 }
 
+/* The nearest noun phrase before t in the sentence is a plural thing, not an actor: "the
+ * [Indian] measures" (a determiner, names or up to two lower-case modifiers, a lower-case
+ * head in -s that is no actor noun). "reviewed the measures and denounced them": "them" is
+ * that phrase, not a list of an earlier sentence. */
+static int plural_thing_before(const ng_work *w, const sctx *c, const uint8_t *covered, uint32_t t)
+{
+    const uint64_t actor_noun = NG_W_GROUPNOUN | NG_W_PERSONNOUN | NG_W_PARTYNOUN |
+                                NG_W_BLOCNOUN | NG_W_GOVNOUN | NG_W_COUNTRYNOUN |
+                                NG_W_BODYNOUN | NG_W_MEMBERNOUN;
+    uint32_t d = t;
+    while (d > c->a && !(ng_w__bits(w, d - 1) & NG_W_DET))
+        d--;
+    if (d <= c->a || d + 1 >= t) return 0;
+    uint32_t j = d, mods = 0;
+    while (j + 1 < t && (covered[j - c->a] || mods < 2) && (w->tk.v[j].flags & NG_TK_WORD)) {
+        if (!covered[j - c->a]) mods++;
+        if (j + 1 < t && !(w->tk.v[j + 1].flags & NG_TK_WORD)) break;
+        j++;
+    }
+    for (uint32_t h = d; h <= j && h < t; h++) {
+        const ng_tok *k = &w->tk.v[h];
+        const char *f = ng_w__fold(w, h);
+        if (covered[h - c->a] || !(k->flags & NG_TK_WORD) || (k->flags & NG_TK_CAP)) continue;
+        if (k->flen > 3 && f[k->flen - 1] == 's' && f[k->flen - 2] != 's' &&
+            f[k->flen - 2] != 'u' && f[k->flen - 2] != 'i' && !(ng_w__bits(w, h) & actor_noun))
+            return 1;
+    }
+    return 0;
+}
+
 /* A subject pronoun right after a verb of saying stands for the speaker: "Taiwan said
  * it ...", "the ministers announced that they ...". Returns the speaker's actors. */
 static uint32_t say_subject(const ng_work *w, const sctx *c, uint32_t t, int32_t *out)
@@ -297,6 +335,9 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
         /* "received each of the leaders", "both of the countries": the description */
         return description(w, cs, c, covered, t + 2, acts, t1, pron);
     if (bits & NG_W_PRONHE) return ng_coref__resolve(w, cs, c, NG_CR_HE, 0, 0, t, acts);
+    if ((bits & NG_W_PRONTHEY) && (bits & NG_W_OBJPRON) && !(bits & NG_W_SUBJPRON) &&
+        plural_thing_before(w, c, covered, t))
+        return sentence_list(w, c, t, acts);
     if (bits & NG_W_PRONTHEY) return ng_coref__resolve(w, cs, c, NG_CR_THEY, 0, 0, t, acts);
     if ((bits & NG_W_PRONIT) && !(w->tk.v[t].flags & NG_TK_INQUOTE)) {
         /* "Moscow launched its exit", "NATO said Russia had broken its promise": the

@@ -93,6 +93,7 @@ typedef struct pending_affil {
                     * decided for them at the end, -1 */
     uint32_t sent;
     int32_t before, after;   /* state actors of the sentence (see affiliations.c), -1 */
+    int32_t mate;            /* the state of the people listed with them, -1 */
     int32_t excl[PEND_EXCL]; /* states the sentence shows are someone else's */
     uint32_t n_excl;
     char date[11];

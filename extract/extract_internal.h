@@ -259,7 +259,8 @@ enum {
 #define NG_W_NOTMEMBER NG_WBIT(57)   /* candidate, observer, suspended: not (yet) a member */
 #define NG_W_TREATYPARTY NG_WBIT(58) /* party, states parties: "a state party to the X" */
 #define NG_W_ACTNOUN NG_WBIT(59)     /* attack, betrayal, decision: "condemned the attack by X" */
-#define NG_W__COUNT 60
+#define NG_W_NAMESUFFIX NG_WBIT(60) /* Jr., Sr.: ends a name, never a name alone */
+#define NG_W__COUNT 61
 
 typedef struct ng_lx_entity {
     char *name;    /* canonical name */

@@ -1041,7 +1041,8 @@ static const char *const word_classes[] = {
     "orgnoun",   "namingverb", "joinverb",   "reciprocal",  "listlink",    "alongside",
     "daysago",   "yearsago",   "yearprep",   "notobj",      "statename",   "areanoun",
     "apposmod",  "ppmark",     "soleoffice", "aliasintro",  "plainword",   "kin",
-    "otherside", "membernoun", "membermod",  "notmember",   "treatyparty", "actnoun"};
+    "otherside", "membernoun", "membermod",  "notmember",   "treatyparty", "actnoun",
+    "namesuffix"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 

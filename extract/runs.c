@@ -162,13 +162,18 @@ static int title_plural(const ng_work *w, uint32_t a, const int32_t *cov, uint32
 }
 
 /* Words that look like a name but are not one: one word coordinated inside a title's
- * complement ("the Minister of Energy, Petroleum and Mines, X"); title modifiers before a
+ * complement ("the Minister of Energy, Petroleum and Mines, X"); a name's suffix after a comma
+ * ("X, Jr."); title modifiers before a
  * title ("Corps General X", "Brigadier General X"). */
 static int not_a_name(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov, uint32_t r0,
                       uint32_t r1)
 {
     if (r1 - r0 == 1 && r1 + 1 < b && ng_w__is(w, r1, "and") && ng_mentions__cap(w, r1 + 1) &&
         r0 > a && ng_w__punct(w, r0 - 1, ','))
+        return 1;
+    /* "Joseph R. Biden, Jr., President of ...": the suffix of the name before the comma */
+    if (r1 - r0 == 1 && r0 > a && ng_w__punct(w, r0 - 1, ',') &&
+        (ng_w__bits(w, r0) & NG_W_NAMESUFFIX))
         return 1;
     if (r1 < b && cov[r1 - a] >= 0 && w->ms[cov[r1 - a]].kind == NG_MK_TITLE) {
         uint32_t k;
