@@ -4,7 +4,8 @@
  * personrole.c found it; a pronoun owner, "its ambassador", is the clause's subject). An
  * office or a royal title written without a state is decided at the end of the article
  * from the clues each mention left (a role named earlier with its state, the state before
- * the name in its clause, a state after it that starts or reports a clause, the state of the
+ * the name in its clause, a state after it that starts or reports a clause (not a possessive
+ * after a verb of saying: "called Chile's decision a mistake"), the state of the
  * colleagues listed with a minister ("He and Foreign Minister X"), the dateline's
  * state, the state the article names most), refusing the states the sentence shows are
  * someone else's. The edges of counterpart triggers a person cannot have with their own
@@ -112,7 +113,8 @@ static void clues_after(const ng_work *w, const sctx *c, const ng_mention *m, pe
         int clause = q > c->a && ((ng_w__bits(w, q - 1) & NG_W_SAY) || ng_w__is(w, q - 1, "that") ||
                                   ng_w__is(w, q - 1, "and") || ng_w__punct(w, q - 1, ';'));
         int reports = g->t1 < c->b && (ng_w__bits(w, g->t1) & NG_W_SAY);
-        if (st >= 0 && (clause || reports)) p->after = st;
+        /* "X called Australia's move a betrayal": a possessive is the owner of an object */
+        if (st >= 0 && (clause || reports) && !(g->poss && !reports)) p->after = st;
     }
 }
 
