@@ -11,14 +11,14 @@
  * - viz:color by actor type (integer r, g, b: Gephi aborts on anything else), viz:size by
  *   PageRank when metrics exist, else by mentions.
  * - No xsi:schemaLocation: the normative RELAX NG schema does not allow it.
- * - Time: when anything is dated the graph is mode="dynamic" with timeformat="date", and each
- *   dated node or edge lives from its first dated evidence to the last date of the whole
- *   graph: one closed interval per element, so never an overlap (Gephi drops overlapping
- *   intervals) and the Timeline shows the story accumulate. A date as written keeps its
- *   precision in the first_date/last_date/dates attributes ("2017-06"); the interval is the
- *   days it covers: it starts on the first (2017-06-01), and the graph ends on the last day
- *   its latest date covers ("2023" ends on 2023-12-31). Undated elements have no interval
- *   and are always visible. */
+ * - Time: when anything is dated the graph is mode="dynamic" with timeformat="date". A dated
+ *   edge lives over the days its dates cover, from the first day of its first date to the last
+ *   day of its last ("2017-06" alone: 2017-06-01 to 2017-06-30; "2023": the whole year), so
+ *   the Timeline shows each relation when it happened; a dated node lives from its first
+ *   dated evidence to the last day the whole graph covers, so an actor stays once it has
+ *   appeared. One closed interval per element, so never an overlap (Gephi drops overlapping
+ *   intervals). A date as written keeps its precision in the first_date/last_date/dates
+ *   attributes ("2017-06"). Undated elements have no interval and are always visible. */
 #include "export_internal.h"
 
 #include <math.h>
@@ -115,6 +115,22 @@ static void put_interval(ng_buf *b, const char *first, const char *graph_last)
     }
 }
 
+/* An edge's interval: the days its dates cover, from the first day of its first date to the
+ * last day of its last ("2017-06" alone is 2017-06-01 to 2017-06-30), so the Timeline shows
+ * each relation when it happened. One interval per edge, so never an overlap. */
+static void put_edge_interval(ng_buf *b, const ng_edge *e, const char *graph_last)
+{
+    char start[11], end[11];
+    const char *last = e->last_date[0] ? e->last_date : e->first_date;
+    if (graph_last[0] && ng_date_span(e->first_date, start, NULL) && ng_date_span(last, NULL, end)) {
+        ng_export__puts(b, " start=\"");
+        ng_export__put(b, start, 10);
+        ng_export__puts(b, "\" end=\"");
+        ng_export__put(b, end, 10);
+        ng_export__putc(b, '"');
+    }
+}
+
 static void put_header(ng_buf *b, const ng_graph *g, const char *graph_last)
 {
     const ng_column *nc, *ec;
@@ -197,7 +213,7 @@ static void put_edge(ng_buf *b, const gexf_ctx *x, const ng_edge *e)
     ng_export__puts(b, "\" weight=\"");
     ng_export__put_uint(b, e->weight ? e->weight : 1u);
     ng_export__putc(b, '"');
-    put_interval(b, e->first_date, x->graph_last);
+    put_edge_interval(b, e, x->graph_last);
     ng_export__puts(b, ">\n        <attvalues>\n");
     for (size_t c = 0; c < x->n_ec; c++) {
         if (c == NG_ECOL_WEIGHT) continue;

@@ -32,13 +32,13 @@ has "$tmp/sanc.graphml" '<data key="e_first_date">2019</data>' graphml
 # the restoration has no date of its own: the article's ("on Tuesday" = its day)
 edge_graphml restored_ties >"$tmp/rest.graphml"
 has "$tmp/rest.graphml" '<data key="e_first_date">2021-01-05</data>' graphml
-# GEXF: the attribute as written, the interval from the first day it covers
+# GEXF: the attribute as written, the edge's interval the days its date covers
 grep 'kind="cut_ties"' "$tmp/g.gexf" >"$tmp/cut.gexf"
-has "$tmp/cut.gexf" 'start="2017-06-01" end="2021-01-05"' gexf
+has "$tmp/cut.gexf" 'start="2017-06-01" end="2017-06-30"' gexf
 grep -A6 'kind="cut_ties"' "$tmp/g.gexf" >"$tmp/cut.gexf"
 has "$tmp/cut.gexf" '<attvalue for="first_date" value="2017-06"/>' gexf
 grep 'kind="sanctioned"' "$tmp/g.gexf" >"$tmp/sanc.gexf"
-has "$tmp/sanc.gexf" 'start="2019-01-01"' gexf
+has "$tmp/sanc.gexf" 'start="2019-01-01" end="2019-12-31"' gexf
 # the node lives from its earliest date's first day
 has "$tmp/g.gexf" '<node id="qatar" label="Qatar" start="2017-06-01" end="2021-01-05">' gexf
 # JSON and CSV
