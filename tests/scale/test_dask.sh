@@ -3,6 +3,9 @@
 # processes on 127.0.0.1 (random free ports), the fixture corpus extracted on the workers in
 # slices and merged (with --fan-in 2, so the tree reduce runs too), compared byte for byte
 # with one `newsgraph build`. Skipped (77) when Debian's python3-distributed is missing.
+# Not under valgrind (NG_VALGRIND=1, scripts/valgrind-tests): the recipe only orchestrates
+# `extract` and `merge`, whose every code path extract_merge checks under valgrind already.
+[ "${NG_VALGRIND:-0}" = 1 ] && { echo "skipped: not under valgrind (extract_merge covers the same runs)"; exit 77; }
 set -u
 bin=${NG_BIN:?}; root=${NG_ROOT:?}
 py=/usr/bin/python3

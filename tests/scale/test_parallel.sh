@@ -2,6 +2,9 @@
 # The README's GNU parallel map/reduce: one `newsgraph extract` per article file, run by
 # parallel ({#} numbers the shards), then one `newsgraph merge`, equals one `newsgraph build`
 # byte for byte. Skipped (77) when GNU parallel is missing.
+# Not under valgrind (NG_VALGRIND=1, scripts/valgrind-tests): the recipe only orchestrates
+# `extract` and `merge`, whose every code path extract_merge checks under valgrind already.
+[ "${NG_VALGRIND:-0}" = 1 ] && { echo "skipped: not under valgrind (extract_merge covers the same runs)"; exit 77; }
 set -u
 bin=${NG_BIN:?}; root=${NG_ROOT:?}
 command -v parallel >/dev/null && parallel --version 2>/dev/null | grep -q 'GNU parallel' \
