@@ -3,6 +3,8 @@
  * The command-level cases are in the tests/hostile shell cases. */
 #include "ng_core.h"
 #include "ng_test.h"
+#define NG_TEST_FILES_NAME "test_hostile"
+#include "ng_test_files.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -11,37 +13,6 @@
 #include <unistd.h>
 #include <zlib.h>
 
-static char tmpdir[256];
-
-static void make_tmpdir(void)
-{
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/ng_test_hostile.XXXXXX");
-    if (!mkdtemp(tmpdir)) abort();
-}
-
-static void rm_rf(const char *dir)
-{
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0) fprintf(stderr, "cleanup of %s failed\n", dir);
-}
-
-static const char *tmp_path(const char *name)
-{
-    static char path[4][512];
-    static int k;
-    k = (k + 1) % 4;
-    snprintf(path[k], sizeof path[k], "%s/%s", tmpdir, name);
-    return path[k];
-}
-
-static void write_file(const char *path, const char *data, size_t len)
-{
-    FILE *fp = fopen(path, "wb");
-    if (!fp) abort();
-    if (len) fwrite(data, 1, len, fp);
-    fclose(fp);
-}
 
 /* Everything a read gave: "id@date" of each article, and the skip messages. */
 typedef struct result {
@@ -89,7 +60,7 @@ NG_TEST(empty_inputs_are_reported)
 {
     result res;
     make_tmpdir();
-    const char *p = tmp_path("bom.txt");
+    const char *p = at("bom.txt");
     write_file(p, "\xff\xfe\x41", 3);
     CHECK_INT(read_all(&res, p, 0), 0);
     CHECK_STR(res.ids, "");
@@ -99,7 +70,7 @@ NG_TEST(empty_inputs_are_reported)
     CHECK_STR(res.ids, "");
     CHECK_INT(res.n_skips, 1);
     /* Found by the hostile suite: an empty CSV corpus was passed over in silence. */
-    p = tmp_path("none.csv");
+    p = at("none.csv");
     write_file(p, "", 0);
     CHECK_INT(read_all(&res, p, 0), 0);
     CHECK(strstr(res.skips, "none.csv: empty file") != NULL);
@@ -114,7 +85,7 @@ NG_TEST(csv_multiline_row_named_by_its_first_line)
 {
     result res;
     make_tmpdir();
-    const char *p = tmp_path("ml.csv");
+    const char *p = at("ml.csv");
     const char *csv = "text,id\n"
                       "\"first line\nsecond\nthird\",,extra\n"  /* ragged, starts on line 2 */
                       "\n"
@@ -132,7 +103,7 @@ NG_TEST(csv_dates_must_be_calendar_days)
 {
     result res;
     make_tmpdir();
-    const char *p = tmp_path("d.csv");
+    const char *p = at("d.csv");
     const char *csv = "id,date,text\n" /* distinct texts: a repeated text counts once */
                       "a,2023-02-29,xa\n"
                       "b,2024-02-29,xb\n"
@@ -153,7 +124,7 @@ NG_TEST(csv_stray_quote_skips_one_row)
 {
     result res;
     make_tmpdir();
-    const char *p = tmp_path("q.csv");
+    const char *p = at("q.csv");
     const char *csv = "id,text\n"
                       "a,fine\n"
                       "b,\"closed\" then text\n"
@@ -187,7 +158,7 @@ NG_TEST(csv_huge_cell_is_skipped_in_bounded_memory)
 {
     result res;
     make_tmpdir();
-    const char *p = tmp_path("big.csv");
+    const char *p = at("big.csv");
     FILE *fp = fopen(p, "wb");
     if (!fp) abort();
     fputs("id,text\nsmall,before\nbig,\"", fp);
@@ -216,7 +187,7 @@ NG_TEST(csv_row_with_too_many_fields)
 {
     result res;
     make_tmpdir();
-    const char *p = tmp_path("wide.csv");
+    const char *p = at("wide.csv");
     FILE *fp = fopen(p, "wb");
     if (!fp) abort();
     fputs("text,id\nx", fp);
@@ -234,8 +205,8 @@ NG_TEST(csv_gz_cut_mid_row_drops_that_row)
 {
     result res;
     make_tmpdir();
-    const char *whole = tmp_path("whole.csv.gz");
-    const char *cut = tmp_path("cut.csv.gz");
+    const char *whole = at("whole.csv.gz");
+    const char *cut = at("cut.csv.gz");
     char rows[64 * 1024];
     size_t n = (size_t)snprintf(rows, sizeof rows, "id,text\n");
     for (int i = 0; i < 400 && n + 200 < sizeof rows; i++)
@@ -281,7 +252,7 @@ NG_TEST(reports_stay_on_one_line)
 {
     result res;
     make_tmpdir();
-    const char *p = tmp_path("nl.csv");
+    const char *p = at("nl.csv");
     const char *csv = "id,date,text\nx,\"2020\nfake: line\",words\n";
     write_file(p, csv, strlen(csv));
     CHECK_INT(read_all(&res, p, 0), 0);
@@ -291,7 +262,7 @@ NG_TEST(reports_stay_on_one_line)
     char dir[600];
     snprintf(dir, sizeof dir, "%s/d", tmpdir);
     mkdir(dir, 0755);
-    write_file(tmp_path("d/bad\nname.txt"), "", 0);
+    write_file(at("d/bad\nname.txt"), "", 0);
     CHECK_INT(read_all(&res, dir, 0), 0);
     CHECK(strstr(res.skips, "/d/bad\\nname.txt: empty file") != NULL);
     CHECK_INT(res.n_skips, 1);

@@ -3,6 +3,8 @@
  * duplicate ids, and the id set. Every input is written by the test itself. */
 #include "ng_core.h"
 #include "ng_test.h"
+#define NG_TEST_FILES_NAME "test_reader"
+#include "ng_test_files.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,38 +12,6 @@
 #include <unistd.h>
 #include <zlib.h>
 
-static char tmpdir[256];
-
-static void make_tmpdir(void)
-{
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/ng_test_reader.XXXXXX");
-    if (!mkdtemp(tmpdir)) abort();
-}
-
-static void rm_rf(const char *dir)
-{
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0) fprintf(stderr, "cleanup of %s failed\n", dir);
-}
-
-/* <tmpdir>/<name> (four at a time stay valid). */
-static const char *at(const char *name)
-{
-    static char path[4][512];
-    static int k;
-    k = (k + 1) % 4;
-    snprintf(path[k], sizeof path[k], "%s/%s", tmpdir, name);
-    return path[k];
-}
-
-static void write_file(const char *path, const char *data, size_t len)
-{
-    FILE *fp = fopen(path, "wb");
-    if (!fp) abort();
-    if (len) fwrite(data, 1, len, fp);
-    fclose(fp);
-}
 
 static void put(const char *name, const char *text) { write_file(at(name), text, strlen(text)); }
 
