@@ -4,7 +4,8 @@
  * A subject pronoun right after a verb of saying is the speaker ("Taiwan said it was
  * ending relations"). he/she/his: the first person of the sentence not in a prepositional
  * phrase nor in an opening subordinate clause, else the nearest person before it, else the
- * person of one of the three sentences before. they/their: a list of states or
+ * person of one of the three sentences before. him (her as an object): the nearest person
+ * before it who is not its own clause's subject ("X met Y, and Z met him": Y). they/their: a list of states or
  * organizations earlier in the sentence, else two people named before it, else the latest
  * list (of states or organizations first), else the latest organization; "them" right after
  * a plural thing of its sentence ("reviewed the measures and denounced them") is only a list
@@ -64,6 +65,45 @@ static uint32_t resolve_he(const ng_work *w, const cstate *cs, const sctx *c, ui
     }
     for (uint32_t back = 1; back <= 3 && back <= c->s; back++)
         if (cs->sent_person[c->s - back] >= 0) return one(out, cs->sent_person[c->s - back]);
+    return 0;
+}
+
+/* Is the word at t "him", or "her" used as an object (followed by punctuation, a
+ * preposition, "and", or the sentence's end: "met her in Rome", not "her decision")? */
+static int object_he(const ng_work *w, const sctx *c, uint32_t t)
+{
+    if (ng_w__is(w, t, "him")) return 1;
+    if (!ng_w__is(w, t, "her")) return 0;
+    return t + 1 >= c->b || !(w->tk.v[t + 1].flags & NG_TK_WORD) ||
+           (ng_w__bits(w, t + 1) & NG_W_PREP) || ng_w__is(w, t + 1, "and");
+}
+
+/* him (her as an object) is never its own clause's subject: "X held talks with Y, and Z met
+ * him" is Y, "X met Y and thanked him" is Y. The subject is the person right before the verb
+ * (over "had", adverbs), else after "and" or a comma the sentence's main subject (what he/she
+ * would be); him is the nearest other person before it, else one of the three sentences
+ * before. */
+static uint32_t resolve_him(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t0,
+                            int32_t *out)
+{
+    int32_t subj = -1;
+    uint32_t v = t0, q;
+    if (v > c->a) v--; /* the verb */
+    q = v;
+    while (q > c->a && (ng_w__bits(w, q - 1) & (NG_W_SKIPADV | NG_W_PAST_MARK | NG_W_MODAL)))
+        q--;
+    for (size_t i = c->nu; i-- > 0;)
+        if (c->u[i].t1 == q && unit_person(w, c, &c->u[i])) subj = c->acts[c->u[i].a0];
+    if (subj < 0 && resolve_he(w, cs, c, q, out) == 1) subj = out[0];
+    for (size_t i = c->nu; i-- > 0;) {
+        const unit *u = &c->u[i];
+        if (u->t1 <= q && unit_person(w, c, u) && c->acts[u->a0] != subj)
+            return one(out, c->acts[u->a0]);
+    }
+    for (uint32_t back = 1; back <= 3 && back <= c->s; back++) {
+        int32_t p = cs->sent_person[c->s - back];
+        if (p >= 0 && p != subj) return one(out, p);
+    }
     return 0;
 }
 
@@ -334,6 +374,7 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
         (ng_w__bits(w, t + 2) & NG_W_DET))
         /* "received each of the leaders", "both of the countries": the description */
         return description(w, cs, c, covered, t + 2, acts, t1, pron);
+    if ((bits & NG_W_PRONHE) && object_he(w, c, t)) return resolve_him(w, cs, c, t, acts);
     if (bits & NG_W_PRONHE) return ng_coref__resolve(w, cs, c, NG_CR_HE, 0, 0, t, acts);
     if ((bits & NG_W_PRONTHEY) && (bits & NG_W_OBJPRON) && !(bits & NG_W_SUBJPRON) &&
         plural_thing_before(w, c, covered, t))

@@ -133,6 +133,25 @@ static int verb_after(const ng_work *w, const sctx *c, uint32_t t)
            (ng_w__bits(w, t) & (NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_NEG));
 }
 
+/* Is the unit at t0 a verb's direct object ("met Y", "accused the Y"): a trigger's word or a
+ * past tense in "-ed" right before it (over a determiner), not a verb of saying ("said X
+ * and Y met" has the list as its subject)? */
+static int object_of_verb(const ng_work *w, const sctx *c, uint32_t t0)
+{
+    uint32_t q = t0;
+    if (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET)) q--;
+    if (q <= c->a || !(w->tk.v[q - 1].flags & NG_TK_WORD) || (w->tk.v[q - 1].flags & NG_TK_CAP))
+        return 0;
+    q--;
+    if (ng_w__bits(w, q) & (NG_W_SAY | NG_W_PREP | NG_W_CLAUSE | NG_W_MEMBERNOUN |
+                            NG_W_GROUPNOUN | NG_W_PERSONNOUN | NG_W_BLOCNOUN | NG_W_GOVNOUN))
+        return 0; /* "fellow NATO members A and B objected": a noun, no verb */
+    const char *f = ng_w__fold(w, q);
+    size_t n = w->tk.v[q].flen;
+    return (n > 4 && f[n - 2] == 'e' && f[n - 1] == 'd') ||
+           ng_lex__trigger_first(w->lex, w->tk.v[q].h) >= 0;
+}
+
 /* The comma that ends an opening subordinate clause ("Since Chile left the OAS, Peru ..."),
  * else c->a. */
 static uint32_t opening_clause_end(const ng_work *w, const sctx *c)
@@ -165,6 +184,10 @@ static int join_lists(const ng_work *w, sctx *c)
                 verb_after(w, c, c->u[j].t1))
                 break;
             if (!has_and && c->u[j].t1 < c->b && (ng_w__bits(w, c->u[j].t1) & NG_W_SAY)) break;
+            /* "X met Y and Z accused W": after a verb's object, "and" + a unit + a verb
+             * starts a clause of its own (Z is no object of "met") */
+            if (has_and && verb_after(w, c, c->u[j].t1) && object_of_verb(w, c, c->u[i].t0))
+                break;
             if (has_and) {
                 n_and++;
                 if (!split) split = (uint32_t)j;
