@@ -75,7 +75,8 @@ static int is_up(unsigned char c)
 static size_t word_start(const char *t, size_t lo, size_t e)
 {
     size_t s = e;
-    while (s > lo && t[s - 1] != ' ' && t[s - 1] != '(' && t[s - 1] != '"' && t[s - 1] != '\n')
+    while (s > lo && t[s - 1] != ' ' && t[s - 1] != '(' && t[s - 1] != '"' && t[s - 1] != '\n' &&
+           t[s - 1] != '-')
         s--;
     return s;
 }
