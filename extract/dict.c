@@ -78,6 +78,21 @@ static int lower_title(const ng_work *w, uint32_t a, const int32_t *cov, uint32_
     return mi >= 0 && (w->ms[mi].kind == NG_MK_DEMONYM || w->ms[mi].kind == NG_MK_STATE);
 }
 
+/* A title in lower case right after "the" with no name after it, standing for its holder
+ * (units.c: the latest person written with that title): "the crown prince had greeted X",
+ * "the pope received X". Titles of several words, or royal and religious ones; a one-word
+ * office ("the president", "the minister") stays a person noun. */
+static int lower_title_ref(const ng_work *w, uint32_t a, uint32_t t, uint32_t n, int32_t title)
+{
+    const ng_lx_title *x = &w->lex->titles[title];
+    if (t <= a || !ng_w__is(w, t - 1, "the")) return 0;
+    if (n < 2 && x->kind != NG_TITLE_ROYAL && x->kind != NG_TITLE_RELIGIOUS) return 0;
+    if (t + n < w->tk.n && (ng_mentions__cap(w, t + n) || ng_w__is(w, t + n, "of") ||
+                            (w->tk.v[t + n].flags & NG_TK_POSS)))
+        return 0;
+    return 1;
+}
+
 /* Chooses the best value of a phrase slot for a match of n tokens starting at token t
  * (sentence from a, mentions so far in cov); -1 if none. With a state attached before it, a
  * phrase that names both an organization and a body is the body: "Russian Security Council"
@@ -92,7 +107,8 @@ static int32_t pick_value(const ng_work *w, const ng_ptab_slot *slot, uint32_t t
         uint32_t k = pt->vals[v].kind;
         uint32_t vf = pt->vals[v].vflags;
         if ((vf & NG_PV_CAPFIRST) && !ng_mentions__cap(w, t) &&
-            !(k == NG_LX_TITLE && lower_title(w, a, cov, t, n)))
+            !(k == NG_LX_TITLE &&
+              (lower_title(w, a, cov, t, n) || lower_title_ref(w, a, t, n, pt->vals[v].id))))
             continue;
         if ((vf & NG_PV_ALLCAPS) && !(w->tk.v[t].flags & NG_TK_UPPER) &&
             !(n == 1 && k == NG_LX_NAME && title_case_acronym(w, t)))

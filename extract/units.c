@@ -232,6 +232,16 @@ static int unit_title(ng_work *w, const cstate *cs, const sctx *c, uint32_t k, m
     return NG_OK;
 }
 
+/* Is title `now` the last words of title `had` ("Prince" after "Crown Prince")? The person
+ * keeps the fuller title, so that "the crown prince" later still finds them. */
+static int shorter_title(const ng_work *w, int32_t had, int32_t now)
+{
+    if (had < 0 || had == now) return 0;
+    const char *h = w->lex->titles[had].title, *n = w->lex->titles[now].title;
+    size_t lh = strlen(h), ln = strlen(n);
+    return ln < lh && h[lh - ln - 1] == ' ' && strcmp(h + lh - ln, n) == 0;
+}
+
 /* The unit of mention k (u->a -1 when it names nothing here). */
 static int mention_unit(ng_work *w, cstate *cs, const sctx *c, uint32_t k, munit *u)
 {
@@ -254,7 +264,8 @@ static int mention_unit(ng_work *w, cstate *cs, const sctx *c, uint32_t k, munit
         return unit_title(w, cs, c, k, u);
     case NG_MK_PERSON:
         if ((error = ng_actors__person(w, &u->a, m->pers)) < 0) return error;
-        if (m->title >= 0) w->actors[u->a].title = m->title;
+        if (m->title >= 0 && !shorter_title(w, w->actors[u->a].title, m->title))
+            w->actors[u->a].title = m->title;
         return NG_OK;
     default:
         return NG_OK;
