@@ -260,7 +260,8 @@ enum {
 #define NG_W_TREATYPARTY NG_WBIT(58) /* party, states parties: "a state party to the X" */
 #define NG_W_ACTNOUN NG_WBIT(59)     /* attack, betrayal, decision: "condemned the attack by X" */
 #define NG_W_NAMESUFFIX NG_WBIT(60) /* Jr., Sr.: ends a name, never a name alone */
-#define NG_W__COUNT 61
+#define NG_W_SEPARATE NG_WBIT(61)   /* separately, bilateral, respectively: not one joint meeting */
+#define NG_W__COUNT 62
 
 typedef struct ng_lx_entity {
     char *name;    /* canonical name */

@@ -319,12 +319,53 @@ static void swap_sides(reading *r)
     r->no = nt;
 }
 
+static int sentence_has(const ng_work *w, const sctx *c, uint64_t cls)
+{
+    for (uint32_t t = c->a; t < c->b; t++)
+        if (ng_w__bits(w, t) & cls) return 1;
+    return 0;
+}
+
+/* "A and B met C and D respectively": as many subjects as objects, "respectively" right
+ * after the object list (over a date or a place of up to three words). */
+static int respectively(const ng_work *w, const sctx *c, const reading *r)
+{
+    if (r->obj < 0 || r->ns < 2 || r->ns != r->no) return 0;
+    for (uint32_t t = c->g[r->obj].t1; t < c->b && t < c->g[r->obj].t1 + 4; t++) {
+        if (ng_w__is(w, t, "respectively")) return 1;
+        if (ng_w__punct(w, t, '.') || ng_w__punct(w, t, ';')) return 0;
+    }
+    return 0;
+}
+
+/* The edges subject x object (in order with "respectively"); a meeting named in title case
+ * ("hosted the Andean Leaders' Meeting with A, B and C", no word of separate meetings)
+ * makes its participants partners too; "a closed-door meeting with A and B" does not. */
+static int subject_object_edges(ng_work *w, const sctx *c, const reading *r)
+{
+    ng_rel rel = r->tr->rel;
+    uint32_t flags = r->tr->flags;
+    int error = NG_OK;
+    if (respectively(w, c, r)) {
+        for (uint32_t i = 0; i < r->ns && error >= 0; i++)
+            error = ng_emit__pairs(w, rel, flags, &r->S[i], 1, &r->O[i], 1, c->s, r->date);
+        return error;
+    }
+    error = ng_emit__pairs(w, rel, flags, r->S, r->ns, r->O, r->no, c->s, r->date);
+    if (error >= 0 && r->noun && r->prep_seen && r->obj >= 0 && c->g[r->obj].an >= 2 &&
+        (w->tk.v[r->ts].flags & NG_TK_CAP) && !(w->tk.v[r->ts].flags & NG_TK_FIRST) &&
+        (flags & NG_TRF_PARTNERS) && ng_relinfo__symmetric(rel) &&
+        !sentence_has(w, c, NG_W_SEPARATE))
+        error = ng_emit__within(w, c, rel, flags, &c->g[r->obj], c->s, r->date);
+    return error;
+}
+
 /* The edges subject x object, and what later triggers remember of them. */
 static int emit_sides(ng_work *w, cstate *cs, sctx *c, const reading *r)
 {
     ng_rel rel = r->tr->rel;
     uint32_t flags = r->tr->flags;
-    int error = ng_emit__pairs(w, rel, flags, r->S, r->ns, r->O, r->no, c->s, r->date);
+    int error = subject_object_edges(w, c, r);
     if (error < 0) return error;
     if (flags & NG_TRF_PARTNERS)
         for (uint32_t i = 0; i < r->ns; i++)

@@ -82,6 +82,18 @@ static int verb_as_noun(const ng_work *w, const sctx *c, const ng_trigger *tr, u
  * meeting"); not over a person or group noun ("the envoy meeting reporters"). */
 static int noun_position(const ng_work *w, const sctx *c, uint32_t t)
 {
+    if ((w->tk.v[t].flags & NG_TK_CAP) && !(w->tk.v[t].flags & NG_TK_FIRST)) {
+        /* a meeting named in title case: "the Peru-Chile (Andes) Leaders' Meeting" is a
+         * noun after its determiner over capitalized words, brackets and possessives */
+        for (uint32_t p = t, n = 0; p > c->a && n < 14; n++) {
+            const ng_tok *k = &w->tk.v[--p];
+            if (ng_w__bits(w, p) & NG_W_DET) return 1;
+            if ((k->flags & NG_TK_WORD) && !(k->flags & (NG_TK_CAP | NG_TK_POSS))) break;
+            if ((k->flags & NG_TK_PUNCT) && !ng_w__punct(w, p, '(') && !ng_w__punct(w, p, ')') &&
+                !ng_w__punct(w, p, '\'') && !ng_w__punct(w, p, '.') && !ng_w__punct(w, p, '-'))
+                break;
+        }
+    }
     for (uint32_t p = t, n = 0; p > c->a && n <= 3; n++) {
         uint64_t bits = ng_w__bits(w, --p);
         if ((bits & NG_W_DET) || ((bits & NG_W_PREP) && p + 1 == t)) return 1;
