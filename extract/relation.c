@@ -421,9 +421,32 @@ static int plural_subject(ng_work *w, const sctx *c, const reading *r)
 static int during_talks(ng_work *w, const sctx *c, const reading *r)
 {
     uint32_t p = r->ts - 1;
+    /* "following their talks", "their first meeting": the owners met one another */
+    for (uint32_t q = p, n = 0; q > c->a && n < 2; q--, n++) {
+        int32_t go = c->gend[q - c->a];
+        if (go >= 0) {
+            const group *g = &c->g[go];
+            if (!(c->u[g->u0].poss && g->un == 1 && g->an >= 2)) break;
+            int error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, g, c->s, r->date);
+            return error < 0 ? error : DONE;
+        }
+        if (!(ng_w__bits(w, q) & NG_W_TITLEMOD) || (w->tk.v[q].flags & NG_TK_CAP)) break;
+    }
     while (p > c->a && (ng_w__bits(w, p) & (NG_W_DET | NG_W_TITLEMOD)))
         p--;
-    if (!((ng_w__is(w, p, "during") || ng_w__is(w, p, "at") || ng_w__is(w, p, "in")) && p > c->a))
+    /* "after ten hours of talks", "after almost two days of negotiations" */
+    if (p > c->a + 2 && ng_w__is(w, p, "of")) {
+        uint32_t q = p - 1;
+        for (int n = 0; q > c->a && n < 3 && (w->tk.v[q].flags & NG_TK_WORD) &&
+                        !(w->tk.v[q].flags & NG_TK_CAP) && c->gcov[q - c->a] < 0 &&
+                        !(ng_w__bits(w, q) & NG_W_PREP);
+             n++)
+            q--;
+        if (q < p - 1 && (ng_w__is(w, q, "after") || ng_w__is(w, q, "following"))) p = q;
+    }
+    int after = ng_w__is(w, p, "after") || ng_w__is(w, p, "following");
+    if (!((ng_w__is(w, p, "during") || ng_w__is(w, p, "at") || ng_w__is(w, p, "in") || after) &&
+          p > c->a))
         return NG_OK;
     int32_t gl = c->gend[p - 1 - c->a];
     if (gl < 0 || c->g[gl].an < 2) gl = r->subj;
