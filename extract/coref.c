@@ -428,6 +428,35 @@ static uint32_t government(const ng_work *w, cstate *cs, const sctx *c, uint32_t
     return n;
 }
 
+/* Does every person of a list hold an office one person holds per state (a president, a
+ * prime minister, a king), and is there one? */
+static int leaders_list(const ng_work *w, const recent_group *r)
+{
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < r->n; k++) {
+        const ng_wactor *a = &w->actors[r->acts[k]];
+        if (a->type != NG_ETYPE_PERSON) continue;
+        if (a->title < 0 || !w->lex->titles[a->title].sole) return 0;
+        n++;
+    }
+    return n >= 2;
+}
+
+/* "the leaders", "each of the leaders": the latest list of heads of state or government of
+ * the last sentences, when there is one ("X and Y agreed ... Z and W sat down with them ...
+ * V received each of the leaders": X and Y, not Z and W). */
+static uint32_t recent_leaders(const ng_work *w, const cstate *cs, int number, int32_t *out)
+{
+    for (int i = 0; i < cs->ring_n; i++) {
+        const recent_group *r = &cs->ring[(cs->ring_pos - 1 - i + RING) % RING];
+        if (cs->cur_sent - r->sent > 6) break;
+        if ((number > 0 && (int)r->n != number) || !leaders_list(w, r)) continue;
+        memcpy(out, r->acts, r->n * sizeof *out);
+        return r->n;
+    }
+    return 0;
+}
+
 /* "the three countries", "both sides", "the two leaders": the latest list of that size
  * (number, 0 any) and kind (people for a person noun, any actor for "sides", "parties",
  * else states). */
@@ -437,7 +466,10 @@ static uint32_t group_noun(const ng_work *w, const cstate *cs, const sctx *c, ui
     int ctype = (bits & NG_W_PERSONNOUN)  ? NG_ETYPE_PERSON + 1
                 : (bits & NG_W_PARTYNOUN) ? 0
                                           : NG_ETYPE_STATE + 1;
-    uint32_t n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, ctype, t, acts);
+    uint32_t n = 0;
+    if ((bits & NG_W_PERSONNOUN) && (bits & NG_W_SOLEOFFICE))
+        n = recent_leaders(w, cs, number, acts);
+    if (!n) n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, ctype, t, acts);
     if (!n && ctype == NG_ETYPE_PERSON + 1)
         n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
     return n;
