@@ -36,6 +36,53 @@ static int unit_person(const ng_work *w, const sctx *c, const unit *u)
     return u->an == 1 && w->actors[c->acts[u->a0]].type == NG_ETYPE_PERSON;
 }
 
+/* The gender a pronoun says (1 he/him/his, 2 she/her), 0 for the others. */
+static int pron_gender(const ng_work *w, uint32_t t)
+{
+    if (ng_w__is(w, t, "he") || ng_w__is(w, t, "him") || ng_w__is(w, t, "his") ||
+        ng_w__is(w, t, "himself"))
+        return 1;
+    if (ng_w__is(w, t, "she") || ng_w__is(w, t, "her") || ng_w__is(w, t, "hers") ||
+        ng_w__is(w, t, "herself"))
+        return 2;
+    return 0;
+}
+
+/* What the article's pronouns said of person a so far: 1, 2, or 0 unknown. */
+static int gender_of(const cstate *cs, int32_t a)
+{
+    for (int i = 0; i < cs->n_gender; i++)
+        if (cs->gender[i].actor == a) return cs->gender[i].g;
+    return 0;
+}
+
+/* A pronoun of gender g stood for a: the first word stays. */
+static void gender_note(cstate *cs, int32_t a, int g)
+{
+    if (!g || gender_of(cs, a) || cs->n_gender >= (int)(sizeof cs->gender / sizeof cs->gender[0]))
+        return;
+    cs->gender[cs->n_gender].actor = a;
+    cs->gender[cs->n_gender++].g = (uint8_t)g;
+}
+
+/* he/she when the rule's pick `a` is known to be of the other gender, or "she" when a is of
+ * none known while a person of this sentence before t0 is known to be a woman (most people
+ * in political news are men, so only "she" says much: "Mora suspended Ana Ruiz and referred
+ * her for questioning, after Chile said she had met ..." is Ruiz): the nearest person
+ * before t0 of the pronoun's gender, else a. */
+static int32_t gender_check(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t0, int g,
+                            int32_t a)
+{
+    int ga = gender_of(cs, a);
+    if (!g || ga == g || (!ga && g == 1)) return a;
+    for (size_t i = c->nu; i-- > 0;) {
+        const unit *u = &c->u[i];
+        if (u->t1 <= t0 && unit_person(w, c, u) && gender_of(cs, c->acts[u->a0]) == g)
+            return c->acts[u->a0];
+    }
+    return a;
+}
+
 /* he, she, his: the first person before t0 in this sentence who is not in a prepositional
  * phrase (the subject) nor in an opening subordinate clause ("As X held talks, Y made a
  * trip, where he ..."), else the nearest person before it, else a recent sentence's. */
@@ -374,8 +421,16 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
         (ng_w__bits(w, t + 2) & NG_W_DET))
         /* "received each of the leaders", "both of the countries": the description */
         return description(w, cs, c, covered, t + 2, acts, t1, pron);
-    if ((bits & NG_W_PRONHE) && object_he(w, c, t)) return resolve_him(w, cs, c, t, acts);
-    if (bits & NG_W_PRONHE) return ng_coref__resolve(w, cs, c, NG_CR_HE, 0, 0, t, acts);
+    if (bits & NG_W_PRONHE) {
+        int g = pron_gender(w, t);
+        n = object_he(w, c, t) ? resolve_him(w, cs, c, t, acts)
+                               : ng_coref__resolve(w, cs, c, NG_CR_HE, 0, 0, t, acts);
+        if (n == 1) {
+            acts[0] = gender_check(w, cs, c, t, g, acts[0]);
+            gender_note(cs, acts[0], g);
+        }
+        return n;
+    }
     if ((bits & NG_W_PRONTHEY) && (bits & NG_W_OBJPRON) && !(bits & NG_W_SUBJPRON) &&
         plural_thing_before(w, c, covered, t))
         return sentence_list(w, c, t, acts);

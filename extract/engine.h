@@ -141,6 +141,11 @@ typedef struct cstate {
     int ring_pos, ring_n;
     int32_t *sent_person; /* first person actor of each sentence, -1 */
     last_edges *last;     /* per relation (ng_relinfo__count): for a trigger without an object */
+    struct {
+        int32_t actor;
+        uint8_t g; /* 1 he, 2 she */
+    } gender[32]; /* what the pronouns resolved so far say of people (coref.c) */
+    int n_gender;
     int32_t member_org;   /* the latest organization named with a member noun ("the EU's 27
                            * member states"): "member states such as A" later, -1 */
     uint32_t member_org_sent;
