@@ -547,7 +547,9 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     subject_side(w, c, &r);
     object_side(w, c, &r);
     reuse_last_object(cs, c, &r);
-    c->last_subj = r.subj;
+    /* a verb after "and" shares the grammatical subject: "X was received by Y and later
+     * met Z" is X's meeting with Z, not the agent's */
+    c->last_subj = r.agent >= 0 ? r.obj : r.subj;
     if (tr->flags & NG_TRF_INVERSE) swap_sides(&r);
     if (r.no && r.ns) return emit_sides(w, cs, c, &r);
     return without_object(w, c, &r);
