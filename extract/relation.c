@@ -416,8 +416,9 @@ static int plural_subject(ng_work *w, const sctx *c, const reading *r)
     return ng_emit__within(w, c, r->tr->rel, r->tr->flags, g, c->s, r->date);
 }
 
-/* "during talks", "at a meeting": the list just before ("X along with his counterparts
- * from A and B during talks"), else the subject, met one another. */
+/* "during talks", "at a meeting", "after ten hours of talks", "following their talks": the
+ * possessive's owners, else the list just before ("X along with his counterparts from A and
+ * B during talks"), else the subject, met one another. */
 static int during_talks(ng_work *w, const sctx *c, const reading *r)
 {
     uint32_t p = r->ts - 1;
