@@ -92,6 +92,10 @@ grep -q "^betweenness, closeness and harmonic estimated from 64 sampled sources"
 expect sampled-exact 0 "" -- metrics --exact --budget 1000 --top 3 "$tmp/big.graphml"
 grep -q "sampled" "$tmp/out" && { echo "FAIL sampled-exact: --exact still sampled"; fail=1; }
 expect verbose 0 "newsgraph: communities: " -- metrics -v --top 1 "$input"
+for phase in read communities "ranking and output"; do # each phase with its CPU time
+  grep -q "^newsgraph: $phase: [0-9.]* s (CPU [0-9.]* s)\$" "$tmp/err" ||
+    { echo "FAIL verbose: no CPU time for '$phase'"; cat "$tmp/err"; fail=1; }
+done
 expect build-exact 0 "" -- build --help
 grep -q -- "--exact" "$tmp/out" || { echo "FAIL build --help: no --exact"; fail=1; }
 expect merge-exact 0 "" -- merge --help
