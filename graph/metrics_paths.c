@@ -36,7 +36,7 @@
 #include <string.h>
 
 /* Memory the ring of slots may take (each slot holds one pass: 20 bytes per node reached).
- * Each thread also keeps 76 bytes per node and 4 per link end. */
+ * Each thread also keeps 68 bytes per node and 4 per link end. */
 #define SLOT_BYTES ((size_t)64 << 20)
 
 /* ------------------------------------------------------------------ igraph's comparisons */
@@ -69,17 +69,17 @@ typedef struct node_state {
     double dist_c; /* closeness, harmonic: distance + 1, strict minimum */
     double sigma;  /* shortest paths from the source (igraph's nrgeo) */
     double delta;  /* dependency of the source on the node (igraph's tmpscore) */
-    uint32_t pos;  /* position in the heap + 2; 0 = not in the heap */
     uint32_t n_par; /* parents (igraph's parent list, reset by a shorter path): the first */
     uint32_t par0;  /* here, the others in worker.par[off[v] + 1 ...] */
-    uint32_t unused;
 } node_state;
 
 typedef struct worker {
     const ng_paths *job;
     node_state *st;
-    double *key;    /* igraph's two-way heap: keys (-distance) and node per position (and */
-    uint32_t *node; /* node_state.pos) */
+    double *key;    /* igraph's two-way heap: keys (-distance) and node per position, and */
+    uint32_t *node; /* each node's position + 2 (0 = not reached, 1 = settled): apart from */
+    uint32_t *pos;  /* `st`, 4 bytes a node, as every step of the heap moves two positions and
+                     * a link to a settled node (half of them) then costs no look at `st` */
     size_t size;
     uint32_t *par;  /* parents 1, 2, ... of node v at par[off[v] + 1 ...] (a subset of its
                      * neighbours, so off[v + 1] - off[v] entries always suffice) */
@@ -95,8 +95,8 @@ static void heap_switch(worker *w, size_t a, size_t b)
     uint32_t na = w->node[a], nb = w->node[b];
     w->key[a] = w->key[b];
     w->key[b] = k;
-    w->st[na].pos = (uint32_t)b + 2;
-    w->st[nb].pos = (uint32_t)a + 2;
+    w->pos[na] = (uint32_t)b + 2;
+    w->pos[nb] = (uint32_t)a + 2;
     w->node[a] = nb;
     w->node[b] = na;
 }
@@ -127,7 +127,7 @@ static void heap_push(worker *w, uint32_t v, double key)
 {
     w->key[w->size] = key;
     w->node[w->size] = v;
-    w->st[v].pos = (uint32_t)w->size + 2;
+    w->pos[v] = (uint32_t)w->size + 2;
     heap_up(w, w->size++);
 }
 
@@ -138,14 +138,14 @@ static double heap_pop(worker *w)
     uint32_t v = w->node[0];
     heap_switch(w, 0, w->size - 1);
     w->size--;
-    w->st[v].pos = 0;
+    w->pos[v] = 1; /* settled */
     heap_sink(w, 0);
     return top;
 }
 
 static void heap_modify(worker *w, uint32_t v, double key)
 {
-    size_t p = w->st[v].pos - 2;
+    size_t p = w->pos[v] - 2;
     w->key[p] = key;
     heap_sink(w, p);
     heap_up(w, p);
@@ -158,10 +158,11 @@ static void relax(worker *w, uint32_t u, double du)
     const ng_csr *g = w->job->g;
     const node_state *su = &w->st[u];
     for (size_t e = g->off[u]; e < g->off[u + 1]; e++) {
-        uint32_t v = g->adj[e];
+        uint32_t v = g->adj[e], pv = w->pos[v];
+        if (pv == 1) continue; /* settled: a longer path cannot change it */
         node_state *sv = &w->st[v];
         double alt = du + g->len[e];
-        if (sv->dist == 0.0) { /* first reached */
+        if (pv == 0) { /* first reached */
             sv->dist = alt;
             sv->dist_c = su->dist_c + g->len[e];
             sv->sigma = su->sigma;
@@ -170,7 +171,6 @@ static void relax(worker *w, uint32_t u, double du)
             heap_push(w, v, -alt);
             continue;
         }
-        if (sv->pos == 0) continue; /* settled: a longer path cannot change it */
         double alt_c = su->dist_c + g->len[e];
         if (alt_c < sv->dist_c) sv->dist_c = alt_c;
         int c = cmp_len(alt, sv->dist);
@@ -248,6 +248,7 @@ static void take_pass(worker *w, uint32_t s, slot *sl, int sampled)
             k++;
         }
         memset(&w->st[v], 0, sizeof w->st[v]);
+        w->pos[v] = 0;
     }
     sl->r = k;
     sl->sampled = sampled;
@@ -258,6 +259,7 @@ static void worker_free(worker *w)
     free(w->st);
     free(w->key);
     free(w->node);
+    free(w->pos);
     free(w->par);
     free(w->order);
     free(w->sorted);
@@ -271,10 +273,11 @@ static int worker_init(worker *w, const ng_paths *job)
     w->st = ng_calloc(n, sizeof *w->st);
     w->key = ng_malloc(n * sizeof *w->key);
     w->node = ng_malloc(n * sizeof *w->node);
+    w->pos = ng_calloc(n, sizeof *w->pos);
     w->par = ng_malloc(arcs * sizeof *w->par);
     w->order = ng_malloc(n * sizeof *w->order);
     w->sorted = ng_malloc(n * sizeof *w->sorted);
-    if (!w->st || !w->key || !w->node || !w->par || !w->order || !w->sorted) {
+    if (!w->st || !w->key || !w->node || !w->pos || !w->par || !w->order || !w->sorted) {
         worker_free(w);
         return NG_ENOMEM;
     }
