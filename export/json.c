@@ -126,8 +126,35 @@ static void put_node(ng_buf *b, const ng_graph *g, const ng_node *n, int first)
     ng_export__put(b, "}}", 2);
 }
 
-static void put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e, const char **node_ids,
-                     int first)
+/* The kept evidence of `e`, read back from the graph's temporary file into `items`. */
+static int put_items(ng_buf *b, const ng_graph *g, const ng_edge *e, ng_items *items)
+{
+    int error = ng_graph_edge_items(g, e, items);
+    if (error < 0) return error;
+    put_key(b, "evidence_items");
+    ng_export__putc(b, '[');
+    for (size_t k = 0; k < items->n; k++) {
+        const ng_evidence *it = &items->v[k];
+        ng_export__puts(b, k ? ",{\"article\":" : "{\"article\":");
+        ng_export__json_string(b, it->article);
+        put_key(b, "title");
+        ng_export__json_string(b, it->title);
+        put_key(b, "url");
+        ng_export__json_string(b, it->url);
+        put_key(b, "sentence");
+        ng_export__json_string(b, it->sentence);
+        put_key(b, "offset");
+        ng_export__put_uint(b, (unsigned long long)it->offset);
+        put_key(b, "date");
+        ng_export__json_string(b, it->date);
+        ng_export__putc(b, '}');
+    }
+    ng_export__put(b, "]}}", 3);
+    return NG_OK;
+}
+
+static int put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e, const char **node_ids,
+                    int first, ng_items *items)
 {
     const ng_column *ec;
     size_t n_ec = ng_export__edge_columns(&ec);
@@ -155,25 +182,7 @@ static void put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e, const char 
     }
     put_key(b, "directed");
     ng_export__puts(b, e->directed ? "true" : "false");
-    put_key(b, "evidence_items");
-    ng_export__putc(b, '[');
-    for (size_t k = 0; k < e->n_items; k++) {
-        const ng_evidence *it = &e->items[k];
-        ng_export__puts(b, k ? ",{\"article\":" : "{\"article\":");
-        ng_export__json_string(b, it->article);
-        put_key(b, "title");
-        ng_export__json_string(b, it->title);
-        put_key(b, "url");
-        ng_export__json_string(b, it->url);
-        put_key(b, "sentence");
-        ng_export__json_string(b, it->sentence);
-        put_key(b, "offset");
-        ng_export__put_uint(b, (unsigned long long)it->offset);
-        put_key(b, "date");
-        ng_export__json_string(b, it->date);
-        ng_export__putc(b, '}');
-    }
-    ng_export__put(b, "]}}", 3);
+    return put_items(b, g, e, items);
 }
 
 /* "types" for a mask of actor types: ["person","state"]. */
@@ -223,6 +232,7 @@ int ng_export__json(ng_out *o, const ng_graph *g)
     ng_buf line = NG_BUF_INIT;
     size_t nn = ng_graph_node_count(g), ne = ng_graph_edge_count(g);
     const char **node_ids = NULL;
+    ng_items items = {0};
     int error = 0;
 
     /* Sorted node ids, to find edge ids that would collide with them. */
@@ -252,14 +262,16 @@ int ng_export__json(ng_out *o, const ng_graph *g)
     }
     ng_buf_puts(&line, nn ? "\n],\n\"edges\":[\n" : "],\n\"edges\":[\n");
     for (size_t i = 0; i < ne; i++) {
-        put_edge(&line, g, ng_graph_edge(g, i), node_ids, i == 0);
-        if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
+        if ((error = put_edge(&line, g, ng_graph_edge(g, i), node_ids, i == 0, &items)) < 0 ||
+            (error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0)
+            goto cleanup;
     }
     ng_buf_puts(&line, ne ? "\n]}}\n" : "]}}\n");
     error = ng_export__flush(o, &line, 0);
 
 cleanup:
     free(node_ids);
+    ng_items_free(&items);
     ng_buf_free(&line);
     return error;
 }

@@ -311,8 +311,9 @@ int ng_graph__assemble(ng_graph *g, const ng_pending_node *nodes, size_t n_nodes
         e->dates = p->dates ? p->dates : "";
         memcpy(e->first_date, p->first_date, 11);
         memcpy(e->last_date, p->last_date, 11);
-        e->items = p->items;
         e->n_items = p->n_items;
+        e->items_at = p->items_at;
+        e->items_len = p->items_len;
     }
     g->n_edges = n_edges;
     if ((error = sort_edges(g)) < 0) goto cleanup;

@@ -37,10 +37,7 @@ void ng_agg_edge__clear(ng_agg_edge *e)
 {
     free(e->best.sentence);
     ng_src__release(e->best.src);
-    for (uint32_t i = 0; i < e->n_items; i++) {
-        free(e->items[i].sentence);
-        ng_src__release(e->items[i].src);
-    }
+    for (uint32_t i = 0; i < e->n_items; i++) ng_src__release(e->items[i].src);
     ng_sample__clear(&e->sample);
     ng_strset__free(&e->dates);
     memset(e, 0, sizeof *e);
@@ -59,6 +56,7 @@ void ng_graph__free_aggregation(ng_graph *g)
     g->aggs = NULL;
     g->n_aggs = g->cap_aggs = 0;
     ng_ihash__free(&g->agg_index);
+    ng_spill__free(&g->ev_spill);
 }
 
 void ng_graph_free(ng_graph *g)
@@ -68,7 +66,7 @@ void ng_graph_free(ng_graph *g)
     if (g->has_ig) igraph_destroy(&g->ig);
     free(g->nodes);
     free(g->edges);
-    free(g->items);
+    ng_spill__free(&g->item_spill);
     free(g->srcs);
     ng_arena__free(&g->out);
     ng_pool__free(&g->pool);

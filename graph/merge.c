@@ -13,13 +13,32 @@
 
 /* ------------------------------------------------------------------ evidence order */
 
-int ng_ev__cmp_keep(const ng_ev *x, const ng_ev *y)
+/* The text of `x` (in memory, or read from `sp` into *tmp, which the caller frees). */
+static const char *ev_text(const ng_ev *x, const ng_spill *sp, char **tmp, int *error)
+{
+    if (x->sentence) return x->sentence;
+    if (!(*tmp = ng_malloc(x->sentence_len + 1))) {
+        *error = NG_ENOMEM;
+        return "";
+    }
+    (*tmp)[x->sentence_len] = '\0';
+    if (ng_spill__get(sp, x->at, x->sentence_len, *tmp) < 0) *error = NG_EIO;
+    return *tmp;
+}
+
+int ng_ev__cmp_keep(const ng_ev *x, const ng_spill *sx, const ng_ev *y, const ng_spill *sy,
+                    int *error)
 {
     int c;
     if ((c = ng_graph__date_cmp(x->date, y->date)) != 0) return c;
     if ((c = strcmp(x->src->id, y->src->id)) != 0) return c;
     if (x->offset != y->offset) return x->offset < y->offset ? -1 : 1;
-    return strcmp(x->sentence, y->sentence);
+    /* a tie so far is one sentence of one article, nearly always: the texts decide */
+    char *tx = NULL, *ty = NULL;
+    c = strcmp(ev_text(x, sx, &tx, error), ev_text(y, sy, &ty, error));
+    free(tx);
+    free(ty);
+    return c;
 }
 
 int ng_ev__cmp_best(const ng_ev *x, const ng_ev *y)
@@ -32,13 +51,14 @@ int ng_ev__cmp_best(const ng_ev *x, const ng_ev *y)
     return strcmp(x->sentence, y->sentence);
 }
 
-/* Where `c` goes among the kept items, or -1 when it is not kept (the list is full of
- * smaller items, or holds an identical one). */
-static int item_slot(const ng_agg_edge *e, const ng_ev *c)
+/* Where `c` (text in spill sc or in memory) goes among e's kept items (text in `se`), or -1
+ * when it is not kept (the list is full of smaller items, or holds an identical one). */
+static int item_slot(const ng_agg_edge *e, const ng_spill *se, const ng_ev *c,
+                     const ng_spill *sc, int *error)
 {
     uint32_t pos = 0;
     while (pos < e->n_items) {
-        int cmp = ng_ev__cmp_keep(c, &e->items[pos]);
+        int cmp = ng_ev__cmp_keep(c, sc, &e->items[pos], se, error);
         if (cmp == 0) return -1;
         if (cmp < 0) break;
         pos++;
@@ -47,12 +67,11 @@ static int item_slot(const ng_agg_edge *e, const ng_ev *c)
     return (int)pos;
 }
 
-/* Inserts `owned` (whose sentence and src hold the edge now owns) at `pos`, dropping the
- * largest item when the list is full. */
+/* Inserts `owned` (whose src hold the edge now owns) at `pos`, dropping the largest item when
+ * the list is full (its text stays in the spill, unused). */
 static void item_insert(ng_agg_edge *e, int pos, ng_ev owned)
 {
     if (e->n_items == NG_GRAPH_MAX_EVIDENCE) {
-        free(e->items[NG_GRAPH_MAX_EVIDENCE - 1].sentence);
         ng_src__release(e->items[NG_GRAPH_MAX_EVIDENCE - 1].src);
         e->n_items--;
     }
@@ -61,9 +80,11 @@ static void item_insert(ng_agg_edge *e, int pos, ng_ev owned)
     e->n_items++;
 }
 
-/* Offers one mention's evidence (borrowed) to the edge: copies the sentence only if kept. */
-static int offer_evidence(ng_agg_edge *e, const ng_ev *c)
+/* Offers one mention's evidence (borrowed) to the edge: copies the sentence only if kept, to
+ * memory for the best, to the graph's spill file for an item. */
+static int offer_evidence(ng_graph *g, ng_agg_edge *e, const ng_ev *c)
 {
+    int error = NG_OK;
     if (!e->best.sentence || ng_ev__cmp_best(c, &e->best) < 0) {
         char *s = ng_strndup(c->sentence, c->sentence_len);
         if (!s) return NG_ENOMEM;
@@ -73,19 +94,36 @@ static int offer_evidence(ng_agg_edge *e, const ng_ev *c)
         e->best.sentence = s;
         e->best.src->refs++;
     }
-    int pos = item_slot(e, c);
+    int pos = item_slot(e, &g->ev_spill, c, NULL, &error);
+    if (error < 0) return error;
     if (pos >= 0) {
         ng_ev owned = *c;
-        if (!(owned.sentence = ng_strndup(c->sentence, c->sentence_len))) return NG_ENOMEM;
+        owned.sentence = NULL;
+        if ((error = ng_spill__put(&g->ev_spill, c->sentence, c->sentence_len, &owned.at)) < 0)
+            return error;
         owned.src->refs++;
         item_insert(e, pos, owned);
     }
     return NG_OK;
 }
 
-int ng_agg_edge__absorb(ng_agg_edge *into, ng_agg_edge *from, uint32_t cap)
+/* `x`, an item of spill `from`, as an item of spill `to` (its text copied when they differ). */
+static int move_item(ng_ev *x, const ng_spill *from, ng_spill *to)
 {
+    if (from == to) return NG_OK;
     int error;
+    char *t = ng_malloc(x->sentence_len + 1);
+    if (!t) return NG_ENOMEM;
+    if ((error = ng_spill__get(from, x->at, x->sentence_len, t)) >= 0)
+        error = ng_spill__put(to, t, x->sentence_len, &x->at);
+    free(t);
+    return error;
+}
+
+int ng_agg_edge__absorb(ng_agg_edge *into, ng_spill *si, ng_agg_edge *from,
+                        const ng_spill *sf, uint32_t cap)
+{
+    int error = NG_OK;
     into->weight += from->weight;
     if ((error = ng_sample__absorb(&into->sample, &from->sample, cap)) < 0) return error;
     if ((error = ng_strset__add_all(&into->dates, &from->dates)) < 0) return error;
@@ -96,11 +134,12 @@ int ng_agg_edge__absorb(ng_agg_edge *into, ng_agg_edge *from, uint32_t cap)
         from->best = tmp;
     }
     for (uint32_t i = 0; i < from->n_items; i++) {
-        int pos = item_slot(into, &from->items[i]);
+        int pos = item_slot(into, si, &from->items[i], sf, &error);
+        if (error < 0) return error;
         if (pos >= 0) {
+            if ((error = move_item(&from->items[i], sf, si)) < 0) return error;
             item_insert(into, pos, from->items[i]);
-            from->items[i].sentence = NULL; /* moved, with its hold on the src */
-            from->items[i].src = NULL;
+            from->items[i].src = NULL; /* moved, with its hold on the src */
         }
     }
     ng_agg_edge__clear(from);
@@ -305,7 +344,8 @@ static int add_relation(ng_graph *g, const ng_relation *r, const uint32_t *entry
     c.sentence = r->sentence ? r->sentence : "";
     c.sentence_len = strlen(c.sentence);
     c.offset = r->offset;
-    return offer_evidence(e, &c);
+    c.at = 0;
+    return offer_evidence(g, e, &c);
 }
 
 static int cmp_u32(const void *a, const void *b)

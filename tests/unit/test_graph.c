@@ -114,6 +114,7 @@ static const ng_edge *find_edge(const ng_graph *g, const char *src, ng_rel rel, 
 /* Everything the accessors expose, as text: two graphs are equal when their dumps are. */
 static char *dump(const ng_graph *g)
 {
+    ng_items items = {0};
     ng_buf b = NG_BUF_INIT;
     for (size_t i = 0; i < ng_graph_node_count(g); i++) {
         const ng_node *n = ng_graph_node(g, i);
@@ -132,12 +133,14 @@ static char *dump(const ng_graph *g)
                       ng_graph_node(g, e->source)->id, ng_rel_name(e->rel),
                       ng_graph_node(g, e->target)->id, e->directed, e->weight, e->evidence,
                       e->sources, e->dates, e->first_date, e->last_date);
-        for (size_t k = 0; k < e->n_items; k++) {
-            ng_buf_printf(&b, "  I %s %llu %s [%s]\n", e->items[k].article,
-                          (unsigned long long)e->items[k].offset, e->items[k].date,
-                          e->items[k].sentence);
+        if (ng_graph_edge_items(g, e, &items) < 0) ng_buf_puts(&b, "  (items unreadable)\n");
+        for (size_t k = 0; k < items.n; k++) {
+            ng_buf_printf(&b, "  I %s %llu %s [%s]\n", items.v[k].article,
+                          (unsigned long long)items.v[k].offset, items.v[k].date,
+                          items.v[k].sentence);
         }
     }
+    ng_items_free(&items);
     return ng_buf_detach(&b);
 }
 
@@ -189,12 +192,15 @@ NG_TEST(test_graph__merge_sums_and_unites)
         /* earliest date first, then the shortest sentence */
         CHECK_STR(e->evidence, "Freedonia left.");
         CHECK_INT(e->n_items, 3);
-        if (e->n_items == 3) {
-            CHECK_STR(e->items[0].article, "news/a");
-            CHECK_INT(e->items[0].offset, 7);
-            CHECK_INT(e->items[1].offset, 90);
-            CHECK_STR(e->items[2].date, "2024-03-04");
+        ng_items items = {0};
+        CHECK_INT(ng_graph_edge_items(g, e, &items), NG_OK);
+        if (items.n == 3) {
+            CHECK_STR(items.v[0].article, "news/a");
+            CHECK_INT(items.v[0].offset, 7);
+            CHECK_INT(items.v[1].offset, 90);
+            CHECK_STR(items.v[2].date, "2024-03-04");
         }
+        ng_items_free(&items);
     }
     ng_graph_free(g);
     free_docs(docs, 2);
@@ -539,10 +545,14 @@ NG_TEST(test_graph__evidence_bounded_counts_exact)
         const ng_edge *e = ng_graph_edge(g, 0);
         CHECK_INT(e->weight, N);
         CHECK_INT(e->n_items, NG_GRAPH_MAX_EVIDENCE);
-        for (size_t k = 0; k < e->n_items; k++) {
-            CHECK_STR(e->items[k].article, ids[N - 1 - k]);
-            if (k) CHECK(strcmp(e->items[k - 1].date, e->items[k].date) <= 0);
+        ng_items items = {0};
+        CHECK_INT(ng_graph_edge_items(g, e, &items), NG_OK);
+        CHECK_INT(items.n, NG_GRAPH_MAX_EVIDENCE);
+        for (size_t k = 0; k < items.n; k++) {
+            CHECK_STR(items.v[k].article, ids[N - 1 - k]);
+            if (k) CHECK(strcmp(items.v[k - 1].date, items.v[k].date) <= 0);
         }
+        ng_items_free(&items);
         CHECK_STR(e->first_date, dates[N - 1]);
         CHECK_STR(e->last_date, dates[0]);
         CHECK_STR(e->evidence, sent[N - 1]);
