@@ -154,7 +154,7 @@ static int put_items(ng_buf *b, const ng_graph *g, const ng_edge *e, ng_items *i
 }
 
 static int put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e, const char **node_ids,
-                    int first, ng_items *items)
+                    int first, ng_items *items, ng_buf *tmp)
 {
     const ng_column *ec;
     size_t n_ec = ng_export__edge_columns(&ec);
@@ -162,12 +162,10 @@ static int put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e, const char *
 
     ng_export__puts(b, first ? "{\"data\":{\"id\":" : ",\n{\"data\":{\"id\":");
     if (bsearch(&e->id, node_ids, ng_graph_node_count(g), sizeof *node_ids, cmp_str)) {
-        ng_buf tmp = NG_BUF_INIT; /* rare: an edge id that is also a node id */
-        ng_buf_puts(&tmp, "edge:");
-        ng_buf_puts(&tmp, e->id);
-        ng_export__json_string(b, tmp.ptr);
-        if (tmp.oom) b->oom = 1;
-        ng_buf_free(&tmp);
+        ng_buf_clear(tmp); /* rare: an edge id that is also a node id */
+        ng_buf_puts(tmp, "edge:");
+        ng_buf_puts(tmp, e->id);
+        ng_export__json_string(b, tmp->ptr);
     } else {
         ng_export__json_string(b, e->id);
     }
@@ -176,12 +174,13 @@ static int put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e, const char *
     put_key(b, "target");
     ng_export__json_string(b, ng_graph_node(g, e->target)->id);
     for (size_t c = 0; c < n_ec; c++) {
-        ng_export__edge_value(&v, e, c);
+        ng_export__edge_value(&v, e, c, tmp);
         put_key(b, ec[c].name);
         put_value(b, &v);
     }
     put_key(b, "directed");
     ng_export__puts(b, e->directed ? "true" : "false");
+    b->oom |= tmp->oom;
     return put_items(b, g, e, items);
 }
 
@@ -233,6 +232,7 @@ int ng_export__json(ng_out *o, const ng_graph *g)
     size_t nn = ng_graph_node_count(g), ne = ng_graph_edge_count(g);
     const char **node_ids = NULL;
     ng_items items = {0};
+    ng_buf tmp = NG_BUF_INIT;
     int error = 0;
 
     /* Sorted node ids, to find edge ids that would collide with them. */
@@ -262,7 +262,7 @@ int ng_export__json(ng_out *o, const ng_graph *g)
     }
     ng_buf_puts(&line, nn ? "\n],\n\"edges\":[\n" : "],\n\"edges\":[\n");
     for (size_t i = 0; i < ne; i++) {
-        if ((error = put_edge(&line, g, ng_graph_edge(g, i), node_ids, i == 0, &items)) < 0 ||
+        if ((error = put_edge(&line, g, ng_graph_edge(g, i), node_ids, i == 0, &items, &tmp)) < 0 ||
             (error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0)
             goto cleanup;
     }
@@ -272,6 +272,7 @@ int ng_export__json(ng_out *o, const ng_graph *g)
 cleanup:
     free(node_ids);
     ng_items_free(&items);
+    ng_buf_free(&tmp);
     ng_buf_free(&line);
     return error;
 }

@@ -302,8 +302,8 @@ int ng_graph__assemble(ng_graph *g, const ng_pending_node *nodes, size_t n_nodes
         }
         e->weight = p->weight;
         e->articles = p->articles;
-        e->source_titles = p->source_titles ? p->source_titles : "";
-        e->source_urls = p->source_urls ? p->source_urls : "";
+        e->source_titles = p->source_titles; /* NULL from articles: ng_edge_source_list */
+        e->source_urls = p->source_urls;
         e->srcs = p->srcs;
         e->n_srcs = p->n_srcs;
         e->evidence = p->evidence ? p->evidence : "";

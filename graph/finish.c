@@ -282,23 +282,6 @@ static int keep_str(ng_arena *arena, const char *s, const char **out)
     return (*out = ng_arena__strdup(arena, s ? s : "")) != NULL ? NG_OK : NG_ENOMEM;
 }
 
-/* Appends `s` to a '|'-separated list, its own '|' written as `bar`. */
-static void put_part(ng_buf *b, const char *s, const char *bar)
-{
-    while (s && *s) { /* runs without '|' at once */
-        size_t n = strcspn(s, "|");
-        if (n) ng_buf_put(b, s, n);
-        s += n;
-        if (*s == '|') {
-            ng_buf_puts(b, bar);
-            s++;
-        }
-    }
-}
-
-/* The sample `s` as the finished graph's sources (into `out`), and their ids, titles and URLs
- * joined with '|' in sample order (a '|' in a title is written '/', in a URL "%7C"; the
- * titles or URLs are "" when the input gave none). */
 /* Interns the id, title and URL of `x` in g's pool, once per article: the edges (made on
  * several threads) and the nodes then point to one copy. */
 static int intern_src(ng_graph *g, ng_src *x)
@@ -325,31 +308,23 @@ static int intern_edge_srcs(ng_graph *g, const ng_agg_edge *e)
     return NG_OK;
 }
 
-static int make_sources(ng_arena *arena, const ng_sample *s, ng_source *out,
-                        const char *joined[3])
+/* The sample `s` as the finished graph's sources (into `out`), and their ids joined with '|'
+ * in sample order (the titles and URLs are joined when written: ng_edge_source_list). */
+static int make_sources(ng_arena *arena, const ng_sample *s, ng_source *out, const char **ids)
 {
-    int error = NG_OK;
-    ng_buf b[3] = {NG_BUF_INIT, NG_BUF_INIT, NG_BUF_INIT};
-    int any_title = 0, any_url = 0;
+    int error;
+    ng_buf b = NG_BUF_INIT;
     for (uint32_t i = 0; i < s->n; i++) {
         const ng_src *x = s->v[i];
         out[i].id = x->k_id; /* interned beforehand (intern_src) */
         out[i].title = x->k_title;
         out[i].url = x->k_url;
         memcpy(out[i].date, x->date, sizeof out[i].date);
-        any_title |= x->title != NULL;
-        any_url |= x->url != NULL;
-        for (int k = 0; k < 3 && i; k++) ng_buf_putc(&b[k], '|');
-        ng_buf_puts(&b[0], x->id);
-        put_part(&b[1], x->title, "/");
-        put_part(&b[2], x->url, "%7C");
+        if (i) ng_buf_putc(&b, '|');
+        ng_buf_puts(&b, x->id);
     }
-    if ((error = keep_str(arena, b[0].ptr, &joined[0])) < 0 ||
-        (error = keep_str(arena, any_title ? b[1].ptr : "", &joined[1])) < 0 ||
-        (error = keep_str(arena, any_url ? b[2].ptr : "", &joined[2])) < 0)
-        goto cleanup;
-cleanup:
-    for (int k = 0; k < 3; k++) ng_buf_free(&b[k]);
+    error = b.oom ? NG_ENOMEM : keep_str(arena, b.ptr, ids);
+    ng_buf_free(&b);
     return error;
 }
 
@@ -405,11 +380,7 @@ static int make_edge(edge_job *j, ng_agg_edge *e, ng_pending_edge *pe, ng_source
     pe->articles = clamp32(e->sample.count);
     pe->srcs = srcs;
     pe->n_srcs = e->sample.n;
-    const char *joined[3];
-    if ((error = make_sources(out, &e->sample, srcs, joined)) < 0) return error;
-    pe->sources = joined[0];
-    pe->source_titles = joined[1];
-    pe->source_urls = joined[2];
+    if ((error = make_sources(out, &e->sample, srcs, &pe->sources)) < 0) return error;
     ng_strset__compact(&e->dates);
     if ((error = ng_strset__join(&s, &e->dates, out)) < 0) return error;
     pe->dates = s;
@@ -586,12 +557,11 @@ static int node_sources(ng_graph *g, ng_agg_actor *node_aggs, ng_pending_node *p
     for (size_t k = 0; k < n_nodes; k++) {
         pn[k].srcs = g->srcs + n_srcs;
         pn[k].n_srcs = node_aggs[k].sample.n;
-        const char *joined[3];
         for (uint32_t i = 0; i < node_aggs[k].sample.n; i++)
             if ((error = intern_src(g, node_aggs[k].sample.v[i])) < 0) return error;
-        if ((error = make_sources(&g->out, &node_aggs[k].sample, g->srcs + n_srcs, joined)) < 0)
+        if ((error = make_sources(&g->out, &node_aggs[k].sample, g->srcs + n_srcs,
+                                  &pn[k].sources)) < 0)
             return error;
-        pn[k].sources = joined[0];
         n_srcs += pn[k].n_srcs;
         /* released now: the aggregates that share its articles may be freed on another
          * thread below (the hold counts are not atomic) */

@@ -91,6 +91,36 @@ const ng_edge *ng_graph_edge(const ng_graph *g, size_t i)
     return g && i < g->n_edges ? &g->edges[i] : NULL;
 }
 
+/* Appends `s` to a '|'-separated list, its own '|' written as `bar`. */
+static void put_part(ng_buf *b, const char *s, const char *bar)
+{
+    while (s && *s) { /* runs without '|' at once */
+        size_t n = strcspn(s, "|");
+        if (n) ng_buf_put(b, s, n);
+        s += n;
+        if (*s == '|') {
+            ng_buf_puts(b, bar);
+            s++;
+        }
+    }
+}
+
+const char *ng_edge_source_list(const ng_edge *e, int urls, ng_buf *out)
+{
+    const char *stored = urls ? e->source_urls : e->source_titles;
+    int any = 0;
+    ng_buf_clear(out);
+    if (stored) return stored;
+    for (size_t i = 0; i < e->n_srcs; i++) {
+        const char *s = urls ? e->srcs[i].url : e->srcs[i].title;
+        if (i) ng_buf_putc(out, '|');
+        put_part(out, s, urls ? "%7C" : "/");
+        any |= s && *s;
+    }
+    if (out->oom) return NULL;
+    return any ? out->ptr : "";
+}
+
 uint64_t ng_graph_relations_used(const ng_graph *g)
 {
     uint64_t used = 0;
