@@ -353,12 +353,16 @@ static int edge_items(edge_job *j, const ng_agg_edge *e, ng_pending_edge *pe)
     ng_buf_clear(&j->block);
     for (uint32_t i = 0; i < e->n_items; i++) {
         const ng_ev *x = &e->items[i];
-        ng_buf_clear(&j->text);
-        if (ng_buf_grow(&j->text, x->sentence_len + 1) < 0) return NG_ENOMEM;
-        if ((error = ng_spill__get(&g->ev_spill, x->at, x->sentence_len, j->text.ptr)) < 0)
-            return error;
+        const char *text = x->sentence; /* the first item's; the others' are in the file */
+        if (!text) {
+            ng_buf_clear(&j->text);
+            if (ng_buf_grow(&j->text, x->sentence_len + 1) < 0) return NG_ENOMEM;
+            if ((error = ng_spill__get(&g->ev_spill, x->at, x->sentence_len, j->text.ptr)) < 0)
+                return error;
+            text = j->text.ptr;
+        }
         ng_items__encode(&j->block, x->offset, x->date, x->src->k_id, x->src->k_title,
-                         x->src->k_url, j->text.ptr, x->sentence_len);
+                         x->src->k_url, text, x->sentence_len);
     }
     if (j->block.oom) return NG_ENOMEM;
     pe->items_len = (uint32_t)j->block.len;

@@ -37,7 +37,10 @@ void ng_agg_edge__clear(ng_agg_edge *e)
 {
     free(e->best.sentence);
     ng_src__release(e->best.src);
-    for (uint32_t i = 0; i < e->n_items; i++) ng_src__release(e->items[i].src);
+    for (uint32_t i = 0; i < e->n_items; i++) {
+        free(e->items[i].sentence);
+        ng_src__release(e->items[i].src);
+    }
     ng_sample__clear(&e->sample);
     ng_strset__free(&e->dates);
     memset(e, 0, sizeof *e);

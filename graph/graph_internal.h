@@ -173,11 +173,13 @@ void ng_sample__clear(ng_sample *s);
 /* ------------------------------------------------------------------ aggregation (merge.c) */
 
 /* One piece of evidence during aggregation: the best sentence of an edge (its text in
- * memory), or a kept item (its text in the graph's spill file, at `at`). */
+ * memory), or a kept item (the first's text in memory, the others' in the graph's spill file,
+ * at `at`: merge.c). */
 typedef struct ng_ev {
     ng_src *src;         /* the article (held while the item is kept) */
     const char *date;    /* interned, "" when unknown */
-    char *sentence;      /* best: owned (malloc); item: NULL (see `at`); a candidate: borrowed */
+    char *sentence;      /* owned (malloc), NULL for a spilled item (see `at`); borrowed in a
+                          * candidate */
     size_t sentence_len;
     uint64_t offset;
     uint64_t at;         /* item: where the sentence is in the graph's ev_spill */

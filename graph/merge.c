@@ -67,11 +67,12 @@ static int item_slot(const ng_agg_edge *e, const ng_spill *se, const ng_ev *c,
     return (int)pos;
 }
 
-/* Inserts `owned` (whose src hold the edge now owns) at `pos`, dropping the largest item when
- * the list is full (its text stays in the spill, unused). */
+/* Inserts `owned` (whose src hold and text the edge now owns) at `pos`, dropping the
+ * largest item when the list is full (a spilled text stays in the file, unused). */
 static void item_insert(ng_agg_edge *e, int pos, ng_ev owned)
 {
     if (e->n_items == NG_GRAPH_MAX_EVIDENCE) {
+        free(e->items[NG_GRAPH_MAX_EVIDENCE - 1].sentence);
         ng_src__release(e->items[NG_GRAPH_MAX_EVIDENCE - 1].src);
         e->n_items--;
     }
@@ -80,8 +81,51 @@ static void item_insert(ng_agg_edge *e, int pos, ng_ev owned)
     e->n_items++;
 }
 
+/* The first item's text stays in memory (most edges have one mention: their finish then
+ * reads nothing back), the others' go to the spill file: the memory per edge is bounded
+ * whatever the number of mentions. Before another item becomes the first, the first's text
+ * moves to `sp`. */
+static int demote_first(ng_agg_edge *e, ng_spill *sp)
+{
+    ng_ev *x = &e->items[0];
+    if (!e->n_items || !x->sentence) return NG_OK;
+    int error = ng_spill__put(sp, x->sentence, x->sentence_len, &x->at);
+    if (error < 0) return error;
+    free(x->sentence);
+    x->sentence = NULL;
+    return NG_OK;
+}
+
+/* `x`, an item whose text is owned in memory or in spill `from`, made ready to sit at `pos`
+ * of an edge of spill `to`: in memory at 0, in `to` elsewhere. */
+static int place_item(ng_ev *x, const ng_spill *from, ng_spill *to, int pos)
+{
+    int error = NG_OK;
+    if (pos == 0 && !x->sentence) { /* from the file to memory */
+        char *t = ng_malloc(x->sentence_len + 1);
+        if (!t) return NG_ENOMEM;
+        t[x->sentence_len] = '\0';
+        if ((error = ng_spill__get(from, x->at, x->sentence_len, t)) < 0) {
+            free(t);
+            return error;
+        }
+        x->sentence = t;
+    } else if (pos > 0 && x->sentence) { /* from memory to the file */
+        if ((error = ng_spill__put(to, x->sentence, x->sentence_len, &x->at)) < 0) return error;
+        free(x->sentence);
+        x->sentence = NULL;
+    } else if (pos > 0 && from != to) { /* from one file to another */
+        char *t = ng_malloc(x->sentence_len + 1);
+        if (!t) return NG_ENOMEM;
+        if ((error = ng_spill__get(from, x->at, x->sentence_len, t)) >= 0)
+            error = ng_spill__put(to, t, x->sentence_len, &x->at);
+        free(t);
+    }
+    return error;
+}
+
 /* Offers one mention's evidence (borrowed) to the edge: copies the sentence only if kept, to
- * memory for the best, to the graph's spill file for an item. */
+ * memory for the best and the first item, to the graph's spill file for another item. */
 static int offer_evidence(ng_graph *g, ng_agg_edge *e, const ng_ev *c)
 {
     int error = NG_OK;
@@ -95,29 +139,19 @@ static int offer_evidence(ng_graph *g, ng_agg_edge *e, const ng_ev *c)
         e->best.src->refs++;
     }
     int pos = item_slot(e, &g->ev_spill, c, NULL, &error);
-    if (error < 0) return error;
-    if (pos >= 0) {
-        ng_ev owned = *c;
+    if (error < 0 || pos < 0) return error;
+    ng_ev owned = *c;
+    if (pos == 0) {
+        if ((error = demote_first(e, &g->ev_spill)) < 0) return error;
+        if (!(owned.sentence = ng_strndup(c->sentence, c->sentence_len))) return NG_ENOMEM;
+    } else {
         owned.sentence = NULL;
         if ((error = ng_spill__put(&g->ev_spill, c->sentence, c->sentence_len, &owned.at)) < 0)
             return error;
-        owned.src->refs++;
-        item_insert(e, pos, owned);
     }
+    owned.src->refs++;
+    item_insert(e, pos, owned);
     return NG_OK;
-}
-
-/* `x`, an item of spill `from`, as an item of spill `to` (its text copied when they differ). */
-static int move_item(ng_ev *x, const ng_spill *from, ng_spill *to)
-{
-    if (from == to) return NG_OK;
-    int error;
-    char *t = ng_malloc(x->sentence_len + 1);
-    if (!t) return NG_ENOMEM;
-    if ((error = ng_spill__get(from, x->at, x->sentence_len, t)) >= 0)
-        error = ng_spill__put(to, t, x->sentence_len, &x->at);
-    free(t);
-    return error;
 }
 
 int ng_agg_edge__absorb(ng_agg_edge *into, ng_spill *si, ng_agg_edge *from,
@@ -136,11 +170,13 @@ int ng_agg_edge__absorb(ng_agg_edge *into, ng_spill *si, ng_agg_edge *from,
     for (uint32_t i = 0; i < from->n_items; i++) {
         int pos = item_slot(into, si, &from->items[i], sf, &error);
         if (error < 0) return error;
-        if (pos >= 0) {
-            if ((error = move_item(&from->items[i], sf, si)) < 0) return error;
-            item_insert(into, pos, from->items[i]);
-            from->items[i].src = NULL; /* moved, with its hold on the src */
-        }
+        if (pos < 0) continue;
+        if ((pos == 0 && (error = demote_first(into, si)) < 0) ||
+            (error = place_item(&from->items[i], sf, si, pos)) < 0)
+            return error;
+        item_insert(into, pos, from->items[i]);
+        from->items[i].src = NULL; /* moved, with its hold on the src and its text */
+        from->items[i].sentence = NULL;
     }
     ng_agg_edge__clear(from);
     return NG_OK;
