@@ -111,17 +111,16 @@ static void put_part(ng_buf *b, const char *s, const char *bar)
 const char *ng_edge_source_list(const ng_edge *e, int urls, ng_buf *out)
 {
     const char *stored = urls ? e->source_urls : e->source_titles;
-    int any = 0;
+    size_t any = 0;
     ng_buf_clear(out);
     if (stored) return stored;
+    while (any < e->n_srcs && !*(urls ? e->srcs[any].url : e->srcs[any].title)) any++;
+    if (any == e->n_srcs) return ""; /* none known (often every URL): nothing to join */
     for (size_t i = 0; i < e->n_srcs; i++) {
-        const char *s = urls ? e->srcs[i].url : e->srcs[i].title;
         if (i) ng_buf_putc(out, '|');
-        put_part(out, s, urls ? "%7C" : "/");
-        any |= s && *s;
+        put_part(out, urls ? e->srcs[i].url : e->srcs[i].title, urls ? "%7C" : "/");
     }
-    if (out->oom) return NULL;
-    return any ? out->ptr : "";
+    return out->oom ? NULL : out->ptr;
 }
 
 uint64_t ng_graph_relations_used(const ng_graph *g)
