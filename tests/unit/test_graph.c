@@ -598,7 +598,8 @@ static void bound_docs(bound_case *c)
         int k = (i * 17) % BOUND_N; /* ids not in date order */
         snprintf(c->ids[i], sizeof c->ids[i], "b/%02d", k);
         /* four articles a day, every fifth undated */
-        snprintf(c->dates[i], sizeof c->dates[i], i % 5 == 4 ? "" : "2022-05-%02d", 1 + i / 4);
+        snprintf(c->dates[i], sizeof c->dates[i], "2022-05-%02d", 1 + i / 4);
+        if (i % 5 == 4) c->dates[i][0] = '\0';
         snprintf(c->titles[i], sizeof c->titles[i], "Report|%02d", k);
         /* the same offset twice in one article: the sentence decides; and one repeated */
         R r[] = {{0, 1, ng_test_rel("condemned"), "Zembla condemned Arcadia, said B.", 5, ""},
