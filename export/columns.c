@@ -154,7 +154,7 @@ void ng_export__node_value(ng_value *v, const ng_node *n, size_t col)
     }
 }
 
-void ng_export__edge_value(ng_value *v, const ng_edge *e, size_t col)
+void ng_export__edge_value(ng_value *v, const ng_edge *e, size_t col, ng_buf *tmp)
 {
     memset(v, 0, sizeof *v);
     switch (col) {
@@ -174,10 +174,8 @@ void ng_export__edge_value(ng_value *v, const ng_edge *e, size_t col)
         set_string(v, e->sources);
         break;
     case NG_ECOL_SOURCE_TITLES:
-        set_string(v, e->source_titles);
-        break;
     case NG_ECOL_SOURCE_URLS:
-        set_string(v, e->source_urls);
+        set_string(v, ng_edge_source_list(e, col == NG_ECOL_SOURCE_URLS, tmp));
         break;
     case NG_ECOL_FIRST_DATE:
         set_string(v, e->first_date);

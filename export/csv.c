@@ -141,6 +141,7 @@ int ng_export__csv_edges(ng_out *o, const ng_graph *g)
     const ng_column *ec;
     size_t n_ec = ng_export__edge_columns(&ec), ne = ng_graph_edge_count(g);
     ng_value v;
+    ng_buf tmp = NG_BUF_INIT;
     int error = 0;
 
     ng_buf_puts(&line, "Source,Target,Type,Kind,Id,Label,Weight");
@@ -156,19 +157,21 @@ int ng_export__csv_edges(ng_out *o, const ng_graph *g)
         put_field(&line, rel, 0);
         put_field(&line, e->id, 0);
         put_field(&line, rel, 0);
-        ng_export__edge_value(&v, e, NG_ECOL_WEIGHT);
+        ng_export__edge_value(&v, e, NG_ECOL_WEIGHT, &tmp);
         put_value(&line, &v);
         for (size_t c = 0; c < n_ec; c++) {
             if (c == NG_ECOL_WEIGHT) continue;
-            ng_export__edge_value(&v, e, c);
+            ng_export__edge_value(&v, e, c, &tmp);
             put_value(&line, &v);
         }
         ng_export__putc(&line, '\n');
+        line.oom |= tmp.oom;
         if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
     }
     error = ng_export__flush(o, &line, 0);
 
 cleanup:
+    ng_buf_free(&tmp);
     ng_buf_free(&line);
     return error;
 }

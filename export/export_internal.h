@@ -93,7 +93,10 @@ int ng_export__is_node_column(const char *name);
 size_t ng_export__edge_columns(const ng_column **out);
 /* Reads column `col` of a node / an edge. */
 void ng_export__node_value(ng_value *out, const ng_node *n, size_t col);
-void ng_export__edge_value(ng_value *out, const ng_edge *e, size_t col);
+/* `tmp` holds a string made for the value (the sources' titles and URLs: the graph keeps
+ * each article's once, not these lists); a failure to make it sets tmp->oom, which the
+ * writer checks (the caller frees tmp). */
+void ng_export__edge_value(ng_value *out, const ng_edge *e, size_t col, ng_buf *tmp);
 
 /* Makes the directory of a "DIR/" target that does not exist yet (one level: its parent was
  * checked by ng_export_check_path); nothing for any other path. NG_EIO with the reason. */

@@ -160,6 +160,7 @@ typedef struct gexf_ctx {
     char node_tag[NG_NCOL__COUNT][TAG_MAX], edge_tag[NG_ECOL__COUNT][TAG_MAX];
     char graph_last[11];
     double lo, hi;
+    ng_buf tmp; /* an edge's made strings (ng_export__edge_value) */
 } gexf_ctx;
 
 static void put_node(ng_buf *b, const gexf_ctx *x, const ng_node *n)
@@ -191,7 +192,7 @@ static void put_node(ng_buf *b, const gexf_ctx *x, const ng_node *n)
     ng_export__puts(b, "\"/>\n      </node>\n");
 }
 
-static void put_edge(ng_buf *b, const gexf_ctx *x, const ng_edge *e)
+static void put_edge(ng_buf *b, gexf_ctx *x, const ng_edge *e)
 {
     const char *rel = ng_rel_name(e->rel);
     size_t rel_len = strlen(rel);
@@ -217,9 +218,10 @@ static void put_edge(ng_buf *b, const gexf_ctx *x, const ng_edge *e)
     ng_export__puts(b, ">\n        <attvalues>\n");
     for (size_t c = 0; c < x->n_ec; c++) {
         if (c == NG_ECOL_WEIGHT) continue;
-        ng_export__edge_value(&v, e, c);
+        ng_export__edge_value(&v, e, c, &x->tmp);
         put_attvalue(b, x->edge_tag[c], &v);
     }
+    b->oom |= x->tmp.oom;
     ng_export__puts(b, "        </attvalues>\n      </edge>\n");
 }
 
@@ -231,6 +233,7 @@ int ng_export__gexf(ng_out *o, const ng_graph *g)
     int error = 0;
 
     x.g = g;
+    x.tmp = (ng_buf)NG_BUF_INIT;
     x.n_nc = ng_export__node_columns(&x.nc, g);
     x.n_ec = ng_export__edge_columns(&x.ec);
     for (size_t c = 0; c < x.n_nc; c++)
@@ -254,6 +257,7 @@ int ng_export__gexf(ng_out *o, const ng_graph *g)
     error = ng_export__flush(o, &line, 0);
 
 cleanup:
+    ng_buf_free(&x.tmp);
     ng_buf_free(&line);
     return error;
 }

@@ -125,6 +125,7 @@ int ng_export__graphml(ng_out *o, const ng_graph *g)
     size_t nn = ng_graph_node_count(g), ne = ng_graph_edge_count(g);
     char node_tag[NG_NCOL__COUNT][TAG_MAX], edge_tag[NG_ECOL__COUNT][TAG_MAX];
     ng_value v;
+    ng_buf tmp = NG_BUF_INIT;
     int error = 0;
 
     for (size_t c = 0; c < n_nc; c++)
@@ -154,9 +155,10 @@ int ng_export__graphml(ng_out *o, const ng_graph *g)
         ng_xml__escape(&line, ng_graph_node(g, e->target)->id, 1);
         ng_export__puts(&line, "\">\n");
         for (size_t c = 0; c < n_ec; c++) {
-            ng_export__edge_value(&v, e, c);
+            ng_export__edge_value(&v, e, c, &tmp);
             put_data(&line, edge_tag[c], &v);
         }
+        line.oom |= tmp.oom;
         ng_export__puts(&line, e->directed ? "      <data key=\"directed\">true</data>\n"
                                            : "      <data key=\"directed\">false</data>\n");
         ng_export__puts(&line, "    </edge>\n");
@@ -166,6 +168,7 @@ int ng_export__graphml(ng_out *o, const ng_graph *g)
     error = ng_export__flush(o, &line, 0);
 
 cleanup:
+    ng_buf_free(&tmp);
     ng_buf_free(&line);
     return error;
 }

@@ -126,39 +126,15 @@ static void put_node(ng_buf *b, const ng_graph *g, const ng_node *n, int first)
     ng_export__put(b, "}}", 2);
 }
 
-static void put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e, const char **node_ids,
-                     int first)
+/* The kept evidence of `e`, read back from the graph's temporary file into `items`. */
+static int put_items(ng_buf *b, const ng_graph *g, const ng_edge *e, ng_items *items)
 {
-    const ng_column *ec;
-    size_t n_ec = ng_export__edge_columns(&ec);
-    ng_value v;
-
-    ng_export__puts(b, first ? "{\"data\":{\"id\":" : ",\n{\"data\":{\"id\":");
-    if (bsearch(&e->id, node_ids, ng_graph_node_count(g), sizeof *node_ids, cmp_str)) {
-        ng_buf tmp = NG_BUF_INIT; /* rare: an edge id that is also a node id */
-        ng_buf_puts(&tmp, "edge:");
-        ng_buf_puts(&tmp, e->id);
-        ng_export__json_string(b, tmp.ptr);
-        if (tmp.oom) b->oom = 1;
-        ng_buf_free(&tmp);
-    } else {
-        ng_export__json_string(b, e->id);
-    }
-    put_key(b, "source");
-    ng_export__json_string(b, ng_graph_node(g, e->source)->id);
-    put_key(b, "target");
-    ng_export__json_string(b, ng_graph_node(g, e->target)->id);
-    for (size_t c = 0; c < n_ec; c++) {
-        ng_export__edge_value(&v, e, c);
-        put_key(b, ec[c].name);
-        put_value(b, &v);
-    }
-    put_key(b, "directed");
-    ng_export__puts(b, e->directed ? "true" : "false");
+    int error = ng_graph_edge_items(g, e, items);
+    if (error < 0) return error;
     put_key(b, "evidence_items");
     ng_export__putc(b, '[');
-    for (size_t k = 0; k < e->n_items; k++) {
-        const ng_evidence *it = &e->items[k];
+    for (size_t k = 0; k < items->n; k++) {
+        const ng_evidence *it = &items->v[k];
         ng_export__puts(b, k ? ",{\"article\":" : "{\"article\":");
         ng_export__json_string(b, it->article);
         put_key(b, "title");
@@ -174,6 +150,38 @@ static void put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e, const char 
         ng_export__putc(b, '}');
     }
     ng_export__put(b, "]}}", 3);
+    return NG_OK;
+}
+
+static int put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e, const char **node_ids,
+                    int first, ng_items *items, ng_buf *tmp)
+{
+    const ng_column *ec;
+    size_t n_ec = ng_export__edge_columns(&ec);
+    ng_value v;
+
+    ng_export__puts(b, first ? "{\"data\":{\"id\":" : ",\n{\"data\":{\"id\":");
+    if (bsearch(&e->id, node_ids, ng_graph_node_count(g), sizeof *node_ids, cmp_str)) {
+        ng_buf_clear(tmp); /* rare: an edge id that is also a node id */
+        ng_buf_puts(tmp, "edge:");
+        ng_buf_puts(tmp, e->id);
+        ng_export__json_string(b, tmp->ptr);
+    } else {
+        ng_export__json_string(b, e->id);
+    }
+    put_key(b, "source");
+    ng_export__json_string(b, ng_graph_node(g, e->source)->id);
+    put_key(b, "target");
+    ng_export__json_string(b, ng_graph_node(g, e->target)->id);
+    for (size_t c = 0; c < n_ec; c++) {
+        ng_export__edge_value(&v, e, c, tmp);
+        put_key(b, ec[c].name);
+        put_value(b, &v);
+    }
+    put_key(b, "directed");
+    ng_export__puts(b, e->directed ? "true" : "false");
+    b->oom |= tmp->oom;
+    return put_items(b, g, e, items);
 }
 
 /* "types" for a mask of actor types: ["person","state"]. */
@@ -223,6 +231,8 @@ int ng_export__json(ng_out *o, const ng_graph *g)
     ng_buf line = NG_BUF_INIT;
     size_t nn = ng_graph_node_count(g), ne = ng_graph_edge_count(g);
     const char **node_ids = NULL;
+    ng_items items = {0};
+    ng_buf tmp = NG_BUF_INIT;
     int error = 0;
 
     /* Sorted node ids, to find edge ids that would collide with them. */
@@ -252,14 +262,17 @@ int ng_export__json(ng_out *o, const ng_graph *g)
     }
     ng_buf_puts(&line, nn ? "\n],\n\"edges\":[\n" : "],\n\"edges\":[\n");
     for (size_t i = 0; i < ne; i++) {
-        put_edge(&line, g, ng_graph_edge(g, i), node_ids, i == 0);
-        if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
+        if ((error = put_edge(&line, g, ng_graph_edge(g, i), node_ids, i == 0, &items, &tmp)) < 0 ||
+            (error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0)
+            goto cleanup;
     }
     ng_buf_puts(&line, ne ? "\n]}}\n" : "]}}\n");
     error = ng_export__flush(o, &line, 0);
 
 cleanup:
     free(node_ids);
+    ng_items_free(&items);
+    ng_buf_free(&tmp);
     ng_buf_free(&line);
     return error;
 }

@@ -19,6 +19,7 @@ typedef struct xlat {
     ng_graph *into;
     const ng_pool *from;
     const char **to; /* per string of `from`, NULL until first met */
+    const ng_spill *spill; /* where `from`'s items have their text */
 } xlat;
 
 /* *s, a string of `from`'s pool, replaced by the same string of `into`'s pool. */
@@ -45,7 +46,7 @@ static int reintern_set(xlat *x, ng_strset *set)
 
 static int reintern_ev(xlat *x, ng_ev *ev)
 {
-    if (!ev->sentence) return NG_OK; /* an empty best */
+    if (!ev->src) return NG_OK; /* an empty best */
     /* ev->src is no pool string: it moves with the item, its hold with it */
     if (!*ev->date) return NG_OK; /* unknown: the literal "", as merge.c gives it */
     return reintern(x, &ev->date);
@@ -91,14 +92,14 @@ static int absorb_edge(xlat *x, ng_agg_edge *e, const uint32_t *map)
         if ((error = reintern_ev(x, &e->items[i])) < 0) return error;
     }
     if ((error = ng_graph__find_or_add_edge(x->into, a, e->rel, b, &to)) < 0) return error;
-    return ng_agg_edge__absorb(to, e, x->into->n_sources);
+    return ng_agg_edge__absorb(to, &x->into->ev_spill, e, x->spill, x->into->n_sources);
 }
 
 int ng_graph_absorb(ng_graph *into, ng_graph *from)
 {
     int error = NG_OK;
     uint32_t *map = NULL;
-    xlat x = {into, &from->pool, NULL};
+    xlat x = {into, &from->pool, NULL, &from->ev_spill};
 
     if (into == from || into->finished || from->finished) {
         ng_error_set("internal: ng_graph_absorb needs two distinct graphs, neither finished");

@@ -302,8 +302,8 @@ int ng_graph__assemble(ng_graph *g, const ng_pending_node *nodes, size_t n_nodes
         }
         e->weight = p->weight;
         e->articles = p->articles;
-        e->source_titles = p->source_titles ? p->source_titles : "";
-        e->source_urls = p->source_urls ? p->source_urls : "";
+        e->source_titles = p->source_titles; /* NULL from articles: ng_edge_source_list */
+        e->source_urls = p->source_urls;
         e->srcs = p->srcs;
         e->n_srcs = p->n_srcs;
         e->evidence = p->evidence ? p->evidence : "";
@@ -311,8 +311,9 @@ int ng_graph__assemble(ng_graph *g, const ng_pending_node *nodes, size_t n_nodes
         e->dates = p->dates ? p->dates : "";
         memcpy(e->first_date, p->first_date, 11);
         memcpy(e->last_date, p->last_date, 11);
-        e->items = p->items;
         e->n_items = p->n_items;
+        e->items_at = p->items_at;
+        e->items_len = p->items_len;
     }
     g->n_edges = n_edges;
     if ((error = sort_edges(g)) < 0) goto cleanup;

@@ -282,23 +282,6 @@ static int keep_str(ng_arena *arena, const char *s, const char **out)
     return (*out = ng_arena__strdup(arena, s ? s : "")) != NULL ? NG_OK : NG_ENOMEM;
 }
 
-/* Appends `s` to a '|'-separated list, its own '|' written as `bar`. */
-static void put_part(ng_buf *b, const char *s, const char *bar)
-{
-    while (s && *s) { /* runs without '|' at once */
-        size_t n = strcspn(s, "|");
-        if (n) ng_buf_put(b, s, n);
-        s += n;
-        if (*s == '|') {
-            ng_buf_puts(b, bar);
-            s++;
-        }
-    }
-}
-
-/* The sample `s` as the finished graph's sources (into `out`), and their ids, titles and URLs
- * joined with '|' in sample order (a '|' in a title is written '/', in a URL "%7C"; the
- * titles or URLs are "" when the input gave none). */
 /* Interns the id, title and URL of `x` in g's pool, once per article: the edges (made on
  * several threads) and the nodes then point to one copy. */
 static int intern_src(ng_graph *g, ng_src *x)
@@ -325,53 +308,83 @@ static int intern_edge_srcs(ng_graph *g, const ng_agg_edge *e)
     return NG_OK;
 }
 
-static int make_sources(ng_arena *arena, const ng_sample *s, ng_source *out,
-                        const char *joined[3])
+/* The sample `s` as the finished graph's sources (into `out`), and their ids joined with '|'
+ * in sample order (the titles and URLs are joined when written: ng_edge_source_list). */
+static int make_sources(ng_arena *arena, const ng_sample *s, ng_source *out, const char **ids)
 {
-    int error = NG_OK;
-    ng_buf b[3] = {NG_BUF_INIT, NG_BUF_INIT, NG_BUF_INIT};
-    int any_title = 0, any_url = 0;
+    int error;
+    ng_buf b = NG_BUF_INIT;
     for (uint32_t i = 0; i < s->n; i++) {
         const ng_src *x = s->v[i];
         out[i].id = x->k_id; /* interned beforehand (intern_src) */
         out[i].title = x->k_title;
         out[i].url = x->k_url;
         memcpy(out[i].date, x->date, sizeof out[i].date);
-        any_title |= x->title != NULL;
-        any_url |= x->url != NULL;
-        for (int k = 0; k < 3 && i; k++) ng_buf_putc(&b[k], '|');
-        ng_buf_puts(&b[0], x->id);
-        put_part(&b[1], x->title, "/");
-        put_part(&b[2], x->url, "%7C");
+        if (i) ng_buf_putc(&b, '|');
+        ng_buf_puts(&b, x->id);
     }
-    if ((error = keep_str(arena, b[0].ptr, &joined[0])) < 0 ||
-        (error = keep_str(arena, any_title ? b[1].ptr : "", &joined[1])) < 0 ||
-        (error = keep_str(arena, any_url ? b[2].ptr : "", &joined[2])) < 0)
-        goto cleanup;
-cleanup:
-    for (int k = 0; k < 3; k++) ng_buf_free(&b[k]);
+    error = b.oom ? NG_ENOMEM : keep_str(arena, b.ptr, ids);
+    ng_buf_free(&b);
     return error;
 }
 
 static uint32_t clamp32(uint64_t v) { return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v; }
 
-/* Turns a merged aggregate into a pending edge (strings into `out`, items into `items`, its
- * sample into `srcs`). */
-static int make_edge(ng_arena *out, ng_agg_edge *e, ng_pending_edge *pe, ng_evidence *items,
-                     ng_source *srcs)
+/* Edges are made on several threads: each job its own strings and buffers. */
+typedef struct edge_job {
+    ng_graph *g;
+    const edge_ref *refs;
+    ng_pending_edge *pe;
+    ng_source *srcs;    /* the first sampled article of edge `from` */
+    size_t from, to;
+    ng_arena arena;
+    ng_buf block, text; /* an edge's items, one item's sentence */
+    pthread_mutex_t *lock; /* the turn to write to g->item_spill */
+    int error;
+} edge_job;
+
+/* The items of `e` as one block of g->item_spill (their texts read from g->ev_spill). */
+static int edge_items(edge_job *j, const ng_agg_edge *e, ng_pending_edge *pe)
+{
+    int error;
+    ng_graph *g = j->g;
+    pe->n_items = e->n_items;
+    if (!e->n_items) return NG_OK;
+    ng_buf_clear(&j->block);
+    for (uint32_t i = 0; i < e->n_items; i++) {
+        const ng_ev *x = &e->items[i];
+        const char *text = x->sentence; /* the first item's; the others' are in the file */
+        if (!text) {
+            ng_buf_clear(&j->text);
+            if (ng_buf_grow(&j->text, x->sentence_len + 1) < 0) return NG_ENOMEM;
+            if ((error = ng_spill__get(&g->ev_spill, x->at, x->sentence_len, j->text.ptr)) < 0)
+                return error;
+            text = j->text.ptr;
+        }
+        ng_items__encode(&j->block, x->offset, x->date, x->src->k_id, x->src->k_title,
+                         x->src->k_url, text, x->sentence_len);
+    }
+    if (j->block.oom) return NG_ENOMEM;
+    pe->items_len = (uint32_t)j->block.len;
+    pthread_mutex_lock(j->lock);
+    error = ng_spill__put(&g->item_spill, j->block.ptr, j->block.len, &pe->items_at);
+    pthread_mutex_unlock(j->lock);
+    return error;
+}
+
+/* Turns a merged aggregate into a pending edge (strings into the job's arena, items into
+ * the spill file, its sample into `srcs`). */
+static int make_edge(edge_job *j, ng_agg_edge *e, ng_pending_edge *pe, ng_source *srcs)
 {
     int error;
     char *s;
+    ng_arena *out = &j->arena;
     pe->rel = e->rel;
     pe->weight = clamp32(e->weight);
     pe->articles = clamp32(e->sample.count);
     pe->srcs = srcs;
     pe->n_srcs = e->sample.n;
-    const char *joined[3];
-    if ((error = make_sources(out, &e->sample, srcs, joined)) < 0) return error;
-    pe->sources = joined[0];
-    pe->source_titles = joined[1];
-    pe->source_urls = joined[2];
+    if ((error = make_sources(out, &e->sample, srcs, &pe->sources)) < 0) return error;
     ng_strset__compact(&e->dates);
     if ((error = ng_strset__join(&s, &e->dates, out)) < 0) return error;
     pe->dates = s;
@@ -381,44 +394,17 @@ static int make_edge(ng_arena *out, ng_agg_edge *e, ng_pending_edge *pe, ng_evid
                          : ng_arena__strdup(out, "");
     if (!s) return NG_ENOMEM;
     pe->evidence = s;
-    pe->items = items;
-    pe->n_items = e->n_items;
-    for (uint32_t i = 0; i < e->n_items; i++) {
-        const ng_ev *x = &e->items[i];
-        items[i].article = x->src->k_id; /* interned beforehand (intern_src) */
-        items[i].title = x->src->k_title;
-        items[i].url = x->src->k_url;
-        if (!(items[i].sentence = ng_arena__strndup(out, x->sentence, x->sentence_len))) {
-            return NG_ENOMEM;
-        }
-        items[i].offset = x->offset;
-        set_date(items[i].date, x->date);
-    }
-    return NG_OK;
+    return edge_items(j, e, pe);
 }
-
-/* Pending edges [from, to) of make_edges, on one thread, into an arena of its own. */
-typedef struct edge_job {
-    ng_graph *g;
-    const edge_ref *refs;
-    ng_pending_edge *pe;
-    ng_evidence *items; /* the first item of edge `from` */
-    ng_source *srcs;    /* the first sampled article of edge `from` */
-    size_t from, to;
-    ng_arena arena;
-    int error;
-} edge_job;
 
 static void *edge_job_run(void *arg)
 {
     edge_job *j = arg;
-    ng_evidence *items = j->items;
     ng_source *srcs = j->srcs;
     for (size_t i = j->from; i < j->to && j->error >= 0; i++) {
         j->pe[i].u = j->refs[i].u;
         j->pe[i].v = j->refs[i].v;
-        j->error = make_edge(&j->arena, &j->g->aggs[j->refs[i].agg], &j->pe[i], items, srcs);
-        items += j->pe[i].n_items;
+        j->error = make_edge(j, &j->g->aggs[j->refs[i].agg], &j->pe[i], srcs);
         srcs += j->pe[i].n_srcs;
     }
     return NULL;
@@ -426,29 +412,28 @@ static void *edge_job_run(void *arg)
 
 /* pe[i] for every merged edge refs[i], on up to g->threads threads: the edges are cut into
  * runs of about equal size; each thread writes its own strings (into an arena spliced into
- * g->out afterwards) and its own range of g->items, so the result is the same for any count. */
+ * g->out afterwards) and its own range of srcs, so the result is the same for any count (the
+ * items' blocks land in the spill file in any order: only their places are kept). */
 static int make_edges(ng_graph *g, const edge_ref *refs, size_t n_edges, ng_pending_edge *pe,
                       ng_source *srcs)
 {
     edge_job jobs[NG_THREADS_MAX];
     pthread_t tids[NG_THREADS_MAX];
-    size_t n_jobs = g->threads > 1 ? (size_t)g->threads : 1, started = 0, item = 0, k = 0;
-    size_t src = 0;
-    int error = NG_OK;
+    pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    size_t n_jobs = g->threads > 1 ? (size_t)g->threads : 1, started = 0, k = 0, src = 0;
+    int error;
     if (n_jobs > NG_THREADS_MAX) n_jobs = NG_THREADS_MAX;
     if (n_jobs > n_edges / 1024 + 1) n_jobs = n_edges / 1024 + 1; /* small graphs: one */
+    if ((error = ng_spill__flush(&g->ev_spill)) < 0) return error; /* read by every thread */
     memset(jobs, 0, sizeof jobs);
     for (size_t j = 0; j < n_jobs; j++) {
         jobs[j].g = g;
         jobs[j].refs = refs;
         jobs[j].pe = pe;
+        jobs[j].lock = &lock;
         jobs[j].from = n_edges * j / n_jobs;
         jobs[j].to = n_edges * (j + 1) / n_jobs;
-        for (; k < jobs[j].from; k++) {
-            item += g->aggs[refs[k].agg].n_items;
-            src += g->aggs[refs[k].agg].sample.n;
-        }
-        jobs[j].items = g->items + item;
+        for (; k < jobs[j].from; k++) src += g->aggs[refs[k].agg].sample.n;
         jobs[j].srcs = srcs + src;
     }
     for (size_t j = 1; j < n_jobs; j++) {
@@ -461,8 +446,11 @@ static int make_edges(ng_graph *g, const edge_ref *refs, size_t n_edges, ng_pend
     for (size_t j = 0; j < n_jobs; j++) {
         if (jobs[j].error < 0 && error >= 0) error = jobs[j].error;
         ng_arena__splice(&g->out, &jobs[j].arena);
+        ng_buf_free(&jobs[j].block);
+        ng_buf_free(&jobs[j].text);
     }
-    if (error < 0) ng_error_set("out of memory (making the edges of the graph)");
+    if (error >= 0) error = ng_spill__flush(&g->item_spill); /* read by any thread after */
+    if (error == NG_ENOMEM) ng_error_set("out of memory (making the edges of the graph)");
     return error;
 }
 
@@ -524,12 +512,12 @@ static int fill_nodes(ng_graph *g, ng_agg_actor *node_aggs, ng_pending_node *pn,
 }
 
 /* The edges between nodes, sorted, each merged with the aggregates resolution made the same
- * (source, relation, target); refs gets them, *n_items and *n_srcs count what they keep. */
+ * (source, relation, target); refs gets them, *n_srcs counts the articles they keep. */
 static int collect_edges(ng_graph *g, const uint32_t *rep, const uint32_t *node_of, edge_ref *refs,
-                         size_t *n_edges_out, size_t *n_items_out, size_t *n_srcs_out)
+                         size_t *n_edges_out, size_t *n_srcs_out)
 {
     int error;
-    size_t n_refs = 0, n_edges = 0, n_items = 0, n_srcs = *n_srcs_out;
+    size_t n_refs = 0, n_edges = 0, n_srcs = *n_srcs_out;
     for (size_t i = 0; i < g->n_aggs; i++) {
         const ng_agg_edge *e = &g->aggs[i];
         edge_ref r = {node_of[rep[e->a]], node_of[rep[e->b]], e->rel, (uint32_t)i};
@@ -547,19 +535,18 @@ static int collect_edges(ng_graph *g, const uint32_t *rep, const uint32_t *node_
         size_t j = i + 1;
         while (j < n_refs && refs[j].u == refs[i].u && refs[j].rel == refs[i].rel &&
                refs[j].v == refs[i].v) {
-            if ((error = ng_agg_edge__absorb(&g->aggs[refs[i].agg], &g->aggs[refs[j].agg],
+            if ((error = ng_agg_edge__absorb(&g->aggs[refs[i].agg], &g->ev_spill,
+                                             &g->aggs[refs[j].agg], &g->ev_spill,
                                              g->n_sources)) < 0) {
                 return error;
             }
             j++;
         }
         refs[n_edges++] = refs[i];
-        n_items += g->aggs[refs[i].agg].n_items;
         n_srcs += g->aggs[refs[i].agg].sample.n;
         i = j;
     }
     *n_edges_out = n_edges;
-    *n_items_out = n_items;
     *n_srcs_out = n_srcs;
     return NG_OK;
 }
@@ -574,12 +561,11 @@ static int node_sources(ng_graph *g, ng_agg_actor *node_aggs, ng_pending_node *p
     for (size_t k = 0; k < n_nodes; k++) {
         pn[k].srcs = g->srcs + n_srcs;
         pn[k].n_srcs = node_aggs[k].sample.n;
-        const char *joined[3];
         for (uint32_t i = 0; i < node_aggs[k].sample.n; i++)
             if ((error = intern_src(g, node_aggs[k].sample.v[i])) < 0) return error;
-        if ((error = make_sources(&g->out, &node_aggs[k].sample, g->srcs + n_srcs, joined)) < 0)
+        if ((error = make_sources(&g->out, &node_aggs[k].sample, g->srcs + n_srcs,
+                                  &pn[k].sources)) < 0)
             return error;
-        pn[k].sources = joined[0];
         n_srcs += pn[k].n_srcs;
         /* released now: the aggregates that share its articles may be freed on another
          * thread below (the hold counts are not atomic) */
@@ -597,7 +583,7 @@ int ng_graph_finish(ng_graph *g)
     ng_pending_node *pn = NULL;
     ng_pending_edge *pe = NULL;
     edge_ref *refs = NULL;
-    size_t n_nodes = 0, n_kept = 0, n_edges = 0, n_items = 0, n_srcs = 0;
+    size_t n_nodes = 0, n_kept = 0, n_edges = 0, n_srcs = 0;
     pthread_t freer;
     int freeing = 0;
 
@@ -638,10 +624,9 @@ int ng_graph_finish(ng_graph *g)
         error = NG_ENOMEM;
         goto cleanup;
     }
-    if ((error = collect_edges(g, rep, node_of, refs, &n_edges, &n_items, &n_srcs)) < 0)
+    if ((error = collect_edges(g, rep, node_of, refs, &n_edges, &n_srcs)) < 0)
         goto cleanup;
-    if ((n_items && !(g->items = ng_calloc(n_items, sizeof *g->items))) ||
-        (n_srcs && !(g->srcs = ng_calloc(n_srcs, sizeof *g->srcs)))) {
+    if (n_srcs && !(g->srcs = ng_calloc(n_srcs, sizeof *g->srcs))) {
         error = NG_ENOMEM;
         goto cleanup;
     }

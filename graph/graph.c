@@ -59,6 +59,7 @@ void ng_graph__free_aggregation(ng_graph *g)
     g->aggs = NULL;
     g->n_aggs = g->cap_aggs = 0;
     ng_ihash__free(&g->agg_index);
+    ng_spill__free(&g->ev_spill);
 }
 
 void ng_graph_free(ng_graph *g)
@@ -68,7 +69,7 @@ void ng_graph_free(ng_graph *g)
     if (g->has_ig) igraph_destroy(&g->ig);
     free(g->nodes);
     free(g->edges);
-    free(g->items);
+    ng_spill__free(&g->item_spill);
     free(g->srcs);
     ng_arena__free(&g->out);
     ng_pool__free(&g->pool);
@@ -91,6 +92,35 @@ const ng_node *ng_graph_node(const ng_graph *g, size_t i)
 const ng_edge *ng_graph_edge(const ng_graph *g, size_t i)
 {
     return g && i < g->n_edges ? &g->edges[i] : NULL;
+}
+
+/* Appends `s` to a '|'-separated list, its own '|' written as `bar`. */
+static void put_part(ng_buf *b, const char *s, const char *bar)
+{
+    while (s && *s) { /* runs without '|' at once */
+        size_t n = strcspn(s, "|");
+        if (n) ng_buf_put(b, s, n);
+        s += n;
+        if (*s == '|') {
+            ng_buf_puts(b, bar);
+            s++;
+        }
+    }
+}
+
+const char *ng_edge_source_list(const ng_edge *e, int urls, ng_buf *out)
+{
+    const char *stored = urls ? e->source_urls : e->source_titles;
+    size_t any = 0;
+    ng_buf_clear(out);
+    if (stored) return stored;
+    while (any < e->n_srcs && !*(urls ? e->srcs[any].url : e->srcs[any].title)) any++;
+    if (any == e->n_srcs) return ""; /* none known (often every URL): nothing to join */
+    for (size_t i = 0; i < e->n_srcs; i++) {
+        if (i) ng_buf_putc(out, '|');
+        put_part(out, urls ? e->srcs[i].url : e->srcs[i].title, urls ? "%7C" : "/");
+    }
+    return out->oom ? NULL : out->ptr;
 }
 
 uint64_t ng_graph_relations_used(const ng_graph *g)

@@ -7,6 +7,7 @@
  *   merge.c        ng_graph_add_doc: streaming aggregation of docs by actor key and edge triple
  *   absorb.c       ng_graph_absorb: one partial graph's aggregates folded into another's
  *   sample.c       the articles behind an edge or a node: a count and a bounded sample
+ *   spill.c        the temporary file that holds evidence text instead of memory
  *   finish.c       ng_graph_finish: corpus-level resolution, node and edge merge
  *   assemble.c     ids (slugs), sorting, node dates and the igraph graph (shared by finish and
  *                  by the GraphML reader)
@@ -112,6 +113,27 @@ int ng_igraph__check(igraph_error_t rc);
 void ng_igraph__first_error_reset(void);
 const char *ng_igraph__first_error(void);
 
+/* ------------------------------------------------------------------ spill file (spill.c) */
+
+/* An append-only, unlinked temporary file, created on the first put; zeroed = empty. One
+ * writer at a time; get reads what a put wrote, on the writing thread or once puts stop. */
+typedef struct ng_spill {
+    int fd, open;
+    uint64_t flushed; /* bytes in the file */
+    char *buf;        /* the next bytes, not yet written */
+    size_t n;
+} ng_spill;
+/* Closes the file (its space is freed) and leaves an empty spill. */
+void ng_spill__free(ng_spill *s);
+/* Appends n bytes; *at gets their position. */
+int ng_spill__put(ng_spill *s, const void *p, size_t n, uint64_t *at);
+int ng_spill__get(const ng_spill *s, uint64_t at, size_t n, void *out);
+int ng_spill__flush(ng_spill *s);
+
+/* Appends one kept item to an edge's block (items.c). */
+void ng_items__encode(ng_buf *b, uint64_t offset, const char *date, const char *article,
+                      const char *title, const char *url, const char *sentence, size_t len);
+
 /* ------------------------------------------------------------------ article samples (sample.c) */
 
 /* One supporting article as the graph remembers it, shared by every sample and evidence item
@@ -150,16 +172,23 @@ void ng_sample__clear(ng_sample *s);
 
 /* ------------------------------------------------------------------ aggregation (merge.c) */
 
-/* One kept piece of evidence during aggregation. */
+/* One piece of evidence during aggregation: the best sentence of an edge (its text in
+ * memory), or a kept item (the first's text in memory, the others' in the graph's spill file,
+ * at `at`: merge.c). */
 typedef struct ng_ev {
     ng_src *src;         /* the article (held while the item is kept) */
     const char *date;    /* interned, "" when unknown */
-    char *sentence;      /* owned (malloc) */
+    char *sentence;      /* owned (malloc), NULL for a spilled item (see `at`); borrowed in a
+                          * candidate */
     size_t sentence_len;
     uint64_t offset;
+    uint64_t at;         /* item: where the sentence is in the graph's ev_spill */
 } ng_ev;
-/* The order of kept items: date (unknown last), article id, offset, sentence. */
-int ng_ev__cmp_keep(const ng_ev *x, const ng_ev *y);
+/* The order of kept items: date (unknown last), article id, offset, sentence; the sentences
+ * of x and y are in memory or in spills sx and sy (read only to break a tie). *error gets a
+ * read failure. */
+int ng_ev__cmp_keep(const ng_ev *x, const ng_spill *sx, const ng_ev *y, const ng_spill *sy,
+                    int *error);
 /* The order of the "best" sentence: date (unknown last), length, article id, offset, text. */
 int ng_ev__cmp_best(const ng_ev *x, const ng_ev *y);
 
@@ -212,8 +241,10 @@ int ng_graph__find_or_add_actor(struct ng_graph *g, const char *key, int partial
 int ng_graph__find_or_add_edge(struct ng_graph *g, uint32_t a, ng_rel rel, uint32_t b,
                                ng_agg_edge **out);
 /* Folds `from` into `into` (sums, unions, best, K smallest, samples of at most `cap`);
- * `from` is emptied. */
-int ng_agg_edge__absorb(ng_agg_edge *into, ng_agg_edge *from, uint32_t cap);
+ * `from` is emptied. The items of `from` have their text in spill sf, those of `into` in
+ * si (the same spill within one graph: the text is then not copied). */
+int ng_agg_edge__absorb(ng_agg_edge *into, ng_spill *si, ng_agg_edge *from,
+                        const ng_spill *sf, uint32_t cap);
 void ng_agg_edge__clear(ng_agg_edge *e);
 void ng_agg_actor__clear(ng_agg_actor *a);
 /* Frees the aggregation tables (after finish, or with the graph). */
@@ -236,6 +267,7 @@ struct ng_graph {
     ng_agg_edge *aggs;
     size_t n_aggs, cap_aggs;
     ng_ihash agg_index;
+    ng_spill ev_spill; /* the kept items' sentences */
 
     /* the finished graph */
     ng_arena out; /* every string the accessors return */
@@ -243,7 +275,7 @@ struct ng_graph {
     size_t n_nodes;
     ng_edge *edges;
     size_t n_edges;
-    ng_evidence *items; /* every edge's kept evidence, edges point into it */
+    ng_spill item_spill; /* every edge's kept evidence, one block per edge (finish.c) */
     ng_source *srcs;    /* every edge's and node's sampled articles, both point into it */
     igraph_t ig;        /* directed, one igraph edge per ng_edge, same order */
     int has_ig;
@@ -330,8 +362,8 @@ typedef struct ng_pending_edge {
     const char *evidence, *sources, *dates;
     const char *source_titles, *source_urls;
     char first_date[11], last_date[11];
-    ng_evidence *items; /* into g->items */
-    size_t n_items;
+    uint64_t items_at;  /* the block of its items in g->item_spill */
+    uint32_t items_len, n_items;
     ng_source *srcs;    /* into g->srcs */
     size_t n_srcs;
 } ng_pending_edge;

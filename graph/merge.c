@@ -13,13 +13,32 @@
 
 /* ------------------------------------------------------------------ evidence order */
 
-int ng_ev__cmp_keep(const ng_ev *x, const ng_ev *y)
+/* The text of `x` (in memory, or read from `sp` into *tmp, which the caller frees). */
+static const char *ev_text(const ng_ev *x, const ng_spill *sp, char **tmp, int *error)
+{
+    if (x->sentence) return x->sentence;
+    if (!(*tmp = ng_malloc(x->sentence_len + 1))) {
+        *error = NG_ENOMEM;
+        return "";
+    }
+    (*tmp)[x->sentence_len] = '\0';
+    if (ng_spill__get(sp, x->at, x->sentence_len, *tmp) < 0) *error = NG_EIO;
+    return *tmp;
+}
+
+int ng_ev__cmp_keep(const ng_ev *x, const ng_spill *sx, const ng_ev *y, const ng_spill *sy,
+                    int *error)
 {
     int c;
     if ((c = ng_graph__date_cmp(x->date, y->date)) != 0) return c;
     if ((c = strcmp(x->src->id, y->src->id)) != 0) return c;
     if (x->offset != y->offset) return x->offset < y->offset ? -1 : 1;
-    return strcmp(x->sentence, y->sentence);
+    /* a tie so far is one sentence of one article, nearly always: the texts decide */
+    char *tx = NULL, *ty = NULL;
+    c = strcmp(ev_text(x, sx, &tx, error), ev_text(y, sy, &ty, error));
+    free(tx);
+    free(ty);
+    return c;
 }
 
 int ng_ev__cmp_best(const ng_ev *x, const ng_ev *y)
@@ -32,13 +51,14 @@ int ng_ev__cmp_best(const ng_ev *x, const ng_ev *y)
     return strcmp(x->sentence, y->sentence);
 }
 
-/* Where `c` goes among the kept items, or -1 when it is not kept (the list is full of
- * smaller items, or holds an identical one). */
-static int item_slot(const ng_agg_edge *e, const ng_ev *c)
+/* Where `c` (text in spill sc or in memory) goes among e's kept items (text in `se`), or -1
+ * when it is not kept (the list is full of smaller items, or holds an identical one). */
+static int item_slot(const ng_agg_edge *e, const ng_spill *se, const ng_ev *c,
+                     const ng_spill *sc, int *error)
 {
     uint32_t pos = 0;
     while (pos < e->n_items) {
-        int cmp = ng_ev__cmp_keep(c, &e->items[pos]);
+        int cmp = ng_ev__cmp_keep(c, sc, &e->items[pos], se, error);
         if (cmp == 0) return -1;
         if (cmp < 0) break;
         pos++;
@@ -47,8 +67,8 @@ static int item_slot(const ng_agg_edge *e, const ng_ev *c)
     return (int)pos;
 }
 
-/* Inserts `owned` (whose sentence and src hold the edge now owns) at `pos`, dropping the
- * largest item when the list is full. */
+/* Inserts `owned` (whose src hold and text the edge now owns) at `pos`, dropping the
+ * largest item when the list is full (a spilled text stays in the file, unused). */
 static void item_insert(ng_agg_edge *e, int pos, ng_ev owned)
 {
     if (e->n_items == NG_GRAPH_MAX_EVIDENCE) {
@@ -61,9 +81,54 @@ static void item_insert(ng_agg_edge *e, int pos, ng_ev owned)
     e->n_items++;
 }
 
-/* Offers one mention's evidence (borrowed) to the edge: copies the sentence only if kept. */
-static int offer_evidence(ng_agg_edge *e, const ng_ev *c)
+/* The first item's text stays in memory (most edges have one mention: their finish then
+ * reads nothing back), the others' go to the spill file: the memory per edge is bounded
+ * whatever the number of mentions. Before another item becomes the first, the first's text
+ * moves to `sp`. */
+static int demote_first(ng_agg_edge *e, ng_spill *sp)
 {
+    ng_ev *x = &e->items[0];
+    if (!e->n_items || !x->sentence) return NG_OK;
+    int error = ng_spill__put(sp, x->sentence, x->sentence_len, &x->at);
+    if (error < 0) return error;
+    free(x->sentence);
+    x->sentence = NULL;
+    return NG_OK;
+}
+
+/* `x`, an item whose text is owned in memory or in spill `from`, made ready to sit at `pos`
+ * of an edge of spill `to`: in memory at 0, in `to` elsewhere. */
+static int place_item(ng_ev *x, const ng_spill *from, ng_spill *to, int pos)
+{
+    int error = NG_OK;
+    if (pos == 0 && !x->sentence) { /* from the file to memory */
+        char *t = ng_malloc(x->sentence_len + 1);
+        if (!t) return NG_ENOMEM;
+        t[x->sentence_len] = '\0';
+        if ((error = ng_spill__get(from, x->at, x->sentence_len, t)) < 0) {
+            free(t);
+            return error;
+        }
+        x->sentence = t;
+    } else if (pos > 0 && x->sentence) { /* from memory to the file */
+        if ((error = ng_spill__put(to, x->sentence, x->sentence_len, &x->at)) < 0) return error;
+        free(x->sentence);
+        x->sentence = NULL;
+    } else if (pos > 0 && from != to) { /* from one file to another */
+        char *t = ng_malloc(x->sentence_len + 1);
+        if (!t) return NG_ENOMEM;
+        if ((error = ng_spill__get(from, x->at, x->sentence_len, t)) >= 0)
+            error = ng_spill__put(to, t, x->sentence_len, &x->at);
+        free(t);
+    }
+    return error;
+}
+
+/* Offers one mention's evidence (borrowed) to the edge: copies the sentence only if kept, to
+ * memory for the best and the first item, to the graph's spill file for another item. */
+static int offer_evidence(ng_graph *g, ng_agg_edge *e, const ng_ev *c)
+{
+    int error = NG_OK;
     if (!e->best.sentence || ng_ev__cmp_best(c, &e->best) < 0) {
         char *s = ng_strndup(c->sentence, c->sentence_len);
         if (!s) return NG_ENOMEM;
@@ -73,19 +138,26 @@ static int offer_evidence(ng_agg_edge *e, const ng_ev *c)
         e->best.sentence = s;
         e->best.src->refs++;
     }
-    int pos = item_slot(e, c);
-    if (pos >= 0) {
-        ng_ev owned = *c;
+    int pos = item_slot(e, &g->ev_spill, c, NULL, &error);
+    if (error < 0 || pos < 0) return error;
+    ng_ev owned = *c;
+    if (pos == 0) {
+        if ((error = demote_first(e, &g->ev_spill)) < 0) return error;
         if (!(owned.sentence = ng_strndup(c->sentence, c->sentence_len))) return NG_ENOMEM;
-        owned.src->refs++;
-        item_insert(e, pos, owned);
+    } else {
+        owned.sentence = NULL;
+        if ((error = ng_spill__put(&g->ev_spill, c->sentence, c->sentence_len, &owned.at)) < 0)
+            return error;
     }
+    owned.src->refs++;
+    item_insert(e, pos, owned);
     return NG_OK;
 }
 
-int ng_agg_edge__absorb(ng_agg_edge *into, ng_agg_edge *from, uint32_t cap)
+int ng_agg_edge__absorb(ng_agg_edge *into, ng_spill *si, ng_agg_edge *from,
+                        const ng_spill *sf, uint32_t cap)
 {
-    int error;
+    int error = NG_OK;
     into->weight += from->weight;
     if ((error = ng_sample__absorb(&into->sample, &from->sample, cap)) < 0) return error;
     if ((error = ng_strset__add_all(&into->dates, &from->dates)) < 0) return error;
@@ -96,12 +168,15 @@ int ng_agg_edge__absorb(ng_agg_edge *into, ng_agg_edge *from, uint32_t cap)
         from->best = tmp;
     }
     for (uint32_t i = 0; i < from->n_items; i++) {
-        int pos = item_slot(into, &from->items[i]);
-        if (pos >= 0) {
-            item_insert(into, pos, from->items[i]);
-            from->items[i].sentence = NULL; /* moved, with its hold on the src */
-            from->items[i].src = NULL;
-        }
+        int pos = item_slot(into, si, &from->items[i], sf, &error);
+        if (error < 0) return error;
+        if (pos < 0) continue;
+        if ((pos == 0 && (error = demote_first(into, si)) < 0) ||
+            (error = place_item(&from->items[i], sf, si, pos)) < 0)
+            return error;
+        item_insert(into, pos, from->items[i]);
+        from->items[i].src = NULL; /* moved, with its hold on the src and its text */
+        from->items[i].sentence = NULL;
     }
     ng_agg_edge__clear(from);
     return NG_OK;
@@ -305,7 +380,8 @@ static int add_relation(ng_graph *g, const ng_relation *r, const uint32_t *entry
     c.sentence = r->sentence ? r->sentence : "";
     c.sentence_len = strlen(c.sentence);
     c.offset = r->offset;
-    return offer_evidence(e, &c);
+    c.at = 0;
+    return offer_evidence(g, e, &c);
 }
 
 static int cmp_u32(const void *a, const void *b)

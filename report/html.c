@@ -144,6 +144,8 @@ typedef struct writer {
     const ng_graph *g;
     ng_buf b;
     ng_out *o;
+    ng_items items; /* the kept evidence of one edge, read back from the graph */
+    int error;      /* a failed read of it */
 } writer;
 
 static void flush(writer *w)
@@ -589,8 +591,9 @@ static void evidence(writer *w)
         ng_buf_printf(&w->b, "</h3>\n<p class=\"meta\">%u mention%s &#183; %zu article%s "
                              "&#183; %s</p>\n",
                       e->weight, plural(e->weight), n_src, plural(n_src), range);
-        for (size_t k = 0; k < e->n_items; k++) {
-            const ng_evidence *ev = &e->items[k];
+        if ((w->error = ng_graph_edge_items(w->g, e, &w->items)) < 0) return;
+        for (size_t k = 0; k < w->items.n; k++) {
+            const ng_evidence *ev = &w->items.v[k];
             put(w, "<blockquote><p>");
             esc(w, ev->sentence);
             put(w, "</p><footer class=\"src\">");
@@ -601,7 +604,7 @@ static void evidence(writer *w)
             }
             put(w, "</footer></blockquote>\n");
         }
-        if (e->n_items == 0 && e->evidence && e->evidence[0]) {
+        if (w->items.n == 0 && e->evidence && e->evidence[0]) {
             put(w, "<blockquote><p>");
             esc(w, e->evidence);
             put(w, "</p></blockquote>\n");
@@ -636,7 +639,7 @@ static void definitions(writer *w)
 int report_write_html(const report_model *m, const char *path)
 {
     int error;
-    writer w = {m, m->g, NG_BUF_INIT, NULL};
+    writer w = {.m = m, .g = m->g, .b = NG_BUF_INIT};
     if ((error = ng_out_open(&w.o, path, 0)) < 0) return error;
     head(&w);
     summary(&w);
@@ -655,6 +658,12 @@ int report_write_html(const report_model *m, const char *path)
                         "graph behind this report: <code>newsgraph build</code> with the same "
                         "inputs.</footer>\n</body>\n</html>\n",
                   NG_VERSION, m->run.articles, plural(m->run.articles));
+    ng_items_free(&w.items);
+    if (w.error < 0) {
+        ng_buf_free(&w.b);
+        ng_out_free(w.o);
+        return w.error;
+    }
     if (w.b.oom) {
         ng_buf_free(&w.b);
         ng_out_free(w.o);

@@ -13,6 +13,8 @@ typedef struct writer {
     const ng_graph *g;
     ng_buf b;
     ng_out *o;
+    ng_items items; /* the kept evidence of one edge, read back from the graph */
+    int error;      /* a failed read of it */
 } writer;
 
 static void flush(writer *w)
@@ -344,8 +346,9 @@ static void evidence(writer *w)
         report_date_range(range, sizeof range, e->first_date, e->last_date);
         ng_buf_printf(&w->b, "\n\n%u mention%s · %zu article%s · %s\n\n", e->weight,
                       plural(e->weight), n_src, plural(n_src), range);
-        for (size_t k = 0; k < e->n_items; k++) {
-            const ng_evidence *ev = &e->items[k];
+        if ((w->error = ng_graph_edge_items(w->g, e, &w->items)) < 0) return;
+        for (size_t k = 0; k < w->items.n; k++) {
+            const ng_evidence *ev = &w->items.v[k];
             put(w, "- ");
             esc(w, ev->sentence);
             put(w, " — *");
@@ -356,7 +359,7 @@ static void evidence(writer *w)
             }
             put(w, "*\n");
         }
-        if (e->n_items == 0 && e->evidence && e->evidence[0]) {
+        if (w->items.n == 0 && e->evidence && e->evidence[0]) {
             put(w, "- ");
             esc(w, e->evidence);
             put(w, "\n");
@@ -386,7 +389,7 @@ static void definitions(writer *w)
 int report_write_md(const report_model *m, const char *path, const char *svg_href)
 {
     int error;
-    writer w = {m, m->g, NG_BUF_INIT, NULL};
+    writer w = {.m = m, .g = m->g, .b = NG_BUF_INIT};
     if ((error = ng_out_open(&w.o, path, 0)) < 0) return error;
     summary(&w);
     picture(&w, svg_href);
@@ -397,6 +400,12 @@ int report_write_md(const report_model *m, const char *path, const char *svg_hre
     timeline(&w);
     evidence(&w);
     definitions(&w);
+    ng_items_free(&w.items);
+    if (w.error < 0) {
+        ng_buf_free(&w.b);
+        ng_out_free(w.o);
+        return w.error;
+    }
     if (w.b.oom) {
         ng_buf_free(&w.b);
         ng_out_free(w.o);

@@ -73,21 +73,46 @@ typedef struct ng_edge {
     uint32_t articles;     /* distinct supporting articles (>= 1 when built from articles) */
     const char *evidence;  /* the best supporting sentence */
     const char *sources;   /* the sampled articles' ids, '|'-separated, earliest first */
-    const char *source_titles; /* their titles in the same order ("" when none is known; a
-                                  '|' inside a title is written '/') */
-    const char *source_urls;   /* their URLs likewise ('|' inside one written %7C) */
+    const char *source_titles; /* read from GraphML: their titles; NULL in a graph built from
+                                  articles, which keeps srcs: see ng_edge_source_list */
+    const char *source_urls;   /* likewise their URLs */
     char first_date[11], last_date[11];
     const char *dates;     /* every distinct evidence date, '|'-separated, sorted */
-    const ng_evidence *items; /* the kept evidence (at most NG_GRAPH_MAX_EVIDENCE) */
-    size_t n_items;
+    size_t n_items;        /* kept evidence items (at most NG_GRAPH_MAX_EVIDENCE): the graph
+                              keeps them on disk, ng_graph_edge_items reads them */
+    uint64_t items_at;     /* where (the graph's own) */
+    uint32_t items_len;
     const ng_source *srcs; /* the sample: at most ng_graph_set_sources, earliest first */
     size_t n_srcs;
 } ng_edge;
 
 #define NG_GRAPH_MAX_EVIDENCE 8
+
+/* An edge's kept evidence, read back by ng_graph_edge_items: v[0..n) in the kept order
+ * (date with undated last, article id, offset, sentence). The strings live in `text`; both
+ * stay valid until the next read into the same ng_items or ng_items_free. Zero it before the
+ * first use. */
+typedef struct ng_items {
+    ng_evidence v[NG_GRAPH_MAX_EVIDENCE];
+    size_t n;
+    char *text; /* owned */
+    size_t n_text, cap;
+} ng_items;
+/* Reads the kept evidence of edge `e` of the finished graph `g` into *out (n = 0 for a graph
+ * read from GraphML). Any number of threads may read at once, each into its own ng_items.
+ * NG_EIO when the temporary file cannot be read. */
+int ng_graph_edge_items(const ng_graph *g, const ng_edge *e, ng_items *out);
+void ng_items_free(ng_items *it);
 /* Articles each edge and node keeps by default (ng_graph_set_sources), and the most. */
 #define NG_GRAPH_SOURCES_DEFAULT 5
 #define NG_GRAPH_SOURCES_MAX 1000
+
+/* The titles (urls = 0) or URLs of edge e's sampled articles, joined with '|' in sample order
+ * (a '|' inside a title written '/', inside a URL "%7C"; "" when the input gave none): made
+ * from e->srcs into `out` (cleared first; the caller frees it), so that a graph keeps one
+ * copy of each article's title (issue 16.4); for an edge read from GraphML, the list as read.
+ * NULL when out of memory. */
+const char *ng_edge_source_list(const ng_edge *e, int urls, ng_buf *out);
 
 int ng_graph_new(ng_graph **out);
 void ng_graph_free(ng_graph *g);

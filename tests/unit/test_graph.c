@@ -114,6 +114,8 @@ static const ng_edge *find_edge(const ng_graph *g, const char *src, ng_rel rel, 
 /* Everything the accessors expose, as text: two graphs are equal when their dumps are. */
 static char *dump(const ng_graph *g)
 {
+    ng_items items = {0};
+    ng_buf list = NG_BUF_INIT, list2 = NG_BUF_INIT;
     ng_buf b = NG_BUF_INIT;
     for (size_t i = 0; i < ng_graph_node_count(g); i++) {
         const ng_node *n = ng_graph_node(g, i);
@@ -132,12 +134,18 @@ static char *dump(const ng_graph *g)
                       ng_graph_node(g, e->source)->id, ng_rel_name(e->rel),
                       ng_graph_node(g, e->target)->id, e->directed, e->weight, e->evidence,
                       e->sources, e->dates, e->first_date, e->last_date);
-        for (size_t k = 0; k < e->n_items; k++) {
-            ng_buf_printf(&b, "  I %s %llu %s [%s]\n", e->items[k].article,
-                          (unsigned long long)e->items[k].offset, e->items[k].date,
-                          e->items[k].sentence);
+        ng_buf_printf(&b, "  T [%s] U [%s]\n", ng_edge_source_list(e, 0, &list),
+                      ng_edge_source_list(e, 1, &list2));
+        if (ng_graph_edge_items(g, e, &items) < 0) ng_buf_puts(&b, "  (items unreadable)\n");
+        for (size_t k = 0; k < items.n; k++) {
+            ng_buf_printf(&b, "  I %s %llu %s [%s]\n", items.v[k].article,
+                          (unsigned long long)items.v[k].offset, items.v[k].date,
+                          items.v[k].sentence);
         }
     }
+    ng_items_free(&items);
+    ng_buf_free(&list);
+    ng_buf_free(&list2);
     return ng_buf_detach(&b);
 }
 
@@ -189,12 +197,15 @@ NG_TEST(test_graph__merge_sums_and_unites)
         /* earliest date first, then the shortest sentence */
         CHECK_STR(e->evidence, "Freedonia left.");
         CHECK_INT(e->n_items, 3);
-        if (e->n_items == 3) {
-            CHECK_STR(e->items[0].article, "news/a");
-            CHECK_INT(e->items[0].offset, 7);
-            CHECK_INT(e->items[1].offset, 90);
-            CHECK_STR(e->items[2].date, "2024-03-04");
+        ng_items items = {0};
+        CHECK_INT(ng_graph_edge_items(g, e, &items), NG_OK);
+        if (items.n == 3) {
+            CHECK_STR(items.v[0].article, "news/a");
+            CHECK_INT(items.v[0].offset, 7);
+            CHECK_INT(items.v[1].offset, 90);
+            CHECK_STR(items.v[2].date, "2024-03-04");
         }
+        ng_items_free(&items);
     }
     ng_graph_free(g);
     free_docs(docs, 2);
@@ -539,10 +550,14 @@ NG_TEST(test_graph__evidence_bounded_counts_exact)
         const ng_edge *e = ng_graph_edge(g, 0);
         CHECK_INT(e->weight, N);
         CHECK_INT(e->n_items, NG_GRAPH_MAX_EVIDENCE);
-        for (size_t k = 0; k < e->n_items; k++) {
-            CHECK_STR(e->items[k].article, ids[N - 1 - k]);
-            if (k) CHECK(strcmp(e->items[k - 1].date, e->items[k].date) <= 0);
+        ng_items items = {0};
+        CHECK_INT(ng_graph_edge_items(g, e, &items), NG_OK);
+        CHECK_INT(items.n, NG_GRAPH_MAX_EVIDENCE);
+        for (size_t k = 0; k < items.n; k++) {
+            CHECK_STR(items.v[k].article, ids[N - 1 - k]);
+            if (k) CHECK(strcmp(items.v[k - 1].date, items.v[k].date) <= 0);
         }
+        ng_items_free(&items);
         CHECK_STR(e->first_date, dates[N - 1]);
         CHECK_STR(e->last_date, dates[0]);
         CHECK_STR(e->evidence, sent[N - 1]);
@@ -559,6 +574,132 @@ NG_TEST(test_graph__evidence_bounded_counts_exact)
     ng_graph_free(g);
     ng_graph_free(h);
     free_docs(docs, N);
+}
+
+/* ------------------------------------------------------------------ the memory bound */
+
+/* The bound of issue 16.4, by its behaviour: whatever the order of the docs, their split
+ * into partial graphs and the finish's threads, an edge and its nodes keep the K earliest
+ * articles by (date, undated last; id), every article counted, and the 8 smallest mentions by
+ * (date, id, offset, sentence), a tie on the first three broken by the text (which the graph
+ * reads back from its temporary file), an identical mention kept once. */
+enum { BOUND_N = 40, BOUND_K = 3 };
+
+typedef struct bound_case {
+    ng_doc *docs[BOUND_N];
+    char ids[BOUND_N][16], dates[BOUND_N][11], titles[BOUND_N][32];
+} bound_case;
+
+static void bound_docs(bound_case *c)
+{
+    A a[] = {{"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0},
+             {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
+    for (int i = 0; i < BOUND_N; i++) {
+        int k = (i * 17) % BOUND_N; /* ids not in date order */
+        snprintf(c->ids[i], sizeof c->ids[i], "b/%02d", k);
+        /* four articles a day, every fifth undated */
+        snprintf(c->dates[i], sizeof c->dates[i], "2022-05-%02d", 1 + i / 4);
+        if (i % 5 == 4) c->dates[i][0] = '\0';
+        snprintf(c->titles[i], sizeof c->titles[i], "Report|%02d", k);
+        /* the same offset twice in one article: the sentence decides; and one repeated */
+        R r[] = {{0, 1, ng_test_rel("condemned"), "Zembla condemned Arcadia, said B.", 5, ""},
+                 {0, 1, ng_test_rel("condemned"), "Zembla condemned Arcadia, said A.", 5, ""},
+                 {0, 1, ng_test_rel("condemned"), "Zembla condemned Arcadia, said A.", 5, ""}};
+        c->docs[i] = MKDOC(c->ids[i], c->dates[i], a, r);
+        free(c->docs[i]->title);
+        c->docs[i]->title = strdup(c->titles[i]);
+    }
+}
+
+/* The article of rank r (0 = earliest) by (date, undated last; id). */
+static int bound_rank(const bound_case *c, size_t r)
+{
+    int order[BOUND_N];
+    for (int i = 0; i < BOUND_N; i++) order[i] = i;
+    for (int i = 1; i < BOUND_N; i++) { /* insertion sort: few */
+        for (int j = i; j > 0; j--) {
+            const char *da = c->dates[order[j - 1]], *db = c->dates[order[j]];
+            int cmp = !*da != !*db ? (!*da ? 1 : -1) : strcmp(da, db);
+            if (!cmp) cmp = strcmp(c->ids[order[j - 1]], c->ids[order[j]]);
+            if (cmp <= 0) break;
+            int t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    }
+    return order[r];
+}
+
+/* Adds the docs in `order` to `parts` graphs (doc i to part i % parts), absorbs them, finishes
+ * on `threads`; returns the graph. */
+static ng_graph *bound_build(bound_case *c, const size_t *order, size_t parts, int threads)
+{
+    ng_graph *g[3] = {NULL, NULL, NULL};
+    for (size_t p = 0; p < parts; p++) {
+        if (ng_graph_new(&g[p]) < 0 || ng_graph_set_sources(g[p], BOUND_K) < 0) return NULL;
+    }
+    for (size_t i = 0; i < BOUND_N; i++)
+        if (ng_graph_add_doc(g[i % parts], c->docs[order[i]]) < 0) return NULL;
+    for (size_t p = 1; p < parts; p++) {
+        if (ng_graph_absorb(g[0], g[p]) < 0) return NULL;
+        ng_graph_free(g[p]);
+    }
+    ng_graph_set_threads(g[0], threads);
+    if (ng_graph_finish(g[0]) < 0) return NULL;
+    return g[0];
+}
+
+static void bound_check(const bound_case *c, const ng_graph *g)
+{
+    const ng_edge *e = ng_graph_edge(g, 0);
+    ng_items items = {0};
+    ng_buf b = NG_BUF_INIT, want = NG_BUF_INIT;
+    CHECK_INT(e->weight, 3 * BOUND_N);
+    CHECK_INT(e->articles, BOUND_N);
+    CHECK_INT(e->n_srcs, BOUND_K);
+    for (size_t k = 0; k < BOUND_K; k++) {
+        int r = bound_rank(c, k);
+        CHECK_STR(e->srcs[k].id, c->ids[r]);
+        CHECK_STR(ng_graph_node(g, e->source)->srcs[k].id, c->ids[r]);
+        ng_buf_printf(&want, "%sReport/%s", k ? "|" : "", c->ids[r] + 2);
+    }
+    CHECK_STR(ng_edge_source_list(e, 0, &b), want.ptr);
+    CHECK_INT(ng_graph_edge_items(g, e, &items), NG_OK);
+    CHECK_INT(items.n, NG_GRAPH_MAX_EVIDENCE);
+    for (size_t k = 0; k < items.n; k++) { /* two per article: "said A." before "said B." */
+        CHECK_STR(items.v[k].article, c->ids[bound_rank(c, k / 2)]);
+        CHECK_STR(items.v[k].sentence, k % 2 ? "Zembla condemned Arcadia, said B."
+                                             : "Zembla condemned Arcadia, said A.");
+    }
+    ng_items_free(&items);
+    ng_buf_free(&b);
+    ng_buf_free(&want);
+}
+
+NG_TEST(test_graph__bound_keeps_earliest_any_order_parts_threads)
+{
+    bound_case c;
+    size_t order[BOUND_N];
+    char *want = NULL;
+    bound_docs(&c);
+    for (int way = 0; way < 6; way++) {
+        for (size_t i = 0; i < BOUND_N; i++) /* forward, backward, shuffled */
+            order[i] = way % 3 == 0 ? i : way % 3 == 1 ? BOUND_N - 1 - i : (i * 7 + 3) % BOUND_N;
+        ng_graph *g = bound_build(&c, order, way < 3 ? 1 : 3, way < 3 ? 1 : 2);
+        CHECK(g != NULL);
+        if (!g) break;
+        CHECK_INT(ng_graph_edge_count(g), 1);
+        bound_check(&c, g);
+        char *d = dump(g);
+        if (!want) want = d;
+        else {
+            CHECK_STR(d, want);
+            free(d);
+        }
+        ng_graph_free(g);
+    }
+    free(want);
+    free_docs(c.docs, BOUND_N);
 }
 
 /* ------------------------------------------------------------------ partial graphs */
@@ -1099,7 +1240,9 @@ NG_TEST_MAIN(test_graph__merge_sums_and_unites, test_graph__label_most_words_the
              test_graph__surname_written_first_joins_unique_full_name,
              test_graph__initial_joins_unique_full_first_name,
              test_graph__same_docs_any_order_same_graph,
-             test_graph__evidence_bounded_counts_exact, test_graph__absorbed_parts_same_graph,
+             test_graph__evidence_bounded_counts_exact,
+             test_graph__bound_keeps_earliest_any_order_parts_threads,
+             test_graph__absorbed_parts_same_graph,
              test_graph__absorbed_parts_keep_evidence_bound,
              test_graph__absorb_refuses_finished_or_same, test_graph__finish_threads_same_graph,
              test_graph__ids_are_slugs_with_deterministic_collisions,
