@@ -29,8 +29,10 @@ static void key_of(const void *data, size_t len, uint64_t *a, uint64_t *b)
     uint64_t hb = 0x9E3779B97F4A7C15ULL ^ (uint64_t)len;
     for (size_t i = 0; i < len; i += 8) {
         uint64_t w = 0;
-        size_t k = len - i < 8 ? len - i : 8;
-        memcpy(&w, p + i, k);
+        if (len - i >= 8)
+            memcpy(&w, p + i, 8); /* a whole word: no call */
+        else
+            memcpy(&w, p + i, len - i);
         ha = (ha ^ w) * 0x9FB21C651E98DF25ULL;
         ha ^= ha >> 29;
         hb ^= w;
