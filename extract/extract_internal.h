@@ -437,6 +437,10 @@ struct ng_lexicon {
     size_t n_tl, cap_tl;
     int32_t tl_first[256]; /* per first byte: the first rule starting with it, -1 */
     int32_t tl_last[256];  /* per first byte: the last such rule (to append), -1 */
+    /* the loaders' scratch for tokenizing one phrase at a time (kept between phrases, so
+     * that a phrase allocates nothing): written only while loading, freed with the lexicon */
+    ng_toks load_tk;
+    ng_buf load_fold;
     /* the folded-name -> entity index (for "Republic of X" and actor lookups by key) */
 };
 

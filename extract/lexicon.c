@@ -90,34 +90,40 @@ static int phrase_has(const ng_lexicon *lex, const ng_toks *tk, uint64_t cls)
     return 0;
 }
 
+/* Tokenizes s (len bytes) into the lexicon's loading scratch, emptied first: *out is valid
+ * until the next call. */
+static int load_tokens(ng_lexicon *lex, const char *s, size_t len, ng_toks **out)
+{
+    lex->load_tk.fold = &lex->load_fold;
+    lex->load_tk.n = 0;
+    ng_buf_clear(&lex->load_fold);
+    *out = &lex->load_tk;
+    return ng_tok__run(&lex->load_tk, &lex->abbrevs, s, 0, len);
+}
+
 /* Adds `phrase` (tokenized as running text is) with value (kind, id). Newest value first. */
 static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint64_t kind, int32_t id)
 {
-    ng_buf fold = NG_BUF_INIT;
-    ng_toks tk = {NULL, 0, 0, &fold};
-    int error = NG_OK;
+    ng_toks *tk;
+    int error;
     uint64_t h = NG_SEQ_SEED;
     ng_ptab_slot *slot = NULL;
-    if ((error = ng_tok__run(&tk, &lex->abbrevs, phrase, 0, strlen(phrase))) < 0 || tk.n == 0)
-        goto cleanup;
-    for (size_t i = 0; i < tk.n; i++) {
-        h = ng_x__seq_hash(h, tk.v[i].h);
-        if (!(slot = ptab_slot(t, h))) {
-            error = NG_ENOMEM;
-            goto cleanup;
-        }
+    if ((error = load_tokens(lex, phrase, strlen(phrase), &tk)) < 0 || tk->n == 0) return error;
+    for (size_t i = 0; i < tk->n; i++) {
+        h = ng_x__seq_hash(h, tk->v[i].h);
+        if (!(slot = ptab_slot(t, h))) return NG_ENOMEM;
     }
-    if ((error = NG_ARRAY_GROW(t->vals, t->cap_vals, t->n_vals + 1)) < 0) goto cleanup;
-    uint32_t vf = phrase_vflags(phrase, tk.n);
+    if ((error = NG_ARRAY_GROW(t->vals, t->cap_vals, t->n_vals + 1)) < 0) return error;
+    uint32_t vf = phrase_vflags(phrase, tk->n);
     /* one entity once per phrase; a ministry written in lower case ("the French foreign
      * ministry": words.csv class bodyword) is still that ministry, while the lower-case
      * "government", "army" or "parliament" stay the words the engine reads as the state */
     for (int32_t v = slot->first; v >= 0; v = t->vals[v].next)
         if (t->vals[v].kind == kind && t->vals[v].id == id) {
-            if (t == &lex->phrases && kind == NG_LX_BODY && tk.n >= 2 &&
-                phrase_has(lex, &tk, NG_W_BODYWORD))
+            if (t == &lex->phrases && kind == NG_LX_BODY && tk->n >= 2 &&
+                phrase_has(lex, tk, NG_W_BODYWORD))
                 t->vals[v].vflags &= vf;
-            goto cleanup;
+            return NG_OK;
         }
     t->vals[t->n_vals].kind = kind;
     t->vals[t->n_vals].id = id;
@@ -125,11 +131,8 @@ static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint64_t ki
     t->vals[t->n_vals].next = slot->first;
     slot->first = (int32_t)t->n_vals;
     t->n_vals++;
-    if (tk.n > t->max_tokens) t->max_tokens = (uint32_t)tk.n;
-cleanup:
-    ng_toks__free(&tk);
-    ng_buf_free(&fold);
-    return error;
+    if (tk->n > t->max_tokens) t->max_tokens = (uint32_t)tk->n;
+    return NG_OK;
 }
 
 /* ------------------------------------------------------------------ small hash sets */
@@ -484,6 +487,24 @@ static int item_capital(ng_lexicon *lex, const char *item, void *arg)
 
 /* Reports a skipped row on one line: a message may quote a field, and a CSV field may hold
  * line breaks or control characters, which are escaped (ng_text_printable). */
+/* "origin:line" into w (cap bytes, cut as snprintf cuts): every row writes it, few use it,
+ * and snprintf was a tenth of the loading. */
+static void row_where(char *w, size_t cap, const char *origin, size_t line)
+{
+    char num[24];
+    size_t k = sizeof num, n = 0;
+    do {
+        num[--k] = (char)('0' + line % 10);
+        line /= 10;
+    } while (line);
+    for (; *origin && n + 1 < cap; origin++)
+        w[n++] = *origin;
+    if (n + 1 < cap) w[n++] = ':';
+    for (; k < sizeof num && n + 1 < cap; k++)
+        w[n++] = num[k];
+    if (cap) w[n] = '\0';
+}
+
 static void report_skip(ng_skip_fn on_skip, void *ctx, const char *where, const char *msg)
 {
     char w[NG_ERROR_MAX], m[NG_ERROR_MAX];
@@ -532,7 +553,7 @@ static int load_actors(ng_lexicon *lex, csv_ctx *c, const char *origin, int user
         int32_t id;
         char dem[128];
         if (row_blank(row)) continue;
-        snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+        row_where(where, sizeof where, origin, row->line);
         if (actor_type(&type, name, type_s, user, msg, sizeof msg) < 0) {
             report_skip(on_skip, ctx, where, msg);
             continue;
@@ -574,7 +595,7 @@ static int load_bodies(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
         const char *name = field(row, c_name);
         if (row_blank(row)) continue;
         if (!*name) {
-            snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+            row_where(where, sizeof where, origin, row->line);
             report_skip(on_skip, ctx, where, "empty body name");
             continue;
         }
@@ -608,26 +629,23 @@ static int fold_eq(const char *a, const char *b)
 
 /* Does a word or phrase of class soleoffice (words.csv) appear in the title ("Prime
  * Minister", "Vice President")? */
-static int title_is_sole(uint8_t *out, const ng_lexicon *lex, const char *title)
+static int title_is_sole(uint8_t *out, ng_lexicon *lex, const char *title)
 {
-    ng_buf fold = NG_BUF_INIT;
-    ng_toks tk = {NULL, 0, 0, &fold};
+    ng_toks *tk;
     const ng_ptab *pt = &lex->wordphrases;
-    int error = ng_tok__run(&tk, &lex->abbrevs, title, 0, strlen(title));
+    int error = load_tokens(lex, title, strlen(title), &tk);
     *out = 0;
-    for (size_t i = 0; error == NG_OK && i < tk.n && !*out; i++) {
+    for (size_t i = 0; error == NG_OK && i < tk->n && !*out; i++) {
         uint64_t h = NG_SEQ_SEED;
-        if (ng_lex__word_bits(lex, tk.v[i].h) & NG_W_SOLEOFFICE) *out = 1;
-        for (size_t k = i; k < tk.n && !*out; k++) {
+        if (ng_lex__word_bits(lex, tk->v[i].h) & NG_W_SOLEOFFICE) *out = 1;
+        for (size_t k = i; k < tk->n && !*out; k++) {
             const ng_ptab_slot *slot;
-            h = ng_x__seq_hash(h, tk.v[k].h);
+            h = ng_x__seq_hash(h, tk->v[k].h);
             if (!(slot = ng_ptab__find(pt, h))) break;
             for (int32_t v = slot->first; v >= 0; v = pt->vals[v].next)
                 if (pt->vals[v].kind & NG_W_SOLEOFFICE) *out = 1;
         }
     }
-    ng_toks__free(&tk);
-    ng_buf_free(&fold);
     return error;
 }
 
@@ -646,7 +664,7 @@ static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
                    *body = field(row, c_body);
         int kind = -1;
         if (row_blank(row)) continue;
-        snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+        row_where(where, sizeof where, origin, row->line);
         for (int k = 0; k < 6; k++)
             if (strcasecmp(kind_s, kinds[k]) == 0) kind = k;
         if (!*title || kind < 0) {
@@ -713,7 +731,7 @@ static int load_treaties(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
         if (row_blank(row)) continue;
-        snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+        row_where(where, sizeof where, origin, row->line);
         int32_t org = lex_org_named(lex, field(row, c_org));
         if (!*field(row, c_name) || org < 0) {
             snprintf(msg, sizeof msg, "no name, or organization '%.60s' not in organizations.csv",
@@ -935,7 +953,7 @@ static int load_triggers(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
         const csv_row *row = &c->rows[r];
         ng_trigger t;
         if (row_blank(row)) continue;
-        snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+        row_where(where, sizeof where, origin, row->line);
         if ((error = parse_trigger(lex, &t, row, cols, where, why, sizeof why)) < -1) return error;
         if (error == -1) {
             report_skip(on_skip, ctx, where, why);
@@ -966,7 +984,7 @@ static int load_abbrevs(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip
             n--;
         buf[n] = '\0';
         if (!n || strchr(buf, ' ')) {
-            snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+            row_where(where, sizeof where, origin, row->line);
             report_skip(on_skip, ctx, where, "empty abbreviation or one with a space");
             continue;
         }
@@ -988,7 +1006,7 @@ static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
         const char *m = field(row, c_match), *pat = field(row, c_pat);
         int match;
         if (row_blank(row)) continue;
-        snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+        row_where(where, sizeof where, origin, row->line);
         if (strcasecmp(m, "exact") == 0)
             match = NG_BP_EXACT;
         else if (strcasecmp(m, "prefix") == 0)
@@ -1075,25 +1093,20 @@ static int load_words(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_f
         const char *w = field(row, c_word), *num = field(row, c_num);
         uint64_t bits = class_bits(field(row, c_class));
         if (row_blank(row)) continue;
-        snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+        row_where(where, sizeof where, origin, row->line);
         if (!bits || !*w) {
             report_skip(on_skip, ctx, where, !*w ? "empty word" : "unknown word class");
             continue;
         }
         /* one token: the word table; several: the phrase table with the bits as kind */
-        ng_buf fold = NG_BUF_INIT;
-        ng_toks tk = {NULL, 0, 0, &fold};
-        if ((error = ng_tok__run(&tk, &lex->abbrevs, w, 0, strlen(w))) < 0) {
-            ng_buf_free(&fold);
-            return error;
-        }
-        if (tk.n == 1)
-            error = words_put(lex, tk.v[0].h, bits, *num ? atoi(num) : -1);
-        else if (tk.n > 1)
+        ng_toks *tk;
+        if ((error = load_tokens(lex, w, strlen(w), &tk)) < 0) return error;
+        uint64_t head = tk->n ? tk->v[0].h : 0; /* ptab_add reuses the scratch */
+        if (tk->n == 1)
+            error = words_put(lex, head, bits, *num ? atoi(num) : -1);
+        else if (tk->n > 1)
             if ((error = ptab_add(lex, &lex->wordphrases, w, bits, *num ? atoi(num) : -1)) >= 0)
-                error = words_put_head(lex, tk.v[0].h, bits);
-        ng_toks__free(&tk);
-        ng_buf_free(&fold);
+                error = words_put_head(lex, head, bits);
         if (error < 0) return error;
     }
     return NG_OK;
@@ -1110,7 +1123,7 @@ static int load_translit(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
         const char *from = field(row, c_from), *to = field(row, c_to), *w = field(row, c_where);
         if (row_blank(row)) continue;
         if (!*from || strlen(from) > 7 || strlen(to) > 7) {
-            snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+            row_where(where, sizeof where, origin, row->line);
             report_skip(on_skip, ctx, where, "from must be 1-7 bytes, to 0-7 bytes");
             continue;
         }
@@ -1420,5 +1433,7 @@ void ng_lexicon_free(ng_lexicon *lex)
     free(lex->bp);
     ng_abbrevs__free(&lex->abbrevs);
     free(lex->tl);
+    ng_toks__free(&lex->load_tk);
+    ng_buf_free(&lex->load_fold);
     free(lex);
 }
