@@ -646,6 +646,10 @@ typedef struct ng_work {
     ng_meta meta;
     uint32_t capped_lists;  /* phrases and sentences bounded (NG_EXTRACT_LIST_PAIRS_MAX ...) */
     uint32_t capped_sent;   /* 1 + the last sentence bounded by the per-sentence cap, 0 none */
+    /* runs.c, while it reads a sentence: each token's name/run class from token run_cls0 on
+     * (computed once per token, asked many times), NULL otherwise */
+    const uint8_t *run_cls;
+    uint32_t run_cls0;
 } ng_work;
 
 /* mentions.c: pass 1 over one sentence (dictionary matches, person candidates, orgs). */
