@@ -325,9 +325,12 @@ int ng_actors__to_doc(ng_work *w, ng_doc *doc)
             error = NG_ENOMEM;
             goto cleanup;
         }
-        error = ng_doc_add_actor(doc, &out, &idx);
-        free(out.aliases);
-        if (error < 0) goto cleanup;
+        /* the doc takes the strings: the work frees nothing of them */
+        if ((error = ng_doc_take_actor(doc, &out, &idx)) < 0) {
+            free(out.aliases);
+            goto cleanup;
+        }
+        a->key = a->label = NULL;
         map[i] = (int32_t)idx;
     }
     for (size_t r = 0; r < w->n_rels; r++) {
@@ -346,9 +349,10 @@ int ng_actors__to_doc(ng_work *w, ng_doc *doc)
             error = NG_ENOMEM;
             goto cleanup;
         }
-        error = ng_doc_add_relation(doc, &rel);
-        free(rel.sentence);
-        if (error < 0) goto cleanup;
+        if ((error = ng_doc_take_relation(doc, &rel)) < 0) {
+            free(rel.sentence);
+            goto cleanup;
+        }
     }
 cleanup:
     free(map);

@@ -312,6 +312,10 @@ void ng_doc_free(ng_doc *doc);
 int ng_doc_add_actor(ng_doc *doc, const ng_actor *a, uint32_t *index_out);
 /* Appends a copy of `r` (sentence duplicated). */
 int ng_doc_add_relation(ng_doc *doc, const ng_relation *r);
+/* The same without the copies: the doc takes a's key, label and aliases (r's sentence), which
+ * must be malloc'ed and not NULL, and sets them to NULL; on failure the caller keeps them. */
+int ng_doc_take_actor(ng_doc *doc, ng_actor *a, uint32_t *index_out);
+int ng_doc_take_relation(ng_doc *doc, ng_relation *r);
 
 /* ------------------------------------------------------------------ id sets */
 
