@@ -428,10 +428,15 @@ struct ng_lexicon {
     uint32_t max_trigger_slots;
     ng_bp_rule *bp;
     size_t n_bp, cap_bp;
-    /* prefilter of the "contains" rules: a bit per hash of every pattern's first four bytes
-     * (ng_lex__quad_bit); bp_short_contains when some pattern is shorter than that */
-    uint64_t bp_quad[1024];
+    /* prefilter of the "contains" rules: a bit per hash of every pattern's first eight
+     * bytes (ng_lex__oct_bit); bp_short_contains when some pattern is shorter than that */
+    uint64_t bp_oct[1024];
     int bp_short_contains;
+    /* the rules a line starting with byte c may match, in file order: bp_by_byte[k] for k in
+     * [bp_byte_off[c], bp_byte_off[c + 1]) (the rules whose pattern starts with c, and every
+     * "contains" rule; rebuilt after each boilerplate file) */
+    int32_t *bp_by_byte;
+    uint32_t bp_byte_off[257];
     ng_abbrevs abbrevs; /* abbreviations.csv */
     ng_tl_rule *tl;
     size_t n_tl, cap_tl;
@@ -467,12 +472,13 @@ int ng_lexicon__new_empty(ng_lexicon **out);
 /* Kind of a data file by its name ("states.csv" -> NG_CSV_STATES), -1 when unknown. */
 int ng_lexicon__kind_of(const char *filename);
 
-/* The bit of ng_lexicon.bp_quad for the four bytes at s. */
-static inline uint32_t ng_lex__quad_bit(const char *s)
+/* The bit of ng_lexicon.bp_oct for the eight bytes at s (eight: the words of the patterns,
+ * "newsletter", "your inbox", are common English at four bytes). */
+static inline uint32_t ng_lex__oct_bit(const char *s)
 {
-    uint32_t v;
-    __builtin_memcpy(&v, s, 4);
-    return (v * 0x9E3779B1u) >> 16;
+    uint64_t v;
+    __builtin_memcpy(&v, s, 8);
+    return (uint32_t)((v * 0x9E3779B97F4A7C15ULL) >> 48);
 }
 
 /* Phrase table lookups (inline: the matchers probe once per token and phrase prefix). */

@@ -995,6 +995,34 @@ static int load_abbrevs(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip
     return NG_OK;
 }
 
+/* May rule r match a line whose first byte is c? (Only a "contains" rule, or an empty
+ * pattern, can match a line that does not start with the pattern's first byte.) */
+static int bp_may_start(const ng_bp_rule *r, unsigned c)
+{
+    return r->match == NG_BP_CONTAINS || r->len == 0 || (unsigned char)r->pattern[0] == c;
+}
+
+/* Rebuilds lex->bp_by_byte: for each first byte, its rules in file order. */
+static int bp_index(ng_lexicon *lex)
+{
+    size_t total = 0;
+    for (unsigned c = 0; c < 256; c++)
+        for (size_t r = 0; r < lex->n_bp; r++)
+            total += bp_may_start(&lex->bp[r], c);
+    int32_t *v = total ? ng_malloc(total * sizeof *v) : NULL;
+    if (total && !v) return NG_ENOMEM;
+    size_t k = 0;
+    for (unsigned c = 0; c < 256; c++) {
+        lex->bp_byte_off[c] = (uint32_t)k;
+        for (size_t r = 0; r < lex->n_bp; r++)
+            if (bp_may_start(&lex->bp[r], c)) v[k++] = (int32_t)r;
+    }
+    lex->bp_byte_off[256] = (uint32_t)k;
+    free(lex->bp_by_byte);
+    lex->bp_by_byte = v;
+    return NG_OK;
+}
+
 static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip,
                        void *ctx)
 {
@@ -1034,18 +1062,18 @@ static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
         }
         lex->bp[lex->n_bp].len = f.len;
         if (match == NG_BP_CONTAINS) {
-            if (f.len < 4)
+            if (f.len < 8)
                 lex->bp_short_contains = 1;
             else {
-                uint32_t bit = ng_lex__quad_bit(f.ptr);
-                lex->bp_quad[bit >> 6] |= 1ULL << (bit & 63);
+                uint32_t bit = ng_lex__oct_bit(f.ptr);
+                lex->bp_oct[bit >> 6] |= 1ULL << (bit & 63);
             }
         }
         lex->bp[lex->n_bp].pattern = ng_buf_detach(&f);
         lex->bp[lex->n_bp].match = match;
         lex->n_bp++;
     }
-    return NG_OK;
+    return bp_index(lex);
 }
 
 /* The word classes of words.csv, in the order of their bits (NG_W_*). */
@@ -1431,6 +1459,7 @@ void ng_lexicon_free(ng_lexicon *lex)
     for (size_t i = 0; i < lex->n_bp; i++)
         free(lex->bp[i].pattern);
     free(lex->bp);
+    free(lex->bp_by_byte);
     ng_abbrevs__free(&lex->abbrevs);
     free(lex->tl);
     ng_toks__free(&lex->load_tk);
