@@ -210,18 +210,17 @@ static inline int push(ng_toks *tk, const char *text, uint32_t off, uint32_t len
  * (flen bytes, hash h). */
 static inline int push_folded(ng_toks *tk, uint32_t off, uint32_t len, uint16_t flags, uint64_t h)
 {
-    ng_tok t;
     if (tk->n == tk->cap && NG_ARRAY_GROW(tk->v, tk->cap, tk->n + 1) < 0) return NG_ENOMEM;
-    memset(&t, 0, sizeof t);
-    t.off = off;
-    t.len = len;
-    t.flags = flags;
-    t.foff = (uint32_t)tk->fold->len;
-    t.flen = (uint16_t)len;
-    t.h = h;
+    ng_tok *t = &tk->v[tk->n++]; /* written in place: every field */
+    t->off = off;
+    t->len = len;
+    t->foff = (uint32_t)tk->fold->len;
+    t->flen = (uint16_t)len;
+    t->flags = flags;
+    t->h = h;
+    t->bits = t->pbits = 0;
     tk->fold->len += len;
     tk->fold->ptr[tk->fold->len] = '\0';
-    tk->v[tk->n++] = t;
     return NG_OK;
 }
 
@@ -470,6 +469,10 @@ int ng_tok__run(ng_toks *tk, const ng_abbrevs *ab, const char *text, size_t off,
     if (ng_buf_grow(tk->fold, len) < 0) return NG_ENOMEM;
     while (i < z.end) {
         uint32_t cp;
+        if (s[i] == ' ') { /* most bytes between tokens */
+            i++;
+            continue;
+        }
         size_t n = dec(s + i, z.end - i, &cp);
         if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r') {
             i += n;
