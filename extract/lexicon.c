@@ -487,6 +487,14 @@ static int item_capital(ng_lexicon *lex, const char *item, void *arg)
 
 /* Reports a skipped row on one line: a message may quote a field, and a CSV field may hold
  * line breaks or control characters, which are escaped (ng_text_printable). */
+/* s into buf (cap > 0 bytes), cut as snprintf "%s" cuts, without its cost. */
+static void copy_cut(char *buf, size_t cap, const char *s)
+{
+    size_t n = strnlen(s, cap - 1);
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+}
+
 /* "origin:line" into w (cap bytes, cut as snprintf cuts): every row writes it, few use it,
  * and snprintf was a tenth of the loading. */
 static void row_where(char *w, size_t cap, const char *origin, size_t line)
@@ -854,7 +862,7 @@ static int parse_flags(ng_trigger *t, const char *fl, char *why, size_t whylen)
     const size_t n_flags = sizeof trigger_flags / sizeof trigger_flags[0];
     char buf[256];
     char *save = NULL;
-    snprintf(buf, sizeof buf, "%s", fl);
+    copy_cut(buf, sizeof buf, fl);
     for (char *p = strtok_r(buf, "|", &save); p; p = strtok_r(NULL, "|", &save)) {
         size_t k;
         while (*p == ' ')
@@ -883,7 +891,7 @@ static void parse_objects(ng_trigger *t, const char *o)
     char buf[128];
     char *save = NULL;
     if (!*o) t->no_object = 1;
-    snprintf(buf, sizeof buf, "%s", o);
+    copy_cut(buf, sizeof buf, o);
     for (char *p = strtok_r(buf, "|", &save); p && t->n_prep < 6; p = strtok_r(NULL, "|", &save)) {
         while (*p == ' ')
             p++;
@@ -1098,7 +1106,7 @@ static uint64_t class_bits(const char *cl)
     char buf[256];
     char *save = NULL;
     uint64_t bits = 0;
-    snprintf(buf, sizeof buf, "%s", cl);
+    copy_cut(buf, sizeof buf, cl);
     for (char *p = strtok_r(buf, "|", &save); p; p = strtok_r(NULL, "|", &save)) {
         size_t k;
         for (k = 0; k < NG_W__COUNT && strcasecmp(p, word_classes[k]) != 0; k++) {
