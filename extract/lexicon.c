@@ -1109,7 +1109,10 @@ static uint64_t class_bits(const char *cl)
     copy_cut(buf, sizeof buf, cl);
     for (char *p = strtok_r(buf, "|", &save); p; p = strtok_r(NULL, "|", &save)) {
         size_t k;
-        for (k = 0; k < NG_W__COUNT && strcasecmp(p, word_classes[k]) != 0; k++) {
+        /* the first letter (the names are lower case) before the whole name */
+        for (k = 0; k < NG_W__COUNT && ((p[0] | 32) != word_classes[k][0] ||
+                                        strcasecmp(p, word_classes[k]) != 0);
+             k++) {
         }
         if (k == NG_W__COUNT) return 0;
         bits |= NG_WBIT(k);
