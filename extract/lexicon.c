@@ -1232,12 +1232,21 @@ static int repair_utf8(char **fixed, size_t *fixed_len, const char *origin, cons
     *fixed = NULL;
     *fixed_len = 0;
     while (i < len) {
+        if (i + 8 <= len) { /* ASCII eight bytes at a time: every built-in file is valid */
+            uint64_t v;
+            memcpy(&v, s + i, 8);
+            if (!(v & 0x8080808080808080ULL)) {
+                i += 8;
+                continue;
+            }
+        }
         size_t k = utf8_seq(s + i, len - i);
         if (k == 0) break;
-        if (s[i] == '\n') line++;
         i += k;
     }
     if (i == len) return NG_OK;
+    for (size_t q = 0; q < i; q++) /* the line of the first invalid byte */
+        line += s[q] == '\n';
     if (ng_buf_put(&b, data, i) < 0) goto oom;
     while (i < len) {
         size_t k = utf8_seq(s + i, len - i);
