@@ -101,6 +101,8 @@ static int load_tokens(ng_lexicon *lex, const char *s, size_t len, ng_toks **out
     return ng_tok__run(&lex->load_tk, &lex->abbrevs, s, 0, len);
 }
 
+static int words_put_phead(ng_lexicon *lex, uint64_t h);
+
 /* Adds `phrase` (tokenized as running text is) with value (kind, id). Newest value first. */
 static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint64_t kind, int32_t id)
 {
@@ -109,6 +111,8 @@ static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint64_t ki
     uint64_t h = NG_SEQ_SEED;
     ng_ptab_slot *slot = NULL;
     if ((error = load_tokens(lex, phrase, strlen(phrase), &tk)) < 0 || tk->n == 0) return error;
+    /* the scan of a sentence probes the table only at the first words of its phrases */
+    if (t == &lex->phrases && (error = words_put_phead(lex, tk->v[0].h)) < 0) return error;
     for (size_t i = 0; i < tk->n; i++) {
         h = ng_x__seq_hash(h, tk->v[i].h);
         if (!(slot = ptab_slot(t, h))) return NG_ENOMEM;
@@ -185,11 +189,24 @@ uint64_t ng_lex__word_bits(const ng_lexicon *lex, uint64_t h)
     return w ? w->bits : 0;
 }
 
-void ng_lex__word_classes(const ng_lexicon *lex, uint64_t h, uint64_t *bits, uint64_t *pbits)
+int ng_lex__word_classes(const ng_lexicon *lex, uint64_t h, uint64_t *bits, uint64_t *pbits)
 {
     const ng_wordinfo *w = words_get(lex, h);
     *bits = w ? w->bits : 0;
     *pbits = w ? w->pbits : 0;
+    return w ? w->phead : 0;
+}
+
+/* Marks the word with hash h as the first word of a dictionary phrase. */
+static int words_put_phead(ng_lexicon *lex, uint64_t h)
+{
+    int error = words_put(lex, h, 0, -1);
+    if (error < 0) return error;
+    size_t j = (size_t)h & (lex->cap_words - 1);
+    while (lex->words[j].h != h || !lex->words[j].used)
+        j = (j + 1) & (lex->cap_words - 1);
+    lex->words[j].phead = 1;
+    return NG_OK;
 }
 
 /* The first word of a phrase of words.csv of classes `bits` (a word of its own or not). */
