@@ -134,7 +134,8 @@ enum {
     NG_TK_FIRST = 1 << 7,   /* first word of its sentence (after quotes) */
     NG_TK_INQUOTE = 1 << 8, /* inside double quotes */
     NG_TK_DASH = 1 << 9,    /* the folded form contains '-' */
-    NG_TK_PHEAD = 1 << 10   /* the first word of some dictionary phrase (set with `bits`) */
+    NG_TK_PHEAD = 1 << 10,  /* the first word of some dictionary phrase (set with `bits`) */
+    NG_TK_TRIG = 1 << 11    /* the first word of some trigger (set with `bits`) */
 };
 
 typedef struct ng_tok {
@@ -387,7 +388,7 @@ typedef struct ng_wordinfo {
     uint64_t pbits; /* the classes of the phrases of words.csv that start with this word */
     int32_t number;
     uint16_t used;
-    uint16_t phead; /* 1: the first word of a dictionary phrase (ng_lexicon.phrases) */
+    uint16_t heads; /* NG_TK_PHEAD, NG_TK_TRIG: what this word is the first word of */
 } ng_wordinfo;
 
 /* Boilerplate rule (boilerplate.csv): a folded pattern matched against a folded line. */
@@ -497,7 +498,8 @@ static inline const ng_ptab_slot *ng_ptab__find(const ng_ptab *t, uint64_t h)
 /* Word class lookups by folded-token hash. */
 uint64_t ng_lex__word_bits(const ng_lexicon *lex, uint64_t h);
 /* The word's classes and the classes of the phrases that start with it (0 and 0: none);
- * returns 1 when the word starts some phrase of the dictionaries (lex->phrases), else 0. */
+ * returns the token flags NG_TK_PHEAD (it starts a phrase of the dictionaries) and NG_TK_TRIG
+ * (it starts a trigger) that apply, else 0. */
 int ng_lex__word_classes(const ng_lexicon *lex, uint64_t h, uint64_t *bits, uint64_t *pbits);
 int32_t ng_lex__word_number(const ng_lexicon *lex, uint64_t h);
 static inline int32_t ng_lex__trigger_first(const ng_lexicon *lex, uint64_t h)

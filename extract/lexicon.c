@@ -101,7 +101,7 @@ static int load_tokens(ng_lexicon *lex, const char *s, size_t len, ng_toks **out
     return ng_tok__run(&lex->load_tk, &lex->abbrevs, s, 0, len);
 }
 
-static int words_put_phead(ng_lexicon *lex, uint64_t h);
+static int words_put_heads(ng_lexicon *lex, uint64_t h, uint16_t heads);
 
 /* Adds `phrase` (tokenized as running text is) with value (kind, id). Newest value first. */
 static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint64_t kind, int32_t id)
@@ -112,7 +112,8 @@ static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint64_t ki
     ng_ptab_slot *slot = NULL;
     if ((error = load_tokens(lex, phrase, strlen(phrase), &tk)) < 0 || tk->n == 0) return error;
     /* the scan of a sentence probes the table only at the first words of its phrases */
-    if (t == &lex->phrases && (error = words_put_phead(lex, tk->v[0].h)) < 0) return error;
+    if (t == &lex->phrases && (error = words_put_heads(lex, tk->v[0].h, NG_TK_PHEAD)) < 0)
+        return error;
     for (size_t i = 0; i < tk->n; i++) {
         h = ng_x__seq_hash(h, tk->v[i].h);
         if (!(slot = ptab_slot(t, h))) return NG_ENOMEM;
@@ -194,18 +195,19 @@ int ng_lex__word_classes(const ng_lexicon *lex, uint64_t h, uint64_t *bits, uint
     const ng_wordinfo *w = words_get(lex, h);
     *bits = w ? w->bits : 0;
     *pbits = w ? w->pbits : 0;
-    return w ? w->phead : 0;
+    return w ? w->heads : 0;
 }
 
-/* Marks the word with hash h as the first word of a dictionary phrase. */
-static int words_put_phead(ng_lexicon *lex, uint64_t h)
+/* Marks the word with hash h as the first word of a dictionary phrase or a trigger (`heads`:
+ * NG_TK_PHEAD, NG_TK_TRIG). */
+static int words_put_heads(ng_lexicon *lex, uint64_t h, uint16_t heads)
 {
     int error = words_put(lex, h, 0, -1);
     if (error < 0) return error;
     size_t j = (size_t)h & (lex->cap_words - 1);
     while (lex->words[j].h != h || !lex->words[j].used)
         j = (j + 1) & (lex->cap_words - 1);
-    lex->words[j].phead = 1;
+    lex->words[j].heads |= heads;
     return NG_OK;
 }
 
@@ -932,7 +934,9 @@ static int add_trigger(ng_lexicon *lex, const ng_trigger *t)
     lex->triggers[idx] = *t;
     if (t->n_slot > lex->max_trigger_slots) lex->max_trigger_slots = t->n_slot;
     for (size_t a = 0; a < t->slot[0].n_alt; a++)
-        if ((error = trig_index_put(lex, t->slot[0].alt[a], idx)) < 0) return error;
+        if ((error = trig_index_put(lex, t->slot[0].alt[a], idx)) < 0 ||
+            (error = words_put_heads(lex, t->slot[0].alt[a], NG_TK_TRIG)) < 0)
+            return error;
     return NG_OK;
 }
 
