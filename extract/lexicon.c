@@ -274,7 +274,8 @@ static int trig_index_put(ng_lexicon *lex, uint64_t h, int32_t idx)
 
 #define MAX_FIELDS 16
 typedef struct csv_row {
-    char *f[MAX_FIELDS];
+    char *f[MAX_FIELDS];   /* into the arena, set when the whole document is parsed */
+    size_t fo[MAX_FIELDS]; /* while parsing: the fields' offsets in the arena */
     size_t n;
     size_t line;
 } csv_row;
@@ -286,6 +287,8 @@ typedef struct csv_ctx {
     size_t line;
     int in_row;
     int oom;
+    ng_buf arena; /* every field, NUL-terminated, one after another (one allocation, not one
+                   * per field) */
 } csv_ctx;
 
 static void on_field(void *s, size_t len, void *data)
@@ -298,12 +301,13 @@ static void on_field(void *s, size_t len, void *data)
         c->cur.n = 0;
     }
     if (c->cur.n >= MAX_FIELDS) return;
-    char *v = ng_strndup(s ? (const char *)s : "", s ? len : 0);
-    if (!v) {
+    size_t off = c->arena.len;
+    if (ng_buf_put(&c->arena, s ? (const char *)s : "", s ? len : 0) < 0) {
         c->oom = 1;
         return;
     }
-    c->cur.f[c->cur.n++] = v;
+    c->arena.len++; /* keeps the NUL ng_buf_put wrote */
+    c->cur.fo[c->cur.n++] = off;
 }
 
 static void on_row(int term, void *data)
@@ -318,8 +322,6 @@ static void on_row(int term, void *data)
     c->in_row = 0;
     if (NG_ARRAY_GROW(c->rows, c->cap, c->n + 1) < 0) {
         c->oom = 1;
-        for (size_t i = 0; i < c->cur.n; i++)
-            free(c->cur.f[i]);
         return;
     }
     c->rows[c->n++] = c->cur;
@@ -328,12 +330,16 @@ static void on_row(int term, void *data)
 
 static void rows_free(csv_ctx *c)
 {
+    free(c->rows);
+    ng_buf_free(&c->arena);
+}
+
+/* The fields' pointers, once the arena no longer moves. */
+static void rows_resolve(csv_ctx *c)
+{
     for (size_t i = 0; i < c->n; i++)
         for (size_t j = 0; j < c->rows[i].n; j++)
-            free(c->rows[i].f[j]);
-    for (size_t j = 0; j < c->cur.n && c->in_row; j++)
-        free(c->cur.f[j]);
-    free(c->rows);
+            c->rows[i].f[j] = c->arena.ptr + c->rows[i].fo[j];
 }
 
 /* Parses a whole CSV document into rows (line by line, so each row knows its line). */
@@ -361,7 +367,8 @@ static int parse_csv(csv_ctx *c, const char *origin, const char *data, size_t le
     c->line--;
     csv_fini(&p, on_field, on_row, c);
     csv_free(&p);
-    if (c->oom) return NG_ENOMEM;
+    if (c->oom || c->arena.oom) return NG_ENOMEM;
+    rows_resolve(c);
     return NG_OK;
 }
 
@@ -1354,8 +1361,6 @@ int ng_lexicon__load_csv(ng_lexicon *lex, int kind, const char *origin, const ch
     if ((error = parse_csv(&c, origin, data, len)) < 0) goto cleanup;
     /* skip leading comment lines ("# ...") before the header */
     while (c.n && c.rows[0].n && c.rows[0].f[0][0] == '#') {
-        for (size_t j = 0; j < c.rows[0].n; j++)
-            free(c.rows[0].f[j]);
         memmove(c.rows, c.rows + 1, (c.n - 1) * sizeof *c.rows);
         c.n--;
     }
