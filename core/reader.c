@@ -134,6 +134,10 @@ static size_t squeeze_space(char *o, const char *text, size_t len)
                 if (space) o[n++] = ' ';
                 space = 0;
                 memcpy(o + n, &w, 8); /* n + 8 <= i + 8 <= len: inside the reservation */
+                /* one space before a byte above 0x20, the usual case, stays as it is */
+                if (k < 8 && text[i + k] == ' ' && i + k + 1 < len &&
+                    (unsigned char)text[i + k + 1] > 0x20)
+                    k++;
                 n += k;
                 i += k;
                 continue;
