@@ -19,20 +19,31 @@ struct ng_idset {
     size_t n;
 };
 
-/* A second hash, independent of FNV-1a: 64-bit multiply-xorshift over 8-byte words. */
-static uint64_t hash2(const unsigned char *p, size_t len)
+/* The two hashes of a key in one pass over its 8-byte words (the last one zero-padded; the
+ * length seeds both): two multiply-xorshift lanes with different constants and shifts. They
+ * live only in memory, for one run, so they may change between versions. */
+static void key_of(const void *data, size_t len, uint64_t *a, uint64_t *b)
 {
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)len;
+    const unsigned char *p = data;
+    uint64_t ha = 0xD6E8FEB86659FD93ULL ^ (uint64_t)len;
+    uint64_t hb = 0x9E3779B97F4A7C15ULL ^ (uint64_t)len;
     for (size_t i = 0; i < len; i += 8) {
         uint64_t w = 0;
-        size_t k = len - i < 8 ? len - i : 8;
-        memcpy(&w, p + i, k);
-        h ^= w;
-        h *= 0xFF51AFD7ED558CCDULL;
-        h ^= h >> 33;
+        if (len - i >= 8)
+            memcpy(&w, p + i, 8); /* a whole word: no call */
+        else
+            memcpy(&w, p + i, len - i);
+        ha = (ha ^ w) * 0x9FB21C651E98DF25ULL;
+        ha ^= ha >> 29;
+        hb ^= w;
+        hb *= 0xFF51AFD7ED558CCDULL;
+        hb ^= hb >> 33;
     }
-    h *= 0xC4CEB9FE1A85EC53ULL;
-    return h ^ (h >> 29);
+    ha *= 0xBF58476D1CE4E5B9ULL;
+    hb *= 0xC4CEB9FE1A85EC53ULL;
+    *a = ha ^ (ha >> 31);
+    *b = hb ^ (hb >> 29);
+    if (!*a && !*b) *b = 1;
 }
 
 int ng_idset_new(ng_idset **out)
@@ -72,13 +83,6 @@ static int grow(ng_idset *s)
     s->slots = slots;
     s->cap = cap;
     return NG_OK;
-}
-
-static void key_of(const void *data, size_t len, uint64_t *a, uint64_t *b)
-{
-    *a = ng_hash(data, len);
-    *b = hash2(data, len);
-    if (!*a && !*b) *b = 1;
 }
 
 int ng_idset_add(ng_idset *s, const void *data, size_t len)

@@ -104,22 +104,47 @@ static void finish(ng_reader *r)
     }
 }
 
-/* 1 when the text of `a` (its bytes with every run of white space made one space, trimmed)
- * was given already under another id, 0 when it is new or empty, NG_ENOMEM. Only two 64-bit
- * hashes per text are kept (ng_idset). */
-static int text_seen(ng_reader *r, const ng_article *a)
+/* The top bit of each byte of w that is below 0x21 (white space, control bytes): exact for
+ * the lowest such byte, which is all the scan below reads. */
+static inline uint64_t low_bytes(uint64_t w)
 {
-    ng_buf *b = &r->norm;
+    return (w - 0x2121212121212121ULL) & ~w & 0x8080808080808080ULL;
+}
+
+static inline int white(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Writes text[0, len) to o with every run of white space made one space, trimmed; returns the
+ * length written (never more than len: a space stands for at least one white byte). Eight
+ * bytes at a time up to the next byte below 0x21 (stored whole, the length advanced only by
+ * the bytes that count), which is then looked at alone. */
+static size_t squeeze_space(char *o, const char *text, size_t len)
+{
+    size_t i = 0, n = 0;
     int space = 0;
-    size_t n = 0;
-    ng_buf_clear(b);
-    /* never longer than the text (a space stands for at least one white byte): one
-     * reservation, then bytes written directly */
-    if (ng_buf_grow(b, a->len) < 0) return NG_ENOMEM;
-    char *o = b->ptr;
-    for (size_t i = 0; i < a->len; i++) {
-        char c = a->text[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    while (i < len) {
+        if (i + 8 <= len) {
+            uint64_t w, m;
+            memcpy(&w, text + i, 8);
+            m = low_bytes(w);
+            size_t k = m ? (size_t)__builtin_ctzll(m) >> 3 : 8;
+            if (k) {
+                if (space) o[n++] = ' ';
+                space = 0;
+                memcpy(o + n, &w, 8); /* n + 8 <= i + 8 <= len: inside the reservation */
+                /* one space before a byte above 0x20, the usual case, stays as it is */
+                if (k < 8 && text[i + k] == ' ' && i + k + 1 < len &&
+                    (unsigned char)text[i + k + 1] > 0x20)
+                    k++;
+                n += k;
+                i += k;
+                continue;
+            }
+        }
+        char c = text[i++];
+        if (white(c)) {
             space = n > 0;
             continue;
         }
@@ -127,8 +152,19 @@ static int text_seen(ng_reader *r, const ng_article *a)
         space = 0;
         o[n++] = c;
     }
-    o[n] = '\0';
-    b->len = n;
+    return n;
+}
+
+/* 1 when the text of `a` (its bytes with every run of white space made one space, trimmed)
+ * was given already under another id, 0 when it is new or empty, NG_ENOMEM. Only two 64-bit
+ * hashes per text are kept (ng_idset). */
+static int text_seen(ng_reader *r, const ng_article *a)
+{
+    ng_buf *b = &r->norm;
+    ng_buf_clear(b);
+    if (ng_buf_grow(b, a->len) < 0) return NG_ENOMEM; /* one reservation, then bytes written */
+    b->len = squeeze_space(b->ptr, a->text, a->len);
+    b->ptr[b->len] = '\0';
     if (b->len == 0) return 0;
     int fresh = ng_idset_add(r->texts, b->ptr, b->len);
     return fresh < 0 ? fresh : !fresh;

@@ -83,6 +83,7 @@ static int fill(ng_src *s, unsigned char *dst, size_t cap, size_t *n)
 static int guess(const unsigned char *p, size_t n)
 {
     size_t z[4] = {0, 0, 0, 0}, zeros = 0, units = n / 4, pairs = n / 2;
+    if (!memchr(p, 0, n)) return NG_ENC_UTF8; /* most files: no zero byte, no count */
     for (size_t i = 0; i < n; i++) {
         if (!p[i]) z[i % 4]++;
     }

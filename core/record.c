@@ -113,6 +113,33 @@ int ng_doc_add_actor(ng_doc *d, const ng_actor *a, uint32_t *index_out)
     return NG_OK;
 }
 
+int ng_doc_take_actor(ng_doc *d, ng_actor *a, uint32_t *index_out)
+{
+    NG_ASSERT(a->key && a->label && a->aliases);
+    if (needs_growth(d->n_actors) &&
+        reserve((void **)&d->actors, d->n_actors, sizeof *d->actors) < 0)
+        return NG_ENOMEM;
+    d->actors[d->n_actors] = *a;
+    a->key = a->label = a->aliases = NULL;
+    if (index_out) *index_out = (uint32_t)d->n_actors;
+    d->n_actors++;
+    return NG_OK;
+}
+
+int ng_doc_take_relation(ng_doc *d, ng_relation *r)
+{
+    NG_ASSERT(r->sentence && r->source < d->n_actors && r->target < d->n_actors);
+    if (needs_growth(d->n_relations) &&
+        reserve((void **)&d->relations, d->n_relations, sizeof *d->relations) < 0)
+        return NG_ENOMEM;
+    ng_relation *c = &d->relations[d->n_relations];
+    *c = *r;
+    c->date[sizeof c->date - 1] = '\0';
+    r->sentence = NULL;
+    d->n_relations++;
+    return NG_OK;
+}
+
 int ng_doc_add_relation(ng_doc *d, const ng_relation *r)
 {
     if (needs_growth(d->n_relations) &&

@@ -249,15 +249,16 @@ static int cmp_str(const void *a, const void *b)
 /* Sorted, unique, '|'-joined aliases (a '|' inside a form becomes '/'). */
 static char *join_aliases(const ng_buf *al)
 {
-    size_t n = 0;
-    char *copy = ng_strndup(al->ptr ? al->ptr : "", al->len);
+    size_t n = 0, o = 0;
+    char *copy = ng_strndup(al->ptr ? al->ptr : "", al->len), *out = NULL;
     char **v = NULL;
-    ng_buf out = NG_BUF_INIT;
     if (!copy) return NULL;
     for (size_t i = 0; i < al->len; i++)
         if (copy[i] == '\n') n++;
     n++;
-    if (!(v = ng_malloc(n * sizeof *v))) {
+    /* the joined form is never longer than al: a '|' only where a '\n' was */
+    if (!(v = ng_malloc(n * sizeof *v)) || !(out = ng_malloc(al->len + 1))) {
+        free(v);
         free(copy);
         return NULL;
     }
@@ -271,17 +272,14 @@ static char *join_aliases(const ng_buf *al)
     if (n) qsort(v, n, sizeof *v, cmp_str);
     for (size_t i = 0; i < n; i++) {
         if (i && strcmp(v[i], v[i - 1]) == 0) continue;
-        if (out.len) ng_buf_putc(&out, '|');
+        if (o) out[o++] = '|';
         for (const char *c = v[i]; *c; c++)
-            ng_buf_putc(&out, *c == '|' ? '/' : *c);
+            out[o++] = *c == '|' ? '/' : *c;
     }
+    out[o] = '\0';
     free(v);
     free(copy);
-    if (out.oom) {
-        ng_buf_free(&out);
-        return NULL;
-    }
-    return out.ptr ? ng_buf_detach(&out) : ng_strdup("");
+    return out;
 }
 
 /* 1 when relation x comes from the headline and the first sentence of the body says the same
@@ -327,9 +325,12 @@ int ng_actors__to_doc(ng_work *w, ng_doc *doc)
             error = NG_ENOMEM;
             goto cleanup;
         }
-        error = ng_doc_add_actor(doc, &out, &idx);
-        free(out.aliases);
-        if (error < 0) goto cleanup;
+        /* the doc takes the strings: the work frees nothing of them */
+        if ((error = ng_doc_take_actor(doc, &out, &idx)) < 0) {
+            free(out.aliases);
+            goto cleanup;
+        }
+        a->key = a->label = NULL;
         map[i] = (int32_t)idx;
     }
     for (size_t r = 0; r < w->n_rels; r++) {
@@ -348,9 +349,10 @@ int ng_actors__to_doc(ng_work *w, ng_doc *doc)
             error = NG_ENOMEM;
             goto cleanup;
         }
-        error = ng_doc_add_relation(doc, &rel);
-        free(rel.sentence);
-        if (error < 0) goto cleanup;
+        if ((error = ng_doc_take_relation(doc, &rel)) < 0) {
+            free(rel.sentence);
+            goto cleanup;
+        }
     }
 cleanup:
     free(map);

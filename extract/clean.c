@@ -348,13 +348,13 @@ static size_t count_words_upto(const char *s, size_t n, size_t cap)
     return w;
 }
 
-/* 0 when no "contains" pattern can occur in l (none starts at any position: see bp_quad). */
+/* 0 when no "contains" pattern can occur in l (none starts at any position: see bp_oct). */
 static int may_contain(const ng_lexicon *lex, const char *l, size_t ln)
 {
     if (lex->bp_short_contains) return 1;
-    for (size_t i = 0; i + 4 <= ln; i++) {
-        uint32_t bit = ng_lex__quad_bit(l + i);
-        if (lex->bp_quad[bit >> 6] & (1ULL << (bit & 63))) return 1;
+    for (size_t i = 0; i + 8 <= ln; i++) {
+        uint32_t bit = ng_lex__oct_bit(l + i);
+        if (lex->bp_oct[bit >> 6] & (1ULL << (bit & 63))) return 1;
     }
     return 0;
 }
@@ -409,7 +409,10 @@ static int rule_matches(const ng_lexicon *lex, const char *l, size_t ln, int *re
         lt--;
     size_t words = count_words_upto(l, ln, 81);
     int contains = -1; /* may_contain(), computed when first needed */
-    for (size_t r = 0; lex && ln && r < lex->n_bp; r++) {
+    if (!lex || !ln || !lex->bp_by_byte) return 0;
+    unsigned c0 = (unsigned char)l[0];
+    for (uint32_t k = lex->bp_byte_off[c0]; k < lex->bp_byte_off[c0 + 1]; k++) {
+        int32_t r = lex->bp_by_byte[k]; /* only the rules a line starting with c0 may match */
         const char *p = lex->bp[r].pattern;
         size_t pn = lex->bp[r].len;
         switch (lex->bp[r].match) {

@@ -151,6 +151,7 @@ static int longest_phrase(const ng_work *w, uint32_t a, const int32_t *cov, uint
     const ng_ptab *pt = &w->lex->phrases;
     uint64_t h = NG_SEQ_SEED;
     int n_end = 0;
+    if (!(w->tk.v[i].flags & NG_TK_PHEAD)) return 0; /* no phrase starts with this word */
     for (uint32_t k = i; k < b && k - i < pt->max_tokens && n_end < 16; k++) {
         const ng_ptab_slot *slot;
         /* a possessive inside a name ("People's Republic of China") is a token of the

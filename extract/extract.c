@@ -173,7 +173,7 @@ static int sentences(ng_work *w)
         /* with the classes of the phrases starting at each token, so that the rules' phrase
          * lookups skip the other tokens at once */
         for (ng_tok *v = w->tk.v + se->tok0, *e = v + se->ntok; v < e; v++) {
-            ng_lex__word_classes(lex, v->h, &v->bits, &v->pbits);
+            v->flags |= (uint16_t)ng_lex__word_classes(lex, v->h, &v->bits, &v->pbits);
             any |= v->bits;
         }
         se->bits = any;

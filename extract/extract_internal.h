@@ -133,7 +133,9 @@ enum {
     NG_TK_DOT = 1 << 6,     /* a word written with a final period kept (abbreviation) */
     NG_TK_FIRST = 1 << 7,   /* first word of its sentence (after quotes) */
     NG_TK_INQUOTE = 1 << 8, /* inside double quotes */
-    NG_TK_DASH = 1 << 9     /* the folded form contains '-' */
+    NG_TK_DASH = 1 << 9,    /* the folded form contains '-' */
+    NG_TK_PHEAD = 1 << 10,  /* the first word of some dictionary phrase (set with `bits`) */
+    NG_TK_TRIG = 1 << 11    /* the first word of some trigger (set with `bits`) */
 };
 
 typedef struct ng_tok {
@@ -385,7 +387,8 @@ typedef struct ng_wordinfo {
     uint64_t bits;
     uint64_t pbits; /* the classes of the phrases of words.csv that start with this word */
     int32_t number;
-    uint32_t used;
+    uint16_t used;
+    uint16_t heads; /* NG_TK_PHEAD, NG_TK_TRIG: what this word is the first word of */
 } ng_wordinfo;
 
 /* Boilerplate rule (boilerplate.csv): a folded pattern matched against a folded line. */
@@ -428,15 +431,24 @@ struct ng_lexicon {
     uint32_t max_trigger_slots;
     ng_bp_rule *bp;
     size_t n_bp, cap_bp;
-    /* prefilter of the "contains" rules: a bit per hash of every pattern's first four bytes
-     * (ng_lex__quad_bit); bp_short_contains when some pattern is shorter than that */
-    uint64_t bp_quad[1024];
+    /* prefilter of the "contains" rules: a bit per hash of every pattern's first eight
+     * bytes (ng_lex__oct_bit); bp_short_contains when some pattern is shorter than that */
+    uint64_t bp_oct[1024];
     int bp_short_contains;
+    /* the rules a line starting with byte c may match, in file order: bp_by_byte[k] for k in
+     * [bp_byte_off[c], bp_byte_off[c + 1]) (the rules whose pattern starts with c, and every
+     * "contains" rule; rebuilt after each boilerplate file) */
+    int32_t *bp_by_byte;
+    uint32_t bp_byte_off[257];
     ng_abbrevs abbrevs; /* abbreviations.csv */
     ng_tl_rule *tl;
     size_t n_tl, cap_tl;
     int32_t tl_first[256]; /* per first byte: the first rule starting with it, -1 */
     int32_t tl_last[256];  /* per first byte: the last such rule (to append), -1 */
+    /* the loaders' scratch for tokenizing one phrase at a time (kept between phrases, so
+     * that a phrase allocates nothing): written only while loading, freed with the lexicon */
+    ng_toks load_tk;
+    ng_buf load_fold;
     /* the folded-name -> entity index (for "Republic of X" and actor lookups by key) */
 };
 
@@ -463,12 +475,13 @@ int ng_lexicon__new_empty(ng_lexicon **out);
 /* Kind of a data file by its name ("states.csv" -> NG_CSV_STATES), -1 when unknown. */
 int ng_lexicon__kind_of(const char *filename);
 
-/* The bit of ng_lexicon.bp_quad for the four bytes at s. */
-static inline uint32_t ng_lex__quad_bit(const char *s)
+/* The bit of ng_lexicon.bp_oct for the eight bytes at s (eight: the words of the patterns,
+ * "newsletter", "your inbox", are common English at four bytes). */
+static inline uint32_t ng_lex__oct_bit(const char *s)
 {
-    uint32_t v;
-    __builtin_memcpy(&v, s, 4);
-    return (v * 0x9E3779B1u) >> 16;
+    uint64_t v;
+    __builtin_memcpy(&v, s, 8);
+    return (uint32_t)((v * 0x9E3779B97F4A7C15ULL) >> 48);
 }
 
 /* Phrase table lookups (inline: the matchers probe once per token and phrase prefix). */
@@ -484,8 +497,10 @@ static inline const ng_ptab_slot *ng_ptab__find(const ng_ptab *t, uint64_t h)
 }
 /* Word class lookups by folded-token hash. */
 uint64_t ng_lex__word_bits(const ng_lexicon *lex, uint64_t h);
-/* The word's classes and the classes of the phrases that start with it (0 and 0: none). */
-void ng_lex__word_classes(const ng_lexicon *lex, uint64_t h, uint64_t *bits, uint64_t *pbits);
+/* The word's classes and the classes of the phrases that start with it (0 and 0: none);
+ * returns the token flags NG_TK_PHEAD (it starts a phrase of the dictionaries) and NG_TK_TRIG
+ * (it starts a trigger) that apply, else 0. */
+int ng_lex__word_classes(const ng_lexicon *lex, uint64_t h, uint64_t *bits, uint64_t *pbits);
 int32_t ng_lex__word_number(const ng_lexicon *lex, uint64_t h);
 static inline int32_t ng_lex__trigger_first(const ng_lexicon *lex, uint64_t h)
 {
@@ -642,6 +657,10 @@ typedef struct ng_work {
     ng_meta meta;
     uint32_t capped_lists;  /* phrases and sentences bounded (NG_EXTRACT_LIST_PAIRS_MAX ...) */
     uint32_t capped_sent;   /* 1 + the last sentence bounded by the per-sentence cap, 0 none */
+    /* runs.c, while it reads a sentence: each token's name/run class from token run_cls0 on
+     * (computed once per token, asked many times), NULL otherwise */
+    const uint8_t *run_cls;
+    uint32_t run_cls0;
 } ng_work;
 
 /* mentions.c: pass 1 over one sentence (dictionary matches, person candidates, orgs). */

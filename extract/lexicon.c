@@ -90,34 +90,45 @@ static int phrase_has(const ng_lexicon *lex, const ng_toks *tk, uint64_t cls)
     return 0;
 }
 
+/* Tokenizes s (len bytes) into the lexicon's loading scratch, emptied first: *out is valid
+ * until the next call. */
+static int load_tokens(ng_lexicon *lex, const char *s, size_t len, ng_toks **out)
+{
+    lex->load_tk.fold = &lex->load_fold;
+    lex->load_tk.n = 0;
+    ng_buf_clear(&lex->load_fold);
+    *out = &lex->load_tk;
+    return ng_tok__run(&lex->load_tk, &lex->abbrevs, s, 0, len);
+}
+
+static int words_put_heads(ng_lexicon *lex, uint64_t h, uint16_t heads);
+
 /* Adds `phrase` (tokenized as running text is) with value (kind, id). Newest value first. */
 static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint64_t kind, int32_t id)
 {
-    ng_buf fold = NG_BUF_INIT;
-    ng_toks tk = {NULL, 0, 0, &fold};
-    int error = NG_OK;
+    ng_toks *tk;
+    int error;
     uint64_t h = NG_SEQ_SEED;
     ng_ptab_slot *slot = NULL;
-    if ((error = ng_tok__run(&tk, &lex->abbrevs, phrase, 0, strlen(phrase))) < 0 || tk.n == 0)
-        goto cleanup;
-    for (size_t i = 0; i < tk.n; i++) {
-        h = ng_x__seq_hash(h, tk.v[i].h);
-        if (!(slot = ptab_slot(t, h))) {
-            error = NG_ENOMEM;
-            goto cleanup;
-        }
+    if ((error = load_tokens(lex, phrase, strlen(phrase), &tk)) < 0 || tk->n == 0) return error;
+    /* the scan of a sentence probes the table only at the first words of its phrases */
+    if (t == &lex->phrases && (error = words_put_heads(lex, tk->v[0].h, NG_TK_PHEAD)) < 0)
+        return error;
+    for (size_t i = 0; i < tk->n; i++) {
+        h = ng_x__seq_hash(h, tk->v[i].h);
+        if (!(slot = ptab_slot(t, h))) return NG_ENOMEM;
     }
-    if ((error = NG_ARRAY_GROW(t->vals, t->cap_vals, t->n_vals + 1)) < 0) goto cleanup;
-    uint32_t vf = phrase_vflags(phrase, tk.n);
+    if ((error = NG_ARRAY_GROW(t->vals, t->cap_vals, t->n_vals + 1)) < 0) return error;
+    uint32_t vf = phrase_vflags(phrase, tk->n);
     /* one entity once per phrase; a ministry written in lower case ("the French foreign
      * ministry": words.csv class bodyword) is still that ministry, while the lower-case
      * "government", "army" or "parliament" stay the words the engine reads as the state */
     for (int32_t v = slot->first; v >= 0; v = t->vals[v].next)
         if (t->vals[v].kind == kind && t->vals[v].id == id) {
-            if (t == &lex->phrases && kind == NG_LX_BODY && tk.n >= 2 &&
-                phrase_has(lex, &tk, NG_W_BODYWORD))
+            if (t == &lex->phrases && kind == NG_LX_BODY && tk->n >= 2 &&
+                phrase_has(lex, tk, NG_W_BODYWORD))
                 t->vals[v].vflags &= vf;
-            goto cleanup;
+            return NG_OK;
         }
     t->vals[t->n_vals].kind = kind;
     t->vals[t->n_vals].id = id;
@@ -125,11 +136,8 @@ static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint64_t ki
     t->vals[t->n_vals].next = slot->first;
     slot->first = (int32_t)t->n_vals;
     t->n_vals++;
-    if (tk.n > t->max_tokens) t->max_tokens = (uint32_t)tk.n;
-cleanup:
-    ng_toks__free(&tk);
-    ng_buf_free(&fold);
-    return error;
+    if (tk->n > t->max_tokens) t->max_tokens = (uint32_t)tk->n;
+    return NG_OK;
 }
 
 /* ------------------------------------------------------------------ small hash sets */
@@ -182,11 +190,25 @@ uint64_t ng_lex__word_bits(const ng_lexicon *lex, uint64_t h)
     return w ? w->bits : 0;
 }
 
-void ng_lex__word_classes(const ng_lexicon *lex, uint64_t h, uint64_t *bits, uint64_t *pbits)
+int ng_lex__word_classes(const ng_lexicon *lex, uint64_t h, uint64_t *bits, uint64_t *pbits)
 {
     const ng_wordinfo *w = words_get(lex, h);
     *bits = w ? w->bits : 0;
     *pbits = w ? w->pbits : 0;
+    return w ? w->heads : 0;
+}
+
+/* Marks the word with hash h as the first word of a dictionary phrase or a trigger (`heads`:
+ * NG_TK_PHEAD, NG_TK_TRIG). */
+static int words_put_heads(ng_lexicon *lex, uint64_t h, uint16_t heads)
+{
+    int error = words_put(lex, h, 0, -1);
+    if (error < 0) return error;
+    size_t j = (size_t)h & (lex->cap_words - 1);
+    while (lex->words[j].h != h || !lex->words[j].used)
+        j = (j + 1) & (lex->cap_words - 1);
+    lex->words[j].heads |= heads;
+    return NG_OK;
 }
 
 /* The first word of a phrase of words.csv of classes `bits` (a word of its own or not). */
@@ -252,7 +274,8 @@ static int trig_index_put(ng_lexicon *lex, uint64_t h, int32_t idx)
 
 #define MAX_FIELDS 16
 typedef struct csv_row {
-    char *f[MAX_FIELDS];
+    char *f[MAX_FIELDS];   /* into the arena, set when the whole document is parsed */
+    size_t fo[MAX_FIELDS]; /* while parsing: the fields' offsets in the arena */
     size_t n;
     size_t line;
 } csv_row;
@@ -264,6 +287,8 @@ typedef struct csv_ctx {
     size_t line;
     int in_row;
     int oom;
+    ng_buf arena; /* every field, NUL-terminated, one after another (one allocation, not one
+                   * per field) */
 } csv_ctx;
 
 static void on_field(void *s, size_t len, void *data)
@@ -276,12 +301,13 @@ static void on_field(void *s, size_t len, void *data)
         c->cur.n = 0;
     }
     if (c->cur.n >= MAX_FIELDS) return;
-    char *v = ng_strndup(s ? (const char *)s : "", s ? len : 0);
-    if (!v) {
+    size_t off = c->arena.len;
+    if (ng_buf_put(&c->arena, s ? (const char *)s : "", s ? len : 0) < 0) {
         c->oom = 1;
         return;
     }
-    c->cur.f[c->cur.n++] = v;
+    c->arena.len++; /* keeps the NUL ng_buf_put wrote */
+    c->cur.fo[c->cur.n++] = off;
 }
 
 static void on_row(int term, void *data)
@@ -296,8 +322,6 @@ static void on_row(int term, void *data)
     c->in_row = 0;
     if (NG_ARRAY_GROW(c->rows, c->cap, c->n + 1) < 0) {
         c->oom = 1;
-        for (size_t i = 0; i < c->cur.n; i++)
-            free(c->cur.f[i]);
         return;
     }
     c->rows[c->n++] = c->cur;
@@ -306,12 +330,16 @@ static void on_row(int term, void *data)
 
 static void rows_free(csv_ctx *c)
 {
+    free(c->rows);
+    ng_buf_free(&c->arena);
+}
+
+/* The fields' pointers, once the arena no longer moves. */
+static void rows_resolve(csv_ctx *c)
+{
     for (size_t i = 0; i < c->n; i++)
         for (size_t j = 0; j < c->rows[i].n; j++)
-            free(c->rows[i].f[j]);
-    for (size_t j = 0; j < c->cur.n && c->in_row; j++)
-        free(c->cur.f[j]);
-    free(c->rows);
+            c->rows[i].f[j] = c->arena.ptr + c->rows[i].fo[j];
 }
 
 /* Parses a whole CSV document into rows (line by line, so each row knows its line). */
@@ -339,7 +367,8 @@ static int parse_csv(csv_ctx *c, const char *origin, const char *data, size_t le
     c->line--;
     csv_fini(&p, on_field, on_row, c);
     csv_free(&p);
-    if (c->oom) return NG_ENOMEM;
+    if (c->oom || c->arena.oom) return NG_ENOMEM;
+    rows_resolve(c);
     return NG_OK;
 }
 
@@ -484,6 +513,32 @@ static int item_capital(ng_lexicon *lex, const char *item, void *arg)
 
 /* Reports a skipped row on one line: a message may quote a field, and a CSV field may hold
  * line breaks or control characters, which are escaped (ng_text_printable). */
+/* s into buf (cap > 0 bytes), cut as snprintf "%s" cuts, without its cost. */
+static void copy_cut(char *buf, size_t cap, const char *s)
+{
+    size_t n = strnlen(s, cap - 1);
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+}
+
+/* "origin:line" into w (cap bytes, cut as snprintf cuts): every row writes it, few use it,
+ * and snprintf was a tenth of the loading. */
+static void row_where(char *w, size_t cap, const char *origin, size_t line)
+{
+    char num[24];
+    size_t k = sizeof num, n = 0;
+    do {
+        num[--k] = (char)('0' + line % 10);
+        line /= 10;
+    } while (line);
+    for (; *origin && n + 1 < cap; origin++)
+        w[n++] = *origin;
+    if (n + 1 < cap) w[n++] = ':';
+    for (; k < sizeof num && n + 1 < cap; k++)
+        w[n++] = num[k];
+    if (cap) w[n] = '\0';
+}
+
 static void report_skip(ng_skip_fn on_skip, void *ctx, const char *where, const char *msg)
 {
     char w[NG_ERROR_MAX], m[NG_ERROR_MAX];
@@ -532,7 +587,7 @@ static int load_actors(ng_lexicon *lex, csv_ctx *c, const char *origin, int user
         int32_t id;
         char dem[128];
         if (row_blank(row)) continue;
-        snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+        row_where(where, sizeof where, origin, row->line);
         if (actor_type(&type, name, type_s, user, msg, sizeof msg) < 0) {
             report_skip(on_skip, ctx, where, msg);
             continue;
@@ -574,7 +629,7 @@ static int load_bodies(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
         const char *name = field(row, c_name);
         if (row_blank(row)) continue;
         if (!*name) {
-            snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+            row_where(where, sizeof where, origin, row->line);
             report_skip(on_skip, ctx, where, "empty body name");
             continue;
         }
@@ -608,26 +663,23 @@ static int fold_eq(const char *a, const char *b)
 
 /* Does a word or phrase of class soleoffice (words.csv) appear in the title ("Prime
  * Minister", "Vice President")? */
-static int title_is_sole(uint8_t *out, const ng_lexicon *lex, const char *title)
+static int title_is_sole(uint8_t *out, ng_lexicon *lex, const char *title)
 {
-    ng_buf fold = NG_BUF_INIT;
-    ng_toks tk = {NULL, 0, 0, &fold};
+    ng_toks *tk;
     const ng_ptab *pt = &lex->wordphrases;
-    int error = ng_tok__run(&tk, &lex->abbrevs, title, 0, strlen(title));
+    int error = load_tokens(lex, title, strlen(title), &tk);
     *out = 0;
-    for (size_t i = 0; error == NG_OK && i < tk.n && !*out; i++) {
+    for (size_t i = 0; error == NG_OK && i < tk->n && !*out; i++) {
         uint64_t h = NG_SEQ_SEED;
-        if (ng_lex__word_bits(lex, tk.v[i].h) & NG_W_SOLEOFFICE) *out = 1;
-        for (size_t k = i; k < tk.n && !*out; k++) {
+        if (ng_lex__word_bits(lex, tk->v[i].h) & NG_W_SOLEOFFICE) *out = 1;
+        for (size_t k = i; k < tk->n && !*out; k++) {
             const ng_ptab_slot *slot;
-            h = ng_x__seq_hash(h, tk.v[k].h);
+            h = ng_x__seq_hash(h, tk->v[k].h);
             if (!(slot = ng_ptab__find(pt, h))) break;
             for (int32_t v = slot->first; v >= 0; v = pt->vals[v].next)
                 if (pt->vals[v].kind & NG_W_SOLEOFFICE) *out = 1;
         }
     }
-    ng_toks__free(&tk);
-    ng_buf_free(&fold);
     return error;
 }
 
@@ -646,7 +698,7 @@ static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
                    *body = field(row, c_body);
         int kind = -1;
         if (row_blank(row)) continue;
-        snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+        row_where(where, sizeof where, origin, row->line);
         for (int k = 0; k < 6; k++)
             if (strcasecmp(kind_s, kinds[k]) == 0) kind = k;
         if (!*title || kind < 0) {
@@ -713,7 +765,7 @@ static int load_treaties(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
         if (row_blank(row)) continue;
-        snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+        row_where(where, sizeof where, origin, row->line);
         int32_t org = lex_org_named(lex, field(row, c_org));
         if (!*field(row, c_name) || org < 0) {
             snprintf(msg, sizeof msg, "no name, or organization '%.60s' not in organizations.csv",
@@ -836,7 +888,7 @@ static int parse_flags(ng_trigger *t, const char *fl, char *why, size_t whylen)
     const size_t n_flags = sizeof trigger_flags / sizeof trigger_flags[0];
     char buf[256];
     char *save = NULL;
-    snprintf(buf, sizeof buf, "%s", fl);
+    copy_cut(buf, sizeof buf, fl);
     for (char *p = strtok_r(buf, "|", &save); p; p = strtok_r(NULL, "|", &save)) {
         size_t k;
         while (*p == ' ')
@@ -865,7 +917,7 @@ static void parse_objects(ng_trigger *t, const char *o)
     char buf[128];
     char *save = NULL;
     if (!*o) t->no_object = 1;
-    snprintf(buf, sizeof buf, "%s", o);
+    copy_cut(buf, sizeof buf, o);
     for (char *p = strtok_r(buf, "|", &save); p && t->n_prep < 6; p = strtok_r(NULL, "|", &save)) {
         while (*p == ' ')
             p++;
@@ -889,7 +941,9 @@ static int add_trigger(ng_lexicon *lex, const ng_trigger *t)
     lex->triggers[idx] = *t;
     if (t->n_slot > lex->max_trigger_slots) lex->max_trigger_slots = t->n_slot;
     for (size_t a = 0; a < t->slot[0].n_alt; a++)
-        if ((error = trig_index_put(lex, t->slot[0].alt[a], idx)) < 0) return error;
+        if ((error = trig_index_put(lex, t->slot[0].alt[a], idx)) < 0 ||
+            (error = words_put_heads(lex, t->slot[0].alt[a], NG_TK_TRIG)) < 0)
+            return error;
     return NG_OK;
 }
 
@@ -935,7 +989,7 @@ static int load_triggers(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
         const csv_row *row = &c->rows[r];
         ng_trigger t;
         if (row_blank(row)) continue;
-        snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+        row_where(where, sizeof where, origin, row->line);
         if ((error = parse_trigger(lex, &t, row, cols, where, why, sizeof why)) < -1) return error;
         if (error == -1) {
             report_skip(on_skip, ctx, where, why);
@@ -966,7 +1020,7 @@ static int load_abbrevs(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip
             n--;
         buf[n] = '\0';
         if (!n || strchr(buf, ' ')) {
-            snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+            row_where(where, sizeof where, origin, row->line);
             report_skip(on_skip, ctx, where, "empty abbreviation or one with a space");
             continue;
         }
@@ -974,6 +1028,34 @@ static int load_abbrevs(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip
         int may_end = strcasecmp(kind, "other") == 0 ? 1 : strcasecmp(kind, "month") == 0 ? 2 : 0;
         if (ng_abbrevs__add(&lex->abbrevs, ng_x__tok_hash(buf, n), may_end) < 0) return NG_ENOMEM;
     }
+    return NG_OK;
+}
+
+/* May rule r match a line whose first byte is c? (Only a "contains" rule, or an empty
+ * pattern, can match a line that does not start with the pattern's first byte.) */
+static int bp_may_start(const ng_bp_rule *r, unsigned c)
+{
+    return r->match == NG_BP_CONTAINS || r->len == 0 || (unsigned char)r->pattern[0] == c;
+}
+
+/* Rebuilds lex->bp_by_byte: for each first byte, its rules in file order. */
+static int bp_index(ng_lexicon *lex)
+{
+    size_t total = 0;
+    for (unsigned c = 0; c < 256; c++)
+        for (size_t r = 0; r < lex->n_bp; r++)
+            total += bp_may_start(&lex->bp[r], c);
+    int32_t *v = total ? ng_malloc(total * sizeof *v) : NULL;
+    if (total && !v) return NG_ENOMEM;
+    size_t k = 0;
+    for (unsigned c = 0; c < 256; c++) {
+        lex->bp_byte_off[c] = (uint32_t)k;
+        for (size_t r = 0; r < lex->n_bp; r++)
+            if (bp_may_start(&lex->bp[r], c)) v[k++] = (int32_t)r;
+    }
+    lex->bp_byte_off[256] = (uint32_t)k;
+    free(lex->bp_by_byte);
+    lex->bp_by_byte = v;
     return NG_OK;
 }
 
@@ -988,7 +1070,7 @@ static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
         const char *m = field(row, c_match), *pat = field(row, c_pat);
         int match;
         if (row_blank(row)) continue;
-        snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+        row_where(where, sizeof where, origin, row->line);
         if (strcasecmp(m, "exact") == 0)
             match = NG_BP_EXACT;
         else if (strcasecmp(m, "prefix") == 0)
@@ -1016,18 +1098,18 @@ static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
         }
         lex->bp[lex->n_bp].len = f.len;
         if (match == NG_BP_CONTAINS) {
-            if (f.len < 4)
+            if (f.len < 8)
                 lex->bp_short_contains = 1;
             else {
-                uint32_t bit = ng_lex__quad_bit(f.ptr);
-                lex->bp_quad[bit >> 6] |= 1ULL << (bit & 63);
+                uint32_t bit = ng_lex__oct_bit(f.ptr);
+                lex->bp_oct[bit >> 6] |= 1ULL << (bit & 63);
             }
         }
         lex->bp[lex->n_bp].pattern = ng_buf_detach(&f);
         lex->bp[lex->n_bp].match = match;
         lex->n_bp++;
     }
-    return NG_OK;
+    return bp_index(lex);
 }
 
 /* The word classes of words.csv, in the order of their bits (NG_W_*). */
@@ -1052,10 +1134,13 @@ static uint64_t class_bits(const char *cl)
     char buf[256];
     char *save = NULL;
     uint64_t bits = 0;
-    snprintf(buf, sizeof buf, "%s", cl);
+    copy_cut(buf, sizeof buf, cl);
     for (char *p = strtok_r(buf, "|", &save); p; p = strtok_r(NULL, "|", &save)) {
         size_t k;
-        for (k = 0; k < NG_W__COUNT && strcasecmp(p, word_classes[k]) != 0; k++) {
+        /* the first letter (the names are lower case) before the whole name */
+        for (k = 0; k < NG_W__COUNT && ((p[0] | 32) != word_classes[k][0] ||
+                                        strcasecmp(p, word_classes[k]) != 0);
+             k++) {
         }
         if (k == NG_W__COUNT) return 0;
         bits |= NG_WBIT(k);
@@ -1075,25 +1160,20 @@ static int load_words(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_f
         const char *w = field(row, c_word), *num = field(row, c_num);
         uint64_t bits = class_bits(field(row, c_class));
         if (row_blank(row)) continue;
-        snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+        row_where(where, sizeof where, origin, row->line);
         if (!bits || !*w) {
             report_skip(on_skip, ctx, where, !*w ? "empty word" : "unknown word class");
             continue;
         }
         /* one token: the word table; several: the phrase table with the bits as kind */
-        ng_buf fold = NG_BUF_INIT;
-        ng_toks tk = {NULL, 0, 0, &fold};
-        if ((error = ng_tok__run(&tk, &lex->abbrevs, w, 0, strlen(w))) < 0) {
-            ng_buf_free(&fold);
-            return error;
-        }
-        if (tk.n == 1)
-            error = words_put(lex, tk.v[0].h, bits, *num ? atoi(num) : -1);
-        else if (tk.n > 1)
+        ng_toks *tk;
+        if ((error = load_tokens(lex, w, strlen(w), &tk)) < 0) return error;
+        uint64_t head = tk->n ? tk->v[0].h : 0; /* ptab_add reuses the scratch */
+        if (tk->n == 1)
+            error = words_put(lex, head, bits, *num ? atoi(num) : -1);
+        else if (tk->n > 1)
             if ((error = ptab_add(lex, &lex->wordphrases, w, bits, *num ? atoi(num) : -1)) >= 0)
-                error = words_put_head(lex, tk.v[0].h, bits);
-        ng_toks__free(&tk);
-        ng_buf_free(&fold);
+                error = words_put_head(lex, head, bits);
         if (error < 0) return error;
     }
     return NG_OK;
@@ -1110,7 +1190,7 @@ static int load_translit(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
         const char *from = field(row, c_from), *to = field(row, c_to), *w = field(row, c_where);
         if (row_blank(row)) continue;
         if (!*from || strlen(from) > 7 || strlen(to) > 7) {
-            snprintf(where, sizeof where, "%s:%zu", origin, row->line);
+            row_where(where, sizeof where, origin, row->line);
             report_skip(on_skip, ctx, where, "from must be 1-7 bytes, to 0-7 bytes");
             continue;
         }
@@ -1180,12 +1260,21 @@ static int repair_utf8(char **fixed, size_t *fixed_len, const char *origin, cons
     *fixed = NULL;
     *fixed_len = 0;
     while (i < len) {
+        if (i + 8 <= len) { /* ASCII eight bytes at a time: every built-in file is valid */
+            uint64_t v;
+            memcpy(&v, s + i, 8);
+            if (!(v & 0x8080808080808080ULL)) {
+                i += 8;
+                continue;
+            }
+        }
         size_t k = utf8_seq(s + i, len - i);
         if (k == 0) break;
-        if (s[i] == '\n') line++;
         i += k;
     }
     if (i == len) return NG_OK;
+    for (size_t q = 0; q < i; q++) /* the line of the first invalid byte */
+        line += s[q] == '\n';
     if (ng_buf_put(&b, data, i) < 0) goto oom;
     while (i < len) {
         size_t k = utf8_seq(s + i, len - i);
@@ -1272,8 +1361,6 @@ int ng_lexicon__load_csv(ng_lexicon *lex, int kind, const char *origin, const ch
     if ((error = parse_csv(&c, origin, data, len)) < 0) goto cleanup;
     /* skip leading comment lines ("# ...") before the header */
     while (c.n && c.rows[0].n && c.rows[0].f[0][0] == '#') {
-        for (size_t j = 0; j < c.rows[0].n; j++)
-            free(c.rows[0].f[j]);
         memmove(c.rows, c.rows + 1, (c.n - 1) * sizeof *c.rows);
         c.n--;
     }
@@ -1418,7 +1505,10 @@ void ng_lexicon_free(ng_lexicon *lex)
     for (size_t i = 0; i < lex->n_bp; i++)
         free(lex->bp[i].pattern);
     free(lex->bp);
+    free(lex->bp_by_byte);
     ng_abbrevs__free(&lex->abbrevs);
     free(lex->tl);
+    ng_toks__free(&lex->load_tk);
+    ng_buf_free(&lex->load_fold);
     free(lex);
 }

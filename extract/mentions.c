@@ -40,14 +40,14 @@ void ng_mentions__init(ng_mention *m, uint32_t s, uint32_t t0, uint32_t t1, uint
 int ng_mentions__sentence(ng_work *w, uint32_t s)
 {
     ng_wsent *se = &w->sents[s];
-    int32_t *cov = NULL;
+    int32_t cov[NG_MAX_SENTENCE_TOKENS]; /* a sentence has no more tokens (extract.c) */
     int error = NG_OK;
     se->m0 = (uint32_t)w->n_ms;
     if (!se->ntok) {
         se->nm = 0;
         return NG_OK;
     }
-    if (!(cov = ng_malloc(se->ntok * sizeof *cov))) return NG_ENOMEM;
+    NG_ASSERT(se->ntok <= NG_MAX_SENTENCE_TOKENS);
     for (uint32_t i = 0; i < se->ntok; i++)
         cov[i] = -1;
     if ((error = ng_dict__matches(w, s, cov)) < 0) goto cleanup;
@@ -55,7 +55,6 @@ int ng_mentions__sentence(ng_work *w, uint32_t s)
     if ((error = ng_runs__sentence(w, s, cov)) < 0) goto cleanup;
 cleanup:
     se->nm = (uint32_t)(w->n_ms - se->m0);
-    free(cov);
     return error;
 }
 

@@ -45,7 +45,7 @@ static int hyphen_adjective(const ng_work *w, uint32_t t)
     return raw[k->len - 2] == 'e' && raw[k->len - 1] == 'd';
 }
 
-static int is_name_tok(const ng_work *w, uint32_t t)
+static int name_tok(const ng_work *w, uint32_t t)
 {
     const ng_tok *k = &w->tk.v[t];
     if (!(k->flags & NG_TK_WORD) || (k->flags & NG_TK_NUM)) return 0;
@@ -75,7 +75,7 @@ static int is_particle(const ng_work *w, uint32_t t)
 
 /* Capitalized words that are never a person's name but can be part of an organization's
  * ("National", "Security", "Supreme"). */
-static int is_run_tok(const ng_work *w, uint32_t t)
+static int run_tok(const ng_work *w, uint32_t t)
 {
     const ng_tok *k = &w->tk.v[t];
     if (!(k->flags & NG_TK_WORD) || (k->flags & NG_TK_NUM) || !(k->flags & NG_TK_CAP)) return 0;
@@ -84,6 +84,26 @@ static int is_run_tok(const ng_work *w, uint32_t t)
     return (bits & NG_W_NOTNAME) && !(bits & NG_W_STOP) &&
            ng_date__month(ng_w__fold(w, t), k->flen) == 0 &&
            ng_date__weekday(ng_w__fold(w, t), k->flen) < 0;
+}
+
+enum { CLS_NAME = 1, CLS_RUN = 2 };
+
+/* Both tests depend only on the tokens (fixed once the article is tokenized), and the passes
+ * below ask them several times per token: each is computed once per sentence. */
+static void classify(const ng_work *w, uint32_t a, uint32_t b, uint8_t *cls)
+{
+    for (uint32_t t = a; t < b; t++)
+        cls[t - a] = (uint8_t)((name_tok(w, t) ? CLS_NAME : 0) | (run_tok(w, t) ? CLS_RUN : 0));
+}
+
+static int is_name_tok(const ng_work *w, uint32_t t)
+{
+    return w->run_cls[t - w->run_cls0] & CLS_NAME;
+}
+
+static int is_run_tok(const ng_work *w, uint32_t t)
+{
+    return w->run_cls[t - w->run_cls0] & CLS_RUN;
 }
 
 static int find_or_add_org(ng_work *w, int32_t *out, uint64_t name_h, uint32_t name_m, int32_t lex,
@@ -318,7 +338,7 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov)
 
 static int name_or_run(const ng_work *w, uint32_t t)
 {
-    return is_name_tok(w, t) || is_run_tok(w, t);
+    return w->run_cls[t - w->run_cls0] != 0;
 }
 
 /* The end of the run of name words starting at f0 (particles inside: "Ould", "bin"). */
@@ -552,8 +572,13 @@ int ng_runs__sentence(ng_work *w, uint32_t s, int32_t *cov)
     int error;
     if ((error = acronyms_of_known(w, a, b, cov)) < 0) return error;
     if (w->sents[s].headline) return NG_OK;
+    uint8_t cls[NG_MAX_SENTENCE_TOKENS];
+    classify(w, a, b, cls);
+    w->run_cls = cls;
+    w->run_cls0 = a;
     drop_inner_matches(w, a, b, cov);
-    for (int pass = 0; pass < 2; pass++)
-        if ((error = runs_pass(w, s, cov, pass)) < 0) return error;
-    return NG_OK;
+    for (int pass = 0; pass < 2 && error >= 0; pass++)
+        error = runs_pass(w, s, cov, pass);
+    w->run_cls = NULL;
+    return error;
 }

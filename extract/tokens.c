@@ -210,18 +210,17 @@ static inline int push(ng_toks *tk, const char *text, uint32_t off, uint32_t len
  * (flen bytes, hash h). */
 static inline int push_folded(ng_toks *tk, uint32_t off, uint32_t len, uint16_t flags, uint64_t h)
 {
-    ng_tok t;
     if (tk->n == tk->cap && NG_ARRAY_GROW(tk->v, tk->cap, tk->n + 1) < 0) return NG_ENOMEM;
-    memset(&t, 0, sizeof t);
-    t.off = off;
-    t.len = len;
-    t.flags = flags;
-    t.foff = (uint32_t)tk->fold->len;
-    t.flen = (uint16_t)len;
-    t.h = h;
+    ng_tok *t = &tk->v[tk->n++]; /* written in place: every field */
+    t->off = off;
+    t->len = len;
+    t->foff = (uint32_t)tk->fold->len;
+    t->flen = (uint16_t)len;
+    t->flags = flags;
+    t->h = h;
+    t->bits = t->pbits = 0;
     tk->fold->len += len;
     tk->fold->ptr[tk->fold->len] = '\0';
-    tk->v[tk->n++] = t;
     return NG_OK;
 }
 
@@ -230,14 +229,20 @@ static inline int push_folded(ng_toks *tk, uint32_t off, uint32_t len, uint16_t 
 typedef struct wscan {
     char *o;     /* where the next folded byte goes */
     uint64_t fh; /* hash of the folded bytes so far (as ng_x__tok_hash) */
-    int ascii, dash, letters, uppers, dotted;
+    int ascii, dash, dotted;
 } wscan;
 
-static inline void fold_byte(wscan *x, unsigned ch)
-{
-    *x->o++ = (char)ch;
-    x->fh = (x->fh ^ ch) * 0x100000001b3ULL;
-}
+/* The folded form of each ASCII letter and digit, 0 for every other byte: the scan's one
+ * test per byte of a plain word. */
+static const unsigned char alnum_fold[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+#define L(c) [c] = c, [c - 32] = c
+    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'),
+    L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'),
+    L('w'), L('x'), L('y'), L('z'),
+#undef L
+};
 
 /* An inner hyphen or apostrophe at j (c2) belongs to the word when a letter or digit
  * follows, except "'s" at the end of a word (a possessive). */
@@ -259,56 +264,73 @@ static int dotted_letter(const unsigned char *s, size_t a, size_t j, size_t end,
 }
 
 /* Scans the word starting at a: letters and digits, inner hyphens and apostrophes, dotted
- * letters. Returns its end (the final period, if any, is not part of it). */
+ * letters. Returns its end (the final period, if any, is not part of it). The state lives in
+ * locals while scanning (the folded bytes go through a char pointer, which may alias
+ * anything, so fields of *x would be reloaded and stored at every byte). */
 static size_t scan_word(const unsigned char *s, size_t a, size_t end, wscan *x)
 {
     size_t j = a;
+    char *o = x->o;
+    uint64_t fh = x->fh;
+    int ascii = x->ascii, dash = x->dash, dotted = x->dotted;
     while (j < end) {
-        uint32_t c2;
-        if (s[j] < 0x80) { /* ASCII: letters and digits without decoding */
-            unsigned b = s[j];
-            if ((b | 32) - 'a' < 26u) {
-                x->letters++;
-                x->uppers += b <= 'Z';
-                fold_byte(x, b | 32);
-                j++;
-                continue;
-            }
-            if (b - '0' < 10u) {
-                fold_byte(x, b);
-                j++;
-                continue;
-            }
-            c2 = b;
-        } else {
-            size_t m;
-            x->ascii = 0;
-            m = dec(s + j, end - j, &c2);
+        uint32_t c2 = s[j];
+        unsigned f = alnum_fold[c2];
+        if (f) { /* an ASCII letter or digit */
+            *o++ = (char)f;
+            fh = (fh ^ f) * 0x100000001b3ULL;
+            j++;
+            continue;
+        }
+        if (c2 >= 0x80) {
+            size_t m = dec(s + j, end - j, &c2);
+            ascii = 0;
             if (is_letter_cp(c2)) {
-                x->letters++;
-                if (is_upper(c2)) x->uppers++;
                 j += m;
                 continue;
             }
         }
         if (inner_mark(s, j, end, c2)) {
-            fold_byte(x, c2);
-            x->dash |= c2 == '-';
+            *o++ = (char)c2;
+            fh = (fh ^ c2) * 0x100000001b3ULL;
+            dash |= c2 == '-';
             j += 1;
             continue;
         }
-        if (c2 == '.' && dotted_letter(s, a, j, end, x->dotted)) {
-            x->dotted = 1;
-            x->letters++;
-            if (s[j + 1] >= 'A' && s[j + 1] <= 'Z') x->uppers++;
-            fold_byte(x, '.');
-            fold_byte(x, s[j + 1] | 32u);
+        if (c2 == '.' && dotted_letter(s, a, j, end, dotted)) {
+            unsigned l = s[j + 1] | 32u;
+            dotted = 1;
+            *o++ = '.';
+            *o++ = (char)l;
+            fh = (((fh ^ '.') * 0x100000001b3ULL) ^ l) * 0x100000001b3ULL;
             j += 2;
             continue;
         }
         break;
     }
+    x->o = o;
+    x->fh = fh;
+    x->ascii = ascii;
+    x->dash = dash;
+    x->dotted = dotted;
     return j;
+}
+
+/* Are the letters of the scanned word [a, j) at least two and all capitals? (Inside a
+ * scanned word every non-ASCII sequence is a letter; digits, marks and dots are not.) */
+static int all_upper(const unsigned char *s, size_t a, size_t j)
+{
+    int letters = 0;
+    while (a < j) {
+        uint32_t cp;
+        size_t m = dec(s + a, j - a, &cp);
+        if (cp < 0x80 ? (cp | 32) - 'a' < 26u : is_letter_cp(cp)) {
+            if (!is_upper(cp)) return 0;
+            letters++;
+        }
+        a += m;
+    }
+    return letters >= 2;
 }
 
 /* Does the period at j belong to the word [a, j)? With dotted abbreviations, single-letter
@@ -345,7 +367,7 @@ static int push_word(tscan *z, size_t a, uint32_t cp, size_t *next)
 {
     const unsigned char *s = (const unsigned char *)z->text;
     ng_toks *tk = z->tk;
-    wscan x = {tk->fold->ptr + tk->fold->len, 0xcbf29ce484222325ULL, 1, 0, 0, 0, 0};
+    wscan x = {tk->fold->ptr + tk->fold->len, 0xcbf29ce484222325ULL, 1, 0, 0};
     uint16_t flags = NG_TK_WORD;
     int error;
     if (is_upper(cp)) flags |= NG_TK_CAP;
@@ -354,7 +376,7 @@ static int push_word(tscan *z, size_t a, uint32_t cp, size_t *next)
         x.fh ^= x.fh >> 31;
         x.fh = x.fh ? x.fh : 1; /* as ng_x__tok_hash */
     }
-    if (x.letters >= 2 && x.uppers == x.letters) flags |= NG_TK_UPPER;
+    if ((flags & NG_TK_CAP) && all_upper(s, a, j)) flags |= NG_TK_UPPER;
     int absorb = absorbs_period(z->ab, s, a, j, z->end, flags & NG_TK_CAP, &x);
     if (absorb) flags |= NG_TK_DOT;
     if (!z->first_done) {
@@ -447,6 +469,10 @@ int ng_tok__run(ng_toks *tk, const ng_abbrevs *ab, const char *text, size_t off,
     if (ng_buf_grow(tk->fold, len) < 0) return NG_ENOMEM;
     while (i < z.end) {
         uint32_t cp;
+        if (s[i] == ' ') { /* most bytes between tokens */
+            i++;
+            continue;
+        }
         size_t n = dec(s + i, z.end - i, &cp);
         if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r') {
             i += n;

@@ -113,7 +113,8 @@ static int noun_position(const ng_work *w, const sctx *c, uint32_t t)
 static void best_matches(const ng_work *w, const sctx *c, uint32_t t, int32_t first, match *best)
 {
     int noun_here = noun_position(w, c, t);
-    for (size_t r = 0; r < ng_relinfo__count(); r++)
+    size_t n_rel = ng_relinfo__count();
+    for (size_t r = 0; r < n_rel; r++)
         best[r].trig = -1;
     for (int32_t i = first; i >= 0; i = w->lex->triggers[i].next) {
         const ng_trigger *tr = &w->lex->triggers[i];
@@ -142,7 +143,9 @@ int ng_triggers__run(ng_work *w, cstate *cs, sctx *c)
         c->rel_end[r] = c->a;
     c->last_subj = -1;
     for (uint32_t t = c->a; t < c->b; t++) {
-        int32_t first = ng_lex__trigger_first(w->lex, w->tk.v[t].h);
+        /* the index is probed only at the first words of triggers */
+        int32_t first = (w->tk.v[t].flags & NG_TK_TRIG) ? ng_lex__trigger_first(w->lex, w->tk.v[t].h)
+                                                         : -1;
         if (first < 0 || c->gcov[t - c->a] >= 0) continue; /* none, or inside a name */
         best_matches(w, c, t, first, best);
         for (size_t r = 0; r < n_rel; r++) {

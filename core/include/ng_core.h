@@ -101,8 +101,10 @@ void ng_buf_free(ng_buf *b);
  * first) and `need`, and *cap updated. New elements are not initialized. NG_ENOMEM (message
  * set) when memory runs out or need * elem overflows; *ptr and *cap are then unchanged. */
 int ng_array_grow(void **ptr, size_t *cap, size_t need, size_t elem);
-/* The same for a typed array `arr` with a size_t capacity `cap`. */
-#define NG_ARRAY_GROW(arr, cap, need) ng_array_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
+/* The same for a typed array `arr` with a size_t capacity `cap` (no call while there is room;
+ * `need` is evaluated twice). */
+#define NG_ARRAY_GROW(arr, cap, need)                                                          \
+    ((size_t)(need) <= (cap) ? NG_OK : ng_array_grow((void **)&(arr), &(cap), (need), sizeof *(arr)))
 
 /* 1 when `s` ends in `suffix`, byte for byte (0 when s is NULL). */
 int ng_has_suffix(const char *s, const char *suffix);
@@ -310,6 +312,10 @@ void ng_doc_free(ng_doc *doc);
 int ng_doc_add_actor(ng_doc *doc, const ng_actor *a, uint32_t *index_out);
 /* Appends a copy of `r` (sentence duplicated). */
 int ng_doc_add_relation(ng_doc *doc, const ng_relation *r);
+/* The same without the copies: the doc takes a's key, label and aliases (r's sentence), which
+ * must be malloc'ed and not NULL, and sets them to NULL; on failure the caller keeps them. */
+int ng_doc_take_actor(ng_doc *doc, ng_actor *a, uint32_t *index_out);
+int ng_doc_take_relation(ng_doc *doc, ng_relation *r);
 
 /* ------------------------------------------------------------------ id sets */
 

@@ -501,6 +501,33 @@ NG_TEST(doc_records_copy_their_strings)
     ng_doc_free(NULL);
 }
 
+/* The take variants move the strings into the doc (which frees them) and clear the caller's. */
+NG_TEST(doc_records_take_their_strings)
+{
+    ng_doc *d = NULL;
+    uint32_t idx = 9;
+    CHECK_OK(ng_doc_new(&d, "a1", "dir/a1.txt"));
+    for (int i = 0; i < 12; i++) { /* past the first growth of the arrays */
+        char label[32];
+        snprintf(label, sizeof label, "S%d", i);
+        ng_actor a = {ng_strdup("state:s"), ng_strdup(label), NG_ETYPE_STATE, 1, 0,
+                      ng_strdup(label)};
+        CHECK(a.key && a.label && a.aliases);
+        CHECK_OK(ng_doc_take_actor(d, &a, &idx));
+        CHECK_INT(idx, i);
+        CHECK(a.key == NULL && a.label == NULL && a.aliases == NULL);
+    }
+    ng_relation r = {0, 1, ng_test_rel("met"), ng_strdup("S0 met S1."), 7, "2024-01-02"};
+    CHECK(r.sentence != NULL);
+    CHECK_OK(ng_doc_take_relation(d, &r));
+    CHECK(r.sentence == NULL);
+    CHECK_STR(d->relations[0].sentence, "S0 met S1.");
+    CHECK_STR(d->actors[11].label, "S11");
+    CHECK_STR(d->actors[11].aliases, "S11");
+    CHECK_INT(d->n_relations, 1);
+    ng_doc_free(d);
+}
+
 NG_TEST(reader_walks_directories_in_sorted_order)
 {
     char path[512], texts[8][256];
@@ -733,7 +760,7 @@ NG_TEST(cleanup_removes_every_open_temporary_file)
     rm_rf(tmpdir);
 }
 
-NG_TEST_MAIN(buf_appends_and_formats, array_grow_doubles_and_refuses_overflow,
+NG_TEST_MAIN(buf_appends_and_formats, doc_records_take_their_strings, array_grow_doubles_and_refuses_overflow,
              suffixes_exact_and_ignoring_case, dates_are_real_calendar_days,
              dates_as_written_keep_their_precision,
              thread_count_defaults_to_cores_and_is_capped, fold_case_accents_punctuation,

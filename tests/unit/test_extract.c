@@ -119,6 +119,33 @@ NG_TEST(clean_removes_boilerplate)
     ng_buf_free(&b);
 }
 
+/* A user's rules, through the index by first byte and the eight-byte filter: a short
+ * "contains" pattern (under eight bytes) still matches anywhere, a long one in the middle of
+ * a line; a "rest" rule after an earlier rule that matches the same line first blanks only
+ * that line, and blanks the rest when it is the first to match. */
+NG_TEST(boilerplate_user_rules_in_file_order)
+{
+    ng_lexicon *lex = NULL;
+    ng_clean_stats st;
+    const char csv[] = "match,pattern\nprefix,dear friends of\ncontains,zq\n"
+                       "contains,watch our videos\nexact,the end\nrest,dear friends\n";
+    char text[] = "Chad met Sudan.\nA line with zq inside.\nYou can Watch Our Videos here.\n"
+                  "Dear friends of the show.\nThe End.\nNiger left.\nDear friends,\nMali said.";
+    CHECK_OK(ng_lexicon__new_empty(&lex));
+    CHECK_OK(ng_lexicon__load_csv(lex, NG_CSV_BOILER, "user.csv", csv, sizeof csv - 1, NULL, NULL));
+    memset(&st, 0, sizeof st);
+    ng_clean__boilerplate(lex, text, strlen(text), &st);
+    CHECK(strstr(text, "Chad met Sudan.") != NULL);
+    CHECK(strstr(text, "zq") == NULL);
+    CHECK(strstr(text, "Videos") == NULL);
+    CHECK(strstr(text, "the show") == NULL);
+    CHECK(strstr(text, "The End") == NULL);
+    CHECK(strstr(text, "Niger left.") != NULL);
+    CHECK(strstr(text, "Mali said.") == NULL);
+    CHECK_INT(st.boiler_lines, 6);
+    ng_lexicon_free(lex);
+}
+
 NG_TEST(boilerplate_yields_no_actors)
 {
     ng_doc *d = extract("Chad met Sudan in Khartoum.\nFollow us on Twitter for news about France\n"
@@ -566,7 +593,7 @@ NG_TEST(builtin_data_loads)
 
 NG_TEST_MAIN(clean_repairs_invalid_utf8_and_counts, clean_windows_1252_fallback,
              clean_normalizes_quotes_dashes_spaces, clean_removes_boilerplate,
-             boilerplate_yields_no_actors, meta_date_header_glued_and_dateline,
+             boilerplate_user_rules_in_file_order, boilerplate_yields_no_actors, meta_date_header_glued_and_dateline,
              meta_title_and_dash_dateline, meta_reader_date_wins_and_city_dash,
              meta_url_header_before_or_after_the_date,
              meta_dateline_day_the_month_lacks_gives_no_date,

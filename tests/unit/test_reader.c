@@ -436,6 +436,25 @@ NG_TEST(same_text_under_two_names_counts_once)
     rm_rf(tmpdir);
 }
 
+/* The same-text check reads eight bytes at a time up to a byte below 0x21: runs of white
+ * space of every length, at every place in the word, still compare as one space; a control
+ * byte or a missing space still makes another text. */
+NG_TEST(same_text_white_runs_long_texts)
+{
+    got g;
+    make_tmpdir();
+    put("d.txt", "Burkina Faso and Mali signed\t\t  the accord in Bamako on Tuesday, said Ouagadougou.\n");
+    put("e.txt", "\n Burkina Faso and Mali signed the accord in Bamako on Tuesday,\r\n\r\nsaid Ouagadougou.");
+    put("f.txt", "Burkina Faso and Mali signed the\001accord in Bamako on Tuesday, said Ouagadougou.");
+    put("g.txt", "Burkina Faso and Mali signedthe accord in Bamako on Tuesday, said Ouagadougou.");
+    const char *in[] = {tmpdir};
+    CHECK_OK(read_inputs(&g, in, 1, 0, 0));
+    CHECK_INT(g.n, 3);
+    CHECK_HAS(g.reports, "e.txt: article 'e' has the same text as an article read already");
+    CHECK_INT((int)g.skipped, 1);
+    rm_rf(tmpdir);
+}
+
 /* The listing stops past its cap with an error naming the input. */
 NG_TEST(listing_is_capped)
 {
@@ -521,5 +540,5 @@ NG_TEST_MAIN(html_keeps_the_article_and_drops_the_rest, html_title_url_date_fall
              jsonl_array_and_line_cap, csv_delimiters_from_the_header, csv_lone_cr_line_ends,
              csv_open_quote_costs_one_row, csv_header_cap_and_binary,
              utf16_and_utf32_with_and_without_bom, listing_kinds_and_counts,
-             listing_links_diamond_loop_and_twice, same_text_under_two_names_counts_once, listing_is_capped, duplicate_ids_are_read_once,
+             listing_links_diamond_loop_and_twice, same_text_under_two_names_counts_once, same_text_white_runs_long_texts, listing_is_capped, duplicate_ids_are_read_once,
              find_input_by_device_and_inode, idset_adds_once)
