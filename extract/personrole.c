@@ -284,8 +284,9 @@ static int prefix_word(pscan *x, uint32_t t)
     }
     if (ng_w__is(w, t, "of") || ng_w__is(w, t, "the") || ng_w__is(w, t, "and"))
         return x->have_title || x->complement ? ON : END;
-    if ((bits & NG_W_PERSONNOUN) && !(k->flags & NG_TK_CAP) && (t + 1 == x->r0 || x->have_title)) {
-        /* "leader Muse Bihi Abdi", "spokesman John Kirby" */
+    if ((bits & NG_W_PERSONNOUN) && !(k->flags & NG_TK_CAP) &&
+        (t + 1 == x->r0 || x->have_title || x->complement)) {
+        /* "leader Muse Bihi Abdi", "spokesman John Kirby", "the leader of Laos X" */
         x->have_title = 1;
         x->accepted = t;
         return ON;
@@ -346,6 +347,21 @@ static void prefix_result(const pscan *x)
         res->ev |= NG_EV_ROYAL;
 }
 
+/* "(ACR)" ending at the ")" at t that abbreviates the state or organization named right
+ * before the "(": the "(" , else (uint32_t)-1. */
+static uint32_t acronym_of_previous(const ng_work *w, const int32_t *cov, uint32_t a, uint32_t t)
+{
+    if (t < a + 3 || !ng_w__punct(w, t, ')')) return (uint32_t)-1;
+    int32_t mi = cov[t - 1 - a];
+    if (mi < 0 || w->ms[mi].dead || w->ms[mi].t1 != t || w->ms[mi].t0 <= a + 1) return (uint32_t)-1;
+    uint32_t open = w->ms[mi].t0 - 1;
+    int32_t pi = cov[open - 1 - a];
+    if (!ng_w__punct(w, open, '(') || pi < 0 || w->ms[pi].dead || w->ms[pi].t1 != open)
+        return (uint32_t)-1;
+    int32_t e = entity_of(&w->ms[mi]);
+    return e >= 0 && e == entity_of(&w->ms[pi]) ? open : (uint32_t)-1;
+}
+
 void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0, prefix_res *res)
 {
     pscan x = {w, cov, s, w->sents[s].tok0, r0, (int64_t)r0 - 1, r0, -1, -1, -1, 0, 0, 0, 0, res};
@@ -357,6 +373,15 @@ void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t 
     if (x.p > (int64_t)x.a && ng_w__punct(w, (uint32_t)x.p, ',') &&
         role_comma(&x, (uint32_t)x.p) == END)
         return;
+    if (x.p >= (int64_t)x.a + 3) {
+        /* "the leader of the Lao People's Democratic Republic (Lao PDR) X": the acronym of
+         * the state just named */
+        uint32_t open = acronym_of_previous(w, cov, x.a, (uint32_t)x.p);
+        if (open != (uint32_t)-1) {
+            x.accepted = open;
+            x.p = (int64_t)open - 1;
+        }
+    }
     while (x.p >= (int64_t)x.a && x.steps < 16) {
         x.steps++;
         if (prefix_step(&x, (uint32_t)x.p) == END) break;

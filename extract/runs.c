@@ -517,12 +517,42 @@ static uint32_t org_after_word(const ng_work *w, uint32_t f0, uint32_t r1)
     return q;
 }
 
+/* "Prime Minister KISHIDA Fumio", "Mr. KISHIDA Fumio": right after a title, a family name
+ * in capitals and one given name (the style of Japanese and other official texts) are a
+ * name, which an acronym never starts otherwise; actors.c writes it "Fumio Kishida". The
+ * end of the name at i, i itself when the rule does not apply. */
+static uint32_t caps_family_name(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
+                                 uint32_t i)
+{
+    const ng_tok *k = &w->tk.v[i];
+    if (i <= a || i + 1 >= b || cov[i - a] >= 0 || cov[i + 1 - a] >= 0 ||
+        !(k->flags & NG_TK_UPPER) || (k->flags & (NG_TK_DOT | NG_TK_NUM | NG_TK_DASH)) ||
+        k->flen < 2 || cov[i - 1 - a] < 0 || w->ms[cov[i - 1 - a]].kind != NG_MK_TITLE ||
+        w->ms[cov[i - 1 - a]].t1 != i)
+        return i;
+    if (!is_name_tok(w, i + 1) || (w->tk.v[i + 1].flags & NG_TK_UPPER) ||
+        (i + 2 < b && name_or_run(w, i + 2)))
+        return i;
+    /* a name has a vowel; initials ("JD Vance") have none */
+    for (uint32_t q = 0; q < k->len; q++)
+        if (strchr("AEIOUY", w->text[k->off + q])) return i + 2;
+    return i;
+}
+
 /* One pass over the runs: organizations (pass 0), then people (pass 1). */
 static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
 {
     uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
     int error;
     for (uint32_t i = a; i < b;) {
+        uint32_t cf = pass == 1 && (w->tk.v[i].flags & NG_TK_UPPER) && cov[i - a] < 0
+                          ? caps_family_name(w, a, b, cov, i)
+                          : i;
+        if (cf > i) {
+            if ((error = person_candidate(w, s, cov, i, cf)) < 0) return error;
+            i = cf;
+            continue;
+        }
         if (cov[i - a] >= 0 || !name_or_run(w, i)) {
             i++;
             continue;
