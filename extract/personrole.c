@@ -480,6 +480,12 @@ static int suffix_mention(sscan *x, const ng_mention *m, uint32_t *end, int32_t 
         return S_QUIT;
     }
     if (affil_kind(m)) return suffix_entity(x, m, affil_org);
+    if (m->kind == NG_MK_PLACE && !x->have_title && x->af >= 0 && m->t1 < x->b &&
+        (ng_w__bits(w, m->t1) & NG_W_PERSONNOUN)) {
+        /* a region as the scope of the owner's role: "the White House Arctic coordinator" */
+        x->q = m->t1;
+        return S_ON;
+    }
     if ((m->kind == NG_MK_CAND || m->kind == NG_MK_PERSON) && person_owns_role(x, m->t1))
         return S_ON;
     if (m->kind == NG_MK_CAND || m->kind == NG_MK_PERSON) return S_QUIT; /* a list of people */
@@ -521,11 +527,12 @@ static int suffix_word(sscan *x)
         return S_ON;
     }
     if (!x->have_title && x->loose < 2 && (w->tk.v[q].flags & NG_TK_WORD) &&
-        !ng_mentions__cap(w, q) &&
+        (!ng_mentions__cap(w, q) || x->af >= 0) &&
         !(bits & (NG_W_STOP | NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL |
                   NG_W_PREP)) &&
         q + 1 < x->b && (ng_w__bits(w, q + 1) & (NG_W_PERSONNOUN | NG_W_TITLEMOD))) {
-        /* a word before the head: "a former guerrilla leader of X" */
+        /* a word before the head: "a former guerrilla leader of X"; after the owner, a
+         * capitalized one too: "the White House Indo-Pacific coordinator" */
         x->loose++;
         return S_ON;
     }
