@@ -282,8 +282,18 @@ static int prefix_word(pscan *x, uint32_t t)
         x->pending = -1;
         return ON;
     }
-    if (ng_w__is(w, t, "of") || ng_w__is(w, t, "the") || ng_w__is(w, t, "and"))
-        return x->have_title || x->complement ? ON : END;
+    if (ng_w__is(w, t, "of") || ng_w__is(w, t, "the") || ng_w__is(w, t, "and")) {
+        /* "Minister of Natural Resources X": capitalized words ending with a plural noun
+         * right before the name, after a title's "of" (runs.c title_plural) */
+        const char *pf = ng_w__fold(w, x->r0 - 1);
+        uint16_t pl = w->tk.v[x->r0 - 1].flen;
+        int plural = pl > 3 && pf[pl - 1] == 's' && pf[pl - 2] != 's' && pf[pl - 2] != 'u' &&
+                     x->r0 - t <= 3;
+        int title_of = plural && ng_w__is(w, t, "of") && t > x->a && x->cov[t - 1 - x->a] >= 0 &&
+                       w->ms[x->cov[t - 1 - x->a]].kind == NG_MK_TITLE &&
+                       w->ms[x->cov[t - 1 - x->a]].t1 == t && !w->ms[x->cov[t - 1 - x->a]].dead;
+        return x->have_title || x->complement || title_of ? ON : END;
+    }
     if ((bits & NG_W_PERSONNOUN) && !(k->flags & NG_TK_CAP) &&
         (t + 1 == x->r0 || x->have_title || x->complement)) {
         /* "leader Muse Bihi Abdi", "spokesman John Kirby", "the leader of Laos X" */

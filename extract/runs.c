@@ -147,18 +147,31 @@ static uint32_t state_as_first_name(ng_work *w, uint32_t a, int32_t *cov, uint32
     return r0;
 }
 
-/* "Minister of State for Railways Raosaheb Danve": a plural noun that opens a run of three
- * words or more after a title's "for"/"of" belongs to the title. */
-static int title_plural(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t r0, uint32_t r1)
+/* Is the word at t a plural noun (a word of four letters or more ending in "s", not "ss" or
+ * "us")? */
+static int plural_word(const ng_work *w, uint32_t t)
 {
-    if (!(r1 - r0 >= 3 && r0 > a + 1 && (ng_w__is(w, r0 - 1, "for") || ng_w__is(w, r0 - 1, "of"))))
+    const char *f = ng_w__fold(w, t);
+    uint16_t fl = w->tk.v[t].flen;
+    return fl > 3 && f[fl - 1] == 's' && f[fl - 2] != 's' && f[fl - 2] != 'u';
+}
+
+/* "Minister of State for Railways Raosaheb Danve", "Minister of Natural Resources Alexander
+ * Kozlov", "Minister of Youth and Sports X": after a title's "for"/"of" (or its "and"), the
+ * words of the run up to a plural noun among its first two belong to the title when two
+ * words at least follow it. The number of words to skip, 0 if none. */
+static uint32_t title_plural(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t r0,
+                             uint32_t r1)
+{
+    if (!(r1 - r0 >= 3 && r0 > a + 1 &&
+          (ng_w__is(w, r0 - 1, "for") || ng_w__is(w, r0 - 1, "of") || ng_w__is(w, r0 - 1, "and"))))
         return 0;
-    const char *f = ng_w__fold(w, r0);
-    uint16_t fl = w->tk.v[r0].flen;
     int title_near = 0;
     for (uint32_t q = r0 - 1; q > a && q + 6 > r0 && !title_near; q--)
         title_near = cov[q - 1 - a] >= 0 && w->ms[cov[q - 1 - a]].kind == NG_MK_TITLE;
-    return title_near && fl > 3 && f[fl - 1] == 's' && f[fl - 2] != 's' && f[fl - 2] != 'u';
+    if (!title_near) return 0;
+    if (plural_word(w, r0)) return 1;
+    return r1 - r0 >= 4 && plural_word(w, r0 + 1) ? 2 : 0;
 }
 
 /* Words that look like a name but are not one: one word coordinated inside a title's
@@ -231,7 +244,7 @@ static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, u
     if (r0 >= r1) return NG_OK;
     r0 = state_as_first_name(w, a, cov, r0);
     if ((ng_w__bits(w, r1 - 1) & NG_W_PLACEHEAD) || r1 - r0 > 5) return NG_OK;
-    if (title_plural(w, a, cov, r0, r1)) r0++;
+    r0 += title_plural(w, a, cov, r0, r1);
     if (not_a_name(w, a, b, cov, r0, r1)) return NG_OK;
     return add_candidate(w, s, cov, r0, r1);
 }
