@@ -422,6 +422,15 @@ static uint32_t org_name_end(const ng_work *w, uint32_t a, uint32_t b, const int
     return f1;
 }
 
+/* "4. Practical Cooperation": a line that is nothing but capitalized words (and a number) is a
+ * section heading, not an organization named in the text. */
+static int section_heading(const ng_work *w, uint32_t a, uint32_t b, uint32_t f0, uint32_t f1)
+{
+    for (uint32_t t = a; t < b; t++)
+        if ((t < f0 || t >= f1) && !(w->tk.v[t].flags & (NG_TK_PUNCT | NG_TK_NUM))) return 0;
+    return 1;
+}
+
 /* The run [f0, f1) as an organization when it ends with a head word (one is enough after a
  * demonym: "Ethiopian Airlines") or an acronym follows; a demonym or a state's name just
  * before belongs to it ("Malian Armed Forces", "Guyana Defence Force", "US Southern
@@ -439,6 +448,7 @@ static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f
     ng_mention m;
     *error = NG_OK;
     if (!(orghead || (acr && f1 - f0 >= 2)) || (ng_w__bits(w, f1 - 1) & NG_W_PLACEHEAD)) return 0;
+    if (!named && section_heading(w, a, b, f0, f1)) return 0;
     if (pm >= 0 &&
         (w->ms[pm].kind == NG_MK_DEMONYM ||
          (w->ms[pm].kind == NG_MK_STATE && !(w->tk.v[o0 - 1].flags & NG_TK_POSS))) &&
