@@ -142,6 +142,43 @@ static int person_key(ng_buf *key, const ng_work *w, const char *label)
     return key->oom ? NG_ENOMEM : NG_OK;
 }
 
+/* The label of a person named by the tokens [n0, n1): the text, except that a family name
+ * written first in capitals ("KISHIDA Fumio", the style of Japanese and other official
+ * texts) goes last in the usual case ("Fumio Kishida"), and an abbreviation that ends the
+ * sentence keeps no period ("Jack Ma."). NULL when out of memory. */
+static char *person_label(const ng_work *w, uint32_t n0, uint32_t n1)
+{
+    const ng_tok *f = &w->tk.v[n0], *l = &w->tk.v[n1 - 1];
+    size_t a = f->off, e = l->off + l->len;
+    if (n1 - n0 == 2 && (f->flags & NG_TK_UPPER) && !(f->flags & NG_TK_DOT) &&
+        !(l->flags & NG_TK_UPPER)) {
+        ng_buf b = NG_BUF_INIT;
+        ng_buf_put(&b, w->text + l->off, l->len);
+        ng_buf_putc(&b, ' ');
+        for (size_t i = 0; i < f->len; i++) {
+            char c = w->text[f->off + i];
+            ng_buf_putc(&b, i > 0 && c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
+        }
+        if (b.oom) {
+            ng_buf_free(&b);
+            return NULL;
+        }
+        return b.ptr;
+    }
+    if ((l->flags & NG_TK_DOT) && l->len >= 3 && l->len < 32 && w->text[e - 1] == '.') {
+        char tmp[32];
+        int kind = 0;
+        for (size_t i = 0; i + 1 < l->len; i++) {
+            char c = w->text[l->off + i];
+            tmp[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+        }
+        /* kind 1: an abbreviation that may end a sentence (abbreviations.csv "other") */
+        if (ng_abbrevs__has(&w->lex->abbrevs, ng_x__tok_hash(tmp, l->len - 1), &kind) && kind == 1)
+            e--;
+    }
+    return ng_strndup(w->text + a, e - a);
+}
+
 int ng_actors__person(ng_work *w, int32_t *out, int32_t p)
 {
     ng_person *pe = &w->people[p];
@@ -154,8 +191,7 @@ int ng_actors__person(ng_work *w, int32_t *out, int32_t p)
     if (m->lex >= 0 && w->lex->ents[m->lex].type == NG_ETYPE_PERSON) {
         if ((error = ng_actors__get_lex(w, out, m->lex)) < 0) return error;
     } else {
-        size_t a = w->tk.v[m->n0].off, e = w->tk.v[m->n1 - 1].off + w->tk.v[m->n1 - 1].len;
-        char *label = ng_strndup(w->text + a, e - a);
+        char *label = person_label(w, m->n0, m->n1);
         ng_buf key = NG_BUF_INIT;
         if (!label) return NG_ENOMEM;
         if ((error = person_key(&key, w, label)) == NG_OK)

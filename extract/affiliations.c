@@ -7,7 +7,7 @@
  * the name in its clause, a state after it that starts or reports a clause (not a possessive
  * after a verb of saying: "called Chile's decision a mistake"), the state of the
  * colleagues listed with a minister ("He and Foreign Minister X"), the dateline's
- * state, the state the article names most), refusing the states the sentence shows are
+ * state, the state the article names clearly most), refusing the states the sentence shows are
  * someone else's. The edges of counterpart triggers a person cannot have with their own
  * state are then dropped. */
 #include "engine.h"
@@ -331,7 +331,9 @@ int ng_affil__resolve_pending(ng_work *w, cstate *cs)
                 } else if (x->mentions > second)
                     second = x->mentions;
             }
-            if (top >= 0 && best > second) st = top;
+            /* only a clear lead: a state named 30% more often than any other (the subject
+             * of a two-sided story is named about as often as its adversary) */
+            if (top >= 0 && best * 10 > second * 13) st = top;
         }
         if (st < 0) continue;
         pa->affil = st;

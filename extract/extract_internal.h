@@ -405,6 +405,7 @@ typedef struct ng_tl_rule {
     char to[8];
     uint8_t from_len, to_len;
     uint8_t at_end; /* only at the end of a word */
+    uint8_t word;   /* the whole word, before the other rules ("joseph" -> "joe") */
     int32_t next;   /* the next rule (in file order) with the same first byte, -1 */
 } ng_tl_rule;
 
@@ -443,8 +444,10 @@ struct ng_lexicon {
     ng_abbrevs abbrevs; /* abbreviations.csv */
     ng_tl_rule *tl;
     size_t n_tl, cap_tl;
-    int32_t tl_first[256]; /* per first byte: the first rule starting with it, -1 */
-    int32_t tl_last[256];  /* per first byte: the last such rule (to append), -1 */
+    int32_t tl_first[256];  /* per first byte: the first rule starting with it, -1 */
+    int32_t tl_last[256];   /* per first byte: the last such rule (to append), -1 */
+    int32_t tlw_first[256]; /* the same for the whole-word rules ("word"), a chain apart */
+    int32_t tlw_last[256];
     /* the loaders' scratch for tokenizing one phrase at a time (kept between phrases, so
      * that a phrase allocates nothing): written only while loading, freed with the lexicon */
     ng_toks load_tk;

@@ -1202,16 +1202,19 @@ static int load_translit(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
         t->from_len = (uint8_t)strlen(from);
         t->to_len = (uint8_t)strlen(to);
         t->at_end = strcasecmp(w, "end") == 0;
+        t->word = strcasecmp(w, "word") == 0;
         {
             /* chain the rules by first byte, in file order (the first match wins) */
             unsigned char b0 = (unsigned char)t->from[0];
             int32_t me = (int32_t)(lex->n_tl - 1);
             t->next = -1;
-            if (lex->tl_last[b0] >= 0)
-                lex->tl[lex->tl_last[b0]].next = me;
+            int32_t *first = t->word ? lex->tlw_first : lex->tl_first;
+            int32_t *last = t->word ? lex->tlw_last : lex->tl_last;
+            if (last[b0] >= 0)
+                lex->tl[last[b0]].next = me;
             else
-                lex->tl_first[b0] = me;
-            lex->tl_last[b0] = me;
+                first[b0] = me;
+            last[b0] = me;
         }
     }
     return NG_OK;
@@ -1377,7 +1380,7 @@ int ng_lexicon__new_empty(ng_lexicon **out)
     *out = ng_calloc(1, sizeof **out);
     if (!*out) return NG_ENOMEM;
     for (size_t b = 0; b < 256; b++)
-        (*out)->tl_first[b] = (*out)->tl_last[b] = -1;
+        (*out)->tl_first[b] = (*out)->tl_last[b] = (*out)->tlw_first[b] = (*out)->tlw_last[b] = -1;
     return NG_OK;
 }
 

@@ -8,12 +8,14 @@
  *   3. the rules of extract/data/translit.csv, in file order, at every position of each word
  *      (a rule marked "end" only at the end of a word): e.g. "y" -> "i", "ks" -> "x";
  *   4. a doubled letter becomes one ("spasskii" -> "spaski").
+ * Before step 3, a rule marked "word" replaces a whole word: the short form of a given name
+ * ("Joseph R. Biden" is "Joe Biden", "William" is "Bill").
  * The same folding applies to every person key, so two real names can collide only when they
  * differ by nothing but such spelling variants.
  *
  * This runs for many name words of every article, so it works in stack buffers (a heap
  * buffer only for very long names) and tries at each byte only the rules that start with it
- * (lex->tl_first). */
+ * (lex->tl_first; the whole-word rules are a chain apart, lex->tlw_first). */
 #include "extract_internal.h"
 
 #include <stdlib.h>
@@ -55,6 +57,18 @@ static void kb_free(kbuf *b)
 static int apply_rules(kbuf *out, const ng_lexicon *lex, const char *w, size_t n)
 {
     size_t i = 0;
+    char sub[8];
+    /* a whole-word rule first: a given name's short form ("Joseph" is "Joe") */
+    for (int32_t k = lex && n && n < 8 ? lex->tlw_first[(unsigned char)w[0]] : -1; k >= 0;
+         k = lex->tl[k].next) {
+        const ng_tl_rule *r = &lex->tl[k];
+        if (r->from_len == n && memcmp(w, r->from, n) == 0) {
+            memcpy(sub, r->to, r->to_len);
+            w = sub;
+            n = r->to_len;
+            break;
+        }
+    }
     if (kb_room(out, 7 * n) < 0) return NG_ENOMEM;
     char *o = out->p + out->n;
     while (i < n) {

@@ -282,10 +282,21 @@ static int prefix_word(pscan *x, uint32_t t)
         x->pending = -1;
         return ON;
     }
-    if (ng_w__is(w, t, "of") || ng_w__is(w, t, "the") || ng_w__is(w, t, "and"))
-        return x->have_title || x->complement ? ON : END;
-    if ((bits & NG_W_PERSONNOUN) && !(k->flags & NG_TK_CAP) && (t + 1 == x->r0 || x->have_title)) {
-        /* "leader Muse Bihi Abdi", "spokesman John Kirby" */
+    if (ng_w__is(w, t, "of") || ng_w__is(w, t, "the") || ng_w__is(w, t, "and")) {
+        /* "Minister of Natural Resources X": capitalized words ending with a plural noun
+         * right before the name, after a title's "of" (runs.c title_plural) */
+        const char *pf = ng_w__fold(w, x->r0 - 1);
+        uint16_t pl = w->tk.v[x->r0 - 1].flen;
+        int plural = pl > 3 && pf[pl - 1] == 's' && pf[pl - 2] != 's' && pf[pl - 2] != 'u' &&
+                     x->r0 - t <= 3;
+        int title_of = plural && ng_w__is(w, t, "of") && t > x->a && x->cov[t - 1 - x->a] >= 0 &&
+                       w->ms[x->cov[t - 1 - x->a]].kind == NG_MK_TITLE &&
+                       w->ms[x->cov[t - 1 - x->a]].t1 == t && !w->ms[x->cov[t - 1 - x->a]].dead;
+        return x->have_title || x->complement || title_of ? ON : END;
+    }
+    if ((bits & NG_W_PERSONNOUN) && !(k->flags & NG_TK_CAP) &&
+        (t + 1 == x->r0 || x->have_title || x->complement)) {
+        /* "leader Muse Bihi Abdi", "spokesman John Kirby", "the leader of Laos X" */
         x->have_title = 1;
         x->accepted = t;
         return ON;
@@ -346,6 +357,21 @@ static void prefix_result(const pscan *x)
         res->ev |= NG_EV_ROYAL;
 }
 
+/* "(ACR)" ending at the ")" at t that abbreviates the state or organization named right
+ * before the "(": the "(" , else (uint32_t)-1. */
+static uint32_t acronym_of_previous(const ng_work *w, const int32_t *cov, uint32_t a, uint32_t t)
+{
+    if (t < a + 3 || !ng_w__punct(w, t, ')')) return (uint32_t)-1;
+    int32_t mi = cov[t - 1 - a];
+    if (mi < 0 || w->ms[mi].dead || w->ms[mi].t1 != t || w->ms[mi].t0 <= a + 1) return (uint32_t)-1;
+    uint32_t open = w->ms[mi].t0 - 1;
+    int32_t pi = cov[open - 1 - a];
+    if (!ng_w__punct(w, open, '(') || pi < 0 || w->ms[pi].dead || w->ms[pi].t1 != open)
+        return (uint32_t)-1;
+    int32_t e = entity_of(&w->ms[mi]);
+    return e >= 0 && e == entity_of(&w->ms[pi]) ? open : (uint32_t)-1;
+}
+
 void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0, prefix_res *res)
 {
     pscan x = {w, cov, s, w->sents[s].tok0, r0, (int64_t)r0 - 1, r0, -1, -1, -1, 0, 0, 0, 0, res};
@@ -357,6 +383,15 @@ void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t 
     if (x.p > (int64_t)x.a && ng_w__punct(w, (uint32_t)x.p, ',') &&
         role_comma(&x, (uint32_t)x.p) == END)
         return;
+    if (x.p >= (int64_t)x.a + 3) {
+        /* "the leader of the Lao People's Democratic Republic (Lao PDR) X": the acronym of
+         * the state just named */
+        uint32_t open = acronym_of_previous(w, cov, x.a, (uint32_t)x.p);
+        if (open != (uint32_t)-1) {
+            x.accepted = open;
+            x.p = (int64_t)open - 1;
+        }
+    }
     while (x.p >= (int64_t)x.a && x.steps < 16) {
         x.steps++;
         if (prefix_step(&x, (uint32_t)x.p) == END) break;
@@ -455,6 +490,12 @@ static int suffix_mention(sscan *x, const ng_mention *m, uint32_t *end, int32_t 
         return S_QUIT;
     }
     if (affil_kind(m)) return suffix_entity(x, m, affil_org);
+    if (m->kind == NG_MK_PLACE && !x->have_title && x->af >= 0 && m->t1 < x->b &&
+        (ng_w__bits(w, m->t1) & NG_W_PERSONNOUN)) {
+        /* a region as the scope of the owner's role: "the White House Arctic coordinator" */
+        x->q = m->t1;
+        return S_ON;
+    }
     if ((m->kind == NG_MK_CAND || m->kind == NG_MK_PERSON) && person_owns_role(x, m->t1))
         return S_ON;
     if (m->kind == NG_MK_CAND || m->kind == NG_MK_PERSON) return S_QUIT; /* a list of people */
@@ -496,11 +537,12 @@ static int suffix_word(sscan *x)
         return S_ON;
     }
     if (!x->have_title && x->loose < 2 && (w->tk.v[q].flags & NG_TK_WORD) &&
-        !ng_mentions__cap(w, q) &&
+        (!ng_mentions__cap(w, q) || x->af >= 0) &&
         !(bits & (NG_W_STOP | NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL |
                   NG_W_PREP)) &&
         q + 1 < x->b && (ng_w__bits(w, q + 1) & (NG_W_PERSONNOUN | NG_W_TITLEMOD))) {
-        /* a word before the head: "a former guerrilla leader of X" */
+        /* a word before the head: "a former guerrilla leader of X"; after the owner, a
+         * capitalized one too: "the White House Indo-Pacific coordinator" */
         x->loose++;
         return S_ON;
     }

@@ -167,18 +167,31 @@ static uint32_t state_as_first_name(ng_work *w, uint32_t a, int32_t *cov, uint32
     return r0;
 }
 
-/* "Minister of State for Railways Raosaheb Danve": a plural noun that opens a run of three
- * words or more after a title's "for"/"of" belongs to the title. */
-static int title_plural(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t r0, uint32_t r1)
+/* Is the word at t a plural noun (a word of four letters or more ending in "s", not "ss" or
+ * "us")? */
+static int plural_word(const ng_work *w, uint32_t t)
 {
-    if (!(r1 - r0 >= 3 && r0 > a + 1 && (ng_w__is(w, r0 - 1, "for") || ng_w__is(w, r0 - 1, "of"))))
+    const char *f = ng_w__fold(w, t);
+    uint16_t fl = w->tk.v[t].flen;
+    return fl > 3 && f[fl - 1] == 's' && f[fl - 2] != 's' && f[fl - 2] != 'u';
+}
+
+/* "Minister of State for Railways Raosaheb Danve", "Minister of Natural Resources Alexander
+ * Kozlov", "Minister of Youth and Sports X": after a title's "for"/"of" (or its "and"), the
+ * words of the run up to a plural noun among its first two belong to the title when two
+ * words at least follow it. The number of words to skip, 0 if none. */
+static uint32_t title_plural(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t r0,
+                             uint32_t r1)
+{
+    if (!(r1 - r0 >= 3 && r0 > a + 1 &&
+          (ng_w__is(w, r0 - 1, "for") || ng_w__is(w, r0 - 1, "of") || ng_w__is(w, r0 - 1, "and"))))
         return 0;
-    const char *f = ng_w__fold(w, r0);
-    uint16_t fl = w->tk.v[r0].flen;
     int title_near = 0;
     for (uint32_t q = r0 - 1; q > a && q + 6 > r0 && !title_near; q--)
         title_near = cov[q - 1 - a] >= 0 && w->ms[cov[q - 1 - a]].kind == NG_MK_TITLE;
-    return title_near && fl > 3 && f[fl - 1] == 's' && f[fl - 2] != 's' && f[fl - 2] != 'u';
+    if (!title_near) return 0;
+    if (plural_word(w, r0)) return 1;
+    return r1 - r0 >= 4 && plural_word(w, r0 + 1) ? 2 : 0;
 }
 
 /* Words that look like a name but are not one: one word coordinated inside a title's
@@ -251,7 +264,7 @@ static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, u
     if (r0 >= r1) return NG_OK;
     r0 = state_as_first_name(w, a, cov, r0);
     if ((ng_w__bits(w, r1 - 1) & NG_W_PLACEHEAD) || r1 - r0 > 5) return NG_OK;
-    if (title_plural(w, a, cov, r0, r1)) r0++;
+    r0 += title_plural(w, a, cov, r0, r1);
     if (not_a_name(w, a, b, cov, r0, r1)) return NG_OK;
     return add_candidate(w, s, cov, r0, r1);
 }
@@ -429,6 +442,15 @@ static uint32_t org_name_end(const ng_work *w, uint32_t a, uint32_t b, const int
     return f1;
 }
 
+/* "4. Practical Cooperation": a line that is nothing but capitalized words (and a number) is a
+ * section heading, not an organization named in the text. */
+static int section_heading(const ng_work *w, uint32_t a, uint32_t b, uint32_t f0, uint32_t f1)
+{
+    for (uint32_t t = a; t < b; t++)
+        if ((t < f0 || t >= f1) && !(w->tk.v[t].flags & (NG_TK_PUNCT | NG_TK_NUM))) return 0;
+    return 1;
+}
+
 /* The run [f0, f1) as an organization when it ends with a head word (one is enough after a
  * demonym: "Ethiopian Airlines") or an acronym follows; a demonym or a state's name just
  * before belongs to it ("Malian Armed Forces", "Guyana Defence Force", "US Southern
@@ -446,6 +468,7 @@ static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f
     ng_mention m;
     *error = NG_OK;
     if (!(orghead || (acr && f1 - f0 >= 2)) || (ng_w__bits(w, f1 - 1) & NG_W_PLACEHEAD)) return 0;
+    if (!named && section_heading(w, a, b, f0, f1)) return 0;
     if (pm >= 0 &&
         (w->ms[pm].kind == NG_MK_DEMONYM ||
          (w->ms[pm].kind == NG_MK_STATE && !(w->tk.v[o0 - 1].flags & NG_TK_POSS))) &&
@@ -537,12 +560,42 @@ static uint32_t org_after_word(const ng_work *w, uint32_t f0, uint32_t r1)
     return q;
 }
 
+/* "Prime Minister KISHIDA Fumio", "Mr. KISHIDA Fumio": right after a title, a family name
+ * in capitals and one given name (the style of Japanese and other official texts) are a
+ * name, which an acronym never starts otherwise; actors.c writes it "Fumio Kishida". The
+ * end of the name at i, i itself when the rule does not apply. */
+static uint32_t caps_family_name(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
+                                 uint32_t i)
+{
+    const ng_tok *k = &w->tk.v[i];
+    if (i <= a || i + 1 >= b || cov[i - a] >= 0 || cov[i + 1 - a] >= 0 ||
+        !(k->flags & NG_TK_UPPER) || (k->flags & (NG_TK_DOT | NG_TK_NUM | NG_TK_DASH)) ||
+        k->flen < 2 || cov[i - 1 - a] < 0 || w->ms[cov[i - 1 - a]].kind != NG_MK_TITLE ||
+        w->ms[cov[i - 1 - a]].t1 != i)
+        return i;
+    if (!is_name_tok(w, i + 1) || (w->tk.v[i + 1].flags & NG_TK_UPPER) ||
+        (i + 2 < b && name_or_run(w, i + 2)))
+        return i;
+    /* a name has a vowel; initials ("JD Vance") have none */
+    for (uint32_t q = 0; q < k->len; q++)
+        if (strchr("AEIOUY", w->text[k->off + q])) return i + 2;
+    return i;
+}
+
 /* One pass over the runs: organizations (pass 0), then people (pass 1). */
 static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
 {
     uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
     int error;
     for (uint32_t i = a; i < b;) {
+        uint32_t cf = pass == 1 && (w->tk.v[i].flags & NG_TK_UPPER) && cov[i - a] < 0
+                          ? caps_family_name(w, a, b, cov, i)
+                          : i;
+        if (cf > i) {
+            if ((error = person_candidate(w, s, cov, i, cf)) < 0) return error;
+            i = cf;
+            continue;
+        }
         if (cov[i - a] >= 0 || !name_or_run(w, i)) {
             i++;
             continue;

@@ -25,7 +25,7 @@ STATE_HEADER = ACTOR_HEADER + ["code"]
 BODY_HEADER = ["name", "aliases", "type"]
 TITLE_HEADER = ["title", "kind", "body"]
 TREATY_HEADER = ["name", "organization", "aliases"]
-TITLE_KINDS = {"office", "military", "honorific", "religious", "royal"}
+TITLE_KINDS = {"office", "military", "honorific", "religious", "royal", "role"}
 MIN_STATES = 193
 
 # States whose only English demonym is taken by a namesake that news means far more often
