@@ -371,6 +371,25 @@ static int plural_thing_before(const ng_work *w, const sctx *c, const uint8_t *c
     return 0;
 }
 
+/* "said the attack killed two children and denounced it as ...": "it" right after a
+ * trigger or a naming verb, with "the/this/that ACTNOUN" nearer before it than any actor in
+ * the sentence, stands for that act, not for an organization of an earlier sentence. */
+static int act_before(const ng_work *w, const sctx *c, const uint8_t *covered, uint32_t t)
+{
+    if (!ng_w__is(w, t, "it") || t <= c->a + 2) return 0;
+    if (ng_lex__trigger_first(w->lex, w->tk.v[t - 1].h) < 0 &&
+        !(ng_w__bits(w, t - 1) & NG_W_NAMINGVERB))
+        return 0;
+    for (uint32_t j = t - 1; j > c->a && j + 16 > t; j--) {
+        if (covered[j - c->a]) return 0;
+        if ((ng_w__bits(w, j) & NG_W_ACTNOUN) && !(w->tk.v[j].flags & NG_TK_CAP) &&
+            (ng_w__is(w, j - 1, "the") || ng_w__is(w, j - 1, "this") ||
+             ng_w__is(w, j - 1, "that")))
+            return 1;
+    }
+    return 0;
+}
+
 /* A subject pronoun right after a verb of saying stands for the speaker: "Taiwan said
  * it ...", "the ministers announced that they ...". Returns the speaker's actors. */
 static uint32_t say_subject(const ng_work *w, const sctx *c, uint32_t t, int32_t *out)
@@ -436,6 +455,7 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
         return sentence_list(w, c, t, acts);
     if (bits & NG_W_PRONTHEY) return ng_coref__resolve(w, cs, c, NG_CR_THEY, 0, 0, t, acts);
     if ((bits & NG_W_PRONIT) && !(w->tk.v[t].flags & NG_TK_INQUOTE)) {
+        if (act_before(w, c, covered, t)) return 0;
         /* "Moscow launched its exit", "NATO said Russia had broken its promise": the
          * possessive is its clause's subject when that is a state or an organization */
         int32_t gi = ng_w__is(w, t, "its") ? ng_subject__find(w, c, t) : -1;
