@@ -36,12 +36,24 @@ static uint32_t after_inner_clause(const ng_work *w, const sctx *c, uint32_t j)
     return j;
 }
 
+/* quote: "called Australia's move 'a stab in the back'": a possessive that owns an act noun
+ * (words class actnoun, one modifier between at most) is judged with its act. */
+static int owns_act(const ng_work *w, const sctx *c, const ng_trigger *tr, const group *g)
+{
+    if (!(tr->flags & NG_TRF_QUOTE)) return 0;
+    uint32_t j = g->t1 < c->b && (w->tk.v[g->t1].flags & NG_TK_POSS) ? g->t1 + 1 : g->t1;
+    for (uint32_t k = j; k < c->b && k < j + 2 && (w->tk.v[k].flags & NG_TK_WORD); k++)
+        if (ng_w__bits(w, k) & NG_W_ACTNOUN) return 1;
+    return 0;
+}
+
 /* Is group gi, met in the search, the object? If not, *j gets where the search goes on. */
 static int is_object(const ng_work *w, const sctx *c, const ng_trigger *tr, int32_t gi, int prep,
                      int direct, uint32_t te, uint32_t *j)
 {
     const group *g = &c->g[gi];
-    int owned = g->poss && !(tr->flags & NG_TRF_POSS) && !ng_groups__poss_owner(w, c, g);
+    int owned = g->poss && !(tr->flags & NG_TRF_POSS) && !ng_groups__poss_owner(w, c, g) &&
+                !owns_act(w, c, tr, g);
     /* "criticised the Russian decision", "complained about Swedish criticism" */
     if (g->adj && (tr->flags & (NG_TRF_POSS | NG_TRF_QUOTE)) && (prep || direct)) return 1;
     *j = g->t1;

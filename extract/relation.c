@@ -213,7 +213,8 @@ static int quote_before(const ng_work *w, const sctx *c, const reading *r)
  * turning it down is no condemnation of its owner. */
 static int favour_after(const ng_work *w, const sctx *c, const group *o)
 {
-    for (uint32_t q = o->t1; q < c->b && q < o->t1 + 2; q++) {
+    uint32_t j = o->t1 < c->b && (w->tk.v[o->t1].flags & NG_TK_POSS) ? o->t1 + 1 : o->t1;
+    for (uint32_t q = j; q < c->b && q < j + 2; q++) {
         if ((w->tk.v[q].flags & NG_TK_PUNCT) || c->gcov[q - c->a] >= 0) return 0;
         if (ng_w__bits(w, q) & NG_W_FAVOUR) return 1;
     }
