@@ -83,12 +83,27 @@ static int self_object(ng_work *w, const cstate *cs, const sctx *c, const readin
     return error < 0 ? error : DONE;
 }
 
+/* The passive's subject when it is no actor group: "the Chinese action was condemned by X"
+ * (poss or quote): a demonym adjective right before an act noun (words class actnoun) right
+ * before the verb names its state; -1 if none. */
+static int32_t passive_adj_subject(const ng_work *w, const sctx *c, const reading *r)
+{
+    if (r->subj >= 0 || !(r->tr->flags & (NG_TRF_POSS | NG_TRF_QUOTE))) return -1;
+    uint32_t p = r->ts;
+    while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_BE | NG_W_PAST_MARK)))
+        p--;
+    if (p < c->a + 2 || !(ng_w__bits(w, p - 1) & NG_W_ACTNOUN) || c->gcov[p - 1 - c->a] >= 0)
+        return -1;
+    int32_t gi = c->gend[p - 2 - c->a];
+    return gi >= 0 && c->g[gi].adj ? gi : -1;
+}
+
 /* The object: the passive's subject, else the group after the trigger; "a meeting between
  * A and B" gives its parties at once; a gap's possessive ("becomes NATO's 31st member"). */
 static int take_object(ng_work *w, const sctx *c, reading *r)
 {
     if (r->agent >= 0) {
-        r->obj = r->subj;
+        r->obj = r->subj >= 0 ? r->subj : passive_adj_subject(w, c, r);
         r->subj = r->agent;
     } else if (!r->tr->no_object) {
         r->obj = ng_object__find(w, c, r->tr, r->te, &r->prep_seen);

@@ -21,8 +21,9 @@ int32_t ng_subject__main(const ng_work *w, const sctx *c, uint32_t before)
     return -1;
 }
 
-/* "al-Shabaab, an al Qaeda affiliate, condemned": a group inside an apposition ", a/an ...,"
- * stands aside; the group before the apposition (-1 when that is no actor), else gi. */
+/* "al-Shabaab, an al Qaeda affiliate, condemned", "X, Y's ally, condemned": a group inside
+ * an apposition ", a/an ...," or ", Y's ...," stands aside; the group before the apposition
+ * (-1 when that is no actor), else gi. */
 static int32_t before_apposition(const ng_work *w, const sctx *c, int32_t gi, uint32_t ts)
 {
     const group *g = &c->g[gi];
@@ -30,6 +31,12 @@ static int32_t before_apposition(const ng_work *w, const sctx *c, int32_t gi, ui
     while (e < ts && e < g->t1 + 3 && !ng_w__punct(w, e, ','))
         e++;
     if (e >= ts || !ng_w__punct(w, e, ',')) return gi;
+    /* "the United States, Manila's treaty ally, condemned": the possessive owns the
+     * apposition's noun; the group before it is the subject */
+    if (g->poss && !ng_groups__poss_owner(w, c, g) && q > c->a + 1 && ng_w__punct(w, q - 1, ',')) {
+        int32_t head = c->gend[q - 2 - c->a];
+        return head >= 0 && !c->g[head].place ? head : gi;
+    }
     for (int n = 0; q > c->a + 2 && n < 3 && !ng_w__is(w, q - 1, "a") && !ng_w__is(w, q - 1, "an");
          n++)
         q--;
