@@ -262,7 +262,8 @@ enum {
 #define NG_W_NAMESUFFIX NG_WBIT(60) /* Jr., Sr.: ends a name, never a name alone */
 #define NG_W_SEPARATE NG_WBIT(61)   /* separately, bilateral, respectively: not one joint meeting */
 #define NG_W_FAVOUR NG_WBIT(62)     /* invitation, offer, partner: goodwill, not blame */
-#define NG_W__COUNT 63
+#define NG_W_CASENOUN NG_WBIT(63)   /* case, complaint: "the case brought by X, which accuses" */
+#define NG_W__COUNT 64
 
 typedef struct ng_lx_entity {
     char *name;    /* canonical name */
