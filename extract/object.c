@@ -149,6 +149,27 @@ static int act_agent(const ng_work *w, const sctx *c, const ng_trigger *tr, int3
     return ng_w__is(w, p - 1, "by");
 }
 
+/* poss: "condemned the sanctions that the Baltic states imposed", "the raid which X carried
+ * out": right after an act noun, the subject of its relative clause (followed by a plain
+ * verb, not "is", "said", "must") is the target; -1 otherwise (the clause ends the search). */
+static int32_t act_relative(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t j)
+{
+    if (!(tr->flags & NG_TRF_POSS) || j <= c->a || !(ng_w__bits(w, j - 1) & NG_W_ACTNOUN) ||
+        !(ng_w__is(w, j, "that") || ng_w__is(w, j, "which")))
+        return -1;
+    uint32_t q = j + 1;
+    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
+    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    if (gi < 0 || c->g[gi].place || c->g[gi].poss || c->g[gi].t1 >= c->b) return -1;
+    uint32_t v = c->g[gi].t1;
+    if (!(w->tk.v[v].flags & NG_TK_WORD) || (w->tk.v[v].flags & NG_TK_CAP) ||
+        (ng_w__bits(w, v) & (NG_W_BE | NG_W_SAY | NG_W_MODAL | NG_W_NEG | NG_W_PLAN |
+                             NG_W_PREP | NG_W_CLAUSE | NG_W_PAST_MARK)))
+        return -1;
+    return gi;
+}
+
 int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te,
                         int *prep_seen)
 {
@@ -204,7 +225,7 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
         } else {
             uint64_t bits = ng_w__bits(w, j);
             act |= (bits & NG_W_ACTNOUN) != 0;
-            if ((bits & NG_W_CLAUSE) && !ng_w__is(w, j, "as")) return -1;
+            if ((bits & NG_W_CLAUSE) && !ng_w__is(w, j, "as")) return act_relative(w, c, tr, j);
             if ((bits & NG_W_SAY) && j > te) return -1;
             /* "accused the force of helping the rebels": the rebels are not the target */
             if (direct && (ng_w__is(w, j, "of") || ng_w__is(w, j, "for")) && j > te &&
