@@ -484,6 +484,11 @@ static uint32_t description_head(const ng_work *w, const sctx *c, const uint8_t 
         mods++;
     }
     while (j < c->b && covered[j - c->a] && mods < 3) {
+        /* "the three Baltic states": a place name that ends in a lower-case group noun is
+         * the description's head */
+        if ((ng_w__bits(w, j) & NG_W_GROUPNOUN) && !(w->tk.v[j].flags & NG_TK_CAP) &&
+            (j + 1 >= c->b || !covered[j + 1 - c->a]))
+            return j;
         j++;
         mods++;
     }
