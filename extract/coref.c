@@ -163,6 +163,23 @@ static int has_people(const ng_work *w, const int32_t *acts, uint32_t n)
 
 /* The latest list of `number` actors (0 any) of the kind ctype (see ng_coref__resolve): of
  * the last sentences, else for a size named by a number up to twelve sentences back. */
+/* "the two men" long after a pair was named (list r), when two other people have been named
+ * since ("Kurti accused Vucic ... Vucic said ... the two men blamed each other"): those two,
+ * the latest first; 0 otherwise. */
+static uint32_t two_people_since(const ng_work *w, const cstate *cs, const recent_group *r,
+                                 int32_t *out)
+{
+    uint32_t n = 0;
+    for (int i = 0; i < cs->n_mru && n < 2; i++) {
+        if (cs->mru_sent[i] <= r->sent || w->actors[cs->mru[i]].type != NG_ETYPE_PERSON) continue;
+        int in_list = 0;
+        for (uint32_t k = 0; k < r->n; k++)
+            in_list |= r->acts[k] == cs->mru[i];
+        if (!in_list) out[n++] = cs->mru[i];
+    }
+    return n == 2 ? 2 : 0;
+}
+
 static uint32_t recent_list(const ng_work *w, const cstate *cs, int number, int ctype, int32_t *out)
 {
     for (int i = 0; i < cs->ring_n; i++) {
@@ -179,6 +196,9 @@ static uint32_t recent_list(const ng_work *w, const cstate *cs, int number, int 
         cs->cur_sent - cs->bysize[number].sent <= 12) {
         /* "the three countries" named further back */
         const recent_group *r = &cs->bysize[number];
+        uint32_t k = ctype == NG_ETYPE_PERSON + 1 && number == 2 ? two_people_since(w, cs, r, out)
+                                                                 : 0;
+        if (k) return k;
         if (!(ctype == NG_ETYPE_STATE + 1 && !r->states) &&
             !(ctype == NG_ETYPE_PERSON + 1 && !r->persons)) {
             memcpy(out, r->acts, r->n * sizeof *out);
