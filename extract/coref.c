@@ -163,6 +163,23 @@ static int has_people(const ng_work *w, const int32_t *acts, uint32_t n)
 
 /* The latest list of `number` actors (0 any) of the kind ctype (see ng_coref__resolve): of
  * the last sentences, else for a size named by a number up to twelve sentences back. */
+/* "the two men" long after a pair was named (list r), when two other people have been named
+ * since ("Kurti accused Vucic ... Vucic said ... the two men blamed each other"): those two,
+ * the latest first; 0 otherwise. */
+static uint32_t two_people_since(const ng_work *w, const cstate *cs, const recent_group *r,
+                                 int32_t *out)
+{
+    uint32_t n = 0;
+    for (int i = 0; i < cs->n_mru && n < 2; i++) {
+        if (cs->mru_sent[i] <= r->sent || w->actors[cs->mru[i]].type != NG_ETYPE_PERSON) continue;
+        int in_list = 0;
+        for (uint32_t k = 0; k < r->n; k++)
+            in_list |= r->acts[k] == cs->mru[i];
+        if (!in_list) out[n++] = cs->mru[i];
+    }
+    return n == 2 ? 2 : 0;
+}
+
 static uint32_t recent_list(const ng_work *w, const cstate *cs, int number, int ctype, int32_t *out)
 {
     for (int i = 0; i < cs->ring_n; i++) {
@@ -179,6 +196,9 @@ static uint32_t recent_list(const ng_work *w, const cstate *cs, int number, int 
         cs->cur_sent - cs->bysize[number].sent <= 12) {
         /* "the three countries" named further back */
         const recent_group *r = &cs->bysize[number];
+        uint32_t k = ctype == NG_ETYPE_PERSON + 1 && number == 2 ? two_people_since(w, cs, r, out)
+                                                                 : 0;
+        if (k) return k;
         if (!(ctype == NG_ETYPE_STATE + 1 && !r->states) &&
             !(ctype == NG_ETYPE_PERSON + 1 && !r->persons)) {
             memcpy(out, r->acts, r->n * sizeof *out);
@@ -371,6 +391,25 @@ static int plural_thing_before(const ng_work *w, const sctx *c, const uint8_t *c
     return 0;
 }
 
+/* "said the attack killed two children and denounced it as ...": "it" right after a
+ * trigger or a naming verb, with "the/this/that ACTNOUN" nearer before it than any actor in
+ * the sentence, stands for that act, not for an organization of an earlier sentence. */
+static int act_before(const ng_work *w, const sctx *c, const uint8_t *covered, uint32_t t)
+{
+    if (!ng_w__is(w, t, "it") || t <= c->a + 2) return 0;
+    if (ng_lex__trigger_first(w->lex, w->tk.v[t - 1].h) < 0 &&
+        !(ng_w__bits(w, t - 1) & NG_W_NAMINGVERB))
+        return 0;
+    for (uint32_t j = t - 1; j > c->a && j + 16 > t; j--) {
+        if (covered[j - c->a]) return 0;
+        if ((ng_w__bits(w, j) & NG_W_ACTNOUN) && !(w->tk.v[j].flags & NG_TK_CAP) &&
+            (ng_w__is(w, j - 1, "the") || ng_w__is(w, j - 1, "this") ||
+             ng_w__is(w, j - 1, "that")))
+            return 1;
+    }
+    return 0;
+}
+
 /* A subject pronoun right after a verb of saying stands for the speaker: "Taiwan said
  * it ...", "the ministers announced that they ...". Returns the speaker's actors. */
 static uint32_t say_subject(const ng_work *w, const sctx *c, uint32_t t, int32_t *out)
@@ -436,6 +475,7 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
         return sentence_list(w, c, t, acts);
     if (bits & NG_W_PRONTHEY) return ng_coref__resolve(w, cs, c, NG_CR_THEY, 0, 0, t, acts);
     if ((bits & NG_W_PRONIT) && !(w->tk.v[t].flags & NG_TK_INQUOTE)) {
+        if (act_before(w, c, covered, t)) return 0;
         /* "Moscow launched its exit", "NATO said Russia had broken its promise": the
          * possessive is its clause's subject when that is a state or an organization */
         int32_t gi = ng_w__is(w, t, "its") ? ng_subject__find(w, c, t) : -1;
@@ -464,6 +504,11 @@ static uint32_t description_head(const ng_work *w, const sctx *c, const uint8_t 
         mods++;
     }
     while (j < c->b && covered[j - c->a] && mods < 3) {
+        /* "the three Baltic states": a place name that ends in a lower-case group noun is
+         * the description's head */
+        if ((ng_w__bits(w, j) & NG_W_GROUPNOUN) && !(w->tk.v[j].flags & NG_TK_CAP) &&
+            (j + 1 >= c->b || !covered[j + 1 - c->a]))
+            return j;
         j++;
         mods++;
     }

@@ -263,7 +263,9 @@ enum {
 #define NG_W_ACTNOUN NG_WBIT(59)     /* attack, betrayal, decision: "condemned the attack by X" */
 #define NG_W_NAMESUFFIX NG_WBIT(60) /* Jr., Sr.: ends a name, never a name alone */
 #define NG_W_SEPARATE NG_WBIT(61)   /* separately, bilateral, respectively: not one joint meeting */
-#define NG_W__COUNT 62
+#define NG_W_FAVOUR NG_WBIT(62)     /* invitation, offer, partner: goodwill, not blame */
+#define NG_W_CASENOUN NG_WBIT(63)   /* case, complaint: "the case brought by X, which accuses" */
+#define NG_W__COUNT 64
 
 typedef struct ng_lx_entity {
     char *name;    /* canonical name */
@@ -330,6 +332,8 @@ enum {
                                   * words after the pattern are no state or organization
                                   * ("likened X to a dictator", "designated X a terrorist
                                   * group", not "compared Chile with Peru") */
+    NG_TRF_FAVOUR = 1 << 17,     /* an object followed by a goodwill noun (words class favour)
+                                  * gives nothing: "rejected the BRICS invitation" */
     NG_TRF_ORGSUBJ = 1 << 20     /* the subject is an organization and the object its members:
                                   * a list with a state, nothing after it ("the bloc groups A,
                                   * B and C", not "the EU included A in its list") */

@@ -188,6 +188,10 @@ static int join_lists(const ng_work *w, sctx *c)
              * starts a clause of its own (Z is no object of "met") */
             if (has_and && verb_after(w, c, c->u[j].t1) && object_of_verb(w, c, c->u[i].t0))
                 break;
+            /* "the United States, Manila's treaty ally,": an apposition, not a list */
+            if (!has_and && c->u[j].t1 < c->b && (w->tk.v[c->u[j].t1].flags & NG_TK_POSS) &&
+                !(w->tk.v[c->u[j - 1].t1].flags & NG_TK_POSS))
+                break;
             if (has_and) {
                 n_and++;
                 if (!split) split = (uint32_t)j;

@@ -879,6 +879,7 @@ static const struct {
     {"ofobj", NG_TRF_OFOBJ},
     {"gapobj", NG_TRF_GAPOBJ},
     {"orgsubj", NG_TRF_ORGSUBJ},
+    {"favour", NG_TRF_FAVOUR},
 };
 
 /* Parses the '|'-separated flags into t->flags; on an unknown flag, *why says which ones
@@ -1124,7 +1125,7 @@ static const char *const word_classes[] = {
     "daysago",   "yearsago",   "yearprep",   "notobj",      "statename",   "areanoun",
     "apposmod",  "ppmark",     "soleoffice", "aliasintro",  "plainword",   "kin",
     "otherside", "membernoun", "membermod",  "notmember",   "treatyparty", "actnoun",
-    "namesuffix", "separate"};
+    "namesuffix", "separate",   "favour",     "casenoun"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 

@@ -125,6 +125,16 @@ int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t 
     else if (!noun && p > c->a + 1 && ng_w__is(w, p - 1, "and") && ng_w__punct(w, p - 2, ','))
         clause = p - 2;
     if (clause > lo) lo = clause;
+    /* "X, who were not consulted, have denounced Y": the relative clause between commas is
+     * not the trigger's clause */
+    if (subj >= 0 && lo == c->g[subj].t1 && lo + 2 < ts && ng_w__punct(w, lo, ',') &&
+        (ng_w__is(w, lo + 1, "who") || ng_w__is(w, lo + 1, "which") ||
+         ng_w__is(w, lo + 1, "whose")))
+        for (uint32_t k = lo + 2; k < ts; k++)
+            if (ng_w__punct(w, k, ',')) {
+                lo = k + 1;
+                break;
+            }
     if (clause == c->a && p > c->a && ng_w__is(w, p - 1, "and") && first_verb_not_fact(w, c, p))
         return 1;
     return not_fact(w, c, lo, clause, ts, te, noun);

@@ -36,12 +36,24 @@ static uint32_t after_inner_clause(const ng_work *w, const sctx *c, uint32_t j)
     return j;
 }
 
+/* quote: "called Australia's move 'a stab in the back'": a possessive that owns an act noun
+ * (words class actnoun, one modifier between at most) is judged with its act. */
+static int owns_act(const ng_work *w, const sctx *c, const ng_trigger *tr, const group *g)
+{
+    if (!(tr->flags & NG_TRF_QUOTE)) return 0;
+    uint32_t j = g->t1 < c->b && (w->tk.v[g->t1].flags & NG_TK_POSS) ? g->t1 + 1 : g->t1;
+    for (uint32_t k = j; k < c->b && k < j + 2 && (w->tk.v[k].flags & NG_TK_WORD); k++)
+        if (ng_w__bits(w, k) & NG_W_ACTNOUN) return 1;
+    return 0;
+}
+
 /* Is group gi, met in the search, the object? If not, *j gets where the search goes on. */
 static int is_object(const ng_work *w, const sctx *c, const ng_trigger *tr, int32_t gi, int prep,
                      int direct, uint32_t te, uint32_t *j)
 {
     const group *g = &c->g[gi];
-    int owned = g->poss && !(tr->flags & NG_TRF_POSS) && !ng_groups__poss_owner(w, c, g);
+    int owned = g->poss && !(tr->flags & NG_TRF_POSS) && !ng_groups__poss_owner(w, c, g) &&
+                !owns_act(w, c, tr, g);
     /* "criticised the Russian decision", "complained about Swedish criticism" */
     if (g->adj && (tr->flags & (NG_TRF_POSS | NG_TRF_QUOTE)) && (prep || direct)) return 1;
     *j = g->t1;
@@ -137,6 +149,27 @@ static int act_agent(const ng_work *w, const sctx *c, const ng_trigger *tr, int3
     return ng_w__is(w, p - 1, "by");
 }
 
+/* poss: "condemned the sanctions that the Baltic states imposed", "the raid which X carried
+ * out": right after an act noun, the subject of its relative clause (followed by a plain
+ * verb, not "is", "said", "must") is the target; -1 otherwise (the clause ends the search). */
+static int32_t act_relative(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t j)
+{
+    if (!(tr->flags & NG_TRF_POSS) || j <= c->a || !(ng_w__bits(w, j - 1) & NG_W_ACTNOUN) ||
+        !(ng_w__is(w, j, "that") || ng_w__is(w, j, "which")))
+        return -1;
+    uint32_t q = j + 1;
+    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
+    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    if (gi < 0 || c->g[gi].place || c->g[gi].poss || c->g[gi].t1 >= c->b) return -1;
+    uint32_t v = c->g[gi].t1;
+    if (!(w->tk.v[v].flags & NG_TK_WORD) || (w->tk.v[v].flags & NG_TK_CAP) ||
+        (ng_w__bits(w, v) & (NG_W_BE | NG_W_SAY | NG_W_MODAL | NG_W_NEG | NG_W_PLAN |
+                             NG_W_PREP | NG_W_CLAUSE | NG_W_PAST_MARK)))
+        return -1;
+    return gi;
+}
+
 int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te,
                         int *prep_seen)
 {
@@ -192,7 +225,7 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
         } else {
             uint64_t bits = ng_w__bits(w, j);
             act |= (bits & NG_W_ACTNOUN) != 0;
-            if ((bits & NG_W_CLAUSE) && !ng_w__is(w, j, "as")) return -1;
+            if ((bits & NG_W_CLAUSE) && !ng_w__is(w, j, "as")) return act_relative(w, c, tr, j);
             if ((bits & NG_W_SAY) && j > te) return -1;
             /* "accused the force of helping the rebels": the rebels are not the target */
             if (direct && (ng_w__is(w, j, "of") || ng_w__is(w, j, "for")) && j > te &&

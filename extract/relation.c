@@ -83,12 +83,27 @@ static int self_object(ng_work *w, const cstate *cs, const sctx *c, const readin
     return error < 0 ? error : DONE;
 }
 
+/* The passive's subject when it is no actor group: "the Chinese action was condemned by X"
+ * (poss or quote): a demonym adjective right before an act noun (words class actnoun) right
+ * before the verb names its state; -1 if none. */
+static int32_t passive_adj_subject(const ng_work *w, const sctx *c, const reading *r)
+{
+    if (r->subj >= 0 || !(r->tr->flags & (NG_TRF_POSS | NG_TRF_QUOTE))) return -1;
+    uint32_t p = r->ts;
+    while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_BE | NG_W_PAST_MARK)))
+        p--;
+    if (p < c->a + 2 || !(ng_w__bits(w, p - 1) & NG_W_ACTNOUN) || c->gcov[p - 1 - c->a] >= 0)
+        return -1;
+    int32_t gi = c->gend[p - 2 - c->a];
+    return gi >= 0 && c->g[gi].adj ? gi : -1;
+}
+
 /* The object: the passive's subject, else the group after the trigger; "a meeting between
  * A and B" gives its parties at once; a gap's possessive ("becomes NATO's 31st member"). */
 static int take_object(ng_work *w, const sctx *c, reading *r)
 {
     if (r->agent >= 0) {
-        r->obj = r->subj;
+        r->obj = r->subj >= 0 ? r->subj : passive_adj_subject(w, c, r);
         r->subj = r->agent;
     } else if (!r->tr->no_object) {
         r->obj = ng_object__find(w, c, r->tr, r->te, &r->prep_seen);
@@ -208,8 +223,34 @@ static int quote_before(const ng_work *w, const sctx *c, const reading *r)
     return e != q && e <= c->g[r->obj].t0;
 }
 
+/* favour: "rejected the BRICS invitation", "rejects Russia's offer": a goodwill noun (words
+ * class favour) right after the object, or a word after it, is what is turned down, and
+ * turning it down is no condemnation of its owner. */
+static int favour_after(const ng_work *w, const sctx *c, const group *o)
+{
+    uint32_t j = o->t1 < c->b && (w->tk.v[o->t1].flags & NG_TK_POSS) ? o->t1 + 1 : o->t1;
+    for (uint32_t q = j; q < c->b && q < j + 2; q++) {
+        if ((w->tk.v[q].flags & NG_TK_PUNCT) || c->gcov[q - c->a] >= 0) return 0;
+        if (ng_w__bits(w, q) & NG_W_FAVOUR) return 1;
+    }
+    return 0;
+}
+
+/* quote: the quotation that judges the object (opening within four words of t) praises it
+ * ("called Taiwan 'a reliable partner'"): a favour word inside gives no condemnation. */
+static int quote_praises(const ng_work *w, const sctx *c, uint32_t t)
+{
+    uint32_t k = t;
+    while (k < c->b && k < t + 4 && !ng_w__punct(w, k, '"'))
+        k++;
+    if (k >= c->b || !ng_w__punct(w, k, '"')) return 0;
+    for (k++; k < c->b && (w->tk.v[k].flags & NG_TK_INQUOTE) && !ng_w__punct(w, k, '"'); k++)
+        if (ng_w__bits(w, k) & NG_W_FAVOUR) return 1;
+    return 0;
+}
+
 /* The object's own conditions: a quotation after it or before it (quote: "called the junta
- * 'illegitimate'"), not a journey (journey: "left N'Djamena for Moscow", "the president
+ * 'illegitimate'") that does not praise it, no goodwill noun after it (favour), not a journey (journey: "left N'Djamena for Moscow", "the president
  * left Mali"), no actor compared with it (gapobj). */
 static int object_checks(const ng_work *w, const sctx *c, const reading *r)
 {
@@ -218,6 +259,11 @@ static int object_checks(const ng_work *w, const sctx *c, const reading *r)
     if ((tr->flags & NG_TRF_QUOTE) && !r->relative_obj &&
         (r->obj < 0 || (!ng_object__quote_after(w, c, c->g[r->obj].t1) && !quote_before(w, c, r)) ||
          (ng_w__bits(w, c->g[r->obj].t0) & NG_W_OBJPRON)))
+        return DONE;
+    if ((tr->flags & NG_TRF_QUOTE) && r->obj >= 0 &&
+        (quote_praises(w, c, c->g[r->obj].t1) || quote_praises(w, c, r->te)))
+        return DONE;
+    if ((tr->flags & NG_TRF_FAVOUR) && r->obj >= 0 && favour_after(w, c, &c->g[r->obj]))
         return DONE;
     if ((tr->flags & NG_TRF_JOURNEY) && r->obj >= 0) {
         const group *o = &c->g[r->obj];

@@ -21,8 +21,9 @@ int32_t ng_subject__main(const ng_work *w, const sctx *c, uint32_t before)
     return -1;
 }
 
-/* "al-Shabaab, an al Qaeda affiliate, condemned": a group inside an apposition ", a/an ...,"
- * stands aside; the group before the apposition (-1 when that is no actor), else gi. */
+/* "al-Shabaab, an al Qaeda affiliate, condemned", "X, Y's ally, condemned": a group inside
+ * an apposition ", a/an ...," or ", Y's ...," stands aside; the group before the apposition
+ * (-1 when that is no actor), else gi. */
 static int32_t before_apposition(const ng_work *w, const sctx *c, int32_t gi, uint32_t ts)
 {
     const group *g = &c->g[gi];
@@ -30,6 +31,12 @@ static int32_t before_apposition(const ng_work *w, const sctx *c, int32_t gi, ui
     while (e < ts && e < g->t1 + 3 && !ng_w__punct(w, e, ','))
         e++;
     if (e >= ts || !ng_w__punct(w, e, ',')) return gi;
+    /* "the United States, Manila's treaty ally, condemned": the possessive owns the
+     * apposition's noun; the group before it is the subject */
+    if (g->poss && !ng_groups__poss_owner(w, c, g) && q > c->a + 1 && ng_w__punct(w, q - 1, ',')) {
+        int32_t head = c->gend[q - 2 - c->a];
+        return head >= 0 && !c->g[head].place ? head : gi;
+    }
     for (int n = 0; q > c->a + 2 && n < 3 && !ng_w__is(w, q - 1, "a") && !ng_w__is(w, q - 1, "an");
          n++)
         q--;
@@ -100,8 +107,34 @@ static uint32_t relative_clause_start(const ng_work *w, const sctx *c, uint32_t 
     return 0;
 }
 
+/* "the case brought by X at the ICJ, which accuses Y", "X's complaint to the WTO, which
+ * accuses Y": a relative clause on a case noun (words class casenoun) has the noun's agent
+ * ("brought/filed by X") or owner ("X's") as subject, not the court or body named after it;
+ * the group, or -1. */
+static int32_t case_agent(const ng_work *w, const sctx *c, uint32_t ts)
+{
+    uint32_t p = ts;
+    while (p > c->a && (ng_w__bits(w, p - 1) & NG_W_SKIPADV))
+        p--;
+    if (p < c->a + 4 || !ng_w__is(w, p - 1, "which") || !ng_w__punct(w, p - 2, ',')) return -1;
+    for (uint32_t k = p - 3; k > c->a && k + 24 > p; k--) {
+        uint64_t bits = ng_w__bits(w, k);
+        if (ng_w__punct(w, k, ';') || ng_w__punct(w, k, '"') || (bits & (NG_W_CLAUSE | NG_W_SAY)))
+            return -1;
+        if (!(bits & NG_W_CASENOUN) || c->gcov[k - c->a] >= 0) continue;
+        if (k + 3 < p && ng_w__is(w, k + 2, "by") && c->gstart[k + 3 - c->a] >= 0)
+            return c->gstart[k + 3 - c->a];
+        if (k > c->a + 1 && (w->tk.v[k - 1].flags & NG_TK_POSS) && c->gend[k - 2 - c->a] >= 0)
+            return c->gend[k - 2 - c->a];
+        return -1;
+    }
+    return -1;
+}
+
 int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
 {
+    int32_t agent = case_agent(w, c, ts);
+    if (agent >= 0 && !c->g[agent].place) return agent;
     int32_t rel = after_relative(w, c, ts);
     if (rel >= 0) return before_apposition(w, c, rel, ts);
     int64_t j = (int64_t)ts - 1;

@@ -18,10 +18,11 @@ static int slot_has(const ng_tr_slot *sl, uint64_t h)
 
 /* An actor group gi met inside a pattern's gap: a possessive ("becomes NATO's 31st member")
  * is kept; with flag gapobj the group is the object ("likened X to"), one word of the gap
- * however long it is, and a possessive only with flag poss. 0 when the gap cannot hold it;
+ * however long it is, and a possessive only with flag poss or before a government noun
+ * ("likened X's government to"). 0 when the gap cannot hold it;
  * *k gets the group's last token. */
-static int gap_actor(const sctx *c, const ng_trigger *tr, int32_t gi, uint32_t *k,
-                     int32_t *gap_group)
+static int gap_actor(const ng_work *w, const sctx *c, const ng_trigger *tr, int32_t gi,
+                     uint32_t *k, int32_t *gap_group)
 {
     const group *gg = &c->g[gi];
     if (!(tr->flags & NG_TRF_GAPOBJ)) {
@@ -29,7 +30,10 @@ static int gap_actor(const sctx *c, const ng_trigger *tr, int32_t gi, uint32_t *
         *gap_group = gi;
         return 1;
     }
-    if (gg->place || *gap_group >= 0 || (gg->poss && !(tr->flags & NG_TRF_POSS))) return 0;
+    /* "compared Ortega's administration with ...": a government noun is its owner */
+    if (gg->place || *gap_group >= 0 ||
+        (gg->poss && !(tr->flags & NG_TRF_POSS) && !ng_groups__poss_owner(w, c, gg)))
+        return 0;
     *gap_group = gi;
     *k = gg->t1 - 1;
     return 1;
@@ -52,7 +56,7 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
                 if (k >= c->b || ((w->tk.v[k].flags & NG_TK_PUNCT) && !ng_w__punct(w, k, '"') &&
                                   !ng_w__punct(w, k, ',')))
                     break;
-                if (c->gcov[k - c->a] >= 0 && !gap_actor(c, tr, c->gcov[k - c->a], &k, gap_group))
+                if (c->gcov[k - c->a] >= 0 && !gap_actor(w, c, tr, c->gcov[k - c->a], &k, gap_group))
                     break;
                 k++;
             }

@@ -178,6 +178,14 @@ static int unit_demonym(ng_work *w, cstate *cs, const sctx *c, const ng_mention 
         if (u->t0 > c->a && ng_w__is(w, u->t0 - 1, "the")) u->t0--;
         return NG_OK;
     }
+    /* "Palestinian leaders have denounced": a demonym and a plural of people without a
+     * determiner stand for the state ("the Palestinian leaders" may be a list named before) */
+    if (state && m->t1 < c->b && !(w->tk.v[m->t1].flags & NG_TK_CAP) &&
+        (ng_w__bits(w, m->t1) & NG_W_GROUPNOUN) && (ng_w__bits(w, m->t1) & NG_W_PERSONNOUN) &&
+        !(d > c->a && (ng_w__bits(w, d - 1) & (NG_W_DET | NG_W_NUMWORD)))) {
+        u->t1 = m->t1 + 1;
+        return ng_actors__get_lex(w, &u->a, m->lex);
+    }
     if (state && m->t1 < c->b && (w->tk.v[m->t1].flags & NG_TK_WORD) &&
         !(w->tk.v[m->t1].flags & NG_TK_CAP) &&
         !(ng_w__bits(w, m->t1) &
