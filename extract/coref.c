@@ -539,8 +539,10 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
           ng_w__is(w, t, "both") || ng_w__is(w, t, "all")))
         return 0;
     if (ng_w__is(w, t, "both")) number = 2;
+    int numtok = 0; /* a number word follows the determiner ("the two", not "both") */
     if (j < c->b && (ng_w__bits(w, j) & NG_W_NUMWORD)) {
         number = ng_lex__word_number(w->lex, w->tk.v[j].h);
+        numtok = 1;
         j++;
     }
     if (number > 0 && j == t + 2 && j < c->b && ng_w__is(w, t, "the") &&
@@ -563,7 +565,8 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
     if ((bits & NG_W_MEMBERNOUN) && covered[j - 1 - c->a]) return 0;
     /* "the defence ministers of X": a role noun phrase, not a coreference */
     if (bits & NG_W_GROUPNOUN) return of_follows ? 0 : group_noun(w, cs, c, t, bits, number, acts);
-    if (number > 0 && j == t + 2 && !(bits & (NG_W_BLOCNOUN | NG_W_GOVNOUN))) {
+    /* "both sit in X" after a list is a floating quantifier: "both" alone is no number */
+    if (numtok && number > 0 && j == t + 2 && !(bits & (NG_W_BLOCNOUN | NG_W_GOVNOUN))) {
         /* "the two signed ...": the number alone */
         *t1 = t + 2;
         return ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
