@@ -394,6 +394,30 @@ static uint32_t say_subject(const ng_work *w, const sctx *c, uint32_t t, int32_t
     return n;
 }
 
+/* "the Forum", "the Union": a capitalised head right after "the" that is the last word of
+ * an organization of several words named in the last eight sentences (the most recent one)
+ * is that organization's short name. Not when a name goes on ("the Forum Secretariat"). */
+static uint32_t short_name(const ng_work *w, const cstate *cs, const sctx *c,
+                           const uint8_t *covered, uint32_t t, uint32_t j, int32_t *out)
+{
+    if (j != t + 1 || !ng_w__is(w, t, "the") || !(w->tk.v[j].flags & NG_TK_WORD)) return 0;
+    if (j + 1 < c->b && (covered[j + 1 - c->a] || (w->tk.v[j + 1].flags & NG_TK_CAP))) return 0;
+    const char *f = ng_w__fold(w, j);
+    size_t n = w->tk.v[j].flen;
+    for (int i = 0; i < cs->n_mru; i++) {
+        const ng_wactor *x = &w->actors[cs->mru[i]];
+        if (cs->cur_sent >= cs->mru_sent[i] && cs->cur_sent - cs->mru_sent[i] > 8) break;
+        if (x->type != NG_ETYPE_ORG || x->body >= 0 || !x->label) continue;
+        const char *sp = strrchr(x->label, ' ');
+        if (!sp || strlen(sp + 1) != n) continue;
+        size_t k = 0;
+        while (k < n && (sp[1 + k] | 0x20) == f[k])
+            k++;
+        if (k == n) return one(out, cs->mru[i]);
+    }
+    return 0;
+}
+
 /* What a description "the [two] [modifiers] NOUN" at t stands for (t: a determiner);
  * *t1 gets its end, *pron 1 when it opens a clause ("the two signed"). */
 static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
@@ -558,7 +582,10 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
     if (j + 1 < c->b && covered[j + 1 - c->a]) return 0;
     uint64_t bits = ng_w__bits(w, j);
     /* part of a name ("the New Delhi Leaders' Declaration"): not a description */
-    if ((w->tk.v[j].flags & NG_TK_CAP) && !(w->tk.v[j].flags & NG_TK_FIRST)) return 0;
+    if ((w->tk.v[j].flags & NG_TK_CAP) && !(w->tk.v[j].flags & NG_TK_FIRST)) {
+        *t1 = j + 1;
+        return short_name(w, cs, c, covered, t, j, acts);
+    }
     int of_follows = j + 1 < c->b && (ng_w__is(w, j + 1, "of") || ng_w__is(w, j + 1, "from"));
     *t1 = j + 1;
     /* "both NATO members", "the three EU member states": a membership, not a coreference */
