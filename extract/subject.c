@@ -194,10 +194,29 @@ static int32_t clause_subject(const ng_work *w, const sctx *c, uint32_t ts, int 
     return gi;
 }
 
-/* A noun's own party: "X's withdrawal", "the departure of X from Y"; -1 if none. */
+/* "Y, whose [largest] members are A and B", "X, whose withdrawal from Z": the antecedent
+ * of "whose" (up to two lower-case words between) owns the noun; -1 if none. */
+static int32_t whose_owner(const ng_work *w, const sctx *c, uint32_t ts)
+{
+    uint32_t p = ts;
+    for (int n = 0; n < 2 && p > c->a + 1 && !ng_w__is(w, p - 1, "whose") &&
+                    (w->tk.v[p - 1].flags & NG_TK_WORD) && !(w->tk.v[p - 1].flags & NG_TK_CAP) &&
+                    c->gcov[p - 1 - c->a] < 0;
+         n++)
+        p--;
+    if (p < c->a + 2 || !ng_w__is(w, p - 1, "whose")) return -1;
+    uint32_t q = p - 1;
+    if (ng_w__punct(w, q - 1, ',')) q--;
+    int32_t gi = q > c->a ? c->gend[q - 1 - c->a] : -1;
+    return gi >= 0 && !c->g[gi].place ? gi : -1;
+}
+
+/* A noun's own party: "X's withdrawal", "the departure of X from Y", "X, whose members";
+ * -1 if none. */
 static int32_t noun_owner(const ng_work *w, const sctx *c, uint32_t ts, uint32_t te)
 {
-    int32_t own = -1;
+    int32_t own = whose_owner(w, c, ts);
+    if (own >= 0) return own;
     if (ts > c->a) {
         uint32_t p = ts - 1;
         while (p > c->a && (ng_w__bits(w, p) & (NG_W_TITLEMOD | NG_W_PLAN)) &&
