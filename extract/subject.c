@@ -80,6 +80,25 @@ static int32_t after_relative(const ng_work *w, const sctx *c, uint32_t ts)
     return -1;
 }
 
+/* "AUKUS, a partnership that binds A and B": "that" after an apposition ", a/an [up to two
+ * modifiers] NOUN" is a relative pronoun whose antecedent is the name before the comma.
+ * The comma's token, else 0. */
+static uint32_t appositive_that(const ng_work *w, const sctx *c, uint32_t t)
+{
+    if (!ng_w__is(w, t, "that")) return 0;
+    uint32_t p = t;
+    for (int n = 0; n < 3 && p > c->a + 1; n++) {
+        uint32_t k = p - 1;
+        if (!(w->tk.v[k].flags & NG_TK_WORD) || (w->tk.v[k].flags & NG_TK_CAP) ||
+            c->gcov[k - c->a] >= 0 || (ng_w__bits(w, k) & (NG_W_SAY | NG_W_CLAUSE | NG_W_PREP)))
+            return 0;
+        if ((ng_w__is(w, k, "a") || ng_w__is(w, k, "an")) && p < t)
+            return ng_w__punct(w, k - 1, ',') ? k - 1 : 0;
+        p = k;
+    }
+    return 0;
+}
+
 /* A comma at `comma` may close a relative clause on an earlier noun: "The union, which
  * groups A, B and C, met" (the union met, not A, B and C), "Kenya, which joined the EAC in
  * 2000, accused X". The comma before the clause's "which"/"who", else 0. */
@@ -95,6 +114,7 @@ static uint32_t relative_clause_start(const ng_work *w, const sctx *c, uint32_t 
         if (!(w->tk.v[q].flags & NG_TK_WORD)) return 0;
         if (ng_w__is(w, q, "which") || ng_w__is(w, q, "who"))
             return q + 1 < comma && ng_w__punct(w, q - 1, ',') ? q - 1 : 0;
+        if (ng_w__is(w, q, "that")) return q + 1 < comma ? appositive_that(w, c, q) : 0;
         if (ng_w__bits(w, q) & (NG_W_CLAUSE | NG_W_SAY)) return 0;
     }
     return 0;
@@ -138,7 +158,8 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
         if (bits & NG_W_CLAUSE) {
             /* only a relative pronoun right before the verb is its subject ("X, who heads";
              * not "X, which they left") */
-            if (ng_w__is(w, t, "who") || ng_w__is(w, t, "which")) {
+            if (ng_w__is(w, t, "who") || ng_w__is(w, t, "which") ||
+                (words == 0 && appositive_that(w, c, t) != 0)) {
                 relative = words == 0;
                 j--;
                 continue;
