@@ -300,10 +300,29 @@ static int treaty_parties(ng_work *w, const sctx *c, uint32_t t, uint32_t len)
                           ng_sentdates__nearest(w, c, t));
 }
 
+/* "the Quad (the US, Japan, India and Australia) met": an organization defined by the list
+ * of its members in brackets, wherever it stands (a trigger's object does it already). */
+static int bracket_lists(ng_work *w, const sctx *c)
+{
+    for (size_t gi = 0; gi < c->ng; gi++) {
+        int32_t m = c->g[gi].t1 < c->b && ng_w__punct(w, c->g[gi].t1, '(')
+                        ? ng_object__bracket_members(w, c, (int32_t)gi)
+                        : -1;
+        if (m < 0 || !member_list(w, c, &c->g[m])) continue;
+        const group *og = &c->g[gi], *mg = &c->g[m];
+        int error = ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + mg->a0, mg->an,
+                                   c->acts + og->a0, og->an, c->s,
+                                   ng_sentdates__nearest(w, c, og->t0));
+        if (error < 0) return error;
+    }
+    return NG_OK;
+}
+
 int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
 {
     const uint64_t words = NG_W_MEMBERNOUN | NG_W_MEMBERMOD | NG_W_TREATYPARTY;
     int error;
+    if ((error = bracket_lists(w, c)) < 0) return error;
     if (!(w->sents[c->s].bits & words)) return NG_OK;
     for (uint32_t t = c->a; t < c->b; t++) {
         uint64_t bits = ng_w__bits(w, t);
