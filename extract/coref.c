@@ -201,6 +201,26 @@ static uint32_t sentence_list(const ng_work *w, const sctx *c, uint32_t t0, int3
     return 0;
 }
 
+/* The nearest list of exactly n actors of the kind ctype (see ng_coref__resolve) earlier in
+ * this sentence (before t0): n, else 0. */
+static uint32_t sized_list(const ng_work *w, const sctx *c, uint32_t n, int ctype, uint32_t t0,
+                           int32_t *out)
+{
+    for (size_t gi = c->ng; gi-- > 0;) {
+        const group *g = &c->g[gi];
+        if (g->t1 > t0 || g->an != n || n > GMAX || g->place) continue;
+        int people = has_people(w, c->acts + g->a0, g->an), states = 0;
+        for (uint32_t k = 0; k < g->an; k++)
+            states += w->actors[c->acts[g->a0 + k]].type == NG_ETYPE_STATE;
+        if ((ctype == NG_ETYPE_STATE + 1 && !states) || (ctype == NG_ETYPE_PERSON + 1 && !people) ||
+            (ctype == NG_ETYPE__COUNT + 1 && people))
+            continue;
+        memcpy(out, c->acts + g->a0, n * sizeof *out);
+        return n;
+    }
+    return 0;
+}
+
 /* they, their: see the file's comment. */
 static uint32_t resolve_they(const ng_work *w, const cstate *cs, const sctx *c, int number,
                              int ctype, uint32_t t0, int32_t *out)
@@ -312,8 +332,12 @@ uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, in
         return resolve_he(w, cs, c, t0, out);
     case NG_CR_THEY:
         return resolve_they(w, cs, c, number, ctype, t0, out);
-    case NG_CR_GROUP:
-        return recent_list(w, cs, number, ctype, out);
+    case NG_CR_GROUP: {
+        /* "X, which brings together A, B, C, D and E, said all five were leaving": a list
+         * of that size earlier in this sentence first */
+        uint32_t n = number >= 2 ? sized_list(w, c, (uint32_t)number, ctype, t0, out) : 0;
+        return n ? n : recent_list(w, cs, number, ctype, out);
+    }
     case NG_CR_IT:
         /* an organization named earlier in this sentence, the nearest ("Mali quit the G5
          * Sahel, while Niger still sits in it"), else the latest */
