@@ -120,6 +120,25 @@ static uint32_t relative_clause_start(const ng_work *w, const sctx *c, uint32_t 
     return 0;
 }
 
+/* "X, on his first trip to the kingdom since the crisis, put his signature": a phrase between
+ * commas that opens with a preposition, right before the verb at ts (adverbs between), stands
+ * aside; the comma before it, else 0. */
+static uint32_t parenthetical_start(const ng_work *w, const sctx *c, uint32_t comma, uint32_t ts)
+{
+    for (uint32_t k = comma + 1; k < ts; k++)
+        if (!(ng_w__bits(w, k) & NG_W_SKIPADV)) return 0;
+    for (uint32_t k = comma; k > c->a + 1 && k + 16 > comma;) {
+        k--;
+        if (!(w->tk.v[k].flags & NG_TK_PUNCT)) continue;
+        if (!ng_w__punct(w, k, ',')) return 0;
+        return (ng_w__bits(w, k + 1) & NG_W_PREP) && !ng_w__is(w, k + 1, "of") &&
+                       c->gend[k - 1 - c->a] >= 0
+                   ? k
+                   : 0;
+    }
+    return 0;
+}
+
 int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
 {
     int32_t rel = after_relative(w, c, ts);
@@ -150,6 +169,7 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
             char ch = *ng_w__fold(w, t);
             if (ch == ';' || ch == ':' || ch == '(' || ch == ')' || ch == '"') return -1;
             uint32_t start = ch == ',' ? relative_clause_start(w, c, t) : 0;
+            if (!start && ch == ',') start = parenthetical_start(w, c, t, ts);
             j = start ? (int64_t)start - 1 : j - 1;
             steps++;
             continue;
