@@ -221,6 +221,26 @@ static uint32_t sentence_list(const ng_work *w, const sctx *c, uint32_t t0, int3
     return 0;
 }
 
+/* The nearest list of exactly n actors of the kind ctype (see ng_coref__resolve) earlier in
+ * this sentence (before t0): n, else 0. */
+static uint32_t sized_list(const ng_work *w, const sctx *c, uint32_t n, int ctype, uint32_t t0,
+                           int32_t *out)
+{
+    for (size_t gi = c->ng; gi-- > 0;) {
+        const group *g = &c->g[gi];
+        if (g->t1 > t0 || g->an != n || n > GMAX || g->place) continue;
+        int people = has_people(w, c->acts + g->a0, g->an), states = 0;
+        for (uint32_t k = 0; k < g->an; k++)
+            states += w->actors[c->acts[g->a0 + k]].type == NG_ETYPE_STATE;
+        if ((ctype == NG_ETYPE_STATE + 1 && !states) || (ctype == NG_ETYPE_PERSON + 1 && !people) ||
+            (ctype == NG_ETYPE__COUNT + 1 && people))
+            continue;
+        memcpy(out, c->acts + g->a0, n * sizeof *out);
+        return n;
+    }
+    return 0;
+}
+
 /* they, their: see the file's comment. */
 static uint32_t resolve_they(const ng_work *w, const cstate *cs, const sctx *c, int number,
                              int ctype, uint32_t t0, int32_t *out)
@@ -332,8 +352,12 @@ uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, in
         return resolve_he(w, cs, c, t0, out);
     case NG_CR_THEY:
         return resolve_they(w, cs, c, number, ctype, t0, out);
-    case NG_CR_GROUP:
-        return recent_list(w, cs, number, ctype, out);
+    case NG_CR_GROUP: {
+        /* "X, which brings together A, B, C, D and E, said all five were leaving": a list
+         * of that size earlier in this sentence first */
+        uint32_t n = number >= 2 ? sized_list(w, c, (uint32_t)number, ctype, t0, out) : 0;
+        return n ? n : recent_list(w, cs, number, ctype, out);
+    }
     case NG_CR_IT:
         /* an organization named earlier in this sentence, the nearest ("Mali quit the G5
          * Sahel, while Niger still sits in it"), else the latest */
@@ -431,6 +455,30 @@ static uint32_t say_subject(const ng_work *w, const sctx *c, uint32_t t, int32_t
     uint32_t n = g->an > GMAX ? GMAX : g->an;
     memcpy(out, c->acts + g->a0, n * sizeof *out);
     return n;
+}
+
+/* "the Forum", "the Union": a capitalised head right after "the" that is the last word of
+ * an organization of several words named in the last eight sentences (the most recent one)
+ * is that organization's short name. Not when a name goes on ("the Forum Secretariat"). */
+static uint32_t short_name(const ng_work *w, const cstate *cs, const sctx *c,
+                           const uint8_t *covered, uint32_t t, uint32_t j, int32_t *out)
+{
+    if (j != t + 1 || !ng_w__is(w, t, "the") || !(w->tk.v[j].flags & NG_TK_WORD)) return 0;
+    if (j + 1 < c->b && (covered[j + 1 - c->a] || (w->tk.v[j + 1].flags & NG_TK_CAP))) return 0;
+    const char *f = ng_w__fold(w, j);
+    size_t n = w->tk.v[j].flen;
+    for (int i = 0; i < cs->n_mru; i++) {
+        const ng_wactor *x = &w->actors[cs->mru[i]];
+        if (cs->cur_sent >= cs->mru_sent[i] && cs->cur_sent - cs->mru_sent[i] > 8) break;
+        if (x->type != NG_ETYPE_ORG || x->body >= 0 || !x->label) continue;
+        const char *sp = strrchr(x->label, ' ');
+        if (!sp || strlen(sp + 1) != n) continue;
+        size_t k = 0;
+        while (k < n && (sp[1 + k] | 0x20) == f[k])
+            k++;
+        if (k == n) return one(out, cs->mru[i]);
+    }
+    return 0;
 }
 
 /* What a description "the [two] [modifiers] NOUN" at t stands for (t: a determiner);
@@ -584,8 +632,10 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
           ng_w__is(w, t, "both") || ng_w__is(w, t, "all")))
         return 0;
     if (ng_w__is(w, t, "both")) number = 2;
+    int numtok = 0; /* a number word follows the determiner ("the two", not "both") */
     if (j < c->b && (ng_w__bits(w, j) & NG_W_NUMWORD)) {
         number = ng_lex__word_number(w->lex, w->tk.v[j].h);
+        numtok = 1;
         j++;
     }
     if (number > 0 && j == t + 2 && j < c->b && ng_w__is(w, t, "the") &&
@@ -601,14 +651,18 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
     if (j + 1 < c->b && covered[j + 1 - c->a]) return 0;
     uint64_t bits = ng_w__bits(w, j);
     /* part of a name ("the New Delhi Leaders' Declaration"): not a description */
-    if ((w->tk.v[j].flags & NG_TK_CAP) && !(w->tk.v[j].flags & NG_TK_FIRST)) return 0;
+    if ((w->tk.v[j].flags & NG_TK_CAP) && !(w->tk.v[j].flags & NG_TK_FIRST)) {
+        *t1 = j + 1;
+        return short_name(w, cs, c, covered, t, j, acts);
+    }
     int of_follows = j + 1 < c->b && (ng_w__is(w, j + 1, "of") || ng_w__is(w, j + 1, "from"));
     *t1 = j + 1;
     /* "both NATO members", "the three EU member states": a membership, not a coreference */
     if ((bits & NG_W_MEMBERNOUN) && covered[j - 1 - c->a]) return 0;
     /* "the defence ministers of X": a role noun phrase, not a coreference */
     if (bits & NG_W_GROUPNOUN) return of_follows ? 0 : group_noun(w, cs, c, t, bits, number, acts);
-    if (number > 0 && j == t + 2 && !(bits & (NG_W_BLOCNOUN | NG_W_GOVNOUN))) {
+    /* "both sit in X" after a list is a floating quantifier: "both" alone is no number */
+    if (numtok && number > 0 && j == t + 2 && !(bits & (NG_W_BLOCNOUN | NG_W_GOVNOUN))) {
         /* "the two signed ...": the number alone */
         *t1 = t + 2;
         return ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);

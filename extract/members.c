@@ -133,16 +133,79 @@ static uint32_t members_before(const ng_work *w, const sctx *c, uint32_t s, int3
     return n;
 }
 
+/* Is the member noun at t counted ("five member states", "the five longer-standing
+ * members", "its ten original members"): a number, then at most two lower-case modifiers
+ * that do not deny membership ("five candidate members" is not)? */
+static int counted(const ng_work *w, const sctx *c, uint32_t t)
+{
+    uint32_t p = t;
+    for (int n = 0; p > c->a && n < 3; n++) {
+        uint32_t k = p - 1;
+        const ng_tok *tk = &w->tk.v[k];
+        if (ng_w__bits(w, k) & (NG_W_NOTMEMBER | NG_W_NEG)) return 0;
+        if (((ng_w__bits(w, k) & NG_W_NUMWORD) && ng_lex__word_number(w->lex, tk->h) > 1) ||
+            (tk->flags & NG_TK_NUM))
+            return c->gcov[k - c->a] < 0;
+        if (!(tk->flags & NG_TK_WORD) || (tk->flags & NG_TK_CAP) || c->gcov[k - c->a] >= 0 ||
+            (ng_w__bits(w, k) & (NG_W_DET | NG_W_PREP | NG_W_CLAUSE | NG_W_BE | NG_W_SAY)))
+            return 0;
+        p = k;
+    }
+    return 0;
+}
+
+/* Has the article already made a state a member of organization a? The dictionary does not
+ * tell an organization of states (BRICS) from an institution (European Commission). */
+static int has_state_members(const ng_work *w, int32_t a)
+{
+    for (size_t i = 0; i < w->n_rels; i++)
+        if (w->rels[i].dst == a && w->rels[i].rel == ng_relinfo__membership() &&
+            w->actors[w->rels[i].src].type == NG_ETYPE_STATE)
+            return 1;
+    return 0;
+}
+
+/* The organization a counted member noun with none of its own belongs to ("they joined
+ * BRICS, alongside the five longer-standing members, A, B ..."): the nearest organization
+ * named earlier in this sentence, else the only one of the two sentences before, when the
+ * article already gave it a state as a member; -1. */
+static int32_t context_org(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t)
+{
+    int32_t a = -1;
+    for (size_t i = c->nu; i-- > 0 && a < 0;) {
+        const unit *u = &c->u[i];
+        const ng_wactor *x = &w->actors[c->acts[u->a0]];
+        if (u->t1 <= t && u->an == 1 && !u->place && x->type == NG_ETYPE_ORG && x->body < 0)
+            a = c->acts[u->a0];
+    }
+    for (int i = 0; a < 0 && i < cs->n_mru; i++) {
+        const ng_wactor *x = &w->actors[cs->mru[i]];
+        if (cs->cur_sent >= cs->mru_sent[i] && cs->cur_sent - cs->mru_sent[i] > 2) break;
+        if (x->type != NG_ETYPE_ORG || x->body >= 0) continue;
+        for (int k = i + 1; k < cs->n_mru; k++)
+            if (w->actors[cs->mru[k]].type == NG_ETYPE_ORG && w->actors[cs->mru[k]].body < 0 &&
+                !(cs->cur_sent >= cs->mru_sent[k] && cs->cur_sent - cs->mru_sent[k] > 2))
+                return -1;
+        a = cs->mru[i];
+    }
+    return a >= 0 && has_state_members(w, a) ? a : -1;
+}
+
 /* The list of members after a member noun ending at e: "members - A, B and C", "members: A
  * and B", "member states such as A and B", "members, including A", "NATO members A and B";
- * the group or -1. */
-static int32_t members_after(const ng_work *w, const sctx *c, uint32_t e)
+ * a counted noun also "the five members, A, B and C" (a list of two or more). The group or
+ * -1. */
+static int32_t members_after(const ng_work *w, const sctx *c, uint32_t e, int count)
 {
     uint32_t q = e;
+    int comma = 0;
     if (q < c->b && (ng_w__punct(w, q, '-') || ng_w__punct(w, q, ':'))) {
         q++;
     } else if (q + 1 < c->b && ng_w__punct(w, q, ',') && ng_w__is(w, q + 1, "including")) {
         q++;
+    } else if (count && q + 1 < c->b && ng_w__punct(w, q, ',')) {
+        q++;
+        comma = 1;
     }
     if (q + 1 < c->b && ng_w__is(w, q, "such") && ng_w__is(w, q + 1, "as"))
         q += 2;
@@ -151,6 +214,7 @@ static int32_t members_after(const ng_work *w, const sctx *c, uint32_t e)
     while (q < c->b && c->gstart[q - c->a] < 0 && ng_w__is(w, q, "the"))
         q++;
     int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    if (gi >= 0 && comma && c->g[gi].an < 2) return -1;
     return gi >= 0 && member_list(w, c, &c->g[gi]) ? gi : -1;
 }
 
@@ -236,10 +300,29 @@ static int treaty_parties(ng_work *w, const sctx *c, uint32_t t, uint32_t len)
                           ng_sentdates__nearest(w, c, t));
 }
 
+/* "the Quad (the US, Japan, India and Australia) met": an organization defined by the list
+ * of its members in brackets, wherever it stands (a trigger's object does it already). */
+static int bracket_lists(ng_work *w, const sctx *c)
+{
+    for (size_t gi = 0; gi < c->ng; gi++) {
+        int32_t m = c->g[gi].t1 < c->b && ng_w__punct(w, c->g[gi].t1, '(')
+                        ? ng_object__bracket_members(w, c, (int32_t)gi)
+                        : -1;
+        if (m < 0 || !member_list(w, c, &c->g[m])) continue;
+        const group *og = &c->g[gi], *mg = &c->g[m];
+        int error = ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + mg->a0, mg->an,
+                                   c->acts + og->a0, og->an, c->s,
+                                   ng_sentdates__nearest(w, c, og->t0));
+        if (error < 0) return error;
+    }
+    return NG_OK;
+}
+
 int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
 {
     const uint64_t words = NG_W_MEMBERNOUN | NG_W_MEMBERMOD | NG_W_TREATYPARTY;
     int error;
+    if ((error = bracket_lists(w, c)) < 0) return error;
     if (!(w->sents[c->s].bits & words)) return NG_OK;
     for (uint32_t t = c->a; t < c->b; t++) {
         uint64_t bits = ng_w__bits(w, t);
@@ -259,13 +342,19 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
             acts[n++] = cs->member_org = c->acts[c->u[ou].a0];
             cs->member_org_sent = c->s;
         }
-        int32_t mg = members_after(w, c, t + len);
+        int count = ou < 0 && counted(w, c, t);
+        int32_t mg = members_after(w, c, t + len, count);
         /* "five member states - A, B and C", "member states such as A": the organization the
          * article named with its members a few sentences before ("the EU's 27 member
          * states"); not "member states A and B", too loose without an organization */
         if (!n && mg >= 0 && len > 1 && c->g[mg].t0 > t + len && cs->member_org >= 0 &&
             c->s - cs->member_org_sent <= 4)
             acts[n++] = cs->member_org;
+        /* "five member states - A, B", "the five longer-standing members, A, B": the
+         * organization of states of the context */
+        if (!n && mg >= 0 && count && c->g[mg].t0 > t + len &&
+            (acts[0] = context_org(w, cs, c, t)) >= 0)
+            n = 1;
         if (n != 1) continue;
         if (mg >= 0) {
             for (uint32_t k = 0; k < c->g[mg].an && nm < GMAX; k++)

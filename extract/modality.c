@@ -88,10 +88,12 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
     for (uint32_t t = c->a; t < c->b; t++)
         if (ng_w__bits(w, t) & NG_W_RUMOUR) return 1;
     if (noun) {
-        /* "talks between A and B will take place", "a meeting planned for" */
+        /* "talks between A and B will take place", "a meeting planned for"; not the plan
+         * that is the document signed ("the signing of a partnership plan") */
         for (uint32_t t = te; t < c->b && t < te + 14; t++) {
             if (ng_w__punct(w, t, ';') || ng_w__punct(w, t, '.')) break;
-            if (fact_bits(w, c, t) & (NG_W_MODAL | NG_W_PLAN)) return 1;
+            if ((fact_bits(w, c, t) & (NG_W_MODAL | NG_W_PLAN)) && !(ng_w__bits(w, t) & NG_W_DOC))
+                return 1;
         }
     }
     return 0;

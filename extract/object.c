@@ -67,9 +67,12 @@ static int is_object(const ng_work *w, const sctx *c, const ng_trigger *tr, int3
         return 1;
     }
     if (!direct) return 0;
-    /* a preposition that is part of the trigger ("sit in it") does not make the object a
-     * prepositional phrase */
-    if (g->pp && !g->role && g->t0 != te) return 0;
+    /* a preposition that is part of the trigger ("sit in it", "sit in the SCO") does not
+     * make the object a prepositional phrase */
+    uint32_t q = te;
+    while (q < g->t0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
+    if (g->pp && !g->role && g->t0 != q) return 0;
     if (owned) {
         *j = g->t1 + 1;
         return 0;

@@ -406,12 +406,34 @@ static int subject_object_edges(ng_work *w, const sctx *c, const reading *r)
     return error;
 }
 
+/* "X signed the accord together with A and B", "signing the document with A and with B":
+ * one document signed with several parties makes them co-signers of one another. One
+ * document: the first document word after the trigger is singular. */
+static int co_signers(ng_work *w, const sctx *c, const reading *r)
+{
+    if (!(r->tr->flags & NG_TRF_DOC) || r->noun || r->no < 2) return NG_OK;
+    uint32_t q = r->ts;
+    while (q < c->b && !(ng_w__bits(w, q) & NG_W_DOC))
+        q++;
+    if (q >= c->b) return NG_OK;
+    const char *f = ng_w__fold(w, q);
+    uint32_t n = w->tk.v[q].flen;
+    if (f[n - 1] == 's' || f[n - 1] == 'a') return NG_OK; /* "agreements", "memoranda" */
+    int error = NG_OK;
+    for (uint32_t i = 0; i < r->no && error >= 0; i++)
+        for (uint32_t k = i + 1; k < r->no && error >= 0; k++)
+            if (r->O[i] != r->O[k] && ng_emit__types_ok(w, r->tr->rel, r->tr->flags, r->O[i], r->O[k]))
+                error = ng_emit__add(w, r->O[i], r->O[k], r->tr->rel, r->tr->flags, c->s, r->date);
+    return error;
+}
+
 /* The edges subject x object, and what later triggers remember of them. */
 static int emit_sides(ng_work *w, cstate *cs, sctx *c, const reading *r)
 {
     ng_rel rel = r->tr->rel;
     uint32_t flags = r->tr->flags;
     int error = subject_object_edges(w, c, r);
+    if (error >= 0) error = co_signers(w, c, r);
     if (error < 0) return error;
     if (flags & NG_TRF_PARTNERS)
         for (uint32_t i = 0; i < r->ns; i++)

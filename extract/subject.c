@@ -87,6 +87,25 @@ static int32_t after_relative(const ng_work *w, const sctx *c, uint32_t ts)
     return -1;
 }
 
+/* "AUKUS, a partnership that binds A and B": "that" after an apposition ", a/an [up to two
+ * modifiers] NOUN" is a relative pronoun whose antecedent is the name before the comma.
+ * The comma's token, else 0. */
+static uint32_t appositive_that(const ng_work *w, const sctx *c, uint32_t t)
+{
+    if (!ng_w__is(w, t, "that")) return 0;
+    uint32_t p = t;
+    for (int n = 0; n < 3 && p > c->a + 1; n++) {
+        uint32_t k = p - 1;
+        if (!(w->tk.v[k].flags & NG_TK_WORD) || (w->tk.v[k].flags & NG_TK_CAP) ||
+            c->gcov[k - c->a] >= 0 || (ng_w__bits(w, k) & (NG_W_SAY | NG_W_CLAUSE | NG_W_PREP)))
+            return 0;
+        if ((ng_w__is(w, k, "a") || ng_w__is(w, k, "an")) && p < t)
+            return ng_w__punct(w, k - 1, ',') ? k - 1 : 0;
+        p = k;
+    }
+    return 0;
+}
+
 /* A comma at `comma` may close a relative clause on an earlier noun: "The union, which
  * groups A, B and C, met" (the union met, not A, B and C), "Kenya, which joined the EAC in
  * 2000, accused X". The comma before the clause's "which"/"who", else 0. */
@@ -102,6 +121,7 @@ static uint32_t relative_clause_start(const ng_work *w, const sctx *c, uint32_t 
         if (!(w->tk.v[q].flags & NG_TK_WORD)) return 0;
         if (ng_w__is(w, q, "which") || ng_w__is(w, q, "who"))
             return q + 1 < comma && ng_w__punct(w, q - 1, ',') ? q - 1 : 0;
+        if (ng_w__is(w, q, "that")) return q + 1 < comma ? appositive_that(w, c, q) : 0;
         if (ng_w__bits(w, q) & (NG_W_CLAUSE | NG_W_SAY)) return 0;
     }
     return 0;
@@ -129,6 +149,25 @@ static int32_t case_agent(const ng_work *w, const sctx *c, uint32_t ts)
         return -1;
     }
     return -1;
+}
+
+/* "X, on his first trip to the kingdom since the crisis, put his signature": a phrase between
+ * commas that opens with a preposition, right before the verb at ts (adverbs between), stands
+ * aside; the comma before it, else 0. */
+static uint32_t parenthetical_start(const ng_work *w, const sctx *c, uint32_t comma, uint32_t ts)
+{
+    for (uint32_t k = comma + 1; k < ts; k++)
+        if (!(ng_w__bits(w, k) & NG_W_SKIPADV)) return 0;
+    for (uint32_t k = comma; k > c->a + 1 && k + 16 > comma;) {
+        k--;
+        if (!(w->tk.v[k].flags & NG_TK_PUNCT)) continue;
+        if (!ng_w__punct(w, k, ',')) return 0;
+        return (ng_w__bits(w, k + 1) & NG_W_PREP) && !ng_w__is(w, k + 1, "of") &&
+                       c->gend[k - 1 - c->a] >= 0
+                   ? k
+                   : 0;
+    }
+    return 0;
 }
 
 int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
@@ -163,6 +202,7 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
             char ch = *ng_w__fold(w, t);
             if (ch == ';' || ch == ':' || ch == '(' || ch == ')' || ch == '"') return -1;
             uint32_t start = ch == ',' ? relative_clause_start(w, c, t) : 0;
+            if (!start && ch == ',') start = parenthetical_start(w, c, t, ts);
             j = start ? (int64_t)start - 1 : j - 1;
             steps++;
             continue;
@@ -171,7 +211,8 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
         if (bits & NG_W_CLAUSE) {
             /* only a relative pronoun right before the verb is its subject ("X, who heads";
              * not "X, which they left") */
-            if (ng_w__is(w, t, "who") || ng_w__is(w, t, "which")) {
+            if (ng_w__is(w, t, "who") || ng_w__is(w, t, "which") ||
+                (words == 0 && appositive_that(w, c, t) != 0)) {
                 relative = words == 0;
                 j--;
                 continue;
@@ -227,10 +268,29 @@ static int32_t clause_subject(const ng_work *w, const sctx *c, uint32_t ts, int 
     return gi;
 }
 
-/* A noun's own party: "X's withdrawal", "the departure of X from Y"; -1 if none. */
+/* "Y, whose [largest] members are A and B", "X, whose withdrawal from Z": the antecedent
+ * of "whose" (up to two lower-case words between) owns the noun; -1 if none. */
+static int32_t whose_owner(const ng_work *w, const sctx *c, uint32_t ts)
+{
+    uint32_t p = ts;
+    for (int n = 0; n < 2 && p > c->a + 1 && !ng_w__is(w, p - 1, "whose") &&
+                    (w->tk.v[p - 1].flags & NG_TK_WORD) && !(w->tk.v[p - 1].flags & NG_TK_CAP) &&
+                    c->gcov[p - 1 - c->a] < 0;
+         n++)
+        p--;
+    if (p < c->a + 2 || !ng_w__is(w, p - 1, "whose")) return -1;
+    uint32_t q = p - 1;
+    if (ng_w__punct(w, q - 1, ',')) q--;
+    int32_t gi = q > c->a ? c->gend[q - 1 - c->a] : -1;
+    return gi >= 0 && !c->g[gi].place ? gi : -1;
+}
+
+/* A noun's own party: "X's withdrawal", "the departure of X from Y", "X, whose members";
+ * -1 if none. */
 static int32_t noun_owner(const ng_work *w, const sctx *c, uint32_t ts, uint32_t te)
 {
-    int32_t own = -1;
+    int32_t own = whose_owner(w, c, ts);
+    if (own >= 0) return own;
     if (ts > c->a) {
         uint32_t p = ts - 1;
         while (p > c->a && (ng_w__bits(w, p) & (NG_W_TITLEMOD | NG_W_PLAN)) &&
