@@ -334,6 +334,9 @@ enum {
                                   * group", not "compared Chile with Peru") */
     NG_TRF_FAVOUR = 1 << 17,     /* an object followed by a goodwill noun (words class favour)
                                   * gives nothing: "rejected the BRICS invitation" */
+    NG_TRF_PURPOSE = 1 << 18,    /* a fact only through a purpose infinitive of the same
+                                  * relation after its object: "summoned X's envoy to
+                                  * protest" (the envoy's state is the object) */
     NG_TRF_ORGSUBJ = 1 << 20     /* the subject is an organization and the object its members:
                                   * a list with a state, nothing after it ("the bloc groups A,
                                   * B and C", not "the EU included A in its list") */

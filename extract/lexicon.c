@@ -880,6 +880,7 @@ static const struct {
     {"gapobj", NG_TRF_GAPOBJ},
     {"orgsubj", NG_TRF_ORGSUBJ},
     {"favour", NG_TRF_FAVOUR},
+    {"purpose", NG_TRF_PURPOSE},
 };
 
 /* Parses the '|'-separated flags into t->flags; on an unknown flag, *why says which ones

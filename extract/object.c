@@ -72,7 +72,10 @@ static int is_object(const ng_work *w, const sctx *c, const ng_trigger *tr, int3
     uint32_t q = te;
     while (q < g->t0 && (ng_w__bits(w, q) & NG_W_DET))
         q++;
-    if (g->pp && !g->role && g->t0 != q) return 0;
+    /* purpose: "summoned the envoys of A and B to protest": the envoys' states */
+    int envoys_of = (tr->flags & NG_TRF_PURPOSE) && g->t0 > te + 1 &&
+                    ng_w__is(w, g->t0 - 1, "of") && (ng_w__bits(w, g->t0 - 2) & NG_W_PERSONNOUN);
+    if (g->pp && !g->role && g->t0 != q && !envoys_of) return 0;
     if (owned) {
         *j = g->t1 + 1;
         return 0;
@@ -87,12 +90,25 @@ static int ing_word(const ng_work *w, uint32_t t)
            memcmp(ng_w__fold(w, t) + w->tk.v[t].flen - 3, "ing", 3) == 0;
 }
 
-/* Does a trigger of tr's relation start at token j? */
+/* Does a trigger of tr's relation start at token j (not a purpose verb: see
+ * verb_trigger_at)? */
 static int same_relation(const ng_work *w, const ng_trigger *tr, uint32_t j)
 {
     for (int32_t i = ng_lex__trigger_first(w->lex, w->tk.v[j].h); i >= 0;
          i = w->lex->triggers[i].next)
-        if (w->lex->triggers[i].rel == tr->rel) return 1;
+        if (w->lex->triggers[i].rel == tr->rel &&
+            !(w->lex->triggers[i].flags & NG_TRF_PURPOSE))
+            return 1;
+    return 0;
+}
+
+/* Does a trigger start at j that is a verb of its own? A purpose verb ("and summoned X's
+ * envoy") is none unless its infinitive follows: the search goes on to its object. */
+static int verb_trigger_at(const ng_work *w, uint32_t j)
+{
+    for (int32_t i = ng_lex__trigger_first(w->lex, w->tk.v[j].h); i >= 0;
+         i = w->lex->triggers[i].next)
+        if (!(w->lex->triggers[i].flags & NG_TRF_PURPOSE)) return 1;
     return 0;
 }
 
@@ -238,7 +254,7 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             if (j > te && !prep && same_relation(w, tr, j)) return -1;
             /* "hosted the envoys and accused Y": the second verb's object */
             if (ng_w__is(w, j, "and") && j > te && j + 1 < c->b &&
-                (ng_lex__trigger_first(w->lex, w->tk.v[j + 1].h) >= 0 ||
+                (verb_trigger_at(w, j + 1) ||
                  (ng_w__bits(w, j + 1) & NG_W_SAY)))
                 return -1;
         }

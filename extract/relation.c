@@ -590,6 +590,24 @@ static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
     return object_checks(w, c, r);
 }
 
+/* Flag purpose: "summoned the envoys of A and B to protest": within the clause after the
+ * verb, "to" before a word that starts a trigger of the same relation. */
+static int purpose_follows(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te)
+{
+    for (uint32_t k = te; k + 1 < c->b && k < te + 24; k++) {
+        if (ng_w__punct(w, k, '.') || ng_w__punct(w, k, ';') || ng_w__punct(w, k, ':') ||
+            ng_w__punct(w, k, '"') || (ng_w__bits(w, k) & NG_W_CLAUSE))
+            return 0;
+        if (!ng_w__is(w, k, "to")) continue;
+        for (int32_t i = ng_lex__trigger_first(w->lex, w->tk.v[k + 1].h); i >= 0;
+             i = w->lex->triggers[i].next)
+            if (w->lex->triggers[i].rel == tr->rel &&
+                !(w->lex->triggers[i].flags & NG_TRF_PURPOSE))
+                return 1;
+    }
+    return 0;
+}
+
 int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint32_t ts,
                      uint32_t te, int32_t gap_group)
 {
@@ -604,6 +622,7 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     r.date = ng_sentdates__nearest(w, c, ts);
     r.subj = r.obj = r.agent = -1;
     if ((tr->flags & NG_TRF_DOC) && !sentence_has_doc(w, c)) return NG_OK;
+    if ((tr->flags & NG_TRF_PURPOSE) && !purpose_follows(w, c, tr, te)) return NG_OK;
     /* "became a candidate member", "is an observer member": not a member; "made no complaint
      * against", "cut no ties": a negation in the gap */
     for (uint32_t t = ts; t < te; t++)
