@@ -241,6 +241,27 @@ static uint32_t sized_list(const ng_work *w, const sctx *c, uint32_t n, int ctyp
     return 0;
 }
 
+/* The states of the units before t0 in this sentence when they are exactly two (not
+ * places: "met in Lima"): 2, else 0. */
+static uint32_t two_states(const ng_work *w, const sctx *c, uint32_t t0, int32_t *out)
+{
+    uint32_t n = 0;
+    for (size_t i = 0; i < c->nu; i++) {
+        const unit *u = &c->u[i];
+        if (u->t1 > t0) break;
+        if (u->place) continue;
+        for (uint32_t k = 0; k < u->an; k++) {
+            int32_t a = c->acts[u->a0 + k];
+            if (w->actors[a].type != NG_ETYPE_STATE) return 0;
+            if (n == 1 && out[0] == a) continue;
+            if (n == 2 && (out[0] == a || out[1] == a)) continue;
+            if (n == 2) return 0;
+            out[n++] = a;
+        }
+    }
+    return n == 2 ? 2 : 0;
+}
+
 /* they, their: see the file's comment. */
 static uint32_t resolve_they(const ng_work *w, const cstate *cs, const sctx *c, int number,
                              int ctype, uint32_t t0, int32_t *out)
@@ -356,6 +377,9 @@ uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, in
         /* "X, which brings together A, B, C, D and E, said all five were leaving": a list
          * of that size earlier in this sentence first */
         uint32_t n = number >= 2 ? sized_list(w, c, (uint32_t)number, ctype, t0, out) : 0;
+        /* "Washington suspended its pact with Tbilisi, a charter the two countries
+         * signed": the only two states named before it in this sentence */
+        if (!n && number == 2 && ctype == NG_ETYPE_STATE + 1) n = two_states(w, c, t0, out);
         return n ? n : recent_list(w, cs, number, ctype, out);
     }
     case NG_CR_IT:
