@@ -372,6 +372,14 @@ static uint32_t run_end(const ng_work *w, uint32_t a, uint32_t b, const int32_t 
                 continue;
             }
         }
+        /* "the Andean Presidents' Summit", "the Workers' Party": a plural possessive
+         * before an organization's head word is inside the name */
+        if (f1 > f0 && f1 + 1 < b && (w->tk.v[f1].flags & NG_TK_POSS) && w->tk.v[f1].len == 1 &&
+            cov[f1 + 1 - a] < 0 && ng_mentions__cap(w, f1 + 1) &&
+            (ng_w__bits(w, f1 + 1) & NG_W_ORGHEAD) && name_or_run(w, f1 + 1)) {
+            f1 += 2;
+            continue;
+        }
         break;
     }
     return f1;
