@@ -90,6 +90,11 @@ static uint32_t resolve_he(const ng_work *w, const cstate *cs, const sctx *c, ui
                            int32_t *out)
 {
     uint32_t sub_end = c->a;
+    /* "he was welcomed by X and Y, after which he held talks with X": a second "he" (or
+     * "she") subject of the sentence is its first one */
+    if ((ng_w__bits(w, t0) & NG_W_SUBJPRON) && (ng_w__bits(w, t0) & NG_W_PRONHE))
+        for (uint32_t t = c->a; t < t0; t++)
+            if (w->tk.v[t].h == w->tk.v[t0].h) return resolve_he(w, cs, c, t, out);
     if ((w->tk.v[c->a].flags & NG_TK_CAP) && (ng_w__bits(w, c->a) & NG_W_CLAUSE) &&
         !ng_w__is(w, c->a, "that") && !ng_w__is(w, c->a, "which") && !ng_w__is(w, c->a, "who")) {
         for (uint32_t t = c->a + 1; t < t0; t++)

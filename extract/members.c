@@ -36,6 +36,9 @@ int ng_members__org_subject_ok(const ng_work *w, const sctx *c, int32_t subj, in
         if (x->type != NG_ETYPE_ORG || x->body >= 0) return 0;
     }
     if (!member_list(w, c, o)) return 0;
+    /* "X is a framework in which A, B and C cooperate": the clause's subject lists the
+     * members only when it names several ("a forum in which the US has no say") */
+    if (te > c->a && ng_w__is(w, te - 1, "which") && o->an < 2) return 0;
     for (uint32_t q = te; q < o->t0; q++)
         if (!(ng_w__bits(w, q) & NG_W_DET)) return 0;
     /* "included X in its list", "includes Japan as an observer", "groups A among others";

@@ -372,6 +372,14 @@ static uint32_t run_end(const ng_work *w, uint32_t a, uint32_t b, const int32_t 
                 continue;
             }
         }
+        /* "the Andean Presidents' Summit", "the Workers' Party": a plural possessive
+         * before an organization's head word is inside the name */
+        if (f1 > f0 && f1 + 1 < b && (w->tk.v[f1].flags & NG_TK_POSS) && w->tk.v[f1].len == 1 &&
+            cov[f1 + 1 - a] < 0 && ng_mentions__cap(w, f1 + 1) &&
+            (ng_w__bits(w, f1 + 1) & NG_W_ORGHEAD) && name_or_run(w, f1 + 1)) {
+            f1 += 2;
+            continue;
+        }
         break;
     }
     return f1;
@@ -553,8 +561,15 @@ static int described_org(const ng_work *w, uint32_t a, uint32_t b, const int32_t
 static uint32_t org_after_word(const ng_work *w, uint32_t f0, uint32_t r1)
 {
     if (r1 != f0 + 1 || !is_name_tok(w, f0) || (ng_w__bits(w, f0) & NG_W_ORGHEAD) ||
-        !(ng_w__is(w, r1, "of") || ng_w__is(w, r1, "for")))
-        return f0;
+        !(ng_w__is(w, r1, "of") || ng_w__is(w, r1, "for"))) {
+        /* "Maria Soltan of the Liberal Party": two or three words that can only be a
+         * person's name (no word that is never a name, no head word) before "of" */
+        if (r1 < f0 + 2 || r1 > f0 + 3 || !ng_w__is(w, r1, "of") ||
+            (ng_w__bits(w, r1 - 1) & NG_W_ORGHEAD))
+            return f0;
+        for (uint32_t k = f0; k < r1; k++)
+            if (!is_name_tok(w, k) || is_run_tok(w, k)) return f0;
+    }
     uint32_t q = r1 + 1;
     if (ng_w__is(w, q, "the")) q++;
     return q;
