@@ -335,6 +335,25 @@ static int prefix_step(pscan *x, uint32_t t)
     return prefix_word(x, t);
 }
 
+static int royal_kind(const ng_work *w, int32_t title)
+{
+    return title >= 0 && (w->lex->titles[title].kind == NG_TITLE_ROYAL ||
+                          w->lex->titles[title].kind == NG_TITLE_RELIGIOUS);
+}
+
+/* A capitalized royal or religious title written right before the name, whatever role comes
+ * before it ("his father, King Salman", "the ruler, Emir Tamim"): the title names the person
+ * even when an office or a family noun further left is the phrase's title. */
+static int royal_right_before(const pscan *x)
+{
+    if (x->r0 <= x->a) return 0;
+    int32_t mi = x->cov[x->r0 - 1 - x->a];
+    if (mi < 0) return 0;
+    const ng_mention *m = &x->w->ms[mi];
+    return !m->dead && m->kind == NG_MK_TITLE && m->t1 == x->r0 && royal_kind(x->w, m->lex) &&
+           (x->w->tk.v[m->t0].flags & NG_TK_CAP);
+}
+
 /* The result: the phrase with its determiner ("the", "his", "her", "its", "their", "a"). */
 static void prefix_result(const pscan *x)
 {
@@ -350,10 +369,9 @@ static void prefix_result(const pscan *x)
     res->affil = x->affil;
     res->title = x->title;
     if (x->have_title) res->ev |= NG_EV_TITLE;
-    if (x->title >= 0 &&
-        (w->lex->titles[x->title].kind == NG_TITLE_ROYAL ||
-         w->lex->titles[x->title].kind == NG_TITLE_RELIGIOUS) &&
-        x->accepted < x->r0 && (w->tk.v[x->accepted].flags & NG_TK_CAP))
+    if ((royal_kind(w, x->title) && x->accepted < x->r0 &&
+         (w->tk.v[x->accepted].flags & NG_TK_CAP)) ||
+        royal_right_before(x))
         res->ev |= NG_EV_ROYAL;
 }
 
