@@ -113,6 +113,11 @@ static int32_t pick_value(const ng_work *w, const ng_ptab_slot *slot, uint32_t t
         if ((vf & NG_PV_ALLCAPS) && !(w->tk.v[t].flags & NG_TK_UPPER) &&
             !(n == 1 && k == NG_LX_NAME && title_case_acronym(w, t)))
             continue;
+        /* "Sen." written without its period is a title only before a name ("Gen Tiani"):
+         * "Mr Sen said", "Ambassador Salih Mutlu Sen were" end with a surname */
+        if ((vf & NG_PV_DOT) && !(w->tk.v[t + n - 1].flags & NG_TK_DOT) &&
+            !(t + n < w->tk.n && ng_mentions__cap(w, t + n)))
+            continue;
         if (vf & NG_PV_INNERCAP) {
             const ng_tok *tok = &w->tk.v[t];
             int inner = 0;

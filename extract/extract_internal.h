@@ -373,7 +373,8 @@ typedef struct ng_ptab_val {
 enum {
     NG_PV_CAPFIRST = 1, /* starts with a capital: the text must too */
     NG_PV_ALLCAPS = 2,  /* an all-caps acronym (two letters or more): the text must be too */
-    NG_PV_INNERCAP = 4  /* one word with inner capitals ("LeT"): the text needs one too */
+    NG_PV_INNERCAP = 4, /* one word with inner capitals ("LeT"): the text needs one too */
+    NG_PV_DOT = 8       /* ends with an abbreviation's period ("Sen."): see dict.c */
 };
 typedef struct ng_ptab_slot {
     uint64_t h;

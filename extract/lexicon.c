@@ -56,7 +56,8 @@ static void ptab_free(ng_ptab *t)
 
 /* How a phrase is written (NG_PV_*): with a capital first, all in capitals, or one word
  * with inner capitals ("LeT", "FAMa": the text must have an inner capital too, so that the
- * word "Let" is not Lashkar-e-Taiba). n_tok: its tokens. */
+ * word "Let" is not Lashkar-e-Taiba), ending with an abbreviation's period. n_tok: its
+ * tokens. */
 static uint32_t phrase_vflags(const char *phrase, size_t n_tok)
 {
     uint32_t vf = 0;
@@ -79,6 +80,8 @@ static uint32_t phrase_vflags(const char *phrase, size_t n_tok)
         vf |= NG_PV_ALLCAPS;
     else if (inner_upper && !strchr(phrase, ' ') && !strchr(phrase, '-') && n_tok == 1)
         vf |= NG_PV_INNERCAP;
+    size_t len = strlen(phrase);
+    if (len >= 2 && phrase[len - 1] == '.') vf |= NG_PV_DOT;
     return vf;
 }
 
