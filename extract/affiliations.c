@@ -118,26 +118,47 @@ static void clues_after(const ng_work *w, const sctx *c, const ng_mention *m, pe
     }
 }
 
-/* The one state of the other people of the list that holds mention m ("He and Foreign
- * Minister X said", "attended by Foreign Minister X, Defence Minister Y"), as stated so far;
- * -1 when the list has none, or people of two states. */
-static int32_t list_mate_state(const ng_work *w, const sctx *c, const ng_mention *m)
+/* The state the sentence states for person actor a in a mention after the one being read
+ * ("Foreign Minister X and Türkiye's Ambassador Y": Y's state is read after X) in *out, -1. */
+static int stated_later(int32_t *out, ng_work *w, const sctx *c, int32_t a)
 {
+    const ng_wsent *se = &w->sents[c->s];
+    *out = -1;
+    for (uint32_t k = se->m0; k < se->m0 + se->nm; k++) {
+        const ng_mention *q = &w->ms[k];
+        if (!q->dead && q->kind == NG_MK_PERSON && q->actor == a && q->st >= 0)
+            return ng_actors__get_lex(w, out, q->st);
+    }
+    return NG_OK;
+}
+
+/* The one state of the other people of the list that holds mention m ("He and Foreign
+ * Minister X said", "attended by Foreign Minister X, Defence Minister Y"), as stated so far
+ * or later in the sentence, in *out; -1 when the list has none, or people of two states. */
+static int list_mate_state(int32_t *out, ng_work *w, const sctx *c, const ng_mention *m)
+{
+    *out = -1;
     for (size_t gi = 0; gi < c->ng; gi++) {
         const group *g = &c->g[gi];
         if (g->place || g->an < 2 || g->t0 > m->t0 || g->t1 < m->t1) continue;
         int32_t st = -1;
         for (uint32_t k = 0; k < g->an; k++) {
-            const ng_wactor *x = &w->actors[c->acts[g->a0 + k]];
-            if (c->acts[g->a0 + k] == m->actor) continue;
-            if (x->type != NG_ETYPE_PERSON) return -1;
-            if (x->affil < 0 || w->actors[x->affil].type != NG_ETYPE_STATE) continue;
-            if (st >= 0 && st != x->affil) return -1;
-            st = x->affil;
+            int32_t xa = c->acts[g->a0 + k], af = -1;
+            if (xa == m->actor) continue;
+            if (w->actors[xa].type != NG_ETYPE_PERSON) return NG_OK;
+            af = w->actors[xa].affil;
+            if (af < 0) {
+                int error = stated_later(&af, w, c, xa);
+                if (error < 0) return error;
+            }
+            if (af < 0 || w->actors[af].type != NG_ETYPE_STATE) continue;
+            if (st >= 0 && st != af) return NG_OK;
+            st = af;
         }
-        return st;
+        *out = st;
+        return NG_OK;
     }
-    return -1;
+    return NG_OK;
 }
 
 /* A titled person without a state (mention m): the clues of the sentence, for the decision
@@ -150,7 +171,7 @@ static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *
     p->before = state_before(w, c, m);
     clues_after(w, c, m, p);
     /* a head of state or government is no colleague of the people listed with them */
-    if (!w->lex->titles[m->title].sole) p->mate = list_mate_state(w, c, m);
+    if (!w->lex->titles[m->title].sole) return list_mate_state(&p->mate, w, c, m);
     return NG_OK;
 }
 
