@@ -20,6 +20,9 @@ typedef struct work_cache {
     ng_tok *tok;
     size_t tok_cap;
     ng_buf fold, clean;
+    ng_wkey *keys;
+    size_t keys_cap;
+    uint32_t key_gen;
 } work_cache;
 #define NG_CACHE_MAX ((size_t)16 << 20)
 static _Thread_local work_cache cache;
@@ -31,6 +34,7 @@ static void cache_free(void *p)
 {
     work_cache *c = p;
     free(c->tok);
+    free(c->keys);
     ng_buf_free(&c->fold);
     ng_buf_free(&c->clean);
     memset(c, 0, sizeof *c);
@@ -49,6 +53,9 @@ static void cache_take(ng_work *w, ng_buf *clean)
     w->tk.v = cache.tok;
     w->tk.cap = cache.tok_cap;
     w->fold = cache.fold;
+    w->keys = cache.keys;
+    w->cap_keys = cache.keys_cap;
+    w->key_gen = cache.key_gen;
     *clean = cache.clean;
     ng_buf_clear(&w->fold);
     ng_buf_clear(clean);
@@ -65,12 +72,21 @@ static void cache_give(ng_work *w, ng_buf *clean)
         cache.tok_cap = w->tk.cap;
         cache.fold = w->fold;
         cache.clean = *clean;
+        cache.key_gen = w->key_gen;
+        if (w->cap_keys * sizeof *w->keys <= NG_CACHE_MAX) {
+            cache.keys = w->keys;
+            cache.keys_cap = w->cap_keys;
+            w->keys = NULL;
+            w->cap_keys = 0;
+        }
         w->tk.v = NULL;
         w->tk.n = w->tk.cap = 0;
         memset(&w->fold, 0, sizeof w->fold);
         memset(clean, 0, sizeof *clean);
     }
     ng_toks__free(&w->tk);
+    free(w->keys);
+    w->keys = NULL;
     ng_buf_free(&w->fold);
     ng_buf_free(clean);
 }
@@ -177,6 +193,20 @@ static int sentences(ng_work *w)
             any |= v->bits;
         }
         se->bits = any;
+    }
+    /* every token's name key unknown (ng_names__tok_key): a new stamp, zero-filled room */
+    if (w->tk.n > w->cap_keys) {
+        free(w->keys);
+        w->cap_keys = 0;
+        if (!(w->keys = ng_calloc(w->tk.n, sizeof *w->keys))) {
+            error = NG_ENOMEM;
+            goto cleanup;
+        }
+        w->cap_keys = w->tk.n;
+    }
+    if (++w->key_gen == 0) {
+        if (w->cap_keys) memset(w->keys, 0, w->cap_keys * sizeof *w->keys);
+        w->key_gen = 1;
     }
 cleanup:
     free(spans);

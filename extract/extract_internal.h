@@ -644,6 +644,13 @@ typedef struct ng_wsent {
     uint8_t headline;
 } ng_wsent;
 
+/* A token's person-name key (ng_names__key_hash of its text), computed on first ask. */
+typedef struct ng_wkey {
+    uint64_t h;
+    uint32_t len;
+    uint32_t gen; /* the work's key_gen once computed (a stamp: no clearing per article) */
+} ng_wkey;
+
 typedef struct ng_work {
     const ng_lexicon *lex;
     const char *text;
@@ -672,6 +679,11 @@ typedef struct ng_work {
      * (computed once per token, asked many times), NULL otherwise */
     const uint8_t *run_cls;
     uint32_t run_cls0;
+    /* tk.n name keys, all unknown after tokenizing (none has gen == key_gen): people and
+     * units ask for the key of the same name words many times (ng_names__tok_key) */
+    ng_wkey *keys;
+    size_t cap_keys;
+    uint32_t key_gen;
 } ng_work;
 
 /* mentions.c: pass 1 over one sentence (dictionary matches, person candidates, orgs). */
@@ -743,5 +755,8 @@ int ng_names__key(ng_buf *out, const ng_lexicon *lex, const char *name, size_t l
  * *key_len (may be NULL) gets the key's length. */
 int ng_names__key_hash(uint64_t *out, size_t *key_len, const ng_lexicon *lex, const char *name,
                        size_t len);
+/* ng_names__key_hash of token t's text, from w->keys (computed and kept on the first call;
+ * the entry is the work's, written through the const work). */
+int ng_names__tok_key(const ng_work *w, uint32_t t, uint64_t *out, size_t *key_len);
 
 #endif

@@ -178,3 +178,19 @@ cleanup:
     kb_free(&t);
     return error;
 }
+
+int ng_names__tok_key(const ng_work *w, uint32_t t, uint64_t *out, size_t *key_len)
+{
+    ng_wkey *k = &w->keys[t];
+    if (k->gen != w->key_gen) {
+        size_t n;
+        int error = ng_names__key_hash(&k->h, &n, w->lex, w->text + w->tk.v[t].off,
+                                       w->tk.v[t].len);
+        if (error < 0) return error;
+        k->len = (uint32_t)n;
+        k->gen = w->key_gen;
+    }
+    *out = k->h;
+    if (key_len) *key_len = k->len;
+    return NG_OK;
+}

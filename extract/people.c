@@ -90,8 +90,7 @@ static int32_t pidx_next(const pidx *x, int32_t i)
 
 static int word_key_hash(const ng_work *w, uint32_t t, uint64_t *out)
 {
-    const ng_tok *k = &w->tk.v[t];
-    return ng_names__key_hash(out, NULL, w->lex, w->text + k->off, k->len);
+    return ng_names__tok_key(w, t, out, NULL);
 }
 
 /* a (shorter or equal) is a compatible form of b */

@@ -357,8 +357,7 @@ static int add_name_word(const ng_work *w, cstate *cs, uint32_t q, size_t p, int
                          uint32_t mentions)
 {
     uint64_t kh;
-    if (ng_names__key_hash(&kh, NULL, w->lex, w->text + w->tk.v[q].off, w->tk.v[q].len) < 0)
-        return NG_ENOMEM;
+    if (ng_names__tok_key(w, q, &kh, NULL) < 0) return NG_ENOMEM;
     cs->nw[cs->n_nw].h = kh;
     cs->nw[cs->n_nw].person = (int32_t)p;
     cs->nw[cs->n_nw].last = (uint8_t)last;
@@ -414,10 +413,9 @@ int ng_units__known_names(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
         if (ng_w__bits(w, t) & (NG_W_STOP | NG_W_NOTNAME)) continue;
         if ((error = name_words(w, cs)) < 0) return error;
         if (!cs->n_nw) return NG_OK;
-        const ng_tok *k = &w->tk.v[t];
         uint64_t h;
         size_t blen;
-        if (ng_names__key_hash(&h, &blen, w->lex, w->text + k->off, k->len) < 0) return NG_ENOMEM;
+        if (ng_names__tok_key(w, t, &h, &blen) < 0) return NG_ENOMEM;
         if (!blen) continue;
         /* any word of a name ("Deby" of "Mahamat Idriss Deby Itno"); several people with
          * that word: the one the article names most (a headline is about the article's
