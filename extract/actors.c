@@ -39,6 +39,7 @@ int ng_actors__get_lex(ng_work *w, int32_t *out, int32_t ent)
     for (size_t i = 0; i < w->n_actors; i++)
         if (strcmp(w->actors[i].key, w->lex->ents[ent].key) == 0) {
             w->lex_actor[ent] = (int32_t)i;
+            w->lex_actor_other = 1;
             *out = (int32_t)i;
             return NG_OK;
         }

@@ -23,6 +23,8 @@ typedef struct work_cache {
     ng_wkey *keys;
     size_t keys_cap;
     uint32_t key_gen;
+    int32_t *lex_actor; /* all -1 */
+    size_t n_lex_actor;
 } work_cache;
 #define NG_CACHE_MAX ((size_t)16 << 20)
 static _Thread_local work_cache cache;
@@ -35,6 +37,7 @@ static void cache_free(void *p)
     work_cache *c = p;
     free(c->tok);
     free(c->keys);
+    free(c->lex_actor);
     ng_buf_free(&c->fold);
     ng_buf_free(&c->clean);
     memset(c, 0, sizeof *c);
@@ -56,6 +59,8 @@ static void cache_take(ng_work *w, ng_buf *clean)
     w->keys = cache.keys;
     w->cap_keys = cache.keys_cap;
     w->key_gen = cache.key_gen;
+    w->lex_actor = cache.lex_actor;
+    w->n_lex_actor = cache.n_lex_actor;
     *clean = cache.clean;
     ng_buf_clear(&w->fold);
     ng_buf_clear(clean);
@@ -73,6 +78,12 @@ static void cache_give(ng_work *w, ng_buf *clean)
         cache.fold = w->fold;
         cache.clean = *clean;
         cache.key_gen = w->key_gen;
+        if (w->lex_actor) {
+            cache.lex_actor = w->lex_actor;
+            cache.n_lex_actor = w->n_lex_actor;
+            w->lex_actor = NULL;
+            w->n_lex_actor = 0;
+        }
         if (w->cap_keys * sizeof *w->keys <= NG_CACHE_MAX) {
             cache.keys = w->keys;
             cache.keys_cap = w->cap_keys;
@@ -87,8 +98,24 @@ static void cache_give(ng_work *w, ng_buf *clean)
     ng_toks__free(&w->tk);
     free(w->keys);
     w->keys = NULL;
+    free(w->lex_actor);
+    w->lex_actor = NULL;
     ng_buf_free(&w->fold);
     ng_buf_free(clean);
+}
+
+/* Sets w->lex_actor all -1 again (for the next article): the entries of the actors'
+ * entities, or all of them when one entity shares another's actor. */
+static void lex_actor_reset(ng_work *w)
+{
+    if (!w->lex_actor) return;
+    if (w->lex_actor_other) {
+        for (size_t i = 0; i < w->n_lex_actor; i++)
+            w->lex_actor[i] = -1;
+        return;
+    }
+    for (size_t i = 0; i < w->n_actors; i++)
+        if (w->actors[i].lex >= 0) w->lex_actor[w->actors[i].lex] = -1;
 }
 
 static void work_free(ng_work *w)
@@ -97,8 +124,8 @@ static void work_free(ng_work *w)
     free(w->ms);
     free(w->people);
     free(w->neworgs);
+    lex_actor_reset(w);
     ng_actors__free(w);
-    free(w->lex_actor);
     free(w->rels);
 }
 
@@ -218,10 +245,18 @@ static int passes(ng_work *w, ng_doc *doc)
 {
     const ng_lexicon *lex = w->lex;
     int error;
-    if (lex->n_ents && !(w->lex_actor = ng_malloc(lex->n_ents * sizeof *w->lex_actor)))
-        return NG_ENOMEM;
-    for (size_t i = 0; i < lex->n_ents; i++)
-        w->lex_actor[i] = -1;
+    /* the thread's table from the last article is all -1 (lex_actor_reset) */
+    if (w->lex_actor && w->n_lex_actor != lex->n_ents) {
+        free(w->lex_actor);
+        w->lex_actor = NULL;
+        w->n_lex_actor = 0;
+    }
+    if (!w->lex_actor && lex->n_ents) {
+        if (!(w->lex_actor = ng_malloc(lex->n_ents * sizeof *w->lex_actor))) return NG_ENOMEM;
+        w->n_lex_actor = lex->n_ents;
+        for (size_t i = 0; i < lex->n_ents; i++)
+            w->lex_actor[i] = -1;
+    }
     w->dateline_state = dateline_state(lex, w->meta.dateline_city);
     for (uint32_t s = 0; s < w->n_sents; s++)
         if ((error = ng_mentions__sentence(w, s)) < 0) return error;

@@ -667,7 +667,9 @@ typedef struct ng_work {
     size_t n_neworgs, cap_neworgs;
     ng_wactor *actors;
     size_t n_actors, cap_actors;
-    int32_t *lex_actor; /* lexicon entity -> actor, -1 */
+    int32_t *lex_actor; /* lexicon entity -> actor, -1 (all -1 again after the article) */
+    size_t n_lex_actor;
+    uint8_t lex_actor_other; /* an entry points at an actor of another entity (one key) */
     ng_wrel *rels;
     size_t n_rels, cap_rels;
     int y, m, d;            /* the article date, y = 0 when unknown */
