@@ -76,7 +76,12 @@ static int apply_rules(kbuf *out, const ng_lexicon *lex, const char *w, size_t n
         for (int32_t k = lex ? lex->tl_first[(unsigned char)w[i]] : -1; k >= 0;
              k = lex->tl[k].next) {
             const ng_tl_rule *r = &lex->tl[k];
-            if (r->from_len > n - i || memcmp(w + i, r->from, r->from_len) != 0) continue;
+            if (r->from_len > n - i) continue;
+            /* 1-7 bytes: a byte loop, not a memcmp call (this runs at every byte of names) */
+            size_t j = 0;
+            while (j < r->from_len && w[i + j] == r->from[j])
+                j++;
+            if (j < r->from_len) continue;
             if (r->at_end && i + r->from_len != n) continue;
             memcpy(o, r->to, r->to_len);
             o += r->to_len;
