@@ -3,18 +3,20 @@
  * The steps (see extract_internal.h for the modules): clean the bytes, read the metadata,
  * split sentences, tokenize, find mentions (pass 1), decide who the people are, then
  * relations, coreference and affiliations (pass 2), and write the doc. Everything lives in
- * one ng_work that is freed before returning, but for the room of the thread's token, fold
- * and text buffers, kept per thread for the next article (no contents survive a call); it
- * only reads the lexicon, so any number of threads may call it at once. */
+ * one ng_work that is freed before returning, but for the room of the thread's token, fold,
+ * text and name-key buffers and its entity->actor table (all -1 again), kept per thread for
+ * the next article (no contents survive a call); it only reads the lexicon, so any number
+ * of threads may call it at once. */
 #include "extract_internal.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Each thread keeps its token array, fold arena and clean text between articles (their room,
- * not their contents), so that an article allocates none of them again; a thread's are freed
- * when the thread ends (the key's destructor; the main thread's stay reachable until exit).
+/* Each thread keeps its token array, fold arena, clean text, name keys (stamped per article)
+ * and entity->actor table (reset to -1) between articles (their room, not their contents),
+ * so that an article allocates none of them again; a thread's are freed when the thread
+ * ends (the key's destructor; the main thread's stay reachable until exit).
  * Room above NG_CACHE_MAX bytes is given back after the article that needed it. */
 typedef struct work_cache {
     ng_tok *tok;
