@@ -100,7 +100,10 @@ static void key_list(json_t *o, char *out, size_t size)
 static int fill_article(jsonl_state *j, json_t *o, ng_article *a)
 {
     json_t *id = json_object_get(o, "id");
-    if (json_is_string(id) && json_string_length(id)) {
+    if (json_is_string(id) && memchr(json_string_value(id), '\0', json_string_length(id))) {
+        /* "\u0000" inside: a C string would cut it, perhaps to nothing */
+        line_report(j, 0, "'id' holds a NUL character: the article keeps its line number as id");
+    } else if (json_is_string(id) && json_string_length(id)) {
         free(a->id);
         if (!(a->id = ng_strndup(json_string_value(id), json_string_length(id)))) return NG_ENOMEM;
     } else if (json_is_integer(id)) {

@@ -199,6 +199,26 @@ NG_TEST(jsonl_lines_fields_and_broken_lines)
     rm_rf(tmpdir);
 }
 
+/* An id holding "\u0000" would be cut to nothing (or collide) as a C string: the article keeps
+ * its line-number id and the line is named; a title with one is cut, not refused. */
+NG_TEST(jsonl_id_with_nul_keeps_the_line_id)
+{
+    got g;
+    make_tmpdir();
+    put("n.jsonl", "{\"id\": \"\\u0000x\", \"text\": \"Mali met Niger.\"}\n"
+                   "{\"id\": \"a\\u0000b\", \"title\": \"T\\u0000U\", \"text\": \"Chad.\"}\n"
+                   "{\"id\": \"ok\", \"text\": \"Benin.\"}\n");
+    CHECK_OK(read_one(&g, at("n.jsonl")));
+    CHECK_INT(g.n, 3);
+    CHECK_STR(g.meta[0], "n:1|||");
+    CHECK_STR(g.meta[1], "n:2||T|");
+    CHECK_STR(g.meta[2], "ok|||");
+    CHECK_HAS(g.reports, "n.jsonl:1: 'id' holds a NUL character: the article keeps its line number");
+    CHECK_HAS(g.reports, "n.jsonl:2: 'id' holds a NUL character");
+    CHECK_INT((int)g.skipped, 0);
+    rm_rf(tmpdir);
+}
+
 /* A JSON array is named as such; a line over the cap is skipped without holding it. */
 NG_TEST(jsonl_array_and_line_cap)
 {
@@ -537,6 +557,7 @@ NG_TEST(idset_adds_once)
 
 NG_TEST_MAIN(html_keeps_the_article_and_drops_the_rest, html_title_url_date_fallbacks,
              html_encodings, html_empty_page_and_our_report, jsonl_lines_fields_and_broken_lines,
+             jsonl_id_with_nul_keeps_the_line_id,
              jsonl_array_and_line_cap, csv_delimiters_from_the_header, csv_lone_cr_line_ends,
              csv_open_quote_costs_one_row, csv_header_cap_and_binary,
              utf16_and_utf32_with_and_without_bom, listing_kinds_and_counts,
