@@ -201,29 +201,35 @@ int ng_lex__word_classes(const ng_lexicon *lex, uint64_t h, uint64_t *bits, uint
     return w ? w->heads : 0;
 }
 
-/* Marks the word with hash h as the first word of a dictionary phrase or a trigger (`heads`:
- * NG_TK_PHEAD, NG_TK_TRIG). */
-static int words_put_heads(ng_lexicon *lex, uint64_t h, uint16_t heads)
+/* The entry of the word with hash h, made (with no classes) when it has none yet. */
+static int words_entry(ng_lexicon *lex, uint64_t h, ng_wordinfo **out)
 {
     int error = words_put(lex, h, 0, -1);
     if (error < 0) return error;
     size_t j = (size_t)h & (lex->cap_words - 1);
     while (lex->words[j].h != h || !lex->words[j].used)
         j = (j + 1) & (lex->cap_words - 1);
-    lex->words[j].heads |= heads;
+    *out = &lex->words[j];
     return NG_OK;
+}
+
+/* Marks the word with hash h as the first word of a dictionary phrase or a trigger (`heads`:
+ * NG_TK_PHEAD, NG_TK_TRIG). */
+static int words_put_heads(ng_lexicon *lex, uint64_t h, uint16_t heads)
+{
+    ng_wordinfo *w = NULL;
+    int error = words_entry(lex, h, &w);
+    if (error == NG_OK) w->heads |= heads;
+    return error;
 }
 
 /* The first word of a phrase of words.csv of classes `bits` (a word of its own or not). */
 static int words_put_head(ng_lexicon *lex, uint64_t h, uint64_t bits)
 {
-    int error = words_put(lex, h, 0, -1);
-    if (error < 0) return error;
-    size_t j = (size_t)h & (lex->cap_words - 1);
-    while (lex->words[j].h != h || !lex->words[j].used)
-        j = (j + 1) & (lex->cap_words - 1);
-    lex->words[j].pbits |= bits;
-    return NG_OK;
+    ng_wordinfo *w = NULL;
+    int error = words_entry(lex, h, &w);
+    if (error == NG_OK) w->pbits |= bits;
+    return error;
 }
 
 int32_t ng_lex__word_number(const ng_lexicon *lex, uint64_t h)
