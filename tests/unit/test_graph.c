@@ -149,6 +149,18 @@ static char *dump(const ng_graph *g)
     return ng_buf_detach(&b);
 }
 
+/* The first graph's dump is kept in *want; every later one must equal it. */
+static void same_as_first(char **want, const ng_graph *g)
+{
+    char *d = dump(g);
+    if (!*want) {
+        *want = d;
+        return;
+    }
+    CHECK_STR(d, *want);
+    free(d);
+}
+
 /* ------------------------------------------------------------------ merge */
 
 NG_TEST(test_graph__merge_sums_and_unites)
@@ -690,12 +702,7 @@ NG_TEST(test_graph__bound_keeps_earliest_any_order_parts_threads)
         if (!g) break;
         CHECK_INT(ng_graph_edge_count(g), 1);
         bound_check(&c, g);
-        char *d = dump(g);
-        if (!want) want = d;
-        else {
-            CHECK_STR(d, want);
-            free(d);
-        }
+        same_as_first(&want, g);
         ng_graph_free(g);
     }
     free(want);
@@ -840,12 +847,7 @@ NG_TEST(test_graph__finish_threads_same_graph)
         for (int i = 0; i < N; i++) CHECK_OK(ng_graph_add_doc(g, docs[i]));
         CHECK_OK(ng_graph_finish(g));
         CHECK(ng_graph_edge_count(g) > 2500);
-        char *d = dump(g);
-        if (!want) want = d;
-        else {
-            CHECK_STR(d, want);
-            free(d);
-        }
+        same_as_first(&want, g);
         ng_graph_free(g);
     }
     free(want);
