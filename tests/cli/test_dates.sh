@@ -3,13 +3,7 @@
 # ("in June 2017", "in 2019") stays at that precision on the edge in every export, the report
 # and explain, and GEXF's timeline starts at the first day it covers; an article with no date
 # at all is counted in the run's summary and named with -v.
-set -u
-bin=${NG_BIN:?}
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fails=0; passed=0
-fail() { echo "FAIL: $*"; fails=$((fails+1)); }
-has() { grep -qF -- "$2" "$1" && passed=$((passed+1)) || fail "$3: '$2' not in $1"; }
-lacks() { grep -qF -- "$2" "$1" && fail "$3: '$2' in $1" || passed=$((passed+1)); }
+. "$(dirname "$0")/lib.sh"
 
 mkdir -p "$tmp/in"
 # an article of 2021 about a 2017 break: the edge says 2017-06, not 2021
@@ -66,5 +60,4 @@ lacks "$tmp/err" 'alula.txt: no date' verbose
 "$bin" build -q "$tmp/in" -o "$tmp/g2.graphml" 2>"$tmp/err"
 [ -s "$tmp/err" ] && fail "-q printed: $(cat "$tmp/err")" || passed=$((passed+1))
 
-echo "dates: $passed passed, $fails failed"
-[ "$fails" = 0 ]
+finish dates

@@ -3,14 +3,7 @@
 # writes every supporting mention, one row per relation mention, as the articles are read,
 # in their order: the same bytes for every -j; CSV cells formula-safe; one row per unit of
 # edge weight; merge of the shards writes the same table; x.evidence.csv is not the graph CSV.
-set -u
-bin=${NG_BIN:?}
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fails=0; passed=0
-fail() { echo "FAIL: $*"; fails=$((fails+1)); }
-has() { grep -qF -- "$2" "$1" && passed=$((passed+1)) || fail "$3: '$2' not in $1"; }
-lacks() { grep -qF -- "$2" "$1" && fail "$3: '$2' in $1" || passed=$((passed+1)); }
-eq() { [ "$1" = "$2" ] && passed=$((passed+1)) || fail "$3: '$1' != '$2'"; }
+. "$(dirname "$0")/lib.sh"
 
 mkdir -p "$tmp/in"
 cat >"$tmp/in/corpus.csv" <<'CSV'
@@ -87,5 +80,4 @@ has "$tmp/help" "evidence-csv   evidence.csv" help
 "$bin" build "$tmp/in" -o "$tmp/x.xlsx" 2>"$tmp/bad.err"; eq "$?" 2 bad-name
 has "$tmp/bad.err" "evidence.csv, evidence.jsonl (or .jsonl)" message
 
-echo "$passed passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish evidence

@@ -2,11 +2,7 @@
 # The inputs people have (issue 17, item 3), as a user meets them on the command line: a saved
 # web page, a JSON Lines corpus, CSV with ';' or tab, each also gzip-compressed; a directory
 # mixing them with files that are not articles; a run that reads no article.
-set -u
-bin=${NG_BIN:?}
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fails=0; passed=0
-fail() { echo "FAIL: $*"; fails=$((fails+1)); }
+. "$(dirname "$0")/lib.sh"
 # expect CODE "stderr substring" -- command...
 expect() {
   local code=$1 msg=$2; shift 3
@@ -15,8 +11,6 @@ expect() {
     fail "$* -> exit $rc (want $code), stderr: $(head -c 400 "$tmp/err")"
   else passed=$((passed+1)); fi
 }
-has() { grep -qF -- "$2" "$1" && passed=$((passed+1)) || fail "$3: '$2' not in $1"; }
-lacks() { grep -qF -- "$2" "$1" && fail "$3: '$2' in $1" || passed=$((passed+1)); }
 
 mkdir -p "$tmp/c"
 cat >"$tmp/c/sahel.html" <<'HTML'
@@ -85,5 +79,4 @@ has "$tmp/out" "JSON Lines corpora" "build --help: JSON Lines"
 has "$tmp/out" "',' ';' or tab" "build --help: CSV delimiters"
 expect 0 "" -- "$bin" extract --help
 has "$tmp/out" "hashes to K" "extract --help: slices by hash"
-echo "inputs: $passed passed, $fails failed"
-[ $fails = 0 ]
+finish inputs

@@ -5,14 +5,7 @@
 # (`articles`); the same text under two names counts once; a headline restating the first
 # sentence is one mention; the report links titles to their URLs (http(s) only, escaped);
 # explain prints them.
-set -u
-bin=${NG_BIN:?}
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-fails=0; passed=0
-fail() { echo "FAIL: $*"; fails=$((fails+1)); }
-has() { grep -qF -- "$2" "$1" && passed=$((passed+1)) || fail "$3: '$2' not in $1"; }
-lacks() { grep -qF -- "$2" "$1" && fail "$3: '$2' in $1" || passed=$((passed+1)); }
-eq() { [ "$1" = "$2" ] && passed=$((passed+1)) || fail "$3: '$1' != '$2'"; }
+. "$(dirname "$0")/lib.sh"
 
 mkdir -p "$tmp/in"
 # six articles support Ghana met Togo; dates decide the sample's order, undated last
@@ -76,5 +69,4 @@ has "$tmp/r.md" '[Talks &amp; deals in Accra 6](https://example.org/news/6?a=1&b
 "$bin" explain "$tmp/in" --between Ghana Togo >"$tmp/explain" 2>/dev/null
 has "$tmp/explain" 'Talks & deals in Accra 6 <https://example.org/news/6?a=1&b=2>' explain
 
-echo "sources: $passed passed, $fails failed"
-[ "$fails" = 0 ]
+finish sources
