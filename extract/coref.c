@@ -420,7 +420,7 @@ uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, in
  * that phrase, not a list of an earlier sentence. */
 static int plural_thing_before(const ng_work *w, const sctx *c, const uint8_t *covered, uint32_t t)
 {
-    const uint64_t actor_noun = NG_W_GROUPNOUN | NG_W_PERSONNOUN | NG_W_PARTYNOUN |
+    const ng_wbits actor_noun = NG_W_GROUPNOUN | NG_W_PERSONNOUN | NG_W_PARTYNOUN |
                                 NG_W_BLOCNOUN | NG_W_GOVNOUN | NG_W_COUNTRYNOUN |
                                 NG_W_BODYNOUN | NG_W_MEMBERNOUN;
     uint32_t d = t;
@@ -477,7 +477,7 @@ static uint32_t say_subject(const ng_work *w, const sctx *c, uint32_t t, int32_t
     if (gi < 0 || c->g[gi].place) return 0;
     const group *g = &c->g[gi];
     int person = w->actors[c->acts[g->a0]].type == NG_ETYPE_PERSON;
-    uint64_t bits = ng_w__bits(w, t);
+    ng_wbits bits = ng_w__bits(w, t);
     int he = (bits & NG_W_SUBJPRON) && (bits & NG_W_PRONHE);
     if (he != (person && g->an == 1)) return 0;
     if ((bits & NG_W_SUBJPRON) && (bits & NG_W_PRONIT) && (g->an != 1 || person)) return 0;
@@ -522,7 +522,7 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
 {
     uint32_t n;
     *t1 = t + 1;
-    uint64_t bits = ng_w__bits(w, t);
+    ng_wbits bits = ng_w__bits(w, t);
     *pron = (bits & NG_W_SUBJPRON) != 0;
     /* "Taiwan said it ...", "X announced that they ..." */
     if (*pron && (n = say_subject(w, c, t, acts)) != 0) return n;
@@ -638,7 +638,7 @@ static uint32_t recent_leaders(const ng_work *w, const cstate *cs, int number, i
  * (number, 0 any) and kind (people for a person noun, any actor for "sides", "parties",
  * else states). */
 static uint32_t group_noun(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t,
-                           uint64_t bits, int number, int32_t *acts)
+                           ng_wbits bits, int number, int32_t *acts)
 {
     int ctype = (bits & NG_W_PERSONNOUN)  ? NG_ETYPE_PERSON + 1
                 : (bits & NG_W_PARTYNOUN) ? 0
@@ -678,7 +678,7 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
     if ((j = description_head(w, c, covered, j)) == c->b) return 0;
     /* "the regional bloc IGAD", "the rebel group M23": the name that follows is the actor */
     if (j + 1 < c->b && covered[j + 1 - c->a]) return 0;
-    uint64_t bits = ng_w__bits(w, j);
+    ng_wbits bits = ng_w__bits(w, j);
     /* part of a name ("the New Delhi Leaders' Declaration"): not a description */
     if ((w->tk.v[j].flags & NG_TK_CAP) && !(w->tk.v[j].flags & NG_TK_FIRST)) {
         *t1 = j + 1;

@@ -72,7 +72,7 @@ static int lower_title(const ng_work *w, uint32_t a, const int32_t *cov, uint32_
     if (n < 2 || t <= a || t + n >= w->tk.n || !ng_mentions__cap(w, t + n) ||
         (w->tk.v[t + n].flags & NG_TK_PUNCT))
         return 0;
-    uint64_t bits = ng_w__bits(w, t - 1);
+    ng_wbits bits = ng_w__bits(w, t - 1);
     if ((bits & (NG_W_TITLEMOD | NG_W_DET)) || (w->tk.v[t - 1].flags & NG_TK_POSS)) return 1;
     int32_t mi = cov[t - 1 - a];
     return mi >= 0 && (w->ms[mi].kind == NG_MK_DEMONYM || w->ms[mi].kind == NG_MK_STATE);

@@ -211,17 +211,11 @@ static int sentences(ng_work *w)
         }
         w->n_sents++;
     }
+    /* with the classes of the phrases starting at each token, so that the rules' phrase
+     * lookups skip the other tokens at once */
     for (size_t s = 0; s < w->n_sents; s++) {
         ng_wsent *se = &w->sents[s];
-        const ng_lexicon *lex = w->lex;
-        uint64_t any = 0;
-        /* with the classes of the phrases starting at each token, so that the rules' phrase
-         * lookups skip the other tokens at once */
-        for (ng_tok *v = w->tk.v + se->tok0, *e = v + se->ntok; v < e; v++) {
-            v->flags |= (uint16_t)ng_lex__word_classes(lex, v->h, &v->bits, &v->pbits);
-            any |= v->bits;
-        }
-        se->bits = any;
+        se->bits = ng_lex__classify(w->lex, w->tk.v + se->tok0, se->ntok);
     }
     /* every token's name key unknown (ng_names__tok_key): a new stamp, zero-filled room */
     if (w->tk.n > w->cap_keys) {

@@ -138,6 +138,16 @@ enum {
     NG_TK_TRIG = 1 << 11    /* the first word of some trigger (set with `bits`) */
 };
 
+/* A set of word classes (words.csv, see NG_WBIT below): 128 bits, so that every test stays
+ * one expression (`bits & (NG_W_A | NG_W_B)`) whatever the numbers of its classes. Hold
+ * classes only in ng_wbits: a uint64_t would drop the classes from 64 on without a warning.
+ * unsigned __int128 is GCC's and clang's on 64-bit targets, the platforms newsgraph builds
+ * on; __extension__ keeps -pedantic quiet. */
+#if !defined(__SIZEOF_INT128__)
+#error "extract/: the word classes need unsigned __int128 (GCC or clang on a 64-bit target)"
+#endif
+__extension__ typedef unsigned __int128 ng_wbits;
+
 typedef struct ng_tok {
     uint32_t off;  /* byte offset in the clean text */
     uint32_t len;  /* byte length in the clean text */
@@ -145,9 +155,9 @@ typedef struct ng_tok {
     uint16_t flen; /* length of the folded form */
     uint16_t flags;
     uint64_t h;    /* hash of the folded form */
-    uint64_t bits;  /* word classes (ng_lex__word_bits of h): set by the extractor after
+    ng_wbits bits;  /* word classes (ng_lex__word_bits of h): set by the extractor after
                      * tokenizing an article, 0 before */
-    uint64_t pbits; /* the word classes of the phrases of words.csv that start with this
+    ng_wbits pbits; /* the word classes of the phrases of words.csv that start with this
                      * token (set with `bits`): ng_w__phrase probes only when one may match */
 } ng_tok;
 
@@ -198,9 +208,10 @@ enum {
                      * organization's entity); never a mention */
 };
 
-/* Word classes (words.csv): a bit set per word or phrase. The names of the classes in
- * words.csv are those of the class table in lexicon.c, in the order of the bits. */
-#define NG_WBIT(n) (UINT64_C(1) << (n))
+/* Word classes (words.csv): a bit set per word or phrase (ng_wbits, room for 128 classes).
+ * The names of the classes in words.csv are those of the class table in lexicon.c, in the
+ * order of the bits; a new class takes the next bit. */
+#define NG_WBIT(n) ((ng_wbits)1 << (n))
 #define NG_W_SAY NG_WBIT(0)          /* said, told, added: verbs of saying */
 #define NG_W_MODAL NG_WBIT(1)        /* will, would, could: not a fact */
 #define NG_W_PLAN NG_WBIT(2)         /* plans, expected, due, intends: a plan, not a fact */
@@ -265,7 +276,9 @@ enum {
 #define NG_W_SEPARATE NG_WBIT(61)   /* separately, bilateral, respectively: not one joint meeting */
 #define NG_W_FAVOUR NG_WBIT(62)     /* invitation, offer, partner: goodwill, not blame */
 #define NG_W_CASENOUN NG_WBIT(63)   /* case, complaint: "the case brought by X, which accuses" */
-#define NG_W__COUNT 64
+#define NG_W_FORMER NG_WBIT(64)     /* former, erstwhile: a title its holder no longer holds */
+#define NG_W__COUNT 65
+_Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {
     char *name;    /* canonical name */
@@ -365,7 +378,7 @@ typedef struct ng_trigger {
  * of the token hashes (see ng_x__seq_hash); every prefix of a phrase is stored too, so
  * longest-match scanning stops as soon as no phrase continues. */
 typedef struct ng_ptab_val {
-    uint64_t kind; /* NG_LX_* (phrases), or word classes (wordphrases) */
+    ng_wbits kind; /* NG_LX_* (phrases), or word classes (wordphrases) */
     int32_t id;
     int32_t next;    /* next value of the same phrase, -1 */
     uint32_t vflags; /* NG_PV_*: how the entry is written */
@@ -392,8 +405,8 @@ typedef struct ng_ptab {
 /* A word class entry: bits and a number ("three" -> 3). */
 typedef struct ng_wordinfo {
     uint64_t h;
-    uint64_t bits;
-    uint64_t pbits; /* the classes of the phrases of words.csv that start with this word */
+    ng_wbits bits;
+    ng_wbits pbits; /* the classes of the phrases of words.csv that start with this word */
     int32_t number;
     uint16_t used;
     uint16_t heads; /* NG_TK_PHEAD, NG_TK_TRIG: what this word is the first word of */
@@ -507,11 +520,14 @@ static inline const ng_ptab_slot *ng_ptab__find(const ng_ptab *t, uint64_t h)
     return NULL;
 }
 /* Word class lookups by folded-token hash. */
-uint64_t ng_lex__word_bits(const ng_lexicon *lex, uint64_t h);
+ng_wbits ng_lex__word_bits(const ng_lexicon *lex, uint64_t h);
 /* The word's classes and the classes of the phrases that start with it (0 and 0: none);
  * returns the token flags NG_TK_PHEAD (it starts a phrase of the dictionaries) and NG_TK_TRIG
  * (it starts a trigger) that apply, else 0. */
-int ng_lex__word_classes(const ng_lexicon *lex, uint64_t h, uint64_t *bits, uint64_t *pbits);
+int ng_lex__word_classes(const ng_lexicon *lex, uint64_t h, ng_wbits *bits, ng_wbits *pbits);
+/* Sets the classes (bits, pbits) and the flags NG_TK_PHEAD and NG_TK_TRIG of tokens v[0, n)
+ * from the lexicon; returns the union of their `bits`. */
+ng_wbits ng_lex__classify(const ng_lexicon *lex, ng_tok *v, size_t n);
 int32_t ng_lex__word_number(const ng_lexicon *lex, uint64_t h);
 static inline int32_t ng_lex__trigger_first(const ng_lexicon *lex, uint64_t h)
 {
@@ -639,7 +655,7 @@ typedef struct ng_wsent {
     uint32_t off, len; /* in the clean text */
     uint32_t tok0, ntok;
     uint32_t m0, nm; /* its mentions (sorted by t0) after pass 1 */
-    uint64_t bits;   /* the word classes of its words, or-ed: a rule whose words are absent
+    ng_wbits bits;   /* the word classes of its words, or-ed: a rule whose words are absent
                       * skips the sentence */
     uint8_t headline;
 } ng_wsent;
@@ -724,18 +740,18 @@ static inline int ng_w__is(const ng_work *w, uint32_t t, const char *s)
     const char *f = ng_w__fold(w, t);
     return w->tk.v[t].flen == n && n && f[0] == s[0] && __builtin_memcmp(f, s, n) == 0;
 }
-static inline uint64_t ng_w__bits(const ng_work *w, uint32_t t)
+static inline ng_wbits ng_w__bits(const ng_work *w, uint32_t t)
 {
     return w->tk.v[t].bits;
 }
 /* words.c: the classes of the phrases of words.csv that start at token t and end before
  * token `end`; ng_w__phrase gives the tokens of the longest one of class cls (a word of the
  * class: 1; none: 0) and its number (may be NULL; -1 when the entry has none). */
-uint64_t ng_w__phrase_bits(const ng_work *w, uint32_t t, uint32_t end);
-uint32_t ng_w__phrase_scan(const ng_work *w, uint32_t t, uint32_t end, uint64_t cls,
+ng_wbits ng_w__phrase_bits(const ng_work *w, uint32_t t, uint32_t end);
+uint32_t ng_w__phrase_scan(const ng_work *w, uint32_t t, uint32_t end, ng_wbits cls,
                            int32_t *number);
 /* inline: most tokens start no phrase or word of the class, and the rules ask at every token */
-static inline uint32_t ng_w__phrase(const ng_work *w, uint32_t t, uint32_t end, uint64_t cls,
+static inline uint32_t ng_w__phrase(const ng_work *w, uint32_t t, uint32_t end, ng_wbits cls,
                                     int32_t *number)
 {
     if (t >= end || !((w->tk.v[t].pbits | w->tk.v[t].bits) & cls)) return 0;

@@ -232,7 +232,7 @@ static void role_phrases(const ng_work *w, sctx *c)
         if (!(ng_w__is(w, p, "of") || ng_w__is(w, p, "from"))) continue;
         if (p == c->a) continue;
         uint32_t q = p - 1;
-        uint64_t bits = ng_w__bits(w, q);
+        ng_wbits bits = ng_w__bits(w, q);
         int is_title = title_ends_at(w, c, &q);
         if (!is_title && !(bits & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_GOVNOUN))) continue;
         /* the phrase must not belong to a unit already (e.g. a person with a title) */

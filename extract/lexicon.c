@@ -86,7 +86,7 @@ static uint32_t phrase_vflags(const char *phrase, size_t n_tok)
 }
 
 /* Does a token of the phrase belong to word class `cls`? */
-static int phrase_has(const ng_lexicon *lex, const ng_toks *tk, uint64_t cls)
+static int phrase_has(const ng_lexicon *lex, const ng_toks *tk, ng_wbits cls)
 {
     for (size_t i = 0; i < tk->n; i++)
         if (ng_lex__word_bits(lex, tk->v[i].h) & cls) return 1;
@@ -107,7 +107,7 @@ static int load_tokens(ng_lexicon *lex, const char *s, size_t len, ng_toks **out
 static int words_put_heads(ng_lexicon *lex, uint64_t h, uint16_t heads);
 
 /* Adds `phrase` (tokenized as running text is) with value (kind, id). Newest value first. */
-static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint64_t kind, int32_t id)
+static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, ng_wbits kind, int32_t id)
 {
     ng_toks *tk;
     int error;
@@ -145,7 +145,7 @@ static int ptab_add(ng_lexicon *lex, ng_ptab *t, const char *phrase, uint64_t ki
 
 /* ------------------------------------------------------------------ small hash sets */
 
-static int words_put(ng_lexicon *lex, uint64_t h, uint64_t bits, int32_t number)
+static int words_put(ng_lexicon *lex, uint64_t h, ng_wbits bits, int32_t number)
 {
     if ((lex->n_words + 1) * 2 > lex->cap_words) {
         size_t nc = lex->cap_words ? lex->cap_words * 2 : 1024;
@@ -187,18 +187,28 @@ static const ng_wordinfo *words_get(const ng_lexicon *lex, uint64_t h)
     return NULL;
 }
 
-uint64_t ng_lex__word_bits(const ng_lexicon *lex, uint64_t h)
+ng_wbits ng_lex__word_bits(const ng_lexicon *lex, uint64_t h)
 {
     const ng_wordinfo *w = words_get(lex, h);
     return w ? w->bits : 0;
 }
 
-int ng_lex__word_classes(const ng_lexicon *lex, uint64_t h, uint64_t *bits, uint64_t *pbits)
+int ng_lex__word_classes(const ng_lexicon *lex, uint64_t h, ng_wbits *bits, ng_wbits *pbits)
 {
     const ng_wordinfo *w = words_get(lex, h);
     *bits = w ? w->bits : 0;
     *pbits = w ? w->pbits : 0;
     return w ? w->heads : 0;
+}
+
+ng_wbits ng_lex__classify(const ng_lexicon *lex, ng_tok *v, size_t n)
+{
+    ng_wbits any = 0;
+    for (ng_tok *e = v + n; v < e; v++) {
+        v->flags |= (uint16_t)ng_lex__word_classes(lex, v->h, &v->bits, &v->pbits);
+        any |= v->bits;
+    }
+    return any;
 }
 
 /* The entry of the word with hash h, made (with no classes) when it has none yet. */
@@ -224,7 +234,7 @@ static int words_put_heads(ng_lexicon *lex, uint64_t h, uint16_t heads)
 }
 
 /* The first word of a phrase of words.csv of classes `bits` (a word of its own or not). */
-static int words_put_head(ng_lexicon *lex, uint64_t h, uint64_t bits)
+static int words_put_head(ng_lexicon *lex, uint64_t h, ng_wbits bits)
 {
     ng_wordinfo *w = NULL;
     int error = words_entry(lex, h, &w);
@@ -1135,16 +1145,16 @@ static const char *const word_classes[] = {
     "daysago",   "yearsago",   "yearprep",   "notobj",      "statename",   "areanoun",
     "apposmod",  "ppmark",     "soleoffice", "aliasintro",  "plainword",   "kin",
     "otherside", "membernoun", "membermod",  "notmember",   "treatyparty", "actnoun",
-    "namesuffix", "separate",   "favour",     "casenoun"};
+    "namesuffix", "separate",   "favour",     "casenoun",    "former"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 
 /* The '|'-separated classes of a words.csv row as bits, 0 when one is unknown. */
-static uint64_t class_bits(const char *cl)
+static ng_wbits class_bits(const char *cl)
 {
     char buf[256];
     char *save = NULL;
-    uint64_t bits = 0;
+    ng_wbits bits = 0;
     copy_cut(buf, sizeof buf, cl);
     for (char *p = strtok_r(buf, "|", &save); p; p = strtok_r(NULL, "|", &save)) {
         size_t k;
@@ -1169,7 +1179,7 @@ static int load_words(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_f
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
         const char *w = field(row, c_word), *num = field(row, c_num);
-        uint64_t bits = class_bits(field(row, c_class));
+        ng_wbits bits = class_bits(field(row, c_class));
         if (row_blank(row)) continue;
         row_where(where, sizeof where, origin, row->line);
         if (!bits || !*w) {

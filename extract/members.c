@@ -323,12 +323,12 @@ static int bracket_lists(ng_work *w, const sctx *c)
 
 int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
 {
-    const uint64_t words = NG_W_MEMBERNOUN | NG_W_MEMBERMOD | NG_W_TREATYPARTY;
+    const ng_wbits words = NG_W_MEMBERNOUN | NG_W_MEMBERMOD | NG_W_TREATYPARTY;
     int error;
     if ((error = bracket_lists(w, c)) < 0) return error;
     if (!(w->sents[c->s].bits & words)) return NG_OK;
     for (uint32_t t = c->a; t < c->b; t++) {
-        uint64_t bits = ng_w__bits(w, t);
+        ng_wbits bits = ng_w__bits(w, t);
         if (!(bits & words)) continue;
         if (bits & NG_W_TREATYPARTY) {
             uint32_t n = ng_w__phrase(w, t, c->b, NG_W_TREATYPARTY, NULL);

@@ -9,9 +9,9 @@
 #define NOT_FACT (NG_W_MODAL | NG_W_PLAN | NG_W_NEG)
 
 /* Word and phrase classes of token t for modality; the month "May" is not a modal. */
-static uint64_t fact_bits(const ng_work *w, const sctx *c, uint32_t t)
+static ng_wbits fact_bits(const ng_work *w, const sctx *c, uint32_t t)
 {
-    uint64_t bits = ng_w__bits(w, t) | ng_w__phrase_bits(w, t, c->b);
+    ng_wbits bits = ng_w__bits(w, t) | ng_w__phrase_bits(w, t, c->b);
     if ((bits & NG_W_MODAL) && (w->tk.v[t].flags & NG_TK_CAP) &&
         !(w->tk.v[t].flags & NG_TK_FIRST) && ng_date__month(ng_w__fold(w, t), w->tk.v[t].flen))
         bits &= ~NG_W_MODAL;
@@ -49,7 +49,7 @@ static int governs_trigger(const ng_work *w, const sctx *c, uint32_t t, uint32_t
     while (n < and_at && (ng_w__bits(w, n) & NG_W_SKIPADV))
         n++;
     if (n >= and_at) return 1;
-    uint64_t bits = ng_w__bits(w, n);
+    ng_wbits bits = ng_w__bits(w, n);
     if (ng_w__is(w, n, "to") || ng_w__is(w, n, "that") ||
         (bits & (NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_NEG)) ||
         ng_lex__trigger_first(w->lex, w->tk.v[n].h) >= 0)

@@ -242,7 +242,7 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             j++;
             continue;
         } else {
-            uint64_t bits = ng_w__bits(w, j);
+            ng_wbits bits = ng_w__bits(w, j);
             act |= (bits & NG_W_ACTNOUN) != 0;
             if ((bits & NG_W_CLAUSE) && !ng_w__is(w, j, "as")) return act_relative(w, c, tr, j);
             if ((bits & NG_W_SAY) && j > te) return -1;

@@ -56,7 +56,7 @@ static int complement_mention(const ng_work *w, uint32_t a, const ng_mention *m,
 static int complement_word(const ng_work *w, uint32_t t, int *lower)
 {
     const ng_tok *k = &w->tk.v[t];
-    uint64_t bits = ng_w__bits(w, t);
+    ng_wbits bits = ng_w__bits(w, t);
     if (k->flags & NG_TK_PUNCT) return *ng_w__fold(w, t) == ',';
     if (ng_w__is(w, t, "of") || ng_w__is(w, t, "for") || ng_w__is(w, t, "and") ||
         ng_w__is(w, t, "the"))
@@ -270,7 +270,7 @@ static int prefix_word(pscan *x, uint32_t t)
 {
     const ng_work *w = x->w;
     const ng_tok *k = &w->tk.v[t];
-    uint64_t bits = ng_w__bits(w, t);
+    ng_wbits bits = ng_w__bits(w, t);
     x->p--;
     if (k->flags & NG_TK_POSS) return ON;
     if (k->flags & NG_TK_PUNCT) return END;
@@ -525,7 +525,7 @@ static int suffix_word(sscan *x)
 {
     const ng_work *w = x->w;
     uint32_t q = x->q;
-    uint64_t bits = ng_w__bits(w, q);
+    ng_wbits bits = ng_w__bits(w, q);
     if (q == x->first && ng_mentions__cap(w, q) && (w->tk.v[q].flags & NG_TK_WORD) &&
         !(bits & NG_W_STOP)) {
         /* a name not read yet: "X, Boric's spokesman" */

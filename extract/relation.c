@@ -365,7 +365,7 @@ static void swap_sides(reading *r)
     r->no = nt;
 }
 
-static int sentence_has(const ng_work *w, const sctx *c, uint64_t cls)
+static int sentence_has(const ng_work *w, const sctx *c, ng_wbits cls)
 {
     for (uint32_t t = c->a; t < c->b; t++)
         if (ng_w__bits(w, t) & cls) return 1;

@@ -80,7 +80,7 @@ static int run_tok(const ng_work *w, uint32_t t)
     const ng_tok *k = &w->tk.v[t];
     if (!(k->flags & NG_TK_WORD) || (k->flags & NG_TK_NUM) || !(k->flags & NG_TK_CAP)) return 0;
     if ((k->flags & NG_TK_UPPER) && k->flen > 1) return 0;
-    uint64_t bits = ng_w__bits(w, t);
+    ng_wbits bits = ng_w__bits(w, t);
     return (bits & NG_W_NOTNAME) && !(bits & NG_W_STOP) &&
            ng_date__month(ng_w__fold(w, t), k->flen) == 0 &&
            ng_date__weekday(ng_w__fold(w, t), k->flen) < 0;

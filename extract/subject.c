@@ -138,7 +138,7 @@ static int32_t case_agent(const ng_work *w, const sctx *c, uint32_t ts)
         p--;
     if (p < c->a + 4 || !ng_w__is(w, p - 1, "which") || !ng_w__punct(w, p - 2, ',')) return -1;
     for (uint32_t k = p - 3; k > c->a && k + 24 > p; k--) {
-        uint64_t bits = ng_w__bits(w, k);
+        ng_wbits bits = ng_w__bits(w, k);
         if (ng_w__punct(w, k, ';') || ng_w__punct(w, k, '"') || (bits & (NG_W_CLAUSE | NG_W_SAY)))
             return -1;
         if (!(bits & NG_W_CASENOUN) || c->gcov[k - c->a] >= 0) continue;
@@ -207,7 +207,7 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
             steps++;
             continue;
         }
-        uint64_t bits = ng_w__bits(w, t);
+        ng_wbits bits = ng_w__bits(w, t);
         if (bits & NG_W_CLAUSE) {
             /* only a relative pronoun right before the verb is its subject ("X, who heads";
              * not "X, which they left") */

@@ -99,7 +99,7 @@ static int noun_position(const ng_work *w, const sctx *c, uint32_t t)
         }
     }
     for (uint32_t p = t, n = 0; p > c->a && n <= 3; n++) {
-        uint64_t bits = ng_w__bits(w, --p);
+        ng_wbits bits = ng_w__bits(w, --p);
         if ((bits & NG_W_DET) || ((bits & NG_W_PREP) && p + 1 == t)) return 1;
         if (!(w->tk.v[p].flags & NG_TK_WORD) || (w->tk.v[p].flags & (NG_TK_CAP | NG_TK_POSS)) ||
             c->gcov[p - c->a] >= 0 || ng_lex__trigger_first(w->lex, w->tk.v[p].h) >= 0 ||

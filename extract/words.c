@@ -3,10 +3,11 @@
  * short of", "each other", "prime minister"), looked up here from a token on. */
 #include "extract_internal.h"
 
-uint64_t ng_w__phrase_bits(const ng_work *w, uint32_t t, uint32_t end)
+ng_wbits ng_w__phrase_bits(const ng_work *w, uint32_t t, uint32_t end)
 {
     const ng_ptab *pt = &w->lex->wordphrases;
-    uint64_t h = NG_SEQ_SEED, bits = 0;
+    uint64_t h = NG_SEQ_SEED;
+    ng_wbits bits = 0;
     if (t >= end || !w->tk.v[t].pbits) return 0;
     for (uint32_t k = t; k < end && k - t < pt->max_tokens; k++) {
         const ng_ptab_slot *slot;
@@ -18,7 +19,7 @@ uint64_t ng_w__phrase_bits(const ng_work *w, uint32_t t, uint32_t end)
     return bits;
 }
 
-uint32_t ng_w__phrase_scan(const ng_work *w, uint32_t t, uint32_t end, uint64_t cls,
+uint32_t ng_w__phrase_scan(const ng_work *w, uint32_t t, uint32_t end, ng_wbits cls,
                            int32_t *number)
 {
     const ng_ptab *pt = &w->lex->wordphrases;

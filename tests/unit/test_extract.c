@@ -293,6 +293,82 @@ NG_TEST(tokens_possessive_hyphen_dots)
     ng_buf_free(&fold);
 }
 
+/* ------------------------------------------------------------------ word classes */
+
+/* Tokens of text (into tk, folded forms into fold) with their word classes from lex, as the
+ * extractor sets them; returns the union of the tokens' classes. */
+static ng_wbits classified(ng_toks *tk, const ng_lexicon *lex, const char *text)
+{
+    if (ng_tok__run(tk, &lex->abbrevs, text, 0, strlen(text)) < 0) return 0;
+    return ng_lex__classify(lex, tk->v, tk->n);
+}
+
+/* A class from bit 64 on (NG_W_FORMER) is set from the built-in words.csv on its token and
+ * tested in the same expressions as the others; the classes under 64 of the same word stay,
+ * and no class of a word leaks to the next bit. */
+NG_TEST(word_classes_from_64_builtin)
+{
+    ng_buf fold = NG_BUF_INIT;
+    ng_toks tk = {NULL, 0, 0, &fold};
+    ng_wbits any = classified(&tk, lex_get(), "The former president met a senior minister.");
+    CHECK((NG_W_FORMER >> 64) != 0 && (ng_wbits)(uint64_t)NG_W_FORMER == 0);
+    CHECK(any & NG_W_FORMER);
+    CHECK_INT(tk.n, 8);
+    if (tk.n == 8) {
+        ng_wbits former = tk.v[1].bits;
+        CHECK(former & NG_W_FORMER);
+        CHECK(former & NG_W_TITLEMOD);  /* its classes under 64 */
+        CHECK(former & NG_W_NOTMEMBER);
+        CHECK((former & (NG_W_TITLEMOD | NG_W_FORMER)) == (NG_W_TITLEMOD | NG_W_FORMER));
+        CHECK(!(former & NG_W_CASENOUN)); /* bit 63 */
+        CHECK(!(tk.v[2].bits & NG_W_FORMER));
+        CHECK(tk.v[2].bits & NG_W_SOLEOFFICE);
+        CHECK(!(tk.v[5].bits & NG_W_FORMER)); /* "senior": titlemod only */
+        CHECK(tk.v[5].bits & NG_W_TITLEMOD);
+    }
+    ng_toks__free(&tk);
+    ng_buf_free(&fold);
+}
+
+/* The same through a words.csv of its own: words and a phrase of class 64 next to classes
+ * 0 and 63, through the token bits, the phrase bits and ng_w__phrase. */
+NG_TEST(word_classes_from_64_user_csv)
+{
+    ng_lexicon *lex = NULL;
+    ng_buf fold = NG_BUF_INIT;
+    ng_toks tk = {NULL, 0, 0, &fold};
+    ng_work w;
+    const char csv[] = "word,class,number\nqxa,former,\nqxb,casenoun,\nqxc,former|say,\n"
+                       "qxd qxe,former,\nqxd qxf,say,\n";
+    CHECK_OK(ng_lexicon__new_empty(&lex));
+    CHECK_OK(ng_lexicon__load_csv(lex, NG_CSV_WORDS, "words.csv", csv, sizeof csv - 1, NULL, NULL));
+    ng_wbits any = classified(&tk, lex, "qxa qxb qxc qxd qxe qxd qxf");
+    CHECK(any == (NG_W_FORMER | NG_W_CASENOUN | NG_W_SAY));
+    CHECK_INT(tk.n, 7);
+    if (tk.n == 7) {
+        CHECK(tk.v[0].bits == NG_W_FORMER);
+        CHECK(tk.v[1].bits == NG_W_CASENOUN);
+        CHECK(tk.v[2].bits == (NG_W_FORMER | NG_W_SAY));
+        CHECK(tk.v[3].bits == 0 && tk.v[3].pbits == (NG_W_FORMER | NG_W_SAY));
+        memset(&w, 0, sizeof w);
+        w.lex = lex;
+        w.tk = tk;
+        CHECK_INT(ng_w__phrase(&w, 0, 7, NG_W_FORMER, NULL), 1);
+        CHECK_INT(ng_w__phrase(&w, 1, 7, NG_W_FORMER, NULL), 0);
+        CHECK_INT(ng_w__phrase(&w, 1, 7, NG_W_CASENOUN, NULL), 1);
+        CHECK_INT(ng_w__phrase(&w, 2, 7, NG_W_SAY, NULL), 1);
+        CHECK_INT(ng_w__phrase(&w, 3, 7, NG_W_FORMER, NULL), 2);
+        CHECK_INT(ng_w__phrase(&w, 3, 7, NG_W_SAY, NULL), 0); /* "qxd qxe" is not a say phrase */
+        CHECK_INT(ng_w__phrase(&w, 5, 7, NG_W_SAY, NULL), 2);
+        CHECK_INT(ng_w__phrase(&w, 5, 7, NG_W_FORMER, NULL), 0);
+        CHECK(ng_w__phrase_bits(&w, 3, 7) == NG_W_FORMER);
+        CHECK(ng_w__phrase_bits(&w, 5, 7) == NG_W_SAY);
+    }
+    ng_toks__free(&tk);
+    ng_buf_free(&fold);
+    ng_lexicon_free(lex);
+}
+
 /* ------------------------------------------------------------------ names */
 
 static char *key(const char *name)
@@ -598,7 +674,8 @@ NG_TEST_MAIN(clean_repairs_invalid_utf8_and_counts, clean_windows_1252_fallback,
              meta_url_header_before_or_after_the_date,
              meta_dateline_day_the_month_lacks_gives_no_date,
              split_abbreviations_quotes_decimals_initials, split_caps_long_sentences,
-             tokens_possessive_hyphen_dots, name_keys_fold_transliteration, date_helpers,
+             tokens_possessive_hyphen_dots, word_classes_from_64_builtin,
+             word_classes_from_64_user_csv, name_keys_fold_transliteration, date_helpers,
              evidence_offsets_point_into_clean_text, actors_keys_aliases_mentions,
              headline_relations_and_no_new_people_from_title_case,
              extraction_is_pure_and_deterministic, bad_bytes_reported_on_doc,
