@@ -135,6 +135,11 @@ static int other_side(const ng_work *w, uint32_t t0, uint32_t t1)
  * before the name at r0): NG_OWN_* and the owner's first token, 0 if none. */
 static int pronoun_owner(const ng_work *w, uint32_t a, uint32_t t, uint32_t r0, uint32_t *first)
 {
+    /* "its own ambassador, X": "own" only stresses the owner before it */
+    if (ng_w__is(w, t, "own") && t > a &&
+        (ng_w__is(w, t - 1, "its") || ng_w__is(w, t - 1, "their") || ng_w__is(w, t - 1, "his") ||
+         ng_w__is(w, t - 1, "her")))
+        t--;
     if (ng_w__is(w, t, "its")) {
         *first = t;
         return NG_OWN_ITS;
