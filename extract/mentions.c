@@ -67,6 +67,21 @@ static int cmp_mention(const void *x, const void *y)
     return 0;
 }
 
+/* "PACE President X": an acronym the article defines (after pass 1 read the title) that
+ * opens the title phrase of a person without a stated affiliation, or stands right before
+ * it, is its owner. */
+static void title_owner(ng_mention *m, uint32_t t, size_t o, int32_t lex)
+{
+    if ((m->kind != NG_MK_CAND && m->kind != NG_MK_PERSON) || (m->t0 != t && m->t0 != t + 1) ||
+        t >= m->n0 ||
+        m->title < 0 || m->st >= 0 || m->st_org >= 0 || m->owner)
+        return;
+    if (lex >= 0)
+        m->st = lex;
+    else
+        m->st_org = (int32_t)o;
+}
+
 /* An acronym defined in the article (w->neworgs[o].acr_h) is that organization anywhere,
  * also before its definition (as in a headline), outside other mentions. */
 static int acronym_mentions(ng_work *w, size_t o)
@@ -81,6 +96,8 @@ static int acronym_mentions(ng_work *w, size_t o)
             int inside = 0;
             for (uint32_t k = se->m0; k < se->m0 + se->nm && !inside; k++)
                 if (!w->ms[k].dead && w->ms[k].t0 <= t && t < w->ms[k].t1) inside = 1;
+            for (uint32_t k = se->m0; k < se->m0 + se->nm; k++)
+                if (!w->ms[k].dead) title_owner(&w->ms[k], t, o, w->neworgs[o].lex);
             if (inside) continue;
             if (t > se->tok0 && *ng_w__fold(w, t - 1) == '(') continue;
             ng_mention m;
