@@ -312,6 +312,8 @@ typedef struct ng_lx_title {
     char *title;
     int kind;
     int32_t body; /* bodies index or -1 */
+    int32_t see;  /* religious: the state or organization the title always stands for
+                   * ("Pope": Vatican), entity or -1 */
     uint8_t sole; /* names an office one person holds per state (words.csv soleoffice) */
 } ng_lx_title;
 

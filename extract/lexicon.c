@@ -702,6 +702,8 @@ static int title_is_sole(uint8_t *out, ng_lexicon *lex, const char *title)
     return error;
 }
 
+static int32_t lex_entity_named(ng_lexicon *lex, const char *name, int type);
+
 static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_fn on_skip,
                        void *ctx)
 {
@@ -733,8 +735,10 @@ static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
         if ((error = title_is_sole(&t->sole, lex, title)) < 0) return error;
         if (!(t->title = ng_strdup(title))) return NG_ENOMEM;
         t->kind = kind;
-        t->body = -1;
-        if (*body)
+        t->body = t->see = -1;
+        if (*body && kind == NG_TITLE_RELIGIOUS)
+            t->see = lex_entity_named(lex, body, -1);
+        else if (*body)
             for (size_t b = 0; b < lex->n_bodies; b++)
                 if (fold_eq(lex->bodies[b].name, body)) {
                     t->body = (int32_t)b;
@@ -749,8 +753,9 @@ static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
 
 /* ------------------------------------------------------------------ treaties */
 
-/* The organization of the dictionary whose name or alias is exactly `name`, -1 if none. */
-static int32_t lex_org_named(ng_lexicon *lex, const char *name)
+/* The entity of the dictionary of type `type` (or a state or organization when type is -1)
+ * whose name or alias is exactly `name`, -1 if none. */
+static int32_t lex_entity_named(ng_lexicon *lex, const char *name, int type)
 {
     ng_buf fold = NG_BUF_INIT;
     ng_toks tk = {NULL, 0, 0, &fold};
@@ -763,7 +768,9 @@ static int32_t lex_org_named(ng_lexicon *lex, const char *name)
         for (int32_t v = slot ? slot->first : -1; v >= 0 && found < 0;
              v = lex->phrases.vals[v].next)
             if (lex->phrases.vals[v].kind == NG_LX_NAME &&
-                lex->ents[lex->phrases.vals[v].id].type == NG_ETYPE_ORG)
+                (type >= 0 ? (int)lex->ents[lex->phrases.vals[v].id].type == type
+                           : lex->ents[lex->phrases.vals[v].id].type == NG_ETYPE_ORG ||
+                                 lex->ents[lex->phrases.vals[v].id].type == NG_ETYPE_STATE))
                 found = lex->phrases.vals[v].id;
     }
     ng_toks__free(&tk);
@@ -785,7 +792,7 @@ static int load_treaties(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
         const csv_row *row = &c->rows[r];
         if (row_blank(row)) continue;
         row_where(where, sizeof where, origin, row->line);
-        int32_t org = lex_org_named(lex, field(row, c_org));
+        int32_t org = lex_entity_named(lex, field(row, c_org), NG_ETYPE_ORG);
         if (!*field(row, c_name) || org < 0) {
             snprintf(msg, sizeof msg, "no name, or organization '%.60s' not in organizations.csv",
                      field(row, c_org));

@@ -373,6 +373,12 @@ static void prefix_result(const pscan *x)
     res->start = st;
     res->affil = x->affil;
     res->title = x->title;
+    /* "Pope Francis": a religious title written alone that always stands for one see */
+    if (res->affil < 0 && res->affil_org < 0 && !res->owner && x->title >= 0 &&
+        w->lex->titles[x->title].see >= 0 && x->accepted < x->r0 && x->cov[x->accepted - x->a] >= 0 &&
+        w->ms[x->cov[x->accepted - x->a]].t0 == x->accepted &&
+        w->ms[x->cov[x->accepted - x->a]].t1 == x->r0)
+        res->affil = w->lex->titles[x->title].see;
     if (x->have_title) res->ev |= NG_EV_TITLE;
     if ((royal_kind(w, x->title) && x->accepted < x->r0 &&
          (w->tk.v[x->accepted].flags & NG_TK_CAP)) ||

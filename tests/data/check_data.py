@@ -321,6 +321,8 @@ class Checker:
     # ---------------------------------------------------------------- titles
     def check_titles(self, bodies):
         rows = self.read("titles.csv", TITLE_HEADER)
+        actors = {r["name"] for f in ("states.csv", "organizations.csv")
+                  for _, r in self.read(f, ACTOR_HEADER if f == "organizations.csv" else STATE_HEADER)}
         seen = {}
         for line, r in rows:
             t = r["title"]
@@ -332,6 +334,12 @@ class Checker:
             seen[t] = line
             if r["kind"] not in TITLE_KINDS:
                 self.err("titles.csv", line, f"kind '{r['kind']}' must be one of {sorted(TITLE_KINDS)}")
+            if r["kind"] == "religious" and r["body"]:
+                # a religious title that always stands for one see ("Pope" -> Vatican)
+                if r["body"] not in actors:
+                    self.err("titles.csv", line, f"'{r['body']}' of a religious title is not a "
+                                                 f"name in states.csv or organizations.csv")
+                continue
             if r["body"] and r["body"] not in bodies:
                 self.err("titles.csv", line, f"body '{r['body']}' is not a name in bodies.csv")
             if r["body"] and r["kind"] not in ("office", "military"):
