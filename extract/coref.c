@@ -120,6 +120,26 @@ static uint32_t resolve_he(const ng_work *w, const cstate *cs, const sctx *c, ui
     return 0;
 }
 
+/* "X called his comparison 'an attack'", "condemned her remarks": his/her owning an act noun
+ * (words class actnoun, one modifier between at most) right after a verb of naming or a
+ * condemnation that judges an owner's act (trigger flag poss) is someone other than the
+ * verb's subject, as "him" would be; not "his own". */
+static int judged_act(const ng_work *w, const sctx *c, uint32_t t)
+{
+    if (t <= c->a || t + 1 >= c->b || !(ng_w__is(w, t, "his") || ng_w__is(w, t, "her"))) return 0;
+    int judge = (ng_w__bits(w, t - 1) & NG_W_NAMINGVERB) != 0;
+    for (int32_t i = ng_lex__trigger_first(w->lex, w->tk.v[t - 1].h); i >= 0 && !judge;
+         i = w->lex->triggers[i].next)
+        judge = w->lex->triggers[i].form == NG_TR_VERB && w->lex->triggers[i].n_slot == 1 &&
+                (w->lex->triggers[i].flags & NG_TRF_POSS);
+    if (!judge) return 0;
+    for (uint32_t k = t + 1; k < c->b && k <= t + 2 && (w->tk.v[k].flags & NG_TK_WORD); k++) {
+        if (ng_w__is(w, k, "own")) return 0;
+        if (ng_w__bits(w, k) & NG_W_ACTNOUN) return 1;
+    }
+    return 0;
+}
+
 /* Is the word at t "him", or "her" used as an object (followed by punctuation, a
  * preposition, "and", or the sentence's end: "met her in Rome", not "her decision")? */
 static int object_he(const ng_work *w, const sctx *c, uint32_t t)
@@ -157,6 +177,20 @@ static uint32_t resolve_him(const ng_work *w, const cstate *cs, const sctx *c, u
         if (p >= 0 && p != subj) return one(out, p);
     }
     return 0;
+}
+
+/* his/her of a judged act (judged_act): the person named nearest before it, not the one
+ * right before the verb ("X called his comparison"); else as "him". */
+static uint32_t resolve_judged(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t0,
+                               int32_t *out)
+{
+    for (size_t i = c->nu; i-- > 0;) {
+        const unit *u = &c->u[i];
+        if (u->t1 > t0 - 1 || !unit_person(w, c, u)) continue;
+        if (u->t1 == t0 - 1) break; /* the verb's own subject */
+        return one(out, c->acts[u->a0]);
+    }
+    return resolve_him(w, cs, c, t0, out);
 }
 
 static int has_people(const ng_work *w, const int32_t *acts, uint32_t n)
@@ -539,8 +573,9 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
         return description(w, cs, c, covered, t + 2, acts, t1, pron);
     if (bits & NG_W_PRONHE) {
         int g = pron_gender(w, t);
-        n = object_he(w, c, t) ? resolve_him(w, cs, c, t, acts)
-                               : ng_coref__resolve(w, cs, c, NG_CR_HE, 0, 0, t, acts);
+        n = judged_act(w, c, t) ? resolve_judged(w, cs, c, t, acts)
+            : object_he(w, c, t)  ? resolve_him(w, cs, c, t, acts)
+                                  : ng_coref__resolve(w, cs, c, NG_CR_HE, 0, 0, t, acts);
         if (n == 1) {
             acts[0] = gender_check(w, cs, c, t, g, acts[0]);
             gender_note(cs, acts[0], g);

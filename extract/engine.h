@@ -219,6 +219,11 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
 int32_t ng_object__next_pp(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t t);
 int32_t ng_object__bracket_members(const ng_work *w, const sctx *c, int32_t gi);
 int ng_object__quote_after(const ng_work *w, const sctx *c, uint32_t t);
+/* quote: a possessive object that owns an act noun ("his comparison of A with B 'Q'"): the
+ * quotation mark after the act's complement (within 14 tokens, no comma or clause between),
+ * 0 if none. */
+uint32_t ng_object__act_quote_after(const ng_work *w, const sctx *c, const ng_trigger *tr,
+                                    int32_t gi);
 /* A short quotation without actors opening at t ("condemned 'in the strongest terms' the
  * strike", "called 'unfair' the plan"): the token after it, else t. */
 uint32_t ng_object__quote_skip(const ng_work *w, const sctx *c, uint32_t t);

@@ -293,6 +293,21 @@ int ng_object__quote_after(const ng_work *w, const sctx *c, uint32_t t)
     return 0;
 }
 
+uint32_t ng_object__act_quote_after(const ng_work *w, const sctx *c, const ng_trigger *tr,
+                                    int32_t gi)
+{
+    const group *g = &c->g[gi];
+    if (!g->poss || !owns_act(w, c, tr, g)) return 0;
+    /* "called his comparison of the war with the Holocaust 'an attack'": the act noun's
+     * complement comes before the quotation (no comma, no clause of its own between) */
+    for (uint32_t k = g->t1; k < c->b && k < g->t1 + 14; k++) {
+        if (ng_w__punct(w, k, '"')) return k;
+        if ((w->tk.v[k].flags & NG_TK_PUNCT) && !(w->tk.v[k].flags & NG_TK_POSS)) return 0;
+        if (ng_w__bits(w, k) & (NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_MODAL)) return 0;
+    }
+    return 0;
+}
+
 /* "ORG (A, B, C)": the members listed in brackets after an organization, -1 if none. */
 int32_t ng_object__bracket_members(const ng_work *w, const sctx *c, int32_t gi)
 {

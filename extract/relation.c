@@ -256,12 +256,17 @@ static int object_checks(const ng_work *w, const sctx *c, const reading *r)
 {
     const ng_trigger *tr = r->tr;
     if ((tr->flags & NG_TRF_GAPOBJ) && compares_actors(w, c, r->te)) return DONE;
+    uint32_t aq = (tr->flags & NG_TRF_QUOTE) && r->obj >= 0
+                      ? ng_object__act_quote_after(w, c, tr, r->obj)
+                      : 0;
     if ((tr->flags & NG_TRF_QUOTE) && !r->relative_obj &&
-        (r->obj < 0 || (!ng_object__quote_after(w, c, c->g[r->obj].t1) && !quote_before(w, c, r)) ||
+        (r->obj < 0 ||
+         (!ng_object__quote_after(w, c, c->g[r->obj].t1) && !quote_before(w, c, r) && !aq) ||
          (ng_w__bits(w, c->g[r->obj].t0) & NG_W_OBJPRON)))
         return DONE;
     if ((tr->flags & NG_TRF_QUOTE) && r->obj >= 0 &&
-        (quote_praises(w, c, c->g[r->obj].t1) || quote_praises(w, c, r->te)))
+        (quote_praises(w, c, c->g[r->obj].t1) || quote_praises(w, c, r->te) ||
+         (aq && quote_praises(w, c, aq))))
         return DONE;
     if ((tr->flags & NG_TRF_FAVOUR) && r->obj >= 0 && favour_after(w, c, &c->g[r->obj]))
         return DONE;

@@ -234,6 +234,26 @@ int ng_subject__comma_participle(const ng_work *w, uint32_t comma, uint32_t t)
            memcmp(ng_w__fold(w, t) + w->tk.v[t].flen - 3, "ing", 3) == 0;
 }
 
+/* "Peru recalled its envoy after X declared Y unwelcome and called ...": a verb after the
+ * "and" at `and` belongs to the subordinate clause still open before it (a group after
+ * after/before/since/when followed by its verb, past the latest trigger's subject, with no
+ * comma or ";" between); that clause's subject, -1 if none. */
+static int32_t subordinate_subject(const ng_work *w, const sctx *c, uint32_t and)
+{
+    uint32_t from = c->last_subj >= 0 ? c->g[c->last_subj].t1 : c->a;
+    for (uint32_t t = and; t-- > from;) {
+        if (w->tk.v[t].flags & NG_TK_PUNCT) {
+            if (ng_w__punct(w, t, ',') || ng_w__punct(w, t, ';') || ng_w__punct(w, t, ':'))
+                return -1;
+            continue;
+        }
+        int32_t gi = c->gstart[t - c->a];
+        if (gi >= 0 && c->g[gi].subord && !c->g[gi].place) return gi;
+        if (gi >= 0 || (ng_w__bits(w, t) & NG_W_CLAUSE)) continue;
+    }
+    return -1;
+}
+
 /* The subject of a verb at ts by its clause: after "and"/"but" the clause's main subject
  * (the subject of the sentence's latest trigger), a participle after a comma the main
  * subject, else the nearest group before it. */
@@ -256,8 +276,11 @@ static int32_t clause_subject(const ng_work *w, const sctx *c, uint32_t ts, int 
             (q - 1 == c->a || ng_w__punct(w, q - 2, ',')))
             return gi;
     }
-    if (after_and && c->gend[p - 1 - c->a] < 0)
+    if (after_and && c->gend[p - 1 - c->a] < 0) {
+        int32_t sub = subordinate_subject(w, c, p - 1);
+        if (sub >= 0) return sub;
         return c->last_subj >= 0 ? c->last_subj : ng_subject__main(w, c, ts);
+    }
     if (participle) return ng_subject__main(w, c, ts);
     int32_t gi = ng_subject__find(w, c, ts);
     /* "Its withdrawal leaves X": a possessive pronoun owns a verb's subject, it is not it
