@@ -564,7 +564,8 @@ enum {
     NG_EV_POSS = 4,
     NG_EV_SAY = 8,
     NG_EV_USER = 16,
-    NG_EV_ROYAL = 32
+    NG_EV_ROYAL = 32,
+    NG_EV_AGENT = 64 /* the agent after "by" of a verb only a person does ("headed by X") */
 };
 /* Owners of a title written as a pronoun or description: "its ambassador", "that
  * country's president". */

@@ -548,12 +548,35 @@ static int without_object(ng_work *w, const sctx *c, const reading *r)
     return NG_OK;
 }
 
+/* A reduced passive of a verb only a person does: "the Government of National Stability
+ * headed by X", "the mission, led by Y": the agent after "by" is the subject, the actor right
+ * before the verb (a comma between at most) the object; 1 when so read. */
+static int person_passive(const ng_work *w, const sctx *c, reading *r)
+{
+    uint32_t q = r->te, p = r->ts;
+    if (r->noun || r->agent >= 0 || q + 1 >= c->b || !ng_w__is(w, q, "by") ||
+        ng_rel_allows(r->tr->rel, NG_ETYPE_STATE, NG_ETYPE_ORG) ||
+        ng_rel_allows(r->tr->rel, NG_ETYPE_ORG, NG_ETYPE_ORG))
+        return 0;
+    if (p > c->a && ng_w__punct(w, p - 1, ',')) p--;
+    int32_t before = p > c->a ? c->gend[p - 1 - c->a] : -1;
+    int32_t gi = c->gstart[q + 1 - c->a];
+    if (before < 0 || gi < 0 || c->g[before].place || c->g[gi].place || c->g[gi].an != 1 ||
+        w->actors[c->acts[c->g[gi].a0]].type != NG_ETYPE_PERSON)
+        return 0;
+    r->agent = gi;
+    r->subj = before;
+    r->te = q + 1;
+    return 1;
+}
+
 /* A reduced passive "N, signed by A and B", "a meeting with X, hosted by Z" (no "be"): the
  * agents signed with one another, or the host met this sentence's partners; never the
  * active reading with the nearest group as subject. */
-static int reduced_passive(ng_work *w, const sctx *c, const reading *r)
+static int reduced_passive(ng_work *w, const sctx *c, reading *r)
 {
     uint32_t q = r->te;
+    if (person_passive(w, c, r)) return NG_OK;
     if (r->noun || r->agent >= 0 || r->ts <= c->a || !ng_w__punct(w, r->ts - 1, ',') || q >= c->b ||
         !ng_w__is(w, q, "by"))
         return NG_OK;

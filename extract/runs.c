@@ -217,6 +217,22 @@ static int not_a_name(const ng_work *w, uint32_t a, uint32_t b, const int32_t *c
     return 0;
 }
 
+/* Does a verb trigger start at t whose relation only a person can be the subject of
+ * (affiliated_with: "headed", "chaired")? */
+static int person_verb(const ng_work *w, uint32_t t)
+{
+    for (int32_t i = ng_lex__trigger_first(w->lex, w->tk.v[t].h); i >= 0;
+         i = w->lex->triggers[i].next) {
+        const ng_trigger *tr = &w->lex->triggers[i];
+        if (tr->form == NG_TR_VERB && tr->n_slot == 1 &&
+            ng_rel_allows(tr->rel, NG_ETYPE_PERSON, NG_ETYPE_ORG) &&
+            !ng_rel_allows(tr->rel, NG_ETYPE_STATE, NG_ETYPE_ORG) &&
+            !ng_rel_allows(tr->rel, NG_ETYPE_ORG, NG_ETYPE_ORG))
+            return 1;
+    }
+    return 0;
+}
+
 /* Adds the person candidate named by tokens [r0, r1), with its role around the name. */
 static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint32_t r1)
 {
@@ -249,6 +265,9 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
     /* a phrase of saying right before ("according to X") */
     if (pr.start >= a + 2 && ng_w__phrase(w, pr.start - 2, pr.start, NG_W_SAY, NULL) == 2)
         m.ev |= NG_EV_SAY;
+    /* "the government headed by X" */
+    if (pr.start >= a + 2 && ng_w__is(w, pr.start - 1, "by") && person_verb(w, pr.start - 2))
+        m.ev |= NG_EV_AGENT;
     if ((error = ng_mentions__add(w, &idx, &m)) < 0) return error;
     ng_mentions__cover(cov, a, r0, r1, (int32_t)idx);
     return NG_OK;
@@ -290,15 +309,19 @@ static int acronyms_of_known(ng_work *w, uint32_t a, uint32_t b, const int32_t *
 static int name_or_run(const ng_work *w, uint32_t t);
 
 /* A capitalized body with no state before "of"/"for" and a name that is not a state
- * ("Government of National Unity", "Ministry of Youth and Sports"): the body's word opens
+ * ("Government of National Unity", "Ministry of Youth and Sports"), or one word after "the"
+ * before an organization head ("the Cabinet Committee on Security"): the body's word opens
  * the name of an organization, which the runs find. */
 static int body_opens_name(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
                            const ng_mention *m)
 {
     uint32_t j = m->t1 + 1;
-    if (m->st >= 0 || !ng_mentions__cap(w, m->t0) || j >= b ||
-        !(ng_w__is(w, m->t1, "of") || ng_w__is(w, m->t1, "for")))
-        return 0;
+    if (m->st >= 0 || !ng_mentions__cap(w, m->t0)) return 0;
+    /* "the Cabinet Committee on Security": a one-word body after "the" before a head word */
+    if (m->t1 == m->t0 + 1 && m->t0 > a && ng_w__is(w, m->t0 - 1, "the") && m->t1 < b &&
+        cov[m->t1 - a] < 0 && ng_mentions__cap(w, m->t1) && (ng_w__bits(w, m->t1) & NG_W_ORGHEAD))
+        return 1;
+    if (j >= b || !(ng_w__is(w, m->t1, "of") || ng_w__is(w, m->t1, "for"))) return 0;
     if (ng_w__is(w, j, "the")) j++;
     return j < b && cov[j - a] < 0 && ng_mentions__cap(w, j) && name_or_run(w, j);
 }
