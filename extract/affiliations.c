@@ -429,6 +429,15 @@ static int stated_affiliation(int32_t *out, ng_work *w, const cstate *cs, const 
     return NG_OK;
 }
 
+/* "an Eritrean delegation led by Foreign Minister X and presidential adviser Y": the one state
+ * that owns the delegation whose leaders' list holds mention m, -1 if none. */
+static int32_t delegation_state(const ng_work *w, const sctx *c, const ng_mention *m)
+{
+    if (m->n0 < c->a || m->n0 >= c->b || c->gcov[m->n0 - c->a] < 0) return -1;
+    int32_t own = ng_subject__led_by(w, c, &c->g[c->gcov[m->n0 - c->a]]);
+    return own >= 0 && own < (int32_t)c->ng ? group_state(w, c, &c->g[own]) : -1;
+}
+
 /* person affiliated_with a (an actor the sentence names, emitted). */
 static int affiliate(ng_work *w, const sctx *c, const ng_mention *m, int32_t a)
 {
@@ -457,6 +466,7 @@ int ng_affil__sentence(ng_work *w, cstate *cs, sctx *c)
         int32_t aff;
         if (m->dead || m->kind != NG_MK_PERSON || m->actor < 0) continue;
         if ((error = stated_affiliation(&aff, w, cs, c, m)) < 0) return error;
+        if (aff < 0 && !w->people[m->pers].stated) aff = delegation_state(w, c, m);
         if (aff < 0 && pending_title(w, m)) {
             if ((error = add_pending(w, cs, c, m)) < 0) return error;
             continue;

@@ -561,8 +561,10 @@ static int person_passive(const ng_work *w, const sctx *c, reading *r)
     if (p > c->a && ng_w__punct(w, p - 1, ',')) p--;
     int32_t before = p > c->a ? c->gend[p - 1 - c->a] : -1;
     int32_t gi = c->gstart[q + 1 - c->a];
+    /* "a Chilean delegation led by X" is the delegation's, not a body X heads */
     if (before < 0 || gi < 0 || c->g[before].place || c->g[gi].place || c->g[gi].an != 1 ||
-        w->actors[c->acts[c->g[gi].a0]].type != NG_ETYPE_PERSON)
+        w->actors[c->acts[c->g[gi].a0]].type != NG_ETYPE_PERSON ||
+        ng_subject__led_by(w, c, &c->g[gi]) >= 0)
         return 0;
     r->agent = gi;
     r->subj = before;
