@@ -481,10 +481,12 @@ int ng_affil__sentence(ng_work *w, cstate *cs, sctx *c)
             p->via = o;
             continue;
         }
-        if (m->st2 >= 0) {
+        if (m->st2 >= 0 || m->st2_org >= 0) {
             /* "Nigeria's President X, the current chairman of ECOWAS": both */
             int32_t a2;
-            if ((error = ng_actors__get_lex(w, &a2, m->st2)) < 0) return error;
+            if ((error = m->st2 >= 0 ? ng_actors__get_lex(w, &a2, m->st2)
+                                     : ng_actors__neworg(w, &a2, m->st2_org)) < 0)
+                return error;
             if (w->actors[a2].type != NG_ETYPE_PLACE && a2 != aff &&
                 (error = affiliate(w, c, m, a2)) < 0)
                 return error;

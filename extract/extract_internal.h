@@ -603,6 +603,9 @@ typedef struct ng_mention {
     int32_t st;     /* bodies: state entity; persons/roles: affiliation entity; -1 */
     int32_t st2;    /* persons: a second affiliation an apposition states ("Nigeria's
                      * President X, the chairman of ECOWAS"), -1 */
+    int32_t st2_org; /* persons: a second affiliation, an organization named in the text
+                      * (neworgs index), when st2 is -1 ("the chair of the X Committee,
+                      * Italy's Foreign Minister Y") */
     int32_t st_org; /* persons: affiliation is this organization named in the text
                      * (index in work->neworgs) when st is -1 */
     int32_t title;  /* persons: title id or -1 */

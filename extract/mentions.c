@@ -34,7 +34,7 @@ void ng_mentions__init(ng_mention *m, uint32_t s, uint32_t t0, uint32_t t1, uint
     m->t0 = m->n0 = t0;
     m->t1 = m->n1 = t1;
     m->kind = kind;
-    m->lex = m->st = m->st2 = m->st_org = m->title = m->org = m->pers = m->actor = -1;
+    m->lex = m->st = m->st2 = m->st2_org = m->st_org = m->title = m->org = m->pers = m->actor = -1;
 }
 
 int ng_mentions__sentence(ng_work *w, uint32_t s)

@@ -44,6 +44,9 @@ typedef struct prefix_res {
     uint32_t start;    /* first token of the prefix (== name start when none) */
     int32_t affil;     /* entity */
     int32_t affil_org; /* an organization named in the text (neworgs index), -1 */
+    int32_t affil2;    /* a role before the titled name names another one ("the chair of X,
+                        * Italy's Foreign Minister Y"): entity, -1 */
+    int32_t affil2_org; /* ... or an organization named in the text (neworgs index), -1 */
     int32_t title;
     uint8_t ev;
     uint8_t owner;  /* NG_OWN_*: "its ambassador", "that country's president", "Lula's

@@ -192,6 +192,8 @@ static int role_comma(pscan *x, uint32_t t)
     int32_t ti, af, org;
     uint32_t ts = title_before_comma(x->w, x->s, x->cov, t, &ti, &af, &org);
     if (ts == (uint32_t)-1) return END;
+    if (x->affil >= 0 && af >= 0 && af != x->affil) x->res->affil2 = af;
+    if (x->affil >= 0 && af < 0 && org >= 0) x->res->affil2_org = org;
     if (x->affil < 0) x->affil = af;
     if (x->affil < 0 && x->res->affil_org < 0) x->res->affil_org = org;
     if (ti >= 0 && better_title(x->w, x->title, ti)) x->title = ti;
@@ -405,7 +407,7 @@ void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t 
 {
     pscan x = {w, cov, s, w->sents[s].tok0, r0, (int64_t)r0 - 1, r0, -1, -1, -1, 0, 0, 0, 0, res};
     res->start = r0;
-    res->affil = res->affil_org = res->title = -1;
+    res->affil = res->affil_org = res->affil2 = res->affil2_org = res->title = -1;
     res->ev = 0;
     res->owner = 0;
     res->own_t = 0;
