@@ -141,6 +141,24 @@ static int unit_body(ng_work *w, const cstate *cs, const ng_mention *m, munit *u
     return NG_OK;
 }
 
+/* "Duda cancelled his meeting with X. He called unfair the Ukrainian president's
+ * suggestion": an office one person holds, of a state none of whose people the article
+ * knows, is the one person named in this sentence or the one before with no title and no
+ * state, who now acts for that state; -1 if none or several. */
+static int32_t untitled_holder(ng_work *w, const cstate *cs, int32_t state)
+{
+    int32_t found = -1;
+    for (int i = 0; i < cs->n_mru; i++) {
+        const ng_wactor *a = &w->actors[cs->mru[i]];
+        if (cs->cur_sent >= cs->mru_sent[i] && cs->cur_sent - cs->mru_sent[i] > 1) break;
+        if (a->type != NG_ETYPE_PERSON || a->affil >= 0 || a->title >= 0) continue;
+        if (found >= 0 && found != cs->mru[i]) return -1;
+        found = cs->mru[i];
+    }
+    if (found >= 0) w->actors[found].affil = state;
+    return found;
+}
+
 /* A demonym: "the Mauritanian leader", "his Kazakh counterpart" (that state's person);
  * "French troops", "the Malian government", "Malian authorities" (the state); a mere
  * adjective ("the Russian decision", "Swedish criticism": not an actor of the sentence, but
@@ -165,6 +183,8 @@ static int unit_demonym(ng_work *w, cstate *cs, const sctx *c, const ng_mention 
         int32_t sa;
         if ((error = ng_actors__get_lex(w, &sa, m->lex)) < 0) return error;
         u->a = ng_recent__person_of(w, cs, sa, -1);
+        if (u->a < 0 && (ng_w__bits(w, m->t1) & NG_W_SOLEOFFICE))
+            u->a = untitled_holder(w, cs, sa);
         if (u->a < 0) u->a = sa;
         u->t0 = d - 1;
         u->t1 = m->t1 + 1;
