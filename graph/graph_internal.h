@@ -65,10 +65,19 @@ void ng_ihash__free(ng_ihash *h);
 
 /* ------------------------------------------------------------------ string pool */
 
-/* Interned strings: equal strings get the same pointer (valid until ng_pool__free). */
+/* Interned strings: equal strings get the same pointer (valid until ng_pool__free). The
+ * table's slots hold each string's pointer, length and 32 bits of its hash, so that a probe
+ * reads the slot and, on a likely match, the string itself: nothing else (the pool is looked
+ * up several times per mention, and at scale every look-up misses the caches). */
+typedef struct ng_pool_slot {
+    uint32_t tag; /* the high half of the string's hash; its low bits give the first slot */
+    uint32_t len;
+    const char *s; /* NULL = empty */
+} ng_pool_slot;
 typedef struct ng_pool {
     ng_arena arena;
-    ng_ihash index;
+    ng_pool_slot *slots;
+    size_t slot_cap; /* 0 or a power of two */
     const char **strs;
     size_t n, cap;
 } ng_pool;

@@ -161,27 +161,52 @@ void ng_ihash__free(ng_ihash *h)
 
 /* ------------------------------------------------------------------ string pool */
 
-typedef struct {
-    const char *s;
-    size_t len;
-} str_key;
-
-static int pool_eq(const void *ctx, uint32_t idx, const void *key)
+/* The pool's table: open addressing, linear probing, the load kept under 3/4. The first
+ * slot comes from the tag (the hash's high half), so growing never reads the strings. */
+static ng_pool_slot *pool_probe(const ng_pool *p, uint32_t tag, const char *s, size_t len)
 {
-    const ng_pool *p = ctx;
-    const str_key *k = key;
-    const char *t = p->strs[idx];
-    return strnlen(t, k->len + 1) == k->len && memcmp(t, k->s, k->len) == 0;
+    size_t mask = p->slot_cap - 1;
+    for (size_t i = tag & mask;; i = (i + 1) & mask) {
+        ng_pool_slot *x = &p->slots[i];
+        if (!x->s || (x->tag == tag && x->len == len && memcmp(x->s, s, len) == 0)) return x;
+    }
+}
+
+static int pool_grow(ng_pool *p)
+{
+    size_t cap = p->slot_cap ? p->slot_cap * 2 : 64;
+    ng_pool_slot *slots = ng_calloc(cap, sizeof *slots);
+    if (!slots) return NG_ENOMEM;
+    for (size_t i = 0; i < p->slot_cap; i++) {
+        const ng_pool_slot *x = &p->slots[i];
+        if (!x->s) continue;
+        size_t k = x->tag & (cap - 1);
+        while (slots[k].s) k = (k + 1) & (cap - 1);
+        slots[k] = *x;
+    }
+    free(p->slots);
+    p->slots = slots;
+    p->slot_cap = cap;
+    return NG_OK;
+}
+
+static uint32_t pool_tag(const char *s, size_t len)
+{
+    return (uint32_t)(ng_graph__hash(s, len) >> 32);
 }
 
 int ng_pool__intern(ng_pool *p, const char *s, size_t len, const char **out)
 {
-    int error;
-    str_key k = {s, len};
-    uint64_t h = ng_graph__hash(s, len);
-    uint32_t idx;
-    if (ng_ihash__find(&p->index, h, pool_eq, p, &k, &idx)) {
-        *out = p->strs[idx];
+    uint32_t tag = pool_tag(s, len);
+    if (len >= UINT32_MAX || p->n >= UINT32_MAX - 2) {
+        ng_error_set("graph too large: a string of %zu bytes, or more than %u strings", len,
+                     UINT32_MAX - 2);
+        return NG_ELIMIT;
+    }
+    if ((p->n + 1) * 4 > p->slot_cap * 3 && pool_grow(p) < 0) return NG_ENOMEM;
+    ng_pool_slot *x = pool_probe(p, tag, s, len);
+    if (x->s) {
+        *out = x->s;
         return NG_OK;
     }
     if (NG_ARRAY_GROW(p->strs, p->cap, p->n + 1) < 0) return NG_ENOMEM;
@@ -193,7 +218,9 @@ int ng_pool__intern(ng_pool *p, const char *s, size_t len, const char **out)
     char *copy = mem + sizeof index;
     memcpy(copy, s, len);
     copy[len] = '\0';
-    if ((error = ng_ihash__insert(&p->index, h, (uint32_t)p->n)) < 0) return error;
+    x->tag = tag;
+    x->len = (uint32_t)len;
+    x->s = copy;
     p->strs[p->n++] = copy;
     *out = copy;
     return NG_OK;
@@ -210,18 +237,18 @@ int ng_pool__index(const ng_pool *p, const char *s, uint32_t *idx)
 
 int ng_pool__contains(const ng_pool *p, const char *s)
 {
-    str_key k = {s, strlen(s)};
-    uint32_t idx;
-    return ng_ihash__find(&p->index, ng_graph__hash(s, k.len), pool_eq, p, &k, &idx);
+    size_t len = strlen(s);
+    return p->slot_cap && pool_probe(p, pool_tag(s, len), s, len)->s != NULL;
 }
 
 void ng_pool__free(ng_pool *p)
 {
     ng_arena__free(&p->arena);
-    ng_ihash__free(&p->index);
+    free(p->slots);
     free(p->strs);
+    p->slots = NULL;
     p->strs = NULL;
-    p->n = p->cap = 0;
+    p->n = p->cap = p->slot_cap = 0;
 }
 
 /* ------------------------------------------------------------------ string sets */
