@@ -176,19 +176,12 @@ static void rank_relations(unsigned rank[NG_REL_MAX])
     }
 }
 
-/* Sorts g->edges by edge_key. */
-static int sort_edges(ng_graph *g)
+/* sorted = g->edges in edge_key order, by qsort (for graphs too large to pack a key). */
+static int order_by_qsort(const ng_graph *g, const unsigned rank[NG_REL_MAX], ng_edge *sorted)
 {
-    unsigned rank[NG_REL_MAX];
-    edge_key *keys = NULL;
-    ng_edge *sorted = NULL;
     size_t n = g->n_edges;
-    if (n < 2) return NG_OK;
-    if (!(keys = ng_malloc(n * sizeof *keys)) || !(sorted = ng_malloc(n * sizeof *sorted))) {
-        free(keys);
-        return NG_ENOMEM;
-    }
-    rank_relations(rank);
+    edge_key *keys = ng_malloc(n * sizeof *keys);
+    if (!keys) return NG_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         keys[i].source = g->edges[i].source;
         keys[i].target = g->edges[i].target;
@@ -197,9 +190,49 @@ static int sort_edges(ng_graph *g)
     }
     qsort(keys, n, sizeof *keys, cmp_edge_key);
     for (size_t i = 0; i < n; i++) sorted[i] = g->edges[keys[i].index];
+    free(keys);
+    return NG_OK;
+}
+
+/* The same order with (source, relation rank, target) packed into one key of 2 * nb + rb
+ * bits (at most 64), sorted by ng_sort__pairs: the ends are unique, so no tie is left. */
+static int order_by_radix(const ng_graph *g, const unsigned rank[NG_REL_MAX], unsigned nb,
+                          unsigned rb, ng_edge *sorted)
+{
+    size_t n = g->n_edges;
+    ng_sort_pair *pairs = ng_malloc(n * sizeof *pairs);
+    int error;
+    if (!pairs) return NG_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const ng_edge *e = &g->edges[i];
+        pairs[i].key = (uint64_t)e->source << (nb + rb) | (uint64_t)rank[e->rel] << nb | e->target;
+        pairs[i].idx = (uint32_t)i;
+    }
+    if ((error = ng_sort__pairs(pairs, n)) == NG_OK)
+        for (size_t i = 0; i < n; i++) sorted[i] = g->edges[pairs[i].idx];
+    free(pairs);
+    return error;
+}
+
+/* Sorts g->edges by edge_key. */
+static int sort_edges(ng_graph *g)
+{
+    unsigned rank[NG_REL_MAX];
+    unsigned nb = ng_sort__bits(g->n_nodes), rb = ng_sort__bits(ng_rel_count());
+    ng_edge *sorted = NULL;
+    size_t n = g->n_edges;
+    int error;
+    if (n < 2) return NG_OK;
+    if (!(sorted = ng_malloc(n * sizeof *sorted))) return NG_ENOMEM;
+    rank_relations(rank);
+    if (2 * nb + rb <= 64 && n < UINT32_MAX) error = order_by_radix(g, rank, nb, rb, sorted);
+    else error = order_by_qsort(g, rank, sorted);
+    if (error < 0) {
+        free(sorted);
+        return error;
+    }
     free(g->edges);
     g->edges = sorted;
-    free(keys);
     return NG_OK;
 }
 

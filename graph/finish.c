@@ -269,6 +269,36 @@ static int cmp_edge_ref(const void *a, const void *b)
     return x->agg < y->agg ? -1 : x->agg > y->agg;
 }
 
+/* Sorts refs[0..n) by cmp_edge_ref: by radix on (u, rel, v) packed in one key when it fits
+ * - refs are made in agg order, which the stable sort keeps - else by qsort. */
+static int sort_refs(edge_ref *refs, size_t n, size_t n_nodes)
+{
+    unsigned nb = ng_sort__bits(n_nodes), rb = ng_sort__bits(ng_rel_count());
+    ng_sort_pair *pairs = NULL;
+    edge_ref *sorted = NULL;
+    int error = NG_OK;
+    if (n < 2) return NG_OK;
+    if (2 * nb + rb > 64 || n >= UINT32_MAX) {
+        qsort(refs, n, sizeof *refs, cmp_edge_ref);
+        return NG_OK;
+    }
+    if (!(pairs = ng_malloc(n * sizeof *pairs)) || !(sorted = ng_malloc(n * sizeof *sorted))) {
+        error = NG_ENOMEM;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) {
+        pairs[i].key = (uint64_t)refs[i].u << (nb + rb) | (uint64_t)refs[i].rel << nb | refs[i].v;
+        pairs[i].idx = (uint32_t)i;
+    }
+    if ((error = ng_sort__pairs(pairs, n)) < 0) goto cleanup;
+    for (size_t i = 0; i < n; i++) sorted[i] = refs[pairs[i].idx];
+    memcpy(refs, sorted, n * sizeof *refs);
+cleanup:
+    free(pairs);
+    free(sorted);
+    return error;
+}
+
 static void set_date(char dst[11], const char *src)
 {
     memset(dst, 0, 11);
@@ -513,8 +543,8 @@ static int fill_nodes(ng_graph *g, ng_agg_actor *node_aggs, ng_pending_node *pn,
 
 /* The edges between nodes, sorted, each merged with the aggregates resolution made the same
  * (source, relation, target); refs gets them, *n_srcs counts the articles they keep. */
-static int collect_edges(ng_graph *g, const uint32_t *rep, const uint32_t *node_of, edge_ref *refs,
-                         size_t *n_edges_out, size_t *n_srcs_out)
+static int collect_edges(ng_graph *g, const uint32_t *rep, const uint32_t *node_of, size_t n_nodes,
+                         edge_ref *refs, size_t *n_edges_out, size_t *n_srcs_out)
 {
     int error;
     size_t n_refs = 0, n_edges = 0, n_srcs = *n_srcs_out;
@@ -530,7 +560,7 @@ static int collect_edges(ng_graph *g, const uint32_t *rep, const uint32_t *node_
         }
         refs[n_refs++] = r;
     }
-    if (n_refs > 1) qsort(refs, n_refs, sizeof *refs, cmp_edge_ref);
+    if ((error = sort_refs(refs, n_refs, n_nodes)) < 0) return error;
     for (size_t i = 0; i < n_refs;) {
         size_t j = i + 1;
         while (j < n_refs && refs[j].u == refs[i].u && refs[j].rel == refs[i].rel &&
@@ -624,7 +654,7 @@ int ng_graph_finish(ng_graph *g)
         error = NG_ENOMEM;
         goto cleanup;
     }
-    if ((error = collect_edges(g, rep, node_of, refs, &n_edges, &n_srcs)) < 0)
+    if ((error = collect_edges(g, rep, node_of, n_nodes, refs, &n_edges, &n_srcs)) < 0)
         goto cleanup;
     if (n_srcs && !(g->srcs = ng_calloc(n_srcs, sizeof *g->srcs))) {
         error = NG_ENOMEM;

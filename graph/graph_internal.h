@@ -63,6 +63,18 @@ int ng_ihash__find(const ng_ihash *h, uint64_t hash, ng_ihash_eq eq, const void 
 int ng_ihash__insert(ng_ihash *h, uint64_t hash, uint32_t idx);
 void ng_ihash__free(ng_ihash *h);
 
+/* ------------------------------------------------------------------ integer sort (sort.c) */
+
+/* A key and the index of what it stands for. */
+typedef struct ng_sort_pair {
+    uint64_t key;
+    uint32_t idx;
+} ng_sort_pair;
+/* Sorts v[0..n) by key, stably (equal keys keep their order): O(n). NG_ENOMEM. */
+int ng_sort__pairs(ng_sort_pair *v, size_t n);
+/* The bits needed to write max (0 for 0). */
+unsigned ng_sort__bits(uint64_t max);
+
 /* ------------------------------------------------------------------ string pool */
 
 /* Interned strings: equal strings get the same pointer (valid until ng_pool__free). The
