@@ -1,5 +1,9 @@
 # Tests of the graph stage (graph/): the unit tests, and every metric checked against NetworkX.
 ng_add_unit(test_graph ng_graph ng_core ZLIB::ZLIB m)
+# the graph's containers (graph_internal.h: the integer sort, the string pool): graph's private
+# folder, named here
+ng_add_unit(test_graph_util ng_graph ng_core igraph::igraph m)
+target_include_directories(test_graph_util PRIVATE ${PROJECT_SOURCE_DIR}/graph)
 
 # ng_metrics_dump prints the metrics of a GraphML graph at full precision for the NetworkX
 # check; check_networkx.py builds its own small graphs and also checks the fixtures' graph
