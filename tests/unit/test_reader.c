@@ -475,6 +475,31 @@ NG_TEST(same_text_white_runs_long_texts)
     rm_rf(tmpdir);
 }
 
+/* The same-text check hashes the text as it scans it, packing words into 8-byte blocks: one
+ * space at each place of a sentence gives a text of its own every time (the blocks shift),
+ * and the same texts with white runs of other lengths and kinds in that place count once. */
+NG_TEST(same_text_every_split_differs)
+{
+    static const char joined[] = "ChadandNigersignedtheaccordonTuesdayinNiamey.";
+    const size_t len = sizeof joined - 1;
+    got g;
+    make_tmpdir();
+    for (size_t k = 1; k < len; k++) {
+        char name[32], text[128];
+        snprintf(name, sizeof name, "s%02zu.txt", k);
+        snprintf(text, sizeof text, "%.*s %s", (int)k, joined, joined + k);
+        put(name, text);
+        snprintf(name, sizeof name, "w%02zu.txt", k);
+        snprintf(text, sizeof text, "\t%.*s \r\n\t %s\n", (int)k, joined, joined + k);
+        put(name, text);
+    }
+    const char *in[] = {tmpdir};
+    CHECK_OK(read_inputs(&g, in, 1, 0, 0));
+    CHECK_INT(g.n, (int)len - 1);
+    CHECK_INT((int)g.skipped, (int)len - 1);
+    rm_rf(tmpdir);
+}
+
 /* The listing stops past its cap with an error naming the input. */
 NG_TEST(listing_is_capped)
 {
@@ -561,5 +586,6 @@ NG_TEST_MAIN(html_keeps_the_article_and_drops_the_rest, html_title_url_date_fall
              jsonl_array_and_line_cap, csv_delimiters_from_the_header, csv_lone_cr_line_ends,
              csv_open_quote_costs_one_row, csv_header_cap_and_binary,
              utf16_and_utf32_with_and_without_bom, listing_kinds_and_counts,
-             listing_links_diamond_loop_and_twice, same_text_under_two_names_counts_once, same_text_white_runs_long_texts, listing_is_capped, duplicate_ids_are_read_once,
+             listing_links_diamond_loop_and_twice, same_text_under_two_names_counts_once, same_text_white_runs_long_texts,
+             same_text_every_split_differs, listing_is_capped, duplicate_ids_are_read_once,
              find_input_by_device_and_inode, idset_adds_once)
