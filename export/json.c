@@ -72,7 +72,10 @@ void ng_export__json_string(ng_buf *b, const char *s)
     ng_export__putc(b, '"');
 }
 
-/* ,"key": */
+/* ,"key": for a literal key (its length known when compiled) */
+#define PUT_KEY(b, lit) ng_export__put((b), ",\"" lit "\":", sizeof(",\"" lit "\":") - 1)
+
+/* ,"key": for any key (the graph's metrics note) */
 static void put_key(ng_buf *b, const char *key)
 {
     ng_export__put(b, ",\"", 2);
@@ -108,20 +111,80 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static void put_node(ng_buf *b, const ng_graph *g, const ng_node *n, int first)
-{
-    const ng_column *nc;
-    size_t n_nc = ng_export__node_columns(&nc, g);
-    ng_value v;
+/* The ,"name": of a column, made once per file (column names are [a-z0-9_]: no escaping). */
+#define KEY_MAX 64
+typedef struct {
+    char text[KEY_MAX];
+    size_t len;
+} json_key;
 
+/* What one file's writing keeps from element to element. */
+typedef struct json_writer {
+    const ng_graph *g;
+    const ng_column *nc, *ec;
+    size_t n_nc, n_ec;
+    json_key node_keys[NG_NCOL__COUNT], edge_keys[NG_ECOL__COUNT];
+    const char **node_ids; /* sorted: the node ids an edge id may equal (see edge_like) */
+    size_t n_node_ids;
+    int all_ids;           /* node_ids holds every node id, not only the edge-like ones */
+    ng_items items;        /* an edge's evidence, read back */
+    ng_buf tmp;
+} json_writer;
+
+static void make_keys(json_key *keys, const ng_column *cols, size_t n)
+{
+    for (size_t c = 0; c < n; c++) {
+        int k = snprintf(keys[c].text, sizeof keys[c].text, ",\"%s\":", cols[c].name);
+        NG_ASSERT(k > 0 && k < KEY_MAX);
+        keys[c].len = (size_t)k;
+    }
+}
+
+/* An id of the form every edge id of the graph has: "e" and digits (assemble.c). */
+static int edge_like(const char *id)
+{
+    if (id[0] != 'e' || !id[1]) return 0;
+    for (const char *p = id + 1; *p; p++)
+        if (*p < '0' || *p > '9') return 0;
+    return 1;
+}
+
+/* w->node_ids: the node ids of the form of an edge id, sorted, or every node id when `all`. */
+static int collect_node_ids(json_writer *w, int all)
+{
+    size_t nn = ng_graph_node_count(w->g);
+    free(w->node_ids);
+    w->node_ids = NULL;
+    w->n_node_ids = 0;
+    w->all_ids = all;
+    if (nn && !(w->node_ids = ng_calloc(nn, sizeof *w->node_ids))) return NG_ENOMEM;
+    for (size_t i = 0; i < nn; i++) {
+        const char *id = ng_graph_node(w->g, i)->id;
+        if (all || edge_like(id)) w->node_ids[w->n_node_ids++] = id;
+    }
+    if (w->n_node_ids > 1) qsort(w->node_ids, w->n_node_ids, sizeof *w->node_ids, cmp_str);
+    return NG_OK;
+}
+
+/* 1 when the edge id `id` is also a node id (Cytoscape's one namespace). */
+static int id_taken(json_writer *w, const char *id, int *error)
+{
+    if (!edge_like(id) && !w->all_ids && (*error = collect_node_ids(w, 1)) < 0) return 0;
+    return w->n_node_ids &&
+           bsearch(&id, w->node_ids, w->n_node_ids, sizeof *w->node_ids, cmp_str) != NULL;
+}
+
+static void put_node(ng_buf *b, const json_writer *w, const ng_node *n, int first)
+{
+    ng_value v;
     ng_export__puts(b, first ? "{\"data\":{\"id\":" : ",\n{\"data\":{\"id\":");
     ng_export__json_string(b, n->id);
-    for (size_t c = 0; c < n_nc; c++) {
+    for (size_t c = 0; c < w->n_nc; c++) {
         ng_export__node_value(&v, n, c);
-        put_key(b, nc[c].name);
+        ng_export__put(b, w->node_keys[c].text, w->node_keys[c].len);
         put_value(b, &v);
     }
-    put_key(b, "color");
+    PUT_KEY(b, "color");
     ng_export__json_string(b, ng_export__type_style(n->type)->hex);
     ng_export__put(b, "}}", 2);
 }
@@ -131,21 +194,21 @@ static int put_items(ng_buf *b, const ng_graph *g, const ng_edge *e, ng_items *i
 {
     int error = ng_graph_edge_items(g, e, items);
     if (error < 0) return error;
-    put_key(b, "evidence_items");
+    PUT_KEY(b, "evidence_items");
     ng_export__putc(b, '[');
     for (size_t k = 0; k < items->n; k++) {
         const ng_evidence *it = &items->v[k];
         ng_export__puts(b, k ? ",{\"article\":" : "{\"article\":");
         ng_export__json_string(b, it->article);
-        put_key(b, "title");
+        PUT_KEY(b, "title");
         ng_export__json_string(b, it->title);
-        put_key(b, "url");
+        PUT_KEY(b, "url");
         ng_export__json_string(b, it->url);
-        put_key(b, "sentence");
+        PUT_KEY(b, "sentence");
         ng_export__json_string(b, it->sentence);
-        put_key(b, "offset");
+        PUT_KEY(b, "offset");
         ng_export__put_uint(b, (unsigned long long)it->offset);
-        put_key(b, "date");
+        PUT_KEY(b, "date");
         ng_export__json_string(b, it->date);
         ng_export__putc(b, '}');
     }
@@ -153,35 +216,33 @@ static int put_items(ng_buf *b, const ng_graph *g, const ng_edge *e, ng_items *i
     return NG_OK;
 }
 
-static int put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e, const char **node_ids,
-                    int first, ng_items *items, ng_buf *tmp)
+static int put_edge(ng_buf *b, json_writer *w, const ng_edge *e, int first)
 {
-    const ng_column *ec;
-    size_t n_ec = ng_export__edge_columns(&ec);
     ng_value v;
-
+    int error = NG_OK;
     ng_export__puts(b, first ? "{\"data\":{\"id\":" : ",\n{\"data\":{\"id\":");
-    if (bsearch(&e->id, node_ids, ng_graph_node_count(g), sizeof *node_ids, cmp_str)) {
-        ng_buf_clear(tmp); /* rare: an edge id that is also a node id */
-        ng_buf_puts(tmp, "edge:");
-        ng_buf_puts(tmp, e->id);
-        ng_export__json_string(b, tmp->ptr);
+    if (id_taken(w, e->id, &error)) {
+        ng_buf_clear(&w->tmp); /* rare: an edge id that is also a node id */
+        ng_buf_puts(&w->tmp, "edge:");
+        ng_buf_puts(&w->tmp, e->id);
+        ng_export__json_string(b, w->tmp.ptr);
     } else {
         ng_export__json_string(b, e->id);
     }
-    put_key(b, "source");
-    ng_export__json_string(b, ng_graph_node(g, e->source)->id);
-    put_key(b, "target");
-    ng_export__json_string(b, ng_graph_node(g, e->target)->id);
-    for (size_t c = 0; c < n_ec; c++) {
-        ng_export__edge_value(&v, e, c, tmp);
-        put_key(b, ec[c].name);
+    if (error < 0) return error;
+    PUT_KEY(b, "source");
+    ng_export__json_string(b, ng_graph_node(w->g, e->source)->id);
+    PUT_KEY(b, "target");
+    ng_export__json_string(b, ng_graph_node(w->g, e->target)->id);
+    for (size_t c = 0; c < w->n_ec; c++) {
+        ng_export__edge_value(&v, e, c, &w->tmp);
+        ng_export__put(b, w->edge_keys[c].text, w->edge_keys[c].len);
         put_value(b, &v);
     }
-    put_key(b, "directed");
+    PUT_KEY(b, "directed");
     ng_export__puts(b, e->directed ? "true" : "false");
-    b->oom |= tmp->oom;
-    return put_items(b, g, e, items);
+    b->oom |= w->tmp.oom;
+    return put_items(b, w->g, e, &w->items);
 }
 
 /* "types" for a mask of actor types: ["person","state"]. */
@@ -210,15 +271,15 @@ static void put_relation_types(ng_buf *b, const ng_graph *g)
         if (!(declared >> r & 1u) || !d) continue;
         ng_export__puts(b, first ? "{\"name\":" : ",{\"name\":");
         ng_export__json_string(b, d->name);
-        put_key(b, "direction");
+        PUT_KEY(b, "direction");
         ng_export__json_string(b, d->symmetric ? "symmetric" : "directed");
-        put_key(b, "hostile");
+        PUT_KEY(b, "hostile");
         ng_export__puts(b, d->hostile ? "true" : "false");
-        put_key(b, "subjects");
+        PUT_KEY(b, "subjects");
         put_types(b, d->subjects);
-        put_key(b, "objects");
+        PUT_KEY(b, "objects");
         put_types(b, d->objects);
-        put_key(b, "description");
+        PUT_KEY(b, "description");
         ng_export__json_string(b, d->description);
         ng_export__putc(b, '}');
         first = 0;
@@ -226,43 +287,46 @@ static void put_relation_types(ng_buf *b, const ng_graph *g)
     ng_export__putc(b, ']');
 }
 
+/* The graph's own data: name, generator, counts, declared relation types, metrics note. */
+static void put_graph_data(ng_buf *line, const ng_graph *g)
+{
+    ng_buf_printf(line,
+                  "{\"data\":{\"name\":\"newsgraph\",\"generator\":\"newsgraph %s\","
+                  "\"articles\":%zu,\"actors\":%zu,\"relations\":%zu",
+                  NG_VERSION, ng_graph_article_count(g), ng_graph_node_count(g),
+                  ng_graph_edge_count(g));
+    put_relation_types(line, g);
+    ng_buf note = NG_BUF_INIT;
+    if (ng_export__metrics_note(&note, g) && !note.oom) { /* estimated or missing metrics */
+        put_key(line, "metrics_note");
+        ng_export__json_string(line, note.ptr);
+    }
+    ng_buf_free(&note);
+}
+
 int ng_export__json(ng_out *o, const ng_graph *g)
 {
     ng_buf line = NG_BUF_INIT;
     size_t nn = ng_graph_node_count(g), ne = ng_graph_edge_count(g);
-    const char **node_ids = NULL;
-    ng_items items = {0};
-    ng_buf tmp = NG_BUF_INIT;
-    int error = 0;
+    json_writer w;
+    int error;
 
-    /* Sorted node ids, to find edge ids that would collide with them. */
-    if (nn && !(node_ids = ng_calloc(nn, sizeof *node_ids))) {
-        error = NG_ENOMEM;
-        goto cleanup;
-    }
-    for (size_t i = 0; i < nn; i++)
-        node_ids[i] = ng_graph_node(g, i)->id;
-    if (nn) qsort(node_ids, nn, sizeof *node_ids, cmp_str);
-
-    ng_buf_printf(&line,
-                  "{\"data\":{\"name\":\"newsgraph\",\"generator\":\"newsgraph %s\","
-                  "\"articles\":%zu,\"actors\":%zu,\"relations\":%zu",
-                  NG_VERSION, ng_graph_article_count(g), nn, ne);
-    put_relation_types(&line, g);
-    ng_buf note = NG_BUF_INIT;
-    if (ng_export__metrics_note(&note, g) && !note.oom) { /* estimated or missing metrics */
-        put_key(&line, "metrics_note");
-        ng_export__json_string(&line, note.ptr);
-    }
-    ng_buf_free(&note);
+    memset(&w, 0, sizeof w);
+    w.g = g;
+    w.n_nc = ng_export__node_columns(&w.nc, g);
+    w.n_ec = ng_export__edge_columns(&w.ec);
+    make_keys(w.node_keys, w.nc, w.n_nc);
+    make_keys(w.edge_keys, w.ec, w.n_ec);
+    if ((error = collect_node_ids(&w, 0)) < 0) goto cleanup;
+    put_graph_data(&line, g);
     ng_buf_puts(&line, "},\n\"elements\":{\n\"nodes\":[\n");
     for (size_t i = 0; i < nn; i++) {
-        put_node(&line, g, ng_graph_node(g, i), i == 0);
+        put_node(&line, &w, ng_graph_node(g, i), i == 0);
         if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
     }
     ng_buf_puts(&line, nn ? "\n],\n\"edges\":[\n" : "],\n\"edges\":[\n");
     for (size_t i = 0; i < ne; i++) {
-        if ((error = put_edge(&line, g, ng_graph_edge(g, i), node_ids, i == 0, &items, &tmp)) < 0 ||
+        if ((error = put_edge(&line, &w, ng_graph_edge(g, i), i == 0)) < 0 ||
             (error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0)
             goto cleanup;
     }
@@ -270,9 +334,9 @@ int ng_export__json(ng_out *o, const ng_graph *g)
     error = ng_export__flush(o, &line, 0);
 
 cleanup:
-    free(node_ids);
-    ng_items_free(&items);
-    ng_buf_free(&tmp);
+    free(w.node_ids);
+    ng_items_free(&w.items);
+    ng_buf_free(&w.tmp);
     ng_buf_free(&line);
     return error;
 }
