@@ -2,7 +2,6 @@
  * reduced-precision dates "YYYY" and "YYYY-MM" that articles write ("in 2023", "in June 2017"). */
 #include "ng_core.h"
 
-#include <stdio.h>
 #include <string.h>
 
 static const int days_in[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -57,9 +56,26 @@ int ng_date_precision(const char *s)
     return m >= 1 && m <= 12 && s[7] == '\0' ? NG_DATE_MONTH : 0;
 }
 
+/* "YYYY-MM-DD" into out; y 1000..9999, m 1..12, d 1..31 (checked by ng_date_precision). Not
+ * snprintf: the exports ask for a span per node and edge. */
+static void write_date(char out[11], int y, int m, int d)
+{
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
+}
+
 int ng_date_span(const char *s, char first[11], char last[11])
 {
-    char a[32] = "", b[32] = ""; /* room for any int: no truncation warning */
+    char a[11] = "", b[11] = "";
     int p = ng_date_precision(s), ok = p != 0;
     if (p == NG_DATE_DAY) {
         memcpy(a, s, 11);
@@ -67,8 +83,8 @@ int ng_date_span(const char *s, char first[11], char last[11])
     } else if (p) {
         int y = digits(s, 4), m = p == NG_DATE_MONTH ? digits(s + 5, 2) : 0;
         int last_day = m >= 1 && m <= 12 ? days_in[m - 1] + (m == 2 && leap(y)) : 31;
-        snprintf(a, sizeof a, "%04d-%02d-01", y, m ? m : 1);
-        snprintf(b, sizeof b, "%04d-%02d-%02d", y, m ? m : 12, last_day);
+        write_date(a, y, m ? m : 1, 1);
+        write_date(b, y, m ? m : 12, last_day);
     }
     a[10] = b[10] = '\0';
     if (first) memcpy(first, a, 11);
