@@ -305,13 +305,6 @@ static void set_date(char dst[11], const char *src)
     if (src) memcpy(dst, src, strnlen(src, 10));
 }
 
-/* `s` (NULL = "") copied into `arena`: edges are made on several threads, each with its own
- * arena (the graph's pool is not shared with them). */
-static int keep_str(ng_arena *arena, const char *s, const char **out)
-{
-    return (*out = ng_arena__strdup(arena, s ? s : "")) != NULL ? NG_OK : NG_ENOMEM;
-}
-
 /* Interns the id, title and URL of `x` in g's pool, once per article: the edges (made on
  * several threads) and the nodes then point to one copy. */
 static int intern_src(ng_graph *g, ng_src *x)
@@ -339,23 +332,23 @@ static int intern_edge_srcs(ng_graph *g, const ng_agg_edge *e)
 }
 
 /* The sample `s` as the finished graph's sources (into `out`), and their ids joined with '|'
- * in sample order (the titles and URLs are joined when written: ng_edge_source_list). */
-static int make_sources(ng_arena *arena, const ng_sample *s, ng_source *out, const char **ids)
+ * in sample order (the titles and URLs are joined when written: ng_edge_source_list); `b` is
+ * the caller's scratch buffer, reused from one sample to the next. */
+static int make_sources(ng_arena *arena, const ng_sample *s, ng_source *out, const char **ids,
+                        ng_buf *b)
 {
-    int error;
-    ng_buf b = NG_BUF_INIT;
+    ng_buf_clear(b);
     for (uint32_t i = 0; i < s->n; i++) {
         const ng_src *x = s->v[i];
         out[i].id = x->k_id; /* interned beforehand (intern_src) */
         out[i].title = x->k_title;
         out[i].url = x->k_url;
         memcpy(out[i].date, x->date, sizeof out[i].date);
-        if (i) ng_buf_putc(&b, '|');
-        ng_buf_puts(&b, x->id);
+        if (i) ng_buf_putc(b, '|');
+        ng_buf_puts(b, x->id);
     }
-    error = b.oom ? NG_ENOMEM : keep_str(arena, b.ptr, ids);
-    ng_buf_free(&b);
-    return error;
+    if (b->oom) return NG_ENOMEM;
+    return (*ids = ng_arena__strndup(arena, b->ptr ? b->ptr : "", b->len)) ? NG_OK : NG_ENOMEM;
 }
 
 static uint32_t clamp32(uint64_t v) { return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v; }
@@ -368,7 +361,7 @@ typedef struct edge_job {
     ng_source *srcs;    /* the first sampled article of edge `from` */
     size_t from, to;
     ng_arena arena;
-    ng_buf block, text; /* an edge's items, one item's sentence */
+    ng_buf block, text; /* an edge's items; one item's sentence, or its sources' ids */
     pthread_mutex_t *lock; /* the turn to write to g->item_spill */
     int error;
 } edge_job;
@@ -414,7 +407,7 @@ static int make_edge(edge_job *j, ng_agg_edge *e, ng_pending_edge *pe, ng_source
     pe->articles = clamp32(e->sample.count);
     pe->srcs = srcs;
     pe->n_srcs = e->sample.n;
-    if ((error = make_sources(out, &e->sample, srcs, &pe->sources)) < 0) return error;
+    if ((error = make_sources(out, &e->sample, srcs, &pe->sources, &j->text)) < 0) return error;
     ng_strset__compact(&e->dates);
     if ((error = ng_strset__join(&s, &e->dates, out)) < 0) return error;
     pe->dates = s;
@@ -586,23 +579,25 @@ static int collect_edges(ng_graph *g, const uint32_t *rep, const uint32_t *node_
 static int node_sources(ng_graph *g, ng_agg_actor *node_aggs, ng_pending_node *pn, size_t n_nodes,
                         size_t *n_srcs_out)
 {
-    int error;
+    int error = NG_OK;
     size_t n_srcs = *n_srcs_out;
-    for (size_t k = 0; k < n_nodes; k++) {
+    ng_buf ids = NG_BUF_INIT;
+    for (size_t k = 0; k < n_nodes && error >= 0; k++) {
         pn[k].srcs = g->srcs + n_srcs;
         pn[k].n_srcs = node_aggs[k].sample.n;
-        for (uint32_t i = 0; i < node_aggs[k].sample.n; i++)
-            if ((error = intern_src(g, node_aggs[k].sample.v[i])) < 0) return error;
-        if ((error = make_sources(&g->out, &node_aggs[k].sample, g->srcs + n_srcs,
-                                  &pn[k].sources)) < 0)
-            return error;
+        for (uint32_t i = 0; i < node_aggs[k].sample.n && error >= 0; i++)
+            error = intern_src(g, node_aggs[k].sample.v[i]);
+        if (error < 0 || (error = make_sources(&g->out, &node_aggs[k].sample, g->srcs + n_srcs,
+                                               &pn[k].sources, &ids)) < 0)
+            break;
         n_srcs += pn[k].n_srcs;
         /* released now: the aggregates that share its articles may be freed on another
          * thread below (the hold counts are not atomic) */
         ng_sample__clear(&node_aggs[k].sample);
     }
+    ng_buf_free(&ids);
     *n_srcs_out = n_srcs;
-    return NG_OK;
+    return error;
 }
 
 int ng_graph_finish(ng_graph *g)
