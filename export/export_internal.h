@@ -237,6 +237,25 @@ static inline void ng_export__put(ng_buf *b, const char *s, size_t n)
     }
 }
 
+/* A piece every element of a file repeats (a column's opening tag, a JSON key), made once per
+ * file with ng_export__tag_set: its bytes and length, so writing it is one copy. */
+#define NG_EXPORT_TAG_MAX 96
+typedef struct ng_export_tag {
+    char text[NG_EXPORT_TAG_MAX];
+    size_t len;
+} ng_export_tag;
+/* printf into t (the result must fit: the pieces are column names in fixed markup). */
+void ng_export__tag_set(ng_export_tag *t, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static inline void ng_export__put_tag(ng_buf *b, const ng_export_tag *t)
+{
+    ng_export__put(b, t->text, t->len);
+}
+
 /* For string literals and other NUL-terminated text (strlen folds away for literals). */
 static inline void ng_export__puts(ng_buf *b, const char *s) { ng_export__put(b, s, strlen(s)); }
 

@@ -22,7 +22,6 @@
 #include "export_internal.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 static const char *gexf_type(ng_coltype t)
@@ -76,17 +75,16 @@ static void put_attributes(ng_buf *b, const char *cls, const ng_column *cols, si
 }
 
 /* The start of a column's <attvalue> element, made once per file. */
-#define TAG_MAX 96
-static void make_tag(char tag[TAG_MAX], const char *name)
+static void make_tag(ng_export_tag *tag, const char *name)
 {
-    snprintf(tag, TAG_MAX, "          <attvalue for=\"%s\" value=\"", name);
+    ng_export__tag_set(tag, "          <attvalue for=\"%s\" value=\"", name);
 }
 
-static void put_attvalue(ng_buf *b, const char *tag, const ng_value *v)
+static void put_attvalue(ng_buf *b, const ng_export_tag *tag, const ng_value *v)
 {
     char num[32];
     if (!v->present) return;
-    ng_export__puts(b, tag);
+    ng_export__put_tag(b, tag);
     switch (v->type) {
     case NG_COL_STRING:
         ng_xml__escape(b, v->s, 1);
@@ -157,7 +155,7 @@ typedef struct gexf_ctx {
     const ng_graph *g;
     const ng_column *nc, *ec;
     size_t n_nc, n_ec;
-    char node_tag[NG_NCOL__COUNT][TAG_MAX], edge_tag[NG_ECOL__COUNT][TAG_MAX];
+    ng_export_tag node_tag[NG_NCOL__COUNT], edge_tag[NG_ECOL__COUNT];
     char graph_last[11];
     double lo, hi;
     ng_buf tmp; /* an edge's made strings (ng_export__edge_value) */
@@ -179,7 +177,7 @@ static void put_node(ng_buf *b, const gexf_ctx *x, const ng_node *n)
     for (size_t c = 0; c < x->n_nc; c++) {
         if (c == NG_NCOL_LABEL) continue;
         ng_export__node_value(&v, n, c);
-        put_attvalue(b, x->node_tag[c], &v);
+        put_attvalue(b, &x->node_tag[c], &v);
     }
     ng_export__puts(b, "        </attvalues>\n        <viz:color r=\"");
     ng_export__put_uint(b, st->r);
@@ -219,7 +217,7 @@ static void put_edge(ng_buf *b, gexf_ctx *x, const ng_edge *e)
     for (size_t c = 0; c < x->n_ec; c++) {
         if (c == NG_ECOL_WEIGHT) continue;
         ng_export__edge_value(&v, e, c, &x->tmp);
-        put_attvalue(b, x->edge_tag[c], &v);
+        put_attvalue(b, &x->edge_tag[c], &v);
     }
     b->oom |= x->tmp.oom;
     ng_export__puts(b, "        </attvalues>\n      </edge>\n");
@@ -237,9 +235,9 @@ int ng_export__gexf(ng_out *o, const ng_graph *g)
     x.n_nc = ng_export__node_columns(&x.nc, g);
     x.n_ec = ng_export__edge_columns(&x.ec);
     for (size_t c = 0; c < x.n_nc; c++)
-        make_tag(x.node_tag[c], x.nc[c].name);
+        make_tag(&x.node_tag[c], x.nc[c].name);
     for (size_t c = 0; c < x.n_ec; c++)
-        make_tag(x.edge_tag[c], x.ec[c].name);
+        make_tag(&x.edge_tag[c], x.ec[c].name);
     ng_export__graph_last_date(x.graph_last, g);
     size_range(g, &x.lo, &x.hi);
     put_header(&line, g, x.graph_last);

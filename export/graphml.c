@@ -14,7 +14,6 @@
  * <data> element. */
 #include "export_internal.h"
 
-#include <stdio.h>
 #include <string.h>
 
 static const char *xml_type(ng_coltype t)
@@ -52,16 +51,15 @@ static void put_value(ng_buf *b, const ng_value *v)
 }
 
 /* The opening tag of a column's <data> element, made once per file. */
-#define TAG_MAX 96
-static void make_tag(char tag[TAG_MAX], const char *key_prefix, const char *key)
+static void make_tag(ng_export_tag *tag, const char *key_prefix, const char *key)
 {
-    snprintf(tag, TAG_MAX, "      <data key=\"%s%s\">", key_prefix, key);
+    ng_export__tag_set(tag, "      <data key=\"%s%s\">", key_prefix, key);
 }
 
-static void put_data(ng_buf *b, const char *tag, const ng_value *v)
+static void put_data(ng_buf *b, const ng_export_tag *tag, const ng_value *v)
 {
     if (!v->present) return;
-    ng_export__puts(b, tag);
+    ng_export__put_tag(b, tag);
     put_value(b, v);
     ng_export__put(b, "</data>\n", 8);
 }
@@ -123,15 +121,15 @@ int ng_export__graphml(ng_out *o, const ng_graph *g)
     const ng_column *nc, *ec;
     size_t n_nc = ng_export__node_columns(&nc, g), n_ec = ng_export__edge_columns(&ec);
     size_t nn = ng_graph_node_count(g), ne = ng_graph_edge_count(g);
-    char node_tag[NG_NCOL__COUNT][TAG_MAX], edge_tag[NG_ECOL__COUNT][TAG_MAX];
+    ng_export_tag node_tag[NG_NCOL__COUNT], edge_tag[NG_ECOL__COUNT];
     ng_value v;
     ng_buf tmp = NG_BUF_INIT;
     int error = 0;
 
     for (size_t c = 0; c < n_nc; c++)
-        make_tag(node_tag[c], "", nc[c].name);
+        make_tag(&node_tag[c], "", nc[c].name);
     for (size_t c = 0; c < n_ec; c++)
-        make_tag(edge_tag[c], edge_key_prefix(ec[c].name), ec[c].name);
+        make_tag(&edge_tag[c], edge_key_prefix(ec[c].name), ec[c].name);
     put_header(&line, g);
     for (size_t i = 0; i < nn; i++) {
         const ng_node *n = ng_graph_node(g, i);
@@ -140,7 +138,7 @@ int ng_export__graphml(ng_out *o, const ng_graph *g)
         ng_export__puts(&line, "\">\n");
         for (size_t c = 0; c < n_nc; c++) {
             ng_export__node_value(&v, n, c);
-            put_data(&line, node_tag[c], &v);
+            put_data(&line, &node_tag[c], &v);
         }
         ng_export__puts(&line, "    </node>\n");
         if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
@@ -156,7 +154,7 @@ int ng_export__graphml(ng_out *o, const ng_graph *g)
         ng_export__puts(&line, "\">\n");
         for (size_t c = 0; c < n_ec; c++) {
             ng_export__edge_value(&v, e, c, &tmp);
-            put_data(&line, edge_tag[c], &v);
+            put_data(&line, &edge_tag[c], &v);
         }
         line.oom |= tmp.oom;
         ng_export__puts(&line, e->directed ? "      <data key=\"directed\">true</data>\n"

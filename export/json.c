@@ -111,19 +111,12 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The ,"name": of a column, made once per file (column names are [a-z0-9_]: no escaping). */
-#define KEY_MAX 64
-typedef struct {
-    char text[KEY_MAX];
-    size_t len;
-} json_key;
-
 /* What one file's writing keeps from element to element. */
 typedef struct json_writer {
     const ng_graph *g;
     const ng_column *nc, *ec;
     size_t n_nc, n_ec;
-    json_key node_keys[NG_NCOL__COUNT], edge_keys[NG_ECOL__COUNT];
+    ng_export_tag node_keys[NG_NCOL__COUNT], edge_keys[NG_ECOL__COUNT]; /* ,"name": */
     const char **node_ids; /* sorted: the node ids an edge id may equal (see edge_like) */
     size_t n_node_ids;
     int all_ids;           /* node_ids holds every node id, not only the edge-like ones */
@@ -131,13 +124,10 @@ typedef struct json_writer {
     ng_buf tmp;
 } json_writer;
 
-static void make_keys(json_key *keys, const ng_column *cols, size_t n)
+/* Each column's ,"name": (column names are [a-z0-9_]: no escaping). */
+static void make_keys(ng_export_tag *keys, const ng_column *cols, size_t n)
 {
-    for (size_t c = 0; c < n; c++) {
-        int k = snprintf(keys[c].text, sizeof keys[c].text, ",\"%s\":", cols[c].name);
-        NG_ASSERT(k > 0 && k < KEY_MAX);
-        keys[c].len = (size_t)k;
-    }
+    for (size_t c = 0; c < n; c++) ng_export__tag_set(&keys[c], ",\"%s\":", cols[c].name);
 }
 
 /* An id of the form every edge id of the graph has: "e" and digits (assemble.c). */
@@ -181,7 +171,7 @@ static void put_node(ng_buf *b, const json_writer *w, const ng_node *n, int firs
     ng_export__json_string(b, n->id);
     for (size_t c = 0; c < w->n_nc; c++) {
         ng_export__node_value(&v, n, c);
-        ng_export__put(b, w->node_keys[c].text, w->node_keys[c].len);
+        ng_export__put_tag(b, &w->node_keys[c]);
         put_value(b, &v);
     }
     PUT_KEY(b, "color");
@@ -236,7 +226,7 @@ static int put_edge(ng_buf *b, json_writer *w, const ng_edge *e, int first)
     ng_export__json_string(b, ng_graph_node(w->g, e->target)->id);
     for (size_t c = 0; c < w->n_ec; c++) {
         ng_export__edge_value(&v, e, c, &w->tmp);
-        ng_export__put(b, w->edge_keys[c].text, w->edge_keys[c].len);
+        ng_export__put_tag(b, &w->edge_keys[c]);
         put_value(b, &v);
     }
     PUT_KEY(b, "directed");

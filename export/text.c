@@ -1,6 +1,8 @@
 /* text.c - UTF-8 repair, locale-independent numbers and XML escaping for the writers. */
 #include "export_internal.h"
 
+#include <stdarg.h>
+
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -193,6 +195,16 @@ size_t ng_export__fixed2(char out[32], double v)
     out[n++] = (char)('0' + frac % 10);
     out[n] = '\0';
     return n;
+}
+
+void ng_export__tag_set(ng_export_tag *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(t->text, sizeof t->text, fmt, ap);
+    va_end(ap);
+    NG_ASSERT(n >= 0 && (size_t)n < sizeof t->text);
+    t->len = (size_t)n;
 }
 
 /* ------------------------------------------------------------------ XML escaping */
