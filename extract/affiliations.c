@@ -8,7 +8,8 @@
  * after a verb of saying: "called Chile's decision a mistake"), the state of the
  * colleagues listed with a minister ("He and Foreign Minister X"), the dateline's
  * state, the state the article names clearly most), refusing the states the sentence shows are
- * someone else's. The edges of counterpart triggers a person cannot have with their own
+ * someone else's and, for an office one person holds, a state whose holder is known (not
+ * for a former holder: "former President X"). The edges of counterpart triggers a person cannot have with their own
  * state are then dropped. */
 #include "engine.h"
 
@@ -42,9 +43,25 @@ static int new_pending(pending_affil **out, const ng_work *w, cstate *cs, const 
     p->title = m->title;
     p->sent = c->s;
     p->before = p->after = p->via = p->mate = -1;
+    /* "former President X", "the erstwhile foreign minister X": a word of class former in
+     * the title or right before it */
+    for (uint32_t t = m->t0 > c->a ? m->t0 - 1 : m->t0; t < m->n0 && !p->former; t++)
+        p->former = (ng_w__bits(w, t) & NG_W_FORMER) != 0;
     snprintf(p->date, sizeof p->date, "%s", ng_sentdates__nearest(w, c, m->t0));
     *out = p;
     return NG_OK;
+}
+
+/* "recalled its ambassador from X": a role its possessive owns, called back from state unit
+ * u of role group g (X is where the envoy served, not whose envoy). */
+static int owned_role_from(const ng_work *w, const group *g, const unit *u)
+{
+    uint32_t p = u->t0 - 1;
+    ng_wbits owner = ng_w__bits(w, g->t0);
+    if (!g->role || u->t0 < g->t0 + 3) return 0;
+    if (ng_w__is(w, p, "the")) p--;
+    return ng_w__is(w, p, "from") && (owner & NG_W_DET) &&
+           (owner & (NG_W_PRONHE | NG_W_PRONTHEY | NG_W_PRONIT));
 }
 
 /* The state before the name in its clause (after the last ";" or ", and he/she/they"):
@@ -69,7 +86,7 @@ static int32_t state_before(const ng_work *w, const sctx *c, const ng_mention *m
             int32_t x = c->acts[u->a0];
             if (w->actors[x].type != NG_ETYPE_STATE) continue;
             int gapped = ui > g->u0 && u->t1 < c->b && (ng_w__bits(w, u->t1) & NG_W_PREP);
-            if (g->pp && !g->role && !gapped) continue;
+            if ((g->pp && !g->role && !gapped) || owned_role_from(w, g, u)) continue;
             before = x;
         }
     }
@@ -219,6 +236,14 @@ static int unique_office(const ng_work *w, int32_t title)
     return t->body >= 0 || t->sole;
 }
 
+/* Was person actor a's state decided from a former office ("former President X")? */
+static int held_formerly(const cstate *cs, int32_t a)
+{
+    for (size_t i = 0; i < cs->n_pend; i++)
+        if (cs->pend[i].actor == a && cs->pend[i].former) return 1;
+    return 0;
+}
+
 static int pending_ok(const ng_work *w, const cstate *cs, const pending_affil *p, int32_t st)
 {
     if (st < 0 || w->actors[st].type != NG_ETYPE_STATE) return 0;
@@ -237,18 +262,19 @@ static int pending_ok(const ng_work *w, const cstate *cs, const pending_affil *p
     }
     /* another person holds this title for that state ("Nigeria's President X" makes a
      * later "President Y" someone else's): only for offices one person holds (heads of
-     * state and government, a named ministry), not "Minister" or "Ambassador" */
-    if (!unique_office(w, p->title)) return 1;
+     * state and government, a named ministry), not "Minister" or "Ambassador"; a former
+     * holder ("former President X") neither is refused nor refuses */
+    if (!unique_office(w, p->title) || p->former) return 1;
     for (size_t i = 0; i < w->n_actors; i++) {
         const ng_wactor *o = &w->actors[i];
-        if ((int32_t)i == p->actor || o->type != NG_ETYPE_PERSON || o->affil != st || o->title < 0)
+        if ((int32_t)i == p->actor || o->type != NG_ETYPE_PERSON || o->affil != st ||
+            o->title < 0 || held_formerly(cs, (int32_t)i))
             continue;
         if (ng_x__tok_hash(w->lex->titles[o->title].title,
                            strlen(w->lex->titles[o->title].title)) ==
             ng_x__tok_hash(w->lex->titles[p->title].title, strlen(w->lex->titles[p->title].title)))
             return 0;
     }
-    (void)cs;
     return 1;
 }
 
