@@ -39,7 +39,7 @@ void ng_dict__combine(ng_work *w, uint32_t s, int32_t *cov);
 /* runs.c: organizations and person candidates in the runs of capitalized words. */
 int ng_runs__sentence(ng_work *w, uint32_t s, int32_t *cov);
 
-/* personrole.c: the title phrase before a name starting at r0 ... */
+/* personrole.c: the title phrase before a name [r0, r1) ... */
 typedef struct prefix_res {
     uint32_t start;    /* first token of the prefix (== name start when none) */
     int32_t affil;     /* entity */
@@ -53,7 +53,7 @@ typedef struct prefix_res {
                      * spokesman" */
     uint32_t own_t; /* NG_OWN_PERSON: the "'s" after the owner's name */
 } prefix_res;
-void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0,
+void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0, uint32_t r1,
                      prefix_res *res);
 /* ... and the apposition after a name ending at r1: *end gets its end; the affiliation,
  * title and evidence the prefix left are completed (a second affiliation in *affil2; the

@@ -403,7 +403,18 @@ static uint32_t acronym_of_previous(const ng_work *w, const int32_t *cov, uint32
     return e >= 0 && e == entity_of(&w->ms[pi]) ? open : (uint32_t)-1;
 }
 
-void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0, prefix_res *res)
+/* "... by their U.S. counterparts, Dutton said.": a name between a comma and a verb of
+ * saying that ends the sentence or its clause is the speaker of what comes before it, not
+ * the holder of the role before the comma. */
+static int speech_tag(const ng_work *w, uint32_t s, uint32_t r1)
+{
+    uint32_t b = w->sents[s].tok0 + w->sents[s].ntok;
+    return r1 < b && (ng_w__bits(w, r1) & NG_W_SAY) &&
+           (r1 + 1 == b || (w->tk.v[r1 + 1].flags & NG_TK_PUNCT));
+}
+
+void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0, uint32_t r1,
+                     prefix_res *res)
 {
     pscan x = {w, cov, s, w->sents[s].tok0, r0, (int64_t)r0 - 1, r0, -1, -1, -1, 0, 0, 0, 0, res};
     res->start = r0;
@@ -412,7 +423,7 @@ void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t 
     res->owner = 0;
     res->own_t = 0;
     if (x.p > (int64_t)x.a && ng_w__punct(w, (uint32_t)x.p, ',') &&
-        role_comma(&x, (uint32_t)x.p) == END)
+        (speech_tag(w, s, r1) || role_comma(&x, (uint32_t)x.p) == END))
         return;
     if (x.p >= (int64_t)x.a + 3) {
         /* "the leader of the Lao People's Democratic Republic (Lao PDR) X": the acronym of

@@ -242,7 +242,7 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
     uint32_t idx, end;
     int error;
     ng_mentions__init(&m, s, r0, r1, NG_MK_CAND);
-    ng_role__before(w, s, cov, r0, &pr);
+    ng_role__before(w, s, cov, r0, r1, &pr);
     m.t0 = pr.start;
     m.ev = pr.ev;
     m.st = pr.affil;
