@@ -106,7 +106,8 @@ static void exclude_group(const ng_work *w, const sctx *c, const group *g, pendi
 }
 
 /* After the name: states behind "with", "from", "to", "against", "between", "towards" are
- * counterparts ("waiting for clarification from the Burkinabe authorities"); the first
+ * counterparts ("waiting for clarification from the Burkinabe authorities"), but not after
+ * an idiom's "to" ("untrue with regard to Poland", "due to X": words class toidiom); the first
  * state that starts a clause or reports it is a clue ("X said Turkey would ...", "..., the
  * Burkinabe government said"). */
 static void clues_after(const ng_work *w, const sctx *c, const ng_mention *m, pending_affil *p)
@@ -117,10 +118,12 @@ static void clues_after(const ng_work *w, const sctx *c, const ng_mention *m, pe
         uint32_t q = g->t0;
         while (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET) && !ng_w__is(w, q - 1, "that"))
             q--;
+        int to = q > c->a && ng_w__is(w, q - 1, "to") &&
+                 !(q > c->a + 1 && (ng_w__bits(w, q - 2) & NG_W_TOIDIOM));
         int counterpart =
-            q > c->a && (ng_w__is(w, q - 1, "with") || ng_w__is(w, q - 1, "from") ||
-                         ng_w__is(w, q - 1, "to") || ng_w__is(w, q - 1, "against") ||
-                         ng_w__is(w, q - 1, "between") || ng_w__is(w, q - 1, "towards"));
+            q > c->a && (ng_w__is(w, q - 1, "with") || ng_w__is(w, q - 1, "from") || to ||
+                         ng_w__is(w, q - 1, "against") || ng_w__is(w, q - 1, "between") ||
+                         ng_w__is(w, q - 1, "towards"));
         if (counterpart) {
             exclude_group(w, c, g, p);
             continue;

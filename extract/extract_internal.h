@@ -277,7 +277,8 @@ enum {
 #define NG_W_FAVOUR NG_WBIT(62)     /* invitation, offer, partner: goodwill, not blame */
 #define NG_W_CASENOUN NG_WBIT(63)   /* case, complaint: "the case brought by X, which accuses" */
 #define NG_W_FORMER NG_WBIT(64)     /* former, erstwhile: a title its holder no longer holds */
-#define NG_W__COUNT 65
+#define NG_W_TOIDIOM NG_WBIT(65)    /* regard, due: "with regard to X", "due to X": no addressee */
+#define NG_W__COUNT 66
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {

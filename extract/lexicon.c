@@ -1152,7 +1152,8 @@ static const char *const word_classes[] = {
     "daysago",   "yearsago",   "yearprep",   "notobj",      "statename",   "areanoun",
     "apposmod",  "ppmark",     "soleoffice", "aliasintro",  "plainword",   "kin",
     "otherside", "membernoun", "membermod",  "notmember",   "treatyparty", "actnoun",
-    "namesuffix", "separate",   "favour",     "casenoun",    "former"};
+    "namesuffix", "separate",   "favour",     "casenoun",    "former",
+    "toidiom"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 
