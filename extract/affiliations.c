@@ -6,11 +6,13 @@
  * from the clues each mention left (a role named earlier with its state, the state before
  * the name in its clause, a state after it that starts or reports a clause (not a possessive
  * after a verb of saying: "called Chile's decision a mistake"), the state of the
- * colleagues listed with a minister ("He and Foreign Minister X"), the dateline's
- * state, the state the article names clearly most), refusing the states the sentence shows are
- * someone else's and, for an office one person holds, a state whose holder is known (not
- * for a former holder: "former President X"). The edges of counterpart triggers a person cannot have with their own
- * state are then dropped. */
+ * colleagues listed with a minister ("He and Foreign Minister X"), the state that opened the
+ * previous sentence when the person opens this one ("Paris recalled its envoy. Foreign
+ * Minister X said ..."), the dateline's state, the state the article names clearly most),
+ * refusing the states the sentence shows are someone else's and, for an office one person
+ * holds, a state whose holder is known (not for a former holder: "former President X").
+ * The edges of counterpart triggers a person cannot have with their own state are then
+ * dropped. */
 #include "engine.h"
 
 #include <stdio.h>
@@ -42,7 +44,7 @@ static int new_pending(pending_affil **out, const ng_work *w, cstate *cs, const 
     p->actor = m->actor;
     p->title = m->title;
     p->sent = c->s;
-    p->before = p->after = p->via = p->mate = -1;
+    p->before = p->after = p->via = p->mate = p->prev = -1;
     /* "former President X", "the erstwhile foreign minister X": a word of class former in
      * the title or right before it */
     for (uint32_t t = m->t0 > c->a ? m->t0 - 1 : m->t0; t < m->n0 && !p->former; t++)
@@ -181,6 +183,26 @@ static int list_mate_state(int32_t *out, ng_work *w, const sctx *c, const ng_men
     return NG_OK;
 }
 
+/* The one state of the subject that opens the sentence ("Paris recalled ...", "Poland's
+ * foreign ministry said ...", "Foreign Minister X of Chile said ..."): a state, a person's
+ * stated state, a state's body; -1 when none or a mix. */
+static int32_t lead_state(const ng_work *w, const sctx *c)
+{
+    if (!c->ng || c->g[0].t0 != c->a || c->g[0].place || c->g[0].pp) return -1;
+    const group *g = &c->g[0];
+    int32_t st = -1;
+    for (uint32_t k = 0; k < g->an; k++) {
+        const ng_wactor *x = &w->actors[c->acts[g->a0 + k]];
+        int32_t s = x->type == NG_ETYPE_STATE    ? c->acts[g->a0 + k]
+                    : x->type == NG_ETYPE_PERSON ? x->affil
+                    : x->body_state >= 0         ? w->lex_actor[x->body_state]
+                                                 : -1;
+        if (s < 0 || w->actors[s].type != NG_ETYPE_STATE || (st >= 0 && s != st)) return -1;
+        st = s;
+    }
+    return st;
+}
+
 /* A titled person without a state (mention m): the clues of the sentence, for the decision
  * at the end of the article (ng_affil__resolve_pending). */
 static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *m)
@@ -190,6 +212,10 @@ static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *
     if (error < 0) return error;
     p->before = state_before(w, c, m);
     clues_after(w, c, m, p);
+    /* a person who opens the sentence after one a state opened: "Paris recalled its envoy.
+     * Foreign Minister X called it ..." (not in a headline: it is read last) */
+    if (m->t0 == c->a && cs->lead_sent == c->s && c->s > 0 && !w->sents[c->s].headline)
+        p->prev = cs->lead;
     /* a head of state or government is no colleague of the people listed with them */
     if (!w->lex->titles[m->title].sole) return list_mate_state(&p->mate, w, c, m);
     return NG_OK;
@@ -337,8 +363,9 @@ static int resolve_via(ng_work *w, const cstate *cs)
 }
 
 /* Decides the pending ng_affil__sentence, in text order: a role named earlier with its state,
- * the sentence's state before the name, a state after it, the dateline's state, the state
- * the article names most. A person with a stated affiliation anywhere keeps only that. */
+ * the sentence's state before the name, a state after it, the list mates' state, the state
+ * that opened the previous sentence, the dateline's state, the state the article names most.
+ * A person with a stated affiliation anywhere keeps only that. */
 int ng_affil__resolve_pending(ng_work *w, cstate *cs)
 {
     int error;
@@ -364,6 +391,7 @@ int ng_affil__resolve_pending(ng_work *w, cstate *cs)
         if (st < 0 && pending_ok(w, cs, p, p->before)) st = p->before;
         if (st < 0 && pending_ok(w, cs, p, p->after)) st = p->after;
         if (st < 0 && pending_ok(w, cs, p, p->mate)) st = p->mate;
+        if (st < 0 && pending_ok(w, cs, p, p->prev)) st = p->prev;
         if (st < 0 && w->dateline_state >= 0) {
             int32_t d = w->lex_actor[w->dateline_state];
             if (d >= 0 && w->actors[d].mentions && pending_ok(w, cs, p, d)) st = d;
@@ -486,7 +514,8 @@ static int pending_title(const ng_work *w, const ng_mention *m)
            !w->people[m->pers].stated && !(m->ev & NG_EV_POSS);
 }
 
-int ng_affil__sentence(ng_work *w, cstate *cs, sctx *c)
+/* The affiliations of the people of the sentence: stated ones now, the others pending. */
+static int sentence_people(ng_work *w, cstate *cs, sctx *c)
 {
     const ng_wsent *se = &w->sents[c->s];
     int error;
@@ -526,4 +555,12 @@ int ng_affil__sentence(ng_work *w, cstate *cs, sctx *c)
         if ((error = affiliate(w, c, m, aff)) < 0) return error;
     }
     return NG_OK;
+}
+
+int ng_affil__sentence(ng_work *w, cstate *cs, sctx *c)
+{
+    int error = sentence_people(w, cs, c);
+    cs->lead = lead_state(w, c);
+    cs->lead_sent = c->s + 1;
+    return error;
 }

@@ -94,6 +94,8 @@ typedef struct pending_affil {
     uint32_t sent;
     int32_t before, after;   /* state actors of the sentence (see affiliations.c), -1 */
     int32_t mate;            /* the state of the people listed with them, -1 */
+    int32_t prev;            /* the state of the previous sentence's opening subject when the
+                              * person opens this one, -1 */
     int32_t excl[PEND_EXCL]; /* states the sentence shows are someone else's */
     uint32_t n_excl;
     uint8_t former; /* "former President X": an office held once, no longer the only holder */
@@ -151,6 +153,8 @@ typedef struct cstate {
                            * member states"): "member states such as A" later, -1 */
     uint32_t member_org_sent;
     uint32_t cur_sent;
+    int32_t lead;       /* the state of the subject that opens sentence lead_sent - 1, -1 */
+    uint32_t lead_sent; /* (affiliations.c: "Paris recalled ... Foreign Minister X said") */
 } cstate;
 
 /* units.c: the units of a sentence's mentions, and of known people named in text no mention
