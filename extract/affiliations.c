@@ -95,16 +95,37 @@ static int32_t state_before(const ng_work *w, const sctx *c, const ng_mention *m
     return before;
 }
 
-/* The states of a group of counterparts (states, and people's states) are someone else's. */
-static void exclude_group(const ng_work *w, const sctx *c, const group *g, pending_affil *p)
+/* The state the sentence states for person actor a in a mention after the one being read
+ * ("Foreign Minister X and Türkiye's Ambassador Y": Y's state is read after X) in *out, -1. */
+static int stated_later(int32_t *out, ng_work *w, const sctx *c, int32_t a)
+{
+    const ng_wsent *se = &w->sents[c->s];
+    *out = -1;
+    for (uint32_t k = se->m0; k < se->m0 + se->nm; k++) {
+        const ng_mention *q = &w->ms[k];
+        if (!q->dead && q->kind == NG_MK_PERSON && q->actor == a && q->st >= 0)
+            return ng_actors__get_lex(w, out, q->st);
+    }
+    return NG_OK;
+}
+
+/* The states of a group of counterparts (states, and people's states, also when the
+ * sentence states it after the name being read: "met with Israel's Cohen") are someone
+ * else's. */
+static int exclude_group(ng_work *w, const sctx *c, const group *g, pending_affil *p)
 {
     for (uint32_t k = 0; k < g->an && p->n_excl < PEND_EXCL; k++) {
         int32_t x = c->acts[g->a0 + k];
         int32_t st = w->actors[x].type == NG_ETYPE_STATE    ? x
                      : w->actors[x].type == NG_ETYPE_PERSON ? w->actors[x].affil
                                                             : -1;
+        if (st < 0 && w->actors[x].type == NG_ETYPE_PERSON) {
+            int error = stated_later(&st, w, c, x);
+            if (error < 0) return error;
+        }
         if (st >= 0) p->excl[p->n_excl++] = st;
     }
+    return NG_OK;
 }
 
 /* After the name: states behind "with", "from", "to", "against", "between", "towards" are
@@ -112,7 +133,7 @@ static void exclude_group(const ng_work *w, const sctx *c, const group *g, pendi
  * an idiom's "to" ("untrue with regard to Poland", "due to X": words class toidiom); the first
  * state that starts a clause or reports it is a clue ("X said Turkey would ...", "..., the
  * Burkinabe government said"). */
-static void clues_after(const ng_work *w, const sctx *c, const ng_mention *m, pending_affil *p)
+static int clues_after(ng_work *w, const sctx *c, const ng_mention *m, pending_affil *p)
 {
     for (size_t gi = 0; gi < c->ng; gi++) {
         const group *g = &c->g[gi];
@@ -127,7 +148,8 @@ static void clues_after(const ng_work *w, const sctx *c, const ng_mention *m, pe
                          ng_w__is(w, q - 1, "against") || ng_w__is(w, q - 1, "between") ||
                          ng_w__is(w, q - 1, "towards"));
         if (counterpart) {
-            exclude_group(w, c, g, p);
+            int error = exclude_group(w, c, g, p);
+            if (error < 0) return error;
             continue;
         }
         if ((g->pp && !g->role) || p->after >= 0) continue;
@@ -137,19 +159,6 @@ static void clues_after(const ng_work *w, const sctx *c, const ng_mention *m, pe
         int reports = g->t1 < c->b && (ng_w__bits(w, g->t1) & NG_W_SAY);
         /* "X called Australia's move a betrayal": a possessive is the owner of an object */
         if (st >= 0 && (clause || reports) && !(g->poss && !reports)) p->after = st;
-    }
-}
-
-/* The state the sentence states for person actor a in a mention after the one being read
- * ("Foreign Minister X and Türkiye's Ambassador Y": Y's state is read after X) in *out, -1. */
-static int stated_later(int32_t *out, ng_work *w, const sctx *c, int32_t a)
-{
-    const ng_wsent *se = &w->sents[c->s];
-    *out = -1;
-    for (uint32_t k = se->m0; k < se->m0 + se->nm; k++) {
-        const ng_mention *q = &w->ms[k];
-        if (!q->dead && q->kind == NG_MK_PERSON && q->actor == a && q->st >= 0)
-            return ng_actors__get_lex(w, out, q->st);
     }
     return NG_OK;
 }
@@ -211,7 +220,7 @@ static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *
     int error = new_pending(&p, w, cs, c, m);
     if (error < 0) return error;
     p->before = state_before(w, c, m);
-    clues_after(w, c, m, p);
+    if ((error = clues_after(w, c, m, p)) < 0) return error;
     /* a person who opens the sentence after one a state opened: "Paris recalled its envoy.
      * Foreign Minister X called it ..." (not in a headline: it is read last) */
     if (m->t0 == c->a && cs->lead_sent == c->s && c->s > 0 && !w->sents[c->s].headline)
