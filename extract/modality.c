@@ -38,7 +38,9 @@ static int infinitive_to(const ng_work *w, const sctx *c, uint32_t t)
 
 /* Does the negation or plan word at t govern a verb ("refused to meet X and sign", "did not
  * meet X and sign", "denied meeting Y")? Not when its object is a noun phrase and "and"
- * starts another verb before the trigger at ts ("denies this and accuses Y"). */
+ * starts another verb before the trigger at ts ("denies this and accuses Y"); an article
+ * that opens a trigger ("a member of") still starts a noun phrase ("cancelled a trip and
+ * met Y"). */
 static int governs_trigger(const ng_work *w, const sctx *c, uint32_t t, uint32_t ts)
 {
     uint32_t and_at = 0;
@@ -52,7 +54,7 @@ static int governs_trigger(const ng_work *w, const sctx *c, uint32_t t, uint32_t
     ng_wbits bits = ng_w__bits(w, n);
     if (ng_w__is(w, n, "to") || ng_w__is(w, n, "that") ||
         (bits & (NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_NEG)) ||
-        ng_lex__trigger_first(w->lex, w->tk.v[n].h) >= 0)
+        (!(bits & NG_W_DET) && ng_lex__trigger_first(w->lex, w->tk.v[n].h) >= 0))
         return 1;
     const char *f = ng_w__fold(w, n);
     size_t len = w->tk.v[n].flen;
@@ -68,6 +70,50 @@ static uint32_t condition_from(const ng_work *w, uint32_t clause, uint32_t ts)
         if (ng_w__punct(w, t, ':') || ng_w__punct(w, t, ';') || ng_w__is(w, t, "that"))
             from = t + 1;
     return from;
+}
+
+/* A noun trigger called off: a negation or plan verb right before its noun phrase
+ * ("cancelled his meeting with X", "postponed the talks", "planned a summit with"; over a
+ * determiner and up to two words), or a passive negation after it ("the meeting between A
+ * and B was cancelled / has been postponed": a negation word in -ed after a form of "be",
+ * not "were not easy"). */
+static int noun_called_off(const ng_work *w, const sctx *c, uint32_t ts, uint32_t te)
+{
+    uint32_t t = ts;
+    for (int k = 0; k < 3 && t > c->a; k++) {
+        uint64_t bits = fact_bits(w, c, t - 1);
+        if (bits & NOT_FACT) return 1;
+        if (!(bits & NG_W_DET) && (w->tk.v[t - 1].flags & (NG_TK_CAP | NG_TK_WORD)) != NG_TK_WORD)
+            break;
+        t--;
+    }
+    for (t = te; t < c->b && t < te + 14; t++) {
+        if (ng_w__punct(w, t, ';') || ng_w__punct(w, t, '.') || ng_w__punct(w, t, ',')) break;
+        if (!(ng_w__bits(w, t) & NG_W_BE)) continue;
+        uint32_t n = t + 1;
+        while (n < c->b && (ng_w__bits(w, n) & (NG_W_SKIPADV | NG_W_BE)))
+            n++;
+        size_t len = n < c->b ? w->tk.v[n].flen : 0;
+        const char *f = len ? ng_w__fold(w, n) : "";
+        if (len > 3 && (fact_bits(w, c, n) & NG_W_NEG) && f[len - 2] == 'e' && f[len - 1] == 'd')
+            return 1;
+    }
+    return 0;
+}
+
+/* "Ankara denied that X met Y", "rejected claims that ...": a negation up to three words
+ * before the "that" that opens the clause of the subject starting at t1 (over the subject's
+ * title: "denied that Turkish President X met"). */
+static int denied_that(const ng_work *w, const sctx *c, uint32_t t1)
+{
+    for (int k = 0; k < 4 && t1 > c->a + 2 && !ng_w__is(w, t1 - 1, "that") &&
+                    ((w->tk.v[t1 - 1].flags & NG_TK_CAP) || (ng_w__bits(w, t1 - 1) & NG_W_DET));
+         k++)
+        t1--;
+    if (t1 < c->a + 2 || !ng_w__is(w, t1 - 1, "that")) return 0;
+    for (uint32_t t = t1 - 1; t > c->a && t + 4 >= t1; t--)
+        if (fact_bits(w, c, t - 1) & NG_W_NEG) return 1;
+    return 0;
 }
 
 /* Is the event at [ts, te) not a fact (modal, plan, negation, condition, rumour)? */
@@ -87,6 +133,7 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
         if ((ng_w__bits(w, t) | ng_w__phrase_bits(w, t, c->b)) & NG_W_COND) return 1;
     for (uint32_t t = c->a; t < c->b; t++)
         if (ng_w__bits(w, t) & NG_W_RUMOUR) return 1;
+    if (noun && noun_called_off(w, c, ts, te)) return 1;
     if (noun) {
         /* "talks between A and B will take place", "a meeting planned for"; not the plan
          * that is the document signed ("the signing of a partnership plan") */
@@ -139,5 +186,6 @@ int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t 
             }
     if (clause == c->a && p > c->a && ng_w__is(w, p - 1, "and") && first_verb_not_fact(w, c, p))
         return 1;
+    if (subj >= 0 && c->g[subj].t1 <= ts && denied_that(w, c, c->g[subj].t0)) return 1;
     return not_fact(w, c, lo, clause, ts, te, noun);
 }
