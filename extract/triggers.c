@@ -30,8 +30,10 @@ static int gap_actor(const ng_work *w, const sctx *c, const ng_trigger *tr, int3
         *gap_group = gi;
         return 1;
     }
-    /* "compared Ortega's administration with ...": a government noun is its owner */
-    if (gg->place || *gap_group >= 0 ||
+    /* "compared Ortega's administration with ...": a government noun is its owner; a
+     * demonym adjective names its state only with flag poss ("called the Serbian move
+     * illegal") */
+    if ((gg->place && !(gg->adj && (tr->flags & NG_TRF_POSS))) || *gap_group >= 0 ||
         (gg->poss && !(tr->flags & NG_TRF_POSS) && !ng_groups__poss_owner(w, c, gg)))
         return 0;
     *gap_group = gi;
@@ -43,6 +45,9 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
                        uint32_t *end, int32_t *gap_group)
 {
     if (si == tr->n_slot) {
+        /* gapobj without an object column: the gap must hold the object, so that a
+         * shorter pattern may read 'called the "reckless" Peruvian blockade' */
+        if ((tr->flags & NG_TRF_GAPOBJ) && tr->no_object && *gap_group < 0) return 0;
         *end = t;
         return 1;
     }
