@@ -752,7 +752,8 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
 }
 
 /* "his counterparts from X", "her Malian counterpart": a possessive before a role is part
- * of the role phrase, not its owner. */
+ * of the role phrase, not its owner; before a member noun it owns the members ("Its members
+ * include A and B"). */
 static int role_owner(const ng_work *w, const sctx *c, const uint8_t *covered, uint32_t t)
 {
     uint32_t q = t + 1;
@@ -760,7 +761,8 @@ static int role_owner(const ng_work *w, const sctx *c, const uint8_t *covered, u
     while (q < c->b && !covered[q - c->a] && (ng_w__bits(w, q) & NG_W_TITLEMOD))
         q++;
     return q < c->b &&
-           (covered[q - c->a] || (ng_w__bits(w, q) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)));
+           (covered[q - c->a] || ((ng_w__bits(w, q) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)) &&
+                                  !(ng_w__bits(w, q) & NG_W_MEMBERNOUN)));
 }
 
 int ng_coref__units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered)

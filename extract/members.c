@@ -157,6 +157,17 @@ static int counted(const ng_work *w, const sctx *c, uint32_t t)
     return 0;
 }
 
+/* Does a number open the member noun phrase [s, t) of an organization ("two NATO members,
+ * A and B, ...")? */
+static int counted_from(const ng_work *w, uint32_t s, uint32_t t)
+{
+    for (uint32_t k = s; k < t; k++)
+        if (((ng_w__bits(w, k) & NG_W_NUMWORD) && ng_lex__word_number(w->lex, w->tk.v[k].h) > 1) ||
+            (w->tk.v[k].flags & NG_TK_NUM))
+            return 1;
+    return 0;
+}
+
 /* Has the article already made a state a member of organization a? The dictionary does not
  * tell an organization of states (BRICS) from an institution (European Commission). */
 static int has_state_members(const ng_work *w, int32_t a)
@@ -345,7 +356,7 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
             acts[n++] = cs->member_org = c->acts[c->u[ou].a0];
             cs->member_org_sent = c->s;
         }
-        int count = ou < 0 && counted(w, c, t);
+        int count = ou < 0 ? counted(w, c, t) : counted_from(w, start, t);
         int32_t mg = members_after(w, c, t + len, count);
         /* "five member states - A, B and C", "member states such as A": the organization the
          * article named with its members a few sentences before ("the EU's 27 member

@@ -47,6 +47,21 @@ static int owns_act(const ng_work *w, const sctx *c, const ng_trigger *tr, const
     return 0;
 }
 
+/* "criticised fellow NATO member Hungary", "met EU member states Austria and Malta": an
+ * organization before a member noun (one word may follow it) and an actor is the members'
+ * organization, not the object. */
+static int org_of_member(const ng_work *w, const sctx *c, const group *g)
+{
+    if (g->an != 1 || w->actors[c->acts[g->a0]].type != NG_ETYPE_ORG || g->t1 + 1 >= c->b ||
+        !(ng_w__bits(w, g->t1) & NG_W_MEMBERNOUN))
+        return 0;
+    uint32_t q = g->t1 + 1;
+    if (c->gstart[q - c->a] < 0 && q + 1 < c->b && (w->tk.v[q].flags & NG_TK_WORD) &&
+        !(w->tk.v[q].flags & NG_TK_CAP))
+        q++;
+    return c->gstart[q - c->a] >= 0 && !c->g[c->gstart[q - c->a]].place;
+}
+
 /* Is group gi, met in the search, the object? If not, *j gets where the search goes on. */
 static int is_object(const ng_work *w, const sctx *c, const ng_trigger *tr, int32_t gi, int prep,
                      int direct, uint32_t te, uint32_t *j)
@@ -57,7 +72,7 @@ static int is_object(const ng_work *w, const sctx *c, const ng_trigger *tr, int3
     /* "criticised the Russian decision", "complained about Swedish criticism" */
     if (g->adj && (tr->flags & (NG_TRF_POSS | NG_TRF_QUOTE)) && (prep || direct)) return 1;
     *j = g->t1;
-    if (g->place) return 0;
+    if (g->place || org_of_member(w, c, g)) return 0;
     if (prep) {
         /* "with Russia's state nuclear corporation Rosatom": the owned thing */
         if (owned && !(tr->flags & NG_TRF_OWNER)) {
