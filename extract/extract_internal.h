@@ -328,7 +328,7 @@ enum {
     NG_TRF_PAIR = 1 << 4,      /* a plural subject alone gives pairs ("X and Y met") */
     NG_TRF_SELFOBJ = 1 << 5,   /* the trigger phrase itself names the object ("the bloc of A, B") */
     NG_TRF_ELLIPSIS = 1 << 6,  /* without an object, reuse the last object of this relation */
-    NG_TRF_OBJPERSON = 1 << 7, /* the object must be a person (read, not used by the engine) */
+    NG_TRF_OBJPERSON = 1 << 7, /* the object is people, no appeal after it ("called on X") */
     NG_TRF_COUNTERPART = 1 << 8, /* the sides are counterparts: never a person and the state they
                                   * act for ("a minister met Mali" is not his own Mali) */
     NG_TRF_PARTNERS = 1 << 9,    /* its sides are the sentence's partners ("the two" later) */

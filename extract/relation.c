@@ -249,6 +249,28 @@ static int quote_praises(const ng_work *w, const sctx *c, uint32_t t)
     return 0;
 }
 
+/* objperson: "X called on President Y" is a courtesy call on a person; "called on Y to
+ * resign", "called on Y and the opposition to talk", "called on Y for restraint" is an
+ * appeal (within eight words after the object and before a comma or a stop, "for" or a
+ * "to" before a lower-case word). */
+static int person_visited(const ng_work *w, const sctx *c, const reading *r)
+{
+    if (r->obj < 0) return 0;
+    const group *o = &c->g[r->obj];
+    for (uint32_t k = 0; k < o->an; k++)
+        if (w->actors[c->acts[o->a0 + k]].type != NG_ETYPE_PERSON) return 0;
+    for (uint32_t q = o->t1; q < c->b && q < o->t1 + 8; q++) {
+        if ((w->tk.v[q].flags & NG_TK_PUNCT) && !ng_w__punct(w, q, '"') &&
+            !(q == o->t1 && ng_w__punct(w, q, ',')))
+            return 1;
+        if (ng_w__is(w, q, "for") ||
+            (ng_w__is(w, q, "to") && q + 1 < c->b && (w->tk.v[q + 1].flags & NG_TK_WORD) &&
+             !(w->tk.v[q + 1].flags & NG_TK_CAP)))
+            return 0;
+    }
+    return 1;
+}
+
 /* The object's own conditions: a quotation after it or before it (quote: "called the junta
  * 'illegitimate'") that does not praise it, no goodwill noun after it (favour), not a journey (journey: "left N'Djamena for Moscow", "the president
  * left Mali"), no actor compared with it (gapobj). */
@@ -270,6 +292,7 @@ static int object_checks(const ng_work *w, const sctx *c, const reading *r)
         return DONE;
     if ((tr->flags & NG_TRF_FAVOUR) && r->obj >= 0 && favour_after(w, c, &c->g[r->obj]))
         return DONE;
+    if ((tr->flags & NG_TRF_OBJPERSON) && !person_visited(w, c, r)) return DONE;
     if ((tr->flags & NG_TRF_JOURNEY) && r->obj >= 0) {
         const group *o = &c->g[r->obj];
         if (o->t1 < c->b && (ng_w__is(w, o->t1, "for") || ng_w__is(w, o->t1, "with"))) return DONE;
