@@ -413,6 +413,58 @@ static int speech_tag(const ng_work *w, uint32_t s, uint32_t r1)
            (r1 + 1 == b || (w->tk.v[r1 + 1].flags & NG_TK_PUNCT));
 }
 
+/* The states and organizations of a plural title's complement before the comma at `comma`,
+ * left to right ("the foreign ministers of A and B, X and Y"): how many (at most max). */
+static uint32_t plural_complement(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t comma,
+                                  int32_t *ents, uint32_t max)
+{
+    int32_t ti, af, org;
+    uint32_t a = w->sents[s].tok0, n = 0;
+    uint32_t h = title_before_comma(w, s, cov, comma, &ti, &af, &org);
+    if (h == (uint32_t)-1) return 0;
+    while (h + 1 < comma && !ng_w__is(w, h + 1, "of")) {
+        if (cov[h + 1 - a] >= 0 && w->ms[cov[h + 1 - a]].kind != NG_MK_TITLE) return 0;
+        h++;
+    }
+    const char *f = ng_w__fold(w, h);
+    uint16_t len = w->tk.v[h].flen;
+    if (h + 1 >= comma || len < 4 || f[len - 1] != 's' || f[len - 2] == 's') return 0;
+    for (uint32_t t = h + 2; t < comma && n < max; t++) {
+        int32_t mi = cov[t - a];
+        if (mi < 0 || w->ms[mi].dead || w->ms[mi].t0 != t) continue;
+        int32_t e = affil_kind(&w->ms[mi]) ? entity_of(&w->ms[mi]) : -1;
+        if (e >= 0) ents[n++] = e;
+        t = w->ms[mi].t1 - 1;
+    }
+    return n;
+}
+
+/* "the foreign ministers of A and B, X and Y": a later name of the list after the first
+ * one's plural title takes the entity of its rank ("respectively" left unsaid); 1 when it
+ * did. */
+static int list_of_titled(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0,
+                          prefix_res *res)
+{
+    uint32_t a = w->sents[s].tok0, k = r0, idx = 0;
+    const ng_mention *first = NULL;
+    int32_t ents[8];
+    while (!first && idx < 8) {
+        if (k < a + 2 || !(ng_w__is(w, k - 1, "and") || ng_w__punct(w, k - 1, ','))) return 0;
+        int32_t mi = cov[k - 2 - a];
+        const ng_mention *m = mi >= 0 ? &w->ms[mi] : NULL;
+        if (!m || m->dead || m->kind != NG_MK_CAND || m->n1 != k - 1) return 0;
+        idx++;
+        if ((m->ev & NG_EV_APPOS) && m->t0 < m->n0 && ng_w__punct(w, m->n0 - 1, ','))
+            first = m;
+        k = m->n0;
+    }
+    if (!first || plural_complement(w, s, cov, first->n0 - 1, ents, 8) <= idx) return 0;
+    res->affil = ents[idx];
+    res->title = first->title;
+    res->ev = NG_EV_APPOS | NG_EV_TITLE;
+    return 1;
+}
+
 void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0, uint32_t r1,
                      prefix_res *res)
 {
@@ -422,6 +474,7 @@ void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t 
     res->ev = 0;
     res->owner = 0;
     res->own_t = 0;
+    if (list_of_titled(w, s, cov, r0, res)) return;
     if (x.p > (int64_t)x.a && ng_w__punct(w, (uint32_t)x.p, ',') &&
         (speech_tag(w, s, r1) || role_comma(&x, (uint32_t)x.p) == END))
         return;
