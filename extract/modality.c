@@ -125,9 +125,13 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
     for (uint32_t t = from; t < ts; t++) {
         if ((fact_bits(w, c, t) & NOT_FACT) && governs_trigger(w, c, t, ts)) return 1;
     }
-    /* infinitive: only "decided to", "decision to", "voted to" are facts */
-    if (ts > c->a && infinitive_to(w, c, ts - 1) && !noun &&
-        !decision_in(w, ts > c->a + 4 ? ts - 4 : c->a, ts - 1))
+    /* infinitive: only "decided to", "decision to", "voted to" are facts; an adverb may
+     * split it ("has yet to formally join") */
+    uint32_t inf = ts;
+    while (inf > c->a + 1 && (ng_w__bits(w, inf - 1) & NG_W_SKIPADV) && !noun)
+        inf--;
+    if (inf > c->a && infinitive_to(w, c, inf - 1) && !noun &&
+        !decision_in(w, inf > c->a + 4 ? inf - 4 : c->a, inf - 1))
         return 1;
     for (uint32_t t = condition_from(w, clause, ts); t < ts; t++)
         if ((ng_w__bits(w, t) | ng_w__phrase_bits(w, t, c->b)) & NG_W_COND) return 1;
