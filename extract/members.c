@@ -25,6 +25,21 @@ static int member_list(const ng_work *w, const sctx *c, const group *g)
     return states > 0;
 }
 
+/* "admitted X as its eighth member", "as a full member": after "as", a determiner, at most
+ * two lower-case modifiers that do not deny membership, and a member noun ("as an observer"
+ * is no membership). */
+static int as_member(const ng_work *w, const sctx *c, uint32_t q)
+{
+    if (q >= c->b || !(ng_w__bits(w, q) & NG_W_DET)) return 0;
+    for (uint32_t k = q + 1; k < c->b && k < q + 4; k++) {
+        uint64_t bits = ng_w__bits(w, k);
+        if (bits & (NG_W_NOTMEMBER | NG_W_NEG)) return 0;
+        if (bits & NG_W_MEMBERNOUN) return 1;
+        if (!(w->tk.v[k].flags & NG_TK_WORD) || (w->tk.v[k].flags & NG_TK_CAP)) return 0;
+    }
+    return 0;
+}
+
 int ng_members__org_subject_ok(const ng_work *w, const sctx *c, int32_t subj, int32_t obj,
                                uint32_t te)
 {
@@ -47,7 +62,7 @@ int ng_members__org_subject_ok(const ng_work *w, const sctx *c, int32_t subj, in
     if (q + 1 < c->b && (ng_w__bits(w, q) & NG_W_PREP) && !ng_w__is(w, q, "of") &&
         !((w->tk.v[q + 1].flags & NG_TK_NUM) || (ng_w__bits(w, q + 1) & NG_W_NOTNAME)))
         return 0;
-    if (q < c->b && ng_w__is(w, q, "as")) return 0;
+    if (q < c->b && ng_w__is(w, q, "as")) return as_member(w, c, q + 1);
     return 1;
 }
 
@@ -55,6 +70,16 @@ int ng_members__org_subject_ok(const ng_work *w, const sctx *c, int32_t subj, in
 static int member_modifier(const ng_work *w, uint32_t t)
 {
     return (ng_w__bits(w, t) & (NG_W_MEMBERMOD | NG_W_NUMWORD)) || (w->tk.v[t].flags & NG_TK_NUM);
+}
+
+/* A lower-case word that may describe members ("newest", "only", "eighth"): no function
+ * word, verb or name. */
+static int plain_modifier(const ng_work *w, uint32_t t)
+{
+    return (w->tk.v[t].flags & NG_TK_WORD) && !(w->tk.v[t].flags & (NG_TK_CAP | NG_TK_POSS)) &&
+           !(ng_w__bits(w, t) & (NG_W_PREP | NG_W_CLAUSE | NG_W_DET | NG_W_BE | NG_W_SAY |
+                                 NG_W_PAST_MARK | NG_W_MODAL | NG_W_PLAN | NG_W_SKIPADV |
+                                 NG_W_LOCPREP));
 }
 
 /* The unit ending at token q, -1. */
@@ -72,7 +97,8 @@ static int32_t unit_ending(const sctx *c, uint32_t q)
 static int32_t member_owner(const ng_work *w, const sctx *c, uint32_t t, uint32_t *start)
 {
     int32_t org = -1;
-    uint32_t q = t;
+    uint32_t q = t, adj = 0;
+    int poss = 0;
     while (q > c->a) {
         uint32_t p = q - 1;
         if (org < 0 && c->gcov[p - c->a] >= 0) {
@@ -82,18 +108,55 @@ static int32_t member_owner(const ng_work *w, const sctx *c, uint32_t t, uint32_
             if (u->place || u->an != 1 || w->actors[c->acts[u->a0]].type != NG_ETYPE_ORG ||
                 w->actors[c->acts[u->a0]].body >= 0)
                 return -1;
+            /* "BRICS's newest member": a modifier other than a number only after a
+             * possessive organization */
+            if (adj && !poss) return -1;
             org = ui;
             q = u->t0;
             continue;
         }
         if (ng_w__bits(w, p) & (NG_W_NOTMEMBER | NG_W_NEG)) return -1;
+        poss |= org < 0 && (w->tk.v[p].flags & NG_TK_POSS);
+        if (org < 0 && !poss && adj < 2 && plain_modifier(w, p)) {
+            adj++;
+            q = p;
+            continue;
+        }
         if (!((org < 0 && (w->tk.v[p].flags & NG_TK_POSS)) || member_modifier(w, p) ||
               (ng_w__bits(w, p) & NG_W_DET)))
             break;
         q = p;
     }
+    if (adj && org < 0) return -1;
     *start = q;
     return org;
+}
+
+/* "Indonesia, the newest member of BRICS, ...": a member noun in an apposition with "of"
+ * and an organization after it; the organization's unit, -1; *start gets where the noun
+ * phrase starts (right after the comma). */
+static int32_t member_of_after(const ng_work *w, const sctx *c, uint32_t t, uint32_t len,
+                               uint32_t *start)
+{
+    uint32_t q = t + len, p = t;
+    if (q + 1 >= c->b || !ng_w__is(w, q, "of")) return -1;
+    q++;
+    if (ng_w__is(w, q, "the")) q++;
+    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    if (gi < 0 || c->g[gi].an != 1 || c->g[gi].place || c->g[gi].poss ||
+        w->actors[c->acts[c->g[gi].a0]].type != NG_ETYPE_ORG ||
+        w->actors[c->acts[c->g[gi].a0]].body >= 0)
+        return -1;
+    for (int n = 0; p > c->a && n < 3 && !ng_w__punct(w, p - 1, ','); n++) {
+        if (ng_w__bits(w, p - 1) & (NG_W_NOTMEMBER | NG_W_NEG)) return -1;
+        if (!(member_modifier(w, p - 1) || plain_modifier(w, p - 1) ||
+              ng_w__is(w, p - 1, "the")))
+            return -1;
+        p--;
+    }
+    if (p <= c->a || p == t || !ng_w__punct(w, p - 1, ',')) return -1;
+    *start = p;
+    return (int32_t)c->g[gi].u0;
 }
 
 /* The list of members before a member noun phrase starting at s whose organization is unit
@@ -352,6 +415,7 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
         uint32_t len = ng_w__phrase(w, t, c->b, NG_W_MEMBERNOUN, NULL), start = t, n = 0, nm = 0;
         if (!len || c->gcov[t - c->a] >= 0) continue;
         int32_t ou = member_owner(w, c, t, &start), acts[GMAX], members[GMAX];
+        if (ou < 0) ou = member_of_after(w, c, t, len, &start);
         if (ou >= 0) {
             acts[n++] = cs->member_org = c->acts[c->u[ou].a0];
             cs->member_org_sent = c->s;
