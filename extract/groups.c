@@ -164,6 +164,32 @@ static uint32_t opening_clause_end(const ng_work *w, const sctx *c)
     return c->a;
 }
 
+/* Does the sentence open with a participle ("Meeting X, Y said", "After meeting X, ...",
+ * "Having met X, ...")? The English "-ing" ending is morphology, not a list of words. */
+static int participle_opening(const ng_work *w, const sctx *c)
+{
+    uint32_t t = c->a;
+    if (t + 1 < c->b && ((ng_w__bits(w, t) & (NG_W_PREP | NG_W_CLAUSE)) || ng_w__is(w, t, "having")))
+        t++;
+    if (ng_w__is(w, c->a, "having") && t == c->a + 1) return 1;
+    const char *f = ng_w__fold(w, t);
+    size_t n = w->tk.v[t].flen;
+    return n > 4 && !(w->tk.v[t].flags & NG_TK_POSS) && memcmp(f + n - 3, "ing", 3) == 0 &&
+           !(w->tk.v[t].flags & NG_TK_CAP && t > c->a);
+}
+
+/* A lower-case word after a unit that no list or phrase word is: the main verb after an
+ * opening participle's object ("After meeting X, Kenyan President Y flew home"). */
+static int plain_verb_after(const ng_work *w, const sctx *c, uint32_t t)
+{
+    for (int n = 0; t < c->b && n < 2 && (ng_w__bits(w, t) & NG_W_SKIPADV); n++)
+        t++;
+    return t < c->b && (w->tk.v[t].flags & NG_TK_WORD) &&
+           !(w->tk.v[t].flags & (NG_TK_CAP | NG_TK_POSS)) && !ng_w__is(w, t, "and") &&
+           !ng_w__is(w, t, "or") &&
+           !(ng_w__bits(w, t) & (NG_W_PREP | NG_W_DET | NG_W_CLAUSE | NG_W_LOCPREP));
+}
+
 /* Lists: units joined by ",", "and", ... (not places; a subject pronoun starts a clause; "X
  * met Y, the ministry said": the reporting clause starts a new group; nor across the comma
  * that ends an opening subordinate clause when a verb follows: "Since X left the OAS, Peru
@@ -172,6 +198,7 @@ static int join_lists(const ng_work *w, sctx *c)
 {
     int error;
     uint32_t sub_end = opening_clause_end(w, c);
+    int part = -1; /* participle_opening, asked once when a comma joins */
     for (size_t i = 0; i < c->nu;) {
         size_t j = i + 1;
         uint32_t split = 0;
@@ -184,6 +211,9 @@ static int join_lists(const ng_work *w, sctx *c)
                 verb_after(w, c, c->u[j].t1))
                 break;
             if (!has_and && c->u[j].t1 < c->b && (ng_w__bits(w, c->u[j].t1) & NG_W_SAY)) break;
+            if (!has_and && part && plain_verb_after(w, c, c->u[j].t1) &&
+                (part > 0 || (part = participle_opening(w, c)) > 0))
+                break;
             /* "X met Y and Z accused W": after a verb's object, "and" + a unit + a verb
              * starts a clause of its own (Z is no object of "met") */
             if (has_and && verb_after(w, c, c->u[j].t1) && object_of_verb(w, c, c->u[i].t0))

@@ -458,7 +458,12 @@ static int list_of_titled(const ng_work *w, uint32_t s, const int32_t *cov, uint
             first = m;
         k = m->n0;
     }
-    if (!first || plural_complement(w, s, cov, first->n0 - 1, ents, 8) <= idx) return 0;
+    if (!first || first->st < 0) return 0;
+    /* the complement must hold a list before the title's scan is read again */
+    uint32_t q = first->t0;
+    while (q < first->n0 && !ng_w__is(w, q, "and"))
+        q++;
+    if (q == first->n0 || plural_complement(w, s, cov, first->n0 - 1, ents, 8) <= idx) return 0;
     res->affil = ents[idx];
     res->title = first->title;
     res->ev = NG_EV_APPOS | NG_EV_TITLE;

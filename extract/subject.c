@@ -254,6 +254,38 @@ static int32_t subordinate_subject(const ng_work *w, const sctx *c, uint32_t and
     return -1;
 }
 
+/* "After meeting X, Y flew home", "Having met X, Y ...", "Meeting X in Y, Z said": a
+ * participle that opens the sentence (after at most a preposition or a subordinator, or
+ * "having") has the subject of the main clause, the group right after the first comma that
+ * follows it and no list holds (determiners between); -1, also when a modal, plan or
+ * negation follows that subject. */
+static int32_t fronted_participle(const ng_work *w, const sctx *c, uint32_t ts)
+{
+    const char *f = ng_w__fold(w, ts);
+    uint16_t len = w->tk.v[ts].flen;
+    int ing = len > 4 && memcmp(f + len - 3, "ing", 3) == 0;
+    if (ts > c->a + 1) return -1;
+    if (ts == c->a + 1 && !(ng_w__is(w, c->a, "having") ||
+                            (ing && (ng_w__bits(w, c->a) & (NG_W_PREP | NG_W_CLAUSE)))))
+        return -1;
+    if (ts == c->a && !ing) return -1;
+    for (uint32_t q = ts + 1; q + 1 < c->b && q < ts + 24; q++) {
+        if (ng_w__punct(w, q, ';') || ng_w__punct(w, q, ':') || ng_w__punct(w, q, '"')) return -1;
+        if (!ng_w__punct(w, q, ',') || c->gcov[q - c->a] >= 0) continue; /* not in a list */
+        q++;
+        while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+            q++;
+        int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+        if (gi < 0 || c->g[gi].place || c->g[gi].pp) return -1;
+        /* "Before meeting X, Y will fly to Z": the main clause's modal or plan reaches it */
+        uint32_t v = c->g[gi].t1;
+        while (v < c->b && (ng_w__bits(w, v) & NG_W_SKIPADV))
+            v++;
+        return v < c->b && (ng_w__bits(w, v) & (NG_W_MODAL | NG_W_PLAN | NG_W_NEG)) ? -1 : gi;
+    }
+    return -1;
+}
+
 /* The subject of a verb at ts by its clause: after "and"/"but" the clause's main subject
  * (the subject of the sentence's latest trigger), a participle after a comma the main
  * subject, else the nearest group before it. */
@@ -283,6 +315,11 @@ static int32_t clause_subject(const ng_work *w, const sctx *c, uint32_t ts, int 
     }
     if (participle) return ng_subject__main(w, c, ts);
     int32_t gi = ng_subject__find(w, c, ts);
+    if (gi < 0 && !noun) gi = fronted_participle(w, c, ts);
+    /* "X flew home after meeting Y": a gerund after a subordinator has the main subject */
+    if (gi < 0 && !noun && ts > c->a + 1 && (ng_w__bits(w, ts - 1) & NG_W_CLAUSE) &&
+        w->tk.v[ts].flen > 4 && memcmp(ng_w__fold(w, ts) + w->tk.v[ts].flen - 3, "ing", 3) == 0)
+        gi = ng_subject__main(w, c, ts);
     /* "Its withdrawal leaves X": a possessive pronoun owns a verb's subject, it is not it
      * (but "their troops left" is theirs; a noun's "their departure" is theirs too) */
     if (!noun && gi >= 0 && c->u[c->g[gi].u0 + c->g[gi].un - 1].poss &&

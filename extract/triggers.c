@@ -86,7 +86,8 @@ static int verb_as_noun(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             ng_w__is(w, t - 1, "their") || ng_w__is(w, t - 1, "our"));
 }
 
-/* Is the word at t a noun by its left side: a determiner or preposition right before it, or
+/* Is the word at t a noun by its left side: a determiner or preposition right before it (not
+ * a gerund with an actor after it: "after meeting X"), or
  * a determiner before up to three modifiers ("a closed-door meeting", "her private
  * meeting"); not over a person or group noun ("the envoy meeting reporters"). */
 static int noun_position(const ng_work *w, const sctx *c, uint32_t t)
@@ -105,7 +106,11 @@ static int noun_position(const ng_work *w, const sctx *c, uint32_t t)
     }
     for (uint32_t p = t, n = 0; p > c->a && n <= 3; n++) {
         ng_wbits bits = ng_w__bits(w, --p);
-        if ((bits & NG_W_DET) || ((bits & NG_W_PREP) && p + 1 == t)) return 1;
+        if (bits & NG_W_DET) return 1;
+        /* "after meeting X": a preposition before a gerund with an actor as its object */
+        if ((bits & NG_W_PREP) && p + 1 == t)
+            return !(t + 1 < c->b && c->gstart[t + 1 - c->a] >= 0 &&
+                     !c->g[c->gstart[t + 1 - c->a]].place);
         if (!(w->tk.v[p].flags & NG_TK_WORD) || (w->tk.v[p].flags & (NG_TK_CAP | NG_TK_POSS)) ||
             c->gcov[p - c->a] >= 0 || ng_lex__trigger_first(w->lex, w->tk.v[p].h) >= 0 ||
             (bits & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_CLAUSE | NG_W_BE | NG_W_PAST_MARK |
