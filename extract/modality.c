@@ -126,9 +126,9 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
         if ((fact_bits(w, c, t) & NOT_FACT) && governs_trigger(w, c, t, ts)) return 1;
     }
     /* infinitive: only "decided to", "decision to", "voted to" are facts; an adverb may
-     * split it ("has yet to formally join") */
+     * split it ("has yet to formally join"), a passive has "be" ("the accord to be signed") */
     uint32_t inf = ts;
-    while (inf > c->a + 1 && (ng_w__bits(w, inf - 1) & NG_W_SKIPADV) && !noun)
+    while (inf > c->a + 1 && (ng_w__bits(w, inf - 1) & (NG_W_SKIPADV | NG_W_BE)) && !noun)
         inf--;
     if (inf > c->a && infinitive_to(w, c, inf - 1) && !noun &&
         !decision_in(w, inf > c->a + 4 ? inf - 4 : c->a, inf - 1))

@@ -595,15 +595,23 @@ static int person_passive(const ng_work *w, const sctx *c, reading *r)
     return 1;
 }
 
-/* A reduced passive "N, signed by A and B", "a meeting with X, hosted by Z" (no "be"): the
- * agents signed with one another, or the host met this sentence's partners; never the
- * active reading with the nearest group as subject. */
+/* A reduced passive "N, signed by A and B", "a meeting with X, hosted by Z" (no "be"), also
+ * right after a document ("the pact signed [in Doha] by A and B", "the treaty signed between
+ * A and B"): the agents signed with one another, or the host met this sentence's partners;
+ * never the active reading with the nearest group as subject. */
 static int reduced_passive(ng_work *w, const sctx *c, reading *r)
 {
     uint32_t q = r->te;
     if (person_passive(w, c, r)) return NG_OK;
-    if (r->noun || r->agent >= 0 || r->ts <= c->a || !ng_w__punct(w, r->ts - 1, ',') || q >= c->b ||
-        !ng_w__is(w, q, "by"))
+    if (r->noun || r->agent >= 0 || r->ts <= c->a) return NG_OK;
+    /* "the pact signed by A and B", "the treaty signed in Nairobi by A and B": right after a
+     * document noun, over a place */
+    int doc = (ng_w__bits(w, r->ts - 1) & NG_W_DOC) && (r->tr->flags & NG_TRF_DOC);
+    if (doc && q + 1 < c->b && (ng_w__bits(w, q) & NG_W_LOCPREP) && c->gstart[q + 1 - c->a] >= 0 &&
+        c->g[c->gstart[q + 1 - c->a]].place)
+        q = c->g[c->gstart[q + 1 - c->a]].t1;
+    if (!(doc || ng_w__punct(w, r->ts - 1, ',')) || q >= c->b ||
+        !(ng_w__is(w, q, "by") || (doc && ng_w__is(w, q, "between"))))
         return NG_OK;
     q++;
     while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
