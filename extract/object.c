@@ -212,6 +212,10 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
         *prep_seen = 0;
         return of_object(w, c, tr, te, prep_seen);
     }
+    /* 'said it "strongly condemns" the raid': the quotation the trigger ends */
+    if (te < c->b && ng_w__punct(w, te, '"') && (w->tk.v[te - 1].flags & NG_TK_INQUOTE) &&
+        !(w->tk.v[te].flags & NG_TK_INQUOTE))
+        te++;
     uint32_t j = direct ? after_inner_clause(w, c, ng_object__quote_skip(w, c, te)) : te;
     *prep_seen = 0;
     while (j < c->b && steps < 14) {

@@ -200,6 +200,12 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
         }
         if (w->tk.v[t].flags & NG_TK_PUNCT) {
             char ch = *ng_w__fold(w, t);
+            /* 'it "strongly condemns"': the quotation that holds the trigger opens here */
+            if (ch == '"' && (w->tk.v[ts].flags & NG_TK_INQUOTE) && words == 0 &&
+                (w->tk.v[t + 1].flags & NG_TK_INQUOTE)) {
+                j--;
+                continue;
+            }
             if (ch == ';' || ch == ':' || ch == '(' || ch == ')' || ch == '"') return -1;
             uint32_t start = ch == ',' ? relative_clause_start(w, c, t) : 0;
             if (!start && ch == ',') start = parenthetical_start(w, c, t, ts);
