@@ -359,8 +359,12 @@ enum {
 };
 #define NG_TR_MAX_SLOTS 8
 #define NG_TR_MAX_ALTS 24
+/* A slot's mask has the bit NG_TR_ALT_BIT(h) of each alternative's hash: most words fail
+ * the mask without a look at the alternatives. */
+#define NG_TR_ALT_BIT(h) ((uint64_t)1 << ((h) >> 58))
 typedef struct ng_tr_slot {
     uint64_t alt[NG_TR_MAX_ALTS];
+    uint64_t mask;
     uint8_t n_alt;
     uint8_t optional;
     uint8_t gap; /* '*': up to 3 tokens that are not actors */

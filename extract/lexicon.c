@@ -865,7 +865,9 @@ static int parse_pattern(ng_lexicon *lex, ng_trigger *t, const char *pat, char *
                 return -1;
             }
             if (ng_text_fold(&f, a, strlen(a)) < 0) return NG_ENOMEM;
-            sl->alt[sl->n_alt++] = ng_x__tok_hash(f.ptr ? f.ptr : "", f.len);
+            sl->alt[sl->n_alt] = ng_x__tok_hash(f.ptr ? f.ptr : "", f.len);
+            sl->mask |= NG_TR_ALT_BIT(sl->alt[sl->n_alt]);
+            sl->n_alt++;
             ng_buf_free(&f);
         }
         if (!sl->n_alt) {

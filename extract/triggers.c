@@ -11,6 +11,7 @@
 
 static int slot_has(const ng_tr_slot *sl, uint64_t h)
 {
+    if (!(sl->mask & NG_TR_ALT_BIT(h))) return 0;
     for (uint8_t i = 0; i < sl->n_alt; i++)
         if (sl->alt[i] == h) return 1;
     return 0;
