@@ -32,7 +32,7 @@ static int as_member(const ng_work *w, const sctx *c, uint32_t q)
 {
     if (q >= c->b || !(ng_w__bits(w, q) & NG_W_DET)) return 0;
     for (uint32_t k = q + 1; k < c->b && k < q + 4; k++) {
-        uint64_t bits = ng_w__bits(w, k);
+        ng_wbits bits = ng_w__bits(w, k);
         if (bits & (NG_W_NOTMEMBER | NG_W_NEG)) return 0;
         if (bits & NG_W_MEMBERNOUN) return 1;
         if (!(w->tk.v[k].flags & NG_TK_WORD) || (w->tk.v[k].flags & NG_TK_CAP)) return 0;

@@ -81,7 +81,7 @@ static int noun_called_off(const ng_work *w, const sctx *c, uint32_t ts, uint32_
 {
     uint32_t t = ts;
     for (int k = 0; k < 3 && t > c->a; k++) {
-        uint64_t bits = fact_bits(w, c, t - 1);
+        ng_wbits bits = fact_bits(w, c, t - 1);
         if (bits & NOT_FACT) return 1;
         if (!(bits & NG_W_DET) && (w->tk.v[t - 1].flags & (NG_TK_CAP | NG_TK_WORD)) != NG_TK_WORD)
             break;
