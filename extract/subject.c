@@ -322,10 +322,11 @@ static int32_t clause_subject(const ng_work *w, const sctx *c, uint32_t ts, int 
     if (participle) return ng_subject__main(w, c, ts);
     int32_t gi = ng_subject__find(w, c, ts);
     if (gi < 0 && !noun) gi = fronted_participle(w, c, ts);
-    /* "X flew home after meeting Y": a gerund after a subordinator has the main subject */
+    /* "X flew home after meeting Y": a gerund after a subordinator has the subject of the
+     * sentence's latest trigger, else the main subject */
     if (gi < 0 && !noun && ts > c->a + 1 && (ng_w__bits(w, ts - 1) & NG_W_CLAUSE) &&
         w->tk.v[ts].flen > 4 && memcmp(ng_w__fold(w, ts) + w->tk.v[ts].flen - 3, "ing", 3) == 0)
-        gi = ng_subject__main(w, c, ts);
+        gi = c->last_subj >= 0 ? c->last_subj : ng_subject__main(w, c, ts);
     /* "Its withdrawal leaves X": a possessive pronoun owns a verb's subject, it is not it
      * (but "their troops left" is theirs; a noun's "their departure" is theirs too) */
     if (!noun && gi >= 0 && c->u[c->g[gi].u0 + c->g[gi].un - 1].poss &&
