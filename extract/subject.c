@@ -108,10 +108,12 @@ static uint32_t appositive_that(const ng_work *w, const sctx *c, uint32_t t)
 
 /* A comma at `comma` may close a relative clause on an earlier noun: "The union, which
  * groups A, B and C, met" (the union met, not A, B and C), "Kenya, which joined the EAC in
- * 2000, accused X". The comma before the clause's "which"/"who", else 0. */
+ * 2000, accused X"; a comma or a dash may close a participle clause ("The bloc - comprising
+ * A, B and C - met"). The mark before the clause, else 0. */
 static uint32_t relative_clause_start(const ng_work *w, const sctx *c, uint32_t comma)
 {
     uint32_t q = comma;
+    char ch = *ng_w__fold(w, comma);
     for (int n = 0; q > c->a + 1 && n < 14; n++) {
         q--;
         if (c->gend[q - c->a] >= 0) {
@@ -119,8 +121,15 @@ static uint32_t relative_clause_start(const ng_work *w, const sctx *c, uint32_t 
             continue;
         }
         if (!(w->tk.v[q].flags & NG_TK_WORD)) return 0;
+        /* "The bloc - comprising A, B and C - met", "X, made up of A and B, met": a
+         * participle (in "-ing", or a trigger's first word) right after the same mark */
+        if (q + 1 < comma && ng_w__punct(w, q - 1, ch) && c->gend[q - 1 - c->a] < 0 &&
+            (ng_lex__trigger_first(w->lex, w->tk.v[q].h) >= 0 ||
+             (w->tk.v[q].flen > 4 && memcmp(ng_w__fold(w, q) + w->tk.v[q].flen - 3, "ing", 3) == 0)) &&
+            q > c->a + 1 && c->gend[q - 2 - c->a] >= 0)
+            return q - 1;
         if (ng_w__is(w, q, "which") || ng_w__is(w, q, "who"))
-            return q + 1 < comma && ng_w__punct(w, q - 1, ',') ? q - 1 : 0;
+            return q + 1 < comma && ng_w__punct(w, q - 1, ch) ? q - 1 : 0;
         if (ng_w__is(w, q, "that")) return q + 1 < comma ? appositive_that(w, c, q) : 0;
         if (ng_w__bits(w, q) & (NG_W_CLAUSE | NG_W_SAY)) return 0;
     }
@@ -207,7 +216,7 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
                 continue;
             }
             if (ch == ';' || ch == ':' || ch == '(' || ch == ')' || ch == '"') return -1;
-            uint32_t start = ch == ',' ? relative_clause_start(w, c, t) : 0;
+            uint32_t start = ch == ',' || ch == '-' ? relative_clause_start(w, c, t) : 0;
             if (!start && ch == ',') start = parenthetical_start(w, c, t, ts);
             j = start ? (int64_t)start - 1 : j - 1;
             steps++;
