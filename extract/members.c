@@ -173,6 +173,7 @@ static uint32_t members_before(const ng_work *w, const sctx *c, uint32_t s, int3
     } else {
         while (p > c->a && (ng_w__bits(w, p - 1) & NG_W_SKIPADV))
             p--;
+        if (p > c->a + 1 && ng_w__is(w, p - 1, "among")) p--; /* "A and B are among EU members" */
         if (!(p > c->a && (ng_w__bits(w, p - 1) & NG_W_BE))) return 0;
         p--;
         while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_PAST_MARK)))
