@@ -17,6 +17,7 @@
  *   metrics_paths.c  the shortest-path passes behind them, on several threads
  *   metrics_eigen.c  eigenvector centrality, with a fallback when ARPACK does not converge
  *   graphml_read.c ng_graph_read_graphml
+ *   graphml_fast.c the one-pass reader it uses for the GraphML newsgraph and most tools write
  */
 #ifndef NG_GRAPH_INTERNAL_H
 #define NG_GRAPH_INTERNAL_H
@@ -133,6 +134,43 @@ int ng_igraph__check(igraph_error_t rc);
  * GraphML file"); ng_error_last holds the last, this the cause. */
 void ng_igraph__first_error_reset(void);
 const char *ng_igraph__first_error(void);
+
+/* ------------------------------------------------------------------ GraphML (graphml_fast.c) */
+
+/* A GraphML document read in one pass: per domain (graph, node, edge) its keys as columns of
+ * values, as igraph's reader would have made its attributes. Strings are offsets into
+ * `text` (decoded, NUL-terminated; offset 0 is ""). */
+enum { NG_GML_GRAPH, NG_GML_NODE, NG_GML_EDGE };
+typedef struct ng_gml_col {
+    uint32_t key, name; /* the key's id and attr.name (else its id) */
+    int kind;           /* 0 (no attr.type: igraph ignores it) or IGRAPH_ATTRIBUTE_{STRING,...} */
+    uint32_t def_s;     /* the <default> of a string key */
+    double def_n;       /* ... of a numeric one (NaN when none) */
+    int def_b;
+    size_t cap;         /* elements with room in s, n or b; those past it have the default */
+    uint32_t *s;        /* string: each element's value, 0 = the default */
+    double *n;          /* numeric */
+    unsigned char *b;   /* boolean */
+} ng_gml_col;
+typedef struct ng_gml {
+    ng_buf text;
+    int directed; /* the graph's edgedefault */
+    ng_gml_col *cols[3];
+    size_t n_cols[3], cap_cols[3];
+    size_t n_nodes, n_edges, cap_nodes, cap_edges;
+    uint32_t *node_id; /* while reading; then the node column "id" */
+    uint32_t *ends;    /* source and target of each edge (node numbers, in document order) */
+    ng_ihash ids;
+    const char *why; /* why the document was left to igraph's reader */
+} ng_gml;
+/* NG_OK, NG_EFORMAT when the document is not one this reader reads the way igraph does
+ * (doc->why says why; give it to igraph's reader), NG_ENOMEM. Free with ng_gml__free (also
+ * after a failure). `xml` is not changed. */
+int ng_gml__parse(ng_gml *doc, const char *xml, size_t len);
+void ng_gml__free(ng_gml *doc);
+const char *ng_gml__str(const ng_gml *doc, uint32_t off);
+/* ng_graph_read_graphml with (fast = 1) or without the one-pass reader (tests compare them). */
+int ng_graph__read_graphml(ng_graph **out, const char *path, int fast);
 
 /* ------------------------------------------------------------------ spill file (spill.c) */
 

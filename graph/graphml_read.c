@@ -60,6 +60,36 @@ static int read_all(const char *path, ng_buf *out)
 
 /* ------------------------------------------------------------------ attributes */
 
+/* Where the attributes come from: the one-pass reader's columns, else igraph's graph. */
+typedef struct src {
+    const igraph_t *ig;
+    const ng_gml *doc;
+} src;
+
+static size_t src_count(const src *s, igraph_attribute_elemtype_t el)
+{
+    if (s->doc) return el == IGRAPH_ATTRIBUTE_VERTEX ? s->doc->n_nodes : s->doc->n_edges;
+    return (size_t)(el == IGRAPH_ATTRIBUTE_VERTEX ? igraph_vcount(s->ig) : igraph_ecount(s->ig));
+}
+
+/* igraph_edge: an undirected graph gives the smaller end first. */
+static void src_edge(const src *s, size_t e, size_t *from, size_t *to)
+{
+    if (s->doc) {
+        size_t u = s->doc->ends[2 * e], v = s->doc->ends[2 * e + 1];
+        int swap = !s->doc->directed && u > v;
+        *from = swap ? v : u;
+        *to = swap ? u : v;
+        return;
+    }
+    igraph_integer_t f, t;
+    igraph_edge(s->ig, (igraph_integer_t)e, &f, &t); /* e < ecount: cannot fail */
+    *from = (size_t)f;
+    *to = (size_t)t;
+}
+
+static int src_directed(const src *s) { return s->doc ? s->doc->directed : igraph_is_directed(s->ig); }
+
 /* 0 when absent, else the igraph attribute type. */
 static int attr_kind(const igraph_t *ig, igraph_attribute_elemtype_t el, const char *name)
 {
@@ -70,49 +100,95 @@ static int attr_kind(const igraph_t *ig, igraph_attribute_elemtype_t el, const c
 }
 
 typedef struct {
+    const src *src;
     const char *name;
     int kind;
+    const ng_gml_col *col; /* the one-pass reader's column */
 } attr;
 
-static attr attr_find(const igraph_t *ig, igraph_attribute_elemtype_t el, const char *name)
+static int domain(igraph_attribute_elemtype_t el)
 {
-    attr a = {name, attr_kind(ig, el, name)};
+    return el == IGRAPH_ATTRIBUTE_VERTEX ? NG_GML_NODE
+           : el == IGRAPH_ATTRIBUTE_EDGE ? NG_GML_EDGE : NG_GML_GRAPH;
+}
+
+static attr attr_find(const src *s, igraph_attribute_elemtype_t el, const char *name)
+{
+    attr a = {s, name, 0, NULL};
+    if (!s->doc) {
+        a.kind = attr_kind(s->ig, el, name);
+        return a;
+    }
+    int d = domain(el);
+    for (size_t k = 0; k < s->doc->n_cols[d]; k++) {
+        const ng_gml_col *c = &s->doc->cols[d][k];
+        if (c->kind && !strcmp(ng_gml__str(s->doc, c->name), name)) {
+            a.kind = c->kind;
+            a.col = c;
+        }
+    }
     return a;
 }
 
+/* The one-pass reader's value of element i: its text (a string), or via *x or *b. */
+static const char *col_value(const attr *a, size_t i, double *x, int *b)
+{
+    const ng_gml_col *c = a->col;
+    int here = i < c->cap;
+    if (c->kind == IGRAPH_ATTRIBUTE_NUMERIC) *x = here ? c->n[i] : c->def_n;
+    if (c->kind == IGRAPH_ATTRIBUTE_BOOLEAN) *b = here ? c->b[i] : c->def_b;
+    if (c->kind != IGRAPH_ATTRIBUTE_STRING) return NULL;
+    uint32_t off = here ? c->s[i] : 0;
+    return ng_gml__str(a->src->doc, off ? off : c->def_s);
+}
+
+static double attr_num(const attr *a, igraph_attribute_elemtype_t el, igraph_integer_t i)
+{
+    double x = NAN;
+    int b;
+    if (a->col) col_value(a, (size_t)i, &x, &b);
+    else x = el == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAN(a->src->ig, a->name, i)
+                                           : igraph_cattribute_EAN(a->src->ig, a->name, i);
+    return x;
+}
+
 /* The value as text, or NULL when absent or empty. `tmp` holds formatted numbers. */
-static const char *attr_text(const igraph_t *ig, igraph_attribute_elemtype_t el, attr a,
-                             igraph_integer_t i, char tmp[64])
+static const char *attr_text(igraph_attribute_elemtype_t el, attr a, igraph_integer_t i,
+                             char tmp[64])
 {
     const char *s = NULL;
-    if (a.kind == IGRAPH_ATTRIBUTE_STRING) {
+    const igraph_t *ig = a.src->ig;
+    double x = NAN;
+    int b = 0;
+    if (a.col && a.kind != IGRAPH_ATTRIBUTE_NUMERIC) {
+        s = col_value(&a, (size_t)i, &x, &b);
+        if (a.kind == IGRAPH_ATTRIBUTE_BOOLEAN) s = b ? "true" : "false";
+    } else if (a.kind == IGRAPH_ATTRIBUTE_STRING) {
         s = el == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAS(ig, a.name, i)
-                                          : igraph_cattribute_EAS(ig, a.name, i);
+            : el == IGRAPH_ATTRIBUTE_EDGE ? igraph_cattribute_EAS(ig, a.name, i)
+                                          : igraph_cattribute_GAS(ig, a.name);
     } else if (a.kind == IGRAPH_ATTRIBUTE_NUMERIC) {
-        double x = el == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAN(ig, a.name, i)
-                                                 : igraph_cattribute_EAN(ig, a.name, i);
+        x = attr_num(&a, el, i);
         if (isnan(x)) return NULL;
         snprintf(tmp, 64, "%.17g", x);
         s = tmp;
     } else if (a.kind == IGRAPH_ATTRIBUTE_BOOLEAN) {
-        int b = el == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAB(ig, a.name, i)
-                                              : igraph_cattribute_EAB(ig, a.name, i);
+        b = el == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAB(ig, a.name, i)
+                                          : igraph_cattribute_EAB(ig, a.name, i);
         s = b ? "true" : "false";
     }
     return s && *s ? s : NULL;
 }
 
 /* The value as a number: 1 when present and numeric (or a string holding a number). */
-static int attr_number(const igraph_t *ig, igraph_attribute_elemtype_t el, attr a,
-                       igraph_integer_t i, double *out)
+static int attr_number(igraph_attribute_elemtype_t el, attr a, igraph_integer_t i, double *out)
 {
     char tmp[64];
     if (a.kind == IGRAPH_ATTRIBUTE_NUMERIC) {
-        *out = el == IGRAPH_ATTRIBUTE_VERTEX ? igraph_cattribute_VAN(ig, a.name, i)
-                                             : igraph_cattribute_EAN(ig, a.name, i);
+        *out = attr_num(&a, el, i);
         return isfinite(*out);
     }
-    const char *s = attr_text(ig, el, a, i, tmp);
+    const char *s = attr_text(el, a, i, tmp);
     if (!s) return 0;
     char *end;
     errno = 0;
@@ -153,38 +229,38 @@ cleanup:
 
 /* ------------------------------------------------------------------ nodes */
 
-static int read_nodes(ng_graph *g, const igraph_t *ig, ng_pending_node *pn)
+static int read_nodes(ng_graph *g, const src *s, ng_pending_node *pn)
 {
     int error;
     const igraph_attribute_elemtype_t V = IGRAPH_ATTRIBUTE_VERTEX;
-    attr a_id = attr_find(ig, V, "id"), a_label = attr_find(ig, V, "label");
-    attr a_name = attr_find(ig, V, "name"), a_type = attr_find(ig, V, "type");
-    attr a_mentions = attr_find(ig, V, "mentions"), a_aliases = attr_find(ig, V, "aliases");
-    attr a_code = attr_find(ig, V, "code");
-    attr a_articles = attr_find(ig, V, "articles"), a_sources = attr_find(ig, V, "sources");
+    attr a_id = attr_find(s, V, "id"), a_label = attr_find(s, V, "label");
+    attr a_name = attr_find(s, V, "name"), a_type = attr_find(s, V, "type");
+    attr a_mentions = attr_find(s, V, "mentions"), a_aliases = attr_find(s, V, "aliases");
+    attr a_code = attr_find(s, V, "code");
+    attr a_articles = attr_find(s, V, "articles"), a_sources = attr_find(s, V, "sources");
     char tmp[64], fallback[32];
-    for (igraph_integer_t i = 0; i < igraph_vcount(ig); i++) {
+    for (igraph_integer_t i = 0; i < (igraph_integer_t)src_count(s, V); i++) {
         ng_pending_node *p = &pn[i];
-        const char *id = attr_text(ig, V, a_id, i, tmp);
+        const char *id = attr_text(V, a_id, i, tmp);
         snprintf(fallback, sizeof fallback, "n%lld", (long long)i);
         if (!(p->key = ng_arena__strdup(&g->out, id ? id : fallback))) return NG_ENOMEM;
         p->want_id = p->key;
-        const char *label = attr_text(ig, V, a_label, i, tmp);
-        if (!label) label = attr_text(ig, V, a_name, i, tmp);
+        const char *label = attr_text(V, a_label, i, tmp);
+        if (!label) label = attr_text(V, a_name, i, tmp);
         if (!(p->label = ng_arena__strdup(&g->out, label ? label : p->key))) return NG_ENOMEM;
-        const char *type = attr_text(ig, V, a_type, i, tmp);
+        const char *type = attr_text(V, a_type, i, tmp);
         if (!type || ng_etype_parse(&p->type, type) < 0) p->type = NG_ETYPE_ORG;
         double mentions;
-        if (!attr_number(ig, V, a_mentions, i, &mentions) || mentions < 0) mentions = 0;
+        if (!attr_number(V, a_mentions, i, &mentions) || mentions < 0) mentions = 0;
         p->mentions = mentions > UINT32_MAX ? UINT32_MAX : (uint32_t)mentions;
         double articles;
-        if (!attr_number(ig, V, a_articles, i, &articles) || articles < 0) articles = 0;
+        if (!attr_number(V, a_articles, i, &articles) || articles < 0) articles = 0;
         p->articles = articles > UINT32_MAX ? UINT32_MAX : (uint32_t)articles;
-        const char *sources = attr_text(ig, V, a_sources, i, tmp);
+        const char *sources = attr_text(V, a_sources, i, tmp);
         if (sources && !(p->sources = ng_arena__strdup(&g->out, sources))) return NG_ENOMEM;
-        const char *aliases = attr_text(ig, V, a_aliases, i, tmp);
+        const char *aliases = attr_text(V, a_aliases, i, tmp);
         if ((error = sorted_list(g, aliases ? aliases : p->label, &p->aliases)) < 0) return error;
-        const char *code = attr_text(ig, V, a_code, i, tmp);
+        const char *code = attr_text(V, a_code, i, tmp);
         if (code && !(p->code = ng_arena__strdup(&g->out, code))) return NG_ENOMEM;
     }
     return NG_OK;
@@ -192,20 +268,48 @@ static int read_nodes(ng_graph *g, const igraph_t *ig, ng_pending_node *pn)
 
 /* ------------------------------------------------------------------ edges */
 
+/* An edge as read: ends, relation and its number in the document (node and edge numbers fit
+ * in 32 bits: the document is at most NG_GRAPHML_MAX_BYTES). */
 typedef struct {
-    size_t u, v;
-    ng_rel rel;
-    igraph_integer_t eid;
+    uint32_t u, v, eid, rel;
     double weight;
 } raw_edge;
 
-static int cmp_raw(const void *a, const void *b)
+/* Stable counting sort of raw[0..n) by one field (values < range), through tmp. */
+static void count_pass(raw_edge *raw, raw_edge *tmp, size_t n, size_t *count, size_t range,
+                       int field)
 {
-    const raw_edge *x = a, *y = b;
-    if (x->u != y->u) return x->u < y->u ? -1 : 1;
-    if (x->rel != y->rel) return x->rel < y->rel ? -1 : 1;
-    if (x->v != y->v) return x->v < y->v ? -1 : 1;
-    return x->eid < y->eid ? -1 : x->eid > y->eid;
+    memset(count, 0, (range + 1) * sizeof *count);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t k = field == 0 ? raw[i].u : field == 1 ? raw[i].rel : raw[i].v;
+        count[k + 1]++;
+    }
+    for (size_t k = 0; k < range; k++) count[k + 1] += count[k];
+    for (size_t i = 0; i < n; i++) {
+        uint32_t k = field == 0 ? raw[i].u : field == 1 ? raw[i].rel : raw[i].v;
+        tmp[count[k]++] = raw[i];
+    }
+    memcpy(raw, tmp, n * sizeof *raw);
+}
+
+/* Sorts by (u, rel, v, eid): raw is in eid order, and each pass is stable, so sorting by v,
+ * then rel, then u gives that order (the keys are unique: the same order as any sort). */
+static int sort_raw(raw_edge *raw, size_t n, size_t n_nodes)
+{
+    size_t range = n_nodes > (size_t)ng_rel_count() ? n_nodes : (size_t)ng_rel_count();
+    raw_edge *tmp = ng_malloc(n * sizeof *tmp);
+    size_t *count = ng_malloc((range + 1) * sizeof *count);
+    if (!tmp || !count) {
+        free(tmp);
+        free(count);
+        return NG_ENOMEM;
+    }
+    count_pass(raw, tmp, n, count, n_nodes, 2);
+    count_pass(raw, tmp, n, count, (size_t)ng_rel_count(), 1);
+    count_pass(raw, tmp, n, count, n_nodes, 0);
+    free(tmp);
+    free(count);
+    return NG_OK;
 }
 
 typedef struct {
@@ -222,7 +326,7 @@ static void keep_date(char dst[11], const char *d, int want_min)
 }
 
 /* Merges the run raw[0..n) (same u, rel, v) into one pending edge. */
-static int merge_run(ng_graph *g, const igraph_t *ig, const edge_attrs *ea, const raw_edge *raw,
+static int merge_run(ng_graph *g, const edge_attrs *ea, const raw_edge *raw,
                      size_t n, ng_pending_edge *pe)
 {
     int error = NG_OK;
@@ -239,38 +343,38 @@ static int merge_run(ng_graph *g, const igraph_t *ig, const edge_attrs *ea, cons
     for (size_t k = 0; k < n; k++) {
         igraph_integer_t e = raw[k].eid;
         weight += raw[k].weight;
-        if (attr_number(ig, E, ea->articles, e, &a) && a >= 0) {
+        if (attr_number(E, ea->articles, e, &a) && a >= 0) {
             articles += a;
             have_articles = 1;
         }
         /* the sample's titles and URLs: the first edge's that has them */
-        const char *t = attr_text(ig, E, ea->titles, e, tmp);
+        const char *t = attr_text(E, ea->titles, e, tmp);
         if (t && *t && !*pe->source_titles && !(pe->source_titles = ng_arena__strdup(&g->out, t))) {
             error = NG_ENOMEM;
             goto cleanup;
         }
-        const char *u = attr_text(ig, E, ea->urls, e, tmp);
+        const char *u = attr_text(E, ea->urls, e, tmp);
         if (u && *u && !*pe->source_urls && !(pe->source_urls = ng_arena__strdup(&g->out, u))) {
             error = NG_ENOMEM;
             goto cleanup;
         }
-        const char *ev = attr_text(ig, E, ea->evidence, e, tmp);
+        const char *ev = attr_text(E, ea->evidence, e, tmp);
         if (ev && !*pe->evidence) {
             if (!(pe->evidence = ng_arena__strdup(&g->out, ev))) {
                 error = NG_ENOMEM;
                 goto cleanup;
             }
         }
-        if ((error = add_list(g, &sources, attr_text(ig, E, ea->sources, e, tmp))) < 0 ||
-            (error = add_list(g, &dates, attr_text(ig, E, ea->dates, e, tmp))) < 0) {
+        if ((error = add_list(g, &sources, attr_text(E, ea->sources, e, tmp))) < 0 ||
+            (error = add_list(g, &dates, attr_text(E, ea->dates, e, tmp))) < 0) {
             goto cleanup;
         }
-        const char *first = attr_text(ig, E, ea->first, e, tmp);
+        const char *first = attr_text(E, ea->first, e, tmp);
         if (first && ng_date_precision(first)) {
             keep_date(pe->first_date, first, 1);
             keep_date(pe->last_date, first, 0);
         }
-        const char *last = attr_text(ig, E, ea->last, e, tmp);
+        const char *last = attr_text(E, ea->last, e, tmp);
         if (last && ng_date_precision(last)) {
             keep_date(pe->first_date, last, 1);
             keep_date(pe->last_date, last, 0);
@@ -312,18 +416,18 @@ cleanup:
     return error;
 }
 
-static int read_edges(ng_graph *g, const igraph_t *ig, ng_pending_edge **out, size_t *n_out)
+static int read_edges(ng_graph *g, const src *s, ng_pending_edge **out, size_t *n_out)
 {
     int error = NG_OK;
     const igraph_attribute_elemtype_t E = IGRAPH_ATTRIBUTE_EDGE;
     raw_edge *raw = NULL;
     ng_pending_edge *pe = NULL;
-    size_t n = 0, m = (size_t)igraph_ecount(ig), n_pe = 0;
-    edge_attrs ea = {attr_find(ig, E, "relation"), attr_find(ig, E, "weight"),
-                     attr_find(ig, E, "evidence"), attr_find(ig, E, "sources"),
-                     attr_find(ig, E, "dates"), attr_find(ig, E, "first_date"),
-                     attr_find(ig, E, "last_date"), attr_find(ig, E, "articles"),
-                     attr_find(ig, E, "source_titles"), attr_find(ig, E, "source_urls")};
+    size_t n = 0, m = src_count(s, E), n_pe = 0;
+    edge_attrs ea = {attr_find(s, E, "relation"), attr_find(s, E, "weight"),
+                     attr_find(s, E, "evidence"), attr_find(s, E, "sources"),
+                     attr_find(s, E, "dates"), attr_find(s, E, "first_date"),
+                     attr_find(s, E, "last_date"), attr_find(s, E, "articles"),
+                     attr_find(s, E, "source_titles"), attr_find(s, E, "source_urls")};
     ng_rel fallback;
     char tmp[64];
 
@@ -332,35 +436,37 @@ static int read_edges(ng_graph *g, const igraph_t *ig, ng_pending_edge **out, si
     if (m == 0) return NG_OK;
     /* an edge without a relation, or with one this run does not know (another tool's
      * graph): the documented defaults of ng_graph_read_graphml */
-    if ((error = ng_rel_parse(&fallback, igraph_is_directed(ig) ? "affiliated_with" : "met")) < 0)
+    if ((error = ng_rel_parse(&fallback, src_directed(s) ? "affiliated_with" : "met")) < 0)
         return error;
     if (!(raw = ng_malloc(m * sizeof *raw)) || !(pe = ng_calloc(m, sizeof *pe))) {
         error = NG_ENOMEM;
         goto cleanup;
     }
     for (igraph_integer_t e = 0; e < (igraph_integer_t)m; e++) {
-        igraph_integer_t from, to;
-        if ((error = ng_igraph__check(igraph_edge(ig, e, &from, &to))) < 0) goto cleanup;
+        size_t from, to;
+        src_edge(s, (size_t)e, &from, &to);
         if (from == to) continue; /* self-loops say nothing about relations between actors */
-        raw_edge r = {(size_t)from, (size_t)to, fallback, e, 1.0};
-        const char *rel = attr_text(ig, E, ea.relation, e, tmp);
-        if (rel && ng_rel_parse(&r.rel, rel) < 0) r.rel = fallback;
+        raw_edge r = {(uint32_t)from, (uint32_t)to, (uint32_t)e, fallback, 1.0};
+        const char *rel = attr_text(E, ea.relation, e, tmp);
+        ng_rel parsed;
+        if (rel && ng_rel_parse(&parsed, rel) == NG_OK) r.rel = parsed;
         double w;
-        if (attr_number(ig, E, ea.weight, e, &w)) r.weight = w < 1 ? 1 : floor(w + 0.5);
+        if (attr_number(E, ea.weight, e, &w)) r.weight = w < 1 ? 1 : floor(w + 0.5);
         if (ng_rel_symmetric(r.rel) && r.u > r.v) {
-            size_t t = r.u;
+            uint32_t t = r.u;
             r.u = r.v;
             r.v = t;
         }
         raw[n++] = r;
     }
-    if (n > 1) qsort(raw, n, sizeof *raw, cmp_raw);
+    if (n > 1 && (error = sort_raw(raw, n, src_count(s, IGRAPH_ATTRIBUTE_VERTEX))) < 0)
+        goto cleanup;
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
         while (j < n && raw[j].u == raw[i].u && raw[j].rel == raw[i].rel && raw[j].v == raw[i].v) {
             j++;
         }
-        if ((error = merge_run(g, ig, &ea, raw + i, j - i, &pe[n_pe++])) < 0) goto cleanup;
+        if ((error = merge_run(g, &ea, raw + i, j - i, &pe[n_pe++])) < 0) goto cleanup;
         i = j;
     }
     *out = pe;
@@ -378,12 +484,12 @@ cleanup:
  * attribute `relations`, the columns of relations.csv: see export/graphml.c). They are
  * declared in this run before the edges are read, so that each edge keeps its type's
  * direction; a type this run already has must be defined the same way. */
-static int read_declared(const igraph_t *ig, const char *path)
+static int read_declared(const src *s, const char *path)
 {
-    char origin[NG_ERROR_MAX];
-    const char *defs;
-    if (attr_kind(ig, IGRAPH_ATTRIBUTE_GRAPH, "relations") != IGRAPH_ATTRIBUTE_STRING) return NG_OK;
-    defs = igraph_cattribute_GAS(ig, "relations");
+    char origin[NG_ERROR_MAX], tmp[64];
+    attr a = attr_find(s, IGRAPH_ATTRIBUTE_GRAPH, "relations");
+    if (a.kind != IGRAPH_ATTRIBUTE_STRING) return NG_OK;
+    const char *defs = attr_text(IGRAPH_ATTRIBUTE_GRAPH, a, 0, tmp);
     if (!defs || !*defs) return NG_OK;
     snprintf(origin, sizeof origin, "%s (its relation types)", path);
     return ng_rel_declare_csv(origin, defs, strlen(defs), NG_REL_SAME_OK);
@@ -511,19 +617,85 @@ static int not_graphml(const char *path, const ng_buf *bytes)
     return NG_EFORMAT;
 }
 
-int ng_graph_read_graphml(ng_graph **out, const char *path)
+/* What the attributes give, before the graph is assembled. */
+typedef struct pending {
+    ng_pending_node *pn;
+    ng_pending_edge *pe;
+    size_t n, n_pe;
+} pending;
+
+static void pending_free(pending *pd)
+{
+    free(pd->pn);
+    free(pd->pe);
+    memset(pd, 0, sizeof *pd);
+}
+
+/* The nodes and edges from the attributes of `s` (either reader's). */
+static int collect(ng_graph *g, const src *s, const char *path, pending *pd)
 {
     int error;
-    ng_buf bytes = NG_BUF_INIT;
-    FILE *f = NULL;
-    ng_graph *g = NULL;
+    pd->n = src_count(s, IGRAPH_ATTRIBUTE_VERTEX);
+    if (pd->n && !(pd->pn = ng_calloc(pd->n, sizeof *pd->pn))) return NG_ENOMEM;
+    if ((error = read_declared(s, path)) < 0) return error;
+    if ((error = read_nodes(g, s, pd->pn)) < 0) return error;
+    return read_edges(g, s, &pd->pe, &pd->n_pe);
+}
+
+/* igraph's reader, for what the one-pass reader leaves to it. */
+static int read_igraph(ng_graph *g, ng_buf *bytes, const char *path, pending *pd)
+{
+    int error;
     igraph_t ig;
-    int have_ig = 0;
-    const igraph_attribute_table_t *old_table = NULL;
-    int table_set = 0;
-    ng_pending_node *pn = NULL;
-    ng_pending_edge *pe = NULL;
-    size_t n_pe = 0;
+    FILE *f = fmemopen(bytes->ptr, bytes->len, "r");
+    if (!f) {
+        ng_error_set("%s: cannot read from memory: %s", path, strerror(errno));
+        return NG_EIO;
+    }
+    const igraph_attribute_table_t *old_table = igraph_set_attribute_table(&igraph_cattribute_table);
+    ng_igraph__first_error_reset();
+    if (igraph_read_graph_graphml(&ig, f, 0) != IGRAPH_SUCCESS) {
+        /* igraph's first reason is the cause (the last is often "Cannot parse GraphML
+         * file"): prefix the file; a number igraph refused is named with its line */
+        const char *first = ng_igraph__first_error();
+        if (!strstr(first, "real number") || !explain_bad_number(path, bytes->ptr, bytes->len))
+            ng_error_set("%s: not a readable GraphML graph: %s", path,
+                         first[0] ? first : ng_error_last());
+        igraph_set_attribute_table(old_table);
+        fclose(f);
+        return NG_EFORMAT;
+    }
+    src s = {&ig, NULL};
+    error = collect(g, &s, path, pd);
+    /* done with igraph's attributes: the graph assembled next must not carry any */
+    igraph_destroy(&ig); /* with the attribute table it was made with */
+    igraph_set_attribute_table(old_table);
+    fclose(f);
+    return error;
+}
+
+/* The one-pass reader; *declined when it leaves the document to igraph's. The document's
+ * bytes are freed as soon as its values are out. */
+static int read_fast(ng_graph *g, ng_buf *bytes, const char *path, pending *pd, int *declined)
+{
+    ng_gml doc;
+    int error = ng_gml__parse(&doc, bytes->ptr, bytes->len);
+    *declined = error == NG_EFORMAT;
+    if (error == NG_OK) {
+        src s = {NULL, &doc};
+        ng_buf_free(bytes);
+        error = collect(g, &s, path, pd);
+    }
+    ng_gml__free(&doc);
+    return *declined ? NG_OK : error;
+}
+
+int ng_graph__read_graphml(ng_graph **out, const char *path, int fast)
+{
+    int error, declined = 1;
+    ng_buf bytes = NG_BUF_INIT;
+    ng_graph *g = NULL;
+    pending pd = {NULL, NULL, 0, 0};
 
     *out = NULL;
     ng_igraph__init();
@@ -534,52 +706,23 @@ int ng_graph_read_graphml(ng_graph **out, const char *path)
         goto cleanup;
     }
     if ((error = not_graphml(path, &bytes)) < 0) goto cleanup;
-    if (!(f = fmemopen(bytes.ptr, bytes.len, "r"))) {
-        ng_error_set("%s: cannot read from memory: %s", path, strerror(errno));
-        error = NG_EIO;
-        goto cleanup;
-    }
-    old_table = igraph_set_attribute_table(&igraph_cattribute_table);
-    table_set = 1;
-    ng_igraph__first_error_reset();
-    if (igraph_read_graph_graphml(&ig, f, 0) != IGRAPH_SUCCESS) {
-        /* igraph's first reason is the cause (the last is often "Cannot parse GraphML
-         * file"): prefix the file; a number igraph refused is named with its line */
-        const char *first = ng_igraph__first_error();
-        if (!strstr(first, "real number") || !explain_bad_number(path, bytes.ptr, bytes.len))
-            ng_error_set("%s: not a readable GraphML graph: %s", path,
-                         first[0] ? first : ng_error_last());
-        error = NG_EFORMAT;
-        goto cleanup;
-    }
-    have_ig = 1;
-
     if ((error = ng_graph_new(&g)) < 0) goto cleanup;
     g->finished = 1;
-    size_t n = (size_t)igraph_vcount(&ig);
-    if (n && !(pn = ng_calloc(n, sizeof *pn))) {
-        error = NG_ENOMEM;
-        goto cleanup;
-    }
-    if ((error = read_declared(&ig, path)) < 0) goto cleanup;
-    if ((error = read_nodes(g, &ig, pn)) < 0) goto cleanup;
-    if ((error = read_edges(g, &ig, &pe, &n_pe)) < 0) goto cleanup;
-    /* done with igraph's attributes: the graph we build next must not carry any */
-    igraph_destroy(&ig);
-    have_ig = 0;
-    igraph_set_attribute_table(old_table);
-    table_set = 0;
-    if ((error = ng_graph__assemble(g, pn, n, pe, n_pe)) < 0) goto cleanup;
+    if (fast && (error = read_fast(g, &bytes, path, &pd, &declined)) < 0) goto cleanup;
+    if (declined && (error = read_igraph(g, &bytes, path, &pd)) < 0) goto cleanup;
+    ng_buf_free(&bytes);
+    if ((error = ng_graph__assemble(g, pd.pn, pd.n, pd.pe, pd.n_pe)) < 0) goto cleanup;
     *out = g;
     g = NULL;
 
 cleanup:
-    if (have_ig) igraph_destroy(&ig); /* with the attribute table it was made with */
-    if (table_set) igraph_set_attribute_table(old_table);
-    if (f) fclose(f);
-    free(pn);
-    free(pe);
+    pending_free(&pd);
     ng_buf_free(&bytes);
     ng_graph_free(g);
     return error;
+}
+
+int ng_graph_read_graphml(ng_graph **out, const char *path)
+{
+    return ng_graph__read_graphml(out, path, 1);
 }

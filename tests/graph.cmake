@@ -34,3 +34,14 @@ ng_add_unit(test_metrics_shapes ng_graph ng_core ZLIB::ZLIB m)
 # the numbers in graph/README.md); `newsgraph metrics --exact` on the command line.
 add_executable(ng_metrics_accuracy ${NG_TEST_DIR}/graph/metrics_accuracy.c)
 target_link_libraries(ng_metrics_accuracy PRIVATE ng_graph ng_core m)
+
+# The one-pass GraphML reader of `newsgraph metrics` (graph/graphml_fast.c) against igraph's:
+# documents written here and every golden GraphML and fuzz input read both ways.
+add_executable(test_graphml_read ${NG_TEST_DIR}/unit/test_graphml_read.c)
+target_include_directories(test_graphml_read PRIVATE ${NG_TEST_DIR}/unit ${PROJECT_SOURCE_DIR}/graph)
+target_link_libraries(test_graphml_read PRIVATE ng_graph ng_core igraph::igraph ZLIB::ZLIB m)
+file(GLOB NG_GRAPHML_READ_FILES ${NG_TEST_DIR}/golden/*/*.graphml
+     ${NG_TEST_DIR}/fuzz/corpus/fuzz_graphml/* ${NG_TEST_DIR}/fuzz/regressions/fuzz_graphml/*)
+list(SORT NG_GRAPHML_READ_FILES)
+add_test(NAME test_graphml_read COMMAND test_graphml_read ${NG_GRAPHML_READ_FILES})
+set_tests_properties(test_graphml_read PROPERTIES LABELS unit SKIP_RETURN_CODE 77 TIMEOUT 120)
