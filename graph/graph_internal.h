@@ -387,10 +387,18 @@ int ng_paths__run(const ng_paths *job);
 
 /* Betweenness, closeness and harmonic centrality of every node of g on the projection
  * `adj`: exact when the work fits opts->budget (or opts->exact), else estimated from sampled
- * sources (metrics_sample.c). *n_sources gets the number of sources drawn in the sampled
- * components, 0 when every value is exact. */
-int ng_metrics__paths(ng_graph *g, const ng_csr *adj, const ng_metrics_opts *o,
-                      size_t *n_sources);
+ * sources (metrics_sample.c). The plan decides which (from the graph only) and sets
+ * *n_sources to the number of sources drawn in the sampled components, 0 when every value
+ * is exact; run does the passes on opts->threads threads (`adj` and `o` must outlive the
+ * plan) and sets the values; free (NULL-safe) after either. */
+typedef struct ng_paths_plan ng_paths_plan;
+int ng_metrics__paths_plan(ng_paths_plan **out, const ng_csr *adj, const ng_metrics_opts *o,
+                           size_t *n_sources);
+int ng_metrics__paths_run(ng_graph *g, ng_paths_plan *p);
+void ng_metrics__paths_free(ng_paths_plan *p);
+/* Pins igraph's OpenMP code to one thread on the calling thread (each thread has its own
+ * setting; PRPACK's sums must be added in one order: igraph_glue.c). */
+void ng_igraph__thread_init(void);
 
 /* Eigenvector centrality into g->nodes[].m.eigenvector (metrics_eigen.c): igraph's ARPACK
  * call, then a wider ARPACK search when it fails to converge, else NaN (written as an empty

@@ -10,7 +10,9 @@
  * Installing the same two functions once, from whichever ng_graph call comes first, is safe
  * because nothing else in newsgraph installs igraph handlers and every igraph call happens
  * in the graph stage, on one thread at a time: extraction never touches igraph, and the
- * path metrics that run on several threads (metrics_paths.c) use no igraph function.
+ * path metrics that run on several threads (metrics_paths.c) use no igraph function (only
+ * igraph_cmp_epsilon, which touches no state), also while PageRank, eigenvector centrality
+ * and Leiden run beside them on a thread of their own (metrics.c).
  */
 #include "graph_internal.h"
 
@@ -56,6 +58,13 @@ static void install(void)
 }
 
 void ng_igraph__init(void) { pthread_once(&install_once, install); }
+
+void ng_igraph__thread_init(void)
+{
+#ifdef _OPENMP
+    omp_set_num_threads(1);
+#endif
+}
 
 int ng_igraph__check(igraph_error_t rc)
 {

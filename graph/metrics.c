@@ -17,11 +17,14 @@
  * Betweenness, closeness and harmonic come from metrics_sample.c: exact (igraph's numbers,
  * computed by our own passes on every thread) when the work fits the budget, else from
  * sampled sources. Eigenvector centrality comes from metrics_eigen.c (a fallback when ARPACK
- * does not converge). igraph itself is only called from this thread.
+ * does not converge). igraph is called from one thread at a time: this one, or, while the
+ * passes run with -j2 or more, the thread that runs PageRank, eigenvector and Leiden beside
+ * them (paths_and_beside).
  */
 #include "graph_internal.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,25 +88,42 @@ static int project(const ng_graph *g, const ng_metrics_opts *o, pair **out, size
     return NG_OK;
 }
 
-/* Wall-clock and process CPU seconds (every thread), for the phase reports. */
+/* The phases of the thread beside the path passes, reported once it is joined (the
+ * caller's callbacks are called from one thread at a time). */
+typedef struct phase_log {
+    const char *name[4];
+    double wall[4], cpu[4];
+    size_t n;
+} phase_log;
+
+/* Wall-clock and CPU seconds, of the process (every thread) or of this thread alone, for
+ * the phase reports; phases are reported to opts->progress, or kept in `log`. */
 typedef struct stopwatch {
     double wall, cpu;
+    int thread;
+    phase_log *log;
 } stopwatch;
 
-static stopwatch clock_now(void)
+static stopwatch clock_now(int thread, phase_log *log)
 {
     struct timespec c;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c);
-    stopwatch t = {ng_clock_seconds(), (double)c.tv_sec + (double)c.tv_nsec / 1e9};
+    clock_gettime(thread ? CLOCK_THREAD_CPUTIME_ID : CLOCK_PROCESS_CPUTIME_ID, &c);
+    stopwatch t = {ng_clock_seconds(), (double)c.tv_sec + (double)c.tv_nsec / 1e9, thread, log};
     return t;
 }
 
 /* Reports a finished phase to opts->progress (when set) and restarts the clock. */
 static void phase_done(const ng_metrics_opts *o, const char *name, stopwatch *t0)
 {
-    if (!o->progress) return;
-    stopwatch t = clock_now();
-    o->progress(o->progress_ctx, name, t.wall - t0->wall, t.cpu - t0->cpu);
+    stopwatch t = clock_now(t0->thread, t0->log);
+    phase_log *l = t0->log;
+    if (l && l->n < 4) {
+        l->name[l->n] = name;
+        l->wall[l->n] = t.wall - t0->wall;
+        l->cpu[l->n++] = t.cpu - t0->cpu;
+    } else if (!l && o->progress) {
+        o->progress(o->progress_ctx, name, t.wall - t0->wall, t.cpu - t0->cpu);
+    }
     *t0 = t;
 }
 
@@ -231,6 +251,64 @@ cleanup:
     return error;
 }
 
+/* PageRank, eigenvector and Leiden on a thread of their own, beside the path passes: they
+ * are independent computations (igraph runs on that thread only meanwhile; the passes use no
+ * igraph state), each writes its own fields, so the numbers are those of one thread. */
+typedef struct beside {
+    ng_graph *g;
+    ng_metrics_opts o; /* the caller's, without callbacks: the log keeps the phases */
+    const igraph_t *proj;
+    const igraph_vector_t *w;
+    const ng_csr *adj;
+    double total_weight, cpu;
+    phase_log log;
+    int error;
+    char message[NG_ERROR_MAX];
+} beside;
+
+static void *beside_main(void *arg)
+{
+    beside *b = arg;
+    ng_igraph__thread_init();
+    stopwatch t0 = clock_now(1, &b->log), start = t0;
+    b->error = spectral_and_communities(b->g, &b->o, b->proj, b->w, b->adj, b->total_weight, &t0);
+    if (b->error < 0) snprintf(b->message, sizeof b->message, "%s", ng_error_last());
+    b->cpu = clock_now(1, NULL).cpu - start.cpu;
+    return NULL;
+}
+
+static const char *paths_phase(const ng_graph *g)
+{
+    return g->metrics_sources ? "betweenness, closeness, harmonic (sampled)"
+                              : "betweenness, closeness, harmonic (exact)";
+}
+
+/* The passes on o->threads threads and the rest beside them; the path phase's CPU is the
+ * process's less the other thread's. */
+static int paths_and_beside(ng_graph *g, const ng_metrics_opts *o, ng_paths_plan *plan,
+                            beside *b, stopwatch *t0)
+{
+    pthread_t tid;
+    b->o = *o;
+    b->o.tick = NULL;
+    b->o.progress = NULL;
+    int started = pthread_create(&tid, NULL, beside_main, b) == 0;
+    int error = ng_metrics__paths_run(g, plan);
+    if (started) pthread_join(tid, NULL);
+    else beside_main(b); /* no thread to be had: after the passes, the same numbers */
+    stopwatch t = clock_now(0, NULL);
+    if (o->progress)
+        o->progress(o->progress_ctx, paths_phase(g), t.wall - t0->wall, t.cpu - t0->cpu - b->cpu);
+    for (size_t i = 0; o->progress && i < b->log.n; i++)
+        o->progress(o->progress_ctx, b->log.name[i], b->log.wall[i], b->log.cpu[i]);
+    *t0 = t;
+    if (error == NG_OK && b->error < 0) {
+        ng_error_set("%s", b->message);
+        error = b->error;
+    }
+    return error;
+}
+
 /* Centralities and communities on the projection (n > 0, m > 0). */
 static int projection_metrics(ng_graph *g, const ng_metrics_opts *o, const pair *pairs, size_t m,
                               double total_weight, stopwatch *t0)
@@ -243,6 +321,7 @@ static int projection_metrics(ng_graph *g, const ng_metrics_opts *o, const pair 
     igraph_vector_int_t ends = {0};
     igraph_vector_t w = {0};
     ng_csr adj = {0, NULL, NULL, NULL};
+    ng_paths_plan *plan = NULL;
 
     if (n >= UINT32_MAX - 2) {
         ng_error_set("metrics: %zu actors: too many for the path metrics", n);
@@ -263,15 +342,23 @@ static int projection_metrics(ng_graph *g, const ng_metrics_opts *o, const pair 
         goto cleanup;
     }
     have_proj = 1;
+    /* which sources the passes take (this decides Leiden's rounds too) */
+    if ((error = ng_metrics__paths_plan(&plan, &adj, o, &g->metrics_sources)) < 0) goto cleanup;
     phase_done(o, "projection", t0);
 
-    /* betweenness, closeness, harmonic: our own passes, on every thread (metrics_paths.c) */
-    if ((error = ng_metrics__paths(g, &adj, o, &g->metrics_sources)) < 0) goto cleanup;
-    phase_done(o, g->metrics_sources ? "betweenness, closeness, harmonic (sampled)"
-                                     : "betweenness, closeness, harmonic (exact)", t0);
+    /* betweenness, closeness, harmonic: our own passes, on every thread (metrics_paths.c);
+     * with two threads or more, PageRank, eigenvector and Leiden beside them */
+    if (o->threads > 1) {
+        beside b = {g, *o, &proj, &w, &adj, total_weight, 0.0, {{0}, {0}, {0}, 0}, 0, ""};
+        error = paths_and_beside(g, o, plan, &b, t0);
+        goto cleanup;
+    }
+    if ((error = ng_metrics__paths_run(g, plan)) < 0) goto cleanup;
+    phase_done(o, paths_phase(g), t0);
     error = spectral_and_communities(g, o, &proj, &w, &adj, total_weight, t0);
 
 cleanup:
+    ng_metrics__paths_free(plan);
     if (have_proj) igraph_destroy(&proj);
     ng_csr__free(&adj);
     igraph_vector_destroy(&w);
@@ -318,7 +405,7 @@ int ng_graph_compute_metrics_opts(ng_graph *g, const ng_metrics_opts *opts)
     }
     if (opts) o = *opts;
     else if (g->has_metrics_opts) o = g->metrics_opts;
-    stopwatch t0 = clock_now();
+    stopwatch t0 = clock_now(0, NULL);
     ng_igraph__init();
     /* eigenvector centrality draws its ARPACK start vector from igraph's default RNG and
      * Leiden its node order: seed it so that the same graph gives the same numbers */

@@ -268,7 +268,7 @@ static size_t list_sources(ng_paths *job, uint32_t *src, unsigned char *exact_ne
     return sampled;
 }
 
-/* The scratch of ng_metrics__paths, freed at once. */
+/* The scratch of the passes, freed at once. */
 typedef struct scratch {
     unsigned char *is_source, *exact, *exact_new;
     uint32_t *src, *perm, *inv;
@@ -332,46 +332,67 @@ static int any_sampled(const comps *c)
     return 0;
 }
 
-int ng_metrics__paths(ng_graph *g, const ng_csr *adj, const ng_metrics_opts *o,
-                      size_t *n_sources)
-{
-    int error;
-    size_t n = adj->n;
+/* What ng_metrics__paths_plan decided, for ng_metrics__paths_run. */
+struct ng_paths_plan {
     comps c;
     ng_paths job;
     scratch sc;
-    tick_ctx tc = {o, NULL};
+    tick_ctx tc;
+    size_t sampled;
+};
 
+void ng_metrics__paths_free(ng_paths_plan *p)
+{
+    if (!p) return;
+    comps_free(&p->c);
+    scratch_free(&p->sc);
+    job_free(&p->job);
+    free(p);
+}
+
+int ng_metrics__paths_plan(ng_paths_plan **out, const ng_csr *adj, const ng_metrics_opts *o,
+                           size_t *n_sources)
+{
+    int error;
+    size_t n = adj->n;
+    ng_paths_plan *p = ng_calloc(1, sizeof *p);
+
+    *out = NULL;
     *n_sources = 0;
-    memset(&job, 0, sizeof job);
-    memset(&c, 0, sizeof c);
-    if ((error = scratch_new(&sc, n)) < 0 || (error = find_comps(&c, adj)) < 0) goto cleanup;
-    plan(&c, o);
-    if ((error = draw(&c, sc.is_source, sc.exact)) < 0) goto cleanup;
-    job.g = adj;
-    if (any_sampled(&c)) { /* renumbered for locality (exact components keep their order) */
-        locality_order(&c, adj, sc.perm, sc.inv);
-        if ((error = permuted(&sc.local, adj, sc.perm, sc.inv)) < 0) goto cleanup;
-        job.g = &sc.local;
+    if (!p) return NG_ENOMEM;
+    p->tc.o = o;
+    if ((error = scratch_new(&p->sc, n)) < 0 || (error = find_comps(&p->c, adj)) < 0) goto cleanup;
+    plan(&p->c, o);
+    if ((error = draw(&p->c, p->sc.is_source, p->sc.exact)) < 0) goto cleanup;
+    p->job.g = adj;
+    if (any_sampled(&p->c)) { /* renumbered for locality (exact components keep their order) */
+        locality_order(&p->c, adj, p->sc.perm, p->sc.inv);
+        if ((error = permuted(&p->sc.local, adj, p->sc.perm, p->sc.inv)) < 0) goto cleanup;
+        p->job.g = &p->sc.local;
     } else {
-        for (size_t v = 0; v < n; v++) sc.perm[v] = (uint32_t)v;
+        for (size_t v = 0; v < n; v++) p->sc.perm[v] = (uint32_t)v;
     }
-    size_t sampled = list_sources(&job, sc.src, sc.exact_new, &c, sc.is_source, sc.exact, sc.perm);
-    job.threads = o->threads > 0 ? o->threads : 1;
-    if ((error = job_arrays(&job, n, sampled > 0)) < 0) goto cleanup;
-    tc.phase = sampled ? "betweenness, closeness, harmonic (sampled)"
-                       : "betweenness, closeness, harmonic (exact)";
+    p->sampled = list_sources(&p->job, p->sc.src, p->sc.exact_new, &p->c, p->sc.is_source,
+                              p->sc.exact, p->sc.perm);
+    p->job.threads = o->threads > 0 ? o->threads : 1;
+    if ((error = job_arrays(&p->job, n, p->sampled > 0)) < 0) goto cleanup;
+    p->tc.phase = p->sampled ? "betweenness, closeness, harmonic (sampled)"
+                             : "betweenness, closeness, harmonic (exact)";
     if (o->tick) {
-        job.tick = tick;
-        job.tick_ctx = &tc;
+        p->job.tick = tick;
+        p->job.tick_ctx = &p->tc;
     }
-    if ((error = ng_paths__run(&job)) < 0) goto cleanup;
-    finish_values(g, &c, &job, sc.is_source, sc.perm);
-    *n_sources = sampled;
-
+    *n_sources = p->sampled;
+    *out = p;
+    p = NULL;
 cleanup:
-    comps_free(&c);
-    scratch_free(&sc);
-    job_free(&job);
+    ng_metrics__paths_free(p);
+    return error;
+}
+
+int ng_metrics__paths_run(ng_graph *g, ng_paths_plan *p)
+{
+    int error = ng_paths__run(&p->job);
+    if (error == NG_OK) finish_values(g, &p->c, &p->job, p->sc.is_source, p->sc.perm);
     return error;
 }
