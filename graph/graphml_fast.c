@@ -502,8 +502,9 @@ static int read_data(gml_p *p, const gml_tag *t, int dom, size_t elem)
     int error;
     uint32_t off = 0;
     const gml_attr *key = find_attr(t, "key");
-    if (prefixed_attrs(t)) return leave(p, "an unusual data tag");
-    if (key && memchr(key->val, '&', key->vlen)) return leave(p, "a reference in a data key");
+    /* igraph gives a <data> without a key the key of the <data> before it */
+    if (prefixed_attrs(t) || !key) return leave(p, "a data element without a key, or unusual");
+    if (memchr(key->val, '&', key->vlen)) return leave(p, "a reference in a data key");
     if (!t->empty) {
         const char *lt = memchr(p->p, '<', (size_t)(p->end - p->p));
         if (!lt) return leave(p, "a cut data element");
@@ -512,7 +513,7 @@ static int read_data(gml_p *p, const gml_tag *t, int dom, size_t elem)
         p->p = lt;
         if ((error = end_tag(p, "data")) < 0) return error;
     }
-    ng_gml_col *c = key ? find_col(p, dom, key) : NULL;
+    ng_gml_col *c = find_col(p, dom, key);
     return c ? col_set(p, c, elem, off) : NG_OK;
 }
 

@@ -116,7 +116,7 @@ static const char *const taken[] = {
     "<key id=\"x\" for=\"node\" attr.name=\"aliases\" attr.type=\"boolean\"><default>yes</default></key>\r\n"
     "<key id=\"e\" for=\"edge\" attr.name=\"evidence\" attr.type=\"string\"/>\r\n"
     "<graph edgedefault=\"directed\">\r\n<node id=\"n&#32;1\"><data key=\"label\">One\r\nline</data>"
-    "<data key=\"t\">state</data><data key=\"nope\">x</data><data>y</data></node>\r\n"
+    "<data key=\"t\">state</data><data key=\"nope\">x</data></node>\r\n"
     "<node id=\"n\t2\"><data key=\"label\"></data><data key=\"m\">9</data><data key=\"m\"/></node>\r\n"
     "<!-- between --><edge source=\"n&#32;1\" target=\"n 2\"><data key=\"e\">said &quot;so&apos;</data>"
     "</edge>\r\n</graph>\r\n</graphml>\r\n<!-- after -->\r\n",
@@ -158,6 +158,9 @@ static const char *const left[] = {
     "<graphml xmlns=\"http://example.com/other\"><graph><node id=\"a\"/></graph></graphml>",
     HEAD "<key id=\"k\" for=\"node\" attr.name=\"id\" attr.type=\"string\"/><graph><node id=\"a\"/></graph></graphml>",
     HEAD "<graph edgedefault=\"dir\"><node id=\"a\"/></graph></graphml>",
+    /* igraph gives a <data> without a key the previous <data>'s key */
+    HEAD "<key id=\"l\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>"
+         "<graph><node id=\"a\"><data key=\"l\">A</data><data>B</data></node></graph></graphml>",
 };
 
 NG_TEST(one_pass_reads_the_common_shapes_as_igraph_does)
