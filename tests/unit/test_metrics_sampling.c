@@ -9,6 +9,7 @@
 
 #include <igraph.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
@@ -417,5 +418,70 @@ done:
     ng_graph_free(g);
 }
 
+/* Every metric of every node, and the graph's, as bytes (for the thread-count comparison). */
+static ng_buf all_metrics(const ng_graph *g)
+{
+    ng_buf b = NG_BUF_INIT;
+    for (size_t i = 0; i < ng_graph_node_count(g); i++)
+        ng_buf_put(&b, (const char *)&ng_graph_node(g, i)->m, sizeof(ng_metrics));
+    double q = ng_graph_modularity(g);
+    size_t c = ng_graph_community_count(g), s = ng_graph_metrics_sources(g);
+    ng_buf_put(&b, (const char *)&q, sizeof q);
+    ng_buf_put(&b, (const char *)&c, sizeof c);
+    ng_buf_put(&b, (const char *)&s, sizeof s);
+    return b;
+}
+
+typedef struct {
+    pthread_t caller;
+    int others, pagerank, eigenvector, communities, paths;
+} phases_seen;
+
+static void on_phase(void *ctx, const char *phase, double seconds, double cpu)
+{
+    phases_seen *p = ctx;
+    (void)seconds;
+    (void)cpu;
+    if (!pthread_equal(pthread_self(), p->caller)) p->others++;
+    p->pagerank += strcmp(phase, "pagerank") == 0;
+    p->eigenvector += strcmp(phase, "eigenvector") == 0;
+    p->communities += strcmp(phase, "communities") == 0;
+    p->paths += strncmp(phase, "betweenness, closeness, harmonic", 32) == 0;
+}
+
+/* With -j2 or more PageRank, eigenvector and Leiden run beside the path passes: every metric,
+ * sampled or exact, is the same bytes as with one thread, and each phase is reported once,
+ * from the caller's thread. */
+NG_TEST(test_sampling__beside_the_passes_same_numbers)
+{
+    for (int sampled = 0; sampled <= 1; sampled++) {
+        ng_graph *g = generated(400, 2, 7);
+        CHECK(g != NULL);
+        if (!g) return;
+        ng_metrics_opts o = NG_METRICS_OPTS_INIT;
+        o.budget = sampled ? 1 : 0;
+        o.threads = 1;
+        CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
+        CHECK(sampled ? ng_graph_metrics_sources(g) > 0 : ng_graph_metrics_sources(g) == 0);
+        ng_buf first = all_metrics(g);
+        for (int threads = 2; threads <= 3; threads++) {
+            phases_seen seen = {pthread_self(), 0, 0, 0, 0, 0};
+            o.threads = threads;
+            o.progress = on_phase;
+            o.progress_ctx = &seen;
+            CHECK_OK(ng_graph_compute_metrics_opts(g, &o));
+            ng_buf again = all_metrics(g);
+            CHECK(first.len == again.len && memcmp(first.ptr, again.ptr, first.len) == 0);
+            CHECK_INT(seen.others, 0);
+            CHECK(seen.pagerank == 1 && seen.eigenvector == 1 && seen.communities == 1 &&
+                  seen.paths == 1);
+            ng_buf_free(&again);
+        }
+        ng_buf_free(&first);
+        ng_graph_free(g);
+    }
+}
+
 NG_TEST_MAIN(test_sampling__exact_is_igraph_bit_for_bit, test_sampling__budget_decides,
-             test_sampling__deterministic, test_sampling__estimates_close_on_mid_size_graph)
+             test_sampling__deterministic, test_sampling__estimates_close_on_mid_size_graph,
+             test_sampling__beside_the_passes_same_numbers)
