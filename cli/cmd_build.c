@@ -82,10 +82,8 @@ int cmd_build(int argc, char **argv)
     if ((rc = pipeline_build_graph(&g, &inputs, &po, &st)) != NG_EXIT_OK) goto cleanup;
     ng_graph_set_filter(g, keep, drop_isolated); /* before ng_graph_finish */
     if (cli_verbose && !cli_quiet)
-        cli_note("extraction %.2f s on %d threads (CPU %.2f s, busiest thread %.2f s), "
-                 "partial graphs absorbed in %.2f s (CPU %.2f s)",
-                 st.seconds, st.threads, st.cpu_seconds, st.cpu_max_seconds, st.absorb_seconds,
-                 st.absorb_cpu_seconds);
+        cli_note("extraction %.2f s on %d threads (CPU %.2f s, busiest thread %.2f s)",
+                 st.seconds, st.threads, st.cpu_seconds, st.cpu_max_seconds);
     outs.threads = po.threads; /* the files are written by as many threads as extracted */
     outs.exact = exact;
     if ((rc = outputs_finish_and_write(g, &outs, no_metrics)) != NG_EXIT_OK) goto cleanup;

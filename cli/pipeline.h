@@ -7,12 +7,12 @@
  * reorder window (4 docs per thread) holds the docs that finish early. So `extract` writes
  * the same shard for every -j. The doc is borrowed for the duration of the call.
  *
- * pipeline_build_graph: no order and no lock: each thread adds its docs to a partial graph of
- * its own, and the partial graphs are absorbed into one at the end (ng_graph_absorb; the
- * graph does not depend on the order or grouping of its docs). No extraction thread ever
- * waits for another, or for a consumer. With opts->also set (build's evidence tables), the
- * docs go instead in order, as pipeline_run delivers them, to one graph and to also(): the
- * extraction stays parallel, adding to the graph is then serial.
+ * pipeline_build_graph: no order: each thread adds its docs to the one graph itself, one doc
+ * at a time under a lock (the graph does not depend on the order of its docs). Memory is the
+ * graph's whatever -j: partial graphs per thread would each hold nearly every edge of a corpus
+ * with many articles per edge. With opts->also set (build's evidence tables), the docs go
+ * instead in order, as pipeline_run delivers them, to the graph and to also(). Either way the
+ * extraction is parallel and adding to the graph serial.
  */
 #ifndef NG_PIPELINE_H
 #define NG_PIPELINE_H
@@ -55,7 +55,7 @@ typedef struct pipeline_stats {
     int threads;            /* extraction threads that ran */
     double cpu_seconds;     /* CPU time of the extraction threads, summed */
     double cpu_max_seconds; /* ... of the busiest one */
-    double absorb_seconds;  /* pipeline_build_graph: absorbing the partial graphs (wall) */
+    double absorb_seconds;  /* shards_read_graph: absorbing the partial graphs (wall) */
     double absorb_cpu_seconds;
 } pipeline_stats;
 
@@ -91,8 +91,7 @@ int pipeline_threads(const pipeline_opts *opts);
  * is not declared, before any article is read. */
 int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_consumer consume,
                  void *ctx, pipeline_stats *stats);
-/* Runs the pipeline over `inputs` into one graph, built as one partial graph per thread and
- * absorbed at the end (see above). *out is not finished; the caller frees it with
+/* Runs the pipeline over `inputs` into one graph (see above). *out is not finished; the caller frees it with
  * ng_graph_free. Returns an exit status as pipeline_run does (when not 0, *out is NULL). */
 int pipeline_build_graph(ng_graph **out, const cli_list *inputs, const pipeline_opts *opts,
                          pipeline_stats *stats);
