@@ -305,29 +305,28 @@ static void set_date(char dst[11], const char *src)
     if (src) memcpy(dst, src, strnlen(src, 10));
 }
 
-/* Interns the id, title and URL of `x` in g's pool, once per article: the edges (made on
- * several threads) and the nodes then point to one copy. */
-static int intern_src(ng_graph *g, ng_src *x)
+/* The finished graph holds `x` (once per article), so its sources and items can point to
+ * x's own id, title and URL: the edges are made on several threads and the nodes point to
+ * the same strings, and no second copy of them is made (issue 16.4: with many articles per
+ * edge, nearly every kept article is a different one). Released by ng_graph_free. */
+static int keep_src(ng_graph *g, ng_src *x)
 {
-    int error;
-    if (x->k_id) return NG_OK;
-    if ((error = ng_pool__intern(&g->pool, x->id, strlen(x->id), &x->k_id)) < 0 ||
-        (error = ng_pool__intern(&g->pool, x->title ? x->title : "",
-                                 x->title ? strlen(x->title) : 0, &x->k_title)) < 0 ||
-        (error = ng_pool__intern(&g->pool, x->url ? x->url : "", x->url ? strlen(x->url) : 0,
-                                 &x->k_url)) < 0)
-        return error;
+    if (x->kept) return NG_OK;
+    if (NG_ARRAY_GROW(g->kept, g->cap_kept, g->n_kept + 1) < 0) return NG_ENOMEM;
+    g->kept[g->n_kept++] = x;
+    x->refs++;
+    x->kept = 1;
     return NG_OK;
 }
 
-/* intern_src for every article an edge keeps (its sample and its evidence). */
-static int intern_edge_srcs(ng_graph *g, const ng_agg_edge *e)
+/* keep_src for every article an edge keeps (its sample and its evidence). */
+static int keep_edge_srcs(ng_graph *g, const ng_agg_edge *e)
 {
     int error;
     for (uint32_t i = 0; i < e->sample.n; i++)
-        if ((error = intern_src(g, e->sample.v[i])) < 0) return error;
+        if ((error = keep_src(g, e->sample.v[i])) < 0) return error;
     for (uint32_t i = 0; i < e->n_items; i++)
-        if ((error = intern_src(g, e->items[i].src)) < 0) return error;
+        if ((error = keep_src(g, e->items[i].src)) < 0) return error;
     return NG_OK;
 }
 
@@ -340,9 +339,9 @@ static int make_sources(ng_arena *arena, const ng_sample *s, ng_source *out, con
     ng_buf_clear(b);
     for (uint32_t i = 0; i < s->n; i++) {
         const ng_src *x = s->v[i];
-        out[i].id = x->k_id; /* interned beforehand (intern_src) */
-        out[i].title = x->k_title;
-        out[i].url = x->k_url;
+        out[i].id = x->id; /* held by the graph (keep_src) */
+        out[i].title = x->title ? x->title : "";
+        out[i].url = x->url ? x->url : "";
         memcpy(out[i].date, x->date, sizeof out[i].date);
         if (i) ng_buf_putc(b, '|');
         ng_buf_puts(b, x->id);
@@ -384,8 +383,8 @@ static int edge_items(edge_job *j, const ng_agg_edge *e, ng_pending_edge *pe)
                 return error;
             text = j->text.ptr;
         }
-        ng_items__encode(&j->block, x->offset, x->date, x->src->k_id, x->src->k_title,
-                         x->src->k_url, text, x->sentence_len);
+        ng_items__encode(&j->block, x->offset, x->date, x->src->id, x->src->title,
+                         x->src->url, text, x->sentence_len);
     }
     if (j->block.oom) return NG_ENOMEM;
     pe->items_len = (uint32_t)j->block.len;
@@ -574,7 +573,7 @@ static int collect_edges(ng_graph *g, const uint32_t *rep, const uint32_t *node_
     return NG_OK;
 }
 
-/* Each node's kept articles, interned and joined (pn[k] pairs with node_aggs[k]: before
+/* Each node's kept articles, held by the graph and joined (pn[k] pairs with node_aggs[k]: before
  * drop_isolated compacts pn). */
 static int node_sources(ng_graph *g, ng_agg_actor *node_aggs, ng_pending_node *pn, size_t n_nodes,
                         size_t *n_srcs_out)
@@ -586,7 +585,7 @@ static int node_sources(ng_graph *g, ng_agg_actor *node_aggs, ng_pending_node *p
         pn[k].srcs = g->srcs + n_srcs;
         pn[k].n_srcs = node_aggs[k].sample.n;
         for (uint32_t i = 0; i < node_aggs[k].sample.n && error >= 0; i++)
-            error = intern_src(g, node_aggs[k].sample.v[i]);
+            error = keep_src(g, node_aggs[k].sample.v[i]);
         if (error < 0 || (error = make_sources(&g->out, &node_aggs[k].sample, g->srcs + n_srcs,
                                                &pn[k].sources, &ids)) < 0)
             break;
@@ -664,7 +663,7 @@ int ng_graph_finish(ng_graph *g)
         goto cleanup;
     }
     for (size_t i = 0; i < n_edges; i++)
-        if ((error = intern_edge_srcs(g, &g->aggs[refs[i].agg])) < 0) goto cleanup;
+        if ((error = keep_edge_srcs(g, &g->aggs[refs[i].agg])) < 0) goto cleanup;
     if ((error = make_edges(g, refs, n_edges, pe, g->srcs + n_srcs)) < 0) goto cleanup;
     /* Nothing below reads the aggregates: with threads to spare, they are freed (a million
      * small blocks on large graphs) while the graph is assembled. */

@@ -71,6 +71,8 @@ void ng_graph_free(ng_graph *g)
     free(g->edges);
     ng_spill__free(&g->item_spill);
     free(g->srcs);
+    for (size_t i = 0; i < g->n_kept; i++) ng_src__release(g->kept[i]);
+    free(g->kept);
     ng_arena__free(&g->out);
     ng_pool__free(&g->pool);
     free(g);

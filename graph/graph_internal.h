@@ -202,8 +202,7 @@ typedef struct ng_src {
     char date[11];  /* the article's date, "" when unknown */
     char *title;    /* NULL when unknown */
     char *url;      /* NULL when unknown */
-    /* id, title and url interned in the finished graph's pool (finish.c), NULL before */
-    const char *k_id, *k_title, *k_url;
+    int kept;       /* held by the finished graph (ng_graph.kept, finish.c) */
     char id[];
 } ng_src;
 /* A new src for `doc`, with no holder yet (free it with ng_src__drop_unheld when no sample
@@ -315,8 +314,7 @@ struct ng_graph {
     int finished, has_metrics;
     size_t n_articles, n_articles_with_actors;
     uint32_t n_sources; /* articles kept per sample (ng_graph_set_sources) */
-    ng_pool pool; /* interned keys, labels, aliases, dates; at finish the kept articles' ids,
-                     titles and URLs */
+    ng_pool pool; /* interned keys, labels, aliases, dates */
 
     /* aggregation, freed by finish */
     ng_agg_actor *actors;
@@ -336,6 +334,9 @@ struct ng_graph {
     size_t n_edges;
     ng_spill item_spill; /* every edge's kept evidence, one block per edge (finish.c) */
     ng_source *srcs;    /* every edge's and node's sampled articles, both point into it */
+    ng_src **kept;      /* the articles srcs and the items cite, each held once: their id,
+                         * title and URL are the ones the aggregation read (not copied) */
+    size_t n_kept, cap_kept;
     igraph_t ig;        /* directed, one igraph edge per ng_edge, same order */
     int has_ig;
 
