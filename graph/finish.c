@@ -426,7 +426,9 @@ static void *edge_job_run(void *arg)
     for (size_t i = j->from; i < j->to && j->error >= 0; i++) {
         j->pe[i].u = j->refs[i].u;
         j->pe[i].v = j->refs[i].v;
-        j->error = make_edge(j, &j->g->aggs[j->refs[i].agg], &j->pe[i], srcs);
+        ng_agg_edge *e = &j->g->aggs[j->refs[i].agg];
+        if ((j->error = make_edge(j, e, &j->pe[i], srcs)) >= 0)
+            ng_agg_edge__clear(e); /* its memory serves the next edges' strings */
         srcs += j->pe[i].n_srcs;
     }
     return NULL;
@@ -474,12 +476,6 @@ static int make_edges(ng_graph *g, const edge_ref *refs, size_t n_edges, ng_pend
     if (error >= 0) error = ng_spill__flush(&g->item_spill); /* read by any thread after */
     if (error == NG_ENOMEM) ng_error_set("out of memory (making the edges of the graph)");
     return error;
-}
-
-static void *free_aggregation(void *arg)
-{
-    ng_graph__free_aggregation(arg);
-    return NULL;
 }
 
 /* ------------------------------------------------------------------ finish */
@@ -608,8 +604,6 @@ int ng_graph_finish(ng_graph *g)
     ng_pending_edge *pe = NULL;
     edge_ref *refs = NULL;
     size_t n_nodes = 0, n_kept = 0, n_edges = 0, n_srcs = 0;
-    pthread_t freer;
-    int freeing = 0;
 
     if (g->finished) {
         ng_error_set("internal: ng_graph_finish called twice");
@@ -665,9 +659,9 @@ int ng_graph_finish(ng_graph *g)
     for (size_t i = 0; i < n_edges; i++)
         if ((error = keep_edge_srcs(g, &g->aggs[refs[i].agg])) < 0) goto cleanup;
     if ((error = make_edges(g, refs, n_edges, pe, g->srcs + n_srcs)) < 0) goto cleanup;
-    /* Nothing below reads the aggregates: with threads to spare, they are freed (a million
-     * small blocks on large graphs) while the graph is assembled. */
-    if (g->threads > 1 && pthread_create(&freer, NULL, free_aggregation, g) == 0) freeing = 1;
+    /* Nothing below reads the aggregates: the edges' were freed as their edges were made, the
+     * rest goes now, so that the graph is assembled in the memory they held. */
+    ng_graph__free_aggregation(g);
     error = ng_graph__assemble(g, pn, n_kept, pe, n_edges);
 
 cleanup:
@@ -680,7 +674,6 @@ cleanup:
     free(refs);
     free(rep);
     free(node_of);
-    if (freeing) pthread_join(freer, NULL);
-    else ng_graph__free_aggregation(g);
+    ng_graph__free_aggregation(g); /* after a failure */
     return error;
 }

@@ -25,6 +25,7 @@
 #include "ng_graph.h"
 
 #include <igraph.h>
+#include <stdatomic.h>
 
 /* ------------------------------------------------------------------ arena */
 
@@ -198,7 +199,7 @@ void ng_items__encode(ng_buf *b, uint64_t offset, const char *date, const char *
 /* One supporting article as the graph remembers it, shared by every sample and evidence item
  * that keeps it: freed when the last holder releases it. */
 typedef struct ng_src {
-    uint32_t refs;  /* holders */
+    _Atomic uint32_t refs; /* holders (atomic: the finish's threads let go of them at once) */
     char date[11];  /* the article's date, "" when unknown */
     char *title;    /* NULL when unknown */
     char *url;      /* NULL when unknown */

@@ -7,7 +7,8 @@
  * kept evidence item, merge.c) holds is one shared ng_src, counted by reference and freed
  * when the last holder lets it go, so an article no sample keeps costs nothing once its doc
  * is added. A src belongs to one graph at a time (a partial graph's srcs move with its
- * aggregates when it is absorbed), so the counts need no atomics.
+ * aggregates when it is absorbed); its count is atomic because the finish's threads release
+ * the aggregates they have made edges of, and two aggregates may share an article.
  *
  * The sample is order-independent: the K smallest of a set under a total order, whatever the
  * order of the offers and of the merges. Counts add up; an article offered to two samples that
@@ -33,6 +34,7 @@ int ng_src__new(ng_src **out, const ng_doc *doc)
     ng_src *s = ng_calloc(1, sizeof *s + n + 1);
     *out = NULL;
     if (!s) return NG_ENOMEM;
+    atomic_init(&s->refs, 0);
     memcpy(s->id, id, n + 1);
     memcpy(s->date, doc->date, sizeof s->date);
     s->date[10] = '\0';
