@@ -816,8 +816,10 @@ NG_TEST(test_graph__absorbed_parts_keep_evidence_bound)
     free_docs(docs, N);
 }
 
-/* ng_graph_finish on several threads (edges made in runs, aggregates freed meanwhile) gives
- * the graph of one thread; enough edges (over 1024 per thread) for every run to be used. */
+/* ng_graph_finish on several threads (edges made in runs, each aggregate freed by the thread
+ * that made its edge, while edges of other runs cite the same articles: one edge has them
+ * all) gives the graph of one thread; enough edges (over 1024 per thread) for every run to be
+ * used. */
 NG_TEST(test_graph__finish_threads_same_graph)
 {
     enum { N = 3000 };
