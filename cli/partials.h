@@ -1,6 +1,6 @@
 /*
- * partials.h - partial graphs absorbed into one: the last step of build -jN (one partial
- * graph per extraction thread) and of merge -jN (one per shard-reading thread).
+ * partials.h - partial graphs absorbed into one: the last step of merge -jN (one partial
+ * graph per shard-reading thread; build -jN adds to one graph, pipeline.h).
  *
  * Takes: n graphs (not finished), each holding some of the docs.
  * Gives: parts[0] holding every doc; the other graphs left empty (the caller frees them all).
