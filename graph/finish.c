@@ -586,8 +586,8 @@ static int node_sources(ng_graph *g, ng_agg_actor *node_aggs, ng_pending_node *p
                                                &pn[k].sources, &ids)) < 0)
             break;
         n_srcs += pn[k].n_srcs;
-        /* released now: the aggregates that share its articles may be freed on another
-         * thread below (the hold counts are not atomic) */
+        /* released now, so that its memory serves what follows: the graph holds the
+         * articles it cites (keep_src) */
         ng_sample__clear(&node_aggs[k].sample);
     }
     ng_buf_free(&ids);
