@@ -348,11 +348,71 @@ static size_t count_words_upto(const char *s, size_t n, size_t cap)
     return w;
 }
 
-/* 0 when no "contains" pattern can occur in l (none starts at any position: see bp_oct). */
+/* A line as the rules read it: its fold (ng_text_fold), or, when the line is plain
+ * (plain_line), its own bytes, which are the fold but for the case of A-Z. Most lines are
+ * plain: they are read in place, and folded only for a "contains" rule that may match. */
+typedef struct bline {
+    const char *s;
+    size_t n;
+    int plain;
+} bline;
+
+/* Is the fold of s (n bytes) s lower-cased, byte for byte? It is when every byte is printable
+ * ASCII and no space begins or ends the line or follows another (the fold drops those). */
+static int plain_line(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t i = 0;
+    uint64_t prev_sp = 0x80; /* as if a space came before: a leading space is not plain */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        x = __builtin_bswap64(x); /* byte i + k at bits 8k */
+#endif
+        if (((x - ones * 0x20) & ~x & highs) || (((x + ones) | x) & highs)) return 0;
+        uint64_t y = x ^ (ones * ' ');
+        uint64_t sp = ~(((y & ~highs) + ~highs) | y | ~highs); /* 0x80 at spaces */
+        if (sp & ((sp << 8) | prev_sp)) return 0;
+        prev_sp = sp >> 56;
+    }
+    for (; i < n; i++) {
+        unsigned c = (unsigned char)s[i];
+        if (c < 0x20 || c > 0x7E || (c == ' ' && prev_sp)) return 0;
+        prev_sp = c == ' ' ? 0x80 : 0;
+    }
+    return n == 0 || !prev_sp;
+}
+
+/* The line's fold in f, as the line's view. */
+static void bl_fold(bline *l, ng_buf *f, const char *raw, size_t n)
+{
+    ng_buf_clear(f);
+    ng_text_fold(f, raw, n);
+    l->s = f->ptr ? f->ptr : "";
+    l->n = f->len;
+    l->plain = 0;
+}
+
+/* Does the line's fold start with the folded pattern p (pn bytes)? */
+static int bl_starts(const bline *l, const char *p, size_t pn)
+{
+    if (l->n < pn) return 0;
+    if (!l->plain) return memcmp(l->s, p, pn) == 0;
+    for (size_t i = 0; i < pn; i++) {
+        unsigned c = (unsigned char)l->s[i];
+        if (c - 'A' < 26u) c += 32;
+        if (c != (unsigned char)p[i]) return 0;
+    }
+    return 1;
+}
+
+/* 0 when no "contains" pattern can occur in l (none covers any probe: see bp_oct). */
 static int may_contain(const ng_lexicon *lex, const char *l, size_t ln)
 {
+    size_t step = lex->bp_step ? lex->bp_step : 1;
     if (lex->bp_short_contains) return 1;
-    for (size_t i = 0; i + 8 <= ln; i++) {
+    for (size_t i = 0; i + 8 <= ln; i += step) {
         uint32_t bit = ng_lex__oct_bit(l + i);
         if (lex->bp_oct[bit >> 6] & (1ULL << (bit & 63))) return 1;
     }
@@ -399,46 +459,52 @@ static int is_caption_credit(const char *line, size_t n)
     return count_words(line, n) <= 20;
 }
 
-/* Does a boilerplate rule match the folded line l (ln bytes)? *rest is set when the rule
- * blanks every line after it too. */
-static int rule_matches(const ng_lexicon *lex, const char *l, size_t ln, int *rest)
+/* Does a boilerplate rule match the line l (raw: its bytes, for folding it when it is
+ * plain)? *rest is set when the rule blanks every line after it too. */
+static int rule_matches(const ng_lexicon *lex, bline *l, ng_buf *f, const char *raw, int *rest)
 {
     /* compare without final punctuation */
-    size_t lt = ln;
-    while (lt && (l[lt - 1] == '.' || l[lt - 1] == ':' || l[lt - 1] == '!' || l[lt - 1] == ' '))
+    size_t lt = l->n;
+    while (lt && (l->s[lt - 1] == '.' || l->s[lt - 1] == ':' || l->s[lt - 1] == '!' ||
+                  l->s[lt - 1] == ' '))
         lt--;
-    size_t words = count_words_upto(l, ln, 81);
-    int contains = -1; /* may_contain(), computed when first needed */
-    if (!lex || !ln || !lex->bp_by_byte) return 0;
-    unsigned c0 = (unsigned char)l[0];
+    size_t words = SIZE_MAX; /* count_words_upto(, 81), counted when first needed */
+    int contains = -1;       /* may_contain(), computed when first needed */
+    if (!lex || !l->n || !lex->bp_by_byte) return 0;
+    unsigned c0 = (unsigned char)l->s[0];
+    if (l->plain && c0 - 'A' < 26u) c0 += 32;
     for (uint32_t k = lex->bp_byte_off[c0]; k < lex->bp_byte_off[c0 + 1]; k++) {
         int32_t r = lex->bp_by_byte[k]; /* only the rules a line starting with c0 may match */
         const char *p = lex->bp[r].pattern;
         size_t pn = lex->bp[r].len;
         switch (lex->bp[r].match) {
         case NG_BP_EXACT:
-            if (lt == pn && memcmp(l, p, pn) == 0) return 1;
+            if (lt == pn && bl_starts(l, p, pn)) return 1;
             break;
         case NG_BP_PREFIX:
-            if (words <= 12 && ln >= pn && memcmp(l, p, pn) == 0) return 1;
+            if (!bl_starts(l, p, pn)) break;
+            if (words == SIZE_MAX) words = count_words_upto(l->s, l->n, 81);
+            if (words <= 12) return 1;
             break;
         case NG_BP_CONTAINS:
+            if (contains < 0) contains = may_contain(lex, l->s, l->n);
+            if (!contains) break;
+            if (words == SIZE_MAX) words = count_words_upto(l->s, l->n, 81);
             if (words > 80) break;
-            if (contains < 0) contains = may_contain(lex, l, ln);
-            if (contains && strstr(l, p) != NULL) return 1;
+            if (l->plain) bl_fold(l, f, raw, l->n);
+            if (strstr(l->s, p) != NULL) return 1;
             break;
         case NG_BP_REST:
-            if (ln >= pn && memcmp(l, p, pn) == 0) return *rest = 1;
+            if (bl_starts(l, p, pn)) return *rest = 1;
             break;
         case NG_BP_LABEL:
             /* "Read more: <a teaser headline of any length>" */
-            if (ln >= pn && memcmp(l, p, pn) == 0) return 1;
+            if (bl_starts(l, p, pn)) return 1;
             break;
         }
     }
     return 0;
 }
-
 /* Blanks text[i, e) (offsets kept); counts the line when it had text. */
 static void blank_line(char *text, size_t i, size_t e, ng_clean_stats *st)
 {
@@ -460,12 +526,10 @@ void ng_clean__boilerplate(const ng_lexicon *lex, char *text, size_t len, ng_cle
         size_t e = nl ? (size_t)(nl - text) : len;
         int kill = rest;
         if (!kill) {
-            ng_buf_clear(&f);
-            ng_text_fold(&f, text + i, e - i);
-            const char *l = f.ptr ? f.ptr : "";
-            size_t ln = f.len;
-            kill = rule_matches(lex, l, ln, &rest) || (ln && is_breadcrumb(l, ln)) ||
-                   (ln && is_caption_credit(text + i, e - i));
+            bline l = {text + i, e - i, 1};
+            if (!plain_line(l.s, l.n)) bl_fold(&l, &f, text + i, e - i);
+            kill = rule_matches(lex, &l, &f, text + i, &rest) || (l.n && is_breadcrumb(l.s, l.n)) ||
+                   (l.n && is_caption_credit(text + i, e - i));
         }
         if (kill) blank_line(text, i, e, st);
         i = e + 1;

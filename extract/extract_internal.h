@@ -460,9 +460,12 @@ struct ng_lexicon {
     uint32_t max_trigger_slots;
     ng_bp_rule *bp;
     size_t n_bp, cap_bp;
-    /* prefilter of the "contains" rules: a bit per hash of every pattern's first eight
-     * bytes (ng_lex__oct_bit); bp_short_contains when some pattern is shorter than that */
+    /* prefilter of the "contains" rules: a bit per hash of the eight bytes at each of a
+     * pattern's first bp_step offsets (ng_lex__oct_bit), bp_step the shortest pattern's length
+     * less seven (at most 8), so that a line need only be probed every bp_step bytes: an
+     * occurrence covers one probe. bp_short_contains when some pattern is shorter than 8 */
     uint64_t bp_oct[1024];
+    uint32_t bp_step;
     int bp_short_contains;
     /* the rules a line starting with byte c may match, in file order: bp_by_byte[k] for k in
      * [bp_byte_off[c], bp_byte_off[c + 1]) (the rules whose pattern starts with c, and every
@@ -507,11 +510,14 @@ int ng_lexicon__new_empty(ng_lexicon **out);
 int ng_lexicon__kind_of(const char *filename);
 
 /* The bit of ng_lexicon.bp_oct for the eight bytes at s (eight: the words of the patterns,
- * "newsletter", "your inbox", are common English at four bytes). */
+ * "newsletter", "your inbox", are common English at four bytes). Each byte is or-ed with 0x20
+ * first, which lowers A-Z: a line that is its own fold but for the case (plain ASCII) is
+ * probed without folding it, and gets the bits of its fold. */
 static inline uint32_t ng_lex__oct_bit(const char *s)
 {
     uint64_t v;
     __builtin_memcpy(&v, s, 8);
+    v |= 0x2020202020202020ULL;
     return (uint32_t)((v * 0x9E3779B97F4A7C15ULL) >> 48);
 }
 

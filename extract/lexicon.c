@@ -1061,31 +1061,65 @@ static int load_abbrevs(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip
     return NG_OK;
 }
 
-/* May rule r match a line whose first byte is c? (Only a "contains" rule, or an empty
+/* May rule r match a line whatever its first byte? (Only a "contains" rule, or an empty
  * pattern, can match a line that does not start with the pattern's first byte.) */
-static int bp_may_start(const ng_bp_rule *r, unsigned c)
+static int bp_any_start(const ng_bp_rule *r)
 {
-    return r->match == NG_BP_CONTAINS || r->len == 0 || (unsigned char)r->pattern[0] == c;
+    return r->match == NG_BP_CONTAINS || r->len == 0;
 }
 
-/* Rebuilds lex->bp_by_byte: for each first byte, its rules in file order. */
+/* Rebuilds the prefilter of the "contains" rules (bp_oct, bp_step, bp_short_contains). */
+static void bp_prefilter(ng_lexicon *lex)
+{
+    uint32_t step = 8;
+    memset(lex->bp_oct, 0, sizeof lex->bp_oct);
+    lex->bp_short_contains = 0;
+    for (size_t r = 0; r < lex->n_bp; r++) {
+        if (lex->bp[r].match != NG_BP_CONTAINS) continue;
+        if (lex->bp[r].len < 8)
+            lex->bp_short_contains = 1;
+        else if (lex->bp[r].len - 7 < step)
+            step = (uint32_t)(lex->bp[r].len - 7);
+    }
+    lex->bp_step = step;
+    for (size_t r = 0; r < lex->n_bp; r++) {
+        if (lex->bp[r].match != NG_BP_CONTAINS || lex->bp[r].len < 8) continue;
+        for (uint32_t o = 0; o < step; o++) {
+            uint32_t bit = ng_lex__oct_bit(lex->bp[r].pattern + o);
+            lex->bp_oct[bit >> 6] |= 1ULL << (bit & 63);
+        }
+    }
+}
+
+/* Rebuilds lex->bp_by_byte: for each first byte, its rules in file order (a rule that may
+ * start with any byte is in every list); and the prefilter. */
 static int bp_index(ng_lexicon *lex)
 {
+    uint32_t count[256] = {0}, any = 0, at[256];
+    for (size_t r = 0; r < lex->n_bp; r++) {
+        if (bp_any_start(&lex->bp[r]))
+            any++;
+        else
+            count[(unsigned char)lex->bp[r].pattern[0]]++;
+    }
     size_t total = 0;
-    for (unsigned c = 0; c < 256; c++)
-        for (size_t r = 0; r < lex->n_bp; r++)
-            total += bp_may_start(&lex->bp[r], c);
+    for (unsigned c = 0; c < 256; c++) {
+        lex->bp_byte_off[c] = at[c] = (uint32_t)total;
+        total += count[c] + any;
+    }
+    lex->bp_byte_off[256] = (uint32_t)total;
     int32_t *v = total ? ng_malloc(total * sizeof *v) : NULL;
     if (total && !v) return NG_ENOMEM;
-    size_t k = 0;
-    for (unsigned c = 0; c < 256; c++) {
-        lex->bp_byte_off[c] = (uint32_t)k;
-        for (size_t r = 0; r < lex->n_bp; r++)
-            if (bp_may_start(&lex->bp[r], c)) v[k++] = (int32_t)r;
+    for (size_t r = 0; r < lex->n_bp; r++) {
+        if (!bp_any_start(&lex->bp[r]))
+            v[at[(unsigned char)lex->bp[r].pattern[0]]++] = (int32_t)r;
+        else
+            for (unsigned c = 0; c < 256; c++)
+                v[at[c]++] = (int32_t)r;
     }
-    lex->bp_byte_off[256] = (uint32_t)k;
     free(lex->bp_by_byte);
     lex->bp_by_byte = v;
+    bp_prefilter(lex);
     return NG_OK;
 }
 
@@ -1127,14 +1161,6 @@ static int load_boiler(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
             return NG_ENOMEM;
         }
         lex->bp[lex->n_bp].len = f.len;
-        if (match == NG_BP_CONTAINS) {
-            if (f.len < 8)
-                lex->bp_short_contains = 1;
-            else {
-                uint32_t bit = ng_lex__oct_bit(f.ptr);
-                lex->bp_oct[bit >> 6] |= 1ULL << (bit & 63);
-            }
-        }
         lex->bp[lex->n_bp].pattern = ng_buf_detach(&f);
         lex->bp[lex->n_bp].match = match;
         lex->n_bp++;

@@ -8,6 +8,7 @@
 #include "ng_test.h"
 #include "test_rel.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,6 +145,45 @@ NG_TEST(boilerplate_user_rules_in_file_order)
     CHECK(strstr(text, "Mali said.") == NULL);
     CHECK_INT(st.boiler_lines, 6);
     ng_lexicon_free(lex);
+}
+
+/* Plain lines (printable ASCII, single spaces) are matched in place, the others through
+ * their fold: both ways give the same answer, in any case, and a long "contains" pattern is
+ * found at every offset (the prefilter probes every few bytes only). */
+NG_TEST(boilerplate_plain_and_folded_lines_alike)
+{
+    const char *killed[] = {"SIGN UP for news",
+                            "Sign  up for news",
+                            " sign up for news",
+                            "Sign up for n\xc3\xa9ws",
+                            "READ MORE",
+                            "Read more  ",
+                            "R\xc3\xa9sum\xc3\xa9 in YOUR INBOX"};
+    const char *kept[] = {
+        "Sign up for news in a line of more than twelve words that goes on and on",
+        "Your inbux is full.", "Reading more", "Signup for news"};
+    ng_clean_stats st;
+    for (size_t i = 0; i < sizeof killed / sizeof killed[0]; i++) {
+        char *t = ng_strdup(killed[i]);
+        memset(&st, 0, sizeof st);
+        ng_clean__boilerplate(lex_get(), t, strlen(t), &st);
+        CHECK_INT(st.boiler_lines, 1);
+        free(t);
+    }
+    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+        char *t = ng_strdup(kept[i]);
+        memset(&st, 0, sizeof st);
+        ng_clean__boilerplate(lex_get(), t, strlen(t), &st);
+        CHECK_STR(t, kept[i]);
+        free(t);
+    }
+    for (size_t off = 0; off < 12; off++) {
+        char t[64];
+        snprintf(t, sizeof t, "%.*sGet it in Your Inbox now", (int)off, "abcdefghijkl");
+        memset(&st, 0, sizeof st);
+        ng_clean__boilerplate(lex_get(), t, strlen(t), &st);
+        CHECK_INT(st.boiler_lines, 1);
+    }
 }
 
 NG_TEST(boilerplate_yields_no_actors)
@@ -666,10 +706,10 @@ NG_TEST(builtin_data_loads)
     CHECK_INT(may_end, 0);
 }
 
-
 NG_TEST_MAIN(clean_repairs_invalid_utf8_and_counts, clean_windows_1252_fallback,
              clean_normalizes_quotes_dashes_spaces, clean_removes_boilerplate,
-             boilerplate_user_rules_in_file_order, boilerplate_yields_no_actors, meta_date_header_glued_and_dateline,
+             boilerplate_user_rules_in_file_order, boilerplate_plain_and_folded_lines_alike,
+             boilerplate_yields_no_actors, meta_date_header_glued_and_dateline,
              meta_title_and_dash_dateline, meta_reader_date_wins_and_city_dash,
              meta_url_header_before_or_after_the_date,
              meta_dateline_day_the_month_lacks_gives_no_date,
@@ -679,6 +719,6 @@ NG_TEST_MAIN(clean_repairs_invalid_utf8_and_counts, clean_windows_1252_fallback,
              evidence_offsets_point_into_clean_text, actors_keys_aliases_mentions,
              headline_relations_and_no_new_people_from_title_case,
              extraction_is_pure_and_deterministic, bad_bytes_reported_on_doc,
-             huge_sentence_is_bounded, user_actors_with_bad_rows, user_triggers, user_triggers_need_their_relation_declared,
-             a_noun_inside_a_verb_match_is_its_object,
+             huge_sentence_is_bounded, user_actors_with_bad_rows, user_triggers,
+             user_triggers_need_their_relation_declared, a_noun_inside_a_verb_match_is_its_object,
              builtin_data_loads)
