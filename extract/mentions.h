@@ -16,6 +16,8 @@
 /* mentions.c: appends a mention (*idx gets its index); a mention of kind over [t0, t1). */
 int ng_mentions__add(ng_work *w, uint32_t *idx, const ng_mention *m);
 void ng_mentions__init(ng_mention *m, uint32_t s, uint32_t t0, uint32_t t1, uint8_t kind);
+/* mentions.c: sorts n mentions stably by sentence, start, and longest first. */
+void ng_mentions__sort(ng_mention *v, size_t n);
 
 /* Token t starts with a capital (or is all capitals). */
 static inline int ng_mentions__cap(const ng_work *w, uint32_t t)

@@ -5,6 +5,7 @@
  * Every sentence here was written for these tests.
  */
 #include "extract_internal.h"
+#include "mentions.h"
 #include "ng_test.h"
 #include "test_rel.h"
 
@@ -694,6 +695,43 @@ NG_TEST(user_triggers_need_their_relation_declared)
     remove(path);
 }
 
+/* The mentions' sort is stable, as the merge sort it replaced: mostly sorted arrays (the
+ * insertion sort) and arrays out of order everywhere (past its budget of moves) alike, with
+ * ties told apart by their original order (kept in .lex). */
+NG_TEST(mentions_sort_is_stable)
+{
+    enum { N = 300 };
+    static ng_mention v[N], ref[N];
+    uint32_t seed = 7;
+    for (int round = 0; round < 4; round++) {
+        for (int i = 0; i < N; i++) {
+            seed = seed * 1103515245u + 12345u;
+            memset(&v[i], 0, sizeof v[i]);
+            /* rounds 0-1: in order but for one in ten; 2-3: random */
+            uint32_t r = (seed >> 8) % 1000;
+            v[i].sent = round < 2 && r >= 100 ? (uint32_t)i / 10 : r % 30;
+            v[i].t0 = round < 2 && r >= 100 ? (uint32_t)i : (r / 30) % 8;
+            v[i].t1 = v[i].t0 + 1 + (r & 1);
+            v[i].lex = i;
+        }
+        memcpy(ref, v, sizeof v);
+        for (int i = 1; i < N; i++) /* the reference: a plain stable insertion sort */
+            for (int j = i; j > 0; j--) {
+                ng_mention *a = &ref[j - 1], *b = &ref[j];
+                int gt = a->sent != b->sent ? a->sent > b->sent
+                         : a->t0 != b->t0   ? a->t0 > b->t0
+                                            : a->t1 < b->t1;
+                if (!gt) break;
+                ng_mention x = *a;
+                *a = *b;
+                *b = x;
+            }
+        ng_mentions__sort(v, N);
+        for (int i = 0; i < N; i++)
+            CHECK_INT(v[i].lex, ref[i].lex);
+    }
+}
+
 NG_TEST(builtin_data_loads)
 {
     const ng_lexicon *lex = lex_get();
@@ -721,4 +759,4 @@ NG_TEST_MAIN(clean_repairs_invalid_utf8_and_counts, clean_windows_1252_fallback,
              extraction_is_pure_and_deterministic, bad_bytes_reported_on_doc,
              huge_sentence_is_bounded, user_actors_with_bad_rows, user_triggers,
              user_triggers_need_their_relation_declared, a_noun_inside_a_verb_match_is_its_object,
-             builtin_data_loads)
+             mentions_sort_is_stable, builtin_data_loads)
