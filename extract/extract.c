@@ -27,6 +27,7 @@ typedef struct work_cache {
     uint32_t key_gen;
     int32_t *lex_actor; /* all -1 */
     size_t n_lex_actor;
+    ng_keymemo memo; /* lent to each article, never moved */
 } work_cache;
 #define NG_CACHE_MAX ((size_t)16 << 20)
 static _Thread_local work_cache cache;
@@ -40,6 +41,7 @@ static void cache_free(void *p)
     free(c->tok);
     free(c->keys);
     free(c->lex_actor);
+    ng_names__memo_free(&c->memo);
     ng_buf_free(&c->fold);
     ng_buf_free(&c->clean);
     memset(c, 0, sizeof *c);
@@ -67,7 +69,11 @@ static void cache_take(ng_work *w, ng_buf *clean)
     ng_buf_clear(&w->fold);
     ng_buf_clear(clean);
     clean->oom = w->fold.oom = 0;
+    ng_keymemo memo = cache.memo;
     memset(&cache, 0, sizeof cache);
+    cache.memo = memo;
+    ng_names__memo_reset(&cache.memo, w->lex->gen);
+    w->memo = &cache.memo;
 }
 
 /* Gives them back (or frees them when there is no key or they grew too big). */

@@ -438,6 +438,9 @@ typedef struct ng_tl_rule {
 } ng_tl_rule;
 
 struct ng_lexicon {
+    /* a number no other lexicon, and no earlier state of this one, had: changed by every
+     * load (what a thread remembers of a lexicon, ng_keymemo, is of one generation) */
+    uint64_t gen;
     ng_lx_entity *ents;
     size_t n_ents, cap_ents;
     ng_lx_body *bodies;
@@ -684,6 +687,22 @@ typedef struct ng_wkey {
     uint32_t gen; /* the work's key_gen once computed (a stamp: no clearing per article) */
 } ng_wkey;
 
+/* A thread's memo of person-name keys across articles (names.c): the key of a token's text
+ * is a pure function of its bytes and the lexicon, and the same name words come back article
+ * after article. Bounded: emptied when full, or when the lexicon is another (lex_gen). */
+typedef struct ng_keymemo_slot {
+    uint64_t h;     /* ng_x__tok_hash of the token's bytes; 0: a free slot */
+    uint64_t key_h; /* its key's hash and length */
+    uint32_t key_len;
+    uint32_t off, len; /* the bytes, in text */
+} ng_keymemo_slot;
+typedef struct ng_keymemo {
+    ng_keymemo_slot *slots;
+    size_t cap, n;
+    ng_buf text;
+    uint64_t lex_gen;
+} ng_keymemo;
+
 typedef struct ng_work {
     const ng_lexicon *lex;
     const char *text;
@@ -719,6 +738,7 @@ typedef struct ng_work {
     ng_wkey *keys;
     size_t cap_keys;
     uint32_t key_gen;
+    ng_keymemo *memo; /* the thread's (extract.c), NULL when it has none */
 } ng_work;
 
 /* mentions.c: pass 1 over one sentence (dictionary matches, person candidates, orgs). */
@@ -793,5 +813,8 @@ int ng_names__key_hash(uint64_t *out, size_t *key_len, const ng_lexicon *lex, co
 /* ng_names__key_hash of token t's text, from w->keys (computed and kept on the first call;
  * the entry is the work's, written through the const work). */
 int ng_names__tok_key(const ng_work *w, uint32_t t, uint64_t *out, size_t *key_len);
+/* Empties the memo when it is of another lexicon generation than gen; frees it (NULL-safe). */
+void ng_names__memo_reset(ng_keymemo *m, uint64_t gen);
+void ng_names__memo_free(ng_keymemo *m);
 
 #endif

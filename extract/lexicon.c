@@ -8,6 +8,7 @@
 #include "extract_internal.h"
 
 #include <csv.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1398,6 +1399,13 @@ static int load_rows(ng_lexicon *lex, int kind, csv_ctx *c, const char *origin, 
     }
 }
 
+/* A lexicon generation no lexicon had (ng_lexicon.gen). */
+static uint64_t new_gen(void)
+{
+    static _Atomic uint64_t last;
+    return atomic_fetch_add(&last, 1) + 1;
+}
+
 int ng_lexicon__load_csv(ng_lexicon *lex, int kind, const char *origin, const char *data,
                          size_t len, ng_skip_fn on_skip, void *ctx)
 {
@@ -1427,6 +1435,7 @@ int ng_lexicon__load_csv(ng_lexicon *lex, int kind, const char *origin, const ch
     if (c.n == 0) goto cleanup;
     error = load_rows(lex, kind, &c, origin, on_skip, ctx);
 cleanup:
+    lex->gen = new_gen(); /* even a failed load may have added rows */
     rows_free(&c);
     free(fixed);
     return error;
@@ -1436,6 +1445,7 @@ int ng_lexicon__new_empty(ng_lexicon **out)
 {
     *out = ng_calloc(1, sizeof **out);
     if (!*out) return NG_ENOMEM;
+    (*out)->gen = new_gen();
     for (size_t b = 0; b < 256; b++)
         (*out)->tl_first[b] = (*out)->tl_last[b] = (*out)->tlw_first[b] = (*out)->tlw_last[b] = -1;
     return NG_OK;

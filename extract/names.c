@@ -184,13 +184,101 @@ cleanup:
     return error;
 }
 
+/* ------------------------------------------------------------------ the thread's memo */
+
+/* At most this many names (then emptied: about 1 MB of slots and their bytes), names of at
+ * most 64 bytes (longer tokens are not names worth remembering). */
+#define MEMO_MAX ((size_t)1 << 14)
+#define MEMO_LEN 64
+
+static void memo_clear(ng_keymemo *m)
+{
+    if (m->slots) memset(m->slots, 0, m->cap * sizeof *m->slots);
+    m->n = 0;
+    ng_buf_clear(&m->text);
+}
+
+void ng_names__memo_reset(ng_keymemo *m, uint64_t gen)
+{
+    if (m->lex_gen == gen) return;
+    memo_clear(m);
+    m->lex_gen = gen;
+}
+
+void ng_names__memo_free(ng_keymemo *m)
+{
+    if (!m) return;
+    free(m->slots);
+    ng_buf_free(&m->text);
+    memset(m, 0, sizeof *m);
+}
+
+/* The slot of bytes s (len, hash h): the one holding them, else the free one to fill. */
+static ng_keymemo_slot *memo_slot(const ng_keymemo *m, uint64_t h, const char *s, size_t len)
+{
+    size_t j = (size_t)h & (m->cap - 1);
+    for (;; j = (j + 1) & (m->cap - 1)) {
+        ng_keymemo_slot *e = &m->slots[j];
+        if (!e->h || (e->h == h && e->len == len && memcmp(m->text.ptr + e->off, s, len) == 0))
+            return e;
+    }
+}
+
+/* Room for one more name (emptied when full). 0 when there is none (out of memory: the key
+ * is then only not remembered). */
+static int memo_room(ng_keymemo *m, size_t len)
+{
+    if (m->n + 1 > MEMO_MAX) memo_clear(m);
+    if (m->text.len + len + 1 > m->text.cap && ng_buf_grow(&m->text, len) < 0) {
+        m->text.oom = 0;
+        return 0;
+    }
+    if ((m->n + 1) * 2 <= m->cap) return 1;
+    size_t nc = m->cap ? m->cap * 2 : 1024;
+    ng_keymemo_slot *old = m->slots, *v = ng_calloc(nc, sizeof *v);
+    if (!v) return 0;
+    size_t oc = m->cap;
+    m->slots = v;
+    m->cap = nc;
+    for (size_t i = 0; i < oc; i++)
+        if (old[i].h) *memo_slot(m, old[i].h, m->text.ptr + old[i].off, old[i].len) = old[i];
+    free(old);
+    return 1;
+}
+
+/* ng_names__key_hash of s (len bytes), from the memo when it holds them. */
+static int memo_key(ng_keymemo *m, const ng_lexicon *lex, const char *s, size_t len,
+                    uint64_t *key_h, size_t *key_len)
+{
+    uint64_t h = ng_x__tok_hash(s, len);
+    ng_keymemo_slot *e = m->cap ? memo_slot(m, h, s, len) : NULL;
+    int error;
+    if (e && e->h) {
+        *key_h = e->key_h;
+        *key_len = e->key_len;
+        return NG_OK;
+    }
+    if ((error = ng_names__key_hash(key_h, key_len, lex, s, len)) < 0) return error;
+    if (len > MEMO_LEN || !memo_room(m, len)) return NG_OK;
+    e = memo_slot(m, h, s, len);
+    e->h = h;
+    e->key_h = *key_h;
+    e->key_len = (uint32_t)*key_len;
+    e->off = (uint32_t)m->text.len;
+    e->len = (uint32_t)len;
+    (void)ng_buf_put(&m->text, s, len); /* cannot fail: memo_room made room */
+    m->n++;
+    return NG_OK;
+}
+
 int ng_names__tok_key(const ng_work *w, uint32_t t, uint64_t *out, size_t *key_len)
 {
     ng_wkey *k = &w->keys[t];
     if (k->gen != w->key_gen) {
-        size_t n;
-        int error = ng_names__key_hash(&k->h, &n, w->lex, w->text + w->tk.v[t].off,
-                                       w->tk.v[t].len);
+        const char *s = w->text + w->tk.v[t].off;
+        size_t n, len = w->tk.v[t].len;
+        int error = w->memo ? memo_key(w->memo, w->lex, s, len, &k->h, &n)
+                            : ng_names__key_hash(&k->h, &n, w->lex, s, len);
         if (error < 0) return error;
         k->len = (uint32_t)n;
         k->gen = w->key_gen;

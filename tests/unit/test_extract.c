@@ -732,6 +732,34 @@ NG_TEST(mentions_sort_is_stable)
     }
 }
 
+/* Name keys are remembered per thread across articles, for one lexicon generation: a
+ * transliteration rule loaded between two articles applies to the second ("Smirnov" is then
+ * "Belov", and the two names one person). */
+NG_TEST(name_key_memo_follows_the_lexicon)
+{
+    const char text[] = "Foreign Minister Andrei Belov met Prime Minister Ivan Smirnov in Moscow.\n"
+                        "Andrei Belov said the talks went well. Ivan Smirnov said nothing.";
+    const char rule[] = "from,to,where\nsmirnov,belov,word\nivan,andrei,word\n";
+    ng_lexicon *lex = NULL;
+    ng_article a;
+    ng_doc *d1 = NULL, *d2 = NULL;
+    memset(&a, 0, sizeof a);
+    a.id = a.origin = (char *)"t";
+    a.text = (char *)text;
+    a.len = sizeof text - 1;
+    CHECK_OK(ng_lexicon_new(&lex));
+    CHECK_OK(ng_extract_article(&d1, lex, &a));
+    CHECK(actor(d1, "Andrei Belov") != NULL);
+    CHECK(actor(d1, "Ivan Smirnov") != NULL);
+    CHECK_OK(
+        ng_lexicon__load_csv(lex, NG_CSV_TRANSLIT, "user.csv", rule, sizeof rule - 1, NULL, NULL));
+    CHECK_OK(ng_extract_article(&d2, lex, &a));
+    CHECK(d2 != NULL && !(actor(d2, "Andrei Belov") && actor(d2, "Ivan Smirnov")));
+    ng_doc_free(d1);
+    ng_doc_free(d2);
+    ng_lexicon_free(lex);
+}
+
 NG_TEST(builtin_data_loads)
 {
     const ng_lexicon *lex = lex_get();
@@ -759,4 +787,4 @@ NG_TEST_MAIN(clean_repairs_invalid_utf8_and_counts, clean_windows_1252_fallback,
              extraction_is_pure_and_deterministic, bad_bytes_reported_on_doc,
              huge_sentence_is_bounded, user_actors_with_bad_rows, user_triggers,
              user_triggers_need_their_relation_declared, a_noun_inside_a_verb_match_is_its_object,
-             mentions_sort_is_stable, builtin_data_loads)
+             mentions_sort_is_stable, name_key_memo_follows_the_lexicon, builtin_data_loads)
