@@ -86,14 +86,17 @@ static int run_tok(const ng_work *w, uint32_t t)
            ng_date__weekday(ng_w__fold(w, t), k->flen) < 0;
 }
 
-enum { CLS_NAME = 1, CLS_RUN = 2 };
+/* CLS_UPPER: a word in capitals, where the second pass may find a family name (see
+ * caps_family_name) */
+enum { CLS_NAME = 1, CLS_RUN = 2, CLS_UPPER = 4 };
 
 /* Both tests depend only on the tokens (fixed once the article is tokenized), and the passes
  * below ask them several times per token: each is computed once per sentence. */
 static void classify(const ng_work *w, uint32_t a, uint32_t b, uint8_t *cls)
 {
     for (uint32_t t = a; t < b; t++)
-        cls[t - a] = (uint8_t)((name_tok(w, t) ? CLS_NAME : 0) | (run_tok(w, t) ? CLS_RUN : 0));
+        cls[t - a] = (uint8_t)((name_tok(w, t) ? CLS_NAME : 0) | (run_tok(w, t) ? CLS_RUN : 0) |
+                               (w->tk.v[t].flags & NG_TK_UPPER ? CLS_UPPER : 0));
 }
 
 static int is_name_tok(const ng_work *w, uint32_t t)
@@ -332,9 +335,11 @@ static int body_opens_name(const ng_work *w, uint32_t a, uint32_t b, const int32
  * ("Hassan Sheikh Mohamud"), a body with no state after a capitalized word ("Treaty on
  * Conventional Armed Forces"), a capital before a capitalized word ("Rome Statute", "Moscow
  * Times"). */
-static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov)
+static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov, uint32_t kinds)
 {
-    for (uint32_t i = a + 1; i + 1 < b; i++) {
+    /* each loop looks for mentions of some kinds: none of them, no loop (kinds: a bit per
+     * NG_MK_* of the sentence's mentions) */
+    for (uint32_t i = a + 1; i + 1 < b && (kinds & 1u << NG_MK_TITLE); i++) {
         int32_t mi = cov[i - a];
         if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
         ng_mention *m = &w->ms[mi];
@@ -347,7 +352,7 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov)
             cov[i - a] = -1;
         }
     }
-    for (uint32_t i = a + 1; i < b; i++) {
+    for (uint32_t i = a + 1; i < b && (kinds & 1u << NG_MK_BODY); i++) {
         int32_t mi = cov[i - a];
         if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
         ng_mention *m = &w->ms[mi];
@@ -358,7 +363,7 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov)
             ng_mentions__cover(cov, a, m->t0, m->t1, -1);
         }
     }
-    for (uint32_t i = a; i + 1 < b; i++) {
+    for (uint32_t i = a; i + 1 < b && (kinds & (1u << NG_MK_BODY | 1u << NG_MK_PLACE)); i++) {
         int32_t mi = cov[i - a];
         if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
         ng_mention *m = &w->ms[mi];
@@ -376,7 +381,7 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov)
 
 static int name_or_run(const ng_work *w, uint32_t t)
 {
-    return w->run_cls[t - w->run_cls0] != 0;
+    return (w->run_cls[t - w->run_cls0] & (CLS_NAME | CLS_RUN)) != 0;
 }
 
 /* The end of the run of name words starting at f0 (particles inside: "Ould", "bin"). */
@@ -626,8 +631,13 @@ static uint32_t caps_family_name(const ng_work *w, uint32_t a, uint32_t b, const
 static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
 {
     uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
+    /* the tokens where something may start (most are neither): skipped at once */
+    uint8_t starts = (uint8_t)(CLS_NAME | CLS_RUN | (pass == 1 ? CLS_UPPER : 0));
     int error;
     for (uint32_t i = a; i < b;) {
+        while (i < b && !(w->run_cls[i - a] & starts))
+            i++;
+        if (i >= b) break;
         uint32_t cf = pass == 1 && (w->tk.v[i].flags & NG_TK_UPPER) && cov[i - a] < 0
                           ? caps_family_name(w, a, b, cov, i)
                           : i;
@@ -659,17 +669,27 @@ static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
     return NG_OK;
 }
 
+/* The kinds of the sentence's mentions so far (a bit per NG_MK_*): the loops below that look
+ * for one kind at every token are skipped when there is none. */
+static uint32_t sentence_kinds(const ng_work *w, uint32_t s)
+{
+    uint32_t kinds = 0;
+    for (size_t i = w->sents[s].m0; i < w->n_ms; i++)
+        kinds |= 1u << w->ms[i].kind;
+    return kinds;
+}
+
 int ng_runs__sentence(ng_work *w, uint32_t s, int32_t *cov)
 {
-    uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
+    uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok, kinds = sentence_kinds(w, s);
     int error;
-    if ((error = acronyms_of_known(w, a, b, cov)) < 0) return error;
+    if ((kinds & (1u << NG_MK_ORG)) && (error = acronyms_of_known(w, a, b, cov)) < 0) return error;
     if (w->sents[s].headline) return NG_OK;
     uint8_t cls[NG_MAX_SENTENCE_TOKENS];
     classify(w, a, b, cls);
     w->run_cls = cls;
     w->run_cls0 = a;
-    drop_inner_matches(w, a, b, cov);
+    drop_inner_matches(w, a, b, cov, kinds);
     for (int pass = 0; pass < 2 && error >= 0; pass++)
         error = runs_pass(w, s, cov, pass);
     w->run_cls = NULL;
