@@ -236,6 +236,10 @@ int ng_dict__matches(ng_work *w, uint32_t s, int32_t *cov)
         uint32_t e, idx;
         int32_t vi;
         ng_mention m;
+        /* most tokens start no phrase and hold no hyphen (hyphen_title): skipped at once */
+        while (i < b && !(w->tk.v[i].flags & (NG_TK_PHEAD | NG_TK_DASH)))
+            i++;
+        if (i >= b) break;
         if (w->tk.v[i].flags & (NG_TK_PUNCT | NG_TK_POSS)) {
             i++;
             continue;
@@ -393,6 +397,7 @@ void ng_dict__combine(ng_work *w, uint32_t s, int32_t *cov)
 {
     const ng_wsent *se = &w->sents[s];
     uint32_t a = se->tok0, b = se->tok0 + se->ntok;
+    if (w->n_ms == se->m0) return; /* no match in the sentence: nothing to combine */
     for (uint32_t i = a; i < b; i++) {
         int32_t mi = cov[i - a];
         if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
