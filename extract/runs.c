@@ -94,9 +94,16 @@ enum { CLS_NAME = 1, CLS_RUN = 2, CLS_UPPER = 4 };
  * below ask them several times per token: each is computed once per sentence. */
 static void classify(const ng_work *w, uint32_t a, uint32_t b, uint8_t *cls)
 {
-    for (uint32_t t = a; t < b; t++)
+    for (uint32_t t = a; t < b; t++) {
+        /* a word with no capital is a name only when a particle joins it ("al-Nimr"; see
+         * particle_joined) */
+        if (!(w->tk.v[t].flags & (NG_TK_CAP | NG_TK_DASH)) && w->tk.v[t].flen < 0xFFFF) {
+            cls[t - a] = 0;
+            continue;
+        }
         cls[t - a] = (uint8_t)((name_tok(w, t) ? CLS_NAME : 0) | (run_tok(w, t) ? CLS_RUN : 0) |
                                (w->tk.v[t].flags & NG_TK_UPPER ? CLS_UPPER : 0));
+    }
 }
 
 static int is_name_tok(const ng_work *w, uint32_t t)
