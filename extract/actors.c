@@ -287,15 +287,24 @@ static int cmp_str(const void *a, const void *b)
 static char *join_aliases(const ng_buf *al)
 {
     size_t n = 0, o = 0;
-    char *copy = ng_strndup(al->ptr ? al->ptr : "", al->len), *out = NULL;
-    char **v = NULL;
-    if (!copy) return NULL;
+    char *copy = NULL, *out = NULL;
+    char **v = NULL, *small[16];
+    if (!al->len || !memchr(al->ptr, '\n', al->len)) {
+        /* one form, the common case: nothing to sort */
+        if (!(out = ng_malloc(al->len + 1))) return NULL;
+        for (size_t i = 0; i < al->len && al->ptr[i]; i++)
+            out[o++] = al->ptr[i] == '|' ? '/' : al->ptr[i];
+        out[o] = '\0';
+        return out;
+    }
+    if (!(copy = ng_strndup(al->ptr, al->len))) return NULL;
     for (size_t i = 0; i < al->len; i++)
         if (copy[i] == '\n') n++;
     n++;
     /* the joined form is never longer than al: a '|' only where a '\n' was */
-    if (!(v = ng_malloc(n * sizeof *v)) || !(out = ng_malloc(al->len + 1))) {
-        free(v);
+    v = n <= sizeof small / sizeof small[0] ? small : ng_malloc(n * sizeof *v);
+    if (!v || !(out = ng_malloc(al->len + 1))) {
+        if (v != small) free(v);
         free(copy);
         return NULL;
     }
@@ -314,7 +323,7 @@ static char *join_aliases(const ng_buf *al)
             out[o++] = *c == '|' ? '/' : *c;
     }
     out[o] = '\0';
-    free(v);
+    if (v != small) free(v);
     free(copy);
     return out;
 }
