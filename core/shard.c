@@ -40,24 +40,30 @@ struct ng_shard_writer {
     int failed;    /* a write_doc failed: commit refuses */
 };
 
+/* Appends the k low bytes of v, least significant first, in place (a record is thousands of
+ * these: no copy through a call each); a failed growth leaves b->oom set for end_record. */
+static inline void put_le(ng_buf *b, uint64_t v, int k)
+{
+    if (b->len + (size_t)k + 1 > b->cap && ng_buf_grow(b, (size_t)k) < 0) return;
+    for (int i = 0; i < k; i++)
+        b->ptr[b->len + (size_t)i] = (char)(unsigned char)(v >> (8 * i));
+    b->len += (size_t)k;
+    b->ptr[b->len] = '\0';
+}
+
 static void put_u8(ng_buf *b, unsigned v)
 {
-    char c = (char)(unsigned char)v;
-    ng_buf_put(b, &c, 1);
+    put_le(b, v, 1);
 }
 
 static void put_u32(ng_buf *b, uint32_t v)
 {
-    char c[4];
-    for (int i = 0; i < 4; i++) c[i] = (char)(unsigned char)(v >> (8 * i));
-    ng_buf_put(b, c, 4);
+    put_le(b, v, 4);
 }
 
 static void put_u64(ng_buf *b, uint64_t v)
 {
-    char c[8];
-    for (int i = 0; i < 8; i++) c[i] = (char)(unsigned char)(v >> (8 * i));
-    ng_buf_put(b, c, 8);
+    put_le(b, v, 8);
 }
 
 static void patch_u32(ng_buf *b, size_t at, uint32_t v)
