@@ -468,25 +468,33 @@ int ng_tok__run(ng_toks *tk, const ng_abbrevs *ab, const char *text, size_t off,
      * the words below can be folded while they are scanned */
     if (ng_buf_grow(tk->fold, len) < 0) return NG_ENOMEM;
     while (i < z.end) {
-        uint32_t cp;
-        if (s[i] == ' ') { /* most bytes between tokens */
+        uint32_t cp = s[i];
+        if (cp == ' ') { /* most bytes between tokens */
             i++;
             continue;
         }
-        size_t n = dec(s + i, z.end - i, &cp);
-        if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r') {
-            i += n;
-        } else if (is_letter_cp(cp)) {
-            if ((error = push_word(&z, i, cp, &i)) < 0) return error;
-        } else if (is_digit_cp(cp)) {
-            size_t j = scan_number(s, i, z.end);
-            uint16_t flags = NG_TK_NUM | NG_TK_WORD;
-            if (z.in_quote) flags |= NG_TK_INQUOTE;
-            if ((error = push(tk, text, (uint32_t)i, (uint32_t)(j - i), flags)) < 0) return error;
-            i = j;
-        } else if ((error = push_punct(&z, i, cp, n, &i)) < 0) {
-            return error;
+        /* an ASCII letter starts most tokens: a word, without decoding */
+        if (alnum_fold[cp] < 'a') {
+            size_t n = dec(s + i, z.end - i, &cp);
+            if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r') {
+                i += n;
+                continue;
+            }
+            if (is_digit_cp(cp)) {
+                size_t j = scan_number(s, i, z.end);
+                uint16_t flags = NG_TK_NUM | NG_TK_WORD;
+                if (z.in_quote) flags |= NG_TK_INQUOTE;
+                if ((error = push(tk, text, (uint32_t)i, (uint32_t)(j - i), flags)) < 0)
+                    return error;
+                i = j;
+                continue;
+            }
+            if (!is_letter_cp(cp)) {
+                if ((error = push_punct(&z, i, cp, n, &i)) < 0) return error;
+                continue;
+            }
         }
+        if ((error = push_word(&z, i, cp, &i)) < 0) return error;
     }
     return NG_OK;
 }
