@@ -71,6 +71,11 @@ static int date_at(const ng_work *w, const sctx *c, uint32_t t, char out[11])
     const char *f = ng_w__fold(w, t);
     int mo, wd, year;
     int32_t n;
+    /* every form below starts with a capital, a number or a word of these classes: the
+     * other tokens (most) are passed at once (a new form must widen this test) */
+    if (!(k->flags & (NG_TK_CAP | NG_TK_NUM)) &&
+        !((k->bits | k->pbits) & (NG_W_DAYSAGO | NG_W_YEARSAGO)))
+        return 0;
     /* a month that is also a modal ("May") only before a number */
     if ((k->flags & NG_TK_CAP) && (mo = ng_date__month(f, k->flen)) != 0 &&
         !((ng_w__bits(w, t) & NG_W_MODAL) && !(t + 1 < c->b && (w->tk.v[t + 1].flags & NG_TK_NUM))))
