@@ -669,16 +669,22 @@ static int load_bodies(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
     return NG_OK;
 }
 
-static int fold_eq(const char *a, const char *b)
+/* The body of the lexicon whose name folds as `name` does (ng_text_fold), -1 when none; the
+ * name is folded once, each body's into one reused buffer. */
+static int32_t body_named(const ng_lexicon *lex, const char *name)
 {
     ng_buf x = NG_BUF_INIT, y = NG_BUF_INIT;
-    int eq;
-    ng_text_fold(&x, a, strlen(a));
-    ng_text_fold(&y, b, strlen(b));
-    eq = x.ptr && y.ptr && strcmp(x.ptr, y.ptr) == 0;
+    int32_t found = -1;
+    if (ng_text_fold(&x, name, strlen(name)) == NG_OK && x.ptr)
+        for (size_t b = 0; b < lex->n_bodies && found < 0; b++) {
+            ng_buf_clear(&y);
+            if (ng_text_fold(&y, lex->bodies[b].name, strlen(lex->bodies[b].name)) == NG_OK &&
+                y.ptr && strcmp(x.ptr, y.ptr) == 0)
+                found = (int32_t)b;
+        }
     ng_buf_free(&x);
     ng_buf_free(&y);
-    return eq;
+    return found;
 }
 
 /* Does a word or phrase of class soleoffice (words.csv) appear in the title ("Prime
@@ -740,11 +746,7 @@ static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
         if (*body && kind == NG_TITLE_RELIGIOUS)
             t->see = lex_entity_named(lex, body, -1);
         else if (*body)
-            for (size_t b = 0; b < lex->n_bodies; b++)
-                if (fold_eq(lex->bodies[b].name, body)) {
-                    t->body = (int32_t)b;
-                    break;
-                }
+            t->body = body_named(lex, body);
         int32_t id = (int32_t)lex->n_titles++;
         phrase_arg pa = {&lex->phrases, NG_LX_TITLE, id};
         if ((error = item_phrase(lex, title, &pa)) < 0) return error;
