@@ -271,12 +271,12 @@ static uint32_t utf8_at(const unsigned char *s, size_t i, size_t len, size_t *n,
     return cp;
 }
 
-int ng_clean__decode(ng_buf *out, const char *raw, size_t len, ng_clean_stats *st)
+/* One decoding of s into out, as UTF-8 or (st->cp1252) as Windows-1252; *invalid gets the
+ * number of bytes that were not UTF-8. */
+static int decode_pass(ng_buf *out, const unsigned char *s, size_t len, ng_clean_stats *st,
+                       size_t *invalid)
 {
-    const unsigned char *s = (const unsigned char *)raw;
-    memset(st, 0, sizeof *st);
-    st->cp1252 = looks_cp1252(s, len);
-    if (ng_buf_grow(out, len + len / 8 + 16) < 0) return NG_ENOMEM;
+    *invalid = 0;
     for (size_t i = 0; i < len;) {
         uint32_t cp, next = 0;
         size_t n = 1;
@@ -286,7 +286,9 @@ int ng_clean__decode(ng_buf *out, const char *raw, size_t len, ng_clean_stats *s
             if (!(i = copy_ascii(out, s, i, len))) return NG_ENOMEM;
             continue;
         } else {
+            size_t bad = st->bad_bytes;
             cp = utf8_at(s, i, len, &n, &next, st);
+            *invalid += st->bad_bytes - bad;
         }
         if (cp == '\r' && i + n < len && s[i + n] == '\n') {
             i += n;
@@ -298,6 +300,24 @@ int ng_clean__decode(ng_buf *out, const char *raw, size_t len, ng_clean_stats *s
         }
         if (emit(out, cp, next) < 0) return NG_ENOMEM;
         i += n;
+    }
+    return NG_OK;
+}
+
+int ng_clean__decode(ng_buf *out, const char *raw, size_t len, ng_clean_stats *st)
+{
+    const unsigned char *s = (const unsigned char *)raw;
+    size_t start = out->len, invalid;
+    memset(st, 0, sizeof *st);
+    if (ng_buf_grow(out, len + len / 8 + 16) < 0) return NG_ENOMEM;
+    /* read as UTF-8 first: only a text with bytes that are not UTF-8 may be Windows-1252
+     * (looks_cp1252), and is then read again (most texts are read once) */
+    if (decode_pass(out, s, len, st, &invalid) < 0) return NG_ENOMEM;
+    if (invalid && looks_cp1252(s, len)) {
+        out->len = start;
+        memset(st, 0, sizeof *st);
+        st->cp1252 = 1;
+        if (decode_pass(out, s, len, st, &invalid) < 0) return NG_ENOMEM;
     }
     out->ptr[out->len] = '\0';
     return out->oom ? NG_ENOMEM : NG_OK;
