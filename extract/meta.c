@@ -193,6 +193,17 @@ static int max_year(const char *t, size_t len)
 {
     int best = 0;
     for (size_t i = 0; i + 4 <= len; i++) {
+        /* eight bytes at a time up to a digit (most of a text has none) */
+        const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+        while (i + 8 <= len) {
+            uint64_t x, y;
+            memcpy(&x, t + i, 8);
+            y = x & ~highs; /* a byte below 0x80 is a digit when y + 0x50 reaches 0x80 and y +
+                             * 0x46 does not (no carry: y <= 0x7F) */
+            if ((y + ones * 0x50) & ~(y + ones * 0x46) & ~x & highs) break;
+            i += 8;
+        }
+        if (i + 4 > len) break;
         if ((i > 0 && (is_dig(t[i - 1]) || t[i - 1] == '/')) || !is_dig(t[i])) continue;
         if (i + 4 < len && (is_dig(t[i + 4]) || t[i + 4] == '/')) continue;
         int y =

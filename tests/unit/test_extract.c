@@ -260,6 +260,23 @@ NG_TEST(meta_reader_date_wins_and_city_dash)
     CHECK_INT(m.body_start, 0);
 }
 
+/* A dateline without a year takes the largest year 1950..2099 the text writes as a word,
+ * wherever it stands (the scan skips eight bytes at a time up to a digit): not inside a longer
+ * number, not next to a slash, not from bytes that are digits but for their top bit. */
+NG_TEST(meta_dateline_year_from_the_text)
+{
+    ng_meta m;
+    for (size_t pad = 0; pad < 12; pad++) {
+        char t[256];
+        snprintf(t, sizeof t,
+                 "ACCRA, Aug 10 - Ghana said so.%.*s In 2019 and 12021 and 2024/5 and 1/2030, "
+                 "\xb2\xb0\xb3\xb1 and \xc2\xb2 2022 too.",
+                 (int)pad, "xxxxxxxxxxxx");
+        ng_meta__read(&m, t, strlen(t), NULL);
+        CHECK_STR(m.date, "2022-08-10");
+    }
+}
+
 NG_TEST(meta_dateline_day_the_month_lacks_gives_no_date)
 {
     ng_meta m;
@@ -777,7 +794,7 @@ NG_TEST_MAIN(clean_repairs_invalid_utf8_and_counts, clean_windows_1252_fallback,
              boilerplate_user_rules_in_file_order, boilerplate_plain_and_folded_lines_alike,
              boilerplate_yields_no_actors, meta_date_header_glued_and_dateline,
              meta_title_and_dash_dateline, meta_reader_date_wins_and_city_dash,
-             meta_url_header_before_or_after_the_date,
+             meta_url_header_before_or_after_the_date, meta_dateline_year_from_the_text,
              meta_dateline_day_the_month_lacks_gives_no_date,
              split_abbreviations_quotes_decimals_initials, split_caps_long_sentences,
              tokens_possessive_hyphen_dots, word_classes_from_64_builtin,
