@@ -122,7 +122,7 @@ int ng_actors__get_body(ng_work *w, int32_t *out, int32_t body, int32_t state)
 static int person_key(ng_buf *key, const ng_work *w, const char *label)
 {
     ng_buf full = NG_BUF_INIT;
-    ng_names__key(&full, w->lex, label, strlen(label));
+    ng_names__key_memo(&full, w->memo_names, w->lex, label, strlen(label));
     ng_buf_puts(key, "person:");
     const char *f = full.ptr ? full.ptr : "";
     const char *sp1 = strchr(f, ' '), *sp2 = strrchr(f, ' ');

@@ -27,7 +27,7 @@ typedef struct work_cache {
     uint32_t key_gen;
     int32_t *lex_actor; /* all -1 */
     size_t n_lex_actor;
-    ng_keymemo memo; /* lent to each article, never moved */
+    ng_keymemo memo, names; /* lent to each article, never moved */
 } work_cache;
 #define NG_CACHE_MAX ((size_t)16 << 20)
 static _Thread_local work_cache cache;
@@ -42,6 +42,7 @@ static void cache_free(void *p)
     free(c->keys);
     free(c->lex_actor);
     ng_names__memo_free(&c->memo);
+    ng_names__memo_free(&c->names);
     ng_buf_free(&c->fold);
     ng_buf_free(&c->clean);
     memset(c, 0, sizeof *c);
@@ -69,11 +70,14 @@ static void cache_take(ng_work *w, ng_buf *clean)
     ng_buf_clear(&w->fold);
     ng_buf_clear(clean);
     clean->oom = w->fold.oom = 0;
-    ng_keymemo memo = cache.memo;
+    ng_keymemo memo = cache.memo, names = cache.names;
     memset(&cache, 0, sizeof cache);
     cache.memo = memo;
+    cache.names = names;
     ng_names__memo_reset(&cache.memo, w->lex->gen);
+    ng_names__memo_reset(&cache.names, w->lex->gen);
     w->memo = &cache.memo;
+    w->memo_names = &cache.names;
 }
 
 /* Gives them back (or frees them when there is no key or they grew too big). */

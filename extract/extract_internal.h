@@ -738,7 +738,8 @@ typedef struct ng_work {
     ng_wkey *keys;
     size_t cap_keys;
     uint32_t key_gen;
-    ng_keymemo *memo; /* the thread's (extract.c), NULL when it has none */
+    ng_keymemo *memo;       /* the thread's token keys (extract.c), NULL when it has none */
+    ng_keymemo *memo_names; /* the thread's keys of whole names, the same */
 } ng_work;
 
 /* mentions.c: pass 1 over one sentence (dictionary matches, person candidates, orgs). */
@@ -813,6 +814,10 @@ int ng_names__key_hash(uint64_t *out, size_t *key_len, const ng_lexicon *lex, co
 /* ng_names__key_hash of token t's text, from w->keys (computed and kept on the first call;
  * the entry is the work's, written through the const work). */
 int ng_names__tok_key(const ng_work *w, uint32_t t, uint64_t *out, size_t *key_len);
+/* ng_names__key through a memo of whole names (m: w->memo_names; the key string is kept
+ * after the name's bytes; NULL: no memo). */
+int ng_names__key_memo(ng_buf *out, ng_keymemo *m, const ng_lexicon *lex, const char *name,
+                       size_t len);
 /* Empties the memo when it is of another lexicon generation than gen; frees it (NULL-safe). */
 void ng_names__memo_reset(ng_keymemo *m, uint64_t gen);
 void ng_names__memo_free(ng_keymemo *m);

@@ -271,6 +271,32 @@ static int memo_key(ng_keymemo *m, const ng_lexicon *lex, const char *s, size_t 
     return NG_OK;
 }
 
+int ng_names__key_memo(ng_buf *out, ng_keymemo *m, const ng_lexicon *lex, const char *name,
+                       size_t len)
+{
+    uint64_t h;
+    ng_keymemo_slot *e;
+    if (!m || len > 2 * MEMO_LEN) return ng_names__key(out, lex, name, len);
+    h = ng_x__tok_hash(name, len);
+    e = m->cap ? memo_slot(m, h, name, len) : NULL;
+    if (e && e->h) return ng_buf_put(out, m->text.ptr + e->off + e->len, e->key_len);
+    size_t start = out->len;
+    int error = ng_names__key(out, lex, name, len);
+    size_t key_len = out->len - start;
+    if (error < 0 || key_len > 2 * MEMO_LEN || !memo_room(m, len + key_len)) return error;
+    e = memo_slot(m, h, name, len);
+    e->h = h;
+    e->key_h = 0;
+    e->key_len = (uint32_t)key_len;
+    e->off = (uint32_t)m->text.len;
+    e->len = (uint32_t)len;
+    /* the name, then its key: neither can fail (memo_room made room) */
+    (void)ng_buf_put(&m->text, name, len);
+    (void)ng_buf_put(&m->text, out->ptr + start, key_len);
+    m->n++;
+    return NG_OK;
+}
+
 int ng_names__tok_key(const ng_work *w, uint32_t t, uint64_t *out, size_t *key_len)
 {
     ng_wkey *k = &w->keys[t];
