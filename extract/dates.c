@@ -38,15 +38,22 @@ void ng_date__format(char out[11], int y, int m, int d)
     out[10] = '\0';
 }
 
+/* Both run for most capitalized words of a text: lengths and first letters that no name
+ * has are refused before any comparison (first: bit 1 for a month's, bit 2 for a day's). */
+static const unsigned char first[256] = {['j'] = 1, ['f'] = 3, ['m'] = 3, ['a'] = 1, ['s'] = 3,
+                                         ['o'] = 1, ['n'] = 1, ['d'] = 1, ['t'] = 2, ['w'] = 2};
+
 int ng_date__month(const char *f, size_t n)
 {
     static const char *const full[] = {"january",   "february", "march",    "april",
                                        "may",       "june",     "july",     "august",
                                        "september", "october",  "november", "december"};
+    static const unsigned char full_len[] = {7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8};
     static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                        "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (n < 3 || n > 9 || !(first[(unsigned char)f[0]] & 1)) return 0;
     for (int i = 0; i < 12; i++) {
-        if (strlen(full[i]) == n && memcmp(full[i], f, n) == 0) return i + 1;
+        if (full_len[i] == n && memcmp(full[i], f, n) == 0) return i + 1;
         if (n == 3 && memcmp(abbr[i], f, 3) == 0) return i + 1;
     }
     if (n == 4 && memcmp(f, "sept", 4) == 0) return 9;
@@ -57,8 +64,10 @@ int ng_date__weekday(const char *f, size_t n)
 {
     static const char *const days[] = {"monday", "tuesday",  "wednesday", "thursday",
                                        "friday", "saturday", "sunday"};
+    static const unsigned char days_len[] = {6, 7, 9, 8, 6, 8, 6};
+    if (n < 6 || n > 9 || !(first[(unsigned char)f[0]] & 2)) return -1;
     for (int i = 0; i < 7; i++)
-        if (strlen(days[i]) == n && memcmp(days[i], f, n) == 0) return i;
+        if (days_len[i] == n && memcmp(days[i], f, n) == 0) return i;
     return -1;
 }
 
