@@ -246,11 +246,41 @@ static int32_t compatible_person(const ng_work *w, const resolver *r, const cand
     return best;
 }
 
-/* A weak name stands when a strong single word names its last part. */
-static int weak_name_stands(const resolver *r, const cand *c)
+/* Is a one-word mention used as a surname? Not after a determiner or a place preposition
+ * ("the Framework", "talks in Windsor"), except "the Modi government", "the Trump
+ * administration". */
+static int surname_use(const ng_work *w, const ng_mention *m)
 {
-    for (size_t k = 0; k < r->n; k++)
-        if (r->cs[k].n == 1 && r->cs[k].strong && r->cs[k].h[0] == c->h[c->n - 1]) return 1;
+    uint32_t t = m->t0, end = w->sents[m->sent].tok0 + w->sents[m->sent].ntok;
+    if (t == w->sents[m->sent].tok0 || !(ng_w__bits(w, t - 1) & (NG_W_DET | NG_W_LOCPREP)))
+        return 1;
+    return m->t1 < end && (ng_w__bits(w, m->t1) & NG_W_GOVNOUN) &&
+           !(ng_w__bits(w, t - 1) & NG_W_LOCPREP);
+}
+
+/* A weak name stands when a strong single word names its last part, or when news refers
+ * back to it the way it refers to people: its surname alone (last word, or first for names
+ * written surname first, "Xi" of "Xi Jinping") in two other sentences ("Narendra Modi ...
+ * Modi held talks ... Modi and Xi"). Organizations and places are not named by one word of
+ * their name again and again. */
+static int weak_name_stands(const ng_work *w, const resolver *r, const cand *c)
+{
+    uint32_t sent = w->ms[c->m].sent, last_s = UINT32_MAX, first_s = UINT32_MAX;
+    int n_first = 0, n_last = 0;
+    for (size_t k = 0; k < r->n; k++) {
+        const cand *o = &r->cs[k];
+        if (o->n != 1) continue;
+        if (o->strong && o->h[0] == c->h[c->n - 1]) return 1;
+        uint32_t s = w->ms[o->m].sent; /* candidates are in text order */
+        if (s == sent || !surname_use(w, &w->ms[o->m])) continue;
+        if (o->h[0] == c->h[c->n - 1] && s != last_s) {
+            if (++n_last >= 2) return 1;
+            last_s = s;
+        } else if (o->h[0] == c->h[0] && s != first_s) {
+            if (++n_first >= 2) return 1;
+            first_s = s;
+        }
+    }
     return 0;
 }
 
@@ -274,7 +304,7 @@ static int long_names(ng_work *w, resolver *r)
                 m->pers = best;
                 continue;
             }
-            if (round == 1 && !weak_name_stands(r, c)) continue;
+            if (round == 1 && !weak_name_stands(w, r, c)) continue;
             if ((error = add_person(w, &r->x, c, &m->pers, c->m, c->n)) < 0) break;
         }
     }
