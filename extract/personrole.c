@@ -185,13 +185,24 @@ static int better_title(const ng_work *w, int32_t title, int32_t ti)
                          w->lex->titles[ti].kind == NG_TITLE_OFFICE);
 }
 
+/* Is the title phrase starting at ts the apposition of a name right before it ("with Ana
+ * Ruiz, President of Peru, Tom Reyes, ...": a list of titled people, the title is Ruiz's)? */
+static int appos_of_previous(const pscan *x, uint32_t ts)
+{
+    if (ts < x->a + 2 || !ng_w__punct(x->w, ts - 1, ',')) return 0;
+    int32_t mi = x->cov[ts - 2 - x->a];
+    if (mi < 0) return 0;
+    const ng_mention *m = &x->w->ms[mi];
+    return !m->dead && m->n1 == ts - 1 && (m->kind == NG_MK_CAND || m->kind == NG_MK_PERSON);
+}
+
 /* "TITLE ..., Name" at a comma right before the name, or a role before a titled name ("the
  * Vatican's envoy, Archbishop X", "his Malian counterpart, General X"). */
 static int role_comma(pscan *x, uint32_t t)
 {
     int32_t ti, af, org;
     uint32_t ts = title_before_comma(x->w, x->s, x->cov, t, &ti, &af, &org);
-    if (ts == (uint32_t)-1) return END;
+    if (ts == (uint32_t)-1 || appos_of_previous(x, ts)) return END;
     if (x->affil >= 0 && af >= 0 && af != x->affil) x->res->affil2 = af;
     if (x->affil >= 0 && af < 0 && org >= 0) x->res->affil2_org = org;
     if (x->affil < 0) x->affil = af;
@@ -685,7 +696,21 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
         of_state(w, cov, x.a, b, r1, end, affil);
         return;
     }
+    /* "Anthony Albanese MP, Prime Minister of ...": a post-nominal title in capitals stays
+     * with the name, the apposition follows it */
+    if (r1 + 1 < b && (w->tk.v[r1].flags & NG_TK_UPPER) && cov[r1 - x.a] >= 0 &&
+        w->ms[cov[r1 - x.a]].kind == NG_MK_TITLE && w->ms[cov[r1 - x.a]].t1 == r1 + 1 &&
+        ng_w__punct(w, r1 + 1, ',')) {
+        *end = x.r1 = r1 = r1 + 1;
+        x.q = r1 + 1;
+    }
     if (!ng_w__punct(w, r1, ',')) return;
+    /* "Joseph R. Biden, Jr., President of ...": the suffix ends the name, the apposition
+     * follows it */
+    if (r1 + 2 < b && (ng_w__bits(w, r1 + 1) & NG_W_NAMESUFFIX) && ng_w__punct(w, r1 + 2, ',')) {
+        *end = x.r1 = r1 = r1 + 2;
+        x.q = r1 + 1;
+    }
     /* ", and the Minister of Trade, Y": the next item of a list, not an apposition */
     if (x.q < b && (ng_w__is(w, x.q, "and") || ng_w__is(w, x.q, "or"))) return;
     x.indef = x.q < b && (ng_w__is(w, x.q, "a") || ng_w__is(w, x.q, "an"));
