@@ -654,19 +654,39 @@ static int leaders_list(const ng_work *w, const recent_group *r)
     return n >= 2;
 }
 
+/* Is every actor of list a in list b? */
+static int sublist(const recent_group *a, const recent_group *b)
+{
+    for (uint32_t i = 0; i < a->n; i++) {
+        uint32_t k;
+        for (k = 0; k < b->n && b->acts[k] != a->acts[i]; k++) {
+        }
+        if (k == b->n) return 0;
+    }
+    return 1;
+}
+
 /* "the leaders", "each of the leaders": the latest list of heads of state or government of
  * the last sentences, when there is one ("X and Y agreed ... Z and W sat down with them ...
- * V received each of the leaders": X and Y, not Z and W). */
+ * V received each of the leaders": X and Y, not Z and W). With no number, a larger list of
+ * leaders that contains it wins ("X hosted A, B and C ... X welcomed the three leaders ...
+ * The leaders condemned Y": all four). */
 static uint32_t recent_leaders(const ng_work *w, const cstate *cs, int number, int32_t *out)
 {
+    const recent_group *found = NULL;
     for (int i = 0; i < cs->ring_n; i++) {
         const recent_group *r = &cs->ring[(cs->ring_pos - 1 - i + RING) % RING];
-        if (cs->cur_sent - r->sent > 6) break;
+        if (cs->cur_sent - r->sent > (found ? 12 : 6)) break;
         if ((number > 0 && (int)r->n != number) || !leaders_list(w, r)) continue;
-        memcpy(out, r->acts, r->n * sizeof *out);
-        return r->n;
+        if (!found)
+            found = r;
+        else if (r->n > found->n && sublist(found, r))
+            found = r;
+        if (number > 0) break;
     }
-    return 0;
+    if (!found) return 0;
+    memcpy(out, found->acts, found->n * sizeof *out);
+    return found->n;
 }
 
 /* "the three countries", "both sides", "the two leaders": the latest list of that size

@@ -734,7 +734,9 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
         *affil = x.af;
     else if (x.af >= 0 && x.af != *affil)
         *affil2 = x.af;
-    if (*title < 0) *title = x.ti;
+    /* an office in the apposition wins over an honorific before the name ("the Honorable
+     * X, Prime Minister of Y") */
+    if (x.ti >= 0 && better_title(w, *title, x.ti)) *title = x.ti;
     if (x.own_t && *affil < 0 && *affil_org < 0 && !other_side(w, x.own_t + 1, x.last))
         *own_t = x.own_t;
     *ev |= NG_EV_APPOS;
