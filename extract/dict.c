@@ -66,16 +66,26 @@ static int title_case_acronym(const ng_work *w, uint32_t t)
 
 /* A title of several words written in lower case between a modifier, a determiner, a
  * possessive or a state and a capitalized name: "former foreign minister X", "Peru's prime
- * minister X" (tokens [t, t + n)). One word ("president", "general") stays a person noun. */
+ * minister X" (tokens [t, t + n)). One word ("president", "general") stays a person noun,
+ * except right after a state, a demonym, a body of a state or an organization ("Chinese
+ * president X", "Egypt's foreign ministry spokesman X", "Pentagon press secretary X"), and a
+ * hyphenated compound before a name of two words ("president-elect X Y"). A body with no
+ * state is left out: its holder's state would be guessed. */
 static int lower_title(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t t, uint32_t n)
 {
-    if (n < 2 || t <= a || t + n >= w->tk.n || !ng_mentions__cap(w, t + n) ||
+    if (t <= a || t + n >= w->tk.n || !ng_mentions__cap(w, t + n) ||
         (w->tk.v[t + n].flags & NG_TK_PUNCT))
         return 0;
-    ng_wbits bits = ng_w__bits(w, t - 1);
-    if ((bits & (NG_W_TITLEMOD | NG_W_DET)) || (w->tk.v[t - 1].flags & NG_TK_POSS)) return 1;
     int32_t mi = cov[t - 1 - a];
-    return mi >= 0 && (w->ms[mi].kind == NG_MK_DEMONYM || w->ms[mi].kind == NG_MK_STATE);
+    if (mi >= 0 && (w->ms[mi].kind == NG_MK_DEMONYM || w->ms[mi].kind == NG_MK_STATE ||
+                    (w->ms[mi].kind == NG_MK_BODY && w->ms[mi].st >= 0) || w->ms[mi].kind == NG_MK_ORG))
+        return 1;
+    if (n == 1)
+        return (w->tk.v[t].flags & NG_TK_DASH) && t + 2 < w->tk.n &&
+               !(w->tk.v[t + n].flags & NG_TK_FIRST) && ng_mentions__cap(w, t + 2) &&
+               (w->tk.v[t + 2].flags & NG_TK_WORD);
+    ng_wbits bits = ng_w__bits(w, t - 1);
+    return (bits & (NG_W_TITLEMOD | NG_W_DET)) || (w->tk.v[t - 1].flags & NG_TK_POSS);
 }
 
 /* A title in lower case right after "the" with no name after it, standing for its holder
