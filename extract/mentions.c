@@ -92,10 +92,20 @@ static int acronym_mentions(ng_work *w, size_t o)
         const ng_wsent *se = &w->sents[s];
         for (uint32_t t = se->tok0; t < se->tok0 + se->ntok; t++) {
             if (w->tk.v[t].h != acr || !(w->tk.v[t].flags & NG_TK_CAP)) continue;
-            /* skip the definition itself and tokens inside other mentions */
+            /* skip the definition itself and tokens inside other mentions; a dictionary
+             * acronym of that one token yields to the article's definition ("the National
+             * Security Committee (NSC)" is not the dictionary's "NSC") */
             int inside = 0;
-            for (uint32_t k = se->m0; k < se->m0 + se->nm && !inside; k++)
-                if (!w->ms[k].dead && w->ms[k].t0 <= t && t < w->ms[k].t1) inside = 1;
+            for (uint32_t k = se->m0; k < se->m0 + se->nm && !inside; k++) {
+                ng_mention *x = &w->ms[k];
+                if (x->dead || x->t0 > t || t >= x->t1) continue;
+                if (x->t0 == t && x->t1 == t + 1 && x->org < 0 &&
+                    (x->kind == NG_MK_ORG || x->kind == NG_MK_BODY) &&
+                    (w->tk.v[t].flags & NG_TK_UPPER) && *ng_w__fold(w, t - (t > se->tok0)) != '(')
+                    x->dead = 1;
+                else
+                    inside = 1;
+            }
             for (uint32_t k = se->m0; k < se->m0 + se->nm; k++)
                 if (!w->ms[k].dead) title_owner(&w->ms[k], t, o, w->neworgs[o].lex);
             if (inside) continue;
