@@ -269,6 +269,14 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             if (direct && (ng_w__is(w, j, "of") || ng_w__is(w, j, "for")) && j > te &&
                 j + 1 < c->b && ing_word(w, j + 1))
                 return -1;
+            /* "rejected any attempt to link the country to the attack": the object of an
+             * infinitive after a noun is not the target */
+            if (direct && j > te + 1 && ng_w__is(w, j, "to") && j + 1 < c->b &&
+                c->gstart[j + 1 - c->a] < 0 && (w->tk.v[j + 1].flags & NG_TK_WORD) &&
+                !(w->tk.v[j + 1].flags & NG_TK_CAP) &&
+                !(ng_w__bits(w, j + 1) & (NG_W_DET | NG_W_NUMWORD)) &&
+                (w->tk.v[j - 1].flags & NG_TK_WORD) && !(ng_w__bits(w, j - 1) & NG_W_SKIPADV))
+                return -1;
             /* "spoke of a planned meeting with X": the preposition is the nearer trigger's */
             if (j > te && !prep && same_relation(w, tr, j)) return -1;
             /* "hosted the envoys and accused Y": the second verb's object */
