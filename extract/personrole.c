@@ -542,6 +542,12 @@ static int suffix_entity(sscan *x, const ng_mention *m, int32_t *affil_org)
         m->t1 < b && ((cov[m->t1 - a] >= 0 && w->ms[cov[m->t1 - a]].kind == NG_MK_TITLE) ||
                       ((w->tk.v[m->t1].flags & NG_TK_POSS) && m->t1 + 1 < b &&
                        cov[m->t1 + 1 - a] >= 0 && w->ms[cov[m->t1 + 1 - a]].kind == NG_MK_TITLE));
+    /* "X, spokesperson for the Labor Party": an organization right after a role and "for"
+     * is the one the role serves (a state after "for" is a destination: "envoy for Sudan") */
+    if (x->after_to && x->have_title && x->after_head == 0 && m->kind == NG_MK_ORG &&
+        ng_w__is(w, x->to_at, "for") && x->to_at + 1 < b &&
+        (m->t0 == x->to_at + 1 || (m->t0 == x->to_at + 2 && ng_w__is(w, x->to_at + 1, "the"))))
+        x->after_to = 0;
     if ((!x->after_to || (owner && x->have_title)) && !x->kin && x->af < 0 && ent >= 0) x->af = ent;
     if (!x->after_to && !x->kin && ent < 0 && m->kind == NG_MK_ORG && m->org >= 0 && *affil_org < 0)
         *affil_org = m->org;
@@ -657,6 +663,12 @@ static int suffix_word(sscan *x)
         x->loose++;
         return S_ON;
     }
+    if (x->have_title && !x->after_head && q > x->first && ng_w__is(w, q - 1, "the") &&
+        (w->tk.v[q].flags & NG_TK_WORD) && !ng_mentions__cap(w, q) &&
+        !(bits & (NG_W_STOP | NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PREP)) && q + 1 < x->b &&
+        x->cov[q + 1 - x->a] >= 0 && w->ms[x->cov[q + 1 - x->a]].kind == NG_MK_ORG &&
+        w->ms[x->cov[q + 1 - x->a]].t0 == q + 1)
+        return S_ON; /* "a secretary of the opposition Congress party": a word before the name */
     if (ng_mentions__cap(w, q) && !(w->tk.v[q].flags & NG_TK_PUNCT) && x->have_title) {
         /* a capitalized word right after the title is the next person's name: "Joe Biden,
          * German Chancellor Olaf Scholz" is a list, not an apposition */
