@@ -77,8 +77,9 @@ static int lower_title(const ng_work *w, uint32_t a, const int32_t *cov, uint32_
         (w->tk.v[t + n].flags & NG_TK_PUNCT))
         return 0;
     int32_t mi = cov[t - 1 - a];
-    if (mi >= 0 && (w->ms[mi].kind == NG_MK_DEMONYM || w->ms[mi].kind == NG_MK_STATE ||
-                    (w->ms[mi].kind == NG_MK_BODY && w->ms[mi].st >= 0) || w->ms[mi].kind == NG_MK_ORG))
+    if (mi >= 0 &&
+        (w->ms[mi].kind == NG_MK_DEMONYM || w->ms[mi].kind == NG_MK_STATE ||
+         (w->ms[mi].kind == NG_MK_BODY && w->ms[mi].st >= 0) || w->ms[mi].kind == NG_MK_ORG))
         return 1;
     if (n == 1)
         return (w->tk.v[t].flags & NG_TK_DASH) && t + 2 < w->tk.n &&
