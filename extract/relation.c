@@ -34,6 +34,7 @@ typedef struct reading {
     int32_t subj, obj, agent; /* groups, -1 */
     int prep_seen;            /* the object came after one of the trigger's prepositions */
     int relative_obj;         /* the object is the antecedent of a relative clause */
+    int event;                /* "called the incident 'unacceptable'": the last object */
     int32_t S[GMAX * 2], O[GMAX * 2];
     uint32_t ns, no;
 } reading;
@@ -635,6 +636,46 @@ static int reduced_passive(ng_work *w, const sctx *c, reading *r)
 }
 
 /* Steps 2 to 4: subject, modality, object; DONE when the reading ends there. */
+/* quote: "X condemned Y's raid. Z called the incident 'unacceptable'": an act noun with
+ * "the" and no owner right after the trigger, then a quotation, refers back to the act of
+ * the last edges of the relation (this sentence or the two before): their objects. 1 when
+ * r->event is set. */
+static int event_object(const ng_work *w, const cstate *cs, const sctx *c, reading *r)
+{
+    const last_edges *e = &cs->last[r->tr->rel];
+    uint32_t q = r->te;
+    if (r->noun || !(r->tr->flags & NG_TRF_QUOTE) || !e->n || c->s - e->sent > 2 || q + 2 >= c->b ||
+        !ng_w__is(w, q, "the") || c->gcov[q + 1 - c->a] >= 0 ||
+        !(ng_w__bits(w, q + 1) & NG_W_ACTNOUN) || !ng_object__quote_after(w, c, q + 2))
+        return 0;
+    r->event = 1;
+    r->obj = -1; /* a group after the quotation is no object of this trigger */
+    return 1;
+}
+
+/* The state an actor stands for: itself, or a person's affiliation; -1. */
+static int32_t side_state(const ng_work *w, int32_t a)
+{
+    return w->actors[a].type == NG_ETYPE_STATE    ? a
+           : w->actors[a].type == NG_ETYPE_PERSON ? w->actors[a].affil
+                                                  : -1;
+}
+
+/* The objects of an event reading: the last edges' objects, unless one of them is on a
+ * subject's side ("Rwanda's spokesperson called the remarks ..." after Kagame was the
+ * target: the remarks are someone else's, not Kagame's). */
+static void event_sides(const ng_work *w, const cstate *cs, reading *r)
+{
+    const last_edges *e = &cs->last[r->tr->rel];
+    for (uint32_t k = 0; k < e->n; k++)
+        for (uint32_t i = 0; i < r->ns; i++) {
+            int32_t so = side_state(w, e->obj[k]), ss = side_state(w, r->S[i]);
+            if (e->obj[k] == r->S[i] || (so >= 0 && so == ss)) return;
+        }
+    for (uint32_t k = 0; k < e->n && r->no < GMAX * 2; k++)
+        r->O[r->no++] = e->obj[k];
+}
+
 static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
 {
     int error;
@@ -648,6 +689,7 @@ static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
     if ((error = relative_object(w, c, r)) != NG_OK) return error;
     if ((error = relative_prep_object(w, c, r)) != NG_OK) return error;
     if ((error = bracket_members(w, c, r)) < 0) return error;
+    if (event_object(w, cs, c, r)) return NG_OK;
     return object_checks(w, c, r);
 }
 
@@ -696,6 +738,7 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     subject_side(w, c, &r);
     object_side(w, c, &r);
     reuse_last_object(cs, c, &r);
+    if (r.event && !r.no) event_sides(w, cs, &r);
     /* a verb after "and" shares the grammatical subject: "X was received by Y and later
      * met Z" is X's meeting with Z, not the agent's */
     c->last_subj = r.agent >= 0 ? r.obj : r.subj;
