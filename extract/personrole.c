@@ -725,6 +725,8 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
     }
     /* ", and the Minister of Trade, Y": the next item of a list, not an apposition */
     if (x.q < b && (ng_w__is(w, x.q, "and") || ng_w__is(w, x.q, "or"))) return;
+    /* "from X, to the Forum's Secretary-General, Y": a preposition opens no apposition */
+    if (x.q < b && ng_w__is(w, x.q, "to")) return;
     x.indef = x.q < b && (ng_w__is(w, x.q, "a") || ng_w__is(w, x.q, "an"));
     if (x.q < b && (ng_w__is(w, x.q, "the") || ng_w__is(w, x.q, "a") || ng_w__is(w, x.q, "an") ||
                     ng_w__is(w, x.q, "his") || ng_w__is(w, x.q, "her")))
