@@ -634,6 +634,38 @@ static uint32_t caps_family_name(const ng_work *w, uint32_t a, uint32_t b, const
     return i;
 }
 
+/* "the Forum's Secretary-General" after "the Pacific Islands Forum": one capitalized head
+ * word (words.csv orghead, or notname as "Forum") after "the" and before "'s" that ends the
+ * name of exactly one organization named before (of two words or more) is that
+ * organization. 1 when it is one, 0 when not, or a negative NG_E*. */
+static int short_org(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0)
+{
+    uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok, idx;
+    int error;
+    if (f0 == a || f0 + 1 >= b || !(w->tk.v[f0].flags & NG_TK_CAP) ||
+        (w->tk.v[f0].flags & NG_TK_FIRST) || !(w->tk.v[f0 + 1].flags & NG_TK_POSS) ||
+        !(ng_w__bits(w, f0) & (NG_W_ORGHEAD | NG_W_NOTNAME)) || !ng_w__is(w, f0 - 1, "the"))
+        return 0;
+    const ng_mention *found = NULL;
+    for (size_t k = 0; k < w->n_ms; k++) {
+        const ng_mention *x = &w->ms[k];
+        if (x->dead || x->kind != NG_MK_ORG || x->t1 - x->t0 < 2 || x->t1 > f0 ||
+            w->tk.v[x->t1 - 1].h != w->tk.v[f0].h)
+            continue;
+        if (found && (found->lex != x->lex || found->org != x->org)) return 0; /* several */
+        found = x;
+    }
+    if (!found) return 0;
+    ng_mention m;
+    ng_mentions__init(&m, s, f0, f0 + 1, NG_MK_ORG);
+    m.lex = found->lex;
+    m.org = found->org;
+    m.st = found->st;
+    if ((error = ng_mentions__add(w, &idx, &m)) < 0) return error;
+    ng_mentions__cover(cov, a, f0, f0 + 1, (int32_t)idx);
+    return 1;
+}
+
 /* One pass over the runs: organizations (pass 0), then people (pass 1). */
 static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
 {
@@ -654,6 +686,10 @@ static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
             continue;
         }
         if (cov[i - a] >= 0 || !name_or_run(w, i)) {
+            /* a head word that is no name ("Forum") may be a short form */
+            if (pass == 0 && cov[i - a] < 0 && (w->tk.v[i].flags & NG_TK_CAP) &&
+                (error = short_org(w, s, cov, i)) < 0)
+                return error;
             i++;
             continue;
         }
@@ -667,6 +703,10 @@ static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
         f1 = i = org_name_end(w, a, b, cov, f1, &head_first);
         if (f1 > r1 && !head_first) f0 = org_after_word(w, f0, r1);
         if (!head_first && f1 - f0 <= 4) head_first = described_org(w, a, b, cov, f0, f1);
+        if (pass == 0 && f1 == f0 + 1 && (error = short_org(w, s, cov, f0)) != 0) {
+            if (error < 0) return error;
+            continue;
+        }
         if (org_run(w, s, cov, f0, f1, head_first, &error)) {
             if (error < 0) return error;
             continue;
