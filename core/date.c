@@ -56,9 +56,7 @@ int ng_date_precision(const char *s)
     return m >= 1 && m <= 12 && s[7] == '\0' ? NG_DATE_MONTH : 0;
 }
 
-/* "YYYY-MM-DD" into out; y 1000..9999, m 1..12, d 1..31 (checked by ng_date_precision). Not
- * snprintf: the exports ask for a span per node and edge. */
-static void write_date(char out[11], int y, int m, int d)
+void ng_date_write(char out[11], int y, int m, int d)
 {
     out[0] = (char)('0' + y / 1000);
     out[1] = (char)('0' + y / 100 % 10);
@@ -83,8 +81,8 @@ int ng_date_span(const char *s, char first[11], char last[11])
     } else if (p) {
         int y = digits(s, 4), m = p == NG_DATE_MONTH ? digits(s + 5, 2) : 0;
         int last_day = m >= 1 && m <= 12 ? days_in[m - 1] + (m == 2 && leap(y)) : 31;
-        write_date(a, y, m ? m : 1, 1);
-        write_date(b, y, m ? m : 12, last_day);
+        ng_date_write(a, y, m ? m : 1, 1);
+        ng_date_write(b, y, m ? m : 12, last_day);
     }
     a[10] = b[10] = '\0';
     if (first) memcpy(first, a, 11);

@@ -24,18 +24,7 @@ void ng_date__format(char out[11], int y, int m, int d)
     if (y < 0 || y > 9999) y = 0;
     if (m < 0 || m > 12) m = 0;
     if (d < 0 || d > 31) d = 0;
-    /* "%04d-%02d-%02d" by hand (every field is in range here) */
-    out[0] = (char)('0' + y / 1000);
-    out[1] = (char)('0' + y / 100 % 10);
-    out[2] = (char)('0' + y / 10 % 10);
-    out[3] = (char)('0' + y % 10);
-    out[4] = '-';
-    out[5] = (char)('0' + m / 10);
-    out[6] = (char)('0' + m % 10);
-    out[7] = '-';
-    out[8] = (char)('0' + d / 10);
-    out[9] = (char)('0' + d % 10);
-    out[10] = '\0';
+    ng_date_write(out, y, m, d);
 }
 
 /* Both run for most capitalized words of a text: lengths and first letters that no name

@@ -152,6 +152,10 @@ int ng_date_precision(const char *s);
  * 2023-01-01 and 2023-12-31, a day -> itself twice (each of first, last may be NULL). 0 and
  * both set to "" when `s` is not a date of ng_date_precision. */
 int ng_date_span(const char *s, char first[11], char last[11]);
+/* "YYYY-MM-DD" written into out (11 bytes with the NUL) for y 0..9999, m 0..12, d 0..31, the
+ * caller's to check; by hand, not snprintf: the exports and the extractor ask for one per node,
+ * edge and date mention. */
+void ng_date_write(char out[11], int y, int m, int d);
 
 /* Seconds on the monotonic clock (for durations only: not the time of day). */
 double ng_clock_seconds(void);

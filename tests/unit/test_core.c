@@ -176,6 +176,10 @@ NG_TEST(dates_as_written_keep_their_precision)
     CHECK_STR(b, "2023-12-31");
     CHECK(ng_date_span("2023-03-04", a, NULL) && strcmp(a, "2023-03-04") == 0);
     CHECK(!ng_date_span("2023-3", a, b) && a[0] == '\0' && b[0] == '\0');
+    ng_date_write(a, 987, 1, 9); /* zero-padded, as "%04d-%02d-%02d" */
+    CHECK_STR(a, "0987-01-09");
+    ng_date_write(a, 2031, 12, 31);
+    CHECK_STR(a, "2031-12-31");
     /* the order every stage keeps is byte order: by interval start, the coarser first */
     CHECK(strcmp("2017", "2017-01") < 0 && strcmp("2017-01", "2017-01-01") < 0);
     CHECK(strcmp("2017-05-31", "2017-06") < 0 && strcmp("2017-06", "2017-06-01") < 0);
