@@ -362,6 +362,19 @@ typedef struct tscan {
     int in_quote;
 } tscan;
 
+/* "then-President", "ex-minister": the length of a prefix "then"/"ex" of the word [a, j)
+ * that a hyphen and a letter follow (a word of its own, so the title after it is found),
+ * else 0. Called only for hyphenated words. */
+static size_t hyphen_prefix(const unsigned char *s, size_t a, size_t j)
+{
+    size_t n = (s[a] | 32) == 't' ? 4 : (s[a] | 32) == 'e' ? 2 : 0;
+    if (!n || a + n + 1 >= j || s[a + n] != '-') return 0;
+    if (n == 4 ? ((s[a + 1] | 32) != 'h' || (s[a + 2] | 32) != 'e' || (s[a + 3] | 32) != 'n')
+               : (s[a + 1] | 32) != 'x')
+        return 0;
+    return (unsigned)((s[a + n + 1] | 32) - 'a') < 26u ? n : 0;
+}
+
 /* The word at a; returns where the next token starts. */
 static int push_word(tscan *z, size_t a, uint32_t cp, size_t *next)
 {
@@ -385,7 +398,14 @@ static int push_word(tscan *z, size_t a, uint32_t cp, size_t *next)
     }
     if (z->in_quote) flags |= NG_TK_INQUOTE;
     if (x.ascii && j - a <= 0xFFFF) {
-        if (x.dash) flags |= NG_TK_DASH;
+        if (x.dash) {
+            size_t pre = hyphen_prefix(s, a, j);
+            if (pre) { /* rare: the prefix alone (push folds it); the word after the hyphen next */
+                *next = a + pre + 1;
+                return push(tk, z->text, (uint32_t)a, (uint32_t)pre, flags & ~NG_TK_DOT);
+            }
+            flags |= NG_TK_DASH;
+        }
         error = push_folded(tk, (uint32_t)a, (uint32_t)(j - a), flags, x.fh);
     } else {
         error = push(tk, z->text, (uint32_t)a, (uint32_t)(j - a), flags);
