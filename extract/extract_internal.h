@@ -278,7 +278,9 @@ enum {
 #define NG_W_CASENOUN NG_WBIT(63)   /* case, complaint: "the case brought by X, which accuses" */
 #define NG_W_FORMER NG_WBIT(64)     /* former, erstwhile: a title its holder no longer holds */
 #define NG_W_TOIDIOM NG_WBIT(65)    /* regard, due: "with regard to X", "due to X": no addressee */
-#define NG_W__COUNT 66
+#define NG_W_REPORTNOUN NG_WBIT(66) /* report, claims, rumours: "reports that X met Y" */
+#define NG_W_FALSITY NG_WBIT(67)    /* false, baseless: "reports that X met Y were false" */
+#define NG_W__COUNT 68
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {

@@ -116,6 +116,23 @@ static int denied_that(const ng_work *w, const sctx *c, uint32_t t1)
     return 0;
 }
 
+/* "Reports that X met Y were false", "dismissed as baseless claims that X ...": the subject
+ * starting at t1 opens a "that" clause of a report noun (over its title, as denied_that) and
+ * the sentence calls something false. A report the article believes stays a fact. */
+static int false_report(const ng_work *w, const sctx *c, uint32_t t1)
+{
+    for (int k = 0; k < 4 && t1 > c->a + 2 && !ng_w__is(w, t1 - 1, "that") &&
+                    ((w->tk.v[t1 - 1].flags & NG_TK_CAP) || (ng_w__bits(w, t1 - 1) & NG_W_DET));
+         k++)
+        t1--;
+    if (t1 < c->a + 2 || !ng_w__is(w, t1 - 1, "that") ||
+        !(ng_w__bits(w, t1 - 2) & NG_W_REPORTNOUN))
+        return 0;
+    for (uint32_t t = c->a; t < c->b; t++)
+        if (ng_w__bits(w, t) & NG_W_FALSITY) return 1;
+    return 0;
+}
+
 /* Is the event at [ts, te) not a fact (modal, plan, negation, condition, rumour)? */
 static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t clause, uint32_t ts,
                     uint32_t te, int noun)
@@ -190,6 +207,8 @@ int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t 
             }
     if (clause == c->a && p > c->a && ng_w__is(w, p - 1, "and") && first_verb_not_fact(w, c, p))
         return 1;
-    if (subj >= 0 && c->g[subj].t1 <= ts && denied_that(w, c, c->g[subj].t0)) return 1;
+    if (subj >= 0 && c->g[subj].t1 <= ts &&
+        (denied_that(w, c, c->g[subj].t0) || false_report(w, c, c->g[subj].t0)))
+        return 1;
     return not_fact(w, c, lo, clause, ts, te, noun);
 }
