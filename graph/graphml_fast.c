@@ -60,6 +60,9 @@ static int is_name(char c)
            c == '_' || c == '-' || c == '.' || c == ':';
 }
 
+/* XML names start with a letter, '_' or ':' (libxml2 rejects "2ttr.name"; fuzz_graphml) */
+static int is_name_start(char c) { return is_name(c) && !(c >= '0' && c <= '9') && c != '-' && c != '.'; }
+
 static int starts(const gml_p *p, const char *s)
 {
     size_t n = strlen(s);
@@ -219,7 +222,8 @@ static int read_tag(gml_p *p, gml_tag *t)
     t->nlen = (size_t)(s - t->name);
     t->n = 0;
     t->empty = 0;
-    if (!t->nlen) return leave(p, "markup other than elements and comments");
+    if (!t->nlen || !is_name_start(*t->name))
+        return leave(p, "markup other than elements and comments");
     for (;;) {
         const char *gap = s;
         while (s < e && is_ws(*s)) s++;
@@ -229,7 +233,7 @@ static int read_tag(gml_p *p, gml_tag *t)
             p->p = s + 1 + t->empty;
             break;
         }
-        if (s == gap || !is_name(*s) || t->n == MAX_ATTRS) return leave(p, "an unusual tag");
+        if (s == gap || !is_name_start(*s) || t->n == MAX_ATTRS) return leave(p, "an unusual tag");
         gml_attr *a = &t->a[t->n++];
         a->name = s;
         while (s < e && is_name(*s)) s++;
