@@ -661,6 +661,10 @@ static int root_attrs(gml_p *p, const gml_tag *t)
             size_t k = 0;
             while (k < a->vlen && is_name(a->val[k]) && a->val[k] != ':') k++;
             if (k == 0 || k >= a->vlen || a->val[k] != ':') return leave(p, "a relative namespace URI");
+            /* a URI holds no space, quote or angle bracket (libxml2 rejects it; fuzz_graphml) */
+            for (k = 0; k < a->vlen; k++)
+                if ((unsigned char)a->val[k] <= ' ' || strchr("\"<>\\^`{|}", a->val[k]))
+                    return leave(p, "a namespace URI that is not valid");
             continue;
         }
         if (!colon || (plen == 3 && memcmp(a->name, "xml", 3) == 0)) continue;
