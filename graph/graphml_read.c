@@ -722,7 +722,9 @@ cleanup:
     return error;
 }
 
+/* igraph's reader for now: fuzz_graphml still finds malformed documents the one-pass reader
+ * accepts and libxml2 rejects (three fixed, more left); it comes back when the two agree. */
 int ng_graph_read_graphml(ng_graph **out, const char *path)
 {
-    return ng_graph__read_graphml(out, path, 1);
+    return ng_graph__read_graphml(out, path, 0);
 }
