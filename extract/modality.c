@@ -101,16 +101,24 @@ static int noun_called_off(const ng_work *w, const sctx *c, uint32_t ts, uint32_
     return 0;
 }
 
-/* "Ankara denied that X met Y", "rejected claims that ...": a negation up to three words
- * before the "that" that opens the clause of the subject starting at t1 (over the subject's
- * title: "denied that Turkish President X met"). */
-static int denied_that(const ng_work *w, const sctx *c, uint32_t t1)
+/* The subject starting at t1 walked back over its title (at most four capitals or
+ * determiners: "that Turkish President X") to the word after a "that"; 0 when no "that"
+ * opens it. */
+static uint32_t after_that(const ng_work *w, const sctx *c, uint32_t t1)
 {
     for (int k = 0; k < 4 && t1 > c->a + 2 && !ng_w__is(w, t1 - 1, "that") &&
                     ((w->tk.v[t1 - 1].flags & NG_TK_CAP) || (ng_w__bits(w, t1 - 1) & NG_W_DET));
          k++)
         t1--;
-    if (t1 < c->a + 2 || !ng_w__is(w, t1 - 1, "that")) return 0;
+    return t1 >= c->a + 2 && ng_w__is(w, t1 - 1, "that") ? t1 : 0;
+}
+
+/* "Ankara denied that X met Y", "rejected claims that ...": a negation up to three words
+ * before the "that" that opens the clause of the subject starting at t1 (over the subject's
+ * title: "denied that Turkish President X met"). */
+static int denied_that(const ng_work *w, const sctx *c, uint32_t t1)
+{
+    if (!(t1 = after_that(w, c, t1))) return 0;
     for (uint32_t t = t1 - 1; t > c->a && t + 4 >= t1; t--)
         if (fact_bits(w, c, t - 1) & NG_W_NEG) return 1;
     return 0;
@@ -121,13 +129,7 @@ static int denied_that(const ng_work *w, const sctx *c, uint32_t t1)
  * the sentence calls something false. A report the article believes stays a fact. */
 static int false_report(const ng_work *w, const sctx *c, uint32_t t1)
 {
-    for (int k = 0; k < 4 && t1 > c->a + 2 && !ng_w__is(w, t1 - 1, "that") &&
-                    ((w->tk.v[t1 - 1].flags & NG_TK_CAP) || (ng_w__bits(w, t1 - 1) & NG_W_DET));
-         k++)
-        t1--;
-    if (t1 < c->a + 2 || !ng_w__is(w, t1 - 1, "that") ||
-        !(ng_w__bits(w, t1 - 2) & NG_W_REPORTNOUN))
-        return 0;
+    if (!(t1 = after_that(w, c, t1)) || !(ng_w__bits(w, t1 - 2) & NG_W_REPORTNOUN)) return 0;
     for (uint32_t t = c->a; t < c->b; t++)
         if (ng_w__bits(w, t) & NG_W_FALSITY) return 1;
     return 0;
