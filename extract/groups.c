@@ -190,6 +190,49 @@ static int plain_verb_after(const ng_work *w, const sctx *c, uint32_t t)
            !(ng_w__bits(w, t) & (NG_W_PREP | NG_W_DET | NG_W_CLAUSE | NG_W_LOCPREP));
 }
 
+/* Is the unit at t0 the object of a preposition after a finite verb ("Russia signed a treaty
+ * with Iran")? A trigger's word within eight tokens before the preposition, after a unit (its
+ * subject) or a past-tense mark, or in "-ed"; no punctuation between. */
+static int object_of_verb_pp(const ng_work *w, const sctx *c, uint32_t t0)
+{
+    uint32_t p = t0;
+    if (p > c->a && (ng_w__bits(w, p - 1) & NG_W_DET)) p--;
+    if (p <= c->a + 1 || !(ng_w__bits(w, p - 1) & NG_W_PREP)) return 0;
+    for (uint32_t k = p - 1, n = 0; k > c->a && n < 8; n++) {
+        k--;
+        if (w->tk.v[k].flags & NG_TK_PUNCT) return 0;
+        if ((w->tk.v[k].flags & NG_TK_CAP) || ng_lex__trigger_first(w->lex, w->tk.v[k].h) < 0)
+            continue;
+        const char *f = ng_w__fold(w, k);
+        size_t len = w->tk.v[k].flen;
+        if ((len > 4 && f[len - 2] == 'e' && f[len - 1] == 'd') ||
+            (k > c->a && (ng_w__bits(w, k - 1) & (NG_W_PAST_MARK | NG_W_SKIPADV))))
+            return 1;
+        for (size_t i = 0; i < c->nu && c->u[i].t0 < k; i++)
+            if (c->u[i].t1 == k && !c->u[i].place) return 1;
+    }
+    return 0;
+}
+
+/* A gapped clause: "signed a treaty with A, and C with D": the unit after "and" (unit j) is
+ * followed by the preposition that opens the list (before unit i) and another unit; C starts a
+ * clause whose verb is left out, it is no second object. */
+static int gapped_clause(const ng_work *w, const sctx *c, size_t i, size_t j)
+{
+    uint32_t p = c->u[i].t0, q = c->u[j].t1;
+    if (p > c->a && (ng_w__bits(w, p - 1) & NG_W_DET)) p--;
+    if (p <= c->a || q >= c->b || j + 1 >= c->nu || c->u[j + 1].place || c->u[j + 1].poss ||
+        c->u[j + 1].pron || c->u[j + 1].t0 > q + 2 ||
+        !(ng_w__bits(w, p - 1) & NG_W_PREP) || (w->tk.v[q].flags & NG_TK_CAP) ||
+        w->tk.v[q].h != w->tk.v[p - 1].h)
+        return 0;
+    if (!(c->u[j + 1].t0 == q + 1 || (ng_w__bits(w, q + 1) & NG_W_DET))) return 0;
+    /* the clause ends after D: "with Tanzania with EU backing" is a modifier */
+    uint32_t e = c->u[j + 1].t1;
+    return e >= c->b || !(w->tk.v[e].flags & NG_TK_WORD) || (w->tk.v[e].flags & NG_TK_CAP) ||
+           (ng_w__bits(w, e) & (NG_W_PREP | NG_W_LOCPREP | NG_W_YEARPREP)) || ng_w__is(w, e, "and");
+}
+
 /* Lists: units joined by ",", "and", ... (not places; a subject pronoun starts a clause; "X
  * met Y, the ministry said": the reporting clause starts a new group; nor across the comma
  * that ends an opening subordinate clause when a verb follows: "Since X left the OAS, Peru
@@ -217,6 +260,12 @@ static int join_lists(const ng_work *w, sctx *c)
             /* "X met Y and Z accused W": after a verb's object, "and" + a unit + a verb
              * starts a clause of its own (Z is no object of "met") */
             if (has_and && verb_after(w, c, c->u[j].t1) && object_of_verb(w, c, c->u[i].t0))
+                break;
+            if (has_and && gapped_clause(w, c, i, j)) break;
+            /* "signed a treaty with Iran, and China welcomed it": after ", and" a unit and a
+             * verb start a clause after a verb's prepositional object too */
+            if (has_and && ng_w__punct(w, c->u[j - 1].t1, ',') && verb_after(w, c, c->u[j].t1) &&
+                object_of_verb_pp(w, c, c->u[i].t0))
                 break;
             /* "the United States, Manila's treaty ally,": an apposition, not a list */
             if (!has_and && c->u[j].t1 < c->b && (w->tk.v[c->u[j].t1].flags & NG_TK_POSS) &&

@@ -456,6 +456,38 @@ static int co_signers(ng_work *w, const sctx *c, const reading *r)
     return error;
 }
 
+/* A gapped clause after the object: "Russia signed a treaty with Iran, and China with
+ * Pakistan" (and "... with Iran in May, and China with Pakistan in June"): C and D are the
+ * sides of the same relation, the verb left out (groups.c keeps C out of the object list). */
+static int gapped_edges(ng_work *w, const sctx *c, const reading *r)
+{
+    if (!r->prep_seen || r->obj < 0 || r->relative_obj) return NG_OK;
+    uint32_t p = c->g[r->obj].t0, q = c->g[r->obj].t1;
+    if (p > c->a && (ng_w__bits(w, p - 1) & NG_W_DET)) p--;
+    if (p <= c->a || !(ng_w__bits(w, p - 1) & NG_W_PREP)) return NG_OK;
+    /* over a date or a place ("in May", "in Tehran"): no actor, no verb */
+    for (int n = 0; q < c->b && !ng_w__is(w, q, "and"); n++, q++)
+        if (n >= 5 || (c->gstart[q - c->a] >= 0 && !c->g[c->gstart[q - c->a]].place) ||
+            (!(w->tk.v[q].flags & NG_TK_CAP) && (w->tk.v[q].flags & NG_TK_WORD) &&
+             !(ng_w__bits(w, q) & (NG_W_PREP | NG_W_LOCPREP | NG_W_DET | NG_W_YEARPREP))))
+            return NG_OK;
+    if (++q < c->b && (ng_w__bits(w, q) & NG_W_DET) && c->gstart[q - c->a] < 0) q++;
+    int32_t g1 = q < c->b ? c->gstart[q - c->a] : -1;
+    if (g1 < 0 || c->g[g1].place || c->g[g1].t1 + 1 >= c->b) return NG_OK;
+    q = c->g[g1].t1;
+    if (w->tk.v[q].h != w->tk.v[p - 1].h || (w->tk.v[q].flags & NG_TK_CAP)) return NG_OK;
+    if (++q < c->b && (ng_w__bits(w, q) & NG_W_DET) && c->gstart[q - c->a] < 0) q++;
+    int32_t g2 = q < c->b ? c->gstart[q - c->a] : -1;
+    if (g2 < 0 || c->g[g2].place) return NG_OK;
+    const group *a = &c->g[g1], *b = &c->g[g2];
+    q = b->t1; /* the clause ends after D: "with Tanzania with EU backing" is a modifier */
+    if (q < c->b && (w->tk.v[q].flags & NG_TK_WORD) && !(w->tk.v[q].flags & NG_TK_CAP) &&
+        !(ng_w__bits(w, q) & (NG_W_PREP | NG_W_LOCPREP | NG_W_YEARPREP)) && !ng_w__is(w, q, "and"))
+        return NG_OK;
+    return ng_emit__pairs(w, r->tr->rel, r->tr->flags, c->acts + a->a0, a->an, c->acts + b->a0,
+                          b->an, c->s, r->date);
+}
+
 /* The edges subject x object, and what later triggers remember of them. */
 static int emit_sides(ng_work *w, cstate *cs, sctx *c, const reading *r)
 {
@@ -463,6 +495,7 @@ static int emit_sides(ng_work *w, cstate *cs, sctx *c, const reading *r)
     uint32_t flags = r->tr->flags;
     int error = subject_object_edges(w, c, r);
     if (error >= 0) error = co_signers(w, c, r);
+    if (error >= 0) error = gapped_edges(w, c, r);
     if (error < 0) return error;
     if (flags & NG_TRF_PARTNERS)
         for (uint32_t i = 0; i < r->ns; i++)
