@@ -46,6 +46,26 @@ static int sentence_has_doc(const ng_work *w, const sctx *c)
     return 0;
 }
 
+/* doc: "the EU and Mercosur concluded negotiations on a trade agreement": the verb's object
+ * (over a determiner and up to three modifiers) is a noun that starts another relation's
+ * trigger (talks, a meeting): an event ended, no document signed. */
+static int doc_object_event(const ng_work *w, const sctx *c, const reading *r)
+{
+    uint32_t q = r->te;
+    if (r->noun) return 0;
+    if (q < c->b && (ng_w__bits(w, q) & NG_W_DET)) q++;
+    for (int n = 0; q < c->b && n <= 3; n++, q++) {
+        if (!(w->tk.v[q].flags & NG_TK_WORD) || (w->tk.v[q].flags & NG_TK_CAP) ||
+            c->gcov[q - c->a] >= 0 || (ng_w__bits(w, q) & (NG_W_DOC | NG_W_PREP)))
+            return 0;
+        for (int32_t i = ng_lex__trigger_first(w->lex, w->tk.v[q].h); i >= 0;
+             i = w->lex->triggers[i].next)
+            if (w->lex->triggers[i].form == NG_TR_NOUN && w->lex->triggers[i].rel != r->tr->rel)
+                return 1;
+    }
+    return 0;
+}
+
 /* "X held talks with Y, and the two signed ...", "where the two officials spoke": the
  * partners of this sentence's meetings. */
 static int the_two_again(ng_work *w, const sctx *c, const reading *r)
@@ -757,7 +777,8 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     r.noun = tr->form == NG_TR_NOUN;
     r.date = ng_sentdates__nearest(w, c, ts);
     r.subj = r.obj = r.agent = -1;
-    if ((tr->flags & NG_TRF_DOC) && !sentence_has_doc(w, c)) return NG_OK;
+    if ((tr->flags & NG_TRF_DOC) && (!sentence_has_doc(w, c) || doc_object_event(w, c, &r)))
+        return NG_OK;
     if ((tr->flags & NG_TRF_PURPOSE) && !purpose_follows(w, c, tr, te)) return NG_OK;
     /* "became a candidate member", "is an observer member": not a member; "made no complaint
      * against", "cut no ties": a negation in the gap */
