@@ -664,6 +664,22 @@ static int reduced_passive(ng_work *w, const sctx *c, reading *r)
     if (doc && q + 1 < c->b && (ng_w__bits(w, q) & NG_W_LOCPREP) && c->gstart[q + 1 - c->a] >= 0 &&
         c->g[c->gstart[q + 1 - c->a]].place)
         q = c->g[c->gstart[q + 1 - c->a]].t1;
+    /* "the accord signed on Monday by A and B", "signed in May 2020 by": a date, no actor */
+    if ((doc || ng_w__punct(w, r->ts - 1, ',')) && q < c->b && !ng_w__is(w, q, "by") &&
+        !ng_w__is(w, q, "between")) {
+        uint32_t k = q, len;
+        for (int n = 0; k < c->b && n < 4 && c->gcov[k - c->a] < 0 && !ng_w__is(w, k, "by"); n++) {
+            if ((len = ng_w__phrase(w, k, c->b, NG_W_DAYSAGO | NG_W_YEARSAGO, NULL)) != 0) {
+                k += len; /* "last year", "yesterday" */
+                continue;
+            }
+            if (!(w->tk.v[k].flags & (NG_TK_CAP | NG_TK_NUM)) &&
+                !(ng_w__bits(w, k) & (NG_W_PREP | NG_W_LOCPREP | NG_W_YEARPREP | NG_W_DET)))
+                break;
+            k++;
+        }
+        if (k < c->b && k > q && ng_w__is(w, k, "by")) q = k;
+    }
     if (!(doc || ng_w__punct(w, r->ts - 1, ',')) || q >= c->b ||
         !(ng_w__is(w, q, "by") || (doc && ng_w__is(w, q, "between"))))
         return NG_OK;
