@@ -46,6 +46,20 @@ static int sentence_has_doc(const ng_work *w, const sctx *c)
     return 0;
 }
 
+/* "The UAE also signed it": an also-word (words class alsoadv, over a past-tense mark) right
+ * before the verb, and a signing of the relation in this sentence or the one before: the
+ * document is that signing's (no document word needed). */
+static int also_again(const ng_work *w, const cstate *cs, const sctx *c, uint32_t ts,
+                      const ng_trigger *tr)
+{
+    const last_edges *e = &cs->last[tr->rel];
+    uint32_t p = ts;
+    while (p > c->a && (ng_w__bits(w, p - 1) & NG_W_PAST_MARK))
+        p--;
+    return p > c->a && (ng_w__bits(w, p - 1) & NG_W_ALSOADV) && e->n + e->ns >= 2 &&
+           c->s - e->sent <= 1;
+}
+
 /* doc: "the EU and Mercosur concluded negotiations on a trade agreement": the verb's object
  * (over a determiner and up to three modifiers) is a noun that starts another relation's
  * trigger (talks, a meeting): an event ended, no document signed. */
@@ -606,14 +620,51 @@ static int during_talks(ng_work *w, const sctx *c, const reading *r)
     return error < 0 ? error : DONE;
 }
 
+/* doc: "Bahrain and Israel signed the declaration. The UAE also signed (it)": a subject
+ * with an also-word (words class alsoadv) before the verb, no object and no new document
+ * after it (nothing, "it", "the" + document, a comma, a preposition), co-signs the text of
+ * the latest signing of this sentence or the one before with every party of it. */
+static int also_signed(ng_work *w, const cstate *cs, const sctx *c, const reading *r)
+{
+    const last_edges *e = &cs->last[r->tr->rel];
+    uint32_t q = r->te;
+    if (!(r->tr->flags & NG_TRF_DOC) || r->noun || r->no || !r->ns ||
+        !also_again(w, cs, c, r->ts, r->tr))
+        return NG_OK;
+    if (q < c->b && (ng_w__bits(w, q) & NG_W_PRONIT)) q++;
+    else if (q + 1 < c->b && ng_w__is(w, q, "the") && (ng_w__bits(w, q + 1) & NG_W_DOC))
+        q += 2;
+    if (q < c->b && (w->tk.v[q].flags & NG_TK_WORD) &&
+        !(ng_w__bits(w, q) & (NG_W_PREP | NG_W_LOCPREP | NG_W_YEARPREP | NG_W_CLAUSE)) &&
+        !ng_w__is(w, q, "and") && !ng_w__is(w, q, "as"))
+        return NG_OK;
+    int32_t parties[GMAX * 2];
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < e->ns && n < GMAX * 2; k++)
+        parties[n++] = e->subj[k];
+    for (uint32_t k = 0; k < e->n && n < GMAX * 2; k++)
+        parties[n++] = e->obj[k];
+    return ng_emit__pairs(w, r->tr->rel, r->tr->flags, r->S, r->ns, parties, n, c->s, r->date);
+}
+
 /* The edges of a trigger that lacks a side (no object, or no subject). */
-static int without_object(ng_work *w, const sctx *c, const reading *r)
+static int without_object(ng_work *w, cstate *cs, const sctx *c, const reading *r)
 {
     int error;
     int sym = ng_relinfo__symmetric(r->tr->rel);
-    if (r->ns >= 2 && sym && (r->tr->flags & NG_TRF_PAIR) && !r->noun)
+    if (r->ns >= 2 && sym && (r->tr->flags & NG_TRF_PAIR) && !r->noun) {
+        /* "A and B signed the declaration": its parties, for "C also signed it" */
+        if ((r->tr->flags & NG_TRF_DOC) && r->ns <= GMAX) {
+            last_edges *e = &cs->last[r->tr->rel];
+            memcpy(e->subj, r->S, r->ns * sizeof *r->S);
+            e->ns = r->ns;
+            e->n = 0;
+            e->sent = c->s;
+        }
         return plural_subject(w, c, r);
+    }
     if (r->no) return NG_OK;
+    if ((error = also_signed(w, cs, c, r)) < 0) return error;
     if (r->noun && sym && r->ts > c->a + 1 && (error = during_talks(w, c, r)) != NG_OK)
         return error < 0 ? error : NG_OK;
     /* "... met X, resulting in the signing of a plan": the same partners signed */
@@ -793,7 +844,8 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     r.noun = tr->form == NG_TR_NOUN;
     r.date = ng_sentdates__nearest(w, c, ts);
     r.subj = r.obj = r.agent = -1;
-    if ((tr->flags & NG_TRF_DOC) && (!sentence_has_doc(w, c) || doc_object_event(w, c, &r)))
+    if ((tr->flags & NG_TRF_DOC) &&
+        (!(sentence_has_doc(w, c) || also_again(w, cs, c, ts, tr)) || doc_object_event(w, c, &r)))
         return NG_OK;
     if ((tr->flags & NG_TRF_PURPOSE) && !purpose_follows(w, c, tr, te)) return NG_OK;
     /* "became a candidate member", "is an observer member": not a member; "made no complaint
@@ -814,5 +866,5 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     c->last_subj = r.agent >= 0 ? r.obj : r.subj;
     if (tr->flags & NG_TRF_INVERSE) swap_sides(&r);
     if (r.no && r.ns) return emit_sides(w, cs, c, &r);
-    return without_object(w, c, &r);
+    return without_object(w, cs, c, &r);
 }
