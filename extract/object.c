@@ -255,6 +255,11 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             if (ng_w__punct(w, j, ',') && j + 1 < c->b &&
                 (ng_w__is(w, j + 1, "and") || ng_w__is(w, j + 1, "but")))
                 return -1;
+            /* "signed an accord in Beijing, with China as the broker / with X looking on": a
+             * "with" after a comma, once the trigger's words are behind, opens an absolute
+             * phrase of its own */
+            if (ng_w__punct(w, j, ',') && j > te && j + 1 < c->b && ng_w__is(w, j + 1, "with"))
+                return -1;
         } else if (is_prep_of(tr, w->tk.v[j].h)) {
             prep = 1;
             *prep_seen = 1;
