@@ -144,10 +144,13 @@ static int take_object(ng_work *w, const sctx *c, reading *r)
         r->obj = ng_object__find(w, c, r->tr, r->te, &r->prep_seen);
         if (r->noun && r->obj >= 0 && r->obj == r->subj) r->obj = -1;
         const group *o = r->obj >= 0 ? &c->g[r->obj] : NULL;
-        /* "a meeting between A and B": the parties are the list after "between" */
+        /* "a meeting between A and B", "the signing of the accord by A and B": the parties
+         * are the list after "between" or "by" */
+        uint32_t p = o && o->t0 > c->a ? o->t0 - 1 : c->a;
+        if (p > c->a && (ng_w__bits(w, p) & NG_W_DET)) p--;
         if (r->noun && o && o->an >= 2 && o->t0 > c->a &&
             (ng_w__is(w, o->t0 - 1, "between") ||
-             (o->t0 > c->a + 1 && ng_w__is(w, o->t0 - 2, "between")))) {
+             (o->t0 > c->a + 1 && ng_w__is(w, o->t0 - 2, "between")) || ng_w__is(w, p, "by"))) {
             int error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, o, c->s, r->date);
             return error < 0 ? error : DONE;
         }
