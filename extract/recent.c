@@ -43,15 +43,25 @@ void ng_recent__list(const ng_work *w, cstate *cs, const int32_t *acts, uint32_t
     if (cs->ring_n < RING) cs->ring_n++;
 }
 
+/* Two religious titles of one see are one office: "the pontiff" is the latest "Pope X". */
+static int same_see(const ng_work *w, int32_t t1, int32_t t2)
+{
+    if (t1 < 0 || t2 < 0) return 0;
+    const ng_lx_title *x = &w->lex->titles[t1], *y = &w->lex->titles[t2];
+    return x->kind == NG_TITLE_RELIGIOUS && y->kind == NG_TITLE_RELIGIOUS && x->see >= 0 &&
+           x->see == y->see;
+}
+
 int32_t ng_recent__person_of(const ng_work *w, const cstate *cs, int32_t state_actor, int32_t title)
 {
-    for (int pass = 0; pass < 2; pass++)
+    for (int pass = 0; pass < 3; pass++)
         for (int i = 0; i < cs->n_mru; i++) {
             const ng_wactor *a = &w->actors[cs->mru[i]];
             if (a->type != NG_ETYPE_PERSON) continue;
             if (state_actor >= 0 && a->affil != state_actor) continue;
             if (pass == 0 && title >= 0 && a->title != title) continue;
-            if (state_actor < 0 && (title < 0 || a->title != title)) continue;
+            if (pass == 2 && (state_actor >= 0 || !same_see(w, a->title, title))) continue;
+            if (pass < 2 && state_actor < 0 && (title < 0 || a->title != title)) continue;
             return cs->mru[i];
         }
     return -1;
