@@ -1184,7 +1184,8 @@ static const char *const word_classes[] = {
     "apposmod",  "ppmark",     "soleoffice", "aliasintro",  "plainword",   "kin",
     "otherside", "membernoun", "membermod",  "notmember",   "treatyparty", "actnoun",
     "namesuffix", "separate",   "favour",     "casenoun",    "former",
-    "toidiom",   "reportnoun", "falsity",    "alsoadv"};
+    "toidiom",   "reportnoun", "falsity",    "alsoadv",
+    "jointmod"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 

@@ -450,9 +450,25 @@ static int respectively(const ng_work *w, const sctx *c, const reading *r)
     return 0;
 }
 
+/* "a trilateral summit", "a joint meeting": a word of class jointmod right before (one
+ * word between at most) a noun of the relation's triggers: one meeting of all its parties. */
+static int joint_meeting(const ng_work *w, const sctx *c, ng_rel rel)
+{
+    for (uint32_t t = c->a; t + 1 < c->b; t++) {
+        if (!(ng_w__bits(w, t) & NG_W_JOINTMOD)) continue;
+        for (uint32_t k = t + 1; k < c->b && k <= t + 2; k++)
+            for (int32_t i = ng_lex__trigger_first(w->lex, w->tk.v[k].h); i >= 0;
+                 i = w->lex->triggers[i].next)
+                if (w->lex->triggers[i].rel == rel && w->lex->triggers[i].form == NG_TR_NOUN)
+                    return 1;
+    }
+    return 0;
+}
+
 /* The edges subject x object (in order with "respectively"); a meeting named in title case
- * ("hosted the Andean Leaders' Meeting with A, B and C", no word of separate meetings)
- * makes its participants partners too; "a closed-door meeting with A and B" does not. */
+ * ("hosted the Andean Leaders' Meeting with A, B and C") or called joint ("met A and B in
+ * a trilateral summit"), with no word of separate meetings, makes its participants partners
+ * too; "a closed-door meeting with A and B" does not. */
 static int subject_object_edges(ng_work *w, const sctx *c, const reading *r)
 {
     ng_rel rel = r->tr->rel;
@@ -464,9 +480,11 @@ static int subject_object_edges(ng_work *w, const sctx *c, const reading *r)
         return error;
     }
     error = ng_emit__pairs(w, rel, flags, r->S, r->ns, r->O, r->no, c->s, r->date);
-    if (error >= 0 && r->noun && r->prep_seen && r->obj >= 0 && c->g[r->obj].an >= 2 &&
-        (w->tk.v[r->ts].flags & NG_TK_CAP) && !(w->tk.v[r->ts].flags & NG_TK_FIRST) &&
-        (flags & NG_TRF_PARTNERS) && ng_relinfo__symmetric(rel) &&
+    if (error >= 0 && r->obj >= 0 && c->g[r->obj].an >= 2 && (flags & NG_TRF_PARTNERS) &&
+        ng_relinfo__symmetric(rel) &&
+        ((r->noun && r->prep_seen && (w->tk.v[r->ts].flags & NG_TK_CAP) &&
+          !(w->tk.v[r->ts].flags & NG_TK_FIRST)) ||
+         joint_meeting(w, c, rel)) &&
         !sentence_has(w, c, NG_W_SEPARATE))
         error = ng_emit__within(w, c, rel, flags, &c->g[r->obj], c->s, r->date);
     return error;
