@@ -90,7 +90,8 @@ static int is_object(const ng_work *w, const sctx *c, const ng_trigger *tr, int3
     /* purpose: "summoned the envoys of A and B to protest": the envoys' states */
     int envoys_of = (tr->flags & NG_TRF_PURPOSE) && g->t0 > te + 1 &&
                     ng_w__is(w, g->t0 - 1, "of") && (ng_w__bits(w, g->t0 - 2) & NG_W_PERSONNOUN);
-    if (g->pp && !g->role && g->t0 != q && !envoys_of) return 0;
+    /* "received a delegation led by X": the delegation's leaders are the object */
+    if (g->pp && !g->role && g->t0 != q && !envoys_of && ng_subject__led_by(w, c, g) < 0) return 0;
     if (owned) {
         *j = g->t1 + 1;
         return 0;
@@ -204,6 +205,18 @@ static int32_t act_relative(const ng_work *w, const sctx *c, const ng_trigger *t
     return gi;
 }
 
+/* "hosted a Chinese delegation headed by X": the delegation's leaders (whose state
+ * object_side adds) rather than the group that owns the noun; else gi. */
+static int32_t led_by_after(const ng_work *w, const sctx *c, int32_t gi)
+{
+    uint32_t q = c->g[gi].t1;
+    if (q + 2 >= c->b || !(ng_w__is(w, q, "led") || ng_w__is(w, q, "headed")) ||
+        !ng_w__is(w, q + 1, "by"))
+        return gi;
+    int32_t lg = c->gstart[q + 2 - c->a];
+    return lg >= 0 && !c->g[lg].place && ng_subject__led_by(w, c, &c->g[lg]) >= 0 ? lg : gi;
+}
+
 int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te,
                         int *prep_seen)
 {
@@ -236,7 +249,7 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
                 steps++;
                 continue;
             }
-            if (is_object(w, c, tr, gi, prep, direct, te, &j)) return gi;
+            if (is_object(w, c, tr, gi, prep, direct, te, &j)) return led_by_after(w, c, gi);
             steps++;
             continue;
         }
