@@ -222,6 +222,12 @@ int ng_subject__comma_participle(const ng_work *w, uint32_t comma, uint32_t t);
 int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te,
                         int *prep_seen);
 int32_t ng_object__next_pp(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t t);
+/* "met X on Friday and Y on Monday": after a direct object ending at t, a date or place
+ * phrase, "and", a group and another such phrase: that group, or -1. */
+int32_t ng_object__next_dated(const ng_work *w, const sctx *c, uint32_t t);
+/* A date or place phrase at t: a preposition and one to three capitalized words or numbers
+ * ("on Friday", "in May 2024", "in Beijing"); its end, or t when there is none. */
+uint32_t ng_object__when_phrase(const ng_work *w, const sctx *c, uint32_t t);
 int32_t ng_object__bracket_members(const ng_work *w, const sctx *c, int32_t gi);
 int ng_object__quote_after(const ng_work *w, const sctx *c, uint32_t t);
 /* quote: a possessive object that owns an act noun ("his comparison of A with B 'Q'"): the

@@ -369,3 +369,27 @@ int32_t ng_object__bracket_members(const ng_work *w, const sctx *c, int32_t gi)
         return -1;
     return m;
 }
+
+uint32_t ng_object__when_phrase(const ng_work *w, const sctx *c, uint32_t t)
+{
+    if (t + 1 >= c->b || !(ng_w__bits(w, t) & (NG_W_PREP | NG_W_LOCPREP | NG_W_YEARPREP)))
+        return t;
+    uint32_t j = t + 1;
+    while (j < c->b && j < t + 4 && (w->tk.v[j].flags & (NG_TK_CAP | NG_TK_NUM)) &&
+           (c->gcov[j - c->a] < 0 || c->g[c->gcov[j - c->a]].place))
+        j++;
+    return j > t + 1 ? j : t;
+}
+
+int32_t ng_object__next_dated(const ng_work *w, const sctx *c, uint32_t t)
+{
+    uint32_t j = ng_object__when_phrase(w, c, t);
+    if (j == t || j >= c->b || !ng_w__is(w, j, "and")) return -1;
+    j++;
+    while (j < c->b && c->gstart[j - c->a] < 0 && (ng_w__bits(w, j) & NG_W_DET))
+        j++;
+    int32_t gi = j < c->b ? c->gstart[j - c->a] : -1;
+    if (gi < 0 || c->g[gi].place || c->g[gi].pp) return -1;
+    uint32_t e = c->g[gi].t1;
+    return ng_object__when_phrase(w, c, e) > e ? gi : -1;
+}

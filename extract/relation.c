@@ -35,6 +35,7 @@ typedef struct reading {
     int prep_seen;            /* the object came after one of the trigger's prepositions */
     int relative_obj;         /* the object is the antecedent of a relative clause */
     int event;                /* "called the incident 'unacceptable'": the last object */
+    int dated;                /* "met X on Friday and Y on Monday": objects of two events */
     int32_t S[GMAX * 2], O[GMAX * 2];
     uint32_t ns, no;
 } reading;
@@ -393,9 +394,18 @@ static void object_side(ng_work *w, const sctx *c, reading *r)
             if (!w->actors[a].mentions) w->actors[a].mentions = 1;
         }
     }
-    int32_t more = r->obj;
-    while (r->prep_seen && (more = ng_object__next_pp(w, c, r->tr, c->g[more].t1)) >= 0)
+    int32_t more = r->obj, prev = r->obj;
+    while (r->prep_seen && (more = ng_object__next_pp(w, c, r->tr, c->g[more].t1)) >= 0) {
         side_add(c, r->O, &r->no, GMAX * 2, more);
+        /* "with A in May and with B in June": two events */
+        if (ng_object__when_phrase(w, c, c->g[prev].t1) > c->g[prev].t1) r->dated = 1;
+        prev = more;
+    }
+    more = r->obj;
+    while (!r->prep_seen && !r->noun && (more = ng_object__next_dated(w, c, c->g[more].t1)) >= 0) {
+        side_add(c, r->O, &r->no, GMAX * 2, more);
+        r->dated = 1; /* separate events: no co-signers */
+    }
     int32_t own = ng_subject__led_by(w, c, o);
     if (own >= 0 && own < (int32_t)c->ng) side_add(c, r->O, &r->no, GMAX * 2, own);
 }
@@ -495,7 +505,7 @@ static int subject_object_edges(ng_work *w, const sctx *c, const reading *r)
  * document: the first document word after the trigger is singular. */
 static int co_signers(ng_work *w, const sctx *c, const reading *r)
 {
-    if (!(r->tr->flags & NG_TRF_DOC) || r->noun || r->no < 2) return NG_OK;
+    if (!(r->tr->flags & NG_TRF_DOC) || r->noun || r->no < 2 || r->dated) return NG_OK;
     uint32_t q = r->ts;
     while (q < c->b && !(ng_w__bits(w, q) & NG_W_DOC))
         q++;
