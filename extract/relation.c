@@ -553,6 +553,26 @@ static int gapped_edges(ng_work *w, const sctx *c, const reading *r)
                           b->an, c->s, r->date);
 }
 
+/* ", as did G" after the trigger ("X met Y, as did Z"; "A and B signed a pact, as did C and
+ * D"): G did the same, with the same objects, or with one another when the relation had
+ * none; the group G, or -1. */
+static int32_t as_did(const ng_work *w, const sctx *c, const reading *r)
+{
+    for (uint32_t t = r->te; t + 2 < c->b; t++) {
+        if (ng_w__punct(w, t, ';') || ng_w__punct(w, t, '.') || ng_w__punct(w, t, ':')) return -1;
+        if (!ng_w__is(w, t, "as") || !ng_w__punct(w, t - 1, ',') ||
+            !(ng_w__is(w, t + 1, "did") || ng_w__is(w, t + 1, "does") ||
+              (ng_w__bits(w, t + 1) & NG_W_PAST_MARK)))
+            continue;
+        uint32_t q = t + 2;
+        while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+            q++;
+        int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+        return gi >= 0 && !c->g[gi].place && !c->g[gi].pp ? gi : -1;
+    }
+    return -1;
+}
+
 /* The edges subject x object, and what later triggers remember of them. */
 static int emit_sides(ng_work *w, cstate *cs, sctx *c, const reading *r)
 {
@@ -561,6 +581,10 @@ static int emit_sides(ng_work *w, cstate *cs, sctx *c, const reading *r)
     int error = subject_object_edges(w, c, r);
     if (error >= 0) error = co_signers(w, c, r);
     if (error >= 0) error = gapped_edges(w, c, r);
+    int32_t same = as_did(w, c, r);
+    if (error >= 0 && same >= 0)
+        error = ng_emit__pairs(w, rel, flags, c->acts + c->g[same].a0, c->g[same].an, r->O, r->no,
+                               c->s, r->date);
     if (error < 0) return error;
     if (flags & NG_TRF_PARTNERS)
         for (uint32_t i = 0; i < r->ns; i++)
@@ -692,6 +716,10 @@ static int without_object(ng_work *w, cstate *cs, const sctx *c, const reading *
             e->n = 0;
             e->sent = c->s;
         }
+        int32_t same = as_did(w, c, r);
+        if (same >= 0 && c->g[same].an >= 2 &&
+            (error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, &c->g[same], c->s, r->date)) < 0)
+            return error;
         return plural_subject(w, c, r);
     }
     if (r->no) return NG_OK;
