@@ -544,6 +544,50 @@ static uint32_t short_name(const ng_work *w, const cstate *cs, const sctx *c,
     return 0;
 }
 
+/* "his guest", "her host", "the visitor", "the visiting minister" (t: the determiner or
+ * possessive): the other side of a visit, the latest person of this sentence's two before
+ * who is not named in this sentence before t; *t1 gets the description's end. */
+static uint32_t guest(const ng_work *w, const cstate *cs, const sctx *c, const uint8_t *covered,
+                      uint32_t t, int32_t *acts, uint32_t *t1)
+{
+    uint32_t j = t + 1;
+    if (j >= c->b || covered[j - c->a] || !(ng_w__bits(w, j) & NG_W_GUESTNOUN) ||
+        (w->tk.v[j].flags & NG_TK_CAP))
+        return 0;
+    /* "the visiting minister": a person noun after the modifier */
+    if (j + 1 < c->b && !covered[j + 1 - c->a] && (ng_w__bits(w, j + 1) & NG_W_PERSONNOUN) &&
+        !(w->tk.v[j + 1].flags & NG_TK_CAP))
+        j++;
+    else if (w->tk.v[j].flen > 4 && memcmp(ng_w__fold(w, j) + w->tk.v[j].flen - 3, "ing", 3) == 0)
+        return 0; /* "the visiting" alone is no noun */
+    /* "the host country", "the host city": a modifier of another noun. What follows must
+     * end the phrase: punctuation, a name, a function word, a verb */
+    uint32_t e = j + 1;
+    if (e < c->b && (w->tk.v[e].flags & NG_TK_WORD) && !(w->tk.v[e].flags & NG_TK_CAP) &&
+        !covered[e - c->a] && !ng_w__is(w, e, "and") && !ng_w__is(w, e, "or") &&
+        !(ng_w__bits(w, e) & (NG_W_PREP | NG_W_LOCPREP | NG_W_CLAUSE | NG_W_BE | NG_W_SAY |
+                              NG_W_SKIPADV | NG_W_PAST_MARK | NG_W_MODAL | NG_W_NEG)) &&
+        ng_lex__trigger_first(w->lex, w->tk.v[e].h) < 0 &&
+        !(w->tk.v[e].flen > 3 && memcmp(ng_w__fold(w, e) + w->tk.v[e].flen - 2, "ed", 2) == 0))
+        return 0;
+    /* "his host, President X": the name that follows is the actor */
+    if (j + 1 < c->b && (covered[j + 1 - c->a] ||
+                         (ng_w__punct(w, j + 1, ',') && j + 2 < c->b && covered[j + 2 - c->a])))
+        return 0;
+    for (int i = 0; i < cs->n_mru; i++) {
+        int32_t a = cs->mru[i];
+        if (w->actors[a].type != NG_ETYPE_PERSON || cs->cur_sent - cs->mru_sent[i] > 2) continue;
+        int here = 0;
+        for (size_t k = 0; k < c->nu && !here; k++)
+            for (uint32_t m = 0; m < c->u[k].an && c->u[k].t0 < t; m++)
+                here |= c->acts[c->u[k].a0 + m] == a;
+        if (here) continue;
+        *t1 = j + 1;
+        return one(acts, a);
+    }
+    return 0;
+}
+
 /* What a description "the [two] [modifiers] NOUN" at t stands for (t: a determiner);
  * *t1 gets its end, *pron 1 when it opens a clause ("the two signed"). */
 static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
@@ -560,6 +604,7 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
     *pron = (bits & NG_W_SUBJPRON) != 0;
     /* "Taiwan said it ...", "X announced that they ..." */
     if (*pron && (n = say_subject(w, c, t, acts)) != 0) return n;
+    if ((bits & NG_W_DET) && (n = guest(w, cs, c, covered, t, acts, t1)) != 0) return n;
     if (ng_w__is(w, t, "each") && t + 1 < c->b && (ng_w__bits(w, t + 1) & NG_W_PERSONNOUN) &&
         !covered[t + 1 - c->a]) {
         /* "greeted each leader": the latest group of people */
