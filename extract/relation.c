@@ -771,6 +771,13 @@ static int reduced_passive(ng_work *w, const sctx *c, reading *r)
     /* "the pact signed by A and B", "the treaty signed in Nairobi by A and B": right after a
      * document noun, over a place */
     int doc = (ng_w__bits(w, r->ts - 1) & NG_W_DOC) && (r->tr->flags & NG_TRF_DOC);
+    /* "memorandums were signed between A and B": a passive of a document, over "be" */
+    uint32_t p = r->ts - 1;
+    while (p > c->a && (ng_w__bits(w, p) & (NG_W_BE | NG_W_PAST_MARK | NG_W_SKIPADV)))
+        p--;
+    int be_doc = !doc && p < r->ts - 1 && (ng_w__bits(w, p) & NG_W_DOC) &&
+                 (r->tr->flags & NG_TRF_DOC);
+    doc |= be_doc;
     if (doc && q + 1 < c->b && (ng_w__bits(w, q) & NG_W_LOCPREP) && c->gstart[q + 1 - c->a] >= 0 &&
         c->g[c->gstart[q + 1 - c->a]].place)
         q = c->g[c->gstart[q + 1 - c->a]].t1;
@@ -791,7 +798,7 @@ static int reduced_passive(ng_work *w, const sctx *c, reading *r)
         if (k < c->b && k > q && ng_w__is(w, k, "by")) q = k;
     }
     if (!(doc || ng_w__punct(w, r->ts - 1, ',')) || q >= c->b ||
-        !(ng_w__is(w, q, "by") || (doc && ng_w__is(w, q, "between"))))
+        !((ng_w__is(w, q, "by") && !be_doc) || (doc && ng_w__is(w, q, "between"))))
         return NG_OK;
     q++;
     while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
