@@ -616,7 +616,10 @@ static int emit_sides(ng_work *w, cstate *cs, sctx *c, const reading *r)
  * "the zone where the countries meet" (borders, not people). */
 static int plural_subject(ng_work *w, const sctx *c, const reading *r)
 {
-    const group *g = r->agent >= 0 ? &c->g[r->agent] : &c->g[r->subj];
+    /* inverse: "signatories included A and B": the list is the object */
+    int32_t gi = r->agent >= 0 ? r->agent : r->subj >= 0 ? r->subj : r->obj;
+    if (gi < 0) return NG_OK;
+    const group *g = &c->g[gi];
     uint32_t te = r->te;
     if ((r->tr->flags & NG_TRF_INTRANS) && te < c->b && (w->tk.v[te].flags & NG_TK_WORD) &&
         !(w->tk.v[te].flags & NG_TK_CAP) &&

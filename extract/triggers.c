@@ -78,10 +78,12 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
 }
 
 /* A verb after an article or a possessive is an adjective or a noun ("the ousted
- * president", "the visits to X"). */
+ * president", "the visits to X"); not a pattern that opens with its own noun subject and
+ * lists its parties after the verb (inverse and pair: "the signatories included A and B"). */
 static int verb_as_noun(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t t)
 {
     return tr->form == NG_TR_VERB && t > c->a &&
+           (tr->flags & (NG_TRF_INVERSE | NG_TRF_PAIR)) != (NG_TRF_INVERSE | NG_TRF_PAIR) &&
            (ng_w__is(w, t - 1, "the") || ng_w__is(w, t - 1, "a") || ng_w__is(w, t - 1, "an") ||
             ng_w__is(w, t - 1, "his") || ng_w__is(w, t - 1, "her") || ng_w__is(w, t - 1, "its") ||
             ng_w__is(w, t - 1, "their") || ng_w__is(w, t - 1, "our"));
