@@ -692,9 +692,10 @@ static int also_signed(ng_work *w, const cstate *cs, const sctx *c, const readin
     if (q < c->b && (ng_w__bits(w, q) & NG_W_PRONIT)) q++;
     else if (q + 1 < c->b && ng_w__is(w, q, "the") && (ng_w__bits(w, q + 1) & NG_W_DOC))
         q += 2;
-    if (q < c->b && (w->tk.v[q].flags & NG_TK_WORD) &&
-        !(ng_w__bits(w, q) & (NG_W_PREP | NG_W_LOCPREP | NG_W_YEARPREP | NG_W_CLAUSE)) &&
-        !ng_w__is(w, q, "and") && !ng_w__is(w, q, "as"))
+    /* what may follow: nothing, a date or a place ("on Monday", "in Riyadh"), "as", "and", a
+     * clause; not "into law", "off on" */
+    if (q < c->b && (w->tk.v[q].flags & NG_TK_WORD) && !(ng_w__bits(w, q) & NG_W_CLAUSE) &&
+        !ng_w__is(w, q, "and") && !ng_w__is(w, q, "as") && ng_object__when_phrase(w, c, q) == q)
         return NG_OK;
     int32_t parties[GMAX * 2];
     uint32_t n = 0;
