@@ -628,6 +628,21 @@ static int plural_subject(ng_work *w, const sctx *c, const reading *r)
         !ng_w__is(w, te, "and") && !(ng_w__bits(w, te) & NG_W_NOTOBJ) &&
         !(ng_w__bits(w, te) & NG_W_NUMWORD))
         return NG_OK;
+    /* "X and Y spoke to reporters", "met with officials": a preposition of the verb (or
+     * "to") before a noun that is no actor is the verb's object, not a meeting of X and Y */
+    if ((r->tr->flags & NG_TRF_INTRANS) && te + 1 < c->b && !r->noun) {
+        int prep = ng_w__is(w, te, "to");
+        for (int i = 0; i < r->tr->n_prep && !prep; i++)
+            prep = r->tr->prep[i] && r->tr->prep[i] == w->tk.v[te].h;
+        uint32_t q = te + 1;
+        if (prep && !ng_w__phrase(w, q, c->b, NG_W_RECIPROCAL, NULL)) {
+            while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+                q++;
+            if (q < c->b && c->gcov[q - c->a] < 0 && (w->tk.v[q].flags & NG_TK_WORD) &&
+                !(w->tk.v[q].flags & NG_TK_CAP) && !(ng_w__bits(w, q) & (NG_W_NOTOBJ | NG_W_NUMWORD)))
+                return NG_OK;
+        }
+    }
     int people = 0;
     for (uint32_t k = 0; k < g->an; k++)
         people += w->actors[c->acts[g->a0 + k]].type == NG_ETYPE_PERSON;
@@ -668,10 +683,11 @@ static int during_talks(ng_work *w, const sctx *c, const reading *r)
         if (q < p - 1 && (ng_w__is(w, q, "after") || ng_w__is(w, q, "following"))) p = q;
     }
     int after = ng_w__is(w, p, "after") || ng_w__is(w, p, "following");
+    /* "After talks in Ankara, A and B signed ...": the subject after the comma */
     if (!((ng_w__is(w, p, "during") || ng_w__is(w, p, "at") || ng_w__is(w, p, "in") || after) &&
-          p > c->a))
+          (p > c->a || after)))
         return NG_OK;
-    int32_t gl = c->gend[p - 1 - c->a];
+    int32_t gl = p > c->a ? c->gend[p - 1 - c->a] : -1;
     if (gl < 0 || c->g[gl].an < 2) gl = r->subj;
     if (gl < 0 || c->g[gl].an < 2) return NG_OK;
     int error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, &c->g[gl], c->s, r->date);
@@ -728,7 +744,7 @@ static int without_object(ng_work *w, cstate *cs, const sctx *c, const reading *
     }
     if (r->no) return NG_OK;
     if ((error = also_signed(w, cs, c, r)) < 0) return error;
-    if (r->noun && sym && r->ts > c->a + 1 && (error = during_talks(w, c, r)) != NG_OK)
+    if (r->noun && sym && r->ts > c->a && (error = during_talks(w, c, r)) != NG_OK)
         return error < 0 ? error : NG_OK;
     /* "... met X, resulting in the signing of a plan": the same partners signed */
     if ((r->tr->flags & NG_TRF_BYPARTNERS) && c->n_pair)
