@@ -628,6 +628,8 @@ static int plural_subject(ng_work *w, const sctx *c, const reading *r)
         !ng_w__is(w, te, "and") && !(ng_w__bits(w, te) & NG_W_NOTOBJ) &&
         !(ng_w__bits(w, te) & NG_W_NUMWORD))
         return NG_OK;
+    /* "X and Y spoke separately", "met separately with Z": separate meetings */
+    if (te < c->b && (ng_w__bits(w, te) & NG_W_SEPARATE)) return NG_OK;
     /* "X and Y spoke to reporters", "met with officials": a preposition of the verb (or
      * "to") before a noun that is no actor is the verb's object, not a meeting of X and Y */
     if ((r->tr->flags & NG_TRF_INTRANS) && te + 1 < c->b && !r->noun) {
