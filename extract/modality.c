@@ -1,8 +1,9 @@
 /* modality.c - is a trigger a fact? Not when a modal verb, a plan, a negation or a denial
  * stands between its subject and it (within its clause), when it is an infinitive no
  * decision governs ("plans to sign", not "decided to withdraw"), when a condition opens its
- * clause, or when a rumour word is anywhere in the sentence. Word classes of words.csv:
- * modal, plan, neg, decide, cond, rumour. */
+ * clause, when a rumour word is anywhere in the sentence, or when the sentence asks whether
+ * it happened ("Did X meet Y?"). Word classes of words.csv: modal, plan, neg, decide, cond,
+ * rumour. */
 #include "engine.h"
 
 /* Words of classes that make a trigger not a fact. */
@@ -182,9 +183,27 @@ static int first_verb_not_fact(const ng_work *w, const sctx *c, uint32_t p)
     return 0;
 }
 
+/* "Will Canada condemn India?", "Did Hungary criticise Israel?": a question whose subject
+ * follows an auxiliary (do, a modal, be, have) asks whether the event happened; it is not
+ * told as a fact. */
+static int asked(const ng_work *w, const sctx *c, int32_t subj)
+{
+    uint32_t e = c->b, q;
+    while (e > c->a && ng_w__punct(w, e - 1, '"'))
+        e--;
+    if (subj < 0 || e <= c->a || !ng_w__punct(w, e - 1, '?')) return 0;
+    for (q = c->g[subj].t0; q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET);)
+        q--;
+    if (q == c->a) return 0;
+    q--;
+    return ng_w__is(w, q, "did") || ng_w__is(w, q, "does") || ng_w__is(w, q, "do") ||
+           (ng_w__bits(w, q) & (NG_W_MODAL | NG_W_BE | NG_W_PAST_MARK));
+}
+
 int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t ts, uint32_t te,
                         int noun)
 {
+    if (asked(w, c, subj)) return 1;
     uint32_t lo = subj >= 0 && c->g[subj].t1 <= ts ? c->g[subj].t1 : c->a;
     uint32_t p = ts, clause = c->a;
     while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_BE | NG_W_PAST_MARK)))
