@@ -136,6 +136,16 @@ static int false_report(const ng_work *w, const sctx *c, uint32_t t1)
     return 0;
 }
 
+/* Is the plan word at t an act noun ("the launch by X was condemned", "X's launch was
+ * condemned"), not a plan ("launch talks")? An act noun (words class actnoun) after a
+ * possessive or before "by" or a form of "be". */
+static int act_noun(const ng_work *w, const sctx *c, uint32_t t)
+{
+    if (!(ng_w__bits(w, t) & NG_W_ACTNOUN)) return 0;
+    return (t > c->a && (w->tk.v[t - 1].flags & NG_TK_POSS)) ||
+           (t + 1 < c->b && (ng_w__is(w, t + 1, "by") || (ng_w__bits(w, t + 1) & NG_W_BE)));
+}
+
 /* Is the event at [ts, te) not a fact (modal, plan, negation, condition, rumour)? */
 static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t clause, uint32_t ts,
                     uint32_t te, int noun)
@@ -143,7 +153,8 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
     uint32_t from = lo;
     if (ts > c->a + 8 && from < ts - 8) from = ts - 8;
     for (uint32_t t = from; t < ts; t++) {
-        if ((fact_bits(w, c, t) & NOT_FACT) && governs_trigger(w, c, t, ts)) return 1;
+        if ((fact_bits(w, c, t) & NOT_FACT) && governs_trigger(w, c, t, ts) && !act_noun(w, c, t))
+            return 1;
     }
     /* infinitive: only "decided to", "decision to", "voted to" are facts; an adverb may
      * split it ("has yet to formally join"), a passive has "be" ("the accord to be signed") */

@@ -119,19 +119,48 @@ static int self_object(ng_work *w, const cstate *cs, const sctx *c, const readin
     return error < 0 ? error : DONE;
 }
 
+/* The group right after "by" that follows an act noun (words class actnoun; determiners
+ * and one modifier between): "the launch by X", "the joint drills by X"; -1 if none. */
+static int32_t act_by_agent(const ng_work *w, const sctx *c, int32_t gi)
+{
+    uint32_t q = gi >= 0 ? c->g[gi].t0 : c->a;
+    while (q > c->a && c->gstart[q - c->a] == gi && (ng_w__bits(w, q - 1) & NG_W_DET))
+        q--;
+    if (gi < 0 || c->g[gi].place || q < c->a + 2 || !ng_w__is(w, q - 1, "by") ||
+        !(ng_w__bits(w, q - 2) & NG_W_ACTNOUN))
+        return -1;
+    return gi;
+}
+
 /* The passive's subject when it is no actor group: "the Chinese action was condemned by X"
  * (poss or quote): a demonym adjective right before an act noun (words class actnoun) right
- * before the verb names its state; -1 if none. */
+ * before the verb names its state; "the launch by X was condemned by Y" (poss): the act's
+ * agent; -1 if none. */
 static int32_t passive_adj_subject(const ng_work *w, const sctx *c, const reading *r)
 {
     if (r->subj >= 0 || !(r->tr->flags & (NG_TRF_POSS | NG_TRF_QUOTE))) return -1;
     uint32_t p = r->ts;
     while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_BE | NG_W_PAST_MARK)))
         p--;
+    if (p > c->a && (r->tr->flags & NG_TRF_POSS) && c->gend[p - 1 - c->a] >= 0)
+        return act_by_agent(w, c, c->gend[p - 1 - c->a]);
     if (p < c->a + 2 || !(ng_w__bits(w, p - 1) & NG_W_ACTNOUN) || c->gcov[p - 1 - c->a] >= 0)
         return -1;
     int32_t gi = c->gend[p - 2 - c->a];
     return gi >= 0 && c->g[gi].adj ? gi : -1;
+}
+
+/* ofobj: "criticism of X by Y": the agent after "by" right after the object is the noun's
+ * subject; -1 if none. */
+static int32_t of_by_agent(const ng_work *w, const sctx *c, int32_t obj)
+{
+    uint32_t q = c->g[obj].t1;
+    if (q + 1 >= c->b || !ng_w__is(w, q, "by")) return -1;
+    q++;
+    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
+    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    return gi >= 0 && !c->g[gi].place ? gi : -1;
 }
 
 /* The object: the passive's subject, else the group after the trigger; "a meeting between
@@ -143,6 +172,10 @@ static int take_object(ng_work *w, const sctx *c, reading *r)
         r->subj = r->agent;
     } else if (!r->tr->no_object) {
         r->obj = ng_object__find(w, c, r->tr, r->te, &r->prep_seen);
+        if (r->noun && r->obj >= 0 && (r->tr->flags & NG_TRF_OFOBJ)) {
+            int32_t by = of_by_agent(w, c, r->obj);
+            if (by >= 0) r->subj = by;
+        }
         if (r->noun && r->obj >= 0 && r->obj == r->subj) r->obj = -1;
         const group *o = r->obj >= 0 ? &c->g[r->obj] : NULL;
         /* "a meeting between A and B", "the signing of the accord by A and B": the parties
