@@ -283,7 +283,8 @@ enum {
 #define NG_W_ALSOADV NG_WBIT(68)    /* also, likewise: "Egypt also signed": the same act again */
 #define NG_W_JOINTMOD NG_WBIT(69)   /* trilateral, three-way: one meeting of all its parties */
 #define NG_W_GUESTNOUN NG_WBIT(70)  /* guest, host, visiting: "his guest", "the visiting minister" */
-#define NG_W__COUNT 71
+#define NG_W_ADDRESS NG_WBIT(71)    /* protested, rebuke: "protested to Beijing" is the state */
+#define NG_W__COUNT 72
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {
