@@ -217,6 +217,23 @@ static int32_t led_by_after(const ng_work *w, const sctx *c, int32_t gi)
     return lg >= 0 && !c->g[lg].place && ng_subject__led_by(w, c, &c->g[lg]) >= 0 ? lg : gi;
 }
 
+/* "condemned, in the strongest terms, the raid": a phrase between commas right after a
+ * verb that opens with a preposition or an adverb and names no actor (at most eight words)
+ * stands aside; the token after its closing comma, else t. */
+static uint32_t parenthetical_skip(const ng_work *w, const sctx *c, const ng_trigger *tr,
+                                   uint32_t t)
+{
+    if (tr->form != NG_TR_VERB || t + 2 >= c->b || !ng_w__punct(w, t, ',') ||
+        !(ng_w__bits(w, t + 1) & (NG_W_PREP | NG_W_SKIPADV)) || ng_w__is(w, t + 1, "and"))
+        return t;
+    for (uint32_t k = t + 1; k < c->b && k < t + 10; k++) {
+        if (c->gcov[k - c->a] >= 0 || (ng_w__bits(w, k) & (NG_W_CLAUSE | NG_W_SAY))) return t;
+        if (ng_w__punct(w, k, ',')) return k > t + 1 ? k + 1 : t;
+        if ((w->tk.v[k].flags & NG_TK_PUNCT)) return t;
+    }
+    return t;
+}
+
 int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te,
                         int *prep_seen)
 {
@@ -230,6 +247,7 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
         !(w->tk.v[te].flags & NG_TK_INQUOTE))
         te++;
     uint32_t j = direct ? after_inner_clause(w, c, ng_object__quote_skip(w, c, te)) : te;
+    if (direct && j == te) j = parenthetical_skip(w, c, tr, te);
     *prep_seen = 0;
     while (j < c->b && steps < 14) {
         if (tr->form == NG_TR_NOUN && !prep && steps > 4) return -1; /* "talks ... with": close */
