@@ -380,8 +380,11 @@ static void coverage(const ng_work *w, sctx *c)
             (g->t1 < c->b && (w->tk.v[g->t1].flags & NG_TK_POSS)) || c->u[g->u0 + g->un - 1].poss;
         if (g->t0 > c->a) {
             uint32_t p = g->t0 - 1;
-            /* "with the Vatican": determiners between */
-            while (p > c->a && (ng_w__bits(w, p) & NG_W_DET) && !ng_w__is(w, p, "that"))
+            /* "with the Vatican": determiners between; "in southern Lebanon": a lower-case
+             * compass word */
+            while (p > c->a &&
+                   (((ng_w__bits(w, p) & NG_W_DET) && !ng_w__is(w, p, "that")) ||
+                    ((ng_w__bits(w, p) & NG_W_COMPASS) && !(w->tk.v[p].flags & NG_TK_CAP))))
                 p--;
             g->pp = (ng_w__bits(w, p) & NG_W_PREP) != 0;
             g->subord = g->pp && (ng_w__bits(w, p) & NG_W_CLAUSE) && verb_after(w, c, g->t1);
