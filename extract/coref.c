@@ -673,6 +673,26 @@ static uint32_t description_head(const ng_work *w, const sctx *c, const uint8_t 
     return j;
 }
 
+/* "the Myanmar junta", "the Iranian government": a state named right before a government or
+ * country noun is what the description names (the mention's own unit stands, and the noun
+ * stands for that state from now on); 1 when so. */
+static int state_before_head(const ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
+                             uint32_t j)
+{
+    if (j == c->a || !covered[j - 1 - c->a] ||
+        !(ng_w__bits(w, j) & (NG_W_GOVNOUN | NG_W_COUNTRYNOUN)) || (ng_w__bits(w, j) & NG_W_TROOPS))
+        return 0;
+    for (size_t i = 0; i < c->nu; i++) {
+        const unit *u = &c->u[i];
+        if (u->t1 != j || u->an != 1 || (u->place && !u->adj)) continue;
+        int32_t a = c->acts[u->a0];
+        if (w->actors[a].type != NG_ETYPE_STATE) return 0;
+        if (ng_w__bits(w, j) & NG_W_GOVNOUN) ng_recent__gov_note(cs, w->tk.v[j].h, a);
+        return 1;
+    }
+    return 0;
+}
+
 /* "the junta", "the government": the same noun stands for the same state all through the
  * article. */
 static uint32_t government(const ng_work *w, cstate *cs, const sctx *c, uint32_t t, uint32_t j,
@@ -776,6 +796,7 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
         return ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
     }
     if ((j = description_head(w, c, covered, j)) == c->b) return 0;
+    if (state_before_head(w, cs, c, covered, j)) return 0;
     /* "the regional bloc IGAD", "the rebel group M23": the name that follows is the actor */
     if (j + 1 < c->b && covered[j + 1 - c->a]) return 0;
     ng_wbits bits = ng_w__bits(w, j);
