@@ -285,7 +285,8 @@ enum {
 #define NG_W_GUESTNOUN NG_WBIT(70)  /* guest, host, visiting: "his guest", "the visiting minister" */
 #define NG_W_ADDRESS NG_WBIT(71)    /* protested, rebuke: "protested to Beijing" is the state */
 #define NG_W_COMPASS NG_WBIT(72)    /* southern, eastern: "in southern Lebanon" is a location */
-#define NG_W__COUNT 73
+#define NG_W_SPOKESNOUN NG_WBIT(73) /* spokesman: "a spokesman for X" speaks for X */
+#define NG_W__COUNT 74
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {

@@ -301,6 +301,14 @@ static int title_ends_at(const ng_work *w, const sctx *c, uint32_t *q)
 }
 
 /* Role phrases: "[the] [modifiers] TITLE-or-person-noun of/from GROUP" stands for the group. */
+/* Does group g name no person? */
+static int no_person(const ng_work *w, const sctx *c, const group *g)
+{
+    for (uint32_t k = 0; k < g->an; k++)
+        if (w->actors[c->acts[g->a0 + k]].type == NG_ETYPE_PERSON) return 0;
+    return 1;
+}
+
 static void role_phrases(const ng_work *w, sctx *c)
 {
     for (size_t gi = 0; gi < c->ng; gi++) {
@@ -308,10 +316,16 @@ static void role_phrases(const ng_work *w, sctx *c)
         if (g->t0 < c->a + 2) continue;
         uint32_t p = g->t0 - 1;
         if (ng_w__is(w, p, "the") && p > c->a) p--;
-        if (!(ng_w__is(w, p, "of") || ng_w__is(w, p, "from"))) continue;
+        int for_ = ng_w__is(w, p, "for");
+        if (!(ng_w__is(w, p, "of") || ng_w__is(w, p, "from") || for_)) continue;
         if (p == c->a) continue;
         uint32_t q = p - 1;
         ng_wbits bits = ng_w__bits(w, q);
+        /* "a spokesperson for the EU": a spokes noun (words class spokesnoun) before "for",
+         * and a state or organization after it; not "the envoy for Sudan" (a brief) */
+        if (for_ && (!(bits & NG_W_SPOKESNOUN) || (w->tk.v[q].flags & NG_TK_CAP) ||
+                     !no_person(w, c, g)))
+            continue;
         int is_title = title_ends_at(w, c, &q);
         if (!is_title && !(bits & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_GOVNOUN))) continue;
         /* the phrase must not belong to a unit already (e.g. a person with a title) */
