@@ -595,6 +595,60 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
 
 /* What the word at t stands for when it is a pronoun or a description: the number of actors
  * in acts, 0 when none; *t1 gets its end, *pron whether it opens a clause. */
+/* "summoned the Belarusian envoy and criticised his government's decision", "the ambassadors
+ * of A and B ... their governments": his/her/their before a government noun (over title
+ * modifiers) owned by the envoys named earlier in the sentence, a role of a state (a person
+ * noun after a demonym, or before "of" and the states): those states; 0 if none. The
+ * subject's own government is "its" ("Lithuania and Latvia ... their government" is not
+ * theirs when an envoy is named). */
+static uint32_t envoys_government(ng_work *w, const sctx *c, uint32_t t, int32_t *acts)
+{
+    uint32_t q = t + 1, n = 0;
+    if (!(ng_w__is(w, t, "his") || ng_w__is(w, t, "her") || ng_w__is(w, t, "their"))) return 0;
+    while (q < c->b && (ng_w__bits(w, q) & NG_W_TITLEMOD) && !(ng_w__bits(w, q) & NG_W_GOVNOUN))
+        q++;
+    if (q >= c->b || !(ng_w__bits(w, q) & NG_W_GOVNOUN) || (ng_w__bits(w, q) & NG_W_TROOPS))
+        return 0;
+    /* "the Polish envoys", "the Belarusian ambassador": a demonym before a person noun */
+    const ng_wsent *se = &w->sents[c->s];
+    for (uint32_t k = se->m0 + se->nm; k-- > se->m0;) {
+        const ng_mention *m = &w->ms[k];
+        if (m->dead || m->t1 > t) continue;
+        if (m->kind == NG_MK_DEMONYM && m->t1 < t && (ng_w__bits(w, m->t1) & NG_W_PERSONNOUN) &&
+            !(w->tk.v[m->t1].flags & NG_TK_CAP) && !(ng_w__bits(w, m->t1) & NG_W_KIN))
+        {
+            if (ng_actors__get_lex(w, &acts[0], m->lex) < 0) return 0;
+            /* the state is a party of the sentence though a demonym named it */
+            w->actors[acts[0]].mentions++;
+            w->actors[acts[0]].emit = 1;
+            return 1;
+        }
+        break;
+    }
+    for (size_t i = c->nu; i-- > 0 && !n;) {
+        const unit *u = &c->u[i];
+        if (u->t1 > t || u->an != 1 || w->actors[c->acts[u->a0]].type != NG_ETYPE_STATE) continue;
+        /* "the Belarusian envoy": the unit ends with its person noun */
+        if (u->t1 - u->t0 >= 2 && (ng_w__bits(w, u->t1 - 1) & NG_W_PERSONNOUN) &&
+            !(w->tk.v[u->t1 - 1].flags & NG_TK_CAP)) {
+            acts[n++] = c->acts[u->a0];
+            break;
+        }
+        /* "the envoys of A and B": the states after "of" */
+        uint32_t p = u->t0;
+        size_t k = i;
+        while (k > 0 && c->u[k - 1].an == 1 && c->u[k - 1].t1 + 2 >= c->u[k].t0 &&
+               w->actors[c->acts[c->u[k - 1].a0]].type == NG_ETYPE_STATE)
+            p = c->u[--k].t0;
+        if (p > c->a + 1 && ng_w__is(w, p - 1, "of") && (ng_w__bits(w, p - 2) & NG_W_PERSONNOUN) &&
+            !(w->tk.v[p - 2].flags & NG_TK_CAP))
+            for (; k <= i && n < GMAX; k++)
+                acts[n++] = c->acts[c->u[k].a0];
+        break;
+    }
+    return n;
+}
+
 static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered, uint32_t t,
                           int32_t *acts, uint32_t *t1, int *pron)
 {
@@ -602,6 +656,7 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
     *t1 = t + 1;
     ng_wbits bits = ng_w__bits(w, t);
     *pron = (bits & NG_W_SUBJPRON) != 0;
+    if ((n = envoys_government(w, c, t, acts)) != 0) return n;
     /* "Taiwan said it ...", "X announced that they ..." */
     if (*pron && (n = say_subject(w, c, t, acts)) != 0) return n;
     if ((bits & NG_W_DET) && (n = guest(w, cs, c, covered, t, acts, t1)) != 0) return n;
