@@ -150,11 +150,10 @@ static int32_t passive_adj_subject(const ng_work *w, const sctx *c, const readin
     return gi >= 0 && c->g[gi].adj ? gi : -1;
 }
 
-/* ofobj: "criticism of X by Y": the agent after "by" right after the object is the noun's
- * subject; -1 if none. */
-static int32_t of_by_agent(const ng_work *w, const sctx *c, int32_t obj)
+/* ofobj: "criticism of X by Y": the group after "by" at token q (right after the object, or
+ * right after the noun: "the condemnation by Y of X") is the noun's subject; -1 if none. */
+static int32_t of_by_agent(const ng_work *w, const sctx *c, uint32_t q)
 {
-    uint32_t q = c->g[obj].t1;
     if (q + 1 >= c->b || !ng_w__is(w, q, "by")) return -1;
     q++;
     while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
@@ -171,9 +170,16 @@ static int take_object(ng_work *w, const sctx *c, reading *r)
         r->obj = r->subj >= 0 ? r->subj : passive_adj_subject(w, c, r);
         r->subj = r->agent;
     } else if (!r->tr->no_object) {
-        r->obj = ng_object__find(w, c, r->tr, r->te, &r->prep_seen);
+        int32_t by_first = r->noun && (r->tr->flags & NG_TRF_OFOBJ) && r->te < c->b &&
+                                   ng_w__is(w, r->te, "by")
+                               ? of_by_agent(w, c, r->te)
+                               : -1;
+        /* "the condemnation by X of Y": the agent first, then the object */
+        r->obj = ng_object__find(w, c, r->tr, by_first >= 0 ? c->g[by_first].t1 : r->te,
+                                 &r->prep_seen);
+        if (by_first >= 0 && r->obj >= 0) r->subj = by_first;
         if (r->noun && r->obj >= 0 && (r->tr->flags & NG_TRF_OFOBJ)) {
-            int32_t by = of_by_agent(w, c, r->obj);
+            int32_t by = of_by_agent(w, c, c->g[r->obj].t1);
             if (by >= 0) r->subj = by;
         }
         if (r->noun && r->obj >= 0 && r->obj == r->subj) r->obj = -1;
