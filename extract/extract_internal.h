@@ -361,6 +361,9 @@ enum {
     NG_TRF_PURPOSE = 1 << 18,    /* a fact only through a purpose infinitive of the same
                                   * relation after its object: "summoned X's envoy to
                                   * protest" (the envoy's state is the object) */
+    NG_TRF_REPLY = 1 << 19,      /* without an object, the subject answers the relation's last
+                                  * edges aimed at it: their subjects are the object ("Minsk
+                                  * accused Kyiv ... Kyiv rejected the accusations") */
     NG_TRF_ORGSUBJ = 1 << 20     /* the subject is an organization and the object its members:
                                   * a list with a state, nothing after it ("the bloc groups A,
                                   * B and C", not "the EU included A in its list") */

@@ -912,6 +912,7 @@ static const struct {
     {"orgsubj", NG_TRF_ORGSUBJ},
     {"favour", NG_TRF_FAVOUR},
     {"purpose", NG_TRF_PURPOSE},
+    {"reply", NG_TRF_REPLY},
 };
 
 /* Parses the '|'-separated flags into t->flags; on an unknown flag, *why says which ones

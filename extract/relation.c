@@ -468,6 +468,24 @@ static void reuse_last_object(const cstate *cs, const sctx *c, reading *r)
             r->O[r->no++] = e->obj[k];
 }
 
+/* reply: "Minsk accused Kyiv of ... Kyiv rejected the accusations": without an object, a
+ * subject that the relation's last edges (this sentence or the two before) aimed at (itself,
+ * or a person of that state) answers their subjects; not a possessive, the claim's owner. */
+static void reply_object(const ng_work *w, const cstate *cs, const sctx *c, reading *r)
+{
+    const last_edges *e = &cs->last[r->tr->rel];
+    if (r->no || !(r->tr->flags & NG_TRF_REPLY) || !e->n || c->s - e->sent > 2) return;
+    /* "X's claim was absurd": the owner of the claim is the accuser, not one who answers */
+    if (r->subj >= 0 && c->g[r->subj].poss) return;
+    int back = 0;
+    for (uint32_t k = 0; k < e->n; k++)
+        for (uint32_t i = 0; i < r->ns; i++)
+            back |= e->obj[k] == r->S[i] ||
+                    (w->actors[r->S[i]].type == NG_ETYPE_PERSON && e->obj[k] == w->actors[r->S[i]].affil);
+    for (uint32_t k = 0; back && k < e->ns && r->no < GMAX * 2; k++)
+        r->O[r->no++] = e->subj[k];
+}
+
 /* inverse: the object did it to the subject ("expelled French troops": France withdrew). */
 static void swap_sides(reading *r)
 {
@@ -987,6 +1005,7 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     subject_side(w, c, &r);
     object_side(w, c, &r);
     reuse_last_object(cs, c, &r);
+    reply_object(w, cs, c, &r);
     if (r.event && !r.no) event_sides(w, cs, &r);
     /* a verb after "and" shares the grammatical subject: "X was received by Y and later
      * met Z" is X's meeting with Z, not the agent's */
