@@ -649,6 +649,53 @@ static uint32_t envoys_government(ng_work *w, const sctx *c, uint32_t t, int32_t
     return n;
 }
 
+/* The group right at q (over determiners) followed by a verb of saying, or a verb of saying at
+ * q and the group after it: '..." the ministry said', '..." said the ministry'; -1. */
+static int32_t speaker_at(const ng_work *w, const sctx *c, uint32_t q)
+{
+    if (q < c->b && (ng_w__bits(w, q) & NG_W_SAY)) {
+        q++;
+        while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+            q++;
+        return q < c->b ? c->gstart[q - c->a] : -1;
+    }
+    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
+    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    if (gi < 0) return -1;
+    q = c->g[gi].t1;
+    while (q < c->b && (ng_w__bits(w, q) & NG_W_SKIPADV))
+        q++;
+    return q < c->b && (ng_w__bits(w, q) & NG_W_SAY) ? gi : -1;
+}
+
+/* '"We condemn X's attack," the ministry said', 'X said: "Our government rejects ..."': "we"
+ * or "our" inside a quotation is its speaker, the group that says it right after the
+ * closing mark (a comma between) or before the opening one (a colon or a comma between);
+ * how many actors. */
+static uint32_t quote_speaker(const ng_work *w, const sctx *c, uint32_t t, int32_t *out)
+{
+    if (!(w->tk.v[t].flags & NG_TK_INQUOTE) || !(ng_w__is(w, t, "we") || ng_w__is(w, t, "our")))
+        return 0;
+    int32_t gi = -1;
+    uint32_t k = t + 1;
+    while (k < c->b && !(ng_w__punct(w, k, '"') && !(w->tk.v[k].flags & NG_TK_INQUOTE)))
+        k++;
+    if (k + 1 < c->b) gi = speaker_at(w, c, ng_w__punct(w, k + 1, ',') ? k + 2 : k + 1);
+    if (gi < 0) {
+        uint32_t o = t;
+        while (o > c->a && !ng_w__punct(w, o - 1, '"'))
+            o--;
+        if (o > c->a + 3 && (ng_w__punct(w, o - 2, ':') || ng_w__punct(w, o - 2, ',')) &&
+            (ng_w__bits(w, o - 3) & NG_W_SAY))
+            gi = c->gend[o - 4 - c->a];
+    }
+    if (gi < 0 || c->g[gi].place) return 0;
+    uint32_t n = c->g[gi].an > GMAX ? GMAX : c->g[gi].an;
+    memcpy(out, c->acts + c->g[gi].a0, n * sizeof *out);
+    return n;
+}
+
 static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered, uint32_t t,
                           int32_t *acts, uint32_t *t1, int *pron)
 {
@@ -657,6 +704,10 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
     ng_wbits bits = ng_w__bits(w, t);
     *pron = (bits & NG_W_SUBJPRON) != 0;
     if ((n = envoys_government(w, c, t, acts)) != 0) return n;
+    if ((n = quote_speaker(w, c, t, acts)) != 0) {
+        *pron = ng_w__is(w, t, "we");
+        return n;
+    }
     /* "Taiwan said it ...", "X announced that they ..." */
     if (*pron && (n = say_subject(w, c, t, acts)) != 0) return n;
     if ((bits & NG_W_DET) && (n = guest(w, cs, c, covered, t, acts, t1)) != 0) return n;
@@ -915,7 +966,7 @@ int ng_coref__units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered)
         int pron;
         if (covered[t - c->a] || !(w->tk.v[t].flags & NG_TK_WORD)) continue;
         int possessive = ng_w__is(w, t, "his") || ng_w__is(w, t, "her") ||
-                         ng_w__is(w, t, "their") || ng_w__is(w, t, "its");
+                         ng_w__is(w, t, "their") || ng_w__is(w, t, "its") || ng_w__is(w, t, "our");
         if (possessive && role_owner(w, c, covered, t)) continue;
         if (!(n = reference(w, cs, c, covered, t, acts, &t1, &pron))) continue;
         if ((error = ng_units__add(c, t, t1, acts, n, 0, 0)) < 0) return error;
