@@ -604,7 +604,9 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
 static uint32_t envoys_government(ng_work *w, const sctx *c, uint32_t t, int32_t *acts)
 {
     uint32_t q = t + 1, n = 0;
-    if (!(ng_w__is(w, t, "his") || ng_w__is(w, t, "her") || ng_w__is(w, t, "their"))) return 0;
+    if (!(ng_w__bits(w, t) & (NG_W_PRONHE | NG_W_PRONTHEY)) || t + 1 >= c->b ||
+        !(ng_w__is(w, t, "his") || ng_w__is(w, t, "her") || ng_w__is(w, t, "their")))
+        return 0;
     while (q < c->b && (ng_w__bits(w, q) & NG_W_TITLEMOD) && !(ng_w__bits(w, q) & NG_W_GOVNOUN))
         q++;
     if (q >= c->b || !(ng_w__bits(w, q) & NG_W_GOVNOUN) || (ng_w__bits(w, q) & NG_W_TROOPS))
@@ -703,8 +705,9 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
     *t1 = t + 1;
     ng_wbits bits = ng_w__bits(w, t);
     *pron = (bits & NG_W_SUBJPRON) != 0;
-    if ((n = envoys_government(w, c, t, acts)) != 0) return n;
-    if ((n = quote_speaker(w, c, t, acts)) != 0) {
+    if ((bits & (NG_W_PRONHE | NG_W_PRONTHEY)) && (n = envoys_government(w, c, t, acts)) != 0)
+        return n;
+    if ((w->tk.v[t].flags & NG_TK_INQUOTE) && (n = quote_speaker(w, c, t, acts)) != 0) {
         *pron = ng_w__is(w, t, "we");
         return n;
     }
@@ -965,8 +968,9 @@ int ng_coref__units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered)
         uint32_t n, t1;
         int pron;
         if (covered[t - c->a] || !(w->tk.v[t].flags & NG_TK_WORD)) continue;
-        int possessive = ng_w__is(w, t, "his") || ng_w__is(w, t, "her") ||
-                         ng_w__is(w, t, "their") || ng_w__is(w, t, "its") || ng_w__is(w, t, "our");
+        int possessive = (ng_w__bits(w, t) & NG_W_DET) &&
+                         (ng_w__is(w, t, "his") || ng_w__is(w, t, "her") ||
+                          ng_w__is(w, t, "their") || ng_w__is(w, t, "its") || ng_w__is(w, t, "our"));
         if (possessive && role_owner(w, c, covered, t)) continue;
         if (!(n = reference(w, cs, c, covered, t, acts, &t1, &pron))) continue;
         if ((error = ng_units__add(c, t, t1, acts, n, 0, 0)) < 0) return error;
