@@ -748,6 +748,17 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
         if (gi >= 0 && c->g[gi].an == 1 && !c->g[gi].place && !c->g[gi].poss &&
             w->actors[c->acts[c->g[gi].a0]].type != NG_ETYPE_PERSON)
             return one(acts, c->acts[c->g[gi].a0]);
+        /* "Niger cut ties with France, which it accuses of meddling": "it" after a relative
+         * pronoun is the sentence's main subject, a state or an organization other than the
+         * antecedent */
+        gi = t > c->a + 2 && ng_w__is(w, t, "it") &&
+                     (ng_w__is(w, t - 1, "which") || ng_w__is(w, t - 1, "whom"))
+                 ? ng_subject__main(w, c, t)
+                 : -1;
+        if (gi >= 0 && c->g[gi].an == 1 && !c->g[gi].poss &&
+            w->actors[c->acts[c->g[gi].a0]].type != NG_ETYPE_PERSON &&
+            c->gend[t - 2 - c->a] != gi && !(ng_w__punct(w, t - 2, ',') && c->gend[t - 3 - c->a] == gi))
+            return one(acts, c->acts[c->g[gi].a0]);
         return ng_coref__resolve(w, cs, c, NG_CR_IT, 0, 0, t, acts);
     }
     if (bits & NG_W_DET) return description(w, cs, c, covered, t, acts, t1, pron);
@@ -906,6 +917,10 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
     }
     if ((j = description_head(w, c, covered, j)) == c->b) return 0;
     if (state_before_head(w, cs, c, covered, j)) return 0;
+    /* "the junta in Khartoum", "the authorities in Mali": the state named after "in" */
+    if ((ng_w__bits(w, j) & NG_W_GOVNOUN) && j + 2 < c->b && ng_w__is(w, j + 1, "in") &&
+        covered[j + 2 - c->a])
+        return 0;
     /* "the regional bloc IGAD", "the rebel group M23": the name that follows is the actor */
     if (j + 1 < c->b && covered[j + 1 - c->a]) return 0;
     ng_wbits bits = ng_w__bits(w, j);

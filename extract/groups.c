@@ -401,6 +401,11 @@ static void coverage(const ng_work *w, sctx *c)
                     ((ng_w__bits(w, p) & NG_W_COMPASS) && !(w->tk.v[p].flags & NG_TK_CAP))))
                 p--;
             g->pp = (ng_w__bits(w, p) & NG_W_PREP) != 0;
+            /* "officials in Beijing", "the authorities in Bamako": the government there is
+             * the actor, not a place (units.c) */
+            if (g->pp && p > c->a && ng_w__is(w, p, "in") && !g->place &&
+                (ng_w__bits(w, p - 1) & NG_W_GOVNOUN))
+                g->pp = 0;
             g->subord = g->pp && (ng_w__bits(w, p) & NG_W_CLAUSE) && verb_after(w, c, g->t1);
         }
     }

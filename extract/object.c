@@ -139,6 +139,17 @@ static int punct_ends(const ng_work *w, const ng_trigger *tr, uint32_t j, uint32
     return ch == ',' && j == te && tr->form == NG_TR_VERB;
 }
 
+/* Does a comma right after a group open the clause of the verb that ends at te ("Chad,
+ * criticised for ...")? */
+static int opened_by_comma(const ng_work *w, const sctx *c, uint32_t te)
+{
+    uint32_t p = te;
+    while (p > c->a && !(w->tk.v[p - 1].flags & NG_TK_PUNCT) && c->gcov[p - 1 - c->a] < 0 &&
+           !(ng_w__bits(w, p - 1) & (NG_W_CLAUSE | NG_W_PREP | NG_W_DET)) && p + 4 > te)
+        p--;
+    return p > c->a + 1 && ng_w__punct(w, p - 1, ',') && c->gend[p - 2 - c->a] >= 0;
+}
+
 /* ofobj: "condemnation of X", "their "firm condemnation" of X's war": the group right after
  * the preposition (determiners between), -1 if none. */
 static int32_t of_object(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te,
@@ -282,6 +293,10 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
         }
         if (w->tk.v[j].flags & NG_TK_PUNCT) {
             if (punct_ends(w, tr, j, te)) return -1;
+            /* "Chad, criticised for the delays, met Cameroon": a participle clause that a
+             * comma opened ends at the next comma */
+            if (ng_w__punct(w, j, ',') && tr->form == NG_TR_VERB && opened_by_comma(w, c, te))
+                return -1;
             /* ", and al-Sadiq accused ...": a new clause (a list would have started) */
             if (ng_w__punct(w, j, ',') && j + 1 < c->b &&
                 (ng_w__is(w, j + 1, "and") || ng_w__is(w, j + 1, "but")))

@@ -838,6 +838,23 @@ static int person_passive(const ng_work *w, const sctx *c, reading *r)
     return 1;
 }
 
+/* "X, accused by Y of ..., denied": a directed relation's reduced passive after a comma has
+ * the agent gi (at token q) as subject and the actor before the comma as object ("Sudan's
+ * army," over a possessive's government or troops noun); DONE when there is none. */
+static int comma_passive(const ng_work *w, const sctx *c, reading *r, int32_t gi, uint32_t q)
+{
+    uint32_t p = r->ts - 1; /* the comma */
+    int32_t before = p > c->a ? c->gend[p - 1 - c->a] : -1;
+    if (before < 0 && p > c->a + 2 && (ng_w__bits(w, p - 1) & (NG_W_GOVNOUN | NG_W_TROOPS)) &&
+        (w->tk.v[p - 2].flags & NG_TK_POSS))
+        before = c->gend[p - 3 - c->a];
+    if (before < 0 || c->g[before].place || before == gi) return DONE;
+    r->agent = gi;
+    r->subj = before;
+    r->te = q;
+    return NG_OK;
+}
+
 /* A reduced passive "N, signed by A and B", "a meeting with X, hosted by Z" (no "be"), also
  * right after a document ("the pact signed [in Doha] by A and B", "the treaty signed between
  * A and B"): the agents signed with one another, or the host met this sentence's partners;
@@ -883,6 +900,8 @@ static int reduced_passive(ng_work *w, const sctx *c, reading *r)
     while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
         q++;
     int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    if (gi >= 0 && !c->g[gi].place && !doc && !ng_relinfo__symmetric(r->tr->rel))
+        return comma_passive(w, c, r, gi, q);
     if (gi < 0 || c->g[gi].place || !ng_relinfo__symmetric(r->tr->rel)) return DONE;
     const group *g = &c->g[gi];
     int error = NG_OK;

@@ -42,8 +42,8 @@ int ng_units__add(sctx *c, uint32_t t0, uint32_t t1, const int32_t *acts, uint32
 }
 
 /* "in Moscow", "from Accra": a location; not after a word of address or answer (words class
- * address: "protested to Beijing", "a sharp rebuke from Tokyo"), where the capital is its
- * state. */
+ * address: "protested to Beijing", "a sharp rebuke from Tokyo") nor after a government noun
+ * and "in" ("officials in Beijing"), where the capital is its state. */
 static int is_loc_before(const ng_work *w, const sctx *c, uint32_t t0)
 {
     if (t0 <= c->a) return 0;
@@ -51,6 +51,10 @@ static int is_loc_before(const ng_work *w, const sctx *c, uint32_t t0)
     if (ng_w__is(w, p, "the") && p > c->a) p--;
     if (p > c->a && (ng_w__is(w, p, "to") || ng_w__is(w, p, "from")) &&
         (ng_w__bits(w, p - 1) & NG_W_ADDRESS))
+        return 0;
+    /* "officials in Beijing", "the authorities in Bamako": the government there */
+    if (p > c->a && ng_w__is(w, p, "in") && (ng_w__bits(w, p - 1) & NG_W_GOVNOUN) &&
+        (!(w->tk.v[p - 1].flags & NG_TK_CAP) || (w->tk.v[p - 1].flags & NG_TK_FIRST)))
         return 0;
     return (ng_w__bits(w, p) & NG_W_LOCPREP) != 0;
 }
