@@ -747,6 +747,9 @@ static int during_talks(ng_work *w, const sctx *c, const reading *r)
           (p > c->a || after)))
         return NG_OK;
     int32_t gl = p > c->a ? c->gend[p - 1 - c->a] : -1;
+    /* "criticised the conduct of A, B and C during the talks": a list in a prepositional
+     * phrase is what the sentence is about, not the talks' parties */
+    if (gl >= 0 && c->g[gl].pp && !c->g[gl].role && ng_w__is(w, c->g[gl].t0 - 1, "of")) return NG_OK;
     if (gl < 0 || c->g[gl].an < 2) gl = r->subj;
     if (gl < 0 || c->g[gl].an < 2) return NG_OK;
     int error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, &c->g[gl], c->s, r->date);
