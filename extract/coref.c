@@ -502,7 +502,19 @@ static int act_before(const ng_work *w, const sctx *c, const uint8_t *covered, u
 static uint32_t say_subject(const ng_work *w, const sctx *c, uint32_t t, int32_t *out)
 {
     uint32_t q = t;
-    if (q > c->a && ng_w__is(w, q - 1, "that")) q--;
+    if (q > c->a && ng_w__is(w, q - 1, "that")) {
+        q--;
+        /* "said in a statement that it", "told reporters in Rabat on Monday that it": a few
+         * words (a place, no other actor, no clause) between the verb and "that" */
+        for (uint32_t k = q; k > c->a + 1 && k + 8 > q && !(ng_w__bits(w, k - 1) & NG_W_SAY);) {
+            k--;
+            int32_t gi = c->gcov[k - c->a];
+            if ((w->tk.v[k].flags & NG_TK_PUNCT) || (ng_w__bits(w, k) & NG_W_CLAUSE) ||
+                (gi >= 0 && !c->g[gi].place))
+                break;
+            if (ng_w__bits(w, k - 1) & NG_W_SAY) q = k;
+        }
+    }
     if (q <= c->a || !(ng_w__bits(w, q - 1) & NG_W_SAY)) return 0;
     q--;
     while (q > c->a && (ng_w__bits(w, q - 1) & (NG_W_PAST_MARK | NG_W_SKIPADV)))

@@ -152,11 +152,12 @@ static int object_of_verb(const ng_work *w, const sctx *c, uint32_t t0)
            ng_lex__trigger_first(w->lex, w->tk.v[q].h) >= 0;
 }
 
-/* The comma that ends an opening subordinate clause ("Since Chile left the OAS, Peru ..."),
- * else c->a. */
+/* The comma that ends an opening subordinate clause ("Since Chile left the OAS, Peru ...") or
+ * prepositional phrase ("In talks with Chile, Peru said"), else c->a. */
 static uint32_t opening_clause_end(const ng_work *w, const sctx *c)
 {
-    if (!(ng_w__bits(w, c->a) & NG_W_CLAUSE) || ng_w__is(w, c->a, "that") ||
+    /* also an opening prepositional phrase: "In an interview with CNN, X accused ..." */
+    if (!(ng_w__bits(w, c->a) & (NG_W_CLAUSE | NG_W_PREP)) || ng_w__is(w, c->a, "that") ||
         ng_w__is(w, c->a, "which") || ng_w__is(w, c->a, "who"))
         return c->a;
     for (uint32_t t = c->a + 1; t < c->b; t++)

@@ -179,6 +179,26 @@ static uint32_t parenthetical_start(const ng_work *w, const sctx *c, uint32_t co
     return 0;
 }
 
+/* "Arab states, including Saudi Arabia and Egypt, condemned": a list after ", including"
+ * that follows a noun naming no actor stands for its subject. */
+static int including_list(const ng_work *w, const sctx *c, const group *g)
+{
+    uint32_t q = g->t0;
+    return q > c->a + 2 && ng_w__is(w, q - 1, "including") && ng_w__punct(w, q - 2, ',') &&
+           c->gend[q - 3 - c->a] < 0 && (w->tk.v[q - 3].flags & NG_TK_WORD) &&
+           g->t1 < c->b && ng_w__punct(w, g->t1, ',');
+}
+
+/* 'it "strongly condemns"', 'X "firmly rejects"': does the quotation that opens at t hold
+ * every word up to the trigger at ts (at most three)? */
+static int quote_holds(const ng_work *w, uint32_t t, uint32_t ts)
+{
+    if (ts > t + 4) return 0;
+    for (uint32_t k = t + 1; k <= ts; k++)
+        if (!(w->tk.v[k].flags & NG_TK_INQUOTE) || !(w->tk.v[k].flags & NG_TK_WORD)) return 0;
+    return 1;
+}
+
 int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
 {
     int32_t agent = case_agent(w, c, ts);
@@ -196,6 +216,7 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
             if (!g->place && ng_subject__led_by(w, c, g) >= 0) return gi;
             /* the antecedent of "who"/"which" may sit in a prepositional phrase: "the coup
              * was led by X, who heads ..." */
+            if (!g->place && g->pp && including_list(w, c, g)) return gi;
             if (g->place || (g->pp && !g->role && !relative && !g->subord)) {
                 j = (int64_t)g->t0 - 1;
                 steps++;
@@ -210,8 +231,7 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
         if (w->tk.v[t].flags & NG_TK_PUNCT) {
             char ch = *ng_w__fold(w, t);
             /* 'it "strongly condemns"': the quotation that holds the trigger opens here */
-            if (ch == '"' && (w->tk.v[ts].flags & NG_TK_INQUOTE) && words == 0 &&
-                (w->tk.v[t + 1].flags & NG_TK_INQUOTE)) {
+            if (ch == '"' && (w->tk.v[ts].flags & NG_TK_INQUOTE) && quote_holds(w, t, ts)) {
                 j--;
                 continue;
             }
