@@ -301,7 +301,6 @@ static int title_ends_at(const ng_work *w, const sctx *c, uint32_t *q)
     return 0;
 }
 
-/* Role phrases: "[the] [modifiers] TITLE-or-person-noun of/from GROUP" stands for the group. */
 /* Does group g name no person? */
 static int no_person(const ng_work *w, const sctx *c, const group *g)
 {
@@ -310,6 +309,8 @@ static int no_person(const ng_work *w, const sctx *c, const group *g)
     return 1;
 }
 
+/* Role phrases: "[the] [modifiers] TITLE-or-person-noun of/from GROUP" stands for the group,
+ * and "a spokesperson for GROUP". */
 static void role_phrases(const ng_work *w, sctx *c)
 {
     for (size_t gi = 0; gi < c->ng; gi++) {
