@@ -458,6 +458,51 @@ static int32_t owner_person(const ng_work *w, const sctx *c, const ng_mention *m
     return who;
 }
 
+/* The holder of the title that owns the role of mention m ("the president's adviser, X",
+ * "X, the prime minister's spokesman"): the latest person the article gave that title, -1
+ * if none. */
+static int32_t owner_title_holder(const ng_work *w, const cstate *cs, const sctx *c,
+                                  const ng_mention *m)
+{
+    uint32_t t0;
+    int32_t title = ng_role__owner_title(w, c->a, m->own_t, &t0), who = -1;
+    if (title < 0) return -1;
+    /* two holders of the title ("Ghana's President X met Togo's President Y"): whose? */
+    for (int i = 0; i < cs->n_mru; i++) {
+        const ng_wactor *a = &w->actors[cs->mru[i]];
+        if (a->type != NG_ETYPE_PERSON || a->title != title || cs->mru[i] == m->actor) continue;
+        if (who >= 0 && who != cs->mru[i]) return -1;
+        who = cs->mru[i];
+    }
+    return who;
+}
+
+/* The person who owns the role of mention m, by name, pronoun or title; -1 if none. */
+static int32_t role_owner(const ng_work *w, const cstate *cs, const sctx *c, const ng_mention *m)
+{
+    if (m->owner == NG_OWN_TITLE) return owner_title_holder(w, cs, c, m);
+    if (m->owner == NG_OWN_PERSON || m->owner == NG_OWN_HIS) return owner_person(w, c, m);
+    return -1;
+}
+
+/* Is state st, which "the country's" before t resolved to, the clear one: named in the
+ * sentence before t, or else no other state of the last two sentences named as often
+ * ("Kenya and Uganda signed a deal. X, the country's defence minister": which?) */
+static int clear_country(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t,
+                         int32_t st)
+{
+    for (size_t gi = 0; gi < c->ng; gi++)
+        for (uint32_t k = 0; k < c->g[gi].an; k++)
+            if (c->g[gi].t1 <= t && c->acts[c->g[gi].a0 + k] == st) return 1;
+    for (int i = 0; i < cs->n_mru; i++) {
+        const ng_wactor *x = &w->actors[cs->mru[i]];
+        if (x->type != NG_ETYPE_STATE || cs->mru[i] == st) continue;
+        if (cs->cur_sent >= cs->mru_sent[i] && cs->cur_sent - cs->mru_sent[i] > 2) continue;
+        if (x->mentions >= w->actors[st].mentions) return 0;
+    }
+    return 1;
+}
+
 /* The owner of a title written as a pronoun or description: "Paris has recalled its
  * ambassador, X" (the clause's subject), "that country's president" (the state of the
  * context); -1 if none. */
@@ -466,8 +511,8 @@ static int32_t owner_affiliation(const ng_work *w, const cstate *cs, const sctx 
 {
     int32_t acts[GMAX];
     uint32_t n = 0;
-    if (m->owner == NG_OWN_PERSON || m->owner == NG_OWN_HIS) {
-        int32_t o = owner_person(w, c, m);
+    if (m->owner == NG_OWN_PERSON || m->owner == NG_OWN_HIS || m->owner == NG_OWN_TITLE) {
+        int32_t o = role_owner(w, cs, c, m);
         return o >= 0 ? w->actors[o].affil : -1;
     }
     if (m->owner != NG_OWN_COUNTRY) {
@@ -480,7 +525,10 @@ static int32_t owner_affiliation(const ng_work *w, const cstate *cs, const sctx 
             }
         }
     }
-    if (!n) n = ng_coref__resolve(w, cs, c, NG_CR_COUNTRY, 0, 0, m->t0, acts);
+    if (!n) {
+        n = ng_coref__resolve(w, cs, c, NG_CR_COUNTRY, 0, 0, m->t0, acts);
+        if (n == 1 && !clear_country(w, cs, c, m->t0, acts[0])) n = 0;
+    }
     return n == 1 ? acts[0] : -1;
 }
 
@@ -540,10 +588,11 @@ static int sentence_people(ng_work *w, cstate *cs, sctx *c)
             if ((error = add_pending(w, cs, c, m)) < 0) return error;
             continue;
         }
-        if (aff < 0 && (m->owner == NG_OWN_PERSON || m->owner == NG_OWN_HIS) &&
+        if (aff < 0 &&
+            (m->owner == NG_OWN_PERSON || m->owner == NG_OWN_HIS || m->owner == NG_OWN_TITLE) &&
             !w->people[m->pers].stated) {
             /* the owner's state may be decided at the end only ("Prime Minister Abiy") */
-            int32_t o = owner_person(w, c, m);
+            int32_t o = role_owner(w, cs, c, m);
             pending_affil *p;
             if (o < 0) continue;
             if ((error = new_pending(&p, w, cs, c, m)) < 0) return error;

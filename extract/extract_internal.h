@@ -593,8 +593,9 @@ enum {
     NG_EV_AGENT = 64 /* the agent after "by" of a verb only a person does ("headed by X") */
 };
 /* Owners of a title written as a pronoun or description: "its ambassador", "that
- * country's president". */
-enum { NG_OWN_ITS = 1, NG_OWN_THEIR, NG_OWN_COUNTRY, NG_OWN_PERSON, NG_OWN_HIS };
+ * country's president", "the president's adviser" (NG_OWN_TITLE: own_t is the "'s" after
+ * the owner's title). */
+enum { NG_OWN_ITS = 1, NG_OWN_THEIR, NG_OWN_COUNTRY, NG_OWN_PERSON, NG_OWN_HIS, NG_OWN_TITLE };
 /* Coreference kinds. */
 enum {
     NG_CR_HE = 1,
@@ -623,7 +624,8 @@ typedef struct ng_mention {
     uint8_t owner;  /* persons: the title's owner is a pronoun or description
                      * (NG_OWN_*), resolved in pass 2 */
     uint32_t own_t; /* persons, NG_OWN_PERSON: the "'s" after the owner's name ("Lula's
-                     * spokesman, X"), 0 when none */
+                     * spokesman, X"), NG_OWN_TITLE: after the owner's title ("the
+                     * president's adviser, X"); 0 when none */
     int32_t lex;    /* entity, body or title */
     int32_t st;     /* bodies: state entity; persons/roles: affiliation entity; -1 */
     int32_t st2;    /* persons: a second affiliation an apposition states ("Nigeria's
@@ -759,6 +761,10 @@ int ng_mentions__sentence(ng_work *w, uint32_t s);
 int ng_mentions__acronyms(ng_work *w);
 /* people.c: decides which candidates are people and groups name variants. */
 int ng_people__resolve(ng_work *w);
+/* personrole.c: the title of at most three words after "the" that ends right before the
+ * possessive at token t of a sentence from token a ("the president's", "the prime
+ * minister's"): its id (*t0 its first token), -1 if none. */
+int32_t ng_role__owner_title(const ng_work *w, uint32_t a, uint32_t t, uint32_t *t0);
 /* actors.c */
 int ng_actors__get_lex(ng_work *w, int32_t *out, int32_t ent);
 int ng_actors__get_body(ng_work *w, int32_t *out, int32_t body, int32_t state);

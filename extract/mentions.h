@@ -59,9 +59,11 @@ void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t 
                      prefix_res *res);
 /* ... and the apposition after a name ending at r1: *end gets its end; the affiliation,
  * title and evidence the prefix left are completed (a second affiliation in *affil2; the
- * "'s" of a person who owns the role in *own_t: "X, Lula's spokesman", else unchanged). */
+ * "'s" of a person who owns the role in *own_t: "X, Lula's spokesman"; a pronoun or
+ * description owner in *owner, NG_OWN_*: "X, its ambassador", "X, the country's defence
+ * minister", "X, the president's adviser" (own_t: the "'s"); else unchanged). */
 void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r1, uint32_t *end,
                     int32_t *affil, int32_t *affil2, int32_t *affil_org, int32_t *title,
-                    uint8_t *ev, uint32_t *own_t);
+                    uint8_t *ev, uint32_t *own_t, uint8_t *owner);
 
 #endif

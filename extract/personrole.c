@@ -130,10 +130,44 @@ static int other_side(const ng_work *w, uint32_t t0, uint32_t t1)
     return 0;
 }
 
+int32_t ng_role__owner_title(const ng_work *w, uint32_t a, uint32_t t, uint32_t *t0)
+{
+    const ng_ptab *pt = &w->lex->phrases;
+    if (!(w->tk.v[t].flags & NG_TK_POSS)) return -1;
+    for (uint32_t n = 3; n >= 1; n--) {
+        if (t < a + n + 1 || !ng_w__is(w, t - n - 1, "the")) continue;
+        uint64_t h = NG_SEQ_SEED;
+        const ng_ptab_slot *slot = NULL;
+        for (uint32_t k = t - n; k < t; k++) {
+            h = ng_x__seq_hash(h, w->tk.v[k].h);
+            if (!(slot = ng_ptab__find(pt, h))) break;
+        }
+        for (int32_t v = slot ? slot->first : -1; v >= 0; v = pt->vals[v].next)
+            if (pt->vals[v].kind == NG_LX_TITLE) {
+                *t0 = t - n;
+                return pt->vals[v].id;
+            }
+    }
+    return -1;
+}
+
+/* "the president's": a title after "the", no other mention, ending at the "'s" at t: its
+ * first token, else (uint32_t)-1. */
+static uint32_t title_owned(const ng_work *w, const int32_t *cov, uint32_t a, uint32_t t)
+{
+    uint32_t t0;
+    if (ng_role__owner_title(w, a, t, &t0) < 0) return (uint32_t)-1;
+    for (uint32_t k = t0; k < t; k++)
+        if (cov[k - a] >= 0 && w->ms[cov[k - a]].kind != NG_MK_TITLE) return (uint32_t)-1;
+    return t0;
+}
+
 /* The owner of a title written as a pronoun or a description just before it at t
  * ("its", "their", "that country's", "his" or "her" for a role on the owner's side ending
- * before the name at r0): NG_OWN_* and the owner's first token, 0 if none. */
-static int pronoun_owner(const ng_work *w, uint32_t a, uint32_t t, uint32_t r0, uint32_t *first)
+ * before the name at r0, "the president's": a title the article gave someone, whose "'s"
+ * goes to *poss): NG_OWN_* and the owner's first token, 0 if none. */
+static int pronoun_owner(const ng_work *w, const int32_t *cov, uint32_t a, uint32_t t, uint32_t r0,
+                         uint32_t *first, uint32_t *poss)
 {
     /* "its own ambassador, X": "own" only stresses the owner before it */
     if (ng_w__is(w, t, "own") && t > a &&
@@ -158,7 +192,26 @@ static int pronoun_owner(const ng_work *w, uint32_t a, uint32_t t, uint32_t r0, 
         *first = t - 2;
         return NG_OWN_COUNTRY;
     }
+    if ((w->tk.v[t].flags & NG_TK_POSS) && t >= a + 2 && !other_side(w, t + 1, r0)) {
+        uint32_t m0 = title_owned(w, cov, a, t);
+        if (m0 != (uint32_t)-1) {
+            *first = m0 - 1;
+            *poss = t;
+            return NG_OWN_TITLE;
+        }
+    }
     return 0;
+}
+
+/* A lower-case word that may modify a title after its owner ("the president's security
+ * adviser"): no mention, no verb or function word. */
+static int title_modifier(const ng_work *w, const int32_t *cov, uint32_t a, uint32_t t)
+{
+    const ng_tok *k = &w->tk.v[t];
+    return (k->flags & NG_TK_WORD) && !(k->flags & (NG_TK_CAP | NG_TK_UPPER | NG_TK_POSS)) &&
+           cov[t - a] < 0 &&
+           !(ng_w__bits(w, t) & (NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL |
+                                 NG_W_PREP | NG_W_DET | NG_W_NEG | NG_W_PLAN));
 }
 
 /* The scan of a title phrase, right to left from the name at r0. */
@@ -340,10 +393,16 @@ static int prefix_step(pscan *x, uint32_t t)
     if (x->have_title && !x->appos && x->accepted == t + 1 && ng_w__punct(w, t, ',') && t > x->a)
         return role_comma(x, t);
     if (x->have_title && t + 1 == x->accepted) {
-        uint32_t first;
-        int own = pronoun_owner(w, x->a, t, x->r0, &first);
+        uint32_t first, poss = 0;
+        int own = pronoun_owner(w, x->cov, x->a, t, x->r0, &first, &poss);
+        /* one modifier between the owner and the title: "the president's security adviser" */
+        if (!own && t > x->a && title_modifier(w, x->cov, x->a, t))
+            own = pronoun_owner(w, x->cov, x->a, t - 1, x->r0, &first, &poss);
         if (own) {
-            if (x->affil < 0) x->res->owner = (uint8_t)own;
+            if (x->affil < 0) {
+                x->res->owner = (uint8_t)own;
+                if (own == NG_OWN_TITLE) x->res->own_t = poss;
+            }
             x->accepted = first;
             return END;
         }
@@ -693,9 +752,41 @@ static void of_state(const ng_work *w, const int32_t *cov, uint32_t a, uint32_t 
     }
 }
 
+/* The owner that opens an apposition at x->q ("X, its ambassador", "X, the country's
+ * defence minister", "X, that country's president", "X, the president's adviser"): NG_OWN_*
+ * (the "'s" after an owner's title in *poss), x->q moved past it; 0 if none. */
+static int appos_owner(sscan *x, uint32_t *poss)
+{
+    const ng_work *w = x->w;
+    uint32_t q = x->q, b = x->b;
+    int the = q > x->r1 + 1 && ng_w__is(w, q - 1, "the");
+    if (q >= b) return 0;
+    if (ng_w__is(w, q, "its") || ng_w__is(w, q, "their")) {
+        x->q = q + 1;
+        return ng_w__is(w, q, "its") ? NG_OWN_ITS : NG_OWN_THEIR;
+    }
+    if (ng_w__is(w, q, "that") && q + 2 < b) {
+        the = 1;
+        q++;
+    }
+    if (!the || q + 1 >= b) return 0;
+    if ((ng_w__bits(w, q) & NG_W_COUNTRYNOUN) && (w->tk.v[q + 1].flags & NG_TK_POSS)) {
+        x->q = q + 2;
+        return NG_OWN_COUNTRY;
+    }
+    for (uint32_t e = q + 1; e < b && e <= q + 3; e++) {
+        if (!(w->tk.v[e].flags & NG_TK_POSS)) continue;
+        if (title_owned(w, x->cov, x->a, e) != q) return 0;
+        *poss = e;
+        x->q = e + 1;
+        return NG_OWN_TITLE;
+    }
+    return 0;
+}
+
 void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r1, uint32_t *end,
                     int32_t *affil, int32_t *affil2, int32_t *affil_org, int32_t *title,
-                    uint8_t *ev, uint32_t *own_t)
+                    uint8_t *ev, uint32_t *own_t, uint8_t *owner)
 {
     const ng_wsent *se = &w->sents[s];
     sscan x = {w, cov, se->tok0, se->tok0 + se->ntok, r1, r1 + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -731,6 +822,8 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
     if (x.q < b && (ng_w__is(w, x.q, "the") || ng_w__is(w, x.q, "a") || ng_w__is(w, x.q, "an") ||
                     ng_w__is(w, x.q, "his") || ng_w__is(w, x.q, "her")))
         x.q++;
+    uint32_t own_poss = 0;
+    int own = appos_owner(&x, &own_poss);
     x.first = x.q;
     for (int steps = 0; x.q < b && steps < 14 && r == S_ON; steps++) {
         int32_t mi = cov[x.q - x.a];
@@ -753,5 +846,9 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
     if (x.ti >= 0 && better_title(w, *title, x.ti)) *title = x.ti;
     if (x.own_t && *affil < 0 && *affil_org < 0 && !other_side(w, x.own_t + 1, x.last))
         *own_t = x.own_t;
+    if (own && !x.own_t && *affil < 0 && *affil_org < 0 && !other_side(w, x.first, x.last)) {
+        *owner = (uint8_t)own;
+        if (own == NG_OWN_TITLE) *own_t = own_poss;
+    }
     *ev |= NG_EV_APPOS;
 }

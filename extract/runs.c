@@ -265,7 +265,8 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
     end = r1;
     if (!(pr.start == r0 && r0 > a &&
           (ng_w__is(w, r0 - 1, "in") || ng_w__is(w, r0 - 1, "at") || ng_w__is(w, r0 - 1, "near"))))
-        ng_role__after(w, s, cov, r1, &end, &m.st, &m.st2, &m.st_org, &m.title, &m.ev, &m.own_t);
+        ng_role__after(w, s, cov, r1, &end, &m.st, &m.st2, &m.st_org, &m.title, &m.ev, &m.own_t,
+                       &m.owner);
     if (m.st2 < 0 && pr.affil2 >= 0) m.st2 = pr.affil2;
     if (m.st2 < 0) m.st2_org = pr.affil2_org;
     if (m.own_t && !m.owner) m.owner = NG_OWN_PERSON;
