@@ -30,6 +30,29 @@ static int affil_kind(const ng_mention *m)
            m->kind == NG_MK_SEAT || m->kind == NG_MK_BODY;
 }
 
+/* Does mention m, right after a role's "for", name the one the role serves: an organization,
+ * a state's body, or a state with a government noun ("spokesperson for the Labor Party",
+ * "for the Russian Foreign Ministry", "for the German government", "for the Israeli
+ * military")? A state alone is a destination ("envoy for Sudan"). */
+static int served_after_for(const ng_work *w, const ng_mention *m, uint32_t b)
+{
+    if (m->kind == NG_MK_ORG || (m->kind == NG_MK_BODY && m->st >= 0)) return 1;
+    if (m->kind != NG_MK_DEMONYM && m->kind != NG_MK_STATE) return 0;
+    uint32_t t = m->t1;
+    if (t < b && (w->tk.v[t].flags & NG_TK_POSS)) t++;
+    return t < b && !(w->tk.v[t].flags & NG_TK_CAP) &&
+           (ng_w__bits(w, t) & (NG_W_GOVNOUN | NG_W_TROOPS));
+}
+
+/* Is mention m right after "for" (or "for the") at token f, or a state's body right after
+ * "to" ("an adviser to Ukraine's presidential office"; a state or an organization after "to"
+ * is a destination: "ambassador to the UN")? */
+static int right_after_for(const ng_work *w, const ng_mention *m, uint32_t f)
+{
+    return (ng_w__is(w, f, "for") || (ng_w__is(w, f, "to") && m->kind == NG_MK_BODY)) &&
+           (m->t0 == f + 1 || (m->t0 == f + 2 && ng_w__is(w, f + 1, "the")));
+}
+
 /* A mention in a title's complement, before a comma: a state or organization (its entity
  * goes to *ent unless "to"/"for" governs it: a destination), a place, or capitalized words
  * with no sign of being a name ("Energy, Petroleum and Mines, X", "Land and Sea Transport,
@@ -40,10 +63,15 @@ static int complement_mention(const ng_work *w, uint32_t a, const ng_mention *m,
     if (affil_kind(m) || m->kind == NG_MK_PLACE) {
         int32_t e = entity_of(m);
         if (m->kind == NG_MK_ORG && m->org >= 0) *org = m->org;
+        uint32_t b = w->sents[m->sent].tok0 + w->sents[m->sent].ntok;
+        int serves = served_after_for(w, m, b) &&
+                     ((m->t0 > a && right_after_for(w, m, m->t0 - 1)) ||
+                      (m->t0 > a + 1 && right_after_for(w, m, m->t0 - 2)));
         if (e >= 0 && m->kind != NG_MK_PLACE &&
-            !(m->t0 > a && (ng_w__is(w, m->t0 - 1, "to") || ng_w__is(w, m->t0 - 1, "for") ||
-                            (ng_w__is(w, m->t0 - 1, "the") && m->t0 > a + 1 &&
-                             (ng_w__is(w, m->t0 - 2, "to") || ng_w__is(w, m->t0 - 2, "for"))))))
+            (serves ||
+             !(m->t0 > a && (ng_w__is(w, m->t0 - 1, "to") || ng_w__is(w, m->t0 - 1, "for") ||
+                             (ng_w__is(w, m->t0 - 1, "the") && m->t0 > a + 1 &&
+                              (ng_w__is(w, m->t0 - 2, "to") || ng_w__is(w, m->t0 - 2, "for")))))))
             *ent = e;
         return 1;
     }
@@ -601,11 +629,10 @@ static int suffix_entity(sscan *x, const ng_mention *m, int32_t *affil_org)
         m->t1 < b && ((cov[m->t1 - a] >= 0 && w->ms[cov[m->t1 - a]].kind == NG_MK_TITLE) ||
                       ((w->tk.v[m->t1].flags & NG_TK_POSS) && m->t1 + 1 < b &&
                        cov[m->t1 + 1 - a] >= 0 && w->ms[cov[m->t1 + 1 - a]].kind == NG_MK_TITLE));
-    /* "X, spokesperson for the Labor Party": an organization right after a role and "for"
-     * is the one the role serves (a state after "for" is a destination: "envoy for Sudan") */
-    if (x->after_to && x->have_title && x->after_head == 0 && m->kind == NG_MK_ORG &&
-        ng_w__is(w, x->to_at, "for") && x->to_at + 1 < b &&
-        (m->t0 == x->to_at + 1 || (m->t0 == x->to_at + 2 && ng_w__is(w, x->to_at + 1, "the"))))
+    /* "X, spokesperson for the Labor Party / the German government": the one the role
+     * serves (a state after "for" is a destination: "envoy for Sudan") */
+    if (x->after_to && x->have_title && x->after_head == 0 && served_after_for(w, m, b) &&
+        right_after_for(w, m, x->to_at))
         x->after_to = 0;
     if ((!x->after_to || (owner && x->have_title)) && !x->kin && x->af < 0 && ent >= 0) x->af = ent;
     if (!x->after_to && !x->kin && ent < 0 && m->kind == NG_MK_ORG && m->org >= 0 && *affil_org < 0)
