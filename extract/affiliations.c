@@ -44,7 +44,7 @@ static int new_pending(pending_affil **out, const ng_work *w, cstate *cs, const 
     p->actor = m->actor;
     p->title = m->title;
     p->sent = c->s;
-    p->before = p->after = p->via = p->mate = p->prev = -1;
+    p->before = p->after = p->via = p->mate = p->prev = p->where = -1;
     /* "former President X", "the erstwhile foreign minister X", "then-President X": a word
      * of class former in the title or right before it, or "then" joined to it by a hyphen
      * (the tokenizer splits "then-"; a bare "then" may be "next") */
@@ -95,6 +95,24 @@ static int32_t state_before(const ng_work *w, const sctx *c, const ng_mention *m
         }
     }
     return before;
+}
+
+/* The state a sentence opens in: "In Beijing, foreign ministry spokesman X said" (a state or
+ * its capital after "In" and before a comma, before the name at t) in *out; -1 if none. */
+static int opening_place(int32_t *out, ng_work *w, const sctx *c, uint32_t t)
+{
+    *out = -1;
+    if (!c->ng || !ng_w__is(w, c->a, "in")) return NG_OK;
+    const group *g = &c->g[0];
+    if (g->t0 != c->a + 1 || g->an != 1 || g->t1 >= t || !ng_w__punct(w, g->t1, ','))
+        return NG_OK;
+    const ng_wactor *x = &w->actors[c->acts[g->a0]];
+    if (x->type == NG_ETYPE_STATE) {
+        *out = c->acts[g->a0];
+        return NG_OK;
+    }
+    if (x->type != NG_ETYPE_PLACE || x->lex < 0 || w->lex->ents[x->lex].state < 0) return NG_OK;
+    return ng_actors__get_lex(w, out, w->lex->ents[x->lex].state);
 }
 
 /* The state the sentence states for person actor a in a mention after the one being read
@@ -222,6 +240,7 @@ static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *
     int error = new_pending(&p, w, cs, c, m);
     if (error < 0) return error;
     p->before = state_before(w, c, m);
+    if ((error = opening_place(&p->where, w, c, m->t0)) < 0) return error;
     if ((error = clues_after(w, c, m, p)) < 0) return error;
     /* a person who opens the sentence after one a state opened: "Paris recalled its envoy.
      * Foreign Minister X called it ..." (not in a headline: it is read last) */
@@ -403,6 +422,7 @@ int ng_affil__resolve_pending(ng_work *w, cstate *cs)
         if (st < 0 && pending_ok(w, cs, p, p->after)) st = p->after;
         if (st < 0 && pending_ok(w, cs, p, p->mate)) st = p->mate;
         if (st < 0 && pending_ok(w, cs, p, p->prev)) st = p->prev;
+        if (st < 0 && pending_ok(w, cs, p, p->where)) st = p->where;
         if (st < 0 && w->dateline_state >= 0) {
             int32_t d = w->lex_actor[w->dateline_state];
             if (d >= 0 && w->actors[d].mentions && pending_ok(w, cs, p, d)) st = d;
@@ -427,6 +447,8 @@ int ng_affil__resolve_pending(ng_work *w, cstate *cs)
         if (st < 0) continue;
         pa->affil = st;
         w->actors[st].emit = 1;
+        /* a state known only by its capital ("In Beijing, ...") is named once */
+        if (!w->actors[st].mentions) w->actors[st].mentions = 1;
         if ((error =
                  ng_emit__add(w, p->actor, st, ng_relinfo__affiliation(), 0, p->sent, p->date)) < 0)
             return error;

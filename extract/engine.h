@@ -96,6 +96,7 @@ typedef struct pending_affil {
     int32_t mate;            /* the state of the people listed with them, -1 */
     int32_t prev;            /* the state of the previous sentence's opening subject when the
                               * person opens this one, -1 */
+    int32_t where;           /* the state the sentence opens in ("In Beijing, X said"), -1 */
     int32_t excl[PEND_EXCL]; /* states the sentence shows are someone else's */
     uint32_t n_excl;
     uint8_t former; /* "former President X": an office held once, no longer the only holder */

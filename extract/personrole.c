@@ -158,23 +158,31 @@ static int other_side(const ng_work *w, uint32_t t0, uint32_t t1)
     return 0;
 }
 
-int32_t ng_role__owner_title(const ng_work *w, uint32_t a, uint32_t t, uint32_t *t0)
+/* The title written by tokens [t0, t1) in any case ("spokesman", "prime minister"), -1. */
+static int32_t title_of_words(const ng_work *w, uint32_t t0, uint32_t t1)
 {
     const ng_ptab *pt = &w->lex->phrases;
+    uint64_t h = NG_SEQ_SEED;
+    const ng_ptab_slot *slot = NULL;
+    for (uint32_t k = t0; k < t1; k++) {
+        h = ng_x__seq_hash(h, w->tk.v[k].h);
+        if (!(slot = ng_ptab__find(pt, h))) return -1;
+    }
+    for (int32_t v = slot ? slot->first : -1; v >= 0; v = pt->vals[v].next)
+        if (pt->vals[v].kind == NG_LX_TITLE) return pt->vals[v].id;
+    return -1;
+}
+
+int32_t ng_role__owner_title(const ng_work *w, uint32_t a, uint32_t t, uint32_t *t0)
+{
     if (!(w->tk.v[t].flags & NG_TK_POSS)) return -1;
     for (uint32_t n = 3; n >= 1; n--) {
         if (t < a + n + 1 || !ng_w__is(w, t - n - 1, "the")) continue;
-        uint64_t h = NG_SEQ_SEED;
-        const ng_ptab_slot *slot = NULL;
-        for (uint32_t k = t - n; k < t; k++) {
-            h = ng_x__seq_hash(h, w->tk.v[k].h);
-            if (!(slot = ng_ptab__find(pt, h))) break;
+        int32_t ti = title_of_words(w, t - n, t);
+        if (ti >= 0) {
+            *t0 = t - n;
+            return ti;
         }
-        for (int32_t v = slot ? slot->first : -1; v >= 0; v = pt->vals[v].next)
-            if (pt->vals[v].kind == NG_LX_TITLE) {
-                *t0 = t - n;
-                return pt->vals[v].id;
-            }
     }
     return -1;
 }
@@ -395,7 +403,13 @@ static int prefix_word(pscan *x, uint32_t t)
     }
     if ((bits & NG_W_PERSONNOUN) && !(k->flags & NG_TK_CAP) &&
         (t + 1 == x->r0 || x->have_title || x->complement)) {
-        /* "leader Muse Bihi Abdi", "spokesman John Kirby", "the leader of Laos X" */
+        /* "leader Muse Bihi Abdi", "spokesman John Kirby", "the leader of Laos X"; after a
+         * body without its state, a person noun that is also a title is that title, whose
+         * state is decided at the end ("foreign ministry spokesman X") */
+        int32_t bm = t > x->a ? x->cov[t - 1 - x->a] : -1;
+        if (x->title < 0 && bm >= 0 && !w->ms[bm].dead && w->ms[bm].kind == NG_MK_BODY &&
+            w->ms[bm].st < 0 && w->ms[bm].t1 == t && !(bits & NG_W_KIN))
+            x->title = title_of_words(w, t, t + 1);
         x->have_title = 1;
         x->accepted = t;
         return ON;
