@@ -98,6 +98,30 @@ static int complement_word(const ng_work *w, uint32_t t, int *lower)
             ++*lower <= 3);
 }
 
+/* The title written by tokens [t0, t1) in any case ("spokesman", "prime minister"), -1. */
+static int32_t title_of_words(const ng_work *w, uint32_t t0, uint32_t t1)
+{
+    const ng_ptab *pt = &w->lex->phrases;
+    uint64_t h = NG_SEQ_SEED;
+    const ng_ptab_slot *slot = NULL;
+    for (uint32_t k = t0; k < t1; k++) {
+        h = ng_x__seq_hash(h, w->tk.v[k].h);
+        if (!(slot = ng_ptab__find(pt, h))) return -1;
+    }
+    for (int32_t v = slot ? slot->first : -1; v >= 0; v = pt->vals[v].next)
+        if (pt->vals[v].kind == NG_LX_TITLE) return pt->vals[v].id;
+    return -1;
+}
+
+/* Is token t right after a government body written without its state ("foreign ministry
+ * spokesman")? */
+static int stateless_body_before(const ng_work *w, const int32_t *cov, uint32_t a, uint32_t t)
+{
+    int32_t bm = t > a ? cov[t - 1 - a] : -1;
+    return bm >= 0 && !w->ms[bm].dead && w->ms[bm].kind == NG_MK_BODY && w->ms[bm].st < 0 &&
+           w->ms[bm].t1 == t;
+}
+
 /* "TITLE [of ... complement], Name": finds the title before the comma at `comma`. Returns the
  * title's first token (or (uint32_t)-1), its title id (-1 for a person noun such as
  * "father"), the leftmost entity of the complement not after "to"/"for", and the leftmost
@@ -141,6 +165,7 @@ static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *
             int kin = (ng_w__bits(w, t) & NG_W_KIN) != 0;
             *affil = kin ? -1 : ent;
             *org = kin ? -1 : o;
+            if (!kin && stateless_body_before(w, cov, a, t)) *title = title_of_words(w, t, t + 1);
             return t;
         }
         if (!complement_word(w, t, &lower)) return (uint32_t)-1;
@@ -156,21 +181,6 @@ static int other_side(const ng_work *w, uint32_t t0, uint32_t t1)
     for (uint32_t t = t0; t < t1; t++)
         if (ng_w__bits(w, t) & (NG_W_OTHERSIDE | NG_W_KIN)) return 1;
     return 0;
-}
-
-/* The title written by tokens [t0, t1) in any case ("spokesman", "prime minister"), -1. */
-static int32_t title_of_words(const ng_work *w, uint32_t t0, uint32_t t1)
-{
-    const ng_ptab *pt = &w->lex->phrases;
-    uint64_t h = NG_SEQ_SEED;
-    const ng_ptab_slot *slot = NULL;
-    for (uint32_t k = t0; k < t1; k++) {
-        h = ng_x__seq_hash(h, w->tk.v[k].h);
-        if (!(slot = ng_ptab__find(pt, h))) return -1;
-    }
-    for (int32_t v = slot ? slot->first : -1; v >= 0; v = pt->vals[v].next)
-        if (pt->vals[v].kind == NG_LX_TITLE) return pt->vals[v].id;
-    return -1;
 }
 
 int32_t ng_role__owner_title(const ng_work *w, uint32_t a, uint32_t t, uint32_t *t0)
@@ -406,9 +416,7 @@ static int prefix_word(pscan *x, uint32_t t)
         /* "leader Muse Bihi Abdi", "spokesman John Kirby", "the leader of Laos X"; after a
          * body without its state, a person noun that is also a title is that title, whose
          * state is decided at the end ("foreign ministry spokesman X") */
-        int32_t bm = t > x->a ? x->cov[t - 1 - x->a] : -1;
-        if (x->title < 0 && bm >= 0 && !w->ms[bm].dead && w->ms[bm].kind == NG_MK_BODY &&
-            w->ms[bm].st < 0 && w->ms[bm].t1 == t && !(bits & NG_W_KIN))
+        if (x->title < 0 && !(bits & NG_W_KIN) && stateless_body_before(w, x->cov, x->a, t))
             x->title = title_of_words(w, t, t + 1);
         x->have_title = 1;
         x->accepted = t;
