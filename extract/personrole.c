@@ -24,6 +24,16 @@ static int32_t entity_of(const ng_mention *m)
     }
 }
 
+/* A capital written with a possessive before a role stands for its state ("Moscow's
+ * ambassador to Washington, X"): the state entity of place mention m followed by "'s" and
+ * ending before b, -1 if none. */
+static int32_t capital_owner(const ng_work *w, const ng_mention *m, uint32_t b)
+{
+    if (m->kind != NG_MK_PLACE || m->t1 >= b || !(w->tk.v[m->t1].flags & NG_TK_POSS)) return -1;
+    const ng_lx_entity *e = &w->lex->ents[m->lex];
+    return (e->flags & NG_LXF_NONODE) ? -1 : e->state;
+}
+
 static int affil_kind(const ng_mention *m)
 {
     return m->kind == NG_MK_DEMONYM || m->kind == NG_MK_STATE || m->kind == NG_MK_ORG ||
@@ -379,6 +389,14 @@ static int prefix_mention(pscan *x, const ng_mention *m, uint32_t t)
         x->res->own_t = m->t1;
         return END;
     }
+    int32_t cap = capital_owner(x->w, m, x->r0);
+    if (cap >= 0 && x->have_title && m->t1 + 1 == x->accepted) {
+        x->affil = cap;
+        x->pending = -1;
+        x->accepted = m->t0;
+        x->p = (int64_t)m->t0 - 1;
+        return ON;
+    }
     return affil_kind(m) ? prefix_entity(x, m, t) : END;
 }
 
@@ -715,6 +733,14 @@ static int suffix_mention(sscan *x, const ng_mention *m, uint32_t *end, int32_t 
         return S_QUIT;
     }
     if (affil_kind(m)) return suffix_entity(x, m, affil_org);
+    int32_t cap = capital_owner(w, m, x->b);
+    if (cap >= 0 && x->q == x->first && !x->have_title && m->t1 + 1 < x->b) {
+        /* "X, Moscow's ambassador to Washington," */
+        if (x->af < 0 && !x->kin) x->af = cap;
+        x->q = m->t1 + 1;
+        x->last = x->q;
+        return S_ON;
+    }
     if (m->kind == NG_MK_PLACE && !x->have_title && x->af >= 0 && m->t1 < x->b &&
         (ng_w__bits(w, m->t1) & NG_W_PERSONNOUN)) {
         /* a region as the scope of the owner's role: "the White House Arctic coordinator" */
