@@ -177,6 +177,30 @@ static uint32_t state_as_first_name(ng_work *w, uint32_t a, int32_t *cov, uint32
     return r0;
 }
 
+/* "Israel Katz, Israel's defence minister, said": a one-word state name right before a
+ * one-word run that a title apposition follows is the first name (the run alone would be
+ * "Katz" of Israel); returns the run's new start. */
+static uint32_t state_first_name_appos(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0,
+                                       uint32_t r1)
+{
+    uint32_t a = w->sents[s].tok0;
+    if (r1 - r0 != 1 || r0 <= a || cov[r0 - 1 - a] < 0) return r0;
+    ng_mention *d = &w->ms[cov[r0 - 1 - a]];
+    if (d->dead || d->kind != NG_MK_STATE || d->t1 != r0 || d->t1 - d->t0 != 1) return r0;
+    /* not an owner, an object or a list's member: "Israel Katz" opens its sentence or a
+     * clause after a comma */
+    if (d->t0 > a && !ng_w__punct(w, d->t0 - 1, ',')) return r0;
+    if (d->t0 > a + 1 && ng_w__is(w, d->t0 - 2, "and")) return r0;
+    uint32_t end = r1, own_t = 0;
+    int32_t st = -1, st2 = -1, st_org = -1, title = -1;
+    uint8_t ev = 0, owner = 0;
+    ng_role__after(w, s, cov, r1, &end, &st, &st2, &st_org, &title, &ev, &own_t, &owner);
+    if (!(ev & NG_EV_APPOS)) return r0;
+    d->dead = 1;
+    cov[d->t0 - a] = -1;
+    return d->t0;
+}
+
 /* Is the word at t a plural noun (a word of four letters or more ending in "s", not "ss" or
  * "us")? */
 static int plural_word(const ng_work *w, uint32_t t)
@@ -294,7 +318,8 @@ static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, u
     while (r0 < r1 && (ng_w__bits(w, r0) & (NG_W_STOP | NG_W_NOTNAME)))
         r0++;
     if (r0 >= r1) return NG_OK;
-    r0 = state_as_first_name(w, a, cov, r0);
+    uint32_t r0s = state_as_first_name(w, a, cov, r0);
+    r0 = r0s != r0 ? r0s : state_first_name_appos(w, s, cov, r0, r1);
     if ((ng_w__bits(w, r1 - 1) & NG_W_PLACEHEAD) || r1 - r0 > 5) return NG_OK;
     r0 += title_plural(w, a, cov, r0, r1);
     if (not_a_name(w, a, b, cov, r0, r1)) return NG_OK;
