@@ -210,6 +210,51 @@ static int sort_mentions(ng_work *w)
     return NG_OK;
 }
 
+/* Does word t read as a person's surname, not an organization's name: no determiner before
+ * it ("the Wagner mercenaries"), and after it no lower-case word but a verb's ("Wagner said",
+ * "Wagner later met", "Wagner has")? */
+static int surname_use(const ng_work *w, uint32_t a, uint32_t b, uint32_t t)
+{
+    if (t > a && (ng_w__bits(w, t - 1) & NG_W_DET)) return 0;
+    if (t + 1 >= b || !(w->tk.v[t + 1].flags & NG_TK_WORD) || (w->tk.v[t + 1].flags & NG_TK_CAP))
+        return 1;
+    return (ng_w__bits(w, t + 1) &
+            (NG_W_SAY | NG_W_SKIPADV | NG_W_PAST_MARK | NG_W_BE | NG_W_MODAL)) != 0;
+}
+
+/* A one-word organization of the dictionary that is the surname of a person the article
+ * names in full ("Deputy Foreign Minister Pawel Wagner ... Wagner said") is that person
+ * wherever it reads as one: a person candidate, not the organization. */
+static int org_surnames(ng_work *w)
+{
+    uint64_t last[32];
+    size_t n = 0, n_ms = w->n_ms;
+    int error;
+    for (size_t i = 0; i < n_ms && n < 32; i++) {
+        const ng_mention *m = &w->ms[i];
+        if (m->kind == NG_MK_CAND && !m->dead && m->n1 - m->n0 >= 2)
+            last[n++] = w->tk.v[m->n1 - 1].h;
+    }
+    for (size_t i = 0; i < n_ms && n; i++) {
+        ng_mention *m = &w->ms[i];
+        uint32_t t = m->t0;
+        if (m->kind != NG_MK_ORG || m->dead || m->org >= 0 || m->lex < 0 || m->t1 != t + 1 ||
+            (w->tk.v[t].flags & NG_TK_UPPER))
+            continue;
+        size_t k = 0;
+        while (k < n && last[k] != w->tk.v[t].h)
+            k++;
+        const ng_wsent *se = &w->sents[m->sent];
+        if (k == n || !surname_use(w, se->tok0, se->tok0 + se->ntok, t)) continue;
+        ng_mention c;
+        uint32_t idx;
+        ng_mentions__init(&c, m->sent, t, t + 1, NG_MK_CAND);
+        m->dead = 1;
+        if ((error = ng_mentions__add(w, &idx, &c)) < 0) return error;
+    }
+    return NG_OK;
+}
+
 int ng_mentions__acronyms(ng_work *w)
 {
     int error;
@@ -217,6 +262,7 @@ int ng_mentions__acronyms(ng_work *w)
     for (size_t o = 0; o < w->n_neworgs; o++)
         if (w->neworgs[o].acr_h && (error = acronym_mentions(w, o)) < 0) return error;
     org_short_forms(w);
+    if ((error = org_surnames(w)) < 0) return error;
     /* drop dead mentions, sort by sentence and position, and index sentences */
     for (size_t i = 0; i < w->n_ms; i++)
         if (!w->ms[i].dead) w->ms[k++] = w->ms[i];

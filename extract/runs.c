@@ -364,6 +364,26 @@ static int body_opens_name(const ng_work *w, uint32_t a, uint32_t b, const int32
     return j < b && cov[j - a] < 0 && ng_mentions__cap(w, j) && name_or_run(w, j);
 }
 
+/* Is the one-word organization or state m (not an acronym) a surname: right after a first
+ * name that a title precedes ("Minister Pawel Wagner"), or right after an honorific ("Mr
+ * Wagner")? */
+static int surname_match(const ng_work *w, uint32_t a, const int32_t *cov, const ng_mention *m)
+{
+    uint32_t i = m->t0;
+    if ((m->kind != NG_MK_ORG && m->kind != NG_MK_STATE) || m->org >= 0 ||
+        (w->tk.v[i].flags & NG_TK_UPPER) || !(w->tk.v[i].flags & NG_TK_CAP))
+        return 0;
+    int32_t pi = cov[i - 1 - a];
+    if (pi >= 0) {
+        const ng_mention *p = &w->ms[pi];
+        return !p->dead && p->kind == NG_MK_TITLE && p->t1 == i &&
+               w->lex->titles[p->lex].kind == NG_TITLE_HONORIFIC;
+    }
+    if (i < a + 2 || !is_name_tok(w, i - 1) || (w->tk.v[i - 1].flags & NG_TK_FIRST)) return 0;
+    int32_t ti = cov[i - 2 - a];
+    return ti >= 0 && !w->ms[ti].dead && w->ms[ti].kind == NG_MK_TITLE && w->ms[ti].t1 == i - 1;
+}
+
 /* Dictionary matches that are parts of longer names: a one-word honorific inside a name
  * ("Hassan Sheikh Mohamud"), a body with no state after a capitalized word ("Treaty on
  * Conventional Armed Forces"), a capital before a capitalized word ("Rome Statute", "Moscow
@@ -381,6 +401,19 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov,
         if ((k == NG_TITLE_ROYAL || k == NG_TITLE_RELIGIOUS || k == NG_TITLE_HONORIFIC) &&
             cov[i - 1 - a] < 0 && is_name_tok(w, i - 1) && !(ng_w__bits(w, i - 1) & NG_W_STOP) &&
             cov[i + 1 - a] < 0 && is_name_tok(w, i + 1)) {
+            m->dead = 1;
+            cov[i - a] = -1;
+        }
+    }
+    /* a one-word organization or state as a titled person's surname: "Deputy Foreign
+     * Minister Pawel Wagner", "Senator Jim Jordan", "Mr Wagner" */
+    for (uint32_t i = a + 1; i < b && (kinds & 1u << NG_MK_TITLE) &&
+                             (kinds & (1u << NG_MK_ORG | 1u << NG_MK_STATE));
+         i++) {
+        int32_t mi = cov[i - a];
+        if (mi < 0 || w->ms[mi].dead || w->ms[mi].t0 != i || w->ms[mi].t1 != i + 1) continue;
+        ng_mention *m = &w->ms[mi];
+        if (surname_match(w, a, cov, m)) {
             m->dead = 1;
             cov[i - a] = -1;
         }
