@@ -52,7 +52,10 @@ static int name_tok(const ng_work *w, uint32_t t)
     if (!(k->flags & NG_TK_CAP)) return particle_joined(w, t);
     if (hyphen_adjective(w, t)) return 0;
     if ((k->flags & NG_TK_UPPER) && k->flen > 1 && !(k->flags & NG_TK_DOT))
-        return 0; /* NATO, TASS */
+        /* NATO, TASS; but a regnal number after a name is the name's end: "Abdullah II" */
+        return (ng_w__bits(w, t) & NG_W_NAMESUFFIX) && t > 0 &&
+               (w->tk.v[t - 1].flags & NG_TK_CAP) && !(w->tk.v[t - 1].flags & NG_TK_UPPER) &&
+               (w->tk.v[t - 1].flags & NG_TK_WORD);
     if (ng_w__bits(w, t) & NG_W_NOTNAME) {
         /* a month after a name and before no number is a name's part: "Zhang Jun",
          * "Kim June" (not "in June 2023", "Monday, April 3") */
