@@ -235,6 +235,13 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
                 j--;
                 continue;
             }
+            /* "The Sudanese Armed Forces (SAF) accused": an acronym in brackets right after
+             * a group is its name, not a boundary */
+            if (ch == ')' && t >= c->a + 3 && ng_w__punct(w, t - 2, '(') &&
+                (w->tk.v[t - 1].flags & NG_TK_UPPER) && c->gend[t - 3 - c->a] >= 0) {
+                j = (int64_t)t - 3;
+                continue;
+            }
             if (ch == ';' || ch == ':' || ch == '(' || ch == ')' || ch == '"') return -1;
             uint32_t start = ch == ',' || ch == '-' ? relative_clause_start(w, c, t) : 0;
             if (!start && ch == ',') start = parenthetical_start(w, c, t, ts);
