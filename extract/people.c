@@ -221,7 +221,7 @@ static int candidates(ng_work *w, resolver *r)
         }
         if (!c->n) continue;
         c->strong = (m->ev & (NG_EV_TITLE | NG_EV_APPOS | NG_EV_POSS | NG_EV_USER | NG_EV_ROYAL)) ||
-                    ((m->ev & (NG_EV_SAY | NG_EV_AGENT)) && c->n >= 2);
+                    ((m->ev & (NG_EV_SAY | NG_EV_AGENT | NG_EV_WHO)) && c->n >= 2);
         r->cand_of[i] = (int32_t)r->n;
         r->n++;
     }
