@@ -779,6 +779,10 @@ static int suffix_word(sscan *x)
         x->after_head = 0;
         return S_ON;
     }
+    /* "X, a senior member of the Y Party": a member of an organization acts for it */
+    if ((bits & NG_W_MEMBERNOUN) && !(bits & NG_W_PERSONNOUN) && !x->have_title && q + 1 < x->b &&
+        ng_w__is(w, q + 1, "of") && !(w->tk.v[q].flags & NG_TK_CAP))
+        bits |= NG_W_PERSONNOUN;
     if (bits & (NG_W_TITLEMOD | NG_W_PERSONNOUN | NG_W_APPOSMOD)) {
         if (bits & NG_W_PERSONNOUN) {
             if ((bits & NG_W_KIN) && !x->have_title) x->kin = 1;
@@ -813,18 +817,40 @@ static int suffix_word(sscan *x)
     return S_END;
 }
 
-/* "Captain Ibrahim Traore of Burkina Faso": the state or organization after "of". */
+/* "Captain Ibrahim Traore of Burkina Faso": the state or organization after "of"; "X of the
+ * [opposition] Y party": an organization the text calls a party, group or movement (words
+ * class orgnoun), after at most one lower-case modifier, is X's and says X is a person. */
 static void of_state(const ng_work *w, const int32_t *cov, uint32_t a, uint32_t b, uint32_t r1,
-                     uint32_t *end, int32_t *affil)
+                     uint32_t *end, int32_t *affil, int32_t *affil_org, uint8_t *ev)
 {
     uint32_t k = r1 + 1;
-    if (k < b && ng_w__is(w, k, "the")) k++;
-    if (k < b && cov[k - a] >= 0 && w->ms[cov[k - a]].t0 == k && !w->ms[cov[k - a]].dead &&
-        (w->ms[cov[k - a]].kind == NG_MK_STATE || w->ms[cov[k - a]].kind == NG_MK_ORG) &&
-        entity_of(&w->ms[cov[k - a]]) >= 0) {
-        if (*affil < 0) *affil = entity_of(&w->ms[cov[k - a]]);
-        *end = w->ms[cov[k - a]].t1;
+    int the = k < b && ng_w__is(w, k, "the"), modifier = 0;
+    if (the) k++;
+    if (the && k + 1 < b && cov[k - a] < 0 && (w->tk.v[k].flags & NG_TK_WORD) &&
+        !ng_mentions__cap(w, k) &&
+        !(ng_w__bits(w, k) & (NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PREP | NG_W_DET))) {
+        k++;
+        modifier = 1;
     }
+    if (k >= b || cov[k - a] < 0 || w->ms[cov[k - a]].t0 != k || w->ms[cov[k - a]].dead) return;
+    const ng_mention *m = &w->ms[cov[k - a]];
+    /* the kind noun after the name, or inside the dictionary's name ("Congress party") */
+    int inner = m->kind == NG_MK_ORG && !ng_mentions__cap(w, m->t1 - 1) &&
+                (ng_w__bits(w, m->t1 - 1) & NG_W_ORGNOUN);
+    int kind = m->kind == NG_MK_ORG && m->t1 < b && (w->tk.v[m->t1].flags & NG_TK_WORD) &&
+               !ng_mentions__cap(w, m->t1) && (ng_w__bits(w, m->t1) & NG_W_ORGNOUN);
+    kind |= inner;
+    if (modifier && !kind) return;
+    if ((m->kind != NG_MK_STATE && m->kind != NG_MK_ORG) ||
+        (entity_of(m) < 0 && !(kind && m->org >= 0)))
+        return;
+    if (entity_of(m) >= 0 && *affil < 0) *affil = entity_of(m);
+    if (entity_of(m) < 0 && *affil < 0 && *affil_org < 0) *affil_org = m->org;
+    *end = kind && !inner ? m->t1 + 1 : m->t1;
+    /* a name of two words at least, not "Leaders of the BRICS group" */
+    if (kind && r1 >= a + 2 && ng_mentions__cap(w, r1 - 2) && (w->tk.v[r1 - 2].flags & NG_TK_WORD) &&
+        !(ng_w__bits(w, r1 - 1) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)))
+        *ev |= NG_EV_APPOS;
 }
 
 /* The owner that opens an apposition at x->q ("X, its ambassador", "X, the country's
@@ -871,7 +897,7 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
     *end = r1;
     if (r1 >= b) return;
     if (ng_w__is(w, r1, "of")) {
-        of_state(w, cov, x.a, b, r1, end, affil);
+        of_state(w, cov, x.a, b, r1, end, affil, affil_org, ev);
         return;
     }
     /* "Anthony Albanese MP, Prime Minister of ...": a post-nominal title in capitals stays
