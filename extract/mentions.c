@@ -228,14 +228,17 @@ static int surname_use(const ng_work *w, uint32_t a, uint32_t b, uint32_t t)
 static int org_surnames(ng_work *w)
 {
     uint64_t last[32];
-    size_t n = 0, n_ms = w->n_ms;
+    size_t n = 0, n_ms = w->n_ms, first = n_ms;
     int error;
-    for (size_t i = 0; i < n_ms && n < 32; i++) {
+    for (size_t i = 0; i < n_ms; i++) {
         const ng_mention *m = &w->ms[i];
-        if (m->kind == NG_MK_CAND && !m->dead && m->n1 - m->n0 >= 2)
-            last[n++] = w->tk.v[m->n1 - 1].h;
+        if (m->kind == NG_MK_CAND && !m->dead && m->n1 - m->n0 >= 2) {
+            if (n < 32) last[n++] = w->tk.v[m->n1 - 1].h;
+        }
+        else if (first == n_ms && m->kind == NG_MK_ORG && m->lex >= 0 && m->t1 == m->t0 + 1)
+            first = i;
     }
-    for (size_t i = 0; i < n_ms && n; i++) {
+    for (size_t i = first; i < n_ms && n; i++) {
         ng_mention *m = &w->ms[i];
         uint32_t t = m->t0;
         if (m->kind != NG_MK_ORG || m->dead || m->org >= 0 || m->lex < 0 || m->t1 != t + 1 ||

@@ -410,19 +410,6 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov,
             cov[i - a] = -1;
         }
     }
-    /* a one-word organization or state as a titled person's surname: "Deputy Foreign
-     * Minister Pawel Wagner", "Senator Jim Jordan", "Mr Wagner" */
-    for (uint32_t i = a + 1; i < b && (kinds & 1u << NG_MK_TITLE) &&
-                             (kinds & (1u << NG_MK_ORG | 1u << NG_MK_STATE));
-         i++) {
-        int32_t mi = cov[i - a];
-        if (mi < 0 || w->ms[mi].dead || w->ms[mi].t0 != i || w->ms[mi].t1 != i + 1) continue;
-        ng_mention *m = &w->ms[mi];
-        if (surname_match(w, a, cov, m)) {
-            m->dead = 1;
-            cov[i - a] = -1;
-        }
-    }
     for (uint32_t i = a + 1; i < b && (kinds & 1u << NG_MK_BODY); i++) {
         int32_t mi = cov[i - a];
         if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
@@ -801,6 +788,16 @@ int ng_runs__sentence(ng_work *w, uint32_t s, int32_t *cov)
     w->run_cls = cls;
     w->run_cls0 = a;
     drop_inner_matches(w, a, b, cov, kinds);
+    /* a one-word organization or state as a titled person's surname: "Deputy Foreign
+     * Minister Pawel Wagner", "Senator Jim Jordan", "Mr Wagner" */
+    for (size_t k = w->sents[s].m0; (kinds & 1u << NG_MK_TITLE) && k < w->n_ms; k++) {
+        ng_mention *m = &w->ms[k];
+        if (!m->dead && m->t1 == m->t0 + 1 && m->t0 > a && cov[m->t0 - a] == (int32_t)k &&
+            surname_match(w, a, cov, m)) {
+            m->dead = 1;
+            cov[m->t0 - a] = -1;
+        }
+    }
     for (int pass = 0; pass < 2 && error >= 0; pass++)
         error = runs_pass(w, s, cov, pass);
     w->run_cls = NULL;
