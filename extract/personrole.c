@@ -365,6 +365,16 @@ static int prefix_entity(pscan *x, const ng_mention *m, uint32_t t)
     return ON;
 }
 
+/* Is place mention m the complement of a title further left: after "for", "to" or "of" (and
+ * "the"), or after "and" that joins it to another ("for the Middle East and Africa")? */
+static int place_complement(const pscan *x, const ng_mention *m)
+{
+    uint32_t q = m->t0;
+    if (q > x->a && ng_w__is(x->w, q - 1, "the")) q--;
+    return q > x->a && (ng_w__is(x->w, q - 1, "for") || ng_w__is(x->w, q - 1, "to") ||
+                        ng_w__is(x->w, q - 1, "of") || ng_w__is(x->w, q - 1, "and"));
+}
+
 /* A mention that ends at t: a title, a state or organization; anything else ends the
  * phrase. */
 static int prefix_mention(pscan *x, const ng_mention *m, uint32_t t)
@@ -393,6 +403,13 @@ static int prefix_mention(pscan *x, const ng_mention *m, uint32_t t)
     if (cap >= 0 && x->have_title && m->t1 + 1 == x->accepted) {
         x->affil = cap;
         x->pending = -1;
+        x->accepted = m->t0;
+        x->p = (int64_t)m->t0 - 1;
+        return ON;
+    }
+    if (m->kind == NG_MK_PLACE && !x->have_title && place_complement(x, m)) {
+        /* "Special Envoy for the Middle East and Africa X": a region the title is aimed at */
+        x->complement = 1;
         x->accepted = m->t0;
         x->p = (int64_t)m->t0 - 1;
         return ON;

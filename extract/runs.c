@@ -389,6 +389,21 @@ static int surname_match(const ng_work *w, uint32_t a, const int32_t *cov, const
     return ti >= 0 && !w->ms[ti].dead && w->ms[ti].kind == NG_MK_TITLE && w->ms[ti].t1 == i - 1;
 }
 
+/* "Special Envoy for the Sahel X", "Envoy for the Middle East and Africa X": a built-in
+ * region after a title's "for"/"to" (and "the", or another region and "and") is the title's
+ * complement, not part of the name after it. */
+static int region_of_title(const ng_work *w, uint32_t a, const int32_t *cov, const ng_mention *m)
+{
+    uint32_t q = m->t0;
+    if (!(w->lex->ents[m->lex].flags & NG_LXF_NONODE)) return 0;
+    while (q > a + 1 && (ng_w__is(w, q - 1, "the") || ng_w__is(w, q - 1, "and") ||
+                         (cov[q - 1 - a] >= 0 && w->ms[cov[q - 1 - a]].kind == NG_MK_PLACE)))
+        q = cov[q - 1 - a] >= 0 ? w->ms[cov[q - 1 - a]].t0 : q - 1;
+    if (q <= a + 1 || !(ng_w__is(w, q - 1, "for") || ng_w__is(w, q - 1, "to"))) return 0;
+    int32_t ti = cov[q - 2 - a];
+    return ti >= 0 && w->ms[ti].kind == NG_MK_TITLE;
+}
+
 /* Dictionary matches that are parts of longer names: a one-word honorific inside a name
  * ("Hassan Sheikh Mohamud"), a body with no state after a capitalized word ("Treaty on
  * Conventional Armed Forces"), a capital before a capitalized word ("Rome Statute", "Moscow
@@ -430,7 +445,8 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov,
             ng_mentions__cover(cov, a, m->t0, m->t1, -1);
             continue;
         }
-        if (m->kind == NG_MK_PLACE && m->t1 < b && cov[m->t1 - a] < 0 && is_name_tok(w, m->t1)) {
+        if (m->kind == NG_MK_PLACE && m->t1 < b && cov[m->t1 - a] < 0 && is_name_tok(w, m->t1) &&
+            !region_of_title(w, a, cov, m)) {
             m->dead = 1;
             ng_mentions__cover(cov, a, m->t0, m->t1, -1);
         }
