@@ -244,7 +244,11 @@ static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *
     if ((error = clues_after(w, c, m, p)) < 0) return error;
     /* a person who opens the sentence after one a state opened: "Paris recalled its envoy.
      * Foreign Minister X called it ..." (not in a headline: it is read last) */
-    if (m->t0 == c->a && cs->lead_sent == c->s && c->s > 0 && !w->sents[c->s].headline)
+    uint32_t open = c->a; /* capitalized words of a title before the one read: "Unification" */
+    while (open < m->t0 && open < c->a + 2 && (w->tk.v[open].flags & NG_TK_CAP) &&
+           (w->tk.v[open].flags & NG_TK_WORD))
+        open++;
+    if (m->t0 == open && cs->lead_sent == c->s && c->s > 0 && !w->sents[c->s].headline)
         p->prev = cs->lead;
     /* a head of state or government is no colleague of the people listed with them */
     if (!w->lex->titles[m->title].sole) return list_mate_state(&p->mate, w, c, m);

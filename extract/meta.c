@@ -175,9 +175,12 @@ static size_t read_dateline(ng_meta *m, const char *t, size_t i, size_t len, int
         return 0;
     }
     k = skip_agency(t, k, len);
-    if (k < len && t[k] == '-')
-        k = skip_spaces(t, k + 1, len);
-    else if (!*dm)
+    if (k < len && t[k] == '-') {
+        /* "(Xinhua) --": a doubled dash is one */
+        while (k < len && t[k] == '-')
+            k++;
+        k = skip_spaces(t, k, len);
+    } else if (!*dm)
         return 0; /* "CITY," without a date and no dash is ordinary text */
     ng_buf f = NG_BUF_INIT;
     ng_text_fold(&f, t + i, city_end - i);
