@@ -917,6 +917,17 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
         of_state(w, cov, x.a, b, r1, end, affil, affil_org, ev);
         return;
     }
+    /* "the ministers Ali Hassan (Lebanon), Ayman Safadi (Jordan) and ...": a state in
+     * brackets right after a name of two words at least */
+    if (r1 + 2 < b && ng_w__punct(w, r1, '(') && ng_w__punct(w, r1 + 2, ')') &&
+        cov[r1 + 1 - x.a] >= 0 && w->ms[cov[r1 + 1 - x.a]].kind == NG_MK_STATE &&
+        w->ms[cov[r1 + 1 - x.a]].t0 == r1 + 1 && r1 >= x.a + 2 && ng_mentions__cap(w, r1 - 2) &&
+        (w->tk.v[r1 - 2].flags & NG_TK_WORD)) {
+        if (*affil < 0) *affil = w->ms[cov[r1 + 1 - x.a]].lex;
+        *end = r1 + 3;
+        *ev |= NG_EV_APPOS;
+        return;
+    }
     /* "Anthony Albanese MP, Prime Minister of ...": a post-nominal title in capitals stays
      * with the name, the apposition follows it */
     if (r1 + 1 < b && (w->tk.v[r1].flags & NG_TK_UPPER) && cov[r1 - x.a] >= 0 &&
