@@ -46,6 +46,17 @@ int ng_members__org_subject_ok(const ng_work *w, const sctx *c, int32_t subj, in
     if (subj < 0 || obj < 0) return 0;
     const group *s = &c->g[subj], *o = &c->g[obj];
     if (s->poss || s->place) return 0;
+    /* "Members of the Arab League include A and B": a role phrase subject only with a
+     * member noun for its head ("officials of the EU include" is no membership) */
+    if (s->role) {
+        uint32_t k = s->t0;
+        while (k < s->t1 && !(ng_w__bits(w, k) & NG_W_MEMBERNOUN)) {
+            if (ng_w__bits(w, k) & (NG_W_NOTMEMBER | NG_W_NEG)) return 0;
+            k++;
+        }
+        if (k == s->t1 || (s->t0 > c->a && (ng_w__bits(w, s->t0 - 1) & NG_W_NOTMEMBER)))
+            return 0;
+    }
     for (uint32_t k = 0; k < s->an; k++) {
         const ng_wactor *x = &w->actors[c->acts[s->a0 + k]];
         if (x->type != NG_ETYPE_ORG || x->body >= 0) return 0;
@@ -281,6 +292,12 @@ static int32_t members_after(const ng_work *w, const sctx *c, uint32_t e, int co
         q++;
     } else if (q + 1 < c->b && ng_w__punct(w, q, ',') && ng_w__is(w, q + 1, "including")) {
         q++;
+    } else if (q + 3 < c->b && ng_w__punct(w, q, ',') && ng_w__is(w, q + 1, "such") &&
+               ng_w__is(w, q + 2, "as")) {
+        q++; /* "the permanent members of the Council, such as A and B" */
+    } else if (q + 3 < c->b && ng_w__punct(w, q, ',') && ng_w__is(w, q + 1, "among") &&
+               ng_w__is(w, q + 2, "them")) {
+        q += 3; /* "its ten members, among them A and B" */
     } else if (count && q + 1 < c->b && ng_w__punct(w, q, ',')) {
         q++;
         comma = 1;
@@ -294,6 +311,24 @@ static int32_t members_after(const ng_work *w, const sctx *c, uint32_t e, int co
     int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
     if (gi >= 0 && comma && c->g[gi].an < 2) return -1;
     return gi >= 0 && member_list(w, c, &c->g[gi]) ? gi : -1;
+}
+
+/* "the permanent members of the Security Council, including A and B", "members of the EU
+ * such as A": the role phrase whose head is the member noun at t (len tokens) stands for
+ * the organization after its "of"; that actor, -1; *end gets the phrase's end. A word that
+ * denies membership in or just before the phrase ("candidate members of the EU") gives -1. */
+static int32_t role_org(const ng_work *w, const sctx *c, uint32_t t, uint32_t len, uint32_t *end)
+{
+    int32_t gi = c->gcov[t - c->a];
+    if (gi < 0) return -1;
+    const group *g = &c->g[gi];
+    if (!g->role || g->an != 1 || t + len >= g->t1 || !ng_w__is(w, t + len, "of")) return -1;
+    const ng_wactor *x = &w->actors[c->acts[g->a0]];
+    if (x->type != NG_ETYPE_ORG || x->body >= 0) return -1;
+    for (uint32_t k = g->t0 > c->a + 2 ? g->t0 - 2 : c->a; k < t; k++)
+        if (ng_w__bits(w, k) & (NG_W_NOTMEMBER | NG_W_NEG)) return -1;
+    *end = g->t1;
+    return c->acts[g->a0];
 }
 
 /* "22 of the EU's 27 members. The other five - A, B, C, D and E - do not": right after a
@@ -414,7 +449,17 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
         if ((error = other_members(w, cs, c, t)) < 0) return error;
         if (!(bits & NG_W_MEMBERNOUN)) continue;
         uint32_t len = ng_w__phrase(w, t, c->b, NG_W_MEMBERNOUN, NULL), start = t, n = 0, nm = 0;
-        if (!len || c->gcov[t - c->a] >= 0) continue;
+        if (len && c->gcov[t - c->a] >= 0) {
+            uint32_t end;
+            int32_t org = role_org(w, c, t, len, &end), mg;
+            if (org >= 0 && (mg = members_after(w, c, end, 0)) >= 0 &&
+                (error = ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + c->g[mg].a0,
+                                        c->g[mg].an, &org, 1, c->s,
+                                        ng_sentdates__nearest(w, c, t))) < 0)
+                return error;
+            continue;
+        }
+        if (!len) continue;
         int32_t ou = member_owner(w, c, t, &start), acts[GMAX], members[GMAX];
         if (ou < 0) ou = member_of_after(w, c, t, len, &start);
         if (ou >= 0) {

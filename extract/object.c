@@ -328,6 +328,10 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
                 !(ng_w__bits(w, j + 1) & (NG_W_DET | NG_W_NUMWORD)) &&
                 (w->tk.v[j - 1].flags & NG_TK_WORD) && !(ng_w__bits(w, j - 1) & NG_W_SKIPADV))
                 return -1;
+            /* "withdrew from the nuclear deal with Iran", "pulled out of the accord between
+             * A and B": after the trigger's preposition, a "with" or "between" names the
+             * parties of what is left, not what is left */
+            if (prep && (ng_w__is(w, j, "with") || ng_w__is(w, j, "between"))) return -1;
             /* "spoke of a planned meeting with X": the preposition is the nearer trigger's
              * (not a passive's participle: "talks were held between A and B") */
             if (j > te && !prep && same_relation(w, tr, j) && !(ng_w__bits(w, j - 1) & NG_W_BE))

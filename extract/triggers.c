@@ -107,6 +107,8 @@ static int noun_position(const ng_work *w, const sctx *c, uint32_t t)
                 break;
         }
     }
+    /* "Britain's exit from the EU": a word right after a possessive is a noun */
+    if (t > c->a && (w->tk.v[t - 1].flags & NG_TK_POSS)) return 1;
     for (uint32_t p = t, n = 0; p > c->a && n <= 3; n++) {
         ng_wbits bits = ng_w__bits(w, --p);
         if (bits & NG_W_DET) return 1;
