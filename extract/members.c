@@ -165,7 +165,7 @@ static int32_t member_of_after(const ng_work *w, const sctx *c, uint32_t t, uint
             return -1;
         p--;
     }
-    if (p <= c->a || p == t || !ng_w__punct(w, p - 1, ',')) return -1;
+    if (p <= c->a || !ng_w__punct(w, p - 1, ',')) return -1;
     *start = p;
     return (int32_t)c->g[gi].u0;
 }
@@ -313,22 +313,37 @@ static int32_t members_after(const ng_work *w, const sctx *c, uint32_t e, int co
     return gi >= 0 && member_list(w, c, &c->g[gi]) ? gi : -1;
 }
 
-/* "the permanent members of the Security Council, including A and B", "members of the EU
- * such as A": the role phrase whose head is the member noun at t (len tokens) stands for
- * the organization after its "of"; that actor, -1; *end gets the phrase's end. A word that
- * denies membership in or just before the phrase ("candidate members of the EU") gives -1. */
-static int32_t role_org(const ng_work *w, const sctx *c, uint32_t t, uint32_t len, uint32_t *end)
+/* The unit of an organization of states right after the "of" of a member noun ending at e
+ * ("members of [the] Y"), -1. */
+static int32_t org_after_of(const ng_work *w, const sctx *c, uint32_t e)
 {
-    int32_t gi = c->gcov[t - c->a];
-    if (gi < 0) return -1;
-    const group *g = &c->g[gi];
-    if (!g->role || g->an != 1 || t + len >= g->t1 || !ng_w__is(w, t + len, "of")) return -1;
-    const ng_wactor *x = &w->actors[c->acts[g->a0]];
-    if (x->type != NG_ETYPE_ORG || x->body >= 0) return -1;
-    for (uint32_t k = g->t0 > c->a + 2 ? g->t0 - 2 : c->a; k < t; k++)
-        if (ng_w__bits(w, k) & (NG_W_NOTMEMBER | NG_W_NEG)) return -1;
-    *end = g->t1;
-    return c->acts[g->a0];
+    if (e + 1 >= c->b || !ng_w__is(w, e, "of")) return -1;
+    uint32_t q = ng_w__is(w, e + 1, "the") ? e + 2 : e + 1;
+    for (size_t i = 0; i < c->nu; i++) {
+        const unit *u = &c->u[i];
+        if (u->t0 != q) continue;
+        const ng_wactor *x = &w->actors[c->acts[u->a0]];
+        return !u->place && !u->poss && u->an == 1 && x->type == NG_ETYPE_ORG && x->body < 0
+                   ? (int32_t)i
+                   : -1;
+    }
+    return -1;
+}
+
+/* A member noun at t (len tokens) heading a role phrase for the organization after its
+ * "of" (groups.c): "the permanent members of the Security Council, including A and B",
+ * "members of the EU such as A". Not after a word that denies membership ("candidate members
+ * of the EU"). */
+static int of_members(ng_work *w, const sctx *c, uint32_t t, uint32_t len)
+{
+    int32_t ou = org_after_of(w, c, t + len);
+    if (ou < 0) return NG_OK;
+    for (uint32_t k = t > c->a + 3 ? t - 3 : c->a; k < t; k++)
+        if (ng_w__bits(w, k) & (NG_W_NOTMEMBER | NG_W_NEG)) return NG_OK;
+    int32_t org = c->acts[c->u[ou].a0], mg = members_after(w, c, c->u[ou].t1, 0);
+    if (mg < 0) return NG_OK;
+    return ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + c->g[mg].a0, c->g[mg].an,
+                          &org, 1, c->s, ng_sentdates__nearest(w, c, t));
 }
 
 /* "22 of the EU's 27 members. The other five - A, B, C, D and E - do not": right after a
@@ -450,13 +465,7 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
         if (!(bits & NG_W_MEMBERNOUN)) continue;
         uint32_t len = ng_w__phrase(w, t, c->b, NG_W_MEMBERNOUN, NULL), start = t, n = 0, nm = 0;
         if (len && c->gcov[t - c->a] >= 0) {
-            uint32_t end;
-            int32_t org = role_org(w, c, t, len, &end), mg;
-            if (org >= 0 && (mg = members_after(w, c, end, 0)) >= 0 &&
-                (error = ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + c->g[mg].a0,
-                                        c->g[mg].an, &org, 1, c->s,
-                                        ng_sentdates__nearest(w, c, t))) < 0)
-                return error;
+            if ((error = of_members(w, c, t, len)) < 0) return error;
             continue;
         }
         if (!len) continue;
