@@ -48,7 +48,8 @@ int ng_members__org_subject_ok(const ng_work *w, const sctx *c, int32_t subj, in
     if (s->poss || s->place) return 0;
     /* "Members of the Arab League include A and B": a role phrase subject only with a
      * member noun for its head ("officials of the EU include" is no membership) */
-    if (s->role) {
+    uint32_t e = s->t1 < c->b && ng_w__punct(w, s->t1, ',') ? s->t1 + 1 : s->t1;
+    if (s->role && !(e < c->b && ng_w__is(w, e, "which"))) { /* "leaders of Y, which groups" */
         uint32_t k = s->t0;
         while (k < s->t1 && !(ng_w__bits(w, k) & NG_W_MEMBERNOUN)) {
             if (ng_w__bits(w, k) & (NG_W_NOTMEMBER | NG_W_NEG)) return 0;
@@ -67,9 +68,10 @@ int ng_members__org_subject_ok(const ng_work *w, const sctx *c, int32_t subj, in
     if (te > c->a && ng_w__is(w, te - 1, "which") && o->an < 2) return 0;
     for (uint32_t q = te; q < o->t0; q++)
         if (!(ng_w__bits(w, q) & NG_W_DET)) return 0;
-    /* "included X in its list", "includes Japan as an observer", "groups A among others";
-     * a date may follow ("admitted X in 2023", "in July") */
+    /* "included X in its list", "includes Japan as an observer" ("groups A and B among
+     * others" lists them); a date may follow ("admitted X in 2023", "in July") */
     uint32_t q = o->t1;
+    if (q + 2 < c->b && ng_w__is(w, q, "among") && ng_w__is(w, q + 1, "others")) q += 2;
     if (q + 1 < c->b && (ng_w__bits(w, q) & NG_W_PREP) && !ng_w__is(w, q, "of") &&
         !((w->tk.v[q + 1].flags & NG_TK_NUM) || (ng_w__bits(w, q + 1) & NG_W_NOTNAME)))
         return 0;
@@ -428,14 +430,33 @@ static int treaty_parties(ng_work *w, const sctx *c, uint32_t t, uint32_t len)
                           ng_sentdates__nearest(w, c, t));
 }
 
-/* "the Quad (the US, Japan, India and Australia) met": an organization defined by the list
- * of its members in brackets, wherever it stands (a trigger's object does it already). */
+/* "the six-nation GCC - A, B, C, D, E and F - welcomed": the list of two or more between
+ * dashes right after an organization of states; the group or -1. */
+static int32_t dash_members(const ng_work *w, const sctx *c, int32_t gi)
+{
+    const group *g = &c->g[gi];
+    if (g->an != 1 || g->poss || g->place || g->t1 + 2 >= c->b || !ng_w__punct(w, g->t1, '-'))
+        return -1;
+    const ng_wactor *x = &w->actors[c->acts[g->a0]];
+    if (x->type != NG_ETYPE_ORG || x->body >= 0) return -1;
+    uint32_t q = g->t1 + 1;
+    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
+    int32_t m = q < c->b ? c->gstart[q - c->a] : -1;
+    if (m < 0 || c->g[m].an < 2 || c->g[m].t1 >= c->b || !ng_w__punct(w, c->g[m].t1, '-'))
+        return -1;
+    return m;
+}
+
+/* "the Quad (the US, Japan, India and Australia) met", "the GCC - A, B and C - said": an
+ * organization defined by the list of its members in brackets or dashes, wherever it
+ * stands (a trigger's object does it already for brackets). */
 static int bracket_lists(ng_work *w, const sctx *c)
 {
     for (size_t gi = 0; gi < c->ng; gi++) {
-        int32_t m = c->g[gi].t1 < c->b && ng_w__punct(w, c->g[gi].t1, '(')
-                        ? ng_object__bracket_members(w, c, (int32_t)gi)
-                        : -1;
+        int32_t m = c->g[gi].t1 >= c->b                   ? -1
+                    : ng_w__punct(w, c->g[gi].t1, '(') ? ng_object__bracket_members(w, c, (int32_t)gi)
+                                                         : dash_members(w, c, (int32_t)gi);
         if (m < 0 || !member_list(w, c, &c->g[m])) continue;
         const group *og = &c->g[gi], *mg = &c->g[m];
         int error = ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + mg->a0, mg->an,
