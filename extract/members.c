@@ -181,6 +181,11 @@ static uint32_t members_before(const ng_work *w, const sctx *c, uint32_t s, int3
 {
     uint32_t p = s, n = 0;
     int comma = p > c->a && ng_w__punct(w, p - 1, ',');
+    /* "A, one of Y's founding members", "A is one of the EU's smallest members" */
+    if (p > c->a + 2 && ng_w__is(w, p - 1, "of") && ng_w__is(w, p - 2, "one")) {
+        p -= 2;
+        comma = ng_w__punct(w, p - 1, ',');
+    }
     if (comma) {
         p--;
     } else {
@@ -348,6 +353,17 @@ static int of_members(ng_work *w, const sctx *c, uint32_t t, uint32_t len)
                           &org, 1, c->s, ng_sentdates__nearest(w, c, t));
 }
 
+/* "the EU's newest member, Croatia, ...": one state in commas after a member noun with its
+ * organization; the group or -1. */
+static int32_t appos_member(const ng_work *w, const sctx *c, uint32_t e)
+{
+    if (e + 1 >= c->b || !ng_w__punct(w, e, ',')) return -1;
+    int32_t gi = c->gstart[e + 1 - c->a];
+    if (gi < 0 || c->g[gi].an != 1 || !member_list(w, c, &c->g[gi])) return -1;
+    uint32_t q = c->g[gi].t1;
+    return q < c->b && ng_w__punct(w, q, ',') ? gi : -1;
+}
+
 /* "22 of the EU's 27 members. The other five - A, B, C, D and E - do not": right after a
  * sentence naming an organization with its members, "the other N" and a list of states. */
 static int other_members(ng_work *w, const cstate *cs, const sctx *c, uint32_t t)
@@ -498,6 +514,7 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
         }
         int count = ou < 0 ? counted(w, c, t) : counted_from(w, start, t);
         int32_t mg = members_after(w, c, t + len, count);
+        if (mg < 0 && ou >= 0 && !count) mg = appos_member(w, c, t + len);
         /* "five member states - A, B and C", "member states such as A": the organization the
          * article named with its members a few sentences before ("the EU's 27 member
          * states"); not "member states A and B", too loose without an organization */
