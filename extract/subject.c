@@ -366,8 +366,19 @@ static int32_t clause_subject(const ng_work *w, const sctx *c, uint32_t ts, int 
     /* "Its withdrawal leaves X": a possessive pronoun owns a verb's subject, it is not it
      * (but "their troops left" is theirs; a noun's "their departure" is theirs too) */
     if (!noun && gi >= 0 && c->u[c->g[gi].u0 + c->g[gi].un - 1].poss &&
-        !ng_groups__poss_owner(w, c, &c->g[gi]))
-        return -1;
+        !ng_groups__poss_owner(w, c, &c->g[gi])) {
+        /* "announced its decision to leave Y": the owner of the decision does it, read
+         * from the clause's subject when that is the same actor, so that the words between
+         * count ("reversed its decision to leave" is no fact) */
+        const group *g = &c->g[gi];
+        uint32_t q = g->t1;
+        if (!(q + 1 < ts && (ng_w__bits(w, q) & NG_W_DECIDE) && ng_w__is(w, q + 1, "to")))
+            return -1;
+        int32_t own = ng_subject__find(w, c, g->t0);
+        if (own >= 0 && c->g[own].an == g->an && !c->g[own].poss &&
+            memcmp(c->acts + c->g[own].a0, c->acts + g->a0, g->an * sizeof *c->acts) == 0)
+            gi = own;
+    }
     return gi;
 }
 
