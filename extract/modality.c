@@ -6,6 +6,8 @@
  * rumour. */
 #include "engine.h"
 
+#include <string.h>
+
 /* Words of classes that make a trigger not a fact. */
 #define NOT_FACT (NG_W_MODAL | NG_W_PLAN | NG_W_NEG)
 
@@ -19,11 +21,40 @@ static ng_wbits fact_bits(const ng_work *w, const sctx *c, uint32_t t)
     return bits;
 }
 
-/* Is there a decision word ("decided", "voted") among tokens [lo, hi)? */
-static int decision_in(const ng_work *w, uint32_t lo, uint32_t hi)
+/* Is there a decision word ("decided", "voted", "the decision to") among tokens [lo, hi)?
+ * An ordinal after a determiner ("the first country to") is ordinal_before's. */
+static int decision_in(const ng_work *w, const sctx *c, uint32_t lo, uint32_t hi)
 {
     for (uint32_t t = lo; t < hi; t++)
-        if (ng_w__bits(w, t) & NG_W_DECIDE) return 1;
+        if ((ng_w__bits(w, t) & NG_W_DECIDE) &&
+            (t == c->a || !(ng_w__bits(w, t - 1) & NG_W_DET) || ng_w__is(w, t + 1, "to")))
+            return 1;
+    return 0;
+}
+
+/* "the first Latin American country to sever ties", "the 31st member to join": an ordinal
+ * (a decide word such as first, last, only, or a number written 31st, 2nd) after a
+ * determiner, at most four words before the "to" at `to`, makes the infinitive a fact,
+ * unless a modal, plan or negation comes in the eight words before it. */
+static int ordinal_before(const ng_work *w, const sctx *c, uint32_t to)
+{
+    for (uint32_t t = to; t > c->a + 1 && t + 5 > to;) {
+        const ng_tok *k = &w->tk.v[--t];
+        const char *f = ng_w__fold(w, t);
+        int ord = (ng_w__bits(w, t) & NG_W_DECIDE) ||
+                  ((k->flags & NG_TK_NUM) && k->flen > 2 &&
+                   (memcmp(f + k->flen - 2, "st", 2) == 0 || memcmp(f + k->flen - 2, "nd", 2) == 0 ||
+                    memcmp(f + k->flen - 2, "rd", 2) == 0 || memcmp(f + k->flen - 2, "th", 2) == 0));
+        if (ord) {
+            /* "hopes to be the first country to join": a plan or a modal before it */
+            if (!(ng_w__bits(w, t - 1) & NG_W_DET)) return 0;
+            for (uint32_t q = t > c->a + 8 ? t - 8 : c->a; q < t; q++)
+                if (fact_bits(w, c, q) & NOT_FACT) return 0;
+            return 1;
+        }
+        if (!(k->flags & NG_TK_WORD) || (ng_w__bits(w, t) & (NG_W_BE | NG_W_CLAUSE | NG_W_PREP)))
+            return 0;
+    }
     return 0;
 }
 
@@ -162,7 +193,7 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
     while (inf > c->a + 1 && (ng_w__bits(w, inf - 1) & (NG_W_SKIPADV | NG_W_BE)) && !noun)
         inf--;
     if (inf > c->a && infinitive_to(w, c, inf - 1) && !noun &&
-        !decision_in(w, inf > c->a + 4 ? inf - 4 : c->a, inf - 1))
+        !decision_in(w, c, inf > c->a + 4 ? inf - 4 : c->a, inf - 1) && !ordinal_before(w, c, inf - 1))
         return 1;
     for (uint32_t t = condition_from(w, clause, ts); t < ts; t++)
         if ((ng_w__bits(w, t) | ng_w__phrase_bits(w, t, c->b)) & NG_W_COND) return 1;
@@ -188,7 +219,7 @@ static int first_verb_not_fact(const ng_work *w, const sctx *c, uint32_t p)
     for (uint32_t q = p - 1; q > c->a && q + 14 > p; q--) {
         if (ng_w__punct(w, q - 1, ';') || ng_w__punct(w, q - 1, ':')) break;
         if (infinitive_to(w, c, q - 1))
-            return !decision_in(w, q - 1 > c->a + 4 ? q - 5 : c->a, q - 1);
+            return !decision_in(w, c, q - 1 > c->a + 4 ? q - 5 : c->a, q - 1);
         if ((fact_bits(w, c, q - 1) & NOT_FACT) && governs_trigger(w, c, q - 1, p)) return 1;
     }
     return 0;
