@@ -339,10 +339,12 @@ static void role_phrases(const ng_work *w, sctx *c)
             q--;
             if (ng_w__bits(w, q) & NG_W_DET) break;
         }
-        /* "A and B, [both] members of ECOWAS, ...", "A and B are members of APEC": a member
-         * noun in an apposition or after "be" says what the list is; it stands for nobody */
+        /* "A and B, [both] members of ECOWAS, ...", "A and B are [among the] members of
+         * APEC": a member noun in an apposition or after "be" says what the list is; it
+         * stands for nobody */
         if ((bits & NG_W_MEMBERNOUN) && q > c->a &&
-            (ng_w__punct(w, q - 1, ',') || (ng_w__bits(w, q - 1) & (NG_W_BE | NG_W_SKIPADV))))
+            (ng_w__punct(w, q - 1, ',') || ng_w__is(w, q - 1, "among") ||
+             (ng_w__bits(w, q - 1) & (NG_W_BE | NG_W_SKIPADV))))
             continue;
         g->t0 = q;
         g->role = 1;

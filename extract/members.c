@@ -501,7 +501,9 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
         if ((error = other_members(w, cs, c, t)) < 0) return error;
         if (!(bits & NG_W_MEMBERNOUN)) continue;
         uint32_t len = ng_w__phrase(w, t, c->b, NG_W_MEMBERNOUN, NULL), start = t, n = 0, nm = 0;
-        if (len && c->gcov[t - c->a] >= 0) {
+        /* "the member countries of ASEAN, including A": the role phrase's head is the
+         * noun's last word */
+        if (len && (c->gcov[t - c->a] >= 0 || c->gcov[t + len - 1 - c->a] >= 0)) {
             if ((error = of_members(w, c, t, len)) < 0) return error;
             continue;
         }

@@ -107,7 +107,7 @@ static uint32_t appositive_that(const ng_work *w, const sctx *c, uint32_t t)
 }
 
 /* A comma at `comma` may close a relative clause on an earlier noun: "The union, which
- * groups A, B and C, met" (the union met, not A, B and C), "Kenya, which joined the EAC in
+ * groups A, B and C, met" (the union met, not A, B and C; so with "whose members are"), "Kenya, which joined the EAC in
  * 2000, accused X"; a comma or a dash may close a participle clause ("The bloc - comprising
  * A, B and C - met"). The mark before the clause, else 0. */
 static uint32_t relative_clause_start(const ng_work *w, const sctx *c, uint32_t comma)
@@ -128,7 +128,8 @@ static uint32_t relative_clause_start(const ng_work *w, const sctx *c, uint32_t 
              (w->tk.v[q].flen > 4 && memcmp(ng_w__fold(w, q) + w->tk.v[q].flen - 3, "ing", 3) == 0)) &&
             q > c->a + 1 && c->gend[q - 2 - c->a] >= 0)
             return q - 1;
-        if (ng_w__is(w, q, "which") || ng_w__is(w, q, "who"))
+        /* "Y, whose members are A, B and C, met": Y met */
+        if (ng_w__is(w, q, "which") || ng_w__is(w, q, "who") || ng_w__is(w, q, "whose"))
             return q + 1 < comma && ng_w__punct(w, q - 1, ch) ? q - 1 : 0;
         if (ng_w__is(w, q, "that")) return q + 1 < comma ? appositive_that(w, c, q) : 0;
         if (ng_w__bits(w, q) & (NG_W_CLAUSE | NG_W_SAY)) return 0;
