@@ -1020,6 +1020,11 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     for (uint32_t t = ts; t < te; t++)
         if ((ng_w__bits(w, t) & NG_W_NOTMEMBER) || (t > ts && (ng_w__bits(w, t) & NG_W_NEG)))
             return NG_OK;
+    /* "its candidate members include A", "its members are not A": a word before a noun
+     * trigger that denies membership, a negation right after an inverse one */
+    if ((r.noun && ts > c->a && (ng_w__bits(w, ts - 1) & NG_W_NOTMEMBER)) ||
+        ((tr->flags & NG_TRF_INVERSE) && te < c->b && (ng_w__bits(w, te) & NG_W_NEG)))
+        return NG_OK;
     if ((error = the_two_again(w, c, &r)) != NG_OK) return error < 0 ? error : NG_OK;
     if ((error = arguments(w, cs, c, &r)) != NG_OK) return error < 0 ? error : NG_OK;
     if ((tr->flags & NG_TRF_ORGSUBJ) && !ng_members__org_subject_ok(w, c, r.subj, r.obj, r.te))
