@@ -273,5 +273,12 @@ int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t 
     if (subj >= 0 && c->g[subj].t1 <= ts &&
         (denied_that(w, c, c->g[subj].t0) || false_report(w, c, c->g[subj].t0)))
         return 1;
+    /* "Neither Serbia nor Bosnia is a member": a negation right before the subject */
+    if (subj >= 0 && c->g[subj].t0 > c->a && (fact_bits(w, c, c->g[subj].t0 - 1) & NG_W_NEG))
+        return 1;
+    /* "Will Hungary leave the EU?", "Is Mali quitting ECOWAS?": a question opened by a
+     * modal or "be" asks, it does not tell */
+    if (ng_w__punct(w, c->b - 1, '?') && (fact_bits(w, c, c->a) & (NG_W_MODAL | NG_W_BE)))
+        return 1;
     return not_fact(w, c, lo, clause, ts, te, noun);
 }
