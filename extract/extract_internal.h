@@ -286,7 +286,8 @@ enum {
 #define NG_W_ADDRESS NG_WBIT(71)    /* protested, rebuke: "protested to Beijing" is the state */
 #define NG_W_COMPASS NG_WBIT(72)    /* southern, eastern: "in southern Lebanon" is a location */
 #define NG_W_SPOKESNOUN NG_WBIT(73) /* spokesman: "a spokesman for X" speaks for X */
-#define NG_W__COUNT 74
+#define NG_W_TIEKIND NG_WBIT(74)    /* diplomatic (0); military, trade (1): what ties are cut */
+#define NG_W__COUNT 75
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {
@@ -364,9 +365,12 @@ enum {
     NG_TRF_REPLY = 1 << 19,      /* without an object, the subject answers the relation's last
                                   * edges aimed at it: their subjects are the object ("Minsk
                                   * accused Kyiv ... Kyiv rejected the accusations") */
-    NG_TRF_ORGSUBJ = 1 << 20     /* the subject is an organization and the object its members:
+    NG_TRF_ORGSUBJ = 1 << 20,    /* the subject is an organization and the object its members:
                                   * a list with a state, nothing after it ("the bloc groups A,
                                   * B and C", not "the EU included A in its list") */
+    NG_TRF_DIPLOMATIC = 1 << 21  /* diplomatic ties only: a tiekind word of another kind in the
+                                  * match and none of kind 0 gives nothing ("severed military
+                                  * ties"; not "diplomatic and trade ties") */
 };
 #define NG_TR_MAX_SLOTS 8
 #define NG_TR_MAX_ALTS 24

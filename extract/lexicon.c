@@ -913,6 +913,7 @@ static const struct {
     {"favour", NG_TRF_FAVOUR},
     {"purpose", NG_TRF_PURPOSE},
     {"reply", NG_TRF_REPLY},
+    {"diplomatic", NG_TRF_DIPLOMATIC},
 };
 
 /* Parses the '|'-separated flags into t->flags; on an unknown flag, *why says which ones
@@ -1186,7 +1187,7 @@ static const char *const word_classes[] = {
     "otherside", "membernoun", "membermod",  "notmember",   "treatyparty", "actnoun",
     "namesuffix", "separate",   "favour",     "casenoun",    "former",
     "toidiom",   "reportnoun", "falsity",    "alsoadv",
-    "jointmod",  "guestnoun", "address", "compass", "spokesnoun"};
+    "jointmod",  "guestnoun", "address", "compass", "spokesnoun", "tiekind"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 

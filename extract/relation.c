@@ -102,6 +102,20 @@ static int the_two_again(ng_work *w, const sctx *c, const reading *r)
     return DONE;
 }
 
+/* diplomatic: "severed military ties", "cut trade relations": a tiekind word of another kind
+ * than diplomatic (number 0) in the match, and none of kind 0 ("diplomatic and trade ties"
+ * are diplomatic too). */
+static int other_ties(const ng_work *w, uint32_t ts, uint32_t te)
+{
+    int other = 0;
+    for (uint32_t t = ts; t < te; t++) {
+        if (!(ng_w__bits(w, t) & NG_W_TIEKIND)) continue;
+        if (ng_lex__word_number(w->lex, w->tk.v[t].h) == 0) return 0;
+        other = 1;
+    }
+    return other;
+}
+
 /* "the grouping of A, B and C": the trigger's noun is the organization (selfobj). */
 static int self_object(ng_work *w, const cstate *cs, const sctx *c, const reading *r)
 {
@@ -1020,6 +1034,7 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     for (uint32_t t = ts; t < te; t++)
         if ((ng_w__bits(w, t) & NG_W_NOTMEMBER) || (t > ts && (ng_w__bits(w, t) & NG_W_NEG)))
             return NG_OK;
+    if ((tr->flags & NG_TRF_DIPLOMATIC) && other_ties(w, ts, te)) return NG_OK;
     /* "its candidate members include A", "its members are not A": a word before a noun
      * trigger that denies membership, a negation right after an inverse one */
     if ((r.noun && ts > c->a && (ng_w__bits(w, ts - 1) & NG_W_NOTMEMBER)) ||
