@@ -364,6 +364,59 @@ static int32_t appos_member(const ng_work *w, const sctx *c, uint32_t e)
     return q < c->b && ng_w__punct(w, q, ',') ? gi : -1;
 }
 
+/* "As a member of the SCO, Pakistan supports ...", "As an EU member, Hungary must ...": a
+ * sentence that opens with "As" and a member noun phrase; the list right after its comma is
+ * the member. */
+static int as_member_front(ng_work *w, const sctx *c, uint32_t t, uint32_t len)
+{
+    uint32_t as = t;
+    while (as > c->a && as + 5 > t && !ng_w__is(w, as - 1, "as"))
+        as--;
+    /* the sentence's first word, or the first after a dateline's dash */
+    if (as == c->a || as + 5 <= t || (as - 1 > c->a && !ng_w__punct(w, as - 2, '-')))
+        return NG_OK;
+    int32_t ou = -1;
+    for (uint32_t k = as; k < t; k++) {
+        if (ng_w__bits(w, k) & (NG_W_NOTMEMBER | NG_W_NEG)) return NG_OK;
+        if (c->gcov[k - c->a] >= 0) {
+            ou = unit_ending(c, t);
+            if (ou < 0 || c->u[ou].t0 != k) return NG_OK;
+            k = c->u[ou].t1 - 1;
+        } else if (!((ng_w__bits(w, k) & NG_W_DET) || member_modifier(w, k) ||
+                     plain_modifier(w, k))) {
+            return NG_OK;
+        }
+    }
+    uint32_t e = t + len;
+    if (ou < 0 && (ou = org_after_of(w, c, e)) >= 0) e = c->u[ou].t1;
+    const ng_wactor *x = ou >= 0 ? &w->actors[c->acts[c->u[ou].a0]] : NULL;
+    if (!x || c->u[ou].an != 1 || c->u[ou].place || x->type != NG_ETYPE_ORG || x->body >= 0 ||
+        e + 1 >= c->b || !ng_w__punct(w, e, ','))
+        return NG_OK;
+    uint32_t q = e + 1, n = 0, states = 0;
+    while (q < c->b && c->gcov[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
+    /* the units from q on of the group there (the list may have joined the organization:
+     * "the SCO, Pakistan and India") */
+    int32_t gi = q < c->b ? c->gcov[q - c->a] : -1, members[GMAX];
+    for (uint32_t ui = gi >= 0 ? c->g[gi].u0 : 0; gi >= 0 && ui < c->g[gi].u0 + c->g[gi].un; ui++) {
+        const unit *u = &c->u[ui];
+        if (u->t0 < q) continue;
+        for (uint32_t k = 0; k < u->an && n < GMAX; k++) {
+            const ng_wactor *m = &w->actors[c->acts[u->a0 + k]];
+            if (u->place || u->poss || (m->type != NG_ETYPE_STATE && m->type != NG_ETYPE_ORG) ||
+                m->body >= 0)
+                return NG_OK;
+            states += m->type == NG_ETYPE_STATE;
+            members[n++] = c->acts[u->a0 + k];
+        }
+    }
+    if (!states || (gi >= 0 && c->g[gi].poss)) return NG_OK;
+    int32_t org = c->acts[c->u[ou].a0];
+    return ng_emit__pairs(w, ng_relinfo__membership(), 0, members, n, &org, 1, c->s,
+                          ng_sentdates__nearest(w, c, t));
+}
+
 /* "22 of the EU's 27 members. The other five - A, B, C, D and E - do not": right after a
  * sentence naming an organization with its members, "the other N" and a list of states. */
 static int other_members(ng_work *w, const cstate *cs, const sctx *c, uint32_t t)
@@ -504,10 +557,13 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
         /* "the member countries of ASEAN, including A": the role phrase's head is the
          * noun's last word */
         if (len && (c->gcov[t - c->a] >= 0 || c->gcov[t + len - 1 - c->a] >= 0)) {
-            if ((error = of_members(w, c, t, len)) < 0) return error;
+            if ((error = of_members(w, c, t, len)) < 0 ||
+                (error = as_member_front(w, c, t, len)) < 0)
+                return error;
             continue;
         }
         if (!len) continue;
+        if ((error = as_member_front(w, c, t, len)) < 0) return error;
         int32_t ou = member_owner(w, c, t, &start), acts[GMAX], members[GMAX];
         if (ou < 0) ou = member_of_after(w, c, t, len, &start);
         if (ou >= 0) {
