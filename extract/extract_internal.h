@@ -368,9 +368,12 @@ enum {
     NG_TRF_ORGSUBJ = 1 << 20,    /* the subject is an organization and the object its members:
                                   * a list with a state, nothing after it ("the bloc groups A,
                                   * B and C", not "the EU included A in its list") */
-    NG_TRF_DIPLOMATIC = 1 << 21  /* diplomatic ties only: a tiekind word of another kind in the
+    NG_TRF_DIPLOMATIC = 1 << 21, /* diplomatic ties only: a tiekind word of another kind in the
                                   * match and none of kind 0 gives nothing ("severed military
                                   * ties"; not "diplomatic and trade ties") */
+    NG_TRF_LATEST = 1 << 22      /* with ellipsis: only when its relation's last edges are the
+                                  * article's latest event ("X cut ties with Y. Z followed
+                                  * suit") */
 };
 #define NG_TR_MAX_SLOTS 8
 #define NG_TR_MAX_ALTS 24

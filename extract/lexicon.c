@@ -914,6 +914,7 @@ static const struct {
     {"purpose", NG_TRF_PURPOSE},
     {"reply", NG_TRF_REPLY},
     {"diplomatic", NG_TRF_DIPLOMATIC},
+    {"latest", NG_TRF_LATEST},
 };
 
 /* Parses the '|'-separated flags into t->flags; on an unknown flag, *why says which ones

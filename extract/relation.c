@@ -464,12 +464,19 @@ static void object_side(ng_work *w, const sctx *c, reading *r)
 }
 
 /* A trigger without an object may take the last object of its relation ("joined Mali in
- * cutting ties"), or its subject when the other side answers ("X broke off relations with
- * Y ... Y said it was ending relations" gives Y -> X). */
+ * cutting ties", "Z followed suit"), or its subject when the other side answers ("X broke off
+ * relations with Y ... Y said it was ending relations" gives Y -> X). */
 static void reuse_last_object(const cstate *cs, const sctx *c, reading *r)
 {
     const last_edges *e = &cs->last[r->tr->rel];
     if (r->no || !(r->tr->flags & NG_TRF_ELLIPSIS) || !e->n || c->s - e->sent > 2) return;
+    /* latest: "Z followed suit", "did the same" repeat the article's latest event (of this
+     * sentence or the one before), which must be of this relation alone */
+    if (r->tr->flags & NG_TRF_LATEST) {
+        if (c->s - e->sent > 1) return; /* this sentence or the one before */
+        for (size_t k = 0; k < ng_relinfo__count(); k++)
+            if (k != r->tr->rel && cs->last[k].n && cs->last[k].sent >= e->sent) return;
+    }
     int back = 0;
     for (uint32_t k = 0; k < e->n; k++)
         for (uint32_t i = 0; i < r->ns; i++)
