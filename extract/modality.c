@@ -227,7 +227,7 @@ static int first_verb_not_fact(const ng_work *w, const sctx *c, uint32_t p)
 
 /* "Will Canada condemn India?", "Did Hungary criticise Israel?": a question whose subject
  * follows an auxiliary (do, a modal, be, have) asks whether the event happened; it is not
- * told as a fact. */
+ * told as a fact (a wh-question before the auxiliary does take it as told). */
 static int asked(const ng_work *w, const sctx *c, int32_t subj)
 {
     uint32_t e = c->b, q;
@@ -238,6 +238,11 @@ static int asked(const ng_work *w, const sctx *c, int32_t subj)
         q--;
     if (q == c->a) return 0;
     q--;
+    /* "Why did Ethiopia quit IGAD?": a wh-question takes the event as given */
+    for (uint32_t k = c->a; k < q; k++)
+        if (ng_w__is(w, k, "why") || ng_w__is(w, k, "when") || ng_w__is(w, k, "how") ||
+            ng_w__is(w, k, "where") || ng_w__is(w, k, "what") || ng_w__is(w, k, "which"))
+            return 0;
     return ng_w__is(w, q, "did") || ng_w__is(w, q, "does") || ng_w__is(w, q, "do") ||
            (ng_w__bits(w, q) & (NG_W_MODAL | NG_W_BE | NG_W_PAST_MARK));
 }
