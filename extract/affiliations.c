@@ -48,9 +48,12 @@ static int new_pending(pending_affil **out, const ng_work *w, cstate *cs, const 
     /* "former President X", "the erstwhile foreign minister X", "then-President X": a word
      * of class former in the title or right before it, or "then" joined to it by a hyphen
      * (the tokenizer splits "then-"; a bare "then" may be "next") */
-    for (uint32_t t = m->t0 > c->a ? m->t0 - 1 : m->t0; t < m->n0 && !p->former; t++)
+    for (uint32_t t = m->t0 > c->a ? m->t0 - 1 : m->t0; t < m->t1 && !p->former; t++) {
+        if (t == m->n0) t = m->n1; /* the title before the name and the apposition after it */
+        if (t >= m->t1) break;
         p->former = (ng_w__bits(w, t) & NG_W_FORMER) != 0 ||
                     (ng_w__is(w, t, "then") && w->text[w->tk.v[t].off + w->tk.v[t].len] == '-');
+    }
     snprintf(p->date, sizeof p->date, "%s", ng_sentdates__nearest(w, c, m->t0));
     *out = p;
     return NG_OK;

@@ -803,6 +803,12 @@ static int suffix_word(sscan *x)
     if (bits & (NG_W_TITLEMOD | NG_W_PERSONNOUN | NG_W_APPOSMOD)) {
         if (bits & NG_W_PERSONNOUN) {
             if ((bits & NG_W_KIN) && !x->have_title) x->kin = 1;
+            /* "X, the foreign minister,", "X, the former prime minister,": a title written
+             * in lower case, whose state is decided at the end when none is stated */
+            if (!x->have_title && x->ti < 0 && !x->kin && !x->indef)
+                x->ti = q > x->first ? title_of_words(w, q - 1, q + 1) : -1;
+            if (!x->have_title && x->ti < 0 && !x->kin && !x->indef)
+                x->ti = title_of_words(w, q, q + 1);
             x->have_title = x->after_head = 1;
             x->last = q + 1;
         }
