@@ -613,7 +613,8 @@ static int sentence_people(ng_work *w, cstate *cs, sctx *c)
         if (m->dead || m->kind != NG_MK_PERSON || m->actor < 0) continue;
         if ((error = stated_affiliation(&aff, w, cs, c, m)) < 0) return error;
         if (aff < 0 && !w->people[m->pers].stated) aff = delegation_state(w, c, m);
-        if (aff < 0 && pending_title(w, m)) {
+        /* a title's holder owns the role: their state or none, never a guess */
+        if (aff < 0 && m->owner != NG_OWN_TITLE && pending_title(w, m)) {
             if ((error = add_pending(w, cs, c, m)) < 0) return error;
             continue;
         }
