@@ -280,6 +280,7 @@ typedef struct pscan {
     int32_t title, affil;
     int32_t pending; /* the entity just to the right of the scan, -1 */
     int steps, have_title, appos, complement;
+    int mods; /* lower-case modifiers read before the title ("de facto", "new") */
     prefix_res *res;
 } pscan;
 
@@ -459,6 +460,10 @@ static int prefix_word(pscan *x, uint32_t t)
     }
     if ((bits & NG_W_TITLEMOD) ||
         (x->have_title && !(k->flags & NG_TK_CAP) && (bits & NG_W_GOVNOUN)) ||
+        (x->have_title && t + 1 == x->accepted && x->mods++ < 2 &&
+         title_modifier(w, x->cov, x->a, t) && t > x->a + 1 &&
+         ((w->tk.v[t - 1].flags & NG_TK_POSS) ||
+          (title_modifier(w, x->cov, x->a, t - 1) && (w->tk.v[t - 2].flags & NG_TK_POSS)))) ||
         (x->have_title && (k->flags & NG_TK_CAP) && !(k->flags & NG_TK_FIRST) &&
          !(bits & (NG_W_STOP | NG_W_NOTNAME)))) {
         /* modifiers before a title ("government spokesman") or capitalized words inside one */
@@ -628,7 +633,7 @@ static int list_of_titled(const ng_work *w, uint32_t s, const int32_t *cov, uint
 void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0, uint32_t r1,
                      prefix_res *res)
 {
-    pscan x = {w, cov, s, w->sents[s].tok0, r0, (int64_t)r0 - 1, r0, -1, -1, -1, 0, 0, 0, 0, res};
+    pscan x = {w, cov, s, w->sents[s].tok0, r0, (int64_t)r0 - 1, r0, -1, -1, -1, 0, 0, 0, 0, 0, res};
     res->start = r0;
     res->affil = res->affil_org = res->affil2 = res->affil2_org = res->title = -1;
     res->ev = 0;
