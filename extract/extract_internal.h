@@ -598,7 +598,8 @@ enum {
     NG_EV_USER = 16,
     NG_EV_ROYAL = 32,
     NG_EV_AGENT = 64, /* the agent after "by" of a verb only a person does ("headed by X") */
-    NG_EV_WHO = 128   /* a relative clause of a person after a comma ("X, who heads ...") */
+    NG_EV_WHO = 128   /* a relative clause of a person after a comma ("X, who heads ..."),
+                       * a government named after its head ("X's government") */
 };
 /* Owners of a title written as a pronoun or description: "its ambassador", "that
  * country's president", "the president's adviser" (NG_OWN_TITLE: own_t is the "'s" after

@@ -301,8 +301,12 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
     m.t1 = end;
     /* verbs of saying next to the name */
     if (end < b && (ng_w__bits(w, end) & NG_W_SAY)) m.ev |= NG_EV_SAY;
-    /* "X, who heads the party, ...": "who" speaks of a person */
+    /* "X, who heads the party, ...": "who" speaks of a person; so does a government named
+     * after its head ("Paul Kagame's government", "the X administration") */
     if (end + 1 < b && ng_w__punct(w, end, ',') && ng_w__is(w, end + 1, "who")) m.ev |= NG_EV_WHO;
+    if (end + 1 < b && (w->tk.v[end].flags & NG_TK_POSS) && !ng_mentions__cap(w, end + 1) &&
+        (ng_w__bits(w, end + 1) & NG_W_GOVNOUN) && !(ng_w__bits(w, end + 1) & NG_W_TROOPS))
+        m.ev |= NG_EV_WHO;
     if (pr.start > a && (ng_w__bits(w, pr.start - 1) & NG_W_SAY)) m.ev |= NG_EV_SAY;
     /* a phrase of saying right before ("according to X") */
     if (pr.start >= a + 2 && ng_w__phrase(w, pr.start - 2, pr.start, NG_W_SAY, NULL) == 2)
