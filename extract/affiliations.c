@@ -544,6 +544,11 @@ static int32_t owner_affiliation(const ng_work *w, const cstate *cs, const sctx 
         int32_t o = role_owner(w, cs, c, m);
         return o >= 0 ? w->actors[o].affil : -1;
     }
+    if (m->owner == NG_OWN_BLOC || m->owner == NG_OWN_GROUP) {
+        /* "the bloc's chairman, X", "the group's leader, X" */
+        n = ng_coref__resolve(w, cs, c, NG_CR_BLOC, m->owner == NG_OWN_GROUP, 0, m->t0, acts);
+        return n == 1 && w->actors[acts[0]].type == NG_ETYPE_ORG ? acts[0] : -1;
+    }
     if (m->owner != NG_OWN_COUNTRY) {
         int32_t g = ng_subject__main(w, c, m->t0);
         if (g >= 0 && c->g[g].an == 1 && c->g[g].t1 <= m->t0) {
@@ -613,8 +618,9 @@ static int sentence_people(ng_work *w, cstate *cs, sctx *c)
         if (m->dead || m->kind != NG_MK_PERSON || m->actor < 0) continue;
         if ((error = stated_affiliation(&aff, w, cs, c, m)) < 0) return error;
         if (aff < 0 && !w->people[m->pers].stated) aff = delegation_state(w, c, m);
-        /* a title's holder owns the role: their state or none, never a guess */
-        if (aff < 0 && m->owner != NG_OWN_TITLE && pending_title(w, m)) {
+        /* a title's holder or an organization owns the role: theirs or none, never a guess */
+        if (aff < 0 && m->owner != NG_OWN_TITLE && m->owner != NG_OWN_BLOC &&
+            m->owner != NG_OWN_GROUP && pending_title(w, m)) {
             if ((error = add_pending(w, cs, c, m)) < 0) return error;
             continue;
         }

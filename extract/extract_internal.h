@@ -604,7 +604,16 @@ enum {
 /* Owners of a title written as a pronoun or description: "its ambassador", "that
  * country's president", "the president's adviser" (NG_OWN_TITLE: own_t is the "'s" after
  * the owner's title). */
-enum { NG_OWN_ITS = 1, NG_OWN_THEIR, NG_OWN_COUNTRY, NG_OWN_PERSON, NG_OWN_HIS, NG_OWN_TITLE };
+enum {
+    NG_OWN_ITS = 1,
+    NG_OWN_THEIR,
+    NG_OWN_COUNTRY,
+    NG_OWN_PERSON,
+    NG_OWN_HIS,
+    NG_OWN_TITLE,
+    NG_OWN_BLOC, /* "the bloc's chairman": an organization of states */
+    NG_OWN_GROUP /* "the group's leader": any organization */
+};
 /* Coreference kinds. */
 enum {
     NG_CR_HE = 1,

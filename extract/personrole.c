@@ -176,6 +176,18 @@ static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *
             *affil = kin ? -1 : ent;
             *org = kin ? -1 : o;
             if (!kin && stateless_body_before(w, cov, a, t)) *title = title_of_words(w, t, t + 1);
+            /* "The Nigerien prime minister, X": a title of several lower-case words */
+            for (uint32_t n = 3; !kin && n >= 2; n--) {
+                if (t + 1 < a + n) continue;
+                uint32_t f = t + 1 - n, q = f;
+                while (q < t && cov[q - a] < 0 && !(w->tk.v[q].flags & NG_TK_CAP))
+                    q++;
+                int32_t ti = q == t ? title_of_words(w, f, t + 1) : -1;
+                if (ti >= 0) {
+                    *title = ti;
+                    return f;
+                }
+            }
             return t;
         }
         if (!complement_word(w, t, &lower)) return (uint32_t)-1;
@@ -205,6 +217,18 @@ int32_t ng_role__owner_title(const ng_work *w, uint32_t a, uint32_t t, uint32_t 
         }
     }
     return -1;
+}
+
+/* The owner a noun before a possessive stands for: "the country's" (a state), "the bloc's"
+ * (an organization of states), "the group's", "the movement's" (any organization); 0. */
+static int noun_owner(const ng_work *w, uint32_t t)
+{
+    ng_wbits bits = ng_w__bits(w, t);
+    if (w->tk.v[t].flags & NG_TK_CAP && !(w->tk.v[t].flags & NG_TK_FIRST)) return 0;
+    if (bits & NG_W_COUNTRYNOUN) return NG_OWN_COUNTRY;
+    if (bits & NG_W_ORGNOUN) return NG_OWN_GROUP;
+    if (bits & NG_W_BLOCNOUN) return NG_OWN_BLOC;
+    return 0;
 }
 
 /* "the president's": a title after "the", no other mention, ending at the "'s" at t: its
@@ -243,10 +267,12 @@ static int pronoun_owner(const ng_work *w, const int32_t *cov, uint32_t a, uint3
         return NG_OWN_HIS;
     }
     if ((w->tk.v[t].flags & NG_TK_POSS) && t >= a + 2 &&
-        (ng_w__bits(w, t - 1) & NG_W_COUNTRYNOUN) &&
         (ng_w__is(w, t - 2, "that") || ng_w__is(w, t - 2, "the"))) {
-        *first = t - 2;
-        return NG_OWN_COUNTRY;
+        int own = noun_owner(w, t - 1);
+        if (own) {
+            *first = t - 2;
+            return own;
+        }
     }
     if ((w->tk.v[t].flags & NG_TK_POSS) && t >= a + 2 && !other_side(w, t + 1, r0)) {
         uint32_t m0 = title_owned(w, cov, a, t);
@@ -899,9 +925,9 @@ static int appos_owner(sscan *x, uint32_t *poss)
         q++;
     }
     if (!the || q + 1 >= b) return 0;
-    if ((ng_w__bits(w, q) & NG_W_COUNTRYNOUN) && (w->tk.v[q + 1].flags & NG_TK_POSS)) {
+    if ((w->tk.v[q + 1].flags & NG_TK_POSS) && noun_owner(w, q)) {
         x->q = q + 2;
-        return NG_OWN_COUNTRY;
+        return noun_owner(w, q);
     }
     for (uint32_t e = q + 1; e < b && e <= q + 3; e++) {
         if (!(w->tk.v[e].flags & NG_TK_POSS)) continue;
