@@ -605,8 +605,6 @@ static uint32_t guest(const ng_work *w, const cstate *cs, const sctx *c, const u
 static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
                             uint32_t t, int32_t *acts, uint32_t *t1, int *pron);
 
-/* What the word at t stands for when it is a pronoun or a description: the number of actors
- * in acts, 0 when none; *t1 gets its end, *pron whether it opens a clause. */
 /* "summoned the Belarusian envoy and criticised his government's decision", "the ambassadors
  * of A and B ... their governments": his/her/their before a government noun (over title
  * modifiers) owned by the envoys named earlier in the sentence, a role of a state (a person
@@ -710,6 +708,8 @@ static uint32_t quote_speaker(const ng_work *w, const sctx *c, uint32_t t, int32
     return n;
 }
 
+/* What the word at t stands for when it is a pronoun or a description: the number of actors
+ * in acts, 0 when none; *t1 gets its end, *pron whether it opens a clause. */
 static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered, uint32_t t,
                           int32_t *acts, uint32_t *t1, int *pron)
 {
