@@ -578,6 +578,14 @@ static int subject_object_edges(ng_work *w, const sctx *c, const reading *r)
     return error;
 }
 
+/* The state an actor stands for: itself, or a person's affiliation; -1. */
+static int32_t side_state(const ng_work *w, int32_t a)
+{
+    return w->actors[a].type == NG_ETYPE_STATE    ? a
+           : w->actors[a].type == NG_ETYPE_PERSON ? w->actors[a].affil
+                                                  : -1;
+}
+
 /* "X signed the accord together with A and B", "signing the document with A and with B":
  * one document signed with several parties makes them co-signers of one another. One
  * document: the first document word after the trigger is singular. */
@@ -596,6 +604,32 @@ static int co_signers(ng_work *w, const sctx *c, const reading *r)
         for (uint32_t k = i + 1; k < r->no && error >= 0; k++)
             if (r->O[i] != r->O[k] && ng_emit__types_ok(w, r->tr->rel, r->tr->flags, r->O[i], r->O[k]))
                 error = ng_emit__add(w, r->O[i], r->O[k], r->tr->rel, r->tr->flags, c->s, r->date);
+    return error;
+}
+
+/* "Kenya and Uganda signed the agreement with the EU": one document (its first word after
+ * the trigger singular), a plural subject and an object: the subjects co-signed it too,
+ * unless the sentence tells of separate signings or "each" follows the subject. */
+static int co_subjects(ng_work *w, const sctx *c, const reading *r)
+{
+    if (!(r->tr->flags & NG_TRF_DOC) || r->noun || r->ns < 2 || !r->no || r->dated ||
+        sentence_has(w, c, NG_W_SEPARATE) || (r->ts > c->a && ng_w__is(w, r->ts - 1, "each")))
+        return NG_OK;
+    uint32_t q = r->ts;
+    while (q < c->b && !(ng_w__bits(w, q) & NG_W_DOC))
+        q++;
+    if (q >= c->b) return NG_OK;
+    const char *f = ng_w__fold(w, q);
+    uint32_t n = w->tk.v[q].flen;
+    if (f[n - 1] == 's' || f[n - 1] == 'a') return NG_OK;
+    int error = NG_OK;
+    /* one side's people ("Putin and Lavrov signed the treaty with X") are no counterparts */
+    for (uint32_t i = 0; i < r->ns && error >= 0; i++)
+        for (uint32_t k = i + 1; k < r->ns && error >= 0; k++)
+            if (r->S[i] != r->S[k] &&
+                (side_state(w, r->S[i]) < 0 || side_state(w, r->S[i]) != side_state(w, r->S[k])) &&
+                ng_emit__types_ok(w, r->tr->rel, r->tr->flags, r->S[i], r->S[k]))
+                error = ng_emit__add(w, r->S[i], r->S[k], r->tr->rel, r->tr->flags, c->s, r->date);
     return error;
 }
 
@@ -658,6 +692,7 @@ static int emit_sides(ng_work *w, cstate *cs, sctx *c, const reading *r)
     uint32_t flags = r->tr->flags;
     int error = subject_object_edges(w, c, r);
     if (error >= 0) error = co_signers(w, c, r);
+    if (error >= 0) error = co_subjects(w, c, r);
     if (error >= 0) error = gapped_edges(w, c, r);
     int32_t same = as_did(w, c, r);
     if (error >= 0 && same >= 0)
@@ -961,13 +996,6 @@ static int event_object(const ng_work *w, const cstate *cs, const sctx *c, readi
     return 1;
 }
 
-/* The state an actor stands for: itself, or a person's affiliation; -1. */
-static int32_t side_state(const ng_work *w, int32_t a)
-{
-    return w->actors[a].type == NG_ETYPE_STATE    ? a
-           : w->actors[a].type == NG_ETYPE_PERSON ? w->actors[a].affil
-                                                  : -1;
-}
 
 /* The objects of an event reading: the last edges' objects, unless one of them is on a
  * subject's side ("Rwanda's spokesperson called the remarks ..." after Kagame was the
