@@ -559,8 +559,10 @@ static uint32_t short_name(const ng_work *w, const cstate *cs, const sctx *c,
 /* "his guest", "her host", "the visitor", "the visiting minister" (t: the determiner or
  * possessive): the other side of a visit, the latest person of this sentence's two before
  * who is not named in this sentence before t; *t1 gets the description's end. */
-static uint32_t guest(const ng_work *w, const cstate *cs, const sctx *c, const uint8_t *covered,
-                      uint32_t t, int32_t *acts, uint32_t *t1)
+/* (out of line: a rare path kept out of the code every determiner runs through) */
+__attribute__((noinline)) static uint32_t guest(const ng_work *w, const cstate *cs,
+                                                const sctx *c, const uint8_t *covered, uint32_t t,
+                                                int32_t *acts, uint32_t *t1)
 {
     uint32_t j = t + 1;
     if (j >= c->b || covered[j - c->a] || !(ng_w__bits(w, j) & NG_W_GUESTNOUN) ||
@@ -725,7 +727,6 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
     }
     /* "Taiwan said it ...", "X announced that they ..." */
     if (*pron && (n = say_subject(w, c, t, acts)) != 0) return n;
-    if ((bits & NG_W_DET) && (n = guest(w, cs, c, covered, t, acts, t1)) != 0) return n;
     if (ng_w__is(w, t, "each") && t + 1 < c->b && (ng_w__bits(w, t + 1) & NG_W_PERSONNOUN) &&
         !covered[t + 1 - c->a]) {
         /* "greeted each leader": the latest group of people */
@@ -738,6 +739,10 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
         /* "received each of the leaders", "both of the countries": the description */
         return description(w, cs, c, covered, t + 2, acts, t1, pron);
     if (bits & NG_W_PRONHE) {
+        /* "his guest", "her host" */
+        if ((bits & NG_W_DET) && t + 1 < c->b && (ng_w__bits(w, t + 1) & NG_W_GUESTNOUN) &&
+            (n = guest(w, cs, c, covered, t, acts, t1)) != 0)
+            return n;
         int g = pron_gender(w, t);
         n = judged_act(w, c, t) ? resolve_judged(w, cs, c, t, acts)
             : object_he(w, c, t)  ? resolve_him(w, cs, c, t, acts)
@@ -907,11 +912,15 @@ static uint32_t group_noun(const ng_work *w, const cstate *cs, const sctx *c, ui
 static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
                             uint32_t t, int32_t *acts, uint32_t *t1, int *pron)
 {
-    uint32_t j = t + 1;
+    uint32_t j = t + 1, n;
     int number = 0;
     if (!(ng_w__is(w, t, "the") || ng_w__is(w, t, "these") || ng_w__is(w, t, "those") ||
           ng_w__is(w, t, "both") || ng_w__is(w, t, "all")))
         return 0;
+    /* "the visitor", "the visiting minister" */
+    if (j < c->b && (ng_w__bits(w, j) & NG_W_GUESTNOUN) &&
+        (n = guest(w, cs, c, covered, t, acts, t1)) != 0)
+        return n;
     if (ng_w__is(w, t, "both")) number = 2;
     int numtok = 0; /* a number word follows the determiner ("the two", not "both") */
     if (j < c->b && (ng_w__bits(w, j) & NG_W_NUMWORD)) {

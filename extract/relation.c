@@ -670,9 +670,12 @@ static int gapped_edges(ng_work *w, const sctx *c, const reading *r)
  * none; the group G, or -1. */
 static int32_t as_did(const ng_work *w, const sctx *c, const reading *r)
 {
-    for (uint32_t t = r->te; t + 2 < c->b; t++) {
-        if (ng_w__punct(w, t, ';') || ng_w__punct(w, t, '.') || ng_w__punct(w, t, ':')) return -1;
-        if (!ng_w__is(w, t, "as") || !ng_w__punct(w, t - 1, ',') ||
+    for (uint32_t p = r->te; p + 3 < c->b; p++) {
+        if (!(w->tk.v[p].flags & NG_TK_PUNCT)) continue; /* the scan looks at punctuation only */
+        char ch = *ng_w__fold(w, p);
+        if (ch == ';' || ch == '.' || ch == ':') return -1;
+        uint32_t t = p + 1;
+        if (ch != ',' || !ng_w__is(w, t, "as") ||
             !(ng_w__is(w, t + 1, "did") || ng_w__is(w, t + 1, "does") ||
               (ng_w__bits(w, t + 1) & NG_W_PAST_MARK)))
             continue;

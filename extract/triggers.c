@@ -134,7 +134,7 @@ static void best_matches(const ng_work *w, const sctx *c, uint32_t t, int32_t fi
     /* "Talks between A and B lasted ...", "Talks were held ...": no verb takes "between"
      * or is followed by "were" */
     int noun_here = noun_position(w, c, t) ||
-                    (t + 1 < c->b && (ng_w__is(w, t + 1, "between") || (ng_w__bits(w, t + 1) & NG_W_BE)));
+                    (t + 1 < c->b && ((ng_w__bits(w, t + 1) & NG_W_BE) || ng_w__is(w, t + 1, "between")));
     size_t n_rel = ng_relinfo__count();
     for (size_t r = 0; r < n_rel; r++)
         best[r].trig = -1;
