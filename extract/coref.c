@@ -584,10 +584,18 @@ __attribute__((noinline)) static uint32_t guest(const ng_work *w, const cstate *
         ng_lex__trigger_first(w->lex, w->tk.v[e].h) < 0 &&
         !(w->tk.v[e].flen > 3 && memcmp(ng_w__fold(w, e) + w->tk.v[e].flen - 2, "ed", 2) == 0))
         return 0;
-    /* "his host, President X": the name that follows is the actor */
+    /* "his host, President X": the person named right after is the actor ("He and his host,
+     * President X, signed": a list of two) */
     if (j + 1 < c->b && (covered[j + 1 - c->a] ||
-                         (ng_w__punct(w, j + 1, ',') && j + 2 < c->b && covered[j + 2 - c->a])))
+                         (ng_w__punct(w, j + 1, ',') && j + 2 < c->b && covered[j + 2 - c->a]))) {
+        uint32_t q = covered[j + 1 - c->a] ? j + 1 : j + 2;
+        for (size_t k = 0; k < c->nu; k++)
+            if (c->u[k].t0 == q && unit_person(w, c, &c->u[k])) {
+                *t1 = j + 1;
+                return one(acts, c->acts[c->u[k].a0]);
+            }
         return 0;
+    }
     for (int i = 0; i < cs->n_mru; i++) {
         int32_t a = cs->mru[i];
         if (w->actors[a].type != NG_ETYPE_PERSON || cs->cur_sent - cs->mru_sent[i] > 2) continue;
