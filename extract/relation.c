@@ -800,6 +800,22 @@ static int during_talks(ng_work *w, const sctx *c, const reading *r)
             q--;
         if (q < p - 1 && (ng_w__is(w, q, "after") || ng_w__is(w, q, "following"))) p = q;
     }
+    /* "hosted A, B and C for a Quad leaders' meeting": over the noun's modifiers (a name, a
+     * possessive, up to five tokens) to "for" right after a list: the list met as one */
+    if (ng_w__punct(w, p, '\'') || c->gcov[p - c->a] >= 0 || (w->tk.v[p].flags & NG_TK_POSS) ||
+        ((w->tk.v[p].flags & NG_TK_WORD) && !(ng_w__bits(w, p) & NG_W_PREP))) {
+        uint32_t q = p;
+        for (int n = 0; q > c->a + 1 && n < 5 && !(ng_w__bits(w, q) & NG_W_PREP); n++) {
+            uint32_t back = c->gcov[q - c->a] >= 0 ? c->g[c->gcov[q - c->a]].t0 : q;
+            if (back <= c->a + 1) break;
+            q = back - 1;
+        }
+        int32_t gf = q > c->a + 1 && q < c->b && ng_w__is(w, q, "for") ? c->gend[q - 1 - c->a] : -1;
+        if (gf >= 0 && c->g[gf].an >= 2 && !c->g[gf].place) {
+            int error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, &c->g[gf], c->s, r->date);
+            return error < 0 ? error : DONE;
+        }
+    }
     int after = ng_w__is(w, p, "after") || ng_w__is(w, p, "following");
     /* "After talks in Ankara, A and B signed ...": the subject after the comma */
     if (!((ng_w__is(w, p, "during") || ng_w__is(w, p, "at") || ng_w__is(w, p, "in") || after) &&
