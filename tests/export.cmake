@@ -48,3 +48,8 @@ ng_export_client(export_gzip_same_bytes check_gzip.sh
   ${S}/plain.graphml.gz ${S}/plain.graphml)
 # The checks above must be able to fail: each is run on a broken copy of a sample.
 ng_export_client(export_checks_reject_broken_files check_negative.sh ${S})
+# newsgraph's own GraphML, hostile text included, is in the one-pass reader's dialect
+# (graph/graphml_fast.c) and read by it as igraph's reader reads it.
+add_test(NAME graphml_read_export_samples COMMAND test_graphml_read -s files_read_the_same_both_ways
+  ${S}/hostile.graphml ${S}/plain.graphml ${S}/empty.graphml)
+set_tests_properties(graphml_read_export_samples PROPERTIES LABELS unit FIXTURES_REQUIRED export_samples)

@@ -1,9 +1,10 @@
-/* fuzz_graphml.c - the bytes as a GraphML file through ng_graph_read_graphml (the reader
- * behind `newsgraph metrics`), then the metrics on what it read.
- * Invariants: no crash, leak or hang; a refusal names the file; a graph that was read has
- * edges between its own nodes, ids and labels set, weights >= 1, no self-loop; the one-pass
- * reader (graph/graphml_fast.c) and igraph's read every input the same way: the same
- * refusal, or the same nodes and edges. */
+/* fuzz_graphml.c - the bytes as a GraphML file through the reader behind `newsgraph metrics`
+ * with its one-pass path (ng_graph__read_graphml(..., 1): graph/graphml_fast.c for the
+ * dialect newsgraph writes, igraph's reader for anything else), then the metrics on what it
+ * read. Invariants: no crash, leak or hang; a refusal names the file; a graph that was read
+ * has edges between its own nodes, ids and labels set, weights >= 1, no self-loop; the
+ * one-pass path and igraph's reader alone (ng_graph__read_graphml(..., 0)) read every input
+ * the same way: the same refusal and message, or the same nodes and edges. */
 #include "fuzz_util.h"
 #include "graph_internal.h"
 #include "ng_graph.h"
@@ -50,7 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *path = fuzz_write_file("in.graphml", data, size);
     ng_graph *g = NULL;
-    int rc = ng_graph_read_graphml(&g, path);
+    int rc = ng_graph__read_graphml(&g, path, 1);
     check_same_as_igraph(g, rc, path);
     if (rc < 0) {
         FUZZ_CHECK(g == NULL);

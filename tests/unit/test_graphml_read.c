@@ -67,119 +67,266 @@ static int compare_file(const char *path)
     return taken;
 }
 
-static int compare_text(const char *xml)
+/* A document in the dialect (graph/graphml_fast.c), as newsgraph writes it. */
+static const char base[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!-- newsgraph 0.1.0: 3 actors, 2 relations, from 1 article -->\n"
+    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+    "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+    "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+    "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+    "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+    "  <key id=\"mentions\" for=\"node\" attr.name=\"mentions\" attr.type=\"int\"/>\n"
+    "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
+    "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+    "  <key id=\"e_mentions\" for=\"edge\" attr.name=\"mentions\" attr.type=\"int\"/>\n"
+    "  <key id=\"directed\" for=\"edge\" attr.name=\"directed\" attr.type=\"boolean\"/>\n"
+    "  <key id=\"relations\" for=\"graph\" attr.name=\"relations\" attr.type=\"string\"/>\n"
+    "  <graph id=\"newsgraph\" edgedefault=\"directed\">\n"
+    "    <data key=\"relations\">name,direction,hostile,subjects,objects,description\n"
+    "visited,directed,no,person|state,state,&quot;an official visit, by a leader&quot;\n"
+    "</data>\n"
+    "    <node id=\"mali\">\n"
+    "      <data key=\"label\">Mali</data>\n"
+    "      <data key=\"mentions\">7</data>\n"
+    "    </node>\n"
+    "    <node id=\"fr\">\n"
+    "      <data key=\"label\">France</data>\n"
+    "    </node>\n"
+    "    <node id=\"un\">\n"
+    "      <data key=\"label\">UN</data>\n"
+    "    </node>\n"
+    "    <edge id=\"e1\" source=\"mali\" target=\"fr\">\n"
+    "      <data key=\"relation\">visited</data>\n"
+    "      <data key=\"weight\">2</data>\n"
+    "      <data key=\"directed\">true</data>\n"
+    "    </edge>\n"
+    "    <edge id=\"e2\" source=\"un\" target=\"mali\">\n"
+    "      <data key=\"relation\">met</data>\n"
+    "      <data key=\"directed\">false</data>\n"
+    "    </edge>\n"
+    "  </graph>\n"
+    "</graphml>\n";
+
+/* A change to `base`: its first `from` becomes `to` (both NULL: base as it is). */
+typedef struct {
+    const char *from, *to;
+} change;
+
+/* Writes base with the change; 1 when the one-pass reader read it itself. */
+static int compare_changed(change c)
 {
-    write_file(at("g.graphml"), xml, strlen(xml));
+    ng_buf b = NG_BUF_INIT;
+    const char *pos = c.from ? strstr(base, c.from) : NULL;
+    if (c.from) CHECK(pos != NULL); /* the test's own mistake */
+    if (!pos) {
+        ng_buf_put(&b, base, strlen(base));
+    } else {
+        ng_buf_put(&b, base, (size_t)(pos - base));
+        ng_buf_puts(&b, c.to);
+        ng_buf_puts(&b, pos + strlen(c.from));
+    }
+    write_file(at("g.graphml"), b.ptr, b.len);
+    ng_buf_free(&b);
     return compare_file(at("g.graphml"));
 }
 
-#define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+#define NODE_FR "<node id=\"fr\">\n      <data key=\"label\">France</data>\n    </node>"
+#define EDGE_E2 "<edge id=\"e2\" source=\"un\" target=\"mali\">"
 
-/* Documents the one-pass reader reads, each a feature igraph's reader gives in its own way. */
-static const char *const taken[] = {
-    /* newsgraph's shape: keys, a graph attribute, nodes, edges grouped by source */
-    HEAD "<key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
-         "<key id=\"type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
-         "<key id=\"mentions\" for=\"node\" attr.name=\"mentions\" attr.type=\"int\"/>\n"
-         "<key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
-         "<key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>\n"
-         "<key id=\"directed\" for=\"edge\" attr.name=\"directed\" attr.type=\"boolean\"/>\n"
-         "<key id=\"dates\" for=\"edge\" attr.name=\"dates\" attr.type=\"string\"/>\n"
-         "<graph id=\"g\" edgedefault=\"directed\">\n"
-         "<node id=\"mali\"><data key=\"label\">Mali</data><data key=\"type\">state</data>"
-         "<data key=\"mentions\">7</data></node>\n"
-         "<node id=\"fr\"><data key=\"label\">France &amp; co &lt;x&gt; &#233;&#x263A;</data>"
-         "<data key=\"type\">state</data></node>\n"
-         "<node id=\"un\"/>\n"
-         "<edge source=\"mali\" target=\"fr\"><data key=\"relation\">cut_ties</data>"
-         "<data key=\"weight\">3</data><data key=\"directed\">true</data>"
-         "<data key=\"dates\">2020-01-02|2019</data></edge>\n"
-         "<edge source=\"mali\" target=\"fr\"><data key=\"relation\">cut_ties</data>"
-         "<data key=\"weight\"> 2 </data></edge>\n"
-         "<edge source=\"mali\" target=\"un\"><data key=\"relation\">member_of</data></edge>\n"
-         "<edge source=\"un\" target=\"mali\"><data key=\"relation\">met</data></edge>\n"
-         "<edge source=\"fr\" target=\"fr\"><data key=\"relation\">met</data></edge>\n"
-         "</graph>\n</graphml>\n",
-    /* undirected: an edge's ends come smaller first; unknown relation and weight below 1 */
-    HEAD "<key id=\"r\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
-         "<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
-         "<graph edgedefault=\"undirected\">\n<node id=\"b\"/><node id=\"a\"/><node id=\"c\"/>\n"
-         "<edge source=\"c\" target=\"b\"><data key=\"r\">condemned</data><data key=\"w\">0.2</data></edge>\n"
-         "<edge source=\"b\" target=\"c\"><data key=\"r\">nonsense</data><data key=\"w\">2.5</data></edge>\n"
-         "<edge source=\"a\" target=\"c\"/>\n</graph>\n</graphml>\n",
-    /* defaults, a key without attr.name, an untyped key, unknown and missing data keys, empty
-     * data, later data overriding earlier, comments, CRLF line ends, attribute white space */
-    "<?xml version='1.0'?>\r\n<!-- a comment -->\r\n<graphml>\r\n"
-    "<key id=\"label\" for=\"node\" attr.type=\"string\"><default>Nobody</default></key>\r\n"
-    "<key id=\"m\" for=\"node\" attr.name=\"mentions\" attr.type=\"long\"><default>4</default></key>\r\n"
-    "<key id=\"t\" for=\"node\" attr.name=\"type\"/>\r\n"
-    "<key id=\"x\" for=\"node\" attr.name=\"aliases\" attr.type=\"boolean\"><default>yes</default></key>\r\n"
-    "<key id=\"e\" for=\"edge\" attr.name=\"evidence\" attr.type=\"string\"/>\r\n"
-    "<graph edgedefault=\"directed\">\r\n<node id=\"n&#32;1\"><data key=\"label\">One\r\nline</data>"
-    "<data key=\"t\">state</data><data key=\"nope\">x</data></node>\r\n"
-    "<node id=\"n\t2\"><data key=\"label\"></data><data key=\"m\">9</data><data key=\"m\"/></node>\r\n"
-    "<!-- between --><edge source=\"n&#32;1\" target=\"n 2\"><data key=\"e\">said &quot;so&apos;</data>"
-    "</edge>\r\n</graph>\r\n</graphml>\r\n<!-- after -->\r\n",
-    /* the declared relation types of a graph (a graph attribute) */
-    HEAD "<key id=\"relations\" for=\"graph\" attr.name=\"relations\" attr.type=\"string\"/>\n"
-         "<key id=\"r\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
-         "<graph edgedefault=\"directed\"><data key=\"relations\">name,symmetric\nsanctioned,no\n</data>\n"
-         "<node id=\"a\"/><node id=\"b\"/><edge source=\"a\" target=\"b\"><data key=\"r\">sanctioned</data></edge>\n"
-         "</graph></graphml>",
-    /* numbers as labels, no edgedefault (undirected), a graph without nodes */
-    HEAD "<key id=\"l\" for=\"node\" attr.name=\"label\" attr.type=\"double\"/>\n"
-         "<graph><node id=\"p\"><data key=\"l\">1e3</data></node><node id=\"q\"/></graph></graphml>",
-    HEAD "<graph edgedefault=\"directed\"/></graphml>",
+/* Inside the dialect: each variation it allows, read by the one-pass reader as by igraph. */
+static const change inside[] = {
+    {NULL, NULL},
+    /* bench/metrics-scale's shape: no xsi, no edge ids, elements on one line */
+    {"\n         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n         "
+     "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+     "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\"", ""},
+    {"<edge id=\"e1\" ", "<edge "},
+    {"<graph id=\"newsgraph\" ", "<graph "},
+    {NODE_FR, "<node id=\"fr\"><data key=\"label\">France</data></node>"},
+    /* xsi without the schema location; no comment; two comments; empty comments */
+    {"\n         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+     "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\"", ""},
+    {"<!-- newsgraph 0.1.0: 3 actors, 2 relations, from 1 article -->\n", ""},
+    {"<!-- newsgraph", "<!----><!-- a - b --> \t\n<!-- newsgraph"},
+    /* white space before '>' and "/>", tabs between attributes, trailing white space */
+    {"attr.type=\"string\"/>", "attr.type=\"string\" \n/>"},
+    {"<node id=\"mali\">", "<node\tid=\"mali\"\n>"},
+    {"<data key=\"label\">Mali", "<data key=\"label\" >Mali"},
+    {"</graphml>\n", "</graphml>\n\n \t"},
+    {"</graphml>\n", "</graphml>"},
+    /* empty-element nodes and edges, a node without data, a self-loop, an edge twice */
+    {NODE_FR, "<node id=\"fr\"/>"},
+    {NODE_FR, "<node id=\"fr\">\n    </node>"},
+    {EDGE_E2, "<edge source=\"un\" target=\"un\"/>" EDGE_E2},
+    {EDGE_E2, "<edge source=\"mali\" target=\"fr\"><data key=\"relation\">visited</data></edge>" EDGE_E2},
+    /* every escape our writer gives, in attributes and text; tabs, line ends, UTF-8 in text;
+     * white space around references and at the ends of a value */
+    {NODE_FR, NODE_FR "<node id=\"f&lt;&gt;&quot;&#9;&#10;&#13; \xc3\xa9\xe2\x98\xba\xf0\x9f\x98\x80\"/>"},
+    {">France<", ">  &amp;  &lt;&gt;&quot;&#9;&#10;&#13;\t\n'\" \xc3\xa9\xe2\x98\xba\xf0\x9f\x98\x80  <"},
+    {">France<", "> &#10; <"},
+    {">France<", ">\n  France\n  <"},
+    {"<graph id=\"newsgraph\"", "<graph id=\"a &lt; b\""},
+    {"<edge id=\"e1\"", "<edge id=\"e&lt;1&gt;\""},
+    /* numbers in each form of the grammar; booleans; a later value of a key wins */
+    {">7<", ">-7<"},
+    {">7<", ">0.25<"},
+    {">7<", ">1e-05<"},
+    {">7<", ">-1.5E+20<"},
+    {">7<", ">007.50e3<"},
+    {">2<", ">2.2250738585072014e-308<"},
+    {">2<", ">1.7976931348623157e308<"},
+    {">true<", ">false<"},
+    {"<data key=\"mentions\">7</data>", "<data key=\"mentions\">7</data><data key=\"mentions\">9</data>"},
+    /* undirected; a key for the graph unused; an edge before any node is declared (none) */
+    {"edgedefault=\"directed\"", "edgedefault=\"undirected\""},
+    {"  <key id=\"label\"", "  <key id=\"g\" for=\"graph\" attr.name=\"g\" attr.type=\"boolean\"/>\n  <key id=\"label\""},
+    /* key names of every allowed character */
+    {"  <key id=\"label\"", "  <key id=\"_a-Z.9\" for=\"node\" attr.name=\"Z.9-a_\" attr.type=\"string\"/>\n  <key id=\"label\""},
 };
 
-/* Documents it leaves to igraph's reader (which reads them, or refuses them as before). */
-static const char *const left[] = {
-    HEAD "<graph><node id=\"a\"/><edge source=\"a\" target=\"z\"/></graph></graphml>",
-    HEAD "<graph><node id=\"a\"/><node id=\"a\"/></graph></graphml>",
-    HEAD "<key id=\"l\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>"
-         "<graph><node id=\"a\"><data key=\"l\"><![CDATA[x]]></data></node></graph></graphml>",
-    HEAD "<key id=\"l\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>"
-         "<graph><node id=\"a\"><data key=\"l\">&nbsp;</data></node></graph></graphml>",
-    HEAD "<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/><graph>"
-         "<node id=\"a\"/><node id=\"b\"/><edge source=\"a\" target=\"b\"><data key=\"w\">1e999</data></edge></graph></graphml>",
-    HEAD "<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/><graph>"
-         "<node id=\"a\"/><node id=\"b\"/><edge source=\"a\" target=\"b\"><data key=\"w\">two</data></edge></graph></graphml>",
-    HEAD "<graph><node id=\"a\"><graph><node id=\"b\"/></graph></node></graph></graphml>",
-    HEAD "<graph><node id=\"a\"/></graph><graph><node id=\"b\"/></graph></graphml>",
-    HEAD "<key id=\"l\" for=\"all\" attr.name=\"label\" attr.type=\"string\"/><graph><node id=\"a\"/></graph></graphml>",
-    HEAD "<key id=\"l\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>"
-         "<graph><node id=\"a\"><data key=\"l\"> </data></node></graph></graphml>",
-    "<?xml version=\"1.0\"?><!DOCTYPE graphml><graphml><graph><node id=\"a\"/></graph></graphml>",
-    "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><graphml><graph><node id=\"\xe9\"/></graph></graphml>",
-    HEAD "<graph><node id=\"\xff\"/></graph></graphml>",
-    HEAD "<graph><node id=\"a\"/></graph></graphml><extra/>",
-    HEAD "<graph><node id=\"a\"/></graph>",
-    HEAD "<graph><node id=\"a\"><desc>x</desc></node></graph></graphml>",
-    "<graphml xmlns=\"http://example.com/other\"><graph><node id=\"a\"/></graph></graphml>",
-    HEAD "<key id=\"k\" for=\"node\" attr.name=\"id\" attr.type=\"string\"/><graph><node id=\"a\"/></graph></graphml>",
-    HEAD "<graph edgedefault=\"dir\"><node id=\"a\"/></graph></graphml>",
-    /* igraph gives a <data> without a key the previous <data>'s key */
-    HEAD "<key id=\"l\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>"
-         "<graph><node id=\"a\"><data key=\"l\">A</data><data>B</data></node></graph></graphml>",
+/* Just outside it, one rule each: left to igraph's reader, which reads or refuses it. */
+static const change outside[] = {
+    /* the bytes */
+    {"<?xml", "\xef\xbb\xbf<?xml"},
+    {"-->\n", "-->\r\n"},
+    {">Mali<", ">Ma\x7fli<"},
+    {">Mali<", ">Ma\xc2\x85li<"},
+    {">Mali<", ">Ma\xffli<"},
+    {">Mali<", ">Ma\xed\xa0\x80li<"},
+    {">Mali<", ">Ma\xef\xbf\xbeli<"},
+    {">Mali<", ">Ma\x01li<"},
+    {">Mali<", ">Ma\xc0\xafli<"},
+    /* the prolog */
+    {"encoding=\"UTF-8\"", "encoding=\"utf-8\""},
+    {"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", ""},
+    {"<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>"},
+    {"<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>"},
+    {"newsgraph 0.1.0", "news--graph"},
+    {"article -->", "article --->"},
+    {"<graphml", "<!DOCTYPE graphml>\n<graphml"},
+    {"<graphml", "<?pi x?>\n<graphml"},
+    /* the root */
+    {"xmlns=\"http://graphml.graphdrawing.org/xmlns\"", "xmlns=\"http://graphml.graphdrawing.org/xmlns/\""},
+    {"xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n", ""},
+    {"http://www.w3.org/2001/XMLSchema-instance", "http://www.w3.org/2]01/XMLSchema-instance"},
+    {"xmlns/1.0/graphml.xsd", "xmlns/1.1/graphml.xsd"},
+    {"xmlns:xsi=", "xmlns:xs="},
+    {"<graphml xmlns", "<graphml x=\"1\" xmlns"},
+    {"</graphml>", "</graphml >"},
+    {"</graphml>\n", "</graphml>\n<!-- after -->\n"},
+    {"</graphml>\n", "</graphml>\n<graphml/>\n"},
+    /* keys */
+    {"<key id=\"label\" for=\"node\"", "<key for=\"node\" id=\"label\""},
+    {"<key id=\"label\" for=\"node\"", "<key id='label' for=\"node\""},
+    {"<key id=\"label\" for=\"node\"", "<key id=\"label\"  x=\"1\" for=\"node\""},
+    {"attr.type=\"int\"/>", "attr.type=\"long\"/>"},
+    {"attr.type=\"int\"/>", "attr.type=\"float\"/>"},
+    {"attr.type=\"int\"/>", "attr.type=\"in\"/>"},
+    {"attr.type=\"int\"/>", "attr.type=\"int\"><default>1</default></key>"},
+    {"attr.type=\"int\"/>", "attr.type=\"int\"></key>"},
+    {"for=\"graph\"", "for=\"all\""},
+    {"for=\"graph\"", "for=\"grap\""},
+    {"<key id=\"label\" for=\"node\" attr.name=\"label\"",
+     "<key id=\"label\" for=\"node\" attr.name=\"id\""},
+    {"<key id=\"relation\" for=\"edge\" attr.name=\"relation\"",
+     "<key id=\"relation\" for=\"edge\" attr.name=\"id\""},
+    {"<key id=\"mentions\"", "<key id=\"label\""},
+    {"attr.name=\"mentions\" attr.type=\"int\"", "attr.name=\"label\" attr.type=\"int\""},
+    {"<key id=\"label\"", "<key id=\"1abel\""},
+    {"<key id=\"label\"", "<key id=\"la&amp;bel\""},
+    {"  <graph", "  <desc>x</desc>\n  <graph"},
+    /* the graph */
+    {"edgedefault=\"directed\"", "edgedefault=\"Directed\""},
+    {" edgedefault=\"directed\"", ""},
+    {"<graph id=\"newsgraph\" edgedefault=\"directed\"", "<graph edgedefault=\"directed\" id=\"newsgraph\""},
+    {"<graph id=\"newsgraph\"", "<graph id=\"\""},
+    {"</graph>\n", "</graph>\n  <graph edgedefault=\"directed\"></graph>\n"},
+    {"    <node id=\"mali\">", "    <!-- c -->\n    <node id=\"mali\">"},
+    {"    <node id=\"mali\">", "    x\n    <node id=\"mali\">"},
+    {"    <node id=\"mali\">", "    <hyperedge/>\n    <node id=\"mali\">"},
+    {"    <node id=\"fr\">", "    <data key=\"relations\">x</data>\n    <node id=\"fr\">"},
+    {"    <node id=\"fr\">", "    <edge source=\"mali\" target=\"mali\"/>\n    <node id=\"fr\">"},
+    /* nodes and edges */
+    {NODE_FR, "<node id=\"mali\"/>"},
+    {"<node id=\"fr\">", "<node id=\"\">"},
+    {"<node id=\"fr\">", "<node id=\"fr\" x=\"1\">"},
+    {"<node id=\"fr\">", "<node id=\"fr\" xsi:type=\"x\">"},
+    {"<node id=\"fr\">", "<node id=\"f\tr\">"},
+    {"<node id=\"fr\">", "<node id=\"f\nr\">"},
+    {"<node id=\"fr\">", "<node id=\"f>r\">"},
+    {"<node id=\"fr\">", "<node id=\"f&apos;r\">"},
+    {NODE_FR, NODE_FR "<node id=\"f&amp;r\"/>"}, /* libxml2 gives igraph "f&#38;r" */
+    {"<node id=\"fr\">", "<node id=\"f&#x26;r\">"},
+    {"<node id=\"fr\">", "<node id=\"f<r\">"},
+    {"<node id=\"fr\">", "<node id=\"f&r\">"},
+    {"<node id=\"fr\">", "<node id='fr'>"},
+    {"<node id=\"fr\">", "<node id = \"fr\">"},
+    {"    </node>", "    </node >"},
+    {"<data key=\"label\">France</data>", "<desc>x</desc>"},
+    {"<data key=\"label\">France</data>", "<node id=\"x\"/>"},
+    {"<data key=\"label\">France</data>", "<graph edgedefault=\"directed\"/>"},
+    {"target=\"fr\"", "target=\"zz\""},
+    {"source=\"mali\" target=\"fr\"", "target=\"fr\" source=\"mali\""},
+    {"<edge id=\"e1\" source=\"mali\"", "<edge id=\"e1\" directed=\"true\" source=\"mali\""},
+    {"<edge id=\"e1\"", "<edge id=\"\""},
+    /* data */
+    {"<data key=\"label\">Mali", "<data key=\"nope\">Mali"},
+    {"<data key=\"label\">Mali", "<data key=\"weight\">Mali"},
+    {"<data key=\"label\">Mali", "<data>Mali"},
+    {"<data key=\"label\">Mali", "<data key=\"label\" x=\"1\">Mali"},
+    {"<data key=\"label\">Mali</data>", "<data key=\"label\"></data>"},
+    {"<data key=\"label\">Mali</data>", "<data key=\"label\"/>"},
+    {">Mali<", "> <"},
+    {">Mali<", ">\n\t<"},
+    {">Mali<", "><![CDATA[Mali]]><"},
+    {">Mali<", ">Ma<!-- c -->li<"},
+    {">Mali<", ">Ma<?pi?>li<"},
+    {">Mali<", ">Mali&#233;<"},
+    {">Mali<", ">Mali&apos;<"},
+    {">Mali<", ">Mali&nbsp;<"},
+    {">Mali<", ">Mali&#x41;<"},
+    {">Mali<", ">Mali&#010;<"},
+    {">Mali<", ">Mali><"},
+    {">Mali<", ">Mali]]><"},
+    {">Mali<", ">Mali&<"},
+    {"Mali</data>", "Mali</data >"},
+    {">7<", ">+7<"},
+    {">7<", "> 7<"},
+    {">7<", ">7 <"},
+    {">7<", ">0x7<"},
+    {">7<", ">7.<"},
+    {">7<", ">.5<"},
+    {">7<", ">7e<"},
+    {">7<", ">inf<"},
+    {">7<", ">nan<"},
+    {">7<", ">seven<"},
+    {">2<", ">1e999<"},
+    {">2<", ">4.9e-324<"},
+    {">2<", ">1e-310<"},
+    {">true<", ">True<"},
+    {">true<", ">1<"},
+    {">true<", ">yes<"},
+    {">true<", "> true<"},
 };
 
-NG_TEST(one_pass_reads_the_common_shapes_as_igraph_does)
+NG_TEST(the_dialect_is_read_by_the_one_pass_reader_as_igraph_reads_it)
 {
     make_tmpdir();
-    for (size_t i = 0; i < sizeof taken / sizeof taken[0]; i++) {
-        int t = compare_text(taken[i]);
-        if (!t) fprintf(stderr, "document %zu was left to igraph\n", i);
+    for (size_t i = 0; i < sizeof inside / sizeof inside[0]; i++) {
+        int t = compare_changed(inside[i]);
+        if (!t) fprintf(stderr, "inside[%zu] was left to igraph\n", i);
         CHECK(t);
     }
     rm_rf(tmpdir);
 }
 
-NG_TEST(the_rest_is_left_to_igraph)
+NG_TEST(documents_just_outside_the_dialect_go_to_igraph)
 {
     make_tmpdir();
-    for (size_t i = 0; i < sizeof left / sizeof left[0]; i++) {
-        int t = compare_text(left[i]);
-        if (t) fprintf(stderr, "document %zu was read by the one-pass reader\n", i);
+    for (size_t i = 0; i < sizeof outside / sizeof outside[0]; i++) {
+        int t = compare_changed(outside[i]);
+        if (t) fprintf(stderr, "outside[%zu] was read by the one-pass reader\n", i);
         CHECK(!t);
     }
     rm_rf(tmpdir);
@@ -192,8 +339,10 @@ NG_TEST(files_read_the_same_both_ways)
     int n = 0;
     for (int i = 1; i < g_argc; i++) { /* g_argv[0] is the program or the test's name */
         int t = compare_file(g_argv[i]);
-        if (strstr(g_argv[i], "/golden/") && !t) fprintf(stderr, "%s left to igraph\n", g_argv[i]);
-        if (strstr(g_argv[i], "/golden/")) CHECK(t);
+        /* newsgraph's own GraphML: the golden files and the export samples (hostile text) */
+        int ours = strstr(g_argv[i], "/golden/") || strstr(g_argv[i], "/export-samples/");
+        if (ours && !t) fprintf(stderr, "%s left to igraph\n", g_argv[i]);
+        if (ours) CHECK(t);
         n++;
     }
     if (n == 0) SKIP("no files given");
@@ -211,5 +360,5 @@ int main(int argc, char **argv)
 }
 
 #define main run
-NG_TEST_MAIN(one_pass_reads_the_common_shapes_as_igraph_does, the_rest_is_left_to_igraph,
-             files_read_the_same_both_ways)
+NG_TEST_MAIN(the_dialect_is_read_by_the_one_pass_reader_as_igraph_reads_it,
+             documents_just_outside_the_dialect_go_to_igraph, files_read_the_same_both_ways)
