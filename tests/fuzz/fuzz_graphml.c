@@ -78,33 +78,38 @@ static size_t utf8_char(const unsigned char *s, size_t n)
 
 static void put_field(ng_buf *b, field f, int escape, int attr)
 {
-    for (size_t i = 0; i < f.n; i++) {
+    if (!escape) {
+        ng_buf_put(b, f.s, f.n);
+        return;
+    }
+    for (size_t i = 0; i < f.n;) {
+        size_t run = i; /* plain ASCII, put as one run */
+        while (run < f.n && (unsigned char)f.s[run] >= 0x20 && (unsigned char)f.s[run] < 0x7F &&
+               !strchr("&<>\"", f.s[run]))
+            run++;
+        ng_buf_put(b, f.s + i, run - i);
+        if ((i = run) >= f.n) break;
         unsigned char c = (unsigned char)f.s[i];
-        const char *rep = NULL;
-        if (escape && c >= 0x80) { /* as our writer: U+FFFD for a byte that starts none */
-            size_t k = utf8_char((const unsigned char *)f.s + i, f.n - i);
-            if (k == 0) {
-                ng_buf_puts(b, "\xEF\xBF\xBD");
-            } else {
-                ng_buf_put(b, f.s + i, k);
-                i += k - 1;
-            }
-            continue;
+        const char *rep = "";
+        size_t k = 1;
+        if (c >= 0x80) { /* as our writer: U+FFFD for a byte that starts no character */
+            k = utf8_char((const unsigned char *)f.s + i, f.n - i);
+            rep = k ? NULL : "\xEF\xBF\xBD";
+            k = k ? k : 1;
         }
-        if (escape) {
-            switch (c) {
-            case '&': rep = attr ? "" : "&amp;"; break; /* our ids hold no '&' */
-            case '<': rep = "&lt;"; break;
-            case '>': rep = "&gt;"; break;
-            case '"': rep = "&quot;"; break;
-            case '\t': rep = "&#9;"; break;
-            case '\n': rep = "&#10;"; break;
-            case '\r': rep = "&#13;"; break;
-            default: if (c < 0x20 || c == 0x7F) rep = ""; /* dropped, as our writer does */
-            }
+        switch (c) {
+        case '&': rep = attr ? "" : "&amp;"; break; /* our ids hold no '&' */
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '"': rep = "&quot;"; break;
+        case '\t': rep = "&#9;"; break;
+        case '\n': rep = "&#10;"; break;
+        case '\r': rep = "&#13;"; break;
+        default: break; /* another control character or DEL: dropped, as our writer does */
         }
         if (rep) ng_buf_puts(b, rep);
-        else ng_buf_put(b, f.s + i, 1);
+        else ng_buf_put(b, f.s + i, k);
+        i += k;
     }
 }
 
