@@ -45,3 +45,7 @@ file(GLOB NG_GRAPHML_READ_FILES ${NG_TEST_DIR}/golden/*/*.graphml
 list(SORT NG_GRAPHML_READ_FILES)
 add_test(NAME test_graphml_read COMMAND test_graphml_read ${NG_GRAPHML_READ_FILES})
 set_tests_properties(test_graphml_read PROPERTIES LABELS unit SKIP_RETURN_CODE 77 TIMEOUT 120)
+# ng_graphml_read_time times one GraphML read, one-pass or igraph (docs/performance.md).
+add_executable(ng_graphml_read_time ${NG_TEST_DIR}/graph/graphml_read_time.c)
+target_include_directories(ng_graphml_read_time PRIVATE ${PROJECT_SOURCE_DIR}/graph)
+target_link_libraries(ng_graphml_read_time PRIVATE ng_graph ng_core igraph::igraph ZLIB::ZLIB m)
