@@ -540,7 +540,8 @@ static int read_prolog(gml_p *p)
     for (;;) {
         skip_ws(p);
         if (!lit(p, "<!--")) return NG_OK;
-        const char *e = p->p, *stop = p->end - p->p > (ptrdiff_t)MAX_VALUE ? p->p + MAX_VALUE : p->end;
+        const char *e = p->p;
+        const char *stop = p->end - p->p > (ptrdiff_t)MAX_VALUE ? p->p + MAX_VALUE : p->end;
         while ((e = memchr(e, '-', (size_t)(stop - e))) && stop - e >= 2 && e[1] != '-') e++;
         if (!e || p->end - e < 3 || e[1] != '-' || e[2] != '>')
             return leave(p, "a comment with '--', over 1 MiB, or cut");

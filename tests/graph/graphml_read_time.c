@@ -33,7 +33,8 @@ static const char *path_taken(const char *path, int fast)
     int n;
     gzFile z = fast ? gzopen(path, "rb") : NULL; /* as the reader: .gz or plain */
     if (!z) return "igraph";
-    while ((n = gzread(z, chunk, sizeof chunk)) > 0 && ng_buf_put(&bytes, chunk, (size_t)n) == NG_OK) {}
+    while ((n = gzread(z, chunk, sizeof chunk)) > 0)
+        if (ng_buf_put(&bytes, chunk, (size_t)n) < 0) break;
     gzclose(z);
     int rc = ng_gml__parse(&doc, bytes.ptr, bytes.len);
     snprintf(why, sizeof why, "igraph (outside the dialect: %s)", doc.why ? doc.why : "?");
