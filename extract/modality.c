@@ -190,8 +190,12 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
     /* infinitive: only "decided to", "decision to", "voted to" are facts; an adverb may
      * split it ("has yet to formally join"), a passive has "be" ("the accord to be signed") */
     uint32_t inf = ts;
-    while (inf > c->a + 1 && (ng_w__bits(w, inf - 1) & (NG_W_SKIPADV | NG_W_BE)) && !noun)
+    while (inf > c->a + 1 && (ng_w__bits(w, inf - 1) & (NG_W_SKIPADV | NG_W_BE)) && !noun) {
+        /* "demanded that the troops be expelled": a bare "be" is a wish, not a fact */
+        if (ng_w__is(w, inf - 1, "be") && !(inf > c->a + 1 && ng_w__is(w, inf - 2, "to")))
+            return 1;
         inf--;
+    }
     if (inf > c->a && infinitive_to(w, c, inf - 1) && !noun &&
         !decision_in(w, c, inf > c->a + 4 ? inf - 4 : c->a, inf - 1) && !ordinal_before(w, c, inf - 1))
         return 1;
