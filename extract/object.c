@@ -99,6 +99,23 @@ static int is_object(const ng_work *w, const sctx *c, const ng_trigger *tr, int3
     return 1;
 }
 
+/* A past tense right after a lower-case noun ("the talks surprised"): an "-ed" word with no
+ * hyphen ("Saudi-led" is an adjective) after a word that is no determiner, preposition or
+ * modifier's adverb ("internationally backed"). */
+static int past_after_noun(const ng_work *w, const sctx *c, uint32_t t)
+{
+    if (t <= c->a) return 0;
+    const ng_tok *k = &w->tk.v[t], *p = &w->tk.v[t - 1];
+    const char *f = ng_w__fold(w, t), *pf = ng_w__fold(w, t - 1);
+    if (!(k->flags & NG_TK_WORD) || (k->flags & NG_TK_CAP) || k->flen < 5 ||
+        memcmp(f + k->flen - 2, "ed", 2) != 0 || memchr(f, '-', k->flen))
+        return 0;
+    return (p->flags & NG_TK_WORD) && !(p->flags & (NG_TK_CAP | NG_TK_NUM)) &&
+           c->gcov[t - 1 - c->a] < 0 &&
+           !(ng_w__bits(w, t - 1) & (NG_W_DET | NG_W_PREP | NG_W_SKIPADV)) &&
+           !(p->flen > 2 && memcmp(pf + p->flen - 2, "ly", 2) == 0);
+}
+
 /* An "-ing" word ("helping", "meddling"): the English ending is morphology, not a list. */
 static int ing_word(const ng_work *w, uint32_t t)
 {
@@ -332,6 +349,9 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
              * A and B": after the trigger's preposition, a "with" or "between" names the
              * parties of what is left, not what is left */
             if (prep && (ng_w__is(w, j, "with") || ng_w__is(w, j, "between"))) return -1;
+            /* "the withdrawal from the talks surprised Y": a past tense after the noun the
+             * preposition took ends the object's phrase */
+            if (prep && j > te + 1 && past_after_noun(w, c, j)) return -1;
             /* "spoke of a planned meeting with X": the preposition is the nearer trigger's
              * (not a passive's participle: "talks were held between A and B") */
             if (j > te && !prep && same_relation(w, tr, j) && !(ng_w__bits(w, j - 1) & NG_W_BE))

@@ -414,7 +414,8 @@ static int32_t noun_owner(const ng_work *w, const sctx *c, uint32_t ts, uint32_t
         if ((w->tk.v[p].flags & NG_TK_POSS) && p > c->a && c->gend[p - 1 - c->a] >= 0)
             own = c->gend[p - 1 - c->a];
     }
-    if (own < 0 && te < c->b && ng_w__is(w, te, "of")) {
+    /* "the departure of X from Y", "the withdrawal by X from Y" */
+    if (own < 0 && te < c->b && (ng_w__is(w, te, "of") || ng_w__is(w, te, "by"))) {
         uint32_t q = te + 1;
         while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
             q++;
