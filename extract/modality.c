@@ -187,6 +187,15 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
         if ((fact_bits(w, c, t) & NOT_FACT) && governs_trigger(w, c, t, ts) && !act_noun(w, c, t))
             return 1;
     }
+    /* "held talks on joining NATO", "a debate about leaving": a gerund after a noun's
+     * preposition is a topic, not an event */
+    if (!noun && ts > c->a + 1 && w->tk.v[ts].flen > 4 &&
+        memcmp(ng_w__fold(w, ts) + w->tk.v[ts].flen - 3, "ing", 3) == 0 &&
+        (ng_w__is(w, ts - 1, "on") || ng_w__is(w, ts - 1, "about") || ng_w__is(w, ts - 1, "of") ||
+         ng_w__is(w, ts - 1, "over")) &&
+        (w->tk.v[ts - 2].flags & NG_TK_WORD) && !(w->tk.v[ts - 2].flags & NG_TK_CAP) &&
+        c->gcov[ts - 2 - c->a] < 0 && !(ng_w__bits(w, ts - 2) & (NG_W_DET | NG_W_PREP)))
+        return 1;
     /* infinitive: only "decided to", "decision to", "voted to" are facts; an adverb may
      * split it ("has yet to formally join"), a passive has "be" ("the accord to be signed") */
     uint32_t inf = ts;
