@@ -35,9 +35,11 @@ typedef struct shared {
     size_t window_size;
     int consuming;                /* a thread is running the consumer (under consume_lock) */
     char consume_message[NG_ERROR_MAX]; /* the consumer's error message (consumer's role only) */
-    /* Unordered delivery: thread t calls consume(ctxs[t], doc) itself, with no lock and no
-     * window; NULL for ordered delivery. */
+    /* Unordered delivery: thread t hands each doc to take(ctxs[t], doc) itself, with no lock
+     * and no window, and take(ctxs[t], NULL) when its input is done; NULL for ordered
+     * delivery. */
     void *const *ctxs;
+    pipeline_taker take;
 } shared;
 
 /* Unordered delivery reads up to this many articles (or PIPELINE_BATCH_BYTES of text) at each
@@ -223,8 +225,23 @@ static int deliver(shared *s, uint64_t seq, int error, ng_doc *doc, ng_article *
     return 0;
 }
 
-/* Unordered delivery: the thread consumes its own doc into its own context, waiting for no
- * one. A failure is recorded under read_lock, which every thread takes next (and stops). */
+/* Unordered delivery: the thread hands its own doc (NULL: its input is done) to its own
+ * context, waiting for no one. A failure is recorded under read_lock, which every thread takes
+ * next (and stops). */
+static int take_own(thread_state *t, ng_doc *doc)
+{
+    shared *s = t->s;
+    int error = s->take(t->ctx, doc);
+    if (error < 0) {
+        pthread_mutex_lock(&s->read_lock);
+        fail(s, error);
+        pthread_mutex_unlock(&s->read_lock);
+    }
+    return error < 0 ? -1 : 0;
+}
+
+/* Unordered delivery of one extracted article: the doc goes to take_own (which owns it
+ * from then on), the article is freed. */
 static int consume_own(thread_state *t, int error, ng_doc *doc, ng_article *a)
 {
     shared *s = t->s;
@@ -237,16 +254,15 @@ static int consume_own(thread_state *t, int error, ng_doc *doc, ng_article *a)
         t->repaired += doc->bad_bytes != 0;
         t->articles++;
         t->undated += !doc->date[0];
-        error = s->consume(t->ctx, doc);
+        ng_article_free(a);
+        return take_own(t, doc);
     }
-    if (error < 0) {
-        pthread_mutex_lock(&s->read_lock);
-        fail(s, error);
-        pthread_mutex_unlock(&s->read_lock);
-    }
+    pthread_mutex_lock(&s->read_lock);
+    fail(s, error);
+    pthread_mutex_unlock(&s->read_lock);
     ng_doc_free(doc);
     ng_article_free(a);
-    return error < 0 ? -1 : 0;
+    return -1;
 }
 
 static void *worker(void *arg)
@@ -265,6 +281,7 @@ static void *worker(void *arg)
         a->len = 0;
         if ((s->ctxs ? consume_own(t, error, doc, a) : deliver(s, seq, error, doc, a)) < 0) break;
     }
+    if (s->ctxs && !s->error) take_own(t, NULL); /* what waits in its context */
     while (t->next_batch < t->n_batch) ng_article_free(t->batch[t->next_batch++]); /* failed */
     t->cpu = thread_cpu() - cpu0;
     return NULL;
@@ -327,9 +344,9 @@ static void run_workers(shared *s, int n, pipeline_stats *stats)
 }
 
 /* The pipeline with ordered delivery to (consume, ctx), or unordered delivery to
- * (consume, ctxs[thread]) when ctxs is set. */
+ * (take, ctxs[thread]) when ctxs is set. */
 static int run(const cli_list *inputs, const pipeline_opts *opts, pipeline_consumer consume,
-               void *ctx, void *const *ctxs, pipeline_stats *stats)
+               void *ctx, void *const *ctxs, pipeline_taker take, pipeline_stats *stats)
 {
     int rc = NG_EXIT_FAILED;
     ng_lexicon *lex = NULL;
@@ -358,6 +375,7 @@ static int run(const cli_list *inputs, const pipeline_opts *opts, pipeline_consu
     s.consume = consume;
     s.ctx = ctx;
     s.ctxs = ctxs;
+    s.take = take;
     int n = pipeline_threads(opts);
     s.window_size = 4 * (size_t)n;
     if (!(s.window = calloc(s.window_size, sizeof *s.window))) {
@@ -402,26 +420,47 @@ cleanup:
 int pipeline_run(const cli_list *inputs, const pipeline_opts *opts, pipeline_consumer consume,
                  void *ctx, pipeline_stats *stats)
 {
-    return run(inputs, opts, consume, ctx, NULL, stats);
+    return run(inputs, opts, consume, ctx, NULL, NULL, stats);
 }
 
-/* Unordered delivery to one graph: each thread adds its own doc, under a lock. Adding is a
- * small part of a doc's cost (about 7% of the instructions of its extraction), so the threads
- * seldom wait; and the graph is held once, where a partial graph per thread held an aggregate
- * for every edge that thread had seen: with many articles per edge, nearly every edge in
- * each, so -jN held the graph's aggregates about N times until they were absorbed (issue
- * 16.4: ten distinct copies of a corpus peaked at 1.42x one copy with -j2, 1.20x with -j1). */
+/* Unordered delivery to one graph: each thread adds its own docs, under a lock. The graph is
+ * held once, where a partial graph per thread held an aggregate for every edge that thread
+ * had seen: with many articles per edge, nearly every edge in each, so -jN held the graph's
+ * aggregates about N times until they were absorbed (issue 16.4: ten distinct copies of a
+ * corpus peaked at 1.42x one copy with -j2, 1.20x with -j1). Adding is about a fifth of a
+ * doc's cost, so a thread often found the lock taken (a fifth of the docs with -j2) and
+ * waited: instead it keeps the doc (at most ADD_DEFER docs) and goes on extracting, and adds
+ * them all at its next turn; it waits only with ADD_DEFER docs kept, or at the end. */
+#define ADD_DEFER 16
+
 typedef struct locked_graph {
     ng_graph *g;
     pthread_mutex_t lock;
 } locked_graph;
 
-static int add_doc_locked(void *ctx, const ng_doc *doc)
+typedef struct graph_adder { /* one thread's */
+    locked_graph *lg;
+    ng_doc *docs[ADD_DEFER]; /* extracted, not yet added */
+    size_t n;
+} graph_adder;
+
+/* pipeline_taker: keeps `doc` and adds what is kept when the lock is free (waiting for it
+ * when ADD_DEFER docs are kept, or when doc is NULL: the thread's input is done). */
+static int add_doc_deferred(void *ctx, ng_doc *doc)
 {
-    locked_graph *l = ctx;
-    pthread_mutex_lock(&l->lock);
-    int error = ng_graph_add_doc(l->g, doc);
-    pthread_mutex_unlock(&l->lock);
+    graph_adder *a = ctx;
+    int error = NG_OK;
+    if (doc) a->docs[a->n++] = doc;
+    if (a->n == 0) return NG_OK;
+    if (doc && a->n < ADD_DEFER) {
+        if (pthread_mutex_trylock(&a->lg->lock) != 0) return NG_OK; /* later */
+    } else {
+        pthread_mutex_lock(&a->lg->lock);
+    }
+    for (size_t i = 0; i < a->n && error >= 0; i++) error = ng_graph_add_doc(a->lg->g, a->docs[i]);
+    pthread_mutex_unlock(&a->lg->lock);
+    for (size_t i = 0; i < a->n; i++) ng_doc_free(a->docs[i]); /* out of the lock */
+    a->n = 0;
     return error;
 }
 
@@ -443,22 +482,29 @@ int pipeline_build_graph(ng_graph **out, const cli_list *inputs, const pipeline_
 {
     int rc = NG_EXIT_FAILED, n = pipeline_threads(opts);
     locked_graph lg = {NULL, PTHREAD_MUTEX_INITIALIZER};
+    graph_adder adders[NG_THREADS_MAX];
     void *ctxs[NG_THREADS_MAX];
     *out = NULL;
     memset(stats, 0, sizeof *stats);
+    memset(adders, 0, sizeof adders);
     if (cli_graph_new(&lg.g) < 0) {
         cli_error("%s", ng_error_last());
         goto cleanup;
     }
-    for (int i = 0; i < n; i++) ctxs[i] = &lg;
+    for (int i = 0; i < n; i++) {
+        adders[i].lg = &lg;
+        ctxs[i] = &adders[i];
+    }
     ordered_ctx oc = {lg.g, opts};
-    rc = opts->also ? run(inputs, opts, add_doc_in_order, &oc, NULL, stats)
-                    : run(inputs, opts, add_doc_locked, NULL, ctxs, stats);
+    rc = opts->also ? run(inputs, opts, add_doc_in_order, &oc, NULL, NULL, stats)
+                    : run(inputs, opts, NULL, NULL, ctxs, add_doc_deferred, stats);
     if (rc != NG_EXIT_OK) goto cleanup;
     *out = lg.g;
     lg.g = NULL;
     ng_graph_set_threads(*out, n); /* what its finish may use */
 cleanup:
+    for (int i = 0; i < n && i < NG_THREADS_MAX; i++) /* kept by a failed run */
+        for (size_t k = 0; k < adders[i].n; k++) ng_doc_free(adders[i].docs[k]);
     ng_graph_free(lg.g);
     pthread_mutex_destroy(&lg.lock);
     return rc;

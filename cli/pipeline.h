@@ -7,10 +7,11 @@
  * reorder window (4 docs per thread) holds the docs that finish early. So `extract` writes
  * the same shard for every -j. The doc is borrowed for the duration of the call.
  *
- * pipeline_build_graph: no order: each thread adds its docs to the one graph itself, one doc
- * at a time under a lock (the graph does not depend on the order of its docs). Memory is the
- * graph's whatever -j: partial graphs per thread would each hold nearly every edge of a corpus
- * with many articles per edge. With opts->also set (build's evidence tables), the docs go
+ * pipeline_build_graph: no order: each thread adds its docs to the one graph itself, under a
+ * lock (the graph does not depend on the order of its docs); a thread that finds the lock
+ * taken keeps the doc (a few at most) and adds it at its next turn instead of waiting. Memory
+ * is the graph's whatever -j: partial graphs per thread would each hold nearly every edge of
+ * a corpus with many articles per edge. With opts->also set (build's evidence tables), the docs go
  * instead in order, as pipeline_run delivers them, to the graph and to also(). Either way the
  * extraction is parallel and adding to the graph serial.
  */
@@ -25,6 +26,9 @@
 #include <time.h>
 
 typedef int (*pipeline_consumer)(void *ctx, const ng_doc *doc);
+/* pipeline_build_graph's threads: takes the doc (frees it with ng_doc_free, also on failure);
+ * doc NULL: the thread's input is done. */
+typedef int (*pipeline_taker)(void *ctx, ng_doc *doc);
 
 typedef struct pipeline_opts {
     cli_list relations;       /* --relations files: the command declares them
