@@ -106,13 +106,14 @@ static void put_value(ng_buf *b, const ng_value *v)
     }
 }
 
-int ng_export__csv_nodes(ng_out *o, const ng_graph *g)
+int ng_export__csv_nodes(ng_out *o, const ng_graph *g, int threads)
 {
     ng_buf line = NG_BUF_INIT;
     const ng_column *nc;
     size_t n_nc = ng_export__node_columns(&nc, g), nn = ng_graph_node_count(g);
     ng_value v;
     int error = 0;
+    (void)threads; /* one thread formats this file */
 
     ng_buf_puts(&line, "Id,Label");
     for (size_t c = NG_NCOL_LABEL + 1; c < n_nc; c++)
@@ -135,7 +136,7 @@ cleanup:
     return error;
 }
 
-int ng_export__csv_edges(ng_out *o, const ng_graph *g)
+int ng_export__csv_edges(ng_out *o, const ng_graph *g, int threads)
 {
     ng_buf line = NG_BUF_INIT;
     const ng_column *ec;
@@ -143,6 +144,7 @@ int ng_export__csv_edges(ng_out *o, const ng_graph *g)
     ng_value v;
     ng_buf tmp = NG_BUF_INIT;
     int error = 0;
+    (void)threads; /* one thread formats this file */
 
     ng_buf_puts(&line, "Source,Target,Type,Kind,Id,Label,Weight");
     for (size_t c = 0; c < n_ec; c++)

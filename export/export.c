@@ -26,6 +26,7 @@ typedef struct export_task {
     int error;
     char message[NG_ERROR_MAX]; /* the error message of a worker thread */
     int direct;         /* written straight to a stream (standard output, a device, a pipe) */
+    int threads;        /* the threads its writer may format on (threads left over by the others) */
 } export_task;
 
 /* Standard output, devices, pipes (ng_out_is_direct: written directly, not through a
@@ -55,7 +56,7 @@ static int task_write(export_task *t, const ng_graph *g)
 {
     int error;
     for (size_t i = 0; i < t->row->n_files; i++) {
-        if ((error = t->row->writers[i](t->out[i], g)) < 0) return error;
+        if ((error = t->row->writers[i](t->out[i], g, t->threads)) < 0) return error;
     }
     for (size_t i = t->row->n_files; i-- > 0;) {
         if ((error = ng_out_close(t->out[i])) < 0) return error;
@@ -173,6 +174,8 @@ int ng_export_write_all(const ng_graph *g, const ng_export_job *jobs, size_t n, 
     q.g = g;
     pthread_mutex_init(&q.lock, NULL);
     size_t want = threads > 1 ? (size_t)threads : 1;
+    /* fewer files than threads: each file's rows are formatted on the threads left over */
+    for (size_t i = 0; i < n; i++) tasks[i].threads = want > n_order ? (int)(want / n_order) : 1;
     if (want > n_order) want = n_order;
     if (want > NG_THREADS_MAX) want = NG_THREADS_MAX;
     pthread_t tids[NG_THREADS_MAX];

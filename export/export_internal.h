@@ -188,8 +188,9 @@ uint64_t ng_export__declared_relations(const ng_graph *g);
 
 /* ------------------------------------------------------------------ the format table (formats.c) */
 
-/* Writes the whole graph (or one table of it) into an open file. */
-typedef int (*ng_export__writer)(ng_out *o, const ng_graph *g);
+/* Writes the whole graph (or one table of it) into an open file, formatting on up to
+ * `threads` threads (ng_export__rows; the bytes are the same for any count). */
+typedef int (*ng_export__writer)(ng_out *o, const ng_graph *g, int threads);
 /* The most files one -o writes (CSV: two tables). */
 #define NG_FORMAT_MAX_FILES 2
 
@@ -209,16 +210,25 @@ const ng_format_row *ng_format__row(ng_format f);
 
 /* ------------------------------------------------------------------ writers */
 
-int ng_export__graphml(ng_out *o, const ng_graph *g);
-int ng_export__gexf(ng_out *o, const ng_graph *g);
-int ng_export__dot(ng_out *o, const ng_graph *g);
-int ng_export__json(ng_out *o, const ng_graph *g);
+int ng_export__graphml(ng_out *o, const ng_graph *g, int threads);
+int ng_export__gexf(ng_out *o, const ng_graph *g, int threads);
+int ng_export__dot(ng_out *o, const ng_graph *g, int threads);
+int ng_export__json(ng_out *o, const ng_graph *g, int threads);
 /* Appends `s` (NULL = "") as a JSON string: quotes, escapes, invalid UTF-8 repaired, U+2028
  * and U+2029 escaped (json.c; also the evidence table's JSON Lines). */
 void ng_export__json_string(ng_buf *b, const char *s);
 /* The CSV tables: one writer per file. */
-int ng_export__csv_nodes(ng_out *o, const ng_graph *g);
-int ng_export__csv_edges(ng_out *o, const ng_graph *g);
+int ng_export__csv_nodes(ng_out *o, const ng_graph *g, int threads);
+int ng_export__csv_edges(ng_out *o, const ng_graph *g, int threads);
+
+/* Puts row i of a file (a node, an edge) at the end of b; tmp is scratch the caller keeps
+ * from row to row. Called on any thread: reads only ctx and the graph. */
+typedef void (*ng_export__row_fn)(ng_buf *b, ng_buf *tmp, const void *ctx, size_t i);
+/* Writes `line` (what precedes the rows), then rows 0..n-1 in order, formatted on up to
+ * `threads` threads in blocks (rows.c): the same bytes as one thread. Returns 0 or NG_ENOMEM;
+ * write errors stay in o (sticky). */
+int ng_export__rows(ng_out *o, ng_buf *line, size_t n, ng_export__row_fn put, const void *ctx,
+                    int threads);
 
 /* ------------------------------------------------------------------ fast appends
  *

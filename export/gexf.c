@@ -223,12 +223,13 @@ static void put_edge(ng_buf *b, gexf_ctx *x, const ng_edge *e)
     ng_export__puts(b, "        </attvalues>\n      </edge>\n");
 }
 
-int ng_export__gexf(ng_out *o, const ng_graph *g)
+int ng_export__gexf(ng_out *o, const ng_graph *g, int threads)
 {
     ng_buf line = NG_BUF_INIT;
     size_t nn = ng_graph_node_count(g), ne = ng_graph_edge_count(g);
     gexf_ctx x;
     int error = 0;
+    (void)threads; /* one thread formats this file */
 
     x.g = g;
     x.tmp = (ng_buf)NG_BUF_INIT;

@@ -115,58 +115,72 @@ static void put_header(ng_buf *b, const ng_graph *g)
     ng_buf_free(&note);
 }
 
-int ng_export__graphml(ng_out *o, const ng_graph *g)
+/* What every row of the file reads (ng_export__rows). */
+typedef struct graphml_rows {
+    const ng_graph *g;
+    size_t n_nc, n_ec;
+    ng_export_tag node_tag[NG_NCOL__COUNT], edge_tag[NG_ECOL__COUNT];
+} graphml_rows;
+
+static void put_node(ng_buf *b, ng_buf *tmp, const void *ctx, size_t i)
+{
+    const graphml_rows *r = ctx;
+    const ng_node *n = ng_graph_node(r->g, i);
+    ng_value v;
+    (void)tmp;
+    ng_export__puts(b, "    <node id=\"");
+    ng_xml__escape(b, n->id, 1);
+    ng_export__puts(b, "\">\n");
+    for (size_t c = 0; c < r->n_nc; c++) {
+        ng_export__node_value(&v, n, c);
+        put_data(b, &r->node_tag[c], &v);
+    }
+    ng_export__puts(b, "    </node>\n");
+}
+
+static void put_edge(ng_buf *b, ng_buf *tmp, const void *ctx, size_t i)
+{
+    const graphml_rows *r = ctx;
+    const ng_edge *e = ng_graph_edge(r->g, i);
+    ng_value v;
+    ng_export__puts(b, "    <edge id=\"");
+    ng_xml__escape(b, e->id, 1);
+    ng_export__puts(b, "\" source=\"");
+    ng_xml__escape(b, ng_graph_node(r->g, e->source)->id, 1);
+    ng_export__puts(b, "\" target=\"");
+    ng_xml__escape(b, ng_graph_node(r->g, e->target)->id, 1);
+    ng_export__puts(b, "\">\n");
+    for (size_t c = 0; c < r->n_ec; c++) {
+        ng_export__edge_value(&v, e, c, tmp);
+        put_data(b, &r->edge_tag[c], &v);
+    }
+    ng_export__puts(b, e->directed ? "      <data key=\"directed\">true</data>\n"
+                                   : "      <data key=\"directed\">false</data>\n");
+    ng_export__puts(b, "    </edge>\n");
+}
+
+int ng_export__graphml(ng_out *o, const ng_graph *g, int threads)
 {
     ng_buf line = NG_BUF_INIT;
     const ng_column *nc, *ec;
-    size_t n_nc = ng_export__node_columns(&nc, g), n_ec = ng_export__edge_columns(&ec);
-    size_t nn = ng_graph_node_count(g), ne = ng_graph_edge_count(g);
-    ng_export_tag node_tag[NG_NCOL__COUNT], edge_tag[NG_ECOL__COUNT];
-    ng_value v;
-    ng_buf tmp = NG_BUF_INIT;
+    graphml_rows r;
     int error = 0;
 
-    for (size_t c = 0; c < n_nc; c++)
-        make_tag(&node_tag[c], "", nc[c].name);
-    for (size_t c = 0; c < n_ec; c++)
-        make_tag(&edge_tag[c], edge_key_prefix(ec[c].name), ec[c].name);
+    r.g = g;
+    r.n_nc = ng_export__node_columns(&nc, g);
+    r.n_ec = ng_export__edge_columns(&ec);
+    for (size_t c = 0; c < r.n_nc; c++)
+        make_tag(&r.node_tag[c], "", nc[c].name);
+    for (size_t c = 0; c < r.n_ec; c++)
+        make_tag(&r.edge_tag[c], edge_key_prefix(ec[c].name), ec[c].name);
     put_header(&line, g);
-    for (size_t i = 0; i < nn; i++) {
-        const ng_node *n = ng_graph_node(g, i);
-        ng_export__puts(&line, "    <node id=\"");
-        ng_xml__escape(&line, n->id, 1);
-        ng_export__puts(&line, "\">\n");
-        for (size_t c = 0; c < n_nc; c++) {
-            ng_export__node_value(&v, n, c);
-            put_data(&line, &node_tag[c], &v);
-        }
-        ng_export__puts(&line, "    </node>\n");
-        if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
-    }
-    for (size_t i = 0; i < ne; i++) {
-        const ng_edge *e = ng_graph_edge(g, i);
-        ng_export__puts(&line, "    <edge id=\"");
-        ng_xml__escape(&line, e->id, 1);
-        ng_export__puts(&line, "\" source=\"");
-        ng_xml__escape(&line, ng_graph_node(g, e->source)->id, 1);
-        ng_export__puts(&line, "\" target=\"");
-        ng_xml__escape(&line, ng_graph_node(g, e->target)->id, 1);
-        ng_export__puts(&line, "\">\n");
-        for (size_t c = 0; c < n_ec; c++) {
-            ng_export__edge_value(&v, e, c, &tmp);
-            put_data(&line, &edge_tag[c], &v);
-        }
-        line.oom |= tmp.oom;
-        ng_export__puts(&line, e->directed ? "      <data key=\"directed\">true</data>\n"
-                                           : "      <data key=\"directed\">false</data>\n");
-        ng_export__puts(&line, "    </edge>\n");
-        if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
-    }
+    if ((error = ng_export__rows(o, &line, ng_graph_node_count(g), put_node, &r, threads)) < 0 ||
+        (error = ng_export__rows(o, &line, ng_graph_edge_count(g), put_edge, &r, threads)) < 0)
+        goto cleanup;
     ng_export__puts(&line, "  </graph>\n</graphml>\n");
     error = ng_export__flush(o, &line, 0);
 
 cleanup:
-    ng_buf_free(&tmp);
     ng_buf_free(&line);
     return error;
 }

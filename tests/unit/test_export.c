@@ -1053,6 +1053,72 @@ cleanup:
     ng_graph_free(g2);
 }
 
+/* A graph of 107 people in 100 articles, article a: person a met the next seven, person a+1
+ * condemned the next six (1,300 edges): ng_export__rows cuts its rows into several blocks. */
+static ng_graph *many_edges(void)
+{
+    ng_graph *g = NULL;
+    ng_doc *d = NULL;
+    char key[64], label[64], id[32], sentence[96];
+    int rc = ng_graph_new(&g);
+    for (int a = 0; a < 100 && rc >= 0; a++) {
+        snprintf(id, sizeof id, "wire/%02d", a);
+        if ((rc = ng_doc_new(&d, id, id)) < 0) break;
+        for (int k = 0; k < 8 && rc >= 0; k++) {
+            snprintf(key, sizeof key, "person:envoy %c%c", 'a' + (a + k) % 26, 'a' + (a + k) / 26);
+            snprintf(label, sizeof label, "Envoy <%d> & \"%d\"", a + k, k);
+            ng_actor x = {0};
+            x.key = key;
+            x.label = label;
+            x.type = NG_ETYPE_PERSON;
+            x.mentions = 1;
+            rc = ng_doc_add_actor(d, &x, NULL);
+        }
+        for (uint32_t k = 1; k < 8 && rc >= 0; k++) {
+            snprintf(sentence, sizeof sentence, "Envoy %d met envoy %u & more.", a, a + k);
+            rc = tg_rel(d, 0, k, ng_test_rel("met"), sentence, 10 * k, a % 2 ? "2024-05-01" : "");
+        }
+        for (uint32_t k = 2; k < 8 && rc >= 0; k++)
+            rc = tg_rel(d, 1, k, ng_test_rel("condemned"), "A condemned B.", 5, "2023");
+        if (rc >= 0) rc = ng_graph_add_doc(g, d);
+        ng_doc_free(d);
+        d = NULL;
+    }
+    if (rc >= 0) rc = ng_graph_finish(g);
+    if (rc < 0) {
+        ng_graph_free(g);
+        return NULL;
+    }
+    return g;
+}
+
+NG_TEST(rows_on_several_threads_same_bytes)
+{
+    ng_graph *g = many_edges();
+    char *d = tmp_dir();
+    CHECK(g && d);
+    if (!g || !d) goto cleanup;
+    CHECK(ng_graph_edge_count(g) == 1300); /* several blocks of rows */
+    static const char *const names[] = {"x.graphml", "x.graphml.gz"};
+    for (int z = 0; z < 2; z++) {
+        char *p = path_in(d, names[z]);
+        ng_export_job job = {NG_FORMAT_GRAPHML, p, z};
+        size_t l1 = 0, l3 = 0;
+        CHECK_OK(ng_export_write_all(g, &job, 1, 1));
+        char *one = slurp(p, &l1);
+        CHECK_OK(ng_export_write_all(g, &job, 1, 3)); /* one file: its rows on three threads */
+        char *three = slurp(p, &l3);
+        CHECK(one && three && l1 == l3 && memcmp(one, three, l1) == 0);
+        free(one);
+        free(three);
+        free(p);
+    }
+
+cleanup:
+    tmp_done(d);
+    ng_graph_free(g);
+}
+
 /* Names in `dir` that contain ".tmp." (left-over temporary files). */
 static size_t leftovers(const char *dir)
 {
@@ -1226,5 +1292,6 @@ NG_TEST_MAIN(format_names_parse_both_ways, format_from_path_by_extension,
              gexf_static_without_dates, dot_quotes_escapes_and_styles,
              csv_tables_round_trip_through_libcsv, json_cytoscape_elements_escaped,
              gzip_output_decompresses_to_the_same_bytes, same_graph_same_bytes,
+             rows_on_several_threads_same_bytes,
              failed_writes_leave_nothing, empty_graph_writes_every_format,
              declared_relations_travel_with_the_graph)
