@@ -16,6 +16,9 @@
  * with standard output redirected to a file resolves to that regular file, and renaming over
  * /dev/stdout would replace the system's link). A link to a regular file is followed: the
  * temporary file goes beside the file it leads to, and the link stays. */
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE /* sync_file_range */
+#endif
 #include "ng_core.h"
 
 #include <errno.h>
@@ -39,7 +42,32 @@ struct ng_out {
     int is_stdout;
     int handle;    /* the temporary file's entry in the cleanup registry, -1 if none */
     int closed;    /* ng_out_close ran: only the rename is left */
+    size_t unsent; /* bytes given since the kernel was last asked to start writing them */
 };
+
+/* A temporary file's data must be on disk before the rename (ng_out_close syncs it). Waiting
+ * for all of it then made the end of a run wait for the disk (some 0.1 s for a 120 MB GraphML
+ * on the build machine) after every thread was done: so the kernel is asked to start writing
+ * every WRITEBACK_EVERY bytes, while the writers go on, and the final sync waits only for the
+ * last piece. Where sync_file_range does not exist, the final sync does it all. */
+#define WRITEBACK_EVERY ((size_t)8 << 20)
+
+static void start_writeback(ng_out *o, size_t len)
+{
+#if defined(__linux__) && defined(SYNC_FILE_RANGE_WRITE)
+    if (!o->tmp || (o->unsent += len) < WRITEBACK_EVERY) return;
+    o->unsent = 0;
+    if (!o->gz && fflush(o->fp) != 0) {
+        o->error = errno ? errno : EIO;
+        return;
+    }
+    /* the gzip stream's own descriptor is a dup of fp's: the same file */
+    (void)sync_file_range(fileno(o->fp), 0, 0, SYNC_FILE_RANGE_WRITE); /* a hint: no error */
+#else
+    (void)o;
+    (void)len;
+#endif
+}
 
 /* ------------------------------------------------------------------ where a path leads */
 
@@ -248,6 +276,7 @@ cleanup:
 void ng_out_write(ng_out *o, const void *data, size_t len)
 {
     if (!o || o->error || o->closed || len == 0) return;
+    size_t given = len;
     if (o->gz) {
         /* gzwrite takes an unsigned length: feed large buffers in pieces. */
         const char *p = data;
@@ -264,7 +293,9 @@ void ng_out_write(ng_out *o, const void *data, size_t len)
         }
     } else if (fwrite(data, 1, len, o->fp) != len) {
         o->error = errno ? errno : EIO;
+        return;
     }
+    start_writeback(o, given);
 }
 
 void ng_out_puts(ng_out *o, const char *s) { ng_out_write(o, s, strlen(s)); }
