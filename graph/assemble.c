@@ -1,5 +1,7 @@
 /* assemble.c - the last step shared by ng_graph_finish and the GraphML reader: node ids,
- * the canonical order of nodes and edges, node dates and the igraph graph.
+ * the canonical order of nodes and edges, node dates. (No igraph graph is kept: the metrics
+ * build their own projection, and making one here for nobody was a serial step at the end
+ * of every build.)
  *
  * Node ids are slugs of the canonical label: folded with ng_text_fold (lower case, Latin
  * accents dropped), every run of characters outside [a-z0-9] becomes one '-', no '-' at
@@ -259,24 +261,6 @@ static void widen_dates(ng_node *n, const ng_edge *e)
     }
 }
 
-static int build_igraph(ng_graph *g)
-{
-    int error;
-    igraph_vector_int_t ends;
-    if ((error = ng_igraph__check(igraph_vector_int_init(&ends, (igraph_integer_t)(2 * g->n_edges)))) < 0) {
-        return error;
-    }
-    for (size_t i = 0; i < g->n_edges; i++) {
-        VECTOR(ends)[2 * i] = (igraph_integer_t)g->edges[i].source;
-        VECTOR(ends)[2 * i + 1] = (igraph_integer_t)g->edges[i].target;
-    }
-    error = ng_igraph__check(igraph_create(&g->ig, &ends, (igraph_integer_t)g->n_nodes,
-                                           IGRAPH_DIRECTED));
-    if (error == NG_OK) g->has_ig = 1;
-    igraph_vector_int_destroy(&ends);
-    return error;
-}
-
 int ng_graph__assemble(ng_graph *g, const ng_pending_node *nodes, size_t n_nodes,
                        const ng_pending_edge *edges, size_t n_edges)
 {
@@ -358,7 +342,6 @@ int ng_graph__assemble(ng_graph *g, const ng_pending_node *nodes, size_t n_nodes
         widen_dates(&g->nodes[g->edges[i].source], &g->edges[i]);
         widen_dates(&g->nodes[g->edges[i].target], &g->edges[i]);
     }
-    error = build_igraph(g);
 
 cleanup:
     free(ids);

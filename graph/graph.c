@@ -66,7 +66,6 @@ void ng_graph_free(ng_graph *g)
 {
     if (!g) return;
     ng_graph__free_aggregation(g);
-    if (g->has_ig) igraph_destroy(&g->ig);
     free(g->nodes);
     free(g->edges);
     ng_spill__free(&g->item_spill);

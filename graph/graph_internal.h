@@ -9,8 +9,8 @@
  *   sample.c       the articles behind an edge or a node: a count and a bounded sample
  *   spill.c        the temporary file that holds evidence text instead of memory
  *   finish.c       ng_graph_finish: corpus-level resolution, node and edge merge
- *   assemble.c     ids (slugs), sorting, node dates and the igraph graph (shared by finish and
- *                  by the GraphML reader)
+ *   assemble.c     ids (slugs), sorting, node dates (shared by finish and by the GraphML
+ *                  reader)
  *   metrics.c      ng_graph_compute_metrics: the projection, exact centralities, PageRank,
  *                  eigenvector, Leiden
  *   metrics_sample.c betweenness, closeness and harmonic: exact or sampled, by cost
@@ -338,8 +338,6 @@ struct ng_graph {
     ng_src **kept;      /* the articles srcs and the items cite, each held once: their id,
                          * title and URL are the ones the aggregation read (not copied) */
     size_t n_kept, cap_kept;
-    igraph_t ig;        /* directed, one igraph edge per ng_edge, same order */
-    int has_ig;
 
     /* from the last ng_graph_compute_metrics */
     double modularity;
@@ -438,8 +436,8 @@ typedef struct ng_pending_edge {
 } ng_pending_edge;
 
 /* Gives nodes their ids, sorts nodes by id, orients symmetric edges (source id < target
- * id), sorts edges by (source id, relation name, target id), numbers them, sets node dates
- * and builds g->ig. No two pending edges may share (u, rel, v), or {u, v} for symmetric
+ * id), sorts edges by (source id, relation name, target id), numbers them and sets node
+ * dates. No two pending edges may share (u, rel, v), or {u, v} for symmetric
  * relations. Takes ownership of neither array. */
 int ng_graph__assemble(ng_graph *g, const ng_pending_node *nodes, size_t n_nodes,
                        const ng_pending_edge *edges, size_t n_edges);

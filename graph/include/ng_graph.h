@@ -142,7 +142,7 @@ void ng_graph_set_threads(ng_graph *g, int threads);
  * resolved and counted on the whole corpus first, so a filter never changes who is who. */
 void ng_graph_set_filter(ng_graph *g, uint64_t relations, int drop_isolated);
 /* Resolves actors across the corpus (surname-only people to the unique full name), merges
- * nodes and edges, sorts, builds the igraph graph. Call once after the last add. */
+ * nodes and edges, sorts. Call once after the last add. */
 int ng_graph_finish(ng_graph *g);
 /* Computes every metric of ng_metrics on the finished graph with the options set by
  * ng_graph_set_metrics_opts (default: all relations, exact within NG_METRICS_BUDGET, one
