@@ -95,6 +95,9 @@ static int insert(ng_sample *s, ng_src *src, uint32_t cap, int *error)
 {
     uint32_t pos = 0;
     *error = NG_OK;
+    /* a full sample keeps only what sorts before its last: most offers to a busy edge or
+     * actor are decided by that one comparison (and src is then not in it) */
+    if (s->n == cap && ng_src__cmp(src, s->v[cap - 1]) > 0) return 0;
     while (pos < s->n) {
         int c = ng_src__cmp(src, s->v[pos]);
         if (c == 0) return 1;
