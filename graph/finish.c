@@ -458,7 +458,7 @@ static int make_edges(ng_graph *g, const edge_ref *refs, size_t n_edges, ng_pend
         jobs[j].from = n_edges * j / n_jobs;
         jobs[j].to = n_edges * (j + 1) / n_jobs;
         for (; k < jobs[j].from; k++) src += g->aggs[refs[k].agg].sample.n;
-        jobs[j].srcs = srcs + src;
+        jobs[j].srcs = srcs ? srcs + src : NULL; /* NULL in an empty graph: NULL + 0 is UB */
     }
     for (size_t j = 1; j < n_jobs; j++) {
         if (pthread_create(&tids[j], NULL, edge_job_run, &jobs[j]) != 0) break;
@@ -658,7 +658,9 @@ int ng_graph_finish(ng_graph *g)
     }
     for (size_t i = 0; i < n_edges; i++)
         if ((error = keep_edge_srcs(g, &g->aggs[refs[i].agg])) < 0) goto cleanup;
-    if ((error = make_edges(g, refs, n_edges, pe, g->srcs + n_srcs)) < 0) goto cleanup;
+    /* g->srcs is NULL in an empty graph: NULL + 0 is undefined (clang's UBSan) */
+    if ((error = make_edges(g, refs, n_edges, pe, g->srcs ? g->srcs + n_srcs : NULL)) < 0)
+        goto cleanup;
     /* Nothing below reads the aggregates: the edges' were freed as their edges were made, the
      * rest goes now, so that the graph is assembled in the memory they held. */
     ng_graph__free_aggregation(g);
