@@ -141,7 +141,9 @@ typedef enum ng_enc {
 #define NG_SRC_SNIFF 8192 /* bytes looked at for the encoding and for binary files */
 
 typedef struct ng_src {
-    gzFile gz;
+    gzFile gz;      /* a gzip file or standard input; NULL for a plain file read with read(2) */
+    int fd;         /* the plain file (-1 when gz) */
+    uint64_t size;  /* a plain regular file's size when opened (a hint), else 0 */
     unsigned char *raw; /* read but not yet decoded */
     size_t raw_pos, raw_len;
     ng_enc enc;

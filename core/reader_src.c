@@ -1,5 +1,8 @@
-/* reader_src.c - a byte source for every kind of article file: plain, gzip (zlib's gzread
- * reads plain files as they are) or standard input, decoded to UTF-8 as it streams.
+/* reader_src.c - a byte source for every kind of article file: plain, gzip or standard input,
+ * decoded to UTF-8 as it streams. A named file whose first two bytes are not gzip's magic is
+ * read with read(2) straight into the caller's buffer (zlib's gzread would copy it through
+ * its own); gzip files, standard input and anything that cannot be peeked at go through zlib,
+ * which reads plain data as it is.
  *
  * The first NG_SRC_SNIFF bytes decide the encoding: a byte-order mark (UTF-8, UTF-16, UTF-32,
  * dropped), else the zero bytes: text in UTF-16 without a mark has a zero in every other byte
@@ -10,7 +13,9 @@
 #include "reader_internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <iconv.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -23,17 +28,39 @@ const char *ng_src__enc_name(ng_enc e)
     return (unsigned)e <= NG_ENC_UTF32BE ? names[e] : "unknown";
 }
 
+/* Opens a named file: plain (s->fd) when its first two bytes are not gzip's magic, else
+ * through zlib on the same descriptor. */
+static int open_path(ng_src *s, const char *path)
+{
+    unsigned char magic[2];
+    struct stat st;
+    errno = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return NG_EIO;
+    ssize_t got = pread(fd, magic, 2, 0); /* fails on a pipe or a directory: zlib decides */
+    if (got >= 0 && !(got == 2 && magic[0] == 0x1F && magic[1] == 0x8B)) {
+        s->fd = fd;
+        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+            s->size = (uint64_t)st.st_size;
+        return NG_OK;
+    }
+    if (!(s->gz = gzdopen(fd, "rb"))) {
+        close(fd);
+        return NG_EIO;
+    }
+    return NG_OK;
+}
+
 int ng_src__open(ng_src *s, const char *path)
 {
     memset(s, 0, sizeof *s);
-    if (!(s->raw = ng_malloc(RAW_SIZE))) return NG_ENOMEM;
+    s->fd = -1;
     if (strcmp(path, "-") == 0) {
         int fd = dup(STDIN_FILENO);
         s->gz = fd >= 0 ? gzdopen(fd, "rb") : NULL;
         if (!s->gz && fd >= 0) close(fd);
-    } else {
-        errno = 0;
-        s->gz = gzopen(path, "rb");
+    } else if (open_path(s, path) == NG_OK) {
+        return NG_OK;
     }
     if (!s->gz) {
         snprintf(s->why, sizeof s->why, "cannot open: %s", errno ? strerror(errno) : "out of memory");
@@ -45,13 +72,38 @@ int ng_src__open(ng_src *s, const char *path)
 void ng_src__close(ng_src *s)
 {
     if (s->gz) gzclose(s->gz);
+    if (s->fd >= 0) close(s->fd);
     free(s->raw);
     memset(s, 0, sizeof *s);
+    s->fd = -1;
+}
+
+/* read(2) of a plain file into dst, up to cap bytes (fewer only at the end). */
+static int fill_plain(ng_src *s, unsigned char *dst, size_t cap, size_t *n)
+{
+    size_t got = 0;
+    while (got < cap) {
+        ssize_t k = read(s->fd, dst + got, cap - got);
+        if (k < 0 && errno == EINTR) continue;
+        if (k < 0) {
+            snprintf(s->why, sizeof s->why, "unreadable (%s)", strerror(errno));
+            return NG_EIO;
+        }
+        if (k == 0) {
+            s->eof = 1;
+            break;
+        }
+        got += (size_t)k;
+    }
+    s->bytes += got;
+    *n = got;
+    return NG_OK;
 }
 
 /* gzread into dst; at the end of the stream checks that gzip data was complete. */
 static int fill(ng_src *s, unsigned char *dst, size_t cap, size_t *n)
 {
+    if (!s->gz) return fill_plain(s, dst, cap, n);
     int zerr, got = gzread(s->gz, dst, (unsigned)cap);
     *n = 0;
     if (got < 0) {
@@ -100,25 +152,23 @@ static int guess(const unsigned char *p, size_t n)
     return zeros * 100 >= n ? -1 : NG_ENC_UTF8;
 }
 
-/* Reads the first block and decides the encoding; drops a byte-order mark. */
-static int sniff(ng_src *s)
+static int read_units(ng_src *s, char *buf, size_t cap, size_t *n);
+
+/* The encoding of the first block p[0..n) (s->enc, s->bom); its byte-order mark's length in
+ * *skip. NG_EFORMAT for a binary file. */
+static int decide(ng_src *s, const unsigned char *p, size_t n, size_t *skip)
 {
-    size_t n;
-    int error;
-    s->sniffed = 1;
-    if ((error = fill(s, s->raw, NG_SRC_SNIFF, &n)) < 0) return error;
-    const unsigned char *p = s->raw;
-    s->raw_len = n;
     static const struct { const char *bom; size_t len; ng_enc enc; } boms[] = {
         {"\x00\x00\xFE\xFF", 4, NG_ENC_UTF32BE}, {"\xFF\xFE\x00\x00", 4, NG_ENC_UTF32LE},
         {"\xEF\xBB\xBF", 3, NG_ENC_UTF8},        {"\xFE\xFF", 2, NG_ENC_UTF16BE},
         {"\xFF\xFE", 2, NG_ENC_UTF16LE},
     };
+    *skip = 0;
     for (size_t i = 0; i < sizeof boms / sizeof boms[0]; i++) {
         if (n >= boms[i].len && memcmp(p, boms[i].bom, boms[i].len) == 0) {
             s->enc = boms[i].enc;
             s->bom = 1;
-            s->raw_pos = boms[i].len;
+            *skip = boms[i].len;
             return NG_OK;
         }
     }
@@ -129,6 +179,42 @@ static int sniff(ng_src *s)
     }
     s->enc = (ng_enc)g;
     return NG_OK;
+}
+
+/* Reads the first block into raw and decides the encoding; drops a byte-order mark. */
+static int sniff(ng_src *s)
+{
+    size_t n, skip;
+    int error;
+    s->sniffed = 1;
+    if (!s->raw && !(s->raw = ng_malloc(RAW_SIZE))) return NG_ENOMEM;
+    if ((error = fill(s, s->raw, NG_SRC_SNIFF, &n)) < 0) return error;
+    s->raw_len = n;
+    if ((error = decide(s, s->raw, n, &skip)) < 0) return error;
+    s->raw_pos = skip;
+    return NG_OK;
+}
+
+/* The first block read straight into the caller's buffer (room for all of it): UTF-8 stays
+ * there (its mark dropped), no raw buffer; UTF-16 and UTF-32 are copied to raw to decode. */
+static int sniff_into(ng_src *s, char *buf, size_t cap, size_t *n)
+{
+    size_t got, skip;
+    int error;
+    s->sniffed = 1;
+    if ((error = fill(s, (unsigned char *)buf, cap < NG_SRC_SNIFF ? cap : NG_SRC_SNIFF, &got)) < 0)
+        return error;
+    if ((error = decide(s, (const unsigned char *)buf, got, &skip)) < 0) return error;
+    if (s->enc == NG_ENC_UTF8) {
+        if (skip) memmove(buf, buf + skip, got - skip);
+        *n = got - skip;
+        return NG_OK;
+    }
+    if (!(s->raw = ng_malloc(RAW_SIZE))) return NG_ENOMEM;
+    memcpy(s->raw, buf, got);
+    s->raw_len = got;
+    s->raw_pos = skip;
+    return read_units(s, buf, cap, n);
 }
 
 static size_t put_utf8(char *u, uint32_t cp)
@@ -210,6 +296,9 @@ int ng_src__read(ng_src *s, char *buf, size_t cap, size_t *n)
 {
     int error;
     *n = 0;
+    /* room for the whole first block (or the whole file): no copy through raw */
+    if (!s->sniffed && (cap >= NG_SRC_SNIFF || (s->size && cap > s->size)))
+        return sniff_into(s, buf, cap, n);
     if (!s->sniffed && (error = sniff(s)) < 0) return error;
     if (s->enc != NG_ENC_UTF8) return read_units(s, buf, cap, n);
     if (s->raw_pos < s->raw_len) { /* the rest of the first block */

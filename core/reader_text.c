@@ -12,10 +12,15 @@ int ng_reader__slurp(ng_reader *r, const ng_reader__file *f, ng_buf *b, ng_src *
     const char *origin = ng_reader__origin(f);
     int error = ng_src__open(s, f->path);
     uint64_t counted = 0;
+    /* a plain file's size known: one allocation of that size (one byte more, to see its end
+     * without another grow), not 64 KiB blocks (a block of 128 KiB is mmap'ed and unmapped
+     * again for every article) */
+    size_t step = s->size && s->size < 65536 ? (size_t)s->size + 1 : 65536;
+    if (step < 64) step = 64; /* ng_src__read decodes UTF-16 into at least a few bytes */
     while (error == NG_OK) {
         size_t n;
-        if ((error = ng_buf_grow(b, 65536)) < 0) break;
-        error = ng_src__read(s, b->ptr + b->len, 65536, &n);
+        if ((error = ng_buf_grow(b, step)) < 0) break;
+        error = ng_src__read(s, b->ptr + b->len, b->cap - b->len - 1, &n);
         r->bytes += s->bytes - counted;
         counted = s->bytes;
         if (error < 0 || n == 0) break;
