@@ -200,7 +200,9 @@ static int walk_dir(walk *w, const char *dir, const struct stat *dst)
     if ((error = list_names(w, dir, &names, &n)) < 0) goto cleanup;
     for (size_t i = 0; i < n && error >= 0; i++) {
         ng_buf path = NG_BUF_INIT;
-        ng_buf_printf(&path, "%s/%s", dir, names[i]);
+        ng_buf_puts(&path, dir); /* "%s/%s" without printf's cost (a directory of 20,000 files) */
+        ng_buf_putc(&path, '/');
+        ng_buf_puts(&path, names[i]);
         error = path.oom ? NG_ENOMEM : walk_entry(w, path.ptr);
         ng_buf_free(&path);
     }

@@ -54,7 +54,10 @@ static int new_pending(pending_affil **out, const ng_work *w, cstate *cs, const 
         p->former = (ng_w__bits(w, t) & NG_W_FORMER) != 0 ||
                     (ng_w__is(w, t, "then") && w->text[w->tk.v[t].off + w->tk.v[t].len] == '-');
     }
-    snprintf(p->date, sizeof p->date, "%s", ng_sentdates__nearest(w, c, m->t0));
+    const char *date = ng_sentdates__nearest(w, c, m->t0);
+    size_t dn = strnlen(date, sizeof p->date - 1); /* as snprintf "%s", without its cost */
+    memcpy(p->date, date, dn);
+    p->date[dn] = '\0';
     *out = p;
     return NG_OK;
 }

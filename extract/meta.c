@@ -184,7 +184,9 @@ static size_t read_dateline(ng_meta *m, const char *t, size_t i, size_t len, int
         return 0; /* "CITY," without a date and no dash is ordinary text */
     ng_buf f = NG_BUF_INIT;
     ng_text_fold(&f, t + i, city_end - i);
-    snprintf(m->dateline_city, sizeof m->dateline_city, "%s", f.ptr ? f.ptr : "");
+    size_t cn = f.ptr ? strnlen(f.ptr, sizeof m->dateline_city - 1) : 0; /* as snprintf "%s" */
+    if (cn) memcpy(m->dateline_city, f.ptr, cn);
+    m->dateline_city[cn] = '\0';
     ng_buf_free(&f);
     m->dateline_off = i;
     m->dateline_len = k - i;
