@@ -266,13 +266,19 @@ int ng_actors__alias(ng_work *w, int32_t a, const char *s, size_t n)
     return al->oom ? NG_ENOMEM : NG_OK;
 }
 
-void ng_actors__free(ng_work *w)
+void ng_actors__clear(ng_work *w)
 {
     for (size_t i = 0; i < w->n_actors; i++) {
         free(w->actors[i].label);
         free(w->actors[i].key);
         ng_buf_free(&w->actors[i].aliases);
     }
+    w->n_actors = 0;
+}
+
+void ng_actors__free(ng_work *w)
+{
+    ng_actors__clear(w);
     free(w->actors);
     w->actors = NULL;
     w->n_actors = w->cap_actors = 0;

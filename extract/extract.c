@@ -13,8 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Each thread keeps its token array, fold arena, clean text, name keys (stamped per article)
- * and entity->actor table (reset to -1) between articles (their room, not their contents),
+/* Each thread keeps its token array, fold arena, clean text, name keys (stamped per article),
+ * entity->actor table (reset to -1) and its mention, person, organization, actor and relation
+ * arrays between articles (their room, not their contents),
  * so that an article allocates none of them again; a thread's are freed when the thread
  * ends (the key's destructor; the main thread's stay reachable until exit).
  * Room above NG_CACHE_MAX bytes is given back after the article that needed it. */
@@ -28,6 +29,10 @@ typedef struct work_cache {
     int32_t *lex_actor; /* all -1 */
     size_t n_lex_actor;
     ng_keymemo memo, names; /* lent to each article, never moved */
+    struct kept {
+        void *v;
+        size_t cap;
+    } ms, people, neworgs, actors, rels; /* the work's arrays of those names (n = 0) */
 } work_cache;
 #define NG_CACHE_MAX ((size_t)16 << 20)
 static _Thread_local work_cache cache;
@@ -41,6 +46,11 @@ static void cache_free(void *p)
     free(c->tok);
     free(c->keys);
     free(c->lex_actor);
+    free(c->ms.v);
+    free(c->people.v);
+    free(c->neworgs.v);
+    free(c->actors.v);
+    free(c->rels.v);
     ng_names__memo_free(&c->memo);
     ng_names__memo_free(&c->names);
     ng_buf_free(&c->fold);
@@ -66,6 +76,9 @@ static void cache_take(ng_work *w, ng_buf *clean)
     w->key_gen = cache.key_gen;
     w->lex_actor = cache.lex_actor;
     w->n_lex_actor = cache.n_lex_actor;
+#define TAKE(f) (w->f = cache.f.v, w->cap_##f = cache.f.cap)
+    TAKE(ms), TAKE(people), TAKE(neworgs), TAKE(actors), TAKE(rels);
+#undef TAKE
     *clean = cache.clean;
     ng_buf_clear(&w->fold);
     ng_buf_clear(clean);
@@ -102,6 +115,15 @@ static void cache_give(ng_work *w, ng_buf *clean)
             w->keys = NULL;
             w->cap_keys = 0;
         }
+#define GIVE(f)                                                                             \
+    if (w->cap_##f * sizeof *w->f <= NG_CACHE_MAX) {                                        \
+        cache.f.v = w->f;                                                                   \
+        cache.f.cap = w->cap_##f;                                                           \
+        w->f = NULL;                                                                        \
+        w->cap_##f = 0;                                                                     \
+    }
+        GIVE(ms) GIVE(people) GIVE(neworgs) GIVE(actors) GIVE(rels)
+#undef GIVE
         w->tk.v = NULL;
         w->tk.n = w->tk.cap = 0;
         memset(&w->fold, 0, sizeof w->fold);
@@ -110,6 +132,16 @@ static void cache_give(ng_work *w, ng_buf *clean)
     ng_toks__free(&w->tk);
     free(w->keys);
     w->keys = NULL;
+    free(w->ms);
+    free(w->people);
+    free(w->neworgs);
+    free(w->actors);
+    free(w->rels);
+    w->ms = NULL;
+    w->people = NULL;
+    w->neworgs = NULL;
+    w->actors = NULL;
+    w->rels = NULL;
     free(w->lex_actor);
     w->lex_actor = NULL;
     ng_buf_free(&w->fold);
@@ -130,15 +162,12 @@ static void lex_actor_reset(ng_work *w)
         if (w->actors[i].lex >= 0) w->lex_actor[w->actors[i].lex] = -1;
 }
 
+/* Frees what the article made; its arrays stay for cache_give. */
 static void work_free(ng_work *w)
 {
     free(w->sents);
-    free(w->ms);
-    free(w->people);
-    free(w->neworgs);
     lex_actor_reset(w);
-    ng_actors__free(w);
-    free(w->rels);
+    ng_actors__clear(w);
 }
 
 /* The state whose capital (or name) is the dateline's city, -1 if none. */

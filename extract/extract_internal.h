@@ -792,6 +792,8 @@ int ng_actors__new(ng_work *w, int32_t *out, ng_etype type, const char *label, c
 int ng_actors__person(ng_work *w, int32_t *out, int32_t p);
 int ng_actors__neworg(ng_work *w, int32_t *out, int32_t o);
 int ng_actors__alias(ng_work *w, int32_t a, const char *s, size_t n);
+/* Frees each actor's strings (n_actors = 0, the array kept); _free also the array. */
+void ng_actors__clear(ng_work *w);
 void ng_actors__free(ng_work *w);
 int ng_actors__to_doc(ng_work *w, ng_doc *doc);
 /* engine.c: pass 2 (coreference, relations, affiliations, dates; see engine.h). */
