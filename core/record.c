@@ -58,15 +58,41 @@ int ng_doc_new(ng_doc **out, const char *id, const char *origin)
     return NG_OK;
 }
 
+/* A block of the doc's pool (its strings, NUL-terminated, one after another). */
+struct ng_doc_chunk {
+    struct ng_doc_chunk *next;
+    size_t len, cap;
+    char data[];
+};
+
+/* A copy of the n bytes at s (and a NUL) in the doc's pool; NULL when out of memory. */
+static char *pool_copy(ng_doc *d, const char *s, size_t n)
+{
+    struct ng_doc_chunk *c = d->pool;
+    if (!c || c->cap - c->len < n + 1) {
+        size_t cap = c ? (c->cap < 32768 ? c->cap * 2 : c->cap) : 2048 - sizeof *c;
+        if (cap < n + 1) cap = n + 1;
+        struct ng_doc_chunk *nc = ng_malloc(sizeof *nc + cap);
+        if (!nc) return NULL;
+        nc->next = c;
+        nc->len = 0;
+        nc->cap = cap;
+        d->pool = c = nc;
+    }
+    char *p = c->data + c->len;
+    if (n) memcpy(p, s, n);
+    p[n] = '\0';
+    c->len += n + 1;
+    return p;
+}
+
 void ng_doc_free(ng_doc *d)
 {
     if (!d) return;
-    for (size_t i = 0; i < d->n_actors; i++) {
-        free(d->actors[i].key);
-        free(d->actors[i].label);
-        free(d->actors[i].aliases);
+    for (struct ng_doc_chunk *c = d->pool, *next; c; c = next) {
+        next = c->next;
+        free(c);
     }
-    for (size_t i = 0; i < d->n_relations; i++) free(d->relations[i].sentence);
     free(d->actors);
     free(d->relations);
     free(d->id);
@@ -96,15 +122,12 @@ int ng_doc_add_actor(ng_doc *d, const ng_actor *a, uint32_t *index_out)
         return NG_ENOMEM;
     ng_actor *c = &d->actors[d->n_actors];
     memset(c, 0, sizeof *c);
-    c->key = ng_strdup(a->key ? a->key : "");
-    c->label = ng_strdup(a->label ? a->label : "");
-    c->aliases = ng_strdup(a->aliases ? a->aliases : "");
-    if (!c->key || !c->label || !c->aliases) {
-        free(c->key);
-        free(c->label);
-        free(c->aliases);
+    const char *key = a->key ? a->key : "", *label = a->label ? a->label : "";
+    const char *aliases = a->aliases ? a->aliases : "";
+    if (!(c->key = pool_copy(d, key, strlen(key))) ||
+        !(c->label = pool_copy(d, label, strlen(label))) ||
+        !(c->aliases = pool_copy(d, aliases, strlen(aliases))))
         return NG_ENOMEM;
-    }
     c->type = a->type;
     c->mentions = a->mentions;
     c->partial = a->partial;
@@ -113,44 +136,28 @@ int ng_doc_add_actor(ng_doc *d, const ng_actor *a, uint32_t *index_out)
     return NG_OK;
 }
 
-int ng_doc_take_actor(ng_doc *d, ng_actor *a, uint32_t *index_out)
-{
-    NG_ASSERT(a->key && a->label && a->aliases);
-    if (needs_growth(d->n_actors) &&
-        reserve((void **)&d->actors, d->n_actors, sizeof *d->actors) < 0)
-        return NG_ENOMEM;
-    d->actors[d->n_actors] = *a;
-    a->key = a->label = a->aliases = NULL;
-    if (index_out) *index_out = (uint32_t)d->n_actors;
-    d->n_actors++;
-    return NG_OK;
-}
-
-int ng_doc_take_relation(ng_doc *d, ng_relation *r)
-{
-    NG_ASSERT(r->sentence && r->source < d->n_actors && r->target < d->n_actors);
-    if (needs_growth(d->n_relations) &&
-        reserve((void **)&d->relations, d->n_relations, sizeof *d->relations) < 0)
-        return NG_ENOMEM;
-    ng_relation *c = &d->relations[d->n_relations];
-    *c = *r;
-    c->date[sizeof c->date - 1] = '\0';
-    r->sentence = NULL;
-    d->n_relations++;
-    return NG_OK;
-}
-
-int ng_doc_add_relation(ng_doc *d, const ng_relation *r)
+int ng_doc_add_relation_text(ng_doc *d, const ng_relation *r, const char *sentence, size_t len)
 {
     if (needs_growth(d->n_relations) &&
         reserve((void **)&d->relations, d->n_relations, sizeof *d->relations) < 0)
         return NG_ENOMEM;
     NG_ASSERT(r->source < d->n_actors && r->target < d->n_actors);
     ng_relation *c = &d->relations[d->n_relations];
+    const ng_relation *prev = d->n_relations ? c - 1 : NULL;
     *c = *r;
     c->date[sizeof c->date - 1] = '\0';
-    c->sentence = ng_strdup(r->sentence ? r->sentence : "");
-    if (!c->sentence) return NG_ENOMEM;
+    /* relations of one sentence follow each other: they share its copy */
+    if (prev && prev->offset == r->offset && strnlen(prev->sentence, len + 1) == len &&
+        memcmp(prev->sentence, sentence, len) == 0)
+        c->sentence = prev->sentence;
+    else if (!(c->sentence = pool_copy(d, sentence, len)))
+        return NG_ENOMEM;
     d->n_relations++;
     return NG_OK;
+}
+
+int ng_doc_add_relation(ng_doc *d, const ng_relation *r)
+{
+    const char *s = r->sentence ? r->sentence : "";
+    return ng_doc_add_relation_text(d, r, s, strlen(s));
 }

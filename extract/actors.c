@@ -17,13 +17,12 @@ int ng_actors__new(ng_work *w, int32_t *out, ng_etype type, const char *label, c
     memset(a, 0, sizeof *a);
     a->type = type;
     a->lex = a->body = a->body_state = a->title = a->affil = -1;
-    a->label = ng_strdup(label);
-    a->key = ng_strdup(key);
-    if (!a->label || !a->key) {
-        free(a->label);
-        free(a->key);
-        return NG_ENOMEM;
-    }
+    /* one allocation: the key right after the label (freed with it) */
+    size_t ll = strlen(label), kl = strlen(key);
+    if (!(a->label = ng_malloc(ll + kl + 2))) return NG_ENOMEM;
+    memcpy(a->label, label, ll + 1);
+    a->key = a->label + ll + 1;
+    memcpy(a->key, key, kl + 1);
     *out = (int32_t)w->n_actors++;
     return NG_OK;
 }
@@ -269,8 +268,7 @@ int ng_actors__alias(ng_work *w, int32_t a, const char *s, size_t n)
 void ng_actors__clear(ng_work *w)
 {
     for (size_t i = 0; i < w->n_actors; i++) {
-        free(w->actors[i].label);
-        free(w->actors[i].key);
+        free(w->actors[i].label); /* and its key */
         ng_buf_free(&w->actors[i].aliases);
     }
     w->n_actors = 0;
@@ -290,14 +288,17 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* Sorted, unique, '|'-joined aliases (a '|' inside a form becomes '/'). */
-static char *join_aliases(const ng_buf *al)
+static char *join_aliases(const ng_buf *al, ng_buf *room)
 {
     size_t n = 0, o = 0;
     char *copy = NULL, *out = NULL;
     char **v = NULL, *small[16];
+    /* written in room (borrowed: one buffer for every actor of the doc) */
+    ng_buf_clear(room);
+    if (ng_buf_grow(room, al->len + 1) < 0) return NULL;
     if (!al->len || !memchr(al->ptr, '\n', al->len)) {
         /* one form, the common case: nothing to sort */
-        if (!(out = ng_malloc(al->len + 1))) return NULL;
+        out = room->ptr;
         for (size_t i = 0; i < al->len && al->ptr[i]; i++)
             out[o++] = al->ptr[i] == '|' ? '/' : al->ptr[i];
         out[o] = '\0';
@@ -309,7 +310,8 @@ static char *join_aliases(const ng_buf *al)
     n++;
     /* the joined form is never longer than al: a '|' only where a '\n' was */
     v = n <= sizeof small / sizeof small[0] ? small : ng_malloc(n * sizeof *v);
-    if (!v || !(out = ng_malloc(al->len + 1))) {
+    out = room->ptr;
+    if (!v) {
         if (v != small) free(v);
         free(copy);
         return NULL;
@@ -354,6 +356,7 @@ static int restates_lead(const ng_work *w, const ng_wrel *x, const int32_t *map)
 
 int ng_actors__to_doc(ng_work *w, ng_doc *doc)
 {
+    ng_buf room = NG_BUF_INIT;
     int32_t *map = NULL;
     int error = NG_OK;
     if (w->n_actors && !(map = ng_malloc(w->n_actors * sizeof *map))) return NG_ENOMEM;
@@ -373,16 +376,12 @@ int ng_actors__to_doc(ng_work *w, ng_doc *doc)
             error = NG_ENOMEM;
             goto cleanup;
         }
-        if (!(out.aliases = join_aliases(&a->aliases))) {
+        if (!(out.aliases = join_aliases(&a->aliases, &room))) {
             error = NG_ENOMEM;
             goto cleanup;
         }
-        /* the doc takes the strings: the work frees nothing of them */
-        if ((error = ng_doc_take_actor(doc, &out, &idx)) < 0) {
-            free(out.aliases);
-            goto cleanup;
-        }
-        a->key = a->label = NULL;
+        /* copied into the doc's pool (the work frees its own) */
+        if ((error = ng_doc_add_actor(doc, &out, &idx)) < 0) goto cleanup;
         map[i] = (int32_t)idx;
     }
     for (size_t r = 0; r < w->n_rels; r++) {
@@ -397,16 +396,11 @@ int ng_actors__to_doc(ng_work *w, ng_doc *doc)
         rel.rel = x->rel;
         rel.offset = se->off;
         memcpy(rel.date, x->date, sizeof rel.date);
-        if (!(rel.sentence = ng_strndup(w->text + se->off, se->len))) {
-            error = NG_ENOMEM;
+        if ((error = ng_doc_add_relation_text(doc, &rel, w->text + se->off, se->len)) < 0)
             goto cleanup;
-        }
-        if ((error = ng_doc_take_relation(doc, &rel)) < 0) {
-            free(rel.sentence);
-            goto cleanup;
-        }
     }
 cleanup:
+    ng_buf_free(&room);
     free(map);
     return error;
 }

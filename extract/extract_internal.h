@@ -685,8 +685,8 @@ typedef struct ng_wactor {
     int32_t body, body_state; /* government body orgs */
     int32_t title;            /* persons: last title seen */
     int32_t affil;            /* persons: actor of their state/org, -1 */
-    char *label;
-    char *key;
+    char *label;    /* malloc'ed, with the key right after it (one allocation) */
+    char *key;      /* inside label's allocation: never freed on its own */
     ng_buf aliases; /* surface forms, '\n'-separated (sorted and joined at the end) */
     uint32_t mentions;
     uint8_t partial;

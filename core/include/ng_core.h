@@ -307,19 +307,21 @@ typedef struct ng_doc {
     uint32_t n_sentences;
     uint32_t capped_lists; /* phrases or sentences whose relations extraction bounded (see
                               ng_extract.h; for the warning only: not kept in shards) */
+    struct ng_doc_chunk *pool; /* the actors' and relations' strings, freed with the doc */
 } ng_doc;
 
 /* Makes an empty doc (owned by the caller, freed with ng_doc_free). */
 int ng_doc_new(ng_doc **out, const char *id, const char *origin);
 void ng_doc_free(ng_doc *doc);
-/* Appends a copy of `a` (strings duplicated); *index_out receives its index. */
+/* Appends a copy of `a`; *index_out receives its index. The copies of its strings (and of a
+ * relation's sentence) live in the doc's pool: one allocation for many strings, all freed
+ * by ng_doc_free, never one by one (a relation's sentence may be shared with the one
+ * before it). */
 int ng_doc_add_actor(ng_doc *doc, const ng_actor *a, uint32_t *index_out);
-/* Appends a copy of `r` (sentence duplicated). */
+/* Appends a copy of `r` (sentence copied). */
 int ng_doc_add_relation(ng_doc *doc, const ng_relation *r);
-/* The same without the copies: the doc takes a's key, label and aliases (r's sentence), which
- * must be malloc'ed and not NULL, and sets them to NULL; on failure the caller keeps them. */
-int ng_doc_take_actor(ng_doc *doc, ng_actor *a, uint32_t *index_out);
-int ng_doc_take_relation(ng_doc *doc, ng_relation *r);
+/* The same with the sentence given as the `len` bytes at `sentence` (r->sentence unused). */
+int ng_doc_add_relation_text(ng_doc *doc, const ng_relation *r, const char *sentence, size_t len);
 
 /* ------------------------------------------------------------------ id sets */
 

@@ -505,30 +505,41 @@ NG_TEST(doc_records_copy_their_strings)
     ng_doc_free(NULL);
 }
 
-/* The take variants move the strings into the doc (which frees them) and clear the caller's. */
-NG_TEST(doc_records_take_their_strings)
+/* The doc's strings live in its pool: they stay intact while it grows past many blocks (and
+ * for a string longer than a block), and the relations of one sentence share its copy. */
+NG_TEST(doc_pool_keeps_strings_and_shares_a_sentence)
 {
     ng_doc *d = NULL;
     uint32_t idx = 9;
+    char big[5000];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
     CHECK_OK(ng_doc_new(&d, "a1", "dir/a1.txt"));
-    for (int i = 0; i < 12; i++) { /* past the first growth of the arrays */
-        char label[32];
-        snprintf(label, sizeof label, "S%d", i);
-        ng_actor a = {ng_strdup("state:s"), ng_strdup(label), NG_ETYPE_STATE, 1, 0,
-                      ng_strdup(label)};
-        CHECK(a.key && a.label && a.aliases);
-        CHECK_OK(ng_doc_take_actor(d, &a, &idx));
+    for (int i = 0; i < 400; i++) {
+        char key[64], label[64];
+        snprintf(key, sizeof key, "state:a rather long key number %d", i);
+        snprintf(label, sizeof label, "Label %d", i);
+        ng_actor a = {key, i == 200 ? big : label, NG_ETYPE_STATE, 1, 0, NULL};
+        CHECK_OK(ng_doc_add_actor(d, &a, &idx));
         CHECK_INT(idx, i);
-        CHECK(a.key == NULL && a.label == NULL && a.aliases == NULL);
     }
-    ng_relation r = {0, 1, ng_test_rel("met"), ng_strdup("S0 met S1."), 7, "2024-01-02"};
-    CHECK(r.sentence != NULL);
-    CHECK_OK(ng_doc_take_relation(d, &r));
-    CHECK(r.sentence == NULL);
+    CHECK_STR(d->actors[0].key, "state:a rather long key number 0");
+    CHECK_STR(d->actors[199].label, "Label 199");
+    CHECK_INT(strlen(d->actors[200].label), sizeof big - 1);
+    CHECK_STR(d->actors[399].key, "state:a rather long key number 399");
+    CHECK_STR(d->actors[399].aliases, "");
+    const char *text = "S0 met S1. S1 met S2.";
+    ng_relation r = {0, 1, ng_test_rel("met"), NULL, 0, "2024-01-02"};
+    CHECK_OK(ng_doc_add_relation_text(d, &r, text, 10));
+    r.target = 2;
+    CHECK_OK(ng_doc_add_relation_text(d, &r, text, 10)); /* the same sentence */
+    r.offset = 11;
+    CHECK_OK(ng_doc_add_relation_text(d, &r, text + 11, 10));
+    CHECK_INT(d->n_relations, 3);
     CHECK_STR(d->relations[0].sentence, "S0 met S1.");
-    CHECK_STR(d->actors[11].label, "S11");
-    CHECK_STR(d->actors[11].aliases, "S11");
-    CHECK_INT(d->n_relations, 1);
+    CHECK(d->relations[1].sentence == d->relations[0].sentence);
+    CHECK_STR(d->relations[2].sentence, "S1 met S2.");
+    CHECK_INT(d->relations[2].offset, 11);
     ng_doc_free(d);
 }
 
@@ -764,7 +775,7 @@ NG_TEST(cleanup_removes_every_open_temporary_file)
     rm_rf(tmpdir);
 }
 
-NG_TEST_MAIN(buf_appends_and_formats, doc_records_take_their_strings, array_grow_doubles_and_refuses_overflow,
+NG_TEST_MAIN(buf_appends_and_formats, doc_pool_keeps_strings_and_shares_a_sentence, array_grow_doubles_and_refuses_overflow,
              suffixes_exact_and_ignoring_case, dates_are_real_calendar_days,
              dates_as_written_keep_their_precision,
              thread_count_defaults_to_cores_and_is_capped, fold_case_accents_punctuation,
