@@ -12,14 +12,14 @@ int ng_reader__slurp(ng_reader *r, const ng_reader__file *f, ng_buf *b, ng_src *
     const char *origin = ng_reader__origin(f);
     int error = ng_src__open(s, f->path);
     uint64_t counted = 0;
-    /* a plain file's size known: one allocation of that size (one byte more, to see its end
-     * without another grow), not 64 KiB blocks (a block of 128 KiB is mmap'ed and unmapped
-     * again for every article) */
-    size_t step = s->size && s->size < 65536 ? (size_t)s->size + 1 : 65536;
-    if (step < 64) step = 64; /* ng_src__read decodes UTF-16 into at least a few bytes */
+    /* a plain file's size known: one allocation of that size and 64 bytes more (room to
+     * see its end without another grow), not 64 KiB blocks (a block of 128 KiB is mmap'ed
+     * and unmapped again for every article); room for at least 64 bytes at every read
+     * (ng_src__read decodes UTF-16 into at least a few bytes) */
+    size_t step = s->size && s->size < 65536 ? (size_t)s->size + 65 : 65536;
     while (error == NG_OK) {
         size_t n;
-        if ((error = ng_buf_grow(b, step)) < 0) break;
+        if (b->cap - b->len < 65 && (error = ng_buf_grow(b, step)) < 0) break;
         error = ng_src__read(s, b->ptr + b->len, b->cap - b->len - 1, &n);
         r->bytes += s->bytes - counted;
         counted = s->bytes;
