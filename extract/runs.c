@@ -800,7 +800,7 @@ static uint32_t sentence_kinds(const ng_work *w, uint32_t s)
 int ng_runs__sentence(ng_work *w, uint32_t s, int32_t *cov)
 {
     uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok, kinds = sentence_kinds(w, s);
-    int error;
+    int error = NG_OK; /* read by the pass loop below when no acronym step ran */
     if ((kinds & (1u << NG_MK_ORG)) && (error = acronyms_of_known(w, a, b, cov)) < 0) return error;
     if (w->sents[s].headline) return NG_OK;
     uint8_t cls[NG_MAX_SENTENCE_TOKENS];
