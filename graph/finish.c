@@ -429,7 +429,7 @@ static void *edge_job_run(void *arg)
         ng_agg_edge *e = &j->g->aggs[j->refs[i].agg];
         if ((j->error = make_edge(j, e, &j->pe[i], srcs)) >= 0)
             ng_agg_edge__clear(e); /* its memory serves the next edges' strings */
-        srcs += j->pe[i].n_srcs;
+        if (srcs) srcs += j->pe[i].n_srcs; /* NULL when no article is kept (--sources 0) */
     }
     return NULL;
 }
@@ -569,6 +569,10 @@ static int collect_edges(ng_graph *g, const uint32_t *rep, const uint32_t *node_
     return NG_OK;
 }
 
+/* The graph's kept articles from the i-th on; NULL while it keeps none (NULL + 0 is
+ * undefined in C, and clang's UBSan stops on it). */
+static ng_source *srcs_at(const ng_graph *g, size_t i) { return g->srcs ? g->srcs + i : NULL; }
+
 /* Each node's kept articles, held by the graph and joined (pn[k] pairs with node_aggs[k]: before
  * drop_isolated compacts pn). */
 static int node_sources(ng_graph *g, ng_agg_actor *node_aggs, ng_pending_node *pn, size_t n_nodes,
@@ -578,11 +582,11 @@ static int node_sources(ng_graph *g, ng_agg_actor *node_aggs, ng_pending_node *p
     size_t n_srcs = *n_srcs_out;
     ng_buf ids = NG_BUF_INIT;
     for (size_t k = 0; k < n_nodes && error >= 0; k++) {
-        pn[k].srcs = g->srcs + n_srcs;
+        pn[k].srcs = srcs_at(g, n_srcs);
         pn[k].n_srcs = node_aggs[k].sample.n;
         for (uint32_t i = 0; i < node_aggs[k].sample.n && error >= 0; i++)
             error = keep_src(g, node_aggs[k].sample.v[i]);
-        if (error < 0 || (error = make_sources(&g->out, &node_aggs[k].sample, g->srcs + n_srcs,
+        if (error < 0 || (error = make_sources(&g->out, &node_aggs[k].sample, srcs_at(g, n_srcs),
                                                &pn[k].sources, &ids)) < 0)
             break;
         n_srcs += pn[k].n_srcs;
@@ -658,9 +662,7 @@ int ng_graph_finish(ng_graph *g)
     }
     for (size_t i = 0; i < n_edges; i++)
         if ((error = keep_edge_srcs(g, &g->aggs[refs[i].agg])) < 0) goto cleanup;
-    /* g->srcs is NULL in an empty graph: NULL + 0 is undefined (clang's UBSan) */
-    if ((error = make_edges(g, refs, n_edges, pe, g->srcs ? g->srcs + n_srcs : NULL)) < 0)
-        goto cleanup;
+    if ((error = make_edges(g, refs, n_edges, pe, srcs_at(g, n_srcs))) < 0) goto cleanup;
     /* Nothing below reads the aggregates: the edges' were freed as their edges were made, the
      * rest goes now, so that the graph is assembled in the memory they held. */
     ng_graph__free_aggregation(g);
