@@ -178,14 +178,7 @@ int ng_export_write_all(const ng_graph *g, const ng_export_job *jobs, size_t n, 
     for (size_t i = 0; i < n; i++) tasks[i].threads = want > n_order ? (int)(want / n_order) : 1;
     if (want > n_order) want = n_order;
     if (want > NG_THREADS_MAX) want = NG_THREADS_MAX;
-    pthread_t tids[NG_THREADS_MAX];
-    size_t started = 0;
-    for (size_t i = 1; i < want; i++) { /* the calling thread is one of them */
-        if (pthread_create(&tids[started], NULL, write_worker, &q) != 0) break;
-        started++;
-    }
-    write_worker(&q);
-    for (size_t i = 0; i < started; i++) pthread_join(tids[i], NULL);
+    ng_thread_run(write_worker, &q, (int)want);
     pthread_mutex_destroy(&q.lock);
 
     /* The first failure in the given order is the one reported; nothing is renamed. */

@@ -82,14 +82,7 @@ int ng_export__rows(ng_out *o, ng_buf *line, size_t n, ng_export__row_fn put, co
     }
     rows_job j = {o, n, put, ctx, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0,
                   NG_OK};
-    pthread_t tids[NG_THREADS_MAX];
-    int started = 0;
-    for (int t = 1; t < threads; t++) { /* the calling thread is one of them */
-        if (pthread_create(&tids[started], NULL, rows_worker, &j) != 0) break;
-        started++;
-    }
-    rows_worker(&j);
-    for (int t = 0; t < started; t++) pthread_join(tids[t], NULL);
+    ng_thread_run(rows_worker, &j, threads);
     pthread_mutex_destroy(&j.lock);
     pthread_cond_destroy(&j.turn);
     return j.error;

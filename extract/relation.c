@@ -586,19 +586,25 @@ static int32_t side_state(const ng_work *w, int32_t a)
                                                   : -1;
 }
 
+/* 1 when the first document word after t is singular ("the accord"; not "agreements",
+ * "memoranda"): the signing is of one document. */
+static int one_document(const ng_work *w, const sctx *c, uint32_t t)
+{
+    while (t < c->b && !(ng_w__bits(w, t) & NG_W_DOC))
+        t++;
+    if (t >= c->b) return 0;
+    const char *f = ng_w__fold(w, t);
+    uint32_t n = w->tk.v[t].flen;
+    return !(f[n - 1] == 's' || f[n - 1] == 'a');
+}
+
 /* "X signed the accord together with A and B", "signing the document with A and with B":
  * one document signed with several parties makes them co-signers of one another. One
  * document: the first document word after the trigger is singular. */
 static int co_signers(ng_work *w, const sctx *c, const reading *r)
 {
     if (!(r->tr->flags & NG_TRF_DOC) || r->noun || r->no < 2 || r->dated) return NG_OK;
-    uint32_t q = r->ts;
-    while (q < c->b && !(ng_w__bits(w, q) & NG_W_DOC))
-        q++;
-    if (q >= c->b) return NG_OK;
-    const char *f = ng_w__fold(w, q);
-    uint32_t n = w->tk.v[q].flen;
-    if (f[n - 1] == 's' || f[n - 1] == 'a') return NG_OK; /* "agreements", "memoranda" */
+    if (!one_document(w, c, r->ts)) return NG_OK;
     int error = NG_OK;
     for (uint32_t i = 0; i < r->no && error >= 0; i++)
         for (uint32_t k = i + 1; k < r->no && error >= 0; k++)
@@ -615,13 +621,7 @@ static int co_subjects(ng_work *w, const sctx *c, const reading *r)
     if (!(r->tr->flags & NG_TRF_DOC) || r->noun || r->ns < 2 || !r->no || r->dated ||
         sentence_has(w, c, NG_W_SEPARATE) || (r->ts > c->a && ng_w__is(w, r->ts - 1, "each")))
         return NG_OK;
-    uint32_t q = r->ts;
-    while (q < c->b && !(ng_w__bits(w, q) & NG_W_DOC))
-        q++;
-    if (q >= c->b) return NG_OK;
-    const char *f = ng_w__fold(w, q);
-    uint32_t n = w->tk.v[q].flen;
-    if (f[n - 1] == 's' || f[n - 1] == 'a') return NG_OK;
+    if (!one_document(w, c, r->ts)) return NG_OK;
     int error = NG_OK;
     /* one side's people ("Putin and Lavrov signed the treaty with X") are no counterparts */
     for (uint32_t i = 0; i < r->ns && error >= 0; i++)

@@ -165,6 +165,10 @@ double ng_clock_seconds(void);
 /* The threads to use for a -j of `requested`: itself when positive, else the number of cores
  * (at least 1); never more than NG_THREADS_MAX. */
 int ng_thread_count(int requested);
+/* Runs fn(arg) on n threads, the calling thread one of them, and returns when all have: for
+ * work shared through arg (a queue each thread takes from), so that when a thread cannot be
+ * started the others do its part. n is capped at NG_THREADS_MAX. */
+void ng_thread_run(void *(*fn)(void *), void *arg, int n);
 
 /* ------------------------------------------------------------------ records */
 
