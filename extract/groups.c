@@ -309,6 +309,22 @@ static int no_person(const ng_work *w, const sctx *c, const group *g)
     return 1;
 }
 
+/* Does the member noun phrase at q say what the list before it is: after a comma or a dash
+ * ("A and B, [both] members of ECOWAS, ...", "A, B and C - all members of Y -"), "be" or
+ * "among" ("A and B are [among the] members of APEC", "A is among the eight members of Y"),
+ * over a number or "fellow"-like words ("the eight")? */
+static int appos_member_noun(const ng_work *w, const sctx *c, uint32_t q)
+{
+    for (int n = 0; q > c->a && n < 2 &&
+                    ((ng_w__bits(w, q - 1) & (NG_W_NUMWORD | NG_W_MEMBERMOD | NG_W_DET)) ||
+                     (w->tk.v[q - 1].flags & NG_TK_NUM));
+         n++)
+        q--;
+    return q > c->a && (ng_w__punct(w, q - 1, ',') || ng_w__punct(w, q - 1, '-') ||
+                        ng_w__is(w, q - 1, "among") ||
+                        (ng_w__bits(w, q - 1) & (NG_W_BE | NG_W_SKIPADV)));
+}
+
 /* Role phrases: "[the] [modifiers] TITLE-or-person-noun of/from GROUP" stands for the group,
  * and "a spokesperson for GROUP". */
 static void role_phrases(const ng_work *w, sctx *c)
@@ -342,10 +358,7 @@ static void role_phrases(const ng_work *w, sctx *c)
         /* "A and B, [both] members of ECOWAS, ...", "A and B are [among the] members of
          * APEC": a member noun in an apposition or after "be" says what the list is; it
          * stands for nobody */
-        if ((bits & NG_W_MEMBERNOUN) && q > c->a &&
-            (ng_w__punct(w, q - 1, ',') || ng_w__is(w, q - 1, "among") ||
-             (ng_w__bits(w, q - 1) & (NG_W_BE | NG_W_SKIPADV))))
-            continue;
+        if ((bits & NG_W_MEMBERNOUN) && appos_member_noun(w, c, q)) continue;
         g->t0 = q;
         g->role = 1;
     }

@@ -145,9 +145,18 @@ static int32_t member_owner(const ng_work *w, const sctx *c, uint32_t t, uint32_
     return org;
 }
 
-/* "Indonesia, the newest member of BRICS, ...": a member noun in an apposition with "of"
- * and an organization after it; the organization's unit, -1; *start gets where the noun
- * phrase starts (right after the comma). */
+/* Does token p open an apposition or a predicate before a member noun phrase: a comma, a
+ * dash ("A, B and C - all members of Y -"), "among" after "be" ("A is among the eight
+ * members of Y")? */
+static int appos_mark(const ng_work *w, const sctx *c, uint32_t p)
+{
+    if (ng_w__punct(w, p, ',') || ng_w__punct(w, p, '-')) return 1;
+    return p > c->a && ng_w__is(w, p, "among") && (ng_w__bits(w, p - 1) & NG_W_BE);
+}
+
+/* "Indonesia, the newest member of BRICS, ...", "A and B, all members of Y,": a member noun
+ * in an apposition with "of" and an organization after it; the organization's unit, -1;
+ * *start gets where the noun phrase starts (right after the comma). */
 static int32_t member_of_after(const ng_work *w, const sctx *c, uint32_t t, uint32_t len,
                                uint32_t *start)
 {
@@ -160,14 +169,14 @@ static int32_t member_of_after(const ng_work *w, const sctx *c, uint32_t t, uint
         w->actors[c->acts[c->g[gi].a0]].type != NG_ETYPE_ORG ||
         w->actors[c->acts[c->g[gi].a0]].body >= 0)
         return -1;
-    for (int n = 0; p > c->a && n < 3 && !ng_w__punct(w, p - 1, ','); n++) {
+    for (int n = 0; p > c->a && n < 3 && !appos_mark(w, c, p - 1); n++) {
         if (ng_w__bits(w, p - 1) & (NG_W_NOTMEMBER | NG_W_NEG)) return -1;
         if (!(member_modifier(w, p - 1) || plain_modifier(w, p - 1) ||
-              ng_w__is(w, p - 1, "the")))
+              (ng_w__bits(w, p - 1) & NG_W_DET)))
             return -1;
         p--;
     }
-    if (p <= c->a || !ng_w__punct(w, p - 1, ',')) return -1;
+    if (p <= c->a || !appos_mark(w, c, p - 1)) return -1;
     *start = p;
     return (int32_t)c->g[gi].u0;
 }
@@ -180,7 +189,7 @@ static uint32_t members_before(const ng_work *w, const sctx *c, uint32_t s, int3
                                int32_t *out)
 {
     uint32_t p = s, n = 0;
-    int comma = p > c->a && ng_w__punct(w, p - 1, ',');
+    int comma = p > c->a && (ng_w__punct(w, p - 1, ',') || ng_w__punct(w, p - 1, '-'));
     /* "A, one of Y's founding members", "A is one of the EU's smallest members" */
     if (p > c->a + 2 && ng_w__is(w, p - 1, "of") && ng_w__is(w, p - 2, "one")) {
         p -= 2;
