@@ -1188,7 +1188,8 @@ static const char *const word_classes[] = {
     "otherside", "membernoun", "membermod",  "notmember",   "treatyparty", "actnoun",
     "namesuffix", "separate",   "favour",     "casenoun",    "former",
     "toidiom",   "reportnoun", "falsity",    "alsoadv",
-    "jointmod",  "guestnoun", "address", "compass", "spokesnoun", "tiekind"};
+    "jointmod",  "guestnoun", "address", "compass", "spokesnoun", "tiekind",
+    "blocplural"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 

@@ -547,7 +547,7 @@ static int bracket_lists(ng_work *w, const sctx *c)
 
 int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
 {
-    const ng_wbits words = NG_W_MEMBERNOUN | NG_W_MEMBERMOD | NG_W_TREATYPARTY;
+    const ng_wbits words = NG_W_MEMBERNOUN | NG_W_MEMBERMOD | NG_W_TREATYPARTY | NG_W_BLOCPLURAL;
     int error;
     if ((error = bracket_lists(w, c)) < 0) return error;
     if (!(w->sents[c->s].bits & words)) return NG_OK;
@@ -561,8 +561,12 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
             continue;
         }
         if ((error = other_members(w, cs, c, t)) < 0) return error;
-        if (!(bits & NG_W_MEMBERNOUN)) continue;
-        uint32_t len = ng_w__phrase(w, t, c->b, NG_W_MEMBERNOUN, NULL), start = t, n = 0, nm = 0;
+        /* "the Quad countries - A, B", "NATO allies such as A": a plural of class blocplural
+         * is a member noun right after an organization, never alone ("three countries") */
+        int plural = !(bits & NG_W_MEMBERNOUN) && (bits & NG_W_BLOCPLURAL);
+        if (!(bits & NG_W_MEMBERNOUN) && !plural) continue;
+        uint32_t len = plural ? 1 : ng_w__phrase(w, t, c->b, NG_W_MEMBERNOUN, NULL), start = t,
+                 n = 0, nm = 0;
         /* "the member countries of ASEAN, including A": the role phrase's head is the
          * noun's last word */
         if (len && (c->gcov[t - c->a] >= 0 || c->gcov[t + len - 1 - c->a] >= 0)) {
@@ -574,6 +578,7 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
         if (!len) continue;
         if ((error = as_member_front(w, c, t, len)) < 0) return error;
         int32_t ou = member_owner(w, c, t, &start), acts[GMAX], members[GMAX];
+        if (plural && (ou < 0 || c->u[ou].t1 != t)) continue;
         if (ou < 0) ou = member_of_after(w, c, t, len, &start);
         if (ou >= 0) {
             acts[n++] = cs->member_org = c->acts[c->u[ou].a0];

@@ -53,7 +53,7 @@ static int owns_act(const ng_work *w, const sctx *c, const ng_trigger *tr, const
 static int org_of_member(const ng_work *w, const sctx *c, const group *g)
 {
     if (g->an != 1 || w->actors[c->acts[g->a0]].type != NG_ETYPE_ORG || g->t1 + 1 >= c->b ||
-        !(ng_w__bits(w, g->t1) & NG_W_MEMBERNOUN))
+        !(ng_w__bits(w, g->t1) & (NG_W_MEMBERNOUN | NG_W_BLOCPLURAL)))
         return 0;
     uint32_t q = g->t1 + 1;
     if (c->gstart[q - c->a] < 0 && q + 1 < c->b && (w->tk.v[q].flags & NG_TK_WORD) &&
