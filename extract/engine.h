@@ -248,6 +248,11 @@ int ng_members__org_subject_ok(const ng_work *w, const sctx *c, int32_t subj, in
 /* members.c: membership written as a list with a member noun ("three SADC members - A, B
  * and C", "fellow NATO members A and B", "A and B, both EU members"). */
 int ng_members__lists(ng_work *w, cstate *cs, const sctx *c);
+/* Where the list of members starts after an organization's verb ending at te when a counted
+ * plural noun introduces it ("made up of ten nations including A", "groups 15 states - A,
+ * B"): the token after "including" / "such as" / the dash; te if there is no such noun.
+ * o0: the first token of the object group. */
+uint32_t ng_members__counted_intro(const ng_work *w, const sctx *c, uint32_t te, uint32_t o0);
 
 /* modality.c: 1 when the trigger at [ts, te) with subject group subj is not a fact. */
 int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t ts, uint32_t te,

@@ -10,6 +10,8 @@
  * after the list that makes it a complement of something else. */
 #include "engine.h"
 
+static int plain_modifier(const ng_work *w, uint32_t t);
+
 /* Is group g a list of members: states or organizations, at least one state? */
 static int member_list(const ng_work *w, const sctx *c, const group *g)
 {
@@ -40,6 +42,32 @@ static int as_member(const ng_work *w, const sctx *c, uint32_t q)
     return 0;
 }
 
+uint32_t ng_members__counted_intro(const ng_work *w, const sctx *c, uint32_t te, uint32_t o0)
+{
+    uint32_t q = te;
+    if (q < o0 && (ng_w__bits(w, q) & NG_W_DET)) q++;
+    if (!(q < o0 && (((ng_w__bits(w, q) & NG_W_NUMWORD) &&
+                      ng_lex__word_number(w->lex, w->tk.v[q].h) > 1) ||
+                     (w->tk.v[q].flags & NG_TK_NUM))))
+        return te;
+    q++;
+    if (q < o0 && plain_modifier(w, q) &&
+        !(ng_w__bits(w, q) & (NG_W_MEMBERNOUN | NG_W_BLOCPLURAL | NG_W_NOTMEMBER)))
+        q++; /* "ten Southeast Asian nations" is a demonym unit: no list follows */
+    if (!(q < o0 && (ng_w__bits(w, q) & (NG_W_MEMBERNOUN | NG_W_BLOCPLURAL))) ||
+        (ng_w__bits(w, q) & (NG_W_NOTMEMBER | NG_W_NEG)))
+        return te;
+    q += ng_w__bits(w, q) & NG_W_MEMBERNOUN ? ng_w__phrase(w, q, o0, NG_W_MEMBERNOUN, NULL) : 1;
+    if (q < o0 && ng_w__punct(w, q, ',')) q++;
+    if (q < o0 && (ng_w__punct(w, q, '-') || ng_w__punct(w, q, ':') ||
+                   ng_w__is(w, q, "including") || ng_w__is(w, q, "namely")))
+        return q + 1;
+    if (q + 1 < o0 && ((ng_w__is(w, q, "such") && ng_w__is(w, q + 1, "as")) ||
+                       (ng_w__is(w, q, "among") && ng_w__is(w, q + 1, "them"))))
+        return q + 2;
+    return te;
+}
+
 int ng_members__org_subject_ok(const ng_work *w, const sctx *c, int32_t subj, int32_t obj,
                                uint32_t te)
 {
@@ -66,7 +94,7 @@ int ng_members__org_subject_ok(const ng_work *w, const sctx *c, int32_t subj, in
     /* "X is a framework in which A, B and C cooperate": the clause's subject lists the
      * members only when it names several ("a forum in which the US has no say") */
     if (te > c->a && ng_w__is(w, te - 1, "which") && o->an < 2) return 0;
-    for (uint32_t q = te; q < o->t0; q++)
+    for (uint32_t q = ng_members__counted_intro(w, c, te, o->t0); q < o->t0; q++)
         if (!(ng_w__bits(w, q) & NG_W_DET)) return 0;
     /* "included X in its list", "includes Japan as an observer" ("groups A and B among
      * others" lists them); a date may follow ("admitted X in 2023", "in July") */

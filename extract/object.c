@@ -84,7 +84,7 @@ static int is_object(const ng_work *w, const sctx *c, const ng_trigger *tr, int3
     if (!direct) return 0;
     /* a preposition that is part of the trigger ("sit in it", "sit in the SCO") does not
      * make the object a prepositional phrase */
-    uint32_t q = te;
+    uint32_t q = tr->flags & NG_TRF_ORGSUBJ ? ng_members__counted_intro(w, c, te, g->t0) : te;
     while (q < g->t0 && (ng_w__bits(w, q) & NG_W_DET))
         q++;
     /* purpose: "summoned the envoys of A and B to protest": the envoys' states */
@@ -276,6 +276,8 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
         te++;
     uint32_t j = direct ? after_inner_clause(w, c, ng_object__quote_skip(w, c, te)) : te;
     if (direct && j == te) j = parenthetical_skip(w, c, tr, te);
+    /* "brings together four member states: A, B": the list after the counted noun */
+    if ((tr->flags & NG_TRF_ORGSUBJ) && j == te) j = ng_members__counted_intro(w, c, te, c->b);
     *prep_seen = 0;
     while (j < c->b && steps < 14) {
         if (tr->form == NG_TR_NOUN && !prep && steps > 4) return -1; /* "talks ... with": close */
