@@ -372,9 +372,13 @@ enum {
     NG_TRF_DIPLOMATIC = 1 << 21, /* diplomatic ties only: a tiekind word of another kind in the
                                   * match and none of kind 0 gives nothing ("severed military
                                   * ties"; not "diplomatic and trade ties") */
-    NG_TRF_LATEST = 1 << 22      /* with ellipsis: only when its relation's last edges are the
+    NG_TRF_LATEST = 1 << 22,     /* with ellipsis: only when its relation's last edges are the
                                   * article's latest event ("X cut ties with Y. Z followed
                                   * suit") */
+    NG_TRF_MEMBERCTX = 1 << 23   /* the organization it gives as object had the subject among
+                                  * its members: "the other four - A, B ..." of the next
+                                  * sentence are members too ("X left the bloc. The other
+                                  * four ...") */
 };
 #define NG_TR_MAX_SLOTS 8
 #define NG_TR_MAX_ALTS 24

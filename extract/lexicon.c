@@ -915,6 +915,7 @@ static const struct {
     {"reply", NG_TRF_REPLY},
     {"diplomatic", NG_TRF_DIPLOMATIC},
     {"latest", NG_TRF_LATEST},
+    {"memberctx", NG_TRF_MEMBERCTX},
 };
 
 /* Parses the '|'-separated flags into t->flags; on an unknown flag, *why says which ones

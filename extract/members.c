@@ -454,8 +454,10 @@ static int as_member_front(ng_work *w, const sctx *c, uint32_t t, uint32_t len)
                           ng_sentdates__nearest(w, c, t));
 }
 
-/* "22 of the EU's 27 members. The other five - A, B, C, D and E - do not": right after a
- * sentence naming an organization with its members, "the other N" and a list of states. */
+/* "22 of the EU's 27 members. The other five - A, B, C, D and E - do not", "X left the
+ * bloc. The other four, A, B, C and D, ...": right after a sentence naming an organization
+ * with its members or a member leaving it (relation.c, member_context), "the other N" and a
+ * list of states. */
 static int other_members(ng_work *w, const cstate *cs, const sctx *c, uint32_t t)
 {
     if (cs->member_org < 0 || c->s - cs->member_org_sent > 1 || t + 3 >= c->b ||
@@ -463,9 +465,11 @@ static int other_members(ng_work *w, const cstate *cs, const sctx *c, uint32_t t
         return NG_OK;
     uint32_t q = t + 1;
     if (!(ng_w__bits(w, q) & NG_W_NUMWORD) && !(w->tk.v[q].flags & NG_TK_NUM)) return NG_OK;
-    if (!(ng_w__punct(w, q + 1, '-') || ng_w__punct(w, q + 1, ':'))) return NG_OK;
+    int comma = ng_w__punct(w, q + 1, ',');
+    if (!(ng_w__punct(w, q + 1, '-') || ng_w__punct(w, q + 1, ':') || comma)) return NG_OK;
     int32_t gi = c->gstart[q + 2 - c->a];
-    if (gi < 0 || !member_list(w, c, &c->g[gi])) return NG_OK;
+    /* "the other four, A, B, C and D," names two or more */
+    if (gi < 0 || !member_list(w, c, &c->g[gi]) || (comma && c->g[gi].an < 2)) return NG_OK;
     const group *g = &c->g[gi];
     return ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + g->a0, g->an, &cs->member_org,
                           1, c->s, ng_sentdates__nearest(w, c, t));

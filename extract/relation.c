@@ -688,6 +688,22 @@ static int32_t as_did(const ng_work *w, const sctx *c, const reading *r)
     return -1;
 }
 
+/* "X left the bloc. The other four - A, B ...": an edge of membership or of a trigger with
+ * flag memberctx from states to one organization of states makes that organization the one
+ * "the other N" of the next sentence belong to (members.c). */
+static void member_context(const ng_work *w, cstate *cs, const sctx *c, const reading *r)
+{
+    if (r->no != 1 || !r->ns ||
+        !((r->tr->flags & NG_TRF_MEMBERCTX) || r->tr->rel == ng_relinfo__membership()))
+        return;
+    const ng_wactor *o = &w->actors[r->O[0]];
+    if (o->type != NG_ETYPE_ORG || o->body >= 0) return;
+    for (uint32_t i = 0; i < r->ns; i++)
+        if (w->actors[r->S[i]].type != NG_ETYPE_STATE) return;
+    cs->member_org = r->O[0];
+    cs->member_org_sent = c->s;
+}
+
 /* The edges subject x object, and what later triggers remember of them. */
 static int emit_sides(ng_work *w, cstate *cs, sctx *c, const reading *r)
 {
@@ -716,6 +732,7 @@ static int emit_sides(ng_work *w, cstate *cs, sctx *c, const reading *r)
         memcpy(both + r->ns, r->O, r->no * sizeof *r->O);
         if (ng_relinfo__symmetric(rel)) ng_recent__list(w, cs, both, r->ns + r->no, c->s);
     }
+    member_context(w, cs, c, r);
     if (r->no <= GMAX && r->ns <= GMAX) {
         last_edges *e = &cs->last[rel];
         memcpy(e->obj, r->O, r->no * sizeof *r->O);
