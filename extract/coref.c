@@ -549,7 +549,10 @@ static uint32_t short_name(const ng_work *w, const cstate *cs, const sctx *c,
         const char *sp = strrchr(x->label, ' ');
         if (!sp || strlen(sp + 1) != n) continue;
         size_t k = 0;
-        while (k < n && (sp[1 + k] | 0x20) == f[k])
+        /* "the Organisation" for "Shanghai Cooperation Organization": -ise/-ize spellings */
+        while (k < n && ((sp[1 + k] | 0x20) == f[k] ||
+                         (((sp[1 + k] | 0x20) == 'z' || (sp[1 + k] | 0x20) == 's') &&
+                          (f[k] == 'z' || f[k] == 's') && k > 0 && f[k - 1] == 'i')))
             k++;
         if (k == n) return one(out, cs->mru[i]);
     }

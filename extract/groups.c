@@ -117,6 +117,25 @@ static void drop_nested(sctx *c)
     c->nu = k;
 }
 
+/* "the Intergovernmental Authority on Development (IGAD), the Arab League and ...": a unit
+ * in brackets right after a unit of the same one actor is its acronym, part of it; the first
+ * unit takes the brackets in, so that the list goes on after them. */
+static void absorb_acronyms(const ng_work *w, sctx *c)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < c->nu; i++) {
+        const unit *u = &c->u[i], *p = k ? &c->u[k - 1] : NULL;
+        if (p && u->t0 == p->t1 + 1 && u->t1 < c->b && ng_w__punct(w, p->t1, '(') &&
+            ng_w__punct(w, u->t1, ')') && u->an == 1 && p->an == 1 && !u->place && !p->place &&
+            !p->poss && c->acts[u->a0] == c->acts[p->a0]) {
+            c->u[k - 1].t1 = u->t1 + 1;
+            continue;
+        }
+        c->u[k++] = *u;
+    }
+    c->nu = k;
+}
+
 /* Does a verb follow token t (over two adverbs)? "after Ruiz accused ...", "since Chile has
  * ...": a trigger's first word, a verb of saying, be/have, a modal, a negation, a past tense
  * in "-ed". */
@@ -438,6 +457,7 @@ int ng_groups__build(ng_work *w, sctx *c)
     int error;
     sort_units(c);
     drop_nested(c);
+    absorb_acronyms(w, c);
     if ((error = join_lists(w, c)) < 0) return error;
     role_phrases(w, c);
     if ((error = join_role_lists(w, c)) < 0) return error;

@@ -247,7 +247,7 @@ static int relative_object(const ng_work *w, const sctx *c, reading *r)
     uint32_t p = q - 1;
     if (ng_w__punct(w, p - 1, ',')) p--;
     /* "the Andean Community (CAN), which they ...": the antecedent is before the brackets */
-    if (p > c->a + 2 && ng_w__punct(w, p - 1, ')')) {
+    if (p > c->a + 2 && ng_w__punct(w, p - 1, ')') && c->gend[p - 1 - c->a] < 0) {
         uint32_t k = p - 1;
         while (k > c->a && k + 6 > p && !ng_w__punct(w, k, '('))
             k--;
@@ -421,6 +421,8 @@ static void subject_side(const ng_work *w, const sctx *c, reading *r)
     if ((r->tr->flags & NG_TRF_ALONGSIDE) && r->obj >= 0 && r->subj >= 0 &&
         c->g[r->obj].t1 + 1 < c->b) {
         uint32_t q = c->g[r->obj].t1;
+        /* "a member of SAARC, alongside India and Nepal" */
+        if (ng_w__punct(w, q, ',') && q + 2 < c->b) q++;
         uint32_t len = ng_w__phrase(w, q, c->b, NG_W_ALONGSIDE, NULL);
         if (len) {
             q += len;
