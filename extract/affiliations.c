@@ -223,7 +223,10 @@ static int list_mate_state(int32_t *out, ng_work *w, const sctx *c, const ng_men
  * stated state, a state's body; -1 when none or a mix. */
 static int32_t lead_state(const ng_work *w, const sctx *c)
 {
-    if (!c->ng || c->g[0].t0 != c->a || c->g[0].place || c->g[0].pp) return -1;
+    /* "The Maldives sits ...": a leading "the" too */
+    if (!c->ng || c->g[0].place || c->g[0].pp ||
+        !(c->g[0].t0 == c->a || (c->g[0].t0 == c->a + 1 && ng_w__is(w, c->a, "the"))))
+        return -1;
     const group *g = &c->g[0];
     int32_t st = -1;
     for (uint32_t k = 0; k < g->an; k++) {

@@ -384,6 +384,16 @@ static int32_t previous_bloc(const ng_work *w, const cstate *cs)
     return a;
 }
 
+/* The state the sentence before this one opened with as its subject (affiliations.c,
+ * cs->lead), -1; with no_org, -1 also when that sentence named an organization. */
+static int32_t previous_lead(const ng_work *w, const cstate *cs, const sctx *c, int no_org)
+{
+    if (cs->lead < 0 || cs->lead_sent != c->s || c->s == 0) return -1;
+    for (int i = 0; no_org && i < cs->n_mru; i++)
+        if (cs->mru_sent[i] + 1 == c->s && is_org(w, &w->actors[cs->mru[i]], 1)) return -1;
+    return cs->lead;
+}
+
 /* The latest state actor: a state named in the sentence, else the most mentioned of the
  * last sentences. */
 static int32_t recent_state(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t0)
@@ -422,9 +432,16 @@ uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, in
         return n ? n : recent_list(w, cs, number, ctype, out);
     }
     case NG_CR_IT:
+        /* "The archipelago sits on shipping lanes. It is a member of SAARC": opening a
+         * sentence after one that opened with a state and named no organization, the state */
+        if (t0 == c->a && (a = previous_lead(w, cs, c, 1)) >= 0) return one(out, a);
         /* an organization named earlier in this sentence, the nearest ("Mali quit the G5
          * Sahel, while Niger still sits in it"), else the latest */
-        if ((a = sentence_actor(w, c, t0, is_org, 1)) < 0)
+        /* "The archipelago, best known for its resorts, ...": a possessive with no
+         * organization before it in this sentence is a state there rather than an
+         * organization of another sentence ("Jordan condemned it" is no state) */
+        if ((a = sentence_actor(w, c, t0, is_org, 1)) < 0 &&
+            (!ng_w__is(w, t0, "its") || (a = sentence_actor(w, c, t0, is_state, 0)) < 0))
             a = ng_recent__of_type(w, cs, NG_ETYPE_ORG, 2, 1);
         return one(out, a);
     case NG_CR_BLOC:
@@ -438,6 +455,10 @@ uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, in
         return one(out, a);
     case NG_CR_GOV:
     case NG_CR_COUNTRY:
+        /* "It is a member of SAARC. The country quit the Commonwealth": opening a sentence,
+         * the state the one before opened with */
+        if (cref == NG_CR_COUNTRY && t0 == c->a && (a = previous_lead(w, cs, c, 0)) >= 0)
+            return one(out, a);
         return one(out, recent_state(w, cs, c, t0));
     case NG_CR_BODY:
         for (int i = 0; i < cs->n_mru && a < 0; i++)
@@ -975,6 +996,16 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
     }
     if (number) return 0;
     if (bits & NG_W_BLOCNOUN) {
+        /* "rejoined the continental body, by then the African Union,": an apposition that
+         * names the organization (a few lower-case words, then a name) is the actor */
+        if (j + 2 < c->b && ng_w__punct(w, j + 1, ',')) {
+            uint32_t q = j + 2;
+            while (q < c->b && q < j + 6 && !covered[q - c->a] &&
+                   (w->tk.v[q].flags & NG_TK_WORD) && !(w->tk.v[q].flags & NG_TK_CAP) &&
+                   !(ng_w__bits(w, q) & (NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PAST_MARK)))
+                q++;
+            if (q < c->b && covered[q - c->a] && q > j + 2) return 0;
+        }
         /* "the bloc of A, B and C" names its members; "the group of fomenting" does not */
         if (j + 2 < c->b && ng_w__is(w, j + 1, "of") &&
             (covered[j + 2 - c->a] || (w->tk.v[j + 2].flags & NG_TK_CAP) ||

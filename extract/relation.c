@@ -491,6 +491,17 @@ static void reuse_last_object(const cstate *cs, const sctx *c, reading *r)
             r->O[r->no++] = e->obj[k];
 }
 
+/* memberctx on a trigger of membership without an object: the organization a member left
+ * or joined earlier in this sentence ("X quit the Commonwealth in 2016 and rejoined in
+ * 2020"). */
+static void member_context_object(const cstate *cs, const sctx *c, reading *r)
+{
+    if (r->no || !(r->tr->flags & NG_TRF_MEMBERCTX) || r->tr->rel != ng_relinfo__membership() ||
+        cs->member_org < 0 || cs->member_org_sent != c->s)
+        return;
+    r->O[r->no++] = cs->member_org;
+}
+
 /* reply: "Minsk accused Kyiv of ... Kyiv rejected the accusations": without an object, a
  * subject that the relation's last edges (this sentence or the two before) aimed at (itself,
  * or a person of that state) answers their subjects; not a possessive, the claim's owner. */
@@ -1120,6 +1131,7 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     subject_side(w, c, &r);
     object_side(w, c, &r);
     reuse_last_object(cs, c, &r);
+    member_context_object(cs, c, &r);
     reply_object(w, cs, c, &r);
     if (r.event && !r.no) event_sides(w, cs, &r);
     /* a verb after "and" shares the grammatical subject: "X was received by Y and later
