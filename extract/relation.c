@@ -402,6 +402,27 @@ static void side_add(const sctx *c, int32_t *side, uint32_t *n, uint32_t max, in
         side[(*n)++] = c->acts[c->g[gi].a0 + k];
 }
 
+/* "Belarus forms the Union State with Russia", "Mali founded the AES with Niger in 2023":
+ * "with" right after the organization and a group that ends the clause (punctuation, the
+ * end, a date's preposition) is a partner in it; 1 (the length of "with") or 0. Not "with
+ * Finland's support", "with X still waiting". */
+static uint32_t with_partner(const ng_work *w, const sctx *c, uint32_t q)
+{
+    int32_t og = q > c->a ? c->gend[q - 1 - c->a] : -1;
+    if (og < 0 || c->g[og].an != 1 || w->actors[c->acts[c->g[og].a0]].type != NG_ETYPE_ORG)
+        return 0;
+    uint32_t k = q + 1;
+    while (k < c->b && c->gstart[k - c->a] < 0 && (ng_w__bits(w, k) & NG_W_DET))
+        k++;
+    int32_t gz = k < c->b ? c->gstart[k - c->a] : -1;
+    if (gz < 0 || c->g[gz].place || c->g[gz].poss) return 0;
+    uint32_t e = c->g[gz].t1;
+    return e >= c->b || (w->tk.v[e].flags & NG_TK_PUNCT) || ng_w__is(w, e, "in") ||
+                   ng_w__is(w, e, "on")
+               ? 1
+               : 0;
+}
+
 /* The subject side: "X joined Y in cutting ties" (Y acts too), the subject, "X and Y sit in
  * it alongside Z and W" (members too). */
 static void subject_side(const ng_work *w, const sctx *c, reading *r)
@@ -424,6 +445,7 @@ static void subject_side(const ng_work *w, const sctx *c, reading *r)
         /* "a member of SAARC, alongside India and Nepal" */
         if (ng_w__punct(w, q, ',') && q + 2 < c->b) q++;
         uint32_t len = ng_w__phrase(w, q, c->b, NG_W_ALONGSIDE, NULL);
+        if (!len && q == c->g[r->obj].t1 && ng_w__is(w, q, "with")) len = with_partner(w, c, q);
         if (len) {
             q += len;
             while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
