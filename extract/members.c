@@ -51,9 +51,14 @@ uint32_t ng_members__counted_intro(const ng_work *w, const sctx *c, uint32_t te,
                      (w->tk.v[q].flags & NG_TK_NUM))))
         return te;
     q++;
-    if (q < o0 && plain_modifier(w, q) &&
-        !(ng_w__bits(w, q) & (NG_W_MEMBERNOUN | NG_W_BLOCPLURAL | NG_W_NOTMEMBER)))
-        q++; /* "ten Southeast Asian nations" is a demonym unit: no list follows */
+    /* "14 Pacific island nations", "ten Southeast Asian nations": two modifiers at most,
+     * lower-case words or capitalized ones that name no actor */
+    for (int n = 0; n < 2 && q < o0 && c->gcov[q - c->a] < 0 &&
+                    (plain_modifier(w, q) ||
+                     ((w->tk.v[q].flags & NG_TK_CAP) && !(ng_w__bits(w, q) & NG_W_STOP))) &&
+                    !(ng_w__bits(w, q) & (NG_W_MEMBERNOUN | NG_W_BLOCPLURAL | NG_W_NOTMEMBER));
+         n++)
+        q++;
     if (!(q < o0 && (ng_w__bits(w, q) & (NG_W_MEMBERNOUN | NG_W_BLOCPLURAL))) ||
         (ng_w__bits(w, q) & (NG_W_NOTMEMBER | NG_W_NEG)))
         return te;

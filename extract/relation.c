@@ -456,6 +456,24 @@ static void subject_side(const ng_work *w, const sctx *c, reading *r)
     }
 }
 
+/* orgsubj: "brings together India and 14 island nations, including Fiji and Tonga": after
+ * the list of members, "and" a counted plural noun that introduces more of them. */
+static void counted_more(const ng_work *w, const sctx *c, reading *r)
+{
+    if (r->obj < 0) return;
+    uint32_t q = c->g[r->obj].t1;
+    if (q + 3 >= c->b || !ng_w__is(w, q, "and")) return;
+    uint32_t k = ng_members__counted_intro(w, c, q + 1, c->b);
+    if (k == q + 1) return;
+    while (k < c->b && c->gstart[k - c->a] < 0 && (ng_w__bits(w, k) & NG_W_DET))
+        k++;
+    int32_t gi = k < c->b ? c->gstart[k - c->a] : -1;
+    if (gi < 0 || c->g[gi].place || c->g[gi].poss || c->g[gi].role) return;
+    for (uint32_t i = 0; i < c->g[gi].an; i++)
+        if (w->actors[c->acts[c->g[gi].a0 + i]].type != NG_ETYPE_STATE) return;
+    side_add(c, r->O, &r->no, GMAX * 2, gi);
+}
+
 /* The object side: the object (a demonym adjective names its state only as an object), the
  * preposition repeated ("out of Mali last year and out of Chad in May", "with A and with
  * B"). */
@@ -1152,6 +1170,7 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
         return NG_OK;
     subject_side(w, c, &r);
     object_side(w, c, &r);
+    if (tr->flags & NG_TRF_ORGSUBJ) counted_more(w, c, &r);
     reuse_last_object(cs, c, &r);
     member_context_object(cs, c, &r);
     reply_object(w, cs, c, &r);
