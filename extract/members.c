@@ -597,10 +597,11 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
             t += n - 1;
             continue;
         }
-        if ((error = other_members(w, cs, c, t)) < 0) return error;
         /* "the Quad countries - A, B", "NATO allies such as A": a plural of class blocplural
          * is a member noun right after an organization, never alone ("three countries") */
-        int plural = !(bits & NG_W_MEMBERNOUN) && (bits & NG_W_BLOCPLURAL);
+        int plural = !(bits & (NG_W_MEMBERNOUN | NG_W_MEMBERMOD)) && (bits & NG_W_BLOCPLURAL);
+        if (plural && !(t > c->a && c->gcov[t - 1 - c->a] >= 0)) continue;
+        if ((error = other_members(w, cs, c, t)) < 0) return error;
         if (!(bits & NG_W_MEMBERNOUN) && !plural) continue;
         uint32_t len = plural ? 1 : ng_w__phrase(w, t, c->b, NG_W_MEMBERNOUN, NULL), start = t,
                  n = 0, nm = 0;
