@@ -257,6 +257,11 @@ uint32_t ng_members__counted_intro(const ng_work *w, const sctx *c, uint32_t te,
 /* modality.c: 1 when the trigger at [ts, te) with subject group subj is not a fact. */
 int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t ts, uint32_t te,
                         int noun);
+/* modality.c: "X announced on Monday that it would leave Y": is the event at [ts, ..) with
+ * subject group subj an announced decision ("will"/"would" right after the subject of a
+ * "that" clause of an announcement verb, words class say with number 1), with no other
+ * modal, plan, negation, condition or rumour word in the sentence? */
+int ng_modality__announced(const ng_work *w, const sctx *c, int32_t subj, uint32_t ts);
 
 /* emit.c: edges. `flags` are the trigger's (NG_TRF_COUNTERPART rules them), 0 for the edges
  * the engine gives itself. ng_emit__add keeps one edge per (source, target, relation) and

@@ -375,10 +375,13 @@ enum {
     NG_TRF_LATEST = 1 << 22,     /* with ellipsis: only when its relation's last edges are the
                                   * article's latest event ("X cut ties with Y. Z followed
                                   * suit") */
-    NG_TRF_MEMBERCTX = 1 << 23   /* the organization it gives as object had the subject among
+    NG_TRF_MEMBERCTX = 1 << 23,  /* the organization it gives as object had the subject among
                                   * its members: "the other four - A, B ..." of the next
                                   * sentence are members too ("X left the bloc. The other
                                   * four ...") */
+    NG_TRF_ANNOUNCED = 1 << 24   /* "X announced that it would leave Y": "will"/"would" after
+                                  * an announcement verb's subject is an announced decision,
+                                  * a fact (no other modality in the sentence) */
 };
 #define NG_TR_MAX_SLOTS 8
 #define NG_TR_MAX_ALTS 24

@@ -916,6 +916,7 @@ static const struct {
     {"diplomatic", NG_TRF_DIPLOMATIC},
     {"latest", NG_TRF_LATEST},
     {"memberctx", NG_TRF_MEMBERCTX},
+    {"announced", NG_TRF_ANNOUNCED},
 };
 
 /* Parses the '|'-separated flags into t->flags; on an unknown flag, *why says which ones

@@ -300,3 +300,24 @@ int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t 
         return 1;
     return not_fact(w, c, lo, clause, ts, te, noun);
 }
+
+int ng_modality__announced(const ng_work *w, const sctx *c, int32_t subj, uint32_t ts)
+{
+    if (subj < 0 || c->g[subj].t1 >= ts) return 0;
+    uint32_t m = c->g[subj].t1, p = c->g[subj].t0;
+    if (!(ng_w__is(w, m, "will") || ng_w__is(w, m, "would") || ng_w__is(w, m, "'ll"))) return 0;
+    for (uint32_t k = m + 1; k < ts; k++)
+        if (!(ng_w__bits(w, k) & NG_W_SKIPADV)) return 0;
+    for (uint32_t t = c->a; t < c->b; t++)
+        if (t != m && ((fact_bits(w, c, t) & (NOT_FACT | NG_W_COND | NG_W_RUMOUR)) ||
+                       (ng_w__phrase_bits(w, t, c->b) & NG_W_COND)))
+            return 0;
+    /* "announced [on Thursday] [that] it would": a date phrase of up to three words */
+    if (p > c->a && ng_w__is(w, p - 1, "that")) p--;
+    for (int n = 0; n < 3 && p > c->a && !(ng_w__bits(w, p - 1) & NG_W_SAY) &&
+                    c->gcov[p - 1 - c->a] < 0 && (w->tk.v[p - 1].flags & NG_TK_WORD);
+         n++)
+        p--;
+    return p > c->a && (ng_w__bits(w, p - 1) & NG_W_SAY) &&
+           ng_lex__word_number(w->lex, w->tk.v[p - 1].h) == 1;
+}

@@ -1106,7 +1106,9 @@ static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
     int error;
     r->subj = ng_subject__of_trigger(w, c, r->tr, r->ts, r->te);
     if (!r->noun) r->agent = ng_subject__agent(w, c, r->ts, &r->te);
-    if (ng_modality__blocks(w, c, r->subj, r->ts, r->te, r->noun)) return DONE;
+    if (ng_modality__blocks(w, c, r->subj, r->ts, r->te, r->noun) &&
+        !((r->tr->flags & NG_TRF_ANNOUNCED) && ng_modality__announced(w, c, r->subj, r->ts)))
+        return DONE;
     if ((error = reduced_passive(w, c, r)) != NG_OK) return error;
     if (r->tr->flags & NG_TRF_SELFOBJ) return self_object(w, cs, c, r);
     if ((error = take_object(w, c, r)) != NG_OK) return error;
