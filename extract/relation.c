@@ -1003,6 +1003,63 @@ static int comma_passive(const ng_work *w, const sctx *c, reading *r, int32_t gi
     return NG_OK;
 }
 
+/* "Founded in 1967 by A, B and C, ASEAN now has ten members": a sentence that opens with a
+ * participle of membership (a date or a place may follow), "by" and the founders, then a
+ * comma and the organization; the list and the organization are one group ("A, B and C,
+ * ASEAN") when a comma follows the "and" of the founders. The founders are members. */
+static int opening_participle(ng_work *w, const sctx *c, reading *r)
+{
+    uint32_t q = r->te;
+    if (r->tr->rel != ng_relinfo__membership()) return NG_OK;
+    for (int n = 0; q < c->b && n < 4 && c->gcov[q - c->a] < 0 && !ng_w__is(w, q, "by"); n++) {
+        if (!(w->tk.v[q].flags & (NG_TK_CAP | NG_TK_NUM)) &&
+            !(ng_w__bits(w, q) & (NG_W_LOCPREP | NG_W_YEARPREP | NG_W_DET)))
+            return NG_OK;
+        q++;
+    }
+    if (q + 1 >= c->b || !ng_w__is(w, q, "by")) return NG_OK;
+    q++;
+    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
+    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    if (gi < 0 || c->g[gi].place || c->g[gi].poss) return DONE;
+    const group *g = &c->g[gi];
+    int32_t members[GMAX], org = -1;
+    uint32_t n = 0, and_seen = 0;
+    for (uint32_t ui = g->u0; ui < g->u0 + g->un; ui++) {
+        const unit *u = &c->u[ui];
+        if (ui > g->u0) {
+            uint32_t p = c->u[ui - 1].t1;
+            uint32_t d = u->t0;
+            while (d > p + 1 && (ng_w__bits(w, d - 1) & NG_W_DET))
+                d--;
+            and_seen |= ng_w__is(w, d - 1, "and");
+            /* ", ASEAN", ", the GCC": a comma after the founders' "and" ends them */
+            if (and_seen && d == p + 1 && ng_w__punct(w, p, ',')) {
+                if (ui + 1 == g->u0 + g->un && u->an == 1) org = c->acts[u->a0];
+                break;
+            }
+        }
+        for (uint32_t k = 0; k < u->an && n < GMAX; k++) {
+            if (u->place || w->actors[c->acts[u->a0 + k]].type != NG_ETYPE_STATE) return DONE;
+            members[n++] = c->acts[u->a0 + k];
+        }
+    }
+    /* "by A and B, the bloc ...": the organization in a group of its own after the comma */
+    if (org < 0 && g->t1 + 1 < c->b && ng_w__punct(w, g->t1, ',')) {
+        uint32_t k = g->t1 + 1;
+        while (k < c->b && c->gstart[k - c->a] < 0 && (ng_w__bits(w, k) & NG_W_DET))
+            k++;
+        int32_t si = k < c->b ? c->gstart[k - c->a] : -1;
+        if (si >= 0 && c->g[si].an == 1 && !c->g[si].place && !c->g[si].poss)
+            org = c->acts[c->g[si].a0];
+    }
+    if (org < 0 || !n || w->actors[org].type != NG_ETYPE_ORG || w->actors[org].body >= 0)
+        return DONE;
+    int error = ng_emit__pairs(w, r->tr->rel, r->tr->flags, members, n, &org, 1, c->s, r->date);
+    return error < 0 ? error : DONE;
+}
+
 /* A reduced passive "N, signed by A and B", "a meeting with X, hosted by Z" (no "be"), also
  * right after a document ("the pact signed [in Doha] by A and B", "the treaty signed between
  * A and B"): the agents signed with one another, or the host met this sentence's partners;
@@ -1011,6 +1068,7 @@ static int reduced_passive(ng_work *w, const sctx *c, reading *r)
 {
     uint32_t q = r->te;
     if (person_passive(w, c, r)) return NG_OK;
+    if (!r->noun && r->agent < 0 && r->ts == c->a) return opening_participle(w, c, r);
     if (r->noun || r->agent >= 0 || r->ts <= c->a) return NG_OK;
     /* "the pact signed by A and B", "the treaty signed in Nairobi by A and B": right after a
      * document noun, over a place */
