@@ -336,6 +336,23 @@ static int32_t sentence_actor(const ng_work *w, const sctx *c, uint32_t t0,
     return -1;
 }
 
+/* The one state the units before t0 in this sentence name, -1 if none or several. */
+static int32_t only_state_before(const ng_work *w, const sctx *c, uint32_t t0)
+{
+    int32_t a = -1;
+    for (size_t i = 0; i < c->nu; i++) {
+        const unit *u = &c->u[i];
+        if (u->t1 > t0 || u->place) continue;
+        for (uint32_t k = 0; k < u->an; k++) {
+            int32_t x = c->acts[u->a0 + k];
+            if (w->actors[x].type != NG_ETYPE_STATE) continue;
+            if (a >= 0 && a != x) return -1;
+            a = x;
+        }
+    }
+    return a;
+}
+
 /* An organization that is not a government body; of states unless `any`. */
 static int is_org(const ng_work *w, const ng_wactor *x, int any)
 {
@@ -438,10 +455,11 @@ uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, in
         /* an organization named earlier in this sentence, the nearest ("Mali quit the G5
          * Sahel, while Niger still sits in it"), else the latest */
         /* "The archipelago, best known for its resorts, ...": a possessive with no
-         * organization before it in this sentence is a state there rather than an
-         * organization of another sentence ("Jordan condemned it" is no state) */
+         * organization before it in this sentence is the one state named there rather than
+         * an organization of another sentence ("Jordan condemned it" is no state; "X
+         * established relations with Y after breaking off its ties": two states, none) */
         if ((a = sentence_actor(w, c, t0, is_org, 1)) < 0 &&
-            (!ng_w__is(w, t0, "its") || (a = sentence_actor(w, c, t0, is_state, 0)) < 0))
+            (!ng_w__is(w, t0, "its") || (a = only_state_before(w, c, t0)) < 0))
             a = ng_recent__of_type(w, cs, NG_ETYPE_ORG, 2, 1);
         return one(out, a);
     case NG_CR_BLOC:
