@@ -105,6 +105,10 @@ int ng_members__org_subject_ok(const ng_work *w, const sctx *c, int32_t subj, in
      * others" lists them); a date may follow ("admitted X in 2023", "in July") */
     uint32_t q = o->t1;
     if (q + 2 < c->b && ng_w__is(w, q, "among") && ng_w__is(w, q + 1, "others")) q += 2;
+    /* "counts A and B among its members" */
+    if (q + 3 < c->b && ng_w__is(w, q, "among") && (ng_w__bits(w, q + 1) & NG_W_DET) &&
+        (ng_w__bits(w, q + 2) & NG_W_MEMBERNOUN))
+        q += 2 + ng_w__phrase(w, q + 2, c->b, NG_W_MEMBERNOUN, NULL);
     if (q + 1 < c->b && (ng_w__bits(w, q) & NG_W_PREP) && !ng_w__is(w, q, "of") &&
         !((w->tk.v[q + 1].flags & NG_TK_NUM) || (ng_w__bits(w, q + 1) & NG_W_NOTNAME)))
         return 0;
@@ -223,8 +227,11 @@ static uint32_t members_before(const ng_work *w, const sctx *c, uint32_t s, int3
 {
     uint32_t p = s, n = 0;
     int comma = p > c->a && (ng_w__punct(w, p - 1, ',') || ng_w__punct(w, p - 1, '-'));
-    /* "A, one of Y's founding members", "A is one of the EU's smallest members" */
-    if (p > c->a + 2 && ng_w__is(w, p - 1, "of") && ng_w__is(w, p - 2, "one")) {
+    /* "A, one of Y's founding members", "A is one of the EU's smallest members", "A and B,
+     * two of Y's newest members" */
+    if (p > c->a + 2 && ng_w__is(w, p - 1, "of") &&
+        (ng_w__is(w, p - 2, "one") || (ng_w__bits(w, p - 2) & NG_W_NUMWORD) ||
+         (w->tk.v[p - 2].flags & NG_TK_NUM))) {
         p -= 2;
         comma = ng_w__punct(w, p - 1, ',');
     }
