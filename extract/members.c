@@ -364,6 +364,16 @@ static int32_t members_after(const ng_work *w, const sctx *c, uint32_t e, int co
         q++;
     while (q < c->b && c->gstart[q - c->a] < 0 && ng_w__is(w, q, "the"))
         q++;
+    /* "NATO's members, Norway and Denmark among them, ...": a list after the comma that
+     * "among them" closes */
+    if (!comma && !count && q + 1 < c->b && q == e && ng_w__punct(w, q, ',')) {
+        int32_t li = c->gstart[q + 1 - c->a];
+        uint32_t k = li >= 0 ? c->g[li].t1 : c->b;
+        return k + 1 < c->b && ng_w__is(w, k, "among") && ng_w__is(w, k + 1, "them") &&
+                       member_list(w, c, &c->g[li])
+                   ? li
+                   : -1;
+    }
     int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
     if (gi >= 0 && comma && c->g[gi].an < 2) return -1;
     return gi >= 0 && member_list(w, c, &c->g[gi]) ? gi : -1;
