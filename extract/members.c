@@ -182,6 +182,26 @@ static int32_t member_owner(const ng_work *w, const sctx *c, uint32_t t, uint32_
     return org;
 }
 
+/* "all EU and NATO members": the unit of an organization of states and "and" right before
+ * unit ou, -1; *start moves to where the noun phrase starts (over "all", "both"). */
+static int32_t org_and_before(const ng_work *w, const sctx *c, int32_t ou, uint32_t *start)
+{
+    uint32_t q = c->u[ou].t0;
+    if (q < c->a + 2 || !ng_w__is(w, q - 1, "and")) return -1;
+    int32_t ui = unit_ending(c, q - 1);
+    if (ui < 0) return -1;
+    const unit *u = &c->u[ui];
+    const ng_wactor *x = &w->actors[c->acts[u->a0]];
+    if (u->place || u->poss || u->an != 1 || x->type != NG_ETYPE_ORG || x->body >= 0) return -1;
+    q = u->t0;
+    while (q > c->a && c->gcov[q - 1 - c->a] < 0 &&
+           (ng_w__bits(w, q - 1) & (NG_W_DET | NG_W_NUMWORD | NG_W_MEMBERMOD)))
+        q--;
+    if (q > c->a && (ng_w__bits(w, q - 1) & (NG_W_NOTMEMBER | NG_W_NEG))) return -1;
+    *start = q;
+    return ui;
+}
+
 /* Does token p open an apposition or a predicate before a member noun phrase: a comma, a
  * dash ("A, B and C - all members of Y -"), "among" after "be" ("A is among the eight
  * members of Y")? */
@@ -639,6 +659,9 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
             acts[n++] = cs->member_org = c->acts[c->u[ou].a0];
             cs->member_org_sent = c->s;
         }
+        /* "all EU and NATO members", "EU and NATO member Poland": a second organization */
+        int32_t ou2 = ou >= 0 && start == c->u[ou].t0 ? org_and_before(w, c, ou, &start) : -1;
+        if (ou2 >= 0) acts[n++] = c->acts[c->u[ou2].a0];
         int count = ou < 0 ? counted(w, c, t) : counted_from(w, start, t);
         int32_t mg = members_after(w, c, t + len, count);
         if (mg < 0 && ou >= 0 && !count) mg = appos_member(w, c, t + len);
@@ -653,18 +676,18 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
         if (!n && mg >= 0 && count && c->g[mg].t0 > t + len &&
             (acts[0] = context_org(w, cs, c, t)) >= 0)
             n = 1;
-        if (n != 1) continue;
+        if (!n || (n > 1 && ou2 < 0)) continue;
         if (mg >= 0) {
             for (uint32_t k = 0; k < c->g[mg].an && nm < GMAX; k++)
                 members[nm++] = c->acts[c->g[mg].a0 + k];
-        } else if (ou >= 0 && (nm = members_before(w, c, start, ou, members)) != 0 &&
+        } else if (ou >= 0 && (nm = members_before(w, c, start, ou2 >= 0 ? ou2 : ou, members)) != 0 &&
                    !ng_w__punct(w, start - 1, ',') &&
                    ng_modality__blocks(w, c, -1, start, t + len, 0)) {
             continue; /* "A is not an EU member" */
         }
         if (!nm) continue;
-        if ((error = ng_emit__pairs(w, ng_relinfo__membership(), 0, members, nm, acts, 1, c->s,
-                                    ng_sentdates__nearest(w, c, t))) < 0)
+        if ((error = ng_emit__pairs(w, ng_relinfo__membership(), 0, members, nm, acts, (uint32_t)n,
+                                    c->s, ng_sentdates__nearest(w, c, t))) < 0)
             return error;
         t += len - 1;
     }
