@@ -1159,6 +1159,34 @@ static void event_sides(const ng_work *w, const cstate *cs, reading *r)
         r->O[r->no++] = e->obj[k];
 }
 
+/* A relative clause without "which": "Eritrea rejoined the regional body it had quit in
+ * 2007", "Gambia rejoined the Commonwealth it left in 2013". A verb whose subject is a
+ * pronoun right after a verb's object, with no object of its own: the object is that
+ * noun phrase, the subject the subject of that verb (the group right before it). */
+static void contact_relative(const ng_work *w, const sctx *c, reading *r)
+{
+    if (r->obj >= 0 || r->noun || !ng_object__has_direct(r->tr)) return;
+    uint32_t p = r->ts;
+    while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_PAST_MARK)))
+        p--;
+    if (p < c->a + 4 || !(ng_w__bits(w, p - 1) & NG_W_SUBJPRON) ||
+        (ng_w__bits(w, p - 1) & NG_W_PRONHE))
+        return;
+    int32_t ante = c->gend[p - 2 - c->a];
+    if (ante < 0 || c->g[ante].place || c->g[ante].poss || c->g[ante].an != 1) return;
+    /* the antecedent is the object of a verb: a lower-case word right before it */
+    uint32_t q = c->g[ante].t0;
+    while (q > c->a && c->gend[q - 1 - c->a] < 0 && (ng_w__bits(w, q - 1) & NG_W_DET))
+        q--;
+    if (q < c->a + 2 || !(w->tk.v[q - 1].flags & NG_TK_WORD) || (w->tk.v[q - 1].flags & NG_TK_CAP) ||
+        (ng_w__bits(w, q - 1) & (NG_W_PREP | NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_DET)))
+        return;
+    int32_t sg = c->gend[q - 2 - c->a];
+    if (sg < 0 || sg == ante || c->g[sg].place || c->g[sg].poss) return;
+    r->obj = ante;
+    r->subj = sg;
+}
+
 static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
 {
     int error;
@@ -1173,6 +1201,7 @@ static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
     if ((error = each_other(w, c, r)) != NG_OK) return error;
     if ((error = relative_object(w, c, r)) != NG_OK) return error;
     if ((error = relative_prep_object(w, c, r)) != NG_OK) return error;
+    contact_relative(w, c, r);
     if ((error = bracket_members(w, c, r)) < 0) return error;
     if (event_object(w, cs, c, r)) return NG_OK;
     return object_checks(w, c, r);
