@@ -19,8 +19,8 @@ static int slot_has(const ng_tr_slot *sl, uint64_t h)
 
 /* An actor group gi met inside a pattern's gap: a possessive ("becomes NATO's 31st member")
  * is kept; with flag gapobj the group is the object ("likened X to"), one word of the gap
- * however long it is, and a possessive only with flag poss or before a government noun
- * ("likened X's government to"). 0 when the gap cannot hold it;
+ * however long it is (with its 's), and a possessive only with flag poss or before a
+ * government noun ("likened X's government to"). 0 when the gap cannot hold it;
  * *k gets the group's last token. */
 static int gap_actor(const ng_work *w, const sctx *c, const ng_trigger *tr, int32_t gi,
                      uint32_t *k, int32_t *gap_group)
@@ -38,7 +38,8 @@ static int gap_actor(const ng_work *w, const sctx *c, const ng_trigger *tr, int3
         (gg->poss && !(tr->flags & NG_TRF_POSS) && !ng_groups__poss_owner(w, c, gg)))
         return 0;
     *gap_group = gi;
-    *k = gg->t1 - 1;
+    /* its possessive 's is part of the one word ("said Russia's airspace incursions were") */
+    *k = gg->poss && gg->t1 < c->b && (w->tk.v[gg->t1].flags & NG_TK_POSS) ? gg->t1 : gg->t1 - 1;
     return 1;
 }
 
