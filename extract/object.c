@@ -30,8 +30,11 @@ int ng_object__has_direct(const ng_trigger *tr)
  * token where the search starts. */
 static uint32_t after_inner_clause(const ng_work *w, const sctx *c, uint32_t j)
 {
-    if (!(j + 2 < c->b && ng_w__is(w, j, "what") && c->gstart[j + 1 - c->a] >= 0)) return j;
-    uint32_t k = c->g[c->gstart[j + 1 - c->a]].t1;
+    if (!(j + 2 < c->b && ng_w__is(w, j, "what") &&
+          (c->gstart[j + 1 - c->a] >= 0 || (ng_w__bits(w, j + 1) & NG_W_SUBJPRON))))
+        return j;
+    /* "what it called": a pronoun no actor stands for is the inner clause's subject too */
+    uint32_t k = c->gstart[j + 1 - c->a] >= 0 ? c->g[c->gstart[j + 1 - c->a]].t1 : j + 2;
     if (k < c->b && (ng_w__bits(w, k) & (NG_W_NAMINGVERB | NG_W_SAY))) return k + 1;
     return j;
 }
@@ -198,8 +201,9 @@ uint32_t ng_object__quote_skip(const ng_work *w, const sctx *c, uint32_t t)
 
 /* poss: "condemned the attack on civilians by X", "a betrayal by X", "the strikes carried
  * out by X": after an act noun (words class actnoun), the agent after "by" is the target
- * (1), and a demonym after "on"/"against" names its victims, not the target ("the attack on
- * Israeli civilians by X"; -1: skip the group). */
+ * (1), and a demonym after "on"/"against" (or "of" after an act noun that does not name its
+ * agent with it) names its victims, not the target ("the attack on Israeli civilians by X",
+ * "the killing of Libyan fishermen"; -1: skip the group). */
 static int act_agent(const ng_work *w, const sctx *c, const ng_trigger *tr, int32_t gi, int act)
 {
     const group *g = &c->g[gi];
@@ -208,7 +212,15 @@ static int act_agent(const ng_work *w, const sctx *c, const ng_trigger *tr, int3
     while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_DET | NG_W_NUMWORD)))
         p--;
     if (p == c->a) return 0;
-    if (g->adj) return ng_w__is(w, p - 1, "on") || ng_w__is(w, p - 1, "against") ? -1 : 0;
+    /* "the killing of Libyan fishermen": "of" after an act noun that does not name its agent
+     * with it (number 1: "the meddling of X") names the victims too */
+    if (g->adj)
+        return ng_w__is(w, p - 1, "on") || ng_w__is(w, p - 1, "against") ||
+                       (ng_w__is(w, p - 1, "of") && p > c->a + 1 &&
+                        (ng_w__bits(w, p - 2) & NG_W_ACTNOUN) &&
+                        ng_lex__word_number(w->lex, w->tk.v[p - 2].h) != 1)
+                   ? -1
+                   : 0;
     return ng_w__is(w, p - 1, "by");
 }
 
@@ -231,6 +243,24 @@ static int32_t act_relative(const ng_work *w, const sctx *c, const ng_trigger *t
                              NG_W_PREP | NG_W_CLAUSE | NG_W_PAST_MARK)))
         return -1;
     return gi;
+}
+
+/* poss: "denounced the interference of X", "the "manoeuvres" of X": at "of" (token j) right
+ * after an act noun whose "of" names its agent (words class actnoun, number 1; not "the
+ * invasion of X", whose "of" names the victim), over its closing quotation mark, the group
+ * after "of" (determiners between) is the target; -1 if none. */
+static int32_t agent_of(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t j)
+{
+    if (!(tr->flags & NG_TRF_POSS) || !ng_w__is(w, j, "of")) return -1;
+    uint32_t n = j - 1;
+    if (n > c->a && ng_w__punct(w, n, '"')) n--;
+    if (!(ng_w__bits(w, n) & NG_W_ACTNOUN) || ng_lex__word_number(w->lex, w->tk.v[n].h) != 1)
+        return -1;
+    uint32_t q = j + 1;
+    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
+    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    return gi >= 0 && !c->g[gi].place && !c->g[gi].poss ? gi : -1;
 }
 
 /* "hosted a Chinese delegation headed by X": the delegation's leaders (whose state
@@ -279,6 +309,7 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
     /* "brings together four member states: A, B": the list after the counted noun */
     if ((tr->flags & NG_TRF_ORGSUBJ) && j == te) j = ng_members__counted_intro(w, c, te, c->b);
     *prep_seen = 0;
+    uint32_t qclose = 0; /* after "the": the closing mark of a short quotation skipped */
     while (j < c->b && steps < 14) {
         if (tr->form == NG_TR_NOUN && !prep && steps > 4) return -1; /* "talks ... with": close */
         int32_t gi = c->gstart[j - c->a];
@@ -311,6 +342,18 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             continue;
         }
         if (w->tk.v[j].flags & NG_TK_PUNCT) {
+            /* 'denounced the "manoeuvres" of X': a short quotation naming no actor after a
+             * determiner is read through */
+            if (direct && j == qclose) {
+                j++;
+                continue;
+            }
+            if (direct && ng_w__punct(w, j, '"') && j > c->a && (ng_w__bits(w, j - 1) & NG_W_DET) &&
+                ng_object__quote_skip(w, c, j) != j) {
+                qclose = ng_object__quote_skip(w, c, j) - 1;
+                j++;
+                continue;
+            }
             if (punct_ends(w, tr, j, te)) return -1;
             /* "Chad, criticised for the delays, met Cameroon": a participle clause that a
              * comma opened ends at the next comma */
@@ -332,11 +375,13 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             continue;
         } else {
             ng_wbits bits = ng_w__bits(w, j);
+            int32_t ag = direct ? agent_of(w, c, tr, j) : -1;
+            if (ag >= 0) return ag;
             act |= (bits & NG_W_ACTNOUN) != 0;
             if ((bits & NG_W_CLAUSE) && !ng_w__is(w, j, "as")) return act_relative(w, c, tr, j);
             if ((bits & NG_W_SAY) && j > te) return -1;
             /* "accused the force of helping the rebels": the rebels are not the target */
-            if (direct && (ng_w__is(w, j, "of") || ng_w__is(w, j, "for")) && j > te &&
+            if (direct && (ng_w__is(w, j, "of") || ng_w__is(w, j, "for")) && j >= te &&
                 j + 1 < c->b && ing_word(w, j + 1))
                 return -1;
             /* "rejected any attempt to link the country to the attack": the object of an

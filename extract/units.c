@@ -86,6 +86,26 @@ static int32_t only_state(const ng_work *w)
     return found;
 }
 
+/* The state the article has named most so far when it leads clearly (30% more mentions than
+ * any other, and at least two), else -1: the government a press release calls "The
+ * Government" (a two-sided story names its adversary about as often). */
+static int32_t leading_state(const ng_work *w)
+{
+    uint32_t best = 1, second = 0;
+    int32_t top = -1;
+    for (size_t i = 0; i < w->n_actors; i++) {
+        const ng_wactor *x = &w->actors[i];
+        if (x->type != NG_ETYPE_STATE) continue;
+        if (x->mentions > best) {
+            second = best;
+            best = x->mentions;
+            top = (int32_t)i;
+        } else if (x->mentions > second)
+            second = x->mentions;
+    }
+    return top >= 0 && best * 10 > second * 13 ? top : -1;
+}
+
 /* What one mention names: actor a (-1 none) over tokens [t0, t1). */
 typedef struct munit {
     int32_t a;
@@ -135,7 +155,7 @@ static int unit_place(ng_work *w, const sctx *c, const ng_mention *m, munit *u)
 }
 
 /* A government body with its state; a bare body is the same body met before, else the
- * article's only state's. */
+ * article's only state's (the government itself: else its clearly leading state's). */
 static int unit_body(ng_work *w, const cstate *cs, const ng_mention *m, munit *u)
 {
     int32_t st = m->st;
@@ -144,6 +164,9 @@ static int unit_body(ng_work *w, const cstate *cs, const ng_mention *m, munit *u
             if (w->actors[cs->mru[i]].body == m->lex) u->a = cs->mru[i];
         if (u->a < 0) {
             int32_t os = only_state(w);
+            /* "The Government continues to condemn X": the state body of the article's
+             * clearly leading state */
+            if (os < 0 && w->lex->bodies[m->lex].is_state) os = leading_state(w);
             if (os >= 0 && w->actors[os].lex >= 0) st = w->actors[os].lex;
         }
     }
