@@ -292,6 +292,19 @@ static uint32_t parenthetical_skip(const ng_work *w, const sctx *c, const ng_tri
     return t;
 }
 
+/* '"strongly condemns" the launch, his spokesperson X said': a group after a comma (up to
+ * three words between, none an actor) right before a verb of saying is the speech tag of
+ * the sentence, not an object. */
+static int speech_tag_group(const ng_work *w, const sctx *c, const group *g, uint32_t te)
+{
+    if (g->t1 >= c->b || !(ng_w__bits(w, g->t1) & NG_W_SAY) || g->t0 <= te) return 0;
+    for (uint32_t p = g->t0; p > te && p + 4 > g->t0; p--) {
+        if (ng_w__punct(w, p - 1, ',')) return 1;
+        if (!(w->tk.v[p - 1].flags & NG_TK_WORD) || c->gcov[p - 1 - c->a] >= 0) return 0;
+    }
+    return 0;
+}
+
 int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te,
                         int *prep_seen)
 {
@@ -321,6 +334,7 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             continue;
         }
         if (gi >= 0) {
+            if (speech_tag_group(w, c, &c->g[gi], te)) return -1;
             int agent = act_agent(w, c, tr, gi, act);
             if (agent > 0) return gi;
             if (agent < 0) {

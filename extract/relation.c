@@ -483,6 +483,11 @@ static void object_side(ng_work *w, const sctx *c, reading *r)
     const group *o = &c->g[r->obj];
     for (uint32_t k = 0; k < o->an && r->no < GMAX * 2; k++) {
         int32_t a = c->acts[o->a0 + k];
+        /* purpose: "summoned the Maldivian envoy, X, to protest": the envoy's state is the
+         * target, not the messenger */
+        if ((r->tr->flags & NG_TRF_PURPOSE) && w->actors[a].type == NG_ETYPE_PERSON &&
+            w->actors[a].affil >= 0 && w->actors[w->actors[a].affil].type == NG_ETYPE_STATE)
+            a = w->actors[a].affil;
         r->O[r->no++] = a;
         if (o->adj) {
             w->actors[a].emit = 1;
