@@ -536,6 +536,28 @@ static int act_before(const ng_work *w, const sctx *c, const uint8_t *covered, u
     return 0;
 }
 
+/* "Mogadishu cut ties with Kenya, accusing it of meddling": "it" right after a trigger in
+ * -ing that a comma opens is the nearest state or organization before the comma other than
+ * the clause's main subject; -1 if none. */
+static int32_t participle_it(const ng_work *w, const sctx *c, uint32_t t)
+{
+    if (!ng_w__is(w, t, "it") || t < c->a + 3 || !ng_w__punct(w, t - 2, ',') ||
+        ng_lex__trigger_first(w->lex, w->tk.v[t - 1].h) < 0 || w->tk.v[t - 1].flen < 5 ||
+        memcmp(ng_w__fold(w, t - 1) + w->tk.v[t - 1].flen - 3, "ing", 3) != 0)
+        return -1;
+    int32_t ms = ng_subject__main(w, c, t - 2);
+    for (uint32_t p = t - 2; p > c->a && p + 24 > t; p--) {
+        int32_t gi = c->gend[p - 1 - c->a];
+        if (gi < 0) continue;
+        const group *g = &c->g[gi];
+        if (gi == ms) return -1;
+        if (g->place || g->poss || g->an != 1) continue;
+        int32_t a = c->acts[g->a0];
+        return w->actors[a].type == NG_ETYPE_PERSON ? -1 : a;
+    }
+    return -1;
+}
+
 /* A subject pronoun right after a verb of saying stands for the speaker: "Taiwan said
  * it ...", "the ministers announced that they ...". Returns the speaker's actors. */
 static uint32_t say_subject(const ng_work *w, const sctx *c, uint32_t t, int32_t *out)
@@ -809,6 +831,8 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
     if (bits & NG_W_PRONTHEY) return ng_coref__resolve(w, cs, c, NG_CR_THEY, 0, 0, t, acts);
     if ((bits & NG_W_PRONIT) && !(w->tk.v[t].flags & NG_TK_INQUOTE)) {
         if (act_before(w, c, covered, t)) return 0;
+        int32_t pa = participle_it(w, c, t);
+        if (pa >= 0) return one(acts, pa);
         /* "Moscow launched its exit", "NATO said Russia had broken its promise": the
          * possessive is its clause's subject when that is a state or an organization */
         int32_t gi = ng_w__is(w, t, "its") ? ng_subject__find(w, c, t) : -1;
