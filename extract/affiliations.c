@@ -327,7 +327,9 @@ static int pending_ok(const ng_work *w, const cstate *cs, const pending_affil *p
         const ng_wrel *x = &w->rels[r];
         if (!x->counterpart) continue;
         int32_t other = x->src == p->actor ? x->dst : x->dst == p->actor ? x->src : -1;
-        if (other < 0) continue;
+        /* a former holder may condemn it ("Former President X accused the government") */
+        if (other < 0 || (p->former && x->src == p->actor && !ng_relinfo__symmetric(x->rel)))
+            continue;
         if (other == st ||
             (w->actors[other].type == NG_ETYPE_PERSON && w->actors[other].affil == st))
             return 0;
@@ -366,15 +368,17 @@ static uint64_t title_head(const ng_work *w, int32_t title)
 
 /* Affiliations decided at the end also rule out the edges of counterpart triggers between a
  * person and the state they act for (meeting or signing with it, condemning it; the other
- * way round only in a symmetric relation). */
-void ng_affil__drop_own_state(ng_work *w)
+ * way round only in a symmetric relation); a former office holder may condemn it ("Former
+ * President X accused Malawi of ..."). */
+void ng_affil__drop_own_state(ng_work *w, const cstate *cs)
 {
     size_t k = 0;
     for (size_t r = 0; r < w->n_rels; r++) {
         const ng_wrel *x = &w->rels[r];
         int own =
             x->counterpart &&
-            ((w->actors[x->src].type == NG_ETYPE_PERSON && w->actors[x->src].affil == x->dst) ||
+            ((w->actors[x->src].type == NG_ETYPE_PERSON && w->actors[x->src].affil == x->dst &&
+              (ng_relinfo__symmetric(x->rel) || !held_formerly(cs, x->src))) ||
              (w->actors[x->dst].type == NG_ETYPE_PERSON && w->actors[x->dst].affil == x->src &&
               ng_relinfo__symmetric(x->rel)));
         if (!own) w->rels[k++] = *x;

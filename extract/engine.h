@@ -187,6 +187,10 @@ int32_t ng_recent__person_of(const ng_work *w, const cstate *cs, int32_t state_a
  * government body), -1. */
 int32_t ng_recent__of_type(const ng_work *w, const cstate *cs, ng_etype type, uint32_t max_back,
                            int orgs_bloc);
+/* The state the article has named most so far when it leads clearly (30% more mentions than
+ * any other, and at least two), else -1: a two-sided story names its adversary about as
+ * often. */
+int32_t ng_recent__leading_state(const ng_work *w);
 /* A government noun ("junta") stands for this state from now on (the first decision stays). */
 void ng_recent__gov_note(cstate *cs, uint64_t noun, int32_t actor);
 /* At the end of a sentence: its first person, its lists, its actors. */
@@ -287,7 +291,7 @@ ng_rel ng_relinfo__affiliation(void);
 int ng_affil__sentence(ng_work *w, cstate *cs, sctx *c);
 void ng_affil__note_roles(const ng_work *w, cstate *cs, const sctx *c);
 int ng_affil__resolve_pending(ng_work *w, cstate *cs);
-void ng_affil__drop_own_state(ng_work *w);
+void ng_affil__drop_own_state(ng_work *w, const cstate *cs);
 
 /* sentdates.c: the sentence's date expressions, and the one nearest a token (else the
  * article's date). */

@@ -80,6 +80,23 @@ int32_t ng_recent__of_type(const ng_work *w, const cstate *cs, ng_etype type, ui
     return -1;
 }
 
+int32_t ng_recent__leading_state(const ng_work *w)
+{
+    uint32_t best = 1, second = 0;
+    int32_t top = -1;
+    for (size_t i = 0; i < w->n_actors; i++) {
+        const ng_wactor *x = &w->actors[i];
+        if (x->type != NG_ETYPE_STATE) continue;
+        if (x->mentions > best) {
+            second = best;
+            best = x->mentions;
+            top = (int32_t)i;
+        } else if (x->mentions > second)
+            second = x->mentions;
+    }
+    return top >= 0 && best * 10 > second * 13 ? top : -1;
+}
+
 void ng_recent__gov_note(cstate *cs, uint64_t noun, int32_t actor)
 {
     for (int i = 0; i < cs->n_gov; i++)

@@ -86,26 +86,6 @@ static int32_t only_state(const ng_work *w)
     return found;
 }
 
-/* The state the article has named most so far when it leads clearly (30% more mentions than
- * any other, and at least two), else -1: the government a press release calls "The
- * Government" (a two-sided story names its adversary about as often). */
-static int32_t leading_state(const ng_work *w)
-{
-    uint32_t best = 1, second = 0;
-    int32_t top = -1;
-    for (size_t i = 0; i < w->n_actors; i++) {
-        const ng_wactor *x = &w->actors[i];
-        if (x->type != NG_ETYPE_STATE) continue;
-        if (x->mentions > best) {
-            second = best;
-            best = x->mentions;
-            top = (int32_t)i;
-        } else if (x->mentions > second)
-            second = x->mentions;
-    }
-    return top >= 0 && best * 10 > second * 13 ? top : -1;
-}
-
 /* What one mention names: actor a (-1 none) over tokens [t0, t1). */
 typedef struct munit {
     int32_t a;
@@ -166,7 +146,7 @@ static int unit_body(ng_work *w, const cstate *cs, const ng_mention *m, munit *u
             int32_t os = only_state(w);
             /* "The Government continues to condemn X": the state body of the article's
              * clearly leading state */
-            if (os < 0 && w->lex->bodies[m->lex].is_state) os = leading_state(w);
+            if (os < 0 && w->lex->bodies[m->lex].is_state) os = ng_recent__leading_state(w);
             if (os >= 0 && w->actors[os].lex >= 0) st = w->actors[os].lex;
         }
     }
