@@ -56,6 +56,11 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
     const ng_tr_slot *sl = &tr->slot[si];
     if (sl->gap) {
         uint32_t k = t;
+        /* the slot after the gap when it is a plain word: tested here before the call */
+        const ng_tr_slot *nx = si + 1 < tr->n_slot && !tr->slot[si + 1].gap &&
+                                       !tr->slot[si + 1].optional
+                                   ? &tr->slot[si + 1]
+                                   : NULL;
         for (uint32_t g = 0; g <= 3; g++) {
             if (g > 0) {
                 /* quotation marks and commas between modifiers ("a "historic" meeting", "a
@@ -67,6 +72,7 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
                     break;
                 k++;
             }
+            if (nx && (k >= c->b || !slot_has(nx, w->tk.v[k].h))) continue;
             if (match_slots(w, c, tr, si + 1, k, end, gap_group)) return 1;
         }
         return 0;
