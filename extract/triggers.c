@@ -34,7 +34,10 @@ static int gap_actor(const ng_work *w, const sctx *c, const ng_trigger *tr, int3
     /* "compared Ortega's administration with ...": a government noun is its owner; a
      * demonym adjective names its state only with flag poss ("called the Serbian move
      * illegal") */
+    /* "described it as 'dangerous'": a pronoun judged so stands for an act as often as for
+     * an actor */
     if ((gg->place && !(gg->adj && (tr->flags & NG_TRF_POSS))) || *gap_group >= 0 ||
+        (ng_w__bits(w, gg->t0) & NG_W_OBJPRON) ||
         (gg->poss && !(tr->flags & NG_TRF_POSS) && !ng_groups__poss_owner(w, c, gg)))
         return 0;
     *gap_group = gi;
