@@ -536,6 +536,29 @@ static int act_before(const ng_work *w, const sctx *c, const uint8_t *covered, u
     return 0;
 }
 
+/* "the North", "the South" (capitalized, no capitalized word after it: not "the South
+ * China Sea") in an article that names exactly one state called "North ..." or "South ..."
+ * (North Korea, South Sudan): that state; -1 otherwise. */
+static int32_t the_compass_state(const ng_work *w, const sctx *c, const uint8_t *covered,
+                                 uint32_t t)
+{
+    if (!ng_w__is(w, t, "the") || t + 1 >= c->b || covered[t + 1 - c->a] ||
+        !(w->tk.v[t + 1].flags & NG_TK_CAP) || (w->tk.v[t + 1].flags & NG_TK_FIRST))
+        return -1;
+    const char *side = ng_w__is(w, t + 1, "north") ? "North " : ng_w__is(w, t + 1, "south") ? "South " : NULL;
+    if (!side || (t + 2 < c->b && (w->tk.v[t + 2].flags & NG_TK_CAP) &&
+                  !(w->tk.v[t + 2].flags & NG_TK_POSS)))
+        return -1;
+    int32_t found = -1;
+    for (size_t i = 0; i < w->n_actors; i++) {
+        const ng_wactor *x = &w->actors[i];
+        if (x->type != NG_ETYPE_STATE || !x->mentions || strncmp(x->label, side, 6) != 0) continue;
+        if (found >= 0) return -1;
+        found = (int32_t)i;
+    }
+    return found;
+}
+
 /* "Mogadishu cut ties with Kenya, accusing it of meddling": "it" right after a trigger in
  * -ing that a comma opens is the nearest state or organization before the comma other than
  * the clause's main subject; -1 if none. */
@@ -851,6 +874,11 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
             c->gend[t - 2 - c->a] != gi && !(ng_w__punct(w, t - 2, ',') && c->gend[t - 3 - c->a] == gi))
             return one(acts, c->acts[c->g[gi].a0]);
         return ng_coref__resolve(w, cs, c, NG_CR_IT, 0, 0, t, acts);
+    }
+    int32_t cs_state = the_compass_state(w, c, covered, t);
+    if (cs_state >= 0) {
+        *t1 = t + 2;
+        return one(acts, cs_state);
     }
     if (bits & NG_W_DET) return description(w, cs, c, covered, t, acts, t1, pron);
     return 0;
