@@ -542,8 +542,8 @@ static int act_before(const ng_work *w, const sctx *c, const uint8_t *covered, u
 static int32_t the_compass_state(const ng_work *w, const sctx *c, const uint8_t *covered,
                                  uint32_t t)
 {
-    if (!ng_w__is(w, t, "the") || t + 1 >= c->b || covered[t + 1 - c->a] ||
-        !(w->tk.v[t + 1].flags & NG_TK_CAP) || (w->tk.v[t + 1].flags & NG_TK_FIRST))
+    if (t + 1 >= c->b || !(w->tk.v[t + 1].flags & NG_TK_CAP) || covered[t + 1 - c->a] ||
+        (w->tk.v[t + 1].flags & NG_TK_FIRST) || w->tk.v[t + 1].flen != 5 || !ng_w__is(w, t, "the"))
         return -1;
     const char *side = ng_w__is(w, t + 1, "north") ? "North " : ng_w__is(w, t + 1, "south") ? "South " : NULL;
     if (!side || (t + 2 < c->b && (w->tk.v[t + 2].flags & NG_TK_CAP) &&
@@ -875,13 +875,13 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
             return one(acts, c->acts[c->g[gi].a0]);
         return ng_coref__resolve(w, cs, c, NG_CR_IT, 0, 0, t, acts);
     }
+    if (!(bits & NG_W_DET)) return 0;
     int32_t cs_state = the_compass_state(w, c, covered, t);
     if (cs_state >= 0) {
         *t1 = t + 2;
         return one(acts, cs_state);
     }
-    if (bits & NG_W_DET) return description(w, cs, c, covered, t, acts, t1, pron);
-    return 0;
+    return description(w, cs, c, covered, t, acts, t1, pron);
 }
 
 /* The head noun of a description after its determiner and number at j: modifiers (at most
