@@ -297,9 +297,10 @@ static int32_t subordinate_subject(const ng_work *w, const sctx *c, uint32_t and
     return -1;
 }
 
-/* "After meeting X, Y flew home", "Having met X, Y ...", "Meeting X in Y, Z said": a
- * participle that opens the sentence (after at most a preposition or a subordinator, or
- * "having") has the subject of the main clause, the group right after the first comma that
+/* "After meeting X, Y flew home", "Having met X, Y ...", "Meeting X in Y, Z said", "In a
+ * statement condemning X, Y said": a participle that opens the sentence (after at most a
+ * preposition or a subordinator, or "having", or a preposition and up to three lower-case
+ * words) has the subject of the main clause, the group right after the first comma that
  * follows it and no list holds (determiners between); -1, also when a modal, plan or
  * negation follows that subject. */
 static int32_t fronted_participle(const ng_work *w, const sctx *c, uint32_t ts)
@@ -307,7 +308,13 @@ static int32_t fronted_participle(const ng_work *w, const sctx *c, uint32_t ts)
     const char *f = ng_w__fold(w, ts);
     uint16_t len = w->tk.v[ts].flen;
     int ing = len > 4 && memcmp(f + len - 3, "ing", 3) == 0;
-    if (ts > c->a + 1) return -1;
+    /* "In a statement condemning X, Y said": a preposition and up to three lower-case words
+     * naming no actor before it */
+    int opener = ing && ts > c->a + 1 && ts <= c->a + 4 && (ng_w__bits(w, c->a) & NG_W_PREP);
+    for (uint32_t q = c->a + 1; opener && q < ts; q++)
+        opener = (w->tk.v[q].flags & NG_TK_WORD) && !(w->tk.v[q].flags & NG_TK_CAP) &&
+                 c->gcov[q - c->a] < 0;
+    if (ts > c->a + 1 && !opener) return -1;
     if (ts == c->a + 1 && !(ng_w__is(w, c->a, "having") ||
                             (ing && (ng_w__bits(w, c->a) & (NG_W_PREP | NG_W_CLAUSE)))))
         return -1;
