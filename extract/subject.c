@@ -363,7 +363,12 @@ static int32_t clause_subject(const ng_work *w, const sctx *c, uint32_t ts, int 
         if (sub >= 0) return sub;
         return c->last_subj >= 0 ? c->last_subj : ng_subject__main(w, c, ts);
     }
-    if (participle) return ng_subject__main(w, c, ts);
+    if (participle) {
+        /* '"...," X said, accusing Y of ...': the speaker right before the verb of saying */
+        int32_t sp = ts > c->a + 2 && (ng_w__bits(w, ts - 2) & NG_W_SAY) ? c->gend[ts - 3 - c->a] : -1;
+        if (sp >= 0 && !c->g[sp].place && !c->g[sp].pp) return sp;
+        return ng_subject__main(w, c, ts);
+    }
     int32_t gi = ng_subject__find(w, c, ts);
     if (gi < 0 && !noun) gi = fronted_participle(w, c, ts);
     /* "X flew home after meeting Y": a gerund after a subordinator has the subject of the
