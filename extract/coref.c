@@ -543,16 +543,20 @@ static int32_t the_compass_state(const ng_work *w, const sctx *c, const uint8_t 
                                  uint32_t t)
 {
     if (t + 1 >= c->b || !(w->tk.v[t + 1].flags & NG_TK_CAP) || covered[t + 1 - c->a] ||
-        (w->tk.v[t + 1].flags & NG_TK_FIRST) || w->tk.v[t + 1].flen != 5 || !ng_w__is(w, t, "the"))
+        (w->tk.v[t + 1].flags & NG_TK_FIRST) || w->tk.v[t + 1].flen != 5 ||
+        !ng_w__is(w, t, "the"))
         return -1;
-    const char *side = ng_w__is(w, t + 1, "north") ? "North " : ng_w__is(w, t + 1, "south") ? "South " : NULL;
+    const char *side = ng_w__is(w, t + 1, "north")   ? "North "
+                       : ng_w__is(w, t + 1, "south") ? "South "
+                                                     : NULL;
     if (!side || (t + 2 < c->b && (w->tk.v[t + 2].flags & NG_TK_CAP) &&
                   !(w->tk.v[t + 2].flags & NG_TK_POSS)))
         return -1;
     int32_t found = -1;
     for (size_t i = 0; i < w->n_actors; i++) {
         const ng_wactor *x = &w->actors[i];
-        if (x->type != NG_ETYPE_STATE || !x->mentions || strncmp(x->label, side, 6) != 0) continue;
+        if (x->type != NG_ETYPE_STATE || !x->mentions || strncmp(x->label, side, 6) != 0)
+            continue;
         if (found >= 0) return -1;
         found = (int32_t)i;
     }

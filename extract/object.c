@@ -362,7 +362,8 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
                 j++;
                 continue;
             }
-            if (direct && ng_w__punct(w, j, '"') && j > c->a && (ng_w__bits(w, j - 1) & NG_W_DET) &&
+            if (direct && ng_w__punct(w, j, '"') && j > c->a &&
+                (ng_w__bits(w, j - 1) & NG_W_DET) &&
                 ng_object__quote_skip(w, c, j) != j) {
                 qclose = ng_object__quote_skip(w, c, j) - 1;
                 j++;

@@ -365,7 +365,8 @@ static int32_t clause_subject(const ng_work *w, const sctx *c, uint32_t ts, int 
     }
     if (participle) {
         /* '"...," X said, accusing Y of ...': the speaker right before the verb of saying */
-        int32_t sp = ts > c->a + 2 && (ng_w__bits(w, ts - 2) & NG_W_SAY) ? c->gend[ts - 3 - c->a] : -1;
+        int32_t sp =
+            ts > c->a + 2 && (ng_w__bits(w, ts - 2) & NG_W_SAY) ? c->gend[ts - 3 - c->a] : -1;
         if (sp >= 0 && !c->g[sp].place && !c->g[sp].pp) return sp;
         return ng_subject__main(w, c, ts);
     }
