@@ -162,6 +162,9 @@ typedef struct cstate {
  * covers; covered[t - a] marks the tokens units took. */
 int ng_units__mentions(ng_work *w, cstate *cs, sctx *c, uint8_t *covered);
 int ng_units__known_names(ng_work *w, cstate *cs, sctx *c, uint8_t *covered);
+/* The person of the article one of whose name words has the key hash h (the one named most
+ * when several), as an actor in *out, else -1. */
+int ng_units__person_word(ng_work *w, cstate *cs, uint64_t h, int32_t *out);
 /* Appends a unit of n actors (and an actor to c->acts). */
 int ng_units__add(sctx *c, uint32_t t0, uint32_t t1, const int32_t *acts, uint32_t n, int place,
                   int role);
@@ -203,6 +206,12 @@ int ng_groups__poss_owner(const ng_work *w, const sctx *c, const group *g);
 
 /* triggers.c: the relation triggers of the sentence, each run by ng_relation__run. */
 int ng_triggers__run(ng_work *w, cstate *cs, sctx *c);
+/* pairs.c: "the Modi-Xi talks", "a US-China summit", "the Trump - Putin summit": the two
+ * actors of a pair written with a hyphen (one word) or a spaced dash right before the noun
+ * trigger at ts (over up to two lower-case modifiers) into out[2], the token where the pair
+ * (or its determiner) starts into *start; 1 when there is one, 0 when not, or an error. */
+int ng_pairs__before(ng_work *w, cstate *cs, const sctx *c, uint32_t ts, int32_t out[2],
+                     uint32_t *start);
 /* relation.c: one trigger at tokens [ts, te): subject, object, modality, edges. */
 int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint32_t ts,
                      uint32_t te, int32_t gap_group);

@@ -1130,6 +1130,29 @@ static int reduced_passive(ng_work *w, const sctx *c, reading *r)
     return error < 0 ? error : DONE;
 }
 
+/* "the Modi-Xi talks", "the Trump - Putin summit": a noun of a symmetric relation right
+ * after a pair of its sides (pairs.c), unless called off, planned or denied ("the planned
+ * Trump-Putin summit", "the Modi-Xi meeting was postponed"); the pair are partners. */
+static int pair_before(ng_work *w, cstate *cs, sctx *c, const reading *r)
+{
+    int32_t two[2];
+    uint32_t start;
+    if (!r->noun || !ng_relinfo__symmetric(r->tr->rel)) return NG_OK;
+    int error = ng_pairs__before(w, cs, c, r->ts, two, &start);
+    if (error <= 0) return error;
+    if (ng_modality__blocks(w, c, -1, start, r->te, 1) ||
+        !ng_emit__types_ok(w, r->tr->rel, r->tr->flags, two[0], two[1]))
+        return DONE;
+    if ((error = ng_emit__add(w, two[0], two[1], r->tr->rel, r->tr->flags, c->s, r->date)) < 0)
+        return error;
+    if ((r->tr->flags & NG_TRF_PARTNERS) && c->n_pair < GMAX) {
+        c->pair_s[c->n_pair] = two[0];
+        c->pair_o[c->n_pair++] = two[1];
+    }
+    ng_recent__list(w, cs, two, 2, c->s);
+    return DONE;
+}
+
 /* Steps 2 to 4: subject, modality, object; DONE when the reading ends there. */
 /* quote: "X condemned Y's raid. Z called the incident 'unacceptable'": an act noun with
  * "the" and no owner right after the trigger, then a quotation, refers back to the act of
@@ -1259,6 +1282,7 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
         ((tr->flags & NG_TRF_INVERSE) && te < c->b && (ng_w__bits(w, te) & NG_W_NEG)))
         return NG_OK;
     if ((error = the_two_again(w, c, &r)) != NG_OK) return error < 0 ? error : NG_OK;
+    if ((error = pair_before(w, cs, c, &r)) != NG_OK) return error < 0 ? error : NG_OK;
     if ((error = arguments(w, cs, c, &r)) != NG_OK) return error < 0 ? error : NG_OK;
     if ((tr->flags & NG_TRF_ORGSUBJ) && !ng_members__org_subject_ok(w, c, r.subj, r.obj, r.te))
         return NG_OK;

@@ -99,6 +99,22 @@ static int verb_as_noun(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             ng_w__is(w, t - 1, "their") || ng_w__is(w, t - 1, "our"));
 }
 
+/* The first token of a pair of sides ending at token p ("the Modi-Xi talks": one
+ * capitalized word with a hyphen no name covers; "the Trump - Putin summit": two groups
+ * around a dash; pairs.c reads them), else p + 1. */
+static uint32_t pair_start(const ng_work *w, const sctx *c, uint32_t p)
+{
+    const ng_tok *k = &w->tk.v[p];
+    int32_t g2 = c->gend[p - c->a];
+    if ((k->flags & (NG_TK_WORD | NG_TK_CAP | NG_TK_DASH)) == (NG_TK_WORD | NG_TK_CAP | NG_TK_DASH) &&
+        c->gcov[p - c->a] < 0)
+        return p;
+    if (g2 < 0 || c->g[g2].t0 < c->a + 2 || !ng_w__punct(w, c->g[g2].t0 - 1, '-') ||
+        c->gend[c->g[g2].t0 - 2 - c->a] < 0)
+        return p + 1;
+    return c->g[c->gend[c->g[g2].t0 - 2 - c->a]].t0;
+}
+
 /* Is the word at t a noun by its left side: a determiner or preposition right before it (not
  * a gerund with an actor after it: "after meeting X"), or
  * a determiner before up to three modifiers ("a closed-door meeting", "her private
@@ -122,6 +138,13 @@ static int noun_position(const ng_work *w, const sctx *c, uint32_t t)
     for (uint32_t p = t, n = 0; p > c->a && n <= 3; n++) {
         ng_wbits bits = ng_w__bits(w, --p);
         if (bits & NG_W_DET) return 1;
+        /* "the Modi-Xi talks", "a Trump - Putin summit" */
+        uint32_t ps = pair_start(w, c, p);
+        if (ps <= p) {
+            if (ps == c->a) return 1; /* a headline: "Modi-Xi talks end" */
+            p = ps;
+            continue;
+        }
         /* "after meeting X": a preposition before a gerund with an actor as its object */
         if ((bits & NG_W_PREP) && p + 1 == t)
             return !(t + 1 < c->b && c->gstart[t + 1 - c->a] >= 0 &&

@@ -435,6 +435,40 @@ static int name_words(ng_work *w, cstate *cs)
     return error;
 }
 
+/* Any word of a name ("Deby" of "Mahamat Idriss Deby Itno") by its key hash h; several
+ * people with that word: the one the article names most (a headline is about the article's
+ * main figure), then a last-word match; -1 if none. */
+static int32_t person_of_word(const cstate *cs, uint64_t h)
+{
+    int32_t found = -1;
+    uint32_t found_m = 0;
+    int found_last = 0;
+    for (size_t i = 0; i < cs->n_nw; i++) {
+        const name_word *x = &cs->nw[i];
+        if (x->h != h) continue;
+        if (x->person == found) {
+            found_last |= x->last;
+            continue;
+        }
+        if (found < 0 || x->mentions > found_m ||
+            (x->mentions == found_m && x->last > found_last)) {
+            found = x->person;
+            found_m = x->mentions;
+            found_last = x->last;
+        }
+    }
+    return found;
+}
+
+int ng_units__person_word(ng_work *w, cstate *cs, uint64_t h, int32_t *out)
+{
+    int error;
+    *out = -1;
+    if ((error = name_words(w, cs)) < 0) return error;
+    int32_t p = person_of_word(cs, h);
+    return p >= 0 ? ng_actors__person(w, out, p) : NG_OK;
+}
+
 /* Known people by a part of their name in text no mention covers (headlines, lists). */
 int ng_units__known_names(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
 {
@@ -450,26 +484,7 @@ int ng_units__known_names(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
         size_t blen;
         if (ng_names__tok_key(w, t, &h, &blen) < 0) return NG_ENOMEM;
         if (!blen) continue;
-        /* any word of a name ("Deby" of "Mahamat Idriss Deby Itno"); several people with
-         * that word: the one the article names most (a headline is about the article's
-         * main figure), then a last-word match */
-        int32_t found = -1;
-        uint32_t found_m = 0;
-        int found_last = 0;
-        for (size_t i = 0; i < cs->n_nw; i++) {
-            const name_word *x = &cs->nw[i];
-            if (x->h != h) continue;
-            if (x->person == found) {
-                found_last |= x->last;
-                continue;
-            }
-            if (found < 0 || x->mentions > found_m ||
-                (x->mentions == found_m && x->last > found_last)) {
-                found = x->person;
-                found_m = x->mentions;
-                found_last = x->last;
-            }
-        }
+        int32_t found = person_of_word(cs, h);
         if (found < 0) continue;
         int32_t a;
         if ((error = ng_actors__person(w, &a, found)) < 0) return error;
