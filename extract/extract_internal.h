@@ -288,7 +288,8 @@ enum {
 #define NG_W_SPOKESNOUN NG_WBIT(73) /* spokesman: "a spokesman for X" speaks for X */
 #define NG_W_TIEKIND NG_WBIT(74)    /* diplomatic (0); military, trade (1): what ties are cut */
 #define NG_W_BLOCPLURAL NG_WBIT(75) /* countries, allies: "the Quad countries", "NATO allies" */
-#define NG_W__COUNT 76
+#define NG_W_PRESSNOUN NG_WBIT(76)  /* reporter, correspondent: "a Reuters reporter" is no actor */
+#define NG_W__COUNT 77
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {

@@ -329,6 +329,19 @@ static int count_mention(ng_work *w, const ng_mention *m, int32_t a, int place)
     return ng_actors__alias(w, a, w->text + o0, o1 - o0);
 }
 
+/* "a Reuters reporter met X", "told an AFP correspondent", "a Chinese journalist": a
+ * state or organization right before a lower-case noun of the press (words class
+ * pressnoun) only says whose reporter it is; the reporter is no actor, nor is the owner
+ * (attribution: speech and interviews do not make the media an actor). */
+static int press_modifier(const ng_work *w, const sctx *c, const ng_mention *m, const munit *u)
+{
+    if (u->t1 >= c->b || !(ng_w__bits(w, u->t1) & NG_W_PRESSNOUN) ||
+        (w->tk.v[u->t1].flags & NG_TK_CAP))
+        return 0;
+    return m->kind == NG_MK_ORG || m->kind == NG_MK_STATE || m->kind == NG_MK_DEMONYM ||
+           m->kind == NG_MK_SEAT;
+}
+
 int ng_units__mentions(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
 {
     const ng_wsent *se = &w->sents[c->s];
@@ -343,7 +356,7 @@ int ng_units__mentions(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
             continue;
         }
         if ((error = mention_unit(w, cs, c, k, &u)) < 0) return error;
-        if (u.a < 0) continue;
+        if (u.a < 0 || press_modifier(w, c, m, &u)) continue;
         if ((error = ng_units__add(c, u.t0, u.t1, &u.a, 1, u.place, 0)) < 0) return error;
         c->u[c->nu - 1].adj = u.adj;
         for (uint32_t t = u.t0; t < u.t1; t++)
