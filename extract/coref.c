@@ -997,6 +997,32 @@ static uint32_t recent_leaders(const ng_work *w, const cstate *cs, int number, i
     return found->n;
 }
 
+/* "X arrived in Rome to see Y. The two leaders met for an hour": with no list of two, the
+ * two people named before it in this sentence and the one before, when they are exactly two
+ * (into out); 0 otherwise. */
+static uint32_t two_people(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t,
+                           int32_t *out)
+{
+    uint32_t n = 0;
+    for (size_t i = 0; i < c->nu; i++) {
+        const unit *u = &c->u[i];
+        if (u->t1 > t) break;
+        if (u->place || !unit_person(w, c, u)) continue;
+        if (n && (out[0] == c->acts[u->a0] || (n == 2 && out[1] == c->acts[u->a0]))) continue;
+        if (n == 2) return 0;
+        out[n++] = c->acts[u->a0];
+    }
+    for (int i = 0; i < cs->n_mru; i++) {
+        if (cs->mru_sent[i] > cs->cur_sent || cs->cur_sent > cs->mru_sent[i] + 1) break;
+        int32_t a = cs->mru[i];
+        if (w->actors[a].type != NG_ETYPE_PERSON) continue;
+        if (n && (out[0] == a || (n == 2 && out[1] == a))) continue;
+        if (n == 2) return 0;
+        out[n++] = a;
+    }
+    return n == 2 ? 2 : 0;
+}
+
 /* "the three countries", "both sides", "the two leaders": the latest list of that size
  * (number, 0 any) and kind (people for a person noun, any actor for "sides", "parties",
  * else states). */
@@ -1010,6 +1036,7 @@ static uint32_t group_noun(const ng_work *w, const cstate *cs, const sctx *c, ui
     if ((bits & NG_W_PERSONNOUN) && (bits & NG_W_SOLEOFFICE))
         n = recent_leaders(w, cs, number, acts);
     if (!n) n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, ctype, t, acts);
+    if (!n && ctype == NG_ETYPE_PERSON + 1 && number == 2) n = two_people(w, cs, c, t, acts);
     if (!n && ctype == NG_ETYPE_PERSON + 1)
         n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
     return n;
