@@ -355,6 +355,13 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             j = g->t1;
             continue;
         }
+        /* "talks were held in Riyadh on Tuesday between A and B": a date or a place
+         * before a noun's preposition costs no step */
+        if (tr->form == NG_TR_NOUN && !prep && !is_prep_of(tr, w->tk.v[j].h) &&
+            ng_object__when_phrase(w, c, j) > j) {
+            j = ng_object__when_phrase(w, c, j);
+            continue;
+        }
         if (w->tk.v[j].flags & NG_TK_PUNCT) {
             /* 'denounced the "manoeuvres" of X': a short quotation naming no actor after a
              * determiner is read through */

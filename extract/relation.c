@@ -855,6 +855,12 @@ static int during_talks(ng_work *w, const sctx *c, const reading *r)
     /* "following their talks", "their first meeting": the owners met one another */
     for (uint32_t q = p, n = 0; q > c->a && n < 2; q--, n++) {
         int32_t go = c->gend[q - c->a];
+        /* "Macron and Scholz's talks": a list that owns the noun */
+        if (go < 0 && (w->tk.v[q].flags & NG_TK_POSS) && (go = c->gend[q - 1 - c->a]) >= 0 &&
+            c->g[go].an >= 2 && !c->g[go].place && !c->g[go].pp) {
+            int error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, &c->g[go], c->s, r->date);
+            return error < 0 ? error : DONE;
+        }
         if (go >= 0) {
             const group *g = &c->g[go];
             if (!(c->u[g->u0].poss && g->un == 1 && g->an >= 2)) break;
