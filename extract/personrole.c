@@ -865,6 +865,14 @@ static int suffix_word(sscan *x)
         /* a capitalized word right after the title is the next person's name: "Joe Biden,
          * German Chancellor Olaf Scholz" is a list, not an apposition */
         if (x->after_head) return S_QUIT;
+        /* "X, the President of Russia Vladimir Putin": a name of two capitalized words right
+         * after the complement's state or organization is the next person's, whose title
+         * this is (a list of titled people), not X's apposition */
+        if (x->af >= 0 && x->last == q && q + 1 < x->b && x->cov[q + 1 - x->a] < 0 &&
+            ng_mentions__cap(w, q + 1) && (w->tk.v[q + 1].flags & NG_TK_WORD) &&
+            !(ng_w__bits(w, q) & (NG_W_STOP | NG_W_NOTNAME)) &&
+            !(ng_w__bits(w, q + 1) & (NG_W_STOP | NG_W_NOTNAME)))
+            return S_QUIT;
         x->last = x->q;
         return S_ON;
     }
