@@ -305,6 +305,33 @@ static int speech_tag_group(const ng_work *w, const sctx *c, const group *g, uin
     return 0;
 }
 
+/* "sat down with Pacific island leaders at the summit venue, including A and B", "met
+ * regional ministers, among them A and B": after a lower-case noun of people at j that names
+ * no actor, the list after ", including", "such as" or ", among them" (within ten tokens of
+ * the same clause) stands for it; the group, else -1. */
+static int32_t people_noun_list(const ng_work *w, const sctx *c, uint32_t j)
+{
+    for (uint32_t k = j + 1; k + 1 < c->b && k < j + 10; k++) {
+        uint32_t q = 0;
+        if (ng_w__punct(w, k, '.') || ng_w__punct(w, k, ';') || ng_w__punct(w, k, ':') ||
+            (ng_w__bits(w, k) & (NG_W_CLAUSE | NG_W_SAY | NG_W_BE)) || verb_trigger_at(w, k))
+            return -1;
+        if (ng_w__is(w, k, "including") && ng_w__punct(w, k - 1, ','))
+            q = k + 1;
+        else if (ng_w__is(w, k, "such") && ng_w__is(w, k + 1, "as"))
+            q = k + 2;
+        else if (ng_w__is(w, k, "among") && k + 2 < c->b && ng_w__is(w, k + 1, "them") &&
+                 ng_w__punct(w, k - 1, ','))
+            q = k + 2;
+        if (!q) continue;
+        while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+            q++;
+        int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+        return gi >= 0 && !c->g[gi].place ? gi : -1;
+    }
+    return -1;
+}
+
 int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te,
                         int *prep_seen)
 {
@@ -400,6 +427,17 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             int32_t ag = direct ? agent_of(w, c, tr, j) : -1;
             if (ag >= 0) return ag;
             act |= (bits & NG_W_ACTNOUN) != 0;
+            if ((prep || direct) && (bits & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)) &&
+                !(w->tk.v[j].flags & NG_TK_CAP) && c->gcov[j - c->a] < 0) {
+                int32_t gl = people_noun_list(w, c, j);
+                if (gl >= 0) return gl;
+                /* "sat down with Caribbean leaders at the CARICOM Secretariat": the noun is
+                 * the object, the place after it no actor of the trigger (not "officials in
+                 * Beijing", who are the state's: units.c) */
+                if (j + 1 < c->b && !(bits & NG_W_GOVNOUN) &&
+                    (ng_w__is(w, j + 1, "at") || ng_w__is(w, j + 1, "in")))
+                    return -1;
+            }
             if ((bits & NG_W_CLAUSE) && !ng_w__is(w, j, "as")) return act_relative(w, c, tr, j);
             if ((bits & NG_W_SAY) && j > te) return -1;
             /* "accused the force of helping the rebels": the rebels are not the target */
