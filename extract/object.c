@@ -306,7 +306,7 @@ static int speech_tag_group(const ng_work *w, const sctx *c, const group *g, uin
 }
 
 /* "sat down with Pacific island leaders at the summit venue, including A and B", "met
- * regional ministers, among them A and B": after a lower-case noun of people at j that names
+ * regional ministers, among them A and B" (a symmetric relation): after a lower-case noun of people at j that names
  * no actor, the list after ", including", "such as" or ", among them" (within ten tokens of
  * the same clause) stands for it; the group, else -1. */
 static int32_t people_noun_list(const ng_work *w, const sctx *c, uint32_t j)
@@ -427,7 +427,10 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             int32_t ag = direct ? agent_of(w, c, tr, j) : -1;
             if (ag >= 0) return ag;
             act |= (bits & NG_W_ACTNOUN) != 0;
-            if ((prep || direct) && (bits & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)) &&
+            /* (a meeting with leaders including X is one with X; a condemnation of
+             * "several neighbours, including Togo" is no named target: condemnation cases) */
+            if ((prep || direct) && ng_relinfo__symmetric(tr->rel) &&
+                (bits & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)) &&
                 !(w->tk.v[j].flags & NG_TK_CAP) && c->gcov[j - c->a] < 0) {
                 int32_t gl = people_noun_list(w, c, j);
                 if (gl >= 0) return gl;
