@@ -81,6 +81,14 @@ static int doc_object_event(const ng_work *w, const sctx *c, const reading *r)
     return 0;
 }
 
+/* The state an actor stands for: itself, or a person's affiliation; -1. */
+static int32_t side_state(const ng_work *w, int32_t a)
+{
+    return w->actors[a].type == NG_ETYPE_STATE    ? a
+           : w->actors[a].type == NG_ETYPE_PERSON ? w->actors[a].affil
+                                                  : -1;
+}
+
 /* "X held talks with Y, and the two signed ...", "where the two officials spoke": the
  * partners of this sentence's meetings. */
 static int the_two_again(ng_work *w, const sctx *c, const reading *r)
@@ -90,15 +98,29 @@ static int the_two_again(ng_work *w, const sctx *c, const reading *r)
         return NG_OK;
     uint32_t q = r->ts - 1;
     while (q > c->a + 1 && !(ng_w__bits(w, q) & NG_W_NUMWORD) &&
-           (ng_w__bits(w, q) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_SKIPADV)))
+           (ng_w__bits(w, q) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_SKIPADV | NG_W_GOVNOUN |
+                                NG_W_COUNTRYNOUN)))
         q--;
     /* "the two", "both": a number word of 2 */
     int two = (ng_w__bits(w, q) & NG_W_NUMWORD) && ng_lex__word_number(w->lex, w->tk.v[q].h) == 2;
     if (!(two && (ng_w__is(w, q - 1, "the") || ng_w__is(w, q, "both")))) return NG_OK;
-    for (uint32_t k = 0; k < c->n_pair; k++)
-        if ((error = ng_emit__add(w, c->pair_s[k], c->pair_o[k], r->tr->rel, r->tr->flags, c->s,
-                                  r->date)) < 0)
+    /* "X held talks with Y, and the two governments signed ...": the partners' states (a
+     * group noun that is no person or party noun names states, as in coref.c) */
+    int states = 0;
+    for (uint32_t k = q + 1; k < r->ts; k++) {
+        ng_wbits bits = ng_w__bits(w, k);
+        states |= (bits & (NG_W_GOVNOUN | NG_W_COUNTRYNOUN | NG_W_GROUPNOUN)) &&
+                  !(bits & (NG_W_PERSONNOUN | NG_W_PARTYNOUN)); /* not "the two officials" */
+    }
+    for (uint32_t k = 0; k < c->n_pair; k++) {
+        int32_t x = c->pair_s[k], y = c->pair_o[k];
+        if (states) {
+            x = side_state(w, x);
+            y = side_state(w, y);
+        }
+        if ((error = ng_emit__add(w, x, y, r->tr->rel, r->tr->flags, c->s, r->date)) < 0)
             return error;
+    }
     return DONE;
 }
 
@@ -634,14 +656,6 @@ static int subject_object_edges(ng_work *w, const sctx *c, const reading *r)
         !sentence_has(w, c, NG_W_SEPARATE))
         error = ng_emit__within(w, c, rel, flags, &c->g[r->obj], c->s, r->date);
     return error;
-}
-
-/* The state an actor stands for: itself, or a person's affiliation; -1. */
-static int32_t side_state(const ng_work *w, int32_t a)
-{
-    return w->actors[a].type == NG_ETYPE_STATE    ? a
-           : w->actors[a].type == NG_ETYPE_PERSON ? w->actors[a].affil
-                                                  : -1;
 }
 
 /* 1 when the first document word after t is singular ("the accord"; not "agreements",
