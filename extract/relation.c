@@ -289,7 +289,9 @@ static int relative_prep_object(const ng_work *w, const sctx *c, reading *r)
 {
     if (r->obj >= 0 || r->noun || r->agent >= 0 || r->subj < 0) return NG_OK;
     uint32_t q = c->g[r->subj].t0;
-    if (!(q > c->a + 2 && ng_w__is(w, q - 1, "which"))) return NG_OK;
+    /* "X, with whom he held talks": the same with "whom" */
+    if (!(q > c->a + 2 && (ng_w__is(w, q - 1, "which") || ng_w__is(w, q - 1, "whom"))))
+        return NG_OK;
     int prep = 0;
     for (int i = 0; i < r->tr->n_prep; i++)
         prep |= r->tr->prep[i] && r->tr->prep[i] == w->tk.v[q - 2].h;
