@@ -37,6 +37,7 @@ int ng_emit__add(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_t flag
     r->rel = rel;
     r->sent = sent;
     r->counterpart = (flags & NG_TRF_COUNTERPART) != 0;
+    r->as_state = 0;
     /* as snprintf "%s" into 11 bytes, without the formatter (this runs per relation) */
     size_t n = date ? strnlen(date, sizeof r->date - 1) : 0;
     if (n) memcpy(r->date, date, n);
@@ -107,4 +108,53 @@ int ng_emit__within(ng_work *w, const sctx *c, ng_rel rel, uint32_t flags, const
             if ((error = ng_emit__add(w, x, y, rel, flags, sent, date)) < 0) return error;
         }
     return NG_OK;
+}
+
+int ng_emit__as_state(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_t flags,
+                      uint32_t sent, const char *date)
+{
+    int32_t side[2] = {src, dst};
+    uint8_t late[2] = {0, 0};
+    for (int i = 0; i < 2; i++) {
+        const ng_wactor *a = &w->actors[side[i]];
+        if (a->type != NG_ETYPE_PERSON) continue;
+        if (a->affil >= 0 && w->actors[a->affil].type == NG_ETYPE_STATE)
+            side[i] = a->affil;
+        else
+            late[i] = 1;
+    }
+    size_t before = w->n_rels;
+    int error = ng_emit__add(w, side[0], side[1], rel, flags, sent, date);
+    if (error < 0 || w->n_rels == before) return error;
+    ng_wrel *r = &w->rels[w->n_rels - 1];
+    for (int i = 0; i < 2; i++)
+        if (late[i]) r->as_state |= r->src == side[i] ? 1 : 2;
+    return NG_OK;
+}
+
+void ng_emit__states_late(ng_work *w)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < w->n_rels; k++) {
+        ng_wrel r = w->rels[k];
+        int32_t side[2] = {r.src, r.dst};
+        for (int i = 0; i < 2 && r.as_state; i++) {
+            int32_t st = w->actors[side[i]].affil;
+            if (!(r.as_state & (1 << i))) continue;
+            side[i] = st >= 0 && w->actors[st].type == NG_ETYPE_STATE ? st : -1;
+        }
+        /* a side whose state is still unknown: the text named no person's edge */
+        if (side[0] < 0 || side[1] < 0 || side[0] == side[1]) continue;
+        if (ng_relinfo__symmetric(r.rel) && side[0] > side[1]) {
+            int32_t t = side[0];
+            side[0] = side[1];
+            side[1] = t;
+        }
+        r.src = side[0];
+        r.dst = side[1];
+        r.as_state = 0;
+        w->actors[r.src].emit = w->actors[r.dst].emit = 1;
+        w->rels[n++] = r;
+    }
+    w->n_rels = n;
 }

@@ -284,6 +284,12 @@ int ng_emit__add(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_t flag
 int ng_emit__types_ok(const ng_work *w, ng_rel rel, uint32_t flags, int32_t s, int32_t o);
 int ng_emit__pairs(ng_work *w, ng_rel rel, uint32_t flags, const int32_t *s, uint32_t ns,
                    const int32_t *o, uint32_t no, uint32_t sent, const char *date);
+/* "the two governments signed": the edge between the states src and dst stand for (a
+ * person's state when known; else the person, whose state ng_emit__states_late puts in at
+ * the end of the article, once the pending affiliations are decided). */
+int ng_emit__as_state(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_t flags,
+                      uint32_t sent, const char *date);
+void ng_emit__states_late(ng_work *w);
 int ng_emit__within(ng_work *w, const sctx *c, ng_rel rel, uint32_t flags, const group *g,
                     uint32_t sent, const char *date);
 

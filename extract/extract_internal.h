@@ -709,6 +709,8 @@ typedef struct ng_wrel {
     uint32_t sent;
     char date[11];
     uint8_t counterpart; /* the trigger's NG_TRF_COUNTERPART: checked again at the end */
+    uint8_t as_state;    /* 1: src, 2: dst is a person who stands for their state, whose
+                          * affiliation is decided at the end ("the two governments signed") */
 } ng_wrel;
 
 typedef struct ng_wsent {

@@ -112,15 +112,11 @@ static int the_two_again(ng_work *w, const sctx *c, const reading *r)
         states |= (bits & (NG_W_GOVNOUN | NG_W_COUNTRYNOUN | NG_W_GROUPNOUN)) &&
                   !(bits & (NG_W_PERSONNOUN | NG_W_PARTYNOUN)); /* not "the two officials" */
     }
-    for (uint32_t k = 0; k < c->n_pair; k++) {
-        int32_t x = c->pair_s[k], y = c->pair_o[k];
-        if (states) {
-            x = side_state(w, x);
-            y = side_state(w, y);
-        }
-        if ((error = ng_emit__add(w, x, y, r->tr->rel, r->tr->flags, c->s, r->date)) < 0)
+    for (uint32_t k = 0; k < c->n_pair; k++)
+        if ((error = (states ? ng_emit__as_state : ng_emit__add)(w, c->pair_s[k], c->pair_o[k],
+                                                                  r->tr->rel, r->tr->flags, c->s,
+                                                                  r->date)) < 0)
             return error;
-    }
     return DONE;
 }
 
