@@ -384,10 +384,14 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
         }
         /* "talks were held in Riyadh on Tuesday between A and B": a date or a place
          * before a noun's preposition costs no step */
-        if (tr->form == NG_TR_NOUN && !prep && !is_prep_of(tr, w->tk.v[j].h) &&
-            ng_object__when_phrase(w, c, j) > j) {
-            j = ng_object__when_phrase(w, c, j);
-            continue;
+        if (tr->form == NG_TR_NOUN && !prep &&
+            (ng_w__bits(w, j) & (NG_W_PREP | NG_W_LOCPREP | NG_W_YEARPREP)) &&
+            !is_prep_of(tr, w->tk.v[j].h)) {
+            uint32_t e = ng_object__when_phrase(w, c, j);
+            if (e > j) {
+                j = e;
+                continue;
+            }
         }
         if (w->tk.v[j].flags & NG_TK_PUNCT) {
             /* 'denounced the "manoeuvres" of X': a short quotation naming no actor after a
@@ -429,9 +433,9 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             act |= (bits & NG_W_ACTNOUN) != 0;
             /* (a meeting with leaders including X is one with X; a condemnation of
              * "several neighbours, including Togo" is no named target: condemnation cases) */
-            if ((prep || direct) && ng_relinfo__symmetric(tr->rel) &&
-                (bits & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)) &&
-                !(w->tk.v[j].flags & NG_TK_CAP) && c->gcov[j - c->a] < 0) {
+            if ((bits & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)) && (prep || direct) &&
+                !(w->tk.v[j].flags & NG_TK_CAP) && c->gcov[j - c->a] < 0 &&
+                ng_relinfo__symmetric(tr->rel)) {
                 int32_t gl = people_noun_list(w, c, j);
                 if (gl >= 0) return gl;
                 /* "sat down with Caribbean leaders at the CARICOM Secretariat": the noun is

@@ -1155,7 +1155,9 @@ static int pair_before(ng_work *w, cstate *cs, sctx *c, const reading *r)
 {
     int32_t two[2];
     uint32_t start;
-    if (!r->noun || !ng_relinfo__symmetric(r->tr->rel)) return NG_OK;
+    if (!r->noun || r->ts <= c->a || !(r->tr->flags & NG_TRF_COUNTERPART) ||
+        !ng_relinfo__symmetric(r->tr->rel))
+        return NG_OK;
     int error = ng_pairs__before(w, cs, c, r->ts, two, &start);
     if (error <= 0) return error;
     if (ng_modality__blocks(w, c, -1, start, r->te, 1) ||

@@ -138,13 +138,6 @@ static int noun_position(const ng_work *w, const sctx *c, uint32_t t)
     for (uint32_t p = t, n = 0; p > c->a && n <= 3; n++) {
         ng_wbits bits = ng_w__bits(w, --p);
         if (bits & NG_W_DET) return 1;
-        /* "the Modi-Xi talks", "a Trump - Putin summit" */
-        uint32_t ps = pair_start(w, c, p);
-        if (ps <= p) {
-            if (ps == c->a) return 1; /* a headline: "Modi-Xi talks end" */
-            p = ps;
-            continue;
-        }
         /* "after meeting X": a preposition before a gerund with an actor as its object */
         if ((bits & NG_W_PREP) && p + 1 == t)
             return !(t + 1 < c->b && c->gstart[t + 1 - c->a] >= 0 &&
@@ -153,8 +146,14 @@ static int noun_position(const ng_work *w, const sctx *c, uint32_t t)
             c->gcov[p - c->a] >= 0 || ng_lex__trigger_first(w->lex, w->tk.v[p].h) >= 0 ||
             (bits & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_CLAUSE | NG_W_BE | NG_W_PAST_MARK |
                      NG_W_MODAL | NG_W_NEG | NG_W_SAY)) ||
-            ng_w__is(w, p, "and") || ng_w__is(w, p, "or"))
-            return 0;
+            ng_w__is(w, p, "and") || ng_w__is(w, p, "or")) {
+            /* "the Modi-Xi talks", "a Trump - Putin summit" */
+            if (!(w->tk.v[p].flags & NG_TK_DASH) && c->gend[p - c->a] < 0) return 0;
+            uint32_t ps = pair_start(w, c, p);
+            if (ps > p) return 0;
+            if (ps == c->a) return 1; /* a headline: "Modi-Xi talks end" */
+            p = ps;
+        }
     }
     return 0;
 }

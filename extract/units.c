@@ -346,7 +346,7 @@ int ng_units__mentions(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
 {
     const ng_wsent *se = &w->sents[c->s];
     uint32_t last_end = c->a;
-    int error;
+    int error, press = (se->bits & NG_W_PRESSNOUN) != 0;
     for (uint32_t k = se->m0; k < se->m0 + se->nm; k++) {
         ng_mention *m = &w->ms[k];
         munit u = {-1, m->t0, m->t1, 0, 0};
@@ -356,7 +356,7 @@ int ng_units__mentions(ng_work *w, cstate *cs, sctx *c, uint8_t *covered)
             continue;
         }
         if ((error = mention_unit(w, cs, c, k, &u)) < 0) return error;
-        if (u.a < 0 || press_modifier(w, c, m, &u)) continue;
+        if (u.a < 0 || (press && press_modifier(w, c, m, &u))) continue;
         if ((error = ng_units__add(c, u.t0, u.t1, &u.a, 1, u.place, 0)) < 0) return error;
         c->u[c->nu - 1].adj = u.adj;
         for (uint32_t t = u.t0; t < u.t1; t++)
