@@ -152,6 +152,17 @@ static int verb_after(const ng_work *w, const sctx *c, uint32_t t)
            (ng_w__bits(w, t) & (NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_NEG));
 }
 
+/* A verb after the list that starts at unit j ("Backed by Qatar and Egypt, Israel and
+ * Hamas signed": after "Hamas", not only after "Israel"). */
+static int verb_after_list(const ng_work *w, const sctx *c, size_t j)
+{
+    int has_and;
+    while (j + 1 < c->nu && !c->u[j + 1].place && !c->u[j + 1].pron &&
+           joins(w, c->u[j].t1, c->u[j + 1].t0, &has_and))
+        j++;
+    return verb_after(w, c, c->u[j].t1);
+}
+
 /* Is the unit at t0 a verb's direct object ("met Y", "accused the Y"): a trigger's word or a
  * past tense in "-ed" right before it (over a determiner), not a verb of saying ("said X
  * and Y met" has the list as its subject)? */
@@ -175,9 +186,14 @@ static int object_of_verb(const ng_work *w, const sctx *c, uint32_t t0)
  * prepositional phrase ("In talks with Chile, Peru said"), else c->a. */
 static uint32_t opening_clause_end(const ng_work *w, const sctx *c)
 {
-    /* also an opening prepositional phrase: "In an interview with CNN, X accused ..." */
-    if (!(ng_w__bits(w, c->a) & (NG_W_CLAUSE | NG_W_PREP)) || ng_w__is(w, c->a, "that") ||
-        ng_w__is(w, c->a, "which") || ng_w__is(w, c->a, "who"))
+    /* also an opening prepositional phrase: "In an interview with CNN, X accused ...", and
+     * a passive participle with its agent: "Accompanied by X, Y met Z", "Flanked by X, ..." */
+    const char *f = ng_w__fold(w, c->a);
+    size_t n = w->tk.v[c->a].flen;
+    int participle = n > 4 && f[n - 2] == 'e' && f[n - 1] == 'd' && c->a + 1 < c->b &&
+                     ng_w__is(w, c->a + 1, "by");
+    if ((!(ng_w__bits(w, c->a) & (NG_W_CLAUSE | NG_W_PREP)) && !participle) ||
+        ng_w__is(w, c->a, "that") || ng_w__is(w, c->a, "which") || ng_w__is(w, c->a, "who"))
         return c->a;
     for (uint32_t t = c->a + 1; t < c->b; t++)
         if (ng_w__punct(w, t, ',')) return t;
@@ -271,7 +287,7 @@ static int join_lists(const ng_work *w, sctx *c)
             int has_and;
             if (!joins(w, c->u[j - 1].t1, c->u[j].t0, &has_and)) break;
             if (sub_end > c->a && c->u[j - 1].t1 <= sub_end && c->u[j].t0 > sub_end &&
-                verb_after(w, c, c->u[j].t1))
+                verb_after_list(w, c, j))
                 break;
             if (!has_and && c->u[j].t1 < c->b && (ng_w__bits(w, c->u[j].t1) & NG_W_SAY)) break;
             if (!has_and && part && plain_verb_after(w, c, c->u[j].t1) &&
