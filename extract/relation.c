@@ -1083,6 +1083,37 @@ static int opening_participle(ng_work *w, const sctx *c, reading *r)
     return error < 0 ? error : DONE;
 }
 
+/* "the pact signed", "the agreement in the field of energy signed": a document word right
+ * before the participle at ts, or up to five words before it over lower-case words and
+ * prepositions naming no actor. */
+static int doc_before(const ng_work *w, const sctx *c, uint32_t ts)
+{
+    for (uint32_t k = ts; k > c->a && k + 6 > ts;) {
+        ng_wbits bits = ng_w__bits(w, --k);
+        if (bits & NG_W_DOC) return 1;
+        if (!(w->tk.v[k].flags & NG_TK_WORD) || (w->tk.v[k].flags & NG_TK_CAP) ||
+            c->gcov[k - c->a] >= 0 ||
+            (bits & (NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_NEG)) ||
+            ng_w__is(w, k, "and") || ng_w__is(w, k, "by") || ng_w__is(w, k, "between") ||
+            ng_w__is(w, k, "with"))
+            return 0;
+    }
+    return 0;
+}
+
+/* "the agreement between A and B, signed ...": the list of two or more right before the
+ * comma at `comma`, after "between" right after a document word; the group, else -1. */
+static int32_t doc_between_before(const ng_work *w, const sctx *c, uint32_t comma)
+{
+    int32_t gi = comma > c->a ? c->gend[comma - 1 - c->a] : -1;
+    if (gi < 0 || c->g[gi].an < 2 || c->g[gi].place) return -1;
+    uint32_t p = c->g[gi].t0;
+    if (p > c->a && (ng_w__bits(w, p - 1) & NG_W_DET)) p--;
+    return p > c->a + 1 && ng_w__is(w, p - 1, "between") && (ng_w__bits(w, p - 2) & NG_W_DOC)
+               ? gi
+               : -1;
+}
+
 /* A reduced passive "N, signed by A and B", "a meeting with X, hosted by Z" (no "be"), also
  * right after a document ("the pact signed [in Doha] by A and B", "the treaty signed between
  * A and B"): the agents signed with one another, or the host met this sentence's partners;
@@ -1095,7 +1126,7 @@ static int reduced_passive(ng_work *w, const sctx *c, reading *r)
     if (r->noun || r->agent >= 0 || r->ts <= c->a) return NG_OK;
     /* "the pact signed by A and B", "the treaty signed in Nairobi by A and B": right after a
      * document noun, over a place */
-    int doc = (ng_w__bits(w, r->ts - 1) & NG_W_DOC) && (r->tr->flags & NG_TRF_DOC);
+    int doc = (r->tr->flags & NG_TRF_DOC) && doc_before(w, c, r->ts);
     /* "memorandums were signed between A and B": a passive of a document, over "be" */
     uint32_t p = r->ts - 1;
     while (p > c->a && (ng_w__bits(w, p) & (NG_W_BE | NG_W_PAST_MARK | NG_W_SKIPADV)))
@@ -1110,7 +1141,9 @@ static int reduced_passive(ng_work *w, const sctx *c, reading *r)
     if ((doc || ng_w__punct(w, r->ts - 1, ',')) && q < c->b && !ng_w__is(w, q, "by") &&
         !ng_w__is(w, q, "between")) {
         uint32_t k = q, len;
-        for (int n = 0; k < c->b && n < 4 && c->gcov[k - c->a] < 0 && !ng_w__is(w, k, "by"); n++) {
+        for (int n = 0; k < c->b && n < 4 && c->gcov[k - c->a] < 0 && !ng_w__is(w, k, "by") &&
+                        !(doc && ng_w__is(w, k, "between"));
+             n++) {
             if ((len = ng_w__phrase(w, k, c->b, NG_W_DAYSAGO | NG_W_YEARSAGO, NULL)) != 0) {
                 k += len; /* "last year", "yesterday" */
                 continue;
@@ -1120,7 +1153,19 @@ static int reduced_passive(ng_work *w, const sctx *c, reading *r)
                 break;
             k++;
         }
-        if (k < c->b && k > q && ng_w__is(w, k, "by")) q = k;
+        if (k < c->b && k > q && (ng_w__is(w, k, "by") || (doc && ng_w__is(w, k, "between"))))
+            q = k;
+    }
+    /* "the agreement between A and B, signed in Washington in August, ...": the document's
+     * own parties signed it */
+    if (!doc && (r->tr->flags & NG_TRF_DOC) && ng_relinfo__symmetric(r->tr->rel) &&
+        ng_w__punct(w, r->ts - 1, ',') && q < c->b && !ng_w__is(w, q, "by") &&
+        !ng_w__is(w, q, "between")) {
+        int32_t gd = doc_between_before(w, c, r->ts - 1);
+        if (gd >= 0) {
+            int error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, &c->g[gd], c->s, r->date);
+            return error < 0 ? error : DONE;
+        }
     }
     if (!(doc || ng_w__punct(w, r->ts - 1, ',')) || q >= c->b ||
         !((ng_w__is(w, q, "by") && !be_doc) || (doc && ng_w__is(w, q, "between"))))
