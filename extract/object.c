@@ -468,8 +468,9 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             if (prep && j > te + 1 && past_after_noun(w, c, j)) return -1;
             /* "spoke of a planned meeting with X": the preposition is the nearer trigger's
              * (not a passive's participle: "talks were held between A and B") */
-            if (j > te && !prep && same_relation(w, tr, j) && !(ng_w__bits(w, j - 1) & NG_W_BE))
-                return -1;
+            if (j > te && !prep && same_relation(w, tr, j) && !(ng_w__bits(w, j - 1) & NG_W_BE) &&
+                !((bits & NG_W_GUESTNOUN) && (ng_w__bits(w, j - 1) & NG_W_DET)))
+                return -1; /* (not "received the visiting minister": a modifier) */
             /* "hosted the envoys and accused Y": the second verb's object */
             if (ng_w__is(w, j, "and") && j > te && j + 1 < c->b &&
                 (verb_trigger_at(w, j + 1) ||
