@@ -97,10 +97,18 @@ static int the_two_again(ng_work *w, const sctx *c, const reading *r)
     if (r->noun || !ng_relinfo__symmetric(r->tr->rel) || !c->n_pair || r->ts < c->a + 2)
         return NG_OK;
     uint32_t q = r->ts - 1;
-    while (q > c->a + 1 && !(ng_w__bits(w, q) & NG_W_NUMWORD) &&
-           (ng_w__bits(w, q) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_SKIPADV | NG_W_GOVNOUN |
-                                NG_W_COUNTRYNOUN)))
+    for (;;) {
+        /* "the two heads of state", "the two ministers of defence": over "of" and its word */
+        if (q > c->a + 3 && ng_w__is(w, q - 1, "of") && (w->tk.v[q].flags & NG_TK_WORD) &&
+            !(w->tk.v[q].flags & NG_TK_CAP) && c->gcov[q - c->a] < 0 &&
+            (ng_w__bits(w, q - 2) & NG_W_PERSONNOUN))
+            q -= 2;
+        if (!(q > c->a + 1 && !(ng_w__bits(w, q) & NG_W_NUMWORD) &&
+              (ng_w__bits(w, q) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_SKIPADV |
+                                   NG_W_GOVNOUN | NG_W_COUNTRYNOUN))))
+            break;
         q--;
+    }
     /* "the two", "both": a number word of 2 */
     int two = (ng_w__bits(w, q) & NG_W_NUMWORD) && ng_lex__word_number(w->lex, w->tk.v[q].h) == 2;
     if (!(two && (ng_w__is(w, q - 1, "the") || ng_w__is(w, q, "both")))) return NG_OK;
