@@ -488,6 +488,17 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
 int32_t ng_object__next_pp(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t t)
 {
     uint32_t j = t, n = 0;
+    /* "with A, whose country is an SCO partner, and with B": a relative clause in commas
+     * after the object (at most twelve words) stands aside */
+    if (j + 2 < c->b && ng_w__punct(w, j, ',') &&
+        (ng_w__is(w, j + 1, "whose") || ng_w__is(w, j + 1, "who") || ng_w__is(w, j + 1, "which")))
+        for (uint32_t k = j + 2; k < c->b && k < j + 14; k++) {
+            if (ng_w__punct(w, k, ',')) {
+                j = k;
+                break;
+            }
+            if (w->tk.v[k].flags & NG_TK_PUNCT) break;
+        }
     while (j < c->b && n < 4 && !ng_w__is(w, j, "and") && c->gcov[j - c->a] < 0 &&
            !((w->tk.v[j].flags & NG_TK_PUNCT) && !ng_w__punct(w, j, ',')) &&
            !(ng_w__bits(w, j) & (NG_W_CLAUSE | NG_W_SAY)))
