@@ -332,6 +332,33 @@ static int32_t people_noun_list(const ng_work *w, const sctx *c, uint32_t j)
     return -1;
 }
 
+/* A lower-case noun of people at j as the object of a symmetric relation's verb (a meeting
+ * with leaders including X is one with X; a condemnation of "several neighbours, including
+ * Togo" names no target): 1 when it decides the object (*out, -1 for none): the list after
+ * it (people_noun_list), or none when a place follows it ("sat down with Caribbean leaders
+ * at the CARICOM Secretariat"; not "officials in Beijing", who are the state's: units.c). */
+static int people_noun(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t j,
+                       int32_t *out)
+{
+    if ((w->tk.v[j].flags & NG_TK_CAP) || c->gcov[j - c->a] >= 0 || !ng_relinfo__symmetric(tr->rel))
+        return 0;
+    if ((*out = people_noun_list(w, c, j)) >= 0) return 1;
+    return j + 1 < c->b && !(ng_w__bits(w, j) & NG_W_GOVNOUN) &&
+           (ng_w__is(w, j + 1, "at") || ng_w__is(w, j + 1, "in"));
+}
+
+/* "talks were held in Riyadh on Tuesday between A and B": a date or a place before a noun's
+ * preposition costs the search no step; the token after it, else j. */
+static uint32_t noun_when_skip(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t j,
+                               int prep)
+{
+    if (tr->form != NG_TR_NOUN || prep ||
+        !(ng_w__bits(w, j) & (NG_W_PREP | NG_W_LOCPREP | NG_W_YEARPREP)) ||
+        is_prep_of(tr, w->tk.v[j].h))
+        return j;
+    return ng_object__when_phrase(w, c, j);
+}
+
 int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te,
                         int *prep_seen)
 {
@@ -382,16 +409,10 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             j = g->t1;
             continue;
         }
-        /* "talks were held in Riyadh on Tuesday between A and B": a date or a place
-         * before a noun's preposition costs no step */
-        if (tr->form == NG_TR_NOUN && !prep &&
-            (ng_w__bits(w, j) & (NG_W_PREP | NG_W_LOCPREP | NG_W_YEARPREP)) &&
-            !is_prep_of(tr, w->tk.v[j].h)) {
-            uint32_t e = ng_object__when_phrase(w, c, j);
-            if (e > j) {
-                j = e;
-                continue;
-            }
+        uint32_t skip = noun_when_skip(w, c, tr, j, prep);
+        if (skip > j) {
+            j = skip;
+            continue;
         }
         if (w->tk.v[j].flags & NG_TK_PUNCT) {
             /* 'denounced the "manoeuvres" of X': a short quotation naming no actor after a
@@ -431,20 +452,10 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             int32_t ag = direct ? agent_of(w, c, tr, j) : -1;
             if (ag >= 0) return ag;
             act |= (bits & NG_W_ACTNOUN) != 0;
-            /* (a meeting with leaders including X is one with X; a condemnation of
-             * "several neighbours, including Togo" is no named target: condemnation cases) */
+            int32_t pn;
             if ((bits & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)) && (prep || direct) &&
-                !(w->tk.v[j].flags & NG_TK_CAP) && c->gcov[j - c->a] < 0 &&
-                ng_relinfo__symmetric(tr->rel)) {
-                int32_t gl = people_noun_list(w, c, j);
-                if (gl >= 0) return gl;
-                /* "sat down with Caribbean leaders at the CARICOM Secretariat": the noun is
-                 * the object, the place after it no actor of the trigger (not "officials in
-                 * Beijing", who are the state's: units.c) */
-                if (j + 1 < c->b && !(bits & NG_W_GOVNOUN) &&
-                    (ng_w__is(w, j + 1, "at") || ng_w__is(w, j + 1, "in")))
-                    return -1;
-            }
+                people_noun(w, c, tr, j, &pn))
+                return pn;
             if ((bits & NG_W_CLAUSE) && !ng_w__is(w, j, "as")) return act_relative(w, c, tr, j);
             if ((bits & NG_W_SAY) && j > te) return -1;
             /* "accused the force of helping the rebels": the rebels are not the target */

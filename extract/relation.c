@@ -1109,17 +1109,23 @@ static int doc_before(const ng_work *w, const sctx *c, uint32_t ts)
     return 0;
 }
 
-/* "the agreement between A and B, signed ...": the list of two or more right before the
- * comma at `comma`, after "between" right after a document word; the group, else -1. */
-static int32_t doc_between_before(const ng_work *w, const sctx *c, uint32_t comma)
+/* "the agreement between A and B, signed in Washington in August, ...": a participle after
+ * a comma with no agent, right after a document's list of two or more after "between": the
+ * document's own parties signed it (DONE), else NG_OK. */
+static int document_parties(ng_work *w, const sctx *c, const reading *r)
 {
+    uint32_t comma = r->ts - 1;
+    if (!(r->tr->flags & NG_TRF_DOC) || !ng_relinfo__symmetric(r->tr->rel) ||
+        !ng_w__punct(w, comma, ','))
+        return NG_OK;
     int32_t gi = comma > c->a ? c->gend[comma - 1 - c->a] : -1;
-    if (gi < 0 || c->g[gi].an < 2 || c->g[gi].place) return -1;
+    if (gi < 0 || c->g[gi].an < 2 || c->g[gi].place) return NG_OK;
     uint32_t p = c->g[gi].t0;
     if (p > c->a && (ng_w__bits(w, p - 1) & NG_W_DET)) p--;
-    return p > c->a + 1 && ng_w__is(w, p - 1, "between") && (ng_w__bits(w, p - 2) & NG_W_DOC)
-               ? gi
-               : -1;
+    if (!(p > c->a + 1 && ng_w__is(w, p - 1, "between") && (ng_w__bits(w, p - 2) & NG_W_DOC)))
+        return NG_OK;
+    int error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, &c->g[gi], c->s, r->date);
+    return error < 0 ? error : DONE;
 }
 
 /* A reduced passive "N, signed by A and B", "a meeting with X, hosted by Z" (no "be"), also
@@ -1164,16 +1170,9 @@ static int reduced_passive(ng_work *w, const sctx *c, reading *r)
         if (k < c->b && k > q && (ng_w__is(w, k, "by") || (doc && ng_w__is(w, k, "between"))))
             q = k;
     }
-    /* "the agreement between A and B, signed in Washington in August, ...": the document's
-     * own parties signed it */
-    if (!doc && (r->tr->flags & NG_TRF_DOC) && ng_relinfo__symmetric(r->tr->rel) &&
-        ng_w__punct(w, r->ts - 1, ',') && q < c->b && !ng_w__is(w, q, "by") &&
-        !ng_w__is(w, q, "between")) {
-        int32_t gd = doc_between_before(w, c, r->ts - 1);
-        if (gd >= 0) {
-            int error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, &c->g[gd], c->s, r->date);
-            return error < 0 ? error : DONE;
-        }
+    if (!doc && q < c->b && !ng_w__is(w, q, "by") && !ng_w__is(w, q, "between")) {
+        int error = document_parties(w, c, r);
+        if (error != NG_OK) return error;
     }
     if (!(doc || ng_w__punct(w, r->ts - 1, ',')) || q >= c->b ||
         !((ng_w__is(w, q, "by") && !be_doc) || (doc && ng_w__is(w, q, "between"))))
