@@ -251,6 +251,57 @@ static int surname_use(const ng_work *w, const ng_mention *m)
            !(ng_w__bits(w, t - 1) & NG_W_LOCPREP);
 }
 
+/* Is the separator at t a list's ("," or "and", or ", and")? The token after it, else 0. */
+static uint32_t list_sep_end(const ng_work *w, uint32_t t, uint32_t end)
+{
+    if (t >= end) return 0;
+    if (ng_w__punct(w, t, ',')) return t + 1 < end && ng_w__is(w, t + 1, "and") ? t + 2 : t + 1;
+    return ng_w__is(w, t, "and") ? t + 1 : 0;
+}
+
+/* The candidate whose mention starts at token t in sentence sent (from index k on, candidates
+ * being in text order), -1. */
+static int32_t cand_at(const ng_work *w, const resolver *r, size_t k, uint32_t sent, uint32_t t)
+{
+    for (; k < r->n && w->ms[r->cs[k].m].sent == sent && w->ms[r->cs[k].m].t0 <= t; k++)
+        if (w->ms[r->cs[k].m].t0 == t) return (int32_t)k;
+    return -1;
+}
+
+/* "President X Y, Z W and Foreign Minister A B", "X, Y and Z W met": a name of two or three
+ * words in a list of names closed by "and" (each item right after "," or "and", the last
+ * after "and") where one name has evidence is one of the list's people. A list that does not
+ * close on a name ("President X, Kano Pillars and the Super Eagles") or an apposition ("X Y,
+ * Nairobi Governor") is none. */
+static int list_mate(const ng_work *w, const resolver *r, const cand *c)
+{
+    const ng_mention *m = &w->ms[c->m];
+    uint32_t a = w->sents[m->sent].tok0, b = a + w->sents[m->sent].ntok;
+    /* a list's item is right after "and" or a comma, or before one */
+    if (c->n > 3 || !((m->t0 > a && (ng_w__is(w, m->t0 - 1, "and") || ng_w__punct(w, m->t0 - 1, ','))) ||
+                      list_sep_end(w, m->t1, b)))
+        return 0;
+    /* the list's first item: walk back over "," / "and" separators */
+    size_t self = (size_t)r->cand_of[c->m], first = self; /* c may be a sorted copy */
+    while (first > 0) {
+        const ng_mention *pm = &w->ms[r->cs[first - 1].m];
+        if (pm->sent != m->sent || list_sep_end(w, pm->t1, b) != w->ms[r->cs[first].m].t0) break;
+        first--;
+    }
+    int strong = 0, items = 0, closed = 0;
+    for (size_t k = first;;) {
+        const ng_mention *km = &w->ms[r->cs[k].m];
+        strong |= r->cs[k].strong && k != self;
+        items++;
+        closed = km->t0 > a && ng_w__is(w, km->t0 - 1, "and") && items > 1;
+        uint32_t next = list_sep_end(w, km->t1, b);
+        int32_t nk = next ? cand_at(w, r, k + 1, m->sent, next) : -1;
+        if (nk < 0) break;
+        k = (size_t)nk;
+    }
+    return strong && closed && items >= 2;
+}
+
 /* A weak name stands when a strong single word names its last part, or when news refers
  * back to it the way it refers to people: its surname alone (last word, or first for names
  * written surname first, "Xi" of "Xi Jinping") in two other sentences ("Narendra Modi ...
@@ -260,10 +311,15 @@ static int weak_name_stands(const ng_work *w, const resolver *r, const cand *c)
 {
     uint32_t sent = w->ms[c->m].sent, last_s = UINT32_MAX, first_s = UINT32_MAX;
     int n_first = 0, n_last = 0;
+    if (list_mate(w, r, c)) return 1;
     for (size_t k = 0; k < r->n; k++) {
         const cand *o = &r->cs[k];
         if (o->n != 1) continue;
-        if (o->strong && o->h[0] == c->h[c->n - 1]) return 1;
+        /* "Recep Tayyip Erdogan met X. Erdogan said ...": a surname alone with evidence of
+         * its own (a verb of saying, ", who") names a person as a title would */
+        if ((o->strong || (w->ms[o->m].ev & (NG_EV_SAY | NG_EV_WHO | NG_EV_AGENT))) &&
+            o->h[0] == c->h[c->n - 1])
+            return 1;
         uint32_t s = w->ms[o->m].sent; /* candidates are in text order */
         if (s == sent || !surname_use(w, &w->ms[o->m])) continue;
         if (o->h[0] == c->h[c->n - 1] && s != last_s) {

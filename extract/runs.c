@@ -323,7 +323,15 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
 static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint32_t r1)
 {
     uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
-    /* trim function words at the start ("During", "The") */
+    /* trim function words at the start ("During", "The"), but for a capitalized function
+     * word inside the sentence right after a title before one name word ("President To Lam
+     * met", Vietnamese names): no title is followed by a preposition in capitals */
+    if (r1 == r0 + 1 && r0 > a + 1 && cov[r0 - 1 - a] < 0 && (ng_w__bits(w, r0 - 1) & NG_W_STOP) &&
+        !(w->tk.v[r0 - 1].flags & (NG_TK_FIRST | NG_TK_UPPER | NG_TK_PUNCT)) &&
+        ng_mentions__cap(w, r0 - 1) && cov[r0 - 2 - a] >= 0 &&
+        w->ms[cov[r0 - 2 - a]].kind == NG_MK_TITLE && w->ms[cov[r0 - 2 - a]].t1 == r0 - 1 &&
+        (r1 == b || !ng_mentions__cap(w, r1)))
+        return add_candidate(w, s, cov, r0 - 1, r1);
     while (r0 < r1 && (ng_w__bits(w, r0) & (NG_W_STOP | NG_W_NOTNAME)))
         r0++;
     if (r0 >= r1) return NG_OK;
@@ -406,6 +414,35 @@ static int region_of_title(const ng_work *w, uint32_t a, const int32_t *cov, con
     if (q <= a + 1 || !(ng_w__is(w, q - 1, "for") || ng_w__is(w, q - 1, "to"))) return 0;
     int32_t ti = cov[q - 2 - a];
     return ti >= 0 && w->ms[ti].kind == NG_MK_TITLE;
+}
+
+/* "Foreign Minister Amir Khan Muttaqi", "Defence Minister Gen Nakatani": a one-word title
+ * that is also a given name (words class titlename), written without a period right after an
+ * office title and before name words (at most the class's number of them, 0 for any), opens
+ * the name: no office holder is written with a second title word of that kind ("Army chief
+ * Gen. X", "Gen X Y" after no office keep the rank). */
+static void title_first_names(ng_work *w, uint32_t s, int32_t *cov)
+{
+    uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
+    for (size_t k = w->sents[s].m0; k < w->n_ms; k++) {
+        ng_mention *m = &w->ms[k];
+        uint32_t i = m->t0;
+        if (m->kind != NG_MK_TITLE || m->dead || m->t1 != i + 1 || i <= a || i + 1 >= b ||
+            !(ng_w__bits(w, i) & NG_W_TITLENAME) || cov[i - a] != (int32_t)k ||
+            (w->tk.v[i].flags & (NG_TK_DOT | NG_TK_UPPER)))
+            continue;
+        int32_t pi = cov[i - 1 - a];
+        if (pi < 0 || w->ms[pi].kind != NG_MK_TITLE || w->ms[pi].dead || w->ms[pi].t1 != i ||
+            w->lex->titles[w->ms[pi].lex].kind != NG_TITLE_OFFICE)
+            continue;
+        uint32_t j = i + 1;
+        while (j < b && cov[j - a] < 0 && is_name_tok(w, j))
+            j++;
+        int32_t most = ng_lex__word_number(w->lex, w->tk.v[i].h);
+        if (j == i + 1 || (most > 0 && j - i - 1 > (uint32_t)most)) continue;
+        m->dead = 1;
+        cov[i - a] = -1;
+    }
 }
 
 /* Dictionary matches that are parts of longer names: a one-word honorific inside a name
@@ -808,6 +845,7 @@ int ng_runs__sentence(ng_work *w, uint32_t s, int32_t *cov)
     w->run_cls = cls;
     w->run_cls0 = a;
     drop_inner_matches(w, a, b, cov, kinds);
+    if (kinds & 1u << NG_MK_TITLE) title_first_names(w, s, cov);
     /* a one-word organization or state as a titled person's surname: "Deputy Foreign
      * Minister Pawel Wagner", "Senator Jim Jordan", "Mr Wagner" */
     for (size_t k = w->sents[s].m0; (kinds & 1u << NG_MK_TITLE) && k < w->n_ms; k++) {
