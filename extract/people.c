@@ -278,7 +278,9 @@ static int list_mate(const ng_work *w, const resolver *r, const cand *c)
     const ng_mention *m = &w->ms[c->m];
     uint32_t a = w->sents[m->sent].tok0, b = a + w->sents[m->sent].ntok;
     /* a list's item is right after "and" or a comma, or before one */
-    if (c->n > 3 || !((m->t0 > a && (ng_w__is(w, m->t0 - 1, "and") || ng_w__punct(w, m->t0 - 1, ','))) ||
+    /* "Prime Minister X and Secretary Blinken": a person noun opening the run is a title the
+     * dictionary lacks, not a first name */
+    if (c->n > 3 || (ng_w__bits(w, m->n0) & NG_W_PERSONNOUN) || !((m->t0 > a && (ng_w__is(w, m->t0 - 1, "and") || ng_w__punct(w, m->t0 - 1, ','))) ||
                       list_sep_end(w, m->t1, b)))
         return 0;
     /* the list's first item: walk back over "," / "and" separators */

@@ -445,6 +445,27 @@ static void title_first_names(ng_work *w, uint32_t s, int32_t *cov)
     }
 }
 
+static int org_kind(const ng_work *w, uint32_t t);
+
+/* "the Vente Venezuela party", "the Free Mali movement": a one-word state after a
+ * capitalized word that "the" opens, before a lower-case organization noun, ends the name of
+ * the organization the noun calls it (described_org). */
+static void state_in_party_name(ng_work *w, uint32_t s, int32_t *cov)
+{
+    uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
+    for (size_t k = w->sents[s].m0; k < w->n_ms; k++) {
+        ng_mention *m = &w->ms[k];
+        uint32_t i = m->t0;
+        if (m->kind != NG_MK_STATE || m->dead || m->t1 != i + 1 || i < a + 2 || i + 1 >= b ||
+            cov[i - a] != (int32_t)k || cov[i - 1 - a] >= 0 || !is_name_tok(w, i - 1) ||
+            (w->tk.v[i - 1].flags & NG_TK_FIRST) || !ng_w__is(w, i - 2, "the") ||
+            cov[i + 1 - a] >= 0 || !org_kind(w, i + 1) || !(ng_w__bits(w, i + 1) & NG_W_ORGNOUN))
+            continue;
+        m->dead = 1;
+        cov[i - a] = -1;
+    }
+}
+
 /* Dictionary matches that are parts of longer names: a one-word honorific inside a name
  * ("Hassan Sheikh Mohamud"), a body with no state after a capitalized word ("Treaty on
  * Conventional Armed Forces"), a capital before a capitalized word ("Rome Statute", "Moscow
@@ -672,6 +693,28 @@ static int org_kind(const ng_work *w, uint32_t t)
            (ng_w__bits(w, t) & (NG_W_ORGNOUN | NG_W_BLOCNOUN));
 }
 
+/* Does the word at t hold a digit ("G9", "M23")? */
+static int digit_word(const ng_work *w, uint32_t t)
+{
+    const char *f = ng_w__fold(w, t);
+    for (uint16_t i = 0; i < w->tk.v[t].flen; i++)
+        if (f[i] >= '0' && f[i] <= '9') return 1;
+    return 0;
+}
+
+/* Does the word at t end like an adjective of a region or a people ("East African",
+ * "Pan-Arab" excepted: -an, -ese, -ic, -ish), which a bloc noun after it describes ("the East
+ * African bloc") rather than names? */
+static int regional_adjective(const ng_work *w, uint32_t t)
+{
+    const char *f = ng_w__fold(w, t);
+    uint16_t n = w->tk.v[t].flen;
+    return (n > 3 && f[n - 2] == 'a' && f[n - 1] == 'n') ||
+           (n > 4 && strncmp(f + n - 3, "ese", 3) == 0) ||
+           (n > 3 && f[n - 2] == 'i' && f[n - 1] == 'c') ||
+           (n > 4 && strncmp(f + n - 3, "ish", 3) == 0);
+}
+
 /* A name the text calls an organization: "the civilian coalition Taqaddum", "the armed
  * group X" (the kind, with up to two lower-case words before it, after an article) or "the
  * X militant group", "the ruling X party" (after "the" and at most one lower-case word, the
@@ -695,6 +738,11 @@ static int described_org(const ng_work *w, uint32_t a, uint32_t b, const int32_t
         the = 1; /* "the ruling X party" */
     if (!the || f1 >= b) return 0;
     if (org_kind(w, f1) && (ng_w__bits(w, f1) & NG_W_ORGNOUN)) return 1;
+    /* "the Unitary Platform coalition", "the G9 federation": a bloc noun after a name of two
+     * words or one with a digit ("the Western alliance" names no organization) */
+    if (org_kind(w, f1) && !regional_adjective(w, f1 - 1) &&
+        (f1 - f0 >= 2 || (f1 - f0 == 1 && digit_word(w, f0))))
+        return 1;
     return f1 + 1 < b && (w->tk.v[f1].flags & NG_TK_WORD) && !ng_mentions__cap(w, f1) &&
            cov[f1 - a] < 0 && org_kind(w, f1 + 1) && (ng_w__bits(w, f1 + 1) & NG_W_ORGNOUN) &&
            !(ng_w__bits(w, f1) & (NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_STOP));
@@ -846,6 +894,7 @@ int ng_runs__sentence(ng_work *w, uint32_t s, int32_t *cov)
     w->run_cls0 = a;
     drop_inner_matches(w, a, b, cov, kinds);
     if (kinds & 1u << NG_MK_TITLE) title_first_names(w, s, cov);
+    if (kinds & 1u << NG_MK_STATE) state_in_party_name(w, s, cov);
     /* a one-word organization or state as a titled person's surname: "Deputy Foreign
      * Minister Pawel Wagner", "Senator Jim Jordan", "Mr Wagner" */
     for (size_t k = w->sents[s].m0; (kinds & 1u << NG_MK_TITLE) && k < w->n_ms; k++) {
