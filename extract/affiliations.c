@@ -33,6 +33,25 @@ static int32_t group_state(const ng_work *w, const sctx *c, const group *g)
     return st;
 }
 
+/* "former President X", "the erstwhile foreign minister X", "then-President X", "under then
+ * President X": a word of class former in the title or right before it, "then" joined to it
+ * by a hyphen (the tokenizer splits "then-"), or a bare "then" after a preposition, "the" or
+ * a comma (elsewhere a bare "then" may be "next": "and then President X spoke"). */
+static int former_title(const ng_work *w, const sctx *c, const ng_mention *m)
+{
+    for (uint32_t t = m->t0 > c->a ? m->t0 - 1 : m->t0; t < m->t1; t++) {
+        if (t == m->n0) t = m->n1; /* the title before the name and the apposition after it */
+        if (t >= m->t1) break;
+        if (ng_w__bits(w, t) & NG_W_FORMER) return 1;
+        if (!ng_w__is(w, t, "then")) continue;
+        if (w->text[w->tk.v[t].off + w->tk.v[t].len] == '-') return 1;
+        if (t > c->a && ((ng_w__bits(w, t - 1) & NG_W_PREP) || ng_w__is(w, t - 1, "the") ||
+                         ng_w__punct(w, t - 1, ',')))
+            return 1;
+    }
+    return 0;
+}
+
 /* A new pending affiliation for the person of mention m. */
 static int new_pending(pending_affil **out, const ng_work *w, cstate *cs, const sctx *c,
                        const ng_mention *m)
@@ -45,15 +64,7 @@ static int new_pending(pending_affil **out, const ng_work *w, cstate *cs, const 
     p->title = m->title;
     p->sent = c->s;
     p->before = p->after = p->via = p->mate = p->prev = p->where = -1;
-    /* "former President X", "the erstwhile foreign minister X", "then-President X": a word
-     * of class former in the title or right before it, or "then" joined to it by a hyphen
-     * (the tokenizer splits "then-"; a bare "then" may be "next") */
-    for (uint32_t t = m->t0 > c->a ? m->t0 - 1 : m->t0; t < m->t1 && !p->former; t++) {
-        if (t == m->n0) t = m->n1; /* the title before the name and the apposition after it */
-        if (t >= m->t1) break;
-        p->former = (ng_w__bits(w, t) & NG_W_FORMER) != 0 ||
-                    (ng_w__is(w, t, "then") && w->text[w->tk.v[t].off + w->tk.v[t].len] == '-');
-    }
+    p->former = (uint8_t)former_title(w, c, m);
     const char *date = ng_sentdates__nearest(w, c, m->t0);
     size_t dn = strnlen(date, sizeof p->date - 1); /* as snprintf "%s", without its cost */
     memcpy(p->date, date, dn);
@@ -239,6 +250,18 @@ static int32_t lead_state(const ng_work *w, const sctx *c)
         st = s;
     }
     return st;
+}
+
+/* The one organization that opens the sentence as its subject, after at most three words
+ * of its own phrase ("The main opposition Democratic Party hit out"); -1. */
+static int32_t lead_org(const ng_work *w, const sctx *c)
+{
+    if (!c->ng || c->g[0].place || c->g[0].pp || c->g[0].an != 1 || c->g[0].t0 > c->a + 3 ||
+        w->actors[c->acts[c->g[0].a0]].type != NG_ETYPE_ORG)
+        return -1;
+    for (uint32_t t = c->a; t < c->g[0].t0; t++)
+        if (!(w->tk.v[t].flags & NG_TK_WORD) || (t > c->a && (w->tk.v[t].flags & NG_TK_CAP))) return -1;
+    return c->acts[c->g[0].a0];
 }
 
 /* A titled person without a state (mention m): the clues of the sentence, for the decision
@@ -569,6 +592,13 @@ static int32_t owner_affiliation(const ng_work *w, const cstate *cs, const sctx 
             }
         }
     }
+    /* "The main opposition X party hit out. Its spokesperson Y said": "its" opening the
+     * sentence is the organization that opened the one before */
+    if (!n && m->owner == NG_OWN_ITS && m->t0 == c->a && c->s > 0 && cs->lead_sent == c->s &&
+        cs->lead_org >= 0) {
+        acts[0] = cs->lead_org;
+        n = 1;
+    }
     if (!n) {
         n = ng_coref__resolve(w, cs, c, NG_CR_COUNTRY, 0, 0, m->t0, acts);
         if (n == 1 && !clear_country(w, cs, c, m->t0, acts[0])) n = 0;
@@ -656,6 +686,13 @@ static int sentence_people(ng_work *w, cstate *cs, sctx *c)
                 return error;
         }
         if (aff < 0 || w->actors[aff].type == NG_ETYPE_PLACE) continue;
+        /* "then South Korean Defense Minister X": a former holder of an office one person
+         * holds is noted (a pending entry that the stated state settles), so that the
+         * office's later holder is not refused that state */
+        if (m->title >= 0 && unique_office(w, m->title) && former_title(w, c, m)) {
+            pending_affil *p;
+            if ((error = new_pending(&p, w, cs, c, m)) < 0) return error;
+        }
         /* only an affiliation the text states is remembered (for roles and partners) */
         if (w->actors[m->actor].affil < 0) w->actors[m->actor].affil = aff;
         if ((error = affiliate(w, c, m, aff)) < 0) return error;
@@ -667,6 +704,7 @@ int ng_affil__sentence(ng_work *w, cstate *cs, sctx *c)
 {
     int error = sentence_people(w, cs, c);
     cs->lead = lead_state(w, c);
+    cs->lead_org = lead_org(w, c);
     cs->lead_sent = c->s + 1;
     return error;
 }

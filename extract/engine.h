@@ -156,6 +156,8 @@ typedef struct cstate {
     uint32_t cur_sent;
     int32_t lead;       /* the state of the subject that opens sentence lead_sent - 1, -1 */
     uint32_t lead_sent; /* (affiliations.c: "Paris recalled ... Foreign Minister X said") */
+    int32_t lead_org;   /* the organization that opens sentence lead_sent - 1 ("The main
+                         * opposition X party hit out. Its spokesperson Y said"), -1 */
 } cstate;
 
 /* units.c: the units of a sentence's mentions, and of known people named in text no mention

@@ -1004,6 +1004,8 @@ static int person_passive(const ng_work *w, const sctx *c, reading *r)
         ng_rel_allows(r->tr->rel, NG_ETYPE_ORG, NG_ETYPE_ORG))
         return 0;
     if (p > c->a && ng_w__punct(w, p - 1, ',')) p--;
+    /* "the National Security Committee (NSC) chaired by X": the acronym in brackets */
+    if (p > c->a + 3 && ng_w__punct(w, p - 1, ')') && ng_w__punct(w, p - 3, '(')) p -= 3;
     int32_t before = p > c->a ? c->gend[p - 1 - c->a] : -1;
     int32_t gi = c->gstart[q + 1 - c->a];
     /* "a Chilean delegation led by X" is the delegation's, not a body X heads */
