@@ -290,7 +290,8 @@ enum {
 #define NG_W_BLOCPLURAL NG_WBIT(75) /* countries, allies: "the Quad countries", "NATO allies" */
 #define NG_W_PRESSNOUN NG_WBIT(76)  /* reporter, correspondent: "a Reuters reporter" is no actor */
 #define NG_W_TITLENAME NG_WBIT(77)  /* amir, gen: a title word that is also a given name */
-#define NG_W__COUNT 78
+#define NG_W_PLURALPOSS NG_WBIT(78) /* people, women: "People's" inside a name ("People's X Party") */
+#define NG_W__COUNT 79
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {

@@ -88,8 +88,21 @@ static int32_t pidx_next(const pidx *x, int32_t i)
     return i;
 }
 
+/* The transliteration key of a name word; an article particle joined by a hyphen is left
+ * out ("al-Assad" is "Assad" alone, "el-Sisi" "Sisi"), so the surname written without it
+ * names the same person. */
 static int word_key_hash(const ng_work *w, uint32_t t, uint64_t *out)
 {
+    const char *f = ng_w__fold(w, t);
+    uint16_t n = w->tk.v[t].flen;
+    if (n > 4 && f[2] == '-' && ((f[0] == 'a' && f[1] == 'l') || (f[0] == 'e' && f[1] == 'l'))) {
+        size_t kl;
+        const char *s = w->text + w->tk.v[t].off;
+        size_t len = w->tk.v[t].len;
+        const char *h = memchr(s, '-', len);
+        if (h && (size_t)(h - s) + 1 < len)
+            return ng_names__key_hash(out, &kl, w->lex, h + 1, len - (size_t)(h - s) - 1);
+    }
     return ng_names__tok_key(w, t, out, NULL);
 }
 
@@ -251,6 +264,17 @@ static int surname_use(const ng_work *w, const ng_mention *m)
            !(ng_w__bits(w, t - 1) & NG_W_LOCPREP);
 }
 
+/* "the Assad government", "the Biden administration": a surname before a government noun
+ * after "the" (a name that only a person's government is named after; alone it makes no
+ * person, "the Labour government"). */
+static int gov_named_after(const ng_work *w, const ng_mention *m)
+{
+    uint32_t end = w->sents[m->sent].tok0 + w->sents[m->sent].ntok;
+    return m->n1 < end && m->n0 > w->sents[m->sent].tok0 && ng_w__is(w, m->n0 - 1, "the") &&
+           !(w->tk.v[m->n1].flags & NG_TK_CAP) && (ng_w__bits(w, m->n1) & NG_W_GOVNOUN) &&
+           !(ng_w__bits(w, m->n1) & NG_W_TROOPS);
+}
+
 /* Is the separator at t a list's ("," or "and", or ", and")? The token after it, else 0. */
 static uint32_t list_sep_end(const ng_work *w, uint32_t t, uint32_t end)
 {
@@ -319,7 +343,8 @@ static int weak_name_stands(const ng_work *w, const resolver *r, const cand *c)
         if (o->n != 1) continue;
         /* "Recep Tayyip Erdogan met X. Erdogan said ...": a surname alone with evidence of
          * its own (a verb of saying, ", who") names a person as a title would */
-        if ((o->strong || (w->ms[o->m].ev & (NG_EV_SAY | NG_EV_WHO | NG_EV_AGENT))) &&
+        if ((o->strong || (w->ms[o->m].ev & (NG_EV_SAY | NG_EV_WHO | NG_EV_AGENT)) ||
+             gov_named_after(w, &w->ms[o->m])) &&
             o->h[0] == c->h[c->n - 1])
             return 1;
         uint32_t s = w->ms[o->m].sent; /* candidates are in text order */

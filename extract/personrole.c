@@ -896,9 +896,9 @@ static void of_state(const ng_work *w, const int32_t *cov, uint32_t a, uint32_t 
     }
     if (k >= b || cov[k - a] < 0 || w->ms[cov[k - a]].t0 != k || w->ms[cov[k - a]].dead) return;
     const ng_mention *m = &w->ms[cov[k - a]];
-    /* the kind noun after the name, or inside the dictionary's name ("Congress party") */
-    int inner = m->kind == NG_MK_ORG && !ng_mentions__cap(w, m->t1 - 1) &&
-                (ng_w__bits(w, m->t1 - 1) & NG_W_ORGNOUN);
+    /* the kind noun after the name, or inside the dictionary's name ("Congress party",
+     * "Democratic Party") */
+    int inner = m->kind == NG_MK_ORG && (ng_w__bits(w, m->t1 - 1) & NG_W_ORGNOUN);
     int kind = m->kind == NG_MK_ORG && m->t1 < b && (w->tk.v[m->t1].flags & NG_TK_WORD) &&
                !ng_mentions__cap(w, m->t1) && (ng_w__bits(w, m->t1) & NG_W_ORGNOUN);
     kind |= inner;

@@ -447,19 +447,68 @@ static void title_first_names(ng_work *w, uint32_t s, int32_t *cov)
 
 static int org_kind(const ng_work *w, uint32_t t);
 
-/* "the Vente Venezuela party", "the Free Mali movement": a one-word state after a
- * capitalized word that "the" opens, before a lower-case organization noun, ends the name of
- * the organization the noun calls it (described_org). */
+/* Is the state mention m, of one word, the end of a party's name: "the Vente Venezuela
+ * party", "the Free Mali movement" (after a capitalized word that "the" opens, before a
+ * lower-case organization noun: described_org reads the name), "the Progressive Party of
+ * Maldives" (after a capitalized organization noun and "of": the run goes on over it)? */
+static int state_ends_party(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
+                            const ng_mention *m)
+{
+    uint32_t i = m->t0;
+    if (i >= a + 3 && ng_w__is(w, i - 1, "of") && cov[i - 2 - a] < 0 && ng_mentions__cap(w, i - 2) &&
+        (ng_w__bits(w, i - 2) & NG_W_ORGNOUN) && cov[i - 3 - a] < 0 && is_name_tok(w, i - 3) &&
+        !(w->tk.v[i - 3].flags & NG_TK_FIRST))
+        return 1;
+    return i >= a + 2 && i + 1 < b && cov[i - 1 - a] < 0 && is_name_tok(w, i - 1) &&
+           !(w->tk.v[i - 1].flags & NG_TK_FIRST) && ng_w__is(w, i - 2, "the") &&
+           cov[i + 1 - a] < 0 && org_kind(w, i + 1) && (ng_w__bits(w, i + 1) & NG_W_ORGNOUN);
+}
+
+/* Does the word at t end like an adjective of politics ("Democratic", "Socialist",
+ * "Republican", "Liberal", "Progressive"), not a proper name ("Wagner")? */
+static int political_adjective(const ng_work *w, uint32_t t)
+{
+    const char *f = ng_w__fold(w, t);
+    uint16_t n = w->tk.v[t].flen;
+    if (n < 5) return 0;
+    return (f[n - 2] == 'i' && f[n - 1] == 'c') || (f[n - 2] == 'a' && f[n - 1] == 'n') ||
+           (f[n - 2] == 'a' && f[n - 1] == 'l') || strncmp(f + n - 3, "ist", 3) == 0 ||
+           strncmp(f + n - 3, "ive", 3) == 0;
+}
+
+/* "the Maldivian Democratic Party": a generic party name of the dictionary (an adjective of
+ * politics and a capitalized organization noun) right after a demonym that "the" opens is
+ * that state's own party, whose name the runs read whole (demonym before a head word); "the
+ * Russian Wagner Group" stays the group. */
+static void demonym_party(ng_work *w, uint32_t s, int32_t *cov)
+{
+    uint32_t a = w->sents[s].tok0;
+    for (size_t k = w->sents[s].m0; k < w->n_ms; k++) {
+        ng_mention *m = &w->ms[k];
+        uint32_t i = m->t0;
+        if (m->kind != NG_MK_ORG || m->dead || m->t1 != i + 2 || i < a + 2 ||
+            cov[i - a] != (int32_t)k || !ng_mentions__cap(w, i + 1) ||
+            !(ng_w__bits(w, i + 1) & NG_W_ORGNOUN) || !political_adjective(w, i) ||
+            cov[i - 1 - a] < 0)
+            continue;
+        const ng_mention *d = &w->ms[cov[i - 1 - a]];
+        if (d->kind != NG_MK_DEMONYM || d->dead || d->t1 != i || d->t0 <= a ||
+            !ng_w__is(w, d->t0 - 1, "the"))
+            continue;
+        m->dead = 1;
+        ng_mentions__cover(cov, a, m->t0, m->t1, -1);
+    }
+}
+
+/* A one-word state that ends a party's name (state_ends_party) is part of that name. */
 static void state_in_party_name(ng_work *w, uint32_t s, int32_t *cov)
 {
     uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
     for (size_t k = w->sents[s].m0; k < w->n_ms; k++) {
         ng_mention *m = &w->ms[k];
         uint32_t i = m->t0;
-        if (m->kind != NG_MK_STATE || m->dead || m->t1 != i + 1 || i < a + 2 || i + 1 >= b ||
-            cov[i - a] != (int32_t)k || cov[i - 1 - a] >= 0 || !is_name_tok(w, i - 1) ||
-            (w->tk.v[i - 1].flags & NG_TK_FIRST) || !ng_w__is(w, i - 2, "the") ||
-            cov[i + 1 - a] >= 0 || !org_kind(w, i + 1) || !(ng_w__bits(w, i + 1) & NG_W_ORGNOUN))
+        if (m->kind != NG_MK_STATE || m->dead || m->t1 != i + 1 || cov[i - a] != (int32_t)k ||
+            !state_ends_party(w, a, b, cov, m))
             continue;
         m->dead = 1;
         cov[i - a] = -1;
@@ -535,6 +584,20 @@ static uint32_t run_end(const ng_work *w, uint32_t a, uint32_t b, const int32_t 
                 q++;
             if (q < b && cov[q - a] < 0 && is_name_tok(w, q)) {
                 f1 = q;
+                continue;
+            }
+        }
+        /* "his People's National Congress": a plural whose possessive is 's (words class
+         * pluralposs), capitalized, before capitalized words the last of which is an
+         * organization's head (at most three) */
+        if (f1 + 1 < b && (w->tk.v[f1].flags & NG_TK_POSS) && (ng_w__bits(w, f1 - 1) & NG_W_PLURALPOSS) &&
+            ng_mentions__cap(w, f1 - 1)) {
+            uint32_t h = f1 + 1;
+            while (h < b && h < f1 + 4 && cov[h - a] < 0 && ng_mentions__cap(w, h) &&
+                   name_or_run(w, h) && !(ng_w__bits(w, h) & NG_W_ORGHEAD))
+                h++;
+            if (h < b && cov[h - a] < 0 && ng_mentions__cap(w, h) && (ng_w__bits(w, h) & NG_W_ORGHEAD)) {
+                f1 = h + 1;
                 continue;
             }
         }
@@ -895,6 +958,7 @@ int ng_runs__sentence(ng_work *w, uint32_t s, int32_t *cov)
     drop_inner_matches(w, a, b, cov, kinds);
     if (kinds & 1u << NG_MK_TITLE) title_first_names(w, s, cov);
     if (kinds & 1u << NG_MK_STATE) state_in_party_name(w, s, cov);
+    if ((kinds & 1u << NG_MK_ORG) && (kinds & 1u << NG_MK_DEMONYM)) demonym_party(w, s, cov);
     /* a one-word organization or state as a titled person's surname: "Deputy Foreign
      * Minister Pawel Wagner", "Senator Jim Jordan", "Mr Wagner" */
     for (size_t k = w->sents[s].m0; (kinds & 1u << NG_MK_TITLE) && k < w->n_ms; k++) {
