@@ -155,21 +155,30 @@ static int unit_body(ng_work *w, const cstate *cs, const ng_mention *m, munit *u
 }
 
 /* "Duda cancelled his meeting with X. He called unfair the Ukrainian president's
- * suggestion": an office one person holds, of a state none of whose people the article
- * knows, is the one person named in this sentence or the one before with no title and no
- * state, who now acts for that state; -1 if none or several. */
-static int32_t untitled_holder(ng_work *w, const cstate *cs, int32_t state)
+ * suggestion", "X addressed supporters. The Venezuelan leader said": an office one person
+ * holds, of a state none of whose people the article knows, is the one person named in this
+ * sentence or the one before with no title and no state, who now acts for that state (the
+ * affiliation is stated here; a titled person is left to the end of the article: "Republika
+ * Srpska President X ... the Bosnian Serb leader"); *out -1 if none or several. */
+static int untitled_holder(int32_t *out, ng_work *w, const cstate *cs, const sctx *c,
+                           int32_t state, uint32_t t)
 {
     int32_t found = -1;
+    *out = -1;
     for (int i = 0; i < cs->n_mru; i++) {
         const ng_wactor *a = &w->actors[cs->mru[i]];
         if (cs->cur_sent >= cs->mru_sent[i] && cs->cur_sent - cs->mru_sent[i] > 1) break;
         if (a->type != NG_ETYPE_PERSON || a->affil >= 0 || a->title >= 0) continue;
-        if (found >= 0 && found != cs->mru[i]) return -1;
+        if (found >= 0 && found != cs->mru[i]) return NG_OK;
         found = cs->mru[i];
     }
-    if (found >= 0) w->actors[found].affil = state;
-    return found;
+    if (found < 0) return NG_OK;
+    w->actors[found].affil = state;
+    w->actors[state].emit = 1;
+    if (!w->actors[state].mentions) w->actors[state].mentions = 1;
+    *out = found;
+    return ng_emit__add(w, found, state, ng_relinfo__affiliation(), 0, c->s,
+                        ng_sentdates__nearest(w, c, t));
 }
 
 /* A demonym: "the Mauritanian leader", "his Kazakh counterpart" (that state's person);
@@ -196,8 +205,9 @@ static int unit_demonym(ng_work *w, cstate *cs, const sctx *c, const ng_mention 
         int32_t sa;
         if ((error = ng_actors__get_lex(w, &sa, m->lex)) < 0) return error;
         u->a = ng_recent__person_of(w, cs, sa, -1);
-        if (u->a < 0 && (ng_w__bits(w, m->t1) & NG_W_SOLEOFFICE))
-            u->a = untitled_holder(w, cs, sa);
+        if (u->a < 0 && (ng_w__bits(w, m->t1) & NG_W_SOLEOFFICE) &&
+            (error = untitled_holder(&u->a, w, cs, c, sa, m->t0)) < 0)
+            return error;
         if (u->a < 0) u->a = sa;
         u->t0 = d - 1;
         u->t1 = m->t1 + 1;
