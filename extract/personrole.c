@@ -656,6 +656,65 @@ static int list_of_titled(const ng_work *w, uint32_t s, const int32_t *cov, uint
     return 1;
 }
 
+/* The states of a list that ends at the comma at `comma` ("Brazil and Colombia,"), in text
+ * order, into ents (at most max); 0 when anything else is listed. */
+static uint32_t states_before_comma(const ng_work *w, uint32_t a, const int32_t *cov,
+                                    uint32_t comma, int32_t *ents, uint32_t max)
+{
+    int32_t rev[8];
+    uint32_t n = 0, t = comma;
+    while (n < max && n < 8 && t > a) {
+        int32_t mi = cov[t - 1 - a];
+        if (mi < 0 || w->ms[mi].dead || w->ms[mi].t1 != t || w->ms[mi].kind != NG_MK_STATE)
+            return 0;
+        rev[n++] = entity_of(&w->ms[mi]);
+        t = w->ms[mi].t0;
+        if (t > a && (ng_w__is(w, t - 1, "and") || ng_w__punct(w, t - 1, ','))) {
+            t--;
+            if (t > a && ng_w__is(w, t - 1, "and") && ng_w__punct(w, t, ',')) t--;
+            continue;
+        }
+        break;
+    }
+    if (n < 2) return 0;
+    for (uint32_t i = 0; i < n; i++)
+        ents[i] = rev[n - 1 - i];
+    return n;
+}
+
+/* "Brazil and Colombia, whose presidents A and B have ...": the names listed after "whose"
+ * and a plural person noun (one lower-case word before it at most: "whose foreign ministers")
+ * take the states listed before the comma, in order ("respectively" left unsaid); 1 when it
+ * did. */
+static int whose_titled(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0,
+                        prefix_res *res)
+{
+    uint32_t a = w->sents[s].tok0, k = r0, idx = 0;
+    int32_t ents[8];
+    /* back over the names listed before this one */
+    while (k >= a + 2 && (ng_w__is(w, k - 1, "and") || ng_w__punct(w, k - 1, ',')) && idx < 8) {
+        int32_t mi = cov[k - 2 - a];
+        const ng_mention *m = mi >= 0 ? &w->ms[mi] : NULL;
+        if (!m || m->dead || m->kind != NG_MK_CAND || m->n1 != k - 1) break;
+        idx++;
+        k = m->n0;
+    }
+    if (k < a + 4 || !(ng_w__bits(w, k - 1) & NG_W_GROUPNOUN) ||
+        !(ng_w__bits(w, k - 1) & NG_W_PERSONNOUN) || (w->tk.v[k - 1].flags & NG_TK_CAP))
+        return 0;
+    uint32_t q = k - 2;
+    if (!ng_w__is(w, q, "whose") && q > a && ng_w__is(w, q - 1, "whose") &&
+        !(w->tk.v[q].flags & NG_TK_CAP) && cov[q - a] < 0)
+        q--;
+    if (!ng_w__is(w, q, "whose") || q <= a || !ng_w__punct(w, q - 1, ',')) return 0;
+    uint32_t n = states_before_comma(w, a, cov, q - 1, ents, 8);
+    if (idx >= n) return 0;
+    res->affil = ents[idx];
+    res->start = idx ? r0 : k - 1; /* the later names' phrase is their name alone */
+    res->ev = NG_EV_APPOS | NG_EV_TITLE;
+    return 1;
+}
+
 void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0, uint32_t r1,
                      prefix_res *res)
 {
@@ -665,7 +724,7 @@ void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t 
     res->ev = 0;
     res->owner = 0;
     res->own_t = 0;
-    if (list_of_titled(w, s, cov, r0, res)) return;
+    if (list_of_titled(w, s, cov, r0, res) || whose_titled(w, s, cov, r0, res)) return;
     if (x.p > (int64_t)x.a && ng_w__punct(w, (uint32_t)x.p, ',') &&
         (speech_tag(w, s, r1) || role_comma(&x, (uint32_t)x.p) == END))
         return;
