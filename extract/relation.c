@@ -1003,6 +1003,9 @@ static int person_passive(const ng_work *w, const sctx *c, reading *r)
         ng_rel_allows(r->tr->rel, NG_ETYPE_STATE, NG_ETYPE_ORG) ||
         ng_rel_allows(r->tr->rel, NG_ETYPE_ORG, NG_ETYPE_ORG))
         return 0;
+    /* "the council, now chaired by X": an adverb before the participle */
+    if (p > c->a + 1 && (ng_w__bits(w, p - 1) & NG_W_SKIPADV) && !(w->tk.v[p - 1].flags & NG_TK_CAP))
+        p--;
     if (p > c->a && ng_w__punct(w, p - 1, ',')) p--;
     /* "the National Security Committee (NSC) chaired by X": the acronym in brackets */
     if (p > c->a + 3 && ng_w__punct(w, p - 1, ')') && ng_w__punct(w, p - 3, '(')) p -= 3;
