@@ -85,14 +85,25 @@ static int owned_role_from(const ng_work *w, const group *g, const unit *u)
            (owner & (NG_W_PRONHE | NG_W_PRONTHEY | NG_W_PRONIT));
 }
 
+/* "the Grand National Assembly of Türkiye": a state after "of" right after an organization
+ * that is no prepositional phrase's is that organization's state, which acts with it. */
+static int org_of_state(const ng_work *w, const sctx *c, const group *g)
+{
+    if (g->an != 1 || g->t0 < c->a + 2 || !ng_w__is(w, g->t0 - 1, "of")) return 0;
+    int32_t gi = c->gend[g->t0 - 2 - c->a];
+    return gi >= 0 && !c->g[gi].pp && !c->g[gi].place && c->g[gi].an == 1 &&
+           w->actors[c->acts[c->g[gi].a0]].type == NG_ETYPE_ORG;
+}
+
 /* The state before the name in its clause (after the last ";" or ", and he/she/they"):
  * the last state of a group that is not in a prepositional phrase; a list member right
  * before a preposition starts a clause whose verb is left out ("X was represented by A and
- * Y by B": Y is B's). -1 if none. */
-static int32_t state_before(const ng_work *w, const sctx *c, const ng_mention *m)
+ * Y by B": Y is B's). In *out, -1 if none. */
+static int state_before(int32_t *out, ng_work *w, const sctx *c, const ng_mention *m)
 {
     uint32_t from = c->a;
     int32_t before = -1;
+    int error;
     for (uint32_t t = c->a; t + 2 < m->t0; t++)
         if (ng_w__punct(w, t, ';') ||
             (ng_w__punct(w, t, ',') && ng_w__is(w, t + 1, "and") &&
@@ -105,13 +116,25 @@ static int32_t state_before(const ng_work *w, const sctx *c, const ng_mention *m
             const unit *u = &c->u[ui];
             if (u->place || u->an != 1) continue;
             int32_t x = c->acts[u->a0];
-            if (w->actors[x].type != NG_ETYPE_STATE) continue;
+            /* a state's body stands for its state ("the Grand National Assembly of Türkiye
+             * approved ..., and President X signed") */
+            if (w->actors[x].type != NG_ETYPE_STATE && w->actors[x].body_state >= 0 &&
+                (error = ng_actors__get_lex(w, &x, w->actors[x].body_state)) < 0)
+                return error;
+            if (x < 0 || w->actors[x].type != NG_ETYPE_STATE) continue;
             int gapped = ui > g->u0 && u->t1 < c->b && (ng_w__bits(w, u->t1) & NG_W_PREP);
-            if ((g->pp && !g->role && !gapped) || owned_role_from(w, g, u)) continue;
+            if ((g->pp && !g->role && !gapped && !org_of_state(w, c, g)) || owned_role_from(w, g, u))
+                continue;
+            /* "approved Sweden's accession": a possessive right after a verb owns its object */
+            if (g->poss && g->t0 > c->a && (w->tk.v[g->t0 - 1].flags & NG_TK_WORD) &&
+                !(w->tk.v[g->t0 - 1].flags & NG_TK_CAP) &&
+                !(ng_w__bits(w, g->t0 - 1) & (NG_W_DET | NG_W_PREP)) && !ng_w__is(w, g->t0 - 1, "and"))
+                continue;
             before = x;
         }
     }
-    return before;
+    *out = before;
+    return NG_OK;
 }
 
 /* The state a sentence opens in: "In Beijing, foreign ministry spokesman X said" (a state or
@@ -271,7 +294,7 @@ static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *
     pending_affil *p;
     int error = new_pending(&p, w, cs, c, m);
     if (error < 0) return error;
-    p->before = state_before(w, c, m);
+    if ((error = state_before(&p->before, w, c, m)) < 0) return error;
     if ((error = opening_place(&p->where, w, c, m->t0)) < 0) return error;
     if ((error = clues_after(w, c, m, p)) < 0) return error;
     /* a person who opens the sentence after one a state opened: "Paris recalled its envoy.
