@@ -371,7 +371,9 @@ static int pending_ok(const ng_work *w, const cstate *cs, const pending_affil *p
      * counterpart trigger */
     for (size_t r = 0; r < w->n_rels; r++) {
         const ng_wrel *x = &w->rels[r];
-        if (!x->counterpart) continue;
+        /* a former holder may well accuse their own state's government ("Former president
+         * X accused the government of ...") */
+        if (!x->counterpart || (p->former && !ng_relinfo__symmetric(x->rel))) continue;
         int32_t other = x->src == p->actor ? x->dst : x->dst == p->actor ? x->src : -1;
         /* a former holder may condemn it ("Former President X accused the government") */
         if (other < 0 || (p->former && x->src == p->actor && !ng_relinfo__symmetric(x->rel)))

@@ -480,6 +480,13 @@ static int prefix_word(pscan *x, uint32_t t)
          * state is decided at the end ("foreign ministry spokesman X") */
         if (x->title < 0 && !(bits & NG_W_KIN) && stateless_body_before(w, x->cov, x->a, t))
             x->title = title_of_words(w, t, t + 1);
+        /* "Former president X", "then president X": a former holder of a title in lower
+         * case, whose state is decided at the end like "former President X" */
+        if (x->title < 0 && !(bits & NG_W_KIN) && t + 1 == x->r0 && t > x->a &&
+            ((ng_w__bits(w, t - 1) & NG_W_FORMER) ||
+             (ng_w__is(w, t - 1, "then") && t > x->a + 1 &&
+              ((ng_w__bits(w, t - 2) & NG_W_PREP) || ng_w__punct(w, t - 2, ',')))))
+            x->title = title_of_words(w, t, t + 1);
         x->have_title = 1;
         x->accepted = t;
         return ON;
