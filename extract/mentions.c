@@ -67,14 +67,14 @@ static int cmp_mention(const void *x, const void *y)
     return 0;
 }
 
-/* "PACE President X": an acronym the article defines (after pass 1 read the title) that
- * opens the title phrase of a person without a stated affiliation, or stands right before
- * it, is its owner. */
+/* "PACE President X", "INEC chairman X": an acronym the article defines (after pass 1 read
+ * the title) that opens the title phrase (a title, or a person noun in lower case) of a
+ * person without a stated affiliation, or stands right before it, is its owner. */
 static void title_owner(ng_mention *m, uint32_t t, size_t o, int32_t lex)
 {
     if ((m->kind != NG_MK_CAND && m->kind != NG_MK_PERSON) || (m->t0 != t && m->t0 != t + 1) ||
         t >= m->n0 ||
-        m->title < 0 || m->st >= 0 || m->st_org >= 0 || m->owner)
+        (m->title < 0 && !(m->ev & NG_EV_TITLE)) || m->st >= 0 || m->st_org >= 0 || m->owner)
         return;
     if (lex >= 0)
         m->st = lex;

@@ -500,6 +500,23 @@ static void demonym_party(ng_work *w, uint32_t s, int32_t *cov)
     }
 }
 
+/* "The Independent National Electoral Commission (INEC) declared ...": a body written in
+ * capitals without its state and followed by the acronym the article defines is an
+ * organization of its own name (the runs read it with its acronym). */
+static void body_with_acronym(ng_work *w, uint32_t s, int32_t *cov)
+{
+    uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
+    for (size_t k = w->sents[s].m0; k < w->n_ms; k++) {
+        ng_mention *m = &w->ms[k];
+        if (m->kind != NG_MK_BODY || m->dead || m->st >= 0 || m->t1 - m->t0 < 2 ||
+            cov[m->t0 - a] != (int32_t)k || !ng_mentions__cap(w, m->t0) ||
+            !ng_mentions__cap(w, m->t1 - 1) || !acronym_at(w, m->t1, b))
+            continue;
+        m->dead = 1;
+        ng_mentions__cover(cov, a, m->t0, m->t1, -1);
+    }
+}
+
 /* A one-word state that ends a party's name (state_ends_party) is part of that name. */
 static void state_in_party_name(ng_work *w, uint32_t s, int32_t *cov)
 {
@@ -959,6 +976,7 @@ int ng_runs__sentence(ng_work *w, uint32_t s, int32_t *cov)
     if (kinds & 1u << NG_MK_TITLE) title_first_names(w, s, cov);
     if (kinds & 1u << NG_MK_STATE) state_in_party_name(w, s, cov);
     if ((kinds & 1u << NG_MK_ORG) && (kinds & 1u << NG_MK_DEMONYM)) demonym_party(w, s, cov);
+    if (kinds & 1u << NG_MK_BODY) body_with_acronym(w, s, cov);
     /* a one-word organization or state as a titled person's surname: "Deputy Foreign
      * Minister Pawel Wagner", "Senator Jim Jordan", "Mr Wagner" */
     for (size_t k = w->sents[s].m0; (kinds & 1u << NG_MK_TITLE) && k < w->n_ms; k++) {
