@@ -416,33 +416,27 @@ static int region_of_title(const ng_work *w, uint32_t a, const int32_t *cov, con
     return ti >= 0 && w->ms[ti].kind == NG_MK_TITLE;
 }
 
-/* "Foreign Minister Amir Khan Muttaqi", "Defence Minister Gen Nakatani": a one-word title
- * that is also a given name (words class titlename), written without a period right after an
- * office title and before name words (at most the class's number of them, 0 for any), opens
- * the name: no office holder is written with a second title word of that kind ("Army chief
- * Gen. X", "Gen X Y" after no office keep the rank). */
-static void title_first_names(ng_work *w, uint32_t s, int32_t *cov)
+/* "Foreign Minister Amir Khan Muttaqi", "Defence Minister Gen Nakatani": is the one-word
+ * title m also a given name (words class titlename), written without a period right after
+ * an office title and before name words (at most the class's number of them, 0 for any), so
+ * that it opens the name? No office holder is written with a second title word of that kind
+ * ("Army chief Gen. X", "Gen X Y" after no office keep the rank). */
+static int title_first_name(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
+                            const ng_mention *m)
 {
-    uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
-    for (size_t k = w->sents[s].m0; k < w->n_ms; k++) {
-        ng_mention *m = &w->ms[k];
-        uint32_t i = m->t0;
-        if (m->kind != NG_MK_TITLE || m->dead || m->t1 != i + 1 || i <= a || i + 1 >= b ||
-            !(ng_w__bits(w, i) & NG_W_TITLENAME) || cov[i - a] != (int32_t)k ||
-            (w->tk.v[i].flags & (NG_TK_DOT | NG_TK_UPPER)))
-            continue;
-        int32_t pi = cov[i - 1 - a];
-        if (pi < 0 || w->ms[pi].kind != NG_MK_TITLE || w->ms[pi].dead || w->ms[pi].t1 != i ||
-            w->lex->titles[w->ms[pi].lex].kind != NG_TITLE_OFFICE)
-            continue;
-        uint32_t j = i + 1;
-        while (j < b && cov[j - a] < 0 && is_name_tok(w, j))
-            j++;
-        int32_t most = ng_lex__word_number(w->lex, w->tk.v[i].h);
-        if (j == i + 1 || (most > 0 && j - i - 1 > (uint32_t)most)) continue;
-        m->dead = 1;
-        cov[i - a] = -1;
-    }
+    uint32_t i = m->t0;
+    if (m->t1 != i + 1 || i <= a || i + 1 >= b || !(ng_w__bits(w, i) & NG_W_TITLENAME) ||
+        (w->tk.v[i].flags & (NG_TK_DOT | NG_TK_UPPER)))
+        return 0;
+    int32_t pi = cov[i - 1 - a];
+    if (pi < 0 || w->ms[pi].kind != NG_MK_TITLE || w->ms[pi].dead || w->ms[pi].t1 != i ||
+        w->lex->titles[w->ms[pi].lex].kind != NG_TITLE_OFFICE)
+        return 0;
+    uint32_t j = i + 1;
+    while (j < b && cov[j - a] < 0 && is_name_tok(w, j))
+        j++;
+    int32_t most = ng_lex__word_number(w->lex, w->tk.v[i].h);
+    return j > i + 1 && (most <= 0 || j - i - 1 <= (uint32_t)most);
 }
 
 static int org_kind(const ng_work *w, uint32_t t);
@@ -455,6 +449,7 @@ static int state_ends_party(const ng_work *w, uint32_t a, uint32_t b, const int3
                             const ng_mention *m)
 {
     uint32_t i = m->t0;
+    if (m->t1 != i + 1) return 0;
     if (i >= a + 3 && ng_w__is(w, i - 1, "of") && cov[i - 2 - a] < 0 && ng_mentions__cap(w, i - 2) &&
         (ng_w__bits(w, i - 2) & NG_W_ORGNOUN) && cov[i - 3 - a] < 0 && is_name_tok(w, i - 3) &&
         !(w->tk.v[i - 3].flags & NG_TK_FIRST))
@@ -476,59 +471,52 @@ static int political_adjective(const ng_work *w, uint32_t t)
            strncmp(f + n - 3, "ive", 3) == 0;
 }
 
-/* "the Maldivian Democratic Party": a generic party name of the dictionary (an adjective of
- * politics and a capitalized organization noun) right after a demonym that "the" opens is
- * that state's own party, whose name the runs read whole (demonym before a head word); "the
- * Russian Wagner Group" stays the group. */
-static void demonym_party(ng_work *w, uint32_t s, int32_t *cov)
+/* "the Maldivian Democratic Party": is the organization m a generic party name of the
+ * dictionary (an adjective of politics and a capitalized organization noun) right after a
+ * demonym that "the" opens, so that it is that state's own party, whose name the runs read
+ * whole (demonym before a head word)? "the Russian Wagner Group" stays the group. */
+static int demonym_party(const ng_work *w, uint32_t a, const int32_t *cov, const ng_mention *m)
 {
-    uint32_t a = w->sents[s].tok0;
-    for (size_t k = w->sents[s].m0; k < w->n_ms; k++) {
-        ng_mention *m = &w->ms[k];
-        uint32_t i = m->t0;
-        if (m->kind != NG_MK_ORG || m->dead || m->t1 != i + 2 || i < a + 2 ||
-            cov[i - a] != (int32_t)k || !ng_mentions__cap(w, i + 1) ||
-            !(ng_w__bits(w, i + 1) & NG_W_ORGNOUN) || !political_adjective(w, i) ||
-            cov[i - 1 - a] < 0)
-            continue;
-        const ng_mention *d = &w->ms[cov[i - 1 - a]];
-        if (d->kind != NG_MK_DEMONYM || d->dead || d->t1 != i || d->t0 <= a ||
-            !ng_w__is(w, d->t0 - 1, "the"))
-            continue;
-        m->dead = 1;
-        ng_mentions__cover(cov, a, m->t0, m->t1, -1);
-    }
+    uint32_t i = m->t0;
+    if (m->t1 != i + 2 || i < a + 2 || !ng_mentions__cap(w, i + 1) ||
+        !(ng_w__bits(w, i + 1) & NG_W_ORGNOUN) || cov[i - 1 - a] < 0 || !political_adjective(w, i))
+        return 0;
+    const ng_mention *d = &w->ms[cov[i - 1 - a]];
+    return d->kind == NG_MK_DEMONYM && !d->dead && d->t1 == i && d->t0 > a &&
+           ng_w__is(w, d->t0 - 1, "the");
 }
 
-/* "The Independent National Electoral Commission (INEC) declared ...": a body written in
- * capitals without its state and followed by the acronym the article defines is an
- * organization of its own name (the runs read it with its acronym). */
-static void body_with_acronym(ng_work *w, uint32_t s, int32_t *cov)
+/* "The Independent National Electoral Commission (INEC) declared ...": is the body m
+ * written in capitals without its state and followed by the acronym the article defines, so
+ * that it is an organization of its own name (the runs read it with its acronym)? */
+static int body_with_acronym(const ng_work *w, uint32_t b, const ng_mention *m)
 {
-    uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
-    for (size_t k = w->sents[s].m0; k < w->n_ms; k++) {
-        ng_mention *m = &w->ms[k];
-        if (m->kind != NG_MK_BODY || m->dead || m->st >= 0 || m->t1 - m->t0 < 2 ||
-            cov[m->t0 - a] != (int32_t)k || !ng_mentions__cap(w, m->t0) ||
-            !ng_mentions__cap(w, m->t1 - 1) || !acronym_at(w, m->t1, b))
-            continue;
-        m->dead = 1;
-        ng_mentions__cover(cov, a, m->t0, m->t1, -1);
-    }
+    return m->st < 0 && m->t1 - m->t0 >= 2 && ng_mentions__cap(w, m->t0) &&
+           ng_mentions__cap(w, m->t1 - 1) && acronym_at(w, m->t1, b);
 }
 
-/* A one-word state that ends a party's name (state_ends_party) is part of that name. */
-static void state_in_party_name(ng_work *w, uint32_t s, int32_t *cov)
+/* Dictionary matches that are words of a name the text writes (one pass over the sentence's
+ * mentions): a title that is a given name, a state that ends a party's name, a generic party
+ * name after a demonym, a stateless body with its acronym. */
+static void name_words(ng_work *w, uint32_t s, int32_t *cov, uint32_t kinds)
 {
     uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
+    int party = (kinds & 1u << NG_MK_DEMONYM) != 0;
     for (size_t k = w->sents[s].m0; k < w->n_ms; k++) {
         ng_mention *m = &w->ms[k];
-        uint32_t i = m->t0;
-        if (m->kind != NG_MK_STATE || m->dead || m->t1 != i + 1 || cov[i - a] != (int32_t)k ||
-            !state_ends_party(w, a, b, cov, m))
-            continue;
-        m->dead = 1;
-        cov[i - a] = -1;
+        int drop = 0;
+        if (m->dead || cov[m->t0 - a] != (int32_t)k) continue;
+        switch (m->kind) {
+        case NG_MK_TITLE: drop = title_first_name(w, a, b, cov, m); break;
+        case NG_MK_STATE: drop = state_ends_party(w, a, b, cov, m); break;
+        case NG_MK_ORG: drop = party && demonym_party(w, a, cov, m); break;
+        case NG_MK_BODY: drop = body_with_acronym(w, b, m); break;
+        default: break;
+        }
+        if (drop) {
+            m->dead = 1;
+            ng_mentions__cover(cov, a, m->t0, m->t1, -1);
+        }
     }
 }
 
@@ -973,10 +961,8 @@ int ng_runs__sentence(ng_work *w, uint32_t s, int32_t *cov)
     w->run_cls = cls;
     w->run_cls0 = a;
     drop_inner_matches(w, a, b, cov, kinds);
-    if (kinds & 1u << NG_MK_TITLE) title_first_names(w, s, cov);
-    if (kinds & 1u << NG_MK_STATE) state_in_party_name(w, s, cov);
-    if ((kinds & 1u << NG_MK_ORG) && (kinds & 1u << NG_MK_DEMONYM)) demonym_party(w, s, cov);
-    if (kinds & 1u << NG_MK_BODY) body_with_acronym(w, s, cov);
+    if (kinds & (1u << NG_MK_TITLE | 1u << NG_MK_STATE | 1u << NG_MK_ORG | 1u << NG_MK_BODY))
+        name_words(w, s, cov, kinds);
     /* a one-word organization or state as a titled person's surname: "Deputy Foreign
      * Minister Pawel Wagner", "Senator Jim Jordan", "Mr Wagner" */
     for (size_t k = w->sents[s].m0; (kinds & 1u << NG_MK_TITLE) && k < w->n_ms; k++) {
