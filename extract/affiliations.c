@@ -641,6 +641,11 @@ static int stated_affiliation(int32_t *out, ng_work *w, const cstate *cs, const 
     if (m->st >= 0) return ng_actors__get_lex(w, out, m->st);
     if (m->st_org >= 0) return ng_actors__neworg(w, out, m->st_org);
     if (m->owner) *out = owner_affiliation(w, cs, c, m);
+    /* "the foreign ministry ... withdrew its ambassador, X": a state body's office holder
+     * named through "its" acts for the body's state */
+    if (*out >= 0 && (m->owner == NG_OWN_ITS || m->owner == NG_OWN_THEIR) &&
+        w->actors[*out].type == NG_ETYPE_ORG && w->actors[*out].body_state >= 0)
+        return ng_actors__get_lex(w, out, w->actors[*out].body_state);
     return NG_OK;
 }
 
