@@ -479,6 +479,20 @@ static int is_caption_credit(const char *line, size_t n)
     return count_words(line, n) <= 20;
 }
 
+/* A byline: "By Jane Doe, Horn of Africa correspondent", "By A and B", "By Staff Reporter":
+ * "By " and a capital, a short line that does not end like a sentence. Its name is the
+ * writer's, no actor of the story (and no antecedent for a later "Doe"). */
+static int is_byline(const char *line, size_t n)
+{
+    while (n && line[n - 1] == ' ')
+        n--;
+    if (n < 5 || memcmp(line, "By ", 3) != 0 || !(line[3] >= 'A' && line[3] <= 'Z')) return 0;
+    char last = line[n - 1];
+    if (last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || last == ',')
+        return 0;
+    return count_words_upto(line, n, 13) <= 12;
+}
+
 /* Does a boilerplate rule match the line l (raw: its bytes, for folding it when it is
  * plain)? *rest is set when the rule blanks every line after it too. */
 static int rule_matches(const ng_lexicon *lex, bline *l, ng_buf *f, const char *raw, int *rest)
@@ -549,7 +563,7 @@ void ng_clean__boilerplate(const ng_lexicon *lex, char *text, size_t len, ng_cle
             bline l = {text + i, e - i, 1};
             if (!plain_line(l.s, l.n)) bl_fold(&l, &f, text + i, e - i);
             kill = rule_matches(lex, &l, &f, text + i, &rest) || (l.n && is_breadcrumb(l.s, l.n)) ||
-                   (l.n && is_caption_credit(text + i, e - i));
+                   (l.n && is_caption_credit(text + i, e - i)) || is_byline(text + i, e - i);
         }
         if (kill) blank_line(text, i, e, st);
         i = e + 1;
