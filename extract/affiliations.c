@@ -287,6 +287,19 @@ static int32_t lead_org(const ng_work *w, const sctx *c)
     return c->acts[c->g[0].a0];
 }
 
+/* Does a blank line come between sentence s - 1 and s (a new paragraph: "Congo joined in
+ * 2022." ends one, "President X signed ..." opens the next, about someone else)? */
+static int paragraph_break(const ng_work *w, uint32_t s)
+{
+    const ng_wsent *a = &w->sents[s - 1], *b = &w->sents[s];
+    int lines = 0;
+    for (uint32_t i = a->off + a->len; i < b->off && i < w->len; i++) {
+        if (w->text[i] == '\n' && ++lines == 2) return 1;
+        if (w->text[i] != ' ' && w->text[i] != '\n' && w->text[i] != '\t') lines = 0;
+    }
+    return 0;
+}
+
 /* A titled person without a state (mention m): the clues of the sentence, for the decision
  * at the end of the article (ng_affil__resolve_pending). */
 static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *m)
@@ -303,7 +316,8 @@ static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *
     while (open < m->t0 && open < c->a + 2 && (w->tk.v[open].flags & NG_TK_CAP) &&
            (w->tk.v[open].flags & NG_TK_WORD))
         open++;
-    if (m->t0 == open && cs->lead_sent == c->s && c->s > 0 && !w->sents[c->s].headline)
+    if (m->t0 == open && cs->lead_sent == c->s && c->s > 0 && !w->sents[c->s].headline &&
+        !paragraph_break(w, c->s))
         p->prev = cs->lead;
     /* a head of state or government is no colleague of the people listed with them */
     if (!w->lex->titles[m->title].sole) return list_mate_state(&p->mate, w, c, m);

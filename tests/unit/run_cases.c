@@ -11,6 +11,7 @@
  *   - `!REL | A | B` expects that edge to be absent;
  *   - `%%NONE` expects no edge at all other than affiliated_with;
  *   - `%%date YYYY-MM-DD` gives the article's date (as a reader would);
+ *   - `%%break` is an empty line of the article (a paragraph break);
  *   - `@type | Label | person` expects an actor with that label and type;
  *   - `@key | Label | person:key` expects that actor's identity key;
  *   - `@partial | Label` expects a partial person;
@@ -236,6 +237,7 @@ static int run_file(const ng_lexicon *lex, const char *path)
         if (!b.n_text && !b.n_exp) b.line = lineno;
         if (strcmp(s, "%%NONE") == 0) { b.none = 1; continue; }
         if (strcmp(s, "%%SUBSET") == 0) { b.subset = 1; continue; }
+        if (strcmp(s, "%%break") == 0) { if (b.n_text < MAX_LINES) b.text[b.n_text++] = strdup(""); continue; }
         if (strncmp(s, "%%date ", 7) == 0) { snprintf(b.date, sizeof b.date, "%s", s + 7); continue; }
         if (is_rel_line(s) || s[0] == '@') { if (b.n_exp < MAX_LINES) b.exp[b.n_exp++] = strdup(s); continue; }
         if (b.n_text < MAX_LINES) b.text[b.n_text++] = strdup(s);
