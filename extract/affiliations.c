@@ -681,11 +681,25 @@ static int affiliate(ng_work *w, const sctx *c, const ng_mention *m, int32_t a)
                         ng_sentdates__nearest(w, c, m->t0));
 }
 
-/* An office or royal title without a state, for a person whose state is stated nowhere:
- * decided at the end of the article. */
-static int pending_title(const ng_work *w, const ng_mention *m)
+/* "Opposition Leader X", "X, the leader of the Vamos Chile party": a title of the
+ * opposition or of a party, which holds no office for the state (the word "opposition" in
+ * the title or right before it, "party" in the apposition of a name without a title). */
+static int party_title(const ng_work *w, const sctx *c, const ng_mention *m)
 {
-    return m->title >= 0 &&
+    for (uint32_t t = m->t0 > c->a ? m->t0 - 1 : m->t0; t < m->n0; t++)
+        if (ng_w__is(w, t, "opposition")) return 1;
+    /* the apposition's span ends before a "party" that no mention covers; a title before
+     * the name is an office still ("President X, the leader of the ruling party") */
+    for (uint32_t t = m->n1; m->n0 == m->t0 && t <= m->t1 && t < c->b; t++)
+        if (ng_w__is(w, t, "party")) return 1;
+    return 0;
+}
+
+/* An office or royal title without a state, for a person whose state is stated nowhere:
+ * decided at the end of the article (not a title of the opposition). */
+static int pending_title(const ng_work *w, const sctx *c, const ng_mention *m)
+{
+    return m->title >= 0 && !party_title(w, c, m) &&
            (w->lex->titles[m->title].kind == NG_TITLE_OFFICE ||
             w->lex->titles[m->title].kind == NG_TITLE_ROYAL) &&
            !w->people[m->pers].stated && !(m->ev & NG_EV_POSS);
@@ -704,7 +718,7 @@ static int sentence_people(ng_work *w, cstate *cs, sctx *c)
         if (aff < 0 && !w->people[m->pers].stated) aff = delegation_state(w, c, m);
         /* a title's holder or an organization owns the role: theirs or none, never a guess */
         if (aff < 0 && m->owner != NG_OWN_TITLE && m->owner != NG_OWN_BLOC &&
-            m->owner != NG_OWN_GROUP && pending_title(w, m)) {
+            m->owner != NG_OWN_GROUP && pending_title(w, c, m)) {
             if ((error = add_pending(w, cs, c, m)) < 0) return error;
             continue;
         }

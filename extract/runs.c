@@ -567,6 +567,17 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov,
             ng_mentions__cover(cov, a, m->t0, m->t1, -1);
         }
     }
+    /* a state inside a party's name: "the Vamos Chile party" (a name word before it, "party"
+     * after it) is no mention of Chile; its tokens stay covered (no run reads a person) */
+    for (uint32_t i = a + 1; i + 1 < b && (kinds & 1u << NG_MK_STATE); i++) {
+        int32_t mi = cov[i - a];
+        if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
+        ng_mention *m = &w->ms[mi];
+        if (m->kind == NG_MK_STATE && m->t1 < b && ng_w__is(w, m->t1, "party") &&
+            cov[i - 1 - a] < 0 && is_name_tok(w, i - 1) && !(w->tk.v[i - 1].flags & NG_TK_FIRST) &&
+            !(ng_w__bits(w, i - 1) & NG_W_STOP))
+            m->dead = 1;
+    }
 }
 
 static int name_or_run(const ng_work *w, uint32_t t)
