@@ -705,6 +705,60 @@ static int pending_title(const ng_work *w, const sctx *c, const ng_mention *m)
            !w->people[m->pers].stated && !(m->ev & NG_EV_POSS);
 }
 
+/* The "his"/"her" that owns the title before the name of mention m ("his Personal Envoy,
+ * X", "his special envoy X": only title words and a comma between), or 0. */
+static uint32_t his_before(const ng_work *w, const sctx *c, const ng_mention *m)
+{
+    for (uint32_t h = m->n0; h > c->a && h + 6 > m->n0; h--) {
+        uint32_t t = h - 1;
+        if (ng_w__is(w, t, "his") || ng_w__is(w, t, "her")) return t;
+        if (!ng_w__punct(w, t, ',') && !ng_w__punct(w, t, '-') &&
+            !(ng_w__bits(w, t) & (NG_W_PERSONNOUN | NG_W_TITLEMOD)) &&
+            !(w->tk.v[t].flags & NG_TK_CAP))
+            return 0;
+    }
+    return 0;
+}
+
+/* "the UN Secretary-General and his Personal Envoy, X": the organization whose office (a
+ * title of kind role with no name, right after the organization) owns the role through
+ * "and his/her" at h; -1 if none. */
+static int32_t office_owner_org(const ng_work *w, const sctx *c, uint32_t h)
+{
+    const ng_wsent *se = &w->sents[c->s];
+    const ng_mention *title = NULL, *org = NULL;
+    if (h < c->a + 3 || !ng_w__is(w, h - 1, "and")) return -1;
+    for (uint32_t k = se->m0; k < se->m0 + se->nm; k++) {
+        const ng_mention *q = &w->ms[k];
+        if (!q->dead && q->kind == NG_MK_TITLE && q->t1 == h - 1) title = q;
+    }
+    if (!title || w->lex->titles[title->lex].kind != NG_TITLE_ROLE) return -1;
+    for (uint32_t k = se->m0; k < se->m0 + se->nm; k++) {
+        const ng_mention *q = &w->ms[k];
+        if (!q->dead && q->kind == NG_MK_ORG && q->t1 == title->t0) org = q;
+    }
+    return org ? org->actor : -1;
+}
+
+/* A role owned by "his"/"her" of nobody the sentence names before it ("the UN Secretary-
+ * General and his Personal Envoy, X"): the organization of that office, or none (-2) rather
+ * than a guess from the clause's states; -1 when the rule does not apply. */
+static int32_t his_role_owner(const ng_work *w, const cstate *cs, const sctx *c,
+                              const ng_mention *m)
+{
+    uint32_t h = his_before(w, c, m);
+    if (!h || m->owner == NG_OWN_TITLE || m->owner == NG_OWN_BLOC || m->owner == NG_OWN_GROUP)
+        return -1;
+    if ((m->owner == NG_OWN_HIS || m->owner == NG_OWN_PERSON) && role_owner(w, cs, c, m) >= 0)
+        return -1;
+    for (uint32_t k = w->sents[c->s].m0; k < w->sents[c->s].m0 + w->sents[c->s].nm; k++) {
+        const ng_mention *q = &w->ms[k];
+        if (!q->dead && q != m && q->kind == NG_MK_PERSON && q->n1 <= h) return -1;
+    }
+    int32_t org = office_owner_org(w, c, h);
+    return org >= 0 ? org : -2;
+}
+
 /* The affiliations of the people of the sentence: stated ones now, the others pending. */
 static int sentence_people(ng_work *w, cstate *cs, sctx *c)
 {
@@ -716,6 +770,13 @@ static int sentence_people(ng_work *w, cstate *cs, sctx *c)
         if (m->dead || m->kind != NG_MK_PERSON || m->actor < 0) continue;
         if ((error = stated_affiliation(&aff, w, cs, c, m)) < 0) return error;
         if (aff < 0 && !w->people[m->pers].stated) aff = delegation_state(w, c, m);
+        /* "his envoy, X" of nobody the sentence names: the organization of an office named
+         * before it, else no guess (the role is someone's, not the clause's state's) */
+        if (aff < 0 && !w->people[m->pers].stated) {
+            int32_t org = his_role_owner(w, cs, c, m);
+            if (org >= 0 && (error = affiliate(w, c, m, org)) < 0) return error;
+            if (org != -1) continue;
+        }
         /* a title's holder or an organization owns the role: theirs or none, never a guess */
         if (aff < 0 && m->owner != NG_OWN_TITLE && m->owner != NG_OWN_BLOC &&
             m->owner != NG_OWN_GROUP && pending_title(w, c, m)) {
