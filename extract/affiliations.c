@@ -629,6 +629,7 @@ static int32_t owner_affiliation(const ng_work *w, const cstate *cs, const sctx 
                 acts[0] = x;
                 n = 1;
             }
+
         }
     }
     /* "The main opposition X party hit out. Its spokesperson Y said": "its" opening the

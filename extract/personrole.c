@@ -64,7 +64,7 @@ static int right_after_for(const ng_work *w, const ng_mention *m, uint32_t f)
 }
 
 /* A mention in a title's complement, before a comma: a state or organization (its entity
- * goes to *ent unless "to"/"for" governs it: a destination), a place, or capitalized words
+ * goes to *ent unless "to"/"for"/"in" governs it: a destination), a place, or capitalized words
  * with no sign of being a name ("Energy, Petroleum and Mines, X", "Land and Sea Transport,
  * X"). 0 when the mention ends the complement. */
 static int complement_mention(const ng_work *w, uint32_t a, const ng_mention *m, int32_t *ent,
@@ -77,7 +77,9 @@ static int complement_mention(const ng_work *w, uint32_t a, const ng_mention *m,
         int serves = served_after_for(w, m, b) &&
                      ((m->t0 > a && right_after_for(w, m, m->t0 - 1)) ||
                       (m->t0 > a + 1 && right_after_for(w, m, m->t0 - 2)));
-        if (e >= 0 && m->kind != NG_MK_PLACE &&
+        /* "its ambassador in Peru, X": where the holder serves, like "to" */
+        int in = m->t0 > a && ng_w__is(w, m->t0 - 1, "in");
+        if (e >= 0 && m->kind != NG_MK_PLACE && !in &&
             (serves ||
              !(m->t0 > a && (ng_w__is(w, m->t0 - 1, "to") || ng_w__is(w, m->t0 - 1, "for") ||
                              (ng_w__is(w, m->t0 - 1, "the") && m->t0 > a + 1 &&
