@@ -34,11 +34,12 @@ static int decision_in(const ng_work *w, const sctx *c, uint32_t lo, uint32_t hi
 
 /* "the first Latin American country to sever ties", "the 31st member to join": an ordinal
  * (a decide word such as first, last, only, or a number written 31st, 2nd) after a
- * determiner, at most four words before the "to" at `to`, makes the infinitive a fact,
+ * determiner, at most seven words before the "to" at `to` (a scope with "in" or "of" may come
+ * between: "the first country in the region to"), makes the infinitive a fact,
  * unless a modal, plan or negation comes in the eight words before it. */
 static int ordinal_before(const ng_work *w, const sctx *c, uint32_t to)
 {
-    for (uint32_t t = to; t > c->a + 1 && t + 5 > to;) {
+    for (uint32_t t = to; t > c->a + 1 && t + 8 > to;) {
         const ng_tok *k = &w->tk.v[--t];
         const char *f = ng_w__fold(w, t);
         int ord = (ng_w__bits(w, t) & NG_W_DECIDE) ||
@@ -52,7 +53,10 @@ static int ordinal_before(const ng_work *w, const sctx *c, uint32_t to)
                 if (fact_bits(w, c, q) & NOT_FACT) return 0;
             return 1;
         }
-        if (!(k->flags & NG_TK_WORD) || (ng_w__bits(w, t) & (NG_W_BE | NG_W_CLAUSE | NG_W_PREP)))
+        /* "the first country in the region to", "the first member of the bloc to" */
+        int scope = ng_w__is(w, t, "in") || ng_w__is(w, t, "of");
+        if (!(k->flags & NG_TK_WORD) ||
+            (ng_w__bits(w, t) & (NG_W_BE | NG_W_CLAUSE | (scope ? 0 : NG_W_PREP))))
             return 0;
     }
     return 0;
