@@ -567,30 +567,26 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov,
             ng_mentions__cover(cov, a, m->t0, m->t1, -1);
         }
     }
-    /* an acronym inside the name of a building or venue: "at the APEC Haus," (after "the",
-     * one capitalized word that no mention covers and no head word, then no name goes on) */
-    for (uint32_t i = a + 1; i + 2 < b && (kinds & 1u << NG_MK_ORG); i++) {
+    /* an acronym inside the name of a building or venue: "at the ASEAN Hall," (after "the",
+     * one capitalized word that no mention covers and no head word, then no name goes on);
+     * a state inside a party's name: "the Vamos Chile party" (a name word before it, "party"
+     * after it). Such a mention dies; its tokens stay covered (no run reads a person) */
+    for (uint32_t i = a + 1; i + 1 < b && (kinds & (1u << NG_MK_ORG | 1u << NG_MK_STATE)); i++) {
         int32_t mi = cov[i - a];
         if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
         ng_mention *m = &w->ms[mi];
         uint32_t e = m->t1;
-        if (m->kind == NG_MK_ORG && m->t1 == i + 1 && (w->tk.v[i].flags & NG_TK_UPPER) &&
-            ng_w__is(w, i - 1, "the") && e + 1 < b && cov[e - a] < 0 && is_name_tok(w, e) &&
-            !(ng_w__bits(w, e) & (NG_W_ORGHEAD | NG_W_STOP | NG_W_NOTNAME |
-                                  NG_W_TITLEMOD | NG_W_PERSONNOUN)) &&
+        if (m->kind == NG_MK_ORG && e == i + 1 && e + 1 < b && (w->tk.v[i].flags & NG_TK_UPPER) &&
+            ng_w__is(w, i - 1, "the") && cov[e - a] < 0 && is_name_tok(w, e) &&
+            !(ng_w__bits(w, e) & (NG_W_ORGHEAD | NG_W_STOP | NG_W_NOTNAME | NG_W_TITLEMOD |
+                                  NG_W_PERSONNOUN)) &&
             !(w->tk.v[e].flags & NG_TK_POSS) && !is_name_tok(w, e + 1))
             m->dead = 1;
-    }
-    /* a state inside a party's name: "the Vamos Chile party" (a name word before it, "party"
-     * after it) is no mention of Chile; its tokens stay covered (no run reads a person) */
-    for (uint32_t i = a + 1; i + 1 < b && (kinds & 1u << NG_MK_STATE); i++) {
-        int32_t mi = cov[i - a];
-        if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
-        ng_mention *m = &w->ms[mi];
-        if (m->kind == NG_MK_STATE && m->t1 < b && ng_w__is(w, m->t1, "party") &&
-            cov[i - 1 - a] < 0 && is_name_tok(w, i - 1) && !(w->tk.v[i - 1].flags & NG_TK_FIRST) &&
-            !(ng_w__bits(w, i - 1) & NG_W_STOP))
+        else if (m->kind == NG_MK_STATE && e < b && ng_w__is(w, e, "party") &&
+                 cov[i - 1 - a] < 0 && is_name_tok(w, i - 1) &&
+                 !(w->tk.v[i - 1].flags & NG_TK_FIRST) && !(ng_w__bits(w, i - 1) & NG_W_STOP))
             m->dead = 1;
+        i = e - 1;
     }
 }
 
