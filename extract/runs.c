@@ -582,7 +582,14 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov,
                                   NG_W_PERSONNOUN)) &&
             !(w->tk.v[e].flags & NG_TK_POSS) && !is_name_tok(w, e + 1))
             m->dead = 1;
-        else if (m->kind == NG_MK_STATE && e < b && ng_w__is(w, e, "party") &&
+        else if (m->kind == NG_MK_ORG && m->org < 0 && e + 1 < b && ng_w__is(w, e, "of") &&
+                 cov[e + 1 - a] < 0 && is_name_tok(w, e + 1) && (w->tk.v[e - 1].flags & NG_TK_CAP) &&
+                 !(w->tk.v[e - 1].flags & NG_TK_UPPER) &&
+                 !(ng_w__bits(w, e + 1) & (NG_W_STOP | NG_W_NOTNAME))) {
+            /* "the National Rally of Independents": a listed name that a longer one holds */
+            m->dead = 1;
+            ng_mentions__cover(cov, a, m->t0, m->t1, -1);
+        } else if (m->kind == NG_MK_STATE && e < b && ng_w__is(w, e, "party") &&
                  cov[i - 1 - a] < 0 && is_name_tok(w, i - 1) &&
                  !(w->tk.v[i - 1].flags & NG_TK_FIRST) && !(ng_w__bits(w, i - 1) & NG_W_STOP))
             m->dead = 1;
