@@ -458,7 +458,8 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
                 return pn;
             if ((bits & NG_W_CLAUSE) && !ng_w__is(w, j, "as")) return act_relative(w, c, tr, j);
             if ((bits & NG_W_SAY) && j > te) return -1;
-            /* "accused the force of helping the rebels": the rebels are not the target */
+            /* "accused the force of helping the rebels", "which it accused of arming the
+             * rebels": the rebels are not the target */
             if (direct && (ng_w__is(w, j, "of") || ng_w__is(w, j, "for")) && j >= te &&
                 j + 1 < c->b && ing_word(w, j + 1))
                 return -1;
