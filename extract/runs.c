@@ -568,10 +568,10 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov,
         }
     }
     /* an acronym inside the name of a building or venue: "at the ASEAN Hall," (after "the",
-     * one capitalized word that no mention covers and no head word, then no name goes on);
-     * a state inside a party's name: "the Vamos Chile party" (a name word before it, "party"
-     * after it). Such a mention dies; its tokens stay covered (no run reads a person) */
-    for (uint32_t i = a + 1; i + 1 < b && (kinds & (1u << NG_MK_ORG | 1u << NG_MK_STATE)); i++) {
+     * one capitalized word that no mention covers and no head word, then no name goes on)
+     * dies; its tokens stay covered (no run reads a person). A state inside a party's name
+     * ("the Vamos Chile party") is state_ends_party's: the run reads the party's name. */
+    for (uint32_t i = a + 1; i + 1 < b && (kinds & 1u << NG_MK_ORG); i++) {
         int32_t mi = cov[i - a];
         if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
         ng_mention *m = &w->ms[mi];
@@ -589,10 +589,7 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov,
             /* "the National Rally of Independents": a listed name that a longer one holds */
             m->dead = 1;
             ng_mentions__cover(cov, a, m->t0, m->t1, -1);
-        } else if (m->kind == NG_MK_STATE && e < b && ng_w__is(w, e, "party") &&
-                 cov[i - 1 - a] < 0 && is_name_tok(w, i - 1) &&
-                 !(w->tk.v[i - 1].flags & NG_TK_FIRST) && !(ng_w__bits(w, i - 1) & NG_W_STOP))
-            m->dead = 1;
+        }
         i = e - 1;
     }
 }
