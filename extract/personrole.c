@@ -454,6 +454,12 @@ static int prefix_word(pscan *x, uint32_t t)
     ng_wbits bits = ng_w__bits(w, t);
     x->p--;
     if (k->flags & NG_TK_POSS) return ON;
+    /* "the Deputy Prime Minister - Minister of Foreign Affairs X" (an en dash between two
+     * offices one person holds): the phrase goes on over the dash to the first title */
+    if (ng_w__punct(w, t, '-') && x->have_title && x->accepted == t + 1 && t > x->a &&
+        x->cov[t - 1 - x->a] >= 0 && w->ms[x->cov[t - 1 - x->a]].kind == NG_MK_TITLE &&
+        w->ms[x->cov[t - 1 - x->a]].t1 == t && !w->ms[x->cov[t - 1 - x->a]].dead)
+        return ON;
     if (k->flags & NG_TK_PUNCT) return END;
     if (ng_w__is(w, t, "to") || ng_w__is(w, t, "for")) {
         /* a title already read ends the phrase: "adviser to Brazil's President X"; else the
