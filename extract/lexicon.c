@@ -1191,7 +1191,8 @@ static const char *const word_classes[] = {
     "namesuffix", "separate",   "favour",     "casenoun",    "former",
     "toidiom",   "reportnoun", "falsity",    "alsoadv",
     "jointmod",  "guestnoun", "address", "compass", "spokesnoun", "tiekind",
-    "blocplural", "pressnoun", "titlename", "pluralposs"};
+    "blocplural", "pressnoun", "titlename", "pluralposs",
+    "headoffice"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 

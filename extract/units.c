@@ -239,6 +239,27 @@ static int unit_demonym(ng_work *w, cstate *cs, const sctx *c, const ng_mention 
     return NG_OK;
 }
 
+/* "The Head of State also met X" (words class headoffice, no state named): the person the
+ * article names most among the holders of an office one person holds (president, king,
+ * prime minister), when one leads (more mentions than any other); -1. */
+static int32_t head_of_article(const ng_work *w, const cstate *cs)
+{
+    int32_t best = -1;
+    uint32_t most = 0, second = 0;
+    for (int i = 0; i < cs->n_mru; i++) {
+        const ng_wactor *a = &w->actors[cs->mru[i]];
+        if (a->type != NG_ETYPE_PERSON || a->title < 0 || !w->lex->titles[a->title].sole) continue;
+        if (a->mentions > most) {
+            second = most;
+            most = a->mentions;
+            best = cs->mru[i];
+        } else if (a->mentions > second) {
+            second = a->mentions;
+        }
+    }
+    return most > second ? best : -1;
+}
+
 /* A bare title: "the Russian leader", "his Malian counterpart", "the Defense Minister of
  * Russia", "the prime minister": the latest person of that state with that title, else the
  * state (mention k of the sentence). */
@@ -278,6 +299,8 @@ static int unit_title(ng_work *w, const cstate *cs, const sctx *c, uint32_t k, m
     int32_t sa = -1;
     if (st >= 0 && (error = ng_actors__get_lex(w, &sa, st)) < 0) return error;
     u->a = ng_recent__person_of(w, cs, sa, m->lex);
+    if (u->a < 0 && sa < 0 && ng_w__phrase(w, m->t0, m->t1, NG_W_HEADOFFICE, NULL))
+        u->a = head_of_article(w, cs);
     if (u->a < 0) u->a = sa;
     if (det) u->t0--;
     return NG_OK;
