@@ -298,6 +298,10 @@ static int join_lists(const ng_work *w, sctx *c)
             if (has_and && verb_after(w, c, c->u[j].t1) && object_of_verb(w, c, c->u[i].t0))
                 break;
             if (has_and && gapped_clause(w, c, i, j)) break;
+            /* "..., embraced by X, and the two men held talks": a description of several
+             * actors ("the two men", "both sides") and a verb after "and" start a clause */
+            if (has_and && c->u[j].an >= 2 && !c->u[j].role && verb_after(w, c, c->u[j].t1))
+                break;
             /* "signed a treaty with Iran, and China welcomed it": after ", and" a unit and a
              * verb start a clause after a verb's prepositional object too */
             if (has_and && ng_w__punct(w, c->u[j - 1].t1, ',') && verb_after(w, c, c->u[j].t1) &&
