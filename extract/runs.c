@@ -270,6 +270,38 @@ static int person_verb(const ng_work *w, uint32_t t)
     return 0;
 }
 
+/* "three deputy ministers, among them X", "several officials, including X": a name of two
+ * words or more right after "including" or "among them" that follows a plural noun of
+ * people and a comma is one of those people; their state is the demonym or state right
+ * before the noun (one lower-case word between at most: "three Maldivian deputy ministers")
+ * in *st, else -1. */
+static int people_among(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t t, int32_t *st)
+{
+    uint32_t q;
+    if (t >= a + 3 && ng_w__is(w, t - 1, "including"))
+        q = t - 2;
+    else if (t >= a + 4 && ng_w__is(w, t - 1, "them") && ng_w__is(w, t - 2, "among"))
+        q = t - 3;
+    else
+        return 0;
+    if (!ng_w__punct(w, q, ',')) return 0;
+    ng_wbits bits = ng_w__bits(w, q - 1);
+    if (!(bits & NG_W_PERSONNOUN) || !(bits & NG_W_GROUPNOUN) || (w->tk.v[q - 1].flags & NG_TK_CAP))
+        return 0;
+    *st = -1;
+    for (uint32_t d = q - 1; d > a && d + 3 > q; d--) {
+        int32_t mi = cov[d - 1 - a];
+        if (mi >= 0 && !w->ms[mi].dead && w->ms[mi].t1 == d &&
+            (w->ms[mi].kind == NG_MK_DEMONYM || w->ms[mi].kind == NG_MK_STATE) &&
+            w->lex->ents[w->ms[mi].lex].type == NG_ETYPE_STATE) {
+            *st = w->ms[mi].lex;
+            break;
+        }
+        if (mi >= 0 || (w->tk.v[d - 1].flags & (NG_TK_CAP | NG_TK_PUNCT))) break;
+    }
+    return 1;
+}
+
 /* Adds the person candidate named by tokens [r0, r1), with its role around the name. */
 static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint32_t r1)
 {
@@ -314,6 +346,11 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
     /* "the government headed by X" */
     if (pr.start >= a + 2 && ng_w__is(w, pr.start - 1, "by") && person_verb(w, pr.start - 2))
         m.ev |= NG_EV_AGENT;
+    int32_t among_st;
+    if (r1 - r0 >= 2 && pr.start == r0 && people_among(w, a, cov, pr.start, &among_st)) {
+        m.ev |= NG_EV_APPOS;
+        if (m.st < 0 && m.st_org < 0 && !m.owner) m.st = among_st;
+    }
     if ((error = ng_mentions__add(w, &idx, &m)) < 0) return error;
     ng_mentions__cover(cov, a, r0, r1, (int32_t)idx);
     return NG_OK;
