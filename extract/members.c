@@ -194,7 +194,8 @@ static int32_t org_and_before(const ng_work *w, const sctx *c, int32_t ou, uint3
     const ng_wactor *x = &w->actors[c->acts[u->a0]];
     if (u->place || u->poss || u->an != 1 || x->type != NG_ETYPE_ORG || x->body >= 0) return -1;
     q = u->t0;
-    while (q > c->a && c->gcov[q - 1 - c->a] < 0 &&
+    /* "Estonia and Latvia, both EU and NATO members": the list's group may hold "both" */
+    while (q > c->a && unit_ending(c, q) < 0 &&
            (ng_w__bits(w, q - 1) & (NG_W_DET | NG_W_NUMWORD | NG_W_MEMBERMOD)))
         q--;
     if (q > c->a && (ng_w__bits(w, q - 1) & (NG_W_NOTMEMBER | NG_W_NEG))) return -1;
