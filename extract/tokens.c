@@ -211,26 +211,20 @@ static inline int push(ng_toks *tk, const char *text, uint32_t off, uint32_t len
 static inline int push_folded(ng_toks *tk, uint32_t off, uint32_t len, uint16_t flags, uint64_t h)
 {
     if (tk->n == tk->cap && NG_ARRAY_GROW(tk->v, tk->cap, tk->n + 1) < 0) return NG_ENOMEM;
+    ng_buf *fold = tk->fold;
+    size_t fl = fold->len;
     ng_tok *t = &tk->v[tk->n++]; /* written in place: every field */
     t->off = off;
     t->len = len;
-    t->foff = (uint32_t)tk->fold->len;
+    t->foff = (uint32_t)fl;
     t->flen = (uint16_t)len;
     t->flags = flags;
     t->h = h;
     t->bits = t->pbits = 0;
-    tk->fold->len += len;
-    tk->fold->ptr[tk->fold->len] = '\0';
+    fold->len = fl + len;
+    fold->ptr[fl + len] = '\0';
     return NG_OK;
 }
-
-/* A word being scanned. An all-ASCII word is folded (lower case) and hashed as it is scanned,
- * at the end of the fold arena; otherwise push() folds it. */
-typedef struct wscan {
-    char *o;     /* where the next folded byte goes */
-    uint64_t fh; /* hash of the folded bytes so far (as ng_x__tok_hash) */
-    int ascii, dash, dotted;
-} wscan;
 
 /* The folded form of each ASCII letter and digit, 0 for every other byte: the scan's one
  * test per byte of a plain word. */
@@ -243,6 +237,14 @@ static const unsigned char alnum_fold[256] = {
     L('w'), L('x'), L('y'), L('z'),
 #undef L
 };
+
+/* A word being scanned. An all-ASCII word is folded (lower case) and hashed as it is scanned,
+ * at the end of the fold arena; otherwise push() folds it. */
+typedef struct wscan {
+    char *o;     /* where the next folded byte goes */
+    uint64_t fh; /* hash of the folded bytes so far (as ng_x__tok_hash) */
+    int ascii, dash, dotted;
+} wscan;
 
 /* An inner hyphen or apostrophe at j (c2) belongs to the word when a letter or digit
  * follows, except "'s" at the end of a word (a possessive). */
@@ -263,13 +265,14 @@ static int dotted_letter(const unsigned char *s, size_t a, size_t j, size_t end,
            (j - a == 1 || dotted);
 }
 
-/* Scans the word starting at a: letters and digits, inner hyphens and apostrophes, dotted
- * letters. Returns its end (the final period, if any, is not part of it). The state lives in
- * locals while scanning (the folded bytes go through a char pointer, which may alias
- * anything, so fields of *x would be reloaded and stored at every byte). */
-static size_t scan_word(const unsigned char *s, size_t a, size_t end, wscan *x)
+/* The rest of the word [a, j) after its first plain run stopped at j (a byte that is no
+ * ASCII letter or digit): non-ASCII letters, inner hyphens and apostrophes, dotted letters,
+ * each followed by a plain run again. Returns the word's end (the final period, if any, is
+ * not part of it). Apart from the hot loop of scan_word, so that the loop keeps its few
+ * values in registers. */
+__attribute__((noinline)) static size_t scan_word_rest(const unsigned char *s, size_t a, size_t j,
+                                                       size_t end, wscan *x)
 {
-    size_t j = a;
     char *o = x->o;
     uint64_t fh = x->fh;
     int ascii = x->ascii, dash = x->dash, dotted = x->dotted;
@@ -314,6 +317,31 @@ static size_t scan_word(const unsigned char *s, size_t a, size_t end, wscan *x)
     x->dash = dash;
     x->dotted = dotted;
     return j;
+}
+
+/* Scans the word starting at a: letters and digits, inner hyphens and apostrophes, dotted
+ * letters. Returns its end (the final period, if any, is not part of it). Most words are a
+ * plain run of ASCII letters ended by a space or a punctuation mark that joins no word: that
+ * run is one table lookup, a store and a multiply a byte, with the state in locals (the
+ * folded bytes go through a char pointer, which may alias anything, so fields of *x would
+ * be reloaded and stored at every byte). */
+static inline size_t scan_word(const unsigned char *s, size_t a, size_t end, wscan *x)
+{
+    size_t j = a;
+    char *o = x->o;
+    uint64_t fh = x->fh;
+    unsigned f;
+    while (j < end && (f = alnum_fold[s[j]]) != 0) {
+        *o++ = (char)f;
+        fh = (fh ^ f) * 0x100000001b3ULL;
+        j++;
+    }
+    x->o = o;
+    x->fh = fh;
+    /* what ends most words: the end, a space, a comma; not '-', '\'', '.' or a non-ASCII
+     * byte, which may continue it */
+    if (j >= end || (s[j] < 0x80 && s[j] != '-' && s[j] != '\'' && s[j] != '.')) return j;
+    return scan_word_rest(s, a, j, end, x);
 }
 
 /* Are the letters of the scanned word [a, j) at least two and all capitals? (Inside a
@@ -375,28 +403,37 @@ static size_t hyphen_prefix(const unsigned char *s, size_t a, size_t j)
     return (unsigned)((s[a + n + 1] | 32) - 'a') < 26u ? n : 0;
 }
 
+/* The flags of the word [a, j) (first code point cp) other than its period and dash: word,
+ * capital, all capitals, first of its span, in quotes. */
+static inline uint16_t word_flags(tscan *z, const unsigned char *s, size_t a, size_t j,
+                                  uint32_t cp)
+{
+    uint16_t flags = NG_TK_WORD;
+    if (is_upper(cp) && (flags |= NG_TK_CAP, all_upper(s, a, j))) flags |= NG_TK_UPPER;
+    if (!z->first_done) {
+        z->first_done = 1;
+        flags |= NG_TK_FIRST;
+    }
+    if (z->in_quote) flags |= NG_TK_INQUOTE;
+    return flags;
+}
+
 /* The word at a; returns where the next token starts. */
 static int push_word(tscan *z, size_t a, uint32_t cp, size_t *next)
 {
     const unsigned char *s = (const unsigned char *)z->text;
     ng_toks *tk = z->tk;
     wscan x = {tk->fold->ptr + tk->fold->len, 0xcbf29ce484222325ULL, 1, 0, 0};
-    uint16_t flags = NG_TK_WORD;
     int error;
-    if (is_upper(cp)) flags |= NG_TK_CAP;
     size_t j = scan_word(s, a, z->end, &x);
     if (x.ascii) {
         x.fh ^= x.fh >> 31;
         x.fh = x.fh ? x.fh : 1; /* as ng_x__tok_hash */
     }
-    if ((flags & NG_TK_CAP) && all_upper(s, a, j)) flags |= NG_TK_UPPER;
-    int absorb = absorbs_period(z->ab, s, a, j, z->end, flags & NG_TK_CAP, &x);
+    uint16_t flags = word_flags(z, s, a, j, cp);
+    int absorb = j < z->end && s[j] == '.' &&
+                 absorbs_period(z->ab, s, a, j, z->end, flags & NG_TK_CAP, &x);
     if (absorb) flags |= NG_TK_DOT;
-    if (!z->first_done) {
-        z->first_done = 1;
-        flags |= NG_TK_FIRST;
-    }
-    if (z->in_quote) flags |= NG_TK_INQUOTE;
     if (x.ascii && j - a <= 0xFFFF) {
         if (x.dash) {
             size_t pre = hyphen_prefix(s, a, j);
@@ -478,6 +515,87 @@ static int push_punct(tscan *z, size_t i, uint32_t cp, size_t n, size_t *next)
     return push(tk, z->text, (uint32_t)i, (uint32_t)n, flags);
 }
 
+/* The token at i when it does not start with an ASCII letter or a space: a number, a word
+ * of a non-ASCII letter, punctuation, other white space. A number starts with an ASCII
+ * digit byte: a decoded code point would do for valid UTF-8, but an overlong sequence
+ * (0xC0 0xB9) decodes to a digit that scan_number, reading bytes, does not take, and the
+ * scan made empty tokens without end. */
+__attribute__((noinline)) static int push_other(tscan *z, size_t i, size_t *next)
+{
+    const unsigned char *s = (const unsigned char *)z->text;
+    uint32_t cp;
+    size_t n = dec(s + i, z->end - i, &cp);
+    if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r') {
+        *next = i + n;
+        return NG_OK;
+    }
+    if (is_digit_cp(s[i])) {
+        size_t j = scan_number(s, i, z->end);
+        uint16_t flags = NG_TK_NUM | NG_TK_WORD;
+        if (z->in_quote) flags |= NG_TK_INQUOTE;
+        *next = j;
+        return push(z->tk, z->text, (uint32_t)i, (uint32_t)(j - i), flags);
+    }
+    if (!is_letter_cp(cp)) return push_punct(z, i, cp, n, next);
+    return push_word(z, i, cp, next);
+}
+
+/* What may follow a plain ASCII word and still be part of it or change it: '-' and '\''
+ * (inner marks, possessives), '.' (dotted letters, an absorbed period) and every non-ASCII
+ * byte (letters). After any other byte, or at the end, the word is whole. */
+static const unsigned char word_goes_on[256] = {
+    ['-'] = 1, ['\''] = 1, ['.'] = 1,
+#define H4(x) [x] = 1, [x + 1] = 1, [x + 2] = 1, [x + 3] = 1
+#define H16(x) H4(x), H4(x + 4), H4(x + 8), H4(x + 12)
+#define H64(x) H16(x), H16(x + 16), H16(x + 32), H16(x + 48)
+    H64(0x80), H64(0xC0),
+#undef H64
+#undef H16
+#undef H4
+};
+
+/* Are the letters of the ASCII word [a, j) at least two and all capitals? (all_upper for a
+ * word without non-ASCII bytes; most capitalized words stop at their second byte.) */
+static inline int ascii_all_upper(const unsigned char *s, size_t a, size_t j)
+{
+    int letters = 0;
+    for (; a < j; a++) {
+        unsigned c = s[a];
+        if (c - 'a' < 26u) return 0;
+        letters += c - 'A' < 26u;
+    }
+    return letters >= 2;
+}
+
+/* The hot path: a word of ASCII letters and digits that starts at a (with a letter) and that
+ * nothing after it continues (word_goes_on): folded and hashed in one pass, one table lookup
+ * a byte, and appended. Returns its end, or 0 when the word goes on or the token array is
+ * full (then push_word reads it whole; the bytes written to the arena are overwritten). */
+static inline size_t push_plain_word(tscan *z, const unsigned char *s, size_t a)
+{
+    ng_toks *tk = z->tk;
+    char *o = tk->fold->ptr + tk->fold->len;
+    size_t j = a, end = z->end;
+    uint64_t fh = 0xcbf29ce484222325ULL;
+    unsigned f;
+    while (j < end && (f = alnum_fold[s[j]]) != 0) {
+        *o++ = (char)f;
+        fh = (fh ^ f) * 0x100000001b3ULL;
+        j++;
+    }
+    if ((j < end && word_goes_on[s[j]]) || tk->n == tk->cap || j - a > 0xFFFF) return 0;
+    fh ^= fh >> 31;
+    uint16_t flags = NG_TK_WORD;
+    if ((unsigned)s[a] - 'A' < 26u) flags |= ascii_all_upper(s, a, j) ? NG_TK_CAP | NG_TK_UPPER : NG_TK_CAP;
+    if (!z->first_done) {
+        z->first_done = 1;
+        flags |= NG_TK_FIRST;
+    }
+    if (z->in_quote) flags |= NG_TK_INQUOTE;
+    push_folded(tk, (uint32_t)a, (uint32_t)(j - a), flags, fh ? fh : 1); /* room checked */
+    return j;
+}
+
 int ng_tok__run(ng_toks *tk, const ng_abbrevs *ab, const char *text, size_t off, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -488,33 +606,23 @@ int ng_tok__run(ng_toks *tk, const ng_abbrevs *ab, const char *text, size_t off,
      * the words below can be folded while they are scanned */
     if (ng_buf_grow(tk->fold, len) < 0) return NG_ENOMEM;
     while (i < z.end) {
-        uint32_t cp = s[i];
-        if (cp == ' ') { /* most bytes between tokens */
+        unsigned c = s[i];
+        if (c == ' ') { /* most bytes between tokens */
             i++;
             continue;
         }
         /* an ASCII letter starts most tokens: a word, without decoding */
-        if (alnum_fold[cp] < 'a') {
-            size_t n = dec(s + i, z.end - i, &cp);
-            if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r') {
-                i += n;
-                continue;
-            }
-            if (is_digit_cp(cp)) {
-                size_t j = scan_number(s, i, z.end);
-                uint16_t flags = NG_TK_NUM | NG_TK_WORD;
-                if (z.in_quote) flags |= NG_TK_INQUOTE;
-                if ((error = push(tk, text, (uint32_t)i, (uint32_t)(j - i), flags)) < 0)
-                    return error;
+        if (alnum_fold[c] >= 'a') {
+            size_t j = push_plain_word(&z, s, i);
+            if (j) {
                 i = j;
                 continue;
             }
-            if (!is_letter_cp(cp)) {
-                if ((error = push_punct(&z, i, cp, n, &i)) < 0) return error;
-                continue;
-            }
+            error = push_word(&z, i, c, &i);
+        } else {
+            error = push_other(&z, i, &i);
         }
-        if ((error = push_word(&z, i, cp, &i)) < 0) return error;
+        if (error < 0) return error;
     }
     return NG_OK;
 }

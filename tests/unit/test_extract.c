@@ -351,6 +351,51 @@ NG_TEST(tokens_possessive_hyphen_dots)
     ng_buf_free(&fold);
 }
 
+/* An overlong sequence that decodes to a digit (0xC0 0xB9 = '9') in a user's dictionary
+ * phrase is one punctuation token: the number scan reads bytes and took nothing there, so
+ * the tokenizer once made empty tokens at the same place until memory ran out. */
+NG_TEST(tokens_overlong_digit)
+{
+    ng_buf fold = NG_BUF_INIT;
+    ng_toks tk = {NULL, 0, 0, &fold};
+    const char t[] = "a\xC0\xB9 b";
+    CHECK_OK(ng_tok__run(&tk, NULL, t, 0, sizeof t - 1));
+    CHECK_INT(tk.n, 3);
+    if (tk.n == 3) {
+        CHECK(tk.v[1].flags & NG_TK_PUNCT);
+        CHECK_INT(tk.v[1].off, 1);
+        CHECK_INT(tk.v[1].len, 2);
+    }
+    ng_toks__free(&tk);
+    ng_buf_free(&fold);
+}
+
+/* The plain-word path (ASCII words nothing continues) gives the flags of the general one:
+ * capital, all capitals (two letters at least, digits aside), first word, in quotes; a
+ * word that a mark, a period or a non-ASCII letter continues goes the general way. */
+NG_TEST(tokens_plain_word_flags)
+{
+    ng_buf fold = NG_BUF_INIT;
+    ng_toks tk = {NULL, 0, 0, &fold};
+    const char *t = "NATO A1 G7s \"Mali said\" Ab.c Caf\xC3\xA9 then-President";
+    CHECK_OK(ng_tok__run(&tk, &lex_get()->abbrevs, t, 0, strlen(t)));
+    CHECK_INT(tk.n, 13);
+    if (tk.n == 13) {
+        CHECK_INT(tk.v[0].flags, NG_TK_WORD | NG_TK_CAP | NG_TK_UPPER | NG_TK_FIRST);
+        CHECK_INT(tk.v[1].flags, NG_TK_WORD | NG_TK_CAP);  /* one letter */
+        CHECK_INT(tk.v[2].flags, NG_TK_WORD | NG_TK_CAP);  /* "G7s": a small letter */
+        CHECK_INT(tk.v[4].flags, NG_TK_WORD | NG_TK_CAP | NG_TK_INQUOTE);
+        CHECK_INT(tk.v[5].flags, NG_TK_WORD | NG_TK_INQUOTE);
+        CHECK_INT(tk.v[7].flags, NG_TK_WORD | NG_TK_CAP); /* "Ab", then "." and "c" */
+        CHECK(strncmp(fold.ptr + tk.v[10].foff, "cafe", tk.v[10].flen) == 0);
+        CHECK(strncmp(fold.ptr + tk.v[11].foff, "then", tk.v[11].flen) == 0);
+        CHECK(tk.v[0].h == ng_x__tok_hash("nato", 4));
+        CHECK(tk.v[5].h == ng_x__tok_hash("said", 4));
+    }
+    ng_toks__free(&tk);
+    ng_buf_free(&fold);
+}
+
 /* ------------------------------------------------------------------ word classes */
 
 /* Tokens of text (into tk, folded forms into fold) with their word classes from lex, as the
@@ -797,7 +842,8 @@ NG_TEST_MAIN(clean_repairs_invalid_utf8_and_counts, clean_windows_1252_fallback,
              meta_url_header_before_or_after_the_date, meta_dateline_year_from_the_text,
              meta_dateline_day_the_month_lacks_gives_no_date,
              split_abbreviations_quotes_decimals_initials, split_caps_long_sentences,
-             tokens_possessive_hyphen_dots, word_classes_from_64_builtin,
+             tokens_possessive_hyphen_dots, tokens_overlong_digit, tokens_plain_word_flags,
+             word_classes_from_64_builtin,
              word_classes_from_64_user_csv, name_keys_fold_transliteration, date_helpers,
              evidence_offsets_point_into_clean_text, actors_keys_aliases_mentions,
              headline_relations_and_no_new_people_from_title_case,
