@@ -515,6 +515,22 @@ static int push_punct(tscan *z, size_t i, uint32_t cp, size_t n, size_t *next)
     return push(tk, z->text, (uint32_t)i, (uint32_t)n, flags);
 }
 
+/* A punctuation mark of printable ASCII at i (not an apostrophe, which may be a
+ * possessive), when the token array has room: push() would give it its own byte as the fold,
+ * NG_TK_DASH for '-', and the hash of that byte, all known here without folding. */
+static int push_punct_byte(tscan *z, size_t i, unsigned c)
+{
+    ng_toks *tk = z->tk;
+    uint16_t flags = NG_TK_PUNCT;
+    if (c == '"') z->in_quote = !z->in_quote;
+    if (z->in_quote) flags |= NG_TK_INQUOTE;
+    if (c == '-') flags |= NG_TK_DASH;
+    uint64_t h = (0xcbf29ce484222325ULL ^ c) * 0x100000001b3ULL;
+    h ^= h >> 31;
+    tk->fold->ptr[tk->fold->len] = (char)c; /* in the span's reservation */
+    return push_folded(tk, (uint32_t)i, 1, flags, h ? h : 1);
+}
+
 /* The token at i when it does not start with an ASCII letter or a space: a number, a word
  * of a non-ASCII letter, punctuation, other white space. A number starts with an ASCII
  * digit byte: a decoded code point would do for valid UTF-8, but an overlong sequence
@@ -524,6 +540,10 @@ __attribute__((noinline)) static int push_other(tscan *z, size_t i, size_t *next
 {
     const unsigned char *s = (const unsigned char *)z->text;
     uint32_t cp;
+    if (s[i] - 0x21u < 0x5Eu && !alnum_fold[s[i]] && s[i] != '\'' && z->tk->n < z->tk->cap) {
+        *next = i + 1;
+        return push_punct_byte(z, i, s[i]);
+    }
     size_t n = dec(s + i, z->end - i, &cp);
     if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r') {
         *next = i + n;
