@@ -388,6 +388,7 @@ typedef struct tscan {
     size_t start_n; /* the first token of the span */
     int first_done; /* the first word of the span was seen */
     int in_quote;
+    int fenced; /* the span's last byte is no ASCII letter or digit (most end with '.') */
 } tscan;
 
 /* "then-President", "ex-minister": the length of a prefix "then"/"ex" of the word [a, j)
@@ -598,10 +599,18 @@ static inline size_t push_plain_word(tscan *z, const unsigned char *s, size_t a)
     size_t j = a, end = z->end;
     uint64_t fh = 0xcbf29ce484222325ULL;
     unsigned f;
-    while (j < end && (f = alnum_fold[s[j]]) != 0) {
-        *o++ = (char)f;
-        fh = (fh ^ f) * 0x100000001b3ULL;
-        j++;
+    if (z->fenced) { /* the span ends with no letter or digit: the run stops before its end */
+        while ((f = alnum_fold[s[j]]) != 0) {
+            *o++ = (char)f;
+            fh = (fh ^ f) * 0x100000001b3ULL;
+            j++;
+        }
+    } else {
+        while (j < end && (f = alnum_fold[s[j]]) != 0) {
+            *o++ = (char)f;
+            fh = (fh ^ f) * 0x100000001b3ULL;
+            j++;
+        }
     }
     if ((j < end && word_goes_on[s[j]]) || tk->n == tk->cap || j - a > 0xFFFF) return 0;
     fh ^= fh >> 31;
@@ -619,7 +628,7 @@ static inline size_t push_plain_word(tscan *z, const unsigned char *s, size_t a)
 int ng_tok__run(ng_toks *tk, const ng_abbrevs *ab, const char *text, size_t off, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
-    tscan z = {tk, ab, text, off + len, tk->n, 0, 0};
+    tscan z = {tk, ab, text, off + len, tk->n, 0, 0, len && !alnum_fold[s[off + len - 1]]};
     size_t i = off;
     int error;
     /* room for every folded form of the span (a fold is never longer than its input), so
