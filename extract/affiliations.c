@@ -396,6 +396,16 @@ static int pending_ok(const ng_work *w, const cstate *cs, const pending_affil *p
             (w->actors[other].type == NG_ETYPE_PERSON && w->actors[other].affil == st))
             return 0;
     }
+    /* a monarch reigns over no republic: a state whose president the text names ("the
+     * President of Ghana, X, ... a message from King Y") is not the king's */
+    if (w->lex->titles[p->title].kind == NG_TITLE_ROYAL && !p->former)
+        for (size_t i = 0; i < w->n_actors; i++) {
+            const ng_wactor *o = &w->actors[i];
+            if ((int32_t)i != p->actor && o->type == NG_ETYPE_PERSON && o->affil == st &&
+                o->title >= 0 && strcmp(w->lex->titles[o->title].title, "President") == 0 &&
+                !held_formerly(cs, (int32_t)i))
+                return 0;
+        }
     /* another person holds this title for that state ("Nigeria's President X" makes a
      * later "President Y" someone else's): only for offices one person holds (heads of
      * state and government, a named ministry), not "Minister" or "Ambassador"; a former

@@ -338,7 +338,11 @@ static int mention_unit(ng_work *w, cstate *cs, const sctx *c, uint32_t k, munit
         return unit_title(w, cs, c, k, u);
     case NG_MK_PERSON:
         if ((error = ng_actors__person(w, &u->a, m->pers)) < 0) return error;
-        if (m->title >= 0 && !shorter_title(w, w->actors[u->a].title, m->title))
+        /* "Mr. X" after "President X" keeps the office (who holds it is asked later) */
+        int32_t had = w->actors[u->a].title;
+        if (m->title >= 0 && !shorter_title(w, had, m->title) &&
+            !(had >= 0 && w->lex->titles[m->title].kind == NG_TITLE_HONORIFIC &&
+              w->lex->titles[had].kind != NG_TITLE_HONORIFIC))
             w->actors[u->a].title = m->title;
         return NG_OK;
     default:
