@@ -106,32 +106,63 @@ static void put_value(ng_buf *b, const ng_value *v)
     }
 }
 
+/* What every row of a table reads (ng_export__rows). */
+typedef struct csv_rows {
+    const ng_graph *g;
+    size_t n_cols;
+} csv_rows;
+
+static int put_node(ng_buf *b, ng_export_scratch *s, const void *ctx, size_t i)
+{
+    const csv_rows *r = ctx;
+    const ng_node *n = ng_graph_node(r->g, i);
+    ng_value v;
+    (void)s;
+    put_field(b, n->id, 1);
+    for (size_t c = 0; c < r->n_cols; c++) {
+        ng_export__node_value(&v, n, c);
+        put_value(b, &v);
+    }
+    ng_export__putc(b, '\n');
+    return NG_OK;
+}
+
+static int put_edge(ng_buf *b, ng_export_scratch *s, const void *ctx, size_t i)
+{
+    const csv_rows *r = ctx;
+    const ng_edge *e = ng_graph_edge(r->g, i);
+    const char *rel = ng_rel_name(e->rel);
+    ng_value v;
+    put_field(b, ng_graph_node(r->g, e->source)->id, 1);
+    put_field(b, ng_graph_node(r->g, e->target)->id, 0);
+    put_field(b, e->directed ? "Directed" : "Undirected", 0);
+    put_field(b, rel, 0);
+    put_field(b, e->id, 0);
+    put_field(b, rel, 0);
+    ng_export__edge_value(&v, e, NG_ECOL_WEIGHT, &s->buf);
+    put_value(b, &v);
+    for (size_t c = 0; c < r->n_cols; c++) {
+        if (c == NG_ECOL_WEIGHT) continue;
+        ng_export__edge_value(&v, e, c, &s->buf);
+        put_value(b, &v);
+    }
+    ng_export__putc(b, '\n');
+    return NG_OK;
+}
+
 int ng_export__csv_nodes(ng_out *o, const ng_graph *g, int threads)
 {
     ng_buf line = NG_BUF_INIT;
     const ng_column *nc;
-    size_t n_nc = ng_export__node_columns(&nc, g), nn = ng_graph_node_count(g);
-    ng_value v;
+    csv_rows r = {g, ng_export__node_columns(&nc, g)};
     int error = 0;
-    (void)threads; /* one thread formats this file */
 
     ng_buf_puts(&line, "Id,Label");
-    for (size_t c = NG_NCOL_LABEL + 1; c < n_nc; c++)
+    for (size_t c = NG_NCOL_LABEL + 1; c < r.n_cols; c++)
         put_field(&line, nc[c].name, 0);
     ng_export__putc(&line, '\n');
-    for (size_t i = 0; i < nn; i++) {
-        const ng_node *n = ng_graph_node(g, i);
-        put_field(&line, n->id, 1);
-        for (size_t c = 0; c < n_nc; c++) {
-            ng_export__node_value(&v, n, c);
-            put_value(&line, &v);
-        }
-        ng_export__putc(&line, '\n');
-        if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
-    }
-    error = ng_export__flush(o, &line, 0);
-
-cleanup:
+    if ((error = ng_export__rows(o, &line, ng_graph_node_count(g), put_node, &r, threads)) >= 0)
+        error = ng_export__flush(o, &line, 0);
     ng_buf_free(&line);
     return error;
 }
@@ -140,40 +171,15 @@ int ng_export__csv_edges(ng_out *o, const ng_graph *g, int threads)
 {
     ng_buf line = NG_BUF_INIT;
     const ng_column *ec;
-    size_t n_ec = ng_export__edge_columns(&ec), ne = ng_graph_edge_count(g);
-    ng_value v;
-    ng_buf tmp = NG_BUF_INIT;
+    csv_rows r = {g, ng_export__edge_columns(&ec)};
     int error = 0;
-    (void)threads; /* one thread formats this file */
 
     ng_buf_puts(&line, "Source,Target,Type,Kind,Id,Label,Weight");
-    for (size_t c = 0; c < n_ec; c++)
+    for (size_t c = 0; c < r.n_cols; c++)
         if (c != NG_ECOL_WEIGHT) put_field(&line, ec[c].name, 0);
     ng_export__putc(&line, '\n');
-    for (size_t i = 0; i < ne; i++) {
-        const ng_edge *e = ng_graph_edge(g, i);
-        const char *rel = ng_rel_name(e->rel);
-        put_field(&line, ng_graph_node(g, e->source)->id, 1);
-        put_field(&line, ng_graph_node(g, e->target)->id, 0);
-        put_field(&line, e->directed ? "Directed" : "Undirected", 0);
-        put_field(&line, rel, 0);
-        put_field(&line, e->id, 0);
-        put_field(&line, rel, 0);
-        ng_export__edge_value(&v, e, NG_ECOL_WEIGHT, &tmp);
-        put_value(&line, &v);
-        for (size_t c = 0; c < n_ec; c++) {
-            if (c == NG_ECOL_WEIGHT) continue;
-            ng_export__edge_value(&v, e, c, &tmp);
-            put_value(&line, &v);
-        }
-        ng_export__putc(&line, '\n');
-        line.oom |= tmp.oom;
-        if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
-    }
-    error = ng_export__flush(o, &line, 0);
-
-cleanup:
-    ng_buf_free(&tmp);
+    if ((error = ng_export__rows(o, &line, ng_graph_edge_count(g), put_edge, &r, threads)) >= 0)
+        error = ng_export__flush(o, &line, 0);
     ng_buf_free(&line);
     return error;
 }

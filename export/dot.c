@@ -157,10 +157,13 @@ static void put_legend(ng_buf *b, const ng_graph *g)
     ng_buf_puts(b, "</TABLE>>];\n  }\n");
 }
 
-/* The tooltip: "<type>, N mention(s)[, FIRST to LAST][\nalso: ALIASES]", in `tip`. */
-static void put_node(ng_buf *b, ng_buf *tip, const ng_node *n)
+/* The tooltip: "<type>, N mention(s)[, FIRST to LAST][\nalso: ALIASES]", made in the
+ * scratch buffer. */
+static int put_node(ng_buf *b, ng_export_scratch *s, const void *ctx, size_t i)
 {
+    const ng_node *n = ng_graph_node(ctx, i);
     const ng_type_style *st = ng_export__type_style(n->type);
+    ng_buf *tip = &s->buf;
 
     ng_buf_clear(tip);
     ng_export__puts(tip, ng_etype_name(n->type));
@@ -188,11 +191,14 @@ static void put_node(ng_buf *b, ng_buf *tip, const ng_node *n)
     ng_export__puts(b, "\", tooltip=");
     dot_string(b, tip->ptr ? tip->ptr : "");
     ng_export__put(b, "];\n", 3);
-    if (tip->oom) b->oom = 1;
+    return NG_OK;
 }
 
-static void put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e)
+static int put_edge(ng_buf *b, ng_export_scratch *s, const void *ctx, size_t i)
 {
+    const ng_graph *g = ctx;
+    const ng_edge *e = ng_graph_edge(g, i);
+    (void)s;
     ng_export__put(b, "  ", 2);
     dot_string(b, ng_graph_node(g, e->source)->id);
     ng_export__puts(b, " -> ");
@@ -211,30 +217,23 @@ static void put_edge(ng_buf *b, const ng_graph *g, const ng_edge *e)
         dot_string(b, e->evidence);
     }
     ng_export__put(b, "];\n", 3);
+    return NG_OK;
 }
 
 int ng_export__dot(ng_out *o, const ng_graph *g, int threads)
 {
-    ng_buf line = NG_BUF_INIT, tip = NG_BUF_INIT;
-    size_t nn = ng_graph_node_count(g), ne = ng_graph_edge_count(g);
+    ng_buf line = NG_BUF_INIT;
     int error = 0;
-    (void)threads; /* one thread formats this file */
 
     put_header(&line, g);
     put_legend(&line, g);
-    for (size_t i = 0; i < nn; i++) {
-        put_node(&line, &tip, ng_graph_node(g, i));
-        if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
-    }
-    for (size_t i = 0; i < ne; i++) {
-        put_edge(&line, g, ng_graph_edge(g, i));
-        if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
-    }
+    if ((error = ng_export__rows(o, &line, ng_graph_node_count(g), put_node, g, threads)) < 0 ||
+        (error = ng_export__rows(o, &line, ng_graph_edge_count(g), put_edge, g, threads)) < 0)
+        goto cleanup;
     ng_export__put(&line, "}\n", 2);
     error = ng_export__flush(o, &line, 0);
 
 cleanup:
     ng_buf_free(&line);
-    ng_buf_free(&tip);
     return error;
 }

@@ -170,6 +170,10 @@ static inline int ng_export__non_ascii(const char *s, uint32_t *c, size_t *adv)
  * U+FFFD, & < > are always escaped, and in attributes " tab LF CR become references so that
  * attribute-value normalization keeps them. */
 void ng_xml__escape(ng_buf *b, const char *s, int in_attribute);
+/* Appends `indent`<edge id="..." source="..." target="..." (GraphML and GEXF: the edge's id and
+ * its ends' node ids, escaped as attribute values); the caller adds its attributes and closes
+ * the tag. */
+void ng_xml__edge_open(ng_buf *b, const char *indent, const ng_graph *g, const ng_edge *e);
 
 /* ------------------------------------------------------------------ style */
 
@@ -221,12 +225,22 @@ void ng_export__json_string(ng_buf *b, const char *s);
 int ng_export__csv_nodes(ng_out *o, const ng_graph *g, int threads);
 int ng_export__csv_edges(ng_out *o, const ng_graph *g, int threads);
 
-/* Puts row i of a file (a node, an edge) at the end of b; tmp is scratch the caller keeps
- * from row to row. Called on any thread: reads only ctx and the graph. */
-typedef void (*ng_export__row_fn)(ng_buf *b, ng_buf *tmp, const void *ctx, size_t i);
+/* What a row function may use besides its output, one per formatting thread, kept from row
+ * to row (rows.c frees it): strings made for a value (ng_export__edge_value, a tooltip) and
+ * an edge's evidence read back. */
+typedef struct ng_export_scratch {
+    ng_buf buf;
+    ng_items items;
+} ng_export_scratch; /* zeroed: empty */
+
+/* Puts row i of a file (a node, an edge) at the end of b. Called on any thread: reads only
+ * ctx and the graph. Returns 0, or a negative NG_E* with its message set (a failure to
+ * append sets b->oom or s->buf.oom instead, which the caller checks). */
+typedef int (*ng_export__row_fn)(ng_buf *b, ng_export_scratch *s, const void *ctx, size_t i);
 /* Writes `line` (what precedes the rows), then rows 0..n-1 in order, formatted on up to
- * `threads` threads in blocks (rows.c): the same bytes as one thread. Returns 0 or NG_ENOMEM;
- * write errors stay in o (sticky). */
+ * `threads` threads in blocks (rows.c): the same bytes as one thread. Returns 0, NG_ENOMEM or
+ * the first error a row gave (its message set on the calling thread); write errors stay in o
+ * (sticky). */
 int ng_export__rows(ng_out *o, ng_buf *line, size_t n, ng_export__row_fn put, const void *ctx,
                     int threads);
 

@@ -158,14 +158,16 @@ typedef struct gexf_ctx {
     ng_export_tag node_tag[NG_NCOL__COUNT], edge_tag[NG_ECOL__COUNT];
     char graph_last[11];
     double lo, hi;
-    ng_buf tmp; /* an edge's made strings (ng_export__edge_value) */
 } gexf_ctx;
 
-static void put_node(ng_buf *b, const gexf_ctx *x, const ng_node *n)
+static int put_node(ng_buf *b, ng_export_scratch *s, const void *ctx, size_t i)
 {
+    const gexf_ctx *x = ctx;
+    const ng_node *n = ng_graph_node(x->g, i);
     const ng_type_style *st = ng_export__type_style(n->type);
     char num[32];
     ng_value v;
+    (void)s;
 
     ng_export__puts(b, "      <node id=\"");
     ng_xml__escape(b, n->id, 1);
@@ -188,21 +190,18 @@ static void put_node(ng_buf *b, const gexf_ctx *x, const ng_node *n)
     ng_export__puts(b, "\"/>\n        <viz:size value=\"");
     ng_export__put(b, num, ng_export__fixed2(num, node_size(size_basis(x->g, n), x->lo, x->hi)));
     ng_export__puts(b, "\"/>\n      </node>\n");
+    return NG_OK;
 }
 
-static void put_edge(ng_buf *b, gexf_ctx *x, const ng_edge *e)
+static int put_edge(ng_buf *b, ng_export_scratch *s, const void *ctx, size_t i)
 {
+    const gexf_ctx *x = ctx;
+    const ng_edge *e = ng_graph_edge(x->g, i);
     const char *rel = ng_rel_name(e->rel);
     size_t rel_len = strlen(rel);
     ng_value v;
 
-    ng_export__puts(b, "      <edge id=\"");
-    ng_xml__escape(b, e->id, 1);
-    ng_export__puts(b, "\" source=\"");
-    ng_xml__escape(b, ng_graph_node(x->g, e->source)->id, 1);
-    ng_export__puts(b, "\" target=\"");
-    ng_xml__escape(b, ng_graph_node(x->g, e->target)->id, 1);
-    ng_export__putc(b, '"');
+    ng_xml__edge_open(b, "      ", x->g, e);
     if (!e->directed) ng_export__puts(b, " type=\"undirected\"");
     /* Gephi removes an edge of weight 0; the graph guarantees weight >= 1. */
     ng_export__puts(b, " kind=\"");
@@ -216,11 +215,11 @@ static void put_edge(ng_buf *b, gexf_ctx *x, const ng_edge *e)
     ng_export__puts(b, ">\n        <attvalues>\n");
     for (size_t c = 0; c < x->n_ec; c++) {
         if (c == NG_ECOL_WEIGHT) continue;
-        ng_export__edge_value(&v, e, c, &x->tmp);
+        ng_export__edge_value(&v, e, c, &s->buf);
         put_attvalue(b, &x->edge_tag[c], &v);
     }
-    b->oom |= x->tmp.oom;
     ng_export__puts(b, "        </attvalues>\n      </edge>\n");
+    return NG_OK;
 }
 
 int ng_export__gexf(ng_out *o, const ng_graph *g, int threads)
@@ -229,10 +228,8 @@ int ng_export__gexf(ng_out *o, const ng_graph *g, int threads)
     size_t nn = ng_graph_node_count(g), ne = ng_graph_edge_count(g);
     gexf_ctx x;
     int error = 0;
-    (void)threads; /* one thread formats this file */
 
     x.g = g;
-    x.tmp = (ng_buf)NG_BUF_INIT;
     x.n_nc = ng_export__node_columns(&x.nc, g);
     x.n_ec = ng_export__edge_columns(&x.ec);
     for (size_t c = 0; c < x.n_nc; c++)
@@ -243,20 +240,13 @@ int ng_export__gexf(ng_out *o, const ng_graph *g, int threads)
     size_range(g, &x.lo, &x.hi);
     put_header(&line, g, x.graph_last);
     ng_buf_printf(&line, "    <nodes count=\"%zu\">\n", nn);
-    for (size_t i = 0; i < nn; i++) {
-        put_node(&line, &x, ng_graph_node(g, i));
-        if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
-    }
+    if ((error = ng_export__rows(o, &line, nn, put_node, &x, threads)) < 0) goto cleanup;
     ng_buf_printf(&line, "    </nodes>\n    <edges count=\"%zu\">\n", ne);
-    for (size_t i = 0; i < ne; i++) {
-        put_edge(&line, &x, ng_graph_edge(g, i));
-        if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
-    }
+    if ((error = ng_export__rows(o, &line, ne, put_edge, &x, threads)) < 0) goto cleanup;
     ng_export__puts(&line, "    </edges>\n  </graph>\n</gexf>\n");
     error = ng_export__flush(o, &line, 0);
 
 cleanup:
-    ng_buf_free(&x.tmp);
     ng_buf_free(&line);
     return error;
 }

@@ -122,12 +122,12 @@ typedef struct graphml_rows {
     ng_export_tag node_tag[NG_NCOL__COUNT], edge_tag[NG_ECOL__COUNT];
 } graphml_rows;
 
-static void put_node(ng_buf *b, ng_buf *tmp, const void *ctx, size_t i)
+static int put_node(ng_buf *b, ng_export_scratch *s, const void *ctx, size_t i)
 {
     const graphml_rows *r = ctx;
     const ng_node *n = ng_graph_node(r->g, i);
     ng_value v;
-    (void)tmp;
+    (void)s;
     ng_export__puts(b, "    <node id=\"");
     ng_xml__escape(b, n->id, 1);
     ng_export__puts(b, "\">\n");
@@ -136,27 +136,24 @@ static void put_node(ng_buf *b, ng_buf *tmp, const void *ctx, size_t i)
         put_data(b, &r->node_tag[c], &v);
     }
     ng_export__puts(b, "    </node>\n");
+    return NG_OK;
 }
 
-static void put_edge(ng_buf *b, ng_buf *tmp, const void *ctx, size_t i)
+static int put_edge(ng_buf *b, ng_export_scratch *s, const void *ctx, size_t i)
 {
     const graphml_rows *r = ctx;
     const ng_edge *e = ng_graph_edge(r->g, i);
     ng_value v;
-    ng_export__puts(b, "    <edge id=\"");
-    ng_xml__escape(b, e->id, 1);
-    ng_export__puts(b, "\" source=\"");
-    ng_xml__escape(b, ng_graph_node(r->g, e->source)->id, 1);
-    ng_export__puts(b, "\" target=\"");
-    ng_xml__escape(b, ng_graph_node(r->g, e->target)->id, 1);
-    ng_export__puts(b, "\">\n");
+    ng_xml__edge_open(b, "    ", r->g, e);
+    ng_export__puts(b, ">\n");
     for (size_t c = 0; c < r->n_ec; c++) {
-        ng_export__edge_value(&v, e, c, tmp);
+        ng_export__edge_value(&v, e, c, &s->buf);
         put_data(b, &r->edge_tag[c], &v);
     }
     ng_export__puts(b, e->directed ? "      <data key=\"directed\">true</data>\n"
                                    : "      <data key=\"directed\">false</data>\n");
     ng_export__puts(b, "    </edge>\n");
+    return NG_OK;
 }
 
 int ng_export__graphml(ng_out *o, const ng_graph *g, int threads)

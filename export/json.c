@@ -111,7 +111,7 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* What one file's writing keeps from element to element. */
+/* What every element of the file reads (ng_export__rows: read only while they are written). */
 typedef struct json_writer {
     const ng_graph *g;
     const ng_column *nc, *ec;
@@ -119,9 +119,6 @@ typedef struct json_writer {
     ng_export_tag node_keys[NG_NCOL__COUNT], edge_keys[NG_ECOL__COUNT]; /* ,"name": */
     const char **node_ids; /* sorted: the node ids an edge id may equal (see edge_like) */
     size_t n_node_ids;
-    int all_ids;           /* node_ids holds every node id, not only the edge-like ones */
-    ng_items items;        /* an edge's evidence, read back */
-    ng_buf tmp;
 } json_writer;
 
 /* Each column's ,"name": (column names are [a-z0-9_]: no escaping). */
@@ -139,14 +136,13 @@ static int edge_like(const char *id)
     return 1;
 }
 
-/* w->node_ids: the node ids of the form of an edge id, sorted, or every node id when `all`. */
-static int collect_node_ids(json_writer *w, int all)
+/* w->node_ids: the node ids an edge id may equal, sorted: those of the form of an edge id when
+ * every edge id has that form (always, but in a graph read back from a file), else all. */
+static int collect_node_ids(json_writer *w)
 {
-    size_t nn = ng_graph_node_count(w->g);
-    free(w->node_ids);
-    w->node_ids = NULL;
-    w->n_node_ids = 0;
-    w->all_ids = all;
+    size_t nn = ng_graph_node_count(w->g), ne = ng_graph_edge_count(w->g);
+    int all = 0;
+    for (size_t i = 0; i < ne && !all; i++) all = !edge_like(ng_graph_edge(w->g, i)->id);
     if (nn && !(w->node_ids = ng_calloc(nn, sizeof *w->node_ids))) return NG_ENOMEM;
     for (size_t i = 0; i < nn; i++) {
         const char *id = ng_graph_node(w->g, i)->id;
@@ -157,17 +153,19 @@ static int collect_node_ids(json_writer *w, int all)
 }
 
 /* 1 when the edge id `id` is also a node id (Cytoscape's one namespace). */
-static int id_taken(json_writer *w, const char *id, int *error)
+static int id_taken(const json_writer *w, const char *id)
 {
-    if (!edge_like(id) && !w->all_ids && (*error = collect_node_ids(w, 1)) < 0) return 0;
     return w->n_node_ids &&
            bsearch(&id, w->node_ids, w->n_node_ids, sizeof *w->node_ids, cmp_str) != NULL;
 }
 
-static void put_node(ng_buf *b, const json_writer *w, const ng_node *n, int first)
+static int put_node(ng_buf *b, ng_export_scratch *s, const void *ctx, size_t i)
 {
+    const json_writer *w = ctx;
+    const ng_node *n = ng_graph_node(w->g, i);
     ng_value v;
-    ng_export__puts(b, first ? "{\"data\":{\"id\":" : ",\n{\"data\":{\"id\":");
+    (void)s;
+    ng_export__puts(b, i == 0 ? "{\"data\":{\"id\":" : ",\n{\"data\":{\"id\":");
     ng_export__json_string(b, n->id);
     for (size_t c = 0; c < w->n_nc; c++) {
         ng_export__node_value(&v, n, c);
@@ -177,6 +175,7 @@ static void put_node(ng_buf *b, const json_writer *w, const ng_node *n, int firs
     PUT_KEY(b, "color");
     ng_export__json_string(b, ng_export__type_style(n->type)->hex);
     ng_export__put(b, "}}", 2);
+    return NG_OK;
 }
 
 /* The kept evidence of `e`, read back from the graph's temporary file into `items`. */
@@ -206,33 +205,32 @@ static int put_items(ng_buf *b, const ng_graph *g, const ng_edge *e, ng_items *i
     return NG_OK;
 }
 
-static int put_edge(ng_buf *b, json_writer *w, const ng_edge *e, int first)
+static int put_edge(ng_buf *b, ng_export_scratch *s, const void *ctx, size_t i)
 {
+    const json_writer *w = ctx;
+    const ng_edge *e = ng_graph_edge(w->g, i);
     ng_value v;
-    int error = NG_OK;
-    ng_export__puts(b, first ? "{\"data\":{\"id\":" : ",\n{\"data\":{\"id\":");
-    if (id_taken(w, e->id, &error)) {
-        ng_buf_clear(&w->tmp); /* rare: an edge id that is also a node id */
-        ng_buf_puts(&w->tmp, "edge:");
-        ng_buf_puts(&w->tmp, e->id);
-        ng_export__json_string(b, w->tmp.ptr);
+    ng_export__puts(b, i == 0 ? "{\"data\":{\"id\":" : ",\n{\"data\":{\"id\":");
+    if (id_taken(w, e->id)) {
+        ng_buf_clear(&s->buf); /* rare: an edge id that is also a node id */
+        ng_buf_puts(&s->buf, "edge:");
+        ng_buf_puts(&s->buf, e->id);
+        ng_export__json_string(b, s->buf.ptr);
     } else {
         ng_export__json_string(b, e->id);
     }
-    if (error < 0) return error;
     PUT_KEY(b, "source");
     ng_export__json_string(b, ng_graph_node(w->g, e->source)->id);
     PUT_KEY(b, "target");
     ng_export__json_string(b, ng_graph_node(w->g, e->target)->id);
     for (size_t c = 0; c < w->n_ec; c++) {
-        ng_export__edge_value(&v, e, c, &w->tmp);
+        ng_export__edge_value(&v, e, c, &s->buf);
         ng_export__put_tag(b, &w->edge_keys[c]);
         put_value(b, &v);
     }
     PUT_KEY(b, "directed");
     ng_export__puts(b, e->directed ? "true" : "false");
-    b->oom |= w->tmp.oom;
-    return put_items(b, w->g, e, &w->items);
+    return put_items(b, w->g, e, &s->items);
 }
 
 /* "types" for a mask of actor types: ["person","state"]. */
@@ -300,7 +298,6 @@ int ng_export__json(ng_out *o, const ng_graph *g, int threads)
     size_t nn = ng_graph_node_count(g), ne = ng_graph_edge_count(g);
     json_writer w;
     int error;
-    (void)threads; /* one thread formats this file */
 
     memset(&w, 0, sizeof w);
     w.g = g;
@@ -308,26 +305,17 @@ int ng_export__json(ng_out *o, const ng_graph *g, int threads)
     w.n_ec = ng_export__edge_columns(&w.ec);
     make_keys(w.node_keys, w.nc, w.n_nc);
     make_keys(w.edge_keys, w.ec, w.n_ec);
-    if ((error = collect_node_ids(&w, 0)) < 0) goto cleanup;
+    if ((error = collect_node_ids(&w)) < 0) goto cleanup;
     put_graph_data(&line, g);
     ng_buf_puts(&line, "},\n\"elements\":{\n\"nodes\":[\n");
-    for (size_t i = 0; i < nn; i++) {
-        put_node(&line, &w, ng_graph_node(g, i), i == 0);
-        if ((error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0) goto cleanup;
-    }
+    if ((error = ng_export__rows(o, &line, nn, put_node, &w, threads)) < 0) goto cleanup;
     ng_buf_puts(&line, nn ? "\n],\n\"edges\":[\n" : "],\n\"edges\":[\n");
-    for (size_t i = 0; i < ne; i++) {
-        if ((error = put_edge(&line, &w, ng_graph_edge(g, i), i == 0)) < 0 ||
-            (error = ng_export__flush(o, &line, NG_EXPORT_FLUSH_AT)) < 0)
-            goto cleanup;
-    }
+    if ((error = ng_export__rows(o, &line, ne, put_edge, &w, threads)) < 0) goto cleanup;
     ng_buf_puts(&line, ne ? "\n]}}\n" : "]}}\n");
     error = ng_export__flush(o, &line, 0);
 
 cleanup:
     free(w.node_ids);
-    ng_items_free(&w.items);
-    ng_buf_free(&w.tmp);
     ng_buf_free(&line);
     return error;
 }

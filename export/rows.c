@@ -9,6 +9,7 @@
 #include "export_internal.h"
 
 #include <pthread.h>
+#include <stdio.h>
 
 #define ROWS_BLOCK 512
 
@@ -22,46 +23,92 @@ typedef struct rows_job {
     size_t next_block;      /* the next block to format (under lock) */
     size_t next_write;      /* the block whose turn it is to be written (under lock) */
     int error;              /* first failure (under lock): every thread stops */
+    char message[NG_ERROR_MAX]; /* its message, set on the thread that failed */
 } rows_job;
 
-/* Formats block k into b (tmp: the row function's scratch). */
-static void format_block(rows_job *j, size_t k, ng_buf *b, ng_buf *tmp)
+/* Puts row i into b; 0, or the row's error, or NG_ENOMEM when an append failed. */
+static int put_row(ng_export__row_fn put, const void *ctx, size_t i, ng_buf *b,
+                   ng_export_scratch *s)
+{
+    int error = put(b, s, ctx, i);
+    if (error >= 0 && (b->oom || s->buf.oom)) {
+        ng_error_set("out of memory (writing the graph)");
+        error = NG_ENOMEM;
+    }
+    return error;
+}
+
+/* Formats block k into b (s: the row function's scratch). */
+static int format_block(rows_job *j, size_t k, ng_buf *b, ng_export_scratch *s)
 {
     size_t from = k * ROWS_BLOCK, to = from + ROWS_BLOCK < j->n ? from + ROWS_BLOCK : j->n;
+    int error = NG_OK;
     ng_buf_clear(b);
-    for (size_t i = from; i < to; i++) j->put(b, tmp, j->ctx, i);
-    b->oom |= tmp->oom;
+    for (size_t i = from; i < to && error >= 0; i++) error = put_row(j->put, j->ctx, i, b, s);
+    return error;
+}
+
+static void scratch_free(ng_export_scratch *s)
+{
+    ng_buf_free(&s->buf);
+    ng_items_free(&s->items);
+}
+
+/* The first failure stops every thread; its message goes to the calling thread. Under lock. */
+static void fail(rows_job *j, int error)
+{
+    if (error < 0 && j->error >= 0) {
+        j->error = error;
+        snprintf(j->message, sizeof j->message, "%s", ng_error_last());
+    }
 }
 
 static void *rows_worker(void *arg)
 {
     rows_job *j = arg;
-    ng_buf b = NG_BUF_INIT, tmp = NG_BUF_INIT;
+    ng_buf b = NG_BUF_INIT;
+    ng_export_scratch s;
+    memset(&s, 0, sizeof s);
     for (;;) {
         pthread_mutex_lock(&j->lock);
         size_t k = j->next_block++;
         int stop = j->error < 0 || k * ROWS_BLOCK >= j->n;
         pthread_mutex_unlock(&j->lock);
         if (stop) break;
-        format_block(j, k, &b, &tmp);
+        int error = format_block(j, k, &b, &s);
         pthread_mutex_lock(&j->lock);
+        fail(j, error);
         while (j->next_write != k && j->error >= 0) pthread_cond_wait(&j->turn, &j->lock);
         stop = j->error < 0;
         pthread_mutex_unlock(&j->lock);
         if (stop) break;
         /* blocks before k are written and the others wait for k: this thread alone writes */
-        int error = b.oom ? NG_ENOMEM : NG_OK;
-        if (error >= 0) ng_out_write(j->o, b.ptr, b.len);
+        ng_out_write(j->o, b.ptr, b.len);
         pthread_mutex_lock(&j->lock);
-        if (error < 0 && j->error >= 0) j->error = error;
         j->next_write++;
         pthread_cond_broadcast(&j->turn);
         pthread_mutex_unlock(&j->lock);
-        if (error < 0) break;
     }
+    pthread_mutex_lock(&j->lock);
+    pthread_cond_broadcast(&j->turn); /* a failure: nobody waits for a block never written */
+    pthread_mutex_unlock(&j->lock);
     ng_buf_free(&b);
-    ng_buf_free(&tmp);
+    scratch_free(&s);
     return NULL;
+}
+
+/* One thread: the rows straight into line, written every NG_EXPORT_FLUSH_AT bytes. */
+static int rows_alone(ng_out *o, ng_buf *line, size_t n, ng_export__row_fn put, const void *ctx)
+{
+    ng_export_scratch s;
+    memset(&s, 0, sizeof s);
+    int error = NG_OK;
+    for (size_t i = 0; i < n && error >= 0; i++) {
+        if ((error = put_row(put, ctx, i, line, &s)) >= 0)
+            error = ng_export__flush(o, line, NG_EXPORT_FLUSH_AT);
+    }
+    scratch_free(&s);
+    return error;
 }
 
 int ng_export__rows(ng_out *o, ng_buf *line, size_t n, ng_export__row_fn put, const void *ctx,
@@ -70,20 +117,12 @@ int ng_export__rows(ng_out *o, ng_buf *line, size_t n, ng_export__row_fn put, co
     int error;
     if ((error = ng_export__flush(o, line, 0)) < 0) return error; /* what comes before */
     if (threads > NG_THREADS_MAX) threads = NG_THREADS_MAX;
-    if (threads < 2 || n <= ROWS_BLOCK) { /* one thread: straight into line */
-        ng_buf tmp = NG_BUF_INIT;
-        for (size_t i = 0; i < n && error >= 0; i++) {
-            put(line, &tmp, ctx, i);
-            line->oom |= tmp.oom;
-            error = ng_export__flush(o, line, NG_EXPORT_FLUSH_AT);
-        }
-        ng_buf_free(&tmp);
-        return error;
-    }
+    if (threads < 2 || n <= ROWS_BLOCK) return rows_alone(o, line, n, put, ctx);
     rows_job j = {o, n, put, ctx, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0,
-                  NG_OK};
+                  NG_OK, ""};
     ng_thread_run(rows_worker, &j, threads);
     pthread_mutex_destroy(&j.lock);
     pthread_cond_destroy(&j.turn);
+    if (j.error < 0) ng_error_set("%s", j.message);
     return j.error;
 }

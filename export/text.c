@@ -302,3 +302,15 @@ int ng_export__flush(ng_out *o, ng_buf *line, size_t threshold)
     }
     return NG_OK;
 }
+
+void ng_xml__edge_open(ng_buf *b, const char *indent, const ng_graph *g, const ng_edge *e)
+{
+    ng_export__puts(b, indent);
+    ng_export__puts(b, "<edge id=\"");
+    ng_xml__escape(b, e->id, 1);
+    ng_export__puts(b, "\" source=\"");
+    ng_xml__escape(b, ng_graph_node(g, e->source)->id, 1);
+    ng_export__puts(b, "\" target=\"");
+    ng_xml__escape(b, ng_graph_node(g, e->target)->id, 1);
+    ng_export__putc(b, '"');
+}

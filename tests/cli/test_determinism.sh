@@ -44,6 +44,10 @@ for k in 0 1 2; do "$bin" extract -q -j2 --slice "$k/3" "$tmp/c" -o "$tmp/s$k.ng
 # shellcheck disable=SC2046
 "$bin" merge -q -j2 --no-metrics "$tmp/all.ngs" $(every m4) || exit 1
 merges="m1 m2 m4"
+# Each format alone on 3 threads: its rows formatted on all three (export/rows.c), in blocks.
+for ext in graphml gexf dot json csv; do
+  "$bin" merge -q -j3 --no-metrics "$tmp/all.ngs" -o "$tmp/r.$ext" || exit 1
+done
 # Under valgrind the point is memory errors: the paths above are all there is to check.
 if [ "${NG_VALGRIND:-0}" != 1 ]; then
   # shellcheck disable=SC2046
@@ -57,6 +61,7 @@ for ext in graphml gexf dot json nodes.csv edges.csv; do
   same "$tmp/a.$ext" "$tmp/b.$ext" "-j1 and -j2 $ext differ"
   same "$tmp/e.$ext" "$tmp/d.$ext" "-j1 and -j4 $ext differ (no metrics)"
   same "$tmp/e.$ext" "$tmp/f.$ext" "-j1 and -j3 $ext differ (no metrics)"
+  same "$tmp/e.$ext" "$tmp/r.$ext" "-j1 and $ext alone on 3 threads differ"
   for m in $merges; do same "$tmp/e.$ext" "$tmp/$m.$ext" "build and merge ($m) $ext differ"; done
 done
 same "$tmp/b.graphml" "$tmp/c.graphml" "two -j2 runs differ"
