@@ -360,19 +360,44 @@ typedef struct edge_job {
     ng_source *srcs;    /* the first sampled article of edge `from` */
     size_t from, to;
     ng_arena arena;
-    ng_buf block, text; /* an edge's items; one item's sentence, or its sources' ids */
-    pthread_mutex_t *lock; /* the turn to write to g->item_spill */
+    ng_buf text;        /* one item's sentence, or its sources' ids */
+    ng_buf blocks;      /* the items of edges batch_from.. (each pe->items_at: its place here) */
+    size_t batch_from;
+    pthread_mutex_t *lock; /* the turn to reserve a range of g->item_spill */
     int error;
 } edge_job;
 
-/* The items of `e` as one block of g->item_spill (their texts read from g->ev_spill). */
+/* The job's items of edges batch_from..to written to g->item_spill: a range of the file
+ * reserved under the lock, written out of it (the other thread goes on meanwhile: the writes
+ * were the lock's holder's, a wait for the other), the edges' places moved by its start. */
+#define EDGE_BATCH_BYTES ((size_t)1 << 20)
+static int write_batch(edge_job *j, size_t to)
+{
+    uint64_t at = 0;
+    int error = NG_OK;
+    if (j->blocks.oom) return NG_ENOMEM;
+    if (j->blocks.len) {
+        pthread_mutex_lock(j->lock);
+        error = ng_spill__reserve(&j->g->item_spill, j->blocks.len, &at);
+        pthread_mutex_unlock(j->lock);
+        if (error >= 0) error = ng_spill__write_at(&j->g->item_spill, j->blocks.ptr,
+                                                   j->blocks.len, at);
+        for (size_t i = j->batch_from; i < to && error >= 0; i++)
+            if (j->pe[i].n_items) j->pe[i].items_at += at;
+    }
+    ng_buf_clear(&j->blocks);
+    j->batch_from = to;
+    return error;
+}
+
+/* The items of `e` as one block of the job's batch (their texts read from g->ev_spill). */
 static int edge_items(edge_job *j, const ng_agg_edge *e, ng_pending_edge *pe)
 {
     int error;
     ng_graph *g = j->g;
+    size_t start = j->blocks.len;
     pe->n_items = e->n_items;
     if (!e->n_items) return NG_OK;
-    ng_buf_clear(&j->block);
     for (uint32_t i = 0; i < e->n_items; i++) {
         const ng_ev *x = &e->items[i];
         const char *text = x->sentence; /* the first item's; the others' are in the file */
@@ -383,15 +408,13 @@ static int edge_items(edge_job *j, const ng_agg_edge *e, ng_pending_edge *pe)
                 return error;
             text = j->text.ptr;
         }
-        ng_items__encode(&j->block, x->offset, x->date, x->src->id, x->src->title,
+        ng_items__encode(&j->blocks, x->offset, x->date, x->src->id, x->src->title,
                          x->src->url, text, x->sentence_len);
     }
-    if (j->block.oom) return NG_ENOMEM;
-    pe->items_len = (uint32_t)j->block.len;
-    pthread_mutex_lock(j->lock);
-    error = ng_spill__put(&g->item_spill, j->block.ptr, j->block.len, &pe->items_at);
-    pthread_mutex_unlock(j->lock);
-    return error;
+    if (j->blocks.oom) return NG_ENOMEM;
+    pe->items_len = (uint32_t)(j->blocks.len - start);
+    pe->items_at = start; /* in the batch; write_batch adds the batch's place in the file */
+    return NG_OK;
 }
 
 /* Turns a merged aggregate into a pending edge (strings into the job's arena, items into
@@ -430,7 +453,9 @@ static void *edge_job_run(void *arg)
         if ((j->error = make_edge(j, e, &j->pe[i], srcs)) >= 0)
             ng_agg_edge__clear(e); /* its memory serves the next edges' strings */
         if (srcs) srcs += j->pe[i].n_srcs; /* NULL when no article is kept (--sources 0) */
+        if (j->error >= 0 && j->blocks.len >= EDGE_BATCH_BYTES) j->error = write_batch(j, i + 1);
     }
+    if (j->error >= 0) j->error = write_batch(j, j->to);
     return NULL;
 }
 
@@ -455,7 +480,7 @@ static int make_edges(ng_graph *g, const edge_ref *refs, size_t n_edges, ng_pend
         jobs[j].refs = refs;
         jobs[j].pe = pe;
         jobs[j].lock = &lock;
-        jobs[j].from = n_edges * j / n_jobs;
+        jobs[j].from = jobs[j].batch_from = n_edges * j / n_jobs;
         jobs[j].to = n_edges * (j + 1) / n_jobs;
         for (; k < jobs[j].from; k++) src += g->aggs[refs[k].agg].sample.n;
         jobs[j].srcs = srcs ? srcs + src : NULL; /* NULL in an empty graph: NULL + 0 is UB */
@@ -470,7 +495,7 @@ static int make_edges(ng_graph *g, const edge_ref *refs, size_t n_edges, ng_pend
     for (size_t j = 0; j < n_jobs; j++) {
         if (jobs[j].error < 0 && error >= 0) error = jobs[j].error;
         ng_arena__splice(&g->out, &jobs[j].arena);
-        ng_buf_free(&jobs[j].block);
+        ng_buf_free(&jobs[j].blocks);
         ng_buf_free(&jobs[j].text);
     }
     if (error >= 0) error = ng_spill__flush(&g->item_spill); /* read by any thread after */

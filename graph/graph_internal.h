@@ -189,6 +189,12 @@ void ng_spill__free(ng_spill *s);
 int ng_spill__put(ng_spill *s, const void *p, size_t n, uint64_t *at);
 int ng_spill__get(const ng_spill *s, uint64_t at, size_t n, void *out);
 int ng_spill__flush(ng_spill *s);
+/* Several writers: n bytes at the end of the file kept for one of them (*at: where), which
+ * writes them with ng_spill__write_at, on any thread and at the same time as the others.
+ * Reserving is one writer at a time (it writes the buffer first); the bytes are read only
+ * once written. */
+int ng_spill__reserve(ng_spill *s, size_t n, uint64_t *at);
+int ng_spill__write_at(const ng_spill *s, const void *p, size_t n, uint64_t at);
 
 /* Appends one kept item to an edge's block (items.c). */
 void ng_items__encode(ng_buf *b, uint64_t offset, const char *date, const char *article,

@@ -9,9 +9,10 @@
  * to at most the text of every mention once kept (an evidence item replaced by an earlier one
  * stays as garbage) plus the finished items.
  *
- * One writer at a time (the finish's threads take turns, finish.c); readers use pread for
- * bytes already written to the file, and read the buffer for the rest (on the thread that
- * writes). A zeroed ng_spill is an empty one. */
+ * One writer at a time; readers use pread for bytes already written to the file, and read
+ * the buffer for the rest (on the thread that writes). The finish's threads instead each
+ * reserve a range of the file in turn and write it at once with the others (finish.c). A
+ * zeroed ng_spill is an empty one. */
 #include "graph_internal.h"
 
 #include <errno.h>
@@ -51,10 +52,10 @@ static int spill_open(ng_spill *s)
     return fd < 0 ? NG_EIO : NG_OK;
 }
 
-static int write_all(ng_spill *s, const char *p, size_t n)
+static int pwrite_all(int fd, const char *p, size_t n, uint64_t at)
 {
     while (n > 0) {
-        ssize_t w = pwrite(s->fd, p, n, (off_t)s->flushed);
+        ssize_t w = pwrite(fd, p, n, (off_t)at);
         if (w < 0 && errno == EINTR) continue;
         if (w <= 0) {
             ng_error_set("cannot write the graph's temporary file (%s): free space in TMPDIR",
@@ -63,9 +64,16 @@ static int write_all(ng_spill *s, const char *p, size_t n)
         }
         p += w;
         n -= (size_t)w;
-        s->flushed += (uint64_t)w;
+        at += (uint64_t)w;
     }
     return NG_OK;
+}
+
+static int write_all(ng_spill *s, const char *p, size_t n)
+{
+    int error = pwrite_all(s->fd, p, n, s->flushed);
+    if (error >= 0) s->flushed += n;
+    return error;
 }
 
 int ng_spill__flush(ng_spill *s)
@@ -86,6 +94,21 @@ int ng_spill__put(ng_spill *s, const void *p, size_t n, uint64_t *at)
     memcpy(s->buf + s->n, p, n);
     s->n += n;
     return NG_OK;
+}
+
+int ng_spill__reserve(ng_spill *s, size_t n, uint64_t *at)
+{
+    int error;
+    if (!s->open && (error = spill_open(s)) < 0) return error;
+    if ((error = ng_spill__flush(s)) < 0) return error;
+    *at = s->flushed;
+    s->flushed += n;
+    return NG_OK;
+}
+
+int ng_spill__write_at(const ng_spill *s, const void *p, size_t n, uint64_t at)
+{
+    return pwrite_all(s->fd, p, n, at);
 }
 
 int ng_spill__get(const ng_spill *s, uint64_t at, size_t n, void *out)
