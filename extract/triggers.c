@@ -2,7 +2,8 @@
  *
  * At each token that starts some trigger (the lexicon indexes them by first word), every
  * trigger's pattern is matched: a slot is one of its alternative words, optional with '?',
- * and '*' is a gap of up to three words that are not actors (a possessive actor inside it is
+ * and '*' is a gap of up to three words that are not actors (ten after the owner of a judged
+ * noun phrase, long_gap; a possessive actor inside it is
  * kept: "becomes NATO's 31st member"; with flag gapobj one actor of any length is, the
  * object: "likened X to"). The longest match of each relation is read
  * (relation.c), unless it lies inside a longer match of the same relation, or is a noun inside
@@ -46,6 +47,21 @@ static int gap_actor(const ng_work *w, const sctx *c, const ng_trigger *tr, int3
     return 1;
 }
 
+/* Whether a gap may run past three words, up to ten: when it opens with the owner of the
+ * judged noun phrase (flags gapobj and poss; the owner found in this gap, at its first word or
+ * after one determiner: "said Uganda's decision to ban Kenyan imports was", "said the move by
+ * Azerbaijan to close the road was", not "said that if X's move was") and a plain word (the
+ * clause's verb) must end it. */
+static int long_gap(const ng_work *w, const sctx *c, const ng_trigger *tr, const ng_tr_slot *nx,
+                    uint32_t t0, int32_t owner_before, int32_t owner)
+{
+    if (!nx || owner_before >= 0 || owner < 0 || !(tr->flags & NG_TRF_GAPOBJ) ||
+        !(tr->flags & NG_TRF_POSS))
+        return 0;
+    const uint32_t o = c->g[owner].t0;
+    return o == t0 || (o == t0 + 1 && (ng_w__bits(w, t0) & NG_W_DET));
+}
+
 static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, int si, uint32_t t,
                        uint32_t *end, int32_t *gap_group)
 {
@@ -64,8 +80,17 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
                                        !tr->slot[si + 1].optional
                                    ? &tr->slot[si + 1]
                                    : NULL;
-        for (uint32_t g = 0; g <= 3; g++) {
-            if (g > 0) {
+        const int32_t owner_before = *gap_group;
+        for (uint32_t g = 0; g <= 10; g++) {
+            if (g == 4 && !long_gap(w, c, tr, nx, t, owner_before, *gap_group)) break;
+            if (g > 3) {
+                /* the rest of a judged noun phrase after its owner ("said X's decision to
+                 * ban the dinar was"): plain words and other actors, up to the clause's verb */
+                if (k >= c->b || (w->tk.v[k].flags & NG_TK_PUNCT)) break;
+                if (c->gcov[k - c->a] >= 0 && c->gcov[k - c->a] != *gap_group)
+                    k = c->g[c->gcov[k - c->a]].t1 - 1;
+                k++;
+            } else if (g > 0) {
                 /* quotation marks and commas between modifiers ("a "historic" meeting", "a
                  * brief, animated exchange") */
                 if (k >= c->b || ((w->tk.v[k].flags & NG_TK_PUNCT) && !ng_w__punct(w, k, '"') &&
