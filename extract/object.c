@@ -437,6 +437,12 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             if (ng_w__punct(w, j, ',') && j + 1 < c->b &&
                 (ng_w__is(w, j + 1, "and") || ng_w__is(w, j + 1, "but")))
                 return -1;
+            /* "condemned the attack, as did Turkey": a comparison names another subject */
+            if (ng_w__punct(w, j, ',') && j + 2 < c->b && ng_w__is(w, j + 1, "as") &&
+                (ng_w__is(w, j + 2, "did") || ng_w__is(w, j + 2, "does") ||
+                 ng_w__is(w, j + 2, "do") || ng_w__is(w, j + 2, "has") ||
+                 ng_w__is(w, j + 2, "have")))
+                return -1;
             /* "signed an accord in Beijing, with China as the broker / with X looking on": a
              * "with" after a comma, once the trigger's words are behind, opens an absolute
              * phrase of its own */
