@@ -1042,6 +1042,28 @@ static uint32_t group_noun(const ng_work *w, const cstate *cs, const sctx *c, ui
     return n;
 }
 
+/* The one organization of states the headline names, for "the bloc" of a body that has
+ * named none yet ("ASEAN leaders gather in Vientiane" over "The bloc condemned ..."): the
+ * headline is read after the body, so its organization may have no actor yet. 0 when the
+ * headline names none or several (or on no memory: the next allocation reports it). */
+static uint32_t headline_bloc(ng_work *w, int32_t *acts)
+{
+    int32_t ent = -1, a = -1;
+    for (uint32_t s = 0; s < w->n_sents; s++) {
+        if (!w->sents[s].headline) continue;
+        for (uint32_t i = w->sents[s].m0; i < w->sents[s].m0 + w->sents[s].nm; i++) {
+            const ng_mention *m = &w->ms[i];
+            if (m->kind != NG_MK_ORG || m->lex < 0 || m->dead ||
+                !(w->lex->ents[m->lex].flags & NG_LXF_MULTISTATE) || m->lex == ent)
+                continue;
+            if (ent >= 0) return 0;
+            ent = m->lex;
+        }
+    }
+    if (ent < 0 || ng_actors__get_lex(w, &a, ent) < 0) return 0;
+    return one(acts, a);
+}
+
 static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
                             uint32_t t, int32_t *acts, uint32_t *t1, int *pron)
 {
@@ -1114,7 +1136,8 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
             return 0;
         /* "the group", "the organisation": any organization; "the bloc": of states */
         int generic = (bits & NG_W_ORGNOUN) != 0;
-        return ng_coref__resolve(w, cs, c, NG_CR_BLOC, generic, 0, t, acts);
+        n = ng_coref__resolve(w, cs, c, NG_CR_BLOC, generic, 0, t, acts);
+        return n || generic || w->sents[c->s].headline ? n : headline_bloc(w, acts);
     }
     if ((bits & NG_W_GOVNOUN) && !(bits & NG_W_TROOPS)) {
         /* "the military rulers of X": a role phrase, grouped with X later */
