@@ -566,6 +566,36 @@ static int32_t the_compass_state(const ng_work *w, const sctx *c, const uint8_t 
 /* "Mogadishu cut ties with Kenya, accusing it of meddling": "it" right after a trigger in
  * -ing that a comma opens is the nearest state or organization before the comma other than
  * the clause's main subject; -1 if none. */
+/* "angering Jordan, which signed a peace treaty with it in 1994", "Mali left ECOWAS,
+ * which had sanctioned it": "it" after a preposition or a trigger in a relative clause on one
+ * state or organization (only words between "which" and "it") is the sentence's main subject
+ * when that is another single state or organization; -1 otherwise ("Jordan, which said it
+ * ..." is no object; "the deal, which Ukraine says harms it" has an actor inside). */
+static int32_t relative_object_it(const ng_work *w, const sctx *c, const uint8_t *covered,
+                                  uint32_t t)
+{
+    if (!ng_w__is(w, t, "it") || t < c->a + 4 ||
+        (!(ng_w__bits(w, t - 1) & NG_W_PREP) &&
+         ng_lex__trigger_first(w->lex, w->tk.v[t - 1].h) < 0))
+        return -1;
+    uint32_t r = t - 2;
+    while (r > c->a + 1 && r + 12 > t && !ng_w__is(w, r, "which")) {
+        if (covered[r - c->a] || !(w->tk.v[r].flags & NG_TK_WORD)) return -1;
+        r--;
+    }
+    if (!ng_w__is(w, r, "which") || covered[r - c->a]) return -1;
+    uint32_t e = ng_w__punct(w, r - 1, ',') ? r - 2 : r - 1;
+    int32_t ante = e >= c->a ? c->gend[e - c->a] : -1, gi = ng_subject__main(w, c, r);
+    if (ante < 0 || gi < 0 || gi == ante || c->g[ante].an != 1 || c->g[gi].an != 1 ||
+        c->g[gi].poss || c->g[ante].place)
+        return -1;
+    const ng_wactor *x = &w->actors[c->acts[c->g[gi].a0]];
+    if (x->type == NG_ETYPE_PERSON || w->actors[c->acts[c->g[ante].a0]].type == NG_ETYPE_PERSON ||
+        c->acts[c->g[ante].a0] == c->acts[c->g[gi].a0])
+        return -1;
+    return c->acts[c->g[gi].a0];
+}
+
 static int32_t participle_it(const ng_work *w, const sctx *c, uint32_t t)
 {
     if (!ng_w__is(w, t, "it") || t < c->a + 3 || !ng_w__punct(w, t - 2, ',') ||
@@ -877,6 +907,7 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
             w->actors[c->acts[c->g[gi].a0]].type != NG_ETYPE_PERSON &&
             c->gend[t - 2 - c->a] != gi && !(ng_w__punct(w, t - 2, ',') && c->gend[t - 3 - c->a] == gi))
             return one(acts, c->acts[c->g[gi].a0]);
+        if ((gi = relative_object_it(w, c, covered, t)) >= 0) return one(acts, gi);
         return ng_coref__resolve(w, cs, c, NG_CR_IT, 0, 0, t, acts);
     }
     if (!(bits & NG_W_DET)) return 0;
