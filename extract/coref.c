@@ -596,6 +596,33 @@ static int32_t relative_object_it(const ng_work *w, const sctx *c, const uint8_t
     return c->acts[c->g[gi].a0];
 }
 
+/* "Iran said Washington had sanctioned it": "it" right after a trigger in a clause that a
+ * speech verb opens ("said [that] Y had ..."; only Y's name and up to three words between) is
+ * the speaker, a single state or organization other than Y; -1 otherwise ("said the deal
+ * was dead and Y had killed it"). */
+static int32_t reported_object_it(const ng_work *w, const sctx *c, const uint8_t *covered,
+                                  uint32_t t)
+{
+    if (!ng_w__is(w, t, "it") || t < c->a + 4 ||
+        ng_lex__trigger_first(w->lex, w->tk.v[t - 1].h) < 0 || covered[t - 1 - c->a])
+        return -1;
+    uint32_t e = t - 1;
+    while (e > c->a && e + 5 > t && !covered[e - 1 - c->a] && (w->tk.v[e - 1].flags & NG_TK_WORD))
+        e--;
+    if (e <= c->a || !covered[e - 1 - c->a]) return -1;
+    int32_t inner = c->gend[e - 1 - c->a];
+    if (inner < 0 || c->g[inner].an != 1) return -1;
+    uint32_t q = c->g[inner].t0;
+    if (q > c->a && ng_w__is(w, q - 1, "that")) q--;
+    if (q <= c->a + 1 || !(ng_w__bits(w, q - 1) & NG_W_SAY)) return -1;
+    int32_t gi = ng_subject__main(w, c, q - 1);
+    if (gi < 0 || gi == inner || c->g[gi].an != 1 || c->g[gi].poss || c->g[gi].t1 + 1 != q)
+        return -1;
+    int32_t a = c->acts[c->g[gi].a0];
+    if (w->actors[a].type == NG_ETYPE_PERSON || a == c->acts[c->g[inner].a0]) return -1;
+    return a;
+}
+
 static int32_t participle_it(const ng_work *w, const sctx *c, uint32_t t)
 {
     if (!ng_w__is(w, t, "it") || t < c->a + 3 || !ng_w__punct(w, t - 2, ',') ||
@@ -907,7 +934,9 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
             w->actors[c->acts[c->g[gi].a0]].type != NG_ETYPE_PERSON &&
             c->gend[t - 2 - c->a] != gi && !(ng_w__punct(w, t - 2, ',') && c->gend[t - 3 - c->a] == gi))
             return one(acts, c->acts[c->g[gi].a0]);
-        if ((gi = relative_object_it(w, c, covered, t)) >= 0) return one(acts, gi);
+        if ((gi = relative_object_it(w, c, covered, t)) >= 0 ||
+            (gi = reported_object_it(w, c, covered, t)) >= 0)
+            return one(acts, gi);
         return ng_coref__resolve(w, cs, c, NG_CR_IT, 0, 0, t, acts);
     }
     if (!(bits & NG_W_DET)) return 0;
