@@ -411,6 +411,20 @@ static int32_t previous_lead(const ng_work *w, const cstate *cs, const sctx *c, 
     return cs->lead;
 }
 
+/* The one state named in the last two sentences, -1 when none or several. */
+static int32_t only_recent_state(const ng_work *w, const cstate *cs)
+{
+    int32_t a = -1;
+    for (int i = 0; i < cs->n_mru; i++) {
+        if (w->actors[cs->mru[i]].type != NG_ETYPE_STATE ||
+            (cs->cur_sent >= cs->mru_sent[i] && cs->cur_sent - cs->mru_sent[i] > 2))
+            continue;
+        if (a >= 0 && a != cs->mru[i]) return -1;
+        a = cs->mru[i];
+    }
+    return a;
+}
+
 /* The latest state actor: a state named in the sentence, else the most mentioned of the
  * last sentences. */
 static int32_t recent_state(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t0)
@@ -477,6 +491,11 @@ uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, in
          * the state the one before opened with */
         if (cref == NG_CR_COUNTRY && t0 == c->a && (a = previous_lead(w, cs, c, 0)) >= 0)
             return one(out, a);
+        /* "the kingdom" (number 1) fits only some states: the one state of the sentence or
+         * of the last sentences, none when several could be meant */
+        if (number == 1) return one(out, (a = sentence_actor(w, c, t0, is_state, 0)) >= 0
+                                              ? a
+                                              : only_recent_state(w, cs));
         return one(out, recent_state(w, cs, c, t0));
     case NG_CR_BODY:
         for (int i = 0; i < cs->n_mru && a < 0; i++)
@@ -1203,7 +1222,8 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
         /* "the military rulers of X": a role phrase, grouped with X later */
         return of_follows ? 0 : government(w, cs, c, t, j, acts);
     }
-    if (bits & NG_W_COUNTRYNOUN) return ng_coref__resolve(w, cs, c, NG_CR_COUNTRY, 0, 0, t, acts);
+    if (bits & NG_W_COUNTRYNOUN)
+        return ng_coref__resolve(w, cs, c, NG_CR_COUNTRY, ng_w__is(w, j, "kingdom"), 0, t, acts);
     if (bits & NG_W_BODYNOUN) return ng_coref__resolve(w, cs, c, NG_CR_BODY, 0, 0, t, acts);
     return 0;
 }
