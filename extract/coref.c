@@ -425,6 +425,22 @@ static int32_t only_recent_state(const ng_work *w, const cstate *cs)
     return a;
 }
 
+/* "It" opening a sentence as an organization: the latest one of the last two sentences, but
+ * not one of two sentences back when a state was named in that sentence or after it ("The
+ * Maldives bought drones from Baykar. Officials praised the deal. It is a member of SAARC":
+ * no company joins); -1. */
+static int32_t opening_it_org(const ng_work *w, const cstate *cs)
+{
+    int32_t a = ng_recent__of_type(w, cs, NG_ETYPE_ORG, 2, 1);
+    uint32_t org_sent = 0;
+    for (int i = 0; a >= 0 && i < cs->n_mru; i++)
+        if (cs->mru[i] == a) org_sent = cs->mru_sent[i];
+    if (a < 0 || org_sent + 2 > cs->cur_sent) return a;
+    for (int i = 0; i < cs->n_mru; i++)
+        if (w->actors[cs->mru[i]].type == NG_ETYPE_STATE && cs->mru_sent[i] >= org_sent) return -1;
+    return a;
+}
+
 /* The latest state actor: a state named in the sentence, else the most mentioned of the
  * last sentences. */
 static int32_t recent_state(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t0)
@@ -474,7 +490,7 @@ uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, in
          * established relations with Y after breaking off its ties": two states, none) */
         if ((a = sentence_actor(w, c, t0, is_org, 1)) < 0 &&
             (!ng_w__is(w, t0, "its") || (a = only_state_before(w, c, t0)) < 0))
-            a = ng_recent__of_type(w, cs, NG_ETYPE_ORG, 2, 1);
+            a = t0 == c->a ? opening_it_org(w, cs) : ng_recent__of_type(w, cs, NG_ETYPE_ORG, 2, 1);
         return one(out, a);
     case NG_CR_BLOC:
         /* an organization named earlier in this sentence ("the EU imposed sanctions on
