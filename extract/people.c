@@ -185,6 +185,7 @@ typedef struct resolver {
     pidx x;           /* name words of the people so far */
     int32_t *last;    /* each person's latest sentence so far (round 3), -1 */
     int32_t *first;   /* each person's first sentence */
+    uint8_t *sole;    /* a mention of the person has an office one person holds ("leader") */
 } resolver;
 
 /* Royal and religious titles before one name belong to it: "Pope Francis". 1 when they
@@ -443,23 +444,45 @@ static int recency(ng_work *w, resolver *r)
     size_t n = r->n + w->n_people + 1;
     if (!w->n_people && !r->n) return NG_OK;
     if (!(r->last = ng_malloc(n * sizeof *r->last)) ||
-        !(r->first = ng_malloc(n * sizeof *r->first)))
+        !(r->first = ng_malloc(n * sizeof *r->first)) || !(r->sole = ng_calloc(n, 1)))
         return NG_ENOMEM;
     for (size_t p = 0; p < n; p++) {
         r->last[p] = -1;
         r->first[p] = INT32_MAX;
     }
-    for (size_t k = 0; k < w->n_ms; k++)
-        if (w->ms[k].kind == NG_MK_CAND && w->ms[k].pers >= 0 &&
-            (int32_t)w->ms[k].sent < r->first[w->ms[k].pers])
-            r->first[w->ms[k].pers] = (int32_t)w->ms[k].sent;
+    for (size_t k = 0; k < w->n_ms; k++) {
+        const ng_mention *m = &w->ms[k];
+        if (m->kind != NG_MK_CAND || m->pers < 0) continue;
+        if ((int32_t)m->sent < r->first[m->pers]) r->first[m->pers] = (int32_t)m->sent;
+        if (m->title >= 0 && w->lex->titles[m->title].sole) r->sole[m->pers] = 1;
+    }
     return NG_OK;
+}
+
+/* A family name written first ("Kim") that several people share, when the latest of them
+ * was named more than two sentences back: the one person among them titled with an office
+ * one person holds ("North Korean leader Kim Jong-un ... JCS Chairman Kim Myung-soo ...
+ * [later] Kim met Trump"), else `latest`. Near the latest one, the text still speaks of
+ * that one ("Kim Myung-soo ordered ... Kim said"). */
+static int32_t family_name_holder(const resolver *r, const cand *c, const ng_mention *m,
+                                  int32_t latest)
+{
+    int32_t holder = -1;
+    if (r->sole[latest] || r->last[latest] < 0 || r->last[latest] + 2 >= (int32_t)m->sent)
+        return latest;
+    for (int32_t e = pidx_first(&r->x, c->h[0]); e >= 0; e = pidx_next(&r->x, e)) {
+        int32_t p = r->x.e[e].person;
+        if (r->x.e[e].pos != 0 || !r->sole[p] || r->last[p] < 0 || p == holder) continue;
+        if (holder >= 0) return latest;
+        holder = p;
+    }
+    return holder >= 0 ? holder : latest;
 }
 
 /* The person a single word (candidate c of mention m) names: a last-name match first (a
  * first word only for names written surname first, "Xi" of "Xi Jinping", when nothing else
- * matches), then the person mentioned most recently before it, else the next one after it;
- * -1. */
+ * matches), then the person mentioned most recently before it, else the next one after it
+ * (see family_name_holder for a family name several people share); -1. */
 static int32_t single_word_person(const ng_work *w, const resolver *r, const cand *c,
                                   const ng_mention *m)
 {
@@ -478,6 +501,7 @@ static int32_t single_word_person(const ng_work *w, const resolver *r, const can
             best = p;
         }
     }
+    if (best >= 0 && best_score < (1L << 40)) return family_name_holder(r, c, m, best);
     return best;
 }
 
@@ -557,6 +581,7 @@ cleanup:
     free(r.cand_of);
     free(r.last);
     free(r.first);
+    free(r.sole);
     free(r.x.head);
     free(r.x.e);
     return error;
