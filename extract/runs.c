@@ -356,6 +356,41 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
     return NG_OK;
 }
 
+/* Is token t written like a Korean given name, a capital, lower-case letters, a hyphen and
+ * lower-case letters ("Kwang-chol", "Jong-un"; not "North-South", "UN-backed")? */
+static int hyphen_given_name(const ng_work *w, uint32_t t)
+{
+    const ng_tok *k = &w->tk.v[t];
+    const char *p = w->text + k->off;
+    uint32_t i = 1, dash = 0;
+    if ((k->flags & (NG_TK_CAP | NG_TK_UPPER | NG_TK_DASH)) != (NG_TK_CAP | NG_TK_DASH) ||
+        k->len < 5 || k->len > 16 || p[0] < 'A' || p[0] > 'Z')
+        return 0;
+    for (; i < k->len; i++)
+        if (p[i] == '-' && !dash && i > 1 && i + 1 < k->len)
+            dash = i;
+        else if (p[i] < 'a' || p[i] > 'z')
+            return 0;
+    return dash != 0;
+}
+
+/* A two-letter function word inside the sentence, written with a capital right before a
+ * lone such given name [r0, r1), is a family name: "and No Kwang-chol, then", "Minister No
+ * Kwang-chol said" (never the sentence's first word, nor after a quote or colon: "No
+ * Pyongyang-backed group ..."). */
+static int function_word_family_name(const ng_work *w, uint32_t a, const int32_t *cov,
+                                     uint32_t r0, uint32_t r1)
+{
+    if (r1 != r0 + 1 || r0 < a + 2 || cov[r0 - 1 - a] >= 0) return 0;
+    const ng_tok *f = &w->tk.v[r0 - 1];
+    if (f->len != 2 || !(ng_w__bits(w, r0 - 1) & NG_W_STOP) ||
+        (f->flags & (NG_TK_FIRST | NG_TK_UPPER)) || !(f->flags & NG_TK_CAP) ||
+        f->off + f->len + 1 != w->tk.v[r0].off)
+        return 0;
+    if ((w->tk.v[r0 - 2].flags & NG_TK_PUNCT) && !ng_w__punct(w, r0 - 2, ',')) return 0;
+    return hyphen_given_name(w, r0);
+}
+
 /* A person candidate at the name tokens [r0, r1). */
 static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint32_t r1)
 {
@@ -369,6 +404,7 @@ static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, u
         w->ms[cov[r0 - 2 - a]].kind == NG_MK_TITLE && w->ms[cov[r0 - 2 - a]].t1 == r0 - 1 &&
         (r1 == b || !ng_mentions__cap(w, r1)))
         return add_candidate(w, s, cov, r0 - 1, r1);
+    if (function_word_family_name(w, a, cov, r0, r1)) return add_candidate(w, s, cov, r0 - 1, r1);
     while (r0 < r1 && (ng_w__bits(w, r0) & (NG_W_STOP | NG_W_NOTNAME)))
         r0++;
     if (r0 >= r1) return NG_OK;
