@@ -881,6 +881,50 @@ static int regional_adjective(const ng_work *w, uint32_t t)
            (n > 4 && strncmp(f + n - 3, "ish", 3) == 0);
 }
 
+/* A lower-case word (or "think tank") that names a kind of company or agency at t: words.csv
+ * firmnoun; the number of its words, 0. */
+static uint32_t firm_kind(const ng_work *w, uint32_t t, uint32_t b)
+{
+    if (!(w->tk.v[t].flags & NG_TK_WORD) || (w->tk.v[t].flags & NG_TK_CAP)) return 0;
+    return (uint32_t)ng_w__phrase(w, t, b, NG_W_FIRMNOUN, NULL);
+}
+
+/* Is a firmnoun word right before [f0, f1) or right after it (the cheap test before
+ * described_firm)? */
+static inline int firm_beside(const ng_work *w, uint32_t a, uint32_t b, uint32_t f0, uint32_t f1)
+{
+    return (f0 > a && (w->tk.v[f0 - 1].bits & NG_W_FIRMNOUN)) ||
+           (f1 < b && ((w->tk.v[f1].bits | w->tk.v[f1].pbits) & NG_W_FIRMNOUN));
+}
+
+/* A name of one or two words the text introduces as a company or an agency: "the French
+ * manufacturer Alstom", "Morocco's national railway company ONCF", "the state police agency
+ * X" (the kind right before the name, up to three lower-case words or a demonym before it
+ * after an article or a possessive), "the X Research think tank" (after "the", the kind
+ * right after the name). */
+static int described_firm(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
+                          uint32_t f0, uint32_t f1)
+{
+    if (f1 - f0 > 2) return 0;
+    if (f0 > a + 1 && (w->tk.v[f0 - 1].bits & NG_W_FIRMNOUN) && cov[f0 - 1 - a] < 0 &&
+        firm_kind(w, f0 - 1, f0) == 1) {
+        for (uint32_t q = f0 - 1; q > a && q + 5 > f0; q--) {
+            const ng_tok *k = &w->tk.v[q - 1];
+            int32_t c = cov[q - 1 - a];
+            if (ng_w__is(w, q - 1, "the") || ng_w__is(w, q - 1, "a") || ng_w__is(w, q - 1, "an") ||
+                (k->flags & NG_TK_POSS))
+                return 1;
+            if (c >= 0 && w->ms[c].kind == NG_MK_DEMONYM) continue;
+            if (c >= 0 || !(k->flags & NG_TK_WORD) || ng_mentions__cap(w, q - 1) ||
+                (ng_w__bits(w, q - 1) & (NG_W_PREP | NG_W_LOCPREP | NG_W_BE | NG_W_SAY)))
+                return 0;
+        }
+        return 0;
+    }
+    return f1 < b && ((w->tk.v[f1].bits | w->tk.v[f1].pbits) & NG_W_FIRMNOUN) && f0 > a &&
+           ng_w__is(w, f0 - 1, "the") && cov[f1 - a] < 0 && firm_kind(w, f1, b) > 0;
+}
+
 /* A name the text calls an organization: "the civilian coalition Taqaddum", "the armed
  * group X" (the kind, with up to two lower-case words before it, after an article) or "the
  * X militant group", "the ruling X party" (after "the" and at most one lower-case word, the
@@ -1007,6 +1051,15 @@ static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
             i = cf;
             continue;
         }
+        if (pass == 1 && cov[i - a] < 0 && (w->tk.v[i].flags & NG_TK_UPPER) &&
+            (w->tk.v[i].flags & NG_TK_WORD) && !(w->tk.v[i].flags & NG_TK_NUM) &&
+            firm_beside(w, a, b, i, i + 1) && described_firm(w, a, b, cov, i, i + 1)) {
+            /* an acronym no dictionary lists: "the rail operator ONCF" */
+            org_run(w, s, cov, i, i + 1, 1, &error);
+            if (error < 0) return error;
+            i++;
+            continue;
+        }
         if (cov[i - a] >= 0 || !name_or_run(w, i)) {
             /* a head word that is no name ("Forum") may be a short form */
             if (pass == 0 && cov[i - a] < 0 && (w->tk.v[i].flags & NG_TK_CAP) &&
@@ -1025,6 +1078,8 @@ static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
         f1 = i = org_name_end(w, a, b, cov, f1, &head_first);
         if (f1 > r1 && !head_first) f0 = org_after_word(w, f0, r1);
         if (!head_first && f1 - f0 <= 4) head_first = described_org(w, a, b, cov, f0, f1);
+        if (!head_first && firm_beside(w, a, b, f0, f1))
+            head_first = described_firm(w, a, b, cov, f0, f1);
         if (pass == 0 && f1 == f0 + 1 && (error = short_org(w, s, cov, f0)) != 0) {
             if (error < 0) return error;
             continue;
