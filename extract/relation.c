@@ -470,6 +470,10 @@ static void subject_side(const ng_work *w, const sctx *c, reading *r)
     if ((r->tr->flags & NG_TRF_ALONGSIDE) && r->obj >= 0 && r->subj >= 0 &&
         c->g[r->obj].t1 + 1 < c->b) {
         uint32_t q = c->g[r->obj].t1;
+        /* "joined the EU in May 2004, along with A and B": a date (or place) phrase before
+         * the comma */
+        uint32_t d = ng_object__when_phrase(w, c, q);
+        if (d > q && ng_w__punct(w, d, ',')) q = d;
         /* "a member of SAARC, alongside India and Nepal" */
         if (ng_w__punct(w, q, ',') && q + 2 < c->b) q++;
         uint32_t len = ng_w__phrase(w, q, c->b, NG_W_ALONGSIDE, NULL);
@@ -479,7 +483,9 @@ static void subject_side(const ng_work *w, const sctx *c, reading *r)
             while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
                 q++;
             int32_t gz = q < c->b ? c->gstart[q - c->a] : -1;
-            if (gz >= 0 && !c->g[gz].place) side_add(c, r->S, &r->ns, GMAX * 2, gz);
+            /* "alongside North Macedonia's bid": a possessive owns its noun */
+            if (gz >= 0 && !c->g[gz].place && !c->g[gz].poss)
+                side_add(c, r->S, &r->ns, GMAX * 2, gz);
         }
     }
 }
