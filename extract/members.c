@@ -620,11 +620,62 @@ static int bracket_lists(ng_work *w, const sctx *c)
     return NG_OK;
 }
 
+/* "... was completed", "... took effect" at q: the entry named before it is done. */
+static int entry_done(const ng_work *w, const sctx *c, uint32_t q)
+{
+    if (q + 1 < c->b && ng_w__is(w, q, "took") && ng_w__is(w, q + 1, "effect")) return 1;
+    if (q + 1 >= c->b || !ng_w__is(w, q, "was")) return 0;
+    q++;
+    if (q + 1 < c->b && (ng_w__is(w, q, "formally") || ng_w__is(w, q, "officially"))) q++;
+    return ng_w__is(w, q, "completed") || ng_w__is(w, q, "finalised") ||
+           ng_w__is(w, q, "finalized");
+}
+
+/* "since Croatia's accession to the EU", "after Finland's entry into NATO": a state's or
+ * organization's entry noun owned by a possessive right after "since", "after", "following"
+ * or "upon" tells of a past entry; without such a word it is as often a hope or a bid
+ * ("Ukraine's accession to the EU", "blocked Sweden's accession to NATO"), so gives nothing
+ * unless the entry "was completed" or "took effect" right after the organization. */
+static int entry_since(ng_work *w, const sctx *c)
+{
+    static const char *const marks[] = {"since", "after", "following", "upon"};
+    static const char *const nouns[] = {"accession", "admission", "entry"};
+    for (size_t gi = 0; gi < c->ng; gi++) {
+        const group *g = &c->g[gi];
+        uint32_t t = g->t1 + 1;
+        if (!g->poss || g->an != 1 || g->place || g->role || t + 2 >= c->b ||
+            !(w->tk.v[g->t1].flags & NG_TK_POSS))
+            continue;
+        int mark = 0, noun = 0;
+        for (size_t i = 0; g->t0 > c->a && i < sizeof marks / sizeof *marks; i++)
+            mark |= ng_w__is(w, g->t0 - 1, marks[i]);
+        for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+            noun |= ng_w__is(w, t, nouns[i]);
+        if (!noun || !(ng_w__is(w, t + 1, "to") || ng_w__is(w, t + 1, "into"))) continue;
+        uint32_t q = t + 2;
+        while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+            q++;
+        int32_t oi = q < c->b ? c->gstart[q - c->a] : -1;
+        if (oi < 0 || c->g[oi].an != 1 || c->g[oi].place || c->g[oi].poss || c->g[oi].role ||
+            !(mark || entry_done(w, c, c->g[oi].t1)))
+            continue;
+        int32_t m = c->acts[g->a0], org = c->acts[c->g[oi].a0];
+        const ng_wactor *x = &w->actors[m], *y = &w->actors[org];
+        if ((x->type != NG_ETYPE_STATE && x->type != NG_ETYPE_ORG) || y->type != NG_ETYPE_ORG ||
+            y->body >= 0 || m == org)
+            continue;
+        int error = ng_emit__pairs(w, ng_relinfo__membership(), 0, &m, 1, &org, 1, c->s,
+                                   ng_sentdates__nearest(w, c, t));
+        if (error < 0) return error;
+    }
+    return NG_OK;
+}
+
 int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
 {
     const ng_wbits words = NG_W_MEMBERNOUN | NG_W_MEMBERMOD | NG_W_TREATYPARTY | NG_W_BLOCPLURAL;
     int error;
-    if ((error = bracket_lists(w, c)) < 0) return error;
+    if ((error = bracket_lists(w, c)) < 0 || (error = entry_since(w, c)) < 0) return error;
     if (!(w->sents[c->s].bits & words)) return NG_OK;
     for (uint32_t t = c->a; t < c->b; t++) {
         ng_wbits bits = ng_w__bits(w, t);
