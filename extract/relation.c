@@ -36,6 +36,7 @@ typedef struct reading {
     int relative_obj;         /* the object is the antecedent of a relative clause */
     int event;                /* "called the incident 'unacceptable'": the last object */
     int dated;                /* "met X on Friday and Y on Monday": objects of two events */
+    uint32_t obj_units;       /* units of the object group that are the object (0: all) */
     int32_t S[GMAX * 2], O[GMAX * 2];
     uint32_t ns, no;
 } reading;
@@ -451,6 +452,32 @@ static uint32_t with_partner(const ng_work *w, const sctx *c, uint32_t q)
                : 0;
 }
 
+/* "joined the Pacific Alliance, along with Peru": the list joined the organization and the
+ * states after "along with" (groups.c); the organization alone is the object, the units after
+ * the phrase are subjects too. */
+static void alongside_list(const ng_work *w, const sctx *c, reading *r)
+{
+    const group *o = &c->g[r->obj];
+    const unit *u = &c->u[o->u0];
+    if (o->un < 2 || u->an != 1 || u->place || u->poss ||
+        w->actors[c->acts[u->a0]].type != NG_ETYPE_ORG)
+        return;
+    uint32_t q = u->t1;
+    if (ng_w__punct(w, q, ',')) q++;
+    uint32_t len = ng_w__phrase(w, q, c->u[o->u0 + 1].t0, NG_W_ALONGSIDE, NULL);
+    if (!len) return;
+    q += len;
+    while (q < c->u[o->u0 + 1].t0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
+    if (q != c->u[o->u0 + 1].t0) return;
+    for (uint32_t ui = o->u0 + 1; ui < o->u0 + o->un; ui++)
+        if (c->u[ui].place || c->u[ui].poss || c->u[ui].role) return;
+    r->obj_units = 1;
+    for (uint32_t ui = o->u0 + 1; ui < o->u0 + o->un; ui++)
+        for (uint32_t k = 0; k < c->u[ui].an && r->ns < GMAX * 2; k++)
+            r->S[r->ns++] = c->acts[c->u[ui].a0 + k];
+}
+
 /* The subject side: "X joined Y in cutting ties" (Y acts too), the subject, "X and Y sit in
  * it alongside Z and W" (members too). */
 static void subject_side(const ng_work *w, const sctx *c, reading *r)
@@ -467,6 +494,7 @@ static void subject_side(const ng_work *w, const sctx *c, reading *r)
     /* "an Eritrean delegation led by X": the delegation's state acts too */
     int32_t own = r->subj >= 0 ? ng_subject__led_by(w, c, &c->g[r->subj]) : -1;
     if (own >= 0 && own < (int32_t)c->ng) side_add(c, r->S, &r->ns, GMAX * 2, own);
+    if ((r->tr->flags & NG_TRF_ALONGSIDE) && r->obj >= 0 && r->subj >= 0) alongside_list(w, c, r);
     if ((r->tr->flags & NG_TRF_ALONGSIDE) && r->obj >= 0 && r->subj >= 0 &&
         c->g[r->obj].t1 + 1 < c->b) {
         uint32_t q = c->g[r->obj].t1;
@@ -515,8 +543,10 @@ static void object_side(ng_work *w, const sctx *c, reading *r)
 {
     if (r->obj < 0) return;
     const group *o = &c->g[r->obj];
-    for (uint32_t k = 0; k < o->an && r->no < GMAX * 2; k++) {
-        int32_t a = c->acts[o->a0 + k];
+    /* "the Pacific Alliance, along with Peru": the first unit only (alongside_list) */
+    uint32_t a0 = r->obj_units ? c->u[o->u0].a0 : o->a0, an = r->obj_units ? c->u[o->u0].an : o->an;
+    for (uint32_t k = 0; k < an && r->no < GMAX * 2; k++) {
+        int32_t a = c->acts[a0 + k];
         /* purpose: "summoned the Maldivian envoy, X, to protest": the envoy's state is the
          * target, not the messenger */
         if ((r->tr->flags & NG_TRF_PURPOSE) && w->actors[a].type == NG_ETYPE_PERSON &&
