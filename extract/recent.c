@@ -52,6 +52,22 @@ static int same_see(const ng_work *w, int32_t t1, int32_t t2)
            x->see == y->see;
 }
 
+/* Titles of one ministry are one office: "Russia's top diplomat" is its Foreign Minister. */
+static int same_office(const ng_work *w, int32_t t1, int32_t t2)
+{
+    if (t1 == t2) return 1;
+    if (t1 < 0 || t2 < 0) return 0;
+    return w->lex->titles[t1].body >= 0 && w->lex->titles[t1].body == w->lex->titles[t2].body;
+}
+
+/* Does person a hold another office than a ministry's title asks ("Russia's top diplomat" is
+ * not its president)? */
+static int other_office(const ng_work *w, const ng_wactor *a, int32_t title)
+{
+    return title >= 0 && w->lex->titles[title].body >= 0 && a->title >= 0 &&
+           w->lex->titles[a->title].kind == NG_TITLE_OFFICE && !same_office(w, a->title, title);
+}
+
 int32_t ng_recent__person_of(const ng_work *w, const cstate *cs, int32_t state_actor, int32_t title)
 {
     for (int pass = 0; pass < 3; pass++)
@@ -59,7 +75,8 @@ int32_t ng_recent__person_of(const ng_work *w, const cstate *cs, int32_t state_a
             const ng_wactor *a = &w->actors[cs->mru[i]];
             if (a->type != NG_ETYPE_PERSON) continue;
             if (state_actor >= 0 && a->affil != state_actor) continue;
-            if (pass == 0 && title >= 0 && a->title != title) continue;
+            if (pass == 0 && title >= 0 && !same_office(w, a->title, title)) continue;
+            if (pass == 1 && other_office(w, a, title)) continue;
             if (pass == 2 && (state_actor >= 0 || !same_see(w, a->title, title))) continue;
             if (pass < 2 && state_actor < 0 && (title < 0 || a->title != title)) continue;
             return cs->mru[i];
