@@ -72,6 +72,23 @@ static int infinitive_to(const ng_work *w, const sctx *c, uint32_t t)
            !(w->tk.v[t + 1].flags & NG_TK_CAP);
 }
 
+/* Does a modal reach the verb at ts after the "and" at and_at (n: the word after the modal)?
+ * A modal takes a bare verb: a verb in -ed right after the "and" is another finite verb, the
+ * sentence's own ("X said the talks would fail and accused Y"), unless the modal's verb is a
+ * perfect or passive auxiliary whose participles it coordinates ("would have met X and
+ * signed"). */
+static int modal_reaches(const ng_work *w, uint32_t n, uint32_t and_at, uint32_t ts)
+{
+    uint32_t p = and_at + 1;
+    while (p < ts && (ng_w__bits(w, p) & NG_W_SKIPADV))
+        p++;
+    const char *f = ng_w__fold(w, ts);
+    size_t len = w->tk.v[ts].flen;
+    if (p != ts || len < 5 || f[len - 2] != 'e' || f[len - 1] != 'd') return 1;
+    return n >= and_at || (ng_w__bits(w, n) & (NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL)) ||
+           ng_w__is(w, n, "have");
+}
+
 /* Does the negation or plan word at t govern a verb ("refused to meet X and sign", "did not
  * meet X and sign", "denied meeting Y")? Not when its object is a noun phrase and "and"
  * starts another verb before the trigger at ts ("denies this and accuses Y"); an article
@@ -82,10 +99,11 @@ static int governs_trigger(const ng_work *w, const sctx *c, uint32_t t, uint32_t
     uint32_t and_at = 0;
     for (uint32_t k = t + 1; k < ts; k++)
         if (ng_w__is(w, k, "and") || ng_w__is(w, k, "but")) and_at = k;
-    if (!and_at || (ng_w__bits(w, t) & NG_W_MODAL)) return 1;
+    if (!and_at) return 1;
     uint32_t n = t + 1;
     while (n < and_at && (ng_w__bits(w, n) & NG_W_SKIPADV))
         n++;
+    if (ng_w__bits(w, t) & NG_W_MODAL) return modal_reaches(w, n, and_at, ts);
     if (n >= and_at) return 1;
     ng_wbits bits = ng_w__bits(w, n);
     if (ng_w__is(w, n, "to") || ng_w__is(w, n, "that") ||

@@ -92,9 +92,9 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
                 k++;
             } else if (g > 0) {
                 /* quotation marks and commas between modifiers ("a "historic" meeting", "a
-                 * brief, animated exchange") */
+                 * brief, animated exchange", "called the move 'a betrayal'") */
                 if (k >= c->b || ((w->tk.v[k].flags & NG_TK_PUNCT) && !ng_w__punct(w, k, '"') &&
-                                  !ng_w__punct(w, k, ',')))
+                                  !ng_w__punct(w, k, '\'') && !ng_w__punct(w, k, ',')))
                     break;
                 if (c->gcov[k - c->a] >= 0 && !gap_actor(w, c, tr, c->gcov[k - c->a], &k, gap_group))
                     break;
@@ -107,6 +107,11 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
     }
     if (t < c->b && slot_has(sl, w->tk.v[t].h) &&
         match_slots(w, c, tr, si + 1, t + 1, end, gap_group))
+        return 1;
+    /* an opening quotation mark between two words of a pattern: the judgment quoted
+     * ("described X's decree as "an attack on"", "called the move 'a betrayal'") */
+    if (si > 0 && t + 1 < c->b && (ng_w__punct(w, t, '"') || ng_w__punct(w, t, '\'')) &&
+        slot_has(sl, w->tk.v[t + 1].h) && match_slots(w, c, tr, si + 1, t + 2, end, gap_group))
         return 1;
     if (sl->optional) return match_slots(w, c, tr, si + 1, t, end, gap_group);
     return 0;
