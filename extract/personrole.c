@@ -875,7 +875,24 @@ static int suffix_mention(sscan *x, const ng_mention *m, uint32_t *end, int32_t 
     return S_END;
 }
 
+/* A lower-case word that may modify an organization's name ("the main opposition X"). */
+static int modifier_word(const sscan *x, uint32_t q)
+{
+    const ng_work *w = x->w;
+    return q < x->b && (w->tk.v[q].flags & NG_TK_WORD) && !ng_mentions__cap(w, q) &&
+           x->cov[q - x->a] < 0 &&
+           !(ng_w__bits(w, q) & (NG_W_STOP | NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PREP));
+}
+
+/* Does an organization's mention start at q? */
+static int org_at(const sscan *x, uint32_t q)
+{
+    return q < x->b && x->cov[q - x->a] >= 0 && x->w->ms[x->cov[q - x->a]].kind == NG_MK_ORG &&
+           x->w->ms[x->cov[q - x->a]].t0 == q;
+}
+
 /* A word that no mention covers. */
+
 static int suffix_word(sscan *x)
 {
     const ng_work *w = x->w;
@@ -929,12 +946,13 @@ static int suffix_word(sscan *x)
         x->loose++;
         return S_ON;
     }
-    if (x->have_title && !x->after_head && q > x->first && ng_w__is(w, q - 1, "the") &&
-        (w->tk.v[q].flags & NG_TK_WORD) && !ng_mentions__cap(w, q) &&
-        !(bits & (NG_W_STOP | NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PREP)) && q + 1 < x->b &&
-        x->cov[q + 1 - x->a] >= 0 && w->ms[x->cov[q + 1 - x->a]].kind == NG_MK_ORG &&
-        w->ms[x->cov[q + 1 - x->a]].t0 == q + 1)
-        return S_ON; /* "a secretary of the opposition Congress party": a word before the name */
+    if (x->have_title && !x->after_head && q > x->first &&
+        ((ng_w__is(w, q - 1, "the") &&
+          (org_at(x, q + 1) || (modifier_word(x, q + 1) && org_at(x, q + 2)))) ||
+         (q > x->first + 1 && ng_w__is(w, q - 2, "the") && modifier_word(x, q - 1) &&
+          org_at(x, q + 1))) &&
+        modifier_word(x, q))
+        return S_ON; /* "a secretary of the [main] opposition Congress party": words before the name */
     if (ng_mentions__cap(w, q) && !(w->tk.v[q].flags & NG_TK_PUNCT) && x->have_title) {
         /* a capitalized word right after the title is the next person's name: "Joe Biden,
          * German Chancellor Olaf Scholz" is a list, not an apposition */
@@ -954,19 +972,19 @@ static int suffix_word(sscan *x)
 }
 
 /* "Captain Ibrahim Traore of Burkina Faso": the state or organization after "of"; "X of the
- * [opposition] Y party": an organization the text calls a party, group or movement (words
- * class orgnoun), after at most one lower-case modifier, is X's and says X is a person. */
+ * [main opposition] Y party": an organization the text calls a party, group or movement (words
+ * class orgnoun), after at most two lower-case modifiers, is X's and says X is a person. */
 static void of_state(const ng_work *w, const int32_t *cov, uint32_t a, uint32_t b, uint32_t r1,
                      uint32_t *end, int32_t *affil, int32_t *affil_org, uint8_t *ev)
 {
     uint32_t k = r1 + 1;
     int the = k < b && ng_w__is(w, k, "the"), modifier = 0;
     if (the) k++;
-    if (the && k + 1 < b && cov[k - a] < 0 && (w->tk.v[k].flags & NG_TK_WORD) &&
-        !ng_mentions__cap(w, k) &&
-        !(ng_w__bits(w, k) & (NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PREP | NG_W_DET))) {
+    while (the && modifier < 2 && k + 1 < b && cov[k - a] < 0 && (w->tk.v[k].flags & NG_TK_WORD) &&
+           !ng_mentions__cap(w, k) &&
+           !(ng_w__bits(w, k) & (NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PREP | NG_W_DET))) {
         k++;
-        modifier = 1;
+        modifier++;
     }
     if (k >= b || cov[k - a] < 0 || w->ms[cov[k - a]].t0 != k || w->ms[cov[k - a]].dead) return;
     const ng_mention *m = &w->ms[cov[k - a]];
