@@ -163,6 +163,20 @@ static int verb_after_list(const ng_work *w, const sctx *c, size_t j)
     return verb_after(w, c, c->u[j].t1);
 }
 
+/* Does an apposition follow the unit u, or close inside it (", leader of ...", ", the
+ * party's leader,", ", a former minister,")? The unit starts the main clause after an
+ * opening phrase ("In Greece, X, leader of Y, accused Z": not a list "Greece, X"). */
+static int apposition_after(const ng_work *w, const sctx *c, const unit *u)
+{
+    for (uint32_t k = u->t0; k < u->t1; k++)
+        if (ng_w__punct(w, k, ',')) return 1;
+    uint32_t t = u->t1;
+    return t + 1 < c->b && ng_w__punct(w, t, ',') && (w->tk.v[t + 1].flags & NG_TK_WORD) &&
+           !(w->tk.v[t + 1].flags & NG_TK_CAP) && !ng_w__is(w, t + 1, "and") &&
+           (ng_w__bits(w, t + 1) & (NG_W_DET | NG_W_PERSONNOUN | NG_W_TITLEMOD)) &&
+           !ng_w__is(w, t + 1, "that");
+}
+
 /* Is the unit at t0 a verb's direct object ("met Y", "accused the Y"): a trigger's word or a
  * past tense in "-ed" right before it (over a determiner), not a verb of saying ("said X
  * and Y met" has the list as its subject)? */
@@ -287,7 +301,7 @@ static int join_lists(const ng_work *w, sctx *c)
             int has_and;
             if (!joins(w, c->u[j - 1].t1, c->u[j].t0, &has_and)) break;
             if (sub_end > c->a && c->u[j - 1].t1 <= sub_end && c->u[j].t0 > sub_end &&
-                verb_after_list(w, c, j))
+                (verb_after_list(w, c, j) || apposition_after(w, c, &c->u[j])))
                 break;
             if (!has_and && c->u[j].t1 < c->b && (ng_w__bits(w, c->u[j].t1) & NG_W_SAY)) break;
             if (!has_and && part && plain_verb_after(w, c, c->u[j].t1) &&
