@@ -469,6 +469,11 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             if (direct && (ng_w__is(w, j, "of") || ng_w__is(w, j, "for")) && j >= te &&
                 j + 1 < c->b && ing_word(w, j + 1))
                 return -1;
+            /* "rejected the accusations of arming the RSF": a pattern that ends in "of" takes
+             * an actor, not what the accusation says was done */
+            if (direct && j == te && j > c->a &&
+                (ng_w__is(w, j - 1, "of") || ng_w__is(w, j - 1, "for")) && ing_word(w, j))
+                return -1;
             /* "rejected any attempt to link the country to the attack": the object of an
              * infinitive after a noun is not the target */
             if (direct && j > te + 1 && ng_w__is(w, j, "to") && j + 1 < c->b &&
