@@ -87,6 +87,22 @@ static int32_t after_relative(const ng_work *w, const sctx *c, uint32_t ts)
     return -1;
 }
 
+/* "X, whose government accuses Y of ...": a verb right after "whose" and a government noun
+ * (words class govnoun: government, administration, ministry) has the antecedent of "whose"
+ * as subject, the actor whose government it is; the group, or -1. */
+static int32_t whose_government(const ng_work *w, const sctx *c, uint32_t ts)
+{
+    uint32_t p = ts;
+    while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_PAST_MARK)))
+        p--;
+    if (p < c->a + 4 || !(ng_w__bits(w, p - 1) & NG_W_GOVNOUN) ||
+        (w->tk.v[p - 1].flags & NG_TK_CAP) || c->gcov[p - 1 - c->a] >= 0 ||
+        !ng_w__is(w, p - 2, "whose") || !ng_w__punct(w, p - 3, ','))
+        return -1;
+    int32_t gi = c->gend[p - 4 - c->a];
+    return gi >= 0 && !c->g[gi].place && !(c->g[gi].pp && !c->g[gi].role) ? gi : -1;
+}
+
 /* "AUKUS, a partnership that binds A and B": "that" after an apposition ", a/an [up to two
  * modifiers] NOUN" is a relative pronoun whose antecedent is the name before the comma.
  * The comma's token, else 0. */
@@ -206,6 +222,8 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
     if (agent >= 0 && !c->g[agent].place) return agent;
     int32_t rel = after_relative(w, c, ts);
     if (rel >= 0) return before_apposition(w, c, rel, ts);
+    rel = whose_government(w, c, ts);
+    if (rel >= 0) return rel;
     int64_t j = (int64_t)ts - 1;
     int steps = 0, relative = 0, words = 0;
     while (j >= (int64_t)c->a && steps < 24) {
