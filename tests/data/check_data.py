@@ -25,6 +25,7 @@ STATE_HEADER = ACTOR_HEADER + ["code"]
 BODY_HEADER = ["name", "aliases", "type"]
 TITLE_HEADER = ["title", "kind", "body"]
 TREATY_HEADER = ["name", "organization", "aliases"]
+TRIGGER_HEADER = ["relation", "form", "pattern", "object", "flags"]
 TITLE_KINDS = {"office", "military", "honorific", "religious", "royal", "role"}
 MIN_STATES = 193
 
@@ -394,8 +395,37 @@ class Checker:
                     self.err("treaties.csv", line, f"'{v}' is listed twice (first at line {seen[k]})")
                 seen[k] = line
 
+    def trigger_limits(self):
+        """NG_TR_MAX_SLOTS and NG_TR_MAX_ALTS as extract_internal.h defines them (the C loader
+        skips a row over either, so the limits are read from the code, not repeated here)."""
+        limits = {"NG_TR_MAX_SLOTS": 8, "NG_TR_MAX_ALTS": 24}
+        hdr = os.path.join(self.dir, "..", "extract_internal.h")
+        if os.path.exists(hdr):
+            with open(hdr, encoding="utf-8") as f:
+                for m in re.finditer(r"#define (NG_TR_MAX_SLOTS|NG_TR_MAX_ALTS) (\d+)", f.read()):
+                    limits[m.group(1)] = int(m.group(2))
+        return limits["NG_TR_MAX_SLOTS"], limits["NG_TR_MAX_ALTS"]
+
+    def check_triggers(self):
+        """triggers.csv (optional): every pattern fits the loader's slots (words) and each word's
+        '/' alternatives fit a slot; a row over either would be skipped by every run."""
+        if not os.path.exists(os.path.join(self.dir, "triggers.csv")):
+            return
+        max_slots, max_alts = self.trigger_limits()
+        for line, r in self.read("triggers.csv", TRIGGER_HEADER):
+            words = r["pattern"].split()
+            if len(words) > max_slots:
+                self.err("triggers.csv", line, f"pattern has {len(words)} words, the loader takes "
+                                               f"{max_slots} (NG_TR_MAX_SLOTS)")
+            for w in words:
+                alts = [a for a in w.rstrip("?").split("/") if a]
+                if len(alts) > max_alts:
+                    self.err("triggers.csv", line, f"'{w[:40]}...' has {len(alts)} alternatives, the "
+                                                   f"loader takes {max_alts} (NG_TR_MAX_ALTS): split the row")
+
     def run(self):
         self.check_actors()
+        self.check_triggers()
         self.check_treaties()
         bodies = self.check_bodies()
         self.check_titles(bodies)
@@ -455,18 +485,40 @@ BREAKAGES = [
     ("ISO code twice", "states.csv", replace_line("Niger,", lambda l: l[:-3] + "MLI")),
     ("treaty of an unknown organization", "treaties.csv",
      replace_line("Rome Statute,", lambda l: l.replace("International Criminal Court", "Court of Magic"))),
+    ("a trigger word with too many alternatives", "triggers.csv",
+     replace_line("met,verb,met/meet", lambda l: l.replace("met/meet/meets/meeting",
+                  "/".join(f"w{i}" for i in range(30))))),
+    ("a trigger pattern with too many words", "triggers.csv",
+     replace_line("met,verb,met/meet", lambda l: l.replace("met/meet/meets/meeting",
+                  " ".join(f"w{i}" for i in range(12))))),
     ("unquoted comma", "states.csv",
      replace_line("United States,", lambda l: l.replace('"Washington|Washington, D.C.|Washington DC"', "Washington, D.C."))),
 ]
 
 
+def copy_data(data_dir):
+    """A scratch copy of every CSV file of data_dir (all of them: a file left out would be an
+    error of its own, and every broken copy would then be 'rejected' whatever its breakage)."""
+    tmp = tempfile.mkdtemp(prefix="ng_data_check_")
+    for f in os.listdir(data_dir):
+        if f.endswith(".csv"):
+            shutil.copy(os.path.join(data_dir, f), tmp)
+    return tmp
+
+
 def self_test(data_dir):
     failures = 0
+    tmp = copy_data(data_dir)
+    try:
+        errs = Checker(tmp).run()
+        if errs:  # the unbroken copy must pass, or the breakages below prove nothing
+            print(f"SELF-TEST FAILED: the unbroken copy is rejected: {errs[0]}")
+            return 1
+    finally:
+        shutil.rmtree(tmp)
     for what, file, fn in BREAKAGES:
-        tmp = tempfile.mkdtemp(prefix="ng_data_check_")
+        tmp = copy_data(data_dir)
         try:
-            for f in ("states.csv", "organizations.csv", "bodies.csv", "titles.csv", "treaties.csv"):
-                shutil.copy(os.path.join(data_dir, f), tmp)
             mutate(os.path.join(tmp, file), fn)
             errs = Checker(tmp).run()
             if errs:
