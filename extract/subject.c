@@ -177,9 +177,21 @@ static int32_t case_agent(const ng_work *w, const sctx *c, uint32_t ts)
     return -1;
 }
 
-/* "X, on his first trip to the kingdom since the crisis, put his signature": a phrase between
- * commas that opens with a preposition, right before the verb at ts (adverbs between), stands
- * aside; the comma before it, else 0. */
+/* Does token t open a reduced relative clause: a lower-case past participle ("founded in",
+ * "set up in", "backed by")? The "-ed" ending is morphology; the irregular ones are the
+ * words class pastpart. */
+static int participle_opens(const ng_work *w, uint32_t t)
+{
+    const ng_tok *k = &w->tk.v[t];
+    if (!(k->flags & NG_TK_WORD) || (k->flags & NG_TK_CAP)) return 0;
+    return (ng_w__bits(w, t) & NG_W_PASTPART) ||
+           (k->flen > 4 && memcmp(ng_w__fold(w, t) + k->flen - 2, "ed", 2) == 0);
+}
+
+/* "X, on his first trip to the kingdom since the crisis, put his signature", "the CIS, set
+ * up in 1991 as the Soviet Union broke apart, groups": a phrase between commas that opens
+ * with a preposition or a past participle, right before the verb at ts (adverbs between),
+ * stands aside; the comma before it, else 0. */
 static uint32_t parenthetical_start(const ng_work *w, const sctx *c, uint32_t comma, uint32_t ts)
 {
     for (uint32_t k = comma + 1; k < ts; k++)
@@ -188,7 +200,8 @@ static uint32_t parenthetical_start(const ng_work *w, const sctx *c, uint32_t co
         k--;
         if (!(w->tk.v[k].flags & NG_TK_PUNCT)) continue;
         if (!ng_w__punct(w, k, ',')) return 0;
-        return (ng_w__bits(w, k + 1) & NG_W_PREP) && !ng_w__is(w, k + 1, "of") &&
+        return (((ng_w__bits(w, k + 1) & NG_W_PREP) && !ng_w__is(w, k + 1, "of")) ||
+                participle_opens(w, k + 1)) &&
                        c->gend[k - 1 - c->a] >= 0
                    ? k
                    : 0;
