@@ -103,23 +103,33 @@ static int32_t whose_government(const ng_work *w, const sctx *c, uint32_t ts)
     return gi >= 0 && !c->g[gi].place && !(c->g[gi].pp && !c->g[gi].role) ? gi : -1;
 }
 
-/* "AUKUS, a partnership that binds A and B": "that" after an apposition ", a/an [up to two
- * modifiers] NOUN" is a relative pronoun whose antecedent is the name before the comma.
- * The comma's token, else 0. */
+/* "AUKUS, a partnership that binds A and B", "A, B and C, the three states that make up
+ * the bloc": "that" after an apposition ", a/an/the [up to three modifiers] NOUN" is a
+ * relative pronoun whose antecedent is the name (or list) before the comma. The comma's
+ * token, else 0. */
 static uint32_t appositive_that(const ng_work *w, const sctx *c, uint32_t t)
 {
     if (!ng_w__is(w, t, "that")) return 0;
     uint32_t p = t;
-    for (int n = 0; n < 3 && p > c->a + 1; n++) {
+    for (int n = 0; n < 4 && p > c->a + 1; n++) {
         uint32_t k = p - 1;
         if (!(w->tk.v[k].flags & NG_TK_WORD) || (w->tk.v[k].flags & NG_TK_CAP) ||
             c->gcov[k - c->a] >= 0 || (ng_w__bits(w, k) & (NG_W_SAY | NG_W_CLAUSE | NG_W_PREP)))
             return 0;
-        if ((ng_w__is(w, k, "a") || ng_w__is(w, k, "an")) && p < t)
+        if ((ng_w__is(w, k, "a") || ng_w__is(w, k, "an") || ng_w__is(w, k, "the")) && p < t)
             return ng_w__punct(w, k - 1, ',') ? k - 1 : 0;
         p = k;
     }
     return 0;
+}
+
+/* "the three states that make up the bloc" (a description that names the latest list),
+ * "the only country that left": "that" right after a group that is no place is a relative
+ * pronoun whose antecedent is that group. */
+static int that_after_group(const ng_work *w, const sctx *c, uint32_t t)
+{
+    int32_t gi = t > c->a ? c->gend[t - 1 - c->a] : -1;
+    return ng_w__is(w, t, "that") && gi >= 0 && !c->g[gi].place;
 }
 
 /* A comma at `comma` may close a relative clause on an earlier noun: "The union, which
@@ -286,7 +296,7 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
             /* only a relative pronoun right before the verb is its subject ("X, who heads";
              * not "X, which they left") */
             if (ng_w__is(w, t, "who") || ng_w__is(w, t, "which") ||
-                (words == 0 && appositive_that(w, c, t) != 0)) {
+                (words == 0 && (appositive_that(w, c, t) != 0 || that_after_group(w, c, t)))) {
                 relative = words == 0;
                 j--;
                 continue;
