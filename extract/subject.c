@@ -301,6 +301,13 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
                 j--;
                 continue;
             }
+            /* "Greece, as a member of NATO, undertakes": "as" right before the trigger, after
+             * a comma that follows a group, opens an apposition of that group */
+            if (words == 0 && ng_w__is(w, t, "as") && t > c->a + 1 && ng_w__punct(w, t - 1, ',') &&
+                c->gend[t - 2 - c->a] >= 0) {
+                j = (int64_t)t - 2;
+                continue;
+            }
             return -1;
         }
         if (!(bits & (NG_W_SKIPADV | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL))) words++;
