@@ -206,6 +206,8 @@ static uint32_t opening_clause_end(const ng_work *w, const sctx *c)
     size_t n = w->tk.v[c->a].flen;
     int participle = n > 4 && f[n - 2] == 'e' && f[n - 1] == 'd' && c->a + 1 < c->b &&
                      ng_w__is(w, c->a + 1, "by");
+    /* "Along with A and B, C joined": an opening alongside phrase (words class alongside) */
+    if (!participle && ng_w__phrase(w, c->a, c->b, NG_W_ALONGSIDE, NULL)) participle = 1;
     if ((!(ng_w__bits(w, c->a) & (NG_W_CLAUSE | NG_W_PREP)) && !participle) ||
         ng_w__is(w, c->a, "that") || ng_w__is(w, c->a, "which") || ng_w__is(w, c->a, "who"))
         return c->a;

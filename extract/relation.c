@@ -478,6 +478,24 @@ static void alongside_list(const ng_work *w, const sctx *c, reading *r)
             r->S[r->ns++] = c->acts[c->u[ui].a0 + k];
 }
 
+/* "Together with A, B and C, the two make up the GCC", "Along with A, X joined NATO": a
+ * sentence that opens with an alongside phrase and a group in commas right before the
+ * subject; that group (not a place, a possessive or a role), else -1. */
+static int32_t alongside_front(const ng_work *w, const sctx *c, const reading *r)
+{
+    uint32_t len = ng_w__phrase(w, c->a, c->b, NG_W_ALONGSIDE, NULL), q = c->a + len;
+    if (!len) return -1;
+    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
+    int32_t gz = q < c->b ? c->gstart[q - c->a] : -1;
+    if (gz < 0 || gz == r->subj) return -1;
+    const group *g = &c->g[gz];
+    if (g->place || g->poss || g->role || g->t1 + 1 != c->g[r->subj].t0 ||
+        !ng_w__punct(w, g->t1, ','))
+        return -1;
+    return gz;
+}
+
 /* The subject side: "X joined Y in cutting ties" (Y acts too), the subject, "X and Y sit in
  * it alongside Z and W" (members too). */
 static void subject_side(const ng_work *w, const sctx *c, reading *r)
@@ -495,6 +513,11 @@ static void subject_side(const ng_work *w, const sctx *c, reading *r)
     int32_t own = r->subj >= 0 ? ng_subject__led_by(w, c, &c->g[r->subj]) : -1;
     if (own >= 0 && own < (int32_t)c->ng) side_add(c, r->S, &r->ns, GMAX * 2, own);
     if ((r->tr->flags & NG_TRF_ALONGSIDE) && r->obj >= 0 && r->subj >= 0) alongside_list(w, c, r);
+    /* the opening "Together with A and B," of any membership trigger */
+    if (r->tr->rel == ng_relinfo__membership() && r->obj >= 0 && r->subj >= 0) {
+        int32_t gf = alongside_front(w, c, r);
+        if (gf >= 0) side_add(c, r->S, &r->ns, GMAX * 2, gf);
+    }
     if ((r->tr->flags & NG_TRF_ALONGSIDE) && r->obj >= 0 && r->subj >= 0 &&
         c->g[r->obj].t1 + 1 < c->b) {
         uint32_t q = c->g[r->obj].t1;
