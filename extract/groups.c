@@ -285,6 +285,15 @@ static int gapped_clause(const ng_work *w, const sctx *c, size_t i, size_t j)
            (ng_w__bits(w, e) & (NG_W_PREP | NG_W_LOCPREP | NG_W_YEARPREP)) || ng_w__is(w, e, "and");
 }
 
+/* Is unit i a preposition's object (determiners between)? */
+static int prep_before(const ng_work *w, const sctx *c, size_t i)
+{
+    uint32_t p = c->u[i].t0;
+    while (p > c->a && (ng_w__bits(w, p - 1) & NG_W_DET))
+        p--;
+    return p > c->a && (ng_w__bits(w, p - 1) & NG_W_PREP);
+}
+
 /* Lists: units joined by ",", "and", ... (not places; a subject pronoun starts a clause; "X
  * met Y, the ministry said": the reporting clause starts a new group; nor across the comma
  * that ends an opening subordinate clause when a verb follows: "Since X left the OAS, Peru
@@ -322,6 +331,12 @@ static int join_lists(const ng_work *w, sctx *c)
              * verb start a clause after a verb's prepositional object too */
             if (has_and && ng_w__punct(w, c->u[j - 1].t1, ',') && verb_after(w, c, c->u[j].t1) &&
                 object_of_verb_pp(w, c, c->u[i].t0))
+                break;
+            /* "IGAD, based in Djibouti, and Uganda joined": a preposition's object and a
+             * unit joined by ", and" with a verb after it are two clauses (a list of two
+             * takes no comma) */
+            if (has_and && j == i + 1 && ng_w__punct(w, c->u[i].t1, ',') && prep_before(w, c, i) &&
+                verb_after(w, c, c->u[j].t1))
                 break;
             /* "the United States, Manila's treaty ally,": an apposition, not a list */
             if (!has_and && c->u[j].t1 < c->b && (w->tk.v[c->u[j].t1].flags & NG_TK_POSS) &&
