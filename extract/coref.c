@@ -1118,6 +1118,31 @@ static uint32_t two_people(const ng_work *w, const cstate *cs, const sctx *c, ui
     return n == 2 ? 2 : 0;
 }
 
+/* "Both countries belong to X" with no pair of states named in the last sentences: the two
+ * states the article has named most so far, when they stand clearly ahead of every other
+ * (each named three times or more, the second more often than the third); 0 otherwise. */
+static uint32_t two_main_states(const ng_work *w, int32_t *out)
+{
+    int32_t best[3] = {-1, -1, -1};
+    for (size_t a = 0; a < w->n_actors; a++) {
+        if (w->actors[a].type != NG_ETYPE_STATE) continue;
+        uint32_t m = w->actors[a].mentions;
+        int k = 3;
+        while (k > 0 && (best[k - 1] < 0 || w->actors[best[k - 1]].mentions < m))
+            k--;
+        if (k == 3) continue;
+        for (int i = 2; i > k; i--)
+            best[i] = best[i - 1];
+        best[k] = (int32_t)a;
+    }
+    if (best[1] < 0 || w->actors[best[1]].mentions < 3 ||
+        (best[2] >= 0 && w->actors[best[2]].mentions >= w->actors[best[1]].mentions))
+        return 0;
+    out[0] = best[0];
+    out[1] = best[1];
+    return 2;
+}
+
 /* "the three countries", "both sides", "the two leaders": the latest list of that size
  * (number, 0 any) and kind (people for a person noun, any actor for "sides", "parties",
  * else states). */
@@ -1132,6 +1157,7 @@ static uint32_t group_noun(const ng_work *w, const cstate *cs, const sctx *c, ui
         n = recent_leaders(w, cs, number, acts);
     if (!n) n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, ctype, t, acts);
     if (!n && ctype == NG_ETYPE_PERSON + 1 && number == 2) n = two_people(w, cs, c, t, acts);
+    if (!n && ctype == NG_ETYPE_STATE + 1 && number == 2) n = two_main_states(w, acts);
     if (!n && ctype == NG_ETYPE_PERSON + 1)
         n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
     return n;
