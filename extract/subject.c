@@ -461,6 +461,37 @@ static int32_t whose_owner(const ng_work *w, const sctx *c, uint32_t ts)
     return gi >= 0 && !c->g[gi].place ? gi : -1;
 }
 
+/* "Moldova approved its withdrawal from X", "Panama notified China of its withdrawal": a
+ * possessive "its"/"their" right after a past-tense verb, or after "of" that follows the
+ * verb's object, is owned by the clause's subject (a state or an organization), not by the
+ * latest actor before it ("urged Y to reverse its ...", "criticised Y for its ..." keep the
+ * pronoun's own reading). The owner group. */
+static int32_t pronoun_owner(const ng_work *w, const sctx *c, int32_t own, uint32_t ts)
+{
+    uint32_t t0 = ts - 1; /* the pronoun: a group of its own, or a possessive token */
+    if (ts < c->a + 3 || !(ng_w__is(w, t0, "its") || ng_w__is(w, t0, "their"))) return own;
+    uint32_t p = t0 - 1;
+    if (ng_w__is(w, p, "of") && c->gend[p - 1 - c->a] >= 0) p = c->g[c->gend[p - 1 - c->a]].t0 - 1;
+    while (p > c->a && (ng_w__bits(w, p) & NG_W_DET))
+        p--;
+    const ng_tok *k = &w->tk.v[p];
+    if (!(k->flags & NG_TK_WORD) || (k->flags & NG_TK_CAP) || k->flen < 5 ||
+        memcmp(ng_w__fold(w, p) + k->flen - 2, "ed", 2) != 0)
+        return own;
+    int32_t m = ng_subject__main(w, c, p);
+    if (m < 0) return -1; /* "the juntas informed Algeria of their withdrawal": not Algeria */
+    if (m == own || c->g[m].t1 > p) return own;
+    for (uint32_t q = c->g[m].t1; q < p; q++)
+        if ((ng_w__bits(w, q) & (NG_W_CLAUSE | NG_W_SAY)) || ng_w__punct(w, q, ';') ||
+            ng_w__punct(w, q, ':') || ng_w__punct(w, q, '"'))
+            return own;
+    for (uint32_t i = 0; i < c->g[m].an; i++) {
+        int type = w->actors[c->acts[c->g[m].a0 + i]].type;
+        if (type != NG_ETYPE_STATE && type != NG_ETYPE_ORG) return own;
+    }
+    return m;
+}
+
 /* A noun's own party: "X's withdrawal", "the departure of X from Y", "X, whose members";
  * -1 if none. */
 static int32_t noun_owner(const ng_work *w, const sctx *c, uint32_t ts, uint32_t te)
@@ -515,6 +546,7 @@ int32_t ng_subject__of_trigger(const ng_work *w, const sctx *c, const ng_trigger
     int32_t own =
         (tr->flags & NG_TRF_OFOBJ) ? possessive_owner(w, c, ts) : noun_owner(w, c, ts, te);
     if (own >= 0) return own;
+    if (subj >= 0 && (subj = pronoun_owner(w, c, subj, ts)) < 0) return -1;
     if (subj >= 0 && c->g[subj].t1 + 12 < ts) return ng_subject__main(w, c, c->b);
     if (subj < 0) return ng_subject__main(w, c, c->b);
     return subj;
