@@ -1084,9 +1084,10 @@ static int person_passive(const ng_work *w, const sctx *c, reading *r)
 /* "X, accused by Y of ..., denied": a directed relation's reduced passive after a comma has
  * the agent gi (at token q) as subject and the actor before the comma as object ("Sudan's
  * army," over a possessive's government or troops noun); DONE when there is none. */
-static int comma_passive(const ng_work *w, const sctx *c, reading *r, int32_t gi, uint32_t q)
+static int comma_passive(const ng_work *w, const sctx *c, reading *r, int32_t gi, uint32_t q,
+                         uint32_t p)
 {
-    uint32_t p = r->ts - 1; /* the comma */
+    /* p: the comma */
     int32_t before = p > c->a ? c->gend[p - 1 - c->a] : -1;
     if (before < 0 && p > c->a + 2 && (ng_w__bits(w, p - 1) & (NG_W_GOVNOUN | NG_W_TROOPS)) &&
         (w->tk.v[p - 2].flags & NG_TK_POSS))
@@ -1196,6 +1197,23 @@ static int document_parties(ng_work *w, const sctx *c, const reading *r)
  * right after a document ("the pact signed [in Doha] by A and B", "the treaty signed between
  * A and B"): the agents signed with one another, or the host met this sentence's partners;
  * never the active reading with the nearest group as subject. */
+/* Where a reduced passive's object ends: ts - 1 when a comma is right before the participle
+ * at ts ("ALBA, founded by A and B"); ts when a description that names an actor ("the
+ * alliance", a coreference in lower case after "the") is right before it ("ALBA, the alliance
+ * founded by A and B": the description is the object); else 0. A bare noun ("X, a claim
+ * rejected by Y") is no actor and keeps the active reading. */
+static uint32_t passive_comma(const ng_work *w, const sctx *c, uint32_t ts)
+{
+    if (ts <= c->a) return 0;
+    if (ng_w__punct(w, ts - 1, ',')) return ts - 1;
+    int32_t gd = c->gend[ts - 1 - c->a];
+    if (gd < 0) return 0;
+    const group *g = &c->g[gd];
+    const unit *u = &c->u[g->u0 + g->un - 1];
+    int the = ng_w__is(w, u->t0, "the") || (u->t0 > c->a && ng_w__is(w, u->t0 - 1, "the"));
+    return the && u->t1 == ts && !(w->tk.v[ts - 1].flags & NG_TK_CAP) ? ts : 0;
+}
+
 static int reduced_passive(ng_work *w, const sctx *c, reading *r)
 {
     uint32_t q = r->te;
@@ -1205,6 +1223,9 @@ static int reduced_passive(ng_work *w, const sctx *c, reading *r)
     /* "the pact signed by A and B", "the treaty signed in Nairobi by A and B": right after a
      * document noun, over a place */
     int doc = (r->tr->flags & NG_TRF_DOC) && doc_before(w, c, r->ts);
+    /* a directed relation also after an apposition's noun ("ALBA, the alliance founded by") */
+    uint32_t comma = passive_comma(w, c, r->ts);
+    if (comma && comma + 1 < r->ts && ng_relinfo__symmetric(r->tr->rel)) comma = 0;
     /* "memorandums were signed between A and B": a passive of a document, over "be" */
     uint32_t p = r->ts - 1;
     while (p > c->a && (ng_w__bits(w, p) & (NG_W_BE | NG_W_PAST_MARK | NG_W_SKIPADV)))
@@ -1216,7 +1237,7 @@ static int reduced_passive(ng_work *w, const sctx *c, reading *r)
         c->g[c->gstart[q + 1 - c->a]].place)
         q = c->g[c->gstart[q + 1 - c->a]].t1;
     /* "the accord signed on Monday by A and B", "signed in May 2020 by": a date, no actor */
-    if ((doc || ng_w__punct(w, r->ts - 1, ',')) && q < c->b && !ng_w__is(w, q, "by") &&
+    if ((doc || comma) && q < c->b && !ng_w__is(w, q, "by") &&
         !ng_w__is(w, q, "between")) {
         uint32_t k = q, len;
         for (int n = 0; k < c->b && n < 4 && c->gcov[k - c->a] < 0 && !ng_w__is(w, k, "by") &&
@@ -1238,7 +1259,7 @@ static int reduced_passive(ng_work *w, const sctx *c, reading *r)
         int error = document_parties(w, c, r);
         if (error != NG_OK) return error;
     }
-    if (!(doc || ng_w__punct(w, r->ts - 1, ',')) || q >= c->b ||
+    if (!(doc || comma) || q >= c->b ||
         !((ng_w__is(w, q, "by") && !be_doc) || (doc && ng_w__is(w, q, "between"))))
         return NG_OK;
     q++;
@@ -1246,7 +1267,7 @@ static int reduced_passive(ng_work *w, const sctx *c, reading *r)
         q++;
     int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
     if (gi >= 0 && !c->g[gi].place && !doc && !ng_relinfo__symmetric(r->tr->rel))
-        return comma_passive(w, c, r, gi, q);
+        return comma_passive(w, c, r, gi, q, comma);
     if (gi < 0 || c->g[gi].place || !ng_relinfo__symmetric(r->tr->rel)) return DONE;
     const group *g = &c->g[gi];
     int error = NG_OK;
