@@ -181,11 +181,65 @@ static int untitled_holder(int32_t *out, ng_work *w, const cstate *cs, const sct
                         ng_sentdates__nearest(w, c, t));
 }
 
+/* Does the title the person holds read as the n words from t ("Prime Minister" for "prime
+ * minister"), case aside? */
+static int title_reads(const ng_work *w, int32_t title, uint32_t t, uint32_t n)
+{
+    if (title < 0) return 0;
+    const char *s = w->lex->titles[title].title;
+    for (uint32_t k = 0; k < n; k++) {
+        const char *f = ng_w__fold(w, t + k);
+        size_t len = w->tk.v[t + k].flen;
+        if (k && *s++ != ' ') return 0;
+        for (size_t i = 0; i < len; i++, s++)
+            if (!*s || (char)((*s >= 'A' && *s <= 'Z') ? *s + 32 : *s) != f[i]) return 0;
+    }
+    return !*s;
+}
+
+/* "the Armenian prime minister", "the Malaysian crown prince": an office of several words
+ * that one person holds (words class soleoffice) after a demonym is the latest person of
+ * that state written with that title, else the one untitled person of this sentence or the
+ * one before (untitled_holder), else the state; 0 when the words after the demonym are no
+ * such office. */
+static int demonym_office(ng_work *w, cstate *cs, const sctx *c, ng_mention *m, munit *u,
+                          uint32_t d)
+{
+    uint32_t n = ng_w__phrase_scan(w, m->t1, c->b, NG_W_SOLEOFFICE, NULL);
+    if (n < 2 || (w->tk.v[m->t1].flags & NG_TK_CAP) || !(d > c->a && ng_w__is(w, d - 1, "the")) ||
+        w->lex->ents[m->lex].type != NG_ETYPE_STATE)
+        return 0;
+    /* "the Armenian prime minister and Azerbaijani President X": a person's title phrase
+     * that pass 1 read from "prime" on starts after the office and its "and" */
+    const ng_wsent *se = &w->sents[c->s];
+    uint32_t k = (uint32_t)(m - w->ms), e = m->t1 + n;
+    if (k + 1 < se->m0 + se->nm && !m[1].dead && m[1].t0 < e) {
+        if (m[1].kind != NG_MK_PERSON || m[1].n0 <= e) return 0;
+        uint32_t q = e;
+        while (q < m[1].n0 && (ng_w__is(w, q, "and") || ng_w__punct(w, q, ',')))
+            q++;
+        m[1].t0 = q;
+    }
+    int32_t sa;
+    int error;
+    if ((error = ng_actors__get_lex(w, &sa, m->lex)) < 0) return error;
+    for (int i = 0; i < cs->n_mru && u->a < 0; i++) {
+        const ng_wactor *a = &w->actors[cs->mru[i]];
+        if (a->type == NG_ETYPE_PERSON && a->affil == sa && title_reads(w, a->title, m->t1, n))
+            u->a = cs->mru[i];
+    }
+    if (u->a < 0 && (error = untitled_holder(&u->a, w, cs, c, sa, m->t0)) < 0) return error;
+    if (u->a < 0) u->a = sa;
+    u->t0 = d - 1;
+    u->t1 = m->t1 + n;
+    return 1;
+}
+
 /* A demonym: "the Mauritanian leader", "his Kazakh counterpart" (that state's person);
  * "French troops", "the Malian government", "Malian authorities" (the state); a mere
  * adjective ("the Russian decision", "Swedish criticism": not an actor of the sentence, but
  * what a condemnation may be aimed at, see object.c); otherwise nothing. */
-static int unit_demonym(ng_work *w, cstate *cs, const sctx *c, const ng_mention *m, munit *u)
+static int unit_demonym(ng_work *w, cstate *cs, const sctx *c, ng_mention *m, munit *u)
 {
     int error;
     uint32_t j = m->t1;
@@ -199,6 +253,7 @@ static int unit_demonym(ng_work *w, cstate *cs, const sctx *c, const ng_mention 
     while (d > c->a + 1 && d + 2 > u->t0 && (ng_w__bits(w, d - 1) & NG_W_TITLEMOD) &&
            !(w->tk.v[d - 1].flags & NG_TK_CAP))
         d--;
+    if ((error = demonym_office(w, cs, c, m, u, d)) != 0) return error < 0 ? error : NG_OK;
     if (m->t1 < c->b && (ng_w__bits(w, m->t1) & NG_W_PERSONNOUN) &&
         !(w->tk.v[m->t1].flags & NG_TK_CAP) && d > c->a && (ng_w__bits(w, d - 1) & NG_W_DET) &&
         state && !(ng_w__bits(w, m->t1) & NG_W_GROUPNOUN)) {
