@@ -177,12 +177,33 @@ static int apposition_after(const ng_work *w, const sctx *c, const unit *u)
            !ng_w__is(w, t + 1, "that");
 }
 
+/* Is token k inside a demonym adjective's unit ("the French manufacturer X")? */
+static int adj_unit_at(const sctx *c, uint32_t k)
+{
+    for (size_t i = 0; i < c->nu && c->u[i].t0 <= k; i++)
+        if (c->u[i].adj && k < c->u[i].t1) return 1;
+    return 0;
+}
+
+/* "with the French manufacturer Alstom", "with the state phosphate group X": where a
+ * descriptor of up to four words (lower case, or a demonym adjective) between a determiner
+ * and the unit at t0 starts; t0 when there is none. */
+static uint32_t descriptor_start(const ng_work *w, const sctx *c, uint32_t t0)
+{
+    uint32_t q = t0;
+    while (q > c->a + 1 && t0 - q < 4 && (w->tk.v[q - 1].flags & NG_TK_WORD) &&
+           !(ng_w__bits(w, q - 1) & (NG_W_DET | NG_W_PREP | NG_W_CLAUSE)) &&
+           (!(w->tk.v[q - 1].flags & NG_TK_CAP) || adj_unit_at(c, q - 1)))
+        q--;
+    return q < t0 && (ng_w__bits(w, q - 1) & NG_W_DET) ? q : t0;
+}
+
 /* Is the unit at t0 a verb's direct object ("met Y", "accused the Y"): a trigger's word or a
  * past tense in "-ed" right before it (over a determiner), not a verb of saying ("said X
  * and Y met" has the list as its subject)? */
 static int object_of_verb(const ng_work *w, const sctx *c, uint32_t t0)
 {
-    uint32_t q = t0;
+    uint32_t q = descriptor_start(w, c, t0);
     if (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET)) q--;
     if (q <= c->a || !(w->tk.v[q - 1].flags & NG_TK_WORD) || (w->tk.v[q - 1].flags & NG_TK_CAP))
         return 0;
@@ -247,7 +268,7 @@ static int plain_verb_after(const ng_work *w, const sctx *c, uint32_t t)
  * subject) or a past-tense mark, or in "-ed"; no punctuation between. */
 static int object_of_verb_pp(const ng_work *w, const sctx *c, uint32_t t0)
 {
-    uint32_t p = t0;
+    uint32_t p = descriptor_start(w, c, t0);
     if (p > c->a && (ng_w__bits(w, p - 1) & NG_W_DET)) p--;
     if (p <= c->a + 1 || !(ng_w__bits(w, p - 1) & NG_W_PREP)) return 0;
     for (uint32_t k = p - 1, n = 0; k > c->a && n < 8; n++) {
