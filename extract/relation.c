@@ -90,6 +90,31 @@ static int32_t side_state(const ng_work *w, int32_t a)
                                                   : -1;
 }
 
+/* "X hosted A and B in Asmara, where the three leaders held a summit": the partners of this
+ * sentence's meetings, when they are exactly n actors, are all partners of one another. */
+static int partners_all(ng_work *w, const sctx *c, const reading *r, int n)
+{
+    int32_t all[GMAX];
+    uint32_t na = 0;
+    for (uint32_t k = 0; k < c->n_pair * 2; k++) {
+        int32_t a = k & 1 ? c->pair_o[k / 2] : c->pair_s[k / 2];
+        uint32_t i = 0;
+        while (i < na && all[i] != a)
+            i++;
+        if (i == na) {
+            if (na == GMAX || (int)na == n) return NG_OK;
+            all[na++] = a;
+        }
+    }
+    if ((int)na != n) return NG_OK;
+    int error = NG_OK;
+    for (uint32_t i = 0; i < na && error >= 0; i++)
+        for (uint32_t k = i + 1; k < na && error >= 0; k++)
+            if (ng_emit__types_ok(w, r->tr->rel, r->tr->flags, all[i], all[k]))
+                error = ng_emit__add(w, all[i], all[k], r->tr->rel, r->tr->flags, c->s, r->date);
+    return error < 0 ? error : DONE;
+}
+
 /* "X held talks with Y, and the two signed ...", "where the two officials spoke": the
  * partners of this sentence's meetings. */
 static int the_two_again(ng_work *w, const sctx *c, const reading *r)
@@ -110,8 +135,11 @@ static int the_two_again(ng_work *w, const sctx *c, const reading *r)
             break;
         q--;
     }
-    /* "the two", "both": a number word of 2 */
-    int two = (ng_w__bits(w, q) & NG_W_NUMWORD) && ng_lex__word_number(w->lex, w->tk.v[q].h) == 2;
+    /* "the two", "both": a number word of 2; "hosted A and B, where the three leaders held
+     * a summit": a larger number, when the sentence's partners are that many actors */
+    int num = (ng_w__bits(w, q) & NG_W_NUMWORD) ? ng_lex__word_number(w->lex, w->tk.v[q].h) : 0;
+    if (num > 2 && ng_w__is(w, q - 1, "the")) return partners_all(w, c, r, num);
+    int two = num == 2;
     if (!(two && (ng_w__is(w, q - 1, "the") || ng_w__is(w, q, "both")))) return NG_OK;
     /* "X held talks with Y, and the two governments signed ...": the partners' states (a
      * group noun that is no person or party noun names states, as in coref.c) */
