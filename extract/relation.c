@@ -412,9 +412,11 @@ static int person_visited(const ng_work *w, const sctx *c, const reading *r)
         if ((w->tk.v[q].flags & NG_TK_PUNCT) && !ng_w__punct(w, q, '"') &&
             !(q == o->t1 && ng_w__punct(w, q, ',')))
             return 1;
+        /* "called on X to 'read the text'": the appeal's verb may open a quotation */
+        uint32_t v = q + 1 < c->b && ng_w__punct(w, q + 1, '"') ? q + 2 : q + 1;
         if (ng_w__is(w, q, "for") ||
-            (ng_w__is(w, q, "to") && q + 1 < c->b && (w->tk.v[q + 1].flags & NG_TK_WORD) &&
-             !(w->tk.v[q + 1].flags & NG_TK_CAP)))
+            (ng_w__is(w, q, "to") && v < c->b && (w->tk.v[v].flags & NG_TK_WORD) &&
+             !(w->tk.v[v].flags & NG_TK_CAP)))
             return 0;
     }
     return 1;
