@@ -1143,6 +1143,22 @@ static uint32_t two_main_states(const ng_work *w, int32_t *out)
     return 2;
 }
 
+/* "X presented the report to Y, when the two held talks": the two people named before t in
+ * this sentence, when they are exactly two (into out); 0 otherwise. */
+static uint32_t two_people_here(const ng_work *w, const sctx *c, uint32_t t, int32_t *out)
+{
+    uint32_t n = 0;
+    for (size_t i = 0; i < c->nu && c->u[i].t1 <= t; i++) {
+        const unit *u = &c->u[i];
+        if (u->place || !unit_person(w, c, u)) continue;
+        int32_t a = c->acts[u->a0];
+        if (n && (out[0] == a || (n == 2 && out[1] == a))) continue;
+        if (n == 2) return 0;
+        out[n++] = a;
+    }
+    return n == 2 ? 2 : 0;
+}
+
 /* "the three countries", "both sides", "the two leaders": the latest list of that size
  * (number, 0 any) and kind (people for a person noun, any actor for "sides", "parties",
  * else states). */
@@ -1210,10 +1226,14 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
         !(ng_w__bits(w, j) & NG_W_BLOCPLURAL) &&
         (ng_lex__trigger_first(w->lex, w->tk.v[j].h) >= 0 ||
          (ng_w__bits(w, j) & (NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_SAY | NG_W_SKIPADV)))) {
-        /* "the two signed a communique", "the two had met": the number alone */
+        /* "the two signed a communique", "the two had met": the number alone; with no list
+         * of two, "X handed the report to Y, when the two held talks": the two people named
+         * just before (two_people) */
         *t1 = t + 2;
         *pron = 1;
-        return ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
+        n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
+        if (!n && number == 2) n = two_people_here(w, c, t, acts);
+        return n || number != 2 ? n : two_people(w, cs, c, t, acts);
     }
     if ((j = description_head(w, c, covered, j)) == c->b) return 0;
     if (state_before_head(w, cs, c, covered, j)) return 0;
