@@ -236,7 +236,11 @@ static int32_t of_by_agent(const ng_work *w, const sctx *c, uint32_t q)
 static int take_object(ng_work *w, const sctx *c, reading *r)
 {
     if (r->agent >= 0) {
-        r->obj = r->subj >= 0 ? r->subj : passive_adj_subject(w, c, r);
+        /* "Iran was discussed by the ministers": a verb whose object needs a preposition
+         * ("discussed X with Y") has no actor as its passive's subject, only a topic */
+        r->obj = !ng_object__has_direct(r->tr) && r->tr->n_prep ? -1
+                 : r->subj >= 0                               ? r->subj
+                                                              : passive_adj_subject(w, c, r);
         r->subj = r->agent;
     } else if (!r->tr->no_object) {
         int32_t by_first = r->noun && (r->tr->flags & NG_TRF_OFOBJ) && r->te < c->b &&
