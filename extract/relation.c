@@ -426,6 +426,24 @@ static int person_visited(const ng_work *w, const sctx *c, const reading *r)
     return 1;
 }
 
+/* "discussed relations with Russia", "spoke about ties with China": the object after "with"
+ * right after a noun of a relationship (words class withnoun) outside the trigger's words is
+ * that noun's other side; a person there ("discussed the border with President X") is still
+ * the partner, and a signing's noun is its document ("signed a trade deal with X"). */
+static int noun_complement(const ng_work *w, const sctx *c, const reading *r)
+{
+    if (r->obj < 0 || !r->prep_seen || (r->tr->flags & NG_TRF_DOC)) return 0;
+    const group *o = &c->g[r->obj];
+    uint32_t p = o->t0;
+    if (p > c->a && (ng_w__bits(w, p - 1) & NG_W_DET)) p--;
+    if (p < c->a + 2 || p - 1 <= r->te || !ng_w__is(w, p - 1, "with") ||
+        !(ng_w__bits(w, p - 2) & NG_W_WITHNOUN) || p - 2 < r->te)
+        return 0;
+    for (uint32_t k = 0; k < o->an; k++)
+        if (w->actors[c->acts[o->a0 + k]].type == NG_ETYPE_PERSON) return 0;
+    return 1;
+}
+
 /* The object's own conditions: a quotation after it or before it (quote: "called the junta
  * 'illegitimate'") that does not praise it, no goodwill noun after it (favour), not a journey (journey: "left N'Djamena for Moscow", "the president
  * left Mali"), no actor compared with it (gapobj). */
@@ -433,6 +451,7 @@ static int object_checks(const ng_work *w, const sctx *c, const reading *r)
 {
     const ng_trigger *tr = r->tr;
     if ((tr->flags & NG_TRF_GAPOBJ) && compares_actors(w, c, r->te)) return DONE;
+    if (noun_complement(w, c, r)) return DONE;
     uint32_t aq = (tr->flags & NG_TRF_QUOTE) && r->obj >= 0
                       ? ng_object__act_quote_after(w, c, tr, r->obj)
                       : 0;
