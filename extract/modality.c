@@ -238,8 +238,20 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
     if (noun) {
         /* "talks between A and B will take place", "a meeting planned for"; not the plan
          * that is the document signed ("the signing of a partnership plan") */
+        int say_before = 0;
+        for (uint32_t t = c->a; t < ts && !say_before; t++)
+            say_before = (ng_w__bits(w, t) & NG_W_SAY) != 0;
         for (uint32_t t = te; t < c->b && t < te + 14; t++) {
             if (ng_w__punct(w, t, ';') || ng_w__punct(w, t, '.')) break;
+            /* "said after his meeting with X that the border would reopen", "After talks with
+             * X, Y said the border would reopen": a clause reported after a name is not the
+             * meeting's ("the talks, the minister said, will resume" and "a meeting with X
+             * that Y had sought may never happen" still are) */
+            if (t > te && c->gend[t - 1 - c->a] >= 0 &&
+                ((say_before && ng_w__is(w, t, "that")) ||
+                 ((ng_w__bits(w, t) & NG_W_SAY) && t + 1 < c->b &&
+                  !(w->tk.v[t + 1].flags & NG_TK_PUNCT))))
+                break;
             if ((fact_bits(w, c, t) & (NG_W_MODAL | NG_W_PLAN)) && !(ng_w__bits(w, t) & NG_W_DOC))
                 return 1;
         }
