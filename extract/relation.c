@@ -48,18 +48,35 @@ static int sentence_has_doc(const ng_work *w, const sctx *c)
     return 0;
 }
 
+/* "X signed on behalf of his country", "Y signed for her government": the token after such a
+ * phrase right at q ("on behalf of" + a possessive or "the" + one word; "for" + a possessive +
+ * a country or government noun), q when there is none. */
+static uint32_t behalf_after(const ng_work *w, const sctx *c, uint32_t q)
+{
+    if (q + 4 < c->b && ng_w__is(w, q, "on") && ng_w__is(w, q + 1, "behalf") &&
+        ng_w__is(w, q + 2, "of") && (ng_w__bits(w, q + 3) & NG_W_DET) &&
+        (w->tk.v[q + 4].flags & NG_TK_WORD) && c->gcov[q + 4 - c->a] < 0)
+        return q + 5;
+    if (q + 2 < c->b && ng_w__is(w, q, "for") && (ng_w__bits(w, q + 1) & NG_W_DET) &&
+        !ng_w__is(w, q + 1, "the") && (ng_w__bits(w, q + 2) & (NG_W_COUNTRYNOUN | NG_W_GOVNOUN)))
+        return q + 3;
+    return q;
+}
+
 /* "The UAE also signed it": an also-word (words class alsoadv, over a past-tense mark) right
  * before the verb, and a signing of the relation in this sentence or the one before: the
- * document is that signing's (no document word needed). */
+ * document is that signing's (no document word needed). So is "X signed on behalf of his
+ * country" (behalf_after) after a signing of the one sentence before, even with one party. */
 static int also_again(const ng_work *w, const cstate *cs, const sctx *c, uint32_t ts,
-                      const ng_trigger *tr)
+                      uint32_t te, const ng_trigger *tr)
 {
     const last_edges *e = &cs->last[tr->rel];
     uint32_t p = ts;
     while (p > c->a && (ng_w__bits(w, p - 1) & NG_W_PAST_MARK))
         p--;
-    return p > c->a && (ng_w__bits(w, p - 1) & NG_W_ALSOADV) && e->n + e->ns >= 2 &&
-           c->s - e->sent <= 1;
+    if (c->s - e->sent > 1) return 0;
+    if (p > c->a && (ng_w__bits(w, p - 1) & NG_W_ALSOADV) && e->n + e->ns >= 2) return 1;
+    return tr->form == NG_TR_VERB && e->n + e->ns >= 1 && behalf_after(w, c, te) != te;
 }
 
 /* doc: "the EU and Mercosur concluded negotiations on a trade agreement": the verb's object
@@ -1053,8 +1070,9 @@ static int also_signed(ng_work *w, const cstate *cs, const sctx *c, const readin
     const last_edges *e = &cs->last[r->tr->rel];
     uint32_t q = r->te;
     if (!(r->tr->flags & NG_TRF_DOC) || r->noun || r->no || !r->ns ||
-        !also_again(w, cs, c, r->ts, r->tr))
+        !also_again(w, cs, c, r->ts, r->te, r->tr))
         return NG_OK;
+    q = behalf_after(w, c, q);
     if (q < c->b && (ng_w__bits(w, q) & NG_W_PRONIT)) q++;
     else if (q + 1 < c->b && ng_w__is(w, q, "the") && (ng_w__bits(w, q + 1) & NG_W_DOC))
         q += 2;
@@ -1094,6 +1112,16 @@ static int without_object(ng_work *w, cstate *cs, const sctx *c, const reading *
     }
     if (r->no) return NG_OK;
     if ((error = also_signed(w, cs, c, r)) < 0) return error;
+    /* "A signed the declaration" with no partner named: its party, for "B signed on behalf
+     * of his country" in the next sentence */
+    if ((r->tr->flags & NG_TRF_DOC) && !r->noun && r->ns && r->ns <= GMAX &&
+        (cs->last[r->tr->rel].sent != c->s || !(cs->last[r->tr->rel].n + cs->last[r->tr->rel].ns))) {
+        last_edges *e = &cs->last[r->tr->rel];
+        memcpy(e->subj, r->S, r->ns * sizeof *r->S);
+        e->ns = r->ns;
+        e->n = 0;
+        e->sent = c->s;
+    }
     if (r->noun && sym && r->ts > c->a && (error = during_talks(w, c, r)) != NG_OK)
         return error < 0 ? error : NG_OK;
     /* "... met X, resulting in the signing of a plan": the same partners signed */
@@ -1477,7 +1505,7 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     r.date = ng_sentdates__nearest(w, c, ts);
     r.subj = r.obj = r.agent = -1;
     if ((tr->flags & NG_TRF_DOC) &&
-        (!(sentence_has_doc(w, c) || also_again(w, cs, c, ts, tr)) || doc_object_event(w, c, &r)))
+        (!(sentence_has_doc(w, c) || also_again(w, cs, c, ts, te, tr)) || doc_object_event(w, c, &r)))
         return NG_OK;
     if ((tr->flags & NG_TRF_PURPOSE) && !purpose_follows(w, c, tr, te)) return NG_OK;
     /* "became a candidate member", "is an observer member": not a member; "made no complaint
