@@ -144,12 +144,44 @@ static int32_t sentence_person(const ng_work *w, const sctx *c)
     return best;
 }
 
+/* "X was joined at the summit by A, B and C": the subject of a passive of "joined"
+ * (words class joinverb) and its agent, the latest list ("The leaders then held talks"
+ * takes X too); -1 when gi is no such agent, else the subject's group. */
+static int32_t joined_by_subject(const ng_work *w, const sctx *c, const group *g)
+{
+    uint32_t q = g->t0;
+    while (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET))
+        q--;
+    if (q < c->a + 4 || !ng_w__is(w, q - 1, "by")) return -1;
+    /* over a short phrase of place or time: "joined at the summit by", "joined on stage by" */
+    uint32_t v = q - 1;
+    while (v > c->a && v + 6 > q && !(ng_w__bits(w, v - 1) & NG_W_JOINVERB)) {
+        int32_t in = c->gcov[v - 1 - c->a];
+        if ((w->tk.v[v - 1].flags & NG_TK_PUNCT) || (in >= 0 && !c->g[in].place)) return -1;
+        v--;
+    }
+    if (v < c->a + 3 || !(ng_w__bits(w, v - 1) & NG_W_JOINVERB) ||
+        !(ng_w__bits(w, v - 2) & NG_W_BE))
+        return -1;
+    int32_t s = c->gend[v - 3 - c->a];
+    return s >= 0 && !c->g[s].place && !c->g[s].pp ? s : -1;
+}
+
 void ng_recent__sentence(const ng_work *w, cstate *cs, const sctx *c)
 {
     cs->sent_person[c->s] = sentence_person(w, c);
     for (size_t gi = 0; gi < c->ng; gi++) {
         const group *g = &c->g[gi];
         if (!g->place && g->an >= 2) ng_recent__list(w, cs, c->acts + g->a0, g->an, c->s);
+    }
+    for (size_t gi = 0; gi < c->ng; gi++) {
+        const group *g = &c->g[gi];
+        int32_t s = g->place ? -1 : joined_by_subject(w, c, g);
+        if (s < 0 || c->g[s].an + g->an > GMAX) continue;
+        int32_t all[GMAX];
+        memcpy(all, c->acts + c->g[s].a0, c->g[s].an * sizeof *all);
+        memcpy(all + c->g[s].an, c->acts + g->a0, g->an * sizeof *all);
+        ng_recent__list(w, cs, all, c->g[s].an + g->an, c->s);
     }
     for (size_t gi = 0; gi < c->ng; gi++) {
         const group *g = &c->g[gi];
