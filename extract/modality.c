@@ -239,7 +239,7 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
         /* "talks between A and B will take place", "a meeting planned for"; not the plan
          * that is the document signed ("the signing of a partnership plan") */
         int say_before = 0;
-        for (uint32_t t = c->a; t < ts && !say_before; t++)
+        for (uint32_t t = c->a; t < ts && !say_before && (w->sents[c->s].bits & NG_W_SAY); t++)
             say_before = (ng_w__bits(w, t) & NG_W_SAY) != 0;
         for (uint32_t t = te; t < c->b && t < te + 14; t++) {
             if (ng_w__punct(w, t, ';') || ng_w__punct(w, t, '.')) break;

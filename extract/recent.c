@@ -174,7 +174,7 @@ void ng_recent__sentence(const ng_work *w, cstate *cs, const sctx *c)
         const group *g = &c->g[gi];
         if (!g->place && g->an >= 2) ng_recent__list(w, cs, c->acts + g->a0, g->an, c->s);
     }
-    for (size_t gi = 0; gi < c->ng; gi++) {
+    for (size_t gi = 0; gi < c->ng && (w->sents[c->s].bits & NG_W_JOINVERB); gi++) {
         const group *g = &c->g[gi];
         int32_t s = g->place ? -1 : joined_by_subject(w, c, g);
         if (s < 0 || c->g[s].an + g->an > GMAX) continue;
