@@ -772,23 +772,6 @@ static int joint_meeting(const ng_work *w, const sctx *c, ng_rel rel)
  * ("hosted the Andean Leaders' Meeting with A, B and C") or called joint ("met A and B in
  * a trilateral summit"), with no word of separate meetings, makes its participants partners
  * too; "a closed-door meeting with A and B" does not. */
-/* "X, who hosted the two men", "received both leaders": a host verb (words class hostverb)
- * whose object is one description of several actors, every two of them of different states
- * (not two envoys of one delegation), meets them together. */
-static int hosted_together(const ng_work *w, const sctx *c, const reading *r)
-{
-    if (r->noun || r->obj < 0 || r->relative_obj || !(ng_w__bits(w, r->ts) & NG_W_HOSTVERB))
-        return 0;
-    const group *g = &c->g[r->obj];
-    if (g->un != 1 || g->an < 2 || c->u[g->u0].role || c->u[g->u0].poss) return 0;
-    for (uint32_t i = 0; i < g->an; i++)
-        for (uint32_t k = i + 1; k < g->an; k++) {
-            int32_t si = side_state(w, c->acts[g->a0 + i]), sk = side_state(w, c->acts[g->a0 + k]);
-            if (si < 0 || sk < 0 || si == sk) return 0;
-        }
-    return 1;
-}
-
 static int subject_object_edges(ng_work *w, const sctx *c, const reading *r)
 {
     ng_rel rel = r->tr->rel;
@@ -804,7 +787,7 @@ static int subject_object_edges(ng_work *w, const sctx *c, const reading *r)
         ng_relinfo__symmetric(rel) &&
         ((r->noun && r->prep_seen && (w->tk.v[r->ts].flags & NG_TK_CAP) &&
           !(w->tk.v[r->ts].flags & NG_TK_FIRST)) ||
-         joint_meeting(w, c, rel) || hosted_together(w, c, r)) &&
+         joint_meeting(w, c, rel)) &&
         !sentence_has(w, c, NG_W_SEPARATE))
         error = ng_emit__within(w, c, rel, flags, &c->g[r->obj], c->s, r->date);
     return error;
