@@ -81,6 +81,8 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
                                    ? &tr->slot[si + 1]
                                    : NULL;
         const int32_t owner_before = *gap_group;
+        const int np_gap = !(tr->flags & NG_TRF_GAPOBJ) && t > c->a &&
+                           ((ng_w__bits(w, t - 1) & NG_W_DET) || ng_w__is(w, t - 1, "of"));
         for (uint32_t g = 0; g <= 10; g++) {
             if (g == 4 && !long_gap(w, c, tr, nx, t, owner_before, *gap_group)) break;
             if (g > 3) {
@@ -97,6 +99,14 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
                                   !ng_w__punct(w, k, '\'') && !ng_w__punct(w, k, ',')))
                     break;
                 if (c->gcov[k - c->a] >= 0 && !gap_actor(w, c, tr, c->gcov[k - c->a], &k, gap_group))
+                    break;
+                /* a gap after a determiner holds the modifiers of that noun phrase: a
+                 * preposition and a determiner open another one, whose words are not the
+                 * pattern's ("one of the proposals of the member states of Y" is no
+                 * membership; "a series of complaints" and "signatories to the accord
+                 * included" still hold) */
+                if (np_gap && k + 1 < c->b && (ng_w__bits(w, k) & NG_W_PREP) &&
+                    (ng_w__bits(w, k + 1) & NG_W_DET))
                     break;
                 k++;
             }
