@@ -897,6 +897,32 @@ static inline int firm_beside(const ng_work *w, uint32_t a, uint32_t b, uint32_t
            (f1 < b && ((w->tk.v[f1].bits | w->tk.v[f1].pbits) & NG_W_FIRMNOUN));
 }
 
+/* Does the lower-case word at t end like a finite verb (-ed; -s with plural_s, since a
+ * plural noun ends so too) or is it be/say/have or a modal? */
+static int verb_like(const ng_work *w, uint32_t t, int plural_s)
+{
+    const ng_tok *k = &w->tk.v[t];
+    if (!(k->flags & NG_TK_WORD) || (k->flags & NG_TK_CAP) ||
+        (ng_w__bits(w, t) & (NG_W_PREP | NG_W_DET | NG_W_STOP)))
+        return 0;
+    if (ng_w__bits(w, t) & (NG_W_BE | NG_W_SAY | NG_W_MODAL | NG_W_PAST_MARK)) return 1;
+    const char *f = ng_w__fold(w, t);
+    uint16_t n = w->tk.v[t].flen;
+    return n > 3 && ((f[n - 2] == 'e' && f[n - 1] == 'd') ||
+                     (plural_s && f[n - 1] == 's' && f[n - 2] != 's'));
+}
+
+/* "The company Ivan Petrov founded signed a deal": a name right after a kind noun that is
+ * followed by two verbs is the subject of a relative clause without "that" (the company is
+ * the one he founded), not the kind's name; "the firm Alstom signed a deal" keeps it. */
+static int zero_relative(const ng_work *w, uint32_t b, const int32_t *cov, uint32_t a,
+                         uint32_t f1)
+{
+    return f1 + 1 < b && cov[f1 - a] < 0 && cov[f1 + 1 - a] < 0 && verb_like(w, f1, 1) &&
+           !(ng_w__bits(w, f1) & (NG_W_BE | NG_W_SAY | NG_W_MODAL | NG_W_PAST_MARK)) &&
+           verb_like(w, f1 + 1, 0);
+}
+
 /* A name of one or two words the text introduces as a company or an agency: "the French
  * manufacturer Alstom", "Morocco's national railway company ONCF", "the state police agency
  * X" (the kind right before the name, up to three lower-case words or a demonym before it
@@ -908,6 +934,7 @@ static int described_firm(const ng_work *w, uint32_t a, uint32_t b, const int32_
     if (f1 - f0 > 2) return 0;
     if (f0 > a + 1 && (w->tk.v[f0 - 1].bits & NG_W_FIRMNOUN) && cov[f0 - 1 - a] < 0 &&
         firm_kind(w, f0 - 1, f0) == 1) {
+        if (zero_relative(w, b, cov, a, f1)) return 0;
         for (uint32_t q = f0 - 1; q > a && q + 5 > f0; q--) {
             const ng_tok *k = &w->tk.v[q - 1];
             int32_t c = cov[q - 1 - a];
@@ -933,6 +960,7 @@ static int described_org(const ng_work *w, uint32_t a, uint32_t b, const int32_t
                          uint32_t f0, uint32_t f1)
 {
     if (f0 > a && cov[f0 - 1 - a] < 0 && org_kind(w, f0 - 1)) {
+        if (zero_relative(w, b, cov, a, f1)) return 0;
         for (uint32_t q = f0 - 1; q > a && q + 4 > f0; q--) {
             if (ng_w__is(w, q - 1, "the") || ng_w__is(w, q - 1, "a") || ng_w__is(w, q - 1, "an"))
                 return 1;
