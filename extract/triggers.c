@@ -10,6 +10,8 @@
  * the match of another relation's verb (the verb's object: "ended the break in relations"). */
 #include "engine.h"
 
+#include <string.h>
+
 static int slot_has(const ng_tr_slot *sl, uint64_t h)
 {
     if (!(sl->mask & NG_TR_ALT_BIT(h))) return 0;
@@ -198,6 +200,25 @@ static int noun_position(const ng_work *w, const sctx *c, uint32_t t)
     return 0;
 }
 
+/* Is the word at t a noun because a verb comes right before it: a verb of saying or a
+ * lower-case past form in -ed ("said talks with X could resume", "offered talks with X",
+ * "rejected talks with X"), where a finite verb ("talks", "meets") cannot stand? */
+static int after_verb(const ng_work *w, const sctx *c, uint32_t t)
+{
+    /* a gerund after a verb stays a verb: "was pictured signing the accord with X" */
+    const uint16_t n = w->tk.v[t].flen;
+    if (t <= c->a || c->gcov[t - 1 - c->a] >= 0 ||
+        (n > 4 && memcmp(ng_w__fold(w, t) + n - 3, "ing", 3) == 0))
+        return 0;
+    const ng_tok *k = &w->tk.v[t - 1];
+    if (!(k->flags & NG_TK_WORD) || (k->flags & NG_TK_CAP)) return 0;
+    ng_wbits bits = ng_w__bits(w, t - 1);
+    if (bits & (NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_PREP | NG_W_DET)) return 0;
+    if (bits & NG_W_SAY) return 1;
+    const char *f = ng_w__fold(w, t - 1);
+    return k->flen > 4 && f[k->flen - 2] == 'e' && f[k->flen - 1] == 'd';
+}
+
 /* The longest match of each relation among the triggers whose first word is at t (chain
  * from `first`); at equal length a noun after a determiner or preposition ("the signing",
  * "the meeting between", "a closed-door meeting") and a verb elsewhere. */
@@ -205,7 +226,7 @@ static void best_matches(const ng_work *w, const sctx *c, uint32_t t, int32_t fi
 {
     /* "Talks between A and B lasted ...", "Talks were held ...": no verb takes "between"
      * or is followed by "were" */
-    int noun_here = noun_position(w, c, t) ||
+    int noun_here = noun_position(w, c, t) || after_verb(w, c, t) ||
                     (t + 1 < c->b && ((ng_w__bits(w, t + 1) & NG_W_BE) || ng_w__is(w, t + 1, "between")));
     size_t n_rel = ng_relinfo__count();
     for (size_t r = 0; r < n_rel; r++)
