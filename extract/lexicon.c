@@ -1192,7 +1192,7 @@ static const char *const word_classes[] = {
     "toidiom",   "reportnoun", "falsity",    "alsoadv",
     "jointmod",  "guestnoun", "address", "compass", "spokesnoun", "tiekind",
     "blocplural", "pressnoun", "titlename", "pluralposs",
-    "headoffice", "firmnoun",  "pastpart", "withnoun"};
+    "headoffice", "firmnoun",  "pastpart", "withnoun", "gathering"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 

@@ -1046,6 +1046,10 @@ static int during_talks(ng_work *w, const sctx *c, const reading *r)
             return error < 0 ? error : DONE;
         }
     }
+    /* "A and B were at the summit", "sat in the same room at the summit": a gathering of
+     * many (words class gathering) seats its guests together; only talks or a meeting
+     * between them, or their own summit ("their summit", above), is a meeting */
+    if (ng_w__bits(w, r->ts) & NG_W_GATHERING) return NG_OK;
     int after = ng_w__is(w, p, "after") || ng_w__is(w, p, "following");
     /* "After talks in Ankara, A and B signed ...": the subject after the comma */
     if (!((ng_w__is(w, p, "during") || ng_w__is(w, p, "at") || ng_w__is(w, p, "in") || after) &&
