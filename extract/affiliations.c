@@ -95,8 +95,16 @@ static int org_of_state(const ng_work *w, const sctx *c, const group *g)
            w->actors[c->acts[c->g[gi].a0]].type == NG_ETYPE_ORG;
 }
 
+/* "Protests spread to Kenya, where President X ...": a place phrase followed by ", where"
+ * sets the scene of the clause that follows it. */
+static int where_after(const ng_work *w, const sctx *c, const group *g)
+{
+    return g->t1 + 1 < c->b && ng_w__punct(w, g->t1, ',') && ng_w__is(w, g->t1 + 1, "where");
+}
+
 /* The state before the name in its clause (after the last ";" or ", and he/she/they"):
- * the last state of a group that is not in a prepositional phrase; a list member right
+ * the last state of a group that is not in a prepositional phrase (but "in Kenya, where
+ * ..." is: where_after); a list member right
  * before a preposition starts a clause whose verb is left out ("X was represented by A and
  * Y by B": Y is B's). In *out, -1 if none. */
 static int state_before(int32_t *out, ng_work *w, const sctx *c, const ng_mention *m)
@@ -123,7 +131,8 @@ static int state_before(int32_t *out, ng_work *w, const sctx *c, const ng_mentio
                 return error;
             if (x < 0 || w->actors[x].type != NG_ETYPE_STATE) continue;
             int gapped = ui > g->u0 && u->t1 < c->b && (ng_w__bits(w, u->t1) & NG_W_PREP);
-            if ((g->pp && !g->role && !gapped && !org_of_state(w, c, g)) || owned_role_from(w, g, u))
+            if ((g->pp && !g->role && !gapped && !org_of_state(w, c, g) && !where_after(w, c, g)) ||
+                owned_role_from(w, g, u))
                 continue;
             /* "approved Sweden's accession": a possessive right after a verb owns its object */
             if (g->poss && g->t0 > c->a && (w->tk.v[g->t0 - 1].flags & NG_TK_WORD) &&
@@ -703,14 +712,36 @@ static int party_title(const ng_work *w, const sctx *c, const ng_mention *m)
      * the name is an office still ("President X, the leader of the ruling party") */
     for (uint32_t t = m->n1; m->n0 == m->t0 && t <= m->t1 && t < c->b; t++)
         if (ng_w__is(w, t, "party")) return 1;
+    /* "X, leader of the main opposition Y Party": "opposition" in the title's complement,
+     * up to the comma that closes the apposition */
+    for (uint32_t t = m->t1; m->n0 == m->t0 && t < m->t1 + 6 && t < c->b; t++) {
+        if (ng_w__punct(w, t, ',') || ng_w__punct(w, t, ';')) break;
+        if (ng_w__is(w, t, "opposition")) return 1;
+    }
     return 0;
 }
 
+/* "the Commission's Executive Vice-President, X": a capitalized possessive that names no
+ * actor owns the title (up to three capitalized title words before the mention); the office
+ * is that body's, no state's. */
+static int unnamed_owner(const ng_work *w, const sctx *c, const ng_mention *m)
+{
+    uint32_t t = m->t0;
+    for (int n = 0; n < 3 && t > c->a + 1 && (w->tk.v[t - 1].flags & NG_TK_CAP) &&
+                    (w->tk.v[t - 1].flags & NG_TK_WORD);
+         n++)
+        t--;
+    if (t < c->a + 2 || !(w->tk.v[t - 1].flags & NG_TK_POSS)) return 0;
+    const ng_tok *k = &w->tk.v[t - 2];
+    return (k->flags & NG_TK_WORD) && (k->flags & NG_TK_CAP) && c->gcov[t - 2 - c->a] < 0;
+}
+
 /* An office or royal title without a state, for a person whose state is stated nowhere:
- * decided at the end of the article (not a title of the opposition). */
+ * decided at the end of the article (not a title of the opposition, nor one a body that
+ * names no actor owns). */
 static int pending_title(const ng_work *w, const sctx *c, const ng_mention *m)
 {
-    return m->title >= 0 && !party_title(w, c, m) &&
+    return m->title >= 0 && !party_title(w, c, m) && !unnamed_owner(w, c, m) &&
            (w->lex->titles[m->title].kind == NG_TITLE_OFFICE ||
             w->lex->titles[m->title].kind == NG_TITLE_ROYAL) &&
            !w->people[m->pers].stated && !(m->ev & NG_EV_POSS);
