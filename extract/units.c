@@ -235,6 +235,43 @@ static int demonym_office(ng_work *w, cstate *cs, const sctx *c, ng_mention *m, 
     return 1;
 }
 
+/* The title of the person or bare title mentioned last before demonym m in its sentence
+ * (the owner of "his Somali counterpart"), -1 if none. */
+static int32_t owner_title(const ng_work *w, const sctx *c, const ng_mention *m)
+{
+    const ng_wsent *se = &w->sents[c->s];
+    int32_t title = -1;
+    for (uint32_t k = se->m0; k < se->m0 + se->nm; k++) {
+        const ng_mention *o = &w->ms[k];
+        if (o == m || o->t1 > m->t0) break;
+        if (o->dead) continue;
+        if (o->kind == NG_MK_PERSON && o->pers >= 0)
+            title = o->title >= 0 ? o->title
+                                  : (o->actor >= 0 ? w->actors[o->actor].title : -1);
+        else if (o->kind == NG_MK_TITLE)
+            title = o->lex;
+    }
+    return title;
+}
+
+/* "Foreign Minister X met his Somali counterpart": the latest person of state sa who holds
+ * the owner's office (the same title, or both heads of state or government), else the state
+ * itself (not Somalia's president); any person of sa when the owner's title is unknown
+ * ("He met his Somali counterpart"). */
+static int32_t counterpart_of(const ng_work *w, const cstate *cs, const sctx *c,
+                              const ng_mention *m, int32_t sa)
+{
+    int32_t ot = owner_title(w, c, m);
+    if (ot < 0) return ng_recent__person_of(w, cs, sa, -1);
+    for (int i = 0; i < cs->n_mru; i++) {
+        const ng_wactor *a = &w->actors[cs->mru[i]];
+        if (a->type != NG_ETYPE_PERSON || a->affil != sa || a->title < 0) continue;
+        if (a->title == ot || (w->lex->titles[a->title].sole && w->lex->titles[ot].sole))
+            return cs->mru[i];
+    }
+    return -1;
+}
+
 /* A demonym: "the Mauritanian leader", "his Kazakh counterpart" (that state's person);
  * "French troops", "the Malian government", "Malian authorities" (the state); a mere
  * adjective ("the Russian decision", "Swedish criticism": not an actor of the sentence, but
@@ -259,7 +296,8 @@ static int unit_demonym(ng_work *w, cstate *cs, const sctx *c, ng_mention *m, mu
         state && !(ng_w__bits(w, m->t1) & NG_W_GROUPNOUN)) {
         int32_t sa;
         if ((error = ng_actors__get_lex(w, &sa, m->lex)) < 0) return error;
-        u->a = ng_recent__person_of(w, cs, sa, -1);
+        u->a = (ng_w__bits(w, m->t1) & NG_W_OTHERSIDE) ? counterpart_of(w, cs, c, m, sa)
+                                                         : ng_recent__person_of(w, cs, sa, -1);
         if (u->a < 0 && (ng_w__bits(w, m->t1) & NG_W_SOLEOFFICE) &&
             (error = untitled_holder(&u->a, w, cs, c, sa, m->t0)) < 0)
             return error;
