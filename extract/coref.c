@@ -1143,23 +1143,29 @@ static uint32_t two_main_states(const ng_work *w, int32_t *out)
     return 2;
 }
 
-/* "X presented the report to Y, when the two held talks": the two people named before t in
- * this sentence, when they are exactly two (into out); 0 otherwise. */
-static uint32_t two_people_here(const ng_work *w, const sctx *c, uint32_t t, int32_t *out)
+/* "A hosted B and C in Asmara, where the three leaders held a summit": the distinct people
+ * named before t in this sentence, when they are exactly `number` (into out); 0 otherwise. */
+static uint32_t people_here(const ng_work *w, const sctx *c, uint32_t t, int number, int32_t *out)
 {
     uint32_t n = 0;
-    for (size_t i = 0; i < c->nu && c->u[i].t1 <= t; i++) {
+    if (number < 2 || number > GMAX) return 0;
+    for (size_t i = 0; i < c->nu; i++) {
         const unit *u = &c->u[i];
+        if (u->t1 > t) break;
         if (u->place || !unit_person(w, c, u)) continue;
         int32_t a = c->acts[u->a0];
-        if (n && (out[0] == a || (n == 2 && out[1] == a))) continue;
-        if (n == 2) return 0;
+        uint32_t k = 0;
+        while (k < n && out[k] != a)
+            k++;
+        if (k < n) continue;
+        if (n == (uint32_t)number) return 0;
         out[n++] = a;
     }
-    return n == 2 ? 2 : 0;
+    return n == (uint32_t)number ? n : 0;
 }
 
-/* "the three countries", "both sides", "the two leaders": the latest list of that size
+/* "the three countries", "both sides", "the two leaders": for people, exactly that many
+ * named before it in this sentence (people_here); else the latest list of that size
  * (number, 0 any) and kind (people for a person noun, any actor for "sides", "parties",
  * else states). */
 static uint32_t group_noun(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t,
@@ -1169,7 +1175,8 @@ static uint32_t group_noun(const ng_work *w, const cstate *cs, const sctx *c, ui
                 : (bits & NG_W_PARTYNOUN) ? 0
                                           : NG_ETYPE_STATE + 1;
     uint32_t n = 0;
-    if ((bits & NG_W_PERSONNOUN) && (bits & NG_W_SOLEOFFICE))
+    if (ctype == NG_ETYPE_PERSON + 1) n = people_here(w, c, t, number, acts);
+    if (!n && (bits & NG_W_PERSONNOUN) && (bits & NG_W_SOLEOFFICE))
         n = recent_leaders(w, cs, number, acts);
     if (!n) n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, ctype, t, acts);
     if (!n && ctype == NG_ETYPE_PERSON + 1 && number == 2) n = two_people(w, cs, c, t, acts);
@@ -1232,7 +1239,7 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
         *t1 = t + 2;
         *pron = 1;
         n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
-        if (!n && number == 2) n = two_people_here(w, c, t, acts);
+        if (!n && number == 2) n = people_here(w, c, t, 2, acts);
         return n || number != 2 ? n : two_people(w, cs, c, t, acts);
     }
     if ((j = description_head(w, c, covered, j)) == c->b) return 0;
