@@ -278,12 +278,16 @@ static int take_object(ng_work *w, const sctx *c, reading *r)
          * are the list after "between" or "by" */
         uint32_t p = o && o->t0 > c->a ? o->t0 - 1 : c->a;
         if (p > c->a && (ng_w__bits(w, p) & NG_W_DET)) p--;
-        if (r->noun && o && o->an >= 2 && o->t0 > c->a &&
-            (ng_w__is(w, o->t0 - 1, "between") ||
-             (o->t0 > c->a + 1 && ng_w__is(w, o->t0 - 2, "between")) || ng_w__is(w, p, "by"))) {
+        int between = o && o->t0 > c->a &&
+                      (ng_w__is(w, o->t0 - 1, "between") ||
+                       (o->t0 > c->a + 1 && ng_w__is(w, o->t0 - 2, "between")));
+        if (r->noun && o && o->an >= 2 && o->t0 > c->a && (between || ng_w__is(w, p, "by"))) {
             int error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, o, c->s, r->date);
             return error < 0 ? error : DONE;
         }
+        /* "talks between Abiy and the rebels" (one party named): the parties are the ones
+         * after "between", never the clause's subject ("X welcomed/mediated the talks") */
+        if (r->noun && between && o->an < 2) return DONE;
     }
     if (r->obj < 0 && r->gap_group >= 0) r->obj = r->gap_group;
     return NG_OK;
