@@ -977,9 +977,18 @@ static int plural_subject(ng_work *w, const sctx *c, const reading *r)
     /* "X and Y spoke to reporters", "met with officials": a preposition of the verb (or
      * "to") before a noun that is no actor is the verb's object, not a meeting of X and Y */
     if ((r->tr->flags & NG_TRF_INTRANS) && te + 1 < c->b && !r->noun) {
-        int prep = ng_w__is(w, te, "to");
+        int prep = ng_w__is(w, te, "to"), direct = 0;
         for (int i = 0; i < r->tr->n_prep && !prep; i++)
             prep = r->tr->prep[i] && r->tr->prep[i] == w->tk.v[te].h;
+        for (int i = 0; i < r->tr->n_prep; i++)
+            direct |= !r->tr->prep[i];
+        /* "X and Y spoke at the opening session": a one-word verb that takes its partner
+         * only after a preposition ("spoke with") addresses a venue after "at" + a
+         * determiner (not "met at the summit", "held talks at the palace", "talked at
+         * length") */
+        if (!prep && !direct && r->te == r->ts + 1 && ng_w__is(w, te, "at") &&
+            (ng_w__bits(w, te + 1) & NG_W_DET))
+            prep = 1;
         uint32_t q = te + 1;
         if (prep && !ng_w__phrase(w, q, c->b, NG_W_RECIPROCAL, NULL)) {
             while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
