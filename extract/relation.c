@@ -424,21 +424,23 @@ static int quote_praises(const ng_work *w, const sctx *c, uint32_t t)
 }
 
 /* objperson: "X called on President Y" is a courtesy call on a person; "called on Y to
- * resign", "called on Y and the opposition to talk", "called on Y for restraint" is an
- * appeal (within eight words after the object and before a comma or a stop, "for" or a
- * "to" before a lower-case word). */
+ * resign", "called on Y and the opposition to talk", "called on Y, his ally, to "stop"",
+ * "called on Y for restraint" is an appeal (within twelve words after the object, over
+ * commas, before a stop: "for", or a "to" before a lower-case word, a quotation mark
+ * between them or not). */
 static int person_visited(const ng_work *w, const sctx *c, const reading *r)
 {
     if (r->obj < 0) return 0;
     const group *o = &c->g[r->obj];
     for (uint32_t k = 0; k < o->an; k++)
         if (w->actors[c->acts[o->a0 + k]].type != NG_ETYPE_PERSON) return 0;
-    for (uint32_t q = o->t1; q < c->b && q < o->t1 + 8; q++) {
+    for (uint32_t q = o->t1; q < c->b && q < o->t1 + 12; q++) {
         if ((w->tk.v[q].flags & NG_TK_PUNCT) && !ng_w__punct(w, q, '"') &&
-            !(q == o->t1 && ng_w__punct(w, q, ',')))
+            !ng_w__punct(w, q, ','))
             return 1;
-        /* "called on X to 'read the text'": the appeal's verb may open a quotation */
-        uint32_t v = q + 1 < c->b && ng_w__punct(w, q + 1, '"') ? q + 2 : q + 1;
+        /* "to" before a lower-case word, also inside a quotation ("to "read the text"") */
+        uint32_t v = q + 1;
+        if (v + 1 < c->b && ng_w__punct(w, v, '"')) v++;
         if (ng_w__is(w, q, "for") ||
             (ng_w__is(w, q, "to") && v < c->b && (w->tk.v[v].flags & NG_TK_WORD) &&
              !(w->tk.v[v].flags & NG_TK_CAP)))
@@ -476,6 +478,11 @@ static int object_checks(const ng_work *w, const sctx *c, const reading *r)
     uint32_t aq = (tr->flags & NG_TRF_QUOTE) && r->obj >= 0
                       ? ng_object__act_quote_after(w, c, tr, r->obj)
                       : 0;
+    /* "called on X to "read the text"", "called for X's "immediate" arrest": a verb with a
+     * particle is an appeal, not naming its direct object */
+    if ((tr->flags & NG_TRF_QUOTE) && !r->relative_obj && r->te < c->b &&
+        (ng_w__bits(w, r->te) & NG_W_PREP) && tr->n_prep == 1 && !tr->prep[0])
+        return DONE;
     if ((tr->flags & NG_TRF_QUOTE) && !r->relative_obj &&
         (r->obj < 0 ||
          (!ng_object__quote_after(w, c, c->g[r->obj].t1) && !quote_before(w, c, r) && !aq) ||
