@@ -536,6 +536,25 @@ static int32_t possessive_owner(const ng_work *w, const sctx *c, uint32_t ts)
     return -1;
 }
 
+/* Is group g the object of a verb (a lower-case word that is no preposition right before
+ * it) followed by "of"/"about" and at most a determiner before the noun at ts? */
+static int object_before_pp(const ng_work *w, const sctx *c, const group *g, uint32_t ts)
+{
+    if (g->pp || g->place || g->t0 <= c->a + 1 || g->t1 >= ts) return 0;
+    uint32_t q = g->t1;
+    if (!(ng_w__is(w, q, "of") || ng_w__is(w, q, "about"))) return 0;
+    q++;
+    if (q < ts && (ng_w__bits(w, q) & NG_W_DET)) q++;
+    if (q != ts) return 0;
+    uint32_t v = g->t0 - 1;
+    while (v > c->a && (ng_w__bits(w, v) & NG_W_DET))
+        v--;
+    const ng_tok *k = &w->tk.v[v];
+    return (k->flags & NG_TK_WORD) && !(k->flags & NG_TK_CAP) && c->gcov[v - c->a] < 0 &&
+           !(ng_w__bits(w, v) & (NG_W_PREP | NG_W_CLAUSE | NG_W_BE | NG_W_DET)) &&
+           !ng_w__is(w, v, "and") && !ng_w__is(w, v, "or");
+}
+
 int32_t ng_subject__of_trigger(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t ts,
                                uint32_t te)
 {
@@ -548,6 +567,13 @@ int32_t ng_subject__of_trigger(const ng_work *w, const sctx *c, const ng_trigger
     if (own >= 0) return own;
     if (subj >= 0 && (subj = pronoun_owner(w, c, subj, ts)) < 0) return -1;
     if (subj >= 0 && c->g[subj].t1 + 12 < ts) return ng_subject__main(w, c, c->b);
+    /* "Panama notified China of its withdrawal", "told Kenya about the decision": a group
+     * right after a verb and before "of"/"about" + the noun is that verb's object; the
+     * noun's party is the clause's subject before it */
+    if (subj >= 0 && object_before_pp(w, c, &c->g[subj], ts)) {
+        int32_t m = ng_subject__main(w, c, c->g[subj].t0);
+        if (m >= 0) return m;
+    }
     if (subj < 0) return ng_subject__main(w, c, c->b);
     return subj;
 }
