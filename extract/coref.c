@@ -695,10 +695,24 @@ static uint32_t say_subject(const ng_work *w, const sctx *c, uint32_t t, int32_t
             if (ng_w__bits(w, k - 1) & NG_W_SAY) q = k;
         }
     }
+    /* "said on Monday it", "said last week they": a time phrase of up to three lower-case
+     * words (a month or a weekday) and no "that" */
+    if (q == t && q > c->a && !(ng_w__bits(w, q - 1) & NG_W_SAY)) {
+        uint32_t k = q;
+        while (k > c->a && k + 3 > q && !(ng_w__bits(w, k - 1) & NG_W_SAY) &&
+               (w->tk.v[k - 1].flags & NG_TK_WORD) && c->gcov[k - 1 - c->a] < 0 &&
+               !(ng_w__bits(w, k - 1) & (NG_W_CLAUSE | NG_W_BE | NG_W_MODAL)))
+            k--;
+        if (k < q && k > c->a && (ng_w__bits(w, k - 1) & NG_W_SAY) &&
+            ng_object__when_phrase(w, c, k) == q)
+            q = k;
+    }
     if (q <= c->a || !(ng_w__bits(w, q - 1) & NG_W_SAY)) return 0;
     q--;
-    while (q > c->a && (ng_w__bits(w, q - 1) & (NG_W_PAST_MARK | NG_W_SKIPADV)))
-        q--;
+    /* "Canada in turn said", "Peru has also said" */
+    while (q > c->a && ((ng_w__bits(w, q - 1) & (NG_W_PAST_MARK | NG_W_SKIPADV)) ||
+                        (q > c->a + 1 && ng_w__is(w, q - 1, "turn") && ng_w__is(w, q - 2, "in"))))
+        q -= ng_w__is(w, q - 1, "turn") ? 2 : 1;
     int32_t gi = q > c->a ? c->gend[q - 1 - c->a] : -1;
     if (gi < 0 || c->g[gi].place) return 0;
     const group *g = &c->g[gi];
