@@ -460,6 +460,33 @@ static int32_t recent_state(const ng_work *w, const cstate *cs, const sctx *c, u
     return a;
 }
 
+/* "Panama joined in 2017, five months after it broke off relations with Taiwan", "X broke
+ * off relations with Y, and last year it severed ties with Z": "it" opening a subordinate
+ * clause (a subordinator that is no relative pronoun, or ", and", up to three words of a
+ * time phrase between) is the sentence's main subject, when that is one state or
+ * organization; -1 otherwise. */
+static int32_t subordinate_it(const ng_work *w, const sctx *c, uint32_t t0)
+{
+    uint32_t k = t0;
+    while (k > c->a && k + 3 > t0 && (w->tk.v[k - 1].flags & NG_TK_WORD) &&
+           !(ng_w__bits(w, k - 1) & NG_W_CLAUSE) && !ng_w__is(w, k - 1, "and") &&
+           c->gcov[k - 1 - c->a] < 0 && !(ng_w__bits(w, k - 1) & (NG_W_SAY | NG_W_BE)))
+        k--;
+    if (k <= c->a + 1) return -1;
+    uint32_t p = k - 1;
+    int sub = (ng_w__bits(w, p) & NG_W_CLAUSE) && !ng_w__is(w, p, "that") &&
+              !ng_w__is(w, p, "which") && !ng_w__is(w, p, "who") && !ng_w__is(w, p, "whom") &&
+              !ng_w__is(w, p, "whose") && !ng_w__is(w, p, "where");
+    int and = ng_w__is(w, p, "and") && ng_w__punct(w, p - 1, ',');
+    if (!sub && !and) return -1;
+    if (k < t0 && sub) return -1; /* "after last year it": only ", and" takes a time phrase */
+    int32_t gi = ng_subject__main(w, c, p);
+    if (gi < 0 || c->g[gi].an != 1) return -1;
+    int32_t a = c->acts[c->g[gi].a0];
+    ng_etype ty = w->actors[a].type;
+    return ty == NG_ETYPE_STATE || ty == NG_ETYPE_ORG ? a : -1;
+}
+
 uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, int cref, int number,
                            int ctype, uint32_t t0, int32_t *out)
 {
@@ -482,6 +509,7 @@ uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, in
         /* "The archipelago sits on shipping lanes. It is a member of SAARC": opening a
          * sentence after one that opened with a state and named no organization, the state */
         if (t0 == c->a && (a = previous_lead(w, cs, c, 1)) >= 0) return one(out, a);
+        if (ng_w__is(w, t0, "it") && (a = subordinate_it(w, c, t0)) >= 0) return one(out, a);
         /* an organization named earlier in this sentence, the nearest ("Mali quit the G5
          * Sahel, while Niger still sits in it"), else the latest */
         /* "The archipelago, best known for its resorts, ...": a possessive with no
