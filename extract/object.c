@@ -486,6 +486,11 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
              * A and B": after the trigger's preposition, a "with" or "between" names the
              * parties of what is left, not what is left */
             if (prep && (ng_w__is(w, j, "with") || ng_w__is(w, j, "between"))) return -1;
+            /* "withdrew from three agreements of the CIS": after the trigger's preposition,
+             * a document in lower case before "of" is what is left; its owner is not */
+            if (prep && (bits & NG_W_DOC) && !(w->tk.v[j].flags & NG_TK_CAP) && j + 1 < c->b &&
+                ng_w__is(w, j + 1, "of"))
+                return -1;
             /* "the withdrawal from the talks surprised Y": a past tense after the noun the
              * preposition took ends the object's phrase */
             if (prep && j > te + 1 && past_after_noun(w, c, j)) return -1;
