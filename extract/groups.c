@@ -491,6 +491,23 @@ static int join_role_lists(const ng_work *w, sctx *c)
     return NG_OK;
 }
 
+/* "leader of the main opposition Democratic Party", "talks with the ruling Sandinista
+ * Front": up to two lower-case modifiers at p (right before an organization's name), after
+ * a determiner right after a preposition, keep the name in that prepositional phrase. */
+static int modified_pp(const ng_work *w, const sctx *c, uint32_t p)
+{
+    const ng_wbits stop = NG_W_PREP | NG_W_DET | NG_W_CLAUSE | NG_W_BE | NG_W_SAY |
+                          NG_W_PAST_MARK | NG_W_MODAL | NG_W_NEG;
+    uint32_t q = p;
+    int n = 0;
+    while (n < 2 && q > c->a + 1 && (w->tk.v[q].flags & NG_TK_WORD) &&
+           !(w->tk.v[q].flags & NG_TK_CAP) && c->gcov[q - c->a] < 0 &&
+           !(ng_w__bits(w, q) & stop) && !ng_w__is(w, q, "and") && !ng_w__is(w, q, "or"))
+        q--, n++;
+    return n > 0 && (ng_w__bits(w, q) & NG_W_DET) && !ng_w__is(w, q, "that") &&
+           (ng_w__bits(w, q - 1) & NG_W_PREP);
+}
+
 /* The coverage maps, whether each group is possessive, and whether it is in a prepositional
  * phrase (a role phrase takes the preposition of its head). */
 static void coverage(const ng_work *w, sctx *c)
@@ -514,6 +531,9 @@ static void coverage(const ng_work *w, sctx *c)
                     ((ng_w__bits(w, p) & NG_W_COMPASS) && !(w->tk.v[p].flags & NG_TK_CAP))))
                 p--;
             g->pp = (ng_w__bits(w, p) & NG_W_PREP) != 0;
+            if (!g->pp && g->an == 1 && w->actors[c->acts[g->a0]].type == NG_ETYPE_ORG &&
+                (w->tk.v[g->t0].flags & NG_TK_CAP))
+                g->pp = modified_pp(w, c, p);
             /* "officials in Beijing", "the authorities in Bamako": the government there is
              * the actor, not a place (units.c) */
             if (g->pp && p > c->a && ng_w__is(w, p, "in") && !g->place &&
