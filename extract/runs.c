@@ -411,6 +411,11 @@ static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, u
     uint32_t r0s = state_as_first_name(w, a, cov, r0);
     r0 = r0s != r0 ? r0s : state_first_name_appos(w, s, cov, r0, r1);
     if ((ng_w__bits(w, r1 - 1) & NG_W_PLACEHEAD) || r1 - r0 > 5) return NG_OK;
+    /* "Kyrgyzstan's Batken region", "the Kharkiv oblast": a lower-case area noun after the
+     * run makes it a place's name */
+    if (r1 < b && (w->tk.v[r1].flags & NG_TK_WORD) && !(w->tk.v[r1].flags & NG_TK_CAP) &&
+        (ng_w__bits(w, r1) & NG_W_AREANOUN))
+        return NG_OK;
     r0 += title_plural(w, a, cov, r0, r1);
     if (not_a_name(w, a, b, cov, r0, r1)) return NG_OK;
     return add_candidate(w, s, cov, r0, r1);
