@@ -477,7 +477,7 @@ static int32_t subordinate_it(const ng_work *w, const sctx *c, uint32_t t0)
     int sub = (ng_w__bits(w, p) & NG_W_CLAUSE) && !ng_w__is(w, p, "that") &&
               !ng_w__is(w, p, "which") && !ng_w__is(w, p, "who") && !ng_w__is(w, p, "whom") &&
               !ng_w__is(w, p, "whose") && !ng_w__is(w, p, "where");
-    int and = ng_w__is(w, p, "and") && ng_w__punct(w, p - 1, ',');
+    int and = (ng_w__is(w, p, "and") && ng_w__punct(w, p - 1, ',')) || ng_w__punct(w, p, ';');
     if (!sub && !and) return -1;
     if (k < t0 && sub) return -1; /* "after last year it": only ", and" takes a time phrase */
     int32_t gi = ng_subject__main(w, c, p);
