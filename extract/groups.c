@@ -306,13 +306,14 @@ static int gapped_clause(const ng_work *w, const sctx *c, size_t i, size_t j)
            (ng_w__bits(w, e) & (NG_W_PREP | NG_W_LOCPREP | NG_W_YEARPREP)) || ng_w__is(w, e, "and");
 }
 
-/* Is unit i a preposition's object (determiners between)? */
+/* Is unit i a preposition's object (determiners between)? Not of "between", whose object is
+ * a list of two however it is punctuated ("talks between X's minister, Y, and Z took place"). */
 static int prep_before(const ng_work *w, const sctx *c, size_t i)
 {
     uint32_t p = c->u[i].t0;
     while (p > c->a && (ng_w__bits(w, p - 1) & NG_W_DET))
         p--;
-    return p > c->a && (ng_w__bits(w, p - 1) & NG_W_PREP);
+    return p > c->a && (ng_w__bits(w, p - 1) & NG_W_PREP) && !ng_w__is(w, p - 1, "between");
 }
 
 /* Lists: units joined by ",", "and", ... (not places; a subject pronoun starts a clause; "X
