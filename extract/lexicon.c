@@ -519,15 +519,32 @@ static int first_item(char *out, size_t cap, const char *s)
     return n > 0;
 }
 
+/* One place per city of the capital column: an earlier item with its district after a comma
+ * or a space ("Washington, D.C.", "Washington DC" after "Washington") names the same place,
+ * so that a text that writes both gives one node. (Spelling variants, "Bogota" for "Bogotá",
+ * already share the place's key.) Another city of the column (a seat of government:
+ * "Abidjan") is a place of its own. */
 typedef struct capital_arg {
     int32_t state;
+    int32_t first; /* the column's first place, -1 before it */
 } capital_arg;
 static int item_capital(ng_lexicon *lex, const char *item, void *arg)
 {
     capital_arg *a = arg;
-    int32_t cid;
+    int32_t cid = -1;
     int error;
-    if ((error = add_entity(lex, &cid, item, NG_ETYPE_PLACE, NULL, a->state)) < 0) return error;
+    if (a->first >= 0) {
+        const char *f = lex->ents[a->first].name;
+        size_t pl = strlen(f);
+        if (strncmp(item, f, pl) == 0 && (item[pl] == ',' || item[pl] == ' ') &&
+            strspn(item + pl, " ,.ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(item + pl))
+            cid = a->first;
+    }
+    if (cid < 0) {
+        if ((error = add_entity(lex, &cid, item, NG_ETYPE_PLACE, NULL, a->state)) < 0)
+            return error;
+        if (a->first < 0) a->first = cid;
+    }
     return ptab_add(lex, &lex->phrases, item, NG_LX_CAPITAL, cid);
 }
 
@@ -630,7 +647,7 @@ static int load_actors(ng_lexicon *lex, csv_ctx *c, const char *origin, int user
             if ((error = each_item(lex, field(row, c_seat), item_phrase, &ps)) < 0) return error;
         }
         if (type == NG_ETYPE_STATE) {
-            capital_arg ca = {id};
+            capital_arg ca = {id, -1};
             if ((error = each_item(lex, field(row, c_cap), item_capital, &ca)) < 0) return error;
         }
     }
