@@ -800,6 +800,29 @@ static int section_heading(const ng_work *w, uint32_t a, uint32_t b, uint32_t f0
  * demonym: "Ethiopian Airlines") or an acronym follows; a demonym or a state's name just
  * before belongs to it ("Malian Armed Forces", "Guyana Defence Force", "US Southern
  * Command"). 1 when it is one. */
+/* "the OCP Group", "the SCO Business Council", "the ASEAN Business Advisory Council": an
+ * acronym right before a run [f0, f1) that ends with an organization's head word opens the
+ * name. One no dictionary lists (no mention on it) opens any such run; a listed organization's
+ * acronym only a run of two words or more ("ECOWAS Commission" stays ECOWAS, dict.c). Not
+ * after another word in capitals (a line in capitals). 1 when the word before f0 is such an
+ * acronym. */
+static int acronym_opens(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t f0,
+                         uint32_t f1)
+{
+    if (f0 <= a || !(ng_w__bits(w, f1 - 1) & NG_W_ORGHEAD)) return 0;
+    const ng_tok *k = &w->tk.v[f0 - 1];
+    if (!(k->flags & NG_TK_WORD) || !(k->flags & NG_TK_UPPER) ||
+        (k->flags & (NG_TK_DOT | NG_TK_NUM | NG_TK_POSS)) || k->flen < 2 || k->flen > 6 ||
+        k->off + k->len + 1 != w->tk.v[f0].off ||
+        (f0 > a + 1 && (w->tk.v[f0 - 2].flags & NG_TK_UPPER)))
+        return 0;
+    int32_t pm = cov[f0 - 1 - a];
+    if (pm < 0) return 1;
+    const ng_mention *m = &w->ms[pm];
+    return !m->dead && m->kind == NG_MK_ORG && m->t0 == f0 - 1 && m->t1 == f0 && f1 - f0 >= 2 &&
+           w->lex->ents[m->lex].type == NG_ETYPE_ORG;
+}
+
 static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f1, int named,
                    int *error)
 {
@@ -808,12 +831,18 @@ static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f
     int32_t st = -1, oi, pm = f0 > a ? cov[f0 - 1 - a] : -1;
     int after_demonym = pm >= 0 && w->ms[pm].kind == NG_MK_DEMONYM && w->ms[pm].t1 == f0 &&
                         !(ng_w__bits(w, f1 - 1) & (NG_W_TROOPS | NG_W_GOVNOUN));
-    int orghead = named ||
-                  ((ng_w__bits(w, f1 - 1) & NG_W_ORGHEAD) && (f1 - f0 >= 2 || after_demonym));
+    int after_acronym = !named && !after_demonym && acronym_opens(w, a, cov, f0, f1);
+    int orghead = named || ((ng_w__bits(w, f1 - 1) & NG_W_ORGHEAD) &&
+                            (f1 - f0 >= 2 || after_demonym || after_acronym));
     ng_mention m;
     *error = NG_OK;
     if (!(orghead || (acr && f1 - f0 >= 2)) || (ng_w__bits(w, f1 - 1) & NG_W_PLACEHEAD)) return 0;
     if (!named && section_heading(w, a, b, f0, f1)) return 0;
+    if (after_acronym) {
+        if (pm >= 0) w->ms[pm].dead = 1;
+        o0 = f0 - 1;
+        pm = -1;
+    }
     if (pm >= 0 &&
         (w->ms[pm].kind == NG_MK_DEMONYM ||
          (w->ms[pm].kind == NG_MK_STATE && !(w->tk.v[o0 - 1].flags & NG_TK_POSS))) &&
