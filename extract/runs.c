@@ -1115,8 +1115,10 @@ static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
         }
         if (pass == 1 && cov[i - a] < 0 && (w->tk.v[i].flags & NG_TK_UPPER) &&
             (w->tk.v[i].flags & NG_TK_WORD) && !(w->tk.v[i].flags & NG_TK_NUM) &&
-            firm_beside(w, a, b, i, i + 1) && described_firm(w, a, b, cov, i, i + 1)) {
-            /* an acronym no dictionary lists: "the rail operator ONCF" */
+            ((firm_beside(w, a, b, i, i + 1) && described_firm(w, a, b, cov, i, i + 1)) ||
+             (i > a && org_kind(w, i - 1) && described_org(w, a, b, cov, i, i + 1)))) {
+            /* an acronym no dictionary lists: "the rail operator ONCF", "the state phosphate
+             * group OCP" */
             org_run(w, s, cov, i, i + 1, 1, &error);
             if (error < 0) return error;
             i++;
