@@ -140,6 +140,15 @@ static int stateless_body_before(const ng_work *w, const int32_t *cov, uint32_t 
  * organization named in the text in it (*org, neworgs index, -1). An acronym in brackets
  * right before the comma is skipped ("the Prime Minister of the Government of National Unity
  * (GNU), X"). */
+/* A plural person noun at t ("Ministers", "Presidents": four letters or more ending in "s",
+ * not "ss"). */
+static int plural_noun(const ng_work *w, uint32_t t)
+{
+    const char *f = ng_w__fold(w, t);
+    uint16_t n = w->tk.v[t].flen;
+    return n > 3 && f[n - 1] == 's' && f[n - 2] != 's';
+}
+
 static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t comma,
                                    int32_t *title, int32_t *affil, int32_t *org)
 {
@@ -171,8 +180,9 @@ static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *
         }
         if (mi >= 0 && !w->ms[mi].dead) return (uint32_t)-1;
         const ng_tok *k = &w->tk.v[t];
+        /* capitalized only as a plural: "the Ministers of Defence of A and B, X and Y" */
         if (!(k->flags & NG_TK_PUNCT) && (ng_w__bits(w, t) & NG_W_PERSONNOUN) &&
-            !(k->flags & NG_TK_CAP)) {
+            (!(k->flags & NG_TK_CAP) || plural_noun(w, t))) {
             /* a family noun names no affiliation: "the son of Cuban immigrants, X" */
             int kin = (ng_w__bits(w, t) & NG_W_KIN) != 0;
             *affil = kin ? -1 : ent;
