@@ -284,10 +284,29 @@ static int32_t lead_state(const ng_work *w, const sctx *c)
     return st;
 }
 
+/* Does group g open a clause after a comma or a semicolon and a conjunction (", but the
+ * Canal Authority denied", "; the Y")? */
+static int opens_later_clause(const ng_work *w, const sctx *c, const group *g)
+{
+    uint32_t t = g->t0;
+    if (t > c->a && ng_w__is(w, t - 1, "the")) t--;
+    if (t > c->a && ng_w__punct(w, t - 1, ';')) return 1;
+    if (t < c->a + 2 || !ng_w__punct(w, t - 2, ',')) return 0;
+    return ng_w__is(w, t - 1, "but") || ng_w__is(w, t - 1, "while") ||
+           ng_w__is(w, t - 1, "whereas") || ng_w__is(w, t - 1, "and");
+}
+
 /* The one organization that opens the sentence as its subject, after at most three words
- * of its own phrase ("The main opposition Democratic Party hit out"); -1. */
+ * of its own phrase ("The main opposition Democratic Party hit out"), or that opens its
+ * last clause (", but the Canal Authority denied it": the nearest subject); -1. */
 static int32_t lead_org(const ng_work *w, const sctx *c)
 {
+    for (size_t gi = c->ng; gi-- > 1;) {
+        const group *g = &c->g[gi];
+        if (g->place || g->pp || !opens_later_clause(w, c, g)) continue;
+        if (g->an == 1 && w->actors[c->acts[g->a0]].type == NG_ETYPE_ORG) return c->acts[g->a0];
+        return -1; /* the last clause's subject is no organization */
+    }
     if (!c->ng || c->g[0].place || c->g[0].pp || c->g[0].an != 1 || c->g[0].t0 > c->a + 3 ||
         w->actors[c->acts[c->g[0].a0]].type != NG_ETYPE_ORG)
         return -1;
