@@ -270,6 +270,39 @@ static int person_verb(const ng_work *w, uint32_t t)
     return 0;
 }
 
+/* "met X", "a meeting with X", "held talks with X": is the name starting at r0 the object of
+ * a meeting (a trigger of one word of a symmetric relation between people that names no
+ * document: met, not signed) right before it, or before "with" right before it? A name of
+ * two words there is a person's, as after a verb of saying. */
+static int meeting_object(const ng_work *w, uint32_t a, uint32_t r0)
+{
+    int with = r0 >= a + 2 && ng_w__is(w, r0 - 1, "with");
+    if (r0 < a + 1 + (uint32_t)with) return 0;
+    uint32_t q = r0 - 1 - (uint32_t)with;
+    if (w->tk.v[q].flags & NG_TK_CAP) return 0;
+    uint64_t with_h = with ? w->tk.v[r0 - 1].h : 0;
+    for (int32_t i = ng_lex__trigger_first(w->lex, w->tk.v[q].h); i >= 0;
+         i = w->lex->triggers[i].next) {
+        const ng_trigger *tr = &w->lex->triggers[i];
+        if (tr->n_slot != 1 || (tr->flags & NG_TRF_DOC) || !ng_rel_symmetric(tr->rel) ||
+            !ng_rel_allows(tr->rel, NG_ETYPE_PERSON, NG_ETYPE_PERSON))
+            continue;
+        for (uint8_t k = 0; k < tr->n_prep; k++)
+            if (tr->prep[k] == with_h) return 1;
+    }
+    return 0;
+}
+
+/* Does the name ending at r1 end its noun phrase (the sentence ends, or punctuation, a
+ * preposition, "and", a verb of being or saying follows), so that it is no modifier of a
+ * noun after it ("met Camp David staff")? */
+static int name_ends_phrase(const ng_work *w, uint32_t b, uint32_t r1)
+{
+    if (r1 >= b || (w->tk.v[r1].flags & NG_TK_PUNCT) || ng_w__is(w, r1, "and")) return 1;
+    return !(w->tk.v[r1].flags & NG_TK_CAP) &&
+           (ng_w__bits(w, r1) & (NG_W_PREP | NG_W_LOCPREP | NG_W_BE | NG_W_SAY)) != 0;
+}
+
 /* "three deputy ministers, among them X", "several officials, including X": a name of two
  * words or more right after "including" or "among them" that follows a plural noun of
  * people and a comma is one of those people; their state is the demonym or state right
@@ -343,8 +376,10 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
     /* a phrase of saying right before ("according to X") */
     if (pr.start >= a + 2 && ng_w__phrase(w, pr.start - 2, pr.start, NG_W_SAY, NULL) == 2)
         m.ev |= NG_EV_SAY;
-    /* "the government headed by X" */
+    /* "the government headed by X"; "met X", "a meeting with X" */
     if (pr.start >= a + 2 && ng_w__is(w, pr.start - 1, "by") && person_verb(w, pr.start - 2))
+        m.ev |= NG_EV_AGENT;
+    if (pr.start == r0 && r1 - r0 >= 2 && meeting_object(w, a, r0) && name_ends_phrase(w, b, r1))
         m.ev |= NG_EV_AGENT;
     int32_t among_st;
     if (r1 - r0 >= 2 && pr.start == r0 && people_among(w, a, cov, pr.start, &among_st)) {
