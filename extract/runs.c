@@ -886,6 +886,11 @@ static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f
         st = w->ms[pm].lex;
         w->ms[pm].dead = 1;
         o0 = w->ms[pm].t0;
+        /* "the Royal Canadian Mounted Police": a capitalized word that is never a name
+         * right before the demonym opens the name */
+        if (o0 > a && cov[o0 - 1 - a] < 0 && is_run_tok(w, o0 - 1) &&
+            !(w->tk.v[o0 - 1].flags & NG_TK_UPPER))
+            o0--;
     }
     for (uint32_t k = o0; k < f1; k++)
         if (cov[k - a] >= 0) w->ms[cov[k - a]].dead = 1; /* inner_name */
