@@ -8,7 +8,9 @@
  *   "person:xi"). With no such person, or several, it joins the entry of the same key seen
  *   as a full name if there is one, else stays a node of its own. A full name whose first
  *   word is an initial ("person:s jaishankar") joins the unique full name with the same last
- *   word and a first name starting with that letter. Any other entry is its own node.
+ *   word and a first name starting with that letter. A full name of two words whose words in
+ *   the other order are another full name ("person:kishida fumio", "person:fumio kishida")
+ *   joins it. Any other entry is its own node.
  * Nodes then sum mentions and unite labels and aliases; edges whose ends fell together are
  * merged (or dropped when both ends are now one node).
  */
@@ -73,6 +75,32 @@ static int ref_is(const surname_ref *r, const char *word, size_t len)
     return r->len == len && memcmp(r->word, word, len) == 0;
 }
 
+/* "Kishida Fumio" in one article, "Fumio Kishida" in another (a family name written first,
+ * as Japanese, Korean and Hungarian sources do): a full name of two words whose words in the
+ * other order are another full name's is one person with it, joined to the entry whose key
+ * sorts first (order-independent). */
+static void reversed_names(const ng_graph *g, const surname_ref *refs, size_t n_refs,
+                           uint32_t *rep)
+{
+    for (uint32_t i = 0; i < g->n_actors; i++) {
+        const ng_agg_actor *a = &g->actors[i];
+        if (a->type != NG_ETYPE_PERSON || a->partial || rep[i] != i) continue;
+        const char *name = name_of(a->key), *sp = strchr(name, ' ');
+        if (!sp || strchr(sp + 1, ' ')) continue;
+        size_t fl = (size_t)(sp - name), ll = strlen(sp + 1);
+        /* the other order ends with this name's first word */
+        for (size_t r = first_ref(refs, n_refs, name, fl); r < n_refs && ref_is(&refs[r], name, fl); r++) {
+            uint32_t j = refs[r].entry;
+            const char *cand = name_of(g->actors[j].key);
+            if (j == i || rep[j] != j || strlen(cand) != fl + 1 + ll ||
+                strncmp(cand, sp + 1, ll) != 0 || cand[ll] != ' ')
+                continue;
+            if (strcmp(g->actors[j].key, a->key) < 0) rep[i] = j;
+            break;
+        }
+    }
+}
+
 /* rep[i] = the entry whose node entry i joins (rep[rep[i]] == rep[i]). */
 static int resolve(ng_graph *g, uint32_t *rep)
 {
@@ -132,6 +160,7 @@ static int resolve(ng_graph *g, uint32_t *rep)
             if (n_found == 1) rep[i] = found;
         }
     }
+    reversed_names(g, refs, n_refs, rep);
     for (uint32_t i = 0; i < g->n_actors; i++) {
         const ng_agg_actor *a = &g->actors[i];
         uint32_t found = UINT32_MAX;

@@ -428,6 +428,40 @@ NG_TEST(test_graph__initial_joins_unique_full_first_name)
     free_docs(docs, 3);
 }
 
+NG_TEST(test_graph__reversed_name_joins)
+{
+    /* a family name written first in one article and last in another: one person */
+    A a1[] = {{"person:tanabe hiroko", "Tanabe Hiroko", "Tanabe Hiroko", NG_ETYPE_PERSON, 1, 0},
+              {"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0}};
+    R r1[] = {{0, 1, ng_test_rel("affiliated_with"), "Zembla's Prime Minister Tanabe Hiroko.", 0, ""}};
+    A a2[] = {{"person:hiroko tanabe", "Hiroko Tanabe", "Hiroko Tanabe", NG_ETYPE_PERSON, 2, 0},
+              {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
+    R r2[] = {{0, 1, ng_test_rel("met"), "Hiroko Tanabe met Arcadia's envoy.", 0, ""}};
+    A a3[] = {{"person:tanabe", "Tanabe", "Tanabe", NG_ETYPE_PERSON, 1, 1}};
+    ng_doc *docs[] = {MKDOC("k1", "", a1, r1), MKDOC("k2", "", a2, r2), MKDOC_NOREL("k3", "", a3)};
+    ng_graph *g = build(docs, 3, NULL);
+    CHECK(g != NULL);
+    if (!g) return;
+    CHECK_INT(ng_graph_node_count(g), 3);
+    const ng_node *p = node_by_label(g, "Hiroko Tanabe");
+    CHECK(p != NULL);
+    if (p) CHECK_INT(p->mentions, 4);
+    CHECK(find_edge(g, "Hiroko Tanabe", ng_test_rel("affiliated_with"), "Zembla") != NULL);
+    CHECK(find_edge(g, "Hiroko Tanabe", ng_test_rel("met"), "Arcadia") != NULL ||
+          find_edge(g, "Arcadia", ng_test_rel("met"), "Hiroko Tanabe") != NULL);
+    ng_graph_free(g);
+    /* near miss: names sharing one word only, or of three words, stay apart */
+    A a4[] = {{"person:tanabe kenji", "Tanabe Kenji", "Tanabe Kenji", NG_ETYPE_PERSON, 1, 0},
+              {"person:hiroko tanabe sato", "Hiroko Tanabe Sato", "Hiroko Tanabe Sato",
+               NG_ETYPE_PERSON, 1, 0}};
+    ng_doc *more[] = {docs[1], MKDOC_NOREL("k4", "", a4)};
+    g = build(more, 2, NULL);
+    CHECK(g && ng_graph_node_count(g) == 4);
+    ng_graph_free(g);
+    ng_doc_free(more[1]);
+    free_docs(docs, 3);
+}
+
 /* ------------------------------------------------------------------ determinism */
 
 static ng_doc **determinism_docs(size_t *n)
@@ -1242,7 +1276,7 @@ NG_TEST_MAIN(test_graph__merge_sums_and_unites, test_graph__label_most_words_the
              test_graph__surname_joins_unique_full_name, test_graph__shared_surname_stays_apart,
              test_graph__surname_joins_same_key_full_entry_when_ambiguous,
              test_graph__surname_written_first_joins_unique_full_name,
-             test_graph__initial_joins_unique_full_first_name,
+             test_graph__initial_joins_unique_full_first_name, test_graph__reversed_name_joins,
              test_graph__same_docs_any_order_same_graph,
              test_graph__evidence_bounded_counts_exact,
              test_graph__bound_keeps_earliest_any_order_parts_threads,
