@@ -228,7 +228,10 @@ static uint32_t title_plural(const ng_work *w, uint32_t a, const int32_t *cov, u
         title_near = cov[q - 1 - a] >= 0 && w->ms[cov[q - 1 - a]].kind == NG_MK_TITLE;
     if (!title_near) return 0;
     if (plural_word(w, r0)) return 1;
-    return r1 - r0 >= 4 && plural_word(w, r0 + 1) ? 2 : 0;
+    if (r1 - r0 >= 4 && plural_word(w, r0 + 1)) return 2;
+    /* "Minister of Youth Fathallah Al-Zani", "Governor of Kano Abba Yusuf": three words right
+     * after the title's "of" are a one-word complement and a name of two */
+    return r1 - r0 == 3 && ng_w__is(w, r0 - 1, "of") ? 1 : 0;
 }
 
 /* Words that look like a name but are not one: one word coordinated inside a title's
