@@ -147,14 +147,34 @@ static int state_before(int32_t *out, ng_work *w, const sctx *c, const ng_mentio
 }
 
 /* The state a sentence opens in: "In Beijing, foreign ministry spokesman X said" (a state or
- * its capital after "In" and before a comma, before the name at t) in *out; -1 if none. */
+ * its capital after "In" and before a comma, before the name at t), or that a "where" clause
+ * opened by the name is about ("in Seoul, where X said") in *out; -1 if none. */
 static int opening_place(int32_t *out, ng_work *w, const sctx *c, uint32_t t)
 {
     *out = -1;
-    if (!c->ng || !ng_w__is(w, c->a, "in")) return NG_OK;
+    if (!c->ng) return NG_OK;
     const group *g = &c->g[0];
+    /* "... was reported in South Korea, where X, leader of ..., said": the place of a
+     * "where" clause that the name opens */
+    for (size_t gi = 0; gi < c->ng; gi++) {
+        const group *h = &c->g[gi];
+        uint32_t in = h->t0 > c->a && ng_w__is(w, h->t0 - 1, "the") ? h->t0 - 1 : h->t0;
+        /* the name right after "where", or after "where he met": a pronoun and one word */
+        uint32_t at = h->t1 + 2;
+        if (at + 2 == t && (ng_w__bits(w, at) & NG_W_SUBJPRON) && !(ng_w__bits(w, at) & NG_W_PRONIT) &&
+            !(w->tk.v[at + 1].flags & (NG_TK_CAP | NG_TK_PUNCT)))
+            at = t;
+        if (h->an == 1 && at == t && in > c->a &&
+            (ng_w__is(w, in - 1, "in") || ng_w__is(w, in - 1, "to")) &&
+            ng_w__punct(w, h->t1, ',') && ng_w__is(w, h->t1 + 1, "where")) {
+            g = h;
+            goto found;
+        }
+    }
+    if (!ng_w__is(w, c->a, "in")) return NG_OK;
     if (g->t0 != c->a + 1 || g->an != 1 || g->t1 >= t || !ng_w__punct(w, g->t1, ','))
         return NG_OK;
+found:;
     const ng_wactor *x = &w->actors[c->acts[g->a0]];
     if (x->type == NG_ETYPE_STATE) {
         *out = c->acts[g->a0];
@@ -727,6 +747,11 @@ static int party_title(const ng_work *w, const sctx *c, const ng_mention *m)
 {
     for (uint32_t t = m->t0 > c->a ? m->t0 - 1 : m->t0; t < m->n0; t++)
         if (ng_w__is(w, t, "opposition")) return 1;
+    /* "X, leader of the main opposition Y Party": in an apposition right after the name
+     * too (up to its closing comma) */
+    if (m->n1 + 1 < c->b && ng_w__punct(w, m->n1, ','))
+        for (uint32_t t = m->n1 + 1; t < c->b && t < m->n1 + 10 && !ng_w__punct(w, t, ','); t++)
+            if (ng_w__is(w, t, "opposition")) return 1;
     /* the apposition's span ends before a "party" that no mention covers; a title before
      * the name is an office still ("President X, the leader of the ruling party") */
     for (uint32_t t = m->n1; m->n0 == m->t0 && t <= m->t1 && t < c->b; t++)
