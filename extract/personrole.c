@@ -928,6 +928,21 @@ static int suffix_word(sscan *x)
         x->after_head = 0;
         return S_ON;
     }
+    if (x->have_title && !x->after_head && q > x->first && ng_w__is(w, q - 1, "the")) {
+        /* "chief executive of the state energy company Sonatrach": up to three lower-case
+         * words ending with a kind of company or organization before its name */
+        uint32_t k = q;
+        while (k < x->b && k < q + 3 && x->cov[k - x->a] < 0 && (w->tk.v[k].flags & NG_TK_WORD) &&
+               !ng_mentions__cap(w, k) &&
+               !(ng_w__bits(w, k) & (NG_W_STOP | NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PREP)))
+            k++;
+        if (k > q + 1 && k < x->b && (ng_w__bits(w, k - 1) & (NG_W_FIRMNOUN | NG_W_ORGNOUN)) &&
+            x->cov[k - x->a] >= 0 && w->ms[x->cov[k - x->a]].kind == NG_MK_ORG &&
+            w->ms[x->cov[k - x->a]].t0 == k) {
+            x->q = k;
+            return S_ON;
+        }
+    }
     /* "X, a senior member of the Y Party": a member of an organization acts for it */
     if ((bits & NG_W_MEMBERNOUN) && !(bits & NG_W_PERSONNOUN) && !x->have_title && q + 1 < x->b &&
         ng_w__is(w, q + 1, "of") && !(w->tk.v[q].flags & NG_TK_CAP))
