@@ -662,6 +662,36 @@ static int clear_country(const ng_work *w, const cstate *cs, const sctx *c, uint
     return 1;
 }
 
+/* "the league's deputy secretary-general, X" after "the Arab League": the one organization of
+ * the article whose name ends with the owner's noun (the "'s" inside the role phrase of m),
+ * -1 if none, -2 if several (the owner is then unclear). */
+static int32_t org_by_head(const ng_work *w, const sctx *c, const ng_mention *m)
+{
+    uint32_t noun = 0;
+    for (uint32_t t = m->t0 > c->a ? m->t0 : c->a + 1; t < m->t1 && t < c->b && !noun; t++)
+        if ((t < m->n0 || t >= m->n1) && (w->tk.v[t].flags & NG_TK_POSS) &&
+            !(w->tk.v[t - 1].flags & NG_TK_CAP) &&
+            (ng_w__bits(w, t - 1) & (NG_W_BLOCNOUN | NG_W_ORGNOUN)))
+            noun = t - 1;
+    if (!noun) return -1;
+    const char *f = ng_w__fold(w, noun);
+    size_t fl = w->tk.v[noun].flen;
+    int32_t found = -1;
+    for (size_t i = 0; i < w->n_actors; i++) {
+        const ng_wactor *x = &w->actors[i];
+        if (x->type != NG_ETYPE_ORG || !x->mentions) continue;
+        const char *sp = strrchr(x->label, ' ');
+        if (!sp || strlen(sp + 1) != fl) continue;
+        size_t k = 0;
+        while (k < fl && (sp[1 + k] | 0x20) == f[k])
+            k++;
+        if (k < fl) continue;
+        if (found >= 0) return -2;
+        found = (int32_t)i;
+    }
+    return found;
+}
+
 /* The owner of a title written as a pronoun or description: "Paris has recalled its
  * ambassador, X" (the clause's subject), "that country's president" (the state of the
  * context); -1 if none. */
@@ -675,7 +705,10 @@ static int32_t owner_affiliation(const ng_work *w, const cstate *cs, const sctx 
         return o >= 0 ? w->actors[o].affil : -1;
     }
     if (m->owner == NG_OWN_BLOC || m->owner == NG_OWN_GROUP) {
-        /* "the bloc's chairman, X", "the group's leader, X" */
+        /* "the bloc's chairman, X", "the group's leader, X"; "the league's envoy" is the
+         * article's one League */
+        int32_t h = org_by_head(w, c, m);
+        if (h != -1) return h >= 0 ? h : -1;
         n = ng_coref__resolve(w, cs, c, NG_CR_BLOC, m->owner == NG_OWN_GROUP, 0, m->t0, acts);
         return n == 1 && w->actors[acts[0]].type == NG_ETYPE_ORG ? acts[0] : -1;
     }
