@@ -662,6 +662,8 @@ static int clear_country(const ng_work *w, const cstate *cs, const sctx *c, uint
     return 1;
 }
 
+static int32_t org_named_by(const ng_work *w, uint32_t noun);
+
 /* "the league's deputy secretary-general, X" after "the Arab League": the one organization of
  * the article whose name ends with the owner's noun (the "'s" inside the role phrase of m),
  * -1 if none, -2 if several (the owner is then unclear). */
@@ -673,7 +675,13 @@ static int32_t org_by_head(const ng_work *w, const sctx *c, const ng_mention *m)
             !(w->tk.v[t - 1].flags & NG_TK_CAP) &&
             (ng_w__bits(w, t - 1) & (NG_W_BLOCNOUN | NG_W_ORGNOUN)))
             noun = t - 1;
-    if (!noun) return -1;
+    return noun ? org_named_by(w, noun) : -1;
+}
+
+/* The one organization of the article whose name ends with the word at noun ("league": the
+ * Arab League), -1 if none, -2 if several. */
+static int32_t org_named_by(const ng_work *w, uint32_t noun)
+{
     const char *f = ng_w__fold(w, noun);
     size_t fl = w->tk.v[noun].flen;
     int32_t found = -1;
@@ -704,6 +712,15 @@ static int32_t owner_affiliation(const ng_work *w, const cstate *cs, const sctx 
         int32_t o = role_owner(w, cs, c, m);
         return o >= 0 ? w->actors[o].affil : -1;
     }
+    /* "the opposition party and its leader, X": "its" is the organization just named
+     * (the one whose name ends with that word), never the clause's state */
+    for (uint32_t t = m->t0; m->owner == NG_OWN_ITS && t < m->n0 && t >= c->a + 2; t++)
+        if (ng_w__is(w, t, "its") && ng_w__is(w, t - 1, "and") &&
+            !(w->tk.v[t - 2].flags & NG_TK_CAP) &&
+            (ng_w__bits(w, t - 2) & (NG_W_ORGNOUN | NG_W_BLOCNOUN))) {
+            int32_t h = org_named_by(w, t - 2);
+            return h >= 0 ? h : -1;
+        }
     if (m->owner == NG_OWN_BLOC || m->owner == NG_OWN_GROUP) {
         /* "the bloc's chairman, X", "the group's leader, X"; "the league's envoy" is the
          * article's one League */
