@@ -712,6 +712,12 @@ static int32_t owner_affiliation(const ng_work *w, const cstate *cs, const sctx 
         int32_t o = role_owner(w, cs, c, m);
         return o >= 0 ? w->actors[o].affil : -1;
     }
+    /* "Their foreign ministers, A and B": several owners for a list of names, which
+     * one is whose is not said here */
+    if (m->owner == NG_OWN_THEIR && m->n1 + 1 < c->b &&
+        (ng_w__is(w, m->n1, "and") || ng_w__punct(w, m->n1, ',')) &&
+        (w->tk.v[m->n1 + 1].flags & NG_TK_CAP) && m->n0 > c->a && ng_w__punct(w, m->n0 - 1, ','))
+        return -1;
     /* "the opposition party and its leader, X": "its" is the organization just named
      * (the one whose name ends with that word), never the clause's state */
     for (uint32_t t = m->t0; m->owner == NG_OWN_ITS && t < m->n0 && t >= c->a + 2; t++)
