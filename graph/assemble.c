@@ -178,64 +178,73 @@ static void rank_relations(unsigned rank[NG_REL_MAX])
     }
 }
 
-/* sorted = g->edges in edge_key order, by qsort (for graphs too large to pack a key). */
-static int order_by_qsort(const ng_graph *g, const unsigned rank[NG_REL_MAX], ng_edge *sorted)
+/* An edge's ends as node indices (in id order), a symmetric relation's lower index first. */
+static void edge_ends(const ng_pending_edge *p, const size_t *position, size_t *source,
+                      size_t *target)
 {
-    size_t n = g->n_edges;
+    *source = position[p->u];
+    *target = position[p->v];
+    if (ng_rel_symmetric(p->rel) && *source > *target) { /* node index order is id order */
+        size_t t = *source;
+        *source = *target;
+        *target = t;
+    }
+}
+
+/* order[k] = the pending edge that comes k-th in edge_key order, by qsort (for graphs too
+ * large to pack a key). */
+static int order_by_qsort(const ng_pending_edge *edges, size_t n, const size_t *position,
+                          const unsigned rank[NG_REL_MAX], size_t *order)
+{
     edge_key *keys = ng_malloc(n * sizeof *keys);
     if (!keys) return NG_ENOMEM;
     for (size_t i = 0; i < n; i++) {
-        keys[i].source = g->edges[i].source;
-        keys[i].target = g->edges[i].target;
-        keys[i].rel_rank = rank[g->edges[i].rel];
+        edge_ends(&edges[i], position, &keys[i].source, &keys[i].target);
+        keys[i].rel_rank = rank[edges[i].rel];
         keys[i].index = i;
     }
     qsort(keys, n, sizeof *keys, cmp_edge_key);
-    for (size_t i = 0; i < n; i++) sorted[i] = g->edges[keys[i].index];
+    for (size_t i = 0; i < n; i++) order[i] = keys[i].index;
     free(keys);
     return NG_OK;
 }
 
 /* The same order with (source, relation rank, target) packed into one key of 2 * nb + rb
  * bits (at most 64), sorted by ng_sort__pairs: the ends are unique, so no tie is left. */
-static int order_by_radix(const ng_graph *g, const unsigned rank[NG_REL_MAX], unsigned nb,
-                          unsigned rb, ng_edge *sorted)
+static int order_by_radix(const ng_pending_edge *edges, size_t n, const size_t *position,
+                          const unsigned rank[NG_REL_MAX], unsigned nb, unsigned rb,
+                          size_t *order)
 {
-    size_t n = g->n_edges;
     ng_sort_pair *pairs = ng_malloc(n * sizeof *pairs);
     int error;
     if (!pairs) return NG_ENOMEM;
     for (size_t i = 0; i < n; i++) {
-        const ng_edge *e = &g->edges[i];
-        pairs[i].key = (uint64_t)e->source << (nb + rb) | (uint64_t)rank[e->rel] << nb | e->target;
+        size_t source, target;
+        edge_ends(&edges[i], position, &source, &target);
+        pairs[i].key = (uint64_t)source << (nb + rb) | (uint64_t)rank[edges[i].rel] << nb | target;
         pairs[i].idx = (uint32_t)i;
     }
     if ((error = ng_sort__pairs(pairs, n)) == NG_OK)
-        for (size_t i = 0; i < n; i++) sorted[i] = g->edges[pairs[i].idx];
+        for (size_t i = 0; i < n; i++) order[i] = pairs[i].idx;
     free(pairs);
     return error;
 }
 
-/* Sorts g->edges by edge_key. */
-static int sort_edges(ng_graph *g)
+/* order[k] = the index of the pending edge that is k-th by edge_key: the edges are then
+ * written once, in their place (sorting the written edges moved each of them twice more). */
+static int order_edges(const ng_pending_edge *edges, size_t n, size_t n_nodes,
+                       const size_t *position, size_t *order)
 {
     unsigned rank[NG_REL_MAX];
-    unsigned nb = ng_sort__bits(g->n_nodes), rb = ng_sort__bits(ng_rel_count());
-    ng_edge *sorted = NULL;
-    size_t n = g->n_edges;
-    int error;
-    if (n < 2) return NG_OK;
-    if (!(sorted = ng_malloc(n * sizeof *sorted))) return NG_ENOMEM;
-    rank_relations(rank);
-    if (2 * nb + rb <= 64 && n < UINT32_MAX) error = order_by_radix(g, rank, nb, rb, sorted);
-    else error = order_by_qsort(g, rank, sorted);
-    if (error < 0) {
-        free(sorted);
-        return error;
+    unsigned nb = ng_sort__bits(n_nodes), rb = ng_sort__bits(ng_rel_count());
+    if (n < 2) {
+        if (n) order[0] = 0;
+        return NG_OK;
     }
-    free(g->edges);
-    g->edges = sorted;
-    return NG_OK;
+    rank_relations(rank);
+    if (2 * nb + rb <= 64 && n < UINT32_MAX)
+        return order_by_radix(edges, n, position, rank, nb, rb, order);
+    return order_by_qsort(edges, n, position, rank, order);
 }
 
 /* "e<i>" into the arena. */
@@ -267,7 +276,7 @@ int ng_graph__assemble(ng_graph *g, const ng_pending_node *nodes, size_t n_nodes
     int error = NG_OK;
     const char **ids = NULL;
     node_ref *order = NULL;
-    size_t *position = NULL;
+    size_t *position = NULL, *edge_order = NULL;
 
     ng_igraph__init();
     if (n_nodes && (!(ids = ng_calloc(n_nodes, sizeof *ids)) ||
@@ -305,18 +314,17 @@ int ng_graph__assemble(ng_graph *g, const ng_pending_node *nodes, size_t n_nodes
     }
     g->n_nodes = n_nodes;
 
+    if (n_edges && !(edge_order = ng_malloc(n_edges * sizeof *edge_order))) {
+        error = NG_ENOMEM;
+        goto cleanup;
+    }
+    if ((error = order_edges(edges, n_edges, n_nodes, position, edge_order)) < 0) goto cleanup;
     for (size_t i = 0; i < n_edges; i++) {
-        const ng_pending_edge *p = &edges[i];
+        const ng_pending_edge *p = &edges[edge_order[i]];
         ng_edge *e = &g->edges[i];
-        e->source = position[p->u];
-        e->target = position[p->v];
+        edge_ends(p, position, &e->source, &e->target);
         e->rel = p->rel;
         e->directed = !ng_rel_symmetric(p->rel);
-        if (!e->directed && e->source > e->target) { /* node index order is id order */
-            size_t t = e->source;
-            e->source = e->target;
-            e->target = t;
-        }
         e->weight = p->weight;
         e->articles = p->articles;
         e->source_titles = p->source_titles; /* NULL from articles: ng_edge_source_list */
@@ -333,7 +341,6 @@ int ng_graph__assemble(ng_graph *g, const ng_pending_node *nodes, size_t n_nodes
         e->items_len = p->items_len;
     }
     g->n_edges = n_edges;
-    if ((error = sort_edges(g)) < 0) goto cleanup;
     for (size_t i = 0; i < n_edges; i++) {
         if (!(g->edges[i].id = edge_id(&g->out, i))) {
             error = NG_ENOMEM;
@@ -347,5 +354,6 @@ cleanup:
     free(ids);
     free(order);
     free(position);
+    free(edge_order);
     return error;
 }

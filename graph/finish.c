@@ -653,6 +653,29 @@ static int node_sources(ng_graph *g, ng_agg_actor *node_aggs, ng_pending_node *p
     return error;
 }
 
+static void *free_aggregation_run(void *arg)
+{
+    ng_graph__free_aggregation(arg);
+    return NULL;
+}
+
+/* ng_graph__assemble, with the aggregates freed first (one thread: the graph is then
+ * assembled in the memory they held) or, with more threads, on a second thread meanwhile:
+ * nothing assembling reads them (the edges' were freed as their edges were made; the nodes
+ * and edges point into g->pool and g->out), and freeing them was a serial step of -j2. */
+static int assemble_freeing(ng_graph *g, const ng_pending_node *pn, size_t n_nodes,
+                            const ng_pending_edge *pe, size_t n_edges)
+{
+    pthread_t tid;
+    if (g->threads <= 1 || pthread_create(&tid, NULL, free_aggregation_run, g) != 0) {
+        ng_graph__free_aggregation(g);
+        return ng_graph__assemble(g, pn, n_nodes, pe, n_edges);
+    }
+    int error = ng_graph__assemble(g, pn, n_nodes, pe, n_edges);
+    pthread_join(tid, NULL);
+    return error;
+}
+
 int ng_graph_finish(ng_graph *g)
 {
     int error = NG_OK;
@@ -717,10 +740,7 @@ int ng_graph_finish(ng_graph *g)
     for (size_t i = 0; i < n_edges; i++)
         if ((error = keep_edge_srcs(g, &g->aggs[refs[i].agg])) < 0) goto cleanup;
     if ((error = make_edges(g, refs, n_edges, pe, srcs_at(g, n_srcs))) < 0) goto cleanup;
-    /* Nothing below reads the aggregates: the edges' were freed as their edges were made, the
-     * rest goes now, so that the graph is assembled in the memory they held. */
-    ng_graph__free_aggregation(g);
-    error = ng_graph__assemble(g, pn, n_kept, pe, n_edges);
+    error = assemble_freeing(g, pn, n_kept, pe, n_edges);
 
 cleanup:
     if (node_aggs) {
