@@ -623,25 +623,21 @@ static int collect_edges(ng_graph *g, const uint32_t *rep, const uint32_t *node_
     return NG_OK;
 }
 
-/* The graph's kept articles from the i-th on; NULL while it keeps none (NULL + 0 is
- * undefined in C, and clang's UBSan stops on it). */
-static ng_source *srcs_at(const ng_graph *g, size_t i) { return g->srcs ? g->srcs + i : NULL; }
-
-/* Each node's kept articles, held by the graph and joined (pn[k] pairs with node_aggs[k]: before
- * drop_isolated compacts pn). */
-static int node_sources(ng_graph *g, ng_agg_actor *node_aggs, ng_pending_node *pn, size_t n_nodes,
-                        size_t *n_srcs_out)
+/* Each node's kept articles (into g->node_srcs), held by the graph and joined (pn[k] pairs
+ * with node_aggs[k]: before drop_isolated compacts pn). */
+static int node_sources(ng_graph *g, ng_agg_actor *node_aggs, ng_pending_node *pn, size_t n_nodes)
 {
     int error = NG_OK;
-    size_t n_srcs = *n_srcs_out;
+    size_t n_srcs = 0;
     ng_buf ids = NG_BUF_INIT;
     for (size_t k = 0; k < n_nodes && error >= 0; k++) {
-        pn[k].srcs = srcs_at(g, n_srcs);
+        ng_source *at = g->node_srcs ? g->node_srcs + n_srcs : NULL; /* NULL + 0 is UB */
+        pn[k].srcs = at;
         pn[k].n_srcs = node_aggs[k].sample.n;
         for (uint32_t i = 0; i < node_aggs[k].sample.n && error >= 0; i++)
             error = keep_src(g, node_aggs[k].sample.v[i]);
-        if (error < 0 || (error = make_sources(&g->out, &node_aggs[k].sample, srcs_at(g, n_srcs),
-                                               &pn[k].sources, &ids)) < 0)
+        if (error < 0 ||
+            (error = make_sources(&g->out, &node_aggs[k].sample, at, &pn[k].sources, &ids)) < 0)
             break;
         n_srcs += pn[k].n_srcs;
         /* released now, so that its memory serves what follows: the graph holds the
@@ -649,14 +645,14 @@ static int node_sources(ng_graph *g, ng_agg_actor *node_aggs, ng_pending_node *p
         ng_sample__clear(&node_aggs[k].sample);
     }
     ng_buf_free(&ids);
-    *n_srcs_out = n_srcs;
     return error;
 }
 
-/* The nodes' part of the finish (choose_labels, fill_nodes): it reads and writes nothing
- * that collecting the edges does (the nodes' aggregates and pending nodes, g->labels, g->out;
- * the edges' aggregates and g->ev_spill), so with -j2 it runs on a second thread meanwhile
- * instead of before it, both serial steps of the finish. */
+/* The nodes' part of the finish (choose_labels, fill_nodes, node_sources): it reads and
+ * writes nothing that collecting the edges does (the nodes' aggregates and pending nodes,
+ * g->labels, g->out, g->node_srcs, g->kept; the edges' aggregates and g->ev_spill; the
+ * articles' counts of holders are atomic), so with -j2 it runs on a second thread meanwhile
+ * instead of before it, all serial steps of the finish. */
 typedef struct node_job {
     ng_graph *g;
     const uint32_t *rep, *node_of;
@@ -673,6 +669,7 @@ static void *node_job_run(void *arg)
     ng_error_clear();
     j->error = choose_labels(j->g, j->rep, j->node_of, j->node_aggs, j->pn, j->n_nodes);
     if (j->error >= 0) j->error = fill_nodes(j->g, j->node_aggs, j->pn, j->n_nodes);
+    if (j->error >= 0) j->error = node_sources(j->g, j->node_aggs, j->pn, j->n_nodes);
     if (j->error < 0) snprintf(j->message, sizeof j->message, "%s", ng_error_last());
     return NULL;
 }
@@ -760,6 +757,11 @@ int ng_graph_finish(ng_graph *g)
     }
     n_kept = n_nodes;
     for (size_t k = 0; k < n_nodes; k++) n_srcs += node_aggs[k].sample.n;
+    if (n_srcs && !(g->node_srcs = ng_calloc(n_srcs, sizeof *g->node_srcs))) {
+        error = NG_ENOMEM;
+        goto cleanup;
+    }
+    n_srcs = 0; /* from here on, the edges' */
 
     /* the nodes' labels and fields, and the edges between nodes, merged when resolution made
      * two aggregates one */
@@ -773,9 +775,7 @@ int ng_graph_finish(ng_graph *g)
         error = NG_ENOMEM;
         goto cleanup;
     }
-    n_srcs = 0;
-    if ((error = node_sources(g, node_aggs, pn, n_nodes, &n_srcs)) < 0) goto cleanup;
-    /* after the loop above, which pairs pn[k] with node_aggs[k]: this compacts pn */
+    /* after node_sources, which pairs pn[k] with node_aggs[k]: this compacts pn */
     if (g->drop_isolated && (error = drop_isolated(pn, &n_kept, refs, n_edges)) < 0) goto cleanup;
     if (n_edges && !(pe = ng_calloc(n_edges, sizeof *pe))) {
         error = NG_ENOMEM;
@@ -783,7 +783,7 @@ int ng_graph_finish(ng_graph *g)
     }
     for (size_t i = 0; i < n_edges; i++)
         if ((error = keep_edge_srcs(g, &g->aggs[refs[i].agg])) < 0) goto cleanup;
-    if ((error = make_edges(g, refs, n_edges, pe, srcs_at(g, n_srcs))) < 0) goto cleanup;
+    if ((error = make_edges(g, refs, n_edges, pe, g->srcs)) < 0) goto cleanup;
     error = assemble_freeing(g, pn, n_kept, pe, n_edges);
 
 cleanup:

@@ -70,6 +70,7 @@ void ng_graph_free(ng_graph *g)
     free(g->edges);
     ng_spill__free(&g->item_spill);
     free(g->srcs);
+    free(g->node_srcs);
     for (size_t i = 0; i < g->n_kept; i++) ng_src__release(g->kept[i]);
     free(g->kept);
     ng_arena__free(&g->out);

@@ -340,7 +340,8 @@ struct ng_graph {
     ng_edge *edges;
     size_t n_edges;
     ng_spill item_spill; /* every edge's kept evidence, one block per edge (finish.c) */
-    ng_source *srcs;    /* every edge's and node's sampled articles, both point into it */
+    ng_source *srcs;    /* every edge's sampled articles (its edges point into it) */
+    ng_source *node_srcs; /* every node's (its nodes point into it) */
     ng_src **kept;      /* the articles srcs and the items cite, each held once: their id,
                          * title and URL are the ones the aggregation read (not copied) */
     size_t n_kept, cap_kept;
@@ -424,7 +425,7 @@ typedef struct ng_pending_node {
     const char *code;    /* ISO 3166 alpha-3, or NULL */
     uint32_t articles;
     const char *sources; /* the sampled ids, '|'-separated */
-    ng_source *srcs;     /* into g->srcs */
+    ng_source *srcs;     /* into g->node_srcs */
     size_t n_srcs;
 } ng_pending_node;
 
