@@ -314,6 +314,43 @@ fail:
     return NULL;
 }
 
+/* The lexicon loaded on a second thread while the inputs are listed (-j2 and more): both
+ * come before any article, on one thread they were a serial start of every run. Only the
+ * built-in lexicon (no --actors, no --lexicon file), which warns of nothing: a user file's
+ * warnings would otherwise mix with the listing's. */
+typedef struct lexicon_job {
+    const pipeline_opts *opts;
+    ng_lexicon *lex;
+    int rc;
+    int threaded; /* a thread runs it (joined by lexicon_join) */
+    pthread_t tid;
+} lexicon_job;
+
+static void *lexicon_job_run(void *arg)
+{
+    lexicon_job *j = arg;
+    j->lex = load_lexicon(j->opts, &j->rc);
+    return NULL;
+}
+
+static void lexicon_start(lexicon_job *j, int threads)
+{
+    if (threads > 1 && j->opts->actors.n == 0 && j->opts->lexicons.n == 0 &&
+        pthread_create(&j->tid, NULL, lexicon_job_run, j) == 0) {
+        j->threaded = 1;
+        return;
+    }
+    lexicon_job_run(j);
+}
+
+/* The lexicon (NULL after its error was printed); the thread joined. */
+static ng_lexicon *lexicon_join(lexicon_job *j)
+{
+    if (j->threaded) pthread_join(j->tid, NULL);
+    j->threaded = 0;
+    return j->lex;
+}
+
 /* Runs n workers (the calling thread alone when n == 1) and sums what they report. */
 static void run_workers(shared *s, int n, pipeline_stats *stats)
 {
@@ -358,11 +395,21 @@ static int run(const cli_list *inputs, const pipeline_opts *opts, pipeline_consu
     pthread_mutex_init(&s.consume_lock, NULL);
     pthread_cond_init(&s.turn, NULL);
 
-    if (!(lex = load_lexicon(opts, &rc))) goto cleanup;
+    lexicon_job lj = {opts, NULL, rc, 0, 0};
+    int n = pipeline_threads(opts);
+    lexicon_start(&lj, n);
+    if (!lj.threaded && !lj.lex) {
+        rc = lj.rc;
+        goto cleanup;
+    }
     ng_reader_opts ro = {opts->max_article_bytes, on_skip, &s, 0};
-    if (ng_reader_new(&s.reader, inputs->items, inputs->n, &ro) < 0 ||
-        (opts->slice_count > 1 &&
-         ng_reader_set_slice(s.reader, opts->slice_index, opts->slice_count) < 0)) {
+    int listed = ng_reader_new(&s.reader, inputs->items, inputs->n, &ro);
+    if (listed < 0) cli_error("%s", ng_error_last());
+    lex = lexicon_join(&lj);
+    if (!lex) rc = lj.rc;
+    if (listed < 0 || !lex) goto cleanup;
+    if (opts->slice_count > 1 &&
+        ng_reader_set_slice(s.reader, opts->slice_index, opts->slice_count) < 0) {
         cli_error("%s", ng_error_last());
         goto cleanup;
     }
@@ -376,7 +423,6 @@ static int run(const cli_list *inputs, const pipeline_opts *opts, pipeline_consu
     s.ctx = ctx;
     s.ctxs = ctxs;
     s.take = take;
-    int n = pipeline_threads(opts);
     s.window_size = 4 * (size_t)n;
     if (!(s.window = calloc(s.window_size, sizeof *s.window))) {
         cli_error("out of memory");
