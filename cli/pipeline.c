@@ -402,7 +402,7 @@ static int run(const cli_list *inputs, const pipeline_opts *opts, pipeline_consu
         rc = lj.rc;
         goto cleanup;
     }
-    ng_reader_opts ro = {opts->max_article_bytes, on_skip, &s, 0};
+    ng_reader_opts ro = {opts->max_article_bytes, on_skip, &s, 0, n};
     int listed = ng_reader_new(&s.reader, inputs->items, inputs->n, &ro);
     if (listed < 0) cli_error("%s", ng_error_last());
     lex = lexicon_join(&lj);

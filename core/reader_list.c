@@ -11,6 +11,7 @@
 #include "reader_internal.h"
 
 #include <dirent.h>
+#include <stdatomic.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,20 +161,72 @@ static int may_enter(walk *w, const char *dir, const struct stat *st)
 
 static int walk_dir(walk *w, const char *dir, const struct stat *dst);
 
-/* One entry of a directory (`path`, `name` in the directory open as `dfd`): a
- * subdirectory, an article file, or something to count. The entry is looked at through the
- * directory's descriptor (fstatat), not its whole path: a directory of 20,000 articles took
- * about 2 microseconds a file to list, half of it walking the path again. */
-static int walk_entry(walk *w, int dfd, const char *name, const char *path)
+/* What fstatat said of a directory's entry: its stat, or the errno of its failure. */
+typedef struct entry_stat {
+    struct stat st;
+    int err; /* 0: st is set */
+} entry_stat;
+
+/* The entries of one directory looked at by several threads (ng_thread_run), each taking
+ * the next run of STAT_RUN entries: a directory of 20,000 articles is 20,000 fstatat
+ * calls, the kernel's part of the listing, which comes before any article is read. The
+ * entries are still walked one after the other, in their order, from the results. */
+#define STAT_RUN 64
+#define STAT_PARALLEL_MIN 256 /* fewer entries: on the calling thread alone */
+
+typedef struct stat_job {
+    int dfd;
+    char *const *names;
+    entry_stat *out;
+    size_t n;
+    _Atomic size_t next;
+} stat_job;
+
+static void stat_entry(int dfd, const char *name, entry_stat *e)
+{
+    e->err = fstatat(dfd, name, &e->st, 0) != 0 ? errno : 0;
+}
+
+static void *stat_job_run(void *arg)
+{
+    stat_job *j = arg;
+    for (;;) {
+        size_t from = atomic_fetch_add(&j->next, STAT_RUN);
+        if (from >= j->n) return NULL;
+        size_t to = from + STAT_RUN < j->n ? from + STAT_RUN : j->n;
+        for (size_t i = from; i < to; i++) stat_entry(j->dfd, j->names[i], &j->out[i]);
+    }
+}
+
+/* out[i] = what fstatat says of names[i], i < n; NULL when out of memory. */
+static entry_stat *stat_entries(const walk *w, int dfd, char *const *names, size_t n)
+{
+    entry_stat *out = n ? ng_malloc(n * sizeof *out) : NULL;
+    if (!out) return NULL;
+    stat_job j = {dfd, names, out, n, 0};
+    int threads = w->r->opts.threads;
+    if (threads > 1 && n >= STAT_PARALLEL_MIN) {
+        ng_thread_run(stat_job_run, &j, threads);
+    } else {
+        for (size_t i = 0; i < n; i++) stat_entry(dfd, names[i], &out[i]);
+    }
+    return out;
+}
+
+/* One entry of a directory (`path`, looked at in *es): a subdirectory, an article file, or
+ * something to count. The entry was looked at through the directory's descriptor
+ * (fstatat), not its whole path: about 2 microseconds a file to list, half of it walking
+ * the path again. */
+static int walk_entry(walk *w, const entry_stat *es, const char *path)
 {
     ng_reader *r = w->r;
-    struct stat st;
-    if (fstatat(dfd, name, &st, 0) != 0) {
-        ng_reader__skip(r, path, "cannot read: %s", strerror(errno));
+    const struct stat *st = &es->st;
+    if (es->err) {
+        ng_reader__skip(r, path, "cannot read: %s", strerror(es->err));
         return NG_OK;
     }
-    if (S_ISDIR(st.st_mode)) return walk_dir(w, path, &st);
-    if (!S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st->st_mode)) return walk_dir(w, path, st);
+    if (!S_ISREG(st->st_mode)) {
         ng_reader__skip(r, path, "not a regular file: skipped");
         return NG_OK;
     }
@@ -181,7 +234,7 @@ static int walk_entry(walk *w, int dfd, const char *name, const char *path)
     const char *rel = path + w->root_len + 1;
     if (kind == NG_KIND_OTHER) ng_reader__tally_add(&r->other, rel);
     else if (kind == NG_KIND_OURS) ng_reader__tally_add(&r->ours, rel);
-    else return add_file(r, path, w->root_len + 1, kind, &st);
+    else return add_file(r, path, w->root_len + 1, kind, st);
     return NG_OK;
 }
 
@@ -191,6 +244,7 @@ static int walk_dir(walk *w, const char *dir, const struct stat *dst)
     char **names = NULL;
     size_t n = 0;
     DIR *d = NULL;
+    entry_stat *stats = NULL;
     ng_buf path = NG_BUF_INIT;
     int enter = may_enter(w, dir, dst);
     if (enter <= 0) return enter;
@@ -202,6 +256,10 @@ static int walk_dir(walk *w, const char *dir, const struct stat *dst)
     w->ino[w->depth] = dst->st_ino;
     w->depth++;
     if ((error = list_names(w, d, &names, &n)) < 0) goto cleanup;
+    if (n && !(stats = stat_entries(w, dirfd(d), names, n))) {
+        error = NG_ENOMEM;
+        goto cleanup;
+    }
     /* "%s/%s" without printf's cost (a directory of 20,000 files), in one buffer */
     ng_buf_puts(&path, dir);
     ng_buf_putc(&path, '/');
@@ -209,11 +267,12 @@ static int walk_dir(walk *w, const char *dir, const struct stat *dst)
     for (size_t i = 0; i < n && error >= 0; i++) {
         path.len = dir_len;
         ng_buf_puts(&path, names[i]);
-        error = path.oom ? NG_ENOMEM : walk_entry(w, dirfd(d), names[i], path.ptr);
+        error = path.oom ? NG_ENOMEM : walk_entry(w, &stats[i], path.ptr);
     }
 cleanup:
     w->depth--;
     closedir(d);
+    free(stats);
     ng_buf_free(&path);
     for (size_t i = 0; i < n; i++) free(names[i]);
     free(names);

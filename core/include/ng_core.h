@@ -354,6 +354,7 @@ typedef struct ng_reader_opts {
     ng_skip_fn on_skip;
     void *ctx;
     size_t max_entries;       /* cap on the files and directories listed; 0 = default */
+    int threads;              /* threads that may look at a directory's entries; <= 1: one */
 } ng_reader_opts;
 #define NG_DEFAULT_MAX_ARTICLE_BYTES ((size_t)64 * 1024 * 1024)
 #define NG_DEFAULT_MAX_ENTRIES ((size_t)4 * 1024 * 1024)

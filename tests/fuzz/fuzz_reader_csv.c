@@ -23,7 +23,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     int gz = size >= 2 && data[0] == 0x1f && data[1] == 0x8b;
     const char *path = fuzz_write_file(gz ? "corpus.csv.gz" : "corpus.csv", data, size);
-    ng_reader_opts opts = {CAP, fuzz_on_skip, NULL, 0};
+    ng_reader_opts opts = {CAP, fuzz_on_skip, NULL, 0, 0};
     ng_reader *r = NULL;
     ng_article *a = NULL;
     const char *inputs[] = {path};

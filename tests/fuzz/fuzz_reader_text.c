@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const char *const names[] = {"a.txt", "b.txt.gz", "c", "d.text"};
     const char *name = names[size ? data[0] % 4 : 0];
     const char *path = fuzz_write_file(name, size ? data + 1 : data, size ? size - 1 : 0);
-    ng_reader_opts opts = {CAP, fuzz_on_skip, NULL, 0};
+    ng_reader_opts opts = {CAP, fuzz_on_skip, NULL, 0, 0};
     ng_reader *r = NULL;
     ng_article *a = NULL;
     const char *inputs[] = {path};

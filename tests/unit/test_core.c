@@ -61,7 +61,7 @@ static const char *read_all(const char *const *inputs, size_t n, skips *s, char 
 {
     static char ids[2048];
     ng_reader *r = NULL;
-    ng_reader_opts o = {0, on_skip, s, 0};
+    ng_reader_opts o = {0, on_skip, s, 0, 0};
     ids[0] = '\0';
     if (ng_reader_new(&r, inputs, n, &o) < 0) return "(error)";
     int k = 0;
@@ -622,7 +622,7 @@ NG_TEST(reader_caps_article_size)
     write_file(path, big, 300000);
     free(big);
     ng_reader *r = NULL;
-    ng_reader_opts o = {100000, on_skip, &s, 0};
+    ng_reader_opts o = {100000, on_skip, &s, 0, 0};
     const char *in[] = {path};
     CHECK_OK(ng_reader_new(&r, in, 1, &o));
     ng_article *a = NULL;

@@ -33,7 +33,7 @@ static void on_skip(void *ctx, const char *origin, const char *msg)
 static int read_all(result *res, const char *path, size_t cap)
 {
     ng_reader *r = NULL;
-    ng_reader_opts o = {cap, on_skip, res, 0};
+    ng_reader_opts o = {cap, on_skip, res, 0, 0};
     const char *in[] = {path};
     memset(res, 0, sizeof *res);
     if (ng_reader_new(&r, in, 1, &o) < 0) return -1;

@@ -36,7 +36,7 @@ static void on_skip(void *ctx, const char *origin, const char *msg)
 static int read_inputs(got *g, const char *const *in, size_t n, size_t cap, size_t max_entries)
 {
     ng_reader *r = NULL;
-    ng_reader_opts o = {cap, on_skip, g, max_entries};
+    ng_reader_opts o = {cap, on_skip, g, max_entries, 0};
     memset(g, 0, sizeof *g);
     int error = ng_reader_new(&r, in, n, &o);
     if (error < 0) return error;
@@ -518,6 +518,66 @@ NG_TEST(listing_is_capped)
     rm_rf(tmpdir);
 }
 
+/* Every article id in read order (one a line), the reports and the skipped count of a
+ * directory listed with `threads` threads looking at its entries. */
+static int listing_with_threads(ng_buf *ids, got *g, const char *dir, int threads)
+{
+    ng_reader *r = NULL;
+    ng_reader_opts o = {0, on_skip, g, 0, threads};
+    const char *in[] = {dir};
+    memset(g, 0, sizeof *g);
+    ng_buf_clear(ids);
+    int error = ng_reader_new(&r, in, 1, &o);
+    for (;;) {
+        ng_article *a = NULL;
+        if (error < 0 || (error = ng_reader_next(r, &a)) < 0 || !a) break;
+        ng_buf_puts(ids, a->id);
+        ng_buf_putc(ids, '\n');
+        g->n++;
+        ng_article_free(a);
+    }
+    g->skipped = r ? ng_reader_skipped(r) : 0;
+    ng_reader_free(r);
+    return error;
+}
+
+/* A directory's entries are looked at by several threads when it is large (reader_list.c):
+ * the listing is the same as on one thread, entry for entry - articles in name order, a
+ * subdirectory walked in its place, a broken link, a link to a file listed already, files
+ * that are not articles. */
+NG_TEST(listing_on_threads_is_the_same)
+{
+    got g1, g3;
+    ng_buf ids1 = NG_BUF_INIT, ids3 = NG_BUF_INIT;
+    char name[64], text[64];
+    make_tmpdir();
+    for (int i = 0; i < 700; i++) {
+        snprintf(name, sizeof name, "f%04d.txt", 699 - i); /* written out of name order */
+        snprintf(text, sizeof text, "Text %d.", i);
+        put(name, text);
+    }
+    CHECK(mkdir(at("f0350.d"), 0755) == 0);
+    put("f0350.d/inner.txt", "Inner.");
+    put("f0100.md", "notes");
+    CHECK(symlink("nowhere.txt", at("f0200.txt.broken.txt")) == 0);
+    CHECK(symlink("f0300.txt", at("f0500.link.txt")) == 0);
+    CHECK_OK(listing_with_threads(&ids1, &g1, tmpdir, 1));
+    CHECK_OK(listing_with_threads(&ids3, &g3, tmpdir, 3));
+    CHECK_INT(g1.n, 701);
+    CHECK_INT(g3.n, g1.n);
+    CHECK_INT((int)g3.skipped, (int)g1.skipped);
+    CHECK_INT((int)g1.skipped, 2); /* the broken link, the second name of f0300.txt */
+    CHECK_STR(ids3.ptr, ids1.ptr);
+    CHECK_STR(g3.reports, g1.reports);
+    CHECK_HAS(g1.reports, "f0200.txt.broken.txt: cannot read");
+    CHECK_HAS(g1.reports, "f0500.link.txt: the same file as an input listed already");
+    CHECK(strncmp(ids1.ptr, "f0000\nf0001\n", 12) == 0);
+    CHECK_HAS(ids1.ptr, "f0349\nf0350.d/inner\nf0350\n"); /* "f0350.d" < "f0350.txt" */
+    ng_buf_free(&ids1);
+    ng_buf_free(&ids3);
+    rm_rf(tmpdir);
+}
+
 /* The same id twice counts once (issue 18, item 12): two CSVs sharing ids, the same file given
  * under two names. */
 NG_TEST(duplicate_ids_are_read_once)
@@ -587,5 +647,6 @@ NG_TEST_MAIN(html_keeps_the_article_and_drops_the_rest, html_title_url_date_fall
              csv_open_quote_costs_one_row, csv_header_cap_and_binary,
              utf16_and_utf32_with_and_without_bom, listing_kinds_and_counts,
              listing_links_diamond_loop_and_twice, same_text_under_two_names_counts_once, same_text_white_runs_long_texts,
-             same_text_every_split_differs, listing_is_capped, duplicate_ids_are_read_once,
+             same_text_every_split_differs, listing_is_capped, listing_on_threads_is_the_same,
+             duplicate_ids_are_read_once,
              find_input_by_device_and_inode, idset_adds_once)

@@ -787,7 +787,7 @@ static void count_skip(void *ctx, const char *origin, const char *message)
 static void slice_ids(ng_buf *ids, const char *dir, size_t index, size_t count)
 {
     ng_reader *r = NULL;
-    ng_reader_opts o = {0, count_skip, NULL, 0};
+    ng_reader_opts o = {0, count_skip, NULL, 0, 0};
     const char *inputs[] = {dir};
     ng_buf_clear(ids);
     CHECK_OK(ng_reader_new(&r, inputs, 1, &o));
