@@ -1209,7 +1209,8 @@ static const char *const word_classes[] = {
     "toidiom",   "reportnoun", "falsity",    "alsoadv",
     "jointmod",  "guestnoun", "address", "compass", "spokesnoun", "tiekind",
     "blocplural", "pressnoun", "titlename", "pluralposs",
-    "headoffice", "firmnoun",  "pastpart", "withnoun", "gathering"};
+    "headoffice", "firmnoun",  "pastpart", "withnoun", "gathering",
+    "eventnoun"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 

@@ -76,6 +76,14 @@ static int is_object(const ng_work *w, const sctx *c, const ng_trigger *tr, int3
     if (g->adj && (tr->flags & (NG_TRF_POSS | NG_TRF_QUOTE)) && (prep || direct)) return 1;
     *j = g->t1;
     if (g->place || org_of_member(w, c, g)) return 0;
+    /* "walked out of the OSCE session", "left the ECOWAS summit": an organization's name
+     * before a lower-case event noun qualifies the event; an exit (or a return) takes the
+     * organization itself */
+    if ((tr->flags & NG_TRF_MEMBERCTX) && g->t1 < c->b && (ng_w__bits(w, g->t1) & NG_W_EVENTNOUN) &&
+        !(w->tk.v[g->t1].flags & NG_TK_CAP)) {
+        *j = c->b;
+        return 0;
+    }
     if (prep) {
         /* "with Russia's state nuclear corporation Rosatom": the owned thing */
         if (owned && !(tr->flags & NG_TRF_OWNER)) {
