@@ -441,11 +441,28 @@ static int32_t opening_it_org(const ng_work *w, const cstate *cs)
     return a;
 }
 
+/* The latest state named before t0 in this sentence, -1. A demonym before a troops noun
+ * is skipped: "Senegal said French troops had left the country" is Senegal, the host; the
+ * troops' own state is never the country they are in or leave. */
+static int32_t sentence_state(const ng_work *w, const sctx *c, uint32_t t0)
+{
+    for (size_t i = c->nu; i-- > 0;) {
+        const unit *u = &c->u[i];
+        if (u->t1 > t0 || u->an != 1 || u->place) continue;
+        if (w->actors[c->acts[u->a0]].type != NG_ETYPE_STATE) continue;
+        if ((ng_w__bits(w, u->t1 - 1) & NG_W_TROOPS) ||
+            (u->t1 < t0 && (ng_w__bits(w, u->t1) & NG_W_TROOPS)))
+            continue;
+        return c->acts[u->a0];
+    }
+    return -1;
+}
+
 /* The latest state actor: a state named in the sentence, else the most mentioned of the
  * last sentences. */
 static int32_t recent_state(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t0)
 {
-    int32_t a = sentence_actor(w, c, t0, is_state, 0);
+    int32_t a = sentence_state(w, c, t0);
     if (a >= 0) return a;
     uint32_t best = 0;
     for (int i = 0; i < cs->n_mru; i++) {
