@@ -83,6 +83,38 @@ static int32_t gender_check(const ng_work *w, const cstate *cs, const sctx *c, u
     return a;
 }
 
+/* "After he met X, Jordan's King Abdullah said", "Speaking after she met X, Meloni said": a
+ * he/she/his right after a clause word (not a relative) of an opening subordinate clause,
+ * with no comma and no person before it, looks forward: the person the main clause opens
+ * with after the clause's comma (over capitalized titles only), when the gender fits;
+ * else -1 (the person of an earlier sentence, as before). */
+static int32_t cataphor_he(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t0)
+{
+    if (t0 <= c->a || !(ng_w__bits(w, t0 - 1) & NG_W_CLAUSE) || ng_w__is(w, t0 - 1, "that") ||
+        ng_w__is(w, t0 - 1, "which") || ng_w__is(w, t0 - 1, "who") ||
+        ng_w__is(w, t0 - 1, "whom") || ng_w__is(w, t0 - 1, "whose") ||
+        ng_w__is(w, t0 - 1, "where"))
+        return -1;
+    for (uint32_t t = c->a; t < t0; t++)
+        if (ng_w__punct(w, t, ',')) return -1;
+    uint32_t comma = 0;
+    for (uint32_t t = t0 + 1; t < c->b && !comma; t++)
+        if (ng_w__punct(w, t, ',')) comma = t;
+    if (!comma) return -1;
+    for (size_t i = 0; i < c->nu; i++) {
+        const unit *u = &c->u[i];
+        if (u->t0 < t0) return -1;
+        if (u->t0 <= comma) continue;
+        if (!unit_person(w, c, u)) return -1;
+        for (uint32_t t = comma + 1; t < u->t0; t++)
+            if (!(w->tk.v[t].flags & NG_TK_CAP)) return -1;
+        int32_t a = c->acts[u->a0];
+        int g = pron_gender(w, t0), ga = gender_of(cs, a);
+        return !g || !ga || ga == g ? a : -1;
+    }
+    return -1;
+}
+
 /* he, she, his: the first person before t0 in this sentence who is not in a prepositional
  * phrase (the subject) nor in an opening subordinate clause ("As X held talks, Y made a
  * trip, where he ..."), else the nearest person before it, else a recent sentence's. */
@@ -95,6 +127,8 @@ static uint32_t resolve_he(const ng_work *w, const cstate *cs, const sctx *c, ui
     if ((ng_w__bits(w, t0) & NG_W_SUBJPRON) && (ng_w__bits(w, t0) & NG_W_PRONHE))
         for (uint32_t t = c->a; t < t0; t++)
             if (w->tk.v[t].h == w->tk.v[t0].h) return resolve_he(w, cs, c, t, out);
+    int32_t fwd = cataphor_he(w, cs, c, t0);
+    if (fwd >= 0) return one(out, fwd);
     if ((w->tk.v[c->a].flags & NG_TK_CAP) && (ng_w__bits(w, c->a) & NG_W_CLAUSE) &&
         !ng_w__is(w, c->a, "that") && !ng_w__is(w, c->a, "which") && !ng_w__is(w, c->a, "who")) {
         for (uint32_t t = c->a + 1; t < t0; t++)
