@@ -297,7 +297,8 @@ enum {
 #define NG_W_WITHNOUN NG_WBIT(82)  /* relations, ties: "discussed relations with X" (X their side) */
 #define NG_W_GATHERING NG_WBIT(83) /* summit: many guests, not a meeting of any two of them */
 #define NG_W_EVENTNOUN NG_WBIT(84) /* summit, meeting, session: "left the NATO summit" is no exit */
-#define NG_W__COUNT 85
+#define NG_W_INDIRECT NG_WBIT(85) /* indirect, proximity: talks not held face to face */
+#define NG_W__COUNT 86
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {

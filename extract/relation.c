@@ -1477,6 +1477,15 @@ static void contact_relative(const ng_work *w, const sctx *c, reading *r)
     r->subj = sg;
 }
 
+/* "held indirect talks with X", "proximity talks between A and B": a word of class indirect
+ * inside the trigger or right before it; the parties did not meet face to face. */
+static int indirect_event(const ng_work *w, const sctx *c, const reading *r)
+{
+    for (uint32_t t = r->ts > c->a ? r->ts - 1 : r->ts; t < r->te && t < c->b; t++)
+        if (ng_w__bits(w, t) & NG_W_INDIRECT) return 1;
+    return 0;
+}
+
 static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
 {
     int error;
@@ -1485,6 +1494,7 @@ static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
     if (ng_modality__blocks(w, c, r->subj, r->ts, r->te, r->noun) &&
         !((r->tr->flags & NG_TRF_ANNOUNCED) && ng_modality__announced(w, c, r->subj, r->ts)))
         return DONE;
+    if (indirect_event(w, c, r)) return DONE;
     if ((error = reduced_passive(w, c, r)) != NG_OK) return error;
     if (r->tr->flags & NG_TRF_SELFOBJ) return self_object(w, cs, c, r);
     if ((error = take_object(w, c, r)) != NG_OK) return error;
