@@ -389,9 +389,11 @@ enum {
                                   * its members: "the other four - A, B ..." of the next
                                   * sentence are members too ("X left the bloc. The other
                                   * four ...") */
-    NG_TRF_ANNOUNCED = 1 << 24   /* "X announced that it would leave Y": "will"/"would" after
+    NG_TRF_ANNOUNCED = 1 << 24,  /* "X announced that it would leave Y": "will"/"would" after
                                   * an announcement verb's subject is an announced decision,
                                   * a fact (no other modality in the sentence) */
+    NG_TRF_ACTIVE = 1 << 25      /* no match with "by" right after it: "the monitors of Y,
+                                  * chaired by A," chair something the text need not name */
 };
 #define NG_TR_MAX_SLOTS 8
 #define NG_TR_MAX_ALTS 24

@@ -934,6 +934,7 @@ static const struct {
     {"latest", NG_TRF_LATEST},
     {"memberctx", NG_TRF_MEMBERCTX},
     {"announced", NG_TRF_ANNOUNCED},
+    {"active", NG_TRF_ACTIVE},
 };
 
 /* Parses the '|'-separated flags into t->flags; on an unknown flag, *why says which ones

@@ -237,6 +237,8 @@ static void best_matches(const ng_work *w, const sctx *c, uint32_t t, int32_t fi
         uint32_t end = 0;
         int32_t gap_group = -1;
         if (!match_slots(w, c, tr, 0, t, &end, &gap_group) || verb_as_noun(w, c, tr, t)) continue;
+        /* flag active: a passive ("chaired by A") names the role, not always its body */
+        if ((tr->flags & NG_TRF_ACTIVE) && end < c->b && ng_w__is(w, end, "by")) continue;
         if (b->trig < 0 || end > b->end ||
             (end == b->end && (tr->form == NG_TR_NOUN) == noun_here &&
              (w->lex->triggers[b->trig].form == NG_TR_NOUN) != noun_here)) {
