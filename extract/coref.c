@@ -1124,6 +1124,22 @@ static int state_before_head(const ng_work *w, cstate *cs, const sctx *c, const 
     return 0;
 }
 
+/* "the G20 presidency", "the EU presidency": a government noun right after an organization's
+ * name is that organization's office, no state's government; the name is the actor. */
+static int org_before_head(const ng_work *w, const sctx *c, const uint8_t *covered, uint32_t j)
+{
+    if (j == c->a || !covered[j - 1 - c->a] || !(ng_w__bits(w, j) & NG_W_GOVNOUN) ||
+        (ng_w__bits(w, j) & NG_W_TROOPS))
+        return 0;
+    for (size_t i = 0; i < c->nu; i++) {
+        const unit *u = &c->u[i];
+        if (u->t1 == j && u->an == 1 && !u->place &&
+            w->actors[c->acts[u->a0]].type == NG_ETYPE_ORG)
+            return 1;
+    }
+    return 0;
+}
+
 /* "the junta", "the government": the same noun stands for the same state all through the
  * article. */
 static uint32_t government(const ng_work *w, cstate *cs, const sctx *c, uint32_t t, uint32_t j,
@@ -1337,6 +1353,7 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
     }
     if ((j = description_head(w, c, covered, j)) == c->b) return 0;
     if (state_before_head(w, cs, c, covered, j)) return 0;
+    if (org_before_head(w, c, covered, j)) return 0;
     /* "the junta in Khartoum", "the authorities in Mali": the state named after "in" */
     if ((ng_w__bits(w, j) & NG_W_GOVNOUN) && j + 2 < c->b && ng_w__is(w, j + 1, "in") &&
         covered[j + 2 - c->a])
