@@ -129,6 +129,22 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
     return 0;
 }
 
+/* Flag active: a passive ("chaired by A") names its body only when the body itself stands
+ * right before it, over a comma and an adverb ("the CSTO, currently chaired by X,"), and no
+ * preposition opens it ("the monitors of Y, chaired by A," chair the monitors). */
+static int passive_refused(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t t,
+                           uint32_t end)
+{
+    if (!(tr->flags & NG_TRF_ACTIVE) || end >= c->b || !ng_w__is(w, end, "by")) return 0;
+    uint32_t p = t;
+    if (p > c->a + 1 && (ng_w__bits(w, p - 1) & NG_W_SKIPADV) && !(w->tk.v[p - 1].flags & NG_TK_CAP))
+        p--;
+    if (p > c->a + 1 && ng_w__punct(w, p - 1, ',')) p--;
+    int32_t gi = p > c->a ? c->gend[p - 1 - c->a] : -1;
+    if (gi < 0 || c->g[gi].pp || c->g[gi].place || c->g[gi].an != 1) return 1;
+    return w->actors[c->acts[c->g[gi].a0]].type != NG_ETYPE_ORG;
+}
+
 /* A verb after an article or a possessive is an adjective or a noun ("the ousted
  * president", "the visits to X"); not a pattern that opens with its own noun subject and
  * lists its parties after the verb (inverse and pair: "the signatories included A and B"). */
@@ -236,9 +252,9 @@ static void best_matches(const ng_work *w, const sctx *c, uint32_t t, int32_t fi
         match *b = &best[tr->rel];
         uint32_t end = 0;
         int32_t gap_group = -1;
-        if (!match_slots(w, c, tr, 0, t, &end, &gap_group) || verb_as_noun(w, c, tr, t)) continue;
-        /* flag active: a passive ("chaired by A") names the role, not always its body */
-        if ((tr->flags & NG_TRF_ACTIVE) && end < c->b && ng_w__is(w, end, "by")) continue;
+        if (!match_slots(w, c, tr, 0, t, &end, &gap_group) || verb_as_noun(w, c, tr, t) ||
+            passive_refused(w, c, tr, t, end))
+            continue;
         if (b->trig < 0 || end > b->end ||
             (end == b->end && (tr->form == NG_TR_NOUN) == noun_here &&
              (w->lex->triggers[b->trig].form == NG_TR_NOUN) != noun_here)) {
