@@ -671,11 +671,44 @@ static int entry_since(ng_work *w, const sctx *c)
     return NG_OK;
 }
 
+/* "under Brazil's G20 presidency", "during Hungary's EU presidency", "Kazakhstan's CSTO
+ * chairmanship": a state's possessive, one organization, then its rotating office: the state
+ * holds the office of a body it is a member of (a person's "Macron's EU presidency" is his
+ * role, an affiliation found elsewhere). */
+static int role_owned(ng_work *w, const sctx *c)
+{
+    static const char *const nouns[] = {"presidency", "chairmanship"};
+    for (size_t gi = 0; gi < c->ng; gi++) {
+        const group *g = &c->g[gi];
+        uint32_t t = g->t1 + 1;
+        if (!g->poss || g->an != 1 || g->place || g->role || t + 1 >= c->b ||
+            !(w->tk.v[g->t1].flags & NG_TK_POSS))
+            continue;
+        int32_t oi = c->gstart[t - c->a];
+        if (oi < 0 || c->g[oi].an != 1 || c->g[oi].place || c->g[oi].poss || c->g[oi].role ||
+            c->g[oi].t1 >= c->b)
+            continue;
+        int noun = 0;
+        for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+            noun |= ng_w__is(w, c->g[oi].t1, nouns[i]);
+        int32_t m = c->acts[g->a0], org = c->acts[c->g[oi].a0];
+        const ng_wactor *x = &w->actors[m], *y = &w->actors[org];
+        if (!noun || x->type != NG_ETYPE_STATE || y->type != NG_ETYPE_ORG || y->body >= 0)
+            continue;
+        int error = ng_emit__pairs(w, ng_relinfo__membership(), 0, &m, 1, &org, 1, c->s,
+                                   ng_sentdates__nearest(w, c, t));
+        if (error < 0) return error;
+    }
+    return NG_OK;
+}
+
 int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
 {
     const ng_wbits words = NG_W_MEMBERNOUN | NG_W_MEMBERMOD | NG_W_TREATYPARTY | NG_W_BLOCPLURAL;
     int error;
-    if ((error = bracket_lists(w, c)) < 0 || (error = entry_since(w, c)) < 0) return error;
+    if ((error = bracket_lists(w, c)) < 0 || (error = entry_since(w, c)) < 0 ||
+        (error = role_owned(w, c)) < 0)
+        return error;
     if (!(w->sents[c->s].bits & words)) return NG_OK;
     for (uint32_t t = c->a; t < c->b; t++) {
         ng_wbits bits = ng_w__bits(w, t);
