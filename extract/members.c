@@ -434,12 +434,14 @@ static int of_members(ng_work *w, const sctx *c, uint32_t t, uint32_t len)
 }
 
 /* "the EU's newest member, Croatia, ...": one state in commas after a member noun with its
- * organization; the group or -1. */
-static int32_t appos_member(const ng_work *w, const sctx *c, uint32_t e)
+ * organization; a list too ("the bloc's other members, Vietnam and Laos,") when a possessive
+ * owns the noun (several: "NATO members, A and B, attended" may list attendees); the group or
+ * -1. */
+static int32_t appos_member(const ng_work *w, const sctx *c, uint32_t e, int several)
 {
     if (e + 1 >= c->b || !ng_w__punct(w, e, ',')) return -1;
     int32_t gi = c->gstart[e + 1 - c->a];
-    if (gi < 0 || c->g[gi].an != 1 || !member_list(w, c, &c->g[gi])) return -1;
+    if (gi < 0 || (c->g[gi].an != 1 && !several) || !member_list(w, c, &c->g[gi])) return -1;
     uint32_t q = c->g[gi].t1;
     return q < c->b && ng_w__punct(w, q, ',') ? gi : -1;
 }
@@ -749,7 +751,12 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
         if (ou2 >= 0) acts[n++] = c->acts[c->u[ou2].a0];
         int count = ou < 0 ? counted(w, c, t) : counted_from(w, start, t);
         int32_t mg = members_after(w, c, t + len, count);
-        if (mg < 0 && ou >= 0 && !count) mg = appos_member(w, c, t + len);
+        if (mg < 0 && ou >= 0 && !count) {
+            const unit *u = &c->u[ou];
+            int owned = u->poss || (w->tk.v[u->t1 - 1].flags & NG_TK_POSS) ||
+                        (u->t1 < c->b && (w->tk.v[u->t1].flags & NG_TK_POSS));
+            mg = appos_member(w, c, t + len, owned);
+        }
         /* "five member states - A, B and C", "member states such as A": the organization the
          * article named with its members a few sentences before ("the EU's 27 member
          * states"); not "member states A and B", too loose without an organization */
