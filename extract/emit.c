@@ -38,6 +38,7 @@ int ng_emit__add(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_t flag
     r->sent = sent;
     r->counterpart = (flags & NG_TRF_COUNTERPART) != 0;
     r->as_state = 0;
+    r->named_state = 0;
     /* as snprintf "%s" into 11 bytes, without the formatter (this runs per relation) */
     size_t n = date ? strnlen(date, sizeof r->date - 1) : 0;
     if (n) memcpy(r->date, date, n);
@@ -155,6 +156,45 @@ void ng_emit__states_late(ng_work *w)
         r.as_state = 0;
         w->actors[r.src].emit = w->actors[r.dst].emit = 1;
         w->rels[n++] = r;
+    }
+    w->n_rels = n;
+}
+
+/* Does the sentence of rels[k] give its relation between a and a person acting for state st?
+ * (a sentence's edges are stored together) */
+static int person_of_state_too(const ng_work *w, size_t k, int32_t a, int32_t st)
+{
+    const ng_wrel *e = &w->rels[k];
+    size_t i = k;
+    while (i > 0 && w->rels[i - 1].sent == e->sent)
+        i--;
+    for (; i < w->n_rels && w->rels[i].sent == e->sent; i++) {
+        const ng_wrel *r = &w->rels[i];
+        if (r->rel != e->rel || r->as_state || (r->src != a && r->dst != a)) continue;
+        int32_t p = r->src == a ? r->dst : r->src;
+        if (p != a && w->actors[p].type == NG_ETYPE_PERSON && w->actors[p].affil == st) return 1;
+    }
+    return 0;
+}
+
+/* "X visited Nigeria and met President Y", "X met Nigeria's leader Y in Abuja": a symmetric
+ * counterpart edge with a state is coarse beside the edge the same sentence gives with a
+ * person of that state (the person met stands for the state; recall counts the person-level
+ * fact, and the state edge is at best optional). Run once the affiliations are known. */
+void ng_emit__drop_coarse(ng_work *w)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < w->n_rels; k++) {
+        const ng_wrel *r = &w->rels[k];
+        int drop = 0;
+        if (r->named_state && r->counterpart && !r->as_state && ng_relinfo__symmetric(r->rel))
+            for (int i = 0; i < 2 && !drop; i++) {
+                int32_t st = i ? r->dst : r->src, a = i ? r->src : r->dst;
+                drop = w->actors[st].type == NG_ETYPE_STATE && person_of_state_too(w, k, a, st);
+            }
+        if (drop) continue;
+        if (n != k) w->rels[n] = w->rels[k];
+        n++;
     }
     w->n_rels = n;
 }

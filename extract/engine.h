@@ -292,6 +292,9 @@ int ng_emit__pairs(ng_work *w, ng_rel rel, uint32_t flags, const int32_t *s, uin
 int ng_emit__as_state(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_t flags,
                       uint32_t sent, const char *date);
 void ng_emit__states_late(ng_work *w);
+/* Drops a symmetric counterpart edge with a state when its sentence gives the same relation
+ * with a person of that state ("visited Nigeria and met President Y"). */
+void ng_emit__drop_coarse(ng_work *w);
 int ng_emit__within(ng_work *w, const sctx *c, ng_rel rel, uint32_t flags, const group *g,
                     uint32_t sent, const char *date);
 

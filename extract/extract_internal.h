@@ -298,7 +298,8 @@ enum {
 #define NG_W_GATHERING NG_WBIT(83) /* summit: many guests, not a meeting of any two of them */
 #define NG_W_EVENTNOUN NG_WBIT(84) /* summit, meeting, session: "left the NATO summit" is no exit */
 #define NG_W_INDIRECT NG_WBIT(85) /* indirect, proximity: talks not held face to face */
-#define NG_W__COUNT 86
+#define NG_W_CREDENCE NG_WBIT(86) /* credentials, credence: an envoy's accreditation, no talks */
+#define NG_W__COUNT 87
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {
@@ -722,6 +723,8 @@ typedef struct ng_wrel {
     uint8_t counterpart; /* the trigger's NG_TRF_COUNTERPART: checked again at the end */
     uint8_t as_state;    /* 1: src, 2: dst is a person who stands for their state, whose
                           * affiliation is decided at the end ("the two governments signed") */
+    uint8_t named_state; /* the object is a state named as such ("visited Nigeria"), not a
+                          * demonym ("an Eritrean delegation"): ng_emit__drop_coarse */
 } ng_wrel;
 
 typedef struct ng_wsent {

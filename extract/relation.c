@@ -467,6 +467,21 @@ static int noun_complement(const ng_work *w, const sctx *c, const reading *r)
     return 1;
 }
 
+/* "received the credentials of the ambassadors of A, B and C": a word of class credence
+ * between the trigger and an object that is not a person: an accreditation ceremony, no
+ * talks with the envoys' states (the eval policy's met is face-to-face talks). */
+static int credence_of_state(const ng_work *w, const sctx *c, const reading *r)
+{
+    if (r->obj < 0 || !(r->tr->flags & NG_TRF_COUNTERPART)) return 0;
+    const group *o = &c->g[r->obj];
+    int found = 0;
+    for (uint32_t q = r->te; q < o->t0 && !found; q++)
+        found = (ng_w__bits(w, q) & NG_W_CREDENCE) != 0;
+    for (uint32_t k = 0; k < o->an && found; k++)
+        if (w->actors[c->acts[o->a0 + k]].type != NG_ETYPE_PERSON) return 1;
+    return 0;
+}
+
 /* The object's own conditions: a quotation after it or before it (quote: "called the junta
  * 'illegitimate'") that does not praise it, no goodwill noun after it (favour), not a journey (journey: "left N'Djamena for Moscow", "the president
  * left Mali"), no actor compared with it (gapobj). */
@@ -495,6 +510,7 @@ static int object_checks(const ng_work *w, const sctx *c, const reading *r)
     if ((tr->flags & NG_TRF_FAVOUR) && r->obj >= 0 && favour_after(w, c, &c->g[r->obj]))
         return DONE;
     if ((tr->flags & NG_TRF_OBJPERSON) && !person_visited(w, c, r)) return DONE;
+    if (credence_of_state(w, c, r)) return DONE;
     if ((tr->flags & NG_TRF_JOURNEY) && r->obj >= 0) {
         const group *o = &c->g[r->obj];
         if (o->t1 < c->b && (ng_w__is(w, o->t1, "for") || ng_w__is(w, o->t1, "with"))) return DONE;
@@ -779,6 +795,52 @@ static int joint_meeting(const ng_work *w, const sctx *c, ng_rel rel)
     return 0;
 }
 
+/* A list written on each side (g has two actors or units, an "and" inside it or right after
+ * it (not a comma: "X, whose government hosted the talks, received ..."), or an "and" or a
+ * comma before it over up to two capitalized or title words: "the Egyptian, Qatari and US mediators", "Qatari officials
+ * and US envoy Steve Witkoff", "the Israeli and Hamas delegations"). */
+static int listed(const ng_work *w, const sctx *c, const group *g)
+{
+    if (g->an >= 2 || g->un >= 2) return 1;
+    for (uint32_t t = g->t0; t <= g->t1 && t < c->b; t++)
+        if (ng_w__is(w, t, "and")) return 1;
+    for (uint32_t t = g->t0; t > c->a && t + 3 > g->t0; t--) {
+        if (ng_w__is(w, t - 1, "and") || ng_w__punct(w, t - 1, ',')) return 1;
+        if (!(w->tk.v[t - 1].flags & NG_TK_CAP) && !(ng_w__bits(w, t - 1) & NG_W_PERSONNOUN))
+            return 0;
+    }
+    return 0;
+}
+
+/* "A, B and C met D and E separately": lists on both sides and a word of separate meetings
+ * after the object (up to four words, before a stop): who met whom is not said (each
+ * mediator each delegation, or the mediators together each one), so no pair is given.
+ * "X met D and E separately" (one subject) keeps its pairs. */
+static int separate_lists(const ng_work *w, const sctx *c, const reading *r)
+{
+    if (r->obj < 0 || r->subj < 0 || !listed(w, c, &c->g[r->subj]) ||
+        !listed(w, c, &c->g[r->obj]))
+        return 0;
+    for (uint32_t t = c->g[r->obj].t1; t < c->b && t < c->g[r->obj].t1 + 4; t++) {
+        /* "respectively" with lists of different sizes stays a cross product */
+        if ((ng_w__bits(w, t) & NG_W_SEPARATE) && !ng_w__is(w, t, "respectively")) return 1;
+        if (ng_w__punct(w, t, '.') || ng_w__punct(w, t, ';')) return 0;
+    }
+    return 0;
+}
+
+/* Marks the edges from rels[before] on whose side is a state of the object group o, named
+ * as such ("visited Nigeria"): ng_emit__drop_coarse may drop them beside a person of it. */
+static void named_states(ng_work *w, const sctx *c, const group *o, size_t before)
+{
+    for (size_t i = before; i < w->n_rels; i++)
+        for (uint32_t k = 0; k < o->an; k++) {
+            int32_t a = c->acts[o->a0 + k];
+            if (w->actors[a].type == NG_ETYPE_STATE && (w->rels[i].src == a || w->rels[i].dst == a))
+                w->rels[i].named_state = 1;
+        }
+}
+
 /* The edges subject x object (in order with "respectively"); a meeting named in title case
  * ("hosted the Andean Leaders' Meeting with A, B and C") or called joint ("met A and B in
  * a trilateral summit"), with no word of separate meetings, makes its participants partners
@@ -793,7 +855,10 @@ static int subject_object_edges(ng_work *w, const sctx *c, const reading *r)
             error = ng_emit__pairs(w, rel, flags, &r->S[i], 1, &r->O[i], 1, c->s, r->date);
         return error;
     }
+    if (ng_relinfo__symmetric(rel) && separate_lists(w, c, r)) return NG_OK;
+    size_t before = w->n_rels;
     error = ng_emit__pairs(w, rel, flags, r->S, r->ns, r->O, r->no, c->s, r->date);
+    if (r->obj >= 0 && !c->g[r->obj].adj) named_states(w, c, &c->g[r->obj], before);
     if (error >= 0 && r->obj >= 0 && c->g[r->obj].an >= 2 && (flags & NG_TRF_PARTNERS) &&
         ng_relinfo__symmetric(rel) &&
         ((r->noun && r->prep_seen && (w->tk.v[r->ts].flags & NG_TK_CAP) &&
