@@ -367,6 +367,112 @@ static uint32_t noun_when_skip(const ng_work *w, const sctx *c, const ng_trigger
     return ng_object__when_phrase(w, c, j);
 }
 
+/* A punctuation mark at j on the way to the object: 1 when it is read through (the closing
+ * mark of a short quotation after a determiner, kept in *qclose), -1 when it ends the search,
+ * 0 when it is one more step. */
+static int punct_at(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t j, uint32_t te,
+                    int direct, uint32_t *qclose)
+{
+    /* 'denounced the "manoeuvres" of X': a short quotation naming no actor after a
+     * determiner is read through */
+    if (direct && j == *qclose) return 1;
+    if (direct && ng_w__punct(w, j, '"') && j > c->a &&
+        (ng_w__bits(w, j - 1) & NG_W_DET) &&
+        ng_object__quote_skip(w, c, j) != j) {
+        *qclose = ng_object__quote_skip(w, c, j) - 1;
+        return 1;
+    }
+    if (punct_ends(w, tr, j, te)) return -1;
+    /* "Chad, criticised for the delays, met Cameroon": a participle clause that a
+     * comma opened ends at the next comma */
+    if (ng_w__punct(w, j, ',') && tr->form == NG_TR_VERB && opened_by_comma(w, c, te))
+        return -1;
+    /* ", and al-Sadiq accused ...": a new clause (a list would have started) */
+    if (ng_w__punct(w, j, ',') && j + 1 < c->b &&
+        (ng_w__is(w, j + 1, "and") || ng_w__is(w, j + 1, "but")))
+        return -1;
+    /* "condemned the attack, as did Turkey": a comparison names another subject */
+    if (ng_w__punct(w, j, ',') && j + 2 < c->b && ng_w__is(w, j + 1, "as") &&
+        (ng_w__is(w, j + 2, "did") || ng_w__is(w, j + 2, "does") ||
+         ng_w__is(w, j + 2, "do") || ng_w__is(w, j + 2, "has") ||
+         ng_w__is(w, j + 2, "have")))
+        return -1;
+    /* "signed an accord in Beijing, with China as the broker / with X looking on": a
+     * "with" after a comma, once the trigger's words are behind, opens an absolute
+     * phrase of its own */
+    if (ng_w__punct(w, j, ',') && j > te && j + 1 < c->b && ng_w__is(w, j + 1, "with"))
+        return -1;
+    return 0;
+}
+
+/* A word at j on the way to the object: 1 with the answer in *out (an agent, a people noun,
+ * a relative's actor, or -1 when the word ends the search), 0 when it is one more step; *act
+ * records an act noun passed. */
+static int word_at(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t j, uint32_t te,
+                   int prep, int direct, int *act, int32_t *out)
+{
+    ng_wbits bits = ng_w__bits(w, j);
+    *out = -1;
+    int32_t ag = direct ? agent_of(w, c, tr, j) : -1;
+    if (ag >= 0) {
+        *out = ag;
+        return 1;
+    }
+    *act |= (bits & NG_W_ACTNOUN) != 0;
+    int32_t pn;
+    if ((bits & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)) && (prep || direct) &&
+        people_noun(w, c, tr, j, &pn)) {
+        *out = pn;
+        return 1;
+    }
+    if ((bits & NG_W_CLAUSE) && !ng_w__is(w, j, "as")) {
+        *out = act_relative(w, c, tr, j);
+        return 1;
+    }
+    if ((bits & NG_W_SAY) && j > te) return 1;
+    /* "accused the force of helping the rebels", "which it accused of arming the
+     * rebels": the rebels are not the target */
+    if (direct && (ng_w__is(w, j, "of") || ng_w__is(w, j, "for")) && j >= te &&
+        j + 1 < c->b && ing_word(w, j + 1))
+        return 1;
+    /* "rejected the accusations of arming the RSF": a pattern that ends in "of" takes
+     * an actor, not what the accusation says was done */
+    if (direct && j == te && j > c->a &&
+        (ng_w__is(w, j - 1, "of") || ng_w__is(w, j - 1, "for")) && ing_word(w, j))
+        return 1;
+    /* "rejected any attempt to link the country to the attack": the object of an
+     * infinitive after a noun is not the target */
+    if (direct && j > te + 1 && ng_w__is(w, j, "to") && j + 1 < c->b &&
+        c->gstart[j + 1 - c->a] < 0 && (w->tk.v[j + 1].flags & NG_TK_WORD) &&
+        !(w->tk.v[j + 1].flags & NG_TK_CAP) &&
+        !(ng_w__bits(w, j + 1) & (NG_W_DET | NG_W_NUMWORD)) &&
+        (w->tk.v[j - 1].flags & NG_TK_WORD) && !(ng_w__bits(w, j - 1) & NG_W_SKIPADV))
+        return 1;
+    /* "withdrew from the nuclear deal with Iran", "pulled out of the accord between
+     * A and B": after the trigger's preposition, a "with" or "between" names the
+     * parties of what is left, not what is left */
+    if (prep && (ng_w__is(w, j, "with") || ng_w__is(w, j, "between"))) return 1;
+    /* "withdrew from three agreements of the CIS": after the trigger's preposition,
+     * a document in lower case before "of" is what is left; its owner is not */
+    if (prep && (bits & NG_W_DOC) && !(w->tk.v[j].flags & NG_TK_CAP) && j + 1 < c->b &&
+        ng_w__is(w, j + 1, "of"))
+        return 1;
+    /* "the withdrawal from the talks surprised Y": a past tense after the noun the
+     * preposition took ends the object's phrase */
+    if (prep && j > te + 1 && past_after_noun(w, c, j)) return 1;
+    /* "spoke of a planned meeting with X": the preposition is the nearer trigger's
+     * (not a passive's participle: "talks were held between A and B") */
+    if (j > te && !prep && same_relation(w, tr, j) && !(ng_w__bits(w, j - 1) & NG_W_BE) &&
+        !((bits & NG_W_GUESTNOUN) && (ng_w__bits(w, j - 1) & NG_W_DET)))
+        return 1; /* (not "received the visiting minister": a modifier) */
+    /* "hosted the envoys and accused Y": the second verb's object */
+    if (ng_w__is(w, j, "and") && j > te && j + 1 < c->b &&
+        (verb_trigger_at(w, j + 1) ||
+         (ng_w__bits(w, j + 1) & NG_W_SAY)))
+        return 1;
+    return 0;
+}
+
 int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te,
                         int *prep_seen)
 {
@@ -423,95 +529,20 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             continue;
         }
         if (w->tk.v[j].flags & NG_TK_PUNCT) {
-            /* 'denounced the "manoeuvres" of X': a short quotation naming no actor after a
-             * determiner is read through */
-            if (direct && j == qclose) {
+            int r = punct_at(w, c, tr, j, te, direct, &qclose);
+            if (r < 0) return -1;
+            if (r > 0) {
                 j++;
                 continue;
             }
-            if (direct && ng_w__punct(w, j, '"') && j > c->a &&
-                (ng_w__bits(w, j - 1) & NG_W_DET) &&
-                ng_object__quote_skip(w, c, j) != j) {
-                qclose = ng_object__quote_skip(w, c, j) - 1;
-                j++;
-                continue;
-            }
-            if (punct_ends(w, tr, j, te)) return -1;
-            /* "Chad, criticised for the delays, met Cameroon": a participle clause that a
-             * comma opened ends at the next comma */
-            if (ng_w__punct(w, j, ',') && tr->form == NG_TR_VERB && opened_by_comma(w, c, te))
-                return -1;
-            /* ", and al-Sadiq accused ...": a new clause (a list would have started) */
-            if (ng_w__punct(w, j, ',') && j + 1 < c->b &&
-                (ng_w__is(w, j + 1, "and") || ng_w__is(w, j + 1, "but")))
-                return -1;
-            /* "condemned the attack, as did Turkey": a comparison names another subject */
-            if (ng_w__punct(w, j, ',') && j + 2 < c->b && ng_w__is(w, j + 1, "as") &&
-                (ng_w__is(w, j + 2, "did") || ng_w__is(w, j + 2, "does") ||
-                 ng_w__is(w, j + 2, "do") || ng_w__is(w, j + 2, "has") ||
-                 ng_w__is(w, j + 2, "have")))
-                return -1;
-            /* "signed an accord in Beijing, with China as the broker / with X looking on": a
-             * "with" after a comma, once the trigger's words are behind, opens an absolute
-             * phrase of its own */
-            if (ng_w__punct(w, j, ',') && j > te && j + 1 < c->b && ng_w__is(w, j + 1, "with"))
-                return -1;
         } else if (is_prep_of(tr, w->tk.v[j].h)) {
             prep = 1;
             *prep_seen = 1;
             j++;
             continue;
         } else {
-            ng_wbits bits = ng_w__bits(w, j);
-            int32_t ag = direct ? agent_of(w, c, tr, j) : -1;
-            if (ag >= 0) return ag;
-            act |= (bits & NG_W_ACTNOUN) != 0;
-            int32_t pn;
-            if ((bits & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)) && (prep || direct) &&
-                people_noun(w, c, tr, j, &pn))
-                return pn;
-            if ((bits & NG_W_CLAUSE) && !ng_w__is(w, j, "as")) return act_relative(w, c, tr, j);
-            if ((bits & NG_W_SAY) && j > te) return -1;
-            /* "accused the force of helping the rebels", "which it accused of arming the
-             * rebels": the rebels are not the target */
-            if (direct && (ng_w__is(w, j, "of") || ng_w__is(w, j, "for")) && j >= te &&
-                j + 1 < c->b && ing_word(w, j + 1))
-                return -1;
-            /* "rejected the accusations of arming the RSF": a pattern that ends in "of" takes
-             * an actor, not what the accusation says was done */
-            if (direct && j == te && j > c->a &&
-                (ng_w__is(w, j - 1, "of") || ng_w__is(w, j - 1, "for")) && ing_word(w, j))
-                return -1;
-            /* "rejected any attempt to link the country to the attack": the object of an
-             * infinitive after a noun is not the target */
-            if (direct && j > te + 1 && ng_w__is(w, j, "to") && j + 1 < c->b &&
-                c->gstart[j + 1 - c->a] < 0 && (w->tk.v[j + 1].flags & NG_TK_WORD) &&
-                !(w->tk.v[j + 1].flags & NG_TK_CAP) &&
-                !(ng_w__bits(w, j + 1) & (NG_W_DET | NG_W_NUMWORD)) &&
-                (w->tk.v[j - 1].flags & NG_TK_WORD) && !(ng_w__bits(w, j - 1) & NG_W_SKIPADV))
-                return -1;
-            /* "withdrew from the nuclear deal with Iran", "pulled out of the accord between
-             * A and B": after the trigger's preposition, a "with" or "between" names the
-             * parties of what is left, not what is left */
-            if (prep && (ng_w__is(w, j, "with") || ng_w__is(w, j, "between"))) return -1;
-            /* "withdrew from three agreements of the CIS": after the trigger's preposition,
-             * a document in lower case before "of" is what is left; its owner is not */
-            if (prep && (bits & NG_W_DOC) && !(w->tk.v[j].flags & NG_TK_CAP) && j + 1 < c->b &&
-                ng_w__is(w, j + 1, "of"))
-                return -1;
-            /* "the withdrawal from the talks surprised Y": a past tense after the noun the
-             * preposition took ends the object's phrase */
-            if (prep && j > te + 1 && past_after_noun(w, c, j)) return -1;
-            /* "spoke of a planned meeting with X": the preposition is the nearer trigger's
-             * (not a passive's participle: "talks were held between A and B") */
-            if (j > te && !prep && same_relation(w, tr, j) && !(ng_w__bits(w, j - 1) & NG_W_BE) &&
-                !((bits & NG_W_GUESTNOUN) && (ng_w__bits(w, j - 1) & NG_W_DET)))
-                return -1; /* (not "received the visiting minister": a modifier) */
-            /* "hosted the envoys and accused Y": the second verb's object */
-            if (ng_w__is(w, j, "and") && j > te && j + 1 < c->b &&
-                (verb_trigger_at(w, j + 1) ||
-                 (ng_w__bits(w, j + 1) & NG_W_SAY)))
-                return -1;
+            int32_t out;
+            if (word_at(w, c, tr, j, te, prep, direct, &act, &out)) return out;
         }
         j++;
         steps++;
