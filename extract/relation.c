@@ -1481,37 +1481,84 @@ static int pair_before(ng_work *w, cstate *cs, sctx *c, const reading *r)
 }
 
 /* Steps 2 to 4: subject, modality, object; DONE when the reading ends there. */
-/* quote: "X condemned Y's raid. Z called the incident 'unacceptable'": an act noun with
- * "the" and no owner right after the trigger, then a quotation, refers back to the act of
- * the last edges of the relation (this sentence or the two before): their objects. 1 when
- * r->event is set. */
-static int event_object(const ng_work *w, const cstate *cs, const sctx *c, reading *r)
+/* A judged act with no owner ("X condemned Y's raid. Z called the incident 'unacceptable'",
+ * "Z also condemned the blockade", "Z denounced the seizure as ..."): "the/this/that" and an
+ * act noun right after a trigger of the relation with flag poss or quote, no actor of the
+ * sentence as its object, and (quote) a quotation after it that praises nothing. The act is
+ * the one of the latest hostile edges (event_sides). 1 when r->event is set. */
+static int event_object(const ng_work *w, const sctx *c, reading *r)
 {
-    const last_edges *e = &cs->last[r->tr->rel];
     uint32_t q = r->te;
-    if (r->noun || !(r->tr->flags & NG_TRF_QUOTE) || !e->n || c->s - e->sent > 2 || q + 2 >= c->b ||
-        !ng_w__is(w, q, "the") || c->gcov[q + 1 - c->a] >= 0 ||
-        !(ng_w__bits(w, q + 1) & NG_W_ACTNOUN) || !ng_object__quote_after(w, c, q + 2))
+    /* a quoted verb: "strongly condemns" the launch */
+    if (q < c->b && ng_w__punct(w, q, '"') && (w->tk.v[q - 1].flags & NG_TK_INQUOTE)) q++;
+    if (r->noun || !(r->tr->flags & (NG_TRF_QUOTE | NG_TRF_POSS)) || q + 2 > c->b ||
+        !(ng_w__is(w, q, "the") || ng_w__is(w, q, "this") || ng_w__is(w, q, "that")))
+        return 0;
+    /* up to two lower-case words before the act noun: "the police action" */
+    for (int n = 0; n < 2 && q + 2 < c->b && !(ng_w__bits(w, q + 1) & NG_W_ACTNOUN); n++, q++)
+        if (!(w->tk.v[q + 1].flags & NG_TK_WORD) || (w->tk.v[q + 1].flags & NG_TK_CAP) ||
+            c->gcov[q + 1 - c->a] >= 0 || (ng_w__bits(w, q + 1) & (NG_W_PREP | NG_W_CLAUSE)))
+            return 0;
+    if (c->gcov[q + 1 - c->a] >= 0 || (w->tk.v[q + 1].flags & NG_TK_CAP) ||
+        !(ng_w__bits(w, q + 1) & NG_W_ACTNOUN))
+        return 0;
+    if (r->tr->flags & NG_TRF_QUOTE) {
+        if (!ng_object__quote_after(w, c, q + 2) || quote_praises(w, c, q + 2)) return 0;
+    } else if (r->obj >= 0 || quote_praises(w, c, q + 2))
         return 0;
     r->event = 1;
     r->obj = -1; /* a group after the quotation is no object of this trigger */
     return 1;
 }
 
-
-/* The objects of an event reading: the last edges' objects, unless one of them is on a
- * subject's side ("Rwanda's spokesperson called the remarks ..." after Kagame was the
- * target: the remarks are someone else's, not Kagame's). */
-static void event_sides(const ng_work *w, const cstate *cs, reading *r)
+/* The state an actor stands for, a state body's state too ("Chile's foreign ministry"). */
+static int32_t event_side(const ng_work *w, int32_t a)
 {
-    const last_edges *e = &cs->last[r->tr->rel];
-    for (uint32_t k = 0; k < e->n; k++)
-        for (uint32_t i = 0; i < r->ns; i++) {
-            int32_t so = side_state(w, e->obj[k]), ss = side_state(w, r->S[i]);
-            if (e->obj[k] == r->S[i] || (so >= 0 && so == ss)) return;
-        }
-    for (uint32_t k = 0; k < e->n && r->no < GMAX * 2; k++)
-        r->O[r->no++] = e->obj[k];
+    if (a >= 0 && w->actors[a].type == NG_ETYPE_PERSON) a = w->actors[a].affil;
+    if (a >= 0 && w->actors[a].type == NG_ETYPE_ORG && w->actors[a].body_state >= 0)
+        a = w->lex_actor[w->actors[a].body_state];
+    return a >= 0 && w->actors[a].type == NG_ETYPE_STATE ? a : -1;
+}
+
+/* 1 when actor a is one of the reading's subjects or on their side. */
+static int judge_side(const ng_work *w, const reading *r, int32_t a)
+{
+    for (uint32_t i = 0; i < r->ns; i++) {
+        int32_t sa = event_side(w, a), ss = event_side(w, r->S[i]);
+        if (a == r->S[i] || (sa >= 0 && sa == ss)) return 1;
+    }
+    return 0;
+}
+
+/* The objects of an event reading, from the latest hostile edges of this sentence or the
+ * two before: the last condemnation's targets, or its authors when a target is on the
+ * judging side and the edge is of this sentence or the one before ("Peru's X likened
+ * Chile's Y to a tyrant. Chile's ministry called the remarks ...": the remarks are X's); the other side of another hostile edge whose author is
+ * on the judging side ("Managua broke off relations with Quito, calling the raid ..."). */
+static void event_sides(const ng_work *w, const cstate *cs, const sctx *c, reading *r)
+{
+    const last_edges *best = NULL;
+    int use_subj = 0;
+    for (ng_rel k = 0; k < ng_relinfo__count(); k++) {
+        const last_edges *e = &cs->last[k];
+        int own = k == r->tr->rel, subj = 0, judge = 0;
+        if (!e->n || !e->ns || c->s - e->sent > 2 || !ng_rel_hostile(k) ||
+            (best && (e->sent < best->sent || (e->sent == best->sent && !own))))
+            continue;
+        for (uint32_t i = 0; i < e->n; i++)
+            subj |= judge_side(w, r, e->obj[i]);
+        for (uint32_t i = 0; i < e->ns; i++)
+            judge |= judge_side(w, r, e->subj[i]);
+        /* the authors of the judged act only right after their edge: further back, "the
+         * statements" may be anyone's */
+        if ((own && subj && (judge || c->s - e->sent > 1)) || (!own && (!judge || subj)))
+            continue;
+        best = e;
+        use_subj = own && subj;
+    }
+    if (!best) return;
+    for (uint32_t k = 0; k < (use_subj ? best->ns : best->n) && r->no < GMAX * 2; k++)
+        r->O[r->no++] = use_subj ? best->subj[k] : best->obj[k];
 }
 
 /* A relative clause without "which": "Eritrea rejoined the regional body it had quit in
@@ -1568,7 +1615,7 @@ static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
     if ((error = relative_prep_object(w, c, r)) != NG_OK) return error;
     contact_relative(w, c, r);
     if ((error = bracket_members(w, c, r)) < 0) return error;
-    if (event_object(w, cs, c, r)) return NG_OK;
+    if (event_object(w, c, r)) return NG_OK;
     return object_checks(w, c, r);
 }
 
@@ -1629,7 +1676,7 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     reuse_last_object(cs, c, &r);
     member_context_object(cs, c, &r);
     reply_object(w, cs, c, &r);
-    if (r.event && !r.no) event_sides(w, cs, &r);
+    if (r.event && !r.no) event_sides(w, cs, c, &r);
     /* a verb after "and" shares the grammatical subject: "X was received by Y and later
      * met Z" is X's meeting with Z, not the agent's */
     c->last_subj = r.agent >= 0 ? r.obj : r.subj;
