@@ -1317,6 +1317,28 @@ static uint32_t headline_bloc(ng_work *w, int32_t *acts)
     return one(acts, a);
 }
 
+/* "the court", "the regional force": the one organization among the recent actors whose name
+ * ends with the lower-case head noun at j (the International Criminal Court, the EAC Regional
+ * Force), -1 if none or several. */
+static int32_t org_head(const ng_work *w, const cstate *cs, uint32_t j)
+{
+    const char *f = ng_w__fold(w, j);
+    size_t fl = w->tk.v[j].flen;
+    int32_t found = -1;
+    for (int i = 0; i < cs->n_mru; i++) {
+        const ng_wactor *x = &w->actors[cs->mru[i]];
+        const char *sp = x->type == NG_ETYPE_ORG ? strrchr(x->label, ' ') : NULL;
+        if (!sp || strlen(sp + 1) != fl) continue;
+        size_t k = 0;
+        while (k < fl && (sp[1 + k] | 0x20) == f[k])
+            k++;
+        if (k < fl) continue;
+        if (found >= 0) return -1;
+        found = cs->mru[i];
+    }
+    return found;
+}
+
 static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
                             uint32_t t, int32_t *acts, uint32_t *t1, int *pron)
 {
@@ -1407,7 +1429,19 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
     if (bits & NG_W_COUNTRYNOUN)
         return ng_coref__resolve(w, cs, c, NG_CR_COUNTRY, ng_w__is(w, j, "kingdom"), 0, t, acts);
     if (bits & NG_W_BODYNOUN) return ng_coref__resolve(w, cs, c, NG_CR_BODY, 0, 0, t, acts);
-    return 0;
+    /* "the court" before "of", "that", "is" ... (description_head stops on that word) */
+    uint32_t h = j;
+    if ((bits & (NG_W_PREP | NG_W_CLAUSE | NG_W_BE | NG_W_SAY)) && h > t + 1) h--;
+    /* "accused the court of bias"; not "the court of Justice" (a name's complement) */
+    if (!ng_w__is(w, t, "the") || (w->tk.v[h].flags & NG_TK_CAP) || covered[h - c->a] ||
+        (h + 2 < c->b && ng_w__is(w, h + 1, "of") &&
+         (covered[h + 2 - c->a] || (w->tk.v[h + 2].flags & NG_TK_CAP) ||
+          (ng_w__bits(w, h + 2) & NG_W_DET))))
+        return 0;
+    int32_t a = org_head(w, cs, h);
+    if (a < 0) return 0;
+    *t1 = h + 1;
+    return one(acts, a);
 }
 
 /* "his counterparts from X", "her Malian counterpart": a possessive before a role is part
