@@ -1667,7 +1667,12 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
         return NG_OK;
     if ((error = the_two_again(w, c, &r)) != NG_OK) return error < 0 ? error : NG_OK;
     if ((error = pair_before(w, cs, c, &r)) != NG_OK) return error < 0 ? error : NG_OK;
-    if ((error = arguments(w, cs, c, &r)) != NG_OK) return error < 0 ? error : NG_OK;
+    if ((error = arguments(w, cs, c, &r)) != NG_OK) {
+        /* a verb after "and" shares this one's subject even when it gave no edge: "X called
+         * the remark 'offensive' and accused Y" */
+        if (error > 0 && r.subj >= 0 && r.agent < 0) c->last_subj = r.subj;
+        return error < 0 ? error : NG_OK;
+    }
     if ((tr->flags & NG_TRF_ORGSUBJ) && !ng_members__org_subject_ok(w, c, r.subj, r.obj, r.te))
         return NG_OK;
     subject_side(w, c, &r);
