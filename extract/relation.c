@@ -375,10 +375,12 @@ static int bracket_members(ng_work *w, const sctx *c, reading *r)
 }
 
 /* gapobj: "compared Chile with Peru", "likened Oslo to Stockholm" compare two actors, a
- * judgement of neither: a state or organization right after the pattern ends the reading. */
+ * judgement of neither: a state or organization right after the pattern ends the reading.
+ * Not after a pattern ending in "of" ("called X a tool of Y": Y is X's master). */
 static int compares_actors(const ng_work *w, const sctx *c, uint32_t te)
 {
     uint32_t q = te;
+    if (te > c->a && ng_w__is(w, te - 1, "of")) return 0;
     while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
         q++;
     const group *g = q < c->b && c->gstart[q - c->a] >= 0 ? &c->g[c->gstart[q - c->a]] : NULL;
