@@ -1393,7 +1393,14 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
     /* "both NATO members", "the three EU member states": a membership, not a coreference */
     if ((bits & NG_W_MEMBERNOUN) && covered[j - 1 - c->a]) return 0;
     /* "the defence ministers of X": a role noun phrase, not a coreference */
-    if (bits & NG_W_GROUPNOUN) return of_follows ? 0 : group_noun(w, cs, c, t, bits, number, acts);
+    /* ... but "accused the three countries of 'Russophobia'" (a lower-case word or a
+     * quotation after "of": what they are accused of) is the description */
+    if (bits & NG_W_GROUPNOUN)
+        return of_follows && !(ng_w__is(w, j + 1, "of") && j + 2 < c->b && !covered[j + 2 - c->a] &&
+                               !(w->tk.v[j + 2].flags & NG_TK_CAP) &&
+                               !(ng_w__bits(w, j + 2) & (NG_W_DET | NG_W_NUMWORD)))
+                   ? 0
+                   : group_noun(w, cs, c, t, bits, number, acts);
     /* "both sit in X" after a list is a floating quantifier: "both" alone is no number */
     if (numtok && number > 0 && j == t + 2 && !(bits & (NG_W_BLOCNOUN | NG_W_GOVNOUN))) {
         /* "the two signed ...": the number alone */
