@@ -1487,7 +1487,8 @@ static int pair_before(ng_work *w, cstate *cs, sctx *c, const reading *r)
  * "Z also condemned the blockade", "Z denounced the seizure as ..."): "the/this/that" and an
  * act noun right after a trigger of the relation with flag poss or quote, no actor of the
  * sentence as its object, and (quote) a quotation after it that praises nothing. The act is
- * the one of the latest hostile edges (event_sides). 1 when r->event is set. */
+ * the one of the latest hostile edges (event_sides), or of the agent after "by" right after
+ * the quotation (then r->obj is that group). 1 when r->event or that object is set. */
 static int event_object(const ng_work *w, const sctx *c, reading *r)
 {
     uint32_t q = r->te;
@@ -1506,6 +1507,18 @@ static int event_object(const ng_work *w, const sctx *c, reading *r)
         return 0;
     if (r->tr->flags & NG_TRF_QUOTE) {
         if (!ng_object__quote_after(w, c, q + 2) || quote_praises(w, c, q + 2)) return 0;
+        /* 'called the decision "a step backwards" by X': the act's agent after the quotation */
+        uint32_t e = ng_object__quote_skip(w, c, q + 2);
+        if (e != q + 2 && e + 1 < c->b && ng_w__is(w, e, "by")) {
+            uint32_t k = e + 1;
+            while (k < c->b && c->gstart[k - c->a] < 0 && (ng_w__bits(w, k) & NG_W_DET))
+                k++;
+            int32_t gi = k < c->b ? c->gstart[k - c->a] : -1;
+            if (gi >= 0 && (!c->g[gi].place || c->g[gi].adj)) {
+                r->obj = gi;
+                return 1;
+            }
+        }
     } else if (r->obj >= 0 || quote_praises(w, c, q + 2))
         return 0;
     r->event = 1;
