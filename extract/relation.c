@@ -1482,6 +1482,19 @@ static int pair_before(ng_work *w, cstate *cs, sctx *c, const reading *r)
     return DONE;
 }
 
+/* The group after "by" right after a quotation that opens at q ('"a step backwards" by
+ * X'): the agent of the act the quotation judges, -1. */
+static int32_t agent_after_quote(const ng_work *w, const sctx *c, uint32_t q)
+{
+    uint32_t e = ng_object__quote_skip(w, c, q);
+    if (e == q || e + 1 >= c->b || !ng_w__is(w, e, "by")) return -1;
+    uint32_t k = e + 1;
+    while (k < c->b && c->gstart[k - c->a] < 0 && (ng_w__bits(w, k) & NG_W_DET))
+        k++;
+    int32_t gi = k < c->b ? c->gstart[k - c->a] : -1;
+    return gi >= 0 && (!c->g[gi].place || c->g[gi].adj) ? gi : -1;
+}
+
 /* Steps 2 to 4: subject, modality, object; DONE when the reading ends there. */
 /* A judged act with no owner ("X condemned Y's raid. Z called the incident 'unacceptable'",
  * "Z also condemned the blockade", "Z denounced the seizure as ..."): "the/this/that" and an
@@ -1494,9 +1507,18 @@ static int event_object(const ng_work *w, const sctx *c, reading *r)
     uint32_t q = r->te;
     /* a quoted verb: "strongly condemns" the launch */
     if (q < c->b && ng_w__punct(w, q, '"') && (w->tk.v[q - 1].flags & NG_TK_INQUOTE)) q++;
-    if (r->noun || !(r->tr->flags & (NG_TRF_QUOTE | NG_TRF_POSS)) || q + 2 > c->b ||
-        !(ng_w__is(w, q, "the") || ng_w__is(w, q, "this") || ng_w__is(w, q, "that")))
-        return 0;
+    if (r->noun || !(r->tr->flags & (NG_TRF_QUOTE | NG_TRF_POSS)) || q + 2 > c->b) return 0;
+    /* 'condemned the strike, calling it "an escalation" by X': "it" that stands for an act
+     * (no actor: coref.c act_before) takes only the agent after the quotation */
+    if ((r->tr->flags & NG_TRF_QUOTE) && ng_w__is(w, q, "it") && c->gcov[q - c->a] < 0) {
+        uint32_t k = q + 1;
+        if (ng_w__is(w, k, "a") || ng_w__is(w, k, "an")) k++;
+        int32_t gi = agent_after_quote(w, c, k);
+        if (gi < 0 || quote_praises(w, c, k)) return 0;
+        r->obj = gi;
+        return 1;
+    }
+    if (!(ng_w__is(w, q, "the") || ng_w__is(w, q, "this") || ng_w__is(w, q, "that"))) return 0;
     /* up to two lower-case words before the act noun: "the police action" */
     for (int n = 0; n < 2 && q + 2 < c->b && !(ng_w__bits(w, q + 1) & NG_W_ACTNOUN); n++, q++)
         if (!(w->tk.v[q + 1].flags & NG_TK_WORD) || (w->tk.v[q + 1].flags & NG_TK_CAP) ||
@@ -1508,16 +1530,10 @@ static int event_object(const ng_work *w, const sctx *c, reading *r)
     if (r->tr->flags & NG_TRF_QUOTE) {
         if (!ng_object__quote_after(w, c, q + 2) || quote_praises(w, c, q + 2)) return 0;
         /* 'called the decision "a step backwards" by X': the act's agent after the quotation */
-        uint32_t e = ng_object__quote_skip(w, c, q + 2);
-        if (e != q + 2 && e + 1 < c->b && ng_w__is(w, e, "by")) {
-            uint32_t k = e + 1;
-            while (k < c->b && c->gstart[k - c->a] < 0 && (ng_w__bits(w, k) & NG_W_DET))
-                k++;
-            int32_t gi = k < c->b ? c->gstart[k - c->a] : -1;
-            if (gi >= 0 && (!c->g[gi].place || c->g[gi].adj)) {
-                r->obj = gi;
-                return 1;
-            }
+        int32_t gi = agent_after_quote(w, c, q + 2);
+        if (gi >= 0) {
+            r->obj = gi;
+            return 1;
         }
     } else if (r->obj >= 0 || quote_praises(w, c, q + 2))
         return 0;
