@@ -1124,6 +1124,26 @@ static int state_before_head(const ng_work *w, cstate *cs, const sctx *c, const 
     return 0;
 }
 
+/* "the Trudeau government", "the Trump administration": a person named right before a
+ * government noun (no troops word); the description is that person's state when the person
+ * holds an office of one, else the person; -1 when no person is named there. */
+static int32_t leader_before_head(const ng_work *w, const sctx *c, const uint8_t *covered,
+                                  uint32_t j)
+{
+    if (j == c->a || !covered[j - 1 - c->a] || !(ng_w__bits(w, j) & NG_W_GOVNOUN) ||
+        (ng_w__bits(w, j) & NG_W_TROOPS))
+        return -1;
+    for (size_t i = 0; i < c->nu; i++) {
+        const unit *u = &c->u[i];
+        if (u->t1 != j || u->an != 1 || u->place) continue;
+        int32_t a = c->acts[u->a0];
+        if (w->actors[a].type != NG_ETYPE_PERSON) return -1;
+        int32_t st = w->actors[a].affil;
+        return st >= 0 && w->actors[st].type == NG_ETYPE_STATE ? st : a;
+    }
+    return -1;
+}
+
 /* "the G20 presidency", "the EU presidency": a government noun right after an organization's
  * name is that organization's office, no state's government; the name is the actor. */
 static int org_before_head(const ng_work *w, const sctx *c, const uint8_t *covered, uint32_t j)
@@ -1375,6 +1395,11 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
     }
     if ((j = description_head(w, c, covered, j)) == c->b) return 0;
     if (state_before_head(w, cs, c, covered, j)) return 0;
+    int32_t lead = leader_before_head(w, c, covered, j);
+    if (lead >= 0) {
+        *t1 = j + 1;
+        return one(acts, lead);
+    }
     if (org_before_head(w, c, covered, j)) return 0;
     /* "the junta in Khartoum", "the authorities in Mali": the state named after "in" */
     if ((ng_w__bits(w, j) & NG_W_GOVNOUN) && j + 2 < c->b && ng_w__is(w, j + 1, "in") &&
