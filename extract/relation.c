@@ -807,7 +807,13 @@ static int listed(const ng_work *w, const sctx *c, const group *g)
     for (uint32_t t = g->t0; t <= g->t1 && t < c->b; t++)
         if (ng_w__is(w, t, "and")) return 1;
     for (uint32_t t = g->t0; t > c->a && t + 3 > g->t0; t--) {
-        if (ng_w__is(w, t - 1, "and") || ng_w__punct(w, t - 1, ',')) return 1;
+        if (ng_w__is(w, t - 1, "and")) return 1;
+        /* a comma after an actor's name continues a list; "Earlier in the day, X" is an
+         * opening phrase, and "In Cairo, X" a place */
+        if (ng_w__punct(w, t - 1, ',')) {
+            int32_t pg = t >= c->a + 2 ? c->gend[t - 2 - c->a] : -1;
+            return pg >= 0 && !c->g[pg].place && !c->g[pg].pp;
+        }
         if (!(w->tk.v[t - 1].flags & NG_TK_CAP) && !(ng_w__bits(w, t - 1) & NG_W_PERSONNOUN))
             return 0;
     }

@@ -21,6 +21,15 @@ int32_t ng_subject__main(const ng_work *w, const sctx *c, uint32_t before)
     return -1;
 }
 
+/* Is the group that ends right before `comma` one person ("Li Wei, Xi's envoy,": the envoy
+ * is Li Wei, not Xi's government)? */
+static int person_before(const ng_work *w, const sctx *c, uint32_t comma)
+{
+    int32_t head = comma > c->a ? c->gend[comma - 1 - c->a] : -1;
+    return head >= 0 && c->g[head].an == 1 &&
+           w->actors[c->acts[c->g[head].a0]].type == NG_ETYPE_PERSON;
+}
+
 /* "al-Shabaab, an al Qaeda affiliate, condemned", "X, Y's ally, condemned": a group inside
  * an apposition ", a/an ...," or ", Y's ...," stands aside; the group before the apposition
  * (-1 when that is no actor), else gi. */
@@ -28,12 +37,24 @@ static int32_t before_apposition(const ng_work *w, const sctx *c, int32_t gi, ui
 {
     const group *g = &c->g[gi];
     uint32_t q = g->t0, e = g->t1;
-    while (e < ts && e < g->t1 + 3 && !ng_w__punct(w, e, ','))
+    /* a possessive's apposition may run longer: "X, Trump's senior adviser for Africa, who
+     * met Y" (lower-case words and places only) */
+    int possapp = g->poss && q > c->a + 1 && ng_w__punct(w, q - 1, ',') &&
+                  (!ng_groups__poss_owner(w, c, g) || person_before(w, c, q - 1));
+    uint32_t reach = possapp ? 12 : 3;
+    while (e < ts && e < g->t1 + reach && !ng_w__punct(w, e, ',')) {
+        if (e > g->t1 && possapp) {
+            int32_t in = c->gstart[e - c->a];
+            if ((ng_w__bits(w, e) & (NG_W_SAY | NG_W_CLAUSE | NG_W_BE)) ||
+                (in >= 0 && !c->g[in].place && !c->g[in].pp))
+                break;
+        }
         e++;
+    }
     if (e >= ts || !ng_w__punct(w, e, ',')) return gi;
     /* "the United States, Manila's treaty ally, condemned": the possessive owns the
      * apposition's noun; the group before it is the subject */
-    if (g->poss && !ng_groups__poss_owner(w, c, g) && q > c->a + 1 && ng_w__punct(w, q - 1, ',')) {
+    if (possapp) {
         int32_t head = c->gend[q - 2 - c->a];
         return head >= 0 && !c->g[head].place ? head : gi;
     }
@@ -345,6 +366,21 @@ static int32_t subordinate_subject(const ng_work *w, const sctx *c, uint32_t and
     return -1;
 }
 
+/* "X met Y, who hosted a dinner, and later met Z": ", and" at `and` - 1 closes a relative
+ * clause opened by ", who/which" with no other comma between; the verb after it belongs to
+ * the clause before that relative clause, whose main subject is returned (-1 if none). */
+static int32_t after_closed_relative(const ng_work *w, const sctx *c, uint32_t and)
+{
+    if (and < c->a + 3 || !ng_w__punct(w, and - 1, ',')) return -1;
+    for (uint32_t t = and - 1; t-- > c->a + 1;) {
+        if (ng_w__punct(w, t, ';') || ng_w__punct(w, t, ':') || ng_w__punct(w, t, '"')) return -1;
+        if (!ng_w__punct(w, t, ',')) continue;
+        if (!(ng_w__is(w, t + 1, "who") || ng_w__is(w, t + 1, "which"))) return -1;
+        return ng_subject__main(w, c, t);
+    }
+    return -1;
+}
+
 /* "After meeting X, Y flew home", "Having met X, Y ...", "Meeting X in Y, Z said", "In a
  * statement condemning X, Y said": a participle that opens the sentence (after at most a
  * preposition or a subordinator, or "having", or a preposition and up to three lower-case
@@ -408,6 +444,8 @@ static int32_t clause_subject(const ng_work *w, const sctx *c, uint32_t ts, int 
     }
     if (after_and && c->gend[p - 1 - c->a] < 0) {
         int32_t sub = subordinate_subject(w, c, p - 1);
+        if (sub >= 0) return sub;
+        sub = after_closed_relative(w, c, p - 1);
         if (sub >= 0) return sub;
         return c->last_subj >= 0 ? c->last_subj : ng_subject__main(w, c, ts);
     }
