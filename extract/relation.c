@@ -248,6 +248,29 @@ static int32_t of_by_agent(const ng_work *w, const sctx *c, uint32_t q)
     return gi >= 0 && !c->g[gi].place ? gi : -1;
 }
 
+/* "a trilateral meeting of A, B and C", "the talks of X and Y": a meeting noun of a
+ * symmetric relation with "of" right after it and a list of two to four actors (no place)
+ * is one meeting of them all, whoever the clause's subject is; a summit (words class
+ * `gathering`) only when called trilateral or joint right before it. DONE when given, 0
+ * otherwise. A plan or a negation of the clause is read by the caller's modality first. */
+static int meeting_of(ng_work *w, const sctx *c, const reading *r)
+{
+    uint32_t te = r->te;
+    if (!(r->tr->flags & NG_TRF_PARTNERS) || !ng_relinfo__symmetric(r->tr->rel) ||
+        te + 1 >= c->b || !ng_w__is(w, te, "of"))
+        return 0;
+    uint32_t q = te + 1;
+    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
+    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    if (gi < 0 || c->g[gi].place || c->g[gi].an < 2 || c->g[gi].an > 4) return 0;
+    if ((ng_w__bits(w, te - 1) & NG_W_GATHERING) &&
+        !(r->ts > c->a && (ng_w__bits(w, r->ts - 1) & NG_W_JOINTMOD)))
+        return 0;
+    int error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, &c->g[gi], c->s, r->date);
+    return error < 0 ? error : DONE;
+}
+
 /* The object: the passive's subject, else the group after the trigger; "a meeting between
  * A and B" gives its parties at once; a gap's possessive ("becomes NATO's 31st member"). */
 static int take_object(ng_work *w, const sctx *c, reading *r)
@@ -260,6 +283,10 @@ static int take_object(ng_work *w, const sctx *c, reading *r)
                                                               : passive_adj_subject(w, c, r);
         r->subj = r->agent;
     } else if (!r->tr->no_object) {
+        if (r->noun) {
+            int error = meeting_of(w, c, r);
+            if (error) return error;
+        }
         int32_t by_first = r->noun && (r->tr->flags & NG_TRF_OFOBJ) && r->te < c->b &&
                                    ng_w__is(w, r->te, "by")
                                ? of_by_agent(w, c, r->te)
