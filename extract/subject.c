@@ -260,6 +260,20 @@ static int quote_holds(const ng_work *w, uint32_t t, uint32_t ts)
     return 1;
 }
 
+/* The '(' of an aside in brackets that closes at `close`: a group ends right before the
+ * '(' and no quotation, verb of saying or relative word is inside (at most twelve tokens);
+ * 0 if not. */
+static uint32_t bracket_aside(const ng_work *w, const sctx *c, uint32_t close)
+{
+    for (uint32_t t = close; t-- > c->a + 1 && t + 13 > close;) {
+        if (ng_w__punct(w, t, '"') || ng_w__punct(w, t, ')') || (ng_w__bits(w, t) & NG_W_SAY) ||
+            ng_w__is(w, t, "who") || ng_w__is(w, t, "which") || ng_w__is(w, t, "that"))
+            return 0;
+        if (ng_w__punct(w, t, '(')) return c->gend[t - 1 - c->a] >= 0 ? t : 0;
+    }
+    return 0;
+}
+
 int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
 {
     int32_t agent = case_agent(w, c, ts);
@@ -304,6 +318,15 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
                 (w->tk.v[t - 1].flags & NG_TK_UPPER) && c->gend[t - 3 - c->a] >= 0) {
                 j = (int64_t)t - 3;
                 continue;
+            }
+            /* "A and B (Pashinian in some spellings) signed": an aside in brackets right
+             * after a group, naming no actor, stands aside */
+            if (ch == ')') {
+                uint32_t open = bracket_aside(w, c, t);
+                if (open) {
+                    j = (int64_t)open - 1;
+                    continue;
+                }
             }
             if (ch == ';' || ch == ':' || ch == '(' || ch == ')' || ch == '"') return -1;
             uint32_t start = ch == ',' || ch == '-' ? relative_clause_start(w, c, t) : 0;
