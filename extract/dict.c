@@ -13,6 +13,7 @@
  *     organization followed by a capitalized head word ("ECOWAS Commission") stays that
  *     organization. */
 #include "mentions.h"
+#include <string.h>
 
 /* Priority of phrase value kinds when one phrase has several. */
 static int kind_rank(uint32_t k)
@@ -91,17 +92,34 @@ static int lower_title(const ng_work *w, uint32_t a, const int32_t *cov, uint32_
 
 /* A title in lower case right after "the" with no name after it, standing for its holder
  * (units.c: the latest person written with that title): "the crown prince had greeted X",
- * "the pope received X". Titles of several words, or royal and religious ones; a one-word
- * office ("the president", "the minister") stays a person noun. */
+ * "the pope received X". Titles of several words, or royal and religious ones, or a rank
+ * before a verb; a one-word office ("the president", "the minister") stays a person noun. */
 static int lower_title_ref(const ng_work *w, uint32_t a, uint32_t t, uint32_t n, int32_t title)
 {
     const ng_lx_title *x = &w->lex->titles[title];
-    if (t <= a || !ng_w__is(w, t - 1, "the")) return 0;
-    if (n < 2 && x->kind != NG_TITLE_ROYAL && x->kind != NG_TITLE_RELIGIOUS) return 0;
+    /* "the senior general": a word inside a title may come between */
+    uint32_t d = t > a + 1 && (ng_w__bits(w, t - 1) & NG_W_TITLEMOD) &&
+                         x->kind == NG_TITLE_MILITARY && n == 1
+                     ? t - 1
+                     : t;
+    if (d <= a || !ng_w__is(w, d - 1, "the")) return 0;
     if (t + n < w->tk.n && (ng_mentions__cap(w, t + n) || ng_w__is(w, t + n, "of") ||
                             (w->tk.v[t + n].flags & NG_TK_POSS)))
         return 0;
-    return 1;
+    if (n >= 2 || x->kind == NG_TITLE_ROYAL || x->kind == NG_TITLE_RELIGIOUS) return 1;
+    /* a rank of one word ("the general", "the colonel") only before a verb or a stop: "the
+     * general held talks", "the general, who"; not "the general election" */
+    if (x->kind != NG_TITLE_MILITARY || t + n >= w->tk.n) return 0;
+    uint32_t v = t + n;
+    if (w->tk.v[v].flags & NG_TK_PUNCT) return ng_w__punct(w, v, ',') || ng_w__punct(w, v, '.');
+    if (ng_w__bits(w, v) & (NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_SKIPADV | NG_W_MODAL |
+                            NG_W_PASTPART))
+        return 1;
+    for (int32_t i = ng_lex__trigger_first(w->lex, w->tk.v[v].h); i >= 0;
+         i = w->lex->triggers[i].next)
+        if (w->lex->triggers[i].form == NG_TR_VERB) return 1; /* "the captain met" */
+    uint16_t len = w->tk.v[v].flen;
+    return len > 3 && memcmp(ng_w__fold(w, v) + len - 2, "ed", 2) == 0;
 }
 
 /* Chooses the best value of a phrase slot for a match of n tokens starting at token t
