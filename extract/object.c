@@ -552,6 +552,28 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
 
 /* After an object at t: ", and [out|then] PREP [the] GROUP" with one of the trigger's
  * prepositions (a few words such as a date may come between); the group or -1. */
+/* "and with the summit's host, Tajik President X": a role of up to four lower-case words
+ * (a possessive's 's and "of" among them: "the president's chief of staff") and a comma
+ * before a person's name; the name's first token, else j. */
+static uint32_t role_before_name(const ng_work *w, const sctx *c, uint32_t j)
+{
+    for (uint32_t k = j; k < c->b && k < j + 6; k++) {
+        if (ng_w__punct(w, k, ',')) {
+            int32_t gi = k > j && k + 1 < c->b ? c->gstart[k + 1 - c->a] : -1;
+            return gi >= 0 && c->g[gi].an == 1 &&
+                           w->actors[c->acts[c->g[gi].a0]].type == NG_ETYPE_PERSON
+                       ? k + 1
+                       : j;
+        }
+        if (c->gcov[k - c->a] >= 0 || (w->tk.v[k].flags & NG_TK_CAP) ||
+            (!(w->tk.v[k].flags & NG_TK_WORD) && !(w->tk.v[k].flags & NG_TK_POSS)) ||
+            (ng_w__bits(w, k) & (NG_W_CLAUSE | NG_W_SAY)) ||
+            ((ng_w__bits(w, k) & NG_W_PREP) && !ng_w__is(w, k, "of")))
+            return j;
+    }
+    return j;
+}
+
 int32_t ng_object__next_pp(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t t)
 {
     uint32_t j = t, n = 0;
@@ -579,6 +601,7 @@ int32_t ng_object__next_pp(const ng_work *w, const sctx *c, const ng_trigger *tr
     j++;
     while (j < c->b && c->gstart[j - c->a] < 0 && (ng_w__bits(w, j) & NG_W_DET))
         j++;
+    if (j < c->b && c->gstart[j - c->a] < 0) j = role_before_name(w, c, j);
     if (j >= c->b || c->gstart[j - c->a] < 0 || c->g[c->gstart[j - c->a]].place) return -1;
     return c->gstart[j - c->a];
 }
