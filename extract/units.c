@@ -272,6 +272,29 @@ static int32_t counterpart_of(const ng_work *w, const cstate *cs, const sctx *c,
     return -1;
 }
 
+/* "Qatari and Turkish officials", "French, German and Italian troops": a demonym followed by
+ * "," or "and" and more demonyms that a troops or government noun closes (one lower-case
+ * word between: "technical teams") shares that noun; the noun's token, else j. */
+static uint32_t coordinated_demonyms(const ng_work *w, const sctx *c, const ng_mention *m,
+                                     uint32_t j)
+{
+    const ng_wsent *se = &w->sents[c->s];
+    const ng_mention *end = w->ms + se->m0 + se->nm, *n = m + 1;
+    uint32_t q = j;
+    while (n < end && q < c->b && (ng_w__is(w, q, "and") || ng_w__punct(w, q, ',')) &&
+           !n->dead && n->kind == NG_MK_DEMONYM && n->t0 == q + 1 &&
+           w->lex->ents[n->lex].type == NG_ETYPE_STATE) {
+        q = n->t1;
+        n++;
+    }
+    if (q == j || q >= c->b) return j;
+    if (q + 1 < c->b && (w->tk.v[q].flags & NG_TK_WORD) && !(w->tk.v[q].flags & NG_TK_CAP) &&
+        !(ng_w__bits(w, q) & (NG_W_TROOPS | NG_W_GOVNOUN)) &&
+        (ng_w__bits(w, q + 1) & (NG_W_TROOPS | NG_W_GOVNOUN)))
+        q++;
+    return (ng_w__bits(w, q) & (NG_W_TROOPS | NG_W_GOVNOUN)) ? q : j;
+}
+
 /* A demonym: "the Mauritanian leader", "his Kazakh counterpart" (that state's person);
  * "French troops", "the Malian government", "Malian authorities" (the state); a mere
  * adjective ("the Russian decision", "Swedish criticism": not an actor of the sentence, but
@@ -306,11 +329,13 @@ static int unit_demonym(ng_work *w, cstate *cs, const sctx *c, ng_mention *m, mu
         u->t1 = m->t1 + 1;
         return NG_OK;
     }
-    if (j < c->b && (ng_w__bits(w, j) & (NG_W_TROOPS | NG_W_GOVNOUN)) && state) {
+    uint32_t jc = state && j == m->t1 ? coordinated_demonyms(w, c, m, j) : j;
+    if (jc < c->b && (ng_w__bits(w, jc) & (NG_W_TROOPS | NG_W_GOVNOUN)) && state) {
         if ((error = ng_actors__get_lex(w, &u->a, m->lex)) < 0) return error;
-        if ((ng_w__bits(w, j) & NG_W_GOVNOUN) && !(ng_w__bits(w, j) & NG_W_TROOPS))
+        if (jc == j && (ng_w__bits(w, j) & NG_W_GOVNOUN) && !(ng_w__bits(w, j) & NG_W_TROOPS))
             ng_recent__gov_note(cs, w->tk.v[j].h, u->a);
-        u->t1 = j + 1;
+        /* the list's first demonyms end at themselves: the units join as a list */
+        u->t1 = jc == j ? j + 1 : m->t1;
         if (u->t0 > c->a && ng_w__is(w, u->t0 - 1, "the")) u->t0--;
         return NG_OK;
     }
