@@ -994,6 +994,16 @@ static uint32_t quote_speaker(const ng_work *w, const sctx *c, uint32_t t, int32
     return n;
 }
 
+/* "the treaty (that) it signed with Spain", "the accord that it concluded": "it" opening a
+ * relative clause on a document noun (words class doc), with or without "that", or on a
+ * capitalized name before "that" ("the Treaty of Friendship that it signed"). */
+static int document_relative(const ng_work *w, const sctx *c, uint32_t t)
+{
+    if (ng_w__bits(w, t - 1) & NG_W_DOC) return 1;
+    return ng_w__is(w, t - 1, "that") &&
+           ((ng_w__bits(w, t - 2) & NG_W_DOC) || (w->tk.v[t - 2].flags & NG_TK_CAP));
+}
+
 /* What the word at t stands for when it is a pronoun or a description: the number of actors
  * in acts, 0 when none; *t1 gets its end, *pron whether it opens a clause. */
 static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered, uint32_t t,
@@ -1055,7 +1065,8 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
          * pronoun is the sentence's main subject, a state or an organization other than the
          * antecedent */
         gi = t > c->a + 2 && ng_w__is(w, t, "it") &&
-                     (ng_w__is(w, t - 1, "which") || ng_w__is(w, t - 1, "whom"))
+                     (ng_w__is(w, t - 1, "which") || ng_w__is(w, t - 1, "whom") ||
+                      document_relative(w, c, t))
                  ? ng_subject__main(w, c, t)
                  : -1;
         if (gi >= 0 && c->g[gi].an == 1 && !c->g[gi].poss &&
