@@ -48,14 +48,33 @@ static int add_group(sctx *c, uint32_t u0, uint32_t un)
     return NG_OK;
 }
 
+/* "X, the couple's son, and Y": an apposition of a determiner and up to five lower-case words
+ * (a possessive's 's among them) between commas, right before "and", describes the unit
+ * before it; the token after its closing comma, else t0. */
+static uint32_t apposition_then_and(const ng_work *w, uint32_t t0, uint32_t t1)
+{
+    if (!ng_w__punct(w, t0, ',') || t0 + 3 >= t1 || !(ng_w__bits(w, t0 + 1) & NG_W_DET))
+        return t0;
+    for (uint32_t k = t0 + 2; k + 1 < t1 && k < t0 + 8; k++) {
+        if (ng_w__punct(w, k, ',')) return ng_w__is(w, k + 1, "and") && k > t0 + 2 ? k + 1 : t0;
+        if ((w->tk.v[k].flags & NG_TK_CAP) || ng_w__is(w, k, "and") ||
+            (!(w->tk.v[k].flags & NG_TK_WORD) && !(w->tk.v[k].flags & NG_TK_POSS)) ||
+            (ng_w__bits(w, k) & (NG_W_CLAUSE | NG_W_SAY | NG_W_BE)))
+            return t0;
+    }
+    return t0;
+}
+
 /* Tokens between two units that join a list: ",", "and", ", and", "&", "or", a phrase of class
- * listlink ("as well as", "along with"), optionally followed by a determiner. */
+ * listlink ("as well as", "along with"), optionally followed by a determiner; an apposition
+ * before ", and" (apposition_then_and). */
 static int joins(const ng_work *w, uint32_t t0, uint32_t t1, int *has_and)
 {
     uint32_t t = t0, len;
     int n = 0;
     *has_and = 0;
     if (t0 == t1) return 0;
+    t = apposition_then_and(w, t0, t1);
     while (t < t1) {
         if (ng_w__punct(w, t, ',')) {
             t++;
@@ -232,8 +251,11 @@ static uint32_t opening_clause_end(const ng_work *w, const sctx *c)
     if ((!(ng_w__bits(w, c->a) & (NG_W_CLAUSE | NG_W_PREP)) && !participle) ||
         ng_w__is(w, c->a, "that") || ng_w__is(w, c->a, "which") || ng_w__is(w, c->a, "who"))
         return c->a;
-    for (uint32_t t = c->a + 1; t < c->b; t++)
+    /* a ";" or ":" first ends a whole clause, not an opening phrase */
+    for (uint32_t t = c->a + 1; t < c->b; t++) {
+        if (ng_w__punct(w, t, ';') || ng_w__punct(w, t, ':')) return c->a;
         if (ng_w__punct(w, t, ',')) return t;
+    }
     return c->a;
 }
 
