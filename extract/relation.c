@@ -271,6 +271,13 @@ static int meeting_of(ng_work *w, const sctx *c, const reading *r)
     return error < 0 ? error : DONE;
 }
 
+/* Do groups a and b name the same actors in the same order? */
+static int same_actors(const sctx *c, int32_t a, int32_t b)
+{
+    const group *x = &c->g[a], *y = &c->g[b];
+    return x->an == y->an && memcmp(c->acts + x->a0, c->acts + y->a0, x->an * sizeof *c->acts) == 0;
+}
+
 /* The object: the passive's subject, else the group after the trigger; "a meeting between
  * A and B" gives its parties at once; a gap's possessive ("becomes NATO's 31st member"). */
 static int take_object(ng_work *w, const sctx *c, reading *r)
@@ -316,7 +323,13 @@ static int take_object(ng_work *w, const sctx *c, reading *r)
          * after "between", never the clause's subject ("X welcomed/mediated the talks") */
         if (r->noun && between && o->an < 2) return DONE;
     }
-    if (r->obj < 0 && r->gap_group >= 0) r->obj = r->gap_group;
+    /* "A and B held their first bilateral talks", "the two leaders had held their talks": a
+     * possessive pronoun inside the gap after a plural subject is the subject's own (its
+     * owners are the talks' parties); it is no other side */
+    if (r->obj < 0 && r->gap_group >= 0 &&
+        !(c->u[c->g[r->gap_group].u0].poss && r->subj >= 0 &&
+          (c->g[r->subj].an >= 2 || same_actors(c, r->gap_group, r->subj))))
+        r->obj = r->gap_group;
     return NG_OK;
 }
 
