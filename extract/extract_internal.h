@@ -299,7 +299,9 @@ enum {
 #define NG_W_EVENTNOUN NG_WBIT(84) /* summit, meeting, session: "left the NATO summit" is no exit */
 #define NG_W_INDIRECT NG_WBIT(85) /* indirect, proximity: talks not held face to face */
 #define NG_W_CREDENCE NG_WBIT(86) /* credentials, credence: an envoy's accreditation, no talks */
-#define NG_W__COUNT 87
+#define NG_W_TREATYHEAD NG_WBIT(87) /* Treaty, Convention, Pact: ends or opens a treaty's name */
+#define NG_W_EXITWORD NG_WBIT(88)   /* withdrew, exit, quit: a treaty after it is what is left */
+#define NG_W__COUNT 89
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {

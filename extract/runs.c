@@ -9,7 +9,8 @@
  * follows. The other runs are cut into names at words that are never names; a name of at
  * most five words is a person candidate with its title phrase and apposition
  * (personrole.c) and the evidence people.c weighs: a title, an apposition, a possessive
- * state, a verb of saying next to it. */
+ * state, a verb of saying next to it. A treaty's name right after an exit ("withdrew from the
+ * Ottawa Convention") is an organization first (treaty_exits). */
 #include "mentions.h"
 
 #include <string.h>
@@ -1200,6 +1201,127 @@ static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
     return NG_OK;
 }
 
+/* A treaty's head word at t: capitalized, or "treaty" after an acronym ("the INF treaty"). */
+static int treaty_head(const ng_work *w, uint32_t a, uint32_t t)
+{
+    return (ng_w__bits(w, t) & NG_W_TREATYHEAD) &&
+           ((w->tk.v[t].flags & NG_TK_CAP) || (t > a && (w->tk.v[t - 1].flags & NG_TK_UPPER)));
+}
+
+/* A capitalized word of a treaty's name: no date ("in December", "on Tuesday") */
+static int treaty_word(const ng_work *w, uint32_t t)
+{
+    const char *f = ng_w__fold(w, t);
+    size_t n = w->tk.v[t].flen;
+    return (w->tk.v[t].flags & (NG_TK_WORD | NG_TK_CAP)) == (NG_TK_WORD | NG_TK_CAP) &&
+           !(w->tk.v[t].flags & NG_TK_POSS) && !(n >= 3 && ng_date__month(f, n)) &&
+           ng_date__weekday(f, n) < 0;
+}
+
+/* Where a treaty's name may start after the exitword at p, or 0: "withdrew (formally) from
+ * (the)", "pulled out of (the)", "Latvia's exit from", or right after one of number 1 ("quit
+ * (the)"). */
+static uint32_t after_exit(const ng_work *w, uint32_t b, uint32_t p)
+{
+    uint32_t t = p + 1;
+    if (t < b && (ng_w__bits(w, t) & NG_W_SKIPADV)) t++;
+    if (t + 1 < b && ng_w__is(w, t, "out") &&
+        (ng_w__is(w, t + 1, "of") || ng_w__is(w, t + 1, "from")))
+        t += 2;
+    else if (t < b && ng_w__is(w, t, "from"))
+        t++;
+    else if (t == p + 1 && ng_lex__word_number(w->lex, w->tk.v[p].h) == 1)
+        ;
+    else
+        return 0;
+    if (t < b && ng_w__is(w, t, "the")) t++;
+    return t < b ? t : 0;
+}
+
+/* The end of a treaty's name from t, or t: capitalized words ending with a head word ("Ottawa
+ * Convention", "Comprehensive Military Agreement"), or opened by one ("Convention on Cluster
+ * Munitions"), with "of", "on", "for" and capitalized words after ("Treaty on Conventional
+ * Armed Forces in Europe"). Not before "'s" or a lower-case event noun ("the Treaty talks"). */
+static uint32_t treaty_name_end(const ng_work *w, uint32_t a, uint32_t b, uint32_t t)
+{
+    uint32_t e = t;
+    while (e < b && e - t < 8 && treaty_word(w, e) && !ng_w__is(w, e, "the"))
+        e++;
+    if (e < b && e > t && treaty_head(w, a, e)) e++; /* "the INF treaty" */
+    int ends = e > t + 1 && treaty_head(w, a, e - 1), opens = e == t + 1 && treaty_head(w, a, t);
+    if (!ends && !opens) return t;
+    uint32_t x = e;
+    while (x < b && x - t < 16 &&
+           (ng_w__is(w, x, "of") || ng_w__is(w, x, "on") || ng_w__is(w, x, "for") ||
+            ng_w__is(w, x, "in") || ng_w__is(w, x, "and"))) {
+        uint32_t y = x + 1;
+        if (y < b && ng_w__is(w, y, "the")) y++;
+        if (!(y < b && treaty_word(w, y))) break;
+        while (y < b && y - t < 16 && treaty_word(w, y))
+            y++;
+        x = e = y;
+    }
+    if (opens && e == t + 1) return t;
+    if (e < b && ((w->tk.v[e].flags & NG_TK_POSS) || (ng_w__bits(w, e) & NG_W_EVENTNOUN)))
+        return t;
+    /* "the Convention on the Prohibition of the Use, Stockpiling, ...": a name with a list
+     * inside would be cut */
+    if (e + 1 < b && ng_w__punct(w, e, ',') && treaty_word(w, e + 1)) return t;
+    return e;
+}
+
+/* The organization of a treaty of data/treaties.csv named [t, e) ("Rome Statute"), -1. */
+static int32_t treaty_org(const ng_work *w, uint32_t t, uint32_t e)
+{
+    const ng_ptab *pt = &w->lex->phrases;
+    uint64_t h = NG_SEQ_SEED;
+    for (uint32_t k = t; k < e; k++)
+        h = ng_x__seq_hash(h, w->tk.v[k].h);
+    const ng_ptab_slot *slot = e - t <= pt->max_tokens ? ng_ptab__find(pt, h) : NULL;
+    for (int32_t v = slot ? slot->first : -1; v >= 0; v = pt->vals[v].next)
+        if (pt->vals[v].kind == NG_LX_TREATY) return pt->vals[v].id;
+    return -1;
+}
+
+/* "withdrew from the Ottawa Convention": a treaty is an actor only as what a party leaves
+ * (policy: withdrew is leaving an organization or a treaty); never a signer, a member or a
+ * subject. One of data/treaties.csv is its organization ("the Rome Statute"). */
+static int treaty_exits(ng_work *w, uint32_t s, int32_t *cov)
+{
+    uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
+    for (uint32_t p = a + 1; p + 1 < b; p++) {
+        if (!(ng_w__bits(w, p) & NG_W_EXITWORD)) continue;
+        uint32_t t = after_exit(w, b, p);
+        if (!t || !treaty_word(w, t)) continue;
+        uint32_t e = treaty_name_end(w, a, b, t), idx;
+        /* one with its acronym in brackets is an organization of runs_pass already */
+        if (e == t || acronym_at(w, e, b)) continue;
+        int ok = 1;
+        for (uint32_t k = t; k < e && ok; k++) {
+            int32_t m = cov[k - a];
+            ok = m < 0 || (w->ms[m].t0 >= t && w->ms[m].t1 <= e &&
+                           (w->ms[m].kind == NG_MK_PLACE || w->ms[m].kind == NG_MK_DEMONYM ||
+                            w->ms[m].kind == NG_MK_STATE));
+        }
+        if (!ok) continue;
+        int error;
+        int32_t oi, org = treaty_org(w, t, e);
+        for (uint32_t k = t; k < e; k++)
+            if (cov[k - a] >= 0) w->ms[cov[k - a]].dead = 1;
+        ng_mention m;
+        ng_mentions__init(&m, s, t, e, NG_MK_ORG);
+        m.lex = org;
+        if ((error = ng_mentions__add(w, &idx, &m)) < 0) return error;
+        if (org < 0) {
+            if ((error = find_or_add_org(w, &oi, seq_hash(w, t, e), idx, -1, -1)) < 0) return error;
+            w->ms[idx].org = oi;
+        }
+        ng_mentions__cover(cov, a, t, e, (int32_t)idx);
+        p = e - 1;
+    }
+    return NG_OK;
+}
+
 /* The kinds of the sentence's mentions so far (a bit per NG_MK_*): the loops below that look
  * for one kind at every token are skipped when there is none. */
 static uint32_t sentence_kinds(const ng_work *w, uint32_t s)
@@ -1233,6 +1355,7 @@ int ng_runs__sentence(ng_work *w, uint32_t s, int32_t *cov)
             cov[m->t0 - a] = -1;
         }
     }
+    if ((error = treaty_exits(w, s, cov)) < 0) return error;
     for (int pass = 0; pass < 2 && error >= 0; pass++)
         error = runs_pass(w, s, cov, pass);
     w->run_cls = NULL;
