@@ -236,6 +236,7 @@ int ng_actors__neworg(ng_work *w, int32_t *out, int32_t o)
         free(label);
         ng_buf_free(&key);
         if (error < 0) return error;
+        w->actors[*out].treaty |= no->treaty;
     }
     no->actor = *out;
     return NG_OK;

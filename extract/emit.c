@@ -14,6 +14,10 @@ int ng_emit__add(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_t flag
                  const char *date)
 {
     if (src < 0 || dst < 0 || src == dst) return NG_OK;
+    /* a treaty is only what an exit leaves (runs.c treaty_exits): the object of a trigger
+     * flagged memberctx, never a subject, a signer or a member */
+    if (w->actors[src].treaty || (w->actors[dst].treaty && !(flags & NG_TRF_MEMBERCTX)))
+        return NG_OK;
     if (ng_relinfo__symmetric(rel) && src > dst) {
         int32_t t = src;
         src = dst;

@@ -699,6 +699,7 @@ typedef struct ng_neworg {
     int32_t lex;     /* when the expansion is a known organization */
     int32_t st;      /* demonym state before it ("Malian Armed Forces"), -1 */
     int32_t actor;
+    uint8_t treaty; /* a treaty named after an exit (runs.c treaty_exits) */
 } ng_neworg;
 
 /* An actor of the article. */
@@ -714,6 +715,7 @@ typedef struct ng_wactor {
     uint32_t mentions;
     uint8_t partial;
     uint8_t emit;
+    uint8_t treaty; /* only ever what an exit leaves (emit.c) */
     uint32_t last_sent;
 } ng_wactor;
 

@@ -1250,11 +1250,13 @@ static uint32_t treaty_name_end(const ng_work *w, uint32_t a, uint32_t b, uint32
     if (e < b && e > t && treaty_head(w, a, e)) e++; /* "the INF treaty" */
     int ends = e > t + 1 && treaty_head(w, a, e - 1), opens = e == t + 1 && treaty_head(w, a, t);
     if (!ends && !opens) return t;
-    uint32_t x = e;
+    uint32_t x = e, e0 = e;
     while (x < b && x - t < 16 &&
            (ng_w__is(w, x, "of") || ng_w__is(w, x, "on") || ng_w__is(w, x, "for") ||
             ng_w__is(w, x, "in") || ng_w__is(w, x, "and"))) {
         uint32_t y = x + 1;
+        /* "the Open Skies Treaty and the Arms Trade Treaty" are two */
+        if (ng_w__is(w, x, "and") && treaty_head(w, a, x - 1)) break;
         if (y < b && ng_w__is(w, y, "the")) y++;
         if (!(y < b && treaty_word(w, y))) break;
         while (y < b && y - t < 16 && treaty_word(w, y))
@@ -1266,7 +1268,8 @@ static uint32_t treaty_name_end(const ng_work *w, uint32_t a, uint32_t b, uint32
         return t;
     /* "the Convention on the Prohibition of the Use, Stockpiling, ...": a name with a list
      * inside would be cut */
-    if (e + 1 < b && ng_w__punct(w, e, ',') && treaty_word(w, e + 1)) return t;
+    if (e > e0 && e + 1 < b && ng_w__punct(w, e, ',') && treaty_word(w, e + 1))
+        return t;
     return e;
 }
 
@@ -1286,38 +1289,52 @@ static int32_t treaty_org(const ng_work *w, uint32_t t, uint32_t e)
 /* "withdrew from the Ottawa Convention": a treaty is an actor only as what a party leaves
  * (policy: withdrew is leaving an organization or a treaty); never a signer, a member or a
  * subject. One of data/treaties.csv is its organization ("the Rome Statute"). */
+/* The treaty named from t as an actor; *end gets the token after it, t when none. */
+static int treaty_actor(ng_work *w, uint32_t s, int32_t *cov, uint32_t t, uint32_t *end)
+{
+    uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok, idx;
+    uint32_t e = *end = treaty_name_end(w, a, b, t);
+    /* one with its acronym in brackets is an organization of runs_pass already */
+    if (e == t || acronym_at(w, e, b)) return *end = t, NG_OK;
+    for (uint32_t k = t; k < e; k++) {
+        int32_t m = cov[k - a];
+        if (m >= 0 && !(w->ms[m].t0 >= t && w->ms[m].t1 <= e &&
+                        (w->ms[m].kind == NG_MK_PLACE || w->ms[m].kind == NG_MK_DEMONYM ||
+                         w->ms[m].kind == NG_MK_STATE)))
+            return *end = t, NG_OK;
+    }
+    int error;
+    int32_t oi, org = treaty_org(w, t, e);
+    for (uint32_t k = t; k < e; k++)
+        if (cov[k - a] >= 0) w->ms[cov[k - a]].dead = 1;
+    ng_mention m;
+    ng_mentions__init(&m, s, t, e, NG_MK_ORG);
+    m.lex = org;
+    if ((error = ng_mentions__add(w, &idx, &m)) < 0) return error;
+    if (org < 0) {
+        if ((error = find_or_add_org(w, &oi, seq_hash(w, t, e), idx, -1, -1)) < 0) return error;
+        w->ms[idx].org = oi;
+        w->neworgs[oi].treaty = 1;
+    }
+    ng_mentions__cover(cov, a, t, e, (int32_t)idx);
+    return NG_OK;
+}
+
 static int treaty_exits(ng_work *w, uint32_t s, int32_t *cov)
 {
     uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
     for (uint32_t p = a + 1; p + 1 < b; p++) {
         if (!(ng_w__bits(w, p) & NG_W_EXITWORD)) continue;
-        uint32_t t = after_exit(w, b, p);
-        if (!t || !treaty_word(w, t)) continue;
-        uint32_t e = treaty_name_end(w, a, b, t), idx;
-        /* one with its acronym in brackets is an organization of runs_pass already */
-        if (e == t || acronym_at(w, e, b)) continue;
-        int ok = 1;
-        for (uint32_t k = t; k < e && ok; k++) {
-            int32_t m = cov[k - a];
-            ok = m < 0 || (w->ms[m].t0 >= t && w->ms[m].t1 <= e &&
-                           (w->ms[m].kind == NG_MK_PLACE || w->ms[m].kind == NG_MK_DEMONYM ||
-                            w->ms[m].kind == NG_MK_STATE));
-        }
-        if (!ok) continue;
+        uint32_t t = after_exit(w, b, p), e;
         int error;
-        int32_t oi, org = treaty_org(w, t, e);
-        for (uint32_t k = t; k < e; k++)
-            if (cov[k - a] >= 0) w->ms[cov[k - a]].dead = 1;
-        ng_mention m;
-        ng_mentions__init(&m, s, t, e, NG_MK_ORG);
-        m.lex = org;
-        if ((error = ng_mentions__add(w, &idx, &m)) < 0) return error;
-        if (org < 0) {
-            if ((error = find_or_add_org(w, &oi, seq_hash(w, t, e), idx, -1, -1)) < 0) return error;
-            w->ms[idx].org = oi;
+        /* a list of treaties: "left the Open Skies Treaty and the Arms Trade Treaty" */
+        while (t && treaty_word(w, t)) {
+            if ((error = treaty_actor(w, s, cov, t, &e)) < 0) return error;
+            if (e == t) break;
+            p = e - 1;
+            t = e + 1 < b && (ng_w__is(w, e, "and") || ng_w__punct(w, e, ',')) ? e + 1 : 0;
+            if (t && t + 1 < b && ng_w__is(w, t, "the")) t++;
         }
-        ng_mentions__cover(cov, a, t, e, (int32_t)idx);
-        p = e - 1;
     }
     return NG_OK;
 }
