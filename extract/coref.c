@@ -768,6 +768,14 @@ static uint32_t say_subject(const ng_work *w, const sctx *c, uint32_t t, int32_t
         for (uint32_t k = q; k > c->a + 1 && k + 8 > q && !(ng_w__bits(w, k - 1) & NG_W_SAY);) {
             k--;
             int32_t gi = c->gcov[k - c->a];
+            /* "notified Moscow and Minsk last August that they": the addressee of a
+             * notification stands between; the pronoun is still the notifier */
+            if (gi >= 0 && !c->g[gi].place && ng_modality__notified(w, c, gi)) {
+                q = c->g[gi].t0;
+                while (!(ng_w__bits(w, q - 1) & NG_W_NOTIFY))
+                    q--;
+                break;
+            }
             if ((w->tk.v[k].flags & NG_TK_PUNCT) || (ng_w__bits(w, k) & NG_W_CLAUSE) ||
                 (gi >= 0 && !c->g[gi].place))
                 break;
@@ -786,7 +794,7 @@ static uint32_t say_subject(const ng_work *w, const sctx *c, uint32_t t, int32_t
             ng_object__when_phrase(w, c, k) == q)
             q = k;
     }
-    if (q <= c->a || !(ng_w__bits(w, q - 1) & NG_W_SAY)) return 0;
+    if (q <= c->a || !(ng_w__bits(w, q - 1) & (NG_W_SAY | NG_W_NOTIFY))) return 0;
     q--;
     /* "Canada in turn said", "Peru has also said" */
     while (q > c->a && ((ng_w__bits(w, q - 1) & (NG_W_PAST_MARK | NG_W_SKIPADV)) ||

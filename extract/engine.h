@@ -277,6 +277,9 @@ int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t 
  * "that" clause of an announcement verb, words class say with number 1), with no other
  * modal, plan, negation, condition or rumour word in the sentence? */
 int ng_modality__announced(const ng_work *w, const sctx *c, int32_t subj, uint32_t ts);
+/* modality.c: 1 when group gi is the addressee of a notification ("notified [the] Y that":
+ * words class notify right before it, over determiners). */
+int ng_modality__notified(const ng_work *w, const sctx *c, int32_t gi);
 
 /* emit.c: edges. `flags` are the trigger's (NG_TRF_COUNTERPART rules them), 0 for the edges
  * the engine gives itself. ng_emit__add keeps one edge per (source, target, relation) and

@@ -301,7 +301,8 @@ enum {
 #define NG_W_CREDENCE NG_WBIT(86) /* credentials, credence: an envoy's accreditation, no talks */
 #define NG_W_TREATYHEAD NG_WBIT(87) /* Treaty, Convention, Pact: ends or opens a treaty's name */
 #define NG_W_EXITWORD NG_WBIT(88)   /* withdrew, exit, quit: a treaty after it is what is left */
-#define NG_W__COUNT 89
+#define NG_W_NOTIFY NG_WBIT(89)     /* notified, informed: "X notified Y that it" is X */
+#define NG_W__COUNT 90
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {

@@ -1211,7 +1211,8 @@ static const char *const word_classes[] = {
     "jointmod",  "guestnoun", "address", "compass", "spokesnoun", "tiekind",
     "blocplural", "pressnoun", "titlename", "pluralposs",
     "headoffice", "firmnoun",  "pastpart", "withnoun", "gathering",
-    "eventnoun", "indirect", "credence", "treatyhead", "exitword"};
+    "eventnoun", "indirect", "credence", "treatyhead", "exitword",
+    "notify"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 

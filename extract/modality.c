@@ -335,6 +335,22 @@ int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t 
     return not_fact(w, c, lo, clause, ts, te, noun);
 }
 
+/* "X will leave Y, the government announced [on Thursday]": a speech tag of an announcement
+ * verb (words class say, number 1) after the first comma after the trigger, its speaker at
+ * most five words long. */
+static int tag_after(const ng_work *w, const sctx *c, uint32_t ts)
+{
+    uint32_t k = ts;
+    while (k < c->b && !ng_w__punct(w, k, ','))
+        k++;
+    for (uint32_t j = k + 1; j < c->b && j < k + 7; j++) {
+        ng_wbits b = ng_w__bits(w, j);
+        if (b & NG_W_SAY) return ng_lex__word_number(w->lex, w->tk.v[j].h) == 1;
+        if (!(w->tk.v[j].flags & NG_TK_WORD) || (b & (NG_W_CLAUSE | NG_W_MODAL))) return 0;
+    }
+    return 0;
+}
+
 int ng_modality__announced(const ng_work *w, const sctx *c, int32_t subj, uint32_t ts)
 {
     if (subj < 0 || c->g[subj].t1 >= ts) return 0;
@@ -352,6 +368,18 @@ int ng_modality__announced(const ng_work *w, const sctx *c, int32_t subj, uint32
                     c->gcov[p - 1 - c->a] < 0 && (w->tk.v[p - 1].flags & NG_TK_WORD);
          n++)
         p--;
-    return p > c->a && (ng_w__bits(w, p - 1) & NG_W_SAY) &&
-           ng_lex__word_number(w->lex, w->tk.v[p - 1].h) == 1;
+    if (p > c->a && (ng_w__bits(w, p - 1) & NG_W_SAY))
+        return ng_lex__word_number(w->lex, w->tk.v[p - 1].h) == 1;
+    /* "X notified Y that it would leave": a notification is an announcement */
+    int32_t gi = p > c->a ? c->gcov[p - 1 - c->a] : -1;
+    if (gi >= 0 && c->g[gi].t1 == p && ng_modality__notified(w, c, gi)) return 1;
+    return p == c->a && tag_after(w, c, ts);
+}
+
+int ng_modality__notified(const ng_work *w, const sctx *c, int32_t gi)
+{
+    uint32_t k = c->g[gi].t0;
+    while (k > c->a && (ng_w__bits(w, k - 1) & NG_W_DET))
+        k--;
+    return k > c->a && (ng_w__bits(w, k - 1) & NG_W_NOTIFY);
 }

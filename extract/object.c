@@ -657,12 +657,18 @@ uint32_t ng_object__when_phrase(const ng_work *w, const sctx *c, uint32_t t)
 int32_t ng_object__next_dated(const ng_work *w, const sctx *c, uint32_t t)
 {
     uint32_t j = ng_object__when_phrase(w, c, t);
-    if (j == t || j >= c->b || !ng_w__is(w, j, "and")) return -1;
+    if (j == t || j >= c->b) return -1;
+    /* "out of Mali in 2022, Burkina Faso in 2023 and Niger in 2023": a comma links dated
+     * objects only inside a list that a dated "and" closes */
+    int comma = ng_w__punct(w, j, ',');
+    if (comma && j + 1 < c->b && ng_w__is(w, j + 1, "and")) comma = 0, j++;
+    if (!comma && !ng_w__is(w, j, "and")) return -1;
     j++;
     while (j < c->b && c->gstart[j - c->a] < 0 && (ng_w__bits(w, j) & NG_W_DET))
         j++;
     int32_t gi = j < c->b ? c->gstart[j - c->a] : -1;
     if (gi < 0 || c->g[gi].place || c->g[gi].pp) return -1;
     uint32_t e = c->g[gi].t1;
-    return ng_object__when_phrase(w, c, e) > e ? gi : -1;
+    if (ng_object__when_phrase(w, c, e) == e) return -1;
+    return !comma || ng_object__next_dated(w, c, e) >= 0 ? gi : -1;
 }

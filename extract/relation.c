@@ -721,6 +721,7 @@ static void object_side(ng_work *w, const sctx *c, reading *r)
         }
     }
     int32_t more = r->obj, prev = r->obj;
+    uint32_t no_before = r->no;
     while (r->prep_seen && (more = ng_object__next_pp(w, c, r->tr, c->g[more].t1)) >= 0) {
         side_add(c, r->O, &r->no, GMAX * 2, more);
         /* "with A in May and with B in June": two events */
@@ -728,7 +729,10 @@ static void object_side(ng_work *w, const sctx *c, reading *r)
         prev = more;
     }
     more = r->obj;
-    while (!r->prep_seen && !r->noun && (more = ng_object__next_dated(w, c, c->g[more].t1)) >= 0) {
+    /* "forced out of Mali in 2022 and Niger in 2023": gapped dated objects after the
+     * preposition too, when none is repeated */
+    int gapped = !r->prep_seen || r->no == no_before;
+    while (gapped && !r->noun && (more = ng_object__next_dated(w, c, c->g[more].t1)) >= 0) {
         side_add(c, r->O, &r->no, GMAX * 2, more);
         r->dated = 1; /* separate events: no co-signers */
     }
