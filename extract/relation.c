@@ -1067,6 +1067,9 @@ static int emit_sides(ng_work *w, cstate *cs, sctx *c, const reading *r)
         memcpy(both + r->ns, r->O, r->no * sizeof *r->O);
         if (ng_relinfo__symmetric(rel)) ng_recent__list(w, cs, both, r->ns + r->no, c->s);
     }
+    /* "forced out of A in 2022, B in 2023 and C in 2024": the dated objects are "the three"
+     * of the next sentences, as a list would be */
+    if (r->dated && r->no >= 2 && r->no <= GMAX) ng_recent__list(w, cs, r->O, r->no, c->s);
     member_context(w, cs, c, r);
     if (r->no <= GMAX && r->ns <= GMAX) {
         last_edges *e = &cs->last[rel];
