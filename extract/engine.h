@@ -223,6 +223,10 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
 int32_t ng_subject__of_trigger(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t ts,
                                uint32_t te);
 /* A passive's agent ("was received by X"): *te moves past "by". */
+/* subject.c: "X was one of four states, along with A and B, that severed ...", "X is among
+ * the countries that left": the relative verb at ts has X as subject (returned), and the
+ * "along with" list between commas (*along, -1 if none); -1 when the form is not there. */
+int32_t ng_subject__one_of(const ng_work *w, const sctx *c, uint32_t ts, int32_t *along);
 int32_t ng_subject__agent(const ng_work *w, const sctx *c, uint32_t ts, uint32_t *te);
 /* The first group before token `before` that is not in a prepositional phrase. */
 int32_t ng_subject__main(const ng_work *w, const sctx *c, uint32_t before);

@@ -648,6 +648,10 @@ static void subject_side(const ng_work *w, const sctx *c, reading *r)
         }
     }
     if (r->subj >= 0) side_add(c, r->S, &r->ns, GMAX * 2, r->subj);
+    /* "X was one of four states, along with A and B, that severed": A and B act too */
+    int32_t along = -1;
+    if (r->subj >= 0 && !r->noun && ng_subject__one_of(w, c, ts, &along) == r->subj && along >= 0)
+        side_add(c, r->S, &r->ns, GMAX * 2, along);
     /* "an Eritrean delegation led by X": the delegation's state acts too */
     int32_t own = r->subj >= 0 ? ng_subject__led_by(w, c, &c->g[r->subj]) : -1;
     if (own >= 0 && own < (int32_t)c->ng) side_add(c, r->S, &r->ns, GMAX * 2, own);

@@ -616,10 +616,66 @@ static int object_before_pp(const ng_work *w, const sctx *c, const group *g, uin
            !ng_w__is(w, v, "and") && !ng_w__is(w, v, "or");
 }
 
+/* The "along with" list between commas that ends right before token e (the comma's token
+ * after the list): "..., along with A, B and C, that"; its group, -1. *open: its comma. */
+static int32_t along_list(const ng_work *w, const sctx *c, uint32_t e, uint32_t *open)
+{
+    int32_t gi = e > c->a ? c->gend[e - 1 - c->a] : -1;
+    if (gi < 0 || c->g[gi].place) return -1;
+    uint32_t q = c->g[gi].t0;
+    while (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET))
+        q--;
+    for (uint32_t k = q > c->a + 3 ? q - 2 : c->a + 1; k < q; k++)
+        if (ng_w__punct(w, k - 1, ',') && ng_w__phrase(w, k, q, NG_W_ALONGSIDE, NULL) == q - k) {
+            *open = k - 1;
+            return gi;
+        }
+    return -1;
+}
+
+int32_t ng_subject__one_of(const ng_work *w, const sctx *c, uint32_t ts, int32_t *along)
+{
+    *along = -1;
+    uint32_t p = ts;
+    while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_PAST_MARK)))
+        p--;
+    if (p < c->a + 5 || !(ng_w__is(w, p - 1, "that") || ng_w__is(w, p - 1, "which"))) return -1;
+    uint32_t k = p - 1, open = 0;
+    int32_t al = ng_w__punct(w, k - 1, ',') ? along_list(w, c, k - 1, &open) : -1;
+    if (al >= 0) k = open;
+    /* the plural noun phrase: "four states", "the few countries", "the Gulf states" */
+    if (k <= c->a || !(ng_w__bits(w, k - 1) & (NG_W_BLOCPLURAL | NG_W_GROUPNOUN))) return -1;
+    uint32_t n = 0;
+    while (k > c->a && n < 5 && !ng_w__is(w, k - 1, "of") && !ng_w__is(w, k - 1, "among") &&
+           (w->tk.v[k - 1].flags & (NG_TK_WORD | NG_TK_NUM)) && c->gcov[k - 1 - c->a] < 0 &&
+           !(ng_w__bits(w, k - 1) & (NG_W_CLAUSE | NG_W_SAY | NG_W_NEG | NG_W_NOTMEMBER)))
+        k--, n++;
+    if (!n || k <= c->a + 1) return -1;
+    if (ng_w__is(w, k - 1, "of")) {
+        if (k <= c->a + 2 || !ng_w__is(w, k - 2, "one")) return -1;
+        k--;
+    }
+    else if (!ng_w__is(w, k - 1, "among"))
+        return -1;
+    k--;
+    /* "X was one of", "X is among", "X, one of" */
+    while (k > c->a && (ng_w__bits(w, k - 1) & NG_W_SKIPADV))
+        k--;
+    if (k > c->a && ((ng_w__bits(w, k - 1) & NG_W_BE) || ng_w__punct(w, k - 1, ','))) k--;
+    else return -1;
+    int32_t gi = k > c->a ? c->gend[k - 1 - c->a] : -1;
+    if (gi < 0 || c->g[gi].place || c->g[gi].pp) return -1;
+    *along = al;
+    return gi;
+}
+
 int32_t ng_subject__of_trigger(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t ts,
                                uint32_t te)
 {
     int noun = tr->form == NG_TR_NOUN;
+    int32_t along;
+    int32_t one = noun ? -1 : ng_subject__one_of(w, c, ts, &along);
+    if (one >= 0) return one;
     int32_t subj = clause_subject(w, c, ts, noun);
     if (!noun) return subj;
     /* a noun's own parties, else the sentence's main subject when the nearest group is far */
