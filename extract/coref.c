@@ -538,6 +538,15 @@ static int32_t subordinate_it(const ng_work *w, const sctx *c, uint32_t t0)
     return ty == NG_ETYPE_STATE || ty == NG_ETYPE_ORG ? a : -1;
 }
 
+/* Does t0 open the sentence, or its main clause after a time phrase ("In December 2021 it
+ * broke ...", "On Monday, it said")? */
+static int opens_sentence(const ng_work *w, const sctx *c, uint32_t t0)
+{
+    if (t0 == c->a) return 1;
+    uint32_t e = ng_object__when_phrase(w, c, c->a);
+    return e > c->a && (e == t0 || (e + 1 == t0 && ng_w__punct(w, e, ',')));
+}
+
 uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, int cref, int number,
                            int ctype, uint32_t t0, int32_t *out)
 {
@@ -559,7 +568,7 @@ uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, in
     case NG_CR_IT:
         /* "The archipelago sits on shipping lanes. It is a member of SAARC": opening a
          * sentence after one that opened with a state and named no organization, the state */
-        if (t0 == c->a && (a = previous_lead(w, cs, c, 1)) >= 0) return one(out, a);
+        if (opens_sentence(w, c, t0) && (a = previous_lead(w, cs, c, 1)) >= 0) return one(out, a);
         if (ng_w__is(w, t0, "it") && (a = subordinate_it(w, c, t0)) >= 0) return one(out, a);
         /* an organization named earlier in this sentence, the nearest ("Mali quit the G5
          * Sahel, while Niger still sits in it"), else the latest */
