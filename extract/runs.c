@@ -1247,6 +1247,10 @@ static uint32_t treaty_name_end(const ng_work *w, uint32_t a, uint32_t b, uint32
     uint32_t e = t;
     while (e < b && e - t < 8 && treaty_word(w, e) && !ng_w__is(w, e, "the"))
         e++;
+    /* "the Intermediate-Range Nuclear Forces (INF) Treaty": the acronym inside the name */
+    if (e > t && e + 3 < b && ng_w__punct(w, e, '(') && (w->tk.v[e + 1].flags & NG_TK_UPPER) &&
+        ng_w__punct(w, e + 2, ')') && treaty_head(w, a, e + 3))
+        e += 3;
     if (e < b && e > t && treaty_head(w, a, e)) e++; /* "the INF treaty" */
     int ends = e > t + 1 && treaty_head(w, a, e - 1), opens = e == t + 1 && treaty_head(w, a, t);
     if (!ends && !opens) return t;

@@ -193,6 +193,13 @@ static int noun_position(const ng_work *w, const sctx *c, uint32_t t)
     }
     /* "Britain's exit from the EU": a word right after a possessive is a noun */
     if (t > c->a && (w->tk.v[t - 1].flags & NG_TK_POSS)) return 1;
+    /* "the US exit from", "the British exit from": one state (or its demonym) between an
+     * article and the word */
+    int32_t gs = t > c->a ? c->gend[t - 1 - c->a] : -1;
+    if (gs >= 0 && c->g[gs].an == 1 && !c->g[gs].place && c->g[gs].t0 > c->a &&
+        ng_w__is(w, c->g[gs].t0 - 1, "the") &&
+        w->actors[c->acts[c->g[gs].a0]].type == NG_ETYPE_STATE)
+        return 1;
     for (uint32_t p = t, n = 0; p > c->a && n <= 3; n++) {
         ng_wbits bits = ng_w__bits(w, --p);
         if (bits & NG_W_DET) return 1;
