@@ -1107,6 +1107,32 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
 /* The head noun of a description after its determiner and number at j: modifiers (at most
  * three words that are not a head) and names ("the West African bloc") are skipped. Returns
  * the head's token, or c->b when there is none. */
+/* "Russia sent peacekeepers ... Those peacekeepers withdrew": "those/these/the" and a plural
+ * troops noun (words class troops, no government noun; up to two lower-case modifiers
+ * between: "the remaining soldiers"), with no "of"/"from" after it, is the state of the
+ * latest demonym's troops ("Russian peacekeepers") of this sentence or the two before. */
+static uint32_t troops_of(const ng_work *w, const cstate *cs, const sctx *c,
+                          const uint8_t *covered, uint32_t t, uint32_t j, uint32_t *t1,
+                          int32_t *acts)
+{
+    if (cs->troops < 0 || cs->troops_sent > c->s || c->s - cs->troops_sent > 2) return 0;
+    for (int n = 0; j < c->b && n < 2 && !covered[j - c->a] && (w->tk.v[j].flags & NG_TK_WORD) &&
+                    !(w->tk.v[j].flags & NG_TK_CAP) && !(ng_w__bits(w, j) & NG_W_TROOPS);
+         n++)
+        j++;
+    if (j >= c->b || covered[j - c->a] || (w->tk.v[j].flags & NG_TK_CAP)) return 0;
+    ng_wbits bits = ng_w__bits(w, j);
+    const char *f = ng_w__fold(w, j);
+    uint16_t len = w->tk.v[j].flen;
+    if (!(bits & NG_W_TROOPS) || (bits & (NG_W_GOVNOUN | NG_W_PERSONNOUN)) || len < 4 ||
+        f[len - 1] != 's')
+        return 0;
+    if (j + 1 < c->b && (ng_w__is(w, j + 1, "of") || ng_w__is(w, j + 1, "from"))) return 0;
+    (void)t;
+    *t1 = j + 1;
+    return one(acts, cs->troops);
+}
+
 static uint32_t description_head(const ng_work *w, const sctx *c, const uint8_t *covered,
                                  uint32_t j)
 {
@@ -1421,6 +1447,7 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
         if (!n && number == 2) n = people_here(w, c, t, 2, acts);
         return n || number != 2 ? n : two_people(w, cs, c, t, acts);
     }
+    if (!numtok && (n = troops_of(w, cs, c, covered, t, j, t1, acts)) != 0) return n;
     if ((j = description_head(w, c, covered, j)) == c->b) return 0;
     if (state_before_head(w, cs, c, covered, j)) return 0;
     int32_t lead = leader_before_head(w, c, covered, j);

@@ -85,6 +85,7 @@ int ng_engine__run(ng_work *w)
     for (size_t i = 0; i <= w->n_sents; i++)
         cs.sent_person[i] = -1;
     cs.member_org = -1;
+    cs.troops = -1;
     /* the body in order, the headline last (it names what the body explains) */
     for (uint32_t s = 0; s < w->n_sents; s++) {
         if (w->sents[s].headline) continue;

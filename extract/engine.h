@@ -158,6 +158,8 @@ typedef struct cstate {
     uint32_t lead_sent; /* (affiliations.c: "Paris recalled ... Foreign Minister X said") */
     int32_t lead_org;   /* the organization that opens sentence lead_sent - 1 ("The main
                          * opposition X party hit out. Its spokesperson Y said"), -1 */
+    int32_t troops;       /* the state of the latest "Russian peacekeepers" (units.c), -1: */
+    uint32_t troops_sent; /* "Those peacekeepers withdrew" in the next sentences (coref.c) */
 } cstate;
 
 /* units.c: the units of a sentence's mentions, and of known people named in text no mention

@@ -334,6 +334,10 @@ static int unit_demonym(ng_work *w, cstate *cs, const sctx *c, ng_mention *m, mu
         if ((error = ng_actors__get_lex(w, &u->a, m->lex)) < 0) return error;
         if (jc == j && (ng_w__bits(w, j) & NG_W_GOVNOUN) && !(ng_w__bits(w, j) & NG_W_TROOPS))
             ng_recent__gov_note(cs, w->tk.v[j].h, u->a);
+        else if (jc == j && !(ng_w__bits(w, j) & NG_W_GOVNOUN)) {
+            cs->troops = u->a; /* "Russian peacekeepers": "those peacekeepers" later */
+            cs->troops_sent = c->s;
+        }
         /* the list's first demonyms end at themselves: the units join as a list */
         u->t1 = jc == j ? j + 1 : m->t1;
         if (u->t0 > c->a && ng_w__is(w, u->t0 - 1, "the")) u->t0--;
