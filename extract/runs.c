@@ -1327,6 +1327,7 @@ static int treaty_actor(ng_work *w, uint32_t s, int32_t *cov, uint32_t t, uint32
 static int treaty_exits(ng_work *w, uint32_t s, int32_t *cov)
 {
     uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
+    if (!(w->sents[s].bits & NG_W_EXITWORD)) return NG_OK; /* most sentences tell no exit */
     for (uint32_t p = a + 1; p + 1 < b; p++) {
         if (!(ng_w__bits(w, p) & NG_W_EXITWORD)) continue;
         uint32_t t = after_exit(w, b, p), e;
