@@ -390,7 +390,8 @@ static int32_t only_state_before(const ng_work *w, const sctx *c, uint32_t t0)
 /* An organization that is not a government body; of states unless `any`. */
 static int is_org(const ng_work *w, const ng_wactor *x, int any)
 {
-    return x->type == NG_ETYPE_ORG && x->body < 0 &&
+    /* a treaty is only ever what an exit leaves (runs.c treaty_exits): no "it" */
+    return x->type == NG_ETYPE_ORG && x->body < 0 && !x->treaty &&
            (any || (x->lex >= 0 && (w->lex->ents[x->lex].flags & NG_LXF_MULTISTATE)));
 }
 
@@ -1107,6 +1108,42 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
 /* The head noun of a description after its determiner and number at j: modifiers (at most
  * three words that are not a head) and names ("the West African bloc") are skipped. Returns
  * the head's token, or c->b when there is none. */
+/* "Washington completed its withdrawal from the agreement": "the treaty", "the agreement"
+ * (a lower-case words class treatyhead head right after "the") as what an exit leaves
+ * ("withdrawal from", "pulled out of", or right after "quit"/"leave": words class exitword)
+ * is the one treaty the article named so far (runs.c treaty_exits; "denouncing the Treaty on
+ * Open Skies"); none when it named several. */
+static uint32_t left_treaty(const ng_work *w, const cstate *cs, const sctx *c,
+                            const uint8_t *covered, uint32_t t, uint32_t j, uint32_t *t1,
+                            int32_t *acts)
+{
+    if (j != t + 1 || j >= c->b || covered[j - c->a] || (w->tk.v[j].flags & NG_TK_CAP) ||
+        !(ng_w__bits(w, j) & NG_W_TREATYHEAD) || !ng_w__is(w, t, "the") || t <= c->a)
+        return 0;
+    if (j + 1 < c->b && (w->tk.v[j + 1].flags & NG_TK_WORD) &&
+        !(ng_w__bits(w, j + 1) & (NG_W_PREP | NG_W_LOCPREP | NG_W_YEARPREP | NG_W_CLAUSE |
+                                  NG_W_MODAL | NG_W_BE | NG_W_PAST_MARK)) &&
+        !(ng_w__phrase_bits(w, j + 1, c->b) & (NG_W_DAYSAGO | NG_W_YEARSAGO)))
+        return 0; /* "the treaty talks", "the agreement signed"; not "last year" */
+    uint32_t p = t - 1;
+    if (ng_w__is(w, p, "from") || ng_w__is(w, p, "of")) {
+        if (p > c->a && ng_w__is(w, p, "of") && ng_w__is(w, p - 1, "out")) p--;
+        if (p <= c->a || !(ng_w__bits(w, p - 1) & NG_W_EXITWORD)) return 0;
+    }
+    else if (!(ng_w__bits(w, p) & NG_W_EXITWORD) || ng_lex__word_number(w->lex, w->tk.v[p].h) != 1)
+        return 0;
+    int32_t a = -1;
+    for (uint32_t i = 0; i < w->n_actors; i++)
+        if (w->actors[i].treaty && w->actors[i].mentions) {
+            if (a >= 0) return 0;
+            a = (int32_t)i;
+        }
+    (void)cs;
+    if (a < 0) return 0;
+    *t1 = j + 1;
+    return one(acts, a);
+}
+
 /* "Russia sent peacekeepers ... Those peacekeepers withdrew": "those/these/the" and a plural
  * troops noun (words class troops, no government noun; up to two lower-case modifiers
  * between: "the remaining soldiers"), with no "of"/"from" after it, is the state of the
@@ -1448,6 +1485,7 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
         return n || number != 2 ? n : two_people(w, cs, c, t, acts);
     }
     if (!numtok && (n = troops_of(w, cs, c, covered, t, j, t1, acts)) != 0) return n;
+    if (!numtok && (n = left_treaty(w, cs, c, covered, t, j, t1, acts)) != 0) return n;
     if ((j = description_head(w, c, covered, j)) == c->b) return 0;
     if (state_before_head(w, cs, c, covered, j)) return 0;
     int32_t lead = leader_before_head(w, c, covered, j);

@@ -252,6 +252,12 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
                  ((ng_w__bits(w, t) & NG_W_SAY) && t + 1 < c->b &&
                   !(w->tk.v[t + 1].flags & NG_TK_PUNCT))))
                 break;
+            /* "Russia's withdrawal from the treaty will take effect in six months": the
+             * decided exit, a date set */
+            if ((ng_w__is(w, t, "will") || ng_w__is(w, t, "'ll")) && t + 2 < c->b &&
+                ng_w__is(w, t + 1, "take") &&
+                ng_w__is(w, t + 2, "effect"))
+                break;
             if ((fact_bits(w, c, t) & (NG_W_MODAL | NG_W_PLAN)) && !(ng_w__bits(w, t) & NG_W_DOC))
                 return 1;
         }

@@ -92,6 +92,7 @@ int32_t ng_recent__of_type(const ng_work *w, const cstate *cs, ng_etype type, ui
         if (cs->cur_sent - cs->mru_sent[i] > max_back && cs->cur_sent >= cs->mru_sent[i]) continue;
         if (a->type != type) continue;
         if (orgs_bloc && a->body >= 0) continue;
+        if (a->treaty) continue; /* only ever what an exit leaves: no "it", no "the group" */
         return cs->mru[i];
     }
     return -1;
