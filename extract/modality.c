@@ -32,6 +32,15 @@ static int decision_in(const ng_work *w, const sctx *c, uint32_t lo, uint32_t hi
     return 0;
 }
 
+/* The group ending at token t that "after" or "since" opens ("after Venezuela"), -1. */
+static int32_t after_group(const ng_work *w, const sctx *c, uint32_t t)
+{
+    int32_t g = c->gend[t - c->a];
+    if (g < 0 || c->g[g].t0 <= c->a + 1) return -1;
+    uint32_t p = c->g[g].t0 - 1;
+    return ng_w__is(w, p, "after") || ng_w__is(w, p, "since") ? g : -1;
+}
+
 /* "the first Latin American country to sever ties", "the 31st member to join": an ordinal
  * (a decide word such as first, last, only, or a number written 31st, 2nd) after a
  * determiner, at most seven words before the "to" at `to` (a scope with "in" or "of" may come
@@ -39,8 +48,15 @@ static int decision_in(const ng_work *w, const sctx *c, uint32_t lo, uint32_t hi
  * unless a modal, plan or negation comes in the eight words before it. */
 static int ordinal_before(const ng_work *w, const sctx *c, uint32_t to)
 {
-    for (uint32_t t = to; t > c->a + 1 && t + 8 > to;) {
+    for (uint32_t t = to; t > c->a + 1 && t + 12 > to;) {
         const ng_tok *k = &w->tk.v[--t];
+        /* "the second country, after Venezuela, to leave": the earlier one stands aside */
+        int32_t ga = after_group(w, c, ng_w__punct(w, t, ',') && t > c->a ? t - 1 : t);
+        if (ga >= 0) {
+            t = c->g[ga].t0 - 1;
+            if (t > c->a + 1 && ng_w__punct(w, t - 1, ',')) t--;
+            continue;
+        }
         const char *f = ng_w__fold(w, t);
         int ord = (ng_w__bits(w, t) & NG_W_DECIDE) ||
                   ((k->flags & NG_TK_NUM) && k->flen > 2 &&

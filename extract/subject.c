@@ -633,9 +633,48 @@ static int32_t along_list(const ng_work *w, const sctx *c, uint32_t e, uint32_t 
     return -1;
 }
 
+/* "Nicaragua ..., becoming the second country, after Venezuela, to leave Y", "Peru became
+ * the first state since Chile to quit Y": the infinitive after an ordinal (words class
+ * decide, after a determiner) and a plural-able country noun has the subject of "became"
+ * (or the main subject of the participle "becoming"); the group after "after"/"since" left
+ * too (*along). -1 when the form is not there. */
+static int32_t ordinal_since(const ng_work *w, const sctx *c, uint32_t ts, int32_t *along)
+{
+    uint32_t k = ts;
+    if (k < c->a + 6 || !ng_w__is(w, k - 1, "to")) return -1;
+    k--;
+    if (ng_w__punct(w, k - 1, ',')) k--;
+    int32_t ga = c->gend[k - 1 - c->a];
+    if (ga < 0 || c->g[ga].t0 <= c->a + 4) return -1;
+    uint32_t p = c->g[ga].t0 - 1;
+    if (!(ng_w__is(w, p, "after") || ng_w__is(w, p, "since"))) return -1;
+    if (ng_w__punct(w, p - 1, ',')) p--;
+    /* "the second country", "the first Latin American state" */
+    uint32_t q = p, n = 0;
+    while (q > c->a && n < 4 && !(ng_w__bits(w, q - 1) & NG_W_DECIDE) &&
+           (w->tk.v[q - 1].flags & NG_TK_WORD) && !(ng_w__bits(w, q - 1) & (NG_W_CLAUSE | NG_W_BE)))
+        q--, n++;
+    if (!n || q < c->a + 3 || !(ng_w__bits(w, q - 1) & NG_W_DECIDE) ||
+        !(ng_w__bits(w, p - 1) & (NG_W_COUNTRYNOUN | NG_W_BLOCPLURAL | NG_W_GROUPNOUN | NG_W_MEMBERNOUN)) ||
+        !(ng_w__bits(w, q - 2) & NG_W_DET))
+        return -1;
+    q -= 2;
+    int32_t gi = -1;
+    if (ng_w__is(w, q - 1, "becoming") && q > c->a + 2 && ng_w__punct(w, q - 2, ','))
+        gi = ng_subject__main(w, c, q - 2);
+    else if (ng_w__is(w, q - 1, "became") || ng_w__is(w, q - 1, "becomes") ||
+             (ng_w__bits(w, q - 1) & NG_W_BE))
+        gi = q > c->a + 1 ? c->gend[q - 2 - c->a] : -1;
+    if (gi < 0 || c->g[gi].place || c->g[gi].pp) return -1;
+    *along = ga;
+    return gi;
+}
+
 int32_t ng_subject__one_of(const ng_work *w, const sctx *c, uint32_t ts, int32_t *along)
 {
     *along = -1;
+    int32_t os = ordinal_since(w, c, ts, along);
+    if (os >= 0) return os;
     uint32_t p = ts;
     while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_PAST_MARK)))
         p--;
