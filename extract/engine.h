@@ -121,6 +121,9 @@ typedef struct name_word {
 typedef struct last_edges {
     int32_t obj[GMAX], subj[GMAX];
     uint32_t n, ns, sent;
+    uint8_t past; /* dated in another year than the article (any year when the article has no
+                   * date): background ("severed relations with Doha in June 2017" in a
+                   * 2025 report), no act a later "condemned the attack" judges */
 } last_edges;
 
 /* The article so far. */

@@ -1082,6 +1082,9 @@ static int emit_sides(ng_work *w, cstate *cs, sctx *c, const reading *r)
         e->n = r->no;
         e->ns = r->ns;
         e->sent = c->s;
+        /* a year of its own: another than the article's, or any when the article has none */
+        e->past = r->date && strlen(r->date) >= 4 &&
+                  (strlen(w->meta.date) < 4 || memcmp(r->date, w->meta.date, 4) != 0);
     }
     return NG_OK;
 }
@@ -1630,7 +1633,7 @@ static void event_sides(const ng_work *w, const cstate *cs, const sctx *c, readi
     for (ng_rel k = 0; k < ng_relinfo__count(); k++) {
         const last_edges *e = &cs->last[k];
         int own = k == r->tr->rel, subj = 0, judge = 0;
-        if (!e->n || !e->ns || c->s - e->sent > 2 || !ng_rel_hostile(k) ||
+        if (!e->n || !e->ns || c->s - e->sent > 2 || !ng_rel_hostile(k) || e->past ||
             (best && (e->sent < best->sent || (e->sent == best->sent && !own))))
             continue;
         for (uint32_t i = 0; i < e->n; i++)
