@@ -1486,6 +1486,14 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
     }
     if (!numtok && (n = troops_of(w, cs, c, covered, t, j, t1, acts)) != 0) return n;
     if (!numtok && (n = left_treaty(w, cs, c, covered, t, j, t1, acts)) != 0) return n;
+    /* "the Forum brings together": a capitalised word right after "the" may be a short
+     * name even when a word follows it, which description_head would read as a modifier */
+    if (!numtok && j < c->b && (w->tk.v[j].flags & NG_TK_CAP) &&
+        !(w->tk.v[j].flags & NG_TK_FIRST) && !covered[j - c->a] &&
+        (n = short_name(w, cs, c, covered, t, j, acts)) != 0) {
+        *t1 = j + 1;
+        return n;
+    }
     if ((j = description_head(w, c, covered, j)) == c->b) return 0;
     if (state_before_head(w, cs, c, covered, j)) return 0;
     int32_t lead = leader_before_head(w, c, covered, j);

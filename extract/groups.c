@@ -338,7 +338,29 @@ static int prep_before(const ng_work *w, const sctx *c, size_t i)
     return p > c->a && (ng_w__bits(w, p - 1) & NG_W_PREP) && !ng_w__is(w, p - 1, "between");
 }
 
-/* Lists: units joined by ",", "and", ... (not places; a subject pronoun starts a clause; "X
+/* Does a territory the lexicon lists (never a node: "French Polynesia", "Greenland") fill
+ * the gap between units j - 1 and j of a comma list of states, "Fiji, French Polynesia,
+ * Kiribati and Nauru"? The list goes on over it; not after "and", nor beside a unit that is
+ * no state ("met in Suva, Greenland"). *has_and: what joins the place to unit j. */
+static int place_gap(const ng_work *w, const sctx *c, size_t j, int *has_and)
+{
+    const unit *p = &c->u[j - 1], *u = &c->u[j];
+    if (!ng_w__punct(w, p->t1, ',') || p->place || u->place || u->pron || u->poss ||
+        p->an != 1 || u->an != 1 || w->actors[c->acts[p->a0]].type != NG_ETYPE_STATE ||
+        w->actors[c->acts[u->a0]].type != NG_ETYPE_STATE)
+        return 0;
+    const ng_wsent *se = &w->sents[c->s];
+    for (uint32_t k = se->m0; k < se->m0 + se->nm; k++) {
+        const ng_mention *m = &w->ms[k];
+        if (m->t0 != p->t1 + 1) continue;
+        if (m->dead || m->kind != NG_MK_PLACE || m->t1 >= u->t0) return 0;
+        return ng_w__punct(w, m->t1, ',') && joins(w, m->t1, u->t0, has_and);
+    }
+    return 0;
+}
+
+/* Lists: units joined by ",", "and", ... (not places; a territory inside a list of states
+ * is passed over; a subject pronoun starts a clause; "X
  * met Y, the ministry said": the reporting clause starts a new group; nor across the comma
  * that ends an opening subordinate clause when a verb follows: "Since X left the OAS, Peru
  * has ..."). */
@@ -354,7 +376,8 @@ static int join_lists(const ng_work *w, sctx *c)
         /* a possessive pronoun owns the next noun: "Ukraine and its backers" is no list */
         while (j < c->nu && !c->u[i].place && !c->u[j].place && !c->u[j].pron && !c->u[j].poss) {
             int has_and;
-            if (!joins(w, c->u[j - 1].t1, c->u[j].t0, &has_and)) break;
+            if (!joins(w, c->u[j - 1].t1, c->u[j].t0, &has_and) && !place_gap(w, c, j, &has_and))
+                break;
             if (sub_end > c->a && c->u[j - 1].t1 <= sub_end && c->u[j].t0 > sub_end &&
                 (verb_after_list(w, c, j) || apposition_after(w, c, &c->u[j])))
                 break;
