@@ -315,7 +315,9 @@ typedef struct ng_lx_entity {
 } ng_lx_entity;
 enum {
     NG_LXF_MULTISTATE = 1, /* an organization of states (may have members) */
-    NG_LXF_NONODE = 2      /* a built-in place (places.csv): a name, never a node */
+    NG_LXF_NONODE = 2,     /* a built-in place (places.csv): a name, never a node */
+    NG_LXF_TREATYORG = 4   /* the organization of a treaty of treaties.csv: "a state party
+                            * to the International Criminal Court" is a member */
 };
 
 typedef struct ng_lx_body {

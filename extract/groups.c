@@ -452,7 +452,7 @@ static int no_person(const ng_work *w, const sctx *c, const group *g)
  * over a number or "fellow"-like words ("the eight")? */
 static int appos_member_noun(const ng_work *w, const sctx *c, uint32_t q)
 {
-    for (int n = 0; q > c->a && n < 2 &&
+    for (int n = 0; q > c->a && n < 4 &&
                     ((ng_w__bits(w, q - 1) & (NG_W_NUMWORD | NG_W_MEMBERMOD | NG_W_DET)) ||
                      (w->tk.v[q - 1].flags & NG_TK_NUM));
          n++)

@@ -819,6 +819,7 @@ static int load_treaties(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_ski
             report_skip(on_skip, ctx, where, msg);
             continue;
         }
+        lex->ents[org].flags |= NG_LXF_TREATYORG;
         phrase_arg pa = {&lex->phrases, NG_LX_TREATY, org};
         if ((error = item_phrase(lex, field(row, c_name), &pa)) < 0) return error;
         if ((error = each_item(lex, field(row, c_alias), item_phrase, &pa)) < 0) return error;

@@ -227,7 +227,7 @@ static int32_t member_of_after(const ng_work *w, const sctx *c, uint32_t t, uint
         w->actors[c->acts[c->g[gi].a0]].type != NG_ETYPE_ORG ||
         w->actors[c->acts[c->g[gi].a0]].body >= 0)
         return -1;
-    for (int n = 0; p > c->a && n < 3 && !appos_mark(w, c, p - 1); n++) {
+    for (int n = 0; p > c->a && n < 4 && !appos_mark(w, c, p - 1); n++) {
         if (ng_w__bits(w, p - 1) & (NG_W_NOTMEMBER | NG_W_NEG)) return -1;
         if (!(member_modifier(w, p - 1) || plain_modifier(w, p - 1) ||
               (ng_w__bits(w, p - 1) & NG_W_DET)))
@@ -543,7 +543,8 @@ static int32_t treaty_at(const ng_work *w, const sctx *c, uint32_t t, uint32_t *
 
 /* The list a noun phrase starting at s stands beside: the group right before it ("all of
  * them States Parties"), or before a comma ("A, a state party to"), or the subject of "be"
- * ("A and B are both parties to"; not under a negation or a modal); -1. */
+ * or "become" ("A and B are both parties to", "A also became a state party to"; not under a
+ * negation or a modal); -1. */
 static int32_t list_beside(const ng_work *w, const sctx *c, uint32_t s)
 {
     uint32_t p = s;
@@ -551,8 +552,15 @@ static int32_t list_beside(const ng_work *w, const sctx *c, uint32_t s)
     if (p > c->a + 1 && ng_w__punct(w, p - 1, ',')) return c->gend[p - 2 - c->a];
     while (p > c->a && (ng_w__bits(w, p - 1) & NG_W_SKIPADV))
         p--;
-    if (!(p > c->a + 1 && (ng_w__bits(w, p - 1) & NG_W_BE))) return -1;
-    int32_t gi = c->gend[p - 2 - c->a];
+    if (!(p > c->a + 1 && ((ng_w__bits(w, p - 1) & NG_W_BE) || ng_w__is(w, p - 1, "became") ||
+                           ng_w__is(w, p - 1, "becomes") || ng_w__is(w, p - 1, "become") ||
+                           ng_w__is(w, p - 1, "remain") || ng_w__is(w, p - 1, "remains") ||
+                           ng_w__is(w, p - 1, "remained"))))
+        return -1;
+    p--;
+    while (p > c->a + 1 && (ng_w__bits(w, p - 1) & NG_W_SKIPADV))
+        p--;
+    int32_t gi = c->gend[p - 1 - c->a];
     return gi >= 0 && !ng_modality__blocks(w, c, gi, p - 1, s, 0) ? gi : -1;
 }
 
@@ -568,6 +576,13 @@ static int treaty_parties(ng_work *w, const sctx *c, uint32_t t, uint32_t len)
     if (!(q + 2 < c->b && ng_w__is(w, q, "to"))) return NG_OK;
     q += ng_w__is(w, q + 1, "the") ? 2 : 1;
     int32_t ent = treaty_at(w, c, q, &end), org;
+    /* "a state party to the International Criminal Court": the organization itself */
+    if (ent < 0 && c->gstart[q - c->a] >= 0 && c->g[c->gstart[q - c->a]].an == 1) {
+        const ng_wactor *x = &w->actors[c->acts[c->g[c->gstart[q - c->a]].a0]];
+        if (x->type == NG_ETYPE_ORG && x->lex >= 0 &&
+            (w->lex->ents[x->lex].flags & NG_LXF_TREATYORG))
+            ent = x->lex;
+    }
     if (ent < 0) return NG_OK;
     while (s > c->a && c->gend[s - 1 - c->a] < 0 &&
            ((ng_w__bits(w, s - 1) & (NG_W_DET | NG_W_NUMWORD | NG_W_SKIPADV | NG_W_MEMBERMOD)) ||
