@@ -574,6 +574,25 @@ static uint32_t role_before_name(const ng_work *w, const sctx *c, uint32_t j)
     return j;
 }
 
+/* "a member of SICA, whose members include A, B and C, and of ALBA", "a member of ALBA, the
+ * alliance founded by A and B, and of SICA": after an apposition or a relative clause after
+ * the object (up to 40 tokens, no quotation, colon or semicolon, no verb of saying), ", and"
+ * before the trigger's preposition goes on with the object; the token of that "and", else
+ * c->b. */
+static uint32_t far_and(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t t)
+{
+    for (uint32_t k = t; k + 2 < c->b && k < t + 40; k++) {
+        if (ng_w__bits(w, k) & NG_W_SAY) return c->b;
+        if ((w->tk.v[k].flags & NG_TK_PUNCT) && !ng_w__punct(w, k, ',') &&
+            !ng_w__punct(w, k, '(') && !ng_w__punct(w, k, ')') && !ng_w__punct(w, k, '-'))
+            return c->b;
+        if (ng_w__punct(w, k, ',') && ng_w__is(w, k + 1, "and") &&
+            is_prep_of(tr, w->tk.v[k + 2].h))
+            return k + 1;
+    }
+    return c->b;
+}
+
 int32_t ng_object__next_pp(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t t)
 {
     uint32_t j = t, n = 0;
@@ -592,6 +611,7 @@ int32_t ng_object__next_pp(const ng_work *w, const sctx *c, const ng_trigger *tr
            !((w->tk.v[j].flags & NG_TK_PUNCT) && !ng_w__punct(w, j, ',')) &&
            !(ng_w__bits(w, j) & (NG_W_CLAUSE | NG_W_SAY)))
         j++, n++;
+    if (j >= c->b || !ng_w__is(w, j, "and")) j = far_and(w, c, tr, t);
     if (j >= c->b || !ng_w__is(w, j, "and")) return -1;
     j++;
     /* "and out of", "and then with", "and later also with" */

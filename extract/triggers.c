@@ -150,6 +150,11 @@ static int passive_refused(const ng_work *w, const sctx *c, const ng_trigger *tr
  * lists its parties after the verb (inverse and pair: "the signatories included A and B"). */
 static int verb_as_noun(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t t)
 {
+    /* "A and B, co-chairs of the Minsk Group": a member noun after a comma before "of" is
+     * the head of an apposition, no verb */
+    if (tr->form == NG_TR_VERB && t > c->a && t + 1 < c->b && ng_w__punct(w, t - 1, ',') &&
+        (ng_w__bits(w, t) & NG_W_MEMBERNOUN) && ng_w__is(w, t + 1, "of"))
+        return 1;
     return tr->form == NG_TR_VERB && t > c->a &&
            (tr->flags & (NG_TRF_INVERSE | NG_TRF_PAIR)) != (NG_TRF_INVERSE | NG_TRF_PAIR) &&
            (ng_w__is(w, t - 1, "the") || ng_w__is(w, t - 1, "a") || ng_w__is(w, t - 1, "an") ||
