@@ -253,13 +253,32 @@ static uint32_t two_people_since(const ng_work *w, const cstate *cs, const recen
     return n == 2 ? 2 : 0;
 }
 
+/* "Lithuania's A, Estonia's B and Latvia's C signed ... All three Baltic states": a list of
+ * people each of whom holds office for a different state stands for those states; n, else 0. */
+static uint32_t persons_states(const ng_work *w, const recent_group *r, int32_t *out)
+{
+    if (!r->persons) return 0;
+    for (uint32_t i = 0; i < r->n; i++) {
+        int32_t s = w->actors[r->acts[i]].affil;
+        if (s < 0 || w->actors[s].type != NG_ETYPE_STATE) return 0;
+        for (uint32_t k = 0; k < i; k++)
+            if (out[k] == s) return 0;
+        out[i] = s;
+    }
+    return r->n;
+}
+
 static uint32_t recent_list(const ng_work *w, const cstate *cs, int number, int ctype, int32_t *out)
 {
     for (int i = 0; i < cs->ring_n; i++) {
         const recent_group *r = &cs->ring[(cs->ring_pos - 1 - i + RING) % RING];
         if (cs->cur_sent - r->sent > 4) break;
         if (number > 0 && (int)r->n != number) continue;
-        if (ctype == NG_ETYPE_STATE + 1 && !r->states) continue;
+        if (ctype == NG_ETYPE_STATE + 1 && !r->states) {
+            uint32_t k = number > 0 ? persons_states(w, r, out) : 0;
+            if (k) return k;
+            continue;
+        }
         if (ctype == NG_ETYPE_PERSON + 1 && !r->persons) continue;
         if (ctype == NG_ETYPE__COUNT + 1 && has_people(w, r->acts, r->n)) continue;
         memcpy(out, r->acts, r->n * sizeof *out);
@@ -277,6 +296,7 @@ static uint32_t recent_list(const ng_work *w, const cstate *cs, int number, int 
             memcpy(out, r->acts, r->n * sizeof *out);
             return r->n;
         }
+        if (ctype == NG_ETYPE_STATE + 1 && (k = persons_states(w, r, out)) != 0) return k;
     }
     return 0;
 }
