@@ -254,7 +254,8 @@ static uint32_t two_people_since(const ng_work *w, const cstate *cs, const recen
 }
 
 /* "Lithuania's A, Estonia's B and Latvia's C signed ... All three Baltic states": a list of
- * people each of whom holds office for a different state stands for those states; n, else 0. */
+ * people each of whom holds office for a different state stands for those states (three or
+ * more, the latest list of that size within twelve sentences); n, else 0. */
 static uint32_t persons_states(const ng_work *w, const recent_group *r, int32_t *out)
 {
     if (!r->persons) return 0;
@@ -274,11 +275,7 @@ static uint32_t recent_list(const ng_work *w, const cstate *cs, int number, int 
         const recent_group *r = &cs->ring[(cs->ring_pos - 1 - i + RING) % RING];
         if (cs->cur_sent - r->sent > 4) break;
         if (number > 0 && (int)r->n != number) continue;
-        if (ctype == NG_ETYPE_STATE + 1 && !r->states) {
-            uint32_t k = number > 0 ? persons_states(w, r, out) : 0;
-            if (k) return k;
-            continue;
-        }
+        if (ctype == NG_ETYPE_STATE + 1 && !r->states) continue;
         if (ctype == NG_ETYPE_PERSON + 1 && !r->persons) continue;
         if (ctype == NG_ETYPE__COUNT + 1 && has_people(w, r->acts, r->n)) continue;
         memcpy(out, r->acts, r->n * sizeof *out);
@@ -296,7 +293,9 @@ static uint32_t recent_list(const ng_work *w, const cstate *cs, int number, int 
             memcpy(out, r->acts, r->n * sizeof *out);
             return r->n;
         }
-        if (ctype == NG_ETYPE_STATE + 1 && (k = persons_states(w, r, out)) != 0) return k;
+        /* three or more: "both countries" is more often the story's two main states */
+        if (ctype == NG_ETYPE_STATE + 1 && number >= 3 && (k = persons_states(w, r, out)) != 0)
+            return k;
     }
     return 0;
 }
