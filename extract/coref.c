@@ -869,6 +869,32 @@ static uint32_t short_name(const ng_work *w, const cstate *cs, const sctx *c,
     return 0;
 }
 
+/* "the alliance" after "the Alliance of Sahel States", "the community" after "the East
+ * African Community": the latest organization named in the last eight sentences whose name
+ * holds the description's head noun j as a word (before the most named bloc, which may be
+ * another one: "Niger, the third member of the alliance" after ECOWAS and the AES). */
+static uint32_t named_by_noun(const ng_work *w, const cstate *cs, uint32_t j, int32_t *out)
+{
+    const char *f = ng_w__fold(w, j);
+    size_t n = w->tk.v[j].flen;
+    for (int i = 0; i < cs->n_mru; i++) {
+        const ng_wactor *x = &w->actors[cs->mru[i]];
+        if (cs->cur_sent >= cs->mru_sent[i] && cs->cur_sent - cs->mru_sent[i] > 8) break;
+        if (x->type != NG_ETYPE_ORG || x->body >= 0 || !x->label) continue;
+        for (const char *p = x->label; *p;) {
+            const char *e = strchr(p, ' ');
+            size_t len = e ? (size_t)(e - p) : strlen(p);
+            size_t k = 0;
+            while (k < len && k < n && (p[k] | 0x20) == f[k])
+                k++;
+            if (len == n && k == n) return one(out, cs->mru[i]);
+            if (!e) break;
+            p = e + 1;
+        }
+    }
+    return 0;
+}
+
 /* "his guest", "her host", "the visitor", "the visiting minister" (t: the determiner or
  * possessive): the other side of a visit, the latest person of this sentence's two before
  * who is not named in this sentence before t; *t1 gets the description's end. */
@@ -1571,6 +1597,7 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
             return 0;
         /* "the group", "the organisation": any organization; "the bloc": of states */
         int generic = (bits & NG_W_ORGNOUN) != 0;
+        if ((n = named_by_noun(w, cs, j, acts)) != 0) return n;
         n = ng_coref__resolve(w, cs, c, NG_CR_BLOC, generic, 0, t, acts);
         return n || generic || w->sents[c->s].headline ? n : headline_bloc(w, acts);
     }

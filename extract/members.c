@@ -221,9 +221,14 @@ static int32_t member_of_after(const ng_work *w, const sctx *c, uint32_t t, uint
     uint32_t q = t + len, p = t;
     if (q + 1 >= c->b || !ng_w__is(w, q, "of")) return -1;
     q++;
-    if (ng_w__is(w, q, "the")) q++;
+    /* "of the bloc": a description's unit starts at its determiner */
+    if (ng_w__is(w, q, "the") && c->gstart[q - c->a] < 0) q++;
     int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
-    if (gi < 0 || c->g[gi].an != 1 || c->g[gi].place || c->g[gi].poss ||
+    /* "the other members of the bloc together with X itself": the organization is the
+     * list's first unit when a phrase of class listlink joins the rest */
+    int linked = gi >= 0 && c->g[gi].an > 1 && c->u[c->g[gi].u0].an == 1 &&
+                 ng_w__phrase(w, c->u[c->g[gi].u0].t1, c->b, NG_W_LISTLINK, NULL) > 0;
+    if (gi < 0 || (c->g[gi].an != 1 && !linked) || c->g[gi].place || c->g[gi].poss ||
         w->actors[c->acts[c->g[gi].a0]].type != NG_ETYPE_ORG ||
         w->actors[c->acts[c->g[gi].a0]].body >= 0)
         return -1;
