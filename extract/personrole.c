@@ -346,11 +346,14 @@ static int appos_of_previous(const pscan *x, uint32_t ts)
 
 /* "TITLE ..., Name" at a comma right before the name, or a role before a titled name ("the
  * Vatican's envoy, Archbishop X", "his Malian counterpart, General X"). */
-static int role_comma(pscan *x, uint32_t t)
+static int role_comma(pscan *x, uint32_t t, int the_honorific)
 {
     int32_t ti, af, org;
     uint32_t ts = title_before_comma(x->w, x->s, x->cov, t, &ti, &af, &org);
     if (ts == (uint32_t)-1 || appos_of_previous(x, ts)) return END;
+    /* "the Prime Minister of X, the Hon Y": the title is no apposition after a comma itself
+     * (in "Y, President of X, the Honorable Z, Prime Minister of W" it is Y's) */
+    if (the_honorific && ts > x->a && ng_w__punct(x->w, ts - 1, ',')) return END;
     if (x->affil >= 0 && af >= 0 && af != x->affil) x->res->affil2 = af;
     if (x->affil >= 0 && af < 0 && org >= 0) x->res->affil2_org = org;
     if (x->affil < 0) x->affil = af;
@@ -532,7 +535,12 @@ static int prefix_step(pscan *x, uint32_t t)
     const ng_work *w = x->w;
     int32_t mi = x->cov[t - x->a];
     if (x->have_title && !x->appos && x->accepted == t + 1 && ng_w__punct(w, t, ',') && t > x->a)
-        return role_comma(x, t);
+        return role_comma(x, t, 0);
+    /* "the Prime Minister of X, the Hon Y": "the" before an honorific after the comma too */
+    if (x->have_title && !x->appos && x->accepted == t + 2 && ng_w__punct(w, t, ',') && t > x->a &&
+        ng_w__is(w, t + 1, "the") && x->title >= 0 &&
+        w->lex->titles[x->title].kind == NG_TITLE_HONORIFIC)
+        return role_comma(x, t, 1);
     if (x->have_title && t + 1 == x->accepted) {
         uint32_t first, poss = 0;
         int own = pronoun_owner(w, x->cov, x->a, t, x->r0, &first, &poss);
@@ -751,7 +759,7 @@ void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t 
     res->own_t = 0;
     if (list_of_titled(w, s, cov, r0, res) || whose_titled(w, s, cov, r0, res)) return;
     if (x.p > (int64_t)x.a && ng_w__punct(w, (uint32_t)x.p, ',') &&
-        (speech_tag(w, s, r1) || role_comma(&x, (uint32_t)x.p) == END))
+        (speech_tag(w, s, r1) || role_comma(&x, (uint32_t)x.p, 0) == END))
         return;
     if (x.p >= (int64_t)x.a + 3) {
         /* "the leader of the Lao People's Democratic Republic (Lao PDR) X": the acronym of
