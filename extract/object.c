@@ -402,6 +402,12 @@ static int punct_at(const ng_work *w, const sctx *c, const ng_trigger *tr, uint3
      * phrase of its own */
     if (ng_w__punct(w, j, ',') && j > te && j + 1 < c->b && ng_w__is(w, j + 1, "with"))
         return -1;
+    /* "ordered the withdrawal, rejecting calls from the UK": a participle after a comma
+     * opens a clause of its own, whose actors are not the trigger's ("including" goes on
+     * with a list) */
+    if (ng_w__punct(w, j, ',') && j + 1 < c->b && ing_word(w, j + 1) &&
+        !(w->tk.v[j + 1].flags & NG_TK_CAP) && !ng_w__is(w, j + 1, "including"))
+        return -1;
     return 0;
 }
 
