@@ -162,16 +162,19 @@ static int verb_as_noun(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             ng_w__is(w, t - 1, "their") || ng_w__is(w, t - 1, "our"));
 }
 
-/* A one-word verb right before "of" that is none of its object prepositions, after a comma,
- * "as" or a verb "to be", is a noun ("Russia, France and the US, co-chairs of the Minsk
- * Group", "the two are co-chairs of", "as co-chair of"); not after its subject ("Hamas,
- * which he accused of ..."). */
-static int verb_before_of(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t t,
-                          uint32_t end)
+/* A one-word verb trigger in another sense, by the word right after it (none of its object
+ * prepositions): before "of" after a comma, "as" or a verb "to be" it is a noun ("Russia,
+ * France and the US, co-chairs of the Minsk Group", "the two are co-chairs of", "as
+ * co-chair of"; not after its subject: "Hamas, which he accused of ..."); before "out" it
+ * is a phrasal verb of its own ("leaves out", "was left out of"). */
+static int verb_other_sense(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t t,
+                            uint32_t end)
 {
-    if (tr->form != NG_TR_VERB || end != t + 1 || end >= c->b || !ng_w__is(w, end, "of") ||
-        t == c->a ||
-        !(ng_w__punct(w, t - 1, ',') || ng_w__is(w, t - 1, "as") || (ng_w__bits(w, t - 1) & NG_W_BE)))
+    if (tr->form != NG_TR_VERB || end != t + 1 || end >= c->b) return 0;
+    int out = ng_w__is(w, end, "out");
+    if (!out && (!ng_w__is(w, end, "of") || t == c->a ||
+                 !(ng_w__punct(w, t - 1, ',') || ng_w__is(w, t - 1, "as") ||
+                   (ng_w__bits(w, t - 1) & NG_W_BE))))
         return 0;
     for (uint8_t k = 0; k < tr->n_prep; k++)
         if (tr->prep[k] == w->tk.v[end].h) return 0;
@@ -281,7 +284,7 @@ static void best_matches(const ng_work *w, const sctx *c, uint32_t t, int32_t fi
         uint32_t end = 0;
         int32_t gap_group = -1;
         if (!match_slots(w, c, tr, 0, t, &end, &gap_group) || verb_as_noun(w, c, tr, t) ||
-            verb_before_of(w, c, tr, t, end) || passive_refused(w, c, tr, t, end))
+            verb_other_sense(w, c, tr, t, end) || passive_refused(w, c, tr, t, end))
             continue;
         if (b->trig < 0 || end > b->end ||
             (end == b->end && (tr->form == NG_TR_NOUN) == noun_here &&
