@@ -465,6 +465,23 @@ static int quote_praises(const ng_work *w, const sctx *c, uint32_t t)
     return 0;
 }
 
+/* quote: "thanked the alliance for what he called its 'timely' help", "praised X for what
+ * she called ...": "for what ... called" after a verb of thanks or praise (words class
+ * favour, in the eight words before "for") names a merit, no condemnation. */
+static int thanked_for_what(const ng_work *w, const sctx *c, uint32_t ts)
+{
+    uint32_t f = ts;
+    while (f > c->a && f + 4 > ts && !ng_w__is(w, f - 1, "what"))
+        f--;
+    if (f < c->a + 3 || !ng_w__is(w, f - 1, "what") || !ng_w__is(w, f - 2, "for")) return 0;
+    for (uint32_t k = f - 2; k > c->a && k + 10 > f;) {
+        k--;
+        if (ng_w__punct(w, k, ';') || ng_w__punct(w, k, ':') || ng_w__punct(w, k, '.')) return 0;
+        if (ng_w__bits(w, k) & NG_W_FAVOUR) return 1;
+    }
+    return 0;
+}
+
 /* objperson: "X called on President Y" is a courtesy call on a person; "called on Y to
  * resign", "called on Y and the opposition to talk", "called on Y, his ally, to "stop"",
  * "called on Y for restraint" is an appeal (within twelve words after the object, over
@@ -547,7 +564,7 @@ static int object_checks(const ng_work *w, const sctx *c, const reading *r)
         return DONE;
     if ((tr->flags & NG_TRF_QUOTE) && r->obj >= 0 &&
         (quote_praises(w, c, c->g[r->obj].t1) || quote_praises(w, c, r->te) ||
-         (aq && quote_praises(w, c, aq))))
+         (aq && quote_praises(w, c, aq)) || thanked_for_what(w, c, r->ts)))
         return DONE;
     if ((tr->flags & NG_TRF_FAVOUR) && r->obj >= 0 && favour_after(w, c, &c->g[r->obj]))
         return DONE;
