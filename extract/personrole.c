@@ -417,12 +417,34 @@ static int place_complement(const pscan *x, const ng_mention *m)
                         ng_w__is(x->w, q - 1, "of") || ng_w__is(x->w, q - 1, "and"));
 }
 
+/* Does a state or organization after "to", "for" or "in" (and "the") end right before
+ * token t ("Ambassador to Indonesia | Datuk X")? */
+static int complement_before(const pscan *x, uint32_t t)
+{
+    if (t <= x->a) return 0;
+    int32_t mi = x->cov[t - 1 - x->a];
+    if (mi < 0 || x->w->ms[mi].dead || x->w->ms[mi].t1 != t || !affil_kind(&x->w->ms[mi]))
+        return 0;
+    uint32_t q = x->w->ms[mi].t0;
+    if (q > x->a && ng_w__is(x->w, q - 1, "the")) q--;
+    return q > x->a && (ng_w__is(x->w, q - 1, "to") || ng_w__is(x->w, q - 1, "for") ||
+                        ng_w__is(x->w, q - 1, "in"));
+}
+
 /* A mention that ends at t: a title, a state or organization; anything else ends the
  * phrase. */
 static int prefix_mention(pscan *x, const ng_mention *m, uint32_t t)
 {
     if (m->kind == NG_MK_TITLE) {
         if (better_title(x->w, x->title, m->lex)) x->title = m->lex;
+        /* "Malaysia's Ambassador to Indonesia Datuk X": an honorific right before the name
+         * is no office; the words before it are read as before the name */
+        if (!x->have_title && x->w->lex->titles[m->lex].kind == NG_TITLE_HONORIFIC &&
+            m->t1 == x->r0 && complement_before(x, m->t0)) {
+            x->accepted = m->t0;
+            x->p = (int64_t)m->t0 - 1;
+            return ON;
+        }
         x->have_title = 1;
         if (x->pending >= 0) {
             x->affil = x->pending;
