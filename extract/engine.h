@@ -264,6 +264,9 @@ uint32_t ng_object__act_quote_after(const ng_work *w, const sctx *c, const ng_tr
  * strike", "called 'unfair' the plan"): the token after it, else t. */
 uint32_t ng_object__quote_skip(const ng_work *w, const sctx *c, uint32_t t);
 int ng_object__has_direct(const ng_trigger *tr);
+/* Does group g name an event rather than a party: one organization whose name ends with an
+ * event noun or is followed by one ("the ASEAN Summit", "the EU summit")? */
+int ng_object__names_event(const ng_work *w, const sctx *c, const group *g);
 
 /* members.c: may the trigger of flag orgsubj at [.., te) read subj as an organization and
  * obj as its members ("the bloc groups A, B and C")? */

@@ -65,6 +65,13 @@ static int org_of_member(const ng_work *w, const sctx *c, const group *g)
     return c->gstart[q - c->a] >= 0 && !c->g[c->gstart[q - c->a]].place;
 }
 
+int ng_object__names_event(const ng_work *w, const sctx *c, const group *g)
+{
+    if (g->an != 1 || w->actors[c->acts[g->a0]].type != NG_ETYPE_ORG) return 0;
+    return (g->t1 > g->t0 + 1 && (ng_w__bits(w, g->t1 - 1) & NG_W_EVENTNOUN)) ||
+           (g->t1 < c->b && (ng_w__bits(w, g->t1) & NG_W_EVENTNOUN));
+}
+
 /* Is group gi, met in the search, the object? If not, *j gets where the search goes on. */
 static int is_object(const ng_work *w, const sctx *c, const ng_trigger *tr, int32_t gi, int prep,
                      int direct, uint32_t te, uint32_t *j)
@@ -81,6 +88,16 @@ static int is_object(const ng_work *w, const sctx *c, const ng_trigger *tr, int3
      * organization itself */
     if ((tr->flags & NG_TRF_MEMBERCTX) && g->t1 < c->b && (ng_w__bits(w, g->t1) & NG_W_EVENTNOUN) &&
         !(w->tk.v[g->t1].flags & NG_TK_CAP)) {
+        *j = c->b;
+        return 0;
+    }
+    /* "hosted the talks as chair of the grouping": a role after "as" is the subject's
+     * capacity, no object */
+    if (g->role && g->t0 > c->a && ng_w__is(w, g->t0 - 1, "as")) return 0;
+    /* "hosted the ASEAN Summit", "received them at the EU summit": an organization that
+     * names an event is no party met */
+    if ((tr->flags & NG_TRF_COUNTERPART) && ng_relinfo__symmetric(tr->rel) &&
+        ng_object__names_event(w, c, g)) {
         *j = c->b;
         return 0;
     }

@@ -376,6 +376,10 @@ static int relative_object(const ng_work *w, const sctx *c, reading *r)
     int32_t ante = p > c->a ? c->gend[p - 1 - c->a] : -1;
     if (ante < 0 || ante == r->subj || c->g[ante].place) return NG_OK;
     if ((r->tr->flags & NG_TRF_QUOTE) && !ng_object__quote_after(w, c, r->te)) return DONE;
+    /* "the ASEAN Summit, which Malaysia hosted": the event, no party met */
+    if ((r->tr->flags & NG_TRF_COUNTERPART) && ng_relinfo__symmetric(r->tr->rel) &&
+        ng_object__names_event(w, c, &c->g[ante]))
+        return DONE;
     r->obj = ante;
     r->relative_obj = 1;
     return NG_OK;
