@@ -243,7 +243,12 @@ static int clues_after(ng_work *w, const sctx *c, const ng_mention *m, pending_a
         }
         if ((g->pp && !g->role) || p->after >= 0) continue;
         int32_t st = group_state(w, c, g);
-        int clause = q > c->a && ((ng_w__bits(w, q - 1) & NG_W_SAY) || ng_w__is(w, q - 1, "that") ||
+        /* after a verb of saying, the group starts a clause only when a verb follows it
+         * ("said Turkey would"; not "declared the UAE 'an aggressor state'") */
+        int say_clause = q > c->a && (ng_w__bits(w, q - 1) & NG_W_SAY) && g->t1 < c->b &&
+                         (w->tk.v[g->t1].flags & NG_TK_WORD) && !(w->tk.v[g->t1].flags & NG_TK_CAP) &&
+                         !(ng_w__bits(w, g->t1) & (NG_W_DET | NG_W_PREP | NG_W_CLAUSE));
+        int clause = q > c->a && (say_clause || ng_w__is(w, q - 1, "that") ||
                                   ng_w__is(w, q - 1, "and") || ng_w__punct(w, q - 1, ';'));
         int reports = g->t1 < c->b && (ng_w__bits(w, g->t1) & NG_W_SAY);
         /* "X called Australia's move a betrayal": a possessive is the owner of an object */
