@@ -302,7 +302,8 @@ enum {
 #define NG_W_TREATYHEAD NG_WBIT(87) /* Treaty, Convention, Pact: ends or opens a treaty's name */
 #define NG_W_EXITWORD NG_WBIT(88)   /* withdrew, exit, quit: a treaty after it is what is left */
 #define NG_W_NOTIFY NG_WBIT(89)     /* notified, informed: "X notified Y that it" is X */
-#define NG_W__COUNT 90
+#define NG_W_FACILITY NG_WBIT(90)    /* plant, refinery, field: a site an organization runs, not it */
+#define NG_W__COUNT 91
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {
@@ -815,6 +816,9 @@ int ng_people__resolve(ng_work *w);
  * possessive at token t of a sentence from token a ("the president's", "the prime
  * minister's"): its id (*t0 its first token), -1 if none. */
 int32_t ng_role__owner_title(const ng_work *w, uint32_t a, uint32_t t, uint32_t *t0);
+/* An organization's name ending at t names a site it runs after it ("the Sonatrach plant",
+ * "Sonatrach's new gas field"; words class facility): 1, else 0 (personrole.c). */
+int ng_role__names_facility(const ng_work *w, uint32_t t, uint32_t b);
 /* actors.c */
 int ng_actors__get_lex(ng_work *w, int32_t *out, int32_t ent);
 int ng_actors__get_body(ng_work *w, int32_t *out, int32_t body, int32_t state);

@@ -83,6 +83,10 @@ static int is_object(const ng_work *w, const sctx *c, const ng_trigger *tr, int3
     if (g->adj && (tr->flags & (NG_TRF_POSS | NG_TRF_QUOTE)) && (prep || direct)) return 1;
     *j = g->t1;
     if (g->place || org_of_member(w, c, g)) return 0;
+    /* "runs the big Sonatrach plant": the site, not the organization */
+    if (g->an == 1 && w->actors[c->acts[g->a0]].type == NG_ETYPE_ORG &&
+        ng_role__names_facility(w, g->t1, c->b))
+        return 0;
     /* "walked out of the OSCE session", "left the ECOWAS summit": an organization's name
      * before a lower-case event noun qualifies the event; an exit (or a return) takes the
      * organization itself */

@@ -819,6 +819,23 @@ typedef struct sscan {
  * QUIT (the results are set, or there is no apposition). */
 enum { S_ON, S_END, S_QUIT };
 
+/* "chief executive of the Sonatrach plant", "head of Sonatrach's new gas field", "runs the
+ * big Sonatrach plant": an organization's name ending at t that names a site it runs (words
+ * class facility) after it, over its "'s" and up to three lower-case words; whoever works
+ * there is not the organization as a whole. 1 when so. */
+int ng_role__names_facility(const ng_work *w, uint32_t t, uint32_t b)
+{
+    if (t < b && (w->tk.v[t].flags & NG_TK_POSS)) t++;
+    for (uint32_t k = t; k < b && k < t + 4; k++) {
+        ng_wbits bits = ng_w__bits(w, k);
+        if (!(w->tk.v[k].flags & NG_TK_WORD) || (w->tk.v[k].flags & NG_TK_CAP) ||
+            (bits & (NG_W_STOP | NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PREP | NG_W_DET)))
+            return 0;
+        if (bits & NG_W_FACILITY) return 1;
+    }
+    return 0;
+}
+
 /* A state or organization in the apposition: after "to", only the owner of the next title
  * counts ("adviser to Iranian President X"), not a destination. */
 static int suffix_entity(sscan *x, const ng_mention *m, int32_t *affil_org)
@@ -827,6 +844,8 @@ static int suffix_entity(sscan *x, const ng_mention *m, int32_t *affil_org)
     const int32_t *cov = x->cov;
     uint32_t a = x->a, b = x->b;
     int32_t ent = entity_of(m);
+    int site = m->kind == NG_MK_ORG && ng_role__names_facility(w, m->t1, b);
+    if (site) ent = -1;
     int owner =
         m->t1 < b && ((cov[m->t1 - a] >= 0 && w->ms[cov[m->t1 - a]].kind == NG_MK_TITLE) ||
                       ((w->tk.v[m->t1].flags & NG_TK_POSS) && m->t1 + 1 < b &&
@@ -837,7 +856,8 @@ static int suffix_entity(sscan *x, const ng_mention *m, int32_t *affil_org)
         right_after_for(w, m, x->to_at))
         x->after_to = 0;
     if ((!x->after_to || (owner && x->have_title)) && !x->kin && x->af < 0 && ent >= 0) x->af = ent;
-    if (!x->after_to && !x->kin && ent < 0 && m->kind == NG_MK_ORG && m->org >= 0 && *affil_org < 0)
+    if (!x->after_to && !x->kin && !site && ent < 0 && m->kind == NG_MK_ORG && m->org >= 0 &&
+        *affil_org < 0)
         *affil_org = m->org;
     x->q = m->t1;
     if (x->q < b && (w->tk.v[x->q].flags & NG_TK_POSS)) x->q++;
