@@ -705,6 +705,89 @@ static int32_t org_named_by(const ng_work *w, uint32_t noun)
     return found;
 }
 
+/* Does person mention m open a list of names with a role owned by "their" ("Their foreign
+ * ministers, A and B")? */
+static int their_list_head(const ng_work *w, const sctx *c, const ng_mention *m)
+{
+    return m->owner == NG_OWN_THEIR && m->n1 + 1 < c->b &&
+           (ng_w__is(w, m->n1, "and") || ng_w__punct(w, m->n1, ',')) &&
+           (w->tk.v[m->n1 + 1].flags & NG_TK_CAP) && m->n0 > c->a &&
+           ng_w__punct(w, m->n0 - 1, ',');
+}
+
+/* The person mention of sentence s whose name starts at token t, NULL. */
+static const ng_mention *person_at(const ng_work *w, const sctx *c, uint32_t t)
+{
+    const ng_wsent *se = &w->sents[c->s];
+    for (uint32_t k = se->m0; k < se->m0 + se->nm; k++)
+        if (!w->ms[k].dead && w->ms[k].kind == NG_MK_PERSON && w->ms[k].n0 == t) return &w->ms[k];
+    return NULL;
+}
+
+/* The one state actor a stands for: a state, or a person's stated state; -1. */
+static int32_t state_of_actor(const ng_work *w, int32_t a)
+{
+    if (w->actors[a].type == NG_ETYPE_STATE) return a;
+    if (w->actors[a].type != NG_ETYPE_PERSON) return -1;
+    int32_t af = w->actors[a].affil;
+    return af >= 0 && w->actors[af].type == NG_ETYPE_STATE ? af : -1;
+}
+
+/* "Aliyev and Pashinyan signed a declaration. Their foreign ministers, A and B, initialled
+ * the treaty": the names listed after a role owned by "their" take, in order, the states of
+ * the list "their" stands for (its people's stated states, or its states), when that list
+ * has as many members as names and no state twice ("respectively" left unsaid, as news
+ * writes it). The state of mention m (the list's head or a later name), -1 when the list
+ * does not fit. */
+static int32_t their_list_state(const ng_work *w, const cstate *cs, const sctx *c,
+                                const ng_mention *m)
+{
+    const ng_wsent *se = &w->sents[c->s];
+    const ng_mention *head = NULL;
+    for (uint32_t k = se->m0; k < se->m0 + se->nm && !head; k++)
+        if (!w->ms[k].dead && w->ms[k].kind == NG_MK_PERSON && w->ms[k].n0 <= m->n0 &&
+            their_list_head(w, c, &w->ms[k]))
+            head = &w->ms[k];
+    if (!head) return -1;
+    uint32_t n = 1, idx = head == m ? 0 : (uint32_t)-1;
+    for (const ng_mention *cur = head; n < 8;) {
+        uint32_t t = cur->n1;
+        if (t < c->b && ng_w__punct(w, t, ',')) t++;
+        if (t < c->b && ng_w__is(w, t, "and")) t++;
+        if (t == cur->n1 || !(cur = person_at(w, c, t))) break;
+        if (cur == m) idx = n;
+        n++;
+    }
+    if (idx == (uint32_t)-1 || n < 2) return -1;
+    int32_t acts[GMAX], st[8];
+    for (int pass = 0; pass < 3; pass++) {
+        uint32_t k = 0;
+        if (pass == 0) {
+            /* a list of exactly that many earlier in the sentence ("A and B signed a text
+             * with C, and watched as their ministers, X and Y, ...") */
+            for (size_t gi = 0; gi < c->ng; gi++)
+                if (c->g[gi].t1 <= head->t0 && c->g[gi].an == n && !c->g[gi].place)
+                    k = gi + 1;
+            if (k) memcpy(acts, &c->acts[c->g[k - 1].a0], n * sizeof *acts);
+            k = k ? n : 0;
+        } else {
+            int ctype = pass == 2 ? NG_ETYPE_STATE + 1 : NG_ETYPE_PERSON + 1;
+            k = ng_coref__resolve(w, cs, c, NG_CR_THEY, (int)n, ctype, head->t0, acts);
+        }
+        if (k != n) continue;
+        uint32_t i;
+        for (i = 0; i < n; i++) {
+            st[i] = state_of_actor(w, acts[i]);
+            uint32_t j = 0;
+            while (j < i && st[j] != st[i])
+                j++;
+            if (st[i] < 0 || j < i) break;
+        }
+        if (i == n) return st[idx];
+    }
+    return -1;
+}
+
 /* The owner of a title written as a pronoun or description: "Paris has recalled its
  * ambassador, X" (the clause's subject), "that country's president" (the state of the
  * context); -1 if none. */
@@ -717,12 +800,9 @@ static int32_t owner_affiliation(const ng_work *w, const cstate *cs, const sctx 
         int32_t o = role_owner(w, cs, c, m);
         return o >= 0 ? w->actors[o].affil : -1;
     }
-    /* "Their foreign ministers, A and B": several owners for a list of names, which
-     * one is whose is not said here */
-    if (m->owner == NG_OWN_THEIR && m->n1 + 1 < c->b &&
-        (ng_w__is(w, m->n1, "and") || ng_w__punct(w, m->n1, ',')) &&
-        (w->tk.v[m->n1 + 1].flags & NG_TK_CAP) && m->n0 > c->a && ng_w__punct(w, m->n0 - 1, ','))
-        return -1;
+    /* "Their foreign ministers, A and B": several owners for a list of names, in order
+     * (their_list_state), or none */
+    if (their_list_head(w, c, m)) return their_list_state(w, cs, c, m);
     /* "the opposition party and its leader, X": "its" is the organization just named
      * (the one whose name ends with that word), never the clause's state */
     for (uint32_t t = m->t0; m->owner == NG_OWN_ITS && t < m->n0 && t >= c->a + 2; t++)
@@ -917,6 +997,7 @@ static int sentence_people(ng_work *w, cstate *cs, sctx *c)
         if (m->dead || m->kind != NG_MK_PERSON || m->actor < 0) continue;
         if ((error = stated_affiliation(&aff, w, cs, c, m)) < 0) return error;
         if (aff < 0 && !w->people[m->pers].stated) aff = delegation_state(w, c, m);
+        if (aff < 0 && !m->owner && m->t0 == m->n0) aff = their_list_state(w, cs, c, m);
         /* "his envoy, X" of nobody the sentence names: the organization of an office named
          * before it, else no guess (the role is someone's, not the clause's state's) */
         if (aff < 0 && !w->people[m->pers].stated) {
