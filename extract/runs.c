@@ -1097,12 +1097,17 @@ static uint32_t caps_family_name(const ng_work *w, uint32_t a, uint32_t b, const
         k->flen < 2 || cov[i - 1 - a] < 0 || w->ms[cov[i - 1 - a]].kind != NG_MK_TITLE ||
         w->ms[cov[i - 1 - a]].t1 != i)
         return i;
-    if (!is_name_tok(w, i + 1) || (w->tk.v[i + 1].flags & NG_TK_UPPER) ||
-        (i + 2 < b && name_or_run(w, i + 2)))
-        return i;
+    if (!is_name_tok(w, i + 1) || (w->tk.v[i + 1].flags & NG_TK_UPPER)) return i;
+    /* "Mr. LEE Jae Myung": a given name of two words (Korean style, kept in that order by
+     * actors.c) */
+    uint32_t e = i + 2;
+    if (e < b && name_or_run(w, e) && is_name_tok(w, e) && cov[e - a] < 0 &&
+        !(w->tk.v[e].flags & NG_TK_UPPER) && !(e + 1 < b && name_or_run(w, e + 1)))
+        e++;
+    if (e < b && name_or_run(w, e)) return i;
     /* a name has a vowel; initials ("JD Vance") have none */
     for (uint32_t q = 0; q < k->len; q++)
-        if (strchr("AEIOUY", w->text[k->off + q])) return i + 2;
+        if (strchr("AEIOUY", w->text[k->off + q])) return e;
     return i;
 }
 
