@@ -338,6 +338,10 @@ static int better_title(const ng_work *w, int32_t title, int32_t ti)
 static int appos_of_previous(const pscan *x, uint32_t ts)
 {
     if (ts < x->a + 2 || !ng_w__punct(x->w, ts - 1, ',')) return 0;
+    /* "Joseph R. Biden, Jr., President of ...": over the suffix of the name */
+    if (ts >= x->a + 4 && (ng_w__bits(x->w, ts - 2) & NG_W_NAMESUFFIX) &&
+        ng_w__punct(x->w, ts - 3, ',') && x->cov[ts - 2 - x->a] < 0)
+        ts -= 2;
     int32_t mi = x->cov[ts - 2 - x->a];
     if (mi < 0) return 0;
     const ng_mention *m = &x->w->ms[mi];
@@ -502,6 +506,15 @@ static int prefix_word(pscan *x, uint32_t t)
         if (x->have_title) return END;
         if (x->pending >= 0 && x->affil == x->pending) x->affil = -1;
         x->pending = -1;
+        return ON;
+    }
+    if (ng_w__is(w, t, "the") && x->have_title && x->accepted == t + 1 &&
+        x->cov[t + 1 - x->a] >= 0 &&
+        w->lex->titles[w->ms[x->cov[t + 1 - x->a]].lex].kind == NG_TITLE_HONORIFIC &&
+        w->ms[x->cov[t + 1 - x->a]].kind == NG_MK_TITLE) {
+        /* "the Prime Minister of Tuvalu, the Hon X": the honorific's article belongs to
+         * it, so the role before the comma is X's */
+        x->accepted = t;
         return ON;
     }
     if (ng_w__is(w, t, "of") || ng_w__is(w, t, "the") || ng_w__is(w, t, "and")) {
