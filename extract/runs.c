@@ -651,9 +651,20 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov,
         ng_mention *m = &w->ms[mi];
         if (m->kind != NG_MK_TITLE || m->t1 != i + 1) continue;
         int k = w->lex->titles[m->lex].kind;
-        if ((k == NG_TITLE_ROYAL || k == NG_TITLE_RELIGIOUS || k == NG_TITLE_HONORIFIC) &&
-            cov[i - 1 - a] < 0 && is_name_tok(w, i - 1) && !(ng_w__bits(w, i - 1) & NG_W_STOP) &&
-            cov[i + 1 - a] < 0 && is_name_tok(w, i + 1)) {
+        int named_before = cov[i - 1 - a] < 0 && is_name_tok(w, i - 1) &&
+                           !(ng_w__bits(w, i - 1) & NG_W_STOP);
+        /* an honorific ends no name: "Zaw Min Tun told" (Tun, a Malay honorific, is the
+         * last part of a Burmese name) after two name words, before a lower-case word or
+         * a punctuation mark */
+        int name_end = k == NG_TITLE_HONORIFIC && named_before && i >= a + 2 &&
+                       cov[i - 2 - a] < 0 && is_name_tok(w, i - 2) &&
+                       !(ng_w__bits(w, i - 2) & NG_W_STOP) && (w->tk.v[i].flags & NG_TK_WORD) &&
+                       !(w->tk.v[i].flags & NG_TK_DOT) &&
+                       ((w->tk.v[i + 1].flags & NG_TK_PUNCT) ||
+                        ((w->tk.v[i + 1].flags & NG_TK_WORD) && !(w->tk.v[i + 1].flags & NG_TK_CAP)));
+        if (((k == NG_TITLE_ROYAL || k == NG_TITLE_RELIGIOUS || k == NG_TITLE_HONORIFIC) &&
+             named_before && cov[i + 1 - a] < 0 && is_name_tok(w, i + 1)) ||
+            name_end) {
             m->dead = 1;
             cov[i - a] = -1;
         }
