@@ -536,6 +536,11 @@ static int prefix_word(pscan *x, uint32_t t)
          * state is decided at the end ("foreign ministry spokesman X") */
         if (x->title < 0 && !(bits & NG_W_KIN) && stateless_body_before(w, x->cov, x->a, t))
             x->title = title_of_words(w, t, t + 1);
+        /* "presidential spokesperson X", "government spokesman X", ", spokesman X says": a
+         * spokesperson speaks for a state or body, decided at the end when none is named */
+        if (x->title < 0 && (bits & NG_W_SPOKESNOUN) && t + 1 == x->r0 && t > x->a &&
+            ((ng_w__bits(w, t - 1) & (NG_W_TITLEMOD | NG_W_GOVNOUN)) || ng_w__punct(w, t - 1, ',')))
+            x->title = title_of_words(w, t, t + 1);
         /* "Former president X", "then president X": a former holder of a title in lower
          * case, whose state is decided at the end like "former President X" */
         if (x->title < 0 && !(bits & NG_W_KIN) && t + 1 == x->r0 && t > x->a &&
