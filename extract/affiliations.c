@@ -172,7 +172,14 @@ static int opening_place(int32_t *out, ng_work *w, const sctx *c, uint32_t t)
         }
     }
     if (!ng_w__is(w, c->a, "in")) return NG_OK;
-    if (g->t0 != c->a + 1 || g->an != 1 || g->t1 >= t || !ng_w__punct(w, g->t1, ','))
+    /* "In Tehran the reaction was blunter: X, ..." (no comma): a place opening a clause
+     * that a colon ends with no actor in it is the scene of what follows the colon */
+    int scene = 0;
+    for (uint32_t q = g->t1; q < t && !scene; q++) {
+        if (ng_w__punct(w, q, ':')) scene = 1;
+        else if ((w->tk.v[q].flags & NG_TK_PUNCT) || c->gcov[q - c->a] >= 0) break;
+    }
+    if (g->t0 != c->a + 1 || g->an != 1 || g->t1 >= t || (!ng_w__punct(w, g->t1, ',') && !scene))
         return NG_OK;
 found:;
     const ng_wactor *x = &w->actors[c->acts[g->a0]];
