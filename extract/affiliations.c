@@ -993,6 +993,31 @@ static int32_t his_role_owner(const ng_work *w, const cstate *cs, const sctx *c,
     return org >= 0 ? org : -2;
 }
 
+/* "Secretary General X said the alliance would ...", "to Secretary General X" in a sentence
+ * about "the OAS Charter": a role of an organization (titles.csv kind role) whose text names
+ * no owner is the one organization of states the sentence names (by name or as "the
+ * alliance"); -1 when none or several. */
+static int32_t role_sentence_org(const ng_work *w, const sctx *c, const ng_mention *m)
+{
+    if (m->title < 0 || w->lex->titles[m->title].kind != NG_TITLE_ROLE || m->owner ||
+        w->people[m->pers].stated)
+        return -1;
+    int32_t org = -1;
+    for (size_t i = 0; i < c->nu; i++) {
+        const unit *u = &c->u[i];
+        for (uint32_t k = 0; k < u->an && !u->place; k++) {
+            int32_t x = c->acts[u->a0 + k];
+            const ng_wactor *xa = &w->actors[x];
+            if (xa->type != NG_ETYPE_ORG || xa->body >= 0 || xa->lex < 0 ||
+                !(w->lex->ents[xa->lex].flags & NG_LXF_MULTISTATE))
+                continue;
+            if (org >= 0 && org != x) return -1;
+            org = x;
+        }
+    }
+    return org;
+}
+
 /* The affiliations of the people of the sentence: stated ones now, the others pending. */
 static int sentence_people(ng_work *w, cstate *cs, sctx *c)
 {
@@ -1004,6 +1029,7 @@ static int sentence_people(ng_work *w, cstate *cs, sctx *c)
         if (m->dead || m->kind != NG_MK_PERSON || m->actor < 0) continue;
         if ((error = stated_affiliation(&aff, w, cs, c, m)) < 0) return error;
         if (aff < 0 && !w->people[m->pers].stated) aff = delegation_state(w, c, m);
+        if (aff < 0) aff = role_sentence_org(w, c, m);
         if (aff < 0 && !m->owner && m->t0 == m->n0) aff = their_list_state(w, cs, c, m);
         /* "his envoy, X" of nobody the sentence names: the organization of an office named
          * before it, else no guess (the role is someone's, not the clause's state's) */
