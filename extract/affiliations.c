@@ -995,8 +995,10 @@ static int32_t his_role_owner(const ng_work *w, const cstate *cs, const sctx *c,
 
 /* "Secretary General X said the alliance would ...", "to Secretary General X" in a sentence
  * about "the OAS Charter": a role of an organization (titles.csv kind role) whose text names
- * no owner is the one organization of states the sentence names (by name or as "the
- * alliance"); -1 when none or several. */
+ * no owner is the one built-in organization the sentence names (by name or as "the
+ * alliance"), unless the sentence speaks to or through it (a medium: "told Reuters",
+ * "according to AFP", "an interview with the BBC", "Reuters reported"); -1 when none or
+ * several. */
 static int32_t role_sentence_org(const ng_work *w, const sctx *c, const ng_mention *m)
 {
     if (m->title < 0 || w->lex->titles[m->title].kind != NG_TITLE_ROLE || m->owner ||
@@ -1010,6 +1012,22 @@ static int32_t role_sentence_org(const ng_work *w, const sctx *c, const ng_menti
             const ng_wactor *xa = &w->actors[x];
             if (xa->type != NG_ETYPE_ORG || xa->body >= 0 || xa->lex < 0 ||
                 !(w->lex->ents[xa->lex].flags & NG_LXF_MULTISTATE))
+                continue;
+            /* a medium the holder speaks to ("told Reuters", "spoke to Al Jazeera",
+             * "according to AFP", "an interview with the BBC") is no owner; one that
+             * reports (", Reuters reported", "a Reuters reporter") makes the sentence
+             * unclear */
+            int32_t num = -1;
+            if (u->t0 > c->a && (ng_w__bits(w, u->t0 - 1) & NG_W_SAY))
+                ng_w__phrase(w, u->t0 - 1, u->t0, NG_W_SAY, &num);
+            if (u->t1 < c->b && ((ng_w__bits(w, u->t1) & NG_W_PRESSNOUN) ||
+                                 ((ng_w__bits(w, u->t1) & NG_W_SAY) && u->t0 > c->a &&
+                                  ng_w__punct(w, u->t0 - 1, ','))))
+                return -1;
+            /* "said the alliance would" (say number 1, an announcement) opens a clause */
+            if (u->t0 > c->a &&
+                (((ng_w__bits(w, u->t0 - 1) & NG_W_SAY) && num != 1) ||
+                 ng_w__is(w, u->t0 - 1, "to") || ng_w__is(w, u->t0 - 1, "with")))
                 continue;
             if (org >= 0 && org != x) return -1;
             org = x;
