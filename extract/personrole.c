@@ -509,9 +509,8 @@ static int prefix_word(pscan *x, uint32_t t)
         return ON;
     }
     if (ng_w__is(w, t, "the") && x->have_title && x->accepted == t + 1 &&
-        x->cov[t + 1 - x->a] >= 0 &&
-        w->lex->titles[w->ms[x->cov[t + 1 - x->a]].lex].kind == NG_TITLE_HONORIFIC &&
-        w->ms[x->cov[t + 1 - x->a]].kind == NG_MK_TITLE) {
+        x->cov[t + 1 - x->a] >= 0 && w->ms[x->cov[t + 1 - x->a]].kind == NG_MK_TITLE &&
+        w->lex->titles[w->ms[x->cov[t + 1 - x->a]].lex].kind == NG_TITLE_HONORIFIC) {
         /* "the Prime Minister of Tuvalu, the Hon X": the honorific's article belongs to
          * it, so the role before the comma is X's */
         x->accepted = t;
