@@ -542,8 +542,9 @@ static int resolve_via(ng_work *w, const cstate *cs)
 }
 
 /* Decides the pending ng_affil__sentence, in text order: a role named earlier with its state,
- * the sentence's state before the name, a state after it, the list mates' state, the state
- * that opened the previous sentence, the dateline's state, the state the article names most.
+ * the sentence's state before the name, the scene the sentence opens in ("In Tehran, ..."), a
+ * state after it, the list mates' state, the state that opened the previous sentence, the
+ * dateline's state, the state the article names most.
  * A person with a stated affiliation anywhere keeps only that. */
 int ng_affil__resolve_pending(ng_work *w, cstate *cs)
 {
@@ -568,10 +569,12 @@ int ng_affil__resolve_pending(ng_work *w, cstate *cs)
             if (cs->roles[k].head == head && pending_ok(w, cs, p, cs->roles[k].state))
                 st = cs->roles[k].state;
         if (st < 0 && pending_ok(w, cs, p, p->before)) st = p->before;
+        /* the scene the sentence opens in ("In Tehran, ...") before a state the name's
+         * clause speaks of ("X said Armenia had assured it") */
+        if (st < 0 && pending_ok(w, cs, p, p->where)) st = p->where;
         if (st < 0 && pending_ok(w, cs, p, p->after)) st = p->after;
         if (st < 0 && pending_ok(w, cs, p, p->mate)) st = p->mate;
         if (st < 0 && pending_ok(w, cs, p, p->prev)) st = p->prev;
-        if (st < 0 && pending_ok(w, cs, p, p->where)) st = p->where;
         if (st < 0 && w->dateline_state >= 0) {
             int32_t d = w->lex_actor[w->dateline_state];
             if (d >= 0 && w->actors[d].mentions && pending_ok(w, cs, p, d)) st = d;
