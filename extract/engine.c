@@ -48,9 +48,14 @@ static int run_sentence(ng_work *w, cstate *cs, sctx *c, uint32_t s, uint8_t *co
     if ((error = ng_units__known_names(w, cs, c, covered)) < 0) goto cleanup;
     /* coreference needs the units found so far in order */
     if ((error = ng_groups__build(w, c)) < 0) goto cleanup; /* lists for "they" in this sentence */
+    size_t nu = c->nu;
     if ((error = ng_coref__units(w, cs, c, covered)) < 0) goto cleanup;
-    c->ng = 0;
-    if ((error = ng_groups__build(w, c)) < 0) goto cleanup;
+    /* coreference only appends units; with none appended the lists stand as built (building
+     * leaves the units as it found them the second time: sorted, none nested, acronyms in) */
+    if (c->nu != nu) {
+        c->ng = 0;
+        if ((error = ng_groups__build(w, c)) < 0) goto cleanup;
+    }
     ng_affil__note_roles(w, cs, c);
     if ((error = ng_affil__sentence(w, cs, c)) < 0) goto cleanup;
     if ((error = ng_triggers__run(w, cs, c)) < 0) goto cleanup;
