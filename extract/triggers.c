@@ -266,18 +266,23 @@ static int after_verb(const ng_work *w, const sctx *c, uint32_t t)
     return k->flen > 4 && f[k->flen - 2] == 'e' && f[k->flen - 1] == 'd';
 }
 
+/* Is the word at t a noun here? "Talks between A and B lasted ...", "Talks were held ...": no
+ * verb takes "between" or is followed by "were". */
+static int noun_here_at(const ng_work *w, const sctx *c, uint32_t t)
+{
+    return noun_position(w, c, t) || after_verb(w, c, t) ||
+           (t + 1 < c->b && ((ng_w__bits(w, t + 1) & NG_W_BE) || ng_w__is(w, t + 1, "between")));
+}
+
 /* The longest match of each relation among the triggers whose first word is at t (chain
  * from `first`); at equal length a noun after a determiner or preposition ("the signing",
- * "the meeting between", "a closed-door meeting") and a verb elsewhere. */
-static void best_matches(const ng_work *w, const sctx *c, uint32_t t, int32_t first, match *best)
+ * "the meeting between", "a closed-door meeting") and a verb elsewhere. Returns the set of
+ * relations matched (a bit each, NG_REL_MAX 64): best[r] is set only for those. */
+static uint64_t best_matches(const ng_work *w, const sctx *c, uint32_t t, int32_t first,
+                             match *best)
 {
-    /* "Talks between A and B lasted ...", "Talks were held ...": no verb takes "between"
-     * or is followed by "were" */
-    int noun_here = noun_position(w, c, t) || after_verb(w, c, t) ||
-                    (t + 1 < c->b && ((ng_w__bits(w, t + 1) & NG_W_BE) || ng_w__is(w, t + 1, "between")));
-    size_t n_rel = ng_relinfo__count();
-    for (size_t r = 0; r < n_rel; r++)
-        best[r].trig = -1;
+    uint64_t found = 0;
+    int noun_here = -1; /* decided only when two matches of one relation tie */
     for (int32_t i = first; i >= 0; i = w->lex->triggers[i].next) {
         const ng_trigger *tr = &w->lex->triggers[i];
         match *b = &best[tr->rel];
@@ -286,14 +291,20 @@ static void best_matches(const ng_work *w, const sctx *c, uint32_t t, int32_t fi
         if (!match_slots(w, c, tr, 0, t, &end, &gap_group) || verb_as_noun(w, c, tr, t) ||
             verb_other_sense(w, c, tr, t, end) || passive_refused(w, c, tr, t, end))
             continue;
-        if (b->trig < 0 || end > b->end ||
-            (end == b->end && (tr->form == NG_TR_NOUN) == noun_here &&
-             (w->lex->triggers[b->trig].form == NG_TR_NOUN) != noun_here)) {
+        int take = !(found >> tr->rel & 1) || end > b->end;
+        if (!take && end == b->end) {
+            if (noun_here < 0) noun_here = noun_here_at(w, c, t);
+            take = (tr->form == NG_TR_NOUN) == noun_here &&
+                   (w->lex->triggers[b->trig].form == NG_TR_NOUN) != noun_here;
+        }
+        if (take) {
+            found |= (uint64_t)1 << tr->rel;
             b->trig = i;
             b->end = end;
             b->gap = gap_group;
         }
     }
+    return found;
 }
 
 int ng_triggers__run(ng_work *w, cstate *cs, sctx *c)
@@ -311,11 +322,12 @@ int ng_triggers__run(ng_work *w, cstate *cs, sctx *c)
         int32_t first = (w->tk.v[t].flags & NG_TK_TRIG) ? ng_lex__trigger_first(w->lex, w->tk.v[t].h)
                                                          : -1;
         if (first < 0 || c->gcov[t - c->a] >= 0) continue; /* none, or inside a name */
-        best_matches(w, c, t, first, best);
-        for (size_t r = 0; r < n_rel; r++) {
+        /* the relations matched here, in their order */
+        for (uint64_t found = best_matches(w, c, t, first, best); found; found &= found - 1) {
+            const size_t r = (size_t)__builtin_ctzll(found);
             /* not inside a longer match of the same relation ("held talks with": not the
              * noun "talks" again) */
-            if (best[r].trig < 0 || t < c->rel_end[r]) continue;
+            if (t < c->rel_end[r]) continue;
             const ng_trigger *tr = &w->lex->triggers[best[r].trig];
             /* nor a noun inside a longer verb match of another relation: it is that verb's
              * object ("ended the break in relations with X" restores ties, cuts none) */
