@@ -1637,6 +1637,16 @@ static int role_owner(const ng_work *w, const sctx *c, const uint8_t *covered, u
                                   !(ng_w__bits(w, q) & NG_W_MEMBERNOUN)));
 }
 
+/* Can reference() find anything at t? Only at a pronoun, a determiner, "we"/"our" in a
+ * quotation and "each", "both", "all": most words are rejected here by their classes. */
+static int may_refer(const ng_work *w, uint32_t t)
+{
+    return (ng_w__bits(w, t) &
+            (NG_W_PRONHE | NG_W_PRONTHEY | NG_W_PRONIT | NG_W_SUBJPRON | NG_W_DET)) ||
+           ng_w__is(w, t, "each") || ng_w__is(w, t, "both") || ng_w__is(w, t, "all") ||
+           ng_w__is(w, t, "we") || ng_w__is(w, t, "our");
+}
+
 int ng_coref__units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered)
 {
     int error;
@@ -1644,7 +1654,7 @@ int ng_coref__units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered)
     for (uint32_t t = c->a; t < c->b; t++) {
         uint32_t n, t1;
         int pron;
-        if (covered[t - c->a] || !(w->tk.v[t].flags & NG_TK_WORD)) continue;
+        if (covered[t - c->a] || !(w->tk.v[t].flags & NG_TK_WORD) || !may_refer(w, t)) continue;
         int possessive = (ng_w__bits(w, t) & NG_W_DET) &&
                          (ng_w__is(w, t, "his") || ng_w__is(w, t, "her") ||
                           ng_w__is(w, t, "their") || ng_w__is(w, t, "its") || ng_w__is(w, t, "our"));
