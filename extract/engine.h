@@ -68,7 +68,7 @@ typedef struct sctx {
     size_t nacts, capacts;
     int32_t *gcov, *gstart, *gend; /* token - a -> group covering, starting, ending there */
     dated dates[16];
-    int n_dates;
+    int n_dates; /* -1: not read yet (sentdates.c reads them at the first ask) */
     int32_t last_subj;                  /* group of the latest trigger's subject */
     int32_t pair_s[GMAX], pair_o[GMAX]; /* partners of this sentence's meetings */
     uint32_t n_pair;
@@ -329,7 +329,7 @@ int ng_affil__resolve_pending(ng_work *w, cstate *cs);
 void ng_affil__drop_own_state(ng_work *w, const cstate *cs);
 
 /* sentdates.c: the sentence's date expressions, and the one nearest a token (else the
- * article's date). */
+ * article's date). _read starts a sentence: its dates are read at the first _nearest. */
 void ng_sentdates__read(const ng_work *w, sctx *c);
 const char *ng_sentdates__nearest(const ng_work *w, const sctx *c, uint32_t t);
 

@@ -110,7 +110,9 @@ static int date_at(const ng_work *w, const sctx *c, uint32_t t, char out[11])
     return 0;
 }
 
-void ng_sentdates__read(const ng_work *w, sctx *c)
+/* The date expressions of the sentence, read at the first ask: most sentences give no edge,
+ * and nothing they are read from (tokens, the article's date) changes in the sentence. */
+static void read_dates(const ng_work *w, sctx *c)
 {
     c->n_dates = 0;
     for (uint32_t t = c->a; t < c->b && c->n_dates < 16; t++) {
@@ -122,10 +124,19 @@ void ng_sentdates__read(const ng_work *w, sctx *c)
     }
 }
 
+void ng_sentdates__read(const ng_work *w, sctx *c)
+{
+    (void)w;
+    c->n_dates = -1; /* not read yet */
+}
+
 const char *ng_sentdates__nearest(const ng_work *w, const sctx *c, uint32_t t)
 {
     int best = -1;
     uint32_t bd = 0;
+    /* the engine's sctx is never a const object: the steps see it const, the dates are a
+     * cache of what its tokens say */
+    if (c->n_dates < 0) read_dates(w, (sctx *)c);
     for (int i = 0; i < c->n_dates; i++) {
         uint32_t d = c->dates[i].t > t ? c->dates[i].t - t : t - c->dates[i].t;
         if (best < 0 || d < bd) {
