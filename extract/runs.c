@@ -1154,6 +1154,21 @@ static int short_org(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0)
     return 1;
 }
 
+/* The first token from i on whose class has a bit of `starts` (b when none): eight classes
+ * at a time (little-endian, as the tokenizer's scans), most tokens being none. */
+static uint32_t next_start(const uint8_t *cls, uint32_t a, uint32_t b, uint32_t i, uint8_t starts)
+{
+    const uint64_t mask = starts * 0x0101010101010101ULL;
+    for (; i + 8 <= b; i += 8) {
+        uint64_t x;
+        memcpy(&x, cls + (i - a), 8);
+        if (x & mask) return i + ((uint32_t)__builtin_ctzll(x & mask) >> 3);
+    }
+    while (i < b && !(cls[i - a] & starts))
+        i++;
+    return i;
+}
+
 /* One pass over the runs: organizations (pass 0), then people (pass 1). */
 static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
 {
@@ -1162,8 +1177,7 @@ static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
     uint8_t starts = (uint8_t)(CLS_NAME | CLS_RUN | (pass == 1 ? CLS_UPPER : 0));
     int error;
     for (uint32_t i = a; i < b;) {
-        while (i < b && !(w->run_cls[i - a] & starts))
-            i++;
+        i = next_start(w->run_cls, a, b, i, starts);
         if (i >= b) break;
         uint32_t cf = pass == 1 && (w->tk.v[i].flags & NG_TK_UPPER) && cov[i - a] < 0
                           ? caps_family_name(w, a, b, cov, i)
