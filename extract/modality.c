@@ -11,14 +11,17 @@
 /* Words of classes that make a trigger not a fact. */
 #define NOT_FACT (NG_W_MODAL | NG_W_PLAN | NG_W_NEG)
 
-/* Word and phrase classes of token t for modality; the month "May" is not a modal. */
-static ng_wbits fact_bits(const ng_work *w, const sctx *c, uint32_t t)
+/* Word and phrase classes of token t for modality; the month "May" is not a modal. The
+ * phrases are looked up only when one of class `want` (all the caller tests) starts at t:
+ * most words head none. */
+static ng_wbits fact_bits(const ng_work *w, const sctx *c, uint32_t t, ng_wbits want)
 {
-    ng_wbits bits = ng_w__bits(w, t) | ng_w__phrase_bits(w, t, c->b);
+    ng_wbits bits = ng_w__bits(w, t);
+    if (w->tk.v[t].pbits & want) bits |= ng_w__phrase_bits(w, t, c->b);
     if ((bits & NG_W_MODAL) && (w->tk.v[t].flags & NG_TK_CAP) &&
         !(w->tk.v[t].flags & NG_TK_FIRST) && ng_date__month(ng_w__fold(w, t), w->tk.v[t].flen))
         bits &= ~NG_W_MODAL;
-    return bits;
+    return bits & want;
 }
 
 /* Is there a decision word ("decided", "voted", "the decision to") among tokens [lo, hi)?
@@ -66,7 +69,7 @@ static int ordinal_before(const ng_work *w, const sctx *c, uint32_t to)
             /* "hopes to be the first country to join": a plan or a modal before it */
             if (!(ng_w__bits(w, t - 1) & NG_W_DET)) return 0;
             for (uint32_t q = t > c->a + 8 ? t - 8 : c->a; q < t; q++)
-                if (fact_bits(w, c, q) & NOT_FACT) return 0;
+                if (fact_bits(w, c, q, NOT_FACT)) return 0;
             return 1;
         }
         /* "the first country in the region to", "the first member of the bloc to" */
@@ -151,7 +154,7 @@ static int noun_called_off(const ng_work *w, const sctx *c, uint32_t ts, uint32_
 {
     uint32_t t = ts;
     for (int k = 0; k < 3 && t > c->a; k++) {
-        ng_wbits bits = fact_bits(w, c, t - 1);
+        ng_wbits bits = fact_bits(w, c, t - 1, NOT_FACT | NG_W_DET);
         if (bits & NOT_FACT) return 1;
         if (!(bits & NG_W_DET) && (w->tk.v[t - 1].flags & (NG_TK_CAP | NG_TK_WORD)) != NG_TK_WORD)
             break;
@@ -165,7 +168,7 @@ static int noun_called_off(const ng_work *w, const sctx *c, uint32_t ts, uint32_
             n++;
         size_t len = n < c->b ? w->tk.v[n].flen : 0;
         const char *f = len ? ng_w__fold(w, n) : "";
-        if (len > 3 && (fact_bits(w, c, n) & NG_W_NEG) && f[len - 2] == 'e' && f[len - 1] == 'd')
+        if (len > 3 && fact_bits(w, c, n, NG_W_NEG) && f[len - 2] == 'e' && f[len - 1] == 'd')
             return 1;
     }
     return 0;
@@ -190,7 +193,7 @@ static int denied_that(const ng_work *w, const sctx *c, uint32_t t1)
 {
     if (!(t1 = after_that(w, c, t1))) return 0;
     for (uint32_t t = t1 - 1; t > c->a && t + 4 >= t1; t--)
-        if (fact_bits(w, c, t - 1) & NG_W_NEG) return 1;
+        if (fact_bits(w, c, t - 1, NG_W_NEG)) return 1;
     return 0;
 }
 
@@ -222,7 +225,7 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
     uint32_t from = lo;
     if (ts > c->a + 8 && from < ts - 8) from = ts - 8;
     for (uint32_t t = from; t < ts; t++) {
-        if ((fact_bits(w, c, t) & NOT_FACT) && governs_trigger(w, c, t, ts) && !act_noun(w, c, t))
+        if (fact_bits(w, c, t, NOT_FACT) && governs_trigger(w, c, t, ts) && !act_noun(w, c, t))
             return 1;
     }
     /* "held talks on joining NATO", "a debate about leaving": a gerund after a noun's
@@ -247,7 +250,9 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
         !decision_in(w, c, inf > c->a + 4 ? inf - 4 : c->a, inf - 1) && !ordinal_before(w, c, inf - 1))
         return 1;
     for (uint32_t t = condition_from(w, clause, ts); t < ts; t++)
-        if ((ng_w__bits(w, t) | ng_w__phrase_bits(w, t, c->b)) & NG_W_COND) return 1;
+        if ((ng_w__bits(w, t) & NG_W_COND) ||
+            ((w->tk.v[t].pbits & NG_W_COND) && (ng_w__phrase_bits(w, t, c->b) & NG_W_COND)))
+            return 1;
     for (uint32_t t = c->a; t < c->b; t++)
         if (ng_w__bits(w, t) & NG_W_RUMOUR) return 1;
     if (noun && noun_called_off(w, c, ts, te)) return 1;
@@ -274,7 +279,7 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
                 ng_w__is(w, t + 1, "take") &&
                 ng_w__is(w, t + 2, "effect"))
                 break;
-            if ((fact_bits(w, c, t) & (NG_W_MODAL | NG_W_PLAN)) && !(ng_w__bits(w, t) & NG_W_DOC))
+            if (fact_bits(w, c, t, NG_W_MODAL | NG_W_PLAN) && !(ng_w__bits(w, t) & NG_W_DOC))
                 return 1;
         }
     }
@@ -289,7 +294,7 @@ static int first_verb_not_fact(const ng_work *w, const sctx *c, uint32_t p)
         if (ng_w__punct(w, q - 1, ';') || ng_w__punct(w, q - 1, ':')) break;
         if (infinitive_to(w, c, q - 1))
             return !decision_in(w, c, q - 1 > c->a + 4 ? q - 5 : c->a, q - 1);
-        if ((fact_bits(w, c, q - 1) & NOT_FACT) && governs_trigger(w, c, q - 1, p)) return 1;
+        if (fact_bits(w, c, q - 1, NOT_FACT) && governs_trigger(w, c, q - 1, p)) return 1;
     }
     return 0;
 }
@@ -348,11 +353,11 @@ int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t 
         (denied_that(w, c, c->g[subj].t0) || false_report(w, c, c->g[subj].t0)))
         return 1;
     /* "Neither Serbia nor Bosnia is a member": a negation right before the subject */
-    if (subj >= 0 && c->g[subj].t0 > c->a && (fact_bits(w, c, c->g[subj].t0 - 1) & NG_W_NEG))
+    if (subj >= 0 && c->g[subj].t0 > c->a && fact_bits(w, c, c->g[subj].t0 - 1, NG_W_NEG))
         return 1;
     /* "Will Hungary leave the EU?", "Is Mali quitting ECOWAS?": a question opened by a
      * modal or "be" asks, it does not tell */
-    if (ng_w__punct(w, c->b - 1, '?') && (fact_bits(w, c, c->a) & (NG_W_MODAL | NG_W_BE)))
+    if (ng_w__punct(w, c->b - 1, '?') && fact_bits(w, c, c->a, NG_W_MODAL | NG_W_BE))
         return 1;
     return not_fact(w, c, lo, clause, ts, te, noun);
 }
@@ -381,8 +386,7 @@ int ng_modality__announced(const ng_work *w, const sctx *c, int32_t subj, uint32
     for (uint32_t k = m + 1; k < ts; k++)
         if (!(ng_w__bits(w, k) & NG_W_SKIPADV)) return 0;
     for (uint32_t t = c->a; t < c->b; t++)
-        if (t != m && ((fact_bits(w, c, t) & (NOT_FACT | NG_W_COND | NG_W_RUMOUR)) ||
-                       (ng_w__phrase_bits(w, t, c->b) & NG_W_COND)))
+        if (t != m && fact_bits(w, c, t, NOT_FACT | NG_W_COND | NG_W_RUMOUR))
             return 0;
     /* "announced [on Thursday] [that] it would": a date phrase of up to three words */
     if (p > c->a && ng_w__is(w, p - 1, "that")) p--;
