@@ -129,6 +129,19 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
     return 0;
 }
 
+/* Can a trigger indexed at t (its first word, never optional here) not match for its second
+ * slot, a plain word that is neither at t + 1 nor after a quotation mark there? The same test
+ * match_slots makes, before its two calls: most triggers tried fail there. */
+static int second_slot_fails(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t t)
+{
+    if (tr->n_slot < 2 || tr->slot[0].optional || tr->slot[1].gap || tr->slot[1].optional)
+        return 0;
+    const ng_tr_slot *sl = &tr->slot[1];
+    if (t + 1 < c->b && slot_has(sl, w->tk.v[t + 1].h)) return 0;
+    return !(t + 2 < c->b && (ng_w__punct(w, t + 1, '"') || ng_w__punct(w, t + 1, '\'')) &&
+             slot_has(sl, w->tk.v[t + 2].h));
+}
+
 /* Flag active: a passive ("chaired by A") names its body only when the body itself stands
  * right before it, over a comma and an adverb ("the CSTO, currently chaired by X,"), and no
  * preposition opens it ("the monitors of Y, chaired by A," chair the monitors). */
@@ -288,8 +301,9 @@ static uint64_t best_matches(const ng_work *w, const sctx *c, uint32_t t, int32_
         match *b = &best[tr->rel];
         uint32_t end = 0;
         int32_t gap_group = -1;
-        if (!match_slots(w, c, tr, 0, t, &end, &gap_group) || verb_as_noun(w, c, tr, t) ||
-            verb_other_sense(w, c, tr, t, end) || passive_refused(w, c, tr, t, end))
+        if (second_slot_fails(w, c, tr, t) || !match_slots(w, c, tr, 0, t, &end, &gap_group) ||
+            verb_as_noun(w, c, tr, t) || verb_other_sense(w, c, tr, t, end) ||
+            passive_refused(w, c, tr, t, end))
             continue;
         int take = !(found >> tr->rel & 1) || end > b->end;
         if (!take && end == b->end) {
