@@ -918,6 +918,34 @@ static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f
     return 1;
 }
 
+/* "Minister for Economic Affairs Budi Santoso", "Coordinating Minister of Maritime Affairs X":
+ * capitalized words [f0, r0) right after a title's "for"/"of" (within five tokens of the
+ * title), ending with a word that is never a name, are the title's complement, and a name of two words or more after them is
+ * the holder's, not the end of something else's name. */
+static int title_complement_run(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t f0,
+                                uint32_t r0, uint32_t r1)
+{
+    uint32_t a = w->sents[s].tok0;
+    if (r1 - r0 < 2 || f0 < a + 2 || !(ng_w__is(w, f0 - 1, "for") || ng_w__is(w, f0 - 1, "of")))
+        return 0;
+    if (r0 - f0 > 4) return 0;
+    /* no capitalized word, "and" or "of" after the name, and no word of it belongs to titles ("for European
+     * Neighbourhood Policy and Enlargement Negotiations, X") */
+    uint32_t b = a + w->sents[s].ntok;
+    if (r1 < b && (ng_mentions__cap(w, r1) || ng_w__is(w, r1, "and") || ng_w__is(w, r1, "of")))
+        return 0;
+    for (uint32_t k = r0; k < r1; k++)
+        if (ng_w__bits(w, k) & NG_W_TITLEMOD) return 0;
+    for (uint32_t k = f0; k < r0; k++)
+        if (!is_run_tok(w, k) && !is_name_tok(w, k)) return 0;
+    for (uint32_t q = f0 - 1; q > a && q + 6 > f0; q--) {
+        int32_t mi = cov[q - 1 - a];
+        if (mi >= 0 && !w->ms[mi].dead && w->ms[mi].kind == NG_MK_TITLE) return 1;
+        if (mi >= 0 || (w->tk.v[q - 1].flags & NG_TK_PUNCT)) return 0;
+    }
+    return 0;
+}
+
 /* People: the parts of the run [f0, f1) between words that are never names; a part next to
  * such a word ("Operation Barkhane", "Task Force Sabre") is the name of something else. */
 static int people_of_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f1)
@@ -933,7 +961,8 @@ static int people_of_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint
             r1++;
         while (r1 > r0 && !is_name_tok(w, r1 - 1))
             r1--;
-        int beside = (r0 > f0 && is_run_tok(w, r0 - 1)) || (r1 < f1 && is_run_tok(w, r1));
+        int beside = (r0 > f0 && is_run_tok(w, r0 - 1) && !title_complement_run(w, s, cov, f0, r0, r1)) ||
+                     (r1 < f1 && is_run_tok(w, r1));
         if (!beside && (error = person_candidate(w, s, cov, r0, r1)) < 0) return error;
         r0 = r1 > r0 ? r1 : r0 + 1;
     }
