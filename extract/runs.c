@@ -339,6 +339,15 @@ static int people_among(const ng_work *w, uint32_t a, const int32_t *cov, uint32
     return 1;
 }
 
+/* "Presidents A B and C D", "Foreign Ministers A B and C D": is token t a capitalized plural
+ * noun of people (words classes personnoun and groupnoun), a title written for a list? */
+static int plural_title(const ng_work *w, uint32_t t)
+{
+    ng_wbits bits = ng_w__bits(w, t);
+    return (w->tk.v[t].flags & NG_TK_CAP) && !(w->tk.v[t].flags & NG_TK_UPPER) &&
+           (bits & NG_W_PERSONNOUN) && (bits & NG_W_GROUPNOUN);
+}
+
 /* Adds the person candidate named by tokens [r0, r1), with its role around the name. */
 static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint32_t r1)
 {
@@ -385,6 +394,8 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
         m.ev |= NG_EV_AGENT;
     if (pr.start == r0 && r1 - r0 >= 2 && meeting_object(w, a, r0) && name_ends_phrase(w, b, r1))
         m.ev |= NG_EV_AGENT;
+    /* "Presidents A B and C D": a plural title right before a name of two words */
+    if (pr.start == r0 && r0 > a && r1 - r0 >= 2 && plural_title(w, r0 - 1)) m.ev |= NG_EV_TITLE;
     int32_t among_st;
     if (r1 - r0 >= 2 && pr.start == r0 && people_among(w, a, cov, pr.start, &among_st)) {
         m.ev |= NG_EV_APPOS;
@@ -446,6 +457,8 @@ static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, u
     if (function_word_family_name(w, a, cov, r0, r1)) return add_candidate(w, s, cov, r0 - 1, r1);
     while (r0 < r1 && (ng_w__bits(w, r0) & (NG_W_STOP | NG_W_NOTNAME)))
         r0++;
+    /* "Presidents A B and C D": the plural title is no part of the name */
+    if (r1 - r0 >= 3 && plural_title(w, r0)) r0++;
     if (r0 >= r1) return NG_OK;
     uint32_t r0s = state_as_first_name(w, a, cov, r0);
     r0 = r0s != r0 ? r0s : state_first_name_appos(w, s, cov, r0, r1);
@@ -961,7 +974,8 @@ static int people_of_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint
             r1++;
         while (r1 > r0 && !is_name_tok(w, r1 - 1))
             r1--;
-        int beside = (r0 > f0 && is_run_tok(w, r0 - 1) && !title_complement_run(w, s, cov, f0, r0, r1)) ||
+        int beside = (r0 > f0 && is_run_tok(w, r0 - 1) && !title_complement_run(w, s, cov, f0, r0, r1) &&
+                      !(r1 - r0 >= 2 && plural_title(w, r0 - 1))) ||
                      (r1 < f1 && is_run_tok(w, r1));
         if (!beside && (error = person_candidate(w, s, cov, r0, r1)) < 0) return error;
         r0 = r1 > r0 ? r1 : r0 + 1;
