@@ -511,8 +511,8 @@ static int body_opens_name(const ng_work *w, uint32_t a, uint32_t b, const int32
     return j < b && cov[j - a] < 0 && ng_mentions__cap(w, j) && name_or_run(w, j);
 }
 
-/* Is the one-word organization or state m (not an acronym) a surname: right after a first
- * name that a title precedes ("Minister Pawel Wagner"), or right after an honorific ("Mr
+/* Is the one-word organization or state m (not an acronym) a surname: right after one or two
+ * given names that a title precedes ("Minister Pawel Wagner", "Minister Marie Lusamba Wagner"), or right after an honorific ("Mr
  * Wagner")? */
 static int surname_match(const ng_work *w, uint32_t a, const int32_t *cov, const ng_mention *m)
 {
@@ -526,9 +526,14 @@ static int surname_match(const ng_work *w, uint32_t a, const int32_t *cov, const
         return !p->dead && p->kind == NG_MK_TITLE && p->t1 == i &&
                w->lex->titles[p->lex].kind == NG_TITLE_HONORIFIC;
     }
-    if (i < a + 2 || !is_name_tok(w, i - 1) || (w->tk.v[i - 1].flags & NG_TK_FIRST)) return 0;
-    int32_t ti = cov[i - 2 - a];
-    return ti >= 0 && !w->ms[ti].dead && w->ms[ti].kind == NG_MK_TITLE && w->ms[ti].t1 == i - 1;
+    /* one or two given names between ("Foreign Minister Marie Lusamba Wagner") */
+    uint32_t f = i;
+    while (f > a + 1 && f + 2 > i && cov[f - 1 - a] < 0 && is_name_tok(w, f - 1) &&
+           !(w->tk.v[f - 1].flags & NG_TK_FIRST))
+        f--;
+    if (f == i) return 0;
+    int32_t ti = cov[f - 1 - a];
+    return ti >= 0 && !w->ms[ti].dead && w->ms[ti].kind == NG_MK_TITLE && w->ms[ti].t1 == f;
 }
 
 /* "Special Envoy for the Sahel X", "Envoy for the Middle East and Africa X": a built-in
