@@ -348,6 +348,25 @@ static int plural_title(const ng_work *w, uint32_t t)
            (bits & NG_W_PERSONNOUN) && (bits & NG_W_GROUPNOUN);
 }
 
+/* Is "under" at u a term under a leader, not under a plan or a rule ("under Open Skies",
+ * "under Lend Lease")? A form of "serve" at most eight words before it ("served as
+ * vice-president under X and later under Y"), or a state and a comma right before it and a
+ * comma after the name at r1 ("Honduras, under X, has backed ..."). */
+static int served_under(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov, uint32_t u,
+                        uint32_t r1)
+{
+    if (r1 < b && ng_w__is(w, r1, "of")) return 0; /* "under Chapter Seven of the Charter" */
+    for (uint32_t q = u; q > a && q + 9 > u; q--) {
+        const char *f = ng_w__fold(w, q - 1);
+        if (w->tk.v[q - 1].flen >= 5 && memcmp(f, "serv", 4) == 0 &&
+            !(w->tk.v[q - 1].flags & NG_TK_CAP))
+            return 1;
+    }
+    if (u < a + 2 || !ng_w__punct(w, u - 1, ',') || r1 >= b || !ng_w__punct(w, r1, ',')) return 0;
+    int32_t mi = cov[u - 2 - a];
+    return mi >= 0 && !w->ms[mi].dead && w->ms[mi].kind == NG_MK_STATE;
+}
+
 /* Adds the person candidate named by tokens [r0, r1), with its role around the name. */
 static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint32_t r1)
 {
@@ -394,6 +413,15 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
         m.ev |= NG_EV_AGENT;
     if (pr.start == r0 && r1 - r0 >= 2 && meeting_object(w, a, r0) && name_ends_phrase(w, b, r1))
         m.ev |= NG_EV_AGENT;
+    /* "served as vice-president under X Y", "Honduras, under X Y, has ...", "under the
+     * administration of X Y", "the government of X Y": a name of two words or more that ends
+     * its phrase after "under" or a government noun's "of" is the person who leads */
+    if (pr.start == r0 && r0 > a + 1 && r1 - r0 >= 2 && name_ends_phrase(w, b, r1) &&
+        ((ng_w__is(w, r0 - 1, "under") && served_under(w, a, b, cov, r0 - 1, r1)) ||
+         (ng_w__is(w, r0 - 1, "of") && !(w->tk.v[r0 - 2].flags & NG_TK_CAP) &&
+          (ng_w__bits(w, r0 - 2) & NG_W_GOVNOUN) &&
+          !(ng_w__bits(w, r0 - 2) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)))))
+        m.ev |= NG_EV_WHO;
     /* "Presidents A B and C D": a plural title right before a name of two words */
     if (pr.start == r0 && r0 > a && r1 - r0 >= 2 && plural_title(w, r0 - 1)) m.ev |= NG_EV_TITLE;
     int32_t among_st;
