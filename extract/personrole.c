@@ -319,6 +319,7 @@ typedef struct pscan {
     int32_t pending; /* the entity just to the right of the scan, -1 */
     int steps, have_title, appos, complement;
     int mods; /* lower-case modifiers read before the title ("de facto", "new") */
+    int kin;  /* the noun before the name is of private life ("activist X", "his son X") */
     prefix_res *res;
 } pscan;
 
@@ -382,7 +383,7 @@ static int prefix_entity(pscan *x, const ng_mention *m, uint32_t t)
                           (m->t1 + 1 == x->accepted && (w->tk.v[m->t1].flags & NG_TK_POSS)))) {
         /* the title's owner right before it ("Iranian President X", "to Brazil's President
          * X"): never a destination */
-        if (ent >= 0) {
+        if (ent >= 0 && !x->kin) {
             x->affil = ent;
             x->pending = -1;
         }
@@ -547,6 +548,9 @@ static int prefix_word(pscan *x, uint32_t t)
              (ng_w__is(w, t - 1, "then") && t > x->a + 1 &&
               ((ng_w__bits(w, t - 2) & NG_W_PREP) || ng_w__punct(w, t - 2, ',')))))
             x->title = title_of_words(w, t, t + 1);
+        /* "Congolese activist X", "Kenyan golfers X and Y": a noun of private life holds no
+         * office for the state before it */
+        if (x->title < 0 && (bits & NG_W_KIN) && t + 1 == x->r0) x->kin = 1;
         x->have_title = 1;
         x->accepted = t;
         return ON;
@@ -790,7 +794,7 @@ static int whose_titled(const ng_work *w, uint32_t s, const int32_t *cov, uint32
 void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0, uint32_t r1,
                      prefix_res *res)
 {
-    pscan x = {w, cov, s, w->sents[s].tok0, r0, (int64_t)r0 - 1, r0, -1, -1, -1, 0, 0, 0, 0, 0, res};
+    pscan x = {w, cov, s, w->sents[s].tok0, r0, (int64_t)r0 - 1, r0, -1, -1, -1, 0, 0, 0, 0, 0, 0, res};
     res->start = r0;
     res->affil = res->affil_org = res->affil2 = res->affil2_org = res->title = -1;
     res->ev = 0;
@@ -1016,7 +1020,12 @@ static int suffix_word(sscan *x)
         bits |= NG_W_PERSONNOUN;
     if (bits & (NG_W_TITLEMOD | NG_W_PERSONNOUN | NG_W_APPOSMOD)) {
         if (bits & NG_W_PERSONNOUN) {
-            if ((bits & NG_W_KIN) && !x->have_title) x->kin = 1;
+            /* "X, a Kenyan activist,": the demonym before a noun of private life is no
+             * office's state */
+            if ((bits & NG_W_KIN) && !x->have_title) {
+                x->kin = 1;
+                x->af = -1;
+            }
             /* "X, the foreign minister,", "X, the former prime minister,": a title written
              * in lower case, whose state is decided at the end when none is stated */
             if (!x->have_title && x->ti < 0 && !x->kin && !x->indef)
