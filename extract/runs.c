@@ -974,7 +974,9 @@ static int title_complement_run(const ng_work *w, uint32_t s, const int32_t *cov
     uint32_t a = w->sents[s].tok0;
     if (r1 - r0 < 2 || f0 < a + 2 || !(ng_w__is(w, f0 - 1, "for") || ng_w__is(w, f0 - 1, "of")))
         return 0;
-    if (r0 - f0 > 4) return 0;
+    /* the complement ends with a title's word ("Affairs", "Security", "Trade"), not with a
+     * place's ("President of Western Sahara X Y": "Sahara X Y" is no name) */
+    if (r0 - f0 > 4 || !(ng_w__bits(w, r0 - 1) & NG_W_TITLEMOD)) return 0;
     /* no capitalized word, "and" or "of" after the name, and no word of it belongs to titles ("for European
      * Neighbourhood Policy and Enlargement Negotiations, X") */
     uint32_t b = a + w->sents[s].ntok;
