@@ -653,6 +653,22 @@ static int entry_done(const ng_work *w, const sctx *c, uint32_t q)
            ng_w__is(w, q, "finalized");
 }
 
+/* The owner of an entry or an office ("Croatia's accession", "Brazil's G20 presidency"): one
+ * actor, neither a place nor a role phrase, with its possessive 's as the token right after
+ * it, so that the words after the 's are what it owns. Shared by entry_since and role_owned. */
+static int possessive_one(const ng_work *w, const sctx *c, const group *g)
+{
+    return g->poss && g->an == 1 && !g->place && !g->role && g->t1 < c->b &&
+           (w->tk.v[g->t1].flags & NG_TK_POSS);
+}
+
+/* The organization of such an entry or office: one actor that is neither a place, an owner
+ * of its own ("the EU's") nor a role phrase: the one body the owner joins or presides. */
+static int plain_one(const group *g)
+{
+    return g->an == 1 && !g->place && !g->poss && !g->role;
+}
+
 /* "since Croatia's accession to the EU", "after Finland's entry into NATO": a state's or
  * organization's entry noun owned by a possessive right after "since", "after", "following"
  * or "upon" tells of a past entry; without such a word it is as often a hope or a bid
@@ -665,9 +681,7 @@ static int entry_since(ng_work *w, const sctx *c)
     for (size_t gi = 0; gi < c->ng; gi++) {
         const group *g = &c->g[gi];
         uint32_t t = g->t1 + 1;
-        if (!g->poss || g->an != 1 || g->place || g->role || t + 2 >= c->b ||
-            !(w->tk.v[g->t1].flags & NG_TK_POSS))
-            continue;
+        if (!possessive_one(w, c, g) || t + 2 >= c->b) continue;
         int mark = 0, noun = 0;
         for (size_t i = 0; g->t0 > c->a && i < sizeof marks / sizeof *marks; i++)
             mark |= ng_w__is(w, g->t0 - 1, marks[i]);
@@ -678,9 +692,7 @@ static int entry_since(ng_work *w, const sctx *c)
         while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
             q++;
         int32_t oi = q < c->b ? c->gstart[q - c->a] : -1;
-        if (oi < 0 || c->g[oi].an != 1 || c->g[oi].place || c->g[oi].poss || c->g[oi].role ||
-            !(mark || entry_done(w, c, c->g[oi].t1)))
-            continue;
+        if (oi < 0 || !plain_one(&c->g[oi]) || !(mark || entry_done(w, c, c->g[oi].t1))) continue;
         int32_t m = c->acts[g->a0], org = c->acts[c->g[oi].a0];
         const ng_wactor *x = &w->actors[m], *y = &w->actors[org];
         if ((x->type != NG_ETYPE_STATE && x->type != NG_ETYPE_ORG) || y->type != NG_ETYPE_ORG ||
@@ -703,13 +715,9 @@ static int role_owned(ng_work *w, const sctx *c)
     for (size_t gi = 0; gi < c->ng; gi++) {
         const group *g = &c->g[gi];
         uint32_t t = g->t1 + 1;
-        if (!g->poss || g->an != 1 || g->place || g->role || t + 1 >= c->b ||
-            !(w->tk.v[g->t1].flags & NG_TK_POSS))
-            continue;
+        if (!possessive_one(w, c, g) || t + 1 >= c->b) continue;
         int32_t oi = c->gstart[t - c->a];
-        if (oi < 0 || c->g[oi].an != 1 || c->g[oi].place || c->g[oi].poss || c->g[oi].role ||
-            c->g[oi].t1 >= c->b)
-            continue;
+        if (oi < 0 || !plain_one(&c->g[oi]) || c->g[oi].t1 >= c->b) continue;
         int noun = 0;
         for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
             noun |= ng_w__is(w, c->g[oi].t1, nouns[i]);
