@@ -832,23 +832,40 @@ static void swap_sides(reading *r)
     r->no = nt;
 }
 
+/* A word of class cls in the sentence (its classes are or-ed once when it is read). */
 static int sentence_has(const ng_work *w, const sctx *c, ng_wbits cls)
 {
-    for (uint32_t t = c->a; t < c->b; t++)
-        if (ng_w__bits(w, t) & cls) return 1;
-    return 0;
+    return (w->sents[c->s].bits & cls) != 0;
 }
 
-/* "A and B met C and D respectively": as many subjects as objects, "respectively" right
- * after the object list (over a date or a place of up to three words). */
-static int respectively(const ng_work *w, const sctx *c, const reading *r)
+/* What the words right after the object list say of a meeting of several parties, read in
+ * one walk (up to four words, over a date or a place, before a stop): */
+enum {
+    /* "A and B met C and D respectively": pairs in order when the sides are as long */
+    AFTER_RESPECTIVELY = 1,
+    /* "A, B and C met D and E separately" (a word of class separate that is not
+     * "respectively", which with lists of different sizes stays a cross product): who met
+     * whom is not said when both sides are lists (separate_lists) */
+    AFTER_SEPARATE = 2
+};
+static int after_object(const ng_work *w, const sctx *c, const reading *r)
 {
-    if (r->obj < 0 || r->ns < 2 || r->ns != r->no) return 0;
+    int said = 0;
+    if (r->obj < 0) return 0;
     for (uint32_t t = c->g[r->obj].t1; t < c->b && t < c->g[r->obj].t1 + 4; t++) {
-        if (ng_w__is(w, t, "respectively")) return 1;
-        if (ng_w__punct(w, t, '.') || ng_w__punct(w, t, ';')) return 0;
+        if (ng_w__is(w, t, "respectively"))
+            said |= AFTER_RESPECTIVELY;
+        else if (ng_w__bits(w, t) & NG_W_SEPARATE)
+            said |= AFTER_SEPARATE;
+        if (ng_w__punct(w, t, '.') || ng_w__punct(w, t, ';')) break;
     }
-    return 0;
+    return said;
+}
+
+/* "A and B met C and D respectively": as many subjects as objects. */
+static int respectively(const reading *r, int after)
+{
+    return (after & AFTER_RESPECTIVELY) && r->ns >= 2 && r->ns == r->no;
 }
 
 /* "a trilateral summit", "a joint meeting": a word of class jointmod right before (one
@@ -890,20 +907,13 @@ static int listed(const ng_work *w, const sctx *c, const group *g)
 }
 
 /* "A, B and C met D and E separately": lists on both sides and a word of separate meetings
- * after the object (up to four words, before a stop): who met whom is not said (each
- * mediator each delegation, or the mediators together each one), so no pair is given.
- * "X met D and E separately" (one subject) keeps its pairs. */
-static int separate_lists(const ng_work *w, const sctx *c, const reading *r)
+ * after the object: who met whom is not said (each mediator each delegation, or the
+ * mediators together each one), so no pair is given. "X met D and E separately" (one
+ * subject) keeps its pairs. */
+static int separate_lists(const ng_work *w, const sctx *c, const reading *r, int after)
 {
-    if (r->obj < 0 || r->subj < 0 || !listed(w, c, &c->g[r->subj]) ||
-        !listed(w, c, &c->g[r->obj]))
-        return 0;
-    for (uint32_t t = c->g[r->obj].t1; t < c->b && t < c->g[r->obj].t1 + 4; t++) {
-        /* "respectively" with lists of different sizes stays a cross product */
-        if ((ng_w__bits(w, t) & NG_W_SEPARATE) && !ng_w__is(w, t, "respectively")) return 1;
-        if (ng_w__punct(w, t, '.') || ng_w__punct(w, t, ';')) return 0;
-    }
-    return 0;
+    return (after & AFTER_SEPARATE) && r->obj >= 0 && r->subj >= 0 &&
+           listed(w, c, &c->g[r->subj]) && listed(w, c, &c->g[r->obj]);
 }
 
 /* Marks the edges from rels[before] on whose side is a state of the object group o, named
@@ -926,13 +936,13 @@ static int subject_object_edges(ng_work *w, const sctx *c, const reading *r)
 {
     ng_rel rel = r->tr->rel;
     uint32_t flags = r->tr->flags;
-    int error = NG_OK;
-    if (respectively(w, c, r)) {
+    int error = NG_OK, after = after_object(w, c, r);
+    if (respectively(r, after)) {
         for (uint32_t i = 0; i < r->ns && error >= 0; i++)
             error = ng_emit__pairs(w, rel, flags, &r->S[i], 1, &r->O[i], 1, c->s, r->date);
         return error;
     }
-    if (ng_relinfo__symmetric(rel) && separate_lists(w, c, r)) return NG_OK;
+    if (ng_relinfo__symmetric(rel) && separate_lists(w, c, r, after)) return NG_OK;
     size_t before = w->n_rels;
     error = ng_emit__pairs(w, rel, flags, r->S, r->ns, r->O, r->no, c->s, r->date);
     if (r->obj >= 0 && !c->g[r->obj].adj) named_states(w, c, &c->g[r->obj], before);
