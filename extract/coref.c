@@ -1357,6 +1357,22 @@ static uint32_t recent_leaders(const ng_work *w, const cstate *cs, int number, i
     return found->n;
 }
 
+/* The one walk of "the two", "the three leaders" over the people this sentence names before
+ * t: each distinct person (a unit that is no place) into out, *n of them; 0 when there are
+ * more than max (the number is not theirs), 1 otherwise. */
+static int people_before(const ng_work *w, const sctx *c, uint32_t t, uint32_t max, int32_t *out,
+                         uint32_t *n)
+{
+    for (size_t i = 0; i < c->nu; i++) {
+        const unit *u = &c->u[i];
+        if (u->t1 > t) break;
+        if (!u->place && unit_person(w, c, u) &&
+            !ng_engine__add_distinct(out, n, max, c->acts[u->a0]))
+            return 0;
+    }
+    return 1;
+}
+
 /* "X arrived in Rome to see Y. The two leaders met for an hour": with no list of two, the
  * two people named before it in this sentence and the one before, when they are exactly two
  * (into out); 0 otherwise. */
@@ -1364,21 +1380,12 @@ static uint32_t two_people(const ng_work *w, const cstate *cs, const sctx *c, ui
                            int32_t *out)
 {
     uint32_t n = 0;
-    for (size_t i = 0; i < c->nu; i++) {
-        const unit *u = &c->u[i];
-        if (u->t1 > t) break;
-        if (u->place || !unit_person(w, c, u)) continue;
-        if (n && (out[0] == c->acts[u->a0] || (n == 2 && out[1] == c->acts[u->a0]))) continue;
-        if (n == 2) return 0;
-        out[n++] = c->acts[u->a0];
-    }
+    if (!people_before(w, c, t, 2, out, &n)) return 0;
     for (int i = 0; i < cs->n_mru; i++) {
         if (cs->mru_sent[i] > cs->cur_sent || cs->cur_sent > cs->mru_sent[i] + 1) break;
         int32_t a = cs->mru[i];
-        if (w->actors[a].type != NG_ETYPE_PERSON) continue;
-        if (n && (out[0] == a || (n == 2 && out[1] == a))) continue;
-        if (n == 2) return 0;
-        out[n++] = a;
+        if (w->actors[a].type == NG_ETYPE_PERSON && !ng_engine__add_distinct(out, &n, 2, a))
+            return 0;
     }
     return n == 2 ? 2 : 0;
 }
@@ -1414,19 +1421,7 @@ static uint32_t people_here(const ng_work *w, const sctx *c, uint32_t t, int num
 {
     uint32_t n = 0;
     if (number < 2 || number > GMAX) return 0;
-    for (size_t i = 0; i < c->nu; i++) {
-        const unit *u = &c->u[i];
-        if (u->t1 > t) break;
-        if (u->place || !unit_person(w, c, u)) continue;
-        int32_t a = c->acts[u->a0];
-        uint32_t k = 0;
-        while (k < n && out[k] != a)
-            k++;
-        if (k < n) continue;
-        if (n == (uint32_t)number) return 0;
-        out[n++] = a;
-    }
-    return n == (uint32_t)number ? n : 0;
+    return people_before(w, c, t, (uint32_t)number, out, &n) && n == (uint32_t)number ? n : 0;
 }
 
 /* "the three countries", "both sides", "the two leaders": for people, exactly that many

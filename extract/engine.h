@@ -76,6 +76,18 @@ typedef struct sctx {
     uint32_t *rel_end; /* triggers.c: per relation */
 } sctx;
 
+/* Adds actor a to acts[0..*n), a list of distinct actors ("the three leaders": the people or
+ * partners of the sentence, each counted once); 0 when a is new and the list already holds
+ * max (more actors than asked for), 1 otherwise. */
+static inline int ng_engine__add_distinct(int32_t *acts, uint32_t *n, uint32_t max, int32_t a)
+{
+    for (uint32_t k = 0; k < *n; k++)
+        if (acts[k] == a) return 1;
+    if (*n == max) return 0;
+    acts[(*n)++] = a;
+    return 1;
+}
+
 /* A list of actors named together, for "they" and "the two sides". */
 typedef struct recent_group {
     int32_t acts[GMAX];

@@ -112,17 +112,10 @@ static int32_t side_state(const ng_work *w, int32_t a)
 static int partners_all(ng_work *w, const sctx *c, const reading *r, int n)
 {
     int32_t all[GMAX];
-    uint32_t na = 0;
-    for (uint32_t k = 0; k < c->n_pair * 2; k++) {
-        int32_t a = k & 1 ? c->pair_o[k / 2] : c->pair_s[k / 2];
-        uint32_t i = 0;
-        while (i < na && all[i] != a)
-            i++;
-        if (i == na) {
-            if (na == GMAX || (int)na == n) return NG_OK;
-            all[na++] = a;
-        }
-    }
+    uint32_t na = 0, max = n < GMAX ? (uint32_t)n : GMAX;
+    for (uint32_t k = 0; k < c->n_pair * 2; k++)
+        if (!ng_engine__add_distinct(all, &na, max, k & 1 ? c->pair_o[k / 2] : c->pair_s[k / 2]))
+            return NG_OK;
     if ((int)na != n) return NG_OK;
     int error = NG_OK;
     for (uint32_t i = 0; i < na && error >= 0; i++)
