@@ -842,6 +842,55 @@ static uint32_t say_subject(const ng_work *w, const sctx *c, uint32_t t, int32_t
     return n;
 }
 
+/* The label's last word is the head f (n bytes) in any case: "the Forum" for "the Pacific
+ * Islands Forum"; "the Organisation" for "Shanghai Cooperation Organization": -ise/-ize. */
+static int label_ends_with(const char *label, const char *f, size_t n)
+{
+    const char *sp = strrchr(label, ' ');
+    if (!sp || strlen(sp + 1) != n) return 0;
+    size_t k = 0;
+    while (k < n && ((sp[1 + k] | 0x20) == f[k] ||
+                     (((sp[1 + k] | 0x20) == 'z' || (sp[1 + k] | 0x20) == 's') &&
+                      (f[k] == 'z' || f[k] == 's') && k > 0 && f[k - 1] == 'i')))
+        k++;
+    return k == n;
+}
+
+/* Some word of the label is the head f (n bytes) in any case: "the alliance" for "the
+ * Alliance of Sahel States". */
+static int label_has_word(const char *label, const char *f, size_t n)
+{
+    for (const char *p = label; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        size_t k = 0;
+        while (k < len && k < n && (p[k] | 0x20) == f[k])
+            k++;
+        if (len == n && k == n) return 1;
+        if (!e) break;
+        p = e + 1;
+    }
+    return 0;
+}
+
+/* The one walk of a description of a bloc by its head word j (short_name, named_by_noun):
+ * the latest organization of states named in the last eight sentences whose label matches
+ * (a description reaches no further back, and never a government body or a person); 0
+ * when none. */
+static uint32_t recent_bloc(const ng_work *w, const cstate *cs, uint32_t j,
+                            int (*fits)(const char *label, const char *f, size_t n), int32_t *out)
+{
+    const char *f = ng_w__fold(w, j);
+    size_t n = w->tk.v[j].flen;
+    for (int i = 0; i < cs->n_mru; i++) {
+        const ng_wactor *x = &w->actors[cs->mru[i]];
+        if (cs->cur_sent >= cs->mru_sent[i] && cs->cur_sent - cs->mru_sent[i] > 8) break;
+        if (x->type != NG_ETYPE_ORG || x->body >= 0 || !x->label) continue;
+        if (fits(x->label, f, n)) return one(out, cs->mru[i]);
+    }
+    return 0;
+}
+
 /* "the Forum", "the Union": a capitalised head right after "the" that is the last word of
  * an organization of several words named in the last eight sentences (the most recent one)
  * is that organization's short name. Not when a name goes on ("the Forum Secretariat"). */
@@ -850,23 +899,7 @@ static uint32_t short_name(const ng_work *w, const cstate *cs, const sctx *c,
 {
     if (j != t + 1 || !ng_w__is(w, t, "the") || !(w->tk.v[j].flags & NG_TK_WORD)) return 0;
     if (j + 1 < c->b && (covered[j + 1 - c->a] || (w->tk.v[j + 1].flags & NG_TK_CAP))) return 0;
-    const char *f = ng_w__fold(w, j);
-    size_t n = w->tk.v[j].flen;
-    for (int i = 0; i < cs->n_mru; i++) {
-        const ng_wactor *x = &w->actors[cs->mru[i]];
-        if (cs->cur_sent >= cs->mru_sent[i] && cs->cur_sent - cs->mru_sent[i] > 8) break;
-        if (x->type != NG_ETYPE_ORG || x->body >= 0 || !x->label) continue;
-        const char *sp = strrchr(x->label, ' ');
-        if (!sp || strlen(sp + 1) != n) continue;
-        size_t k = 0;
-        /* "the Organisation" for "Shanghai Cooperation Organization": -ise/-ize spellings */
-        while (k < n && ((sp[1 + k] | 0x20) == f[k] ||
-                         (((sp[1 + k] | 0x20) == 'z' || (sp[1 + k] | 0x20) == 's') &&
-                          (f[k] == 'z' || f[k] == 's') && k > 0 && f[k - 1] == 'i')))
-            k++;
-        if (k == n) return one(out, cs->mru[i]);
-    }
-    return 0;
+    return recent_bloc(w, cs, j, label_ends_with, out);
 }
 
 /* "the alliance" after "the Alliance of Sahel States", "the community" after "the East
@@ -875,24 +908,7 @@ static uint32_t short_name(const ng_work *w, const cstate *cs, const sctx *c,
  * another one: "Niger, the third member of the alliance" after ECOWAS and the AES). */
 static uint32_t named_by_noun(const ng_work *w, const cstate *cs, uint32_t j, int32_t *out)
 {
-    const char *f = ng_w__fold(w, j);
-    size_t n = w->tk.v[j].flen;
-    for (int i = 0; i < cs->n_mru; i++) {
-        const ng_wactor *x = &w->actors[cs->mru[i]];
-        if (cs->cur_sent >= cs->mru_sent[i] && cs->cur_sent - cs->mru_sent[i] > 8) break;
-        if (x->type != NG_ETYPE_ORG || x->body >= 0 || !x->label) continue;
-        for (const char *p = x->label; *p;) {
-            const char *e = strchr(p, ' ');
-            size_t len = e ? (size_t)(e - p) : strlen(p);
-            size_t k = 0;
-            while (k < len && k < n && (p[k] | 0x20) == f[k])
-                k++;
-            if (len == n && k == n) return one(out, cs->mru[i]);
-            if (!e) break;
-            p = e + 1;
-        }
-    }
-    return 0;
+    return recent_bloc(w, cs, j, label_has_word, out);
 }
 
 /* "his guest", "her host", "the visitor", "the visiting minister" (t: the determiner or
