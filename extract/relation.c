@@ -41,11 +41,11 @@ typedef struct reading {
     uint32_t ns, no;
 } reading;
 
-static int sentence_has_doc(const ng_work *w, const sctx *c)
+/* A word of class cls in the sentence (its classes are or-ed once when it is read): a
+ * document to sign, a word of separate meetings. */
+static int sentence_has(const ng_work *w, const sctx *c, ng_wbits cls)
 {
-    for (uint32_t t = c->a; t < c->b; t++)
-        if (ng_w__bits(w, t) & NG_W_DOC) return 1;
-    return 0;
+    return (w->sents[c->s].bits & cls) != 0;
 }
 
 /* "X signed on behalf of his country", "Y signed for her government": the token after such a
@@ -823,12 +823,6 @@ static void swap_sides(reading *r)
     r->ns = r->no;
     memcpy(r->O, T, nt * sizeof *T);
     r->no = nt;
-}
-
-/* A word of class cls in the sentence (its classes are or-ed once when it is read). */
-static int sentence_has(const ng_work *w, const sctx *c, ng_wbits cls)
-{
-    return (w->sents[c->s].bits & cls) != 0;
 }
 
 /* What the words right after the object list say of a meeting of several parties, read in
@@ -1766,7 +1760,8 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     r.date = ng_sentdates__nearest(w, c, ts);
     r.subj = r.obj = r.agent = -1;
     if ((tr->flags & NG_TRF_DOC) &&
-        (!(sentence_has_doc(w, c) || also_again(w, cs, c, ts, te, tr)) || doc_object_event(w, c, &r)))
+        (!(sentence_has(w, c, NG_W_DOC) || also_again(w, cs, c, ts, te, tr)) ||
+         doc_object_event(w, c, &r)))
         return NG_OK;
     if ((tr->flags & NG_TRF_PURPOSE) && !purpose_follows(w, c, tr, te)) return NG_OK;
     /* "became a candidate member", "is an observer member": not a member; "made no complaint
