@@ -697,18 +697,11 @@ static int32_t org_by_head(const ng_work *w, const sctx *c, const ng_mention *m)
  * Arab League), -1 if none, -2 if several. */
 static int32_t org_named_by(const ng_work *w, uint32_t noun)
 {
-    const char *f = ng_w__fold(w, noun);
-    size_t fl = w->tk.v[noun].flen;
     int32_t found = -1;
     for (size_t i = 0; i < w->n_actors; i++) {
         const ng_wactor *x = &w->actors[i];
-        if (x->type != NG_ETYPE_ORG || !x->mentions) continue;
-        const char *sp = strrchr(x->label, ' ');
-        if (!sp || strlen(sp + 1) != fl) continue;
-        size_t k = 0;
-        while (k < fl && (sp[1 + k] | 0x20) == f[k])
-            k++;
-        if (k < fl) continue;
+        if (x->type != NG_ETYPE_ORG || !x->mentions || !ng_w__label_ends_with(w, x->label, noun))
+            continue;
         if (found >= 0) return -2;
         found = (int32_t)i;
     }

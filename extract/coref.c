@@ -1489,17 +1489,10 @@ static uint32_t headline_bloc(ng_work *w, int32_t *acts)
  * Force), -1 if none or several. */
 static int32_t org_head(const ng_work *w, const cstate *cs, uint32_t j)
 {
-    const char *f = ng_w__fold(w, j);
-    size_t fl = w->tk.v[j].flen;
     int32_t found = -1;
     for (int i = 0; i < cs->n_mru; i++) {
         const ng_wactor *x = &w->actors[cs->mru[i]];
-        const char *sp = x->type == NG_ETYPE_ORG ? strrchr(x->label, ' ') : NULL;
-        if (!sp || strlen(sp + 1) != fl) continue;
-        size_t k = 0;
-        while (k < fl && (sp[1 + k] | 0x20) == f[k])
-            k++;
-        if (k < fl) continue;
+        if (x->type != NG_ETYPE_ORG || !ng_w__label_ends_with(w, x->label, j)) continue;
         if (found >= 0) return -1;
         found = cs->mru[i];
     }

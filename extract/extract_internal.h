@@ -851,6 +851,18 @@ static inline int ng_w__is(const ng_work *w, uint32_t t, const char *s)
     const char *f = ng_w__fold(w, t);
     return w->tk.v[t].flen == n && n && f[0] == s[0] && __builtin_memcmp(f, s, n) == 0;
 }
+/* 1 when the last word of an actor's label (not NULL) is token t's folded form, in any case
+ * ("league" for the Arab League, "court" for the International Criminal Court); inline: the
+ * callers ask it of every organization they walk. */
+static inline int ng_w__label_ends_with(const ng_work *w, const char *label, uint32_t t)
+{
+    const char *f = ng_w__fold(w, t), *sp = __builtin_strrchr(label, ' ');
+    size_t n = w->tk.v[t].flen, k = 0;
+    if (!sp || __builtin_strlen(sp + 1) != n) return 0;
+    while (k < n && (sp[1 + k] | 0x20) == f[k])
+        k++;
+    return k == n;
+}
 static inline ng_wbits ng_w__bits(const ng_work *w, uint32_t t)
 {
     return w->tk.v[t].bits;
