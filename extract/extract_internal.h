@@ -303,7 +303,8 @@ enum {
 #define NG_W_EXITWORD NG_WBIT(88)   /* withdrew, exit, quit: a treaty after it is what is left */
 #define NG_W_NOTIFY NG_WBIT(89)     /* notified, informed: "X notified Y that it" is X */
 #define NG_W_FACILITY NG_WBIT(90)    /* plant, refinery, field: a site an organization runs, not it */
-#define NG_W__COUNT 91
+#define NG_W_TALKTO NG_WBIT(91)    /* spoke to, phoned, a call with: the person spoken to follows */
+#define NG_W__COUNT 92
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {

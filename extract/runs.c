@@ -297,6 +297,15 @@ static int meeting_object(const ng_work *w, uint32_t a, uint32_t r0)
     return 0;
 }
 
+/* "spoke to X", "phoned X", "in a phone call with X": does a phrase of words class talkto
+ * (at most four words) end right before the name starting at r0? */
+static int talked_to(const ng_work *w, uint32_t a, uint32_t r0)
+{
+    for (uint32_t k = 1; k <= 4 && r0 >= a + k; k++)
+        if (ng_w__phrase(w, r0 - k, r0, NG_W_TALKTO, NULL) == k) return 1;
+    return 0;
+}
+
 /* Does the name ending at r1 end its noun phrase (the sentence ends, or punctuation, a
  * preposition, "and", a verb of being or saying follows), so that it is no modifier of a
  * noun after it ("met Camp David staff")? */
@@ -412,6 +421,9 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
     if (pr.start >= a + 2 && ng_w__is(w, pr.start - 1, "by") && person_verb(w, pr.start - 2))
         m.ev |= NG_EV_AGENT;
     if (pr.start == r0 && r1 - r0 >= 2 && meeting_object(w, a, r0) && name_ends_phrase(w, b, r1))
+        m.ev |= NG_EV_AGENT;
+    /* "spoke to X by phone", "phoned X", "a phone call with X": a person is spoken to */
+    if (pr.start == r0 && r1 - r0 >= 2 && talked_to(w, a, r0) && name_ends_phrase(w, b, r1))
         m.ev |= NG_EV_AGENT;
     /* "served as vice-president under X Y", "Honduras, under X Y, has ...", "under the
      * administration of X Y", "the government of X Y": a name of two words or more that ends
