@@ -974,6 +974,21 @@ static int org_at(const sscan *x, uint32_t q)
 
 /* A word that no mention covers. */
 
+/* Does a name of two capitalized words start at q, right after a capitalized title's word
+ * that ends a complement ("for Political Affairs Ana Ruiz")? */
+static int complement_then_name(const sscan *x, uint32_t q)
+{
+    const ng_work *w = x->w;
+    if (!x->have_title || q + 1 >= x->b || x->cov[q + 1 - x->a] >= 0 ||
+        !ng_mentions__cap(w, q - 1) || !(ng_w__bits(w, q - 1) & NG_W_TITLEMOD))
+        return 0;
+    for (uint32_t k = q; k <= q + 1; k++)
+        if (!ng_mentions__cap(w, k) || !(w->tk.v[k].flags & NG_TK_WORD) ||
+            (ng_w__bits(w, k) & (NG_W_STOP | NG_W_NOTNAME | NG_W_TITLEMOD)))
+            return 0;
+    return 1;
+}
+
 static int suffix_word(sscan *x)
 {
     const ng_work *w = x->w;
@@ -1066,6 +1081,10 @@ static int suffix_word(sscan *x)
             !(ng_w__bits(w, q) & (NG_W_STOP | NG_W_NOTNAME)) &&
             !(ng_w__bits(w, q + 1) & (NG_W_STOP | NG_W_NOTNAME)))
             return S_QUIT;
+        /* "X, the Under-Secretary-General for Political Affairs Ana Ruiz, ...": a name of two
+         * capitalized words right after a complement that ends with a title's word
+         * ("Affairs", "Security") is the next person's, as in people_of_run */
+        if (q > x->first && complement_then_name(x, q)) return S_QUIT;
         x->last = x->q;
         return S_ON;
     }
@@ -1140,6 +1159,23 @@ static int appos_owner(sscan *x, uint32_t *poss)
     return 0;
 }
 
+/* "A B, the Under-Secretary-General C D, the High Representative of the EU, E F, ...": is
+ * the apposition just scanned followed by a comma and a name of two capitalized words (the
+ * next person of a list of titled people, whose role it is)? */
+static int next_titled_name(const sscan *x)
+{
+    const ng_work *w = x->w;
+    uint32_t q = x->q - 1; /* the comma that ended the scan (suffix_word moved past it) */
+    if (q <= x->r1 || q + 2 >= x->b || !ng_w__punct(w, q, ',')) return 0;
+    int32_t mi = x->cov[q + 1 - x->a];
+    if (mi >= 0 && w->ms[mi].kind != NG_MK_CAND && w->ms[mi].kind != NG_MK_PERSON) return 0;
+    for (uint32_t k = q + 1; k <= q + 2; k++)
+        if (!ng_mentions__cap(w, k) || !(w->tk.v[k].flags & NG_TK_WORD) ||
+            (ng_w__bits(w, k) & (NG_W_STOP | NG_W_NOTNAME | NG_W_TITLEMOD)))
+            return 0;
+    return 1;
+}
+
 void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r1, uint32_t *end,
                     int32_t *affil, int32_t *affil2, int32_t *affil_org, int32_t *title,
                     uint8_t *ev, uint32_t *own_t, uint8_t *owner)
@@ -1186,6 +1222,7 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
     /* "from X, to the Forum's Secretary-General, Y": a preposition opens no apposition */
     if (x.q < b && ng_w__is(w, x.q, "to")) return;
     x.indef = x.q < b && (ng_w__is(w, x.q, "a") || ng_w__is(w, x.q, "an"));
+    int titled = *title >= 0, the = x.q < b && ng_w__is(w, x.q, "the");
     if (x.q < b && (ng_w__is(w, x.q, "the") || ng_w__is(w, x.q, "a") || ng_w__is(w, x.q, "an") ||
                     ng_w__is(w, x.q, "his") || ng_w__is(w, x.q, "her")))
         x.q++;
@@ -1202,6 +1239,7 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
             r = suffix_word(&x);
     }
     if (r == S_QUIT || !x.have_title) return;
+    if (titled && the && next_titled_name(&x)) return;
     /* the owner of the role is a name of its own: the apposition does not cover it */
     *end = x.own_t ? r1 : x.last > r1 ? x.last : r1;
     if (*affil < 0)
