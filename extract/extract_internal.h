@@ -304,7 +304,8 @@ enum {
 #define NG_W_NOTIFY NG_WBIT(89)     /* notified, informed: "X notified Y that it" is X */
 #define NG_W_FACILITY NG_WBIT(90)    /* plant, refinery, field: a site an organization runs, not it */
 #define NG_W_TALKTO NG_WBIT(91)    /* spoke to, phoned, a call with: the person spoken to follows */
-#define NG_W__COUNT 92
+#define NG_W_LINKVERB NG_WBIT(92)  /* became, remains: a linking verb other than "be" */
+#define NG_W__COUNT 93
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {

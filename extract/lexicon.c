@@ -1213,7 +1213,7 @@ static const char *const word_classes[] = {
     "blocplural", "pressnoun", "titlename", "pluralposs",
     "headoffice", "firmnoun",  "pastpart", "withnoun", "gathering",
     "eventnoun", "indirect", "credence", "treatyhead", "exitword",
-    "notify", "facility", "talkto"};
+    "notify", "facility", "talkto", "linkverb"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 

@@ -557,10 +557,7 @@ static int32_t list_beside(const ng_work *w, const sctx *c, uint32_t s)
     if (p > c->a + 1 && ng_w__punct(w, p - 1, ',')) return c->gend[p - 2 - c->a];
     while (p > c->a && (ng_w__bits(w, p - 1) & NG_W_SKIPADV))
         p--;
-    if (!(p > c->a + 1 && ((ng_w__bits(w, p - 1) & NG_W_BE) || ng_w__is(w, p - 1, "became") ||
-                           ng_w__is(w, p - 1, "becomes") || ng_w__is(w, p - 1, "become") ||
-                           ng_w__is(w, p - 1, "remain") || ng_w__is(w, p - 1, "remains") ||
-                           ng_w__is(w, p - 1, "remained"))))
+    if (!(p > c->a + 1 && (ng_w__bits(w, p - 1) & (NG_W_BE | NG_W_LINKVERB))))
         return -1;
     p--;
     while (p > c->a + 1 && (ng_w__bits(w, p - 1) & NG_W_SKIPADV))

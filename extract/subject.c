@@ -662,8 +662,7 @@ static int32_t ordinal_since(const ng_work *w, const sctx *c, uint32_t ts, int32
     int32_t gi = -1;
     if (ng_w__is(w, q - 1, "becoming") && q > c->a + 2 && ng_w__punct(w, q - 2, ','))
         gi = ng_subject__main(w, c, q - 2);
-    else if (ng_w__is(w, q - 1, "became") || ng_w__is(w, q - 1, "becomes") ||
-             (ng_w__bits(w, q - 1) & NG_W_BE))
+    else if (ng_w__bits(w, q - 1) & (NG_W_BE | NG_W_LINKVERB))
         gi = q > c->a + 1 ? c->gend[q - 2 - c->a] : -1;
     if (gi < 0 || c->g[gi].place || c->g[gi].pp) return -1;
     *along = ga;
