@@ -1312,6 +1312,30 @@ static int org_before_head(const ng_work *w, const sctx *c, const uint8_t *cover
     return 0;
 }
 
+/* "Saudi Arabia's foreign ministry said the kingdom condemned ...": "the country", "the
+ * kingdom", "the government" in a sentence that names no state before t but a state body
+ * ("Chile's foreign ministry") is that body's state; 1 with it in acts[0], else 0. */
+static uint32_t body_state_before(ng_work *w, const sctx *c, uint32_t t, int32_t *acts)
+{
+    int32_t body = -1;
+    for (size_t i = 0; i < c->nu; i++) {
+        const unit *u = &c->u[i];
+        if (u->t1 > t || u->place) continue;
+        for (uint32_t k = 0; k < u->an; k++) {
+            const ng_wactor *x = &w->actors[c->acts[u->a0 + k]];
+            if (x->type == NG_ETYPE_STATE) return 0;
+            if (x->type == NG_ETYPE_ORG && x->body_state >= 0 && body < 0)
+                body = x->body_state;
+        }
+    }
+    if (body < 0 || ng_actors__get_lex(w, &acts[0], body) < 0) return 0;
+    /* a party of the sentence though its body named it; counted once when it is new, so
+     * that the states the article names most stay as they were */
+    if (!w->actors[acts[0]].mentions) w->actors[acts[0]].mentions = 1;
+    w->actors[acts[0]].emit = 1;
+    return 1;
+}
+
 /* "the junta", "the government": the same noun stands for the same state all through the
  * article. */
 static uint32_t government(const ng_work *w, cstate *cs, const sctx *c, uint32_t t, uint32_t j,
@@ -1607,8 +1631,10 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
     }
     if ((bits & NG_W_GOVNOUN) && !(bits & NG_W_TROOPS)) {
         /* "the military rulers of X": a role phrase, grouped with X later */
-        return of_follows ? 0 : government(w, cs, c, t, j, acts);
+        if (of_follows) return 0;
+        return (n = body_state_before(w, c, t, acts)) != 0 ? n : government(w, cs, c, t, j, acts);
     }
+    if ((bits & NG_W_COUNTRYNOUN) && (n = body_state_before(w, c, t, acts)) != 0) return n;
     if (bits & NG_W_COUNTRYNOUN)
         return ng_coref__resolve(w, cs, c, NG_CR_COUNTRY, ng_w__is(w, j, "kingdom"), 0, t, acts);
     if (bits & NG_W_BODYNOUN) return ng_coref__resolve(w, cs, c, NG_CR_BODY, 0, 0, t, acts);
