@@ -198,9 +198,15 @@ static uint32_t resolve_him(const ng_work *w, const cstate *cs, const sctx *c, u
     q = v;
     while (q > c->a && (ng_w__bits(w, q - 1) & (NG_W_SKIPADV | NG_W_PAST_MARK | NG_W_MODAL)))
         q--;
+    int named = 0; /* the verb's subject is an actor right before it */
     for (size_t i = c->nu; i-- > 0;)
-        if (c->u[i].t1 == q && unit_person(w, c, &c->u[i])) subj = c->acts[c->u[i].a0];
-    if (subj < 0 && resolve_he(w, cs, c, q, out) == 1) subj = out[0];
+        if (c->u[i].t1 == q && !c->u[i].place && c->u[i].an == 1) {
+            named = 1;
+            if (unit_person(w, c, &c->u[i])) subj = c->acts[c->u[i].a0];
+        }
+    /* "Pashinyan promised a vote. The Church accused him": a state or an organization right
+     * before the verb is its subject, so the person of the sentence before stays free */
+    if (!named && resolve_he(w, cs, c, q, out) == 1) subj = out[0];
     for (size_t i = c->nu; i-- > 0;) {
         const unit *u = &c->u[i];
         if (u->t1 <= q && unit_person(w, c, u) && c->acts[u->a0] != subj)
