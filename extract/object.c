@@ -388,6 +388,18 @@ static uint32_t noun_when_skip(const ng_work *w, const sctx *c, const ng_trigger
     return ng_object__when_phrase(w, c, j);
 }
 
+/* 'condemned "Russia's illegal attempt to annex Crimea"', 'condemned "the brutal Israeli
+ * aggression"': a condemnation that judges an owner's act (flag poss) may quote its whole
+ * object; the opening mark right after the verb is read through, the closing one ends the
+ * search as any quotation mark does. */
+static int quoted_object(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t j,
+                         uint32_t te, int direct)
+{
+    return direct && j == te && tr->form == NG_TR_VERB && (tr->flags & NG_TRF_POSS) &&
+           j + 1 < c->b && ng_w__punct(w, j, '"') &&
+           (w->tk.v[j + 1].flags & NG_TK_INQUOTE);
+}
+
 /* A punctuation mark at j on the way to the object: 1 when it is read through (the closing
  * mark of a short quotation after a determiner, kept in *qclose), -1 when it ends the search,
  * 0 when it is one more step. */
@@ -403,6 +415,7 @@ static int punct_at(const ng_work *w, const sctx *c, const ng_trigger *tr, uint3
         *qclose = ng_object__quote_skip(w, c, j) - 1;
         return 1;
     }
+    if (quoted_object(w, c, tr, j, te, direct)) return 1;
     if (punct_ends(w, tr, j, te)) return -1;
     /* "Chad, criticised for the delays, met Cameroon": a participle clause that a
      * comma opened ends at the next comma */
