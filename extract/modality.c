@@ -364,16 +364,19 @@ int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t 
 
 /* "X will leave Y, the government announced [on Thursday]": a speech tag of an announcement
  * verb (words class say, number 1) after the first comma after the trigger, its speaker at
- * most five words long. */
+ * most five words long, a possessive "'s" not counted ("President Javier Milei's government
+ * said"). */
 static int tag_after(const ng_work *w, const sctx *c, uint32_t ts)
 {
     uint32_t k = ts;
     while (k < c->b && !ng_w__punct(w, k, ','))
         k++;
-    for (uint32_t j = k + 1; j < c->b && j < k + 7; j++) {
+    for (uint32_t j = k + 1, words = 0; j < c->b && words < 6; j++) {
         ng_wbits b = ng_w__bits(w, j);
+        if (w->tk.v[j].flags & NG_TK_POSS) continue;
         if (b & NG_W_SAY) return ng_lex__word_number(w->lex, w->tk.v[j].h) == 1;
         if (!(w->tk.v[j].flags & NG_TK_WORD) || (b & (NG_W_CLAUSE | NG_W_MODAL))) return 0;
+        words++;
     }
     return 0;
 }
