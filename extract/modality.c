@@ -402,7 +402,9 @@ int ng_modality__announced(const ng_work *w, const sctx *c, int32_t subj, uint32
     /* "X notified Y that it would leave": a notification is an announcement */
     int32_t gi = p > c->a ? c->gcov[p - 1 - c->a] : -1;
     if (gi >= 0 && c->g[gi].t1 == p && ng_modality__notified(w, c, gi)) return 1;
-    return p == c->a && tag_after(w, c, ts);
+    /* the sentence's first word, or the first after a dash: a wire dateline the reader
+     * does not take for one ("BUENOS AIRES, Argentina (AP) - Argentina will ...") */
+    return (p == c->a || ng_w__punct(w, p - 1, '-')) && tag_after(w, c, ts);
 }
 
 int ng_modality__notified(const ng_work *w, const sctx *c, int32_t gi)
