@@ -1342,13 +1342,21 @@ static uint32_t body_state_before(ng_work *w, const sctx *c, uint32_t t, int32_t
     return 1;
 }
 
+/* The state the article has used the government noun at j for already, -1 if none. */
+static int32_t gov_memory(const ng_work *w, const cstate *cs, uint32_t j)
+{
+    for (int gi = 0; gi < cs->n_gov; gi++)
+        if (cs->gov[gi].noun == w->tk.v[j].h) return cs->gov[gi].actor;
+    return -1;
+}
+
 /* "the junta", "the government": the same noun stands for the same state all through the
  * article. */
 static uint32_t government(const ng_work *w, cstate *cs, const sctx *c, uint32_t t, uint32_t j,
                            int32_t *acts)
 {
-    for (int gi = 0; gi < cs->n_gov; gi++)
-        if (cs->gov[gi].noun == w->tk.v[j].h) return one(acts, cs->gov[gi].actor);
+    int32_t known = gov_memory(w, cs, j);
+    if (known >= 0) return one(acts, known);
     uint32_t n = ng_coref__resolve(w, cs, c, NG_CR_GOV, 0, 0, t, acts);
     if (n == 1) ng_recent__gov_note(cs, w->tk.v[j].h, acts[0]);
     return n;
@@ -1529,6 +1537,16 @@ static int32_t org_head(const ng_work *w, const cstate *cs, uint32_t j)
     return found;
 }
 
+/* "the three countries of 'Russophobia'", "the government of destroying ties": "of" after
+ * the head at j opens what the description is accused of (a lower-case word or a quotation
+ * that is no determiner nor number), not whose it is ("the ministers of X"). */
+static int of_what(const ng_work *w, const sctx *c, const uint8_t *covered, uint32_t j)
+{
+    return ng_w__is(w, j + 1, "of") && j + 2 < c->b && !covered[j + 2 - c->a] &&
+           !(w->tk.v[j + 2].flags & NG_TK_CAP) &&
+           !(ng_w__bits(w, j + 2) & (NG_W_DET | NG_W_NUMWORD));
+}
+
 static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
                             uint32_t t, int32_t *acts, uint32_t *t1, int *pron)
 {
@@ -1601,9 +1619,7 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
     /* ... but "accused the three countries of 'Russophobia'" (a lower-case word or a
      * quotation after "of": what they are accused of) is the description */
     if (bits & NG_W_GROUPNOUN)
-        return of_follows && !(ng_w__is(w, j + 1, "of") && j + 2 < c->b && !covered[j + 2 - c->a] &&
-                               !(w->tk.v[j + 2].flags & NG_TK_CAP) &&
-                               !(ng_w__bits(w, j + 2) & (NG_W_DET | NG_W_NUMWORD)))
+        return of_follows && !of_what(w, c, covered, j)
                    ? 0
                    : group_noun(w, cs, c, t, bits, number, acts);
     /* "both sit in X" after a list is a floating quantifier: "both" alone is no number */
@@ -1636,8 +1652,11 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
         return n || generic || w->sents[c->s].headline ? n : headline_bloc(w, acts);
     }
     if ((bits & NG_W_GOVNOUN) && !(bits & NG_W_TROOPS)) {
-        /* "the military rulers of X": a role phrase, grouped with X later */
-        if (of_follows) return 0;
+        /* "the military rulers of X": a role phrase, grouped with X later; "accused the
+         * government of 'destroying' ties" is the description, when the article has used
+         * the noun for a state already (a guess from recent states alone is too weak for a
+         * target) */
+        if (of_follows && !(of_what(w, c, covered, j) && gov_memory(w, cs, j) >= 0)) return 0;
         return (n = body_state_before(w, c, t, acts)) != 0 ? n : government(w, cs, c, t, j, acts);
     }
     if ((bits & NG_W_COUNTRYNOUN) && (n = body_state_before(w, c, t, acts)) != 0) return n;
