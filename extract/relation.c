@@ -761,10 +761,18 @@ static void object_side(ng_work *w, const sctx *c, reading *r)
 /* A trigger without an object may take the last object of its relation ("joined Mali in
  * cutting ties", "Z followed suit"), or its subject when the other side answers ("X broke off
  * relations with Y ... Y said it was ending relations" gives Y -> X). */
-static void reuse_last_object(const cstate *cs, const sctx *c, reading *r)
+static void reuse_last_object(const ng_work *w, const cstate *cs, const sctx *c, reading *r)
 {
     const last_edges *e = &cs->last[r->tr->rel];
     if (r->no || !(r->tr->flags & NG_TRF_ELLIPSIS) || !e->n || c->s - e->sent > 2) return;
+    /* "Germany pulled out on Thursday" leaves the object out; "pulled out of the talks" names
+     * one that is no actor */
+    if (r->prep_seen) return;
+    /* an exit (memberctx) is a state's or an organization's: "the ambassador withdrew on
+     * Monday" is no exit from what a state left before */
+    if (r->tr->flags & NG_TRF_MEMBERCTX)
+        for (uint32_t i = 0; i < r->ns; i++)
+            if (w->actors[r->S[i]].type == NG_ETYPE_PERSON) return;
     /* latest: "Z followed suit", "did the same" repeat the article's latest event (of this
      * sentence or the one before), which must be of this relation alone */
     if (r->tr->flags & NG_TRF_LATEST) {
@@ -1788,7 +1796,7 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     subject_side(w, c, &r);
     object_side(w, c, &r);
     if (tr->flags & NG_TRF_ORGSUBJ) counted_more(w, c, &r);
-    reuse_last_object(cs, c, &r);
+    reuse_last_object(w, cs, c, &r);
     member_context_object(cs, c, &r);
     reply_object(w, cs, c, &r);
     if (r.event && !r.no) event_sides(w, cs, c, &r);
