@@ -321,6 +321,29 @@ static int asked(const ng_work *w, const sctx *c, int32_t subj)
            (ng_w__bits(w, q) & (NG_W_MODAL | NG_W_BE | NG_W_PAST_MARK));
 }
 
+/* "Peskov denied that Russia had pressured Kyiv and criticised the EU", "X repeated that
+ * Nicaragua 'will never again be a colony' and called the OAS ...": a "that" clause between
+ * the subject (which the subject search took before it) and the "and" at and_at; the verb
+ * after "and" is the subject's second verb, which the clause's own negation or modal does
+ * not reach. The words before "that" (at most six) hold no actor, no modal or plan word, and
+ * a negation only as a verb ("denied", "rejects"), not "did not say that". */
+static int that_clause_between(const ng_work *w, const sctx *c, int32_t subj, uint32_t and_at)
+{
+    if (subj < 0 || c->g[subj].t1 >= and_at) return 0;
+    uint32_t k = c->g[subj].t1;
+    for (; k < and_at && k < c->g[subj].t1 + 7 && !ng_w__is(w, k, "that"); k++) {
+        if (c->gcov[k - c->a] >= 0 || !(w->tk.v[k].flags & NG_TK_WORD) ||
+            fact_bits(w, c, k, NG_W_MODAL | NG_W_PLAN | NG_W_COND))
+            return 0;
+        const char *f = ng_w__fold(w, k);
+        size_t len = w->tk.v[k].flen;
+        if (fact_bits(w, c, k, NG_W_NEG) && !(len > 3 && f[len - 1] == 'd') &&
+            !(len > 3 && f[len - 1] == 's'))
+            return 0;
+    }
+    return k > c->g[subj].t1 && k + 1 < and_at && ng_w__is(w, k, "that");
+}
+
 int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t ts, uint32_t te,
                         int noun)
 {
@@ -336,6 +359,8 @@ int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t 
         clause = p - 1;
     else if (!noun && p > c->a + 1 && ng_w__is(w, p - 1, "and") && ng_w__punct(w, p - 2, ','))
         clause = p - 2;
+    else if (!noun && p > c->a + 1 && ng_w__is(w, p - 1, "and") && that_clause_between(w, c, subj, p - 1))
+        clause = p - 1;
     if (clause > lo) lo = clause;
     /* "X, who were not consulted, have denounced Y": the relative clause between commas is
      * not the trigger's clause */
