@@ -171,6 +171,21 @@ static int verb_after(const ng_work *w, const sctx *c, uint32_t t)
            (ng_w__bits(w, t) & (NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_NEG));
 }
 
+/* verb_after, also over a relative clause between commas right after t ("and Sudan, which
+ * had drifted from Tehran, expelled ..."). */
+static int verb_after_relative(const ng_work *w, const sctx *c, uint32_t t)
+{
+    if (verb_after(w, c, t)) return 1;
+    if (t + 2 >= c->b || !ng_w__punct(w, t, ',') ||
+        !(ng_w__is(w, t + 1, "which") || ng_w__is(w, t + 1, "who")))
+        return 0;
+    for (uint32_t k = t + 2; k < c->b && k < t + 30; k++) {
+        if (ng_w__punct(w, k, ';') || ng_w__punct(w, k, '.')) return 0;
+        if (ng_w__punct(w, k, ',')) return verb_after(w, c, k + 1);
+    }
+    return 0;
+}
+
 /* A verb after the list that starts at unit j ("Backed by Qatar and Egypt, Israel and
  * Hamas signed": after "Hamas", not only after "Israel"). */
 static int verb_after_list(const ng_work *w, const sctx *c, size_t j)
@@ -395,9 +410,10 @@ static int join_lists(const ng_work *w, sctx *c)
             if (has_and && c->u[j].an >= 2 && !c->u[j].role && verb_after(w, c, c->u[j].t1))
                 break;
             /* "signed a treaty with Iran, and China welcomed it": after ", and" a unit and a
-             * verb start a clause after a verb's prepositional object too */
-            if (has_and && ng_w__punct(w, c->u[j - 1].t1, ',') && verb_after(w, c, c->u[j].t1) &&
-                object_of_verb_pp(w, c, c->u[i].t0))
+             * verb (over a relative clause between commas: "and Sudan, which had drifted from
+             * Tehran, expelled") start a clause after a verb's prepositional object too */
+            if (has_and && ng_w__punct(w, c->u[j - 1].t1, ',') &&
+                verb_after_relative(w, c, c->u[j].t1) && object_of_verb_pp(w, c, c->u[i].t0))
                 break;
             /* "IGAD, based in Djibouti, and Uganda joined": a preposition's object and a
              * unit joined by ", and" with a verb after it are two clauses (a list of two
