@@ -762,8 +762,9 @@ static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
         t->body = t->see = -1;
         if (*body && kind == NG_TITLE_RELIGIOUS)
             t->see = lex_entity_named(lex, body, -1);
-        else if (*body)
-            t->body = body_named(lex, body);
+        else if (*body && (t->body = body_named(lex, body)) < 0 && kind == NG_TITLE_OFFICE)
+            /* an office only one state has ("Secretary of State" written alone: the US) */
+            t->see = lex_entity_named(lex, body, NG_ETYPE_STATE);
         int32_t id = (int32_t)lex->n_titles++;
         phrase_arg pa = {&lex->phrases, NG_LX_TITLE, id};
         if ((error = item_phrase(lex, title, &pa)) < 0) return error;

@@ -623,6 +623,19 @@ static int royal_right_before(const pscan *x)
            (x->w->tk.v[m->t0].flags & NG_TK_CAP);
 }
 
+/* Is the phrase's title written alone right before the name, after nothing but words of
+ * class former ("Former Secretary of State X")? */
+static int title_alone(const pscan *x)
+{
+    const ng_work *w = x->w;
+    if (x->accepted >= x->r0 || x->cov[x->r0 - 1 - x->a] < 0) return 0;
+    const ng_mention *m = &w->ms[x->cov[x->r0 - 1 - x->a]];
+    if (m->t1 != x->r0 || m->t0 < x->accepted) return 0;
+    for (uint32_t t = x->accepted; t < m->t0; t++)
+        if (!(ng_w__bits(w, t) & NG_W_FORMER)) return 0;
+    return 1;
+}
+
 /* The result: the phrase with its determiner ("the", "his", "her", "its", "their", "a"). */
 static void prefix_result(const pscan *x)
 {
@@ -637,11 +650,10 @@ static void prefix_result(const pscan *x)
     res->start = st;
     res->affil = x->affil;
     res->title = x->title;
-    /* "Pope Francis": a religious title written alone that always stands for one see */
+    /* "Pope Francis", "Secretary of State X": a title written alone that always stands for
+     * one see or state */
     if (res->affil < 0 && res->affil_org < 0 && !res->owner && x->title >= 0 &&
-        w->lex->titles[x->title].see >= 0 && x->accepted < x->r0 && x->cov[x->accepted - x->a] >= 0 &&
-        w->ms[x->cov[x->accepted - x->a]].t0 == x->accepted &&
-        w->ms[x->cov[x->accepted - x->a]].t1 == x->r0)
+        w->lex->titles[x->title].see >= 0 && title_alone(x))
         res->affil = w->lex->titles[x->title].see;
     if (x->have_title) res->ev |= NG_EV_TITLE;
     if ((royal_kind(w, x->title) && x->accepted < x->r0 &&

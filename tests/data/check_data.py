@@ -324,6 +324,7 @@ class Checker:
         rows = self.read("titles.csv", TITLE_HEADER)
         actors = {r["name"] for f in ("states.csv", "organizations.csv")
                   for _, r in self.read(f, ACTOR_HEADER if f == "organizations.csv" else STATE_HEADER)}
+        states = {r["name"] for _, r in self.read("states.csv", STATE_HEADER)}
         seen = {}
         for line, r in rows:
             t = r["title"]
@@ -341,6 +342,8 @@ class Checker:
                     self.err("titles.csv", line, f"'{r['body']}' of a religious title is not a "
                                                  f"name in states.csv or organizations.csv")
                 continue
+            if r["kind"] == "office" and r["body"] in states:
+                continue  # an office only one state has ("Secretary of State" -> United States)
             if r["body"] and r["body"] not in bodies:
                 self.err("titles.csv", line, f"body '{r['body']}' is not a name in bodies.csv")
             if r["body"] and r["kind"] not in ("office", "military"):
