@@ -803,6 +803,57 @@ static int whose_titled(const ng_work *w, uint32_t s, const int32_t *cov, uint32
     return 1;
 }
 
+/* The state or organization a relative clause after a comma is about: "Belarus, whose
+ * president X ...", "Tajikistan, where Russia's base is quartered and whose president X"
+ * (back from "whose" over one clause opened by where/which/who after the comma), the
+ * entity, else -1. */
+static int32_t whose_owner(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t q)
+{
+    uint32_t t = q - 1;
+    if (!ng_w__punct(w, t, ',')) {
+        if (!ng_w__is(w, t, "and")) return -1;
+        while (t > a + 1 && !ng_w__punct(w, t, ',') && q - t < 16)
+            t--;
+        if (!ng_w__punct(w, t, ',') || !(ng_w__is(w, t + 1, "where") ||
+                                        ng_w__is(w, t + 1, "which") || ng_w__is(w, t + 1, "who")))
+            return -1;
+    }
+    int32_t mi = t > a ? cov[t - 1 - a] : -1;
+    if (mi < 0 || w->ms[mi].dead || w->ms[mi].t1 != t ||
+        (w->ms[mi].kind != NG_MK_STATE && w->ms[mi].kind != NG_MK_ORG))
+        return -1;
+    /* a list before the comma is whose_titled's ("Chile and Peru, whose presidents") */
+    if (w->ms[mi].t0 > a && (ng_w__is(w, w->ms[mi].t0 - 1, "and") ||
+                             ng_w__punct(w, w->ms[mi].t0 - 1, ',')))
+        return -1;
+    return entity_of(&w->ms[mi]);
+}
+
+/* "Belarus, whose president X is barred ...": a singular title right after "whose" (one
+ * lower-case word before it at most: "whose foreign minister") names the state or
+ * organization the clause is about; 1 when it did. */
+static int whose_single(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0,
+                        prefix_res *res)
+{
+    uint32_t a = w->sents[s].tok0, q = r0 - 2;
+    if (r0 < a + 4 || !(ng_w__bits(w, r0 - 1) & NG_W_PERSONNOUN) ||
+        (ng_w__bits(w, r0 - 1) & NG_W_KIN))
+        return 0;
+    if (!ng_w__is(w, q, "whose") && ng_w__is(w, q - 1, "whose") && !(w->tk.v[q].flags & NG_TK_CAP))
+        q--;
+    if (q <= a + 1 || !ng_w__is(w, q, "whose")) return 0;
+    int32_t ti = title_of_words(w, q + 1, r0);
+    if (ti < 0) ti = title_of_words(w, r0 - 1, r0);
+    if (ti < 0 || w->lex->titles[ti].kind != NG_TITLE_OFFICE) return 0;
+    int32_t e = whose_owner(w, a, cov, q);
+    if (e < 0) return 0;
+    res->affil = e;
+    res->title = ti;
+    res->start = q + 1;
+    res->ev = NG_EV_TITLE;
+    return 1;
+}
+
 void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0, uint32_t r1,
                      prefix_res *res)
 {
@@ -812,7 +863,9 @@ void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t 
     res->ev = 0;
     res->owner = 0;
     res->own_t = 0;
-    if (list_of_titled(w, s, cov, r0, res) || whose_titled(w, s, cov, r0, res)) return;
+    if (list_of_titled(w, s, cov, r0, res) || whose_titled(w, s, cov, r0, res) ||
+        whose_single(w, s, cov, r0, res))
+        return;
     if (x.p > (int64_t)x.a && ng_w__punct(w, (uint32_t)x.p, ',') &&
         (speech_tag(w, s, r1) || role_comma(&x, (uint32_t)x.p, 0) == END))
         return;
