@@ -791,6 +791,24 @@ static int32_t their_list_state(const ng_work *w, const cstate *cs, const sctx *
     return -1;
 }
 
+/* "the decision of the Government of Israel to recall its ambassador", "Ireland asked Israel
+ * to withdraw its envoy": "its" right after "to" and a verb is the state or organization right
+ * before the "to" (the doer of the infinitive), not the clause's subject; -1 if none. */
+static int32_t infinitive_owner(const ng_work *w, const sctx *c, const ng_mention *m)
+{
+    uint32_t p = m->t0;
+    while (p < m->n0 && !ng_w__is(w, p, "its"))
+        p++;
+    if (p >= m->n0 || p < c->a + 3 || !ng_w__is(w, p - 2, "to") ||
+        (w->tk.v[p - 1].flags & NG_TK_CAP) || !(w->tk.v[p - 1].flags & NG_TK_WORD))
+        return -1;
+    int32_t gi = c->gend[p - 3 - c->a];
+    if (gi < 0 || c->g[gi].an != 1 || c->g[gi].place) return -1;
+    int32_t x = c->acts[c->g[gi].a0];
+    int t = w->actors[x].type;
+    return t == NG_ETYPE_STATE || t == NG_ETYPE_ORG ? x : -1;
+}
+
 /* The owner of a title written as a pronoun or description: "Paris has recalled its
  * ambassador, X" (the clause's subject), "that country's president" (the state of the
  * context); -1 if none. */
@@ -823,7 +841,8 @@ static int32_t owner_affiliation(const ng_work *w, const cstate *cs, const sctx 
         n = ng_coref__resolve(w, cs, c, NG_CR_BLOC, m->owner == NG_OWN_GROUP, 0, m->t0, acts);
         return n == 1 && w->actors[acts[0]].type == NG_ETYPE_ORG ? acts[0] : -1;
     }
-    if (m->owner != NG_OWN_COUNTRY) {
+    if (m->owner == NG_OWN_ITS && (acts[0] = infinitive_owner(w, c, m)) >= 0) n = 1;
+    if (!n && m->owner != NG_OWN_COUNTRY) {
         int32_t g = ng_subject__main(w, c, m->t0);
         if (g >= 0 && c->g[g].an == 1 && c->g[g].t1 <= m->t0) {
             int32_t x = c->acts[c->g[g].a0];
