@@ -43,6 +43,11 @@ static int former_title(const ng_work *w, const sctx *c, const ng_mention *m)
         if (t == m->n0) t = m->n1; /* the title before the name and the apposition after it */
         if (t >= m->t1) break;
         if (ng_w__bits(w, t) & NG_W_FORMER) return 1;
+        /* "X, who was health minister under Y", "who had been", "who served as" */
+        if (ng_w__is(w, t, "who") && t + 1 < m->t1 &&
+            (ng_w__is(w, t + 1, "was") || ng_w__is(w, t + 1, "had") ||
+             ng_w__is(w, t + 1, "served")))
+            return 1;
         if (!ng_w__is(w, t, "then")) continue;
         if (w->text[w->tk.v[t].off + w->tk.v[t].len] == '-') return 1;
         if (t > c->a && ((ng_w__bits(w, t - 1) & NG_W_PREP) || ng_w__is(w, t - 1, "the") ||

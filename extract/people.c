@@ -560,7 +560,11 @@ static void labels(ng_work *w, const resolver *r)
         }
     }
     for (size_t i = 0; i < w->n_ms; i++)
-        if (w->ms[i].kind == NG_MK_PERSON && w->ms[i].st >= 0) w->people[w->ms[i].pers].stated = 1;
+        /* a state: an organization (a party, a bloc it chairs) does not say which state a
+         * "Prime Minister X" leads */
+        if (w->ms[i].kind == NG_MK_PERSON && w->ms[i].st >= 0 &&
+            w->lex->ents[w->ms[i].st].type == NG_ETYPE_STATE)
+            w->people[w->ms[i].pers].stated = 1;
     for (size_t p = 0; p < w->n_people; p++)
         if (w->people[p].n_tok > 1) w->people[p].partial = 0;
 }

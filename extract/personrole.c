@@ -1241,6 +1241,35 @@ static int next_titled_name(const sscan *x)
     return 1;
 }
 
+/* "X, who is also ASEAN Chairman", "X, who was health minister under Y", "X, who has been
+ * named the bloc's envoy", "X, who was appointed as the organization's new secretary-general",
+ * "X, who serves as": a relative clause that only states an office reads as an apposition;
+ * the token its office starts at, else q (no such clause). */
+static uint32_t who_office(const ng_work *w, uint32_t q, uint32_t b)
+{
+    if (q + 2 >= b || !ng_w__is(w, q, "who")) return q;
+    uint32_t t = q + 1;
+    int be = 0;
+    if ((ng_w__is(w, t, "has") || ng_w__is(w, t, "had")) && ng_w__is(w, t + 1, "been")) {
+        t += 2;
+        be = 1;
+    } else if (ng_w__bits(w, t) & NG_W_BE) {
+        t++;
+        be = 1;
+    }
+    while (t < b && (ng_w__bits(w, t) & NG_W_SKIPADV) && !(ng_w__bits(w, t) & NG_W_NEG))
+        t++;
+    if (t < b && (ng_w__bits(w, t) & NG_W_APPOINTVERB)) {
+        t++;
+        if (t < b && ng_w__is(w, t, "as"))
+            t++;
+        else if (!be)
+            return q; /* "who serves" without "as" */
+    } else if (!be)
+        return q;
+    return t < b ? t : q;
+}
+
 void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r1, uint32_t *end,
                     int32_t *affil, int32_t *affil2, int32_t *affil_org, int32_t *title,
                     uint8_t *ev, uint32_t *own_t, uint8_t *owner)
@@ -1286,6 +1315,7 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
     if (x.q < b && (ng_w__is(w, x.q, "and") || ng_w__is(w, x.q, "or"))) return;
     /* "from X, to the Forum's Secretary-General, Y": a preposition opens no apposition */
     if (x.q < b && ng_w__is(w, x.q, "to")) return;
+    x.q = who_office(w, x.q, b);
     x.indef = x.q < b && (ng_w__is(w, x.q, "a") || ng_w__is(w, x.q, "an"));
     int titled = *title >= 0, the = x.q < b && ng_w__is(w, x.q, "the");
     if (x.q < b && (ng_w__is(w, x.q, "the") || ng_w__is(w, x.q, "a") || ng_w__is(w, x.q, "an") ||

@@ -460,11 +460,15 @@ static int mention_unit(ng_work *w, cstate *cs, const sctx *c, uint32_t k, munit
         return unit_title(w, cs, c, k, u);
     case NG_MK_PERSON:
         if ((error = ng_actors__person(w, &u->a, m->pers)) < 0) return error;
-        /* "Mr. X" after "President X" keeps the office (who holds it is asked later) */
+        /* "Mr. X" after "President X" keeps the office (who holds it is asked later); so
+         * does a head of state or government after an office of an organization named too
+         * ("Prime Minister X ... X, who is also ASEAN Chairman": "the two leaders") */
         int32_t had = w->actors[u->a].title;
         if (m->title >= 0 && !shorter_title(w, had, m->title) &&
             !(had >= 0 && w->lex->titles[m->title].kind == NG_TITLE_HONORIFIC &&
-              w->lex->titles[had].kind != NG_TITLE_HONORIFIC))
+              w->lex->titles[had].kind != NG_TITLE_HONORIFIC) &&
+            !(had >= 0 && w->lex->titles[had].sole && !w->lex->titles[m->title].sole &&
+              (m->st_org >= 0 || (m->st >= 0 && w->lex->ents[m->st].type != NG_ETYPE_STATE))))
             w->actors[u->a].title = m->title;
         return NG_OK;
     default:
