@@ -200,6 +200,10 @@ static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *
                     return f;
                 }
             }
+            /* "the former president, X": a former holder's title, whose state is decided at
+             * the end like "former President X" */
+            if (!kin && *title < 0 && t > a && (ng_w__bits(w, t - 1) & NG_W_FORMER))
+                *title = title_of_words(w, t, t + 1);
             return t;
         }
         if (!complement_word(w, t, &lower)) return (uint32_t)-1;
