@@ -120,7 +120,10 @@ static int state_before(int32_t *out, ng_work *w, const sctx *c, const ng_mentio
     for (uint32_t t = c->a; t + 2 < m->t0; t++)
         if (ng_w__punct(w, t, ';') ||
             (ng_w__punct(w, t, ',') && ng_w__is(w, t + 1, "and") &&
-             (ng_w__bits(w, t + 2) & NG_W_SUBJPRON) && !(ng_w__bits(w, t + 2) & NG_W_PRONIT)))
+             (ng_w__bits(w, t + 2) & NG_W_SUBJPRON) && !(ng_w__bits(w, t + 2) & NG_W_PRONIT)) ||
+            /* "Spain adopted its decision, while Norway's recognition, announced by Prime
+             * Minister X, ...": a contrasting clause of its own */
+            (ng_w__punct(w, t, ',') && (ng_w__is(w, t + 1, "while") || ng_w__is(w, t + 1, "whereas"))))
             from = t + 1;
     for (size_t gi = 0; gi < c->ng; gi++) {
         const group *g = &c->g[gi];
@@ -140,7 +143,8 @@ static int state_before(int32_t *out, ng_work *w, const sctx *c, const ng_mentio
                 owned_role_from(w, g, u))
                 continue;
             /* "approved Sweden's accession": a possessive right after a verb owns its object */
-            if (g->poss && g->t0 > c->a && (w->tk.v[g->t0 - 1].flags & NG_TK_WORD) &&
+            if (g->poss && g->t0 > c->a && g->t0 != from + 1 &&
+                (w->tk.v[g->t0 - 1].flags & NG_TK_WORD) &&
                 !(w->tk.v[g->t0 - 1].flags & NG_TK_CAP) &&
                 !(ng_w__bits(w, g->t0 - 1) & (NG_W_DET | NG_W_PREP)) && !ng_w__is(w, g->t0 - 1, "and"))
                 continue;
