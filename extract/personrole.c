@@ -1274,6 +1274,23 @@ static uint32_t who_office(const ng_work *w, uint32_t q, uint32_t b)
     return t < b ? t : q;
 }
 
+/* "When Clinton visited Tashkent and met Karimov, the US secretary of state praised ...": a
+ * name at the comma that closes a subordinate clause opening the sentence (its first word
+ * of class clause, no comma before the name, none after the comma) is followed by the main
+ * clause's subject, not by an apposition ("As X, the minister, put it" keeps it); the
+ * phrase still reads as evidence that the name is a person's, as it did. */
+static int main_clause_after(const ng_work *w, uint32_t a, uint32_t b, uint32_t comma)
+{
+    if (!(ng_w__bits(w, a) & NG_W_CLAUSE) || (ng_w__bits(w, a) & NG_W_DET) || comma + 1 >= b ||
+        !ng_w__is(w, comma + 1, "the"))
+        return 0;
+    for (uint32_t t = a; t < b; t++)
+        if (t != comma && (ng_w__punct(w, t, ',') || ng_w__punct(w, t, ';') ||
+                           ng_w__punct(w, t, ':')))
+            return 0;
+    return 1;
+}
+
 void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r1, uint32_t *end,
                     int32_t *affil, int32_t *affil2, int32_t *affil_org, int32_t *title,
                     uint8_t *ev, uint32_t *own_t, uint8_t *owner)
@@ -1315,6 +1332,7 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
         *end = x.r1 = r1 = r1 + 2;
         x.q = r1 + 1;
     }
+    int main_clause = main_clause_after(w, x.a, b, r1);
     /* ", and the Minister of Trade, Y": the next item of a list, not an apposition */
     if (x.q < b && (ng_w__is(w, x.q, "and") || ng_w__is(w, x.q, "or"))) return;
     /* "from X, to the Forum's Secretary-General, Y": a preposition opens no apposition */
@@ -1339,6 +1357,11 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
     }
     if (r == S_QUIT || !x.have_title) return;
     if (titled && the && next_titled_name(&x)) return;
+    /* the main clause's subject: evidence of a person as before, but no role of theirs */
+    if (main_clause) {
+        *ev |= NG_EV_APPOS;
+        return;
+    }
     /* the owner of the role is a name of its own: the apposition does not cover it */
     *end = x.own_t ? r1 : x.last > r1 ? x.last : r1;
     if (*affil < 0)
