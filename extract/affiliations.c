@@ -818,6 +818,23 @@ static int32_t infinitive_owner(const ng_work *w, const sctx *c, const ng_mentio
     return t == NG_ETYPE_STATE || t == NG_ETYPE_ORG ? x : -1;
 }
 
+/* "In a note, Uzbekistan informed the bloc ...; the CSTO confirmed the move, and its
+ * secretary general, X, said": "its" after a semicolon is the state or organization that
+ * opens the clause the semicolon starts (after "the"), not the sentence's subject; -1. */
+static int32_t semicolon_owner(const ng_work *w, const sctx *c, const ng_mention *m)
+{
+    uint32_t semi = 0;
+    for (uint32_t t = c->a; t < m->t0; t++)
+        if (ng_w__punct(w, t, ';')) semi = t + 1;
+    if (!semi) return -1;
+    if (semi < m->t0 && ng_w__is(w, semi, "the")) semi++;
+    int32_t gi = semi < m->t0 ? c->gstart[semi - c->a] : -1;
+    if (gi < 0 || c->g[gi].an != 1 || c->g[gi].place || c->g[gi].pp) return -1;
+    int32_t x = c->acts[c->g[gi].a0];
+    int t = w->actors[x].type;
+    return t == NG_ETYPE_STATE || t == NG_ETYPE_ORG ? x : -1;
+}
+
 /* The owner of a title written as a pronoun or description: "Paris has recalled its
  * ambassador, X" (the clause's subject), "that country's president" (the state of the
  * context); -1 if none. */
@@ -850,7 +867,9 @@ static int32_t owner_affiliation(const ng_work *w, const cstate *cs, const sctx 
         n = ng_coref__resolve(w, cs, c, NG_CR_BLOC, m->owner == NG_OWN_GROUP, 0, m->t0, acts);
         return n == 1 && w->actors[acts[0]].type == NG_ETYPE_ORG ? acts[0] : -1;
     }
-    if (m->owner == NG_OWN_ITS && (acts[0] = infinitive_owner(w, c, m)) >= 0) n = 1;
+    if (m->owner == NG_OWN_ITS && ((acts[0] = infinitive_owner(w, c, m)) >= 0 ||
+                                   (acts[0] = semicolon_owner(w, c, m)) >= 0))
+        n = 1;
     if (!n && m->owner != NG_OWN_COUNTRY) {
         int32_t g = ng_subject__main(w, c, m->t0);
         if (g >= 0 && c->g[g].an == 1 && c->g[g].t1 <= m->t0) {
