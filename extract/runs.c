@@ -377,6 +377,23 @@ static int served_under(const ng_work *w, uint32_t a, uint32_t b, const int32_t 
 }
 
 /* Adds the person candidate named by tokens [r0, r1), with its role around the name. */
+/* Does the organization named in the text o (neworgs index) come in [r1, end) right after
+ * "of" or "of the" ("chairman of the State Administration Council"), not after another
+ * name ("of the EAC Summit of Heads of State": a cut name)? */
+static int org_after_of(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t r1,
+                        uint32_t end, int32_t o)
+{
+    for (uint32_t t = r1 + 1; t < end; t++) {
+        int32_t mi = cov[t - a];
+        if (mi < 0 || w->ms[mi].dead || w->ms[mi].kind != NG_MK_ORG || w->ms[mi].org != o ||
+            w->ms[mi].t0 != t)
+            continue;
+        uint32_t p = ng_w__is(w, t - 1, "the") ? t - 2 : t - 1;
+        return p > r1 && ng_w__is(w, p, "of");
+    }
+    return 0;
+}
+
 static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint32_t r1)
 {
     uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
@@ -402,6 +419,11 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
                        &m.owner);
     if (m.st2 < 0 && pr.affil2 >= 0) m.st2 = pr.affil2;
     if (m.st2 < 0) m.st2_org = pr.affil2_org;
+    /* "Myanmar's Senior General X, chairman of the State Administration Council": a state
+     * before the name and an organization named in the apposition, both */
+    if (m.st >= 0 && m.st2 < 0 && m.st2_org < 0 && pr.affil_org < 0 && m.st_org >= 0 &&
+        org_after_of(w, a, cov, r1, end, m.st_org))
+        m.st2_org = m.st_org;
     if (m.own_t && !m.owner) m.owner = NG_OWN_PERSON;
     if (m.st >= 0) m.owner = 0;
     m.t1 = end;
