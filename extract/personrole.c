@@ -480,6 +480,14 @@ static int prefix_mention(pscan *x, const ng_mention *m, uint32_t t)
         x->p = (int64_t)m->t0 - 1;
         return ON;
     }
+    if (m->kind == NG_MK_PLACE && x->have_title && m->t1 == x->accepted &&
+        (x->w->tk.v[m->t0].flags & NG_TK_CAP) && !x->appos) {
+        /* "France's Africa envoy X", "the US Middle East envoy X": the region of a
+         * portfolio between the owner and the title */
+        x->accepted = m->t0;
+        x->p = (int64_t)m->t0 - 1;
+        return ON;
+    }
     if (m->kind == NG_MK_PLACE && !x->have_title && place_complement(x, m)) {
         /* "Special Envoy for the Middle East and Africa X": a region the title is aimed at */
         x->complement = 1;
