@@ -1079,6 +1079,18 @@ static int32_t role_sentence_org(const ng_work *w, const sctx *c, const ng_menti
     return org;
 }
 
+/* "The State Department condemned the raid ..., spokesman X said": a spokesperson's speech
+ * tag after a comma, with a verb of saying after the name, speaks for the organization that
+ * opens the sentence as its subject (lead_org); -1 if none. */
+static int32_t spokesperson_of_lead(const ng_work *w, const sctx *c, const ng_mention *m)
+{
+    if (m->t0 <= c->a || m->t0 == m->n0 || !ng_w__punct(w, m->t0 - 1, ',') ||
+        !(ng_w__bits(w, m->n0 - 1) & NG_W_SPOKESNOUN) || m->n1 >= c->b ||
+        !(ng_w__bits(w, m->n1) & NG_W_SAY))
+        return -1;
+    return lead_org(w, c);
+}
+
 /* The affiliations of the people of the sentence: stated ones now, the others pending. */
 static int sentence_people(ng_work *w, cstate *cs, sctx *c)
 {
@@ -1091,6 +1103,7 @@ static int sentence_people(ng_work *w, cstate *cs, sctx *c)
         if ((error = stated_affiliation(&aff, w, cs, c, m)) < 0) return error;
         if (aff < 0 && !w->people[m->pers].stated) aff = delegation_state(w, c, m);
         if (aff < 0) aff = role_sentence_org(w, c, m);
+        if (aff < 0 && !w->people[m->pers].stated) aff = spokesperson_of_lead(w, c, m);
         if (aff < 0 && !m->owner && m->t0 == m->n0) aff = their_list_state(w, cs, c, m);
         /* "his envoy, X" of nobody the sentence names: the organization of an office named
          * before it, else no guess (the role is someone's, not the clause's state's) */
