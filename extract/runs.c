@@ -376,6 +376,20 @@ static int served_under(const ng_work *w, uint32_t a, uint32_t b, const int32_t 
     return mi >= 0 && !w->ms[mi].dead && w->ms[mi].kind == NG_MK_STATE;
 }
 
+/* "Honduras, under Xiomara Castro, has backed ...": the state (lexicon entity) a leader
+ * named in commas after "under" leads, else -1. */
+static int32_t state_under(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
+                           uint32_t r0, uint32_t r1)
+{
+    if (r0 < a + 3 || !ng_w__is(w, r0 - 1, "under") || !ng_w__punct(w, r0 - 2, ',') || r1 >= b ||
+        !ng_w__punct(w, r1, ','))
+        return -1;
+    int32_t mi = cov[r0 - 3 - a];
+    if (mi < 0 || w->ms[mi].dead || w->ms[mi].kind != NG_MK_STATE || w->ms[mi].t1 != r0 - 2)
+        return -1;
+    return w->ms[mi].lex;
+}
+
 /* Adds the person candidate named by tokens [r0, r1), with its role around the name. */
 /* Does the organization named in the text o (neworgs index) come in [r1, end) right after
  * "of" or "of the" ("chairman of the State Administration Council"), not after another
@@ -456,6 +470,8 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
           (ng_w__bits(w, r0 - 2) & NG_W_GOVNOUN) &&
           !(ng_w__bits(w, r0 - 2) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)))))
         m.ev |= NG_EV_WHO;
+    if (pr.start == r0 && r1 - r0 >= 2 && m.st < 0 && m.st_org < 0 && !m.owner)
+        m.st = state_under(w, a, b, cov, r0, r1);
     /* "Presidents A B and C D": a plural title right before a name of two words */
     if (pr.start == r0 && r0 > a && r1 - r0 >= 2 && plural_title(w, r0 - 1)) m.ev |= NG_EV_TITLE;
     int32_t among_st;
