@@ -633,6 +633,9 @@ static int32_t owner_person(const ng_work *w, const sctx *c, const ng_mention *m
             continue;
         }
         if (o->n1 > m->t0) continue;
+        /* a capitalized word opening the sentence that is no name ("Hours earlier X had
+         * dismissed his defense minister, Y") */
+        if (o->dead && o->t0 == c->a && o->n1 == o->n0 + 1) continue;
         /* a name that is no actor still counts: "his" may be that person's */
         if (o->dead || o->kind != NG_MK_PERSON || o->actor < 0 || (who >= 0 && who != o->actor))
             return -1;
@@ -1113,8 +1116,11 @@ static int sentence_people(ng_work *w, cstate *cs, sctx *c)
             if (org != -1) continue;
         }
         /* a title's holder or an organization owns the role: theirs or none, never a guess */
+        /* "X had dismissed his defense minister, Y": the owner's state, not a guess */
         if (aff < 0 && m->owner != NG_OWN_TITLE && m->owner != NG_OWN_BLOC &&
-            m->owner != NG_OWN_GROUP && pending_title(w, c, m)) {
+            m->owner != NG_OWN_GROUP && pending_title(w, c, m) &&
+            !(m->owner == NG_OWN_HIS && !w->people[m->pers].stated &&
+              role_owner(w, cs, c, m) >= 0)) {
             if ((error = add_pending(w, cs, c, m)) < 0) return error;
             continue;
         }
