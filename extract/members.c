@@ -11,6 +11,7 @@
 #include "engine.h"
 
 static int plain_modifier(const ng_work *w, uint32_t t);
+static uint32_t count_before(const ng_work *w, const sctx *c, uint32_t t);
 
 /* Is group g a list of members: states or organizations, at least one state? */
 static int member_list(const ng_work *w, const sctx *c, const group *g)
@@ -228,6 +229,10 @@ static int32_t member_of_after(const ng_work *w, const sctx *c, uint32_t t, uint
      * list's first unit when a phrase of class listlink joins the rest */
     int linked = gi >= 0 && c->g[gi].an > 1 && c->u[c->g[gi].u0].an == 1 &&
                  ng_w__phrase(w, c->u[c->g[gi].u0].t1, c->b, NG_W_LISTLINK, NULL) > 0;
+    /* "-- the five members of Y, A, B, C, D and E --": Y and its apposed members make one
+     * list (counted_appos) */
+    linked |= gi >= 0 && c->g[gi].un > 1 && c->u[c->g[gi].u0].an == 1 &&
+              ng_w__punct(w, c->u[c->g[gi].u0].t1, ',') && count_before(w, c, t) == c->g[gi].un - 1;
     if (gi < 0 || (c->g[gi].an != 1 && !linked) || c->g[gi].place || c->g[gi].poss ||
         w->actors[c->acts[c->g[gi].a0]].type != NG_ETYPE_ORG ||
         w->actors[c->acts[c->g[gi].a0]].body >= 0)
@@ -422,10 +427,74 @@ static int32_t org_after_of(const ng_work *w, const sctx *c, uint32_t e)
     return -1;
 }
 
+/* The number a token writes ("five", "27"), 0 when none or over 999. */
+static uint32_t number_value(const ng_work *w, uint32_t k)
+{
+    const ng_tok *tk = &w->tk.v[k];
+    if (ng_w__bits(w, k) & NG_W_NUMWORD) {
+        int32_t v = ng_lex__word_number(w->lex, tk->h);
+        return v > 0 ? (uint32_t)v : 0;
+    }
+    if (!(tk->flags & NG_TK_NUM) || tk->len > 3) return 0;
+    uint32_t v = 0;
+    for (uint32_t i = 0; i < tk->len; i++) {
+        char ch = w->text[tk->off + i];
+        if (ch < '0' || ch > '9') return 0;
+        v = v * 10 + (uint32_t)(ch - '0');
+    }
+    return v;
+}
+
+/* The number that counts the member noun at t over at most two modifiers ("the five
+ * permanent members"), 0 if none. */
+static uint32_t count_before(const ng_work *w, const sctx *c, uint32_t t)
+{
+    for (uint32_t k = t, n = 0; k > c->a && n < 3; k--, n++) {
+        uint32_t v = number_value(w, k - 1);
+        if (v) return v;
+        if (!plain_modifier(w, k - 1)) return 0;
+    }
+    return 0;
+}
+
+/* "the five permanent members of the Security Council, A, B, C, D and E": the role phrase
+ * of the member noun at t (organization unit ou) and the states apposed to it after a comma
+ * make one group (groups.c), or the list is a group of its own after the comma; its units
+ * are the members when they are states and as many as the number counting the noun. The actors in out[] (room for GMAX), how many. */
+static uint32_t counted_appos(const ng_work *w, const sctx *c, uint32_t t, int32_t ou,
+                              int32_t *out)
+{
+    uint32_t count = count_before(w, c, t), n = 0;
+    int32_t gi = c->gcov[c->u[ou].t0 - c->a];
+    uint32_t e = c->u[ou].t1;
+    if (count < 2 || e + 1 >= c->b || !ng_w__punct(w, e, ','))
+        return 0;
+    uint32_t u0 = (uint32_t)ou + 1, u1;
+    if (gi >= 0 && c->g[gi].u0 == (uint32_t)ou && c->g[gi].un > 1) {
+        u1 = c->g[gi].u0 + c->g[gi].un;
+    } else if ((gi = c->gstart[e + 1 - c->a]) >= 0) {
+        u0 = c->g[gi].u0; /* "-- the five members of Y, A, B, C, D and E, plus X --" */
+        u1 = u0 + c->g[gi].un;
+    } else {
+        return 0;
+    }
+    if (u1 - u0 != count) return 0;
+    for (uint32_t ui = u0; ui < u1 && n < GMAX; ui++) {
+        const unit *u = &c->u[ui];
+        if (u->place || u->poss || u->role || u->an != 1 ||
+            w->actors[c->acts[u->a0]].type != NG_ETYPE_STATE)
+            return 0;
+        out[n++] = c->acts[u->a0];
+    }
+    return n;
+}
+
 /* A member noun at t (len tokens) heading a role phrase for the organization after its
  * "of" (groups.c): "the permanent members of the Security Council, including A and B",
- * "members of the EU such as A". Not after a word that denies membership ("candidate members
- * of the EU"). */
+ * "members of the EU such as A"; a counted noun also before a plain list in commas of as
+ * many members (counted_appos): the count keeps out a list that goes on to something else
+ * ("the members of NATO, France and Germany said"). Not after a word that denies membership ("candidate members of the
+ * EU"). */
 static int of_members(ng_work *w, const sctx *c, uint32_t t, uint32_t len)
 {
     int32_t ou = org_after_of(w, c, t + len);
@@ -433,9 +502,14 @@ static int of_members(ng_work *w, const sctx *c, uint32_t t, uint32_t len)
     for (uint32_t k = t > c->a + 3 ? t - 3 : c->a; k < t; k++)
         if (ng_w__bits(w, k) & (NG_W_NOTMEMBER | NG_W_NEG)) return NG_OK;
     int32_t org = c->acts[c->u[ou].a0], mg = members_after(w, c, c->u[ou].t1, 0);
-    if (mg < 0) return NG_OK;
-    return ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + c->g[mg].a0, c->g[mg].an,
-                          &org, 1, c->s, ng_sentdates__nearest(w, c, t));
+    if (mg >= 0)
+        return ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + c->g[mg].a0,
+                              c->g[mg].an, &org, 1, c->s, ng_sentdates__nearest(w, c, t));
+    int32_t members[GMAX];
+    uint32_t n = counted_appos(w, c, t, ou, members);
+    return n ? ng_emit__pairs(w, ng_relinfo__membership(), 0, members, n, &org, 1, c->s,
+                              ng_sentdates__nearest(w, c, t))
+             : NG_OK;
 }
 
 /* "the EU's newest member, Croatia, ...": one state in commas after a member noun with its
@@ -797,6 +871,9 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
         if (mg >= 0) {
             for (uint32_t k = 0; k < c->g[mg].an && nm < GMAX; k++)
                 members[nm++] = c->acts[c->g[mg].a0 + k];
+        } else if (ou >= 0 && ou2 < 0 && c->u[ou].t0 > t &&
+                   (nm = counted_appos(w, c, t, ou, members)) != 0) {
+            /* "-- the five permanent members of Y, A, B, C, D and E --" */
         } else if (ou >= 0 && (nm = members_before(w, c, start, ou2 >= 0 ? ou2 : ou, members)) != 0 &&
                    !ng_w__punct(w, start - 1, ',') &&
                    ng_modality__blocks(w, c, -1, start, t + len, 0)) {
