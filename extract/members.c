@@ -341,19 +341,26 @@ static int has_state_members(const ng_work *w, int32_t a)
     return 0;
 }
 
+/* The nearest organization (not a government body) named before token t in this sentence,
+ * -1. */
+static int32_t sentence_org(const ng_work *w, const sctx *c, uint32_t t)
+{
+    for (size_t i = c->nu; i-- > 0;) {
+        const unit *u = &c->u[i];
+        const ng_wactor *x = &w->actors[c->acts[u->a0]];
+        if (u->t1 <= t && u->an == 1 && !u->place && x->type == NG_ETYPE_ORG && x->body < 0)
+            return c->acts[u->a0];
+    }
+    return -1;
+}
+
 /* The organization a counted member noun with none of its own belongs to ("they joined
  * BRICS, alongside the five longer-standing members, A, B ..."): the nearest organization
  * named earlier in this sentence, else the only one of the two sentences before, when the
  * article already gave it a state as a member; -1. */
 static int32_t context_org(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t)
 {
-    int32_t a = -1;
-    for (size_t i = c->nu; i-- > 0 && a < 0;) {
-        const unit *u = &c->u[i];
-        const ng_wactor *x = &w->actors[c->acts[u->a0]];
-        if (u->t1 <= t && u->an == 1 && !u->place && x->type == NG_ETYPE_ORG && x->body < 0)
-            a = c->acts[u->a0];
-    }
+    int32_t a = sentence_org(w, c, t);
     for (int i = 0; a < 0 && i < cs->n_mru; i++) {
         const ng_wactor *x = &w->actors[cs->mru[i]];
         if (cs->cur_sent >= cs->mru_sent[i] && cs->cur_sent - cs->mru_sent[i] > 2) break;
@@ -860,8 +867,13 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
          * article named with its members a few sentences before ("the EU's 27 member
          * states"); not "member states A and B", too loose without an organization */
         if (!n && mg >= 0 && len > 1 && c->g[mg].t0 > t + len && cs->member_org >= 0 &&
-            c->s - cs->member_org_sent <= 4)
-            acts[n++] = cs->member_org;
+            c->s - cs->member_org_sent <= 4) {
+            /* "The CICA summit ... brings together 26 member states, including A": an
+             * organization this sentence names before the noun comes before the remembered
+             * one */
+            int32_t a = c->s != cs->member_org_sent ? sentence_org(w, c, t) : -1;
+            acts[n++] = a >= 0 ? a : cs->member_org;
+        }
         /* "five member states - A, B", "the five longer-standing members, A, B": the
          * organization of states of the context */
         if (!n && mg >= 0 && count && c->g[mg].t0 > t + len &&
