@@ -1303,11 +1303,13 @@ static int32_t leader_before_head(const ng_work *w, const sctx *c, const uint8_t
 }
 
 /* "the G20 presidency", "the EU presidency": a government noun right after an organization's
- * name is that organization's office, no state's government; the name is the actor. */
+ * name is that organization's office, no state's government; "the pro-Western GUUAM
+ * grouping", "the BRICS group": a bloc noun after it is the kind of that organization, no
+ * reference to another one named before. The name is the actor. */
 static int org_before_head(const ng_work *w, const sctx *c, const uint8_t *covered, uint32_t j)
 {
-    if (j == c->a || !covered[j - 1 - c->a] || !(ng_w__bits(w, j) & NG_W_GOVNOUN) ||
-        (ng_w__bits(w, j) & NG_W_TROOPS))
+    if (j == c->a || !covered[j - 1 - c->a] ||
+        !(ng_w__bits(w, j) & (NG_W_GOVNOUN | NG_W_BLOCNOUN)) || (ng_w__bits(w, j) & NG_W_TROOPS))
         return 0;
     for (size_t i = 0; i < c->nu; i++) {
         const unit *u = &c->u[i];

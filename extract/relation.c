@@ -678,6 +678,10 @@ static void subject_side(const ng_work *w, const sctx *c, reading *r)
     if ((r->tr->flags & NG_TRF_ALONGSIDE) && r->obj >= 0 && r->subj >= 0 &&
         c->g[r->obj].t1 + 1 < c->b) {
         uint32_t q = c->g[r->obj].t1;
+        /* "joined the GUUAM grouping alongside A and B": a bloc noun after the name */
+        if ((ng_w__bits(w, q) & NG_W_BLOCNOUN) && !(w->tk.v[q].flags & NG_TK_CAP) &&
+            q + 1 < c->b)
+            q++;
         /* "joined the EU in May 2004, along with A and B": a date (or place) phrase before
          * the comma */
         uint32_t d = ng_object__when_phrase(w, c, q);

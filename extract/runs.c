@@ -1193,10 +1193,13 @@ static int described_org(const ng_work *w, uint32_t a, uint32_t b, const int32_t
         the = 1; /* "the ruling X party" */
     if (!the || f1 >= b) return 0;
     if (org_kind(w, f1) && (ng_w__bits(w, f1) & NG_W_ORGNOUN)) return 1;
-    /* "the Unitary Platform coalition", "the G9 federation": a bloc noun after a name of two
-     * words or one with a digit ("the Western alliance" names no organization) */
+    /* "the Unitary Platform coalition", "the G9 federation", "the GUUAM grouping": a bloc
+     * noun after a name of two words or one with a digit or in capitals ("the Western
+     * alliance" names no organization) */
     if (org_kind(w, f1) && !regional_adjective(w, f1 - 1) &&
-        (f1 - f0 >= 2 || (f1 - f0 == 1 && digit_word(w, f0))))
+        (f1 - f0 >= 2 ||
+         (f1 - f0 == 1 && (digit_word(w, f0) || ((w->tk.v[f0].flags & NG_TK_UPPER) &&
+                                                 !(w->tk.v[f0].flags & NG_TK_DOT))))))
         return 1;
     return f1 + 1 < b && (w->tk.v[f1].flags & NG_TK_WORD) && !ng_mentions__cap(w, f1) &&
            cov[f1 - a] < 0 && org_kind(w, f1 + 1) && (ng_w__bits(w, f1 + 1) & NG_W_ORGNOUN) &&
@@ -1318,9 +1321,11 @@ static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
         if (pass == 1 && cov[i - a] < 0 && (w->tk.v[i].flags & NG_TK_UPPER) &&
             (w->tk.v[i].flags & NG_TK_WORD) && !(w->tk.v[i].flags & NG_TK_NUM) &&
             ((firm_beside(w, a, b, i, i + 1) && described_firm(w, a, b, cov, i, i + 1)) ||
-             (i > a && org_kind(w, i - 1) && described_org(w, a, b, cov, i, i + 1)))) {
+             (i > a && org_kind(w, i - 1) && described_org(w, a, b, cov, i, i + 1)) ||
+             (i + 1 < b && org_kind(w, i + 1) && (ng_w__bits(w, i + 1) & NG_W_BLOCNOUN) &&
+              described_org(w, a, b, cov, i, i + 1)))) {
             /* an acronym no dictionary lists: "the rail operator ONCF", "the state phosphate
-             * group OCP" */
+             * group OCP", "the pro-Western GUUAM grouping" */
             org_run(w, s, cov, i, i + 1, 1, &error);
             if (error < 0) return error;
             i++;
