@@ -213,6 +213,42 @@ static int appos_mark(const ng_work *w, const sctx *c, uint32_t p)
     return p > c->a && ng_w__is(w, p, "among") && (ng_w__bits(w, p - 1) & NG_W_BE);
 }
 
+/* "fellow members of ECOWAS (ECOWAS) and of the Commonwealth": the unit of a second
+ * organization of states after the one of unit ou, its acronym in brackets, "and of"; -1. */
+static int32_t and_of_org(const ng_work *w, const sctx *c, int32_t ou)
+{
+    uint32_t q = c->u[ou].t1;
+    if (q + 2 < c->b && ng_w__punct(w, q, '(') && ng_w__punct(w, q + 2, ')')) q += 3;
+    if (q + 2 >= c->b || !ng_w__is(w, q, "and") || !ng_w__is(w, q + 1, "of")) return -1;
+    q += ng_w__is(w, q + 2, "the") ? 3 : 2;
+    int32_t ui = -1;
+    for (size_t i = 0; i < c->nu && ui < 0; i++)
+        if (c->u[i].t0 == q) ui = (int32_t)i;
+    if (ui < 0) return -1;
+    const unit *u = &c->u[ui];
+    const ng_wactor *x = &w->actors[c->acts[u->a0]];
+    return !u->place && !u->poss && u->an == 1 && x->type == NG_ETYPE_ORG && x->body < 0 ? ui
+                                                                                         : -1;
+}
+
+/* "members of the BRICS group along with A, B and C": the states of a group after the unit
+ * ou of an organization (and a bloc noun) and an alongside phrase; the group or -1. */
+static int32_t along_after_org(const ng_work *w, const sctx *c, int32_t ou)
+{
+    uint32_t q = c->u[ou].t1;
+    if (q < c->b && (ng_w__bits(w, q) & NG_W_BLOCNOUN) && !(w->tk.v[q].flags & NG_TK_CAP)) q++;
+    uint32_t len = q < c->b ? ng_w__phrase(w, q, c->b, NG_W_ALONGSIDE, NULL) : 0;
+    if (!len) return -1;
+    q += len;
+    while (q < c->b && c->gstart[q - c->a] < 0 && ng_w__is(w, q, "the"))
+        q++;
+    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    if (gi < 0 || !member_list(w, c, &c->g[gi])) return -1;
+    for (uint32_t k = 0; k < c->g[gi].an; k++)
+        if (w->actors[c->acts[c->g[gi].a0 + k]].type != NG_ETYPE_STATE) return -1;
+    return gi;
+}
+
 /* "Indonesia, the newest member of BRICS, ...", "A and B, all members of Y,": a member noun
  * in an apposition with "of" and an organization after it; the organization's unit, -1;
  * *start gets where the noun phrase starts (right after the comma). */
@@ -854,6 +890,8 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
         }
         /* "all EU and NATO members", "EU and NATO member Poland": a second organization */
         int32_t ou2 = ou >= 0 && start == c->u[ou].t0 ? org_and_before(w, c, ou, &start) : -1;
+        /* "A and B, fellow members of Y and of Z,": a second organization after "and of" */
+        if (ou >= 0 && ou2 < 0 && c->u[ou].t0 > t) ou2 = and_of_org(w, c, ou);
         if (ou2 >= 0) acts[n++] = c->acts[c->u[ou2].a0];
         int count = ou < 0 ? counted(w, c, t) : counted_from(w, start, t);
         int32_t mg = members_after(w, c, t + len, count);
@@ -894,6 +932,13 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
         if (!nm) continue;
         if ((error = ng_emit__pairs(w, ng_relinfo__membership(), 0, members, nm, acts, (uint32_t)n,
                                     c->s, ng_sentdates__nearest(w, c, t))) < 0)
+            return error;
+        /* "both members of Y and of the BRICS group along with A and B": A and B too */
+        int32_t last = ou2 >= 0 && c->u[ou2].t0 > t ? ou2 : ou, ag = -1;
+        if (last >= 0 && c->u[last].t0 > t && (ag = along_after_org(w, c, last)) >= 0 &&
+            (error = ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + c->g[ag].a0,
+                                    c->g[ag].an, &c->acts[c->u[last].a0], 1, c->s,
+                                    ng_sentdates__nearest(w, c, t))) < 0)
             return error;
         t += len - 1;
     }
