@@ -260,6 +260,10 @@ static int32_t member_of_after(const ng_work *w, const sctx *c, uint32_t t, uint
     q++;
     /* "of the bloc": a description's unit starts at its determiner */
     if (ng_w__is(w, q, "the") && c->gstart[q - c->a] < 0) q++;
+    /* "members of the 57-member OIC", "of the six-nation GCC": a hyphenated modifier */
+    if (q + 1 < c->b && c->gcov[q - c->a] < 0 && (w->tk.v[q].flags & NG_TK_DASH) &&
+        (w->tk.v[q].flags & NG_TK_WORD) && !(w->tk.v[q].flags & NG_TK_CAP))
+        q++;
     int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
     /* "the other members of the bloc together with X itself": the organization is the
      * list's first unit when a phrase of class listlink joins the rest */
