@@ -292,6 +292,10 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c);
  * B"): the token after "including" / "such as" / the dash; te if there is no such noun.
  * o0: the first token of the object group. */
 uint32_t ng_members__counted_intro(const ng_work *w, const sctx *c, uint32_t te, uint32_t o0);
+/* "joined Y as an observer", "joined the bloc as a partner country": after the object group
+ * gi (and a bloc noun), "as", a determiner, at most two words and a word of class notmember;
+ * 1 when so (no membership). */
+int ng_members__as_nonmember(const ng_work *w, const sctx *c, int32_t gi);
 
 /* modality.c: 1 when the trigger at [ts, te) with subject group subj is not a fact. */
 int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t ts, uint32_t te,

@@ -43,6 +43,18 @@ static int as_member(const ng_work *w, const sctx *c, uint32_t q)
     return 0;
 }
 
+int ng_members__as_nonmember(const ng_work *w, const sctx *c, int32_t gi)
+{
+    uint32_t q = c->g[gi].t1;
+    if (q < c->b && (ng_w__bits(w, q) & NG_W_BLOCNOUN) && !(w->tk.v[q].flags & NG_TK_CAP)) q++;
+    if (q + 2 >= c->b || !ng_w__is(w, q, "as") || !(ng_w__bits(w, q + 1) & NG_W_DET)) return 0;
+    for (uint32_t k = q + 2; k < c->b && k < q + 5; k++) {
+        if (ng_w__bits(w, k) & NG_W_NOTMEMBER) return 1;
+        if (!(w->tk.v[k].flags & NG_TK_WORD) || c->gcov[k - c->a] >= 0) return 0;
+    }
+    return 0;
+}
+
 uint32_t ng_members__counted_intro(const ng_work *w, const sctx *c, uint32_t te, uint32_t o0)
 {
     uint32_t q = te;

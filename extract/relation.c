@@ -567,6 +567,10 @@ static int object_checks(const ng_work *w, const sctx *c, const reading *r)
         return DONE;
     if ((tr->flags & NG_TRF_OBJPERSON) && !person_visited(w, c, r)) return DONE;
     if (credence_of_state(w, c, r)) return DONE;
+    /* "joined the African Union as an observer" */
+    if (tr->rel == ng_relinfo__membership() && r->obj >= 0 &&
+        ng_members__as_nonmember(w, c, r->obj))
+        return DONE;
     if ((tr->flags & NG_TRF_JOURNEY) && r->obj >= 0) {
         const group *o = &c->g[r->obj];
         if (o->t1 < c->b && (ng_w__is(w, o->t1, "for") || ng_w__is(w, o->t1, "with"))) return DONE;
