@@ -905,6 +905,15 @@ static uint32_t short_name(const ng_work *w, const cstate *cs, const sctx *c,
 {
     if (j != t + 1 || !ng_w__is(w, t, "the") || !(w->tk.v[j].flags & NG_TK_WORD)) return 0;
     if (j + 1 < c->b && (covered[j + 1 - c->a] || (w->tk.v[j + 1].flags & NG_TK_CAP))) return 0;
+    /* "Within the European Union, ... before joining the Union": a name earlier in this
+     * sentence is more recent than any of the sentences before */
+    for (size_t i = c->nu; i-- > 0;) {
+        const unit *u = &c->u[i];
+        const ng_wactor *x = &w->actors[c->acts[u->a0]];
+        if (u->t1 <= t && u->an == 1 && !u->place && x->type == NG_ETYPE_ORG && x->body < 0 &&
+            x->label && label_ends_with(x->label, ng_w__fold(w, j), w->tk.v[j].flen))
+            return one(out, c->acts[u->a0]);
+    }
     return recent_bloc(w, cs, j, label_ends_with, out);
 }
 

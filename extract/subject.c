@@ -443,6 +443,31 @@ static int32_t fronted_participle(const ng_work *w, const sctx *c, uint32_t ts)
     return -1;
 }
 
+/* "..., while Cyprus and Malta did so before joining the Union": the subject of a
+ * subordinate clause (opened by "while", "whereas", "although" ...: words class clause, not a
+ * relative pronoun) whose verb, a few lower-case words, stands right before the subordinator
+ * at k; -1. */
+static int32_t subclause_subject(const ng_work *w, const sctx *c, uint32_t k)
+{
+    uint32_t q = k;
+    for (int n = 0; q > c->a && n < 4; n++) {
+        const ng_tok *tk = &w->tk.v[q - 1];
+        if (!(tk->flags & NG_TK_WORD) || (tk->flags & NG_TK_CAP) || c->gcov[q - 1 - c->a] >= 0 ||
+            (ng_w__bits(w, q - 1) & (NG_W_CLAUSE | NG_W_PREP)))
+            break;
+        q--;
+    }
+    if (q == k || q <= c->a + 1) return -1;
+    int32_t gi = c->gend[q - 1 - c->a];
+    if (gi < 0 || c->g[gi].place || c->g[gi].poss || c->g[gi].t0 <= c->a) return -1;
+    uint32_t o = c->g[gi].t0 - 1;
+    return (ng_w__bits(w, o) & NG_W_CLAUSE) && !ng_w__is(w, o, "that") &&
+                   !ng_w__is(w, o, "which") && !ng_w__is(w, o, "who") &&
+                   !ng_w__is(w, o, "whom") && !ng_w__is(w, o, "whose")
+               ? gi
+               : -1;
+}
+
 /* The subject of a verb at ts by its clause: after "and"/"but" the clause's main subject
  * (the subject of the sentence's latest trigger), a participle after a comma the main
  * subject, else the nearest group before it. */
@@ -484,7 +509,8 @@ static int32_t clause_subject(const ng_work *w, const sctx *c, uint32_t ts, int 
     /* "X flew home after meeting Y": a gerund after a subordinator has the subject of the
      * sentence's latest trigger, else the main subject */
     if (gi < 0 && !noun && ts > c->a + 1 && (ng_w__bits(w, ts - 1) & NG_W_CLAUSE) &&
-        w->tk.v[ts].flen > 4 && memcmp(ng_w__fold(w, ts) + w->tk.v[ts].flen - 3, "ing", 3) == 0)
+        w->tk.v[ts].flen > 4 && memcmp(ng_w__fold(w, ts) + w->tk.v[ts].flen - 3, "ing", 3) == 0 &&
+        (gi = subclause_subject(w, c, ts - 1)) < 0)
         gi = c->last_subj >= 0 ? c->last_subj : ng_subject__main(w, c, ts);
     /* "Its withdrawal leaves X": a possessive pronoun owns a verb's subject, it is not it
      * (but "their troops left" is theirs; a noun's "their departure" is theirs too) */
