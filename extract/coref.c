@@ -471,6 +471,18 @@ static int32_t previous_lead(const ng_work *w, const cstate *cs, const sctx *c, 
     return cs->lead;
 }
 
+/* Does the sentence name an organization by a description after t0 ("It quit that grouping",
+ * "it left the bloc"): "the", "that" or "this" and a bloc noun? Then an opening "it" is not
+ * that organization. */
+static int bloc_description_after(const ng_work *w, const sctx *c, uint32_t t0)
+{
+    for (uint32_t k = t0 + 1; k + 1 < c->b; k++)
+        if ((ng_w__is(w, k, "that") || ng_w__is(w, k, "this") || ng_w__is(w, k, "the")) &&
+            (ng_w__bits(w, k + 1) & NG_W_BLOCNOUN) && !(w->tk.v[k + 1].flags & NG_TK_CAP))
+            return 1;
+    return 0;
+}
+
 /* The one state named in the last two sentences, -1 when none or several. */
 static int32_t only_recent_state(const ng_work *w, const cstate *cs)
 {
@@ -595,6 +607,11 @@ uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, in
         /* "The archipelago sits on shipping lanes. It is a member of SAARC": opening a
          * sentence after one that opened with a state and named no organization, the state */
         if (opens_sentence(w, c, t0) && (a = previous_lead(w, cs, c, 1)) >= 0) return one(out, a);
+        /* "Uzbekistan joined the GUUAM grouping. It quit that grouping in 2005": the
+         * organization is named by the description, "it" is the state */
+        if (opens_sentence(w, c, t0) && ng_w__is(w, t0, "it") &&
+            bloc_description_after(w, c, t0) && (a = previous_lead(w, cs, c, 0)) >= 0)
+            return one(out, a);
         if (ng_w__is(w, t0, "it") && (a = subordinate_it(w, c, t0)) >= 0) return one(out, a);
         /* an organization named earlier in this sentence, the nearest ("Mali quit the G5
          * Sahel, while Niger still sits in it"), else the latest */
