@@ -389,6 +389,24 @@ static int32_t subordinate_subject(const ng_work *w, const sctx *c, uint32_t and
     return -1;
 }
 
+/* "... coups in all three countries, whose juntas turned to Russia and formed the AES": a
+ * verb after the "and" at `and` that a relative clause opened by "whose" (no comma, ";" or
+ * ":" between) still holds has the antecedent of "whose" as its subject; -1 if none. */
+static int32_t whose_clause_subject(const ng_work *w, const sctx *c, uint32_t and)
+{
+    for (uint32_t t = and; t-- > c->a + 1;) {
+        if (ng_w__punct(w, t, ',') || ng_w__punct(w, t, ';') || ng_w__punct(w, t, ':') ||
+            ng_w__punct(w, t, '"'))
+            return -1;
+        if (!(ng_w__bits(w, t) & NG_W_CLAUSE)) continue;
+        if (!ng_w__is(w, t, "whose")) return -1;
+        uint32_t q = ng_w__punct(w, t - 1, ',') ? t - 1 : t;
+        int32_t gi = q > c->a ? c->gend[q - 1 - c->a] : -1;
+        return gi >= 0 && !c->g[gi].place && !c->g[gi].poss ? gi : -2;
+    }
+    return -1;
+}
+
 /* "X met Y, who hosted a dinner, and later met Z": ", and" at `and` - 1 closes a relative
  * clause opened by ", who/which" with no other comma between; the verb after it belongs to
  * the clause before that relative clause, whose main subject is returned (-1 if none). */
@@ -493,6 +511,7 @@ static int32_t clause_subject(const ng_work *w, const sctx *c, uint32_t ts, int 
     if (after_and && c->gend[p - 1 - c->a] < 0) {
         int32_t sub = subordinate_subject(w, c, p - 1);
         if (sub >= 0) return sub;
+        if ((sub = whose_clause_subject(w, c, p - 1)) != -1) return sub >= 0 ? sub : -1;
         sub = after_closed_relative(w, c, p - 1);
         if (sub >= 0) return sub;
         return c->last_subj >= 0 ? c->last_subj : ng_subject__main(w, c, ts);
