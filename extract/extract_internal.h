@@ -305,7 +305,8 @@ enum {
 #define NG_W_FACILITY NG_WBIT(90)    /* plant, refinery, field: a site an organization runs, not it */
 #define NG_W_TALKTO NG_WBIT(91)    /* spoke to, phoned, a call with: the person spoken to follows */
 #define NG_W_LINKVERB NG_WBIT(92)  /* became, remains: a linking verb other than "be" */
-/* bits 93-98: other branches' (session 9) */
+#define NG_W_SEATVERB NG_WBIT(93)  /* sits, sat: "Y, where X sits alongside A": members of Y */
+/* bits 94-98: other branches' (session 9) */
 #define NG_W_APPOINTVERB NG_WBIT(99) /* appointed, named, serves: "X, who was appointed as Y's
                                        * secretary-general," states an office */
 #define NG_W__COUNT 100

@@ -1214,9 +1214,9 @@ static const char *const word_classes[] = {
     "blocplural", "pressnoun", "titlename", "pluralposs",
     "headoffice", "firmnoun",  "pastpart", "withnoun", "gathering",
     "eventnoun", "indirect", "credence", "treatyhead", "exitword",
-    "notify", "facility", "talkto", "linkverb",
-    /* bits 93-98 are other branches' (session 9): placeholders until they merge */
-    "reserved93", "reserved94", "reserved95", "reserved96", "reserved97", "reserved98",
+    "notify", "facility", "talkto", "linkverb", "seatverb",
+    /* bits 94-98 are other branches' (session 9): placeholders until they merge */
+    "reserved94", "reserved95", "reserved96", "reserved97", "reserved98",
     "appointverb"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");

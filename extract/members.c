@@ -862,6 +862,42 @@ static int role_owned(ng_work *w, const sctx *c)
     return NG_OK;
 }
 
+/* "the G-20, where Russia still sits alongside China, India and Brazil": after an
+ * organization of states, a comma and "where", a list of states and a verb of class seatverb
+ * (adverbs of class skipadv, "both" or "all" between; a negation, a modal or any other word
+ * ends the reading)
+ * are its members, and so are the states after an alongside phrase right after the verb. */
+static int where_members(ng_work *w, const sctx *c)
+{
+    for (size_t gi = 0; gi < c->ng; gi++) {
+        const group *g = &c->g[gi];
+        uint32_t q = g->t1;
+        if (g->an != 1 || g->poss || g->place || q + 3 >= c->b || !ng_w__punct(w, q, ',') ||
+            !ng_w__is(w, q + 1, "where"))
+            continue;
+        int32_t org = c->acts[g->a0], sg = c->gstart[q + 2 - c->a], ag = -1;
+        if (w->actors[org].type != NG_ETYPE_ORG || w->actors[org].body >= 0 || sg < 0 ||
+            !member_list(w, c, &c->g[sg]))
+            continue;
+        uint32_t k = c->g[sg].t1;
+        /* "where A and B both sit", "where A still sits" */
+        while (k < c->b && ((ng_w__bits(w, k) & NG_W_SKIPADV) || ng_w__is(w, k, "both") ||
+                            ng_w__is(w, k, "all")) &&
+               !(ng_w__bits(w, k) & (NG_W_NEG | NG_W_MODAL)))
+            k++;
+        if (k >= c->b || !(ng_w__bits(w, k) & NG_W_SEATVERB)) continue;
+        uint32_t len = k + 1 < c->b ? ng_w__phrase(w, k + 1, c->b, NG_W_ALONGSIDE, NULL) : 0;
+        if (len && k + 1 + len < c->b) ag = c->gstart[k + 1 + len - c->a];
+        int error = ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + c->g[sg].a0,
+                                   c->g[sg].an, &org, 1, c->s, ng_sentdates__nearest(w, c, k));
+        if (error >= 0 && ag >= 0 && member_list(w, c, &c->g[ag]))
+            error = ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + c->g[ag].a0,
+                                   c->g[ag].an, &org, 1, c->s, ng_sentdates__nearest(w, c, k));
+        if (error < 0) return error;
+    }
+    return NG_OK;
+}
+
 int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
 {
     const ng_wbits words = NG_W_MEMBERNOUN | NG_W_MEMBERMOD | NG_W_TREATYPARTY | NG_W_BLOCPLURAL;
@@ -869,6 +905,7 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
     if ((error = bracket_lists(w, c)) < 0 || (error = entry_since(w, c)) < 0 ||
         (error = role_owned(w, c)) < 0)
         return error;
+    if ((w->sents[c->s].bits & NG_W_SEATVERB) && (error = where_members(w, c)) < 0) return error;
     if (!(w->sents[c->s].bits & words)) return NG_OK;
     for (uint32_t t = c->a; t < c->b; t++) {
         ng_wbits bits = ng_w__bits(w, t);
