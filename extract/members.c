@@ -243,6 +243,31 @@ static int32_t and_of_org(const ng_work *w, const sctx *c, int32_t ou)
                                                                                          : -1;
 }
 
+/* "A and B, the other members of the bloc together with Kazakhstan itself": the states the
+ * organization's unit ou is linked to by an alongside phrase in one group (member_of_after)
+ * are members too when "other" counts the noun phrase [s, t) ("the other members" besides
+ * them). The actors in out[] (room for GMAX), how many. */
+static uint32_t other_linked(const ng_work *w, const sctx *c, int32_t ou, uint32_t s, uint32_t t,
+                             int32_t *out)
+{
+    int other = 0;
+    for (uint32_t k = s; k < t; k++)
+        other |= ng_w__is(w, k, "other");
+    int32_t gi = c->gcov[c->u[ou].t0 - c->a];
+    if (!other || gi < 0 || c->g[gi].u0 != (uint32_t)ou || c->g[gi].un < 2 ||
+        ng_w__phrase(w, c->u[ou].t1, c->b, NG_W_ALONGSIDE, NULL) == 0)
+        return 0;
+    uint32_t n = 0;
+    for (uint32_t ui = (uint32_t)ou + 1; ui < c->g[gi].u0 + c->g[gi].un && n < GMAX; ui++) {
+        const unit *u = &c->u[ui];
+        if (u->place || u->poss || u->role || u->an != 1 ||
+            w->actors[c->acts[u->a0]].type != NG_ETYPE_STATE)
+            return 0;
+        out[n++] = c->acts[u->a0];
+    }
+    return n;
+}
+
 /* "members of the BRICS group along with A, B and C": the states of a group after the unit
  * ou of an organization (and a bloc noun) and an alongside phrase; the group or -1. */
 static int32_t along_after_org(const ng_work *w, const sctx *c, int32_t ou)
@@ -985,6 +1010,12 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
         if (!nm) continue;
         if ((error = ng_emit__pairs(w, ng_relinfo__membership(), 0, members, nm, acts, (uint32_t)n,
                                     c->s, ng_sentdates__nearest(w, c, t))) < 0)
+            return error;
+        int32_t more[GMAX];
+        uint32_t nmore =
+            ou >= 0 && ou2 < 0 && c->u[ou].t0 > t ? other_linked(w, c, ou, start, t, more) : 0;
+        if (nmore && (error = ng_emit__pairs(w, ng_relinfo__membership(), 0, more, nmore, acts, 1,
+                                             c->s, ng_sentdates__nearest(w, c, t))) < 0)
             return error;
         /* "both members of Y and of the BRICS group along with A and B": A and B too */
         int32_t last = ou2 >= 0 && c->u[ou2].t0 > t ? ou2 : ou, ag = -1;
