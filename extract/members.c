@@ -781,8 +781,67 @@ static int32_t dash_members(const ng_work *w, const sctx *c, int32_t gi)
 /* "the Quad (the US, Japan, India and Australia) met", "the GCC - A, B and C - said": an
  * organization defined by the list of its members in brackets or dashes, wherever it
  * stands (a trigger's object does it already for brackets). */
+/* May token k stand in a dashed definition of members (dash_definition): a word of the
+ * member noun phrase ("the five permanent members of"), a comma, "and" or "plus"? */
+static int definition_word(const ng_work *w, uint32_t k)
+{
+    if (ng_w__punct(w, k, ',')) return 1;
+    if (!(w->tk.v[k].flags & NG_TK_WORD) || (w->tk.v[k].flags & NG_TK_CAP)) return 0;
+    return ng_w__is(w, k, "and") || ng_w__is(w, k, "plus") || ng_w__is(w, k, "of") ||
+           (ng_w__bits(w, k) & (NG_W_DET | NG_W_NUMWORD | NG_W_MEMBERMOD | NG_W_MEMBERNOUN));
+}
+
+/* "the so-called P5+1 -- the five permanent members of the UN Security Council, A, B, C, D
+ * and E, plus Germany --": an organization of states (unit ui) defined between dashes by
+ * a member noun phrase and the states it lists; lower-case words other than those of the
+ * member noun phrase (definition_word, plain modifiers right before the member noun) end the
+ * reading, so a clause between dashes ("- which A joined after B lifted its veto -") gives
+ * nothing. The states in out[] (room for GMAX), how many (two at least), else 0. */
+static uint32_t dash_definition(const ng_work *w, const sctx *c, uint32_t ui, int32_t *out)
+{
+    const unit *o = &c->u[ui];
+    uint32_t k = o->t1 + 1, n = 0;
+    int noun = 0;
+    if (o->an != 1 || o->place || o->poss || k >= c->b || !ng_w__punct(w, o->t1, '-') ||
+        w->actors[c->acts[o->a0]].type != NG_ETYPE_ORG || w->actors[c->acts[o->a0]].body >= 0)
+        return 0;
+    if (ng_w__punct(w, k, '-')) k++; /* "--" */
+    for (uint32_t u = ui + 1; k < c->b && !ng_w__punct(w, k, '-'); k++) {
+        while (u < c->nu && c->u[u].t1 <= k)
+            u++;
+        if (u < c->nu && c->u[u].t0 == k) {
+            const unit *x = &c->u[u];
+            int32_t a = c->acts[x->a0];
+            if (x->place || x->poss || x->an != 1) return 0;
+            /* the organization of the member noun ("members of the UN Security Council") */
+            if (w->actors[a].type == NG_ETYPE_STATE && n < GMAX)
+                out[n++] = a;
+            else if (!(w->actors[a].type == NG_ETYPE_ORG && x->t0 > c->a &&
+                       (ng_w__is(w, x->t0 - 1, "of") || ng_w__is(w, x->t0 - 1, "the"))))
+                return 0;
+            k = x->t1 - 1;
+            continue;
+        }
+        noun |= (ng_w__bits(w, k) & NG_W_MEMBERNOUN) != 0;
+        if (definition_word(w, k)) continue;
+        if (!(noun == 0 && plain_modifier(w, k) && k + 1 < c->b &&
+              (ng_w__bits(w, k + 1) & (NG_W_MEMBERNOUN | NG_W_MEMBERMOD))))
+            return 0;
+    }
+    return k < c->b && noun && n >= 2 ? n : 0;
+}
+
 static int bracket_lists(ng_work *w, const sctx *c)
 {
+    for (uint32_t ui = 0; ui < c->nu; ui++) {
+        int32_t members[GMAX];
+        uint32_t n = dash_definition(w, c, ui, members);
+        int error = n ? ng_emit__pairs(w, ng_relinfo__membership(), 0, members, n,
+                                       &c->acts[c->u[ui].a0], 1, c->s,
+                                       ng_sentdates__nearest(w, c, c->u[ui].t0))
+                      : NG_OK;
+        if (error < 0) return error;
+    }
     for (size_t gi = 0; gi < c->ng; gi++) {
         int32_t m = c->g[gi].t1 >= c->b                   ? -1
                     : ng_w__punct(w, c->g[gi].t1, '(') ? ng_object__bracket_members(w, c, (int32_t)gi)
