@@ -218,6 +218,24 @@ static int act_noun(const ng_work *w, const sctx *c, uint32_t t)
            (t + 1 < c->b && (ng_w__is(w, t + 1, "by") || (ng_w__bits(w, t + 1) & NG_W_BE)));
 }
 
+/* "..., and to attend a meeting with X", "plans to hold talks with X": a noun trigger that
+ * is the object of an infinitive (a verb right before its determiner, "to" before the verb)
+ * is as little a fact as the verb would be: only a decision makes it one. */
+static int noun_infinitive(const ng_work *w, const sctx *c, uint32_t ts)
+{
+    uint32_t q = ts;
+    while (q > c->a && (ng_w__bits(w, q - 1) & (NG_W_DET | NG_W_TITLEMOD)) &&
+           !(w->tk.v[q - 1].flags & NG_TK_CAP) && q + 3 > ts)
+        q--;
+    if (q < c->a + 2) return 0;
+    uint32_t v = q - 1;
+    if (!(w->tk.v[v].flags & NG_TK_WORD) || (w->tk.v[v].flags & NG_TK_CAP) ||
+        (ng_w__bits(w, v) & (NG_W_PREP | NG_W_DET | NG_W_BE | NG_W_STOP)) || c->gcov[v - c->a] >= 0)
+        return 0;
+    return infinitive_to(w, c, v - 1) && !decision_in(w, c, v > c->a + 5 ? v - 5 : c->a, v - 1) &&
+           !ordinal_before(w, c, v - 1);
+}
+
 /* Is the event at [ts, te) not a fact (modal, plan, negation, condition, rumour)? */
 static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t clause, uint32_t ts,
                     uint32_t te, int noun)
@@ -256,6 +274,7 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
     for (uint32_t t = c->a; t < c->b; t++)
         if (ng_w__bits(w, t) & NG_W_RUMOUR) return 1;
     if (noun && noun_called_off(w, c, ts, te)) return 1;
+    if (noun && noun_infinitive(w, c, ts)) return 1;
     if (noun) {
         /* "talks between A and B will take place", "a meeting planned for"; not the plan
          * that is the document signed ("the signing of a partnership plan") */

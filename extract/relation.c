@@ -1140,8 +1140,13 @@ static int plural_subject(ng_work *w, const sctx *c, const reading *r)
         !ng_w__is(w, te, "and") && !(ng_w__bits(w, te) & NG_W_NOTOBJ) &&
         !(ng_w__bits(w, te) & NG_W_NUMWORD))
         return NG_OK;
-    /* "X and Y spoke separately", "met separately with Z": separate meetings */
+    /* "X and Y spoke separately", "met separately with Z": separate meetings; "A and B
+     * initialled their own agreements", "... signed their respective accords": each with a
+     * party not named here, not with one another */
     if (te < c->b && (ng_w__bits(w, te) & NG_W_SEPARATE)) return NG_OK;
+    if (te + 1 < c->b && (ng_w__bits(w, te) & NG_W_PRONTHEY) &&
+        ((ng_w__bits(w, te + 1) & NG_W_SEPARATE) || ng_w__is(w, te + 1, "own")))
+        return NG_OK;
     /* "X and Y spoke to reporters", "met with officials": a preposition of the verb (or
      * "to") before a noun that is no actor is the verb's object, not a meeting of X and Y */
     if ((r->tr->flags & NG_TRF_INTRANS) && te + 1 < c->b && !r->noun) {
