@@ -1300,6 +1300,24 @@ static uint32_t next_start(const uint8_t *cls, uint32_t a, uint32_t b, uint32_t 
     return i;
 }
 
+static int treaty_head(const ng_work *w, uint32_t a, uint32_t t);
+static int treaty_word(const ng_work *w, uint32_t t);
+
+/* "the Treaty of Friendship, Good Neighbourliness and Cooperation": a run after a comma that
+ * goes on the capitalized list of a name opened by a treaty's head word and "of" or "on" is
+ * part of that name, no organization of its own. */
+static int treaty_list_part(const ng_work *w, uint32_t a, uint32_t f0)
+{
+    if (f0 < a + 4 || !ng_w__punct(w, f0 - 1, ',')) return 0;
+    for (uint32_t t = f0 - 1; t > a + 1 && t + 12 > f0; t--) {
+        if (ng_w__is(w, t - 1, "of") || ng_w__is(w, t - 1, "on"))
+            return treaty_word(w, t) && treaty_head(w, a, t - 2);
+        if (!treaty_word(w, t - 1) && !ng_w__punct(w, t - 1, ',') && !ng_w__is(w, t - 1, "and"))
+            return 0;
+    }
+    return 0;
+}
+
 /* One pass over the runs: organizations (pass 0), then people (pass 1). */
 static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
 {
@@ -1344,6 +1362,7 @@ static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
         while (f0 < f1 && (ng_w__bits(w, f0) & NG_W_STOP))
             f0++;
         if (f0 >= f1) continue;
+        if (treaty_list_part(w, a, f0)) continue;
         int head_first;
         uint32_t r1 = f1;
         f1 = i = org_name_end(w, a, b, cov, f1, &head_first);
