@@ -538,6 +538,21 @@ static int credence_of_state(const ng_work *w, const sctx *c, const reading *r)
     return 0;
 }
 
+/* "welcomed The Gambia back into the Commonwealth", "welcomed Finland into the alliance": a
+ * state or organization received "back" or "into" a body is admitted to it, no talks with
+ * anyone (a person so welcomed, "welcomed Niinisto to the headquarters", was met). */
+static int admitted_object(const ng_work *w, const sctx *c, const reading *r)
+{
+    if (r->obj < 0 || !(r->tr->flags & NG_TRF_COUNTERPART) || !ng_relinfo__symmetric(r->tr->rel))
+        return 0;
+    const group *o = &c->g[r->obj];
+    uint32_t q = o->t1 + (o->t1 < c->b && ng_w__punct(w, o->t1, '"')); /* welcomed X "back" */
+    if (q >= c->b || !(ng_w__is(w, q, "back") || ng_w__is(w, q, "into"))) return 0;
+    for (uint32_t k = 0; k < o->an; k++)
+        if (w->actors[c->acts[o->a0 + k]].type == NG_ETYPE_PERSON) return 0;
+    return 1;
+}
+
 /* The object's own conditions: a quotation after it or before it (quote: "called the junta
  * 'illegitimate'") that does not praise it, no goodwill noun after it (favour), not a journey (journey: "left N'Djamena for Moscow", "the president
  * left Mali"), no actor compared with it (gapobj). */
@@ -566,7 +581,7 @@ static int object_checks(const ng_work *w, const sctx *c, const reading *r)
     if ((tr->flags & NG_TRF_FAVOUR) && r->obj >= 0 && favour_after(w, c, &c->g[r->obj]))
         return DONE;
     if ((tr->flags & NG_TRF_OBJPERSON) && !person_visited(w, c, r)) return DONE;
-    if (credence_of_state(w, c, r)) return DONE;
+    if (credence_of_state(w, c, r) || admitted_object(w, c, r)) return DONE;
     /* "joined the African Union as an observer" */
     if (tr->rel == ng_relinfo__membership() && r->obj >= 0 &&
         ng_members__as_nonmember(w, c, r->obj))
