@@ -274,6 +274,46 @@ static uint32_t bracket_aside(const ng_work *w, const sctx *c, uint32_t close)
     return 0;
 }
 
+/* Is group gi one person, not inside a prepositional phrase? */
+static int one_person(const ng_work *w, const sctx *c, int32_t gi)
+{
+    return c->g[gi].an == 1 && !c->g[gi].pp &&
+           w->actors[c->acts[c->g[gi].a0]].type == NG_ETYPE_PERSON;
+}
+
+/* "Xi Jinping, general secretary of the Communist Party of China (CPC) Central Committee
+ * and Chinese president, held talks": a verb right after the closing comma of an apposition
+ * opened by a lower-case title word after a person's name has that person as subject (the
+ * walk back would stop at a group inside the apposition); the group, or -1. */
+static int32_t after_title_apposition(const ng_work *w, const sctx *c, uint32_t ts)
+{
+    uint32_t p = ts;
+    while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_PAST_MARK)))
+        p--;
+    if (p < c->a + 5 || !ng_w__punct(w, p - 1, ',')) return -1;
+    for (uint32_t k = p - 2; k > c->a + 1 && k + 30 > p; k--) {
+        /* the person's mention may hold the first words of its apposition */
+        int32_t in = c->gcov[k - c->a];
+        if (in >= 0 && c->g[in].t0 + 1 < k && one_person(w, c, in)) {
+            for (uint32_t q = c->g[in].t0 + 1; q < k; q++)
+                if (ng_w__punct(w, q, ',')) return in;
+        }
+        if (ng_w__punct(w, k, ';') || ng_w__punct(w, k, ':') || ng_w__punct(w, k, '"') ||
+            (ng_w__bits(w, k) & (NG_W_CLAUSE | NG_W_SAY | NG_W_BE)))
+            return -1;
+        if (!ng_w__punct(w, k, ',')) continue;
+        uint32_t t = k + 1;
+        if (t < p && ng_w__is(w, t, "the")) t++;
+        int32_t gi = c->gend[k - 1 - c->a];
+        if (t >= p - 1 || !(w->tk.v[t].flags & NG_TK_WORD) || (w->tk.v[t].flags & NG_TK_CAP) ||
+            c->gcov[t - c->a] >= 0 || (ng_w__bits(w, t) & (NG_W_PREP | NG_W_DET | NG_W_STOP)) ||
+            gi < 0 || !one_person(w, c, gi))
+            return -1;
+        return gi;
+    }
+    return -1;
+}
+
 int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
 {
     int32_t agent = case_agent(w, c, ts);
@@ -282,6 +322,7 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
     if (rel >= 0) return before_apposition(w, c, rel, ts);
     rel = whose_government(w, c, ts);
     if (rel >= 0) return rel;
+    if ((rel = after_title_apposition(w, c, ts)) >= 0) return rel;
     int64_t j = (int64_t)ts - 1;
     int steps = 0, relative = 0, words = 0;
     while (j >= (int64_t)c->a && steps < 24) {
