@@ -945,7 +945,7 @@ static uint32_t named_by_noun(const ng_work *w, const cstate *cs, uint32_t j, in
 
 /* "his guest", "her host", "the visitor", "the visiting minister" (t: the determiner or
  * possessive): the other side of a visit, the latest person of this sentence's two before
- * who is not named in this sentence before t; *t1 gets the description's end. */
+ * (three after his/her) who is not named in this sentence before t; *t1 gets the description's end. */
 /* (out of line: a rare path kept out of the code every determiner runs through) */
 __attribute__((noinline)) static uint32_t guest(const ng_work *w, const cstate *cs,
                                                 const sctx *c, const uint8_t *covered, uint32_t t,
@@ -983,9 +983,13 @@ __attribute__((noinline)) static uint32_t guest(const ng_work *w, const cstate *
             }
         return 0;
     }
+    /* "his guest" has its host in the sentence: its visit may be told a sentence further
+     * back than that of "the visiting minister" */
+    uint32_t reach = (ng_w__bits(w, t) & NG_W_PRONHE) ? 3 : 2;
     for (int i = 0; i < cs->n_mru; i++) {
         int32_t a = cs->mru[i];
-        if (w->actors[a].type != NG_ETYPE_PERSON || cs->cur_sent - cs->mru_sent[i] > 2) continue;
+        if (w->actors[a].type != NG_ETYPE_PERSON || cs->cur_sent - cs->mru_sent[i] > reach)
+            continue;
         int here = 0;
         for (size_t k = 0; k < c->nu && !here; k++)
             for (uint32_t m = 0; m < c->u[k].an && c->u[k].t0 < t; m++)
