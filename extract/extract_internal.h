@@ -309,7 +309,9 @@ enum {
 /* bits 94-98: other branches' (session 9) */
 #define NG_W_APPOINTVERB NG_WBIT(99) /* appointed, named, serves: "X, who was appointed as Y's
                                        * secretary-general," states an office */
-#define NG_W__COUNT 100
+/* bits 100-104: other branches' (session 9) */
+#define NG_W_VENUEVERB NG_WBIT(105) /* hosted, received: a verb whose subject may be a venue */
+#define NG_W__COUNT 106
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {

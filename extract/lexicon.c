@@ -1214,10 +1214,11 @@ static const char *const word_classes[] = {
     "blocplural", "pressnoun", "titlename", "pluralposs",
     "headoffice", "firmnoun",  "pastpart", "withnoun", "gathering",
     "eventnoun", "indirect", "credence", "treatyhead", "exitword",
-    "notify", "facility", "talkto", "linkverb", "seatverb",
-    /* bits 94-98 are other branches' (session 9): placeholders until they merge */
-    "reserved94", "reserved95", "reserved96", "reserved97", "reserved98",
-    "appointverb"};
+    "notify", "facility", "talkto", "linkverb",
+    /* session 9 classes; "reservedN" holds the place of a bit no class uses */
+    "seatverb", "reserved94", "reserved95", "reserved96", "reserved97", "reserved98",
+    "appointverb", "reserved100", "reserved101", "reserved102", "reserved103", "reserved104",
+    "venueverb"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 

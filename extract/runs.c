@@ -316,6 +316,32 @@ static int name_ends_phrase(const ng_work *w, uint32_t b, uint32_t r1)
            (ng_w__bits(w, r1) & (NG_W_PREP | NG_W_LOCPREP | NG_W_BE | NG_W_SAY)) != 0;
 }
 
+/* "When Hillary Clinton visited Tashkent", "..., when Andres Manuel Lopez Obrador hosted the
+ * summit": a name of two words or more that opens its clause (the sentence, or after a clause
+ * word or a comma) right before a finite verb of meeting (a one-slot trigger of a symmetric
+ * relation between people that names no document, not its -ing form) is its subject, a
+ * person, as before a verb of saying. */
+static int meeting_subject(const ng_work *w, uint32_t a, uint32_t b, uint32_t r0, uint32_t r1)
+{
+    if (r1 >= b || r1 - r0 < 2 || r1 - r0 > 4 || (w->tk.v[r1].flags & (NG_TK_CAP | NG_TK_PUNCT)))
+        return 0;
+    /* "Santa Cruz hosted the fair": a venue hosts too; only a name of three words or more
+     * ("Andres Manuel Lopez Obrador") is a person's there */
+    if ((ng_w__bits(w, r1) & NG_W_VENUEVERB) && r1 - r0 < 3) return 0;
+    if (r0 > a && !(ng_w__bits(w, r0 - 1) & NG_W_CLAUSE) && !ng_w__punct(w, r0 - 1, ','))
+        return 0;
+    size_t n = w->tk.v[r1].flen;
+    if (n > 4 && memcmp(ng_w__fold(w, r1) + n - 3, "ing", 3) == 0) return 0;
+    for (int32_t i = ng_lex__trigger_first(w->lex, w->tk.v[r1].h); i >= 0;
+         i = w->lex->triggers[i].next) {
+        const ng_trigger *tr = &w->lex->triggers[i];
+        if (tr->form == NG_TR_VERB && tr->n_slot == 1 && !(tr->flags & NG_TRF_DOC) &&
+            ng_rel_symmetric(tr->rel) && ng_rel_allows(tr->rel, NG_ETYPE_PERSON, NG_ETYPE_PERSON))
+            return 1;
+    }
+    return 0;
+}
+
 /* "three deputy ministers, among them X", "several officials, including X": a name of two
  * words or more right after "including" or "among them" that follows a plural noun of
  * people and a comma is one of those people; their state is the demonym or state right
@@ -458,6 +484,7 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
         m.ev |= NG_EV_AGENT;
     if (pr.start == r0 && r1 - r0 >= 2 && meeting_object(w, a, r0) && name_ends_phrase(w, b, r1))
         m.ev |= NG_EV_AGENT;
+    if (pr.start == r0 && meeting_subject(w, a, b, r0, r1)) m.ev |= NG_EV_SAY;
     /* "spoke to X by phone", "phoned X", "a phone call with X": a person is spoken to */
     if (pr.start == r0 && r1 - r0 >= 2 && talked_to(w, a, r0) && name_ends_phrase(w, b, r1))
         m.ev |= NG_EV_AGENT;
