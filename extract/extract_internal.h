@@ -311,7 +311,9 @@ enum {
                                        * secretary-general," states an office */
 /* bits 100-104: other branches' (session 9) */
 #define NG_W_VENUEVERB NG_WBIT(105) /* hosted, received: a verb whose subject may be a venue */
-#define NG_W__COUNT 106
+#define NG_W_CAUSATIVE NG_WBIT(106) /* let, allowed: "refused to let him meet X": its object
+                                    * is the subject of a bare verb the modality reaches */
+#define NG_W__COUNT 107
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {

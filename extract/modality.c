@@ -368,6 +368,14 @@ int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t 
 {
     if (asked(w, c, subj)) return 1;
     uint32_t lo = subj >= 0 && c->g[subj].t1 <= ts ? c->g[subj].t1 : c->a;
+    /* "the military refused to let him meet X", "would not let the envoy meet X": the
+     * subject is the object of a causative verb, whose own modality reaches the bare verb */
+    if (subj >= 0 && c->g[subj].t1 <= ts && c->g[subj].t0 > c->a) {
+        uint32_t q = c->g[subj].t0;
+        while (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET))
+            q--;
+        if (q > c->a && (ng_w__bits(w, q - 1) & NG_W_CAUSATIVE)) lo = q - 1 > c->a + 8 ? q - 9 : c->a;
+    }
     uint32_t p = ts, clause = c->a;
     while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_BE | NG_W_PAST_MARK)))
         p--;
