@@ -986,6 +986,14 @@ __attribute__((noinline)) static uint32_t guest(const ng_work *w, const cstate *
     /* "his guest" has its host in the sentence: its visit may be told a sentence further
      * back than that of "the visiting minister" */
     uint32_t reach = (ng_w__bits(w, t) & NG_W_PRONHE) ? 3 : 2;
+    /* "Russian President Vladimir Putin, the host,": an apposition of the person before the
+     * comma, who is the host, not the other side of the visit */
+    if (t > c->a + 1 && ng_w__punct(w, t - 1, ',') && !(ng_w__bits(w, t) & NG_W_PRONHE))
+        for (size_t k = 0; k < c->nu; k++)
+            if (c->u[k].t1 == t - 1 && unit_person(w, c, &c->u[k])) {
+                *t1 = j + 1;
+                return one(acts, c->acts[c->u[k].a0]);
+            }
     for (int i = 0; i < cs->n_mru; i++) {
         int32_t a = cs->mru[i];
         if (w->actors[a].type != NG_ETYPE_PERSON || cs->cur_sent - cs->mru_sent[i] > reach)
