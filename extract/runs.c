@@ -1390,6 +1390,11 @@ static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
             f0++;
         if (f0 >= f1) continue;
         if (treaty_list_part(w, a, f0)) continue;
+        /* "the Australia-Tuvalu Falepili Union treaty": a run right before a lower-case
+         * document noun names the document, not a body that could sign or meet */
+        if (f1 < b && (ng_w__bits(w, f1) & NG_W_DOC) && !(w->tk.v[f1].flags & NG_TK_CAP) &&
+            f0 > a && ng_w__is(w, f0 - 1, "the"))
+            continue;
         int head_first;
         uint32_t r1 = f1;
         f1 = i = org_name_end(w, a, b, cov, f1, &head_first);
