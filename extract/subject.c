@@ -793,6 +793,20 @@ int32_t ng_subject__one_of(const ng_work *w, const sctx *c, uint32_t ts, int32_t
     return gi;
 }
 
+/* A noun with no party of its own and no subject near has the sentence's main subject, but
+ * not over a clause opened after a comma whose own subject is no actor ("They date back to
+ * 2015, when the package was agreed at a summit with X": the summit is not theirs); -1. */
+static int32_t main_before_clause(const ng_work *w, const sctx *c, uint32_t ts)
+{
+    int32_t m = ng_subject__main(w, c, c->b);
+    if (m < 0 || c->g[m].t1 >= ts) return m;
+    for (uint32_t k = c->g[m].t1 + 1; k < ts; k++)
+        if (ng_w__punct(w, k - 1, ',') && (ng_w__bits(w, k) & NG_W_CLAUSE) &&
+            !ng_w__is(w, k, "and") && !ng_w__is(w, k, "but"))
+            return -1;
+    return m;
+}
+
 int32_t ng_subject__of_trigger(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t ts,
                                uint32_t te)
 {
@@ -815,7 +829,7 @@ int32_t ng_subject__of_trigger(const ng_work *w, const sctx *c, const ng_trigger
         int32_t m = ng_subject__main(w, c, c->g[subj].t0);
         if (m >= 0) return m;
     }
-    if (subj < 0) return ng_subject__main(w, c, c->b);
+    if (subj < 0) return main_before_clause(w, c, ts);
     return subj;
 }
 
