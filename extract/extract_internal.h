@@ -313,7 +313,8 @@ enum {
 #define NG_W_VENUEVERB NG_WBIT(105) /* hosted, received: a verb whose subject may be a venue */
 #define NG_W_CAUSATIVE NG_WBIT(106) /* let, allowed: "refused to let him meet X": its object
                                     * is the subject of a bare verb the modality reaches */
-#define NG_W__COUNT 107
+#define NG_W_POSTNOMINAL NG_WBIT(107) /* T.D., M.P.: letters after a name, never part of it */
+#define NG_W__COUNT 108
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {

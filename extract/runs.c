@@ -51,7 +51,8 @@ static int name_tok(const ng_work *w, uint32_t t)
     const ng_tok *k = &w->tk.v[t];
     if (!(k->flags & NG_TK_WORD) || (k->flags & NG_TK_NUM)) return 0;
     if (!(k->flags & NG_TK_CAP)) return particle_joined(w, t);
-    if (hyphen_adjective(w, t)) return 0;
+    /* "Micheal Martin T.D.": post-nominal letters end the name */
+    if (hyphen_adjective(w, t) || (ng_w__bits(w, t) & NG_W_POSTNOMINAL)) return 0;
     if ((k->flags & NG_TK_UPPER) && k->flen > 1 && !(k->flags & NG_TK_DOT))
         /* NATO, TASS; but a regnal number after a name is the name's end: "Abdullah II" */
         return (ng_w__bits(w, t) & NG_W_NAMESUFFIX) && t > 0 &&
