@@ -221,7 +221,7 @@ static int participle_opens(const ng_work *w, uint32_t t)
 
 /* "X, on his first trip to the kingdom since the crisis, put his signature", "the CIS, set
  * up in 1991 as the Soviet Union broke apart, groups": a phrase between commas that opens
- * with a preposition or a past participle, right before the verb at ts (adverbs between),
+ * with a preposition, a past participle or "as", right before the verb at ts (adverbs between),
  * stands aside; the comma before it, else 0. */
 static uint32_t parenthetical_start(const ng_work *w, const sctx *c, uint32_t comma, uint32_t ts)
 {
@@ -231,8 +231,9 @@ static uint32_t parenthetical_start(const ng_work *w, const sctx *c, uint32_t co
         k--;
         if (!(w->tk.v[k].flags & NG_TK_PUNCT)) continue;
         if (!ng_w__punct(w, k, ',')) return 0;
+        /* ", as the Sudanese press spells it,", ", as expected,": an aside opened by "as" */
         return (((ng_w__bits(w, k + 1) & NG_W_PREP) && !ng_w__is(w, k + 1, "of")) ||
-                participle_opens(w, k + 1)) &&
+                participle_opens(w, k + 1) || ng_w__is(w, k + 1, "as")) &&
                        c->gend[k - 1 - c->a] >= 0
                    ? k
                    : 0;
