@@ -499,6 +499,14 @@ static int prefix_mention(pscan *x, const ng_mention *m, uint32_t t)
 }
 
 /* A word that no mention covers. */
+/* Does an honorific title ("Hon", "Rt Hon") start at token t? */
+static int honorific_at(const pscan *x, uint32_t t)
+{
+    int32_t mi = t < x->r0 ? x->cov[t - x->a] : -1;
+    return mi >= 0 && x->w->ms[mi].kind == NG_MK_TITLE && x->w->ms[mi].t0 == t &&
+           x->w->lex->titles[x->w->ms[mi].lex].kind == NG_TITLE_HONORIFIC;
+}
+
 static int prefix_word(pscan *x, uint32_t t)
 {
     const ng_work *w = x->w;
@@ -521,14 +529,17 @@ static int prefix_word(pscan *x, uint32_t t)
         x->pending = -1;
         return ON;
     }
-    if (ng_w__is(w, t, "the") && x->have_title && x->accepted == t + 1 &&
-        x->cov[t + 1 - x->a] >= 0 && w->ms[x->cov[t + 1 - x->a]].kind == NG_MK_TITLE &&
-        w->lex->titles[w->ms[x->cov[t + 1 - x->a]].lex].kind == NG_TITLE_HONORIFIC) {
+    if (ng_w__is(w, t, "the") && x->have_title && x->accepted == t + 1 && honorific_at(x, t + 1)) {
         /* "the Prime Minister of Tuvalu, the Hon X": the honorific's article belongs to
          * it, so the role before the comma is X's */
         x->accepted = t;
         return ON;
     }
+    /* "the Foreign Office and the Rt Hon X": an honorific takes no complement, so "and"
+     * before it (or before its "the") ends the phrase */
+    if (ng_w__is(w, t, "and") && x->accepted == t + 1 &&
+        (honorific_at(x, t + 1) || (ng_w__is(w, t + 1, "the") && honorific_at(x, t + 2))))
+        return END;
     if (ng_w__is(w, t, "of") || ng_w__is(w, t, "the") || ng_w__is(w, t, "and")) {
         /* "Minister of Natural Resources X": capitalized words ending with a plural noun
          * right before the name, after a title's "of" (runs.c title_plural) */

@@ -417,6 +417,24 @@ static int32_t state_under(const ng_work *w, uint32_t a, uint32_t b, const int32
     return w->ms[mi].lex;
 }
 
+/* "the government of X Y", "the former regime of X Y withdrew ...": a name of two words or
+ * more after a government noun's "of" (r0 - 1), ending its phrase or followed by a verb
+ * (a lower-case word: "granted", "unilaterally"), is the leader it is named after. */
+static int gov_of_leader(const ng_work *w, uint32_t b, uint32_t r0, uint32_t r1)
+{
+    ng_wbits gb = ng_w__bits(w, r0 - 2);
+    if ((w->tk.v[r0 - 2].flags & NG_TK_CAP) || !(gb & NG_W_GOVNOUN) ||
+        (gb & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)))
+        return 0;
+    if (name_ends_phrase(w, b, r1)) return 1;
+    const ng_tok *k = &w->tk.v[r1];
+    /* not a noun the name modifies: "the regime of Sea Dragon captains" */
+    return (k->flags & NG_TK_WORD) && !(k->flags & (NG_TK_CAP | NG_TK_NUM | NG_TK_POSS)) &&
+           !plural_word(w, r1) &&
+           !(ng_w__bits(w, r1) & (NG_W_PERSONNOUN | NG_W_GOVNOUN | NG_W_TROOPS | NG_W_ORGNOUN |
+                                  NG_W_BODYWORD | NG_W_GROUPNOUN));
+}
+
 /* Adds the person candidate named by tokens [r0, r1), with its role around the name. */
 /* Does the organization named in the text o (neworgs index) come in [r1, end) right after
  * "of" or "of the" ("chairman of the State Administration Council"), not after another
@@ -492,11 +510,10 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
     /* "served as vice-president under X Y", "Honduras, under X Y, has ...", "under the
      * administration of X Y", "the government of X Y": a name of two words or more that ends
      * its phrase after "under" or a government noun's "of" is the person who leads */
-    if (pr.start == r0 && r0 > a + 1 && r1 - r0 >= 2 && name_ends_phrase(w, b, r1) &&
-        ((ng_w__is(w, r0 - 1, "under") && served_under(w, a, b, cov, r0 - 1, r1)) ||
-         (ng_w__is(w, r0 - 1, "of") && !(w->tk.v[r0 - 2].flags & NG_TK_CAP) &&
-          (ng_w__bits(w, r0 - 2) & NG_W_GOVNOUN) &&
-          !(ng_w__bits(w, r0 - 2) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)))))
+    if (pr.start == r0 && r0 > a + 1 && r1 - r0 >= 2 &&
+        ((ng_w__is(w, r0 - 1, "under") && name_ends_phrase(w, b, r1) &&
+          served_under(w, a, b, cov, r0 - 1, r1)) ||
+         (ng_w__is(w, r0 - 1, "of") && gov_of_leader(w, b, r0, r1))))
         m.ev |= NG_EV_WHO;
     if (pr.start == r0 && r1 - r0 >= 2 && m.st < 0 && m.st_org < 0 && !m.owner)
         m.st = state_under(w, a, b, cov, r0, r1);
@@ -547,6 +564,30 @@ static int function_word_family_name(const ng_work *w, uint32_t a, const int32_t
     return hyphen_given_name(w, r0);
 }
 
+/* "the Rt Hon Patricia Scotland QC", "Baroness Scotland had": a one-word place or state
+ * right after a one-word name that a title precedes [r0, r1), or right after an honorific
+ * (r0 == r1), and before no capitalized word nor "'s", is the person's surname, not the
+ * place. Kills the place's mention and returns the name's new end; r1 when not so. */
+static uint32_t place_as_surname(ng_work *w, uint32_t a, uint32_t b, int32_t *cov, uint32_t r0,
+                                 uint32_t r1)
+{
+    if (r1 - r0 > 1 || r0 <= a || r1 + 1 > b || cov[r0 - 1 - a] < 0 || cov[r1 - a] < 0) return r1;
+    const ng_mention *ti = &w->ms[cov[r0 - 1 - a]];
+    ng_mention *p = &w->ms[cov[r1 - a]];
+    if (ti->dead || ti->kind != NG_MK_TITLE || ti->t1 != r0 || p->dead || p->t0 != r1 ||
+        p->t1 != r1 + 1 || (p->kind != NG_MK_PLACE && p->kind != NG_MK_STATE) ||
+        (w->tk.v[r1].flags & NG_TK_POSS))
+        return r1;
+    if (r0 == r1 && w->lex->titles[ti->lex].kind != NG_TITLE_HONORIFIC) return r1;
+    if (r1 + 1 < b && (w->tk.v[r1 + 1].flags & NG_TK_POSS)) return r1;
+    if (r1 + 1 < b && ng_mentions__cap(w, r1 + 1) && !(w->tk.v[r1 + 1].flags & NG_TK_PUNCT) &&
+        !(cov[r1 + 1 - a] >= 0 && w->ms[cov[r1 + 1 - a]].kind == NG_MK_TITLE))
+        return r1;
+    p->dead = 1;
+    cov[r1 - a] = -1;
+    return r1 + 1;
+}
+
 /* A person candidate at the name tokens [r0, r1). */
 static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint32_t r1)
 {
@@ -576,6 +617,7 @@ static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, u
         return NG_OK;
     r0 += title_plural(w, a, cov, r0, r1);
     if (not_a_name(w, a, b, cov, r0, r1)) return NG_OK;
+    r1 = place_as_surname(w, a, b, cov, r0, r1);
     return add_candidate(w, s, cov, r0, r1);
 }
 
@@ -1374,6 +1416,11 @@ static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
              * group OCP", "the pro-Western GUUAM grouping" */
             org_run(w, s, cov, i, i + 1, 1, &error);
             if (error < 0) return error;
+            i++;
+            continue;
+        }
+        if (pass == 1 && cov[i - a] >= 0 && place_as_surname(w, a, b, cov, i, i) > i) {
+            if ((error = add_candidate(w, s, cov, i, i + 1)) < 0) return error;
             i++;
             continue;
         }
