@@ -329,6 +329,14 @@ static int list_mate(const ng_work *w, const resolver *r, const cand *c)
     return strong && closed && items >= 2;
 }
 
+/* Is h a word of c other than its first and last (a name of three words or more)? */
+static int middle_word(const cand *c, uint64_t h)
+{
+    for (uint32_t j = 1; j + 1 < c->n; j++)
+        if (c->h[j] == h) return 1;
+    return 0;
+}
+
 /* A weak name stands when a strong single word names its last part, or when news refers
  * back to it the way it refers to people: its surname alone (last word, or first for names
  * written surname first, "Xi" of "Xi Jinping") in two other sentences ("Narendra Modi ...
@@ -336,8 +344,8 @@ static int list_mate(const ng_work *w, const resolver *r, const cand *c)
  * their name again and again. */
 static int weak_name_stands(const ng_work *w, const resolver *r, const cand *c)
 {
-    uint32_t sent = w->ms[c->m].sent, last_s = UINT32_MAX, first_s = UINT32_MAX;
-    int n_first = 0, n_last = 0;
+    uint32_t sent = w->ms[c->m].sent, last_s = UINT32_MAX, first_s = UINT32_MAX, mid_s = UINT32_MAX;
+    int n_first = 0, n_last = 0, n_mid = 0;
     if (list_mate(w, r, c)) return 1;
     for (size_t k = 0; k < r->n; k++) {
         const cand *o = &r->cs[k];
@@ -356,6 +364,11 @@ static int weak_name_stands(const ng_work *w, const resolver *r, const cand *c)
         } else if (o->h[0] == c->h[0] && s != first_s) {
             if (++n_first >= 2) return 1;
             first_s = s;
+        } else if (s != mid_s && middle_word(c, o->h[0])) {
+            /* "Luiz Inácio Lula da Silva ... Lula's advisers ... Lula was": the name news
+             * calls the person by may be a middle one */
+            if (++n_mid >= 2) return 1;
+            mid_s = s;
         }
     }
     return 0;

@@ -324,16 +324,25 @@ static int name_ends_phrase(const ng_work *w, uint32_t b, uint32_t r1)
  * person, as before a verb of saying. */
 static int meeting_subject(const ng_work *w, uint32_t a, uint32_t b, uint32_t r0, uint32_t r1)
 {
-    if (r1 >= b || r1 - r0 < 2 || r1 - r0 > 4 || (w->tk.v[r1].flags & (NG_TK_CAP | NG_TK_PUNCT)))
-        return 0;
+    /* two to four words, particles aside ("Jose Maria de la Fuente") */
+    uint32_t words = 0;
+    for (uint32_t t = r0; t < r1; t++)
+        if (!(ng_w__bits(w, t) & NG_W_PARTICLE)) words++;
+    if (words < 2 || words > 4) return 0;
+    /* "X Y also met", "X Y has received": at most two adverbs or perfect marks before it */
+    uint32_t q = r1;
+    while (q < b && q < r1 + 2 && !(w->tk.v[q].flags & NG_TK_CAP) &&
+           (ng_w__bits(w, q) & (NG_W_SKIPADV | NG_W_PAST_MARK)))
+        q++;
+    if (q >= b || (w->tk.v[q].flags & (NG_TK_CAP | NG_TK_PUNCT))) return 0;
     /* "Santa Cruz hosted the fair": a venue hosts too; only a name of three words or more
      * ("Andres Manuel Lopez Obrador") is a person's there */
-    if ((ng_w__bits(w, r1) & NG_W_VENUEVERB) && r1 - r0 < 3) return 0;
+    if ((ng_w__bits(w, q) & NG_W_VENUEVERB) && r1 - r0 < 3) return 0;
     if (r0 > a && !(ng_w__bits(w, r0 - 1) & NG_W_CLAUSE) && !ng_w__punct(w, r0 - 1, ','))
         return 0;
-    size_t n = w->tk.v[r1].flen;
-    if (n > 4 && memcmp(ng_w__fold(w, r1) + n - 3, "ing", 3) == 0) return 0;
-    for (int32_t i = ng_lex__trigger_first(w->lex, w->tk.v[r1].h); i >= 0;
+    size_t n = w->tk.v[q].flen;
+    if (n > 4 && memcmp(ng_w__fold(w, q) + n - 3, "ing", 3) == 0) return 0;
+    for (int32_t i = ng_lex__trigger_first(w->lex, w->tk.v[q].h); i >= 0;
          i = w->lex->triggers[i].next) {
         const ng_trigger *tr = &w->lex->triggers[i];
         if (tr->form == NG_TR_VERB && tr->n_slot == 1 && !(tr->flags & NG_TRF_DOC) &&
