@@ -521,9 +521,62 @@ static int first_item(char *out, size_t cap, const char *s)
 
 /* One place per city of the capital column: an earlier item with its district after a comma
  * or a space ("Washington, D.C.", "Washington DC" after "Washington") names the same place,
- * so that a text that writes both gives one node. (Spelling variants, "Bogota" for "Bogotá",
- * already share the place's key.) Another city of the column (a seat of government:
+ * so that a text that writes both gives one node, and so does another spelling of the first
+ * ("Kiev" after "Kyiv": same_city; "Bogota" for "Bogotá" already shares the place's key). Another city of the column (a seat of government:
  * "Abidjan") is a place of its own. */
+/* The ASCII letters of the folded s (at most cap - 1) into out; their count. */
+static size_t fold_letters(char *out, size_t cap, const char *s)
+{
+    ng_buf b = NG_BUF_INIT;
+    size_t n = 0;
+    if (ng_text_fold(&b, s, strlen(s)) == NG_OK && !b.oom)
+        for (size_t i = 0; i < b.len && n + 1 < cap; i++)
+            if (b.ptr[i] >= 'a' && b.ptr[i] <= 'z') out[n++] = b.ptr[i];
+    out[n] = '\0';
+    ng_buf_free(&b);
+    return n;
+}
+
+/* Do x and y fold to the same text (the same key)? */
+static int same_fold(const char *x, const char *y)
+{
+    ng_buf a = NG_BUF_INIT, b = NG_BUF_INIT;
+    int same = ng_text_fold(&a, x, strlen(x)) == NG_OK && ng_text_fold(&b, y, strlen(y)) == NG_OK &&
+               !a.oom && !b.oom && a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
+    ng_buf_free(&a);
+    ng_buf_free(&b);
+    return same;
+}
+
+/* Are two names of a capital spellings of one city ("Kyiv" and "Kiev", "Tehran" and
+ * "Teheran", "Sanaa" and "Sana'a", "Bern" and "Berne"), not two cities ("Porto-Novo" and
+ * "Cotonou")? Their letters differ by one edit, or by two between the same first and last
+ * letters, in names of four letters or more. */
+static int same_city(const char *x, const char *y)
+{
+    char a[48], b[48];
+    size_t na = fold_letters(a, sizeof a, x), nb = fold_letters(b, sizeof b, y);
+    unsigned d[48], prev;
+    if (na < 4 || nb < 4 || (na > nb ? na - nb : nb - na) > 2) return 0;
+    for (size_t j = 0; j <= nb; j++)
+        d[j] = (unsigned)j;
+    for (size_t i = 1; i <= na; i++) {
+        prev = d[0];
+        d[0] = (unsigned)i;
+        for (size_t j = 1; j <= nb; j++) {
+            unsigned cur = d[j], best = prev + (a[i - 1] != b[j - 1]);
+            if (d[j] + 1 < best) best = d[j] + 1;
+            if (d[j - 1] + 1 < best) best = d[j - 1] + 1;
+            d[j] = best;
+            prev = cur;
+        }
+    }
+    /* (names whose letters are the same, "Lomé" and "Lome", already share the place's key
+     * and keep their own forms) */
+    return (d[nb] == 1 || (d[nb] == 2 && a[0] == b[0] && a[na - 1] == b[nb - 1])) ||
+           (d[nb] == 0 && !same_fold(x, y));
+}
+
 typedef struct capital_arg {
     int32_t state;
     int32_t first; /* the column's first place, -1 before it */
@@ -538,6 +591,8 @@ static int item_capital(ng_lexicon *lex, const char *item, void *arg)
         size_t pl = strlen(f);
         if (strncmp(item, f, pl) == 0 && (item[pl] == ',' || item[pl] == ' ') &&
             strspn(item + pl, " ,.ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(item + pl))
+            cid = a->first;
+        else if (same_city(f, item))
             cid = a->first;
     }
     if (cid < 0) {

@@ -106,6 +106,35 @@ static int word_key_hash(const ng_work *w, uint32_t t, uint64_t *out)
     return ng_names__tok_key(w, t, out, NULL);
 }
 
+/* The keys of name word t appended to c: a given name hyphenated before a lower-case part is
+ * its parts ("Kim Jong-un" is "Kim Jong Un", "Kim Yong-chol" "Kim Yong Chol"), so that
+ * either way of writing it is one person; other hyphenated words stay one key ("Akufo-Addo",
+ * which news writes alone, "al-Assad"). */
+static int word_hashes(const ng_work *w, uint32_t t, cand *c)
+{
+    const ng_tok *k = &w->tk.v[t];
+    const char *s = w->text + k->off, *e = s + k->len, *d = memchr(s, '-', k->len);
+    const char *f = ng_w__fold(w, t);
+    int particle = k->flen > 4 && f[2] == '-' && ((f[0] == 'a' && f[1] == 'l') || (f[0] == 'e' && f[1] == 'l'));
+    if (!d || particle || d == s || d + 1 >= e || !(d[1] >= 'a' && d[1] <= 'z')) {
+        int error = word_key_hash(w, t, &c->h[c->n]);
+        if (error >= 0) c->n++;
+        return error;
+    }
+    while (s < e && c->n < MAX_NAME) {
+        size_t kl;
+        d = memchr(s, '-', (size_t)(e - s));
+        if (!d) d = e;
+        if (d > s) {
+            int error = ng_names__key_hash(&c->h[c->n], &kl, w->lex, s, (size_t)(d - s));
+            if (error < 0) return error;
+            c->n++;
+        }
+        s = d + 1;
+    }
+    return NG_OK;
+}
+
 /* a (shorter or equal) is a compatible form of b */
 static int compat(const cand *a, const cand *b)
 {
@@ -223,8 +252,7 @@ static int candidates(ng_work *w, resolver *r)
         c->n = 0;
         for (uint32_t t = m->n0; t < m->n1 && c->n < MAX_NAME; t++) {
             if (w->tk.v[t].flags & NG_TK_PUNCT) continue;
-            if ((error = word_key_hash(w, t, &c->h[c->n])) < 0) return error;
-            c->n++;
+            if ((error = word_hashes(w, t, c)) < 0) return error;
         }
         if (!c->n) continue;
         c->strong = (m->ev & (NG_EV_TITLE | NG_EV_APPOS | NG_EV_POSS | NG_EV_USER | NG_EV_ROYAL)) ||
