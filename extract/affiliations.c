@@ -891,7 +891,10 @@ static int32_t owner_affiliation(const ng_work *w, const cstate *cs, const sctx 
         acts[0] = cs->lead_org;
         n = 1;
     }
-    if (!n) {
+    /* "The BNP welcomed the meeting. Its secretary general X said": an organization's role
+     * (titles.csv kind role) after "its" is no state's when no organization is found */
+    if (!n && !(m->owner == NG_OWN_ITS && m->title >= 0 &&
+                w->lex->titles[m->title].kind == NG_TITLE_ROLE)) {
         n = ng_coref__resolve(w, cs, c, NG_CR_COUNTRY, 0, 0, m->t0, acts);
         if (n == 1 && !clear_country(w, cs, c, m->t0, acts[0])) n = 0;
     }

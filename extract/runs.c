@@ -597,6 +597,16 @@ static uint32_t place_as_surname(ng_work *w, uint32_t a, uint32_t b, int32_t *co
     return r1 + 1;
 }
 
+/* The words of a name [r0, r1) that are not particles: "Mohammed bin Abdulrahman bin Jassim
+ * Al Thani" has five. */
+static uint32_t name_word_count(const ng_work *w, uint32_t r0, uint32_t r1)
+{
+    uint32_t n = 0;
+    for (uint32_t t = r0; t < r1; t++)
+        n += !is_particle(w, t);
+    return n;
+}
+
 /* A person candidate at the name tokens [r0, r1). */
 static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint32_t r1)
 {
@@ -618,7 +628,7 @@ static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, u
     if (r0 >= r1) return NG_OK;
     uint32_t r0s = state_as_first_name(w, a, cov, r0);
     r0 = r0s != r0 ? r0s : state_first_name_appos(w, s, cov, r0, r1);
-    if ((ng_w__bits(w, r1 - 1) & NG_W_PLACEHEAD) || r1 - r0 > 5) return NG_OK;
+    if ((ng_w__bits(w, r1 - 1) & NG_W_PLACEHEAD) || name_word_count(w, r0, r1) > 5) return NG_OK;
     /* "Kyrgyzstan's Batken region", "the Kharkiv oblast": a lower-case area noun after the
      * run makes it a place's name */
     if (r1 < b && (w->tk.v[r1].flags & NG_TK_WORD) && !(w->tk.v[r1].flags & NG_TK_CAP) &&
