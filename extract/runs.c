@@ -607,6 +607,19 @@ static uint32_t name_word_count(const ng_work *w, uint32_t r0, uint32_t r1)
     return n;
 }
 
+/* "Prime Minister KP Sharma Oli", "Chief Minister MK Stalin": two capitals written together
+ * that no dictionary knows, between a title and a name of two words or more, are the
+ * initials of the given name (South Asian usage), not an acronym. */
+static int initials_given_name(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t r0,
+                               uint32_t r1)
+{
+    if (r1 - r0 < 2 || r0 < a + 2 || cov[r0 - 1 - a] >= 0 || cov[r0 - 2 - a] < 0) return 0;
+    const ng_tok *k = &w->tk.v[r0 - 1];
+    const ng_mention *ti = &w->ms[cov[r0 - 2 - a]];
+    return (k->flags & NG_TK_UPPER) && (k->flags & NG_TK_WORD) && !(k->flags & NG_TK_NUM) &&
+           k->len == 2 && !ti->dead && ti->kind == NG_MK_TITLE && ti->t1 == r0 - 1;
+}
+
 /* A person candidate at the name tokens [r0, r1). */
 static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint32_t r1)
 {
@@ -621,6 +634,7 @@ static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, u
         (r1 == b || !ng_mentions__cap(w, r1)))
         return add_candidate(w, s, cov, r0 - 1, r1);
     if (function_word_family_name(w, a, cov, r0, r1)) return add_candidate(w, s, cov, r0 - 1, r1);
+    if (initials_given_name(w, a, cov, r0, r1)) r0--;
     while (r0 < r1 && (ng_w__bits(w, r0) & (NG_W_STOP | NG_W_NOTNAME)))
         r0++;
     /* "Presidents A B and C D": the plural title is no part of the name */
