@@ -182,9 +182,10 @@ static uint32_t state_as_first_name(ng_work *w, uint32_t a, int32_t *cov, uint32
     return r0;
 }
 
-/* "Israel Katz, Israel's defence minister, said": a one-word state name right before a
- * one-word run that a title apposition follows is the first name (the run alone would be
- * "Katz" of Israel); returns the run's new start. */
+/* "Israel Katz, Israel's defence minister, said", "the Israeli Minister for Foreign Affairs,
+ * Israel Katz, who": a one-word state name right before a one-word run that a title
+ * apposition follows, or that a title phrase and a comma precede, is the first name (the run
+ * alone would be "Katz" of Israel); returns the run's new start. */
 static uint32_t state_first_name_appos(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0,
                                        uint32_t r1)
 {
@@ -200,7 +201,14 @@ static uint32_t state_first_name_appos(ng_work *w, uint32_t s, int32_t *cov, uin
     int32_t st = -1, st2 = -1, st_org = -1, title = -1;
     uint8_t ev = 0, owner = 0;
     ng_role__after(w, s, cov, r1, &end, &st, &st2, &st_org, &title, &ev, &own_t, &owner);
-    if (!(ev & NG_EV_APPOS)) return r0;
+    if (!(ev & NG_EV_APPOS)) {
+        /* "the Israeli Minister for Foreign Affairs, Israel Katz, who": a title phrase before
+         * the comma is the name's, as an apposition after it would be */
+        prefix_res pr;
+        if (d->t0 == a) return r0;
+        ng_role__before(w, s, cov, d->t0, r1, &pr);
+        if (pr.start >= d->t0 || !(pr.ev & NG_EV_APPOS)) return r0;
+    }
     d->dead = 1;
     cov[d->t0 - a] = -1;
     return d->t0;
