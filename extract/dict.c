@@ -256,6 +256,17 @@ static uint8_t mention_kind(const ng_work *w, const ng_ptab_val *v)
     }
 }
 
+/* Does a title phrase start at the last word of the match [i, e) of two words or more and
+ * end after it ("US Treasury" + "Treasury Secretary")? */
+static int title_overlaps(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t i, uint32_t e,
+                          uint32_t b)
+{
+    uint32_t e2;
+    int32_t vi2;
+    return e - i >= 2 && e < b && longest_phrase(w, a, cov, e - 1, b, &e2, &vi2) && e2 > e &&
+           w->lex->phrases.vals[vi2].kind == NG_LX_TITLE;
+}
+
 int ng_dict__matches(ng_work *w, uint32_t s, int32_t *cov)
 {
     const ng_wsent *se = &w->sents[s];
@@ -280,6 +291,16 @@ int ng_dict__matches(ng_work *w, uint32_t s, int32_t *cov)
         }
         const ng_ptab_val *v = &w->lex->phrases.vals[vi];
         uint8_t kind = mention_kind(w, v);
+        if (kind == NG_MK_ORG && title_overlaps(w, a, cov, i, e, b)) {
+            /* "US Treasury Secretary X": the title wins over the organization ("US
+             * Treasury") its first word ends; what comes before it is matched alone */
+            if (!longest_phrase(w, a, cov, i, e - 1, &e, &vi)) {
+                i++;
+                continue;
+            }
+            v = &w->lex->phrases.vals[vi];
+            kind = mention_kind(w, v);
+        }
         if (!kind) {
             i++;
             continue;
