@@ -1032,6 +1032,15 @@ static int suffix_mention(sscan *x, const ng_mention *m, uint32_t *end, int32_t 
         x->last = x->q;
         return S_ON;
     }
+    if (m->kind == NG_MK_PLACE && cap < 0 && x->q == x->first && !x->have_title && x->af < 0 &&
+        m->t1 + 1 < x->b && (w->tk.v[m->t1].flags & NG_TK_POSS) &&
+        (ng_w__bits(w, m->t1 + 1) & (NG_W_PERSONNOUN | NG_W_TITLEMOD))) {
+        /* "X, Scotland's first minister,": a region that is no state owns the role; X is a
+         * person, whose office is no state's (kin: no title to decide a state for) */
+        x->kin = 1;
+        x->q = m->t1 + 1;
+        return S_ON;
+    }
     if (m->kind == NG_MK_PLACE && !x->have_title && x->af >= 0 && m->t1 < x->b &&
         (ng_w__bits(w, m->t1) & NG_W_PERSONNOUN)) {
         /* a region as the scope of the owner's role: "the White House Arctic coordinator" */

@@ -63,9 +63,12 @@ static int name_tok(const ng_work *w, uint32_t t)
          * "Kim June" (not "in June 2023", "Monday, April 3") */
         if (t == 0 || !ng_date__month(ng_w__fold(w, t), k->flen)) return 0;
         const ng_tok *pv = &w->tk.v[t - 1];
+        /* "Mrs May", "Dr June": after an honorific too (words class honorword) */
+        ng_wbits pb = ng_w__bits(w, t - 1);
         if (!(pv->flags & NG_TK_WORD) || !(pv->flags & NG_TK_CAP) ||
             (pv->flags & (NG_TK_UPPER | NG_TK_NUM)) ||
-            (ng_w__bits(w, t - 1) & (NG_W_NOTNAME | NG_W_STOP)) || pv->off + pv->len + 1 != k->off)
+            ((pb & (NG_W_NOTNAME | NG_W_STOP)) && !(pb & NG_W_HONORWORD)) ||
+            pv->off + pv->len + 1 != k->off)
             return 0;
         if (t + 1 < w->tk.n && (w->tk.v[t + 1].flags & NG_TK_NUM)) return 0;
         return 1;
@@ -643,7 +646,10 @@ static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, u
         return add_candidate(w, s, cov, r0 - 1, r1);
     if (function_word_family_name(w, a, cov, r0, r1)) return add_candidate(w, s, cov, r0 - 1, r1);
     if (initials_given_name(w, a, cov, r0, r1)) r0--;
-    while (r0 < r1 && (ng_w__bits(w, r0) & (NG_W_STOP | NG_W_NOTNAME)))
+    /* (a month that name_tok took for a name after a name word or an honorific stays: "Mrs
+     * May", "Zhang Jun") */
+    while (r0 < r1 && (ng_w__bits(w, r0) & (NG_W_STOP | NG_W_NOTNAME)) &&
+           !(is_name_tok(w, r0) && !(ng_w__bits(w, r0) & NG_W_STOP)))
         r0++;
     /* "Presidents A B and C D": the plural title is no part of the name */
     if (r1 - r0 >= 3 && plural_title(w, r0)) r0++;
