@@ -565,9 +565,10 @@ static int single_words(ng_work *w, resolver *r)
             m->pers = best;
         } else if ((m->ev & (NG_EV_TITLE | NG_EV_POSS | NG_EV_APPOS | NG_EV_SAY | NG_EV_USER |
                              NG_EV_ROYAL)) &&
-                   ((m->ev & NG_EV_USER) || !(ng_w__bits(w, m->n0) & NG_W_ORGHEAD))) {
+                   ((m->ev & NG_EV_USER) ||
+                    !(ng_w__bits(w, m->n0) & (NG_W_ORGHEAD | NG_W_EVENTNOUN)))) {
             /* a lone head word is the end of a name, not a person: "Chile's National
-             * Police Service" */
+             * Police Service", "the Heads of Government Meeting" */
             if ((error = add_person(w, &r->x, c, &m->pers, (uint32_t)i, 1)) < 0) return error;
             w->people[m->pers].partial = !(m->ev & (NG_EV_USER | NG_EV_ROYAL));
             r->first[m->pers] = (int32_t)m->sent;
