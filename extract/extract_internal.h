@@ -306,8 +306,7 @@ enum {
 #define NG_W_TALKTO NG_WBIT(91)    /* spoke to, phoned, a call with: the person spoken to follows */
 #define NG_W_LINKVERB NG_WBIT(92)  /* became, remains: a linking verb other than "be" */
 #define NG_W_SEATVERB NG_WBIT(93)  /* sits, sat: "Y, where X sits alongside A": members of Y */
-/* bits 94-95: other branches' (session 9) */
-#define NG_W_HOSTVERB NG_WBIT(96)  /* hosted, received: a verb of meeting a venue does too */
+/* bits 94-96: other branches' (session 9) */
 #define NG_W_HONORWORD NG_WBIT(97) /* Mrs, Ms, Dr: an honorific word; a month after it is a name */
 /* bit 98: another branch's (session 9) */
 #define NG_W_APPOINTVERB NG_WBIT(99) /* appointed, named, serves: "X, who was appointed as Y's

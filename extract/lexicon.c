@@ -1271,7 +1271,7 @@ static const char *const word_classes[] = {
     "eventnoun", "indirect", "credence", "treatyhead", "exitword",
     "notify", "facility", "talkto", "linkverb",
     /* session 9 classes; "reservedN" holds the place of a bit no class uses */
-    "seatverb", "reserved94", "reserved95", "hostverb", "honorword", "reserved98",
+    "seatverb", "reserved94", "reserved95", "reserved96", "honorword", "reserved98",
     "appointverb", "reserved100", "reserved101", "reserved102", "reserved103", "reserved104",
     "venueverb", "causative", "postnominal"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
