@@ -4,6 +4,9 @@
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 static const cli_command commands[] = {
     {"build", cmd_build, "extract articles and write the graph", 1},
@@ -50,8 +53,22 @@ static void catch_hangup(void)
     signal(SIGHUP, on_signal);
 }
 
+/* glibc gives a block above its mmap threshold (dynamic, at most 32 MiB) its own mapping and
+ * unmaps it when freed, and gives the heap's free top back above 128 KiB: the graph's arrays
+ * that double to 100 MiB and more, the finish's sort buffers and the per-article blocks then
+ * come back as fresh pages, each a page fault (about 15,000 of 80,000 over the 50 MB corpus).
+ * Kept in the heap, freed memory is reused without a fault; peak RSS grows by about 1%. */
+static void tune_malloc(void)
+{
+#ifdef __GLIBC__
+    (void)mallopt(M_MMAP_THRESHOLD, 1 << 30);
+    (void)mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
+}
+
 int main(int argc, char **argv)
 {
+    tune_malloc();
     if (argc < 2) {
         usage(stderr);
         return NG_EXIT_USAGE;
