@@ -41,6 +41,7 @@ void ng_agg_edge__clear(ng_agg_edge *e)
         free(e->items[i].sentence);
         ng_src__release(e->items[i].src);
     }
+    free(e->items);
     ng_sample__clear(&e->sample);
     ng_strset__free(&e->dates);
     memset(e, 0, sizeof *e);

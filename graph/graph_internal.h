@@ -291,8 +291,11 @@ typedef struct ng_agg_edge {
     ng_sample sample;  /* the articles behind it */
     ng_strset dates;   /* known dates (bounded by the calendar, not by the corpus) */
     ng_ev best;
-    ng_ev items[NG_GRAPH_MAX_EVIDENCE]; /* the smallest by ng_ev__cmp_keep, sorted */
-    uint32_t n_items;
+    /* the smallest by ng_ev__cmp_keep, sorted; allocated as they come (1, 2, 4, then
+     * NG_GRAPH_MAX_EVIDENCE): most edges keep one or two, and an array of edges with room
+     * for eight inline was 4 times larger, each of its pages a fault (issue 16) */
+    ng_ev *items;
+    uint32_t n_items, cap_items;
 } ng_agg_edge;
 
 /* 1 and *idx when the entry (interned key, partial) exists. */

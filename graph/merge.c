@@ -67,8 +67,22 @@ static int item_slot(const ng_agg_edge *e, const ng_spill *se, const ng_ev *c,
     return (int)pos;
 }
 
+/* Room in e->items for one more item, below NG_GRAPH_MAX_EVIDENCE (doubling from 1). */
+static int item_room(ng_agg_edge *e)
+{
+    if (e->n_items < e->cap_items || e->n_items == NG_GRAPH_MAX_EVIDENCE) return NG_OK;
+    uint32_t cap = e->cap_items ? e->cap_items * 2 : 1;
+    if (cap > NG_GRAPH_MAX_EVIDENCE) cap = NG_GRAPH_MAX_EVIDENCE;
+    ng_ev *v = ng_realloc(e->items, cap * sizeof *v);
+    if (!v) return NG_ENOMEM;
+    e->items = v;
+    e->cap_items = cap;
+    return NG_OK;
+}
+
 /* Inserts `owned` (whose src hold and text the edge now owns) at `pos`, dropping the
- * largest item when the list is full (a spilled text stays in the file, unused). */
+ * largest item when the list is full (a spilled text stays in the file, unused); the room
+ * was made by item_room. */
 static void item_insert(ng_agg_edge *e, int pos, ng_ev owned)
 {
     if (e->n_items == NG_GRAPH_MAX_EVIDENCE) {
@@ -140,6 +154,7 @@ static int offer_evidence(ng_graph *g, ng_agg_edge *e, const ng_ev *c)
     }
     int pos = item_slot(e, &g->ev_spill, c, NULL, &error);
     if (error < 0 || pos < 0) return error;
+    if ((error = item_room(e)) < 0) return error;
     ng_ev owned = *c;
     if (pos == 0) {
         if ((error = demote_first(e, &g->ev_spill)) < 0) return error;
@@ -171,7 +186,7 @@ int ng_agg_edge__absorb(ng_agg_edge *into, ng_spill *si, ng_agg_edge *from,
         int pos = item_slot(into, si, &from->items[i], sf, &error);
         if (error < 0) return error;
         if (pos < 0) continue;
-        if ((pos == 0 && (error = demote_first(into, si)) < 0) ||
+        if ((error = item_room(into)) < 0 || (pos == 0 && (error = demote_first(into, si)) < 0) ||
             (error = place_item(&from->items[i], sf, si, pos)) < 0)
             return error;
         item_insert(into, pos, from->items[i]);
