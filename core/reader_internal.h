@@ -150,6 +150,7 @@ typedef struct ng_src {
     int bom;       /* a byte-order mark was dropped */
     int sniffed;   /* the first block was read and looked at */
     int eof;
+    int unpeeked;  /* a regular file whose first bytes were not looked at yet (gzip's magic) */
     int truncated; /* the gzip stream ended early */
     uint64_t bytes; /* bytes read (after gunzip) */
     char why[256];  /* why reading stopped: "binary file (not text)", "truncated gzip file" */

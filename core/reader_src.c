@@ -28,8 +28,11 @@ const char *ng_src__enc_name(ng_enc e)
     return (unsigned)e <= NG_ENC_UTF32BE ? names[e] : "unknown";
 }
 
-/* Opens a named file: plain (s->fd) when its first two bytes are not gzip's magic, else
- * through zlib on the same descriptor. */
+/* Opens a named file. A regular file is read with read(2) (s->fd), its first read telling
+ * whether it is gzip after all (switch_to_gzip): open, fstat, one read and close for a
+ * small article, where a pread of the magic first was one system call more a file. Anything
+ * else is peeked at: plain when its first two bytes are not gzip's magic, else (a pipe, a
+ * directory: the pread fails) through zlib on the same descriptor. */
 static int open_path(ng_src *s, const char *path)
 {
     unsigned char magic[2];
@@ -37,11 +40,15 @@ static int open_path(ng_src *s, const char *path)
     errno = 0;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return NG_EIO;
-    ssize_t got = pread(fd, magic, 2, 0); /* fails on a pipe or a directory: zlib decides */
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        s->fd = fd;
+        s->size = (uint64_t)st.st_size;
+        s->unpeeked = 1;
+        return NG_OK;
+    }
+    ssize_t got = pread(fd, magic, 2, 0);
     if (got >= 0 && !(got == 2 && magic[0] == 0x1F && magic[1] == 0x8B)) {
         s->fd = fd;
-        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-            s->size = (uint64_t)st.st_size;
         return NG_OK;
     }
     if (!(s->gz = gzdopen(fd, "rb"))) {
@@ -94,16 +101,42 @@ static int fill_plain(ng_src *s, unsigned char *dst, size_t cap, size_t *n)
             break;
         }
         got += (size_t)k;
+        /* a short read of a regular file that reached its size is its end: no read(2) more
+         * to see 0 */
+        if (got < cap && s->size && s->bytes + got >= s->size) {
+            s->eof = 1;
+            break;
+        }
     }
     s->bytes += got;
     *n = got;
     return NG_OK;
 }
 
-/* gzread into dst; at the end of the stream checks that gzip data was complete. */
+/* A regular file whose first read showed gzip's magic: read again from its start through
+ * zlib, what was read forgotten. */
+static int switch_to_gzip(ng_src *s)
+{
+    if (lseek(s->fd, 0, SEEK_SET) != 0 || !(s->gz = gzdopen(s->fd, "rb"))) {
+        snprintf(s->why, sizeof s->why, "unreadable (%s)", errno ? strerror(errno) : "out of memory");
+        return NG_EIO;
+    }
+    s->fd = -1; /* zlib's now */
+    s->size = s->bytes = 0;
+    s->eof = 0;
+    return NG_OK;
+}
+
+/* The next bytes into dst: read(2) of a plain file, else gzread; at the end of a gzip
+ * stream, checks that its data was complete. */
 static int fill(ng_src *s, unsigned char *dst, size_t cap, size_t *n)
 {
-    if (!s->gz) return fill_plain(s, dst, cap, n);
+    if (!s->gz) {
+        int first = s->unpeeked, error = fill_plain(s, dst, cap, n);
+        s->unpeeked = 0;
+        if (error < 0 || !first || !(*n >= 2 && dst[0] == 0x1F && dst[1] == 0x8B)) return error;
+        if ((error = switch_to_gzip(s)) < 0) return error;
+    }
     int zerr, got = gzread(s->gz, dst, (unsigned)cap);
     *n = 0;
     if (got < 0) {
