@@ -57,12 +57,15 @@ static void catch_hangup(void)
  * unmaps it when freed, and gives the heap's free top back above 128 KiB: the graph's arrays
  * that double to 100 MiB and more, the finish's sort buffers and the per-article blocks then
  * come back as fresh pages, each a page fault (about 15,000 of 80,000 over the 50 MB corpus).
- * Kept in the heap, freed memory is reused without a fault; peak RSS grows by about 1%. */
+ * Kept in the heap, freed memory is reused without a fault; peak RSS grows by about 1%. The
+ * heap grows 16 MiB at a time (address space, not memory): 16 brk calls over the 50 MB
+ * corpus instead of 675, and about 3,500 fewer faults. */
 static void tune_malloc(void)
 {
 #ifdef __GLIBC__
     (void)mallopt(M_MMAP_THRESHOLD, 1 << 30);
     (void)mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    (void)mallopt(M_TOP_PAD, 16 << 20);
 #endif
 }
 
