@@ -29,17 +29,22 @@
 
 /* ------------------------------------------------------------------ arena */
 
-/* Bump allocator for strings that live as long as the graph; freed all at once. */
+/* Bump allocator for strings that live as long as the graph; freed all at once, with the
+ * blocks it adopted. */
 typedef struct ng_arena_chunk ng_arena_chunk;
 typedef struct ng_arena {
     ng_arena_chunk *head;
+    void **adopted; /* malloc'ed blocks it frees */
+    size_t n_adopted, cap_adopted;
 } ng_arena;
 void *ng_arena__alloc(ng_arena *a, size_t n);
 char *ng_arena__strndup(ng_arena *a, const char *s, size_t n);
 char *ng_arena__strdup(ng_arena *a, const char *s);
-/* Moves every chunk of `from` into `into` (their strings stay where they are); `from` is
- * left empty. */
-void ng_arena__splice(ng_arena *into, ng_arena *from);
+/* Makes the arena free `p` (malloc'ed) with its chunks; NG_ENOMEM, and `p` is not adopted. */
+int ng_arena__adopt(ng_arena *a, void *p);
+/* Moves every chunk and adopted block of `from` into `into` (their strings stay where they
+ * are); `from` is left empty. NG_ENOMEM, and `from` keeps its adopted blocks. */
+int ng_arena__splice(ng_arena *into, ng_arena *from);
 void ng_arena__free(ng_arena *a);
 
 /* ------------------------------------------------------------------ index hash */

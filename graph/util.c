@@ -52,10 +52,32 @@ char *ng_arena__strndup(ng_arena *a, const char *s, size_t n)
 
 char *ng_arena__strdup(ng_arena *a, const char *s) { return ng_arena__strndup(a, s, strlen(s)); }
 
-void ng_arena__splice(ng_arena *into, ng_arena *from)
+int ng_arena__adopt(ng_arena *a, void *p)
 {
+    if (NG_ARRAY_GROW(a->adopted, a->cap_adopted, a->n_adopted + 1) < 0) return NG_ENOMEM;
+    a->adopted[a->n_adopted++] = p;
+    return NG_OK;
+}
+
+/* The adopted blocks of `from` moved to `into`'s list. */
+static int splice_adopted(ng_arena *into, ng_arena *from)
+{
+    if (!from->n_adopted) return NG_OK;
+    if (NG_ARRAY_GROW(into->adopted, into->cap_adopted, into->n_adopted + from->n_adopted) < 0)
+        return NG_ENOMEM;
+    memcpy(into->adopted + into->n_adopted, from->adopted, from->n_adopted * sizeof *from->adopted);
+    into->n_adopted += from->n_adopted;
+    free(from->adopted);
+    from->adopted = NULL;
+    from->n_adopted = from->cap_adopted = 0;
+    return NG_OK;
+}
+
+int ng_arena__splice(ng_arena *into, ng_arena *from)
+{
+    int error = splice_adopted(into, from);
     ng_arena_chunk *last = from->head;
-    if (!last) return;
+    if (!last) return error;
     while (last->next) last = last->next;
     /* behind into's current chunk, whose free space stays usable */
     if (into->head) {
@@ -65,6 +87,7 @@ void ng_arena__splice(ng_arena *into, ng_arena *from)
         into->head = from->head;
     }
     from->head = NULL;
+    return error;
 }
 
 void ng_arena__free(ng_arena *a)
@@ -77,6 +100,10 @@ void ng_arena__free(ng_arena *a)
         c = next;
     }
     a->head = NULL;
+    for (size_t i = 0; i < a->n_adopted; i++) free(a->adopted[i]);
+    free(a->adopted);
+    a->adopted = NULL;
+    a->n_adopted = a->cap_adopted = 0;
 }
 
 /* ------------------------------------------------------------------ index hash */
