@@ -90,6 +90,16 @@ static int lower_title(const ng_work *w, uint32_t a, const int32_t *cov, uint32_
     return (bits & (NG_W_TITLEMOD | NG_W_DET)) || (w->tk.v[t - 1].flags & NG_TK_POSS);
 }
 
+/* "the prime minister of lying", "the crown prince of 'treason'": after a title, "of" and a
+ * lower-case word or a quotation that is no determiner nor number opens what the holder is
+ * accused of, not the title's complement ("the prime minister of Britain", "of the UK"). */
+static int of_act(const ng_work *w, uint32_t j)
+{
+    if (j >= w->tk.n || (w->tk.v[j].flags & (NG_TK_CAP | NG_TK_FIRST))) return 0;
+    if (w->tk.v[j].flags & NG_TK_PUNCT) return ng_w__punct(w, j, '"') || ng_w__punct(w, j, '\'');
+    return !(ng_w__bits(w, j) & (NG_W_DET | NG_W_NUMWORD));
+}
+
 /* A title in lower case right after "the" with no name after it, standing for its holder
  * (units.c: the latest person written with that title): "the crown prince had greeted X",
  * "the pope received X". Titles of several words, or royal and religious ones, or a rank
@@ -103,8 +113,8 @@ static int lower_title_ref(const ng_work *w, uint32_t a, uint32_t t, uint32_t n,
                      ? t - 1
                      : t;
     if (d <= a || !ng_w__is(w, d - 1, "the")) return 0;
-    if (t + n < w->tk.n && (ng_mentions__cap(w, t + n) || ng_w__is(w, t + n, "of") ||
-                            (w->tk.v[t + n].flags & NG_TK_POSS)))
+    if (t + n < w->tk.n && (ng_mentions__cap(w, t + n) || (w->tk.v[t + n].flags & NG_TK_POSS) ||
+                            (ng_w__is(w, t + n, "of") && !of_act(w, t + n + 1))))
         return 0;
     if (n >= 2 || x->kind == NG_TITLE_ROYAL || x->kind == NG_TITLE_RELIGIOUS) return 1;
     /* a rank of one word ("the general", "the colonel") only before a verb or a stop: "the
