@@ -899,6 +899,19 @@ static inline int ng_w__punct(const ng_work *w, uint32_t t, char c)
     return (w->tk.v[t].flags & NG_TK_PUNCT) && *ng_w__fold(w, t) == c;
 }
 
+/* Is token t two capitals with no vowel ("KP", "JD"): a person's initials, where a word in
+ * capitals would otherwise be an acronym or a family name ("LEE", "NATO" have vowels). */
+static inline int ng_w__initials(const ng_work *w, uint32_t t)
+{
+    const ng_tok *k = &w->tk.v[t];
+    if (k->len != 2 || !(k->flags & NG_TK_UPPER) || (k->flags & NG_TK_DOT)) return 0;
+    for (uint32_t q = 0; q < 2; q++) {
+        char c = w->text[k->off + q];
+        if (c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'Y') return 0;
+    }
+    return 1;
+}
+
 /* ------------------------------------------------------------------ names */
 
 /* Appends the transliteration-folded key form of a person name (already ng_text_fold-ed or

@@ -46,6 +46,18 @@ static int hyphen_adjective(const ng_work *w, uint32_t t)
     return raw[k->len - 2] == 'e' && raw[k->len - 1] == 'd';
 }
 
+/* "Prime Minister KP Sharma Oli", "Vice President JD Vance": two capitals with no vowel
+ * between a capitalized word (the title) and a name are the name's initials, not an acronym
+ * (acronyms of two letters have a vowel: "US", "EU", "UN"). */
+static int initials(const ng_work *w, uint32_t t)
+{
+    if (!ng_w__initials(w, t) || t == 0 || t + 1 >= w->tk.n) return 0;
+    const ng_tok *p = &w->tk.v[t - 1], *n = &w->tk.v[t + 1];
+    return (p->flags & NG_TK_WORD) && (p->flags & NG_TK_CAP) && !(p->flags & NG_TK_UPPER) &&
+           (n->flags & NG_TK_WORD) && (n->flags & NG_TK_CAP) && !(n->flags & NG_TK_UPPER) &&
+           !(n->flags & NG_TK_FIRST);
+}
+
 static int name_tok(const ng_work *w, uint32_t t)
 {
     const ng_tok *k = &w->tk.v[t];
@@ -55,9 +67,10 @@ static int name_tok(const ng_work *w, uint32_t t)
     if (hyphen_adjective(w, t) || (ng_w__bits(w, t) & NG_W_POSTNOMINAL)) return 0;
     if ((k->flags & NG_TK_UPPER) && k->flen > 1 && !(k->flags & NG_TK_DOT))
         /* NATO, TASS; but a regnal number after a name is the name's end: "Abdullah II" */
-        return (ng_w__bits(w, t) & NG_W_NAMESUFFIX) && t > 0 &&
-               (w->tk.v[t - 1].flags & NG_TK_CAP) && !(w->tk.v[t - 1].flags & NG_TK_UPPER) &&
-               (w->tk.v[t - 1].flags & NG_TK_WORD);
+        return initials(w, t) ||
+               ((ng_w__bits(w, t) & NG_W_NAMESUFFIX) && t > 0 &&
+                (w->tk.v[t - 1].flags & NG_TK_CAP) && !(w->tk.v[t - 1].flags & NG_TK_UPPER) &&
+                (w->tk.v[t - 1].flags & NG_TK_WORD));
     if (ng_w__bits(w, t) & NG_W_NOTNAME) {
         /* a month after a name and before no number is a name's part: "Zhang Jun",
          * "Kim June" (not "in June 2023", "Monday, April 3") */
