@@ -348,15 +348,32 @@ static int each_other(ng_work *w, const sctx *c, const reading *r)
     return error < 0 ? error : DONE;
 }
 
+/* The token after "which"/"whom" that opens a relative clause whose subject group starts
+ * at q: q itself, or the "the" before it ("the WHO, which the United States left"); 0 when
+ * no relative pronoun comes before. */
+static uint32_t relative_start(const ng_work *w, const sctx *c, uint32_t q)
+{
+    if (q > c->a + 2 && ng_w__is(w, q - 1, "the")) q--;
+    return q > c->a + 1 && (ng_w__is(w, q - 1, "which") || ng_w__is(w, q - 1, "whom")) ? q : 0;
+}
+
+/* "a format including Russia, which the EU rejected": an actor an example after
+ * "including" is no head of the noun phrase the clause is about. */
+static int included(const ng_work *w, const sctx *c, const group *g)
+{
+    uint32_t q = g->t0;
+    if (q > c->a && ng_w__is(w, q - 1, "the")) q--;
+    return q > c->a && ng_w__is(w, q - 1, "including");
+}
+
 /* The object of a relative clause is its antecedent: "ECOWAS, which they accuse of serving
  * foreign interests". */
 static int relative_object(const ng_work *w, const sctx *c, reading *r)
 {
     if (r->obj >= 0 || r->noun || r->agent >= 0 || r->subj < 0 || !ng_object__has_direct(r->tr))
         return NG_OK;
-    uint32_t q = c->g[r->subj].t0;
-    if (!(q > c->a + 1 && (ng_w__is(w, q - 1, "which") || ng_w__is(w, q - 1, "whom"))))
-        return NG_OK;
+    uint32_t q = relative_start(w, c, c->g[r->subj].t0);
+    if (!q) return NG_OK;
     uint32_t p = q - 1;
     if (ng_w__punct(w, p - 1, ',')) p--;
     /* "the Andean Community (CAN), which they ...": the antecedent is before the brackets */
@@ -367,7 +384,8 @@ static int relative_object(const ng_work *w, const sctx *c, reading *r)
         if (ng_w__punct(w, k, '(')) p = k;
     }
     int32_t ante = p > c->a ? c->gend[p - 1 - c->a] : -1;
-    if (ante < 0 || ante == r->subj || c->g[ante].place) return NG_OK;
+    if (ante < 0 || ante == r->subj || c->g[ante].place || included(w, c, &c->g[ante]))
+        return NG_OK;
     if ((r->tr->flags & NG_TRF_QUOTE) && !ng_object__quote_after(w, c, r->te)) return DONE;
     /* "the ASEAN Summit, which Malaysia hosted": the event, no party met */
     if ((r->tr->flags & NG_TRF_COUNTERPART) && ng_relinfo__symmetric(r->tr->rel) &&
@@ -383,10 +401,9 @@ static int relative_object(const ng_work *w, const sctx *c, reading *r)
 static int relative_prep_object(const ng_work *w, const sctx *c, reading *r)
 {
     if (r->obj >= 0 || r->noun || r->agent >= 0 || r->subj < 0) return NG_OK;
-    uint32_t q = c->g[r->subj].t0;
     /* "X, with whom he held talks": the same with "whom" */
-    if (!(q > c->a + 2 && (ng_w__is(w, q - 1, "which") || ng_w__is(w, q - 1, "whom"))))
-        return NG_OK;
+    uint32_t q = relative_start(w, c, c->g[r->subj].t0);
+    if (q < c->a + 3) return NG_OK;
     int prep = 0;
     for (int i = 0; i < r->tr->n_prep; i++)
         prep |= r->tr->prep[i] && r->tr->prep[i] == w->tk.v[q - 2].h;
