@@ -316,7 +316,8 @@ enum {
 #define NG_W_CAUSATIVE NG_WBIT(106) /* let, allowed: "refused to let him meet X": its object
                                     * is the subject of a bare verb the modality reaches */
 #define NG_W_POSTNOMINAL NG_WBIT(107) /* T.D., M.P.: letters after a name, never part of it */
-#define NG_W__COUNT 108
+#define NG_W_ISSUEDNOUN NG_WBIT(108) /* statement, communique: "the statement condemned X" */
+#define NG_W__COUNT 109
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {

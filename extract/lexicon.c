@@ -1273,7 +1273,7 @@ static const char *const word_classes[] = {
     /* session 9 classes; "reservedN" holds the place of a bit no class uses */
     "seatverb", "reserved94", "reserved95", "reserved96", "honorword", "reserved98",
     "appointverb", "reserved100", "reserved101", "reserved102", "reserved103", "reserved104",
-    "venueverb", "causative", "postnominal"};
+    "venueverb", "causative", "postnominal", "issuednoun"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 

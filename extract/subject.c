@@ -315,6 +315,58 @@ static int32_t after_title_apposition(const ng_work *w, const sctx *c, uint32_t 
     return -1;
 }
 
+static int32_t whose_owner(const ng_work *w, const sctx *c, uint32_t ts);
+
+/* "the G7 summit in Hiroshima, whose final communique": the gathering of the group before an
+ * event noun (words class eventnoun) issued the statement; "in" and the place (up to three
+ * capitalized words) may follow the noun. The group, or -1. p: the token after the
+ * statement noun. */
+static int32_t summit_before_whose(const ng_work *w, const sctx *c, uint32_t p)
+{
+    uint32_t q = p - 1;
+    for (int n = 0; n < 2 && q > c->a && !(w->tk.v[q - 1].flags & NG_TK_CAP) && !ng_w__is(w, q - 1, "whose"); n++)
+        q--;
+    if (q < c->a + 4 || !ng_w__is(w, q - 1, "whose") || !ng_w__punct(w, q - 2, ',')) return -1;
+    q -= 2; /* the comma */
+    uint32_t k = q; /* [k, q): the place's capitalized words */
+    while (k > c->a + 2 && k + 3 > q && (w->tk.v[k - 1].flags & NG_TK_CAP) &&
+           !(ng_w__bits(w, k - 1) & NG_W_LOCPREP))
+        k--;
+    if (k < q && (ng_w__bits(w, k - 1) & NG_W_LOCPREP)) q = k - 1;
+    if (q < c->a + 2 || !(ng_w__bits(w, q - 1) & NG_W_EVENTNOUN) ||
+        (w->tk.v[q - 1].flags & NG_TK_CAP))
+        return -1;
+    int32_t gi = c->gend[q - 2 - c->a];
+    return gi >= 0 && !c->g[gi].place && !c->g[gi].pp ? gi : -1;
+}
+
+/* "the G7 summit, whose final communique criticised X", "the final statement of the summit
+ * condemned X", "a resolution by the assembly denounced X": a statement noun (words class
+ * issuednoun) as subject stands for the actor who issued it, the antecedent of "whose" or
+ * the group after "of"/"by"/"from"; the group, or -1. */
+static int32_t statement_owner(const ng_work *w, const sctx *c, uint32_t ts)
+{
+    uint32_t p = ts;
+    while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_PAST_MARK)))
+        p--;
+    if (p < c->a + 3) return -1;
+    int32_t gi = c->gend[p - 1 - c->a];
+    if (gi >= 0) {
+        uint32_t q = c->g[gi].t0;
+        if (q > c->a && ng_w__is(w, q - 1, "the")) q--;
+        if (c->g[gi].place || q < c->a + 2 ||
+            !(ng_w__is(w, q - 1, "of") || ng_w__is(w, q - 1, "by") || ng_w__is(w, q - 1, "from")) ||
+            !(ng_w__bits(w, q - 2) & NG_W_ISSUEDNOUN) || (w->tk.v[q - 2].flags & NG_TK_CAP))
+            return -1;
+        return gi;
+    }
+    if (!(ng_w__bits(w, p - 1) & NG_W_ISSUEDNOUN) || (w->tk.v[p - 1].flags & NG_TK_CAP) ||
+        c->gcov[p - 1 - c->a] >= 0)
+        return -1;
+    int32_t own = whose_owner(w, c, p);
+    return own >= 0 ? own : summit_before_whose(w, c, p);
+}
+
 int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
 {
     int32_t agent = case_agent(w, c, ts);
@@ -324,6 +376,8 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
     rel = whose_government(w, c, ts);
     if (rel >= 0) return rel;
     if ((rel = after_title_apposition(w, c, ts)) >= 0) return rel;
+    rel = statement_owner(w, c, ts);
+    if (rel >= 0) return rel;
     int64_t j = (int64_t)ts - 1;
     int steps = 0, relative = 0, words = 0;
     while (j >= (int64_t)c->a && steps < 24) {
