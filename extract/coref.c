@@ -1587,6 +1587,29 @@ static int of_what(const ng_work *w, const sctx *c, const uint8_t *covered, uint
            !(ng_w__bits(w, j + 2) & (NG_W_DET | NG_W_NUMWORD));
 }
 
+/* "The statement described X's remarks as ...", "The communique also condemned X": a
+ * statement noun (words class issuednoun, one modifier before it at most) that opens the
+ * sentence, with no owner after it, is the statement whose issuer one of the two sentences
+ * before named (recent.c note_statement); the count of actors, 0. */
+static uint32_t the_statement(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t,
+                              uint32_t j, uint32_t *t1, int32_t *acts)
+{
+    if (t != c->a || !ng_w__is(w, t, "the") || cs->stmt_n == 0 || cs->stmt_sent >= c->s ||
+        c->s - cs->stmt_sent > 2)
+        return 0;
+    if (j + 1 < c->b && !(ng_w__bits(w, j) & NG_W_ISSUEDNOUN) &&
+        (w->tk.v[j].flags & NG_TK_WORD) && !(w->tk.v[j].flags & NG_TK_CAP))
+        j++; /* "the joint statement" */
+    if (j + 1 >= c->b || !(ng_w__bits(w, j) & NG_W_ISSUEDNOUN) ||
+        (w->tk.v[j].flags & NG_TK_CAP) || (w->tk.v[j + 1].flags & NG_TK_PUNCT) ||
+        (ng_w__bits(w, j + 1) & (NG_W_PREP | NG_W_CLAUSE)))
+        return 0;
+    *t1 = j + 1;
+    for (uint32_t i = 0; i < cs->stmt_n; i++)
+        acts[i] = cs->stmt_acts[i];
+    return cs->stmt_n;
+}
+
 static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
                             uint32_t t, int32_t *acts, uint32_t *t1, int *pron)
 {
@@ -1623,6 +1646,7 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
     }
     if (!numtok && (n = troops_of(w, cs, c, covered, t, j, t1, acts)) != 0) return n;
     if (!numtok && (n = left_treaty(w, cs, c, covered, t, j, t1, acts)) != 0) return n;
+    if (!numtok && (n = the_statement(w, cs, c, t, j, t1, acts)) != 0) return n;
     /* "the Forum brings together": a capitalised word right after "the" may be a short
      * name even when a word follows it, which description_head would read as a modifier */
     if (!numtok && j < c->b && (w->tk.v[j].flags & NG_TK_CAP) &&

@@ -175,6 +175,10 @@ typedef struct cstate {
                          * opposition X party hit out. Its spokesperson Y said"), -1 */
     int32_t troops;       /* the state of the latest "Russian peacekeepers" (units.c), -1: */
     uint32_t troops_sent; /* "Those peacekeepers withdrew" in the next sentences (coref.c) */
+    int32_t stmt_acts[4]; /* who issued the latest statement named with its issuer ("the Saudi
+                           * statement", "X issued a statement"; recent.c), for "The statement
+                           * described ..." in the next two sentences (coref.c) */
+    uint32_t stmt_n, stmt_sent;
 } cstate;
 
 /* units.c: the units of a sentence's mentions, and of known people named in text no mention

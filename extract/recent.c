@@ -168,9 +168,44 @@ static int32_t joined_by_subject(const ng_work *w, const sctx *c, const group *g
     return s >= 0 && !c->g[s].place && !c->g[s].pp ? s : -1;
 }
 
+/* The group that issued the statement noun at k: a possessive or a demonym right before it
+ * (one modifier between: "the Saudi statement", "Qatar's joint statement"), else the
+ * sentence's main subject before it ("X issued a statement", "X said in a statement"); -1. */
+static int32_t statement_issuer(const ng_work *w, const sctx *c, uint32_t k)
+{
+    for (uint32_t q = k; q > c->a && q + 2 >= k; q--) {
+        if ((w->tk.v[q - 1].flags & NG_TK_POSS) && q > c->a + 1) q--; /* "Qatar's" */
+        int32_t gi = c->gend[q - 1 - c->a];
+        if (gi >= 0) return c->g[gi].poss || c->g[gi].adj ? gi : -1;
+        if (!(w->tk.v[q - 1].flags & NG_TK_WORD) || (w->tk.v[q - 1].flags & NG_TK_CAP) ||
+            (ng_w__bits(w, q - 1) & (NG_W_DET | NG_W_PREP | NG_W_CLAUSE)))
+            break;
+    }
+    int32_t m = ng_subject__main(w, c, k);
+    return m >= 0 && !c->g[m].adj ? m : -1;
+}
+
+/* Remembers who issued the sentence's first statement noun (words class issuednoun). */
+static void note_statement(const ng_work *w, cstate *cs, const sctx *c)
+{
+    if (!(w->sents[c->s].bits & NG_W_ISSUEDNOUN)) return;
+    for (uint32_t k = c->a + 1; k < c->b; k++) {
+        if (!(ng_w__bits(w, k) & NG_W_ISSUEDNOUN) || (w->tk.v[k].flags & NG_TK_CAP) ||
+            c->gcov[k - c->a] >= 0)
+            continue;
+        int32_t gi = statement_issuer(w, c, k);
+            if (gi < 0 || (c->g[gi].place && !c->g[gi].adj) || c->g[gi].an > 4) return;
+        cs->stmt_n = c->g[gi].an;
+        memcpy(cs->stmt_acts, c->acts + c->g[gi].a0, cs->stmt_n * sizeof *cs->stmt_acts);
+        cs->stmt_sent = c->s;
+        return;
+    }
+}
+
 void ng_recent__sentence(const ng_work *w, cstate *cs, const sctx *c)
 {
     cs->sent_person[c->s] = sentence_person(w, c);
+    note_statement(w, cs, c);
     for (size_t gi = 0; gi < c->ng; gi++) {
         const group *g = &c->g[gi];
         if (!g->place && g->an >= 2) ng_recent__list(w, cs, c->acts + g->a0, g->an, c->s);
