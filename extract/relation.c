@@ -1751,6 +1751,26 @@ static void contact_relative(const ng_work *w, const sctx *c, reading *r)
     r->subj = sg;
 }
 
+/* "Jammeh withdrew The Gambia from the Commonwealth", "Trump withdrew the United States from
+ * the Paris Agreement": a state right after an exit verb (memberctx), and "from" right after
+ * it, is the one that leaves; the verb's subject only made it leave. */
+static void causative_exit(const ng_work *w, const sctx *c, reading *r)
+{
+    if (r->noun || r->agent >= 0 || r->obj < 0 || !(r->tr->flags & NG_TRF_MEMBERCTX) ||
+        r->tr->rel == ng_relinfo__membership())
+        return;
+    uint32_t q = r->te;
+    if (q < c->b && ng_w__is(w, q, "the")) q++;
+    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    if (gi < 0 || gi == r->obj || gi == r->subj || c->g[gi].place || c->g[gi].pp ||
+        c->g[gi].poss || c->g[gi].t1 >= c->b || !ng_w__is(w, c->g[gi].t1, "from") ||
+        c->g[r->obj].t0 <= c->g[gi].t1)
+        return;
+    for (uint32_t i = 0; i < c->g[gi].an; i++)
+        if (w->actors[c->acts[c->g[gi].a0 + i]].type != NG_ETYPE_STATE) return;
+    r->subj = gi;
+}
+
 /* "held indirect talks with X", "proximity talks between A and B": a word of class indirect
  * inside the trigger or right before it; the parties did not meet face to face. */
 static int indirect_event(const ng_work *w, const sctx *c, const reading *r)
@@ -1776,6 +1796,7 @@ static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
     if ((error = relative_object(w, c, r)) != NG_OK) return error;
     if ((error = relative_prep_object(w, c, r)) != NG_OK) return error;
     contact_relative(w, c, r);
+    causative_exit(w, c, r);
     if ((error = bracket_members(w, c, r)) < 0) return error;
     if (event_object(w, c, r)) return NG_OK;
     return object_checks(w, c, r);
