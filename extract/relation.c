@@ -366,6 +366,47 @@ static int included(const ng_work *w, const sctx *c, const group *g)
     return q > c->a && ng_w__is(w, q - 1, "including");
 }
 
+/* "the CIS, the loose grouping of former Soviet republics that Georgia quit": "that" right
+ * before the subject, after an apposition (", a/an/the" and up to eight lower-case words, an
+ * "of" or a demonym among them, one a noun for an actor: bloc, country, government), has the
+ * name before the comma as antecedent; its group, or -1. q: the first token of the clause's
+ * subject group. */
+static int32_t apposition_that(const ng_work *w, const sctx *c, uint32_t q)
+{
+    if (q > c->a && ng_w__is(w, q - 1, "the")) q--;
+    if (q < c->a + 4 || !ng_w__is(w, q - 1, "that")) return -1;
+    /* "the loose grouping that Georgia quit": a description the article resolved (a lower-case
+     * actor noun) right before "that" */
+    const ng_wbits nouns =
+        NG_W_BLOCNOUN | NG_W_ORGNOUN | NG_W_COUNTRYNOUN | NG_W_GOVNOUN | NG_W_GROUPNOUN;
+    int32_t desc = c->gend[q - 2 - c->a];
+    if (desc >= 0 && !c->g[desc].place && (ng_w__bits(w, q - 2) & nouns) &&
+        !(w->tk.v[q - 2].flags & NG_TK_CAP))
+        return desc;
+    int actor_noun = 0; /* "grouping", "country": not "an attack that X condemned" */
+    for (uint32_t k = q - 1; k > c->a + 1 && k + 10 > q; k--) {
+        uint32_t t = k - 1;
+        int32_t gi = c->gcov[t - c->a];
+        if (ng_w__punct(w, t, ',')) {
+            if (!actor_noun || k + 1 >= q ||
+                !(ng_w__is(w, k, "a") || ng_w__is(w, k, "an") || ng_w__is(w, k, "the")))
+                return -1;
+            int32_t ante = c->gend[t - 1 - c->a];
+            return ante >= 0 && !c->g[ante].place && !c->g[ante].pp ? ante : -1;
+        }
+        if (gi >= 0 && c->g[gi].adj) continue; /* "former Soviet republics" */
+        /* "the loose grouping of former Soviet republics that": the description */
+        if (gi >= 0 && c->gend[t - c->a] == gi && !c->g[gi].place && !c->g[gi].pp &&
+            (ng_w__bits(w, t) & nouns) && !(w->tk.v[t].flags & NG_TK_CAP))
+            return gi;
+        actor_noun |= (ng_w__bits(w, t) & nouns) != 0;
+        if (gi >= 0 || !(w->tk.v[t].flags & NG_TK_WORD) || (w->tk.v[t].flags & NG_TK_CAP) ||
+            (ng_w__bits(w, t) & (NG_W_SAY | NG_W_CLAUSE | NG_W_BE | NG_W_PAST_MARK)))
+            return -1;
+    }
+    return -1;
+}
+
 /* The object of a relative clause is its antecedent: "ECOWAS, which they accuse of serving
  * foreign interests". */
 static int relative_object(const ng_work *w, const sctx *c, reading *r)
@@ -373,7 +414,15 @@ static int relative_object(const ng_work *w, const sctx *c, reading *r)
     if (r->obj >= 0 || r->noun || r->agent >= 0 || r->subj < 0 || !ng_object__has_direct(r->tr))
         return NG_OK;
     uint32_t q = relative_start(w, c, c->g[r->subj].t0);
-    if (!q) return NG_OK;
+    if (!q) {
+        int32_t ante = apposition_that(w, c, c->g[r->subj].t0);
+        if (ante < 0 || ante == r->subj || (r->tr->flags & NG_TRF_QUOTE) ||
+            ng_relinfo__symmetric(r->tr->rel))
+            return NG_OK;
+        r->obj = ante;
+        r->relative_obj = 1;
+        return NG_OK;
+    }
     uint32_t p = q - 1;
     if (ng_w__punct(w, p - 1, ',')) p--;
     /* "the Andean Community (CAN), which they ...": the antecedent is before the brackets */
