@@ -417,6 +417,15 @@ static int plural_title(const ng_work *w, uint32_t t)
            (bits & NG_W_PERSONNOUN) && (bits & NG_W_GROUPNOUN);
 }
 
+/* "Peru, under Open Skies, has": is no word of [r0, r1) of a class of words.csv ("open")
+ * but a name particle, so that the words may be a leader's name? */
+static int plain_name_words(const ng_work *w, uint32_t r0, uint32_t r1)
+{
+    for (uint32_t t = r0; t < r1; t++)
+        if (ng_w__bits(w, t) & ~(ng_wbits)NG_W_PARTICLE) return 0;
+    return 1;
+}
+
 /* Is "under" at u a term under a leader, not under a plan or a rule ("under Open Skies",
  * "under Lend Lease")? A form of "serve" at most eight words before it ("served as
  * vice-president under X and later under Y"), or a state and a comma right before it and a
@@ -432,6 +441,7 @@ static int served_under(const ng_work *w, uint32_t a, uint32_t b, const int32_t 
             return 1;
     }
     if (u < a + 2 || !ng_w__punct(w, u - 1, ',') || r1 >= b || !ng_w__punct(w, r1, ',')) return 0;
+    if (!plain_name_words(w, u + 1, r1)) return 0;
     int32_t mi = cov[u - 2 - a];
     return mi >= 0 && !w->ms[mi].dead && w->ms[mi].kind == NG_MK_STATE;
 }
@@ -445,7 +455,8 @@ static int32_t state_under(const ng_work *w, uint32_t a, uint32_t b, const int32
         !ng_w__punct(w, r1, ','))
         return -1;
     int32_t mi = cov[r0 - 3 - a];
-    if (mi < 0 || w->ms[mi].dead || w->ms[mi].kind != NG_MK_STATE || w->ms[mi].t1 != r0 - 2)
+    if (mi < 0 || w->ms[mi].dead || w->ms[mi].kind != NG_MK_STATE || w->ms[mi].t1 != r0 - 2 ||
+        !plain_name_words(w, r0, r1))
         return -1;
     return w->ms[mi].lex;
 }
