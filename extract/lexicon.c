@@ -818,8 +818,9 @@ static int load_titles(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_
         if (*body && kind == NG_TITLE_RELIGIOUS)
             t->see = lex_entity_named(lex, body, -1);
         else if (*body && (t->body = body_named(lex, body)) < 0 && kind == NG_TITLE_OFFICE)
-            /* an office only one state has ("Secretary of State" written alone: the US) */
-            t->see = lex_entity_named(lex, body, NG_ETYPE_STATE);
+            /* an office only one state or organization has ("Secretary of State" written
+             * alone: the US; "European Commissioner": the EU) */
+            t->see = lex_entity_named(lex, body, -1);
         int32_t id = (int32_t)lex->n_titles++;
         phrase_arg pa = {&lex->phrases, NG_LX_TITLE, id};
         if ((error = item_phrase(lex, title, &pa)) < 0) return error;

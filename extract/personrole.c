@@ -367,6 +367,11 @@ static int role_comma(pscan *x, uint32_t t, int the_honorific)
     if (x->affil >= 0 && af < 0 && org >= 0) x->res->affil2_org = org;
     if (x->affil < 0) x->affil = af;
     if (x->affil < 0 && x->res->affil_org < 0) x->res->affil_org = org;
+    /* "the European Commissioner for Trade, X": an office only one state or organization has
+     * stands for it when its complement names none (an owner further left still wins) */
+    if (x->affil < 0 && x->res->affil_org < 0 && !x->res->owner && ti >= 0 &&
+        x->w->lex->titles[ti].kind == NG_TITLE_OFFICE && x->w->lex->titles[ti].see >= 0)
+        x->affil = x->w->lex->titles[ti].see;
     if (ti >= 0 && better_title(x->w, x->title, ti)) x->title = ti;
     x->have_title = 1;
     x->appos = 1;

@@ -1185,6 +1185,20 @@ static int title_complement_run(const ng_work *w, uint32_t s, const int32_t *cov
     return 0;
 }
 
+/* "the European Commissioner for Trade, X", "the Commissioner for Enlargement, X": one
+ * capitalized word right after a title's "for" and before a comma is the portfolio, no
+ * person. */
+static int portfolio_word(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0,
+                          uint32_t r1)
+{
+    uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
+    if (r1 != r0 + 1 || r0 < a + 2 || r1 >= b || !ng_w__punct(w, r1, ',') ||
+        !ng_w__is(w, r0 - 1, "for"))
+        return 0;
+    int32_t mi = cov[r0 - 2 - a];
+    return mi >= 0 && !w->ms[mi].dead && w->ms[mi].kind == NG_MK_TITLE && w->ms[mi].t1 == r0 - 1;
+}
+
 /* People: the parts of the run [f0, f1) between words that are never names; a part next to
  * such a word ("Operation Barkhane", "Task Force Sabre") is the name of something else. */
 static int people_of_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f1)
@@ -1202,7 +1216,7 @@ static int people_of_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint
             r1--;
         int beside = (r0 > f0 && is_run_tok(w, r0 - 1) && !title_complement_run(w, s, cov, f0, r0, r1) &&
                       !(r1 - r0 >= 2 && plural_title(w, r0 - 1))) ||
-                     (r1 < f1 && is_run_tok(w, r1));
+                     (r1 < f1 && is_run_tok(w, r1)) || portfolio_word(w, s, cov, r0, r1);
         if (!beside && (error = person_candidate(w, s, cov, r0, r1)) < 0) return error;
         r0 = r1 > r0 ? r1 : r0 + 1;
     }

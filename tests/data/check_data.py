@@ -342,8 +342,10 @@ class Checker:
                     self.err("titles.csv", line, f"'{r['body']}' of a religious title is not a "
                                                  f"name in states.csv or organizations.csv")
                 continue
-            if r["kind"] == "office" and r["body"] in states:
-                continue  # an office only one state has ("Secretary of State" -> United States)
+            if r["kind"] == "office" and r["body"] in actors and r["body"] not in bodies:
+                # an office only one state or organization has ("Secretary of State" -> United
+                # States, "European Commissioner" -> European Union)
+                continue
             if r["body"] and r["body"] not in bodies:
                 self.err("titles.csv", line, f"body '{r['body']}' is not a name in bodies.csv")
             if r["body"] and r["kind"] not in ("office", "military"):
