@@ -584,6 +584,7 @@ int ng_affil__resolve_pending(ng_work *w, cstate *cs)
         if (st < 0 && pending_ok(w, cs, p, p->after)) st = p->after;
         if (st < 0 && pending_ok(w, cs, p, p->mate)) st = p->mate;
         if (st < 0 && pending_ok(w, cs, p, p->prev)) st = p->prev;
+        int guess = st < 0;
         if (st < 0 && w->dateline_state >= 0) {
             int32_t d = w->lex_actor[w->dateline_state];
             if (d >= 0 && w->actors[d].mentions && pending_ok(w, cs, p, d)) st = d;
@@ -607,6 +608,7 @@ int ng_affil__resolve_pending(ng_work *w, cstate *cs)
         }
         if (st < 0) continue;
         pa->affil = st;
+        pa->affil_guess = (uint8_t)guess;
         w->actors[st].emit = 1;
         /* a state known only by its capital ("In Beijing, ...") is named once */
         if (!w->actors[st].mentions) w->actors[st].mentions = 1;

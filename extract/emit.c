@@ -146,7 +146,12 @@ void ng_emit__states_late(ng_work *w)
         for (int i = 0; i < 2 && r.as_state; i++) {
             int32_t st = w->actors[side[i]].affil;
             if (!(r.as_state & (1 << i))) continue;
-            side[i] = st >= 0 && w->actors[st].type == NG_ETYPE_STATE ? st : -1;
+            /* a state guessed from the article alone (its dateline, the state it names most)
+             * is the person's at best, not a side of the state's own acts */
+            side[i] = st >= 0 && w->actors[st].type == NG_ETYPE_STATE &&
+                              !w->actors[side[i]].affil_guess
+                          ? st
+                          : -1;
         }
         /* a side whose state is still unknown: the text named no person's edge */
         if (side[0] < 0 || side[1] < 0 || side[0] == side[1]) continue;

@@ -38,6 +38,7 @@ static int run_sentence(ng_work *w, cstate *cs, sctx *c, uint32_t s, uint8_t *co
     c->nu = c->ng = c->nacts = 0;
     c->n_pair = 0;
     cs->cur_sent = s;
+    cs->desc_state = -1;
     if (!se->ntok) return NG_OK;
     memset(covered, 0, se->ntok);
     c->gcov = gcov;
@@ -46,6 +47,7 @@ static int run_sentence(ng_work *w, cstate *cs, sctx *c, uint32_t s, uint8_t *co
     ng_sentdates__read(w, c);
     if ((error = ng_units__mentions(w, cs, c, covered)) < 0) goto cleanup;
     if ((error = ng_units__known_names(w, cs, c, covered)) < 0) goto cleanup;
+    if ((error = ng_units__desc_holder(w, cs, c)) < 0) goto cleanup;
     /* coreference needs the units found so far in order */
     if ((error = ng_groups__build(w, c)) < 0) goto cleanup; /* lists for "they" in this sentence */
     size_t nu = c->nu;

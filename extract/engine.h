@@ -179,12 +179,19 @@ typedef struct cstate {
                            * statement", "X issued a statement"; recent.c), for "The statement
                            * described ..." in the next two sentences (coref.c) */
     uint32_t stmt_n, stmt_sent;
+    int32_t desc_state;   /* "Milei has called X corrupt, and the Brazilian leader said": the */
+    uint32_t desc_t;      /* state of a sole office that found no holder in earlier sentences
+                           * and its token, for ng_units__desc_holder; -1 none */
 } cstate;
 
 /* units.c: the units of a sentence's mentions, and of known people named in text no mention
  * covers; covered[t - a] marks the tokens units took. */
 int ng_units__mentions(ng_work *w, cstate *cs, sctx *c, uint8_t *covered);
 int ng_units__known_names(ng_work *w, cstate *cs, sctx *c, uint8_t *covered);
+/* After both: the one untitled person named in this sentence before a sole office of a state
+ * that found no holder earlier ("Milei has called X corrupt, and the Brazilian leader has
+ * said": the people known by name are units only now) holds it. */
+int ng_units__desc_holder(ng_work *w, cstate *cs, const sctx *c);
 /* The person of the article one of whose name words has the key hash h (the one named most
  * when several), as an actor in *out, else -1. */
 int ng_units__person_word(ng_work *w, cstate *cs, uint64_t h, int32_t *out);

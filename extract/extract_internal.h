@@ -734,6 +734,7 @@ typedef struct ng_wactor {
     uint8_t partial;
     uint8_t emit;
     uint8_t treaty; /* only ever what an exit leaves (emit.c) */
+    uint8_t affil_guess; /* persons: affil is only the dateline's or the most-named state */
     uint32_t last_sent;
 } ng_wactor;
 

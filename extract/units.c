@@ -160,25 +160,58 @@ static int unit_body(ng_work *w, const cstate *cs, const ng_mention *m, munit *u
  * sentence or the one before with no title and no state, who now acts for that state (the
  * affiliation is stated here; a titled person is left to the end of the article: "Republika
  * Srpska President X ... the Bosnian Serb leader"); *out -1 if none or several. */
-static int untitled_holder(int32_t *out, ng_work *w, const cstate *cs, const sctx *c,
+/* Is actor x a person with no title and no state, other than *found (which it becomes)?
+ * *found -2 when a second one is met (several). */
+static void untitled_candidate(const ng_work *w, int32_t x, int32_t *found)
+{
+    const ng_wactor *a = &w->actors[x];
+    if (*found == -2 || x == *found || a->type != NG_ETYPE_PERSON || a->affil >= 0 || a->title >= 0)
+        return;
+    *found = *found >= 0 ? -2 : x;
+}
+
+/* Person `found` holds the office of `state` said at token t: the affiliation is stated here. */
+static int hold_office(ng_work *w, const sctx *c, int32_t found, int32_t state, uint32_t t)
+{
+    w->actors[found].affil = state;
+    w->actors[state].emit = 1;
+    if (!w->actors[state].mentions) w->actors[state].mentions = 1;
+    return ng_emit__add(w, found, state, ng_relinfo__affiliation(), 0, c->s,
+                        ng_sentdates__nearest(w, c, t));
+}
+
+static int untitled_holder(int32_t *out, ng_work *w, cstate *cs, const sctx *c,
                            int32_t state, uint32_t t)
 {
     int32_t found = -1;
     *out = -1;
     for (int i = 0; i < cs->n_mru; i++) {
-        const ng_wactor *a = &w->actors[cs->mru[i]];
         if (cs->cur_sent >= cs->mru_sent[i] && cs->cur_sent - cs->mru_sent[i] > 1) break;
-        if (a->type != NG_ETYPE_PERSON || a->affil >= 0 || a->title >= 0) continue;
-        if (found >= 0 && found != cs->mru[i]) return NG_OK;
-        found = cs->mru[i];
+        untitled_candidate(w, cs->mru[i], &found);
+    }
+    /* none in the sentences before: the people of this sentence decide, once all are units */
+    if (found == -1 && cs->desc_state < 0) {
+        cs->desc_state = state;
+        cs->desc_t = t;
     }
     if (found < 0) return NG_OK;
-    w->actors[found].affil = state;
-    w->actors[state].emit = 1;
-    if (!w->actors[state].mentions) w->actors[state].mentions = 1;
     *out = found;
-    return ng_emit__add(w, found, state, ng_relinfo__affiliation(), 0, c->s,
-                        ng_sentdates__nearest(w, c, t));
+    return hold_office(w, c, found, state, t);
+}
+
+int ng_units__desc_holder(ng_work *w, cstate *cs, const sctx *c)
+{
+    int32_t found = -1;
+    /* "Before the summit opened with X, the Kyrgyz president left": after a subordinate
+     * clause opening the sentence the office is the main clause's subject, someone else */
+    if (cs->desc_state < 0 ||
+        ((ng_w__bits(w, c->a) & NG_W_CLAUSE) && !(ng_w__bits(w, c->a) & NG_W_DET)))
+        return NG_OK;
+    for (size_t i = 0; i < c->nu; i++)
+        if (!c->u[i].place && c->u[i].t1 <= cs->desc_t)
+            for (uint32_t k = 0; k < c->u[i].an; k++)
+                untitled_candidate(w, c->acts[c->u[i].a0 + k], &found);
+    return found >= 0 ? hold_office(w, c, found, cs->desc_state, cs->desc_t) : NG_OK;
 }
 
 /* Does the title the person holds read as the n words from t ("Prime Minister" for "prime
