@@ -382,6 +382,16 @@ static int role_comma(pscan *x, uint32_t t, int the_honorific)
 }
 
 /* A state or organization in the phrase (mention m ends at t). */
+/* Does "and" and a title start the phrase read so far ("... and Chair of the African Union,
+ * X")? */
+static int joined_title(const pscan *x)
+{
+    uint32_t t = x->accepted;
+    if (t <= x->a || t >= x->r0 || !ng_w__is(x->w, t - 1, "and")) return 0;
+    int32_t mi = x->cov[t - x->a];
+    return mi >= 0 && !x->w->ms[mi].dead && x->w->ms[mi].kind == NG_MK_TITLE;
+}
+
 static int prefix_entity(pscan *x, const ng_mention *m, uint32_t t)
 {
     const ng_work *w = x->w;
@@ -414,6 +424,11 @@ static int prefix_entity(pscan *x, const ng_mention *m, uint32_t t)
                 x->res->ev |= NG_EV_POSS;
         }
         if (m->kind == NG_MK_BODY) x->have_title = 1;
+        /* "the Prime Minister of Ghana and Chair of the African Union, X": the complement of
+         * a title joined by "and" to the apposition's one is a second affiliation */
+        if (ent >= 0 && x->appos && x->affil >= 0 && x->affil != ent && x->res->affil2 < 0 &&
+            joined_title(x))
+            x->res->affil2 = x->affil;
         if (ent >= 0) x->pending = x->affil = ent;
     }
     x->accepted = m->t0;
