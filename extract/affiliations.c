@@ -535,7 +535,9 @@ static int resolve_via(ng_work *w, const cstate *cs)
     for (size_t i = 0; i < cs->n_pend; i++) {
         const pending_affil *p = &cs->pend[i];
         int32_t st = p->via >= 0 ? w->actors[p->via].affil : -1;
-        if (st < 0 || w->actors[st].type != NG_ETYPE_STATE || w->actors[p->actor].affil >= 0)
+        /* "X, an adviser to Y": Y's state guessed from the article alone is not passed on */
+        if (st < 0 || w->actors[st].type != NG_ETYPE_STATE || w->actors[p->actor].affil >= 0 ||
+            (p->via_to && w->actors[p->via].affil_guess))
             continue;
         int done = 0;
         for (size_t r = 0; r < w->n_rels && !done; r++)
@@ -1138,6 +1140,8 @@ static int sentence_people(ng_work *w, cstate *cs, sctx *c)
             if (o < 0) continue;
             if ((error = new_pending(&p, w, cs, c, m)) < 0) return error;
             p->via = o;
+            p->via_to = m->owner == NG_OWN_PERSON &&
+                        (m->own_t >= w->tk.n || !(w->tk.v[m->own_t].flags & NG_TK_POSS));
             continue;
         }
         if (m->st2 >= 0 || m->st2_org >= 0) {

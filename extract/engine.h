@@ -112,6 +112,8 @@ typedef struct pending_affil {
     int32_t excl[PEND_EXCL]; /* states the sentence shows are someone else's */
     uint32_t n_excl;
     uint8_t former; /* "former President X": an office held once, no longer the only holder */
+    uint8_t via_to; /* the owner is named after "to" ("X, an adviser to Y"): a guessed state
+                     * of theirs is not passed on */
     char date[11];
 } pending_affil;
 

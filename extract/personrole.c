@@ -1014,6 +1014,32 @@ static int person_owns_role(sscan *x, uint32_t poss)
     return 1;
 }
 
+/* "X, an adviser to [Supreme Leader] Y": the person named at t after the titles written
+ * before the name owns the role (x->own_t: the end of that name, as the "'s" of "Y's
+ * adviser"); 0 when no name comes there. */
+static int advised_person(sscan *x, uint32_t t)
+{
+    const ng_work *w = x->w;
+    while (t < x->b && x->cov[t - x->a] >= 0 && w->ms[x->cov[t - x->a]].kind == NG_MK_TITLE &&
+           w->ms[x->cov[t - x->a]].t0 == t)
+        t = w->ms[x->cov[t - x->a]].t1;
+    if (t < x->b && x->cov[t - x->a] < 0) {
+        /* a name not read yet (names are read left to right): its capitalized words */
+        uint32_t k = t;
+        while (k < x->b && k < t + 4 && ng_mentions__cap(w, k) && (w->tk.v[k].flags & NG_TK_WORD) &&
+               !(ng_w__bits(w, k) & (NG_W_STOP | NG_W_NOTNAME)) && x->cov[k - x->a] < 0)
+            k++;
+        if (k < t + 2) return 0;
+        x->own_t = k;
+        return 1;
+    }
+    if (t >= x->b) return 0;
+    const ng_mention *p = &w->ms[x->cov[t - x->a]];
+    if (p->dead || p->n0 < t || (p->kind != NG_MK_CAND && p->kind != NG_MK_PERSON)) return 0;
+    x->own_t = p->n1;
+    return 1;
+}
+
 /* A mention that starts the next token. */
 static int suffix_mention(sscan *x, const ng_mention *m, uint32_t *end, int32_t *affil,
                           int32_t *affil_org, int32_t *title, uint8_t *ev)
@@ -1024,6 +1050,7 @@ static int suffix_mention(sscan *x, const ng_mention *m, uint32_t *end, int32_t 
             /* "adviser to [Brazil's] President X": the person advised comes next; the
              * apposition ends before "to", its state is that person's */
             *end = x->to_at;
+            if (x->af < 0) advised_person(x, m->t1);
             if (*affil < 0) *affil = x->af;
             if (*title < 0) *title = x->ti;
             *ev |= NG_EV_APPOS;
@@ -1069,6 +1096,14 @@ static int suffix_mention(sscan *x, const ng_mention *m, uint32_t *end, int32_t 
     }
     if ((m->kind == NG_MK_CAND || m->kind == NG_MK_PERSON) && person_owns_role(x, m->t1))
         return S_ON;
+    if ((m->kind == NG_MK_CAND || m->kind == NG_MK_PERSON) && x->after_to && x->have_title &&
+        x->af < 0 && m->t0 <= x->to_at + 1 && advised_person(x, x->to_at + 1)) {
+        /* "X, a senior adviser to Y,": Y owns the role */
+        *end = x->to_at;
+        if (*title < 0) *title = x->ti;
+        *ev |= NG_EV_APPOS;
+        return S_QUIT;
+    }
     if (m->kind == NG_MK_CAND || m->kind == NG_MK_PERSON) return S_QUIT; /* a list of people */
     return S_END;
 }
@@ -1403,6 +1438,8 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
         else
             r = suffix_word(&x);
     }
+    /* "X, an adviser to Y": the role's owner, when the apposition gave no state */
+    if (r == S_QUIT && x.own_t && x.after_to && *affil < 0 && *affil_org < 0) *own_t = x.own_t;
     if (r == S_QUIT || !x.have_title) return;
     if (titled && the && next_titled_name(&x)) return;
     /* the main clause's subject: evidence of a person as before, but no role of theirs */
