@@ -374,6 +374,10 @@ static int paragraph_break(const ng_work *w, uint32_t s)
 static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *m)
 {
     pending_affil *p;
+    /* "A and B were joined by X and Y, and by Z and W, respectively": the states go with the
+     * names in order, which the clues below do not read; the end of the article would guess */
+    for (uint32_t t = m->t1; t < c->b; t++)
+        if (ng_w__is(w, t, "respectively")) return NG_OK;
     int error = new_pending(&p, w, cs, c, m);
     if (error < 0) return error;
     if ((error = state_before(&p->before, w, c, m)) < 0) return error;

@@ -87,7 +87,15 @@ static int lower_title(const ng_work *w, uint32_t a, const int32_t *cov, uint32_
                !(w->tk.v[t + n].flags & NG_TK_FIRST) && ng_mentions__cap(w, t + 2) &&
                (w->tk.v[t + 2].flags & NG_TK_WORD);
     ng_wbits bits = ng_w__bits(w, t - 1);
-    return (bits & (NG_W_TITLEMOD | NG_W_DET)) || (w->tk.v[t - 1].flags & NG_TK_POSS);
+    if ((bits & (NG_W_TITLEMOD | NG_W_DET)) || (w->tk.v[t - 1].flags & NG_TK_POSS)) return 1;
+    /* "joined by secretary of state Marco Rubio", "sat chief of staff John Kelly": a title of
+     * several words in lower case (outlets that write titles so) before a name of two
+     * capitalized words */
+    uint32_t q = t + n;
+    return q + 1 < w->tk.n && !(w->tk.v[q].flags & NG_TK_FIRST) &&
+           (w->tk.v[q].flags & NG_TK_WORD) && (w->tk.v[q + 1].flags & NG_TK_WORD) &&
+           ng_mentions__cap(w, q + 1) && !(w->tk.v[q + 1].flags & NG_TK_FIRST) &&
+           !((ng_w__bits(w, q) | ng_w__bits(w, q + 1)) & (NG_W_STOP | NG_W_NOTNAME));
 }
 
 /* "the prime minister of lying", "the crown prince of 'treason'": after a title, "of" and a
