@@ -327,6 +327,23 @@ typedef struct pscan {
     prefix_res *res;
 } pscan;
 
+/* Does a possessive come right before token t over at most two more lower-case modifiers
+ * ("Russia's sovereign wealth fund head X": three modifiers in all before the title)? */
+static int owner_within_modifiers(const pscan *x, uint32_t t)
+{
+    const ng_work *w = x->w;
+    if (t <= x->a + 1) return 0;
+    if (w->tk.v[t - 1].flags & NG_TK_POSS) return 1;
+    if (!title_modifier(w, x->cov, x->a, t - 1) || t <= x->a + 2) return 0;
+    if (w->tk.v[t - 2].flags & NG_TK_POSS) return 1;
+    /* a third one only when none of the three is a noun of people or an adverb ("Kenya's
+     * officials later met President X" is no title phrase) */
+    for (uint32_t k = t - 2; k <= t; k++)
+        if (ng_w__bits(w, k) & (NG_W_PERSONNOUN | NG_W_SKIPADV)) return 0;
+    return t > x->a + 3 && title_modifier(w, x->cov, x->a, t - 2) &&
+           (w->tk.v[t - 3].flags & NG_TK_POSS);
+}
+
 /* What a step of the scan does: NEXT (the rule does not apply), ON (go on at x->p), END. */
 enum { NEXT, ON, END };
 
@@ -600,10 +617,8 @@ static int prefix_word(pscan *x, uint32_t t)
     }
     if ((bits & NG_W_TITLEMOD) ||
         (x->have_title && !(k->flags & NG_TK_CAP) && (bits & NG_W_GOVNOUN)) ||
-        (x->have_title && t + 1 == x->accepted && x->mods++ < 2 &&
-         title_modifier(w, x->cov, x->a, t) && t > x->a + 1 &&
-         ((w->tk.v[t - 1].flags & NG_TK_POSS) ||
-          (title_modifier(w, x->cov, x->a, t - 1) && (w->tk.v[t - 2].flags & NG_TK_POSS)))) ||
+        (x->have_title && t + 1 == x->accepted && x->mods++ < 3 &&
+         title_modifier(w, x->cov, x->a, t) && owner_within_modifiers(x, t)) ||
         (x->have_title && (k->flags & NG_TK_CAP) && !(k->flags & NG_TK_FIRST) &&
          !(bits & (NG_W_STOP | NG_W_NOTNAME)))) {
         /* modifiers before a title ("government spokesman") or capitalized words inside one */
