@@ -1582,9 +1582,18 @@ static int32_t org_head(const ng_work *w, const cstate *cs, uint32_t j)
  * that is no determiner nor number), not whose it is ("the ministers of X"). */
 static int of_what(const ng_work *w, const sctx *c, const uint8_t *covered, uint32_t j)
 {
-    return ng_w__is(w, j + 1, "of") && j + 2 < c->b && !covered[j + 2 - c->a] &&
-           !(w->tk.v[j + 2].flags & NG_TK_CAP) &&
-           !(ng_w__bits(w, j + 2) & (NG_W_DET | NG_W_NUMWORD));
+    if (!(ng_w__is(w, j + 1, "of") && j + 2 < c->b && !covered[j + 2 - c->a] &&
+          !(w->tk.v[j + 2].flags & NG_TK_CAP) &&
+          !(ng_w__bits(w, j + 2) & (NG_W_DET | NG_W_NUMWORD))))
+        return 0;
+    /* "the heads of state (and government) of X", "the ministers of defence from X": the
+     * noun's own complement, then whose they are (groups.c role_phrases) */
+    uint32_t k = j + 3;
+    while (k < c->b && k < j + 5 && (w->tk.v[k].flags & NG_TK_WORD) &&
+           !(w->tk.v[k].flags & NG_TK_CAP) && !ng_w__is(w, k, "of") && !ng_w__is(w, k, "from") &&
+           !(ng_w__bits(w, k) & (NG_W_DET | NG_W_NUMWORD | NG_W_PREP)))
+        k++;
+    return !(k < c->b && (ng_w__is(w, k, "of") || ng_w__is(w, k, "from")));
 }
 
 /* "The statement described X's remarks as ...", "The communique also condemned X": a

@@ -478,6 +478,24 @@ static int appos_member_noun(const ng_work *w, const sctx *c, uint32_t q)
                         (ng_w__bits(w, q - 1) & (NG_W_BE | NG_W_SKIPADV)));
 }
 
+/* "the heads of state of A and B", "heads of state and government from A, B and C", "the
+ * ministers of foreign affairs of A and B": a plural person noun whose own "of" complement is
+ * one to three lower-case words ("and" among them) before the role phrase's "of"; the noun's
+ * token, else q (the token before "of"). */
+static uint32_t of_complement_head(const ng_work *w, const sctx *c, uint32_t q)
+{
+    uint32_t k = q;
+    while (k >= c->a + 2 && q - k < 3 && (w->tk.v[k].flags & NG_TK_WORD) &&
+           !(w->tk.v[k].flags & NG_TK_CAP) && !ng_w__is(w, k, "of") &&
+           !(ng_w__bits(w, k) & (NG_W_DET | NG_W_NUMWORD | NG_W_PREP))) {
+        if (ng_w__is(w, k - 1, "of") && !ng_w__is(w, k, "and") &&
+            (ng_w__bits(w, k - 2) & NG_W_PERSONNOUN) && (ng_w__bits(w, k - 2) & NG_W_GROUPNOUN))
+            return k - 2;
+        k--;
+    }
+    return q;
+}
+
 /* Role phrases: "[the] [modifiers] TITLE-or-person-noun of/from GROUP" stands for the group,
  * and "a spokesperson for GROUP". */
 static void role_phrases(const ng_work *w, sctx *c)
@@ -490,7 +508,7 @@ static void role_phrases(const ng_work *w, sctx *c)
         int for_ = ng_w__is(w, p, "for");
         if (!(ng_w__is(w, p, "of") || ng_w__is(w, p, "from") || for_)) continue;
         if (p == c->a) continue;
-        uint32_t q = p - 1;
+        uint32_t q = of_complement_head(w, c, p - 1);
         ng_wbits bits = ng_w__bits(w, q);
         /* "a spokesperson for the EU": a spokes noun (words class spokesnoun) before "for",
          * and a state or organization after it; not "the envoy for Sudan" (a brief) */
