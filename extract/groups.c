@@ -155,6 +155,49 @@ static void absorb_acronyms(const ng_work *w, sctx *c)
     c->nu = k;
 }
 
+/* Is unit u one person (no place, pronoun nor possessive)? */
+static int one_person(const ng_work *w, const sctx *c, const unit *u)
+{
+    return u->an == 1 && !u->place && !u->pron && !u->poss && !u->role &&
+           w->actors[c->acts[u->a0]].type == NG_ETYPE_PERSON;
+}
+
+/* Does unit v, one state or organization, follow unit u's "of [the]" right after it? */
+static int of_owner_after(const ng_work *w, const sctx *c, const unit *u, const unit *v)
+{
+    uint32_t t = u->t1;
+    if (t >= c->b || !ng_w__is(w, t, "of")) return 0;
+    t++;
+    if (t < c->b && ng_w__is(w, t, "the")) t++;
+    return v->t0 == t && v->an == 1 && !v->place && !v->pron && !v->poss && !v->role &&
+           (w->actors[c->acts[v->a0]].type == NG_ETYPE_STATE ||
+            w->actors[c->acts[v->a0]].type == NG_ETYPE_ORG);
+}
+
+/* "President A of Kenya and President B of Uganda signed", "A of Kenya, B of Uganda and C of
+ * Tanzania": in a list of people, a person's "of" + a state or organization says whose they
+ * are (their affiliation, read in pass 1); the person's unit takes it in, so that the list
+ * joins the people, not a state to the next person. */
+static void absorb_of_owners(const ng_work *w, sctx *c)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < c->nu; i++) {
+        c->u[k++] = c->u[i];
+        unit *u = &c->u[k - 1];
+        if (i + 1 >= c->nu || !one_person(w, c, u) || !of_owner_after(w, c, u, &c->u[i + 1]))
+            continue;
+        int has_and;
+        const unit *v = &c->u[i + 1], *next = i + 2 < c->nu ? &c->u[i + 2] : NULL;
+        int before = k > 1 && one_person(w, c, &c->u[k - 2]) &&
+                     joins(w, c->u[k - 2].t1, u->t0, &has_and);
+        int after = next && one_person(w, c, next) && joins(w, v->t1, next->t0, &has_and);
+        if (!before && !after) continue;
+        u->t1 = v->t1;
+        i++;
+    }
+    c->nu = k;
+}
+
 /* Does a verb follow token t (over two adverbs)? "after Ruiz accused ...", "since Chile has
  * ...": a trigger's first word, a verb of saying, be/have, a modal, a negation, a past tense
  * in "-ed". */
@@ -630,6 +673,7 @@ int ng_groups__build(ng_work *w, sctx *c)
     sort_units(c);
     drop_nested(c);
     absorb_acronyms(w, c);
+    absorb_of_owners(w, c);
     if ((error = join_lists(w, c)) < 0) return error;
     role_phrases(w, c);
     if ((error = join_role_lists(w, c)) < 0) return error;

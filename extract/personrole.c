@@ -535,6 +535,24 @@ static int prefix_mention(pscan *x, const ng_mention *m, uint32_t t)
     return affil_kind(m) ? prefix_entity(x, m, t) : END;
 }
 
+/* "President A of Kenya and President B": before the "and" at t, a state or organization
+ * after "of [the]" that closes a person's phrase is that person's, not part of B's title. */
+static int of_owner_before_and(const pscan *x, uint32_t t)
+{
+    const ng_work *w = x->w;
+    if (t < x->a + 3) return 0;
+    int32_t m = x->cov[t - 1 - x->a];
+    if (m < 0 || w->ms[m].dead || w->ms[m].t1 != t) return 0;
+    if (w->ms[m].kind == NG_MK_PERSON) return 1;
+    if (w->ms[m].kind != NG_MK_STATE && w->ms[m].kind != NG_MK_ORG) return 0;
+    uint32_t q = w->ms[m].t0;
+    if (q > x->a + 1 && ng_w__is(w, q - 1, "the")) q--;
+    if (q < x->a + 2 || !ng_w__is(w, q - 1, "of")) return 0;
+    int32_t p = x->cov[q - 2 - x->a];
+    return p >= 0 && !w->ms[p].dead &&
+           (w->ms[p].kind == NG_MK_PERSON || w->ms[p].kind == NG_MK_CAND);
+}
+
 /* A word that no mention covers. */
 /* Does an honorific title ("Hon", "Rt Hon") start at token t? */
 static int honorific_at(const pscan *x, uint32_t t)
@@ -587,6 +605,7 @@ static int prefix_word(pscan *x, uint32_t t)
         int title_of = plural && ng_w__is(w, t, "of") && t > x->a && x->cov[t - 1 - x->a] >= 0 &&
                        w->ms[x->cov[t - 1 - x->a]].kind == NG_MK_TITLE &&
                        w->ms[x->cov[t - 1 - x->a]].t1 == t && !w->ms[x->cov[t - 1 - x->a]].dead;
+        if (ng_w__is(w, t, "and") && x->have_title && of_owner_before_and(x, t)) return END;
         return x->have_title || x->complement || title_of ? ON : END;
     }
     if ((bits & NG_W_PERSONNOUN) && !(k->flags & NG_TK_CAP) &&

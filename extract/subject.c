@@ -888,6 +888,20 @@ int32_t ng_subject__of_trigger(const ng_work *w, const sctx *c, const ng_trigger
     return subj;
 }
 
+/* "signed by Presidents A of X, B of Y and C of Z", "by Foreign Ministers A and B": a plural
+ * person noun (a title modifier before it) that no group covers, right before a list of
+ * people, says what they are; the token after it, else q. */
+static uint32_t plural_title_before(const ng_work *w, const sctx *c, uint32_t q)
+{
+    uint32_t r = q;
+    while (r < c->b && r < q + 2 && c->gstart[r - c->a] < 0 && c->gcov[r - c->a] < 0 &&
+           (ng_w__bits(w, r) & (NG_W_PERSONNOUN | NG_W_TITLEMOD)))
+        r++;
+    if (r == q || r >= c->b || c->gstart[r - c->a] < 0) return q;
+    ng_wbits last = ng_w__bits(w, r - 1);
+    return (last & NG_W_PERSONNOUN) && (last & NG_W_GROUPNOUN) ? r : q;
+}
+
 int32_t ng_subject__agent(const ng_work *w, const sctx *c, uint32_t ts, uint32_t *te)
 {
     uint32_t p = ts;
@@ -900,6 +914,7 @@ int32_t ng_subject__agent(const ng_work *w, const sctx *c, uint32_t ts, uint32_t
             uint32_t q = j + 1;
             while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
                 q++;
+            q = plural_title_before(w, c, q);
             if (q < c->b && c->gstart[q - c->a] >= 0 && !c->g[c->gstart[q - c->a]].place) {
                 *te = j + 1;
                 return c->gstart[q - c->a];
