@@ -305,7 +305,17 @@ static int32_t counterpart_of(const ng_work *w, const cstate *cs, const sctx *c,
     return -1;
 }
 
-/* "Qatari and Turkish officials", "French, German and Italian troops": a demonym followed by
+/* "leaders", "presidents", "foreign ministers": a plural noun of people who hold office
+ * (classes personnoun and groupnoun; not "men": "the two men"), in lower case. */
+static int office_plural(const ng_work *w, uint32_t t)
+{
+    ng_wbits bits = ng_w__bits(w, t);
+    return (bits & NG_W_PERSONNOUN) && (bits & NG_W_GROUPNOUN) && !ng_w__is(w, t, "men") &&
+           (w->tk.v[t].flags & NG_TK_WORD) && !(w->tk.v[t].flags & NG_TK_CAP);
+}
+
+/* "Qatari and Turkish officials", "French, German and Italian troops", "the Armenian and
+ * Azerbaijani leaders" (a plural noun of office: each demonym's state): a demonym followed by
  * "," or "and" and more demonyms that a troops or government noun closes (one lower-case
  * word between: "technical teams") shares that noun; the noun's token, else j. */
 static uint32_t coordinated_demonyms(const ng_work *w, const sctx *c, const ng_mention *m,
@@ -322,10 +332,10 @@ static uint32_t coordinated_demonyms(const ng_work *w, const sctx *c, const ng_m
     }
     if (q == j || q >= c->b) return j;
     if (q + 1 < c->b && (w->tk.v[q].flags & NG_TK_WORD) && !(w->tk.v[q].flags & NG_TK_CAP) &&
-        !(ng_w__bits(w, q) & (NG_W_TROOPS | NG_W_GOVNOUN)) &&
-        (ng_w__bits(w, q + 1) & (NG_W_TROOPS | NG_W_GOVNOUN)))
+        !(ng_w__bits(w, q) & (NG_W_TROOPS | NG_W_GOVNOUN)) && !office_plural(w, q) &&
+        ((ng_w__bits(w, q + 1) & (NG_W_TROOPS | NG_W_GOVNOUN)) || office_plural(w, q + 1)))
         q++;
-    return (ng_w__bits(w, q) & (NG_W_TROOPS | NG_W_GOVNOUN)) ? q : j;
+    return (ng_w__bits(w, q) & (NG_W_TROOPS | NG_W_GOVNOUN)) || office_plural(w, q) ? q : j;
 }
 
 /* A demonym: "the Mauritanian leader", "his Kazakh counterpart" (that state's person);
@@ -363,7 +373,7 @@ static int unit_demonym(ng_work *w, cstate *cs, const sctx *c, ng_mention *m, mu
         return NG_OK;
     }
     uint32_t jc = state && j == m->t1 ? coordinated_demonyms(w, c, m, j) : j;
-    if (jc < c->b && (ng_w__bits(w, jc) & (NG_W_TROOPS | NG_W_GOVNOUN)) && state) {
+    if (jc < c->b && ((ng_w__bits(w, jc) & (NG_W_TROOPS | NG_W_GOVNOUN)) || jc != j) && state) {
         if ((error = ng_actors__get_lex(w, &u->a, m->lex)) < 0) return error;
         if (jc == j && (ng_w__bits(w, j) & NG_W_GOVNOUN) && !(ng_w__bits(w, j) & NG_W_TROOPS))
             ng_recent__gov_note(cs, w->tk.v[j].h, u->a);
@@ -382,6 +392,16 @@ static int unit_demonym(ng_work *w, cstate *cs, const sctx *c, ng_mention *m, mu
         (ng_w__bits(w, m->t1) & NG_W_GROUPNOUN) && (ng_w__bits(w, m->t1) & NG_W_PERSONNOUN) &&
         !(d > c->a && (ng_w__bits(w, d - 1) & (NG_W_DET | NG_W_NUMWORD)))) {
         u->t1 = m->t1 + 1;
+        return ng_actors__get_lex(w, &u->a, m->lex);
+    }
+    /* "Kenyan and Ugandan foreign ministers": the last demonym of a coordinated list, one
+     * lower-case word, a plural of office (the first demonyms read it in
+     * coordinated_demonyms) */
+    if (state && d > c->a && (ng_w__is(w, d - 1, "and") || ng_w__punct(w, d - 1, ',')) &&
+        m->t1 + 1 < c->b && (w->tk.v[m->t1].flags & NG_TK_WORD) &&
+        !(w->tk.v[m->t1].flags & NG_TK_CAP) && office_plural(w, m->t1 + 1) &&
+        !(ng_w__bits(w, m->t1) & (NG_W_PREP | NG_W_CLAUSE | NG_W_BE | NG_W_DET))) {
+        u->t1 = m->t1 + 2;
         return ng_actors__get_lex(w, &u->a, m->lex);
     }
     if (state && m->t1 < c->b && (w->tk.v[m->t1].flags & NG_TK_WORD) &&
