@@ -734,18 +734,26 @@ static int32_t alongside_front(const ng_work *w, const sctx *c, const reading *r
     return gz;
 }
 
+/* "X joined Y in cutting ties", "Rwanda joined Kenya and Uganda in signing": the main
+ * subject X (returned) and the group Y before "in" (*yg); -1 when the form is not there. */
+static int32_t joined_in(const ng_work *w, const sctx *c, const reading *r, int32_t *yg)
+{
+    uint32_t ts = r->ts;
+    if (r->subj < 0 || ts <= c->a + 1 || !ng_w__is(w, ts - 1, "in")) return -1;
+    *yg = c->gend[ts - 2 - c->a];
+    if (*yg < 0 || c->g[*yg].t0 <= c->a || !(ng_w__bits(w, c->g[*yg].t0 - 1) & NG_W_JOINVERB))
+        return -1;
+    int32_t ms = ng_subject__main(w, c, ts);
+    return ms != *yg ? ms : -1;
+}
+
 /* The subject side: "X joined Y in cutting ties" (Y acts too), the subject, "X and Y sit in
  * it alongside Z and W" (members too). */
 static void subject_side(const ng_work *w, const sctx *c, reading *r)
 {
     uint32_t ts = r->ts;
-    if (r->subj >= 0 && ts > c->a + 1 && ng_w__is(w, ts - 1, "in")) {
-        int32_t yg = c->gend[ts - 2 - c->a];
-        if (yg >= 0 && c->g[yg].t0 > c->a && (ng_w__bits(w, c->g[yg].t0 - 1) & NG_W_JOINVERB)) {
-            int32_t ms = ng_subject__main(w, c, ts);
-            if (ms >= 0 && ms != yg) side_add(c, r->S, &r->ns, GMAX, ms);
-        }
-    }
+    int32_t yg, ms = joined_in(w, c, r, &yg);
+    if (ms >= 0) side_add(c, r->S, &r->ns, GMAX, ms);
     if (r->subj >= 0) side_add(c, r->S, &r->ns, GMAX * 2, r->subj);
     /* "X was one of four states, along with A and B, that severed": A and B act too */
     int32_t along = -1;
@@ -1361,11 +1369,40 @@ static int also_signed(ng_work *w, const cstate *cs, const sctx *c, const readin
     return ng_emit__pairs(w, r->tr->rel, r->tr->flags, r->S, r->ns, parties, n, c->s, r->date);
 }
 
+/* Edges between the actors of groups a and b (each with each). */
+static int groups_pairs(ng_work *w, const sctx *c, const reading *r, int32_t a, int32_t b)
+{
+    const group *ga = &c->g[a], *gb = &c->g[b];
+    return ng_emit__pairs(w, r->tr->rel, r->tr->flags, c->acts + ga->a0, ga->an, c->acts + gb->a0,
+                          gb->an, c->s, r->date);
+}
+
+/* "Rwanda joined Kenya and Uganda in signing the declaration": the main subject with each
+ * of the joined, who act together (a symmetric relation with no object). */
+static int joined_pairs(ng_work *w, const sctx *c, const reading *r)
+{
+    int32_t yg, ms = joined_in(w, c, r, &yg);
+    if (ms < 0 || c->g[ms].place || c->g[ms].poss || !ng_relinfo__symmetric(r->tr->rel))
+        return NG_OK;
+    return groups_pairs(w, c, r, ms, yg);
+}
+
+/* "Kenya and Uganda signed the accord, as did Tanzania": one actor after "as did" and a
+ * definite document (the same one) co-signs with the subjects. */
+static int cosigners(ng_work *w, const sctx *c, const reading *r, int32_t same)
+{
+    if (same < 0 || c->g[same].an != 1 || !(r->tr->flags & NG_TRF_DOC) || r->subj < 0 ||
+        r->te >= c->b || !(ng_w__is(w, r->te, "the") || ng_w__is(w, r->te, "it")))
+        return NG_OK;
+    return groups_pairs(w, c, r, same, r->subj);
+}
+
 /* The edges of a trigger that lacks a side (no object, or no subject). */
 static int without_object(ng_work *w, cstate *cs, const sctx *c, const reading *r)
 {
     int error;
     int sym = ng_relinfo__symmetric(r->tr->rel);
+    if (!r->no && (error = joined_pairs(w, c, r)) < 0) return error;
     if (r->ns >= 2 && sym && (r->tr->flags & NG_TRF_PAIR) && !r->noun) {
         /* "A and B signed the declaration": its parties, for "C also signed it" */
         if ((r->tr->flags & NG_TRF_DOC) && r->ns <= GMAX) {
@@ -1379,6 +1416,7 @@ static int without_object(ng_work *w, cstate *cs, const sctx *c, const reading *
         if (same >= 0 && c->g[same].an >= 2 &&
             (error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, &c->g[same], c->s, r->date)) < 0)
             return error;
+        if ((error = cosigners(w, c, r, same)) < 0) return error;
         return plural_subject(w, c, r);
     }
     if (r->no) return NG_OK;
