@@ -747,6 +747,26 @@ static int32_t joined_in(const ng_work *w, const sctx *c, const reading *r, int3
     return ms != *yg ? ms : -1;
 }
 
+/* "Kenya, alongside Uganda and Tanzania, signed": an alongside phrase between commas right
+ * after the subject and before the verb (over adverbs); its group, else -1. */
+static int32_t alongside_subject(const ng_work *w, const sctx *c, const reading *r)
+{
+    if (r->subj < 0 || r->noun) return -1;
+    uint32_t q = c->g[r->subj].t1;
+    if (q + 2 >= r->ts || !ng_w__punct(w, q, ',')) return -1;
+    uint32_t len = ng_w__phrase(w, q + 1, r->ts, NG_W_ALONGSIDE, NULL);
+    if (!len) return -1;
+    q += 1 + len;
+    while (q < r->ts && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
+    int32_t gz = q < r->ts ? c->gstart[q - c->a] : -1;
+    if (gz < 0 || c->g[gz].place || c->g[gz].poss || !ng_w__punct(w, c->g[gz].t1, ',')) return -1;
+    q = ng_object__when_phrase(w, c, c->g[gz].t1 + 1); /* "on Friday" */
+    while (q < r->ts && (ng_w__bits(w, q) & NG_W_SKIPADV))
+        q++;
+    return q == r->ts ? gz : -1;
+}
+
 /* The subject side: "X joined Y in cutting ties" (Y acts too), the subject, "X and Y sit in
  * it alongside Z and W" (members too). */
 static void subject_side(const ng_work *w, const sctx *c, reading *r)
@@ -754,6 +774,8 @@ static void subject_side(const ng_work *w, const sctx *c, reading *r)
     uint32_t ts = r->ts;
     int32_t yg, ms = joined_in(w, c, r, &yg);
     if (ms >= 0) side_add(c, r->S, &r->ns, GMAX, ms);
+    int32_t az = alongside_subject(w, c, r);
+    if (az >= 0) side_add(c, r->S, &r->ns, GMAX, az);
     if (r->subj >= 0) side_add(c, r->S, &r->ns, GMAX * 2, r->subj);
     /* "X was one of four states, along with A and B, that severed": A and B act too */
     int32_t along = -1;
@@ -1378,12 +1400,21 @@ static int groups_pairs(ng_work *w, const sctx *c, const reading *r, int32_t a, 
 }
 
 /* "Rwanda joined Kenya and Uganda in signing the declaration": the main subject with each
- * of the joined, who act together (a symmetric relation with no object). */
+ * of the joined; "Kenya, alongside Uganda and Tanzania, signed": the subject with each of the
+ * alongside group, whose members act together too (a symmetric relation with no object). */
 static int joined_pairs(ng_work *w, const sctx *c, const reading *r)
 {
+    if (!ng_relinfo__symmetric(r->tr->rel)) return NG_OK;
+    int error;
+    int32_t az = alongside_subject(w, c, r);
+    if (az >= 0) {
+        if ((error = groups_pairs(w, c, r, r->subj, az)) < 0) return error;
+        if (c->g[az].an >= 2 &&
+            (error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, &c->g[az], c->s, r->date)) < 0)
+            return error;
+    }
     int32_t yg, ms = joined_in(w, c, r, &yg);
-    if (ms < 0 || c->g[ms].place || c->g[ms].poss || !ng_relinfo__symmetric(r->tr->rel))
-        return NG_OK;
+    if (ms < 0 || c->g[ms].place || c->g[ms].poss) return NG_OK;
     return groups_pairs(w, c, r, ms, yg);
 }
 
