@@ -1640,13 +1640,14 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
     }
     /* a plural of states (countries, nations, states) is no verb even when a trigger opens
      * with it ("the three states that make up", not "X states that") */
-    if (number > 0 && j == t + 2 && j < c->b && ng_w__is(w, t, "the") &&
+    if (number > 0 && j == t + 2 && j < c->b &&
+        (ng_w__is(w, t, "the") || (ng_w__is(w, t, "all") && number > 2)) &&
         !(ng_w__bits(w, j) & NG_W_BLOCPLURAL) &&
         (ng_lex__trigger_first(w->lex, w->tk.v[j].h) >= 0 ||
          (ng_w__bits(w, j) & (NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_SAY | NG_W_SKIPADV)))) {
-        /* "the two signed a communique", "the two had met": the number alone; with no list
-         * of two, "X handed the report to Y, when the two held talks": the two people named
-         * just before (two_people) */
+        /* "the two signed a communique", "the two had met", "all three signed": the number
+         * alone; with no list of two, "X handed the report to Y, when the two held talks":
+         * the two people named just before (two_people) */
         *t1 = t + 2;
         *pron = 1;
         n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
