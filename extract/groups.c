@@ -417,6 +417,25 @@ static int place_gap(const ng_work *w, const sctx *c, size_t j, int *has_and)
     return 0;
 }
 
+/* "A, who hosted the summit, B and C signed": a relative clause in commas (who/which, up to
+ * twelve tokens naming no actor, no verb of saying) between units j - 1 and j of a list that
+ * goes on after unit j ("," or "and"); the list goes on over it. */
+static int relative_gap(const ng_work *w, const sctx *c, size_t j)
+{
+    const unit *p = &c->u[j - 1], *u = &c->u[j];
+    uint32_t t = p->t1;
+    if (t + 3 >= u->t0 || !ng_w__punct(w, t, ',') ||
+        !(ng_w__is(w, t + 1, "who") || ng_w__is(w, t + 1, "which")) || u->place || u->pron ||
+        u->poss || p->place || u->t1 >= c->b ||
+        !(ng_w__is(w, u->t1, "and") || ng_w__punct(w, u->t1, ',')))
+        return 0;
+    for (uint32_t k = t + 2; k < u->t0 && k < t + 14; k++) {
+        if (ng_w__bits(w, k) & NG_W_SAY) return 0;
+        if (w->tk.v[k].flags & NG_TK_PUNCT) return ng_w__punct(w, k, ',') && k + 1 == u->t0;
+    }
+    return 0;
+}
+
 /* Lists: units joined by ",", "and", ... (not places; a territory inside a list of states
  * is passed over; a subject pronoun starts a clause; "X
  * met Y, the ministry said": the reporting clause starts a new group; nor across the comma
@@ -434,7 +453,8 @@ static int join_lists(const ng_work *w, sctx *c)
         /* a possessive pronoun owns the next noun: "Ukraine and its backers" is no list */
         while (j < c->nu && !c->u[i].place && !c->u[j].place && !c->u[j].pron && !c->u[j].poss) {
             int has_and;
-            if (!joins(w, c->u[j - 1].t1, c->u[j].t0, &has_and) && !place_gap(w, c, j, &has_and))
+            if (!joins(w, c->u[j - 1].t1, c->u[j].t0, &has_and) && !place_gap(w, c, j, &has_and) &&
+                !(relative_gap(w, c, j) && (has_and = 0, 1)))
                 break;
             if (sub_end > c->a && c->u[j - 1].t1 <= sub_end && c->u[j].t0 > sub_end &&
                 (verb_after_list(w, c, j) || apposition_after(w, c, &c->u[j])))
