@@ -1596,13 +1596,27 @@ static int doc_before(const ng_work *w, const sctx *c, uint32_t ts)
 }
 
 /* "the agreement between A and B, signed in Washington in August, ...": a participle after
- * a comma with no agent, right after a document's list of two or more after "between": the
- * document's own parties signed it (DONE), else NG_OK. */
+ * a comma (or a passive after "be": "an accord between A, B and C was signed") with no
+ * agent, right after a document's list of two or more after "between": the document's own
+ * parties signed it (DONE), else NG_OK. */
 static int document_parties(ng_work *w, const sctx *c, const reading *r)
 {
     uint32_t comma = r->ts - 1;
+    /* "A trilateral accord between A, B and C was signed on Friday": the passive's own
+     * subject, over "be" (and adverbs), stands where the comma does */
+    uint32_t k = r->ts;
+    int be = 0;
+    while (k > c->a + 1 && (ng_w__bits(w, k - 1) & (NG_W_BE | NG_W_PAST_MARK | NG_W_SKIPADV))) {
+        k--;
+        be |= (ng_w__bits(w, k) & NG_W_BE) != 0;
+    }
+    if (be && c->gend[k - 1 - c->a] >= 0) {
+        comma = k;
+    } else {
+        be = 0;
+    }
     if (!(r->tr->flags & NG_TRF_DOC) || !ng_relinfo__symmetric(r->tr->rel) ||
-        !ng_w__punct(w, comma, ','))
+        !(be || ng_w__punct(w, comma, ',')))
         return NG_OK;
     int32_t gi = comma > c->a ? c->gend[comma - 1 - c->a] : -1;
     if (gi < 0 || c->g[gi].an < 2 || c->g[gi].place) return NG_OK;
