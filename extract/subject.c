@@ -902,6 +902,23 @@ static uint32_t plural_title_before(const ng_work *w, const sctx *c, uint32_t q)
     return (last & NG_W_PERSONNOUN) && (last & NG_W_GROUPNOUN) ? r : q;
 }
 
+/* "signed by eight countries, including A, B and C": a counted plural of states or people
+ * (a number, up to two modifiers, a group noun), a comma and "including" before the list;
+ * the token after "including", else q. */
+static uint32_t counted_including(const ng_work *w, const sctx *c, uint32_t q)
+{
+    if (q >= c->b || !((ng_w__bits(w, q) & NG_W_NUMWORD) || (w->tk.v[q].flags & NG_TK_NUM)))
+        return q;
+    uint32_t k = q + 1;
+    while (k < c->b && k < q + 4 && c->gcov[k - c->a] < 0 && !(ng_w__bits(w, k) & NG_W_GROUPNOUN) &&
+           (w->tk.v[k].flags & NG_TK_WORD) && !(ng_w__bits(w, k) & (NG_W_PREP | NG_W_CLAUSE)))
+        k++;
+    if (k >= c->b || !(ng_w__bits(w, k) & NG_W_GROUPNOUN) || c->gcov[k - c->a] >= 0) return q;
+    k++;
+    if (k < c->b && ng_w__punct(w, k, ',')) k++;
+    return k + 1 < c->b && ng_w__is(w, k, "including") ? k + 1 : q;
+}
+
 int32_t ng_subject__agent(const ng_work *w, const sctx *c, uint32_t ts, uint32_t *te)
 {
     uint32_t p = ts;
@@ -914,7 +931,7 @@ int32_t ng_subject__agent(const ng_work *w, const sctx *c, uint32_t ts, uint32_t
             uint32_t q = j + 1;
             while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
                 q++;
-            q = plural_title_before(w, c, q);
+            q = plural_title_before(w, c, counted_including(w, c, q));
             if (q < c->b && c->gstart[q - c->a] >= 0 && !c->g[c->gstart[q - c->a]].place) {
                 *te = j + 1;
                 return c->gstart[q - c->a];
