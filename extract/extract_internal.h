@@ -316,8 +316,12 @@ enum {
 #define NG_W_CAUSATIVE NG_WBIT(106) /* let, allowed: "refused to let him meet X": its object
                                     * is the subject of a bare verb the modality reaches */
 #define NG_W_POSTNOMINAL NG_WBIT(107) /* T.D., M.P.: letters after a name, never part of it */
+/* bits 93-107: other branches' (session 9) */
 #define NG_W_ISSUEDNOUN NG_WBIT(108) /* statement, communique: "the statement condemned X" */
-#define NG_W__COUNT 109
+/* bits 109-116: other branches' (session 9) */
+#define NG_W_UNITNOUN NG_WBIT(117) /* Division, Fleet, Brigade: a military formation, whose
+                                    * ordinal opens its name ("the 82nd Airborne Division") */
+#define NG_W__COUNT 118
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {

@@ -1274,7 +1274,9 @@ static const char *const word_classes[] = {
     /* session 9 classes; "reservedN" holds the place of a bit no class uses */
     "seatverb", "reserved94", "reserved95", "reserved96", "honorword", "reserved98",
     "appointverb", "reserved100", "reserved101", "reserved102", "reserved103", "reserved104",
-    "venueverb", "causative", "postnominal", "issuednoun"};
+    "venueverb", "causative", "postnominal", "issuednoun", "reserved109", "reserved110",
+    "reserved111", "reserved112", "reserved113", "reserved114", "reserved115", "reserved116",
+    "unitnoun"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 

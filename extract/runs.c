@@ -1110,17 +1110,34 @@ static int acronym_opens(const ng_work *w, uint32_t a, const int32_t *cov, uint3
            w->lex->ents[m->lex].type == NG_ETYPE_ORG;
 }
 
+/* "the 82nd Airborne Division", "the US 7th Fleet": an ordinal right before a run that ends
+ * with a military formation's head word (words class unitnoun) is the first word of its name */
+static int ordinal_opens(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t f0,
+                         uint32_t f1)
+{
+    const char *f;
+    uint16_t n, i = 0;
+    if (f0 <= a || cov[f0 - 1 - a] >= 0 || !(ng_w__bits(w, f1 - 1) & NG_W_UNITNOUN)) return 0;
+    f = ng_w__fold(w, f0 - 1);
+    n = w->tk.v[f0 - 1].flen;
+    while (i < n && f[i] >= '0' && f[i] <= '9') i++;
+    return i > 0 && n == i + 2 &&
+           (!strncmp(f + i, "st", 2) || !strncmp(f + i, "nd", 2) || !strncmp(f + i, "rd", 2) ||
+            !strncmp(f + i, "th", 2));
+}
+
 static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f1, int named,
                    int *error)
 {
-    uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok, o0 = f0, idx;
+    uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok, idx;
+    uint32_t o0 = ordinal_opens(w, a, cov, f0, f1) ? f0 - 1 : f0;
     uint64_t acr = acronym_at(w, f1, b);
-    int32_t st = -1, oi, pm = f0 > a ? cov[f0 - 1 - a] : -1;
-    int after_demonym = pm >= 0 && w->ms[pm].kind == NG_MK_DEMONYM && w->ms[pm].t1 == f0 &&
+    int32_t st = -1, oi, pm = o0 > a ? cov[o0 - 1 - a] : -1;
+    int after_demonym = pm >= 0 && w->ms[pm].kind == NG_MK_DEMONYM && w->ms[pm].t1 == o0 &&
                         !(ng_w__bits(w, f1 - 1) & (NG_W_TROOPS | NG_W_GOVNOUN));
-    int after_acronym = !named && !after_demonym && acronym_opens(w, a, cov, f0, f1);
+    int after_acronym = !named && !after_demonym && o0 == f0 && acronym_opens(w, a, cov, f0, f1);
     int orghead = named || ((ng_w__bits(w, f1 - 1) & NG_W_ORGHEAD) &&
-                            (f1 - f0 >= 2 || after_demonym || after_acronym));
+                            (f1 - o0 >= 2 || after_demonym || after_acronym));
     ng_mention m;
     *error = NG_OK;
     if (!(orghead || (acr && f1 - f0 >= 2)) || (ng_w__bits(w, f1 - 1) & NG_W_PLACEHEAD)) return 0;
