@@ -1360,6 +1360,13 @@ static int described_org(const ng_work *w, uint32_t a, uint32_t b, const int32_t
         return 0;
     }
     int the = f0 > a && ng_w__is(w, f0 - 1, "the");
+    /* "whose Tisza party", "his Likud party": a possessive before the name and a party,
+     * movement or faction noun after it */
+    if (!the && f0 > a && f1 < b && org_kind(w, f1) && (ng_w__bits(w, f1) & NG_W_ORGNOUN) &&
+        (ng_w__is(w, f0 - 1, "whose") ||
+         ((ng_w__bits(w, f0 - 1) & NG_W_DET) &&
+          (ng_w__bits(w, f0 - 1) & (NG_W_PRONHE | NG_W_PRONTHEY | NG_W_PRONIT)))))
+        return 1;
     if (!the && f0 > a + 1 && ng_w__is(w, f0 - 2, "the") && cov[f0 - 1 - a] < 0 &&
         (w->tk.v[f0 - 1].flags & NG_TK_WORD) && !ng_mentions__cap(w, f0 - 1))
         the = 1; /* "the ruling X party" */
@@ -1490,16 +1497,37 @@ static int treaty_list_part(const ng_work *w, uint32_t a, uint32_t f0)
     return 0;
 }
 
+/* "the pro-Western GUUAM grouping", "the UDAR party": a word in capitals right before a bloc
+ * noun or a party, movement or faction noun that described_org accepts */
+static int acronym_kind_after(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
+                              uint32_t i)
+{
+    return (w->tk.v[i].flags & NG_TK_UPPER) && (w->tk.v[i].flags & NG_TK_WORD) &&
+           !(w->tk.v[i].flags & NG_TK_NUM) && i + 1 < b && org_kind(w, i + 1) &&
+           (ng_w__bits(w, i + 1) & (NG_W_BLOCNOUN | NG_W_ORGNOUN)) &&
+           described_org(w, a, b, cov, i, i + 1);
+}
+
 /* One pass over the runs: organizations (pass 0), then people (pass 1). */
 static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
 {
     uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
     /* the tokens where something may start (most are neither): skipped at once */
-    uint8_t starts = (uint8_t)(CLS_NAME | CLS_RUN | (pass == 1 ? CLS_UPPER : 0));
+    uint8_t starts = (uint8_t)(CLS_NAME | CLS_RUN | CLS_UPPER);
     int error;
     for (uint32_t i = a; i < b;) {
         i = next_start(w->run_cls, a, b, i, starts);
         if (i >= b) break;
+        if (pass == 0 && !(w->run_cls[i - w->run_cls0] & (CLS_NAME | CLS_RUN))) {
+            /* "Klitschko of the UDAR party": an acronym before its kind is an organization
+             * before the people of the sentence look for theirs */
+            if (cov[i - a] < 0 && acronym_kind_after(w, a, b, cov, i)) {
+                org_run(w, s, cov, i, i + 1, 1, &error);
+                if (error < 0) return error;
+            }
+            i++;
+            continue;
+        }
         uint32_t cf = pass == 1 && (w->tk.v[i].flags & NG_TK_UPPER) && cov[i - a] < 0
                           ? caps_family_name(w, a, b, cov, i)
                           : i;
@@ -1512,8 +1540,7 @@ static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
             (w->tk.v[i].flags & NG_TK_WORD) && !(w->tk.v[i].flags & NG_TK_NUM) &&
             ((firm_beside(w, a, b, i, i + 1) && described_firm(w, a, b, cov, i, i + 1)) ||
              (i > a && org_kind(w, i - 1) && described_org(w, a, b, cov, i, i + 1)) ||
-             (i + 1 < b && org_kind(w, i + 1) && (ng_w__bits(w, i + 1) & NG_W_BLOCNOUN) &&
-              described_org(w, a, b, cov, i, i + 1)))) {
+             acronym_kind_after(w, a, b, cov, i))) {
             /* an acronym no dictionary lists: "the rail operator ONCF", "the state phosphate
              * group OCP", "the pro-Western GUUAM grouping" */
             org_run(w, s, cov, i, i + 1, 1, &error);
