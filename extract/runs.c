@@ -1126,6 +1126,21 @@ static int ordinal_opens(const ng_work *w, uint32_t a, const int32_t *cov, uint3
             !strncmp(f + i, "th", 2));
 }
 
+/* "the Ministry of Foreign Affairs, International Cooperation and Gambians Abroad", "Minister
+ * for Foreign Affairs and East African Cooperation": capitalized words right after a comma or
+ * "and" that follow a title's or a ministry's complement (ending with a word such as
+ * "Affairs", words class titlemod) are more of its portfolio, not an organization */
+static int portfolio_part(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t f0)
+{
+    if (f0 < a + 2 || !(ng_w__punct(w, f0 - 1, ',') || ng_w__is(w, f0 - 1, "and"))) return 0;
+    uint32_t q = f0 - 2;
+    int32_t mi = cov[q - a];
+    if (mi < 0 || w->ms[mi].dead || w->ms[mi].t1 != q + 1 || !ng_mentions__cap(w, q) ||
+        !(ng_w__bits(w, q) & NG_W_TITLEMOD))
+        return 0;
+    return w->ms[mi].kind == NG_MK_TITLE || w->ms[mi].kind == NG_MK_BODY;
+}
+
 static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f1, int named,
                    int *error)
 {
@@ -1141,7 +1156,8 @@ static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f
     ng_mention m;
     *error = NG_OK;
     if (!(orghead || (acr && f1 - f0 >= 2)) || (ng_w__bits(w, f1 - 1) & NG_W_PLACEHEAD)) return 0;
-    if (!named && section_heading(w, a, b, f0, f1)) return 0;
+    if (!named && (section_heading(w, a, b, f0, f1) || (!acr && portfolio_part(w, a, cov, f0))))
+        return 0;
     if (after_acronym) {
         if (pm >= 0) w->ms[pm].dead = 1;
         o0 = f0 - 1;
