@@ -321,7 +321,11 @@ enum {
 /* bits 109-116: other branches' (session 9) */
 #define NG_W_UNITNOUN NG_WBIT(117) /* Division, Fleet, Brigade: a military formation, whose
                                     * ordinal opens its name ("the 82nd Airborne Division") */
-#define NG_W__COUNT 118
+#define NG_W_DESKWORD NG_WBIT(118) /* Press, Public, Affairs, Office: words that together name
+                                    * an office's desk ("Press Office"), not a body */
+#define NG_W_PARTYROLE NG_WBIT(119) /* State, Contracting, Second, Party: words that together
+                                     * name a treaty's party ("State Party"), not a body */
+#define NG_W__COUNT 120
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {

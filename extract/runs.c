@@ -1141,6 +1141,16 @@ static int portfolio_part(const ng_work *w, uint32_t a, const int32_t *cov, uint
     return w->ms[mi].kind == NG_MK_TITLE || w->ms[mi].kind == NG_MK_BODY;
 }
 
+/* "Press Office", "Public Affairs Department", "a State Party to the Rome Statute", "the
+ * Second Party": a run whose every word names a desk of an office (words class deskword) or a
+ * party to a treaty (partyrole) is a role or a unit of something else, not an organization */
+static int generic_unit(const ng_work *w, uint32_t f0, uint32_t f1)
+{
+    ng_wbits all = NG_W_DESKWORD | NG_W_PARTYROLE;
+    for (uint32_t k = f0; k < f1 && all; k++) all &= ng_w__bits(w, k);
+    return f1 - f0 >= 2 && all;
+}
+
 static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f1, int named,
                    int *error)
 {
@@ -1156,7 +1166,8 @@ static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f
     ng_mention m;
     *error = NG_OK;
     if (!(orghead || (acr && f1 - f0 >= 2)) || (ng_w__bits(w, f1 - 1) & NG_W_PLACEHEAD)) return 0;
-    if (!named && (section_heading(w, a, b, f0, f1) || (!acr && portfolio_part(w, a, cov, f0))))
+    if (!named && (section_heading(w, a, b, f0, f1) || (!acr && portfolio_part(w, a, cov, f0)) ||
+                   (!acr && o0 == f0 && pm < 0 && generic_unit(w, f0, f1))))
         return 0;
     if (after_acronym) {
         if (pm >= 0) w->ms[pm].dead = 1;
@@ -1250,7 +1261,9 @@ static int people_of_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint
         int beside = (r0 > f0 && is_run_tok(w, r0 - 1) && !title_complement_run(w, s, cov, f0, r0, r1) &&
                       !(r1 - r0 >= 2 && plural_title(w, r0 - 1))) ||
                      (r1 < f1 && is_run_tok(w, r1)) || portfolio_word(w, s, cov, r0, r1);
-        if (!beside && (error = person_candidate(w, s, cov, r0, r1)) < 0) return error;
+        /* "MTI/Prime Minister's Press Office": a desk or a treaty's party is no one's name */
+        if (!beside && !generic_unit(w, r0, r1) && (error = person_candidate(w, s, cov, r0, r1)) < 0)
+            return error;
         r0 = r1 > r0 ? r1 : r0 + 1;
     }
     return NG_OK;
