@@ -99,6 +99,14 @@ static int is_digit_at_end(const ng_buf *b)
     return b->len > 0 && b->ptr[b->len - 1] >= '0' && b->ptr[b->len - 1] <= '9';
 }
 
+/* Does the text so far end with a letter (ASCII, or the last byte of a multi-byte
+ * character, as in "Bogotá")? */
+static int is_letter_end(const ng_buf *b)
+{
+    unsigned char c = (unsigned char)b->ptr[b->len - 1];
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && c < 0xC0);
+}
+
 static int is_spaced_dash(uint32_t cp)
 {
     return cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015 || cp == 0x2212;
@@ -141,6 +149,12 @@ static char plain_mark(uint32_t cp)
 static void put_dash(ng_buf *b, uint32_t cp, uint32_t next)
 {
     if ((cp == 0x2013 || cp == 0x2012) && is_digit_at_end(b) && next >= '0' && next <= '9') {
+        put1(b, '-');
+        return;
+    }
+    /* "the Forum for India–Pacific Islands Cooperation": an en dash between a letter and a
+     * capital joins two names into one compound, as a hyphen does */
+    if (cp == 0x2013 && b->len && is_letter_end(b) && next >= 'A' && next <= 'Z') {
         put1(b, '-');
         return;
     }
