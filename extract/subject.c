@@ -862,6 +862,18 @@ static int32_t main_before_clause(const ng_work *w, const sctx *c, uint32_t ts)
     return m;
 }
 
+/* "Modi co-chairs the third FIPIC summit with Marape", "the annual ASEAN summit": one
+ * organization right before the noun, after "the" and a modifier, names a series of
+ * meetings, not one of their parties */
+static int series_name(const ng_work *w, const sctx *c, int32_t gi, uint32_t ts)
+{
+    const group *g = &c->g[gi];
+    return g->t1 == ts && g->an == 1 && !g->poss && g->t0 >= c->a + 2 &&
+           w->actors[c->acts[g->a0]].type == NG_ETYPE_ORG && ng_w__is(w, g->t0 - 2, "the") &&
+           (w->tk.v[g->t0 - 1].flags & NG_TK_WORD) && !(w->tk.v[g->t0 - 1].flags & NG_TK_CAP) &&
+           !(ng_w__bits(w, g->t0 - 1) & (NG_W_DET | NG_W_PREP | NG_W_CLAUSE));
+}
+
 int32_t ng_subject__of_trigger(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t ts,
                                uint32_t te)
 {
@@ -875,6 +887,7 @@ int32_t ng_subject__of_trigger(const ng_work *w, const sctx *c, const ng_trigger
     int32_t own =
         (tr->flags & NG_TRF_OFOBJ) ? possessive_owner(w, c, ts) : noun_owner(w, c, ts, te);
     if (own >= 0) return own;
+    if (subj >= 0 && series_name(w, c, subj, ts)) return main_before_clause(w, c, c->g[subj].t0);
     if (subj >= 0 && (subj = pronoun_owner(w, c, subj, ts)) < 0) return -1;
     if (subj >= 0 && c->g[subj].t1 + 12 < ts) return ng_subject__main(w, c, c->b);
     /* "Panama notified China of its withdrawal", "told Kenya about the decision": a group
