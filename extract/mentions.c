@@ -258,10 +258,70 @@ static int org_surnames(ng_work *w)
     return NG_OK;
 }
 
+/* The initials of an organization named in the text, in lower case ("Forum for
+ * India-Pacific Islands Cooperation" -> "fipic": each capitalized word and each part after
+ * a hyphen gives its first letter, lower-case words none); 0 when fewer than three. */
+static size_t org_initials(const ng_work *w, const ng_mention *m, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (uint32_t t = m->t0; t < m->t1; t++) {
+        const char *f = ng_w__fold(w, t);
+        if (!(w->tk.v[t].flags & NG_TK_CAP) || (w->tk.v[t].flags & NG_TK_UPPER)) continue;
+        for (uint16_t i = 0; i < w->tk.v[t].flen && n + 1 < cap; i++)
+            if ((i == 0 || f[i - 1] == '-') && f[i] >= 'a' && f[i] <= 'z') out[n++] = f[i];
+    }
+    out[n] = 0;
+    return n >= 3 && n + 1 < cap ? n : 0;
+}
+
+/* Does a mention other than `own`, of several words, spell the initials at token t ("the
+ * National Security Council", a government body, beside a new "National Statistics
+ * Committee": "NSC" is neither)? */
+static int other_initials(const ng_work *w, const ng_mention *own, uint32_t t)
+{
+    for (size_t k = 0; k < w->n_ms; k++) {
+        const ng_mention *x = &w->ms[k];
+        char ini[12];
+        if (x == own || x->dead || x->t1 - x->t0 < 2 || (x->org >= 0 && x->org == own->org) ||
+            (x->kind != NG_MK_ORG && x->kind != NG_MK_BODY))
+            continue;
+        size_t n = org_initials(w, x, ini, sizeof ini);
+        if (n == w->tk.v[t].flen && !memcmp(ini, ng_w__fold(w, t), n)) return 1;
+    }
+    return 0;
+}
+
+/* "the Forum for India-Pacific Islands Cooperation ... FIPIC was launched in 2014": a word
+ * in capitals that spells the initials of exactly one organization the article names, and
+ * no acronym of its own, is that organization's acronym. */
+static void initials_acronyms(ng_work *w)
+{
+    for (uint32_t t = 0; t < w->tk.n; t++) {
+        if (!(w->tk.v[t].flags & NG_TK_UPPER) || w->tk.v[t].flen < 3 || w->tk.v[t].flen > 8)
+            continue;
+        int32_t found = -1;
+        for (size_t o = 0; o < w->n_neworgs; o++) {
+            char ini[12];
+            const ng_neworg *g = &w->neworgs[o];
+            if (g->acr_h || g->lex >= 0 || g->treaty) continue;
+            size_t n = org_initials(w, &w->ms[g->name_m], ini, sizeof ini);
+            if (n != w->tk.v[t].flen || memcmp(ini, ng_w__fold(w, t), n)) continue;
+            if (found >= 0) { /* two organizations share these initials */
+                found = -2;
+                break;
+            }
+            found = (int32_t)o;
+        }
+        if (found >= 0 && !other_initials(w, &w->ms[w->neworgs[found].name_m], t))
+            w->neworgs[found].acr_h = w->tk.v[t].h;
+    }
+}
+
 int ng_mentions__acronyms(ng_work *w)
 {
     int error;
     size_t k = 0;
+    if (w->n_neworgs) initials_acronyms(w);
     for (size_t o = 0; o < w->n_neworgs; o++)
         if (w->neworgs[o].acr_h && (error = acronym_mentions(w, o)) < 0) return error;
     org_short_forms(w);
