@@ -1526,14 +1526,16 @@ static int treaty_list_part(const ng_work *w, uint32_t a, uint32_t f0)
     return 0;
 }
 
-/* "the pro-Western GUUAM grouping", "the UDAR party": a word in capitals right before a bloc
- * noun or a party, movement or faction noun that described_org accepts */
+/* "the pro-Western GUUAM grouping", "the UDAR party", "the KNB security service": a word in
+ * capitals right before a bloc noun or a party, movement, faction or service noun (or one
+ * lower-case word before it) that described_org accepts */
 static int acronym_kind_after(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
                               uint32_t i)
 {
     return (w->tk.v[i].flags & NG_TK_UPPER) && (w->tk.v[i].flags & NG_TK_WORD) &&
-           !(w->tk.v[i].flags & NG_TK_NUM) && i + 1 < b && org_kind(w, i + 1) &&
-           (ng_w__bits(w, i + 1) & (NG_W_BLOCNOUN | NG_W_ORGNOUN)) &&
+           !(w->tk.v[i].flags & NG_TK_NUM) && i + 1 < b &&
+           ((org_kind(w, i + 1) && (ng_w__bits(w, i + 1) & (NG_W_BLOCNOUN | NG_W_ORGNOUN))) ||
+            (i + 2 < b && org_kind(w, i + 2) && (ng_w__bits(w, i + 2) & NG_W_ORGNOUN))) &&
            described_org(w, a, b, cov, i, i + 1);
 }
 
