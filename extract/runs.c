@@ -906,11 +906,17 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov,
             cov[i - a] = -1;
         }
     }
-    for (uint32_t i = a + 1; i < b && (kinds & 1u << NG_MK_BODY); i++) {
+    for (uint32_t i = a + 1; i < b && (kinds & (1u << NG_MK_BODY | 1u << NG_MK_ORG)); i++) {
         int32_t mi = cov[i - a];
         if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
         ng_mention *m = &w->ms[mi];
-        if (m->kind == NG_MK_BODY && m->st < 0 && cov[i - 1 - a] < 0 && ng_mentions__cap(w, i) &&
+        /* "the CSTO's Collective Security Council": a listed name of two words or more ending
+         * with a head word ("Security Council") after a capitalized word of a run is the end of
+         * a longer name, as a body is */
+        int listed_end = m->kind == NG_MK_ORG && m->lex >= 0 && m->t1 >= m->t0 + 2 &&
+                         (ng_w__bits(w, m->t1 - 1) & NG_W_ORGHEAD);
+        if ((m->kind == NG_MK_BODY || listed_end) && m->st < 0 && cov[i - 1 - a] < 0 &&
+            ng_mentions__cap(w, i) &&
             (is_name_tok(w, i - 1) || is_run_tok(w, i - 1)) &&
             !(w->tk.v[i - 1].flags & NG_TK_FIRST)) {
             m->dead = 1;
