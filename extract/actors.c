@@ -114,6 +114,53 @@ int ng_actors__get_body(ng_work *w, int32_t *out, int32_t body, int32_t state)
     return NG_OK;
 }
 
+/* Do the texts [s, s + n) and z fold to one form? */
+static int same_folded(const char *s, size_t n, const char *z)
+{
+    ng_buf a = NG_BUF_INIT, b = NG_BUF_INIT;
+    ng_text_fold(&a, s, n);
+    ng_text_fold(&b, z, strlen(z));
+    int same = !a.oom && !b.oom && a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
+    int oom = a.oom || b.oom;
+    ng_buf_free(&a);
+    ng_buf_free(&b);
+    return oom ? -1 : same;
+}
+
+/* Golds and readers name a ministry as the text does ("Ministry of External Affairs",
+ * "German Foreign Office", "Ministry of Defence of the Republic of Latvia"), while the key
+ * composes demonym and canonical body ("Indian Foreign Ministry") so that every spelling is
+ * one node. The text's name: the body's name as written with what follows it in the mention
+ * ("of the Republic of Latvia"), with the state word before it unless that is a possessive
+ * ("India's": the body's own name is the proper name); kept when the body is written as a
+ * proper name (capitalized, not all capitals) and differs from the canonical form: a
+ * different body name, or a different state word ("Hellenic Parliament"). */
+int ng_actors__body_name(ng_work *w, int32_t a, const ng_mention *m)
+{
+    ng_wactor *wa = &w->actors[a];
+    const ng_tok *v = w->tk.v;
+    if (wa->body < 0 || wa->lex >= 0 || m->n1 <= m->n0 || !(v[m->n0].flags & NG_TK_CAP) ||
+        (v[m->n0].flags & NG_TK_UPPER))
+        return NG_OK;
+    size_t o1 = v[m->n1 - 1].off + v[m->n1 - 1].len;
+    int same_body = same_folded(w->text + v[m->n0].off, o1 - v[m->n0].off,
+                                w->lex->bodies[wa->body].name);
+    if (same_body < 0) return NG_ENOMEM;
+    uint32_t t0 = m->n0;
+    if (m->t0 < m->n0 && !(v[m->n0 - 1].flags & NG_TK_POSS) && (v[m->t0].flags & NG_TK_CAP))
+        t0 = m->t0;
+    else if (same_body)
+        return NG_OK;
+    size_t s0 = v[t0].off, s1 = v[m->t1 - 1].off + v[m->t1 - 1].len;
+    int same = same_folded(w->text + s0, s1 - s0, wa->label);
+    if (same < 0) return NG_ENOMEM;
+    if (same || m->t1 - t0 <= wa->tname_words) return NG_OK;
+    wa->tname_off = (uint32_t)s0;
+    wa->tname_len = (uint32_t)(s1 - s0);
+    wa->tname_words = m->t1 - t0;
+    return NG_OK;
+}
+
 /* The key of a person named `label`: "person:" and the first and last word of the
  * transliteration key, so that "Bola Tinubu" and "Bola Ahmed Tinubu" meet across articles;
  * when another person of this article already has that short key (two people sharing first
@@ -388,12 +435,26 @@ int ng_actors__to_doc(ng_work *w, ng_doc *doc)
             error = NG_ENOMEM;
             goto cleanup;
         }
+        if (a->tname_len &&
+            ng_actors__alias(w, (int32_t)i, w->text + a->tname_off, a->tname_len) < 0) {
+            error = NG_ENOMEM;
+            goto cleanup;
+        }
         if (!(out.aliases = join_aliases(&a->aliases, &room))) {
             error = NG_ENOMEM;
             goto cleanup;
         }
+        /* a body's own name in the text is its label (ng_actors__body_name) */
+        char *tname = a->tname_len ? ng_strndup(w->text + a->tname_off, a->tname_len) : NULL;
+        if (a->tname_len && !tname) {
+            error = NG_ENOMEM;
+            goto cleanup;
+        }
+        if (tname) out.label = tname;
         /* copied into the doc's pool (the work frees its own) */
-        if ((error = ng_doc_add_actor(doc, &out, &idx)) < 0) goto cleanup;
+        error = ng_doc_add_actor(doc, &out, &idx);
+        free(tname);
+        if (error < 0) goto cleanup;
         map[i] = (int32_t)idx;
     }
     for (size_t r = 0; r < w->n_rels; r++) {

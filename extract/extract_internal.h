@@ -744,6 +744,10 @@ typedef struct ng_wactor {
     uint8_t treaty; /* only ever what an exit leaves (emit.c) */
     uint8_t affil_guess; /* persons: affil is only the dateline's or the most-named state */
     uint32_t last_sent;
+    /* bodies: the text's own name for it ("Ministry of External Affairs", "German Foreign
+     * Office"), offsets in the clean text; 0 length when the text only writes the canonical
+     * form; it becomes the label at the end (the key stays the canonical one) */
+    uint32_t tname_off, tname_len, tname_words;
 } ng_wactor;
 
 typedef struct ng_wrel {
@@ -851,6 +855,9 @@ int ng_actors__new(ng_work *w, int32_t *out, ng_etype type, const char *label, c
 int ng_actors__person(ng_work *w, int32_t *out, int32_t p);
 int ng_actors__neworg(ng_work *w, int32_t *out, int32_t o);
 int ng_actors__alias(ng_work *w, int32_t a, const char *s, size_t n);
+/* Body mention m of actor a: remembers the text's own name for the body when it differs
+ * from the canonical one (the fullest, then the first). */
+int ng_actors__body_name(ng_work *w, int32_t a, const ng_mention *m);
 /* Frees each actor's strings (n_actors = 0, the array kept); _free also the array. */
 void ng_actors__clear(ng_work *w);
 void ng_actors__free(ng_work *w);

@@ -536,6 +536,7 @@ static int count_mention(ng_work *w, const ng_mention *m, int32_t a, int place)
     ng_wactor *wa = &w->actors[a];
     wa->mentions++;
     wa->emit = 1;
+    if (m->kind == NG_MK_BODY) return ng_actors__body_name(w, a, m);
     if (!(m->kind == NG_MK_PERSON || m->kind == NG_MK_STATE || m->kind == NG_MK_ORG ||
           (m->kind == NG_MK_PLACE && place)))
         return NG_OK;
