@@ -127,21 +127,34 @@ static int same_folded(const char *s, size_t n, const char *z)
     return oom ? -1 : same;
 }
 
+/* A body written in lower case is a common noun phrase of one to three plain words
+ * ("defence ministry", not "ministry of defence"): only then is its spelling a name. */
+static int plain_lower_body(const ng_work *w, const ng_mention *m)
+{
+    if (m->n1 - m->n0 > 3) return 0;
+    for (uint32_t t = m->n0; t < m->n1; t++)
+        if (w->tk.v[t].len < 4 || (w->tk.v[t].flags & (NG_TK_CAP | NG_TK_PUNCT))) return 0;
+    return 1;
+}
+
 /* Golds and readers name a ministry as the text does ("Ministry of External Affairs",
- * "German Foreign Office", "Ministry of Defence of the Republic of Latvia"), while the key
- * composes demonym and canonical body ("Indian Foreign Ministry") so that every spelling is
- * one node. The text's name: the body's name as written with what follows it in the mention
- * ("of the Republic of Latvia"), with the state word before it unless that is a possessive
- * ("India's": the body's own name is the proper name); kept when the body is written as a
- * proper name (capitalized, not all capitals) and differs from the canonical form: a
- * different body name, or a different state word ("Hellenic Parliament"). */
+ * "German Foreign Office", "Ministry of Defence of the Republic of Latvia", "Cambodia's
+ * defence ministry"), while the key composes demonym and canonical body ("Indian Foreign
+ * Ministry", "Cambodian Defense Ministry") so that every spelling is one node. The text's
+ * name: the body's name as written with what follows it in the mention ("of the Republic of
+ * Latvia"), with the state word before it unless that is a possessive ("India's": the body's
+ * own name is the proper name); kept when it differs from the canonical form (another body
+ * name, or another state word: "Hellenic Parliament"). A body in lower case counts only in
+ * its plain form, capitalized, after the demonym when no state word is written ("Cambodian
+ * Defence Ministry"); one in capitals (a release's heading) not at all. */
 int ng_actors__body_name(ng_work *w, int32_t a, const ng_mention *m)
 {
     ng_wactor *wa = &w->actors[a];
     const ng_tok *v = w->tk.v;
-    if (wa->body < 0 || wa->lex >= 0 || m->n1 <= m->n0 || !(v[m->n0].flags & NG_TK_CAP) ||
-        (v[m->n0].flags & NG_TK_UPPER))
+    if (wa->body < 0 || wa->lex >= 0 || m->n1 <= m->n0 || (v[m->n0].flags & NG_TK_UPPER))
         return NG_OK;
+    int lower = !(v[m->n0].flags & NG_TK_CAP);
+    if (lower && !plain_lower_body(w, m)) return NG_OK;
     size_t o1 = v[m->n1 - 1].off + v[m->n1 - 1].len;
     int same_body = same_folded(w->text + v[m->n0].off, o1 - v[m->n0].off,
                                 w->lex->bodies[wa->body].name);
@@ -154,11 +167,31 @@ int ng_actors__body_name(ng_work *w, int32_t a, const ng_mention *m)
     size_t s0 = v[t0].off, s1 = v[m->t1 - 1].off + v[m->t1 - 1].len;
     int same = same_folded(w->text + s0, s1 - s0, wa->label);
     if (same < 0) return NG_ENOMEM;
-    if (same || m->t1 - t0 <= wa->tname_words) return NG_OK;
+    uint32_t words = m->t1 - t0 + (lower && t0 == m->n0);
+    if (same || words <= wa->tname_words) return NG_OK;
     wa->tname_off = (uint32_t)s0;
     wa->tname_len = (uint32_t)(s1 - s0);
-    wa->tname_words = m->t1 - t0;
+    wa->tname_words = words;
+    wa->tname_lower = (uint8_t)lower;
+    wa->tname_dem = (uint8_t)(lower && t0 == m->n0);
     return NG_OK;
+}
+
+/* The label ng_actors__body_name chose for actor a, into out. */
+static void body_text_label(ng_buf *out, const ng_work *w, const ng_wactor *a)
+{
+    if (a->tname_dem) {
+        const ng_lx_entity *st = &w->lex->ents[a->body_state];
+        ng_buf_puts(out, st->demonym && *st->demonym ? st->demonym : st->name);
+        ng_buf_putc(out, ' ');
+    }
+    const char *s = w->text + a->tname_off;
+    for (uint32_t i = 0; i < a->tname_len; i++) {
+        int start = i == 0 || s[i - 1] == ' ';
+        ng_buf_putc(out, a->tname_lower && start && s[i] >= 'a' && s[i] <= 'z'
+                             ? (char)(s[i] - 'a' + 'A')
+                             : s[i]);
+    }
 }
 
 /* The key of a person named `label`: "person:" and the first and last word of the
@@ -435,25 +468,25 @@ int ng_actors__to_doc(ng_work *w, ng_doc *doc)
             error = NG_ENOMEM;
             goto cleanup;
         }
-        if (a->tname_len &&
-            ng_actors__alias(w, (int32_t)i, w->text + a->tname_off, a->tname_len) < 0) {
-            error = NG_ENOMEM;
-            goto cleanup;
+        /* a body's own name in the text is its label (ng_actors__body_name) */
+        ng_buf tname = NG_BUF_INIT;
+        if (a->tname_len) {
+            body_text_label(&tname, w, a);
+            if (tname.oom || ng_actors__alias(w, (int32_t)i, tname.ptr, tname.len) < 0) {
+                ng_buf_free(&tname);
+                error = NG_ENOMEM;
+                goto cleanup;
+            }
+            out.label = tname.ptr;
         }
         if (!(out.aliases = join_aliases(&a->aliases, &room))) {
+            ng_buf_free(&tname);
             error = NG_ENOMEM;
             goto cleanup;
         }
-        /* a body's own name in the text is its label (ng_actors__body_name) */
-        char *tname = a->tname_len ? ng_strndup(w->text + a->tname_off, a->tname_len) : NULL;
-        if (a->tname_len && !tname) {
-            error = NG_ENOMEM;
-            goto cleanup;
-        }
-        if (tname) out.label = tname;
         /* copied into the doc's pool (the work frees its own) */
         error = ng_doc_add_actor(doc, &out, &idx);
-        free(tname);
+        ng_buf_free(&tname);
         if (error < 0) goto cleanup;
         map[i] = (int32_t)idx;
     }

@@ -748,6 +748,9 @@ typedef struct ng_wactor {
      * Office"), offsets in the clean text; 0 length when the text only writes the canonical
      * form; it becomes the label at the end (the key stays the canonical one) */
     uint32_t tname_off, tname_len, tname_words;
+    uint8_t tname_lower; /* the name is written in lower case ("Cambodia's defence ministry"):
+                          * capitalized, after the state's demonym when no state word is in it */
+    uint8_t tname_dem;
 } ng_wactor;
 
 typedef struct ng_wrel {
