@@ -232,17 +232,20 @@ static char *person_label(const ng_work *w, uint32_t n0, uint32_t n1)
     size_t a = f->off, e = l->off + l->len;
     if (ng_w__initials(w, n0)) return ng_strndup(w->text + a, e - a); /* "KP Sharma Oli" */
     /* (two capitals before two name words are initials, "KP Sharma Oli", kept as written) */
-    if (n1 - n0 == 3 && (f->flags & NG_TK_UPPER) && !(f->flags & NG_TK_DOT) && f->len > 2 &&
-        !(w->tk.v[n0 + 1].flags & NG_TK_UPPER) && !(l->flags & NG_TK_UPPER)) {
-        /* "LEE Jae Myung": a family name in capitals before a given name of two words
-         * (Korean style) stays first, as news writes it ("Lee Jae Myung") */
+    int caps_family = n1 - n0 >= 2 && (f->flags & NG_TK_UPPER) && !(f->flags & NG_TK_DOT) &&
+                      !(w->tk.v[n0 + 1].flags & NG_TK_UPPER) && !(l->flags & NG_TK_UPPER);
+    if (caps_family && ((n1 - n0 == 3 && f->len > 2) ||
+                        (n1 - n0 == 2 && (ng_w__bits(w, n0) & NG_W_EASTFAMILY)))) {
+        /* "LEE Jae Myung", "CHO Hyun": a family name in capitals before a given name of two
+         * words (Korean style), or a Korean, Chinese or Vietnamese family name (words class
+         * eastfamily) before one, stays first, as news writes it ("Lee Jae Myung", "Cho
+         * Hyun"); a Japanese one goes last (below) */
         char *s = ng_strndup(w->text + a, e - a);
         for (size_t i = 1; s && i < f->len; i++)
             if (s[i] >= 'A' && s[i] <= 'Z') s[i] = (char)(s[i] + 32);
         return s;
     }
-    if (n1 - n0 == 2 && (f->flags & NG_TK_UPPER) && !(f->flags & NG_TK_DOT) &&
-        !(l->flags & NG_TK_UPPER)) {
+    if (n1 - n0 == 2 && caps_family) {
         ng_buf b = NG_BUF_INIT;
         ng_buf_put(&b, w->text + l->off, l->len);
         ng_buf_putc(&b, ' ');

@@ -325,7 +325,9 @@ enum {
                                     * an office's desk ("Press Office"), not a body */
 #define NG_W_PARTYROLE NG_WBIT(119) /* State, Contracting, Second, Party: words that together
                                      * name a treaty's party ("State Party"), not a body */
-#define NG_W__COUNT 120
+#define NG_W_EASTFAMILY NG_WBIT(120) /* Cho, Wang, Nguyen: a Korean, Chinese or Vietnamese family
+                                     * name, written first in English too ("CHO Hyun": Cho Hyun) */
+#define NG_W__COUNT 121
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {
