@@ -546,6 +546,44 @@ static int32_t single_word_person(const ng_work *w, const resolver *r, const can
     return best;
 }
 
+static int vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Are folded words a and b (n bytes each) one surname spelt with another vowel in one place
+ * ("al-bashir", "al-beshir"; "hossein", "hussein" by the keys already)? */
+static int vowel_variant(const char *a, const char *b, size_t n)
+{
+    size_t diff = 0;
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i] && (i == 0 || !vowel(a[i]) || !vowel(b[i]) || ++diff > 1)) return 0;
+    return diff == 1;
+}
+
+/* A surname alone that names no one by its key may be the surname of a person named in full,
+ * spelt with another vowel ("Omar al-Bashir ... President al-Beshir, as the Sudanese press
+ * spells it"): that person when exactly one has such a last word (five letters or more, the
+ * first the same), else -1. Two people with such surnames in one article are rare; two
+ * spellings of one are not. */
+static int32_t vowel_variant_person(const ng_work *w, const ng_mention *m)
+{
+    const char *f = ng_w__fold(w, m->n0);
+    size_t n = w->tk.v[m->n0].flen;
+    int32_t found = -1;
+    if (n < 5) return -1;
+    for (size_t p = 0; p < w->n_people; p++) {
+        const ng_mention *pm = &w->ms[w->people[p].name_m];
+        uint32_t t = pm->n1 - 1;
+        if (w->people[p].n_tok < 2 || w->tk.v[t].flen != n ||
+            !vowel_variant(f, ng_w__fold(w, t), n))
+            continue;
+        if (found >= 0) return -1;
+        found = (int32_t)p;
+    }
+    return found;
+}
+
 /* Round 3: single words in text order; with no person, a single word with evidence is a new
  * partial person (its surname is indexed, so later mentions join it). */
 static int single_words(ng_work *w, resolver *r)
@@ -561,6 +599,7 @@ static int single_words(ng_work *w, resolver *r)
         const cand *c = &r->cs[r->cand_of[i]];
         if (c->n != 1) continue;
         int32_t best = single_word_person(w, r, c, m);
+        if (best < 0) best = vowel_variant_person(w, m);
         if (best >= 0) {
             m->pers = best;
         } else if ((m->ev & (NG_EV_TITLE | NG_EV_POSS | NG_EV_APPOS | NG_EV_SAY | NG_EV_USER |
