@@ -976,6 +976,8 @@ typedef struct sscan {
     int kin;        /* the head is a family noun ("the son of Cuban immigrants"): no affiliation */
     uint32_t own_t; /* the "'s" of a person owning the role ("X, Lula's spokesman"), 0 */
     int32_t af, ti;
+    int orgown;     /* an organization's short name owns the role ("the Commission president"):
+                     * no state office */
 } sscan;
 
 /* What a step of the apposition does: go ON, END it (the apposition read so far counts), or
@@ -1175,6 +1177,18 @@ static int complement_then_name(const sscan *x, uint32_t q)
     return 1;
 }
 
+/* "X, the Commission president,", "X, the Council's chair": right after the determiner, one
+ * capitalized noun of an organization (words classes blocnoun, orghead, orgnoun, bodynoun)
+ * is the short name of the role's owner, which says X is a person; which organization it is
+ * is not read here (no affiliation). */
+static int short_org_owner(const sscan *x, uint32_t q)
+{
+    const ng_work *w = x->w;
+    return q == x->first && q > x->a && ng_w__is(w, q - 1, "the") && !x->indef &&
+           (ng_w__bits(w, q) & (NG_W_BLOCNOUN | NG_W_ORGHEAD | NG_W_ORGNOUN | NG_W_BODYNOUN)) &&
+           !(ng_w__bits(w, q) & NG_W_STOP);
+}
+
 static int suffix_word(sscan *x)
 {
     const ng_work *w = x->w;
@@ -1229,9 +1243,9 @@ static int suffix_word(sscan *x)
             }
             /* "X, the foreign minister,", "X, the former prime minister,": a title written
              * in lower case, whose state is decided at the end when none is stated */
-            if (!x->have_title && x->ti < 0 && !x->kin && !x->indef)
+            if (!x->have_title && x->ti < 0 && !x->kin && !x->indef && !x->orgown)
                 x->ti = q > x->first ? title_of_words(w, q - 1, q + 1) : -1;
-            if (!x->have_title && x->ti < 0 && !x->kin && !x->indef)
+            if (!x->have_title && x->ti < 0 && !x->kin && !x->indef && !x->orgown)
                 x->ti = title_of_words(w, q, q + 1);
             x->have_title = x->after_head = 1;
             x->last = q + 1;
@@ -1239,7 +1253,7 @@ static int suffix_word(sscan *x)
         return S_ON;
     }
     if (!x->have_title && x->loose < 2 && (w->tk.v[q].flags & NG_TK_WORD) &&
-        (!ng_mentions__cap(w, q) || x->af >= 0) &&
+        (!ng_mentions__cap(w, q) || x->af >= 0 || (x->orgown = short_org_owner(x, q))) &&
         !(bits & (NG_W_STOP | NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL |
                   NG_W_PREP)) &&
         q + 1 < x->b && (ng_w__bits(w, q + 1) & (NG_W_PERSONNOUN | NG_W_TITLEMOD))) {
@@ -1414,7 +1428,7 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
 {
     const ng_wsent *se = &w->sents[s];
     sscan x = {w, cov, se->tok0, se->tok0 + se->ntok, r1, r1 + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-               0, -1,  -1};
+               0, -1,  -1, 0};
     uint32_t b = x.b;
     int r = S_ON;
     *end = r1;
