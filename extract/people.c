@@ -263,6 +263,22 @@ static int candidates(ng_work *w, resolver *r)
     return NG_OK;
 }
 
+/* "Mahamat Deby took power after the death of his father Idriss Deby Itno": two forms of
+ * the fuller name pc ("Mahamat Idriss Déby Itno") in one sentence that are not forms of each
+ * other are two people (relatives share names); the one that starts with pc's first word is
+ * pc. 1 when c does not and such another form stands in c's sentence. */
+static int rival_form(const ng_work *w, const resolver *r, const cand *c, const cand *pc)
+{
+    uint32_t sent = w->ms[c->m].sent;
+    if (c->h[0] == pc->h[0]) return 0;
+    for (size_t i = 0; i < r->n; i++) {
+        const cand *o = &r->cs[i];
+        if (o->m == c->m || o->n < 2 || w->ms[o->m].sent != sent || o->h[0] != pc->h[0]) continue;
+        if (compat(o, pc) && !compat(o, c) && !compat(c, o)) return 1;
+    }
+    return 0;
+}
+
 /* The person with the fullest name of which c is a compatible form and who has no other
  * form in c's sentence, -1. */
 static int32_t compatible_person(const ng_work *w, const resolver *r, const cand *c)
@@ -272,7 +288,8 @@ static int32_t compatible_person(const ng_work *w, const resolver *r, const cand
     for (int32_t e = pidx_first(&r->x, c->h[c->n - 1]); e >= 0; e = pidx_next(&r->x, e)) {
         int32_t p = r->x.e[e].person;
         const cand *pc = &r->cs[r->cand_of[w->people[p].name_m]];
-        if (!compat(c, pc) || cooccurs(w, r->cs, r->cand_of, p, c)) continue;
+        if (!compat(c, pc) || cooccurs(w, r->cs, r->cand_of, p, c) || rival_form(w, r, c, pc))
+            continue;
         if (best < 0 || pc->n > best_n || (pc->n == best_n && p < best)) {
             best = p;
             best_n = pc->n;
