@@ -976,8 +976,8 @@ typedef struct sscan {
     int kin;        /* the head is a family noun ("the son of Cuban immigrants"): no affiliation */
     uint32_t own_t; /* the "'s" of a person owning the role ("X, Lula's spokesman"), 0 */
     int32_t af, ti;
-    int orgown;     /* an organization's short name owns the role ("the Commission president"):
-                     * no state office */
+    int orgown;     /* an owner not resolved here owns the role ("the Commission president",
+                     * "the embassy's head"): no state office */
 } sscan;
 
 /* What a step of the apposition does: go ON, END it (the apposition read so far counts), or
@@ -1348,6 +1348,14 @@ static int appos_owner(sscan *x, uint32_t *poss)
     if ((w->tk.v[q + 1].flags & NG_TK_POSS) && noun_owner(w, q)) {
         x->q = q + 2;
         return noun_owner(w, q);
+    }
+    if ((w->tk.v[q + 1].flags & NG_TK_POSS) && !(w->tk.v[q].flags & NG_TK_CAP) &&
+        (w->tk.v[q].flags & NG_TK_WORD) && x->cov[q - x->a] < 0 && q + 2 < b &&
+        (ng_w__bits(w, q + 2) & NG_W_PERSONNOUN) && !(ng_w__bits(w, q) & NG_W_STOP)) {
+        /* "X, the embassy's head of chancery,": an owner this does not resolve; the role
+         * after it still says X is a person (no office, no affiliation from it) */
+        x->orgown = 1;
+        x->q = q + 2;
     }
     for (uint32_t e = q + 1; e < b && e <= q + 3; e++) {
         if (!(w->tk.v[e].flags & NG_TK_POSS)) continue;

@@ -8,7 +8,8 @@
  *   - an abbreviation of kind "month" (Jan., Aug.) followed by a number;
  *   - an abbreviation of kind "other" (U.S., Inc.) unless the next word is a capitalized
  *     function word ("The", "He", ...: words.csv class stop);
- *   - a single capital letter (an initial: "George W. Bush");
+ *   - a single capital letter (an initial: "George W. Bush"), except X after a lower-case word
+ *     (the network: "she wrote on X. Roberto Canseco, ...");
  * and a decimal point or a dotted abbreviation has no space after it anyway.
  * Sentences longer than NG_MAX_SENTENCE_BYTES are cut into pieces no longer than that, at the
  * last "; " or ", " before the limit when there is one (else at a space). */
@@ -111,7 +112,11 @@ static int ends_here(const ng_lexicon *lex, const char *t, size_t lo, size_t p, 
     if (t[p] != '.' || (p + 1 < e && t[p + 1] == '.')) return 1;
     /* the word before the period */
     size_t ws = word_start(t, lo, p);
-    if (p - ws == 1 && t[ws] >= 'A' && t[ws] <= 'Z') return 0; /* an initial */
+    /* an initial, except X after a lower-case word: the network ("she wrote on X. Roberto
+     * Canseco, ..."; no given name is written X) */
+    if (p - ws == 1 && t[ws] >= 'A' && t[ws] <= 'Z' &&
+        !(t[ws] == 'X' && ws >= lo + 2 && t[ws - 1] == ' ' && t[ws - 2] >= 'a' && t[ws - 2] <= 'z'))
+        return 0;
     if (p > ws) {
         int may_end = 0;
         /* dotted abbreviations "U.S." end with their last period */
