@@ -162,7 +162,7 @@ int ng_actors__body_name(ng_work *w, int32_t a, const ng_mention *m)
     uint32_t t0 = m->n0;
     if (m->t0 < m->n0 && !(v[m->n0 - 1].flags & NG_TK_POSS) && (v[m->t0].flags & NG_TK_CAP))
         t0 = m->t0;
-    else if (same_body)
+    else if (same_body && m->t1 == m->n1)
         return NG_OK;
     size_t s0 = v[t0].off, s1 = v[m->t1 - 1].off + v[m->t1 - 1].len;
     int same = same_folded(w->text + s0, s1 - s0, wa->label);
