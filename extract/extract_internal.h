@@ -327,7 +327,11 @@ enum {
                                      * name a treaty's party ("State Party"), not a body */
 #define NG_W_EASTFAMILY NG_WBIT(120) /* Cho, Wang, Nguyen: a Korean, Chinese or Vietnamese family
                                      * name, written first in English too ("CHO Hyun": Cho Hyun) */
-#define NG_W__COUNT 121
+/* bits 121-122: other branches' (session 9) */
+#define NG_W_COMPANYHEAD NG_WBIT(123) /* Airlines, Airways, Industries, Holdings: a company's last
+                                       * word; a state before it names the company ("Kenya
+                                       * Airways"), not a body of the state */
+#define NG_W__COUNT 124
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {

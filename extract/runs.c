@@ -1167,8 +1167,13 @@ static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f
     int after_demonym = pm >= 0 && w->ms[pm].kind == NG_MK_DEMONYM && w->ms[pm].t1 == o0 &&
                         !(ng_w__bits(w, f1 - 1) & (NG_W_TROOPS | NG_W_GOVNOUN));
     int after_acronym = !named && !after_demonym && o0 == f0 && acronym_opens(w, a, cov, f0, f1);
+    /* "Kenya Airways", "Azerbaijan Airlines": a state's name (not its possessive) right before
+     * a one-word company head opens the company's name */
+    int after_state = pm >= 0 && w->ms[pm].kind == NG_MK_STATE && w->ms[pm].t1 == o0 &&
+                      !w->ms[pm].dead && !(w->tk.v[o0 - 1].flags & NG_TK_POSS) &&
+                      (ng_w__bits(w, f1 - 1) & NG_W_COMPANYHEAD);
     int orghead = named || ((ng_w__bits(w, f1 - 1) & NG_W_ORGHEAD) &&
-                            (f1 - o0 >= 2 || after_demonym || after_acronym));
+                            (f1 - o0 >= 2 || after_demonym || after_acronym || after_state));
     ng_mention m;
     *error = NG_OK;
     if (!(orghead || (acr && f1 - f0 >= 2)) || (ng_w__bits(w, f1 - 1) & NG_W_PLACEHEAD)) return 0;
