@@ -1068,6 +1068,9 @@ static uint32_t org_name_end(const ng_work *w, uint32_t a, uint32_t b, const int
         if (cov[y - a] >= 0 || !name_or_run(w, y)) break;
         while (y < b && cov[y - a] < 0 && name_or_run(w, y))
             y++;
+        /* "Nippon Steel and Mitsubishi Heavy Industries": a name after "and" that ends with a
+         * company's head is a second company, not the rest of the first's name */
+        if (and && (ng_w__bits(w, y - 1) & NG_W_COMPANYHEAD)) break;
         x = last_good = y;
     }
     if (last_good > f1 &&
