@@ -331,7 +331,10 @@ enum {
 #define NG_W_COMPANYHEAD NG_WBIT(123) /* Airlines, Airways, Industries, Holdings: a company's last
                                        * word; a state before it names the company ("Kenya
                                        * Airways"), not a body of the state */
-#define NG_W__COUNT 124
+#define NG_W_MEETINGHEAD NG_WBIT(124) /* Congress, Conference: after an ordinal ("the
+                                       * 20th CPC National Congress") a name so ending is one
+                                       * sitting, an event */
+#define NG_W__COUNT 125
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {

@@ -1121,18 +1121,29 @@ static int acronym_opens(const ng_work *w, uint32_t a, const int32_t *cov, uint3
 
 /* "the 82nd Airborne Division", "the US 7th Fleet": an ordinal right before a run that ends
  * with a military formation's head word (words class unitnoun) is the first word of its name */
-static int ordinal_opens(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t f0,
-                         uint32_t f1)
+static int ordinal_tok(const ng_work *w, uint32_t t)
 {
-    const char *f;
-    uint16_t n, i = 0;
-    if (f0 <= a || cov[f0 - 1 - a] >= 0 || !(ng_w__bits(w, f1 - 1) & NG_W_UNITNOUN)) return 0;
-    f = ng_w__fold(w, f0 - 1);
-    n = w->tk.v[f0 - 1].flen;
+    const char *f = ng_w__fold(w, t);
+    uint16_t n = w->tk.v[t].flen, i = 0;
     while (i < n && f[i] >= '0' && f[i] <= '9') i++;
     return i > 0 && n == i + 2 &&
            (!strncmp(f + i, "st", 2) || !strncmp(f + i, "nd", 2) || !strncmp(f + i, "rd", 2) ||
             !strncmp(f + i, "th", 2));
+}
+
+static int ordinal_opens(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t f0,
+                         uint32_t f1)
+{
+    if (f0 <= a || cov[f0 - 1 - a] >= 0 || !(ng_w__bits(w, f1 - 1) & NG_W_UNITNOUN)) return 0;
+    return ordinal_tok(w, f0 - 1);
+}
+
+/* "the 20th CPC National Congress", "the 13th National Congress": a numbered meeting's head
+ * (words class meetinghead) after an ordinal names one sitting, an event, not an actor; an
+ * acronym before the run is the organization that meets. */
+static int numbered_meeting(const ng_work *w, uint32_t a, uint32_t first, uint32_t f1)
+{
+    return first > a && (ng_w__bits(w, f1 - 1) & NG_W_MEETINGHEAD) && ordinal_tok(w, first - 1);
 }
 
 /* "the Ministry of Foreign Affairs, International Cooperation and Gambians Abroad", "Minister
@@ -1183,6 +1194,7 @@ static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f
     if (!named && (section_heading(w, a, b, f0, f1) || (!acr && portfolio_part(w, a, cov, f0)) ||
                    (!acr && o0 == f0 && pm < 0 && generic_unit(w, f0, f1))))
         return 0;
+    if (!named && numbered_meeting(w, a, after_acronym ? f0 - 1 : o0, f1)) return 0;
     if (after_acronym) {
         if (pm >= 0) w->ms[pm].dead = 1;
         o0 = f0 - 1;
