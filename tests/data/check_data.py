@@ -34,6 +34,9 @@ MIN_STATES = 193
 DEMONYM_EXEMPT = {
     "Dominica": "'Dominican' belongs to the Dominican Republic",
     "Republic of the Congo": "'Congolese' belongs to the Democratic Republic of the Congo",
+    "Republika Srpska": "'Bosnian Serb' names an ethnic group of Bosnia and Herzegovina, not the entity",
+    "Donetsk People's Republic": "no English adjective; 'Donetsk' alone is the city and region",
+    "Luhansk People's Republic": "no English adjective; 'Luhansk' alone is the city and region",
 }
 
 # Ordinary English words that must never be a mixed-case name, alias, demonym, capital or seat
