@@ -334,7 +334,9 @@ enum {
 #define NG_W_MEETINGHEAD NG_WBIT(124) /* Congress, Conference: after an ordinal ("the
                                        * 20th CPC National Congress") a name so ending is one
                                        * sitting, an event */
-#define NG_W__COUNT 125
+#define NG_W_FAMILYNOUN NG_WBIT(125) /* father, son, wife, widow: "X's father" says X is a person
+                                      * (not sister, mother, brother: "sister party") */
+#define NG_W__COUNT 126
 _Static_assert(NG_W__COUNT <= 8 * sizeof(ng_wbits), "every word class has a bit of ng_wbits");
 
 typedef struct ng_lx_entity {

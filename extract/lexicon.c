@@ -1277,7 +1277,7 @@ static const char *const word_classes[] = {
     "venueverb", "causative", "postnominal", "issuednoun", "reserved109", "reserved110",
     "reserved111", "reserved112", "reserved113", "reserved114", "reserved115", "reserved116",
     "unitnoun", "deskword", "partyrole", "eastfamily", "reserved121", "reserved122",
-    "companyhead", "meetinghead"};
+    "companyhead", "meetinghead", "familynoun"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");
 

@@ -538,6 +538,12 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
     if (end + 1 < b && (w->tk.v[end].flags & NG_TK_POSS) && !ng_mentions__cap(w, end + 1) &&
         (ng_w__bits(w, end + 1) & NG_W_GOVNOUN) && !(ng_w__bits(w, end + 1) & NG_W_TROOPS))
         m.ev |= NG_EV_WHO;
+    /* "Paetongtarn's father", "X Y's widow,": a possessive name whose family member follows
+     * (a lower-case noun of family, then no noun of a body: not "a sister party") is a person */
+    if (end + 1 < b && (w->tk.v[end].flags & NG_TK_POSS) && !ng_mentions__cap(w, end + 1) &&
+        (ng_w__bits(w, end + 1) & NG_W_FAMILYNOUN) &&
+        (end + 2 >= b || !(ng_w__bits(w, end + 2) & (NG_W_FIRMNOUN | NG_W_ORGNOUN | NG_W_BLOCNOUN))))
+        m.ev |= NG_EV_WHO;
     if (pr.start > a && (ng_w__bits(w, pr.start - 1) & NG_W_SAY)) m.ev |= NG_EV_SAY;
     /* a phrase of saying right before ("according to X") */
     if (pr.start >= a + 2 && ng_w__phrase(w, pr.start - 2, pr.start, NG_W_SAY, NULL) == 2)
