@@ -243,6 +243,22 @@ static int32_t and_of_org(const ng_work *w, const sctx *c, int32_t ou)
                                                                                          : -1;
 }
 
+/* The actors of units [u0, u1) in out[] (room for GMAX) when each is one plain state (no place,
+ * possessive or role): how many; 0 when one is not. Shared by other_linked and counted_appos. */
+static uint32_t plain_states(const ng_work *w, const sctx *c, uint32_t u0, uint32_t u1,
+                             int32_t *out)
+{
+    uint32_t n = 0;
+    for (uint32_t ui = u0; ui < u1 && n < GMAX; ui++) {
+        const unit *u = &c->u[ui];
+        if (u->place || u->poss || u->role || u->an != 1 ||
+            w->actors[c->acts[u->a0]].type != NG_ETYPE_STATE)
+            return 0;
+        out[n++] = c->acts[u->a0];
+    }
+    return n;
+}
+
 /* "A and B, the other members of the bloc together with Kazakhstan itself": the states the
  * organization's unit ou is linked to by an alongside phrase in one group (member_of_after)
  * are members too when "other" counts the noun phrase [s, t) ("the other members" besides
@@ -257,15 +273,7 @@ static uint32_t other_linked(const ng_work *w, const sctx *c, int32_t ou, uint32
     if (!other || gi < 0 || c->g[gi].u0 != (uint32_t)ou || c->g[gi].un < 2 ||
         ng_w__phrase(w, c->u[ou].t1, c->b, NG_W_ALONGSIDE, NULL) == 0)
         return 0;
-    uint32_t n = 0;
-    for (uint32_t ui = (uint32_t)ou + 1; ui < c->g[gi].u0 + c->g[gi].un && n < GMAX; ui++) {
-        const unit *u = &c->u[ui];
-        if (u->place || u->poss || u->role || u->an != 1 ||
-            w->actors[c->acts[u->a0]].type != NG_ETYPE_STATE)
-            return 0;
-        out[n++] = c->acts[u->a0];
-    }
-    return n;
+    return plain_states(w, c, (uint32_t)ou + 1, c->g[gi].u0 + c->g[gi].un, out);
 }
 
 /* "members of the BRICS group along with A, B and C": the states of a group after the unit
@@ -548,7 +556,7 @@ static uint32_t count_before(const ng_work *w, const sctx *c, uint32_t t)
 static uint32_t counted_appos(const ng_work *w, const sctx *c, uint32_t t, int32_t ou,
                               int32_t *out)
 {
-    uint32_t count = count_before(w, c, t), n = 0;
+    uint32_t count = count_before(w, c, t);
     int32_t gi = c->gcov[c->u[ou].t0 - c->a];
     uint32_t e = c->u[ou].t1;
     if (count < 2 || e + 1 >= c->b || !ng_w__punct(w, e, ','))
@@ -562,15 +570,7 @@ static uint32_t counted_appos(const ng_work *w, const sctx *c, uint32_t t, int32
     } else {
         return 0;
     }
-    if (u1 - u0 != count) return 0;
-    for (uint32_t ui = u0; ui < u1 && n < GMAX; ui++) {
-        const unit *u = &c->u[ui];
-        if (u->place || u->poss || u->role || u->an != 1 ||
-            w->actors[c->acts[u->a0]].type != NG_ETYPE_STATE)
-            return 0;
-        out[n++] = c->acts[u->a0];
-    }
-    return n;
+    return u1 - u0 == count ? plain_states(w, c, u0, u1, out) : 0;
 }
 
 /* A member noun at t (len tokens) heading a role phrase for the organization after its
