@@ -289,7 +289,6 @@ static void *worker(void *arg)
 
 int pipeline_threads(const pipeline_opts *opts) { return ng_thread_count(opts->threads); }
 
-/* The built-in lexicon with the --actors and --lexicon files; NULL after printing why. */
 /* The lexicon of --actors and --lexicon; NULL after printing why, with *rc set to 2 when a
  * --lexicon row names a relation that is not declared (a bad user file), else left alone. */
 static ng_lexicon *load_lexicon(const pipeline_opts *opts, int *rc)

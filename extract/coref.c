@@ -240,8 +240,6 @@ static int has_people(const ng_work *w, const int32_t *acts, uint32_t n)
     return 0;
 }
 
-/* The latest list of `number` actors (0 any) of the kind ctype (see ng_coref__resolve): of
- * the last sentences, else for a size named by a number up to twelve sentences back. */
 /* "the two men" long after a pair was named (list r), when two other people have been named
  * since ("Kurti accused Vucic ... Vucic said ... the two men blamed each other"): those two,
  * the latest first; 0 otherwise. */
@@ -275,6 +273,8 @@ static uint32_t persons_states(const ng_work *w, const recent_group *r, int32_t 
     return r->n;
 }
 
+/* The latest list of `number` actors (0 any) of the kind ctype (see ng_coref__resolve): of
+ * the last sentences, else for a size named by a number up to twelve sentences back. */
 static uint32_t recent_list(const ng_work *w, const cstate *cs, int number, int ctype, int32_t *out)
 {
     for (int i = 0; i < cs->ring_n; i++) {
@@ -729,9 +729,6 @@ static int32_t the_compass_state(const ng_work *w, const sctx *c, const uint8_t 
     return found;
 }
 
-/* "Mogadishu cut ties with Kenya, accusing it of meddling": "it" right after a trigger in
- * -ing that a comma opens is the nearest state or organization before the comma other than
- * the clause's main subject; -1 if none. */
 /* "angering Jordan, which signed a peace treaty with it in 1994", "Mali left ECOWAS,
  * which had sanctioned it": "it" after a preposition or a trigger in a relative clause on one
  * state or organization (only words between "which" and "it") is the sentence's main subject
@@ -789,6 +786,9 @@ static int32_t reported_object_it(const ng_work *w, const sctx *c, const uint8_t
     return a;
 }
 
+/* "Mogadishu cut ties with Kenya, accusing it of meddling": "it" right after a trigger in
+ * -ing that a comma opens is the nearest state or organization before the comma other than
+ * the clause's main subject; -1 if none. */
 static int32_t participle_it(const ng_work *w, const sctx *c, uint32_t t)
 {
     if (!ng_w__is(w, t, "it") || t < c->a + 3 || !ng_w__punct(w, t - 2, ',') ||
@@ -1210,9 +1210,6 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
     return description(w, cs, c, covered, t, acts, t1, pron);
 }
 
-/* The head noun of a description after its determiner and number at j: modifiers (at most
- * three words that are not a head) and names ("the West African bloc") are skipped. Returns
- * the head's token, or c->b when there is none. */
 /* "Washington completed its withdrawal from the agreement": "the treaty", "the agreement"
  * (a lower-case words class treatyhead head right after "the") as what an exit leaves
  * ("withdrawal from", "pulled out of", or right after "quit"/"leave": words class exitword)
@@ -1275,6 +1272,9 @@ static uint32_t troops_of(const ng_work *w, const cstate *cs, const sctx *c,
     return one(acts, cs->troops);
 }
 
+/* The head noun of a description after its determiner and number at j: modifiers (at most
+ * three words that are not a head) and names ("the West African bloc") are skipped. Returns
+ * the head's token, or c->b when there is none. */
 static uint32_t description_head(const ng_work *w, const sctx *c, const uint8_t *covered,
                                  uint32_t j)
 {

@@ -519,11 +519,6 @@ static int first_item(char *out, size_t cap, const char *s)
     return n > 0;
 }
 
-/* One place per city of the capital column: an earlier item with its district after a comma
- * or a space ("Washington, D.C.", "Washington DC" after "Washington") names the same place,
- * so that a text that writes both gives one node, and so does another spelling of the first
- * ("Kiev" after "Kyiv": same_city; "Bogota" for "Bogotá" already shares the place's key). Another city of the column (a seat of government:
- * "Abidjan") is a place of its own. */
 /* The ASCII letters of the folded s (at most cap - 1) into out; their count. */
 static size_t fold_letters(char *out, size_t cap, const char *s)
 {
@@ -581,6 +576,11 @@ typedef struct capital_arg {
     int32_t state;
     int32_t first; /* the column's first place, -1 before it */
 } capital_arg;
+/* One place per city of the capital column: an earlier item with its district after a comma
+ * or a space ("Washington, D.C.", "Washington DC" after "Washington") names the same place,
+ * so that a text that writes both gives one node, and so does another spelling of the first
+ * ("Kiev" after "Kyiv": same_city; "Bogota" for "Bogotá" already shares the place's key). Another city of the column (a seat of government:
+ * "Abidjan") is a place of its own. */
 static int item_capital(ng_lexicon *lex, const char *item, void *arg)
 {
     capital_arg *a = arg;
@@ -603,8 +603,6 @@ static int item_capital(ng_lexicon *lex, const char *item, void *arg)
     return ptab_add(lex, &lex->phrases, item, NG_LX_CAPITAL, cid);
 }
 
-/* Reports a skipped row on one line: a message may quote a field, and a CSV field may hold
- * line breaks or control characters, which are escaped (ng_text_printable). */
 /* s into buf (cap > 0 bytes), cut as snprintf "%s" cuts, without its cost. */
 static void copy_cut(char *buf, size_t cap, const char *s)
 {
@@ -631,6 +629,8 @@ static void row_where(char *w, size_t cap, const char *origin, size_t line)
     if (cap) w[n] = '\0';
 }
 
+/* Reports a skipped row on one line: a message may quote a field, and a CSV field may hold
+ * line breaks or control characters, which are escaped (ng_text_printable). */
 static void report_skip(ng_skip_fn on_skip, void *ctx, const char *where, const char *msg)
 {
     char w[NG_ERROR_MAX], m[NG_ERROR_MAX];

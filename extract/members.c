@@ -778,9 +778,6 @@ static int32_t dash_members(const ng_work *w, const sctx *c, int32_t gi)
     return m;
 }
 
-/* "the Quad (the US, Japan, India and Australia) met", "the GCC - A, B and C - said": an
- * organization defined by the list of its members in brackets or dashes, wherever it
- * stands (a trigger's object does it already for brackets). */
 /* May token k stand in a dashed definition of members (dash_definition): a word of the
  * member noun phrase ("the five permanent members of"), a comma, "and" or "plus"? */
 static int definition_word(const ng_work *w, uint32_t k)
@@ -831,6 +828,9 @@ static uint32_t dash_definition(const ng_work *w, const sctx *c, uint32_t ui, in
     return k < c->b && noun && n >= 2 ? n : 0;
 }
 
+/* "the Quad (the US, Japan, India and Australia) met", "the GCC - A, B and C - said": an
+ * organization defined by the list of its members in brackets or dashes, wherever it
+ * stands (a trigger's object does it already for brackets). */
 static int bracket_lists(ng_work *w, const sctx *c)
 {
     for (uint32_t ui = 0; ui < c->nu; ui++) {

@@ -590,8 +590,6 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
     return -1;
 }
 
-/* After an object at t: ", and [out|then] PREP [the] GROUP" with one of the trigger's
- * prepositions (a few words such as a date may come between); the group or -1. */
 /* "and with the summit's host, Tajik President X": a role of up to four lower-case words
  * (a possessive's 's and "of" among them: "the president's chief of staff") and a comma
  * before a person's name; the name's first token, else j. */
@@ -633,6 +631,8 @@ static uint32_t far_and(const ng_work *w, const sctx *c, const ng_trigger *tr, u
     return c->b;
 }
 
+/* After an object at t: ", and [out|then] PREP [the] GROUP" with one of the trigger's
+ * prepositions (a few words such as a date may come between); the group or -1. */
 int32_t ng_object__next_pp(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t t)
 {
     uint32_t j = t, n = 0;

@@ -134,12 +134,6 @@ static int stateless_body_before(const ng_work *w, const int32_t *cov, uint32_t 
            w->ms[bm].t1 == t;
 }
 
-/* "TITLE [of ... complement], Name": finds the title before the comma at `comma`. Returns the
- * title's first token (or (uint32_t)-1), its title id (-1 for a person noun such as
- * "father"), the leftmost entity of the complement not after "to"/"for", and the leftmost
- * organization named in the text in it (*org, neworgs index, -1). An acronym in brackets
- * right before the comma is skipped ("the Prime Minister of the Government of National Unity
- * (GNU), X"). */
 /* A plural person noun at t ("Ministers", "Presidents": four letters or more ending in "s",
  * not "ss"). */
 static int plural_noun(const ng_work *w, uint32_t t)
@@ -149,6 +143,12 @@ static int plural_noun(const ng_work *w, uint32_t t)
     return n > 3 && f[n - 1] == 's' && f[n - 2] != 's';
 }
 
+/* "TITLE [of ... complement], Name": finds the title before the comma at `comma`. Returns the
+ * title's first token (or (uint32_t)-1), its title id (-1 for a person noun such as
+ * "father"), the leftmost entity of the complement not after "to"/"for", and the leftmost
+ * organization named in the text in it (*org, neworgs index, -1). An acronym in brackets
+ * right before the comma is skipped ("the Prime Minister of the Government of National Unity
+ * (GNU), X"). */
 static uint32_t title_before_comma(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t comma,
                                    int32_t *title, int32_t *affil, int32_t *org)
 {
@@ -398,7 +398,6 @@ static int role_comma(pscan *x, uint32_t t, int the_honorific)
     return ON;
 }
 
-/* A state or organization in the phrase (mention m ends at t). */
 /* Does "and" and a title start the phrase read so far ("... and Chair of the African Union,
  * X")? */
 static int joined_title(const pscan *x)
@@ -409,6 +408,7 @@ static int joined_title(const pscan *x)
     return mi >= 0 && !x->w->ms[mi].dead && x->w->ms[mi].kind == NG_MK_TITLE;
 }
 
+/* A state or organization in the phrase (mention m ends at t). */
 static int prefix_entity(pscan *x, const ng_mention *m, uint32_t t)
 {
     const ng_work *w = x->w;
@@ -553,7 +553,6 @@ static int of_owner_before_and(const pscan *x, uint32_t t)
            (w->ms[p].kind == NG_MK_PERSON || w->ms[p].kind == NG_MK_CAND);
 }
 
-/* A word that no mention covers. */
 /* Does an honorific title ("Hon", "Rt Hon") start at token t? */
 static int honorific_at(const pscan *x, uint32_t t)
 {
@@ -562,6 +561,7 @@ static int honorific_at(const pscan *x, uint32_t t)
            x->w->lex->titles[x->w->ms[mi].lex].kind == NG_TITLE_HONORIFIC;
 }
 
+/* A word that no mention covers. */
 static int prefix_word(pscan *x, uint32_t t)
 {
     const ng_work *w = x->w;

@@ -1628,10 +1628,6 @@ static int document_parties(ng_work *w, const sctx *c, const reading *r)
     return error < 0 ? error : DONE;
 }
 
-/* A reduced passive "N, signed by A and B", "a meeting with X, hosted by Z" (no "be"), also
- * right after a document ("the pact signed [in Doha] by A and B", "the treaty signed between
- * A and B"): the agents signed with one another, or the host met this sentence's partners;
- * never the active reading with the nearest group as subject. */
 /* Where a reduced passive's object ends: ts - 1 when a comma is right before the participle
  * at ts ("ALBA, founded by A and B"); ts when a description that names an actor ("the
  * alliance", a coreference in lower case after "the") is right before it ("ALBA, the alliance
@@ -1649,6 +1645,10 @@ static uint32_t passive_comma(const ng_work *w, const sctx *c, uint32_t ts)
     return the && u->t1 == ts && !(w->tk.v[ts - 1].flags & NG_TK_CAP) ? ts : 0;
 }
 
+/* A reduced passive "N, signed by A and B", "a meeting with X, hosted by Z" (no "be"), also
+ * right after a document ("the pact signed [in Doha] by A and B", "the treaty signed between
+ * A and B"): the agents signed with one another, or the host met this sentence's partners;
+ * never the active reading with the nearest group as subject. */
 static int reduced_passive(ng_work *w, const sctx *c, reading *r)
 {
     uint32_t q = r->te;
@@ -1758,7 +1758,6 @@ static int32_t agent_after_quote(const ng_work *w, const sctx *c, uint32_t q)
     return gi >= 0 && (!c->g[gi].place || c->g[gi].adj) ? gi : -1;
 }
 
-/* Steps 2 to 4: subject, modality, object; DONE when the reading ends there. */
 /* A judged act with no owner ("X condemned Y's raid. Z called the incident 'unacceptable'",
  * "Z also condemned the blockade", "Z denounced the seizure as ..."): "the/this/that" and an
  * act noun right after a trigger of the relation with flag poss or quote, no actor of the
@@ -1912,6 +1911,7 @@ static int indirect_event(const ng_work *w, const sctx *c, const reading *r)
     return 0;
 }
 
+/* Steps 2 to 4: subject, modality, object; DONE when the reading ends there. */
 static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
 {
     int error;

@@ -479,7 +479,6 @@ static int gov_of_leader(const ng_work *w, uint32_t b, uint32_t r0, uint32_t r1)
                                   NG_W_BODYWORD | NG_W_GROUPNOUN));
 }
 
-/* Adds the person candidate named by tokens [r0, r1), with its role around the name. */
 /* Does the organization named in the text o (neworgs index) come in [r1, end) right after
  * "of" or "of the" ("chairman of the State Administration Council"), not after another
  * name ("of the EAC Summit of Heads of State": a cut name)? */
@@ -497,6 +496,7 @@ static int org_after_of(const ng_work *w, uint32_t a, const int32_t *cov, uint32
     return 0;
 }
 
+/* Adds the person candidate named by tokens [r0, r1), with its role around the name. */
 static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint32_t r1)
 {
     uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
@@ -1098,10 +1098,6 @@ static int section_heading(const ng_work *w, uint32_t a, uint32_t b, uint32_t f0
     return 1;
 }
 
-/* The run [f0, f1) as an organization when it ends with a head word (one is enough after a
- * demonym: "Ethiopian Airlines") or an acronym follows; a demonym or a state's name just
- * before belongs to it ("Malian Armed Forces", "Guyana Defence Force", "US Southern
- * Command"). 1 when it is one. */
 /* "the OCP Group", "the SCO Business Council", "the ASEAN Business Advisory Council": an
  * acronym right before a run [f0, f1) that ends with an organization's head word opens the
  * name. One no dictionary lists (no mention on it) opens any such run; a listed organization's
@@ -1177,6 +1173,10 @@ static int generic_unit(const ng_work *w, uint32_t f0, uint32_t f1)
     return f1 - f0 >= 2 && all;
 }
 
+/* The run [f0, f1) as an organization when it ends with a head word (one is enough after a
+ * demonym: "Ethiopian Airlines") or an acronym follows; a demonym or a state's name just
+ * before belongs to it ("Malian Armed Forces", "Guyana Defence Force", "US Southern
+ * Command"). 1 when it is one. */
 static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f1, int named,
                    int *error)
 {
@@ -1744,9 +1744,6 @@ static int32_t treaty_org(const ng_work *w, uint32_t t, uint32_t e)
     return -1;
 }
 
-/* "withdrew from the Ottawa Convention": a treaty is an actor only as what a party leaves
- * (policy: withdrew is leaving an organization or a treaty); never a signer, a member or a
- * subject. One of data/treaties.csv is its organization ("the Rome Statute"). */
 /* The treaty named from t as an actor; *end gets the token after it, t when none. */
 static int treaty_actor(ng_work *w, uint32_t s, int32_t *cov, uint32_t t, uint32_t *end)
 {
@@ -1778,6 +1775,9 @@ static int treaty_actor(ng_work *w, uint32_t s, int32_t *cov, uint32_t t, uint32
     return NG_OK;
 }
 
+/* "withdrew from the Ottawa Convention": a treaty is an actor only as what a party leaves
+ * (policy: withdrew is leaving an organization or a treaty); never a signer, a member or a
+ * subject. One of data/treaties.csv is its organization ("the Rome Statute"). */
 static int treaty_exits(ng_work *w, uint32_t s, int32_t *cov)
 {
     uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;

@@ -154,12 +154,6 @@ static int unit_body(ng_work *w, const cstate *cs, const ng_mention *m, munit *u
     return NG_OK;
 }
 
-/* "Duda cancelled his meeting with X. He called unfair the Ukrainian president's
- * suggestion", "X addressed supporters. The Venezuelan leader said": an office one person
- * holds, of a state none of whose people the article knows, is the one person named in this
- * sentence or the one before with no title and no state, who now acts for that state (the
- * affiliation is stated here; a titled person is left to the end of the article: "Republika
- * Srpska President X ... the Bosnian Serb leader"); *out -1 if none or several. */
 /* Is actor x a person with no title and no state, other than *found (which it becomes)?
  * *found -2 when a second one is met (several). */
 static void untitled_candidate(const ng_work *w, int32_t x, int32_t *found)
@@ -180,6 +174,12 @@ static int hold_office(ng_work *w, const sctx *c, int32_t found, int32_t state, 
                         ng_sentdates__nearest(w, c, t));
 }
 
+/* "Duda cancelled his meeting with X. He called unfair the Ukrainian president's
+ * suggestion", "X addressed supporters. The Venezuelan leader said": an office one person
+ * holds, of a state none of whose people the article knows, is the one person named in this
+ * sentence or the one before with no title and no state, who now acts for that state (the
+ * affiliation is stated here; a titled person is left to the end of the article: "Republika
+ * Srpska President X ... the Bosnian Serb leader"); *out -1 if none or several. */
 static int untitled_holder(int32_t *out, ng_work *w, cstate *cs, const sctx *c,
                            int32_t state, uint32_t t)
 {
