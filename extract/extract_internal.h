@@ -306,19 +306,18 @@ enum {
 #define NG_W_TALKTO NG_WBIT(91)    /* spoke to, phoned, a call with: the person spoken to follows */
 #define NG_W_LINKVERB NG_WBIT(92)  /* became, remains: a linking verb other than "be" */
 #define NG_W_SEATVERB NG_WBIT(93)  /* sits, sat: "Y, where X sits alongside A": members of Y */
-/* bits 94-96: other branches' (session 9) */
+/* bits 94-96: unused (lexicon.c word_classes: reserved94-96) */
 #define NG_W_HONORWORD NG_WBIT(97) /* Mrs, Ms, Dr: an honorific word; a month after it is a name */
-/* bit 98: another branch's (session 9) */
+/* bit 98: unused (reserved98) */
 #define NG_W_APPOINTVERB NG_WBIT(99) /* appointed, named, serves: "X, who was appointed as Y's
                                        * secretary-general," states an office */
-/* bits 100-104: other branches' (session 9) */
+/* bits 100-104: unused (reserved100-104) */
 #define NG_W_VENUEVERB NG_WBIT(105) /* hosted, received: a verb whose subject may be a venue */
 #define NG_W_CAUSATIVE NG_WBIT(106) /* let, allowed: "refused to let him meet X": its object
                                     * is the subject of a bare verb the modality reaches */
 #define NG_W_POSTNOMINAL NG_WBIT(107) /* T.D., M.P.: letters after a name, never part of it */
-/* bits 93-107: other branches' (session 9) */
 #define NG_W_ISSUEDNOUN NG_WBIT(108) /* statement, communique: "the statement condemned X" */
-/* bits 109-116: other branches' (session 9) */
+/* bits 109-116: unused (reserved109-116) */
 #define NG_W_UNITNOUN NG_WBIT(117) /* Division, Fleet, Brigade: a military formation, whose
                                     * ordinal opens its name ("the 82nd Airborne Division") */
 #define NG_W_DESKWORD NG_WBIT(118) /* Press, Public, Affairs, Office: words that together name

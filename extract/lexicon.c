@@ -1271,7 +1271,10 @@ static const char *const word_classes[] = {
     "headoffice", "firmnoun",  "pastpart", "withnoun", "gathering",
     "eventnoun", "indirect", "credence", "treatyhead", "exitword",
     "notify", "facility", "talkto", "linkverb",
-    /* session 9 classes; "reservedN" holds the place of a bit no class uses */
+    /* Session 9 classes. "reservedNN" keeps the place of bit NN, which no class uses (it was
+     * set aside for a branch whose class did not land): a new class takes such a bit by
+     * replacing the placeholder with its name and defining NG_W_* for it; no words.csv row
+     * names a placeholder. */
     "seatverb", "reserved94", "reserved95", "reserved96", "honorword", "reserved98",
     "appointverb", "reserved100", "reserved101", "reserved102", "reserved103", "reserved104",
     "venueverb", "causative", "postnominal", "issuednoun", "reserved109", "reserved110",
