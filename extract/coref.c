@@ -1619,6 +1619,56 @@ static uint32_t the_statement(const ng_work *w, const cstate *cs, const sctx *c,
     return cs->stmt_n;
 }
 
+/* description's bloc noun at j (words class blocnoun; t: the determiner): "the bloc", "the
+ * group", "the organisation"; 0 when an apposition or an "of" phrase after it names the
+ * organization or its members. */
+static uint32_t bloc_description(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
+                                 uint32_t t, uint32_t j, int32_t *acts)
+{
+    uint32_t n;
+    /* "rejoined the continental body, by then the African Union,": an apposition that
+     * names the organization (a few lower-case words, then a name) is the actor */
+    if (j + 2 < c->b && ng_w__punct(w, j + 1, ',')) {
+        uint32_t q = j + 2;
+        while (q < c->b && q < j + 6 && !covered[q - c->a] &&
+               (w->tk.v[q].flags & NG_TK_WORD) && !(w->tk.v[q].flags & NG_TK_CAP) &&
+               !(ng_w__bits(w, q) & (NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PAST_MARK)))
+            q++;
+        if (q < c->b && covered[q - c->a] && q > j + 2) return 0;
+    }
+    /* "the bloc of A, B and C" names its members; "the group of fomenting" does not */
+    if (j + 2 < c->b && ng_w__is(w, j + 1, "of") &&
+        (covered[j + 2 - c->a] || (w->tk.v[j + 2].flags & NG_TK_CAP) ||
+         (ng_w__bits(w, j + 2) & NG_W_DET)))
+        return 0;
+    /* "the group", "the organisation": any organization; "the bloc": of states */
+    int generic = (ng_w__bits(w, j) & NG_W_ORGNOUN) != 0;
+    if ((n = named_by_noun(w, cs, j, acts)) != 0) return n;
+    n = ng_coref__resolve(w, cs, c, NG_CR_BLOC, generic, 0, t, acts);
+    return n || generic || w->sents[c->s].headline ? n : headline_bloc(w, acts);
+}
+
+/* description's last reading after "the": an organization by its head noun at j ("the
+ * court"), or by the word before j when description_head stopped on "of", "that", "is" ...;
+ * *t1 gets the end. 0 when none. */
+static uint32_t org_head_description(const ng_work *w, const cstate *cs, const sctx *c,
+                                     const uint8_t *covered, uint32_t t, uint32_t j,
+                                     uint32_t *t1, int32_t *acts)
+{
+    uint32_t h = j;
+    if ((ng_w__bits(w, j) & (NG_W_PREP | NG_W_CLAUSE | NG_W_BE | NG_W_SAY)) && h > t + 1) h--;
+    /* "accused the court of bias"; not "the court of Justice" (a name's complement) */
+    if (!ng_w__is(w, t, "the") || (w->tk.v[h].flags & NG_TK_CAP) || covered[h - c->a] ||
+        (h + 2 < c->b && ng_w__is(w, h + 1, "of") &&
+         (covered[h + 2 - c->a] || (w->tk.v[h + 2].flags & NG_TK_CAP) ||
+          (ng_w__bits(w, h + 2) & NG_W_DET))))
+        return 0;
+    int32_t a = org_head(w, cs, h);
+    if (a < 0) return 0;
+    *t1 = h + 1;
+    return one(acts, a);
+}
+
 static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
                             uint32_t t, int32_t *acts, uint32_t *t1, int *pron)
 {
@@ -1703,28 +1753,7 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
         return ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
     }
     if (number) return 0;
-    if (bits & NG_W_BLOCNOUN) {
-        /* "rejoined the continental body, by then the African Union,": an apposition that
-         * names the organization (a few lower-case words, then a name) is the actor */
-        if (j + 2 < c->b && ng_w__punct(w, j + 1, ',')) {
-            uint32_t q = j + 2;
-            while (q < c->b && q < j + 6 && !covered[q - c->a] &&
-                   (w->tk.v[q].flags & NG_TK_WORD) && !(w->tk.v[q].flags & NG_TK_CAP) &&
-                   !(ng_w__bits(w, q) & (NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PAST_MARK)))
-                q++;
-            if (q < c->b && covered[q - c->a] && q > j + 2) return 0;
-        }
-        /* "the bloc of A, B and C" names its members; "the group of fomenting" does not */
-        if (j + 2 < c->b && ng_w__is(w, j + 1, "of") &&
-            (covered[j + 2 - c->a] || (w->tk.v[j + 2].flags & NG_TK_CAP) ||
-             (ng_w__bits(w, j + 2) & NG_W_DET)))
-            return 0;
-        /* "the group", "the organisation": any organization; "the bloc": of states */
-        int generic = (bits & NG_W_ORGNOUN) != 0;
-        if ((n = named_by_noun(w, cs, j, acts)) != 0) return n;
-        n = ng_coref__resolve(w, cs, c, NG_CR_BLOC, generic, 0, t, acts);
-        return n || generic || w->sents[c->s].headline ? n : headline_bloc(w, acts);
-    }
+    if (bits & NG_W_BLOCNOUN) return bloc_description(w, cs, c, covered, t, j, acts);
     if ((bits & NG_W_GOVNOUN) && !(bits & NG_W_TROOPS)) {
         /* "the military rulers of X": a role phrase, grouped with X later; "accused the
          * government of 'destroying' ties" is the description, when the article has used
@@ -1737,19 +1766,7 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
     if (bits & NG_W_COUNTRYNOUN)
         return ng_coref__resolve(w, cs, c, NG_CR_COUNTRY, ng_w__is(w, j, "kingdom"), 0, t, acts);
     if (bits & NG_W_BODYNOUN) return ng_coref__resolve(w, cs, c, NG_CR_BODY, 0, 0, t, acts);
-    /* "the court" before "of", "that", "is" ... (description_head stops on that word) */
-    uint32_t h = j;
-    if ((bits & (NG_W_PREP | NG_W_CLAUSE | NG_W_BE | NG_W_SAY)) && h > t + 1) h--;
-    /* "accused the court of bias"; not "the court of Justice" (a name's complement) */
-    if (!ng_w__is(w, t, "the") || (w->tk.v[h].flags & NG_TK_CAP) || covered[h - c->a] ||
-        (h + 2 < c->b && ng_w__is(w, h + 1, "of") &&
-         (covered[h + 2 - c->a] || (w->tk.v[h + 2].flags & NG_TK_CAP) ||
-          (ng_w__bits(w, h + 2) & NG_W_DET))))
-        return 0;
-    int32_t a = org_head(w, cs, h);
-    if (a < 0) return 0;
-    *t1 = h + 1;
-    return one(acts, a);
+    return org_head_description(w, cs, c, covered, t, j, t1, acts);
 }
 
 /* "his counterparts from X", "her Malian counterpart": a possessive before a role is part
