@@ -1571,6 +1571,37 @@ static int acronym_kind_after(const ng_work *w, uint32_t a, uint32_t b, const in
            described_org(w, a, b, cov, i, i + 1);
 }
 
+/* runs_pass on the run of name words that starts at i: an organization (pass 0 and 1), else
+ * the people in it (pass 1); *next gets the token after what was read. NG_OK or NG_E*. */
+static int name_run(ng_work *w, uint32_t s, int32_t *cov, int pass, uint32_t i, uint32_t *next)
+{
+    uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
+    int error = 0;
+    uint32_t f0 = i, f1 = run_end(w, a, b, cov, i);
+    *next = f1;
+    while (f0 < f1 && (ng_w__bits(w, f0) & NG_W_STOP))
+        f0++;
+    if (f0 >= f1) return NG_OK;
+    if (treaty_list_part(w, a, f0)) return NG_OK;
+    /* "the Australia-Tuvalu Falepili Union treaty": a run right before a lower-case
+     * document noun names the document, not a body that could sign or meet */
+    if (f1 < b && (ng_w__bits(w, f1) & NG_W_DOC) && !(w->tk.v[f1].flags & NG_TK_CAP) &&
+        f0 > a && ng_w__is(w, f0 - 1, "the"))
+        return NG_OK;
+    int head_first;
+    uint32_t r1 = f1;
+    f1 = *next = org_name_end(w, a, b, cov, f1, &head_first);
+    if (f1 > r1 && !head_first) f0 = org_after_word(w, f0, r1);
+    if (!head_first && f1 - f0 <= 4) head_first = described_org(w, a, b, cov, f0, f1);
+    if (!head_first && firm_beside(w, a, b, f0, f1))
+        head_first = described_firm(w, a, b, cov, f0, f1);
+    if (pass == 0 && f1 == f0 + 1 && (error = short_org(w, s, cov, f0)) != 0)
+        return error < 0 ? error : NG_OK;
+    if (org_run(w, s, cov, f0, f1, head_first, &error)) return error < 0 ? error : NG_OK;
+    if (pass == 1 && (error = people_of_run(w, s, cov, f0, f1)) < 0) return error;
+    return NG_OK;
+}
+
 /* One pass over the runs: organizations (pass 0), then people (pass 1). */
 static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
 {
@@ -1624,33 +1655,7 @@ static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
             i++;
             continue;
         }
-        uint32_t f0 = i, f1 = run_end(w, a, b, cov, i);
-        i = f1;
-        while (f0 < f1 && (ng_w__bits(w, f0) & NG_W_STOP))
-            f0++;
-        if (f0 >= f1) continue;
-        if (treaty_list_part(w, a, f0)) continue;
-        /* "the Australia-Tuvalu Falepili Union treaty": a run right before a lower-case
-         * document noun names the document, not a body that could sign or meet */
-        if (f1 < b && (ng_w__bits(w, f1) & NG_W_DOC) && !(w->tk.v[f1].flags & NG_TK_CAP) &&
-            f0 > a && ng_w__is(w, f0 - 1, "the"))
-            continue;
-        int head_first;
-        uint32_t r1 = f1;
-        f1 = i = org_name_end(w, a, b, cov, f1, &head_first);
-        if (f1 > r1 && !head_first) f0 = org_after_word(w, f0, r1);
-        if (!head_first && f1 - f0 <= 4) head_first = described_org(w, a, b, cov, f0, f1);
-        if (!head_first && firm_beside(w, a, b, f0, f1))
-            head_first = described_firm(w, a, b, cov, f0, f1);
-        if (pass == 0 && f1 == f0 + 1 && (error = short_org(w, s, cov, f0)) != 0) {
-            if (error < 0) return error;
-            continue;
-        }
-        if (org_run(w, s, cov, f0, f1, head_first, &error)) {
-            if (error < 0) return error;
-            continue;
-        }
-        if (pass == 1 && (error = people_of_run(w, s, cov, f0, f1)) < 0) return error;
+        if ((error = name_run(w, s, cov, pass, i, &i)) < 0) return error;
     }
     return NG_OK;
 }
