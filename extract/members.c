@@ -982,6 +982,107 @@ static int where_members(ng_work *w, const sctx *c)
     return NG_OK;
 }
 
+/* noun_members' edges for the member noun at t (its phrase from start): members[nm] of
+ * acts[n]; then the states an alongside phrase links to the organization unit ou
+ * (other_linked) and a group along with the last organization (along_after_org). */
+static int emit_found(ng_work *w, const sctx *c, uint32_t t, uint32_t start, int32_t ou,
+                      int32_t ou2, const int32_t *members, uint32_t nm, const int32_t *acts,
+                      uint32_t n)
+{
+    int error;
+    if ((error = ng_emit__pairs(w, ng_relinfo__membership(), 0, members, nm, acts, n,
+                                c->s, ng_sentdates__nearest(w, c, t))) < 0)
+        return error;
+    int32_t more[GMAX];
+    uint32_t nmore =
+        ou >= 0 && ou2 < 0 && c->u[ou].t0 > t ? other_linked(w, c, ou, start, t, more) : 0;
+    if (nmore && (error = ng_emit__pairs(w, ng_relinfo__membership(), 0, more, nmore, acts, 1,
+                                         c->s, ng_sentdates__nearest(w, c, t))) < 0)
+        return error;
+    /* "both members of Y and of the BRICS group along with A and B": A and B too */
+    int32_t last = ou2 >= 0 && c->u[ou2].t0 > t ? ou2 : ou, ag = -1;
+    if (last >= 0 && c->u[last].t0 > t && (ag = along_after_org(w, c, last)) >= 0 &&
+        (error = ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + c->g[ag].a0,
+                                c->g[ag].an, &c->acts[c->u[last].a0], 1, c->s,
+                                ng_sentdates__nearest(w, c, t))) < 0)
+        return error;
+    return NG_OK;
+}
+
+/* ng_members__lists on a member noun at t ("members", "member states"; plural: a word of
+ * class blocplural after an organization): its organization(s) and members, and the edges;
+ * *skip gets how many tokens after t the noun's phrase still takes when it was read. */
+static int noun_members(ng_work *w, cstate *cs, const sctx *c, uint32_t t, int plural,
+                        uint32_t *skip)
+{
+    int error;
+    uint32_t len = plural ? 1 : ng_w__phrase(w, t, c->b, NG_W_MEMBERNOUN, NULL), start = t,
+             n = 0, nm = 0;
+    /* "the member countries of ASEAN, including A": the role phrase's head is the
+     * noun's last word */
+    if (len && (c->gcov[t - c->a] >= 0 || c->gcov[t + len - 1 - c->a] >= 0)) {
+        if ((error = of_members(w, c, t, len)) < 0 ||
+            (error = as_member_front(w, c, t, len)) < 0)
+            return error;
+        return NG_OK;
+    }
+    if (!len) return NG_OK;
+    if ((error = as_member_front(w, c, t, len)) < 0) return error;
+    int32_t ou = member_owner(w, c, t, &start), acts[GMAX], members[GMAX];
+    if (plural && (ou < 0 || c->u[ou].t1 != t)) return NG_OK;
+    if (ou < 0) ou = member_of_after(w, c, t, len, &start);
+    if (ou >= 0) {
+        acts[n++] = cs->member_org = c->acts[c->u[ou].a0];
+        cs->member_org_sent = c->s;
+    }
+    /* "all EU and NATO members", "EU and NATO member Poland": a second organization */
+    int32_t ou2 = ou >= 0 && start == c->u[ou].t0 ? org_and_before(w, c, ou, &start) : -1;
+    /* "A and B, fellow members of Y and of Z,": a second organization after "and of" */
+    if (ou >= 0 && ou2 < 0 && c->u[ou].t0 > t) ou2 = and_of_org(w, c, ou);
+    if (ou2 >= 0) acts[n++] = c->acts[c->u[ou2].a0];
+    int count = ou < 0 ? counted(w, c, t) : counted_from(w, start, t);
+    int32_t mg = members_after(w, c, t + len, count);
+    if (mg < 0 && ou >= 0 && !count) {
+        const unit *u = &c->u[ou];
+        int owned = u->poss || (w->tk.v[u->t1 - 1].flags & NG_TK_POSS) ||
+                    (u->t1 < c->b && (w->tk.v[u->t1].flags & NG_TK_POSS));
+        mg = appos_member(w, c, t + len, owned);
+    }
+    /* "five member states - A, B and C", "member states such as A": the organization the
+     * article named with its members a few sentences before ("the EU's 27 member
+     * states"); not "member states A and B", too loose without an organization */
+    if (!n && mg >= 0 && len > 1 && c->g[mg].t0 > t + len && cs->member_org >= 0 &&
+        c->s - cs->member_org_sent <= 4) {
+        /* "The CICA summit ... brings together 26 member states, including A": an
+         * organization this sentence names before the noun comes before the remembered
+         * one */
+        int32_t a = c->s != cs->member_org_sent ? sentence_org(w, c, t) : -1;
+        acts[n++] = a >= 0 ? a : cs->member_org;
+    }
+    /* "five member states - A, B", "the five longer-standing members, A, B": the
+     * organization of states of the context */
+    if (!n && mg >= 0 && count && c->g[mg].t0 > t + len &&
+        (acts[0] = context_org(w, cs, c, t)) >= 0)
+        n = 1;
+    if (!n || (n > 1 && ou2 < 0)) return NG_OK;
+    if (mg >= 0) {
+        for (uint32_t k = 0; k < c->g[mg].an && nm < GMAX; k++)
+            members[nm++] = c->acts[c->g[mg].a0 + k];
+    } else if (ou >= 0 && ou2 < 0 && c->u[ou].t0 > t &&
+               (nm = counted_appos(w, c, t, ou, members)) != 0) {
+        /* "-- the five permanent members of Y, A, B, C, D and E --" */
+    } else if (ou >= 0 && (nm = members_before(w, c, start, ou2 >= 0 ? ou2 : ou, members)) != 0 &&
+               !ng_w__punct(w, start - 1, ',') &&
+               ng_modality__blocks(w, c, -1, start, t + len, 0)) {
+        return NG_OK; /* "A is not an EU member" */
+    }
+    if (!nm) return NG_OK;
+    if ((error = emit_found(w, c, t, start, ou, ou2, members, nm, acts, (uint32_t)n)) < 0)
+        return error;
+    *skip = len - 1;
+    return NG_OK;
+}
+
 int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
 {
     const ng_wbits words = NG_W_MEMBERNOUN | NG_W_MEMBERMOD | NG_W_TREATYPARTY | NG_W_BLOCPLURAL;
@@ -1006,84 +1107,9 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
         if (plural && !(t > c->a && c->gcov[t - 1 - c->a] >= 0)) continue;
         if ((error = other_members(w, cs, c, t)) < 0) return error;
         if (!(bits & NG_W_MEMBERNOUN) && !plural) continue;
-        uint32_t len = plural ? 1 : ng_w__phrase(w, t, c->b, NG_W_MEMBERNOUN, NULL), start = t,
-                 n = 0, nm = 0;
-        /* "the member countries of ASEAN, including A": the role phrase's head is the
-         * noun's last word */
-        if (len && (c->gcov[t - c->a] >= 0 || c->gcov[t + len - 1 - c->a] >= 0)) {
-            if ((error = of_members(w, c, t, len)) < 0 ||
-                (error = as_member_front(w, c, t, len)) < 0)
-                return error;
-            continue;
-        }
-        if (!len) continue;
-        if ((error = as_member_front(w, c, t, len)) < 0) return error;
-        int32_t ou = member_owner(w, c, t, &start), acts[GMAX], members[GMAX];
-        if (plural && (ou < 0 || c->u[ou].t1 != t)) continue;
-        if (ou < 0) ou = member_of_after(w, c, t, len, &start);
-        if (ou >= 0) {
-            acts[n++] = cs->member_org = c->acts[c->u[ou].a0];
-            cs->member_org_sent = c->s;
-        }
-        /* "all EU and NATO members", "EU and NATO member Poland": a second organization */
-        int32_t ou2 = ou >= 0 && start == c->u[ou].t0 ? org_and_before(w, c, ou, &start) : -1;
-        /* "A and B, fellow members of Y and of Z,": a second organization after "and of" */
-        if (ou >= 0 && ou2 < 0 && c->u[ou].t0 > t) ou2 = and_of_org(w, c, ou);
-        if (ou2 >= 0) acts[n++] = c->acts[c->u[ou2].a0];
-        int count = ou < 0 ? counted(w, c, t) : counted_from(w, start, t);
-        int32_t mg = members_after(w, c, t + len, count);
-        if (mg < 0 && ou >= 0 && !count) {
-            const unit *u = &c->u[ou];
-            int owned = u->poss || (w->tk.v[u->t1 - 1].flags & NG_TK_POSS) ||
-                        (u->t1 < c->b && (w->tk.v[u->t1].flags & NG_TK_POSS));
-            mg = appos_member(w, c, t + len, owned);
-        }
-        /* "five member states - A, B and C", "member states such as A": the organization the
-         * article named with its members a few sentences before ("the EU's 27 member
-         * states"); not "member states A and B", too loose without an organization */
-        if (!n && mg >= 0 && len > 1 && c->g[mg].t0 > t + len && cs->member_org >= 0 &&
-            c->s - cs->member_org_sent <= 4) {
-            /* "The CICA summit ... brings together 26 member states, including A": an
-             * organization this sentence names before the noun comes before the remembered
-             * one */
-            int32_t a = c->s != cs->member_org_sent ? sentence_org(w, c, t) : -1;
-            acts[n++] = a >= 0 ? a : cs->member_org;
-        }
-        /* "five member states - A, B", "the five longer-standing members, A, B": the
-         * organization of states of the context */
-        if (!n && mg >= 0 && count && c->g[mg].t0 > t + len &&
-            (acts[0] = context_org(w, cs, c, t)) >= 0)
-            n = 1;
-        if (!n || (n > 1 && ou2 < 0)) continue;
-        if (mg >= 0) {
-            for (uint32_t k = 0; k < c->g[mg].an && nm < GMAX; k++)
-                members[nm++] = c->acts[c->g[mg].a0 + k];
-        } else if (ou >= 0 && ou2 < 0 && c->u[ou].t0 > t &&
-                   (nm = counted_appos(w, c, t, ou, members)) != 0) {
-            /* "-- the five permanent members of Y, A, B, C, D and E --" */
-        } else if (ou >= 0 && (nm = members_before(w, c, start, ou2 >= 0 ? ou2 : ou, members)) != 0 &&
-                   !ng_w__punct(w, start - 1, ',') &&
-                   ng_modality__blocks(w, c, -1, start, t + len, 0)) {
-            continue; /* "A is not an EU member" */
-        }
-        if (!nm) continue;
-        if ((error = ng_emit__pairs(w, ng_relinfo__membership(), 0, members, nm, acts, (uint32_t)n,
-                                    c->s, ng_sentdates__nearest(w, c, t))) < 0)
-            return error;
-        int32_t more[GMAX];
-        uint32_t nmore =
-            ou >= 0 && ou2 < 0 && c->u[ou].t0 > t ? other_linked(w, c, ou, start, t, more) : 0;
-        if (nmore && (error = ng_emit__pairs(w, ng_relinfo__membership(), 0, more, nmore, acts, 1,
-                                             c->s, ng_sentdates__nearest(w, c, t))) < 0)
-            return error;
-        /* "both members of Y and of the BRICS group along with A and B": A and B too */
-        int32_t last = ou2 >= 0 && c->u[ou2].t0 > t ? ou2 : ou, ag = -1;
-        if (last >= 0 && c->u[last].t0 > t && (ag = along_after_org(w, c, last)) >= 0 &&
-            (error = ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + c->g[ag].a0,
-                                    c->g[ag].an, &c->acts[c->u[last].a0], 1, c->s,
-                                    ng_sentdates__nearest(w, c, t))) < 0)
-            return error;
-        t += len - 1;
+        uint32_t skip = 0;
+        if ((error = noun_members(w, cs, c, t, plural, &skip)) < 0) return error;
+        t += skip;
     }
     return NG_OK;
 }
