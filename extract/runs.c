@@ -299,6 +299,14 @@ static int person_verb(const ng_work *w, uint32_t t)
     return 0;
 }
 
+/* Is tr a meeting of people: a trigger of one word of a symmetric relation between people
+ * that names no document (met, not signed)? The test of meeting_object and meeting_subject. */
+static int meeting_of_people(const ng_trigger *tr)
+{
+    return tr->n_slot == 1 && !(tr->flags & NG_TRF_DOC) && ng_rel_symmetric(tr->rel) &&
+           ng_rel_allows(tr->rel, NG_ETYPE_PERSON, NG_ETYPE_PERSON);
+}
+
 /* "met X", "a meeting with X", "held talks with X": is the name starting at r0 the object of
  * a meeting (a trigger of one word of a symmetric relation between people that names no
  * document: met, not signed) right before it, or before "with" right before it? A name of
@@ -313,9 +321,7 @@ static int meeting_object(const ng_work *w, uint32_t a, uint32_t r0)
     for (int32_t i = ng_lex__trigger_first(w->lex, w->tk.v[q].h); i >= 0;
          i = w->lex->triggers[i].next) {
         const ng_trigger *tr = &w->lex->triggers[i];
-        if (tr->n_slot != 1 || (tr->flags & NG_TRF_DOC) || !ng_rel_symmetric(tr->rel) ||
-            !ng_rel_allows(tr->rel, NG_ETYPE_PERSON, NG_ETYPE_PERSON))
-            continue;
+        if (!meeting_of_people(tr)) continue;
         for (uint8_t k = 0; k < tr->n_prep; k++)
             if (tr->prep[k] == with_h) return 1;
     }
@@ -369,9 +375,7 @@ static int meeting_subject(const ng_work *w, uint32_t a, uint32_t b, uint32_t r0
     for (int32_t i = ng_lex__trigger_first(w->lex, w->tk.v[q].h); i >= 0;
          i = w->lex->triggers[i].next) {
         const ng_trigger *tr = &w->lex->triggers[i];
-        if (tr->form == NG_TR_VERB && tr->n_slot == 1 && !(tr->flags & NG_TRF_DOC) &&
-            ng_rel_symmetric(tr->rel) && ng_rel_allows(tr->rel, NG_ETYPE_PERSON, NG_ETYPE_PERSON))
-            return 1;
+        if (tr->form == NG_TR_VERB && meeting_of_people(tr)) return 1;
     }
     return 0;
 }
