@@ -230,8 +230,8 @@ static char *person_label(const ng_work *w, uint32_t n0, uint32_t n1)
 {
     const ng_tok *f = &w->tk.v[n0], *l = &w->tk.v[n1 - 1];
     size_t a = f->off, e = l->off + l->len;
-    if (ng_w__initials(w, n0)) return ng_strndup(w->text + a, e - a); /* "KP Sharma Oli" */
-    /* (two capitals before two name words are initials, "KP Sharma Oli", kept as written) */
+    /* initials in capitals (ng_w__initials: "KP Sharma Oli") are kept as written */
+    if (ng_w__initials(w, n0)) return ng_strndup(w->text + a, e - a);
     int caps_family = n1 - n0 >= 2 && (f->flags & NG_TK_UPPER) && !(f->flags & NG_TK_DOT) &&
                       !(w->tk.v[n0 + 1].flags & NG_TK_UPPER) && !(l->flags & NG_TK_UPPER);
     if (caps_family && ((n1 - n0 == 3 && f->len > 2) ||

@@ -654,7 +654,9 @@ static uint32_t name_word_count(const ng_work *w, uint32_t r0, uint32_t r1)
 
 /* "Prime Minister KP Sharma Oli", "Chief Minister MK Stalin": two capitals written together
  * that no dictionary knows, between a title and a name of two words or more, are the
- * initials of the given name (South Asian usage), not an acronym. */
+ * initials of the given name (South Asian usage), not an acronym. This is the case that
+ * initials() (name_tok: ng_w__initials, no vowel) left outside the run; here a vowel is
+ * allowed, no mention covering the token being the guard against "US", "EU". */
 static int initials_given_name(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t r0,
                                uint32_t r1)
 {
