@@ -500,6 +500,60 @@ static int org_after_of(const ng_work *w, uint32_t a, const int32_t *cov, uint32
     return 0;
 }
 
+/* "Paetongtarn's father", "X Y's widow,": is the name ending at end a possessive whose family
+ * member follows (a lower-case noun of family, then no noun of a body: not "a sister party")? */
+static int family_possessive(const ng_work *w, uint32_t b, uint32_t end)
+{
+    return end + 1 < b && (w->tk.v[end].flags & NG_TK_POSS) && !ng_mentions__cap(w, end + 1) &&
+           (ng_w__bits(w, end + 1) & NG_W_FAMILYNOUN) &&
+           (end + 2 >= b ||
+            !(ng_w__bits(w, end + 2) & (NG_W_FIRMNOUN | NG_W_ORGNOUN | NG_W_BLOCNOUN)));
+}
+
+/* add_candidate's evidence from the words around the name [r0, r1) (its role phrase from p0
+ * to m->t1): saying, "who", an agent or object of meeting or talking, the leader after
+ * "under" or a government's "of", the state under which it serves, a plural title, into
+ * m->ev and m->st. */
+static void name_evidence(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
+                          uint32_t r0, uint32_t r1, uint32_t p0, ng_mention *m)
+{
+    uint32_t end = m->t1;
+    /* verbs of saying next to the name */
+    if (end < b && (ng_w__bits(w, end) & NG_W_SAY)) m->ev |= NG_EV_SAY;
+    /* "X, who heads the party, ...": "who" speaks of a person; so does a government named
+     * after its head ("Paul Kagame's government", "the X administration") */
+    if (end + 1 < b && ng_w__punct(w, end, ',') && ng_w__is(w, end + 1, "who")) m->ev |= NG_EV_WHO;
+    if (end + 1 < b && (w->tk.v[end].flags & NG_TK_POSS) && !ng_mentions__cap(w, end + 1) &&
+        (ng_w__bits(w, end + 1) & NG_W_GOVNOUN) && !(ng_w__bits(w, end + 1) & NG_W_TROOPS))
+        m->ev |= NG_EV_WHO;
+    if (family_possessive(w, b, end)) m->ev |= NG_EV_WHO;
+    if (p0 > a && (ng_w__bits(w, p0 - 1) & NG_W_SAY)) m->ev |= NG_EV_SAY;
+    /* a phrase of saying right before ("according to X") */
+    if (p0 >= a + 2 && ng_w__phrase(w, p0 - 2, p0, NG_W_SAY, NULL) == 2)
+        m->ev |= NG_EV_SAY;
+    /* "the government headed by X"; "met X", "a meeting with X" */
+    if (p0 >= a + 2 && ng_w__is(w, p0 - 1, "by") && person_verb(w, p0 - 2))
+        m->ev |= NG_EV_AGENT;
+    if (p0 == r0 && r1 - r0 >= 2 && meeting_object(w, a, r0) && name_ends_phrase(w, b, r1))
+        m->ev |= NG_EV_AGENT;
+    if (p0 == r0 && meeting_subject(w, a, b, r0, r1)) m->ev |= NG_EV_SAY;
+    /* "spoke to X by phone", "phoned X", "a phone call with X": a person is spoken to */
+    if (p0 == r0 && r1 - r0 >= 2 && talked_to(w, a, r0) && name_ends_phrase(w, b, r1))
+        m->ev |= NG_EV_AGENT;
+    /* "served as vice-president under X Y", "Honduras, under X Y, has ...", "under the
+     * administration of X Y", "the government of X Y": a name of two words or more that ends
+     * its phrase after "under" or a government noun's "of" is the person who leads */
+    if (p0 == r0 && r0 > a + 1 && r1 - r0 >= 2 &&
+        ((ng_w__is(w, r0 - 1, "under") && name_ends_phrase(w, b, r1) &&
+          served_under(w, a, b, cov, r0 - 1, r1)) ||
+         (ng_w__is(w, r0 - 1, "of") && gov_of_leader(w, b, r0, r1))))
+        m->ev |= NG_EV_WHO;
+    if (p0 == r0 && r1 - r0 >= 2 && m->st < 0 && m->st_org < 0 && !m->owner)
+        m->st = state_under(w, a, b, cov, r0, r1);
+    /* "Presidents A B and C D": a plural title right before a name of two words */
+    if (p0 == r0 && r0 > a && r1 - r0 >= 2 && plural_title(w, r0 - 1)) m->ev |= NG_EV_TITLE;
+}
+
 /* Adds the person candidate named by tokens [r0, r1), with its role around the name. */
 static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint32_t r1)
 {
@@ -534,45 +588,7 @@ static int add_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, uint
     if (m.own_t && !m.owner) m.owner = NG_OWN_PERSON;
     if (m.st >= 0) m.owner = 0;
     m.t1 = end;
-    /* verbs of saying next to the name */
-    if (end < b && (ng_w__bits(w, end) & NG_W_SAY)) m.ev |= NG_EV_SAY;
-    /* "X, who heads the party, ...": "who" speaks of a person; so does a government named
-     * after its head ("Paul Kagame's government", "the X administration") */
-    if (end + 1 < b && ng_w__punct(w, end, ',') && ng_w__is(w, end + 1, "who")) m.ev |= NG_EV_WHO;
-    if (end + 1 < b && (w->tk.v[end].flags & NG_TK_POSS) && !ng_mentions__cap(w, end + 1) &&
-        (ng_w__bits(w, end + 1) & NG_W_GOVNOUN) && !(ng_w__bits(w, end + 1) & NG_W_TROOPS))
-        m.ev |= NG_EV_WHO;
-    /* "Paetongtarn's father", "X Y's widow,": a possessive name whose family member follows
-     * (a lower-case noun of family, then no noun of a body: not "a sister party") is a person */
-    if (end + 1 < b && (w->tk.v[end].flags & NG_TK_POSS) && !ng_mentions__cap(w, end + 1) &&
-        (ng_w__bits(w, end + 1) & NG_W_FAMILYNOUN) &&
-        (end + 2 >= b || !(ng_w__bits(w, end + 2) & (NG_W_FIRMNOUN | NG_W_ORGNOUN | NG_W_BLOCNOUN))))
-        m.ev |= NG_EV_WHO;
-    if (pr.start > a && (ng_w__bits(w, pr.start - 1) & NG_W_SAY)) m.ev |= NG_EV_SAY;
-    /* a phrase of saying right before ("according to X") */
-    if (pr.start >= a + 2 && ng_w__phrase(w, pr.start - 2, pr.start, NG_W_SAY, NULL) == 2)
-        m.ev |= NG_EV_SAY;
-    /* "the government headed by X"; "met X", "a meeting with X" */
-    if (pr.start >= a + 2 && ng_w__is(w, pr.start - 1, "by") && person_verb(w, pr.start - 2))
-        m.ev |= NG_EV_AGENT;
-    if (pr.start == r0 && r1 - r0 >= 2 && meeting_object(w, a, r0) && name_ends_phrase(w, b, r1))
-        m.ev |= NG_EV_AGENT;
-    if (pr.start == r0 && meeting_subject(w, a, b, r0, r1)) m.ev |= NG_EV_SAY;
-    /* "spoke to X by phone", "phoned X", "a phone call with X": a person is spoken to */
-    if (pr.start == r0 && r1 - r0 >= 2 && talked_to(w, a, r0) && name_ends_phrase(w, b, r1))
-        m.ev |= NG_EV_AGENT;
-    /* "served as vice-president under X Y", "Honduras, under X Y, has ...", "under the
-     * administration of X Y", "the government of X Y": a name of two words or more that ends
-     * its phrase after "under" or a government noun's "of" is the person who leads */
-    if (pr.start == r0 && r0 > a + 1 && r1 - r0 >= 2 &&
-        ((ng_w__is(w, r0 - 1, "under") && name_ends_phrase(w, b, r1) &&
-          served_under(w, a, b, cov, r0 - 1, r1)) ||
-         (ng_w__is(w, r0 - 1, "of") && gov_of_leader(w, b, r0, r1))))
-        m.ev |= NG_EV_WHO;
-    if (pr.start == r0 && r1 - r0 >= 2 && m.st < 0 && m.st_org < 0 && !m.owner)
-        m.st = state_under(w, a, b, cov, r0, r1);
-    /* "Presidents A B and C D": a plural title right before a name of two words */
-    if (pr.start == r0 && r0 > a && r1 - r0 >= 2 && plural_title(w, r0 - 1)) m.ev |= NG_EV_TITLE;
+    name_evidence(w, a, b, cov, r0, r1, pr.start, &m);
     int32_t among_st;
     if (r1 - r0 >= 2 && pr.start == r0 && people_among(w, a, cov, pr.start, &among_st)) {
         m.ev |= NG_EV_APPOS;
