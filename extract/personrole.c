@@ -1076,27 +1076,33 @@ static int advised_person(sscan *x, uint32_t t)
     return 1;
 }
 
+/* suffix_mention on a title: the apposition's title, or after "to" and a title of its own
+ * the title of the person advised, where the apposition ends. */
+static int suffix_title(sscan *x, const ng_mention *m, uint32_t *end, int32_t *affil,
+                        int32_t *title, uint8_t *ev)
+{
+    if (x->after_to && x->have_title) {
+        /* "adviser to [Brazil's] President X": the person advised comes next; the
+         * apposition ends before "to", its state is that person's */
+        *end = x->to_at;
+        if (x->af < 0) advised_person(x, m->t1);
+        if (*affil < 0) *affil = x->af;
+        if (*title < 0) *title = x->ti;
+        *ev |= NG_EV_APPOS;
+        return S_QUIT;
+    }
+    if (x->ti < 0) x->ti = m->lex;
+    x->have_title = x->after_head = 1;
+    x->q = x->last = m->t1;
+    return S_ON;
+}
+
 /* A mention that starts the next token. */
 static int suffix_mention(sscan *x, const ng_mention *m, uint32_t *end, int32_t *affil,
                           int32_t *affil_org, int32_t *title, uint8_t *ev)
 {
     const ng_work *w = x->w;
-    if (m->kind == NG_MK_TITLE) {
-        if (x->after_to && x->have_title) {
-            /* "adviser to [Brazil's] President X": the person advised comes next; the
-             * apposition ends before "to", its state is that person's */
-            *end = x->to_at;
-            if (x->af < 0) advised_person(x, m->t1);
-            if (*affil < 0) *affil = x->af;
-            if (*title < 0) *title = x->ti;
-            *ev |= NG_EV_APPOS;
-            return S_QUIT;
-        }
-        if (x->ti < 0) x->ti = m->lex;
-        x->have_title = x->after_head = 1;
-        x->q = x->last = m->t1;
-        return S_ON;
-    }
+    if (m->kind == NG_MK_TITLE) return suffix_title(x, m, end, affil, title, ev);
     if (m->kind == NG_MK_DEMONYM && x->indef && x->q == x->first && !x->have_title &&
         m->t1 < x->b && !(ng_w__bits(w, m->t1) & (NG_W_PERSONNOUN | NG_W_TITLEMOD)) &&
         !(x->cov[m->t1 - x->a] >= 0 && w->ms[x->cov[m->t1 - x->a]].kind == NG_MK_TITLE)) {
