@@ -338,6 +338,40 @@ static uint32_t coordinated_demonyms(const ng_work *w, const sctx *c, const ng_m
     return (ng_w__bits(w, q) & (NG_W_TROOPS | NG_W_GOVNOUN)) || office_plural(w, q) ? q : j;
 }
 
+/* unit_demonym on the demonym of a state m that no noun after it makes that state's person,
+ * troops or government (d: where its modifiers start): a plural of people without a
+ * determiner, the last of coordinated demonyms before a plural of office, or a mere
+ * adjective. */
+static int demonym_alone(ng_work *w, const sctx *c, const ng_mention *m, munit *u, uint32_t d)
+{
+    /* "Palestinian leaders have denounced": a demonym and a plural of people without a
+     * determiner stand for the state ("the Palestinian leaders" may be a list named before) */
+    if (m->t1 < c->b && !(w->tk.v[m->t1].flags & NG_TK_CAP) &&
+        (ng_w__bits(w, m->t1) & NG_W_GROUPNOUN) && (ng_w__bits(w, m->t1) & NG_W_PERSONNOUN) &&
+        !(d > c->a && (ng_w__bits(w, d - 1) & (NG_W_DET | NG_W_NUMWORD)))) {
+        u->t1 = m->t1 + 1;
+        return ng_actors__get_lex(w, &u->a, m->lex);
+    }
+    /* "Kenyan and Ugandan foreign ministers": the last demonym of a coordinated list, one
+     * lower-case word, a plural of office (the first demonyms read it in
+     * coordinated_demonyms) */
+    if (d > c->a && (ng_w__is(w, d - 1, "and") || ng_w__punct(w, d - 1, ',')) &&
+        m->t1 + 1 < c->b && (w->tk.v[m->t1].flags & NG_TK_WORD) &&
+        !(w->tk.v[m->t1].flags & NG_TK_CAP) && office_plural(w, m->t1 + 1) &&
+        !(ng_w__bits(w, m->t1) & (NG_W_PREP | NG_W_CLAUSE | NG_W_BE | NG_W_DET))) {
+        u->t1 = m->t1 + 2;
+        return ng_actors__get_lex(w, &u->a, m->lex);
+    }
+    if (m->t1 < c->b && (w->tk.v[m->t1].flags & NG_TK_WORD) &&
+        !(w->tk.v[m->t1].flags & NG_TK_CAP) &&
+        !(ng_w__bits(w, m->t1) &
+          (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_PREP | NG_W_CLAUSE | NG_W_BE))) {
+        u->place = u->adj = 1;
+        return ng_actors__get_lex(w, &u->a, m->lex);
+    }
+    return NG_OK;
+}
+
 /* A demonym: "the Mauritanian leader", "his Kazakh counterpart" (that state's person);
  * "French troops", "the Malian government", "Malian authorities" (the state); a mere
  * adjective ("the Russian decision", "Swedish criticism": not an actor of the sentence, but
@@ -386,32 +420,7 @@ static int unit_demonym(ng_work *w, cstate *cs, const sctx *c, ng_mention *m, mu
         if (u->t0 > c->a && ng_w__is(w, u->t0 - 1, "the")) u->t0--;
         return NG_OK;
     }
-    /* "Palestinian leaders have denounced": a demonym and a plural of people without a
-     * determiner stand for the state ("the Palestinian leaders" may be a list named before) */
-    if (state && m->t1 < c->b && !(w->tk.v[m->t1].flags & NG_TK_CAP) &&
-        (ng_w__bits(w, m->t1) & NG_W_GROUPNOUN) && (ng_w__bits(w, m->t1) & NG_W_PERSONNOUN) &&
-        !(d > c->a && (ng_w__bits(w, d - 1) & (NG_W_DET | NG_W_NUMWORD)))) {
-        u->t1 = m->t1 + 1;
-        return ng_actors__get_lex(w, &u->a, m->lex);
-    }
-    /* "Kenyan and Ugandan foreign ministers": the last demonym of a coordinated list, one
-     * lower-case word, a plural of office (the first demonyms read it in
-     * coordinated_demonyms) */
-    if (state && d > c->a && (ng_w__is(w, d - 1, "and") || ng_w__punct(w, d - 1, ',')) &&
-        m->t1 + 1 < c->b && (w->tk.v[m->t1].flags & NG_TK_WORD) &&
-        !(w->tk.v[m->t1].flags & NG_TK_CAP) && office_plural(w, m->t1 + 1) &&
-        !(ng_w__bits(w, m->t1) & (NG_W_PREP | NG_W_CLAUSE | NG_W_BE | NG_W_DET))) {
-        u->t1 = m->t1 + 2;
-        return ng_actors__get_lex(w, &u->a, m->lex);
-    }
-    if (state && m->t1 < c->b && (w->tk.v[m->t1].flags & NG_TK_WORD) &&
-        !(w->tk.v[m->t1].flags & NG_TK_CAP) &&
-        !(ng_w__bits(w, m->t1) &
-          (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_PREP | NG_W_CLAUSE | NG_W_BE))) {
-        u->place = u->adj = 1;
-        return ng_actors__get_lex(w, &u->a, m->lex);
-    }
-    return NG_OK;
+    return state ? demonym_alone(w, c, m, u, d) : NG_OK;
 }
 
 /* "The Head of State also met X" (words class headoffice, no state named): the person the
