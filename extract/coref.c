@@ -90,9 +90,7 @@ static int32_t gender_check(const ng_work *w, const cstate *cs, const sctx *c, u
  * else -1 (the person of an earlier sentence, as before). */
 static int32_t cataphor_he(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t0)
 {
-    if (t0 <= c->a || !(ng_w__bits(w, t0 - 1) & NG_W_CLAUSE) || ng_w__is(w, t0 - 1, "that") ||
-        ng_w__is(w, t0 - 1, "which") || ng_w__is(w, t0 - 1, "who") ||
-        ng_w__is(w, t0 - 1, "whom") || ng_w__is(w, t0 - 1, "whose") ||
+    if (t0 <= c->a || !(ng_w__bits(w, t0 - 1) & NG_W_CLAUSE) || ng_w__relative(w, t0 - 1) ||
         ng_w__is(w, t0 - 1, "where"))
         return -1;
     for (uint32_t t = c->a; t < t0; t++)
@@ -563,9 +561,8 @@ static int32_t subordinate_it(const ng_work *w, const sctx *c, uint32_t t0)
         k--;
     if (k <= c->a + 1) return -1;
     uint32_t p = k - 1;
-    int sub = (ng_w__bits(w, p) & NG_W_CLAUSE) && !ng_w__is(w, p, "that") &&
-              !ng_w__is(w, p, "which") && !ng_w__is(w, p, "who") && !ng_w__is(w, p, "whom") &&
-              !ng_w__is(w, p, "whose") && !ng_w__is(w, p, "where");
+    int sub =
+        (ng_w__bits(w, p) & NG_W_CLAUSE) && !ng_w__relative(w, p) && !ng_w__is(w, p, "where");
     int and = (ng_w__is(w, p, "and") && ng_w__punct(w, p - 1, ',')) || ng_w__punct(w, p, ';');
     if (!sub && !and) return -1;
     if (k < t0 && sub) return -1; /* "after last year it": only ", and" takes a time phrase */

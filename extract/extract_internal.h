@@ -929,6 +929,15 @@ static inline int ng_w__punct(const ng_work *w, uint32_t t, char c)
     return (w->tk.v[t].flags & NG_TK_PUNCT) && *ng_w__fold(w, t) == c;
 }
 
+/* Is token t a relative pronoun ("that", "which", "who", "whom", "whose")? Words class clause
+ * holds them with the subordinators ("while", "when"); a rule that wants a subordinator
+ * tests the class and not this. */
+static inline int ng_w__relative(const ng_work *w, uint32_t t)
+{
+    return ng_w__is(w, t, "that") || ng_w__is(w, t, "which") || ng_w__is(w, t, "who") ||
+           ng_w__is(w, t, "whom") || ng_w__is(w, t, "whose");
+}
+
 /* Is token t two capitals with no vowel ("KP", "JD"): a person's initials, where a word in
  * capitals would otherwise be an acronym or a family name ("LEE", "NATO" have vowels). */
 static inline int ng_w__initials(const ng_work *w, uint32_t t)

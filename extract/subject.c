@@ -575,11 +575,7 @@ static int32_t subclause_subject(const ng_work *w, const sctx *c, uint32_t k)
     int32_t gi = c->gend[q - 1 - c->a];
     if (gi < 0 || c->g[gi].place || c->g[gi].poss || c->g[gi].t0 <= c->a) return -1;
     uint32_t o = c->g[gi].t0 - 1;
-    return (ng_w__bits(w, o) & NG_W_CLAUSE) && !ng_w__is(w, o, "that") &&
-                   !ng_w__is(w, o, "which") && !ng_w__is(w, o, "who") &&
-                   !ng_w__is(w, o, "whom") && !ng_w__is(w, o, "whose")
-               ? gi
-               : -1;
+    return (ng_w__bits(w, o) & NG_W_CLAUSE) && !ng_w__relative(w, o) ? gi : -1;
 }
 
 /* The subject of a verb at ts by its clause: after "and"/"but" the clause's main subject
