@@ -326,7 +326,7 @@ enum {
                                      * name a treaty's party ("State Party"), not a body */
 #define NG_W_EASTFAMILY NG_WBIT(120) /* Cho, Wang, Nguyen: a Korean, Chinese or Vietnamese family
                                      * name, written first in English too ("CHO Hyun": Cho Hyun) */
-/* bits 121-122: other branches' (session 9) */
+/* bits 121-122: unused (reserved121-122) */
 #define NG_W_COMPANYHEAD NG_WBIT(123) /* Airlines, Airways, Industries, Holdings: a company's last
                                        * word; a state before it names the company ("Kenya
                                        * Airways"), not a body of the state */
