@@ -10,7 +10,8 @@
  *   word is an initial ("person:s jaishankar") joins the unique full name with the same last
  *   word and a first name starting with that letter. A full name of two words whose words in
  *   the other order are another full name ("person:kishida fumio", "person:fumio kishida")
- *   joins it. Any other entry is its own node.
+ *   joins it. Two spellings of one family name under one long given name ("Abdourahamane
+ *   Tiani", "Abdourahamane Tchiani") join (spelling_variants). Any other entry is its own node.
  * Nodes then sum mentions and unite labels and aliases; edges whose ends fell together are
  * merged (or dropped when both ends are now one node).
  */
@@ -101,11 +102,190 @@ static void reversed_names(const ng_graph *g, const surname_ref *refs, size_t n_
     }
 }
 
+/* ------------------------------------------------------------------ spelling variants */
+
+/* Is `a` (in the text's letters) a spelling of `b` with one or two letters more or fewer,
+ * none changed ("Tiani" and "Tchiani", "Gelleh" and "Guelleh"): the shorter, of four letters
+ * or more, is a subsequence of the longer, with the same first letter and the same last
+ * three. A changed letter is another name ("Salman", "Sultan"). ASCII case is ignored. */
+static int letters_added(const char *a, size_t na, const char *b, size_t nb)
+{
+    if (na > nb) return letters_added(b, nb, a, na);
+    if (na < 4 || nb - na < 1 || nb - na > 2) return 0;
+#define LOW(c) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : (c))
+    if (LOW(a[0]) != LOW(b[0])) return 0;
+    for (size_t k = 1; k <= 3; k++)
+        if (LOW(a[na - k]) != LOW(b[nb - k])) return 0;
+    size_t i = 0;
+    for (size_t j = 0; j < nb && i < na; j++)
+        if (LOW(a[i]) == LOW(b[j])) i++;
+#undef LOW
+    return i == na;
+}
+
+/* The last word of a label, with its length. */
+static const char *label_last(const char *label, size_t *len)
+{
+    const char *w = last_word(label);
+    *len = strlen(w);
+    return w;
+}
+
+typedef struct {
+    uint32_t owner;
+    const char *label;
+} owned_label;
+
+static int cmp_owned(const void *a, const void *b)
+{
+    const owned_label *x = a, *y = b;
+    if (x->owner != y->owner) return x->owner < y->owner ? -1 : 1;
+    return strcmp(x->label, y->label);
+}
+
+/* The first of the labels (sorted by owner) owned by entry i. */
+static size_t first_owned(const owned_label *lab, size_t n_lab, uint32_t i)
+{
+    size_t lo = 0, hi = n_lab;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (lab[mid].owner < i) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* Do some label of entry i and some label of entry j end with two spellings of one family
+ * name? */
+static int labels_vary(const owned_label *lab, size_t n_lab, uint32_t i, uint32_t j)
+{
+    size_t y0 = first_owned(lab, n_lab, j);
+    for (size_t x = first_owned(lab, n_lab, i); x < n_lab && lab[x].owner == i; x++) {
+        size_t nx, ny;
+        const char *wx = label_last(lab[x].label, &nx);
+        for (size_t y = y0; y < n_lab && lab[y].owner == j; y++) {
+            const char *wy = label_last(lab[y].label, &ny);
+            if (letters_added(wx, nx, wy, ny)) return 1;
+        }
+    }
+    return 0;
+}
+
+/* The one entry of given[s..e) other than k whose labels vary from k's, or UINT32_MAX (none
+ * or several). */
+static uint32_t only_variant(const surname_ref *given, size_t s, size_t e, size_t k,
+                             const owned_label *lab, size_t n_lab)
+{
+    uint32_t found = UINT32_MAX;
+    for (size_t o = s; o < e; o++) {
+        if (o == k || !labels_vary(lab, n_lab, given[k].entry, given[o].entry)) continue;
+        if (found != UINT32_MAX) return UINT32_MAX;
+        found = given[o].entry;
+    }
+    return found;
+}
+
+/* given[]: full person names that are their own node, keyed by every word but the last. */
+static size_t given_names(const ng_graph *g, const uint32_t *rep, surname_ref *given)
+{
+    size_t n = 0;
+    for (uint32_t i = 0; i < g->n_actors; i++) {
+        const ng_agg_actor *a = &g->actors[i];
+        if (a->type != NG_ETYPE_PERSON || a->partial || rep[i] != i) continue;
+        const char *name = name_of(a->key), *w = last_word(name);
+        size_t letters = 0;
+        for (const char *p = name; p + 1 < w; p++) letters += *p != ' ';
+        /* a long given name is rare enough to stand for one person with its family name */
+        if (letters < 8) continue;
+        given[n++] = (surname_ref){name, (size_t)(w - 1 - name), i};
+    }
+    if (n > 1) qsort(given, n, sizeof *given, cmp_surname);
+    return n;
+}
+
+/* End of the group of given[] that starts at s: the same words but the last. */
+static size_t group_end(const surname_ref *given, size_t n, size_t s)
+{
+    size_t e = s + 1;
+    while (e < n && given[e].len == given[s].len &&
+           memcmp(given[e].word, given[s].word, given[s].len) == 0)
+        e++;
+    return e;
+}
+
+/* The labels of the entries in groups of 2 to 16 names, sorted by owner; *out NULL when none. */
+static int group_labels(const ng_graph *g, const surname_ref *given, size_t n_given,
+                        owned_label **out, size_t *n_out)
+{
+    unsigned char *cand = NULL;
+    size_t n = 0;
+    *out = NULL;
+    *n_out = 0;
+    if (!(cand = ng_calloc(g->n_actors, 1))) return NG_ENOMEM;
+    for (size_t s = 0, e; s < n_given; s = e) {
+        e = group_end(given, n_given, s);
+        for (size_t k = s; e - s >= 2 && e - s <= 16 && k < e; k++) cand[given[k].entry] = 1;
+    }
+    for (size_t i = 0; i < g->labels.n; i++) n += cand[g->labels.v[i].owner];
+    if (n && !(*out = ng_malloc(n * sizeof **out))) { free(cand); return NG_ENOMEM; }
+    for (size_t i = 0; i < g->labels.n; i++) {
+        if (cand[g->labels.v[i].owner])
+            (*out)[(*n_out)++] = (owned_label){g->labels.v[i].owner, g->labels.v[i].label};
+    }
+    if (*n_out > 1) qsort(*out, *n_out, sizeof **out, cmp_owned);
+    free(cand);
+    return NG_OK;
+}
+
+/* "Abdourahamane Tiani" in one article, "Abdourahamane Tchiani" in another: two full person
+ * names whose keys agree on every word but the last (8 letters or more) and whose last words
+ * in the text are two spellings of one name (letters_added), each the other's only such
+ * variant, are one person, joined to the entry whose key sorts first (order-independent).
+ * A given name shared by more than 16 names is passed over: no pair there is sure. */
+static int spelling_variants(ng_graph *g, uint32_t *rep)
+{
+    surname_ref *given = NULL;
+    owned_label *lab = NULL;
+    size_t n_given, n_lab = 0;
+    int error = NG_OK;
+    if (!g->n_actors) return NG_OK;
+    if (!(given = ng_malloc(g->n_actors * sizeof *given))) return NG_ENOMEM;
+    n_given = given_names(g, rep, given);
+    if ((error = group_labels(g, given, n_given, &lab, &n_lab)) < 0) goto cleanup;
+    for (size_t s = 0, e; s < n_given; s = e) {
+        e = group_end(given, n_given, s);
+        for (size_t k = s; e - s >= 2 && e - s <= 16 && k < e; k++) {
+            uint32_t i = given[k].entry, j = only_variant(given, s, e, k, lab, n_lab);
+            if (j == UINT32_MAX || strcmp(g->actors[j].key, g->actors[i].key) > 0) continue;
+            /* j sorts first: i joins it when j's only variant is i too */
+            for (size_t o = s; o < e; o++) {
+                if (given[o].entry == j && only_variant(given, s, e, o, lab, n_lab) == i)
+                    rep[i] = j;
+            }
+        }
+    }
+cleanup:
+    free(given);
+    free(lab);
+    return error;
+}
+
+/* rep[] made flat: each entry points to the end of its chain of joins. */
+static void flatten(uint32_t *rep, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t r = rep[i];
+        while (rep[r] != r) r = rep[r];
+        rep[i] = r;
+    }
+}
+
 /* rep[i] = the entry whose node entry i joins (rep[rep[i]] == rep[i]). */
 static int resolve(ng_graph *g, uint32_t *rep)
 {
     surname_ref *refs = NULL, *inner = NULL;
     size_t n_refs = 0, n_inner = 0, n_words = 0;
+    int error = NG_OK;
     for (uint32_t i = 0; i < g->n_actors; i++) {
         const char *name = name_of(g->actors[i].key);
         for (const char *p = name; *p; p++) n_words += *p == ' ';
@@ -161,6 +341,8 @@ static int resolve(ng_graph *g, uint32_t *rep)
         }
     }
     reversed_names(g, refs, n_refs, rep);
+    if ((error = spelling_variants(g, rep)) < 0) goto cleanup;
+    flatten(rep, g->n_actors);
     for (uint32_t i = 0; i < g->n_actors; i++) {
         const ng_agg_actor *a = &g->actors[i];
         uint32_t found = UINT32_MAX;
@@ -191,9 +373,10 @@ static int resolve(ng_graph *g, uint32_t *rep)
         }
         rep[i] = n_found == 1 ? found : same_key_full(g, i);
     }
+cleanup:
     free(refs);
     free(inner);
-    return NG_OK;
+    return error;
 }
 
 /* ------------------------------------------------------------------ nodes */

@@ -396,6 +396,75 @@ NG_TEST(test_graph__surname_written_first_joins_unique_full_name)
     free_docs(docs, 2);
 }
 
+NG_TEST(test_graph__family_name_spellings_join)
+{
+    /* "Tchiani" in one article, "Tiani" in another, with one long given name: one person */
+    A a1[] = {{"person:abdurahamane chiani", "Abdourahamane Tchiani", "Abdourahamane Tchiani",
+               NG_ETYPE_PERSON, 1, 0},
+              {"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0}};
+    R r1[] = {{0, 1, ng_test_rel("affiliated_with"), "Zembla's leader Abdourahamane Tchiani.", 0,
+               ""}};
+    A a2[] = {{"person:abdurahamane tiani", "Abdourahamane Tiani", "Abdourahamane Tiani",
+               NG_ETYPE_PERSON, 2, 0},
+              {"person:tiani", "Tiani", "Tiani", NG_ETYPE_PERSON, 1, 1}};
+    ng_doc *docs[] = {MKDOC("v1", "", a1, r1), MKDOC_NOREL("v2", "", a2)};
+    ng_graph *g = build(docs, 2, NULL);
+    CHECK(g != NULL);
+    if (!g) return;
+    CHECK_INT(ng_graph_node_count(g), 2);
+    const ng_node *p = node_by_label(g, "Abdourahamane Tchiani");
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_INT(p->mentions, 4); /* the surname alone follows the joined name */
+        CHECK_STR(p->aliases, "Abdourahamane Tchiani|Abdourahamane Tiani|Tiani");
+    }
+    CHECK(find_edge(g, "Abdourahamane Tchiani", ng_test_rel("affiliated_with"), "Zembla") != NULL);
+    ng_graph_free(g);
+    free_docs(docs, 2);
+}
+
+/* Near misses of the join above: each pair stays two people. */
+NG_TEST(test_graph__family_name_spellings_near_misses)
+{
+    static const char *pairs[][4] = {
+        /* a changed letter is another name */
+        {"person:muhamad bin salman", "Mohammad bin Salman",
+         "person:muhamad bin sultan", "Mohammad bin Sultan"},
+        /* a given name under 8 letters says too little */
+        {"person:ali tiani", "Ali Tiani", "person:ali chiani", "Ali Tchiani"},
+        /* three letters more */
+        {"person:abdurahamane tani", "Abdourahamane Tani",
+         "person:abdurahamane tchani", "Abdourahamane Tschani"},
+        /* another last letter */
+        {"person:abdurahamane tiani", "Abdourahamane Tiani",
+         "person:abdurahamane tianis", "Abdourahamane Tianis"},
+        /* other given names */
+        {"person:abdurahamane tiani", "Abdourahamane Tiani",
+         "person:abdurahman chiani", "Abdourahman Tchiani"},
+    };
+    for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+        A a1[] = {{pairs[k][0], pairs[k][1], pairs[k][1], NG_ETYPE_PERSON, 1, 0}};
+        A a2[] = {{pairs[k][2], pairs[k][3], pairs[k][3], NG_ETYPE_PERSON, 1, 0}};
+        ng_doc *docs[] = {MKDOC_NOREL("n1", "", a1), MKDOC_NOREL("n2", "", a2)};
+        ng_graph *g = build(docs, 2, NULL);
+        CHECK(g && ng_graph_node_count(g) == 2);
+        ng_graph_free(g);
+        free_docs(docs, 2);
+    }
+    /* two variants of one name: no pair is sure, all three stay apart */
+#define PERSON(key, label) {key, label, label, NG_ETYPE_PERSON, 1, 0}
+    A b1[] = {PERSON("person:abdurahamane tiani", "Abdourahamane Tiani")};
+    A b2[] = {PERSON("person:abdurahamane chiani", "Abdourahamane Tchiani")};
+    A b3[] = {PERSON("person:abdurahamane tijani", "Abdourahamane Tijani")};
+#undef PERSON
+    ng_doc *docs[] = {MKDOC_NOREL("b1", "", b1), MKDOC_NOREL("b2", "", b2),
+                      MKDOC_NOREL("b3", "", b3)};
+    ng_graph *g = build(docs, 3, NULL);
+    CHECK(g && ng_graph_node_count(g) == 3);
+    ng_graph_free(g);
+    free_docs(docs, 3);
+}
+
 NG_TEST(test_graph__initial_joins_unique_full_first_name)
 {
     A a1[] = {{"person:rokeya tandon", "Rokeya Tandon", "Rokeya Tandon", NG_ETYPE_PERSON, 1, 0}};
@@ -1277,6 +1346,7 @@ NG_TEST_MAIN(test_graph__merge_sums_and_unites, test_graph__label_most_words_the
              test_graph__surname_joins_same_key_full_entry_when_ambiguous,
              test_graph__surname_written_first_joins_unique_full_name,
              test_graph__initial_joins_unique_full_first_name, test_graph__reversed_name_joins,
+             test_graph__family_name_spellings_join, test_graph__family_name_spellings_near_misses,
              test_graph__same_docs_any_order_same_graph,
              test_graph__evidence_bounded_counts_exact,
              test_graph__bound_keeps_earliest_any_order_parts_threads,
