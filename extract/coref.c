@@ -1616,6 +1616,20 @@ static uint32_t the_statement(const ng_work *w, const cstate *cs, const sctx *c,
     return cs->stmt_n;
 }
 
+/* The organization (not a body) named right before the comma before token t, -1. */
+static int32_t apposed_org(const ng_work *w, const sctx *c, uint32_t t)
+{
+    if (t < c->a + 2 || !ng_w__punct(w, t - 1, ',')) return -1;
+    for (size_t i = 0; i < c->nu; i++) {
+        const unit *u = &c->u[i];
+        if (u->t1 != t - 1) continue;
+        if (u->an != 1 || u->place || u->pron) return -1;
+        int32_t a = c->acts[u->a0];
+        return w->actors[a].type == NG_ETYPE_ORG && w->actors[a].body < 0 ? a : -1;
+    }
+    return -1;
+}
+
 /* description's bloc noun at j (words class blocnoun; t: the determiner): "the bloc", "the
  * group", "the organisation"; 0 when an apposition or an "of" phrase after it names the
  * organization or its members. */
@@ -1633,6 +1647,10 @@ static uint32_t bloc_description(ng_work *w, cstate *cs, const sctx *c, const ui
             q++;
         if (q < c->b && covered[q - c->a] && q > j + 2) return 0;
     }
+    /* "the Eurasian Economic Community, the Russian-led trade bloc whose members are ...":
+     * a description in apposition right after an organization's name is that one */
+    int32_t named = apposed_org(w, c, t);
+    if (named >= 0) return one(acts, named);
     /* "the bloc of A, B and C" names its members; "the group of fomenting" does not */
     if (j + 2 < c->b && ng_w__is(w, j + 1, "of") &&
         (covered[j + 2 - c->a] || (w->tk.v[j + 2].flags & NG_TK_CAP) ||

@@ -1917,7 +1917,10 @@ static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
     int error;
     r->subj = ng_subject__of_trigger(w, c, r->tr, r->ts, r->te);
     if (!r->noun) r->agent = ng_subject__agent(w, c, r->ts, &r->te);
-    if (ng_modality__blocks(w, c, r->subj, r->ts, r->te, r->noun) &&
+    /* "whose members include A and B, would ask ...": a member noun's own verb makes the
+     * trigger a clause, which the modality after its list does not reach */
+    int noun_clause = r->noun && !(r->tr->flags & NG_TRF_INVERSE);
+    if (ng_modality__blocks(w, c, r->subj, r->ts, r->te, noun_clause) &&
         !((r->tr->flags & NG_TRF_ANNOUNCED) && ng_modality__announced(w, c, r->subj, r->ts)))
         return DONE;
     if (indirect_event(w, c, r)) return DONE;
