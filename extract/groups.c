@@ -436,6 +436,20 @@ static int relative_gap(const ng_work *w, const sctx *c, size_t j)
     return 0;
 }
 
+/* "... members of the African Union, and Egypt and Somalia are both members of ...": after
+ * ", and" at unit j, more units joined by "and" with a verb after them start a clause (one
+ * list takes one "and"); 1 when so. */
+static int and_list_clause(const ng_work *w, const sctx *c, size_t j)
+{
+    int has_and;
+    for (size_t k = j; k + 1 < c->nu && k < j + 8; k++) {
+        const unit *v = &c->u[k + 1];
+        if (v->place || v->pron || v->poss || !joins(w, c->u[k].t1, v->t0, &has_and)) return 0;
+        if (has_and) return verb_after(w, c, v->t1);
+    }
+    return 0;
+}
+
 /* Lists: units joined by ",", "and", ... (not places; a territory inside a list of states
  * is passed over; a subject pronoun starts a clause; "X
  * met Y, the ministry said": the reporting clause starts a new group; nor across the comma
@@ -484,6 +498,7 @@ static int join_lists(const ng_work *w, sctx *c)
             if (has_and && j == i + 1 && ng_w__punct(w, c->u[i].t1, ',') && prep_before(w, c, i) &&
                 verb_after(w, c, c->u[j].t1))
                 break;
+            if (has_and && ng_w__punct(w, c->u[j - 1].t1, ',') && and_list_clause(w, c, j)) break;
             /* "the United States, Manila's treaty ally,": an apposition, not a list */
             if (!has_and && c->u[j].t1 < c->b && (w->tk.v[c->u[j].t1].flags & NG_TK_POSS) &&
                 !(w->tk.v[c->u[j - 1].t1].flags & NG_TK_POSS))
