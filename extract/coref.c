@@ -1684,11 +1684,35 @@ static uint32_t org_head_description(const ng_work *w, const cstate *cs, const s
     return one(acts, a);
 }
 
+/* "the Arab Maghreb Union, a five-nation bloc founded in 1989 with A and B", "X, a trade
+ * bloc whose members are A and B": an indefinite bloc description (modifiers, a bloc noun)
+ * in apposition right after an organization's name, before "whose" or a participle in
+ * "-ed", is that organization (the clause after it says more of it); 0 otherwise (an
+ * indefinite refers to nothing). */
+static uint32_t apposed_indefinite(const ng_work *w, const sctx *c, const uint8_t *covered,
+                                   uint32_t t, uint32_t *t1, int32_t *acts)
+{
+    int32_t named = apposed_org(w, c, t);
+    if (named < 0) return 0;
+    uint32_t j = description_head(w, c, covered, t + 1);
+    if (j == c->b || j + 1 >= c->b || !(ng_w__bits(w, j) & NG_W_BLOCNOUN) ||
+        (w->tk.v[j].flags & NG_TK_CAP) || covered[j + 1 - c->a])
+        return 0;
+    const char *f = ng_w__fold(w, j + 1);
+    uint16_t len = w->tk.v[j + 1].flen;
+    if (!ng_w__is(w, j + 1, "whose") &&
+        !(len > 4 && f[len - 2] == 'e' && f[len - 1] == 'd' && !(w->tk.v[j + 1].flags & NG_TK_CAP)))
+        return 0;
+    *t1 = j + 1;
+    return one(acts, named);
+}
+
 static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
                             uint32_t t, int32_t *acts, uint32_t *t1, int *pron)
 {
     uint32_t j = t + 1, n;
     int number = 0;
+    if (ng_w__is(w, t, "a") || ng_w__is(w, t, "an")) return apposed_indefinite(w, c, covered, t, t1, acts);
     if (!(ng_w__is(w, t, "the") || ng_w__is(w, t, "these") || ng_w__is(w, t, "those") ||
           ng_w__is(w, t, "both") || ng_w__is(w, t, "all")))
         return 0;

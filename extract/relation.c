@@ -1513,6 +1513,10 @@ static int comma_passive(const ng_work *w, const sctx *c, reading *r, int32_t gi
     if (before < 0 && p > c->a + 2 && (ng_w__bits(w, p - 1) & (NG_W_GOVNOUN | NG_W_TROOPS)) &&
         (w->tk.v[p - 2].flags & NG_TK_POSS))
         before = c->gend[p - 3 - c->a];
+    /* "the GUUAM group, formed with A and B": a bloc noun after the organization's name */
+    if (before < 0 && p > c->a + 1 && (ng_w__bits(w, p - 1) & NG_W_BLOCNOUN) &&
+        !(w->tk.v[p - 1].flags & NG_TK_CAP))
+        before = c->gend[p - 2 - c->a];
     if (before < 0 || c->g[before].place || before == gi) return DONE;
     r->agent = gi;
     r->subj = before;
@@ -1641,8 +1645,29 @@ static uint32_t passive_comma(const ng_work *w, const sctx *c, uint32_t ts)
     if (gd < 0) return 0;
     const group *g = &c->g[gd];
     const unit *u = &c->u[g->u0 + g->un - 1];
-    int the = ng_w__is(w, u->t0, "the") || (u->t0 > c->a && ng_w__is(w, u->t0 - 1, "the"));
+    /* "the alliance founded by", "a five-nation bloc founded in 1989 with" (an indefinite
+     * is a unit only in apposition to an organization: coref.c apposed_indefinite) */
+    int the = ng_w__is(w, u->t0, "the") || ng_w__is(w, u->t0, "a") ||
+              (u->t0 > c->a && ng_w__is(w, u->t0 - 1, "the"));
     return the && u->t1 == ts && !(w->tk.v[ts - 1].flags & NG_TK_CAP) ? ts : 0;
+}
+
+/* "the GUUAM group, formed with A, B and C", "Y, founded in 1989 with A and B": a founding
+ * participle (membership, flag alongside) of an organization names its founders after
+ * "with" as after "by"; 1 when "with" at q is that and a list of states follows. */
+static int founded_with(const ng_work *w, const sctx *c, const reading *r, uint32_t q)
+{
+    if (r->tr->rel != ng_relinfo__membership() || !(r->tr->flags & NG_TRF_ALONGSIDE) ||
+        q + 1 >= c->b || !ng_w__is(w, q, "with"))
+        return 0;
+    q++;
+    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
+    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    if (gi < 0 || c->g[gi].place || c->g[gi].poss || c->g[gi].role) return 0;
+    for (uint32_t k = 0; k < c->g[gi].an; k++)
+        if (w->actors[c->acts[c->g[gi].a0 + k]].type != NG_ETYPE_STATE) return 0;
+    return 1;
 }
 
 /* A reduced passive "N, signed by A and B", "a meeting with X, hosted by Z" (no "be"), also
@@ -1676,7 +1701,7 @@ static int reduced_passive(ng_work *w, const sctx *c, reading *r)
         !ng_w__is(w, q, "between")) {
         uint32_t k = q, len;
         for (int n = 0; k < c->b && n < 4 && c->gcov[k - c->a] < 0 && !ng_w__is(w, k, "by") &&
-                        !(doc && ng_w__is(w, k, "between"));
+                        !(doc && ng_w__is(w, k, "between")) && !founded_with(w, c, r, k);
              n++) {
             if ((len = ng_w__phrase(w, k, c->b, NG_W_DAYSAGO | NG_W_YEARSAGO, NULL)) != 0) {
                 k += len; /* "last year", "yesterday" */
@@ -1687,7 +1712,8 @@ static int reduced_passive(ng_work *w, const sctx *c, reading *r)
                 break;
             k++;
         }
-        if (k < c->b && k > q && (ng_w__is(w, k, "by") || (doc && ng_w__is(w, k, "between"))))
+        if (k < c->b && k > q && (ng_w__is(w, k, "by") || (doc && ng_w__is(w, k, "between")) ||
+                                  founded_with(w, c, r, k)))
             q = k;
     }
     if (!doc && q < c->b && !ng_w__is(w, q, "by") && !ng_w__is(w, q, "between")) {
@@ -1695,7 +1721,8 @@ static int reduced_passive(ng_work *w, const sctx *c, reading *r)
         if (error != NG_OK) return error;
     }
     if (!(doc || comma) || q >= c->b ||
-        !((ng_w__is(w, q, "by") && !be_doc) || (doc && ng_w__is(w, q, "between"))))
+        !((ng_w__is(w, q, "by") && !be_doc) || (doc && ng_w__is(w, q, "between")) ||
+          (comma && founded_with(w, c, r, q))))
         return NG_OK;
     q++;
     while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
