@@ -893,6 +893,17 @@ static int label_has_word(const char *label, const char *f, size_t n)
     return 0;
 }
 
+/* "the council" for the Council of the Baltic Sea States, "the league" for the League of
+ * Arab States: a name whose head comes first, before "of", is the head word at token t. */
+static int label_head_of(const ng_work *w, const char *label, uint32_t t)
+{
+    const char *f = ng_w__fold(w, t);
+    size_t n = w->tk.v[t].flen, k = 0;
+    while (k < n && label[k] && (label[k] | 0x20) == f[k])
+        k++;
+    return k == n && strncmp(label + n, " of ", 4) == 0;
+}
+
 /* The one walk of a description of a bloc by its head word j (short_name, named_by_noun):
  * the latest organization of states named in the last eight sentences whose label matches
  * (a description reaches no further back, and never a government body or a person); 0
@@ -1562,12 +1573,16 @@ static uint32_t headline_bloc(ng_work *w, int32_t *acts)
 /* "the court", "the regional force": the one organization among the recent actors whose name
  * ends with the lower-case head noun at j (the International Criminal Court, the EAC Regional
  * Force), -1 if none or several. */
-static int32_t org_head(const ng_work *w, const cstate *cs, uint32_t j)
+static int32_t org_head(const ng_work *w, const cstate *cs, const sctx *c, uint32_t j)
 {
     int32_t found = -1;
+    /* "the council of elders": a head with its own "of" is no short form of "Council of X" */
+    int head_of = !(j + 1 < c->b && ng_w__is(w, j + 1, "of"));
     for (int i = 0; i < cs->n_mru; i++) {
         const ng_wactor *x = &w->actors[cs->mru[i]];
-        if (x->type != NG_ETYPE_ORG || !ng_w__label_ends_with(w, x->label, j)) continue;
+        if (x->type != NG_ETYPE_ORG ||
+            !(ng_w__label_ends_with(w, x->label, j) || (head_of && label_head_of(w, x->label, j))))
+            continue;
         if (found >= 0) return -1;
         found = cs->mru[i];
     }
@@ -1678,7 +1693,7 @@ static uint32_t org_head_description(const ng_work *w, const cstate *cs, const s
          (covered[h + 2 - c->a] || (w->tk.v[h + 2].flags & NG_TK_CAP) ||
           (ng_w__bits(w, h + 2) & NG_W_DET))))
         return 0;
-    int32_t a = org_head(w, cs, h);
+    int32_t a = org_head(w, cs, c, h);
     if (a < 0) return 0;
     *t1 = h + 1;
     return one(acts, a);
