@@ -76,6 +76,11 @@ uint32_t ng_members__counted_intro(const ng_work *w, const sctx *c, uint32_t te,
         (ng_w__bits(w, q) & (NG_W_NOTMEMBER | NG_W_NEG)))
         return te;
     q += ng_w__bits(w, q) & NG_W_MEMBERNOUN ? ng_w__phrase(w, q, o0, NG_W_MEMBERNOUN, NULL) : 1;
+    /* "16 island states and territories, including A": a second plural noun after "and" */
+    if (q + 1 < o0 && ng_w__is(w, q, "and") && plain_modifier(w, q + 1) &&
+        !(ng_w__bits(w, q + 1) & (NG_W_NOTMEMBER | NG_W_NEG)) && w->tk.v[q + 1].flen > 3 &&
+        ng_w__fold(w, q + 1)[w->tk.v[q + 1].flen - 1] == 's')
+        q += 2;
     if (q < o0 && ng_w__punct(w, q, ',')) q++;
     if (q < o0 && (ng_w__punct(w, q, '-') || ng_w__punct(w, q, ':') ||
                    ng_w__is(w, q, "including") || ng_w__is(w, q, "namely")))
