@@ -877,6 +877,34 @@ static void object_side(ng_work *w, const sctx *c, reading *r)
     if (own >= 0 && own < (int32_t)c->ng) side_add(c, r->O, &r->no, GMAX * 2, own);
 }
 
+/* "Afghanistan joined as the eighth member in 2007", "Greece joined in 2019, which ...": a
+ * verb that takes a direct object leaves it out only when nothing that could be one follows
+ * it: the clause ends, or "as" and a member noun, or a dated phrase ("in 2019") comes before
+ * the end (not "joined the talks", "joined in the protests", "joined as an observer"). */
+static int object_left_out(const ng_work *w, const sctx *c, uint32_t te)
+{
+    uint32_t q = te;
+    if (q + 2 < c->b && ng_w__is(w, q, "as") && (ng_w__bits(w, q + 1) & NG_W_DET)) {
+        uint32_t k = q + 2;
+        while (k < c->b && k < q + 5 && !(ng_w__bits(w, k) & (NG_W_MEMBERNOUN | NG_W_NOTMEMBER)) &&
+               (w->tk.v[k].flags & NG_TK_WORD) && !(w->tk.v[k].flags & NG_TK_CAP))
+            k++;
+        if (k >= c->b || !(ng_w__bits(w, k) & NG_W_MEMBERNOUN) || (ng_w__bits(w, k) & NG_W_NOTMEMBER))
+            return 0;
+        q = k + 1;
+    }
+    uint32_t d = ng_object__when_phrase(w, c, q);
+    if (d > q) {
+        int num = 0;
+        for (uint32_t k = q; k < d; k++)
+            num |= (w->tk.v[k].flags & NG_TK_NUM) != 0;
+        if (!num) return 0;
+        q = d;
+    }
+    return q >= c->b || ng_w__punct(w, q, ',') || ng_w__punct(w, q, '.') ||
+           ng_w__punct(w, q, ';') || ng_w__is(w, q, "and");
+}
+
 /* A trigger without an object may take the last object of its relation ("joined Mali in
  * cutting ties", "Z followed suit"), or its subject when the other side answers ("X broke off
  * relations with Y ... Y said it was ending relations" gives Y -> X). */
@@ -886,7 +914,7 @@ static void reuse_last_object(const ng_work *w, const cstate *cs, const sctx *c,
     if (r->no || !(r->tr->flags & NG_TRF_ELLIPSIS) || !e->n || c->s - e->sent > 2) return;
     /* "Germany pulled out on Thursday" leaves the object out; "pulled out of the talks" names
      * one that is no actor */
-    if (r->prep_seen) return;
+    if (r->prep_seen || (ng_object__has_direct(r->tr) && !object_left_out(w, c, r->te))) return;
     /* an exit (memberctx) is a state's or an organization's: "the ambassador withdrew on
      * Monday" is no exit from what a state left before */
     if (r->tr->flags & NG_TRF_MEMBERCTX)
