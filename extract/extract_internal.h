@@ -311,7 +311,12 @@ enum {
 /* bit 98: unused (reserved98) */
 #define NG_W_APPOINTVERB NG_WBIT(99) /* appointed, named, serves: "X, who was appointed as Y's
                                        * secretary-general," states an office */
-/* bits 100-104: unused (reserved100-104) */
+/* bits 100-101: unused (reserved100-101) */
+#define NG_W_ENTRYNOUN NG_WBIT(102) /* entry, admission, accession: "the admission of X as a
+                                     * member of Y" names X the member */
+#define NG_W_APPROVEVERB NG_WBIT(103) /* approved, ratified, welcomed: a verb that makes the
+                                       * entry noun after it a fact */
+/* bit 104: unused (reserved104) */
 #define NG_W_VENUEVERB NG_WBIT(105) /* hosted, received: a verb whose subject may be a venue */
 #define NG_W_CAUSATIVE NG_WBIT(106) /* let, allowed: "refused to let him meet X": its object
                                     * is the subject of a bare verb the modality reaches */

@@ -1966,11 +1966,44 @@ static int indirect_event(const ng_work *w, const sctx *c, const reading *r)
     return 0;
 }
 
+/* "Leaders approved the admission of Venezuela as a full member of Mercosur": "as" right
+ * before a membership trigger, after "of" and a group that an entry noun (words class
+ * entrynoun) owns, the noun phrase after a verb that makes it a fact (words class
+ * approveverb: not "blocked the entry of X as a member"); that group, else -1. */
+static int32_t entry_subject(const ng_work *w, const sctx *c, const reading *r)
+{
+    if (r->tr->rel != ng_relinfo__membership() || r->noun || r->ts < c->a + 6 ||
+        !ng_w__is(w, r->ts - 1, "as"))
+        return -1;
+    int32_t gi = c->gend[r->ts - 2 - c->a];
+    if (gi < 0 || c->g[gi].place || c->g[gi].poss || c->g[gi].role) return -1;
+    uint32_t q = c->g[gi].t0;
+    if (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET)) q--;
+    if (q < c->a + 3 || !ng_w__is(w, q - 1, "of") || !(ng_w__bits(w, q - 2) & NG_W_ENTRYNOUN))
+        return -1;
+    q -= 2;
+    for (int n = 0; q > c->a && n < 3 && !(ng_w__bits(w, q - 1) & NG_W_APPROVEVERB); n++) {
+        /* "approved the formal admission of": a determiner and lower-case modifiers */
+        if (!(w->tk.v[q - 1].flags & NG_TK_WORD) || (w->tk.v[q - 1].flags & NG_TK_CAP) ||
+            c->gcov[q - 1 - c->a] >= 0)
+            return -1;
+        q--;
+    }
+    if (q <= c->a || !(ng_w__bits(w, q - 1) & NG_W_APPROVEVERB)) return -1;
+    /* "has not approved", "may have approved": the verb's own modality (the trigger's
+     * subject is after it, where the modality of the trigger does not look) */
+    for (uint32_t k = q - 1; k > c->a && k + 4 > q; k--)
+        if (ng_w__bits(w, k - 1) & (NG_W_NEG | NG_W_MODAL | NG_W_PLAN)) return -1;
+    return gi;
+}
+
 /* Steps 2 to 4: subject, modality, object; DONE when the reading ends there. */
 static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
 {
     int error;
     r->subj = ng_subject__of_trigger(w, c, r->tr, r->ts, r->te);
+    int32_t entry = entry_subject(w, c, r);
+    if (entry >= 0) r->subj = entry;
     if (!r->noun) r->agent = ng_subject__agent(w, c, r->ts, &r->te);
     /* "whose members include A and B, would ask ...": a member noun's own verb makes the
      * trigger a clause, which the modality after its list does not reach */
