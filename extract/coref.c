@@ -756,6 +756,28 @@ static int32_t relative_object_it(const ng_work *w, const sctx *c, const uint8_t
     return c->acts[c->g[gi].a0];
 }
 
+/* "But the institution never developed a life beyond the presidents who created it": "it"
+ * right after a trigger in a relative clause ("who" or "that" at most four words before) of
+ * a sentence that opens with a description no actor stands for ("the institution") is that
+ * description, not an organization of earlier sentences; 1 when so. */
+static int it_of_description(const ng_work *w, const sctx *c, const uint8_t *covered, uint32_t t)
+{
+    if (!ng_w__is(w, t, "it") || t < c->a + 4 ||
+        ng_lex__trigger_first(w->lex, w->tk.v[t - 1].h) < 0)
+        return 0;
+    uint32_t r = t - 1;
+    while (r > c->a && r + 5 > t && !ng_w__is(w, r, "who") && !ng_w__is(w, r, "that"))
+        r--;
+    if (!(ng_w__is(w, r, "who") || ng_w__is(w, r, "that"))) return 0;
+    uint32_t q = c->a;
+    if (ng_w__is(w, q, "but") || ng_w__is(w, q, "and") || ng_w__is(w, q, "yet")) q++;
+    uint32_t h = q + 1;
+    return h + 1 < r && ng_w__is(w, q, "the") && !covered[h - c->a] && !covered[h + 1 - c->a] &&
+           (w->tk.v[h].flags & NG_TK_WORD) && !(w->tk.v[h].flags & (NG_TK_CAP | NG_TK_POSS)) &&
+           !ng_w__is(w, h + 1, "of") && !(w->tk.v[h + 1].flags & NG_TK_POSS) &&
+           (w->tk.v[h + 1].flags & NG_TK_WORD) && !(w->tk.v[h + 1].flags & NG_TK_CAP);
+}
+
 /* "Iran said Washington had sanctioned it": "it" right after a trigger in a clause that a
  * speech verb opens ("said [that] Y had ..."; only Y's name and up to three words between) is
  * the speaker, a single state or organization other than Y; -1 otherwise ("said the deal
@@ -1207,6 +1229,7 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
         if ((gi = relative_object_it(w, c, covered, t)) >= 0 ||
             (gi = reported_object_it(w, c, covered, t)) >= 0)
             return one(acts, gi);
+        if (it_of_description(w, c, covered, t)) return 0;
         return ng_coref__resolve(w, cs, c, NG_CR_IT, 0, 0, t, acts);
     }
     if (!(bits & NG_W_DET)) return 0;
