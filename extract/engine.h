@@ -222,6 +222,9 @@ int32_t ng_recent__person_of(const ng_work *w, const cstate *cs, int32_t state_a
  * government body), -1. */
 int32_t ng_recent__of_type(const ng_work *w, const cstate *cs, ng_etype type, uint32_t max_back,
                            int orgs_bloc);
+/* The one organization of states (a listed one, no government body) that sentence `sent`
+ * names, -1 when none or several. */
+int32_t ng_recent__only_bloc_of(const ng_work *w, const cstate *cs, uint32_t sent);
 /* The state the article has named most so far when it leads clearly (30% more mentions than
  * any other, and at least two), else -1: a two-sided story names its adversary about as
  * often. */

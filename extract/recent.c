@@ -98,6 +98,20 @@ int32_t ng_recent__of_type(const ng_work *w, const cstate *cs, ng_etype type, ui
     return -1;
 }
 
+int32_t ng_recent__only_bloc_of(const ng_work *w, const cstate *cs, uint32_t sent)
+{
+    int32_t found = -1;
+    for (int i = 0; i < cs->n_mru; i++) {
+        const ng_wactor *a = &w->actors[cs->mru[i]];
+        if (cs->mru_sent[i] != sent || a->type != NG_ETYPE_ORG || a->body >= 0 || a->treaty ||
+            a->lex < 0 || !(w->lex->ents[a->lex].flags & NG_LXF_MULTISTATE))
+            continue;
+        if (found >= 0 && found != cs->mru[i]) return -1;
+        found = cs->mru[i];
+    }
+    return found;
+}
+
 int32_t ng_recent__leading_state(const ng_work *w)
 {
     uint32_t best = 1, second = 0;

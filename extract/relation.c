@@ -968,6 +968,25 @@ static void reply_object(const ng_work *w, const cstate *cs, const sctx *c, read
         r->O[r->no++] = e->subj[k];
 }
 
+/* "Argentina and Brazil have said they will leave UNASUR. Of the original twelve, only A and
+ * B remain active members": a membership (flag ellipsis) with its organization left out and
+ * no membership in the sentences before takes the one organization of states the sentence
+ * before names (else the one before that), when its members are states and it is the latest
+ * organization states joined or left (member_context). */
+static void previous_bloc_object(const ng_work *w, const cstate *cs, const sctx *c, reading *r)
+{
+    if (r->no || !r->ns || !(r->tr->flags & NG_TRF_ELLIPSIS) ||
+        r->tr->rel != ng_relinfo__membership() || r->prep_seen || c->s == 0 ||
+        !object_left_out(w, c, r->te))
+        return;
+    for (uint32_t i = 0; i < r->ns; i++)
+        if (w->actors[r->S[i]].type != NG_ETYPE_STATE) return;
+    int32_t org = ng_recent__only_bloc_of(w, cs, c->s - 1);
+    if (org < 0 && c->s > 1) org = ng_recent__only_bloc_of(w, cs, c->s - 2);
+    /* ... that states joined or left earlier in the article (no medium, "the Global Times") */
+    if (org >= 0 && org == cs->member_org) r->O[r->no++] = org;
+}
+
 /* inverse: the object did it to the subject ("expelled French troops": France withdrew). */
 static void swap_sides(reading *r)
 {
@@ -2086,6 +2105,7 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     object_side(w, c, &r);
     if (tr->flags & NG_TRF_ORGSUBJ) counted_more(w, c, &r);
     reuse_last_object(w, cs, c, &r);
+    previous_bloc_object(w, cs, c, &r);
     member_context_object(cs, c, &r);
     reply_object(w, cs, c, &r);
     if (r.event && !r.no) event_sides(w, cs, c, &r);
