@@ -464,8 +464,10 @@ static int join_lists(const ng_work *w, sctx *c)
         size_t j = i + 1;
         uint32_t split = 0;
         int n_and = 0, n_comma_only = 0;
-        /* a possessive pronoun owns the next noun: "Ukraine and its backers" is no list */
-        while (j < c->nu && !c->u[i].place && !c->u[j].place && !c->u[j].pron && !c->u[j].poss) {
+        /* a possessive pronoun owns the next noun: "Ukraine and its backers" is no list; a
+         * possessive with its noun left out ends one ("all of Mercosur's as well as A") */
+        while (j < c->nu && !c->u[i].place && !c->u[j].place && !c->u[j].pron && !c->u[j].poss &&
+               !c->u[j - 1].poss) {
             int has_and;
             if (!joins(w, c->u[j - 1].t1, c->u[j].t0, &has_and) && !place_gap(w, c, j, &has_and) &&
                 !(relative_gap(w, c, j) && (has_and = 0, 1)))

@@ -531,6 +531,7 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
     if ((tr->flags & NG_TRF_ORGSUBJ) && j == te) j = ng_members__counted_intro(w, c, te, c->b);
     *prep_seen = 0;
     uint32_t qclose = 0; /* after "the": the closing mark of a short quotation skipped */
+    uint32_t poss_end = 0; /* where a possessive group that is no object ends */
     while (j < c->b && steps < 14) {
         if (tr->form == NG_TR_NOUN && !prep && steps > 4) return -1; /* "talks ... with": close */
         int32_t gi = c->gstart[j - c->a];
@@ -551,6 +552,7 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
                 continue;
             }
             if (is_object(w, c, tr, gi, prep, direct, te, &j)) return led_by_after(w, c, gi);
+            if (c->g[gi].poss) poss_end = c->g[gi].t1;
             steps++;
             continue;
         }
@@ -561,6 +563,15 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
             if (g->role && j == te && c->u[g->u0].t0 > j && is_prep_of(tr, w->tk.v[j].h))
                 return c->gcov[j - c->a];
             j = g->t1;
+            continue;
+        }
+        /* "include all of Mercosur's as well as A and B": the list goes on after a
+         * possessive whose noun is left out */
+        uint32_t link = j == poss_end || (j == poss_end + 1 && (w->tk.v[poss_end].flags & NG_TK_POSS))
+                            ? ng_w__phrase(w, j, c->b, NG_W_LISTLINK, NULL)
+                            : 0;
+        if (link) {
+            j += link;
             continue;
         }
         uint32_t skip = noun_when_skip(w, c, tr, j, prep);
