@@ -103,6 +103,7 @@ int ng_engine__run(ng_work *w)
         if ((error = run_sentence(w, &cs, &c, s, covered, gcov)) < 0) goto cleanup;
     }
     if ((error = ng_affil__resolve_pending(w, &cs)) < 0) goto cleanup;
+    ng_members__led_mentions(w);
     ng_emit__drop_coarse(w);
     ng_emit__states_late(w);
     ng_affil__drop_own_state(w, &cs);

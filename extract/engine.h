@@ -303,6 +303,9 @@ int ng_members__org_subject_ok(const ng_work *w, const sctx *c, int32_t subj, in
 /* members.c: membership written as a list with a member noun ("three SADC members - A, B
  * and C", "fellow NATO members A and B", "A and B, both EU members"). */
 int ng_members__lists(ng_work *w, cstate *cs, const sctx *c);
+/* At the end of the article: a state named only inside a word in "-led" that leads an
+ * organization it is a member of counts one mention (after affiliations are decided). */
+void ng_members__led_mentions(ng_work *w);
 /* Where the list of members starts after an organization's verb ending at te when a counted
  * plural noun introduces it ("made up of ten nations including A", "groups 15 states - A,
  * B"): the token after "including" / "such as" / the dash; te if there is no such noun.

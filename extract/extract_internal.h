@@ -758,6 +758,7 @@ typedef struct ng_wactor {
     uint8_t emit;
     uint8_t treaty; /* only ever what an exit leaves (emit.c) */
     uint8_t affil_guess; /* persons: affil is only the dateline's or the most-named state */
+    uint8_t led; /* a state named inside a word in "-led" (members.c led_members) */
     uint32_t last_sent;
     /* bodies: the text's own name for it ("Ministry of External Affairs", "German Foreign
      * Office"), offsets in the clean text; 0 length when the text only writes the canonical

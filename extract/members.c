@@ -9,6 +9,7 @@
  * reading is strict: nothing but determiners between the verb and the list, and nothing
  * after the list that makes it a complement of something else. */
 #include "engine.h"
+#include <string.h>
 
 static int plain_modifier(const ng_work *w, uint32_t t);
 static uint32_t count_before(const ng_work *w, const sctx *c, uint32_t t);
@@ -861,6 +862,63 @@ static int bracket_lists(ng_work *w, const sctx *c)
     return NG_OK;
 }
 
+/* "Russia-led", "Russian-led", "US-led": the state a word in "-led" names before its
+ * hyphen (a state's name or demonym of one word), its lexicon entity; -1 if none. */
+static int32_t led_state(const ng_work *w, uint32_t t)
+{
+    const ng_tok *k = &w->tk.v[t];
+    const char *f = ng_w__fold(w, t);
+    if (!(k->flags & NG_TK_DASH) || k->flen < 6 || memcmp(f + k->flen - 4, "-led", 4) != 0)
+        return -1;
+    uint64_t h = ng_x__seq_hash(NG_SEQ_SEED, ng_x__tok_hash(f, k->flen - 4));
+    const ng_ptab_slot *slot = ng_ptab__find(&w->lex->phrases, h);
+    for (int32_t v = slot ? slot->first : -1; v >= 0; v = w->lex->phrases.vals[v].next) {
+        const ng_ptab_val *pv = &w->lex->phrases.vals[v];
+        if (pv->kind == NG_LX_DEMONYM ||
+            (pv->kind == NG_LX_NAME && w->lex->ents[pv->id].type == NG_ETYPE_STATE))
+            return pv->id;
+    }
+    return -1;
+}
+
+/* "the Russia-led Customs Union [with Belarus and Kazakhstan]", "the Russian-led CSTO": the
+ * state named in a word in "-led" right before an organization of states leads it, so it is
+ * a member; so are the states of a group after "with" right after the name that ends its
+ * clause (punctuation, the end, "in" or "on"). */
+static int led_members(ng_work *w, const sctx *c)
+{
+    for (uint32_t ui = 0; ui < c->nu; ui++) {
+        const unit *o = &c->u[ui];
+        int32_t lx, st, org = c->acts[o->a0];
+        if (o->t0 <= c->a || o->an != 1 || o->place || o->poss ||
+            w->actors[org].type != NG_ETYPE_ORG || w->actors[org].body >= 0 ||
+            (lx = led_state(w, o->t0 - 1)) < 0)
+            continue;
+        int error = ng_actors__get_lex(w, &st, lx);
+        if (error < 0) return error;
+        if (st < 0 || st == org) continue;
+        /* named only inside the word: a mention once the article's affiliations are
+         * decided (ng_members__led_mentions), so that it weighs in none of them */
+        w->actors[st].emit = 1;
+        w->actors[st].led = 1;
+        int32_t members[GMAX + 1];
+        uint32_t n = 0;
+        members[n++] = st;
+        uint32_t q = o->t1;
+        int32_t gz = q + 1 < c->b && ng_w__is(w, q, "with") ? c->gstart[q + 1 - c->a] : -1;
+        if (gz >= 0 && member_list(w, c, &c->g[gz]) &&
+            (c->g[gz].t1 >= c->b || (w->tk.v[c->g[gz].t1].flags & NG_TK_PUNCT) ||
+             ng_w__is(w, c->g[gz].t1, "in") || ng_w__is(w, c->g[gz].t1, "on")))
+            for (uint32_t k = 0; k < c->g[gz].an && n < GMAX + 1; k++)
+                if (w->actors[c->acts[c->g[gz].a0 + k]].type == NG_ETYPE_STATE)
+                    members[n++] = c->acts[c->g[gz].a0 + k];
+        if ((error = ng_emit__pairs(w, ng_relinfo__membership(), 0, members, n, &org, 1, c->s,
+                                    ng_sentdates__nearest(w, c, o->t0))) < 0)
+            return error;
+    }
+    return NG_OK;
+}
+
 /* "... was completed", "... took effect" at q: the entry named before it is done. */
 static int entry_done(const ng_work *w, const sctx *c, uint32_t q)
 {
@@ -1088,11 +1146,20 @@ static int noun_members(ng_work *w, cstate *cs, const sctx *c, uint32_t t, int p
     return NG_OK;
 }
 
+void ng_members__led_mentions(ng_work *w)
+{
+    for (size_t k = 0; k < w->n_rels; k++) {
+        ng_wactor *x = &w->actors[w->rels[k].src];
+        if (w->rels[k].rel == ng_relinfo__membership() && x->led && !x->mentions) x->mentions = 1;
+    }
+}
+
 int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
 {
     const ng_wbits words = NG_W_MEMBERNOUN | NG_W_MEMBERMOD | NG_W_TREATYPARTY | NG_W_BLOCPLURAL;
     int error;
-    if ((error = bracket_lists(w, c)) < 0 || (error = entry_since(w, c)) < 0 ||
+    if ((error = bracket_lists(w, c)) < 0 || (error = led_members(w, c)) < 0 ||
+        (error = entry_since(w, c)) < 0 ||
         (error = role_owned(w, c)) < 0)
         return error;
     if ((w->sents[c->s].bits & NG_W_SEATVERB) && (error = where_members(w, c)) < 0) return error;
