@@ -726,8 +726,10 @@ static int32_t list_beside(const ng_work *w, const sctx *c, uint32_t s)
     p--;
     while (p > c->a + 1 && (ng_w__bits(w, p - 1) & NG_W_SKIPADV))
         p--;
+    /* the verb at p is the trigger's start: the subject's modality is looked for between
+     * the subject and it ("it could take effect, and X remains a party": not "could") */
     int32_t gi = c->gend[p - 1 - c->a];
-    return gi >= 0 && !ng_modality__blocks(w, c, gi, p - 1, s, 0) ? gi : -1;
+    return gi >= 0 && !ng_modality__blocks(w, c, gi, p, s, 0) ? gi : -1;
 }
 
 /* "Fiji, a state party to the Rome Statute", "A and B are both parties to the North
