@@ -1011,6 +1011,50 @@ static int role_owned(ng_work *w, const sctx *c)
     return NG_OK;
 }
 
+/* The state that owns the possessive right before token t ("Canada's partners", "its
+ * partners" with the sentence's main subject as "its"), -1. */
+static int32_t partners_owner(const ng_work *w, const sctx *c, uint32_t t)
+{
+    int32_t gi = -1;
+    if (t <= c->a) return -1;
+    if (ng_w__is(w, t - 1, "its") || ng_w__is(w, t - 1, "their"))
+        gi = ng_subject__main(w, c, t - 1);
+    else if ((w->tk.v[t - 1].flags & NG_TK_POSS) && t > c->a + 1)
+        gi = c->gend[t - 1 - c->a] >= 0 ? c->gend[t - 1 - c->a] : c->gend[t - 2 - c->a];
+    if (gi < 0 || c->g[gi].an != 1 || c->g[gi].place || c->g[gi].role) return -1;
+    int32_t a = c->acts[c->g[gi].a0];
+    return w->actors[a].type == NG_ETYPE_STATE ? a : -1;
+}
+
+/* "Canada has briefed its partners in the Five Eyes", "Turkey's allies in NATO": a state's
+ * possessive, a plural noun of partners and "in" an organization of states: the state is a
+ * member of it. */
+static int partners_in(ng_work *w, const sctx *c)
+{
+    for (uint32_t t = c->a; t + 2 < c->b; t++) {
+        /* a plural noun of partners: words classes groupnoun and favour or blocplural
+         * ("partners", "allies", "governments") */
+        ng_wbits bits = ng_w__bits(w, t);
+        if (!(bits & NG_W_GROUPNOUN) || !(bits & (NG_W_FAVOUR | NG_W_BLOCPLURAL)) ||
+            (w->tk.v[t].flags & NG_TK_CAP) || !ng_w__is(w, t + 1, "in"))
+            continue;
+        uint32_t q = t + 2;
+        while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+            q++;
+        int32_t oi = q < c->b ? c->gstart[q - c->a] : -1, st = partners_owner(w, c, t);
+        if (oi < 0 || st < 0 || !plain_one(&c->g[oi])) continue;
+        int32_t org = c->acts[c->g[oi].a0];
+        const ng_wactor *y = &w->actors[org];
+        if (y->type != NG_ETYPE_ORG || y->body >= 0 || y->lex < 0 ||
+            !(w->lex->ents[y->lex].flags & NG_LXF_MULTISTATE))
+            continue;
+        int error = ng_emit__pairs(w, ng_relinfo__membership(), 0, &st, 1, &org, 1, c->s,
+                                   ng_sentdates__nearest(w, c, t));
+        if (error < 0) return error;
+    }
+    return NG_OK;
+}
+
 /* "the G-20, where Russia still sits alongside China, India and Brazil": after an
  * organization of states, a comma and "where", a list of states and a verb of class seatverb
  * (adverbs of class skipadv, "both" or "all" between; a negation, a modal or any other word
@@ -1165,6 +1209,7 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
         (error = role_owned(w, c)) < 0)
         return error;
     if ((w->sents[c->s].bits & NG_W_SEATVERB) && (error = where_members(w, c)) < 0) return error;
+    if ((w->sents[c->s].bits & NG_W_GROUPNOUN) && (error = partners_in(w, c)) < 0) return error;
     if (!(w->sents[c->s].bits & words)) return NG_OK;
     for (uint32_t t = c->a; t < c->b; t++) {
         ng_wbits bits = ng_w__bits(w, t);
