@@ -1055,6 +1055,31 @@ static int partners_in(ng_work *w, const sctx *c)
     return NG_OK;
 }
 
+/* "Within the EU, France has led the opposition", "Within the European Union, Sweden
+ * recognised Palestine": a sentence that opens with "Within", an organization of states and
+ * a comma, then the clause's subject, states: the states act as its members. */
+static int within_opening(ng_work *w, const sctx *c)
+{
+    uint32_t q = c->a + 1;
+    if (c->b < c->a + 5 || !ng_w__is(w, c->a, "within")) return NG_OK;
+    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+        q++;
+    int32_t oi = q < c->b ? c->gstart[q - c->a] : -1;
+    if (oi < 0 || !plain_one(&c->g[oi]) || c->g[oi].t1 + 2 >= c->b ||
+        !ng_w__punct(w, c->g[oi].t1, ','))
+        return NG_OK;
+    int32_t org = c->acts[c->g[oi].a0];
+    const ng_wactor *y = &w->actors[org];
+    if (y->type != NG_ETYPE_ORG || y->body >= 0 || y->lex < 0 ||
+        !(w->lex->ents[y->lex].flags & NG_LXF_MULTISTATE))
+        return NG_OK;
+    int32_t sg = c->gstart[c->g[oi].t1 + 1 - c->a];
+    if (sg < 0 || !member_list(w, c, &c->g[sg])) return NG_OK;
+    const group *g = &c->g[sg];
+    return ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + g->a0, g->an, &org, 1, c->s,
+                          ng_sentdates__nearest(w, c, g->t0));
+}
+
 /* "the G-20, where Russia still sits alongside China, India and Brazil": after an
  * organization of states, a comma and "where", a list of states and a verb of class seatverb
  * (adverbs of class skipadv, "both" or "all" between; a negation, a modal or any other word
@@ -1210,6 +1235,7 @@ int ng_members__lists(ng_work *w, cstate *cs, const sctx *c)
         return error;
     if ((w->sents[c->s].bits & NG_W_SEATVERB) && (error = where_members(w, c)) < 0) return error;
     if ((w->sents[c->s].bits & NG_W_GROUPNOUN) && (error = partners_in(w, c)) < 0) return error;
+    if ((error = within_opening(w, c)) < 0) return error;
     if (!(w->sents[c->s].bits & words)) return NG_OK;
     for (uint32_t t = c->a; t < c->b; t++) {
         ng_wbits bits = ng_w__bits(w, t);
