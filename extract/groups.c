@@ -276,11 +276,13 @@ static uint32_t descriptor_start(const ng_work *w, const sctx *c, uint32_t t0)
 }
 
 /* Is the unit at t0 a verb's direct object ("met Y", "accused the Y"): a trigger's word or a
- * past tense in "-ed" right before it (over a determiner), not a verb of saying ("said X
- * and Y met" has the list as its subject)? */
+ * past tense in "-ed" right before it (over a determiner other than "that"), not a verb of
+ * saying ("said X and Y met" has the list as its subject)? */
 static int object_of_verb(const ng_work *w, const sctx *c, uint32_t t0)
 {
     uint32_t q = descriptor_start(w, c, t0);
+    /* "complained that Venezuela and Bolivia had": "that" opens a clause, no determiner */
+    if (q > c->a && ng_w__is(w, q - 1, "that")) return 0;
     if (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET)) q--;
     if (q <= c->a || !(w->tk.v[q - 1].flags & NG_TK_WORD) || (w->tk.v[q - 1].flags & NG_TK_CAP))
         return 0;

@@ -2044,6 +2044,17 @@ static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
     return object_checks(w, c, r);
 }
 
+
+/* Where a match's own words start for its negation test: after the "and that" of a
+ * coordinated clause that the pattern's "that" went on to (triggers.c later_that:
+ * "complained that it had been without a leader and that X had blocked ..."), else ts. */
+static uint32_t coordinated_that(const ng_work *w, uint32_t ts, uint32_t te)
+{
+    uint32_t own = ts;
+    for (uint32_t t = ts + 2; t < te; t++)
+        if (ng_w__is(w, t, "that") && ng_w__is(w, t - 1, "and")) own = t;
+    return own;
+}
 /* Flag purpose: "summoned the envoys of A and B to protest": within the clause after the
  * verb, "to" before a word that starts a trigger of the same relation. */
 static int purpose_follows(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te)
@@ -2082,8 +2093,9 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     if ((tr->flags & NG_TRF_PURPOSE) && !purpose_follows(w, c, tr, te)) return NG_OK;
     /* "became a candidate member", "is an observer member": not a member; "made no complaint
      * against", "cut no ties": a negation in the gap */
+    uint32_t own = coordinated_that(w, ts, te);
     for (uint32_t t = ts; t < te; t++)
-        if ((ng_w__bits(w, t) & NG_W_NOTMEMBER) || (t > ts && (ng_w__bits(w, t) & NG_W_NEG)))
+        if ((ng_w__bits(w, t) & NG_W_NOTMEMBER) || (t > own && (ng_w__bits(w, t) & NG_W_NEG)))
             return NG_OK;
     if ((tr->flags & NG_TRF_DIPLOMATIC) && other_ties(w, ts, te)) return NG_OK;
     /* "its candidate members include A", "its members are not A": a word before a noun

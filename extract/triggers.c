@@ -39,8 +39,12 @@ static int gap_actor(const ng_work *w, const sctx *c, const ng_trigger *tr, int3
      * illegal") */
     /* "described it as 'dangerous'": a pronoun judged so stands for an act as often as for
      * an actor */
+    /* "complained that they had been left out": a subject pronoun opening a that-clause
+     * is the speaker's own side as often as another's */
     if ((gg->place && !(gg->adj && (tr->flags & NG_TRF_POSS))) || *gap_group >= 0 ||
         (ng_w__bits(w, gg->t0) & NG_W_OBJPRON) ||
+        ((ng_w__bits(w, gg->t0) & NG_W_SUBJPRON) && gg->t0 > c->a &&
+         ng_w__is(w, gg->t0 - 1, "that")) ||
         (gg->poss && !(tr->flags & NG_TRF_POSS) && !ng_groups__poss_owner(w, c, gg)))
         return 0;
     *gap_group = gi;
@@ -62,6 +66,28 @@ static int long_gap(const ng_work *w, const sctx *c, const ng_trigger *tr, const
         return 0;
     const uint32_t o = c->g[owner].t0;
     return o == t0 || (o == t0 + 1 && (ng_w__bits(w, t0) & NG_W_DET));
+}
+
+static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, int si, uint32_t t,
+                       uint32_t *end, int32_t *gap_group);
+
+/* "complaining that it had been ... and that Venezuela had blocked ...": a pattern's "that"
+ * (slot si, matched at t) whose first clause gives no match may be the "and that" of a
+ * coordinated clause further on (up to 40 words, over no ";", ":" or other "that"). */
+static int later_that(const ng_work *w, const sctx *c, const ng_trigger *tr, int si, uint32_t t,
+                      uint32_t *end, int32_t *gap_group)
+{
+    if (!ng_w__is(w, t, "that") || si + 1 >= tr->n_slot || !tr->slot[si + 1].gap) return 0;
+    for (uint32_t k = t + 1; k + 1 < c->b && k < t + 40; k++) {
+        if (ng_w__punct(w, k, ';') || ng_w__punct(w, k, ':')) return 0;
+        if (!ng_w__is(w, k + 1, "that")) continue;
+        if (!ng_w__is(w, k, "and")) return 0;
+        const int32_t keep = *gap_group;
+        if (match_slots(w, c, tr, si + 1, k + 2, end, gap_group)) return 1;
+        *gap_group = keep;
+        return 0;
+    }
+    return 0;
 }
 
 static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, int si, uint32_t t,
@@ -119,6 +145,8 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
     }
     if (t < c->b && slot_has(sl, w->tk.v[t].h) &&
         match_slots(w, c, tr, si + 1, t + 1, end, gap_group))
+        return 1;
+    if (t < c->b && slot_has(sl, w->tk.v[t].h) && later_that(w, c, tr, si, t, end, gap_group))
         return 1;
     /* an opening quotation mark between two words of a pattern: the judgment quoted
      * ("described X's decree as "an attack on"", "called the move 'a betrayal'") */
