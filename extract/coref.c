@@ -872,6 +872,10 @@ static uint32_t say_subject(const ng_work *w, const sctx *c, uint32_t t, int32_t
                         (q > c->a + 1 && ng_w__is(w, q - 1, "turn") && ng_w__is(w, q - 2, "in"))))
         q -= ng_w__is(w, q - 1, "turn") ? 2 : 1;
     int32_t gi = q > c->a ? c->gend[q - 1 - c->a] : -1;
+    /* "X accused the G7 of ... and said it had lodged ...": a verb of saying after "and"
+     * (no comma) has the main subject of the clause, not the object before "and" */
+    if (gi < 0 && q > c->a + 1 && ng_w__is(w, q - 1, "and") && !ng_w__punct(w, q - 2, ','))
+        gi = ng_subject__main(w, c, q - 1);
     if (gi < 0 || c->g[gi].place) return 0;
     const group *g = &c->g[gi];
     int person = w->actors[c->acts[g->a0]].type == NG_ETYPE_PERSON;
