@@ -578,6 +578,36 @@ static int32_t subclause_subject(const ng_work *w, const sctx *c, uint32_t k)
     return (ng_w__bits(w, o) & NG_W_CLAUSE) && !ng_w__relative(w, o) ? gi : -1;
 }
 
+/* "X arrived in Mogadishu, a step the Ethiopian Foreign Ministry described as 'destabilizing',
+ * accusing Cairo of ...": the participle after the comma at `comma` has the subject of an
+ * apposition's reduced relative clause (a determiner or none, one or two lower-case words,
+ * the group, then a lower-case verb in "-ed" or a trigger's first word), -1 otherwise. */
+static int32_t appositive_relative_subject(const ng_work *w, const sctx *c, uint32_t comma)
+{
+    uint32_t p = comma;
+    while (p > c->a && p + 30 > comma &&
+           (!(w->tk.v[p - 1].flags & NG_TK_PUNCT) || ng_w__punct(w, p - 1, '"')))
+        p--;
+    if (p <= c->a || !ng_w__punct(w, p - 1, ',') || p + 3 > comma) return -1;
+    uint32_t q = p + ((ng_w__bits(w, p) & NG_W_DET) ? 1 : 0), n = 0;
+    for (; q < comma && n < 2 && c->gcov[q - c->a] < 0 && (w->tk.v[q].flags & NG_TK_WORD) &&
+           !(w->tk.v[q].flags & NG_TK_CAP) &&
+           !(ng_w__bits(w, q) & (NG_W_DET | NG_W_PREP | NG_W_CLAUSE | NG_W_SAY | NG_W_BE));
+         q++, n++) {
+    }
+    if (n == 0 || q >= comma) return -1;
+    if ((ng_w__bits(w, q) & NG_W_DET) && c->gcov[q - c->a] < 0) q++;
+    int32_t gi = q < comma ? c->gstart[q - c->a] : -1;
+    if (gi < 0 || c->g[gi].place || c->g[gi].poss || c->g[gi].pp) return -1;
+    uint32_t v = c->g[gi].t1;
+    if (v >= comma || !(w->tk.v[v].flags & NG_TK_WORD) || (w->tk.v[v].flags & NG_TK_CAP)) return -1;
+    const char *f = ng_w__fold(w, v);
+    size_t len = w->tk.v[v].flen;
+    int verb = (len > 3 && f[len - 2] == 'e' && f[len - 1] == 'd') ||
+               ng_lex__trigger_first(w->lex, w->tk.v[v].h) >= 0;
+    return verb ? gi : -1;
+}
+
 /* The subject of a verb at ts by its clause: after "and"/"but" the clause's main subject
  * (the subject of the sentence's latest trigger), a participle after a comma the main
  * subject, else the nearest group before it. */
@@ -613,6 +643,7 @@ static int32_t clause_subject(const ng_work *w, const sctx *c, uint32_t ts, int 
         int32_t sp =
             ts > c->a + 2 && (ng_w__bits(w, ts - 2) & NG_W_SAY) ? c->gend[ts - 3 - c->a] : -1;
         if (sp >= 0 && !c->g[sp].place && !c->g[sp].pp) return sp;
+        if ((sp = appositive_relative_subject(w, c, ts - 1)) >= 0) return sp;
         return ng_subject__main(w, c, ts);
     }
     int32_t gi = ng_subject__find(w, c, ts);
