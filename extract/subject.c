@@ -97,10 +97,14 @@ static int32_t after_relative(const ng_work *w, const sctx *c, uint32_t ts)
     while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_PAST_MARK | NG_W_MODAL)))
         p--;
     if (p < c->a + 4 || !ng_w__punct(w, p - 1, ',')) return -1;
-    for (uint32_t k = p - 2; k > c->a + 1 && k + 20 > p; k--) {
-        if (w->tk.v[k].flags & NG_TK_PUNCT) return -1;
+    for (uint32_t k = p - 2; k > c->a + 1 && k + 30 > p; k--) {
+        /* a bracketed acronym inside the clause ("who leads the Democratic Party (MDP)") */
+        if ((w->tk.v[k].flags & NG_TK_PUNCT) && !ng_w__punct(w, k, '(') && !ng_w__punct(w, k, ')'))
+            return -1;
         if (!(ng_w__is(w, k, "who") || ng_w__is(w, k, "whose") || ng_w__is(w, k, "which")))
             continue;
+        /* "X, who leads Y and who was granted asylum, accused Z": two relative clauses */
+        if (ng_w__is(w, k - 1, "and")) continue;
         int32_t gi = ng_w__punct(w, k - 1, ',') ? c->gend[k - 2 - c->a] : -1;
         if (gi < 0 || c->g[gi].place || (c->g[gi].pp && !c->g[gi].role)) return -1;
         return gi;
