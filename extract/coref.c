@@ -359,9 +359,47 @@ static uint32_t two_states(const ng_work *w, const sctx *c, uint32_t t0, int32_t
 }
 
 /* they, their: see the file's comment. */
+/* "the Venezuelan diplomatic staff had been asked to leave, accusing them of ...": an object
+ * "them" after a body of people named by a demonym (the demonym, up to two lower-case words,
+ * a plural person, group or troops noun or a staff noun: words class staffnoun) in this
+ * sentence, with no name of an actor between, is that state; -1 otherwise. */
+static int people_word(const ng_work *w, uint32_t k)
+{
+    if (ng_w__bits(w, k) & NG_W_STAFFNOUN) return 1;
+    size_t n = w->tk.v[k].flen;
+    return (ng_w__bits(w, k) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_TROOPS)) && n > 3 &&
+           ng_w__fold(w, k)[n - 1] == 's'; /* plural: "diplomats", not "the Dutch minister" */
+}
+
+static int32_t demonym_people_before(const ng_work *w, const sctx *c, uint32_t t0)
+{
+    /* an object "them" ("accusing them of"), not "most of them" */
+    if (!ng_w__is(w, t0, "them") || t0 <= c->a || (ng_w__bits(w, t0 - 1) & NG_W_PREP)) return -1;
+    for (size_t i = c->nu; i-- > 0;) {
+        const unit *u = &c->u[i];
+        if (u->t1 > t0 || (u->place && !u->adj)) continue; /* "in La Paz" */
+        if (u->an != 1) return -1;
+        /* "the Venezuelan diplomats": one unit that ends with its people noun */
+        uint32_t k = u->t1 - 1;
+        if (!u->adj && !(w->tk.v[k].flags & NG_TK_CAP) && people_word(w, k))
+            return c->acts[u->a0];
+        if (!(w->tk.v[u->t0].flags & NG_TK_CAP) && !u->adj) continue; /* "the country" */
+        if (!u->adj) return -1;
+        /* "the Venezuelan diplomatic staff": the demonym, then up to two words */
+        for (k = u->t1; k < t0 && k < u->t1 + 3; k++) {
+            if (!(w->tk.v[k].flags & NG_TK_WORD) || (w->tk.v[k].flags & NG_TK_CAP)) return -1;
+            if (people_word(w, k)) return c->acts[u->a0];
+        }
+        return -1;
+    }
+    return -1;
+}
+
 static uint32_t resolve_they(const ng_work *w, const cstate *cs, const sctx *c, int number,
                              int ctype, uint32_t t0, int32_t *out)
 {
+    int32_t dem = demonym_people_before(w, c, t0);
+    if (dem >= 0 && w->actors[dem].type == NG_ETYPE_STATE) return one(out, dem);
     uint32_t n = sentence_list(w, c, t0, out);
     if (n) return n;
     /* two people named before it ("Speaking alongside X, Y said they had talked") */

@@ -311,7 +311,9 @@ enum {
 /* bit 98: unused (reserved98) */
 #define NG_W_APPOINTVERB NG_WBIT(99) /* appointed, named, serves: "X, who was appointed as Y's
                                        * secretary-general," states an office */
-/* bits 100-101: unused (reserved100-101) */
+#define NG_W_STAFFNOUN NG_WBIT(100) /* staff, personnel, delegation: a body of people, like a
+                                     * person noun after a demonym ("the Venezuelan staff") */
+/* bit 101: unused (reserved101) */
 #define NG_W_ENTRYNOUN NG_WBIT(102) /* entry, admission, accession: "the admission of X as a
                                      * member of Y" names X the member */
 #define NG_W_APPROVEVERB NG_WBIT(103) /* approved, ratified, welcomed: a verb that makes the
