@@ -843,6 +843,26 @@ static int32_t reported_object_it(const ng_work *w, const sctx *c, const uint8_t
     return a;
 }
 
+/* "the Kremlin rejected [tonight] what it calls 'accusations'": "it" between "what" and a
+ * naming verb or a verb of saying is the subject of the verb before "what" (up to three words
+ * that name no actor between: "rejected on Tuesday what it") when that is one state or organization; -1 otherwise (not the organization of
+ * the sentence before). */
+static int32_t what_it(const ng_work *w, const sctx *c, uint32_t t)
+{
+    if (!ng_w__is(w, t, "it") || t < c->a + 3 || t + 1 >= c->b || !ng_w__is(w, t - 1, "what") ||
+        !(ng_w__bits(w, t + 1) & (NG_W_NAMINGVERB | NG_W_SAY)))
+        return -1;
+    uint32_t v = t - 2;
+    while (v > c->a && v + 5 > t && ng_lex__trigger_first(w->lex, w->tk.v[v].h) < 0 &&
+           (w->tk.v[v].flags & NG_TK_WORD) && c->gcov[v - c->a] < 0)
+        v--;
+    if (ng_lex__trigger_first(w->lex, w->tk.v[v].h) < 0) return -1;
+    int32_t gi = ng_subject__find(w, c, v);
+    if (gi < 0 || c->g[gi].an != 1 || c->g[gi].place || c->g[gi].poss) return -1;
+    int32_t a = c->acts[c->g[gi].a0];
+    return w->actors[a].type == NG_ETYPE_PERSON ? -1 : a;
+}
+
 /* "Mogadishu cut ties with Kenya, accusing it of meddling": "it" right after a trigger in
  * -ing that a comma opens is the nearest state or organization before the comma other than
  * the clause's main subject; -1 if none. */
@@ -1249,7 +1269,7 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
     if ((bits & NG_W_PRONIT) && !(w->tk.v[t].flags & NG_TK_INQUOTE)) {
         if (act_before(w, c, covered, t)) return 0;
         int32_t pa = participle_it(w, c, t);
-        if (pa >= 0) return one(acts, pa);
+        if (pa >= 0 || (pa = what_it(w, c, t)) >= 0) return one(acts, pa);
         /* "Moscow launched its exit", "NATO said Russia had broken its promise": the
          * possessive is its clause's subject when that is a state or an organization */
         int32_t gi = ng_w__is(w, t, "its") ? ng_subject__find(w, c, t) : -1;
