@@ -77,7 +77,7 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
 static int later_that(const ng_work *w, const sctx *c, const ng_trigger *tr, int si, uint32_t t,
                       uint32_t *end, int32_t *gap_group)
 {
-    if (!ng_w__is(w, t, "that") || si + 1 >= tr->n_slot || !tr->slot[si + 1].gap) return 0;
+    if (!ng_w__is(w, t, "that")) return 0;
     for (uint32_t k = t + 1; k + 1 < c->b && k < t + 40; k++) {
         if (ng_w__punct(w, k, ';') || ng_w__punct(w, k, ':')) return 0;
         if (!ng_w__is(w, k + 1, "that")) continue;
@@ -146,7 +146,8 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
     if (t < c->b && slot_has(sl, w->tk.v[t].h) &&
         match_slots(w, c, tr, si + 1, t + 1, end, gap_group))
         return 1;
-    if (t < c->b && slot_has(sl, w->tk.v[t].h) && later_that(w, c, tr, si, t, end, gap_group))
+    if (si + 1 < tr->n_slot && tr->slot[si + 1].gap && t < c->b && slot_has(sl, w->tk.v[t].h) &&
+        later_that(w, c, tr, si, t, end, gap_group))
         return 1;
     /* an opening quotation mark between two words of a pattern: the judgment quoted
      * ("described X's decree as "an attack on"", "called the move 'a betrayal'") */
