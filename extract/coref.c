@@ -361,8 +361,9 @@ static uint32_t two_states(const ng_work *w, const sctx *c, uint32_t t0, int32_t
 /* they, their: see the file's comment. */
 /* "the Venezuelan diplomatic staff had been asked to leave, accusing them of ...": an object
  * "them" after a body of people named by a demonym (the demonym, up to two lower-case words,
- * a plural person, group or troops noun or a staff noun: words class staffnoun) in this
- * sentence, with no name of an actor between, is that state; -1 otherwise. */
+ * a plural person, group or troops noun or a staff noun: words class staffnoun) or by a
+ * capital after "in" ("the authorities in Bangui") in this sentence, with no name of an
+ * actor between, is that state; -1 otherwise. */
 static int people_word(const ng_work *w, uint32_t k)
 {
     if (ng_w__bits(w, k) & NG_W_STAFFNOUN) return 1;
@@ -384,6 +385,13 @@ static int32_t demonym_people_before(const ng_work *w, const sctx *c, uint32_t t
         if (!u->adj && !(w->tk.v[k].flags & NG_TK_CAP) && people_word(w, k))
             return c->acts[u->a0];
         if (!(w->tk.v[u->t0].flags & NG_TK_CAP) && !u->adj) continue; /* "the country" */
+        /* "criticised the transitional authorities in Bangui, accusing them": a capital after
+         * "in" and a plural government or people noun is the state governed */
+        if (!u->adj && u->t0 > c->a + 1 && ng_w__is(w, u->t0 - 1, "in") &&
+            (people_word(w, u->t0 - 2) ||
+             ((ng_w__bits(w, u->t0 - 2) & NG_W_GOVNOUN) &&
+              ng_w__fold(w, u->t0 - 2)[w->tk.v[u->t0 - 2].flen - 1] == 's')))
+            return c->acts[u->a0];
         if (!u->adj) return -1;
         /* "the Venezuelan diplomatic staff": the demonym, then up to two words */
         for (k = u->t1; k < t0 && k < u->t1 + 3; k++) {
