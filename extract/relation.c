@@ -1902,6 +1902,14 @@ static int judge_side(const ng_work *w, const reading *r, int32_t a)
  * judging side and the edge is of this sentence or the one before ("Peru's X likened
  * Chile's Y to a tyrant. Chile's ministry called the remarks ...": the remarks are X's); the other side of another hostile edge whose author is
  * on the judging side ("Managua broke off relations with Quito, calling the raid ..."). */
+/* 1 when every subject of the reading is a person with no state decided yet. */
+static int unplaced_judges(const ng_work *w, const reading *r)
+{
+    for (uint32_t i = 0; i < r->ns; i++)
+        if (w->actors[r->S[i]].type != NG_ETYPE_PERSON || w->actors[r->S[i]].affil >= 0) return 0;
+    return r->ns > 0;
+}
+
 static void event_sides(const ng_work *w, const cstate *cs, const sctx *c, reading *r)
 {
     const last_edges *best = NULL;
@@ -1916,6 +1924,10 @@ static void event_sides(const ng_work *w, const cstate *cs, const sctx *c, readi
             subj |= judge_side(w, r, e->obj[i]);
         for (uint32_t i = 0; i < e->ns; i++)
             judge |= judge_side(w, r, e->subj[i]);
+        /* "President X announced that Mexico was breaking off relations with Ecuador,
+         * calling the raid ...": a person whose state is not decided yet judges with the
+         * authors of another hostile edge of their own sentence */
+        if (!own && !judge && e->sent == c->s && unplaced_judges(w, r)) judge = 1;
         /* the authors of the judged act only right after their edge: further back, "the
          * statements" may be anyone's */
         if ((own && subj && (judge || c->s - e->sent > 1)) || (!own && (!judge || subj)))
