@@ -204,9 +204,15 @@ int ng_lex__word_classes(const ng_lexicon *lex, uint64_t h, ng_wbits *bits, ng_w
 
 ng_wbits ng_lex__classify(const ng_lexicon *lex, ng_tok *v, size_t n)
 {
+    const ng_wbits since = NG_W_CLAUSE | NG_W_YEARPREP; /* the one word of both classes */
     ng_wbits any = 0;
-    for (ng_tok *e = v + n; v < e; v++) {
+    for (ng_tok *b = v, *e = v + n; v < e; v++) {
         v->flags |= (uint16_t)ng_lex__word_classes(lex, v->h, &v->bits, &v->pbits);
+        /* "X has since accused Y": "since" between an auxiliary and a lower-case word that
+         * is no determiner is an adverb, neither a subordinator nor a preposition */
+        if (v - b >= 2 && (v[-1].bits & since) == since && (v[-2].bits & NG_W_PAST_MARK) &&
+            (v->flags & NG_TK_WORD) && !(v->flags & NG_TK_CAP) && !(v->bits & NG_W_DET))
+            v[-1].bits = NG_W_SKIPADV;
         any |= v->bits;
     }
     return any;
