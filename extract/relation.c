@@ -1940,6 +1940,32 @@ static void event_sides(const ng_work *w, const cstate *cs, const sctx *c, readi
         r->O[r->no++] = use_subj ? best->subj[k] : best->obj[k];
 }
 
+/* "Trump said China 'operates' the canal, comments Panama has rejected": a trigger with
+ * flag poss and no object whose subject comes right after ", [det] <act noun>" (words class
+ * actnoun: comments, remarks, claims) judges what the clause before said: its main subject
+ * (one actor, no place, opening the sentence) is the object. */
+static void appositive_act_object(const ng_work *w, const sctx *c, reading *r)
+{
+    if (r->obj >= 0 || r->noun || r->subj < 0 || !(r->tr->flags & NG_TRF_POSS) ||
+        !ng_object__has_direct(r->tr))
+        return;
+    uint32_t q = c->g[r->subj].t0;
+    if (q < c->a + 3 || (w->tk.v[q - 1].flags & NG_TK_CAP) ||
+        !(ng_w__bits(w, q - 1) & NG_W_ACTNOUN) || c->gcov[q - 1 - c->a] >= 0)
+        return;
+    uint32_t k = q - 1;
+    if (k > c->a && (ng_w__bits(w, k - 1) & NG_W_DET)) k--;
+    if (k <= c->a + 1 || !ng_w__punct(w, k - 1, ',')) return;
+    /* the clause's subject opens the sentence ("Western governments say mercenaries of the
+     * Wagner Group are ..., a claim Bamako rejects": no actor made the claim) */
+    int32_t gi = ng_subject__main(w, c, k - 1);
+    if (gi < 0 || gi == r->subj || c->g[gi].an != 1 || c->g[gi].place || c->g[gi].t1 > k)
+        return;
+    for (uint32_t t = c->a; t < c->g[gi].t0; t++) /* a title before it: "US President X" */
+        if (!(w->tk.v[t].flags & NG_TK_CAP) && !(ng_w__bits(w, t) & NG_W_DET)) return;
+    r->obj = gi;
+}
+
 /* A relative clause without "which": "Eritrea rejoined the regional body it had quit in
  * 2007", "Gambia rejoined the Commonwealth it left in 2013". A verb whose subject is a
  * pronoun right after a verb's object, with no object of its own: the object is that
@@ -2049,6 +2075,7 @@ static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
     if ((error = each_other(w, c, r)) != NG_OK) return error;
     if ((error = relative_object(w, c, r)) != NG_OK) return error;
     if ((error = relative_prep_object(w, c, r)) != NG_OK) return error;
+    appositive_act_object(w, c, r);
     contact_relative(w, c, r);
     causative_exit(w, c, r);
     if ((error = bracket_members(w, c, r)) < 0) return error;
