@@ -202,17 +202,29 @@ int ng_lex__word_classes(const ng_lexicon *lex, uint64_t h, ng_wbits *bits, ng_w
     return w ? w->heads : 0;
 }
 
+/* "X has since accused Y": "since" (the one word of classes clause and yearprep, at v) between
+ * an auxiliary and a lower-case word that is no determiner is an adverb, neither a
+ * subordinator nor a preposition. Out of line: the loop below only tests the bits. */
+__attribute__((noinline)) static void since_adverb(const ng_lexicon *lex, ng_tok *v,
+                                                   const ng_tok *b, const ng_tok *e)
+{
+    ng_wbits next = 0, pnext = 0;
+    if (v == b || v + 1 >= e || !(v[-1].bits & NG_W_PAST_MARK) || !(v[1].flags & NG_TK_WORD) ||
+        (v[1].flags & NG_TK_CAP))
+        return;
+    ng_lex__word_classes(lex, v[1].h, &next, &pnext);
+    if (!(next & NG_W_DET)) v->bits = NG_W_SKIPADV;
+}
+
+_Static_assert(((NG_W_CLAUSE | NG_W_YEARPREP) >> 64) == 0, "since's classes fit 64 bits");
+
 ng_wbits ng_lex__classify(const ng_lexicon *lex, ng_tok *v, size_t n)
 {
-    const ng_wbits since = NG_W_CLAUSE | NG_W_YEARPREP; /* the one word of both classes */
+    const uint64_t since = (uint64_t)(NG_W_CLAUSE | NG_W_YEARPREP); /* bits 20 and 44 */
     ng_wbits any = 0;
     for (ng_tok *b = v, *e = v + n; v < e; v++) {
         v->flags |= (uint16_t)ng_lex__word_classes(lex, v->h, &v->bits, &v->pbits);
-        /* "X has since accused Y": "since" between an auxiliary and a lower-case word that
-         * is no determiner is an adverb, neither a subordinator nor a preposition */
-        if (v - b >= 2 && (v[-1].bits & since) == since && (v[-2].bits & NG_W_PAST_MARK) &&
-            (v->flags & NG_TK_WORD) && !(v->flags & NG_TK_CAP) && !(v->bits & NG_W_DET))
-            v[-1].bits = NG_W_SKIPADV;
+        if (__builtin_expect(((uint64_t)v->bits & since) == since, 0)) since_adverb(lex, v, b, e);
         any |= v->bits;
     }
     return any;
