@@ -306,7 +306,9 @@ enum {
 #define NG_W_TALKTO NG_WBIT(91)    /* spoke to, phoned, a call with: the person spoken to follows */
 #define NG_W_LINKVERB NG_WBIT(92)  /* became, remains: a linking verb other than "be" */
 #define NG_W_SEATVERB NG_WBIT(93)  /* sits, sat: "Y, where X sits alongside A": members of Y */
-/* bits 94-96: unused (lexicon.c word_classes: reserved94-96) */
+#define NG_W_EXPERTNOUN NG_WBIT(94) /* analyst, economist: a person of research, whose place of
+                                    * work after "at"/"with" is an organization they are of */
+/* bits 95-96: unused (lexicon.c word_classes: reserved95-96) */
 #define NG_W_HONORWORD NG_WBIT(97) /* Mrs, Ms, Dr: an honorific word; a month after it is a name */
 /* bit 98: unused (reserved98) */
 #define NG_W_APPOINTVERB NG_WBIT(99) /* appointed, named, serves: "X, who was appointed as Y's

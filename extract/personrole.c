@@ -978,6 +978,7 @@ typedef struct sscan {
     int32_t af, ti;
     int orgown;     /* an owner not resolved here owns the role ("the Commission president",
                      * "the embassy's head"): no state office */
+    int venue;      /* after an expert noun's "at"/"with": the organization there is X's */
 } sscan;
 
 /* What a step of the apposition does: go ON, END it (the apposition read so far counts), or
@@ -1021,15 +1022,22 @@ static int suffix_entity(sscan *x, const ng_mention *m, int32_t *affil_org)
         right_after_for(w, m, x->to_at))
         x->after_to = 0;
     if ((!x->after_to || (owner && x->have_title)) && !x->kin && x->af < 0 && ent >= 0) x->af = ent;
-    if (!x->after_to && !x->kin && !site && ent < 0 && m->kind == NG_MK_ORG && m->org >= 0 &&
-        *affil_org < 0)
+    /* "X, an analyst at the Lowy Institute": the organization X works at, not a state
+     * ("at Spain's Elcano Royal Institute" is the institute's) */
+    int in_venue = x->venue, venue = in_venue && m->kind == NG_MK_ORG && !site;
+    if (venue && x->af < 0 && ent >= 0 && *affil_org < 0) x->af = ent;
+    if ((venue ? x->af < 0 : !x->after_to && !x->kin && !site) && ent < 0 &&
+        m->kind == NG_MK_ORG && m->org >= 0 && *affil_org < 0)
         *affil_org = m->org;
+    if (venue) x->venue = 0;
     x->q = m->t1;
     if (x->q < b && (w->tk.v[x->q].flags & NG_TK_POSS)) x->q++;
     if (x->after_to && owner && x->have_title) return S_ON;
     if (m->kind == NG_MK_BODY) x->have_title = 1;
     x->after_to = x->after_head = 0;
-    x->last = x->q;
+    /* the expert's venue stays outside the apposition: its state, "at Spain's Elcano
+     * Royal Institute", is a node of its own */
+    if (!in_venue) x->last = x->q;
     return S_ON;
 }
 
@@ -1130,8 +1138,10 @@ static int suffix_mention(sscan *x, const ng_mention *m, uint32_t *end, int32_t 
         x->q = m->t1 + 1;
         return S_ON;
     }
-    if (m->kind == NG_MK_PLACE && !x->have_title && x->af >= 0 && m->t1 < x->b &&
-        (ng_w__bits(w, m->t1) & NG_W_PERSONNOUN)) {
+    if (m->kind == NG_MK_PLACE && !x->have_title && m->t1 < x->b &&
+        (x->af >= 0 ? (ng_w__bits(w, m->t1) & NG_W_PERSONNOUN)
+                    : (ng_w__bits(w, m->t1) & NG_W_EXPERTNOUN) && x->q == x->first)) {
+        /* or the region an expert studies: "X, a Pacific analyst at ..." */
         /* a region as the scope of the owner's role: "the White House Arctic coordinator" */
         x->q = m->t1;
         return S_ON;
@@ -1214,6 +1224,13 @@ static int suffix_word(sscan *x)
         x->after_head = 0;
         return S_ON;
     }
+    /* "X, a political analyst at [the] ...": where an expert works (words class expertnoun) */
+    if (x->kin && x->after_head && q > x->first && (ng_w__bits(w, q - 1) & NG_W_EXPERTNOUN) &&
+        (ng_w__is(w, q, "at") || ng_w__is(w, q, "with"))) {
+        x->venue = 1;
+        x->after_head = 0;
+        return S_ON;
+    }
     if (ng_w__is(w, q, "to") || ng_w__is(w, q, "for")) {
         x->after_to = 1;
         x->to_at = q;
@@ -1258,6 +1275,10 @@ static int suffix_word(sscan *x)
         }
         return S_ON;
     }
+    /* "X, a Pacific analyst at": a capitalized word before an expert noun is the field */
+    if (!x->have_title && q == x->first && q + 1 < x->b && (w->tk.v[q].flags & NG_TK_WORD) &&
+        (ng_w__bits(w, q + 1) & NG_W_EXPERTNOUN) && !(ng_w__bits(w, q) & NG_W_STOP))
+        return S_ON;
     if (!x->have_title && x->loose < 2 && (w->tk.v[q].flags & NG_TK_WORD) &&
         (!ng_mentions__cap(w, q) || x->af >= 0 || (x->orgown = short_org_owner(x, q))) &&
         !(bits & (NG_W_STOP | NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL |
@@ -1442,7 +1463,7 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
 {
     const ng_wsent *se = &w->sents[s];
     sscan x = {w, cov, se->tok0, se->tok0 + se->ntok, r1, r1 + 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-               0, -1,  -1, 0};
+               0, -1,  -1, 0, 0};
     uint32_t b = x.b;
     int r = S_ON;
     *end = r1;

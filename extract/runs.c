@@ -1218,7 +1218,10 @@ static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f
                             (f1 - o0 >= 2 || after_demonym || after_acronym || after_state));
     ng_mention m;
     *error = NG_OK;
-    if (!(orghead || (acr && f1 - f0 >= 2)) || (ng_w__bits(w, f1 - 1) & NG_W_PLACEHEAD)) return 0;
+    /* named 2: an expert's venue, whatever its last word (expert_venue) */
+    if (!(orghead || (acr && f1 - f0 >= 2)) ||
+        (named < 2 && (ng_w__bits(w, f1 - 1) & NG_W_PLACEHEAD)))
+        return 0;
     if (!named && (section_heading(w, a, b, f0, f1) || (!acr && portfolio_part(w, a, cov, f0)) ||
                    (!acr && o0 == f0 && pm < 0 && generic_unit(w, f0, f1))))
         return 0;
@@ -1595,6 +1598,56 @@ static int acronym_kind_after(const ng_work *w, uint32_t a, uint32_t b, const in
 
 /* runs_pass on the run of name words that starts at i: an organization (pass 0 and 1), else
  * the people in it (pass 1); *next gets the token after what was read. NG_OK or NG_E*. */
+/* "X, a political analyst at the Colombo-based Centre for Policy Alternatives", "an economist
+ * at the Gulf Research Center": capitalized words after "the" (and a hyphenated participle,
+ * "Colombo-based") after "at"/"with" right after an expert noun (words class expertnoun) name
+ * the organization the expert works at, whatever its last word. The name's first token (f0 or
+ * a place or region mention before it, "Gulf"), 0 when the run is no such venue. */
+static uint32_t expert_venue(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t f0)
+{
+    uint32_t v0 = f0;
+    while (v0 > a && cov[v0 - 1 - a] >= 0 && w->ms[cov[v0 - 1 - a]].kind == NG_MK_PLACE &&
+           ng_mentions__cap(w, v0 - 1) && v0 + 3 > f0)
+        v0 = w->ms[cov[v0 - 1 - a]].t0;
+    uint32_t t = v0;
+    if (t > a && cov[t - 1 - a] < 0 && hyphen_adjective(w, t - 1)) t--;
+    if (t < a + 3 || !ng_w__is(w, t - 1, "the") ||
+        !(ng_w__is(w, t - 2, "at") || ng_w__is(w, t - 2, "with")) ||
+        !(ng_w__bits(w, t - 3) & NG_W_EXPERTNOUN))
+        return 0;
+    return v0;
+}
+
+/* The end of an expert's venue named from f1 on: over "of", "for", "de", "on" and the
+ * capitalized words or the place after them ("University of Dar es Salaam"); not over "in"
+ * ("the Gulf Research Center in Dubai") nor "and"; a capitalized word that a title covers
+ * ("Mayor") right after the run goes on. */
+static uint32_t venue_end(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
+                          uint32_t f1)
+{
+    /* "the Universidad Mayor de San Simon": a capitalized word a title covers goes on */
+    while (f1 < b && cov[f1 - a] >= 0 && w->ms[cov[f1 - a]].kind == NG_MK_TITLE &&
+           w->ms[cov[f1 - a]].t0 == f1 && ng_mentions__cap(w, f1))
+        f1 = w->ms[cov[f1 - a]].t1;
+    while (f1 + 1 < b && (ng_w__is(w, f1, "of") || ng_w__is(w, f1, "for") ||
+                          ng_w__is(w, f1, "on") || is_particle(w, f1))) {
+        uint32_t y = f1 + 1;
+        if (y < b && ng_w__is(w, y, "the")) y++;
+        if (y >= b || !ng_mentions__cap(w, y)) break;
+        if (cov[y - a] >= 0) {
+            const ng_mention *m = &w->ms[cov[y - a]];
+            if (m->t0 != y || (m->kind != NG_MK_PLACE && m->kind != NG_MK_STATE)) break;
+            f1 = m->t1;
+            continue;
+        }
+        if (!name_or_run(w, y)) break;
+        while (y < b && cov[y - a] < 0 && name_or_run(w, y))
+            y++;
+        f1 = y;
+    }
+    return f1;
+}
+
 static int name_run(ng_work *w, uint32_t s, int32_t *cov, int pass, uint32_t i, uint32_t *next)
 {
     uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
@@ -1611,7 +1664,12 @@ static int name_run(ng_work *w, uint32_t s, int32_t *cov, int pass, uint32_t i, 
         f0 > a && ng_w__is(w, f0 - 1, "the"))
         return NG_OK;
     int head_first;
-    uint32_t r1 = f1;
+    uint32_t r1 = f1, v0 = pass == 0 ? expert_venue(w, a, cov, f0) : 0;
+    if (v0) {
+        *next = venue_end(w, a, b, cov, f1);
+        org_run(w, s, cov, v0, *next, 2, &error);
+        return error < 0 ? error : NG_OK;
+    }
     f1 = *next = org_name_end(w, a, b, cov, f1, &head_first);
     if (f1 > r1 && !head_first) f0 = org_after_word(w, f0, r1);
     if (!head_first && f1 - f0 <= 4) head_first = described_org(w, a, b, cov, f0, f1);

@@ -199,6 +199,19 @@ static int untitled_holder(int32_t *out, ng_work *w, cstate *cs, const sctx *c,
     return hold_office(w, c, found, state, t);
 }
 
+/* Does unit u name a person whose mention states an affiliation in this sentence ("X, an
+ * analyst at the Y Institute, says the Uzbek leader ...": X is of Y, not the leader)? */
+static int stated_here(const ng_work *w, const sctx *c, const unit *u)
+{
+    const ng_wsent *se = &w->sents[c->s];
+    for (uint32_t k = se->m0; k < se->m0 + se->nm; k++) {
+        const ng_mention *m = &w->ms[k];
+        if (!m->dead && m->kind == NG_MK_PERSON && m->n0 <= u->t0 && u->t0 < m->n1)
+            return m->st >= 0 || m->st_org >= 0;
+    }
+    return 0;
+}
+
 int ng_units__desc_holder(ng_work *w, cstate *cs, const sctx *c)
 {
     int32_t found = -1;
@@ -208,7 +221,7 @@ int ng_units__desc_holder(ng_work *w, cstate *cs, const sctx *c)
         ((ng_w__bits(w, c->a) & NG_W_CLAUSE) && !(ng_w__bits(w, c->a) & NG_W_DET)))
         return NG_OK;
     for (size_t i = 0; i < c->nu; i++)
-        if (!c->u[i].place && c->u[i].t1 <= cs->desc_t)
+        if (!c->u[i].place && c->u[i].t1 <= cs->desc_t && !stated_here(w, c, &c->u[i]))
             for (uint32_t k = 0; k < c->u[i].an; k++)
                 untitled_candidate(w, c->acts[c->u[i].a0 + k], &found);
     return found >= 0 ? hold_office(w, c, found, cs->desc_state, cs->desc_t) : NG_OK;
