@@ -955,6 +955,16 @@ void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t 
             x.p = (int64_t)open - 1;
         }
     }
+    /* "Air Vice Marshal (Retd.) X": a bracketed word of class former between title and name */
+    if (x.p >= (int64_t)x.a + 3 && ng_w__punct(w, (uint32_t)x.p, ')')) {
+        int64_t q = x.p - 1;
+        if (ng_w__punct(w, (uint32_t)q, '.')) q--;
+        if (q > (int64_t)x.a && (ng_w__bits(w, (uint32_t)q) & NG_W_FORMER) &&
+            ng_w__punct(w, (uint32_t)q - 1, '(')) {
+            x.accepted = (uint32_t)q - 1;
+            x.p = q - 2;
+        }
+    }
     while (x.p >= (int64_t)x.a && x.steps < 16) {
         x.steps++;
         if (prefix_step(&x, (uint32_t)x.p) == END) break;

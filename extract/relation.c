@@ -1394,6 +1394,8 @@ static int during_talks(ng_work *w, const sctx *c, const reading *r)
      * many (words class gathering) seats its guests together; only talks or a meeting
      * between them, or their own summit ("their summit", above), is a meeting */
     if (ng_w__bits(w, r->ts) & NG_W_GATHERING) return NG_OK;
+    /* "Also present at the meeting were A and B": who attended, not its parties */
+    if (p > c->a && ng_w__is(w, p - 1, "present")) return NG_OK;
     int after = ng_w__is(w, p, "after") || ng_w__is(w, p, "following");
     /* "After talks in Ankara, A and B signed ...": the subject after the comma */
     if (!((ng_w__is(w, p, "during") || ng_w__is(w, p, "at") || ng_w__is(w, p, "in") || after) &&

@@ -9,7 +9,8 @@
  *   - an abbreviation of kind "other" (U.S., Inc.) unless the next word is a capitalized
  *     function word ("The", "He", ...: words.csv class stop);
  *   - a single capital letter (an initial: "George W. Bush"), except X after a lower-case word
- *     (the network: "she wrote on X. Roberto Canseco, ...");
+ *     (the network: "she wrote on X. Roberto Canseco, ..."), or dotted initials that
+ *     abbreviations.csv does not list ("President J.A. Kufuor");
  * and a decimal point or a dotted abbreviation has no space after it anyway.
  * Sentences longer than NG_MAX_SENTENCE_BYTES are cut into pieces no longer than that, at the
  * last "; " or ", " before the limit when there is one (else at a space). */
@@ -91,6 +92,16 @@ static uint64_t fold_hash(const char *t, size_t a, size_t b)
     return ng_x__tok_hash(w, n);
 }
 
+/* "J.A." of "President J.A. Kufuor": capitals each followed by a period, [ws, p) being all
+ * of it but the last period. */
+static int dotted_initials(const char *t, size_t ws, size_t p)
+{
+    if (p - ws < 3 || (p - ws) % 2 == 0) return 0;
+    for (size_t k = ws; k < p; k += 2)
+        if (!(t[k] >= 'A' && t[k] <= 'Z') || (k + 1 < p && t[k + 1] != '.')) return 0;
+    return 1;
+}
+
 /* Does a sentence end at the terminator t[p] ('.', '!' or '?')? *after receives the end. */
 static int ends_here(const ng_lexicon *lex, const char *t, size_t lo, size_t p, size_t e,
                      size_t *after)
@@ -130,7 +141,10 @@ static int ends_here(const ng_lexicon *lex, const char *t, size_t lo, size_t p, 
             }
             /* ends only before a capitalized function word */
             if (!(ng_lex__word_bits(lex, fold_hash(t, n, ne)) & NG_W_STOP)) return 0;
+            return 1;
         }
+        /* initials of a given name that no list has ("J.A. Kufuor"), as a single initial */
+        if (dotted_initials(t, ws, p)) return 0;
     }
     return 1;
 }
