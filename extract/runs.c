@@ -174,6 +174,21 @@ static uint64_t acronym_at(const ng_work *w, uint32_t t, uint32_t b)
     return k->h;
 }
 
+/* Do the capitalized words of [t0, t1) spell the acronym in brackets at t1, one initial
+ * each ("Maldivian Democratic Party (MDP)", "Commonwealth Ministerial Action Group (CMAG)")? */
+static int acronym_spells(const ng_work *w, uint32_t t0, uint32_t t1)
+{
+    const ng_tok *acr = &w->tk.v[t1 + 1];
+    uint32_t n = 0;
+    for (uint32_t k = t0; k < t1; k++) {
+        if (!ng_mentions__cap(w, k) || !(w->tk.v[k].flags & NG_TK_WORD)) continue;
+        if (n >= acr->len || (w->text[acr->off + n] | 32) != (w->text[w->tk.v[k].off] | 32))
+            return 0;
+        n++;
+    }
+    return n == acr->len;
+}
+
 static uint64_t seq_hash(const ng_work *w, uint32_t t0, uint32_t t1)
 {
     uint64_t h = NG_SEQ_SEED;
@@ -721,6 +736,22 @@ static int person_candidate(ng_work *w, uint32_t s, int32_t *cov, uint32_t r0, u
 }
 
 /* Known organizations followed by an unknown acronym: "... States (ECOWAS)". */
+/* "the Maldivian Democratic Party (MDP)": is the listed organization m the end of a longer
+ * name, its acronym in brackets spelling the demonym, state or organization right before it
+ * too (and not m alone)? */
+static int inside_acronym_name(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
+                               const ng_mention *m)
+{
+    if (m->kind != NG_MK_ORG || m->lex < 0 || m->t0 <= a || cov[m->t0 - 1 - a] < 0 ||
+        !acronym_at(w, m->t1, b))
+        return 0;
+    const ng_mention *p = &w->ms[cov[m->t0 - 1 - a]];
+    return !p->dead && p->t1 == m->t0 && ng_mentions__cap(w, p->t0) &&
+           (p->kind == NG_MK_DEMONYM || p->kind == NG_MK_STATE || p->kind == NG_MK_ORG) &&
+           !(w->tk.v[m->t0 - 1].flags & NG_TK_POSS) && acronym_spells(w, p->t0, m->t1) &&
+           !acronym_spells(w, m->t0, m->t1);
+}
+
 static int acronyms_of_known(ng_work *w, uint32_t a, uint32_t b, const int32_t *cov)
 {
     int error;
@@ -729,7 +760,7 @@ static int acronyms_of_known(ng_work *w, uint32_t a, uint32_t b, const int32_t *
         if (mi < 0 || w->ms[mi].t1 != i + 1 || w->ms[mi].kind != NG_MK_ORG || w->ms[mi].dead)
             continue;
         uint64_t acr = acronym_at(w, i + 1, b);
-        if (!acr || cov[i + 2 - a] >= 0) continue;
+        if (!acr || cov[i + 2 - a] >= 0 || inside_acronym_name(w, a, b, cov, &w->ms[mi])) continue;
         if ((error = find_or_add_org(w, &oi, seq_hash(w, w->ms[mi].n0, w->ms[mi].n1), (uint32_t)mi,
                                      w->ms[mi].lex, -1)) < 0)
             return error;
@@ -964,6 +995,17 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov,
             !region_of_title(w, a, cov, m)) {
             m->dead = 1;
             ng_mentions__cover(cov, a, m->t0, m->t1, -1);
+        }
+    }
+    /* "the Maldivian Democratic Party (MDP)": a listed name whose acronym in brackets spells
+     * the demonym, state or organization before it too is the end of a longer name, which
+     * the runs read (org_run) */
+    for (uint32_t i = a + 1; i + 3 < b && (kinds & 1u << NG_MK_ORG); i++) {
+        int32_t mi = cov[i - a];
+        if (mi >= 0 && w->ms[mi].t0 == i && !w->ms[mi].dead &&
+            inside_acronym_name(w, a, b, cov, &w->ms[mi])) {
+            w->ms[mi].dead = 1;
+            ng_mentions__cover(cov, a, w->ms[mi].t0, w->ms[mi].t1, -1);
         }
     }
     /* an acronym inside the name of a building or venue: "at the ASEAN Hall," (after "the",
@@ -1231,6 +1273,15 @@ static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f
         o0 = f0 - 1;
         pm = -1;
     }
+    /* "the Commonwealth Ministerial Action Group (CMAG)": a listed organization right before
+     * the run opens the name when the acronym in brackets spells both */
+    if (pm >= 0 && acr && w->ms[pm].kind == NG_MK_ORG && !w->ms[pm].dead && w->ms[pm].t1 == o0 &&
+        !(w->tk.v[o0 - 1].flags & NG_TK_POSS) && ng_mentions__cap(w, w->ms[pm].t0) &&
+        acronym_spells(w, w->ms[pm].t0, f1)) {
+        w->ms[pm].dead = 1;
+        o0 = w->ms[pm].t0;
+        pm = -1;
+    }
     if (pm >= 0 &&
         (w->ms[pm].kind == NG_MK_DEMONYM ||
          (w->ms[pm].kind == NG_MK_STATE && !(w->tk.v[o0 - 1].flags & NG_TK_POSS))) &&
@@ -1491,6 +1542,21 @@ static uint32_t org_after_word(const ng_work *w, uint32_t f0, uint32_t r1)
     return q;
 }
 
+/* "the Rally of the Republicans (RDR)", "the Rally for Democracy and Renewal (RDR)": an
+ * acronym in brackets after the name [f0, f1) that opens with f0's initial and has more
+ * letters than the capitalized words after f0 keeps f0 in the name (org_after_word would
+ * drop it as "Members of the X Assembly"). */
+static int acronym_needs_first(const ng_work *w, uint32_t b, uint32_t f0, uint32_t f1)
+{
+    if (!acronym_at(w, f1, b)) return 0;
+    const ng_tok *acr = &w->tk.v[f1 + 1];
+    uint32_t words = 0;
+    for (uint32_t k = f0 + 1; k < f1; k++)
+        if (ng_mentions__cap(w, k) && (w->tk.v[k].flags & NG_TK_WORD)) words++;
+    return (w->text[acr->off] | 32) == (w->text[w->tk.v[f0].off] | 32) && words < acr->flen &&
+           !(ng_w__bits(w, f0) & (NG_W_PERSONNOUN | NG_W_MEMBERNOUN | NG_W_STOP));
+}
+
 /* "Prime Minister KISHIDA Fumio", "Mr. KISHIDA Fumio": right after a title, a family name
  * in capitals and one given name (the style of Japanese and other official texts) are a
  * name, which an acronym never starts otherwise; actors.c writes it "Fumio Kishida". The
@@ -1671,7 +1737,8 @@ static int name_run(ng_work *w, uint32_t s, int32_t *cov, int pass, uint32_t i, 
         return error < 0 ? error : NG_OK;
     }
     f1 = *next = org_name_end(w, a, b, cov, f1, &head_first);
-    if (f1 > r1 && !head_first) f0 = org_after_word(w, f0, r1);
+    if (f1 > r1 && !head_first && !acronym_needs_first(w, b, f0, f1))
+        f0 = org_after_word(w, f0, r1);
     if (!head_first && f1 - f0 <= 4) head_first = described_org(w, a, b, cov, f0, f1);
     if (!head_first && firm_beside(w, a, b, f0, f1))
         head_first = described_firm(w, a, b, cov, f0, f1);
