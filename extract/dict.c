@@ -384,9 +384,42 @@ static void body_state_before(ng_work *w, uint32_t a, int32_t *cov, int32_t mi)
 }
 
 /* A body's state after it: "the foreign ministry in Taipei" (a capital), "body of [the] X". */
+/* "the Ministry of Foreign Affairs and External Trade", "Ministry of Foreign Affairs, Trade
+ * and Development": capitalized portfolio words (words class titlemod), commas and "and" right
+ * after a capitalized body ending with one are more of its name, up to the last such word
+ * before "and" and a last part; the body's end, m->t1 when there are none. */
+static uint32_t body_portfolio_end(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
+                                   const ng_mention *m)
+{
+    uint32_t t = m->t1, end = m->t1;
+    int and = 0;
+    if (!ng_mentions__cap(w, m->t0) || !ng_mentions__cap(w, t - 1) ||
+        !(ng_w__bits(w, t - 1) & NG_W_TITLEMOD))
+        return end;
+    while (t < b && t < m->t1 + 8 && cov[t - a] < 0) {
+        if (ng_w__is(w, t, "and") || ng_w__punct(w, t, ','))
+            and |= ng_w__is(w, t, "and");
+        else if (ng_mentions__cap(w, t) && (ng_w__bits(w, t) & NG_W_TITLEMOD) &&
+                 (w->tk.v[t].flags & NG_TK_WORD)) {
+            if (and && !(t + 1 < b && ng_mentions__cap(w, t + 1) &&
+                         !(ng_w__bits(w, t + 1) & NG_W_TITLEMOD)))
+                end = t + 1;
+        } else
+            break;
+        t++;
+    }
+    /* the last part after "and" ends the name: nothing but what ends it after it */
+    return t < b && ng_mentions__cap(w, t) && end == t ? m->t1 : end;
+}
+
 static void body_state_after(ng_work *w, uint32_t a, uint32_t b, int32_t *cov, int32_t mi)
 {
     ng_mention *m = &w->ms[mi];
+    uint32_t pe = body_portfolio_end(w, a, b, cov, m);
+    if (pe > m->t1) {
+        m->t1 = pe;
+        ng_mentions__cover(cov, a, m->t0, m->t1, mi);
+    }
     if (m->st < 0 && m->t1 + 1 < b && ng_w__is(w, m->t1, "in")) {
         int32_t xi = cov[m->t1 + 1 - a];
         if (xi >= 0 && w->ms[xi].t0 == m->t1 + 1 && w->ms[xi].kind == NG_MK_PLACE &&

@@ -55,6 +55,12 @@ typedef struct prefix_res {
                      * spokesman" */
     uint32_t own_t; /* NG_OWN_PERSON: the "'s" after the owner's name */
 } prefix_res;
+/* Capitalized portfolio words (titlemod), demonyms, "and" and commas right before r0 that
+ * continue a title's complement ("Minister of Foreign Affairs, Emigration and Egyptian
+ * Expatriates X"): the end of the title, 0 when there are none; *dem the state of a demonym
+ * among them, -1. */
+uint32_t ng_role__portfolio_before(const ng_work *w, const int32_t *cov, uint32_t a, uint32_t r0,
+                                  int32_t *dem);
 void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0, uint32_t r1,
                      prefix_res *res);
 /* ... and the apposition after a name ending at r1: *end gets its end; the affiliation,

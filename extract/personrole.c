@@ -931,6 +931,40 @@ static int whose_single(const ng_work *w, uint32_t s, const int32_t *cov, uint32
     return 1;
 }
 
+/* "Minister of Foreign Affairs, Emigration and Egyptian Expatriates X", "Minister of Foreign
+ * Affairs and External Trade X": capitalized words of a title's portfolio (words class
+ * titlemod, a demonym among them, *dem its state), "and" and commas between the title and the
+ * name. The end of the title (where the scan goes on), 0 when the words before r0 are no such
+ * portfolio. */
+uint32_t ng_role__portfolio_before(const ng_work *w, const int32_t *cov, uint32_t a, uint32_t r0,
+                                  int32_t *dem)
+{
+    uint32_t t = r0;
+    *dem = -1;
+    if (t <= a + 2 || cov[t - 1 - a] >= 0 || !ng_mentions__cap(w, t - 1) ||
+        !(ng_w__bits(w, t - 1) & NG_W_TITLEMOD))
+        return 0;
+    int and = 0;
+    for (int n = 0; t > a + 1 && n < 8; n++) {
+        int32_t mi = cov[t - 1 - a];
+        const ng_mention *m = mi >= 0 ? &w->ms[mi] : NULL;
+        if (m && !m->dead && m->kind == NG_MK_TITLE && m->t1 == t)
+            return and && (ng_w__bits(w, t - 1) & NG_W_TITLEMOD) ? t : 0;
+        if (m && !m->dead && m->kind == NG_MK_DEMONYM && m->t1 == t) {
+            if (*dem < 0) *dem = m->lex;
+            t = m->t0;
+        }
+        else if (!m && ng_w__is(w, t - 1, "and"))
+            and = 1, t--;
+        else if (!m && (ng_w__punct(w, t - 1, ',') ||
+                        (ng_mentions__cap(w, t - 1) && (ng_w__bits(w, t - 1) & NG_W_TITLEMOD))))
+            t--;
+        else
+            return 0;
+    }
+    return 0;
+}
+
 void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0, uint32_t r1,
                      prefix_res *res)
 {
@@ -954,6 +988,14 @@ void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t 
             x.accepted = open;
             x.p = (int64_t)open - 1;
         }
+    }
+    int32_t dem;
+    uint32_t pf = ng_role__portfolio_before(w, cov, x.a, r0, &dem);
+    if (pf) {
+        /* "... and Egyptian Expatriates X": the demonym of the portfolio is the state's */
+        x.accepted = pf;
+        x.p = (int64_t)pf - 1;
+        x.affil = dem;
     }
     /* "Air Vice Marshal (Retd.) X": a bracketed word of class former between title and name */
     if (x.p >= (int64_t)x.a + 3 && ng_w__punct(w, (uint32_t)x.p, ')')) {

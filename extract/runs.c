@@ -1218,6 +1218,10 @@ static int numbered_meeting(const ng_work *w, uint32_t a, uint32_t first, uint32
  * "Affairs", words class titlemod) are more of its portfolio, not an organization */
 static int portfolio_part(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t f0)
 {
+    /* "... and Egyptian Expatriates": over a demonym */
+    if (f0 > a && cov[f0 - 1 - a] >= 0 && w->ms[cov[f0 - 1 - a]].kind == NG_MK_DEMONYM &&
+        w->ms[cov[f0 - 1 - a]].t1 == f0)
+        f0 = w->ms[cov[f0 - 1 - a]].t0;
     if (f0 < a + 2 || !(ng_w__punct(w, f0 - 1, ',') || ng_w__is(w, f0 - 1, "and"))) return 0;
     uint32_t q = f0 - 2;
     int32_t mi = cov[q - a];
@@ -1366,6 +1370,18 @@ static int people_of_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint
             r1++;
         while (r1 > r0 && !is_name_tok(w, r1 - 1))
             r1--;
+        /* "Minister of Foreign Affairs and External Trade[, X]": a title's portfolio words
+         * after its complement are no name; a name of two words after them is the holder's */
+        if (r0 == f0) {
+            uint32_t k = r0;
+            int32_t dem;
+            while (k < r1 && (ng_w__bits(w, k) & NG_W_TITLEMOD))
+                k++;
+            if (k > r0 && (portfolio_part(w, w->sents[s].tok0, cov, f0) ||
+                           ng_role__portfolio_before(w, cov, w->sents[s].tok0, k, &dem)))
+                r0 = r1 - k < 2 ? r1 : k;
+            if (r0 == r1) continue;
+        }
         int beside = (r0 > f0 && is_run_tok(w, r0 - 1) && !title_complement_run(w, s, cov, f0, r0, r1) &&
                       !(r1 - r0 >= 2 && plural_title(w, r0 - 1))) ||
                      (r1 < f1 && is_run_tok(w, r1)) || portfolio_word(w, s, cov, r0, r1);
