@@ -535,9 +535,11 @@ static void name_evidence(const ng_work *w, uint32_t a, uint32_t b, const int32_
     uint32_t end = m->t1;
     /* verbs of saying next to the name */
     if (end < b && (ng_w__bits(w, end) & NG_W_SAY)) m->ev |= NG_EV_SAY;
-    /* "X, who heads the party, ...": "who" speaks of a person; so does a government named
+    /* "X, who heads the party, ...", "X, whose daughter": "who" speaks of a person; so does a government named
      * after its head ("Paul Kagame's government", "the X administration") */
-    if (end + 1 < b && ng_w__punct(w, end, ',') && ng_w__is(w, end + 1, "who")) m->ev |= NG_EV_WHO;
+    if (end + 1 < b && ng_w__punct(w, end, ',') &&
+        (ng_w__is(w, end + 1, "who") || ng_w__is(w, end + 1, "whose")))
+        m->ev |= NG_EV_WHO;
     if (end + 1 < b && (w->tk.v[end].flags & NG_TK_POSS) && !ng_mentions__cap(w, end + 1) &&
         (ng_w__bits(w, end + 1) & NG_W_GOVNOUN) && !(ng_w__bits(w, end + 1) & NG_W_TROOPS))
         m->ev |= NG_EV_WHO;
