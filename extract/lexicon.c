@@ -1293,7 +1293,7 @@ static const char *const word_classes[] = {
      * set aside for a branch whose class did not land): a new class takes such a bit by
      * replacing the placeholder with its name and defining NG_W_* for it; no words.csv row
      * names a placeholder. */
-    "seatverb", "expertnoun", "reserved95", "reserved96", "honorword", "reserved98",
+    "seatverb", "expertnoun", "armedmod", "reserved96", "honorword", "reserved98",
     "appointverb", "staffnoun", "reserved101", "entrynoun", "approveverb", "reserved104",
     "venueverb", "causative", "postnominal", "issuednoun", "reserved109", "reserved110",
     "reserved111", "reserved112", "reserved113", "reserved114", "reserved115", "reserved116",

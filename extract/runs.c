@@ -1496,6 +1496,23 @@ static int described_firm(const ng_work *w, uint32_t a, uint32_t b, const int32_
            ng_w__is(w, f0 - 1, "the") && cov[f1 - a] < 0 && firm_kind(w, f1, b) > 0;
 }
 
+/* A lower-case word ending in "ly" at t ("mostly", "largely"). */
+static int ly_adverb(const ng_work *w, uint32_t t)
+{
+    const ng_tok *k = &w->tk.v[t];
+    const char *f = ng_w__fold(w, t);
+    return (k->flags & NG_TK_WORD) && !(k->flags & NG_TK_CAP) && k->flen > 3 &&
+           f[k->flen - 2] == 'l' && f[k->flen - 1] == 'y';
+}
+
+/* A lower-case word of an armed group's kind at t (words class armedmod: "rebel",
+ * "militant") that no mention covers. */
+static int armed_word(const ng_work *w, const int32_t *cov, uint32_t a, uint32_t t)
+{
+    return cov[t - a] < 0 && (w->tk.v[t].flags & NG_TK_WORD) && !ng_mentions__cap(w, t) &&
+           (ng_w__bits(w, t) & NG_W_ARMEDMOD);
+}
+
 /* A name the text calls an organization: "the civilian coalition Taqaddum", "the armed
  * group X" (the kind, with up to two lower-case words before it, after an article) or "the
  * X militant group", "the ruling X party" (after "the" and at most one lower-case word, the
@@ -1525,6 +1542,13 @@ static int described_org(const ng_work *w, uint32_t a, uint32_t b, const int32_t
     if (!the && f0 > a + 1 && ng_w__is(w, f0 - 2, "the") && cov[f0 - 1 - a] < 0 &&
         (w->tk.v[f0 - 1].flags & NG_TK_WORD) && !ng_mentions__cap(w, f0 - 1))
         the = 1; /* "the ruling X party" */
+    /* "the rebel Forces Nouvelles": an armed group's kind (words class armedmod) right
+     * after "the" before a name of two words or more with a head word */
+    if (f0 > a + 1 && ng_w__is(w, f0 - 2, "the") && armed_word(w, cov, a, f0 - 1) &&
+        f1 - f0 >= 2) {
+        for (uint32_t k = f0; k < f1; k++)
+            if (ng_w__bits(w, k) & NG_W_ORGHEAD) return 1;
+    }
     if (!the || f1 >= b) return 0;
     if (org_kind(w, f1) && (ng_w__bits(w, f1) & NG_W_ORGNOUN)) return 1;
     /* "the Unitary Platform coalition", "the G9 federation", "the GUUAM grouping": a bloc
@@ -1535,8 +1559,10 @@ static int described_org(const ng_work *w, uint32_t a, uint32_t b, const int32_t
          (f1 - f0 == 1 && (digit_word(w, f0) || ((w->tk.v[f0].flags & NG_TK_UPPER) &&
                                                  !(w->tk.v[f0].flags & NG_TK_DOT))))))
         return 1;
+    /* "the X rebel coalition": a bloc noun too after an armed group's kind */
     return f1 + 1 < b && (w->tk.v[f1].flags & NG_TK_WORD) && !ng_mentions__cap(w, f1) &&
-           cov[f1 - a] < 0 && org_kind(w, f1 + 1) && (ng_w__bits(w, f1 + 1) & NG_W_ORGNOUN) &&
+           cov[f1 - a] < 0 && org_kind(w, f1 + 1) &&
+           ((ng_w__bits(w, f1 + 1) & NG_W_ORGNOUN) || armed_word(w, cov, a, f1)) &&
            !(ng_w__bits(w, f1) & (NG_W_SAY | NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_STOP));
 }
 
@@ -1757,7 +1783,9 @@ static int name_run(ng_work *w, uint32_t s, int32_t *cov, int pass, uint32_t i, 
     f1 = *next = org_name_end(w, a, b, cov, f1, &head_first);
     if (f1 > r1 && !head_first && !acronym_needs_first(w, b, f0, f1))
         f0 = org_after_word(w, f0, r1);
-    if (!head_first && f1 - f0 <= 4) head_first = described_org(w, a, b, cov, f0, f1);
+    if (!head_first && f1 - f0 <= 4 && (head_first = described_org(w, a, b, cov, f0, f1)) &&
+        f1 - f0 >= 2 && is_run_tok(w, f0) && f0 > a && ly_adverb(w, f0 - 1))
+        f0++; /* "the mostly Muslim Seleka rebel coalition": the adjective is no part of it */
     if (!head_first && firm_beside(w, a, b, f0, f1))
         head_first = described_firm(w, a, b, cov, f0, f1);
     if (pass == 0 && f1 == f0 + 1 && (error = short_org(w, s, cov, f0)) != 0)
