@@ -436,6 +436,27 @@ static int plural_title(const ng_work *w, uint32_t t)
            (bits & NG_W_PERSONNOUN) && (bits & NG_W_GROUPNOUN);
 }
 
+/* "a generation of leftist leaders - Hugo Chavez, Luiz Inacio Lula da Silva, the Kirchners,
+ * Rafael Correa": a name in a list that a dash or a colon opens right after a plural noun of
+ * people in lower case ("leaders", "presidents": words classes personnoun and groupnoun)
+ * is a person's. Back from r0 over the list's names, particles, "the", commas and "and". */
+static int plural_people_list(const ng_work *w, uint32_t a, uint32_t r0)
+{
+    for (uint32_t t = r0; t > a + 1 && t + 24 > r0; t--) {
+        uint32_t k = t - 1;
+        const ng_tok *v = &w->tk.v[k];
+        if (ng_w__punct(w, k, '-') || ng_w__punct(w, k, ':')) {
+            ng_wbits bits = ng_w__bits(w, k - 1);
+            return !(w->tk.v[k - 1].flags & NG_TK_CAP) && (bits & NG_W_PERSONNOUN) &&
+                   (bits & NG_W_GROUPNOUN);
+        }
+        if (!(ng_w__punct(w, k, ',') || ng_w__is(w, k, "and") || ng_w__is(w, k, "the") ||
+              is_particle(w, k) || ((v->flags & NG_TK_WORD) && (v->flags & NG_TK_CAP))))
+            return 0;
+    }
+    return 0;
+}
+
 /* "Peru, under Open Skies, has": is no word of [r0, r1) of a class of words.csv ("open")
  * but a name particle, so that the words may be a leader's name? */
 static int plain_name_words(const ng_work *w, uint32_t r0, uint32_t r1)
@@ -568,7 +589,9 @@ static void name_evidence(const ng_work *w, uint32_t a, uint32_t b, const int32_
     if (p0 == r0 && r1 - r0 >= 2 && m->st < 0 && m->st_org < 0 && !m->owner)
         m->st = state_under(w, a, b, cov, r0, r1);
     /* "Presidents A B and C D": a plural title right before a name of two words */
-    if (p0 == r0 && r0 > a && r1 - r0 >= 2 && plural_title(w, r0 - 1)) m->ev |= NG_EV_TITLE;
+    if (p0 == r0 && r0 > a && r1 - r0 >= 2 &&
+        (plural_title(w, r0 - 1) || plural_people_list(w, a, r0)))
+        m->ev |= NG_EV_TITLE;
 }
 
 /* Adds the person candidate named by tokens [r0, r1), with its role around the name. */
