@@ -879,6 +879,24 @@ static int title_first_name(const ng_work *w, uint32_t a, uint32_t b, const int3
 
 static int org_kind(const ng_work *w, uint32_t t);
 
+static int political_adjective(const ng_work *w, uint32_t t);
+
+/* ", the largest opposition party,": an apposition at t that calls the name before it a
+ * party, a movement or a faction (words class orgnoun, after "the" and at most three lower-case
+ * words, ending the phrase). */
+static int party_appos(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov, uint32_t t)
+{
+    if (t + 2 >= b || !ng_w__punct(w, t, ',') || !ng_w__is(w, t + 1, "the")) return 0;
+    for (uint32_t k = t + 2; k < b && k < t + 6; k++) {
+        if (cov[k - a] >= 0 || !(w->tk.v[k].flags & NG_TK_WORD) || ng_mentions__cap(w, k) ||
+            (ng_w__bits(w, k) & (NG_W_SAY | NG_W_BE | NG_W_PREP | NG_W_CLAUSE)))
+            return 0;
+        if (org_kind(w, k) && (ng_w__bits(w, k) & NG_W_ORGNOUN))
+            return k + 1 >= b || ng_w__punct(w, k + 1, ',') || ng_w__punct(w, k + 1, '.');
+    }
+    return 0;
+}
+
 /* Is the state mention m, of one word, the end of a party's name: "the Vente Venezuela
  * party", "the Free Mali movement" (after a capitalized word that "the" opens, before a
  * lower-case organization noun: described_org reads the name), "the Progressive Party of
@@ -891,6 +909,11 @@ static int state_ends_party(const ng_work *w, uint32_t a, uint32_t b, const int3
     if (i >= a + 3 && ng_w__is(w, i - 1, "of") && cov[i - 2 - a] < 0 && ng_mentions__cap(w, i - 2) &&
         (ng_w__bits(w, i - 2) & NG_W_ORGNOUN) && cov[i - 3 - a] < 0 && is_name_tok(w, i - 3) &&
         !(w->tk.v[i - 3].flags & NG_TK_FIRST))
+        return 1;
+    /* "the leader of Progressive Slovakia, the largest opposition party," */
+    if (i >= a + 2 && cov[i - 1 - a] < 0 && is_name_tok(w, i - 1) &&
+        !(w->tk.v[i - 1].flags & NG_TK_FIRST) && political_adjective(w, i - 1) &&
+        party_appos(w, a, b, cov, m->t1))
         return 1;
     return i >= a + 2 && i + 1 < b && cov[i - 1 - a] < 0 && is_name_tok(w, i - 1) &&
            !(w->tk.v[i - 1].flags & NG_TK_FIRST) && ng_w__is(w, i - 2, "the") &&
@@ -1554,6 +1577,8 @@ static int described_org(const ng_work *w, uint32_t a, uint32_t b, const int32_t
         }
         return 0;
     }
+    /* "X, the largest opposition party,": the apposition calls the name a party */
+    if (f1 - f0 <= 3 && party_appos(w, a, b, cov, f1)) return 1;
     int the = f0 > a && ng_w__is(w, f0 - 1, "the");
     /* "whose Tisza party", "his Likud party": a possessive before the name and a party,
      * movement or faction noun after it */
