@@ -1293,6 +1293,19 @@ static int generic_unit(const ng_work *w, uint32_t f0, uint32_t f1)
  * demonym: "Ethiopian Airlines") or an acronym follows; a demonym or a state's name just
  * before belongs to it ("Malian Armed Forces", "Guyana Defence Force", "US Southern
  * Command"). 1 when it is one. */
+/* "the National Liberation Army (ELN)": a name whose acronym in brackets is a listed
+ * organization's and does not spell the name's words (the acronym of its name in another
+ * language) is that organization; its lexicon entity, else -1. */
+static int32_t translated_listed(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t f0,
+                                 uint32_t f1)
+{
+    int32_t mi = cov[f1 + 1 - a];
+    if (mi < 0 || w->ms[mi].dead || w->ms[mi].kind != NG_MK_ORG || w->ms[mi].lex < 0 ||
+        w->ms[mi].t0 != f1 + 1 || w->ms[mi].t1 != f1 + 2 || f1 - f0 < 2 || acronym_spells(w, f0, f1))
+        return -1;
+    return w->ms[mi].lex;
+}
+
 static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f1, int named,
                    int *error)
 {
@@ -1351,6 +1364,14 @@ static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f
     for (uint32_t k = o0; k < f1; k++)
         if (cov[k - a] >= 0) w->ms[cov[k - a]].dead = 1; /* inner_name */
     ng_mentions__init(&m, s, o0, f1, NG_MK_ORG);
+    int32_t listed = acr ? translated_listed(w, a, cov, o0, f1) : -1;
+    if (listed >= 0) {
+        /* "the National Liberation Army (ELN)": the listed organization, in translation */
+        m.lex = listed;
+        if ((*error = ng_mentions__add(w, &idx, &m)) < 0) return 1;
+        ng_mentions__cover(cov, a, o0, f1, (int32_t)idx);
+        return 1;
+    }
     if ((*error = ng_mentions__add(w, &idx, &m)) < 0) return 1;
     if ((*error = find_or_add_org(w, &oi, seq_hash(w, o0, f1), idx, -1, st)) < 0) return 1;
     w->ms[idx].org = oi;
