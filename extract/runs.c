@@ -1827,6 +1827,14 @@ static uint32_t venue_end(const ng_work *w, uint32_t a, uint32_t b, const int32_
     return f1;
 }
 
+/* Is there an "of" in [t0, t1)? */
+static int of_inside(const ng_work *w, uint32_t t0, uint32_t t1)
+{
+    for (uint32_t k = t0; k < t1; k++)
+        if (ng_w__is(w, k, "of")) return 1;
+    return 0;
+}
+
 static int name_run(ng_work *w, uint32_t s, int32_t *cov, int pass, uint32_t i, uint32_t *next)
 {
     uint32_t a = w->sents[s].tok0, b = a + w->sents[s].ntok;
@@ -1850,8 +1858,15 @@ static int name_run(ng_work *w, uint32_t s, int32_t *cov, int pass, uint32_t i, 
         return error < 0 ? error : NG_OK;
     }
     f1 = *next = org_name_end(w, a, b, cov, f1, &head_first);
-    if (f1 > r1 && !head_first && !acronym_needs_first(w, b, f0, f1))
-        f0 = org_after_word(w, f0, r1);
+    if (f1 > r1 && !head_first && !acronym_needs_first(w, b, f0, f1)) {
+        uint32_t g0 = org_after_word(w, f0, r1);
+        /* "the Heads of State and Government of the Alliance": after a plural noun of
+         * people and "of", a title's complement, then its owner: no organization's name */
+        if (g0 > f0 && (ng_w__bits(w, f0) & NG_W_PERSONNOUN) &&
+            (ng_w__bits(w, f0) & NG_W_GROUPNOUN) && of_inside(w, g0, f1))
+            return NG_OK;
+        f0 = g0;
+    }
     if (!head_first && f1 - f0 <= 4 && (head_first = described_org(w, a, b, cov, f0, f1)) &&
         f1 - f0 >= 2 && is_run_tok(w, f0) && f0 > a && ly_adverb(w, f0 - 1))
         f0++; /* "the mostly Muslim Seleka rebel coalition": the adjective is no part of it */
