@@ -401,6 +401,10 @@ static int weak_name_stands(const ng_work *w, const resolver *r, const cand *c)
              gov_named_after(w, &w->ms[o->m])) &&
             o->h[0] == c->h[c->n - 1])
             return 1;
+        /* "Paetongtarn Shinawatra was suspended ... Paetongtarn's father": a first name
+         * alone that a family noun or "who" says is a person's */
+        if ((w->ms[o->m].ev & NG_EV_WHO) && o->h[0] == c->h[0] && w->ms[o->m].sent != sent)
+            return 1;
         uint32_t s = w->ms[o->m].sent; /* candidates are in text order */
         if (s == sent || !surname_use(w, &w->ms[o->m])) continue;
         if (o->h[0] == c->h[c->n - 1] && s != last_s) {
