@@ -1841,7 +1841,10 @@ static int name_run(ng_work *w, uint32_t s, int32_t *cov, int pass, uint32_t i, 
     int error = 0;
     uint32_t f0 = i, f1 = run_end(w, a, b, cov, i);
     *next = f1;
-    while (f0 < f1 && (ng_w__bits(w, f0) & NG_W_STOP))
+    /* "Has Fico broken ranks?", "Is Orban isolated?": an auxiliary opening a question */
+    while (f0 < f1 && ((ng_w__bits(w, f0) & NG_W_STOP) ||
+                       ((w->tk.v[f0].flags & NG_TK_FIRST) && f0 + 1 < f1 &&
+                        (ng_w__bits(w, f0) & (NG_W_BE | NG_W_PAST_MARK)))))
         f0++;
     if (f0 >= f1) return NG_OK;
     if (treaty_list_part(w, a, f0)) return NG_OK;
