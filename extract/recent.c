@@ -139,16 +139,32 @@ void ng_recent__gov_note(cstate *cs, uint64_t noun, int32_t actor)
     cs->n_gov++;
 }
 
+/* The end of a transcript's speaker label that opens the sentence, words in capitals and
+ * brackets before a colon ("HUDAK: ...", "CORRESPONDENT (PETER HUDAK): ..."), or c->a when
+ * there is none. The speaker says "I"; the "he" of the next sentences is someone else. */
+static uint32_t speaker_label_end(const ng_work *w, const sctx *c)
+{
+    for (uint32_t t = c->a; t < c->b && t < c->a + 8; t++) {
+        const ng_tok *tk = &w->tk.v[t];
+        if (ng_w__punct(w, t, ':')) return t > c->a ? t : c->a;
+        if ((tk->flags & NG_TK_WORD) ? !(tk->flags & NG_TK_UPPER)
+                                     : !(ng_w__punct(w, t, '(') || ng_w__punct(w, t, ')')))
+            return c->a;
+    }
+    return c->a;
+}
+
 /* The first person of the sentence not in a prepositional phrase; else, among people in
  * prepositional phrases only, the one the article names most ("The meeting with X was not
- * the only one for Y"); -1. */
+ * the only one for Y"); never a transcript's speaker label; -1. */
 static int32_t sentence_person(const ng_work *w, const sctx *c)
 {
     int32_t best = -1;
+    uint32_t label = speaker_label_end(w, c);
     for (int pass = 0; pass < 2 && best < 0; pass++)
         for (size_t gi = 0; gi < c->ng; gi++) {
             const group *g = &c->g[gi];
-            if (g->place || (pass == 0 && g->pp && !g->role)) continue;
+            if (g->place || (pass == 0 && g->pp && !g->role) || g->t1 <= label) continue;
             for (uint32_t k = 0; k < g->an; k++) {
                 int32_t a = c->acts[g->a0 + k];
                 if (w->actors[a].type != NG_ETYPE_PERSON) continue;
