@@ -115,15 +115,24 @@ static int32_t cataphor_he(const ng_work *w, const cstate *cs, const sctx *c, ui
 
 /* he, she, his: the first person before t0 in this sentence who is not in a prepositional
  * phrase (the subject) nor in an opening subordinate clause ("As X held talks, Y made a
- * trip, where he ..."), else the nearest person before it, else a recent sentence's. */
+ * trip, where he ...") nor before a ";" (the pronoun's clause has its own), else the
+ * nearest person before it, else a recent sentence's. */
 static uint32_t resolve_he(const ng_work *w, const cstate *cs, const sctx *c, uint32_t t0,
                            int32_t *out)
 {
+    /* "A announced ...; B held talks with C and then flew to D, where he met E": the
+     * clause after the last ";" before the pronoun has its own subject */
+    uint32_t semi = c->a;
+    for (uint32_t t = t0; t-- > c->a;)
+        if (ng_w__punct(w, t, ';')) {
+            semi = t;
+            break;
+        }
     uint32_t sub_end = c->a;
     /* "he was welcomed by X and Y, after which he held talks with X": a second "he" (or
-     * "she") subject of the sentence is its first one */
+     * "she") subject of the sentence (of its clause after a ";") is its first one */
     if ((ng_w__bits(w, t0) & NG_W_SUBJPRON) && (ng_w__bits(w, t0) & NG_W_PRONHE))
-        for (uint32_t t = c->a; t < t0; t++)
+        for (uint32_t t = semi; t < t0; t++)
             if (w->tk.v[t].h == w->tk.v[t0].h) return resolve_he(w, cs, c, t, out);
     int32_t fwd = cataphor_he(w, cs, c, t0);
     if (fwd >= 0) return one(out, fwd);
@@ -135,6 +144,7 @@ static uint32_t resolve_he(const ng_work *w, const cstate *cs, const sctx *c, ui
                 break;
             }
     }
+    if (semi > sub_end) sub_end = semi;
     for (size_t i = 0; i < c->nu; i++) {
         const unit *u = &c->u[i];
         if (u->t1 > t0) break;
