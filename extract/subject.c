@@ -612,6 +612,30 @@ static int32_t appositive_relative_subject(const ng_work *w, const sctx *c, uint
     return verb ? gi : -1;
 }
 
+/* "The agency said the crown prince received X": between the group gi and the verb at ts, a
+ * finite verb of saying (words class say, number 1) right before a determiner and words
+ * that are no group (an unresolved subject: "the crown prince"), with no comma, quote,
+ * "to" or decision word between ("announced a decision to withdraw" is the subject's own);
+ * the reporter is not the verb's subject. */
+static int reported_subject_between(const ng_work *w, const sctx *c, int32_t gi, uint32_t ts)
+{
+    int words = -1;
+    for (uint32_t t = c->g[gi].t1; t < ts; t++) {
+        ng_wbits bits = ng_w__bits(w, t);
+        if (ng_w__punct(w, t, ',') || ng_w__punct(w, t, '"') || ng_w__is(w, t, "to") ||
+            (bits & NG_W_DECIDE) || c->gcov[t - c->a] >= 0 || c->gend[t - c->a] >= 0)
+            words = -1;
+        else if ((bits & NG_W_SAY) && t + 1 < ts && (ng_w__bits(w, t + 1) & NG_W_DET) &&
+                 ng_lex__word_number(w->lex, w->tk.v[t].h) == 1)
+            words = 0;
+        else if (words >= 0 && (w->tk.v[t].flags & NG_TK_WORD) &&
+                 !(bits & (NG_W_DET | NG_W_CLAUSE | NG_W_SKIPADV | NG_W_BE | NG_W_PAST_MARK |
+                           NG_W_MODAL)))
+            words++;
+    }
+    return words > 0;
+}
+
 /* The subject of a verb at ts by its clause: after "and"/"but" the clause's main subject
  * (the subject of the sentence's latest trigger), a participle after a comma the main
  * subject, else the nearest group before it. */
@@ -651,6 +675,7 @@ static int32_t clause_subject(const ng_work *w, const sctx *c, uint32_t ts, int 
         return ng_subject__main(w, c, ts);
     }
     int32_t gi = ng_subject__find(w, c, ts);
+    if (gi >= 0 && !noun && reported_subject_between(w, c, gi, ts)) return -1;
     if (gi < 0 && !noun) gi = fronted_participle(w, c, ts);
     /* "X flew home after meeting Y": a gerund after a subordinator has the subject of the
      * sentence's latest trigger, else the main subject */
