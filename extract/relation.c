@@ -1339,6 +1339,15 @@ static int plural_subject(ng_work *w, const sctx *c, const reading *r)
     return ng_emit__within(w, c, r->tr->rel, r->tr->flags, g, c->s, r->date);
 }
 
+/* Is an actor of g the subject side of a meeting of this sentence with a partner? */
+static int partner_subject(const sctx *c, const group *g)
+{
+    for (uint32_t k = 0; k < c->n_pair; k++)
+        for (uint32_t i = 0; i < g->an; i++)
+            if (c->pair_s[k] == c->acts[g->a0 + i]) return 1;
+    return 0;
+}
+
 /* "during talks", "at a meeting", "after ten hours of talks", "following their talks": the
  * possessive's owners, else the list just before ("X along with his counterparts from A and
  * B during talks"), else the subject, met one another. */
@@ -1405,7 +1414,13 @@ static int during_talks(ng_work *w, const sctx *c, const reading *r)
     /* "criticised the conduct of A, B and C during the talks": a list in a prepositional
      * phrase is what the sentence is about, not the talks' parties */
     if (gl >= 0 && c->g[gl].pp && !c->g[gl].role && ng_w__is(w, c->g[gl].t0 - 1, "of")) return NG_OK;
-    if (gl < 0 || c->g[gl].an < 2) gl = r->subj;
+    if (gl < 0 || c->g[gl].an < 2) {
+        gl = r->subj;
+        /* "A and B held talks with C in Caracas, at a meeting of defence officials": a
+         * subject that already met a partner in this sentence went to the meeting as one
+         * side, not to meet one another */
+        if (gl >= 0 && partner_subject(c, &c->g[gl])) return NG_OK;
+    }
     if (gl < 0 || c->g[gl].an < 2) return NG_OK;
     int error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, &c->g[gl], c->s, r->date);
     return error < 0 ? error : DONE;
