@@ -612,6 +612,32 @@ static int32_t appositive_relative_subject(const ng_work *w, const sctx *c, uint
     return verb ? gi : -1;
 }
 
+/* "A has stayed in Y, and B has acted as a go-between since visiting Z": the subject of the
+ * clause that ", and"/", but" opens before the subordinator at k (the group right after it,
+ * then a word that is no group: its verb), when that clause comes after the subject of the
+ * sentence's latest trigger; -1. */
+static int32_t coordinated_subject(const ng_work *w, const sctx *c, uint32_t k)
+{
+    uint32_t from = c->last_subj >= 0 ? c->g[c->last_subj].t1 : c->a;
+    for (uint32_t t = k; t-- > from + 1;) {
+        if (ng_w__punct(w, t, ';') || ng_w__punct(w, t, ':') || ng_w__punct(w, t, '"')) return -1;
+        if (!(ng_w__is(w, t, "and") || ng_w__is(w, t, "but")) || !ng_w__punct(w, t - 1, ',') ||
+            t + 1 >= k)
+            continue;
+        uint32_t q = t + 1;
+        while (q < k && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+            q++;
+        int32_t gi = c->gstart[q - c->a];
+        if (gi < 0 || c->g[gi].place || c->g[gi].pp || c->g[gi].t1 >= k) return -1;
+        uint32_t v = c->g[gi].t1;
+        return (w->tk.v[v].flags & NG_TK_WORD) && c->gcov[v - c->a] < 0 &&
+                       c->gstart[v - c->a] < 0 && !(ng_w__bits(w, v) & NG_W_PREP)
+                   ? gi
+                   : -1;
+    }
+    return -1;
+}
+
 /* "The agency said the crown prince received X": between the group gi and the verb at ts, a
  * finite verb of saying (words class say, number 1) right before a determiner and words
  * that are no group (an unresolved subject: "the crown prince"), with no comma, quote,
@@ -681,7 +707,7 @@ static int32_t clause_subject(const ng_work *w, const sctx *c, uint32_t ts, int 
      * sentence's latest trigger, else the main subject */
     if (gi < 0 && !noun && ts > c->a + 1 && (ng_w__bits(w, ts - 1) & NG_W_CLAUSE) &&
         w->tk.v[ts].flen > 4 && memcmp(ng_w__fold(w, ts) + w->tk.v[ts].flen - 3, "ing", 3) == 0 &&
-        (gi = subclause_subject(w, c, ts - 1)) < 0)
+        (gi = subclause_subject(w, c, ts - 1)) < 0 && (gi = coordinated_subject(w, c, ts - 1)) < 0)
         gi = c->last_subj >= 0 ? c->last_subj : ng_subject__main(w, c, ts);
     /* "Its withdrawal leaves X": a possessive pronoun owns a verb's subject, it is not it
      * (but "their troops left" is theirs; a noun's "their departure" is theirs too) */
