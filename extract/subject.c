@@ -142,7 +142,7 @@ static uint32_t appositive_that(const ng_work *w, const sctx *c, uint32_t t)
             c->gcov[k - c->a] >= 0 || (ng_w__bits(w, k) & (NG_W_SAY | NG_W_CLAUSE | NG_W_PREP)))
             return 0;
         if ((ng_w__is(w, k, "a") || ng_w__is(w, k, "an") || ng_w__is(w, k, "the")) && p < t)
-            return ng_w__punct(w, k - 1, ',') ? k - 1 : 0;
+            return ng_w__punct(w, k - 1, ',') || ng_w__punct(w, k - 1, '-') ? k - 1 : 0;
         p = k;
     }
     return 0;
@@ -157,6 +157,32 @@ static int that_after_group(const ng_work *w, const sctx *c, uint32_t t)
     return ng_w__is(w, t, "that") && gi >= 0 && !c->g[gi].place;
 }
 
+/* "X - the bloc that groups A, B and 16 others, including C and D - met": a closing dash
+ * whose opening dash (no ";", ":" or quote between) is followed by a determiner (a
+ * description; not "a delegation - former adviser A and B - was received", where the
+ * aside names the subject's people); the opening dash, else 0. */
+static uint32_t dash_aside_start(const ng_work *w, const sctx *c, uint32_t close)
+{
+    for (uint32_t t = close; t-- > c->a + 1;) {
+        if (ng_w__punct(w, t, ';') || ng_w__punct(w, t, ':') || ng_w__punct(w, t, '"')) return 0;
+        if (!ng_w__punct(w, t, '-')) continue;
+        return t + 1 < close && (ng_w__bits(w, t + 1) & NG_W_DET) ? t : 0;
+    }
+    return 0;
+}
+
+/* "X, the bloc that groups A and B, met", "X - the bloc that ... - met": the comma or the
+ * mark `ch` right before the description gi (over its determiners) that "that" follows, 0
+ * when there is none (the antecedent is then the description itself). */
+static uint32_t mark_before_group(const ng_work *w, const sctx *c, int32_t gi, char ch)
+{
+    uint32_t k = c->g[gi].t0;
+    while (k > c->a && (ng_w__bits(w, k - 1) & NG_W_DET))
+        k--;
+    if (k <= c->a + 1 || c->g[gi].pp) return 0;
+    return ng_w__punct(w, k - 1, ',') || ng_w__punct(w, k - 1, ch) ? k - 1 : 0;
+}
+
 /* A comma at `comma` may close a relative clause on an earlier noun: "The union, which
  * groups A, B and C, met" (the union met, not A, B and C; so with "whose members are"), "Kenya, which joined the EAC in
  * 2000, accused X"; a comma or a dash may close a participle clause ("The bloc - comprising
@@ -165,6 +191,8 @@ static uint32_t relative_clause_start(const ng_work *w, const sctx *c, uint32_t 
 {
     uint32_t q = comma;
     char ch = *ng_w__fold(w, comma);
+    if (ch == '-' && (q = dash_aside_start(w, c, comma)) != 0) return q;
+    q = comma;
     for (int n = 0; q > c->a + 1 && n < 14; n++) {
         q--;
         if (c->gend[q - c->a] >= 0) {
@@ -182,6 +210,8 @@ static uint32_t relative_clause_start(const ng_work *w, const sctx *c, uint32_t 
         /* "Y, whose members are A, B and C, met": Y met */
         if (ng_w__is(w, q, "which") || ng_w__is(w, q, "who") || ng_w__is(w, q, "whose"))
             return q + 1 < comma && ng_w__punct(w, q - 1, ch) ? q - 1 : 0;
+        if (ng_w__is(w, q, "that") && q + 1 < comma && that_after_group(w, c, q))
+            return mark_before_group(w, c, c->gend[q - 1 - c->a], ch);
         if (ng_w__is(w, q, "that")) return q + 1 < comma ? appositive_that(w, c, q) : 0;
         if (ng_w__bits(w, q) & (NG_W_CLAUSE | NG_W_SAY)) return 0;
     }
