@@ -321,7 +321,8 @@ enum {
                                      * member of Y" names X the member */
 #define NG_W_APPROVEVERB NG_WBIT(103) /* approved, ratified, welcomed: a verb that makes the
                                        * entry noun after it a fact */
-/* bit 104: unused (reserved104) */
+#define NG_W_FAILVERB NG_WBIT(104) /* stalled, collapsed: "talks between A and B collapsed" is
+                                    * no meeting the text asserts */
 #define NG_W_VENUEVERB NG_WBIT(105) /* hosted, received: a verb whose subject may be a venue */
 #define NG_W_CAUSATIVE NG_WBIT(106) /* let, allowed: "refused to let him meet X": its object
                                     * is the subject of a bare verb the modality reaches */

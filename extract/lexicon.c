@@ -1294,7 +1294,7 @@ static const char *const word_classes[] = {
      * replacing the placeholder with its name and defining NG_W_* for it; no words.csv row
      * names a placeholder. */
     "seatverb", "expertnoun", "armedmod", "reserved96", "honorword", "reserved98",
-    "appointverb", "staffnoun", "reserved101", "entrynoun", "approveverb", "reserved104",
+    "appointverb", "staffnoun", "reserved101", "entrynoun", "approveverb", "failverb",
     "venueverb", "causative", "postnominal", "issuednoun", "reserved109", "reserved110",
     "reserved111", "reserved112", "reserved113", "reserved114", "reserved115", "reserved116",
     "unitnoun", "deskword", "partyrole", "eastfamily", "reserved121", "reserved122",

@@ -149,7 +149,8 @@ static uint32_t condition_from(const ng_work *w, uint32_t clause, uint32_t ts)
  * ("cancelled his meeting with X", "postponed the talks", "planned a summit with"; over a
  * determiner and up to two words), or a passive negation after it ("the meeting between A
  * and B was cancelled / has been postponed": a negation word in -ed after a form of "be",
- * not "were not easy"). */
+ * not "were not easy"), or a verb of failure after it ("talks with B collapsed": words
+ * class failverb). */
 static int noun_called_off(const ng_work *w, const sctx *c, uint32_t ts, uint32_t te)
 {
     uint32_t t = ts;
@@ -162,6 +163,10 @@ static int noun_called_off(const ng_work *w, const sctx *c, uint32_t ts, uint32_
     }
     for (t = te; t < c->b && t < te + 14; t++) {
         if (ng_w__punct(w, t, ';') || ng_w__punct(w, t, '.') || ng_w__punct(w, t, ',')) break;
+        /* "after talks between A and B collapsed", "A's accession talks with B stalled":
+         * the noun's own verb, before any clause word, says they came to nothing */
+        if (ng_w__bits(w, t) & NG_W_CLAUSE) break;
+        if (fact_bits(w, c, t, NG_W_FAILVERB)) return 1;
         if (!(ng_w__bits(w, t) & NG_W_BE)) continue;
         uint32_t n = t + 1;
         while (n < c->b && (ng_w__bits(w, n) & (NG_W_SKIPADV | NG_W_BE)))

@@ -291,7 +291,8 @@ static int noun_position(const ng_work *w, const sctx *c, uint32_t t)
 
 /* Is the word at t a noun because a verb comes right before it: a verb of saying or a
  * lower-case past form in -ed ("said talks with X could resume", "offered talks with X",
- * "rejected talks with X"), where a finite verb ("talks", "meets") cannot stand? */
+ * "rejected talks with X"), or another lower-case word before an "-s" form ("begin
+ * talks"), where a finite verb ("talks", "meets") cannot stand? */
 static int after_verb(const ng_work *w, const sctx *c, uint32_t t)
 {
     /* a gerund after a verb stays a verb: "was pictured signing the accord with X" */
@@ -305,7 +306,15 @@ static int after_verb(const ng_work *w, const sctx *c, uint32_t t)
     if (bits & (NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_PREP | NG_W_DET)) return 0;
     if (bits & NG_W_SAY) return 1;
     const char *f = ng_w__fold(w, t - 1);
-    return k->flen > 4 && f[k->flen - 2] == 'e' && f[k->flen - 1] == 'd';
+    if (k->flen > 4 && f[k->flen - 2] == 'e' && f[k->flen - 1] == 'd') return 1;
+    /* "to begin accession talks", "resume peace talks": a finite verb ends with "s" and
+     * has its subject before it; after a lower-case word that is no subject noun, adverb,
+     * clause word or conjunction, the word is the noun (the verb "talks" needs "X talks") */
+    return n > 3 && ng_w__fold(w, t)[n - 1] == 's' &&
+           !(bits & (NG_W_SKIPADV | NG_W_PERSONNOUN | NG_W_GROUPNOUN | NG_W_CLAUSE | NG_W_NEG |
+                     NG_W_PRONTHEY | NG_W_SUBJPRON)) &&
+           !ng_w__is(w, t - 1, "and") && !ng_w__is(w, t - 1, "or") &&
+           ng_lex__trigger_first(w->lex, k->h) < 0;
 }
 
 /* Is the word at t a noun here? "Talks between A and B lasted ...", "Talks were held ...": no
