@@ -317,11 +317,26 @@ static void initials_acronyms(ng_work *w)
     }
 }
 
+/* "the pro-Western GUUAM grouping ... withdrawing from GUUAM": an organization the text
+ * names by one word in capitals (runs.c) is that word anywhere in the article, as an
+ * acronym it defines would be. */
+static void own_acronyms(ng_work *w)
+{
+    for (size_t o = 0; o < w->n_neworgs; o++) {
+        ng_neworg *g = &w->neworgs[o];
+        const ng_mention *m = &w->ms[g->name_m];
+        if (g->acr_h || g->lex >= 0 || g->treaty || m->t1 != m->t0 + 1) continue;
+        const ng_tok *k = &w->tk.v[m->t0];
+        if ((k->flags & NG_TK_UPPER) && k->flen >= 3 && k->flen <= 8) g->acr_h = k->h;
+    }
+}
+
 int ng_mentions__acronyms(ng_work *w)
 {
     int error;
     size_t k = 0;
     if (w->n_neworgs) initials_acronyms(w);
+    own_acronyms(w);
     for (size_t o = 0; o < w->n_neworgs; o++)
         if (w->neworgs[o].acr_h && (error = acronym_mentions(w, o)) < 0) return error;
     org_short_forms(w);

@@ -1762,12 +1762,33 @@ static int treaty_list_part(const ng_work *w, uint32_t a, uint32_t f0)
     return 0;
 }
 
+/* "withdrawing from GUUAM, the grouping it had joined", "ALBA, a leftist bloc": a word in
+ * capitals after a preposition, then a comma, an article and a bloc noun (up to two
+ * lower-case words before it), an apposition that says what it is; cov starts at i + 1. */
+static int acronym_appos_kind(const ng_work *w, uint32_t b, const int32_t *cov, uint32_t i)
+{
+    if (i < 1 || !(ng_w__bits(w, i - 1) & NG_W_PREP) || w->tk.v[i].flen < 3 || i + 3 >= b ||
+        !ng_w__punct(w, i + 1, ',') ||
+        !(ng_w__is(w, i + 2, "the") || ng_w__is(w, i + 2, "a") || ng_w__is(w, i + 2, "an")))
+        return 0;
+    for (uint32_t q = i + 3, n = 0; q < b && n < 3; q++, n++) {
+        if (cov[q - i - 1] >= 0 || !(w->tk.v[q].flags & NG_TK_WORD) ||
+            (w->tk.v[q].flags & NG_TK_CAP))
+            return 0;
+        if (org_kind(w, q) && (ng_w__bits(w, q) & NG_W_BLOCNOUN)) return 1;
+    }
+    return 0;
+}
+
 /* "the pro-Western GUUAM grouping", "the UDAR party", "the KNB security service": a word in
  * capitals right before a bloc noun or a party, movement, faction or service noun (or one
  * lower-case word before it) that described_org accepts */
 static int acronym_kind_after(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
                               uint32_t i)
 {
+    if ((w->tk.v[i].flags & NG_TK_UPPER) && (w->tk.v[i].flags & NG_TK_WORD) &&
+        !(w->tk.v[i].flags & NG_TK_NUM) && acronym_appos_kind(w, b, cov + (i - a) + 1, i))
+        return 1;
     return (w->tk.v[i].flags & NG_TK_UPPER) && (w->tk.v[i].flags & NG_TK_WORD) &&
            !(w->tk.v[i].flags & NG_TK_NUM) && i + 1 < b &&
            ((org_kind(w, i + 1) && (ng_w__bits(w, i + 1) & (NG_W_BLOCNOUN | NG_W_ORGNOUN))) ||
