@@ -617,6 +617,24 @@ static void role_phrases(const ng_work *w, sctx *c)
     }
 }
 
+/* "At a meeting hosted by Chile, the presidents of A, B and C signed": a role phrase after a
+ * comma alone (and its determiner) that closes the prepositional phrase the sentence opens
+ * with starts the clause, it is no item of that phrase's list ("met with X, the ministers
+ * of A and B" still is). */
+static int pp_then_role_subject(const ng_work *w, const sctx *c, const group *g, const group *h,
+                                int has_and)
+{
+    uint32_t p = g->t0;
+    while (p > c->a && (ng_w__bits(w, p - 1) & NG_W_DET))
+        p--;
+    if (has_and || p <= c->a || !(ng_w__bits(w, p - 1) & NG_W_PREP) ||
+        !(ng_w__bits(w, c->a) & NG_W_PREP) || !ng_w__punct(w, g->t1, ','))
+        return 0;
+    for (uint32_t t = g->t1 + 1; t < h->t0; t++)
+        if (!(ng_w__bits(w, t) & NG_W_DET)) return 0;
+    return 1;
+}
+
 /* A role phrase joins the list before it: "X along with his counterparts from A and B",
  * "between X and the ministers of A and B" (two conjuncts: X, and A and B). */
 static int join_role_lists(const ng_work *w, sctx *c)
@@ -625,7 +643,8 @@ static int join_role_lists(const ng_work *w, sctx *c)
     for (size_t gi = 0; gi + 1 < c->ng;) {
         group *g = &c->g[gi], *h = &c->g[gi + 1];
         int has_and;
-        if (!h->role || g->place || h->place || !joins(w, g->t1, h->t0, &has_and)) {
+        if (!h->role || g->place || h->place || !joins(w, g->t1, h->t0, &has_and) ||
+            pp_then_role_subject(w, c, g, h, has_and)) {
             gi++;
             continue;
         }

@@ -1309,6 +1309,14 @@ static int suffix_word(sscan *x)
         ng_w__is(w, q + 1, "of") && !(w->tk.v[q].flags & NG_TK_CAP))
         bits |= NG_W_PERSONNOUN;
     if (bits & (NG_W_TITLEMOD | NG_W_PERSONNOUN | NG_W_APPOSMOD)) {
+        /* "hosted by X, the presidents of A, B and C, signed": a plural head noun is no one
+         * person's apposition, but the next subject (not "the US" in "presidents of"; kin
+         * and the "-us" ending of a singular noun aside) */
+        if ((bits & NG_W_PERSONNOUN) && !x->have_title && !(bits & NG_W_KIN) &&
+            !(w->tk.v[q].flags & NG_TK_CAP) && plural_noun(w, q) &&
+            ng_w__fold(w, q)[w->tk.v[q].flen - 2] != 'u' && q == x->first && q > x->a &&
+            ng_w__is(w, q - 1, "the") && q + 1 < x->b && ng_w__is(w, q + 1, "of"))
+            return S_QUIT;
         if (bits & NG_W_PERSONNOUN) {
             /* "X, a Kenyan activist,": the demonym before a noun of private life is no
              * office's state */
