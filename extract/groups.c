@@ -452,6 +452,28 @@ static int and_list_clause(const ng_work *w, const sctx *c, size_t j)
     return 0;
 }
 
+/* "the presidents of A and B, together with C's ambassador, signed": a possessive unit
+ * after a list-link phrase ("together with", "along with") whose noun is a person noun
+ * (up to two lower-case modifiers before it) before a comma (the state's envoy, unnamed)
+ * is an item of the list: the state. */
+static int linked_envoy(const ng_work *w, const sctx *c, size_t j)
+{
+    const unit *u = &c->u[j];
+    uint32_t k = u->t1;
+    if (k < c->b && (w->tk.v[k].flags & NG_TK_POSS)) k++;
+    /* up to two modifiers: "C's foreign minister", "C's deputy trade minister" */
+    for (int n = 0; n < 2 && k + 2 < c->b && (w->tk.v[k].flags & NG_TK_WORD) &&
+                    !(w->tk.v[k].flags & NG_TK_CAP) && !(ng_w__bits(w, k) & NG_W_PERSONNOUN);
+         n++)
+        k++;
+    if (k + 1 >= c->b || !(ng_w__bits(w, k) & NG_W_PERSONNOUN) || !ng_w__punct(w, k + 1, ',') ||
+        (w->tk.v[k].flags & NG_TK_CAP))
+        return 0;
+    for (uint32_t t = c->u[j - 1].t1; t < u->t0; t++)
+        if (ng_w__phrase(w, t, u->t0, NG_W_LISTLINK, NULL)) return 1;
+    return 0;
+}
+
 /* Lists: units joined by ",", "and", ... (not places; a territory inside a list of states
  * is passed over; a subject pronoun starts a clause; "X
  * met Y, the ministry said": the reporting clause starts a new group; nor across the comma
@@ -467,9 +489,10 @@ static int join_lists(const ng_work *w, sctx *c)
         uint32_t split = 0;
         int n_and = 0, n_comma_only = 0;
         /* a possessive pronoun owns the next noun: "Ukraine and its backers" is no list; a
-         * possessive with its noun left out ends one ("all of Mercosur's as well as A") */
-        while (j < c->nu && !c->u[i].place && !c->u[j].place && !c->u[j].pron && !c->u[j].poss &&
-               !c->u[j - 1].poss) {
+         * possessive with its noun left out ends one ("all of Mercosur's as well as A"); a
+         * state's unnamed envoy after "together with" is an item (linked_envoy) */
+        while (j < c->nu && !c->u[i].place && !c->u[j].place && !c->u[j].pron &&
+               (!c->u[j].poss || linked_envoy(w, c, j)) && !c->u[j - 1].poss) {
             int has_and;
             if (!joins(w, c->u[j - 1].t1, c->u[j].t0, &has_and) && !place_gap(w, c, j, &has_and) &&
                 !(relative_gap(w, c, j) && (has_and = 0, 1)))
@@ -505,7 +528,7 @@ static int join_lists(const ng_work *w, sctx *c)
             if (has_and && ng_w__punct(w, c->u[j - 1].t1, ',') && and_list_clause(w, c, j)) break;
             /* "the United States, Manila's treaty ally,": an apposition, not a list */
             if (!has_and && c->u[j].t1 < c->b && (w->tk.v[c->u[j].t1].flags & NG_TK_POSS) &&
-                !(w->tk.v[c->u[j - 1].t1].flags & NG_TK_POSS))
+                !(w->tk.v[c->u[j - 1].t1].flags & NG_TK_POSS) && !linked_envoy(w, c, j))
                 break;
             if (has_and) {
                 n_and++;

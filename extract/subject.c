@@ -39,7 +39,7 @@ static int32_t before_apposition(const ng_work *w, const sctx *c, int32_t gi, ui
     uint32_t q = g->t0, e = g->t1;
     /* a possessive's apposition may run longer: "X, Trump's senior adviser for Africa, who
      * met Y" (lower-case words and places only) */
-    int possapp = g->poss && q > c->a + 1 && ng_w__punct(w, q - 1, ',') &&
+    int possapp = g->poss && g->un == 1 && q > c->a + 1 && ng_w__punct(w, q - 1, ',') &&
                   (!ng_groups__poss_owner(w, c, g) || person_before(w, c, q - 1));
     uint32_t reach = possapp ? 12 : 3;
     while (e < ts && e < g->t1 + reach && !ng_w__punct(w, e, ',')) {
