@@ -452,6 +452,17 @@ static int and_list_clause(const ng_work *w, const sctx *c, size_t j)
     return 0;
 }
 
+/* Is u a description of a bloc in lower case ("the grouping", "the regional bloc": "the",
+ * up to two lower-case words, the last a bloc noun)? */
+static int bloc_description(const ng_work *w, const unit *u)
+{
+    if (u->an != 1 || !ng_w__is(w, u->t0, "the") || u->t1 > u->t0 + 3 || u->t1 < u->t0 + 2)
+        return 0;
+    for (uint32_t t = u->t0 + 1; t < u->t1; t++)
+        if (!(w->tk.v[t].flags & NG_TK_WORD) || (w->tk.v[t].flags & NG_TK_CAP)) return 0;
+    return (ng_w__bits(w, u->t1 - 1) & NG_W_BLOCNOUN) != 0;
+}
+
 /* "the presidents of A and B, together with C's ambassador, signed": a possessive unit
  * after a list-link phrase ("together with", "along with") whose noun is a person noun
  * (up to two lower-case modifiers before it) before a comma (the state's envoy, unnamed)
@@ -526,6 +537,9 @@ static int join_lists(const ng_work *w, sctx *c)
                 verb_after(w, c, c->u[j].t1))
                 break;
             if (has_and && ng_w__punct(w, c->u[j - 1].t1, ',') && and_list_clause(w, c, j)) break;
+            /* "withdrawing from GUUAM, the grouping it had joined": a bloc described after a
+             * comma is the unit before it, not a list item */
+            if (!has_and && bloc_description(w, &c->u[j])) break;
             /* "the United States, Manila's treaty ally,": an apposition, not a list */
             if (!has_and && c->u[j].t1 < c->b && (w->tk.v[c->u[j].t1].flags & NG_TK_POSS) &&
                 !(w->tk.v[c->u[j - 1].t1].flags & NG_TK_POSS) && !linked_envoy(w, c, j))
