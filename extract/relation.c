@@ -271,6 +271,25 @@ static int same_actors(const sctx *c, int32_t a, int32_t b)
     return x->an == y->an && memcmp(c->acts + x->a0, c->acts + y->a0, x->an * sizeof *c->acts) == 0;
 }
 
+/* "The Falepili Union, signed by A and B": one organization right before the comma before
+ * the trigger at ts, "by" right after it (te): the text names a document as it would an
+ * organization. */
+static int org_signed_by(const ng_work *w, const sctx *c, uint32_t ts, uint32_t te)
+{
+    if (ts < c->a + 2 || !ng_w__punct(w, ts - 1, ',') || te >= c->b || !ng_w__is(w, te, "by"))
+        return 0;
+    int32_t gi = c->gend[ts - 2 - c->a];
+    return gi >= 0 && c->g[gi].an == 1 && !c->g[gi].pp && !c->g[gi].place &&
+           w->actors[c->acts[c->g[gi].a0]].type == NG_ETYPE_ORG;
+}
+
+/* Is the subject of a document's passive (flag doc) such an organization (org_signed_by)? */
+static int signed_document_org(const ng_work *w, const sctx *c, const reading *r)
+{
+    return (r->tr->flags & NG_TRF_DOC) && c->g[r->subj].t1 + 1 == r->ts &&
+           org_signed_by(w, c, r->ts, r->te);
+}
+
 /* The object: the passive's subject, else the group after the trigger; "a meeting between
  * A and B" gives its parties at once; a gap's possessive ("becomes NATO's 31st member"). */
 static int take_object(ng_work *w, const sctx *c, reading *r)
@@ -281,6 +300,9 @@ static int take_object(ng_work *w, const sctx *c, reading *r)
         r->obj = !ng_object__has_direct(r->tr) && r->tr->n_prep ? -1
                  : r->subj >= 0                               ? r->subj
                                                               : passive_adj_subject(w, c, r);
+        /* "The Falepili Union, signed by A and B": a document's name the text reads as an
+         * organization, right before ", signed by", is what was signed, not a party */
+        if (r->obj >= 0 && r->obj == r->subj && signed_document_org(w, c, r)) r->obj = -1;
         r->subj = r->agent;
     } else if (!r->tr->no_object) {
         if (r->noun) {
@@ -2143,7 +2165,8 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     r.date = ng_sentdates__nearest(w, c, ts);
     r.subj = r.obj = r.agent = -1;
     if ((tr->flags & NG_TRF_DOC) &&
-        (!(sentence_has(w, c, NG_W_DOC) || also_again(w, cs, c, ts, te, tr)) ||
+        (!(sentence_has(w, c, NG_W_DOC) || also_again(w, cs, c, ts, te, tr) ||
+           org_signed_by(w, c, ts, te)) ||
          doc_object_event(w, c, &r)))
         return NG_OK;
     if ((tr->flags & NG_TRF_PURPOSE) && !purpose_follows(w, c, tr, te)) return NG_OK;
