@@ -1237,6 +1237,39 @@ static int document_relative(const ng_work *w, const sctx *c, uint32_t t)
            ((ng_w__bits(w, t - 2) & NG_W_DOC) || (w->tk.v[t - 2].flags & NG_TK_CAP));
 }
 
+/* Is sentence s a header line: at most sixteen tokens, every word capitalized but the
+ * determiners and prepositions ("Prime Minister of Australia, The Hon Anthony Albanese MP"),
+ * one person named? */
+static int header_line(const ng_work *w, uint32_t s)
+{
+    const ng_wsent *se = &w->sents[s];
+    if (se->ntok > 16) return 0;
+    /* one person only: "President A and President B" names no one author */
+    int people = 0;
+    for (uint32_t k = se->m0; k < se->m0 + se->nm; k++)
+        people += !w->ms[k].dead && w->ms[k].kind == NG_MK_PERSON;
+    if (people > 1) return 0;
+    for (uint32_t t = se->tok0; t < se->tok0 + se->ntok; t++)
+        if ((w->tk.v[t].flags & NG_TK_WORD) && !(w->tk.v[t].flags & NG_TK_CAP) &&
+            !(ng_w__bits(w, t) & (NG_W_DET | NG_W_PREP)) && !ng_w__is(w, t, "and"))
+            return 0;
+    return 1;
+}
+
+/* The author of a first-person release: the person of the one header line among the
+ * article's first six sentences that names one (read before this sentence), -1 when none
+ * or two. */
+static int32_t release_author(const ng_work *w, const cstate *cs, const sctx *c)
+{
+    int32_t a = -1;
+    for (uint32_t s = 0; s < c->s && s < 6; s++) {
+        if (cs->sent_person[s] < 0 || w->sents[s].headline || !header_line(w, s)) continue;
+        if (a >= 0 && a != cs->sent_person[s]) return -1;
+        a = cs->sent_person[s];
+    }
+    return a;
+}
+
 /* What the word at t stands for when it is a pronoun or a description: the number of actors
  * in acts, 0 when none; *t1 gets its end, *pron whether it opens a clause. */
 static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered, uint32_t t,
@@ -1251,6 +1284,13 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
     if ((w->tk.v[t].flags & NG_TK_INQUOTE) && (n = quote_speaker(w, c, t, acts)) != 0) {
         *pron = ng_w__is(w, t, "we");
         return n;
+    }
+    /* "Today, I was honoured to sign ...": in a release whose header line names its
+     * author, "I" outside quotes is the author */
+    if ((bits & NG_W_PRONI) && !(w->tk.v[t].flags & NG_TK_INQUOTE)) {
+        int32_t a = release_author(w, cs, c);
+        *pron = 1;
+        return a >= 0 ? one(acts, a) : 0;
     }
     /* "Taiwan said it ...", "X announced that they ..." */
     if (*pron && (n = say_subject(w, c, t, acts)) != 0) return n;
@@ -1945,7 +1985,7 @@ static int role_owner(const ng_work *w, const sctx *c, const uint8_t *covered, u
 static int may_refer(const ng_work *w, uint32_t t)
 {
     return (ng_w__bits(w, t) &
-            (NG_W_PRONHE | NG_W_PRONTHEY | NG_W_PRONIT | NG_W_SUBJPRON | NG_W_DET)) ||
+            (NG_W_PRONHE | NG_W_PRONTHEY | NG_W_PRONIT | NG_W_SUBJPRON | NG_W_DET | NG_W_PRONI)) ||
            ng_w__is(w, t, "each") || ng_w__is(w, t, "both") || ng_w__is(w, t, "all") ||
            ng_w__is(w, t, "we") || ng_w__is(w, t, "our");
 }
