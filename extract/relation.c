@@ -2093,6 +2093,75 @@ static int32_t entry_subject(const ng_work *w, const sctx *c, const reading *r)
     return gi;
 }
 
+/* Is a noun of relation rel within six words before ts, with no punctuation between ("at
+ * a summit in the so-called Normandy format hosted by")? */
+static int meeting_noun_before(const ng_work *w, const sctx *c, ng_rel rel, uint32_t ts)
+{
+    for (uint32_t k = ts; k > c->a && k + 6 > ts;) {
+        k--;
+        if (!(w->tk.v[k].flags & NG_TK_WORD)) return 0;
+        for (int32_t i = ng_lex__trigger_first(w->lex, w->tk.v[k].h); i >= 0;
+             i = w->lex->triggers[i].next)
+            if (w->lex->triggers[i].rel == rel && w->lex->triggers[i].form == NG_TR_NOUN) return 1;
+    }
+    return 0;
+}
+
+/* Is there a verb trigger of relation rel among tokens [t0, t1) that is a fact for the
+ * subject group gs ("A and B met", not "A and B will meet")? */
+static int verb_trigger_between(const ng_work *w, const sctx *c, ng_rel rel, int32_t gs,
+                                uint32_t t0, uint32_t t1)
+{
+    for (uint32_t k = t0; k < t1 && k < c->b; k++)
+        for (int32_t i = ng_lex__trigger_first(w->lex, w->tk.v[k].h); i >= 0;
+             i = w->lex->triggers[i].next)
+            if (w->lex->triggers[i].rel == rel && w->lex->triggers[i].form == NG_TR_VERB)
+                return !ng_modality__blocks(w, c, gs, k, k + 1, 0);
+    return 0;
+}
+
+/* "A and B met in Paris, at a summit hosted by X [and attended by Y]": a venue verb's
+ * passive right after the meeting noun of this sentence's meeting; the host (and the
+ * guest after "and <participle> by") met its parties (the main subject, before a verb of
+ * the relation, and this sentence's partners) and each other. DONE, else NG_OK. */
+static int hosted_gathering(ng_work *w, const sctx *c, const reading *r)
+{
+    ng_rel rel = r->tr->rel;
+    if (r->noun || !ng_relinfo__symmetric(rel) || !(ng_w__bits(w, r->ts) & NG_W_VENUEVERB) ||
+        r->te + 1 >= c->b || !ng_w__is(w, r->te, "by") || !meeting_noun_before(w, c, rel, r->ts))
+        return NG_OK;
+    /* the parties: the sentence's main subject, when a verb of this relation follows it */
+    int32_t ms = ng_subject__main(w, c, r->ts);
+    if (ms < 0 || c->g[ms].place || !verb_trigger_between(w, c, rel, ms, c->g[ms].t1, r->ts))
+        return NG_OK;
+    int32_t hosts[2 * GMAX], parts[2 * GMAX];
+    uint32_t nh = 0, np = 0, q = r->te + 1;
+    for (int side = 0; side < 2; side++) {
+        while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
+            q++;
+        int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+        if (gi < 0 || c->g[gi].place) break;
+        for (uint32_t k = 0; k < c->g[gi].an && nh < 2 * GMAX; k++)
+            hosts[nh++] = c->acts[c->g[gi].a0 + k];
+        /* "... and attended by Y" */
+        q = c->g[gi].t1;
+        if (q + 3 >= c->b || !ng_w__is(w, q, "and") || !ng_w__is(w, q + 2, "by")) break;
+        q += 3;
+    }
+    if (!nh) return NG_OK;
+    for (uint32_t k = 0; k < c->g[ms].an && np < 2 * GMAX; k++)
+        parts[np++] = c->acts[c->g[ms].a0 + k];
+    for (uint32_t k = 0; k < c->n_pair && np + 1 < 2 * GMAX; k++) {
+        parts[np++] = c->pair_s[k];
+        parts[np++] = c->pair_o[k];
+    }
+    int error = ng_emit__pairs(w, rel, r->tr->flags, hosts, nh, parts, np, c->s, r->date);
+    for (uint32_t i = 0; i + 1 < nh && error >= 0; i++)
+        error = ng_emit__pairs(w, rel, r->tr->flags, hosts + i, 1, hosts + i + 1, nh - i - 1,
+                               c->s, r->date);
+    return error < 0 ? error : DONE;
+}
+
 /* Steps 2 to 4: subject, modality, object; DONE when the reading ends there. */
 static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
 {
@@ -2108,6 +2177,7 @@ static int arguments(ng_work *w, cstate *cs, sctx *c, reading *r)
         !((r->tr->flags & NG_TRF_ANNOUNCED) && ng_modality__announced(w, c, r->subj, r->ts)))
         return DONE;
     if (indirect_event(w, c, r)) return DONE;
+    if ((error = hosted_gathering(w, c, r)) != NG_OK) return error;
     if ((error = reduced_passive(w, c, r)) != NG_OK) return error;
     if (r->tr->flags & NG_TRF_SELFOBJ) return self_object(w, cs, c, r);
     if ((error = take_object(w, c, r)) != NG_OK) return error;
