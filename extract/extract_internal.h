@@ -443,8 +443,11 @@ enum {
     NG_TRF_ANNOUNCED = 1 << 24,  /* "X announced that it would leave Y": "will"/"would" after
                                   * an announcement verb's subject is an announced decision,
                                   * a fact (no other modality in the sentence) */
-    NG_TRF_ACTIVE = 1 << 25      /* no match with "by" right after it: "the monitors of Y,
+    NG_TRF_ACTIVE = 1 << 25,     /* no match with "by" right after it: "the monitors of Y,
                                   * chaired by A," chair something the text need not name */
+    NG_TRF_STATES = 1 << 26      /* with pair: the states of a plural subject's people are the
+                                  * parties ("Xi and Trong witnessed the signing of 36
+                                  * documents": their officials signed) */
 };
 #define NG_TR_MAX_SLOTS 8
 #define NG_TR_MAX_ALTS 24

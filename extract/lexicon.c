@@ -1011,6 +1011,7 @@ static const struct {
     {"memberctx", NG_TRF_MEMBERCTX},
     {"announced", NG_TRF_ANNOUNCED},
     {"active", NG_TRF_ACTIVE},
+    {"states", NG_TRF_STATES},
 };
 
 /* Parses the '|'-separated flags into t->flags; on an unknown flag, *why says which ones

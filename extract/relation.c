@@ -1358,6 +1358,14 @@ static int plural_subject(ng_work *w, const sctx *c, const reading *r)
     while (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET))
         q--;
     if (!people && q > c->a && ng_w__is(w, q - 1, "where")) return NG_OK;
+    /* flag states: "A and B witnessed the signing of ...": their states signed */
+    for (uint32_t i = 0; (r->tr->flags & NG_TRF_STATES) && i < g->an; i++)
+        for (uint32_t k = i + 1; k < g->an; k++) {
+            int error = ng_emit__as_state(w, c->acts[g->a0 + i], c->acts[g->a0 + k], r->tr->rel,
+                                          r->tr->flags, c->s, r->date);
+            if (error < 0) return error;
+        }
+    if (r->tr->flags & NG_TRF_STATES) return NG_OK;
     return ng_emit__within(w, c, r->tr->rel, r->tr->flags, g, c->s, r->date);
 }
 
