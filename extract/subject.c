@@ -401,7 +401,16 @@ static int32_t statement_owner(const ng_work *w, const sctx *c, uint32_t ts)
     return own >= 0 ? own : summit_before_whose(w, c, p);
 }
 
+static int32_t find_subject(const ng_work *w, const sctx *c, uint32_t ts);
+static int32_t relative_object_head(const ng_work *w, const sctx *c, int32_t gi);
+
 int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
+{
+    int32_t gi = find_subject(w, c, ts);
+    return gi >= 0 ? relative_object_head(w, c, gi) : gi;
+}
+
+static int32_t find_subject(const ng_work *w, const sctx *c, uint32_t ts)
 {
     int32_t agent = case_agent(w, c, ts);
     if (agent >= 0 && !c->g[agent].place) return agent;
@@ -550,6 +559,36 @@ static int32_t after_closed_relative(const ng_work *w, const sctx *c, uint32_t a
         return ng_subject__main(w, c, t);
     }
     return -1;
+}
+
+/* "The junta that ousted the elected leader, Tomas Vela, quit ECOWAS", "Peru, which ousted
+ * its president, Luis Mora, quit": group gi, followed by a comma, is the object (or its
+ * apposition after its own comma) of a relative clause ("that", "who", "which", within twelve
+ * words, no other punctuation, "and" or "or" between): the verb's subject is the clause's head, not gi. The head: a group right
+ * before ", which"/", who" (that group), a lower-case noun right before "that"/"who" (no
+ * actor: -1); gi itself when the pattern is absent. */
+static int32_t relative_object_head(const ng_work *w, const sctx *c, int32_t gi)
+{
+    uint32_t t0 = c->g[gi].t0, t1 = c->g[gi].t1;
+    if (t0 < c->a + 4 || t1 >= c->b || !ng_w__punct(w, t1, ',')) return gi;
+    for (uint32_t t = t0; t-- > c->a + 1 && t + 12 > t0;) {
+        /* only the apposition's own comma, right before gi: "Egypt, which made peace ...,
+         * and Jordan" is a list, "ministers, among them X" an aside */
+        if (t + 1 == t0 && ng_w__punct(w, t, ',')) continue;
+        if ((w->tk.v[t].flags & NG_TK_PUNCT) || ng_w__is(w, t, "and") || ng_w__is(w, t, "or"))
+            return gi;
+        if (!(ng_w__is(w, t, "that") || ng_w__is(w, t, "who") || ng_w__is(w, t, "which")))
+            continue;
+        uint32_t h = t - 1;
+        if (ng_w__punct(w, h, ',')) {
+            int32_t head = h > c->a ? c->gend[h - 1 - c->a] : -1;
+            return head >= 0 && !c->g[head].place && !ng_w__is(w, t, "that") ? head : gi;
+        }
+        int noun = (w->tk.v[h].flags & NG_TK_WORD) && !(w->tk.v[h].flags & NG_TK_CAP) &&
+                   c->gcov[h - c->a] < 0 && !(ng_w__bits(w, h) & (NG_W_SAY | NG_W_BE | NG_W_PREP));
+        return noun && !ng_w__is(w, t, "which") ? -1 : gi;
+    }
+    return gi;
 }
 
 /* "After meeting X, Y flew home", "Having met X, Y ...", "Meeting X in Y, Z said", "In a
