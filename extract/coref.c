@@ -1984,10 +1984,8 @@ static int role_owner(const ng_work *w, const sctx *c, const uint8_t *covered, u
  * quotation and "each", "both", "all": most words are rejected here by their classes. */
 static int may_refer(const ng_work *w, uint32_t t)
 {
-    return (ng_w__bits(w, t) &
-            (NG_W_PRONHE | NG_W_PRONTHEY | NG_W_PRONIT | NG_W_SUBJPRON | NG_W_DET | NG_W_PRONI)) ||
-           ng_w__is(w, t, "each") || ng_w__is(w, t, "both") || ng_w__is(w, t, "all") ||
-           ng_w__is(w, t, "we") || ng_w__is(w, t, "our");
+    return (ng_w__bits(w, t) & (NG_W_PRONHE | NG_W_PRONTHEY | NG_W_PRONIT | NG_W_SUBJPRON |
+                                NG_W_DET | NG_W_REFWORD | NG_W_PRONI)) != 0;
 }
 
 int ng_coref__units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered)
@@ -1998,9 +1996,7 @@ int ng_coref__units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered)
         uint32_t n, t1;
         int pron;
         if (covered[t - c->a] || !(w->tk.v[t].flags & NG_TK_WORD) || !may_refer(w, t)) continue;
-        int possessive = (ng_w__bits(w, t) & NG_W_DET) &&
-                         (ng_w__is(w, t, "his") || ng_w__is(w, t, "her") ||
-                          ng_w__is(w, t, "their") || ng_w__is(w, t, "its") || ng_w__is(w, t, "our"));
+        int possessive = (ng_w__bits(w, t) & NG_W_POSSDET) != 0;
         if (possessive && role_owner(w, c, covered, t)) continue;
         if (!(n = reference(w, cs, c, covered, t, acts, &t1, &pron))) continue;
         if ((error = ng_units__add(c, t, t1, acts, n, 0, 0)) < 0) return error;

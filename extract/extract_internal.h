@@ -329,7 +329,10 @@ enum {
 #define NG_W_POSTNOMINAL NG_WBIT(107) /* T.D., M.P.: letters after a name, never part of it */
 #define NG_W_ISSUEDNOUN NG_WBIT(108) /* statement, communique: "the statement condemned X" */
 #define NG_W_PRONI NG_WBIT(109) /* I: the first person outside quotes, the author of a release */
-/* bits 110-116: unused (reserved110-116) */
+#define NG_W_REFWORD NG_WBIT(110) /* each, both, all, we, our: words besides the pronouns and
+                                   * determiners at which coreference looks for a reference */
+#define NG_W_POSSDET NG_WBIT(111) /* his, her, their, its, our: possessive determiners */
+/* bits 112-116: unused (reserved112-116) */
 #define NG_W_UNITNOUN NG_WBIT(117) /* Division, Fleet, Brigade: a military formation, whose
                                     * ordinal opens its name ("the 82nd Airborne Division") */
 #define NG_W_DESKWORD NG_WBIT(118) /* Press, Public, Affairs, Office: words that together name
