@@ -332,7 +332,9 @@ enum {
 #define NG_W_REFWORD NG_WBIT(110) /* each, both, all, we, our: words besides the pronouns and
                                    * determiners at which coreference looks for a reference */
 #define NG_W_POSSDET NG_WBIT(111) /* his, her, their, its, our: possessive determiners */
-/* bits 112-116: unused (reserved112-116) */
+#define NG_W_ORGJOIN NG_WBIT(112) /* of, for, and, the, on, in: the small words that join the
+                                   * words of an organization's name (runs.c org_name_end) */
+/* bits 113-116: unused (reserved113-116) */
 #define NG_W_UNITNOUN NG_WBIT(117) /* Division, Fleet, Brigade: a military formation, whose
                                     * ordinal opens its name ("the 82nd Airborne Division") */
 #define NG_W_DESKWORD NG_WBIT(118) /* Press, Public, Affairs, Office: words that together name

@@ -1327,7 +1327,7 @@ static const char *const word_classes[] = {
     "seatverb", "expertnoun", "armedmod", "reserved96", "honorword", "reserved98",
     "appointverb", "staffnoun", "reserved101", "entrynoun", "approveverb", "failverb",
     "venueverb", "causative", "postnominal", "issuednoun", "proni", "refword",
-    "possdet", "reserved112", "reserved113", "reserved114", "reserved115", "reserved116",
+    "possdet", "orgjoin", "reserved113", "reserved114", "reserved115", "reserved116",
     "unitnoun", "deskword", "partyrole", "eastfamily", "reserved121", "reserved122",
     "companyhead", "meetinghead", "familynoun"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,

@@ -138,11 +138,11 @@ static int governs_trigger(const ng_work *w, const sctx *c, uint32_t t, uint32_t
  * you missed it: X announced ..."). */
 static uint32_t condition_from(const ng_work *w, uint32_t clause, uint32_t ts)
 {
-    uint32_t from = clause;
-    for (uint32_t t = clause; t < ts; t++)
-        if (ng_w__punct(w, t, ':') || ng_w__punct(w, t, ';') || ng_w__is(w, t, "that"))
-            from = t + 1;
-    return from;
+    /* the last one: walked back from ts, the first found */
+    for (uint32_t t = ts; t > clause; t--)
+        if (ng_w__punct(w, t - 1, ':') || ng_w__punct(w, t - 1, ';') || ng_w__is(w, t - 1, "that"))
+            return t;
+    return clause;
 }
 
 /* A noun trigger called off: a negation or plan verb right before its noun phrase

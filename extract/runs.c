@@ -1159,10 +1159,7 @@ static uint32_t org_name_end(const ng_work *w, uint32_t a, uint32_t b, const int
     *head_first = 0;
     while (x < b && x - f1 < 12) {
         uint32_t y = x;
-        while (y < b && cov[y - a] < 0 &&
-               (ng_w__is(w, y, "of") || ng_w__is(w, y, "for") || ng_w__is(w, y, "and") ||
-                ng_w__is(w, y, "the") || ng_w__is(w, y, "on") || ng_w__is(w, y, "in")) &&
-               y - x < 3)
+        while (y < b && cov[y - a] < 0 && (ng_w__bits(w, y) & NG_W_ORGJOIN) && y - x < 3)
             y++;
         if (y == x || y >= b) break;
         /* a region inside any name; a body only in a name its head word opens */
