@@ -415,7 +415,14 @@ static int parse_csv(csv_ctx *c, const char *origin, const char *data, size_t le
     if (csv_init(&p, CSV_APPEND_NULL) != 0)
         return ng_error_set("%s: cannot start the CSV parser", origin), NG_ENOMEM;
     const int row_start = p.pstate; /* libcsv's state between rows */
-    size_t i = 0;
+    size_t i = 0, lines = 1;
+    /* a row a line: the rows' array sized once, not copied as it doubles */
+    for (const char *q = data; (q = memchr(q, '\n', (size_t)(data + len - q))) != NULL; q++)
+        lines++;
+    if (NG_ARRAY_GROW(c->rows, c->cap, lines) < 0) {
+        csv_free(&p);
+        return NG_ENOMEM;
+    }
     c->line = 1;
     while (i < len) {
         const char *nl = memchr(data + i, '\n', len - i);
