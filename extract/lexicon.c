@@ -1367,10 +1367,14 @@ static int load_words(ng_lexicon *lex, csv_ctx *c, const char *origin, ng_skip_f
     int c_word = col(hdr, "word"), c_class = col(hdr, "class"), c_num = col(hdr, "number");
     char where[NG_ERROR_MAX];
     int error;
+    const char *last_cl = NULL; /* the rows of one class follow each other: its bits once */
+    ng_wbits last_bits = 0;
     for (size_t r = 1; r < c->n; r++) {
         const csv_row *row = &c->rows[r];
-        const char *w = field(row, c_word), *num = field(row, c_num);
-        ng_wbits bits = class_bits(field(row, c_class));
+        const char *w = field(row, c_word), *num = field(row, c_num), *cl = field(row, c_class);
+        ng_wbits bits = last_cl && strcmp(cl, last_cl) == 0 ? last_bits : class_bits(cl);
+        last_cl = cl;
+        last_bits = bits;
         if (row_blank(row)) continue;
         row_where(where, sizeof where, origin, row->line);
         if (!bits || !*w) {
