@@ -208,7 +208,7 @@ static int denied_that(const ng_work *w, const sctx *c, uint32_t t1)
 static int false_report(const ng_work *w, const sctx *c, uint32_t t1)
 {
     if (!(t1 = after_that(w, c, t1)) || !(ng_w__bits(w, t1 - 2) & NG_W_REPORTNOUN)) return 0;
-    for (uint32_t t = c->a; t < c->b; t++)
+    for (uint32_t t = c->a; t < c->b && (w->sents[c->s].bits & NG_W_FALSITY); t++)
         if (ng_w__bits(w, t) & NG_W_FALSITY) return 1;
     return 0;
 }
@@ -276,7 +276,8 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
         if ((ng_w__bits(w, t) & NG_W_COND) ||
             ((w->tk.v[t].pbits & NG_W_COND) && (ng_w__phrase_bits(w, t, c->b) & NG_W_COND)))
             return 1;
-    for (uint32_t t = c->a; t < c->b; t++)
+    /* a rumour word anywhere in the sentence: its classes say at once whether it has one */
+    for (uint32_t t = c->a; t < c->b && (w->sents[c->s].bits & NG_W_RUMOUR); t++)
         if (ng_w__bits(w, t) & NG_W_RUMOUR) return 1;
     if (noun && noun_called_off(w, c, ts, te)) return 1;
     if (noun && noun_infinitive(w, c, ts)) return 1;
