@@ -349,9 +349,8 @@ int ng_actors__alias(ng_work *w, int32_t a, const char *s, size_t n)
     if (!n || n > 200) return NG_OK;
     /* already there? aliases are '\n'-separated */
     for (size_t i = 0; i < al->len;) {
-        size_t e = i;
-        while (e < al->len && al->ptr[e] != '\n')
-            e++;
+        const char *nl = memchr(al->ptr + i, '\n', al->len - i);
+        size_t e = nl ? (size_t)(nl - al->ptr) : al->len;
         if (e - i == n && memcmp(al->ptr + i, s, n) == 0) return NG_OK;
         i = e + 1;
     }
