@@ -393,9 +393,11 @@ static char *join_aliases(const ng_buf *al, ng_buf *room)
     if (!al->len || !memchr(al->ptr, '\n', al->len)) {
         /* one form, the common case: nothing to sort */
         out = room->ptr;
-        for (size_t i = 0; i < al->len && al->ptr[i]; i++)
-            out[o++] = al->ptr[i] == '|' ? '/' : al->ptr[i];
+        o = al->len ? strnlen(al->ptr, al->len) : 0; /* up to a NUL, as the form is read */
+        if (o) memcpy(out, al->ptr, o);
         out[o] = '\0';
+        for (char *p = memchr(out, '|', o); p; p = memchr(p + 1, '|', (size_t)(out + o - p - 1)))
+            *p = '/';
         return out;
     }
     if (!(copy = ng_strndup(al->ptr, al->len))) return NULL;
