@@ -48,8 +48,7 @@ int ng_mentions__sentence(ng_work *w, uint32_t s)
         return NG_OK;
     }
     NG_ASSERT(se->ntok <= NG_MAX_SENTENCE_TOKENS);
-    for (uint32_t i = 0; i < se->ntok; i++)
-        cov[i] = -1;
+    memset(cov, 0xFF, se->ntok * sizeof cov[0]); /* every token uncovered: -1 */
     if ((error = ng_dict__matches(w, s, cov)) < 0) goto cleanup;
     ng_dict__combine(w, s, cov);
     if ((error = ng_runs__sentence(w, s, cov)) < 0) goto cleanup;
