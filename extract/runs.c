@@ -115,10 +115,13 @@ enum { CLS_NAME = 1, CLS_RUN = 2, CLS_UPPER = 4 };
  * below ask them several times per token: each is computed once per sentence. */
 static void classify(const ng_work *w, uint32_t a, uint32_t b, uint8_t *cls)
 {
+    /* the tokens through a local pointer: a store to cls (bytes) may alias w->tk.v, which the
+     * compiler would load again at every token */
+    const ng_tok *v = w->tk.v;
     for (uint32_t t = a; t < b; t++) {
         /* a word with no capital is a name only when a particle joins it ("al-Nimr"; see
          * particle_joined) */
-        if (!(w->tk.v[t].flags & (NG_TK_CAP | NG_TK_DASH)) && w->tk.v[t].flen < 0xFFFF) {
+        if (!(v[t].flags & (NG_TK_CAP | NG_TK_DASH)) && v[t].flen < 0xFFFF) {
             cls[t - a] = 0;
             continue;
         }
