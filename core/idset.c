@@ -19,6 +19,16 @@ struct ng_idset {
     size_t n;
 };
 
+/* One word into both lanes. */
+static inline void key_mix(uint64_t *ha, uint64_t *hb, uint64_t w)
+{
+    *ha = (*ha ^ w) * 0x9FB21C651E98DF25ULL;
+    *ha ^= *ha >> 29;
+    *hb ^= w;
+    *hb *= 0xFF51AFD7ED558CCDULL;
+    *hb ^= *hb >> 33;
+}
+
 /* The two hashes of a key in one pass over its 8-byte words (the last one zero-padded; the
  * length seeds both): two multiply-xorshift lanes with different constants and shifts. They
  * live only in memory, for one run, so they may change between versions. */
@@ -27,17 +37,17 @@ static void key_of(const void *data, size_t len, uint64_t *a, uint64_t *b)
     const unsigned char *p = data;
     uint64_t ha = 0xD6E8FEB86659FD93ULL ^ (uint64_t)len;
     uint64_t hb = 0x9E3779B97F4A7C15ULL ^ (uint64_t)len;
-    for (size_t i = 0; i < len; i += 8) {
+    /* the whole words, then the zero-padded rest once: no length test per word */
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8); /* a whole word: no call */
+        key_mix(&ha, &hb, w);
+    }
+    if (i < len) {
         uint64_t w = 0;
-        if (len - i >= 8)
-            memcpy(&w, p + i, 8); /* a whole word: no call */
-        else
-            memcpy(&w, p + i, len - i);
-        ha = (ha ^ w) * 0x9FB21C651E98DF25ULL;
-        ha ^= ha >> 29;
-        hb ^= w;
-        hb *= 0xFF51AFD7ED558CCDULL;
-        hb ^= hb >> 33;
+        memcpy(&w, p + i, len - i);
+        key_mix(&ha, &hb, w);
     }
     ha *= 0xBF58476D1CE4E5B9ULL;
     hb *= 0xC4CEB9FE1A85EC53ULL;
