@@ -23,6 +23,7 @@ int ng_actors__new(ng_work *w, int32_t *out, ng_etype type, const char *label, c
     memcpy(a->label, label, ll + 1);
     a->key = a->label + ll + 1;
     memcpy(a->key, key, kl + 1);
+    a->key_len = kl;
     *out = (int32_t)w->n_actors++;
     return NG_OK;
 }
@@ -35,8 +36,10 @@ int ng_actors__get_lex(ng_work *w, int32_t *out, int32_t ent)
         return NG_OK;
     }
     /* two entities with one key (a user row overriding a built-in one) are one actor */
+    const char *key = w->lex->ents[ent].key;
+    size_t kl = strlen(key);
     for (size_t i = 0; i < w->n_actors; i++)
-        if (strcmp(w->actors[i].key, w->lex->ents[ent].key) == 0) {
+        if (w->actors[i].key_len == kl && memcmp(w->actors[i].key, key, kl) == 0) {
             w->lex_actor[ent] = (int32_t)i;
             w->lex_actor_other = 1;
             *out = (int32_t)i;
@@ -208,8 +211,10 @@ static int person_key(ng_buf *key, const ng_work *w, const char *label)
     if (sp1 && sp2 && sp1 != sp2) {
         ng_buf_put(key, f, (size_t)(sp1 - f));
         ng_buf_puts(key, sp2);
+        size_t kl = key->ptr ? strlen(key->ptr) : 0; /* as strcmp reads it: up to a NUL */
         for (size_t i = 0; i < w->n_actors; i++)
-            if (key->ptr && strcmp(w->actors[i].key, key->ptr) == 0) {
+            if (key->ptr && w->actors[i].key_len == kl &&
+                memcmp(w->actors[i].key, key->ptr, kl) == 0) {
                 ng_buf_clear(key);
                 ng_buf_puts(key, "person:");
                 ng_buf_puts(key, f);
@@ -324,8 +329,10 @@ int ng_actors__neworg(ng_work *w, int32_t *out, int32_t o)
         }
         /* the same name in another form ("the Republican Guard") is one actor */
         *out = -1;
+        size_t kl = strlen(key.ptr);
         for (size_t i = 0; i < w->n_actors; i++)
-            if (strcmp(w->actors[i].key, key.ptr) == 0) *out = (int32_t)i;
+            if (w->actors[i].key_len == kl && memcmp(w->actors[i].key, key.ptr, kl) == 0)
+                *out = (int32_t)i;
         error = *out >= 0 ? NG_OK : ng_actors__new(w, out, NG_ETYPE_ORG, label, key.ptr);
         free(label);
         ng_buf_free(&key);

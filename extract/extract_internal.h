@@ -329,11 +329,11 @@ enum {
 #define NG_W_POSTNOMINAL NG_WBIT(107) /* T.D., M.P.: letters after a name, never part of it */
 #define NG_W_ISSUEDNOUN NG_WBIT(108) /* statement, communique: "the statement condemned X" */
 #define NG_W_PRONI NG_WBIT(109) /* I: the first person outside quotes, the author of a release */
-#define NG_W_REFWORD NG_WBIT(110) /* each, both, all, we, our: words besides the pronouns and
-                                   * determiners at which coreference looks for a reference */
+#define NG_W_REFWORD NG_WBIT(110) /* each, both, all, we, our: besides the pronouns and
+                                   * determiners, where coreference looks for a reference */
 #define NG_W_POSSDET NG_WBIT(111) /* his, her, their, its, our: possessive determiners */
-#define NG_W_ORGJOIN NG_WBIT(112) /* of, for, and, the, on, in: the small words that join the
-                                   * words of an organization's name (runs.c org_name_end) */
+#define NG_W_ORGJOIN NG_WBIT(112) /* of, for, and, the, on, in: small words inside a name
+                                   * of an organization (runs.c org_name_end) */
 /* bits 113-116: unused (reserved113-116) */
 #define NG_W_UNITNOUN NG_WBIT(117) /* Division, Fleet, Brigade: a military formation, whose
                                     * ordinal opens its name ("the 82nd Airborne Division") */
@@ -767,6 +767,7 @@ typedef struct ng_wactor {
     int32_t affil;            /* persons: actor of their state/org, -1 */
     char *label;    /* malloc'ed, with the key right after it (one allocation) */
     char *key;      /* inside label's allocation: never freed on its own */
+    size_t key_len; /* strlen(key): the scans for an actor by key compare it first */
     ng_buf aliases; /* surface forms, '\n'-separated (sorted and joined at the end) */
     uint32_t mentions;
     uint8_t partial;
