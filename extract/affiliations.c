@@ -155,6 +155,33 @@ static int state_before(int32_t *out, ng_work *w, const sctx *c, const ng_mentio
     return NG_OK;
 }
 
+/* The place of an opening phrase that ends with "in" and a place before a comma, before the
+ * name at t: "Back in Tokyo, ...", "Asked about the pact at a briefing in Beijing, spokesperson
+ * X said" (a word of class sceneopen first, the first comma of the sentence, no other actor in
+ * the phrase: "Speaking after talks with Russia in Moscow, X said" is none; not "After talks
+ * in Moscow, X said", where X may be the visitor); NULL if none. */
+static const group *phrase_place(const ng_work *w, const sctx *c, uint32_t t)
+{
+    uint32_t a = c->a;
+    /* a transcript's speaker label ("MARK SIMKIN: Back in Tokyo, ..."): capitalized words */
+    while (a < c->a + 4 && a < t && (w->tk.v[a].flags & NG_TK_WORD) && (w->tk.v[a].flags & NG_TK_CAP))
+        a++;
+    a = a > c->a && ng_w__punct(w, a, ':') ? a + 1 : c->a;
+    if (!(ng_w__bits(w, a) & NG_W_SCENEOPEN)) return NULL;
+    uint32_t q = a + 1;
+    while (q < t && !ng_w__punct(w, q, ',') && !(w->tk.v[q].flags & NG_TK_PUNCT))
+        q++;
+    if (q >= t || !ng_w__punct(w, q, ',')) return NULL;
+    int32_t gi = c->gend[q - 1 - c->a];
+    if (gi < 0) return NULL;
+    const group *h = &c->g[gi];
+    uint32_t in = h->t0 > c->a && ng_w__is(w, h->t0 - 1, "the") ? h->t0 - 1 : h->t0;
+    if (h->an != 1 || h->t1 != q || in <= a + 1 || !ng_w__is(w, in - 1, "in")) return NULL;
+    for (uint32_t k = a; k < h->t0; k++)
+        if (c->gcov[k - c->a] >= 0) return NULL;
+    return h;
+}
+
 /* The state a sentence opens in: "In Beijing, foreign ministry spokesman X said" (a state or
  * its capital after "In" and before a comma, before the name at t), or that a "where" clause
  * opened by the name is about ("in Seoul, where X said") in *out; -1 if none. */
@@ -180,7 +207,12 @@ static int opening_place(int32_t *out, ng_work *w, const sctx *c, uint32_t t)
             goto found;
         }
     }
-    if (!ng_w__is(w, c->a, "in")) return NG_OK;
+    if (!ng_w__is(w, c->a, "in")) {
+        const group *h = phrase_place(w, c, t);
+        if (!h) return NG_OK;
+        g = h;
+        goto found;
+    }
     /* "In Tehran the reaction was blunter: X, ..." (no comma): a place opening a clause
      * that a colon ends with no actor in it is the scene of what follows the colon */
     int scene = 0;

@@ -309,7 +309,8 @@ enum {
 #define NG_W_EXPERTNOUN NG_WBIT(94) /* analyst, economist: a person of research, whose place of
                                     * work after "at"/"with" is an organization they are of */
 #define NG_W_ARMEDMOD NG_WBIT(95) /* rebel, militant, jihadist: an armed group's kind before its noun or name */
-/* bit 96: unused (lexicon.c word_classes: reserved96) */
+#define NG_W_SCENEOPEN NG_WBIT(96) /* back, asked, speaking: opens a phrase "... in <place>," that
+                                    * sets the scene of the clause after its comma */
 #define NG_W_HONORWORD NG_WBIT(97) /* Mrs, Ms, Dr: an honorific word; a month after it is a name */
 /* bit 98: unused (reserved98) */
 #define NG_W_APPOINTVERB NG_WBIT(99) /* appointed, named, serves: "X, who was appointed as Y's
