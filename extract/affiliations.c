@@ -249,7 +249,7 @@ static int stated_later(int32_t *out, ng_work *w, const sctx *c, int32_t a)
 /* The states of a group of counterparts (states, and people's states, also when the
  * sentence states it after the name being read: "met with Israel's Cohen") are someone
  * else's. */
-static int exclude_group(ng_work *w, const sctx *c, const group *g, pending_affil *p)
+static int exclude_group(ng_work *w, const sctx *c, const group *g, pending_affil *p, int between)
 {
     for (uint32_t k = 0; k < g->an && p->n_excl < PEND_EXCL; k++) {
         int32_t x = c->acts[g->a0 + k];
@@ -260,7 +260,9 @@ static int exclude_group(ng_work *w, const sctx *c, const group *g, pending_affi
             int error = stated_later(&st, w, c, x);
             if (error < 0) return error;
         }
-        if (st >= 0) p->excl[p->n_excl++] = st;
+        if (st < 0) continue;
+        if (between) p->excl_between |= (uint8_t)(1u << p->n_excl);
+        p->excl[p->n_excl++] = st;
     }
     return NG_OK;
 }
@@ -285,7 +287,7 @@ static int clues_after(ng_work *w, const sctx *c, const ng_mention *m, pending_a
                          ng_w__is(w, q - 1, "against") || ng_w__is(w, q - 1, "between") ||
                          ng_w__is(w, q - 1, "towards"));
         if (counterpart) {
-            int error = exclude_group(w, c, g, p);
+            int error = exclude_group(w, c, g, p, ng_w__is(w, q - 1, "between"));
             if (error < 0) return error;
             continue;
         }
@@ -481,11 +483,15 @@ static int held_formerly(const cstate *cs, int32_t a)
     return 0;
 }
 
-static int pending_ok(const ng_work *w, const cstate *cs, const pending_affil *p, int32_t st)
+/* Can state st be the one of pending p? (home: st is the dateline's, which a "between"
+ * list of the sentence does not refuse: "President X ordered the end of the treaty between
+ * Honduras and the United States" under a Tegucigalpa dateline) */
+static int pending_ok_as(const ng_work *w, const cstate *cs, const pending_affil *p, int32_t st,
+                         int home)
 {
     if (st < 0 || w->actors[st].type != NG_ETYPE_STATE) return 0;
     for (uint32_t i = 0; i < p->n_excl; i++)
-        if (p->excl[i] == st) return 0;
+        if (p->excl[i] == st && !(home && (p->excl_between & (1u << i)))) return 0;
     /* nobody meets, signs with or condemns their own state (or its people): no edge of a
      * counterpart trigger */
     for (size_t r = 0; r < w->n_rels; r++) {
@@ -527,6 +533,11 @@ static int pending_ok(const ng_work *w, const cstate *cs, const pending_affil *p
             return 0;
     }
     return 1;
+}
+
+static int pending_ok(const ng_work *w, const cstate *cs, const pending_affil *p, int32_t st)
+{
+    return pending_ok_as(w, cs, p, st, 0);
 }
 
 /* The last word of a title, folded and hashed ("Foreign Minister" -> "minister"). */
@@ -625,7 +636,7 @@ int ng_affil__resolve_pending(ng_work *w, cstate *cs)
         int guess = st < 0;
         if (st < 0 && w->dateline_state >= 0) {
             int32_t d = w->lex_actor[w->dateline_state];
-            if (d >= 0 && w->actors[d].mentions && pending_ok(w, cs, p, d)) st = d;
+            if (d >= 0 && w->actors[d].mentions && pending_ok_as(w, cs, p, d, 1)) st = d;
         }
         if (st < 0) {
             uint32_t best = 1, second = 0;

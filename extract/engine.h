@@ -111,6 +111,9 @@ typedef struct pending_affil {
     int32_t where;           /* the state the sentence opens in ("In Beijing, X said"), -1 */
     int32_t excl[PEND_EXCL]; /* states the sentence shows are someone else's */
     uint32_t n_excl;
+    uint8_t excl_between; /* bit i: excl[i] is of a "between A and B" list (the treaty between
+                           * A and B: the person may be a party's), which does not refuse the
+                           * dateline's state */
     uint8_t former; /* "former President X": an office held once, no longer the only holder */
     uint8_t via_to; /* the owner is named after "to" ("X, an adviser to Y"): a guessed state
                      * of theirs is not passed on */

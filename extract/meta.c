@@ -159,6 +159,18 @@ static size_t skip_agency(const char *t, size_t k, size_t len)
     return k;
 }
 
+/* Is the rest of the line at t[k..] text with no lower-case letter ("THE TEGUCIGALPA HERALD
+ * - NATIONAL": a masthead and its section, no dateline)? An empty rest is not. */
+static int masthead_rest(const char *t, size_t k, size_t len)
+{
+    int letters = 0;
+    for (; k < len && t[k] != '\n'; k++) {
+        if (t[k] >= 'a' && t[k] <= 'z') return 0;
+        if (is_up(t[k])) letters++;
+    }
+    return letters > 0;
+}
+
 /* Tries a dateline at t[i..]; on success fills the meta and returns the end offset. */
 static size_t read_dateline(ng_meta *m, const char *t, size_t i, size_t len, int *dm, int *dd,
                             int *dy)
@@ -182,6 +194,7 @@ static size_t read_dateline(ng_meta *m, const char *t, size_t i, size_t len, int
         k = skip_spaces(t, k, len);
     } else if (!*dm)
         return 0; /* "CITY," without a date and no dash is ordinary text */
+    if (masthead_rest(t, k, len)) return 0;
     ng_buf f = NG_BUF_INIT;
     ng_text_fold(&f, t + i, city_end - i);
     size_t cn = f.ptr ? strnlen(f.ptr, sizeof m->dateline_city - 1) : 0; /* as snprintf "%s" */
@@ -304,7 +317,7 @@ static void read_body_dateline(ng_meta *m, const char *t, size_t i, size_t len)
 {
     int dm, dd, dy;
     size_t k = read_dateline(m, t, i, len, &dm, &dd, &dy), j = i;
-    for (int skip = 0; !k && skip < 2; skip++) {
+    for (int skip = 0; !k && skip < 3; skip++) {
         size_t e = j;
         while (e < len && t[e] != '\n')
             e++;
