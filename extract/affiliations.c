@@ -463,6 +463,7 @@ void ng_affil__note_roles(const ng_work *w, cstate *cs, const sctx *c)
         if (a < 0) continue;
         cs->roles[cs->n_roles].head = w->tk.v[t].h;
         cs->roles[cs->n_roles].state = a;
+        cs->roles[cs->n_roles].sent = c->s;
         cs->n_roles++;
     }
 }
@@ -624,7 +625,10 @@ int ng_affil__resolve_pending(ng_work *w, cstate *cs)
         /* a one-word title only: "the Russian minister" says nothing of "Trade Minister X" */
         if (strchr(w->lex->titles[p->title].title, ' ')) head = 0;
         for (int k = 0; k < cs->n_roles && st < 0 && head; k++)
-            if (cs->roles[k].head == head && pending_ok(w, cs, p, cs->roles[k].state))
+            /* "... Ambassador X said. ... expelled the Ethiopian ambassador": a role named
+             * after the title is someone else's */
+            if (cs->roles[k].head == head && cs->roles[k].sent <= p->sent &&
+                pending_ok(w, cs, p, cs->roles[k].state))
                 st = cs->roles[k].state;
         if (st < 0 && pending_ok(w, cs, p, p->before)) st = p->before;
         /* the scene the sentence opens in ("In Tehran, ...") before a state the name's
@@ -1148,6 +1152,23 @@ static int32_t spokesperson_of_lead(const ng_work *w, const sctx *c, const ng_me
     return lead_org(w, c);
 }
 
+/* "President X held talks with Y ..., presidential spokesman Z said": the speech tag of a
+ * spokesperson (a word of class spokesnoun in the title, after a comma, a verb of saying
+ * after the name) speaks for the one person that opens the sentence as its subject; -1. */
+static int32_t spokesperson_of_lead_person(const ng_work *w, const sctx *c, const ng_mention *m)
+{
+    if (m->t0 <= c->a || m->t0 == m->n0 || !ng_w__punct(w, m->t0 - 1, ',') || m->n1 >= c->b ||
+        !(ng_w__bits(w, m->n1) & NG_W_SAY) || !c->ng)
+        return -1;
+    int spokes = 0;
+    for (uint32_t t = m->t0; t < m->n0 && !spokes; t++)
+        spokes = (ng_w__bits(w, t) & NG_W_SPOKESNOUN) != 0;
+    const group *g = &c->g[0];
+    if (!spokes || g->place || g->pp || g->an != 1 || g->t0 > c->a + 1 || g->t1 >= m->t0) return -1;
+    int32_t a = c->acts[g->a0];
+    return w->actors[a].type == NG_ETYPE_PERSON && a != m->actor ? a : -1;
+}
+
 /* The affiliations of the people of the sentence: stated ones now, the others pending. */
 static int sentence_people(ng_work *w, cstate *cs, sctx *c)
 {
@@ -1168,6 +1189,15 @@ static int sentence_people(ng_work *w, cstate *cs, sctx *c)
             int32_t org = his_role_owner(w, cs, c, m);
             if (org >= 0 && (error = affiliate(w, c, m, org)) < 0) return error;
             if (org != -1) continue;
+        }
+        int32_t lead = aff < 0 && !w->people[m->pers].stated && !m->owner
+                           ? spokesperson_of_lead_person(w, c, m)
+                           : -1;
+        if (lead >= 0) {
+            pending_affil *p;
+            if ((error = new_pending(&p, w, cs, c, m)) < 0) return error;
+            p->via = lead;
+            continue;
         }
         /* a title's holder or an organization owns the role: theirs or none, never a guess */
         /* "X had dismissed his defense minister, Y": the owner's state, not a guess */

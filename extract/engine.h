@@ -124,6 +124,7 @@ typedef struct pending_affil {
 typedef struct role_seen {
     uint64_t head;
     int32_t state;
+    uint32_t sent; /* where it was named: only a role named before a title says its state */
 } role_seen;
 
 /* A word of a person's name (its transliteration key's hash). */
