@@ -128,6 +128,10 @@ static int state_before(int32_t *out, ng_work *w, const sctx *c, const ng_mentio
     for (size_t gi = 0; gi < c->ng; gi++) {
         const group *g = &c->g[gi];
         if (g->place || g->t1 > m->t0 || g->t0 < from) continue;
+        /* "\"Russia has excluded itself,\" Foreign Minister X told ...": a state quoted
+         * before the speech tag is what the speaker speaks of */
+        if ((w->tk.v[g->t0].flags & NG_TK_INQUOTE) && !(w->tk.v[m->t0].flags & NG_TK_INQUOTE))
+            continue;
         for (uint32_t ui = g->u0; ui < g->u0 + g->un; ui++) {
             const unit *u = &c->u[ui];
             if (u->place || u->an != 1) continue;
@@ -403,6 +407,16 @@ static int paragraph_break(const ng_work *w, uint32_t s)
     return 0;
 }
 
+/* Does the sentence open with a quotation that ends right before t ("\"Russia has excluded
+ * itself,\" Foreign Minister X told ...": the speech tag is the sentence's subject)? */
+static int quote_then_tag(const ng_work *w, const sctx *c, uint32_t t)
+{
+    if (t <= c->a + 2 || !ng_w__punct(w, c->a, '"')) return 0;
+    for (uint32_t k = c->a + 1; k < t; k++)
+        if (!(w->tk.v[k].flags & NG_TK_INQUOTE) && !(w->tk.v[k].flags & NG_TK_PUNCT)) return 0;
+    return ng_w__punct(w, t - 1, '"') || ng_w__punct(w, t - 1, ',');
+}
+
 /* A titled person without a state (mention m): the clues of the sentence, for the decision
  * at the end of the article (ng_affil__resolve_pending). */
 static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *m)
@@ -423,7 +437,7 @@ static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *
     while (open < m->t0 && open < c->a + 2 && (w->tk.v[open].flags & NG_TK_CAP) &&
            (w->tk.v[open].flags & NG_TK_WORD))
         open++;
-    if (m->t0 == open && cs->lead_sent == c->s && c->s > 0 && !w->sents[c->s].headline &&
+    if ((m->t0 == open || quote_then_tag(w, c, m->t0)) && cs->lead_sent == c->s && c->s > 0 && !w->sents[c->s].headline &&
         !paragraph_break(w, c->s))
         p->prev = cs->lead;
     /* a head of state or government is no colleague of the people listed with them */
