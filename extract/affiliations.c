@@ -1183,6 +1183,33 @@ static int32_t spokesperson_of_lead_person(const ng_work *w, const sctx *c, cons
     return w->actors[a].type == NG_ETYPE_PERSON && a != m->actor ? a : -1;
 }
 
+/* "Prime Minister X was accompanied by Senator Y, Minister for Foreign Affairs": the person
+ * named right before "(who) was accompanied by" (only "who", "was", "is", "had", "been" and a
+ * comma between) whose list holds mention m (no verb of saying, no ";" between "by" and
+ * it); -1 if none. Companions on a trip are of the visitor's side. */
+static int32_t companion_of(const ng_work *w, const sctx *c, const ng_mention *m)
+{
+    uint32_t by = m->t0;
+    while (by > c->a + 1 && !(ng_w__is(w, by - 1, "by") && ng_w__is(w, by - 2, "accompanied"))) {
+        if (ng_w__punct(w, by - 1, ';') || (ng_w__bits(w, by - 1) & NG_W_SAY)) return -1;
+        by--;
+    }
+    if (by <= c->a + 1) return -1;
+    uint32_t t = by - 2;
+    while (t > c->a && (ng_w__punct(w, t - 1, ',') || ng_w__is(w, t - 1, "who") ||
+                        ng_w__is(w, t - 1, "was") || ng_w__is(w, t - 1, "is") ||
+                        ng_w__is(w, t - 1, "had") || ng_w__is(w, t - 1, "been")))
+        t--;
+    const ng_wsent *se = &w->sents[c->s];
+    for (uint32_t k = se->m0; k < se->m0 + se->nm; k++) {
+        const ng_mention *o = &w->ms[k];
+        if (!o->dead && o->kind == NG_MK_PERSON && o->actor >= 0 && o->actor != m->actor &&
+            o->t1 == t)
+            return o->actor;
+    }
+    return -1;
+}
+
 /* The affiliations of the people of the sentence: stated ones now, the others pending. */
 static int sentence_people(ng_work *w, cstate *cs, sctx *c)
 {
@@ -1207,6 +1234,8 @@ static int sentence_people(ng_work *w, cstate *cs, sctx *c)
         int32_t lead = aff < 0 && !w->people[m->pers].stated && !m->owner
                            ? spokesperson_of_lead_person(w, c, m)
                            : -1;
+        if (aff < 0 && lead < 0 && !w->people[m->pers].stated && !m->owner)
+            lead = companion_of(w, c, m);
         if (lead >= 0) {
             pending_affil *p;
             if ((error = new_pending(&p, w, cs, c, m)) < 0) return error;

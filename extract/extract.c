@@ -170,6 +170,49 @@ static void work_free(ng_work *w)
     ng_actors__clear(w);
 }
 
+/* The state a tokenized phrase names (v, n tokens): its name or its capital, -1. */
+static int32_t phrase_state(const ng_lexicon *lex, const ng_tok *v, size_t n)
+{
+    uint64_t h = NG_SEQ_SEED;
+    int32_t st = -1;
+    for (size_t i = 0; i < n; i++)
+        h = ng_x__seq_hash(h, v[i].h);
+    const ng_ptab_slot *slot = ng_ptab__find(&lex->phrases, h);
+    for (int32_t k = slot ? slot->first : -1; k >= 0 && st < 0; k = lex->phrases.vals[k].next) {
+        const ng_ptab_val *pv = &lex->phrases.vals[k];
+        if (pv->kind == NG_LX_CAPITAL)
+            st = lex->ents[pv->id].state;
+        else if (pv->kind == NG_LX_NAME && lex->ents[pv->id].type == NG_ETYPE_STATE)
+            st = pv->id;
+    }
+    return st;
+}
+
+/* A letterhead line s (len bytes): its state when its first word is of class letterhead,
+ * its other words capitalized (or a determiner, preposition, conjunction) and a state's name
+ * ends it (the longest such ending), -1. */
+static int32_t letterhead_line(const ng_lexicon *lex, const char *s, size_t len)
+{
+    ng_buf fold = NG_BUF_INIT;
+    ng_toks tk = {NULL, 0, 0, &fold};
+    int32_t st = -1;
+    int head = ng_tok__run(&tk, &lex->abbrevs, s, 0, len) == 0 && tk.n >= 2 &&
+               (ng_lex__word_bits(lex, tk.v[0].h) & NG_W_LETTERHEAD);
+    /* a letterhead's words are capitalized but for "of", "the", "and": "Prime Minister to
+     * visit Japan" is a headline */
+    for (size_t k = 1; k < tk.n && head; k++)
+        if ((tk.v[k].flags & NG_TK_WORD) && !(tk.v[k].flags & NG_TK_CAP) &&
+            !(ng_lex__word_bits(lex, tk.v[k].h) & (NG_W_DET | NG_W_PREP)) &&
+            tk.v[k].h != ng_x__tok_hash("and", 3))
+            head = 0;
+    if (head)
+        for (size_t k = 1; k < tk.n && st < 0; k++)
+            st = phrase_state(lex, tk.v + k, tk.n - k);
+    ng_toks__free(&tk);
+    ng_buf_free(&fold);
+    return st;
+}
+
 /* The state whose capital (or name) is the dateline's city, -1 if none. */
 static int32_t dateline_state(const ng_lexicon *lex, const char *city)
 {
@@ -179,22 +222,32 @@ static int32_t dateline_state(const ng_lexicon *lex, const char *city)
     if (!city || !*city) return -1;
     /* "MOSCOW/OUAGADOUGOU": the first city */
     size_t clen = strcspn(city, "/");
-    if (ng_tok__run(&tk, &lex->abbrevs, city, 0, clen) == 0 && tk.n) {
-        uint64_t h = NG_SEQ_SEED;
-        for (size_t i = 0; i < tk.n; i++)
-            h = ng_x__seq_hash(h, tk.v[i].h);
-        const ng_ptab_slot *slot = ng_ptab__find(&lex->phrases, h);
-        for (int32_t v = slot ? slot->first : -1; v >= 0 && st < 0; v = lex->phrases.vals[v].next) {
-            const ng_ptab_val *pv = &lex->phrases.vals[v];
-            if (pv->kind == NG_LX_CAPITAL)
-                st = lex->ents[pv->id].state;
-            else if (pv->kind == NG_LX_NAME && lex->ents[pv->id].type == NG_ETYPE_STATE)
-                st = pv->id;
-        }
-    }
+    if (ng_tok__run(&tk, &lex->abbrevs, city, 0, clen) == 0 && tk.n) st = phrase_state(lex, tk.v, tk.n);
     ng_toks__free(&tk);
     ng_buf_free(&fold);
     return st;
+}
+
+/* The state of a release's letterhead: one of the first five lines, short and with no
+ * period at its end, that opens with a word of class letterhead ("Government of India",
+ * "Ministry of Foreign Affairs of Japan", "REPUBLIC OF ALBANIA", "Prime Minister's Office of
+ * Japan") and ends with a state's name; -1 if none. A release speaks for that state as a
+ * dateline's city places a report. */
+static int32_t letterhead_state(const ng_lexicon *lex, const char *t, size_t len)
+{
+    size_t i = 0;
+    for (int line = 0; line < 5 && i < len; line++) {
+        size_t e = i;
+        while (e < len && t[e] != '\n')
+            e++;
+        size_t n = e;
+        while (n > i && (t[n - 1] == ' ' || t[n - 1] == '\r'))
+            n--;
+        int32_t st = n > i && n - i <= 100 && t[n - 1] != '.' ? letterhead_line(lex, t + i, n - i) : -1;
+        if (st >= 0) return st;
+        i = e + 1;
+    }
+    return -1;
 }
 
 /* The doc's title (the reader's, else the text's headline) and URL (the reader's, else the
@@ -293,6 +346,7 @@ static int passes(ng_work *w, ng_doc *doc)
             w->lex_actor[i] = -1;
     }
     w->dateline_state = dateline_state(lex, w->meta.dateline_city);
+    if (w->dateline_state < 0) w->dateline_state = letterhead_state(lex, w->text, w->len);
     for (uint32_t s = 0; s < w->n_sents; s++)
         if ((error = ng_mentions__sentence(w, s)) < 0) return error;
     if ((error = ng_mentions__acronyms(w)) < 0) return error;

@@ -312,7 +312,8 @@ enum {
 #define NG_W_SCENEOPEN NG_WBIT(96) /* back, asked, speaking: opens a phrase "... in <place>," that
                                     * sets the scene of the clause after its comma */
 #define NG_W_HONORWORD NG_WBIT(97) /* Mrs, Ms, Dr: an honorific word; a month after it is a name */
-/* bit 98: unused (reserved98) */
+#define NG_W_LETTERHEAD NG_WBIT(98) /* government, ministry, republic: opens a release's
+                                     * letterhead line ("Government of India") */
 #define NG_W_APPOINTVERB NG_WBIT(99) /* appointed, named, serves: "X, who was appointed as Y's
                                        * secretary-general," states an office */
 #define NG_W_STAFFNOUN NG_WBIT(100) /* staff, personnel, delegation: a body of people, like a

@@ -1331,7 +1331,7 @@ static const char *const word_classes[] = {
      * set aside for a branch whose class did not land): a new class takes such a bit by
      * replacing the placeholder with its name and defining NG_W_* for it; no words.csv row
      * names a placeholder. */
-    "seatverb", "expertnoun", "armedmod", "sceneopen", "honorword", "reserved98",
+    "seatverb", "expertnoun", "armedmod", "sceneopen", "honorword", "letterhead",
     "appointverb", "staffnoun", "reserved101", "entrynoun", "approveverb", "failverb",
     "venueverb", "causative", "postnominal", "issuednoun", "proni", "refword",
     "possdet", "orgjoin", "reserved113", "reserved114", "reserved115", "reserved116",
