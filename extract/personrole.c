@@ -1569,6 +1569,11 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
     if (x.q < b && (ng_w__is(w, x.q, "the") || ng_w__is(w, x.q, "a") || ng_w__is(w, x.q, "an") ||
                     ng_w__is(w, x.q, "his") || ng_w__is(w, x.q, "her")))
         x.q++;
+    /* "hosted by Chile's President X, the presidents of Argentina, Brazil and Peru signed":
+     * a plural title after the comma names others, no apposition of one person */
+    if (the && x.q < b && (ng_w__bits(w, x.q) & NG_W_GROUPNOUN) &&
+        (ng_w__bits(w, x.q) & NG_W_PERSONNOUN))
+        return;
     uint32_t own_poss = 0;
     int own = appos_owner(&x, &own_poss);
     x.first = x.q;
