@@ -1210,6 +1210,31 @@ static int32_t companion_of(const ng_work *w, const sctx *c, const ng_mention *m
     return -1;
 }
 
+/* "X, a researcher at the Timbuktu Institute in Dakar", "X, an analyst with the Y think
+ * tank": an indefinite apposition right after the name, at most four words of no verb,
+ * preposition or family noun, then "at" or "with" and an organization (no state's body):
+ * the place of work, -1 if none. */
+static int32_t workplace_org(const ng_work *w, const sctx *c, const ng_mention *m)
+{
+    uint32_t t = m->n1;
+    if (t + 3 >= c->b || !ng_w__punct(w, t, ',') ||
+        !(ng_w__is(w, t + 1, "a") || ng_w__is(w, t + 1, "an")))
+        return -1;
+    uint32_t q = t + 2, end = t + 6;
+    while (q < c->b && q < end && (w->tk.v[q].flags & NG_TK_WORD) && c->gcov[q - c->a] < 0 &&
+           !(ng_w__bits(w, q) & (NG_W_PREP | NG_W_SAY | NG_W_BE | NG_W_KIN | NG_W_CLAUSE |
+                                 NG_W_PAST_MARK | NG_W_PERSONNOUN | NG_W_TITLEMOD)))
+        q++;
+    if (q == t + 2 || q + 1 >= c->b || !(ng_w__is(w, q, "at") || ng_w__is(w, q, "with"))) return -1;
+    q++;
+    if (ng_w__is(w, q, "the")) q++;
+    int32_t gi = q < c->b ? c->gcov[q - c->a] : -1;
+    if (gi < 0 || c->g[gi].t0 != q || c->g[gi].an != 1) return -1;
+    int32_t a = c->acts[c->g[gi].a0];
+    const ng_wactor *x = &w->actors[a];
+    return x->type == NG_ETYPE_ORG && x->body_state < 0 ? a : -1;
+}
+
 /* The affiliations of the people of the sentence: stated ones now, the others pending. */
 static int sentence_people(ng_work *w, cstate *cs, sctx *c)
 {
@@ -1220,6 +1245,8 @@ static int sentence_people(ng_work *w, cstate *cs, sctx *c)
         int32_t aff;
         if (m->dead || m->kind != NG_MK_PERSON || m->actor < 0) continue;
         if ((error = stated_affiliation(&aff, w, cs, c, m)) < 0) return error;
+        int32_t work = m->title < 0 ? workplace_org(w, c, m) : -1;
+        if (work >= 0 && work != aff && (error = affiliate(w, c, m, work)) < 0) return error;
         if (aff < 0 && !w->people[m->pers].stated) aff = delegation_state(w, c, m);
         if (aff < 0) aff = role_sentence_org(w, c, m);
         if (aff < 0 && !w->people[m->pers].stated) aff = spokesperson_of_lead(w, c, m);
