@@ -457,7 +457,9 @@ enum {
                                   * documents": their officials signed) */
 };
 #define NG_TR_MAX_SLOTS 8
-#define NG_TR_MAX_ALTS 24
+/* 32: the judgment slot of the "said X was unacceptable/..." rows holds 31 words */
+#define NG_TR_MAX_ALTS 32
+#define NG_TR_MAX_PATTERN 1024 /* bytes of a pattern */
 /* A slot's mask has the bit NG_TR_ALT_BIT(h) of each alternative's hash: most words fail
  * the mask without a look at the alternatives. */
 #define NG_TR_ALT_BIT(h) ((uint64_t)1 << ((h) >> 58))
@@ -560,6 +562,9 @@ struct ng_lexicon {
     } * trig_index;
     size_t cap_trig_index, n_trig_index;
     uint32_t max_trigger_slots;
+    /* rows of the built-in data that ng_lexicon_new skipped: a build defect (a unit test
+     * requires 0) */
+    uint32_t builtin_skips;
     ng_bp_rule *bp;
     size_t n_bp, cap_bp;
     /* prefilter of the "contains" rules: a bit per hash of the eight bytes at each of a

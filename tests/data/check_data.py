@@ -96,8 +96,11 @@ def caps_key(s):
 
 
 class Checker:
-    def __init__(self, data_dir):
+    def __init__(self, data_dir, header_dir=None):
         self.dir = data_dir
+        # where extract_internal.h is looked for (its parent); a scratch copy of the data
+        # (the self-test) passes the real data directory
+        self.header_dir = header_dir or data_dir
         self.errors = []
 
     def err(self, file, line, msg):
@@ -407,7 +410,7 @@ class Checker:
         """NG_TR_MAX_SLOTS and NG_TR_MAX_ALTS as extract_internal.h defines them (the C loader
         skips a row over either, so the limits are read from the code, not repeated here)."""
         limits = {"NG_TR_MAX_SLOTS": 8, "NG_TR_MAX_ALTS": 24}
-        hdr = os.path.join(self.dir, "..", "extract_internal.h")
+        hdr = os.path.join(self.header_dir, "..", "extract_internal.h")
         if os.path.exists(hdr):
             with open(hdr, encoding="utf-8") as f:
                 for m in re.finditer(r"#define (NG_TR_MAX_SLOTS|NG_TR_MAX_ALTS) (\d+)", f.read()):
@@ -430,6 +433,8 @@ class Checker:
                 if len(alts) > max_alts:
                     self.err("triggers.csv", line, f"'{w[:40]}...' has {len(alts)} alternatives, the "
                                                    f"loader takes {max_alts} (NG_TR_MAX_ALTS): split the row")
+        # the pattern's byte limit (NG_TR_MAX_PATTERN) and every other reason the C loader
+        # skips a row are caught by the unit test builtin_data_rows_all_load
 
     def run(self):
         self.check_actors()
@@ -495,7 +500,7 @@ BREAKAGES = [
      replace_line("Rome Statute,", lambda l: l.replace("International Criminal Court", "Court of Magic"))),
     ("a trigger word with too many alternatives", "triggers.csv",
      replace_line("met,verb,met/meet", lambda l: l.replace("met/meet/meets/meeting",
-                  "/".join(f"w{i}" for i in range(30))))),
+                  "/".join(f"w{i}" for i in range(40))))),
     ("a trigger pattern with too many words", "triggers.csv",
      replace_line("met,verb,met/meet", lambda l: l.replace("met/meet/meets/meeting",
                   " ".join(f"w{i}" for i in range(12))))),
@@ -518,7 +523,7 @@ def self_test(data_dir):
     failures = 0
     tmp = copy_data(data_dir)
     try:
-        errs = Checker(tmp).run()
+        errs = Checker(tmp, data_dir).run()
         if errs:  # the unbroken copy must pass, or the breakages below prove nothing
             print(f"SELF-TEST FAILED: the unbroken copy is rejected: {errs[0]}")
             return 1
@@ -528,7 +533,7 @@ def self_test(data_dir):
         tmp = copy_data(data_dir)
         try:
             mutate(os.path.join(tmp, file), fn)
-            errs = Checker(tmp).run()
+            errs = Checker(tmp, data_dir).run()
             if errs:
                 print(f"self-test ok: {what} -> {errs[0]}")
             else:

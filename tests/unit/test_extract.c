@@ -406,6 +406,14 @@ static ng_wbits classified(ng_toks *tk, const ng_lexicon *lex, const char *text)
     return ng_lex__classify(lex, tk->v, tk->n);
 }
 
+/* Every row of the built-in data loads: a row the loader skips (a trigger slot of more than
+ * NG_TR_MAX_ALTS alternatives, a pattern over NG_TR_MAX_PATTERN bytes, an unknown flag or
+ * word class) would only warn at run time and lose its words. */
+NG_TEST(builtin_data_rows_all_load)
+{
+    CHECK_INT((int)lex_get()->builtin_skips, 0);
+}
+
 /* A class from bit 64 on (NG_W_FORMER) is set from the built-in words.csv on its token and
  * tested in the same expressions as the others; the classes under 64 of the same word stay,
  * and no class of a word leaks to the next bit. */
@@ -843,7 +851,7 @@ NG_TEST_MAIN(clean_repairs_invalid_utf8_and_counts, clean_windows_1252_fallback,
              meta_dateline_day_the_month_lacks_gives_no_date,
              split_abbreviations_quotes_decimals_initials, split_caps_long_sentences,
              tokens_possessive_hyphen_dots, tokens_overlong_digit, tokens_plain_word_flags,
-             word_classes_from_64_builtin,
+             builtin_data_rows_all_load, word_classes_from_64_builtin,
              word_classes_from_64_user_csv, name_keys_fold_transliteration, date_helpers,
              evidence_offsets_point_into_clean_text, actors_keys_aliases_mentions,
              headline_relations_and_no_new_people_from_title_case,
