@@ -345,7 +345,10 @@ enum {
                                      * name a treaty's party ("State Party"), not a body */
 #define NG_W_EASTFAMILY NG_WBIT(120) /* Cho, Wang, Nguyen: a Korean, Chinese or Vietnamese family
                                      * name, written first in English too ("CHO Hyun": Cho Hyun) */
-/* bits 121-122: unused (reserved121-122) */
+#define NG_W_TOADJ NG_WBIT(121) /* close, loyal, linked: "a banker close to the central bank,
+                                 * SAMA, said": the "to" phrase modifies the noun before, and
+                                 * an apposition after it is no subject */
+/* bit 122: unused (reserved122) */
 #define NG_W_COMPANYHEAD NG_WBIT(123) /* Airlines, Airways, Industries, Holdings: a company's last
                                        * word; a state before it names the company ("Kenya
                                        * Airways"), not a body of the state */

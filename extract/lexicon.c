@@ -1335,7 +1335,7 @@ static const char *const word_classes[] = {
     "appointverb", "staffnoun", "reserved101", "entrynoun", "approveverb", "failverb",
     "venueverb", "causative", "postnominal", "issuednoun", "proni", "refword",
     "possdet", "orgjoin", "reserved113", "reserved114", "reserved115", "reserved116",
-    "unitnoun", "deskword", "partyrole", "eastfamily", "reserved121", "reserved122",
+    "unitnoun", "deskword", "partyrole", "eastfamily", "toadj", "reserved122",
     "companyhead", "meetinghead", "familynoun"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,
                "one name per word class");

@@ -410,6 +410,26 @@ int32_t ng_subject__find(const ng_work *w, const sctx *c, uint32_t ts)
     return gi >= 0 ? relative_object_head(w, c, gi) : gi;
 }
 
+/* "a banker close to the central bank, the Saudi Arabian Monetary Agency (SAMA), described":
+ * a group set off by commas right after an adjective of the class toadj, "to" and up to three
+ * lower-case words names the object of that "to" (an apposition inside the prepositional
+ * phrase), not the verb's subject. Returns the adjective's token, or 0. */
+static uint32_t toadj_apposition(const ng_work *w, const sctx *c, const group *g)
+{
+    uint32_t q = g->t0, e = g->t1;
+    if (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET)) q--;
+    if (q < c->a + 4 || !ng_w__punct(w, q - 1, ',')) return 0;
+    if (e + 2 < c->b && ng_w__punct(w, e, '(') && ng_w__punct(w, e + 2, ')')) e += 3;
+    if (e >= c->b || !ng_w__punct(w, e, ',')) return 0;
+    for (uint32_t k = q - 2, n = 0; k > c->a && n < 4; k--, n++) {
+        if (!(w->tk.v[k].flags & NG_TK_WORD) || (w->tk.v[k].flags & NG_TK_CAP) ||
+            c->gcov[k - c->a] >= 0)
+            return 0;
+        if (ng_w__is(w, k, "to")) return (ng_w__bits(w, k - 1) & NG_W_TOADJ) ? k - 1 : 0;
+    }
+    return 0;
+}
+
 static int32_t find_subject(const ng_work *w, const sctx *c, uint32_t ts)
 {
     int32_t agent = case_agent(w, c, ts);
@@ -433,6 +453,13 @@ static int32_t find_subject(const ng_work *w, const sctx *c, uint32_t ts)
             /* the antecedent of "who"/"which" may sit in a prepositional phrase: "the coup
              * was led by X, who heads ..." */
             if (!g->place && g->pp && including_list(w, c, g)) return gi;
+            /* the subject is the noun the adjective follows ("a Saudi banker close to":
+             * no actor, not the demonym's state) */
+            uint32_t adj = g->place ? 0 : toadj_apposition(w, c, g);
+            if (adj) {
+                int32_t head = c->gend[adj - 1 - c->a];
+                return head >= 0 && !c->g[head].place && !c->g[head].pp ? head : -1;
+            }
             if (g->place || (g->pp && !g->role && !relative && !g->subord)) {
                 j = (int64_t)g->t0 - 1;
                 steps++;
