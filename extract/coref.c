@@ -1130,6 +1130,21 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
  * noun after a demonym, or before "of" and the states): those states; 0 if none. The
  * subject's own government is "its" ("Lithuania and Latvia ... their government" is not
  * theirs when an envoy is named). */
+/* "Nicaragua's own ambassador to the OAS, X, denounced his government": unit u, a state, is a
+ * possessive ('s) before a lower-case person noun (over "own" and title modifiers), before t. */
+static int possessive_envoy(const ng_work *w, const unit *u, uint32_t t)
+{
+    uint32_t q = u->t1;
+    if (q < t && (w->tk.v[q].flags & NG_TK_POSS))
+        q++;
+    else if (!(u->t1 > u->t0 && (w->tk.v[u->t1 - 1].flags & NG_TK_POSS)))
+        return 0;
+    while (q < t && (ng_w__is(w, q, "own") || (ng_w__bits(w, q) & NG_W_TITLEMOD)))
+        q++;
+    return q < t && (ng_w__bits(w, q) & NG_W_PERSONNOUN) && !(w->tk.v[q].flags & NG_TK_CAP) &&
+           !(ng_w__bits(w, q) & NG_W_KIN);
+}
+
 static uint32_t envoys_government(ng_work *w, const sctx *c, uint32_t t, int32_t *acts)
 {
     uint32_t q = t + 1, n = 0;
@@ -1162,6 +1177,10 @@ static uint32_t envoys_government(ng_work *w, const sctx *c, uint32_t t, int32_t
         /* "the Belarusian envoy": the unit ends with its person noun */
         if (u->t1 - u->t0 >= 2 && (ng_w__bits(w, u->t1 - 1) & NG_W_PERSONNOUN) &&
             !(w->tk.v[u->t1 - 1].flags & NG_TK_CAP)) {
+            acts[n++] = c->acts[u->a0];
+            break;
+        }
+        if (possessive_envoy(w, u, t)) {
             acts[n++] = c->acts[u->a0];
             break;
         }
