@@ -11,7 +11,10 @@
  *   word and a first name starting with that letter. A full name of two words whose words in
  *   the other order are another full name ("person:kishida fumio", "person:fumio kishida")
  *   joins it. Two spellings of one family name under one long given name ("Abdourahamane
- *   Tiani", "Abdourahamane Tchiani") join (spelling_variants). Any other entry is its own node.
+ *   Tiani", "Abdourahamane Tchiani") join (spelling_variants). A full name whose words are the
+ *   first words of the longer full names of exactly one person ("Abdulla Yameen", "Abdulla
+ *   Yameen Abdul Gayoom") joins it, unless a longer one has "Jr", "Sr" or a Roman numeral
+ *   (longer_names). Any other entry is its own node.
  * Nodes then sum mentions and unite labels and aliases; edges whose ends fell together are
  * merged (or dropped when both ends are now one node).
  */
@@ -270,6 +273,134 @@ cleanup:
     return error;
 }
 
+/* ------------------------------------------------------------------ longer names */
+
+/* The end of entry i's chain of joins so far. */
+static uint32_t root_of(const uint32_t *rep, uint32_t i)
+{
+    while (rep[i] != i) i = rep[i];
+    return i;
+}
+
+/* A generational word ("jr", "sr", a Roman numeral: "ii", "iv"): the longer name is then
+ * another man of the family, a son or a father ("Martin Luther King Jr"). */
+static int generational(const char *w, size_t len)
+{
+    if (len == 2 && (memcmp(w, "jr", 2) == 0 || memcmp(w, "sr", 2) == 0)) return 1;
+    if (len > 4) return 0;
+    for (size_t k = 0; k < len; k++)
+        if (w[k] != 'i' && w[k] != 'v' && w[k] != 'x') return 0;
+    return 1;
+}
+
+/* Are the words from `from` on free of a generational word (ASCII case ignored)? */
+static int no_generation(const char *from)
+{
+    while (*from) {
+        const char *e = strchr(from, ' ');
+        size_t len = e ? (size_t)(e - from) : strlen(from);
+        char low[4] = {0};
+        for (size_t k = 0; k < len && k < 4; k++)
+            low[k] = (char)(from[k] >= 'A' && from[k] <= 'Z' ? from[k] | 0x20 : from[k]);
+        if (len <= 4 && generational(low, len)) return 0;
+        from += len + (e != NULL);
+    }
+    return 1;
+}
+
+static int lower(int c) { return c >= 'A' && c <= 'Z' ? c | 0x20 : c; }
+
+/* strcmp with ASCII case ignored */
+static int cmp_nocase(const char *x, const char *y)
+{
+    while (*x && lower((unsigned char)*x) == lower((unsigned char)*y)) x++, y++;
+    return lower((unsigned char)*x) - lower((unsigned char)*y);
+}
+
+static int cmp_owned_nocase(const void *a, const void *b)
+{
+    const owned_label *x = a, *y = b;
+    int c = cmp_nocase(x->label, y->label);
+    if (c) return c;
+    c = strcmp(x->label, y->label);
+    return c ? c : (x->owner < y->owner ? -1 : x->owner > y->owner);
+}
+
+/* lab[k]'s label against "<name> " (the name, then a space), case ignored: <0, 0 (it starts
+ * so), >0. */
+static int cmp_prefix(const owned_label *lab, size_t k, const char *name, size_t len)
+{
+    const char *c = lab[k].label;
+    for (size_t i = 0; i < len; i++) {
+        int d = lower((unsigned char)c[i]) - lower((unsigned char)name[i]);
+        if (d || !c[i]) return d;
+    }
+    return (unsigned char)c[len] - ' ';
+}
+
+/* The one node (root) other than `self` of the longer labels that start with the words of
+ * lab[k], or UINT32_MAX (none, several, or a son or father among them). */
+static uint32_t only_longer(const owned_label *lab, size_t n, size_t k, uint32_t self,
+                            const uint32_t *rep)
+{
+    const char *name = lab[k].label;
+    size_t len = strlen(name), lo = k + 1, hi = n;
+    uint32_t found = UINT32_MAX;
+    while (lo < hi) { /* the first label at or after "<name> " */
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_prefix(lab, mid, name, len) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    for (size_t o = lo; o < n && cmp_prefix(lab, o, name, len) == 0; o++) {
+        uint32_t r = root_of(rep, lab[o].owner);
+        if (!no_generation(lab[o].label + len + 1)) return UINT32_MAX;
+        if (r == self) continue; /* its own longer label */
+        if (found != UINT32_MAX && r != found) return UINT32_MAX;
+        found = r;
+    }
+    return found;
+}
+
+/* The labels of two words or more of full person names, sorted by cmp_owned_nocase. */
+static int person_labels(const ng_graph *g, owned_label **out, size_t *n_out)
+{
+    size_t n = 0;
+    *n_out = 0;
+    *out = NULL;
+    if (!g->labels.n) return NG_OK;
+    if (!(*out = ng_malloc(g->labels.n * sizeof **out))) return NG_ENOMEM;
+    for (size_t i = 0; i < g->labels.n; i++) {
+        const ng_label_count *l = &g->labels.v[i];
+        const ng_agg_actor *a = &g->actors[l->owner];
+        if (a->type != NG_ETYPE_PERSON || a->partial || !strchr(l->label, ' ')) continue;
+        (*out)[n++] = (owned_label){l->owner, l->label};
+    }
+    if (n > 1) qsort(*out, n, sizeof **out, cmp_owned_nocase);
+    *n_out = n;
+    return NG_OK;
+}
+
+/* "Abdulla Yameen" in one article, "Abdulla Yameen Abdul Gayoom" in another (keys of the
+ * first and last word differ): a full person name whose words are the first words of the
+ * longer full names of exactly one other person is that person. "George Bush" is not the
+ * first words of "George W Bush"; a longer name with "Jr", "Sr" or "II" is another man of
+ * the family, and then nothing joins. Labels are taken longest first in sorted order, so "A
+ * B C" has joined "A B C D" before "A B" looks at both (order-independent). */
+static int longer_names(const ng_graph *g, uint32_t *rep)
+{
+    owned_label *lab = NULL;
+    size_t n = 0;
+    int error = person_labels(g, &lab, &n);
+    if (error < 0) return error;
+    for (size_t k = n; k-- > 0;) {
+        uint32_t i = lab[k].owner, j;
+        if (rep[i] != i || (j = only_longer(lab, n, k, i, rep)) == UINT32_MAX) continue;
+        rep[i] = j;
+    }
+    free(lab);
+    return NG_OK;
+}
+
 /* rep[] made flat: each entry points to the end of its chain of joins. */
 static void flatten(uint32_t *rep, size_t n)
 {
@@ -342,6 +473,7 @@ static int resolve(ng_graph *g, uint32_t *rep)
     }
     reversed_names(g, refs, n_refs, rep);
     if ((error = spelling_variants(g, rep)) < 0) goto cleanup;
+    if ((error = longer_names(g, rep)) < 0) goto cleanup;
     flatten(rep, g->n_actors);
     for (uint32_t i = 0; i < g->n_actors; i++) {
         const ng_agg_actor *a = &g->actors[i];

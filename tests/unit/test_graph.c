@@ -521,7 +521,7 @@ NG_TEST(test_graph__reversed_name_joins)
     ng_graph_free(g);
     /* near miss: names sharing one word only, or of three words, stay apart */
     A a4[] = {{"person:tanabe kenji", "Tanabe Kenji", "Tanabe Kenji", NG_ETYPE_PERSON, 1, 0},
-              {"person:hiroko tanabe sato", "Hiroko Tanabe Sato", "Hiroko Tanabe Sato",
+              {"person:sato tanabe hiroko", "Sato Tanabe Hiroko", "Sato Tanabe Hiroko",
                NG_ETYPE_PERSON, 1, 0}};
     ng_doc *more[] = {docs[1], MKDOC_NOREL("k4", "", a4)};
     g = build(more, 2, NULL);
@@ -530,6 +530,87 @@ NG_TEST(test_graph__reversed_name_joins)
     ng_doc_free(more[1]);
     free_docs(docs, 3);
 }
+
+#define PERSON(key, label) {key, label, label, NG_ETYPE_PERSON, 1, 0}
+
+/* One doc per name (no relations); the node count of the finished graph, or 0 on failure. */
+static size_t people_nodes(const char *const *keys, const char *const *labels, size_t n)
+{
+    ng_doc *docs[8];
+    size_t nodes = 0;
+    for (size_t k = 0; k < n; k++) {
+        A a[] = {PERSON(keys[k], labels[k])};
+        char id[8] = {'p', (char)('0' + k), 0};
+        docs[k] = MKDOC_NOREL(id, "", a);
+    }
+    ng_graph *g = build(docs, n, NULL);
+    if (g) nodes = ng_graph_node_count(g);
+    ng_graph_free(g);
+    free_docs(docs, n);
+    return nodes;
+}
+
+NG_TEST(test_graph__longer_name_joins)
+{
+    /* "Abdulla Yameen" in one article, his full name in another: one person, in either order */
+    A a1[] = {{"person:abdula yamin", "Abdulla Yameen", "Abdulla Yameen", NG_ETYPE_PERSON, 1, 0},
+              {"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0}};
+    R r1[] = {{0, 1, ng_test_rel("affiliated_with"), "Zembla's President Abdulla Yameen.", 0, ""}};
+    A a2[] = {{"person:abdula yamin abdul gayum", "Abdulla Yameen Abdul Gayoom",
+               "Abdulla Yameen Abdul Gayoom", NG_ETYPE_PERSON, 1, 0},
+              {"person:yamin", "Yameen", "Yameen", NG_ETYPE_PERSON, 1, 1}};
+    ng_doc *docs[] = {MKDOC("y1", "", a1, r1), MKDOC_NOREL("y2", "", a2)};
+    static const size_t orders[2][2] = {{0, 1}, {1, 0}};
+    for (size_t o = 0; o < 2; o++) {
+        ng_graph *g = build(docs, 2, orders[o]);
+        CHECK(g != NULL);
+        if (!g) continue;
+        CHECK_INT(ng_graph_node_count(g), 2);
+        const ng_node *p = node_by_label(g, "Abdulla Yameen Abdul Gayoom");
+        CHECK(p != NULL);
+        if (p) CHECK_INT(p->mentions, 3);
+        CHECK(find_edge(g, "Abdulla Yameen Abdul Gayoom", ng_test_rel("affiliated_with"),
+                        "Zembla") != NULL);
+        ng_graph_free(g);
+    }
+    free_docs(docs, 2);
+    /* a chain of ever longer names is one person too */
+    static const char *const k3[] = {"person:ana maria lopez", "person:ana maria lopez garcia",
+                                     "person:ana maria"};
+    static const char *const l3[] = {"Ana Maria Lopez", "Ana Maria Lopez Garcia", "Ana Maria"};
+    CHECK_INT(people_nodes(k3, l3, 3), 1);
+}
+
+/* Near misses of the join above: each set stays apart. */
+NG_TEST(test_graph__longer_name_near_misses)
+{
+    /* a middle initial: "George Bush" is not the first words of "George W Bush" */
+    static const char *const k1[] = {"person:george bush", "person:george w bush"};
+    static const char *const l1[] = {"George Bush", "George W Bush"};
+    CHECK_INT(people_nodes(k1, l1, 2), 2);
+    /* father and son */
+    static const char *const k2[] = {"person:martin luther king", "person:martin luther king jr"};
+    static const char *const l2[] = {"Martin Luther King", "Martin Luther King Jr"};
+    CHECK_INT(people_nodes(k2, l2, 2), 2);
+    static const char *const k3[] = {"person:ken griffey", "person:ken griffey ii",
+                                     "person:ken griffey sr"};
+    static const char *const l3[] = {"Ken Griffey", "Ken Griffey II", "Ken Griffey Sr"};
+    CHECK_INT(people_nodes(k3, l3, 3), 3);
+    /* two longer names fit: no one is sure */
+    static const char *const k4[] = {"person:kim jong", "person:kim jong un", "person:kim jong il"};
+    static const char *const l4[] = {"Kim Jong", "Kim Jong Un", "Kim Jong Il"};
+    CHECK_INT(people_nodes(k4, l4, 3), 3);
+    /* the words of the shorter name are the last words of the longer one (father and son) */
+    static const char *const k5[] = {"person:hamad bin khalifa",
+                                     "person:tamim bin hamad bin khalifa"};
+    static const char *const l5[] = {"Hamad bin Khalifa", "Tamim bin Hamad bin Khalifa"};
+    CHECK_INT(people_nodes(k5, l5, 2), 2);
+    /* a word that only begins a longer word */
+    static const char *const k6[] = {"person:ali reza", "person:ali rezaei"};
+    static const char *const l6[] = {"Ali Reza", "Ali Rezaei"};
+    CHECK_INT(people_nodes(k6, l6, 2), 2);
+}
+#undef PERSON
 
 /* ------------------------------------------------------------------ determinism */
 
@@ -1346,6 +1427,7 @@ NG_TEST_MAIN(test_graph__merge_sums_and_unites, test_graph__label_most_words_the
              test_graph__surname_joins_same_key_full_entry_when_ambiguous,
              test_graph__surname_written_first_joins_unique_full_name,
              test_graph__initial_joins_unique_full_first_name, test_graph__reversed_name_joins,
+             test_graph__longer_name_joins, test_graph__longer_name_near_misses,
              test_graph__family_name_spellings_join, test_graph__family_name_spellings_near_misses,
              test_graph__same_docs_any_order_same_graph,
              test_graph__evidence_bounded_counts_exact,
