@@ -950,6 +950,29 @@ static int demonym_party(const ng_work *w, uint32_t a, const int32_t *cov, const
            ng_w__is(w, d->t0 - 1, "the");
 }
 
+/* "the Democratic Party of Japan", "the Socialist Party of Cote d'Ivoire": is the state
+ * mention at y, after "<adjective of politics> <Party> of", the end of a party's name (the
+ * phrase ends with it: a bracket, a comma, a stop, a lower-case word follow)? */
+static int party_state_at(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov, uint32_t y)
+{
+    const ng_mention *st = cov[y - a] >= 0 ? &w->ms[cov[y - a]] : NULL;
+    if (!st || st->kind != NG_MK_STATE || st->dead || st->t0 != y || y < a + 3 ||
+        !ng_w__is(w, y - 1, "of") || !ng_mentions__cap(w, y - 2) ||
+        !(ng_w__bits(w, y - 2) & NG_W_ORGNOUN) || !political_adjective(w, y - 3))
+        return 0;
+    return st->t1 >= b || (w->tk.v[st->t1].flags & NG_TK_PUNCT) ||
+           !(w->tk.v[st->t1].flags & NG_TK_CAP);
+}
+
+/* "the Democratic Party of Japan": is the organization m a generic party name of the
+ * dictionary ("Democratic Party") before "of" and a state that ends a party's name, so that
+ * it is that state's own party, whose name the runs read whole (inner_name)? */
+static int party_of_state(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
+                          const ng_mention *m)
+{
+    return m->t1 == m->t0 + 2 && m->t1 + 1 < b && party_state_at(w, a, b, cov, m->t1 + 1);
+}
+
 /* "The Independent National Electoral Commission (INEC) declared ...": is the body m
  * written in capitals without its state and followed by the acronym the article defines, so
  * that it is an organization of its own name (the runs read it with its acronym)? */
@@ -973,7 +996,9 @@ static void name_words(ng_work *w, uint32_t s, int32_t *cov, uint32_t kinds)
         switch (m->kind) {
         case NG_MK_TITLE: drop = title_first_name(w, a, b, cov, m); break;
         case NG_MK_STATE: drop = state_ends_party(w, a, b, cov, m); break;
-        case NG_MK_ORG: drop = party && demonym_party(w, a, cov, m); break;
+        case NG_MK_ORG:
+            drop = (party && demonym_party(w, a, cov, m)) || party_of_state(w, a, b, cov, m);
+            break;
         case NG_MK_BODY: drop = body_with_acronym(w, b, m); break;
         default: break;
         }
@@ -1138,11 +1163,14 @@ static uint32_t run_end(const ng_work *w, uint32_t a, uint32_t b, const int32_t 
 
 /* A one-word capitalized body with no state ("... of Heads of State and Government") or a
  * region ("Treaty on Conventional Armed Forces in Europe") inside an organization's name at
- * y: the end of the mention, 0 when there is none. */
-static uint32_t inner_name(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t y)
+ * y, or a state that ends a party's name (party_state_at): the end of the mention, 0 when
+ * there is none. */
+static uint32_t inner_name(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov,
+                           uint32_t y)
 {
     const ng_mention *m = cov[y - a] >= 0 ? &w->ms[cov[y - a]] : NULL;
     if (!m || m->t0 != y || m->dead || !ng_mentions__cap(w, y)) return 0;
+    if (party_state_at(w, a, b, cov, y)) return m->t1; /* "Socialist Party of Cote d'Ivoire" */
     if (m->kind == NG_MK_BODY && m->st < 0 && m->t1 == y + 1) return m->t1;
     if (m->kind == NG_MK_PLACE && (w->lex->ents[m->lex].flags & NG_LXF_NONODE)) return m->t1;
     return 0;
@@ -1166,7 +1194,7 @@ static uint32_t org_name_end(const ng_work *w, uint32_t a, uint32_t b, const int
             y++;
         if (y == x || y >= b) break;
         /* a region inside any name; a body only in a name its head word opens */
-        uint32_t inner = inner_name(w, a, cov, y);
+        uint32_t inner = inner_name(w, a, b, cov, y);
         int region = inner && w->ms[cov[y - a]].kind == NG_MK_PLACE;
         /* "in" only after a head ("Mission in Support of ...") or before a region, never
          * after a name ("hosted Netanyahu in the Oval Office"); no "and" after a head: "the
@@ -1176,8 +1204,11 @@ static uint32_t org_name_end(const ng_work *w, uint32_t a, uint32_t b, const int
             in |= ng_w__is(w, k, "in");
             and |= ng_w__is(w, k, "and");
         }
+        /* "Alassane Ouattara and the Socialist Party": "and the" right after the first run
+         * opens a second name ("Peace and Security Council" has no "the") */
         if ((in && !region && !(ng_w__bits(w, x - 1) & NG_W_ORGHEAD)) ||
-            (and && (ng_w__bits(w, x - 1) & NG_W_ORGHEAD)))
+            (and && (ng_w__bits(w, x - 1) & NG_W_ORGHEAD)) ||
+            (and && x == f1 && y - x == 2 && ng_w__is(w, x + 1, "the")))
             break;
         if (inner && (opens || region)) {
             x = last_good = inner;
