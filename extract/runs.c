@@ -1827,6 +1827,43 @@ static int acronym_kind_after(const ng_work *w, uint32_t a, uint32_t b, const in
            described_org(w, a, b, cov, i, i + 1);
 }
 
+/* Is the word at q a lower-case troops noun ("mission", "force") that "the" opens, with at
+ * most two lower-case words or one known name between ("the regional ECCAS force", "the UN
+ * mission")? */
+static int described_force(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t q)
+{
+    if (q <= a || !(w->tk.v[q].flags & NG_TK_WORD) || (w->tk.v[q].flags & NG_TK_CAP) ||
+        cov[q - a] >= 0 || !(ng_w__bits(w, q) & NG_W_TROOPS))
+        return 0;
+    for (uint32_t k = q; k > a && k + 4 > q; k--) {
+        if (ng_w__is(w, k - 1, "the")) return 1;
+        if (!(w->tk.v[k - 1].flags & NG_TK_WORD) || (ng_mentions__cap(w, k - 1) && cov[k - 1 - a] < 0))
+            return 0;
+    }
+    return 0;
+}
+
+/* An acronym no dictionary lists that names a peacekeeping mission or a force described
+ * before it: right after the troops noun ("the regional ECCAS force MICOPAX"), in its
+ * apposition ("the old mission, UNMIS, withdrew"), or in brackets after the phrase the noun
+ * opens with "in"/"for" and a state ("the UN mission in Cote d'Ivoire (ONUCI)"). */
+static int force_acronym(const ng_work *w, uint32_t a, uint32_t b, const int32_t *cov, uint32_t i)
+{
+    const ng_tok *k = &w->tk.v[i];
+    if (!(k->flags & NG_TK_UPPER) || !(k->flags & NG_TK_WORD) || (k->flags & NG_TK_NUM) ||
+        k->flen < 4 || i < a + 2 || cov[i - a] >= 0)
+        return 0;
+    if (described_force(w, a, cov, i - 1)) return 1;
+    if (i + 1 >= b) return 0;
+    if (ng_w__punct(w, i - 1, ',') && described_force(w, a, cov, i - 2))
+        return ng_w__punct(w, i + 1, ',') || ng_w__punct(w, i + 1, '.');
+    if (!ng_w__punct(w, i - 1, '(') || !ng_w__punct(w, i + 1, ')') || cov[i - 2 - a] < 0) return 0;
+    const ng_mention *st = &w->ms[cov[i - 2 - a]];
+    uint32_t p = st->t0;
+    return st->kind == NG_MK_STATE && st->t1 == i - 1 && p >= a + 3 &&
+           (ng_w__is(w, p - 1, "in") || ng_w__is(w, p - 1, "for")) && described_force(w, a, cov, p - 2);
+}
+
 /* runs_pass on the run of name words that starts at i: an organization (pass 0 and 1), else
  * the people in it (pass 1); *next gets the token after what was read. NG_OK or NG_E*. */
 /* "X, a political analyst at the Colombo-based Centre for Policy Alternatives", "an economist
@@ -1966,7 +2003,7 @@ static int runs_pass(ng_work *w, uint32_t s, int32_t *cov, int pass)
             (w->tk.v[i].flags & NG_TK_WORD) && !(w->tk.v[i].flags & NG_TK_NUM) &&
             ((firm_beside(w, a, b, i, i + 1) && described_firm(w, a, b, cov, i, i + 1)) ||
              (i > a && org_kind(w, i - 1) && described_org(w, a, b, cov, i, i + 1)) ||
-             acronym_kind_after(w, a, b, cov, i))) {
+             acronym_kind_after(w, a, b, cov, i) || force_acronym(w, a, b, cov, i))) {
             /* an acronym no dictionary lists: "the rail operator ONCF", "the state phosphate
              * group OCP", "the pro-Western GUUAM grouping" */
             org_run(w, s, cov, i, i + 1, 1, &error);
