@@ -174,6 +174,8 @@ typedef struct cstate {
     int32_t member_org;   /* the latest organization named with a member noun ("the EU's 27
                            * member states"): "member states such as A" later, -1 */
     uint32_t member_org_sent;
+    int32_t bloc_seen[8]; /* organizations states joined or left so far (relation.c), */
+    int n_bloc_seen;      /* the first eight */
     uint32_t cur_sent;
     int32_t lead;       /* the state of the subject that opens sentence lead_sent - 1, -1 */
     uint32_t lead_sent; /* (affiliations.c: "Paris recalled ... Foreign Minister X said") */

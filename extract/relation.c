@@ -990,11 +990,19 @@ static void reply_object(const ng_work *w, const cstate *cs, const sctx *c, read
         r->O[r->no++] = e->subj[k];
 }
 
+/* Did states join or leave the organization earlier in the article (member_context)? */
+static int bloc_seen(const cstate *cs, int32_t org)
+{
+    for (int i = 0; i < cs->n_bloc_seen; i++)
+        if (cs->bloc_seen[i] == org) return 1;
+    return 0;
+}
+
 /* "Argentina and Brazil have said they will leave UNASUR. Of the original twelve, only A and
  * B remain active members": a membership (flag ellipsis) with its organization left out and
  * no membership in the sentences before takes the one organization of states the sentence
- * before names (else the one before that), when its members are states and it is the latest
- * organization states joined or left (member_context). */
+ * before names (else the one before that), when its members are states and states joined
+ * or left it earlier in the article (member_context). */
 static void previous_bloc_object(const ng_work *w, const cstate *cs, const sctx *c, reading *r)
 {
     if (r->no || !r->ns || !(r->tr->flags & NG_TRF_ELLIPSIS) ||
@@ -1005,8 +1013,10 @@ static void previous_bloc_object(const ng_work *w, const cstate *cs, const sctx 
         if (w->actors[r->S[i]].type != NG_ETYPE_STATE) return;
     int32_t org = ng_recent__only_bloc_of(w, cs, c->s - 1);
     if (org < 0 && c->s > 1) org = ng_recent__only_bloc_of(w, cs, c->s - 2);
-    /* ... that states joined or left earlier in the article (no medium, "the Global Times") */
-    if (org >= 0 && org == cs->member_org) r->O[r->no++] = org;
+    /* ... that states joined or left earlier in the article (no medium, "the Global Times"),
+     * not only the latest such ("Colombia left UNASUR. ... signed to found PROSUR. ...
+     * A and B will leave UNASUR. ... only C and D remain active members") */
+    if (org >= 0 && bloc_seen(cs, org)) r->O[r->no++] = org;
 }
 
 /* inverse: the object did it to the subject ("expelled French troops": France withdrew). */
@@ -1255,6 +1265,9 @@ static void member_context(const ng_work *w, cstate *cs, const sctx *c, const re
         if (w->actors[r->S[i]].type != NG_ETYPE_STATE) return;
     cs->member_org = r->O[0];
     cs->member_org_sent = c->s;
+    for (int i = 0; i < cs->n_bloc_seen; i++)
+        if (cs->bloc_seen[i] == r->O[0]) return;
+    if (cs->n_bloc_seen < 8) cs->bloc_seen[cs->n_bloc_seen++] = r->O[0];
 }
 
 /* The edges subject x object, and what later triggers remember of them. */
@@ -2273,8 +2286,10 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     subject_side(w, c, &r);
     object_side(w, c, &r);
     if (tr->flags & NG_TRF_ORGSUBJ) counted_more(w, c, &r);
-    reuse_last_object(w, cs, c, &r);
+    /* the bloc of the sentences before, when states joined or left it, comes before the
+     * object of the latest membership ("Togo may leave ECOWAS. Ghana remains a member") */
     previous_bloc_object(w, cs, c, &r);
+    reuse_last_object(w, cs, c, &r);
     member_context_object(cs, c, &r);
     reply_object(w, cs, c, &r);
     if (r.event && !r.no) event_sides(w, cs, c, &r);
