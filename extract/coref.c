@@ -347,6 +347,29 @@ static uint32_t sized_list(const ng_work *w, const sctx *c, uint32_t n, int ctyp
     return 0;
 }
 
+/* "out of Mali in 2022, Burkina Faso in 2023 and Niger in 2023 after coups in all three
+ * countries": exactly n states, one a group, each with its date, chained as the gapped
+ * objects of a verb are (ng_object__next_dated), before t0 in this sentence: n, else 0. */
+static uint32_t dated_states(const ng_work *w, const sctx *c, uint32_t n, uint32_t t0,
+                             int32_t *out)
+{
+    for (size_t gi = 0; gi < c->ng && n <= GMAX; gi++) {
+        uint32_t k = 0;
+        for (int32_t g = (int32_t)gi; g >= 0 && k <= n; g = ng_object__next_dated(w, c, c->g[g].t1)) {
+            if (c->g[g].t1 > t0 || c->g[g].an != 1 ||
+                w->actors[c->acts[c->g[g].a0]].type != NG_ETYPE_STATE) {
+                k = 0;
+                break;
+            }
+            if (k < n) out[k] = c->acts[c->g[g].a0];
+            k++;
+        }
+        if (k == n) return n;
+        if (k > 1) return 0; /* a chain of another size: the nearest list is not this one */
+    }
+    return 0;
+}
+
 /* The states of the units before t0 in this sentence when they are exactly two (not
  * places: "met in Lima"): 2, else 0. */
 static uint32_t two_states(const ng_work *w, const sctx *c, uint32_t t0, int32_t *out)
@@ -651,6 +674,8 @@ uint32_t ng_coref__resolve(const ng_work *w, const cstate *cs, const sctx *c, in
         /* "X, which brings together A, B, C, D and E, said all five were leaving": a list
          * of that size earlier in this sentence first */
         uint32_t n = number >= 2 ? sized_list(w, c, (uint32_t)number, ctype, t0, out) : 0;
+        if (!n && number >= 2 && ctype == NG_ETYPE_STATE + 1)
+            n = dated_states(w, c, (uint32_t)number, t0, out);
         /* "Washington suspended its pact with Tbilisi, a charter the two countries
          * signed": the only two states named before it in this sentence */
         if (!n && number == 2 && ctype == NG_ETYPE_STATE + 1) n = two_states(w, c, t0, out);
