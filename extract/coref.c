@@ -370,6 +370,37 @@ static uint32_t dated_states(const ng_work *w, const sctx *c, uint32_t n, uint32
     return 0;
 }
 
+/* "Qatar has condemned the remarks. Oman has called for restraint. Together with A and B,
+ * the two make up the GCC": for "the two" alone before a verb of membership, with no list
+ * of two, exactly n states named in the n sentences before this one are the n (a count of
+ * states over a description such as "all four countries" is too weak): n, else 0. */
+static uint32_t last_sentences_states(const ng_work *w, const cstate *cs, uint32_t n,
+                                      int32_t *out)
+{
+    uint32_t k = 0;
+    if (n < 2 || n > GMAX || cs->cur_sent < n) return 0;
+    for (int i = 0; i < cs->n_mru; i++) {
+        if (cs->mru_sent[i] >= cs->cur_sent ||
+            w->actors[cs->mru[i]].type != NG_ETYPE_STATE)
+            continue;
+        if (cs->mru_sent[i] < cs->cur_sent - n) break;
+        if (k == n) return 0; /* more states than the count */
+        out[k++] = cs->mru[i];
+    }
+    return k == n ? n : 0;
+}
+
+/* Does a trigger of membership ("make up", "belong to") open at token j? */
+static int membership_verb(const ng_work *w, const sctx *c, uint32_t j)
+{
+    for (int32_t i = ng_lex__trigger_first(w->lex, w->tk.v[j].h); i >= 0;
+         i = w->lex->triggers[i].next)
+        if (w->lex->triggers[i].rel == ng_relinfo__membership() &&
+            ng_triggers__spelled_at(w, &w->lex->triggers[i], j, c->b))
+            return 1;
+    return 0;
+}
+
 /* The states of the units before t0 in this sentence when they are exactly two (not
  * places: "met in Lima"): 2, else 0. */
 static uint32_t two_states(const ng_work *w, const sctx *c, uint32_t t0, int32_t *out)
@@ -1941,7 +1972,10 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
          * the two people named just before (two_people) */
         *t1 = t + 2;
         *pron = 1;
-        n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
+        /* "... Oman called for restraint. Together with A and B, the two make up the GCC":
+         * members are states, the ones of the last sentences before an older list */
+        if (membership_verb(w, c, j)) n = last_sentences_states(w, cs, (uint32_t)number, acts);
+        if (!n) n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
         if (!n && number == 2) n = people_here(w, c, t, 2, acts);
         return n || number != 2 ? n : two_people(w, cs, c, t, acts);
     }

@@ -247,6 +247,10 @@ int ng_groups__poss_owner(const ng_work *w, const sctx *c, const group *g);
 
 /* triggers.c: the relation triggers of the sentence, each run by ng_relation__run. */
 int ng_triggers__run(ng_work *w, cstate *cs, sctx *c);
+/* Do the words from t (before b) spell the trigger tr, slot after slot (an optional slot may
+ * be missing; a gap slot never matches here)? A plain check for coreference, which does not
+ * run the trigger. */
+int ng_triggers__spelled_at(const ng_work *w, const ng_trigger *tr, uint32_t t, uint32_t b);
 /* pairs.c: "the Modi-Xi talks", "a US-China summit", "the Trump - Putin summit": the two
  * actors of a pair written with a hyphen (one word) or a spaced dash right before the noun
  * trigger at ts (over up to two lower-case modifiers) into out[2], the token where the pair

@@ -359,6 +359,19 @@ static uint64_t best_matches(const ng_work *w, const sctx *c, uint32_t t, int32_
     return found;
 }
 
+int ng_triggers__spelled_at(const ng_work *w, const ng_trigger *tr, uint32_t t, uint32_t b)
+{
+    for (uint8_t k = 0; k < tr->n_slot; k++) {
+        const ng_tr_slot *sl = &tr->slot[k];
+        if (sl->gap) return 0;
+        if (t < b && slot_has(sl, w->tk.v[t].h))
+            t++;
+        else if (!sl->optional)
+            return 0;
+    }
+    return 1;
+}
+
 int ng_triggers__run(ng_work *w, cstate *cs, sctx *c)
 {
     int error;
