@@ -1019,6 +1019,50 @@ static void previous_bloc_object(const ng_work *w, const cstate *cs, const sctx 
     if (org >= 0 && bloc_seen(cs, org)) r->O[r->no++] = org;
 }
 
+/* "The community was revived in 2000, with Rwanda and Burundi joining in 2007": a verb of
+ * membership whose subject follows an absolute ", with" and whose object is left out joins
+ * the organization that opens the clause before the comma (after ";" or the sentence's
+ * start), when its subjects are states. */
+static void absolute_with_object(const ng_work *w, const sctx *c, reading *r)
+{
+    /* "with A joining in 2007 and C in 2016": the object read after the date and "and" is
+     * a gapped subject with its own date */
+    int gapped = 0;
+    if (r->no && r->obj >= 0) {
+        uint32_t d = ng_object__when_phrase(w, c, r->te), e = c->g[r->obj].t1;
+        gapped = d > r->te && d + 1 < c->b && ng_w__is(w, d, "and") &&
+                 c->gstart[d + 1 - c->a] == r->obj && ng_object__when_phrase(w, c, e) > e;
+    }
+    for (uint32_t i = 0; gapped && i < r->no; i++)
+        gapped = w->actors[r->O[i]].type == NG_ETYPE_STATE;
+    if ((r->no && !gapped) || r->noun || r->subj < 0 || r->tr->rel != ng_relinfo__membership() ||
+        (r->tr->flags & NG_TRF_INVERSE) || c->g[r->subj].t1 != r->ts ||
+        !object_left_out(w, c, r->te))
+        return;
+    uint32_t q = c->g[r->subj].t0;
+    while (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET))
+        q--;
+    if (q < c->a + 2 || !ng_w__is(w, q - 1, "with") || !ng_w__punct(w, q - 2, ',')) return;
+    for (uint32_t i = 0; i < r->ns; i++)
+        if (w->actors[r->S[i]].type != NG_ETYPE_STATE) return;
+    uint32_t start = q - 2;
+    while (start > c->a && !ng_w__punct(w, start - 1, ';'))
+        start--;
+    for (size_t gi = 0; gi < c->ng && c->g[gi].t0 < q - 2; gi++) {
+        const group *g = &c->g[gi];
+        if (g->t0 < start || g->place || g->pp || g->subord || g->poss) continue;
+        const ng_wactor *a = &w->actors[c->acts[g->a0]];
+        if (g->an != 1 || a->type != NG_ETYPE_ORG || a->body >= 0 || a->treaty || a->lex < 0 ||
+            !(w->lex->ents[a->lex].flags & NG_LXF_MULTISTATE))
+            return;
+        for (uint32_t i = 0; gapped && i < r->no && r->ns < GMAX * 2; i++)
+            r->S[r->ns++] = r->O[i];
+        r->no = 0;
+        r->O[r->no++] = c->acts[g->a0];
+        return;
+    }
+}
+
 /* inverse: the object did it to the subject ("expelled French troops": France withdrew). */
 static void swap_sides(reading *r)
 {
@@ -2289,6 +2333,7 @@ int ng_relation__run(ng_work *w, cstate *cs, sctx *c, const ng_trigger *tr, uint
     /* the bloc of the sentences before, when states joined or left it, comes before the
      * object of the latest membership ("Togo may leave ECOWAS. Ghana remains a member") */
     previous_bloc_object(w, cs, c, &r);
+    absolute_with_object(w, c, &r);
     reuse_last_object(w, cs, c, &r);
     member_context_object(cs, c, &r);
     reply_object(w, cs, c, &r);
