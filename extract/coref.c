@@ -295,8 +295,11 @@ static uint32_t recent_list(const ng_work *w, const cstate *cs, int number, int 
         memcpy(out, r->acts, r->n * sizeof *out);
         return r->n;
     }
+    /* a count of four or more rarely matches a list by chance: it may reach further back
+     * ("Biden was joined by A's president, B's ... All four African countries belong to") */
+    uint32_t reach = number >= 4 ? 24 : 12;
     if (number >= 2 && number <= GMAX && cs->bysize[number].n == (uint32_t)number &&
-        cs->cur_sent - cs->bysize[number].sent <= 12) {
+        cs->cur_sent - cs->bysize[number].sent <= reach) {
         /* "the three countries" named further back */
         const recent_group *r = &cs->bysize[number];
         uint32_t k = ctype == NG_ETYPE_PERSON + 1 && number == 2 ? two_people_since(w, cs, r, out)
