@@ -962,6 +962,23 @@ static int32_t participle_it(const ng_work *w, const sctx *c, uint32_t t)
     return -1;
 }
 
+/* The speaker of say_subject is a subject pronoun of this sentence already resolved (a unit
+ * ending at q): the pronoun at t after the verb stands for the same actors when it is the
+ * same word ("it" after "it", "they" after "they"). */
+static uint32_t said_by_pronoun(const ng_work *w, const sctx *c, uint32_t q, uint32_t t,
+                                int32_t *out)
+{
+    if (!c->nu || c->u[c->nu - 1].t1 != q || !c->u[c->nu - 1].pron || c->u[c->nu - 1].place)
+        return 0;
+    const unit *u = &c->u[c->nu - 1];
+    if (!(ng_w__is(w, u->t0, "it") && ng_w__is(w, t, "it")) &&
+        !(ng_w__is(w, u->t0, "they") && ng_w__is(w, t, "they")))
+        return 0;
+    uint32_t n = u->an > GMAX ? GMAX : u->an;
+    memcpy(out, c->acts + u->a0, n * sizeof *out);
+    return n;
+}
+
 /* A subject pronoun right after a verb of saying stands for the speaker: "Taiwan said
  * it ...", "the ministers announced that they ...". Returns the speaker's actors. */
 static uint32_t say_subject(const ng_work *w, const sctx *c, uint32_t t, int32_t *out)
@@ -1011,7 +1028,10 @@ static uint32_t say_subject(const ng_work *w, const sctx *c, uint32_t t, int32_t
      * (no comma) has the main subject of the clause, not the object before "and" */
     if (gi < 0 && q > c->a + 1 && ng_w__is(w, q - 1, "and") && !ng_w__punct(w, q - 2, ','))
         gi = ng_subject__main(w, c, q - 1);
-    if (gi < 0 || c->g[gi].place) return 0;
+    /* "It announced that it was leaving": the speaker is itself a pronoun, resolved just
+     * before (units are not yet groups): what it stood for */
+    if (gi < 0) return said_by_pronoun(w, c, q, t, out);
+    if (c->g[gi].place) return 0;
     const group *g = &c->g[gi];
     int person = w->actors[c->acts[g->a0]].type == NG_ETYPE_PERSON;
     ng_wbits bits = ng_w__bits(w, t);
