@@ -573,6 +573,16 @@ static uint64_t title_head(const ng_work *w, int32_t title)
  * person and the state they act for (meeting or signing with it, condemning it; the other
  * way round only in a symmetric relation); a former office holder may condemn it ("Former
  * President X accused Malawi of ..."). */
+/* "Paraguay's Congress removed President X": a person whom an institution of their own
+ * state expels or removes (an inverse counterpart trigger) is put out of office, not an
+ * envoy leaving a host. */
+static int removed_by_own_body(const ng_work *w, const ng_wrel *x)
+{
+    const ng_wactor *p = &w->actors[x->src], *b = &w->actors[x->dst];
+    return x->counterpart && x->inverse && p->type == NG_ETYPE_PERSON && p->affil >= 0 &&
+           b->type == NG_ETYPE_ORG && b->body_state >= 0 && w->lex_actor[b->body_state] == p->affil;
+}
+
 void ng_affil__drop_own_state(ng_work *w, const cstate *cs)
 {
     size_t k = 0;
@@ -583,7 +593,8 @@ void ng_affil__drop_own_state(ng_work *w, const cstate *cs)
             ((w->actors[x->src].type == NG_ETYPE_PERSON && w->actors[x->src].affil == x->dst &&
               (ng_relinfo__symmetric(x->rel) || !held_formerly(cs, x->src))) ||
              (w->actors[x->dst].type == NG_ETYPE_PERSON && w->actors[x->dst].affil == x->src &&
-              ng_relinfo__symmetric(x->rel)));
+              ng_relinfo__symmetric(x->rel)) ||
+             removed_by_own_body(w, x));
         if (!own) w->rels[k++] = *x;
     }
     w->n_rels = k;

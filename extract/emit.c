@@ -41,6 +41,7 @@ int ng_emit__add(ng_work *w, int32_t src, int32_t dst, ng_rel rel, uint32_t flag
     r->rel = rel;
     r->sent = sent;
     r->counterpart = (flags & NG_TRF_COUNTERPART) != 0;
+    r->inverse = (flags & NG_TRF_INVERSE) != 0;
     r->as_state = 0;
     r->named_state = 0;
     /* as snprintf "%s" into 11 bytes, without the formatter (this runs per relation) */

@@ -805,6 +805,7 @@ typedef struct ng_wrel {
                           * affiliation is decided at the end ("the two governments signed") */
     uint8_t named_state; /* the object is a state named as such ("visited Nigeria"), not a
                           * demonym ("an Eritrean delegation"): ng_emit__drop_coarse */
+    uint8_t inverse;     /* the trigger's NG_TRF_INVERSE (the object did it: "expelled X") */
 } ng_wrel;
 
 typedef struct ng_wsent {
