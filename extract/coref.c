@@ -964,19 +964,43 @@ static int32_t participle_it(const ng_work *w, const sctx *c, uint32_t t)
 
 /* The speaker of say_subject is a subject pronoun of this sentence already resolved (a unit
  * ending at q): the pronoun at t after the verb stands for the same actors when it is the
- * same word ("it" after "it", "they" after "they"). */
+ * same word ("it" after "it", "they" after "they"), or "it" after "his/her government". */
 static uint32_t said_by_pronoun(const ng_work *w, const sctx *c, uint32_t q, uint32_t t,
                                 int32_t *out)
 {
-    if (!c->nu || c->u[c->nu - 1].t1 != q || !c->u[c->nu - 1].pron || c->u[c->nu - 1].place)
-        return 0;
+    if (!c->nu || c->u[c->nu - 1].t1 != q || c->u[c->nu - 1].place) return 0;
     const unit *u = &c->u[c->nu - 1];
-    if (!(ng_w__is(w, u->t0, "it") && ng_w__is(w, t, "it")) &&
+    /* "His government said it would leave": own_government's state */
+    int gov = u->t1 > u->t0 + 1 && (ng_w__is(w, u->t0, "his") || ng_w__is(w, u->t0, "her")) &&
+              u->an == 1 && w->actors[c->acts[u->a0]].type == NG_ETYPE_STATE;
+    if (!u->pron && !gov) return 0;
+    if (!((ng_w__is(w, u->t0, "it") || gov) && ng_w__is(w, t, "it")) &&
         !(ng_w__is(w, u->t0, "they") && ng_w__is(w, t, "they")))
         return 0;
     uint32_t n = u->an > GMAX ? GMAX : u->an;
     memcpy(out, c->acts + u->a0, n * sizeof *out);
     return n;
+}
+
+/* "her government broke relations with Taiwan": "his"/"her" and a government noun (after
+ * title modifiers, not troops) is the state of the person the pronoun stands for (acts[0]),
+ * when that person's state is known; *t1 then covers the noun. Returns 1. */
+static uint32_t own_government(const ng_work *w, const sctx *c, uint32_t t, int32_t *acts,
+                               uint32_t *t1)
+{
+    const ng_wactor *p = &w->actors[acts[0]];
+    uint32_t q = t + 1;
+    if (!(ng_w__is(w, t, "his") || ng_w__is(w, t, "her")) || p->type != NG_ETYPE_PERSON ||
+        p->affil < 0 || w->actors[p->affil].type != NG_ETYPE_STATE)
+        return 1;
+    while (q < c->b && (ng_w__bits(w, q) & NG_W_TITLEMOD) && !(ng_w__bits(w, q) & NG_W_GOVNOUN))
+        q++;
+    if (q >= c->b || !(ng_w__bits(w, q) & NG_W_GOVNOUN) || (ng_w__bits(w, q) & NG_W_TROOPS) ||
+        (w->tk.v[q].flags & NG_TK_CAP))
+        return 1;
+    acts[0] = p->affil;
+    *t1 = q + 1;
+    return 1;
 }
 
 /* A subject pronoun right after a verb of saying stands for the speaker: "Taiwan said
@@ -1415,6 +1439,7 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
         if (n == 1) {
             acts[0] = gender_check(w, cs, c, t, g, acts[0]);
             gender_note(cs, acts[0], g);
+            n = own_government(w, c, t, acts, t1);
         }
         return n;
     }
