@@ -982,25 +982,60 @@ static uint32_t said_by_pronoun(const ng_work *w, const sctx *c, uint32_t q, uin
     return n;
 }
 
-/* "her government broke relations with Taiwan": "his"/"her" and a government noun (after
- * title modifiers, not troops) is the state of the person the pronoun stands for (acts[0]),
- * when that person's state is known; *t1 then covers the noun. Returns 1. */
+/* "her government broke relations with Taiwan", "announced that his country was leaving":
+ * "his"/"her" and a government or country noun (after title modifiers, not troops) at t: the
+ * token of that noun, 0 when none. */
+static uint32_t own_state_noun(const ng_work *w, const sctx *c, uint32_t t)
+{
+    const ng_wbits head = NG_W_GOVNOUN | NG_W_COUNTRYNOUN;
+    uint32_t q = t + 1;
+    if (!(ng_w__is(w, t, "his") || ng_w__is(w, t, "her"))) return 0;
+    /* a subject only: opening the sentence or a clause ("that his country was leaving", "In
+     * March 2023 her government broke"); as an object the person still acts ("signed on behalf
+     * of his country", "said Russia had betrayed his country") */
+    if (t > c->a && (w->tk.v[t - 1].flags & NG_TK_WORD) && !(ng_w__bits(w, t - 1) & NG_W_CLAUSE) &&
+        !ng_w__is(w, t - 1, "and") && !opens_sentence(w, c, t))
+        return 0;
+    while (q < c->b && (ng_w__bits(w, q) & NG_W_TITLEMOD) && !(ng_w__bits(w, q) & head))
+        q++;
+    if (q >= c->b || !(ng_w__bits(w, q) & head) || (ng_w__bits(w, q) & NG_W_TROOPS) ||
+        (w->tk.v[q].flags & NG_TK_CAP))
+        return 0;
+    return q;
+}
+
+/* own_state_noun's description stands for the state of the person the pronoun stands for
+ * (acts[0]): the state when it is known, else the person until ng_coref__own_states; *t1
+ * then covers the noun. Returns 1. */
 static uint32_t own_government(const ng_work *w, const sctx *c, uint32_t t, int32_t *acts,
                                uint32_t *t1)
 {
     const ng_wactor *p = &w->actors[acts[0]];
-    uint32_t q = t + 1;
-    if (!(ng_w__is(w, t, "his") || ng_w__is(w, t, "her")) || p->type != NG_ETYPE_PERSON ||
-        p->affil < 0 || w->actors[p->affil].type != NG_ETYPE_STATE)
-        return 1;
-    while (q < c->b && (ng_w__bits(w, q) & NG_W_TITLEMOD) && !(ng_w__bits(w, q) & NG_W_GOVNOUN))
-        q++;
-    if (q >= c->b || !(ng_w__bits(w, q) & NG_W_GOVNOUN) || (ng_w__bits(w, q) & NG_W_TROOPS) ||
-        (w->tk.v[q].flags & NG_TK_CAP))
-        return 1;
-    acts[0] = p->affil;
+    uint32_t q = own_state_noun(w, c, t);
+    if (!q || p->type != NG_ETYPE_PERSON) return 1;
+    if (p->affil >= 0 && w->actors[p->affil].type == NG_ETYPE_STATE) acts[0] = p->affil;
     *t1 = q + 1;
     return 1;
+}
+
+/* After this sentence's affiliations ("Ecuador's President Lenin Moreno announced that his
+ * country was leaving"): own_government's descriptions that still stand for a person whose
+ * state is now known stand for that state, in their unit and in the group holding it. */
+void ng_coref__own_states(const ng_work *w, sctx *c)
+{
+    for (size_t i = 0; i < c->nu; i++) {
+        const unit *u = &c->u[i];
+        int32_t a = c->acts[u->a0];
+        const ng_wactor *p = &w->actors[a];
+        if (u->an != 1 || u->t1 < u->t0 + 2 || p->type != NG_ETYPE_PERSON || p->affil < 0 ||
+            w->actors[p->affil].type != NG_ETYPE_STATE || own_state_noun(w, c, u->t0) + 1 != u->t1)
+            continue;
+        c->acts[u->a0] = p->affil;
+        for (size_t g = 0; g < c->ng; g++)
+            if (c->g[g].u0 <= i && i < c->g[g].u0 + c->g[g].un)
+                for (uint32_t k = 0; k < c->g[g].an; k++)
+                    if (c->acts[c->g[g].a0 + k] == a) c->acts[c->g[g].a0 + k] = p->affil;
+    }
 }
 
 /* A subject pronoun right after a verb of saying stands for the speaker: "Taiwan said

@@ -60,6 +60,7 @@ static int run_sentence(ng_work *w, cstate *cs, sctx *c, uint32_t s, uint8_t *co
     }
     ng_affil__note_roles(w, cs, c);
     if ((error = ng_affil__sentence(w, cs, c)) < 0) goto cleanup;
+    ng_coref__own_states(w, c);
     if ((error = ng_triggers__run(w, cs, c)) < 0) goto cleanup;
     if ((error = ng_members__lists(w, cs, c)) < 0) goto cleanup;
     ng_recent__sentence(w, cs, c);

@@ -210,6 +210,9 @@ int ng_units__push_act(sctx *c, int32_t a);
 
 /* coref.c: the units of pronouns and descriptions in tokens no mention covers. */
 int ng_coref__units(ng_work *w, cstate *cs, sctx *c, const uint8_t *covered);
+/* "his country", "her government" of a person whose state this sentence's affiliations just
+ * decided: that state (after ng_affil__sentence). */
+void ng_coref__own_states(const ng_work *w, sctx *c);
 /* Resolves a pronoun or description of kind cref (NG_CR_*) before token t0 into out[] (room
  * for GMAX); number: how many ("the three countries"), 0 any; ctype: wanted type + 1, 0 any,
  * NG_ETYPE__COUNT + 1 anything but people. Returns how many actors. */
