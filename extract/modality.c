@@ -179,13 +179,14 @@ static int noun_called_off(const ng_work *w, const sctx *c, uint32_t ts, uint32_
     return 0;
 }
 
-/* The subject starting at t1 walked back over its title (at most four capitals or
- * determiners: "that Turkish President X") to the word after a "that"; 0 when no "that"
+/* The subject starting at t1 walked back over its title (at most four capitals, numbers or
+ * determiners: "that Turkish President X", "that the 1,500 French soldiers") to the word after a "that"; 0 when no "that"
  * opens it. */
 static uint32_t after_that(const ng_work *w, const sctx *c, uint32_t t1)
 {
     for (int k = 0; k < 4 && t1 > c->a + 2 && !ng_w__is(w, t1 - 1, "that") &&
-                    ((w->tk.v[t1 - 1].flags & NG_TK_CAP) || (ng_w__bits(w, t1 - 1) & NG_W_DET));
+                    ((w->tk.v[t1 - 1].flags & (NG_TK_CAP | NG_TK_NUM)) ||
+                     (ng_w__bits(w, t1 - 1) & NG_W_DET));
          k++)
         t1--;
     return t1 >= c->a + 2 && ng_w__is(w, t1 - 1, "that") ? t1 : 0;
@@ -199,6 +200,17 @@ static int denied_that(const ng_work *w, const sctx *c, uint32_t t1)
     if (!(t1 = after_that(w, c, t1))) return 0;
     for (uint32_t t = t1 - 1; t > c->a && t + 4 >= t1; t--)
         if (fact_bits(w, c, t - 1, NG_W_NEG)) return 1;
+    return 0;
+}
+
+/* "the junta demanded that the French soldiers leave", "urged that X quit": a plan word
+ * (words class plan: a demand, a wish, a proposal) up to three words before the "that" that
+ * opens the clause of the subject starting at t1: the clause is not told as a fact. */
+static int planned_that(const ng_work *w, const sctx *c, uint32_t t1)
+{
+    if (!(t1 = after_that(w, c, t1))) return 0;
+    for (uint32_t t = t1 - 1; t > c->a && t + 4 >= t1; t--)
+        if (fact_bits(w, c, t - 1, NG_W_PLAN)) return 1;
     return 0;
 }
 
@@ -408,7 +420,8 @@ int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t 
     if (clause == c->a && p > c->a && ng_w__is(w, p - 1, "and") && first_verb_not_fact(w, c, p))
         return 1;
     if (subj >= 0 && c->g[subj].t1 <= ts &&
-        (denied_that(w, c, c->g[subj].t0) || false_report(w, c, c->g[subj].t0)))
+        (denied_that(w, c, c->g[subj].t0) || false_report(w, c, c->g[subj].t0) ||
+         planned_that(w, c, c->g[subj].t0)))
         return 1;
     /* "Neither Serbia nor Bosnia is a member": a negation right before the subject */
     if (subj >= 0 && c->g[subj].t0 > c->a && fact_bits(w, c, c->g[subj].t0 - 1, NG_W_NEG))
