@@ -922,6 +922,8 @@ static int object_left_out(const ng_work *w, const sctx *c, uint32_t te)
             num |= (w->tk.v[k].flags & NG_TK_NUM) != 0;
         if (!num) return 0;
         q = d;
+        /* "Zimbabwe quit in 2003 after being suspended": a dated exit, then its own clause */
+        if (q < c->b && (ng_w__bits(w, q) & NG_W_CLAUSE) && !ng_w__relative(w, q)) return 1;
     }
     return q >= c->b || ng_w__punct(w, q, ',') || ng_w__punct(w, q, '.') ||
            ng_w__punct(w, q, ';') || ng_w__is(w, q, "and");
