@@ -624,9 +624,21 @@ static int32_t opening_it_org(const ng_work *w, const cstate *cs)
     return a;
 }
 
+/* "Mali made France pull its troops out": a verb and "its"/"their" troops right after the
+ * state of unit u (before t0): that state moves its own troops. */
+static int moves_own_troops(const ng_work *w, const unit *u, uint32_t t0)
+{
+    for (uint32_t k = u->t1 + 1; k + 1 < t0 && k <= u->t1 + 2; k++)
+        if ((ng_w__is(w, k, "its") || ng_w__is(w, k, "their")) &&
+            (ng_w__bits(w, k + 1) & NG_W_TROOPS) && (w->tk.v[u->t1].flags & NG_TK_WORD))
+            return 1;
+    return 0;
+}
+
 /* The latest state named before t0 in this sentence, -1. A demonym before a troops noun
  * is skipped: "Senegal said French troops had left the country" is Senegal, the host; the
- * troops' own state is never the country they are in or leave. */
+ * troops' own state is never the country they are in or leave (nor a state that moves its
+ * own troops: "Mali made France pull its troops out, and the UN mission left the country"). */
 static int32_t sentence_state(const ng_work *w, const sctx *c, uint32_t t0)
 {
     for (size_t i = c->nu; i-- > 0;) {
@@ -634,7 +646,7 @@ static int32_t sentence_state(const ng_work *w, const sctx *c, uint32_t t0)
         if (u->t1 > t0 || u->an != 1 || u->place) continue;
         if (w->actors[c->acts[u->a0]].type != NG_ETYPE_STATE) continue;
         if ((ng_w__bits(w, u->t1 - 1) & NG_W_TROOPS) ||
-            (u->t1 < t0 && (ng_w__bits(w, u->t1) & NG_W_TROOPS)))
+            (u->t1 < t0 && (ng_w__bits(w, u->t1) & NG_W_TROOPS)) || moves_own_troops(w, u, t0))
             continue;
         return c->acts[u->a0];
     }
