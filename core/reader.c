@@ -7,6 +7,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Control characters (a newline in a CSV field or a file name) are escaped (\n, \x1b:
  * ng_text_printable), so that every report stays one line and input can neither forge lines
@@ -125,6 +128,32 @@ static size_t squeeze_space(char *o, const char *text, size_t len)
     size_t i = 0, n = 0;
     int space = 0;
     while (i < len) {
+#if defined(__SSE2__)
+        /* sixteen bytes whose only bytes below 0x21 are single spaces (no two side by side):
+         * a space at the start joins the run before it, one at the end is left pending, the
+         * rest is copied whole (the usual case in running text) */
+        if (i + 16 <= len) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + i));
+            /* as signed bytes, 0x80..0xFF are below 0x21 too: exclude them */
+            __m128i low = _mm_andnot_si128(_mm_cmplt_epi8(v, _mm_setzero_si128()),
+                                           _mm_cmplt_epi8(v, _mm_set1_epi8(0x21)));
+            unsigned m = (unsigned)_mm_movemask_epi8(low);
+            unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+            if (m == sp && (m & (m >> 1)) == 0) {
+                size_t s = m & 1, e = (m >> 15) & 1;
+                if (s) space = n > 0;
+                if (space) o[n++] = ' ';
+                if (s)
+                    memcpy(o + n, text + i + 1, 15);
+                else
+                    _mm_storeu_si128((__m128i *)(void *)(o + n), v);
+                n += 16 - s - e;
+                space = e && n > 0;
+                i += 16;
+                continue;
+            }
+        }
+#endif
         if (i + 8 <= len) {
             uint64_t w, m;
             memcpy(&w, text + i, 8);
