@@ -307,15 +307,26 @@ static inline size_t ng_export__skip_plain(const unsigned char *s, size_t i, siz
     const __m128i low = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F);
     const __m128i k1 = _mm_set1_epi8((char)c1), k2 = _mm_set1_epi8((char)c2);
     const __m128i k3 = _mm_set1_epi8((char)c3), k4 = _mm_set1_epi8((char)c4);
+#define NG_SKIP_HITS(v)                                                                         \
+    (unsigned)_mm_movemask_epi8(_mm_or_si128(                                                   \
+        _mm_or_si128(_mm_cmplt_epi8(v, low), _mm_cmpeq_epi8(v, del)),                           \
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, k1), _mm_cmpeq_epi8(v, k2)),                \
+                     _mm_or_si128(_mm_cmpeq_epi8(v, k3), _mm_cmpeq_epi8(v, k4)))))
     while (len - i >= 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, low), _mm_cmpeq_epi8(v, del)),
-                                   _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, k1), _mm_cmpeq_epi8(v, k2)),
-                                                _mm_or_si128(_mm_cmpeq_epi8(v, k3), _mm_cmpeq_epi8(v, k4))));
-        int m = _mm_movemask_epi8(hit);
-        if (m) return i + (size_t)__builtin_ctz((unsigned)m);
+        unsigned m = NG_SKIP_HITS(v);
+        if (m) return i + (size_t)__builtin_ctz(m);
         i += 16;
     }
+    /* the rest of a text of 16 bytes or more: its last sixteen bytes, those before i masked
+     * (exact, where the word loop below would stop at a word or a partial tail) */
+    if (len >= 16 && i < len) {
+        size_t base = len - 16;
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + base));
+        unsigned m = NG_SKIP_HITS(v) & (~0u << (i - base));
+        return m ? base + (size_t)__builtin_ctz(m) : len;
+    }
+#undef NG_SKIP_HITS
 #endif
     while (len - i >= 8) {
         uint64_t x, e1, e2, e3, e4;
