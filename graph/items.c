@@ -10,21 +10,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void put_str(ng_buf *b, const char *s)
-{
-    ng_buf_put(b, s ? s : "", (s ? strlen(s) : 0) + 1);
-}
-
+/* The block's strings are measured first and the buffer grown once: the item is seven
+ * pieces, each of which would otherwise grow the buffer on its own. */
 void ng_items__encode(ng_buf *b, uint64_t offset, const char *date, const char *article,
                       const char *title, const char *url, const char *sentence, size_t len)
 {
-    ng_buf_put(b, (const char *)&offset, sizeof offset);
-    put_str(b, date);
-    put_str(b, article);
-    put_str(b, title);
-    put_str(b, url);
-    ng_buf_put(b, sentence, len);
-    ng_buf_putc(b, '\0');
+    const char *f[4] = {date, article, title, url};
+    size_t n[4], total = sizeof offset + len + 1;
+    for (int k = 0; k < 4; k++) {
+        if (!f[k]) f[k] = "";
+        n[k] = strlen(f[k]) + 1; /* with its '\0' */
+        total += n[k];
+    }
+    if (ng_buf_grow(b, total) < 0) return; /* b->oom is set: the caller sees it */
+    char *o = b->ptr + b->len;
+    memcpy(o, &offset, sizeof offset);
+    o += sizeof offset;
+    for (int k = 0; k < 4; k++) {
+        memcpy(o, f[k], n[k]);
+        o += n[k];
+    }
+    if (len) memcpy(o, sentence, len);
+    o[len] = '\0';
+    b->len += total;
+    b->ptr[b->len] = '\0';
 }
 
 /* The next '\0'-ended string of [*p, end), or NULL when the block is short. */
