@@ -170,10 +170,19 @@ static inline int ng_export__non_ascii(const char *s, uint32_t *c, size_t *adv)
  * U+FFFD, & < > are always escaped, and in attributes " tab LF CR become references so that
  * attribute-value normalization keeps them. */
 void ng_xml__escape(ng_buf *b, const char *s, int in_attribute);
+/* Every node's id escaped once as an attribute value, for the edges that name their ends
+ * (each id would otherwise be escaped again at every edge it ends). */
+typedef struct ng_xml_ids {
+    ng_buf text; /* the escaped ids, one after the other */
+    size_t *at;  /* node i's is text.ptr[at[i], at[i + 1]) */
+} ng_xml_ids;
+/* NG_ENOMEM (then *x is empty); free with ng_xml__ids_free. */
+int ng_xml__ids_make(ng_xml_ids *x, const ng_graph *g);
+void ng_xml__ids_free(ng_xml_ids *x);
 /* Appends `indent`<edge id="..." source="..." target="..." (GraphML and GEXF: the edge's id and
  * its ends' node ids, escaped as attribute values); the caller adds its attributes and closes
  * the tag. */
-void ng_xml__edge_open(ng_buf *b, const char *indent, const ng_graph *g, const ng_edge *e);
+void ng_xml__edge_open(ng_buf *b, const char *indent, const ng_xml_ids *ids, const ng_edge *e);
 
 /* ------------------------------------------------------------------ style */
 

@@ -153,6 +153,7 @@ static void put_header(ng_buf *b, const ng_graph *g, const char *graph_last)
 /* What every node and edge shares: the column tags, the dates and the size scale. */
 typedef struct gexf_ctx {
     const ng_graph *g;
+    ng_xml_ids ids;
     const ng_column *nc, *ec;
     size_t n_nc, n_ec;
     ng_export_tag node_tag[NG_NCOL__COUNT], edge_tag[NG_ECOL__COUNT];
@@ -201,7 +202,7 @@ static int put_edge(ng_buf *b, ng_export_scratch *s, const void *ctx, size_t i)
     size_t rel_len = strlen(rel);
     ng_value v;
 
-    ng_xml__edge_open(b, "      ", x->g, e);
+    ng_xml__edge_open(b, "      ", &x->ids, e);
     if (!e->directed) ng_export__puts(b, " type=\"undirected\"");
     /* Gephi removes an edge of weight 0; the graph guarantees weight >= 1. */
     ng_export__puts(b, " kind=\"");
@@ -240,6 +241,7 @@ int ng_export__gexf(ng_out *o, const ng_graph *g, int threads)
     size_range(g, &x.lo, &x.hi);
     put_header(&line, g, x.graph_last);
     ng_buf_printf(&line, "    <nodes count=\"%zu\">\n", nn);
+    if ((error = ng_xml__ids_make(&x.ids, g)) < 0) goto cleanup;
     if ((error = ng_export__rows(o, &line, nn, put_node, &x, threads)) < 0) goto cleanup;
     ng_buf_printf(&line, "    </nodes>\n    <edges count=\"%zu\">\n", ne);
     if ((error = ng_export__rows(o, &line, ne, put_edge, &x, threads)) < 0) goto cleanup;
@@ -247,6 +249,7 @@ int ng_export__gexf(ng_out *o, const ng_graph *g, int threads)
     error = ng_export__flush(o, &line, 0);
 
 cleanup:
+    ng_xml__ids_free(&x.ids);
     ng_buf_free(&line);
     return error;
 }

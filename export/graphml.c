@@ -118,6 +118,7 @@ static void put_header(ng_buf *b, const ng_graph *g)
 /* What every row of the file reads (ng_export__rows). */
 typedef struct graphml_rows {
     const ng_graph *g;
+    ng_xml_ids ids;
     size_t n_nc, n_ec;
     ng_export_tag node_tag[NG_NCOL__COUNT], edge_tag[NG_ECOL__COUNT];
 } graphml_rows;
@@ -144,7 +145,7 @@ static int put_edge(ng_buf *b, ng_export_scratch *s, const void *ctx, size_t i)
     const graphml_rows *r = ctx;
     const ng_edge *e = ng_graph_edge(r->g, i);
     ng_value v;
-    ng_xml__edge_open(b, "    ", r->g, e);
+    ng_xml__edge_open(b, "    ", &r->ids, e);
     ng_export__puts(b, ">\n");
     for (size_t c = 0; c < r->n_ec; c++) {
         ng_export__edge_value(&v, e, c, &s->buf);
@@ -171,6 +172,7 @@ int ng_export__graphml(ng_out *o, const ng_graph *g, int threads)
     for (size_t c = 0; c < r.n_ec; c++)
         make_tag(&r.edge_tag[c], edge_key_prefix(ec[c].name), ec[c].name);
     put_header(&line, g);
+    if ((error = ng_xml__ids_make(&r.ids, g)) < 0) goto cleanup;
     if ((error = ng_export__rows(o, &line, ng_graph_node_count(g), put_node, &r, threads)) < 0 ||
         (error = ng_export__rows(o, &line, ng_graph_edge_count(g), put_edge, &r, threads)) < 0)
         goto cleanup;
@@ -178,6 +180,7 @@ int ng_export__graphml(ng_out *o, const ng_graph *g, int threads)
     error = ng_export__flush(o, &line, 0);
 
 cleanup:
+    ng_xml__ids_free(&r.ids);
     ng_buf_free(&line);
     return error;
 }

@@ -303,14 +303,43 @@ int ng_export__flush(ng_out *o, ng_buf *line, size_t threshold)
     return NG_OK;
 }
 
-void ng_xml__edge_open(ng_buf *b, const char *indent, const ng_graph *g, const ng_edge *e)
+int ng_xml__ids_make(ng_xml_ids *x, const ng_graph *g)
+{
+    size_t n = ng_graph_node_count(g);
+    x->text = (ng_buf)NG_BUF_INIT;
+    if (!(x->at = malloc((n + 1) * sizeof *x->at))) return NG_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        x->at[i] = x->text.len;
+        ng_xml__escape(&x->text, ng_graph_node(g, i)->id, 1);
+    }
+    x->at[n] = x->text.len;
+    if (x->text.oom) {
+        ng_xml__ids_free(x);
+        return NG_ENOMEM;
+    }
+    return NG_OK;
+}
+
+void ng_xml__ids_free(ng_xml_ids *x)
+{
+    ng_buf_free(&x->text);
+    free(x->at);
+    x->at = NULL;
+}
+
+static void put_id(ng_buf *b, const ng_xml_ids *ids, size_t i)
+{
+    ng_export__put(b, ids->text.ptr + ids->at[i], ids->at[i + 1] - ids->at[i]);
+}
+
+void ng_xml__edge_open(ng_buf *b, const char *indent, const ng_xml_ids *ids, const ng_edge *e)
 {
     ng_export__puts(b, indent);
     ng_export__puts(b, "<edge id=\"");
     ng_xml__escape(b, e->id, 1);
     ng_export__puts(b, "\" source=\"");
-    ng_xml__escape(b, ng_graph_node(g, e->source)->id, 1);
+    put_id(b, ids, e->source);
     ng_export__puts(b, "\" target=\"");
-    ng_xml__escape(b, ng_graph_node(g, e->target)->id, 1);
+    put_id(b, ids, e->target);
     ng_export__putc(b, '"');
 }
