@@ -1257,6 +1257,65 @@ static int short_org_owner(const sscan *x, uint32_t q)
            !(ng_w__bits(w, q) & NG_W_STOP);
 }
 
+/* suffix_word's case of a head noun or its modifier (words classes titlemod, personnoun,
+ * apposmod) at q, kept apart because it carries most of the apposition's state (title,
+ * kin, head). The caller has already moved x->q past q. */
+static int head_word(sscan *x, uint32_t q, ng_wbits bits)
+{
+    const ng_work *w = x->w;
+    /* "hosted by X, the presidents of A, B and C, signed": a plural head noun is no one
+     * person's apposition, but the next subject (not "the US" in "presidents of"; kin
+     * and the "-us" ending of a singular noun aside) */
+    if ((bits & NG_W_PERSONNOUN) && !x->have_title && !(bits & NG_W_KIN) &&
+        !(w->tk.v[q].flags & NG_TK_CAP) && plural_noun(w, q) &&
+        ng_w__fold(w, q)[w->tk.v[q].flen - 2] != 'u' && q == x->first && q > x->a &&
+        ng_w__is(w, q - 1, "the") && q + 1 < x->b && ng_w__is(w, q + 1, "of"))
+        return S_QUIT;
+    if (bits & NG_W_PERSONNOUN) {
+        /* "X, a Kenyan activist,": the demonym before a noun of private life is no
+         * office's state */
+        if ((bits & NG_W_KIN) && !x->have_title) {
+            x->kin = 1;
+            x->af = -1;
+        }
+        /* "X, the foreign minister,", "X, the former prime minister,": a title written
+         * in lower case, whose state is decided at the end when none is stated */
+        if (!x->have_title && x->ti < 0 && !x->kin && !x->indef && !x->orgown)
+            x->ti = q > x->first ? title_of_words(w, q - 1, q + 1) : -1;
+        if (!x->have_title && x->ti < 0 && !x->kin && !x->indef && !x->orgown)
+            x->ti = title_of_words(w, q, q + 1);
+        x->have_title = x->after_head = 1;
+        x->last = q + 1;
+    }
+    return S_ON;
+}
+
+/* suffix_word's case of a capitalized word at q once a title was read: either the
+ * apposition goes on ("the President of Russia") or the next person's name begins (a list
+ * of titled people), which ends the scan with S_QUIT. Kept apart as the three list tests
+ * belong together. The caller has already moved x->q past q. */
+static int cap_after_title(sscan *x, uint32_t q)
+{
+    const ng_work *w = x->w;
+    /* a capitalized word right after the title is the next person's name: "Joe Biden,
+     * German Chancellor Olaf Scholz" is a list, not an apposition */
+    if (x->after_head) return S_QUIT;
+    /* "X, the President of Russia Vladimir Putin": a name of two capitalized words right
+     * after the complement's state or organization is the next person's, whose title
+     * this is (a list of titled people), not X's apposition */
+    if (x->af >= 0 && x->last == q && q + 1 < x->b && x->cov[q + 1 - x->a] < 0 &&
+        ng_mentions__cap(w, q + 1) && (w->tk.v[q + 1].flags & NG_TK_WORD) &&
+        !(ng_w__bits(w, q) & (NG_W_STOP | NG_W_NOTNAME)) &&
+        !(ng_w__bits(w, q + 1) & (NG_W_STOP | NG_W_NOTNAME)))
+        return S_QUIT;
+    /* "X, the Under-Secretary-General for Political Affairs Ana Ruiz, ...": a name of two
+     * capitalized words right after a complement that ends with a title's word
+     * ("Affairs", "Security") is the next person's, as in people_of_run */
+    if (q > x->first && complement_then_name(x, q)) return S_QUIT;
+    x->last = x->q;
+    return S_ON;
+}
+
 static int suffix_word(sscan *x)
 {
     const ng_work *w = x->w;
@@ -1308,33 +1367,7 @@ static int suffix_word(sscan *x)
     if ((bits & NG_W_MEMBERNOUN) && !(bits & NG_W_PERSONNOUN) && !x->have_title && q + 1 < x->b &&
         ng_w__is(w, q + 1, "of") && !(w->tk.v[q].flags & NG_TK_CAP))
         bits |= NG_W_PERSONNOUN;
-    if (bits & (NG_W_TITLEMOD | NG_W_PERSONNOUN | NG_W_APPOSMOD)) {
-        /* "hosted by X, the presidents of A, B and C, signed": a plural head noun is no one
-         * person's apposition, but the next subject (not "the US" in "presidents of"; kin
-         * and the "-us" ending of a singular noun aside) */
-        if ((bits & NG_W_PERSONNOUN) && !x->have_title && !(bits & NG_W_KIN) &&
-            !(w->tk.v[q].flags & NG_TK_CAP) && plural_noun(w, q) &&
-            ng_w__fold(w, q)[w->tk.v[q].flen - 2] != 'u' && q == x->first && q > x->a &&
-            ng_w__is(w, q - 1, "the") && q + 1 < x->b && ng_w__is(w, q + 1, "of"))
-            return S_QUIT;
-        if (bits & NG_W_PERSONNOUN) {
-            /* "X, a Kenyan activist,": the demonym before a noun of private life is no
-             * office's state */
-            if ((bits & NG_W_KIN) && !x->have_title) {
-                x->kin = 1;
-                x->af = -1;
-            }
-            /* "X, the foreign minister,", "X, the former prime minister,": a title written
-             * in lower case, whose state is decided at the end when none is stated */
-            if (!x->have_title && x->ti < 0 && !x->kin && !x->indef && !x->orgown)
-                x->ti = q > x->first ? title_of_words(w, q - 1, q + 1) : -1;
-            if (!x->have_title && x->ti < 0 && !x->kin && !x->indef && !x->orgown)
-                x->ti = title_of_words(w, q, q + 1);
-            x->have_title = x->after_head = 1;
-            x->last = q + 1;
-        }
-        return S_ON;
-    }
+    if (bits & (NG_W_TITLEMOD | NG_W_PERSONNOUN | NG_W_APPOSMOD)) return head_word(x, q, bits);
     /* "X, a Pacific analyst at": a capitalized word before an expert noun is the field */
     if (!x->have_title && q == x->first && q + 1 < x->b && (w->tk.v[q].flags & NG_TK_WORD) &&
         (ng_w__bits(w, q + 1) & NG_W_EXPERTNOUN) && !(ng_w__bits(w, q) & NG_W_STOP))
@@ -1356,25 +1389,8 @@ static int suffix_word(sscan *x)
           org_at(x, q + 1))) &&
         modifier_word(x, q))
         return S_ON; /* "a secretary of the [main] opposition Congress party": words before the name */
-    if (ng_mentions__cap(w, q) && !(w->tk.v[q].flags & NG_TK_PUNCT) && x->have_title) {
-        /* a capitalized word right after the title is the next person's name: "Joe Biden,
-         * German Chancellor Olaf Scholz" is a list, not an apposition */
-        if (x->after_head) return S_QUIT;
-        /* "X, the President of Russia Vladimir Putin": a name of two capitalized words right
-         * after the complement's state or organization is the next person's, whose title
-         * this is (a list of titled people), not X's apposition */
-        if (x->af >= 0 && x->last == q && q + 1 < x->b && x->cov[q + 1 - x->a] < 0 &&
-            ng_mentions__cap(w, q + 1) && (w->tk.v[q + 1].flags & NG_TK_WORD) &&
-            !(ng_w__bits(w, q) & (NG_W_STOP | NG_W_NOTNAME)) &&
-            !(ng_w__bits(w, q + 1) & (NG_W_STOP | NG_W_NOTNAME)))
-            return S_QUIT;
-        /* "X, the Under-Secretary-General for Political Affairs Ana Ruiz, ...": a name of two
-         * capitalized words right after a complement that ends with a title's word
-         * ("Affairs", "Security") is the next person's, as in people_of_run */
-        if (q > x->first && complement_then_name(x, q)) return S_QUIT;
-        x->last = x->q;
-        return S_ON;
-    }
+    if (ng_mentions__cap(w, q) && !(w->tk.v[q].flags & NG_TK_PUNCT) && x->have_title)
+        return cap_after_title(x, q);
     return S_END;
 }
 
