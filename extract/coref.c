@@ -2035,57 +2035,15 @@ static uint32_t apposed_indefinite(const ng_work *w, const sctx *c, const uint8_
     return one(acts, named);
 }
 
-static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
-                            uint32_t t, int32_t *acts, uint32_t *t1, int *pron)
+/* description's second half: the head noun at j of "the [number] [modifiers] HEAD" (t is
+ * the determiner), read once description_head has found it. Kept apart from the determiner
+ * and number handling before it: here each word class of the head (group, bloc, government,
+ * country, body, organization) picks its own resolver. */
+static uint32_t described_head(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
+                               uint32_t t, uint32_t j, int number, int numtok, uint32_t *t1,
+                               int32_t *acts)
 {
-    uint32_t j = t + 1, n;
-    int number = 0;
-    if (ng_w__is(w, t, "a") || ng_w__is(w, t, "an")) return apposed_indefinite(w, c, covered, t, t1, acts);
-    if (!(ng_w__is(w, t, "the") || ng_w__is(w, t, "these") || ng_w__is(w, t, "those") ||
-          ng_w__is(w, t, "both") || ng_w__is(w, t, "all")))
-        return 0;
-    /* "the visitor", "the visiting minister" */
-    if (j < c->b && (ng_w__bits(w, j) & NG_W_GUESTNOUN) &&
-        (n = guest(w, cs, c, covered, t, acts, t1)) != 0)
-        return n;
-    if (ng_w__is(w, t, "both")) number = 2;
-    int numtok = 0; /* a number word follows the determiner ("the two", not "both") */
-    if (j < c->b && (ng_w__bits(w, j) & NG_W_NUMWORD)) {
-        number = ng_lex__word_number(w->lex, w->tk.v[j].h);
-        numtok = 1;
-        j++;
-    }
-    /* a plural of states (countries, nations, states) is no verb even when a trigger opens
-     * with it ("the three states that make up", not "X states that") */
-    if (number > 0 && j == t + 2 && j < c->b &&
-        (ng_w__is(w, t, "the") || (ng_w__is(w, t, "all") && number > 2)) &&
-        !(ng_w__bits(w, j) & NG_W_BLOCPLURAL) &&
-        (ng_lex__trigger_first(w->lex, w->tk.v[j].h) >= 0 ||
-         (ng_w__bits(w, j) & (NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_SAY | NG_W_SKIPADV)))) {
-        /* "the two signed a communique", "the two had met", "all three signed": the number
-         * alone; with no list of two, "X handed the report to Y, when the two held talks":
-         * the two people named just before (two_people) */
-        *t1 = t + 2;
-        *pron = 1;
-        /* "... Oman called for restraint. Together with A and B, the two make up the GCC":
-         * members are states, the ones of the last sentences before an older list */
-        if (membership_verb(w, c, j)) n = last_sentences_states(w, cs, (uint32_t)number, acts);
-        if (!n) n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
-        if (!n && number == 2) n = people_here(w, c, t, 2, acts);
-        return n || number != 2 ? n : two_people(w, cs, c, t, acts);
-    }
-    if (!numtok && (n = troops_of(w, cs, c, covered, t, j, t1, acts)) != 0) return n;
-    if (!numtok && (n = left_treaty(w, cs, c, covered, t, j, t1, acts)) != 0) return n;
-    if (!numtok && (n = the_statement(w, cs, c, t, j, t1, acts)) != 0) return n;
-    /* "the Forum brings together": a capitalised word right after "the" may be a short
-     * name even when a word follows it, which description_head would read as a modifier */
-    if (!numtok && j < c->b && (w->tk.v[j].flags & NG_TK_CAP) &&
-        !(w->tk.v[j].flags & NG_TK_FIRST) && !covered[j - c->a] &&
-        (n = short_name(w, cs, c, covered, t, j, acts)) != 0) {
-        *t1 = j + 1;
-        return n;
-    }
-    if ((j = description_head(w, c, covered, j)) == c->b) return 0;
+    uint32_t n;
     if (state_before_head(w, cs, c, covered, j)) return 0;
     int32_t lead = leader_before_head(w, c, covered, j);
     if (lead >= 0) {
@@ -2137,6 +2095,60 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
         return ng_coref__resolve(w, cs, c, NG_CR_COUNTRY, ng_w__is(w, j, "kingdom"), 0, t, acts);
     if (bits & NG_W_BODYNOUN) return ng_coref__resolve(w, cs, c, NG_CR_BODY, 0, 0, t, acts);
     return org_head_description(w, cs, c, covered, t, j, t1, acts);
+}
+
+static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
+                            uint32_t t, int32_t *acts, uint32_t *t1, int *pron)
+{
+    uint32_t j = t + 1, n;
+    int number = 0;
+    if (ng_w__is(w, t, "a") || ng_w__is(w, t, "an")) return apposed_indefinite(w, c, covered, t, t1, acts);
+    if (!(ng_w__is(w, t, "the") || ng_w__is(w, t, "these") || ng_w__is(w, t, "those") ||
+          ng_w__is(w, t, "both") || ng_w__is(w, t, "all")))
+        return 0;
+    /* "the visitor", "the visiting minister" */
+    if (j < c->b && (ng_w__bits(w, j) & NG_W_GUESTNOUN) &&
+        (n = guest(w, cs, c, covered, t, acts, t1)) != 0)
+        return n;
+    if (ng_w__is(w, t, "both")) number = 2;
+    int numtok = 0; /* a number word follows the determiner ("the two", not "both") */
+    if (j < c->b && (ng_w__bits(w, j) & NG_W_NUMWORD)) {
+        number = ng_lex__word_number(w->lex, w->tk.v[j].h);
+        numtok = 1;
+        j++;
+    }
+    /* a plural of states (countries, nations, states) is no verb even when a trigger opens
+     * with it ("the three states that make up", not "X states that") */
+    if (number > 0 && j == t + 2 && j < c->b &&
+        (ng_w__is(w, t, "the") || (ng_w__is(w, t, "all") && number > 2)) &&
+        !(ng_w__bits(w, j) & NG_W_BLOCPLURAL) &&
+        (ng_lex__trigger_first(w->lex, w->tk.v[j].h) >= 0 ||
+         (ng_w__bits(w, j) & (NG_W_BE | NG_W_PAST_MARK | NG_W_MODAL | NG_W_SAY | NG_W_SKIPADV)))) {
+        /* "the two signed a communique", "the two had met", "all three signed": the number
+         * alone; with no list of two, "X handed the report to Y, when the two held talks":
+         * the two people named just before (two_people) */
+        *t1 = t + 2;
+        *pron = 1;
+        /* "... Oman called for restraint. Together with A and B, the two make up the GCC":
+         * members are states, the ones of the last sentences before an older list */
+        if (membership_verb(w, c, j)) n = last_sentences_states(w, cs, (uint32_t)number, acts);
+        if (!n) n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
+        if (!n && number == 2) n = people_here(w, c, t, 2, acts);
+        return n || number != 2 ? n : two_people(w, cs, c, t, acts);
+    }
+    if (!numtok && (n = troops_of(w, cs, c, covered, t, j, t1, acts)) != 0) return n;
+    if (!numtok && (n = left_treaty(w, cs, c, covered, t, j, t1, acts)) != 0) return n;
+    if (!numtok && (n = the_statement(w, cs, c, t, j, t1, acts)) != 0) return n;
+    /* "the Forum brings together": a capitalised word right after "the" may be a short
+     * name even when a word follows it, which description_head would read as a modifier */
+    if (!numtok && j < c->b && (w->tk.v[j].flags & NG_TK_CAP) &&
+        !(w->tk.v[j].flags & NG_TK_FIRST) && !covered[j - c->a] &&
+        (n = short_name(w, cs, c, covered, t, j, acts)) != 0) {
+        *t1 = j + 1;
+        return n;
+    }
+    if ((j = description_head(w, c, covered, j)) == c->b) return 0;
+    return described_head(w, cs, c, covered, t, j, number, numtok, t1, acts);
 }
 
 /* "his counterparts from X", "her Malian counterpart": a possessive before a role is part
