@@ -123,7 +123,8 @@ static int state_before(int32_t *out, ng_work *w, const sctx *c, const ng_mentio
              (ng_w__bits(w, t + 2) & NG_W_SUBJPRON) && !(ng_w__bits(w, t + 2) & NG_W_PRONIT)) ||
             /* "Spain adopted its decision, while Norway's recognition, announced by Prime
              * Minister X, ...": a contrasting clause of its own */
-            (ng_w__punct(w, t, ',') && (ng_w__is(w, t + 1, "while") || ng_w__is(w, t + 1, "whereas"))))
+            (ng_w__punct(w, t, ',') &&
+             (ng_w__is(w, t + 1, "while") || ng_w__is(w, t + 1, "whereas"))))
             from = t + 1;
     for (size_t gi = 0; gi < c->ng; gi++) {
         const group *g = &c->g[gi];
@@ -150,7 +151,8 @@ static int state_before(int32_t *out, ng_work *w, const sctx *c, const ng_mentio
             if (g->poss && g->t0 > c->a && g->t0 != from + 1 &&
                 (w->tk.v[g->t0 - 1].flags & NG_TK_WORD) &&
                 !(w->tk.v[g->t0 - 1].flags & NG_TK_CAP) &&
-                !(ng_w__bits(w, g->t0 - 1) & (NG_W_DET | NG_W_PREP)) && !ng_w__is(w, g->t0 - 1, "and"))
+                !(ng_w__bits(w, g->t0 - 1) & (NG_W_DET | NG_W_PREP)) &&
+                !ng_w__is(w, g->t0 - 1, "and"))
                 continue;
             before = x;
         }
@@ -168,7 +170,8 @@ static const group *phrase_place(const ng_work *w, const sctx *c, uint32_t t)
 {
     uint32_t a = c->a;
     /* a transcript's speaker label ("MARK SIMKIN: Back in Tokyo, ..."): capitalized words */
-    while (a < c->a + 4 && a < t && (w->tk.v[a].flags & NG_TK_WORD) && (w->tk.v[a].flags & NG_TK_CAP))
+    while (a < c->a + 4 && a < t && (w->tk.v[a].flags & NG_TK_WORD) &&
+           (w->tk.v[a].flags & NG_TK_CAP))
         a++;
     a = a > c->a && ng_w__punct(w, a, ':') ? a + 1 : c->a;
     if (!(ng_w__bits(w, a) & NG_W_SCENEOPEN)) return NULL;
@@ -201,7 +204,8 @@ static int opening_place(int32_t *out, ng_work *w, const sctx *c, uint32_t t)
         uint32_t in = h->t0 > c->a && ng_w__is(w, h->t0 - 1, "the") ? h->t0 - 1 : h->t0;
         /* the name right after "where", or after "where he met": a pronoun and one word */
         uint32_t at = h->t1 + 2;
-        if (at + 2 == t && (ng_w__bits(w, at) & NG_W_SUBJPRON) && !(ng_w__bits(w, at) & NG_W_PRONIT) &&
+        if (at + 2 == t && (ng_w__bits(w, at) & NG_W_SUBJPRON) &&
+            !(ng_w__bits(w, at) & NG_W_PRONIT) &&
             !(w->tk.v[at + 1].flags & (NG_TK_CAP | NG_TK_PUNCT)))
             at = t;
         if (h->an == 1 && at == t && in > c->a &&
@@ -300,7 +304,8 @@ static int clues_after(ng_work *w, const sctx *c, const ng_mention *m, pending_a
         /* after a verb of saying, the group starts a clause only when a verb follows it
          * ("said Turkey would"; not "declared the UAE 'an aggressor state'") */
         int say_clause = q > c->a && (ng_w__bits(w, q - 1) & NG_W_SAY) && g->t1 < c->b &&
-                         (w->tk.v[g->t1].flags & NG_TK_WORD) && !(w->tk.v[g->t1].flags & NG_TK_CAP) &&
+                         (w->tk.v[g->t1].flags & NG_TK_WORD) &&
+                         !(w->tk.v[g->t1].flags & NG_TK_CAP) &&
                          !(ng_w__bits(w, g->t1) & (NG_W_DET | NG_W_PREP | NG_W_CLAUSE));
         int clause = q > c->a && (say_clause || ng_w__is(w, q - 1, "that") ||
                                   ng_w__is(w, q - 1, "and") || ng_w__punct(w, q - 1, ';'));
@@ -390,7 +395,8 @@ static int32_t lead_org(const ng_work *w, const sctx *c)
         w->actors[c->acts[c->g[0].a0]].type != NG_ETYPE_ORG)
         return -1;
     for (uint32_t t = c->a; t < c->g[0].t0; t++)
-        if (!(w->tk.v[t].flags & NG_TK_WORD) || (t > c->a && (w->tk.v[t].flags & NG_TK_CAP))) return -1;
+        if (!(w->tk.v[t].flags & NG_TK_WORD) || (t > c->a && (w->tk.v[t].flags & NG_TK_CAP)))
+            return -1;
     return c->acts[c->g[0].a0];
 }
 
@@ -437,8 +443,8 @@ static int add_pending(ng_work *w, cstate *cs, const sctx *c, const ng_mention *
     while (open < m->t0 && open < c->a + 2 && (w->tk.v[open].flags & NG_TK_CAP) &&
            (w->tk.v[open].flags & NG_TK_WORD))
         open++;
-    if ((m->t0 == open || quote_then_tag(w, c, m->t0)) && cs->lead_sent == c->s && c->s > 0 && !w->sents[c->s].headline &&
-        !paragraph_break(w, c->s))
+    if ((m->t0 == open || quote_then_tag(w, c, m->t0)) && cs->lead_sent == c->s && c->s > 0 &&
+        !w->sents[c->s].headline && !paragraph_break(w, c->s))
         p->prev = cs->lead;
     /* a head of state or government is no colleague of the people listed with them */
     if (!w->lex->titles[m->title].sole) return list_mate_state(&p->mate, w, c, m);

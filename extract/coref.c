@@ -5,9 +5,9 @@
  * ending relations"). he/she/his: the first person of the sentence not in a prepositional
  * phrase nor in an opening subordinate clause, else the nearest person before it, else the
  * person of one of the three sentences before. him (her as an object): the nearest person
- * before it who is not its own clause's subject ("X met Y, and Z met him": Y). they/their: a list of states or
- * organizations earlier in the sentence, else two people named before it, else the latest
- * list (of states or organizations first), else the latest organization; "them" right after
+ * before it who is not its own clause's subject ("X met Y, and Z met him": Y). they/their: a list
+ * of states or organizations earlier in the sentence, else two people named before it, else the
+ * latest list (of states or organizations first), else the latest organization; "them" right after
  * a plural thing of its sentence ("reviewed the measures and denounced them") is only a list
  * of that sentence. "the two sides",
  * "the three countries", "both countries", "the two leaders": the latest list (or pair of
@@ -358,7 +358,8 @@ static uint32_t dated_states(const ng_work *w, const sctx *c, uint32_t n, uint32
 {
     for (size_t gi = 0; gi < c->ng && n <= GMAX; gi++) {
         uint32_t k = 0;
-        for (int32_t g = (int32_t)gi; g >= 0 && k <= n; g = ng_object__next_dated(w, c, c->g[g].t1)) {
+        for (int32_t g = (int32_t)gi; g >= 0 && k <= n;
+             g = ng_object__next_dated(w, c, c->g[g].t1)) {
             if (c->g[g].t1 > t0 || c->g[g].an != 1 ||
                 w->actors[c->acts[c->g[g].a0]].type != NG_ETYPE_STATE) {
                 k = 0;
@@ -934,8 +935,8 @@ static int32_t reported_object_it(const ng_work *w, const sctx *c, const uint8_t
 
 /* "the Kremlin rejected [tonight] what it calls 'accusations'": "it" between "what" and a
  * naming verb or a verb of saying is the subject of the verb before "what" (up to three words
- * that name no actor between: "rejected on Tuesday what it") when that is one state or organization; -1 otherwise (not the organization of
- * the sentence before). */
+ * that name no actor between: "rejected on Tuesday what it") when that is one state or
+ * organization; -1 otherwise (not the organization of the sentence before). */
 static int32_t what_it(const ng_work *w, const sctx *c, uint32_t t)
 {
     if (!ng_w__is(w, t, "it") || t < c->a + 3 || t + 1 >= c->b || !ng_w__is(w, t - 1, "what") ||
@@ -1205,7 +1206,8 @@ static uint32_t named_by_noun(const ng_work *w, const cstate *cs, uint32_t j, in
 
 /* "his guest", "her host", "the visitor", "the visiting minister" (t: the determiner or
  * possessive): the other side of a visit, the latest person of this sentence's two before
- * (three after his/her) who is not named in this sentence before t; *t1 gets the description's end. */
+ * (three after his/her) who is not named in this sentence before t; *t1 gets the
+ * description's end. */
 /* (out of line: a rare path kept out of the code every determiner runs through) */
 __attribute__((noinline)) static uint32_t guest(const ng_work *w, const cstate *cs,
                                                 const sctx *c, const uint8_t *covered, uint32_t t,
@@ -1514,7 +1516,8 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
                  : -1;
         if (gi >= 0 && c->g[gi].an == 1 && !c->g[gi].poss &&
             w->actors[c->acts[c->g[gi].a0]].type != NG_ETYPE_PERSON &&
-            c->gend[t - 2 - c->a] != gi && !(ng_w__punct(w, t - 2, ',') && c->gend[t - 3 - c->a] == gi))
+            c->gend[t - 2 - c->a] != gi &&
+            !(ng_w__punct(w, t - 2, ',') && c->gend[t - 3 - c->a] == gi))
             return one(acts, c->acts[c->g[gi].a0]);
         if ((gi = relative_object_it(w, c, covered, t)) >= 0 ||
             (gi = reported_object_it(w, c, covered, t)) >= 0)
@@ -2102,7 +2105,8 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
 {
     uint32_t j = t + 1, n;
     int number = 0;
-    if (ng_w__is(w, t, "a") || ng_w__is(w, t, "an")) return apposed_indefinite(w, c, covered, t, t1, acts);
+    if (ng_w__is(w, t, "a") || ng_w__is(w, t, "an"))
+        return apposed_indefinite(w, c, covered, t, t1, acts);
     if (!(ng_w__is(w, t, "the") || ng_w__is(w, t, "these") || ng_w__is(w, t, "those") ||
           ng_w__is(w, t, "both") || ng_w__is(w, t, "all")))
         return 0;

@@ -222,7 +222,8 @@ static int32_t dateline_state(const ng_lexicon *lex, const char *city)
     if (!city || !*city) return -1;
     /* "MOSCOW/OUAGADOUGOU": the first city */
     size_t clen = strcspn(city, "/");
-    if (ng_tok__run(&tk, &lex->abbrevs, city, 0, clen) == 0 && tk.n) st = phrase_state(lex, tk.v, tk.n);
+    if (ng_tok__run(&tk, &lex->abbrevs, city, 0, clen) == 0 && tk.n)
+        st = phrase_state(lex, tk.v, tk.n);
     ng_toks__free(&tk);
     ng_buf_free(&fold);
     return st;
@@ -243,7 +244,8 @@ static int32_t letterhead_state(const ng_lexicon *lex, const char *t, size_t len
         size_t n = e;
         while (n > i && (t[n - 1] == ' ' || t[n - 1] == '\r'))
             n--;
-        int32_t st = n > i && n - i <= 100 && t[n - 1] != '.' ? letterhead_line(lex, t + i, n - i) : -1;
+        int32_t st =
+            n > i && n - i <= 100 && t[n - 1] != '.' ? letterhead_line(lex, t + i, n - i) : -1;
         if (st >= 0) return st;
         i = e + 1;
     }

@@ -282,7 +282,8 @@ enum {
 #define NG_W_FALSITY NG_WBIT(67)    /* false, baseless: "reports that X met Y were false" */
 #define NG_W_ALSOADV NG_WBIT(68)    /* also, likewise: "Egypt also signed": the same act again */
 #define NG_W_JOINTMOD NG_WBIT(69)   /* trilateral, three-way: one meeting of all its parties */
-#define NG_W_GUESTNOUN NG_WBIT(70)  /* guest, host, visiting: "his guest", "the visiting minister" */
+#define NG_W_GUESTNOUN NG_WBIT(70)  /* guest, host, visiting: "his guest", "the visiting
+                                     * minister" */
 #define NG_W_ADDRESS NG_WBIT(71)    /* protested, rebuke: "protested to Beijing" is the state */
 #define NG_W_COMPASS NG_WBIT(72)    /* southern, eastern: "in southern Lebanon" is a location */
 #define NG_W_SPOKESNOUN NG_WBIT(73) /* spokesman: "a spokesman for X" speaks for X */
@@ -290,11 +291,14 @@ enum {
 #define NG_W_BLOCPLURAL NG_WBIT(75) /* countries, allies: "the Quad countries", "NATO allies" */
 #define NG_W_PRESSNOUN NG_WBIT(76)  /* reporter, correspondent: "a Reuters reporter" is no actor */
 #define NG_W_TITLENAME NG_WBIT(77)  /* amir, gen: a title word that is also a given name */
-#define NG_W_PLURALPOSS NG_WBIT(78) /* people, women: "People's" inside a name ("People's X Party") */
+#define NG_W_PLURALPOSS NG_WBIT(78) /* people, women: "People's" inside a name ("People's X
+                                    * Party") */
 #define NG_W_HEADOFFICE NG_WBIT(79) /* head of state: "the Head of State" is the article's leader */
 #define NG_W_FIRMNOUN NG_WBIT(80)  /* company, firm, operator: "the rail operator X" names one */
-#define NG_W_PASTPART NG_WBIT(81)  /* set, built, known: irregular past participles ("X, set up in") */
-#define NG_W_WITHNOUN NG_WBIT(82)  /* relations, ties: "discussed relations with X" (X their side) */
+#define NG_W_PASTPART NG_WBIT(81)  /* set, built, known: irregular past participles ("X, set up
+                                   * in") */
+#define NG_W_WITHNOUN NG_WBIT(82)  /* relations, ties: "discussed relations with X" (X their
+                                   * side) */
 #define NG_W_GATHERING NG_WBIT(83) /* summit: many guests, not a meeting of any two of them */
 #define NG_W_EVENTNOUN NG_WBIT(84) /* summit, meeting, session: "left the NATO summit" is no exit */
 #define NG_W_INDIRECT NG_WBIT(85) /* indirect, proximity: talks not held face to face */
@@ -302,13 +306,15 @@ enum {
 #define NG_W_TREATYHEAD NG_WBIT(87) /* Treaty, Convention, Pact: ends or opens a treaty's name */
 #define NG_W_EXITWORD NG_WBIT(88)   /* withdrew, exit, quit: a treaty after it is what is left */
 #define NG_W_NOTIFY NG_WBIT(89)     /* notified, informed: "X notified Y that it" is X */
-#define NG_W_FACILITY NG_WBIT(90)    /* plant, refinery, field: a site an organization runs, not it */
+#define NG_W_FACILITY NG_WBIT(90)    /* plant, refinery, field: a site an organization runs, not
+                                     * it */
 #define NG_W_TALKTO NG_WBIT(91)    /* spoke to, phoned, a call with: the person spoken to follows */
 #define NG_W_LINKVERB NG_WBIT(92)  /* became, remains: a linking verb other than "be" */
 #define NG_W_SEATVERB NG_WBIT(93)  /* sits, sat: "Y, where X sits alongside A": members of Y */
 #define NG_W_EXPERTNOUN NG_WBIT(94) /* analyst, economist: a person of research, whose place of
                                     * work after "at"/"with" is an organization they are of */
-#define NG_W_ARMEDMOD NG_WBIT(95) /* rebel, militant, jihadist: an armed group's kind before its noun or name */
+#define NG_W_ARMEDMOD NG_WBIT(95) /* rebel, militant, jihadist: an armed group's kind before its
+                                   * noun or name */
 #define NG_W_SCENEOPEN NG_WBIT(96) /* back, asked, speaking: opens a phrase "... in <place>," that
                                     * sets the scene of the clause after its comma */
 #define NG_W_HONORWORD NG_WBIT(97) /* Mrs, Ms, Dr: an honorific word; a month after it is a name */

@@ -324,7 +324,8 @@ static uint32_t opening_clause_end(const ng_work *w, const sctx *c)
 static int participle_opening(const ng_work *w, const sctx *c)
 {
     uint32_t t = c->a;
-    if (t + 1 < c->b && ((ng_w__bits(w, t) & (NG_W_PREP | NG_W_CLAUSE)) || ng_w__is(w, t, "having")))
+    if (t + 1 < c->b &&
+        ((ng_w__bits(w, t) & (NG_W_PREP | NG_W_CLAUSE)) || ng_w__is(w, t, "having")))
         t++;
     if (ng_w__is(w, c->a, "having") && t == c->a + 1) return 1;
     const char *f = ng_w__fold(w, t);

@@ -634,8 +634,8 @@ typedef struct capital_arg {
 /* One place per city of the capital column: an earlier item with its district after a comma
  * or a space ("Washington, D.C.", "Washington DC" after "Washington") names the same place,
  * so that a text that writes both gives one node, and so does another spelling of the first
- * ("Kiev" after "Kyiv": same_city; "Bogota" for "Bogotá" already shares the place's key). Another city of the column (a seat of government:
- * "Abidjan") is a place of its own. */
+ * ("Kiev" after "Kyiv": same_city; "Bogota" for "Bogotá" already shares the place's key). Another
+ * city of the column (a seat of government: "Abidjan") is a place of its own. */
 static int item_capital(ng_lexicon *lex, const char *item, void *arg)
 {
     capital_arg *a = arg;

@@ -558,7 +558,8 @@ static uint32_t count_before(const ng_work *w, const sctx *c, uint32_t t)
 /* "the five permanent members of the Security Council, A, B, C, D and E": the role phrase
  * of the member noun at t (organization unit ou) and the states apposed to it after a comma
  * make one group (groups.c), or the list is a group of its own after the comma; its units
- * are the members when they are states and as many as the number counting the noun. The actors in out[] (room for GMAX), how many. */
+ * are the members when they are states and as many as the number counting the noun. The actors in
+ * out[] (room for GMAX), how many. */
 static uint32_t counted_appos(const ng_work *w, const sctx *c, uint32_t t, int32_t ou,
                               int32_t *out)
 {
@@ -583,8 +584,8 @@ static uint32_t counted_appos(const ng_work *w, const sctx *c, uint32_t t, int32
  * "of" (groups.c): "the permanent members of the Security Council, including A and B",
  * "members of the EU such as A"; a counted noun also before a plain list in commas of as
  * many members (counted_appos): the count keeps out a list that goes on to something else
- * ("the members of NATO, France and Germany said"). Not after a word that denies membership ("candidate members of the
- * EU"). */
+ * ("the members of NATO, France and Germany said"). Not after a word that denies membership
+ * ("candidate members of the EU"). */
 static int of_members(ng_work *w, const sctx *c, uint32_t t, uint32_t len)
 {
     int32_t ou = org_after_of(w, c, t + len);
@@ -851,9 +852,10 @@ static int bracket_lists(ng_work *w, const sctx *c)
         if (error < 0) return error;
     }
     for (size_t gi = 0; gi < c->ng; gi++) {
-        int32_t m = c->g[gi].t1 >= c->b                   ? -1
-                    : ng_w__punct(w, c->g[gi].t1, '(') ? ng_object__bracket_members(w, c, (int32_t)gi)
-                                                         : dash_members(w, c, (int32_t)gi);
+        int32_t m = c->g[gi].t1 >= c->b ? -1
+                    : ng_w__punct(w, c->g[gi].t1, '(')
+                        ? ng_object__bracket_members(w, c, (int32_t)gi)
+                        : dash_members(w, c, (int32_t)gi);
         if (m < 0 || !member_list(w, c, &c->g[m])) continue;
         const group *og = &c->g[gi], *mg = &c->g[m];
         int error = ng_emit__pairs(w, ng_relinfo__membership(), 0, c->acts + mg->a0, mg->an,

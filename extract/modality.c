@@ -61,10 +61,11 @@ static int ordinal_before(const ng_work *w, const sctx *c, uint32_t to)
             continue;
         }
         const char *f = ng_w__fold(w, t);
-        int ord = (ng_w__bits(w, t) & NG_W_DECIDE) ||
-                  ((k->flags & NG_TK_NUM) && k->flen > 2 &&
-                   (memcmp(f + k->flen - 2, "st", 2) == 0 || memcmp(f + k->flen - 2, "nd", 2) == 0 ||
-                    memcmp(f + k->flen - 2, "rd", 2) == 0 || memcmp(f + k->flen - 2, "th", 2) == 0));
+        int ord =
+            (ng_w__bits(w, t) & NG_W_DECIDE) ||
+            ((k->flags & NG_TK_NUM) && k->flen > 2 &&
+             (memcmp(f + k->flen - 2, "st", 2) == 0 || memcmp(f + k->flen - 2, "nd", 2) == 0 ||
+              memcmp(f + k->flen - 2, "rd", 2) == 0 || memcmp(f + k->flen - 2, "th", 2) == 0));
         if (ord) {
             /* "hopes to be the first country to join": a plan or a modal before it */
             if (!(ng_w__bits(w, t - 1) & NG_W_DET)) return 0;
@@ -180,8 +181,8 @@ static int noun_called_off(const ng_work *w, const sctx *c, uint32_t ts, uint32_
 }
 
 /* The subject starting at t1 walked back over its title (at most four capitals, numbers or
- * determiners: "that Turkish President X", "that the 1,500 French soldiers") to the word after a "that"; 0 when no "that"
- * opens it. */
+ * determiners: "that Turkish President X", "that the 1,500 French soldiers") to the word after a
+ * "that"; 0 when no "that" opens it. */
 static uint32_t after_that(const ng_work *w, const sctx *c, uint32_t t1)
 {
     for (int k = 0; k < 4 && t1 > c->a + 2 && !ng_w__is(w, t1 - 1, "that") &&
@@ -282,7 +283,8 @@ static int not_fact(const ng_work *w, const sctx *c, uint32_t lo, uint32_t claus
         inf--;
     }
     if (inf > c->a && infinitive_to(w, c, inf - 1) && !noun &&
-        !decision_in(w, c, inf > c->a + 4 ? inf - 4 : c->a, inf - 1) && !ordinal_before(w, c, inf - 1))
+        !decision_in(w, c, inf > c->a + 4 ? inf - 4 : c->a, inf - 1) &&
+        !ordinal_before(w, c, inf - 1))
         return 1;
     for (uint32_t t = condition_from(w, clause, ts); t < ts; t++)
         if ((ng_w__bits(w, t) & NG_W_COND) ||
@@ -392,7 +394,8 @@ int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t 
         uint32_t q = c->g[subj].t0;
         while (q > c->a && (ng_w__bits(w, q - 1) & NG_W_DET))
             q--;
-        if (q > c->a && (ng_w__bits(w, q - 1) & NG_W_CAUSATIVE)) lo = q - 1 > c->a + 8 ? q - 9 : c->a;
+        if (q > c->a && (ng_w__bits(w, q - 1) & NG_W_CAUSATIVE))
+            lo = q - 1 > c->a + 8 ? q - 9 : c->a;
     }
     uint32_t p = ts, clause = c->a;
     while (p > c->a && (ng_w__bits(w, p - 1) & (NG_W_SKIPADV | NG_W_BE | NG_W_PAST_MARK)))
@@ -404,7 +407,8 @@ int ng_modality__blocks(const ng_work *w, const sctx *c, int32_t subj, uint32_t 
         clause = p - 1;
     else if (!noun && p > c->a + 1 && ng_w__is(w, p - 1, "and") && ng_w__punct(w, p - 2, ','))
         clause = p - 2;
-    else if (!noun && p > c->a + 1 && ng_w__is(w, p - 1, "and") && that_clause_between(w, c, subj, p - 1))
+    else if (!noun && p > c->a + 1 && ng_w__is(w, p - 1, "and") &&
+             that_clause_between(w, c, subj, p - 1))
         clause = p - 1;
     if (clause > lo) lo = clause;
     /* "X, who were not consulted, have denounced Y": the relative clause between commas is

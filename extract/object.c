@@ -335,9 +335,9 @@ static int speech_tag_group(const ng_work *w, const sctx *c, const group *g, uin
 }
 
 /* "sat down with Pacific island leaders at the summit venue, including A and B", "met
- * regional ministers, among them A and B" (a symmetric relation): after a lower-case noun of people at j that names
- * no actor, the list after ", including", "such as" or ", among them" (within ten tokens of
- * the same clause) stands for it; the group, else -1. */
+ * regional ministers, among them A and B" (a symmetric relation): after a lower-case noun of people
+ * at j that names no actor, the list after ", including", "such as" or ", among them" (within ten
+ * tokens of the same clause) stands for it; the group, else -1. */
 static int32_t people_noun_list(const ng_work *w, const sctx *c, uint32_t j)
 {
     for (uint32_t k = j + 1; k + 1 < c->b && k < j + 10; k++) {
@@ -567,9 +567,10 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
         }
         /* "include all of Mercosur's as well as A and B": the list goes on after a
          * possessive whose noun is left out */
-        uint32_t link = j == poss_end || (j == poss_end + 1 && (w->tk.v[poss_end].flags & NG_TK_POSS))
-                            ? ng_w__phrase(w, j, c->b, NG_W_LISTLINK, NULL)
-                            : 0;
+        uint32_t link =
+            j == poss_end || (j == poss_end + 1 && (w->tk.v[poss_end].flags & NG_TK_POSS))
+                ? ng_w__phrase(w, j, c->b, NG_W_LISTLINK, NULL)
+                : 0;
         if (link) {
             j += link;
             continue;

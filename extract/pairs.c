@@ -75,7 +75,8 @@ static int hyphen_word(ng_work *w, cstate *cs, const sctx *c, uint32_t t, int32_
         return 0;
     size_t f1 = (size_t)(fd - f), s1 = (size_t)(sd - s);
     /* two parts exactly, the second capitalized too ("Modi-Xi", not "Akufo-addo") */
-    if (memchr(fd + 1, '-', k->flen - f1 - 1) || s1 + 1 >= k->len || !(s[s1 + 1] >= 'A' && s[s1 + 1] <= 'Z'))
+    if (memchr(fd + 1, '-', k->flen - f1 - 1) || s1 + 1 >= k->len ||
+        !(s[s1 + 1] >= 'A' && s[s1 + 1] <= 'Z'))
         return 0;
     if ((error = side_actor(w, cs, s, s1, f, f1, &out[0])) < 0) return error;
     if (out[0] < 0) return 0;

@@ -115,7 +115,8 @@ static int word_hashes(const ng_work *w, uint32_t t, cand *c)
     const ng_tok *k = &w->tk.v[t];
     const char *s = w->text + k->off, *e = s + k->len, *d = memchr(s, '-', k->len);
     const char *f = ng_w__fold(w, t);
-    int particle = k->flen > 4 && f[2] == '-' && ((f[0] == 'a' && f[1] == 'l') || (f[0] == 'e' && f[1] == 'l'));
+    int particle = k->flen > 4 && f[2] == '-' &&
+                   ((f[0] == 'a' && f[1] == 'l') || (f[0] == 'e' && f[1] == 'l'));
     if (!d || particle || d == s || d + 1 >= e || !(d[1] >= 'a' && d[1] <= 'z')) {
         int error = word_key_hash(w, t, &c->h[c->n]);
         if (error >= 0) c->n++;
@@ -350,8 +351,9 @@ static int list_mate(const ng_work *w, const resolver *r, const cand *c)
     /* a list's item is right after "and" or a comma, or before one */
     /* "Prime Minister X and Secretary Blinken": a person noun opening the run is a title the
      * dictionary lacks, not a first name */
-    if (c->n > 3 || (ng_w__bits(w, m->n0) & NG_W_PERSONNOUN) || !((m->t0 > a && (ng_w__is(w, m->t0 - 1, "and") || ng_w__punct(w, m->t0 - 1, ','))) ||
-                      list_sep_end(w, m->t1, b)))
+    if (c->n > 3 || (ng_w__bits(w, m->n0) & NG_W_PERSONNOUN) ||
+        !((m->t0 > a && (ng_w__is(w, m->t0 - 1, "and") || ng_w__punct(w, m->t0 - 1, ','))) ||
+          list_sep_end(w, m->t1, b)))
         return 0;
     /* the list's first item: walk back over "," / "and" separators */
     size_t self = (size_t)r->cand_of[c->m], first = self; /* c may be a sorted copy */

@@ -968,7 +968,8 @@ uint32_t ng_role__portfolio_before(const ng_work *w, const int32_t *cov, uint32_
 void ng_role__before(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r0, uint32_t r1,
                      prefix_res *res)
 {
-    pscan x = {w, cov, s, w->sents[s].tok0, r0, (int64_t)r0 - 1, r0, -1, -1, -1, 0, 0, 0, 0, 0, 0, res};
+    pscan x = {w, cov, s, w->sents[s].tok0, r0, (int64_t)r0 - 1, r0, -1, -1, -1,
+               0, 0, 0, 0, 0, 0, res};
     res->start = r0;
     res->affil = res->affil_org = res->affil2 = res->affil2_org = res->title = -1;
     res->ev = 0;
@@ -1388,7 +1389,8 @@ static int suffix_word(sscan *x)
          (q > x->first + 1 && ng_w__is(w, q - 2, "the") && modifier_word(x, q - 1) &&
           org_at(x, q + 1))) &&
         modifier_word(x, q))
-        return S_ON; /* "a secretary of the [main] opposition Congress party": words before the name */
+        return S_ON; /* "a secretary of the [main] opposition Congress party": words before
+                      * the name */
     if (ng_mentions__cap(w, q) && !(w->tk.v[q].flags & NG_TK_PUNCT) && x->have_title)
         return cap_after_title(x, q);
     return S_END;
@@ -1425,7 +1427,8 @@ static void of_state(const ng_work *w, const int32_t *cov, uint32_t a, uint32_t 
     if (entity_of(m) < 0 && *affil < 0 && *affil_org < 0) *affil_org = m->org;
     *end = kind && !inner ? m->t1 + 1 : m->t1;
     /* a name of two words at least, not "Leaders of the BRICS group" */
-    if (kind && r1 >= a + 2 && ng_mentions__cap(w, r1 - 2) && (w->tk.v[r1 - 2].flags & NG_TK_WORD) &&
+    if (kind && r1 >= a + 2 && ng_mentions__cap(w, r1 - 2) &&
+        (w->tk.v[r1 - 2].flags & NG_TK_WORD) &&
         !(ng_w__bits(w, r1 - 1) & (NG_W_PERSONNOUN | NG_W_GROUPNOUN)))
         *ev |= NG_EV_APPOS;
 }

@@ -642,8 +642,9 @@ static int admitted_object(const ng_work *w, const sctx *c, const reading *r)
 }
 
 /* The object's own conditions: a quotation after it or before it (quote: "called the junta
- * 'illegitimate'") that does not praise it, no goodwill noun after it (favour), not a journey (journey: "left N'Djamena for Moscow", "the president
- * left Mali"), no actor compared with it (gapobj). */
+ * 'illegitimate'") that does not praise it, no goodwill noun after it (favour), not a journey
+ * (journey: "left N'Djamena for Moscow", "the president left Mali"), no actor compared with it
+ * (gapobj). */
 static int object_checks(const ng_work *w, const sctx *c, const reading *r)
 {
     const ng_trigger *tr = r->tr;
@@ -911,7 +912,8 @@ static int object_left_out(const ng_work *w, const sctx *c, uint32_t te)
         while (k < c->b && k < q + 5 && !(ng_w__bits(w, k) & (NG_W_MEMBERNOUN | NG_W_NOTMEMBER)) &&
                (w->tk.v[k].flags & NG_TK_WORD) && !(w->tk.v[k].flags & NG_TK_CAP))
             k++;
-        if (k >= c->b || !(ng_w__bits(w, k) & NG_W_MEMBERNOUN) || (ng_w__bits(w, k) & NG_W_NOTMEMBER))
+        if (k >= c->b || !(ng_w__bits(w, k) & NG_W_MEMBERNOUN) ||
+            (ng_w__bits(w, k) & NG_W_NOTMEMBER))
             return 0;
         q = k + 1;
     }
@@ -986,8 +988,8 @@ static void reply_object(const ng_work *w, const cstate *cs, const sctx *c, read
     int back = 0;
     for (uint32_t k = 0; k < e->n; k++)
         for (uint32_t i = 0; i < r->ns; i++)
-            back |= e->obj[k] == r->S[i] ||
-                    (w->actors[r->S[i]].type == NG_ETYPE_PERSON && e->obj[k] == w->actors[r->S[i]].affil);
+            back |= e->obj[k] == r->S[i] || (w->actors[r->S[i]].type == NG_ETYPE_PERSON &&
+                                             e->obj[k] == w->actors[r->S[i]].affil);
     for (uint32_t k = 0; back && k < e->ns && r->no < GMAX * 2; k++)
         r->O[r->no++] = e->subj[k];
 }
@@ -1124,8 +1126,9 @@ static int joint_meeting(const ng_work *w, const sctx *c, ng_rel rel)
 
 /* A list written on each side (g has two actors or units, an "and" inside it or right after
  * it (not a comma: "X, whose government hosted the talks, received ..."), or an "and" or a
- * comma before it over up to two capitalized or title words: "the Egyptian, Qatari and US mediators", "Qatari officials
- * and US envoy Steve Witkoff", "the Israeli and Hamas delegations"). */
+ * comma before it over up to two capitalized or title words: "the Egyptian, Qatari and US
+ * mediators", "Qatari officials and US envoy Steve Witkoff", "the Israeli and Hamas
+ * delegations"). */
 static int listed(const ng_work *w, const sctx *c, const group *g)
 {
     if (g->an >= 2 || g->un >= 2) return 1;
@@ -1217,7 +1220,8 @@ static int co_signers(ng_work *w, const sctx *c, const reading *r)
     int error = NG_OK;
     for (uint32_t i = 0; i < r->no && error >= 0; i++)
         for (uint32_t k = i + 1; k < r->no && error >= 0; k++)
-            if (r->O[i] != r->O[k] && ng_emit__types_ok(w, r->tr->rel, r->tr->flags, r->O[i], r->O[k]))
+            if (r->O[i] != r->O[k] &&
+                ng_emit__types_ok(w, r->tr->rel, r->tr->flags, r->O[i], r->O[k]))
                 error = ng_emit__add(w, r->O[i], r->O[k], r->tr->rel, r->tr->flags, c->s, r->date);
     return error;
 }
@@ -1406,7 +1410,8 @@ static int plural_subject(ng_work *w, const sctx *c, const reading *r)
             while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
                 q++;
             if (q < c->b && c->gcov[q - c->a] < 0 && (w->tk.v[q].flags & NG_TK_WORD) &&
-                !(w->tk.v[q].flags & NG_TK_CAP) && !(ng_w__bits(w, q) & (NG_W_NOTOBJ | NG_W_NUMWORD)))
+                !(w->tk.v[q].flags & NG_TK_CAP) &&
+                !(ng_w__bits(w, q) & (NG_W_NOTOBJ | NG_W_NUMWORD)))
                 return NG_OK;
         }
     }
@@ -1502,7 +1507,8 @@ static int during_talks(ng_work *w, const sctx *c, const reading *r)
     int32_t gl = p > c->a ? c->gend[p - 1 - c->a] : -1;
     /* "criticised the conduct of A, B and C during the talks": a list in a prepositional
      * phrase is what the sentence is about, not the talks' parties */
-    if (gl >= 0 && c->g[gl].pp && !c->g[gl].role && ng_w__is(w, c->g[gl].t0 - 1, "of")) return NG_OK;
+    if (gl >= 0 && c->g[gl].pp && !c->g[gl].role && ng_w__is(w, c->g[gl].t0 - 1, "of"))
+        return NG_OK;
     if (gl < 0 || c->g[gl].an < 2) {
         gl = r->subj;
         /* "A and B held talks with C in Caracas, at a meeting of defence officials": a
@@ -1598,7 +1604,8 @@ static int without_object(ng_work *w, cstate *cs, const sctx *c, const reading *
         }
         int32_t same = as_did(w, c, r);
         if (same >= 0 && c->g[same].an >= 2 &&
-            (error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, &c->g[same], c->s, r->date)) < 0)
+            (error = ng_emit__within(w, c, r->tr->rel, r->tr->flags, &c->g[same], c->s,
+                                     r->date)) < 0)
             return error;
         if ((error = cosigners(w, c, r, same)) < 0) return error;
         return plural_subject(w, c, r);
@@ -1608,7 +1615,8 @@ static int without_object(ng_work *w, cstate *cs, const sctx *c, const reading *
     /* "A signed the declaration" with no partner named: its party, for "B signed on behalf
      * of his country" in the next sentence */
     if ((r->tr->flags & NG_TRF_DOC) && !r->noun && r->ns && r->ns <= GMAX &&
-        (cs->last[r->tr->rel].sent != c->s || !(cs->last[r->tr->rel].n + cs->last[r->tr->rel].ns))) {
+        (cs->last[r->tr->rel].sent != c->s ||
+         !(cs->last[r->tr->rel].n + cs->last[r->tr->rel].ns))) {
         last_edges *e = &cs->last[r->tr->rel];
         memcpy(e->subj, r->S, r->ns * sizeof *r->S);
         e->ns = r->ns;
@@ -1637,7 +1645,8 @@ static int person_passive(const ng_work *w, const sctx *c, reading *r)
         ng_rel_allows(r->tr->rel, NG_ETYPE_ORG, NG_ETYPE_ORG))
         return 0;
     /* "the council, now chaired by X": an adverb before the participle */
-    if (p > c->a + 1 && (ng_w__bits(w, p - 1) & NG_W_SKIPADV) && !(w->tk.v[p - 1].flags & NG_TK_CAP))
+    if (p > c->a + 1 && (ng_w__bits(w, p - 1) & NG_W_SKIPADV) &&
+        !(w->tk.v[p - 1].flags & NG_TK_CAP))
         p--;
     if (p > c->a && ng_w__punct(w, p - 1, ',')) p--;
     /* "the National Security Committee (NSC) chaired by X": the acronym in brackets */
@@ -2006,8 +2015,9 @@ static int judge_side(const ng_work *w, const reading *r, int32_t a)
 /* The objects of an event reading, from the latest hostile edges of this sentence or the
  * two before: the last condemnation's targets, or its authors when a target is on the
  * judging side and the edge is of this sentence or the one before ("Peru's X likened
- * Chile's Y to a tyrant. Chile's ministry called the remarks ...": the remarks are X's); the other side of another hostile edge whose author is
- * on the judging side ("Managua broke off relations with Quito, calling the raid ..."). */
+ * Chile's Y to a tyrant. Chile's ministry called the remarks ...": the remarks are X's); the other
+ * side of another hostile edge whose author is on the judging side ("Managua broke off relations
+ * with Quito, calling the raid ..."). */
 /* 1 when every subject of the reading is a person with no state decided yet. */
 static int unplaced_judges(const ng_work *w, const reading *r)
 {
@@ -2091,7 +2101,8 @@ static void contact_relative(const ng_work *w, const sctx *c, reading *r)
     uint32_t q = c->g[ante].t0;
     while (q > c->a && c->gend[q - 1 - c->a] < 0 && (ng_w__bits(w, q - 1) & NG_W_DET))
         q--;
-    if (q < c->a + 2 || !(w->tk.v[q - 1].flags & NG_TK_WORD) || (w->tk.v[q - 1].flags & NG_TK_CAP) ||
+    if (q < c->a + 2 || !(w->tk.v[q - 1].flags & NG_TK_WORD) ||
+        (w->tk.v[q - 1].flags & NG_TK_CAP) ||
         (ng_w__bits(w, q - 1) & (NG_W_PREP | NG_W_CLAUSE | NG_W_SAY | NG_W_BE | NG_W_DET)))
         return;
     int32_t sg = c->gend[q - 2 - c->a];

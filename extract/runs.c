@@ -559,8 +559,8 @@ static void name_evidence(const ng_work *w, uint32_t a, uint32_t b, const int32_
     uint32_t end = m->t1;
     /* verbs of saying next to the name */
     if (end < b && (ng_w__bits(w, end) & NG_W_SAY)) m->ev |= NG_EV_SAY;
-    /* "X, who heads the party, ...", "X, whose daughter": "who" speaks of a person; so does a government named
-     * after its head ("Paul Kagame's government", "the X administration") */
+    /* "X, who heads the party, ...", "X, whose daughter": "who" speaks of a person; so does a
+     * government named after its head ("Paul Kagame's government", "the X administration") */
     if (end + 1 < b && ng_w__punct(w, end, ',') &&
         (ng_w__is(w, end + 1, "who") || ng_w__is(w, end + 1, "whose")))
         m->ev |= NG_EV_WHO;
@@ -818,8 +818,8 @@ static int body_opens_name(const ng_work *w, uint32_t a, uint32_t b, const int32
 }
 
 /* Is the one-word organization or state m (not an acronym) a surname: right after one or two
- * given names that a title precedes ("Minister Pawel Wagner", "Minister Marie Lusamba Wagner"), or right after an honorific ("Mr
- * Wagner")? */
+ * given names that a title precedes ("Minister Pawel Wagner", "Minister Marie Lusamba Wagner"), or
+ * right after an honorific ("Mr Wagner")? */
 static int surname_match(const ng_work *w, uint32_t a, const int32_t *cov, const ng_mention *m)
 {
     uint32_t i = m->t0;
@@ -909,9 +909,9 @@ static int state_ends_party(const ng_work *w, uint32_t a, uint32_t b, const int3
 {
     uint32_t i = m->t0;
     if (m->t1 != i + 1) return 0;
-    if (i >= a + 3 && ng_w__is(w, i - 1, "of") && cov[i - 2 - a] < 0 && ng_mentions__cap(w, i - 2) &&
-        (ng_w__bits(w, i - 2) & NG_W_ORGNOUN) && cov[i - 3 - a] < 0 && is_name_tok(w, i - 3) &&
-        !(w->tk.v[i - 3].flags & NG_TK_FIRST))
+    if (i >= a + 3 && ng_w__is(w, i - 1, "of") && cov[i - 2 - a] < 0 &&
+        ng_mentions__cap(w, i - 2) && (ng_w__bits(w, i - 2) & NG_W_ORGNOUN) && cov[i - 3 - a] < 0 &&
+        is_name_tok(w, i - 3) && !(w->tk.v[i - 3].flags & NG_TK_FIRST))
         return 1;
     /* "the leader of Progressive Slovakia, the largest opposition party," */
     if (i >= a + 2 && cov[i - 1 - a] < 0 && is_name_tok(w, i - 1) &&
@@ -1028,12 +1028,12 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov,
         /* an honorific ends no name: "Zaw Min Tun told" (Tun, a Malay honorific, is the
          * last part of a Burmese name) after two name words, before a lower-case word or
          * a punctuation mark */
-        int name_end = k == NG_TITLE_HONORIFIC && named_before && i >= a + 2 &&
-                       cov[i - 2 - a] < 0 && is_name_tok(w, i - 2) &&
-                       !(ng_w__bits(w, i - 2) & NG_W_STOP) && (w->tk.v[i].flags & NG_TK_WORD) &&
-                       !(w->tk.v[i].flags & NG_TK_DOT) &&
-                       ((w->tk.v[i + 1].flags & NG_TK_PUNCT) ||
-                        ((w->tk.v[i + 1].flags & NG_TK_WORD) && !(w->tk.v[i + 1].flags & NG_TK_CAP)));
+        int name_end =
+            k == NG_TITLE_HONORIFIC && named_before && i >= a + 2 && cov[i - 2 - a] < 0 &&
+            is_name_tok(w, i - 2) && !(ng_w__bits(w, i - 2) & NG_W_STOP) &&
+            (w->tk.v[i].flags & NG_TK_WORD) && !(w->tk.v[i].flags & NG_TK_DOT) &&
+            ((w->tk.v[i + 1].flags & NG_TK_PUNCT) ||
+             ((w->tk.v[i + 1].flags & NG_TK_WORD) && !(w->tk.v[i + 1].flags & NG_TK_CAP)));
         if (((k == NG_TITLE_ROYAL || k == NG_TITLE_RELIGIOUS || k == NG_TITLE_HONORIFIC) &&
              named_before && cov[i + 1 - a] < 0 && is_name_tok(w, i + 1)) ||
             name_end) {
@@ -1100,8 +1100,8 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov,
             !(w->tk.v[e].flags & NG_TK_POSS) && !is_name_tok(w, e + 1))
             m->dead = 1;
         else if (m->kind == NG_MK_ORG && m->org < 0 && e + 1 < b && ng_w__is(w, e, "of") &&
-                 cov[e + 1 - a] < 0 && is_name_tok(w, e + 1) && (w->tk.v[e - 1].flags & NG_TK_CAP) &&
-                 !(w->tk.v[e - 1].flags & NG_TK_UPPER) &&
+                 cov[e + 1 - a] < 0 && is_name_tok(w, e + 1) &&
+                 (w->tk.v[e - 1].flags & NG_TK_CAP) && !(w->tk.v[e - 1].flags & NG_TK_UPPER) &&
                  !(ng_w__bits(w, e + 1) & (NG_W_STOP | NG_W_NOTNAME))) {
             /* "the National Rally of Independents": a listed name that a longer one holds */
             m->dead = 1;
@@ -1137,13 +1137,14 @@ static uint32_t run_end(const ng_work *w, uint32_t a, uint32_t b, const int32_t 
         /* "his People's National Congress": a plural whose possessive is 's (words class
          * pluralposs), capitalized, before capitalized words the last of which is an
          * organization's head (at most three) */
-        if (f1 + 1 < b && (w->tk.v[f1].flags & NG_TK_POSS) && (ng_w__bits(w, f1 - 1) & NG_W_PLURALPOSS) &&
-            ng_mentions__cap(w, f1 - 1)) {
+        if (f1 + 1 < b && (w->tk.v[f1].flags & NG_TK_POSS) &&
+            (ng_w__bits(w, f1 - 1) & NG_W_PLURALPOSS) && ng_mentions__cap(w, f1 - 1)) {
             uint32_t h = f1 + 1;
             while (h < b && h < f1 + 4 && cov[h - a] < 0 && ng_mentions__cap(w, h) &&
                    name_or_run(w, h) && !(ng_w__bits(w, h) & NG_W_ORGHEAD))
                 h++;
-            if (h < b && cov[h - a] < 0 && ng_mentions__cap(w, h) && (ng_w__bits(w, h) & NG_W_ORGHEAD)) {
+            if (h < b && cov[h - a] < 0 && ng_mentions__cap(w, h) &&
+                (ng_w__bits(w, h) & NG_W_ORGHEAD)) {
                 f1 = h + 1;
                 continue;
             }
@@ -1332,7 +1333,8 @@ static int32_t translated_listed(const ng_work *w, uint32_t a, const int32_t *co
 {
     int32_t mi = cov[f1 + 1 - a];
     if (mi < 0 || w->ms[mi].dead || w->ms[mi].kind != NG_MK_ORG || w->ms[mi].lex < 0 ||
-        w->ms[mi].t0 != f1 + 1 || w->ms[mi].t1 != f1 + 2 || f1 - f0 < 2 || acronym_spells(w, f0, f1))
+        w->ms[mi].t0 != f1 + 1 || w->ms[mi].t1 != f1 + 2 || f1 - f0 < 2 ||
+        acronym_spells(w, f0, f1))
         return -1;
     return w->ms[mi].lex;
 }
@@ -1413,8 +1415,8 @@ static int org_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint32_t f
 
 /* "Minister for Economic Affairs Budi Santoso", "Coordinating Minister of Maritime Affairs X":
  * capitalized words [f0, r0) right after a title's "for"/"of" (within five tokens of the
- * title), ending with a word that is never a name, are the title's complement, and a name of two words or more after them is
- * the holder's, not the end of something else's name. */
+ * title), ending with a word that is never a name, are the title's complement, and a name of two
+ * words or more after them is the holder's, not the end of something else's name. */
 static int title_complement_run(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t f0,
                                 uint32_t r0, uint32_t r1)
 {
@@ -1424,8 +1426,8 @@ static int title_complement_run(const ng_work *w, uint32_t s, const int32_t *cov
     /* the complement ends with a title's word ("Affairs", "Security", "Trade"), not with a
      * place's ("President of Western Sahara X Y": "Sahara X Y" is no name) */
     if (r0 - f0 > 4 || !(ng_w__bits(w, r0 - 1) & NG_W_TITLEMOD)) return 0;
-    /* no capitalized word, "and" or "of" after the name, and no word of it belongs to titles ("for European
-     * Neighbourhood Policy and Enlargement Negotiations, X") */
+    /* no capitalized word, "and" or "of" after the name, and no word of it belongs to titles ("for
+     * European Neighbourhood Policy and Enlargement Negotiations, X") */
     uint32_t b = a + w->sents[s].ntok;
     if (r1 < b && (ng_mentions__cap(w, r1) || ng_w__is(w, r1, "and") || ng_w__is(w, r1, "of")))
         return 0;
@@ -1482,11 +1484,13 @@ static int people_of_run(ng_work *w, uint32_t s, int32_t *cov, uint32_t f0, uint
                 r0 = r1 - k < 2 ? r1 : k;
             if (r0 == r1) continue;
         }
-        int beside = (r0 > f0 && is_run_tok(w, r0 - 1) && !title_complement_run(w, s, cov, f0, r0, r1) &&
-                      !(r1 - r0 >= 2 && plural_title(w, r0 - 1))) ||
-                     (r1 < f1 && is_run_tok(w, r1)) || portfolio_word(w, s, cov, r0, r1);
+        int beside =
+            (r0 > f0 && is_run_tok(w, r0 - 1) && !title_complement_run(w, s, cov, f0, r0, r1) &&
+             !(r1 - r0 >= 2 && plural_title(w, r0 - 1))) ||
+            (r1 < f1 && is_run_tok(w, r1)) || portfolio_word(w, s, cov, r0, r1);
         /* "MTI/Prime Minister's Press Office": a desk or a treaty's party is no one's name */
-        if (!beside && !generic_unit(w, r0, r1) && (error = person_candidate(w, s, cov, r0, r1)) < 0)
+        if (!beside && !generic_unit(w, r0, r1) &&
+            (error = person_candidate(w, s, cov, r0, r1)) < 0)
             return error;
         r0 = r1 > r0 ? r1 : r0 + 1;
     }
@@ -1837,7 +1841,8 @@ static int described_force(const ng_work *w, uint32_t a, const int32_t *cov, uin
         return 0;
     for (uint32_t k = q; k > a && k + 4 > q; k--) {
         if (ng_w__is(w, k - 1, "the")) return 1;
-        if (!(w->tk.v[k - 1].flags & NG_TK_WORD) || (ng_mentions__cap(w, k - 1) && cov[k - 1 - a] < 0))
+        if (!(w->tk.v[k - 1].flags & NG_TK_WORD) ||
+            (ng_mentions__cap(w, k - 1) && cov[k - 1 - a] < 0))
             return 0;
     }
     return 0;
@@ -1861,7 +1866,8 @@ static int force_acronym(const ng_work *w, uint32_t a, uint32_t b, const int32_t
     const ng_mention *st = &w->ms[cov[i - 2 - a]];
     uint32_t p = st->t0;
     return st->kind == NG_MK_STATE && st->t1 == i - 1 && p >= a + 3 &&
-           (ng_w__is(w, p - 1, "in") || ng_w__is(w, p - 1, "for")) && described_force(w, a, cov, p - 2);
+           (ng_w__is(w, p - 1, "in") || ng_w__is(w, p - 1, "for")) &&
+           described_force(w, a, cov, p - 2);
 }
 
 /* runs_pass on the run of name words that starts at i: an organization (pass 0 and 1), else

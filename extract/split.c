@@ -149,8 +149,8 @@ static int ends_here(const ng_lexicon *lex, const char *t, size_t lo, size_t p, 
     return 1;
 }
 
-/* The first '.', '!' or '?' in t[p, e), or e (p when p >= e): the next period by memchr (the C library's
- * vector scan), then '!' and '?', rare in news, only before it. */
+/* The first '.', '!' or '?' in t[p, e), or e (p when p >= e): the next period by memchr (the C
+ * library's vector scan), then '!' and '?', rare in news, only before it. */
 static size_t next_terminator(const char *t, size_t p, size_t e)
 {
     if (p >= e) return p; /* the caller steps past a sentence that ended the line */

@@ -184,9 +184,9 @@ static uint32_t mark_before_group(const ng_work *w, const sctx *c, int32_t gi, c
 }
 
 /* A comma at `comma` may close a relative clause on an earlier noun: "The union, which
- * groups A, B and C, met" (the union met, not A, B and C; so with "whose members are"), "Kenya, which joined the EAC in
- * 2000, accused X"; a comma or a dash may close a participle clause ("The bloc - comprising
- * A, B and C - met"). The mark before the clause, else 0. */
+ * groups A, B and C, met" (the union met, not A, B and C; so with "whose members are"), "Kenya,
+ * which joined the EAC in 2000, accused X"; a comma or a dash may close a participle clause ("The
+ * bloc - comprising A, B and C - met"). The mark before the clause, else 0. */
 static uint32_t relative_clause_start(const ng_work *w, const sctx *c, uint32_t comma)
 {
     uint32_t q = comma;
@@ -204,7 +204,8 @@ static uint32_t relative_clause_start(const ng_work *w, const sctx *c, uint32_t 
          * participle (in "-ing", or a trigger's first word) right after the same mark */
         if (q + 1 < comma && ng_w__punct(w, q - 1, ch) && c->gend[q - 1 - c->a] < 0 &&
             (ng_lex__trigger_first(w->lex, w->tk.v[q].h) >= 0 ||
-             (w->tk.v[q].flen > 4 && memcmp(ng_w__fold(w, q) + w->tk.v[q].flen - 3, "ing", 3) == 0)) &&
+             (w->tk.v[q].flen > 4 &&
+              memcmp(ng_w__fold(w, q) + w->tk.v[q].flen - 3, "ing", 3) == 0)) &&
             q > c->a + 1 && c->gend[q - 2 - c->a] >= 0)
             return q - 1;
         /* "Y, whose members are A, B and C, met": Y met */
@@ -358,7 +359,9 @@ static int32_t whose_owner(const ng_work *w, const sctx *c, uint32_t ts);
 static int32_t summit_before_whose(const ng_work *w, const sctx *c, uint32_t p)
 {
     uint32_t q = p - 1;
-    for (int n = 0; n < 2 && q > c->a && !(w->tk.v[q - 1].flags & NG_TK_CAP) && !ng_w__is(w, q - 1, "whose"); n++)
+    for (int n = 0;
+         n < 2 && q > c->a && !(w->tk.v[q - 1].flags & NG_TK_CAP) && !ng_w__is(w, q - 1, "whose");
+         n++)
         q--;
     if (q < c->a + 4 || !ng_w__is(w, q - 1, "whose") || !ng_w__punct(w, q - 2, ',')) return -1;
     q -= 2; /* the comma */
@@ -591,9 +594,9 @@ static int32_t after_closed_relative(const ng_work *w, const sctx *c, uint32_t a
 /* "The junta that ousted the elected leader, Tomas Vela, quit ECOWAS", "Peru, which ousted
  * its president, Luis Mora, quit": group gi, followed by a comma, is the object (or its
  * apposition after its own comma) of a relative clause ("that", "who", "which", within twelve
- * words, no other punctuation, "and" or "or" between): the verb's subject is the clause's head, not gi. The head: a group right
- * before ", which"/", who" (that group), a lower-case noun right before "that"/"who" (no
- * actor: -1); gi itself when the pattern is absent. */
+ * words, no other punctuation, "and" or "or" between): the verb's subject is the clause's head, not
+ * gi. The head: a group right before ", which"/", who" (that group), a lower-case noun right before
+ * "that"/"who" (no actor: -1); gi itself when the pattern is absent. */
 static int32_t relative_object_head(const ng_work *w, const sctx *c, int32_t gi)
 {
     uint32_t t0 = c->g[gi].t0, t1 = c->g[gi].t1;
@@ -974,7 +977,8 @@ static int32_t ordinal_since(const ng_work *w, const sctx *c, uint32_t ts, int32
            (w->tk.v[q - 1].flags & NG_TK_WORD) && !(ng_w__bits(w, q - 1) & (NG_W_CLAUSE | NG_W_BE)))
         q--, n++;
     if (!n || q < c->a + 3 || !(ng_w__bits(w, q - 1) & NG_W_DECIDE) ||
-        !(ng_w__bits(w, p - 1) & (NG_W_COUNTRYNOUN | NG_W_BLOCPLURAL | NG_W_GROUPNOUN | NG_W_MEMBERNOUN)) ||
+        !(ng_w__bits(w, p - 1) &
+          (NG_W_COUNTRYNOUN | NG_W_BLOCPLURAL | NG_W_GROUPNOUN | NG_W_MEMBERNOUN)) ||
         !(ng_w__bits(w, q - 2) & NG_W_DET))
         return -1;
     q -= 2;

@@ -615,7 +615,8 @@ static inline size_t push_plain_word(tscan *z, const unsigned char *s, size_t a)
     if ((j < end && word_goes_on[s[j]]) || tk->n == tk->cap || j - a > 0xFFFF) return 0;
     fh ^= fh >> 31;
     uint16_t flags = NG_TK_WORD;
-    if ((unsigned)s[a] - 'A' < 26u) flags |= ascii_all_upper(s, a, j) ? NG_TK_CAP | NG_TK_UPPER : NG_TK_CAP;
+    if ((unsigned)s[a] - 'A' < 26u)
+        flags |= ascii_all_upper(s, a, j) ? NG_TK_CAP | NG_TK_UPPER : NG_TK_CAP;
     if (!z->first_done) {
         z->first_done = 1;
         flags |= NG_TK_FIRST;

@@ -126,7 +126,8 @@ static int match_slots(const ng_work *w, const sctx *c, const ng_trigger *tr, in
                 if (k >= c->b || ((w->tk.v[k].flags & NG_TK_PUNCT) && !ng_w__punct(w, k, '"') &&
                                   !ng_w__punct(w, k, '\'') && !ng_w__punct(w, k, ',')))
                     break;
-                if (c->gcov[k - c->a] >= 0 && !gap_actor(w, c, tr, c->gcov[k - c->a], &k, gap_group))
+                if (c->gcov[k - c->a] >= 0 &&
+                    !gap_actor(w, c, tr, c->gcov[k - c->a], &k, gap_group))
                     break;
                 /* a gap after a determiner holds the modifiers of that noun phrase: a
                  * preposition and a determiner open another one, whose words are not the
@@ -179,7 +180,8 @@ static int passive_refused(const ng_work *w, const sctx *c, const ng_trigger *tr
 {
     if (!(tr->flags & NG_TRF_ACTIVE) || end >= c->b || !ng_w__is(w, end, "by")) return 0;
     uint32_t p = t;
-    if (p > c->a + 1 && (ng_w__bits(w, p - 1) & NG_W_SKIPADV) && !(w->tk.v[p - 1].flags & NG_TK_CAP))
+    if (p > c->a + 1 && (ng_w__bits(w, p - 1) & NG_W_SKIPADV) &&
+        !(w->tk.v[p - 1].flags & NG_TK_CAP))
         p--;
     if (p > c->a + 1 && ng_w__punct(w, p - 1, ',')) p--;
     int32_t gi = p > c->a ? c->gend[p - 1 - c->a] : -1;
@@ -230,7 +232,8 @@ static uint32_t pair_start(const ng_work *w, const sctx *c, uint32_t p)
 {
     const ng_tok *k = &w->tk.v[p];
     int32_t g2 = c->gend[p - c->a];
-    if ((k->flags & (NG_TK_WORD | NG_TK_CAP | NG_TK_DASH)) == (NG_TK_WORD | NG_TK_CAP | NG_TK_DASH) &&
+    if ((k->flags & (NG_TK_WORD | NG_TK_CAP | NG_TK_DASH)) ==
+            (NG_TK_WORD | NG_TK_CAP | NG_TK_DASH) &&
         c->gcov[p - c->a] < 0)
         return p;
     if (g2 < 0 || c->g[g2].t0 < c->a + 2 || !ng_w__punct(w, c->g[g2].t0 - 1, '-') ||
@@ -384,8 +387,8 @@ int ng_triggers__run(ng_work *w, cstate *cs, sctx *c)
     c->last_subj = -1;
     for (uint32_t t = c->a; t < c->b; t++) {
         /* the index is probed only at the first words of triggers */
-        int32_t first = (w->tk.v[t].flags & NG_TK_TRIG) ? ng_lex__trigger_first(w->lex, w->tk.v[t].h)
-                                                         : -1;
+        int32_t first =
+            (w->tk.v[t].flags & NG_TK_TRIG) ? ng_lex__trigger_first(w->lex, w->tk.v[t].h) : -1;
         if (first < 0 || c->gcov[t - c->a] >= 0) continue; /* none, or inside a name */
         /* the relations matched here, in their order */
         for (uint64_t found = best_matches(w, c, t, first, best); found; found &= found - 1) {

@@ -44,7 +44,8 @@ static char *trim(char *s)
 {
     while (*s == ' ' || *s == '\t') s++;
     size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r')) s[--n] = '\0';
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        s[--n] = '\0';
     return s;
 }
 
@@ -95,8 +96,8 @@ static const ng_relation *find_rel(const ng_doc *d, ng_rel rel, const char *a, c
 
 static void dump(const ng_doc *d, FILE *f)
 {
-    fprintf(f, "== %s date=%s title=%s bad=%u sentences=%u\n", d->id, d->date, d->title ? d->title : "",
-            d->bad_bytes, d->n_sentences);
+    fprintf(f, "== %s date=%s title=%s bad=%u sentences=%u\n", d->id, d->date,
+            d->title ? d->title : "", d->bad_bytes, d->n_sentences);
     for (size_t i = 0; i < d->n_actors; i++) {
         const ng_actor *a = &d->actors[i];
         fprintf(f, "  actor %-12s %-40s %s m=%u%s [%s]\n", ng_etype_name(a->type), a->label, a->key,
@@ -104,8 +105,9 @@ static void dump(const ng_doc *d, FILE *f)
     }
     for (size_t i = 0; i < d->n_relations; i++) {
         const ng_relation *r = &d->relations[i];
-        fprintf(f, "  %s | %s | %s  (%s @%llu) %.100s\n", ng_rel_name(r->rel), d->actors[r->source].label,
-                d->actors[r->target].label, r->date, (unsigned long long)r->offset, r->sentence);
+        fprintf(f, "  %s | %s | %s  (%s @%llu) %.100s\n", ng_rel_name(r->rel),
+                d->actors[r->source].label, d->actors[r->target].label, r->date,
+                (unsigned long long)r->offset, r->sentence);
     }
 }
 
@@ -142,19 +144,32 @@ static int run_block(const ng_lexicon *lex, block *b, const char *file)
         if (rel_line) {
             int neg = f[0][0] == '!';
             ng_rel rel;
-            if (n < 3 || ng_rel_parse(&rel, f[0] + neg) < 0) { fprintf(stderr, "%s:%d: bad line: %s\n", file, b->line, b->exp[i]); failed = 1; continue; }
+            if (n < 3 || ng_rel_parse(&rel, f[0] + neg) < 0) {
+                fprintf(stderr, "%s:%d: bad line: %s\n", file, b->line, b->exp[i]);
+                failed = 1;
+                continue;
+            }
             const ng_relation *r = find_rel(doc, rel, f[1], f[2]);
-            if (neg && r) { fprintf(stderr, "%s:%d: unexpected edge: %s\n", file, b->line, b->exp[i] + 1); failed = 1; }
-            if (!neg && !r) { fprintf(stderr, "%s:%d: missing edge: %s\n", file, b->line, b->exp[i]); failed = 1; }
+            if (neg && r) {
+                fprintf(stderr, "%s:%d: unexpected edge: %s\n", file, b->line, b->exp[i] + 1);
+                failed = 1;
+            }
+            if (!neg && !r) {
+                fprintf(stderr, "%s:%d: missing edge: %s\n", file, b->line, b->exp[i]);
+                failed = 1;
+            }
             if (!neg && r) {
                 for (size_t k = 0; k < doc->n_relations; k++)
-                    if (doc->relations[k].rel == rel && find_rel(doc, rel, f[1], f[2]) == &doc->relations[k]) seen_ok[k] = 1;
+                    if (doc->relations[k].rel == rel &&
+                        find_rel(doc, rel, f[1], f[2]) == &doc->relations[k])
+                        seen_ok[k] = 1;
                 /* every sentence's copy of this edge counts as expected */
                 for (size_t k = 0; k < doc->n_relations; k++) {
                     const ng_relation *x = &doc->relations[k];
                     if (x->rel != rel) continue;
                     const char *s = doc->actors[x->source].label, *t = doc->actors[x->target].label;
-                    if ((!strcmp(s, f[1]) && !strcmp(t, f[2])) || (ng_rel_symmetric(rel) && !strcmp(s, f[2]) && !strcmp(t, f[1])))
+                    if ((!strcmp(s, f[1]) && !strcmp(t, f[2])) ||
+                        (ng_rel_symmetric(rel) && !strcmp(s, f[2]) && !strcmp(t, f[1])))
                         seen_ok[k] = 1;
                 }
             }
@@ -163,27 +178,37 @@ static int run_block(const ng_lexicon *lex, block *b, const char *file)
         if (strcmp(f[0], "@type") == 0 && n >= 3) {
             const ng_actor *a = find_actor(doc, f[1]);
             if (!a || strcmp(ng_etype_name(a->type), f[2]) != 0) {
-                fprintf(stderr, "%s:%d: expected actor %s of type %s, got %s\n", file, b->line, f[1], f[2], a ? ng_etype_name(a->type) : "none");
+                fprintf(stderr, "%s:%d: expected actor %s of type %s, got %s\n", file, b->line,
+                        f[1], f[2], a ? ng_etype_name(a->type) : "none");
                 failed = 1;
             }
         } else if (strcmp(f[0], "@key") == 0 && n >= 3) {
             const ng_actor *a = find_actor(doc, f[1]);
             if (!a || strcmp(a->key, f[2]) != 0) {
-                fprintf(stderr, "%s:%d: expected key %s for %s, got %s\n", file, b->line, f[2], f[1], a ? a->key : "none");
+                fprintf(stderr, "%s:%d: expected key %s for %s, got %s\n", file, b->line, f[2],
+                        f[1], a ? a->key : "none");
                 failed = 1;
             }
         } else if (strcmp(f[0], "@partial") == 0 && n >= 2) {
             const ng_actor *a = find_actor(doc, f[1]);
-            if (!a || !a->partial) { fprintf(stderr, "%s:%d: expected partial person %s\n", file, b->line, f[1]); failed = 1; }
+            if (!a || !a->partial) {
+                fprintf(stderr, "%s:%d: expected partial person %s\n", file, b->line, f[1]);
+                failed = 1;
+            }
         } else if (strcmp(f[0], "@absent") == 0 && n >= 2) {
-            if (find_actor(doc, f[1])) { fprintf(stderr, "%s:%d: unexpected actor %s\n", file, b->line, f[1]); failed = 1; }
+            if (find_actor(doc, f[1])) {
+                fprintf(stderr, "%s:%d: unexpected actor %s\n", file, b->line, f[1]);
+                failed = 1;
+            }
         } else if (strcmp(f[0], "@date") == 0 && n >= 5) {
             ng_rel rel;
-            const ng_relation *r = ng_rel_parse(&rel, f[1]) == 0 ? find_rel(doc, rel, f[2], f[3]) : NULL;
+            const ng_relation *r =
+                ng_rel_parse(&rel, f[1]) == 0 ? find_rel(doc, rel, f[2], f[3]) : NULL;
             for (size_t k = 0; r && k < doc->n_relations; k++)
                 if (&doc->relations[k] == r) seen_ok[k] = 1;
             if (!r || strcmp(r->date, f[4]) != 0) {
-                fprintf(stderr, "%s:%d: expected date %s on %s %s %s, got %s\n", file, b->line, f[4], f[1], f[2], f[3], r ? r->date : "no edge");
+                fprintf(stderr, "%s:%d: expected date %s on %s %s %s, got %s\n", file, b->line,
+                        f[4], f[1], f[2], f[3], r ? r->date : "no edge");
                 failed = 1;
             }
         } else {
@@ -237,9 +262,18 @@ static int run_file(const ng_lexicon *lex, const char *path)
         if (!b.n_text && !b.n_exp) b.line = lineno;
         if (strcmp(s, "%%NONE") == 0) { b.none = 1; continue; }
         if (strcmp(s, "%%SUBSET") == 0) { b.subset = 1; continue; }
-        if (strcmp(s, "%%break") == 0) { if (b.n_text < MAX_LINES) b.text[b.n_text++] = strdup(""); continue; }
-        if (strncmp(s, "%%date ", 7) == 0) { snprintf(b.date, sizeof b.date, "%s", s + 7); continue; }
-        if (is_rel_line(s) || s[0] == '@') { if (b.n_exp < MAX_LINES) b.exp[b.n_exp++] = strdup(s); continue; }
+        if (strcmp(s, "%%break") == 0) {
+            if (b.n_text < MAX_LINES) b.text[b.n_text++] = strdup("");
+            continue;
+        }
+        if (strncmp(s, "%%date ", 7) == 0) {
+            snprintf(b.date, sizeof b.date, "%s", s + 7);
+            continue;
+        }
+        if (is_rel_line(s) || s[0] == '@') {
+            if (b.n_exp < MAX_LINES) b.exp[b.n_exp++] = strdup(s);
+            continue;
+        }
         if (b.n_text < MAX_LINES) b.text[b.n_text++] = strdup(s);
     }
     fclose(f);

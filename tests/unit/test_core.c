@@ -200,11 +200,17 @@ NG_TEST(thread_count_defaults_to_cores_and_is_capped)
 NG_TEST(fold_case_accents_punctuation)
 {
     ng_buf b = NG_BUF_INIT;
-    const char *in = "  Ibrahim\xc2\xa0TRAOR\xc3\x89 \xe2\x80\x94 C\xc3\xb4te d\xe2\x80\x99Ivoire  ";
+    const char *in =
+        "  Ibrahim\xc2\xa0TRAOR\xc3\x89 \xe2\x80\x94 C\xc3\xb4te d\xe2\x80\x99Ivoire  ";
     CHECK_OK(ng_text_fold(&b, in, strlen(in)));
     CHECK_STR(b.ptr, "ibrahim traore - cote d'ivoire");
     ng_buf_clear(&b);
-    { const char *w = "Stra\xc3\x9f" "e \xc5\x81\xc3\xb3" "d\xc5\xba"; CHECK_OK(ng_text_fold(&b, w, strlen(w))); }
+    {
+        const char *w = "Stra\xc3\x9f"
+                        "e \xc5\x81\xc3\xb3"
+                        "d\xc5\xba";
+        CHECK_OK(ng_text_fold(&b, w, strlen(w)));
+    }
     CHECK_STR(b.ptr, "strasse lodz");
     ng_buf_clear(&b);
     /* invalid bytes are dropped, not copied */
@@ -262,8 +268,10 @@ NG_TEST(built_in_relations_come_from_relations_csv)
     /* the two added as data: a row of relations.csv each, after the seven */
     ng_rel sa = ng_test_rel("sanctioned"), rt = ng_test_rel("restored_ties");
     CHECK(sa >= 7 && rt >= 7 && ng_rel_builtin(sa) && ng_rel_builtin(rt));
-    CHECK(!ng_rel_symmetric(sa) && ng_rel_hostile(sa) && ng_rel_symmetric(rt) && !ng_rel_hostile(rt));
-    CHECK(ng_rel_allows(sa, NG_ETYPE_ORG, NG_ETYPE_PERSON) && !ng_rel_allows(rt, NG_ETYPE_STATE, NG_ETYPE_PERSON));
+    CHECK(!ng_rel_symmetric(sa) && ng_rel_hostile(sa) && ng_rel_symmetric(rt) &&
+          !ng_rel_hostile(rt));
+    CHECK(ng_rel_allows(sa, NG_ETYPE_ORG, NG_ETYPE_PERSON) &&
+          !ng_rel_allows(rt, NG_ETYPE_STATE, NG_ETYPE_PERSON));
     ng_buf_free(&b);
     ng_rel r;
     CHECK_INT(ng_rel_parse(&r, "hugged"), NG_EINVAL);
@@ -355,7 +363,8 @@ NG_TEST(standing_ties_are_a_column_of_the_table)
     /* built in: memberships and offices are standing ties, events are not */
     CHECK(ng_rel_get(ng_test_rel("member_of"))->standing);
     CHECK(ng_rel_get(ng_test_rel("affiliated_with"))->standing);
-    CHECK(!ng_rel_get(ng_test_rel("met"))->standing && !ng_rel_get(ng_test_rel("condemned"))->standing);
+    CHECK(!ng_rel_get(ng_test_rel("met"))->standing &&
+          !ng_rel_get(ng_test_rel("condemned"))->standing);
     /* declared: optional (no when absent), written back only when a row has it */
     const char *csv = "name,direction,hostile,subjects,objects,description,standing\n"
                       "chairs,directed,no,person,organization,heads a body,yes\n"
@@ -454,8 +463,9 @@ NG_TEST(relations_file_lines_end_in_lf_crlf_or_lone_cr)
                         "journeyed,directed,no,person,state,\"a\rb\"\r",
                         "user.csv:2: the description of 'journeyed'");
     size_t before = ng_rel_count();
-    CHECK_OK(declare("name,direction,hostile,subjects,objects,description\r"
-                     "journeyed,directed,no,person,state,x\rsnubbed2,symmetric,yes,state,state,y\r"));
+    CHECK_OK(
+        declare("name,direction,hostile,subjects,objects,description\r"
+                "journeyed,directed,no,person,state,x\rsnubbed2,symmetric,yes,state,state,y\r"));
     CHECK_INT(ng_rel_count(), before + 2);
     CHECK_STR(ng_rel_get(ng_test_rel("snubbed2"))->description, "y");
 }
@@ -775,9 +785,9 @@ NG_TEST(cleanup_removes_every_open_temporary_file)
     rm_rf(tmpdir);
 }
 
-NG_TEST_MAIN(buf_appends_and_formats, doc_pool_keeps_strings_and_shares_a_sentence, array_grow_doubles_and_refuses_overflow,
-             suffixes_exact_and_ignoring_case, dates_are_real_calendar_days,
-             dates_as_written_keep_their_precision,
+NG_TEST_MAIN(buf_appends_and_formats, doc_pool_keeps_strings_and_shares_a_sentence,
+             array_grow_doubles_and_refuses_overflow, suffixes_exact_and_ignoring_case,
+             dates_are_real_calendar_days, dates_as_written_keep_their_precision,
              thread_count_defaults_to_cores_and_is_capped, fold_case_accents_punctuation,
              relation_and_type_names_round_trip, built_in_relations_come_from_relations_csv,
              declared_relations_are_checked_row_by_row, declared_relations_join_the_table,

@@ -264,7 +264,8 @@ NG_TEST(format_table_rows_drive_names_and_extensions)
         CHECK(f && r && &r->info == f);
         /* a streamed row (the evidence table) has no graph writer, and its first ending no
          * dot ("evidence.csv", a whole name too) */
-        CHECK(f->name[0] && f->title[0] && f->opens_in[0] && (f->extensions[0] == '.') == !f->streamed);
+        CHECK(f->name[0] && f->title[0] && f->opens_in[0] &&
+              (f->extensions[0] == '.') == !f->streamed);
         CHECK(strstr(names, f->name) != NULL);
         CHECK(f->streamed ? r->n_files == 0 && !r->paths
                           : r->n_files >= 1 && r->n_files <= NG_FORMAT_MAX_FILES && r->cost > 0);
@@ -1194,7 +1195,10 @@ NG_TEST(empty_graph_writes_every_format)
     CHECK(x == NULL); /* e.csv itself is not written */
     char *np = path_in(d, "e.nodes.csv");
     x = slurp(np, &len);
-    CHECK(x && strcmp(x, "Id,Label,type,mentions,articles,aliases,sources,first_date,last_date,code\n") == 0);
+    CHECK(
+        x &&
+        strcmp(x, "Id,Label,type,mentions,articles,aliases,sources,first_date,last_date,code\n") ==
+            0);
     free(x);
     free(np);
 
@@ -1245,12 +1249,13 @@ NG_TEST(declared_relations_travel_with_the_graph)
     CHECK(g != NULL);
     if (!g || !d) goto cleanup;
     x = write_and_read(g, NG_FORMAT_GRAPHML, d, "d.graphml", &len);
-    CHECK(x && strstr(x, "<key id=\"relations\" for=\"graph\" attr.name=\"relations\" "
-                         "attr.type=\"string\"/>\n  <graph id=\"newsgraph\" edgedefault=\"directed\">\n"
-                         "    <data key=\"relations\">name,direction,hostile,subjects,objects,"
-                         "description\nhosted,directed,yes,state,state,\"let in, and then "
-                         "expelled\"\nallied,symmetric,no,state,state,a standing "
-                         "alliance\n</data>\n"));
+    CHECK(x &&
+          strstr(x, "<key id=\"relations\" for=\"graph\" attr.name=\"relations\" "
+                    "attr.type=\"string\"/>\n  <graph id=\"newsgraph\" edgedefault=\"directed\">\n"
+                    "    <data key=\"relations\">name,direction,hostile,subjects,objects,"
+                    "description\nhosted,directed,yes,state,state,\"let in, and then "
+                    "expelled\"\nallied,symmetric,no,state,state,a standing "
+                    "alliance\n</data>\n"));
     CHECK(x && !strstr(x, "unused"));
     free(x);
     /* read back: each type keeps its direction */
@@ -1263,7 +1268,8 @@ NG_TEST(declared_relations_travel_with_the_graph)
     x = write_and_read(g, NG_FORMAT_DOT, d, "d.dot", &len);
     CHECK(x && strstr(x, "no arrow: met, signed, restored_ties, allied (symmetric)"));
     CHECK(x && strstr(x, "dashed: withdrew, condemned, cut_ties, sanctioned, hosted</TD>"));
-    CHECK(x && strstr(x, "label=\"hosted\", penwidth=\"1.00\", style=\"dashed\", color=\"#C0392B\""));
+    CHECK(x &&
+          strstr(x, "label=\"hosted\", penwidth=\"1.00\", style=\"dashed\", color=\"#C0392B\""));
     free(x);
     x = write_and_read(g, NG_FORMAT_GEXF, d, "d.gexf", &len);
     CHECK(x && strstr(x, "kind=\"allied\"") && strstr(x, "kind=\"hosted\""));

@@ -94,7 +94,10 @@ NG_TEST(clean_windows_1252_fallback)
 NG_TEST(clean_normalizes_quotes_dashes_spaces)
 {
     ng_clean_stats st;
-    const char raw[] = "\xe2\x80\x9cPeace\xe2\x80\x9d\xe2\x80\x94now \xc2\xabyes\xc2\xbb Irfaan\xc2\xa0" "Ali 2023\xe2\x80\x93" "2024\r\nend";
+    const char raw[] =
+        "\xe2\x80\x9cPeace\xe2\x80\x9d\xe2\x80\x94now \xc2\xabyes\xc2\xbb Irfaan\xc2\xa0"
+        "Ali 2023\xe2\x80\x93"
+        "2024\r\nend";
     char *s = clean(raw, sizeof raw - 1, &st);
     CHECK_STR(s, "\"Peace\" - now \"yes\" Irfaan Ali 2023-2024\nend");
     free(s);
@@ -104,7 +107,8 @@ NG_TEST(clean_removes_boilerplate)
 {
     ng_clean_stats st;
     const char raw[] = "Home > World > Africa\nNiger joined the talks.\nShare on Facebook\n"
-                       "Sign up for our daily newsletter\nRead more\nGhana left.\nDear readers,\nSupport us.\nMali said.";
+                       "Sign up for our daily newsletter\nRead more\nGhana left.\nDear "
+                       "readers,\nSupport us.\nMali said.";
     ng_buf b = NG_BUF_INIT;
     CHECK_OK(ng_clean__decode(&b, raw, sizeof raw - 1, &st));
     size_t before = b.len;
@@ -214,7 +218,8 @@ NG_TEST(meta_date_header_glued_and_dateline)
 NG_TEST(meta_title_and_dash_dateline)
 {
     ng_meta m;
-    const char *t = "Ghana and Togo Agree on Border\n\nACCRA, Mar 3 - Ghana and Togo signed a pact. The year was 2021.";
+    const char *t = "Ghana and Togo Agree on Border\n\nACCRA, Mar 3 - Ghana and Togo signed a "
+                    "pact. The year was 2021.";
     ng_meta__read(&m, t, strlen(t), NULL);
     CHECK(m.title_len > 0);
     CHECK(strncmp(t + m.title_off, "Ghana and Togo Agree on Border", m.title_len) == 0);
@@ -307,12 +312,14 @@ static size_t split(const char *t, ng_span **v)
 NG_TEST(split_abbreviations_quotes_decimals_initials)
 {
     ng_span *v = NULL;
-    const char *t = "Gen. Amadou Keita met Col. Ba in the U.S. capital on Jan. 5. Growth was 3.5 percent. "
-                    "George W. Bush spoke. \"We agree.\" The U.S. The talks ended! Did they? Yes.";
+    const char *t =
+        "Gen. Amadou Keita met Col. Ba in the U.S. capital on Jan. 5. Growth was 3.5 percent. "
+        "George W. Bush spoke. \"We agree.\" The U.S. The talks ended! Did they? Yes.";
     size_t n = split(t, &v);
     CHECK_INT(n, 8);
     if (n == 8) {
-        CHECK(strncmp(t + v[0].off, "Gen. Amadou Keita met Col. Ba in the U.S. capital on Jan. 5.", v[0].len) == 0);
+        CHECK(strncmp(t + v[0].off, "Gen. Amadou Keita met Col. Ba in the U.S. capital on Jan. 5.",
+                      v[0].len) == 0);
         CHECK(strncmp(t + v[1].off, "Growth was 3.5 percent.", v[1].len) == 0);
         CHECK(strncmp(t + v[2].off, "George W. Bush spoke.", v[2].len) == 0);
         CHECK(strncmp(t + v[3].off, "\"We agree.\"", v[3].len) == 0);
@@ -497,7 +504,8 @@ NG_TEST(name_keys_fold_transliteration)
                               {"Aleksey", "Alexei"}, {"Nikolay", "Nikolai"}};
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
         char *a = key(pairs[i][0]), *b = key(pairs[i][1]);
-        if (strcmp(a, b) != 0) fprintf(stderr, "  %s -> %s, %s -> %s\n", pairs[i][0], a, pairs[i][1], b);
+        if (strcmp(a, b) != 0)
+            fprintf(stderr, "  %s -> %s, %s -> %s\n", pairs[i][0], a, pairs[i][1], b);
         CHECK(strcmp(a, b) == 0);
         free(a);
         free(b);
@@ -555,7 +563,9 @@ NG_TEST(actors_keys_aliases_mentions)
 
 NG_TEST(headline_relations_and_no_new_people_from_title_case)
 {
-    ng_doc *d = extract("Kenya Signs Trade Pact With Uganda\n\nKenya and Uganda signed a trade pact on Friday.", NULL);
+    ng_doc *d = extract(
+        "Kenya Signs Trade Pact With Uganda\n\nKenya and Uganda signed a trade pact on Friday.",
+        NULL);
     CHECK(has_rel(d, ng_test_rel("signed"), "Kenya", "Uganda"));
     CHECK(d && d->title && strcmp(d->title, "Kenya Signs Trade Pact With Uganda") == 0);
     CHECK(actor(d, "Trade Pact") == NULL);
@@ -564,7 +574,8 @@ NG_TEST(headline_relations_and_no_new_people_from_title_case)
 
 NG_TEST(extraction_is_pure_and_deterministic)
 {
-    const char *t = "Egyptian President Omar Fathy met Sudan's leader, Idris Adam, in Cairo. He thanked Fathy.";
+    const char *t =
+        "Egyptian President Omar Fathy met Sudan's leader, Idris Adam, in Cairo. He thanked Fathy.";
     ng_doc *a = extract(t, "2024-01-01"), *b = extract(t, "2024-01-01");
     CHECK(a && b);
     if (a && b) {

@@ -172,8 +172,9 @@ NG_TEST(test_graph__merge_sums_and_unites)
                "2024-03-04"}};
     A a2[] = {{"organization:league of ports", "LoP", "LoP", NG_ETYPE_ORG, 2, 0},
               {"state:freedonia", "Freedonia", "Freedonians", NG_ETYPE_STATE, 1, 0}};
-    R r2[] = {{1, 0, ng_test_rel("withdrew"), "It was Freedonia that walked out of the LoP.", 7, ""},
-              {1, 0, ng_test_rel("withdrew"), "Freedonia left.", 90, ""}};
+    R r2[] = {
+        {1, 0, ng_test_rel("withdrew"), "It was Freedonia that walked out of the LoP.", 7, ""},
+        {1, 0, ng_test_rel("withdrew"), "Freedonia left.", 90, ""}};
     ng_doc *docs[] = {MKDOC("news/b", "2024-03-05", a1, r1), MKDOC("news/a", "2024-03-02", a2, r2)};
     ng_graph *g = build(docs, 2, NULL);
     CHECK(g != NULL);
@@ -226,9 +227,11 @@ NG_TEST(test_graph__merge_sums_and_unites)
 NG_TEST(test_graph__label_most_words_then_most_frequent)
 {
     A a1[] = {{"person:ruth okafor", "Ruth Okafor", "Okafor|Ruth Okafor", NG_ETYPE_PERSON, 1, 0}};
-    A a2[] = {{"person:ruth okafor", "Ruth Adaeze Okafor", "Ruth Adaeze Okafor", NG_ETYPE_PERSON, 1, 0}};
+    A a2[] = {
+        {"person:ruth okafor", "Ruth Adaeze Okafor", "Ruth Adaeze Okafor", NG_ETYPE_PERSON, 1, 0}};
     A a3[] = {{"person:ruth okafor", "Ruth N. Okafor", "Ruth N. Okafor", NG_ETYPE_PERSON, 1, 0}};
-    A a4[] = {{"person:ruth okafor", "Ruth Nkem Okafor", "Ruth Nkem Okafor", NG_ETYPE_PERSON, 1, 0}};
+    A a4[] = {
+        {"person:ruth okafor", "Ruth Nkem Okafor", "Ruth Nkem Okafor", NG_ETYPE_PERSON, 1, 0}};
     /* three-word forms: "Ruth Adaeze Okafor" twice beats "Ruth Nkem Okafor" once; "Ruth N.
      * Okafor" (an initial) loses to both, even three times */
     ng_doc *docs[] = {MKDOC_NOREL("d1", "", a1), MKDOC_NOREL("d2", "", a2),
@@ -241,14 +244,16 @@ NG_TEST(test_graph__label_most_words_then_most_frequent)
         CHECK_INT(ng_graph_node_count(g), 1);
         CHECK_STR(ng_graph_node(g, 0)->label, "Ruth Adaeze Okafor");
         CHECK_STR(ng_graph_node(g, 0)->id, "ruth-adaeze-okafor");
-        CHECK_STR(ng_graph_node(g, 0)->aliases, "Okafor|Ruth Adaeze Okafor|Ruth N. Okafor|Ruth Nkem Okafor|Ruth Okafor");
+        CHECK_STR(ng_graph_node(g, 0)->aliases,
+                  "Okafor|Ruth Adaeze Okafor|Ruth N. Okafor|Ruth Nkem Okafor|Ruth Okafor");
         CHECK_INT(ng_graph_node(g, 0)->mentions, 7);
         CHECK_INT(ng_graph_edge_count(g), 0);
         CHECK_STR(ng_graph_node(g, 0)->first_date, "");
     }
     ng_graph_free(g);
     /* a tie in words, initials and counts goes to byte order */
-    ng_doc *tie[] = {MKDOC_NOREL("d4", "", a4), MKDOC_NOREL("d2", "", a2), MKDOC_NOREL("d3", "", a3)};
+    ng_doc *tie[] = {MKDOC_NOREL("d4", "", a4), MKDOC_NOREL("d2", "", a2),
+                     MKDOC_NOREL("d3", "", a3)};
     g = build(tie, 3, NULL);
     CHECK(g && strcmp(ng_graph_node(g, 0)->label, "Ruth Adaeze Okafor") == 0);
     ng_graph_free(g);
@@ -297,13 +302,15 @@ NG_TEST(test_graph__surname_joins_unique_full_name)
     A a1[] = {{"person:amara diallo-kane", "Amara Diallo-Kane", "Amara Diallo-Kane",
                NG_ETYPE_PERSON, 2, 0},
               {"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0}};
-    R r1[] = {{0, 1, ng_test_rel("affiliated_with"), "Zembla's envoy Amara Diallo-Kane spoke.", 0, ""}};
+    R r1[] = {
+        {0, 1, ng_test_rel("affiliated_with"), "Zembla's envoy Amara Diallo-Kane spoke.", 0, ""}};
     A a2[] = {{"person:diallo-kane", "Diallo-Kane", "Diallo-Kane", NG_ETYPE_PERSON, 3, 1},
               {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0},
               {"person:amara diallo-kane", "Amara Diallo-Kane", "Amara Diallo-Kane",
                NG_ETYPE_PERSON, 1, 0}};
-    R r2[] = {{0, 1, ng_test_rel("met"), "Diallo-Kane met Arcadia's leaders.", 5, "2022-05-05"},
-              {0, 2, ng_test_rel("met"), "Diallo-Kane, that is Amara Diallo-Kane, met herself.", 60, ""}};
+    R r2[] = {
+        {0, 1, ng_test_rel("met"), "Diallo-Kane met Arcadia's leaders.", 5, "2022-05-05"},
+        {0, 2, ng_test_rel("met"), "Diallo-Kane, that is Amara Diallo-Kane, met herself.", 60, ""}};
     ng_doc *docs[] = {MKDOC("p1", "2022-05-01", a1, r1), MKDOC("p2", "2022-05-06", a2, r2)};
     ng_graph *g = build(docs, 2, NULL);
     CHECK(g != NULL);
@@ -390,7 +397,8 @@ NG_TEST(test_graph__surname_written_first_joins_unique_full_name)
     A a4[] = {{"person:lu wen", "Lu Wen", "Lu Wen", NG_ETYPE_PERSON, 1, 0}};
     ng_doc *four[] = {docs[0], docs[1], MKDOC_NOREL("w4", "", a4)};
     g = build(four, 3, NULL);
-    CHECK(g && ng_graph_node_count(g) == 3 && find_edge(g, "Lu Wen", ng_test_rel("condemned"), "Zembla"));
+    CHECK(g && ng_graph_node_count(g) == 3 &&
+          find_edge(g, "Lu Wen", ng_test_rel("condemned"), "Zembla"));
     ng_graph_free(g);
     ng_doc_free(four[2]);
     free_docs(docs, 2);
@@ -472,7 +480,8 @@ NG_TEST(test_graph__initial_joins_unique_full_first_name)
               {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
     R r2[] = {{0, 1, ng_test_rel("affiliated_with"), "Arcadia's minister R. Tandon spoke.", 0, ""}};
     A a3[] = {{"person:tandon", "Tandon", "Tandon", NG_ETYPE_PERSON, 1, 1}};
-    ng_doc *docs[] = {MKDOC_NOREL("t1", "", a1), MKDOC("t2", "", a2, r2), MKDOC_NOREL("t3", "", a3)};
+    ng_doc *docs[] = {MKDOC_NOREL("t1", "", a1), MKDOC("t2", "", a2, r2),
+                      MKDOC_NOREL("t3", "", a3)};
     ng_graph *g = build(docs, 3, NULL);
     CHECK(g != NULL);
     if (!g) return;
@@ -502,7 +511,8 @@ NG_TEST(test_graph__reversed_name_joins)
     /* a family name written first in one article and last in another: one person */
     A a1[] = {{"person:tanabe hiroko", "Tanabe Hiroko", "Tanabe Hiroko", NG_ETYPE_PERSON, 1, 0},
               {"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0}};
-    R r1[] = {{0, 1, ng_test_rel("affiliated_with"), "Zembla's Prime Minister Tanabe Hiroko.", 0, ""}};
+    R r1[] = {
+        {0, 1, ng_test_rel("affiliated_with"), "Zembla's Prime Minister Tanabe Hiroko.", 0, ""}};
     A a2[] = {{"person:hiroko tanabe", "Hiroko Tanabe", "Hiroko Tanabe", NG_ETYPE_PERSON, 2, 0},
               {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
     R r2[] = {{0, 1, ng_test_rel("met"), "Hiroko Tanabe met Arcadia's envoy.", 0, ""}};
@@ -988,7 +998,8 @@ NG_TEST(test_graph__absorbed_parts_keep_evidence_bound)
     char *want = dump(g);
     size_t part[N];
     for (size_t split = 0; split < 3; split++) {
-        for (size_t i = 0; i < N; i++) part[i] = split == 0 ? i % 2 : split == 1 ? i < 20 : i % 7 == 0;
+        for (size_t i = 0; i < N; i++)
+            part[i] = split == 0 ? i % 2 : split == 1 ? i < 20 : i % 7 == 0;
         char *d = build_in_parts(docs, N, part, 2, (int)split % 2);
         CHECK(d != NULL);
         if (d) CHECK_STR(d, want);
@@ -1022,7 +1033,8 @@ NG_TEST(test_graph__finish_threads_same_graph)
                  {"state:zembla", "Zembla", "Zembla", NG_ETYPE_STATE, 1, 0},
                  {"state:arcadia", "Arcadia", "Arcadia", NG_ETYPE_STATE, 1, 0}};
         R r[] = {{0, 1, ng_test_rel("met"), sent[i], (uint64_t)i, i % 3 ? date : ""},
-                 {0, 2, (ng_rel)(i % 2 ? ng_test_rel("condemned") : ng_test_rel("signed")), sent[i], 9, ""},
+                 {0, 2, (ng_rel)(i % 2 ? ng_test_rel("condemned") : ng_test_rel("signed")), sent[i],
+                  9, ""},
                  {2, 1, ng_test_rel("met"), sent[i], 20, date}};
         docs[i] = MKDOC(id[i], i % 5 ? date : "", a, r);
     }
@@ -1167,7 +1179,9 @@ static const ng_metrics *M(const ng_graph *g, char c)
 NG_TEST(test_graph__metrics_path_known_values)
 {
     /* a - b - c, a-b twice over two relations (weight 2+1 = 3), b-c once */
-    E es[] = {{'a', 'b', ng_test_rel("met"), 2}, {'b', 'a', ng_test_rel("condemned"), 1}, {'c', 'b', ng_test_rel("condemned"), 1}};
+    E es[] = {{'a', 'b', ng_test_rel("met"), 2},
+              {'b', 'a', ng_test_rel("condemned"), 1},
+              {'c', 'b', ng_test_rel("condemned"), 1}};
     ng_graph *g = letters("abc", es, NA(es));
     CHECK(g != NULL);
     if (!g) return;
@@ -1196,7 +1210,9 @@ NG_TEST(test_graph__metrics_pagerank_closed_form)
 {
     /* a star: centre c with k=3 leaves, unweighted. PageRank with d = 0.85:
      * leaves x, centre y: x = 0.15/4 + 0.85*y/3, y = 0.15/4 + 0.85*3x, x*3 + y = 1 */
-    E es[] = {{'c', 'a', ng_test_rel("met"), 1}, {'c', 'b', ng_test_rel("met"), 1}, {'c', 'd', ng_test_rel("met"), 1}};
+    E es[] = {{'c', 'a', ng_test_rel("met"), 1},
+              {'c', 'b', ng_test_rel("met"), 1},
+              {'c', 'd', ng_test_rel("met"), 1}};
     ng_graph *g = letters("abcd", es, NA(es));
     CHECK(g != NULL);
     if (!g) return;
@@ -1213,8 +1229,9 @@ NG_TEST(test_graph__metrics_pagerank_closed_form)
 NG_TEST(test_graph__communities_two_triangles)
 {
     /* two triangles joined by one bridge: two communities, numbered by first node id */
-    E es[] = {{'a', 'b', ng_test_rel("met"), 1}, {'b', 'c', ng_test_rel("met"), 1}, {'a', 'c', ng_test_rel("met"), 1},
-              {'x', 'y', ng_test_rel("met"), 1}, {'y', 'z', ng_test_rel("met"), 1}, {'x', 'z', ng_test_rel("met"), 1},
+    E es[] = {{'a', 'b', ng_test_rel("met"), 1}, {'b', 'c', ng_test_rel("met"), 1},
+              {'a', 'c', ng_test_rel("met"), 1}, {'x', 'y', ng_test_rel("met"), 1},
+              {'y', 'z', ng_test_rel("met"), 1}, {'x', 'z', ng_test_rel("met"), 1},
               {'c', 'x', ng_test_rel("met"), 1}};
     ng_graph *g = letters("abcxyz", es, NA(es));
     CHECK(g != NULL);
@@ -1268,7 +1285,9 @@ NG_TEST(test_graph__metrics_degenerate_graphs)
     ng_graph_free(g);
 
     /* disconnected: a-b (weight 2) and c-d-e, plus an isolated f */
-    E es[] = {{'a', 'b', ng_test_rel("signed"), 2}, {'c', 'd', ng_test_rel("met"), 1}, {'d', 'e', ng_test_rel("met"), 1}};
+    E es[] = {{'a', 'b', ng_test_rel("signed"), 2},
+              {'c', 'd', ng_test_rel("met"), 1},
+              {'d', 'e', ng_test_rel("met"), 1}};
     g = letters("abcdef", es, NA(es));
     CHECK(g != NULL);
     if (g) {

@@ -140,13 +140,15 @@ static const change inside[] = {
     /* bench/metrics-scale's shape: no xsi, no edge ids, elements on one line */
     {"\n         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n         "
      "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-     "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\"", ""},
+     "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\"",
+     ""},
     {"<edge id=\"e1\" ", "<edge "},
     {"<graph id=\"newsgraph\" ", "<graph "},
     {NODE_FR, "<node id=\"fr\"><data key=\"label\">France</data></node>"},
     /* xsi without the schema location; no comment; two comments; empty comments */
     {"\n         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-     "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\"", ""},
+     "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\"",
+     ""},
     {"<!-- newsgraph 0.1.0: 3 actors, 2 relations, from 1 article -->\n", ""},
     {"<!-- newsgraph", "<!----><!-- a - b --> \t\n<!-- newsgraph"},
     /* white space before '>' and "/>", tabs between attributes, trailing white space */
@@ -159,11 +161,14 @@ static const change inside[] = {
     {NODE_FR, "<node id=\"fr\"/>"},
     {NODE_FR, "<node id=\"fr\">\n    </node>"},
     {EDGE_E2, "<edge source=\"un\" target=\"un\"/>" EDGE_E2},
-    {EDGE_E2, "<edge source=\"mali\" target=\"fr\"><data key=\"relation\">visited</data></edge>" EDGE_E2},
+    {EDGE_E2,
+     "<edge source=\"mali\" target=\"fr\"><data key=\"relation\">visited</data></edge>" EDGE_E2},
     /* every escape our writer gives, in attributes and text; tabs, line ends, UTF-8 in text;
      * white space around references and at the ends of a value */
-    {NODE_FR, NODE_FR "<node id=\"f&lt;&gt;&quot;&#9;&#10;&#13; \xc3\xa9\xe2\x98\xba\xf0\x9f\x98\x80\"/>"},
-    {">France<", ">  &amp;  &lt;&gt;&quot;&#9;&#10;&#13;\t\n'\" \xc3\xa9\xe2\x98\xba\xf0\x9f\x98\x80  <"},
+    {NODE_FR,
+     NODE_FR "<node id=\"f&lt;&gt;&quot;&#9;&#10;&#13; \xc3\xa9\xe2\x98\xba\xf0\x9f\x98\x80\"/>"},
+    {">France<",
+     ">  &amp;  &lt;&gt;&quot;&#9;&#10;&#13;\t\n'\" \xc3\xa9\xe2\x98\xba\xf0\x9f\x98\x80  <"},
     {">France<", "> &#10; <"},
     {">France<", ">\n  France\n  <"},
     {"<graph id=\"newsgraph\"", "<graph id=\"a &lt; b\""},
@@ -177,12 +182,15 @@ static const change inside[] = {
     {">2<", ">2.2250738585072014e-308<"},
     {">2<", ">1.7976931348623157e308<"},
     {">true<", ">false<"},
-    {"<data key=\"mentions\">7</data>", "<data key=\"mentions\">7</data><data key=\"mentions\">9</data>"},
+    {"<data key=\"mentions\">7</data>",
+     "<data key=\"mentions\">7</data><data key=\"mentions\">9</data>"},
     /* undirected; a key for the graph unused; an edge before any node is declared (none) */
     {"edgedefault=\"directed\"", "edgedefault=\"undirected\""},
-    {"  <key id=\"label\"", "  <key id=\"g\" for=\"graph\" attr.name=\"g\" attr.type=\"boolean\"/>\n  <key id=\"label\""},
+    {"  <key id=\"label\"",
+     "  <key id=\"g\" for=\"graph\" attr.name=\"g\" attr.type=\"boolean\"/>\n  <key id=\"label\""},
     /* key names of every allowed character */
-    {"  <key id=\"label\"", "  <key id=\"_a-Z.9\" for=\"node\" attr.name=\"Z.9-a_\" attr.type=\"string\"/>\n  <key id=\"label\""},
+    {"  <key id=\"label\"", "  <key id=\"_a-Z.9\" for=\"node\" attr.name=\"Z.9-a_\" "
+                            "attr.type=\"string\"/>\n  <key id=\"label\""},
 };
 
 /* Just outside it, one rule each: left to igraph's reader, which reads or refuses it. */
@@ -207,7 +215,8 @@ static const change outside[] = {
     {"<graphml", "<!DOCTYPE graphml>\n<graphml"},
     {"<graphml", "<?pi x?>\n<graphml"},
     /* the root */
-    {"xmlns=\"http://graphml.graphdrawing.org/xmlns\"", "xmlns=\"http://graphml.graphdrawing.org/xmlns/\""},
+    {"xmlns=\"http://graphml.graphdrawing.org/xmlns\"",
+     "xmlns=\"http://graphml.graphdrawing.org/xmlns/\""},
     {"xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n", ""},
     {"http://www.w3.org/2001/XMLSchema-instance", "http://www.w3.org/2]01/XMLSchema-instance"},
     {"xmlns/1.0/graphml.xsd", "xmlns/1.1/graphml.xsd"},
@@ -239,7 +248,8 @@ static const change outside[] = {
     /* the graph */
     {"edgedefault=\"directed\"", "edgedefault=\"Directed\""},
     {" edgedefault=\"directed\"", ""},
-    {"<graph id=\"newsgraph\" edgedefault=\"directed\"", "<graph edgedefault=\"directed\" id=\"newsgraph\""},
+    {"<graph id=\"newsgraph\" edgedefault=\"directed\"",
+     "<graph edgedefault=\"directed\" id=\"newsgraph\""},
     {"<graph id=\"newsgraph\"", "<graph id=\"\""},
     {"</graph>\n", "</graph>\n  <graph edgedefault=\"directed\"></graph>\n"},
     {"    <node id=\"mali\">", "    <!-- c -->\n    <node id=\"mali\">"},

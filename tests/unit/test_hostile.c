@@ -174,7 +174,8 @@ NG_TEST(csv_huge_cell_is_skipped_in_bounded_memory)
     CHECK_INT(read_all(&res, p, 1024), 0);
     long grown = max_rss_kb() - before;
     CHECK_STR(res.ids, "small,after");
-    CHECK(strstr(res.skips, "big.csv:3: row larger than the article size cap (1024 bytes)") != NULL);
+    CHECK(strstr(res.skips, "big.csv:3: row larger than the article size cap (1024 bytes)") !=
+          NULL);
     CHECK(strstr(res.skips, "big.csv:24580: row larger than the article size cap") != NULL);
     CHECK_INT(res.n_skips, 2);
     if (grown > 12 * 1024) fprintf(stderr, "peak memory grew by %ld KB\n", grown);

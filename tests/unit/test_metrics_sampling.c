@@ -46,10 +46,11 @@ static ng_graph *generated(size_t n, size_t links, uint64_t seed)
     const char *path = tmp_path("gen.graphml");
     FILE *f = fopen(path, "w");
     if (!f) return NULL;
-    fprintf(f, "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
-               "<key id=\"r\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
-               "<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>\n"
-               "<graph edgedefault=\"directed\">\n");
+    fprintf(f,
+            "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+            "<key id=\"r\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
+            "<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>\n"
+            "<graph edgedefault=\"directed\">\n");
     for (size_t v = 0; v < n; v++) fprintf(f, "<node id=\"v%05zu\"/>\n", v);
     size_t core = n - n / 5, cap = 2 * core * links + 2, n_ends = 0;
     size_t *ends = malloc(cap * sizeof *ends);
@@ -78,9 +79,12 @@ static ng_graph *generated(size_t n, size_t links, uint64_t seed)
     free(ends);
     /* the fringe: pairs and paths of three, then the last actors isolated */
     for (size_t v = core; v + 3 < n; v += 3) {
-        fprintf(f, "<edge source=\"v%05zu\" target=\"v%05zu\"><data key=\"r\">met</data></edge>\n", v, v + 1);
+        fprintf(f, "<edge source=\"v%05zu\" target=\"v%05zu\"><data key=\"r\">met</data></edge>\n",
+                v, v + 1);
         if (v % 2)
-            fprintf(f, "<edge source=\"v%05zu\" target=\"v%05zu\"><data key=\"r\">met</data></edge>\n", v + 1, v + 2);
+            fprintf(f,
+                    "<edge source=\"v%05zu\" target=\"v%05zu\"><data key=\"r\">met</data></edge>\n",
+                    v + 1, v + 2);
     }
     fprintf(f, "</graph></graphml>\n");
     if (fclose(f) != 0) return NULL;
@@ -399,7 +403,8 @@ NG_TEST(test_sampling__estimates_close_on_mid_size_graph)
         for (size_t j = 0; j < 5; j++) {
             int found = 0;
             for (size_t t = 0; t < 20; t++) found |= sa[t] == ex[j];
-            if (!found) fprintf(stderr, "metric %d: exact #%zu not in the sampled top 20\n", w, j + 1);
+            if (!found)
+                fprintf(stderr, "metric %d: exact #%zu not in the sampled top 20\n", w, j + 1);
             CHECK(found);
         }
         /* the top 10 by exact value are estimated within 35% (closeness: 5%) */

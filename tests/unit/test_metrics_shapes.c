@@ -215,8 +215,9 @@ NG_TEST(test_shapes__disconnected)
 {
     /* a triangle 0-1-2, a path 3-4-5, node 6 alone, a pair 7-8 of weight 5 (its eigenvalue
      * 5 beats the triangle's 2: the eigenvector lives there) */
-    link ls[] = {{0, 1, ng_test_rel("met"), 1}, {1, 2, ng_test_rel("met"), 1}, {0, 2, ng_test_rel("met"), 1},
-                 {3, 4, ng_test_rel("met"), 1}, {4, 5, ng_test_rel("met"), 1}, {7, 8, ng_test_rel("signed"), 5}};
+    link ls[] = {{0, 1, ng_test_rel("met"), 1}, {1, 2, ng_test_rel("met"), 1},
+                 {0, 2, ng_test_rel("met"), 1}, {3, 4, ng_test_rel("met"), 1},
+                 {4, 5, ng_test_rel("met"), 1}, {7, 8, ng_test_rel("signed"), 5}};
     ng_graph *g = shape(9, ls, sizeof ls / sizeof ls[0], NULL);
     CHECK(g != NULL);
     if (!g) return;
@@ -296,8 +297,9 @@ NG_TEST(test_shapes__several_relations_one_pair)
 {
     /* 0 and 1: met twice, signed once, 0 condemned 1 once, 1 condemned 0 three times (four
      * edges, one link of weight 7); 1 - 2 once; a self-loop (0 condemned 0) is dropped */
-    link ls[] = {{0, 1, ng_test_rel("met"), 2}, {0, 1, ng_test_rel("signed"), 1}, {0, 1, ng_test_rel("condemned"), 1},
-                 {1, 0, ng_test_rel("condemned"), 3}, {1, 2, ng_test_rel("met"), 1}, {0, 0, ng_test_rel("condemned"), 2}};
+    link ls[] = {{0, 1, ng_test_rel("met"), 2},       {0, 1, ng_test_rel("signed"), 1},
+                 {0, 1, ng_test_rel("condemned"), 1}, {1, 0, ng_test_rel("condemned"), 3},
+                 {1, 2, ng_test_rel("met"), 1},       {0, 0, ng_test_rel("condemned"), 2}};
     ng_graph *g = shape(3, ls, sizeof ls / sizeof ls[0], NULL);
     CHECK(g != NULL);
     if (!g) return;

@@ -99,10 +99,12 @@ NG_TEST(html_keeps_the_article_and_drops_the_rest)
     put("sahel.html", page);
     CHECK_OK(read_one(&g, at("sahel.html")));
     CHECK_INT(g.n, 1);
-    CHECK_STR(g.meta[0], "sahel|2023-04-02|Sahel exit | Example News|https://example.org/news/sahel");
-    CHECK_STR(g.text[0], "Mali and Niger leave\n\nMali and Niger withdrew from ECOWAS on Sunday, the "
-                         "two governments said.\n\nFrance condemned the coup.\nOfficials said & "
-                         "wrote.\n\nOne\nTwo");
+    CHECK_STR(g.meta[0],
+              "sahel|2023-04-02|Sahel exit | Example News|https://example.org/news/sahel");
+    CHECK_STR(g.text[0],
+              "Mali and Niger leave\n\nMali and Niger withdrew from ECOWAS on Sunday, the "
+              "two governments said.\n\nFrance condemned the coup.\nOfficials said & "
+              "wrote.\n\nOne\nTwo");
     rm_rf(tmpdir);
 }
 
@@ -213,7 +215,8 @@ NG_TEST(jsonl_id_with_nul_keeps_the_line_id)
     CHECK_STR(g.meta[0], "n:1|||");
     CHECK_STR(g.meta[1], "n:2||T|");
     CHECK_STR(g.meta[2], "ok|||");
-    CHECK_HAS(g.reports, "n.jsonl:1: 'id' holds a NUL character: the article keeps its line number");
+    CHECK_HAS(g.reports,
+              "n.jsonl:1: 'id' holds a NUL character: the article keeps its line number");
     CHECK_HAS(g.reports, "n.jsonl:2: 'id' holds a NUL character");
     CHECK_INT((int)g.skipped, 0);
     rm_rf(tmpdir);
@@ -463,9 +466,12 @@ NG_TEST(same_text_white_runs_long_texts)
 {
     got g;
     make_tmpdir();
-    put("d.txt", "Burkina Faso and Mali signed\t\t  the accord in Bamako on Tuesday, said Ouagadougou.\n");
-    put("e.txt", "\n Burkina Faso and Mali signed the accord in Bamako on Tuesday,\r\n\r\nsaid Ouagadougou.");
-    put("f.txt", "Burkina Faso and Mali signed the\001accord in Bamako on Tuesday, said Ouagadougou.");
+    put("d.txt",
+        "Burkina Faso and Mali signed\t\t  the accord in Bamako on Tuesday, said Ouagadougou.\n");
+    put("e.txt", "\n Burkina Faso and Mali signed the accord in Bamako on Tuesday,\r\n\r\nsaid "
+                 "Ouagadougou.");
+    put("f.txt",
+        "Burkina Faso and Mali signed the\001accord in Bamako on Tuesday, said Ouagadougou.");
     put("g.txt", "Burkina Faso and Mali signedthe accord in Bamako on Tuesday, said Ouagadougou.");
     const char *in[] = {tmpdir};
     CHECK_OK(read_inputs(&g, in, 1, 0, 0));
@@ -642,11 +648,10 @@ NG_TEST(idset_adds_once)
 
 NG_TEST_MAIN(html_keeps_the_article_and_drops_the_rest, html_title_url_date_fallbacks,
              html_encodings, html_empty_page_and_our_report, jsonl_lines_fields_and_broken_lines,
-             jsonl_id_with_nul_keeps_the_line_id,
-             jsonl_array_and_line_cap, csv_delimiters_from_the_header, csv_lone_cr_line_ends,
-             csv_open_quote_costs_one_row, csv_header_cap_and_binary,
-             utf16_and_utf32_with_and_without_bom, listing_kinds_and_counts,
-             listing_links_diamond_loop_and_twice, same_text_under_two_names_counts_once, same_text_white_runs_long_texts,
+             jsonl_id_with_nul_keeps_the_line_id, jsonl_array_and_line_cap,
+             csv_delimiters_from_the_header, csv_lone_cr_line_ends, csv_open_quote_costs_one_row,
+             csv_header_cap_and_binary, utf16_and_utf32_with_and_without_bom,
+             listing_kinds_and_counts, listing_links_diamond_loop_and_twice,
+             same_text_under_two_names_counts_once, same_text_white_runs_long_texts,
              same_text_every_split_differs, listing_is_capped, listing_on_threads_is_the_same,
-             duplicate_ids_are_read_once,
-             find_input_by_device_and_inode, idset_adds_once)
+             duplicate_ids_are_read_once, find_input_by_device_and_inode, idset_adds_once)

@@ -60,16 +60,17 @@ static ng_graph *small_graph(void)
         {"state:southia", "Southia", NG_ETYPE_STATE},
         {"state:eastia", "Eastia", NG_ETYPE_STATE},
     };
-    int ok = ng_graph_new(&g) == 0 && ng_doc_new(&d1, "wire-1", "wire-1.txt") == 0 &&
-             ng_doc_new(&d2, "wire-2", "wire-2.txt") == 0 && add_actors(d1, actors, 5) == 0 &&
-             add_actors(d2, actors, 2) == 0 &&
-             add_rel(d1, 0, 1, ng_test_rel("met"), "Ostland and Westmark met.", "2031-01-05") == 0 &&
-             add_rel(d1, 0, 2, ng_test_rel("withdrew"), "Ostland left the Pact.", "2031-02-10") == 0 &&
-             add_rel(d1, 1, 2, ng_test_rel("withdrew"), "Westmark left the Pact.", "2031-02-10") == 0 &&
-             add_rel(d1, 3, 2, ng_test_rel("condemned"), "Southia condemned the Pact.", "") == 0 &&
-             add_rel(d2, 1, 0, ng_test_rel("met"), "Westmark met Ostland again.", "2031-03-01") == 0 &&
-             ng_graph_add_doc(g, d1) == 0 && ng_graph_add_doc(g, d2) == 0 &&
-             ng_graph_finish(g) == 0 && ng_graph_compute_metrics(g) == 0;
+    int ok =
+        ng_graph_new(&g) == 0 && ng_doc_new(&d1, "wire-1", "wire-1.txt") == 0 &&
+        ng_doc_new(&d2, "wire-2", "wire-2.txt") == 0 && add_actors(d1, actors, 5) == 0 &&
+        add_actors(d2, actors, 2) == 0 &&
+        add_rel(d1, 0, 1, ng_test_rel("met"), "Ostland and Westmark met.", "2031-01-05") == 0 &&
+        add_rel(d1, 0, 2, ng_test_rel("withdrew"), "Ostland left the Pact.", "2031-02-10") == 0 &&
+        add_rel(d1, 1, 2, ng_test_rel("withdrew"), "Westmark left the Pact.", "2031-02-10") == 0 &&
+        add_rel(d1, 3, 2, ng_test_rel("condemned"), "Southia condemned the Pact.", "") == 0 &&
+        add_rel(d2, 1, 0, ng_test_rel("met"), "Westmark met Ostland again.", "2031-03-01") == 0 &&
+        ng_graph_add_doc(g, d1) == 0 && ng_graph_add_doc(g, d2) == 0 && ng_graph_finish(g) == 0 &&
+        ng_graph_compute_metrics(g) == 0;
     ng_doc_free(d1);
     ng_doc_free(d2);
     if (!ok) {
@@ -258,18 +259,23 @@ static ng_graph *two_parts_graph(void)
     ng_graph *g = NULL;
     ng_doc *d = NULL;
     const actor_spec actors[] = {
-        {"state:ostland", "Ostland", NG_ETYPE_STATE},   {"state:westmark", "Westmark", NG_ETYPE_STATE},
-        {"organization:pact", "The Pact", NG_ETYPE_ORG}, {"state:southia", "Southia", NG_ETYPE_STATE},
-        {"state:northia", "Northia", NG_ETYPE_STATE},   {"state:isleland", "Isleland", NG_ETYPE_STATE},
+        {"state:ostland", "Ostland", NG_ETYPE_STATE},
+        {"state:westmark", "Westmark", NG_ETYPE_STATE},
+        {"organization:pact", "The Pact", NG_ETYPE_ORG},
+        {"state:southia", "Southia", NG_ETYPE_STATE},
+        {"state:northia", "Northia", NG_ETYPE_STATE},
+        {"state:isleland", "Isleland", NG_ETYPE_STATE},
     };
-    int ok = ng_graph_new(&g) == 0 && ng_doc_new(&d, "wire-1", "wire-1.txt") == 0 &&
-             add_actors(d, actors, 6) == 0 &&
-             add_rel(d, 0, 1, ng_test_rel("met"), "Ostland met Westmark.", "2031-01-05") == 0 &&
-             add_rel(d, 0, 2, ng_test_rel("member_of"), "Ostland, a Pact member.", "2031-01-06") == 0 &&
-             add_rel(d, 1, 2, ng_test_rel("withdrew"), "Westmark left the Pact.", "2031-02-10") == 0 &&
-             add_rel(d, 3, 2, ng_test_rel("condemned"), "Southia condemned the Pact.", "2031-02-11") == 0 &&
-             add_rel(d, 4, 5, ng_test_rel("met"), "Northia met Isleland.", "2031-03-01") == 0 &&
-             ng_graph_add_doc(g, d) == 0 && ng_graph_finish(g) == 0 && ng_graph_compute_metrics(g) == 0;
+    int ok =
+        ng_graph_new(&g) == 0 && ng_doc_new(&d, "wire-1", "wire-1.txt") == 0 &&
+        add_actors(d, actors, 6) == 0 &&
+        add_rel(d, 0, 1, ng_test_rel("met"), "Ostland met Westmark.", "2031-01-05") == 0 &&
+        add_rel(d, 0, 2, ng_test_rel("member_of"), "Ostland, a Pact member.", "2031-01-06") == 0 &&
+        add_rel(d, 1, 2, ng_test_rel("withdrew"), "Westmark left the Pact.", "2031-02-10") == 0 &&
+        add_rel(d, 3, 2, ng_test_rel("condemned"), "Southia condemned the Pact.", "2031-02-11") ==
+            0 &&
+        add_rel(d, 4, 5, ng_test_rel("met"), "Northia met Isleland.", "2031-03-01") == 0 &&
+        ng_graph_add_doc(g, d) == 0 && ng_graph_finish(g) == 0 && ng_graph_compute_metrics(g) == 0;
     ng_doc_free(d);
     if (!ok) {
         fprintf(stderr, "two_parts_graph: %s\n", ng_error_last());
@@ -296,7 +302,8 @@ NG_TEST(model_closeness_ranks_the_largest_part_only)
     CHECK_STR(ng_graph_node(g, m->top[REPORT_CLOSENESS][0])->label, "The Pact");
     /* harmonic compares across parts: the pair is ranked there */
     int seen = 0;
-    for (size_t i = 0; i < m->n_top[REPORT_HARMONIC]; i++) seen |= m->top[REPORT_HARMONIC][i] == north;
+    for (size_t i = 0; i < m->n_top[REPORT_HARMONIC]; i++)
+        seen |= m->top[REPORT_HARMONIC][i] == north;
     CHECK(seen);
 done:
     report_model_free(m);
@@ -314,8 +321,10 @@ NG_TEST(model_lists_leave_out_standing_ties_unless_chosen)
     CHECK_INT(m->n_unlisted, 1);
     CHECK_INT(m->n_timeline, 4);
     CHECK_INT(m->n_top_edges, 4);
-    for (size_t i = 0; i < m->n_timeline; i++) CHECK(ng_graph_edge(g, m->timeline[i])->rel != member);
-    for (size_t i = 0; i < m->n_top_edges; i++) CHECK(ng_graph_edge(g, m->top_edges[i])->rel != member);
+    for (size_t i = 0; i < m->n_timeline; i++)
+        CHECK(ng_graph_edge(g, m->timeline[i])->rel != member);
+    for (size_t i = 0; i < m->n_top_edges; i++)
+        CHECK(ng_graph_edge(g, m->top_edges[i])->rel != member);
     /* the matrix and the counts still hold it */
     CHECK_INT(m->edges_by_rel[member], 1);
     report_opts only = default_opts;
@@ -459,7 +468,8 @@ NG_TEST(public_api_format_table_and_writers)
     CHECK_OK(ng_report_format_from_path(&f, "r.markdown"));
     CHECK_INT(f, NG_REPORT_MD);
     CHECK_INT(ng_report_format_from_path(&f, "r.txt"), NG_EINVAL);
-    CHECK_STR(ng_error_last(), "r.txt: unknown report format (name it .html, .htm, .md or .markdown)");
+    CHECK_STR(ng_error_last(),
+              "r.txt: unknown report format (name it .html, .htm, .md or .markdown)");
     CHECK_OK(ng_report_svg_path(&svg, "a.b/report.md"));
     CHECK_STR(svg, "a.b/report.svg");
     free(svg);
@@ -516,8 +526,10 @@ NG_TEST(progress_line_phase_text)
     /* the metrics after the reading: the phase, sources done of all, an ETA from the
      * phase's own start */
     char b[160];
-    cli_progress_format_phase(b, sizeof b, "betweenness, closeness, harmonic (exact)", 250, 1000, 5.0);
-    CHECK_STR(b, "newsgraph: betweenness, closeness, harmonic (exact): 250/1000 sources, 25%, ETA 0:15");
+    cli_progress_format_phase(b, sizeof b, "betweenness, closeness, harmonic (exact)", 250, 1000,
+                              5.0);
+    CHECK_STR(
+        b, "newsgraph: betweenness, closeness, harmonic (exact): 250/1000 sources, 25%, ETA 0:15");
     cli_progress_format_phase(b, sizeof b, "pagerank", 0, 0, 1.0); /* no count: the name only */
     CHECK_STR(b, "newsgraph: pagerank");
     cli_progress_format_phase(b, sizeof b, "communities", 0, 10, 0.0); /* nothing done: no ETA */

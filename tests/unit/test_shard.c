@@ -88,9 +88,11 @@ static ng_doc *sample_doc(const char *id)
     if (ng_doc_add_actor(d, &a, &a0) < 0 || ng_doc_add_actor(d, &b, &a1) < 0 ||
         ng_doc_add_actor(d, &c, &a2) < 0)
         abort();
-    ng_relation r1 = {a0, a2, ng_test_rel("met"), "Vandermeer met Okafor in Lúcar on Tuesday.", 118,
-                      "2031-02-01"};
-    ng_relation r2 = {a1, a2, ng_test_rel("condemned"), "Nordland condemned the \"decision\".", 0, ""};
+    ng_relation r1 = {
+        a0,  a2,          ng_test_rel("met"), "Vandermeer met Okafor in Lúcar on Tuesday.",
+        118, "2031-02-01"};
+    ng_relation r2 = {a1, a2, ng_test_rel("condemned"), "Nordland condemned the \"decision\".",
+                      0,  ""};
     if (ng_doc_add_relation(d, &r1) < 0 || ng_doc_add_relation(d, &r2) < 0) abort();
     return d;
 }
@@ -856,7 +858,8 @@ NG_TEST(reader_slices_partition_the_listing)
         snprintf(padded, sizeof padded, "|%s|", after.ptr ? after.ptr : "");
         char copy[512];
         snprintf(copy, sizeof copy, "%s", before[k].ptr ? before[k].ptr : "");
-        for (char *save = NULL, *id = strtok_r(copy, "|", &save); id; id = strtok_r(NULL, "|", &save)) {
+        for (char *save = NULL, *id = strtok_r(copy, "|", &save); id;
+             id = strtok_r(NULL, "|", &save)) {
             char wanted[80];
             snprintf(wanted, sizeof wanted, "|%s|", id);
             CHECK(strstr(padded, wanted) != NULL);
