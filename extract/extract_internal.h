@@ -978,7 +978,11 @@ static inline int ng_w__relative(const ng_work *w, uint32_t t)
 }
 
 /* Is token t two capitals with no vowel ("KP", "JD"): a person's initials, where a word in
- * capitals would otherwise be an acronym or a family name ("LEE", "NATO" have vowels). */
+ * capitals would otherwise be an acronym or a family name ("LEE", "NATO" have vowels).
+ * A test of the token alone, used wherever a name is read. Not the same rule as
+ * initials_given_name in runs.c, which allows a vowel ("MK Stalin") but only in one place:
+ * right after a title and before a name of two words, the token covered by no mention;
+ * a vowel without that context stays an acronym ("EU", "UN"). */
 static inline int ng_w__initials(const ng_work *w, uint32_t t)
 {
     const ng_tok *k = &w->tk.v[t];

@@ -715,7 +715,10 @@ static uint32_t name_word_count(const ng_work *w, uint32_t r0, uint32_t r1)
  * that no dictionary knows, between a title and a name of two words or more, are the
  * initials of the given name (South Asian usage), not an acronym. This is the case that
  * initials() (name_tok: ng_w__initials, no vowel) left outside the run; here a vowel is
- * allowed, no mention covering the token being the guard against "US", "EU". */
+ * allowed, no mention covering the token being the guard against "US", "EU". Deliberately
+ * not merged with ng_w__initials: that one judges the token alone, anywhere, so it cannot
+ * allow vowels; this one is only safe because of its context (a title right before, a name
+ * of two words or more after). */
 static int initials_given_name(const ng_work *w, uint32_t a, const int32_t *cov, uint32_t r0,
                                uint32_t r1)
 {
