@@ -342,7 +342,10 @@ enum {
 #define NG_W_POSSDET NG_WBIT(111) /* his, her, their, its, our: possessive determiners */
 #define NG_W_ORGJOIN NG_WBIT(112) /* of, for, and, the, on, in: small words inside a name
                                    * of an organization (runs.c org_name_end) */
-/* bits 113-116: unused (reserved113-116) */
+#define NG_W_DONEVERB NG_WBIT(113) /* completed, finalised: "the accession was completed" */
+#define NG_W_LEDBY NG_WBIT(114)    /* led, headed: "a delegation led by X" (before "by") */
+#define NG_W_FORMALADV NG_WBIT(115) /* formally, officially: "was formally completed" */
+/* bit 116: unused (reserved116) */
 #define NG_W_UNITNOUN NG_WBIT(117) /* Division, Fleet, Brigade: a military formation, whose
                                     * ordinal opens its name ("the 82nd Airborne Division") */
 #define NG_W_DESKWORD NG_WBIT(118) /* Press, Public, Affairs, Office: words that together name

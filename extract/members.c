@@ -929,9 +929,9 @@ static int entry_done(const ng_work *w, const sctx *c, uint32_t q)
     if (q + 1 < c->b && ng_w__is(w, q, "took") && ng_w__is(w, q + 1, "effect")) return 1;
     if (q + 1 >= c->b || !ng_w__is(w, q, "was")) return 0;
     q++;
-    if (q + 1 < c->b && (ng_w__is(w, q, "formally") || ng_w__is(w, q, "officially"))) q++;
-    return ng_w__is(w, q, "completed") || ng_w__is(w, q, "finalised") ||
-           ng_w__is(w, q, "finalized");
+    /* words classes formaladv, doneverb */
+    if (q + 1 < c->b && (ng_w__bits(w, q) & NG_W_FORMALADV)) q++;
+    return (ng_w__bits(w, q) & NG_W_DONEVERB) != 0;
 }
 
 /* The owner of an entry or an office ("Croatia's accession", "Brazil's G20 presidency"): one

@@ -297,7 +297,7 @@ static int32_t agent_of(const ng_work *w, const sctx *c, const ng_trigger *tr, u
 static int32_t led_by_after(const ng_work *w, const sctx *c, int32_t gi)
 {
     uint32_t q = c->g[gi].t1;
-    if (q + 2 >= c->b || !(ng_w__is(w, q, "led") || ng_w__is(w, q, "headed")) ||
+    if (q + 2 >= c->b || !(ng_w__bits(w, q) & NG_W_LEDBY) ||
         !ng_w__is(w, q + 1, "by"))
         return gi;
     int32_t lg = c->gstart[q + 2 - c->a];

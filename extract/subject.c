@@ -79,7 +79,7 @@ int32_t ng_subject__led_by(const ng_work *w, const sctx *c, const group *g)
            !ng_w__is(w, q - 1, "by"))
         q--;
     if (q < c->a + 3 || !ng_w__is(w, q - 1, "by") ||
-        !(ng_w__is(w, q - 2, "led") || ng_w__is(w, q - 2, "headed")) ||
+        !(ng_w__bits(w, q - 2) & NG_W_LEDBY) ||
         !(ng_w__bits(w, q - 3) & (NG_W_GOVNOUN | NG_W_GROUPNOUN | NG_W_TROOPS)))
         return -1;
     /* "the Chilean delegation" may be one group, else "Chilean" ends before the noun */
