@@ -1357,13 +1357,9 @@ static int32_t speaker_at(const ng_work *w, const sctx *c, uint32_t q)
 {
     if (q < c->b && (ng_w__bits(w, q) & NG_W_SAY)) {
         q++;
-        while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-            q++;
-        return q < c->b ? c->gstart[q - c->a] : -1;
+        return ng_engine__group_after_dets(w, c, &q);
     }
-    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-        q++;
-    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    int32_t gi = ng_engine__group_after_dets(w, c, &q);
     if (gi < 0) return -1;
     q = c->g[gi].t1;
     while (q < c->b && (ng_w__bits(w, q) & NG_W_SKIPADV))

@@ -88,6 +88,16 @@ static inline int ng_engine__add_distinct(int32_t *acts, uint32_t *n, uint32_t m
     return 1;
 }
 
+/* The group that starts at *q once determiners not inside a group are skipped ("the", "its"
+ * before a list), -1 when none starts there; *q is left at that token. The one way the rules
+ * step from a word to the group after it. */
+static inline int32_t ng_engine__group_after_dets(const ng_work *w, const sctx *c, uint32_t *q)
+{
+    while (*q < c->b && c->gstart[*q - c->a] < 0 && (ng_w__bits(w, *q) & NG_W_DET))
+        (*q)++;
+    return *q < c->b ? c->gstart[*q - c->a] : -1;
+}
+
 /* A list of actors named together, for "they" and "the two sides". */
 typedef struct recent_group {
     int32_t acts[GMAX];

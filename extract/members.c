@@ -779,9 +779,7 @@ static int32_t dash_members(const ng_work *w, const sctx *c, int32_t gi)
     const ng_wactor *x = &w->actors[c->acts[g->a0]];
     if (x->type != NG_ETYPE_ORG || x->body >= 0) return -1;
     uint32_t q = g->t1 + 1;
-    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-        q++;
-    int32_t m = q < c->b ? c->gstart[q - c->a] : -1;
+    int32_t m = ng_engine__group_after_dets(w, c, &q);
     if (m < 0 || c->g[m].an < 2 || c->g[m].t1 >= c->b || !ng_w__punct(w, c->g[m].t1, '-'))
         return -1;
     return m;
@@ -970,9 +968,7 @@ static int entry_since(ng_work *w, const sctx *c)
             noun |= ng_w__is(w, t, nouns[i]);
         if (!noun || !(ng_w__is(w, t + 1, "to") || ng_w__is(w, t + 1, "into"))) continue;
         uint32_t q = t + 2;
-        while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-            q++;
-        int32_t oi = q < c->b ? c->gstart[q - c->a] : -1;
+        int32_t oi = ng_engine__group_after_dets(w, c, &q);
         if (oi < 0 || !plain_one(&c->g[oi]) || !(mark || entry_done(w, c, c->g[oi].t1))) continue;
         int32_t m = c->acts[g->a0], org = c->acts[c->g[oi].a0];
         const ng_wactor *x = &w->actors[m], *y = &w->actors[org];
@@ -1041,9 +1037,7 @@ static int partners_in(ng_work *w, const sctx *c)
             (w->tk.v[t].flags & NG_TK_CAP) || !ng_w__is(w, t + 1, "in"))
             continue;
         uint32_t q = t + 2;
-        while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-            q++;
-        int32_t oi = q < c->b ? c->gstart[q - c->a] : -1, st = partners_owner(w, c, t);
+        int32_t oi = ng_engine__group_after_dets(w, c, &q), st = partners_owner(w, c, t);
         if (oi < 0 || st < 0 || !plain_one(&c->g[oi])) continue;
         int32_t org = c->acts[c->g[oi].a0];
         const ng_wactor *y = &w->actors[org];
@@ -1064,9 +1058,7 @@ static int within_opening(ng_work *w, const sctx *c)
 {
     uint32_t q = c->a + 1;
     if (c->b < c->a + 5 || !ng_w__is(w, c->a, "within")) return NG_OK;
-    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-        q++;
-    int32_t oi = q < c->b ? c->gstart[q - c->a] : -1;
+    int32_t oi = ng_engine__group_after_dets(w, c, &q);
     if (oi < 0 || !plain_one(&c->g[oi]) || c->g[oi].t1 + 2 >= c->b ||
         !ng_w__punct(w, c->g[oi].t1, ','))
         return NG_OK;

@@ -210,9 +210,7 @@ static int32_t of_object(const ng_work *w, const sctx *c, const ng_trigger *tr, 
     if (j >= c->b || !is_prep_of(tr, w->tk.v[j].h)) return -1;
     *prep_seen = 1;
     j++;
-    while (j < c->b && c->gstart[j - c->a] < 0 && (ng_w__bits(w, j) & NG_W_DET))
-        j++;
-    int32_t gi = j < c->b ? c->gstart[j - c->a] : -1;
+    int32_t gi = ng_engine__group_after_dets(w, c, &j);
     uint32_t next = 0;
     return gi >= 0 && is_object(w, c, tr, gi, 1, 0, te, &next) ? gi : -1;
 }
@@ -262,9 +260,7 @@ static int32_t act_relative(const ng_work *w, const sctx *c, const ng_trigger *t
         !(ng_w__is(w, j, "that") || ng_w__is(w, j, "which")))
         return -1;
     uint32_t q = j + 1;
-    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-        q++;
-    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    int32_t gi = ng_engine__group_after_dets(w, c, &q);
     if (gi < 0 || c->g[gi].place || c->g[gi].poss || c->g[gi].t1 >= c->b) return -1;
     uint32_t v = c->g[gi].t1;
     if (!(w->tk.v[v].flags & NG_TK_WORD) || (w->tk.v[v].flags & NG_TK_CAP) ||
@@ -286,9 +282,7 @@ static int32_t agent_of(const ng_work *w, const sctx *c, const ng_trigger *tr, u
     if (!(ng_w__bits(w, n) & NG_W_ACTNOUN) || ng_lex__word_number(w->lex, w->tk.v[n].h) != 1)
         return -1;
     uint32_t q = j + 1;
-    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-        q++;
-    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    int32_t gi = ng_engine__group_after_dets(w, c, &q);
     return gi >= 0 && !c->g[gi].place && !c->g[gi].poss ? gi : -1;
 }
 
@@ -353,9 +347,7 @@ static int32_t people_noun_list(const ng_work *w, const sctx *c, uint32_t j)
                  ng_w__punct(w, k - 1, ','))
             q = k + 2;
         if (!q) continue;
-        while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-            q++;
-        int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+        int32_t gi = ng_engine__group_after_dets(w, c, &q);
         return gi >= 0 && !c->g[gi].place ? gi : -1;
     }
     return -1;
@@ -707,9 +699,7 @@ int32_t ng_object__bracket_members(const ng_work *w, const sctx *c, int32_t gi)
     if (g->an != 1 || w->actors[c->acts[g->a0]].type != NG_ETYPE_ORG) return -1;
     if (g->t1 + 2 >= c->b || !ng_w__punct(w, g->t1, '(')) return -1;
     uint32_t q = g->t1 + 1;
-    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-        q++;
-    int32_t m = q < c->b ? c->gstart[q - c->a] : -1;
+    int32_t m = ng_engine__group_after_dets(w, c, &q);
     if (m < 0 || c->g[m].an < 2 || c->g[m].t1 >= c->b || !ng_w__punct(w, c->g[m].t1, ')'))
         return -1;
     return m;
@@ -736,9 +726,7 @@ int32_t ng_object__next_dated(const ng_work *w, const sctx *c, uint32_t t)
     if (comma && j + 1 < c->b && ng_w__is(w, j + 1, "and")) comma = 0, j++;
     if (!comma && !ng_w__is(w, j, "and")) return -1;
     j++;
-    while (j < c->b && c->gstart[j - c->a] < 0 && (ng_w__bits(w, j) & NG_W_DET))
-        j++;
-    int32_t gi = j < c->b ? c->gstart[j - c->a] : -1;
+    int32_t gi = ng_engine__group_after_dets(w, c, &j);
     if (gi < 0 || c->g[gi].place || c->g[gi].pp) return -1;
     uint32_t e = c->g[gi].t1;
     if (ng_object__when_phrase(w, c, e) == e) return -1;

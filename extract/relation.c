@@ -235,9 +235,7 @@ static int32_t of_by_agent(const ng_work *w, const sctx *c, uint32_t q)
 {
     if (q + 1 >= c->b || !ng_w__is(w, q, "by")) return -1;
     q++;
-    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-        q++;
-    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    int32_t gi = ng_engine__group_after_dets(w, c, &q);
     return gi >= 0 && !c->g[gi].place ? gi : -1;
 }
 
@@ -253,9 +251,7 @@ static int meeting_of(ng_work *w, const sctx *c, const reading *r)
         te + 1 >= c->b || !ng_w__is(w, te, "of"))
         return 0;
     uint32_t q = te + 1;
-    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-        q++;
-    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    int32_t gi = ng_engine__group_after_dets(w, c, &q);
     if (gi < 0 || c->g[gi].place || c->g[gi].an < 2 || c->g[gi].an > 4) return 0;
     if ((ng_w__bits(w, te - 1) & NG_W_GATHERING) &&
         !(r->ts > c->a && (ng_w__bits(w, r->ts - 1) & NG_W_JOINTMOD)))
@@ -702,9 +698,7 @@ static uint32_t with_partner(const ng_work *w, const sctx *c, uint32_t q)
     if (og < 0 || c->g[og].an != 1 || w->actors[c->acts[c->g[og].a0]].type != NG_ETYPE_ORG)
         return 0;
     uint32_t k = q + 1;
-    while (k < c->b && c->gstart[k - c->a] < 0 && (ng_w__bits(w, k) & NG_W_DET))
-        k++;
-    int32_t gz = k < c->b ? c->gstart[k - c->a] : -1;
+    int32_t gz = ng_engine__group_after_dets(w, c, &k);
     if (gz < 0 || c->g[gz].place || c->g[gz].poss) return 0;
     uint32_t e = c->g[gz].t1;
     return e >= c->b || (w->tk.v[e].flags & NG_TK_PUNCT) || ng_w__is(w, e, "in") ||
@@ -746,9 +740,7 @@ static int32_t alongside_front(const ng_work *w, const sctx *c, const reading *r
 {
     uint32_t len = ng_w__phrase(w, c->a, c->b, NG_W_ALONGSIDE, NULL), q = c->a + len;
     if (!len) return -1;
-    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-        q++;
-    int32_t gz = q < c->b ? c->gstart[q - c->a] : -1;
+    int32_t gz = ng_engine__group_after_dets(w, c, &q);
     if (gz < 0 || gz == r->subj) return -1;
     const group *g = &c->g[gz];
     if (g->place || g->poss || g->role || g->t1 + 1 != c->g[r->subj].t0 ||
@@ -830,9 +822,7 @@ static void subject_side(const ng_work *w, const sctx *c, reading *r)
         if (!len && q == c->g[r->obj].t1 && ng_w__is(w, q, "with")) len = with_partner(w, c, q);
         if (len) {
             q += len;
-            while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-                q++;
-            int32_t gz = q < c->b ? c->gstart[q - c->a] : -1;
+            int32_t gz = ng_engine__group_after_dets(w, c, &q);
             /* "alongside North Macedonia's bid": a possessive owns its noun */
             if (gz >= 0 && !c->g[gz].place && !c->g[gz].poss)
                 side_add(c, r->S, &r->ns, GMAX * 2, gz);
@@ -849,9 +839,7 @@ static void counted_more(const ng_work *w, const sctx *c, reading *r)
     if (q + 3 >= c->b || !ng_w__is(w, q, "and")) return;
     uint32_t k = ng_members__counted_intro(w, c, q + 1, c->b);
     if (k == q + 1) return;
-    while (k < c->b && c->gstart[k - c->a] < 0 && (ng_w__bits(w, k) & NG_W_DET))
-        k++;
-    int32_t gi = k < c->b ? c->gstart[k - c->a] : -1;
+    int32_t gi = ng_engine__group_after_dets(w, c, &k);
     if (gi < 0 || c->g[gi].place || c->g[gi].poss || c->g[gi].role) return;
     for (uint32_t i = 0; i < c->g[gi].an; i++)
         if (w->actors[c->acts[c->g[gi].a0 + i]].type != NG_ETYPE_STATE) return;
@@ -1293,9 +1281,7 @@ static int32_t as_did(const ng_work *w, const sctx *c, const reading *r)
               (ng_w__bits(w, t + 1) & NG_W_PAST_MARK)))
             continue;
         uint32_t q = t + 2;
-        while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-            q++;
-        int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+        int32_t gi = ng_engine__group_after_dets(w, c, &q);
         return gi >= 0 && !c->g[gi].place && !c->g[gi].pp ? gi : -1;
     }
     return -1;
@@ -1702,9 +1688,7 @@ static int opening_participle(ng_work *w, const sctx *c, reading *r)
     }
     if (q + 1 >= c->b || !ng_w__is(w, q, "by")) return NG_OK;
     q++;
-    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-        q++;
-    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    int32_t gi = ng_engine__group_after_dets(w, c, &q);
     if (gi < 0 || c->g[gi].place || c->g[gi].poss) return DONE;
     const group *g = &c->g[gi];
     int32_t members[GMAX], org = -1;
@@ -1731,9 +1715,7 @@ static int opening_participle(ng_work *w, const sctx *c, reading *r)
     /* "by A and B, the bloc ...": the organization in a group of its own after the comma */
     if (org < 0 && g->t1 + 1 < c->b && ng_w__punct(w, g->t1, ',')) {
         uint32_t k = g->t1 + 1;
-        while (k < c->b && c->gstart[k - c->a] < 0 && (ng_w__bits(w, k) & NG_W_DET))
-            k++;
-        int32_t si = k < c->b ? c->gstart[k - c->a] : -1;
+        int32_t si = ng_engine__group_after_dets(w, c, &k);
         if (si >= 0 && c->g[si].an == 1 && !c->g[si].place && !c->g[si].poss)
             org = c->acts[c->g[si].a0];
     }
@@ -1823,9 +1805,7 @@ static int founded_with(const ng_work *w, const sctx *c, const reading *r, uint3
         q + 1 >= c->b || !ng_w__is(w, q, "with"))
         return 0;
     q++;
-    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-        q++;
-    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    int32_t gi = ng_engine__group_after_dets(w, c, &q);
     if (gi < 0 || c->g[gi].place || c->g[gi].poss || c->g[gi].role) return 0;
     for (uint32_t k = 0; k < c->g[gi].an; k++)
         if (w->actors[c->acts[c->g[gi].a0 + k]].type != NG_ETYPE_STATE) return 0;
@@ -1887,9 +1867,7 @@ static int reduced_passive(ng_work *w, const sctx *c, reading *r)
           (comma && founded_with(w, c, r, q))))
         return NG_OK;
     q++;
-    while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-        q++;
-    int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+    int32_t gi = ng_engine__group_after_dets(w, c, &q);
     if (gi >= 0 && !c->g[gi].place && !doc && !ng_relinfo__symmetric(r->tr->rel))
         return comma_passive(w, c, r, gi, q, comma);
     if (gi < 0 || c->g[gi].place || !ng_relinfo__symmetric(r->tr->rel)) return DONE;
@@ -1941,9 +1919,7 @@ static int32_t agent_after_quote(const ng_work *w, const sctx *c, uint32_t q)
     uint32_t e = ng_object__quote_skip(w, c, q);
     if (e == q || e + 1 >= c->b || !ng_w__is(w, e, "by")) return -1;
     uint32_t k = e + 1;
-    while (k < c->b && c->gstart[k - c->a] < 0 && (ng_w__bits(w, k) & NG_W_DET))
-        k++;
-    int32_t gi = k < c->b ? c->gstart[k - c->a] : -1;
+    int32_t gi = ng_engine__group_after_dets(w, c, &k);
     return gi >= 0 && (!c->g[gi].place || c->g[gi].adj) ? gi : -1;
 }
 
@@ -2215,9 +2191,7 @@ static int hosted_gathering(ng_work *w, const sctx *c, const reading *r)
     int32_t hosts[2 * GMAX], parts[2 * GMAX];
     uint32_t nh = 0, np = 0, q = r->te + 1;
     for (int side = 0; side < 2; side++) {
-        while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-            q++;
-        int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+        int32_t gi = ng_engine__group_after_dets(w, c, &q);
         if (gi < 0 || c->g[gi].place) break;
         for (uint32_t k = 0; k < c->g[gi].an && nh < 2 * GMAX; k++)
             hosts[nh++] = c->acts[c->g[gi].a0 + k];

@@ -647,9 +647,7 @@ static int32_t fronted_participle(const ng_work *w, const sctx *c, uint32_t ts)
         if (ng_w__punct(w, q, ';') || ng_w__punct(w, q, ':') || ng_w__punct(w, q, '"')) return -1;
         if (!ng_w__punct(w, q, ',') || c->gcov[q - c->a] >= 0) continue; /* not in a list */
         q++;
-        while (q < c->b && c->gstart[q - c->a] < 0 && (ng_w__bits(w, q) & NG_W_DET))
-            q++;
-        int32_t gi = q < c->b ? c->gstart[q - c->a] : -1;
+        int32_t gi = ng_engine__group_after_dets(w, c, &q);
         if (gi < 0 || c->g[gi].place || c->g[gi].pp) return -1;
         /* "Before meeting X, Y will fly to Z": the main clause's modal or plan reaches it */
         uint32_t v = c->g[gi].t1;
