@@ -305,6 +305,11 @@ int32_t ng_object__next_dated(const ng_work *w, const sctx *c, uint32_t t);
  * ("on Friday", "in May 2024", "in Beijing"); its end, or t when there is none. */
 uint32_t ng_object__when_phrase(const ng_work *w, const sctx *c, uint32_t t);
 int32_t ng_object__bracket_members(const ng_work *w, const sctx *c, int32_t gi);
+/* The list of two or more actors right after the one organization gi, between the
+ * punctuation open and close ("ORG (A, B)", "ORG - A, B -"), after any determiners; the
+ * list's group or -1. Shared by bracket_members and members.c's dash_members. */
+int32_t ng_object__enclosed_members(const ng_work *w, const sctx *c, int32_t gi, char open,
+                                    char close);
 int ng_object__quote_after(const ng_work *w, const sctx *c, uint32_t t);
 /* quote: a possessive object that owns an act noun ("his comparison of A with B 'Q'"): the
  * quotation mark after the act's complement (within 14 tokens, no comma or clause between),

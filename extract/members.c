@@ -774,15 +774,10 @@ static int treaty_parties(ng_work *w, const sctx *c, uint32_t t, uint32_t len)
 static int32_t dash_members(const ng_work *w, const sctx *c, int32_t gi)
 {
     const group *g = &c->g[gi];
-    if (g->an != 1 || g->poss || g->place || g->t1 + 2 >= c->b || !ng_w__punct(w, g->t1, '-'))
-        return -1;
-    const ng_wactor *x = &w->actors[c->acts[g->a0]];
-    if (x->type != NG_ETYPE_ORG || x->body >= 0) return -1;
-    uint32_t q = g->t1 + 1;
-    int32_t m = ng_engine__group_after_dets(w, c, &q);
-    if (m < 0 || c->g[m].an < 2 || c->g[m].t1 >= c->b || !ng_w__punct(w, c->g[m].t1, '-'))
-        return -1;
-    return m;
+    /* not a possessive, a place, nor a body of an organization (ng_object__enclosed_members
+     * tests the rest) */
+    if (g->an != 1 || g->poss || g->place || w->actors[c->acts[g->a0]].body >= 0) return -1;
+    return ng_object__enclosed_members(w, c, gi, '-', '-');
 }
 
 /* May token k stand in a dashed definition of members (dash_definition): a word of the

@@ -695,12 +695,18 @@ uint32_t ng_object__act_quote_after(const ng_work *w, const sctx *c, const ng_tr
 /* "ORG (A, B, C)": the members listed in brackets after an organization, -1 if none. */
 int32_t ng_object__bracket_members(const ng_work *w, const sctx *c, int32_t gi)
 {
+    return ng_object__enclosed_members(w, c, gi, '(', ')');
+}
+
+int32_t ng_object__enclosed_members(const ng_work *w, const sctx *c, int32_t gi, char open,
+                                    char close)
+{
     const group *g = &c->g[gi];
     if (g->an != 1 || w->actors[c->acts[g->a0]].type != NG_ETYPE_ORG) return -1;
-    if (g->t1 + 2 >= c->b || !ng_w__punct(w, g->t1, '(')) return -1;
+    if (g->t1 + 2 >= c->b || !ng_w__punct(w, g->t1, open)) return -1;
     uint32_t q = g->t1 + 1;
     int32_t m = ng_engine__group_after_dets(w, c, &q);
-    if (m < 0 || c->g[m].an < 2 || c->g[m].t1 >= c->b || !ng_w__punct(w, c->g[m].t1, ')'))
+    if (m < 0 || c->g[m].an < 2 || c->g[m].t1 >= c->b || !ng_w__punct(w, c->g[m].t1, close))
         return -1;
     return m;
 }
