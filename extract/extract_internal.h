@@ -345,7 +345,7 @@ enum {
 #define NG_W_DONEVERB NG_WBIT(113) /* completed, finalised: "the accession was completed" */
 #define NG_W_LEDBY NG_WBIT(114)    /* led, headed: "a delegation led by X" (before "by") */
 #define NG_W_FORMALADV NG_WBIT(115) /* formally, officially: "was formally completed" */
-/* bit 116: unused (reserved116) */
+#define NG_W_CHAIRNOUN NG_WBIT(116) /* presidency, chairmanship: a rotating office of a body */
 #define NG_W_UNITNOUN NG_WBIT(117) /* Division, Fleet, Brigade: a military formation, whose
                                     * ordinal opens its name ("the 82nd Airborne Division") */
 #define NG_W_DESKWORD NG_WBIT(118) /* Press, Public, Affairs, Office: words that together name

@@ -1334,7 +1334,7 @@ static const char *const word_classes[] = {
     "seatverb", "expertnoun", "armedmod", "sceneopen", "honorword", "letterhead",
     "appointverb", "staffnoun", "reserved101", "entrynoun", "approveverb", "failverb",
     "venueverb", "causative", "postnominal", "issuednoun", "proni", "refword",
-    "possdet", "orgjoin", "doneverb", "ledby", "formaladv", "reserved116",
+    "possdet", "orgjoin", "doneverb", "ledby", "formaladv", "chairnoun",
     "unitnoun", "deskword", "partyrole", "eastfamily", "toadj", "reserved122",
     "companyhead", "meetinghead", "familynoun"};
 _Static_assert(sizeof word_classes / sizeof word_classes[0] == NG_W__COUNT,

@@ -983,16 +983,13 @@ static int entry_since(ng_work *w, const sctx *c)
  * role, an affiliation found elsewhere). */
 static int role_owned(ng_work *w, const sctx *c)
 {
-    static const char *const nouns[] = {"presidency", "chairmanship"};
     for (size_t gi = 0; gi < c->ng; gi++) {
         const group *g = &c->g[gi];
         uint32_t t = g->t1 + 1;
         if (!possessive_one(w, c, g) || t + 1 >= c->b) continue;
         int32_t oi = c->gstart[t - c->a];
         if (oi < 0 || !plain_one(&c->g[oi]) || c->g[oi].t1 >= c->b) continue;
-        int noun = 0;
-        for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
-            noun |= ng_w__is(w, c->g[oi].t1, nouns[i]);
+        int noun = (ng_w__bits(w, c->g[oi].t1) & NG_W_CHAIRNOUN) != 0; /* words class chairnoun */
         int32_t m = c->acts[g->a0], org = c->acts[c->g[oi].a0];
         const ng_wactor *x = &w->actors[m], *y = &w->actors[org];
         if (!noun || x->type != NG_ETYPE_STATE || y->type != NG_ETYPE_ORG || y->body >= 0)
