@@ -1012,15 +1012,12 @@ static void name_words(ng_work *w, uint32_t s, int32_t *cov, uint32_t kinds)
     }
 }
 
-/* Dictionary matches that are parts of longer names: a one-word honorific inside a name
- * ("Hassan Sheikh Mohamud"), a body with no state after a capitalized word ("Treaty on
- * Conventional Armed Forces"), a capital before a capitalized word ("Rome Statute", "Moscow
- * Times"). */
-static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov, uint32_t kinds)
+/* drop_inner_matches' first pass, over titles: a royal, religious or honorific title
+ * between name words is part of the name. Its own function as it is the only pass that
+ * reads a title's kind. */
+static void drop_inner_titles(ng_work *w, uint32_t a, uint32_t b, int32_t *cov)
 {
-    /* each loop looks for mentions of some kinds: none of them, no loop (kinds: a bit per
-     * NG_MK_* of the sentence's mentions) */
-    for (uint32_t i = a + 1; i + 1 < b && (kinds & 1u << NG_MK_TITLE); i++) {
+    for (uint32_t i = a + 1; i + 1 < b; i++) {
         int32_t mi = cov[i - a];
         if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
         ng_mention *m = &w->ms[mi];
@@ -1044,6 +1041,49 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov,
             cov[i - a] = -1;
         }
     }
+}
+
+/* drop_inner_matches' last pass, over organizations: a listed name inside a longer one that
+ * the runs read. Its own function as it walks from one mention's end to the next (i jumps to
+ * e - 1) where the other passes step token by token. */
+static void drop_inner_orgs(ng_work *w, uint32_t a, uint32_t b, int32_t *cov)
+{
+    /* an acronym inside the name of a building or venue: "at the ASEAN Hall," (after "the",
+     * one capitalized word that no mention covers and no head word, then no name goes on)
+     * dies; its tokens stay covered (no run reads a person). A state inside a party's name
+     * ("the Vamos Chile party") is state_ends_party's: the run reads the party's name. */
+    for (uint32_t i = a + 1; i + 1 < b; i++) {
+        int32_t mi = cov[i - a];
+        if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
+        ng_mention *m = &w->ms[mi];
+        uint32_t e = m->t1;
+        if (m->kind == NG_MK_ORG && e == i + 1 && e + 1 < b && (w->tk.v[i].flags & NG_TK_UPPER) &&
+            ng_w__is(w, i - 1, "the") && cov[e - a] < 0 && is_name_tok(w, e) &&
+            !(ng_w__bits(w, e) & (NG_W_ORGHEAD | NG_W_STOP | NG_W_NOTNAME | NG_W_TITLEMOD |
+                                  NG_W_PERSONNOUN)) &&
+            !(w->tk.v[e].flags & NG_TK_POSS) && !is_name_tok(w, e + 1))
+            m->dead = 1;
+        else if (m->kind == NG_MK_ORG && m->org < 0 && e + 1 < b && ng_w__is(w, e, "of") &&
+                 cov[e + 1 - a] < 0 && is_name_tok(w, e + 1) &&
+                 (w->tk.v[e - 1].flags & NG_TK_CAP) && !(w->tk.v[e - 1].flags & NG_TK_UPPER) &&
+                 !(ng_w__bits(w, e + 1) & (NG_W_STOP | NG_W_NOTNAME))) {
+            /* "the National Rally of Independents": a listed name that a longer one holds */
+            m->dead = 1;
+            ng_mentions__cover(cov, a, m->t0, m->t1, -1);
+        }
+        i = e - 1;
+    }
+}
+
+/* Dictionary matches that are parts of longer names: a one-word honorific inside a name
+ * ("Hassan Sheikh Mohamud"), a body with no state after a capitalized word ("Treaty on
+ * Conventional Armed Forces"), a capital before a capitalized word ("Rome Statute", "Moscow
+ * Times"). */
+static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov, uint32_t kinds)
+{
+    /* each loop looks for mentions of some kinds: none of them, no loop (kinds: a bit per
+     * NG_MK_* of the sentence's mentions) */
+    if (kinds & 1u << NG_MK_TITLE) drop_inner_titles(w, a, b, cov);
     for (uint32_t i = a + 1; i < b && (kinds & (1u << NG_MK_BODY | 1u << NG_MK_ORG)); i++) {
         int32_t mi = cov[i - a];
         if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
@@ -1087,31 +1127,7 @@ static void drop_inner_matches(ng_work *w, uint32_t a, uint32_t b, int32_t *cov,
             ng_mentions__cover(cov, a, w->ms[mi].t0, w->ms[mi].t1, -1);
         }
     }
-    /* an acronym inside the name of a building or venue: "at the ASEAN Hall," (after "the",
-     * one capitalized word that no mention covers and no head word, then no name goes on)
-     * dies; its tokens stay covered (no run reads a person). A state inside a party's name
-     * ("the Vamos Chile party") is state_ends_party's: the run reads the party's name. */
-    for (uint32_t i = a + 1; i + 1 < b && (kinds & 1u << NG_MK_ORG); i++) {
-        int32_t mi = cov[i - a];
-        if (mi < 0 || w->ms[mi].t0 != i || w->ms[mi].dead) continue;
-        ng_mention *m = &w->ms[mi];
-        uint32_t e = m->t1;
-        if (m->kind == NG_MK_ORG && e == i + 1 && e + 1 < b && (w->tk.v[i].flags & NG_TK_UPPER) &&
-            ng_w__is(w, i - 1, "the") && cov[e - a] < 0 && is_name_tok(w, e) &&
-            !(ng_w__bits(w, e) & (NG_W_ORGHEAD | NG_W_STOP | NG_W_NOTNAME | NG_W_TITLEMOD |
-                                  NG_W_PERSONNOUN)) &&
-            !(w->tk.v[e].flags & NG_TK_POSS) && !is_name_tok(w, e + 1))
-            m->dead = 1;
-        else if (m->kind == NG_MK_ORG && m->org < 0 && e + 1 < b && ng_w__is(w, e, "of") &&
-                 cov[e + 1 - a] < 0 && is_name_tok(w, e + 1) &&
-                 (w->tk.v[e - 1].flags & NG_TK_CAP) && !(w->tk.v[e - 1].flags & NG_TK_UPPER) &&
-                 !(ng_w__bits(w, e + 1) & (NG_W_STOP | NG_W_NOTNAME))) {
-            /* "the National Rally of Independents": a listed name that a longer one holds */
-            m->dead = 1;
-            ng_mentions__cover(cov, a, m->t0, m->t1, -1);
-        }
-        i = e - 1;
-    }
+    if (kinds & 1u << NG_MK_ORG) drop_inner_orgs(w, a, b, cov);
 }
 
 static int name_or_run(const ng_work *w, uint32_t t)
