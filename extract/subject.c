@@ -433,6 +433,44 @@ static uint32_t toadj_apposition(const ng_work *w, const sctx *c, const group *g
     return 0;
 }
 
+/* find_subject's step back over the punctuation mark at t (the walk is at *j == t): 1 with
+ * *j (and *steps) moved to where the walk goes on, 0 when the mark ends the search (no
+ * subject). Its own function: the marks that a subject may stand across (quotes around the
+ * trigger, an acronym or an aside in brackets, a relative clause or a parenthetical between
+ * commas) are one question apart from the groups and words the walk reads. */
+static int walk_past_punct(const ng_work *w, const sctx *c, uint32_t t, uint32_t ts, int64_t *j,
+                           int *steps)
+{
+    char ch = *ng_w__fold(w, t);
+    /* 'it "strongly condemns"': the quotation that holds the trigger opens here */
+    if (ch == '"' && (w->tk.v[ts].flags & NG_TK_INQUOTE) && quote_holds(w, t, ts)) {
+        (*j)--;
+        return 1;
+    }
+    /* "The Sudanese Armed Forces (SAF) accused": an acronym in brackets right after
+     * a group is its name, not a boundary */
+    if (ch == ')' && t >= c->a + 3 && ng_w__punct(w, t - 2, '(') &&
+        (w->tk.v[t - 1].flags & NG_TK_UPPER) && c->gend[t - 3 - c->a] >= 0) {
+        *j = (int64_t)t - 3;
+        return 1;
+    }
+    /* "A and B (Pashinian in some spellings) signed": an aside in brackets right
+     * after a group, naming no actor, stands aside */
+    if (ch == ')') {
+        uint32_t open = bracket_aside(w, c, t);
+        if (open) {
+            *j = (int64_t)open - 1;
+            return 1;
+        }
+    }
+    if (ch == ';' || ch == ':' || ch == '(' || ch == ')' || ch == '"') return 0;
+    uint32_t start = ch == ',' || ch == '-' ? relative_clause_start(w, c, t) : 0;
+    if (!start && ch == ',') start = parenthetical_start(w, c, t, ts);
+    *j = start ? (int64_t)start - 1 : *j - 1;
+    (*steps)++;
+    return 1;
+}
+
 static int32_t find_subject(const ng_work *w, const sctx *c, uint32_t ts)
 {
     int32_t agent = case_agent(w, c, ts);
@@ -475,33 +513,7 @@ static int32_t find_subject(const ng_work *w, const sctx *c, uint32_t ts)
             continue;
         }
         if (w->tk.v[t].flags & NG_TK_PUNCT) {
-            char ch = *ng_w__fold(w, t);
-            /* 'it "strongly condemns"': the quotation that holds the trigger opens here */
-            if (ch == '"' && (w->tk.v[ts].flags & NG_TK_INQUOTE) && quote_holds(w, t, ts)) {
-                j--;
-                continue;
-            }
-            /* "The Sudanese Armed Forces (SAF) accused": an acronym in brackets right after
-             * a group is its name, not a boundary */
-            if (ch == ')' && t >= c->a + 3 && ng_w__punct(w, t - 2, '(') &&
-                (w->tk.v[t - 1].flags & NG_TK_UPPER) && c->gend[t - 3 - c->a] >= 0) {
-                j = (int64_t)t - 3;
-                continue;
-            }
-            /* "A and B (Pashinian in some spellings) signed": an aside in brackets right
-             * after a group, naming no actor, stands aside */
-            if (ch == ')') {
-                uint32_t open = bracket_aside(w, c, t);
-                if (open) {
-                    j = (int64_t)open - 1;
-                    continue;
-                }
-            }
-            if (ch == ';' || ch == ':' || ch == '(' || ch == ')' || ch == '"') return -1;
-            uint32_t start = ch == ',' || ch == '-' ? relative_clause_start(w, c, t) : 0;
-            if (!start && ch == ',') start = parenthetical_start(w, c, t, ts);
-            j = start ? (int64_t)start - 1 : j - 1;
-            steps++;
+            if (!walk_past_punct(w, c, t, ts, &j, &steps)) return -1;
             continue;
         }
         ng_wbits bits = ng_w__bits(w, t);
