@@ -1536,6 +1536,25 @@ static int main_clause_after(const ng_work *w, uint32_t a, uint32_t b, uint32_t 
     return 1;
 }
 
+/* ng_role__after's case of "the ministers Ali Hassan (Lebanon), Ayman Safadi (Jordan) and
+ * ...": a state in brackets right after a name of two words at least (r1: the name's end,
+ * [a, b) the sentence) is the person's; 1 when read (the outputs set as ng_role__after's),
+ * 0 otherwise. Apart because it needs none of the apposition scan's state. */
+static int bracket_state(const ng_work *w, const int32_t *cov, uint32_t a, uint32_t b,
+                         uint32_t r1, uint32_t *end, int32_t *affil, uint8_t *ev)
+{
+    if (r1 + 2 < b && ng_w__punct(w, r1, '(') && ng_w__punct(w, r1 + 2, ')') &&
+        cov[r1 + 1 - a] >= 0 && w->ms[cov[r1 + 1 - a]].kind == NG_MK_STATE &&
+        w->ms[cov[r1 + 1 - a]].t0 == r1 + 1 && r1 >= a + 2 && ng_mentions__cap(w, r1 - 2) &&
+        (w->tk.v[r1 - 2].flags & NG_TK_WORD)) {
+        if (*affil < 0) *affil = w->ms[cov[r1 + 1 - a]].lex;
+        *end = r1 + 3;
+        *ev |= NG_EV_APPOS;
+        return 1;
+    }
+    return 0;
+}
+
 void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r1, uint32_t *end,
                     int32_t *affil, int32_t *affil2, int32_t *affil_org, int32_t *title,
                     uint8_t *ev, uint32_t *own_t, uint8_t *owner)
@@ -1551,17 +1570,7 @@ void ng_role__after(const ng_work *w, uint32_t s, const int32_t *cov, uint32_t r
         of_state(w, cov, x.a, b, r1, end, affil, affil_org, ev);
         return;
     }
-    /* "the ministers Ali Hassan (Lebanon), Ayman Safadi (Jordan) and ...": a state in
-     * brackets right after a name of two words at least */
-    if (r1 + 2 < b && ng_w__punct(w, r1, '(') && ng_w__punct(w, r1 + 2, ')') &&
-        cov[r1 + 1 - x.a] >= 0 && w->ms[cov[r1 + 1 - x.a]].kind == NG_MK_STATE &&
-        w->ms[cov[r1 + 1 - x.a]].t0 == r1 + 1 && r1 >= x.a + 2 && ng_mentions__cap(w, r1 - 2) &&
-        (w->tk.v[r1 - 2].flags & NG_TK_WORD)) {
-        if (*affil < 0) *affil = w->ms[cov[r1 + 1 - x.a]].lex;
-        *end = r1 + 3;
-        *ev |= NG_EV_APPOS;
-        return;
-    }
+    if (bracket_state(w, cov, x.a, b, r1, end, affil, ev)) return;
     /* "Anthony Albanese MP, Prime Minister of ...": a post-nominal title in capitals stays
      * with the name, the apposition follows it */
     if (r1 + 1 < b && (w->tk.v[r1].flags & NG_TK_UPPER) && cov[r1 - x.a] >= 0 &&
