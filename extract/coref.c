@@ -1439,6 +1439,65 @@ static int32_t release_author(const ng_work *w, const cstate *cs, const sctx *c)
 
 /* What the word at t stands for when it is a pronoun or a description: the number of actors
  * in acts, 0 when none; *t1 gets its end, *pron whether it opens a clause. */
+/* reference's case of he/she/him/his/her at t (bits: its word classes): the guest of a visit,
+ * a person judged or an object "him", else the sentence's or the text's person, checked
+ * against the pronoun's gender. Apart from reference as the gender bookkeeping is its own. */
+static uint32_t reference_he(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
+                             uint32_t t, ng_wbits bits, int32_t *acts, uint32_t *t1)
+{
+    uint32_t n;
+    /* "his guest", "her host" */
+    if ((bits & NG_W_DET) && t + 1 < c->b && (ng_w__bits(w, t + 1) & NG_W_GUESTNOUN) &&
+        (n = guest(w, cs, c, covered, t, acts, t1)) != 0)
+        return n;
+    int g = pron_gender(w, t);
+    n = judged_act(w, c, t) ? resolve_judged(w, cs, c, t, acts)
+        : object_he(w, c, t)  ? resolve_him(w, cs, c, t, acts)
+                              : ng_coref__resolve(w, cs, c, NG_CR_HE, 0, 0, t, acts);
+    if (n == 1) {
+        acts[0] = gender_check(w, cs, c, t, g, acts[0]);
+        gender_note(cs, acts[0], g);
+        n = own_government(w, c, t, acts, t1);
+    }
+    return n;
+}
+
+/* reference's case of it/its outside quotes at t: the subject of a participle, of "what it
+ * calls", of the possessive's clause, the main subject after a relative pronoun, a relative
+ * or reported object, else the latest state or organization. Apart from reference as each
+ * step is a reading of the sentence's structure, not of the pronoun. */
+static uint32_t reference_it(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered,
+                             uint32_t t, int32_t *acts)
+{
+    if (act_before(w, c, covered, t)) return 0;
+    int32_t pa = participle_it(w, c, t);
+    if (pa >= 0 || (pa = what_it(w, c, t)) >= 0) return one(acts, pa);
+    /* "Moscow launched its exit", "NATO said Russia had broken its promise": the
+     * possessive is its clause's subject when that is a state or an organization */
+    int32_t gi = ng_w__is(w, t, "its") ? ng_subject__find(w, c, t) : -1;
+    if (gi >= 0 && c->g[gi].an == 1 && !c->g[gi].place && !c->g[gi].poss &&
+        w->actors[c->acts[c->g[gi].a0]].type != NG_ETYPE_PERSON)
+        return one(acts, c->acts[c->g[gi].a0]);
+    /* "Niger cut ties with France, which it accuses of meddling": "it" after a relative
+     * pronoun is the sentence's main subject, a state or an organization other than the
+     * antecedent */
+    gi = t > c->a + 2 && ng_w__is(w, t, "it") &&
+                 (ng_w__is(w, t - 1, "which") || ng_w__is(w, t - 1, "whom") ||
+                  document_relative(w, c, t))
+             ? ng_subject__main(w, c, t)
+             : -1;
+    if (gi >= 0 && c->g[gi].an == 1 && !c->g[gi].poss &&
+        w->actors[c->acts[c->g[gi].a0]].type != NG_ETYPE_PERSON &&
+        c->gend[t - 2 - c->a] != gi &&
+        !(ng_w__punct(w, t - 2, ',') && c->gend[t - 3 - c->a] == gi))
+        return one(acts, c->acts[c->g[gi].a0]);
+    if ((gi = relative_object_it(w, c, covered, t)) >= 0 ||
+        (gi = reported_object_it(w, c, covered, t)) >= 0)
+        return one(acts, gi);
+    if (it_of_description(w, c, covered, t)) return 0;
+    return ng_coref__resolve(w, cs, c, NG_CR_IT, 0, 0, t, acts);
+}
+
 static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *covered, uint32_t t,
                           int32_t *acts, uint32_t *t1, int *pron)
 {
@@ -1472,55 +1531,13 @@ static uint32_t reference(ng_work *w, cstate *cs, const sctx *c, const uint8_t *
         (ng_w__bits(w, t + 2) & NG_W_DET))
         /* "received each of the leaders", "both of the countries": the description */
         return description(w, cs, c, covered, t + 2, acts, t1, pron);
-    if (bits & NG_W_PRONHE) {
-        /* "his guest", "her host" */
-        if ((bits & NG_W_DET) && t + 1 < c->b && (ng_w__bits(w, t + 1) & NG_W_GUESTNOUN) &&
-            (n = guest(w, cs, c, covered, t, acts, t1)) != 0)
-            return n;
-        int g = pron_gender(w, t);
-        n = judged_act(w, c, t) ? resolve_judged(w, cs, c, t, acts)
-            : object_he(w, c, t)  ? resolve_him(w, cs, c, t, acts)
-                                  : ng_coref__resolve(w, cs, c, NG_CR_HE, 0, 0, t, acts);
-        if (n == 1) {
-            acts[0] = gender_check(w, cs, c, t, g, acts[0]);
-            gender_note(cs, acts[0], g);
-            n = own_government(w, c, t, acts, t1);
-        }
-        return n;
-    }
+    if (bits & NG_W_PRONHE) return reference_he(w, cs, c, covered, t, bits, acts, t1);
     if ((bits & NG_W_PRONTHEY) && (bits & NG_W_OBJPRON) && !(bits & NG_W_SUBJPRON) &&
         plural_thing_before(w, c, covered, t))
         return sentence_list(w, c, t, acts);
     if (bits & NG_W_PRONTHEY) return ng_coref__resolve(w, cs, c, NG_CR_THEY, 0, 0, t, acts);
-    if ((bits & NG_W_PRONIT) && !(w->tk.v[t].flags & NG_TK_INQUOTE)) {
-        if (act_before(w, c, covered, t)) return 0;
-        int32_t pa = participle_it(w, c, t);
-        if (pa >= 0 || (pa = what_it(w, c, t)) >= 0) return one(acts, pa);
-        /* "Moscow launched its exit", "NATO said Russia had broken its promise": the
-         * possessive is its clause's subject when that is a state or an organization */
-        int32_t gi = ng_w__is(w, t, "its") ? ng_subject__find(w, c, t) : -1;
-        if (gi >= 0 && c->g[gi].an == 1 && !c->g[gi].place && !c->g[gi].poss &&
-            w->actors[c->acts[c->g[gi].a0]].type != NG_ETYPE_PERSON)
-            return one(acts, c->acts[c->g[gi].a0]);
-        /* "Niger cut ties with France, which it accuses of meddling": "it" after a relative
-         * pronoun is the sentence's main subject, a state or an organization other than the
-         * antecedent */
-        gi = t > c->a + 2 && ng_w__is(w, t, "it") &&
-                     (ng_w__is(w, t - 1, "which") || ng_w__is(w, t - 1, "whom") ||
-                      document_relative(w, c, t))
-                 ? ng_subject__main(w, c, t)
-                 : -1;
-        if (gi >= 0 && c->g[gi].an == 1 && !c->g[gi].poss &&
-            w->actors[c->acts[c->g[gi].a0]].type != NG_ETYPE_PERSON &&
-            c->gend[t - 2 - c->a] != gi &&
-            !(ng_w__punct(w, t - 2, ',') && c->gend[t - 3 - c->a] == gi))
-            return one(acts, c->acts[c->g[gi].a0]);
-        if ((gi = relative_object_it(w, c, covered, t)) >= 0 ||
-            (gi = reported_object_it(w, c, covered, t)) >= 0)
-            return one(acts, gi);
-        if (it_of_description(w, c, covered, t)) return 0;
-        return ng_coref__resolve(w, cs, c, NG_CR_IT, 0, 0, t, acts);
-    }
+    if ((bits & NG_W_PRONIT) && !(w->tk.v[t].flags & NG_TK_INQUOTE))
+        return reference_it(w, cs, c, covered, t, acts);
     if (!(bits & NG_W_DET)) return 0;
     int32_t cs_state = the_compass_state(w, c, covered, t);
     if (cs_state >= 0) {
