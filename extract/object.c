@@ -505,6 +505,23 @@ static int word_at(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32
     return 0;
 }
 
+/* Where ng_object__find starts to look for the object after the trigger ending at *te: past
+ * a closing quotation mark (which then ends the trigger: *te moves), an inner clause, a
+ * parenthetical or a counted noun's introduction. Apart from the walk, which it precedes. */
+static uint32_t object_start(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t *te,
+                             int direct)
+{
+    /* 'said it "strongly condemns" the raid': the quotation the trigger ends */
+    if (*te < c->b && ng_w__punct(w, *te, '"') && (w->tk.v[*te - 1].flags & NG_TK_INQUOTE) &&
+        !(w->tk.v[*te].flags & NG_TK_INQUOTE))
+        (*te)++;
+    uint32_t j = direct ? after_inner_clause(w, c, ng_object__quote_skip(w, c, *te)) : *te;
+    if (direct && j == *te) j = parenthetical_skip(w, c, tr, *te);
+    /* "brings together four member states: A, B": the list after the counted noun */
+    if ((tr->flags & NG_TRF_ORGSUBJ) && j == *te) j = ng_members__counted_intro(w, c, *te, c->b);
+    return j;
+}
+
 int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, uint32_t te,
                         int *prep_seen)
 {
@@ -513,14 +530,7 @@ int32_t ng_object__find(const ng_work *w, const sctx *c, const ng_trigger *tr, u
         *prep_seen = 0;
         return of_object(w, c, tr, te, prep_seen);
     }
-    /* 'said it "strongly condemns" the raid': the quotation the trigger ends */
-    if (te < c->b && ng_w__punct(w, te, '"') && (w->tk.v[te - 1].flags & NG_TK_INQUOTE) &&
-        !(w->tk.v[te].flags & NG_TK_INQUOTE))
-        te++;
-    uint32_t j = direct ? after_inner_clause(w, c, ng_object__quote_skip(w, c, te)) : te;
-    if (direct && j == te) j = parenthetical_skip(w, c, tr, te);
-    /* "brings together four member states: A, B": the list after the counted noun */
-    if ((tr->flags & NG_TRF_ORGSUBJ) && j == te) j = ng_members__counted_intro(w, c, te, c->b);
+    uint32_t j = object_start(w, c, tr, &te, direct);
     *prep_seen = 0;
     uint32_t qclose = 0; /* after "the": the closing mark of a short quotation skipped */
     uint32_t poss_end = 0; /* where a possessive group that is no object ends */
