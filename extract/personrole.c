@@ -562,6 +562,38 @@ static int honorific_at(const pscan *x, uint32_t t)
 }
 
 /* A word that no mention covers. */
+/* prefix_word's case of a lower-case person noun at t before the name or inside a title
+ * phrase ("spokesman John Kirby", "former president X", "Kenyan activist X"): it is the
+ * title, and in three cases decides the title whose state is found at the end. Apart as
+ * these cases set the scan's title where the other words only extend the phrase. */
+static int person_noun_before(pscan *x, uint32_t t, ng_wbits bits)
+{
+    const ng_work *w = x->w;
+    /* "leader Muse Bihi Abdi", "spokesman John Kirby", "the leader of Laos X"; after a
+     * body without its state, a person noun that is also a title is that title, whose
+     * state is decided at the end ("foreign ministry spokesman X") */
+    if (x->title < 0 && !(bits & NG_W_KIN) && stateless_body_before(w, x->cov, x->a, t))
+        x->title = title_of_words(w, t, t + 1);
+    /* "presidential spokesperson X", "government spokesman X", ", spokesman X says": a
+     * spokesperson speaks for a state or body, decided at the end when none is named */
+    if (x->title < 0 && (bits & NG_W_SPOKESNOUN) && t + 1 == x->r0 && t > x->a &&
+        ((ng_w__bits(w, t - 1) & (NG_W_TITLEMOD | NG_W_GOVNOUN)) || ng_w__punct(w, t - 1, ',')))
+        x->title = title_of_words(w, t, t + 1);
+    /* "Former president X", "then president X": a former holder of a title in lower
+     * case, whose state is decided at the end like "former President X" */
+    if (x->title < 0 && !(bits & NG_W_KIN) && t + 1 == x->r0 && t > x->a &&
+        ((ng_w__bits(w, t - 1) & NG_W_FORMER) ||
+         (ng_w__is(w, t - 1, "then") && t > x->a + 1 &&
+          ((ng_w__bits(w, t - 2) & NG_W_PREP) || ng_w__punct(w, t - 2, ',')))))
+        x->title = title_of_words(w, t, t + 1);
+    /* "Congolese activist X", "Kenyan golfers X and Y": a noun of private life holds no
+     * office for the state before it */
+    if (x->title < 0 && (bits & NG_W_KIN) && t + 1 == x->r0) x->kin = 1;
+    x->have_title = 1;
+    x->accepted = t;
+    return ON;
+}
+
 static int prefix_word(pscan *x, uint32_t t)
 {
     const ng_work *w = x->w;
@@ -609,31 +641,8 @@ static int prefix_word(pscan *x, uint32_t t)
         return x->have_title || x->complement || title_of ? ON : END;
     }
     if ((bits & NG_W_PERSONNOUN) && !(k->flags & NG_TK_CAP) &&
-        (t + 1 == x->r0 || x->have_title || x->complement)) {
-        /* "leader Muse Bihi Abdi", "spokesman John Kirby", "the leader of Laos X"; after a
-         * body without its state, a person noun that is also a title is that title, whose
-         * state is decided at the end ("foreign ministry spokesman X") */
-        if (x->title < 0 && !(bits & NG_W_KIN) && stateless_body_before(w, x->cov, x->a, t))
-            x->title = title_of_words(w, t, t + 1);
-        /* "presidential spokesperson X", "government spokesman X", ", spokesman X says": a
-         * spokesperson speaks for a state or body, decided at the end when none is named */
-        if (x->title < 0 && (bits & NG_W_SPOKESNOUN) && t + 1 == x->r0 && t > x->a &&
-            ((ng_w__bits(w, t - 1) & (NG_W_TITLEMOD | NG_W_GOVNOUN)) || ng_w__punct(w, t - 1, ',')))
-            x->title = title_of_words(w, t, t + 1);
-        /* "Former president X", "then president X": a former holder of a title in lower
-         * case, whose state is decided at the end like "former President X" */
-        if (x->title < 0 && !(bits & NG_W_KIN) && t + 1 == x->r0 && t > x->a &&
-            ((ng_w__bits(w, t - 1) & NG_W_FORMER) ||
-             (ng_w__is(w, t - 1, "then") && t > x->a + 1 &&
-              ((ng_w__bits(w, t - 2) & NG_W_PREP) || ng_w__punct(w, t - 2, ',')))))
-            x->title = title_of_words(w, t, t + 1);
-        /* "Congolese activist X", "Kenyan golfers X and Y": a noun of private life holds no
-         * office for the state before it */
-        if (x->title < 0 && (bits & NG_W_KIN) && t + 1 == x->r0) x->kin = 1;
-        x->have_title = 1;
-        x->accepted = t;
-        return ON;
-    }
+        (t + 1 == x->r0 || x->have_title || x->complement))
+        return person_noun_before(x, t, bits);
     if ((bits & NG_W_TITLEMOD) ||
         (x->have_title && !(k->flags & NG_TK_CAP) && (bits & NG_W_GOVNOUN)) ||
         (x->have_title && t + 1 == x->accepted && x->mods++ < 3 &&
