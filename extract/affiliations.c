@@ -1253,6 +1253,36 @@ static int32_t workplace_org(const ng_work *w, const sctx *c, const ng_mention *
 }
 
 /* The affiliations of the people of the sentence: stated ones now, the others pending. */
+/* sentence_people's last step for person m, whose stated or found affiliation is aff (-1:
+ * none): a second state or organization of the apposition, the note of a former holder of a
+ * one-person office, then the affiliation itself. Apart from the search for aff above it,
+ * which ends in pending entries; this only records what was found. NG_OK or an error. */
+static int person_affiliations(ng_work *w, cstate *cs, sctx *c, const ng_mention *m, int32_t aff)
+{
+    int error;
+    if (m->st2 >= 0 || m->st2_org >= 0) {
+        /* "Nigeria's President X, the current chairman of ECOWAS": both */
+        int32_t a2;
+        if ((error = m->st2 >= 0 ? ng_actors__get_lex(w, &a2, m->st2)
+                                 : ng_actors__neworg(w, &a2, m->st2_org)) < 0)
+            return error;
+        if (w->actors[a2].type != NG_ETYPE_PLACE && a2 != aff &&
+            (error = affiliate(w, c, m, a2)) < 0)
+            return error;
+    }
+    if (aff < 0 || w->actors[aff].type == NG_ETYPE_PLACE) return NG_OK;
+    /* "then South Korean Defense Minister X": a former holder of an office one person
+     * holds is noted (a pending entry that the stated state settles), so that the
+     * office's later holder is not refused that state */
+    if (m->title >= 0 && unique_office(w, m->title) && former_title(w, c, m)) {
+        pending_affil *p;
+        if ((error = new_pending(&p, w, cs, c, m)) < 0) return error;
+    }
+    /* only an affiliation the text states is remembered (for roles and partners) */
+    if (w->actors[m->actor].affil < 0) w->actors[m->actor].affil = aff;
+    return affiliate(w, c, m, aff);
+}
+
 static int sentence_people(ng_work *w, cstate *cs, sctx *c)
 {
     const ng_wsent *se = &w->sents[c->s];
@@ -1308,27 +1338,7 @@ static int sentence_people(ng_work *w, cstate *cs, sctx *c)
                         (m->own_t >= w->tk.n || !(w->tk.v[m->own_t].flags & NG_TK_POSS));
             continue;
         }
-        if (m->st2 >= 0 || m->st2_org >= 0) {
-            /* "Nigeria's President X, the current chairman of ECOWAS": both */
-            int32_t a2;
-            if ((error = m->st2 >= 0 ? ng_actors__get_lex(w, &a2, m->st2)
-                                     : ng_actors__neworg(w, &a2, m->st2_org)) < 0)
-                return error;
-            if (w->actors[a2].type != NG_ETYPE_PLACE && a2 != aff &&
-                (error = affiliate(w, c, m, a2)) < 0)
-                return error;
-        }
-        if (aff < 0 || w->actors[aff].type == NG_ETYPE_PLACE) continue;
-        /* "then South Korean Defense Minister X": a former holder of an office one person
-         * holds is noted (a pending entry that the stated state settles), so that the
-         * office's later holder is not refused that state */
-        if (m->title >= 0 && unique_office(w, m->title) && former_title(w, c, m)) {
-            pending_affil *p;
-            if ((error = new_pending(&p, w, cs, c, m)) < 0) return error;
-        }
-        /* only an affiliation the text states is remembered (for roles and partners) */
-        if (w->actors[m->actor].affil < 0) w->actors[m->actor].affil = aff;
-        if ((error = affiliate(w, c, m, aff)) < 0) return error;
+        if ((error = person_affiliations(w, cs, c, m, aff)) < 0) return error;
     }
     return NG_OK;
 }
