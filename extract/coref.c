@@ -2148,7 +2148,7 @@ static uint32_t description(ng_work *w, cstate *cs, const sctx *c, const uint8_t
         *pron = 1;
         /* "... Oman called for restraint. Together with A and B, the two make up the GCC":
          * members are states, the ones of the last sentences before an older list */
-        if (membership_verb(w, c, j)) n = last_sentences_states(w, cs, (uint32_t)number, acts);
+        n = membership_verb(w, c, j) ? last_sentences_states(w, cs, (uint32_t)number, acts) : 0;
         if (!n) n = ng_coref__resolve(w, cs, c, NG_CR_GROUP, number, 0, t, acts);
         if (!n && number == 2) n = people_here(w, c, t, 2, acts);
         return n || number != 2 ? n : two_people(w, cs, c, t, acts);
