@@ -126,7 +126,15 @@ for sig in INT TERM; do
   wait "$pid"
   rc=$?
   if [ "$caught" = 1 ]; then
-    expect_rc "$want" "SIG$sig while writing"
+    if [ "$rc" = 0 ]; then
+      # the signal landed after the last rename, as the run was exiting (a slow machine, or
+      # valgrind): then every output must be there and whole (checked below)
+      for f in "$out/g.gexf" "$out/g.json" "$out/g.graphml.gz"; do
+        [ -e "$f" ] && ok || fail "SIG$sig while writing: exit 0 but $f is missing"
+      done
+    else
+      expect_rc "$want" "SIG$sig while writing"
+    fi
     expect_no_temp "$out" "SIG$sig while writing"
     # Each output is either absent or complete, and g.graphml is the old or a complete one.
     for f in "$out/g.gexf" "$out/g.json" "$out/g.graphml.gz"; do
