@@ -107,6 +107,8 @@ static void reversed_names(const ng_graph *g, const surname_ref *refs, size_t n_
 
 /* ------------------------------------------------------------------ spelling variants */
 
+static int lower(int c) { return c >= 'A' && c <= 'Z' ? c | 0x20 : c; }
+
 /* Is `a` (in the text's letters) a spelling of `b` with one or two letters more or fewer,
  * none changed ("Tiani" and "Tchiani", "Gelleh" and "Guelleh"): the shorter, of four letters
  * or more, is a subsequence of the longer, with the same first letter and the same last
@@ -115,14 +117,12 @@ static int letters_added(const char *a, size_t na, const char *b, size_t nb)
 {
     if (na > nb) return letters_added(b, nb, a, na);
     if (na < 4 || nb - na < 1 || nb - na > 2) return 0;
-#define LOW(c) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : (c))
-    if (LOW(a[0]) != LOW(b[0])) return 0;
+    if (lower((unsigned char)a[0]) != lower((unsigned char)b[0])) return 0;
     for (size_t k = 1; k <= 3; k++)
-        if (LOW(a[na - k]) != LOW(b[nb - k])) return 0;
+        if (lower((unsigned char)a[na - k]) != lower((unsigned char)b[nb - k])) return 0;
     size_t i = 0;
     for (size_t j = 0; j < nb && i < na; j++)
-        if (LOW(a[i]) == LOW(b[j])) i++;
-#undef LOW
+        if (lower((unsigned char)a[i]) == lower((unsigned char)b[j])) i++;
     return i == na;
 }
 
@@ -301,14 +301,12 @@ static int no_generation(const char *from)
         size_t len = e ? (size_t)(e - from) : strlen(from);
         char low[4] = {0};
         for (size_t k = 0; k < len && k < 4; k++)
-            low[k] = (char)(from[k] >= 'A' && from[k] <= 'Z' ? from[k] | 0x20 : from[k]);
+            low[k] = (char)lower((unsigned char)from[k]);
         if (len <= 4 && generational(low, len)) return 0;
         from += len + (e != NULL);
     }
     return 1;
 }
-
-static int lower(int c) { return c >= 'A' && c <= 'Z' ? c | 0x20 : c; }
 
 /* strcmp with ASCII case ignored */
 static int cmp_nocase(const char *x, const char *y)
@@ -404,11 +402,8 @@ static int longer_names(const ng_graph *g, uint32_t *rep)
 /* rep[] made flat: each entry points to the end of its chain of joins. */
 static void flatten(uint32_t *rep, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        uint32_t r = rep[i];
-        while (rep[r] != r) r = rep[r];
-        rep[i] = r;
-    }
+    for (size_t i = 0; i < n; i++)
+        rep[i] = root_of(rep, (uint32_t)i);
 }
 
 /* rep[i] = the entry whose node entry i joins (rep[rep[i]] == rep[i]). */
